@@ -1,0 +1,172 @@
+#pragma once
+// The registry's records. Plain values: no database, no clock, no UI. A QDate that is null means
+// "absent" (an open-ended regimen, a missing date). Field names follow the rules contract
+// (../shared/spec/clinical-rules.md) so the JSON codec maps them one to one.
+
+#include "core/domain/hlc.h"
+
+#include <QDate>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+#include <optional>
+
+namespace cairn::domain {
+
+enum class Sex { Female, Male, Unknown };
+enum class RiskTier { Low, Moderate, High };
+enum class UdsResult { Expected, Unexpected, Pending };
+enum class VisitStatus { Scheduled, Completed, Cancelled, NoShow };
+enum class NaloxoneAction { Offered, Prescribed };
+enum class ReferralStatus { Proposed, Sent, Scheduled, Completed, Declined };
+enum class TaperStatus { None, Planned, InProgress, Paused, Completed };
+enum class GoalStatus { Active, Met, Dropped };
+
+// Who wrote a record, where and when. Every stored record carries one; records parsed from the
+// contract JSON (cairnctl evaluate) leave it empty.
+struct RecordMeta {
+    QUuid id;
+    QString author;      // user id
+    QString device;      // device id
+    HlcStamp stamp;      // hybrid logical clock at creation
+    QUuid supersedes;    // a correction names the record it replaces; both stay in the registry
+};
+
+struct OpioidEntry {
+    RecordMeta meta;
+    QString drug;                           // canonical name, lower case: "oxycodone", "fentanyl", ...
+    std::optional<double> strengthMg;       // per unit; absent for fentanyl
+    std::optional<double> strengthMcgPerHr; // fentanyl transdermal only
+    double unitsPerDose = 1;
+    double dosesPerDay = 0;                 // for PRN entries: the maximum doses per day
+    int patches = 1;                        // fentanyl: patches worn at once
+    bool prn = false;
+    QDate start;
+    QDate end;                              // null: open-ended
+};
+
+struct BenzodiazepineEntry {
+    RecordMeta meta;
+    QString drug;
+    QDate start;
+    QDate end;
+};
+
+struct Agreement {
+    RecordMeta meta;
+    QDate date;          // signed on
+    QString note;
+};
+
+struct PdmpCheck {
+    RecordMeta meta;
+    QDate date;
+    QString checkedBy;   // who ran the check (name or user id)
+    bool concerning = false;
+    QString findings;    // free text; only when concerning
+};
+
+struct NaloxoneRecord {
+    RecordMeta meta;
+    QDate date;
+    NaloxoneAction action = NaloxoneAction::Offered;
+};
+
+struct UrineDrugScreen {
+    RecordMeta meta;
+    QDate date;          // collected on
+    UdsResult result = UdsResult::Pending;
+    QStringList substances;  // substances found that were not expected (or expected and missing)
+};
+
+struct Visit {
+    RecordMeta meta;
+    QDate date;
+    VisitStatus status = VisitStatus::Scheduled;
+};
+
+struct PegScore {
+    RecordMeta meta;
+    QDate date;
+    int pain = 0;        // 0-10
+    int enjoyment = 0;   // 0-10
+    int activity = 0;    // 0-10
+};
+
+// Answers as the rules contract writes them: an array of item scores (phq2, phq9, gad2, gad7),
+// an object of yes/no items (ort), or the instrument's own shape (pcptsd5). The instrument engine
+// in core/clinical validates and scores them from the instrument definitions in assets/.
+struct Screening {
+    RecordMeta meta;
+    QString instrument;  // "phq2", "phq9", "gad2", "gad7", "ort", "pcptsd5"
+    QDate date;
+    QJsonValue answers;
+};
+
+struct Referral {
+    RecordMeta meta;
+    QDate date;
+    QString type;        // e.g. "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy"
+    QString to;          // clinic or person referred to
+    ReferralStatus status = ReferralStatus::Proposed;
+};
+
+struct CarePlanGoal {
+    RecordMeta meta;
+    QDate date;
+    QString goal;        // in the patient's words where possible
+    GoalStatus status = GoalStatus::Active;
+};
+
+struct Patient {
+    RecordMeta meta;
+    QString id;                 // registry id (UUID text); the contract's "id"
+    QString clinicId;           // the patient's identifier at the clinic (chart number)
+    QString name;
+    QDate birthDate;
+    Sex sex = Sex::Unknown;
+    QString prescriber;         // assigned prescriber
+    QDate ltotStart;            // long-term opioid therapy start
+    std::optional<RiskTier> riskTier;  // set by a clinician; absent: derived (see clinical rules)
+    QString phone;
+    QString language = QStringLiteral("en");
+    TaperStatus taperStatus = TaperStatus::None;
+
+    QList<OpioidEntry> opioids;
+    QList<BenzodiazepineEntry> benzodiazepines;
+    QList<Agreement> agreements;
+    QList<PdmpCheck> pdmpChecks;
+    QList<NaloxoneRecord> naloxone;
+    QList<UrineDrugScreen> uds;
+    QList<Visit> visits;
+    QList<PegScore> peg;
+    QList<Screening> screenings;
+    QList<Referral> referrals;
+    QList<CarePlanGoal> goals;
+};
+
+// Text forms used by JSON, the database and the UI; one table each so they cannot drift apart.
+QString toString(Sex v);
+QString toString(RiskTier v);
+QString toString(UdsResult v);
+QString toString(VisitStatus v);
+QString toString(NaloxoneAction v);
+QString toString(ReferralStatus v);
+QString toString(TaperStatus v);
+QString toString(GoalStatus v);
+bool parse(const QString &text, Sex *out);
+bool parse(const QString &text, RiskTier *out);
+bool parse(const QString &text, UdsResult *out);
+bool parse(const QString &text, VisitStatus *out);
+bool parse(const QString &text, NaloxoneAction *out);
+bool parse(const QString &text, ReferralStatus *out);
+bool parse(const QString &text, TaperStatus *out);
+bool parse(const QString &text, GoalStatus *out);
+
+// Whole years of age on a date.
+int ageOn(const QDate &birthDate, const QDate &on);
+
+}  // namespace cairn::domain

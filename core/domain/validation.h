@@ -1,0 +1,27 @@
+#pragma once
+// Domain validation: the ONE place that says what a well-formed record is (ranges, dates, required
+// fields). Every entry path (cairnctl import/evaluate, the tablet forms, the sync server) calls these
+// before anything is written. Field names in errors use the contract's JSON names, relative to the
+// record ("strength_mg", "pain"); callers prefix the path with Error::within().
+// Instrument answers and drug names are checked by core/clinical, which owns their definitions.
+
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+
+namespace cairn::domain {
+
+Status validate(const OpioidEntry &entry);
+Status validate(const BenzodiazepineEntry &entry);
+Status validate(const Agreement &agreement);
+Status validate(const PdmpCheck &check);
+Status validate(const NaloxoneRecord &record);
+Status validate(const UrineDrugScreen &screen);
+Status validate(const Visit &visit);
+Status validate(const PegScore &peg);
+Status validate(const Screening &screening);   // instrument present, date valid, answers present
+Status validate(const Referral &referral);
+Status validate(const CarePlanGoal &goal);
+// Demographics and every list; list errors carry their index: "opioids[1].strength_mg".
+Status validate(const Patient &patient);
+
+}  // namespace cairn::domain
