@@ -1,0 +1,114 @@
+#pragma once
+// One SQLCipher connection. Every call goes through the C API with its return code checked:
+// a key that silently fails leaves SQLCipher writing plaintext, so opening verifies the cipher is
+// active and that the file on disk is not a plain SQLite file before anything is written.
+// A Database belongs to one thread at a time (the registry's database thread).
+
+#include "core/domain/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace cairn::storage {
+
+class Database;
+
+// A prepared statement. Binds by 1-based position; columns by 0-based index.
+class Statement {
+public:
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    ~Statement();
+
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, const QByteArray &value);
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement &bind(int index, double value);
+    Statement &bindNull(int index);
+    Statement &bindOptional(int index, const QString &value);  // empty string binds NULL
+
+    // Advances; true while a row is available. Errors are kept and reported by status().
+    bool next();
+    // Runs to completion (for statements without rows).
+    Status run();
+    void reset();
+
+    [[nodiscard]] QString text(int column) const;
+    [[nodiscard]] QByteArray blob(int column) const;
+    [[nodiscard]] std::int64_t integer(int column) const;
+    [[nodiscard]] double real(int column) const;
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] const Status &status() const { return m_status; }
+
+private:
+    friend class Database;
+    Statement(Database *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    Database *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    Status m_status = ok();
+};
+
+class Database {
+public:
+    enum class OpenMode {
+        CreateNew,     // the file must not exist yet
+        ExistingOnly,  // the file must exist; it is never created or recreated
+    };
+
+    // key: the 32-byte raw database key (never a passphrase: no KDF runs on it).
+    static Result<std::unique_ptr<Database>> open(const QString &path, const QByteArray &rawKey, OpenMode mode);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Result<Statement> prepare(const char *sql);
+    Status exec(const char *sql);  // one or more statements without results
+    Result<QString> scalarText(const char *sql);
+    Result<std::int64_t> scalarInt(const char *sql);
+
+    [[nodiscard]] const QString &path() const { return m_path; }
+    [[nodiscard]] QString lastError() const;
+    [[nodiscard]] sqlite3 *handle() const { return m_db; }
+
+    // Flushes the WAL into the main file (used before copying or measuring the file).
+    Status checkpoint();
+
+private:
+    Database(QString path, sqlite3 *db) : m_path(std::move(path)), m_db(db) {}
+    Status verifyEncrypted();
+    QString m_path;
+    sqlite3 *m_db = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() succeeds. Every write in Cairn is one of
+// these, so a record, its outbox entry and its audit entry land together or not at all.
+class Transaction {
+public:
+    static Result<Transaction> begin(Database &db);
+    Transaction(Transaction &&other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    Transaction &operator=(Transaction &&) = delete;
+    ~Transaction();
+    Status commit();
+
+private:
+    explicit Transaction(Database *db) : m_db(db) {}
+    Database *m_db = nullptr;
+};
+
+// True when the first 16 bytes of the file are SQLite's plaintext header.
+bool looksLikePlaintextSqlite(const QString &path);
+
+}  // namespace cairn::storage

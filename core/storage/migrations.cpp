@@ -1,0 +1,135 @@
+#include "core/storage/migrations.h"
+
+#include "core/storage/database.h"
+
+#include <array>
+
+namespace cairn::storage {
+namespace {
+
+struct Migration {
+    int version;
+    const char *sql;
+};
+
+// Version 1: the registry.
+// - records: every clinical and demographic record, immutable once written. A correction is a new
+//   row naming the row it supersedes; both stay. The payload is the record's contract JSON.
+// - patients: the current head of each patient's demographics, kept in the same transaction as
+//   the record it mirrors, for listing and search without reading every payload.
+// - outbox: records written here and not yet acknowledged by the server, in write order.
+// - audit: append-only, hash-chained log of every view and change.
+constexpr const char *kSchemaV1 = R"SQL(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  role       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  removed_at TEXT
+);
+
+CREATE TABLE records (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+  id          TEXT NOT NULL UNIQUE,
+  patient_id  TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  record_date TEXT,
+  payload     TEXT NOT NULL CHECK (json_valid(payload)),
+  author      TEXT NOT NULL,
+  device      TEXT NOT NULL,
+  hlc         TEXT NOT NULL,
+  supersedes  TEXT REFERENCES records(id),
+  retracted   INTEGER NOT NULL DEFAULT 0 CHECK (retracted IN (0, 1)),
+  written_at  TEXT NOT NULL
+);
+CREATE INDEX records_by_patient ON records(patient_id, kind, record_date);
+CREATE INDEX records_by_supersedes ON records(supersedes) WHERE supersedes IS NOT NULL;
+CREATE TRIGGER records_are_append_only_update BEFORE UPDATE ON records
+BEGIN SELECT RAISE(ABORT, 'records are append-only: write a correction instead'); END;
+CREATE TRIGGER records_are_append_only_delete BEFORE DELETE ON records
+BEGIN SELECT RAISE(ABORT, 'records are append-only: write a correction instead'); END;
+
+CREATE TABLE patients (
+  id          TEXT PRIMARY KEY,
+  head        TEXT NOT NULL REFERENCES records(id),
+  clinic_id   TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  search_key  TEXT NOT NULL,
+  birth_date  TEXT,
+  sex         TEXT,
+  prescriber  TEXT,
+  risk_tier   TEXT,
+  phone       TEXT,
+  language    TEXT,
+  updated_hlc TEXT NOT NULL
+);
+CREATE INDEX patients_by_clinic_id ON patients(clinic_id);
+CREATE INDEX patients_by_prescriber ON patients(prescriber);
+
+CREATE TABLE outbox (
+  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+  record_id TEXT NOT NULL UNIQUE REFERENCES records(id),
+  queued_at TEXT NOT NULL
+);
+
+CREATE TABLE audit (
+  seq        INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  user_id    TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  patient_id TEXT,
+  record_id  TEXT,
+  detail     TEXT,
+  prev_hash  TEXT NOT NULL,
+  hash       TEXT NOT NULL
+);
+CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)SQL";
+
+constexpr std::array kMigrations{
+    Migration{1, kSchemaV1},
+};
+
+}  // namespace
+
+int latestSchemaVersion()
+{
+    return kMigrations.back().version;
+}
+
+Status migrate(Database &db)
+{
+    auto current = db.scalarInt("PRAGMA user_version");
+    if (!current)
+        return current.error();
+    if (*current > latestSchemaVersion()) {
+        return Error{QString(), QStringLiteral("the registry was written by a newer Cairn (schema %1; this build knows %2)")
+                                    .arg(*current)
+                                    .arg(latestSchemaVersion())};
+    }
+    for (const Migration &step : kMigrations) {
+        if (step.version <= *current)
+            continue;
+        auto tx = Transaction::begin(db);
+        if (!tx)
+            return tx.error();
+        if (auto s = db.exec(step.sql); !s)
+            return Error{QString(), QStringLiteral("schema step %1 failed: %2").arg(step.version).arg(s.error().message)};
+        const QByteArray bump = "PRAGMA user_version = " + QByteArray::number(step.version);
+        if (auto s = db.exec(bump.constData()); !s)
+            return s;
+        if (auto s = tx->commit(); !s)
+            return s;
+    }
+    return ok();
+}
+
+}  // namespace cairn::storage

@@ -1,0 +1,241 @@
+#include "core/storage/record_store.h"
+
+#include "core/storage/database.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace cairn::storage {
+namespace {
+
+constexpr const char *kRecordColumns =
+    "r.seq, r.id, r.patient_id, r.kind, r.record_date, r.payload, r.author, r.device, r.hlc, r.supersedes, "
+    "r.retracted, r.written_at";
+
+StoredRecord readRecord(const Statement &stmt)
+{
+    StoredRecord record;
+    record.seq = stmt.integer(0);
+    record.id = stmt.text(1);
+    record.patientId = stmt.text(2);
+    record.kind = stmt.text(3);
+    record.date = stmt.text(4);
+    record.payload = QJsonDocument::fromJson(stmt.text(5).toUtf8()).object();
+    record.author = stmt.text(6);
+    record.device = stmt.text(7);
+    HlcStamp::parse(stmt.text(8), &record.stamp);
+    record.supersedes = stmt.text(9);
+    record.retracted = stmt.integer(10) != 0;
+    record.writtenAt = stmt.text(11);
+    return record;
+}
+
+QByteArray withColumns(const char *tail)
+{
+    return QByteArray("SELECT ") + kRecordColumns + " FROM records r " + tail;
+}
+
+}  // namespace
+
+QString searchKey(const QString &text)
+{
+    // Decompose accents away (José → jose) and fold case, so "jose" finds "José".
+    const QString decomposed = text.normalized(QString::NormalizationForm_D);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            folded.append(c.toCaseFolded());
+    }
+    return folded.simplified();
+}
+
+Status RecordStore::insert(StoredRecord &record, bool queueForSync)
+{
+    if (record.writtenAt.isEmpty())
+        record.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    auto stmt = m_db.prepare("INSERT INTO records (id, patient_id, kind, record_date, payload, author, device, hlc, "
+                             "supersedes, retracted, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, record.id).bind(2, record.patientId).bind(3, record.kind).bindOptional(4, record.date);
+    stmt->bind(5, QString::fromUtf8(QJsonDocument(record.payload).toJson(QJsonDocument::Compact)));
+    stmt->bind(6, record.author).bind(7, record.device).bind(8, record.stamp.toString());
+    stmt->bindOptional(9, record.supersedes).bind(10, record.retracted ? 1 : 0).bind(11, record.writtenAt);
+    if (auto s = stmt->run(); !s)
+        return s;
+    auto seq = m_db.scalarInt("SELECT last_insert_rowid()");
+    if (!seq)
+        return seq.error();
+    record.seq = *seq;
+    if (!queueForSync)
+        return ok();
+    auto queue = m_db.prepare("INSERT INTO outbox (record_id, queued_at) VALUES (?, ?)");
+    if (!queue)
+        return queue.error();
+    queue->bind(1, record.id).bind(2, record.writtenAt);
+    return queue->run();
+}
+
+Result<bool> RecordStore::contains(const QString &recordId)
+{
+    auto stmt = m_db.prepare("SELECT 1 FROM records WHERE id = ?");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, recordId);
+    const bool found = stmt->next();
+    if (!stmt->status())
+        return stmt->status().error();
+    return found;
+}
+
+Result<StoredRecord> RecordStore::find(const QString &recordId)
+{
+    auto rows = select(withColumns("WHERE r.id = ?").constData(), recordId);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error{QStringLiteral("record"), QStringLiteral("no record with id %1").arg(recordId)};
+    return rows->first();
+}
+
+Result<QList<StoredRecord>> RecordStore::select(const char *sql, const QString &param)
+{
+    auto stmt = m_db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    if (!param.isNull())
+        stmt->bind(1, param);
+    QList<StoredRecord> rows;
+    while (stmt->next())
+        rows.append(readRecord(*stmt));
+    if (!stmt->status())
+        return stmt->status().error();
+    return rows;
+}
+
+Result<QList<StoredRecord>> RecordStore::current(const QString &patientId)
+{
+    return select(withColumns("WHERE r.patient_id = ? AND r.retracted = 0 "
+                              "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) ORDER BY r.seq")
+                      .constData(),
+                  patientId);
+}
+
+Result<QList<StoredRecord>> RecordStore::history(const QString &patientId)
+{
+    return select(withColumns("WHERE r.patient_id = ? ORDER BY r.seq").constData(), patientId);
+}
+
+Result<QList<StoredRecord>> RecordStore::allCurrent()
+{
+    return select(withColumns("WHERE r.retracted = 0 AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
+                              "ORDER BY r.patient_id, r.seq")
+                      .constData(),
+                  QString());
+}
+
+Status RecordStore::upsertPatient(const PatientRow &row)
+{
+    auto stmt = m_db.prepare(
+        "INSERT INTO patients (id, head, clinic_id, name, search_key, birth_date, sex, prescriber, risk_tier, phone, "
+        "language, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET head = excluded.head, clinic_id = excluded.clinic_id, name = excluded.name, "
+        "search_key = excluded.search_key, birth_date = excluded.birth_date, sex = excluded.sex, "
+        "prescriber = excluded.prescriber, risk_tier = excluded.risk_tier, phone = excluded.phone, "
+        "language = excluded.language, updated_hlc = excluded.updated_hlc");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, row.id).bind(2, row.head).bind(3, row.clinicId).bind(4, row.name);
+    stmt->bind(5, searchKey(row.name + QLatin1Char(' ') + row.clinicId));
+    stmt->bindOptional(6, row.birthDate).bindOptional(7, row.sex).bindOptional(8, row.prescriber);
+    stmt->bindOptional(9, row.riskTier).bindOptional(10, row.phone).bindOptional(11, row.language);
+    stmt->bind(12, row.updated.toString());
+    return stmt->run();
+}
+
+namespace {
+constexpr const char *kPatientColumns =
+    "SELECT id, head, clinic_id, name, birth_date, sex, prescriber, risk_tier, phone, language, updated_hlc FROM patients ";
+
+PatientRow readPatient(const Statement &stmt)
+{
+    PatientRow row;
+    row.id = stmt.text(0);
+    row.head = stmt.text(1);
+    row.clinicId = stmt.text(2);
+    row.name = stmt.text(3);
+    row.birthDate = stmt.text(4);
+    row.sex = stmt.text(5);
+    row.prescriber = stmt.text(6);
+    row.riskTier = stmt.text(7);
+    row.phone = stmt.text(8);
+    row.language = stmt.text(9);
+    HlcStamp::parse(stmt.text(10), &row.updated);
+    return row;
+}
+}  // namespace
+
+Result<QList<PatientRow>> RecordStore::patients()
+{
+    auto stmt = m_db.prepare((QByteArray(kPatientColumns) + "ORDER BY search_key, id").constData());
+    if (!stmt)
+        return stmt.error();
+    QList<PatientRow> rows;
+    while (stmt->next())
+        rows.append(readPatient(*stmt));
+    if (!stmt->status())
+        return stmt->status().error();
+    return rows;
+}
+
+Result<PatientRow> RecordStore::patient(const QString &patientId)
+{
+    auto stmt = m_db.prepare((QByteArray(kPatientColumns) + "WHERE id = ?").constData());
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, patientId);
+    if (!stmt->next()) {
+        if (!stmt->status())
+            return stmt->status().error();
+        return Error{QStringLiteral("patient"), QStringLiteral("no patient with id %1").arg(patientId)};
+    }
+    return readPatient(*stmt);
+}
+
+Result<std::int64_t> RecordStore::patientCount()
+{
+    return m_db.scalarInt("SELECT count(*) FROM patients");
+}
+
+Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
+{
+    const QByteArray sql = withColumns("JOIN outbox o ON o.record_id = r.id ORDER BY o.seq LIMIT ") + QByteArray::number(limit);
+    return select(sql.constData(), QString());
+}
+
+Result<std::int64_t> RecordStore::outboxSize()
+{
+    return m_db.scalarInt("SELECT count(*) FROM outbox");
+}
+
+Result<QString> RecordStore::oldestPendingWrite()
+{
+    return m_db.scalarText("SELECT queued_at FROM outbox ORDER BY seq LIMIT 1");
+}
+
+Status RecordStore::acknowledge(const QStringList &recordIds)
+{
+    auto stmt = m_db.prepare("DELETE FROM outbox WHERE record_id = ?");
+    if (!stmt)
+        return stmt.error();
+    for (const QString &id : recordIds) {
+        stmt->reset();
+        stmt->bind(1, id);
+        if (auto s = stmt->run(); !s)
+            return s;
+    }
+    return ok();
+}
+
+}  // namespace cairn::storage

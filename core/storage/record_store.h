@@ -1,0 +1,87 @@
+#pragma once
+// Rows of the `records`, `patients` and `outbox` tables. Knows nothing of record kinds beyond
+// their names: payloads are the contract JSON of the record, encoded and validated by the layer
+// above (core/registry). Call the writers inside a Transaction.
+
+#include "core/domain/hlc.h"
+#include "core/domain/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+
+namespace cairn::storage {
+
+class Database;
+
+struct StoredRecord {
+    std::int64_t seq = 0;      // local write order (assigned on insert)
+    QString id;                // UUID text
+    QString patientId;
+    QString kind;              // "patient", "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
+                               // "uds", "visit", "peg", "screening", "referral", "goal", ...
+    QString date;              // ISO date the record is about (may be empty)
+    QJsonObject payload;
+    QString author;            // user id
+    QString device;
+    HlcStamp stamp;
+    QString supersedes;        // id of the record this one corrects (empty if none)
+    bool retracted = false;    // a correction that withdraws the record it supersedes
+    QString writtenAt;         // ISO UTC time of the local write
+};
+
+// The searchable columns of a patient's current demographics.
+struct PatientRow {
+    QString id;
+    QString head;              // id of the record these columns come from
+    QString clinicId;
+    QString name;
+    QString birthDate;
+    QString sex;
+    QString prescriber;
+    QString riskTier;
+    QString phone;
+    QString language;
+    HlcStamp updated;
+};
+
+class RecordStore {
+public:
+    explicit RecordStore(Database &db) : m_db(db) {}
+
+    // Inserts the record; with queueForSync also adds it to the outbox (local writes do, records
+    // pulled from the server do not). Fails if the id already exists.
+    Status insert(StoredRecord &record, bool queueForSync);
+    // True when a record with this id is already stored (sync applies each record once).
+    Result<bool> contains(const QString &recordId);
+    Result<StoredRecord> find(const QString &recordId);
+
+    // Records of a patient that nothing supersedes and that are not retractions, oldest first.
+    Result<QList<StoredRecord>> current(const QString &patientId);
+    // Every record of a patient, corrections and retractions included, in write order.
+    Result<QList<StoredRecord>> history(const QString &patientId);
+    // Current records of every patient, grouped by patient (for whole-registry evaluations).
+    Result<QList<StoredRecord>> allCurrent();
+
+    Status upsertPatient(const PatientRow &row);
+    Result<QList<PatientRow>> patients();
+    Result<PatientRow> patient(const QString &patientId);
+    Result<std::int64_t> patientCount();
+
+    // The outbox, oldest first.
+    Result<QList<StoredRecord>> pendingOutbox(int limit);
+    Result<std::int64_t> outboxSize();
+    Result<QString> oldestPendingWrite();  // ISO time, empty when nothing is pending
+    Status acknowledge(const QStringList &recordIds);
+
+private:
+    Result<QList<StoredRecord>> select(const char *sql, const QString &param);
+    Database &m_db;
+};
+
+// Folds a name or clinic identifier for case- and accent-insensitive search.
+QString searchKey(const QString &text);
+
+}  // namespace cairn::storage
