@@ -3,6 +3,7 @@
 // their names: payloads are the contract JSON of the record, encoded and validated by the layer
 // above (core/registry). Call the writers inside a Transaction.
 
+#include "core/domain/envelope.h"
 #include "core/domain/hlc.h"
 #include "core/domain/result.h"
 
@@ -16,21 +17,8 @@ namespace cairn::storage {
 
 class Database;
 
-struct StoredRecord {
-    std::int64_t seq = 0;      // local write order (assigned on insert)
-    QString id;                // UUID text
-    QString patientId;
-    QString kind;              // "patient", "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
-                               // "uds", "visit", "peg", "screening", "referral", "goal", ...
-    QString date;              // ISO date the record is about (may be empty)
-    QJsonObject payload;
-    QString author;            // user id
-    QString device;
-    HlcStamp stamp;
-    QString supersedes;        // id of the record this one corrects (empty if none)
-    bool retracted = false;    // a correction that withdraws the record it supersedes
-    QString writtenAt;         // ISO UTC time of the local write
-};
+// Rows of `records` are record envelopes (core/domain/envelope.h).
+using StoredRecord = domain::RecordEnvelope;
 
 // The searchable columns of a patient's current demographics.
 struct PatientRow {
