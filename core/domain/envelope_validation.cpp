@@ -1,0 +1,44 @@
+#include "core/domain/envelope_validation.h"
+
+#include <QUuid>
+
+namespace cairn::domain {
+
+const QStringList &knownRecordKinds()
+{
+    static const QStringList kinds{
+        QStringLiteral("patient"),  QStringLiteral("opioid"),    QStringLiteral("benzodiazepine"),
+        QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("naloxone"),
+        QStringLiteral("uds"),      QStringLiteral("visit"),     QStringLiteral("peg"),
+        QStringLiteral("screening"), QStringLiteral("referral"),  QStringLiteral("goal"),
+        QStringLiteral("script_use"), QStringLiteral("clinic_policy"), QStringLiteral("clinic_script"),
+    };
+    return kinds;
+}
+
+Status validateEnvelope(const RecordEnvelope &envelope)
+{
+    auto isUuid = [](const QString &text) { return !QUuid::fromString(text).isNull(); };
+    if (!isUuid(envelope.id))
+        return Error{QStringLiteral("id"), QStringLiteral("must be a UUID")};
+    if (envelope.patientId.isEmpty())
+        return Error{QStringLiteral("patient_id"), QStringLiteral("is required")};
+    if (!knownRecordKinds().contains(envelope.kind))
+        return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(envelope.kind.left(40))};
+    if (envelope.author.isEmpty())
+        return Error{QStringLiteral("author"), QStringLiteral("is required")};
+    if (envelope.device.isEmpty())
+        return Error{QStringLiteral("device"), QStringLiteral("is required")};
+    if (envelope.stamp.isNull())
+        return Error{QStringLiteral("hlc"), QStringLiteral("is required")};
+    if (!envelope.supersedes.isEmpty() && !isUuid(envelope.supersedes))
+        return Error{QStringLiteral("supersedes"), QStringLiteral("must be a UUID")};
+    if (envelope.supersedes == envelope.id)
+        return Error{QStringLiteral("supersedes"), QStringLiteral("a record cannot supersede itself")};
+    if (envelope.retracted && envelope.supersedes.isEmpty())
+        return Error{QStringLiteral("retracted"), QStringLiteral("a retraction must name the record it withdraws")};
+    // Payload validation by kind is added with the record codec (core/domain/record_json).
+    return ok();
+}
+
+}  // namespace cairn::domain
