@@ -1,0 +1,70 @@
+// Every envelope is checked before it is stored or accepted from the wire; errors name the field.
+
+#include "core/domain/envelope_validation.h"
+
+#include <QTest>
+#include <QUuid>
+
+using namespace cairn;
+using namespace cairn::domain;
+
+namespace {
+RecordEnvelope valid()
+{
+    RecordEnvelope e;
+    e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.patientId = QStringLiteral("p-1");
+    e.kind = QStringLiteral("peg");
+    e.author = QStringLiteral("u-1");
+    e.device = QStringLiteral("d-1");
+    e.stamp = HlcStamp{1000, 0, QStringLiteral("d-1")};
+    return e;
+}
+}  // namespace
+
+class TestEnvelopeValidation : public QObject {
+    Q_OBJECT
+private slots:
+    void validEnvelopePasses() { QVERIFY(validateEnvelope(valid()).ok()); }
+
+    void eachBadFieldIsNamed_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("id") << QStringLiteral("id");
+        QTest::newRow("patient_id") << QStringLiteral("patient_id");
+        QTest::newRow("kind") << QStringLiteral("kind");
+        QTest::newRow("author") << QStringLiteral("author");
+        QTest::newRow("device") << QStringLiteral("device");
+        QTest::newRow("hlc") << QStringLiteral("hlc");
+        QTest::newRow("supersedes") << QStringLiteral("supersedes");
+        QTest::newRow("retracted") << QStringLiteral("retracted");
+    }
+
+    void eachBadFieldIsNamed()
+    {
+        QFETCH(QString, field);
+        RecordEnvelope e = valid();
+        if (field == QLatin1String("id"))
+            e.id = QStringLiteral("not-a-uuid");
+        else if (field == QLatin1String("patient_id"))
+            e.patientId.clear();
+        else if (field == QLatin1String("kind"))
+            e.kind = QStringLiteral("horoscope");
+        else if (field == QLatin1String("author"))
+            e.author.clear();
+        else if (field == QLatin1String("device"))
+            e.device.clear();
+        else if (field == QLatin1String("hlc"))
+            e.stamp = {};
+        else if (field == QLatin1String("supersedes"))
+            e.supersedes = e.id;
+        else if (field == QLatin1String("retracted"))
+            e.retracted = true;
+        const Status s = validateEnvelope(e);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().field, field);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEnvelopeValidation)
+#include "test_envelope_validation.moc"
