@@ -1,0 +1,47 @@
+#pragma once
+// Each record kind to and from its JSON payload: the form records take in the registry's
+// `records.payload` column, on the sync wire and (inside patient objects) in cairnctl
+// import/export. Field names follow the rules contract. Parsing is strict: a wrong type, an
+// unknown enum value or an impossible date is an Error naming the field; the parsed record is
+// then checked with domain validation (validation.h).
+
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <variant>
+
+namespace cairn::domain {
+
+using AnyRecord = std::variant<OpioidEntry, BenzodiazepineEntry, Agreement, PdmpCheck, NaloxoneRecord,
+                               UrineDrugScreen, Visit, PegScore, Screening, Referral, CarePlanGoal>;
+
+// The envelope kind of a record: "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
+// "uds", "visit", "peg", "screening", "referral", "goal".
+QString recordKind(const AnyRecord &record);
+// The date the record is about (start date for regimen entries).
+QDate recordDate(const AnyRecord &record);
+RecordMeta &recordMeta(AnyRecord &record);
+
+QJsonObject recordToJson(const AnyRecord &record);
+Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value);
+
+// Demographics only (the "patient" kind): every patient field except the record lists.
+QJsonObject demographicsToJson(const Patient &patient);
+Result<Patient> demographicsFromJson(const QJsonValue &value);
+
+// Adds a record to the matching list of a patient.
+void addToPatient(Patient &patient, AnyRecord record);
+
+// Field readers shared by every JSON entry path; each names `field` in its error.
+namespace json {
+Result<QDate> date(const QJsonObject &object, const QString &field, bool required);
+Result<QString> text(const QJsonObject &object, const QString &field, bool required);
+Result<double> number(const QJsonObject &object, const QString &field, bool required, double fallback = 0);
+Result<int> integer(const QJsonObject &object, const QString &field, bool required, int fallback = 0);
+Result<bool> boolean(const QJsonObject &object, const QString &field, bool fallback);
+}  // namespace json
+
+}  // namespace cairn::domain
