@@ -229,6 +229,15 @@ QString recordKind(const AnyRecord &record)
     return QString::fromLatin1(kinds[record.index()]);
 }
 
+bool knownRecordKindForPatient(const QString &kind)
+{
+    static const QStringList kinds{QStringLiteral("opioid"), QStringLiteral("benzodiazepine"), QStringLiteral("agreement"),
+                                   QStringLiteral("pdmp_check"), QStringLiteral("naloxone"), QStringLiteral("uds"),
+                                   QStringLiteral("visit"), QStringLiteral("peg"), QStringLiteral("screening"),
+                                   QStringLiteral("referral"), QStringLiteral("goal")};
+    return kinds.contains(kind);
+}
+
 QDate recordDate(const AnyRecord &record)
 {
     return std::visit(

@@ -21,6 +21,8 @@ using AnyRecord = std::variant<OpioidEntry, BenzodiazepineEntry, Agreement, Pdmp
 // The envelope kind of a record: "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
 // "uds", "visit", "peg", "screening", "referral", "goal".
 QString recordKind(const AnyRecord &record);
+// True for the kinds recordFromJson() reads (the clinical record kinds, not "patient" or sync-only kinds).
+bool knownRecordKindForPatient(const QString &kind);
 // The date the record is about (start date for regimen entries).
 QDate recordDate(const AnyRecord &record);
 RecordMeta &recordMeta(AnyRecord &record);

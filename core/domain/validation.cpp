@@ -1,1 +1,225 @@
 #include "core/domain/validation.h"
+
+#include <cmath>
+
+namespace cairn::domain {
+namespace {
+
+// Clinical records are dated from 1900 to 2200: anything outside is a typo, not history.
+const QDate kEarliest(1900, 1, 1);
+const QDate kLatest(2200, 12, 31);
+
+Status checkDate(const QDate &date, const char *field, bool required)
+{
+    if (date.isNull()) {
+        if (required)
+            return Error{QLatin1String(field), QStringLiteral("is required (YYYY-MM-DD)")};
+        return ok();
+    }
+    if (!date.isValid() || date < kEarliest || date > kLatest)
+        return Error{QLatin1String(field), QStringLiteral("must be a real date between 1900 and 2200")};
+    return ok();
+}
+
+Status checkRange(int value, int low, int high, const char *field)
+{
+    if (value < low || value > high)
+        return Error{QLatin1String(field), QStringLiteral("must be a whole number from %1 to %2").arg(low).arg(high)};
+    return ok();
+}
+
+Status checkPositive(double value, const char *field, double maximum)
+{
+    if (!std::isfinite(value) || value <= 0)
+        return Error{QLatin1String(field), QStringLiteral("must be a positive number")};
+    if (value > maximum)
+        return Error{QLatin1String(field), QStringLiteral("is implausibly large (over %1)").arg(maximum)};
+    return ok();
+}
+
+Status checkText(const QString &text, const char *field, bool required, int maxLength)
+{
+    if (required && text.trimmed().isEmpty())
+        return Error{QLatin1String(field), QStringLiteral("is required")};
+    if (text.size() > maxLength)
+        return Error{QLatin1String(field), QStringLiteral("is too long (at most %1 characters)").arg(maxLength)};
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+            return Error{QLatin1String(field), QStringLiteral("contains a control character")};
+    }
+    return ok();
+}
+
+Status checkPeriod(const QDate &start, const QDate &end)
+{
+    if (auto s = checkDate(start, "start", true); !s)
+        return s;
+    if (auto s = checkDate(end, "end", false); !s)
+        return s;
+    if (end.isValid() && end < start)
+        return Error{QStringLiteral("end"), QStringLiteral("must not be before start")};
+    return ok();
+}
+
+template<typename T>
+Status checkList(const QList<T> &list, const char *name)
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (auto s = validate(list.at(i)); !s)
+            return s.error().within(QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i));
+    }
+    return ok();
+}
+
+}  // namespace
+
+Status validate(const OpioidEntry &e)
+{
+    if (auto s = checkText(e.drug, "drug", true, 60); !s)
+        return s;
+    if (auto s = checkPeriod(e.start, e.end); !s)
+        return s;
+    if (e.drug == QLatin1String("fentanyl")) {
+        if (!e.strengthMcgPerHr)
+            return Error{QStringLiteral("strength_mcg_per_hr"), QStringLiteral("is required for transdermal fentanyl")};
+        if (auto s = checkPositive(*e.strengthMcgPerHr, "strength_mcg_per_hr", 1000); !s)
+            return s;
+        if (auto s = checkRange(e.patches, 1, 10, "patches"); !s)
+            return s;
+        return ok();
+    }
+    if (!e.strengthMg)
+        return Error{QStringLiteral("strength_mg"), QStringLiteral("is required")};
+    if (auto s = checkPositive(*e.strengthMg, "strength_mg", 5000); !s)
+        return s;
+    if (auto s = checkPositive(e.unitsPerDose, "units_per_dose", 50); !s)
+        return s;
+    return checkPositive(e.dosesPerDay, "doses_per_day", 48);
+}
+
+Status validate(const BenzodiazepineEntry &e)
+{
+    if (auto s = checkText(e.drug, "drug", true, 60); !s)
+        return s;
+    return checkPeriod(e.start, e.end);
+}
+
+Status validate(const Agreement &a)
+{
+    if (auto s = checkDate(a.date, "date", true); !s)
+        return s;
+    return checkText(a.note, "note", false, 2000);
+}
+
+Status validate(const PdmpCheck &c)
+{
+    if (auto s = checkDate(c.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(c.checkedBy, "checked_by", false, 120); !s)
+        return s;
+    return checkText(c.findings, "findings", false, 2000);
+}
+
+Status validate(const NaloxoneRecord &n)
+{
+    return checkDate(n.date, "date", true);
+}
+
+Status validate(const UrineDrugScreen &u)
+{
+    if (auto s = checkDate(u.date, "date", true); !s)
+        return s;
+    for (qsizetype i = 0; i < u.substances.size(); ++i) {
+        if (auto s = checkText(u.substances.at(i), "substance", true, 80); !s)
+            return Error{QStringLiteral("substances[%1]").arg(i), s.error().message};
+    }
+    return ok();
+}
+
+Status validate(const Visit &v)
+{
+    return checkDate(v.date, "date", true);
+}
+
+Status validate(const PegScore &p)
+{
+    if (auto s = checkDate(p.date, "date", true); !s)
+        return s;
+    if (auto s = checkRange(p.pain, 0, 10, "pain"); !s)
+        return s;
+    if (auto s = checkRange(p.enjoyment, 0, 10, "enjoyment"); !s)
+        return s;
+    return checkRange(p.activity, 0, 10, "activity");
+}
+
+Status validate(const Screening &s)
+{
+    if (auto r = checkText(s.instrument, "instrument", true, 40); !r)
+        return r;
+    if (auto r = checkDate(s.date, "date", true); !r)
+        return r;
+    if (s.answers.isUndefined() || s.answers.isNull())
+        return Error{QStringLiteral("answers"), QStringLiteral("are required")};
+    if (!s.answers.isArray() && !s.answers.isObject())
+        return Error{QStringLiteral("answers"), QStringLiteral("must be a list of item scores or an object of items")};
+    return ok();
+}
+
+Status validate(const Referral &r)
+{
+    if (auto s = checkDate(r.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(r.type, "type", true, 80); !s)
+        return s;
+    return checkText(r.to, "to", false, 200);
+}
+
+Status validate(const CarePlanGoal &g)
+{
+    if (auto s = checkDate(g.date, "date", true); !s)
+        return s;
+    return checkText(g.goal, "goal", true, 500);
+}
+
+Status validate(const Patient &p)
+{
+    if (auto s = checkText(p.name, "name", false, 200); !s)
+        return s;
+    if (auto s = checkText(p.clinicId, "clinic_id", false, 64); !s)
+        return s;
+    if (auto s = checkText(p.prescriber, "prescriber", false, 200); !s)
+        return s;
+    if (auto s = checkText(p.phone, "phone", false, 40); !s)
+        return s;
+    if (auto s = checkDate(p.birthDate, "birth_date", false); !s)
+        return s;
+    if (auto s = checkDate(p.ltotStart, "ltot_start", false); !s)
+        return s;
+    if (p.birthDate.isValid() && p.ltotStart.isValid() && p.ltotStart < p.birthDate)
+        return Error{QStringLiteral("ltot_start"), QStringLiteral("must not be before birth_date")};
+    if (p.language != QLatin1String("en") && p.language != QLatin1String("es"))
+        return Error{QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\"")};
+    if (auto s = checkList(p.opioids, "opioids"); !s)
+        return s;
+    if (auto s = checkList(p.benzodiazepines, "benzodiazepines"); !s)
+        return s;
+    if (auto s = checkList(p.agreements, "agreements"); !s)
+        return s;
+    if (auto s = checkList(p.pdmpChecks, "pdmp_checks"); !s)
+        return s;
+    if (auto s = checkList(p.naloxone, "naloxone"); !s)
+        return s;
+    if (auto s = checkList(p.uds, "uds"); !s)
+        return s;
+    if (auto s = checkList(p.visits, "visits"); !s)
+        return s;
+    if (auto s = checkList(p.peg, "peg"); !s)
+        return s;
+    if (auto s = checkList(p.screenings, "screenings"); !s)
+        return s;
+    if (auto s = checkList(p.referrals, "referrals"); !s)
+        return s;
+    return checkList(p.goals, "goals");
+}
+
+}  // namespace cairn::domain
