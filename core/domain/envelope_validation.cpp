@@ -1,5 +1,8 @@
 #include "core/domain/envelope_validation.h"
 
+#include "core/domain/record_json.h"
+#include "core/domain/validation.h"
+
 #include <QUuid>
 
 namespace cairn::domain {
@@ -37,7 +40,23 @@ Status validateEnvelope(const RecordEnvelope &envelope)
         return Error{QStringLiteral("supersedes"), QStringLiteral("a record cannot supersede itself")};
     if (envelope.retracted && envelope.supersedes.isEmpty())
         return Error{QStringLiteral("retracted"), QStringLiteral("a retraction must name the record it withdraws")};
-    // Payload validation by kind is added with the record codec (core/domain/record_json).
+    if (envelope.retracted)
+        return ok();  // a retraction carries the withdrawn record's payload and a reason; nothing new to check
+    if (envelope.kind == QLatin1String("patient")) {
+        auto patient = demographicsFromJson(envelope.payload);
+        if (!patient)
+            return patient.error().within(QStringLiteral("payload"));
+        if (auto s = validate(*patient); !s)
+            return s.error().within(QStringLiteral("payload"));
+        return ok();
+    }
+    if (knownRecordKindForPatient(envelope.kind)) {
+        auto record = recordFromJson(envelope.kind, envelope.payload);
+        if (!record)
+            return record.error().within(QStringLiteral("payload"));
+        if (auto s = std::visit([](const auto &r) { return validate(r); }, *record); !s)
+            return s.error().within(QStringLiteral("payload"));
+    }
     return ok();
 }
 

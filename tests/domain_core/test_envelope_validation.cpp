@@ -2,6 +2,7 @@
 
 #include "core/domain/envelope_validation.h"
 
+#include <QJsonObject>
 #include <QTest>
 #include <QUuid>
 
@@ -18,6 +19,10 @@ RecordEnvelope valid()
     e.author = QStringLiteral("u-1");
     e.device = QStringLiteral("d-1");
     e.stamp = HlcStamp{1000, 0, QStringLiteral("d-1")};
+    e.payload = QJsonObject{{QStringLiteral("date"), QStringLiteral("2026-03-02")},
+                            {QStringLiteral("pain"), 6},
+                            {QStringLiteral("enjoyment"), 5},
+                            {QStringLiteral("activity"), 7}};
     return e;
 }
 }  // namespace
@@ -26,6 +31,28 @@ class TestEnvelopeValidation : public QObject {
     Q_OBJECT
 private slots:
     void validEnvelopePasses() { QVERIFY(validateEnvelope(valid()).ok()); }
+
+    void payloadIsValidatedWithTheDomainRules()
+    {
+        RecordEnvelope e = valid();
+        e.payload.insert(QStringLiteral("pain"), 11);
+        Status s = validateEnvelope(e);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().field, QStringLiteral("payload.pain"));
+
+        e = valid();
+        e.payload.insert(QStringLiteral("date"), QStringLiteral("2026-02-30"));
+        s = validateEnvelope(e);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().field, QStringLiteral("payload.date"));
+
+        e = valid();
+        e.kind = QStringLiteral("patient");
+        e.payload = QJsonObject{{QStringLiteral("name"), QStringLiteral("A")}, {QStringLiteral("language"), QStringLiteral("fr")}};
+        s = validateEnvelope(e);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().field, QStringLiteral("payload.language"));
+    }
 
     void eachBadFieldIsNamed_data()
     {
