@@ -20,7 +20,7 @@ Error sqliteError(sqlite3 *db, const QString &what)
 // The key pragma's raw form, x'<64 hex digits>', built in locked memory and wiped afterwards.
 class RawKeyLiteral {
 public:
-    explicit RawKeyLiteral(const QByteArray &key)
+    explicit RawKeyLiteral(QByteArrayView key)
     {
         m_size = 3 + kRawKeySize * 2;
         m_text = static_cast<char *>(sodium_malloc(static_cast<size_t>(m_size) + 1));
@@ -53,7 +53,7 @@ bool looksLikePlaintextSqlite(const QString &path)
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByteArray &rawKey, OpenMode mode)
+Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArrayView rawKey, OpenMode mode)
 {
     if (sodium_init() < 0)
         return Error{QString(), QStringLiteral("libsodium failed to initialise")};

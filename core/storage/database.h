@@ -7,6 +7,7 @@
 #include "core/domain/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QVariant>
 
@@ -67,7 +68,7 @@ public:
     };
 
     // key: the 32-byte raw database key (never a passphrase: no KDF runs on it).
-    static Result<std::unique_ptr<Database>> open(const QString &path, const QByteArray &rawKey, OpenMode mode);
+    static Result<std::unique_ptr<Database>> open(const QString &path, QByteArrayView rawKey, OpenMode mode);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

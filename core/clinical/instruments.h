@@ -1,0 +1,68 @@
+#pragma once
+// One scoring engine for every screening instrument, driven by the definitions in
+// assets/clinical/instruments/*.json (items, answer ranges, scoring method, bands, alerts, LOINC
+// codes, read-aloud wording in English and Spanish). Rules contract §2.
+
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cairn::clinical {
+
+struct ScreeningAnswers {
+    QList<int> scores;          // "scores" instruments: one score per item
+    QHash<QString, bool> yesNo; // ORT: item id → yes
+    bool exposed = false;       // PC-PTSD-5: trauma exposure
+    QList<bool> items;          // PC-PTSD-5 items
+};
+
+struct ScreeningScore {
+    QString instrument;
+    QDate date;
+    double total = 0;
+    QString resultKind;        // "band", "tier", "positive" or "" (PEG)
+    QString result;            // e.g. "mild", "low", "positive"/"negative"
+    QStringList alerts;        // e.g. "item9_positive"
+};
+
+class Instrument {
+public:
+    static Result<Instrument> fromJson(const QJsonObject &definition);
+
+    [[nodiscard]] const QString &id() const { return m_id; }
+    [[nodiscard]] const QJsonObject &definition() const { return m_definition; }
+    [[nodiscard]] int itemCount() const { return static_cast<int>(m_itemIds.size()); }
+    // Errors name the item: "[8]" for a score list, ".personal_alcohol" for a yes/no map.
+    [[nodiscard]] Result<ScreeningAnswers> parseAnswers(const QJsonValue &answers) const;
+    // sex matters for the ORT only; pcptsd5Cutoff comes from clinic policy.
+    [[nodiscard]] Result<ScreeningScore> score(const QJsonValue &answers, domain::Sex sex, int pcptsd5Cutoff) const;
+
+private:
+    QString m_id;
+    QJsonObject m_definition;
+    QString m_shape;
+    QString m_method;
+    int m_min = 0;
+    int m_max = 0;
+    QStringList m_itemIds;
+    QHash<QString, QPair<int, int>> m_points;  // ORT: item → (female, male)
+};
+
+class Instruments {
+public:
+    static Result<Instruments> loadFrom(const QString &directory);
+    static Result<const Instruments *> shipped();
+    [[nodiscard]] const Instrument *find(const QString &id) const;
+    [[nodiscard]] QStringList ids() const;
+
+private:
+    QList<Instrument> m_instruments;
+};
+
+}  // namespace cairn::clinical

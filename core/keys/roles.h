@@ -1,0 +1,31 @@
+#pragma once
+// Who may do what. One table (roles.cpp) answers every permission question in the app, cairnctl
+// and the server, so the rules cannot drift apart.
+
+#include <QString>
+
+namespace cairn::keys {
+
+enum class Role { MedicalAssistant, Nurse, Clinician, RegistryManager, Administrator };
+
+enum class Permission {
+    ViewPatient,             // open a patient's record
+    RecordRooming,           // PEG, screens, urine sample collected, agreement signed, PDMP check, visits
+    RecordClinicalDecision,  // regimen, benzodiazepines, tier, taper, naloxone, referrals, goals
+    EditDemographics,        // add patients, correct names, birth dates, prescriber, phone
+    RunWorklists,            // huddle list, gap worklists
+    ViewMeasures,            // monthly measures
+    ManageUsers,             // add and remove users, reset PINs and lockouts
+    EditPolicy,              // clinic policy
+    EditScripts,             // clinic copies of conversation scripts
+    EnrollDevice,            // enroll the tablet with the server
+    ResolveConflicts,        // review sync conflicts
+    ExportData,              // export the registry
+};
+
+bool can(Role role, Permission permission);
+
+QString toString(Role role);  // "medical_assistant", "nurse", "clinician", "registry_manager", "administrator"
+bool parse(const QString &text, Role *out);
+
+}  // namespace cairn::keys

@@ -1,0 +1,34 @@
+#pragma once
+// Between a domain::Patient and the record envelopes that store it. Pure: the caller supplies
+// identity and time (a Stamper), so the same code serves the registry, seeding and tests.
+
+#include "core/domain/envelope.h"
+#include "core/domain/record_json.h"
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+
+#include <functional>
+
+namespace cairn::registry {
+
+// Fills a record's meta (id, author, device, clock stamp) when it has none yet.
+using Stamper = std::function<void(domain::RecordMeta &meta)>;
+
+// The envelope of one record of a patient.
+domain::RecordEnvelope toEnvelope(const QString &patientId, const domain::AnyRecord &record);
+// The envelope of a patient's demographics (kind "patient").
+domain::RecordEnvelope demographicsEnvelope(const domain::Patient &patient);
+
+// Every envelope a patient value holds: demographics first, then each record. Records without
+// meta are stamped.
+QList<domain::RecordEnvelope> envelopesOf(domain::Patient patient, const Stamper &stamp);
+
+// A patient from the current envelopes of one patient id. Where sync left two current versions
+// of the demographics, the one with the later clock stamp is shown (the conflict is reviewed
+// elsewhere); no record is dropped.
+Result<domain::Patient> assemblePatient(const QList<domain::RecordEnvelope> &current);
+
+// Groups current envelopes (ordered by patient) into patients.
+Result<QList<domain::Patient>> assemblePatients(const QList<domain::RecordEnvelope> &currentByPatient);
+
+}  // namespace cairn::registry

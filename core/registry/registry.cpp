@@ -1,0 +1,686 @@
+#include "core/registry/registry.h"
+
+#include "core/clinical/record_checks.h"
+#include "core/domain/envelope_validation.h"
+#include "core/domain/record_json.h"
+#include "core/domain/validation.h"
+#include "core/keys/keyring.h"
+#include "core/registry/patient_records.h"
+#include "core/storage/audit_log.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/storage/record_store.h"
+#include "platform/keystore.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+namespace cairn::registry {
+
+using storage::AuditEvent;
+using storage::Database;
+using storage::RecordStore;
+using storage::Transaction;
+
+struct Registry::Impl {
+    std::unique_ptr<Database> db;
+    QString databasePath;
+    keys::Keyring keyring;
+    keys::SecretBytes databaseKey;   // kept in locked memory while unlocked: re-wrapping slots needs it
+    keys::SecretBytes deviceSecret;
+    HybridLogicalClock hlc{QString()};
+
+    Impl(std::unique_ptr<Database> database, QString path, keys::Keyring ring, keys::SecretBytes dbKey,
+         keys::SecretBytes secret, const QString &deviceId)
+        : db(std::move(database))
+        , databasePath(std::move(path))
+        , keyring(std::move(ring))
+        , databaseKey(std::move(dbKey))
+        , deviceSecret(std::move(secret))
+        , hlc(deviceId)
+    {
+    }
+};
+
+namespace {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString isoNow(const Clock &clock)
+{
+    return clock.now().toUTC().toString(Qt::ISODateWithMs);
+}
+
+Result<QString> metaValue(Database &db, const char *key)
+{
+    auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, QString::fromLatin1(key));
+    if (!stmt->next())
+        return stmt->status() ? Result<QString>(QString()) : Result<QString>(stmt->status().error());
+    return stmt->text(0);
+}
+
+Status setMetaValue(Database &db, const char *key, const QString &value)
+{
+    auto stmt = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, QString::fromLatin1(key)).bind(2, value);
+    return stmt->run();
+}
+
+UserSummary summaryOf(const keys::UserInfo &user)
+{
+    return {user.id, user.name, user.role, user.failedAttempts, user.lockedUntil};
+}
+
+// The permission a record kind needs to be written.
+keys::Permission permissionToWrite(const QString &kind)
+{
+    static const QStringList rooming{QStringLiteral("peg"), QStringLiteral("screening"), QStringLiteral("uds"),
+                                     QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("visit")};
+    if (rooming.contains(kind))
+        return keys::Permission::RecordRooming;
+    return keys::Permission::RecordClinicalDecision;
+}
+
+Error forbidden(const QString &what)
+{
+    return Error{QString(), QStringLiteral("your role does not allow %1").arg(what)};
+}
+
+// Domain validation plus the checks that need clinical definitions (drug names, instrument answers).
+Status checkRecord(const domain::AnyRecord &record)
+{
+    if (auto s = std::visit([](const auto &r) { return domain::validate(r); }, record); !s)
+        return s;
+    return clinical::checkRecord(record);
+}
+
+Status checkPatient(const domain::Patient &patient)
+{
+    if (auto s = domain::validate(patient); !s)
+        return s;
+    if (patient.name.trimmed().isEmpty())
+        return Error{QStringLiteral("name"), QStringLiteral("is required")};
+    if (patient.clinicId.trimmed().isEmpty())
+        return Error{QStringLiteral("clinic_id"), QStringLiteral("is required")};
+    return clinical::checkPatient(patient);
+}
+
+}  // namespace
+
+// --- opening ----------------------------------------------------------------------------------
+
+Registry::Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock)
+    : m_user(std::move(user))
+    , m_registryId(std::move(registryId))
+    , m_deviceId(std::move(deviceId))
+    , m_clock(clock)
+{
+}
+
+Registry::~Registry() = default;
+
+Result<std::unique_ptr<Registry>> Registry::create(const QString &databasePath, platform::Keystore &keystore,
+                                                   const QString &adminName, const QString &adminPin,
+                                                   const Clock &clock)
+{
+    const Paths paths{databasePath};
+    if (QFileInfo::exists(databasePath) || QFileInfo::exists(paths.keyring()))
+        return Error{QStringLiteral("db"), QStringLiteral("a registry already exists at %1").arg(databasePath)};
+
+    const QDateTime now = clock.now();
+    auto created = keys::Keyring::create(paths.keyring(), keystore, adminName, adminPin, now);
+    if (!created)
+        return created.error();
+    auto db = Database::open(databasePath, created->databaseKey.view(), Database::OpenMode::CreateNew);
+    auto cleanUp = [&]() {
+        // Nothing half-made stays behind: a registry is either complete or absent.
+        QFile::remove(databasePath);
+        QFile::remove(databasePath + QStringLiteral("-wal"));
+        QFile::remove(databasePath + QStringLiteral("-shm"));
+        QFile::remove(paths.keyring());
+    };
+    if (!db) {
+        cleanUp();
+        return db.error();
+    }
+    if (auto s = storage::migrate(**db); !s) {
+        db->reset();
+        cleanUp();
+        return s.error();
+    }
+    const keys::UserInfo admin = created->keyring.users().first();
+    const QString deviceId = newId();
+    {
+        auto tx = Transaction::begin(**db);
+        Status written = tx ? ok() : Status(tx.error());
+        if (written)
+            written = setMetaValue(**db, "registry_id", created->keyring.registryId());
+        if (written)
+            written = setMetaValue(**db, "device_id", deviceId);
+        if (written)
+            written = setMetaValue(**db, "created_at", now.toUTC().toString(Qt::ISODate));
+        if (written) {
+            auto insertUser = (*db)->prepare("INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)");
+            written = insertUser ? insertUser->bind(1, admin.id).bind(2, admin.name).bind(3, keys::toString(admin.role))
+                                       .bind(4, now.toUTC().toString(Qt::ISODate)).run()
+                                 : Status(insertUser.error());
+        }
+        if (written)
+            written = storage::AuditLog(**db).append({now, admin.id, QStringLiteral("create_registry"), {}, {}, {}});
+        if (written)
+            written = tx->commit();
+        if (!written) {
+            db->reset();
+            cleanUp();
+            return written.error();
+        }
+    }
+    std::unique_ptr<Registry> registry(
+        new Registry(summaryOf(admin), created->keyring.registryId(), deviceId, clock));
+    registry->d = std::make_unique<Impl>(std::move(db).value(), databasePath, std::move(created->keyring),
+                                         std::move(created->databaseKey), std::move(created->deviceSecret), deviceId);
+    return registry;
+}
+
+Result<QList<UserSummary>> Registry::users(const QString &databasePath)
+{
+    auto keyring = keys::Keyring::load(Paths{databasePath}.keyring());
+    if (!keyring)
+        return keyring.error();
+    QList<UserSummary> users;
+    for (const auto &user : keyring->users())
+        users.append(summaryOf(user));
+    return users;
+}
+
+Result<std::unique_ptr<Registry>> Registry::unlock(const QString &databasePath, platform::Keystore &keystore,
+                                                   const QString &userNameOrId, const QString &pin, const Clock &clock)
+{
+    auto keyring = keys::Keyring::load(Paths{databasePath}.keyring());
+    if (!keyring)
+        return keyring.error();
+    auto user = keyring->findUser(userNameOrId);
+    if (!user)
+        return user.error();
+    auto secret = keys::deviceSecret(keystore, keyring->registryId(), false);
+    if (!secret)
+        return secret.error();
+    const QDateTime now = clock.now();
+    auto databaseKey = keyring->unlock(user->id, pin, *secret, now);
+    if (!databaseKey)
+        return databaseKey.error();
+    auto db = Database::open(databasePath, databaseKey->view(), Database::OpenMode::ExistingOnly);
+    if (!db)
+        return db.error();
+    if (auto s = storage::migrate(**db); !s)
+        return s.error();
+    auto registryId = metaValue(**db, "registry_id");
+    auto deviceId = metaValue(**db, "device_id");
+    if (!registryId || !deviceId)
+        return !registryId ? registryId.error() : deviceId.error();
+    if (*registryId != keyring->registryId())
+        return Error{QStringLiteral("db"), QStringLiteral("the key file belongs to a different registry")};
+
+    std::unique_ptr<Registry> registry(new Registry(summaryOf(*user), *registryId, *deviceId, clock));
+    registry->d = std::make_unique<Impl>(std::move(db).value(), databasePath, std::move(keyring).value(),
+                                         std::move(databaseKey).value(), std::move(secret).value(), *deviceId);
+    if (auto last = metaValue(*registry->d->db, "hlc_last"); last && !last->isEmpty()) {
+        HlcStamp stamp;
+        if (HlcStamp::parse(*last, &stamp))
+            registry->d->hlc.restore(stamp);
+    }
+    auto tx = Transaction::begin(*registry->d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = storage::AuditLog(*registry->d->db).append({now, user->id, QStringLiteral("unlock"), {}, {}, {}}); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return registry;
+}
+
+bool Registry::can(keys::Permission permission) const
+{
+    return keys::can(m_user.role, permission);
+}
+
+storage::Database &Registry::database()
+{
+    return *d->db;
+}
+
+// --- users ------------------------------------------------------------------------------------
+
+Result<QList<UserSummary>> Registry::listUsers()
+{
+    QList<UserSummary> users;
+    for (const auto &user : d->keyring.users())
+        users.append(summaryOf(user));
+    return users;
+}
+
+Result<QString> Registry::addUser(const QString &name, keys::Role role, const QString &pin)
+{
+    if (!can(keys::Permission::ManageUsers))
+        return forbidden(QStringLiteral("adding users"));
+    const QDateTime now = m_clock.now();
+    auto added = d->keyring.addUser(name, role, pin, d->databaseKey, d->deviceSecret, now);
+    if (!added)
+        return added.error();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    auto insert = d->db->prepare("INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    if (auto s = insert->bind(1, *added).bind(2, name.trimmed()).bind(3, keys::toString(role)).bind(4, isoNow(m_clock)).run(); !s)
+        return s.error();
+    if (auto s = storage::AuditLog(*d->db).append({now, m_user.id, QStringLiteral("add_user"), {}, *added, keys::toString(role)}); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return *added;
+}
+
+Status Registry::removeUser(const QString &userNameOrId)
+{
+    if (!can(keys::Permission::ManageUsers))
+        return forbidden(QStringLiteral("removing users"));
+    auto user = d->keyring.findUser(userNameOrId);
+    if (!user)
+        return user.error();
+    if (user->id == m_user.id)
+        return Error{QStringLiteral("user"), QStringLiteral("you cannot remove yourself while signed in")};
+    if (auto s = d->keyring.removeUser(user->id); !s)
+        return s;
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    auto mark = d->db->prepare("UPDATE users SET removed_at = ? WHERE id = ?");
+    if (!mark)
+        return mark.error();
+    if (auto s = mark->bind(1, isoNow(m_clock)).bind(2, user->id).run(); !s)
+        return s;
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("remove_user"), {}, user->id, {}}); !s)
+        return s;
+    return tx->commit();
+}
+
+Status Registry::changePin(const QString &userNameOrId, const QString &newPin)
+{
+    auto user = d->keyring.findUser(userNameOrId);
+    if (!user)
+        return user.error();
+    if (user->id != m_user.id && !can(keys::Permission::ManageUsers))
+        return forbidden(QStringLiteral("changing another user's PIN"));
+    if (auto s = d->keyring.changePin(user->id, newPin, d->databaseKey, d->deviceSecret); !s)
+        return s;
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("change_pin"), {}, user->id, {}}); !s)
+        return s;
+    return tx->commit();
+}
+
+Status Registry::resetLockout(const QString &userNameOrId)
+{
+    if (!can(keys::Permission::ManageUsers))
+        return forbidden(QStringLiteral("clearing a lockout"));
+    auto user = d->keyring.findUser(userNameOrId);
+    if (!user)
+        return user.error();
+    if (auto s = d->keyring.resetLockout(user->id); !s)
+        return s;
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("reset_lockout"), {}, user->id, {}}); !s)
+        return s;
+    return tx->commit();
+}
+
+// --- writing records -------------------------------------------------------------------------
+
+namespace {
+
+struct Writer {
+    Database &db;
+    RecordStore store;
+    storage::AuditLog audit;
+    HybridLogicalClock &hlc;
+    const Clock &clock;
+    QString userId;
+    QString deviceId;
+
+    void stamp(domain::RecordMeta &meta)
+    {
+        meta.id = QUuid::createUuid();
+        meta.author = userId;
+        meta.device = deviceId;
+        meta.stamp = hlc.now(clock.now().toMSecsSinceEpoch());
+    }
+
+    Status write(domain::RecordEnvelope envelope, const QString &action, bool auditIt = true)
+    {
+        envelope.writtenAt = clock.now().toUTC().toString(Qt::ISODateWithMs);
+        if (auto s = domain::validateEnvelope(envelope); !s)
+            return s;
+        if (auto s = store.insert(envelope, true); !s)
+            return s;
+        if (envelope.kind == QLatin1String("patient")) {
+            if (auto s = updatePatientRow(envelope); !s)
+                return s;
+        }
+        if (!auditIt)
+            return ok();
+        return audit.append({clock.now(), userId, action, envelope.patientId, envelope.id, envelope.kind});
+    }
+
+    Status updatePatientRow(const domain::RecordEnvelope &envelope)
+    {
+        const QJsonObject &p = envelope.payload;
+        storage::PatientRow row;
+        row.id = envelope.patientId;
+        row.head = envelope.id;
+        row.clinicId = p.value(QStringLiteral("clinic_id")).toString();
+        row.name = p.value(QStringLiteral("name")).toString();
+        row.birthDate = p.value(QStringLiteral("birth_date")).toString();
+        row.sex = p.value(QStringLiteral("sex")).toString();
+        row.prescriber = p.value(QStringLiteral("prescriber")).toString();
+        row.riskTier = p.value(QStringLiteral("risk_tier")).toString();
+        row.phone = p.value(QStringLiteral("phone")).toString();
+        row.language = p.value(QStringLiteral("language")).toString();
+        row.updated = envelope.stamp;
+        return store.upsertPatient(row);
+    }
+
+    Status saveClock() { return setMetaValue(db, "hlc_last", hlc.last().toString()); }
+};
+
+}  // namespace
+
+#define CAIRN_WRITER Writer w{*d->db, RecordStore(*d->db), storage::AuditLog(*d->db), d->hlc, m_clock, m_user.id, m_deviceId}
+
+Result<QString> Registry::addPatient(const domain::Patient &patient)
+{
+    auto ids = addPatients({patient});
+    if (!ids)
+        return ids.error();
+    return ids->first();
+}
+
+Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients)
+{
+    if (!can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("adding patients"));
+    // Check everything before writing anything: an import is all or nothing.
+    for (qsizetype i = 0; i < patients.size(); ++i) {
+        if (auto s = checkPatient(patients.at(i)); !s)
+            return patients.size() == 1 ? s.error() : s.error().within(QStringLiteral("patients[%1]").arg(i));
+    }
+    CAIRN_WRITER;
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    QStringList ids;
+    for (const auto &patient : patients) {
+        const auto envelopes = envelopesOf(patient, [&w](domain::RecordMeta &meta) { w.stamp(meta); });
+        for (const auto &envelope : envelopes) {
+            // One audit entry per patient added; its records are found through the patient.
+            const bool first = &envelope == &envelopes.first();
+            if (auto s = w.write(envelope, QStringLiteral("add_patient"), first); !s)
+                return s.error();
+        }
+        ids.append(envelopes.first().patientId);
+    }
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return ids;
+}
+
+Status Registry::updateDemographics(const domain::Patient &patient)
+{
+    if (!can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("editing demographics"));
+    if (auto s = checkPatient(patient); !s)
+        return s;
+    RecordStore store(*d->db);
+    auto row = store.patient(patient.id);
+    if (!row)
+        return row.error();
+    CAIRN_WRITER;
+    domain::Patient next = patient;
+    w.stamp(next.meta);
+    next.meta.supersedes = QUuid::fromString(row->head);
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = w.write(demographicsEnvelope(next), QStringLiteral("correct_record")); !s)
+        return s;
+    if (auto s = w.saveClock(); !s)
+        return s;
+    return tx->commit();
+}
+
+Result<QString> Registry::addRecord(const QString &patientId, const RecordValue &value)
+{
+    domain::AnyRecord record = std::visit([](const auto &r) { return domain::AnyRecord(r); }, value);
+    const QString kind = domain::recordKind(record);
+    if (!can(permissionToWrite(kind)))
+        return forbidden(QStringLiteral("recording %1").arg(kind));
+    if (auto s = checkRecord(record); !s)
+        return s.error();
+    RecordStore store(*d->db);
+    if (auto row = store.patient(patientId); !row)
+        return row.error();
+    CAIRN_WRITER;
+    w.stamp(domain::recordMeta(record));
+    domain::recordMeta(record).supersedes = QUuid();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    const auto envelope = toEnvelope(patientId, record);
+    if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
+        return s.error();
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return envelope.id;
+}
+
+Result<QString> Registry::correctRecord(const QString &recordId, const RecordValue &value)
+{
+    domain::AnyRecord record = std::visit([](const auto &r) { return domain::AnyRecord(r); }, value);
+    const QString kind = domain::recordKind(record);
+    if (!can(permissionToWrite(kind)))
+        return forbidden(QStringLiteral("correcting %1").arg(kind));
+    if (auto s = checkRecord(record); !s)
+        return s.error();
+    RecordStore store(*d->db);
+    auto original = store.find(recordId);
+    if (!original)
+        return original.error();
+    if (original->kind != kind)
+        return Error{QStringLiteral("kind"), QStringLiteral("a %1 record can only be corrected by another %1 record").arg(original->kind)};
+    CAIRN_WRITER;
+    w.stamp(domain::recordMeta(record));
+    domain::recordMeta(record).supersedes = QUuid::fromString(recordId);
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    const auto envelope = toEnvelope(original->patientId, record);
+    if (auto s = w.write(envelope, QStringLiteral("correct_record")); !s)
+        return s.error();
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return envelope.id;
+}
+
+Result<QString> Registry::retractRecord(const QString &recordId, const QString &reason)
+{
+    RecordStore store(*d->db);
+    auto original = store.find(recordId);
+    if (!original)
+        return original.error();
+    if (original->kind == QLatin1String("patient"))
+        return Error{QStringLiteral("record"), QStringLiteral("a patient is not withdrawn; correct the demographics instead")};
+    if (!can(permissionToWrite(original->kind)))
+        return forbidden(QStringLiteral("withdrawing %1").arg(original->kind));
+    if (reason.trimmed().isEmpty())
+        return Error{QStringLiteral("reason"), QStringLiteral("say why the record is withdrawn")};
+    CAIRN_WRITER;
+    domain::RecordEnvelope retraction = *original;
+    domain::RecordMeta meta;
+    w.stamp(meta);
+    retraction.id = meta.id.toString(QUuid::WithoutBraces);
+    retraction.author = meta.author;
+    retraction.device = meta.device;
+    retraction.stamp = meta.stamp;
+    retraction.supersedes = recordId;
+    retraction.retracted = true;
+    retraction.payload.insert(QStringLiteral("retraction_reason"), reason.trimmed());
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = w.write(retraction, QStringLiteral("retract_record")); !s)
+        return s.error();
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return retraction.id;
+}
+
+// --- reading ----------------------------------------------------------------------------------
+
+Result<domain::Patient> Registry::loadPatient(const QString &patientId)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    RecordStore store(*d->db);
+    auto current = store.current(patientId);
+    if (!current)
+        return current.error();
+    if (current->isEmpty())
+        return Error{QStringLiteral("patient"), QStringLiteral("no patient with id %1").arg(patientId)};
+    auto patient = assemblePatient(*current);
+    if (!patient)
+        return patient.error();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("view_patient"), patientId, {}, {}}); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return patient;
+}
+
+Result<QList<domain::RecordEnvelope>> Registry::patientHistory(const QString &patientId)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    auto history = RecordStore(*d->db).history(patientId);
+    if (!history)
+        return history.error();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("view_history"), patientId, {}, {}}); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return history;
+}
+
+Result<QList<PatientSummary>> Registry::listPatients()
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    auto rows = RecordStore(*d->db).patients();
+    if (!rows)
+        return rows.error();
+    QList<PatientSummary> list;
+    list.reserve(rows->size());
+    for (const auto &row : std::as_const(*rows)) {
+        list.append({row.id, row.clinicId, row.name, QDate::fromString(row.birthDate, Qt::ISODate), row.sex,
+                     row.prescriber, row.riskTier, row.phone, row.language});
+    }
+    return list;
+}
+
+Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    auto current = RecordStore(*d->db).allCurrent();
+    if (!current)
+        return current.error();
+    auto patients = assemblePatients(*current);
+    if (!patients)
+        return patients.error();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose}); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return patients;
+}
+
+// --- integrity --------------------------------------------------------------------------------
+
+Result<RegistryStats> Registry::stats()
+{
+    RegistryStats stats;
+    RecordStore store(*d->db);
+    auto patients = store.patientCount();
+    auto records = d->db->scalarInt("SELECT count(*) FROM records");
+    auto outbox = store.outboxSize();
+    auto oldest = store.oldestPendingWrite();
+    auto audit = d->db->scalarInt("SELECT count(*) FROM audit");
+    auto schema = d->db->scalarInt("PRAGMA user_version");
+    auto cipher = d->db->scalarText("PRAGMA cipher_version");
+    for (const Error *e : {patients ? nullptr : &patients.error(), records ? nullptr : &records.error(),
+                           outbox ? nullptr : &outbox.error(), oldest ? nullptr : &oldest.error(),
+                           audit ? nullptr : &audit.error(), schema ? nullptr : &schema.error(),
+                           cipher ? nullptr : &cipher.error()}) {
+        if (e)
+            return *e;
+    }
+    stats.patients = *patients;
+    stats.records = *records;
+    stats.users = d->keyring.users().size();
+    stats.outboxPending = *outbox;
+    stats.oldestPendingWrite = *oldest;
+    stats.auditEntries = *audit;
+    stats.schemaVersion = static_cast<int>(*schema);
+    stats.cipherVersion = *cipher;
+    return stats;
+}
+
+Result<Registry::AuditReport> Registry::verifyAudit()
+{
+    auto result = storage::AuditLog(*d->db).verify();
+    if (!result)
+        return result.error();
+    return AuditReport{result->intact, result->entries, result->problem};
+}
+
+}  // namespace cairn::registry

@@ -1,0 +1,146 @@
+#pragma once
+// The registry service: what the tablet app and cairnctl call. It joins the key slots (who may
+// open the registry), the encrypted store (where records live) and domain validation (what may
+// be written). Every write is ONE transaction holding the record, its outbox entry and its audit
+// entry; every view of a patient record is audited. Synchronous and single-threaded by design:
+// the app runs it on its database thread (registry_thread.h), cairnctl calls it directly.
+
+#include "core/domain/envelope.h"
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+#include "core/keys/roles.h"
+#include "core/registry/clock.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <variant>
+
+namespace cairn::platform {
+class Keystore;
+}
+namespace cairn::storage {
+class Database;
+}
+
+namespace cairn::registry {
+
+// One clinical record of any kind, for the generic add/correct calls.
+using RecordValue = std::variant<domain::OpioidEntry, domain::BenzodiazepineEntry, domain::Agreement,
+                                 domain::PdmpCheck, domain::NaloxoneRecord, domain::UrineDrugScreen, domain::Visit,
+                                 domain::PegScore, domain::Screening, domain::Referral, domain::CarePlanGoal>;
+
+struct UserSummary {
+    QString id;
+    QString name;
+    keys::Role role = keys::Role::MedicalAssistant;
+    int failedAttempts = 0;
+    QDateTime lockedUntil;  // null when not locked
+};
+
+struct PatientSummary {
+    QString id;
+    QString clinicId;
+    QString name;
+    QDate birthDate;
+    QString sex;
+    QString prescriber;
+    QString riskTier;   // clinician-set tier, empty when none
+    QString phone;
+    QString language;
+};
+
+struct RegistryStats {
+    qint64 patients = 0;
+    qint64 records = 0;
+    qint64 users = 0;
+    qint64 outboxPending = 0;
+    QString oldestPendingWrite;   // ISO UTC, empty when nothing is pending
+    qint64 auditEntries = 0;
+    int schemaVersion = 0;
+    QString cipherVersion;
+};
+
+class Registry {
+public:
+    struct Paths {
+        QString database;          // registry.db
+        [[nodiscard]] QString keyring() const { return database + QStringLiteral(".keys"); }
+    };
+
+    // Creates a new registry (database + key slots) whose first user is an administrator.
+    // Refuses to touch an existing registry.
+    static Result<std::unique_ptr<Registry>> create(const QString &databasePath, platform::Keystore &keystore,
+                                                    const QString &adminName, const QString &adminPin,
+                                                    const Clock &clock);
+    // The users of a registry, readable without unlocking it (for the sign-in screen).
+    static Result<QList<UserSummary>> users(const QString &databasePath);
+    // Unlocks with one user's PIN. Wrong PINs count towards that user's lockout.
+    static Result<std::unique_ptr<Registry>> unlock(const QString &databasePath, platform::Keystore &keystore,
+                                                    const QString &userNameOrId, const QString &pin,
+                                                    const Clock &clock);
+    ~Registry();
+    Registry(const Registry &) = delete;
+    Registry &operator=(const Registry &) = delete;
+
+    [[nodiscard]] const UserSummary &user() const { return m_user; }
+    [[nodiscard]] bool can(keys::Permission permission) const;
+    [[nodiscard]] QString deviceId() const { return m_deviceId; }
+    [[nodiscard]] QString registryId() const { return m_registryId; }
+    [[nodiscard]] const Clock &clock() const { return m_clock; }
+
+    // --- users (administrators) ---------------------------------------------------------------
+    Result<QList<UserSummary>> listUsers();
+    Result<QString> addUser(const QString &name, keys::Role role, const QString &pin);
+    Status removeUser(const QString &userNameOrId);
+    // Own PIN, or any user's PIN for an administrator. Re-wraps that user's slot only.
+    Status changePin(const QString &userNameOrId, const QString &newPin);
+    Status resetLockout(const QString &userNameOrId);
+
+    // --- patients -------------------------------------------------------------------------------
+    // Adds a patient with every record the value carries, in one transaction; returns its id.
+    Result<QString> addPatient(const domain::Patient &patient);
+    // Adds many patients in one transaction: all or none (import, seeding).
+    Result<QStringList> addPatients(const QList<domain::Patient> &patients);
+    // Writes new demographics for an existing patient as a version superseding the current one.
+    Status updateDemographics(const domain::Patient &patient);
+    // One patient with every current record (corrections applied). Audited as a view.
+    Result<domain::Patient> loadPatient(const QString &patientId);
+    // Every version of every record of the patient, corrections and retractions included.
+    Result<QList<domain::RecordEnvelope>> patientHistory(const QString &patientId);
+    Result<QList<PatientSummary>> listPatients();
+    // Every patient with current records (whole-registry rules: gaps, huddle, measures, export).
+    // Audited as one bulk view naming the purpose.
+    Result<QList<domain::Patient>> loadAllPatients(const QString &purpose);
+
+    // --- records --------------------------------------------------------------------------------
+    Result<QString> addRecord(const QString &patientId, const RecordValue &record);
+    // A correction: a new version that supersedes recordId. Both stay in the registry.
+    Result<QString> correctRecord(const QString &recordId, const RecordValue &record);
+    // Withdraws a record entered in error; it stays in the history, marked as withdrawn.
+    Result<QString> retractRecord(const QString &recordId, const QString &reason);
+
+    // --- integrity ------------------------------------------------------------------------------
+    Result<RegistryStats> stats();
+    struct AuditReport {
+        bool intact = true;
+        qint64 entries = 0;
+        QString problem;
+    };
+    Result<AuditReport> verifyAudit();
+
+    // Direct store access for the sync client and benchmarks (same thread rules apply).
+    storage::Database &database();
+
+private:
+    Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    UserSummary m_user;
+    QString m_registryId;
+    QString m_deviceId;
+    const Clock &m_clock;
+};
+
+}  // namespace cairn::registry
