@@ -1,0 +1,115 @@
+#include "tools/cairnctl/cli_registry.h"
+
+#include "platform/paths.h"
+
+#include <QFile>
+
+#include <unistd.h>
+
+namespace cairn::cli {
+
+QString registryPath(const GlobalOptions &options)
+{
+    return options.dbPath.isEmpty() ? platform::defaultRegistryPath() : options.dbPath;
+}
+
+Result<std::unique_ptr<platform::Keystore>> keystore()
+{
+    return platform::keystoreFromEnvironment();
+}
+
+namespace {
+Result<QString> readFromFd(int fd, const QString &option)
+{
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
+        return Error{option, QStringLiteral("cannot read file descriptor %1").arg(fd)};
+    const QByteArray line = file.readLine(64).trimmed();
+    return QString::fromLatin1(line);
+}
+}  // namespace
+
+Result<QString> readPin(const GlobalOptions &options)
+{
+    if (options.pinFd >= 0)
+        return readFromFd(options.pinFd, QStringLiteral("--pin-fd"));
+    if (qEnvironmentVariableIsSet("CAIRN_PIN"))
+        return qEnvironmentVariable("CAIRN_PIN");
+    return Error{QStringLiteral("pin"), QStringLiteral("give the PIN with --pin-fd N or the CAIRN_PIN environment variable")};
+}
+
+Result<QString> readNewPin(QStringList &args)
+{
+    auto fd = takeOption(args, QStringLiteral("--new-pin-fd"));
+    if (!fd)
+        return fd.error();
+    if (!fd->isEmpty()) {
+        bool ok = false;
+        const int n = fd->toInt(&ok);
+        if (!ok || n < 0)
+            return Error{QStringLiteral("--new-pin-fd"), QStringLiteral("needs a file descriptor number")};
+        return readFromFd(n, QStringLiteral("--new-pin-fd"));
+    }
+    if (qEnvironmentVariableIsSet("CAIRN_NEW_PIN"))
+        return qEnvironmentVariable("CAIRN_NEW_PIN");
+    return Error{QStringLiteral("new pin"), QStringLiteral("give the new PIN with --new-pin-fd N or CAIRN_NEW_PIN")};
+}
+
+Result<OpenRegistry> openRegistry(const GlobalOptions &options, const registry::Clock &clock)
+{
+    const QString path = registryPath(options);
+    auto store = keystore();
+    if (!store)
+        return store.error();
+    auto pin = readPin(options);
+    if (!pin)
+        return pin.error();
+    QString user = options.user.isEmpty() ? qEnvironmentVariable("CAIRN_USER") : options.user;
+    if (user.isEmpty()) {
+        auto users = registry::Registry::users(path);
+        if (!users)
+            return users.error();
+        for (const auto &u : std::as_const(*users)) {
+            if (u.role == keys::Role::Administrator) {
+                user = u.id;
+                break;
+            }
+        }
+    }
+    auto opened = registry::Registry::unlock(path, **store, user, *pin, clock);
+    if (!opened)
+        return opened.error();
+    return OpenRegistry{std::move(store).value(), std::move(opened).value()};
+}
+
+Result<QString> takeOption(QStringList &args, const QString &name)
+{
+    const qsizetype at = args.indexOf(name);
+    if (at < 0)
+        return QString();
+    if (at + 1 >= args.size())
+        return Error{name, QStringLiteral("needs a value")};
+    const QString value = args.at(at + 1);
+    args.remove(at, 2);
+    return value;
+}
+
+bool takeFlag(QStringList &args, const QString &name)
+{
+    return args.removeAll(name) > 0;
+}
+
+Status noMoreArguments(const QStringList &args)
+{
+    if (args.isEmpty())
+        return ok();
+    return Error{args.first().left(40), QStringLiteral("unexpected argument")};
+}
+
+int fail(Io &io, const Error &error, int code)
+{
+    *io.err << "cairnctl: " << error.line() << '\n';
+    return code;
+}
+
+}  // namespace cairn::cli

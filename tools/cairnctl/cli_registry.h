@@ -1,0 +1,37 @@
+#pragma once
+// What registry-backed cairnctl commands share: the keystore, reading PINs without prompts,
+// opening the registry as a user.
+
+#include "core/registry/clock.h"
+#include "core/registry/registry.h"
+#include "platform/keystore.h"
+#include "tools/cairnctl/command.h"
+
+#include <memory>
+
+namespace cairn::cli {
+
+struct OpenRegistry {
+    std::unique_ptr<platform::Keystore> keystore;
+    std::unique_ptr<registry::Registry> registry;
+};
+
+QString registryPath(const GlobalOptions &options);
+Result<std::unique_ptr<platform::Keystore>> keystore();
+// The acting user's PIN: --pin-fd N, else CAIRN_PIN.
+Result<QString> readPin(const GlobalOptions &options);
+// A second PIN (a new user's, or a new PIN): --new-pin-fd N in args, else CAIRN_NEW_PIN.
+Result<QString> readNewPin(QStringList &args);
+// Unlocks as --user (or CAIRN_USER, or the first administrator).
+Result<OpenRegistry> openRegistry(const GlobalOptions &options, const registry::Clock &clock);
+
+// Pulls "--name VALUE" out of args; empty when absent. Errors when the value is missing.
+Result<QString> takeOption(QStringList &args, const QString &name);
+bool takeFlag(QStringList &args, const QString &name);
+// Fails when anything is left in args.
+Status noMoreArguments(const QStringList &args);
+
+// Prints "cairnctl: <field>: <message>" and returns the exit code.
+int fail(Io &io, const Error &error, int code = Failure);
+
+}  // namespace cairn::cli
