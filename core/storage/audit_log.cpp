@@ -32,15 +32,17 @@ QString entryHash(std::int64_t seq, const QString &at, const QString &user, cons
 
 Result<std::pair<std::int64_t, QString>> readHead(Database &db)
 {
-    auto stmt = db.prepare("SELECT value FROM meta WHERE key = 'audit_head'");
-    if (!stmt)
-        return stmt.error();
+    auto cachedStmt = db.cached("SELECT value FROM meta WHERE key = 'audit_head'");
+    if (!cachedStmt)
+        return cachedStmt.error();
+    Statement *stmt = *cachedStmt;
     if (!stmt->next()) {
         if (!stmt->status())
             return stmt->status().error();
         return std::pair<std::int64_t, QString>{0, kGenesis};
     }
     const QString value = stmt->text(0);
+    stmt->reset();
     const qsizetype colon = value.indexOf(QLatin1Char(':'));
     return std::pair<std::int64_t, QString>{value.left(colon).toLongLong(), value.mid(colon + 1)};
 }
@@ -57,22 +59,22 @@ Status AuditLog::append(const AuditEvent &event)
     const QString at = event.at.toUTC().toString(Qt::ISODateWithMs);
     const QString hash = entryHash(seq, at, event.userId, event.action, event.patientId, event.recordId, event.detail, lastHash);
 
-    auto insert = m_db.prepare("INSERT INTO audit (seq, at, user_id, action, patient_id, record_id, detail, prev_hash, hash) "
+    auto insert = m_db.cached("INSERT INTO audit (seq, at, user_id, action, patient_id, record_id, detail, prev_hash, hash) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
-    insert->bind(1, seq).bind(2, at).bind(3, event.userId).bind(4, event.action);
-    insert->bindOptional(5, event.patientId).bindOptional(6, event.recordId).bindOptional(7, event.detail);
-    insert->bind(8, lastHash).bind(9, hash);
-    if (auto s = insert->run(); !s)
+    (*insert)->bind(1, seq).bind(2, at).bind(3, event.userId).bind(4, event.action);
+    (*insert)->bindOptional(5, event.patientId).bindOptional(6, event.recordId).bindOptional(7, event.detail);
+    (*insert)->bind(8, lastHash).bind(9, hash);
+    if (auto s = (*insert)->run(); !s)
         return s;
 
-    auto setHead = m_db.prepare("INSERT INTO meta (key, value) VALUES ('audit_head', ?) "
+    auto setHead = m_db.cached("INSERT INTO meta (key, value) VALUES ('audit_head', ?) "
                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!setHead)
         return setHead.error();
-    setHead->bind(1, QString::number(seq) + QLatin1Char(':') + hash);
-    return setHead->run();
+    (*setHead)->bind(1, QString::number(seq) + QLatin1Char(':') + hash);
+    return (*setHead)->run();
 }
 
 Result<AuditVerification> AuditLog::verify()

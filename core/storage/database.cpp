@@ -76,6 +76,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
         return error;
     }
     std::unique_ptr<Database> db(new Database(path, raw));
+
     // SQLCipher reports decryption failures on stderr by default; we report them ourselves.
     (void)db->exec("PRAGMA cipher_log_level = NONE");
 
@@ -103,7 +104,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
                         "PRAGMA temp_store = MEMORY;"
                         "PRAGMA foreign_keys = ON;"
                         "PRAGMA secure_delete = ON;"
-                        "PRAGMA busy_timeout = 5000;";
+                        "PRAGMA busy_timeout = 5000;"
+                        "PRAGMA cache_size = -16384;";
     if (auto s = db->exec(setup); !s)
         return s.error();
     auto journal = db->scalarText("PRAGMA journal_mode = WAL");
@@ -133,6 +135,7 @@ Status Database::verifyEncrypted()
 
 Database::~Database()
 {
+    m_cache.clear();  // statements before the connection
     if (m_db)
         sqlite3_close_v2(m_db);
 }
@@ -148,6 +151,27 @@ Result<Statement> Database::prepare(const char *sql)
     if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK)
         return sqliteError(m_db, QStringLiteral("cannot prepare a statement"));
     return Statement(this, stmt);
+}
+
+Result<Statement *> Database::cached(const char *sql)
+{
+    auto found = m_cache.find(sql);
+    if (found != m_cache.end()) {
+        found->second->reset();
+        return found->second.get();
+    }
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    auto owned = std::make_unique<Statement>(std::move(stmt).value());
+    Statement *raw = owned.get();
+    m_cache.emplace(sql, std::move(owned));
+    return raw;
+}
+
+std::int64_t Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
 }
 
 Status Database::exec(const char *sql)
@@ -196,6 +220,7 @@ Statement::Statement(Statement &&other) noexcept
     : m_db(other.m_db)
     , m_stmt(other.m_stmt)
     , m_status(std::move(other.m_status))
+    , m_bound(std::move(other.m_bound))
 {
     other.m_stmt = nullptr;
 }
@@ -207,6 +232,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
         m_db = other.m_db;
         m_stmt = other.m_stmt;
         m_status = std::move(other.m_status);
+        m_bound = std::move(other.m_bound);
         other.m_stmt = nullptr;
     }
     return *this;
@@ -219,15 +245,17 @@ Statement::~Statement()
 
 Statement &Statement::bind(int index, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
-    if (sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    m_bound.append(value.toUtf8());
+    const QByteArray &utf8 = m_bound.constLast();
+    if (sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_STATIC) != SQLITE_OK)
         m_status = sqliteError(m_db->handle(), QStringLiteral("cannot bind a value"));
     return *this;
 }
 
 Statement &Statement::bind(int index, const QByteArray &value)
 {
-    if (sqlite3_bind_blob(m_stmt, index, value.constData(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    m_bound.append(value);
+    if (sqlite3_bind_blob(m_stmt, index, m_bound.constLast().constData(), static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK)
         m_status = sqliteError(m_db->handle(), QStringLiteral("cannot bind a value"));
     return *this;
 }
@@ -281,6 +309,7 @@ void Statement::reset()
 {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
+    m_bound.clear();
     m_status = ok();
 }
 

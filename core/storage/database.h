@@ -9,11 +9,13 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QList>
 #include <QVariant>
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -58,6 +60,9 @@ private:
     Database *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     Status m_status = ok();
+    // Bound text and blobs stay alive here until reset, so SQLite need not copy them (each copy
+    // is an allocation, and with cipher_memory_security an mlock/munlock pair).
+    QList<QByteArray> m_bound;
 };
 
 class Database {
@@ -74,6 +79,11 @@ public:
     Database &operator=(const Database &) = delete;
 
     Result<Statement> prepare(const char *sql);
+    // A statement prepared once per connection and reset for each use. For the hot paths: with
+    // cipher_memory_security every SQLite allocation locks and wipes memory, so preparing less
+    // matters. sql must be a string literal (it is the cache key).
+    Result<Statement *> cached(const char *sql);
+    [[nodiscard]] std::int64_t lastInsertRowId() const;
     Status exec(const char *sql);  // one or more statements without results
     Result<QString> scalarText(const char *sql);
     Result<std::int64_t> scalarInt(const char *sql);
@@ -90,6 +100,7 @@ private:
     Status verifyEncrypted();
     QString m_path;
     sqlite3 *m_db = nullptr;
+    std::unordered_map<const char *, std::unique_ptr<Statement>> m_cache;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() succeeds. Every write in Cairn is one of

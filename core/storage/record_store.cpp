@@ -54,27 +54,24 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
 {
     if (record.writtenAt.isEmpty())
         record.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    auto stmt = m_db.prepare("INSERT INTO records (id, patient_id, kind, record_date, payload, author, device, hlc, "
-                             "supersedes, retracted, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto stmt = m_db.cached("INSERT INTO records (id, patient_id, kind, record_date, payload, author, device, hlc, "
+                            "supersedes, retracted, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt)
         return stmt.error();
-    stmt->bind(1, record.id).bind(2, record.patientId).bind(3, record.kind).bindOptional(4, record.date);
-    stmt->bind(5, QString::fromUtf8(QJsonDocument(record.payload).toJson(QJsonDocument::Compact)));
-    stmt->bind(6, record.author).bind(7, record.device).bind(8, record.stamp.toString());
-    stmt->bindOptional(9, record.supersedes).bind(10, record.retracted ? 1 : 0).bind(11, record.writtenAt);
-    if (auto s = stmt->run(); !s)
+    (*stmt)->bind(1, record.id).bind(2, record.patientId).bind(3, record.kind).bindOptional(4, record.date);
+    (*stmt)->bind(5, QString::fromUtf8(QJsonDocument(record.payload).toJson(QJsonDocument::Compact)));
+    (*stmt)->bind(6, record.author).bind(7, record.device).bind(8, record.stamp.toString());
+    (*stmt)->bindOptional(9, record.supersedes).bind(10, record.retracted ? 1 : 0).bind(11, record.writtenAt);
+    if (auto s = (*stmt)->run(); !s)
         return s;
-    auto seq = m_db.scalarInt("SELECT last_insert_rowid()");
-    if (!seq)
-        return seq.error();
-    record.seq = *seq;
+    record.seq = m_db.lastInsertRowId();
     if (!queueForSync)
         return ok();
-    auto queue = m_db.prepare("INSERT INTO outbox (record_id, queued_at) VALUES (?, ?)");
+    auto queue = m_db.cached("INSERT INTO outbox (record_id, queued_at) VALUES (?, ?)");
     if (!queue)
         return queue.error();
-    queue->bind(1, record.id).bind(2, record.writtenAt);
-    return queue->run();
+    (*queue)->bind(1, record.id).bind(2, record.writtenAt);
+    return (*queue)->run();
 }
 
 Result<bool> RecordStore::contains(const QString &recordId)
@@ -137,15 +134,16 @@ Result<QList<StoredRecord>> RecordStore::allCurrent()
 
 Status RecordStore::upsertPatient(const PatientRow &row)
 {
-    auto stmt = m_db.prepare(
+    auto cachedStmt = m_db.cached(
         "INSERT INTO patients (id, head, clinic_id, name, search_key, birth_date, sex, prescriber, risk_tier, phone, "
         "language, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET head = excluded.head, clinic_id = excluded.clinic_id, name = excluded.name, "
         "search_key = excluded.search_key, birth_date = excluded.birth_date, sex = excluded.sex, "
         "prescriber = excluded.prescriber, risk_tier = excluded.risk_tier, phone = excluded.phone, "
         "language = excluded.language, updated_hlc = excluded.updated_hlc");
-    if (!stmt)
-        return stmt.error();
+    if (!cachedStmt)
+        return cachedStmt.error();
+    Statement *stmt = *cachedStmt;
     stmt->bind(1, row.id).bind(2, row.head).bind(3, row.clinicId).bind(4, row.name);
     stmt->bind(5, searchKey(row.name + QLatin1Char(' ') + row.clinicId));
     stmt->bindOptional(6, row.birthDate).bindOptional(7, row.sex).bindOptional(8, row.prescriber);

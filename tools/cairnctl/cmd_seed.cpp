@@ -1,0 +1,112 @@
+// cairnctl seed | demo-setup: fill a registry with a deterministic synthetic clinic.
+
+#include "core/synthetic/synthetic_clinic.h"
+#include "tools/cairnctl/cli_registry.h"
+
+#include <QDate>
+
+namespace cairn::cli {
+namespace {
+
+const registry::SystemClock kClock;
+
+Result<int> positiveOption(QStringList &args, const QString &name, int fallback, int maximum)
+{
+    auto text = takeOption(args, name);
+    if (!text)
+        return text.error();
+    if (text->isEmpty())
+        return fallback;
+    bool ok = false;
+    const int value = text->toInt(&ok);
+    if (!ok || value < 1 || value > maximum)
+        return Error{name, QStringLiteral("must be a whole number from 1 to %1").arg(maximum)};
+    return value;
+}
+
+int runSeed(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto patients = positiveOption(args, QStringLiteral("--patients"), 200, 200000);
+    auto years = positiveOption(args, QStringLiteral("--years"), 3, 20);
+    auto seed = positiveOption(args, QStringLiteral("--seed"), 1, 2147483647);
+    auto asOfText = takeOption(args, QStringLiteral("--as-of"));
+    for (const Error *e : {patients ? nullptr : &patients.error(), years ? nullptr : &years.error(),
+                           seed ? nullptr : &seed.error(), asOfText ? nullptr : &asOfText.error()}) {
+        if (e)
+            return fail(io, *e, BadInput);
+    }
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    QDate asOf = kClock.now().date();
+    if (!asOfText->isEmpty()) {
+        asOf = QDate::fromString(*asOfText, Qt::ISODate);
+        if (!asOf.isValid())
+            return fail(io, {QStringLiteral("--as-of"), QStringLiteral("must be a date written YYYY-MM-DD")}, BadInput);
+    }
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    synthetic::Options clinic;
+    clinic.patients = *patients;
+    clinic.years = *years;
+    clinic.seed = static_cast<std::uint64_t>(*seed);
+    clinic.asOf = asOf;
+    auto added = open->registry->addPatients(synthetic::generateClinic(clinic));
+    if (!added)
+        return fail(io, added.error());
+    *io.out << "seeded " << added->size() << " synthetic patients with " << *years << " years of history (seed " << *seed
+            << ", as of " << asOf.toString(Qt::ISODate) << ")\n";
+    return Success;
+}
+
+// The demo users and PINs listed in the README. Demo only: the registry holds invented people.
+struct DemoUser {
+    const char *name;
+    keys::Role role;
+    const char *pin;
+};
+constexpr DemoUser kDemoUsers[] = {
+    {"Casey Clinician", keys::Role::Clinician, "1357"},
+    {"Morgan MA", keys::Role::MedicalAssistant, "2468"},
+    {"Nico Nurse", keys::Role::Nurse, "3579"},
+    {"Riley Registry", keys::Role::RegistryManager, "1470"},
+};
+
+int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto patients = positiveOption(args, QStringLiteral("--patients"), 400, 200000);
+    if (!patients)
+        return fail(io, patients.error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto store = keystore();
+    if (!store)
+        return fail(io, store.error(), BadInput);
+    const QString path = registryPath(options);
+    auto created = registry::Registry::create(path, **store, QStringLiteral("Alex Admin"), QStringLiteral("246810"), kClock);
+    if (!created)
+        return fail(io, created.error());
+    for (const DemoUser &user : kDemoUsers) {
+        if (auto added = (*created)->addUser(QLatin1String(user.name), user.role, QLatin1String(user.pin)); !added)
+            return fail(io, added.error());
+    }
+    synthetic::Options clinic;
+    clinic.patients = *patients;
+    clinic.asOf = kClock.now().date();
+    clinic.seed = 2026;
+    auto added = (*created)->addPatients(synthetic::generateClinic(clinic));
+    if (!added)
+        return fail(io, added.error());
+    *io.out << "created the demo registry " << path << " with " << added->size()
+            << " synthetic patients; demo users and PINs are listed in the README\n";
+    return Success;
+}
+
+}  // namespace
+
+CAIRN_CLI_COMMAND("seed", "seed --patients N --years Y --seed S [--as-of YYYY-MM-DD]: add a synthetic clinic", runSeed);
+CAIRN_CLI_COMMAND("demo-setup", "create a demo registry with the README's demo users and a synthetic clinic", runDemoSetup);
+
+}  // namespace cairn::cli
