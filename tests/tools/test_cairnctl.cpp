@@ -1,0 +1,218 @@
+// cairnctl as scripts and operators use it: a real process, a real encrypted file, no prompts.
+
+#include "core/registry/registry.h"
+#include "core/storage/database.h"
+#include "platform/keystore.h"
+#include "tests/support/temp_registry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace cairn;
+
+class TestCairnctl : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        // stderr without the keystore's warning (it is expected on test machines)
+        [[nodiscard]] QList<QByteArray> errorLines() const
+        {
+            QList<QByteArray> lines;
+            for (const QByteArray &line : err.split('\n'))
+                if (!line.isEmpty() && !line.contains("keystore"))
+                    lines.append(line);
+            return lines;
+        }
+    };
+
+    Run cairnctl(const QStringList &args, const QByteArray &input = {}, const QString &pin = QStringLiteral("246810"),
+                 const QStringList &extraEnv = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + m_dir.filePath(QStringLiteral("keystore")));
+        env.insert(QStringLiteral("CAIRN_PIN"), pin);
+        for (const QString &pair : extraEnv)
+            env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), m_db} + args);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(120000))
+            qFatal("cairnctl did not finish");
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QJsonObject stats()
+    {
+        const Run run = cairnctl({QStringLiteral("stats")});
+        return QJsonDocument::fromJson(run.out).object();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = m_dir.filePath(QStringLiteral("clinic.db"));
+        const Run init = cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")});
+        QCOMPARE(init.exitCode, 0);
+        QVERIFY(QFile::exists(m_db));
+    }
+
+    void initRefusesAnExistingRegistry()
+    {
+        const QByteArray before = cairn::testing::fileBytes(m_db);
+        const Run again = cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Someone")});
+        QVERIFY(again.exitCode != 0);
+        QCOMPARE(again.errorLines().size(), 1);
+        QCOMPARE(cairn::testing::fileBytes(m_db), before);
+    }
+
+    void usersAreAddedWithTheirOwnPins()
+    {
+        Run add = cairnctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Casey Clinician"),
+                            QStringLiteral("--role"), QStringLiteral("clinician")},
+                           {}, QStringLiteral("246810"), {QStringLiteral("CAIRN_NEW_PIN=1357")});
+        QCOMPARE(add.exitCode, 0);
+        const Run list = cairnctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonArray users = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(users.size(), 2);
+        QCOMPARE(users.at(0).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("administrator"));
+
+        const Run asClinician = cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("stats")}, {}, QStringLiteral("1357"));
+        QCOMPARE(asClinician.exitCode, 0);
+        QVERIFY(asClinician.out.contains("\"patients\""));
+        const Run clinicianWithAdminPin = cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("stats")});
+        QCOMPARE(clinicianWithAdminPin.exitCode, 1);
+
+        Run badRole = cairnctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("X"),
+                                QStringLiteral("--role"), QStringLiteral("janitor")},
+                               {}, QStringLiteral("246810"), {QStringLiteral("CAIRN_NEW_PIN=1111")});
+        QCOMPARE(badRole.exitCode, 2);
+        QCOMPARE(badRole.errorLines().size(), 1);
+        QVERIFY(badRole.errorLines().first().contains("--role"));
+    }
+
+    void seedImportExportRoundTrip()
+    {
+        const Run seed = cairnctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("40"), QStringLiteral("--years"),
+                                   QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23")});
+        QCOMPARE(seed.exitCode, 0);
+        QCOMPARE(stats().value(QStringLiteral("patients")).toInt(), 40);
+
+        const Run exported = cairnctl({QStringLiteral("export"), QStringLiteral("--json")});
+        QCOMPARE(exported.exitCode, 0);
+        const QJsonArray patients = QJsonDocument::fromJson(exported.out).array();
+        QCOMPARE(patients.size(), 40);
+
+        // Import the export into a second registry: every record arrives.
+        const QString first = m_db;
+        m_db = m_dir.filePath(QStringLiteral("second.db"));
+        QCOMPARE(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}).exitCode, 0);
+        QFile file(m_dir.filePath(QStringLiteral("export.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(exported.out);
+        file.close();
+        const Run imported = cairnctl({QStringLiteral("import"), QStringLiteral("--json"), file.fileName()});
+        QCOMPARE(imported.exitCode, 0);
+        const QJsonObject second = stats();
+        m_db = first;
+        QCOMPARE(second.value(QStringLiteral("patients")).toInt(), 40);
+        QCOMPARE(second.value(QStringLiteral("records")).toInt(), stats().value(QStringLiteral("records")).toInt());
+    }
+
+    void seededNamesNeverReachTheDisk()
+    {
+        const Run exported = cairnctl({QStringLiteral("export"), QStringLiteral("--json")});
+        const QString name = QJsonDocument::fromJson(exported.out).array().first().toObject().value(QStringLiteral("name")).toString();
+        QVERIFY(!name.isEmpty());
+        QStringList files = cairn::testing::databaseFiles(m_db);
+        files << m_db + QStringLiteral(".keys");
+        for (const QString &file : std::as_const(files)) {
+            const QByteArray bytes = cairn::testing::fileBytes(file);
+            QVERIFY2(!bytes.contains(name.toUtf8()), qPrintable(file));
+            QVERIFY2(!bytes.contains("SQLite format 3"), qPrintable(file));
+        }
+    }
+
+    void badImportIsRejectedWholeWithOneLine_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("field");
+        QTest::newRow("malformed") << QByteArray("[{\"name\": ") << QByteArray("json");
+        QTest::newRow("pain out of range")
+            << QByteArray(R"([{"clinic_id":"A1","name":"Ok Person","sex":"male"},
+                              {"clinic_id":"A2","name":"Bad Person","sex":"male","peg":[{"date":"2026-01-01","pain":14,"enjoyment":1,"activity":1}]}])")
+            << QByteArray("[1].peg[0].pain");
+        QTest::newRow("impossible date")
+            << QByteArray(R"([{"clinic_id":"A3","name":"Date Person","sex":"female","birth_date":"1970-02-30"}])")
+            << QByteArray("[0].birth_date");
+        QTest::newRow("unknown drug")
+            << QByteArray(R"([{"clinic_id":"A4","name":"Drug Person","sex":"female","opioids":[{"drug":"oxycodon","strength_mg":5,"doses_per_day":2,"start":"2026-01-01"}]}])")
+            << QByteArray("opioids[0].drug");
+    }
+
+    void badImportIsRejectedWholeWithOneLine()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, field);
+        const QJsonObject before = stats();
+        const Run run = cairnctl({QStringLiteral("import"), QStringLiteral("--json"), QStringLiteral("-")}, json);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.errorLines().size(), 1);
+        QVERIFY2(run.errorLines().first().contains(field), run.errorLines().first().constData());
+        QVERIFY(run.out.isEmpty());
+        const QJsonObject after = stats();
+        QCOMPARE(after.value(QStringLiteral("records")), before.value(QStringLiteral("records")));
+        QCOMPARE(after.value(QStringLiteral("patients")), before.value(QStringLiteral("patients")));
+    }
+
+    void wrongPinFailsAndLeavesTheRegistryUnchanged()
+    {
+        const QByteArray before = cairn::testing::fileBytes(m_db);
+        const Run wrong = cairnctl({QStringLiteral("stats")}, {}, QStringLiteral("999999"));
+        QCOMPARE(wrong.exitCode, 1);
+        QCOMPARE(wrong.errorLines().size(), 1);
+        QVERIFY(wrong.errorLines().first().contains("Wrong PIN"));
+        QVERIFY(wrong.out.isEmpty());
+        QCOMPARE(cairn::testing::fileBytes(m_db), before);
+        QCOMPARE(cairnctl({QStringLiteral("stats")}).exitCode, 0);  // the right PIN clears the count
+    }
+
+    void auditVerifyDetectsTampering()
+    {
+        QCOMPARE(cairnctl({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+        {
+            platform::FileKeystore keystore(m_dir.filePath(QStringLiteral("keystore")));
+            registry::SystemClock clock;
+            auto registry = registry::Registry::unlock(m_db, keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), clock);
+            QVERIFY(registry.ok());
+            QVERIFY((*registry)->database().exec("DROP TRIGGER audit_is_append_only_delete; DELETE FROM audit WHERE seq = 3").ok());
+        }
+        const Run verify = cairnctl({QStringLiteral("audit"), QStringLiteral("verify")});
+        QCOMPARE(verify.exitCode, 1);
+        QVERIFY(verify.err.contains("TAMPERED"));
+    }
+
+    void unknownCommandsAndOptionsAreClear()
+    {
+        const Run unknown = cairnctl({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("unknown command"));
+        const Run help = cairnctl({QStringLiteral("help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *command : {"init", "user", "seed", "import", "export", "stats", "audit"})
+            QVERIFY2(help.out.contains(command), command);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCairnctl)
+#include "test_cairnctl.moc"
