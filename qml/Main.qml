@@ -1,0 +1,52 @@
+pragma ComponentBehavior: Bound
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("Cairn")
+    color: Theme.background
+    font.pixelSize: Theme.fontBody
+
+    header: SessionBar {
+        visible: Session.signedIn
+        title: (stack.currentItem as Page)?.title ?? qsTr("Cairn")
+        canGoBack: stack.depth > 1
+        onBackRequested: stack.pop()
+    }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+        initialItem: unlockComponent
+    }
+
+    Connections {
+        target: Session
+        function onSignedInChanged() {
+            if (Session.signedIn)
+                stack.replace(null, patientListComponent)
+            else
+                stack.replace(null, unlockComponent)
+        }
+    }
+
+    Component {
+        id: unlockComponent
+        UnlockScreen { }
+    }
+    Component {
+        id: patientListComponent
+        PatientListScreen {
+            title: qsTr("Patients")
+        }
+    }
+}

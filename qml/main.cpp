@@ -1,0 +1,55 @@
+// The tablet app. Wires the objects together and loads the QML; all logic lives in the libraries.
+
+#include "core/registry/clock.h"
+#include "core/registry/registry_thread.h"
+#include "platform/keystore.h"
+#include "platform/paths.h"
+#include "qml/viewmodels/session.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("cairn"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Cairn"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Cairn"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Cairn: long-term opioid therapy registry for primary care"));
+    parser.addHelpOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The registry file."), QStringLiteral("path"));
+    parser.addOption(dbOption);
+    parser.process(app);
+
+    auto keystore = cairn::platform::keystoreFromEnvironment();
+    if (!keystore) {
+        std::fprintf(stderr, "cairn: %s\n", qPrintable(keystore.error().line()));
+        return 2;
+    }
+    const QString databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : cairn::platform::defaultRegistryPath();
+
+    cairn::registry::SystemClock clock;
+    cairn::registry::RegistryThread databaseThread;
+    cairn::app::Session session({databasePath, keystore->get(), &clock, &databaseThread});
+    cairn::app::Session::setInstance(&session);
+
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,141 @@
+#include "qml/viewmodels/patient_list_model.h"
+
+#include "core/domain/records.h"
+#include "core/storage/record_store.h"
+#include "qml/viewmodels/labels.h"
+
+namespace cairn::app {
+
+PatientListModel::PatientListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int PatientListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_visible.size());
+}
+
+QVariant PatientListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &p = m_all.at(m_visible.at(index.row()));
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return p.name;
+    case PatientIdRole:
+        return p.id;
+    case ClinicIdRole:
+        return p.clinicId;
+    case AgeRole:
+        return p.birthDate.isValid() ? domain::ageOn(p.birthDate, m_today.isValid() ? m_today : QDate::currentDate()) : -1;
+    case BirthDateRole:
+        return p.birthDate;
+    case PrescriberRole:
+        return p.prescriber;
+    case TierRole:
+        return p.riskTier;
+    case TierLabelRole:
+        return tierLabel(p.riskTier);
+    case PhoneRole:
+        return p.phone;
+    case LanguageRole:
+        return p.language;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PatientListModel::roleNames() const
+{
+    return {{PatientIdRole, "patientId"}, {NameRole, "name"},           {ClinicIdRole, "clinicId"},
+            {AgeRole, "age"},             {BirthDateRole, "birthDate"}, {PrescriberRole, "prescriber"},
+            {TierRole, "tier"},           {TierLabelRole, "tierLabel"}, {PhoneRole, "phone"},
+            {LanguageRole, "language"}};
+}
+
+void PatientListModel::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &Session::revisionChanged, this, &PatientListModel::reload);
+        connect(m_session, &Session::signedInChanged, this, &PatientListModel::reload);
+    }
+    emit sessionChanged();
+    reload();
+}
+
+void PatientListModel::setFilterText(const QString &text)
+{
+    if (m_filterText == text)
+        return;
+    m_filterText = text;
+    emit filterTextChanged();
+    applyFilter();
+}
+
+void PatientListModel::reload()
+{
+    if (!m_session || !m_session->signedIn()) {
+        beginResetModel();
+        m_all.clear();
+        m_searchKeys.clear();
+        m_visible.clear();
+        endResetModel();
+        emit countsChanged();
+        return;
+    }
+    m_loading = true;
+    emit loadingChanged();
+    m_session->services().thread->run<Result<QList<registry::PatientSummary>>>(
+        this,
+        [](registry::Registry *registry) -> Result<QList<registry::PatientSummary>> {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            return registry->listPatients();
+        },
+        [this](Result<QList<registry::PatientSummary>> patients) {
+            m_loading = false;
+            emit loadingChanged();
+            if (!patients) {
+                m_error = true;
+                m_message = patients.error().message;
+                emit messageChanged();
+                return;
+            }
+            m_error = false;
+            m_message.clear();
+            emit messageChanged();
+            m_all = std::move(patients).value();
+            m_searchKeys.clear();
+            m_searchKeys.reserve(m_all.size());
+            for (const auto &p : std::as_const(m_all))
+                m_searchKeys.append(storage::searchKey(p.name + QLatin1Char(' ') + p.clinicId));
+            applyFilter();
+        });
+}
+
+void PatientListModel::applyFilter()
+{
+    const QStringList terms = storage::searchKey(m_filterText).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    beginResetModel();
+    m_visible.clear();
+    for (int i = 0; i < m_all.size(); ++i) {
+        const QString &key = m_searchKeys.at(i);
+        bool matches = true;
+        for (const QString &term : terms)
+            matches = matches && key.contains(term);
+        if (matches)
+            m_visible.append(i);
+    }
+    endResetModel();
+    emit countsChanged();
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,125 @@
+#include "qml/viewmodels/session.h"
+
+#include "qml/viewmodels/labels.h"
+
+#include <QJSEngine>
+#include <QLocale>
+
+namespace cairn::app {
+namespace {
+Session *g_instance = nullptr;
+}
+
+Session::Session(AppServices services, QObject *parent)
+    : QObject(parent)
+    , m_services(std::move(services))
+{
+}
+
+Session *Session::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(g_instance);
+    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+    return g_instance;
+}
+
+void Session::setInstance(Session *session)
+{
+    g_instance = session;
+}
+
+QString Session::roleName() const
+{
+    return m_signedIn ? roleLabel(m_user.role) : QString();
+}
+
+QString Session::role() const
+{
+    return m_signedIn ? keys::toString(m_user.role) : QString();
+}
+
+void Session::startOperation()
+{
+    if (++m_pending == 1)
+        emit loadingChanged();
+}
+
+void Session::finishOperation()
+{
+    if (--m_pending == 0)
+        emit loadingChanged();
+}
+
+void Session::setMessage(const QString &message, bool isError)
+{
+    m_message = message;
+    m_error = isError;
+    emit messageChanged();
+}
+
+void Session::refreshUsers()
+{
+    startOperation();
+    const QString path = m_services.databasePath;
+    m_services.thread->run<Result<QList<registry::UserSummary>>>(
+        this, [path](registry::Registry *) { return registry::Registry::users(path); },
+        [this](Result<QList<registry::UserSummary>> users) {
+            finishOperation();
+            if (!users) {
+                setMessage(users.error().message, true);
+                return;
+            }
+            m_users.setUsers(std::move(users).value());
+        });
+}
+
+void Session::unlock(const QString &userId, const QString &pin)
+{
+    if (m_unlocking || m_signedIn)
+        return;
+    m_unlocking = true;
+    startOperation();
+    setMessage(QString(), false);
+    const AppServices services = m_services;
+    m_services.thread->open(
+        this,
+        [services, userId, pin]() {
+            return registry::Registry::unlock(services.databasePath, *services.keystore, userId, pin, *services.clock);
+        },
+        [this, userId](Status opened) {
+            m_unlocking = false;
+            finishOperation();
+            if (!opened) {
+                setMessage(opened.error().message, true);
+                refreshUsers();  // lockout state changed
+                return;
+            }
+            for (const auto &user : m_users.users()) {
+                if (user.id == userId)
+                    m_user = user;
+            }
+            m_signedIn = true;
+            emit signedInChanged();
+            noteDataChanged();
+        });
+}
+
+void Session::lock()
+{
+    if (!m_signedIn)
+        return;
+    m_services.thread->setRegistry(nullptr);
+    m_signedIn = false;
+    m_user = {};
+    setMessage(tr("Locked. Sign in to continue."), false);
+    emit signedInChanged();
+    refreshUsers();
+}
+
+void Session::noteDataChanged()
+{
+    ++m_revision;
+    emit revisionChanged();
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,79 @@
+#pragma once
+// Who is signed in, and the way in and out: the unlock flow with lockout messages, locking on
+// idle or when the app leaves the foreground. Created in main() and handed to QML as a singleton.
+// Like every asynchronous object here it exposes `loading`, `error` and `message`, and every path
+// that ends an operation resets `loading`.
+
+#include "qml/viewmodels/app_services.h"
+#include "qml/viewmodels/user_list_model.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace cairn::app {
+
+class Session : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY signedInChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY signedInChanged)
+    Q_PROPERTY(QString roleName READ roleName NOTIFY signedInChanged)
+    Q_PROPERTY(QString role READ role NOTIFY signedInChanged)
+    Q_PROPERTY(cairn::app::UserListModel *users READ users CONSTANT)
+    // Increments whenever registry data changes, so views know to re-read.
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
+
+public:
+    explicit Session(AppServices services, QObject *parent = nullptr);
+
+    // The instance made in main(); QML gets this one.
+    static Session *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(Session *session);
+
+    bool loading() const { return m_pending > 0; }
+    bool error() const { return m_error; }
+    QString message() const { return m_message; }
+    bool signedIn() const { return m_signedIn; }
+    QString userName() const { return m_user.name; }
+    QString roleName() const;
+    QString role() const;
+    UserListModel *users() { return &m_users; }
+    int revision() const { return m_revision; }
+    const AppServices &services() const { return m_services; }
+
+    Q_INVOKABLE void refreshUsers();
+    Q_INVOKABLE void unlock(const QString &userId, const QString &pin);
+    Q_INVOKABLE void lock();
+    // Call after a write so that views showing registry data re-read it.
+    Q_INVOKABLE void noteDataChanged();
+
+signals:
+    void loadingChanged();
+    void messageChanged();
+    void signedInChanged();
+    void revisionChanged();
+
+private:
+    // `loading` is true while any operation is in flight; each start has exactly one finish.
+    void startOperation();
+    void finishOperation();
+    void setMessage(const QString &message, bool isError);
+    AppServices m_services;
+    UserListModel m_users;
+    registry::UserSummary m_user;
+    int m_pending = 0;
+    bool m_unlocking = false;
+    bool m_error = false;
+    bool m_signedIn = false;
+    QString m_message;
+    int m_revision = 0;
+};
+
+}  // namespace cairn::app
