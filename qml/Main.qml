@@ -29,6 +29,21 @@ ApplicationWindow {
         initialItem: unlockComponent
     }
 
+    // Covers everything while the app is in the background, so the task switcher shows no patient.
+    Rectangle {
+        objectName: "privacyCover"
+        anchors.fill: parent
+        z: 1000
+        visible: Session.obscured
+        color: Theme.accent
+        Label {
+            anchors.centerIn: parent
+            text: qsTr("Cairn is locked")
+            color: Theme.accentText
+            font.pixelSize: Theme.fontTitle
+        }
+    }
+
     Connections {
         target: Session
         function onSignedInChanged() {

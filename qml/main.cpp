@@ -2,9 +2,11 @@
 
 #include "core/registry/clock.h"
 #include "core/registry/registry_thread.h"
+#include "platform/app_lifecycle.h"
 #include "platform/keystore.h"
 #include "platform/paths.h"
 #include "qml/viewmodels/session.h"
+#include "qml/viewmodels/user_activity_filter.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -27,7 +29,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Cairn: long-term opioid therapy registry for primary care"));
     parser.addHelpOption();
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The registry file."), QStringLiteral("path"));
+    const QCommandLineOption idleOption(QStringLiteral("idle-lock"), QStringLiteral("Lock after this many idle seconds (default 300)."),
+                                        QStringLiteral("seconds"), QStringLiteral("300"));
     parser.addOption(dbOption);
+    parser.addOption(idleOption);
     parser.process(app);
 
     auto keystore = cairn::platform::keystoreFromEnvironment();
@@ -41,6 +46,16 @@ int main(int argc, char *argv[])
     cairn::registry::RegistryThread databaseThread;
     cairn::app::Session session({databasePath, keystore->get(), &clock, &databaseThread});
     cairn::app::Session::setInstance(&session);
+
+    // Lock on idle and whenever the app leaves the foreground; cover patient data meanwhile.
+    cairn::platform::AppLifecycle lifecycle;
+    lifecycle.setIdleLimitSeconds(parser.value(idleOption).toInt());
+    QObject::connect(&lifecycle, &cairn::platform::AppLifecycle::lockRequested, &session, &cairn::app::Session::lock);
+    QObject::connect(&lifecycle, &cairn::platform::AppLifecycle::hideSensitiveContent, &session, &cairn::app::Session::setObscured);
+    QObject::connect(&app, &QGuiApplication::applicationStateChanged, &lifecycle, &cairn::platform::AppLifecycle::applicationStateChanged);
+    cairn::app::UserActivityFilter activity(&lifecycle);
+    app.installEventFilter(&activity);
+    lifecycle.startIdleTimer();
 
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;

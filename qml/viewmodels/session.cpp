@@ -116,6 +116,14 @@ void Session::lock()
     refreshUsers();
 }
 
+void Session::setObscured(bool obscured)
+{
+    if (m_obscured == obscured)
+        return;
+    m_obscured = obscured;
+    emit obscuredChanged();
+}
+
 void Session::noteDataChanged()
 {
     ++m_revision;

@@ -29,6 +29,8 @@ class Session : public QObject {
     Q_PROPERTY(cairn::app::UserListModel *users READ users CONSTANT)
     // Increments whenever registry data changes, so views know to re-read.
     Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
+    // True while the app is not in the foreground: screens cover patient data.
+    Q_PROPERTY(bool obscured READ obscured NOTIFY obscuredChanged)
 
 public:
     explicit Session(AppServices services, QObject *parent = nullptr);
@@ -46,6 +48,8 @@ public:
     QString role() const;
     UserListModel *users() { return &m_users; }
     int revision() const { return m_revision; }
+    bool obscured() const { return m_obscured; }
+    void setObscured(bool obscured);
     const AppServices &services() const { return m_services; }
 
     Q_INVOKABLE void refreshUsers();
@@ -59,6 +63,7 @@ signals:
     void messageChanged();
     void signedInChanged();
     void revisionChanged();
+    void obscuredChanged();
 
 private:
     // `loading` is true while any operation is in flight; each start has exactly one finish.
@@ -74,6 +79,7 @@ private:
     bool m_signedIn = false;
     QString m_message;
     int m_revision = 0;
+    bool m_obscured = false;
 };
 
 }  // namespace cairn::app

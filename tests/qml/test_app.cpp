@@ -108,6 +108,17 @@ private slots:
         QCOMPARE(model.rowCount(), 25);
     }
 
+    void backgroundCoversPatientData()
+    {
+        auto *cover = qobject_cast<QQuickItem *>(find("privacyCover"));
+        QVERIFY(cover);
+        QVERIFY(!cover->isVisible());
+        m_session->setObscured(true);
+        QVERIFY(cover->isVisible());
+        m_session->setObscured(false);
+        QVERIFY(!cover->isVisible());
+    }
+
     void lockingReturnsToTheSignInScreen()
     {
         m_session->lock();
