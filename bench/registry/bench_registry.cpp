@@ -1,0 +1,118 @@
+// Registry benchmarks (issue: Foundation). For a seeded clinic: unlock (PIN → open database),
+// loading one patient's full record, listing all patients — each beside a bare SQLCipher query of
+// the same rows on the same connection, in the same run.
+//   bench_registry [--patients N] [--years Y] [--smoke]
+
+#include "bench/bench_common.h"
+#include "core/keys/keyring.h"
+#include "core/registry/registry.h"
+#include "core/storage/database.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "platform/keystore.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+
+using namespace cairn;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    int patients = 10000;
+    int years = 3;
+    const bool smoke = args.contains(QStringLiteral("--smoke"));
+    if (smoke)
+        patients = 200;
+    if (const auto at = args.indexOf(QStringLiteral("--patients")); at > 0 && at + 1 < args.size())
+        patients = args.at(at + 1).toInt();
+    if (const auto at = args.indexOf(QStringLiteral("--years")); at > 0 && at + 1 < args.size())
+        years = args.at(at + 1).toInt();
+    const int runs = smoke ? 3 : 15;
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.db"));
+    platform::MemoryKeystore keystore;
+    registry::SystemClock clock;
+    QString samplePatient;
+    {
+        auto created = registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+        if (!created) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(created.error().line()));
+            return 1;
+        }
+        synthetic::Options options;
+        options.patients = patients;
+        options.years = years;
+        options.seed = 99;
+        const auto clinic = synthetic::generateClinic(options);
+        QElapsedTimer timer;
+        timer.start();
+        auto ids = (*created)->addPatients(clinic);
+        if (!ids) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(ids.error().line()));
+            return 1;
+        }
+        const auto stats = (*created)->stats();
+        std::printf("seeded %d patients, %lld records, %d years, in %.1f s (one transaction, cipher_memory_security on)\n\n",
+                    patients, static_cast<long long>(stats->records), years, static_cast<double>(timer.elapsed()) / 1000.0);
+        samplePatient = ids->at(ids->size() / 2);
+    }
+
+    bench::header();
+
+    // Unlock: Argon2id + key unwrap + SQLCipher open and verification, beside opening the
+    // database with the raw key alone (no KDF).
+    auto keyring = keys::Keyring::load(path + QStringLiteral(".keys"));
+    auto secret = keys::deviceSecret(keystore, keyring->registryId(), false);
+    auto rawKey = keyring->unlock(keyring->users().first().id, QStringLiteral("246810"), *secret, clock.now());
+    const double unlockMs = bench::medianMs(runs, [&] {
+        auto r = registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+        if (!r)
+            std::abort();
+    });
+    const double rawOpenMs = bench::medianMs(runs, [&] {
+        auto db = storage::Database::open(path, rawKey->view(), storage::Database::OpenMode::ExistingOnly);
+        if (!db)
+            std::abort();
+    });
+    bench::row("unlock (PIN -> database open)", unlockMs, rawOpenMs, "open with raw key, no KDF");
+
+    auto registry = registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+    auto &db = (*registry)->database();
+
+    const double loadMs = bench::medianMs(runs, [&] {
+        auto p = (*registry)->loadPatient(samplePatient);
+        if (!p)
+            std::abort();
+    });
+    const double loadBaseMs = bench::medianMs(runs, [&] {
+        auto stmt = db.prepare("SELECT id, kind, payload, hlc, supersedes FROM records r WHERE patient_id = ? AND retracted = 0 "
+                               "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
+        stmt->bind(1, samplePatient);
+        qsizetype bytes = 0;
+        while (stmt->next())
+            bytes += stmt->text(2).size();
+        if (bytes == 0)
+            std::abort();
+    });
+    bench::row("load one patient's full record", loadMs, loadBaseMs, "bare SELECT of the same rows");
+
+    const double listMs = bench::medianMs(runs, [&] {
+        auto list = (*registry)->listPatients();
+        if (!list || list->size() != patients)
+            std::abort();
+    });
+    const double listBaseMs = bench::medianMs(runs, [&] {
+        auto stmt = db.prepare("SELECT id, head, clinic_id, name, birth_date, sex, prescriber, risk_tier, phone, language FROM patients");
+        int rows = 0;
+        while (stmt->next()) {
+            (void)stmt->text(3);
+            ++rows;
+        }
+        if (rows != patients)
+            std::abort();
+    });
+    bench::row("list all patients", listMs, listBaseMs, "bare SELECT of the same rows");
+    return 0;
+}
