@@ -1,0 +1,34 @@
+#pragma once
+// The refill-request check (rules contract §7): advice for the clinician, never an automatic
+// refusal. A pure function of the request, the policy and (optionally) the patient.
+
+#include "core/clinical/rules.h"
+
+#include <optional>
+
+namespace cairn::clinical {
+
+enum class RefillReason { Routine, Early, LostOrStolen };
+
+struct RefillRequest {
+    QDate asOf;               // the day the request arrives
+    QDate requestedFillDate;
+    int daysSupply = 0;
+    QDate lastFillDate;
+    int lastFillDaysSupply = 0;
+    RefillReason reason = RefillReason::Routine;
+    bool policeReport = false;
+};
+
+struct RefillAdvice {
+    QString decision;         // "allowed", "needs_review", "not_allowed_by_policy"
+    QStringList reasons;      // codes, in the contract's order
+};
+
+// Business days (Mon–Fri) after `from` up to and including `to`.
+int businessDaysBetween(const QDate &from, const QDate &to);
+
+Result<RefillAdvice> checkRefill(const RefillRequest &request, const std::optional<domain::Patient> &patient,
+                                 const RulesContext &context);
+
+}  // namespace cairn::clinical

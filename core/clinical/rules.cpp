@@ -1,0 +1,256 @@
+#include "core/clinical/rules.h"
+
+#include "core/clinical/assets.h"
+
+#include <mutex>
+
+namespace cairn::clinical {
+namespace {
+
+struct GapDefinition {
+    Severity severity = Severity::Medium;
+    QString role;
+    QString reason;
+};
+
+Severity severityFromText(const QString &text)
+{
+    if (text == QLatin1String("urgent"))
+        return Severity::Urgent;
+    if (text == QLatin1String("high"))
+        return Severity::High;
+    if (text == QLatin1String("low"))
+        return Severity::Low;
+    return Severity::Medium;
+}
+
+const QHash<QString, GapDefinition> &gapDefinitions()
+{
+    static std::once_flag once;
+    static QHash<QString, GapDefinition> definitions;
+    std::call_once(once, [] {
+        auto json = loadJsonAsset(QStringLiteral("gaps.json"));
+        if (!json)
+            return;
+        const QJsonObject gaps = json->value(QStringLiteral("gaps")).toObject();
+        for (auto it = gaps.begin(); it != gaps.end(); ++it) {
+            const QJsonObject o = it.value().toObject();
+            definitions.insert(it.key(), {severityFromText(o.value(QStringLiteral("severity")).toString()),
+                                          o.value(QStringLiteral("role")).toString(), o.value(QStringLiteral("reason")).toString()});
+        }
+    });
+    return definitions;
+}
+
+// The latest date on or before asOf among dates picked from records.
+template<typename List, typename DateOf, typename Keep>
+QDate latest(const List &records, const QDate &asOf, DateOf dateOf, Keep keep)
+{
+    QDate best;
+    for (const auto &record : records) {
+        const QDate date = dateOf(record);
+        if (date.isValid() && date <= asOf && keep(record) && (!best.isValid() || date > best))
+            best = date;
+    }
+    return best;
+}
+
+const auto kAny = [](const auto &) { return true; };
+const auto kDate = [](const auto &r) { return r.date; };
+
+class GapList {
+public:
+    GapList(const RulesContext &context, const QDate &asOf) : m_context(context), m_asOf(asOf) {}
+
+    void add(const QString &code, GapStatus status, const QDate &due)
+    {
+        CareGap gap;
+        gap.code = code;
+        gap.status = status;
+        gap.due = due;
+        const GapDefinition definition = gapDefinitions().value(code);
+        gap.severity = status == GapStatus::DueSoon ? Severity::Low : definition.severity;
+        gap.role = definition.role;
+        gap.reason = definition.reason;
+        if (m_context.scriptsForGap)
+            gap.scripts = m_context.scriptsForGap(code);
+        m_gaps.append(gap);
+    }
+
+    // Interval rule: never done → missing (due today); past due → overdue; within the horizon → due soon.
+    void interval(const QString &code, const QDate &lastDone, int intervalDays)
+    {
+        if (!lastDone.isValid()) {
+            add(code, GapStatus::Missing, m_asOf);
+            return;
+        }
+        const QDate due = lastDone.addDays(intervalDays);
+        const qint64 daysLeft = m_asOf.daysTo(due);
+        if (daysLeft < 0)
+            add(code, GapStatus::Overdue, due);
+        else if (daysLeft <= m_context.policy.dueSoonDays)
+            add(code, GapStatus::DueSoon, due);
+    }
+
+    QList<CareGap> sorted()
+    {
+        std::stable_sort(m_gaps.begin(), m_gaps.end(), [](const CareGap &a, const CareGap &b) {
+            if (a.severity != b.severity)
+                return a.severity < b.severity;
+            return a.code < b.code;
+        });
+        return m_gaps;
+    }
+
+private:
+    const RulesContext &m_context;
+    QDate m_asOf;
+    QList<CareGap> m_gaps;
+};
+
+}  // namespace
+
+QString toString(GapStatus status)
+{
+    switch (status) {
+    case GapStatus::Missing:
+        return QStringLiteral("missing");
+    case GapStatus::Overdue:
+        return QStringLiteral("overdue");
+    case GapStatus::DueSoon:
+        return QStringLiteral("due_soon");
+    case GapStatus::Alert:
+        return QStringLiteral("alert");
+    }
+    return {};
+}
+
+QString toString(Severity severity)
+{
+    switch (severity) {
+    case Severity::Urgent:
+        return QStringLiteral("urgent");
+    case Severity::High:
+        return QStringLiteral("high");
+    case Severity::Medium:
+        return QStringLiteral("medium");
+    case Severity::Low:
+        return QStringLiteral("low");
+    }
+    return {};
+}
+
+Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, const RulesContext &context)
+{
+    const ClinicPolicy &policy = context.policy;
+    Evaluation result;
+    result.asOf = asOf;
+    result.policyVersion = policy.version;
+
+    auto mme = computeMme(patient.opioids, asOf, context.table);
+    if (!mme)
+        return mme.error();
+    result.mme = *mme;
+    const double total = mme->totalPerDay;
+
+    // Scores, in input order; only screenings dated on or before asOf feed the rules.
+    QDate latestOrtDate;
+    QString latestOrtTier;
+    QDate latestPhq2Date;
+    bool latestPhq2Positive = false;
+    QDate latestPhq9Date;
+    bool latestPhq9Item9 = false;
+    for (qsizetype i = 0; i < patient.screenings.size(); ++i) {
+        const domain::Screening &s = patient.screenings.at(i);
+        const QString at = QStringLiteral("screenings[%1]").arg(i);
+        const Instrument *instrument = context.instruments.find(s.instrument);
+        if (!instrument)
+            return Error{at + QStringLiteral(".instrument"), QStringLiteral("unknown instrument \"%1\"").arg(s.instrument.left(40))};
+        auto score = instrument->score(s.answers, patient.sex, policy.pcptsd5Cutoff);
+        if (!score) {
+            const Error &e = score.error();
+            if (e.field == QLatin1String("sex"))
+                return Error{QStringLiteral("sex"), e.message};
+            return e.within(at + QStringLiteral(".answers"));
+        }
+        score->date = s.date;
+        if (!s.date.isValid() || s.date > asOf)
+            continue;  // validated, but entered ahead of this evaluation's date: not counted
+        result.scores.append(*score);
+        if (s.instrument == QLatin1String("ort") && (!latestOrtDate.isValid() || s.date >= latestOrtDate)) {
+            latestOrtDate = s.date;
+            latestOrtTier = score->result;
+        } else if (s.instrument == QLatin1String("phq2") && (!latestPhq2Date.isValid() || s.date >= latestPhq2Date)) {
+            latestPhq2Date = s.date;
+            latestPhq2Positive = score->result == QLatin1String("positive");
+        } else if (s.instrument == QLatin1String("phq9") && (!latestPhq9Date.isValid() || s.date >= latestPhq9Date)) {
+            latestPhq9Date = s.date;
+            latestPhq9Item9 = score->alerts.contains(QStringLiteral("item9_positive"));
+        }
+    }
+
+    // Effective tier: clinician's, else the latest ORT's, else moderate; then escalate, never lower.
+    bool assessed = true;
+    domain::RiskTier tier = domain::RiskTier::Moderate;
+    if (patient.riskTier) {
+        tier = *patient.riskTier;
+    } else if (latestOrtDate.isValid()) {
+        (void)domain::parse(latestOrtTier, &tier);
+    } else {
+        assessed = false;
+    }
+    const bool benzoActive = std::any_of(patient.benzodiazepines.cbegin(), patient.benzodiazepines.cend(),
+                                         [&](const auto &b) { return isActiveOn(b.start, b.end, asOf); });
+    const bool opioidActive = std::any_of(patient.opioids.cbegin(), patient.opioids.cend(),
+                                          [&](const auto &o) { return isActiveOn(o.start, o.end, asOf); });
+    if (total >= policy.highTierMme || benzoActive)
+        tier = domain::RiskTier::High;
+    else if (total >= policy.atLeastModerateMme && tier == domain::RiskTier::Low)
+        tier = domain::RiskTier::Moderate;
+    result.tier = tier;
+
+    GapList gaps(context, asOf);
+    const auto completedVisit = [](const domain::Visit &v) { return v.status == domain::VisitStatus::Completed; };
+    gaps.interval(QStringLiteral("AGREEMENT"), latest(patient.agreements, asOf, kDate, kAny), policy.interval(Check::Agreement, tier));
+    gaps.interval(QStringLiteral("PDMP_CHECK"), latest(patient.pdmpChecks, asOf, kDate, kAny), policy.interval(Check::Pdmp, tier));
+    gaps.interval(QStringLiteral("UDS"), latest(patient.uds, asOf, kDate, kAny), policy.interval(Check::Uds, tier));
+    gaps.interval(QStringLiteral("VISIT"), latest(patient.visits, asOf, kDate, completedVisit), policy.interval(Check::Visit, tier));
+    gaps.interval(QStringLiteral("PEG"), latest(patient.peg, asOf, kDate, kAny), policy.interval(Check::Peg, tier));
+    const QDate lastDepressionScreen = latest(patient.screenings, asOf, kDate, [](const domain::Screening &s) {
+        return s.instrument == QLatin1String("phq2") || s.instrument == QLatin1String("phq9");
+    });
+    gaps.interval(QStringLiteral("DEPRESSION_SCREEN"), lastDepressionScreen, policy.interval(Check::DepressionScreen, tier));
+
+    if (latestPhq2Positive && !(latestPhq9Date.isValid() && latestPhq9Date >= latestPhq2Date))
+        gaps.add(QStringLiteral("PHQ9_FOLLOWUP"), GapStatus::Overdue, latestPhq2Date);
+    if (latestPhq9Item9)
+        gaps.add(QStringLiteral("SUICIDE_RISK"), GapStatus::Alert, QDate());
+
+    const bool naloxoneIndicated = total >= policy.naloxoneMme || (policy.naloxoneWithBenzodiazepine && benzoActive);
+    if (naloxoneIndicated) {
+        const QDate lastNaloxone = latest(patient.naloxone, asOf, kDate, kAny);
+        if (!lastNaloxone.isValid())
+            gaps.add(QStringLiteral("NALOXONE"), GapStatus::Missing, asOf);
+        else if (lastNaloxone.daysTo(asOf) > policy.naloxoneWithinDays)
+            gaps.add(QStringLiteral("NALOXONE"), GapStatus::Overdue, lastNaloxone.addDays(policy.naloxoneWithinDays));
+    }
+    if (total >= policy.highDoseMme)
+        gaps.add(QStringLiteral("HIGH_DOSE"), GapStatus::Alert, QDate());
+    if (benzoActive && opioidActive)
+        gaps.add(QStringLiteral("BENZODIAZEPINE"), GapStatus::Alert, QDate());
+
+    const domain::UrineDrugScreen *latestUds = nullptr;
+    for (const auto &u : patient.uds) {
+        if (u.date.isValid() && u.date <= asOf && (!latestUds || u.date >= latestUds->date))
+            latestUds = &u;
+    }
+    if (latestUds && latestUds->result == domain::UdsResult::Unexpected)
+        gaps.add(QStringLiteral("UDS_UNEXPECTED"), GapStatus::Alert, QDate());
+    if (!assessed)
+        gaps.add(QStringLiteral("RISK_ASSESSMENT"), GapStatus::Missing, asOf);
+
+    result.gaps = gaps.sorted();
+    return result;
+}
+
+}  // namespace cairn::clinical
