@@ -1,5 +1,6 @@
 #include "core/storage/record_store.h"
 
+#include "core/domain/text.h"
 #include "core/storage/database.h"
 
 #include <QDateTime>
@@ -36,19 +37,6 @@ QByteArray withColumns(const char *tail)
 }
 
 }  // namespace
-
-QString searchKey(const QString &text)
-{
-    // Decompose accents away (José → jose) and fold case, so "jose" finds "José".
-    const QString decomposed = text.normalized(QString::NormalizationForm_D);
-    QString folded;
-    folded.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            folded.append(c.toCaseFolded());
-    }
-    return folded.simplified();
-}
 
 Status RecordStore::insert(StoredRecord &record, bool queueForSync)
 {
@@ -145,7 +133,7 @@ Status RecordStore::upsertPatient(const PatientRow &row)
         return cachedStmt.error();
     Statement *stmt = *cachedStmt;
     stmt->bind(1, row.id).bind(2, row.head).bind(3, row.clinicId).bind(4, row.name);
-    stmt->bind(5, searchKey(row.name + QLatin1Char(' ') + row.clinicId));
+    stmt->bind(5, domain::foldForSearch(row.name + QLatin1Char(' ') + row.clinicId));
     stmt->bindOptional(6, row.birthDate).bindOptional(7, row.sex).bindOptional(8, row.prescriber);
     stmt->bindOptional(9, row.riskTier).bindOptional(10, row.phone).bindOptional(11, row.language);
     stmt->bind(12, row.updated.toString());

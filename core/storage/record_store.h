@@ -69,7 +69,4 @@ private:
     Database &m_db;
 };
 
-// Folds a name or clinic identifier for case- and accent-insensitive search.
-QString searchKey(const QString &text);
-
 }  // namespace cairn::storage

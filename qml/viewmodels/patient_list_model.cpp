@@ -1,7 +1,7 @@
 #include "qml/viewmodels/patient_list_model.h"
 
 #include "core/domain/records.h"
-#include "core/storage/record_store.h"
+#include "core/domain/text.h"
 #include "qml/viewmodels/labels.h"
 
 namespace cairn::app {
@@ -116,22 +116,17 @@ void PatientListModel::reload()
             m_searchKeys.clear();
             m_searchKeys.reserve(m_all.size());
             for (const auto &p : std::as_const(m_all))
-                m_searchKeys.append(storage::searchKey(p.name + QLatin1Char(' ') + p.clinicId));
+                m_searchKeys.append(domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId));
             applyFilter();
         });
 }
 
 void PatientListModel::applyFilter()
 {
-    const QStringList terms = storage::searchKey(m_filterText).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     beginResetModel();
     m_visible.clear();
     for (int i = 0; i < m_all.size(); ++i) {
-        const QString &key = m_searchKeys.at(i);
-        bool matches = true;
-        for (const QString &term : terms)
-            matches = matches && key.contains(term);
-        if (matches)
+        if (domain::matchesSearch(m_searchKeys.at(i), m_filterText))
             m_visible.append(i);
     }
     endResetModel();

@@ -1,6 +1,7 @@
 // The encrypted store on a real SQLCipher file: encryption is verified, a wrong key changes
 // nothing, records cannot be rewritten, and a failed transaction leaves nothing behind.
 
+#include "core/domain/text.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/storage/record_store.h"
@@ -246,7 +247,9 @@ private slots:
 
     void searchKeyFoldsCaseAndAccents()
     {
-        QCOMPARE(searchKey(QStringLiteral("  José  MARÍA ")), QStringLiteral("jose maria"));
+        QCOMPARE(domain::foldForSearch(QStringLiteral("  José  MARÍA ")), QStringLiteral("jose maria"));
+        QVERIFY(domain::matchesSearch(domain::foldForSearch(QStringLiteral("José María SYN-000012")), QStringLiteral("maria jose")));
+        QVERIFY(!domain::matchesSearch(domain::foldForSearch(QStringLiteral("José María")), QStringLiteral("maria lopez")));
     }
 };
 

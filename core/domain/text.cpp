@@ -1,0 +1,25 @@
+#include "core/domain/text.h"
+
+#include <QStringList>
+
+namespace cairn::domain {
+
+QString foldForSearch(const QString &text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_D);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            folded.append(c.toCaseFolded());
+    }
+    return folded.simplified();
+}
+
+bool matchesSearch(const QString &foldedText, const QString &query)
+{
+    const QStringList words = foldForSearch(query).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return std::all_of(words.cbegin(), words.cend(), [&](const QString &word) { return foldedText.contains(word); });
+}
+
+}  // namespace cairn::domain
