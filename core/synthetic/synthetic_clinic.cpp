@@ -157,7 +157,8 @@ public:
                 domain::PegScore peg;
                 stamp(peg.meta, day);
                 peg.date = day;
-                pain = std::clamp(pain + r.between(-2, 1), 0, 10);
+                // Pain drifts slowly; most people on long-term therapy stay in the middle range.
+                pain = std::clamp(pain + r.between(-1, 1), 2, 10);
                 peg.pain = pain;
                 peg.enjoyment = std::clamp(pain + r.between(-2, 2), 0, 10);
                 peg.activity = std::clamp(pain + r.between(-2, 2), 0, 10);

@@ -129,6 +129,36 @@ private slots:
         QCOMPARE(second.value(QStringLiteral("records")).toInt(), stats().value(QStringLiteral("records")).toInt());
     }
 
+    void worklistsHuddleAndMeasuresReadTheRegistry()
+    {
+        const Run measures = cairnctl({QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-10")});
+        QCOMPARE(measures.exitCode, 0);
+        const QJsonObject m = QJsonDocument::fromJson(measures.out).object();
+        QVERIFY(m.value(QStringLiteral("cot_patients")).toInt() > 20);
+        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 9);
+        for (const QJsonValue &measure : m.value(QStringLiteral("measures")).toArray())
+            QCOMPARE(measure[QStringLiteral("patients")].toArray().size(), measure[QStringLiteral("numerator")].toInt());
+
+        const Run gaps = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"), QStringLiteral("--code"), QStringLiteral("PDMP_CHECK")});
+        QCOMPARE(gaps.exitCode, 0);
+        for (const QJsonValue &row : QJsonDocument::fromJson(gaps.out).object().value(QStringLiteral("patients")).toArray()) {
+            const QJsonArray rowGaps = row[QStringLiteral("gaps")].toArray();
+            QVERIFY(std::any_of(rowGaps.begin(), rowGaps.end(), [](const QJsonValue &g) { return g[QStringLiteral("code")] == QStringLiteral("PDMP_CHECK"); }));
+        }
+        const Run badMonth = cairnctl({QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-13")});
+        QCOMPARE(badMonth.exitCode, 2);
+        QVERIFY(badMonth.errorLines().first().contains("--month"));
+
+        // The seed books visits in the 30 days after its as-of date: some day has a huddle.
+        int booked = 0;
+        for (int day = 1; day <= 30 && booked == 0; ++day) {
+            const Run huddle = cairnctl({QStringLiteral("huddle"), QStringLiteral("--date"), QDate(2026, 11, 23).addDays(day).toString(Qt::ISODate)});
+            QCOMPARE(huddle.exitCode, 0);
+            booked = int(QJsonDocument::fromJson(huddle.out).object().value(QStringLiteral("patients")).toArray().size());
+        }
+        QVERIFY(booked > 0);
+    }
+
     void seededNamesNeverReachTheDisk()
     {
         const Run exported = cairnctl({QStringLiteral("export"), QStringLiteral("--json")});
@@ -209,7 +239,7 @@ private slots:
         QVERIFY(unknown.err.contains("unknown command"));
         const Run help = cairnctl({QStringLiteral("help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *command : {"init", "user", "seed", "import", "export", "stats", "audit"})
+        for (const char *command : {"init", "user", "seed", "import", "export", "stats", "audit", "evaluate", "refill-check", "gaps", "huddle", "measures"})
             QVERIFY2(help.out.contains(command), command);
     }
 };

@@ -1,0 +1,221 @@
+// cairnctl gaps | huddle | measures: the rules engine over the encrypted registry.
+
+#include "core/clinical/contract_json.h"
+#include "core/clinical/registry_views.h"
+#include "tools/cairnctl/cli_registry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace cairn::cli {
+namespace {
+
+const registry::SystemClock kClock;
+
+struct Engine {
+    clinical::ClinicPolicy policy;
+    const clinical::MmeTable *table = nullptr;
+    const clinical::Instruments *instruments = nullptr;
+    [[nodiscard]] clinical::RulesContext context() const { return {policy, *table, *instruments, {}}; }
+};
+
+Result<Engine> loadEngine()
+{
+    auto tables = clinical::MmeTables::shipped();
+    auto instruments = clinical::Instruments::shipped();
+    auto policy = clinical::ClinicPolicy::defaults();
+    if (!tables)
+        return tables.error();
+    if (!instruments)
+        return instruments.error();
+    if (!policy)
+        return policy.error();
+    return Engine{*policy, (*tables)->find((*tables)->defaultId()), *instruments};
+}
+
+Result<QDate> dateOption(QStringList &args, const QString &name, const QDate &fallback)
+{
+    auto text = takeOption(args, name);
+    if (!text)
+        return text.error();
+    if (text->isEmpty())
+        return fallback;
+    const QDate date = QDate::fromString(*text, Qt::ISODate);
+    if (!date.isValid())
+        return Error{name, QStringLiteral("must be a date written YYYY-MM-DD")};
+    return date;
+}
+
+QJsonArray gapsJson(const QList<clinical::CareGap> &gaps)
+{
+    QJsonArray array;
+    for (const auto &g : gaps) {
+        array.append(QJsonObject{{QStringLiteral("code"), g.code},
+                                 {QStringLiteral("status"), clinical::toString(g.status)},
+                                 {QStringLiteral("due"), g.due.isValid() ? QJsonValue(g.due.toString(Qt::ISODate)) : QJsonValue()},
+                                 {QStringLiteral("severity"), clinical::toString(g.severity)},
+                                 {QStringLiteral("role"), g.role},
+                                 {QStringLiteral("reason"), g.reason}});
+    }
+    return array;
+}
+
+QJsonObject patientLine(const domain::Patient &p, const clinical::Evaluation &e)
+{
+    return {{QStringLiteral("patient_id"), p.id},
+            {QStringLiteral("clinic_id"), p.clinicId},
+            {QStringLiteral("name"), p.name},
+            {QStringLiteral("prescriber"), p.prescriber},
+            {QStringLiteral("risk_tier"), domain::toString(e.tier)},
+            {QStringLiteral("total_per_day"), clinical::roundToTenth(e.mme.totalPerDay)},
+            {QStringLiteral("band"), clinical::toString(e.mme.band)}};
+}
+
+// Unlocks, checks the permission, loads every patient (audited with the purpose).
+Result<QList<domain::Patient>> loadPatients(const GlobalOptions &options, keys::Permission permission, const QString &purpose)
+{
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return open.error();
+    if (!open->registry->can(permission))
+        return Error{QString(), QStringLiteral("your role does not allow %1").arg(purpose)};
+    return open->registry->loadAllPatients(purpose);
+}
+
+void print(Io &io, const QJsonObject &object)
+{
+    io.out->setEncoding(QStringConverter::Utf8);
+    *io.out << QString::fromUtf8(clinical::contractJsonText(object));
+}
+
+int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto asOf = dateOption(args, QStringLiteral("--as-of"), kClock.now().date());
+    if (!asOf)
+        return fail(io, asOf.error(), BadInput);
+    clinical::WorklistFilter filter;
+    for (auto [name, into] : {std::pair{QStringLiteral("--code"), &filter.gapCode}, std::pair{QStringLiteral("--prescriber"), &filter.prescriber},
+                              std::pair{QStringLiteral("--band"), &filter.band}, std::pair{QStringLiteral("--tier"), &filter.tier},
+                              std::pair{QStringLiteral("--search"), &filter.search}}) {
+        auto value = takeOption(args, name);
+        if (!value)
+            return fail(io, value.error(), BadInput);
+        *into = *value;
+    }
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto engine = loadEngine();
+    if (!engine)
+        return fail(io, engine.error());
+    auto patients = loadPatients(options, keys::Permission::RunWorklists, QStringLiteral("gap worklist"));
+    if (!patients)
+        return fail(io, patients.error());
+    auto evaluations = clinical::evaluateRegistry(*patients, *asOf, engine->context());
+    if (!evaluations)
+        return fail(io, evaluations.error());
+    QJsonArray rows;
+    for (const auto &pe : clinical::worklist(*evaluations, filter)) {
+        QJsonObject row = patientLine(*pe.patient, pe.evaluation);
+        row.insert(QStringLiteral("gaps"), gapsJson(pe.evaluation.gaps));
+        rows.append(row);
+    }
+    print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)},
+               {QStringLiteral("policy_version"), engine->policy.version},
+               {QStringLiteral("patients"), rows}});
+    return Success;
+}
+
+int runHuddle(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto date = dateOption(args, QStringLiteral("--date"), kClock.now().date());
+    if (!date)
+        return fail(io, date.error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto engine = loadEngine();
+    if (!engine)
+        return fail(io, engine.error());
+    auto patients = loadPatients(options, keys::Permission::RunWorklists, QStringLiteral("huddle list"));
+    if (!patients)
+        return fail(io, patients.error());
+    auto huddle = clinical::huddleList(*patients, *date, engine->context());
+    if (!huddle)
+        return fail(io, huddle.error());
+    QJsonArray rows;
+    for (const auto &entry : *huddle) {
+        QJsonObject row = patientLine(*entry.patient, entry.evaluation);
+        row.insert(QStringLiteral("rooming"), gapsJson(entry.rooming));
+        row.insert(QStringLiteral("clinician"), gapsJson(entry.clinician));
+        row.insert(QStringLiteral("registry_manager"), gapsJson(entry.registryManager));
+        rows.append(row);
+    }
+    print(io, {{QStringLiteral("date"), date->toString(Qt::ISODate)},
+               {QStringLiteral("policy_version"), engine->policy.version},
+               {QStringLiteral("patients"), rows}});
+    return Success;
+}
+
+QJsonObject measuresJson(const clinical::MonthlyMeasures &m)
+{
+    QJsonArray measures;
+    for (const auto &measure : m.measures) {
+        measures.append(QJsonObject{{QStringLiteral("id"), measure.id},
+                                    {QStringLiteral("numerator"), measure.numerator},
+                                    {QStringLiteral("denominator"), measure.denominator},
+                                    {QStringLiteral("value"), measure.value},
+                                    {QStringLiteral("patients"), QJsonArray::fromStringList(measure.patientIds)}});
+    }
+    return {{QStringLiteral("month"), m.month},
+            {QStringLiteral("evaluated_on"), m.evaluatedOn.toString(Qt::ISODate)},
+            {QStringLiteral("prescriber"), m.prescriber.isEmpty() ? QJsonValue() : QJsonValue(m.prescriber)},
+            {QStringLiteral("cot_patients"), m.cotPatients},
+            {QStringLiteral("measures"), measures}};
+}
+
+int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto month = takeOption(args, QStringLiteral("--month"));
+    auto prescriber = takeOption(args, QStringLiteral("--prescriber"));
+    const bool trend = takeFlag(args, QStringLiteral("--trend"));
+    if (!month)
+        return fail(io, month.error(), BadInput);
+    if (!prescriber)
+        return fail(io, prescriber.error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    const QDate first = QDate::fromString(*month + QStringLiteral("-01"), Qt::ISODate);
+    if (!first.isValid())
+        return fail(io, {QStringLiteral("--month"), QStringLiteral("must be a month written YYYY-MM")}, BadInput);
+    auto engine = loadEngine();
+    if (!engine)
+        return fail(io, engine.error());
+    auto patients = loadPatients(options, keys::Permission::ViewMeasures, QStringLiteral("monthly measures"));
+    if (!patients)
+        return fail(io, patients.error());
+    if (trend) {
+        auto months = clinical::measureTrend(*patients, first.year(), first.month(), *prescriber, engine->context());
+        if (!months)
+            return fail(io, months.error());
+        QJsonArray list;
+        for (const auto &m : *months)
+            list.append(measuresJson(m));
+        print(io, {{QStringLiteral("trend"), list}});
+        return Success;
+    }
+    auto measures = clinical::monthlyMeasures(*patients, first.year(), first.month(), *prescriber, engine->context());
+    if (!measures)
+        return fail(io, measures.error());
+    print(io, measuresJson(*measures));
+    return Success;
+}
+
+}  // namespace
+
+CAIRN_CLI_COMMAND("gaps", "gaps [--as-of D] [--code C] [--prescriber P] [--band B] [--tier T] [--search S]: the gap worklist", runGaps);
+CAIRN_CLI_COMMAND("huddle", "huddle --date D: tomorrow's (or D's) patients with what rooming, the clinician and the registry manager must do", runHuddle);
+CAIRN_CLI_COMMAND("measures", "measures --month YYYY-MM [--prescriber P] [--trend]: Building Block 6 measures with drill-down", runMeasures);
+
+}  // namespace cairn::cli
