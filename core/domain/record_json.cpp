@@ -1,7 +1,7 @@
 #include "core/domain/record_json.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
+#include <QSet>
 
 #include <cmath>
 
@@ -20,9 +20,13 @@ Result<QDate> date(const QJsonObject &object, const QString &field, bool require
     if (!value.isString())
         return Error{field, QStringLiteral("must be a date written YYYY-MM-DD")};
     const QString text = value.toString();
-    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    const QDate parsed = QDate::fromString(text, Qt::ISODate);
-    if (!shape.match(text).hasMatch() || !parsed.isValid())
+    // Exactly YYYY-MM-DD: digits with hyphens at 4 and 7 (cheaper than a regular expression on
+    // every record of a registry).
+    bool shaped = text.size() == 10;
+    for (qsizetype i = 0; shaped && i < 10; ++i)
+        shaped = (i == 4 || i == 7) ? text.at(i) == QLatin1Char('-') : text.at(i).isDigit();
+    const QDate parsed = shaped ? QDate(text.left(4).toInt(), text.mid(5, 2).toInt(), text.mid(8, 2).toInt()) : QDate();
+    if (!shaped || !parsed.isValid())
         return Error{field, QStringLiteral("\"%1\" is not a real date (YYYY-MM-DD)").arg(text.left(20))};
     return parsed;
 }
@@ -231,7 +235,7 @@ QString recordKind(const AnyRecord &record)
 
 bool knownRecordKindForPatient(const QString &kind)
 {
-    static const QStringList kinds{QStringLiteral("opioid"), QStringLiteral("benzodiazepine"), QStringLiteral("agreement"),
+    static const QSet<QString> kinds{QStringLiteral("opioid"), QStringLiteral("benzodiazepine"), QStringLiteral("agreement"),
                                    QStringLiteral("pdmp_check"), QStringLiteral("naloxone"), QStringLiteral("uds"),
                                    QStringLiteral("visit"), QStringLiteral("peg"), QStringLiteral("screening"),
                                    QStringLiteral("referral"), QStringLiteral("goal")};
