@@ -2,6 +2,7 @@
 // the real `cairnctl` binary, and bad input: exit 2, one line naming the field, nothing on stdout.
 
 #include "core/clinical/contract_json.h"
+#include "core/scripts/library.h"
 
 #include <QDir>
 #include <QFile>
@@ -95,7 +96,10 @@ private slots:
         const QJsonObject expected = QJsonDocument::fromJson(readFile(examplesDir() + QLatin1Char('/') + name + QStringLiteral(".expected.json"))).object();
         const bool refill = name.startsWith(QLatin1String("refill"));
 
-        const CliOutcome inProcess = refill ? refillCheckJson(input) : evaluateJson(input);
+        auto library = cairn::scripts::Library::shipped();
+        QVERIFY(library.ok());
+        const ScriptsForGap scripts = [lib = *library](const QString &code) { return lib->idsForTrigger(code); };
+        const CliOutcome inProcess = refill ? refillCheckJson(input, scripts) : evaluateJson(input, scripts);
         QCOMPARE(inProcess.exitCode, 0);
         compareToExpected(QJsonDocument::fromJson(inProcess.out).object(), expected);
 
@@ -110,6 +114,13 @@ private slots:
             const QJsonObject actual = QJsonDocument::fromJson(run.out).object();
             QVERIFY(!actual.value(QStringLiteral("policy_version")).toString().isEmpty());
             QVERIFY(!actual.value(QStringLiteral("mme")).toObject().value(QStringLiteral("caution")).toString().isEmpty());
+            // Each gap names who closes it, why, and the conversation scripts that fit it.
+            for (const QJsonValue &gap : actual.value(QStringLiteral("gaps")).toArray()) {
+                QVERIFY(!gap[QStringLiteral("role")].toString().isEmpty());
+                QVERIFY(!gap[QStringLiteral("reason")].toString().isEmpty());
+                if (gap[QStringLiteral("code")] == QStringLiteral("NALOXONE"))
+                    QVERIFY(gap[QStringLiteral("scripts")].toArray().contains(QStringLiteral("offering-naloxone")));
+            }
         }
     }
 

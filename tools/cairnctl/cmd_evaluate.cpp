@@ -1,6 +1,7 @@
 // cairnctl evaluate | refill-check: the rules contract on stdin and stdout (§6, §7).
 
 #include "core/clinical/contract_json.h"
+#include "core/scripts/library.h"
 #include "tools/cairnctl/command.h"
 
 namespace cairn::cli {
@@ -12,7 +13,11 @@ int runContract(const QStringList &args, Io &io, clinical::CliOutcome (*command)
         *io.err << "cairnctl: " << args.first() << ": unexpected argument (the request comes on standard input)\n";
         return BadInput;
     }
-    const clinical::CliOutcome outcome = command(io.in->readAll(), {});
+    // Each gap lists the conversation scripts that fit it (empty if the library cannot load).
+    clinical::ScriptsForGap scriptsForGap;
+    if (auto library = scripts::Library::shipped())
+        scriptsForGap = [library = *library](const QString &code) { return library->idsForTrigger(code); };
+    const clinical::CliOutcome outcome = command(io.in->readAll(), scriptsForGap);
     if (outcome.exitCode != 0) {
         *io.err << "cairnctl: " << outcome.errLine << '\n';
         return outcome.exitCode;
