@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 
 namespace cairn::storage {
@@ -122,9 +123,27 @@ Result<QList<StoredRecord>> RecordStore::allCurrent()
                        QString());
     if (!rows)
         return rows;
-    std::stable_sort(rows->begin(), rows->end(),
-                     [](const StoredRecord &a, const StoredRecord &b) { return a.patientId < b.patientId; });
-    return rows;
+    // Group by patient in one pass (patients in order of first appearance, records in write order).
+    QHash<QString, qsizetype> groupOf;
+    QList<QList<StoredRecord>> groups;
+    for (StoredRecord &row : *rows) {
+        auto found = groupOf.constFind(row.patientId);
+        qsizetype index = 0;
+        if (found == groupOf.cend()) {
+            index = groups.size();
+            groupOf.insert(row.patientId, index);
+            groups.emplace_back();
+        } else {
+            index = *found;
+        }
+        groups[index].append(std::move(row));
+    }
+    QList<StoredRecord> grouped;
+    grouped.reserve(rows->size());
+    for (QList<StoredRecord> &group : groups)
+        for (StoredRecord &row : group)
+            grouped.append(std::move(row));
+    return grouped;
 }
 
 Status RecordStore::upsertPatient(const PatientRow &row)
