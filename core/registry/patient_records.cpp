@@ -1,5 +1,7 @@
 #include "core/registry/patient_records.h"
 
+#include <span>
+
 namespace cairn::registry {
 namespace {
 
@@ -78,10 +80,10 @@ QList<domain::RecordEnvelope> envelopesOf(domain::Patient patient, const Stamper
     return envelopes;
 }
 
-Result<domain::Patient> assemblePatient(const QList<domain::RecordEnvelope> &current)
+Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, const domain::RecordEnvelope *end)
 {
     const domain::RecordEnvelope *demographics = nullptr;
-    for (const auto &envelope : current) {
+    for (const auto &envelope : std::span(begin, end)) {
         if (envelope.kind == QLatin1String("patient") && (!demographics || demographics->stamp < envelope.stamp))
             demographics = &envelope;
     }
@@ -92,7 +94,7 @@ Result<domain::Patient> assemblePatient(const QList<domain::RecordEnvelope> &cur
         return patient.error().within(QStringLiteral("patient"));
     patient->id = demographics->patientId;
     patient->meta = metaOf(*demographics);
-    for (const auto &envelope : current) {
+    for (const auto &envelope : std::span(begin, end)) {
         if (envelope.kind == QLatin1String("patient") || !domain::knownRecordKindForPatient(envelope.kind))
             continue;
         auto record = domain::recordFromJson(envelope.kind, envelope.payload);
@@ -113,7 +115,7 @@ Result<QList<domain::Patient>> assemblePatients(const QList<domain::RecordEnvelo
         const QString &id = currentByPatient.at(begin).patientId;
         while (end < currentByPatient.size() && currentByPatient.at(end).patientId == id)
             ++end;
-        auto patient = assemblePatient(currentByPatient.mid(begin, end - begin));
+        auto patient = assemblePatient(currentByPatient.constData() + begin, currentByPatient.constData() + end);
         if (!patient)
             return patient.error();
         patients.append(std::move(patient).value());

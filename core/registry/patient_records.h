@@ -26,7 +26,11 @@ QList<domain::RecordEnvelope> envelopesOf(domain::Patient patient, const Stamper
 // A patient from the current envelopes of one patient id. Where sync left two current versions
 // of the demographics, the one with the later clock stamp is shown (the conflict is reviewed
 // elsewhere); no record is dropped.
-Result<domain::Patient> assemblePatient(const QList<domain::RecordEnvelope> &current);
+Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, const domain::RecordEnvelope *end);
+inline Result<domain::Patient> assemblePatient(const QList<domain::RecordEnvelope> &current)
+{
+    return assemblePatient(current.constData(), current.constData() + current.size());
+}
 
 // Groups current envelopes (ordered by patient) into patients.
 Result<QList<domain::Patient>> assemblePatients(const QList<domain::RecordEnvelope> &currentByPatient);
