@@ -48,7 +48,7 @@ ApplicationWindow {
         target: Session
         function onSignedInChanged() {
             if (Session.signedIn)
-                stack.replace(null, patientListComponent)
+                stack.replace(null, huddleComponent)
             else
                 stack.replace(null, unlockComponent)
         }
@@ -59,9 +59,22 @@ ApplicationWindow {
         UnlockScreen { }
     }
     Component {
+        id: huddleComponent
+        HuddleScreen {
+            title: qsTr("Today")
+            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+            onAllPatientsRequested: stack.push(patientListComponent)
+        }
+    }
+    Component {
         id: patientListComponent
         PatientListScreen {
             title: qsTr("Patients")
+            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
         }
+    }
+    Component {
+        id: patientComponent
+        PatientScreen { }
     }
 }

@@ -6,7 +6,9 @@
 #include "core/registry/registry_thread.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
+#include "qml/viewmodels/huddle_model.h"
 #include "qml/viewmodels/patient_list_model.h"
+#include "qml/viewmodels/patient_view_model.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractItemModelTester>
@@ -50,6 +52,7 @@ private slots:
         synthetic::Options options;
         options.patients = 25;
         options.seed = 9;
+        options.asOf = QDate::currentDate();  // the app shows "today": book the clinic around it
         QVERIFY((*created)->addPatients(synthetic::generateClinic(options)).ok());
         created->reset();
 
@@ -80,6 +83,9 @@ private slots:
         QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
         QVERIFY(!m_session->loading());
         QCOMPARE(m_session->userName(), QStringLiteral("Casey Clinician"));
+        // Signing in opens Today (the huddle); "All patients" opens the full list.
+        QTRY_VERIFY(find("huddleScreen"));
+        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "allPatientsRequested"));
         QTRY_VERIFY(find("patientListScreen"));
         auto *list = qobject_cast<QQuickItem *>(find("patientList"));
         QVERIFY(list);
@@ -106,6 +112,58 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         model.setFilterText(QString());
         QCOMPARE(model.rowCount(), 25);
+    }
+
+    void patientScreenShowsThePatientAndSavesAPegAtOnce()
+    {
+        app::PatientListModel patients;
+        patients.setSession(m_session.get());
+        QTRY_COMPARE(patients.rowCount(), 25);
+        const QString id = patients.data(patients.index(3), app::PatientListModel::PatientIdRole).toString();
+        const QString name = patients.data(patients.index(3), app::PatientListModel::NameRole).toString();
+
+        // Through the real screen: choosing a patient opens the patient screen with their name.
+        QVERIFY(QMetaObject::invokeMethod(find("patientListScreen"), "patientChosen", Q_ARG(QString, id)));
+        QTRY_VERIFY(find("patientScreen"));
+        QTRY_COMPARE(find("patientName")->property("text").toString(), name);
+
+        // The view model behind it: a PEG is stored the moment it is saved, and shows up.
+        app::PatientViewModel view;
+        view.setSession(m_session.get());
+        view.setPatientId(id);
+        QTRY_VERIFY(view.loaded());
+        QAbstractItemModelTester tester(view.gaps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(view.mmeText().contains(QStringLiteral("MME/day")));
+        QVERIFY(!view.caution().isEmpty());
+        const qsizetype before = view.pegHistory().size();
+        view.savePeg(3, 4, 5);
+        QTRY_VERIFY(!view.loading());
+        QVERIFY2(!view.error(), qPrintable(view.message()));
+        QTRY_COMPARE(view.pegHistory().size(), before + 1);
+        QVERIFY(view.pegHistory().first().contains(QStringLiteral("pain 3, enjoyment 4, activity 5")));
+
+        // Out of range is refused with the field named, and nothing is written.
+        view.savePeg(11, 4, 5);
+        QTRY_VERIFY(!view.loading());
+        QVERIFY(view.error());
+        QVERIFY(view.message().contains(QStringLiteral("pain")));
+        QCOMPARE(view.pegHistory().size(), before + 1);
+    }
+
+    void huddleModelListsBookedPatients()
+    {
+        app::HuddleModel huddle;
+        QAbstractItemModelTester tester(&huddle, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        huddle.setSession(m_session.get());
+        // The seed books about a third of the clinic in the 30 days after today.
+        int booked = 0;
+        for (int day = 1; day <= 30; ++day) {
+            huddle.setDay(QDate::currentDate().addDays(day).toString(Qt::ISODate));
+            QTRY_VERIFY(!huddle.loading());
+            QVERIFY2(!huddle.error(), qPrintable(huddle.message()));
+            booked += huddle.rowCount();
+        }
+        QVERIFY(booked > 0);
     }
 
     void backgroundCoversPatientData()

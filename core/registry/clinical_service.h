@@ -1,0 +1,42 @@
+#pragma once
+// The rules engine over the registry, for screens: one patient's record with its evaluation, and
+// the huddle list for a day, as plain values (no pointers into registry data). Runs on the
+// database thread like every registry call.
+
+#include "core/clinical/rules.h"
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+
+#include <QDate>
+#include <QList>
+
+namespace cairn::registry {
+
+class Registry;
+
+struct PatientView {
+    domain::Patient patient;
+    clinical::Evaluation evaluation;
+    QString mmeCaution;
+};
+
+struct HuddleRow {
+    QString patientId;
+    QString name;
+    QString clinicId;
+    QString prescriber;
+    QString tier;
+    double totalMme = 0;
+    QString band;
+    QList<clinical::CareGap> rooming;
+    QList<clinical::CareGap> clinician;
+    QList<clinical::CareGap> registryManager;
+};
+
+// The shipped tables, instruments, default policy and script index; loaded once.
+Result<const clinical::RulesContext *> shippedRules();
+
+Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on);
+Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date);
+
+}  // namespace cairn::registry

@@ -1,0 +1,130 @@
+pragma ComponentBehavior: Bound
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// Today: the patients on long-term opioid therapy booked for the day, most urgent first, with
+// what rooming, the clinician and the registry manager must do.
+Page {
+    id: screen
+    objectName: "huddleScreen"
+    signal patientChosen(string patientId)
+    signal allPatientsRequested()
+    // The day to list, "YYYY-MM-DD"; empty means today.
+    property string day: ""
+
+    background: Rectangle { color: Theme.background }
+
+    HuddleModel {
+        id: huddle
+        session: Session
+        day: screen.day
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("%n patient(s) on long-term opioid therapy booked", "", huddle.count)
+                font.pixelSize: Theme.fontTitle
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("All patients")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Open the list of all patients")
+                onClicked: screen.allPatientsRequested()
+            }
+        }
+        Label {
+            visible: huddle.error
+            text: huddle.message
+            color: Theme.urgent
+            font.pixelSize: Theme.fontBody
+        }
+        Label {
+            visible: !huddle.loading && huddle.count === 0 && !huddle.error
+            text: qsTr("No patients on long-term opioid therapy are booked for this day.")
+            font.pixelSize: Theme.fontBody
+            color: Theme.textMuted
+        }
+        ListView {
+            id: list
+            objectName: "huddleList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.spacing
+            model: huddle
+            delegate: ItemDelegate {
+                id: entry
+                required property string patientId
+                required property string name
+                required property string clinicId
+                required property string prescriber
+                required property string tierLabel
+                required property string mmeText
+                required property var rooming
+                required property var clinician
+                required property var registryManager
+                required property bool urgent
+                width: ListView.view.width
+                height: details.implicitHeight + 2 * Theme.spacing
+                Accessible.name: qsTr("%1, %2, %3").arg(entry.name).arg(entry.tierLabel).arg(entry.mmeText)
+                onClicked: screen.patientChosen(entry.patientId)
+                ColumnLayout {
+                    id: details
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    spacing: 6
+                    RowLayout {
+                        Label {
+                            text: (entry.urgent ? "⚠ " : "") + entry.name
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                            Layout.fillWidth: true
+                        }
+                        Label { text: entry.clinicId + " · " + entry.prescriber; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
+                        Label { text: entry.tierLabel + " · " + entry.mmeText; font.pixelSize: Theme.fontSmall }
+                    }
+                    Repeater {
+                        model: [
+                            { title: qsTr("Rooming"), items: entry.rooming },
+                            { title: qsTr("Clinician"), items: entry.clinician },
+                            { title: qsTr("Registry manager"), items: entry.registryManager }
+                        ]
+                        delegate: Flow {
+                            id: group
+                            required property var modelData
+                            Layout.fillWidth: true
+                            spacing: 6
+                            visible: group.modelData.items.length > 0
+                            Label {
+                                text: group.modelData.title + ":"
+                                font.pixelSize: Theme.fontSmall
+                                color: Theme.textMuted
+                                height: Theme.minTouch
+                                verticalAlignment: Text.AlignVCenter
+                            }
+                            Repeater {
+                                model: group.modelData.items
+                                delegate: GapChip {
+                                    required property string modelData
+                                    label: modelData
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            ScrollBar.vertical: ScrollBar { }
+        }
+    }
+}

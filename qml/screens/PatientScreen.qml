@@ -1,0 +1,152 @@
+pragma ComponentBehavior: Bound
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// One patient: who, effective tier, MME with the CDC caution, open gaps with their reason, the
+// regimen, the PEG history, and a PEG entry saved the moment it is entered.
+Page {
+    id: screen
+    objectName: "patientScreen"
+    required property string patientId
+    title: patient.name
+
+    background: Rectangle { color: Theme.background }
+
+    PatientViewModel {
+        id: patient
+        objectName: "patientViewModel"
+        session: Session
+        patientId: screen.patientId
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width - 2 * Theme.margin
+            x: Theme.margin
+            spacing: Theme.spacing
+
+            Rectangle {
+                visible: patient.suicideRiskAlert
+                Layout.fillWidth: true
+                implicitHeight: alertText.implicitHeight + 24
+                color: Theme.urgent
+                radius: Theme.radius
+                Label {
+                    id: alertText
+                    anchors.centerIn: parent
+                    width: parent.width - 24
+                    wrapMode: Text.Wrap
+                    color: Theme.accentText
+                    font.pixelSize: Theme.fontBody
+                    text: qsTr("⚠ Urgent: the latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.")
+                }
+            }
+            Label {
+                objectName: "patientName"
+                text: patient.name
+                font.pixelSize: Theme.fontHuge
+            }
+            Label { text: patient.details; font.pixelSize: Theme.fontBody; color: Theme.textMuted }
+            Label {
+                text: qsTr("Effective tier: %1 · Total: %2 (%3)").arg(patient.tierLabel).arg(patient.mmeText).arg(patient.bandLabel)
+                font.pixelSize: Theme.fontBody
+            }
+            Label {
+                Layout.fillWidth: true
+                text: patient.caution
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+            }
+            Label {
+                visible: patient.message !== ""
+                objectName: "patientMessage"
+                text: patient.message
+                color: patient.error ? Theme.urgent : Theme.low
+                font.pixelSize: Theme.fontBody
+            }
+
+            Label { text: qsTr("Open care gaps"); font.pixelSize: Theme.fontTitle }
+            Repeater {
+                model: patient.gaps
+                delegate: RowLayout {
+                    id: gapRow
+                    required property string label
+                    required property string statusLabel
+                    required property string severity
+                    required property string reason
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    GapChip { label: gapRow.label; statusLabel: gapRow.statusLabel; severity: gapRow.severity }
+                    Label { text: gapRow.reason; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: Theme.fontSmall }
+                }
+            }
+
+            Label { text: qsTr("Current regimen"); font.pixelSize: Theme.fontTitle }
+            Repeater {
+                model: patient.regimen
+                delegate: Label {
+                    required property string modelData
+                    text: "• " + modelData
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+
+            Label { text: qsTr("Record a PEG score"); font.pixelSize: Theme.fontTitle }
+            Label {
+                text: qsTr("Think about the past week.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
+            ScoreRow {
+                id: pain
+                objectName: "pegPain"
+                Layout.fillWidth: true
+                question: qsTr("On average over the past week, how much pain have you had?")
+                lowAnchor: qsTr("No pain")
+                highAnchor: qsTr("Pain as bad as you can imagine")
+            }
+            ScoreRow {
+                id: enjoyment
+                objectName: "pegEnjoyment"
+                Layout.fillWidth: true
+                question: qsTr("Over the past week, how much has pain gotten in the way of enjoying life?")
+                lowAnchor: qsTr("Not at all")
+                highAnchor: qsTr("Completely")
+            }
+            ScoreRow {
+                id: activity
+                objectName: "pegActivity"
+                Layout.fillWidth: true
+                question: qsTr("Over the past week, how much has pain gotten in the way of your everyday activities?")
+                lowAnchor: qsTr("Not at all")
+                highAnchor: qsTr("Completely")
+            }
+            Button {
+                objectName: "savePeg"
+                text: qsTr("Save PEG")
+                enabled: pain.value >= 0 && enjoyment.value >= 0 && activity.value >= 0 && !patient.loading
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Save the PEG score")
+                onClicked: patient.savePeg(pain.value, enjoyment.value, activity.value)
+            }
+
+            Label { text: qsTr("PEG history"); font.pixelSize: Theme.fontTitle }
+            Repeater {
+                model: patient.pegHistory
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+        }
+    }
+}

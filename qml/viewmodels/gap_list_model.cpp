@@ -1,0 +1,56 @@
+#include "qml/viewmodels/gap_list_model.h"
+
+#include "qml/viewmodels/labels.h"
+
+namespace cairn::app {
+
+int GapListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_gaps.size());
+}
+
+QVariant GapListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const clinical::CareGap &g = m_gaps.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case LabelRole:
+        return gapLabel(g.code);
+    case CodeRole:
+        return g.code;
+    case StatusRole:
+        return clinical::toString(g.status);
+    case StatusLabelRole:
+        return gapStatusLabel(clinical::toString(g.status));
+    case DueRole:
+        return g.due;
+    case SeverityRole:
+        return clinical::toString(g.severity);
+    case RoleRole:
+        return g.role;
+    case ReasonRole:
+        return g.reason;
+    case ScriptsRole:
+        return g.scripts;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> GapListModel::roleNames() const
+{
+    return {{CodeRole, "code"},     {LabelRole, "label"},       {StatusRole, "status"}, {StatusLabelRole, "statusLabel"},
+            {DueRole, "due"},       {SeverityRole, "severity"}, {RoleRole, "role"},     {ReasonRole, "reason"},
+            {ScriptsRole, "scripts"}};
+}
+
+void GapListModel::setGaps(QList<clinical::CareGap> gaps)
+{
+    beginResetModel();
+    m_gaps = std::move(gaps);
+    endResetModel();
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,126 @@
+#include "qml/viewmodels/huddle_model.h"
+
+#include "core/clinical/mme.h"
+#include "qml/viewmodels/labels.h"
+
+namespace cairn::app {
+namespace {
+QStringList chips(const QList<clinical::CareGap> &gaps)
+{
+    QStringList list;
+    for (const auto &g : gaps)
+        list << gapLabel(g.code) + QStringLiteral(": ") + gapStatusLabel(clinical::toString(g.status));
+    return list;
+}
+}  // namespace
+
+HuddleModel::HuddleModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int HuddleModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant HuddleModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const registry::HuddleRow &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return r.name;
+    case PatientIdRole:
+        return r.patientId;
+    case ClinicIdRole:
+        return r.clinicId;
+    case PrescriberRole:
+        return r.prescriber;
+    case TierLabelRole:
+        return tierLabel(r.tier);
+    case MmeTextRole:
+        return tr("%1 MME/day").arg(clinical::roundToTenth(r.totalMme), 0, 'f', 1);
+    case RoomingRole:
+        return chips(r.rooming);
+    case ClinicianRole:
+        return chips(r.clinician);
+    case RegistryManagerRole:
+        return chips(r.registryManager);
+    case UrgentRole: {
+        const auto all = r.rooming + r.clinician + r.registryManager;
+        return std::any_of(all.cbegin(), all.cend(), [](const clinical::CareGap &g) {
+            return g.severity == clinical::Severity::Urgent || g.severity == clinical::Severity::High;
+        });
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> HuddleModel::roleNames() const
+{
+    return {{PatientIdRole, "patientId"}, {NameRole, "name"},           {ClinicIdRole, "clinicId"},
+            {PrescriberRole, "prescriber"}, {TierLabelRole, "tierLabel"}, {MmeTextRole, "mmeText"},
+            {RoomingRole, "rooming"},     {ClinicianRole, "clinician"}, {RegistryManagerRole, "registryManager"},
+            {UrgentRole, "urgent"}};
+}
+
+void HuddleModel::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &Session::revisionChanged, this, &HuddleModel::reload);
+    emit sessionChanged();
+    reload();
+}
+
+void HuddleModel::setDay(const QString &day)
+{
+    if (m_day == day)
+        return;
+    m_day = day;
+    emit dayChanged();
+    reload();
+}
+
+QDate HuddleModel::date() const
+{
+    const QDate parsed = QDate::fromString(m_day, Qt::ISODate);
+    return parsed.isValid() ? parsed : QDate::currentDate();
+}
+
+void HuddleModel::reload()
+{
+    if (!m_session || !m_session->signedIn())
+        return;
+    m_loading = true;
+    emit loadingChanged();
+    const QDate date = this->date();
+    m_session->services().thread->run<Result<QList<registry::HuddleRow>>>(
+        this,
+        [date](registry::Registry *registry) -> Result<QList<registry::HuddleRow>> {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            return registry::huddleRows(*registry, date);
+        },
+        [this](Result<QList<registry::HuddleRow>> rows) {
+            m_loading = false;
+            emit loadingChanged();
+            m_error = !rows.ok();
+            m_message = rows ? QString() : rows.error().message;
+            emit messageChanged();
+            beginResetModel();
+            m_rows = rows ? std::move(rows).value() : QList<registry::HuddleRow>();
+            endResetModel();
+            emit countChanged();
+        });
+}
+
+}  // namespace cairn::app

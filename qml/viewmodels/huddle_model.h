@@ -1,0 +1,60 @@
+#pragma once
+// Today's huddle: patients on long-term therapy booked for `date`, most urgent first.
+// Roles: patientId, name, clinicId, prescriber, tierLabel, mmeText, rooming, clinician,
+// registryManager (each a list of "label: status" strings), urgent (bool: an urgent or high gap).
+
+#include "core/registry/clinical_service.h"
+#include "qml/viewmodels/session.h"
+
+#include <QAbstractListModel>
+#include <QDate>
+#include <QtQml/qqmlregistration.h>
+
+namespace cairn::app {
+
+class HuddleModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    // The day to list as "YYYY-MM-DD"; empty means today.
+    Q_PROPERTY(QString day READ day WRITE setDay NOTIFY dayChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
+public:
+    enum Roles { PatientIdRole = Qt::UserRole + 1, NameRole, ClinicIdRole, PrescriberRole, TierLabelRole, MmeTextRole, RoomingRole, ClinicianRole, RegistryManagerRole, UrgentRole };
+    Q_ENUM(Roles)
+    explicit HuddleModel(QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    QString day() const { return m_day; }
+    void setDay(const QString &day);
+    QDate date() const;
+    bool loading() const { return m_loading; }
+    bool error() const { return m_error; }
+    QString message() const { return m_message; }
+    int countProperty() const { return static_cast<int>(m_rows.size()); }
+    Q_INVOKABLE void reload();
+
+signals:
+    void sessionChanged();
+    void dayChanged();
+    void loadingChanged();
+    void messageChanged();
+    void countChanged();
+
+private:
+    Session *m_session = nullptr;
+    QString m_day;
+    bool m_loading = false;
+    bool m_error = false;
+    QString m_message;
+    QList<registry::HuddleRow> m_rows;
+};
+
+}  // namespace cairn::app

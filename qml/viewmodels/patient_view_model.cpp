@@ -1,0 +1,174 @@
+#include "qml/viewmodels/patient_view_model.h"
+
+#include "core/clinical/mme.h"
+#include "core/registry/registry.h"
+#include "qml/viewmodels/labels.h"
+
+namespace cairn::app {
+
+PatientViewModel::PatientViewModel(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void PatientViewModel::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &Session::revisionChanged, this, &PatientViewModel::reload);
+    emit sessionChanged();
+    reload();
+}
+
+void PatientViewModel::setPatientId(const QString &id)
+{
+    if (m_patientId == id)
+        return;
+    m_patientId = id;
+    emit patientIdChanged();
+    reload();
+}
+
+void PatientViewModel::start()
+{
+    if (++m_pending == 1)
+        emit loadingChanged();
+}
+
+void PatientViewModel::finish(const Status &status, const QString &success)
+{
+    m_error = !status.ok();
+    m_message = status ? success : status.error().line();
+    emit messageChanged();
+    if (--m_pending == 0)
+        emit loadingChanged();
+}
+
+void PatientViewModel::reload()
+{
+    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
+        return;
+    start();
+    const QString id = m_patientId;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    m_session->services().thread->run<Result<registry::PatientView>>(
+        this,
+        [id, today](registry::Registry *registry) -> Result<registry::PatientView> {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            return registry::patientView(*registry, id, today);
+        },
+        [this](Result<registry::PatientView> view) {
+            if (view) {
+                m_view = std::move(view).value();
+                m_gaps.setGaps(m_view->evaluation.gaps);
+                emit changed();
+            }
+            finish(view ? ok() : Status(view.error()));
+        });
+}
+
+void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
+{
+    if (!m_session || m_patientId.isEmpty())
+        return;
+    start();
+    const QString id = m_patientId;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    m_session->services().thread->run<Status>(
+        this,
+        [id, today, pain, enjoyment, activity](registry::Registry *registry) -> Status {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            auto added = registry->addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
+            return added ? ok() : Status(added.error());
+        },
+        [this](Status status) {
+            finish(status, tr("PEG saved."));
+            if (status) {
+                emit saved();
+                m_session->noteDataChanged();
+            }
+        });
+}
+
+QString PatientViewModel::name() const
+{
+    return m_view ? m_view->patient.name : QString();
+}
+
+QString PatientViewModel::details() const
+{
+    if (!m_view)
+        return {};
+    const auto &p = m_view->patient;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    return tr("%1 years · %2 · %3").arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, today) : 0).arg(p.clinicId, p.prescriber);
+}
+
+QString PatientViewModel::tierLabel() const
+{
+    return m_view ? app::tierLabel(domain::toString(m_view->evaluation.tier)) : QString();
+}
+
+QString PatientViewModel::mmeText() const
+{
+    return m_view ? tr("%1 MME/day").arg(clinical::roundToTenth(m_view->evaluation.mme.totalPerDay), 0, 'f', 1) : QString();
+}
+
+QString PatientViewModel::bandLabel() const
+{
+    if (!m_view)
+        return {};
+    switch (m_view->evaluation.mme.band) {
+    case clinical::MmeBand::Below50:
+        return tr("below 50");
+    case clinical::MmeBand::From50To89:
+        return tr("50 to 89");
+    case clinical::MmeBand::AtLeast90:
+        return tr("90 or more");
+    }
+    return {};
+}
+
+QStringList PatientViewModel::regimen() const
+{
+    QStringList lines;
+    if (!m_view)
+        return lines;
+    for (const auto &item : m_view->evaluation.mme.items) {
+        lines << (item.mmePerDay ? tr("%1: %2 MME/day").arg(item.drug).arg(clinical::roundToTenth(*item.mmePerDay), 0, 'f', 1)
+                                 : tr("%1: not counted in MME").arg(item.drug));
+    }
+    return lines;
+}
+
+QStringList PatientViewModel::pegHistory() const
+{
+    QStringList lines;
+    if (!m_view)
+        return lines;
+    auto pegs = m_view->patient.peg;
+    std::sort(pegs.begin(), pegs.end(), [](const auto &a, const auto &b) { return a.date > b.date; });
+    for (const auto &p : pegs) {
+        lines << tr("%1: pain %2, enjoyment %3, activity %4 (mean %5)")
+                     .arg(QLocale().toString(p.date, QLocale::ShortFormat))
+                     .arg(p.pain)
+                     .arg(p.enjoyment)
+                     .arg(p.activity)
+                     .arg(clinical::roundToTenth((p.pain + p.enjoyment + p.activity) / 3.0), 0, 'f', 1);
+    }
+    return lines;
+}
+
+bool PatientViewModel::suicideRiskAlert() const
+{
+    return m_view && std::any_of(m_view->evaluation.gaps.cbegin(), m_view->evaluation.gaps.cend(),
+                                 [](const clinical::CareGap &g) { return g.code == QLatin1String("SUICIDE_RISK"); });
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,85 @@
+#pragma once
+// One patient on screen: header, effective tier, MME with its band and the CDC caution, open care
+// gaps, the current regimen, PEG history, and a PEG entry that is saved the moment it is entered.
+// Loads and saves on the database thread; `loading`, `error` and `message` like every async object.
+
+#include "core/registry/clinical_service.h"
+#include "qml/viewmodels/gap_list_model.h"
+#include "qml/viewmodels/session.h"
+
+#include <QDate>
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace cairn::app {
+
+class PatientViewModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
+    Q_PROPERTY(QString name READ name NOTIFY changed)
+    Q_PROPERTY(QString details READ details NOTIFY changed)
+    Q_PROPERTY(QString tierLabel READ tierLabel NOTIFY changed)
+    Q_PROPERTY(QString mmeText READ mmeText NOTIFY changed)
+    Q_PROPERTY(QString bandLabel READ bandLabel NOTIFY changed)
+    Q_PROPERTY(QString caution READ caution NOTIFY changed)
+    Q_PROPERTY(QStringList regimen READ regimen NOTIFY changed)
+    Q_PROPERTY(QStringList pegHistory READ pegHistory NOTIFY changed)
+    Q_PROPERTY(bool suicideRiskAlert READ suicideRiskAlert NOTIFY changed)
+    Q_PROPERTY(cairn::app::GapListModel *gaps READ gaps CONSTANT)
+public:
+    explicit PatientViewModel(QObject *parent = nullptr);
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    QString patientId() const { return m_patientId; }
+    void setPatientId(const QString &id);
+    bool loading() const { return m_pending > 0; }
+    bool error() const { return m_error; }
+    QString message() const { return m_message; }
+    bool loaded() const { return m_view.has_value(); }
+    QString name() const;
+    QString details() const;
+    QString tierLabel() const;
+    QString mmeText() const;
+    QString bandLabel() const;
+    QString caution() const { return m_view ? m_view->mmeCaution : QString(); }
+    QStringList regimen() const;
+    QStringList pegHistory() const;
+    bool suicideRiskAlert() const;
+    GapListModel *gaps() { return &m_gaps; }
+
+    // The day the screen is about (tests inject one; the app uses today).
+    void setToday(const QDate &today) { m_today = today; }
+
+    Q_INVOKABLE void reload();
+    // Saves a PEG score for today at once (nothing is lost if the tablet dies mid-visit).
+    Q_INVOKABLE void savePeg(int pain, int enjoyment, int activity);
+
+signals:
+    void sessionChanged();
+    void patientIdChanged();
+    void loadingChanged();
+    void messageChanged();
+    void changed();
+    void saved();
+
+private:
+    void start();
+    void finish(const Status &status, const QString &success = QString());
+    Session *m_session = nullptr;
+    QString m_patientId;
+    int m_pending = 0;
+    bool m_error = false;
+    QString m_message;
+    QDate m_today;
+    std::optional<registry::PatientView> m_view;
+    GapListModel m_gaps;
+};
+
+}  // namespace cairn::app
