@@ -5,6 +5,7 @@
 #include "platform/app_lifecycle.h"
 #include "platform/keystore.h"
 #include "platform/paths.h"
+#include "qml/viewmodels/screenshot_tour.h"
 #include "qml/viewmodels/session.h"
 #include "qml/viewmodels/user_activity_filter.h"
 
@@ -12,6 +13,7 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -31,8 +33,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The registry file."), QStringLiteral("path"));
     const QCommandLineOption idleOption(QStringLiteral("idle-lock"), QStringLiteral("Lock after this many idle seconds (default 300)."),
                                         QStringLiteral("seconds"), QStringLiteral("300"));
+    const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
+        QStringLiteral("Render every screen to PNG files in DIR and quit (signs in as CAIRN_USER with CAIRN_PIN)."), QStringLiteral("dir"));
     parser.addOption(dbOption);
     parser.addOption(idleOption);
+    parser.addOption(screenshotsOption);
     parser.process(app);
 
     auto keystore = cairn::platform::keystoreFromEnvironment();
@@ -66,5 +71,13 @@ int main(int argc, char *argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    std::unique_ptr<cairn::app::ScreenshotTour> tour;
+    if (parser.isSet(screenshotsOption)) {
+        tour = std::make_unique<cairn::app::ScreenshotTour>(qobject_cast<QQuickWindow *>(engine.rootObjects().first()), &session,
+                                                             parser.value(screenshotsOption), qEnvironmentVariable("CAIRN_USER"),
+                                                             qEnvironmentVariable("CAIRN_PIN"));
+        QObject::connect(tour.get(), &cairn::app::ScreenshotTour::finished, &app, [](int code) { QCoreApplication::exit(code); });
+        tour->start();
+    }
     return QGuiApplication::exec();
 }

@@ -116,8 +116,10 @@ Page {
                             Repeater {
                                 model: group.modelData.items
                                 delegate: GapChip {
-                                    required property string modelData
-                                    label: modelData
+                                    required property var modelData
+                                    label: modelData.label
+                                    statusLabel: modelData.statusLabel
+                                    severity: modelData.severity
                                 }
                             }
                         }

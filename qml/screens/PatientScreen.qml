@@ -73,7 +73,14 @@ Page {
             }
 
             Label { text: qsTr("Open care gaps"); font.pixelSize: Theme.fontTitle }
+            Label {
+                visible: patient.loaded && gapRepeater.count === 0
+                text: qsTr("No open care gaps: everything is up to date under the clinic's policy.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
             Repeater {
+                id: gapRepeater
                 model: patient.gaps
                 delegate: RowLayout {
                     id: gapRow

@@ -5,11 +5,14 @@
 
 namespace cairn::app {
 namespace {
-QStringList chips(const QList<clinical::CareGap> &gaps)
+QVariantList chips(const QList<clinical::CareGap> &gaps)
 {
-    QStringList list;
-    for (const auto &g : gaps)
-        list << gapLabel(g.code) + QStringLiteral(": ") + gapStatusLabel(clinical::toString(g.status));
+    QVariantList list;
+    for (const auto &g : gaps) {
+        list << QVariantMap{{QStringLiteral("label"), gapLabel(g.code)},
+                            {QStringLiteral("statusLabel"), gapStatusLabel(clinical::toString(g.status))},
+                            {QStringLiteral("severity"), clinical::toString(g.severity)}};
+    }
     return list;
 }
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 // Today's huddle: patients on long-term therapy booked for `date`, most urgent first.
 // Roles: patientId, name, clinicId, prescriber, tierLabel, mmeText, rooming, clinician,
-// registryManager (each a list of "label: status" strings), urgent (bool: an urgent or high gap).
+// registryManager (each a list of {label, statusLabel, severity} maps), urgent (bool: an urgent
+// or high gap).
 
 #include "core/registry/clinical_service.h"
 #include "qml/viewmodels/session.h"

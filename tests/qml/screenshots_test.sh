@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Renders every screen of the real app from a seeded demo clinic and checks each image exists and
+# is not empty. usage: screenshots_test.sh CAIRNCTL CAIRN
+set -euo pipefail
+cairnctl=$1
+cairn=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CAIRN_KEYSTORE="file:$work/keys" QT_QPA_PLATFORM=offscreen TZ=UTC
+"$cairnctl" --db "$work/demo.db" demo-setup --patients 80 2>/dev/null
+CAIRN_USER="Casey Clinician" CAIRN_PIN=1357 timeout 120 "$cairn" --db "$work/demo.db" --screenshots "$work/shots" 2>/dev/null
+expected=(01-sign-in 02-today 03-patients 04-patient)
+count=0
+for name in "${expected[@]}"; do
+  for orientation in landscape portrait; do
+    file="$work/shots/$name-$orientation-en.png"
+    if [ ! -s "$file" ]; then
+      echo "missing or empty: $(basename "$file")"
+      exit 1
+    fi
+    # A PNG of a rendered screen is far larger than a blank one.
+    if [ "$(stat -c %s "$file")" -lt 10000 ]; then
+      echo "suspiciously small: $(basename "$file")"
+      exit 1
+    fi
+    count=$((count + 1))
+  done
+done
+echo "screenshots: $count images rendered"
