@@ -18,7 +18,7 @@ constexpr ListField kLists[] = {
     {"opioids", "opioid"},     {"benzodiazepines", "benzodiazepine"}, {"agreements", "agreement"},
     {"pdmp_checks", "pdmp_check"}, {"naloxone", "naloxone"},         {"uds", "uds"},
     {"visits", "visit"},       {"peg", "peg"},                        {"screenings", "screening"},
-    {"referrals", "referral"}, {"goals", "goal"},
+    {"referrals", "referral"}, {"goals", "goal"},           {"script_uses", "script_use"},
 };
 
 template<typename T>
@@ -83,6 +83,7 @@ QJsonObject patientToJson(const Patient &patient, bool registryFields)
     o.insert(QStringLiteral("screenings"), toArray(patient.screenings));
     o.insert(QStringLiteral("referrals"), toArray(patient.referrals));
     o.insert(QStringLiteral("goals"), toArray(patient.goals));
+    o.insert(QStringLiteral("script_uses"), toArray(patient.scriptUses));
     return o;
 }
 

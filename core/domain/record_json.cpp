@@ -201,6 +201,17 @@ QJsonObject toJson(const Referral &r)
             {QStringLiteral("to"), r.to},
             {QStringLiteral("status"), toString(r.status)}};
 }
+QJsonObject toJson(const ScriptUse &u)
+{
+    QJsonObject o{{QStringLiteral("date"), dateValue(u.date)},
+                  {QStringLiteral("script_id"), u.scriptId},
+                  {QStringLiteral("script_version"), u.scriptVersion},
+                  {QStringLiteral("language"), u.language}};
+    if (!u.note.isEmpty())
+        o.insert(QStringLiteral("note"), u.note);
+    return o;
+}
+
 QJsonObject toJson(const CarePlanGoal &g)
 {
     return {{QStringLiteral("date"), dateValue(g.date)}, {QStringLiteral("goal"), g.goal}, {QStringLiteral("status"), toString(g.status)}};
@@ -228,7 +239,8 @@ Result<AnyRecord> finish(Reader &r, T record)
 QString recordKind(const AnyRecord &record)
 {
     static const char *const kinds[] = {"opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone", "uds",
-                                        "visit",  "peg",            "screening", "referral",   "goal"};
+                                        "visit",  "peg",            "screening", "referral",   "goal",
+                                        "script_use"};
     static_assert(std::size(kinds) == std::variant_size_v<AnyRecord>);
     return QString::fromLatin1(kinds[record.index()]);
 }
@@ -238,7 +250,7 @@ bool knownRecordKindForPatient(const QString &kind)
     static const QSet<QString> kinds{QStringLiteral("opioid"), QStringLiteral("benzodiazepine"), QStringLiteral("agreement"),
                                    QStringLiteral("pdmp_check"), QStringLiteral("naloxone"), QStringLiteral("uds"),
                                    QStringLiteral("visit"), QStringLiteral("peg"), QStringLiteral("screening"),
-                                   QStringLiteral("referral"), QStringLiteral("goal")};
+                                   QStringLiteral("referral"), QStringLiteral("goal"), QStringLiteral("script_use")};
     return kinds.contains(kind);
 }
 
@@ -368,6 +380,17 @@ Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value)
         g.status = r.enumeration("status", GoalStatus::Active);
         return finish(r, g);
     }
+    if (kind == QLatin1String("script_use")) {
+        ScriptUse u;
+        u.date = r.date("date", true);
+        u.scriptId = r.text("script_id", true);
+        u.scriptVersion = r.integer("script_version", false, 1);
+        const QString language = r.text("language");
+        if (!language.isEmpty())
+            u.language = language;
+        u.note = r.text("note");
+        return finish(r, u);
+    }
     return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(kind.left(40))};
 }
 
@@ -444,8 +467,10 @@ void addToPatient(Patient &patient, AnyRecord record)
                 patient.screenings.append(std::move(r));
             else if constexpr (std::is_same_v<T, Referral>)
                 patient.referrals.append(std::move(r));
-            else
+            else if constexpr (std::is_same_v<T, CarePlanGoal>)
                 patient.goals.append(std::move(r));
+            else
+                patient.scriptUses.append(std::move(r));
         },
         std::move(record));
 }

@@ -16,7 +16,7 @@
 namespace cairn::domain {
 
 using AnyRecord = std::variant<OpioidEntry, BenzodiazepineEntry, Agreement, PdmpCheck, NaloxoneRecord,
-                               UrineDrugScreen, Visit, PegScore, Screening, Referral, CarePlanGoal>;
+                               UrineDrugScreen, Visit, PegScore, Screening, Referral, CarePlanGoal, ScriptUse>;
 
 // The envelope kind of a record: "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
 // "uds", "visit", "peg", "screening", "referral", "goal".

@@ -121,6 +121,16 @@ struct CarePlanGoal {
     GoalStatus status = GoalStatus::Active;
 };
 
+// A conversation script used with the patient (in the visit, at rooming, on the phone).
+struct ScriptUse {
+    RecordMeta meta;
+    QDate date;
+    QString scriptId;
+    int scriptVersion = 1;
+    QString language = QStringLiteral("en");
+    QString note;        // the user's private note; optional
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;                 // registry id (UUID text); the contract's "id"
@@ -146,6 +156,7 @@ struct Patient {
     QList<Screening> screenings;
     QList<Referral> referrals;
     QList<CarePlanGoal> goals;
+    QList<ScriptUse> scriptUses;
 };
 
 // Text forms used by JSON, the database and the UI; one table each so they cannot drift apart.

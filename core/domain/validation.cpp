@@ -181,6 +181,19 @@ Status validate(const CarePlanGoal &g)
     return checkText(g.goal, "goal", true, 500);
 }
 
+Status validate(const ScriptUse &u)
+{
+    if (auto s = checkDate(u.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(u.scriptId, "script_id", true, 80); !s)
+        return s;
+    if (u.scriptVersion < 1)
+        return Error{QStringLiteral("script_version"), QStringLiteral("must be 1 or more")};
+    if (u.language != QLatin1String("en") && u.language != QLatin1String("es"))
+        return Error{QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\"")};
+    return checkText(u.note, "note", false, 2000);
+}
+
 Status validate(const Patient &p)
 {
     if (auto s = checkText(p.name, "name", false, 200); !s)
@@ -219,7 +232,9 @@ Status validate(const Patient &p)
         return s;
     if (auto s = checkList(p.referrals, "referrals"); !s)
         return s;
-    return checkList(p.goals, "goals");
+    if (auto s = checkList(p.goals, "goals"); !s)
+        return s;
+    return checkList(p.scriptUses, "script_uses");
 }
 
 }  // namespace cairn::domain

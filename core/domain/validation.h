@@ -21,6 +21,7 @@ Status validate(const PegScore &peg);
 Status validate(const Screening &screening);   // instrument present, date valid, answers present
 Status validate(const Referral &referral);
 Status validate(const CarePlanGoal &goal);
+Status validate(const ScriptUse &use);
 // Demographics and every list; list errors carry their index: "opioids[1].strength_mg".
 Status validate(const Patient &patient);
 

@@ -77,6 +77,7 @@ QList<domain::RecordEnvelope> envelopesOf(domain::Patient patient, const Stamper
     addAll(patient.screenings);
     addAll(patient.referrals);
     addAll(patient.goals);
+    addAll(patient.scriptUses);
     return envelopes;
 }
 

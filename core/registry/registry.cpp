@@ -84,7 +84,8 @@ UserSummary summaryOf(const keys::UserInfo &user)
 keys::Permission permissionToWrite(const QString &kind)
 {
     static const QStringList rooming{QStringLiteral("peg"), QStringLiteral("screening"), QStringLiteral("uds"),
-                                     QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("visit")};
+                                     QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("visit"),
+                                     QStringLiteral("script_use")};
     if (rooming.contains(kind))
         return keys::Permission::RecordRooming;
     return keys::Permission::RecordClinicalDecision;

@@ -29,7 +29,8 @@ namespace cairn::registry {
 // One clinical record of any kind, for the generic add/correct calls.
 using RecordValue = std::variant<domain::OpioidEntry, domain::BenzodiazepineEntry, domain::Agreement,
                                  domain::PdmpCheck, domain::NaloxoneRecord, domain::UrineDrugScreen, domain::Visit,
-                                 domain::PegScore, domain::Screening, domain::Referral, domain::CarePlanGoal>;
+                                 domain::PegScore, domain::Screening, domain::Referral, domain::CarePlanGoal,
+                                 domain::ScriptUse>;
 
 struct UserSummary {
     QString id;

@@ -95,6 +95,21 @@ Page {
                 }
             }
 
+            Label {
+                visible: promptRepeater.count > 0
+                text: qsTr("Conversation prompts")
+                font.pixelSize: Theme.fontTitle
+            }
+            Repeater {
+                id: promptRepeater
+                objectName: "prompts"
+                model: patient.prompts
+                delegate: ScriptCard {
+                    Layout.fillWidth: true
+                    onMarkUsed: (id, note) => patient.markScriptUsed(id, note)
+                }
+            }
+
             Label { text: qsTr("Current regimen"); font.pixelSize: Theme.fontTitle }
             Repeater {
                 model: patient.regimen

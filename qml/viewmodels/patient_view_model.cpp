@@ -66,6 +66,8 @@ void PatientViewModel::reload()
             if (view) {
                 m_view = std::move(view).value();
                 m_gaps.setGaps(m_view->evaluation.gaps);
+                m_prompts.rankFor(m_view->evaluation.gaps, QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en"),
+                                  scriptsUsed());
                 emit changed();
             }
             finish(view ? ok() : Status(view.error()));
@@ -94,6 +96,45 @@ void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
                 m_session->noteDataChanged();
             }
         });
+}
+
+void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &note)
+{
+    if (!m_session || m_patientId.isEmpty())
+        return;
+    int version = 1;
+    QString language = QStringLiteral("en");
+    for (const scripts::Script &s : m_prompts.scripts()) {
+        if (s.id == scriptId) {
+            version = s.version;
+            language = s.language;
+        }
+    }
+    start();
+    const QString id = m_patientId;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    m_session->services().thread->run<Status>(
+        this,
+        [id, today, scriptId, version, language, note](registry::Registry *registry) -> Status {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            auto added = registry->addRecord(id, domain::ScriptUse{{}, today, scriptId, version, language, note.trimmed()});
+            return added ? ok() : Status(added.error());
+        },
+        [this](Status status) {
+            finish(status, tr("Recorded that the script was used."));
+            if (status)
+                m_session->noteDataChanged();
+        });
+}
+
+QStringList PatientViewModel::scriptsUsed() const
+{
+    QStringList ids;
+    if (m_view)
+        for (const auto &use : m_view->patient.scriptUses)
+            ids << use.scriptId;
+    return ids;
 }
 
 QString PatientViewModel::name() const

@@ -5,6 +5,7 @@
 
 #include "core/registry/clinical_service.h"
 #include "qml/viewmodels/gap_list_model.h"
+#include "qml/viewmodels/prompt_list_model.h"
 #include "qml/viewmodels/session.h"
 
 #include <QDate>
@@ -32,6 +33,9 @@ class PatientViewModel : public QObject {
     Q_PROPERTY(QStringList pegHistory READ pegHistory NOTIFY changed)
     Q_PROPERTY(bool suicideRiskAlert READ suicideRiskAlert NOTIFY changed)
     Q_PROPERTY(cairn::app::GapListModel *gaps READ gaps CONSTANT)
+    // Conversation prompts: scripts that fit this patient's open gaps, most relevant first.
+    Q_PROPERTY(cairn::app::PromptListModel *prompts READ prompts CONSTANT)
+    Q_PROPERTY(QStringList scriptsUsed READ scriptsUsed NOTIFY changed)
 public:
     explicit PatientViewModel(QObject *parent = nullptr);
 
@@ -53,6 +57,8 @@ public:
     QStringList pegHistory() const;
     bool suicideRiskAlert() const;
     GapListModel *gaps() { return &m_gaps; }
+    PromptListModel *prompts() { return &m_prompts; }
+    QStringList scriptsUsed() const;
 
     // The day the screen is about (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
@@ -60,6 +66,8 @@ public:
     Q_INVOKABLE void reload();
     // Saves a PEG score for today at once (nothing is lost if the tablet dies mid-visit).
     Q_INVOKABLE void savePeg(int pain, int enjoyment, int activity);
+    // Records that a conversation script was used today, with an optional private note.
+    Q_INVOKABLE void markScriptUsed(const QString &scriptId, const QString &note);
 
 signals:
     void sessionChanged();
@@ -80,6 +88,7 @@ private:
     QDate m_today;
     std::optional<registry::PatientView> m_view;
     GapListModel m_gaps;
+    PromptListModel m_prompts;
 };
 
 }  // namespace cairn::app

@@ -9,6 +9,7 @@
 #include "qml/viewmodels/huddle_model.h"
 #include "qml/viewmodels/patient_list_model.h"
 #include "qml/viewmodels/patient_view_model.h"
+#include "qml/viewmodels/prompt_list_model.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractItemModelTester>
@@ -148,6 +149,38 @@ private slots:
         QVERIFY(view.error());
         QVERIFY(view.message().contains(QStringLiteral("pain")));
         QCOMPARE(view.pegHistory().size(), before + 1);
+    }
+
+    void conversationPromptsFitTheGapsAndUseIsRecorded()
+    {
+        app::PatientListModel patients;
+        patients.setSession(m_session.get());
+        QTRY_COMPARE(patients.rowCount(), 25);
+        // The first patient with an open gap that a script fits.
+        for (int row = 0; row < patients.rowCount(); ++row) {
+            app::PatientViewModel view;
+            view.setSession(m_session.get());
+            view.setPatientId(patients.data(patients.index(row), app::PatientListModel::PatientIdRole).toString());
+            QTRY_VERIFY(view.loaded());
+            if (view.prompts()->rowCount() == 0)
+                continue;
+            QAbstractItemModelTester tester(view.prompts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            // Every prompt is triggered by one of the patient's open gaps.
+            QSet<QString> codes;
+            for (int g = 0; g < view.gaps()->rowCount(); ++g)
+                codes.insert(view.gaps()->data(view.gaps()->index(g), app::GapListModel::CodeRole).toString());
+            for (const auto &script : view.prompts()->scripts())
+                QVERIFY(std::any_of(script.gapTriggers.cbegin(), script.gapTriggers.cend(), [&](const QString &c) { return codes.contains(c); }));
+            const QString scriptId = view.prompts()->scripts().first().id;
+            QVERIFY(!view.prompts()->data(view.prompts()->index(0), app::PromptListModel::UsedRole).toBool());
+            view.markScriptUsed(scriptId, QStringLiteral("went well"));
+            QTRY_VERIFY(!view.loading());
+            QVERIFY2(!view.error(), qPrintable(view.message()));
+            QTRY_VERIFY(view.scriptsUsed().contains(scriptId));
+            QTRY_VERIFY(view.prompts()->data(view.prompts()->index(0), app::PromptListModel::UsedRole).toBool());
+            return;
+        }
+        QFAIL("no patient in the seeded clinic had a gap with a fitting script");
     }
 
     void huddleModelListsBookedPatients()

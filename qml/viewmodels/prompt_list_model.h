@@ -1,0 +1,35 @@
+#pragma once
+// Conversation prompts: the scripts that fit a patient's open gaps, most relevant first.
+// Roles: scriptId, version, title, situation, steps (list of {title, phrasings}), used (bool:
+// recorded as used with this patient).
+
+#include "core/clinical/rules.h"
+#include "core/scripts/library.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace cairn::app {
+
+class PromptListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by PatientViewModel.prompts")
+public:
+    enum Roles { ScriptIdRole = Qt::UserRole + 1, VersionRole, TitleRole, SituationRole, StepsRole, UsedRole };
+    Q_ENUM(Roles)
+    using QAbstractListModel::QAbstractListModel;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Ranks the shipped scripts for these gaps (for clinicians) in `language`.
+    void rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds);
+    [[nodiscard]] const QList<scripts::Script> &scripts() const { return m_scripts; }
+
+private:
+    QList<scripts::Script> m_scripts;
+    QStringList m_used;
+};
+
+}  // namespace cairn::app
