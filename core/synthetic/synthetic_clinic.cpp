@@ -267,10 +267,10 @@ public:
             goal.status = r.chance(80) ? domain::GoalStatus::Active : domain::GoalStatus::Met;
             p.goals.append(goal);
         }
-        // About a third have a visit booked in the next 30 days (the huddle lists need them).
+        // About a third have a visit booked from today to 30 days ahead (the huddle lists need them).
         if (r.chance(35)) {
             domain::Visit visit;
-            visit.date = m_options.asOf.addDays(r.between(1, 30));
+            visit.date = m_options.asOf.addDays(r.between(0, 30));
             stamp(visit.meta, m_options.asOf);
             visit.status = domain::VisitStatus::Scheduled;
             p.visits.append(visit);

@@ -53,29 +53,29 @@ void ScreenshotTour::start()
         },
         [this] { return m_session->signedIn() && find("huddleScreen") && !m_session->loading(); },
         [this] { return m_waited++ > 10; },  // let the huddle load
-        [this] { capture(QStringLiteral("02-today")); m_waited = 0; return true; },
         [this] {
-            // The most urgent booked patient (the huddle's first), else the first in the registry.
+            capture(QStringLiteral("02-today"));
+            m_waited = 0;
+            // Remember the most urgent booked patient (the huddle's first) for the patient screen.
             auto *list = find("huddleList");
             auto *model = list ? qvariant_cast<QAbstractItemModel *>(list->property("model")) : nullptr;
-            if (model && model->rowCount() > 0) {
-                const QString id = model->index(0, 0).data(HuddleModel::PatientIdRole).toString();
-                return QMetaObject::invokeMethod(find("huddleScreen"), "patientChosen", Q_ARG(QString, id));
-            }
+            if (model && model->rowCount() > 0)
+                m_patientId = model->index(0, 0).data(HuddleModel::PatientIdRole).toString();
             return QMetaObject::invokeMethod(find("huddleScreen"), "allPatientsRequested");
         },
-        [this] { return (find("patientScreen") || find("patientListScreen")) && m_waited++ > 15; },
-        [this] { capture(find("patientScreen") ? QStringLiteral("03-patient") : QStringLiteral("03-patients")); m_waited = 0; return true; },
-        [this] {
-            auto *stack = find("stack");
-            if (stack && find("patientScreen"))
-                QMetaObject::invokeMethod(stack, "pop");
-            return true;
-        },
-        [this] { return find("huddleScreen") && m_waited++ > 5; },
-        [this] { m_waited = 0; return QMetaObject::invokeMethod(find("huddleScreen"), "allPatientsRequested"); },
         [this] { return find("patientListScreen") && m_waited++ > 10; },
-        [this] { capture(QStringLiteral("04-patients")); return true; },
+        [this] {
+            capture(QStringLiteral("03-patients"));
+            m_waited = 0;
+            auto *list = find("patientList");
+            auto *model = list ? qvariant_cast<QAbstractItemModel *>(list->property("model")) : nullptr;
+            if (m_patientId.isEmpty() && model && model->rowCount() > 0)
+                m_patientId = model->index(0, 0).data(PatientListModel::PatientIdRole).toString();
+            return !m_patientId.isEmpty()
+                   && QMetaObject::invokeMethod(find("patientListScreen"), "patientChosen", Q_ARG(QString, m_patientId));
+        },
+        [this] { return find("patientScreen") && m_waited++ > 15; },
+        [this] { capture(QStringLiteral("04-patient")); return true; },
     };
     next();
 }

@@ -31,6 +31,7 @@ private:
     QString m_directory;
     QString m_user;
     QString m_pin;
+    QString m_patientId;
     QList<std::function<bool()>> m_steps;  // each returns false while it must wait
     int m_failures = 0;
     int m_waited = 0;

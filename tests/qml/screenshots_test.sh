@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 export CAIRN_KEYSTORE="file:$work/keys" QT_QPA_PLATFORM=offscreen TZ=UTC
 "$cairnctl" --db "$work/demo.db" demo-setup --patients 80 2>/dev/null
 CAIRN_USER="Casey Clinician" CAIRN_PIN=1357 timeout 120 "$cairn" --db "$work/demo.db" --screenshots "$work/shots" 2>/dev/null
-expected=(01-sign-in 02-today 03-patient 04-patients)
+expected=(01-sign-in 02-today 03-patients 04-patient)
 count=0
 for name in "${expected[@]}"; do
   for orientation in landscape portrait; do

@@ -51,7 +51,7 @@ private slots:
             QVERIFY(p.clinicId.startsWith(QLatin1String("SYN-")));
             for (const auto &v : p.visits) {
                 if (v.status == domain::VisitStatus::Scheduled) {
-                    QVERIFY(v.date > options.asOf);
+                    QVERIFY(v.date >= options.asOf);
                     ++scheduledAhead;
                 } else {
                     QVERIFY(v.date <= options.asOf);
