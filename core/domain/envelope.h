@@ -12,6 +12,10 @@
 
 namespace cairn::domain {
 
+// Records that belong to the clinic rather than to a patient (clinic policy, clinic scripts) use
+// this in place of a patient id.
+inline const QString kClinicScope = QStringLiteral("clinic");
+
 struct RecordEnvelope {
     std::int64_t seq = 0;      // local write order on the device that holds it (not sent)
     QString id;                // UUID text, unique everywhere

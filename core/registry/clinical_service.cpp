@@ -34,15 +34,32 @@ Result<const clinical::RulesContext *> shippedRules()
     return context.get();
 }
 
+clinical::RulesContext ClinicRules::context() const
+{
+    const clinical::RulesContext *shipped = *shippedRules();
+    return {policy, shipped->table, shipped->instruments, shipped->scriptsForGap};
+}
+
+Result<ClinicRules> clinicRules(Registry &registry)
+{
+    auto shipped = shippedRules();
+    if (!shipped)
+        return shipped.error();
+    auto policy = registry.clinicPolicy();
+    if (!policy)
+        return policy.error();
+    return ClinicRules{*policy};
+}
+
 Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on)
 {
-    auto rules = shippedRules();
+    auto rules = clinicRules(registry);
     if (!rules)
         return rules.error();
     auto patient = registry.loadPatient(patientId);
     if (!patient)
         return patient.error();
-    auto evaluation = clinical::evaluate(*patient, on, **rules);
+    auto evaluation = clinical::evaluate(*patient, on, rules->context());
     if (!evaluation)
         return evaluation.error();
     auto tables = clinical::MmeTables::shipped();
@@ -51,7 +68,7 @@ Result<PatientView> patientView(Registry &registry, const QString &patientId, co
 
 Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
 {
-    auto rules = shippedRules();
+    auto rules = clinicRules(registry);
     if (!rules)
         return rules.error();
     if (!registry.can(keys::Permission::RunWorklists))
@@ -59,7 +76,7 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
     auto patients = registry.loadAllPatients(QStringLiteral("huddle list"));
     if (!patients)
         return patients.error();
-    auto entries = clinical::huddleList(*patients, date, **rules);
+    auto entries = clinical::huddleList(*patients, date, rules->context());
     if (!entries)
         return entries.error();
     QList<HuddleRow> rows;

@@ -36,6 +36,14 @@ struct HuddleRow {
 // The shipped tables, instruments, default policy and script index; loaded once.
 Result<const clinical::RulesContext *> shippedRules();
 
+// The rules as this registry's clinic has set them: shipped tables and instruments with the
+// clinic policy in force. Keeps the policy alive for the context's lifetime.
+struct ClinicRules {
+    clinical::ClinicPolicy policy;
+    clinical::RulesContext context() const;
+};
+Result<ClinicRules> clinicRules(Registry &registry);
+
 Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on);
 Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date);
 

@@ -116,10 +116,12 @@ Result<QList<domain::Patient>> assemblePatients(const QList<domain::RecordEnvelo
         const QString &id = currentByPatient.at(begin).patientId;
         while (end < currentByPatient.size() && currentByPatient.at(end).patientId == id)
             ++end;
-        auto patient = assemblePatient(currentByPatient.constData() + begin, currentByPatient.constData() + end);
-        if (!patient)
-            return patient.error();
-        patients.append(std::move(patient).value());
+        if (id != domain::kClinicScope) {
+            auto patient = assemblePatient(currentByPatient.constData() + begin, currentByPatient.constData() + end);
+            if (!patient)
+                return patient.error();
+            patients.append(std::move(patient).value());
+        }
         begin = end;
     }
     return patients;

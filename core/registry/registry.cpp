@@ -645,6 +645,83 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
     return patients;
 }
 
+// --- clinic policy ----------------------------------------------------------------------------
+
+namespace {
+Result<std::optional<storage::StoredRecord>> currentPolicyRecord(Database &db)
+{
+    auto current = RecordStore(db).current(domain::kClinicScope);
+    if (!current)
+        return current.error();
+    std::optional<storage::StoredRecord> newest;
+    for (const auto &record : *current) {
+        if (record.kind == QLatin1String("clinic_policy") && (!newest || newest->stamp < record.stamp))
+            newest = record;
+    }
+    return newest;
+}
+}  // namespace
+
+Result<clinical::ClinicPolicy> Registry::clinicPolicy()
+{
+    auto stored = currentPolicyRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return clinical::ClinicPolicy::defaults();
+    auto policy = clinical::ClinicPolicy::fromJson((*stored)->payload);
+    if (!policy)
+        return policy.error().within(QStringLiteral("stored clinic policy"));
+    return policy;
+}
+
+Result<clinical::ClinicPolicy> Registry::setClinicPolicy(const QJsonObject &overrides)
+{
+    if (!can(keys::Permission::EditPolicy))
+        return forbidden(QStringLiteral("editing the clinic policy"));
+    auto stored = currentPolicyRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    auto base = clinicPolicy();
+    if (!base)
+        return base.error();
+    QJsonObject changes = overrides;
+    if (!changes.contains(QStringLiteral("version"))) {
+        const QString previous = base->version;
+        const int number = previous.startsWith(QLatin1String("clinic-")) ? previous.mid(7).toInt() + 1 : 1;
+        changes.insert(QStringLiteral("version"), QStringLiteral("clinic-%1").arg(number));
+    }
+    auto updated = base->withOverrides(changes);
+    if (!updated)
+        return updated.error();
+    if (updated->version == base->version)
+        return Error{QStringLiteral("version"), QStringLiteral("a changed policy needs a new version name")};
+    CAIRN_WRITER;
+    domain::RecordMeta meta;
+    w.stamp(meta);
+    domain::RecordEnvelope envelope;
+    envelope.id = meta.id.toString(QUuid::WithoutBraces);
+    envelope.patientId = domain::kClinicScope;
+    envelope.kind = QStringLiteral("clinic_policy");
+    envelope.date = m_clock.now().date().toString(Qt::ISODate);
+    envelope.payload = updated->toJson();
+    envelope.author = meta.author;
+    envelope.device = meta.device;
+    envelope.stamp = meta.stamp;
+    if (*stored)
+        envelope.supersedes = (*stored)->id;
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = w.write(envelope, QStringLiteral("change_policy")); !s)
+        return s.error();
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return updated;
+}
+
 // --- integrity --------------------------------------------------------------------------------
 
 Result<RegistryStats> Registry::stats()

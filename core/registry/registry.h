@@ -5,6 +5,7 @@
 // entry; every view of a patient record is audited. Synchronous and single-threaded by design:
 // the app runs it on its database thread (registry_thread.h), cairnctl calls it directly.
 
+#include "core/clinical/policy.h"
 #include "core/domain/envelope.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
@@ -121,6 +122,13 @@ public:
     Result<QString> correctRecord(const QString &recordId, const RecordValue &record);
     // Withdraws a record entered in error; it stays in the history, marked as withdrawn.
     Result<QString> retractRecord(const QString &recordId, const QString &reason);
+
+    // --- clinic policy ------------------------------------------------------------------------
+    // The policy in force: the newest stored version, or the shipped default.
+    Result<clinical::ClinicPolicy> clinicPolicy();
+    // Administrators: validates the overrides against the policy in force and stores the result
+    // as a new version ("clinic-N", or the version the overrides name). Returns the new policy.
+    Result<clinical::ClinicPolicy> setClinicPolicy(const QJsonObject &overrides);
 
     // --- integrity ------------------------------------------------------------------------------
     Result<RegistryStats> stats();

@@ -159,6 +159,43 @@ private slots:
         QVERIFY(booked > 0);
     }
 
+    void clinicPolicyIsValidatedVersionedAndUsed()
+    {
+        auto udsGaps = [this]() {
+            const Run run = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"), QStringLiteral("--code"), QStringLiteral("UDS")});
+            const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+            return std::pair{o.value(QStringLiteral("policy_version")).toString(), o.value(QStringLiteral("patients")).toArray().size()};
+        };
+        const auto [versionBefore, before] = udsGaps();
+        QCOMPARE(versionBefore, QStringLiteral("default-1"));
+
+        const Run bad = cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                                 R"({"intervals_days": {"uds": {"high": -1}}})");
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.errorLines().first().contains("policy.intervals_days.uds.high"));
+        QCOMPARE(udsGaps().first, QStringLiteral("default-1"));  // nothing half-applied
+
+        // Urine tests every 30 days for every tier: more patients fall due.
+        const Run set = cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                                 R"({"intervals_days": {"uds": {"low": 30, "moderate": 30, "high": 30}}})");
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY(set.out.contains("clinic-1"));
+        const auto [versionAfter, after] = udsGaps();
+        QCOMPARE(versionAfter, QStringLiteral("clinic-1"));
+        QVERIFY(after > before);
+        const Run shown = cairnctl({QStringLiteral("policy"), QStringLiteral("show")});
+        QCOMPARE(QJsonDocument::fromJson(shown.out).object()[QStringLiteral("intervals_days")][QStringLiteral("uds")][QStringLiteral("low")].toInt(), 30);
+
+        // Only administrators change it.
+        const Run clinician = cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("policy"), QStringLiteral("set"),
+                                        QStringLiteral("--json"), QStringLiteral("-")}, R"({"due_soon_days": 7})", QStringLiteral("1357"));
+        QCOMPARE(clinician.exitCode, 1);
+        QVERIFY(clinician.errorLines().first().contains("role"));
+        // Put the default intervals back for the tests that follow.
+        QCOMPARE(cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                          R"({"intervals_days": {"uds": {"low": 365, "moderate": 180, "high": 90}}})").exitCode, 0);
+    }
+
     void seededNamesNeverReachTheDisk()
     {
         const Run exported = cairnctl({QStringLiteral("export"), QStringLiteral("--json")});

@@ -19,18 +19,33 @@ struct Engine {
     [[nodiscard]] clinical::RulesContext context() const { return {policy, *table, *instruments, {}}; }
 };
 
-Result<Engine> loadEngine()
+struct Loaded {
+    Engine engine;
+    QList<domain::Patient> patients;
+};
+
+// Unlocks, checks the permission, and loads the clinic's policy in force and every patient
+// (audited with the purpose).
+Result<Loaded> load(const GlobalOptions &options, keys::Permission permission, const QString &purpose)
 {
     auto tables = clinical::MmeTables::shipped();
     auto instruments = clinical::Instruments::shipped();
-    auto policy = clinical::ClinicPolicy::defaults();
     if (!tables)
         return tables.error();
     if (!instruments)
         return instruments.error();
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return open.error();
+    if (!open->registry->can(permission))
+        return Error{QString(), QStringLiteral("your role does not allow %1").arg(purpose)};
+    auto policy = open->registry->clinicPolicy();
     if (!policy)
         return policy.error();
-    return Engine{*policy, (*tables)->find((*tables)->defaultId()), *instruments};
+    auto patients = open->registry->loadAllPatients(purpose);
+    if (!patients)
+        return patients.error();
+    return Loaded{Engine{*policy, (*tables)->find((*tables)->defaultId()), *instruments}, std::move(patients).value()};
 }
 
 Result<QDate> dateOption(QStringList &args, const QString &name, const QDate &fallback)
@@ -71,17 +86,6 @@ QJsonObject patientLine(const domain::Patient &p, const clinical::Evaluation &e)
             {QStringLiteral("band"), clinical::toString(e.mme.band)}};
 }
 
-// Unlocks, checks the permission, loads every patient (audited with the purpose).
-Result<QList<domain::Patient>> loadPatients(const GlobalOptions &options, keys::Permission permission, const QString &purpose)
-{
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return open.error();
-    if (!open->registry->can(permission))
-        return Error{QString(), QStringLiteral("your role does not allow %1").arg(purpose)};
-    return open->registry->loadAllPatients(purpose);
-}
-
 void print(Io &io, const QJsonObject &object)
 {
     io.out->setEncoding(QStringConverter::Utf8);
@@ -105,13 +109,11 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     }
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
-    auto engine = loadEngine();
-    if (!engine)
-        return fail(io, engine.error());
-    auto patients = loadPatients(options, keys::Permission::RunWorklists, QStringLiteral("gap worklist"));
-    if (!patients)
-        return fail(io, patients.error());
-    auto evaluations = clinical::evaluateRegistry(*patients, *asOf, engine->context());
+    auto loaded = load(options, keys::Permission::RunWorklists, QStringLiteral("gap worklist"));
+    if (!loaded)
+        return fail(io, loaded.error());
+    const Engine *engine = &loaded->engine;
+    auto evaluations = clinical::evaluateRegistry(loaded->patients, *asOf, engine->context());
     if (!evaluations)
         return fail(io, evaluations.error());
     QJsonArray rows;
@@ -134,13 +136,11 @@ int runHuddle(const QStringList &arguments, const GlobalOptions &options, Io &io
         return fail(io, date.error(), BadInput);
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
-    auto engine = loadEngine();
-    if (!engine)
-        return fail(io, engine.error());
-    auto patients = loadPatients(options, keys::Permission::RunWorklists, QStringLiteral("huddle list"));
-    if (!patients)
-        return fail(io, patients.error());
-    auto huddle = clinical::huddleList(*patients, *date, engine->context());
+    auto loaded = load(options, keys::Permission::RunWorklists, QStringLiteral("huddle list"));
+    if (!loaded)
+        return fail(io, loaded.error());
+    const Engine *engine = &loaded->engine;
+    auto huddle = clinical::huddleList(loaded->patients, *date, engine->context());
     if (!huddle)
         return fail(io, huddle.error());
     QJsonArray rows;
@@ -189,14 +189,13 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
     const QDate first = QDate::fromString(*month + QStringLiteral("-01"), Qt::ISODate);
     if (!first.isValid())
         return fail(io, {QStringLiteral("--month"), QStringLiteral("must be a month written YYYY-MM")}, BadInput);
-    auto engine = loadEngine();
-    if (!engine)
-        return fail(io, engine.error());
-    auto patients = loadPatients(options, keys::Permission::ViewMeasures, QStringLiteral("monthly measures"));
-    if (!patients)
-        return fail(io, patients.error());
+    auto loaded = load(options, keys::Permission::ViewMeasures, QStringLiteral("monthly measures"));
+    if (!loaded)
+        return fail(io, loaded.error());
+    const Engine *engine = &loaded->engine;
+    const QList<domain::Patient> &patients = loaded->patients;
     if (trend) {
-        auto months = clinical::measureTrend(*patients, first.year(), first.month(), *prescriber, engine->context());
+        auto months = clinical::measureTrend(patients, first.year(), first.month(), *prescriber, engine->context());
         if (!months)
             return fail(io, months.error());
         QJsonArray list;
@@ -205,10 +204,12 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
         print(io, {{QStringLiteral("trend"), list}});
         return Success;
     }
-    auto measures = clinical::monthlyMeasures(*patients, first.year(), first.month(), *prescriber, engine->context());
+    auto measures = clinical::monthlyMeasures(patients, first.year(), first.month(), *prescriber, engine->context());
     if (!measures)
         return fail(io, measures.error());
-    print(io, measuresJson(*measures));
+    QJsonObject out = measuresJson(*measures);
+    out.insert(QStringLiteral("policy_version"), engine->policy.version);
+    print(io, out);
     return Success;
 }
 

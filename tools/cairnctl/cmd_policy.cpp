@@ -1,0 +1,69 @@
+// cairnctl policy show | set --json FILE: the clinic policy in force, and changing it.
+
+#include "core/clinical/contract_json.h"
+#include "tools/cairnctl/cli_registry.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace cairn::cli {
+namespace {
+
+const registry::SystemClock kClock;
+
+int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    if (args.isEmpty())
+        return fail(io, {QStringLiteral("policy"), QStringLiteral("say show or set --json FILE")}, BadInput);
+    const QString action = args.takeFirst();
+    io.out->setEncoding(QStringConverter::Utf8);
+    if (action == QLatin1String("show")) {
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto policy = open->registry->clinicPolicy();
+        if (!policy)
+            return fail(io, policy.error());
+        *io.out << QString::fromUtf8(QJsonDocument(policy->toJson()).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    if (action == QLatin1String("set")) {
+        auto file = takeOption(args, QStringLiteral("--json"));
+        if (!file)
+            return fail(io, file.error(), BadInput);
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        QByteArray bytes;
+        if (*file == QLatin1String("-")) {
+            bytes = io.in->readAll();
+        } else {
+            QFile input(*file);
+            if (file->isEmpty() || !input.open(QIODevice::ReadOnly))
+                return fail(io, {QStringLiteral("--json"), QStringLiteral("name a readable file of policy settings (- for standard input)")}, BadInput);
+            bytes = input.readAll();
+        }
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+            return fail(io, {QStringLiteral("json"), QStringLiteral("must be a JSON object of policy settings (see docs/clinic-policy.md)")}, BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto updated = open->registry->setClinicPolicy(doc.object());
+        if (!updated)
+            return fail(io, updated.error().within(updated.error().field.isEmpty() ? QString() : QStringLiteral("policy")),
+                        updated.error().field.isEmpty() ? Failure : BadInput);
+        *io.out << "clinic policy is now version " << updated->version << '\n';
+        return Success;
+    }
+    return fail(io, {QStringLiteral("policy"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))}, BadInput);
+}
+
+}  // namespace
+
+CAIRN_CLI_COMMAND("policy", "policy show | set --json FILE: the clinic policy in force (administrators change it)", runPolicy);
+
+}  // namespace cairn::cli
