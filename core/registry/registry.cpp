@@ -91,6 +91,17 @@ keys::Permission permissionToWrite(const QString &kind)
     return keys::Permission::RecordClinicalDecision;
 }
 
+// An audit entry that records an event with no record attached (a view, a user change).
+Status auditInTransaction(Database &db, const AuditEvent &event)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tx.error();
+    if (auto s = storage::AuditLog(db).append(event); !s)
+        return s;
+    return tx->commit();
+}
+
 Error forbidden(const QString &what)
 {
     return Error{QString(), QStringLiteral("your role does not allow %1").arg(what)};
@@ -239,12 +250,7 @@ Result<std::unique_ptr<Registry>> Registry::unlock(const QString &databasePath, 
         if (HlcStamp::parse(*last, &stamp))
             registry->d->hlc.restore(stamp);
     }
-    auto tx = Transaction::begin(*registry->d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = storage::AuditLog(*registry->d->db).append({now, user->id, QStringLiteral("unlock"), {}, {}, {}}); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = auditInTransaction(*registry->d->db, {now, user->id, QStringLiteral("unlock"), {}, {}, {}}); !s)
         return s.error();
     return registry;
 }
@@ -325,12 +331,7 @@ Status Registry::changePin(const QString &userNameOrId, const QString &newPin)
         return forbidden(QStringLiteral("changing another user's PIN"));
     if (auto s = d->keyring.changePin(user->id, newPin, d->databaseKey, d->deviceSecret); !s)
         return s;
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("change_pin"), {}, user->id, {}}); !s)
-        return s;
-    return tx->commit();
+    return auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("change_pin"), {}, user->id, {}});
 }
 
 Status Registry::resetLockout(const QString &userNameOrId)
@@ -342,12 +343,7 @@ Status Registry::resetLockout(const QString &userNameOrId)
         return user.error();
     if (auto s = d->keyring.resetLockout(user->id); !s)
         return s;
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("reset_lockout"), {}, user->id, {}}); !s)
-        return s;
-    return tx->commit();
+    return auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("reset_lockout"), {}, user->id, {}});
 }
 
 // --- writing records -------------------------------------------------------------------------
@@ -410,6 +406,20 @@ struct Writer {
 
 }  // namespace
 
+// One envelope written whole: the record, its outbox row, its audit entry and the clock, in one
+// transaction.
+Status writeInTransaction(Writer &w, const domain::RecordEnvelope &envelope, const QString &action)
+{
+    auto tx = Transaction::begin(w.db);
+    if (!tx)
+        return tx.error();
+    if (auto s = w.write(envelope, action); !s)
+        return s;
+    if (auto s = w.saveClock(); !s)
+        return s;
+    return tx->commit();
+}
+
 #define CAIRN_WRITER Writer w{*d->db, RecordStore(*d->db), storage::AuditLog(*d->db), d->hlc, m_clock, m_user.id, m_deviceId}
 
 Result<QString> Registry::addPatient(const domain::Patient &patient)
@@ -465,14 +475,7 @@ Status Registry::updateDemographics(const domain::Patient &patient)
     domain::Patient next = patient;
     w.stamp(next.meta);
     next.meta.supersedes = QUuid::fromString(row->head);
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = w.write(demographicsEnvelope(next), QStringLiteral("correct_record")); !s)
-        return s;
-    if (auto s = w.saveClock(); !s)
-        return s;
-    return tx->commit();
+    return writeInTransaction(w, demographicsEnvelope(next), QStringLiteral("correct_record"));
 }
 
 Result<QString> Registry::addRecord(const QString &patientId, const RecordValue &value)
@@ -489,15 +492,8 @@ Result<QString> Registry::addRecord(const QString &patientId, const RecordValue 
     CAIRN_WRITER;
     w.stamp(domain::recordMeta(record));
     domain::recordMeta(record).supersedes = QUuid();
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
     const auto envelope = toEnvelope(patientId, record);
-    if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
-        return s.error();
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("add_record")); !s)
         return s.error();
     return envelope.id;
 }
@@ -519,15 +515,8 @@ Result<QString> Registry::correctRecord(const QString &recordId, const RecordVal
     CAIRN_WRITER;
     w.stamp(domain::recordMeta(record));
     domain::recordMeta(record).supersedes = QUuid::fromString(recordId);
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
     const auto envelope = toEnvelope(original->patientId, record);
-    if (auto s = w.write(envelope, QStringLiteral("correct_record")); !s)
-        return s.error();
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("correct_record")); !s)
         return s.error();
     return envelope.id;
 }
@@ -555,14 +544,7 @@ Result<QString> Registry::retractRecord(const QString &recordId, const QString &
     retraction.supersedes = recordId;
     retraction.retracted = true;
     retraction.payload.insert(QStringLiteral("retraction_reason"), reason.trimmed());
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = w.write(retraction, QStringLiteral("retract_record")); !s)
-        return s.error();
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = writeInTransaction(w, retraction, QStringLiteral("retract_record")); !s)
         return s.error();
     return retraction.id;
 }
@@ -582,12 +564,7 @@ Result<domain::Patient> Registry::loadPatient(const QString &patientId)
     auto patient = assemblePatient(*current);
     if (!patient)
         return patient.error();
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("view_patient"), patientId, {}, {}}); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_patient"), patientId, {}, {}}); !s)
         return s.error();
     return patient;
 }
@@ -599,12 +576,7 @@ Result<QList<domain::RecordEnvelope>> Registry::patientHistory(const QString &pa
     auto history = RecordStore(*d->db).history(patientId);
     if (!history)
         return history.error();
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("view_history"), patientId, {}, {}}); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_history"), patientId, {}, {}}); !s)
         return s.error();
     return history;
 }
@@ -635,12 +607,7 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
     auto patients = assemblePatients(*current);
     if (!patients)
         return patients.error();
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose}); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose}); !s)
         return s.error();
     return patients;
 }
@@ -710,14 +677,7 @@ Result<clinical::ClinicPolicy> Registry::setClinicPolicy(const QJsonObject &over
     envelope.stamp = meta.stamp;
     if (*stored)
         envelope.supersedes = (*stored)->id;
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = w.write(envelope, QStringLiteral("change_policy")); !s)
-        return s.error();
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_policy")); !s)
         return s.error();
     return updated;
 }
