@@ -64,6 +64,7 @@ ApplicationWindow {
             title: qsTr("Today")
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
             onAllPatientsRequested: stack.push(patientListComponent)
+            onRehearsalRequested: stack.push(rehearsalComponent)
         }
     }
     Component {
@@ -76,5 +77,11 @@ ApplicationWindow {
     Component {
         id: patientComponent
         PatientScreen { }
+    }
+    Component {
+        id: rehearsalComponent
+        RehearsalScreen {
+            title: qsTr("Practise")
+        }
     }
 }

@@ -13,6 +13,8 @@ Rectangle {
     required property string situation
     required property var steps
     required property bool used
+    // False in rehearsal: nothing is recorded.
+    property bool recordable: true
     property bool open: false
     property int step: 0
     signal markUsed(string scriptId, string note)
@@ -90,6 +92,7 @@ Rectangle {
             }
             TextField {
                 id: note
+                visible: card.recordable
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.minTouch
                 font.pixelSize: Theme.fontBody
@@ -97,6 +100,7 @@ Rectangle {
                 Accessible.name: qsTr("Private note")
             }
             Button {
+                visible: card.recordable
                 text: qsTr("Mark as used")
                 Layout.preferredHeight: Theme.minTouch
                 font.pixelSize: Theme.fontBody

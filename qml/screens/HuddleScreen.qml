@@ -12,6 +12,7 @@ Page {
     objectName: "huddleScreen"
     signal patientChosen(string patientId)
     signal allPatientsRequested()
+    signal rehearsalRequested()
     // The day to list, "YYYY-MM-DD"; empty means today.
     property string day: ""
 
@@ -34,6 +35,13 @@ Page {
                 text: qsTr("%n patient(s) on long-term opioid therapy booked", "", huddle.count)
                 font.pixelSize: Theme.fontTitle
                 Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Practise")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Practise difficult conversations")
+                onClicked: screen.rehearsalRequested()
             }
             Button {
                 text: qsTr("All patients")

@@ -1,4 +1,5 @@
 #include "qml/viewmodels/prompt_list_model.h"
+#include "qml/viewmodels/script_library_model.h"
 
 #include <QCoreApplication>
 
@@ -67,17 +68,57 @@ QHash<int, QByteArray> PromptListModel::roleNames() const
             {SituationRole, "situation"}, {StepsRole, "steps"},     {UsedRole, "used"}};
 }
 
+void PromptListModel::setScripts(QList<scripts::Script> scripts, QStringList usedIds)
+{
+    beginResetModel();
+    m_scripts = std::move(scripts);
+    m_used = std::move(usedIds);
+    endResetModel();
+}
+
 void PromptListModel::rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds)
 {
-    m_used = usedIds;
     scripts::PatientSituation situation;
     situation.audience = QStringLiteral("clinician");
     for (const clinical::CareGap &gap : gaps)
         situation.gaps.insert(gap.code, severityText(gap.severity));
-    beginResetModel();
     auto library = scripts::Library::shipped();
-    m_scripts = library ? (*library)->rank(situation, language) : QList<scripts::Script>();
-    endResetModel();
+    setScripts(library ? (*library)->rank(situation, language) : QList<scripts::Script>(), usedIds);
+}
+
+ScriptLibraryModel::ScriptLibraryModel(QObject *parent)
+    : PromptListModel(parent)
+{
+    refresh();
+}
+
+void ScriptLibraryModel::setLanguage(const QString &language)
+{
+    if (m_language == language)
+        return;
+    m_language = language;
+    emit filterChanged();
+    refresh();
+}
+
+void ScriptLibraryModel::setAudience(const QString &audience)
+{
+    if (m_audience == audience)
+        return;
+    m_audience = audience;
+    emit filterChanged();
+    refresh();
+}
+
+void ScriptLibraryModel::refresh()
+{
+    QList<scripts::Script> list;
+    if (auto library = scripts::Library::shipped()) {
+        for (const scripts::Script &s : (*library)->scripts(m_language))
+            if (m_audience.isEmpty() || s.audience.contains(m_audience))
+                list.append(s);
+    }
+    setScripts(list, {});
 }
 
 }  // namespace cairn::app

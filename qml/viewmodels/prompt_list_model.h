@@ -27,6 +27,9 @@ public:
     void rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds);
     [[nodiscard]] const QList<scripts::Script> &scripts() const { return m_scripts; }
 
+protected:
+    void setScripts(QList<scripts::Script> scripts, QStringList usedIds);
+
 private:
     QList<scripts::Script> m_scripts;
     QStringList m_used;

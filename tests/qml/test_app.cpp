@@ -10,6 +10,7 @@
 #include "qml/viewmodels/patient_list_model.h"
 #include "qml/viewmodels/patient_view_model.h"
 #include "qml/viewmodels/prompt_list_model.h"
+#include "qml/viewmodels/script_library_model.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractItemModelTester>
@@ -183,10 +184,34 @@ private slots:
         QFAIL("no patient in the seeded clinic had a gap with a fitting script");
     }
 
+    void rehearsalWalksEveryScriptInBothLanguages()
+    {
+        app::ScriptLibraryModel library;
+        QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(library.rowCount(), 13);
+        library.setAudience(QStringLiteral("front_desk"));
+        QCOMPARE(library.rowCount(), 2);
+        library.setLanguage(QStringLiteral("es"));
+        QCOMPARE(library.rowCount(), 2);
+        QVERIFY(library.data(library.index(0), app::PromptListModel::TitleRole).toString().contains(QStringLiteral("límite"))
+                || library.data(library.index(1), app::PromptListModel::TitleRole).toString().contains(QStringLiteral("resurtidos")));
+        // The real screen opens from Today.
+        m_session->lock();
+        QTRY_VERIFY(find("unlockScreen"));
+        QTRY_VERIFY(!m_session->loading());
+        m_session->unlock(m_clinicianId, QStringLiteral("1357"));
+        QTRY_VERIFY(m_session->signedIn());
+        QTRY_VERIFY(find("huddleScreen"));
+        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "rehearsalRequested"));
+        QTRY_VERIFY(find("rehearsalScreen"));
+        QTRY_COMPARE(find("scriptList")->property("count").toInt(), 13);
+    }
+
     void huddleModelListsBookedPatients()
     {
         app::HuddleModel huddle;
         QAbstractItemModelTester tester(&huddle, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
         huddle.setSession(m_session.get());
         // The seed books about a third of the clinic in the 30 days after today.
         int booked = 0;
