@@ -63,7 +63,11 @@ Result<PatientView> patientView(Registry &registry, const QString &patientId, co
     if (!evaluation)
         return evaluation.error();
     auto tables = clinical::MmeTables::shipped();
-    return PatientView{std::move(patient).value(), std::move(evaluation).value(), tables ? (*tables)->caution() : QString()};
+    auto clinicScripts = registry.clinicScripts();
+    if (!clinicScripts)
+        return clinicScripts.error();
+    return PatientView{std::move(patient).value(), std::move(evaluation).value(), tables ? (*tables)->caution() : QString(),
+                       std::move(clinicScripts).value()};
 }
 
 Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)

@@ -5,6 +5,7 @@
 
 #include "core/clinical/rules.h"
 #include "core/domain/records.h"
+#include "core/scripts/library.h"
 #include "core/domain/result.h"
 
 #include <QDate>
@@ -18,6 +19,7 @@ struct PatientView {
     domain::Patient patient;
     clinical::Evaluation evaluation;
     QString mmeCaution;
+    QList<scripts::Script> clinicScripts;  // the clinic's adapted and own scripts
 };
 
 struct HuddleRow {

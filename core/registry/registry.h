@@ -10,6 +10,7 @@
 #include "core/domain/records.h"
 #include "core/domain/result.h"
 #include "core/keys/roles.h"
+#include "core/scripts/library.h"
 #include "core/registry/clock.h"
 
 #include <QList>
@@ -129,6 +130,16 @@ public:
     // Administrators: validates the overrides against the policy in force and stores the result
     // as a new version ("clinic-N", or the version the overrides name). Returns the new policy.
     Result<clinical::ClinicPolicy> setClinicPolicy(const QJsonObject &overrides);
+
+    // --- clinic scripts -------------------------------------------------------------------------
+    // Saves a clinic's copy of a built-in script (same id) or a script of its own (new id), after
+    // the same validation as shipped scripts. Each save is a new version with author and date,
+    // superseding the previous one; the built-in original is never changed.
+    Result<scripts::Script> saveClinicScript(const QJsonObject &script);
+    // The clinic's scripts in their newest versions.
+    Result<QList<scripts::Script>> clinicScripts();
+    // Every saved version of one clinic script, oldest first.
+    Result<QList<scripts::Script>> clinicScriptHistory(const QString &id, const QString &language);
 
     // --- integrity ------------------------------------------------------------------------------
     Result<RegistryStats> stats();

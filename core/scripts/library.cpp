@@ -36,6 +36,15 @@ Result<QJsonObject> readJson(const QString &path)
     return doc.object();
 }
 
+Script parseScript(const QJsonObject &o);
+}  // namespace
+
+Script scriptFromJson(const QJsonObject &json)
+{
+    return parseScript(json);
+}
+
+namespace {
 Script parseScript(const QJsonObject &o)
 {
     Script s;
@@ -140,6 +149,21 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
         checkText(QStringLiteral("avoid[%1].why").arg(i), s.avoid.at(i).why);
 }
 
+QStringList shippedEvents()
+{
+    auto json = readJson(QDir(Library::shippedDirectory()).filePath(QStringLiteral("events.json")));
+    return json ? json->value(QStringLiteral("events")).toObject().keys() : QStringList();
+}
+
+QStringList shippedTerms(const QString &language)
+{
+    auto json = readJson(QDir(Library::shippedDirectory()).filePath(QStringLiteral("stigmatizing-terms.json")));
+    if (!json)
+        return {};
+    const QJsonObject terms = json->value(QStringLiteral("terms")).toObject();
+    return strings(terms.value(language)) + (language == QLatin1String("en") ? QStringList() : strings(terms.value(QStringLiteral("en"))));
+}
+
 int severityWeight(const QString &severity)
 {
     if (severity == QLatin1String("urgent"))
@@ -152,6 +176,63 @@ int severityWeight(const QString &severity)
 }
 
 }  // namespace
+
+QList<Problem> validateScript(const QJsonObject &json, const QString &file)
+{
+    QList<Problem> problems;
+    const Script script = parseScript(json);
+    if (script.language != QLatin1String("en") && script.language != QLatin1String("es"))
+        problems.append({file, QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\"")});
+    // checkScript also compares the id with a file name; a clinic copy's "file" is its id.
+    checkScript(script, script.id + QStringLiteral(".json"), script.language, shippedEvents(), shippedTerms(script.language), problems);
+    for (Problem &p : problems)
+        p.file = file;
+    return problems;
+}
+
+QJsonObject scriptToJson(const Script &s)
+{
+    QJsonArray steps;
+    for (const Step &step : s.steps)
+        steps.append(QJsonObject{{QStringLiteral("kind"), step.kind}, {QStringLiteral("phrasings"), QJsonArray::fromStringList(step.phrasings)}});
+    QJsonArray avoid;
+    for (const AvoidPhrase &a : s.avoid)
+        avoid.append(QJsonObject{{QStringLiteral("phrase"), a.phrase}, {QStringLiteral("why"), a.why}});
+    QJsonObject o{{QStringLiteral("id"), s.id},
+                  {QStringLiteral("language"), s.language},
+                  {QStringLiteral("version"), s.version},
+                  {QStringLiteral("title"), s.title},
+                  {QStringLiteral("situation"), s.situation},
+                  {QStringLiteral("audience"), QJsonArray::fromStringList(s.audience)},
+                  {QStringLiteral("triggers"), QJsonObject{{QStringLiteral("gaps"), QJsonArray::fromStringList(s.gapTriggers)},
+                                                           {QStringLiteral("events"), QJsonArray::fromStringList(s.eventTriggers)}}},
+                  {QStringLiteral("steps"), steps},
+                  {QStringLiteral("avoid"), avoid},
+                  {QStringLiteral("sources"), QJsonArray::fromStringList(s.sources)}};
+    if (!s.basedOn.isEmpty()) {
+        o.insert(QStringLiteral("based_on"), s.basedOn);
+        o.insert(QStringLiteral("based_on_version"), s.basedOnVersion);
+    }
+    if (!s.editedBy.isEmpty())
+        o.insert(QStringLiteral("edited_by"), s.editedBy);
+    if (!s.editedOn.isEmpty())
+        o.insert(QStringLiteral("edited_on"), s.editedOn);
+    return o;
+}
+
+Library Library::withClinicScripts(const QList<Script> &clinicScripts) const
+{
+    Library merged = *this;
+    for (const Script &script : clinicScripts) {
+        QList<Script> &list = merged.m_byLanguage[script.language];
+        auto same = std::find_if(list.begin(), list.end(), [&](const Script &s) { return s.id == script.id; });
+        if (same != list.end())
+            *same = script;
+        else
+            list.append(script);
+    }
+    return merged;
+}
 
 const QStringList &stepKinds()
 {

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace cairn::scripts {
@@ -60,6 +61,12 @@ struct PatientSituation {
     QString audience;              // only scripts for this audience (empty: any)
 };
 
+// One script from its JSON (a clinic's copy), and its problems against the shipped vocabulary
+// and term lists; `file` names it in the problems.
+Script scriptFromJson(const QJsonObject &json);
+QJsonObject scriptToJson(const Script &script);
+QList<Problem> validateScript(const QJsonObject &json, const QString &file);
+
 class Library {
 public:
     // Loads and validates every script under `directory` (en/, es/, events.json,
@@ -77,6 +84,9 @@ public:
     [[nodiscard]] QStringList idsForTrigger(const QString &codeOrEvent) const;
     // Most relevant first; ties broken by id. Scripts nothing triggers are left out.
     [[nodiscard]] QList<Script> rank(const PatientSituation &situation, const QString &language) const;
+    // The library with a clinic's scripts: a copy replaces the built-in of the same id and
+    // language in use; the built-in itself is untouched on disk.
+    [[nodiscard]] Library withClinicScripts(const QList<Script> &clinicScripts) const;
 
 private:
     QHash<QString, QList<Script>> m_byLanguage;

@@ -67,7 +67,7 @@ void PatientViewModel::reload()
                 m_view = std::move(view).value();
                 m_gaps.setGaps(m_view->evaluation.gaps);
                 m_prompts.rankFor(m_view->evaluation.gaps, QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en"),
-                                  scriptsUsed());
+                                  scriptsUsed(), m_view->clinicScripts);
                 emit changed();
             }
             finish(view ? ok() : Status(view.error()));

@@ -76,14 +76,15 @@ void PromptListModel::setScripts(QList<scripts::Script> scripts, QStringList use
     endResetModel();
 }
 
-void PromptListModel::rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds)
+void PromptListModel::rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds,
+                              const QList<scripts::Script> &clinicScripts)
 {
     scripts::PatientSituation situation;
     situation.audience = QStringLiteral("clinician");
     for (const clinical::CareGap &gap : gaps)
         situation.gaps.insert(gap.code, severityText(gap.severity));
     auto library = scripts::Library::shipped();
-    setScripts(library ? (*library)->rank(situation, language) : QList<scripts::Script>(), usedIds);
+    setScripts(library ? (*library)->withClinicScripts(clinicScripts).rank(situation, language) : QList<scripts::Script>(), usedIds);
 }
 
 ScriptLibraryModel::ScriptLibraryModel(QObject *parent)

@@ -24,7 +24,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // Ranks the shipped scripts for these gaps (for clinicians) in `language`.
-    void rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds);
+    // Ranks the shipped scripts, with the clinic's copies in place of the built-ins they adapt.
+    void rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds,
+                 const QList<scripts::Script> &clinicScripts = {});
     [[nodiscard]] const QList<scripts::Script> &scripts() const { return m_scripts; }
 
 protected:

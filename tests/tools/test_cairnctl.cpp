@@ -196,6 +196,44 @@ private slots:
                           R"({"intervals_days": {"uds": {"low": 365, "moderate": 180, "high": 90}}})").exitCode, 0);
     }
 
+    void clinicScriptCopiesAreVersionedAndTheBuiltInStays()
+    {
+        const QString builtInPath = qEnvironmentVariable("CAIRN_ASSETS_DIR") + QStringLiteral("/scripts/en/tapering.json");
+        const QByteArray builtIn = cairn::testing::fileBytes(builtInPath);
+        QJsonObject script = QJsonDocument::fromJson(builtIn).object();
+        QJsonArray steps = script[QStringLiteral("steps")].toArray();
+        QJsonObject opening = steps[1].toObject();
+        opening[QStringLiteral("phrasings")] = QJsonArray{QStringLiteral("Could we take a few minutes today for your pain plan?"),
+                                                          QStringLiteral("May I talk with you about how your medicine is working?")};
+        steps[1] = opening;
+        script[QStringLiteral("steps")] = steps;
+        const QByteArray edited = QJsonDocument(script).toJson();
+
+        const QStringList adapt{QStringLiteral("scripts"), QStringLiteral("adapt"), QStringLiteral("--json"), QStringLiteral("-")};
+        const Run first = cairnctl(adapt, edited);
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY(first.out.contains("version 2"));  // the built-in is version 1
+        const Run second = cairnctl(adapt, edited);
+        QVERIFY(second.out.contains("version 3"));
+
+        // Every version is kept, with author and date; a new process (a restart) still has them.
+        const Run history = cairnctl({QStringLiteral("scripts"), QStringLiteral("history"), QStringLiteral("tapering")});
+        QCOMPARE(history.exitCode, 0);
+        QCOMPARE(history.out.count('\n'), 2);
+        QVERIFY(history.out.contains("Alex Admin"));
+        const Run clinic = cairnctl({QStringLiteral("scripts"), QStringLiteral("clinic")});
+        QVERIFY(clinic.out.contains("tapering"));
+        QVERIFY(clinic.out.contains("adapted from the built-in v1"));
+        // The shipped original is untouched.
+        QCOMPARE(cairn::testing::fileBytes(builtInPath), builtIn);
+
+        // Clinic copies pass the same validation as shipped scripts.
+        const QByteArray stigmatizing = QByteArray(edited).replace("Could we take a few minutes", "Could we, as with any addict, take a few minutes");
+        const Run refused = cairnctl(adapt, stigmatizing);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.errorLines().first().contains("script.steps[1].phrasings[0]"), refused.errorLines().first().constData());
+    }
+
     void seededNamesNeverReachTheDisk()
     {
         const Run exported = cairnctl({QStringLiteral("export"), QStringLiteral("--json")});

@@ -3,6 +3,9 @@
 #include "core/scripts/library.h"
 #include "tools/cairnctl/cli_registry.h"
 
+#include <QFile>
+#include <QJsonDocument>
+
 namespace cairn::cli {
 namespace {
 
@@ -14,7 +17,67 @@ QString stepTitle(const QString &kind)
     return title;
 }
 
-int runScripts(const QStringList &arguments, const GlobalOptions &, Io &io)
+// The clinic's own and adapted scripts, stored in the registry.
+int runClinicScripts(const QString &action, QStringList args, const QString &lang, const GlobalOptions &options, Io &io)
+{
+    static const registry::SystemClock clock;
+    QString file;
+    if (action == QLatin1String("adapt")) {
+        auto json = takeOption(args, QStringLiteral("--json"));
+        if (!json || json->isEmpty())
+            return fail(io, {QStringLiteral("--json"), QStringLiteral("name the edited script file (- for standard input)")}, BadInput);
+        file = *json;
+    }
+    QString id;
+    if (action == QLatin1String("history")) {
+        if (args.size() != 1)
+            return fail(io, {QStringLiteral("history"), QStringLiteral("name one script id")}, BadInput);
+        id = args.takeFirst();
+    }
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto open = openRegistry(options, clock);
+    if (!open)
+        return fail(io, open.error());
+    if (action == QLatin1String("adapt")) {
+        QByteArray bytes;
+        if (file == QLatin1String("-")) {
+            bytes = io.in->readAll();
+        } else {
+            QFile input(file);
+            if (!input.open(QIODevice::ReadOnly))
+                return fail(io, {QStringLiteral("--json"), QStringLiteral("cannot read %1").arg(file)}, BadInput);
+            bytes = input.readAll();
+        }
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+        if (!doc.isObject())
+            return fail(io, {QStringLiteral("json"), QStringLiteral("must be one script object (see assets/scripts/README.md)")}, BadInput);
+        auto saved = open->registry->saveClinicScript(doc.object());
+        if (!saved)
+            return fail(io, saved.error(), saved.error().field.isEmpty() ? Failure : BadInput);
+        *io.out << "saved the clinic's " << saved->id << " (" << saved->language << ") as version " << saved->version << '\n';
+        return Success;
+    }
+    if (action == QLatin1String("clinic")) {
+        auto list = open->registry->clinicScripts();
+        if (!list)
+            return fail(io, list.error());
+        for (const scripts::Script &s : *list)
+            *io.out << s.id.leftJustified(26) << s.language << "  v" << s.version << "  " << s.editedBy << ", " << s.editedOn
+                    << (s.basedOn.isEmpty() ? QString() : QStringLiteral("  (adapted from the built-in v%1)").arg(s.basedOnVersion)) << '\n';
+        return Success;
+    }
+    auto history = open->registry->clinicScriptHistory(id, lang);
+    if (!history)
+        return fail(io, history.error());
+    if (history->isEmpty())
+        return fail(io, {QStringLiteral("id"), QStringLiteral("the clinic has no version of \"%1\" in \"%2\"").arg(id, lang)}, BadInput);
+    for (const scripts::Script &s : *history)
+        *io.out << "v" << s.version << "  " << s.editedOn << "  " << s.editedBy << "  " << s.title << '\n';
+    return Success;
+}
+
+int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
     io.out->setEncoding(QStringConverter::Utf8);
@@ -37,6 +100,8 @@ int runScripts(const QStringList &arguments, const GlobalOptions &, Io &io)
         *io.out << "all scripts are valid\n";
         return Success;
     }
+    if (action == QLatin1String("adapt") || action == QLatin1String("clinic") || action == QLatin1String("history"))
+        return runClinicScripts(action, args, lang, options, io);
     auto library = scripts::Library::shipped();
     if (!library)
         return fail(io, library.error());
@@ -74,6 +139,6 @@ int runScripts(const QStringList &arguments, const GlobalOptions &, Io &io)
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("scripts", "scripts list [--lang es] | show ID [--lang es] | validate DIR", runScripts);
+CAIRN_CLI_COMMAND("scripts", "scripts list|show ID|validate DIR|adapt --json FILE|clinic|history ID [--lang es]", runScripts);
 
 }  // namespace cairn::cli
