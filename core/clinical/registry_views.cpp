@@ -170,7 +170,8 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         QStringList ids;
     };
     Tally agreement("agreement_current"), pdmp("pdmp_90d"), uds("uds_365d"), peg("peg_90d"), ge50("mme_ge_50"),
-        ge90("mme_ge_90"), benzo("benzodiazepine"), naloxone("naloxone_if_indicated"), meanPeg("mean_peg");
+        ge90("mme_ge_90"), benzo("benzodiazepine"), naloxone("naloxone_if_indicated"), meanPeg("mean_peg"),
+        scriptsUsed("conversation_scripts_used");
     auto count = [](Tally &t, bool yes, const QString &id) {
         ++t.denominator;
         if (yes) {
@@ -197,6 +198,10 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         count(ge50, total >= 50, p.id);
         count(ge90, total >= 90, p.id);
         count(benzo, benzoActive, p.id);
+        // Beyond the contract's list: patients with whom a conversation script was used this month.
+        count(scriptsUsed, std::any_of(p.scriptUses.cbegin(), p.scriptUses.cend(), [&](const domain::ScriptUse &u) {
+                  return u.date >= first && u.date <= last;
+              }), p.id);
         if (total >= context.policy.naloxoneMme || (context.policy.naloxoneWithBenzodiazepine && benzoActive))
             count(naloxone, doneWithin(p.naloxone, last, context.policy.naloxoneWithinDays), p.id);
         // Mean PEG: each patient's latest PEG within 90 days.
@@ -212,7 +217,7 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         }
     }
     meanPeg.denominator = meanPeg.numerator;
-    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone}) {
+    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed}) {
         result.measures.append({QLatin1String(t->id), t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids});
     }
     result.measures.append({QLatin1String(meanPeg.id), meanPeg.numerator, meanPeg.denominator,

@@ -48,6 +48,7 @@ QList<domain::Patient> handBuiltRegistry()
     a.peg = {{{}, QDate(2026, 10, 1), 6, 5, 7}};
     a.naloxone = {{{}, QDate(2025, 6, 1), domain::NaloxoneAction::Offered}};
     a.visits = {{{}, QDate(2026, 11, 2), domain::VisitStatus::Scheduled}};
+    a.scriptUses = {{{}, QDate(2026, 10, 20), QStringLiteral("unexpected-uds"), 1, QStringLiteral("en"), {}}};
 
     // B: morphine 100 mg × 1 = 100 MME, an active benzodiazepine. Agreement 2025-09-01 (425 days:
     // lapsed), no PDMP check, UDS 2026-06-01 (152 days: within 365), PEG 2026-07-15 (108 days:
@@ -69,6 +70,7 @@ QList<domain::Patient> handBuiltRegistry()
     c.uds = {{{}, QDate(2025, 11, 1), domain::UdsResult::Expected, {}}};
     c.peg = {{{}, QDate(2026, 8, 2), 3, 3, 3}};
     c.visits = {{{}, QDate(2026, 11, 3), domain::VisitStatus::Scheduled}};
+    c.scriptUses = {{{}, QDate(2026, 9, 30), QStringLiteral("tapering"), 1, QStringLiteral("en"), {}}};
 
     // D: the opioid ended the day before: not on therapy on the 31st, not in any denominator.
     domain::Patient d = patient("d", "Dee Dawson", "Dr. A");
@@ -126,6 +128,8 @@ private slots:
         QTest::newRow("naloxone") << QStringLiteral("naloxone_if_indicated") << 1 << 2 << 50.0 << QStringList{QStringLiteral("a")};
         // Latest PEG within 90 days: A 6.0 and C 3.0 → mean 4.5.
         QTest::newRow("mean peg") << QStringLiteral("mean_peg") << 2 << 2 << 4.5 << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        // A used the unexpected-result script on 2026-10-20; C used one on 2026-09-30 (last month).
+        QTest::newRow("scripts used") << QStringLiteral("conversation_scripts_used") << 1 << 3 << 33.3 << QStringList{QStringLiteral("a")};
     }
 
     void monthlyMeasuresWorkedByHand()

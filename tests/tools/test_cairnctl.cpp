@@ -135,7 +135,7 @@ private slots:
         QCOMPARE(measures.exitCode, 0);
         const QJsonObject m = QJsonDocument::fromJson(measures.out).object();
         QVERIFY(m.value(QStringLiteral("cot_patients")).toInt() > 20);
-        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 9);
+        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 10);
         for (const QJsonValue &measure : m.value(QStringLiteral("measures")).toArray())
             QCOMPARE(measure[QStringLiteral("patients")].toArray().size(), measure[QStringLiteral("numerator")].toInt());
 
