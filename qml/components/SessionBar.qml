@@ -32,6 +32,13 @@ ToolBar {
             Layout.fillWidth: true
         }
         Label {
+            objectName: "syncState"
+            text: Session.syncSummary
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+            Accessible.name: Session.syncSummary
+        }
+        Label {
             objectName: "signedInLabel"
             text: Session.signedIn ? qsTr("%1 · %2").arg(Session.userName).arg(Session.roleName) : ""
             font.pixelSize: Theme.fontSmall

@@ -128,6 +128,37 @@ void Session::noteDataChanged()
 {
     ++m_revision;
     emit revisionChanged();
+    refreshSyncState();
+}
+
+void Session::refreshSyncState()
+{
+    if (!m_signedIn)
+        return;
+    m_services.thread->run<Result<registry::RegistryStats>>(
+        this,
+        [](registry::Registry *registry) -> Result<registry::RegistryStats> {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            return registry->stats();
+        },
+        [this](Result<registry::RegistryStats> stats) {
+            if (!stats)
+                return;
+            m_unsynced = static_cast<int>(stats->outboxPending);
+            m_oldestUnsynced = QDateTime::fromString(stats->oldestPendingWrite, Qt::ISODateWithMs);
+            emit syncStateChanged();
+        });
+}
+
+QString Session::syncSummary() const
+{
+    // No server is enrolled yet on this tablet: everything stays here, safely, until it is.
+    if (m_unsynced == 0)
+        return tr("Offline · all records saved on this tablet");
+    const qint64 hours = m_oldestUnsynced.isValid() ? m_oldestUnsynced.secsTo(m_services.clock->now()) / 3600 : 0;
+    return tr("Offline · %n record(s) not yet synced", "", m_unsynced)
+           + (hours >= 1 ? tr(", oldest %n hour(s) old", "", static_cast<int>(hours)) : QString());
 }
 
 }  // namespace cairn::app

@@ -31,6 +31,9 @@ class Session : public QObject {
     Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
     // True while the app is not in the foreground: screens cover patient data.
     Q_PROPERTY(bool obscured READ obscured NOTIFY obscuredChanged)
+    // Records written on this tablet and not yet on the server, and when the oldest was written.
+    Q_PROPERTY(int unsyncedCount READ unsyncedCount NOTIFY syncStateChanged)
+    Q_PROPERTY(QString syncSummary READ syncSummary NOTIFY syncStateChanged)
 
 public:
     explicit Session(AppServices services, QObject *parent = nullptr);
@@ -49,6 +52,8 @@ public:
     UserListModel *users() { return &m_users; }
     int revision() const { return m_revision; }
     bool obscured() const { return m_obscured; }
+    int unsyncedCount() const { return m_unsynced; }
+    QString syncSummary() const;
     void setObscured(bool obscured);
     const AppServices &services() const { return m_services; }
 
@@ -64,6 +69,7 @@ signals:
     void signedInChanged();
     void revisionChanged();
     void obscuredChanged();
+    void syncStateChanged();
 
 private:
     // `loading` is true while any operation is in flight; each start has exactly one finish.
@@ -80,6 +86,9 @@ private:
     QString m_message;
     int m_revision = 0;
     bool m_obscured = false;
+    int m_unsynced = 0;
+    QDateTime m_oldestUnsynced;
+    void refreshSyncState();
 };
 
 }  // namespace cairn::app

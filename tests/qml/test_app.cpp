@@ -143,6 +143,9 @@ private slots:
         QVERIFY2(!view.error(), qPrintable(view.message()));
         QTRY_COMPARE(view.pegHistory().size(), before + 1);
         QVERIFY(view.pegHistory().first().contains(QStringLiteral("pain 3, enjoyment 4, activity 5")));
+        // The new record waits for sync, and every screen says so.
+        QTRY_VERIFY(m_session->unsyncedCount() > 0);
+        QTRY_VERIFY(find("syncState")->property("text").toString().contains(QStringLiteral("not yet synced")));
 
         // Out of range is refused with the field named, and nothing is written.
         view.savePeg(11, 4, 5);
