@@ -76,6 +76,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
         return error;
     }
     std::unique_ptr<Database> db(new Database(path, raw));
+    // Owner-only from the first byte; SQLite gives the WAL and shared-memory files the same mode.
+    if (mode == OpenMode::CreateNew)
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     // SQLCipher reports decryption failures on stderr by default; we report them ourselves.
     (void)db->exec("PRAGMA cipher_log_level = NONE");

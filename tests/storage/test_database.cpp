@@ -78,8 +78,10 @@ private slots:
             }
         }
         QVERIFY(!looksLikePlaintextSqlite(path));
-        for (const QString &file : databaseFiles(path))
+        for (const QString &file : databaseFiles(path)) {
             QVERIFY2(!fileBytes(file).contains("Marisol"), qPrintable(file));
+            QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        }
     }
 
     void wrongKeyFailsClearlyAndChangesNothing()
