@@ -20,7 +20,7 @@ if [ -z "${CAIRN_KEYSTORE:-}" ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
 fi
 db="$CAIRN_DATA_DIR/registry.db"
 if [ ! -f "$db" ]; then
-  mkdir -p "$CAIRN_DATA_DIR"
+  mkdir -p -m 700 "$CAIRN_DATA_DIR"
   "$build_dir/tools/cairnctl/cairnctl" --db "$db" demo-setup
 fi
 # No display? Render offscreen so the command still proves the app starts (see README).
