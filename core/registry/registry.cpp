@@ -478,14 +478,24 @@ Status Registry::updateDemographics(const domain::Patient &patient)
     return writeInTransaction(w, demographicsEnvelope(next), QStringLiteral("correct_record"));
 }
 
-Result<QString> Registry::addRecord(const QString &patientId, const RecordValue &value)
+// A record from a write call, checked for permission and validity before anything is written.
+Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb) const
 {
     domain::AnyRecord record = std::visit([](const auto &r) { return domain::AnyRecord(r); }, value);
     const QString kind = domain::recordKind(record);
     if (!can(permissionToWrite(kind)))
-        return forbidden(QStringLiteral("recording %1").arg(kind));
+        return forbidden(QStringLiteral("%1 %2").arg(verb, kind));
     if (auto s = checkRecord(record); !s)
         return s.error();
+    return record;
+}
+
+Result<QString> Registry::addRecord(const QString &patientId, const RecordValue &value)
+{
+    auto accepted = acceptRecord(value, QStringLiteral("recording"));
+    if (!accepted)
+        return accepted.error();
+    domain::AnyRecord record = std::move(accepted).value();
     RecordStore store(*d->db);
     if (auto row = store.patient(patientId); !row)
         return row.error();
@@ -500,12 +510,11 @@ Result<QString> Registry::addRecord(const QString &patientId, const RecordValue 
 
 Result<QString> Registry::correctRecord(const QString &recordId, const RecordValue &value)
 {
-    domain::AnyRecord record = std::visit([](const auto &r) { return domain::AnyRecord(r); }, value);
+    auto accepted = acceptRecord(value, QStringLiteral("correcting"));
+    if (!accepted)
+        return accepted.error();
+    domain::AnyRecord record = std::move(accepted).value();
     const QString kind = domain::recordKind(record);
-    if (!can(permissionToWrite(kind)))
-        return forbidden(QStringLiteral("correcting %1").arg(kind));
-    if (auto s = checkRecord(record); !s)
-        return s.error();
     RecordStore store(*d->db);
     auto original = store.find(recordId);
     if (!original)

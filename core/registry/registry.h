@@ -7,6 +7,7 @@
 
 #include "core/clinical/policy.h"
 #include "core/domain/envelope.h"
+#include "core/domain/record_json.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
 #include "core/keys/roles.h"
@@ -155,6 +156,7 @@ public:
 
 private:
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
+    Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb) const;
     struct Impl;
     std::unique_ptr<Impl> d;
     UserSummary m_user;
