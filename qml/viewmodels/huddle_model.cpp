@@ -73,13 +73,8 @@ QHash<int, QByteArray> HuddleModel::roleNames() const
 
 void HuddleModel::setSession(Session *session)
 {
-    if (m_session == session)
+    if (!rebindSession(this, m_session, session, &HuddleModel::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::revisionChanged, this, &HuddleModel::reload);
     emit sessionChanged();
     reload();
 }

@@ -58,15 +58,8 @@ QHash<int, QByteArray> PatientListModel::roleNames() const
 
 void PatientListModel::setSession(Session *session)
 {
-    if (m_session == session)
+    if (!rebindSession(this, m_session, session, &PatientListModel::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::revisionChanged, this, &PatientListModel::reload);
-        connect(m_session, &Session::signedInChanged, this, &PatientListModel::reload);
-    }
     emit sessionChanged();
     reload();
 }

@@ -13,13 +13,8 @@ PatientViewModel::PatientViewModel(QObject *parent)
 
 void PatientViewModel::setSession(Session *session)
 {
-    if (m_session == session)
+    if (!rebindSession(this, m_session, session, &PatientViewModel::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::revisionChanged, this, &PatientViewModel::reload);
     emit sessionChanged();
     reload();
 }

@@ -91,4 +91,21 @@ private:
     void refreshSyncState();
 };
 
+// Points a view model's session at `next`, moving its "re-read when registry data changes"
+// connection along. Returns false when the session did not change.
+template<typename Model>
+bool rebindSession(Model *model, Session *&current, Session *next, void (Model::*reload)())
+{
+    if (current == next)
+        return false;
+    if (current)
+        QObject::disconnect(current, nullptr, model, nullptr);
+    current = next;
+    if (current) {
+        QObject::connect(current, &Session::revisionChanged, model, reload);
+        QObject::connect(current, &Session::signedInChanged, model, reload);
+    }
+    return true;
+}
+
 }  // namespace cairn::app
