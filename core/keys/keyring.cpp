@@ -98,9 +98,21 @@ Status validateUserName(const QString &name)
     return ok();
 }
 
+namespace {
+QString deviceSecretName(const QString &registryId)
+{
+    return QStringLiteral("device-secret-") + registryId;
+}
+}  // namespace
+
+Status forgetDeviceSecret(platform::Keystore &keystore, const QString &registryId)
+{
+    return keystore.remove(deviceSecretName(registryId));
+}
+
 Result<SecretBytes> deviceSecret(platform::Keystore &keystore, const QString &registryId, bool createIfMissing)
 {
-    const QString name = QStringLiteral("device-secret-") + registryId;
+    const QString name = deviceSecretName(registryId);
     auto stored = keystore.read(name);
     if (!stored)
         return stored.error();

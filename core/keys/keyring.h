@@ -103,5 +103,7 @@ struct Keyring::Created {
 
 // The device secret for a registry, from the keystore; made (32 random bytes) when asked to.
 Result<SecretBytes> deviceSecret(platform::Keystore &keystore, const QString &registryId, bool createIfMissing);
+// Removes the device secret of a registry (wiping a revoked device).
+Status forgetDeviceSecret(platform::Keystore &keystore, const QString &registryId);
 
 }  // namespace cairn::keys

@@ -375,12 +375,25 @@ struct Writer {
         if (auto s = store.insert(envelope, true); !s)
             return s;
         if (envelope.kind == QLatin1String("patient")) {
-            if (auto s = updatePatientRow(envelope); !s)
+            if (auto s = updatePatientRowFromHead(envelope.id); !s)
                 return s;
         }
         if (!auditIt)
             return ok();
         return audit.append({clock.now(), userId, action, envelope.patientId, envelope.id, envelope.kind});
+    }
+
+    // The patients row mirrors the demographics version in force, which after a sync may be
+    // another device's concurrent version rather than the one just written.
+    Status updatePatientRowFromHead(const QString &recordId)
+    {
+        auto head = store.headOf(recordId);
+        if (!head)
+            return head.error();
+        auto record = store.find(head->isEmpty() ? recordId : *head);
+        if (!record)
+            return record.error();
+        return updatePatientRow(*record);
     }
 
     Status updatePatientRow(const domain::RecordEnvelope &envelope)
@@ -769,6 +782,151 @@ Result<scripts::Script> Registry::saveClinicScript(const QJsonObject &json)
     if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_script")); !s)
         return s.error();
     return script;
+}
+
+// --- sync -------------------------------------------------------------------------------------
+
+Result<QString> Registry::syncValue(const QString &key)
+{
+    return metaValue(*d->db, ("sync." + key.toUtf8()).constData());
+}
+
+Status Registry::setSyncValue(const QString &key, const QString &value)
+{
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = setMetaValue(*d->db, ("sync." + key.toUtf8()).constData(), value); !s)
+        return s;
+    return tx->commit();
+}
+
+Result<QList<domain::RecordEnvelope>> Registry::outbox(int limit)
+{
+    return RecordStore(*d->db).pendingOutbox(limit);
+}
+
+Status Registry::acknowledgePushed(const QStringList &recordIds, std::int64_t throughSeq)
+{
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = RecordStore(*d->db).acknowledge(recordIds); !s)
+        return s;
+    auto previous = metaValue(*d->db, "sync.pushed_through");
+    if (!previous)
+        return previous.error();
+    if (throughSeq > previous->toLongLong()) {
+        if (auto s = setMetaValue(*d->db, "sync.pushed_through", QString::number(throughSeq)); !s)
+            return s;
+    }
+    return tx->commit();
+}
+
+Result<int> Registry::requeueOwnAfter(std::int64_t seq)
+{
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    auto stmt = d->db->prepare("INSERT INTO outbox (record_id, queued_at) SELECT r.id, r.written_at FROM records r "
+                               "WHERE r.device = ? AND r.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id) "
+                               "ORDER BY r.seq");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, m_deviceId).bind(2, seq);
+    if (auto s = stmt->run(); !s)
+        return s.error();
+    const int queued = d->db->changes();
+    if (auto s = setMetaValue(*d->db, "sync.pushed_through", QString::number(seq)); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return queued;
+}
+
+Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor)
+{
+    CAIRN_WRITER;
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    const std::int64_t nowMs = m_clock.now().toMSecsSinceEpoch();
+    int added = 0;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        domain::RecordEnvelope record = records.at(i);
+        auto here = w.store.contains(record.id);
+        if (!here)
+            return here.error();
+        if (*here)
+            continue;
+        if (auto s = domain::validateEnvelope(record); !s)
+            return s.error().within(QStringLiteral("changes[%1]").arg(i));
+        record.seq = 0;
+        if (auto s = w.store.insert(record, false); !s)
+            return s.error().within(QStringLiteral("changes[%1]").arg(i));
+        if (record.kind == QLatin1String("patient")) {
+            if (auto s = w.updatePatientRowFromHead(record.id); !s)
+                return s.error();
+        }
+        d->hlc.observe(record.stamp, nowMs);
+        ++added;
+    }
+    if (auto s = setMetaValue(*d->db, "sync.cursor", cursor); !s)
+        return s.error();
+    if (added > 0) {
+        if (auto s = w.saveClock(); !s)
+            return s.error();
+        if (auto s = w.audit.append({m_clock.now(), m_user.id, QStringLiteral("sync_pull"), {}, {},
+                                     QStringLiteral("%1 records").arg(added)});
+            !s)
+            return s.error();
+    }
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return added;
+}
+
+Result<QList<storage::Conflict>> Registry::conflicts(bool includeReviewed)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    return RecordStore(*d->db).conflicts(includeReviewed);
+}
+
+Status Registry::reviewConflict(std::int64_t conflictId)
+{
+    if (!can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("reviewing conflicts"));
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    const QString at = isoNow(m_clock);
+    if (auto s = RecordStore(*d->db).markConflictReviewed(conflictId, m_user.id, at); !s)
+        return s;
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("review_conflict"), {}, {},
+                                                   QString::number(conflictId)});
+        !s)
+        return s;
+    return tx->commit();
+}
+
+Status Registry::wipe(const QString &databasePath, platform::Keystore &keystore)
+{
+    const Paths paths{databasePath};
+    QString registryId;
+    if (auto keyring = keys::Keyring::load(paths.keyring()))
+        registryId = keyring->registryId();
+    // Keys first: without them whatever remains of the files cannot be read.
+    if (!registryId.isEmpty()) {
+        if (auto s = keys::forgetDeviceSecret(keystore, registryId); !s)
+            return s;
+    }
+    for (const QString &file : {paths.keyring(), databasePath, databasePath + QStringLiteral("-wal"),
+                                databasePath + QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(file) && !QFile::remove(file))
+            return Error{QStringLiteral("db"), QStringLiteral("could not delete %1").arg(file)};
+    }
+    return ok();
 }
 
 // --- integrity --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include "core/domain/result.h"
 #include "core/keys/roles.h"
 #include "core/scripts/library.h"
+#include "core/storage/record_store.h"
 #include "core/registry/clock.h"
 
 #include <QList>
@@ -141,6 +142,28 @@ public:
     Result<QList<scripts::Script>> clinicScripts();
     // Every saved version of one clinic script, oldest first.
     Result<QList<scripts::Script>> clinicScriptHistory(const QString &id, const QString &language);
+
+    // --- sync (the sync client calls these; same thread rules) --------------------------------
+    // The device's sync state ("server", "clinic", "cursor", "pushed_through", ...); empty when unset.
+    Result<QString> syncValue(const QString &key);
+    Status setSyncValue(const QString &key, const QString &value);
+    // Records written on this device that the server has not acknowledged, oldest first; seq is
+    // this device's sequence number for each (the server applies each (device, seq) once).
+    Result<QList<domain::RecordEnvelope>> outbox(int limit);
+    // Takes acknowledged records off the outbox and remembers the highest acknowledged seq.
+    Status acknowledgePushed(const QStringList &recordIds, std::int64_t throughSeq);
+    // Queues again this device's records after seq (a server restored from a backup lacks them).
+    // Returns how many were queued.
+    Result<int> requeueOwnAfter(std::int64_t seq);
+    // Applies one page pulled from the server and stores its cursor, in one transaction. Records
+    // already here are skipped; each new one is validated as a local write is. Returns how many
+    // were new.
+    Result<int> applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor);
+    // Concurrent versions of one record for the registry manager to review.
+    Result<QList<storage::Conflict>> conflicts(bool includeReviewed);
+    Status reviewConflict(std::int64_t conflictId);
+    // Deletes a registry, its key slots and its device secret: what a revoked device does.
+    static Status wipe(const QString &databasePath, platform::Keystore &keystore);
 
     // --- integrity ------------------------------------------------------------------------------
     Result<RegistryStats> stats();

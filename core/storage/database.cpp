@@ -177,6 +177,11 @@ std::int64_t Database::lastInsertRowId() const
     return sqlite3_last_insert_rowid(m_db);
 }
 
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
 Status Database::exec(const char *sql)
 {
     char *message = nullptr;
@@ -336,6 +341,11 @@ std::int64_t Statement::integer(int column) const
 double Statement::real(int column) const
 {
     return sqlite3_column_double(m_stmt, column);
+}
+
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
 }
 
 bool Statement::isNull(int column) const

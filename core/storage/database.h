@@ -52,6 +52,7 @@ public:
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] double real(int column) const;
     [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] int columnCount() const;
     [[nodiscard]] const Status &status() const { return m_status; }
 
 private:
@@ -84,6 +85,7 @@ public:
     // matters. sql must be a string literal (it is the cache key).
     Result<Statement *> cached(const char *sql);
     [[nodiscard]] std::int64_t lastInsertRowId() const;
+    [[nodiscard]] int changes() const;  // rows changed by the last statement
     Status exec(const char *sql);  // one or more statements without results
     Result<QString> scalarText(const char *sql);
     Result<std::int64_t> scalarInt(const char *sql);

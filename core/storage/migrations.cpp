@@ -94,8 +94,54 @@ CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )SQL";
 
+// Version 2: sync.
+// - records.lineage: the first record of a chain of corrections; every version of one record
+//   shares it. Filled once here for existing rows, then set on insert and never changed.
+// - heads: for each lineage, the version that is current. Several devices may correct the same
+//   record while offline, so a lineage can have several unsuperseded versions; the rule that picks
+//   one (a withdrawal always wins, otherwise the latest hybrid-clock stamp) is applied in the same
+//   transaction as each insert, so every device holding the same records shows the same versions.
+// - conflicts: concurrent versions of one record, kept for the registry manager to review.
+constexpr const char *kSchemaV2 = R"SQL(
+DROP TRIGGER records_are_append_only_update;
+ALTER TABLE records ADD COLUMN lineage TEXT;
+WITH RECURSIVE chain(id, root) AS (
+  SELECT id, id FROM records WHERE supersedes IS NULL
+  UNION ALL
+  SELECT r.id, c.root FROM records r JOIN chain c ON r.supersedes = c.id)
+UPDATE records SET lineage = (SELECT root FROM chain WHERE chain.id = records.id);
+CREATE TRIGGER records_are_append_only_update BEFORE UPDATE ON records
+BEGIN SELECT RAISE(ABORT, 'records are append-only: write a correction instead'); END;
+CREATE INDEX records_by_lineage ON records(lineage);
+
+CREATE TABLE heads (
+  lineage    TEXT PRIMARY KEY,
+  record_id  TEXT NOT NULL REFERENCES records(id),
+  patient_id TEXT NOT NULL,
+  live       INTEGER NOT NULL CHECK (live IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX heads_by_patient ON heads(patient_id);
+INSERT INTO heads (lineage, record_id, patient_id, live)
+  SELECT r.lineage, r.id, r.patient_id, 1 - r.retracted FROM records r
+  WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id);
+
+CREATE TABLE conflicts (
+  id          INTEGER PRIMARY KEY,
+  lineage     TEXT NOT NULL,
+  patient_id  TEXT NOT NULL,
+  record_a    TEXT NOT NULL REFERENCES records(id),
+  record_b    TEXT NOT NULL REFERENCES records(id),
+  fields      TEXT NOT NULL,
+  detected_at TEXT NOT NULL,
+  reviewed_by TEXT,
+  reviewed_at TEXT,
+  UNIQUE (record_a, record_b)
+);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1},
+    Migration{2, kSchemaV2},
 };
 
 }  // namespace

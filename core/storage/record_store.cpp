@@ -43,17 +43,36 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
 {
     if (record.writtenAt.isEmpty())
         record.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QString lineage = record.id;
+    if (!record.supersedes.isEmpty()) {
+        auto parent = m_db.cached("SELECT lineage FROM records WHERE id = ?");
+        if (!parent)
+            return parent.error();
+        (*parent)->bind(1, record.supersedes);
+        if (!(*parent)->next()) {
+            Status s = (*parent)->status();
+            (*parent)->reset();
+            if (!s)
+                return s;
+            return Error{QStringLiteral("supersedes"), QStringLiteral("names a record that is not here: %1").arg(record.supersedes)};
+        }
+        lineage = (*parent)->text(0);
+        (*parent)->reset();
+    }
     auto stmt = m_db.cached("INSERT INTO records (id, patient_id, kind, record_date, payload, author, device, hlc, "
-                            "supersedes, retracted, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "supersedes, retracted, written_at, lineage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt)
         return stmt.error();
     (*stmt)->bind(1, record.id).bind(2, record.patientId).bind(3, record.kind).bindOptional(4, record.date);
     (*stmt)->bind(5, QString::fromUtf8(QJsonDocument(record.payload).toJson(QJsonDocument::Compact)));
     (*stmt)->bind(6, record.author).bind(7, record.device).bind(8, record.stamp.toString());
     (*stmt)->bindOptional(9, record.supersedes).bind(10, record.retracted ? 1 : 0).bind(11, record.writtenAt);
+    (*stmt)->bind(12, lineage);
     if (auto s = (*stmt)->run(); !s)
         return s;
     record.seq = m_db.lastInsertRowId();
+    if (auto s = updateHead(lineage, record); !s)
+        return s;
     if (!queueForSync)
         return ok();
     auto queue = m_db.cached("INSERT INTO outbox (record_id, queued_at) VALUES (?, ?)");
@@ -61,6 +80,123 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
         return queue.error();
     (*queue)->bind(1, record.id).bind(2, record.writtenAt);
     return (*queue)->run();
+}
+
+Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inserted)
+{
+    // Fast path: a record that starts its own lineage is its head.
+    if (inserted.supersedes.isEmpty()) {
+        auto stmt = m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live) VALUES (?, ?, ?, ?)");
+        if (!stmt)
+            return stmt.error();
+        (*stmt)->bind(1, lineage).bind(2, inserted.id).bind(3, inserted.patientId).bind(4, inserted.retracted ? 0 : 1);
+        return (*stmt)->run();
+    }
+    // The versions of this lineage that nothing supersedes. One is the usual case; several mean
+    // devices corrected the same record concurrently.
+    auto tips = m_db.cached("SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
+                            "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
+    if (!tips)
+        return tips.error();
+    struct Tip {
+        QString id;
+        QString hlc;
+        bool retracted;
+        QString payload;
+    };
+    QList<Tip> found;
+    (*tips)->bind(1, lineage);
+    while ((*tips)->next())
+        found.append({(*tips)->text(0), (*tips)->text(1), (*tips)->integer(2) != 0, (*tips)->text(3)});
+    Status scan = (*tips)->status();
+    (*tips)->reset();
+    if (!scan)
+        return scan;
+    if (found.isEmpty())
+        return Error{QStringLiteral("supersedes"), QStringLiteral("the record's versions form a cycle")};
+    const Tip *head = &found.first();
+    for (const Tip &tip : std::as_const(found)) {
+        // A withdrawal always wins (deleted records never come back); otherwise the latest stamp.
+        if (tip.retracted != head->retracted ? tip.retracted : tip.hlc > head->hlc)
+            head = &tip;
+    }
+    auto set = m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT(lineage) DO UPDATE SET record_id = excluded.record_id, live = excluded.live");
+    if (!set)
+        return set.error();
+    (*set)->bind(1, lineage).bind(2, head->id).bind(3, inserted.patientId).bind(4, head->retracted ? 0 : 1);
+    if (auto s = (*set)->run(); !s)
+        return s;
+    // Every other live version concurrent with the head is a conflict to review.
+    for (const Tip &tip : std::as_const(found)) {
+        if (&tip == head || tip.retracted)
+            continue;
+        const QJsonObject a = QJsonDocument::fromJson(head->payload.toUtf8()).object();
+        const QJsonObject b = QJsonDocument::fromJson(tip.payload.toUtf8()).object();
+        QStringList fields;
+        for (const QString &key : a.keys() + b.keys()) {
+            if (!fields.contains(key) && a.value(key) != b.value(key))
+                fields.append(key);
+        }
+        auto add = m_db.cached("INSERT INTO conflicts (lineage, patient_id, record_a, record_b, fields, detected_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_a, record_b) DO NOTHING");
+        if (!add)
+            return add.error();
+        const bool ordered = head->id < tip.id;
+        (*add)->bind(1, lineage).bind(2, inserted.patientId).bind(3, ordered ? head->id : tip.id);
+        (*add)->bind(4, ordered ? tip.id : head->id).bind(5, fields.join(QLatin1Char(',')));
+        (*add)->bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        if (auto s = (*add)->run(); !s)
+            return s;
+    }
+    return ok();
+}
+
+Result<QString> RecordStore::headOf(const QString &recordId)
+{
+    auto stmt = m_db.prepare("SELECT h.record_id FROM records r JOIN heads h ON h.lineage = r.lineage WHERE r.id = ? "
+                             "AND h.live = 1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, recordId);
+    if (!stmt->next())
+        return stmt->status() ? Result<QString>(QString()) : Result<QString>(stmt->status().error());
+    return stmt->text(0);
+}
+
+Result<QList<Conflict>> RecordStore::conflicts(bool includeReviewed)
+{
+    auto stmt = m_db.prepare(includeReviewed
+                                 ? "SELECT c.id, c.patient_id, c.record_a, c.record_b, c.fields, c.detected_at, h.record_id, "
+                                   "c.reviewed_by, c.reviewed_at FROM conflicts c JOIN heads h ON h.lineage = c.lineage "
+                                   "ORDER BY c.id"
+                                 : "SELECT c.id, c.patient_id, c.record_a, c.record_b, c.fields, c.detected_at, h.record_id, "
+                                   "c.reviewed_by, c.reviewed_at FROM conflicts c JOIN heads h ON h.lineage = c.lineage "
+                                   "WHERE c.reviewed_at IS NULL ORDER BY c.id");
+    if (!stmt)
+        return stmt.error();
+    QList<Conflict> list;
+    while (stmt->next()) {
+        list.append({stmt->integer(0), stmt->text(1), stmt->text(2), stmt->text(3),
+                     stmt->text(4).split(QLatin1Char(','), Qt::SkipEmptyParts), stmt->text(5), stmt->text(6),
+                     stmt->text(7), stmt->text(8)});
+    }
+    if (!stmt->status())
+        return stmt->status().error();
+    return list;
+}
+
+Status RecordStore::markConflictReviewed(std::int64_t conflictId, const QString &userId, const QString &at)
+{
+    auto stmt = m_db.prepare("UPDATE conflicts SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND reviewed_at IS NULL");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, userId).bind(2, at).bind(3, conflictId);
+    if (auto s = stmt->run(); !s)
+        return s;
+    if (m_db.changes() == 0)
+        return Error{QStringLiteral("conflict"), QStringLiteral("no open conflict with id %1").arg(conflictId)};
+    return ok();
 }
 
 Result<bool> RecordStore::contains(const QString &recordId)
@@ -102,8 +238,7 @@ Result<QList<StoredRecord>> RecordStore::select(const char *sql, const QString &
 
 Result<QList<StoredRecord>> RecordStore::current(const QString &patientId)
 {
-    return select(withColumns("WHERE r.patient_id = ? AND r.retracted = 0 "
-                              "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) ORDER BY r.seq")
+    return select(withColumns("JOIN heads h ON h.record_id = r.id WHERE h.patient_id = ? AND h.live = 1 ORDER BY r.seq")
                       .constData(),
                   patientId);
 }
@@ -115,11 +250,11 @@ Result<QList<StoredRecord>> RecordStore::history(const QString &patientId)
 
 Result<QList<StoredRecord>> RecordStore::allCurrent()
 {
-    // A scan in table order with the supersession lookup is far cheaper than walking the patient
-    // index (every index hop decrypts a page); grouping happens here instead.
+    // A scan in table order with the head lookup is far cheaper than walking the patient index
+    // (every index hop decrypts a page); grouping happens here instead.
     auto rows = select("SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, r.payload, r.author, r.device, r.hlc, "
-                       "r.supersedes, r.retracted, r.written_at FROM records r NOT INDEXED WHERE r.retracted = 0 "
-                       "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)",
+                       "r.supersedes, r.retracted, r.written_at FROM records r NOT INDEXED "
+                       "WHERE EXISTS (SELECT 1 FROM heads h WHERE h.lineage = r.lineage AND h.record_id = r.id AND h.live = 1)",
                        QString());
     if (!rows)
         return rows;

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -35,13 +36,32 @@ struct PatientRow {
     HlcStamp updated;
 };
 
+// Two concurrent versions of one record (written on different devices without seeing each other).
+// The head is the version every device shows until someone reviews it.
+struct Conflict {
+    std::int64_t id = 0;
+    QString patientId;
+    QString recordA;
+    QString recordB;
+    QStringList fields;  // payload fields whose values differ
+    QString detectedAt;
+    QString head;        // the version in force (provisional winner)
+    QString reviewedBy;
+    QString reviewedAt;
+};
+
 class RecordStore {
 public:
     explicit RecordStore(Database &db) : m_db(db) {}
 
-    // Inserts the record; with queueForSync also adds it to the outbox (local writes do, records
-    // pulled from the server do not). Fails if the id already exists.
+    // Inserts the record and updates the head of its lineage (the version in force); with
+    // queueForSync also adds it to the outbox (local writes do, records pulled from the server do
+    // not). Fails if the id already exists or it supersedes a record that is not here.
     Status insert(StoredRecord &record, bool queueForSync);
+    // The version in force of the record's lineage; empty when the record was withdrawn.
+    Result<QString> headOf(const QString &recordId);
+    Result<QList<Conflict>> conflicts(bool includeReviewed);
+    Status markConflictReviewed(std::int64_t conflictId, const QString &userId, const QString &at);
     // True when a record with this id is already stored (sync applies each record once).
     Result<bool> contains(const QString &recordId);
     Result<StoredRecord> find(const QString &recordId);
@@ -65,6 +85,7 @@ public:
     Status acknowledge(const QStringList &recordIds);
 
 private:
+    Status updateHead(const QString &lineage, const StoredRecord &inserted);
     Result<QList<StoredRecord>> select(const char *sql, const QString &param);
     Database &m_db;
 };
