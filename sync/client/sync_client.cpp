@@ -1,0 +1,278 @@
+#include "sync/client/sync_client.h"
+
+#include "platform/keystore.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QTimer>
+
+namespace cairn::sync {
+namespace {
+
+QString credentialName(const QString &registryId)
+{
+    return QStringLiteral("sync-credential-") + registryId;
+}
+
+Error fromReply(int status, const QJsonObject &body)
+{
+    Error error = errorFromJson(body, QStringLiteral("the server answered %1").arg(status));
+    if (error.field.isEmpty())
+        error.message = QStringLiteral("server: %1").arg(error.message);
+    return error;
+}
+
+}  // namespace
+
+QJsonObject RoundStats::toJson() const
+{
+    return {{QStringLiteral("pushed"), pushed},
+            {QStringLiteral("pulled"), pulled},
+            {QStringLiteral("requeued"), requeued},
+            {QStringLiteral("conflicts"), conflicts},
+            {QStringLiteral("bytes_sent"), static_cast<double>(bytesSent)},
+            {QStringLiteral("bytes_received"), static_cast<double>(bytesReceived)},
+            {QStringLiteral("milliseconds"), static_cast<double>(milliseconds)},
+            {QStringLiteral("wiped"), wiped}};
+}
+
+Result<QList<QSslCertificate>> loadAuthority(const QString &pemPath)
+{
+    QFile file(pemPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("ca"), QStringLiteral("cannot read %1").arg(pemPath)};
+    const auto certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty())
+        return Error{QStringLiteral("ca"), QStringLiteral("no PEM certificate in %1").arg(pemPath)};
+    return certificates;
+}
+
+SyncClient::SyncClient(registry::Registry &registry, platform::Keystore &keystore, ClientConfig config)
+    : m_registry(registry), m_keystore(keystore), m_config(std::move(config))
+{
+}
+
+Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObject &body, const QByteArray &authorization,
+                                              RoundStats *stats)
+{
+    if (m_config.server.scheme() != QLatin1String("https"))
+        return Error{QStringLiteral("server"), QStringLiteral("must be an https:// URL")};
+    QUrl url = m_config.server;
+    url.setPath(QLatin1String(path));
+    QNetworkRequest request(url);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(m_config.authority);  // replaces the system's list: only our CA
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    request.setSslConfiguration(tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+    request.setRawHeader(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("gzip"));
+    if (!authorization.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), authorization);
+    request.setTransferTimeout(m_config.requestTimeoutMs);
+    const QByteArray payload = gzip(QJsonDocument(body).toJson(QJsonDocument::Compact));
+
+    QNetworkAccessManager network;
+    network.setAutoDeleteReplies(false);
+    std::unique_ptr<QNetworkReply> reply(network.post(request, payload));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (stats)
+        stats->bytesSent += payload.size();
+    if (reply->error() != QNetworkReply::NoError && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isNull()) {
+        return Error{QStringLiteral("server"), QStringLiteral("cannot reach %1: %2").arg(m_config.server.toString(), reply->errorString())};
+    }
+    QByteArray data = reply->readAll();
+    if (stats)
+        stats->bytesReceived += data.size();
+    // Qt decompresses itself only when it added Accept-Encoding; we did, so undo gzip here.
+    if (reply->rawHeader(QByteArrayLiteral("Content-Encoding")).contains("gzip")) {
+        auto plain = gunzip(data, Limits::maxBodyBytes);
+        if (!plain)
+            return Error{QStringLiteral("server"), QStringLiteral("sent a corrupt response")};
+        data = *plain;
+    }
+    Response response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = QJsonDocument::fromJson(data).object();
+    return response;
+}
+
+Result<bool> SyncClient::enrolled()
+{
+    auto stored = m_keystore.read(credentialName(m_registry.registryId()));
+    if (!stored)
+        return stored.error();
+    return stored->has_value();
+}
+
+Status SyncClient::enroll(const QString &code)
+{
+    if (!m_registry.can(keys::Permission::ManageUsers))
+        return Error{QString(), QStringLiteral("only an administrator can enroll this device")};
+    auto already = enrolled();
+    if (!already)
+        return already.error();
+    if (*already)
+        return Error{QStringLiteral("code"), QStringLiteral("this device is already enrolled")};
+    auto response = post("/v1/enroll", toJson(EnrollRequest{code, m_registry.deviceId()}), {}, nullptr);
+    if (!response)
+        return response.error();
+    if (response->status != 200)
+        return fromReply(response->status, response->body);
+    auto enrolledAs = enrollResponseFromJson(response->body);
+    if (!enrolledAs)
+        return enrolledAs.error();
+    if (auto s = m_keystore.write(credentialName(m_registry.registryId()), enrolledAs->credential.toUtf8()); !s)
+        return s;
+    QByteArray pem;
+    for (const auto &certificate : m_config.authority)
+        pem += certificate.toPem();
+    for (auto [key, value] : {std::pair{"server", m_config.server.toString()}, std::pair{"clinic", enrolledAs->clinic},
+                              std::pair{"ca", QString::fromLatin1(pem)}}) {
+        if (auto s = m_registry.setSyncValue(QLatin1String(key), value); !s)
+            return s;
+    }
+    return ok();
+}
+
+Result<QByteArray> SyncClient::authorization()
+{
+    auto stored = m_keystore.read(credentialName(m_registry.registryId()));
+    if (!stored)
+        return stored.error();
+    if (!stored->has_value())
+        return Error{QString(), QStringLiteral("this device is not enrolled with a server (cairnctl enroll)")};
+    return QByteArrayLiteral("Device ") + m_registry.deviceId().toUtf8() + ':' + **stored;
+}
+
+Status SyncClient::noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued)
+{
+    auto pushedThrough = m_registry.syncValue(QStringLiteral("pushed_through"));
+    if (!pushedThrough)
+        return pushedThrough.error();
+    if (serverHighest >= pushedThrough->toLongLong())
+        return ok();
+    // The server holds less of this device than it once acknowledged: it was restored from a
+    // backup. Send again everything after what it still has.
+    auto queued = m_registry.requeueOwnAfter(serverHighest);
+    if (!queued)
+        return queued.error();
+    stats.requeued += *queued;
+    *requeued = true;
+    return ok();
+}
+
+Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked)
+{
+    for (;;) {
+        auto batch = m_registry.outbox(m_config.pushBatch);
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
+            return ok();
+        PushRequest request{m_registry.deviceId(), {}};
+        for (const auto &record : std::as_const(*batch))
+            request.changes.append({record.seq, record});
+        auto response = post("/v1/push", toJson(request), auth, &stats);
+        if (!response)
+            return response.error();
+        if (response->status == 410) {
+            *revoked = true;
+            return ok();
+        }
+        if (response->status != 200)
+            return fromReply(response->status, response->body);
+        auto result = pushResponseFromJson(response->body);
+        if (!result)
+            return result.error();
+        QStringList acknowledged;
+        for (const auto &record : std::as_const(*batch)) {
+            if (record.seq <= result->highestSeq)
+                acknowledged.append(record.id);
+        }
+        if (acknowledged.isEmpty())
+            return Error{QStringLiteral("server"), QStringLiteral("acknowledged none of the batch")};
+        if (auto s = m_registry.acknowledgePushed(acknowledged, result->highestSeq); !s)
+            return s;
+        stats.pushed += result->applied;
+        *serverHighest = result->highestSeq;
+    }
+}
+
+Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked)
+{
+    for (;;) {
+        auto stored = m_registry.syncValue(QStringLiteral("cursor"));
+        if (!stored)
+            return stored.error();
+        auto cursor = Cursor::parse(*stored);
+        if (!cursor)
+            cursor = Cursor{};
+        auto response = post("/v1/pull", toJson(PullRequest{*cursor, m_config.pullPage}), auth, &stats);
+        if (!response)
+            return response.error();
+        if (response->status == 410) {
+            *revoked = true;
+            return ok();
+        }
+        if (response->status != 200)
+            return fromReply(response->status, response->body);
+        auto page = pullResponseFromJson(response->body);
+        if (!page)
+            return page.error();
+        auto added = m_registry.applyPulled(page->changes, page->cursor.toString());
+        if (!added)
+            return added.error();
+        stats.pulled += *added;
+        *serverHighest = page->highestSeq;
+        if (!page->more)
+            return ok();
+    }
+}
+
+Result<RoundStats> SyncClient::runRound()
+{
+    QElapsedTimer timer;
+    timer.start();
+    RoundStats stats;
+    auto auth = authorization();
+    if (!auth)
+        return auth.error();
+    bool revoked = false;
+    std::int64_t serverHighest = -1;
+    // Push, pull, and push again if the server turned out to have lost records of ours.
+    for (int pass = 0; pass < 3; ++pass) {
+        if (auto s = pushAll(*auth, stats, &serverHighest, &revoked); !s)
+            return s.error();
+        if (!revoked && pass == 0) {
+            if (auto s = pullAll(*auth, stats, &serverHighest, &revoked); !s)
+                return s.error();
+        }
+        if (revoked) {
+            (void)m_keystore.remove(credentialName(m_registry.registryId()));
+            stats.wiped = true;
+            stats.milliseconds = timer.elapsed();
+            return stats;
+        }
+        bool requeued = false;
+        if (serverHighest >= 0) {
+            if (auto s = noticeServerLoss(serverHighest, stats, &requeued); !s)
+                return s.error();
+        }
+        if (!requeued)
+            break;
+    }
+    auto open = m_registry.conflicts(false);
+    stats.conflicts = open ? static_cast<int>(open->size()) : 0;
+    stats.milliseconds = timer.elapsed();
+    return stats;
+}
+
+}  // namespace cairn::sync

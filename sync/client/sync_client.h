@@ -1,0 +1,73 @@
+#pragma once
+// The tablet's side of sync. One round: push the outbox in batches (each (device, seq) applied
+// once by the server), then pull the clinic's feed page by page, each page and its cursor applied
+// in one local transaction. Everything is resumable: a round killed at any point leaves the outbox
+// and the cursor where the last committed transaction put them.
+//
+// runRound() waits on the network with a local event loop, so it runs on the registry's database
+// thread (or in cairnctl), never on the UI thread. It trusts only the configured certificate
+// authority, never the system's.
+
+#include "core/registry/registry.h"
+#include "sync/protocol/protocol.h"
+
+#include <QSslCertificate>
+#include <QUrl>
+
+namespace cairn::platform {
+class Keystore;
+}
+
+namespace cairn::sync {
+
+struct ClientConfig {
+    QUrl server;                       // https://host:port
+    QList<QSslCertificate> authority;  // the only CA the client trusts
+    int requestTimeoutMs = 60'000;     // per request: generous for a 1 Mbit/s, 300 ms link
+    int pushBatch = 200;
+    int pullPage = Limits::defaultPullPage;
+};
+
+struct RoundStats {
+    int pushed = 0;           // records the server applied
+    int pulled = 0;           // new records stored here
+    int requeued = 0;         // own records re-sent because the server no longer had them
+    int conflicts = 0;        // open conflicts to review after the round
+    qint64 bytesSent = 0;     // request bodies as sent (compressed)
+    qint64 bytesReceived = 0; // response bodies as received (compressed)
+    qint64 milliseconds = 0;
+    bool wiped = false;       // the server revoked this device: the caller must wipe it now
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+// Loads the CA certificates of a PEM file; errors name "ca".
+Result<QList<QSslCertificate>> loadAuthority(const QString &pemPath);
+
+class SyncClient {
+public:
+    SyncClient(registry::Registry &registry, platform::Keystore &keystore, ClientConfig config);
+
+    // Enrolls this device with a one-time code; stores the credential in the keystore and the
+    // server, clinic and CA in the registry.
+    Status enroll(const QString &code);
+    Result<RoundStats> runRound();
+    // Whether this registry holds a credential for a server.
+    Result<bool> enrolled();
+
+private:
+    struct Response {
+        int status = 0;
+        QJsonObject body;
+    };
+    Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization, RoundStats *stats);
+    Result<QByteArray> authorization();
+    Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
+    Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
+    Status noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued);
+
+    registry::Registry &m_registry;
+    platform::Keystore &m_keystore;
+    ClientConfig m_config;
+};
+
+}  // namespace cairn::sync

@@ -1,0 +1,369 @@
+#include "sync/protocol/protocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <zlib.h>
+
+namespace cairn::sync {
+namespace {
+
+Error fieldError(const QString &field, const QString &message)
+{
+    return Error{field, message};
+}
+
+Result<QString> requiredText(const QJsonObject &o, const char *field)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    if (!v.isString() || v.toString().isEmpty())
+        return fieldError(QLatin1String(field), QStringLiteral("is required (text)"));
+    return v.toString();
+}
+
+Result<std::int64_t> requiredInteger(const QJsonObject &o, const char *field, std::int64_t minimum)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d != static_cast<double>(static_cast<std::int64_t>(d)) || d < static_cast<double>(minimum))
+        return fieldError(QLatin1String(field), QStringLiteral("must be a whole number of at least %1").arg(minimum));
+    return static_cast<std::int64_t>(d);
+}
+
+Result<QJsonArray> requiredArray(const QJsonObject &o, const char *field, int maxSize)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    if (!v.isArray())
+        return fieldError(QLatin1String(field), QStringLiteral("must be a list"));
+    if (v.toArray().size() > maxSize)
+        return fieldError(QLatin1String(field), QStringLiteral("has more than %1 entries").arg(maxSize));
+    return v.toArray();
+}
+
+}  // namespace
+
+QJsonObject envelopeToJson(const domain::RecordEnvelope &r)
+{
+    QJsonObject o{{QStringLiteral("id"), r.id},
+                  {QStringLiteral("patient_id"), r.patientId},
+                  {QStringLiteral("kind"), r.kind},
+                  {QStringLiteral("payload"), r.payload},
+                  {QStringLiteral("author"), r.author},
+                  {QStringLiteral("device"), r.device},
+                  {QStringLiteral("hlc"), r.stamp.toString()},
+                  {QStringLiteral("written_at"), r.writtenAt}};
+    if (!r.date.isEmpty())
+        o.insert(QStringLiteral("date"), r.date);
+    if (!r.supersedes.isEmpty())
+        o.insert(QStringLiteral("supersedes"), r.supersedes);
+    if (r.retracted)
+        o.insert(QStringLiteral("retracted"), true);
+    return o;
+}
+
+Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return fieldError(QString(), QStringLiteral("a record must be an object"));
+    const QJsonObject o = value.toObject();
+    domain::RecordEnvelope r;
+    for (auto [field, target] : {std::pair{"id", &r.id}, std::pair{"patient_id", &r.patientId}, std::pair{"kind", &r.kind},
+                                 std::pair{"author", &r.author}, std::pair{"device", &r.device},
+                                 std::pair{"written_at", &r.writtenAt}}) {
+        auto text = requiredText(o, field);
+        if (!text)
+            return text.error();
+        *target = *text;
+    }
+    if (QUuid::fromString(r.id).isNull())
+        return fieldError(QStringLiteral("id"), QStringLiteral("must be a UUID"));
+    auto hlc = requiredText(o, "hlc");
+    if (!hlc)
+        return hlc.error();
+    if (!HlcStamp::parse(*hlc, &r.stamp))
+        return fieldError(QStringLiteral("hlc"), QStringLiteral("is not a clock stamp"));
+    if (!o.value(QStringLiteral("payload")).isObject())
+        return fieldError(QStringLiteral("payload"), QStringLiteral("must be an object"));
+    r.payload = o.value(QStringLiteral("payload")).toObject();
+    for (auto [field, target] : {std::pair{"date", &r.date}, std::pair{"supersedes", &r.supersedes}}) {
+        const QJsonValue v = o.value(QLatin1String(field));
+        if (!v.isUndefined() && !v.isNull() && !v.isString())
+            return fieldError(QLatin1String(field), QStringLiteral("must be text"));
+        *target = v.toString();
+    }
+    const QJsonValue retracted = o.value(QStringLiteral("retracted"));
+    if (!retracted.isUndefined() && !retracted.isBool())
+        return fieldError(QStringLiteral("retracted"), QStringLiteral("must be true or false"));
+    r.retracted = retracted.toBool(false);
+    return r;
+}
+
+QString Cursor::toString() const
+{
+    return isStart() ? QString() : epoch + QLatin1Char(':') + QString::number(position);
+}
+
+Result<Cursor> Cursor::parse(const QString &text)
+{
+    if (text.isEmpty())
+        return Cursor{};
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const std::int64_t position = colon > 0 ? text.mid(colon + 1).toLongLong(&ok) : 0;
+    if (!ok || position < 0)
+        return fieldError(QStringLiteral("cursor"), QStringLiteral("is not a cursor this server issued"));
+    return Cursor{text.left(colon), position};
+}
+
+QJsonObject toJson(const EnrollRequest &m)
+{
+    return {{QStringLiteral("code"), m.code}, {QStringLiteral("device"), m.device}};
+}
+
+QJsonObject toJson(const EnrollResponse &m)
+{
+    return {{QStringLiteral("device"), m.device},
+            {QStringLiteral("clinic"), m.clinic},
+            {QStringLiteral("credential"), m.credential},
+            {QStringLiteral("epoch"), m.epoch}};
+}
+
+QJsonObject toJson(const PushRequest &m)
+{
+    QJsonArray changes;
+    for (const PushChange &c : m.changes)
+        changes.append(QJsonObject{{QStringLiteral("seq"), static_cast<double>(c.seq)},
+                                   {QStringLiteral("record"), envelopeToJson(c.record)}});
+    return {{QStringLiteral("version"), kProtocolVersion},
+            {QStringLiteral("device"), m.device},
+            {QStringLiteral("changes"), changes}};
+}
+
+QJsonObject toJson(const PushResponse &m)
+{
+    return {{QStringLiteral("applied"), m.applied},
+            {QStringLiteral("duplicates"), m.duplicates},
+            {QStringLiteral("highest_seq"), static_cast<double>(m.highestSeq)},
+            {QStringLiteral("epoch"), m.epoch}};
+}
+
+QJsonObject toJson(const PullRequest &m)
+{
+    return {{QStringLiteral("version"), kProtocolVersion},
+            {QStringLiteral("cursor"), m.cursor.toString()},
+            {QStringLiteral("limit"), m.limit}};
+}
+
+QJsonObject toJson(const PullResponse &m)
+{
+    QJsonArray changes;
+    for (const auto &record : m.changes)
+        changes.append(envelopeToJson(record));
+    return {{QStringLiteral("changes"), changes},
+            {QStringLiteral("cursor"), m.cursor.toString()},
+            {QStringLiteral("more"), m.more},
+            {QStringLiteral("highest_seq"), static_cast<double>(m.highestSeq)},
+            {QStringLiteral("epoch"), m.epoch}};
+}
+
+Result<EnrollRequest> enrollRequestFromJson(const QJsonObject &o)
+{
+    auto code = requiredText(o, "code");
+    if (!code)
+        return code.error();
+    auto device = requiredText(o, "device");
+    if (!device)
+        return device.error();
+    if (QUuid::fromString(*device).isNull())
+        return fieldError(QStringLiteral("device"), QStringLiteral("must be a UUID"));
+    return EnrollRequest{*code, *device};
+}
+
+Result<EnrollResponse> enrollResponseFromJson(const QJsonObject &o)
+{
+    EnrollResponse m;
+    for (auto [field, target] : {std::pair{"device", &m.device}, std::pair{"clinic", &m.clinic},
+                                 std::pair{"credential", &m.credential}, std::pair{"epoch", &m.epoch}}) {
+        auto text = requiredText(o, field);
+        if (!text)
+            return text.error();
+        *target = *text;
+    }
+    return m;
+}
+
+namespace {
+Status checkVersion(const QJsonObject &o)
+{
+    if (o.value(QStringLiteral("version")).toInt(-1) != kProtocolVersion)
+        return fieldError(QStringLiteral("version"), QStringLiteral("this server speaks protocol version %1").arg(kProtocolVersion));
+    return ok();
+}
+}  // namespace
+
+Result<PushRequest> pushRequestFromJson(const QJsonObject &o)
+{
+    if (auto s = checkVersion(o); !s)
+        return s.error();
+    PushRequest m;
+    auto device = requiredText(o, "device");
+    if (!device)
+        return device.error();
+    m.device = *device;
+    auto changes = requiredArray(o, "changes", Limits::maxPushBatch);
+    if (!changes)
+        return changes.error();
+    std::int64_t previous = 0;
+    for (qsizetype i = 0; i < changes->size(); ++i) {
+        const QString at = QStringLiteral("changes[%1]").arg(i);
+        const QJsonObject change = changes->at(i).toObject();
+        auto seq = requiredInteger(change, "seq", 1);
+        if (!seq)
+            return seq.error().within(at);
+        if (*seq <= previous)
+            return fieldError(at + QStringLiteral(".seq"), QStringLiteral("must increase within a batch"));
+        previous = *seq;
+        auto record = envelopeFromJson(change.value(QStringLiteral("record")));
+        if (!record)
+            return record.error().within(at + QStringLiteral(".record"));
+        m.changes.append({*seq, *record});
+    }
+    return m;
+}
+
+Result<PushResponse> pushResponseFromJson(const QJsonObject &o)
+{
+    PushResponse m;
+    auto highest = requiredInteger(o, "highest_seq", 0);
+    if (!highest)
+        return highest.error();
+    m.highestSeq = *highest;
+    m.applied = o.value(QStringLiteral("applied")).toInt();
+    m.duplicates = o.value(QStringLiteral("duplicates")).toInt();
+    m.epoch = o.value(QStringLiteral("epoch")).toString();
+    return m;
+}
+
+Result<PullRequest> pullRequestFromJson(const QJsonObject &o)
+{
+    if (auto s = checkVersion(o); !s)
+        return s.error();
+    PullRequest m;
+    const QJsonValue cursor = o.value(QStringLiteral("cursor"));
+    if (!cursor.isUndefined() && !cursor.isString())
+        return fieldError(QStringLiteral("cursor"), QStringLiteral("must be text"));
+    auto parsed = Cursor::parse(cursor.toString());
+    if (!parsed)
+        return parsed.error();
+    m.cursor = *parsed;
+    if (o.contains(QStringLiteral("limit"))) {
+        auto limit = requiredInteger(o, "limit", 1);
+        if (!limit)
+            return limit.error();
+        if (*limit > Limits::maxPullPage)
+            return fieldError(QStringLiteral("limit"), QStringLiteral("must be at most %1").arg(Limits::maxPullPage));
+        m.limit = static_cast<int>(*limit);
+    }
+    return m;
+}
+
+Result<PullResponse> pullResponseFromJson(const QJsonObject &o)
+{
+    PullResponse m;
+    auto changes = requiredArray(o, "changes", Limits::maxPullPage);
+    if (!changes)
+        return changes.error();
+    for (qsizetype i = 0; i < changes->size(); ++i) {
+        auto record = envelopeFromJson(changes->at(i));
+        if (!record)
+            return record.error().within(QStringLiteral("changes[%1]").arg(i));
+        m.changes.append(*record);
+    }
+    auto cursor = Cursor::parse(o.value(QStringLiteral("cursor")).toString());
+    if (!cursor)
+        return cursor.error();
+    m.cursor = *cursor;
+    m.more = o.value(QStringLiteral("more")).toBool();
+    auto highest = requiredInteger(o, "highest_seq", 0);
+    if (!highest)
+        return highest.error();
+    m.highestSeq = *highest;
+    m.epoch = o.value(QStringLiteral("epoch")).toString();
+    return m;
+}
+
+QJsonObject errorToJson(const Error &error)
+{
+    return {{QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("field"), error.field}, {QStringLiteral("message"), error.message}}}};
+}
+
+Error errorFromJson(const QJsonObject &o, const QString &fallback)
+{
+    const QJsonObject e = o.value(QStringLiteral("error")).toObject();
+    if (e.isEmpty())
+        return Error{QString(), fallback};
+    return Error{e.value(QStringLiteral("field")).toString(), e.value(QStringLiteral("message")).toString()};
+}
+
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream stream{};
+    // 15 window bits + 16 selects the gzip wrapper.
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out;
+    out.resize(static_cast<qsizetype>(deflateBound(&stream, static_cast<uLong>(data.size()))));
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    const int result = deflate(&stream, Z_FINISH);
+    out.resize(static_cast<qsizetype>(stream.total_out));
+    deflateEnd(&stream);
+    return result == Z_STREAM_END ? out : QByteArray();
+}
+
+Result<QByteArray> gunzip(const QByteArray &data, qsizetype maxOutput)
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, 15 + 16) != Z_OK)
+        return fieldError(QStringLiteral("body"), QStringLiteral("cannot be decompressed"));
+    QByteArray out;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    int result = Z_OK;
+    char chunk[64 * 1024];
+    while (result != Z_STREAM_END) {
+        stream.next_out = reinterpret_cast<Bytef *>(chunk);
+        stream.avail_out = sizeof chunk;
+        result = inflate(&stream, Z_NO_FLUSH);
+        if (result != Z_OK && result != Z_STREAM_END) {
+            inflateEnd(&stream);
+            return fieldError(QStringLiteral("body"), QStringLiteral("is not valid gzip data"));
+        }
+        out.append(chunk, static_cast<qsizetype>(sizeof chunk - stream.avail_out));
+        if (out.size() > maxOutput) {
+            inflateEnd(&stream);
+            return fieldError(QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(maxOutput));
+        }
+        if (result == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
+            inflateEnd(&stream);
+            return fieldError(QStringLiteral("body"), QStringLiteral("ends before the gzip data does"));
+        }
+    }
+    inflateEnd(&stream);
+    return out;
+}
+
+Result<QJsonObject> parseBody(const QByteArray &body)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return fieldError(QStringLiteral("body"), QStringLiteral("is not a JSON object"));
+    return doc.object();
+}
+
+}  // namespace cairn::sync

@@ -1,0 +1,118 @@
+#pragma once
+// The sync protocol, shared by the tablet client and cairn-server: messages, their JSON form,
+// limits, compression and the pull cursor. Version 1, under the path prefix /v1.
+//
+//   POST /v1/enroll  {code, device}                       -> {device, clinic, credential, epoch}
+//   POST /v1/push    {device, changes:[{seq, record}]}     -> {applied, duplicates, highest_seq, epoch}
+//   POST /v1/pull    {cursor, limit}                       -> {changes:[record], cursor, more, highest_seq, epoch}
+//
+// Every request but enroll carries "Authorization: Device <device id>:<credential>". Bodies are
+// JSON, gzip-compressed when the sender says "Content-Encoding: gzip". A revoked device gets 410
+// and wipes itself. Errors are {"error": {"field": ..., "message": ...}} with a 4xx status.
+//
+// Push is exactly-once: each change carries its device's sequence number; the server applies a
+// (device, seq) once and answers with the highest seq it holds for the device, so a retried batch
+// is harmless and a server that lost changes (restored from backup) is noticed by the device.
+// Pull pages follow the server's change feed; the cursor names the feed's epoch (changed when the
+// store is restored or replaced), so a device never trusts a position from another feed.
+
+#include "core/domain/envelope.h"
+#include "core/domain/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+
+namespace cairn::sync {
+
+inline constexpr int kProtocolVersion = 1;
+
+// Bounds both ends enforce (the server rejects more; the client never sends more).
+struct Limits {
+    static constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;       // after decompression
+    static constexpr qsizetype maxCompressedBytes = 4 * 1024 * 1024;  // on the wire
+    static constexpr int maxPushBatch = 500;
+    static constexpr int maxPullPage = 1000;
+    static constexpr int defaultPullPage = 500;
+};
+
+// A record on the wire: the envelope without the holder's local seq.
+QJsonObject envelopeToJson(const domain::RecordEnvelope &record);
+// Reads the envelope's own fields (errors name them); the payload is validated separately.
+Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value);
+
+// Position in a server's change feed. Text form "<epoch>:<position>"; empty means "from the start".
+struct Cursor {
+    QString epoch;
+    std::int64_t position = 0;
+    [[nodiscard]] QString toString() const;
+    static Result<Cursor> parse(const QString &text);
+    [[nodiscard]] bool isStart() const { return epoch.isEmpty() && position == 0; }
+};
+
+struct EnrollRequest {
+    QString code;
+    QString device;
+};
+struct EnrollResponse {
+    QString device;
+    QString clinic;
+    QString credential;
+    QString epoch;
+};
+
+struct PushChange {
+    std::int64_t seq = 0;
+    domain::RecordEnvelope record;
+};
+struct PushRequest {
+    QString device;
+    QList<PushChange> changes;
+};
+struct PushResponse {
+    int applied = 0;
+    int duplicates = 0;
+    std::int64_t highestSeq = 0;
+    QString epoch;
+};
+
+struct PullRequest {
+    Cursor cursor;
+    int limit = Limits::defaultPullPage;
+};
+struct PullResponse {
+    QList<domain::RecordEnvelope> changes;
+    Cursor cursor;
+    bool more = false;
+    std::int64_t highestSeq = 0;  // the highest seq of the asking device the server holds
+    QString epoch;
+};
+
+QJsonObject toJson(const EnrollRequest &m);
+QJsonObject toJson(const EnrollResponse &m);
+QJsonObject toJson(const PushRequest &m);
+QJsonObject toJson(const PushResponse &m);
+QJsonObject toJson(const PullRequest &m);
+QJsonObject toJson(const PullResponse &m);
+Result<EnrollRequest> enrollRequestFromJson(const QJsonObject &o);
+Result<EnrollResponse> enrollResponseFromJson(const QJsonObject &o);
+Result<PushRequest> pushRequestFromJson(const QJsonObject &o);
+Result<PushResponse> pushResponseFromJson(const QJsonObject &o);
+Result<PullRequest> pullRequestFromJson(const QJsonObject &o);
+Result<PullResponse> pullResponseFromJson(const QJsonObject &o);
+
+QJsonObject errorToJson(const Error &error);
+Error errorFromJson(const QJsonObject &o, const QString &fallback);
+
+// gzip (RFC 1952) so that any HTTP tool can read what travels.
+QByteArray gzip(const QByteArray &data);
+// Fails on corrupt input and on output larger than maxOutput (a decompression bomb).
+Result<QByteArray> gunzip(const QByteArray &data, qsizetype maxOutput);
+
+// Parses a JSON object body; errors name "body".
+Result<QJsonObject> parseBody(const QByteArray &body);
+
+}  // namespace cairn::sync

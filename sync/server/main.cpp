@@ -1,0 +1,119 @@
+// cairn-server: the central store tablets sync with.
+//   cairn-server --data DIR --listen HOST:PORT --cert PEM --key PEM [--database postgresql://...]
+//   cairn-server --data DIR [--database URL] enroll --clinic C [--valid-hours H]   (code on the last line)
+//   cairn-server --data DIR [--database URL] revoke --device D
+//   cairn-server --data DIR [--database URL] new-epoch     (after restoring the store from a backup)
+// Bad input: one line on stderr naming the option, exit 2.
+
+#include "sync/server/http_server.h"
+#include "sync/server/sync_service.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <chrono>
+#include <cstdio>
+
+using namespace cairn;
+using namespace cairn::sync;
+
+namespace {
+
+int fail(const Error &error, int code = 1)
+{
+    const QString line = error.field.isEmpty() ? error.message : QStringLiteral("--%1: %2").arg(error.field, error.message);
+    std::fprintf(stderr, "cairn-server: %s\n", qUtf8Printable(line));
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cairn-server"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Cairn's sync server."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("data"), QStringLiteral("Directory of the embedded store."), QStringLiteral("DIR")},
+        {QStringLiteral("database"), QStringLiteral("PostgreSQL URL (instead of the embedded store)."), QStringLiteral("URL")},
+        {QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8443."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("cert"), QStringLiteral("Server certificate chain (PEM)."), QStringLiteral("PEM")},
+        {QStringLiteral("key"), QStringLiteral("Server private key (PEM)."), QStringLiteral("PEM")},
+        {QStringLiteral("clinic"), QStringLiteral("enroll: the clinic the device joins."), QStringLiteral("C")},
+        {QStringLiteral("valid-hours"), QStringLiteral("enroll: hours the code stays valid (default 24)."), QStringLiteral("H"), QStringLiteral("24")},
+        {QStringLiteral("device"), QStringLiteral("revoke: the device id."), QStringLiteral("D")},
+    });
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), enroll, revoke or new-epoch"));
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail({QString(), parser.errorText()}, 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qUtf8Printable(parser.helpText()), stdout);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0, QStringLiteral("serve"));
+    if (positional.size() > 1 || !QStringList{QStringLiteral("serve"), QStringLiteral("enroll"), QStringLiteral("revoke"),
+                                              QStringLiteral("new-epoch")}
+                                      .contains(command))
+        return fail({QString(), QStringLiteral("unknown command %1 (serve, enroll, revoke, new-epoch)").arg(positional.join(u' '))}, 2);
+
+    auto connection = parser.isSet(QStringLiteral("database")) ? openPostgres(parser.value(QStringLiteral("database")))
+                                                                : openFileStore(parser.value(QStringLiteral("data")));
+    if (!connection)
+        return fail(connection.error(), connection.error().field.isEmpty() ? 1 : 2);
+    SyncService service(std::move(connection).value());
+    if (auto s = service.open(); !s)
+        return fail(s.error());
+
+    if (command == QLatin1String("enroll")) {
+        bool ok = false;
+        const int hours = parser.value(QStringLiteral("valid-hours")).toInt(&ok);
+        if (!ok || hours < 1 || hours > 24 * 14)
+            return fail({QStringLiteral("valid-hours"), QStringLiteral("must be 1 to 336")}, 2);
+        if (!parser.isSet(QStringLiteral("clinic")))
+            return fail({QStringLiteral("clinic"), QStringLiteral("is required")}, 2);
+        auto code = service.createEnrollment(parser.value(QStringLiteral("clinic")), std::chrono::hours(hours));
+        if (!code)
+            return fail(code.error(), 2);
+        std::printf("One-time enrollment code for clinic %s, valid %d hours:\n%s\n",
+                    qUtf8Printable(parser.value(QStringLiteral("clinic"))), hours, qUtf8Printable(*code));
+        return 0;
+    }
+    if (command == QLatin1String("revoke")) {
+        if (!parser.isSet(QStringLiteral("device")))
+            return fail({QStringLiteral("device"), QStringLiteral("is required")}, 2);
+        if (auto s = service.revoke(parser.value(QStringLiteral("device"))); !s)
+            return fail(s.error(), 2);
+        std::printf("revoked %s: its next contact wipes its data\n", qUtf8Printable(parser.value(QStringLiteral("device"))));
+        return 0;
+    }
+    if (command == QLatin1String("new-epoch")) {
+        auto epoch = service.newEpoch();
+        if (!epoch)
+            return fail(epoch.error());
+        std::printf("new epoch %s: devices will re-read the feed and re-send what is missing\n", qUtf8Printable(*epoch));
+        return 0;
+    }
+
+    for (const char *required : {"listen", "cert", "key"}) {
+        if (!parser.isSet(QLatin1String(required)))
+            return fail({QLatin1String(required), QStringLiteral("is required to serve")}, 2);
+    }
+    const QString listen = parser.value(QStringLiteral("listen"));
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
+    if (!portOk || port < 0 || port > 65535)
+        return fail({QStringLiteral("listen"), QStringLiteral("must be HOST:PORT")}, 2);
+    SyncHttpServer http(service);
+    auto bound = http.listen(listen.left(colon), static_cast<quint16>(port), parser.value(QStringLiteral("cert")),
+                             parser.value(QStringLiteral("key")));
+    if (!bound)
+        return fail(bound.error(), 2);
+    std::printf("cairn-server listening on https://%s:%u (%s)\n", qUtf8Printable(listen.left(colon)), *bound,
+                qUtf8Printable(service.describe()));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}

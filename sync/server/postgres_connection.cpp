@@ -1,0 +1,130 @@
+// The production store: PostgreSQL through libpq. Several cairn-server processes may share one
+// database; per-clinic advisory locks keep each clinic's feed committing in position order.
+
+#include "sync/server/sql_connection.h"
+
+#include <libpq-fe.h>
+
+namespace cairn::sync {
+namespace {
+
+constexpr const char *kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrollments (
+  code_hash TEXT PRIMARY KEY, clinic TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+  used_by TEXT, used_at TEXT);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, clinic TEXT NOT NULL, credential_hash TEXT NOT NULL, enrolled_at TEXT NOT NULL,
+  revoked_at TEXT, highest_seq BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS changes (
+  position BIGSERIAL PRIMARY KEY, clinic TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+  patient_id TEXT NOT NULL, device TEXT NOT NULL, seq BIGINT NOT NULL, record TEXT NOT NULL,
+  received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS changes_by_clinic ON changes(clinic, position);
+CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, clinic TEXT NOT NULL);
+)SQL";
+
+// `?` placeholders become `$1`, `$2`, ... (no statement here has a literal question mark).
+QByteArray numbered(const char *sql)
+{
+    QByteArray out;
+    int n = 0;
+    for (const char *p = sql; *p; ++p) {
+        if (*p == '?')
+            out += '$' + QByteArray::number(++n);
+        else
+            out += *p;
+    }
+    return out;
+}
+
+class PostgresConnection final : public SqlConnection {
+public:
+    PostgresConnection(PGconn *conn, QString description) : m_conn(conn), m_description(std::move(description)) {}
+    ~PostgresConnection() override { PQfinish(m_conn); }
+    PostgresConnection(const PostgresConnection &) = delete;
+    PostgresConnection &operator=(const PostgresConnection &) = delete;
+
+    Result<QList<SqlRow>> query(const char *sql, const QStringList &params) override
+    {
+        PGresult *result = run(sql, params);
+        const ExecStatusType status = PQresultStatus(result);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            Error error{QString(), QString::fromUtf8(PQresultErrorMessage(result)).trimmed()};
+            PQclear(result);
+            return error;
+        }
+        QList<SqlRow> rows;
+        for (int r = 0; r < PQntuples(result); ++r) {
+            SqlRow row;
+            for (int c = 0; c < PQnfields(result); ++c)
+                row.append(PQgetisnull(result, r, c) ? QString() : QString::fromUtf8(PQgetvalue(result, r, c)));
+            rows.append(row);
+        }
+        PQclear(result);
+        return rows;
+    }
+
+    Status execute(const char *sql, const QStringList &params) override
+    {
+        auto rows = query(sql, params);
+        return rows ? ok() : Status(rows.error());
+    }
+
+    Status ensureSchema() override
+    {
+        PGresult *result = PQexec(m_conn, kSchema);
+        const bool good = PQresultStatus(result) == PGRES_COMMAND_OK;
+        const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        PQclear(result);
+        return good ? ok() : Status(Error{QStringLiteral("database"), message});
+    }
+    Status begin() override { return execute("BEGIN ISOLATION LEVEL READ COMMITTED", {}); }
+    Status commit() override { return execute("COMMIT", {}); }
+    void rollback() override { (void)execute("ROLLBACK", {}); }
+    Status lockClinic(const QString &clinic) override
+    {
+        return execute("SELECT pg_advisory_xact_lock(hashtext(?))", {clinic});
+    }
+    [[nodiscard]] QString describe() const override { return m_description; }
+
+private:
+    PGresult *run(const char *sql, const QStringList &params)
+    {
+        QList<QByteArray> values;
+        values.reserve(params.size());
+        std::vector<const char *> pointers;
+        for (const QString &p : params)
+            values.append(p.isNull() ? QByteArray() : p.toUtf8());
+        for (qsizetype i = 0; i < params.size(); ++i)
+            pointers.push_back(params.at(i).isNull() ? nullptr : values.at(i).constData());
+        const QByteArray text = numbered(sql);
+        return PQexecParams(m_conn, text.constData(), static_cast<int>(pointers.size()), nullptr, pointers.data(), nullptr,
+                            nullptr, 0);
+    }
+    PGconn *m_conn;
+    QString m_description;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> openPostgres(const QString &url)
+{
+    if (!url.startsWith(QLatin1String("postgresql://")) && !url.startsWith(QLatin1String("postgres://")))
+        return Error{QStringLiteral("database"), QStringLiteral("must be a postgresql:// URL")};
+    PGconn *conn = PQconnectdb(url.toUtf8().constData());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        Error error{QStringLiteral("database"), QString::fromUtf8(PQerrorMessage(conn)).trimmed()};
+        PQfinish(conn);
+        return error;
+    }
+    // Describe without the password.
+    const QString description = QStringLiteral("PostgreSQL database %1 on %2:%3")
+                                    .arg(QString::fromUtf8(PQdb(conn)), QString::fromUtf8(PQhost(conn)),
+                                         QString::fromUtf8(PQport(conn)));
+    // Warnings such as "relation already exists, skipping" are not for the operator's log.
+    PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+    return std::unique_ptr<SqlConnection>(new PostgresConnection(conn, description));
+}
+
+}  // namespace cairn::sync

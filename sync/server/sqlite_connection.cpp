@@ -1,0 +1,126 @@
+// The embedded file store: one SQLCipher database in the server's data directory, opened through
+// the same storage layer as the tablets (verified encryption, owner-only files). Its 256-bit key
+// lives in the keystore (CAIRN_KEYSTORE), never beside the file.
+
+#include "sync/server/sql_connection.h"
+
+#include "core/keys/secret_bytes.h"
+#include "core/storage/database.h"
+#include "platform/keystore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+
+namespace cairn::sync {
+namespace {
+
+constexpr const char *kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrollments (
+  code_hash TEXT PRIMARY KEY, clinic TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+  used_by TEXT, used_at TEXT);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, clinic TEXT NOT NULL, credential_hash TEXT NOT NULL, enrolled_at TEXT NOT NULL,
+  revoked_at TEXT, highest_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS changes (
+  position INTEGER PRIMARY KEY AUTOINCREMENT, clinic TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+  patient_id TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, record TEXT NOT NULL,
+  received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS changes_by_clinic ON changes(clinic, position);
+CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, clinic TEXT NOT NULL);
+)SQL";
+
+class SqliteConnection final : public SqlConnection {
+public:
+    explicit SqliteConnection(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) {}
+
+    Result<QList<SqlRow>> query(const char *sql, const QStringList &params) override
+    {
+        auto stmt = m_db->prepare(sql);
+        if (!stmt)
+            return stmt.error();
+        bind(*stmt, params);
+        QList<SqlRow> rows;
+        while (stmt->next()) {
+            SqlRow row;
+            const int columns = stmt->columnCount();
+            for (int c = 0; c < columns; ++c)
+                row.append(stmt->isNull(c) ? QString() : stmt->text(c));
+            rows.append(row);
+        }
+        if (!stmt->status())
+            return stmt->status().error();
+        return rows;
+    }
+
+    Status execute(const char *sql, const QStringList &params) override
+    {
+        auto stmt = m_db->prepare(sql);
+        if (!stmt)
+            return stmt.error();
+        bind(*stmt, params);
+        return stmt->run();
+    }
+
+    Status ensureSchema() override { return m_db->exec(kSchema); }
+    Status begin() override { return m_db->exec("BEGIN IMMEDIATE"); }
+    Status commit() override { return m_db->exec("COMMIT"); }
+    void rollback() override { (void)m_db->exec("ROLLBACK"); }
+    // BEGIN IMMEDIATE already makes this process the only writer.
+    Status lockClinic(const QString &) override { return ok(); }
+    [[nodiscard]] QString describe() const override { return QStringLiteral("file store %1").arg(m_db->path()); }
+
+private:
+    static void bind(storage::Statement &stmt, const QStringList &params)
+    {
+        for (qsizetype i = 0; i < params.size(); ++i) {
+            if (params.at(i).isNull())
+                stmt.bindNull(static_cast<int>(i + 1));
+            else
+                stmt.bind(static_cast<int>(i + 1), params.at(i));
+        }
+    }
+    std::unique_ptr<storage::Database> m_db;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqlConnection>> openFileStore(const QString &dataDir)
+{
+    if (dataDir.isEmpty())
+        return Error{QStringLiteral("data"), QStringLiteral("is required (a directory for the server's store)")};
+    if (!QDir().mkpath(dataDir))
+        return Error{QStringLiteral("data"), QStringLiteral("cannot create %1").arg(dataDir)};
+    QFile::setPermissions(dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto keystore = platform::keystoreFromEnvironment();
+    if (!keystore)
+        return keystore.error();
+    const QString path = QDir(dataDir).absoluteFilePath(QStringLiteral("server.db"));
+    // One key per store, named after its absolute path so several stores can share a keystore.
+    const QString keyName = QStringLiteral("server-store-")
+        + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+    auto stored = (*keystore)->read(keyName);
+    if (!stored)
+        return stored.error();
+    const bool exists = QFileInfo::exists(path);
+    if (exists && !stored->has_value())
+        return Error{QStringLiteral("data"), QStringLiteral("the keystore has no key for %1").arg(path)};
+    QByteArray key;
+    if (stored->has_value()) {
+        key = **stored;
+    } else {
+        keys::SecretBytes fresh = keys::SecretBytes::random(32);
+        key = QByteArray(reinterpret_cast<const char *>(fresh.data()), 32);
+        if (auto s = (*keystore)->write(keyName, key); !s)
+            return s.error();
+    }
+    auto db = storage::Database::open(path, key, exists ? storage::Database::OpenMode::ExistingOnly
+                                                        : storage::Database::OpenMode::CreateNew);
+    key.fill('\0');
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqlConnection>(new SqliteConnection(std::move(db).value()));
+}
+
+}  // namespace cairn::sync

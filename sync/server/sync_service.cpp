@@ -1,0 +1,342 @@
+#include "sync/server/sync_service.h"
+
+#include "core/domain/envelope_validation.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+#include <variant>
+
+namespace cairn::sync {
+namespace {
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Rolls back unless committed: nothing half-written.
+class ServerTransaction {
+public:
+    explicit ServerTransaction(SqlConnection &db) : m_db(db) {}
+    ~ServerTransaction()
+    {
+        if (m_open)
+            m_db.rollback();
+    }
+    ServerTransaction(const ServerTransaction &) = delete;
+    ServerTransaction &operator=(const ServerTransaction &) = delete;
+    Status begin()
+    {
+        auto s = m_db.begin();
+        m_open = static_cast<bool>(s);
+        return s;
+    }
+    Status commit()
+    {
+        auto s = m_db.commit();
+        if (s)
+            m_open = false;
+        return s;
+    }
+
+private:
+    SqlConnection &m_db;
+    bool m_open = false;
+};
+
+Reply serverError(const Error &error)
+{
+    // Store failures are the server's problem; say so without echoing internals.
+    qWarning("cairn-server: store error: %s", qUtf8Printable(error.message));
+    return errorReply(500, Error{QString(), QStringLiteral("the server could not complete the request; try again")});
+}
+
+QString randomToken(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), bytes / 4);
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+}  // namespace
+
+Reply errorReply(int status, const Error &error)
+{
+    return {status, errorToJson(error)};
+}
+
+QString SyncService::hashSecret(const QString &secret)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Status SyncService::open()
+{
+    if (auto s = m_db->ensureSchema(); !s)
+        return s;
+    auto current = epoch();
+    if (!current)
+        return current.error();
+    if (current->isEmpty()) {
+        auto fresh = newEpoch();
+        if (!fresh)
+            return fresh.error();
+    }
+    return ok();
+}
+
+Result<QString> SyncService::epoch()
+{
+    auto rows = m_db->query("SELECT value FROM meta WHERE key = 'epoch'", {});
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? QString() : rows->first().first();
+}
+
+Result<QString> SyncService::newEpoch()
+{
+    const QString value = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto s = m_db->execute("INSERT INTO meta (key, value) VALUES ('epoch', ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               {value});
+        !s)
+        return s.error();
+    return value;
+}
+
+Result<QString> SyncService::createEnrollment(const QString &clinic, std::chrono::seconds validity)
+{
+    if (clinic.trimmed().isEmpty())
+        return Error{QStringLiteral("clinic"), QStringLiteral("is required")};
+    // Unambiguous letters and digits, read aloud or typed on a tablet.
+    static const QString alphabet = QStringLiteral("ABCDEFGHJKMNPQRSTUVWXYZ23456789");
+    QString code;
+    for (int i = 0; i < 12; ++i) {
+        if (i > 0 && i % 4 == 0)
+            code += QLatin1Char('-');
+        code += alphabet.at(static_cast<qsizetype>(QRandomGenerator::system()->bounded(alphabet.size())));
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (auto s = m_db->execute("INSERT INTO enrollments (code_hash, clinic, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                               {hashSecret(code), clinic.trimmed(), now.toString(Qt::ISODateWithMs),
+                                now.addSecs(validity.count()).toString(Qt::ISODateWithMs)});
+        !s)
+        return s.error();
+    return code;
+}
+
+Status SyncService::revoke(const QString &deviceId)
+{
+    auto rows = m_db->query("SELECT id FROM devices WHERE id = ?", {deviceId});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error{QStringLiteral("device"), QStringLiteral("no enrolled device with id %1").arg(deviceId)};
+    return m_db->execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {nowIso(), deviceId});
+}
+
+Reply SyncService::enroll(const QJsonObject &body)
+{
+    auto request = enrollRequestFromJson(body);
+    if (!request)
+        return errorReply(400, request.error());
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return serverError(s.error());
+    auto rows = m_db->query("SELECT clinic, expires_at, used_by FROM enrollments WHERE code_hash = ?",
+                            {hashSecret(request->code.trimmed().toUpper())});
+    if (!rows)
+        return serverError(rows.error());
+    if (rows->isEmpty() || !rows->first().at(2).isNull()
+        || QDateTime::fromString(rows->first().at(1), Qt::ISODateWithMs) < QDateTime::currentDateTimeUtc())
+        return errorReply(403, {QStringLiteral("code"), QStringLiteral("is not a valid, unused, unexpired enrollment code")});
+    const QString clinic = rows->first().at(0);
+    auto existing = m_db->query("SELECT id FROM devices WHERE id = ?", {request->device});
+    if (!existing)
+        return serverError(existing.error());
+    if (!existing->isEmpty())
+        return errorReply(409, {QStringLiteral("device"), QStringLiteral("is already enrolled")});
+    const QString credential = randomToken(32);
+    if (auto s = m_db->execute("UPDATE enrollments SET used_by = ?, used_at = ? WHERE code_hash = ?",
+                               {request->device, nowIso(), hashSecret(request->code.trimmed().toUpper())});
+        !s)
+        return serverError(s.error());
+    if (auto s = m_db->execute("INSERT INTO devices (id, clinic, credential_hash, enrolled_at) VALUES (?, ?, ?, ?)",
+                               {request->device, clinic, hashSecret(credential), nowIso()});
+        !s)
+        return serverError(s.error());
+    auto currentEpoch = epoch();
+    if (!currentEpoch)
+        return serverError(currentEpoch.error());
+    if (auto s = tx.commit(); !s)
+        return serverError(s.error());
+    return {200, toJson(EnrollResponse{request->device, clinic, credential, *currentEpoch})};
+}
+
+std::variant<Device, Reply> SyncService::authenticate(const QByteArray &authorization)
+{
+    const Reply refused = errorReply(401, {QStringLiteral("authorization"), QStringLiteral("unknown device or wrong credential")});
+    if (!authorization.startsWith("Device "))
+        return refused;
+    const QByteArray token = authorization.mid(7).trimmed();
+    const qsizetype colon = token.indexOf(':');
+    if (colon <= 0)
+        return refused;
+    const QString id = QString::fromLatin1(token.left(colon));
+    const QString credential = QString::fromLatin1(token.mid(colon + 1));
+    auto rows = m_db->query("SELECT clinic, credential_hash, revoked_at FROM devices WHERE id = ?", {id});
+    if (!rows)
+        return serverError(rows.error());
+    if (rows->isEmpty() || rows->first().at(1) != hashSecret(credential))
+        return refused;
+    if (!rows->first().at(2).isNull()) {
+        Reply gone = errorReply(410, {QStringLiteral("device"), QStringLiteral("this device was revoked")});
+        gone.body.insert(QStringLiteral("wipe"), true);
+        return gone;
+    }
+    return Device{id, rows->first().at(0)};
+}
+
+Result<std::int64_t> SyncService::highestSeq(const QString &deviceId)
+{
+    auto rows = m_db->query("SELECT highest_seq FROM devices WHERE id = ?", {deviceId});
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? 0 : rows->first().first().toLongLong();
+}
+
+Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body)
+{
+    auto who = authenticate(authorization);
+    if (auto *refusal = std::get_if<Reply>(&who))
+        return *refusal;
+    const Device device = std::get<Device>(who);
+    auto request = pushRequestFromJson(body);
+    if (!request)
+        return errorReply(400, request.error());
+    if (request->device != device.id)
+        return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
+
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return serverError(s.error());
+    if (auto s = m_db->lockClinic(device.clinic); !s)
+        return serverError(s.error());
+    auto highest = highestSeq(device.id);
+    if (!highest)
+        return serverError(highest.error());
+    std::int64_t through = *highest;
+    PushResponse response;
+    const QString received = nowIso();
+    for (qsizetype i = 0; i < request->changes.size(); ++i) {
+        const PushChange &change = request->changes.at(i);
+        const QString at = QStringLiteral("changes[%1].record").arg(i);
+        const domain::RecordEnvelope &record = change.record;
+        if (change.seq <= through) {
+            ++response.duplicates;  // a retried batch: already applied once
+            continue;
+        }
+        if (record.device != device.id)
+            return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
+        if (auto s = domain::validateEnvelope(record); !s)
+            return errorReply(422, s.error().within(at));
+        auto existing = m_db->query("SELECT clinic FROM changes WHERE id = ?", {record.id});
+        if (!existing)
+            return serverError(existing.error());
+        if (!existing->isEmpty()) {
+            if (existing->first().first() != device.clinic)
+                return errorReply(403, {at + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
+            // Already here (re-sent after the server was restored, or pushed before its seq was
+            // acknowledged): applied once, so only the sequence moves on.
+            ++response.duplicates;
+            through = change.seq;
+            continue;
+        }
+        if (record.patientId != domain::kClinicScope) {
+            auto owner = m_db->query("SELECT clinic FROM patients WHERE id = ?", {record.patientId});
+            if (!owner)
+                return serverError(owner.error());
+            if (owner->isEmpty()) {
+                if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)", {record.patientId, device.clinic}); !s)
+                    return serverError(s.error());
+            } else if (owner->first().first() != device.clinic) {
+                return errorReply(403, {at + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
+            }
+        }
+        if (!record.supersedes.isEmpty()) {
+            auto parent = m_db->query("SELECT clinic FROM changes WHERE id = ?", {record.supersedes});
+            if (!parent)
+                return serverError(parent.error());
+            if (parent->isEmpty() || parent->first().first() != device.clinic)
+                return errorReply(422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record the server does not hold")});
+        }
+        const QString json = QString::fromUtf8(QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact));
+        if (auto s = m_db->execute("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   {device.clinic, record.id, record.patientId, device.id, QString::number(change.seq), json, received});
+            !s)
+            return serverError(s.error());
+        ++response.applied;
+        through = change.seq;
+    }
+    if (through != *highest) {
+        if (auto s = m_db->execute("UPDATE devices SET highest_seq = ? WHERE id = ?", {QString::number(through), device.id}); !s)
+            return serverError(s.error());
+    }
+    auto currentEpoch = epoch();
+    if (!currentEpoch)
+        return serverError(currentEpoch.error());
+    if (auto s = tx.commit(); !s)
+        return serverError(s.error());
+    response.highestSeq = through;
+    response.epoch = *currentEpoch;
+    return {200, toJson(response)};
+}
+
+Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body)
+{
+    auto who = authenticate(authorization);
+    if (auto *refusal = std::get_if<Reply>(&who))
+        return *refusal;
+    const Device device = std::get<Device>(who);
+    auto request = pullRequestFromJson(body);
+    if (!request)
+        return errorReply(400, request.error());
+    auto currentEpoch = epoch();
+    if (!currentEpoch)
+        return serverError(currentEpoch.error());
+    auto last = m_db->query("SELECT COALESCE(MAX(position), 0) FROM changes", {});
+    if (!last)
+        return serverError(last.error());
+    std::int64_t after = request->cursor.position;
+    // A cursor from another epoch, or beyond the end of this feed, comes from a feed this server
+    // no longer has (restored from a backup): read again from the start.
+    if (request->cursor.epoch != *currentEpoch || after > last->first().first().toLongLong())
+        after = 0;
+    auto rows = m_db->query("SELECT position, record FROM changes WHERE clinic = ? AND position > ? ORDER BY position LIMIT ?",
+                            {device.clinic, QString::number(after), QString::number(request->limit + 1)});
+    if (!rows)
+        return serverError(rows.error());
+    PullResponse response;
+    response.more = rows->size() > request->limit;
+    std::int64_t position = after;
+    for (qsizetype i = 0; i < std::min<qsizetype>(rows->size(), request->limit); ++i) {
+        auto record = envelopeFromJson(QJsonDocument::fromJson(rows->at(i).at(1).toUtf8()).object());
+        if (!record)
+            return serverError(record.error());
+        response.changes.append(*record);
+        position = rows->at(i).at(0).toLongLong();
+    }
+    auto highest = highestSeq(device.id);
+    if (!highest)
+        return serverError(highest.error());
+    response.cursor = Cursor{*currentEpoch, position};
+    response.highestSeq = *highest;
+    response.epoch = *currentEpoch;
+    return {200, toJson(response)};
+}
+
+}  // namespace cairn::sync

@@ -1,0 +1,60 @@
+#pragma once
+// What cairn-server does, apart from HTTP: enrollment, device authentication, clinic scoping,
+// exactly-once push and paged pull over one SqlConnection. Every request is answered with a
+// status and a JSON body; nothing is written unless the whole request is valid. Single-threaded:
+// the HTTP layer calls it from the server's thread.
+
+#include "sync/protocol/protocol.h"
+#include "sync/server/sql_connection.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace cairn::sync {
+
+struct Reply {
+    int status = 200;
+    QJsonObject body;
+};
+
+struct Device {
+    QString id;
+    QString clinic;
+};
+
+class SyncService {
+public:
+    explicit SyncService(std::unique_ptr<SqlConnection> db) : m_db(std::move(db)) {}
+
+    // Creates the tables and the feed's epoch when missing.
+    Status open();
+    [[nodiscard]] QString describe() const { return m_db->describe(); }
+
+    // Operators.
+    // A one-time enrollment code for clinic, valid for `validity` from now.
+    Result<QString> createEnrollment(const QString &clinic, std::chrono::seconds validity);
+    Status revoke(const QString &deviceId);
+    // Gives the change feed a new epoch: run after restoring the store from a backup, so every
+    // device re-reads the feed from its start and re-sends what the server no longer holds.
+    Result<QString> newEpoch();
+    Result<QString> epoch();
+
+    // Requests. `authorization` is the Authorization header ("Device <id>:<credential>").
+    Reply enroll(const QJsonObject &body);
+    Reply push(const QByteArray &authorization, const QJsonObject &body);
+    Reply pull(const QByteArray &authorization, const QJsonObject &body);
+
+    static QString hashSecret(const QString &secret);
+
+private:
+    // The device behind a credential, or the reply refusing it (401 unknown, 410 revoked).
+    std::variant<Device, Reply> authenticate(const QByteArray &authorization);
+    Result<std::int64_t> highestSeq(const QString &deviceId);
+    std::unique_ptr<SqlConnection> m_db;
+};
+
+Reply errorReply(int status, const Error &error);
+
+}  // namespace cairn::sync

@@ -1,0 +1,155 @@
+// cairnctl enroll | sync | conflicts: this registry and the central server.
+//   cairnctl enroll --server URL --ca PEM --code CODE
+//   cairnctl sync [--server URL --ca PEM]     (one round; JSON stats on stdout)
+//   cairnctl conflicts [--all] | conflicts review ID
+
+#include "sync/client/sync_client.h"
+#include "tools/cairnctl/cli_registry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace cairn::cli {
+namespace {
+
+const registry::SystemClock kClock;
+
+// --server and --ca from the arguments, else what enrollment stored.
+Result<sync::ClientConfig> clientConfig(QStringList &args, registry::Registry *registry)
+{
+    auto server = takeOption(args, QStringLiteral("--server"));
+    auto ca = takeOption(args, QStringLiteral("--ca"));
+    if (!server)
+        return server.error();
+    if (!ca)
+        return ca.error();
+    sync::ClientConfig config;
+    QString url = *server;
+    if (url.isEmpty() && registry) {
+        auto stored = registry->syncValue(QStringLiteral("server"));
+        if (!stored)
+            return stored.error();
+        url = *stored;
+    }
+    if (url.isEmpty())
+        return Error{QStringLiteral("server"), QStringLiteral("is required (https://HOST:PORT)")};
+    config.server = QUrl(url, QUrl::StrictMode);
+    if (!config.server.isValid() || config.server.scheme() != QLatin1String("https") || config.server.host().isEmpty())
+        return Error{QStringLiteral("server"), QStringLiteral("must be an https://HOST:PORT URL")};
+    if (!ca->isEmpty()) {
+        auto authority = sync::loadAuthority(*ca);
+        if (!authority)
+            return authority.error();
+        config.authority = *authority;
+    } else if (registry) {
+        auto stored = registry->syncValue(QStringLiteral("ca"));
+        if (!stored)
+            return stored.error();
+        config.authority = QSslCertificate::fromData(stored->toLatin1(), QSsl::Pem);
+    }
+    if (config.authority.isEmpty())
+        return Error{QStringLiteral("ca"), QStringLiteral("is required (the PEM of the server's certificate authority)")};
+    return config;
+}
+
+int runEnroll(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto code = takeOption(args, QStringLiteral("--code"));
+    if (!code)
+        return fail(io, code.error(), BadInput);
+    if (code->isEmpty())
+        return fail(io, {QStringLiteral("code"), QStringLiteral("is required (from cairn-server enroll)")}, BadInput);
+    QStringList rest = args;
+    auto config = clientConfig(rest, nullptr);
+    if (!config)
+        return fail(io, config.error(), BadInput);
+    if (auto s = noMoreArguments(rest); !s)
+        return fail(io, s.error(), BadInput);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    sync::SyncClient client(*open->registry, *open->keystore, *config);
+    if (auto s = client.enroll(*code); !s)
+        return fail(io, s.error());
+    auto clinic = open->registry->syncValue(QStringLiteral("clinic"));
+    *io.out << "enrolled device " << open->registry->deviceId() << " in clinic " << (clinic ? *clinic : QString()) << "\n";
+    return Success;
+}
+
+int runSync(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    auto config = clientConfig(args, open->registry.get());
+    if (!config)
+        return fail(io, config.error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    sync::SyncClient client(*open->registry, *open->keystore, *config);
+    auto stats = client.runRound();
+    if (!stats)
+        return fail(io, stats.error());
+    if (stats->wiped) {
+        const QString path = registryPath(options);
+        open->registry.reset();
+        if (auto s = registry::Registry::wipe(path, *open->keystore); !s)
+            return fail(io, s.error());
+        *io.err << "cairnctl: this device was revoked by the server; its registry and keys were deleted\n";
+    }
+    *io.out << QJsonDocument(stats->toJson()).toJson(QJsonDocument::Compact) << "\n";
+    return stats->wiped ? Failure : Success;
+}
+
+int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    const bool all = takeFlag(args, QStringLiteral("--all"));
+    QString reviewId;
+    if (!args.isEmpty() && args.first() == QLatin1String("review")) {
+        if (args.size() != 2)
+            return fail(io, {QStringLiteral("review"), QStringLiteral("needs one conflict id")}, BadInput);
+        reviewId = args.at(1);
+        args.clear();
+    }
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    if (!reviewId.isEmpty()) {
+        bool ok = false;
+        const qint64 id = reviewId.toLongLong(&ok);
+        if (!ok)
+            return fail(io, {QStringLiteral("review"), QStringLiteral("the id must be a number")}, BadInput);
+        if (auto s = open->registry->reviewConflict(id); !s)
+            return fail(io, s.error(), s.error().field.isEmpty() ? Failure : BadInput);
+        *io.out << "conflict " << id << " marked reviewed\n";
+        return Success;
+    }
+    auto list = open->registry->conflicts(all);
+    if (!list)
+        return fail(io, list.error());
+    QJsonArray out;
+    for (const auto &c : std::as_const(*list)) {
+        out.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(c.id)},
+                               {QStringLiteral("patient_id"), c.patientId},
+                               {QStringLiteral("records"), QJsonArray{c.recordA, c.recordB}},
+                               {QStringLiteral("fields"), QJsonArray::fromStringList(c.fields)},
+                               {QStringLiteral("in_force"), c.head},
+                               {QStringLiteral("detected_at"), c.detectedAt},
+                               {QStringLiteral("reviewed"), !c.reviewedAt.isEmpty()}});
+    }
+    *io.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+    return Success;
+}
+
+}  // namespace
+
+CAIRN_CLI_COMMAND("enroll", "enroll --server URL --ca PEM --code CODE: join a clinic's server (administrators)", runEnroll);
+CAIRN_CLI_COMMAND("sync", "sync [--server URL --ca PEM]: one sync round; prints JSON stats", runSync);
+CAIRN_CLI_COMMAND("conflicts", "conflicts [--all] | conflicts review ID: concurrent edits to review", runConflicts);
+
+}  // namespace cairn::cli
