@@ -370,6 +370,11 @@ struct Writer {
     Status write(domain::RecordEnvelope envelope, const QString &action, bool auditIt = true)
     {
         envelope.writtenAt = clock.now().toUTC().toString(Qt::ISODateWithMs);
+        // Whatever an import or generator says, a record written here is this user's on this
+        // device: that is what sync identifies it by and what the server checks.
+        envelope.author = userId;
+        envelope.device = deviceId;
+        envelope.stamp.device = deviceId;
         if (auto s = domain::validateEnvelope(envelope); !s)
             return s;
         if (auto s = store.insert(envelope, true); !s)
