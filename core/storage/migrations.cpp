@@ -118,7 +118,10 @@ CREATE TABLE heads (
   lineage    TEXT PRIMARY KEY,
   record_id  TEXT NOT NULL REFERENCES records(id),
   patient_id TEXT NOT NULL,
-  live       INTEGER NOT NULL CHECK (live IN (0, 1))
+  live       INTEGER NOT NULL CHECK (live IN (0, 1)),
+  -- With several live versions (no withdrawal): the field-by-field merge shown in place of the
+  -- head's payload (record_id stays the provisional winner). NULL with a single version.
+  merged_payload TEXT CHECK (merged_payload IS NULL OR json_valid(merged_payload))
 ) WITHOUT ROWID;
 CREATE INDEX heads_by_patient ON heads(patient_id);
 INSERT INTO heads (lineage, record_id, patient_id, live)

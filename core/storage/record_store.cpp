@@ -6,6 +6,11 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonDocument>
+#include <QSet>
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
 
 namespace cairn::storage {
 namespace {
@@ -35,6 +40,127 @@ StoredRecord readRecord(const Statement &stmt)
 QByteArray withColumns(const char *tail)
 {
     return QByteArray("SELECT ") + kRecordColumns + " FROM records r " + tail;
+}
+
+// The same columns for a version in force: its payload is the lineage's merge when there is one.
+constexpr const char *kCurrentColumns =
+    "SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, COALESCE(h.merged_payload, r.payload), r.author, "
+    "r.device, r.hlc, r.supersedes, r.retracted, r.written_at ";
+
+// An unsuperseded version of a lineage.
+struct Tip {
+    QString id;
+    QString hlc;
+    bool retracted;
+    QString payload;
+};
+
+// The payload of the nearest common ancestor of the tips (along their supersedes chains): the
+// version every concurrent correction started from.
+Result<QJsonObject> commonBasePayload(Database &db, const QList<Tip> &tips)
+{
+    auto parent = db.cached("SELECT supersedes, payload FROM records WHERE id = ?");
+    if (!parent)
+        return parent.error();
+    struct Ancestor {
+        QString id;
+        QString payload;
+    };
+    // Each tip's chain, the tip first, up to the lineage's first record (an id seen twice is a cycle).
+    auto chainOf = [&](const QString &tipId) -> Result<QList<Ancestor>> {
+        QList<Ancestor> chain;
+        QSet<QString> seen;
+        for (QString id = tipId; !id.isEmpty();) {
+            if (seen.contains(id))
+                return Error{QStringLiteral("supersedes"), QStringLiteral("the record's versions form a cycle")};
+            seen.insert(id);
+            (*parent)->bind(1, id);
+            if (!(*parent)->next()) {
+                Status s = (*parent)->status();
+                (*parent)->reset();
+                if (!s)
+                    return s.error();
+                return Error{QStringLiteral("supersedes"),
+                             QStringLiteral("names a record that is not here: %1").arg(id)};
+            }
+            chain.append({id, (*parent)->text(1)});
+            id = (*parent)->text(0);
+            (*parent)->reset();
+        }
+        return chain;
+    };
+    auto first = chainOf(tips.first().id);
+    if (!first)
+        return first.error();
+    QList<QSet<QString>> others;
+    for (qsizetype i = 1; i < tips.size(); ++i) {
+        auto chain = chainOf(tips.at(i).id);
+        if (!chain)
+            return chain.error();
+        QSet<QString> ids;
+        for (const Ancestor &a : std::as_const(*chain))
+            ids.insert(a.id);
+        others.append(std::move(ids));
+    }
+    for (const Ancestor &candidate : std::as_const(*first)) {
+        if (std::all_of(others.cbegin(), others.cend(),
+                        [&](const QSet<QString> &ids) { return ids.contains(candidate.id); }))
+            return QJsonDocument::fromJson(candidate.payload.toUtf8()).object();
+    }
+    return Error{QStringLiteral("supersedes"), QStringLiteral("the record's versions share no common ancestor")};
+}
+
+// Concurrent live versions merged field by field from their common base: each top-level field a
+// version changed takes that version's value, in ascending stamp order, so for a field several
+// versions changed the latest stamp wins. Depends only on the set of versions, never on the order
+// they arrived in.
+struct Merge {
+    QJsonObject payload;
+    // For each pair of versions (ids in ascending order) that changed the same field to different
+    // values: those fields, sorted. Pairs without such a field are absent (a clean merge).
+    QList<std::tuple<QString, QString, QStringList>> conflicts;
+};
+
+Merge mergeTips(const QJsonObject &base, QList<Tip> tips)
+{
+    std::sort(tips.begin(), tips.end(),
+              [](const Tip &a, const Tip &b) { return a.hlc != b.hlc ? a.hlc < b.hlc : a.id < b.id; });
+    Merge merge;
+    merge.payload = base;
+    QList<QJsonObject> payloads;
+    QList<QSet<QString>> changed;
+    for (const Tip &tip : std::as_const(tips)) {
+        const QJsonObject payload = QJsonDocument::fromJson(tip.payload.toUtf8()).object();
+        QSet<QString> fields;
+        for (const QString &key : base.keys() + payload.keys()) {
+            const QJsonValue value = payload.value(key);  // Undefined when this version removed it
+            if (fields.contains(key) || value == base.value(key))
+                continue;
+            fields.insert(key);
+            if (value.isUndefined())
+                merge.payload.remove(key);
+            else
+                merge.payload.insert(key, value);
+        }
+        payloads.append(payload);
+        changed.append(std::move(fields));
+    }
+    for (qsizetype i = 0; i < tips.size(); ++i) {
+        for (qsizetype j = i + 1; j < tips.size(); ++j) {
+            QStringList both;
+            for (const QString &key : std::as_const(changed.at(i))) {
+                if (changed.at(j).contains(key) && payloads.at(i).value(key) != payloads.at(j).value(key))
+                    both.append(key);
+            }
+            if (both.isEmpty())
+                continue;
+            both.sort();
+            const bool ordered = tips.at(i).id < tips.at(j).id;
+            merge.conflicts.append(
+                {ordered ? tips.at(i).id : tips.at(j).id, ordered ? tips.at(j).id : tips.at(i).id, both});
+        }
+    }
+    return merge;
 }
 
 }  // namespace
@@ -98,12 +224,6 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
                             "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
     if (!tips)
         return tips.error();
-    struct Tip {
-        QString id;
-        QString hlc;
-        bool retracted;
-        QString payload;
-    };
     QList<Tip> found;
     (*tips)->bind(1, lineage);
     while ((*tips)->next())
@@ -120,14 +240,46 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
         if (tip.retracted != head->retracted ? tip.retracted : tip.hlc > head->hlc)
             head = &tip;
     }
-    auto set = m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live) VALUES (?, ?, ?, ?) "
-                           "ON CONFLICT(lineage) DO UPDATE SET record_id = excluded.record_id, live = excluded.live");
+    // Several live versions (a withdrawal wins over any number): merge them field by field.
+    std::optional<Merge> merge;
+    if (!head->retracted && found.size() > 1) {
+        auto base = commonBasePayload(m_db, found);
+        if (!base)
+            return base.error();
+        merge = mergeTips(*base, found);
+    }
+    auto set =
+        m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live, merged_payload) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(lineage) DO UPDATE SET record_id = excluded.record_id, live = excluded.live, "
+                    "merged_payload = excluded.merged_payload");
     if (!set)
         return set.error();
     (*set)->bind(1, lineage).bind(2, head->id).bind(3, inserted.patientId).bind(4, head->retracted ? 0 : 1);
+    if (merge)
+        (*set)->bind(5, QString::fromUtf8(QJsonDocument(merge->payload).toJson(QJsonDocument::Compact)));
+    else
+        (*set)->bindNull(5);
     if (auto s = (*set)->run(); !s)
         return s;
-    // Every other live version concurrent with the head is a conflict to review.
+    auto addConflict = [&](const QString &a, const QString &b, const QStringList &fields) -> Status {
+        auto add = m_db.cached("INSERT INTO conflicts (lineage, patient_id, record_a, record_b, fields, detected_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_a, record_b) DO NOTHING");
+        if (!add)
+            return add.error();
+        (*add)->bind(1, lineage).bind(2, inserted.patientId).bind(3, a).bind(4, b);
+        (*add)->bind(5, fields.join(QLatin1Char(',')));
+        (*add)->bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        return (*add)->run();
+    };
+    if (merge) {
+        // Only fields two versions changed to different values need review; a clean merge does not.
+        for (const auto &[a, b, fields] : std::as_const(merge->conflicts)) {
+            if (auto s = addConflict(a, b, fields); !s)
+                return s;
+        }
+        return ok();
+    }
+    // A withdrawal in force: every live version concurrent with it is a conflict to review.
     for (const Tip &tip : std::as_const(found)) {
         if (&tip == head || tip.retracted)
             continue;
@@ -138,15 +290,8 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
             if (!fields.contains(key) && a.value(key) != b.value(key))
                 fields.append(key);
         }
-        auto add = m_db.cached("INSERT INTO conflicts (lineage, patient_id, record_a, record_b, fields, detected_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_a, record_b) DO NOTHING");
-        if (!add)
-            return add.error();
         const bool ordered = head->id < tip.id;
-        (*add)->bind(1, lineage).bind(2, inserted.patientId).bind(3, ordered ? head->id : tip.id);
-        (*add)->bind(4, ordered ? tip.id : head->id).bind(5, fields.join(QLatin1Char(',')));
-        (*add)->bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-        if (auto s = (*add)->run(); !s)
+        if (auto s = addConflict(ordered ? head->id : tip.id, ordered ? tip.id : head->id, fields); !s)
             return s;
     }
     return ok();
@@ -238,9 +383,11 @@ Result<QList<StoredRecord>> RecordStore::select(const char *sql, const QString &
 
 Result<QList<StoredRecord>> RecordStore::current(const QString &patientId)
 {
-    return select(withColumns("JOIN heads h ON h.record_id = r.id WHERE h.patient_id = ? AND h.live = 1 ORDER BY r.seq")
-                      .constData(),
-                  patientId);
+    return select(
+        (QByteArray(kCurrentColumns) +
+         "FROM records r JOIN heads h ON h.record_id = r.id WHERE h.patient_id = ? AND h.live = 1 ORDER BY r.seq")
+            .constData(),
+        patientId);
 }
 
 Result<QList<StoredRecord>> RecordStore::history(const QString &patientId)
@@ -252,9 +399,10 @@ Result<QList<StoredRecord>> RecordStore::allCurrent()
 {
     // A scan in table order with the head lookup is far cheaper than walking the patient index
     // (every index hop decrypts a page); grouping happens here instead.
-    auto rows = select("SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, r.payload, r.author, r.device, r.hlc, "
-                       "r.supersedes, r.retracted, r.written_at FROM records r NOT INDEXED "
-                       "WHERE EXISTS (SELECT 1 FROM heads h WHERE h.lineage = r.lineage AND h.record_id = r.id AND h.live = 1)",
+    // CROSS JOIN keeps records as the outer loop; each row costs one primary-key probe into heads.
+    auto rows = select((QByteArray(kCurrentColumns) + "FROM records r NOT INDEXED CROSS JOIN heads h "
+                                                      "ON h.lineage = r.lineage AND h.record_id = r.id AND h.live = 1")
+                           .constData(),
                        QString());
     if (!rows)
         return rows;

@@ -36,14 +36,16 @@ struct PatientRow {
     HlcStamp updated;
 };
 
-// Two concurrent versions of one record (written on different devices without seeing each other).
-// The head is the version every device shows until someone reviews it.
+// Two concurrent versions of one record (written on different devices without seeing each other)
+// that changed the same payload fields to different values. Concurrent versions are merged field by
+// field; for these fields the later stamp's value is shown until someone reviews it. Also a live
+// version concurrent with a withdrawal in force (fields: every payload field that differs).
 struct Conflict {
     std::int64_t id = 0;
     QString patientId;
     QString recordA;
     QString recordB;
-    QStringList fields;  // payload fields whose values differ
+    QStringList fields;  // payload fields both versions changed to different values
     QString detectedAt;
     QString head;        // the version in force (provisional winner)
     QString reviewedBy;
@@ -66,11 +68,13 @@ public:
     Result<bool> contains(const QString &recordId);
     Result<StoredRecord> find(const QString &recordId);
 
-    // Records of a patient that nothing supersedes and that are not retractions, oldest first.
+    // The version in force of each live record of a patient, oldest first. When concurrent versions
+    // were merged, the returned payload is the merge (the row's other columns are the head's).
     Result<QList<StoredRecord>> current(const QString &patientId);
     // Every record of a patient, corrections and retractions included, in write order.
     Result<QList<StoredRecord>> history(const QString &patientId);
-    // Current records of every patient, grouped by patient (for whole-registry evaluations).
+    // Current records of every patient (as current()), grouped by patient (for whole-registry
+    // evaluations).
     Result<QList<StoredRecord>> allCurrent();
 
     Status upsertPatient(const PatientRow &row);
