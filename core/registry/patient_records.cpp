@@ -1,6 +1,8 @@
 #include "core/registry/patient_records.h"
 
+#include <algorithm>
 #include <span>
+#include <vector>
 
 namespace cairn::registry {
 namespace {
@@ -95,7 +97,19 @@ Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, con
         return patient.error().within(QStringLiteral("patient"));
     patient->id = demographics->patientId;
     patient->meta = metaOf(*demographics);
-    for (const auto &envelope : std::span(begin, end)) {
+    // Records in the order of what they are about, then their clock: the same on every device,
+    // whatever order sync delivered them in.
+    std::vector<const domain::RecordEnvelope *> ordered;
+    ordered.reserve(static_cast<std::size_t>(end - begin));
+    for (const auto &envelope : std::span(begin, end))
+        ordered.push_back(&envelope);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const domain::RecordEnvelope *a, const domain::RecordEnvelope *b) {
+        if (a->date != b->date)
+            return a->date < b->date;
+        return a->stamp < b->stamp;
+    });
+    for (const domain::RecordEnvelope *entry : ordered) {
+        const domain::RecordEnvelope &envelope = *entry;
         if (envelope.kind == QLatin1String("patient") || !domain::knownRecordKindForPatient(envelope.kind))
             continue;
         auto record = domain::recordFromJson(envelope.kind, envelope.payload);

@@ -1,5 +1,7 @@
 #include "core/storage/database.h"
 
+#include <cstring>
+
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
 #include <sodium.h>
@@ -131,7 +133,15 @@ Status Database::verifyEncrypted()
         if (auto s = checkpoint(); !s)
             return s;
     }
-    if (looksLikePlaintextSqlite(m_path))
+    // Read the header through SQLite's own file handle: opening and closing another descriptor
+    // on the file would drop every POSIX lock this process holds on it, and another process
+    // (cairn-server's operator commands) could then delete the WAL under our feet.
+    sqlite3_file *file = nullptr;
+    if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods)
+        return Error{QString(), QStringLiteral("cannot inspect the registry file")};
+    char header[16] = {};
+    const int rc = file->pMethods->xRead(file, header, sizeof header, 0);
+    if (rc == SQLITE_OK && std::memcmp(header, "SQLite format 3\0", sizeof header) == 0)
         return Error{QString(), QStringLiteral("the registry file is not encrypted; refusing to use it")};
     return ok();
 }

@@ -1,0 +1,252 @@
+#include "tests/sync/sync_harness.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTcpServer>
+
+#include <unistd.h>
+
+namespace cairn::testing {
+
+Result<QString> runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
+    QProcess process;
+    if (!env.isEmpty())
+        process.setProcessEnvironment(env);
+    process.start(program, args);
+    if (!process.waitForStarted(10'000))
+        return Error{program, QStringLiteral("did not start")};
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return Error{program, QStringLiteral("timed out")};
+    }
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return Error{program, QStringLiteral("exit %1: %2").arg(process.exitCode()).arg(err.trimmed())};
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+Result<Certificates> makeCertificates(const QString &dir)
+{
+    const auto path = [&dir](const char *name) { return QDir(dir).filePath(QLatin1String(name)); };
+    Certificates c{path("ca.pem"), path("server.pem"), path("server.key"), path("other-ca.pem")};
+    const QString ext = path("ext.cnf");
+    QFile extFile(ext);
+    if (!extFile.open(QIODevice::WriteOnly))
+        return Error{QStringLiteral("certs"), QStringLiteral("cannot write %1").arg(ext)};
+    extFile.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+    extFile.close();
+    const QList<QStringList> steps{
+        {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", path("ca.key"),
+         "-out", c.caPem, "-days", "2", "-subj", "/CN=Cairn Test CA"},
+        {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", path("other-ca.key"),
+         "-out", c.otherCaPem, "-days", "2", "-subj", "/CN=Cairn Test CA"},
+        {"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", c.serverKey, "-out",
+         path("server.csr"), "-subj", "/CN=localhost"},
+        {"x509", "-req", "-in", path("server.csr"), "-CA", c.caPem, "-CAkey", path("ca.key"), "-CAcreateserial", "-out",
+         c.serverPem, "-days", "2", "-extfile", ext},
+    };
+    for (const QStringList &step : steps) {
+        if (auto out = runProgram(QStringLiteral("openssl"), step); !out)
+            return out.error();
+    }
+    return c;
+}
+
+namespace {
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+}  // namespace
+
+Result<std::unique_ptr<PostgresCluster>> PostgresCluster::start(const QString &dir)
+{
+    const QString bin = QStringLiteral("/usr/lib/postgresql/15/bin/");
+    if (!QFile::exists(bin + QStringLiteral("initdb")))
+        return Error{QStringLiteral("postgresql"), QStringLiteral("PostgreSQL 15 is not installed (tools/install-deps.sh installs it)")};
+    auto cluster = std::unique_ptr<PostgresCluster>(new PostgresCluster);
+    cluster->m_dir = dir;
+    const quint16 port = freePort();
+    // PostgreSQL refuses to run as root: run it as the postgres user when we are root.
+    const bool root = ::geteuid() == 0;
+    auto as = [root](const QString &program, const QStringList &args) {
+        return root ? runProgram(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args)
+                    : runProgram(program, args);
+    };
+    QDir().mkpath(dir);
+    if (root) {
+        if (auto s = runProgram(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), dir}); !s)
+            return s.error();
+    }
+    if (auto s = as(bin + QStringLiteral("initdb"), {QStringLiteral("-D"), dir + QStringLiteral("/data"), QStringLiteral("-U"),
+                                                     QStringLiteral("cairn"), QStringLiteral("-A"), QStringLiteral("trust")});
+        !s)
+        return s.error();
+    if (auto s = as(bin + QStringLiteral("pg_ctl"),
+                    {QStringLiteral("-D"), dir + QStringLiteral("/data"), QStringLiteral("-w"), QStringLiteral("-l"),
+                     dir + QStringLiteral("/log"), QStringLiteral("-o"),
+                     QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(port).arg(dir),
+                     QStringLiteral("start")});
+        !s)
+        return s.error();
+    cluster->m_url = QStringLiteral("postgresql://cairn@127.0.0.1:%1/postgres").arg(port);
+    return cluster;
+}
+
+PostgresCluster::~PostgresCluster()
+{
+    const QString pgctl = QStringLiteral("/usr/lib/postgresql/15/bin/pg_ctl");
+    const QStringList args{QStringLiteral("-D"), m_dir + QStringLiteral("/data"), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("stop")};
+    if (::geteuid() == 0)
+        (void)runProgram(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), pgctl} + args);
+    else
+        (void)runProgram(pgctl, args);
+}
+
+QString serverBinary()
+{
+    return QStringLiteral(CAIRN_BINARY_DIR "/sync/cairn-server");
+}
+
+QProcessEnvironment serverEnvironment(const QString &keystoreDir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + keystoreDir);
+    return env;
+}
+
+ServerProcess::ServerProcess(QString dataDir, QString store, Certificates certs)
+    : m_dataDir(std::move(dataDir)), m_store(std::move(store)), m_certs(std::move(certs))
+{
+}
+
+ServerProcess::~ServerProcess()
+{
+    stop();
+}
+
+QStringList ServerProcess::storeArgs() const
+{
+    QStringList args{QStringLiteral("--data"), m_dataDir};
+    if (m_store != QLatin1String("file"))
+        args << QStringLiteral("--database") << m_store;
+    return args;
+}
+
+Status ServerProcess::start()
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessEnvironment(serverEnvironment(m_dataDir + QStringLiteral("-keys")));
+    // Keep the same port across restarts so tablets find it again.
+    const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    m_process->start(serverBinary(), storeArgs() + QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--cert"),
+                                                               m_certs.serverPem, QStringLiteral("--key"), m_certs.serverKey});
+    if (!m_process->waitForStarted(10'000))
+        return Error{QStringLiteral("cairn-server"), QStringLiteral("did not start")};
+    static const QRegularExpression listening(QStringLiteral("listening on https://127.0.0.1:(\\d+)"));
+    QString out;
+    for (int i = 0; i < 100 && !out.contains(QLatin1Char('\n')); ++i) {
+        if (!m_process->waitForReadyRead(200) && m_process->state() != QProcess::Running)
+            break;
+        out += QString::fromUtf8(m_process->readAllStandardOutput());
+    }
+    const auto match = listening.match(out);
+    if (!match.hasMatch())
+        return Error{QStringLiteral("cairn-server"), QStringLiteral("did not listen: %1 %2")
+                                                         .arg(out, QString::fromUtf8(m_process->readAllStandardError()))};
+    m_port = static_cast<quint16>(match.captured(1).toUInt());
+    return ok();
+}
+
+void ServerProcess::stop()
+{
+    if (!m_process)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished();
+    }
+    m_process.reset();
+}
+
+void ServerProcess::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill();
+    m_process->waitForFinished();
+    m_process.reset();
+}
+
+Result<QString> ServerProcess::enrollmentCode(const QString &clinic)
+{
+    auto out = runProgram(serverBinary(), storeArgs() + QStringList{QStringLiteral("enroll"), QStringLiteral("--clinic"), clinic},
+                          serverEnvironment(m_dataDir + QStringLiteral("-keys")));
+    if (!out)
+        return out.error();
+    return out->trimmed().split(QLatin1Char('\n')).last().trimmed();
+}
+
+Status ServerProcess::revoke(const QString &deviceId)
+{
+    auto out = runProgram(serverBinary(), storeArgs() + QStringList{QStringLiteral("revoke"), QStringLiteral("--device"), deviceId},
+                          serverEnvironment(m_dataDir + QStringLiteral("-keys")));
+    return out ? ok() : Status(out.error());
+}
+
+Status ServerProcess::newEpoch()
+{
+    auto out = runProgram(serverBinary(), storeArgs() + QStringList{QStringLiteral("new-epoch")},
+                          serverEnvironment(m_dataDir + QStringLiteral("-keys")));
+    return out ? ok() : Status(out.error());
+}
+
+Result<sync::RoundStats> Tablet::sync()
+{
+    sync::SyncClient client(*registry, *keystore, config);
+    return client.runRound();
+}
+
+Status Tablet::enroll(const QString &code)
+{
+    sync::SyncClient client(*registry, *keystore, config);
+    return client.enroll(code);
+}
+
+Status Tablet::signInAsClinician(const registry::Clock &clock)
+{
+    registry.reset();
+    auto opened = registry::Registry::unlock(path, *keystore, QStringLiteral("Casey"), QStringLiteral("1357"), clock);
+    if (!opened)
+        return opened.error();
+    registry = std::move(opened).value();
+    return ok();
+}
+
+Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
+                                          const QString &caPem)
+{
+    auto tablet = std::make_unique<Tablet>();
+    tablet->path = path;
+    tablet->keystore = std::make_unique<platform::MemoryKeystore>();
+    auto created = registry::Registry::create(path, *tablet->keystore, QStringLiteral("Admin"), QStringLiteral("246810"), clock);
+    if (!created)
+        return created.error();
+    tablet->registry = std::move(created).value();
+    if (auto user = tablet->registry->addUser(QStringLiteral("Casey"), keys::Role::Clinician, QStringLiteral("1357")); !user)
+        return user.error();
+    auto authority = sync::loadAuthority(caPem);
+    if (!authority)
+        return authority.error();
+    tablet->config.server = QUrl(serverUrl);
+    tablet->config.authority = *authority;
+    return tablet;
+}
+
+}  // namespace cairn::testing

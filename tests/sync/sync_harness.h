@@ -1,0 +1,88 @@
+#pragma once
+// Real parts for sync tests and benchmarks: a private CA and server certificate made with openssl,
+// a real cairn-server process on loopback (file store or a PostgreSQL cluster started here), and
+// tablets as real encrypted registries driven through the sync client.
+
+#include "core/registry/clock.h"
+#include "core/registry/registry.h"
+#include "platform/keystore.h"
+#include "sync/client/sync_client.h"
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace cairn::testing {
+
+// Runs a program to completion; returns its stdout, or an error with its stderr.
+Result<QString> runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env = {},
+                           int timeoutMs = 60'000);
+
+struct Certificates {
+    QString caPem;         // the CA the clients trust
+    QString serverPem;
+    QString serverKey;
+    QString otherCaPem;    // a CA that did not sign the server's certificate
+};
+Result<Certificates> makeCertificates(const QString &dir);
+
+// A PostgreSQL cluster of its own in dir, run as the postgres user (it refuses root).
+class PostgresCluster {
+public:
+    ~PostgresCluster();
+    static Result<std::unique_ptr<PostgresCluster>> start(const QString &dir);
+    [[nodiscard]] QString url() const { return m_url; }
+
+private:
+    QString m_dir;
+    QString m_url;
+};
+
+class ServerProcess {
+public:
+    // store: "file" or a postgresql:// URL.
+    ServerProcess(QString dataDir, QString store, Certificates certs);
+    ~ServerProcess();
+    Status start();
+    void stop();
+    void kill();
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
+    // cairn-server ... enroll --clinic C: the one-time code.
+    Result<QString> enrollmentCode(const QString &clinic);
+    Status revoke(const QString &deviceId);
+    Status newEpoch();
+    [[nodiscard]] QString dataDir() const { return m_dataDir; }
+
+private:
+    QStringList storeArgs() const;
+    QString m_dataDir;
+    QString m_store;
+    Certificates m_certs;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+};
+
+// One tablet: an encrypted registry with its own keystore.
+struct Tablet {
+    QString path;
+    std::unique_ptr<platform::MemoryKeystore> keystore;
+    std::unique_ptr<registry::Registry> registry;
+    sync::ClientConfig config;
+
+    Result<sync::RoundStats> sync();
+    // As the administrator the tablet was created with.
+    Status enroll(const QString &code);
+    // Signs in again as the tablet's clinician (who records PEG scores and edits demographics).
+    Status signInAsClinician(const registry::Clock &clock);
+};
+Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
+                                          const QString &caPem);
+
+QString serverBinary();
+// cairn-server needs a keystore for its file store's key; tests use a file keystore in dir.
+QProcessEnvironment serverEnvironment(const QString &keystoreDir);
+
+}  // namespace cairn::testing

@@ -1,0 +1,340 @@
+// Sync end to end through the real parts: encrypted tablet registries, the sync client, and a real
+// cairn-server process on loopback over TLS, on the store named by CAIRN_SYNC_STORE ("file", or
+// "postgresql" for a PostgreSQL cluster this test starts itself).
+
+#include "core/domain/patient_json.h"
+#include "core/storage/database.h"
+#include "tests/sync/sync_harness.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cairn;
+using namespace cairn::testing;
+
+namespace {
+
+domain::Patient newPatient(const QString &name, const QString &chart)
+{
+    domain::Patient p;
+    p.name = name;
+    p.clinicId = chart;
+    p.birthDate = QDate(1961, 4, 2);
+    p.sex = domain::Sex::Female;
+    p.prescriber = QStringLiteral("Dr Rivera");
+    p.phone = QStringLiteral("555-0100");
+    return p;
+}
+
+domain::PegScore peg(const QDate &date, int pain)
+{
+    domain::PegScore s;
+    s.date = date;
+    s.pain = pain;
+    s.enjoyment = 5;
+    s.activity = 6;
+    return s;
+}
+
+// Every patient with every current record, as contract JSON sorted by id: what "identical" means.
+QByteArray snapshot(registry::Registry &r)
+{
+    auto all = r.loadAllPatients(QStringLiteral("test"));
+    if (!all)
+        return "error: " + all.error().message.toUtf8();
+    QList<QJsonObject> objects;
+    for (const auto &p : std::as_const(*all))
+        objects.append(domain::patientToJson(p, true));
+    std::sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QStringLiteral("id")).toString() < b.value(QStringLiteral("id")).toString();
+    });
+    QJsonArray array;
+    for (const auto &o : objects)
+        array.append(o);
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+#define CHECK_OK(expr)                                                                                  \
+    do {                                                                                                \
+        auto result_ = (expr);                                                                          \
+        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
+    } while (false)
+
+qint64 recordCount(registry::Registry &r)
+{
+    return r.database().scalarInt("SELECT count(*) FROM records").value();
+}
+
+}  // namespace
+
+class TestSync : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Certificates m_certs;
+    std::unique_ptr<PostgresCluster> m_postgres;
+    std::unique_ptr<ServerProcess> m_server;
+    registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
+    registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
+    int m_tablets = 0;
+    bool postgres() const { return qEnvironmentVariable("CAIRN_SYNC_STORE") == QLatin1String("postgresql"); }
+
+    std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic, const QString &ca = {})
+    {
+        auto t = makeTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, m_server->url(),
+                            ca.isEmpty() ? m_certs.caPem : ca);
+        if (!t)
+            qFatal("tablet: %s", qPrintable(t.error().message));
+        if (!clinic.isEmpty()) {
+            auto code = m_server->enrollmentCode(clinic);
+            if (!code)
+                qFatal("enroll code: %s", qPrintable(code.error().message));
+            if (auto s = (*t)->enroll(*code); !s)
+                qFatal("enroll: %s", qPrintable(s.error().message));
+        }
+        if (auto s = (*t)->signInAsClinician(clock); !s)
+            qFatal("sign in: %s", qPrintable(s.error().message));
+        return std::move(t).value();
+    }
+
+    static sync::RoundStats syncOk(Tablet &t)
+    {
+        auto stats = t.sync();
+        if (!stats)
+            qFatal("sync failed: %s: %s", qPrintable(stats.error().field), qPrintable(stats.error().message));
+        return *stats;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto certs = makeCertificates(m_dir.path());
+        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().message));
+        m_certs = *certs;
+        QString store = QStringLiteral("file");
+        if (postgres()) {
+            // The cluster directory must be reachable by the postgres user.
+            QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                    | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+            auto cluster = PostgresCluster::start(m_dir.filePath(QStringLiteral("pg")));
+            QVERIFY2(cluster, qPrintable(cluster ? QString() : cluster.error().message));
+            m_postgres = std::move(cluster).value();
+            store = m_postgres->url();
+        }
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), store, m_certs);
+        auto started = m_server->start();
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        m_postgres.reset();
+    }
+
+    void twoTabletsConvergeAndConcurrentEditsAreSurfaced()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("north"));
+        auto b = tablet(m_clockB, QStringLiteral("north"));
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Ana Torres"), QStringLiteral("N-1")));
+        QVERIFY(id);
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 3, 1), 7)));
+        auto pushed = syncOk(*a);
+        QCOMPARE(pushed.pushed, 2);
+        QCOMPARE(a->registry->stats()->outboxPending, 0);
+        auto pulled = syncOk(*b);
+        QCOMPARE(pulled.pulled, 2);
+        {
+            const QByteArray sa = snapshot(*a->registry), sb = snapshot(*b->registry);
+            if (sa != sb) {
+                qWarning("A: %s", sa.constData());
+                qWarning("B: %s", sb.constData());
+            }
+            QCOMPARE(sb, sa);
+        }
+
+        // Offline on both: each records a PEG (observations never conflict) and each changes the
+        // same patient's phone (the same field: a conflict to review).
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 3, 2), 6)));
+        CHECK_OK(b->registry->addRecord(*id, peg(QDate(2026, 3, 2), 5)));
+        auto onA = a->registry->loadPatient(*id).value();
+        auto onB = b->registry->loadPatient(*id).value();
+        onA.phone = QStringLiteral("555-0111");
+        onB.phone = QStringLiteral("555-0122");
+        CHECK_OK(a->registry->updateDemographics(onA));
+        CHECK_OK(b->registry->updateDemographics(onB));
+        syncOk(*a);
+        syncOk(*b);
+        syncOk(*a);
+        {
+            const QByteArray sa = snapshot(*a->registry), sb = snapshot(*b->registry);
+            if (sa != sb) {
+                qWarning("A: %s", sa.constData());
+                qWarning("B: %s", sb.constData());
+            }
+            QCOMPARE(sb, sa);
+        }
+        const auto patient = a->registry->loadPatient(*id).value();
+        QCOMPARE(patient.peg.size(), 3);
+        // B's clock is later: its version is the provisional winner on both tablets.
+        QCOMPARE(patient.phone, QStringLiteral("555-0122"));
+        QCOMPARE(b->registry->listPatients()->first().phone, QStringLiteral("555-0122"));
+        for (Tablet *t : {a.get(), b.get()}) {
+            auto conflicts = t->registry->conflicts(false);
+            QVERIFY(conflicts);
+            QCOMPARE(conflicts->size(), 1);
+            QVERIFY(conflicts->first().fields.contains(QStringLiteral("phone")));
+        }
+        // Nothing was lost: both versions stay in the history.
+        auto history = a->registry->patientHistory(*id).value();
+        int phones = 0;
+        for (const auto &r : history)
+            phones += r.kind == QLatin1String("patient") ? 1 : 0;
+        QCOMPARE(phones, 3);
+        // Reviewing it closes the item on that tablet.
+        CHECK_OK(a->registry->reviewConflict(a->registry->conflicts(false)->first().id));
+        QCOMPARE(a->registry->conflicts(false)->size(), 0);
+    }
+
+    void aRetriedPushIsAppliedOnce()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("retry"));
+        auto b = tablet(m_clockB, QStringLiteral("retry"));
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Bea Lopez"), QStringLiteral("R-1")));
+        QVERIFY(id);
+        for (int day = 1; day <= 5; ++day)
+            CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, day), day)));
+        // The server applies the batch but the answer never arrives: the tablet keeps its outbox.
+        sync::PushRequest request;
+        // Simulate the lost answer by pushing the outbox directly, then running a normal round.
+        auto outbox = a->registry->outbox(100).value();
+        QCOMPARE(outbox.size(), 6);
+        sync::ClientConfig config = a->config;
+        {
+            // A first round whose acknowledgement we throw away: restore the outbox afterwards.
+            auto stats = syncOk(*a);
+            QCOMPARE(stats.pushed, 6);
+            QVERIFY(a->registry->requeueOwnAfter(0));  // the tablet "forgot" the acknowledgement
+            QCOMPARE(a->registry->stats()->outboxPending, 6);
+        }
+        auto again = syncOk(*a);
+        QCOMPARE(again.pushed, 0);  // every change was a duplicate: applied once only
+        QCOMPARE(a->registry->stats()->outboxPending, 0);
+        syncOk(*b);
+        QCOMPARE(recordCount(*b->registry), recordCount(*a->registry));
+        QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+    }
+
+    void clinicsNeverSeeEachOthersPatients()
+    {
+        auto north = tablet(m_clockA, QStringLiteral("isolation-north"));
+        auto south = tablet(m_clockB, QStringLiteral("isolation-south"));
+        auto id = north->registry->addPatient(newPatient(QStringLiteral("Cruz Diaz"), QStringLiteral("I-1")));
+        QVERIFY(id);
+        syncOk(*north);
+        auto stats = syncOk(*south);
+        QCOMPARE(stats.pulled, 0);
+        QCOMPARE(south->registry->listPatients()->size(), 0);
+        // South writes under north's patient id: the server refuses it and stores nothing.
+        domain::Patient intruder = newPatient(QStringLiteral("Someone Else"), QStringLiteral("S-9"));
+        intruder.id = *id;
+        CHECK_OK(south->registry->addPatient(intruder));
+        auto refused = south->sync();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("another clinic")), qPrintable(refused.error().message));
+        QCOMPARE(south->registry->stats()->outboxPending, 1);  // kept, never lost
+        syncOk(*north);
+        QCOMPARE(north->registry->loadPatient(*id)->name, QStringLiteral("Cruz Diaz"));
+    }
+
+    void aServerFromAnotherAuthorityIsRefused()
+    {
+        auto made = makeTablet(m_dir.filePath(QStringLiteral("tablet-other-ca.db")), m_clockA, m_server->url(), m_certs.otherCaPem);
+        QVERIFY(made);
+        auto &t = *made;
+        auto code = m_server->enrollmentCode(QStringLiteral("north"));
+        QVERIFY(code);
+        auto refused = t->enroll(*code);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("cannot reach")), qPrintable(refused.error().message));
+        QCOMPARE(t->keystore->read(QStringLiteral("sync-credential-") + t->registry->registryId())->has_value(), false);
+    }
+
+    void aRevokedTabletIsWiped()
+    {
+        auto t = tablet(m_clockA, QStringLiteral("north"));
+        CHECK_OK(t->registry->addPatient(newPatient(QStringLiteral("Dee Park"), QStringLiteral("W-1"))));
+        syncOk(*t);
+        QVERIFY(m_server->revoke(t->registry->deviceId()));
+        auto stats = syncOk(*t);
+        QVERIFY(stats.wiped);
+        t->registry.reset();
+        QVERIFY(registry::Registry::wipe(t->path, *t->keystore));
+        QVERIFY(!QFile::exists(t->path));
+        QVERIFY(!QFile::exists(t->path + QStringLiteral(".keys")));
+        QVERIFY(!t->keystore->read(QStringLiteral("sync-credential-") + QString())->has_value());
+    }
+
+    void aServerRestoredFromBackupGetsTheMissingRecordsBack()
+    {
+        if (postgres())
+            QSKIP("the file store's backup is a copy of its directory; PostgreSQL backups are pg_dump's business");
+        auto a = tablet(m_clockA, QStringLiteral("restore"));
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Eli Moss"), QStringLiteral("B-1")));
+        QVERIFY(id);
+        syncOk(*a);
+        // Back up the stopped server's store.
+        m_server->stop();
+        const QString backup = m_dir.filePath(QStringLiteral("backup"));
+        QVERIFY(runProgram(QStringLiteral("cp"), {QStringLiteral("-a"), m_server->dataDir(), backup}));
+        QVERIFY(m_server->start());
+        for (int day = 1; day <= 3; ++day)
+            CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 1, day), 4)));
+        QCOMPARE(syncOk(*a).pushed, 3);
+        // Disaster: restore the older backup, and tell devices the feed changed.
+        m_server->stop();
+        QVERIFY(runProgram(QStringLiteral("rm"), {QStringLiteral("-rf"), m_server->dataDir()}));
+        QVERIFY(runProgram(QStringLiteral("cp"), {QStringLiteral("-a"), backup, m_server->dataDir()}));
+        QVERIFY(m_server->newEpoch());
+        QVERIFY(m_server->start());
+        auto stats = syncOk(*a);
+        QCOMPARE(stats.requeued, 3);
+        QCOMPARE(stats.pushed, 3);
+        // A new tablet of the clinic now receives everything.
+        auto b = tablet(m_clockB, QStringLiteral("restore"));
+        syncOk(*b);
+        QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+        QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 3);
+    }
+
+    void malformedRequestsStoreNothing()
+    {
+        auto t = tablet(m_clockA, QStringLiteral("north"));
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_server->url() + QStringLiteral("/v1/push")));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(t->config.authority);
+        request.setSslConfiguration(tls);
+        const QByteArray credential = t->keystore->read(QStringLiteral("sync-credential-") + t->registry->registryId())->value();
+        request.setRawHeader("Authorization", "Device " + t->registry->deviceId().toUtf8() + ':' + credential);
+        for (const QByteArray &body : {QByteArray("not json"), QByteArray(R"({"version":1,"device":"x","changes":[]})"),
+                                       QByteArray(R"({"version":1,"changes":[{"seq":0}]})")}) {
+            std::unique_ptr<QNetworkReply> reply(network.post(request, body));
+            QSignalSpy done(reply.get(), &QNetworkReply::finished);
+            QVERIFY(done.wait(10'000));
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            QVERIFY2(status >= 400 && status < 500, qPrintable(QString::number(status)));
+            QVERIFY(QJsonDocument::fromJson(reply->readAll()).object().contains(QStringLiteral("error")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "test_sync.moc"
