@@ -392,13 +392,12 @@ struct Writer {
     // another device's concurrent version rather than the one just written.
     Status updatePatientRowFromHead(const QString &recordId)
     {
-        auto head = store.headOf(recordId);
-        if (!head)
-            return head.error();
-        auto record = store.find(head->isEmpty() ? recordId : *head);
-        if (!record)
-            return record.error();
-        return updatePatientRow(*record);
+        auto inForce = store.versionInForce(recordId);
+        if (!inForce)
+            return inForce.error();
+        if (!*inForce)
+            return ok();  // demographics are never withdrawn; nothing to mirror
+        return updatePatientRow(**inForce);
     }
 
     Status updatePatientRow(const domain::RecordEnvelope &envelope)

@@ -297,6 +297,20 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
     return ok();
 }
 
+Result<std::optional<StoredRecord>> RecordStore::versionInForce(const QString &recordId)
+{
+    auto stmt = m_db.prepare((QByteArray(kCurrentColumns) + "FROM records r0 JOIN heads h ON h.lineage = r0.lineage "
+                                                         "JOIN records r ON r.id = h.record_id WHERE r0.id = ? AND h.live = 1")
+                                 .constData());
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, recordId);
+    if (!stmt->next())
+        return stmt->status() ? Result<std::optional<StoredRecord>>(std::nullopt)
+                              : Result<std::optional<StoredRecord>>(stmt->status().error());
+    return std::optional<StoredRecord>(readRecord(*stmt));
+}
+
 Result<QString> RecordStore::headOf(const QString &recordId)
 {
     auto stmt = m_db.prepare("SELECT h.record_id FROM records r JOIN heads h ON h.lineage = r.lineage WHERE r.id = ? "

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 
 namespace cairn::storage {
 
@@ -62,6 +63,9 @@ public:
     Status insert(StoredRecord &record, bool queueForSync);
     // The version in force of the record's lineage; empty when the record was withdrawn.
     Result<QString> headOf(const QString &recordId);
+    // The version in force of the record's lineage, with the merged payload when concurrent
+    // versions were merged; nullopt when the lineage was withdrawn.
+    Result<std::optional<StoredRecord>> versionInForce(const QString &recordId);
     Result<QList<Conflict>> conflicts(bool includeReviewed);
     Status markConflictReviewed(std::int64_t conflictId, const QString &userId, const QString &at);
     // True when a record with this id is already stored (sync applies each record once).

@@ -203,6 +203,81 @@ private slots:
         QCOMPARE(a->registry->conflicts(false)->size(), 0);
     }
 
+    void editsToDifferentFieldsMerge()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("merge"));
+        auto b = tablet(m_clockB, QStringLiteral("merge"));
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Gil Soto"), QStringLiteral("M-1")));
+        QVERIFY(id);
+        syncOk(*a);
+        syncOk(*b);
+        auto onA = a->registry->loadPatient(*id).value();
+        auto onB = b->registry->loadPatient(*id).value();
+        onA.phone = QStringLiteral("555-0199");
+        onB.language = QStringLiteral("es");
+        CHECK_OK(a->registry->updateDemographics(onA));
+        CHECK_OK(b->registry->updateDemographics(onB));
+        syncOk(*a);
+        syncOk(*b);
+        syncOk(*a);
+        for (Tablet *t : {a.get(), b.get()}) {
+            const auto merged = t->registry->loadPatient(*id).value();
+            QCOMPARE(merged.phone, QStringLiteral("555-0199"));
+            QCOMPARE(merged.language, QStringLiteral("es"));
+            const auto listed = t->registry->listPatients().value();
+            QCOMPARE(listed.size(), 1);
+            QCOMPARE(listed.first().phone, QStringLiteral("555-0199"));
+            QCOMPARE(listed.first().language, QStringLiteral("es"));
+            QCOMPARE(t->registry->conflicts(false)->size(), 0);
+        }
+    }
+
+    void lostAnswersAndResetsThroughAFaultyLinkAreHarmless()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("faults"));
+        auto b = tablet(m_clockB, QStringLiteral("faults"));
+        QProcess proxy;
+        proxy.start(QStringLiteral(CAIRN_BINARY_DIR "/tools/faultproxy/cairn-faultproxy"),
+                    {QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(m_server->port()), QStringLiteral("--seed"),
+                     QStringLiteral("7")});
+        QVERIFY(proxy.waitForStarted());
+        QVERIFY(proxy.waitForReadyRead(10'000));
+        const QString line = QString::fromUtf8(proxy.readLine()).trimmed();
+        QVERIFY2(line.startsWith(QStringLiteral("listening 127.0.0.1:")), qPrintable(line));
+        const QString viaProxy = QStringLiteral("https://127.0.0.1:") + line.section(QLatin1Char(':'), 1);
+        a->config.server = QUrl(viaProxy);
+        auto command = [&proxy](const char *text) {
+            proxy.write(QByteArray(text) + '\n');
+            proxy.waitForReadyRead(5000);
+            return QString::fromUtf8(proxy.readLine()).trimmed();
+        };
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Hal Ruiz"), QStringLiteral("F-1")));
+        QVERIFY(id);
+        for (int day = 1; day <= 20; ++day)
+            CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 1, day), day % 11)));
+        // The server does the work but the answer is lost: the round fails, the outbox stays.
+        QCOMPARE(command("drop-response-rate 1"), QStringLiteral("ok"));
+        QVERIFY(!a->sync());
+        QCOMPARE(a->registry->stats()->outboxPending, 21);
+        // Connections reset at random points: some rounds fail, none corrupts or duplicates.
+        QCOMPARE(command("drop-response-rate 0"), QStringLiteral("ok"));
+        QCOMPARE(command("reset-rate 0.5"), QStringLiteral("ok"));
+        for (int i = 0; i < 6; ++i) {
+            CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, i + 1), 3)));
+            (void)a->sync();
+        }
+        QCOMPARE(command("reset-rate 0"), QStringLiteral("ok"));
+        auto clean = syncOk(*a);
+        QCOMPARE(a->registry->stats()->outboxPending, 0);
+        QVERIFY(clean.pushed <= 27);
+        syncOk(*b);
+        QCOMPARE(recordCount(*b->registry), recordCount(*a->registry));
+        QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+        QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 26);
+        proxy.closeWriteChannel();
+        proxy.waitForFinished(5000);
+    }
+
     void aRetriedPushIsAppliedOnce()
     {
         auto a = tablet(m_clockA, QStringLiteral("retry"));
