@@ -85,10 +85,10 @@ private:
     int m_tablets = 0;
     bool postgres() const { return qEnvironmentVariable("CAIRN_SYNC_STORE") == QLatin1String("postgresql"); }
 
-    std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic, const QString &ca = {})
+    std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic, bool clinician = true)
     {
         auto t = makeTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, m_server->url(),
-                            ca.isEmpty() ? m_certs.caPem : ca);
+                            m_certs.caPem);
         if (!t)
             qFatal("tablet: %s", qPrintable(t.error().message));
         if (!clinic.isEmpty()) {
@@ -98,8 +98,10 @@ private:
             if (auto s = (*t)->enroll(*code); !s)
                 qFatal("enroll: %s", qPrintable(s.error().message));
         }
-        if (auto s = (*t)->signInAsClinician(clock); !s)
-            qFatal("sign in: %s", qPrintable(s.error().message));
+        if (clinician) {
+            if (auto s = (*t)->signInAsClinician(clock); !s)
+                qFatal("sign in: %s", qPrintable(s.error().message));
+        }
         return std::move(t).value();
     }
 
@@ -276,6 +278,39 @@ private slots:
         QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 26);
         proxy.closeWriteChannel();
         proxy.waitForFinished(5000);
+    }
+
+    void clinicPolicyAndClinicScriptsReachEveryTablet()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("content"), false);
+        auto b = tablet(m_clockB, QStringLiteral("content"), false);
+        QFile builtIn(qEnvironmentVariable("CAIRN_ASSETS_DIR") + QStringLiteral("/scripts/en/tapering.json"));
+        QVERIFY(builtIn.open(QIODevice::ReadOnly));
+        QJsonObject script = QJsonDocument::fromJson(builtIn.readAll()).object();
+        QJsonArray steps = script[QStringLiteral("steps")].toArray();
+        QJsonObject opening = steps[1].toObject();
+        opening[QStringLiteral("phrasings")] = QJsonArray{QStringLiteral("Could we take a few minutes today for your pain plan?"),
+                                                          QStringLiteral("May I talk with you about how your medicine is working?")};
+        steps[1] = opening;
+        script[QStringLiteral("steps")] = steps;
+        CHECK_OK(a->registry->saveClinicScript(script));
+        auto policy = a->registry->setClinicPolicy(QJsonObject{
+            {QStringLiteral("intervals_days"),
+             QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("low"), 365}, {QStringLiteral("moderate"), 180},
+                                                             {QStringLiteral("high"), 60}}}}}});
+        QVERIFY(policy);
+        syncOk(*a);
+        syncOk(*b);
+        auto scripts = b->registry->clinicScripts();
+        QVERIFY(scripts);
+        QCOMPARE(scripts->size(), 1);
+        QCOMPARE(scripts->first().id, QStringLiteral("tapering"));
+        QCOMPARE(b->registry->clinicPolicy()->version, policy->version);
+        // Another clinic's tablet gets neither.
+        auto other = tablet(m_clockB, QStringLiteral("content-elsewhere"), false);
+        syncOk(*other);
+        QCOMPARE(other->registry->clinicScripts()->size(), 0);
+        QVERIFY(other->registry->clinicPolicy()->version != policy->version);
     }
 
     void aRetriedPushIsAppliedOnce()
