@@ -22,6 +22,32 @@ ApplicationWindow {
         onBackRequested: stack.pop()
     }
 
+    // Signed out: the language switch under the sign-in screen. Signed in on the first screen:
+    // Administration, for the roles the permission table allows.
+    footer: ToolBar {
+        objectName: "mainFooter"
+        visible: !Session.signedIn || (stack.depth === 1 && Permissions.administers(Session.role))
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            LanguageSwitch {
+                objectName: "unlockLanguageSwitch"
+                visible: !Session.signedIn
+            }
+            Item { Layout.fillWidth: true }
+            Button {
+                objectName: "administrationButton"
+                visible: Session.signedIn && Permissions.administers(Session.role)
+                text: qsTr("Administration")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Open administration: users, clinic policy, server enrollment")
+                onClicked: stack.push(adminComponent)
+            }
+        }
+    }
+
     StackView {
         id: stack
         objectName: "stack"
@@ -82,6 +108,33 @@ ApplicationWindow {
         id: rehearsalComponent
         RehearsalScreen {
             title: qsTr("Practise")
+        }
+    }
+    Component {
+        id: adminComponent
+        AdminScreen {
+            title: qsTr("Administration")
+            onUsersRequested: stack.push(adminUsersComponent)
+            onPolicyRequested: stack.push(adminPolicyComponent)
+            onEnrollmentRequested: stack.push(adminEnrollComponent)
+        }
+    }
+    Component {
+        id: adminUsersComponent
+        AdminUsersScreen {
+            title: qsTr("Users and roles")
+        }
+    }
+    Component {
+        id: adminPolicyComponent
+        AdminPolicyScreen {
+            title: qsTr("Clinic policy")
+        }
+    }
+    Component {
+        id: adminEnrollComponent
+        AdminEnrollScreen {
+            title: qsTr("Server enrollment")
         }
     }
 }

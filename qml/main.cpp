@@ -5,6 +5,7 @@
 #include "platform/app_lifecycle.h"
 #include "platform/keystore.h"
 #include "platform/paths.h"
+#include "qml/viewmodels/language.h"
 #include "qml/viewmodels/screenshot_tour.h"
 #include "qml/viewmodels/session.h"
 #include "qml/viewmodels/user_activity_filter.h"
@@ -64,6 +65,11 @@ int main(int argc, char *argv[])
 
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
+    // The screen language: the tablet's remembered choice (English until one is made).
+    cairn::app::Language language(!parser.isSet(screenshotsOption));
+    cairn::app::Language::setInstance(&language);
+    language.setEngine(&engine);
+    language.restore();
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
@@ -76,6 +82,8 @@ int main(int argc, char *argv[])
         tour = std::make_unique<cairn::app::ScreenshotTour>(qobject_cast<QQuickWindow *>(engine.rootObjects().first()), &session,
                                                              parser.value(screenshotsOption), qEnvironmentVariable("CAIRN_USER"),
                                                              qEnvironmentVariable("CAIRN_PIN"));
+        tour->setLanguage(&language);
+        tour->setAdministrator(qEnvironmentVariable("CAIRN_ADMIN_USER"), qEnvironmentVariable("CAIRN_ADMIN_PIN"));
         QObject::connect(tour.get(), &cairn::app::ScreenshotTour::finished, &app, [](int code) { QCoreApplication::exit(code); });
         tour->start();
     }

@@ -30,7 +30,7 @@ void ScreenshotTour::capture(const QString &name)
         m_window->resize(size);
         QCoreApplication::processEvents();
         const QImage image = m_window->grabWindow();
-        const QString path = QDir(m_directory).filePath(QStringLiteral("%1-%2-en.png").arg(name, suffix));
+        const QString path = QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, suffix, m_languageCode));
         if (image.isNull() || !image.save(path)) {
             ++m_failures;
             qWarning("screenshots: could not save %s", qPrintable(path));
@@ -39,18 +39,28 @@ void ScreenshotTour::capture(const QString &name)
     m_window->resize(1280, 800);
 }
 
-void ScreenshotTour::start()
+bool ScreenshotTour::signIn(const QString &user, const QString &pin)
 {
-    QDir().mkpath(m_directory);
-    m_steps = {
-        [this] { return find("unlockScreen") && m_session->users()->rowCount() > 0; },
-        [this] { capture(QStringLiteral("01-sign-in")); return true; },
-        [this] {
-            for (const auto &u : m_session->users()->users())
-                if (u.name == m_user || u.id == m_user)
-                    m_session->unlock(u.id, m_pin);
+    for (const auto &u : m_session->users()->users())
+        if (u.name == user || u.id == user)
+            m_session->unlock(u.id, pin);
+    return true;
+}
+
+QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
+{
+    QList<std::function<bool()>> steps = {
+        [this, language] {
+            m_languageCode = language;
+            m_patientId.clear();
+            m_waited = 0;
+            if (m_language)
+                m_language->setLanguage(language);
             return true;
         },
+        [this] { return find("unlockScreen") && m_session->users()->rowCount() > 0; },
+        [this] { capture(QStringLiteral("01-sign-in")); return true; },
+        [this] { return signIn(m_user, m_pin); },
         [this] { return m_session->signedIn() && find("huddleScreen") && !m_session->loading(); },
         [this] { return m_waited++ > 10; },  // let the huddle load
         [this] {
@@ -76,7 +86,55 @@ void ScreenshotTour::start()
         },
         [this] { return find("patientScreen") && m_waited++ > 15; },
         [this] { capture(QStringLiteral("04-patient")); return true; },
+        // Administration, signed in as an administrator.
+        [this] {
+            m_session->lock();
+            m_waited = 0;
+            return true;
+        },
+        [this] { return find("unlockScreen") && !m_session->loading() && m_session->users()->rowCount() > 0; },
     };
+    if (m_adminUser.isEmpty())
+        return steps;
+    steps += QList<std::function<bool()>>{
+        [this] { return signIn(m_adminUser, m_adminPin); },
+        [this] { return m_session->signedIn() && find("administrationButton") && !m_session->loading(); },
+        [this] { return QMetaObject::invokeMethod(find("administrationButton"), "clicked"); },
+        [this] { return find("adminScreen") && m_waited++ > 5; },
+        [this] {
+            capture(QStringLiteral("20-admin"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "usersRequested");
+        },
+        [this] { return find("adminUsersScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("21-admin-users"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "policyRequested");
+        },
+        [this] { return find("adminPolicyScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("22-admin-policy"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "enrollmentRequested");
+        },
+        [this] { return find("adminEnrollScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("23-admin-enrollment"));
+            m_session->lock();
+            return true;
+        },
+        [this] { return find("unlockScreen") && !m_session->loading() && m_session->users()->rowCount() > 0; },
+    };
+    return steps;
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_directory);
+    m_steps = stepsIn(QStringLiteral("en"));
+    if (m_language)
+        m_steps += stepsIn(QStringLiteral("es"));
     next();
 }
 

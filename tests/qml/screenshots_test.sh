@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders every screen of the real app from a seeded demo clinic and checks each image exists and
-# is not empty. usage: screenshots_test.sh CAIRNCTL CAIRN
+# Renders every screen of the real app from a seeded demo clinic, in both orientations and both
+# languages, and checks each image exists and is not empty. usage: screenshots_test.sh CAIRNCTL CAIRN
 set -euo pipefail
 cairnctl=$1
 cairn=$2
@@ -8,12 +8,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CAIRN_KEYSTORE="file:$work/keys" QT_QPA_PLATFORM=offscreen TZ=UTC
 "$cairnctl" --db "$work/demo.db" demo-setup --patients 80 2>/dev/null
-CAIRN_USER="Casey Clinician" CAIRN_PIN=1357 timeout 120 "$cairn" --db "$work/demo.db" --screenshots "$work/shots" 2>/dev/null
-expected=(01-sign-in 02-today 03-patients 04-patient)
+CAIRN_USER="Casey Clinician" CAIRN_PIN=1357 CAIRN_ADMIN_USER="Alex Admin" CAIRN_ADMIN_PIN=246810 timeout 240 "$cairn" --db "$work/demo.db" --screenshots "$work/shots" 2>/dev/null
+expected=(01-sign-in 02-today 03-patients 04-patient 20-admin 21-admin-users 22-admin-policy 23-admin-enrollment)
 count=0
 for name in "${expected[@]}"; do
   for orientation in landscape portrait; do
-    file="$work/shots/$name-$orientation-en.png"
+   for language in en es; do
+    file="$work/shots/$name-$orientation-$language.png"
     if [ ! -s "$file" ]; then
       echo "missing or empty: $(basename "$file")"
       exit 1
@@ -24,6 +25,7 @@ for name in "${expected[@]}"; do
       exit 1
     fi
     count=$((count + 1))
+   done
   done
 done
 echo "screenshots: $count images rendered"

@@ -1,0 +1,2086 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AdminEnrollScreen</name>
+    <message>
+        <source>✓ Enrolled with clinic %1 at %2</source>
+        <translation>✓ Inscrita en la clínica %1 en %2</translation>
+    </message>
+    <message>
+        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic&apos;s server.</source>
+        <translation>Sin inscribir. Los registros se quedan en esta tableta hasta que se inscriba en el servidor de la clínica.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Server&apos;s CA certificate: the path of a PEM file, or the certificate pasted here</source>
+        <translation>Certificado de la autoridad (CA) del servidor: la ruta de un archivo PEM, o el certificado pegado aquí</translation>
+    </message>
+    <message>
+        <source>/media/usb/clinic-ca.pem or -----BEGIN CERTIFICATE-----…</source>
+        <translation>/media/usb/clinic-ca.pem o -----BEGIN CERTIFICATE-----…</translation>
+    </message>
+    <message>
+        <source>CA certificate, file path or pasted text</source>
+        <translation>Certificado CA, ruta del archivo o texto pegado</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <source>One-time enrollment code</source>
+        <translation>Código de inscripción de un solo uso</translation>
+    </message>
+    <message>
+        <source>Enroll this tablet</source>
+        <translation>Inscribir esta tableta</translation>
+    </message>
+    <message>
+        <source>Enroll this tablet with the server</source>
+        <translation>Inscribir esta tableta en el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPolicyScreen</name>
+    <message>
+        <source>Policy in force: version %1</source>
+        <translation>Política vigente: versión %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved</source>
+        <translation>
+            <numerusform>%n cambio sin guardar</numerusform>
+            <numerusform>%n cambios sin guardar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Undo the changes not yet saved</source>
+        <translation>Deshacer los cambios que aún no se han guardado</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Guardar como versión nueva</translation>
+    </message>
+    <message>
+        <source>Check the changes and save them as a new policy version</source>
+        <translation>Comprobar los cambios y guardarlos como una versión nueva de la política</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Users and roles</source>
+        <translation>Usuarios y funciones</translation>
+    </message>
+    <message>
+        <source>Add or remove people, change a PIN, end a lockout.</source>
+        <translation>Agregar o quitar personas, cambiar un PIN, terminar un bloqueo.</translation>
+    </message>
+    <message>
+        <source>Clinic policy</source>
+        <translation>Política de la clínica</translation>
+    </message>
+    <message>
+        <source>How often each check is due, naloxone and refill rules, thresholds.</source>
+        <translation>Cada cuánto toca cada control, reglas de naloxona y de resurtidos, umbrales.</translation>
+    </message>
+    <message>
+        <source>Server enrollment</source>
+        <translation>Inscripción en el servidor</translation>
+    </message>
+    <message>
+        <source>Connect this tablet to the clinic&apos;s sync server.</source>
+        <translation>Conectar esta tableta al servidor de sincronización de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsersScreen</name>
+    <message numerus="yes">
+        <source>%n person(s) can sign in on this tablet</source>
+        <translation>
+            <numerusform>%n persona puede iniciar sesión en esta tableta</numerusform>
+            <numerusform>%n personas pueden iniciar sesión en esta tableta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Agregar un usuario</translation>
+    </message>
+    <message>
+        <source>End lockout</source>
+        <translation>Terminar bloqueo</translation>
+    </message>
+    <message>
+        <source>End the lockout of %1</source>
+        <translation>Terminar el bloqueo de %1</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Cambiar PIN</translation>
+    </message>
+    <message>
+        <source>Change the PIN of %1</source>
+        <translation>Cambiar el PIN de %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar a %1</translation>
+    </message>
+    <message>
+        <source>New PIN for %1</source>
+        <translation>PIN nuevo para %1</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>¿Quitar a %1?</translation>
+    </message>
+    <message>
+        <source>They will no longer be able to sign in on this tablet. Their records stay in the registry.</source>
+        <translation>Ya no podrá iniciar sesión en esta tableta. Lo que registró se queda en el registro.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Name of the new user</source>
+        <translation>Nombre del usuario nuevo</translation>
+    </message>
+    <message>
+        <source>Role of the new user: %1</source>
+        <translation>Función del usuario nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN (at least 4 digits), then confirm it.</source>
+        <translation>Escriba el PIN nuevo (al menos 4 dígitos) y confírmelo.</translation>
+    </message>
+    <message>
+        <source>Enter the same PIN again, then confirm it.</source>
+        <translation>Escriba el mismo PIN otra vez y confírmelo.</translation>
+    </message>
+    <message>
+        <source>Yes, remove %1</source>
+        <translation>Sí, quitar a %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel and close the form</source>
+        <translation>Cancelar y cerrar el formulario</translation>
+    </message>
+</context>
+<context>
+    <name>GapChip</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>HuddleScreen</name>
+    <message numerus="yes">
+        <source>%n patient(s) on long-term opioid therapy booked</source>
+        <translation>
+            <numerusform>%n paciente con terapia de opioides a largo plazo tiene cita</numerusform>
+            <numerusform>%n pacientes con terapia de opioides a largo plazo tienen cita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Practise</source>
+        <translation>Practicar</translation>
+    </message>
+    <message>
+        <source>Practise difficult conversations</source>
+        <translation>Practicar conversaciones difíciles</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Todos los pacientes</translation>
+    </message>
+    <message>
+        <source>Open the list of all patients</source>
+        <translation>Abrir la lista de todos los pacientes</translation>
+    </message>
+    <message>
+        <source>No patients on long-term opioid therapy are booked for this day.</source>
+        <translation>Ningún paciente con terapia de opioides a largo plazo tiene cita este día.</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Rooming</source>
+        <translation>Preparación de la visita</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional clínico</translation>
+    </message>
+    <message>
+        <source>Registry manager</source>
+        <translation>Responsable del registro</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Open the registry: every patient with gaps, filters and sorting</source>
+        <translation>Abrir el registro: todos los pacientes con sus pendientes, filtros y orden</translation>
+    </message>
+    <message>
+        <source>PEG outreach</source>
+        <translation>Seguimiento de PEG</translation>
+    </message>
+    <message>
+        <source>Open the list of patients due a PEG, to call</source>
+        <translation>Abrir la lista de pacientes a quienes les toca un PEG, para llamarles</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <source>Open the monthly measures</source>
+        <translation>Abrir los indicadores mensuales</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Medical assistant</source>
+        <translation>Asistente médico</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Personal de enfermería</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional clínico</translation>
+    </message>
+    <message>
+        <source>Registry manager</source>
+        <translation>Responsable del registro</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador(a)</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>Riesgo bajo</translation>
+    </message>
+    <message>
+        <source>Moderate risk</source>
+        <translation>Riesgo moderado</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>Riesgo alto</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Sin evaluar</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>PDMP check</source>
+        <translation>Consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Urine test</source>
+        <translation>Prueba de orina</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>PEG score</source>
+        <translation>Puntuación PEG</translation>
+    </message>
+    <message>
+        <source>Depression screen</source>
+        <translation>Tamizaje de depresión</translation>
+    </message>
+    <message>
+        <source>PHQ-9 follow-up</source>
+        <translation>Seguimiento del PHQ-9</translation>
+    </message>
+    <message>
+        <source>Safety: PHQ-9 item 9</source>
+        <translation>Seguridad: pregunta 9 del PHQ-9</translation>
+    </message>
+    <message>
+        <source>Naloxone</source>
+        <translation>Naloxona</translation>
+    </message>
+    <message>
+        <source>High dose</source>
+        <translation>Dosis alta</translation>
+    </message>
+    <message>
+        <source>Benzodiazepine</source>
+        <translation>Benzodiacepina</translation>
+    </message>
+    <message>
+        <source>Unexpected urine result</source>
+        <translation>Resultado de orina inesperado</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Evaluación de riesgo</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>atrasado</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alerta</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Show the app in %1</source>
+        <translation>Mostrar la aplicación en %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>Cairn is locked</source>
+        <translation>Cairn está bloqueado</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Practise</source>
+        <translation>Practicar</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Open administration: users, clinic policy, server enrollment</source>
+        <translation>Abrir la administración: usuarios, política de la clínica, inscripción en el servidor</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Refill request</source>
+        <translation>Solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>PEG outreach</source>
+        <translation>Seguimiento de PEG</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Usuarios y funciones</translation>
+    </message>
+    <message>
+        <source>Clinic policy</source>
+        <translation>Política de la clínica</translation>
+    </message>
+    <message>
+        <source>Server enrollment</source>
+        <translation>Inscripción en el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresScreen</name>
+    <message>
+        <source>Show the measures for the whole clinic or one prescriber</source>
+        <translation>Mostrar los indicadores de toda la clínica o de un solo prescriptor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) on long-term opioid therapy</source>
+        <translation>
+            <numerusform>%n paciente con terapia de opioides a largo plazo</numerusform>
+            <numerusform>%n pacientes con terapia de opioides a largo plazo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing the measures</source>
+        <translation>Calculando los indicadores</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3. %4. %5</source>
+        <translation>%1: %2, %3. %4. %5</translation>
+    </message>
+    <message>
+        <source>Tap a measure to see its 12-month trend and its patients.</source>
+        <translation>Toque un indicador para ver su tendencia de 12 meses y sus pacientes.</translation>
+    </message>
+    <message>
+        <source>12-month trend of %1</source>
+        <translation>Tendencia de 12 meses de %1</translation>
+    </message>
+    <message>
+        <source>This clinic</source>
+        <translation>Esta clínica</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Open %1, %2</source>
+        <translation>Abrir %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListScreen</name>
+    <message>
+        <source>Search by name or clinic ID</source>
+        <translation>Buscar por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Buscar pacientes</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 years, %3</source>
+        <translation>%1, %2 años, %3</translation>
+    </message>
+    <message>
+        <source>%1 y</source>
+        <translation>%1 a</translation>
+    </message>
+</context>
+<context>
+    <name>PatientScreen</name>
+    <message>
+        <source>⚠ Urgent: the latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.</source>
+        <translation>⚠ Urgente: la última respuesta a la pregunta 9 del PHQ-9 es mayor que cero. Evalúe la seguridad antes de que la persona se vaya.</translation>
+    </message>
+    <message>
+        <source>Start rooming</source>
+        <translation>Comenzar la preparación</translation>
+    </message>
+    <message>
+        <source>Start rooming %1</source>
+        <translation>Comenzar la preparación de %1</translation>
+    </message>
+    <message>
+        <source>Effective tier: %1 · Total: %2 (%3)</source>
+        <translation>Nivel efectivo: %1 · Total: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Open care gaps</source>
+        <translation>Pendientes de atención</translation>
+    </message>
+    <message>
+        <source>No open care gaps: everything is up to date under the clinic&apos;s policy.</source>
+        <translation>No hay pendientes de atención: todo está al día según la política de la clínica.</translation>
+    </message>
+    <message>
+        <source>Conversation prompts</source>
+        <translation>Guías para conversar</translation>
+    </message>
+    <message>
+        <source>Current regimen</source>
+        <translation>Tratamiento actual</translation>
+    </message>
+    <message>
+        <source>Record a PEG score</source>
+        <translation>Registrar una puntuación PEG</translation>
+    </message>
+    <message>
+        <source>Think about the past week.</source>
+        <translation>Piense en la última semana.</translation>
+    </message>
+    <message>
+        <source>On average over the past week, how much pain have you had?</source>
+        <translation>En promedio, durante la última semana, ¿cuánto dolor ha tenido?</translation>
+    </message>
+    <message>
+        <source>No pain</source>
+        <translation>Nada de dolor</translation>
+    </message>
+    <message>
+        <source>Pain as bad as you can imagine</source>
+        <translation>El peor dolor que se pueda imaginar</translation>
+    </message>
+    <message>
+        <source>Over the past week, how much has pain gotten in the way of enjoying life?</source>
+        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor disfrutar de la vida?</translation>
+    </message>
+    <message>
+        <source>Not at all</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <source>Completely</source>
+        <translation>Por completo</translation>
+    </message>
+    <message>
+        <source>Over the past week, how much has pain gotten in the way of your everyday activities?</source>
+        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor hacer sus actividades diarias?</translation>
+    </message>
+    <message>
+        <source>Save PEG</source>
+        <translation>Guardar PEG</translation>
+    </message>
+    <message>
+        <source>Save the PEG score</source>
+        <translation>Guardar la puntuación PEG</translation>
+    </message>
+    <message>
+        <source>PEG history</source>
+        <translation>Historial de PEG</translation>
+    </message>
+</context>
+<context>
+    <name>PegOutreachScreen</name>
+    <message numerus="yes">
+        <source>%n patient(s) due a PEG</source>
+        <translation>
+            <numerusform>A %n paciente le toca un PEG</numerusform>
+            <numerusform>A %n pacientes les toca un PEG</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pain on average (P), interference with enjoyment of life (E), interference with general activity (G), each 0 to 10, over the past week.</source>
+        <translation>Dolor promedio (P), interferencia con el disfrute de la vida (E) e interferencia con la actividad general (G), cada uno de 0 a 10, durante la última semana.</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>Every patient has a recent PEG.</source>
+        <translation>Todos los pacientes tienen un PEG reciente.</translation>
+    </message>
+    <message>
+        <source>Open %1&apos;s record</source>
+        <translation>Abrir el expediente de %1</translation>
+    </message>
+    <message>
+        <source>No phone on record</source>
+        <translation>Sin teléfono registrado</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Teléfono: %1</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Enjoyment</source>
+        <translation>Disfrute</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Save PEG</source>
+        <translation>Guardar PEG</translation>
+    </message>
+    <message>
+        <source>Save the PEG for %1</source>
+        <translation>Guardar el PEG de %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>Escriba su PIN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n dígito escrito</numerusform>
+            <numerusform>%n dígitos escritos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation>Borrar el último dígito</translation>
+    </message>
+    <message>
+        <source>Digit %1</source>
+        <translation>Dígito %1</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Prepare</source>
+        <translation>Prepararse</translation>
+    </message>
+    <message>
+        <source>Open and ask permission</source>
+        <translation>Abrir la conversación y pedir permiso</translation>
+    </message>
+    <message>
+        <source>Empathize</source>
+        <translation>Mostrar empatía</translation>
+    </message>
+    <message>
+        <source>Explore their view and goals</source>
+        <translation>Explorar su punto de vista y sus metas</translation>
+    </message>
+    <message>
+        <source>Explain, with reasons that fit this patient</source>
+        <translation>Explicar, con razones que tengan sentido para esta persona</translation>
+    </message>
+    <message>
+        <source>Set the limit kindly, with choices</source>
+        <translation>Poner el límite con amabilidad, ofreciendo opciones</translation>
+    </message>
+    <message>
+        <source>Stay with them: next steps</source>
+        <translation>Acompañar: próximos pasos</translation>
+    </message>
+    <message>
+        <source>Safety net</source>
+        <translation>Red de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>RefillCheckScreen</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Search by name or clinic ID</source>
+        <translation>Buscar por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>Find the patient by name or clinic ID</source>
+        <translation>Buscar al paciente por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>No patient chosen</source>
+        <translation>Ningún paciente elegido</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Elegido: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose %1, %2</source>
+        <translation>Elegir %1, %2</translation>
+    </message>
+    <message>
+        <source>Requested fill date (YYYY-MM-DD)</source>
+        <translation>Fecha de surtido solicitada (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Requested fill date</source>
+        <translation>Fecha de surtido solicitada</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>e.g. oxycodone 10 mg</source>
+        <translation>p. ej., oxicodona 10 mg</translation>
+    </message>
+    <message>
+        <source>Drug requested</source>
+        <translation>Medicamento solicitado</translation>
+    </message>
+    <message>
+        <source>Days&apos; supply</source>
+        <translation>Días de suministro</translation>
+    </message>
+    <message>
+        <source>Days&apos; supply requested</source>
+        <translation>Días de suministro solicitados</translation>
+    </message>
+    <message>
+        <source>Last fill date (YYYY-MM-DD)</source>
+        <translation>Fecha del último surtido (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Last fill date</source>
+        <translation>Fecha del último surtido</translation>
+    </message>
+    <message>
+        <source>Last fill&apos;s days&apos; supply</source>
+        <translation>Días de suministro del último surtido</translation>
+    </message>
+    <message>
+        <source>Days&apos; supply of the last fill</source>
+        <translation>Días de suministro del último surtido</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Routine refill</source>
+        <translation>Resurtido de rutina</translation>
+    </message>
+    <message>
+        <source>Early refill</source>
+        <translation>Resurtido anticipado</translation>
+    </message>
+    <message>
+        <source>Lost or stolen</source>
+        <translation>Extraviado o robado</translation>
+    </message>
+    <message>
+        <source>Reason for the request</source>
+        <translation>Motivo de la solicitud</translation>
+    </message>
+    <message>
+        <source>Police report</source>
+        <translation>Denuncia policial</translation>
+    </message>
+    <message>
+        <source>A police report was filed</source>
+        <translation>Se presentó una denuncia policial</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Check the request</source>
+        <translation>Comprobar la solicitud</translation>
+    </message>
+    <message>
+        <source>Check the refill request against clinic policy</source>
+        <translation>Comprobar la solicitud de resurtido con la política de la clínica</translation>
+    </message>
+    <message numerus="yes">
+        <source>Request: %1, %n day(s)</source>
+        <translation>
+            <numerusform>Solicitud: %1, %n día</numerusform>
+            <numerusform>Solicitud: %1, %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is advice for the clinician. It never refuses a refill by itself.</source>
+        <translation>Esto es una recomendación para el profesional clínico. Nunca niega un resurtido por sí sola.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryScreen</name>
+    <message>
+        <source>Search by name or clinic ID</source>
+        <translation>Buscar por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>Search the registry by name or clinic ID</source>
+        <translation>Buscar en el registro por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Refill request</source>
+        <translation>Solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Check a refill request against clinic policy</source>
+        <translation>Comprobar una solicitud de resurtido con la política de la clínica</translation>
+    </message>
+    <message>
+        <source>Filter by open gap</source>
+        <translation>Filtrar por pendiente</translation>
+    </message>
+    <message>
+        <source>Filter by prescriber</source>
+        <translation>Filtrar por prescriptor</translation>
+    </message>
+    <message>
+        <source>Filter by daily dose band</source>
+        <translation>Filtrar por rango de dosis diaria</translation>
+    </message>
+    <message>
+        <source>Filter by risk tier</source>
+        <translation>Filtrar por nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Loading the registry</source>
+        <translation>Cargando el registro</translation>
+    </message>
+    <message>
+        <source>No patients match.</source>
+        <translation>Ningún paciente coincide.</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4. %5</source>
+        <translation>%1, %2, %3, %4. %5</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalScreen</name>
+    <message>
+        <source>Practise a conversation</source>
+        <translation>Practicar una conversación</translation>
+    </message>
+    <message>
+        <source>Who the scripts are for</source>
+        <translation>Para quién son las guías</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Clinicians</source>
+        <translation>Profesionales clínicos</translation>
+    </message>
+    <message>
+        <source>Medical assistants</source>
+        <translation>Asistentes médicos</translation>
+    </message>
+    <message>
+        <source>Nurses</source>
+        <translation>Personal de enfermería</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Show the scripts in Spanish</source>
+        <translation>Mostrar las guías en español</translation>
+    </message>
+</context>
+<context>
+    <name>RoomingScreen</name>
+    <message>
+        <source>Rooming</source>
+        <translation>Preparación de la visita</translation>
+    </message>
+    <message>
+        <source>Rooming: %1</source>
+        <translation>Preparación de la visita: %1</translation>
+    </message>
+    <message>
+        <source>⚠ PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.</source>
+        <translation>⚠ La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Guardando</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation>Respuesta %1</translation>
+    </message>
+    <message>
+        <source>Answer %1, %2</source>
+        <translation>Respuesta %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Urine sample</source>
+        <translation>Muestra de orina</translation>
+    </message>
+    <message>
+        <source>Record the sample when it has been collected. The result is entered later, when it comes back.</source>
+        <translation>Registre la muestra cuando se haya tomado. El resultado se anota después, cuando llegue.</translation>
+    </message>
+    <message>
+        <source>Urine sample collected</source>
+        <translation>Muestra de orina tomada</translation>
+    </message>
+    <message>
+        <source>Record that the urine sample was collected</source>
+        <translation>Registrar que se tomó la muestra de orina</translation>
+    </message>
+    <message>
+        <source>Not collected today</source>
+        <translation>No se tomó hoy</translation>
+    </message>
+    <message>
+        <source>The urine sample was not collected today</source>
+        <translation>La muestra de orina no se tomó hoy</translation>
+    </message>
+    <message>
+        <source>Patient agreement</source>
+        <translation>Acuerdo de tratamiento</translation>
+    </message>
+    <message>
+        <source>Agreement signed today</source>
+        <translation>Acuerdo firmado hoy</translation>
+    </message>
+    <message>
+        <source>Record that the patient signed the agreement today</source>
+        <translation>Registrar que el paciente firmó el acuerdo hoy</translation>
+    </message>
+    <message>
+        <source>Not signed today</source>
+        <translation>No se firmó hoy</translation>
+    </message>
+    <message>
+        <source>The agreement was not signed today</source>
+        <translation>El acuerdo no se firmó hoy</translation>
+    </message>
+    <message>
+        <source>Prescription monitoring (PDMP) check</source>
+        <translation>Consulta del programa de monitoreo de recetas (PDMP)</translation>
+    </message>
+    <message>
+        <source>Something in the PDMP is concerning</source>
+        <translation>Algo en el PDMP preocupa</translation>
+    </message>
+    <message>
+        <source>What was concerning</source>
+        <translation>Qué preocupó</translation>
+    </message>
+    <message>
+        <source>What was concerning in the PDMP</source>
+        <translation>Qué preocupó en el PDMP</translation>
+    </message>
+    <message>
+        <source>PDMP checked</source>
+        <translation>PDMP consultado</translation>
+    </message>
+    <message>
+        <source>Record the PDMP check</source>
+        <translation>Registrar la consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Not checked today</source>
+        <translation>No se consultó hoy</translation>
+    </message>
+    <message>
+        <source>The PDMP was not checked today</source>
+        <translation>El PDMP no se consultó hoy</translation>
+    </message>
+    <message>
+        <source>Recorded in this rooming</source>
+        <translation>Registrado en esta preparación</translation>
+    </message>
+    <message>
+        <source>For the clinician to address</source>
+        <translation>Para que lo atienda el profesional clínico</translation>
+    </message>
+    <message>
+        <source>Nothing open for the clinician.</source>
+        <translation>Nada pendiente para el profesional clínico.</translation>
+    </message>
+    <message>
+        <source>Finish rooming</source>
+        <translation>Terminar la preparación</translation>
+    </message>
+    <message>
+        <source>Finish rooming and return to the patient</source>
+        <translation>Terminar la preparación y volver al paciente</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreRow</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>0 = %1</source>
+        <translation>0 = %1</translation>
+    </message>
+    <message>
+        <source>10 = %1</source>
+        <translation>10 = %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenData</name>
+    <message>
+        <source>Your role does not allow %1.</source>
+        <translation>Su función no permite %1.</translation>
+    </message>
+    <message>
+        <source>the registry list</source>
+        <translation>la lista del registro</translation>
+    </message>
+    <message>
+        <source>worklists</source>
+        <translation>las listas de trabajo</translation>
+    </message>
+    <message>
+        <source>the monthly measures</source>
+        <translation>los indicadores mensuales</translation>
+    </message>
+    <message>
+        <source>opening a patient</source>
+        <translation>abrir el expediente de un paciente</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptCard</name>
+    <message>
+        <source> · used</source>
+        <translation> · usada</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Cerrar %1</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Paso %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Private note (optional)</source>
+        <translation>Nota privada (opcional)</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Nota privada</translation>
+    </message>
+    <message>
+        <source>Mark as used</source>
+        <translation>Marcar como usada</translation>
+    </message>
+    <message>
+        <source>Record that %1 was used</source>
+        <translation>Registrar que se usó %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, %2</source>
+        <translation>Sesión iniciada como %1, %2</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock the tablet</source>
+        <translation>Bloquear la tableta</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Who is signing in?</source>
+        <translation>¿Quién inicia sesión?</translation>
+    </message>
+    <message>
+        <source>Sign in as %1, %2</source>
+        <translation>Iniciar sesión como %1, %2</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Elija su nombre</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDecisionsPanel</name>
+    <message>
+        <source>Visit decisions</source>
+        <translation>Decisiones de la visita</translation>
+    </message>
+    <message>
+        <source>Only a clinician can record visit decisions.</source>
+        <translation>Solo un profesional clínico puede registrar las decisiones de la visita.</translation>
+    </message>
+    <message>
+        <source>Taper: %1</source>
+        <translation>Reducción gradual: %1</translation>
+    </message>
+    <message>
+        <source>Continue current plan</source>
+        <translation>Continuar el plan actual</translation>
+    </message>
+    <message>
+        <source>Record the decision to continue the current plan</source>
+        <translation>Registrar la decisión de continuar el plan actual</translation>
+    </message>
+    <message>
+        <source>Resume taper</source>
+        <translation>Reanudar la reducción gradual</translation>
+    </message>
+    <message>
+        <source>Start taper</source>
+        <translation>Comenzar la reducción gradual</translation>
+    </message>
+    <message>
+        <source>Record that the taper is in progress</source>
+        <translation>Registrar que la reducción gradual está en curso</translation>
+    </message>
+    <message>
+        <source>Pause taper</source>
+        <translation>Pausar la reducción gradual</translation>
+    </message>
+    <message>
+        <source>Record that the taper is paused</source>
+        <translation>Registrar que la reducción gradual está en pausa</translation>
+    </message>
+    <message>
+        <source>Naloxone prescribed</source>
+        <translation>Naloxona recetada</translation>
+    </message>
+    <message>
+        <source>Record that naloxone was prescribed today</source>
+        <translation>Registrar que hoy se recetó naloxona</translation>
+    </message>
+    <message>
+        <source>Pain specialist</source>
+        <translation>Especialista en dolor</translation>
+    </message>
+    <message>
+        <source>Behavioral health</source>
+        <translation>Salud mental</translation>
+    </message>
+    <message>
+        <source>Addiction medicine</source>
+        <translation>Medicina de adicciones</translation>
+    </message>
+    <message>
+        <source>Physical therapy</source>
+        <translation>Fisioterapia</translation>
+    </message>
+    <message>
+        <source>Kind of referral</source>
+        <translation>Tipo de referencia</translation>
+    </message>
+    <message>
+        <source>Referred to (clinic or person)</source>
+        <translation>Referido a (clínica o persona)</translation>
+    </message>
+    <message>
+        <source>Referred to, clinic or person</source>
+        <translation>Referido a, clínica o persona</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Referir</translation>
+    </message>
+    <message>
+        <source>Record the referral</source>
+        <translation>Registrar la referencia</translation>
+    </message>
+    <message>
+        <source>Agreement note (optional)</source>
+        <translation>Nota sobre el acuerdo (opcional)</translation>
+    </message>
+    <message>
+        <source>Note on the new agreement</source>
+        <translation>Nota sobre el acuerdo nuevo</translation>
+    </message>
+    <message>
+        <source>New agreement signed</source>
+        <translation>Acuerdo nuevo firmado</translation>
+    </message>
+    <message>
+        <source>Record a new agreement signed today</source>
+        <translation>Registrar un acuerdo nuevo firmado hoy</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::AdminUserModel</name>
+    <message>
+        <source>Locked out until %1</source>
+        <translation>Bloqueado hasta %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) since the last sign-in</source>
+        <translation>
+            <numerusform>%n PIN incorrecto desde el último inicio de sesión</numerusform>
+            <numerusform>%n PIN incorrectos desde el último inicio de sesión</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Can sign in</source>
+        <translation>Puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>No hay sesión iniciada.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation>Escriba el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Elija una función.</translation>
+    </message>
+    <message>
+        <source>The PIN needs at least 4 digits.</source>
+        <translation>El PIN necesita al menos 4 dígitos.</translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Enter the new PIN twice.</source>
+        <translation>Los dos PIN son distintos. Escriba el PIN nuevo dos veces.</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2.</source>
+        <translation>Se agregó a %1 como %2.</translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation>Se quitó a %1.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The PIN of %1 was changed.</source>
+        <translation>Se cambió el PIN de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ClinicPolicyModel</name>
+    <message>
+        <source>How often, by risk tier (days)</source>
+        <translation>Cada cuánto, según el nivel de riesgo (días)</translation>
+    </message>
+    <message>
+        <source>Naloxone</source>
+        <translation>Naloxona</translation>
+    </message>
+    <message>
+        <source>Refills</source>
+        <translation>Resurtidos</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Umbrales</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>PEG pain score</source>
+        <translation>Puntuación de dolor PEG</translation>
+    </message>
+    <message>
+        <source>Urine drug test</source>
+        <translation>Prueba de drogas en orina</translation>
+    </message>
+    <message>
+        <source>PDMP check</source>
+        <translation>Consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Patient agreement</source>
+        <translation>Acuerdo de tratamiento</translation>
+    </message>
+    <message>
+        <source>Depression screen</source>
+        <translation>Tamizaje de depresión</translation>
+    </message>
+    <message>
+        <source>low risk</source>
+        <translation>riesgo bajo</translation>
+    </message>
+    <message>
+        <source>moderate risk</source>
+        <translation>riesgo moderado</translation>
+    </message>
+    <message>
+        <source>high risk</source>
+        <translation>riesgo alto</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No fills on %1</source>
+        <translation>Sin surtidos el %1</translation>
+    </message>
+    <message>
+        <source>MME/day that makes the tier at least moderate</source>
+        <translation>MME/día a partir de los cuales el nivel es al menos moderado</translation>
+    </message>
+    <message>
+        <source>MME/day that makes the tier high</source>
+        <translation>MME/día a partir de los cuales el nivel es alto</translation>
+    </message>
+    <message>
+        <source>MME/day that raises the high-dose alert</source>
+        <translation>MME/día que activan la alerta de dosis alta</translation>
+    </message>
+    <message>
+        <source>Days ahead a check shows as due soon</source>
+        <translation>Días de anticipación para mostrar un control como próximo</translation>
+    </message>
+    <message>
+        <source>PC-PTSD-5 yes answers for a positive screen</source>
+        <translation>Respuestas «sí» del PC-PTSD-5 para un tamizaje positivo</translation>
+    </message>
+    <message>
+        <source>Naloxone on record from this MME/day</source>
+        <translation>Naloxona registrada a partir de estos MME/día</translation>
+    </message>
+    <message>
+        <source>Naloxone also when a benzodiazepine is active</source>
+        <translation>Naloxona también cuando hay una benzodiacepina activa</translation>
+    </message>
+    <message>
+        <source>Naloxone record counts for this many days</source>
+        <translation>Días que vale el registro de naloxona</translation>
+    </message>
+    <message>
+        <source>Longest supply per fill (days)</source>
+        <translation>Suministro máximo por surtido (días)</translation>
+    </message>
+    <message>
+        <source>Business days of notice for a refill request</source>
+        <translation>Días hábiles de aviso para pedir un resurtido</translation>
+    </message>
+    <message>
+        <source>Days early a refill may be filled</source>
+        <translation>Días de anticipación con que se puede surtir</translation>
+    </message>
+    <message>
+        <source>Lost or stolen prescriptions need a police report</source>
+        <translation>Las recetas extraviadas o robadas necesitan una denuncia policial</translation>
+    </message>
+    <message>
+        <source>1 to 3650 days</source>
+        <translation>De 1 a 3650 días</translation>
+    </message>
+    <message>
+        <source>More than 0, at most the high threshold</source>
+        <translation>Más de 0, como máximo el umbral alto</translation>
+    </message>
+    <message>
+        <source>More than 0, at most 1000</source>
+        <translation>Más de 0, como máximo 1000</translation>
+    </message>
+    <message>
+        <source>0 to 365 days</source>
+        <translation>De 0 a 365 días</translation>
+    </message>
+    <message>
+        <source>1 to 5</source>
+        <translation>De 1 a 5</translation>
+    </message>
+    <message>
+        <source>1 to 90 days</source>
+        <translation>De 1 a 90 días</translation>
+    </message>
+    <message>
+        <source>0 to 30 days</source>
+        <translation>De 0 a 30 días</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>No hay sesión iniciada.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>No ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 — %2</source>
+        <translation>No se guardó: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. Lists and reminders use it from now on.</source>
+        <translation>Guardada como versión %1. Las listas y los recordatorios la usan desde ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::EnrollmentModel</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>No hay sesión iniciada.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, starting with https://</source>
+        <translation>Escriba la dirección del servidor, empezando por https://</translation>
+    </message>
+    <message>
+        <source>Enter the path of the server&apos;s CA certificate, or paste the certificate.</source>
+        <translation>Escriba la ruta del certificado CA del servidor, o pegue el certificado.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code from the server administrator.</source>
+        <translation>Escriba el código de un solo uso que le dio quien administra el servidor.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Inscribiendo…</translation>
+    </message>
+    <message>
+        <source>The pasted text is not a PEM certificate.</source>
+        <translation>El texto pegado no es un certificado PEM.</translation>
+    </message>
+    <message>
+        <source>Not enrolled: %1</source>
+        <translation>No se inscribió: %1</translation>
+    </message>
+    <message>
+        <source>This tablet is enrolled with clinic %1.</source>
+        <translation>Esta tableta está inscrita en la clínica %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::HuddleModel</name>
+    <message>
+        <source>%1 MME/day</source>
+        <translation>%1 MME/día</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::MeasuresModel</name>
+    <message>
+        <source>Treatment agreement current</source>
+        <translation>Acuerdo de tratamiento vigente</translation>
+    </message>
+    <message>
+        <source>PDMP checked in 90 days</source>
+        <translation>PDMP consultado en 90 días</translation>
+    </message>
+    <message>
+        <source>Urine test in 12 months</source>
+        <translation>Prueba de orina en 12 meses</translation>
+    </message>
+    <message>
+        <source>PEG in 90 days</source>
+        <translation>PEG en 90 días</translation>
+    </message>
+    <message>
+        <source>50 MME/day or more</source>
+        <translation>50 MME/día o más</translation>
+    </message>
+    <message>
+        <source>90 MME/day or more</source>
+        <translation>90 MME/día o más</translation>
+    </message>
+    <message>
+        <source>Also on a benzodiazepine</source>
+        <translation>También con una benzodiacepina</translation>
+    </message>
+    <message>
+        <source>Naloxone when indicated</source>
+        <translation>Naloxona cuando está indicada</translation>
+    </message>
+    <message>
+        <source>Conversation script used this month</source>
+        <translation>Guía de conversación usada este mes</translation>
+    </message>
+    <message>
+        <source>Mean PEG score</source>
+        <translation>Puntuación PEG media</translation>
+    </message>
+    <message>
+        <source>%1 of 10</source>
+        <translation>%1 de 10</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) with a recent PEG</source>
+        <translation>
+            <numerusform>%n paciente con un PEG reciente</numerusform>
+            <numerusform>%n pacientes con un PEG reciente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 patients</source>
+        <translation>%1 de %2 pacientes</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Sin meta</translation>
+    </message>
+    <message>
+        <source>Target: at most %1 %</source>
+        <translation>Meta: como máximo %1 %</translation>
+    </message>
+    <message>
+        <source>Target: at least %1 %</source>
+        <translation>Meta: al menos %1 %</translation>
+    </message>
+    <message>
+        <source>Meets target</source>
+        <translation>Cumple la meta</translation>
+    </message>
+    <message>
+        <source>Off target</source>
+        <translation>No cumple la meta</translation>
+    </message>
+    <message>
+        <source>Whole clinic</source>
+        <translation>Toda la clínica</translation>
+    </message>
+    <message>
+        <source>%1, whole clinic</source>
+        <translation>%1, toda la clínica</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n patient(s)</source>
+        <translation>
+            <numerusform>%1: %n paciente</numerusform>
+            <numerusform>%1: %n pacientes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::PatientListModel</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::PatientViewModel</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>PEG saved.</source>
+        <translation>PEG guardado.</translation>
+    </message>
+    <message>
+        <source>Recorded that the script was used.</source>
+        <translation>Se registró que se usó la guía.</translation>
+    </message>
+    <message>
+        <source>%1 years · %2 · %3</source>
+        <translation>%1 años · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 MME/day</source>
+        <translation>%1 MME/día</translation>
+    </message>
+    <message>
+        <source>below 50</source>
+        <translation>menos de 50</translation>
+    </message>
+    <message>
+        <source>50 to 89</source>
+        <translation>de 50 a 89</translation>
+    </message>
+    <message>
+        <source>90 or more</source>
+        <translation>90 o más</translation>
+    </message>
+    <message>
+        <source>%1: %2 MME/day</source>
+        <translation>%1: %2 MME/día</translation>
+    </message>
+    <message>
+        <source>%1: not counted in MME</source>
+        <translation>%1: no cuenta en los MME</translation>
+    </message>
+    <message>
+        <source>%1: pain %2, enjoyment %3, activity %4 (mean %5)</source>
+        <translation>%1: dolor %2, disfrute %3, actividad %4 (media %5)</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::PegOutreachModel</name>
+    <message>
+        <source>No PEG on record</source>
+        <translation>Sin PEG registrado</translation>
+    </message>
+    <message>
+        <source>PEG overdue since %1</source>
+        <translation>PEG atrasado desde %1</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>PEG saved for %1. It will sync when the tablet is next online.</source>
+        <translation>PEG guardado para %1. Se sincronizará cuando la tableta vuelva a tener conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::RefillCheckModel</name>
+    <message>
+        <source>Meets clinic policy. The clinician may approve it.</source>
+        <translation>Cumple la política de la clínica. El profesional clínico puede aprobarlo.</translation>
+    </message>
+    <message>
+        <source>Needs the clinician&apos;s review before it is filled.</source>
+        <translation>Necesita la revisión del profesional clínico antes de surtirse.</translation>
+    </message>
+    <message>
+        <source>Clinic policy does not allow this refill as requested. This is advice: the clinician decides.</source>
+        <translation>La política de la clínica no permite este resurtido tal como se pidió. Es una recomendación: decide el profesional clínico.</translation>
+    </message>
+    <message>
+        <source>The clinic does not fill on that day of the week.</source>
+        <translation>La clínica no surte ese día de la semana.</translation>
+    </message>
+    <message>
+        <source>The request gives less notice than clinic policy asks for.</source>
+        <translation>La solicitud da menos aviso del que pide la política de la clínica.</translation>
+    </message>
+    <message>
+        <source>The fill would come before the last fill&apos;s supply runs out.</source>
+        <translation>El surtido llegaría antes de que se termine el suministro del último surtido.</translation>
+    </message>
+    <message>
+        <source>The days&apos; supply is longer than clinic policy allows.</source>
+        <translation>Los días de suministro superan lo que permite la política de la clínica.</translation>
+    </message>
+    <message>
+        <source>Reported lost or stolen without a police report.</source>
+        <translation>Reportado como extraviado o robado sin denuncia policial.</translation>
+    </message>
+    <message>
+        <source>A PDMP check is due on the day of the fill.</source>
+        <translation>El día del surtido toca una consulta del PDMP.</translation>
+    </message>
+    <message>
+        <source>The treatment agreement is not current on the day of the fill.</source>
+        <translation>El acuerdo de tratamiento no está vigente el día del surtido.</translation>
+    </message>
+    <message>
+        <source>A visit is due on the day of the fill.</source>
+        <translation>El día del surtido toca una visita.</translation>
+    </message>
+    <message>
+        <source>Sign in to check a refill request.</source>
+        <translation>Inicie sesión para comprobar una solicitud de resurtido.</translation>
+    </message>
+    <message>
+        <source>Choose the patient.</source>
+        <translation>Elija al paciente.</translation>
+    </message>
+    <message>
+        <source>Requested fill date: write it as YYYY-MM-DD.</source>
+        <translation>Fecha de surtido solicitada: escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Last fill date: write it as YYYY-MM-DD.</source>
+        <translation>Fecha del último surtido: escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Days&apos; supply: must be between 1 and 365.</source>
+        <translation>Días de suministro: debe ser entre 1 y 365.</translation>
+    </message>
+    <message>
+        <source>Last fill&apos;s days&apos; supply: must be between 1 and 365.</source>
+        <translation>Días de suministro del último surtido: debe ser entre 1 y 365.</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::RegistryModel</name>
+    <message>
+        <source>%1 MME/day</source>
+        <translation>%1 MME/día</translation>
+    </message>
+    <message>
+        <source>No active opioid</source>
+        <translation>Ningún opioide activo</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No open gaps</source>
+        <translation>Sin pendientes</translation>
+    </message>
+    <message>
+        <source>Any open gap</source>
+        <translation>Cualquier pendiente</translation>
+    </message>
+    <message>
+        <source>Any prescriber</source>
+        <translation>Cualquier prescriptor</translation>
+    </message>
+    <message>
+        <source>Any dose</source>
+        <translation>Cualquier dosis</translation>
+    </message>
+    <message>
+        <source>Under 50 MME/day</source>
+        <translation>Menos de 50 MME/día</translation>
+    </message>
+    <message>
+        <source>50 to 89 MME/day</source>
+        <translation>De 50 a 89 MME/día</translation>
+    </message>
+    <message>
+        <source>90 MME/day or more</source>
+        <translation>90 MME/día o más</translation>
+    </message>
+    <message>
+        <source>Any risk tier</source>
+        <translation>Cualquier nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Sort by name</source>
+        <translation>Ordenar por nombre</translation>
+    </message>
+    <message>
+        <source>Sort by MME, highest first</source>
+        <translation>Ordenar por MME, de mayor a menor</translation>
+    </message>
+    <message>
+        <source>Sort by most overdue</source>
+        <translation>Ordenar por lo más atrasado</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::RoomingFlow</name>
+    <message>
+        <source>The screening questions could not be loaded. Reinstall Cairn.</source>
+        <translation>No se pudieron cargar las preguntas de tamizaje. Vuelva a instalar Cairn.</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Resumed the rooming started earlier: every answer given is kept.</source>
+        <translation>Se retomó la preparación empezada antes: se conservan todas las respuestas.</translation>
+    </message>
+    <message>
+        <source>An unfinished rooming from another day was set aside; starting afresh.</source>
+        <translation>Se dejó aparte una preparación sin terminar de otro día; se empieza de nuevo.</translation>
+    </message>
+    <message>
+        <source>PEG: pain %1, enjoyment %2, activity %3 (mean %4)</source>
+        <translation>PEG: dolor %1, disfrute %2, actividad %3 (media %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2, positive</source>
+        <translation>%1: %2, positivo</translation>
+    </message>
+    <message>
+        <source>%1: %2, negative</source>
+        <translation>%1: %2, negativo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Urine sample collected (result pending)</source>
+        <translation>Muestra de orina tomada (resultado pendiente)</translation>
+    </message>
+    <message>
+        <source>Urine sample not collected today</source>
+        <translation>Muestra de orina no tomada hoy</translation>
+    </message>
+    <message>
+        <source>Agreement signed today</source>
+        <translation>Acuerdo firmado hoy</translation>
+    </message>
+    <message>
+        <source>Agreement not signed today</source>
+        <translation>Acuerdo no firmado hoy</translation>
+    </message>
+    <message>
+        <source>PDMP checked: concerning (%1)</source>
+        <translation>PDMP consultado: algo preocupa (%1)</translation>
+    </message>
+    <message>
+        <source>PDMP checked: nothing concerning</source>
+        <translation>PDMP consultado: nada preocupante</translation>
+    </message>
+    <message>
+        <source>PDMP not checked today</source>
+        <translation>PDMP no consultado hoy</translation>
+    </message>
+    <message>
+        <source>Choose an answer from %1 to %2.</source>
+        <translation>Elija una respuesta de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
+        <translation>Respuesta guardada.</translation>
+    </message>
+    <message>
+        <source>Urine sample recorded as collected; the result is pending.</source>
+        <translation>Muestra de orina registrada como tomada; el resultado está pendiente.</translation>
+    </message>
+    <message>
+        <source>Agreement recorded as signed today.</source>
+        <translation>Acuerdo registrado como firmado hoy.</translation>
+    </message>
+    <message>
+        <source>Describe what was concerning in the PDMP.</source>
+        <translation>Describa qué preocupó en el PDMP.</translation>
+    </message>
+    <message>
+        <source>PDMP check recorded.</source>
+        <translation>Consulta del PDMP registrada.</translation>
+    </message>
+    <message>
+        <source>PHQ-9 saved. Item 9 is above zero: tell the clinician now, before the patient leaves.</source>
+        <translation>PHQ-9 guardado. La pregunta 9 es mayor que cero: avise ahora al profesional clínico, antes de que la persona se vaya.</translation>
+    </message>
+    <message>
+        <source>Rooming finished.</source>
+        <translation>Preparación terminada.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::Session</name>
+    <message>
+        <source>Locked. Sign in to continue.</source>
+        <translation>Bloqueado. Inicie sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Offline · all records saved on this tablet</source>
+        <translation>Sin conexión · todos los registros guardados en esta tableta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n record(s) not yet synced</source>
+        <translation>
+            <numerusform>Sin conexión · %n registro aún sin sincronizar</numerusform>
+            <numerusform>Sin conexión · %n registros aún sin sincronizar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, oldest %n hour(s) old</source>
+        <translation>
+            <numerusform>, el más antiguo de hace %n hora</numerusform>
+            <numerusform>, el más antiguo de hace %n horas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::VisitDecisions</name>
+    <message>
+        <source>No taper</source>
+        <translation>Sin reducción gradual</translation>
+    </message>
+    <message>
+        <source>Taper planned</source>
+        <translation>Reducción gradual planeada</translation>
+    </message>
+    <message>
+        <source>Taper in progress</source>
+        <translation>Reducción gradual en curso</translation>
+    </message>
+    <message>
+        <source>Taper paused</source>
+        <translation>Reducción gradual en pausa</translation>
+    </message>
+    <message>
+        <source>Taper completed</source>
+        <translation>Reducción gradual terminada</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Recorded: continue the current plan (visit completed today).</source>
+        <translation>Registrado: continuar el plan actual (visita completada hoy).</translation>
+    </message>
+    <message>
+        <source>Recorded: taper in progress.</source>
+        <translation>Registrado: reducción gradual en curso.</translation>
+    </message>
+    <message>
+        <source>Recorded: taper paused.</source>
+        <translation>Registrado: reducción gradual en pausa.</translation>
+    </message>
+    <message>
+        <source>Referral recorded.</source>
+        <translation>Referencia registrada.</translation>
+    </message>
+    <message>
+        <source>Recorded: naloxone prescribed.</source>
+        <translation>Registrado: naloxona recetada.</translation>
+    </message>
+    <message>
+        <source>Recorded: new agreement signed today.</source>
+        <translation>Registrado: acuerdo nuevo firmado hoy.</translation>
+    </message>
+</context>
+</TS>

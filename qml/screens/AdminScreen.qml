@@ -1,0 +1,77 @@
+pragma ComponentBehavior: Bound
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// Administration: users and roles, clinic policy, server enrollment, language. Only roles with
+// the matching permission see each entry; the registry checks every operation again.
+Page {
+    id: screen
+    objectName: "adminScreen"
+    signal usersRequested()
+    signal policyRequested()
+    signal enrollmentRequested()
+
+    background: Rectangle { color: Theme.background }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacing * 2
+
+            Item { Layout.preferredHeight: Theme.margin }
+
+            Repeater {
+                model: [
+                    { name: "adminUsersButton", title: qsTr("Users and roles"),
+                      detail: qsTr("Add or remove people, change a PIN, end a lockout."),
+                      permission: "manage_users", action: () => screen.usersRequested() },
+                    { name: "adminPolicyButton", title: qsTr("Clinic policy"),
+                      detail: qsTr("How often each check is due, naloxone and refill rules, thresholds."),
+                      permission: "edit_policy", action: () => screen.policyRequested() },
+                    { name: "adminEnrollButton", title: qsTr("Server enrollment"),
+                      detail: qsTr("Connect this tablet to the clinic's sync server."),
+                      permission: "enroll_device", action: () => screen.enrollmentRequested() }
+                ]
+                delegate: Button {
+                    id: entry
+                    required property var modelData
+                    objectName: entry.modelData.name
+                    visible: Permissions.allows(Session.role, entry.modelData.permission)
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Layout.preferredHeight: Math.max(Theme.touchTarget * 1.6, entryText.implicitHeight + 2 * Theme.spacing)
+                    Accessible.name: entry.modelData.title + ". " + entry.modelData.detail
+                    onClicked: entry.modelData.action()
+                    contentItem: ColumnLayout {
+                        id: entryText
+                        spacing: 4
+                        Label {
+                            text: entry.modelData.title
+                            font.pixelSize: Theme.fontTitle
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: entry.modelData.detail
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.textMuted
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+
+            LanguageSwitch {
+                objectName: "adminLanguageSwitch"
+                Layout.leftMargin: Theme.margin
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+#include "qml/viewmodels/language.h"
+
+#include <QCoreApplication>
+#include <QJSEngine>
+#include <QLocale>
+#include <QQmlEngine>
+#include <QSettings>
+
+namespace cairn::app {
+namespace {
+Language *g_instance = nullptr;
+const QString kSettingsKey = QStringLiteral("ui/language");
+}
+
+Language::Language(bool persist, QObject *parent)
+    : QObject(parent)
+    , m_persist(persist)
+{
+}
+
+Language::~Language()
+{
+    if (m_translator)
+        QCoreApplication::removeTranslator(m_translator.get());
+    if (g_instance == this)
+        g_instance = nullptr;
+}
+
+Language *Language::create(QQmlEngine *engine, QJSEngine *)
+{
+    Q_ASSERT(g_instance);
+    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+    if (engine)
+        g_instance->setEngine(engine);
+    return g_instance;
+}
+
+void Language::setInstance(Language *language)
+{
+    g_instance = language;
+}
+
+void Language::setEngine(QQmlEngine *engine)
+{
+    m_engine = engine;
+}
+
+QVariantList Language::available() const
+{
+    return {QVariantMap{{QStringLiteral("code"), QStringLiteral("en")}, {QStringLiteral("name"), QStringLiteral("English")}},
+            QVariantMap{{QStringLiteral("code"), QStringLiteral("es")}, {QStringLiteral("name"), QStringLiteral("Español")}}};
+}
+
+bool Language::setLanguage(const QString &code)
+{
+    if (code != QLatin1String("en") && code != QLatin1String("es"))
+        return false;
+    if (code == m_current)
+        return true;
+    std::unique_ptr<QTranslator> next;
+    if (code != QLatin1String("en")) {
+        next = std::make_unique<QTranslator>();
+        if (!next->load(QStringLiteral(":/i18n/cairn_%1.qm").arg(code))) {
+            qWarning("language: no catalogue for %s", qPrintable(code));
+            return false;
+        }
+    }
+    if (m_translator)
+        QCoreApplication::removeTranslator(m_translator.get());
+    m_translator = std::move(next);
+    if (m_translator)
+        QCoreApplication::installTranslator(m_translator.get());
+    m_current = code;
+    QLocale::setDefault(QLocale(code == QLatin1String("es") ? QLocale::Spanish : QLocale::English));
+    if (m_persist)
+        QSettings().setValue(kSettingsKey, code);
+    if (m_engine)
+        m_engine->retranslate();
+    emit currentChanged();
+    return true;
+}
+
+void Language::restore()
+{
+    if (!m_persist)
+        return;
+    const QString saved = QSettings().value(kSettingsKey).toString();
+    if (!saved.isEmpty())
+        setLanguage(saved);
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,42 @@
+#include "qml/viewmodels/permissions.h"
+
+#include "core/keys/roles.h"
+
+#include <array>
+#include <utility>
+
+namespace cairn::app {
+
+bool Permissions::allows(const QString &role, const QString &permission)
+{
+    using P = keys::Permission;
+    static constexpr std::array<std::pair<P, const char *>, 12> kNames{{
+        {P::ViewPatient, "view_patient"},
+        {P::RecordRooming, "record_rooming"},
+        {P::RecordClinicalDecision, "record_clinical_decision"},
+        {P::EditDemographics, "edit_demographics"},
+        {P::RunWorklists, "run_worklists"},
+        {P::ViewMeasures, "view_measures"},
+        {P::ManageUsers, "manage_users"},
+        {P::EditPolicy, "edit_policy"},
+        {P::EditScripts, "edit_scripts"},
+        {P::EnrollDevice, "enroll_device"},
+        {P::ResolveConflicts, "resolve_conflicts"},
+        {P::ExportData, "export_data"},
+    }};
+    keys::Role parsed{};
+    if (!keys::parse(role, &parsed))
+        return false;
+    for (const auto &[p, name] : kNames)
+        if (permission == QLatin1String(name))
+            return keys::can(parsed, p);
+    return false;
+}
+
+bool Permissions::administers(const QString &role)
+{
+    return allows(role, QStringLiteral("manage_users")) || allows(role, QStringLiteral("edit_policy"))
+           || allows(role, QStringLiteral("enroll_device"));
+}
+
+}  // namespace cairn::app

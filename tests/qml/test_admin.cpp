@@ -1,0 +1,351 @@
+// Administration on the real QML app over a real encrypted registry: users and roles (add with a
+// PIN entered twice, change a PIN, end a lockout, remove), the clinic policy editor (a refused
+// value is named on its row, each save is a new version), server enrollment's validation, and
+// switching the whole app to Spanish at run time. Every model passes QAbstractItemModelTester.
+
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "platform/keystore.h"
+#include "qml/viewmodels/admin_user_model.h"
+#include "qml/viewmodels/clinic_policy_model.h"
+#include "qml/viewmodels/enrollment_model.h"
+#include "qml/viewmodels/language.h"
+#include "qml/viewmodels/permissions.h"
+#include "qml/viewmodels/session.h"
+
+#include <QAbstractItemModelTester>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+class TestAdmin : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    platform::MemoryKeystore m_keystore;
+    registry::SystemClock m_clock;
+    std::unique_ptr<registry::RegistryThread> m_thread;
+    std::unique_ptr<app::Session> m_session;
+    std::unique_ptr<app::Language> m_language;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QString m_adminId;
+    QString m_nurseId;
+
+    QObject *find(const char *name) const
+    {
+        return m_engine->rootObjects().first()->findChild<QObject *>(QLatin1String(name));
+    }
+
+    // Every visible text on screen, for finding a string whatever item shows it.
+    QStringList visibleTexts() const
+    {
+        QStringList texts;
+        auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        const auto items = window->contentItem()->findChildren<QQuickItem *>();
+        for (QQuickItem *item : items) {
+            const QVariant text = item->property("text");
+            if (item->isVisible() && text.isValid())
+                texts << text.toString();
+        }
+        return texts;
+    }
+
+    int rowOfUser(const app::AdminUserModel &model, const QString &id) const
+    {
+        for (int row = 0; row < model.rowCount(); ++row)
+            if (model.data(model.index(row), app::AdminUserModel::UserIdRole).toString() == id)
+                return row;
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_db = m_dir.filePath(QStringLiteral("admin.db"));
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        QVERIFY(created.ok());
+        m_adminId = (*created)->user().id;
+        QVERIFY((*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")).ok());
+        m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
+        created->reset();
+
+        m_thread = std::make_unique<registry::RegistryThread>();
+        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
+        app::Session::setInstance(m_session.get());
+        m_language = std::make_unique<app::Language>(false);
+        app::Language::setInstance(m_language.get());
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_language->setEngine(m_engine.get());
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        QTRY_VERIFY(find("unlockScreen"));
+        QTRY_COMPARE(m_session->users()->rowCount(), 3);
+    }
+
+    void thePermissionTableDecidesWhoAdministers()
+    {
+        QVERIFY(app::Permissions::administers(QStringLiteral("administrator")));
+        QVERIFY(app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("edit_policy")));
+        for (const char *role : {"clinician", "nurse", "medical_assistant", "registry_manager", "", "nonsense"})
+            QVERIFY2(!app::Permissions::administers(QLatin1String(role)), role);
+        QVERIFY(app::Permissions::allows(QStringLiteral("clinician"), QStringLiteral("view_patient")));
+        QVERIFY(!app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("no_such_permission")));
+    }
+
+    void switchingToSpanishRetranslatesTheLiveScreens()
+    {
+        QVERIFY(find("unlockLanguageSwitch"));
+        QVERIFY(visibleTexts().contains(QStringLiteral("Who is signing in?")));
+        QVERIFY(m_language->setLanguage(QStringLiteral("es")));
+        QCOMPARE(m_language->current(), QStringLiteral("es"));
+        QTRY_VERIFY2(visibleTexts().contains(QStringLiteral("¿Quién inicia sesión?")), qPrintable(visibleTexts().join(QLatin1String(" | "))));
+        QVERIFY(!visibleTexts().contains(QStringLiteral("Who is signing in?")));
+        // The PIN pad's delete key, through the same QML.
+        QVERIFY(visibleTexts().contains(QStringLiteral("Borrar")));
+        // The switch itself, as a tap would use it.
+        auto *english = find("language_en");
+        QVERIFY(english);
+        QVERIFY(QMetaObject::invokeMethod(english, "clicked"));
+        QCOMPARE(m_language->current(), QStringLiteral("en"));
+        QTRY_VERIFY(visibleTexts().contains(QStringLiteral("Who is signing in?")));
+        QVERIFY(!m_language->setLanguage(QStringLiteral("xx")));
+        QCOMPARE(m_language->current(), QStringLiteral("en"));
+    }
+
+    void fiveWrongPinsLockANurseOut()
+    {
+        for (int i = 0; i < 5; ++i) {
+            m_session->unlock(m_nurseId, QStringLiteral("0000"));
+            QTRY_VERIFY(!m_session->loading());
+            QVERIFY(!m_session->signedIn());
+        }
+    }
+
+    void administratorSeesAdministration()
+    {
+        m_session->unlock(m_adminId, QStringLiteral("246810"));
+        QTRY_VERIFY(!m_session->loading());
+        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QTRY_VERIFY(find("huddleScreen"));
+        auto *button = qobject_cast<QQuickItem *>(find("administrationButton"));
+        QVERIFY(button);
+        QTRY_VERIFY(button->isVisible());
+        QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
+        QTRY_VERIFY(find("adminScreen"));
+        QVERIFY(QMetaObject::invokeMethod(find("adminScreen"), "usersRequested"));
+        QTRY_VERIFY(find("adminUsersScreen"));
+        QTRY_COMPARE(find("adminUserList")->property("count").toInt(), 3);
+        QVERIFY(QMetaObject::invokeMethod(find("adminScreen"), "policyRequested"));
+        QTRY_VERIFY(find("adminPolicyScreen"));
+        QTRY_COMPARE(find("policyVersion")->property("text").toString(), QStringLiteral("Policy in force: version default-1"));
+        QVERIFY(QMetaObject::invokeMethod(find("adminScreen"), "enrollmentRequested"));
+        QTRY_VERIFY(find("adminEnrollScreen"));
+        QTRY_VERIFY(find("enrollmentStatus")->property("text").toString().startsWith(QStringLiteral("Not enrolled")));
+        // In Spanish too.
+        QVERIFY(m_language->setLanguage(QStringLiteral("es")));
+        QTRY_VERIFY(find("enrollmentStatus")->property("text").toString().startsWith(QStringLiteral("Sin inscribir")));
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+    }
+
+    void usersAreAddedWithAPinEnteredTwiceAndLockoutsEnd()
+    {
+        app::AdminUserModel users;
+        QAbstractItemModelTester tester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        users.setSession(m_session.get());
+        QTRY_COMPARE(users.rowCount(), 3);
+        QCOMPARE(users.roleChoices().size(), 5);
+
+        // The nurse is locked out, and an administrator ends it.
+        const int nurse = rowOfUser(users, m_nurseId);
+        QVERIFY(nurse >= 0);
+        QVERIFY(users.data(users.index(nurse), app::AdminUserModel::LockedRole).toBool());
+        users.resetLockout(m_nurseId);
+        QTRY_VERIFY(!users.loading());
+        QVERIFY2(!users.error(), qPrintable(users.message()));
+        QTRY_VERIFY(!users.data(users.index(rowOfUser(users, m_nurseId)), app::AdminUserModel::LockedRole).toBool());
+
+        // Two different PINs: refused before anything is written, naming the second entry.
+        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("8642"), QStringLiteral("8643"));
+        QVERIFY(users.error());
+        QCOMPARE(users.errorField(), QStringLiteral("pinAgain"));
+        QVERIFY(!users.loading());
+        users.addUser(QString(), QStringLiteral("nurse"), QStringLiteral("8642"), QStringLiteral("8642"));
+        QCOMPARE(users.errorField(), QStringLiteral("name"));
+        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("no_such_role"), QStringLiteral("8642"), QStringLiteral("8642"));
+        QCOMPARE(users.errorField(), QStringLiteral("role"));
+
+        QSignalSpy succeeded(&users, &app::AdminUserModel::succeeded);
+        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("8642"), QStringLiteral("8642"));
+        QTRY_VERIFY(!users.loading());
+        QVERIFY2(!users.error(), qPrintable(users.message()));
+        QCOMPARE(succeeded.count(), 1);
+        QTRY_COMPARE(users.rowCount(), 4);
+        QTRY_COMPARE(m_session->users()->rowCount(), 4);  // the sign-in list too
+        QString maraId;
+        for (int row = 0; row < users.rowCount(); ++row)
+            if (users.data(users.index(row), app::AdminUserModel::NameRole).toString() == QStringLiteral("Mara Assistant"))
+                maraId = users.data(users.index(row), app::AdminUserModel::UserIdRole).toString();
+        QVERIFY(!maraId.isEmpty());
+        QCOMPARE(users.data(users.index(rowOfUser(users, maraId)), app::AdminUserModel::RoleRole).toString(), QStringLiteral("medical_assistant"));
+
+        // A registry refusal (a PIN too weak for the registry, if any) comes back without loading stuck.
+        users.changePin(maraId, QStringLiteral("97531"), QStringLiteral("97531"));
+        QTRY_VERIFY(!users.loading());
+        QVERIFY2(!users.error(), qPrintable(users.message()));
+        QCOMPARE(succeeded.count(), 2);
+
+        // The new PIN opens the registry for her (checked through the static API; no session change).
+        auto reopened = registry::Registry::users(m_db);
+        QVERIFY(reopened.ok());
+
+        users.removeUser(maraId);
+        QTRY_VERIFY(!users.loading());
+        QVERIFY2(!users.error(), qPrintable(users.message()));
+        QTRY_COMPARE(users.rowCount(), 3);
+        QTRY_COMPARE(m_session->users()->rowCount(), 3);
+
+        // Removing someone who does not exist: an error, loading reset.
+        users.removeUser(QStringLiteral("no-such-user"));
+        QTRY_VERIFY(!users.loading());
+        QVERIFY(users.error());
+    }
+
+    void policyEditsAreValidatedAndEachSaveIsANewVersion()
+    {
+        app::ClinicPolicyModel policy;
+        QAbstractItemModelTester tester(&policy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        policy.setSession(m_session.get());
+        QTRY_COMPARE(policy.version(), QStringLiteral("default-1"));
+        QVERIFY(policy.rowCount() > 30);
+        const int udsHigh = policy.rowOf(QStringLiteral("intervals_days.uds.high"));
+        QVERIFY(udsHigh >= 0);
+        QCOMPARE(policy.data(policy.index(udsHigh), app::ClinicPolicyModel::TextRole).toString(), QStringLiteral("90"));
+
+        // Nothing changed: nothing saved.
+        policy.save();
+        QVERIFY(!policy.loading());
+        QCOMPARE(policy.version(), QStringLiteral("default-1"));
+
+        // Out of range: refused, the message on the row it names, nothing saved.
+        policy.setValue(udsHigh, QStringLiteral("5000"));
+        QCOMPARE(policy.changedCount(), 1);
+        policy.save();
+        QTRY_VERIFY(!policy.loading());
+        QVERIFY(policy.error());
+        const QString fieldError = policy.data(policy.index(udsHigh), app::ClinicPolicyModel::FieldErrorRole).toString();
+        QVERIFY2(fieldError.contains(QStringLiteral("3650")), qPrintable(fieldError));
+        QCOMPARE(policy.version(), QStringLiteral("default-1"));
+        QCOMPARE(policy.changedCount(), 1);
+
+        // Not a number at all: also named on its row.
+        const int dueSoon = policy.rowOf(QStringLiteral("due_soon_days"));
+        policy.setValue(udsHigh, QStringLiteral("60"));
+        policy.setValue(dueSoon, QStringLiteral("soon"));
+        policy.save();
+        QTRY_VERIFY(!policy.loading());
+        QVERIFY(policy.error());
+        QVERIFY(!policy.data(policy.index(dueSoon), app::ClinicPolicyModel::FieldErrorRole).toString().isEmpty());
+        QVERIFY(policy.data(policy.index(udsHigh), app::ClinicPolicyModel::FieldErrorRole).toString().isEmpty());
+
+        // Valid: saved as clinic-1.
+        policy.setValue(dueSoon, QStringLiteral("21"));
+        QSignalSpy saved(&policy, &app::ClinicPolicyModel::saved);
+        policy.save();
+        QTRY_VERIFY(!policy.loading());
+        QVERIFY2(!policy.error(), qPrintable(policy.message()));
+        QCOMPARE(policy.version(), QStringLiteral("clinic-1"));
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(policy.changedCount(), 0);
+        QCOMPARE(policy.data(policy.index(policy.rowOf(QStringLiteral("intervals_days.uds.high"))), app::ClinicPolicyModel::TextRole).toString(),
+                 QStringLiteral("60"));
+
+        // Weekdays and switches: a second save is clinic-2, and the registry has it.
+        policy.setValueByKey(QStringLiteral("refill.no_fill_weekdays.wednesday"), true);
+        policy.setValueByKey(QStringLiteral("naloxone.with_benzodiazepine"), false);
+        const QJsonObject overrides = policy.overrides();
+        QCOMPARE(overrides.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray().size(), 3);
+        policy.save();
+        QTRY_VERIFY(!policy.loading());
+        QVERIFY2(!policy.error(), qPrintable(policy.message()));
+        QCOMPARE(policy.version(), QStringLiteral("clinic-2"));
+        app::ClinicPolicyModel reread;
+        reread.setSession(m_session.get());
+        QTRY_COMPARE(reread.version(), QStringLiteral("clinic-2"));
+        QVERIFY(reread.data(reread.index(reread.rowOf(QStringLiteral("refill.no_fill_weekdays.wednesday"))), app::ClinicPolicyModel::CheckedRole).toBool());
+        QVERIFY(!reread.data(reread.index(reread.rowOf(QStringLiteral("naloxone.with_benzodiazepine"))), app::ClinicPolicyModel::CheckedRole).toBool());
+        QCOMPARE(reread.data(reread.index(reread.rowOf(QStringLiteral("due_soon_days"))), app::ClinicPolicyModel::TextRole).toString(), QStringLiteral("21"));
+    }
+
+    void enrollmentNamesTheFieldAtFault()
+    {
+        app::EnrollmentModel enrollment;
+        enrollment.setSession(m_session.get());
+        QTRY_VERIFY(!enrollment.loading());
+        QVERIFY(!enrollment.enrolled());
+
+        enrollment.enroll(QStringLiteral("http://insecure.example"), QStringLiteral("/nowhere.pem"), QStringLiteral("CODE"));
+        QCOMPARE(enrollment.errorField(), QStringLiteral("server"));
+        QVERIFY(!enrollment.loading());
+        enrollment.enroll(QStringLiteral("https://sync.example.org"), QString(), QStringLiteral("CODE"));
+        QCOMPARE(enrollment.errorField(), QStringLiteral("ca"));
+        enrollment.enroll(QStringLiteral("https://sync.example.org"), QStringLiteral("/nowhere.pem"), QString());
+        QCOMPARE(enrollment.errorField(), QStringLiteral("code"));
+
+        // On the database thread: a missing PEM file and pasted text that is no certificate.
+        enrollment.enroll(QStringLiteral("https://sync.example.org"), m_dir.filePath(QStringLiteral("missing.pem")), QStringLiteral("CODE"));
+        QVERIFY(enrollment.loading());
+        QTRY_VERIFY(!enrollment.loading());
+        QVERIFY(enrollment.error());
+        QCOMPARE(enrollment.errorField(), QStringLiteral("ca"));
+        enrollment.enroll(QStringLiteral("https://sync.example.org"),
+                          QStringLiteral("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----"), QStringLiteral("CODE"));
+        QTRY_VERIFY(!enrollment.loading());
+        QCOMPARE(enrollment.errorField(), QStringLiteral("ca"));
+        QVERIFY(!enrollment.enrolled());
+    }
+
+    void aClinicianSeesNoAdministration()
+    {
+        m_session->lock();
+        QTRY_VERIFY(find("unlockScreen"));
+        QTRY_VERIFY(!m_session->loading());
+        QString clinicianId;
+        for (const auto &u : m_session->users()->users())
+            if (u.role == keys::Role::Clinician)
+                clinicianId = u.id;
+        m_session->unlock(clinicianId, QStringLiteral("1357"));
+        QTRY_VERIFY(m_session->signedIn());
+        QTRY_VERIFY(find("huddleScreen"));
+        auto *button = qobject_cast<QQuickItem *>(find("administrationButton"));
+        QVERIFY(!button || !button->isVisible());
+        // The registry refuses too, whatever a view model is asked.
+        app::ClinicPolicyModel policy;
+        policy.setSession(m_session.get());
+        QTRY_VERIFY(!policy.version().isEmpty());
+        policy.setValueByKey(QStringLiteral("due_soon_days"), QStringLiteral("7"));
+        policy.save();
+        QTRY_VERIFY(!policy.loading());
+        QVERIFY(policy.error());
+        m_session->lock();
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_thread->drain();
+    }
+};
+
+QTEST_MAIN(TestAdmin)
+#include "test_admin.moc"

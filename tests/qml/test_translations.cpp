@@ -1,0 +1,116 @@
+// Every user-visible string of the app has a finished Spanish translation. lupdate runs over the
+// current qml/ tree into a copy of assets/translations/cairn_es.ts, so a string added anywhere
+// since the .ts was last updated shows up here as unfinished, and the test lists it.
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+
+    struct Untranslated {
+        QString context;
+        QString source;
+    };
+
+    // Messages of a .ts file whose translation is missing, empty or marked unfinished
+    // (every plural form counts).
+    static QList<Untranslated> untranslated(const QString &tsPath, int *total)
+    {
+        QFile file(tsPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return {{QStringLiteral("(file)"), tsPath}};
+        QXmlStreamReader xml(&file);
+        QList<Untranslated> missing;
+        QString context;
+        QString source;
+        bool finished = true;
+        bool hasText = false;
+        bool numerus = false;
+        bool inTranslation = false;
+        *total = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                const auto name = xml.name();
+                if (name == QLatin1String("name")) {
+                    context = xml.readElementText();
+                } else if (name == QLatin1String("message")) {
+                    source.clear();
+                    finished = true;
+                    hasText = false;
+                    numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+                    ++*total;
+                } else if (name == QLatin1String("source")) {
+                    source = xml.readElementText();
+                } else if (name == QLatin1String("translation")) {
+                    const auto type = xml.attributes().value(QLatin1String("type"));
+                    finished = type.isEmpty();  // "unfinished", "vanished", "obsolete" all fail
+                    inTranslation = true;
+                    if (!numerus)
+                        hasText = !xml.readElementText().trimmed().isEmpty();
+                    else
+                        hasText = true;  // checked form by form below
+                } else if (name == QLatin1String("numerusform") && inTranslation) {
+                    if (xml.readElementText().trimmed().isEmpty())
+                        hasText = false;
+                }
+            } else if (xml.isEndElement()) {
+                if (xml.name() == QLatin1String("translation"))
+                    inTranslation = false;
+                else if (xml.name() == QLatin1String("message") && (!finished || !hasText))
+                    missing << Untranslated{context, source};
+            }
+        }
+        if (xml.hasError())
+            missing << Untranslated{QStringLiteral("(xml)"), xml.errorString()};
+        return missing;
+    }
+
+private slots:
+    void everyStringInTheAppHasASpanishTranslation()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString source = QStringLiteral(CAIRN_SOURCE_DIR "/assets/translations/cairn_es.ts");
+        const QString copy = dir.filePath(QStringLiteral("cairn_es.ts"));
+        QVERIFY(QFile::copy(source, copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(QStringLiteral(CAIRN_SOURCE_DIR));
+        lupdate.start(QStringLiteral(CAIRN_LUPDATE),
+                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-I"),
+                       QStringLiteral("."), QStringLiteral("qml"), QStringLiteral("-ts"), copy});
+        QVERIFY(lupdate.waitForFinished(60'000));
+        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+
+        int total = 0;
+        const auto missing = untranslated(copy, &total);
+        QVERIFY2(total > 100, qPrintable(QStringLiteral("only %1 strings found").arg(total)));
+        QStringList lines;
+        for (const auto &m : missing)
+            lines << QStringLiteral("  %1: \"%2\"").arg(m.context, m.source);
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("%1 of %2 strings have no finished Spanish translation (run the cairn_qml_lupdate "
+                                           "target, translate them in assets/translations/cairn_es.ts):\n%3")
+                                .arg(missing.size())
+                                .arg(total)
+                                .arg(lines.join(QLatin1Char('\n')))));
+    }
+
+    // The shipped .ts itself (what lrelease compiles) is complete too, whatever lupdate would add.
+    void theShippedCatalogueIsComplete()
+    {
+        int total = 0;
+        const auto missing = untranslated(QStringLiteral(CAIRN_SOURCE_DIR "/assets/translations/cairn_es.ts"), &total);
+        QStringList lines;
+        for (const auto &m : missing)
+            lines << QStringLiteral("  %1: \"%2\"").arg(m.context, m.source);
+        QVERIFY2(missing.isEmpty(), qPrintable(lines.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "test_translations.moc"
