@@ -360,13 +360,15 @@ Status RecordStore::markConflictReviewed(std::int64_t conflictId, const QString 
 
 Result<bool> RecordStore::contains(const QString &recordId)
 {
-    auto stmt = m_db.prepare("SELECT 1 FROM records WHERE id = ?");
+    auto stmt = m_db.cached("SELECT 1 FROM records WHERE id = ?");
     if (!stmt)
         return stmt.error();
-    stmt->bind(1, recordId);
-    const bool found = stmt->next();
-    if (!stmt->status())
-        return stmt->status().error();
+    (*stmt)->bind(1, recordId);
+    const bool found = (*stmt)->next();
+    const Status status = (*stmt)->status();
+    (*stmt)->reset();
+    if (!status)
+        return status.error();
     return found;
 }
 

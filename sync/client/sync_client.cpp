@@ -57,6 +57,8 @@ SyncClient::SyncClient(registry::Registry &registry, platform::Keystore &keystor
 {
 }
 
+SyncClient::~SyncClient() = default;
+
 Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                               RoundStats *stats)
 {
@@ -77,9 +79,9 @@ Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObjec
     request.setTransferTimeout(m_config.requestTimeoutMs);
     const QByteArray payload = gzip(QJsonDocument(body).toJson(QJsonDocument::Compact));
 
-    QNetworkAccessManager network;
-    network.setAutoDeleteReplies(false);
-    std::unique_ptr<QNetworkReply> reply(network.post(request, payload));
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    std::unique_ptr<QNetworkReply> reply(m_network->post(request, payload));
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();

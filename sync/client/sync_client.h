@@ -14,6 +14,10 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <memory>
+
+class QNetworkAccessManager;
+
 namespace cairn::platform {
 class Keystore;
 }
@@ -24,8 +28,8 @@ struct ClientConfig {
     QUrl server;                       // https://host:port
     QList<QSslCertificate> authority;  // the only CA the client trusts
     int requestTimeoutMs = 60'000;     // per request: generous for a 1 Mbit/s, 300 ms link
-    int pushBatch = 200;
-    int pullPage = Limits::defaultPullPage;
+    int pushBatch = Limits::maxPushBatch;
+    int pullPage = Limits::maxPullPage;
 };
 
 struct RoundStats {
@@ -46,6 +50,9 @@ Result<QList<QSslCertificate>> loadAuthority(const QString &pemPath);
 class SyncClient {
 public:
     SyncClient(registry::Registry &registry, platform::Keystore &keystore, ClientConfig config);
+    ~SyncClient();
+    SyncClient(const SyncClient &) = delete;
+    SyncClient &operator=(const SyncClient &) = delete;
 
     // Enrolls this device with a one-time code; stores the credential in the keystore and the
     // server, clinic and CA in the registry.
@@ -65,6 +72,9 @@ private:
     Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
     Status noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued);
 
+    // One manager for the client's life: connections and TLS sessions are reused between requests
+    // (a new handshake per request costs a round trip or two on a slow rural link).
+    std::unique_ptr<QNetworkAccessManager> m_network;
     registry::Registry &m_registry;
     platform::Keystore &m_keystore;
     ClientConfig m_config;

@@ -35,32 +35,38 @@ class SqliteConnection final : public SqlConnection {
 public:
     explicit SqliteConnection(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) {}
 
+    // Statements are string literals, so they are prepared once and cached by address.
     Result<QList<SqlRow>> query(const char *sql, const QStringList &params) override
     {
-        auto stmt = m_db->prepare(sql);
-        if (!stmt)
-            return stmt.error();
-        bind(*stmt, params);
+        auto cached = m_db->cached(sql);
+        if (!cached)
+            return cached.error();
+        storage::Statement &stmt = **cached;
+        bind(stmt, params);
         QList<SqlRow> rows;
-        while (stmt->next()) {
+        while (stmt.next()) {
             SqlRow row;
-            const int columns = stmt->columnCount();
+            const int columns = stmt.columnCount();
             for (int c = 0; c < columns; ++c)
-                row.append(stmt->isNull(c) ? QString() : stmt->text(c));
+                row.append(stmt.isNull(c) ? QString() : stmt.text(c));
             rows.append(row);
         }
-        if (!stmt->status())
-            return stmt->status().error();
+        Status status = stmt.status();
+        stmt.reset();  // no statement stays open between requests
+        if (!status)
+            return status.error();
         return rows;
     }
 
     Status execute(const char *sql, const QStringList &params) override
     {
-        auto stmt = m_db->prepare(sql);
-        if (!stmt)
-            return stmt.error();
-        bind(*stmt, params);
-        return stmt->run();
+        auto cached = m_db->cached(sql);
+        if (!cached)
+            return cached.error();
+        bind(**cached, params);
+        Status status = (*cached)->run();
+        (*cached)->reset();
+        return status;
     }
 
     Status ensureSchema() override { return m_db->exec(kSchema); }

@@ -316,7 +316,7 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     // no longer has (restored from a backup): read again from the start.
     if (request->cursor.epoch != *currentEpoch || after > last->first().first().toLongLong())
         after = 0;
-    auto rows = m_db->query("SELECT position, record FROM changes WHERE clinic = ? AND position > ? ORDER BY position LIMIT ?",
+    auto rows = m_db->query("SELECT position, record, device FROM changes WHERE clinic = ? AND position > ? ORDER BY position LIMIT ?",
                             {device.clinic, QString::number(after), QString::number(request->limit + 1)});
     if (!rows)
         return serverError(rows.error());
@@ -324,11 +324,14 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     response.more = rows->size() > request->limit;
     std::int64_t position = after;
     for (qsizetype i = 0; i < std::min<qsizetype>(rows->size(), request->limit); ++i) {
+        position = rows->at(i).at(0).toLongLong();
+        // A device already holds what it wrote: the cursor moves past it, the bytes stay home.
+        if (rows->at(i).at(2) == device.id)
+            continue;
         auto record = envelopeFromJson(QJsonDocument::fromJson(rows->at(i).at(1).toUtf8()).object());
         if (!record)
             return serverError(record.error());
         response.changes.append(*record);
-        position = rows->at(i).at(0).toLongLong();
     }
     auto highest = highestSeq(device.id);
     if (!highest)
