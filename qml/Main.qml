@@ -91,6 +91,37 @@ ApplicationWindow {
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
             onAllPatientsRequested: stack.push(patientListComponent)
             onRehearsalRequested: stack.push(rehearsalComponent)
+            onRegistryRequested: stack.push(registryComponent)
+            onPegOutreachRequested: stack.push(pegOutreachComponent)
+            onMeasuresRequested: stack.push(measuresComponent)
+        }
+    }
+    Component {
+        id: registryComponent
+        RegistryScreen {
+            title: qsTr("Registry")
+            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+            onRefillCheckRequested: stack.push(refillCheckComponent)
+        }
+    }
+    Component {
+        id: refillCheckComponent
+        RefillCheckScreen {
+            title: qsTr("Refill request")
+        }
+    }
+    Component {
+        id: pegOutreachComponent
+        PegOutreachScreen {
+            title: qsTr("PEG outreach")
+            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+        }
+    }
+    Component {
+        id: measuresComponent
+        MeasuresScreen {
+            title: qsTr("Measures")
+            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
         }
     }
     Component {

@@ -11,7 +11,7 @@
 #include "qml/viewmodels/user_activity_filter.h"
 
 #include <QCommandLineParser>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -23,7 +23,8 @@ Q_IMPORT_QML_PLUGIN(CairnPlugin)
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
+    // QApplication, not QGuiApplication: the Measures screen's QtCharts needs Qt Widgets.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("cairn"));
     QGuiApplication::setOrganizationName(QStringLiteral("Cairn"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Cairn"));

@@ -13,6 +13,9 @@ Page {
     signal patientChosen(string patientId)
     signal allPatientsRequested()
     signal rehearsalRequested()
+    signal registryRequested()
+    signal pegOutreachRequested()
+    signal measuresRequested()
     // The day to list, "YYYY-MM-DD"; empty means today.
     property string day: ""
 
@@ -49,6 +52,32 @@ Page {
                 Layout.preferredHeight: Theme.minTouch
                 Accessible.name: qsTr("Open the list of all patients")
                 onClicked: screen.allPatientsRequested()
+            }
+        }
+        Flow {
+            objectName: "huddleNavigation"
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Button {
+                text: qsTr("Registry")
+                font.pixelSize: Theme.fontBody
+                height: Theme.minTouch
+                Accessible.name: qsTr("Open the registry: every patient with gaps, filters and sorting")
+                onClicked: screen.registryRequested()
+            }
+            Button {
+                text: qsTr("PEG outreach")
+                font.pixelSize: Theme.fontBody
+                height: Theme.minTouch
+                Accessible.name: qsTr("Open the list of patients due a PEG, to call")
+                onClicked: screen.pegOutreachRequested()
+            }
+            Button {
+                text: qsTr("Measures")
+                font.pixelSize: Theme.fontBody
+                height: Theme.minTouch
+                Accessible.name: qsTr("Open the monthly measures")
+                onClicked: screen.measuresRequested()
             }
         }
         Label {

@@ -1,0 +1,255 @@
+pragma ComponentBehavior: Bound
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// The refill-request check: a patient, the requested fill date, the drug and days' supply and the
+// last fill. Shows the rules engine's advice with its reasons. Advice for the clinician, never an
+// automatic refusal.
+Page {
+    id: screen
+    objectName: "refillCheckScreen"
+    property string patientId: ""
+    property string patientName: ""
+
+    background: Rectangle { color: Theme.background }
+
+    RefillCheckModel {
+        id: refill
+        objectName: "refillModel"
+        session: Session
+    }
+    PatientListModel {
+        id: patients
+        session: Session
+    }
+
+    component FieldLabel: Label {
+        font.pixelSize: Theme.fontSmall
+        color: Theme.textMuted
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: form.implicitHeight + 2 * Theme.margin
+        clip: true
+        ScrollBar.vertical: ScrollBar { }
+
+        ColumnLayout {
+            id: form
+            x: Theme.margin
+            y: Theme.margin
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            FieldLabel { text: qsTr("Patient") }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: patientSearch
+                    objectName: "refillPatientSearch"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    placeholderText: qsTr("Search by name or clinic ID")
+                    Accessible.name: qsTr("Find the patient by name or clinic ID")
+                    onTextChanged: patients.filterText = text
+                }
+                Label {
+                    objectName: "refillPatientChosen"
+                    text: screen.patientName === "" ? qsTr("No patient chosen") : qsTr("Chosen: %1").arg(screen.patientName)
+                    font.pixelSize: Theme.fontBody
+                    font.bold: screen.patientName !== ""
+                }
+            }
+            ListView {
+                objectName: "refillPatientList"
+                visible: patientSearch.text !== ""
+                Layout.fillWidth: true
+                Layout.preferredHeight: visible ? Math.min(contentHeight, 4 * Theme.touchTarget) : 0
+                clip: true
+                model: patients
+                delegate: ItemDelegate {
+                    id: match
+                    required property string patientId
+                    required property string name
+                    required property string clinicId
+                    width: ListView.view.width
+                    height: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    text: qsTr("%1 (%2)").arg(match.name).arg(match.clinicId)
+                    Accessible.name: qsTr("Choose %1, %2").arg(match.name).arg(match.clinicId)
+                    onClicked: {
+                        screen.patientId = match.patientId
+                        screen.patientName = match.name
+                        patientSearch.text = ""
+                        refill.clear()
+                    }
+                }
+            }
+
+            GridLayout {
+                columns: 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
+                Layout.fillWidth: true
+
+                FieldLabel { text: qsTr("Requested fill date (YYYY-MM-DD)") }
+                TextField {
+                    id: requestedDate
+                    objectName: "refillRequestedDate"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    inputMethodHints: Qt.ImhDate
+                    text: Qt.formatDate(new Date(), "yyyy-MM-dd")
+                    Accessible.name: qsTr("Requested fill date")
+                }
+                FieldLabel { text: qsTr("Drug") }
+                TextField {
+                    id: drug
+                    objectName: "refillDrug"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    placeholderText: qsTr("e.g. oxycodone 10 mg")
+                    Accessible.name: qsTr("Drug requested")
+                }
+                FieldLabel { text: qsTr("Days' supply") }
+                SpinBox {
+                    id: daysSupply
+                    objectName: "refillDaysSupply"
+                    from: 1
+                    to: 365
+                    value: 28
+                    editable: true
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Days' supply requested")
+                }
+                FieldLabel { text: qsTr("Last fill date (YYYY-MM-DD)") }
+                TextField {
+                    id: lastFillDate
+                    objectName: "refillLastFillDate"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    inputMethodHints: Qt.ImhDate
+                    text: Qt.formatDate(new Date(Date.now() - 28 * 24 * 3600 * 1000), "yyyy-MM-dd")
+                    Accessible.name: qsTr("Last fill date")
+                }
+                FieldLabel { text: qsTr("Last fill's days' supply") }
+                SpinBox {
+                    id: lastFillDays
+                    objectName: "refillLastFillDays"
+                    from: 1
+                    to: 365
+                    value: 28
+                    editable: true
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Days' supply of the last fill")
+                }
+                FieldLabel { text: qsTr("Reason") }
+                ComboBox {
+                    id: reason
+                    objectName: "refillReason"
+                    Layout.preferredWidth: 320
+                    Layout.preferredHeight: Theme.minTouch
+                    font.pixelSize: Theme.fontBody
+                    textRole: "label"
+                    valueRole: "value"
+                    model: [
+                        { value: "routine", label: qsTr("Routine refill") },
+                        { value: "early", label: qsTr("Early refill") },
+                        { value: "lost_or_stolen", label: qsTr("Lost or stolen") }
+                    ]
+                    Accessible.name: qsTr("Reason for the request")
+                }
+                FieldLabel { text: qsTr("Police report") }
+                CheckBox {
+                    id: policeReport
+                    objectName: "refillPoliceReport"
+                    text: qsTr("A police report was filed")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.minTouch
+                    enabled: reason.currentValue === "lost_or_stolen"
+                    Accessible.name: qsTr("A police report was filed")
+                }
+            }
+
+            Button {
+                objectName: "refillCheckButton"
+                text: refill.loading ? qsTr("Checking…") : qsTr("Check the request")
+                enabled: !refill.loading && screen.patientId !== ""
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Check the refill request against clinic policy")
+                onClicked: refill.check(screen.patientId, requestedDate.text, drug.text, daysSupply.value,
+                                        lastFillDate.text, lastFillDays.value, String(reason.currentValue), policeReport.checked)
+            }
+
+            Label {
+                visible: refill.error
+                text: refill.message
+                color: Theme.urgent
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
+            Rectangle {
+                objectName: "refillAdvice"
+                visible: refill.hasAdvice
+                Layout.fillWidth: true
+                implicitHeight: advice.implicitHeight + 2 * Theme.margin
+                radius: Theme.radius
+                color: Theme.surface
+                border.width: 2
+                border.color: refill.decision === "allowed" ? Theme.low : refill.decision === "needs_review" ? Theme.medium : Theme.urgent
+                Accessible.role: Accessible.StaticText
+                Accessible.name: refill.decisionText
+                ColumnLayout {
+                    id: advice
+                    x: Theme.margin
+                    y: Theme.margin
+                    width: parent.width - 2 * Theme.margin
+                    spacing: 6
+                    Label {
+                        objectName: "refillDecision"
+                        text: (refill.decision === "allowed" ? "✓ " : "⚠ ") + refill.decisionText
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: drug.text !== ""
+                        text: qsTr("Request: %1, %n day(s)", "", daysSupply.value).arg(drug.text)
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                    }
+                    Repeater {
+                        model: refill.reasons
+                        delegate: Label {
+                            required property string modelData
+                            text: "• " + modelData
+                            font.pixelSize: Theme.fontBody
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Label {
+                        text: qsTr("This is advice for the clinician. It never refuses a refill by itself.")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+    }
+}

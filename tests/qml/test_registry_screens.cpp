@@ -1,0 +1,380 @@
+// The Registry, refill-request, PEG outreach and Measures view models over a real encrypted
+// registry seeded with the synthetic clinic: what a user would notice when searching, filtering
+// and sorting, the refill advice for a hand-built request, a PEG entered on the outreach list,
+// and a measure's drill-down list. Every model passes QAbstractItemModelTester.
+
+#include "core/clinical/registry_views.h"
+#include "core/registry/clinical_service.h"
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "platform/keystore.h"
+#include "qml/viewmodels/measures_model.h"
+#include "qml/viewmodels/peg_outreach_model.h"
+#include "qml/viewmodels/refill_check_model.h"
+#include "qml/viewmodels/registry_model.h"
+#include "qml/viewmodels/session.h"
+
+#include <QAbstractItemModelTester>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQmlExpression>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+constexpr int kPatients = 300;
+const QDate kToday(2026, 11, 23);  // a Monday
+}  // namespace
+
+class TestRegistryScreens : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    platform::MemoryKeystore m_keystore;
+    registry::SystemClock m_clock;
+    std::unique_ptr<registry::RegistryThread> m_thread;
+    std::unique_ptr<app::Session> m_session;
+    QString m_clinicianId;
+    QString m_nurseId;
+
+    void signIn(const QString &userId, const QString &pin)
+    {
+        if (m_session->signedIn()) {
+            m_session->lock();
+            QTRY_VERIFY(!m_session->loading());
+        }
+        m_session->unlock(userId, pin);
+        QTRY_VERIFY(!m_session->loading());
+        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+    }
+
+    // Runs `job` on the database thread and waits for its answer.
+    template<typename R>
+    R onDatabase(std::function<R(registry::Registry *)> job)
+    {
+        std::optional<R> answer;
+        m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
+            qFatal("the database thread did not answer");
+        return std::move(*answer);
+    }
+
+    // The rules engine's own worklist over the registry, as patient ids (the reference the
+    // registry list must agree with).
+    QStringList engineWorklist(const clinical::WorklistFilter &filter)
+    {
+        return onDatabase<QStringList>([filter](registry::Registry *r) {
+            QStringList ids;
+            auto rules = registry::clinicRules(*r);
+            auto patients = r->loadAllPatients(QStringLiteral("test"));
+            auto evaluations = clinical::evaluateRegistry(*patients, kToday, rules->context());
+            for (const auto &pe : clinical::worklist(*evaluations, filter))
+                ids << pe.patient->id;
+            return ids;
+        });
+    }
+
+    static QStringList visibleIds(const app::RegistryModel &model)
+    {
+        QStringList ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids << model.data(model.index(row), app::RegistryModel::PatientIdRole).toString();
+        return ids;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = m_dir.filePath(QStringLiteral("screens.db"));
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        QVERIFY(created.ok());
+        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
+        m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
+        synthetic::Options options;
+        options.patients = kPatients;
+        options.seed = 21;
+        options.asOf = kToday;
+        QVERIFY((*created)->addPatients(synthetic::generateClinic(options)).ok());
+        created->reset();
+        m_thread = std::make_unique<registry::RegistryThread>();
+        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
+        app::Session::setInstance(m_session.get());
+        m_session->refreshUsers();
+        QTRY_COMPARE(m_session->users()->rowCount(), 3);
+        signIn(m_clinicianId, QStringLiteral("1357"));
+    }
+
+    void registryListsEveryPatientAndSearches()
+    {
+        app::RegistryModel model;
+        model.setToday(kToday);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        QTRY_VERIFY(!model.loading());
+        QVERIFY2(!model.error(), qPrintable(model.message()));
+        QCOMPARE(model.totalCount(), kPatients);
+        QCOMPARE(model.rowCount(), kPatients);
+        // Name order by default.
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.visibleRow(row - 1).name.localeAwareCompare(model.visibleRow(row).name) <= 0);
+        // A clinic id finds exactly that patient; a last name in any case finds them among others.
+        const app::RegistryRow someone = model.visibleRow(42);
+        model.setSearch(someone.clinicId);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0), app::RegistryModel::NameRole).toString(), someone.name);
+        model.setSearch(someone.name.section(QLatin1Char(' '), -1).toUpper());
+        QVERIFY(model.rowCount() >= 1);
+        QVERIFY(visibleIds(model).contains(someone.patientId));
+        model.setSearch(QStringLiteral("no such person"));
+        QCOMPARE(model.rowCount(), 0);
+        model.setSearch(QString());
+        QCOMPARE(model.rowCount(), kPatients);
+        // Every row says its dose and gaps in words.
+        QVERIFY(model.data(model.index(0), app::RegistryModel::MmeTextRole).toString().size() > 0);
+    }
+
+    void registryFiltersAgreeWithTheRulesEngine()
+    {
+        app::RegistryModel model;
+        model.setToday(kToday);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        QTRY_VERIFY(!model.loading());
+        QVERIFY(model.prescriberChoices().size() > 2);
+        QVERIFY(model.gapChoices().size() > 2);
+
+        // Open PEG gap: the same patients as the engine's PEG worklist.
+        model.setGapCode(QStringLiteral("PEG"));
+        QStringList engine = engineWorklist({QStringLiteral("PEG"), {}, {}, {}, {}});
+        QVERIFY(!engine.isEmpty());
+        QCOMPARE(model.rowCount(), engine.size());
+        QStringList mine = visibleIds(model);
+        QCOMPARE(QSet<QString>(mine.cbegin(), mine.cend()), QSet<QString>(engine.cbegin(), engine.cend()));
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row), app::RegistryModel::GapCodesRole).toStringList().contains(QStringLiteral("PEG")));
+
+        // Gap + prescriber + band + tier together, sorted by most overdue: the engine's order exactly.
+        const QString prescriber = model.prescriberChoices().at(1).toMap().value(QStringLiteral("value")).toString();
+        model.setGapCode(QString());
+        model.setPrescriber(prescriber);
+        model.setTier(QStringLiteral("moderate"));
+        model.setBand(QStringLiteral("lt50"));
+        model.setSortOrder(QStringLiteral("overdue"));
+        engine = engineWorklist({{}, prescriber, QStringLiteral("lt50"), QStringLiteral("moderate"), {}});
+        QCOMPARE(visibleIds(model), engine);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.data(model.index(row), app::RegistryModel::PrescriberRole).toString(), prescriber);
+            QCOMPARE(model.data(model.index(row), app::RegistryModel::TierRole).toString(), QStringLiteral("moderate"));
+        }
+
+        // Clearing the filters brings everyone back; most overdue first starts with an overdue gap.
+        model.setPrescriber(QString());
+        model.setTier(QString());
+        model.setBand(QString());
+        QCOMPARE(model.rowCount(), kPatients);
+        QCOMPARE(visibleIds(model).mid(0, 25), engineWorklist({}).mid(0, 25));
+        const QString firstGaps = model.data(model.index(0), app::RegistryModel::GapsTextRole).toString();
+        QVERIFY2(firstGaps.contains(QStringLiteral("overdue")) || firstGaps.contains(QStringLiteral("alert")), qPrintable(firstGaps));
+
+        // Highest dose first.
+        model.setSortOrder(QStringLiteral("mme"));
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row - 1), app::RegistryModel::MmeRole).toDouble()
+                    >= model.data(model.index(row), app::RegistryModel::MmeRole).toDouble());
+        QVERIFY(model.data(model.index(0), app::RegistryModel::MmeRole).toDouble() > 0);
+        // The 90+ band shows only patients at 90 MME/day or more.
+        model.setBand(QStringLiteral("ge90"));
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row), app::RegistryModel::MmeRole).toDouble() >= 90);
+    }
+
+    void refillFormGivesAdviceWithReasons()
+    {
+        app::RegistryModel registryList;
+        registryList.setToday(kToday);
+        registryList.setSession(m_session.get());
+        QTRY_VERIFY(!registryList.loading());
+        registryList.setSortOrder(QStringLiteral("name"));
+        QString patientId;
+        for (const auto &row : registryList.rows())
+            if (row.onTherapy) {
+                patientId = row.patientId;
+                break;
+            }
+        QVERIFY(!patientId.isEmpty());
+
+        app::RefillCheckModel refill;
+        refill.setToday(kToday);
+        refill.setSession(m_session.get());
+        // Lost, no police report, asked for Thursday with three business days' notice, 60 days'
+        // supply, ten days after a 28-day fill: every policy reason, and the policy's "not allowed"
+        // advice — which the clinician still decides on.
+        refill.check(patientId, QStringLiteral("2026-11-26"), QStringLiteral("oxycodone 10 mg"), 60, QStringLiteral("2026-11-16"), 28,
+                     QStringLiteral("lost_or_stolen"), false);
+        QTRY_VERIFY(!refill.loading());
+        QVERIFY2(!refill.error(), qPrintable(refill.message()));
+        QCOMPARE(refill.decision(), QStringLiteral("not_allowed_by_policy"));
+        QCOMPARE(refill.reasonCodes().mid(0, 4), (QStringList{QStringLiteral("INSUFFICIENT_NOTICE"), QStringLiteral("TOO_EARLY"),
+                                                             QStringLiteral("SUPPLY_TOO_LONG"), QStringLiteral("LOST_OR_STOLEN_NO_REPORT")}));
+        QCOMPARE(refill.reasons().size(), refill.reasonCodes().size());
+        QVERIFY(refill.reasons().at(1).contains(QStringLiteral("last fill")));
+        QVERIFY(refill.decisionText().contains(QStringLiteral("clinician decides")));
+
+        // A routine request on a Wednesday with a week's notice, after the last supply ran out:
+        // no policy reason; the patient's own checks decide between "allowed" and review.
+        refill.check(patientId, QStringLiteral("2026-12-02"), QStringLiteral("oxycodone 10 mg"), 28, QStringLiteral("2026-11-04"), 28,
+                     QStringLiteral("routine"), false);
+        QTRY_VERIFY(!refill.loading());
+        QVERIFY2(!refill.error(), qPrintable(refill.message()));
+        for (const char *policyReason : {"FILL_DAY_NOT_ALLOWED", "INSUFFICIENT_NOTICE", "TOO_EARLY", "SUPPLY_TOO_LONG", "LOST_OR_STOLEN_NO_REPORT"})
+            QVERIFY(!refill.reasonCodes().contains(QLatin1String(policyReason)));
+        QCOMPARE(refill.decision(), refill.reasonCodes().isEmpty() ? QStringLiteral("allowed") : QStringLiteral("needs_review"));
+
+        // A Friday is a no-fill day at this clinic.
+        refill.check(patientId, QStringLiteral("2026-12-04"), QString(), 28, QStringLiteral("2026-11-04"), 28, QStringLiteral("routine"), false);
+        QTRY_VERIFY(!refill.loading());
+        QCOMPARE(refill.reasonCodes().first(), QStringLiteral("FILL_DAY_NOT_ALLOWED"));
+        QCOMPARE(refill.decision(), QStringLiteral("needs_review"));
+
+        // A bad date names the field and nothing runs.
+        refill.check(patientId, QStringLiteral("next week"), QString(), 28, QStringLiteral("2026-11-04"), 28, QStringLiteral("routine"), false);
+        QVERIFY(refill.error());
+        QVERIFY(!refill.loading());
+        QVERIFY(!refill.hasAdvice());
+        QVERIFY(refill.message().contains(QStringLiteral("Requested fill date")));
+    }
+
+    void measuresDrillDownListsTheNumeratorsPatients()
+    {
+        app::MeasuresModel model;
+        model.setToday(kToday);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester drillTester(model.drillDownPatients(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        QTRY_VERIFY(!model.loading());
+        QVERIFY2(!model.error(), qPrintable(model.message()));
+        QCOMPARE(model.measures().trend.size(), 12);
+        QCOMPARE(model.measures().trend.last().month, QStringLiteral("2026-10"));  // the last complete month
+        QCOMPARE(model.monthLabels().size(), 12);
+        QVERIFY(model.cotPatients() > 0);
+        QCOMPARE(model.rowCount(), 10);
+
+        int pegRow = -1;
+        for (int row = 0; row < model.rowCount(); ++row)
+            if (model.data(model.index(row), app::MeasuresModel::MeasureIdRole).toString() == QLatin1String("peg_90d"))
+                pegRow = row;
+        QVERIFY(pegRow >= 0);
+        const QModelIndex peg = model.index(pegRow);
+        QCOMPARE(model.data(peg, app::MeasuresModel::TrendRole).toList().size(), 12);
+        QVERIFY(model.data(peg, app::MeasuresModel::HasTargetRole).toBool());
+        QCOMPARE(model.data(peg, app::MeasuresModel::TargetRole).toDouble(), 80.0);
+        QVERIFY(!model.data(peg, app::MeasuresModel::StatusTextRole).toString().isEmpty());  // words, not colour alone
+
+        model.drillDown(QStringLiteral("peg_90d"));
+        const int numerator = model.data(peg, app::MeasuresModel::NumeratorRole).toInt();
+        QVERIFY(numerator > 0);
+        QCOMPARE(model.drillDownPatients()->rowCount(), numerator);
+        const clinical::Measure *measure = nullptr;
+        for (const auto &m : model.measures().trend.last().measures)
+            if (m.id == QLatin1String("peg_90d"))
+                measure = &m;
+        QVERIFY(measure);
+        const QStringList ids = model.drillDownPatients()->patientIds();
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()), QSet<QString>(measure->patientIds.cbegin(), measure->patientIds.cend()));
+        for (int row = 0; row < model.drillDownPatients()->rowCount(); ++row)
+            QVERIFY(!model.drillDownPatients()->data(model.drillDownPatients()->index(row), app::MeasurePatientsModel::NameRole).toString().isEmpty());
+        QVERIFY(model.drillDownTitle().contains(QString::number(numerator)));
+
+        // One prescriber's measures count only their patients.
+        const int clinic = model.cotPatients();
+        model.setPrescriber(model.prescriberChoices().at(1).toMap().value(QStringLiteral("value")).toString());
+        QTRY_VERIFY(!model.loading());
+        QVERIFY(model.cotPatients() > 0);
+        QVERIFY(model.cotPatients() < clinic);
+        QCOMPARE(model.drillDownPatients()->rowCount(), 0);  // a new load clears the drill-down
+    }
+
+    void pegOutreachEntryStoresThePegAndRemovesThePatient()
+    {
+        signIn(m_nurseId, QStringLiteral("3579"));
+        app::PegOutreachModel model;
+        model.setToday(kToday);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        QTRY_VERIFY(!model.loading());
+        QVERIFY2(!model.error(), qPrintable(model.message()));
+        const int before = model.rowCount();
+        QVERIFY(before > 0);
+        // Overdue first, each with its phone number and status in words.
+        QCOMPARE(model.data(model.index(0), app::PegOutreachModel::StatusRole).toString(), QStringLiteral("overdue"));
+        QVERIFY(!model.data(model.index(0), app::PegOutreachModel::PhoneRole).toString().isEmpty());
+        QVERIFY(model.data(model.index(0), app::PegOutreachModel::StatusTextRole).toString().contains(QStringLiteral("PEG")));
+        const QString id = model.data(model.index(0), app::PegOutreachModel::PatientIdRole).toString();
+
+        // Out of range: refused with the field named, nothing written, the patient stays.
+        model.savePeg(id, 11, 4, 5);
+        QTRY_VERIFY(!model.loading());
+        QVERIFY(model.error());
+        QVERIFY2(model.message().contains(QStringLiteral("pain")), qPrintable(model.message()));
+        QCOMPARE(model.rowCount(), before);
+
+        const int unsyncedBefore = m_session->unsyncedCount();
+        model.savePeg(id, 3, 4, 5);
+        QTRY_VERIFY(!model.loading());
+        QVERIFY2(!model.error(), qPrintable(model.message()));
+        QCOMPARE(model.rowCount(), before - 1);
+        QTRY_VERIFY(!model.loading());  // the reload the save triggers
+        QCOMPARE(model.rowCount(), before - 1);
+        for (const auto &row : model.rows())
+            QVERIFY(row.patientId != id);
+        // Stored locally, waiting for sync.
+        const auto stored = onDatabase<Result<domain::Patient>>([id](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(stored.ok());
+        QVERIFY(std::any_of(stored->peg.cbegin(), stored->peg.cend(),
+                            [](const domain::PegScore &p) { return p.date == kToday && p.pain == 3 && p.enjoyment == 4 && p.activity == 5; }));
+        QTRY_VERIFY(m_session->unsyncedCount() > unsyncedBefore);
+    }
+
+    void screensLoadInTheRealApp()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        signIn(m_clinicianId, QStringLiteral("1357"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto find = [&](const char *name) { return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name)); };
+        m_session->lock();
+        QTRY_VERIFY(!m_session->loading());
+        m_session->unlock(m_clinicianId, QStringLiteral("1357"));
+        QTRY_VERIFY(find("huddleScreen"));
+        for (const auto &[signal, screen, list] : {std::tuple{"registryRequested", "registryScreen", "registryList"},
+                                                   std::tuple{"pegOutreachRequested", "pegOutreachScreen", "pegOutreachList"},
+                                                   std::tuple{"measuresRequested", "measuresScreen", "measuresList"}}) {
+            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), signal));
+            QTRY_VERIFY(find(screen));
+            QTRY_VERIFY_WITH_TIMEOUT(find(list)->property("count").toInt() > 0, 30000);
+            QQmlExpression pop(qmlContext(find("stack")), find("stack"), QStringLiteral("pop()"));
+            pop.evaluate();
+            QVERIFY(!pop.hasError());
+            QTRY_VERIFY(!find(screen));
+        }
+        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "registryRequested"));
+        QTRY_VERIFY(find("registryScreen"));
+        QVERIFY(QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested"));
+        QTRY_VERIFY(find("refillCheckScreen"));
+        m_session->lock();
+        QTRY_VERIFY(find("unlockScreen"));
+    }
+};
+
+QTEST_MAIN(TestRegistryScreens)
+#include "test_registry_screens.moc"
