@@ -133,7 +133,15 @@ ApplicationWindow {
     }
     Component {
         id: patientComponent
-        PatientScreen { }
+        PatientScreen {
+            onRoomingRequested: id => stack.push(roomingComponent, { patientId: id })
+        }
+    }
+    Component {
+        id: roomingComponent
+        RoomingScreen {
+            onDone: stack.pop()
+        }
     }
     Component {
         id: rehearsalComponent

@@ -933,6 +933,47 @@ Status Registry::wipe(const QString &databasePath, platform::Keystore &keystore)
     return ok();
 }
 
+// --- rooming drafts ---------------------------------------------------------------------------
+
+namespace {
+QByteArray roomingDraftKey(const QString &patientId)
+{
+    return "rooming_draft." + patientId.toUtf8();
+}
+}  // namespace
+
+Status Registry::saveRoomingDraft(const QString &patientId, const QString &json)
+{
+    if (!can(keys::Permission::RecordRooming))
+        return forbidden(QStringLiteral("rooming"));
+    if (auto row = RecordStore(*d->db).patient(patientId); !row)
+        return row.error();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = setMetaValue(*d->db, roomingDraftKey(patientId).constData(), json); !s)
+        return s;
+    return tx->commit();
+}
+
+Result<QString> Registry::roomingDraft(const QString &patientId)
+{
+    if (!can(keys::Permission::RecordRooming))
+        return forbidden(QStringLiteral("rooming"));
+    return metaValue(*d->db, roomingDraftKey(patientId).constData());
+}
+
+Status Registry::clearRoomingDraft(const QString &patientId)
+{
+    if (!can(keys::Permission::RecordRooming))
+        return forbidden(QStringLiteral("rooming"));
+    auto stmt = d->db->prepare("DELETE FROM meta WHERE key = ?");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, QString::fromUtf8(roomingDraftKey(patientId)));
+    return stmt->run();
+}
+
 // --- integrity --------------------------------------------------------------------------------
 
 Result<RegistryStats> Registry::stats()

@@ -165,6 +165,14 @@ public:
     // Deletes a registry, its key slots and its device secret: what a revoked device does.
     static Status wipe(const QString &databasePath, platform::Keystore &keystore);
 
+    // --- rooming drafts -----------------------------------------------------------------------
+    // The answers of an unfinished rooming, kept so that nothing entered is lost if the tablet
+    // dies mid-flow. Stored in the encrypted registry's meta table: never synced, never in the
+    // audit log, not a clinical record. One draft per patient; empty when there is none.
+    Status saveRoomingDraft(const QString &patientId, const QString &json);
+    Result<QString> roomingDraft(const QString &patientId);
+    Status clearRoomingDraft(const QString &patientId);
+
     // --- integrity ------------------------------------------------------------------------------
     Result<RegistryStats> stats();
     struct AuditReport {

@@ -11,6 +11,7 @@ Page {
     id: screen
     objectName: "patientScreen"
     required property string patientId
+    signal roomingRequested(string patientId)
     title: patient.name
 
     background: Rectangle { color: Theme.background }
@@ -53,6 +54,14 @@ Page {
                 font.pixelSize: Theme.fontHuge
             }
             Label { text: patient.details; font.pixelSize: Theme.fontBody; color: Theme.textMuted }
+            Button {
+                objectName: "startRooming"
+                text: qsTr("Start rooming")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Start rooming %1").arg(patient.name)
+                onClicked: screen.roomingRequested(screen.patientId)
+            }
             Label {
                 text: qsTr("Effective tier: %1 · Total: %2 (%3)").arg(patient.tierLabel).arg(patient.mmeText).arg(patient.bandLabel)
                 font.pixelSize: Theme.fontBody
@@ -108,6 +117,11 @@ Page {
                     Layout.fillWidth: true
                     onMarkUsed: (id, note) => patient.markScriptUsed(id, note)
                 }
+            }
+
+            VisitDecisionsPanel {
+                Layout.fillWidth: true
+                patientId: screen.patientId
             }
 
             Label { text: qsTr("Current regimen"); font.pixelSize: Theme.fontTitle }

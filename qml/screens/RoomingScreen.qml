@@ -1,0 +1,337 @@
+pragma ComponentBehavior: Bound
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// Rooming one patient, one question per page in the patient's language, read aloud as written.
+// Every answer is saved the moment it is tapped; leaving and coming back resumes where it stopped.
+Page {
+    id: screen
+    objectName: "roomingScreen"
+    required property string patientId
+    signal done()
+    title: flow.patientName === "" ? qsTr("Rooming") : qsTr("Rooming: %1").arg(flow.patientName)
+
+    background: Rectangle { color: Theme.background }
+
+    RoomingFlow {
+        id: flow
+        objectName: "roomingFlow"
+        session: Session
+        patientId: screen.patientId
+        onFinished: screen.done()
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width - 2 * Theme.margin
+            x: Theme.margin
+            spacing: Theme.spacing
+
+            Rectangle {
+                objectName: "roomingAlert"
+                visible: flow.suicideRiskAlert
+                Layout.fillWidth: true
+                implicitHeight: roomingAlertText.implicitHeight + 24
+                color: Theme.urgent
+                radius: Theme.radius
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: roomingAlertText.text
+                Label {
+                    id: roomingAlertText
+                    anchors.centerIn: parent
+                    width: parent.width - 24
+                    wrapMode: Text.Wrap
+                    color: Theme.accentText
+                    font.pixelSize: Theme.fontBody
+                    text: qsTr("⚠ PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.")
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    objectName: "roomingProgress"
+                    visible: flow.ready
+                    text: qsTr("Step %1 of %2").arg(flow.stepIndex + 1).arg(flow.stepCount)
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textMuted
+                    Layout.fillWidth: true
+                }
+                BusyIndicator {
+                    running: flow.loading
+                    visible: flow.loading
+                    Layout.preferredHeight: Theme.minTouch
+                    Layout.preferredWidth: Theme.minTouch
+                    Accessible.name: qsTr("Saving")
+                }
+            }
+            Label {
+                objectName: "roomingMessage"
+                visible: flow.message !== ""
+                Layout.fillWidth: true
+                text: flow.message
+                wrapMode: Text.Wrap
+                color: flow.error ? Theme.urgent : Theme.low
+                font.pixelSize: Theme.fontBody
+            }
+
+            // --- a question ---------------------------------------------------------------
+            ColumnLayout {
+                visible: flow.ready && flow.stepKind === "question"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+
+                Label {
+                    text: flow.instrumentTitle
+                    font.pixelSize: Theme.fontTitle
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: flow.stem
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("Question %1 of %2").arg(flow.questionNumber).arg(flow.questionTotal)
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                }
+                Label {
+                    objectName: "roomingQuestion"
+                    text: flow.questionText
+                    font.pixelSize: Theme.fontHuge
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing / 2
+                    Repeater {
+                        objectName: "roomingChoices"
+                        model: flow.choiceLabels
+                        delegate: Button {
+                            id: choice
+                            required property int index
+                            required property string modelData
+                            readonly property int value: flow.minValue + choice.index
+                            // 0–10 scales show numbers with the anchors below; short scales show their words.
+                            readonly property bool wordy: flow.maxValue - flow.minValue <= 4 && choice.modelData !== ""
+                            objectName: "choice" + choice.value
+                            width: choice.wordy ? Math.max(220, implicitWidth) : Theme.touchTarget
+                            height: Theme.touchTarget
+                            checkable: true
+                            checked: flow.currentAnswer === choice.value
+                            enabled: !flow.loading || checked
+                            text: choice.wordy ? qsTr("%1 · %2").arg(choice.value).arg(choice.modelData) : String(choice.value)
+                            font.pixelSize: Theme.fontBody
+                            Accessible.name: choice.modelData === "" ? qsTr("Answer %1").arg(choice.value)
+                                                                    : qsTr("Answer %1, %2").arg(choice.value).arg(choice.modelData)
+                            onClicked: flow.answer(choice.value)
+                        }
+                    }
+                }
+                RowLayout {
+                    visible: flow.maxValue - flow.minValue > 4
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("%1 = %2").arg(flow.minValue).arg(flow.choiceLabels.length > 0 ? flow.choiceLabels[0] : "")
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
+                    }
+                    Item { Layout.fillWidth: true }
+                    Label {
+                        text: qsTr("%1 = %2").arg(flow.maxValue).arg(flow.choiceLabels.length > 0 ? flow.choiceLabels[flow.choiceLabels.length - 1] : "")
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
+                    }
+                }
+            }
+
+            // --- urine sample -------------------------------------------------------------
+            ColumnLayout {
+                visible: flow.ready && flow.stepKind === "urine"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Label { text: qsTr("Urine sample"); font.pixelSize: Theme.fontTitle }
+                Label {
+                    text: qsTr("Record the sample when it has been collected. The result is entered later, when it comes back.")
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "urineCollected"
+                    text: qsTr("Urine sample collected")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: !flow.loading
+                    Accessible.name: qsTr("Record that the urine sample was collected")
+                    onClicked: flow.recordUrineCollected()
+                }
+                Button {
+                    objectName: "urineSkipped"
+                    text: qsTr("Not collected today")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: !flow.loading
+                    Accessible.name: qsTr("The urine sample was not collected today")
+                    onClicked: flow.skipStep()
+                }
+            }
+
+            // --- agreement ----------------------------------------------------------------
+            ColumnLayout {
+                visible: flow.ready && flow.stepKind === "agreement"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Label { text: qsTr("Patient agreement"); font.pixelSize: Theme.fontTitle }
+                Button {
+                    objectName: "agreementSigned"
+                    text: qsTr("Agreement signed today")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: !flow.loading
+                    Accessible.name: qsTr("Record that the patient signed the agreement today")
+                    onClicked: flow.recordAgreementSigned()
+                }
+                Button {
+                    objectName: "agreementSkipped"
+                    text: qsTr("Not signed today")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: !flow.loading
+                    Accessible.name: qsTr("The agreement was not signed today")
+                    onClicked: flow.skipStep()
+                }
+            }
+
+            // --- PDMP check ---------------------------------------------------------------
+            ColumnLayout {
+                visible: flow.ready && flow.stepKind === "pdmp"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Label { text: qsTr("Prescription monitoring (PDMP) check"); font.pixelSize: Theme.fontTitle }
+                CheckBox {
+                    id: concerning
+                    text: qsTr("Something in the PDMP is concerning")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Something in the PDMP is concerning")
+                }
+                TextField {
+                    id: findings
+                    visible: concerning.checked
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    placeholderText: qsTr("What was concerning")
+                    Accessible.name: qsTr("What was concerning in the PDMP")
+                }
+                Button {
+                    objectName: "pdmpChecked"
+                    text: qsTr("PDMP checked")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: !flow.loading
+                    Accessible.name: qsTr("Record the PDMP check")
+                    onClicked: flow.recordPdmpCheck(concerning.checked, findings.text)
+                }
+                Button {
+                    objectName: "pdmpSkipped"
+                    text: qsTr("Not checked today")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: !flow.loading
+                    Accessible.name: qsTr("The PDMP was not checked today")
+                    onClicked: flow.skipStep()
+                }
+            }
+
+            // --- summary ------------------------------------------------------------------
+            ColumnLayout {
+                objectName: "roomingSummary"
+                visible: flow.ready && flow.stepKind === "summary"
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Label { text: qsTr("Recorded in this rooming"); font.pixelSize: Theme.fontTitle }
+                Repeater {
+                    model: flow.recorded
+                    delegate: Label {
+                        required property string modelData
+                        text: "• " + modelData
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                Label { text: qsTr("For the clinician to address"); font.pixelSize: Theme.fontTitle }
+                Label {
+                    visible: flow.summaryLoaded && summaryGaps.count === 0
+                    text: qsTr("Nothing open for the clinician.")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textMuted
+                }
+                Repeater {
+                    id: summaryGaps
+                    objectName: "roomingSummaryGaps"
+                    model: flow.clinicianGaps
+                    delegate: RowLayout {
+                        id: gapRow
+                        required property string label
+                        required property string statusLabel
+                        required property string severity
+                        required property string reason
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        GapChip { label: gapRow.label; statusLabel: gapRow.statusLabel; severity: gapRow.severity }
+                        Label { text: gapRow.reason; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: Theme.fontSmall }
+                    }
+                }
+                Button {
+                    objectName: "finishRooming"
+                    text: qsTr("Finish rooming")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: !flow.loading
+                    Accessible.name: qsTr("Finish rooming and return to the patient")
+                    onClicked: flow.finish()
+                }
+            }
+
+            RowLayout {
+                visible: flow.ready
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Button {
+                    objectName: "roomingBack"
+                    text: qsTr("Previous")
+                    enabled: flow.stepIndex > 0
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Previous step")
+                    onClicked: flow.back()
+                }
+                Item { Layout.fillWidth: true }
+                Button {
+                    objectName: "roomingNext"
+                    visible: flow.stepKind !== "summary"
+                    text: qsTr("Next")
+                    enabled: flow.canGoNext
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Next step")
+                    onClicked: flow.next()
+                }
+            }
+        }
+    }
+}

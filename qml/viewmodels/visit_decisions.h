@@ -1,0 +1,78 @@
+#pragma once
+// The clinician's decisions in the visit, each written at once as its proper domain record:
+// continue the current plan (a completed visit today), start or pause a taper (the patient's taper
+// status, a demographics correction), refer (a referral), naloxone prescribed, a new agreement.
+// Database work on the database thread; `loading`, `error` and `message` like every async object.
+
+#include "qml/viewmodels/session.h"
+
+#include <QDate>
+#include <functional>
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace cairn::app {
+
+class VisitDecisions : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // "none", "planned", "in_progress", "paused", "completed"; empty until loaded.
+    Q_PROPERTY(QString taperStatus READ taperStatus NOTIFY taperStatusChanged)
+    Q_PROPERTY(QString taperStatusLabel READ taperStatusLabel NOTIFY taperStatusChanged)
+    // Whether the signed-in user may record clinical decisions (clinicians).
+    Q_PROPERTY(bool allowed READ allowed NOTIFY sessionChanged)
+public:
+    explicit VisitDecisions(QObject *parent = nullptr);
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    QString patientId() const { return m_patientId; }
+    void setPatientId(const QString &id);
+    bool loading() const { return m_pending > 0; }
+    bool error() const { return m_error; }
+    QString message() const { return m_message; }
+    QString taperStatus() const { return m_taperStatus; }
+    QString taperStatusLabel() const;
+    bool allowed() const;
+
+    // The day of the visit (tests inject one; the app uses today).
+    void setToday(const QDate &today) { m_today = today; }
+
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE void continuePlan();
+    Q_INVOKABLE void startTaper();
+    Q_INVOKABLE void pauseTaper();
+    // type: "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy".
+    Q_INVOKABLE void refer(const QString &type, const QString &to);
+    Q_INVOKABLE void prescribeNaloxone();
+    Q_INVOKABLE void newAgreement(const QString &note);
+
+signals:
+    void sessionChanged();
+    void patientIdChanged();
+    void loadingChanged();
+    void messageChanged();
+    void taperStatusChanged();
+    void recorded();
+
+private:
+    void setTaper(int status, const QString &success);
+    void write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job, const QString &success);
+    void start();
+    void finish(const Status &status, const QString &success);
+    QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
+    Session *m_session = nullptr;
+    QString m_patientId;
+    QDate m_today;
+    int m_pending = 0;
+    bool m_error = false;
+    QString m_message;
+    QString m_taperStatus;
+};
+
+}  // namespace cairn::app

@@ -1,0 +1,642 @@
+// Rooming and visit decisions over a real encrypted registry: the RoomingFlow view model answer by
+// answer (each answer in the draft at once, each complete instrument a record at once, PHQ-9 only
+// after a positive PHQ-2, the patient's language, resuming, corrections, errors), the clinician's
+// VisitDecisions, the real QML from sign-in to the patient screen, and a rooming process killed
+// with SIGKILL mid-flow whose answers are all there when the registry is opened again.
+//
+// The kill test re-runs this binary with --rooming-child.
+
+#include "core/clinical/instruments.h"
+#include "core/registry/clinical_service.h"
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "platform/keystore.h"
+#include "qml/viewmodels/patient_view_model.h"
+#include "qml/viewmodels/rooming_flow.h"
+#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/visit_decisions.h"
+
+#include <QAbstractItemModelTester>
+#include <QFont>
+#include <QSignalSpy>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTest>
+#include <QThread>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+
+const QDate kDay(2026, 11, 25);
+const QString kMaPin = QStringLiteral("2468");
+const QString kClinicianPin = QStringLiteral("1357");
+
+// Runs fn on the database thread and waits for it (the test's way to look into the registry).
+template<typename Fn>
+void onDatabase(registry::RegistryThread &thread, Fn fn)
+{
+    thread.post([fn](registry::Registry *r) mutable { fn(r); });
+    thread.drain();
+}
+
+bool waitFor(const std::function<bool()> &condition, int ms = 20000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+// --- the child process of the kill test ------------------------------------------------------
+// argv: --rooming-child <db> <keystore dir> <MA user id> <patient id>. Answers the whole PEG and
+// the first PHQ-2 question through RoomingFlow, says ANSWERED, then waits to be killed.
+int roomingChild(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 6)
+        return 64;
+    platform::FileKeystore keystore(args.at(3));
+    registry::ManualClock clock(QDateTime(kDay, QTime(9, 30), Qt::UTC));
+    registry::RegistryThread thread;
+    app::Session session({args.at(2), &keystore, &clock, &thread});
+    session.refreshUsers();
+    if (!waitFor([&] { return session.users()->rowCount() > 0 && !session.loading(); }))
+        return 65;
+    session.unlock(args.at(4), kMaPin);
+    if (!waitFor([&] { return session.signedIn(); }))
+        return 66;
+    app::RoomingFlow flow;
+    flow.setToday(kDay);
+    flow.setSession(&session);
+    flow.setPatientId(args.at(5));
+    if (!waitFor([&] { return flow.ready() && !flow.loading(); }))
+        return 67;
+    for (int value : {7, 8, 9, 1}) {
+        flow.answer(value);
+        if (!waitFor([&] { return !flow.loading(); }) || flow.error())
+            return 68;
+    }
+    std::printf("ANSWERED\n");
+    std::fflush(stdout);
+    for (;;)
+        QThread::sleep(1);  // until SIGKILL
+}
+
+}  // namespace
+
+class TestRooming : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    QString m_keysDir;
+    std::unique_ptr<platform::FileKeystore> m_keystore;
+    std::unique_ptr<registry::ManualClock> m_clock;
+    std::unique_ptr<registry::RegistryThread> m_thread;
+    std::unique_ptr<app::Session> m_session;
+    QString m_maId;
+    QString m_clinicianId;
+    QStringList m_patients;     // patient ids; [1] speaks Spanish
+    const clinical::Instruments *m_instruments = nullptr;
+
+    QString itemText(const QString &instrument, int item, const QString &language) const
+    {
+        return m_instruments->find(instrument)->definition().value(QStringLiteral("items")).toArray().at(item).toObject()
+            .value(QStringLiteral("text")).toObject().value(language).toString();
+    }
+
+    void signInAs(const QString &userId, const QString &pin)
+    {
+        if (m_session->signedIn()) {
+            m_session->lock();
+            QTRY_VERIFY(!m_session->loading());
+        }
+        m_session->unlock(userId, pin);
+        QTRY_VERIFY(!m_session->loading());
+        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+    }
+
+    domain::Patient load(const QString &id)
+    {
+        std::optional<domain::Patient> patient;
+        onDatabase(*m_thread, [&patient, id](registry::Registry *r) {
+            if (auto p = r->loadPatient(id))
+                patient = *p;
+        });
+        return patient.value_or(domain::Patient{});
+    }
+
+    QJsonObject draft(const QString &id)
+    {
+        QString json;
+        onDatabase(*m_thread, [&json, id](registry::Registry *r) {
+            if (auto d = r->roomingDraft(id))
+                json = *d;
+        });
+        return QJsonDocument::fromJson(json.toUtf8()).object();
+    }
+
+    std::unique_ptr<app::RoomingFlow> openFlow(const QString &patientId)
+    {
+        auto flow = std::make_unique<app::RoomingFlow>();
+        flow->setToday(kDay);
+        flow->setSession(m_session.get());
+        flow->setPatientId(patientId);
+        [&] { QTRY_VERIFY(flow->ready() && !flow->loading()); }();
+        return flow;
+    }
+
+    static void answer(app::RoomingFlow &flow, std::initializer_list<int> values)
+    {
+        for (int v : values) {
+            flow.answer(v);
+            QTRY_VERIFY(!flow.loading());
+            QVERIFY2(!flow.error(), qPrintable(flow.message()));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto instruments = clinical::Instruments::shipped();
+        QVERIFY2(instruments.ok(), instruments ? "" : qPrintable(instruments.error().line()));
+        m_instruments = *instruments;
+
+        m_db = m_dir.filePath(QStringLiteral("rooming.db"));
+        m_keysDir = m_dir.filePath(QStringLiteral("keys"));
+        m_keystore = std::make_unique<platform::FileKeystore>(m_keysDir);
+        m_clock = std::make_unique<registry::ManualClock>(QDateTime(kDay, QTime(9, 0), Qt::UTC));
+        auto created = registry::Registry::create(m_db, *m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), *m_clock);
+        QVERIFY2(created.ok(), created ? "" : qPrintable(created.error().line()));
+        m_maId = *(*created)->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, kMaPin);
+        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
+        synthetic::Options options;
+        options.patients = 8;
+        options.seed = 21;
+        options.asOf = kDay;
+        QList<domain::Patient> clinic = synthetic::generateClinic(options);
+        // A clean slate for screens, so that any item-9 alert comes from this test; one patient
+        // speaks Spanish.
+        for (int i = 0; i < clinic.size(); ++i) {
+            clinic[i].screenings.clear();
+            clinic[i].taperStatus = domain::TaperStatus::None;
+            clinic[i].language = i == 1 ? QStringLiteral("es") : QStringLiteral("en");
+        }
+        auto added = (*created)->addPatients(clinic);
+        QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().line()));
+        m_patients = *added;
+        created->reset();
+
+        m_thread = std::make_unique<registry::RegistryThread>();
+        m_session = std::make_unique<app::Session>(app::AppServices{m_db, m_keystore.get(), m_clock.get(), m_thread.get()});
+        app::Session::setInstance(m_session.get());
+        m_session->refreshUsers();
+        QTRY_COMPARE(m_session->users()->rowCount(), 3);
+        signInAs(m_maId, kMaPin);
+    }
+
+    void eachAnswerIsSavedAndEachInstrumentIsARecordAtOnce()
+    {
+        const QString id = m_patients.at(0);
+        const qsizetype pegBefore = load(id).peg.size();
+        auto flow = openFlow(id);
+        QVERIFY(!flow->resumed());
+        QCOMPARE(flow->language(), QStringLiteral("en"));
+
+        // PEG: three 0–10 questions worded as the instrument definition words them.
+        QCOMPARE(flow->stepKind(), QStringLiteral("question"));
+        QCOMPARE(flow->instrument(), QStringLiteral("peg"));
+        QCOMPARE(flow->questionText(), itemText(QStringLiteral("peg"), 0, QStringLiteral("en")));
+        QCOMPARE(flow->stem(), QStringLiteral("Think about the past week."));
+        QCOMPARE(flow->choiceLabels().size(), 11);
+        QCOMPARE(flow->choiceLabels().first(), QStringLiteral("No pain"));
+        QCOMPARE(flow->choiceLabels().last(), QStringLiteral("Pain as bad as you can imagine"));
+        QVERIFY(!flow->canGoNext());
+
+        const auto stats = [&] {
+            registry::RegistryStats out;
+            onDatabase(*m_thread, [&out](registry::Registry *r) {
+                if (auto st = r->stats())
+                    out = *st;
+            });
+            return out;
+        };
+        const registry::RegistryStats before = stats();
+        answer(*flow, {4});
+        // A draft is neither synced nor logged: no outbox entry, no audit entry.
+        QCOMPARE(stats().outboxPending, before.outboxPending);
+        QCOMPARE(stats().auditEntries, before.auditEntries);
+        // The answer is in the draft before anything else happens.
+        QCOMPARE(draft(id).value(QStringLiteral("answers")).toObject().value(QStringLiteral("peg")).toArray(), (QJsonArray{4, -1, -1}));
+        QCOMPARE(load(id).peg.size(), pegBefore);
+        answer(*flow, {5, 6});
+        // The complete PEG is a record now.
+        domain::Patient patient = load(id);
+        QCOMPARE(patient.peg.size(), pegBefore + 1);
+        QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(),
+                            [](const domain::PegScore &p) { return p.date == kDay && p.pain == 4 && p.enjoyment == 5 && p.activity == 6; }));
+
+        // PHQ-2 positive (2 + 2 ≥ 3) leads to the rest of the PHQ-9, from its third question.
+        QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
+        QCOMPARE(flow->choiceLabels(), (QStringList{QStringLiteral("Not at all"), QStringLiteral("Several days"),
+                                                    QStringLiteral("More than half the days"), QStringLiteral("Nearly every day")}));
+        answer(*flow, {2, 2});
+        QCOMPARE(flow->instrument(), QStringLiteral("phq9"));
+        QCOMPARE(flow->questionNumber(), 3);
+        QCOMPARE(flow->questionText(), itemText(QStringLiteral("phq9"), 2, QStringLiteral("en")));
+        const auto screenings = [&](const QString &instrument) {
+            QList<domain::Screening> found;
+            for (const auto &s : load(id).screenings)
+                if (s.instrument == instrument)
+                    found << s;
+            return found;
+        };
+        QCOMPARE(screenings(QStringLiteral("phq2")).size(), 1);
+        QCOMPARE(screenings(QStringLiteral("phq2")).first().answers.toArray(), (QJsonArray{2, 2}));
+        QVERIFY(!flow->suicideRiskAlert());
+
+        // Item 9 above zero: the PHQ-9 is stored at once and the clinician view shows the alert.
+        answer(*flow, {1, 0, 1, 0, 0, 0});
+        QCOMPARE(flow->questionNumber(), 9);
+        QCOMPARE(screenings(QStringLiteral("phq9")).size(), 0);
+        answer(*flow, {1});
+        QVERIFY(flow->suicideRiskAlert());
+        QVERIFY(flow->message().contains(QStringLiteral("Item 9")));
+        QCOMPARE(screenings(QStringLiteral("phq9")).size(), 1);
+        QCOMPARE(screenings(QStringLiteral("phq9")).first().answers.toArray(), (QJsonArray{2, 2, 1, 0, 1, 0, 0, 0, 1}));
+        app::PatientViewModel view;
+        view.setToday(kDay);
+        view.setSession(m_session.get());
+        view.setPatientId(id);
+        QTRY_VERIFY(view.loaded());
+        QVERIFY(view.suicideRiskAlert());
+
+        // GAD-2 negative (0 + 1 < 3): no GAD-7; on to the urine sample.
+        QCOMPARE(flow->instrument(), QStringLiteral("gad2"));
+        answer(*flow, {0, 1});
+        QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+        QCOMPARE(screenings(QStringLiteral("gad2")).size(), 1);
+        QCOMPARE(screenings(QStringLiteral("gad7")).size(), 0);
+
+        // Urine collected: a urine drug screen dated today, result pending.
+        const qsizetype udsBefore = load(id).uds.size();
+        flow->recordUrineCollected();
+        QTRY_VERIFY(!flow->loading());
+        QVERIFY2(!flow->error(), qPrintable(flow->message()));
+        patient = load(id);
+        QCOMPARE(patient.uds.size(), udsBefore + 1);
+        QVERIFY(std::any_of(patient.uds.cbegin(), patient.uds.cend(),
+                            [](const auto &u) { return u.date == kDay && u.result == domain::UdsResult::Pending; }));
+        // Agreement not signed today; PDMP checked with nothing concerning.
+        QCOMPARE(flow->stepKind(), QStringLiteral("agreement"));
+        const qsizetype agreementsBefore = patient.agreements.size();
+        flow->skipStep();
+        QTRY_VERIFY(!flow->loading());
+        QCOMPARE(flow->stepKind(), QStringLiteral("pdmp"));
+        flow->recordPdmpCheck(true, QString());  // concerning needs findings
+        QVERIFY(flow->error());
+        QVERIFY(!flow->loading());
+        QCOMPARE(flow->stepKind(), QStringLiteral("pdmp"));
+        flow->recordPdmpCheck(false, QString());
+        QTRY_VERIFY(!flow->loading());
+        QVERIFY2(!flow->error(), qPrintable(flow->message()));
+        patient = load(id);
+        QCOMPARE(patient.agreements.size(), agreementsBefore);
+        QVERIFY(std::any_of(patient.pdmpChecks.cbegin(), patient.pdmpChecks.cend(),
+                            [](const auto &c) { return c.date == kDay && !c.concerning && c.checkedBy == QStringLiteral("Morgan MA"); }));
+
+        // The summary: what was recorded, and what the clinician must address (the item-9 alert).
+        QCOMPARE(flow->stepKind(), QStringLiteral("summary"));
+        QTRY_VERIFY(flow->summaryLoaded());
+        QAbstractItemModelTester tester(flow->clinicianGaps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList codes;
+        for (int row = 0; row < flow->clinicianGaps()->rowCount(); ++row)
+            codes << flow->clinicianGaps()->data(flow->clinicianGaps()->index(row), app::GapListModel::CodeRole).toString();
+        QVERIFY2(codes.contains(QStringLiteral("SUICIDE_RISK")), qPrintable(codes.join(u',')));
+        const QString recorded = flow->recorded().join(u'\n');
+        QVERIFY2(recorded.contains(QStringLiteral("PEG: pain 4, enjoyment 5, activity 6 (mean 5.0)")), qPrintable(recorded));
+        QVERIFY(recorded.contains(QStringLiteral("Urine sample collected")));
+        QVERIFY(recorded.contains(QStringLiteral("Agreement not signed today")));
+
+        // Finishing clears the draft; every record stays.
+        QSignalSpy finished(flow.get(), &app::RoomingFlow::finished);
+        flow->finish();
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!flow->loading());
+        QVERIFY(draft(id).isEmpty());
+        QCOMPARE(screenings(QStringLiteral("phq9")).size(), 1);
+    }
+
+    void negativePhq2SkipsThePhq9AndQuestionsAreInThePatientsLanguage()
+    {
+        const QString id = m_patients.at(1);
+        auto flow = openFlow(id);
+        QCOMPARE(flow->language(), QStringLiteral("es"));
+        QCOMPARE(flow->questionText(), itemText(QStringLiteral("peg"), 0, QStringLiteral("es")));
+        QCOMPARE(flow->stem(), QStringLiteral("Piense en la última semana."));
+        QCOMPARE(flow->choiceLabels().first(), QStringLiteral("Nada de dolor"));
+        answer(*flow, {2, 2, 2});
+        QCOMPARE(flow->questionText(), itemText(QStringLiteral("phq2"), 0, QStringLiteral("es")));
+        QCOMPARE(flow->choiceLabels().at(1), QStringLiteral("Varios días"));
+        answer(*flow, {1, 1});
+        QCOMPARE(flow->instrument(), QStringLiteral("gad2"));
+        // GAD-2 positive leads to the rest of the GAD-7.
+        answer(*flow, {3, 1});
+        QCOMPARE(flow->instrument(), QStringLiteral("gad7"));
+        QCOMPARE(flow->questionNumber(), 3);
+        answer(*flow, {1, 1, 0, 0, 2});
+        QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+        const domain::Patient patient = load(id);
+        QStringList instruments;
+        for (const auto &s : patient.screenings)
+            instruments << s.instrument;
+        instruments.sort();
+        QCOMPARE(instruments, (QStringList{QStringLiteral("gad2"), QStringLiteral("gad7"), QStringLiteral("phq2")}));
+        for (const auto &s : patient.screenings)
+            if (s.instrument == QStringLiteral("gad7"))
+                QCOMPARE(s.answers.toArray(), (QJsonArray{3, 1, 1, 1, 0, 0, 2}));
+    }
+
+    void reopeningResumesTheDraftAndAChangedAnswerCorrectsTheRecord()
+    {
+        const QString id = m_patients.at(2);
+        const qsizetype pegBefore = load(id).peg.size();
+        {
+            auto flow = openFlow(id);
+            answer(*flow, {3, 4, 5, 1});  // the PEG, and the first PHQ-2 question
+        }
+        auto flow = openFlow(id);
+        QVERIFY(flow->resumed());
+        QVERIFY(flow->message().contains(QStringLiteral("Resumed")));
+        QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
+        QCOMPARE(flow->questionNumber(), 2);
+        QCOMPARE(flow->currentAnswer(), -1);
+        flow->back();
+        QCOMPARE(flow->currentAnswer(), 1);
+        // Back to the PEG's last question: a new answer corrects the PEG record, it adds none.
+        flow->back();
+        QCOMPARE(flow->instrument(), QStringLiteral("peg"));
+        QCOMPARE(flow->currentAnswer(), 5);
+        answer(*flow, {8});
+        const domain::Patient patient = load(id);
+        QCOMPARE(patient.peg.size(), pegBefore + 1);
+        QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(), [](const auto &p) { return p.date == kDay && p.activity == 8; }));
+        QVERIFY(std::none_of(patient.peg.cbegin(), patient.peg.cend(), [](const auto &p) { return p.date == kDay && p.activity == 5; }));
+        QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
+        QCOMPARE(flow->currentAnswer(), 1);
+    }
+
+    void errorsAreReportedAndLoadingAlwaysEnds()
+    {
+        app::RoomingFlow flow;
+        flow.setToday(kDay);
+        flow.setSession(m_session.get());
+        flow.setPatientId(QStringLiteral("no-such-patient"));
+        QTRY_VERIFY(!flow.loading());
+        QVERIFY(flow.error());
+        QVERIFY(!flow.ready());
+        flow.answer(1);  // nothing to answer
+        QVERIFY(!flow.loading());
+
+        auto valid = openFlow(m_patients.at(3));
+        valid->answer(11);  // out of range for the PEG
+        QVERIFY(valid->error());
+        QVERIFY(!valid->loading());
+        QCOMPARE(valid->currentAnswer(), -1);
+        QVERIFY(draft(m_patients.at(3)).isEmpty());
+    }
+
+    void visitDecisionsAreRecordedAsTheirRecords()
+    {
+        const QString id = m_patients.at(4);
+        // A medical assistant may not record them.
+        {
+            const qsizetype naloxoneBefore = load(id).naloxone.size();
+            app::VisitDecisions decisions;
+            decisions.setSession(m_session.get());
+            decisions.setPatientId(id);
+            QTRY_VERIFY(!decisions.loading());
+            QVERIFY(!decisions.allowed());
+            decisions.prescribeNaloxone();
+            QTRY_VERIFY(!decisions.loading());
+            QVERIFY(decisions.error());
+            QCOMPARE(load(id).naloxone.size(), naloxoneBefore);
+        }
+        signInAs(m_clinicianId, kClinicianPin);
+        app::VisitDecisions decisions;
+        decisions.setToday(kDay);
+        decisions.setSession(m_session.get());
+        decisions.setPatientId(id);
+        QTRY_COMPARE(decisions.taperStatus(), QStringLiteral("none"));
+        QVERIFY(decisions.allowed());
+        const auto run = [&](const std::function<void()> &action) {
+            QSignalSpy recorded(&decisions, &app::VisitDecisions::recorded);
+            action();
+            QTRY_VERIFY(!decisions.loading());
+            QVERIFY2(!decisions.error(), qPrintable(decisions.message()));
+            QCOMPARE(recorded.size(), 1);
+        };
+        run([&] { decisions.startTaper(); });
+        QVERIFY(load(id).taperStatus == domain::TaperStatus::InProgress);
+        QTRY_COMPARE(decisions.taperStatus(), QStringLiteral("in_progress"));
+        run([&] { decisions.pauseTaper(); });
+        QVERIFY(load(id).taperStatus == domain::TaperStatus::Paused);
+        QTRY_COMPARE(decisions.taperStatus(), QStringLiteral("paused"));
+        run([&] { decisions.prescribeNaloxone(); });
+        run([&] { decisions.refer(QStringLiteral("behavioral_health"), QStringLiteral("Valley Counseling")); });
+        run([&] { decisions.newAgreement(QStringLiteral("renewed")); });
+        run([&] { decisions.continuePlan(); });
+        const domain::Patient patient = load(id);
+        QVERIFY(std::any_of(patient.naloxone.cbegin(), patient.naloxone.cend(),
+                            [](const auto &n) { return n.date == kDay && n.action == domain::NaloxoneAction::Prescribed; }));
+        QVERIFY(std::any_of(patient.referrals.cbegin(), patient.referrals.cend(), [](const auto &r) {
+            return r.date == kDay && r.type == QStringLiteral("behavioral_health") && r.to == QStringLiteral("Valley Counseling");
+        }));
+        QVERIFY(std::any_of(patient.agreements.cbegin(), patient.agreements.cend(),
+                            [](const auto &a) { return a.date == kDay && a.note == QStringLiteral("renewed"); }));
+        QVERIFY(std::any_of(patient.visits.cbegin(), patient.visits.cend(),
+                            [](const auto &v) { return v.date == kDay && v.status == domain::VisitStatus::Completed; }));
+        // A referral of an unknown kind is refused with the field named; loading still ends.
+        decisions.refer(QString(), QString());
+        QTRY_VERIFY(!decisions.loading());
+        signInAs(m_maId, kMaPin);
+    }
+
+    void killedMidRoomingLosesNoAnswer()
+    {
+        const QString id = m_patients.at(5);
+        const qsizetype pegBefore = load(id).peg.size();
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--rooming-child"), m_db, m_keysDir, m_maId, id});
+        QVERIFY(child.waitForStarted());
+        QByteArray out;
+        QDeadlineTimer deadline(120000);
+        while (!out.contains("ANSWERED") && child.state() == QProcess::Running && !deadline.hasExpired()) {
+            child.waitForReadyRead(200);
+            out += child.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("ANSWERED"), qPrintable(QStringLiteral("child exit %1: %2").arg(child.exitCode()).arg(QString::fromUtf8(out))));
+        child.kill();  // SIGKILL: no destructor, no flush, no goodbye
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        // Opened afresh (a new registry object on the file the dead process wrote).
+        auto reopened = registry::Registry::unlock(m_db, *m_keystore, m_maId, kMaPin, *m_clock);
+        QVERIFY2(reopened.ok(), reopened ? "" : qPrintable(reopened.error().line()));
+        auto stored = (*reopened)->roomingDraft(id);
+        QVERIFY(stored.ok());
+        const QJsonObject answers = QJsonDocument::fromJson(stored->toUtf8()).object().value(QStringLiteral("answers")).toObject();
+        QCOMPARE(answers.value(QStringLiteral("peg")).toArray(), (QJsonArray{7, 8, 9}));
+        QCOMPARE(answers.value(QStringLiteral("phq2")).toArray(), (QJsonArray{1, -1}));
+        auto patient = (*reopened)->loadPatient(id);
+        QVERIFY(patient.ok());
+        QCOMPARE(patient->peg.size(), pegBefore + 1);
+        QVERIFY(std::any_of(patient->peg.cbegin(), patient->peg.cend(),
+                            [](const auto &p) { return p.date == kDay && p.pain == 7 && p.enjoyment == 8 && p.activity == 9; }));
+        reopened->reset();
+
+        // And rooming this patient again resumes at the question that was next.
+        auto flow = openFlow(id);
+        QVERIFY(flow->resumed());
+        QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
+        QCOMPARE(flow->questionNumber(), 2);
+        QCOMPARE(flow->stepIndex(), 4);
+    }
+
+    // The real QML: sign in, open a patient, start rooming, tap the answers, and find the records
+    // in the encrypted registry and on the patient screen.
+    void endToEndThroughTheRealScreens()
+    {
+        m_session->lock();
+        QTRY_VERIFY(!m_session->loading());
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        QObject *root = engine.rootObjects().first();
+        const auto find = [root](const char *name) { return root->findChild<QObject *>(QLatin1String(name)); };
+        QTRY_VERIFY(find("unlockScreen"));
+        m_session->unlock(m_maId, kMaPin);
+        QTRY_VERIFY(m_session->signedIn());
+        QTRY_VERIFY(find("huddleScreen"));
+
+        const QString id = m_patients.at(6);
+        const qsizetype pegBefore = load(id).peg.size();
+        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "patientChosen", Q_ARG(QString, id)));
+        QTRY_VERIFY(find("patientScreen"));
+        QObject *patientView = find("patientViewModel");
+        QTRY_VERIFY(patientView->property("loaded").toBool());
+        QVERIFY(!patientView->property("suicideRiskAlert").toBool());
+        QObject *start = find("startRooming");
+        QVERIFY(start);
+        QCOMPARE(start->property("text").toString(), QStringLiteral("Start rooming"));
+        QVERIFY(QMetaObject::invokeMethod(start, "clicked"));
+        QTRY_VERIFY(find("roomingScreen"));
+        QObject *flow = find("roomingFlow");
+        QTRY_VERIFY(flow->property("ready").toBool());
+
+        // Taps the visible button for `value` on the question on screen.
+        const auto tap = [&](int value) {
+            const QString name = QStringLiteral("choice%1").arg(value);
+            const int stepBefore = flow->property("stepIndex").toInt();
+            QQuickItem *button = nullptr;
+            // Repeater delegates are in the visual tree, not always in the QObject tree.
+            std::function<QQuickItem *(QQuickItem *)> search = [&](QQuickItem *item) -> QQuickItem * {
+                if (item->objectName() == name && item->isVisible() && item->isEnabled())
+                    return item;
+                for (QQuickItem *child : item->childItems())
+                    if (QQuickItem *found = search(child))
+                        return found;
+                return nullptr;
+            };
+            QQuickItem *content = qobject_cast<QQuickWindow *>(root)->contentItem();
+            QTRY_VERIFY((button = search(content)));
+            QVERIFY(button->property("height").toReal() >= 48);
+            QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
+            QTRY_VERIFY(flow->property("stepIndex").toInt() == stepBefore + 1);
+            QTRY_VERIFY(!flow->property("loading").toBool());
+            QVERIFY2(!flow->property("error").toBool(), qPrintable(flow->property("message").toString()));
+        };
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("peg"), 0, QStringLiteral("en")));
+        QVERIFY(find("roomingQuestion")->property("font").value<QFont>().pixelSize() >= 16);
+        for (int v : {6, 5, 4})
+            tap(v);
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("phq2"), 0, QStringLiteral("en")));
+        for (int v : {3, 1})
+            tap(v);
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("phq9"), 2, QStringLiteral("en")));
+        for (int v : {0, 0, 0, 0, 0, 0, 2})
+            tap(v);
+        QTRY_VERIFY(find("roomingAlert")->property("visible").toBool());
+
+        // In the encrypted registry.
+        const domain::Patient patient = load(id);
+        QCOMPARE(patient.peg.size(), pegBefore + 1);
+        QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(),
+                            [](const auto &p) { return p.pain == 6 && p.enjoyment == 5 && p.activity == 4; }));
+        QVERIFY(std::any_of(patient.screenings.cbegin(), patient.screenings.cend(), [](const auto &s) {
+            return s.instrument == QStringLiteral("phq9") && s.answers.toArray() == QJsonArray{3, 1, 0, 0, 0, 0, 0, 0, 2};
+        }));
+
+        // Back on the patient screen: the PEG in the history and the item-9 banner.
+        QObject *header = root->property("header").value<QObject *>();
+        QVERIFY(header);
+        QVERIFY(QMetaObject::invokeMethod(header, "backRequested"));
+        QTRY_VERIFY(!find("roomingScreen"));
+        QTRY_VERIFY(patientView->property("suicideRiskAlert").toBool());
+        QTRY_VERIFY(patientView->property("pegHistory").toStringList().join(u'\n').contains(QStringLiteral("pain 6, enjoyment 5, activity 4")));
+        // The visit-decisions section is there, and says a medical assistant cannot use it.
+        QVERIFY(find("visitDecisions"));
+        QCOMPARE(find("visitDecisions")->property("allowed").toBool(), false);
+
+        // Rooming again resumes at the GAD-2.
+        QVERIFY(QMetaObject::invokeMethod(find("startRooming"), "clicked"));
+        QTRY_VERIFY(find("roomingScreen"));
+        flow = find("roomingFlow");
+        QTRY_VERIFY(flow->property("ready").toBool());
+        QCOMPARE(flow->property("instrument").toString(), QStringLiteral("gad2"));
+        QVERIFY(flow->property("resumed").toBool());
+        m_session->lock();
+        QTRY_VERIFY(find("unlockScreen"));
+        QTRY_VERIFY(!m_session->loading());
+    }
+
+    void cleanupTestCase()
+    {
+        m_session.reset();
+        m_thread.reset();
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    if (argc >= 2 && qstrcmp(argv[1], "--rooming-child") == 0)
+        return roomingChild(argc, argv);
+    QGuiApplication app(argc, argv);
+    TestRooming test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_rooming.moc"
