@@ -4,10 +4,12 @@
 #include "core/registry/registry_thread.h"
 #include "platform/app_lifecycle.h"
 #include "platform/keystore.h"
+#include "platform/network_state.h"
 #include "platform/paths.h"
 #include "qml/viewmodels/language.h"
 #include "qml/viewmodels/screenshot_tour.h"
 #include "qml/viewmodels/session.h"
+#include "qml/viewmodels/sync_status.h"
 #include "qml/viewmodels/user_activity_filter.h"
 
 #include <QCommandLineParser>
@@ -53,6 +55,20 @@ int main(int argc, char *argv[])
     cairn::registry::RegistryThread databaseThread;
     cairn::app::Session session({databasePath, keystore->get(), &clock, &databaseThread});
     cairn::app::Session::setInstance(&session);
+
+    // Sync: rounds on the database thread after writes, on network return, periodically and on
+    // "sync now", only while someone is signed in.
+    cairn::platform::NetworkState network;
+    cairn::sync::SyncScheduler scheduler(databaseThread, *keystore->get(), network, databasePath);
+    cairn::app::SyncStatus syncStatus(&scheduler);
+    cairn::app::SyncStatus::setInstance(&syncStatus);
+    QObject::connect(&session, &cairn::app::Session::signedInChanged, &scheduler, [&session, &scheduler] {
+        session.signedIn() ? scheduler.start() : scheduler.stop();
+    });
+    QObject::connect(&session, &cairn::app::Session::revisionChanged, &scheduler, &cairn::sync::SyncScheduler::noteLocalWrite);
+    QObject::connect(&scheduler, &cairn::sync::SyncScheduler::dataArrived, &session, &cairn::app::Session::noteDataChanged);
+    QObject::connect(&scheduler, &cairn::sync::SyncScheduler::roundFinished, &session, &cairn::app::Session::refreshSyncState);
+    QObject::connect(&scheduler, &cairn::sync::SyncScheduler::wiped, &session, &cairn::app::Session::lock);
 
     // Lock on idle and whenever the app leaves the foreground; cover patient data meanwhile.
     cairn::platform::AppLifecycle lifecycle;

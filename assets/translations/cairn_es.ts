@@ -1202,6 +1202,41 @@
         <source>Lock the tablet</source>
         <translation>Bloquear la tableta</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>The tablet is online</source>
+        <translation>La tableta está en línea</translation>
+    </message>
+    <message>
+        <source>The tablet is offline</source>
+        <translation>La tableta no tiene conexión</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScheduler</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>This tablet is not enrolled with a server yet.</source>
+        <translation>Esta tableta todavía no está inscrita en un servidor.</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -2033,6 +2068,17 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::SyncStatus</name>
+    <message>
+        <source>Never synced</source>
+        <translation>Nunca sincronizada</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>Última sincronización %1</translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::VisitDecisions</name>
     <message>
         <source>No taper</source>
@@ -2081,6 +2127,34 @@
     <message>
         <source>Recorded: new agreement signed today.</source>
         <translation>Registrado: acuerdo nuevo firmado hoy.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::sync::SyncScheduler</name>
+    <message>
+        <source>This tablet was removed from the clinic by an administrator; its data was deleted.</source>
+        <translation>Un administrador retiró esta tableta de la clínica; sus datos se borraron.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: %n record(s) sent</source>
+        <translation>
+            <numerusform>Sincronizado: %n registro enviado</numerusform>
+            <numerusform>Sincronizado: %n registros enviados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation>
+            <numerusform>%n recibido</numerusform>
+            <numerusform>%n recibidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n conflicto por revisar</numerusform>
+            <numerusform>%n conflictos por revisar</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -31,12 +31,32 @@ ToolBar {
             elide: Text.ElideRight
             Layout.fillWidth: true
         }
+        // Online state in words as well as colour; last sync; what is still only on this tablet.
+        Label {
+            objectName: "onlineState"
+            text: Sync.online ? qsTr("Online") : qsTr("Offline")
+            color: Sync.online ? Theme.textMuted : Theme.high
+            font.pixelSize: Theme.fontSmall
+            Accessible.name: Sync.online ? qsTr("The tablet is online") : qsTr("The tablet is offline")
+        }
         Label {
             objectName: "syncState"
-            text: Session.syncSummary
+            text: Sync.lastSyncText + " · " + Session.syncSummary
             font.pixelSize: Theme.fontSmall
-            color: Theme.textMuted
-            Accessible.name: Session.syncSummary
+            color: Sync.error ? Theme.high : Theme.textMuted
+            Accessible.name: Sync.lastSyncText + ", " + Session.syncSummary + (Sync.error ? ", " + Sync.message : "")
+            ToolTip.visible: Sync.error && syncTip.hovered
+            ToolTip.text: Sync.message
+            HoverHandler { id: syncTip }
+        }
+        Button {
+            objectName: "syncNowButton"
+            text: Sync.loading ? qsTr("Syncing…") : qsTr("Sync now")
+            enabled: !Sync.loading
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.minTouch
+            Accessible.name: qsTr("Sync now")
+            onClicked: Sync.syncNow()
         }
         Label {
             objectName: "signedInLabel"

@@ -62,6 +62,8 @@ public:
     Q_INVOKABLE void lock();
     // Call after a write so that views showing registry data re-read it.
     Q_INVOKABLE void noteDataChanged();
+    // Re-reads the count and age of records not yet on the server (after a sync round).
+    void refreshSyncState();
 
 signals:
     void loadingChanged();
@@ -88,7 +90,6 @@ private:
     bool m_obscured = false;
     int m_unsynced = 0;
     QDateTime m_oldestUnsynced;
-    void refreshSyncState();
 };
 
 // Points a view model's session at `next`, moving its "re-read when registry data changes"

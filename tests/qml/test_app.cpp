@@ -146,6 +146,10 @@ private slots:
         // The new record waits for sync, and every screen says so.
         QTRY_VERIFY(m_session->unsyncedCount() > 0);
         QTRY_VERIFY(find("syncState")->property("text").toString().contains(QStringLiteral("not yet synced")));
+        // This tablet has no server: it says it never synced, and "Sync now" is there to press.
+        QVERIFY(find("syncState")->property("text").toString().contains(QStringLiteral("Never synced")));
+        QVERIFY(find("syncNowButton")->property("visible").toBool());
+        QVERIFY(!find("onlineState")->property("text").toString().isEmpty());
 
         // Out of range is refused with the field named, and nothing is written.
         view.savePeg(11, 4, 5);

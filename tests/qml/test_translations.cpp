@@ -82,7 +82,7 @@ private slots:
         lupdate.setWorkingDirectory(QStringLiteral(CAIRN_SOURCE_DIR));
         lupdate.start(QStringLiteral(CAIRN_LUPDATE),
                       {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-I"),
-                       QStringLiteral("."), QStringLiteral("qml"), QStringLiteral("-ts"), copy});
+                       QStringLiteral("."), QStringLiteral("qml"), QStringLiteral("sync/client"), QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(60'000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
 
