@@ -28,10 +28,16 @@ Page {
         id: measures
         objectName: "measuresModel"
         session: Session
+        // Show the first measure's trend and patients at once; a tap shows another.
         onLoaded: {
             screen.selectedId = ""
             screen.selectedTrend = []
-            screen.drawChart()
+            if (measures.count > 0) {
+                const first = measures.row(0)
+                screen.select(first.measureId, first.label, first.trend, first.hasTarget, first.target, first.maxValue)
+            } else {
+                screen.drawChart()
+            }
         }
     }
 
@@ -171,7 +177,7 @@ Page {
                 objectName: "measureChart"
                 visible: screen.selectedId !== ""
                 Layout.fillWidth: true
-                Layout.preferredHeight: 320
+                Layout.preferredHeight: 360
                 title: screen.selectedLabel
                 titleFont.pixelSize: Theme.fontBody
                 antialiasing: true
@@ -184,6 +190,8 @@ Page {
                     id: monthAxis
                     categories: measures.monthLabels
                     labelsFont.pixelSize: Theme.fontSmall
+                    labelsAngle: -60
+                    truncateLabels: false
                 }
                 // "ValuesAxis" is QtCharts' other name for ValueAxis; Qt 6.4's qmltypes lists the
                 // class twice and qmllint only resolves this name.
@@ -200,6 +208,7 @@ Page {
                     axisX: monthAxis
                     axisY: valueAxis
                     width: 3
+                    color: Theme.accent
                     pointsVisible: true
                 }
                 LineSeries {
@@ -208,6 +217,7 @@ Page {
                     axisX: monthAxis
                     axisY: valueAxis
                     style: Qt.DashLine
+                    color: Theme.high
                     width: 2
                 }
             }

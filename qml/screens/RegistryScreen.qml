@@ -23,8 +23,8 @@ Page {
     }
 
     component FilterBox: ComboBox {
-        Layout.preferredHeight: Theme.minTouch
-        Layout.preferredWidth: 230
+        height: Theme.minTouch
+        width: 250
         font.pixelSize: Theme.fontSmall
         textRole: "label"
         valueRole: "value"

@@ -267,6 +267,17 @@ void MeasuresModel::reload()
         });
 }
 
+QVariantMap MeasuresModel::row(int row) const
+{
+    QVariantMap map;
+    if (row < 0 || row >= rowCount())
+        return map;
+    const auto names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
+    return map;
+}
+
 void MeasuresModel::drillDown(const QString &measureId)
 {
     QList<std::pair<QString, PatientName>> rows;

@@ -118,6 +118,8 @@ public:
     Q_INVOKABLE void reload();
     // Fills drillDownPatients with the patients counted in the measure's numerator for the month.
     Q_INVOKABLE void drillDown(const QString &measureId);
+    // The roles of one row as a map keyed by role name (the screen shows the first measure on load).
+    Q_INVOKABLE QVariantMap row(int row) const;
     void setToday(const QDate &today) { m_today = today; }
 
     static QString measureLabel(const QString &measureId);

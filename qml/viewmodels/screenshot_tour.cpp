@@ -4,6 +4,8 @@
 #include "qml/viewmodels/patient_list_model.h"
 
 #include <QDir>
+#include <QQmlContext>
+#include <QQmlExpression>
 #include <QImage>
 #include <QQuickItem>
 #include <QTimer>
@@ -37,6 +39,18 @@ void ScreenshotTour::capture(const QString &name)
         }
     }
     m_window->resize(1280, 800);
+}
+
+// Back to Today (the stack's first screen), then `signal` of the huddle screen opens another.
+bool ScreenshotTour::openFromToday(const char *signal)
+{
+    QObject *stack = find("stack");
+    if (!stack)
+        return false;
+    QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop(null)"));
+    pop.evaluate();
+    m_waited = 0;
+    return find("huddleScreen") && QMetaObject::invokeMethod(find("huddleScreen"), signal);
 }
 
 bool ScreenshotTour::signIn(const QString &user, const QString &pin)
@@ -86,6 +100,20 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         },
         [this] { return find("patientScreen") && m_waited++ > 15; },
         [this] { capture(QStringLiteral("04-patient")); return true; },
+        // Registry, refill-request check, PEG outreach and measures, each opened from Today.
+        [this] { return openFromToday("registryRequested"); },
+        [this] { return find("registryScreen") && m_waited++ > 15; },
+        [this] {
+            capture(QStringLiteral("05-registry"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested");
+        },
+        [this] { return find("refillCheckScreen") && m_waited++ > 5; },
+        [this] { capture(QStringLiteral("06-refill-check")); return openFromToday("pegOutreachRequested"); },
+        [this] { return find("pegOutreachScreen") && m_waited++ > 15; },
+        [this] { capture(QStringLiteral("07-peg-outreach")); return openFromToday("measuresRequested"); },
+        [this] { return find("measuresScreen") && m_waited++ > 15; },
+        [this] { capture(QStringLiteral("08-measures")); return true; },
         // Administration, signed in as an administrator.
         [this] {
             m_session->lock();

@@ -35,6 +35,7 @@ private:
     // The whole tour in one language.
     QList<std::function<bool()>> stepsIn(const QString &language);
     bool signIn(const QString &user, const QString &pin);
+    bool openFromToday(const char *signal);
     QPointer<QQuickWindow> m_window;
     Session *m_session;
     QString m_directory;
