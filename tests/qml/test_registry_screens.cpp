@@ -9,6 +9,7 @@
 #include "core/registry/registry_thread.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
+#include "qml/viewmodels/language.h"
 #include "qml/viewmodels/measures_model.h"
 #include "qml/viewmodels/peg_outreach_model.h"
 #include "qml/viewmodels/refill_check_model.h"
@@ -42,6 +43,7 @@ class TestRegistryScreens : public QObject {
     registry::SystemClock m_clock;
     std::unique_ptr<registry::RegistryThread> m_thread;
     std::unique_ptr<app::Session> m_session;
+    std::unique_ptr<app::Language> m_language;  // the app's Language singleton (the session bar uses it)
     QString m_clinicianId;
     QString m_nurseId;
 
@@ -49,10 +51,10 @@ class TestRegistryScreens : public QObject {
     {
         if (m_session->signedIn()) {
             m_session->lock();
-            QTRY_VERIFY(!m_session->loading());
+            QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
         }
         m_session->unlock(userId, pin);
-        QTRY_VERIFY(!m_session->loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
         QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
     }
 
@@ -107,6 +109,8 @@ private slots:
         m_thread = std::make_unique<registry::RegistryThread>();
         m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
         app::Session::setInstance(m_session.get());
+        m_language = std::make_unique<app::Language>(false);
+        app::Language::setInstance(m_language.get());
         m_session->refreshUsers();
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
         signIn(m_clinicianId, QStringLiteral("1357"));
@@ -118,7 +122,7 @@ private slots:
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
-        QTRY_VERIFY(!model.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         QCOMPARE(model.totalCount(), kPatients);
         QCOMPARE(model.rowCount(), kPatients);
@@ -147,7 +151,7 @@ private slots:
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
-        QTRY_VERIFY(!model.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY(model.prescriberChoices().size() > 2);
         QVERIFY(model.gapChoices().size() > 2);
 
@@ -201,7 +205,7 @@ private slots:
         app::RegistryModel registryList;
         registryList.setToday(kToday);
         registryList.setSession(m_session.get());
-        QTRY_VERIFY(!registryList.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!registryList.loading(), 120000);
         registryList.setSortOrder(QStringLiteral("name"));
         QString patientId;
         for (const auto &row : registryList.rows())
@@ -219,7 +223,7 @@ private slots:
         // advice — which the clinician still decides on.
         refill.check(patientId, QStringLiteral("2026-11-26"), QStringLiteral("oxycodone 10 mg"), 60, QStringLiteral("2026-11-16"), 28,
                      QStringLiteral("lost_or_stolen"), false);
-        QTRY_VERIFY(!refill.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!refill.loading(), 120000);
         QVERIFY2(!refill.error(), qPrintable(refill.message()));
         QCOMPARE(refill.decision(), QStringLiteral("not_allowed_by_policy"));
         QCOMPARE(refill.reasonCodes().mid(0, 4), (QStringList{QStringLiteral("INSUFFICIENT_NOTICE"), QStringLiteral("TOO_EARLY"),
@@ -232,7 +236,7 @@ private slots:
         // no policy reason; the patient's own checks decide between "allowed" and review.
         refill.check(patientId, QStringLiteral("2026-12-02"), QStringLiteral("oxycodone 10 mg"), 28, QStringLiteral("2026-11-04"), 28,
                      QStringLiteral("routine"), false);
-        QTRY_VERIFY(!refill.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!refill.loading(), 120000);
         QVERIFY2(!refill.error(), qPrintable(refill.message()));
         for (const char *policyReason : {"FILL_DAY_NOT_ALLOWED", "INSUFFICIENT_NOTICE", "TOO_EARLY", "SUPPLY_TOO_LONG", "LOST_OR_STOLEN_NO_REPORT"})
             QVERIFY(!refill.reasonCodes().contains(QLatin1String(policyReason)));
@@ -240,7 +244,7 @@ private slots:
 
         // A Friday is a no-fill day at this clinic.
         refill.check(patientId, QStringLiteral("2026-12-04"), QString(), 28, QStringLiteral("2026-11-04"), 28, QStringLiteral("routine"), false);
-        QTRY_VERIFY(!refill.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!refill.loading(), 120000);
         QCOMPARE(refill.reasonCodes().first(), QStringLiteral("FILL_DAY_NOT_ALLOWED"));
         QCOMPARE(refill.decision(), QStringLiteral("needs_review"));
 
@@ -259,7 +263,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester drillTester(model.drillDownPatients(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
-        QTRY_VERIFY(!model.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         QCOMPARE(model.measures().trend.size(), 12);
         QCOMPARE(model.measures().trend.last().month, QStringLiteral("2026-10"));  // the last complete month
@@ -296,7 +300,7 @@ private slots:
         // One prescriber's measures count only their patients.
         const int clinic = model.cotPatients();
         model.setPrescriber(model.prescriberChoices().at(1).toMap().value(QStringLiteral("value")).toString());
-        QTRY_VERIFY(!model.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY(model.cotPatients() > 0);
         QVERIFY(model.cotPatients() < clinic);
         QCOMPARE(model.drillDownPatients()->rowCount(), 0);  // a new load clears the drill-down
@@ -309,7 +313,7 @@ private slots:
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
-        QTRY_VERIFY(!model.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         const int before = model.rowCount();
         QVERIFY(before > 0);
@@ -321,17 +325,17 @@ private slots:
 
         // Out of range: refused with the field named, nothing written, the patient stays.
         model.savePeg(id, 11, 4, 5);
-        QTRY_VERIFY(!model.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY(model.error());
         QVERIFY2(model.message().contains(QStringLiteral("pain")), qPrintable(model.message()));
         QCOMPARE(model.rowCount(), before);
 
         const int unsyncedBefore = m_session->unsyncedCount();
         model.savePeg(id, 3, 4, 5);
-        QTRY_VERIFY(!model.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         QCOMPARE(model.rowCount(), before - 1);
-        QTRY_VERIFY(!model.loading());  // the reload the save triggers
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);  // the reload the save triggers
         QCOMPARE(model.rowCount(), before - 1);
         for (const auto &row : model.rows())
             QVERIFY(row.patientId != id);
@@ -353,9 +357,9 @@ private slots:
         QVERIFY(!engine.rootObjects().isEmpty());
         auto find = [&](const char *name) { return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name)); };
         m_session->lock();
-        QTRY_VERIFY(!m_session->loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
         m_session->unlock(m_clinicianId, QStringLiteral("1357"));
-        QTRY_VERIFY(find("huddleScreen"));
+        QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
         for (const auto &[signal, screen, list] : {std::tuple{"registryRequested", "registryScreen", "registryList"},
                                                    std::tuple{"pegOutreachRequested", "pegOutreachScreen", "pegOutreachList"},
                                                    std::tuple{"measuresRequested", "measuresScreen", "measuresList"}}) {
