@@ -7,10 +7,46 @@
 #include <QJsonDocument>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTimer>
 #include <QTcpServer>
 
 namespace cairn::sync {
 namespace {
+
+// TLS server whose connections carry a watchdog: idle too long, or open too long, and they close.
+class BoundedTlsServer final : public QSslServer {
+public:
+    BoundedTlsServer(int idleMs, int maxMs) : m_idleMs(idleMs), m_maxMs(maxMs) {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        socket->setSslConfiguration(sslConfiguration());
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        auto *idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        idle->setInterval(m_idleMs);
+        QObject::connect(idle, &QTimer::timeout, socket, &QAbstractSocket::abort);
+        QObject::connect(socket, &QIODevice::readyRead, idle, qOverload<>(&QTimer::start));
+        QObject::connect(socket, &QIODevice::bytesWritten, idle, qOverload<>(&QTimer::start));
+        QObject::connect(socket, &QSslSocket::encrypted, idle, qOverload<>(&QTimer::start));
+        idle->start();
+        QTimer::singleShot(m_maxMs, socket, &QAbstractSocket::abort);
+        QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        socket->startServerEncryption();
+        addPendingConnection(socket);
+    }
+
+private:
+    int m_idleMs;
+    int m_maxMs;
+};
 
 QHttpServerResponse toResponse(const Reply &reply, bool gzipIt)
 {
@@ -75,7 +111,8 @@ QHttpServerResponse SyncHttpServer::handle(const QHttpServerRequest &request, co
     return toResponse(reply, acceptsGzip);
 }
 
-Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const QString &certPath, const QString &keyPath)
+Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const QString &certPath, const QString &keyPath,
+                                       int idleTimeoutMs, int maxConnectionMs)
 {
     const auto chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
     if (chain.isEmpty())
@@ -93,13 +130,16 @@ Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const 
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
-    m_http.sslSetup(tls);
     const QHostAddress address(host);
     if (address.isNull())
         return Error{QStringLiteral("listen"), QStringLiteral("%1 is not an IP address").arg(host)};
-    const quint16 bound = m_http.listen(address, port);
-    if (bound == 0)
-        return Error{QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2").arg(host).arg(port)};
+    auto *tcp = new BoundedTlsServer(idleTimeoutMs, maxConnectionMs);
+    tcp->setParent(this);
+    tcp->setSslConfiguration(tls);
+    if (!tcp->listen(address, port))
+        return Error{QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(tcp->errorString())};
+    m_http.bind(tcp);
+    const quint16 bound = tcp->serverPort();
     return bound;
 }
 

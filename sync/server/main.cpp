@@ -44,6 +44,8 @@ int main(int argc, char **argv)
         {QStringLiteral("clinic"), QStringLiteral("enroll: the clinic the device joins."), QStringLiteral("C")},
         {QStringLiteral("valid-hours"), QStringLiteral("enroll: hours the code stays valid (default 24)."), QStringLiteral("H"), QStringLiteral("24")},
         {QStringLiteral("device"), QStringLiteral("revoke: the device id."), QStringLiteral("D")},
+        {QStringLiteral("idle-timeout"), QStringLiteral("Seconds a connection may stay silent (default 30)."), QStringLiteral("S"),
+         QStringLiteral("30")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), enroll, revoke or new-epoch"));
     if (!parser.parse(QCoreApplication::arguments()))
@@ -107,9 +109,13 @@ int main(int argc, char **argv)
     const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
     if (!portOk || port < 0 || port > 65535)
         return fail({QStringLiteral("listen"), QStringLiteral("must be HOST:PORT")}, 2);
+    bool idleOk = false;
+    const int idleSeconds = parser.value(QStringLiteral("idle-timeout")).toInt(&idleOk);
+    if (!idleOk || idleSeconds < 1 || idleSeconds > 3600)
+        return fail({QStringLiteral("idle-timeout"), QStringLiteral("must be 1 to 3600 seconds")}, 2);
     SyncHttpServer http(service);
     auto bound = http.listen(listen.left(colon), static_cast<quint16>(port), parser.value(QStringLiteral("cert")),
-                             parser.value(QStringLiteral("key")));
+                             parser.value(QStringLiteral("key")), idleSeconds * 1000);
     if (!bound)
         return fail(bound.error(), 2);
     std::printf("cairn-server listening on https://%s:%u (%s)\n", qUtf8Printable(listen.left(colon)), *bound,

@@ -120,8 +120,8 @@ QProcessEnvironment serverEnvironment(const QString &keystoreDir)
     return env;
 }
 
-ServerProcess::ServerProcess(QString dataDir, QString store, Certificates certs)
-    : m_dataDir(std::move(dataDir)), m_store(std::move(store)), m_certs(std::move(certs))
+ServerProcess::ServerProcess(QString dataDir, QString store, Certificates certs, QStringList extraArgs)
+    : m_dataDir(std::move(dataDir)), m_store(std::move(store)), m_certs(std::move(certs)), m_extraArgs(std::move(extraArgs))
 {
 }
 
@@ -145,7 +145,8 @@ Status ServerProcess::start()
     // Keep the same port across restarts so tablets find it again.
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
     m_process->start(serverBinary(), storeArgs() + QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--cert"),
-                                                               m_certs.serverPem, QStringLiteral("--key"), m_certs.serverKey});
+                                                               m_certs.serverPem, QStringLiteral("--key"), m_certs.serverKey}
+                                     + m_extraArgs);
     if (!m_process->waitForStarted(10'000))
         return Error{QStringLiteral("cairn-server"), QStringLiteral("did not start")};
     static const QRegularExpression listening(QStringLiteral("listening on https://127.0.0.1:(\\d+)"));

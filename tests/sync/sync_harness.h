@@ -42,8 +42,8 @@ private:
 
 class ServerProcess {
 public:
-    // store: "file" or a postgresql:// URL.
-    ServerProcess(QString dataDir, QString store, Certificates certs);
+    // store: "file" or a postgresql:// URL. extraArgs go to the serving process.
+    ServerProcess(QString dataDir, QString store, Certificates certs, QStringList extraArgs = {});
     ~ServerProcess();
     Status start();
     void stop();
@@ -61,6 +61,7 @@ private:
     QString m_dataDir;
     QString m_store;
     Certificates m_certs;
+    QStringList m_extraArgs;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
 };

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -422,6 +423,38 @@ private slots:
         syncOk(*b);
         QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
         QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 3);
+    }
+
+    void aSilentConnectionIsClosed()
+    {
+        ServerProcess strict(m_dir.filePath(QStringLiteral("server-strict")), postgres() ? m_postgres->url() : QStringLiteral("file"),
+                             m_certs, {QStringLiteral("--idle-timeout"), QStringLiteral("1")});
+        QVERIFY(strict.start());
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, strict.port());
+        QVERIFY(silent.waitForConnected(5000));
+        // Say nothing (no TLS hello): the server hangs up on its own.
+        QSignalSpy closed(&silent, &QAbstractSocket::disconnected);
+        QVERIFY(closed.wait(15'000));
+    }
+
+    void twoServersShareOnePostgresql()
+    {
+        if (!postgres())
+            QSKIP("several servers share a store only on PostgreSQL");
+        ServerProcess second(m_dir.filePath(QStringLiteral("server-2")), m_postgres->url(), m_certs);
+        QVERIFY(second.start());
+        auto a = tablet(m_clockA, QStringLiteral("shared"));
+        auto b = tablet(m_clockB, QStringLiteral("shared"));
+        b->config.server = QUrl(second.url());
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Jo Lin"), QStringLiteral("P-1")));
+        QVERIFY(id);
+        CHECK_OK(b->registry->addPatient(newPatient(QStringLiteral("Kai Ames"), QStringLiteral("P-2"))));
+        syncOk(*a);
+        syncOk(*b);
+        syncOk(*a);
+        QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+        QCOMPARE(a->registry->listPatients()->size(), 2);
     }
 
     void malformedRequestsStoreNothing()
