@@ -3,6 +3,8 @@
 // QAbstractItemModelTester.
 
 #include "core/registry/registry.h"
+#include "core/storage/database.h"
+#include "qml/viewmodels/language.h"
 #include "core/registry/registry_thread.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
@@ -34,6 +36,8 @@ class TestApp : public QObject {
     registry::SystemClock m_clock;
     std::unique_ptr<registry::RegistryThread> m_thread;
     std::unique_ptr<app::Session> m_session;
+    // As main() does: the screens' language singleton (English, not remembered).
+    app::Language m_language{false};
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QString m_clinicianId;
     QString m_nurseId;
@@ -61,6 +65,7 @@ private slots:
         m_thread = std::make_unique<registry::RegistryThread>();
         m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
         app::Session::setInstance(m_session.get());
+        app::Language::setInstance(&m_language);
         QQuickStyle::setStyle(QStringLiteral("Basic"));
         m_engine = std::make_unique<QQmlApplicationEngine>();
         m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -186,6 +191,25 @@ private slots:
             QVERIFY2(!view.error(), qPrintable(view.message()));
             QTRY_VERIFY(view.scriptsUsed().contains(scriptId));
             QTRY_VERIFY(view.prompts()->data(view.prompts()->index(0), app::PromptListModel::UsedRole).toBool());
+            // The use is a record in the encrypted registry, with the note, queued for sync.
+            const QString patientId = view.patientId();
+            qint64 stored = -1;
+            m_session->services().thread->run<qint64>(
+                this,
+                [patientId, scriptId](registry::Registry *r) -> qint64 {
+                    if (!r)
+                        return -2;
+                    auto stmt = r->database().prepare("SELECT count(*) FROM records r JOIN outbox o ON o.record_id = r.id "
+                                                      "WHERE r.kind = 'script_use' AND r.patient_id = ? "
+                                                      "AND json_extract(r.payload, '$.script_id') = ? "
+                                                      "AND json_extract(r.payload, '$.note') = 'went well'");
+                    if (!stmt)
+                        return -1;
+                    stmt->bind(1, patientId).bind(2, scriptId);
+                    return stmt->next() ? stmt->integer(0) : -1;
+                },
+                [&stored](qint64 count) { stored = count; });
+            QTRY_COMPARE(stored, qint64(1));
             return;
         }
         QFAIL("no patient in the seeded clinic had a gap with a fitting script");
