@@ -23,8 +23,11 @@ RowLayout {
             required property var modelData
             objectName: "language_" + choice.modelData.code
             text: choice.modelData.name
-            checkable: true
-            checked: Language.current === choice.modelData.code
+            // Shown as chosen by the language in force, not toggled by the tap: a checkable
+            // button would replace this binding with its own checked state on the first click.
+            highlighted: Language.current === choice.modelData.code
+            Accessible.checkable: true
+            Accessible.checked: choice.highlighted
             font.pixelSize: Theme.fontBody
             Layout.preferredHeight: Theme.minTouch
             Layout.minimumWidth: Theme.touchTarget * 2

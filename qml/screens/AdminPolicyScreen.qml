@@ -82,18 +82,12 @@ Page {
             clip: true
             spacing: 4
             model: policy
+            // Each section's title is drawn by its first row: a section.delegate would be a bound
+            // component (pragma ComponentBehavior: Bound), which Qt 6.4's ListView instantiates in
+            // a context of its own and so refuses ("Cannot instantiate bound component outside its
+            // creation context", then "Component is not ready" for every later section).
             section.property: "section"
-            section.delegate: Label {
-                id: sectionLabel
-                required property string section
-                width: ListView.view.width
-                topPadding: Theme.spacing
-                bottomPadding: 4
-                text: sectionLabel.section
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-            }
-            delegate: Rectangle {
+            delegate: Column {
                 id: row
                 required property int index
                 required property string key
@@ -105,71 +99,85 @@ Page {
                 required property bool changed
                 required property string fieldError
                 width: ListView.view.width
-                height: Math.max(Theme.touchTarget, rowLayout.implicitHeight + Theme.spacing)
-                color: row.fieldError !== "" ? "#fbe9e9" : row.changed ? "#fff6e0" : Theme.surface
-                border.color: row.fieldError !== "" ? Theme.urgent : Theme.border
-                radius: Theme.radius
 
-                GridLayout {
-                    id: rowLayout
-                    anchors.left: parent.left
-                    anchors.right: parent.right
-                    anchors.verticalCenter: parent.verticalCenter
-                    anchors.margins: Theme.spacing
-                    columns: 2
-                    columnSpacing: Theme.spacing
-                    rowSpacing: 2
-                    ColumnLayout {
-                        Layout.fillWidth: true
-                        spacing: 0
+                Label {
+                    objectName: "policySection_" + row.key
+                    visible: row.ListView.section !== row.ListView.previousSection
+                    width: row.width
+                    topPadding: Theme.spacing
+                    bottomPadding: 4
+                    text: row.ListView.section
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                }
+                Rectangle {
+                    width: row.width
+                    height: Math.max(Theme.touchTarget, rowLayout.implicitHeight + Theme.spacing)
+                    color: row.fieldError !== "" ? "#fbe9e9" : row.changed ? "#fff6e0" : Theme.surface
+                    border.color: row.fieldError !== "" ? Theme.urgent : Theme.border
+                    radius: Theme.radius
+
+                    GridLayout {
+                        id: rowLayout
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+                        anchors.margins: Theme.spacing
+                        columns: 2
+                        columnSpacing: Theme.spacing
+                        rowSpacing: 2
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 0
+                            Label {
+                                text: row.label + (row.changed ? " ✎" : "")
+                                font.pixelSize: Theme.fontBody
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                visible: row.hint !== ""
+                                text: row.hint
+                                font.pixelSize: Theme.fontSmall
+                                color: Theme.textMuted
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                            }
+                        }
+                        TextField {
+                            objectName: "policyField_" + row.key
+                            visible: row.kind !== "bool"
+                            text: row.text
+                            Layout.preferredWidth: 140
+                            Layout.preferredHeight: Theme.minTouch
+                            font.pixelSize: Theme.fontBody
+                            horizontalAlignment: Text.AlignRight
+                            inputMethodHints: row.kind === "int" ? Qt.ImhDigitsOnly : Qt.ImhFormattedNumbersOnly
+                            Accessible.name: row.label
+                            Accessible.description: row.fieldError !== "" ? row.fieldError : row.hint
+                            onTextEdited: policy.setValue(row.index, text)
+                        }
+                        Switch {
+                            objectName: "policySwitch_" + row.key
+                            visible: row.kind === "bool"
+                            checked: row.checked
+                            text: checked ? qsTr("Yes") : qsTr("No")
+                            font.pixelSize: Theme.fontBody
+                            Layout.preferredHeight: Theme.minTouch
+                            Layout.preferredWidth: 140
+                            Accessible.name: row.label
+                            onToggled: policy.setValue(row.index, checked)
+                        }
                         Label {
-                            text: row.label + (row.changed ? " ✎" : "")
+                            objectName: "policyError_" + row.key
+                            visible: row.fieldError !== ""
+                            Layout.columnSpan: 2
+                            Layout.fillWidth: true
+                            text: "⚠ " + row.fieldError
+                            color: Theme.urgent
                             font.pixelSize: Theme.fontBody
                             wrapMode: Text.Wrap
-                            Layout.fillWidth: true
                         }
-                        Label {
-                            visible: row.hint !== ""
-                            text: row.hint
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.textMuted
-                            Layout.fillWidth: true
-                            wrapMode: Text.Wrap
-                        }
-                    }
-                    TextField {
-                        objectName: "policyField_" + row.key
-                        visible: row.kind !== "bool"
-                        text: row.text
-                        Layout.preferredWidth: 140
-                        Layout.preferredHeight: Theme.minTouch
-                        font.pixelSize: Theme.fontBody
-                        horizontalAlignment: Text.AlignRight
-                        inputMethodHints: row.kind === "int" ? Qt.ImhDigitsOnly : Qt.ImhFormattedNumbersOnly
-                        Accessible.name: row.label
-                        Accessible.description: row.fieldError !== "" ? row.fieldError : row.hint
-                        onTextEdited: policy.setValue(row.index, text)
-                    }
-                    Switch {
-                        objectName: "policySwitch_" + row.key
-                        visible: row.kind === "bool"
-                        checked: row.checked
-                        text: checked ? qsTr("Yes") : qsTr("No")
-                        font.pixelSize: Theme.fontBody
-                        Layout.preferredHeight: Theme.minTouch
-                        Layout.preferredWidth: 140
-                        Accessible.name: row.label
-                        onToggled: policy.setValue(row.index, checked)
-                    }
-                    Label {
-                        objectName: "policyError_" + row.key
-                        visible: row.fieldError !== ""
-                        Layout.columnSpan: 2
-                        Layout.fillWidth: true
-                        text: "⚠ " + row.fieldError
-                        color: Theme.urgent
-                        font.pixelSize: Theme.fontBody
-                        wrapMode: Text.Wrap
                     }
                 }
             }

@@ -10,6 +10,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <type_traits>
 
 class QQmlEngine;
 class QJSEngine;
@@ -27,7 +28,10 @@ class Language : public QObject {
 
 public:
     // persist: remember the choice across runs (off in tests that must not touch the settings).
-    explicit Language(bool persist = true, QObject *parent = nullptr);
+    // No default for `persist`: a default-constructible QML_SINGLETON is built by the QML engine
+    // with that constructor (Qt 6.4 prefers it to create()), giving QML a second Language that
+    // neither the app nor the engine's retranslate() know about.
+    explicit Language(bool persist, QObject *parent = nullptr);
     ~Language() override;
 
     static Language *create(QQmlEngine *engine, QJSEngine *);
@@ -52,5 +56,8 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_engine;
 };
+
+static_assert(!std::is_default_constructible_v<Language>,
+              "QML must get the instance from Language::create(), not a Language of its own");
 
 }  // namespace cairn::app

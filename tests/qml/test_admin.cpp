@@ -14,10 +14,15 @@
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractItemModelTester>
+#include <functional>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -39,22 +44,40 @@ class TestAdmin : public QObject {
     QString m_adminId;
     QString m_nurseId;
 
+    // By objectName, in the QObject tree or the visual tree (delegates and pushed pages may be
+    // only in the latter).
     QObject *find(const char *name) const
     {
-        return m_engine->rootObjects().first()->findChild<QObject *>(QLatin1String(name));
+        QObject *root = m_engine->rootObjects().first();
+        if (QObject *found = root->findChild<QObject *>(QLatin1String(name)))
+            return found;
+        std::function<QObject *(QQuickItem *)> walk = [&](QQuickItem *item) -> QObject * {
+            if (item->objectName() == QLatin1String(name))
+                return item;
+            for (QQuickItem *child : item->childItems())
+                if (QObject *found = walk(child))
+                    return found;
+            return nullptr;
+        };
+        return walk(qobject_cast<QQuickWindow *>(root)->contentItem());
     }
 
     // Every visible text on screen, for finding a string whatever item shows it.
+    // Texts of every visible item, walking the visual tree (pushed pages are not QObject children).
     QStringList visibleTexts() const
     {
         QStringList texts;
         auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-        const auto items = window->contentItem()->findChildren<QQuickItem *>();
-        for (QQuickItem *item : items) {
+        std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+            if (!item->isVisible())
+                return;
             const QVariant text = item->property("text");
-            if (item->isVisible() && text.isValid())
+            if (text.isValid())
                 texts << text.toString();
-        }
+            for (QQuickItem *child : item->childItems())
+                walk(child);
+        };
+        walk(window->contentItem());
         return texts;
     }
 
@@ -93,6 +116,25 @@ private slots:
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
     }
 
+    // Each test starts in English, whatever language the one before left, and a QML component
+    // that cannot be instantiated fails it.
+    void init()
+    {
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("Component is not ready|Cannot instantiate")));
+    }
+
+    // QML's `Language` is the instance the app made, not one QML built for itself.
+    void qmlSeesTheAppsLanguage()
+    {
+        const int typeId = qmlTypeId("Cairn", 1, 0, "Language");
+        QVERIFY(typeId >= 0);
+        QCOMPARE(m_engine->singletonInstance<app::Language *>(typeId), m_language.get());
+        const QVariantList available = m_language->available();
+        QCOMPARE(available.size(), 2);
+        QCOMPARE(available.first().toMap().value(QStringLiteral("code")).toString(), QStringLiteral("en"));
+    }
+
     void thePermissionTableDecidesWhoAdministers()
     {
         QVERIFY(app::Permissions::administers(QStringLiteral("administrator")));
@@ -106,7 +148,7 @@ private slots:
     void switchingToSpanishRetranslatesTheLiveScreens()
     {
         QVERIFY(find("unlockLanguageSwitch"));
-        QVERIFY(visibleTexts().contains(QStringLiteral("Who is signing in?")));
+        QVERIFY2(visibleTexts().contains(QStringLiteral("Who is signing in?")), qPrintable(visibleTexts().join(QLatin1String(" | "))));
         QVERIFY(m_language->setLanguage(QStringLiteral("es")));
         QCOMPARE(m_language->current(), QStringLiteral("es"));
         QTRY_VERIFY2(visibleTexts().contains(QStringLiteral("¿Quién inicia sesión?")), qPrintable(visibleTexts().join(QLatin1String(" | "))));
@@ -116,9 +158,21 @@ private slots:
         // The switch itself, as a tap would use it.
         auto *english = find("language_en");
         QVERIFY(english);
-        QVERIFY(QMetaObject::invokeMethod(english, "clicked"));
-        QCOMPARE(m_language->current(), QStringLiteral("en"));
+        auto *englishItem = qobject_cast<QQuickItem *>(english);
+        QVERIFY(englishItem);
+        QTRY_VERIFY(englishItem->isVisible());
+        auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        const QPointF centre = englishItem->mapToScene(QPointF(englishItem->width() / 2, englishItem->height() / 2));
+        QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+        QTRY_COMPARE(m_language->current(), QStringLiteral("en"));
         QTRY_VERIFY(visibleTexts().contains(QStringLiteral("Who is signing in?")));
+        // The switch shows the language in force, however it was chosen (a tap must not freeze it).
+        QVERIFY(find("language_en")->property("highlighted").toBool());
+        QVERIFY(!find("language_es")->property("highlighted").toBool());
+        QVERIFY(m_language->setLanguage(QStringLiteral("es")));
+        QTRY_VERIFY(find("language_es")->property("highlighted").toBool());
+        QVERIFY(!find("language_en")->property("highlighted").toBool());
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
         QVERIFY(!m_language->setLanguage(QStringLiteral("xx")));
         QCOMPARE(m_language->current(), QStringLiteral("en"));
     }
@@ -149,6 +203,7 @@ private slots:
         QVERIFY(QMetaObject::invokeMethod(find("adminScreen"), "policyRequested"));
         QTRY_VERIFY(find("adminPolicyScreen"));
         QTRY_COMPARE(find("policyVersion")->property("text").toString(), QStringLiteral("Policy in force: version default-1"));
+        QTRY_VERIFY(visibleTexts().contains(QStringLiteral("How often, by risk tier (days)")));  // a section title
         QVERIFY(QMetaObject::invokeMethod(find("adminScreen"), "enrollmentRequested"));
         QTRY_VERIFY(find("adminEnrollScreen"));
         QTRY_VERIFY(find("enrollmentStatus")->property("text").toString().startsWith(QStringLiteral("Not enrolled")));
