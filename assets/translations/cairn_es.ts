@@ -2048,22 +2048,22 @@
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
-    <message>
-        <source>Offline · all records saved on this tablet</source>
-        <translation>Sin conexión · todos los registros guardados en esta tableta</translation>
-    </message>
-    <message numerus="yes">
-        <source>Offline · %n record(s) not yet synced</source>
-        <translation>
-            <numerusform>Sin conexión · %n registro aún sin sincronizar</numerusform>
-            <numerusform>Sin conexión · %n registros aún sin sincronizar</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>, oldest %n hour(s) old</source>
         <translation>
             <numerusform>, el más antiguo de hace %n hora</numerusform>
             <numerusform>, el más antiguo de hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing waiting to sync</source>
+        <translation>nada pendiente de sincronizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) not yet synced</source>
+        <translation>
+            <numerusform>%n registro aún sin sincronizar</numerusform>
+            <numerusform>%n registros aún sin sincronizar</numerusform>
         </translation>
     </message>
 </context>

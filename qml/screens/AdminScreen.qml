@@ -46,11 +46,10 @@ Page {
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
-                    Layout.preferredHeight: Math.max(Theme.touchTarget * 1.6, entryText.implicitHeight + 2 * Theme.spacing)
+                    Layout.preferredHeight: Math.max(Theme.touchTarget * 1.6, entry.implicitContentHeight + 2 * Theme.spacing)
                     Accessible.name: entry.modelData.title + ". " + entry.modelData.detail
                     onClicked: entry.modelData.action()
                     contentItem: ColumnLayout {
-                        id: entryText
                         spacing: 4
                         Label {
                             text: entry.modelData.title

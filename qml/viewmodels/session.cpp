@@ -153,11 +153,11 @@ void Session::refreshSyncState()
 
 QString Session::syncSummary() const
 {
-    // No server is enrolled yet on this tablet: everything stays here, safely, until it is.
+    // What is only on this tablet so far (online state and last sync are the sync bar's own).
     if (m_unsynced == 0)
-        return tr("Offline · all records saved on this tablet");
+        return tr("nothing waiting to sync");
     const qint64 hours = m_oldestUnsynced.isValid() ? m_oldestUnsynced.secsTo(m_services.clock->now()) / 3600 : 0;
-    return tr("Offline · %n record(s) not yet synced", "", m_unsynced)
+    return tr("%n record(s) not yet synced", "", m_unsynced)
            + (hours >= 1 ? tr(", oldest %n hour(s) old", "", static_cast<int>(hours)) : QString());
 }
 

@@ -12,6 +12,7 @@
 #include "core/registry/registry_thread.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
+#include "qml/viewmodels/language.h"
 #include "qml/viewmodels/patient_view_model.h"
 #include "qml/viewmodels/rooming_flow.h"
 #include "qml/viewmodels/session.h"
@@ -113,6 +114,8 @@ class TestRooming : public QObject {
     std::unique_ptr<registry::ManualClock> m_clock;
     std::unique_ptr<registry::RegistryThread> m_thread;
     std::unique_ptr<app::Session> m_session;
+    // As main() does: the screens' language singleton (English, not remembered).
+    app::Language m_language{false};
     QString m_maId;
     QString m_clinicianId;
     QStringList m_patients;     // patient ids; [1] speaks Spanish
@@ -209,6 +212,7 @@ private slots:
         m_thread = std::make_unique<registry::RegistryThread>();
         m_session = std::make_unique<app::Session>(app::AppServices{m_db, m_keystore.get(), m_clock.get(), m_thread.get()});
         app::Session::setInstance(m_session.get());
+        app::Language::setInstance(&m_language);
         m_session->refreshUsers();
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
         signInAs(m_maId, kMaPin);
