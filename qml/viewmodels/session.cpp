@@ -2,6 +2,8 @@
 
 #include "qml/viewmodels/labels.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QJSEngine>
 #include <QLocale>
 
@@ -14,6 +16,8 @@ Session::Session(AppServices services, QObject *parent)
     : QObject(parent)
     , m_services(std::move(services))
 {
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
 }
 
 Session *Session::create(QQmlEngine *, QJSEngine *)
@@ -149,6 +153,14 @@ void Session::refreshSyncState()
             m_oldestUnsynced = QDateTime::fromString(stats->oldestPendingWrite, Qt::ISODateWithMs);
             emit syncStateChanged();
         });
+}
+
+bool Session::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
+        emit syncStateChanged();
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 QString Session::syncSummary() const

@@ -73,6 +73,10 @@ signals:
     void obscuredChanged();
     void syncStateChanged();
 
+protected:
+    // The sync summary, made in C++, follows a language switch.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // `loading` is true while any operation is in flight; each start has exactly one finish.
     void startOperation();

@@ -1,5 +1,7 @@
 #include "qml/viewmodels/sync_status.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QJSEngine>
 #include <QQmlEngine>
 
@@ -12,6 +14,15 @@ SyncStatus::SyncStatus(sync::SyncScheduler *scheduler, QObject *parent) : QObjec
 {
     if (m_scheduler)
         connect(m_scheduler, &sync::SyncScheduler::stateChanged, this, &SyncStatus::changed);
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool SyncStatus::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        emit changed();
+    return QObject::eventFilter(watched, event);
 }
 
 SyncStatus *SyncStatus::create(QQmlEngine *, QJSEngine *)

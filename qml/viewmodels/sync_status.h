@@ -39,6 +39,10 @@ public:
 signals:
     void changed();
 
+protected:
+    // Texts made in C++ follow a language switch (QML re-evaluates only its own qsTr bindings).
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QPointer<sync::SyncScheduler> m_scheduler;
 };

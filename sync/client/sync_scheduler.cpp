@@ -112,7 +112,7 @@ void SyncScheduler::runRound()
             if (!server || !ca)
                 return !server ? server.error() : ca.error();
             if (server->isEmpty())
-                return Error{QStringLiteral("server"),
+                return Error{QStringLiteral("enrollment"),
                              QCoreApplication::translate("SyncScheduler", "This tablet is not enrolled with a server yet.")};
             ClientConfig config;
             config.server = QUrl(*server);
@@ -152,6 +152,15 @@ void SyncScheduler::finished(Result<RoundStats> result)
             emit dataArrived();
         emit roundFinished(true);
         planIn(m_again ? 0 : withJitter(m_timing.periodicMs));
+        return;
+    }
+    if (result.error().field == QLatin1String("enrollment")) {
+        // A tablet without a server keeps everything locally; that is a state, not a failure.
+        m_error = false;
+        m_message = result.error().message;
+        emit stateChanged();
+        emit roundFinished(false);
+        planIn(withJitter(m_timing.periodicMs));
         return;
     }
     ++m_failures;
