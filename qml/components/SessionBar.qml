@@ -30,6 +30,7 @@ ToolBar {
             font.pixelSize: Theme.fontTitle
             elide: Text.ElideRight
             Layout.fillWidth: true
+            Layout.maximumWidth: bar.width * 0.3
         }
         // Online state in words as well as colour; last sync; what is still only on this tablet.
         Label {
@@ -43,6 +44,10 @@ ToolBar {
             objectName: "syncState"
             text: Sync.lastSyncText + " · " + Session.syncSummary
             font.pixelSize: Theme.fontSmall
+            // Narrow (portrait) screens shorten this line rather than push Lock off the bar.
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+            Layout.minimumWidth: Theme.touchTarget
             color: Sync.error ? Theme.high : Theme.textMuted
             Accessible.name: Sync.lastSyncText + ", " + Session.syncSummary + (Sync.error ? ", " + Sync.message : "")
             ToolTip.visible: Sync.error && syncTip.hovered

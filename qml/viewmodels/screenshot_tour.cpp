@@ -134,7 +134,11 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
             m_waited = 0;
             return QMetaObject::invokeMethod(find("adminScreen"), "usersRequested");
         },
-        [this] { return find("adminUsersScreen") && m_waited++ > 10; },
+        // The user list arrives from the database thread: wait for its rows, not only the screen.
+        [this] {
+            QObject *list = find("adminUserList");
+            return find("adminUsersScreen") && list && list->property("count").toInt() > 0 && m_waited++ > 10;
+        },
         [this] {
             capture(QStringLiteral("21-admin-users"));
             m_waited = 0;
