@@ -314,6 +314,37 @@ private slots:
         QVERIFY(other->registry->clinicPolicy()->version != policy->version);
     }
 
+    void concurrentPolicyEditsConvergeAndAreSurfaced()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("policy"), false);
+        auto b = tablet(m_clockB, QStringLiteral("policy"), false);
+        auto interval = [](int high) {
+            return QJsonObject{{QStringLiteral("intervals_days"),
+                                QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("low"), 365},
+                                                                                {QStringLiteral("moderate"), 180},
+                                                                                {QStringLiteral("high"), high}}}}}};
+        };
+        QVERIFY(a->registry->setClinicPolicy(interval(90)));
+        syncOk(*a);
+        syncOk(*b);
+        QCOMPARE(b->registry->clinicPolicy()->version, a->registry->clinicPolicy()->version);
+        // Both administrators change the same rule offline.
+        QVERIFY(a->registry->setClinicPolicy(interval(60)));
+        QVERIFY(b->registry->setClinicPolicy(interval(30)));
+        syncOk(*a);
+        syncOk(*b);
+        syncOk(*a);
+        const QJsonObject onA = a->registry->clinicPolicy()->toJson();
+        QCOMPARE(b->registry->clinicPolicy()->toJson(), onA);
+        for (Tablet *t : {a.get(), b.get()}) {
+            auto conflicts = t->registry->conflicts(false);
+            QVERIFY(conflicts);
+            QCOMPARE(conflicts->size(), 1);
+            QCOMPARE(conflicts->first().patientId, domain::kClinicScope);
+            QVERIFY(conflicts->first().fields.contains(QStringLiteral("intervals_days")));
+        }
+    }
+
     void aRetriedPushIsAppliedOnce()
     {
         auto a = tablet(m_clockA, QStringLiteral("retry"));
