@@ -171,6 +171,21 @@ Status SyncClient::noticeServerLoss(std::int64_t serverHighest, RoundStats &stat
     return ok();
 }
 
+Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
+                                         bool *revoked)
+{
+    auto response = post(path, body, auth, &stats);
+    if (!response)
+        return response.error();
+    if (response->status == 410) {  // revoked: the caller wipes this tablet
+        *revoked = true;
+        return QJsonObject();
+    }
+    if (response->status != 200)
+        return fromReply(response->status, response->body);
+    return response->body;
+}
+
 Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked)
 {
     for (;;) {
@@ -182,16 +197,12 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
         PushRequest request{m_registry.deviceId(), {}};
         for (const auto &record : std::as_const(*batch))
             request.changes.append({record.seq, record});
-        auto response = post("/v1/push", toJson(request), auth, &stats);
+        auto response = exchange("/v1/push", toJson(request), auth, stats, revoked);
         if (!response)
             return response.error();
-        if (response->status == 410) {
-            *revoked = true;
+        if (*revoked)
             return ok();
-        }
-        if (response->status != 200)
-            return fromReply(response->status, response->body);
-        auto result = pushResponseFromJson(response->body);
+        auto result = pushResponseFromJson(*response);
         if (!result)
             return result.error();
         QStringList acknowledged;
@@ -217,16 +228,12 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         auto cursor = Cursor::parse(*stored);
         if (!cursor)
             cursor = Cursor{};
-        auto response = post("/v1/pull", toJson(PullRequest{*cursor, m_config.pullPage}), auth, &stats);
+        auto response = exchange("/v1/pull", toJson(PullRequest{*cursor, m_config.pullPage}), auth, stats, revoked);
         if (!response)
             return response.error();
-        if (response->status == 410) {
-            *revoked = true;
+        if (*revoked)
             return ok();
-        }
-        if (response->status != 200)
-            return fromReply(response->status, response->body);
-        auto page = pullResponseFromJson(response->body);
+        auto page = pullResponseFromJson(*response);
         if (!page)
             return page.error();
         auto added = m_registry.applyPulled(page->changes, page->cursor.toString());

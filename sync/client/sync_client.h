@@ -67,6 +67,9 @@ private:
         QJsonObject body;
     };
     Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization, RoundStats *stats);
+    // A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
+    Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
+                                 bool *revoked);
     Result<QByteArray> authorization();
     Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
     Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);

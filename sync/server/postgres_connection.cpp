@@ -2,27 +2,13 @@
 // database; per-clinic advisory locks keep each clinic's feed committing in position order.
 
 #include "sync/server/sql_connection.h"
+#include "sync/server/server_schema.h"
 
 #include <libpq-fe.h>
 
 namespace cairn::sync {
 namespace {
 
-constexpr const char *kSchema = R"SQL(
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS enrollments (
-  code_hash TEXT PRIMARY KEY, clinic TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
-  used_by TEXT, used_at TEXT);
-CREATE TABLE IF NOT EXISTS devices (
-  id TEXT PRIMARY KEY, clinic TEXT NOT NULL, credential_hash TEXT NOT NULL, enrolled_at TEXT NOT NULL,
-  revoked_at TEXT, highest_seq BIGINT NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS changes (
-  position BIGSERIAL PRIMARY KEY, clinic TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
-  patient_id TEXT NOT NULL, device TEXT NOT NULL, seq BIGINT NOT NULL, record TEXT NOT NULL,
-  received_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS changes_by_clinic ON changes(clinic, position);
-CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, clinic TEXT NOT NULL);
-)SQL";
 
 // `?` placeholders become `$1`, `$2`, ... (no statement here has a literal question mark).
 QByteArray numbered(const char *sql)
@@ -73,7 +59,7 @@ public:
 
     Status ensureSchema() override
     {
-        PGresult *result = PQexec(m_conn, kSchema);
+        PGresult *result = PQexec(m_conn, serverSchema("BIGSERIAL PRIMARY KEY", "BIGINT").constData());
         const bool good = PQresultStatus(result) == PGRES_COMMAND_OK;
         const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
         PQclear(result);

@@ -3,6 +3,7 @@
 // lives in the keystore (CAIRN_KEYSTORE), never beside the file.
 
 #include "sync/server/sql_connection.h"
+#include "sync/server/server_schema.h"
 
 #include "core/keys/secret_bytes.h"
 #include "core/storage/database.h"
@@ -15,21 +16,6 @@
 namespace cairn::sync {
 namespace {
 
-constexpr const char *kSchema = R"SQL(
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS enrollments (
-  code_hash TEXT PRIMARY KEY, clinic TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
-  used_by TEXT, used_at TEXT);
-CREATE TABLE IF NOT EXISTS devices (
-  id TEXT PRIMARY KEY, clinic TEXT NOT NULL, credential_hash TEXT NOT NULL, enrolled_at TEXT NOT NULL,
-  revoked_at TEXT, highest_seq INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS changes (
-  position INTEGER PRIMARY KEY AUTOINCREMENT, clinic TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
-  patient_id TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, record TEXT NOT NULL,
-  received_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS changes_by_clinic ON changes(clinic, position);
-CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, clinic TEXT NOT NULL);
-)SQL";
 
 class SqliteConnection final : public SqlConnection {
 public:
@@ -69,7 +55,7 @@ public:
         return status;
     }
 
-    Status ensureSchema() override { return m_db->exec(kSchema); }
+    Status ensureSchema() override { return m_db->exec(serverSchema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER").constData()); }
     Status begin() override { return m_db->exec("BEGIN IMMEDIATE"); }
     Status commit() override { return m_db->exec("COMMIT"); }
     void rollback() override { (void)m_db->exec("ROLLBACK"); }

@@ -1,6 +1,11 @@
 #include "tests/sync/sync_harness.h"
 
+#include "core/domain/patient_json.h"
+
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -106,6 +111,31 @@ PostgresCluster::~PostgresCluster()
         (void)runProgram(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), pgctl} + args);
     else
         (void)runProgram(pgctl, args);
+}
+
+QByteArray canonicalPatients(const QByteArray &patientArrayJson)
+{
+    QList<QJsonObject> objects;
+    for (const auto &p : QJsonDocument::fromJson(patientArrayJson).array())
+        objects.append(p.toObject());
+    std::sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QStringLiteral("id")).toString() < b.value(QStringLiteral("id")).toString();
+    });
+    QJsonArray sorted;
+    for (const auto &o : objects)
+        sorted.append(o);
+    return QJsonDocument(sorted).toJson(QJsonDocument::Compact);
+}
+
+QByteArray registrySnapshot(registry::Registry &registry)
+{
+    auto all = registry.loadAllPatients(QStringLiteral("test"));
+    if (!all)
+        return "error: " + all.error().message.toUtf8();
+    QJsonArray array;
+    for (const auto &p : std::as_const(*all))
+        array.append(domain::patientToJson(p, true));
+    return canonicalPatients(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 QString serverBinary()

@@ -82,6 +82,11 @@ struct Tablet {
 Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
                                           const QString &caPem);
 
+// Patients as contract JSON sorted by id: what "identical registries" means in these tests.
+QByteArray canonicalPatients(const QByteArray &patientArrayJson);
+// Every patient of a registry with every current record, canonical.
+QByteArray registrySnapshot(registry::Registry &registry);
+
 QString serverBinary();
 // cairn-server needs a keystore for its file store's key; tests use a file keystore in dir.
 QProcessEnvironment serverEnvironment(const QString &keystoreDir);

@@ -42,22 +42,9 @@ domain::PegScore peg(const QDate &date, int pain)
     return s;
 }
 
-// Every patient with every current record, as contract JSON sorted by id: what "identical" means.
 QByteArray snapshot(registry::Registry &r)
 {
-    auto all = r.loadAllPatients(QStringLiteral("test"));
-    if (!all)
-        return "error: " + all.error().message.toUtf8();
-    QList<QJsonObject> objects;
-    for (const auto &p : std::as_const(*all))
-        objects.append(domain::patientToJson(p, true));
-    std::sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QStringLiteral("id")).toString() < b.value(QStringLiteral("id")).toString();
-    });
-    QJsonArray array;
-    for (const auto &o : objects)
-        array.append(o);
-    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+    return registrySnapshot(r);
 }
 
 #define CHECK_OK(expr)                                                                                  \

@@ -19,31 +19,14 @@ using namespace cairn::testing;
 
 namespace {
 
-// The registry's patients as contract JSON, sorted by id: what "identical" means.
 QByteArray canonical(const QByteArray &exportJson)
 {
-    QJsonArray patients = QJsonDocument::fromJson(exportJson).array();
-    QList<QJsonObject> objects;
-    for (const auto &p : patients)
-        objects.append(p.toObject());
-    std::sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QStringLiteral("id")).toString() < b.value(QStringLiteral("id")).toString();
-    });
-    QJsonArray sorted;
-    for (const auto &o : objects)
-        sorted.append(o);
-    return QJsonDocument(sorted).toJson(QJsonDocument::Compact);
+    return canonicalPatients(exportJson);
 }
 
 QByteArray snapshot(registry::Registry &r)
 {
-    auto all = r.loadAllPatients(QStringLiteral("test"));
-    if (!all)
-        return "error: " + all.error().message.toUtf8();
-    QJsonArray array;
-    for (const auto &p : std::as_const(*all))
-        array.append(domain::patientToJson(p, true));
-    return canonical(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    return registrySnapshot(r);
 }
 
 class Proxy {

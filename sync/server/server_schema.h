@@ -1,0 +1,32 @@
+#pragma once
+// The server's tables, written once for both stores; only the feed position's type differs.
+
+#include <QByteArray>
+
+namespace cairn::sync {
+
+// positionColumn: an auto-increasing primary key ("INTEGER PRIMARY KEY AUTOINCREMENT" for SQLite,
+// "BIGSERIAL PRIMARY KEY" for PostgreSQL); integer: a 64-bit integer type.
+inline QByteArray serverSchema(const char *positionColumn, const char *integer)
+{
+    QByteArray schema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrollments (
+  code_hash TEXT PRIMARY KEY, clinic TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+  used_by TEXT, used_at TEXT);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, clinic TEXT NOT NULL, credential_hash TEXT NOT NULL, enrolled_at TEXT NOT NULL,
+  revoked_at TEXT, highest_seq @INTEGER@ NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS changes (
+  position @POSITION@, clinic TEXT NOT NULL, id TEXT NOT NULL UNIQUE,
+  patient_id TEXT NOT NULL, device TEXT NOT NULL, seq @INTEGER@ NOT NULL, record TEXT NOT NULL,
+  received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS changes_by_clinic ON changes(clinic, position);
+CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, clinic TEXT NOT NULL);
+)SQL";
+    schema.replace("@POSITION@", positionColumn);
+    schema.replace("@INTEGER@", integer);
+    return schema;
+}
+
+}  // namespace cairn::sync
