@@ -596,6 +596,46 @@
         <source>PEG history</source>
         <translation>Historial de PEG</translation>
     </message>
+    <message>
+        <source>MME over time</source>
+        <translation>MME a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Total MME per day at each change of the regimen: %1</source>
+        <translation>MME diarios totales en cada cambio del tratamiento: %1</translation>
+    </message>
+    <message>
+        <source>Total MME per day</source>
+        <translation>MME diarios totales</translation>
+    </message>
+    <message>
+        <source>PEG trend</source>
+        <translation>Evolución del PEG</translation>
+    </message>
+    <message>
+        <source>PEG average over time. %1</source>
+        <translation>Promedio del PEG a lo largo del tiempo. %1</translation>
+    </message>
+    <message>
+        <source>PEG average (0 to 10, lower is better)</source>
+        <translation>Promedio del PEG (de 0 a 10; más bajo es mejor)</translation>
+    </message>
+    <message>
+        <source>30% better than baseline (%1)</source>
+        <translation>30 % mejor que al inicio (%1)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>No urine drug screens, PDMP checks, agreements, naloxone or visits recorded.</source>
+        <translation>No hay análisis de drogas en orina, consultas del PDMP, acuerdos, naloxona ni visitas registrados.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>PegOutreachScreen</name>
@@ -1617,6 +1657,101 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::HistoryListModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Sin fecha</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Missed: the patient did not come</source>
+        <translation>Perdida: la persona no acudió</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Result as expected</source>
+        <translation>Resultado esperado</translation>
+    </message>
+    <message>
+        <source>Unexpected result</source>
+        <translation>Resultado inesperado</translation>
+    </message>
+    <message>
+        <source>Unexpected result: %1</source>
+        <translation>Resultado inesperado: %1</translation>
+    </message>
+    <message>
+        <source>Result pending</source>
+        <translation>Resultado pendiente</translation>
+    </message>
+    <message>
+        <source>Urine drug screen</source>
+        <translation>Análisis de drogas en orina</translation>
+    </message>
+    <message>
+        <source>Concerning findings</source>
+        <translation>Hallazgos preocupantes</translation>
+    </message>
+    <message>
+        <source>Concerning: %1</source>
+        <translation>Preocupante: %1</translation>
+    </message>
+    <message>
+        <source>No concerns</source>
+        <translation>Sin hallazgos preocupantes</translation>
+    </message>
+    <message>
+        <source>%1 · checked by %2</source>
+        <translation>%1 · consultado por %2</translation>
+    </message>
+    <message>
+        <source>PDMP check</source>
+        <translation>Consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Treatment agreement</source>
+        <translation>Acuerdo de tratamiento</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Firmado: %1</translation>
+    </message>
+    <message>
+        <source>Naloxone</source>
+        <translation>Naloxona</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>Recetada</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ofrecida</translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::HuddleModel</name>
     <message>
         <source>%1 MME/day</source>
@@ -1784,6 +1919,25 @@
     <message>
         <source>%1: pain %2, enjoyment %3, activity %4 (mean %5)</source>
         <translation>%1: dolor %2, disfrute %3, actividad %4 (media %5)</translation>
+    </message>
+    <message>
+        <source>No PEG scores yet.</source>
+        <translation>Todavía no hay puntuaciones PEG.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PEG score(s). First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.</source>
+        <translation>
+            <numerusform>%n puntuación PEG. Primera: %1 el %2. Última: %3 el %4. 30 % mejor que al inicio: %5.</numerusform>
+            <numerusform>%n puntuaciones PEG. Primera: %1 el %2. Última: %3 el %4. 30 % mejor que al inicio: %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The MME history cannot be shown: a regimen entry could not be counted.</source>
+        <translation>No se puede mostrar el historial de MME: un medicamento del tratamiento no se pudo contar.</translation>
+    </message>
+    <message>
+        <source>A regimen entry has no start date, so only today&apos;s total is shown.</source>
+        <translation>Un medicamento del tratamiento no tiene fecha de inicio, así que solo se muestra el total de hoy.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ import QtQml
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtCharts
 import Cairn
 
 // One patient: who, effective tier, MME with the CDC caution, open gaps with their reason, the
@@ -21,6 +22,24 @@ Page {
         objectName: "patientViewModel"
         session: Session
         patientId: screen.patientId
+        onChanged: screen.drawCharts()
+    }
+
+    // The series come from the view model (computed in C++); this only hands them to the charts.
+    function drawCharts() {
+        pegSeries.clear()
+        pegTargetSeries.clear()
+        mmeSeries.clear()
+        const peg = patient.pegValues
+        for (let i = 0; i < peg.length; ++i)
+            pegSeries.append(i, peg[i])
+        if (patient.hasPegTarget) {
+            pegTargetSeries.append(0, patient.pegTarget)
+            pegTargetSeries.append(Math.max(1, peg.length - 1), patient.pegTarget)
+        }
+        const mme = patient.mmeValues
+        for (let j = 0; j < mme.length; ++j)
+            mmeSeries.append(j, mme[j])
     }
 
     ScrollView {
@@ -134,6 +153,53 @@ Page {
                 }
             }
 
+            Label { text: qsTr("MME over time"); font.pixelSize: Theme.fontTitle }
+            Label {
+                objectName: "mmeHistoryNote"
+                visible: text !== ""
+                Layout.fillWidth: true
+                text: patient.mmeHistoryNote
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
+            ChartView {
+                objectName: "mmeChart"
+                visible: patient.mmeValues.length > 0
+                Layout.fillWidth: true
+                Layout.preferredHeight: 300
+                antialiasing: true
+                legend.alignment: Qt.AlignBottom
+                legend.font.pixelSize: Theme.fontSmall
+                Accessible.role: Accessible.Chart
+                Accessible.name: qsTr("Total MME per day at each change of the regimen: %1").arg(patient.mmeTrendText)
+
+                BarCategoryAxis {
+                    id: mmeDateAxis
+                    categories: patient.mmeDates
+                    labelsFont.pixelSize: Theme.fontSmall
+                    labelsAngle: -60
+                    truncateLabels: false
+                }
+                // "ValuesAxis": Qt 6.4's qmllint only resolves this name (see MeasuresScreen).
+                ValuesAxis {
+                    id: mmeValueAxis
+                    min: 0
+                    max: patient.mmeMax
+                    labelFormat: "%.0f"
+                    labelsFont.pixelSize: Theme.fontSmall
+                }
+                LineSeries {
+                    id: mmeSeries
+                    name: qsTr("Total MME per day")
+                    axisX: mmeDateAxis
+                    axisY: mmeValueAxis
+                    width: 3
+                    color: Theme.accent
+                    pointsVisible: true
+                }
+            }
+
             Label { text: qsTr("Record a PEG score"); font.pixelSize: Theme.fontTitle }
             Label {
                 text: qsTr("Think about the past week.")
@@ -172,6 +238,85 @@ Page {
                 Layout.preferredHeight: Theme.touchTarget
                 Accessible.name: qsTr("Save the PEG score")
                 onClicked: patient.savePeg(pain.value, enjoyment.value, activity.value)
+            }
+
+            Label { text: qsTr("PEG trend"); font.pixelSize: Theme.fontTitle }
+            Label {
+                objectName: "pegTrendText"
+                Layout.fillWidth: true
+                text: patient.pegTrendText
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.fontBody
+            }
+            ChartView {
+                objectName: "pegChart"
+                visible: patient.pegValues.length > 0
+                Layout.fillWidth: true
+                Layout.preferredHeight: 300
+                antialiasing: true
+                legend.alignment: Qt.AlignBottom
+                legend.font.pixelSize: Theme.fontSmall
+                Accessible.role: Accessible.Chart
+                Accessible.name: qsTr("PEG average over time. %1").arg(patient.pegTrendText)
+
+                BarCategoryAxis {
+                    id: pegDateAxis
+                    categories: patient.pegDates
+                    labelsFont.pixelSize: Theme.fontSmall
+                    labelsAngle: -60
+                    truncateLabels: false
+                }
+                ValuesAxis {
+                    id: pegValueAxis
+                    min: 0
+                    max: 10
+                    labelFormat: "%.0f"
+                    labelsFont.pixelSize: Theme.fontSmall
+                }
+                LineSeries {
+                    id: pegSeries
+                    name: qsTr("PEG average (0 to 10, lower is better)")
+                    axisX: pegDateAxis
+                    axisY: pegValueAxis
+                    width: 3
+                    color: Theme.accent
+                    pointsVisible: true
+                }
+                LineSeries {
+                    id: pegTargetSeries
+                    name: qsTr("30% better than baseline (%1)").arg(patient.pegTarget.toFixed(1))
+                    axisX: pegDateAxis
+                    axisY: pegValueAxis
+                    style: Qt.DashLine
+                    color: Theme.high
+                    width: 2
+                }
+            }
+
+            Label { text: qsTr("History"); font.pixelSize: Theme.fontTitle }
+            Label {
+                visible: patient.loaded && historyRepeater.count === 0
+                text: qsTr("No urine drug screens, PDMP checks, agreements, naloxone or visits recorded.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
+            Repeater {
+                id: historyRepeater
+                objectName: "history"
+                model: patient.history
+                delegate: RowLayout {
+                    id: event
+                    required property string dateLabel
+                    required property string kindLabel
+                    required property string summary
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: qsTr("%1, %2: %3").arg(event.dateLabel).arg(event.kindLabel).arg(event.summary)
+                    Label { text: event.dateLabel; font.pixelSize: Theme.fontBody; color: Theme.textMuted; Layout.preferredWidth: 140 }
+                    Label { text: event.kindLabel; font.pixelSize: Theme.fontBody; font.bold: true; Layout.preferredWidth: 220 }
+                    Label { text: event.summary; font.pixelSize: Theme.fontBody; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                }
             }
 
             Label { text: qsTr("PEG history"); font.pixelSize: Theme.fontTitle }

@@ -4,6 +4,10 @@
 #include "core/registry/registry.h"
 #include "qml/viewmodels/labels.h"
 
+#include <QLocale>
+
+#include <cmath>
+
 namespace cairn::app {
 
 PatientViewModel::PatientViewModel(QObject *parent)
@@ -57,9 +61,16 @@ void PatientViewModel::reload()
                 return Error{QString(), tr("The registry is locked.")};
             return registry::patientView(*registry, id, today);
         },
-        [this](Result<registry::PatientView> view) {
+        [this, today](Result<registry::PatientView> view) {
             if (view) {
                 m_view = std::move(view).value();
+                m_peg = pegSeries(m_view->patient);
+                m_mme.clear();
+                m_mmeComplete = true;
+                if (auto tables = clinical::MmeTables::shipped())
+                    if (const clinical::MmeTable *table = (*tables)->find(m_view->evaluation.mme.table))
+                        m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
+                m_history.setPatient(m_view->patient);
                 m_gaps.setGaps(m_view->evaluation.gaps);
                 m_prompts.rankFor(m_view->evaluation.gaps, QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en"),
                                   scriptsUsed(), m_view->clinicScripts);
@@ -205,6 +216,70 @@ bool PatientViewModel::suicideRiskAlert() const
 {
     return m_view && std::any_of(m_view->evaluation.gaps.cbegin(), m_view->evaluation.gaps.cend(),
                                  [](const clinical::CareGap &g) { return g.code == QLatin1String("SUICIDE_RISK"); });
+}
+
+namespace {
+QStringList dateLabels(const QList<SeriesPoint> &points)
+{
+    QStringList labels;
+    for (const auto &p : points)
+        labels << QLocale().toString(p.date, QLocale::ShortFormat);
+    return labels;
+}
+QList<qreal> values(const QList<SeriesPoint> &points)
+{
+    QList<qreal> list;
+    for (const auto &p : points)
+        list << p.value;
+    return list;
+}
+}  // namespace
+
+QStringList PatientViewModel::pegDates() const { return dateLabels(m_peg); }
+QList<qreal> PatientViewModel::pegValues() const { return values(m_peg); }
+QStringList PatientViewModel::mmeDates() const { return dateLabels(m_mme); }
+QList<qreal> PatientViewModel::mmeValues() const { return values(m_mme); }
+
+qreal PatientViewModel::mmeMax() const
+{
+    qreal top = 0;
+    for (const auto &p : m_mme)
+        top = std::max(top, p.value);
+    // Room above the highest point, in steps of 30 MME, never below the 90 MME band.
+    return std::max(90.0, std::ceil((top + 10) / 30.0) * 30.0);
+}
+
+QString PatientViewModel::pegTrendText() const
+{
+    if (m_peg.isEmpty())
+        return tr("No PEG scores yet.");
+    return tr("%n PEG score(s). First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.", "", static_cast<int>(m_peg.size()))
+        .arg(clinical::roundToTenth(m_peg.first().value), 0, 'f', 1)
+        .arg(QLocale().toString(m_peg.first().date, QLocale::ShortFormat))
+        .arg(clinical::roundToTenth(m_peg.last().value), 0, 'f', 1)
+        .arg(QLocale().toString(m_peg.last().date, QLocale::ShortFormat))
+        .arg(clinical::roundToTenth(pegTarget()), 0, 'f', 1);
+}
+
+QString PatientViewModel::mmeHistoryNote() const
+{
+    if (!m_view)
+        return {};
+    if (m_mme.isEmpty())
+        return tr("The MME history cannot be shown: a regimen entry could not be counted.");
+    if (!m_mmeComplete)
+        return tr("A regimen entry has no start date, so only today's total is shown.");
+    return {};
+}
+
+QString PatientViewModel::mmeTrendText() const
+{
+    if (m_mme.isEmpty())
+        return {};
+    QStringList parts;
+    for (const auto &p : m_mme)
+        parts << tr("%1: %2 MME/day").arg(QLocale().toString(p.date, QLocale::ShortFormat)).arg(clinical::roundToTenth(p.value), 0, 'f', 1);
+    return parts.join(QStringLiteral("; "));
 }
 
 }  // namespace cairn::app

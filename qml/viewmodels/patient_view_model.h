@@ -5,6 +5,7 @@
 
 #include "core/registry/clinical_service.h"
 #include "qml/viewmodels/gap_list_model.h"
+#include "qml/viewmodels/patient_history.h"
 #include "qml/viewmodels/prompt_list_model.h"
 #include "qml/viewmodels/session.h"
 
@@ -36,6 +37,24 @@ class PatientViewModel : public QObject {
     // Conversation prompts: scripts that fit this patient's open gaps, most relevant first.
     Q_PROPERTY(cairn::app::PromptListModel *prompts READ prompts CONSTANT)
     Q_PROPERTY(QStringList scriptsUsed READ scriptsUsed NOTIFY changed)
+    // PEG trend, oldest first: one point per PEG record (x: index into pegDates, y: the mean of the
+    // three items, 0-10). pegTarget is 0.7 × the first PEG's mean (30% better than baseline);
+    // hasPegTarget is false when there is no PEG yet.
+    Q_PROPERTY(QStringList pegDates READ pegDates NOTIFY changed)
+    Q_PROPERTY(QList<qreal> pegValues READ pegValues NOTIFY changed)
+    Q_PROPERTY(bool hasPegTarget READ hasPegTarget NOTIFY changed)
+    Q_PROPERTY(qreal pegBaseline READ pegBaseline NOTIFY changed)
+    Q_PROPERTY(qreal pegTarget READ pegTarget NOTIFY changed)
+    Q_PROPERTY(QString pegTrendText READ pegTrendText NOTIFY changed)
+    // Total MME per day on each date the regimen changed, up to today (x: index into mmeDates).
+    // mmeHistoryNote says when only today's total could be shown.
+    Q_PROPERTY(QStringList mmeDates READ mmeDates NOTIFY changed)
+    Q_PROPERTY(QList<qreal> mmeValues READ mmeValues NOTIFY changed)
+    Q_PROPERTY(qreal mmeMax READ mmeMax NOTIFY changed)
+    Q_PROPERTY(QString mmeHistoryNote READ mmeHistoryNote NOTIFY changed)
+    Q_PROPERTY(QString mmeTrendText READ mmeTrendText NOTIFY changed)
+    // Urine drug screens, PDMP checks, agreements, naloxone and visits, newest first.
+    Q_PROPERTY(cairn::app::HistoryListModel *history READ history CONSTANT)
 public:
     explicit PatientViewModel(QObject *parent = nullptr);
 
@@ -59,6 +78,18 @@ public:
     GapListModel *gaps() { return &m_gaps; }
     PromptListModel *prompts() { return &m_prompts; }
     QStringList scriptsUsed() const;
+    QStringList pegDates() const;
+    QList<qreal> pegValues() const;
+    bool hasPegTarget() const { return !m_peg.isEmpty(); }
+    qreal pegBaseline() const { return m_peg.isEmpty() ? 0 : m_peg.first().value; }
+    qreal pegTarget() const { return 0.7 * pegBaseline(); }
+    QString pegTrendText() const;
+    QStringList mmeDates() const;
+    QList<qreal> mmeValues() const;
+    qreal mmeMax() const;
+    QString mmeHistoryNote() const;
+    QString mmeTrendText() const;
+    HistoryListModel *history() { return &m_history; }
 
     // The day the screen is about (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
@@ -89,6 +120,10 @@ private:
     std::optional<registry::PatientView> m_view;
     GapListModel m_gaps;
     PromptListModel m_prompts;
+    HistoryListModel m_history;
+    QList<SeriesPoint> m_peg;
+    QList<SeriesPoint> m_mme;
+    bool m_mmeComplete = true;
 };
 
 }  // namespace cairn::app

@@ -8,7 +8,9 @@
 #include "core/registry/registry_thread.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
+#include "core/clinical/mme.h"
 #include "qml/viewmodels/huddle_model.h"
+#include "qml/viewmodels/patient_history.h"
 #include "qml/viewmodels/patient_list_model.h"
 #include "qml/viewmodels/patient_view_model.h"
 #include "qml/viewmodels/prompt_list_model.h"
@@ -162,6 +164,134 @@ private slots:
         QVERIFY(view.error());
         QVERIFY(view.message().contains(QStringLiteral("pain")));
         QCOMPARE(view.pegHistory().size(), before + 1);
+    }
+
+    // A hand-built patient: three PEGs, a regimen cut from 45 to 30 MME/day, and one of each
+    // timeline record on different days.
+    static domain::Patient handBuiltPatient(const QDate &today)
+    {
+        domain::Patient p;
+        p.name = QStringLiteral("Hana Built");
+        auto oxy = [](double perDay, QDate start, QDate end) {
+            domain::OpioidEntry e;
+            e.drug = QStringLiteral("oxycodone");
+            e.strengthMg = 10;
+            e.dosesPerDay = perDay;
+            e.start = start;
+            e.end = end;
+            return e;
+        };
+        p.opioids = {oxy(3, today.addDays(-200), today.addDays(-101)), oxy(2, today.addDays(-100), QDate())};
+        p.peg = {{{}, today.addDays(-10), 3, 4, 5}, {{}, today.addDays(-180), 6, 6, 6}, {{}, today.addDays(-90), 5, 4, 6}};
+        p.uds = {{{}, today.addDays(-150), domain::UdsResult::Expected, {}},
+                 {{}, today.addDays(-60), domain::UdsResult::Unexpected, {QStringLiteral("cocaine")}}};
+        p.pdmpChecks = {{{}, today.addDays(-61), QStringLiteral("Casey Clinician"), false, {}}};
+        p.agreements = {{{}, today.addDays(-200), QString()}};
+        p.naloxone = {{{}, today.addDays(-100), domain::NaloxoneAction::Prescribed}};
+        p.visits = {{{}, today.addDays(-5), domain::VisitStatus::Completed}};
+        return p;
+    }
+
+    void pegTrendHasOnePointPerPegAndTheThirtyPercentLine()
+    {
+        const QDate today(2026, 6, 1);
+        const auto points = app::pegSeries(handBuiltPatient(today));
+        // One point per PEG record, oldest first, each the mean of the three items.
+        QCOMPARE(points.size(), 3);
+        QCOMPARE(points.at(0).date, today.addDays(-180));
+        QCOMPARE(points.at(0).value, 6.0);
+        QCOMPARE(points.at(1).value, 5.0);
+        QCOMPARE(points.at(2).value, 4.0);
+        // The MME history: 45 MME/day from the first entry, 30 from the day the dose was cut, to today.
+        auto tables = clinical::MmeTables::shipped();
+        QVERIFY(tables.ok());
+        const clinical::MmeTable *table = (*tables)->find((*tables)->defaultId());
+        QVERIFY(table);
+        bool complete = false;
+        const auto mme = app::mmeSeries(handBuiltPatient(today), *table, today, &complete);
+        QVERIFY(complete);
+        QCOMPARE(mme.size(), 3);
+        QCOMPARE(mme.at(0).date, today.addDays(-200));
+        QCOMPARE(mme.at(0).value, 45.0);
+        QCOMPARE(mme.at(1).date, today.addDays(-100));
+        QCOMPARE(mme.at(1).value, 30.0);
+        QCOMPARE(mme.at(2).date, today);
+        QCOMPARE(mme.at(2).value, 30.0);
+        // No start date: only today's total, and the screen says so.
+        auto undated = handBuiltPatient(today);
+        undated.opioids[1].start = QDate();
+        const auto current = app::mmeSeries(undated, *table, today, &complete);
+        QVERIFY(!complete);
+        QCOMPARE(current.size(), 1);
+        QCOMPARE(current.at(0).date, today);
+    }
+
+    void timelineListsRecordsNewestFirst()
+    {
+        const QDate today(2026, 6, 1);
+        app::HistoryListModel history;
+        QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        history.setPatient(handBuiltPatient(today));
+        QCOMPARE(history.rowCount(), 6);
+        auto at = [&](int row, int role) { return history.data(history.index(row), role).toString(); };
+        const QStringList kinds{QStringLiteral("visit"), QStringLiteral("uds"), QStringLiteral("pdmp"),
+                                QStringLiteral("naloxone"), QStringLiteral("uds"), QStringLiteral("agreement")};
+        for (int row = 0; row < history.rowCount(); ++row) {
+            QCOMPARE(at(row, app::HistoryListModel::KindRole), kinds.at(row));
+            QVERIFY(!at(row, app::HistoryListModel::KindLabelRole).isEmpty());
+            QVERIFY(!at(row, app::HistoryListModel::DateLabelRole).isEmpty());
+            if (row > 0)
+                QVERIFY(at(row - 1, app::HistoryListModel::DateRole) >= at(row, app::HistoryListModel::DateRole));
+        }
+        QCOMPARE(at(0, app::HistoryListModel::DateRole), today.addDays(-5).toString(Qt::ISODate));
+        QCOMPARE(at(1, app::HistoryListModel::SummaryRole), QStringLiteral("Unexpected result: cocaine"));
+        QVERIFY(at(2, app::HistoryListModel::SummaryRole).contains(QStringLiteral("No concerns")));
+        QCOMPARE(at(3, app::HistoryListModel::SummaryRole), QStringLiteral("Prescribed"));
+        QCOMPARE(at(4, app::HistoryListModel::SummaryRole), QStringLiteral("Result as expected"));
+        QCOMPARE(at(5, app::HistoryListModel::KindLabelRole), QStringLiteral("Treatment agreement"));
+    }
+
+    void patientScreenShowsTheTrendAndTimelineOfASeededPatient()
+    {
+        app::PatientListModel patients;
+        patients.setSession(m_session.get());
+        QTRY_COMPARE(patients.rowCount(), 25);
+        for (int row = 0; row < patients.rowCount(); ++row) {
+            app::PatientViewModel view;
+            view.setSession(m_session.get());
+            view.setPatientId(patients.data(patients.index(row), app::PatientListModel::PatientIdRole).toString());
+            QTRY_VERIFY(view.loaded());
+            QAbstractItemModelTester tester(view.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            // One chart point per PEG in the history list; the line is 0.7 × the first (oldest) PEG.
+            QCOMPARE(view.pegValues().size(), view.pegHistory().size());
+            QCOMPARE(view.pegDates().size(), view.pegValues().size());
+            QCOMPARE(view.mmeDates().size(), view.mmeValues().size());
+            if (view.pegValues().isEmpty() || view.history()->rowCount() == 0)
+                continue;
+            QVERIFY(view.hasPegTarget());
+            QVERIFY(qFuzzyCompare(view.pegTarget(), 0.7 * view.pegValues().first()));
+            QVERIFY(view.pegTrendText().contains(QStringLiteral("30% better than baseline")));
+            QVERIFY(!view.mmeValues().isEmpty());
+            // The last MME point is today's total, as in the header.
+            QVERIFY(view.mmeText().startsWith(QString::number(clinical::roundToTenth(view.mmeValues().last()), 'f', 1)));
+            // The real screen shows both charts and the timeline.
+            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen") ? find("huddleScreen") : find("patientListScreen"), "patientChosen",
+                                              Q_ARG(QString, view.patientId())));
+            const QString id = view.patientId();
+            auto screenFor = [&]() -> QObject * {
+                for (QObject *s : m_engine->rootObjects().first()->findChildren<QObject *>(QStringLiteral("patientScreen")))
+                    if (s->property("patientId").toString() == id)
+                        return s;
+                return nullptr;
+            };
+            QTRY_VERIFY(screenFor());
+            QObject *screen = screenFor();
+            QTRY_VERIFY(screen->findChild<QObject *>(QStringLiteral("pegChart"))->property("visible").toBool());
+            QVERIFY(screen->findChild<QObject *>(QStringLiteral("mmeChart"))->property("visible").toBool());
+            QTRY_COMPARE(screen->findChild<QObject *>(QStringLiteral("history"))->property("count").toInt(), view.history()->rowCount());
+            return;
+        }
+        QFAIL("no seeded patient had PEG scores and a timeline");
     }
 
     void conversationPromptsFitTheGapsAndUseIsRecorded()

@@ -21,7 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QFont>
 #include <QSignalSpy>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -637,7 +637,7 @@ int main(int argc, char *argv[])
 {
     if (argc >= 2 && qstrcmp(argv[1], "--rooming-child") == 0)
         return roomingChild(argc, argv);
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);  // the patient screen's charts (QtCharts) need Qt Widgets
     TestRooming test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);

@@ -1,0 +1,147 @@
+#include "qml/viewmodels/patient_history.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace cairn::app {
+
+QList<SeriesPoint> pegSeries(const domain::Patient &patient)
+{
+    auto pegs = patient.peg;
+    std::stable_sort(pegs.begin(), pegs.end(), [](const auto &a, const auto &b) { return a.date < b.date; });
+    QList<SeriesPoint> points;
+    for (const auto &p : pegs)
+        points.append({p.date, (p.pain + p.enjoyment + p.activity) / 3.0});
+    return points;
+}
+
+QList<SeriesPoint> mmeSeries(const domain::Patient &patient, const clinical::MmeTable &table, const QDate &today,
+                             bool *complete)
+{
+    const bool datesKnown = std::all_of(patient.opioids.cbegin(), patient.opioids.cend(),
+                                        [](const domain::OpioidEntry &e) { return e.start.isValid(); });
+    if (complete)
+        *complete = datesKnown;
+    QList<QDate> dates;
+    if (datesKnown) {
+        for (const auto &e : patient.opioids) {
+            if (e.start <= today)
+                dates << e.start;
+            if (e.end.isValid() && e.end.addDays(1) <= today)
+                dates << e.end.addDays(1);
+        }
+    }
+    dates << today;
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    QList<SeriesPoint> points;
+    for (const QDate &d : dates) {
+        auto mme = clinical::computeMme(patient.opioids, d, table);
+        if (!mme)
+            return {};
+        points.append({d, mme->totalPerDay});
+    }
+    return points;
+}
+
+HistoryListModel::HistoryListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int HistoryListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant HistoryListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return tr("%1: %2").arg(r.kindLabel, r.summary);
+    case DateRole:
+        return r.date.isValid() ? r.date.toString(Qt::ISODate) : QString();
+    case DateLabelRole:
+        return r.date.isValid() ? QLocale().toString(r.date, QLocale::ShortFormat) : tr("No date");
+    case KindRole:
+        return r.kind;
+    case KindLabelRole:
+        return r.kindLabel;
+    case SummaryRole:
+        return r.summary;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> HistoryListModel::roleNames() const
+{
+    return {{DateRole, "date"}, {DateLabelRole, "dateLabel"}, {KindRole, "kind"}, {KindLabelRole, "kindLabel"}, {SummaryRole, "summary"}};
+}
+
+void HistoryListModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    emit countChanged();
+}
+
+void HistoryListModel::setPatient(const domain::Patient &p)
+{
+    QList<Row> rows;
+    for (const auto &v : p.visits) {
+        QString status;
+        switch (v.status) {
+        case domain::VisitStatus::Scheduled: status = tr("Scheduled"); break;
+        case domain::VisitStatus::Completed: status = tr("Completed"); break;
+        case domain::VisitStatus::Cancelled: status = tr("Cancelled"); break;
+        case domain::VisitStatus::NoShow: status = tr("Missed: the patient did not come"); break;
+        }
+        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), status});
+    }
+    for (const auto &u : p.uds) {
+        QString result;
+        switch (u.result) {
+        case domain::UdsResult::Expected: result = tr("Result as expected"); break;
+        case domain::UdsResult::Unexpected:
+            result = u.substances.isEmpty() ? tr("Unexpected result")
+                                            : tr("Unexpected result: %1").arg(u.substances.join(QStringLiteral(", ")));
+            break;
+        case domain::UdsResult::Pending: result = tr("Result pending"); break;
+        }
+        rows.append({u.date, 1, QStringLiteral("uds"), tr("Urine drug screen"), result});
+    }
+    for (const auto &c : p.pdmpChecks) {
+        QString finding = c.concerning ? (c.findings.isEmpty() ? tr("Concerning findings") : tr("Concerning: %1").arg(c.findings))
+                                       : tr("No concerns");
+        if (!c.checkedBy.isEmpty())
+            finding = tr("%1 · checked by %2").arg(finding, c.checkedBy);
+        rows.append({c.date, 2, QStringLiteral("pdmp"), tr("PDMP check"), finding});
+    }
+    for (const auto &a : p.agreements)
+        rows.append({a.date, 3, QStringLiteral("agreement"), tr("Treatment agreement"),
+                     a.note.isEmpty() ? tr("Signed") : tr("Signed: %1").arg(a.note)});
+    for (const auto &n : p.naloxone)
+        rows.append({n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"),
+                     n.action == domain::NaloxoneAction::Prescribed ? tr("Prescribed") : tr("Offered")});
+    // Newest first; undated records last.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        if (a.date != b.date) {
+            if (!a.date.isValid() || !b.date.isValid())
+                return a.date.isValid();
+            return a.date > b.date;
+        }
+        return a.order < b.order;
+    });
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    emit countChanged();
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,70 @@
+#pragma once
+// A patient's history for the patient screen, computed in C++ from the loaded domain::Patient:
+// the PEG average over time, total MME per day at each change of the regimen, and a timeline of
+// urine drug screens, PDMP checks, agreements, naloxone and visits, newest first.
+
+#include "core/clinical/mme.h"
+#include "core/domain/records.h"
+
+#include <QAbstractListModel>
+#include <QDate>
+#include <QList>
+#include <QtQml/qqmlregistration.h>
+
+namespace cairn::app {
+
+struct SeriesPoint {
+    QDate date;
+    double value = 0;
+};
+
+// One point per PEG record, oldest first: the mean of pain, enjoyment and activity (0-10).
+QList<SeriesPoint> pegSeries(const domain::Patient &patient);
+
+// Total MME per day on each date the regimen changed (an entry starts, or the day after one ends),
+// up to and including `today`, oldest first. When an entry has no start date the history cannot be
+// built: the result is the single point (today, current total) and `*complete` is false. Entries
+// the MME calculation refuses (unknown drug, missing strength) make the whole series empty.
+QList<SeriesPoint> mmeSeries(const domain::Patient &patient, const clinical::MmeTable &table, const QDate &today,
+                             bool *complete = nullptr);
+
+// The timeline, newest first (same day: visits, UDS, PDMP, agreements, naloxone). Read-only.
+// Roles:
+//   date       QString  "YYYY-MM-DD" (empty when the record has no date)
+//   dateLabel  QString  the date in the current locale's short format, or "No date"
+//   kind       QString  "visit", "uds", "pdmp", "agreement", "naloxone"
+//   kindLabel  QString  the kind in words ("Urine drug screen", ...)
+//   summary    QString  one line: the result, finding, action or status in words
+// Qt::DisplayRole is "kindLabel: summary".
+class HistoryListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("A patient's timeline comes from PatientViewModel.history.")
+    Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
+public:
+    enum Roles { DateRole = Qt::UserRole + 1, DateLabelRole, KindRole, KindLabelRole, SummaryRole };
+    Q_ENUM(Roles)
+    explicit HistoryListModel(QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    int countProperty() const { return static_cast<int>(m_rows.size()); }
+
+    void setPatient(const domain::Patient &patient);
+    void clear();
+
+signals:
+    void countChanged();
+
+private:
+    struct Row {
+        QDate date;
+        int order = 0;  // same-day tie-break
+        QString kind;
+        QString kindLabel;
+        QString summary;
+    };
+    QList<Row> m_rows;
+};
+
+}  // namespace cairn::app
