@@ -267,6 +267,30 @@
         <source>Open the monthly measures</source>
         <translation>Abrir los indicadores mensuales</translation>
     </message>
+    <message>
+        <source>Show the tasks for:</source>
+        <translation>Mostrar las tareas de:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todo el equipo</translation>
+    </message>
+    <message>
+        <source>Medical assistant</source>
+        <translation>Asistente médico</translation>
+    </message>
+    <message>
+        <source>Showing the tasks for: %1</source>
+        <translation>Se muestran las tareas de: %1</translation>
+    </message>
+    <message>
+        <source>Show the tasks for: %1</source>
+        <translation>Mostrar las tareas de: %1</translation>
+    </message>
+    <message>
+        <source>%1 of them with tasks for this role.</source>
+        <translation>%1 de ellos con tareas para este puesto.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

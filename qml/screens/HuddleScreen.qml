@@ -23,6 +23,7 @@ Page {
 
     HuddleModel {
         id: huddle
+        objectName: "huddleModel"
         session: Session
         day: screen.day
     }
@@ -35,7 +36,7 @@ Page {
         RowLayout {
             Layout.fillWidth: true
             Label {
-                text: qsTr("%n patient(s) on long-term opioid therapy booked", "", huddle.count)
+                text: qsTr("%n patient(s) on long-term opioid therapy booked", "", huddle.bookedCount)
                 font.pixelSize: Theme.fontTitle
                 Layout.fillWidth: true
             }
@@ -79,6 +80,48 @@ Page {
                 Accessible.name: qsTr("Open the monthly measures")
                 onClicked: screen.measuresRequested()
             }
+        }
+        Flow {
+            objectName: "huddleRoleFilter"
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Show the tasks for:")
+                font.pixelSize: Theme.fontBody
+                height: Theme.minTouch
+                verticalAlignment: Text.AlignVCenter
+            }
+            Repeater {
+                model: [
+                    { value: "all", label: qsTr("Everyone") },
+                    { value: "medical_assistant", label: qsTr("Medical assistant") },
+                    { value: "clinician", label: qsTr("Clinician") },
+                    { value: "registry_manager", label: qsTr("Registry manager") }
+                ]
+                delegate: Button {
+                    id: roleButton
+                    required property var modelData
+                    objectName: "roleFilter_" + roleButton.modelData.value
+                    readonly property bool chosen: huddle.roleFilter === roleButton.modelData.value
+                    // The chosen role is marked with a tick, not by colour alone.
+                    text: (roleButton.chosen ? "✓ " : "") + roleButton.modelData.label
+                    highlighted: roleButton.chosen
+                    font.pixelSize: Theme.fontBody
+                    height: Theme.minTouch
+                    Accessible.name: roleButton.chosen ? qsTr("Showing the tasks for: %1").arg(roleButton.modelData.label)
+                                                       : qsTr("Show the tasks for: %1").arg(roleButton.modelData.label)
+                    onClicked: huddle.roleFilter = roleButton.modelData.value
+                }
+            }
+        }
+        Label {
+            objectName: "huddleFilterSummary"
+            visible: huddle.roleFilter !== "all" && huddle.bookedCount > 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("%1 of them with tasks for this role.").arg(huddle.count)
+            font.pixelSize: Theme.fontBody
+            color: Theme.textMuted
         }
         Label {
             visible: huddle.error

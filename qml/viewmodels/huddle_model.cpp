@@ -114,11 +114,61 @@ void HuddleModel::reload()
             m_error = !rows.ok();
             m_message = rows ? QString() : rows.error().message;
             emit messageChanged();
-            beginResetModel();
-            m_rows = rows ? std::move(rows).value() : QList<registry::HuddleRow>();
-            endResetModel();
-            emit countChanged();
+            m_allRows = rows ? std::move(rows).value() : QList<registry::HuddleRow>();
+            applyFilter();
+            emit roleFilterChanged();
         });
+}
+
+QString HuddleModel::filterForRole(const QString &userRole)
+{
+    if (userRole == QLatin1String("medical_assistant") || userRole == QLatin1String("nurse"))
+        return QStringLiteral("medical_assistant");
+    if (userRole == QLatin1String("clinician") || userRole == QLatin1String("registry_manager"))
+        return userRole;
+    return QStringLiteral("all");
+}
+
+QString HuddleModel::roleFilter() const
+{
+    if (!m_roleFilter.isEmpty())
+        return m_roleFilter;
+    return filterForRole(m_session ? m_session->role() : QString());
+}
+
+void HuddleModel::setRoleFilter(const QString &filter)
+{
+    const QString before = roleFilter();
+    m_roleFilter = filter;
+    if (roleFilter() == before)
+        return;
+    applyFilter();
+    emit roleFilterChanged();
+}
+
+void HuddleModel::applyFilter()
+{
+    const QString filter = roleFilter();
+    QList<registry::HuddleRow> rows;
+    for (registry::HuddleRow row : m_allRows) {
+        if (filter == QLatin1String("medical_assistant")) {
+            row.clinician.clear();
+            row.registryManager.clear();
+        } else if (filter == QLatin1String("clinician")) {
+            row.rooming.clear();
+            row.registryManager.clear();
+        } else if (filter == QLatin1String("registry_manager")) {
+            row.rooming.clear();
+            row.clinician.clear();
+        }
+        if (filter != QLatin1String("all") && row.rooming.isEmpty() && row.clinician.isEmpty() && row.registryManager.isEmpty())
+            continue;
+        rows.append(std::move(row));
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    emit countChanged();
 }
 
 }  // namespace cairn::app

@@ -3,6 +3,10 @@
 // Roles: patientId, name, clinicId, prescriber, tierLabel, mmeText, rooming, clinician,
 // registryManager (each a list of {label, statusLabel, severity} maps), urgent (bool: an urgent
 // or high gap).
+// roleFilter narrows the list to one role's work: "all", "medical_assistant" (rooming chips),
+// "clinician" or "registry_manager". Only patients with a chip for that role are listed, and the
+// other roles' chip lists are empty. Unset, it follows the signed-in user's role (a nurse rooms
+// patients: "medical_assistant"; an administrator: "all").
 
 #include "core/registry/clinical_service.h"
 #include "qml/viewmodels/session.h"
@@ -23,6 +27,9 @@ class HuddleModel : public QAbstractListModel {
     Q_PROPERTY(bool error READ error NOTIFY messageChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
+    Q_PROPERTY(QString roleFilter READ roleFilter WRITE setRoleFilter NOTIFY roleFilterChanged)
+    // Patients booked for the day whatever the filter.
+    Q_PROPERTY(int bookedCount READ bookedCount NOTIFY countChanged)
 public:
     enum Roles { PatientIdRole = Qt::UserRole + 1, NameRole, ClinicIdRole, PrescriberRole, TierLabelRole, MmeTextRole, RoomingRole, ClinicianRole, RegistryManagerRole, UrgentRole };
     Q_ENUM(Roles)
@@ -40,9 +47,15 @@ public:
     bool error() const { return m_error; }
     QString message() const { return m_message; }
     int countProperty() const { return static_cast<int>(m_rows.size()); }
+    QString roleFilter() const;
+    void setRoleFilter(const QString &filter);
+    int bookedCount() const { return static_cast<int>(m_allRows.size()); }
+    // The filter for a user role ("medical_assistant", "nurse", ...): "all" when none fits.
+    static QString filterForRole(const QString &userRole);
     Q_INVOKABLE void reload();
 
 signals:
+    void roleFilterChanged();
     void sessionChanged();
     void dayChanged();
     void loadingChanged();
@@ -55,6 +68,9 @@ private:
     bool m_loading = false;
     bool m_error = false;
     QString m_message;
+    void applyFilter();
+    QString m_roleFilter;  // empty: follow the signed-in user's role
+    QList<registry::HuddleRow> m_allRows;
     QList<registry::HuddleRow> m_rows;
 };
 

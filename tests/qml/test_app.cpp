@@ -385,6 +385,55 @@ private slots:
         QVERIFY(booked > 0);
     }
 
+    void huddleRoleFilterHidesTheOtherRolesChips()
+    {
+        app::HuddleModel huddle;
+        QAbstractItemModelTester tester(&huddle, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        // Signed in as a clinician: the huddle starts on the clinician's tasks.
+        QCOMPARE(huddle.roleFilter(), QStringLiteral("all"));
+        huddle.setSession(m_session.get());
+        QCOMPARE(huddle.roleFilter(), QStringLiteral("clinician"));
+        QCOMPARE(app::HuddleModel::filterForRole(QStringLiteral("nurse")), QStringLiteral("medical_assistant"));
+        QCOMPARE(app::HuddleModel::filterForRole(QStringLiteral("administrator")), QStringLiteral("all"));
+        huddle.setRoleFilter(QStringLiteral("all"));
+        // A day with patients whose chips are spread over more than one role.
+        const QList<QPair<QString, int>> roles{{QStringLiteral("medical_assistant"), app::HuddleModel::RoomingRole},
+                                               {QStringLiteral("clinician"), app::HuddleModel::ClinicianRole},
+                                               {QStringLiteral("registry_manager"), app::HuddleModel::RegistryManagerRole}};
+        auto chipsOf = [&](int row, int role) { return huddle.data(huddle.index(row), role).toList().size(); };
+        for (int day = 1; day <= 30; ++day) {
+            huddle.setRoleFilter(QStringLiteral("all"));
+            huddle.setDay(QDate::currentDate().addDays(day).toString(Qt::ISODate));
+            QTRY_VERIFY(!huddle.loading());
+            if (huddle.rowCount() == 0)
+                continue;
+            const int all = huddle.rowCount();
+            QCOMPARE(huddle.bookedCount(), all);
+            int shown = 0;
+            for (const auto &[filter, kept] : roles) {
+                int expected = 0;
+                for (int row = 0; row < all; ++row)
+                    expected += chipsOf(row, kept) > 0 ? 1 : 0;
+                huddle.setRoleFilter(filter);
+                QCOMPARE(huddle.roleFilter(), filter);
+                QCOMPARE(huddle.rowCount(), expected);
+                QCOMPARE(huddle.bookedCount(), all);
+                for (int row = 0; row < huddle.rowCount(); ++row) {
+                    QVERIFY(chipsOf(row, kept) > 0);
+                    for (const auto &[other, hidden] : roles)
+                        if (hidden != kept)
+                            QCOMPARE(chipsOf(row, hidden), 0);
+                }
+                huddle.setRoleFilter(QStringLiteral("all"));
+                shown += expected;
+            }
+            QVERIFY(shown >= all);
+            return;
+        }
+        QFAIL("no day in the next 30 had a booked patient");
+    }
+
     void backgroundCoversPatientData()
     {
         auto *cover = qobject_cast<QQuickItem *>(find("privacyCover"));
