@@ -99,7 +99,16 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
                    && QMetaObject::invokeMethod(find("patientListScreen"), "patientChosen", Q_ARG(QString, m_patientId));
         },
         [this] { return find("patientScreen") && m_waited++ > 15; },
-        [this] { capture(QStringLiteral("04-patient")); return true; },
+        [this] {
+            capture(QStringLiteral("04-patient"));
+            m_waited = 0;
+            return find("startRooming") && QMetaObject::invokeMethod(find("startRooming"), "clicked");
+        },
+        // Rooming for that patient, then the huddle's rehearsal of a script.
+        [this] { return find("roomingScreen") && m_waited++ > 15; },
+        [this] { capture(QStringLiteral("09-rooming")); return openFromToday("rehearsalRequested"); },
+        [this] { return find("rehearsalScreen") && m_waited++ > 10; },
+        [this] { capture(QStringLiteral("10-rehearsal")); return true; },
         // Registry, refill-request check, PEG outreach and measures, each opened from Today.
         [this] { return openFromToday("registryRequested"); },
         [this] { return find("registryScreen") && m_waited++ > 15; },
