@@ -10,6 +10,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace cairn::keys {
 namespace {
 
@@ -56,7 +59,87 @@ Result<SecretBytes> deriveKek(const QString &pin, const QByteArray &salt, const 
     return kek;
 }
 
+constexpr std::size_t kNonceSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr std::size_t kWrappedSize = kKeySize + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+
+// Wraps a 32-byte key with XChaCha20-Poly1305 under kek, bound to ad: {"nonce", "wrapped_key"}.
+QJsonObject seal(const SecretBytes &key, const SecretBytes &kek, const QByteArray &ad)
+{
+    unsigned char nonce[kNonceSize];
+    randombytes_buf(nonce, sizeof nonce);
+    unsigned char ciphertext[kWrappedSize];
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(ciphertext, &written, key.data(), key.size(),
+                                               reinterpret_cast<const unsigned char *>(ad.constData()),
+                                               static_cast<unsigned long long>(ad.size()), nullptr, nonce, kek.data());
+    return {{QStringLiteral("nonce"), b64(nonce, sizeof nonce)},
+            {QStringLiteral("wrapped_key"), b64(ciphertext, static_cast<std::size_t>(written))}};
+}
+
+bool sealedShapeIsValid(const QJsonObject &sealed)
+{
+    return unb64(sealed.value(QStringLiteral("nonce"))).size() == static_cast<qsizetype>(kNonceSize)
+           && unb64(sealed.value(QStringLiteral("wrapped_key"))).size() == static_cast<qsizetype>(kWrappedSize);
+}
+
+// The key sealed by seal(); an error naming `field` (message empty) when kek or ad do not match.
+Result<SecretBytes> unseal(const QJsonObject &sealed, const SecretBytes &kek, const QByteArray &ad, const QString &field)
+{
+    const QByteArray nonce = unb64(sealed.value(QStringLiteral("nonce")));
+    const QByteArray wrapped = unb64(sealed.value(QStringLiteral("wrapped_key")));
+    SecretBytes key(kKeySize);
+    unsigned long long length = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.data(), &length, nullptr,
+                                                   reinterpret_cast<const unsigned char *>(wrapped.constData()),
+                                                   static_cast<unsigned long long>(wrapped.size()),
+                                                   reinterpret_cast<const unsigned char *>(ad.constData()),
+                                                   static_cast<unsigned long long>(ad.size()),
+                                                   reinterpret_cast<const unsigned char *>(nonce.constData()), kek.data())
+        != 0) {
+        return Error{field, QString()};
+    }
+    return key;
+}
+
+// The escrow slot's key: BLAKE2b(key = device secret, message = the server's escrow key).
+SecretBytes escrowKek(const SecretBytes &escrowKey, const SecretBytes &deviceSecret)
+{
+    SecretBytes kek(kKeySize);
+    crypto_generichash(kek.data(), kKeySize, escrowKey.data(), escrowKey.size(), deviceSecret.data(), deviceSecret.size());
+    return kek;
+}
+
+QByteArray escrowAssociatedData(const QString &registryId, const QString &deviceId)
+{
+    return QStringLiteral("cairn-escrow-v%1|%2|%3").arg(kFormat).arg(registryId, deviceId).toUtf8();
+}
+
 }  // namespace
+
+std::optional<Error> lockedOut(const LockoutState &state, const QString &userName, const QDateTime &now)
+{
+    if (!state.lockedUntil.isValid() || now >= state.lockedUntil)
+        return std::nullopt;
+    return Error{QStringLiteral("pin"), QStringLiteral("%1 is locked out after too many wrong PINs until %2 UTC; "
+                                                       "an administrator can unlock sooner")
+                                            .arg(userName, state.lockedUntil.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
+}
+
+Error countWrongPin(LockoutState &state, const QString &userName, const QDateTime &now)
+{
+    ++state.failedAttempts;
+    if (state.failedAttempts >= kAttemptsBeforeLockout) {
+        const QList<qint64> schedule = lockoutSchedule();
+        const qint64 seconds = schedule.at(std::min<qsizetype>(state.lockouts, schedule.size() - 1));
+        ++state.lockouts;
+        state.lockedUntil = now.toUTC().addSecs(seconds);
+        return Error{QStringLiteral("pin"), QStringLiteral("Wrong PIN. %1 is now locked out until %2 UTC.")
+                                                .arg(userName, state.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
+    }
+    const int left = kAttemptsBeforeLockout - state.failedAttempts;
+    return Error{QStringLiteral("pin"), left == 1 ? QStringLiteral("Wrong PIN. 1 try left before a lockout.")
+                                                  : QStringLiteral("Wrong PIN. %1 tries left before a lockout.").arg(left)};
+}
 
 KdfParams KdfParams::interactive()
 {
@@ -202,6 +285,13 @@ Result<Keyring> Keyring::load(const QString &path)
     }
     if (keyring.m_registryId.isEmpty() || keyring.m_entries.isEmpty())
         return keyFileError(path, QStringLiteral("is damaged (no registry id or no users)"));
+    if (const QJsonObject enrolled = root.value(QStringLiteral("enrollment")).toObject(); !enrolled.isEmpty()) {
+        keyring.m_enrollment = Enrollment{enrolled.value(QStringLiteral("server")).toString(),
+                                          enrolled.value(QStringLiteral("clinic")).toString(),
+                                          enrolled.value(QStringLiteral("device_id")).toString(),
+                                          enrolled.value(QStringLiteral("ca_pem")).toString().toLatin1()};
+        keyring.m_escrowSlot = enrolled.value(QStringLiteral("escrow_slot")).toObject();
+    }
     return keyring;
 }
 
@@ -220,9 +310,16 @@ Status Keyring::save() const
             {QStringLiteral("slot"), entry.slot},
         });
     }
-    const QJsonObject root{{QStringLiteral("format"), kFormat},
-                           {QStringLiteral("registry_id"), m_registryId},
-                           {QStringLiteral("users"), users}};
+    QJsonObject root{{QStringLiteral("format"), kFormat},
+                     {QStringLiteral("registry_id"), m_registryId},
+                     {QStringLiteral("users"), users}};
+    if (m_enrollment) {
+        root.insert(QStringLiteral("enrollment"), QJsonObject{{QStringLiteral("server"), m_enrollment->server},
+                                                              {QStringLiteral("clinic"), m_enrollment->clinic},
+                                                              {QStringLiteral("device_id"), m_enrollment->deviceId},
+                                                              {QStringLiteral("ca_pem"), QString::fromLatin1(m_enrollment->caPem)},
+                                                              {QStringLiteral("escrow_slot"), m_escrowSlot}});
+    }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
         return keyFileError(m_path, QStringLiteral("cannot be written"));
@@ -268,23 +365,12 @@ Result<QJsonObject> Keyring::wrap(const QString &userId, const QString &pin, con
     auto kek = deriveKek(pin, salt, params, deviceSecret);
     if (!kek)
         return kek.error();
-    unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
-    randombytes_buf(nonce, sizeof nonce);
-    QByteArray ciphertext(static_cast<qsizetype>(databaseKey.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES), Qt::Uninitialized);
-    unsigned long long written = 0;
-    const QByteArray ad = associatedData(m_registryId, userId);
-    crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char *>(ciphertext.data()), &written,
-                                               databaseKey.data(), databaseKey.size(),
-                                               reinterpret_cast<const unsigned char *>(ad.constData()), static_cast<unsigned long long>(ad.size()),
-                                               nullptr, nonce, kek->data());
-    return QJsonObject{
-        {QStringLiteral("kdf"), QStringLiteral("argon2id13")},
-        {QStringLiteral("salt"), QString::fromLatin1(salt.toBase64())},
-        {QStringLiteral("opslimit"), static_cast<double>(params.opsLimit)},
-        {QStringLiteral("memlimit"), static_cast<double>(params.memLimit)},
-        {QStringLiteral("nonce"), b64(nonce, sizeof nonce)},
-        {QStringLiteral("wrapped_key"), QString::fromLatin1(ciphertext.left(static_cast<qsizetype>(written)).toBase64())},
-    };
+    QJsonObject slot = seal(databaseKey, *kek, associatedData(m_registryId, userId));
+    slot.insert(QStringLiteral("kdf"), QStringLiteral("argon2id13"));
+    slot.insert(QStringLiteral("salt"), QString::fromLatin1(salt.toBase64()));
+    slot.insert(QStringLiteral("opslimit"), static_cast<double>(params.opsLimit));
+    slot.insert(QStringLiteral("memlimit"), static_cast<double>(params.memLimit));
+    return slot;
 }
 
 Result<SecretBytes> Keyring::unwrap(const QString &userId, const QJsonObject &slot, const QString &pin,
@@ -292,28 +378,13 @@ Result<SecretBytes> Keyring::unwrap(const QString &userId, const QJsonObject &sl
 {
     const KdfParams params{static_cast<unsigned long long>(slot.value(QStringLiteral("opslimit")).toDouble()),
                            static_cast<std::size_t>(slot.value(QStringLiteral("memlimit")).toDouble())};
-    const QByteArray nonce = unb64(slot.value(QStringLiteral("nonce")));
-    const QByteArray wrapped = unb64(slot.value(QStringLiteral("wrapped_key")));
-    if (nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-        || wrapped.size() != static_cast<qsizetype>(kKeySize + crypto_aead_xchacha20poly1305_ietf_ABYTES)
-        || params.opsLimit < KdfParams::minimum().opsLimit || params.memLimit < KdfParams::minimum().memLimit)
+    if (!sealedShapeIsValid(slot) || params.opsLimit < KdfParams::minimum().opsLimit
+        || params.memLimit < KdfParams::minimum().memLimit)
         return Error{QStringLiteral("keys"), QStringLiteral("the key slot is damaged")};
     auto kek = deriveKek(pin, unb64(slot.value(QStringLiteral("salt"))), params, deviceSecret);
     if (!kek)
         return kek.error();
-    SecretBytes key(kKeySize);
-    unsigned long long length = 0;
-    const QByteArray ad = associatedData(m_registryId, userId);
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.data(), &length, nullptr,
-                                                   reinterpret_cast<const unsigned char *>(wrapped.constData()),
-                                                   static_cast<unsigned long long>(wrapped.size()),
-                                                   reinterpret_cast<const unsigned char *>(ad.constData()),
-                                                   static_cast<unsigned long long>(ad.size()),
-                                                   reinterpret_cast<const unsigned char *>(nonce.constData()), kek->data())
-        != 0) {
-        return Error{QStringLiteral("pin"), QString()};  // message filled in by the caller
-    }
-    return key;
+    return unseal(slot, *kek, associatedData(m_registryId, userId), QStringLiteral("pin"));  // message filled in by the caller
 }
 
 Result<SecretBytes> Keyring::unlock(const QString &userId, const QString &pin, const SecretBytes &deviceSecret,
@@ -323,11 +394,9 @@ Result<SecretBytes> Keyring::unlock(const QString &userId, const QString &pin, c
     if (index < 0)
         return Error{QStringLiteral("user"), QStringLiteral("unknown user")};
     Entry &entry = m_entries[index];
-    if (entry.info.lockedUntil.isValid() && now < entry.info.lockedUntil) {
-        return Error{QStringLiteral("pin"), QStringLiteral("%1 is locked out after too many wrong PINs until %2 UTC; "
-                                                           "an administrator can unlock sooner")
-                                                .arg(entry.info.name, entry.info.lockedUntil.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
-    }
+    LockoutState lockout{entry.info.failedAttempts, entry.lockouts, entry.info.lockedUntil};
+    if (auto refusal = lockedOut(lockout, entry.info.name, now))
+        return *refusal;
     if (auto s = validatePin(pin); !s)
         return s.error();
     auto key = unwrap(entry.info.id, entry.slot, pin, deviceSecret);
@@ -344,23 +413,13 @@ Result<SecretBytes> Keyring::unlock(const QString &userId, const QString &pin, c
     if (key.error().field != QLatin1String("pin"))
         return key.error();
 
-    ++entry.info.failedAttempts;
-    QString message;
-    if (entry.info.failedAttempts >= kAttemptsBeforeLockout) {
-        const QList<qint64> schedule = lockoutSchedule();
-        const qint64 seconds = schedule.at(std::min<qsizetype>(entry.lockouts, schedule.size() - 1));
-        ++entry.lockouts;
-        entry.info.lockedUntil = now.toUTC().addSecs(seconds);
-        message = QStringLiteral("Wrong PIN. %1 is now locked out until %2 UTC.")
-                      .arg(entry.info.name, entry.info.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    } else {
-        const int left = kAttemptsBeforeLockout - entry.info.failedAttempts;
-        message = left == 1 ? QStringLiteral("Wrong PIN. 1 try left before a lockout.")
-                            : QStringLiteral("Wrong PIN. %1 tries left before a lockout.").arg(left);
-    }
+    Error wrong = countWrongPin(lockout, entry.info.name, now);
+    entry.info.failedAttempts = lockout.failedAttempts;
+    entry.lockouts = lockout.lockouts;
+    entry.info.lockedUntil = lockout.lockedUntil;
     if (auto s = save(); !s)
         return s.error();
-    return Error{QStringLiteral("pin"), message};
+    return wrong;
 }
 
 Result<QString> Keyring::addUser(const QString &name, Role role, const QString &pin, const SecretBytes &databaseKey,
@@ -370,20 +429,68 @@ Result<QString> Keyring::addUser(const QString &name, Role role, const QString &
         return s.error();
     if (auto s = validatePin(pin); !s)
         return s.error();
-    if (findUser(name.trimmed()))
-        return Error{QStringLiteral("name"), QStringLiteral("a user named \"%1\" already exists").arg(name.trimmed())};
+    const UserInfo user{QUuid::createUuid().toString(QUuid::WithoutBraces), name.trimmed(), role, now.toUTC(), 0, {}};
+    if (auto s = adoptUser(user, pin, databaseKey, deviceSecret, params); !s)
+        return s.error();
+    return user.id;
+}
+
+Status Keyring::adoptUser(const UserInfo &user, const QString &pin, const SecretBytes &databaseKey,
+                          const SecretBytes &deviceSecret, KdfParams params)
+{
+    if (auto s = validateUserName(user.name); !s)
+        return s;
+    if (auto s = validatePin(pin); !s)
+        return s;
+    if (user.id.trimmed().isEmpty())
+        return Error{QStringLiteral("user"), QStringLiteral("has no id")};
+    if (findUser(user.name.trimmed()) || indexOf(user.id) >= 0)
+        return Error{QStringLiteral("name"), QStringLiteral("a user named \"%1\" already exists").arg(user.name.trimmed())};
     Entry entry;
-    entry.info = {QUuid::createUuid().toString(QUuid::WithoutBraces), name.trimmed(), role, now.toUTC(), 0, {}};
+    entry.info = {user.id, user.name.trimmed(), user.role, user.created.toUTC(), 0, {}};
     auto slot = wrap(entry.info.id, pin, databaseKey, deviceSecret, params);
     if (!slot)
         return slot.error();
     entry.slot = *slot;
-    m_entries.append(entry);
+    return append(std::move(entry));
+}
+
+Status Keyring::append(Entry entry)
+{
+    m_entries.append(std::move(entry));
     if (auto s = save(); !s) {
         m_entries.removeLast();
-        return s.error();
+        return s;
     }
-    return entry.info.id;
+    return ok();
+}
+
+Status Keyring::setEnrollment(const Enrollment &enrollment, const SecretBytes &escrowKey, const SecretBytes &databaseKey,
+                              const SecretBytes &deviceSecret)
+{
+    if (escrowKey.size() != kKeySize || databaseKey.size() != kKeySize)
+        return Error{QStringLiteral("escrow"), QStringLiteral("must be a 32-byte key")};
+    const auto previous = std::pair{m_enrollment, m_escrowSlot};
+    m_enrollment = enrollment;
+    m_escrowSlot = seal(databaseKey, escrowKek(escrowKey, deviceSecret), escrowAssociatedData(m_registryId, enrollment.deviceId));
+    if (auto s = save(); !s) {
+        std::tie(m_enrollment, m_escrowSlot) = previous;
+        return s;
+    }
+    return ok();
+}
+
+Result<SecretBytes> Keyring::openEscrow(const SecretBytes &escrowKey, const SecretBytes &deviceSecret) const
+{
+    if (!m_enrollment || !sealedShapeIsValid(m_escrowSlot))
+        return Error{QString(), QStringLiteral("this tablet has no escrow slot; an administrator must enroll it again")};
+    if (escrowKey.size() != kKeySize)
+        return Error{QStringLiteral("escrow"), QStringLiteral("the server sent a malformed escrow key")};
+    auto key = unseal(m_escrowSlot, escrowKek(escrowKey, deviceSecret), escrowAssociatedData(m_registryId, m_enrollment->deviceId),
+                      QStringLiteral("escrow"));
+    if (!key)
+        return Error{QStringLiteral("escrow"), QStringLiteral("the server's escrow key does not open this tablet's slot")};
+    return key;
 }
 
 Status Keyring::changePin(const QString &userId, const QString &newPin, const SecretBytes &databaseKey,

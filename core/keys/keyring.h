@@ -17,6 +17,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace cairn::platform {
 class Keystore;
 }
@@ -42,6 +44,27 @@ struct UserInfo {
 // How many wrong PINs lock a user out, and for how long each successive lockout lasts.
 constexpr int kAttemptsBeforeLockout = 5;
 QList<qint64> lockoutSchedule();  // seconds: 1 min, 5 min, 15 min, 1 h, then 4 h
+
+// One user's wrong-PIN state. The tablet keeps it in the key file; the server keeps its own for
+// online first sign-ins. Both count and lock out by the same rules.
+struct LockoutState {
+    int failedAttempts = 0;
+    int lockouts = 0;       // lockouts since the last successful sign-in
+    QDateTime lockedUntil;  // null when not locked
+};
+// The refusal to give while `state` is locked at `now`, if it is.
+std::optional<Error> lockedOut(const LockoutState &state, const QString &userName, const QDateTime &now);
+// Counts a wrong PIN (locking out after kAttemptsBeforeLockout) and returns the message to show.
+Error countWrongPin(LockoutState &state, const QString &userName, const QDateTime &now);
+
+// What a locked tablet needs to reach its sync server for a user's first sign-in: nothing secret.
+// Kept in the key file because the registry's own copy is encrypted with the key it helps recover.
+struct Enrollment {
+    QString server;     // https://host:port
+    QString clinic;
+    QString deviceId;
+    QByteArray caPem;   // the only certificate authority the tablet trusts
+};
 
 Status validatePin(const QString &pin);
 Status validateUserName(const QString &name);
@@ -71,6 +94,18 @@ public:
     Result<QString> addUser(const QString &name, Role role, const QString &pin, const SecretBytes &databaseKey,
                             const SecretBytes &deviceSecret, const QDateTime &now,
                             KdfParams params = KdfParams::interactive());
+    // Adds a slot for a user whose id was given elsewhere (the clinic's server), so that records
+    // they write carry the same author on every tablet.
+    Status adoptUser(const UserInfo &user, const QString &pin, const SecretBytes &databaseKey,
+                     const SecretBytes &deviceSecret, KdfParams params = KdfParams::interactive());
+
+    // Enrollment with a sync server. The escrow slot wraps the database key with a key held only
+    // by the server (combined with the device secret), so a clinic user the server vouches for can
+    // get a key slot on a locked tablet; the tablet alone, or the server alone, cannot open it.
+    [[nodiscard]] std::optional<Enrollment> enrollment() const { return m_enrollment; }
+    Status setEnrollment(const Enrollment &enrollment, const SecretBytes &escrowKey, const SecretBytes &databaseKey,
+                         const SecretBytes &deviceSecret);
+    Result<SecretBytes> openEscrow(const SecretBytes &escrowKey, const SecretBytes &deviceSecret) const;
     Status changePin(const QString &userId, const QString &newPin, const SecretBytes &databaseKey,
                      const SecretBytes &deviceSecret, KdfParams params = KdfParams::interactive());
     // Refuses to remove the last administrator.
@@ -83,6 +118,7 @@ private:
         int lockouts = 0;       // lockouts since the last successful unlock
         QJsonObject slot;
     };
+    Status append(Entry entry);
     Status save() const;
     qsizetype indexOf(const QString &userId) const;
     Result<QJsonObject> wrap(const QString &userId, const QString &pin, const SecretBytes &databaseKey,
@@ -93,6 +129,8 @@ private:
     QString m_path;
     QString m_registryId;
     QList<Entry> m_entries;
+    std::optional<Enrollment> m_enrollment;
+    QJsonObject m_escrowSlot;
 };
 
 struct Keyring::Created {

@@ -45,6 +45,15 @@ struct Registry::Impl {
 
 namespace {
 
+// The database's list of users (the key file holds their slots).
+Status insertUserRow(Database &db, const QString &id, const QString &name, keys::Role role, const QDateTime &created)
+{
+    auto insert = db.prepare("INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    return insert->bind(1, id).bind(2, name).bind(3, keys::toString(role)).bind(4, created.toUTC().toString(Qt::ISODate)).run();
+}
+
 QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -180,12 +189,8 @@ Result<std::unique_ptr<Registry>> Registry::create(const QString &databasePath, 
             written = setMetaValue(**db, "device_id", deviceId);
         if (written)
             written = setMetaValue(**db, "created_at", now.toUTC().toString(Qt::ISODate));
-        if (written) {
-            auto insertUser = (*db)->prepare("INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)");
-            written = insertUser ? insertUser->bind(1, admin.id).bind(2, admin.name).bind(3, keys::toString(admin.role))
-                                       .bind(4, now.toUTC().toString(Qt::ISODate)).run()
-                                 : Status(insertUser.error());
-        }
+        if (written)
+            written = insertUserRow(**db, admin.id, admin.name, admin.role, now);
         if (written)
             written = storage::AuditLog(**db).append({now, admin.id, QStringLiteral("create_registry"), {}, {}, {}});
         if (written)
@@ -255,6 +260,47 @@ Result<std::unique_ptr<Registry>> Registry::unlock(const QString &databasePath, 
     return registry;
 }
 
+Result<std::unique_ptr<Registry>> Registry::signInVouched(const QString &databasePath, platform::Keystore &keystore,
+                                                          const keys::UserInfo &user, const QString &pin,
+                                                          const keys::SecretBytes &escrowKey, const Clock &clock)
+{
+    auto keyring = keys::Keyring::load(Paths{databasePath}.keyring());
+    if (!keyring)
+        return keyring.error();
+    auto secret = keys::deviceSecret(keystore, keyring->registryId(), false);
+    if (!secret)
+        return secret.error();
+    auto databaseKey = keyring->openEscrow(escrowKey, *secret);
+    if (!databaseKey)
+        return databaseKey.error();
+    const QDateTime now = clock.now();
+    keys::UserInfo adopted = user;
+    adopted.created = now.toUTC();
+    if (auto s = keyring->adoptUser(adopted, pin, *databaseKey, *secret); !s)
+        return s.error();
+    auto registry = unlock(databasePath, keystore, adopted.id, pin, clock);
+    if (!registry)
+        return registry.error();
+    auto tx = Transaction::begin(*(*registry)->d->db);
+    if (!tx)
+        return tx.error();
+    Database &db = *(*registry)->d->db;
+    if (auto s = insertUserRow(db, adopted.id, adopted.name.trimmed(), adopted.role, now); !s)
+        return s.error();
+    if (auto s = storage::AuditLog(db).append({now, adopted.id, QStringLiteral("first_sign_in"), {}, adopted.id, keys::toString(adopted.role)}); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return registry;
+}
+
+Status Registry::recordEnrollment(const keys::Enrollment &enrollment, const keys::SecretBytes &escrowKey)
+{
+    if (!can(keys::Permission::ManageUsers))
+        return forbidden(QStringLiteral("enrolling this device"));
+    return d->keyring.setEnrollment(enrollment, escrowKey, d->databaseKey, d->deviceSecret);
+}
+
 bool Registry::can(keys::Permission permission) const
 {
     return keys::can(m_user.role, permission);
@@ -286,10 +332,7 @@ Result<QString> Registry::addUser(const QString &name, keys::Role role, const QS
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
-    auto insert = d->db->prepare("INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)");
-    if (!insert)
-        return insert.error();
-    if (auto s = insert->bind(1, *added).bind(2, name.trimmed()).bind(3, keys::toString(role)).bind(4, isoNow(m_clock)).run(); !s)
+    if (auto s = insertUserRow(*d->db, *added, name.trimmed(), role, now); !s)
         return s.error();
     if (auto s = storage::AuditLog(*d->db).append({now, m_user.id, QStringLiteral("add_user"), {}, *added, keys::toString(role)}); !s)
         return s.error();

@@ -10,6 +10,7 @@
 #include "core/domain/record_json.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
+#include "core/keys/keyring.h"
 #include "core/keys/roles.h"
 #include "core/scripts/library.h"
 #include "core/storage/record_store.h"
@@ -85,6 +86,13 @@ public:
     static Result<std::unique_ptr<Registry>> unlock(const QString &databasePath, platform::Keystore &keystore,
                                                     const QString &userNameOrId, const QString &pin,
                                                     const Clock &clock);
+    // A clinic user's first sign-in on this tablet, vouched for by the sync server: opens the
+    // escrow slot with the server's escrow key, adds the user's own key slot (same id as on the
+    // server, so their records carry one author everywhere), then unlocks as them. Later sign-ins
+    // need only the PIN, offline.
+    static Result<std::unique_ptr<Registry>> signInVouched(const QString &databasePath, platform::Keystore &keystore,
+                                                           const keys::UserInfo &user, const QString &pin,
+                                                           const keys::SecretBytes &escrowKey, const Clock &clock);
     ~Registry();
     Registry(const Registry &) = delete;
     Registry &operator=(const Registry &) = delete;
@@ -162,6 +170,9 @@ public:
     // Concurrent versions of one record for the registry manager to review.
     Result<QList<storage::Conflict>> conflicts(bool includeReviewed);
     Status reviewConflict(std::int64_t conflictId);
+    // Administrators, when enrolling: keeps the server and CA where a locked tablet can read them
+    // and adds the escrow slot for escrowKey (which the server keeps; this tablet never does).
+    Status recordEnrollment(const keys::Enrollment &enrollment, const keys::SecretBytes &escrowKey);
     // Deletes a registry, its key slots and its device secret: what a revoked device does.
     static Status wipe(const QString &databasePath, platform::Keystore &keystore);
 

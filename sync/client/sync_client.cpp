@@ -3,31 +3,9 @@
 #include "platform/keystore.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSslConfiguration>
-#include <QTimer>
 
 namespace cairn::sync {
-namespace {
-
-QString credentialName(const QString &registryId)
-{
-    return QStringLiteral("sync-credential-") + registryId;
-}
-
-Error fromReply(int status, const QJsonObject &body)
-{
-    Error error = errorFromJson(body, QStringLiteral("the server answered %1").arg(status));
-    if (error.field.isEmpty())
-        error.message = QStringLiteral("server: %1").arg(error.message);
-    return error;
-}
-
-}  // namespace
 
 QJsonObject RoundStats::toJson() const
 {
@@ -62,48 +40,9 @@ SyncClient::~SyncClient() = default;
 Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                               RoundStats *stats)
 {
-    if (m_config.server.scheme() != QLatin1String("https"))
-        return Error{QStringLiteral("server"), QStringLiteral("must be an https:// URL")};
-    QUrl url = m_config.server;
-    url.setPath(QLatin1String(path));
-    QNetworkRequest request(url);
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(m_config.authority);  // replaces the system's list: only our CA
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    request.setSslConfiguration(tls);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
-    request.setRawHeader(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("gzip"));
-    if (!authorization.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Authorization"), authorization);
-    request.setTransferTimeout(m_config.requestTimeoutMs);
-    const QByteArray payload = gzip(QJsonDocument(body).toJson(QJsonDocument::Compact));
-
-    if (!m_network)
-        m_network = std::make_unique<QNetworkAccessManager>();
-    std::unique_ptr<QNetworkReply> reply(m_network->post(request, payload));
-    QEventLoop loop;
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    if (stats)
-        stats->bytesSent += payload.size();
-    if (reply->error() != QNetworkReply::NoError && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isNull()) {
-        return Error{QStringLiteral("server"), QStringLiteral("cannot reach %1: %2").arg(m_config.server.toString(), reply->errorString())};
-    }
-    QByteArray data = reply->readAll();
-    if (stats)
-        stats->bytesReceived += data.size();
-    // Qt decompresses itself only when it added Accept-Encoding; we did, so undo gzip here.
-    if (reply->rawHeader(QByteArrayLiteral("Content-Encoding")).contains("gzip")) {
-        auto plain = gunzip(data, Limits::maxBodyBytes);
-        if (!plain)
-            return Error{QStringLiteral("server"), QStringLiteral("sent a corrupt response")};
-        data = *plain;
-    }
-    Response response;
-    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = QJsonDocument::fromJson(data).object();
-    return response;
+    if (!m_channel)
+        m_channel = std::make_unique<HttpsChannel>(m_config.server, m_config.authority, m_config.requestTimeoutMs);
+    return m_channel->post(path, body, authorization, stats ? &stats->bytesSent : nullptr, stats ? &stats->bytesReceived : nullptr);
 }
 
 Result<bool> SyncClient::enrolled()
@@ -123,11 +62,16 @@ Status SyncClient::enroll(const QString &code)
         return already.error();
     if (*already)
         return Error{QStringLiteral("code"), QStringLiteral("this device is already enrolled")};
-    auto response = post("/v1/enroll", toJson(EnrollRequest{code, m_registry.deviceId()}), {}, nullptr);
+    // The escrow key goes to the server and nowhere else: with it the server can later vouch for a
+    // clinic user's first sign-in on this tablet (see Registry::signInVouched).
+    const keys::SecretBytes escrowKey = keys::SecretBytes::random(32);
+    const QString escrowText = QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(escrowKey.data()), static_cast<qsizetype>(escrowKey.size())).toBase64());
+    auto response = post("/v1/enroll", toJson(EnrollRequest{code, m_registry.deviceId(), escrowText}), {}, nullptr);
     if (!response)
         return response.error();
     if (response->status != 200)
-        return fromReply(response->status, response->body);
+        return errorFromReply(response->status, response->body);
     auto enrolledAs = enrollResponseFromJson(response->body);
     if (!enrolledAs)
         return enrolledAs.error();
@@ -141,7 +85,7 @@ Status SyncClient::enroll(const QString &code)
         if (auto s = m_registry.setSyncValue(QLatin1String(key), value); !s)
             return s;
     }
-    return ok();
+    return m_registry.recordEnrollment({m_config.server.toString(), enrolledAs->clinic, m_registry.deviceId(), pem}, escrowKey);
 }
 
 Result<QByteArray> SyncClient::authorization()
@@ -151,7 +95,7 @@ Result<QByteArray> SyncClient::authorization()
         return stored.error();
     if (!stored->has_value())
         return Error{QString(), QStringLiteral("this device is not enrolled with a server (cairnctl enroll)")};
-    return QByteArrayLiteral("Device ") + m_registry.deviceId().toUtf8() + ':' + **stored;
+    return deviceAuthorization(m_registry.deviceId(), **stored);
 }
 
 Status SyncClient::noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued)
@@ -182,7 +126,7 @@ Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &bo
         return QJsonObject();
     }
     if (response->status != 200)
-        return fromReply(response->status, response->body);
+        return errorFromReply(response->status, response->body);
     return response->body;
 }
 

@@ -9,14 +9,13 @@
 // authority, never the system's.
 
 #include "core/registry/registry.h"
+#include "sync/client/https_channel.h"
 #include "sync/protocol/protocol.h"
 
 #include <QSslCertificate>
 #include <QUrl>
 
 #include <memory>
-
-class QNetworkAccessManager;
 
 namespace cairn::platform {
 class Keystore;
@@ -62,10 +61,7 @@ public:
     Result<bool> enrolled();
 
 private:
-    struct Response {
-        int status = 0;
-        QJsonObject body;
-    };
+    using Response = HttpsResponse;
     Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization, RoundStats *stats);
     // A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
     Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
@@ -75,9 +71,8 @@ private:
     Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
     Status noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued);
 
-    // One manager for the client's life: connections and TLS sessions are reused between requests
-    // (a new handshake per request costs a round trip or two on a slow rural link).
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    // One channel for the client's life: connections and TLS sessions are reused between requests.
+    std::unique_ptr<HttpsChannel> m_channel;
     registry::Registry &m_registry;
     platform::Keystore &m_keystore;
     ClientConfig m_config;

@@ -118,7 +118,7 @@ Result<Cursor> Cursor::parse(const QString &text)
 
 QJsonObject toJson(const EnrollRequest &m)
 {
-    return {{QStringLiteral("code"), m.code}, {QStringLiteral("device"), m.device}};
+    return {{QStringLiteral("code"), m.code}, {QStringLiteral("device"), m.device}, {QStringLiteral("escrow_key"), m.escrowKey}};
 }
 
 QJsonObject toJson(const EnrollResponse &m)
@@ -177,7 +177,61 @@ Result<EnrollRequest> enrollRequestFromJson(const QJsonObject &o)
         return device.error();
     if (QUuid::fromString(*device).isNull())
         return fieldError(QStringLiteral("device"), QStringLiteral("must be a UUID"));
-    return EnrollRequest{*code, *device};
+    auto escrow = requiredText(o, "escrow_key");
+    if (!escrow)
+        return escrow.error();
+    if (auto key = keyFromBase64(*escrow, QStringLiteral("escrow_key")); !key)
+        return key.error();
+    return EnrollRequest{*code, *device, *escrow};
+}
+
+Result<QByteArray> keyFromBase64(const QString &text, const QString &field)
+{
+    auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 32)
+        return fieldError(field, QStringLiteral("must be 32 bytes in base64"));
+    return decoded.decoded;
+}
+
+QJsonObject toJson(const SignInRequest &m)
+{
+    return {{QStringLiteral("name"), m.name}, {QStringLiteral("pin"), m.pin}};
+}
+
+QJsonObject toJson(const SignInResponse &m)
+{
+    return {{QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), m.userId},
+                                                 {QStringLiteral("name"), m.name},
+                                                 {QStringLiteral("role"), m.role}}},
+            {QStringLiteral("escrow_key"), m.escrowKey}};
+}
+
+Result<SignInRequest> signInRequestFromJson(const QJsonObject &o)
+{
+    auto name = requiredText(o, "name");
+    if (!name)
+        return name.error();
+    auto pin = requiredText(o, "pin");
+    if (!pin)
+        return pin.error();
+    return SignInRequest{*name, *pin};
+}
+
+Result<SignInResponse> signInResponseFromJson(const QJsonObject &o)
+{
+    const QJsonObject user = o.value(QStringLiteral("user")).toObject();
+    SignInResponse m;
+    for (auto [field, target] : {std::pair{"id", &m.userId}, std::pair{"name", &m.name}, std::pair{"role", &m.role}}) {
+        auto text = requiredText(user, field);
+        if (!text)
+            return Error{QStringLiteral("user.") + QLatin1String(field), text.error().message};
+        *target = *text;
+    }
+    auto escrow = requiredText(o, "escrow_key");
+    if (!escrow)
+        return escrow.error();
+    m.escrowKey = *escrow;
+    return m;
 }
 
 Result<EnrollResponse> enrollResponseFromJson(const QJsonObject &o)

@@ -2,7 +2,8 @@
 // The sync protocol, shared by the tablet client and cairn-server: messages, their JSON form,
 // limits, compression and the pull cursor. Version 1, under the path prefix /v1.
 //
-//   POST /v1/enroll  {code, device}                       -> {device, clinic, credential, epoch}
+//   POST /v1/enroll  {code, device, escrow_key}           -> {device, clinic, credential, epoch}
+//   POST /v1/sign-in {name, pin}                          -> {user: {id, name, role}, escrow_key}
 //   POST /v1/push    {device, changes:[{seq, record}]}     -> {applied, duplicates, highest_seq, epoch}
 //   POST /v1/pull    {cursor, limit}                       -> {changes:[record], cursor, more, highest_seq, epoch}
 //
@@ -56,12 +57,26 @@ struct Cursor {
 struct EnrollRequest {
     QString code;
     QString device;
+    QString escrowKey;  // base64 of 32 random bytes: the server hands it back only for sign-ins
 };
 struct EnrollResponse {
     QString device;
     QString clinic;
     QString credential;
     QString epoch;
+};
+
+// A clinic user's first sign-in on a tablet: the server checks the PIN against its verifier and
+// returns the user and the device's escrow key, with which the tablet adds the user's key slot.
+struct SignInRequest {
+    QString name;
+    QString pin;
+};
+struct SignInResponse {
+    QString userId;
+    QString name;
+    QString role;       // keys::toString(Role)
+    QString escrowKey;  // base64
 };
 
 struct PushChange {
@@ -99,6 +114,12 @@ QJsonObject toJson(const PullRequest &m);
 QJsonObject toJson(const PullResponse &m);
 Result<EnrollRequest> enrollRequestFromJson(const QJsonObject &o);
 Result<EnrollResponse> enrollResponseFromJson(const QJsonObject &o);
+QJsonObject toJson(const SignInRequest &m);
+QJsonObject toJson(const SignInResponse &m);
+Result<SignInRequest> signInRequestFromJson(const QJsonObject &o);
+Result<SignInResponse> signInResponseFromJson(const QJsonObject &o);
+// Base64 of exactly 32 bytes; errors name `field`.
+Result<QByteArray> keyFromBase64(const QString &text, const QString &field);
 Result<PushRequest> pushRequestFromJson(const QJsonObject &o);
 Result<PushResponse> pushResponseFromJson(const QJsonObject &o);
 Result<PullRequest> pullRequestFromJson(const QJsonObject &o);

@@ -64,6 +64,8 @@ SyncHttpServer::SyncHttpServer(SyncService &service, QObject *parent) : QObject(
 {
     m_http.route(QStringLiteral("/v1/enroll"), QHttpServerRequest::Method::Post,
                  [this](const QHttpServerRequest &request) { return handle(request, "enroll"); });
+    m_http.route(QStringLiteral("/v1/sign-in"), QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request) { return handle(request, "sign-in"); });
     m_http.route(QStringLiteral("/v1/push"), QHttpServerRequest::Method::Post,
                  [this](const QHttpServerRequest &request) { return handle(request, "push"); });
     m_http.route(QStringLiteral("/v1/pull"), QHttpServerRequest::Method::Post,
@@ -103,6 +105,8 @@ QHttpServerResponse SyncHttpServer::handle(const QHttpServerRequest &request, co
                 reply = m_service.enroll(*json);
             else if (qstrcmp(route, "push") == 0)
                 reply = m_service.push(authorization, *json);
+            else if (qstrcmp(route, "sign-in") == 0)
+                reply = m_service.signIn(authorization, *json);
             else
                 reply = m_service.pull(authorization, *json);
         }

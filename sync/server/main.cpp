@@ -3,6 +3,8 @@
 //   cairn-server --data DIR [--database URL] enroll --clinic C [--valid-hours H]   (code on the last line)
 //   cairn-server --data DIR [--database URL] revoke --device D
 //   cairn-server --data DIR [--database URL] new-epoch     (after restoring the store from a backup)
+//   cairn-server --data DIR [--database URL] user add --clinic C --name N --role R   (PIN: CAIRN_PIN or stdin)
+//   cairn-server --data DIR [--database URL] user list|remove|unlock --clinic C [--name N]
 // Bad input: one line on stderr naming the option, exit 2.
 
 #include "sync/server/http_server.h"
@@ -10,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 
 #include <chrono>
 #include <cstdio>
@@ -24,6 +27,50 @@ int fail(const Error &error, int code = 1)
     const QString line = error.field.isEmpty() ? error.message : QStringLiteral("--%1: %2").arg(error.field, error.message);
     std::fprintf(stderr, "cairn-server: %s\n", qUtf8Printable(line));
     return code;
+}
+
+// The new user's PIN: CAIRN_PIN, else the first line of standard input (never an argument, which
+// other users of the machine could read in the process list).
+QString readPin()
+{
+    if (qEnvironmentVariableIsSet("CAIRN_PIN"))
+        return qEnvironmentVariable("CAIRN_PIN");
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(in.readLine(64)).trimmed();
+}
+
+int runUserCommand(SyncService &service, const QString &action, const QCommandLineParser &parser)
+{
+    const QString clinic = parser.value(QStringLiteral("clinic"));
+    const QString name = parser.value(QStringLiteral("name"));
+    if (!parser.isSet(QStringLiteral("clinic")))
+        return fail({QStringLiteral("clinic"), QStringLiteral("is required")}, 2);
+    if (action != QLatin1String("list") && !parser.isSet(QStringLiteral("name")))
+        return fail({QStringLiteral("name"), QStringLiteral("is required")}, 2);
+    if (action == QLatin1String("add")) {
+        auto user = service.addUser(clinic, name, parser.value(QStringLiteral("role")), readPin());
+        if (!user)
+            return fail(user.error(), 2);
+        std::printf("added %s (%s) to clinic %s; they sign in on any of the clinic's tablets while it is online\n%s\n",
+                    qUtf8Printable(user->name), qUtf8Printable(user->role), qUtf8Printable(user->clinic), qUtf8Printable(user->id));
+        return 0;
+    }
+    if (action == QLatin1String("list")) {
+        auto users = service.listUsers(clinic);
+        if (!users)
+            return fail(users.error());
+        for (const ClinicUser &user : *users)
+            std::printf("%s\t%s\t%s\t%s\n", qUtf8Printable(user.id), qUtf8Printable(user.name), qUtf8Printable(user.role),
+                        user.lockedUntil.isEmpty() ? "" : qUtf8Printable(QStringLiteral("locked until ") + user.lockedUntil));
+        return 0;
+    }
+    const Status done = action == QLatin1String("remove") ? service.removeUser(clinic, name) : service.resetUserLockout(clinic, name);
+    if (!done)
+        return fail(done.error(), 2);
+    std::printf("%s %s\n", action == QLatin1String("remove") ? "removed" : "unlocked", qUtf8Printable(name));
+    return 0;
 }
 
 }  // namespace
@@ -44,10 +91,14 @@ int main(int argc, char **argv)
         {QStringLiteral("clinic"), QStringLiteral("enroll: the clinic the device joins."), QStringLiteral("C")},
         {QStringLiteral("valid-hours"), QStringLiteral("enroll: hours the code stays valid (default 24)."), QStringLiteral("H"), QStringLiteral("24")},
         {QStringLiteral("device"), QStringLiteral("revoke: the device id."), QStringLiteral("D")},
+        {QStringLiteral("name"), QStringLiteral("user: the user's name."), QStringLiteral("N")},
+        {QStringLiteral("role"), QStringLiteral("user add: medical_assistant, nurse, clinician, registry_manager or administrator."),
+         QStringLiteral("R")},
         {QStringLiteral("idle-timeout"), QStringLiteral("Seconds a connection may stay silent (default 30)."), QStringLiteral("S"),
          QStringLiteral("30")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), enroll, revoke or new-epoch"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve (default), enroll, revoke, new-epoch, or user add|list|remove|unlock"));
     if (!parser.parse(QCoreApplication::arguments()))
         return fail({QString(), parser.errorText()}, 2);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -56,10 +107,16 @@ int main(int argc, char **argv)
     }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0, QStringLiteral("serve"));
-    if (positional.size() > 1 || !QStringList{QStringLiteral("serve"), QStringLiteral("enroll"), QStringLiteral("revoke"),
-                                              QStringLiteral("new-epoch")}
-                                      .contains(command))
-        return fail({QString(), QStringLiteral("unknown command %1 (serve, enroll, revoke, new-epoch)").arg(positional.join(u' '))}, 2);
+    const bool userCommand = command == QLatin1String("user") && positional.size() == 2
+                             && QStringList{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("remove"), QStringLiteral("unlock")}
+                                    .contains(positional.at(1));
+    if (!userCommand
+        && (positional.size() > 1
+            || !QStringList{QStringLiteral("serve"), QStringLiteral("enroll"), QStringLiteral("revoke"), QStringLiteral("new-epoch")}
+                    .contains(command)))
+        return fail({QString(), QStringLiteral("unknown command %1 (serve, enroll, revoke, new-epoch, user add|list|remove|unlock)")
+                                    .arg(positional.join(u' '))},
+                    2);
 
     auto connection = parser.isSet(QStringLiteral("database")) ? openPostgres(parser.value(QStringLiteral("database")))
                                                                 : openFileStore(parser.value(QStringLiteral("data")));
@@ -69,6 +126,8 @@ int main(int argc, char **argv)
     if (auto s = service.open(); !s)
         return fail(s.error());
 
+    if (userCommand)
+        return runUserCommand(service, positional.at(1), parser);
     if (command == QLatin1String("enroll")) {
         bool ok = false;
         const int hours = parser.value(QStringLiteral("valid-hours")).toInt(&ok);

@@ -23,6 +23,12 @@ CREATE TABLE IF NOT EXISTS changes (
   received_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS changes_by_clinic ON changes(clinic, position);
 CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, clinic TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS device_escrow (device TEXT PRIMARY KEY, escrow_key TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, clinic TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, role TEXT NOT NULL,
+  pin_verifier TEXT NOT NULL, created_at TEXT NOT NULL, removed_at TEXT,
+  failed_attempts @INTEGER@ NOT NULL DEFAULT 0, lockouts @INTEGER@ NOT NULL DEFAULT 0, locked_until TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS users_by_name ON users(clinic, name_key) WHERE removed_at IS NULL;
 )SQL";
     schema.replace("@POSITION@", positionColumn);
     schema.replace("@INTEGER@", integer);

@@ -1,6 +1,9 @@
 #include "sync/server/sync_service.h"
 
 #include "core/domain/envelope_validation.h"
+#include "core/keys/keyring.h"
+#include "core/keys/pin_verifier.h"
+#include "core/keys/roles.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -167,6 +170,8 @@ Reply SyncService::enroll(const QJsonObject &body)
     if (auto s = m_db->execute("INSERT INTO devices (id, clinic, credential_hash, enrolled_at) VALUES (?, ?, ?, ?)",
                                {request->device, clinic, hashSecret(credential), nowIso()});
         !s)
+        return serverError(s.error());
+    if (auto s = m_db->execute("INSERT INTO device_escrow (device, escrow_key) VALUES (?, ?)", {request->device, request->escrowKey}); !s)
         return serverError(s.error());
     auto currentEpoch = epoch();
     if (!currentEpoch)
@@ -340,6 +345,147 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     response.highestSeq = *highest;
     response.epoch = *currentEpoch;
     return {200, toJson(response)};
+}
+
+// --- clinic users ----------------------------------------------------------------------------
+
+namespace {
+
+QString nameKey(const QString &name)
+{
+    return name.trimmed().toCaseFolded();
+}
+
+ClinicUser userFromRow(const SqlRow &row)
+{
+    // id, clinic, name, role, created_at, failed_attempts, locked_until
+    return {row.at(0), row.at(1), row.at(2), row.at(3), row.at(4), row.at(5).toInt(), row.at(6)};
+}
+
+constexpr const char *kUserColumns = "id, clinic, name, role, created_at, failed_attempts, locked_until";
+
+}  // namespace
+
+Result<std::optional<ClinicUser>> SyncService::findUser(const QString &clinic, const QString &name)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kUserColumns
+                           + " FROM users WHERE clinic = ? AND name_key = ? AND removed_at IS NULL";
+    auto rows = m_db->query(sql.constData(), {clinic.trimmed(), nameKey(name)});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<ClinicUser>();
+    return std::optional<ClinicUser>(userFromRow(rows->first()));
+}
+
+Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &name, const QString &role, const QString &pin)
+{
+    if (clinic.trimmed().isEmpty())
+        return Error{QStringLiteral("clinic"), QStringLiteral("is required")};
+    if (auto s = keys::validateUserName(name); !s)
+        return s.error();
+    keys::Role parsed{};
+    if (!keys::parse(role, &parsed))
+        return Error{QStringLiteral("role"), QStringLiteral("must be medical_assistant, nurse, clinician, registry_manager or administrator")};
+    auto verifier = keys::makePinVerifier(pin);
+    if (!verifier)
+        return verifier.error();
+    auto existing = findUser(clinic, name);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return Error{QStringLiteral("name"), QStringLiteral("clinic %1 already has a user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
+    ClinicUser user{QUuid::createUuid().toString(QUuid::WithoutBraces), clinic.trimmed(), name.trimmed(), keys::toString(parsed), nowIso(), 0, {}};
+    if (auto s = m_db->execute("INSERT INTO users (id, clinic, name, name_key, role, pin_verifier, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               {user.id, user.clinic, user.name, nameKey(user.name), user.role, *verifier, user.createdAt});
+        !s)
+        return s.error();
+    return user;
+}
+
+Result<QList<ClinicUser>> SyncService::listUsers(const QString &clinic)
+{
+    const QByteArray sql = QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND removed_at IS NULL ORDER BY name_key";
+    auto rows = m_db->query(sql.constData(), {clinic.trimmed()});
+    if (!rows)
+        return rows.error();
+    QList<ClinicUser> users;
+    for (const SqlRow &row : *rows)
+        users.append(userFromRow(row));
+    return users;
+}
+
+Status SyncService::removeUser(const QString &clinic, const QString &name)
+{
+    auto user = findUser(clinic, name);
+    if (!user)
+        return user.error();
+    if (!user->has_value())
+        return Error{QStringLiteral("name"), QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
+    return m_db->execute("UPDATE users SET removed_at = ? WHERE id = ?", {nowIso(), (*user)->id});
+}
+
+Status SyncService::resetUserLockout(const QString &clinic, const QString &name)
+{
+    auto user = findUser(clinic, name);
+    if (!user)
+        return user.error();
+    if (!user->has_value())
+        return Error{QStringLiteral("name"), QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
+    return m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?", {(*user)->id});
+}
+
+Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &body)
+{
+    auto who = authenticate(authorization);
+    if (auto *refusal = std::get_if<Reply>(&who))
+        return *refusal;
+    const Device device = std::get<Device>(who);
+    auto request = signInRequestFromJson(body);
+    if (!request)
+        return errorReply(400, request.error());
+    if (auto s = keys::validatePin(request->pin); !s)
+        return errorReply(400, s.error());
+
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return serverError(s.error());
+    auto escrow = m_db->query("SELECT escrow_key FROM device_escrow WHERE device = ?", {device.id});
+    if (!escrow)
+        return serverError(escrow.error());
+    if (escrow->isEmpty())
+        return errorReply(409, {QStringLiteral("device"), QStringLiteral("this tablet has no escrow key; an administrator must enroll it again")});
+    auto user = findUser(device.clinic, request->name);
+    if (!user)
+        return serverError(user.error());
+    // Only users of the device's own clinic: a name from another clinic is simply unknown here.
+    if (!user->has_value())
+        return errorReply(404, {QStringLiteral("name"), QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
+    const ClinicUser &found = **user;
+    auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?", {found.id});
+    if (!state || state->isEmpty())
+        return serverError(state ? Error{QString(), QStringLiteral("user vanished")} : state.error());
+    const SqlRow row = state->first();
+    keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(), QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (auto refusal = keys::lockedOut(lockout, found.name, now))
+        return errorReply(423, *refusal);
+    if (!keys::pinMatches(row.at(0), request->pin)) {
+        const Error wrong = keys::countWrongPin(lockout, found.name, now);
+        if (auto s = m_db->execute("UPDATE users SET failed_attempts = ?, lockouts = ?, locked_until = ? WHERE id = ?",
+                                   {QString::number(lockout.failedAttempts), QString::number(lockout.lockouts),
+                                    lockout.lockedUntil.isValid() ? lockout.lockedUntil.toString(Qt::ISODateWithMs) : QString(), found.id});
+            !s)
+            return serverError(s.error());
+        if (auto s = tx.commit(); !s)
+            return serverError(s.error());
+        return errorReply(401, wrong);
+    }
+    if (auto s = m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?", {found.id}); !s)
+        return serverError(s.error());
+    if (auto s = tx.commit(); !s)
+        return serverError(s.error());
+    return {200, toJson(SignInResponse{found.id, found.name, found.role, escrow->first().first()})};
 }
 
 }  // namespace cairn::sync

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <optional>
 
 namespace cairn::sync {
 
@@ -22,6 +23,17 @@ struct Reply {
 struct Device {
     QString id;
     QString clinic;
+};
+
+// A clinic user the server vouches for at first sign-ins on the clinic's tablets.
+struct ClinicUser {
+    QString id;
+    QString clinic;
+    QString name;
+    QString role;
+    QString createdAt;
+    int failedAttempts = 0;
+    QString lockedUntil;  // empty when not locked
 };
 
 class SyncService {
@@ -40,11 +52,21 @@ public:
     // device re-reads the feed from its start and re-sends what the server no longer holds.
     Result<QString> newEpoch();
     Result<QString> epoch();
+    // Clinic users (user_accounts.cpp). Names are unique per clinic, case-insensitively.
+    Result<ClinicUser> addUser(const QString &clinic, const QString &name, const QString &role, const QString &pin);
+    Result<QList<ClinicUser>> listUsers(const QString &clinic);
+    // Removed users can no longer sign in on a new tablet (slots on tablets they already use stay
+    // until a tablet administrator removes them).
+    Status removeUser(const QString &clinic, const QString &name);
+    Status resetUserLockout(const QString &clinic, const QString &name);
 
     // Requests. `authorization` is the Authorization header ("Device <id>:<credential>").
     Reply enroll(const QJsonObject &body);
     Reply push(const QByteArray &authorization, const QJsonObject &body);
     Reply pull(const QByteArray &authorization, const QJsonObject &body);
+    // A user's first sign-in on an enrolled tablet: checks the PIN (wrong PINs lock out as on the
+    // tablet) and returns the user and the device's escrow key.
+    Reply signIn(const QByteArray &authorization, const QJsonObject &body);
 
     static QString hashSecret(const QString &secret);
 
@@ -52,6 +74,7 @@ private:
     // The device behind a credential, or the reply refusing it (401 unknown, 410 revoked).
     std::variant<Device, Reply> authenticate(const QByteArray &authorization);
     Result<std::int64_t> highestSeq(const QString &deviceId);
+    Result<std::optional<ClinicUser>> findUser(const QString &clinic, const QString &name);
     std::unique_ptr<SqlConnection> m_db;
 };
 

@@ -194,6 +194,59 @@ private slots:
         QCOMPARE(cairn::testing::fileBytes(c.keyring.path()), before);
     }
 
+    void escrowSlotOpensOnlyWithTheServersKeyOnThisDevice()
+    {
+        auto c = fresh();
+        const SecretBytes escrowKey = SecretBytes::random(32);
+        const Enrollment enrollment{QStringLiteral("https://sync.example:8443"), QStringLiteral("clinic-a"),
+                                    QStringLiteral("device-1"), QByteArrayLiteral("-----BEGIN CERTIFICATE-----\n")};
+        QVERIFY(c.keyring.setEnrollment(enrollment, escrowKey, c.databaseKey, c.deviceSecret).ok());
+
+        // Survives a reload; opens with the server's key on this device only.
+        auto reloaded = Keyring::load(c.keyring.path());
+        QVERIFY(reloaded.ok());
+        QVERIFY(reloaded->enrollment().has_value());
+        QCOMPARE(reloaded->enrollment()->clinic, QStringLiteral("clinic-a"));
+        QCOMPARE(reloaded->enrollment()->caPem, enrollment.caPem);
+        auto opened = reloaded->openEscrow(escrowKey, c.deviceSecret);
+        QVERIFY(opened.ok());
+        QVERIFY(opened->equals(c.databaseKey));
+        QCOMPARE(reloaded->openEscrow(SecretBytes::random(32), c.deviceSecret).error().field, QStringLiteral("escrow"));
+        QCOMPARE(reloaded->openEscrow(escrowKey, SecretBytes::random(32)).error().field, QStringLiteral("escrow"));
+
+        // Neither the escrow key nor the database key is in the file.
+        const QByteArray file = cairn::testing::fileBytes(c.keyring.path());
+        for (const SecretBytes *material : {&escrowKey, static_cast<const SecretBytes *>(&c.databaseKey)}) {
+            const QByteArray raw(reinterpret_cast<const char *>(material->data()), 32);
+            QVERIFY(!file.contains(raw));
+            QVERIFY(!file.contains(raw.toBase64().left(40)));
+            QVERIFY(!file.contains(raw.toHex()));
+        }
+    }
+
+    void notEnrolledHasNoEscrow()
+    {
+        auto c = fresh();
+        QVERIFY(!c.keyring.enrollment().has_value());
+        QVERIFY(!c.keyring.openEscrow(SecretBytes::random(32), c.deviceSecret).ok());
+    }
+
+    void adoptedUserKeepsTheGivenIdAndUnlocks()
+    {
+        auto c = fresh();
+        const UserInfo nurse{QStringLiteral("server-user-7"), QStringLiteral("Noor Nurse"), Role::Nurse, kStart, 0, {}};
+        QVERIFY(c.keyring.adoptUser(nurse, QStringLiteral("135790"), c.databaseKey, c.deviceSecret, KdfParams::minimum()).ok());
+        auto found = c.keyring.findUser(QStringLiteral("noor nurse"));
+        QVERIFY(found.ok());
+        QCOMPARE(found->id, QStringLiteral("server-user-7"));
+        auto key = c.keyring.unlock(found->id, QStringLiteral("135790"), c.deviceSecret, kStart);
+        QVERIFY(key.ok());
+        QVERIFY(key->equals(c.databaseKey));
+        // The same name or id twice is refused, naming the field.
+        QCOMPARE(c.keyring.adoptUser(nurse, QStringLiteral("135790"), c.databaseKey, c.deviceSecret, KdfParams::minimum()).error().field,
+                 QStringLiteral("name"));
+    }
+
     void kdfBelowTheFloorIsRefused()
     {
         auto c = fresh();

@@ -231,6 +231,28 @@ Status ServerProcess::revoke(const QString &deviceId)
     return out ? ok() : Status(out.error());
 }
 
+Result<QString> ServerProcess::addUser(const QString &clinic, const QString &name, const QString &role, const QString &pin)
+{
+    QProcessEnvironment env = serverEnvironment(m_dataDir + QStringLiteral("-keys"));
+    env.insert(QStringLiteral("CAIRN_PIN"), pin);
+    auto out = runProgram(serverBinary(),
+                          storeArgs() + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--clinic"), clinic,
+                                                    QStringLiteral("--name"), name, QStringLiteral("--role"), role},
+                          env);
+    if (!out)
+        return out.error();
+    return out->trimmed().split(QLatin1Char('\n')).last().trimmed();
+}
+
+Status ServerProcess::userCommand(const QString &action, const QString &clinic, const QString &name)
+{
+    auto out = runProgram(serverBinary(),
+                          storeArgs() + QStringList{QStringLiteral("user"), action, QStringLiteral("--clinic"), clinic,
+                                                    QStringLiteral("--name"), name},
+                          serverEnvironment(m_dataDir + QStringLiteral("-keys")));
+    return out ? ok() : Status(out.error());
+}
+
 Status ServerProcess::newEpoch()
 {
     auto out = runProgram(serverBinary(), storeArgs() + QStringList{QStringLiteral("new-epoch")},

@@ -54,6 +54,10 @@ public:
     Result<QString> enrollmentCode(const QString &clinic);
     Status revoke(const QString &deviceId);
     Status newEpoch();
+    // cairn-server ... user add: a clinic user who can sign in on the clinic's tablets; their id.
+    Result<QString> addUser(const QString &clinic, const QString &name, const QString &role, const QString &pin);
+    // cairn-server ... user <action> --clinic C --name N (remove, unlock).
+    Status userCommand(const QString &action, const QString &clinic, const QString &name);
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
 
 private:

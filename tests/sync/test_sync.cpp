@@ -4,6 +4,7 @@
 
 #include "core/domain/patient_json.h"
 #include "core/storage/database.h"
+#include "sync/client/first_sign_in.h"
 #include "tests/sync/sync_harness.h"
 
 #include <QJsonArray>
@@ -49,7 +50,7 @@ QByteArray snapshot(registry::Registry &r)
 
 #define CHECK_OK(expr)                                                                                  \
     do {                                                                                                \
-        auto result_ = (expr);                                                                          \
+        const auto &result_ = (expr);                                                                       \
         QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
     } while (false)
 
@@ -510,6 +511,154 @@ private slots:
         syncOk(*b);
         QCOMPARE(recordCount(*b->registry), recordCount(*a->registry));
         QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+    }
+
+    void aClinicUsersFirstSignInIsOnlineAndLaterOnesOffline()
+    {
+        const QString clinic = QStringLiteral("signin-east");
+        auto nurseId = m_server->addUser(clinic, QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916"));
+        CHECK_OK(nurseId);
+        auto t = tablet(m_clockA, clinic, false);
+        auto patient = t->registry->addPatient(newPatient(QStringLiteral("Ola Finch"), QStringLiteral("E-1")));
+        CHECK_OK(patient);
+        syncOk(*t);
+        t->registry.reset();  // the administrator walks away: the tablet is locked
+
+        // First sign-in: online, vouched for by the server; the user gets the server's id.
+        auto first = sync::signInFirstTime(t->path, *t->keystore, QStringLiteral("noor nurse"), QStringLiteral("482916"), m_clockA);
+        CHECK_OK(first);
+        QCOMPARE((*first)->user().id, *nurseId);
+        QCOMPARE((*first)->user().name, QStringLiteral("Noor Nurse"));
+        QCOMPARE(static_cast<int>((*first)->user().role), static_cast<int>(keys::Role::Nurse));
+        QCOMPARE((*first)->loadPatient(*patient)->name, QStringLiteral("Ola Finch"));
+        auto pegId = (*first)->addRecord(*patient, peg(QDate(2026, 3, 2), 6));
+        CHECK_OK(pegId);
+        first->reset();
+
+        // Later sign-ins: the PIN alone, with the server down.
+        m_server->stop();
+        auto offline = registry::Registry::unlock(t->path, *t->keystore, QStringLiteral("Noor Nurse"), QStringLiteral("482916"), m_clockA);
+        QVERIFY(m_server->start());
+        CHECK_OK(offline);
+        QCOMPARE((*offline)->user().id, *nurseId);
+        QCOMPARE((*offline)->loadPatient(*patient)->peg.size(), 1);
+        // A second first sign-in for the same name is refused before anything travels.
+        offline->reset();
+        auto again = sync::signInFirstTime(t->path, *t->keystore, QStringLiteral("Noor Nurse"), QStringLiteral("482916"), m_clockA);
+        QVERIFY(!again);
+        QCOMPARE(again.error().field, QStringLiteral("name"));
+
+        // On a second tablet of the clinic, the same person signs in as the same user: the records
+        // they write carry one author everywhere.
+        auto other = tablet(m_clockB, clinic, false);
+        other->registry.reset();
+        auto there = sync::signInFirstTime(other->path, *other->keystore, QStringLiteral("Noor Nurse"), QStringLiteral("482916"), m_clockB);
+        CHECK_OK(there);
+        QCOMPARE((*there)->user().id, *nurseId);
+    }
+
+    void firstSignInRefusesWrongPinsUnknownNamesAndOtherClinics()
+    {
+        const QString clinic = QStringLiteral("signin-south");
+        CHECK_OK(m_server->addUser(clinic, QStringLiteral("Sam Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("1357")));
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-far"), QStringLiteral("Fay Far"), QStringLiteral("clinician"), QStringLiteral("2468")));
+        auto t = tablet(m_clockA, clinic, false);
+        t->registry.reset();
+        const auto signIn = [&](const QString &name, const QString &pin) {
+            return sync::signInFirstTime(t->path, *t->keystore, name, pin, m_clockA);
+        };
+        const auto userNames = [&] {
+            QStringList names;
+            for (const auto &user : *registry::Registry::users(t->path))
+                names.append(user.name);
+            return names;
+        };
+
+        auto unknown = signIn(QStringLiteral("Nobody Here"), QStringLiteral("1357"));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().field, QStringLiteral("name"));
+        // A user of another clinic is unknown here.
+        auto foreign = signIn(QStringLiteral("Fay Far"), QStringLiteral("2468"));
+        QVERIFY(!foreign);
+        QCOMPARE(foreign.error().field, QStringLiteral("name"));
+
+        auto wrong = signIn(QStringLiteral("Sam Assistant"), QStringLiteral("9999"));
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().field, QStringLiteral("pin"));
+        QVERIFY2(wrong.error().message.contains(QStringLiteral("4 tries left")), qPrintable(wrong.error().message));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!signIn(QStringLiteral("Sam Assistant"), QStringLiteral("9999")));
+        auto locked = signIn(QStringLiteral("Sam Assistant"), QStringLiteral("1357"));
+        QVERIFY(!locked);
+        QVERIFY2(locked.error().message.contains(QStringLiteral("locked out")), qPrintable(locked.error().message));
+        QVERIFY(!userNames().contains(QStringLiteral("Sam Assistant")));  // nothing added on refusals
+
+        // The clinic's administrator lifts the lockout on the server; the right PIN then works.
+        QVERIFY(m_server->userCommand(QStringLiteral("unlock"), clinic, QStringLiteral("Sam Assistant")));
+        CHECK_OK(signIn(QStringLiteral("Sam Assistant"), QStringLiteral("1357")));
+        QVERIFY(userNames().contains(QStringLiteral("Sam Assistant")));
+
+        // A removed user cannot sign in on a new tablet.
+        QVERIFY(m_server->userCommand(QStringLiteral("remove"), clinic, QStringLiteral("Sam Assistant")));
+        auto later = tablet(m_clockB, clinic, false);
+        later->registry.reset();
+        auto removed = sync::signInFirstTime(later->path, *later->keystore, QStringLiteral("Sam Assistant"), QStringLiteral("1357"), m_clockB);
+        QVERIFY(!removed);
+        QCOMPARE(removed.error().field, QStringLiteral("name"));
+    }
+
+    void firstSignInNeedsAnEnrolledTabletAndWipesARevokedOne()
+    {
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-west"), QStringLiteral("Wen Clinician"), QStringLiteral("clinician"), QStringLiteral("8642")));
+        auto unenrolled = tablet(m_clockA, QString(), false);
+        unenrolled->registry.reset();
+        auto refused = sync::signInFirstTime(unenrolled->path, *unenrolled->keystore, QStringLiteral("Wen Clinician"), QStringLiteral("8642"), m_clockA);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("not enrolled")), qPrintable(refused.error().message));
+
+        auto revoked = tablet(m_clockA, QStringLiteral("signin-west"), false);
+        const QString deviceId = revoked->registry->deviceId();
+        revoked->registry.reset();
+        QVERIFY(m_server->revoke(deviceId));
+        auto wiped = sync::signInFirstTime(revoked->path, *revoked->keystore, QStringLiteral("Wen Clinician"), QStringLiteral("8642"), m_clockA);
+        QVERIFY(!wiped);
+        QVERIFY2(wiped.error().message.contains(QStringLiteral("revoked")), qPrintable(wiped.error().message));
+        QVERIFY(!QFile::exists(revoked->path));
+        QVERIFY(!QFile::exists(revoked->path + QStringLiteral(".keys")));
+    }
+
+    void cairnctlSignsInAClinicUserOnline()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("cli-tablet.db"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + m_dir.filePath(QStringLiteral("cli-keys")));
+        env.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("246810"));
+        const auto cairnctl = [&](const QStringList &args, const QProcessEnvironment &with) {
+            return runProgram(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), db} + args, with);
+        };
+        CHECK_OK(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}, env));
+        auto code = m_server->enrollmentCode(QStringLiteral("signin-cli"));
+        CHECK_OK(code);
+        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(), QStringLiteral("--ca"), m_certs.caPem,
+                           QStringLiteral("--code"), *code},
+                          env));
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Cam Clinician"), QStringLiteral("clinician"), QStringLiteral("975310")));
+
+        QProcessEnvironment cam = env;
+        cam.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("975310"));
+        auto signedIn = cairnctl({QStringLiteral("sign-in"), QStringLiteral("--name"), QStringLiteral("Cam Clinician")}, cam);
+        CHECK_OK(signedIn);
+        QVERIFY2(signedIn->contains(QStringLiteral("signed in as Cam Clinician (clinician")), qPrintable(*signedIn));
+        auto listed = cairnctl({QStringLiteral("user"), QStringLiteral("list")}, env);
+        CHECK_OK(listed);
+        QVERIFY2(listed->contains(QStringLiteral("Cam Clinician")), qPrintable(*listed));
+        // The PIN goes nowhere but the server: a wrong one is refused, naming it.
+        QProcessEnvironment wrong = env;
+        wrong.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("111111"));
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Ria Manager"), QStringLiteral("registry_manager"), QStringLiteral("864200")));
+        auto refused = cairnctl({QStringLiteral("sign-in"), QStringLiteral("--name"), QStringLiteral("Ria Manager")}, wrong);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("pin")), qPrintable(refused.error().message));
     }
 
     void malformedRequestsStoreNothing()

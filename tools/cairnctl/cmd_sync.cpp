@@ -2,7 +2,9 @@
 //   cairnctl enroll --server URL --ca PEM --code CODE
 //   cairnctl sync [--server URL --ca PEM]     (one round; JSON stats on stdout)
 //   cairnctl conflicts [--all] | conflicts review ID
+//   cairnctl sign-in --name NAME     (a clinic user's first sign-in on this device, online; PIN as usual)
 
+#include "sync/client/first_sign_in.h"
 #include "sync/client/sync_client.h"
 #include "tools/cairnctl/cli_registry.h"
 
@@ -103,6 +105,31 @@ int runSync(const QStringList &arguments, const GlobalOptions &options, Io &io)
     return stats->wiped ? Failure : Success;
 }
 
+int runSignIn(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto name = takeOption(args, QStringLiteral("--name"));
+    if (!name)
+        return fail(io, name.error(), BadInput);
+    if (name->isEmpty())
+        return fail(io, {QStringLiteral("name"), QStringLiteral("is required (as the clinic's administrator entered it on the server)")}, BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto pin = readPin(options);
+    if (!pin)
+        return fail(io, pin.error(), BadInput);
+    auto store = keystore();
+    if (!store)
+        return fail(io, store.error());
+    auto signedIn = sync::signInFirstTime(registryPath(options), **store, *name, *pin, kClock);
+    if (!signedIn)
+        return fail(io, signedIn.error());
+    const registry::UserSummary &user = (*signedIn)->user();
+    *io.out << "signed in as " << user.name << " (" << keys::toString(user.role) << ", " << user.id
+            << "); later sign-ins on this device work offline with the same PIN\n";
+    return Success;
+}
+
 int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
@@ -150,6 +177,7 @@ int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io 
 
 CAIRN_CLI_COMMAND("enroll", "enroll --server URL --ca PEM --code CODE: join a clinic's server (administrators)", runEnroll);
 CAIRN_CLI_COMMAND("sync", "sync [--server URL --ca PEM]: one sync round; prints JSON stats", runSync);
+CAIRN_CLI_COMMAND("sign-in", "sign-in --name NAME: a clinic user's first sign-in on this device (online; PIN as usual)", runSignIn);
 CAIRN_CLI_COMMAND("conflicts", "conflicts [--all] | conflicts review ID: concurrent edits to review", runConflicts);
 
 }  // namespace cairn::cli
