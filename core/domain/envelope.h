@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -29,6 +30,10 @@ struct RecordEnvelope {
     HlcStamp stamp;
     QString supersedes;        // id of the record this one corrects (empty if none)
     bool retracted = false;    // a correction that withdraws the record it supersedes (a tombstone)
+    // Other unsuperseded versions of the same record that the writer saw merged with `supersedes`
+    // when writing this one: they are closed with it, so a later edit replaces the merge instead
+    // of being merged again with versions it already took into account.
+    QStringList closes;
     QString writtenAt;         // ISO UTC time of the local write
 };
 

@@ -38,6 +38,12 @@ Status validateEnvelope(const RecordEnvelope &envelope)
         return Error{QStringLiteral("supersedes"), QStringLiteral("must be a UUID")};
     if (envelope.supersedes == envelope.id)
         return Error{QStringLiteral("supersedes"), QStringLiteral("a record cannot supersede itself")};
+    for (const QString &closed : envelope.closes) {
+        if (!isUuid(closed))
+            return Error{QStringLiteral("closes"), QStringLiteral("must list record ids (UUIDs)")};
+        if (closed == envelope.id || closed == envelope.supersedes || envelope.supersedes.isEmpty())
+            return Error{QStringLiteral("closes"), QStringLiteral("lists only other versions of the record it corrects")};
+    }
     if (envelope.retracted && envelope.supersedes.isEmpty())
         return Error{QStringLiteral("retracted"), QStringLiteral("a retraction must name the record it withdraws")};
     if (envelope.retracted)

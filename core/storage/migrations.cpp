@@ -142,9 +142,26 @@ CREATE TABLE conflicts (
 );
 )SQL";
 
+// Version 3: a correction closes every concurrent version its writer saw merged, not only the one
+// it supersedes (RecordEnvelope::closes), so editing a merged record does not merge it again with
+// versions the edit already took into account.
+constexpr const char *kSchemaV3 = R"SQL(
+CREATE TABLE record_closes (
+  closed_id TEXT NOT NULL,
+  record_id TEXT NOT NULL REFERENCES records(id),
+  PRIMARY KEY (closed_id, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_closes_by_record ON record_closes(record_id);
+CREATE TRIGGER record_closes_are_append_only_update BEFORE UPDATE ON record_closes
+BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER record_closes_are_append_only_delete BEFORE DELETE ON record_closes
+BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1},
     Migration{2, kSchemaV2},
+    Migration{3, kSchemaV3},
 };
 
 }  // namespace

@@ -56,7 +56,7 @@ struct Tip {
 };
 
 // The payload of the nearest common ancestor of the tips (along their supersedes chains): the
-// version every concurrent correction started from.
+// version every concurrent correction started from; empty when they started independently.
 Result<QJsonObject> commonBasePayload(Database &db, const QList<Tip> &tips)
 {
     auto parent = db.cached("SELECT supersedes, payload FROM records WHERE id = ?");
@@ -107,7 +107,9 @@ Result<QJsonObject> commonBasePayload(Database &db, const QList<Tip> &tips)
                         [&](const QSet<QString> &ids) { return ids.contains(candidate.id); }))
             return QJsonDocument::fromJson(candidate.payload.toUtf8()).object();
     }
-    return Error{QStringLiteral("supersedes"), QStringLiteral("the record's versions share no common ancestor")};
+    // First versions written independently (a once-per-clinic record set on two devices offline,
+    // see rootLineage): nothing is shared, so every field either set is a change.
+    return QJsonObject();
 }
 
 // Concurrent live versions merged field by field from their common base: each top-level field a
@@ -163,13 +165,33 @@ Merge mergeTips(const QJsonObject &base, QList<Tip> tips)
     return merge;
 }
 
+// The lineage a record starts. Records a clinic holds once (its policy, its copy of each script)
+// share a lineage named after what they are, so first versions written on two devices offline
+// merge and surface a conflict instead of standing side by side; any other record starts its own.
+QString rootLineage(const StoredRecord &record)
+{
+    if (record.kind == QLatin1String("clinic_policy"))
+        return QStringLiteral("clinic_policy@") + record.patientId;
+    if (record.kind == QLatin1String("clinic_script"))
+        return QStringLiteral("clinic_script@%1/%2/%3")
+            .arg(record.patientId, record.payload.value(QStringLiteral("id")).toString(),
+                 record.payload.value(QStringLiteral("language")).toString());
+    return record.id;
+}
+
+// An unsuperseded, unclosed version of a lineage (its tips).
+constexpr const char *kTipsOfLineage =
+    "SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
+    "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
+    "AND NOT EXISTS (SELECT 1 FROM record_closes c WHERE c.closed_id = r.id)";
+
 }  // namespace
 
 Status RecordStore::insert(StoredRecord &record, bool queueForSync)
 {
     if (record.writtenAt.isEmpty())
         record.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    QString lineage = record.id;
+    QString lineage = rootLineage(record);
     if (!record.supersedes.isEmpty()) {
         auto parent = m_db.cached("SELECT lineage FROM records WHERE id = ?");
         if (!parent)
@@ -184,6 +206,22 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
         }
         lineage = (*parent)->text(0);
         (*parent)->reset();
+        if (queueForSync) {
+            // A local correction is written from what this device shows: the merge of every tip.
+            auto tips = m_db.cached(kTipsOfLineage);
+            if (!tips)
+                return tips.error();
+            (*tips)->bind(1, lineage);
+            record.closes.clear();
+            while ((*tips)->next()) {
+                if ((*tips)->text(0) != record.supersedes)
+                    record.closes.append((*tips)->text(0));
+            }
+            Status scan = (*tips)->status();
+            (*tips)->reset();
+            if (!scan)
+                return scan;
+        }
     }
     auto stmt = m_db.cached("INSERT INTO records (id, patient_id, kind, record_date, payload, author, device, hlc, "
                             "supersedes, retracted, written_at, lineage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -197,6 +235,14 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
     if (auto s = (*stmt)->run(); !s)
         return s;
     record.seq = m_db.lastInsertRowId();
+    for (const QString &closed : std::as_const(record.closes)) {
+        auto close = m_db.cached("INSERT OR IGNORE INTO record_closes (closed_id, record_id) VALUES (?, ?)");
+        if (!close)
+            return close.error();
+        (*close)->bind(1, closed).bind(2, record.id);
+        if (auto s = (*close)->run(); !s)
+            return s;
+    }
     if (auto s = updateHead(lineage, record); !s)
         return s;
     if (!queueForSync)
@@ -211,7 +257,7 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
 Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inserted)
 {
     // Fast path: a record that starts its own lineage is its head.
-    if (inserted.supersedes.isEmpty()) {
+    if (inserted.supersedes.isEmpty() && lineage == inserted.id) {
         auto stmt = m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live) VALUES (?, ?, ?, ?)");
         if (!stmt)
             return stmt.error();
@@ -220,8 +266,7 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
     }
     // The versions of this lineage that nothing supersedes. One is the usual case; several mean
     // devices corrected the same record concurrently.
-    auto tips = m_db.cached("SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
-                            "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
+    auto tips = m_db.cached(kTipsOfLineage);
     if (!tips)
         return tips.error();
     QList<Tip> found;
@@ -522,7 +567,23 @@ Result<std::int64_t> RecordStore::patientCount()
 Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
 {
     const QByteArray sql = withColumns("JOIN outbox o ON o.record_id = r.id ORDER BY o.seq LIMIT ") + QByteArray::number(limit);
-    return select(sql.constData(), QString());
+    auto pending = select(sql.constData(), QString());
+    if (!pending)
+        return pending;
+    // The versions each one closes travel with it.
+    auto closes = m_db.cached("SELECT closed_id FROM record_closes WHERE record_id = ? ORDER BY closed_id");
+    if (!closes)
+        return closes.error();
+    for (StoredRecord &record : *pending) {
+        (*closes)->bind(1, record.id);
+        while ((*closes)->next())
+            record.closes.append((*closes)->text(0));
+        Status scan = (*closes)->status();
+        (*closes)->reset();
+        if (!scan)
+            return scan.error();
+    }
+    return pending;
 }
 
 Result<std::int64_t> RecordStore::outboxSize()

@@ -59,6 +59,8 @@ QJsonObject envelopeToJson(const domain::RecordEnvelope &r)
         o.insert(QStringLiteral("supersedes"), r.supersedes);
     if (r.retracted)
         o.insert(QStringLiteral("retracted"), true);
+    if (!r.closes.isEmpty())
+        o.insert(QStringLiteral("closes"), QJsonArray::fromStringList(r.closes));
     return o;
 }
 
@@ -96,6 +98,16 @@ Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value)
     if (!retracted.isUndefined() && !retracted.isBool())
         return fieldError(QStringLiteral("retracted"), QStringLiteral("must be true or false"));
     r.retracted = retracted.toBool(false);
+    const QJsonValue closes = o.value(QStringLiteral("closes"));
+    if (!closes.isUndefined()) {
+        if (!closes.isArray() || closes.toArray().size() > 64)
+            return fieldError(QStringLiteral("closes"), QStringLiteral("must be a list of at most 64 record ids"));
+        for (const QJsonValue &id : closes.toArray()) {
+            if (!id.isString())
+                return fieldError(QStringLiteral("closes"), QStringLiteral("must list record ids as text"));
+            r.closes.append(id.toString());
+        }
+    }
     return r;
 }
 

@@ -213,6 +213,69 @@ private slots:
             *db->scalarInt("SELECT count(*) FROM heads WHERE lineage = 'x' AND live = 0 AND merged_payload IS NULL"),
             1);
     }
+
+    // A user edits the merged record, putting the phone back to what it was: the edit closes both
+    // versions it saw, so it is what shows, on this device and on one that receives the same
+    // versions in another order (the closed version even arriving after the edit).
+    void anEditOfAMergeReplacesItEverywhere()
+    {
+        QTemporaryDir dir;
+        auto here = createMigrated(dir.filePath(QStringLiteral("here.db")));
+        auto there = createMigrated(dir.filePath(QStringLiteral("there.db")));
+        RecordStore store(*here);
+        QVERIFY(insertAll(store, {baseX(), tipA(), tipB()}));
+        StoredRecord edit = version(QStringLiteral("e"), QStringLiteral("b"), with(with(kBase, QStringLiteral("language"), QStringLiteral("es")),
+                                                                                 QStringLiteral("phone"), QStringLiteral("1")),
+                                    3000, QStringLiteral("d-2"));
+        QVERIFY(store.insert(edit, true).ok());  // a local write: it closes what it saw
+        QCOMPARE(edit.closes, QStringList{QStringLiteral("a")});
+        auto pending = store.pendingOutbox(10);
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->last().closes, QStringList{QStringLiteral("a")});  // and says so on the wire
+
+        const auto shown = currentPayloads(store);
+        QCOMPARE(shown.keys(), QList<QString>{QStringLiteral("e")});
+        const QJsonObject payload = QJsonDocument::fromJson(shown.value(QStringLiteral("e"))).object();
+        QCOMPARE(payload.value(QStringLiteral("phone")).toString(), QStringLiteral("1"));
+        QCOMPARE(payload.value(QStringLiteral("language")).toString(), QStringLiteral("es"));
+        QVERIFY(store.conflicts(true)->isEmpty());
+
+        RecordStore other(*there);
+        QVERIFY(insertAll(other, {baseX(), tipB(), pending->last(), tipA()}));
+        QCOMPARE(currentPayloads(other), shown);
+        QVERIFY(other.conflicts(true)->isEmpty());
+    }
+
+    // Two devices each set a clinic's first policy while offline: one record, merged, the field
+    // they set differently listed for review.
+    void firstVersionsOfAClinicRecordMergeAndAreListed()
+    {
+        const auto policy = [](const QString &id, const QString &device, std::int64_t offsetMs, int udsDays) {
+            StoredRecord r = version(id, {}, QJsonObject{{QStringLiteral("version"), QStringLiteral("clinic-1")},
+                                                         {QStringLiteral("uds_interval_days"), udsDays},
+                                                         {QStringLiteral("due_soon_days"), 14}},
+                                     offsetMs, device);
+            r.patientId = QStringLiteral("clinic");
+            r.kind = QStringLiteral("clinic_policy");
+            return r;
+        };
+        QTemporaryDir dir;
+        auto first = createMigrated(dir.filePath(QStringLiteral("one.db")));
+        auto second = createMigrated(dir.filePath(QStringLiteral("two.db")));
+        RecordStore one(*first);
+        RecordStore two(*second);
+        QVERIFY(insertAll(one, {policy(QStringLiteral("p1"), QStringLiteral("d-1"), 0, 90), policy(QStringLiteral("p2"), QStringLiteral("d-2"), 500, 180)}));
+        QVERIFY(insertAll(two, {policy(QStringLiteral("p2"), QStringLiteral("d-2"), 500, 180), policy(QStringLiteral("p1"), QStringLiteral("d-1"), 0, 90)}));
+        for (RecordStore *store : {&one, &two}) {
+            auto current = store->current(QStringLiteral("clinic"));
+            QVERIFY(current.ok());
+            QCOMPARE(current->size(), 1);
+            QCOMPARE(current->first().payload.value(QStringLiteral("uds_interval_days")).toInt(), 180);  // the later stamp
+            auto open = store->conflicts(false);
+            QCOMPARE(open->size(), 1);
+            QCOMPARE(open->first().fields, QStringList{QStringLiteral("uds_interval_days")});
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMerge)

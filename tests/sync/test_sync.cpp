@@ -192,6 +192,18 @@ private slots:
         // Reviewing it closes the item on that tablet.
         CHECK_OK(a->registry->reviewConflict(a->registry->conflicts(false)->first().id));
         QCOMPARE(a->registry->conflicts(false)->size(), 0);
+
+        // The registry manager then sets the phone back to A's number: that edit is what every
+        // tablet shows, with no new conflict (it replaces the merge it was made from).
+        auto fixed = a->registry->loadPatient(*id).value();
+        fixed.phone = QStringLiteral("555-0111");
+        CHECK_OK(a->registry->updateDemographics(fixed));
+        syncOk(*a);
+        syncOk(*b);
+        for (Tablet *t : {a.get(), b.get()}) {
+            QCOMPARE(t->registry->loadPatient(*id)->phone, QStringLiteral("555-0111"));
+            QCOMPARE(t->registry->conflicts(true)->size(), 1);
+        }
     }
 
     void editsToDifferentFieldsMerge()
@@ -330,6 +342,26 @@ private slots:
             QCOMPARE(conflicts->size(), 1);
             QCOMPARE(conflicts->first().patientId, domain::kClinicScope);
             QVERIFY(conflicts->first().fields.contains(QStringLiteral("intervals_days")));
+        }
+    }
+
+    void firstPoliciesSetOfflineOnTwoTabletsMergeAndAreSurfaced()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("policy-first"), false);
+        auto b = tablet(m_clockB, QStringLiteral("policy-first"), false);
+        QVERIFY(a->registry->setClinicPolicy(QJsonObject{{QStringLiteral("due_soon_days"), 21}}));
+        QVERIFY(b->registry->setClinicPolicy(QJsonObject{{QStringLiteral("due_soon_days"), 7}}));
+        syncOk(*a);
+        syncOk(*b);
+        syncOk(*a);
+        const QJsonObject onA = a->registry->clinicPolicy()->toJson();
+        QCOMPARE(b->registry->clinicPolicy()->toJson(), onA);
+        QCOMPARE(a->registry->clinicPolicy()->dueSoonDays, 7);  // B's clock is later
+        for (Tablet *t : {a.get(), b.get()}) {
+            auto conflicts = t->registry->conflicts(false);
+            QVERIFY(conflicts);
+            QCOMPARE(conflicts->size(), 1);
+            QCOMPARE(conflicts->first().fields, QStringList{QStringLiteral("due_soon_days")});
         }
     }
 
