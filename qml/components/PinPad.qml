@@ -56,6 +56,7 @@ Item {
                 delegate: Button {
                     id: key
                     required property string modelData
+                    objectName: "pinKey_" + key.modelData
                     Layout.preferredWidth: 96
                     Layout.preferredHeight: 80
                     enabled: !pad.busy && (key.modelData !== "ok" || pad.pin.length >= 4)

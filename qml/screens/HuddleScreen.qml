@@ -48,6 +48,7 @@ Page {
                 onClicked: screen.rehearsalRequested()
             }
             Button {
+                objectName: "allPatientsButton"
                 text: qsTr("All patients")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.minTouch

@@ -65,6 +65,7 @@ Page {
                 required property int age
                 required property string prescriber
                 required property string tierLabel
+                objectName: "patient_" + row.patientId
                 width: ListView.view.width
                 height: Theme.touchTarget + 12
                 Accessible.name: qsTr("%1, %2 years, %3").arg(row.name).arg(row.age).arg(row.clinicId)

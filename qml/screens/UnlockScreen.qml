@@ -43,6 +43,7 @@ Page {
                     required property string name
                     required property string roleName
                     required property date lockedUntil
+                    objectName: "user_" + userDelegate.userId
                     width: ListView.view.width
                     height: Theme.touchTarget + 8
                     highlighted: screen.selectedUserId === userDelegate.userId

@@ -12,9 +12,9 @@
 #include "qml/viewmodels/language.h"
 #include "qml/viewmodels/permissions.h"
 #include "qml/viewmodels/session.h"
+#include "tests/qml/quick_driver.h"
 
 #include <QAbstractItemModelTester>
-#include <functional>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -51,34 +51,13 @@ class TestAdmin : public QObject {
         QObject *root = m_engine->rootObjects().first();
         if (QObject *found = root->findChild<QObject *>(QLatin1String(name)))
             return found;
-        std::function<QObject *(QQuickItem *)> walk = [&](QQuickItem *item) -> QObject * {
-            if (item->objectName() == QLatin1String(name))
-                return item;
-            for (QQuickItem *child : item->childItems())
-                if (QObject *found = walk(child))
-                    return found;
-            return nullptr;
-        };
-        return walk(qobject_cast<QQuickWindow *>(root)->contentItem());
+        return testing::findItem(qobject_cast<QQuickWindow *>(root), QLatin1String(name), false);
     }
 
-    // Every visible text on screen, for finding a string whatever item shows it.
     // Texts of every visible item, walking the visual tree (pushed pages are not QObject children).
     QStringList visibleTexts() const
     {
-        QStringList texts;
-        auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-        std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
-            if (!item->isVisible())
-                return;
-            const QVariant text = item->property("text");
-            if (text.isValid())
-                texts << text.toString();
-            for (QQuickItem *child : item->childItems())
-                walk(child);
-        };
-        walk(window->contentItem());
-        return texts;
+        return testing::visibleTexts(qobject_cast<QQuickWindow *>(m_engine->rootObjects().first()));
     }
 
     int rowOfUser(const app::AdminUserModel &model, const QString &id) const
@@ -161,9 +140,7 @@ private slots:
         auto *englishItem = qobject_cast<QQuickItem *>(english);
         QVERIFY(englishItem);
         QTRY_VERIFY(englishItem->isVisible());
-        auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-        const QPointF centre = englishItem->mapToScene(QPointF(englishItem->width() / 2, englishItem->height() / 2));
-        QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+        testing::tap(qobject_cast<QQuickWindow *>(m_engine->rootObjects().first()), englishItem);
         QTRY_COMPARE(m_language->current(), QStringLiteral("en"));
         QTRY_VERIFY(visibleTexts().contains(QStringLiteral("Who is signing in?")));
         // The switch shows the language in force, however it was chosen (a tap must not freeze it).

@@ -1,10 +1,12 @@
 // Rooming and visit decisions over a real encrypted registry: the RoomingFlow view model answer by
 // answer (each answer in the draft at once, each complete instrument a record at once, PHQ-9 only
 // after a positive PHQ-2, the patient's language, resuming, corrections, errors), the clinician's
-// VisitDecisions, the real QML from sign-in to the patient screen, and a rooming process killed
-// with SIGKILL mid-flow whose answers are all there when the registry is opened again.
+// VisitDecisions, the real QML from sign-in to the patient screen, and the app killed with SIGKILL
+// mid-rooming whose answers are all there when the registry is opened again and on the rooming
+// screen when the app is started again.
 //
-// The kill test re-runs this binary with --rooming-child.
+// The kill test re-runs this binary with --app-child: the app as `cairn` runs it (AppWiring and
+// Main.qml), used by tapping.
 
 #include "core/clinical/instruments.h"
 #include "core/registry/clinical_service.h"
@@ -12,11 +14,13 @@
 #include "core/registry/registry_thread.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
+#include "qml/app_wiring.h"
 #include "qml/viewmodels/language.h"
 #include "qml/viewmodels/patient_view_model.h"
 #include "qml/viewmodels/rooming_flow.h"
 #include "qml/viewmodels/session.h"
 #include "qml/viewmodels/visit_decisions.h"
+#include "tests/qml/quick_driver.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>
@@ -54,52 +58,138 @@ void onDatabase(registry::RegistryThread &thread, Fn fn)
     thread.drain();
 }
 
-bool waitFor(const std::function<bool()> &condition, int ms = 20000)
+// Taps the answer `value` on the question on screen, as a user would, and waits until the flow
+// has stored it and moved on. Empty when all went well, else what went wrong.
+QString tapAnswer(QQuickWindow *window, QObject *flow, int value)
 {
-    QDeadlineTimer deadline(ms);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return true;
+    const int stepBefore = flow->property("stepIndex").toInt();
+    const QString name = QStringLiteral("choice%1").arg(value);
+    if (!testing::tapWhenReady(window, name))
+        return QStringLiteral("no usable button %1").arg(name);
+    if (!testing::waitFor([&] { return flow->property("stepIndex").toInt() == stepBefore + 1 && !flow->property("loading").toBool(); }))
+        return QStringLiteral("tapping %1 did not move on from step %2").arg(name).arg(stepBefore);
+    if (flow->property("error").toBool())
+        return flow->property("message").toString();
+    return {};
 }
 
-// --- the child process of the kill test ------------------------------------------------------
-// argv: --rooming-child <db> <keystore dir> <MA user id> <patient id>. Answers the whole PEG and
-// the first PHQ-2 question through RoomingFlow, says ANSWERED, then waits to be killed.
-int roomingChild(int argc, char **argv)
+// The values of the answer buttons shown checked (the answer the flow holds for the question).
+QJsonArray checkedChoices(QQuickWindow *window)
 {
-    QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    if (args.size() < 6)
-        return 64;
-    platform::FileKeystore keystore(args.at(3));
-    registry::ManualClock clock(QDateTime(kDay, QTime(9, 30), Qt::UTC));
-    registry::RegistryThread thread;
-    app::Session session({args.at(2), &keystore, &clock, &thread});
-    session.refreshUsers();
-    if (!waitFor([&] { return session.users()->rowCount() > 0 && !session.loading(); }))
-        return 65;
-    session.unlock(args.at(4), kMaPin);
-    if (!waitFor([&] { return session.signedIn(); }))
-        return 66;
-    app::RoomingFlow flow;
-    flow.setToday(kDay);
-    flow.setSession(&session);
-    flow.setPatientId(args.at(5));
-    if (!waitFor([&] { return flow.ready() && !flow.loading(); }))
-        return 67;
-    for (int value : {7, 8, 9, 1}) {
-        flow.answer(value);
-        if (!waitFor([&] { return !flow.loading(); }) || flow.error())
-            return 68;
+    QJsonArray values;
+    for (int value = 0; value <= 10; ++value)
+        if (QQuickItem *button = testing::findItem(window, QStringLiteral("choice%1").arg(value), false);
+            button && button->isVisible() && button->property("checked").toBool())
+            values.append(value);
+    return values;
+}
+
+// Reads the child's output until a line starts with `marker`; returns that line.
+QByteArray readUntil(QProcess &process, const QByteArray &marker)
+{
+    QByteArray out;
+    QDeadlineTimer deadline(180000);
+    while (!deadline.hasExpired()) {
+        process.waitForReadyRead(200);
+        out += process.readAllStandardOutput();
+        for (const QByteArray &line : out.split('\n'))
+            if (line.startsWith(marker) && out.contains(line + '\n'))
+                return line;
+        if (process.state() != QProcess::Running && process.bytesAvailable() == 0)
+            break;
     }
-    std::printf("ANSWERED\n");
+    qWarning("child exit %d, output: %s", process.exitCode(), out.constData());
+    return {};
+}
+
+// --- the app process of the kill test --------------------------------------------------------
+// argv: --app-child answer|resume <db> <user id> <PIN> <patient id>, with CAIRN_KEYSTORE in the
+// environment as for `cairn`. Starts the app as main() does and uses it by tapping: picks the user
+// and enters the PIN on the keypad, opens the patient from "All patients", starts rooming.
+// answer: taps the whole PEG (7, 8, 9) and the first PHQ-2 answer (1), says ANSWERED and runs on
+// until killed. resume: says what the rooming screen shows, then after "Back" and "Back" again,
+// as one line "SHOWN {json}", and quits.
+int appChild(int argc, char **argv)
+{
+    QApplication application(argc, argv);  // the Measures screen's charts need Qt Widgets
+    app::AppWiring::nameApplication();
+    const QStringList args = application.arguments();
+    if (args.size() < 7)
+        return 64;
+    const QString mode = args.at(2);
+    const QString userId = args.at(4);
+    const QString pin = args.at(5);
+    const QString patientId = args.at(6);
+    const auto failed = [](const QString &what) {
+        std::fprintf(stderr, "app child: %s\n", qPrintable(what));
+        return 1;
+    };
+    auto keystore = platform::keystoreFromEnvironment();
+    if (!keystore)
+        return failed(keystore.error().line());
+    app::AppOptions options;
+    options.databasePath = args.at(3);
+    options.keystore = keystore->get();
+    app::AppWiring wiring(options);
+    if (!wiring.load())
+        return failed(QStringLiteral("Main.qml did not load"));
+    QQuickWindow *window = wiring.window();
+
+    // Sign in: my name, then the PIN on the keypad.
+    if (!testing::tapWhenReady(window, QStringLiteral("user_") + userId))
+        return failed(QStringLiteral("the user is not on the sign-in screen"));
+    for (const QChar digit : pin)
+        if (!testing::tapWhenReady(window, QStringLiteral("pinKey_") + digit))
+            return failed(QStringLiteral("no keypad key %1").arg(digit));
+    if (!testing::tapWhenReady(window, QStringLiteral("pinKey_ok")))
+        return failed(QStringLiteral("no usable sign-in key"));
+    if (!testing::waitFor([&] { return wiring.session().signedIn(); }))
+        return failed(QStringLiteral("not signed in: ") + wiring.session().message());
+
+    // Today → All patients → the patient → Start rooming.
+    for (const QString &name : {QStringLiteral("allPatientsButton"), QStringLiteral("patient_") + patientId, QStringLiteral("startRooming")})
+        if (!testing::tapWhenReady(window, name))
+            return failed(QStringLiteral("could not tap %1").arg(name));
+    QObject *flow = nullptr;
+    if (!testing::waitFor([&] {
+            flow = window->findChild<QObject *>(QStringLiteral("roomingFlow"));
+            return flow && flow->property("ready").toBool() && !flow->property("loading").toBool();
+        }))
+        return failed(QStringLiteral("the rooming screen did not get ready"));
+
+    if (mode == QLatin1String("answer")) {
+        for (int value : {7, 8, 9, 1})
+            if (const QString why = tapAnswer(window, flow, value); !why.isEmpty())
+                return failed(why);
+        std::printf("ANSWERED\n");
+        std::fflush(stdout);
+        return QApplication::exec();  // until SIGKILL
+    }
+
+    const auto textOf = [&](const QString &name) {
+        const QQuickItem *item = testing::findItem(window, name, false);
+        return item && item->isVisible() ? item->property("text").toString() : QString();
+    };
+    const auto shown = [&] {
+        return QJsonObject{{QStringLiteral("question"), textOf(QStringLiteral("roomingQuestion"))},
+                           {QStringLiteral("checked"), checkedChoices(window)}};
+    };
+    const auto back = [&] {
+        const int step = flow->property("stepIndex").toInt();
+        return testing::tapWhenReady(window, QStringLiteral("roomingBack"))
+            && testing::waitFor([&] { return flow->property("stepIndex").toInt() == step - 1; });
+    };
+    QJsonObject report = shown();
+    report.insert(QStringLiteral("message"), textOf(QStringLiteral("roomingMessage")));
+    if (!back())
+        return failed(QStringLiteral("Back did nothing"));
+    report.insert(QStringLiteral("back"), shown());
+    if (!back())
+        return failed(QStringLiteral("Back did nothing the second time"));
+    report.insert(QStringLiteral("backAgain"), shown());
+    std::printf("SHOWN %s\n", QJsonDocument(report).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
-    for (;;)
-        QThread::sleep(1);  // until SIGKILL
+    return 0;
 }
 
 }  // namespace
@@ -175,6 +265,20 @@ class TestRooming : public QObject {
             QTRY_VERIFY(!flow.loading());
             QVERIFY2(!flow.error(), qPrintable(flow.message()));
         }
+    }
+
+    // The app (AppWiring and Main.qml, as `cairn` runs them) as a child process with this test's
+    // registry and keystore, settings kept in the test's directory.
+    void startApp(QProcess &process, const QString &mode, const QString &patientId)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + m_keysDir);
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--app-child"), mode, m_db, m_maId, kMaPin, patientId});
+        QVERIFY(process.waitForStarted());
     }
 
 private slots:
@@ -446,6 +550,16 @@ private slots:
             QCOMPARE(load(id).naloxone.size(), naloxoneBefore);
         }
         signInAs(m_clinicianId, kClinicianPin);
+        // The patient screen's lists, re-read after every decision recorded.
+        app::PatientViewModel view;
+        view.setToday(kDay);
+        QAbstractItemModelTester gapsTester(view.gaps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester historyTester(view.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester promptsTester(view.prompts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.setSession(m_session.get());
+        view.setPatientId(id);
+        QTRY_VERIFY(view.loaded());
+        const int historyBefore = view.history()->rowCount();
         app::VisitDecisions decisions;
         decisions.setToday(kDay);
         decisions.setSession(m_session.get());
@@ -479,32 +593,28 @@ private slots:
                             [](const auto &a) { return a.date == kDay && a.note == QStringLiteral("renewed"); }));
         QVERIFY(std::any_of(patient.visits.cbegin(), patient.visits.cend(),
                             [](const auto &v) { return v.date == kDay && v.status == domain::VisitStatus::Completed; }));
+        // Naloxone, the agreement and the visit are on the timeline now.
+        QTRY_VERIFY(!view.loading());
+        QTRY_VERIFY(view.history()->rowCount() >= historyBefore + 3);
         // A referral of an unknown kind is refused with the field named; loading still ends.
         decisions.refer(QString(), QString());
         QTRY_VERIFY(!decisions.loading());
         signInAs(m_maId, kMaPin);
     }
 
-    void killedMidRoomingLosesNoAnswer()
+    void killedMidRoomingLosesNoAnswerAndTheAppShowsThemAgain()
     {
         const QString id = m_patients.at(5);
         const qsizetype pegBefore = load(id).peg.size();
-        QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--rooming-child"), m_db, m_keysDir, m_maId, id});
-        QVERIFY(child.waitForStarted());
-        QByteArray out;
-        QDeadlineTimer deadline(120000);
-        while (!out.contains("ANSWERED") && child.state() == QProcess::Running && !deadline.hasExpired()) {
-            child.waitForReadyRead(200);
-            out += child.readAllStandardOutput();
-        }
-        QVERIFY2(out.contains("ANSWERED"), qPrintable(QStringLiteral("child exit %1: %2").arg(child.exitCode()).arg(QString::fromUtf8(out))));
-        child.kill();  // SIGKILL: no destructor, no flush, no goodbye
-        QVERIFY(child.waitForFinished());
-        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QProcess running;
+        startApp(running, QStringLiteral("answer"), id);
+        QVERIFY(!readUntil(running, "ANSWERED").isEmpty());
+        running.kill();  // SIGKILL: no destructor, no flush, no goodbye
+        QVERIFY(running.waitForFinished());
+        QCOMPARE(running.exitStatus(), QProcess::CrashExit);
 
-        // Opened afresh (a new registry object on the file the dead process wrote).
+        // Opened afresh (a new registry object on the file the dead process wrote). The app dates
+        // the visit by the system clock.
         auto reopened = registry::Registry::unlock(m_db, *m_keystore, m_maId, kMaPin, *m_clock);
         QVERIFY2(reopened.ok(), reopened ? "" : qPrintable(reopened.error().line()));
         auto stored = (*reopened)->roomingDraft(id);
@@ -516,15 +626,27 @@ private slots:
         QVERIFY(patient.ok());
         QCOMPARE(patient->peg.size(), pegBefore + 1);
         QVERIFY(std::any_of(patient->peg.cbegin(), patient->peg.cend(),
-                            [](const auto &p) { return p.date == kDay && p.pain == 7 && p.enjoyment == 8 && p.activity == 9; }));
+                            [](const auto &p) { return p.pain == 7 && p.enjoyment == 8 && p.activity == 9; }));
         reopened->reset();
 
-        // And rooming this patient again resumes at the question that was next.
-        auto flow = openFlow(id);
-        QVERIFY(flow->resumed());
-        QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
-        QCOMPARE(flow->questionNumber(), 2);
-        QCOMPARE(flow->stepIndex(), 4);
+        // The app started again: rooming this patient resumes at the question that was next, and
+        // going back shows the answers given before the kill.
+        QProcess again;
+        startApp(again, QStringLiteral("resume"), id);
+        const QByteArray line = readUntil(again, "SHOWN ");
+        QVERIFY(!line.isEmpty());
+        QVERIFY(again.waitForFinished(60000));
+        QCOMPARE(again.exitCode(), 0);
+        const QJsonObject shown = QJsonDocument::fromJson(line.mid(6)).object();
+        QVERIFY2(shown.value(QStringLiteral("message")).toString().contains(QStringLiteral("Resumed")), line.constData());
+        QCOMPARE(shown.value(QStringLiteral("question")).toString(), itemText(QStringLiteral("phq2"), 1, QStringLiteral("en")));
+        QCOMPARE(shown.value(QStringLiteral("checked")).toArray(), QJsonArray());
+        const QJsonObject back = shown.value(QStringLiteral("back")).toObject();
+        QCOMPARE(back.value(QStringLiteral("question")).toString(), itemText(QStringLiteral("phq2"), 0, QStringLiteral("en")));
+        QCOMPARE(back.value(QStringLiteral("checked")).toArray(), (QJsonArray{1}));
+        const QJsonObject backAgain = shown.value(QStringLiteral("backAgain")).toObject();
+        QCOMPARE(backAgain.value(QStringLiteral("question")).toString(), itemText(QStringLiteral("peg"), 2, QStringLiteral("en")));
+        QCOMPARE(backAgain.value(QStringLiteral("checked")).toArray(), (QJsonArray{9}));
     }
 
     // The real QML: sign in, open a patient, start rooming, tap the answers, and find the records
@@ -560,27 +682,14 @@ private slots:
         QObject *flow = find("roomingFlow");
         QTRY_VERIFY(flow->property("ready").toBool());
 
-        // Taps the visible button for `value` on the question on screen.
+        // Taps the button for `value` on the question on screen; each is a comfortable touch target.
+        auto *window = qobject_cast<QQuickWindow *>(root);
         const auto tap = [&](int value) {
-            const QString name = QStringLiteral("choice%1").arg(value);
-            const int stepBefore = flow->property("stepIndex").toInt();
             QQuickItem *button = nullptr;
-            // Repeater delegates are in the visual tree, not always in the QObject tree.
-            std::function<QQuickItem *(QQuickItem *)> search = [&](QQuickItem *item) -> QQuickItem * {
-                if (item->objectName() == name && item->isVisible() && item->isEnabled())
-                    return item;
-                for (QQuickItem *child : item->childItems())
-                    if (QQuickItem *found = search(child))
-                        return found;
-                return nullptr;
-            };
-            QQuickItem *content = qobject_cast<QQuickWindow *>(root)->contentItem();
-            QTRY_VERIFY((button = search(content)));
-            QVERIFY(button->property("height").toReal() >= 48);
-            QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
-            QTRY_VERIFY(flow->property("stepIndex").toInt() == stepBefore + 1);
-            QTRY_VERIFY(!flow->property("loading").toBool());
-            QVERIFY2(!flow->property("error").toBool(), qPrintable(flow->property("message").toString()));
+            QTRY_VERIFY((button = testing::findItem(window, QStringLiteral("choice%1").arg(value))));
+            QVERIFY(button->height() >= 48);
+            const QString why = tapAnswer(window, flow, value);
+            QVERIFY2(why.isEmpty(), qPrintable(why));
         };
         QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("peg"), 0, QStringLiteral("en")));
         QVERIFY(find("roomingQuestion")->property("font").value<QFont>().pixelSize() >= 16);
@@ -635,8 +744,8 @@ private slots:
 
 int main(int argc, char *argv[])
 {
-    if (argc >= 2 && qstrcmp(argv[1], "--rooming-child") == 0)
-        return roomingChild(argc, argv);
+    if (argc >= 2 && qstrcmp(argv[1], "--app-child") == 0)
+        return appChild(argc, argv);
     QApplication app(argc, argv);  // the patient screen's charts (QtCharts) need Qt Widgets
     TestRooming test;
     QTEST_SET_MAIN_SOURCE_PATH

@@ -1,0 +1,101 @@
+#pragma once
+// Drives the real screens the way a user does: finds items by objectName in the window's visual
+// tree (delegates and pushed pages are not always QObject children), waits while the event loop
+// runs, and taps an item's centre with a mouse click on the window. Plain return values, no QTest
+// macros, so that a child process outside any test function can use them too.
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QStringList>
+#include <QTest>
+#include <QThread>
+
+#include <functional>
+
+namespace cairn::testing {
+
+// Runs the event loop until `condition` holds; false when `ms` pass first.
+inline bool waitFor(const std::function<bool()> &condition, int ms = 60000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+// The first item called `name` in the window; with `usable`, only one that is shown and enabled
+// (a page being pushed or popped may still hold a hidden one).
+inline QQuickItem *findItem(QQuickWindow *window, const QString &name, bool usable = true)
+{
+    std::function<QQuickItem *(QQuickItem *)> walk = [&](QQuickItem *item) -> QQuickItem * {
+        if (usable && !item->isVisible())
+            return nullptr;
+        if (item->objectName() == name && (!usable || item->isEnabled()))
+            return item;
+        for (QQuickItem *child : item->childItems())
+            if (QQuickItem *found = walk(child))
+                return found;
+        return nullptr;
+    };
+    return window ? walk(window->contentItem()) : nullptr;
+}
+
+// The text of every visible item, for finding a string whatever item shows it.
+inline QStringList visibleTexts(QQuickWindow *window)
+{
+    QStringList texts;
+    std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+        if (!item->isVisible())
+            return;
+        const QVariant text = item->property("text");
+        if (text.isValid())
+            texts << text.toString();
+        for (QQuickItem *child : item->childItems())
+            walk(child);
+    };
+    walk(window->contentItem());
+    return texts;
+}
+
+// A tap (mouse press and release) on the centre of `item`.
+inline void tap(QQuickWindow *window, QQuickItem *item)
+{
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+}
+
+// True while a StackView holding `item` is pushing or popping: it swallows taps meanwhile.
+inline bool inTransition(QQuickItem *item)
+{
+    for (QQuickItem *up = item; up; up = up->parentItem())
+        if (up->inherits("QQuickStackView") && up->property("busy").toBool())
+            return true;
+    return false;
+}
+
+// Waits until the item called `name` is shown, enabled, inside the window and not in a page
+// transition, then taps it. False when it never was.
+inline bool tapWhenReady(QQuickWindow *window, const QString &name, int ms = 60000)
+{
+    QQuickItem *item = nullptr;
+    const bool ready = waitFor(
+        [&] {
+            item = findItem(window, name);
+            if (!item || inTransition(item))
+                return false;
+            const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+            return QRectF(QPointF(0, 0), window->size()).contains(centre);
+        },
+        ms);
+    if (ready)
+        tap(window, item);
+    return ready;
+}
+
+}  // namespace cairn::testing
