@@ -117,6 +117,12 @@ private slots:
         QVERIFY(model.rowCount() < 25);
         model.setFilterText(clinicId);
         QCOMPARE(model.rowCount(), 1);
+        // A write anywhere re-reads the list (a reset); the filter still holds.
+        m_session->noteDataChanged();
+        QVERIFY(model.loading());
+        QTRY_VERIFY(!model.loading());
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0), app::PatientListModel::ClinicIdRole).toString(), clinicId);
         model.setFilterText(QStringLiteral("no such person"));
         QCOMPARE(model.rowCount(), 0);
         model.setFilterText(QString());
@@ -454,6 +460,8 @@ private slots:
 
     void fiveWrongPinsLockTheUserOut()
     {
+        // The sign-in list is re-read as the lockout starts.
+        QAbstractItemModelTester tester(m_session->users(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         for (int i = 0; i < 5; ++i) {
             m_session->unlock(m_nurseId, QStringLiteral("0000"));
             QTRY_VERIFY(!m_session->loading());
