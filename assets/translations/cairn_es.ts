@@ -1316,6 +1316,34 @@
         <source>Choose your name</source>
         <translation>Elija su nombre</translation>
     </message>
+    <message>
+        <source>First time on this tablet?</source>
+        <translation>¿Es su primera vez en esta tableta?</translation>
+    </message>
+    <message>
+        <source>First time on this tablet? Sign in through the clinic&apos;s server</source>
+        <translation>¿Es su primera vez en esta tableta? Inicie sesión a través del servidor de la clínica</translation>
+    </message>
+    <message>
+        <source>First sign-in on this tablet</source>
+        <translation>Primer inicio de sesión en esta tableta</translation>
+    </message>
+    <message>
+        <source>Enter your name as your clinic&apos;s administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic&apos;s server; after that, your PIN alone signs you in here, even offline.</source>
+        <translation>Escriba su nombre tal como lo registró la persona administradora de su clínica y luego su PIN. Solo esta vez, la tableta necesita conexión con el servidor de la clínica; después, su PIN basta para entrar aquí, incluso sin conexión.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>Back to the list of names</source>
+        <translation>Volver a la lista de nombres</translation>
+    </message>
+    <message>
+        <source>Enter your name</source>
+        <translation>Escriba su nombre</translation>
+    </message>
 </context>
 <context>
     <name>VisitDecisionsPanel</name>
@@ -2243,6 +2271,10 @@
             <numerusform>%n registro aún sin sincronizar</numerusform>
             <numerusform>%n registros aún sin sincronizar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Asking the clinic&apos;s server…</source>
+        <translation>Consultando al servidor de la clínica…</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,27 @@ import QtQuick.Layouts
 import Cairn
 
 // Pick your name, enter your PIN. Lockout and wrong-PIN messages come from the registry.
+// Someone new to an enrolled tablet signs in once online ("First time on this tablet?"): the
+// clinic's server vouches for their name and PIN, and from then on the PIN alone works here.
 Page {
     id: screen
     objectName: "unlockScreen"
     property string selectedUserId: ""
     property string selectedUserName: ""
+    property bool firstTime: false
+    readonly property string enteredName: nameField.text.trim()
 
     Component.onCompleted: Session.refreshUsers()
+
+    // Whoever comes next starts from the list of names.
+    Connections {
+        target: Session
+        function onSignedInChanged() {
+            nameField.clear()
+            screen.firstTime = false
+            screen.selectedUserId = ""
+        }
+    }
 
     background: Rectangle { color: Theme.background }
 
@@ -26,12 +40,14 @@ Page {
             Layout.fillHeight: true
             spacing: Theme.spacing
             Label {
+                visible: !screen.firstTime
                 text: qsTr("Who is signing in?")
                 font.pixelSize: Theme.fontTitle
             }
             ListView {
                 id: userList
                 objectName: "userList"
+                visible: !screen.firstTime
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
@@ -56,6 +72,62 @@ Page {
                     }
                 }
             }
+            Button {
+                objectName: "firstSignInButton"
+                visible: Session.canSignInOnline && !screen.firstTime
+                Layout.preferredHeight: Theme.touchTarget
+                text: qsTr("First time on this tablet?")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: qsTr("First time on this tablet? Sign in through the clinic's server")
+                onClicked: {
+                    screen.selectedUserId = ""
+                    screen.firstTime = true
+                    nameField.forceActiveFocus()
+                }
+            }
+
+            Label {
+                visible: screen.firstTime
+                text: qsTr("First sign-in on this tablet")
+                font.pixelSize: Theme.fontTitle
+            }
+            Label {
+                visible: screen.firstTime
+                Layout.fillWidth: true
+                text: qsTr("Enter your name as your clinic's administrator set it up, then your PIN. "
+                           + "This once, the tablet needs a connection to the clinic's server; "
+                           + "after that, your PIN alone signs you in here, even offline.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+            }
+            TextField {
+                id: nameField
+                objectName: "firstSignInName"
+                visible: screen.firstTime
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget
+                placeholderText: qsTr("Your name")
+                font.pixelSize: Theme.fontBody
+                inputMethodHints: Qt.ImhNoPredictiveText
+                Accessible.name: qsTr("Your name")
+            }
+            Button {
+                objectName: "firstSignInBack"
+                visible: screen.firstTime
+                Layout.preferredHeight: Theme.touchTarget
+                text: qsTr("Back to the list of names")
+                font.pixelSize: Theme.fontBody
+                Accessible.name: text
+                onClicked: {
+                    nameField.clear()
+                    screen.firstTime = false
+                }
+            }
+            Item {
+                visible: screen.firstTime
+                Layout.fillHeight: true
+            }
         }
 
         ColumnLayout {
@@ -64,7 +136,8 @@ Page {
             spacing: Theme.spacing
             Label {
                 Layout.fillWidth: true
-                text: screen.selectedUserId === "" ? qsTr("Choose your name") : screen.selectedUserName
+                text: screen.firstTime ? (screen.enteredName === "" ? qsTr("Enter your name") : screen.enteredName)
+                                       : (screen.selectedUserId === "" ? qsTr("Choose your name") : screen.selectedUserName)
                 font.pixelSize: Theme.fontTitle
                 wrapMode: Text.Wrap
             }
@@ -72,8 +145,13 @@ Page {
                 id: pinPad
                 objectName: "pinPad"
                 Layout.alignment: Qt.AlignHCenter
-                busy: Session.loading || screen.selectedUserId === ""
-                onSubmitted: pin => Session.unlock(screen.selectedUserId, pin)
+                busy: Session.loading || (screen.firstTime ? screen.enteredName === "" : screen.selectedUserId === "")
+                onSubmitted: pin => {
+                    if (screen.firstTime)
+                        Session.signInFirstTime(screen.enteredName, pin)
+                    else
+                        Session.unlock(screen.selectedUserId, pin)
+                }
             }
             BusyIndicator {
                 Layout.alignment: Qt.AlignHCenter

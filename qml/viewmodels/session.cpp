@@ -1,6 +1,7 @@
 #include "qml/viewmodels/session.h"
 
 #include "qml/viewmodels/labels.h"
+#include "sync/client/first_sign_in.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -65,15 +66,27 @@ void Session::refreshUsers()
 {
     startOperation();
     const QString path = m_services.databasePath;
-    m_services.thread->run<Result<QList<registry::UserSummary>>>(
-        this, [path](registry::Registry *) { return registry::Registry::users(path); },
-        [this](Result<QList<registry::UserSummary>> users) {
+    struct Found {
+        Result<QList<registry::UserSummary>> users;
+        bool enrolled = false;
+    };
+    m_services.thread->run<std::shared_ptr<Found>>(
+        this,
+        [path](registry::Registry *) {
+            auto keyring = keys::Keyring::load(registry::Registry::Paths{path}.keyring());
+            return std::make_shared<Found>(Found{registry::Registry::users(path), keyring && keyring->enrollment().has_value()});
+        },
+        [this](std::shared_ptr<Found> found) {
             finishOperation();
-            if (!users) {
-                setMessage(users.error().message, true);
+            if (m_canSignInOnline != found->enrolled) {
+                m_canSignInOnline = found->enrolled;
+                emit canSignInOnlineChanged();
+            }
+            if (!found->users) {
+                setMessage(found->users.error().message, true);
                 return;
             }
-            m_users.setUsers(std::move(users).value());
+            m_users.setUsers(std::move(found->users).value());
         });
 }
 
@@ -100,12 +113,48 @@ void Session::unlock(const QString &userId, const QString &pin)
             }
             for (const auto &user : m_users.users()) {
                 if (user.id == userId)
-                    m_user = user;
+                    becomeSignedIn(user);
             }
-            m_signedIn = true;
-            emit signedInChanged();
-            noteDataChanged();
         });
+}
+
+void Session::signInFirstTime(const QString &name, const QString &pin)
+{
+    if (m_unlocking || m_signedIn)
+        return;
+    m_unlocking = true;
+    startOperation();
+    setMessage(tr("Asking the clinic's server…"), false);
+    const AppServices services = m_services;
+    // Written on the database thread before `done` is queued back here.
+    auto signedInAs = std::make_shared<registry::UserSummary>();
+    m_services.thread->open(
+        this,
+        [services, name, pin, signedInAs]() {
+            auto opened = sync::signInFirstTime(services.databasePath, *services.keystore, name, pin, *services.clock);
+            if (opened)
+                *signedInAs = (*opened)->user();
+            return opened;
+        },
+        [this, signedInAs](Status opened) {
+            m_unlocking = false;
+            finishOperation();
+            refreshUsers();  // a new user on this tablet, or a wiped tablet
+            if (!opened) {
+                setMessage(opened.error().message, true);
+                return;
+            }
+            becomeSignedIn(*signedInAs);
+        });
+}
+
+void Session::becomeSignedIn(const registry::UserSummary &user)
+{
+    m_user = user;
+    setMessage(QString(), false);
+    m_signedIn = true;
+    emit signedInChanged();
+    noteDataChanged();
 }
 
 void Session::lock()

@@ -27,6 +27,8 @@ class Session : public QObject {
     Q_PROPERTY(QString roleName READ roleName NOTIFY signedInChanged)
     Q_PROPERTY(QString role READ role NOTIFY signedInChanged)
     Q_PROPERTY(cairn::app::UserListModel *users READ users CONSTANT)
+    // Whether this tablet is enrolled with a clinic server, so someone new to it can sign in online.
+    Q_PROPERTY(bool canSignInOnline READ canSignInOnline NOTIFY canSignInOnlineChanged)
     // Increments whenever registry data changes, so views know to re-read.
     Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
     // True while the app is not in the foreground: screens cover patient data.
@@ -50,6 +52,7 @@ public:
     QString roleName() const;
     QString role() const;
     UserListModel *users() { return &m_users; }
+    bool canSignInOnline() const { return m_canSignInOnline; }
     int revision() const { return m_revision; }
     bool obscured() const { return m_obscured; }
     int unsyncedCount() const { return m_unsynced; }
@@ -59,6 +62,10 @@ public:
 
     Q_INVOKABLE void refreshUsers();
     Q_INVOKABLE void unlock(const QString &userId, const QString &pin);
+    // A clinic user's first sign-in on this tablet: the clinic's server vouches for the name and
+    // PIN, and the tablet adds the user's own key slot (later sign-ins need only the PIN, offline).
+    // Runs on the database thread, which waits on the network there, never on the UI thread.
+    Q_INVOKABLE void signInFirstTime(const QString &name, const QString &pin);
     Q_INVOKABLE void lock();
     // Call after a write so that views showing registry data re-read it.
     Q_INVOKABLE void noteDataChanged();
@@ -72,6 +79,7 @@ signals:
     void revisionChanged();
     void obscuredChanged();
     void syncStateChanged();
+    void canSignInOnlineChanged();
 
 protected:
     // The sync summary, made in C++, follows a language switch.
@@ -82,6 +90,7 @@ private:
     void startOperation();
     void finishOperation();
     void setMessage(const QString &message, bool isError);
+    void becomeSignedIn(const registry::UserSummary &user);
     AppServices m_services;
     UserListModel m_users;
     registry::UserSummary m_user;
@@ -89,6 +98,7 @@ private:
     bool m_unlocking = false;
     bool m_error = false;
     bool m_signedIn = false;
+    bool m_canSignInOnline = false;
     QString m_message;
     int m_revision = 0;
     bool m_obscured = false;

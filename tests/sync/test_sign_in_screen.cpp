@@ -1,0 +1,145 @@
+// A clinic user's first sign-in through the real unlock screen: the real QML over a tablet enrolled
+// with a real cairn-server process (TLS on loopback). "First time on this tablet?" appears only on
+// an enrolled tablet; the server's refusal is shown in words; the right name and PIN sign the user
+// in, and afterwards their name is in the tablet's list for offline sign-ins.
+
+#include "core/registry/registry_thread.h"
+#include "qml/viewmodels/language.h"
+#include "qml/viewmodels/session.h"
+#include "tests/sync/sync_harness.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+using namespace cairn::testing;
+
+class TestSignInScreen : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Certificates m_certs;
+    std::unique_ptr<ServerProcess> m_server;
+    registry::SystemClock m_clock;
+    std::unique_ptr<Tablet> m_tablet;
+    std::unique_ptr<registry::RegistryThread> m_thread;
+    std::unique_ptr<app::Session> m_session;
+    app::Language m_language{false};
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+
+    QQuickItem *item(const char *name) const
+    {
+        return m_engine->rootObjects().first()->findChild<QQuickItem *>(QLatin1String(name));
+    }
+
+    // A tap at the item's centre, as a finger would.
+    static void tap(QQuickItem *target)
+    {
+        QVERIFY(target);
+        QTRY_VERIFY(target->isVisible() && target->isEnabled());
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(target->window(), Qt::LeftButton, {}, centre.toPoint());
+    }
+
+    void enterPin(const QString &pin)
+    {
+        QQuickItem *pad = item("pinPad");
+        QVERIFY(pad);
+        QTRY_VERIFY(!pad->property("busy").toBool());
+        QVERIFY(QMetaObject::invokeMethod(pad, "submitted", Q_ARG(QString, pin)));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto certs = makeCertificates(m_dir.path());
+        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().message));
+        m_certs = *certs;
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs);
+        auto started = m_server->start();
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        QVERIFY(m_server->addUser(QStringLiteral("valley"), QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916")));
+
+        auto tablet = makeTablet(m_dir.filePath(QStringLiteral("tablet.db")), m_clock, m_server->url(), m_certs.caPem);
+        QVERIFY(tablet);
+        m_tablet = std::move(tablet).value();
+        auto code = m_server->enrollmentCode(QStringLiteral("valley"));
+        QVERIFY(code);
+        QVERIFY(m_tablet->enroll(*code));
+        m_tablet->registry.reset();  // locked, as a tablet waiting on the counter
+
+        m_thread = std::make_unique<registry::RegistryThread>();
+        m_session = std::make_unique<app::Session>(app::AppServices{m_tablet->path, m_tablet->keystore.get(), &m_clock, m_thread.get()});
+        app::Session::setInstance(m_session.get());
+        app::Language::setInstance(&m_language);
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        QTRY_VERIFY(item("unlockScreen"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_thread.reset();
+        m_server.reset();
+    }
+
+    void aWrongPinIsRefusedInWordsAndAddsNobody()
+    {
+        QTRY_VERIFY(m_session->canSignInOnline());
+        tap(item("firstSignInButton"));
+        QTRY_VERIFY(item("firstSignInName")->isVisible());
+        QVERIFY(!item("userList")->isVisible());
+        item("firstSignInName")->setProperty("text", QStringLiteral("Noor Nurse"));
+        enterPin(QStringLiteral("111111"));
+        QTRY_VERIFY(!m_session->loading());
+        QVERIFY(!m_session->signedIn());
+        QVERIFY(m_session->error());
+        QTRY_VERIFY2(item("unlockMessage")->property("text").toString().contains(QStringLiteral("Wrong PIN")),
+                     qPrintable(item("unlockMessage")->property("text").toString()));
+        QCOMPARE(m_session->users()->rowCount(), 2);  // the administrator and Casey only
+    }
+
+    void theRightNameAndPinSignTheUserInAndKeepThemOnTheTablet()
+    {
+        item("firstSignInName")->setProperty("text", QStringLiteral("  noor nurse "));
+        enterPin(QStringLiteral("482916"));
+        QTRY_VERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QCOMPARE(m_session->userName(), QStringLiteral("Noor Nurse"));
+        QCOMPARE(m_session->role(), QStringLiteral("nurse"));
+        QTRY_VERIFY(item("signedInLabel"));
+        QVERIFY(item("signedInLabel")->property("text").toString().contains(QStringLiteral("Noor Nurse")));
+
+        // Locked again, the unlock screen starts from the list, which now has her name.
+        m_session->lock();
+        QTRY_VERIFY(item("userList") && item("userList")->isVisible());
+        QTRY_COMPARE(m_session->users()->rowCount(), 3);
+    }
+
+    void laterSignInsNeedOnlyThePinEvenOffline()
+    {
+        m_server->stop();
+        QString noorId;
+        for (const auto &user : m_session->users()->users()) {
+            if (user.name == QLatin1String("Noor Nurse"))
+                noorId = user.id;
+        }
+        QVERIFY(!noorId.isEmpty());
+        m_session->unlock(noorId, QStringLiteral("482916"));
+        QTRY_VERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QCOMPARE(m_session->userName(), QStringLiteral("Noor Nurse"));
+    }
+};
+
+QTEST_MAIN(TestSignInScreen)
+#include "test_sign_in_screen.moc"
