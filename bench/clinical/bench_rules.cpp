@@ -1,7 +1,9 @@
 // Rules-engine benchmarks (issue: clinical rules engine). For seeded registries (default 10,000
 // and 50,000 patients, 3 years): every patient's care gaps, the huddle list for one day and one
 // month's measures — each beside a bare SQLCipher scan of the same current rows, same run.
-//   bench_rules [--sizes 10000,50000] [--smoke]
+//   bench_rules [--sizes 10000,50000] [--smoke] [--keep DIR]
+// --keep DIR seeds each size once into DIR (file keystore) and reuses it on later runs: seeding
+// 10,000 patients takes minutes, the measures seconds.
 
 #include "bench/bench_common.h"
 #include "core/clinical/registry_views.h"
@@ -11,7 +13,11 @@
 #include "platform/keystore.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
+
+#include <memory>
 
 using namespace cairn;
 
@@ -31,25 +37,38 @@ double bareScanMs(storage::Database &db, int runs)
     });
 }
 
-int runSize(int patients, bool smoke)
+int runSize(int patients, bool smoke, const QString &keepDir)
 {
     const int runs = smoke ? 1 : 5;
     const QDate asOf(2026, 11, 23);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.db"));
-    platform::MemoryKeystore keystore;
+    QTemporaryDir temporary;
+    const QString dir = keepDir.isEmpty() ? temporary.path() : keepDir;
+    const QString path = dir + QStringLiteral("/bench-%1.db").arg(patients);
+    std::unique_ptr<platform::Keystore> keystore;
+    if (keepDir.isEmpty())
+        keystore = std::make_unique<platform::MemoryKeystore>();
+    else
+        keystore = std::make_unique<platform::FileKeystore>(dir + QStringLiteral("/keys"));
     registry::ManualClock clock(QDateTime(asOf, QTime(8, 0), Qt::UTC));
-    auto registry = registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
-    if (!registry)
+    const QString admin = QStringLiteral("Bench Admin");
+    const QString pin = QStringLiteral("246810");
+    const bool seeded = QFileInfo::exists(path);
+    auto registry = seeded ? registry::Registry::unlock(path, *keystore, admin, pin, clock)
+                           : registry::Registry::create(path, *keystore, admin, pin, clock);
+    if (!registry) {
+        std::fprintf(stderr, "bench_rules: %s\n", qPrintable(registry.error().line()));
         return 1;
-    synthetic::Options options;
-    options.patients = patients;
-    options.years = 3;
-    options.seed = 1234;
-    options.asOf = asOf;
-    if (!(*registry)->addPatients(synthetic::generateClinic(options)))
-        return 1;
-    (void)(*registry)->database().checkpoint();
+    }
+    if (!seeded) {
+        synthetic::Options options;
+        options.patients = patients;
+        options.years = 3;
+        options.seed = 1234;
+        options.asOf = asOf;
+        if (!(*registry)->addPatients(synthetic::generateClinic(options)))
+            return 1;
+        (void)(*registry)->database().checkpoint();
+    }
     const qint64 records = (*registry)->stats()->records;
     std::printf("\n%d patients, %lld records, 3 years\n", patients, static_cast<long long>(records));
 
@@ -95,8 +114,13 @@ int main(int argc, char *argv[])
         for (const QString &size : args.at(at + 1).split(QLatin1Char(',')))
             sizes.append(size.toInt());
     }
+    QString keepDir;
+    if (const auto at = args.indexOf(QStringLiteral("--keep")); at > 0 && at + 1 < args.size()) {
+        keepDir = args.at(at + 1);
+        QDir().mkpath(keepDir);
+    }
     for (int size : sizes) {
-        if (runSize(size, smoke) != 0) {
+        if (runSize(size, smoke, keepDir) != 0) {
             std::fprintf(stderr, "bench_rules: failed at %d patients\n", size);
             return 1;
         }

@@ -1,25 +1,365 @@
 #include "core/domain/record_json.h"
 
 #include <QJsonArray>
-#include <QSet>
+#include <QJsonDocument>
 
+#include <array>
+#include <charconv>
+#include <cstring>
 #include <cmath>
 
 namespace cairn::domain {
 
-namespace json {
+namespace {
 
-Result<QDate> date(const QJsonObject &object, const QString &field, bool required)
-{
-    const QJsonValue value = object.value(field);
-    if (value.isUndefined() || value.isNull()) {
-        if (required)
-            return Error{field, QStringLiteral("is required (YYYY-MM-DD)")};
-        return QDate();
+// What a member of a JSON object holds, as the field readers see it.
+enum class Shape : quint8 { Absent, Null, Bool, Number, String, Array, Object };
+
+// A member of a QJsonObject.
+class JsonMember {
+public:
+    explicit JsonMember(QJsonValue value) : m_value(std::move(value)) {}
+    [[nodiscard]] Shape shape() const
+    {
+        switch (m_value.type()) {
+        case QJsonValue::Null: return Shape::Null;
+        case QJsonValue::Bool: return Shape::Bool;
+        case QJsonValue::Double: return Shape::Number;
+        case QJsonValue::String: return Shape::String;
+        case QJsonValue::Array: return Shape::Array;
+        case QJsonValue::Object: return Shape::Object;
+        case QJsonValue::Undefined: break;
+        }
+        return Shape::Absent;
     }
-    if (!value.isString())
-        return Error{field, QStringLiteral("must be a date written YYYY-MM-DD")};
-    const QString text = value.toString();
+    [[nodiscard]] QString string() const { return m_value.toString(); }
+    [[nodiscard]] double number() const { return m_value.toDouble(); }
+    [[nodiscard]] bool boolean() const { return m_value.toBool(); }
+    [[nodiscard]] QJsonValue value() const { return m_value; }
+    // A date read without going through a QString; the readers fall back to string() when absent.
+    [[nodiscard]] std::optional<QDate> isoDate() const { return std::nullopt; }
+
+private:
+    QJsonValue m_value;
+};
+
+struct JsonSource {
+    const QJsonObject &object;
+    [[nodiscard]] JsonMember member(QLatin1StringView name) const { return JsonMember(object.value(name)); }
+};
+
+// The top level of a payload object read straight from its UTF-8 text, for the shape stored
+// payloads have (QJsonDocument::toJson output): a few members, no escapes. Anything else (an
+// escape, a duplicate key, a deep nesting, a number QJsonDocument would refuse) is refused here and
+// read by QJsonDocument instead, so both paths always agree.
+class FlatObject {
+public:
+    struct Member {
+        QByteArrayView key;
+        QByteArrayView text;  // a string's content between the quotes, or a value's whole text
+        Shape shape = Shape::Absent;
+        bool truth = false;
+        double number = 0;
+    };
+
+    bool parse(QByteArrayView text)
+    {
+        m_count = 0;
+        const char *p = text.data();
+        const char *const end = p + text.size();
+        skipSpace(p, end);
+        if (p == end || *p != '{')
+            return false;
+        ++p;
+        skipSpace(p, end);
+        if (p != end && *p == '}') {
+            ++p;
+        } else {
+            for (;;) {
+                if (m_count == static_cast<int>(m_members.size()))
+                    return false;
+                Member &member = m_members[static_cast<std::size_t>(m_count)];
+                if (!readString(p, end, &member.key))
+                    return false;
+                for (int i = 0; i < m_count; ++i) {
+                    if (m_members[static_cast<std::size_t>(i)].key == member.key)
+                        return false;
+                }
+                skipSpace(p, end);
+                if (p == end || *p != ':')
+                    return false;
+                ++p;
+                skipSpace(p, end);
+                if (!readValue(p, end, member, 0))
+                    return false;
+                ++m_count;
+                skipSpace(p, end);
+                if (p == end)
+                    return false;
+                if (*p == '}') {
+                    ++p;
+                    break;
+                }
+                if (*p != ',')
+                    return false;
+                ++p;
+                skipSpace(p, end);
+            }
+        }
+        skipSpace(p, end);
+        return p == end;
+    }
+
+    [[nodiscard]] const Member *find(QLatin1StringView name) const
+    {
+        for (int i = 0; i < m_count; ++i) {
+            const Member &member = m_members[static_cast<std::size_t>(i)];
+            if (member.key.size() == name.size() && std::memcmp(member.key.data(), name.data(), static_cast<std::size_t>(name.size())) == 0)
+                return &member;
+        }
+        return nullptr;
+    }
+
+private:
+    static constexpr int kMaxDepth = 16;
+
+    static void skipSpace(const char *&p, const char *end)
+    {
+        while (p != end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            ++p;
+    }
+
+    // A string without escapes or control characters (JSON forbids raw ones; escapes are rare
+    // enough to leave to QJsonDocument).
+    static bool readString(const char *&p, const char *end, QByteArrayView *content)
+    {
+        if (p == end || *p != '"')
+            return false;
+        const char *const begin = ++p;
+        while (p != end && *p != '"') {
+            if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20)
+                return false;
+            ++p;
+        }
+        if (p == end)
+            return false;
+        *content = QByteArrayView(begin, p - begin);
+        ++p;
+        return true;
+    }
+
+    // JSON's number grammar; the value as QJsonDocument gives it (an integer that fits 64 bits is
+    // read as one, so "-0" is 0; anything else as the nearest double; out of range is refused).
+    static bool readNumber(const char *&p, const char *end, double *out)
+    {
+        const char *const begin = p;
+        auto digits = [&] {
+            const char *const start = p;
+            while (p != end && *p >= '0' && *p <= '9')
+                ++p;
+            return p - start;
+        };
+        if (p != end && *p == '-')
+            ++p;
+        if (p == end)
+            return false;
+        if (*p == '0')
+            ++p;
+        else if (digits() == 0)
+            return false;
+        bool integral = true;
+        if (p != end && *p == '.') {
+            ++p;
+            integral = false;
+            if (digits() == 0)
+                return false;
+        }
+        if (p != end && (*p == 'e' || *p == 'E')) {
+            ++p;
+            integral = false;
+            if (p != end && (*p == '+' || *p == '-'))
+                ++p;
+            if (digits() == 0)
+                return false;
+        }
+        if (integral) {
+            long long n = 0;
+            if (auto [next, ec] = std::from_chars(begin, p, n); ec == std::errc() && next == p) {
+                *out = static_cast<double>(n);
+                return true;
+            }
+        }
+        double d = 0;
+        auto [next, ec] = std::from_chars(begin, p, d);
+        if (ec != std::errc() || next != p || !std::isfinite(d))
+            return false;
+        *out = d;
+        return true;
+    }
+
+    static bool readLiteral(const char *&p, const char *end, const char *word)
+    {
+        const std::size_t length = std::strlen(word);
+        if (static_cast<std::size_t>(end - p) < length || std::memcmp(p, word, length) != 0)
+            return false;
+        p += length;
+        return true;
+    }
+
+    static bool readValue(const char *&p, const char *end, Member &member, int depth)
+    {
+        if (p == end)
+            return false;
+        const char *const begin = p;
+        switch (*p) {
+        case '"':
+            member.shape = Shape::String;
+            return readString(p, end, &member.text);
+        case '{':
+        case '[':
+            member.shape = *p == '{' ? Shape::Object : Shape::Array;
+            if (!skipNested(p, end, depth + 1))
+                return false;
+            member.text = QByteArrayView(begin, p - begin);
+            return true;
+        case 't':
+            member.shape = Shape::Bool;
+            member.truth = true;
+            return readLiteral(p, end, "true");
+        case 'f':
+            member.shape = Shape::Bool;
+            member.truth = false;
+            return readLiteral(p, end, "false");
+        case 'n':
+            member.shape = Shape::Null;
+            return readLiteral(p, end, "null");
+        default:
+            member.shape = Shape::Number;
+            if (!readNumber(p, end, &member.number))
+                return false;
+            member.text = QByteArrayView(begin, p - begin);
+            return true;
+        }
+    }
+
+    // Checks a nested array or object the way QJsonDocument would, without keeping it: it is
+    // parsed by QJsonDocument only when a reader asks for it.
+    static bool skipNested(const char *&p, const char *end, int depth)
+    {
+        if (depth > kMaxDepth)
+            return false;
+        const bool object = *p == '{';
+        const char close = object ? '}' : ']';
+        ++p;
+        skipSpace(p, end);
+        if (p != end && *p == close) {
+            ++p;
+            return true;
+        }
+        for (;;) {
+            if (object) {
+                QByteArrayView key;
+                if (!readString(p, end, &key))
+                    return false;
+                skipSpace(p, end);
+                if (p == end || *p != ':')
+                    return false;
+                ++p;
+                skipSpace(p, end);
+            }
+            Member item;
+            if (!readValue(p, end, item, depth))
+                return false;
+            skipSpace(p, end);
+            if (p == end)
+                return false;
+            if (*p == close) {
+                ++p;
+                return true;
+            }
+            if (*p != ',')
+                return false;
+            ++p;
+            skipSpace(p, end);
+        }
+    }
+
+    std::array<Member, 16> m_members;
+    int m_count = 0;
+};
+
+// A member of a payload read as text. Anything it cannot answer exactly as QJsonValue would
+// (a scalar where a nested value is read) sets *fallback, and the payload is read by QJsonDocument.
+class TextMember {
+public:
+    TextMember(const FlatObject::Member *member, PayloadReader &texts, bool *fallback)
+        : m_member(member), m_texts(texts), m_fallback(fallback)
+    {
+    }
+    [[nodiscard]] Shape shape() const { return m_member ? m_member->shape : Shape::Absent; }
+    [[nodiscard]] QString string() const { return m_texts.text(m_member->text); }
+    [[nodiscard]] double number() const { return m_member->number; }
+    [[nodiscard]] bool boolean() const { return m_member->truth; }
+    [[nodiscard]] QJsonValue value() const
+    {
+        switch (shape()) {
+        case Shape::Absent: return QJsonValue(QJsonValue::Undefined);
+        case Shape::Null: return QJsonValue(QJsonValue::Null);
+        case Shape::Array:
+        case Shape::Object: {
+            QJsonParseError error{};
+            const QJsonDocument document = QJsonDocument::fromJson(m_member->text.toByteArray(), &error);
+            if (error.error != QJsonParseError::NoError)
+                break;
+            return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+        }
+        default: break;
+        }
+        *m_fallback = true;
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    // "YYYY-MM-DD" of ASCII digits naming a real date; anything else is left to the text readers.
+    [[nodiscard]] std::optional<QDate> isoDate() const
+    {
+        const QByteArrayView t = m_member->text;
+        if (t.size() != 10 || t[4] != '-' || t[7] != '-')
+            return std::nullopt;
+        int parts[3] = {0, 0, 0};
+        int part = 0;
+        for (qsizetype i = 0; i < 10; ++i) {
+            if (i == 4 || i == 7) {
+                ++part;
+                continue;
+            }
+            if (t[i] < '0' || t[i] > '9')
+                return std::nullopt;
+            parts[part] = parts[part] * 10 + (t[i] - '0');
+        }
+        const QDate date(parts[0], parts[1], parts[2]);
+        return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
+    }
+
+private:
+    const FlatObject::Member *m_member;
+    PayloadReader &m_texts;
+    bool *m_fallback;
+};
+
+struct TextSource {
+    const FlatObject &object;
+    PayloadReader &texts;
+    bool *fallback;
+    [[nodiscard]] TextMember member(QLatin1StringView name) const { return TextMember(object.find(name), texts, fallback); }
+};
+
+bool absent(Shape shape)
+{
+    return shape == Shape::Absent || shape == Shape::Null;
+}
+
+template<typename F>
+Result<QDate> dateFromText(const QString &text, const F &field)
+{
     // Exactly YYYY-MM-DD: digits with hyphens at 4 and 7 (cheaper than a regular expression on
     // every record of a registry).
     bool shaped = text.size() == 10;
@@ -27,56 +367,102 @@ Result<QDate> date(const QJsonObject &object, const QString &field, bool require
         shaped = (i == 4 || i == 7) ? text.at(i) == QLatin1Char('-') : text.at(i).isDigit();
     const QDate parsed = shaped ? QDate(text.left(4).toInt(), text.mid(5, 2).toInt(), text.mid(8, 2).toInt()) : QDate();
     if (!shaped || !parsed.isValid())
-        return Error{field, QStringLiteral("\"%1\" is not a real date (YYYY-MM-DD)").arg(text.left(20))};
+        return Error{QString(field), QStringLiteral("\"%1\" is not a real date (YYYY-MM-DD)").arg(text.left(20))};
     return parsed;
+}
+
+template<typename M, typename F>
+Result<QDate> readDate(const M &member, const F &field, bool required)
+{
+    if (absent(member.shape())) {
+        if (required)
+            return Error{QString(field), QStringLiteral("is required (YYYY-MM-DD)")};
+        return QDate();
+    }
+    if (member.shape() != Shape::String)
+        return Error{QString(field), QStringLiteral("must be a date written YYYY-MM-DD")};
+    if (const auto date = member.isoDate())
+        return *date;
+    return dateFromText(member.string(), field);
+}
+
+template<typename M, typename F>
+Result<QString> readText(const M &member, const F &field, bool required)
+{
+    if (absent(member.shape())) {
+        if (required)
+            return Error{QString(field), QStringLiteral("is required")};
+        return QString();
+    }
+    if (member.shape() != Shape::String)
+        return Error{QString(field), QStringLiteral("must be text")};
+    QString text = member.string();
+    if (required && text.trimmed().isEmpty())
+        return Error{QString(field), QStringLiteral("must not be empty")};
+    return text;
+}
+
+template<typename M, typename F>
+Result<double> readNumber(const M &member, const F &field, bool required, double fallback)
+{
+    if (absent(member.shape())) {
+        if (required)
+            return Error{QString(field), QStringLiteral("is required")};
+        return fallback;
+    }
+    if (member.shape() != Shape::Number || !std::isfinite(member.number()))
+        return Error{QString(field), QStringLiteral("must be a number")};
+    return member.number();
+}
+
+template<typename M, typename F>
+Result<int> readInteger(const M &member, const F &field, bool required, int fallback)
+{
+    auto n = readNumber(member, field, required, fallback);
+    if (!n)
+        return n.error();
+    if (std::floor(*n) != *n || std::abs(*n) > 1e9)
+        return Error{QString(field), QStringLiteral("must be a whole number")};
+    return static_cast<int>(*n);
+}
+
+template<typename M, typename F>
+Result<bool> readBoolean(const M &member, const F &field, bool fallback)
+{
+    if (absent(member.shape()))
+        return fallback;
+    if (member.shape() != Shape::Bool)
+        return Error{QString(field), QStringLiteral("must be true or false")};
+    return member.boolean();
+}
+
+}  // namespace
+
+namespace json {
+
+Result<QDate> date(const QJsonObject &object, const QString &field, bool required)
+{
+    return readDate(JsonMember(object.value(field)), field, required);
 }
 
 Result<QString> text(const QJsonObject &object, const QString &field, bool required)
 {
-    const QJsonValue value = object.value(field);
-    if (value.isUndefined() || value.isNull()) {
-        if (required)
-            return Error{field, QStringLiteral("is required")};
-        return QString();
-    }
-    if (!value.isString())
-        return Error{field, QStringLiteral("must be text")};
-    if (required && value.toString().trimmed().isEmpty())
-        return Error{field, QStringLiteral("must not be empty")};
-    return value.toString();
+    return readText(JsonMember(object.value(field)), field, required);
 }
 
 Result<double> number(const QJsonObject &object, const QString &field, bool required, double fallback)
 {
-    const QJsonValue value = object.value(field);
-    if (value.isUndefined() || value.isNull()) {
-        if (required)
-            return Error{field, QStringLiteral("is required")};
-        return fallback;
-    }
-    if (!value.isDouble() || !std::isfinite(value.toDouble()))
-        return Error{field, QStringLiteral("must be a number")};
-    return value.toDouble();
+    return readNumber(JsonMember(object.value(field)), field, required, fallback);
 }
 
 Result<int> integer(const QJsonObject &object, const QString &field, bool required, int fallback)
 {
-    auto n = number(object, field, required, fallback);
-    if (!n)
-        return n.error();
-    if (std::floor(*n) != *n || std::abs(*n) > 1e9)
-        return Error{field, QStringLiteral("must be a whole number")};
-    return static_cast<int>(*n);
+    return readInteger(JsonMember(object.value(field)), field, required, fallback);
 }
 
 Result<bool> boolean(const QJsonObject &object, const QString &field, bool fallback)
 {
-    const QJsonValue value = object.value(field);
-    if (value.isUndefined() || value.isNull())
-        return fallback;
-    if (!value.isBool())
-        return Error{field, QStringLiteral("must be true or false")};
-    return value.toBool();
+    return readBoolean(JsonMember(object.value(field)), field, fallback);
 }
 
 }  // namespace json
@@ -88,23 +474,10 @@ QJsonValue dateValue(const QDate &d)
     return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
 }
 
-template<typename E>
-Result<E> enumField(const QJsonObject &object, const QString &field, E fallback, bool required = false)
-{
-    auto raw = json::text(object, field, required);
-    if (!raw)
-        return raw.error();
-    if (raw->isEmpty())
-        return fallback;
-    E value = fallback;
-    if (!parse(*raw, &value))
-        return Error{field, QStringLiteral("unknown value \"%1\"").arg(raw->left(40))};
-    return value;
-}
-
-// Collects the first error of a sequence of field reads.
+// Collects the first error of a sequence of field reads, from a QJsonObject or a payload's text.
+template<typename Source>
 struct Reader {
-    const QJsonObject &object;
+    const Source &source;
     std::optional<Error> error;
 
     template<typename T>
@@ -117,16 +490,28 @@ struct Reader {
         }
         return std::move(result).value();
     }
-    QDate date(const char *field, bool required) { return take(json::date(object, QLatin1String(field), required)); }
-    QString text(const char *field, bool required = false) { return take(json::text(object, QLatin1String(field), required)); }
-    double number(const char *field, bool required, double fallback = 0) { return take(json::number(object, QLatin1String(field), required, fallback)); }
-    int integer(const char *field, bool required, int fallback = 0) { return take(json::integer(object, QLatin1String(field), required, fallback)); }
-    bool boolean(const char *field, bool fallback) { return take(json::boolean(object, QLatin1String(field), fallback)); }
+    auto member(const char *field) const { return source.member(QLatin1StringView(field)); }
+    QDate date(const char *field, bool required) { return take(readDate(member(field), QLatin1StringView(field), required)); }
+    QString text(const char *field, bool required = false) { return take(readText(member(field), QLatin1StringView(field), required)); }
+    double number(const char *field, bool required, double fallback = 0) { return take(readNumber(member(field), QLatin1StringView(field), required, fallback)); }
+    int integer(const char *field, bool required, int fallback = 0) { return take(readInteger(member(field), QLatin1StringView(field), required, fallback)); }
+    bool boolean(const char *field, bool fallback) { return take(readBoolean(member(field), QLatin1StringView(field), fallback)); }
     template<typename E>
-    E enumeration(const char *field, E fallback, bool required = false) { return take(enumField<E>(object, QLatin1String(field), fallback, required)); }
+    E enumeration(const char *field, E fallback, bool required = false)
+    {
+        auto raw = readText(member(field), QLatin1StringView(field), required);
+        if (!raw)
+            return take(Result<E>(raw.error()));
+        if (raw->isEmpty())
+            return fallback;
+        E value = fallback;
+        if (!parse(*raw, &value))
+            return take(Result<E>(Error{QString(QLatin1StringView(field)), QStringLiteral("unknown value \"%1\"").arg(raw->left(40))}));
+        return value;
+    }
     std::optional<double> optionalNumber(const char *field)
     {
-        if (object.value(QLatin1String(field)).isUndefined() || object.value(QLatin1String(field)).isNull())
+        if (absent(member(field).shape()))
             return std::nullopt;
         return number(field, true);
     }
@@ -226,32 +611,194 @@ QJsonObject expandShortForm(const QJsonValue &value)
     return value.toObject();
 }
 
-template<typename T>
-Result<AnyRecord> finish(Reader &r, T record)
+template<typename Source, typename T>
+Result<AnyRecord> finish(Reader<Source> &r, T record)
 {
     if (r.error)
         return *r.error;
     return AnyRecord(std::move(record));
 }
 
+constexpr std::array<const char *, 12> kKinds = {"opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone", "uds",
+                                                  "visit",  "peg",            "screening", "referral",   "goal",
+                                                  "script_use"};
+static_assert(kKinds.size() == std::variant_size_v<AnyRecord>);
+
+// The one reader of each record kind, from a QJsonObject or from a payload's text.
+template<typename Source>
+Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
+{
+    Reader<Source> r{source, std::nullopt};
+    switch (kindIndex) {
+    case 0: {
+        OpioidEntry e;
+        e.drug = r.text("drug", true).trimmed().toLower();
+        e.strengthMg = r.optionalNumber("strength_mg");
+        e.strengthMcgPerHr = r.optionalNumber("strength_mcg_per_hr");
+        e.unitsPerDose = r.number("units_per_dose", false, 1);
+        e.dosesPerDay = r.number("doses_per_day", false, 0);
+        e.patches = r.integer("patches", false, 1);
+        e.prn = r.boolean("prn", false);
+        e.start = r.date("start", true);
+        e.end = r.date("end", false);
+        return finish(r, e);
+    }
+    case 1: {
+        BenzodiazepineEntry e;
+        e.drug = r.text("drug", true).trimmed().toLower();
+        e.start = r.date("start", true);
+        e.end = r.date("end", false);
+        return finish(r, e);
+    }
+    case 2: {
+        Agreement a;
+        a.date = r.date("date", true);
+        a.note = r.text("note");
+        return finish(r, a);
+    }
+    case 3: {
+        PdmpCheck c;
+        c.date = r.date("date", true);
+        c.checkedBy = r.text("checked_by");
+        c.concerning = r.boolean("concerning", false);
+        c.findings = r.text("findings");
+        return finish(r, c);
+    }
+    case 4: {
+        NaloxoneRecord n;
+        n.date = r.date("date", true);
+        n.action = r.enumeration("action", NaloxoneAction::Offered);
+        return finish(r, n);
+    }
+    case 5: {
+        UrineDrugScreen u;
+        u.date = r.date("date", true);
+        u.result = r.enumeration("result", UdsResult::Pending, true);
+        const auto member = r.member("substances");
+        if (!absent(member.shape())) {
+            if (member.shape() != Shape::Array)
+                return Error{QStringLiteral("substances"), QStringLiteral("must be a list of names")};
+            const QJsonArray list = member.value().toArray();
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                if (!list.at(i).isString())
+                    return Error{QStringLiteral("substances[%1]").arg(i), QStringLiteral("must be text")};
+                u.substances.append(list.at(i).toString());
+            }
+        }
+        return finish(r, u);
+    }
+    case 6: {
+        Visit v;
+        v.date = r.date("date", true);
+        v.status = r.enumeration("status", VisitStatus::Scheduled, true);
+        return finish(r, v);
+    }
+    case 7: {
+        PegScore p;
+        p.date = r.date("date", true);
+        p.pain = r.integer("pain", true);
+        p.enjoyment = r.integer("enjoyment", true);
+        p.activity = r.integer("activity", true);
+        return finish(r, p);
+    }
+    case 8: {
+        Screening s;
+        s.instrument = r.text("instrument", true).trimmed().toLower();
+        s.date = r.date("date", true);
+        s.answers = r.member("answers").value();
+        if (!r.error && (s.answers.isUndefined() || s.answers.isNull()))
+            return Error{QStringLiteral("answers"), QStringLiteral("is required")};
+        return finish(r, s);
+    }
+    case 9: {
+        Referral f;
+        f.date = r.date("date", true);
+        f.type = r.text("type", true);
+        f.to = r.text("to");
+        f.status = r.enumeration("status", ReferralStatus::Proposed);
+        return finish(r, f);
+    }
+    case 10: {
+        CarePlanGoal g;
+        g.date = r.date("date", true);
+        g.goal = r.text("goal", true);
+        g.status = r.enumeration("status", GoalStatus::Active);
+        return finish(r, g);
+    }
+    default: {
+        ScriptUse u;
+        u.date = r.date("date", true);
+        u.scriptId = r.text("script_id", true);
+        u.scriptVersion = r.integer("script_version", false, 1);
+        const QString language = r.text("language");
+        if (!language.isEmpty())
+            u.language = language;
+        u.note = r.text("note");
+        return finish(r, u);
+    }
+    }
+}
+
+template<typename Source>
+Result<Patient> readDemographics(const Source &source)
+{
+    Reader<Source> r{source, std::nullopt};
+    Patient p;
+    p.id = r.text("id");
+    p.clinicId = r.text("clinic_id");
+    p.name = r.text("name");
+    p.sex = r.enumeration("sex", Sex::Unknown);
+    p.birthDate = r.date("birth_date", false);
+    p.prescriber = r.text("prescriber");
+    p.ltotStart = r.date("ltot_start", false);
+    const QString tier = r.text("risk_tier");
+    if (!tier.isEmpty()) {
+        RiskTier t{};
+        if (!parse(tier, &t))
+            return Error{QStringLiteral("risk_tier"), QStringLiteral("must be low, moderate, high or null")};
+        p.riskTier = t;
+    }
+    p.phone = r.text("phone");
+    const QString language = r.text("language");
+    if (!language.isEmpty())
+        p.language = language;
+    p.taperStatus = r.enumeration("taper_status", TaperStatus::None);
+    if (r.error)
+        return *r.error;
+    return p;
+}
+
+// The object QJsonDocument makes of a stored payload, as whole-record reads always did: the text
+// through QString (invalid UTF-8 becomes U+FFFD), anything but an object read as an empty one.
+QJsonObject parsedPayload(QByteArrayView payload)
+{
+    return QJsonDocument::fromJson(QString::fromUtf8(payload).toUtf8()).object();
+}
+
 }  // namespace
 
 QString recordKind(const AnyRecord &record)
 {
-    static const char *const kinds[] = {"opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone", "uds",
-                                        "visit",  "peg",            "screening", "referral",   "goal",
-                                        "script_use"};
-    static_assert(std::size(kinds) == std::variant_size_v<AnyRecord>);
-    return QString::fromLatin1(kinds[record.index()]);
+    return recordKindName(record.index());
+}
+
+std::optional<std::size_t> recordKindIndex(QAnyStringView kind)
+{
+    for (std::size_t i = 0; i < kKinds.size(); ++i) {
+        if (kind == QLatin1StringView(kKinds[i]))
+            return i;
+    }
+    return std::nullopt;
+}
+
+QLatin1StringView recordKindName(std::size_t kindIndex)
+{
+    return QLatin1StringView(kKinds.at(kindIndex));
 }
 
 bool knownRecordKindForPatient(const QString &kind)
 {
-    static const QSet<QString> kinds{QStringLiteral("opioid"), QStringLiteral("benzodiazepine"), QStringLiteral("agreement"),
-                                   QStringLiteral("pdmp_check"), QStringLiteral("naloxone"), QStringLiteral("uds"),
-                                   QStringLiteral("visit"), QStringLiteral("peg"), QStringLiteral("screening"),
-                                   QStringLiteral("referral"), QStringLiteral("goal"), QStringLiteral("script_use")};
-    return kinds.contains(kind);
+    return recordKindIndex(kind).has_value();
 }
 
 QDate recordDate(const AnyRecord &record)
@@ -282,116 +829,11 @@ Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value)
     const bool shortForm = kind == QLatin1String("agreement") || kind == QLatin1String("pdmp_check") || kind == QLatin1String("naloxone");
     if (!value.isObject() && !(shortForm && value.isString()))
         return Error{QString(), QStringLiteral("must be a JSON object")};
+    const auto index = recordKindIndex(kind);
+    if (!index)
+        return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(kind.left(40))};
     const QJsonObject object = expandShortForm(value);
-    Reader r{object, std::nullopt};
-
-    if (kind == QLatin1String("opioid")) {
-        OpioidEntry e;
-        e.drug = r.text("drug", true).trimmed().toLower();
-        e.strengthMg = r.optionalNumber("strength_mg");
-        e.strengthMcgPerHr = r.optionalNumber("strength_mcg_per_hr");
-        e.unitsPerDose = r.number("units_per_dose", false, 1);
-        e.dosesPerDay = r.number("doses_per_day", false, 0);
-        e.patches = r.integer("patches", false, 1);
-        e.prn = r.boolean("prn", false);
-        e.start = r.date("start", true);
-        e.end = r.date("end", false);
-        return finish(r, e);
-    }
-    if (kind == QLatin1String("benzodiazepine")) {
-        BenzodiazepineEntry e;
-        e.drug = r.text("drug", true).trimmed().toLower();
-        e.start = r.date("start", true);
-        e.end = r.date("end", false);
-        return finish(r, e);
-    }
-    if (kind == QLatin1String("agreement")) {
-        Agreement a;
-        a.date = r.date("date", true);
-        a.note = r.text("note");
-        return finish(r, a);
-    }
-    if (kind == QLatin1String("pdmp_check")) {
-        PdmpCheck c;
-        c.date = r.date("date", true);
-        c.checkedBy = r.text("checked_by");
-        c.concerning = r.boolean("concerning", false);
-        c.findings = r.text("findings");
-        return finish(r, c);
-    }
-    if (kind == QLatin1String("naloxone")) {
-        NaloxoneRecord n;
-        n.date = r.date("date", true);
-        n.action = r.enumeration("action", NaloxoneAction::Offered);
-        return finish(r, n);
-    }
-    if (kind == QLatin1String("uds")) {
-        UrineDrugScreen u;
-        u.date = r.date("date", true);
-        u.result = r.enumeration("result", UdsResult::Pending, true);
-        const QJsonValue substances = object.value(QStringLiteral("substances"));
-        if (!substances.isUndefined() && !substances.isNull()) {
-            if (!substances.isArray())
-                return Error{QStringLiteral("substances"), QStringLiteral("must be a list of names")};
-            const QJsonArray list = substances.toArray();
-            for (qsizetype i = 0; i < list.size(); ++i) {
-                if (!list.at(i).isString())
-                    return Error{QStringLiteral("substances[%1]").arg(i), QStringLiteral("must be text")};
-                u.substances.append(list.at(i).toString());
-            }
-        }
-        return finish(r, u);
-    }
-    if (kind == QLatin1String("visit")) {
-        Visit v;
-        v.date = r.date("date", true);
-        v.status = r.enumeration("status", VisitStatus::Scheduled, true);
-        return finish(r, v);
-    }
-    if (kind == QLatin1String("peg")) {
-        PegScore p;
-        p.date = r.date("date", true);
-        p.pain = r.integer("pain", true);
-        p.enjoyment = r.integer("enjoyment", true);
-        p.activity = r.integer("activity", true);
-        return finish(r, p);
-    }
-    if (kind == QLatin1String("screening")) {
-        Screening s;
-        s.instrument = r.text("instrument", true).trimmed().toLower();
-        s.date = r.date("date", true);
-        s.answers = object.value(QStringLiteral("answers"));
-        if (!r.error && (s.answers.isUndefined() || s.answers.isNull()))
-            return Error{QStringLiteral("answers"), QStringLiteral("is required")};
-        return finish(r, s);
-    }
-    if (kind == QLatin1String("referral")) {
-        Referral f;
-        f.date = r.date("date", true);
-        f.type = r.text("type", true);
-        f.to = r.text("to");
-        f.status = r.enumeration("status", ReferralStatus::Proposed);
-        return finish(r, f);
-    }
-    if (kind == QLatin1String("goal")) {
-        CarePlanGoal g;
-        g.date = r.date("date", true);
-        g.goal = r.text("goal", true);
-        g.status = r.enumeration("status", GoalStatus::Active);
-        return finish(r, g);
-    }
-    if (kind == QLatin1String("script_use")) {
-        ScriptUse u;
-        u.date = r.date("date", true);
-        u.scriptId = r.text("script_id", true);
-        u.scriptVersion = r.integer("script_version", false, 1);
-        const QString language = r.text("language");
-        if (!language.isEmpty())
-            u.language = language;
-        u.note = r.text("note");
-        return finish(r, u);
-    }
-    return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(kind.left(40))};
+    return readRecord(*index, JsonSource{object});
 }
 
 QJsonObject demographicsToJson(const Patient &p)
@@ -416,30 +858,59 @@ Result<Patient> demographicsFromJson(const QJsonValue &value)
     if (!value.isObject())
         return Error{QString(), QStringLiteral("must be a JSON object")};
     const QJsonObject object = value.toObject();
-    Reader r{object, std::nullopt};
-    Patient p;
-    p.id = r.text("id");
-    p.clinicId = r.text("clinic_id");
-    p.name = r.text("name");
-    p.sex = r.enumeration("sex", Sex::Unknown);
-    p.birthDate = r.date("birth_date", false);
-    p.prescriber = r.text("prescriber");
-    p.ltotStart = r.date("ltot_start", false);
-    const QString tier = r.text("risk_tier");
-    if (!tier.isEmpty()) {
-        RiskTier t{};
-        if (!parse(tier, &t))
-            return Error{QStringLiteral("risk_tier"), QStringLiteral("must be low, moderate, high or null")};
-        p.riskTier = t;
+    return readDemographics(JsonSource{object});
+}
+
+Result<AnyRecord> PayloadReader::record(std::size_t kindIndex, QByteArrayView payload)
+{
+    FlatObject object;
+    if (object.parse(payload)) {
+        bool fallback = false;
+        auto record = readRecord(kindIndex, TextSource{object, *this, &fallback});
+        if (!fallback)
+            return record;
     }
-    p.phone = r.text("phone");
-    const QString language = r.text("language");
-    if (!language.isEmpty())
-        p.language = language;
-    p.taperStatus = r.enumeration("taper_status", TaperStatus::None);
-    if (r.error)
-        return *r.error;
-    return p;
+    const QJsonObject parsed = parsedPayload(payload);
+    return readRecord(kindIndex, JsonSource{parsed});
+}
+
+Result<Patient> PayloadReader::demographics(QByteArrayView payload)
+{
+    FlatObject object;
+    if (object.parse(payload)) {
+        bool fallback = false;
+        auto patient = readDemographics(TextSource{object, *this, &fallback});
+        if (!fallback)
+            return patient;
+    }
+    const QJsonObject parsed = parsedPayload(payload);
+    return readDemographics(JsonSource{parsed});
+}
+
+QString PayloadReader::text(QByteArrayView utf8)
+{
+    // Short texts repeat (drug names, enum words, user and device ids); long ones are free text.
+    constexpr qsizetype kShort = 40;
+    constexpr qsizetype kMaxKept = 1 << 16;
+    if (utf8.size() > kShort)
+        return QString::fromUtf8(utf8);
+    const auto size = static_cast<std::size_t>(utf8.size());
+    const auto *bytes = reinterpret_cast<const unsigned char *>(utf8.data());
+    const std::size_t slot = size == 0 ? 0 : (size * 31 + bytes[0] * 7 + bytes[size / 2] * 13 + bytes[size - 1]) % m_recent.size();
+    Recent &recent = m_recent[slot];
+    if (recent.utf8 == utf8 && !recent.utf8.isNull())
+        return recent.text;
+    const QByteArray key = QByteArray::fromRawData(utf8.data(), utf8.size());
+    QString text;
+    if (const auto found = m_texts.constFind(key); found != m_texts.cend()) {
+        text = *found;
+    } else {
+        text = QString::fromUtf8(utf8);
+        if (m_texts.size() < kMaxKept)
+            m_texts.insert(utf8.toByteArray(), text);
+    }
+    recent = {utf8.toByteArray(), text};
+    return text;
 }
 
 void addToPatient(Patient &patient, AnyRecord record)

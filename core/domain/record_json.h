@@ -8,9 +8,13 @@
 #include "core/domain/records.h"
 #include "core/domain/result.h"
 
+#include <QByteArrayView>
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <array>
+#include <optional>
 #include <variant>
 
 namespace cairn::domain {
@@ -23,6 +27,10 @@ using AnyRecord = std::variant<OpioidEntry, BenzodiazepineEntry, Agreement, Pdmp
 QString recordKind(const AnyRecord &record);
 // True for the kinds recordFromJson() reads (the clinical record kinds, not "patient" or sync-only kinds).
 bool knownRecordKindForPatient(const QString &kind);
+// The AnyRecord index of a kind recordFromJson() reads ("opioid" is 0); nullopt for any other kind.
+std::optional<std::size_t> recordKindIndex(QAnyStringView kind);
+// The kind at an AnyRecord index (the inverse of recordKindIndex).
+QLatin1StringView recordKindName(std::size_t kindIndex);
 // The date the record is about (start date for regimen entries).
 QDate recordDate(const AnyRecord &record);
 RecordMeta &recordMeta(AnyRecord &record);
@@ -33,6 +41,29 @@ Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value);
 // Demographics only (the "patient" kind): every patient field except the record lists.
 QJsonObject demographicsToJson(const Patient &patient);
 Result<Patient> demographicsFromJson(const QJsonValue &value);
+
+// Reads stored payloads (the UTF-8 text of a records.payload column) with the same field readers
+// as recordFromJson and demographicsFromJson, without building a QJsonObject for each: loading a
+// whole registry reads hundreds of thousands. The result is always the one recordFromJson gives
+// for QJsonDocument::fromJson(payload).object(); payloads of an unusual shape (escapes, duplicate
+// keys, malformed text) are read exactly that way. Repeated short texts (drug names, enum words,
+// device ids) share one QString. Not thread-safe: one reader per thread.
+class PayloadReader {
+public:
+    // kindIndex as recordKindIndex() gives it.
+    Result<AnyRecord> record(std::size_t kindIndex, QByteArrayView payload);
+    Result<Patient> demographics(QByteArrayView payload);
+    // UTF-8 text as a QString, shared with an equal earlier text when it is short.
+    QString text(QByteArrayView utf8);
+
+private:
+    struct Recent {
+        QByteArray utf8;
+        QString text;
+    };
+    std::array<Recent, 64> m_recent;  // a look here is cheaper than hashing every text
+    QHash<QByteArray, QString> m_texts;
+};
 
 // Adds a record to the matching list of a patient.
 void addToPatient(Patient &patient, AnyRecord record);

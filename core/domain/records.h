@@ -25,6 +25,8 @@ enum class ReferralStatus { Proposed, Sent, Scheduled, Completed, Declined };
 enum class TaperStatus { None, Planned, InProgress, Paused, Completed };
 enum class GoalStatus { Active, Met, Dropped };
 
+// Every value below compares field by field (operator==): tests check that two ways of reading agree.
+
 // Who wrote a record, where and when. Every stored record carries one; records parsed from the
 // contract JSON (cairnctl evaluate) leave it empty.
 struct RecordMeta {
@@ -33,6 +35,8 @@ struct RecordMeta {
     QString device;      // device id
     HlcStamp stamp;      // hybrid logical clock at creation
     QUuid supersedes;    // a correction names the record it replaces; both stay in the registry
+
+    friend bool operator==(const RecordMeta &, const RecordMeta &) = default;
 };
 
 struct OpioidEntry {
@@ -46,6 +50,8 @@ struct OpioidEntry {
     bool prn = false;
     QDate start;
     QDate end;                              // null: open-ended
+
+    friend bool operator==(const OpioidEntry &, const OpioidEntry &) = default;
 };
 
 struct BenzodiazepineEntry {
@@ -53,12 +59,16 @@ struct BenzodiazepineEntry {
     QString drug;
     QDate start;
     QDate end;
+
+    friend bool operator==(const BenzodiazepineEntry &, const BenzodiazepineEntry &) = default;
 };
 
 struct Agreement {
     RecordMeta meta;
     QDate date;          // signed on
     QString note;
+
+    friend bool operator==(const Agreement &, const Agreement &) = default;
 };
 
 struct PdmpCheck {
@@ -67,12 +77,16 @@ struct PdmpCheck {
     QString checkedBy;   // who ran the check (name or user id)
     bool concerning = false;
     QString findings;    // free text; only when concerning
+
+    friend bool operator==(const PdmpCheck &, const PdmpCheck &) = default;
 };
 
 struct NaloxoneRecord {
     RecordMeta meta;
     QDate date;
     NaloxoneAction action = NaloxoneAction::Offered;
+
+    friend bool operator==(const NaloxoneRecord &, const NaloxoneRecord &) = default;
 };
 
 struct UrineDrugScreen {
@@ -80,12 +94,16 @@ struct UrineDrugScreen {
     QDate date;          // collected on
     UdsResult result = UdsResult::Pending;
     QStringList substances;  // substances found that were not expected (or expected and missing)
+
+    friend bool operator==(const UrineDrugScreen &, const UrineDrugScreen &) = default;
 };
 
 struct Visit {
     RecordMeta meta;
     QDate date;
     VisitStatus status = VisitStatus::Scheduled;
+
+    friend bool operator==(const Visit &, const Visit &) = default;
 };
 
 struct PegScore {
@@ -94,6 +112,8 @@ struct PegScore {
     int pain = 0;        // 0-10
     int enjoyment = 0;   // 0-10
     int activity = 0;    // 0-10
+
+    friend bool operator==(const PegScore &, const PegScore &) = default;
 };
 
 // Answers as the rules contract writes them: an array of item scores (phq2, phq9, gad2, gad7),
@@ -104,6 +124,8 @@ struct Screening {
     QString instrument;  // "phq2", "phq9", "gad2", "gad7", "ort", "pcptsd5"
     QDate date;
     QJsonValue answers;
+
+    friend bool operator==(const Screening &, const Screening &) = default;
 };
 
 struct Referral {
@@ -112,6 +134,8 @@ struct Referral {
     QString type;        // e.g. "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy"
     QString to;          // clinic or person referred to
     ReferralStatus status = ReferralStatus::Proposed;
+
+    friend bool operator==(const Referral &, const Referral &) = default;
 };
 
 struct CarePlanGoal {
@@ -119,6 +143,8 @@ struct CarePlanGoal {
     QDate date;
     QString goal;        // in the patient's words where possible
     GoalStatus status = GoalStatus::Active;
+
+    friend bool operator==(const CarePlanGoal &, const CarePlanGoal &) = default;
 };
 
 // A conversation script used with the patient (in the visit, at rooming, on the phone).
@@ -129,6 +155,8 @@ struct ScriptUse {
     int scriptVersion = 1;
     QString language = QStringLiteral("en");
     QString note;        // the user's private note; optional
+
+    friend bool operator==(const ScriptUse &, const ScriptUse &) = default;
 };
 
 struct Patient {
@@ -157,7 +185,30 @@ struct Patient {
     QList<Referral> referrals;
     QList<CarePlanGoal> goals;
     QList<ScriptUse> scriptUses;
+
+    friend bool operator==(const Patient &, const Patient &) = default;
 };
+
+}  // namespace cairn::domain
+
+// Records are plain values of Qt value types: lists may move them in memory without running
+// their constructors (a whole registry holds hundreds of thousands).
+Q_DECLARE_TYPEINFO(cairn::domain::RecordMeta, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::OpioidEntry, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::BenzodiazepineEntry, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Agreement, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::PdmpCheck, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::NaloxoneRecord, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::UrineDrugScreen, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Visit, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::PegScore, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Screening, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Referral, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::CarePlanGoal, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::ScriptUse, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
+
+namespace cairn::domain {
 
 // Text forms used by JSON, the database and the UI; one table each so they cannot drift apart.
 QString toString(Sex v);

@@ -6,6 +6,7 @@
 #include "core/domain/record_json.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
+#include "core/storage/record_store.h"
 
 #include <functional>
 
@@ -34,5 +35,11 @@ inline Result<domain::Patient> assemblePatient(const QList<domain::RecordEnvelop
 
 // Groups current envelopes (ordered by patient) into patients.
 Result<QList<domain::Patient>> assemblePatients(const QList<domain::RecordEnvelope> &currentByPatient);
+
+// Every patient of the store, read straight from the text of the current rows
+// (RecordStore::scanCurrent) with domain::PayloadReader: the same patients, in the same order and
+// with the same errors, as assemblePatients(store.allCurrent()), without building envelopes or
+// QJsonObjects. Rows are decoded on a second thread while the scan goes on.
+Result<QList<domain::Patient>> assembleAllPatients(storage::RecordStore &store);
 
 }  // namespace cairn::registry

@@ -670,10 +670,8 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
 {
     if (!can(keys::Permission::ViewPatient))
         return forbidden(QStringLiteral("viewing patients"));
-    auto current = RecordStore(*d->db).allCurrent();
-    if (!current)
-        return current.error();
-    auto patients = assemblePatients(*current);
+    RecordStore store(*d->db);
+    auto patients = assembleAllPatients(store);
     if (!patients)
         return patients.error();
     if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose}); !s)

@@ -3,6 +3,8 @@
 #include "core/domain/text.h"
 #include "core/storage/database.h"
 
+#include <sqlcipher/sqlite3.h>
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonDocument>
@@ -488,6 +490,160 @@ Result<QList<StoredRecord>> RecordStore::allCurrent()
         for (StoredRecord &row : group)
             grouped.append(std::move(row));
     return grouped;
+}
+
+namespace {
+
+// A query read through SQLite's own column pointers: scanCurrent hands out views of each row's
+// text, where Statement copies every column into a QString or QByteArray.
+class RowTextQuery {
+public:
+    RowTextQuery(sqlite3 *db, const char *sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~RowTextQuery() { sqlite3_finalize(m_stmt); }
+    RowTextQuery(const RowTextQuery &) = delete;
+    RowTextQuery &operator=(const RowTextQuery &) = delete;
+
+    bool next()
+    {
+        if (m_rc == SQLITE_OK || m_rc == SQLITE_ROW)
+            m_rc = sqlite3_step(m_stmt);
+        return m_rc == SQLITE_ROW;
+    }
+    [[nodiscard]] Status status() const
+    {
+        if (m_rc == SQLITE_DONE)
+            return ok();
+        return Error{QString(), QStringLiteral("cannot read the records: ") + QString::fromUtf8(sqlite3_errmsg(m_db))};
+    }
+    [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+    [[nodiscard]] QByteArrayView text(int column) const
+    {
+        // One call that takes the connection's mutex per column, not two: the value is read on
+        // the thread that steps the statement, before the next step.
+        sqlite3_value *value = sqlite3_column_value(m_stmt, column);
+        const auto *data = reinterpret_cast<const char *>(sqlite3_value_text(value));
+        return data ? QByteArrayView(data, sqlite3_value_bytes(value)) : QByteArrayView();
+    }
+    // The columns of a first version (supersedes is NULL: not read).
+    void readFirst(CurrentRowText &row) const
+    {
+        row.seq = integer(0);
+        row.id = text(1);
+        row.patientId = text(2);
+        row.kind = text(3);
+        row.date = text(4);
+        row.payload = text(5);
+        row.author = text(6);
+        row.device = text(7);
+        row.hlc = text(8);
+        row.supersedes = QByteArrayView();
+    }
+    void read(CurrentRowText &row) const
+    {
+        row.seq = integer(0);
+        row.id = text(1);
+        row.patientId = text(2);
+        row.kind = text(3);
+        row.date = text(4);
+        row.payload = text(5);
+        row.author = text(6);
+        row.device = text(7);
+        row.hlc = text(8);
+        row.supersedes = text(9);
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+    int m_rc = SQLITE_ERROR;
+};
+
+// A row copied out of SQLite, for the few read ahead of the scan.
+struct OwnedRowText {
+    std::int64_t seq = 0;
+    QByteArray columns[9];
+    [[nodiscard]] CurrentRowText view() const
+    {
+        return {seq, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6], columns[7], columns[8]};
+    }
+};
+
+}  // namespace
+
+Status RecordStore::scanCurrent(const std::function<void(const CurrentRowText &)> &visit)
+{
+    // A lineage of one record is its own head, live unless withdrawn, never merged: nearly every
+    // row, and one that needs no lookup in heads, only the probe of the small supersedes index a
+    // bare scan of current rows makes anyway. A lineage has other versions when one of them
+    // supersedes something (read first, through heads: the version in force and any merge, then
+    // slotted in by write order) or when its first versions share a lineage named for what they
+    // are (lineage is not the record's id: looked up in heads as the scan meets them).
+    QSet<QByteArray> versionedLineages;
+    RowTextQuery lineages(m_db.handle(), "SELECT DISTINCT c.lineage FROM records c INDEXED BY records_by_supersedes "
+                                         "WHERE c.supersedes IS NOT NULL");
+    while (lineages.next())
+        versionedLineages.insert(lineages.text(0).toByteArray());
+    if (auto s = lineages.status(); !s)
+        return s;
+    RowTextQuery versioned(m_db.handle(),
+                           "SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, COALESCE(h.merged_payload, r.payload), "
+                           "r.author, r.device, r.hlc, r.supersedes FROM heads h JOIN records r ON r.id = h.record_id "
+                           "WHERE h.live = 1 AND h.lineage IN (SELECT c.lineage FROM records c INDEXED BY "
+                           "records_by_supersedes WHERE c.supersedes IS NOT NULL) ORDER BY r.seq");
+    std::vector<OwnedRowText> ahead;
+    while (versioned.next()) {
+        CurrentRowText row;
+        versioned.read(row);
+        OwnedRowText owned;
+        owned.seq = row.seq;
+        const QByteArrayView columns[9] = {row.id, row.patientId, row.kind, row.date, row.payload,
+                                           row.author, row.device, row.hlc, row.supersedes};
+        for (int i = 0; i < 9; ++i)
+            owned.columns[i] = columns[i].toByteArray();
+        ahead.push_back(std::move(owned));
+    }
+    if (auto s = versioned.status(); !s)
+        return s;
+    // Column 9: 1 for a lineage of one record (withdrawn ones are left out), 0 for a shared one.
+    RowTextQuery first(m_db.handle(),
+                       "SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, r.payload, r.author, r.device, r.hlc, "
+                       "r.lineage = r.id FROM records r NOT INDEXED WHERE r.supersedes IS NULL "
+                       "AND (r.retracted = 0 OR r.lineage <> r.id) "
+                       "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
+    auto next = ahead.cbegin();
+    CurrentRowText row;
+    QByteArray merged;
+    while (first.next()) {
+        first.readFirst(row);
+        if (first.integer(9) == 0) {
+            // First versions sharing a lineage: only the one in force, with the merge.
+            const QByteArrayView lineage = first.text(10);
+            if (versionedLineages.contains(QByteArray::fromRawData(lineage.data(), lineage.size())))
+                continue;
+            auto head = m_db.cached("SELECT record_id, live, merged_payload FROM heads WHERE lineage = ?");
+            if (!head)
+                return head.error();
+            (*head)->bind(1, QString::fromUtf8(lineage));
+            const bool inForce = (*head)->next() && (*head)->integer(1) != 0 && (*head)->blob(0) == row.id;
+            merged = inForce && !(*head)->isNull(2) ? (*head)->blob(2) : QByteArray();
+            Status s = (*head)->status();
+            (*head)->reset();
+            if (!s)
+                return s;
+            if (!inForce)
+                continue;
+            if (!merged.isNull())
+                row.payload = merged;
+        }
+        for (; next != ahead.cend() && next->seq < row.seq; ++next)
+            visit(next->view());
+        visit(row);
+    }
+    if (auto s = first.status(); !s)
+        return s;
+    for (; next != ahead.cend(); ++next)
+        visit(next->view());
+    return ok();
 }
 
 Status RecordStore::upsertPatient(const PatientRow &row)

@@ -7,12 +7,14 @@
 #include "core/domain/hlc.h"
 #include "core/domain/result.h"
 
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace cairn::storage {
@@ -53,6 +55,21 @@ struct Conflict {
     QString reviewedAt;
 };
 
+// One current record as the text of its columns (UTF-8, views into SQLite's row: valid only while
+// it is visited). supersedes is empty for a record without one.
+struct CurrentRowText {
+    std::int64_t seq = 0;
+    QByteArrayView id;
+    QByteArrayView patientId;
+    QByteArrayView kind;
+    QByteArrayView date;
+    QByteArrayView payload;  // the merge of concurrent versions where there is one
+    QByteArrayView author;
+    QByteArrayView device;
+    QByteArrayView hlc;
+    QByteArrayView supersedes;
+};
+
 class RecordStore {
 public:
     explicit RecordStore(Database &db) : m_db(db) {}
@@ -80,6 +97,9 @@ public:
     // Current records of every patient (as current()), grouped by patient (for whole-registry
     // evaluations).
     Result<QList<StoredRecord>> allCurrent();
+    // The rows allCurrent() returns, in write order (not grouped), as column text for readers that
+    // decode straight from it: one scan of the records table, as cheap as reading them at all.
+    Status scanCurrent(const std::function<void(const CurrentRowText &)> &visit);
 
     Status upsertPatient(const PatientRow &row);
     Result<QList<PatientRow>> patients();
