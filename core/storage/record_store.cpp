@@ -604,10 +604,11 @@ Status RecordStore::scanCurrent(const std::function<void(const CurrentRowText &)
     }
     if (auto s = versioned.status(); !s)
         return s;
-    // Column 9: 1 for a lineage of one record (withdrawn ones are left out), 0 for a shared one.
+    // Column 9: 1 for a lineage of one record (withdrawn ones are left out), 0 for a shared one,
+    // named in column 10 (read only then).
     RowTextQuery first(m_db.handle(),
                        "SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, r.payload, r.author, r.device, r.hlc, "
-                       "r.lineage = r.id FROM records r NOT INDEXED WHERE r.supersedes IS NULL "
+                       "r.lineage = r.id, r.lineage FROM records r NOT INDEXED WHERE r.supersedes IS NULL "
                        "AND (r.retracted = 0 OR r.lineage <> r.id) "
                        "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
     auto next = ahead.cbegin();
