@@ -1,9 +1,10 @@
 // Tablet screen benchmarks (issue: The tablet app). On a seeded registry (10,000 patients; smoke:
 // 300) opened through the app's own Session and database thread, the time from a request to the
 // view model's data being ready for: opening a patient, the registry list, filtering and searching
-// it, the measures screen and the PEG outreach list — each beside a baseline measured in the same
-// run: the bare registry call underneath (through the same database thread), or for filtering the
-// rules engine's own worklist filter over the same evaluations.
+// it, the measures screen and the PEG outreach list, and switching between the main screens (each
+// a fresh view model, as the app makes for a screen it opens) — each beside a baseline measured in
+// the same run: the bare registry call underneath (through the same database thread), or for
+// filtering the rules engine's own worklist filter over the same evaluations.
 //   bench_screens [--patients N] [--smoke]
 
 #include "bench/bench_common.h"
@@ -13,7 +14,9 @@
 #include "core/registry/registry_thread.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
+#include "qml/viewmodels/huddle_model.h"
 #include "qml/viewmodels/measures_model.h"
+#include "qml/viewmodels/patient_list_model.h"
 #include "qml/viewmodels/patient_view_model.h"
 #include "qml/viewmodels/peg_outreach_model.h"
 #include "qml/viewmodels/registry_model.h"
@@ -60,6 +63,19 @@ R onDatabase(registry::RegistryThread &thread, QObject *receiver, std::function<
     thread.run<R>(receiver, std::move(job), [&answer](R r) { answer = std::move(r); });
     spinUntil([&] { return answer.has_value(); });
     return std::move(*answer);
+}
+
+// Switching to a screen: a fresh view model, as the app makes for the screen it opens, from the
+// request (session set) until `ready(model)`; the model goes as the screen would on the way back.
+template<typename Model, typename Setup, typename Ready>
+double switchMs(int runs, app::Session &session, Setup setup, Ready ready)
+{
+    return bench::medianMs(runs, [&] {
+        Model model;
+        setup(model);
+        model.setSession(&session);
+        spinUntil([&] { return ready(model); });
+    });
 }
 
 }  // namespace
@@ -227,6 +243,71 @@ int main(int argc, char *argv[])
         });
         bench::row("PEG outreach list", ms, base, "Registry::loadAllPatients on the db thread");
         std::printf("\n%d of %d patients on the registry list; %d due a PEG\n", list.totalCount(), patients, outreach.rowCount());
+    }
+    // Switching between the main screens, each opened afresh: Today (the day's huddle), a patient,
+    // all patients, the registry list, PEG outreach and measures.
+    {
+        std::printf("\nswitching screens (a fresh view model each time, request to data ready)\n");
+        const QString day = today.toString(Qt::ISODate);
+        int booked = 0;
+        // The huddle evaluates the whole registry (gaps as of the day), so it gets the fewer runs.
+        const double huddleMs = switchMs<app::HuddleModel>(
+            wholeRegistryRuns, session, [&](app::HuddleModel &m) { m.setDay(day); },
+            [&](const app::HuddleModel &m) {
+                booked = m.bookedCount();
+                return !m.loading();
+            });
+        const double huddleBase = bench::medianMs(wholeRegistryRuns, [&] {
+            auto rows = onDatabase<Result<QList<registry::HuddleRow>>>(thread, &receiver,
+                                                                       [today](registry::Registry *r) { return registry::huddleRows(*r, today); });
+            if (!rows)
+                std::abort();
+        });
+        bench::row("switch to Today (the day's huddle)", huddleMs, huddleBase, "registry::huddleRows on the db thread");
+        const double patientMs = switchMs<app::PatientViewModel>(
+            runs, session,
+            [&](app::PatientViewModel &m) {
+                m.setToday(today);
+                m.setPatientId(samplePatient);
+            },
+            [](const app::PatientViewModel &m) { return m.loaded() && !m.loading(); });
+        const double patientBase = bench::medianMs(runs, [&] {
+            const QString id = samplePatient;
+            auto p = onDatabase<Result<domain::Patient>>(thread, &receiver, [id](registry::Registry *r) { return r->loadPatient(id); });
+            if (!p)
+                std::abort();
+        });
+        bench::row("switch to a patient", patientMs, patientBase, "Registry::loadPatient on the db thread");
+        const double listMs = switchMs<app::PatientListModel>(
+            runs, session, [](app::PatientListModel &) {},
+            [&](const app::PatientListModel &m) { return !m.loading() && m.totalCount() == patients; });
+        const double listBase = bench::medianMs(runs, [&] {
+            auto all = onDatabase<Result<QList<registry::PatientSummary>>>(thread, &receiver,
+                                                                           [](registry::Registry *r) { return r->listPatients(); });
+            if (!all || all->size() != patients)
+                std::abort();
+        });
+        bench::row("switch to All patients", listMs, listBase, "Registry::listPatients on the db thread");
+        const auto loadAll = [&] {
+            auto all = onDatabase<Result<QList<domain::Patient>>>(thread, &receiver,
+                                                                  [](registry::Registry *r) { return r->loadAllPatients(QStringLiteral("bench")); });
+            if (!all || all->size() != patients)
+                std::abort();
+        };
+        const double wholeBase = bench::medianMs(wholeRegistryRuns, loadAll);
+        const double registryMs = switchMs<app::RegistryModel>(
+            wholeRegistryRuns, session, [&](app::RegistryModel &m) { m.setToday(today); },
+            [&](const app::RegistryModel &m) { return !m.loading() && m.totalCount() == patients; });
+        bench::row("switch to Registry", registryMs, wholeBase, "Registry::loadAllPatients on the db thread");
+        const double outreachMs = switchMs<app::PegOutreachModel>(
+            wholeRegistryRuns, session, [&](app::PegOutreachModel &m) { m.setToday(today); },
+            [](const app::PegOutreachModel &m) { return !m.loading(); });
+        bench::row("switch to PEG outreach", outreachMs, wholeBase, "Registry::loadAllPatients on the db thread");
+        const double measuresMs = switchMs<app::MeasuresModel>(
+            wholeRegistryRuns, session, [&](app::MeasuresModel &m) { m.setToday(today); },
+            [](const app::MeasuresModel &m) { return !m.loading(); });
+        bench::row("switch to Measures", measuresMs, wholeBase, "Registry::loadAllPatients on the db thread");
+        std::printf("\n%d patients booked on %s\n", booked, qPrintable(day));
     }
     session.lock();
     thread.drain();
