@@ -30,6 +30,9 @@ struct Registry::Impl {
     keys::SecretBytes databaseKey;   // kept in locked memory while unlocked: re-wrapping slots needs it
     keys::SecretBytes deviceSecret;
     HybridLogicalClock hlc{QString()};
+    // The last whole-registry read and the highest record seq it covered (-1: none yet).
+    QList<domain::Patient> allPatients;
+    std::int64_t allPatientsThrough = -1;
 
     Impl(std::unique_ptr<Database> database, QString path, keys::Keyring ring, keys::SecretBytes dbKey,
          keys::SecretBytes secret, const QString &deviceId)
@@ -670,13 +673,24 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
 {
     if (!can(keys::Permission::ViewPatient))
         return forbidden(QStringLiteral("viewing patients"));
-    RecordStore store(*d->db);
-    auto patients = assembleAllPatients(store);
-    if (!patients)
-        return patients.error();
+    // Records are append-only, so the highest seq names the registry's whole state: while it is
+    // unchanged, the patients read last time are still exact, and moving between the screens that
+    // read the whole registry costs no second read. Every call is still audited. The copy lives
+    // as long as this unlocked registry (it goes when the tablet locks).
+    auto newest = d->db->scalarInt("SELECT COALESCE(max(seq), 0) FROM records");
+    if (!newest)
+        return newest.error();
+    if (*newest != d->allPatientsThrough) {
+        RecordStore store(*d->db);
+        auto patients = assembleAllPatients(store);
+        if (!patients)
+            return patients.error();
+        d->allPatients = std::move(patients).value();
+        d->allPatientsThrough = *newest;
+    }
     if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose}); !s)
         return s.error();
-    return patients;
+    return d->allPatients;
 }
 
 // --- clinic policy ----------------------------------------------------------------------------

@@ -245,6 +245,22 @@ private slots:
         for (const auto &p : *all)
             stored += p.peg.size() + p.opioids.size() + p.visits.size() + p.screenings.size() + p.uds.size();
         QCOMPARE(stored, records);
+
+        // Read again with nothing written: the same patients, and the view is audited again.
+        const auto audited = registry->stats()->auditEntries;
+        auto again = registry->loadAllPatients(QStringLiteral("test"));
+        QVERIFY(again.ok());
+        QCOMPARE(*again, *all);
+        QCOMPARE(registry->stats()->auditEntries, audited + 1);
+        // A write (here a correction of one patient's demographics) shows in the next read.
+        domain::Patient changed = all->first();
+        changed.phone = QStringLiteral("555-0199");
+        QVERIFY(registry->updateDemographics(changed).ok());
+        auto after = registry->loadAllPatients(QStringLiteral("test"));
+        QVERIFY(after.ok());
+        const auto found = std::find_if(after->cbegin(), after->cend(), [&](const domain::Patient &p) { return p.id == changed.id; });
+        QVERIFY(found != after->cend());
+        QCOMPARE(found->phone, QStringLiteral("555-0199"));
     }
 };
 
