@@ -51,6 +51,8 @@ int runUserCommand(SyncService &service, const QString &action, const QCommandLi
         return fail({QStringLiteral("name"), QStringLiteral("is required")}, 2);
     if (action == QLatin1String("add")) {
         auto user = service.addUser(clinic, name, parser.value(QStringLiteral("role")), readPin());
+        if (!user && user.error().field == QLatin1String("pin"))  // not an option: say where it came from
+            return fail({QString(), QStringLiteral("the PIN (CAIRN_PIN or standard input) %1").arg(user.error().message)}, 2);
         if (!user)
             return fail(user.error(), 2);
         std::printf("added %s (%s) to clinic %s; they sign in on any of the clinic's tablets while it is online\n%s\n",
