@@ -524,8 +524,8 @@ public:
         const auto *data = reinterpret_cast<const char *>(sqlite3_value_text(value));
         return data ? QByteArrayView(data, sqlite3_value_bytes(value)) : QByteArrayView();
     }
-    // The columns of a first version (supersedes is NULL: not read).
-    void readFirst(CurrentRowText &row) const
+    // The row's columns; a first version's query has no supersedes column (it is NULL).
+    void read(CurrentRowText &row, bool firstVersion = false) const
     {
         row.seq = integer(0);
         row.id = text(1);
@@ -536,20 +536,7 @@ public:
         row.author = text(6);
         row.device = text(7);
         row.hlc = text(8);
-        row.supersedes = QByteArrayView();
-    }
-    void read(CurrentRowText &row) const
-    {
-        row.seq = integer(0);
-        row.id = text(1);
-        row.patientId = text(2);
-        row.kind = text(3);
-        row.date = text(4);
-        row.payload = text(5);
-        row.author = text(6);
-        row.device = text(7);
-        row.hlc = text(8);
-        row.supersedes = text(9);
+        row.supersedes = firstVersion ? QByteArrayView() : text(9);
     }
 
 private:
@@ -615,7 +602,7 @@ Status RecordStore::scanCurrent(const std::function<void(const CurrentRowText &)
     CurrentRowText row;
     QByteArray merged;
     while (first.next()) {
-        first.readFirst(row);
+        first.read(row, true);
         if (first.integer(9) == 0) {
             // First versions sharing a lineage: only the one in force, with the merge.
             const QByteArrayView lineage = first.text(10);
