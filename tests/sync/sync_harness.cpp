@@ -231,6 +231,16 @@ Status ServerProcess::revoke(const QString &deviceId)
     return out ? ok() : Status(out.error());
 }
 
+Status startFileServer(const QString &dir, Certificates *certs, std::unique_ptr<ServerProcess> *server)
+{
+    auto made = makeCertificates(dir);
+    if (!made)
+        return made.error();
+    *certs = *made;
+    *server = std::make_unique<ServerProcess>(dir + QStringLiteral("/server"), QStringLiteral("file"), *certs);
+    return (*server)->start();
+}
+
 Result<QString> ServerProcess::addUser(const QString &clinic, const QString &name, const QString &role, const QString &pin)
 {
     QProcessEnvironment env = serverEnvironment(m_dataDir + QStringLiteral("-keys"));

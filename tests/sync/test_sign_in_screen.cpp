@@ -59,11 +59,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto certs = makeCertificates(m_dir.path());
-        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().message));
-        m_certs = *certs;
-        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs);
-        auto started = m_server->start();
+        auto started = startFileServer(m_dir.path(), &m_certs, &m_server);
         QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
         QVERIFY(m_server->addUser(QStringLiteral("valley"), QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916")));
 
