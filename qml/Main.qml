@@ -76,7 +76,8 @@ ApplicationWindow {
             if (Session.signedIn)
                 stack.replace(null, huddleComponent)
             else
-                stack.replace(null, unlockComponent)
+                // Immediately: a sliding transition would keep patient data on screen after Lock.
+                stack.replace(null, unlockComponent, {}, StackView.Immediate)
         }
     }
 

@@ -27,6 +27,7 @@ AppWiring::AppWiring(const AppOptions &options)
     Q_ASSERT(qGuiApp);
     Session::setInstance(&m_session);
     SyncStatus::setInstance(&m_syncStatus);
+    m_syncStatus.setSession(&m_session);
 
     // Sync: rounds on the database thread after writes, on network return, periodically and on
     // "sync now", only while someone is signed in.

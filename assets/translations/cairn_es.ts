@@ -8,7 +8,7 @@
         <translation>✓ Inscrita en la clínica %1 en %2</translation>
     </message>
     <message>
-        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic&apos;s server.</source>
+        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic's server.</source>
         <translation>Sin inscribir. Los registros se quedan en esta tableta hasta que se inscriba en el servidor de la clínica.</translation>
     </message>
     <message>
@@ -16,7 +16,7 @@
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <source>Server&apos;s CA certificate: the path of a PEM file, or the certificate pasted here</source>
+        <source>Server's CA certificate: the path of a PEM file, or the certificate pasted here</source>
         <translation>Certificado de la autoridad (CA) del servidor: la ruta de un archivo PEM, o el certificado pegado aquí</translation>
     </message>
     <message>
@@ -105,7 +105,7 @@
         <translation>Inscripción en el servidor</translation>
     </message>
     <message>
-        <source>Connect this tablet to the clinic&apos;s sync server.</source>
+        <source>Connect this tablet to the clinic's sync server.</source>
         <translation>Conectar esta tableta al servidor de sincronización de la clínica.</translation>
     </message>
 </context>
@@ -196,6 +196,113 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>GapPhrase</name>
+    <message>
+        <source>No patient agreement</source>
+        <translation>Sin acuerdo con el paciente</translation>
+    </message>
+    <message>
+        <source>Agreement renewal overdue</source>
+        <translation>Renovación del acuerdo atrasada</translation>
+    </message>
+    <message>
+        <source>Agreement renewal due soon</source>
+        <translation>Renovación del acuerdo próxima</translation>
+    </message>
+    <message>
+        <source>No PDMP check on record</source>
+        <translation>Sin consulta del PDMP registrada</translation>
+    </message>
+    <message>
+        <source>PDMP check overdue</source>
+        <translation>Consulta del PDMP atrasada</translation>
+    </message>
+    <message>
+        <source>PDMP check due soon</source>
+        <translation>Consulta del PDMP próxima</translation>
+    </message>
+    <message>
+        <source>No urine test on record</source>
+        <translation>Sin análisis de orina registrado</translation>
+    </message>
+    <message>
+        <source>Urine test overdue</source>
+        <translation>Análisis de orina atrasado</translation>
+    </message>
+    <message>
+        <source>Urine test due soon</source>
+        <translation>Análisis de orina próximo</translation>
+    </message>
+    <message>
+        <source>No visit on record</source>
+        <translation>Sin visita registrada</translation>
+    </message>
+    <message>
+        <source>Visit overdue</source>
+        <translation>Visita atrasada</translation>
+    </message>
+    <message>
+        <source>Visit due soon</source>
+        <translation>Visita próxima</translation>
+    </message>
+    <message>
+        <source>No PEG score on record</source>
+        <translation>Sin puntuación PEG registrada</translation>
+    </message>
+    <message>
+        <source>PEG score overdue</source>
+        <translation>Puntuación PEG atrasada</translation>
+    </message>
+    <message>
+        <source>PEG score due soon</source>
+        <translation>Puntuación PEG próxima</translation>
+    </message>
+    <message>
+        <source>No depression screen on record</source>
+        <translation>Sin evaluación de depresión registrada</translation>
+    </message>
+    <message>
+        <source>Depression screen overdue</source>
+        <translation>Evaluación de depresión atrasada</translation>
+    </message>
+    <message>
+        <source>Depression screen due soon</source>
+        <translation>Evaluación de depresión próxima</translation>
+    </message>
+    <message>
+        <source>Complete a PHQ-9</source>
+        <translation>Completar un PHQ-9</translation>
+    </message>
+    <message>
+        <source>Safety check: PHQ-9 item 9</source>
+        <translation>Evaluar la seguridad: pregunta 9 del PHQ-9</translation>
+    </message>
+    <message>
+        <source>Offer naloxone</source>
+        <translation>Ofrecer naloxona</translation>
+    </message>
+    <message>
+        <source>Offer naloxone again</source>
+        <translation>Volver a ofrecer naloxona</translation>
+    </message>
+    <message>
+        <source>Review a dose of 90 MME or more</source>
+        <translation>Revisar una dosis de 90 MME o más</translation>
+    </message>
+    <message>
+        <source>Review the benzodiazepine with the opioid</source>
+        <translation>Revisar la benzodiacepina junto con el opioide</translation>
+    </message>
+    <message>
+        <source>Discuss the unexpected urine result</source>
+        <translation>Hablar del resultado de orina inesperado</translation>
+    </message>
+    <message>
+        <source>Assess opioid risk</source>
+        <translation>Evaluar el riesgo con opioides</translation>
     </message>
 </context>
 <context>
@@ -561,7 +668,7 @@
         <translation>Pendientes de atención</translation>
     </message>
     <message>
-        <source>No open care gaps: everything is up to date under the clinic&apos;s policy.</source>
+        <source>No open care gaps: everything is up to date under the clinic's policy.</source>
         <translation>No hay pendientes de atención: todo está al día según la política de la clínica.</translation>
     </message>
     <message>
@@ -579,34 +686,6 @@
     <message>
         <source>Think about the past week.</source>
         <translation>Piense en la última semana.</translation>
-    </message>
-    <message>
-        <source>On average over the past week, how much pain have you had?</source>
-        <translation>En promedio, durante la última semana, ¿cuánto dolor ha tenido?</translation>
-    </message>
-    <message>
-        <source>No pain</source>
-        <translation>Nada de dolor</translation>
-    </message>
-    <message>
-        <source>Pain as bad as you can imagine</source>
-        <translation>El peor dolor que se pueda imaginar</translation>
-    </message>
-    <message>
-        <source>Over the past week, how much has pain gotten in the way of enjoying life?</source>
-        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor disfrutar de la vida?</translation>
-    </message>
-    <message>
-        <source>Not at all</source>
-        <translation>Nada</translation>
-    </message>
-    <message>
-        <source>Completely</source>
-        <translation>Por completo</translation>
-    </message>
-    <message>
-        <source>Over the past week, how much has pain gotten in the way of your everyday activities?</source>
-        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor hacer sus actividades diarias?</translation>
     </message>
     <message>
         <source>Save PEG</source>
@@ -683,7 +762,7 @@
         <translation>Todos los pacientes tienen un PEG reciente.</translation>
     </message>
     <message>
-        <source>Open %1&apos;s record</source>
+        <source>Open %1's record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -695,24 +774,47 @@
         <translation>Teléfono: %1</translation>
     </message>
     <message>
-        <source>Pain</source>
-        <translation>Dolor</translation>
-    </message>
-    <message>
-        <source>Enjoyment</source>
-        <translation>Disfrute</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Actividad</translation>
-    </message>
-    <message>
         <source>Save PEG</source>
         <translation>Guardar PEG</translation>
     </message>
     <message>
         <source>Save the PEG for %1</source>
         <translation>Guardar el PEG de %1</translation>
+    </message>
+    <message>
+        <source>Answer all three questions to save.</source>
+        <translation>Responda las tres preguntas para guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>PegQuestions</name>
+    <message>
+        <source>On average over the past week, how much pain have you had?</source>
+        <translation>En promedio, durante la última semana, ¿cuánto dolor ha tenido?</translation>
+    </message>
+    <message>
+        <source>No pain</source>
+        <translation>Nada de dolor</translation>
+    </message>
+    <message>
+        <source>Pain as bad as you can imagine</source>
+        <translation>El peor dolor que se pueda imaginar</translation>
+    </message>
+    <message>
+        <source>Over the past week, how much has pain gotten in the way of enjoying life?</source>
+        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor disfrutar de la vida?</translation>
+    </message>
+    <message>
+        <source>Not at all</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <source>Completely</source>
+        <translation>Por completo</translation>
+    </message>
+    <message>
+        <source>Over the past week, how much has pain gotten in the way of your everyday activities?</source>
+        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor hacer sus actividades diarias?</translation>
     </message>
 </context>
 <context>
@@ -781,6 +883,135 @@
     </message>
 </context>
 <context>
+    <name>RecordFields</name>
+    <message>
+        <source>Add a patient</source>
+        <translation>Añadir un paciente</translation>
+    </message>
+    <message>
+        <source>Edit the patient's details</source>
+        <translation>Editar los datos del paciente</translation>
+    </message>
+    <message>
+        <source>Start an opioid</source>
+        <translation>Iniciar un opioide</translation>
+    </message>
+    <message>
+        <source>Change or stop an opioid</source>
+        <translation>Cambiar o suspender un opioide</translation>
+    </message>
+    <message>
+        <source>Record a sedative</source>
+        <translation>Registrar un sedante</translation>
+    </message>
+    <message>
+        <source>Change or stop a sedative</source>
+        <translation>Cambiar o suspender un sedante</translation>
+    </message>
+    <message>
+        <source>Record a urine drug test</source>
+        <translation>Registrar un análisis de drogas en orina</translation>
+    </message>
+    <message>
+        <source>Enter or correct a urine test result</source>
+        <translation>Anotar o corregir el resultado de un análisis de orina</translation>
+    </message>
+    <message>
+        <source>Book a visit</source>
+        <translation>Programar una visita</translation>
+    </message>
+    <message>
+        <source>Change a visit</source>
+        <translation>Cambiar una visita</translation>
+    </message>
+    <message>
+        <source>Record naloxone</source>
+        <translation>Registrar naloxona</translation>
+    </message>
+    <message>
+        <source>Correct a naloxone record</source>
+        <translation>Corregir un registro de naloxona</translation>
+    </message>
+    <message>
+        <source>Write a care-plan goal</source>
+        <translation>Escribir una meta del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>Review a care-plan goal</source>
+        <translation>Revisar una meta del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>Record a signed agreement</source>
+        <translation>Registrar un acuerdo firmado</translation>
+    </message>
+    <message>
+        <source>Correct an agreement</source>
+        <translation>Corregir un acuerdo</translation>
+    </message>
+    <message>
+        <source>Record a PDMP check</source>
+        <translation>Registrar una consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Correct a PDMP check</source>
+        <translation>Corregir una consulta del PDMP</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>must be a number</source>
+        <translation>debe ser un número</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Elija primero al paciente.</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Guardado en esta tableta.</translation>
+    </message>
+    <message>
+        <source>That record is not in this patient's history.</source>
+        <translation>Ese registro no está en el historial de este paciente.</translation>
+    </message>
+    <message>
+        <source>This entry: %1 MME/day. Total from %2: %3 MME/day (%4).</source>
+        <translation>Esta entrada: %1 MME/día. Total desde el %2: %3 MME/día (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormView</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
     <name>RefillCheckScreen</name>
     <message>
         <source>Patient</source>
@@ -831,11 +1062,11 @@
         <translation>Medicamento solicitado</translation>
     </message>
     <message>
-        <source>Days&apos; supply</source>
+        <source>Days' supply</source>
         <translation>Días de suministro</translation>
     </message>
     <message>
-        <source>Days&apos; supply requested</source>
+        <source>Days' supply requested</source>
         <translation>Días de suministro solicitados</translation>
     </message>
     <message>
@@ -847,11 +1078,11 @@
         <translation>Fecha del último surtido</translation>
     </message>
     <message>
-        <source>Last fill&apos;s days&apos; supply</source>
+        <source>Last fill's days' supply</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
-        <source>Days&apos; supply of the last fill</source>
+        <source>Days' supply of the last fill</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
@@ -904,6 +1135,18 @@
     <message>
         <source>This is advice for the clinician. It never refuses a refill by itself.</source>
         <translation>Esto es una recomendación para el profesional clínico. Nunca niega un resurtido por sí sola.</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-09</source>
+        <translation>p. ej. 2026-12-09</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>from the pharmacy or PDMP record</source>
+        <translation>según la farmacia o el PDMP</translation>
     </message>
 </context>
 <context>
@@ -1267,22 +1510,6 @@
         <translation>Bloquear la tableta</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>En línea</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Sin conexión</translation>
-    </message>
-    <message>
-        <source>The tablet is online</source>
-        <translation>La tableta está en línea</translation>
-    </message>
-    <message>
-        <source>The tablet is offline</source>
-        <translation>La tableta no tiene conexión</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
@@ -1321,7 +1548,7 @@
         <translation>¿Es su primera vez en esta tableta?</translation>
     </message>
     <message>
-        <source>First time on this tablet? Sign in through the clinic&apos;s server</source>
+        <source>First time on this tablet? Sign in through the clinic's server</source>
         <translation>¿Es su primera vez en esta tableta? Inicie sesión a través del servidor de la clínica</translation>
     </message>
     <message>
@@ -1329,7 +1556,7 @@
         <translation>Primer inicio de sesión en esta tableta</translation>
     </message>
     <message>
-        <source>Enter your name as your clinic&apos;s administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic&apos;s server; after that, your PIN alone signs you in here, even offline.</source>
+        <source>Enter your name as your clinic's administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic's server; after that, your PIN alone signs you in here, even offline.</source>
         <translation>Escriba su nombre tal como lo registró la persona administradora de su clínica y luego su PIN. Solo esta vez, la tableta necesita conexión con el servidor de la clínica; después, su PIN basta para entrar aquí, incluso sin conexión.</translation>
     </message>
     <message>
@@ -1350,10 +1577,6 @@
     <message>
         <source>Visit decisions</source>
         <translation>Decisiones de la visita</translation>
-    </message>
-    <message>
-        <source>Only a clinician can record visit decisions.</source>
-        <translation>Solo un profesional clínico puede registrar las decisiones de la visita.</translation>
     </message>
     <message>
         <source>Taper: %1</source>
@@ -1474,7 +1697,7 @@
         <translation>No hay sesión iniciada.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
+        <source>Enter the person's name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -1684,7 +1907,7 @@
         <translation>Escriba la dirección del servidor, empezando por https://</translation>
     </message>
     <message>
-        <source>Enter the path of the server&apos;s CA certificate, or paste the certificate.</source>
+        <source>Enter the path of the server's CA certificate, or paste the certificate.</source>
         <translation>Escriba la ruta del certificado CA del servidor, o pegue el certificado.</translation>
     </message>
     <message>
@@ -1801,6 +2024,54 @@
     <message>
         <source>Offered</source>
         <translation>Ofrecida</translation>
+    </message>
+    <message>
+        <source>%1 mcg/hr patch</source>
+        <translation>parche de %1 mcg/h</translation>
+    </message>
+    <message>
+        <source>%1 mg × %2, %3 times a day</source>
+        <translation>%1 mg × %2, %3 veces al día</translation>
+    </message>
+    <message>
+        <source>%1 %2, stopped %3</source>
+        <translation>%1 %2, suspendido el %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Opioid</source>
+        <translation>Opioide</translation>
+    </message>
+    <message>
+        <source>Sedative</source>
+        <translation>Sedante</translation>
+    </message>
+    <message>
+        <source>%1, stopped %2</source>
+        <translation>%1, suspendido el %2</translation>
+    </message>
+    <message>
+        <source>working on it</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>cumplida</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>abandonada</translation>
+    </message>
+    <message>
+        <source>Care-plan goal</source>
+        <translation>Meta del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1988,7 +2259,7 @@
         <translation>No se puede mostrar el historial de MME: un medicamento del tratamiento no se pudo contar.</translation>
     </message>
     <message>
-        <source>A regimen entry has no start date, so only today&apos;s total is shown.</source>
+        <source>A regimen entry has no start date, so only today's total is shown.</source>
         <translation>Un medicamento del tratamiento no tiene fecha de inicio, así que solo se muestra el total de hoy.</translation>
     </message>
 </context>
@@ -2018,7 +2289,7 @@
         <translation>Cumple la política de la clínica. El profesional clínico puede aprobarlo.</translation>
     </message>
     <message>
-        <source>Needs the clinician&apos;s review before it is filled.</source>
+        <source>Needs the clinician's review before it is filled.</source>
         <translation>Necesita la revisión del profesional clínico antes de surtirse.</translation>
     </message>
     <message>
@@ -2034,11 +2305,11 @@
         <translation>La solicitud da menos aviso del que pide la política de la clínica.</translation>
     </message>
     <message>
-        <source>The fill would come before the last fill&apos;s supply runs out.</source>
+        <source>The fill would come before the last fill's supply runs out.</source>
         <translation>El surtido llegaría antes de que se termine el suministro del último surtido.</translation>
     </message>
     <message>
-        <source>The days&apos; supply is longer than clinic policy allows.</source>
+        <source>The days' supply is longer than clinic policy allows.</source>
         <translation>Los días de suministro superan lo que permite la política de la clínica.</translation>
     </message>
     <message>
@@ -2074,11 +2345,11 @@
         <translation>Fecha del último surtido: escríbala como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <source>Days&apos; supply: must be between 1 and 365.</source>
+        <source>Days' supply: must be between 1 and 365.</source>
         <translation>Días de suministro: debe ser entre 1 y 365.</translation>
     </message>
     <message>
-        <source>Last fill&apos;s days&apos; supply: must be between 1 and 365.</source>
+        <source>Last fill's days' supply: must be between 1 and 365.</source>
         <translation>Días de suministro del último surtido: debe ser entre 1 y 365.</translation>
     </message>
     <message>
@@ -2095,10 +2366,6 @@
     <message>
         <source>No active opioid</source>
         <translation>Ningún opioide activo</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message>
         <source>No open gaps</source>
@@ -2254,26 +2521,8 @@
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
-    <message numerus="yes">
-        <source>, oldest %n hour(s) old</source>
-        <translation>
-            <numerusform>, el más antiguo de hace %n hora</numerusform>
-            <numerusform>, el más antiguo de hace %n horas</numerusform>
-        </translation>
-    </message>
     <message>
-        <source>nothing waiting to sync</source>
-        <translation>nada pendiente de sincronizar</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) not yet synced</source>
-        <translation>
-            <numerusform>%n registro aún sin sincronizar</numerusform>
-            <numerusform>%n registros aún sin sincronizar</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Asking the clinic&apos;s server…</source>
+        <source>Asking the clinic's server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
 </context>
@@ -2286,6 +2535,62 @@
     <message>
         <source>Last sync %1</source>
         <translation>Última sincronización %1</translation>
+    </message>
+    <message>
+        <source>Not connected to a clinic server</source>
+        <translation>Sin conexión a un servidor de la clínica</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n to send</source>
+        <translation><numerusform>Sin conexión · %n por enviar</numerusform><numerusform>Sin conexión · %n por enviar</numerusform></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Sincronizado a las %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation><numerusform>%n en espera de envío</numerusform><numerusform>%n en espera de envío</numerusform></translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Problema de sincronización</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) saved on this tablet, not yet sent to the clinic server.</source>
+        <translation><numerusform>%n registro guardado en esta tableta, aún no enviado al servidor de la clínica.</numerusform><numerusform>%n registros guardados en esta tableta, aún no enviados al servidor de la clínica.</numerusform></translation>
+    </message>
+    <message>
+        <source>Everything saved on this tablet has been sent to the clinic server.</source>
+        <translation>Todo lo guardado en esta tableta se ha enviado al servidor de la clínica.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The oldest has waited %n hour(s).</source>
+        <translation><numerusform>El más antiguo lleva %n hora esperando.</numerusform><numerusform>El más antiguo lleva %n horas esperando.</numerusform></translation>
+    </message>
+    <message>
+        <source>This tablet is not connected to a clinic server. Everything is saved on this tablet only; an administrator can connect it under Administration.</source>
+        <translation>Esta tableta no está conectada a un servidor de la clínica. Todo se guarda solo en esta tableta; un administrador puede conectarla en Administración.</translation>
+    </message>
+    <message>
+        <source>No network. Everything is saved on this tablet and will be sent when the network returns.</source>
+        <translation>Sin red. Todo se guarda en esta tableta y se enviará cuando vuelva la red.</translation>
+    </message>
+    <message>
+        <source>Sending and receiving records…</source>
+        <translation>Enviando y recibiendo registros…</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish: %1</source>
+        <translation>La última sincronización no terminó: %1</translation>
     </message>
 </context>
 <context>

@@ -25,4 +25,13 @@ Result<QJsonObject> loadJsonAsset(const QString &relativePath)
     return doc.object();
 }
 
+QString textIn(const QJsonValue &text, const QString &language)
+{
+    if (!text.isObject())
+        return text.toString();
+    const QJsonObject byLanguage = text.toObject();
+    const QString wanted = byLanguage.value(language).toString();
+    return wanted.isEmpty() ? byLanguage.value(QStringLiteral("en")).toString() : wanted;
+}
+
 }  // namespace cairn::clinical

@@ -9,10 +9,15 @@
 
 namespace cairn::clinical {
 
+QString MmeTables::caution(const QString &language) const
+{
+    return textIn(m_caution, language);
+}
+
 Result<MmeTables> MmeTables::fromJson(const QJsonObject &root)
 {
     MmeTables tables;
-    tables.m_caution = root.value(QStringLiteral("caution")).toString();
+    tables.m_caution = root.value(QStringLiteral("caution"));
     tables.m_defaultId = root.value(QStringLiteral("default_table")).toString();
     const QJsonArray list = root.value(QStringLiteral("tables")).toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {

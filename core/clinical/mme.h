@@ -6,6 +6,7 @@
 #include "core/domain/result.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,14 +37,15 @@ public:
 
     [[nodiscard]] const MmeTable *find(const QString &id) const;
     [[nodiscard]] const QString &defaultId() const { return m_defaultId; }
-    [[nodiscard]] const QString &caution() const { return m_caution; }
+    // The CDC caution that goes with every MME shown: English (the contract's text) or a language.
+    [[nodiscard]] QString caution(const QString &language = QStringLiteral("en")) const;
     [[nodiscard]] bool knownDrug(const QString &drug) const;
     [[nodiscard]] QStringList tableIds() const;
 
 private:
     QList<MmeTable> m_tables;
     QString m_defaultId;
-    QString m_caution;
+    QJsonValue m_caution;  // a text, or a text per language
 };
 
 enum class MmeBand { Below50, From50To89, AtLeast90 };

@@ -10,7 +10,7 @@ namespace {
 struct GapDefinition {
     Severity severity = Severity::Medium;
     QString role;
-    QString reason;
+    QJsonValue reason;  // English, or a text per language
 };
 
 Severity severityFromText(const QString &text)
@@ -36,7 +36,7 @@ const QHash<QString, GapDefinition> &gapDefinitions()
         for (auto it = gaps.begin(); it != gaps.end(); ++it) {
             const QJsonObject o = it.value().toObject();
             definitions.insert(it.key(), {severityFromText(o.value(QStringLiteral("severity")).toString()),
-                                          o.value(QStringLiteral("role")).toString(), o.value(QStringLiteral("reason")).toString()});
+                                          o.value(QStringLiteral("role")).toString(), o.value(QStringLiteral("reason"))});
         }
     });
     return definitions;
@@ -71,7 +71,7 @@ public:
         const GapDefinition definition = gapDefinitions().value(code);
         gap.severity = status == GapStatus::DueSoon ? Severity::Low : definition.severity;
         gap.role = definition.role;
-        gap.reason = definition.reason;
+        gap.reason = textIn(definition.reason, QStringLiteral("en"));
         if (m_context.scriptsForGap)
             gap.scripts = m_context.scriptsForGap(code);
         m_gaps.append(gap);
@@ -109,6 +109,11 @@ private:
 };
 
 }  // namespace
+
+QString gapReason(const QString &code, const QString &language)
+{
+    return textIn(gapDefinitions().value(code).reason, language);
+}
 
 QString toString(GapStatus status)
 {

@@ -29,6 +29,9 @@ struct CareGap {
     QStringList scripts;   // ids of conversation scripts that fit
 };
 
+// A gap's reason in a language ("en" is the contract's text; others from assets/clinical/gaps.json).
+QString gapReason(const QString &code, const QString &language);
+
 struct Evaluation {
     QDate asOf;
     QString policyVersion;

@@ -20,12 +20,6 @@ ColumnLayout {
 
     Label { text: qsTr("Visit decisions"); font.pixelSize: Theme.fontTitle }
     Label {
-        visible: !decisions.allowed
-        text: qsTr("Only a clinician can record visit decisions.")
-        font.pixelSize: Theme.fontBody
-        color: Theme.textMuted
-    }
-    Label {
         objectName: "taperStatus"
         text: qsTr("Taper: %1").arg(decisions.taperStatusLabel)
         font.pixelSize: Theme.fontBody

@@ -68,6 +68,9 @@ Page {
                 onClicked: screen.registryRequested()
             }
             Button {
+                objectName: "pegOutreachButton"
+                // Only roles that may record a PEG are offered the calling list.
+                visible: Permissions.allows(Session.role, "record_rooming")
                 text: qsTr("PEG outreach")
                 font.pixelSize: Theme.fontBody
                 height: Theme.minTouch
@@ -75,6 +78,8 @@ Page {
                 onClicked: screen.pegOutreachRequested()
             }
             Button {
+                objectName: "measuresButton"
+                visible: Permissions.allows(Session.role, "view_measures")
                 text: qsTr("Measures")
                 font.pixelSize: Theme.fontBody
                 height: Theme.minTouch

@@ -75,6 +75,7 @@ Page {
             Label { text: patient.details; font.pixelSize: Theme.fontBody; color: Theme.textMuted }
             Button {
                 objectName: "startRooming"
+                visible: Permissions.allows(Session.role, "record_rooming")
                 text: qsTr("Start rooming")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.touchTarget
@@ -200,44 +201,32 @@ Page {
                 }
             }
 
-            Label { text: qsTr("Record a PEG score"); font.pixelSize: Theme.fontTitle }
-            Label {
-                text: qsTr("Think about the past week.")
-                font.pixelSize: Theme.fontBody
-                color: Theme.textMuted
-            }
-            ScoreRow {
-                id: pain
-                objectName: "pegPain"
+            // Recording a PEG is offered only to roles that may record it.
+            ColumnLayout {
+                objectName: "pegEntrySection"
+                visible: Permissions.allows(Session.role, "record_rooming")
                 Layout.fillWidth: true
-                question: qsTr("On average over the past week, how much pain have you had?")
-                lowAnchor: qsTr("No pain")
-                highAnchor: qsTr("Pain as bad as you can imagine")
-            }
-            ScoreRow {
-                id: enjoyment
-                objectName: "pegEnjoyment"
-                Layout.fillWidth: true
-                question: qsTr("Over the past week, how much has pain gotten in the way of enjoying life?")
-                lowAnchor: qsTr("Not at all")
-                highAnchor: qsTr("Completely")
-            }
-            ScoreRow {
-                id: activity
-                objectName: "pegActivity"
-                Layout.fillWidth: true
-                question: qsTr("Over the past week, how much has pain gotten in the way of your everyday activities?")
-                lowAnchor: qsTr("Not at all")
-                highAnchor: qsTr("Completely")
-            }
-            Button {
-                objectName: "savePeg"
-                text: qsTr("Save PEG")
-                enabled: pain.value >= 0 && enjoyment.value >= 0 && activity.value >= 0 && !patient.loading
-                font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.touchTarget
-                Accessible.name: qsTr("Save the PEG score")
-                onClicked: patient.savePeg(pain.value, enjoyment.value, activity.value)
+                spacing: Theme.spacing
+                Label { text: qsTr("Record a PEG score"); font.pixelSize: Theme.fontTitle }
+                Label {
+                    text: qsTr("Think about the past week.")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textMuted
+                }
+                PegQuestions {
+                    id: pegEntry
+                    namePrefix: "peg"
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "savePeg"
+                    text: qsTr("Save PEG")
+                    enabled: pegEntry.answered && !patient.loading
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Save the PEG score")
+                    onClicked: patient.savePeg(pegEntry.pain, pegEntry.enjoyment, pegEntry.activity)
+                }
             }
 
             Label { text: qsTr("PEG trend"); font.pixelSize: Theme.fontTitle }

@@ -22,25 +22,6 @@ Page {
         session: Session
     }
 
-    component Scale: ColumnLayout {
-        id: scale
-        property alias value: box.value
-        property string title: ""
-        spacing: 2
-        Label { text: scale.title; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
-        SpinBox {
-            id: box
-            from: 0
-            to: 10
-            value: 0
-            editable: true
-            font.pixelSize: Theme.fontBody
-            Layout.preferredHeight: Theme.touchTarget
-            Layout.preferredWidth: 150
-            Accessible.name: scale.title
-        }
-    }
-
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
@@ -130,20 +111,32 @@ Page {
                             horizontalAlignment: Text.AlignRight
                         }
                     }
+                    PegQuestions {
+                        id: pegEntry
+                        namePrefix: "outreach"
+                        Layout.fillWidth: true
+                    }
                     RowLayout {
                         spacing: Theme.spacing
-                        Scale { id: pain; title: qsTr("Pain") }
-                        Scale { id: enjoyment; title: qsTr("Enjoyment") }
-                        Scale { id: activity; title: qsTr("Activity") }
-                        Item { Layout.fillWidth: true }
+                        Layout.fillWidth: true
+                        Label {
+                            objectName: "outreachUnanswered"
+                            visible: !pegEntry.answered
+                            text: qsTr("Answer all three questions to save.")
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textMuted
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                        Item { visible: pegEntry.answered; Layout.fillWidth: true }
                         Button {
+                            objectName: "outreachSave"
                             text: qsTr("Save PEG")
-                            enabled: !outreach.loading
+                            enabled: !outreach.loading && pegEntry.answered
                             font.pixelSize: Theme.fontBody
                             Layout.preferredHeight: Theme.touchTarget
-                            Layout.alignment: Qt.AlignBottom
                             Accessible.name: qsTr("Save the PEG for %1").arg(entry.name)
-                            onClicked: outreach.savePeg(entry.patientId, pain.value, enjoyment.value, activity.value)
+                            onClicked: outreach.savePeg(entry.patientId, pegEntry.pain, pegEntry.enjoyment, pegEntry.activity)
                         }
                     }
                 }

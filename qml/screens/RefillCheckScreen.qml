@@ -104,7 +104,7 @@ Page {
                     Layout.preferredHeight: Theme.touchTarget
                     font.pixelSize: Theme.fontBody
                     inputMethodHints: Qt.ImhDate
-                    text: Qt.formatDate(new Date(), "yyyy-MM-dd")
+                    placeholderText: qsTr("e.g. 2026-12-09")
                     Accessible.name: qsTr("Requested fill date")
                 }
                 FieldLabel { text: qsTr("Drug") }
@@ -118,16 +118,18 @@ Page {
                     Accessible.name: qsTr("Drug requested")
                 }
                 FieldLabel { text: qsTr("Days' supply") }
-                SpinBox {
+                TextField {
                     id: daysSupply
                     objectName: "refillDaysSupply"
-                    from: 1
-                    to: 365
-                    value: 28
-                    editable: true
-                    font.pixelSize: Theme.fontBody
+                    Layout.preferredWidth: 160
                     Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    validator: IntValidator { bottom: 1; top: 365 }
+                    placeholderText: qsTr("days")
                     Accessible.name: qsTr("Days' supply requested")
+                    // Empty until someone types it: 0 is refused by the check, naming the field.
+                    readonly property int value: acceptableInput ? parseInt(text) : 0
                 }
                 FieldLabel { text: qsTr("Last fill date (YYYY-MM-DD)") }
                 TextField {
@@ -137,20 +139,22 @@ Page {
                     Layout.preferredHeight: Theme.touchTarget
                     font.pixelSize: Theme.fontBody
                     inputMethodHints: Qt.ImhDate
-                    text: Qt.formatDate(new Date(Date.now() - 28 * 24 * 3600 * 1000), "yyyy-MM-dd")
+                    placeholderText: qsTr("from the pharmacy or PDMP record")
                     Accessible.name: qsTr("Last fill date")
                 }
                 FieldLabel { text: qsTr("Last fill's days' supply") }
-                SpinBox {
+                TextField {
                     id: lastFillDays
                     objectName: "refillLastFillDays"
-                    from: 1
-                    to: 365
-                    value: 28
-                    editable: true
-                    font.pixelSize: Theme.fontBody
+                    Layout.preferredWidth: 160
                     Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontBody
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    validator: IntValidator { bottom: 1; top: 365 }
+                    placeholderText: qsTr("days")
                     Accessible.name: qsTr("Days' supply of the last fill")
+                    // Empty until someone types it: 0 is refused by the check, naming the field.
+                    readonly property int value: acceptableInput ? parseInt(text) : 0
                 }
                 FieldLabel { text: qsTr("Reason") }
                 ComboBox {

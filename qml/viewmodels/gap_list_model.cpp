@@ -17,13 +17,13 @@ QVariant GapListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case LabelRole:
-        return gapLabel(g.code);
+        return gapPhrase(g.code, clinical::toString(g.status));
     case CodeRole:
         return g.code;
     case StatusRole:
         return clinical::toString(g.status);
     case StatusLabelRole:
-        return gapStatusLabel(clinical::toString(g.status));
+        return QString();  // the label says the status too, as one translated phrase
     case DueRole:
         return g.due;
     case SeverityRole:
@@ -31,7 +31,7 @@ QVariant GapListModel::data(const QModelIndex &index, int role) const
     case RoleRole:
         return g.role;
     case ReasonRole:
-        return g.reason;
+        return clinical::gapReason(g.code, uiLanguage());
     case ScriptsRole:
         return g.scripts;
     default:

@@ -9,8 +9,8 @@ QVariantList chips(const QList<clinical::CareGap> &gaps)
 {
     QVariantList list;
     for (const auto &g : gaps) {
-        list << QVariantMap{{QStringLiteral("label"), gapLabel(g.code)},
-                            {QStringLiteral("statusLabel"), gapStatusLabel(clinical::toString(g.status))},
+        list << QVariantMap{{QStringLiteral("label"), gapPhrase(g.code, clinical::toString(g.status))},
+                            {QStringLiteral("statusLabel"), QString()},
                             {QStringLiteral("severity"), clinical::toString(g.severity)}};
     }
     return list;

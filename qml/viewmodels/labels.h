@@ -12,5 +12,12 @@ QString tierLabel(const QString &tier);
 // Short, plain names of care gaps and their status, for chips that are never colour alone.
 QString gapLabel(const QString &code);
 QString gapStatusLabel(const QString &status);
+// A gap and its status as ONE phrase that says what to do ("Offer naloxone", "Urine test
+// overdue"): translated whole, so that languages with gender and word order read naturally.
+QString gapPhrase(const QString &code, const QString &status);
+// "lt50", "50to89", "ge90" in words.
+QString mmeBandLabel(const QString &band);
+// The language of the screens ("en" or "es"), for texts that come from clinical assets.
+QString uiLanguage();
 
 }  // namespace cairn::app

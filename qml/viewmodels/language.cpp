@@ -57,13 +57,11 @@ bool Language::setLanguage(const QString &code)
         return false;
     if (code == m_current)
         return true;
-    std::unique_ptr<QTranslator> next;
-    if (code != QLatin1String("en")) {
-        next = std::make_unique<QTranslator>();
-        if (!next->load(QStringLiteral(":/i18n/cairn_%1.qm").arg(code))) {
-            qWarning("language: no catalogue for %s", qPrintable(code));
-            return false;
-        }
+    // English has a catalogue too: its plural forms ("1 patient", "2 patients").
+    auto next = std::make_unique<QTranslator>();
+    if (!next->load(QStringLiteral(":/i18n/cairn_%1.qm").arg(code))) {
+        qWarning("language: no catalogue for %s", qPrintable(code));
+        return false;
     }
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
@@ -82,11 +80,9 @@ bool Language::setLanguage(const QString &code)
 
 void Language::restore()
 {
-    if (!m_persist)
-        return;
-    const QString saved = QSettings().value(kSettingsKey).toString();
-    if (!saved.isEmpty())
-        setLanguage(saved);
+    const QString saved = m_persist ? QSettings().value(kSettingsKey).toString() : QString();
+    if (saved.isEmpty() || !setLanguage(saved))
+        setLanguage(QStringLiteral("en"));
 }
 
 }  // namespace cairn::app

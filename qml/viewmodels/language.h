@@ -39,7 +39,7 @@ public:
     // The engine to retranslate; create() sets it for QML, main() may set it earlier.
     void setEngine(QQmlEngine *engine);
 
-    QString current() const { return m_current; }
+    QString current() const { return m_current.isEmpty() ? QStringLiteral("en") : m_current; }
     QVariantList available() const;
     // Installs the translator for `code` ("en" or "es") and retranslates every qsTr binding.
     // Returns false (and keeps the current language) for an unknown code or a missing catalogue.
@@ -52,7 +52,7 @@ signals:
 
 private:
     bool m_persist;
-    QString m_current = QStringLiteral("en");
+    QString m_current;  // empty until a catalogue is installed (restore() installs English)
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_engine;
 };

@@ -73,6 +73,10 @@ QVariant HistoryListModel::data(const QModelIndex &index, int role) const
         return r.kindLabel;
     case SummaryRole:
         return r.summary;
+    case RecordIdRole:
+        return r.recordId;
+    case FormKindRole:
+        return r.formKind;
     default:
         return {};
     }
@@ -80,7 +84,8 @@ QVariant HistoryListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> HistoryListModel::roleNames() const
 {
-    return {{DateRole, "date"}, {DateLabelRole, "dateLabel"}, {KindRole, "kind"}, {KindLabelRole, "kindLabel"}, {SummaryRole, "summary"}};
+    return {{DateRole, "date"},       {DateLabelRole, "dateLabel"}, {KindRole, "kind"},        {KindLabelRole, "kindLabel"},
+            {SummaryRole, "summary"}, {RecordIdRole, "recordId"},   {FormKindRole, "formKind"}};
 }
 
 void HistoryListModel::clear()
@@ -90,6 +95,13 @@ void HistoryListModel::clear()
     endResetModel();
     emit countChanged();
 }
+
+namespace {
+QString idOf(const domain::RecordMeta &meta)
+{
+    return meta.id.isNull() ? QString() : meta.id.toString(QUuid::WithoutBraces);
+}
+}  // namespace
 
 void HistoryListModel::setPatient(const domain::Patient &p)
 {
@@ -102,7 +114,7 @@ void HistoryListModel::setPatient(const domain::Patient &p)
         case domain::VisitStatus::Cancelled: status = tr("Cancelled"); break;
         case domain::VisitStatus::NoShow: status = tr("Missed: the patient did not come"); break;
         }
-        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), status});
+        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), status, idOf(v.meta), QStringLiteral("visit")});
     }
     for (const auto &u : p.uds) {
         QString result;
@@ -114,21 +126,43 @@ void HistoryListModel::setPatient(const domain::Patient &p)
             break;
         case domain::UdsResult::Pending: result = tr("Result pending"); break;
         }
-        rows.append({u.date, 1, QStringLiteral("uds"), tr("Urine drug screen"), result});
+        rows.append({u.date, 1, QStringLiteral("uds"), tr("Urine drug screen"), result, idOf(u.meta), QStringLiteral("uds")});
     }
     for (const auto &c : p.pdmpChecks) {
         QString finding = c.concerning ? (c.findings.isEmpty() ? tr("Concerning findings") : tr("Concerning: %1").arg(c.findings))
                                        : tr("No concerns");
         if (!c.checkedBy.isEmpty())
             finding = tr("%1 · checked by %2").arg(finding, c.checkedBy);
-        rows.append({c.date, 2, QStringLiteral("pdmp"), tr("PDMP check"), finding});
+        rows.append({c.date, 2, QStringLiteral("pdmp"), tr("PDMP check"), finding, idOf(c.meta), QStringLiteral("pdmp_check")});
     }
     for (const auto &a : p.agreements)
         rows.append({a.date, 3, QStringLiteral("agreement"), tr("Treatment agreement"),
-                     a.note.isEmpty() ? tr("Signed") : tr("Signed: %1").arg(a.note)});
+                     a.note.isEmpty() ? tr("Signed") : tr("Signed: %1").arg(a.note), idOf(a.meta), QStringLiteral("agreement")});
     for (const auto &n : p.naloxone)
         rows.append({n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"),
-                     n.action == domain::NaloxoneAction::Prescribed ? tr("Prescribed") : tr("Offered")});
+                     n.action == domain::NaloxoneAction::Prescribed ? tr("Prescribed") : tr("Offered"), idOf(n.meta),
+                     QStringLiteral("naloxone")});
+    for (const auto &o : p.opioids) {
+        const QString dose = o.strengthMcgPerHr ? tr("%1 mcg/hr patch").arg(*o.strengthMcgPerHr)
+                                                : tr("%1 mg × %2, %3 times a day").arg(o.strengthMg.value_or(0)).arg(o.unitsPerDose).arg(o.dosesPerDay);
+        const QString summary = o.end.isValid() ? tr("%1 %2, stopped %3").arg(o.drug, dose, QLocale().toString(o.end, QLocale::ShortFormat))
+                                                : tr("%1 %2").arg(o.drug, dose);
+        rows.append({o.start, 5, QStringLiteral("opioid"), tr("Opioid"), summary, idOf(o.meta), QStringLiteral("opioid")});
+    }
+    for (const auto &b : p.benzodiazepines)
+        rows.append({b.start, 6, QStringLiteral("benzodiazepine"), tr("Sedative"),
+                     b.end.isValid() ? tr("%1, stopped %2").arg(b.drug, QLocale().toString(b.end, QLocale::ShortFormat)) : b.drug,
+                     idOf(b.meta), QStringLiteral("benzodiazepine")});
+    for (const auto &g : p.goals) {
+        QString status;
+        switch (g.status) {
+        case domain::GoalStatus::Active: status = tr("working on it"); break;
+        case domain::GoalStatus::Met: status = tr("met"); break;
+        case domain::GoalStatus::Dropped: status = tr("dropped"); break;
+        }
+        rows.append({g.date, 7, QStringLiteral("goal"), tr("Care-plan goal"), tr("%1 (%2)").arg(g.goal, status), idOf(g.meta),
+                     QStringLiteral("goal")});
+    }
     // Newest first; undated records last.
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         if (a.date != b.date) {

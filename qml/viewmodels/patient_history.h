@@ -28,13 +28,16 @@ QList<SeriesPoint> pegSeries(const domain::Patient &patient);
 QList<SeriesPoint> mmeSeries(const domain::Patient &patient, const clinical::MmeTable &table, const QDate &today,
                              bool *complete = nullptr);
 
-// The timeline, newest first (same day: visits, UDS, PDMP, agreements, naloxone). Read-only.
+// The timeline, newest first (same day: visits, UDS, PDMP, agreements, naloxone, medications,
+// goals). Read-only; each row names its record so that it can be corrected or withdrawn.
 // Roles:
 //   date       QString  "YYYY-MM-DD" (empty when the record has no date)
 //   dateLabel  QString  the date in the current locale's short format, or "No date"
 //   kind       QString  "visit", "uds", "pdmp", "agreement", "naloxone"
 //   kindLabel  QString  the kind in words ("Urine drug screen", ...)
 //   summary    QString  one line: the result, finding, action or status in words
+//   recordId   QString  the record's id (what "Correct" and "Withdraw" act on)
+//   formKind   QString  the stored record kind ("visit", "uds", "pdmp_check", "opioid", ...)
 // Qt::DisplayRole is "kindLabel: summary".
 class HistoryListModel : public QAbstractListModel {
     Q_OBJECT
@@ -42,7 +45,7 @@ class HistoryListModel : public QAbstractListModel {
     QML_UNCREATABLE("A patient's timeline comes from PatientViewModel.history.")
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 public:
-    enum Roles { DateRole = Qt::UserRole + 1, DateLabelRole, KindRole, KindLabelRole, SummaryRole };
+    enum Roles { DateRole = Qt::UserRole + 1, DateLabelRole, KindRole, KindLabelRole, SummaryRole, RecordIdRole, FormKindRole };
     Q_ENUM(Roles)
     explicit HistoryListModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -63,6 +66,8 @@ private:
         QString kind;
         QString kindLabel;
         QString summary;
+        QString recordId;  // the current version's id: what a correction supersedes
+        QString formKind;  // the stored kind, for the form that corrects it ("pdmp_check", ...)
     };
     QList<Row> m_rows;
 };

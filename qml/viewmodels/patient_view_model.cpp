@@ -10,6 +10,15 @@
 
 namespace cairn::app {
 
+QString PatientViewModel::caution() const
+{
+    if (!m_view)
+        return {};
+    // In the screen's language; the view carries the contract's English text.
+    auto tables = clinical::MmeTables::shipped();
+    return tables ? (*tables)->caution(uiLanguage()) : m_view->mmeCaution;
+}
+
 PatientViewModel::PatientViewModel(QObject *parent)
     : QObject(parent)
 {
@@ -72,7 +81,7 @@ void PatientViewModel::reload()
                         m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
                 m_history.setPatient(m_view->patient);
                 m_gaps.setGaps(m_view->evaluation.gaps);
-                m_prompts.rankFor(m_view->evaluation.gaps, QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en"),
+                m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(),
                                   scriptsUsed(), m_view->clinicScripts);
                 emit changed();
             }
@@ -171,15 +180,7 @@ QString PatientViewModel::bandLabel() const
 {
     if (!m_view)
         return {};
-    switch (m_view->evaluation.mme.band) {
-    case clinical::MmeBand::Below50:
-        return tr("below 50");
-    case clinical::MmeBand::From50To89:
-        return tr("50 to 89");
-    case clinical::MmeBand::AtLeast90:
-        return tr("90 or more");
-    }
-    return {};
+    return mmeBandLabel(clinical::toString(m_view->evaluation.mme.band));
 }
 
 QStringList PatientViewModel::regimen() const

@@ -71,7 +71,7 @@ public:
     QString tierLabel() const;
     QString mmeText() const;
     QString bandLabel() const;
-    QString caution() const { return m_view ? m_view->mmeCaution : QString(); }
+    QString caution() const;
     QStringList regimen() const;
     QStringList pegHistory() const;
     bool suicideRiskAlert() const;

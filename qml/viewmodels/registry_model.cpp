@@ -70,7 +70,7 @@ QVariant RegistryModel::data(const QModelIndex &index, int role) const
     case GapsTextRole: {
         QStringList parts;
         for (const auto &g : r.gaps)
-            parts << tr("%1 %2").arg(gapLabel(g.code), gapStatusLabel(clinical::toString(g.status)));
+            parts << gapPhrase(g.code, clinical::toString(g.status));
         return parts.isEmpty() ? (r.onTherapy ? tr("No open gaps") : QString()) : parts.join(QStringLiteral(", "));
     }
     case OpenGapsRole:

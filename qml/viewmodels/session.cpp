@@ -57,6 +57,7 @@ void Session::finishOperation()
 
 void Session::setMessage(const QString &message, bool isError)
 {
+    m_lockMessageShown = false;
     m_message = message;
     m_error = isError;
     emit messageChanged();
@@ -154,6 +155,7 @@ void Session::becomeSignedIn(const registry::UserSummary &user)
     setMessage(QString(), false);
     m_signedIn = true;
     emit signedInChanged();
+    emit roleNameChanged();
     noteDataChanged();
 }
 
@@ -165,7 +167,9 @@ void Session::lock()
     m_signedIn = false;
     m_user = {};
     setMessage(tr("Locked. Sign in to continue."), false);
+    m_lockMessageShown = true;  // re-translated if the language changes on the sign-in screen
     emit signedInChanged();
+    emit roleNameChanged();
     refreshUsers();
 }
 
@@ -208,18 +212,14 @@ bool Session::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
         emit syncStateChanged();
+        if (m_lockMessageShown) {
+            m_message = tr("Locked. Sign in to continue.");
+            emit messageChanged();
+        }
+        emit roleNameChanged();
+        m_users.retranslate();
     }
     return QObject::eventFilter(watched, event);
-}
-
-QString Session::syncSummary() const
-{
-    // What is only on this tablet so far (online state and last sync are the sync bar's own).
-    if (m_unsynced == 0)
-        return tr("nothing waiting to sync");
-    const qint64 hours = m_oldestUnsynced.isValid() ? m_oldestUnsynced.secsTo(m_services.clock->now()) / 3600 : 0;
-    return tr("%n record(s) not yet synced", "", m_unsynced)
-           + (hours >= 1 ? tr(", oldest %n hour(s) old", "", static_cast<int>(hours)) : QString());
 }
 
 }  // namespace cairn::app

@@ -24,7 +24,7 @@ class Session : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY signedInChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY signedInChanged)
-    Q_PROPERTY(QString roleName READ roleName NOTIFY signedInChanged)
+    Q_PROPERTY(QString roleName READ roleName NOTIFY roleNameChanged)
     Q_PROPERTY(QString role READ role NOTIFY signedInChanged)
     Q_PROPERTY(cairn::app::UserListModel *users READ users CONSTANT)
     // Whether this tablet is enrolled with a clinic server, so someone new to it can sign in online.
@@ -35,7 +35,6 @@ class Session : public QObject {
     Q_PROPERTY(bool obscured READ obscured NOTIFY obscuredChanged)
     // Records written on this tablet and not yet on the server, and when the oldest was written.
     Q_PROPERTY(int unsyncedCount READ unsyncedCount NOTIFY syncStateChanged)
-    Q_PROPERTY(QString syncSummary READ syncSummary NOTIFY syncStateChanged)
 
 public:
     explicit Session(AppServices services, QObject *parent = nullptr);
@@ -56,7 +55,8 @@ public:
     int revision() const { return m_revision; }
     bool obscured() const { return m_obscured; }
     int unsyncedCount() const { return m_unsynced; }
-    QString syncSummary() const;
+    // When the oldest record still waiting to be sent was saved (null when none waits).
+    QDateTime oldestUnsynced() const { return m_oldestUnsynced; }
     void setObscured(bool obscured);
     const AppServices &services() const { return m_services; }
 
@@ -73,6 +73,7 @@ public:
     void refreshSyncState();
 
 signals:
+    void roleNameChanged();
     void loadingChanged();
     void messageChanged();
     void signedInChanged();
@@ -100,6 +101,7 @@ private:
     bool m_signedIn = false;
     bool m_canSignInOnline = false;
     QString m_message;
+    bool m_lockMessageShown = false;
     int m_revision = 0;
     bool m_obscured = false;
     int m_unsynced = 0;

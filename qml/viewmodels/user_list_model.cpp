@@ -47,4 +47,10 @@ void UserListModel::setUsers(QList<registry::UserSummary> users)
     endResetModel();
 }
 
+void UserListModel::retranslate()
+{
+    if (!m_users.isEmpty())
+        emit dataChanged(index(0), index(static_cast<int>(m_users.size()) - 1), {RoleNameRole});
+}
+
 }  // namespace cairn::app

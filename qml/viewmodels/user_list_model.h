@@ -24,6 +24,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setUsers(QList<registry::UserSummary> users);
+    // Role names are words of the screen's language: shown again after a language switch.
+    void retranslate();
     [[nodiscard]] const QList<registry::UserSummary> &users() const { return m_users; }
 
 private:

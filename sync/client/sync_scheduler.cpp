@@ -56,8 +56,29 @@ void SyncScheduler::planIn(int ms)
     m_timer.start(ms);
 }
 
+void SyncScheduler::refreshEnrollment()
+{
+    m_thread.run<std::optional<bool>>(
+        this,
+        [](registry::Registry *registry) -> std::optional<bool> {
+            if (!registry)
+                return std::nullopt;
+            auto server = registry->syncValue(QStringLiteral("server"));
+            if (!server)
+                return std::nullopt;
+            return !server->isEmpty();
+        },
+        [this](std::optional<bool> enrolled) {
+            if (!enrolled || m_enrolled == enrolled)
+                return;
+            m_enrolled = enrolled;
+            emit stateChanged();
+        });
+}
+
 void SyncScheduler::start()
 {
+    refreshEnrollment();
     m_active = true;
     m_failures = 0;
     planIn(withJitter(m_timing.debounceMs));
@@ -66,6 +87,7 @@ void SyncScheduler::start()
 void SyncScheduler::stop()
 {
     m_active = false;
+    m_enrolled.reset();  // the next user's registry is read again
     m_timer.stop();
 }
 
@@ -140,6 +162,7 @@ void SyncScheduler::finished(Result<RoundStats> result)
         return;
     }
     if (result) {
+        m_enrolled = true;
         m_failures = 0;
         m_error = false;
         m_lastSyncAt = QDateTime::currentDateTimeUtc();
@@ -156,6 +179,7 @@ void SyncScheduler::finished(Result<RoundStats> result)
     }
     if (result.error().field == QLatin1String("enrollment")) {
         // A tablet without a server keeps everything locally; that is a state, not a failure.
+        m_enrolled = false;
         m_error = false;
         m_message = result.error().message;
         emit stateChanged();

@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
 #include <random>
 
 namespace cairn::platform {
@@ -38,6 +39,8 @@ class SyncScheduler : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)
     Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY stateChanged)
     Q_PROPERTY(bool online READ online NOTIFY stateChanged)
+    Q_PROPERTY(bool enrollmentKnown READ enrollmentKnown NOTIFY stateChanged)
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY stateChanged)
 
 public:
     // databasePath: the registry (for wiping a revoked device). seed: jitter's random source.
@@ -50,6 +53,10 @@ public:
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] QDateTime lastSyncAt() const { return m_lastSyncAt; }
     [[nodiscard]] bool online() const;
+    // Whether this tablet has a sync server; unknown until the registry has been read after
+    // sign-in (refreshEnrollment) or a round has told.
+    [[nodiscard]] bool enrollmentKnown() const { return m_enrolled.has_value(); }
+    [[nodiscard]] bool enrolled() const { return m_enrolled.value_or(false); }
     // Milliseconds until the next planned round (-1 when none is planned). For tests and the UI.
     [[nodiscard]] int nextRoundInMs() const;
     [[nodiscard]] int consecutiveFailures() const { return m_failures; }
@@ -60,6 +67,8 @@ public:
     Q_INVOKABLE void syncNow();
     // Call after every local write: a round follows once writes pause.
     void noteLocalWrite();
+    // Reads again whether the tablet is enrolled (after sign-in, after enrolling).
+    Q_INVOKABLE void refreshEnrollment();
 
 signals:
     void stateChanged();
@@ -89,6 +98,7 @@ private:
     QString m_message;
     QDateTime m_lastSyncAt;
     int m_failures = 0;
+    std::optional<bool> m_enrolled;
 };
 
 }  // namespace cairn::sync

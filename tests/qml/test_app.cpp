@@ -17,6 +17,8 @@
 #include "qml/viewmodels/script_library_model.h"
 #include "qml/viewmodels/session.h"
 
+#include "qml/app_wiring.h"
+
 #include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -36,11 +38,11 @@ class TestApp : public QObject {
     QString m_db;
     platform::MemoryKeystore m_keystore;
     registry::SystemClock m_clock;
-    std::unique_ptr<registry::RegistryThread> m_thread;
-    std::unique_ptr<app::Session> m_session;
-    // As main() does: the screens' language singleton (English, not remembered).
-    app::Language m_language{false};
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    // The app as main() builds it (session, database thread, sync, language, engine), with the
+    // language not remembered.
+    std::unique_ptr<app::AppWiring> m_app;
+    app::Session *m_session = nullptr;
+    QQmlApplicationEngine *m_engine = nullptr;
     QString m_clinicianId;
     QString m_nurseId;
 
@@ -64,15 +66,14 @@ private slots:
         QVERIFY((*created)->addPatients(synthetic::generateClinic(options)).ok());
         created->reset();
 
-        m_thread = std::make_unique<registry::RegistryThread>();
-        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
-        app::Session::setInstance(m_session.get());
-        app::Language::setInstance(&m_language);
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
+        app::AppOptions appOptions;
+        appOptions.databasePath = m_db;
+        appOptions.keystore = &m_keystore;
+        appOptions.rememberLanguage = false;
+        m_app = std::make_unique<app::AppWiring>(appOptions);
+        m_session = &m_app->session();
+        m_engine = &m_app->engine();
+        QVERIFY(m_app->load());
         QVERIFY(find("unlockScreen"));
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
     }
@@ -108,7 +109,7 @@ private slots:
     {
         app::PatientListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSession(m_session.get());
+        model.setSession(m_session);
         QTRY_COMPARE(model.rowCount(), 25);
         const QString name = model.data(model.index(0), app::PatientListModel::NameRole).toString();
         const QString clinicId = model.data(model.index(0), app::PatientListModel::ClinicIdRole).toString();
@@ -132,7 +133,7 @@ private slots:
     void patientScreenShowsThePatientAndSavesAPegAtOnce()
     {
         app::PatientListModel patients;
-        patients.setSession(m_session.get());
+        patients.setSession(m_session);
         QTRY_COMPARE(patients.rowCount(), 25);
         const QString id = patients.data(patients.index(3), app::PatientListModel::PatientIdRole).toString();
         const QString name = patients.data(patients.index(3), app::PatientListModel::NameRole).toString();
@@ -144,7 +145,7 @@ private slots:
 
         // The view model behind it: a PEG is stored the moment it is saved, and shows up.
         app::PatientViewModel view;
-        view.setSession(m_session.get());
+        view.setSession(m_session);
         view.setPatientId(id);
         QTRY_VERIFY(view.loaded());
         QAbstractItemModelTester tester(view.gaps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -156,13 +157,13 @@ private slots:
         QVERIFY2(!view.error(), qPrintable(view.message()));
         QTRY_COMPARE(view.pegHistory().size(), before + 1);
         QVERIFY(view.pegHistory().first().contains(QStringLiteral("pain 3, enjoyment 4, activity 5")));
-        // The new record waits for sync, and every screen says so.
+        // The new record is saved on this tablet. The tablet has no server, and the bar says that,
+        // not that records wait to be synced, and offers no "Sync now".
         QTRY_VERIFY(m_session->unsyncedCount() > 0);
-        QTRY_VERIFY(find("syncState")->property("text").toString().contains(QStringLiteral("not yet synced")));
-        // This tablet has no server: it says it never synced, and "Sync now" is there to press.
-        QVERIFY(find("syncState")->property("text").toString().contains(QStringLiteral("Never synced")));
-        QVERIFY(find("syncNowButton")->property("visible").toBool());
-        QVERIFY(!find("onlineState")->property("text").toString().isEmpty());
+        QTRY_VERIFY2(find("syncState")->property("text").toString().contains(QStringLiteral("Not connected to a clinic server")),
+                     qPrintable(find("syncState")->property("text").toString()));
+        QVERIFY(!find("syncState")->property("text").toString().contains(QStringLiteral("synced")));
+        QVERIFY(!find("syncNowButton")->property("visible").toBool());
 
         // Out of range is refused with the field named, and nothing is written.
         view.savePeg(11, 4, 5);
@@ -238,10 +239,11 @@ private slots:
         app::HistoryListModel history;
         QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
         history.setPatient(handBuiltPatient(today));
-        QCOMPARE(history.rowCount(), 6);
+        QCOMPARE(history.rowCount(), 8);
         auto at = [&](int row, int role) { return history.data(history.index(row), role).toString(); };
-        const QStringList kinds{QStringLiteral("visit"), QStringLiteral("uds"), QStringLiteral("pdmp"),
-                                QStringLiteral("naloxone"), QStringLiteral("uds"), QStringLiteral("agreement")};
+        const QStringList kinds{QStringLiteral("visit"),  QStringLiteral("uds"), QStringLiteral("pdmp"),
+                                QStringLiteral("naloxone"), QStringLiteral("opioid"), QStringLiteral("uds"),
+                                QStringLiteral("agreement"), QStringLiteral("opioid")};
         for (int row = 0; row < history.rowCount(); ++row) {
             QCOMPARE(at(row, app::HistoryListModel::KindRole), kinds.at(row));
             QVERIFY(!at(row, app::HistoryListModel::KindLabelRole).isEmpty());
@@ -253,18 +255,23 @@ private slots:
         QCOMPARE(at(1, app::HistoryListModel::SummaryRole), QStringLiteral("Unexpected result: cocaine"));
         QVERIFY(at(2, app::HistoryListModel::SummaryRole).contains(QStringLiteral("No concerns")));
         QCOMPARE(at(3, app::HistoryListModel::SummaryRole), QStringLiteral("Prescribed"));
-        QCOMPARE(at(4, app::HistoryListModel::SummaryRole), QStringLiteral("Result as expected"));
-        QCOMPARE(at(5, app::HistoryListModel::KindLabelRole), QStringLiteral("Treatment agreement"));
+        QVERIFY(at(4, app::HistoryListModel::SummaryRole).startsWith(QStringLiteral("oxycodone")));
+        QCOMPARE(at(5, app::HistoryListModel::SummaryRole), QStringLiteral("Result as expected"));
+        QCOMPARE(at(6, app::HistoryListModel::KindLabelRole), QStringLiteral("Treatment agreement"));
+        // The first dose was stopped when it was cut; each row says which stored kind corrects it.
+        QVERIFY(at(7, app::HistoryListModel::SummaryRole).contains(QStringLiteral("stopped")));
+        QCOMPARE(at(7, app::HistoryListModel::FormKindRole), QStringLiteral("opioid"));
+        QCOMPARE(at(2, app::HistoryListModel::FormKindRole), QStringLiteral("pdmp_check"));
     }
 
     void patientScreenShowsTheTrendAndTimelineOfASeededPatient()
     {
         app::PatientListModel patients;
-        patients.setSession(m_session.get());
+        patients.setSession(m_session);
         QTRY_COMPARE(patients.rowCount(), 25);
         for (int row = 0; row < patients.rowCount(); ++row) {
             app::PatientViewModel view;
-            view.setSession(m_session.get());
+            view.setSession(m_session);
             view.setPatientId(patients.data(patients.index(row), app::PatientListModel::PatientIdRole).toString());
             QTRY_VERIFY(view.loaded());
             QAbstractItemModelTester tester(view.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -303,12 +310,12 @@ private slots:
     void conversationPromptsFitTheGapsAndUseIsRecorded()
     {
         app::PatientListModel patients;
-        patients.setSession(m_session.get());
+        patients.setSession(m_session);
         QTRY_COMPARE(patients.rowCount(), 25);
         // The first patient with an open gap that a script fits.
         for (int row = 0; row < patients.rowCount(); ++row) {
             app::PatientViewModel view;
-            view.setSession(m_session.get());
+            view.setSession(m_session);
             view.setPatientId(patients.data(patients.index(row), app::PatientListModel::PatientIdRole).toString());
             QTRY_VERIFY(view.loaded());
             if (view.prompts()->rowCount() == 0)
@@ -379,7 +386,7 @@ private slots:
         app::HuddleModel huddle;
         QAbstractItemModelTester tester(&huddle, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
-        huddle.setSession(m_session.get());
+        huddle.setSession(m_session);
         // The seed books about a third of the clinic in the 30 days after today.
         int booked = 0;
         for (int day = 1; day <= 30; ++day) {
@@ -398,7 +405,7 @@ private slots:
         QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
         // Signed in as a clinician: the huddle starts on the clinician's tasks.
         QCOMPARE(huddle.roleFilter(), QStringLiteral("all"));
-        huddle.setSession(m_session.get());
+        huddle.setSession(m_session);
         QCOMPARE(huddle.roleFilter(), QStringLiteral("clinician"));
         QCOMPARE(app::HuddleModel::filterForRole(QStringLiteral("nurse")), QStringLiteral("medical_assistant"));
         QCOMPARE(app::HuddleModel::filterForRole(QStringLiteral("administrator")), QStringLiteral("all"));
@@ -479,9 +486,9 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_session.reset();
-        m_thread.reset();
+        m_engine = nullptr;
+        m_session = nullptr;
+        m_app.reset();
     }
 };
 

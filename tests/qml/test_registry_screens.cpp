@@ -15,6 +15,7 @@
 #include "qml/viewmodels/refill_check_model.h"
 #include "qml/viewmodels/registry_model.h"
 #include "qml/viewmodels/session.h"
+#include "tests/qml/quick_driver.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
@@ -345,6 +346,85 @@ private slots:
         QVERIFY(std::any_of(stored->peg.cbegin(), stored->peg.cend(),
                             [](const domain::PegScore &p) { return p.date == kToday && p.pain == 3 && p.enjoyment == 4 && p.activity == 5; }));
         QTRY_VERIFY(m_session->unsyncedCount() > unsyncedBefore);
+    }
+
+    // The nurse's calling list in the real app: a card's three PEG answers start unanswered and
+    // Save stays off until all three are tapped, so a mis-tap cannot record a false "no pain".
+    void pegOutreachSavesOnlyWhenEveryAnswerIsGiven()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        signIn(m_nurseId, QStringLiteral("3579"));
+        auto find = [&](const char *name) { return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name)); };
+        QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
+        QVERIFY(testing::findItem(window, QStringLiteral("pegOutreachButton")));
+        QVERIFY(!testing::findItem(window, QStringLiteral("measuresButton")));  // the nurse's role may not see the measures
+        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "pegOutreachRequested"));
+        QTRY_VERIFY_WITH_TIMEOUT(find("pegOutreachList") && find("pegOutreachList")->property("count").toInt() > 0, 60000);
+        const int before = find("pegOutreachList")->property("count").toInt();
+
+        // The first card's score buttons, by their number.
+        auto scoreButton = [&](const char *row, int score) -> QQuickItem * {
+            QQuickItem *scale = testing::findItem(window, QLatin1String(row));
+            if (!scale)
+                return nullptr;
+            std::function<QQuickItem *(QQuickItem *)> walk = [&](QQuickItem *item) -> QQuickItem * {
+                if (item->inherits("QQuickAbstractButton") && item->property("text").toString() == QString::number(score))
+                    return item;
+                for (QQuickItem *child : item->childItems())
+                    if (QQuickItem *found = walk(child))
+                        return found;
+                return nullptr;
+            };
+            return walk(scale);
+        };
+        QTRY_VERIFY(testing::waitFor([&] { return scoreButton("outreachPain", 3) != nullptr; }));
+        // A page still sliding in swallows taps.
+        QVERIFY(testing::waitFor([&] { return !testing::inTransition(scoreButton("outreachPain", 3)); }));
+        QQuickItem *save = testing::findItem(window, QStringLiteral("outreachSave"), false);
+        QVERIFY(save);
+        QVERIFY(!save->isEnabled());
+        QVERIFY(testing::findItem(window, QStringLiteral("outreachUnanswered")));
+        for (const char *row : {"outreachPain", "outreachEnjoyment", "outreachActivity"})
+            QCOMPARE(testing::findItem(window, QLatin1String(row))->property("value").toInt(), -1);
+
+        testing::tap(window, scoreButton("outreachPain", 3));
+        testing::tap(window, scoreButton("outreachEnjoyment", 4));
+        QVERIFY(!save->isEnabled());  // two of three answers: still nothing to save
+        testing::tap(window, scoreButton("outreachActivity", 5));
+        QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachActivity"))->property("value").toInt(), 5);
+        QTRY_VERIFY(save->isEnabled());
+        testing::tap(window, save);
+        QTRY_VERIFY_WITH_TIMEOUT(find("pegOutreachList")->property("count").toInt() == before - 1, 60000);
+        m_session->lock();
+        QTRY_VERIFY(find("unlockScreen"));
+    }
+
+    // The refill form invents nothing: the dates and the days' supply start empty (a check without
+    // them names the missing field: refillFormGivesAdviceWithReasons).
+    void refillFormInventsNoFill()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        signIn(m_clinicianId, QStringLiteral("1357"));
+        auto find = [&](const char *name) { return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name)); };
+        QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
+        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "registryRequested"));
+        QTRY_VERIFY(find("registryScreen"));
+        QVERIFY(QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested"));
+        QTRY_VERIFY(find("refillCheckScreen"));
+        for (const char *field : {"refillRequestedDate", "refillLastFillDate", "refillDaysSupply", "refillLastFillDays"})
+            QVERIFY2(find(field)->property("text").toString().isEmpty(), field);
+        m_session->lock();
+        QTRY_VERIFY(find("unlockScreen"));
     }
 
     void screensLoadInTheRealApp()

@@ -69,22 +69,60 @@ class TestTranslations : public QObject {
         return missing;
     }
 
-private slots:
-    void everyStringInTheAppHasASpanishTranslation()
+    // lupdate over the current tree into a copy of the shipped catalogue `name`; returns the copy.
+    static QString refreshedCopy(const QTemporaryDir &dir, const QString &name, const QStringList &extraOptions = {})
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString source = QStringLiteral(CAIRN_SOURCE_DIR "/assets/translations/cairn_es.ts");
-        const QString copy = dir.filePath(QStringLiteral("cairn_es.ts"));
-        QVERIFY(QFile::copy(source, copy));
+        const QString source = QStringLiteral(CAIRN_SOURCE_DIR "/assets/translations/") + name;
+        const QString copy = dir.filePath(name);
+        if (!QFile::copy(source, copy))
+            return {};
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
         QProcess lupdate;
         lupdate.setWorkingDirectory(QStringLiteral(CAIRN_SOURCE_DIR));
         lupdate.start(QStringLiteral(CAIRN_LUPDATE),
-                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-I"),
-                       QStringLiteral("."), QStringLiteral("qml"), QStringLiteral("sync/client"), QStringLiteral("-ts"), copy});
-        QVERIFY(lupdate.waitForFinished(60'000));
-        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+                      extraOptions
+                          + QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                                        QStringLiteral("-I"), QStringLiteral("."), QStringLiteral("qml"),
+                                        QStringLiteral("sync/client"), QStringLiteral("-ts"), copy});
+        if (!lupdate.waitForFinished(60'000) || lupdate.exitCode() != 0)
+            return {};
+        return copy;
+    }
+
+private slots:
+    // English shows "1 patient" and "2 patients", never "patient(s)": every plural message has
+    // its English forms in cairn_en.ts.
+    void everyPluralHasItsEnglishForms()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString copy = refreshedCopy(dir, QStringLiteral("cairn_en.ts"), {QStringLiteral("-pluralonly")});
+        QVERIFY(!copy.isEmpty());
+        int total = 0;
+        const auto missing = untranslated(copy, &total);
+        QVERIFY2(total >= 10, qPrintable(QStringLiteral("only %1 plural strings found").arg(total)));
+        QStringList lines;
+        for (const auto &m : missing)
+            lines << QStringLiteral("  %1: \"%2\"").arg(m.context, m.source);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("plural strings without English forms (run "
+                                                              "tools/i18n/update-english-plurals.sh):\n")
+                                               + lines.join(QLatin1Char('\n'))));
+        // And the forms are real English, not the "(s)" spelling.
+        QFile file(copy);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("numerusform"))
+                QVERIFY2(!xml.readElementText().contains(QStringLiteral("(s)")), "an English plural form still says (s)");
+        }
+    }
+
+    void everyStringInTheAppHasASpanishTranslation()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString copy = refreshedCopy(dir, QStringLiteral("cairn_es.ts"));
+        QVERIFY(!copy.isEmpty());
 
         int total = 0;
         const auto missing = untranslated(copy, &total);

@@ -114,7 +114,7 @@ Item {
                 verify(!/[0-9]/.test(text), "a digit is shown: " + text)
             const shown = root.collect(pad, child => child.text === "●●●")
             compare(shown.length, 1)
-            compare(shown[0].Accessible.name, "3 digit(s) entered")
+            compare(shown[0].Accessible.name, "3 digits entered")
         }
 
         function test_deleteRemovesTheLastDigit() {

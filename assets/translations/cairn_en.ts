@@ -1,0 +1,166 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AdminPolicyScreen</name>
+    <message numerus="yes">
+        <source>%n change(s) not saved</source>
+        <translation>
+            <numerusform>%n change not saved</numerusform>
+            <numerusform>%n changes not saved</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsersScreen</name>
+    <message numerus="yes">
+        <source>%n person(s) can sign in on this tablet</source>
+        <translation>
+            <numerusform>%n person can sign in on this tablet</numerusform>
+            <numerusform>%n people can sign in on this tablet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HuddleScreen</name>
+    <message numerus="yes">
+        <source>%n patient(s) on long-term opioid therapy booked</source>
+        <translation>
+            <numerusform>%n patient on long-term opioid therapy booked</numerusform>
+            <numerusform>%n patients on long-term opioid therapy booked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresScreen</name>
+    <message numerus="yes">
+        <source>%n patient(s) on long-term opioid therapy</source>
+        <translation>
+            <numerusform>%n patient on long-term opioid therapy</numerusform>
+            <numerusform>%n patients on long-term opioid therapy</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PegOutreachScreen</name>
+    <message numerus="yes">
+        <source>%n patient(s) due a PEG</source>
+        <translation>
+            <numerusform>%n patient due a PEG</numerusform>
+            <numerusform>%n patients due a PEG</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n digit entered</numerusform>
+            <numerusform>%n digits entered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RefillCheckScreen</name>
+    <message numerus="yes">
+        <source>Request: %1, %n day(s)</source>
+        <translation>
+            <numerusform>Request: %1, %n day</numerusform>
+            <numerusform>Request: %1, %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::AdminUserModel</name>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) since the last sign-in</source>
+        <translation>
+            <numerusform>%n wrong PIN since the last sign-in</numerusform>
+            <numerusform>%n wrong PINs since the last sign-in</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::MeasuresModel</name>
+    <message numerus="yes">
+        <source>%n patient(s) with a recent PEG</source>
+        <translation>
+            <numerusform>%n patient with a recent PEG</numerusform>
+            <numerusform>%n patients with a recent PEG</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n patient(s)</source>
+        <translation>
+            <numerusform>%1: %n patient</numerusform>
+            <numerusform>%1: %n patients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::PatientViewModel</name>
+    <message numerus="yes">
+        <source>%n PEG score(s). First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.</source>
+        <translation>
+            <numerusform>%n PEG score. First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.</numerusform>
+            <numerusform>%n PEG scores. First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::SyncStatus</name>
+    <message numerus="yes">
+        <source>Offline · %n to send</source>
+        <translation>
+            <numerusform>Offline · %n to send</numerusform>
+            <numerusform>Offline · %n to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n waiting to send</numerusform>
+            <numerusform>%n waiting to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) saved on this tablet, not yet sent to the clinic server.</source>
+        <translation>
+            <numerusform>%n record saved on this tablet, not yet sent to the clinic server.</numerusform>
+            <numerusform>%n records saved on this tablet, not yet sent to the clinic server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The oldest has waited %n hour(s).</source>
+        <translation>
+            <numerusform>The oldest has waited %n hour.</numerusform>
+            <numerusform>The oldest has waited %n hours.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::sync::SyncScheduler</name>
+    <message numerus="yes">
+        <source>Synced: %n record(s) sent</source>
+        <translation>
+            <numerusform>Synced: %n record sent</numerusform>
+            <numerusform>Synced: %n records sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation>
+            <numerusform>%n received</numerusform>
+            <numerusform>%n received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n conflict to review</numerusform>
+            <numerusform>%n conflicts to review</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
