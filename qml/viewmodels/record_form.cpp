@@ -1,0 +1,417 @@
+#include "qml/viewmodels/record_form.h"
+
+#include "core/clinical/mme.h"
+#include "core/domain/record_json.h"
+#include "core/registry/clinical_service.h"
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "qml/viewmodels/labels.h"
+#include "qml/viewmodels/record_form_fields.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace cairn::app {
+namespace {
+
+// "opioids[0].strength_mg" or "strength_mg" → "strength_mg": the field as the form names it.
+QString formFieldOf(const QString &errorField)
+{
+    QString field = errorField.section(QLatin1Char('.'), -1);
+    static const QRegularExpression index(QStringLiteral("\\[\\d+\\]$"));
+    field.remove(index);
+    return field;
+}
+
+registry::RecordValue toRecordValue(domain::AnyRecord record)
+{
+    return std::visit([](auto &&r) { return registry::RecordValue(std::move(r)); }, std::move(record));
+}
+
+}  // namespace
+
+RecordForm::RecordForm(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void RecordForm::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    m_session = session;
+    emit sessionChanged();
+    loadRegimen();
+    loadCorrected();
+}
+
+void RecordForm::setKind(const QString &kind)
+{
+    if (m_kind == kind)
+        return;
+    m_kind = kind;
+    clear();
+    emit kindChanged();
+    loadRegimen();
+}
+
+void RecordForm::setPatientId(const QString &id)
+{
+    if (m_patientId == id)
+        return;
+    m_patientId = id;
+    emit patientIdChanged();
+    loadRegimen();
+    loadCorrected();
+}
+
+void RecordForm::setCorrecting(const QString &recordId)
+{
+    if (m_correcting == recordId)
+        return;
+    m_correcting = recordId;
+    emit correctingChanged();
+    emit kindChanged();  // the title changes
+    loadCorrected();
+}
+
+QString RecordForm::title() const
+{
+    return formTitle(m_kind, !m_correcting.isEmpty() || (m_kind == QLatin1String("patient") && !m_patientId.isEmpty()));
+}
+
+QVariantList RecordForm::fields() const
+{
+    QVariantList list;
+    for (const FormFieldSpec &spec : formFields(m_kind)) {
+        QVariantList choices;
+        for (const auto &choice : spec.choices)
+            choices << QVariantMap{{QStringLiteral("value"), choice.value}, {QStringLiteral("label"), fieldText(choice.label)}};
+        list << QVariantMap{{QStringLiteral("name"), spec.name},
+                            {QStringLiteral("label"), fieldText(spec.label)},
+                            {QStringLiteral("type"), QVariant::fromValue(spec.type)},
+                            {QStringLiteral("required"), spec.required},
+                            {QStringLiteral("helper"), fieldText(spec.helper)},
+                            {QStringLiteral("choices"), choices}};
+    }
+    return list;
+}
+
+QString RecordForm::mmeCaution() const
+{
+    if (m_kind != QLatin1String("opioid"))
+        return {};
+    auto tables = clinical::MmeTables::shipped();
+    return tables ? (*tables)->caution(uiLanguage()) : QString();
+}
+
+void RecordForm::setValue(const QString &field, const QVariant &value)
+{
+    if (m_values.value(field) == value)
+        return;
+    m_values.insert(field, value);
+    emit valuesChanged();
+    // A field being corrected loses its error; the others keep theirs until the next check.
+    if (m_errors.remove(field) > 0)
+        emit errorsChanged();
+    updatePreview();
+}
+
+void RecordForm::clear()
+{
+    m_values.clear();
+    for (const FormFieldSpec &spec : formFields(m_kind)) {
+        if (spec.type == FieldType::Flag)
+            m_values.insert(spec.name, false);  // a box not ticked is an answer ("no"), not a guess
+    }
+    emit valuesChanged();
+    setErrors({});
+    m_mmePreview.clear();
+    emit previewChanged();
+}
+
+void RecordForm::setErrors(QVariantMap errors)
+{
+    if (m_errors == errors)
+        return;
+    m_errors = std::move(errors);
+    emit errorsChanged();
+}
+
+void RecordForm::finish(const QString &message, bool isError)
+{
+    m_loading = false;
+    m_error = isError;
+    m_message = message;
+    emit loadingChanged();
+    emit messageChanged();
+}
+
+Result<QJsonObject> RecordForm::payload() const
+{
+    // Start from the corrected record so that fields the form does not show are kept.
+    QJsonObject object = m_correctedPayload;
+    for (const FormFieldSpec &spec : formFields(m_kind)) {
+        const QVariant value = m_values.value(spec.name);
+        const QString text = value.toString().trimmed();
+        object.remove(spec.name);
+        switch (spec.type) {
+        case FieldType::Flag:
+            object.insert(spec.name, value.toBool());
+            break;
+        case FieldType::Number: {
+            if (text.isEmpty())
+                break;
+            bool ok = false;
+            const double number = QLocale().toDouble(text, &ok);
+            const double plain = ok ? number : text.toDouble(&ok);
+            if (!ok)
+                return Error{spec.name, QCoreApplication::translate("RecordForm", "must be a number")};
+            object.insert(spec.name, plain);
+            break;
+        }
+        case FieldType::TextList: {
+            QJsonArray items;
+            for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                if (!item.trimmed().isEmpty())
+                    items.append(item.trimmed());
+            object.insert(spec.name, items);
+            break;
+        }
+        default:
+            if (!text.isEmpty())
+                object.insert(spec.name, text);
+            break;
+        }
+    }
+    return object;
+}
+
+bool RecordForm::validate()
+{
+    QVariantMap errors;
+    // Required fields first, each by name, so that every missing one is shown at once.
+    for (const FormFieldSpec &spec : formFields(m_kind)) {
+        if (spec.required && spec.type != FieldType::Flag && m_values.value(spec.name).toString().trimmed().isEmpty())
+            errors.insert(spec.name, QCoreApplication::translate("RecordForm", "Required."));
+    }
+    if (errors.isEmpty()) {
+        auto object = payload();
+        if (!object) {
+            errors.insert(formFieldOf(object.error().field), object.error().message);
+        } else {
+            // The one domain validation: the same check cairnctl, import and sync apply.
+            std::optional<Error> problem;
+            if (m_kind == QLatin1String("patient")) {
+                if (auto checked = domain::demographicsFromJson(*object); !checked)
+                    problem = checked.error();
+            } else if (auto checked = domain::recordFromJson(m_kind, *object); !checked) {
+                problem = checked.error();
+            }
+            if (problem) {
+                const QString field = formFieldOf(problem->field);
+                errors.insert(field.isEmpty() ? QStringLiteral("form") : field, problem->message);
+            }
+        }
+    }
+    setErrors(errors);
+    if (!errors.isEmpty()) {
+        m_error = true;
+        m_message = QCoreApplication::translate("RecordForm", "Check the marked fields. Nothing was saved.");
+        emit messageChanged();
+    }
+    return errors.isEmpty();
+}
+
+void RecordForm::save()
+{
+    if (m_loading)
+        return;
+    if (!m_session || !m_session->signedIn()) {
+        finish(QCoreApplication::translate("RecordForm", "Sign in to save."), true);
+        return;
+    }
+    if (m_kind != QLatin1String("patient") && m_patientId.isEmpty()) {
+        finish(QCoreApplication::translate("RecordForm", "Choose the patient first."), true);
+        return;
+    }
+    if (!validate())
+        return;
+    const QJsonObject object = *payload();
+    const QString kind = m_kind;
+    const QString patientId = m_patientId;
+    const QString correcting = m_correcting;
+    m_loading = true;
+    emit loadingChanged();
+    m_session->services().thread->run<Result<QString>>(
+        this,
+        [kind, patientId, correcting, object](registry::Registry *registry) -> Result<QString> {
+            if (!registry)
+                return Error{QString(), QCoreApplication::translate("RecordForm", "The registry is locked.")};
+            if (kind == QLatin1String("patient")) {
+                auto patient = domain::demographicsFromJson(object);
+                if (!patient)
+                    return patient.error();
+                if (patientId.isEmpty())
+                    return registry->addPatient(*patient);
+                patient->id = patientId;
+                if (auto s = registry->updateDemographics(*patient); !s)
+                    return s.error();
+                return patientId;
+            }
+            auto record = domain::recordFromJson(kind, object);
+            if (!record)
+                return record.error();
+            return correcting.isEmpty() ? registry->addRecord(patientId, toRecordValue(std::move(record).value()))
+                                        : registry->correctRecord(correcting, toRecordValue(std::move(record).value()));
+        },
+        [this](Result<QString> written) {
+            if (!written) {
+                // The registry refused (a rule the form cannot see, e.g. a duplicate clinic id):
+                // shown under its field when it names one, and nothing was written.
+                const QString field = formFieldOf(written.error().field);
+                if (!field.isEmpty()) {
+                    QVariantMap errors = m_errors;
+                    errors.insert(field, written.error().message);
+                    setErrors(errors);
+                }
+                finish(written.error().line(), true);
+                return;
+            }
+            finish(QCoreApplication::translate("RecordForm", "Saved on this tablet."), false);
+            m_session->noteDataChanged();
+            emit saved(*written);
+        });
+}
+
+void RecordForm::loadCorrected()
+{
+    m_correctedPayload = {};
+    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
+        return;
+    const bool demographics = m_kind == QLatin1String("patient");
+    if (m_correcting.isEmpty() && !demographics)
+        return;
+    const QString patientId = m_patientId;
+    const QString recordId = m_correcting;
+    m_loading = true;
+    emit loadingChanged();
+    m_session->services().thread->run<Result<QJsonObject>>(
+        this,
+        [patientId, recordId, demographics](registry::Registry *registry) -> Result<QJsonObject> {
+            if (!registry)
+                return Error{QString(), QCoreApplication::translate("RecordForm", "The registry is locked.")};
+            if (demographics) {
+                auto patient = registry->loadPatient(patientId);
+                if (!patient)
+                    return patient.error();
+                return domain::demographicsToJson(*patient);
+            }
+            auto history = registry->patientHistory(patientId);
+            if (!history)
+                return history.error();
+            for (const auto &envelope : *history)
+                if (envelope.id == recordId)
+                    return envelope.payload;
+            return Error{QString(), QCoreApplication::translate("RecordForm", "That record is not in this patient's history.")};
+        },
+        [this](Result<QJsonObject> stored) {
+            if (!stored) {
+                finish(stored.error().line(), true);
+                return;
+            }
+            m_correctedPayload = *stored;
+            // The stored values, as the form shows them: a correction starts from what was recorded.
+            m_values.clear();
+            for (const FormFieldSpec &spec : formFields(m_kind)) {
+                const QJsonValue value = stored->value(spec.name);
+                if (spec.type == FieldType::TextList) {
+                    QStringList items;
+                    for (const QJsonValue &item : value.toArray())
+                        items << item.toString();
+                    m_values.insert(spec.name, items.join(QStringLiteral(", ")));
+                } else if (spec.type == FieldType::Flag) {
+                    m_values.insert(spec.name, value.toBool());
+                } else if (spec.type == FieldType::Number) {
+                    if (!value.isUndefined() && !value.isNull())
+                        m_values.insert(spec.name, QString::number(value.toDouble()));
+                } else if (!value.isUndefined() && !value.isNull()) {
+                    m_values.insert(spec.name, value.toVariant().toString());
+                }
+            }
+            emit valuesChanged();
+            finish(QString(), false);
+            updatePreview();
+        });
+}
+
+void RecordForm::loadRegimen()
+{
+    m_otherOpioids.clear();
+    if (m_kind != QLatin1String("opioid") || !m_session || !m_session->signedIn() || m_patientId.isEmpty())
+        return;
+    const QString patientId = m_patientId;
+    m_session->services().thread->run<Result<QList<QJsonObject>>>(
+        this,
+        [patientId](registry::Registry *registry) -> Result<QList<QJsonObject>> {
+            if (!registry)
+                return Error{QString(), QString()};
+            auto patient = registry->loadPatient(patientId);
+            if (!patient)
+                return patient.error();
+            QList<QJsonObject> entries;
+            for (const auto &entry : patient->opioids) {
+                QJsonObject object = domain::recordToJson(domain::AnyRecord(entry));
+                object.insert(QStringLiteral("id"), entry.meta.id.toString(QUuid::WithoutBraces));
+                entries << object;
+            }
+            return entries;
+        },
+        [this](Result<QList<QJsonObject>> entries) {
+            if (entries)
+                m_otherOpioids = *entries;
+            updatePreview();
+        });
+}
+
+void RecordForm::updatePreview()
+{
+    if (m_kind != QLatin1String("opioid"))
+        return;
+    QString preview;
+    auto object = payload();
+    auto tables = clinical::MmeTables::shipped();
+    const clinical::MmeTable *table = tables ? (*tables)->find((*tables)->defaultId()) : nullptr;
+    if (object && table) {
+        auto entry = domain::recordFromJson(QStringLiteral("opioid"), *object);
+        if (entry) {
+            const auto &opioid = std::get<domain::OpioidEntry>(*entry);
+            const QDate on = opioid.start.isValid() ? opioid.start : QDate::currentDate();
+            auto own = clinical::computeMme({opioid}, on, *table);
+            QList<domain::OpioidEntry> regimen{opioid};
+            for (const QJsonObject &other : m_otherOpioids) {
+                if (other.value(QStringLiteral("id")).toString() == m_correcting)
+                    continue;  // the version being corrected is replaced, not added
+                if (auto parsed = domain::recordFromJson(QStringLiteral("opioid"), other))
+                    regimen << std::get<domain::OpioidEntry>(*parsed);
+            }
+            auto total = clinical::computeMme(regimen, on, *table);
+            if (own && total) {
+                const double mine = own->items.isEmpty() || !own->items.first().mmePerDay ? 0 : *own->items.first().mmePerDay;
+                preview = QCoreApplication::translate("RecordForm", "This entry: %1 MME/day. Total from %2: %3 MME/day (%4).")
+                              .arg(QLocale().toString(clinical::roundToTenth(mine), 'f', 1),
+                                   QLocale().toString(on, QLocale::ShortFormat),
+                                   QLocale().toString(clinical::roundToTenth(total->totalPerDay), 'f', 1),
+                                   mmeBandLabel(clinical::toString(total->band)));
+            }
+        }
+    }
+    if (preview != m_mmePreview) {
+        m_mmePreview = preview;
+        emit previewChanged();
+    }
+}
+
+}  // namespace cairn::app

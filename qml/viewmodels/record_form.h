@@ -1,0 +1,114 @@
+#pragma once
+// One view model for every form that adds or corrects a record on the tablet: a patient's
+// demographics, a medication, a urine result, a booking, a goal, a refill request, ... The form's
+// fields (label, input type, choices) come from one table per record kind (record_form_fields.cpp);
+// the values are turned into the record's JSON payload and checked by the ONE domain validation
+// (core/domain), whose errors name the field: each error is shown under its own field. Nothing is
+// written until every field is valid, and then in one transaction (record, outbox, audit).
+//
+// Like every asynchronous object here it exposes `loading`, `error` and `message`; every path
+// that starts loading ends it.
+
+#include "qml/viewmodels/session.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace cairn::app {
+
+class RecordForm : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    // The record kind as stored ("opioid", "benzodiazepine", "uds", "visit", ...), or "patient"
+    // for demographics (a new patient when patientId is empty).
+    Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY kindChanged)
+    Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
+    // The record this form corrects (its values are loaded into the form); empty to add one.
+    Q_PROPERTY(QString correcting READ correcting WRITE setCorrecting NOTIFY correctingChanged)
+    // The form's title in words ("Start an opioid", "Correct a urine test result", ...).
+    Q_PROPERTY(QString title READ title NOTIFY kindChanged)
+    // [{name, label, type, required, helper, choices: [{value, label}]}]; type is a FieldType.
+    Q_PROPERTY(QVariantList fields READ fields NOTIFY kindChanged)
+    Q_PROPERTY(QVariantMap values READ values NOTIFY valuesChanged)
+    // Field name → message, for the fields that are wrong now.
+    Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // Opioid forms: this entry's MME/day and the patient's new total with its band, while typing.
+    Q_PROPERTY(QString mmePreview READ mmePreview NOTIFY previewChanged)
+    Q_PROPERTY(QString mmeCaution READ mmeCaution NOTIFY previewChanged)
+
+public:
+    enum class FieldType { Text, LongText, Date, Time, Number, Choice, Flag, TextList };
+    Q_ENUM(FieldType)
+
+    explicit RecordForm(QObject *parent = nullptr);
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    QString kind() const { return m_kind; }
+    void setKind(const QString &kind);
+    QString patientId() const { return m_patientId; }
+    void setPatientId(const QString &id);
+    QString correcting() const { return m_correcting; }
+    void setCorrecting(const QString &recordId);
+    QString title() const;
+    QVariantList fields() const;
+    QVariantMap values() const { return m_values; }
+    QVariantMap errors() const { return m_errors; }
+    bool loading() const { return m_loading; }
+    bool error() const { return m_error; }
+    QString message() const { return m_message; }
+    QString mmePreview() const { return m_mmePreview; }
+    QString mmeCaution() const;
+
+    Q_INVOKABLE void setValue(const QString &field, const QVariant &value);
+    // Checks every field now (the form also checks on save); true when all are valid.
+    Q_INVOKABLE bool validate();
+    // Validates, then writes in one transaction; `saved` follows with the new record's id.
+    Q_INVOKABLE void save();
+    // Empties the form for the next entry (after a save).
+    Q_INVOKABLE void clear();
+
+    // The payload the current values make (for tests and the preview); errors as validate() sees them.
+    Result<QJsonObject> payload() const;
+
+signals:
+    void sessionChanged();
+    void kindChanged();
+    void patientIdChanged();
+    void correctingChanged();
+    void valuesChanged();
+    void errorsChanged();
+    void loadingChanged();
+    void messageChanged();
+    void previewChanged();
+    void saved(const QString &recordId);
+
+private:
+    void setErrors(QVariantMap errors);
+    void finish(const QString &message, bool isError);
+    void loadCorrected();
+    void loadRegimen();
+    void updatePreview();
+
+    Session *m_session = nullptr;
+    QString m_kind;
+    QString m_patientId;
+    QString m_correcting;
+    QVariantMap m_values;
+    QVariantMap m_errors;
+    bool m_loading = false;
+    bool m_error = false;
+    QString m_message;
+    QString m_mmePreview;
+    QJsonObject m_correctedPayload;   // the stored record a correction starts from
+    QList<QJsonObject> m_otherOpioids;  // the patient's current opioid entries (for the new total)
+};
+
+}  // namespace cairn::app

@@ -1,0 +1,232 @@
+// The tablet's record forms (RecordForm) over a real encrypted registry on the database thread:
+// each bad field is refused under its own name with the domain's message and nothing is written;
+// a good form is written in one transaction with its outbox entry; a correction starts from the
+// stored values and supersedes them; the opioid form shows the entry's MME and the new total.
+
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "platform/keystore.h"
+#include "qml/viewmodels/language.h"
+#include "qml/viewmodels/record_form.h"
+#include "qml/viewmodels/session.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cairn;
+
+class TestRecordForms : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    platform::MemoryKeystore m_keystore;
+    registry::SystemClock m_clock;
+    std::unique_ptr<registry::RegistryThread> m_thread;
+    std::unique_ptr<app::Session> m_session;
+    std::unique_ptr<app::Language> m_language;
+    QString m_clinicianId;
+    QString m_patientId;
+
+    template<typename R>
+    R onDatabase(std::function<R(registry::Registry *)> job)
+    {
+        std::optional<R> answer;
+        m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
+            qFatal("the database thread did not answer");
+        return std::move(*answer);
+    }
+
+    // Records and outbox entries: what a refused form must leave as they were.
+    std::pair<qint64, qint64> counts()
+    {
+        auto stats = onDatabase<Result<registry::RegistryStats>>([](registry::Registry *r) { return r->stats(); });
+        return {stats->records, stats->outboxPending};
+    }
+
+    void fill(app::RecordForm &form, const QVariantMap &values)
+    {
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            form.setValue(it.key(), it.value());
+    }
+
+    // Saves and waits; the new record's id, or empty when the form refused.
+    QString saveAndWait(app::RecordForm &form)
+    {
+        QSignalSpy saved(&form, &app::RecordForm::saved);
+        form.save();
+        if (!QTest::qWaitFor([&] { return !form.loading(); }, 60000))
+            return {};
+        return saved.isEmpty() ? QString() : saved.first().first().toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = m_dir.filePath(QStringLiteral("forms.db"));
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        QVERIFY(created.ok());
+        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
+        created->reset();
+        m_thread = std::make_unique<registry::RegistryThread>();
+        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
+        m_language = std::make_unique<app::Language>(false);
+        app::Language::setInstance(m_language.get());
+        m_language->restore();
+        m_session->refreshUsers();
+        QTRY_COMPARE(m_session->users()->rowCount(), 2);
+        m_session->unlock(m_clinicianId, QStringLiteral("1357"));
+        QTRY_VERIFY(m_session->signedIn());
+    }
+
+    void aNewPatientNeedsEveryRequiredFieldAndAValidDate()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("patient"));
+        QCOMPARE(form.title(), QStringLiteral("Add a patient"));
+        QVERIFY(!form.fields().isEmpty());
+        const auto before = counts();
+
+        // Nothing filled in: every required field says so, and nothing is written.
+        QCOMPARE(saveAndWait(form), QString());
+        for (const char *field : {"name", "clinic_id", "birth_date", "sex", "language"})
+            QVERIFY2(form.errors().contains(QLatin1String(field)), field);
+        QVERIFY(form.error());
+        QCOMPARE(counts(), before);
+
+        // An impossible date is refused by the domain validation, under its own field.
+        fill(form, {{QStringLiteral("name"), QStringLiteral("Rosa Delgado")},
+                    {QStringLiteral("clinic_id"), QStringLiteral("CL-1001")},
+                    {QStringLiteral("birth_date"), QStringLiteral("1961-02-30")},
+                    {QStringLiteral("sex"), QStringLiteral("female")},
+                    {QStringLiteral("language"), QStringLiteral("es")},
+                    {QStringLiteral("phone"), QStringLiteral("555-0100")}});
+        QVERIFY(form.errors().isEmpty());  // typing clears the errors of the fields typed in
+        QCOMPARE(saveAndWait(form), QString());
+        QCOMPARE(form.errors().keys(), QStringList{QStringLiteral("birth_date")});
+        QCOMPARE(counts(), before);
+
+        form.setValue(QStringLiteral("birth_date"), QStringLiteral("1961-02-03"));
+        m_patientId = saveAndWait(form);
+        QVERIFY2(!m_patientId.isEmpty(), qPrintable(form.message()));
+        QVERIFY(!form.error());
+        const auto after = counts();
+        QVERIFY(after.first > before.first);
+        QVERIFY(after.second > before.second);  // waiting in the outbox to be sent
+        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(stored);
+        QCOMPARE(stored->name, QStringLiteral("Rosa Delgado"));
+        QCOMPARE(stored->birthDate, QDate(1961, 2, 3));
+        QCOMPARE(stored->language, QStringLiteral("es"));
+    }
+
+    void editingThePatientStartsFromTheRecord()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("patient"));
+        form.setPatientId(m_patientId);
+        QTRY_COMPARE(form.values().value(QStringLiteral("name")).toString(), QStringLiteral("Rosa Delgado"));
+        QCOMPARE(form.title(), QStringLiteral("Edit the patient's details"));
+        form.setValue(QStringLiteral("phone"), QStringLiteral("555-0199"));
+        QCOMPARE(saveAndWait(form), m_patientId);
+        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QCOMPARE(stored->phone, QStringLiteral("555-0199"));
+        QCOMPARE(stored->clinicId, QStringLiteral("CL-1001"));
+    }
+
+    void anOpioidShowsItsMmeAndRefusesANonPositiveStrength()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("opioid"));
+        form.setPatientId(m_patientId);
+        QVERIFY(!form.mmeCaution().isEmpty());
+        fill(form, {{QStringLiteral("drug"), QStringLiteral("oxycodone")},
+                    {QStringLiteral("strength_mg"), QStringLiteral("10")},
+                    {QStringLiteral("units_per_dose"), QStringLiteral("1")},
+                    {QStringLiteral("doses_per_day"), QStringLiteral("3")},
+                    {QStringLiteral("start"), QStringLiteral("2026-11-01")}});
+        // 10 mg × 1 × 3 × 1.5 = 45 MME/day, below 50.
+        QTRY_VERIFY2(form.mmePreview().contains(QStringLiteral("45.0 MME/day")), qPrintable(form.mmePreview()));
+        QVERIFY(form.mmePreview().contains(QStringLiteral("below 50")));
+
+        const auto before = counts();
+        form.setValue(QStringLiteral("strength_mg"), QStringLiteral("-10"));
+        QCOMPARE(saveAndWait(form), QString());
+        QVERIFY2(form.errors().contains(QStringLiteral("strength_mg")), qPrintable(form.message()));
+        QCOMPARE(counts(), before);
+        form.setValue(QStringLiteral("strength_mg"), QStringLiteral("ten"));
+        QCOMPARE(saveAndWait(form), QString());
+        QVERIFY(form.errors().value(QStringLiteral("strength_mg")).toString().contains(QStringLiteral("number")));
+        QCOMPARE(counts(), before);
+
+        form.setValue(QStringLiteral("strength_mg"), QStringLiteral("10"));
+        const QString id = saveAndWait(form);
+        QVERIFY2(!id.isEmpty(), qPrintable(form.message()));
+
+        // A wrongly entered dose is corrected: the form starts from the stored entry, and both
+        // versions stay in the history.
+        app::RecordForm correction;
+        correction.setSession(m_session.get());
+        correction.setKind(QStringLiteral("opioid"));
+        correction.setPatientId(m_patientId);
+        correction.setCorrecting(id);
+        QTRY_COMPARE(correction.values().value(QStringLiteral("doses_per_day")).toString(), QStringLiteral("3"));
+        correction.setValue(QStringLiteral("doses_per_day"), QStringLiteral("2"));
+        // The corrected version replaces the old one in the total: 10 × 1 × 2 × 1.5 = 30.
+        QTRY_VERIFY2(correction.mmePreview().contains(QStringLiteral("Total from")) && correction.mmePreview().endsWith(QStringLiteral("30.0 MME/day (below 50).")),
+                     qPrintable(correction.mmePreview()));
+        const QString corrected = saveAndWait(correction);
+        QVERIFY2(!corrected.isEmpty(), qPrintable(correction.message()));
+        auto history = onDatabase<Result<QList<domain::RecordEnvelope>>>([id = m_patientId](registry::Registry *r) { return r->patientHistory(id); });
+        QVERIFY(history);
+        bool original = false;
+        bool replacement = false;
+        for (const auto &envelope : *history) {
+            original = original || envelope.id == id;
+            replacement = replacement || (envelope.id == corrected && envelope.supersedes == id);
+        }
+        QVERIFY(original && replacement);
+        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QCOMPARE(stored->opioids.size(), 1);
+        QCOMPARE(stored->opioids.first().dosesPerDay, 2.0);
+    }
+
+    void aPendingUrineTestGetsItsResult()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("uds"));
+        form.setPatientId(m_patientId);
+        fill(form, {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("result"), QStringLiteral("pending")}});
+        const QString id = saveAndWait(form);
+        QVERIFY2(!id.isEmpty(), qPrintable(form.message()));
+
+        app::RecordForm result;
+        result.setSession(m_session.get());
+        result.setKind(QStringLiteral("uds"));
+        result.setPatientId(m_patientId);
+        result.setCorrecting(id);
+        QTRY_COMPARE(result.values().value(QStringLiteral("result")).toString(), QStringLiteral("pending"));
+        result.setValue(QStringLiteral("result"), QStringLiteral("unexpected"));
+        result.setValue(QStringLiteral("substances"), QStringLiteral("cocaine, fentanyl"));
+        QVERIFY(!saveAndWait(result).isEmpty());
+        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QCOMPARE(stored->uds.size(), 1);
+        QVERIFY(stored->uds.first().result == domain::UdsResult::Unexpected);
+        QCOMPARE(stored->uds.first().substances, (QStringList{QStringLiteral("cocaine"), QStringLiteral("fentanyl")}));
+    }
+
+    void cleanupTestCase()
+    {
+        m_session.reset();
+        m_thread.reset();
+    }
+};
+
+QTEST_MAIN(TestRecordForms)
+#include "test_record_forms.moc"
