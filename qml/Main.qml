@@ -103,6 +103,14 @@ ApplicationWindow {
             title: qsTr("Registry")
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
             onRefillCheckRequested: stack.push(refillCheckComponent)
+            onConflictsRequested: stack.push(conflictsComponent)
+        }
+    }
+    Component {
+        id: conflictsComponent
+        ConflictsScreen {
+            title: qsTr("Sync conflicts")
+            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
         }
     }
     Component {

@@ -93,15 +93,6 @@ UserSummary summaryOf(const keys::UserInfo &user)
 }
 
 // The permission a record kind needs to be written.
-keys::Permission permissionToWrite(const QString &kind)
-{
-    static const QStringList rooming{QStringLiteral("peg"), QStringLiteral("screening"), QStringLiteral("uds"),
-                                     QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("visit"),
-                                     QStringLiteral("script_use")};
-    if (rooming.contains(kind))
-        return keys::Permission::RecordRooming;
-    return keys::Permission::RecordClinicalDecision;
-}
 
 // An audit entry that records an event with no record attached (a view, a user change).
 Status auditInTransaction(Database &db, const AuditEvent &event)
@@ -139,6 +130,18 @@ Status checkPatient(const domain::Patient &patient)
 }
 
 }  // namespace
+
+keys::Permission permissionToWrite(const QString &kind)
+{
+    static const QStringList rooming{QStringLiteral("peg"), QStringLiteral("screening"), QStringLiteral("uds"),
+                                     QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("visit"),
+                                     QStringLiteral("script_use")};
+    if (rooming.contains(kind))
+        return keys::Permission::RecordRooming;
+    if (kind == QLatin1String("patient"))
+        return keys::Permission::EditDemographics;
+    return keys::Permission::RecordClinicalDecision;
+}
 
 // --- opening ----------------------------------------------------------------------------------
 

@@ -31,6 +31,9 @@ class Database;
 
 namespace cairn::registry {
 
+// The permission that writing a record of `kind` needs ("patient" for demographics).
+keys::Permission permissionToWrite(const QString &kind);
+
 // One clinical record of any kind, for the generic add/correct calls.
 using RecordValue = std::variant<domain::OpioidEntry, domain::BenzodiazepineEntry, domain::Agreement,
                                  domain::PdmpCheck, domain::NaloxoneRecord, domain::UrineDrugScreen, domain::Visit,

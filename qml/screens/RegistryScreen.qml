@@ -13,6 +13,7 @@ Page {
     objectName: "registryScreen"
     signal patientChosen(string patientId)
     signal refillCheckRequested()
+    signal conflictsRequested()
 
     background: Rectangle { color: Theme.background }
 
@@ -59,6 +60,15 @@ Page {
                 Layout.preferredHeight: Theme.minTouch
                 Accessible.name: qsTr("Check a refill request against clinic policy")
                 onClicked: screen.refillCheckRequested()
+            }
+            Button {
+                objectName: "conflictsButton"
+                visible: Permissions.allows(Session.role, "resolve_conflicts")
+                text: qsTr("Sync conflicts")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Review changes two tablets made to the same record")
+                onClicked: screen.conflictsRequested()
             }
         }
 

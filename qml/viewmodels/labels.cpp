@@ -125,4 +125,27 @@ QString mmeBandLabel(const QString &band)
     return {};
 }
 
+QString recordKindLabel(const QString &kind)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("patient"), QT_TRANSLATE_NOOP("RecordKind", "Patient details")},
+        {QStringLiteral("opioid"), QT_TRANSLATE_NOOP("RecordKind", "Opioid")},
+        {QStringLiteral("benzodiazepine"), QT_TRANSLATE_NOOP("RecordKind", "Sedative")},
+        {QStringLiteral("agreement"), QT_TRANSLATE_NOOP("RecordKind", "Treatment agreement")},
+        {QStringLiteral("pdmp_check"), QT_TRANSLATE_NOOP("RecordKind", "PDMP check")},
+        {QStringLiteral("naloxone"), QT_TRANSLATE_NOOP("RecordKind", "Naloxone")},
+        {QStringLiteral("uds"), QT_TRANSLATE_NOOP("RecordKind", "Urine drug test")},
+        {QStringLiteral("visit"), QT_TRANSLATE_NOOP("RecordKind", "Visit")},
+        {QStringLiteral("peg"), QT_TRANSLATE_NOOP("RecordKind", "PEG score")},
+        {QStringLiteral("screening"), QT_TRANSLATE_NOOP("RecordKind", "Screening")},
+        {QStringLiteral("referral"), QT_TRANSLATE_NOOP("RecordKind", "Referral")},
+        {QStringLiteral("goal"), QT_TRANSLATE_NOOP("RecordKind", "Care-plan goal")},
+        {QStringLiteral("script_use"), QT_TRANSLATE_NOOP("RecordKind", "Conversation script")},
+        {QStringLiteral("clinic_policy"), QT_TRANSLATE_NOOP("RecordKind", "Clinic policy")},
+        {QStringLiteral("clinic_script"), QT_TRANSLATE_NOOP("RecordKind", "Clinic script")},
+    };
+    const auto it = labels.constFind(kind);
+    return it == labels.cend() ? kind : QCoreApplication::translate("RecordKind", it.value());
+}
+
 }  // namespace cairn::app

@@ -15,6 +15,8 @@ QString gapStatusLabel(const QString &status);
 // A gap and its status as ONE phrase that says what to do ("Offer naloxone", "Urine test
 // overdue"): translated whole, so that languages with gender and word order read naturally.
 QString gapPhrase(const QString &code, const QString &status);
+// A stored record kind in words ("opioid" → "Opioid", "patient" → "Patient details").
+QString recordKindLabel(const QString &kind);
 // "lt50", "50to89", "ge90" in words.
 QString mmeBandLabel(const QString &band);
 // The language of the screens ("en" or "es"), for texts that come from clinical assets.

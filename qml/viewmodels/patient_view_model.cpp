@@ -113,6 +113,33 @@ void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
         });
 }
 
+void PatientViewModel::withdrawRecord(const QString &recordId, const QString &reason)
+{
+    if (!m_session || recordId.isEmpty())
+        return;
+    if (reason.trimmed().isEmpty()) {
+        start();  // every path that reports goes through start/finish, so loading stays balanced
+        finish(Error{QStringLiteral("reason"), tr("Say why the record is withdrawn.")}, QString());
+        return;
+    }
+    start();
+    m_session->services().thread->run<Status>(
+        this,
+        [recordId, reason](registry::Registry *registry) -> Status {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            auto withdrawn = registry->retractRecord(recordId, reason.trimmed());
+            return withdrawn ? ok() : Status(withdrawn.error());
+        },
+        [this](Status status) {
+            finish(status, tr("Withdrawn: it stays in the history, marked as entered in error."));
+            if (status) {
+                emit saved();
+                m_session->noteDataChanged();
+            }
+        });
+}
+
 void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &note)
 {
     if (!m_session || m_patientId.isEmpty())

@@ -99,6 +99,9 @@ public:
     Q_INVOKABLE void savePeg(int pain, int enjoyment, int activity);
     // Records that a conversation script was used today, with an optional private note.
     Q_INVOKABLE void markScriptUsed(const QString &scriptId, const QString &note);
+    // Withdraws a record entered in error (it stays in the history, marked withdrawn, with the
+    // reason). The reason is required.
+    Q_INVOKABLE void withdrawRecord(const QString &recordId, const QString &reason);
 
 signals:
     void sessionChanged();

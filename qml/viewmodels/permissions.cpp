@@ -1,6 +1,7 @@
 #include "qml/viewmodels/permissions.h"
 
 #include "core/keys/roles.h"
+#include "core/registry/registry.h"
 
 #include <array>
 #include <utility>
@@ -31,6 +32,14 @@ bool Permissions::allows(const QString &role, const QString &permission)
         if (permission == QLatin1String(name))
             return keys::can(parsed, p);
     return false;
+}
+
+bool Permissions::canRecord(const QString &role, const QString &kind)
+{
+    keys::Role parsed{};
+    if (!keys::parse(role, &parsed))
+        return false;
+    return keys::can(parsed, registry::permissionToWrite(kind));
 }
 
 bool Permissions::administers(const QString &role)

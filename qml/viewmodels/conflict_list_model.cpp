@@ -1,0 +1,254 @@
+#include "qml/viewmodels/conflict_list_model.h"
+
+#include "core/domain/record_json.h"
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "qml/viewmodels/labels.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+namespace cairn::app {
+namespace {
+
+// "phone: 555-0111; language: es" for the fields the versions disagree on.
+QString valuesOf(const QJsonObject &payload, const QStringList &fields)
+{
+    QStringList parts;
+    for (const QString &field : fields) {
+        const QJsonValue value = payload.value(field);
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isUndefined() || value.isNull())
+            text = QCoreApplication::translate("cairn::app::ConflictListModel", "(empty)");
+        else if (value.isArray() || value.isObject())
+            text = QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                                     : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        else
+            text = value.toVariant().toString();
+        parts << QStringLiteral("%1: %2").arg(field, text);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+QString byLine(const QString &author, const QString &writtenAt)
+{
+    const QDateTime when = QDateTime::fromString(writtenAt, Qt::ISODateWithMs);
+    return when.isValid() ? QStringLiteral("%1 · %2").arg(author, QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)) : author;
+}
+
+}  // namespace
+
+ConflictListModel::ConflictListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int ConflictListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant ConflictListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConflictRow &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case PatientNameRole:
+        return r.patientName;
+    case ConflictIdRole:
+        return r.id;
+    case PatientIdRole:
+        return r.patientId;
+    case KindRole:
+        return r.kind;
+    case KindLabelRole:
+        return r.kindLabel;
+    case FieldsRole:
+        return r.fields.join(QStringLiteral(", "));
+    case HeadIdRole:
+        return r.headId;
+    case AValuesRole:
+        return r.aValues;
+    case BValuesRole:
+        return r.bValues;
+    case AByRole:
+        return r.aBy;
+    case BByRole:
+        return r.bBy;
+    case AInForceRole:
+        return r.aInForce;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConflictListModel::roleNames() const
+{
+    return {{ConflictIdRole, "conflictId"}, {PatientIdRole, "patientId"}, {PatientNameRole, "patientName"},
+            {KindRole, "kind"},             {KindLabelRole, "kindLabel"}, {FieldsRole, "fields"},
+            {HeadIdRole, "headId"},         {AValuesRole, "aValues"},     {BValuesRole, "bValues"},
+            {AByRole, "aBy"},               {BByRole, "bBy"},             {AInForceRole, "aInForce"}};
+}
+
+void ConflictListModel::setSession(Session *session)
+{
+    if (!rebindSession(this, m_session, session, &ConflictListModel::reload))
+        return;
+    emit sessionChanged();
+    reload();
+}
+
+void ConflictListModel::start()
+{
+    if (++m_pending == 1)
+        emit loadingChanged();
+}
+
+void ConflictListModel::finish(const Status &status, const QString &success)
+{
+    m_error = !status.ok();
+    m_message = status ? success : status.error().line();
+    emit messageChanged();
+    if (--m_pending == 0)
+        emit loadingChanged();
+}
+
+void ConflictListModel::reload()
+{
+    if (!m_session || !m_session->signedIn())
+        return;
+    start();
+    m_session->services().thread->run<Result<QList<ConflictRow>>>(
+        this,
+        [](registry::Registry *registry) -> Result<QList<ConflictRow>> {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            auto conflicts = registry->conflicts(false);
+            if (!conflicts)
+                return conflicts.error();
+            auto users = registry->listUsers();
+            QHash<QString, QString> names;
+            if (users)
+                for (const auto &u : *users)
+                    names.insert(u.id, u.name);
+            auto patients = registry->listPatients();
+            QHash<QString, QString> patientNames;
+            if (patients)
+                for (const auto &p : *patients)
+                    patientNames.insert(p.id, p.name);
+            QHash<QString, QList<domain::RecordEnvelope>> histories;
+            QList<ConflictRow> rows;
+            for (const storage::Conflict &c : *conflicts) {
+                if (!histories.contains(c.patientId)) {
+                    auto history = registry->patientHistory(c.patientId);
+                    histories.insert(c.patientId, history ? *history : QList<domain::RecordEnvelope>());
+                }
+                const auto &history = histories[c.patientId];
+                const domain::RecordEnvelope *a = nullptr;
+                const domain::RecordEnvelope *b = nullptr;
+                for (const auto &envelope : history) {
+                    if (envelope.id == c.recordA)
+                        a = &envelope;
+                    if (envelope.id == c.recordB)
+                        b = &envelope;
+                }
+                if (!a || !b)
+                    continue;  // a version not on this tablet yet: shown after the next sync
+                ConflictRow row;
+                row.id = c.id;
+                row.patientId = c.patientId;
+                row.patientName = patientNames.value(c.patientId, tr("Clinic settings"));
+                row.kind = a->kind;
+                row.kindLabel = recordKindLabel(a->kind);
+                row.fields = c.fields;
+                row.headId = c.head;
+                row.versionA = a->id;
+                row.versionB = b->id;
+                row.aValues = valuesOf(a->payload, c.fields);
+                row.bValues = valuesOf(b->payload, c.fields);
+                // A user of another tablet who never signed in here has no name on this one.
+                const QString stranger = tr("a user of another tablet");
+                row.aBy = byLine(names.value(a->author, stranger), a->writtenAt);
+                row.bBy = byLine(names.value(b->author, stranger), b->writtenAt);
+                // The merge in force took one side's value for each field: A's when it matches.
+                for (const auto &envelope : history)
+                    if (envelope.id == c.head)
+                        row.aInForce = valuesOf(envelope.payload, c.fields) == row.aValues;
+                rows << row;
+            }
+            return rows;
+        },
+        [this](Result<QList<ConflictRow>> rows) {
+            if (rows) {
+                beginResetModel();
+                m_rows = std::move(rows).value();
+                endResetModel();
+                emit countChanged();
+            }
+            finish(rows ? ok() : Status(rows.error()), QString());
+        });
+}
+
+void ConflictListModel::keep(qint64 conflictId, Version version)
+{
+    if (!m_session)
+        return;
+    const auto it = std::find_if(m_rows.cbegin(), m_rows.cend(), [conflictId](const ConflictRow &r) { return r.id == conflictId; });
+    if (it == m_rows.cend())
+        return;
+    const ConflictRow row = *it;
+    const QString chosen = version == Version::A ? row.versionA : row.versionB;
+    start();
+    m_session->services().thread->run<Status>(
+        this,
+        [row, chosen](registry::Registry *registry) -> Status {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            auto history = registry->patientHistory(row.patientId);
+            if (!history)
+                return history.error();
+            QJsonObject kept;
+            bool found = false;
+            for (const auto &envelope : *history) {
+                if (envelope.id == chosen) {
+                    kept = envelope.payload;
+                    found = true;
+                }
+            }
+            if (!found)
+                return Error{QString(), tr("That version is no longer on this tablet.")};
+            // The kept values become the record's next version, over the one in force.
+            if (row.kind == QLatin1String("patient")) {
+                auto patient = domain::demographicsFromJson(kept);
+                if (!patient)
+                    return patient.error();
+                patient->id = row.patientId;
+                if (auto s = registry->updateDemographics(*patient); !s)
+                    return s;
+            } else {
+                auto record = domain::recordFromJson(row.kind, kept);
+                if (!record)
+                    return record.error();
+                auto value = std::visit([](auto &&r) { return registry::RecordValue(std::move(r)); }, std::move(record).value());
+                if (auto corrected = registry->correctRecord(row.headId, value); !corrected)
+                    return corrected.error();
+            }
+            return registry->reviewConflict(row.id);
+        },
+        [this](Status status) {
+            finish(status, tr("Kept. The other version stays in the history."));
+            if (status)
+                m_session->noteDataChanged();
+        });
+}
+
+}  // namespace cairn::app
