@@ -33,11 +33,55 @@ Page {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
+        // The day shown: today by default; the team prepares tomorrow's huddle the day before.
+        RowLayout {
+            objectName: "huddleDayBar"
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Button {
+                objectName: "previousDay"
+                text: "‹"
+                font.pixelSize: Theme.fontTitle
+                Layout.preferredWidth: Theme.minTouch
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Previous day")
+                onClicked: huddle.shiftDay(-1)
+            }
+            Label {
+                objectName: "huddleDay"
+                text: huddle.dayLabel
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                Accessible.role: Accessible.Heading
+            }
+            Button {
+                objectName: "nextDay"
+                text: "›"
+                font.pixelSize: Theme.fontTitle
+                Layout.preferredWidth: Theme.minTouch
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Next day")
+                onClicked: huddle.shiftDay(1)
+            }
+            Button {
+                objectName: "backToToday"
+                visible: huddle.day !== ""
+                text: qsTr("Today")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Show today's huddle")
+                onClicked: huddle.day = ""
+            }
+        }
         RowLayout {
             Layout.fillWidth: true
             Label {
                 text: qsTr("%n patient(s) on long-term opioid therapy booked", "", huddle.bookedCount)
                 font.pixelSize: Theme.fontTitle
+                wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             Button {

@@ -3,6 +3,8 @@
 #include "core/clinical/mme.h"
 #include "qml/viewmodels/labels.h"
 
+#include <QLocale>
+
 namespace cairn::app {
 namespace {
 QVariantList chips(const QList<clinical::CareGap> &gaps)
@@ -77,6 +79,26 @@ void HuddleModel::setSession(Session *session)
         return;
     emit sessionChanged();
     reload();
+}
+
+QString HuddleModel::dayLabel() const
+{
+    const QDate shown = date();
+    const QString text = QLocale().toString(shown, QStringLiteral("ddd d MMM yyyy"));
+    const qint64 fromToday = QDate::currentDate().daysTo(shown);
+    if (fromToday == 0)
+        return tr("Today · %1").arg(text);
+    if (fromToday == 1)
+        return tr("Tomorrow · %1").arg(text);
+    if (fromToday == -1)
+        return tr("Yesterday · %1").arg(text);
+    return text;
+}
+
+void HuddleModel::shiftDay(int days)
+{
+    const QDate next = date().addDays(days);
+    setDay(next == QDate::currentDate() ? QString() : next.toString(Qt::ISODate));
 }
 
 void HuddleModel::setDay(const QString &day)

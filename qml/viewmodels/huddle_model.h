@@ -23,6 +23,8 @@ class HuddleModel : public QAbstractListModel {
     Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     // The day to list as "YYYY-MM-DD"; empty means today.
     Q_PROPERTY(QString day READ day WRITE setDay NOTIFY dayChanged)
+    // "Today · Sat 5 Dec 2026", "Tomorrow · Sun 6 Dec 2026", or the date alone.
+    Q_PROPERTY(QString dayLabel READ dayLabel NOTIFY dayChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool error READ error NOTIFY messageChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
@@ -43,6 +45,9 @@ public:
     QString day() const { return m_day; }
     void setDay(const QString &day);
     QDate date() const;
+    QString dayLabel() const;
+    // Moves the list a number of days (+1: tomorrow's huddle, prepared the day before).
+    Q_INVOKABLE void shiftDay(int days);
     bool loading() const { return m_loading; }
     bool error() const { return m_error; }
     QString message() const { return m_message; }

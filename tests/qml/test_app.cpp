@@ -398,6 +398,29 @@ private slots:
         QVERIFY(booked > 0);
     }
 
+    // The team prepares tomorrow's huddle the day before: the day moves forward and back, and
+    // says which day it is in words.
+    void huddleMovesToTomorrowAndBack()
+    {
+        app::HuddleModel huddle;
+        huddle.setSession(m_session);
+        QTRY_VERIFY(!huddle.loading());
+        QVERIFY(huddle.dayLabel().startsWith(QStringLiteral("Today · ")));
+        huddle.shiftDay(1);
+        QCOMPARE(huddle.day(), QDate::currentDate().addDays(1).toString(Qt::ISODate));
+        QVERIFY(huddle.dayLabel().startsWith(QStringLiteral("Tomorrow · ")));
+        QTRY_VERIFY(!huddle.loading());
+        const int tomorrow = huddle.bookedCount();
+        // The same list as asking for that date directly.
+        app::HuddleModel direct;
+        direct.setDay(QDate::currentDate().addDays(1).toString(Qt::ISODate));
+        direct.setSession(m_session);
+        QTRY_VERIFY(!direct.loading());
+        QCOMPARE(direct.bookedCount(), tomorrow);
+        huddle.shiftDay(-1);
+        QCOMPARE(huddle.day(), QString());  // back to today, which follows the calendar
+    }
+
     void huddleRoleFilterHidesTheOtherRolesChips()
     {
         app::HuddleModel huddle;
