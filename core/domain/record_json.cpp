@@ -566,7 +566,10 @@ QJsonObject toJson(const UrineDrugScreen &u)
 }
 QJsonObject toJson(const Visit &v)
 {
-    return {{QStringLiteral("date"), dateValue(v.date)}, {QStringLiteral("status"), toString(v.status)}};
+    QJsonObject o{{QStringLiteral("date"), dateValue(v.date)}, {QStringLiteral("status"), toString(v.status)}};
+    if (v.time.isValid())
+        o.insert(QStringLiteral("time"), v.time.toString(QStringLiteral("HH:mm")));
+    return o;
 }
 QJsonObject toJson(const PegScore &p)
 {
@@ -691,6 +694,13 @@ Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
         Visit v;
         v.date = r.date("date", true);
         v.status = r.enumeration("status", VisitStatus::Scheduled, true);
+        // A booking's time of day: exactly HH:MM, 24-hour clock.
+        const QString time = r.text("time");
+        if (!time.isEmpty()) {
+            v.time = time.size() == 5 ? QTime::fromString(time, QStringLiteral("HH:mm")) : QTime();
+            if (!v.time.isValid())
+                r.take(Result<int>(Error{QStringLiteral("time"), QStringLiteral("must be a time written HH:MM (24-hour)")}));
+        }
         return finish(r, v);
     }
     case 7: {

@@ -6,6 +6,7 @@
 #include "core/domain/hlc.h"
 
 #include <QDate>
+#include <QTime>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -102,6 +103,7 @@ struct Visit {
     RecordMeta meta;
     QDate date;
     VisitStatus status = VisitStatus::Scheduled;
+    QTime time;          // booked time of day (local clinic time); null when not given
 
     friend bool operator==(const Visit &, const Visit &) = default;
 };

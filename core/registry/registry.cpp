@@ -574,8 +574,44 @@ Result<QString> Registry::addRecord(const QString &patientId, const RecordValue 
     return envelope.id;
 }
 
-Result<QString> Registry::correctRecord(const QString &recordId, const RecordValue &value)
+Result<QStringList> Registry::addRecords(const QString &patientId, const QList<RecordValue> &values)
 {
+    // Check every record before writing any: the call is all or nothing.
+    QList<domain::AnyRecord> records;
+    records.reserve(values.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        auto accepted = acceptRecord(values.at(i), QStringLiteral("recording"));
+        if (!accepted)
+            return accepted.error().field.isEmpty() ? accepted.error() : accepted.error().within(QStringLiteral("[%1]").arg(i));
+        records.append(std::move(accepted).value());
+    }
+    RecordStore store(*d->db);
+    if (auto row = store.patient(patientId); !row)
+        return row.error();
+    CAIRN_WRITER;
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    QStringList ids;
+    for (auto &record : records) {
+        w.stamp(domain::recordMeta(record));
+        domain::recordMeta(record).supersedes = QUuid();
+        const auto envelope = toEnvelope(patientId, record);
+        if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
+            return s.error();
+        ids.append(envelope.id);
+    }
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return ids;
+}
+
+Result<QString> Registry::correctRecord(const QString &recordId, const RecordValue &value, const QString &reason)
+{
+    if (reason.size() > 500)
+        return Error{QStringLiteral("reason"), QStringLiteral("is too long (at most 500 characters)")};
     auto accepted = acceptRecord(value, QStringLiteral("correcting"));
     if (!accepted)
         return accepted.error();
@@ -590,7 +626,11 @@ Result<QString> Registry::correctRecord(const QString &recordId, const RecordVal
     CAIRN_WRITER;
     w.stamp(domain::recordMeta(record));
     domain::recordMeta(record).supersedes = QUuid::fromString(recordId);
-    const auto envelope = toEnvelope(original->patientId, record);
+    auto envelope = toEnvelope(original->patientId, record);
+    // Beside the record's own fields, as a withdrawal carries "retraction_reason": record readers
+    // ignore it, and it syncs with the version it explains.
+    if (!reason.trimmed().isEmpty())
+        envelope.payload.insert(QStringLiteral("correction_reason"), reason.trimmed());
     if (auto s = writeInTransaction(w, envelope, QStringLiteral("correct_record")); !s)
         return s.error();
     return envelope.id;

@@ -132,8 +132,13 @@ public:
 
     // --- records --------------------------------------------------------------------------------
     Result<QString> addRecord(const QString &patientId, const RecordValue &record);
-    // A correction: a new version that supersedes recordId. Both stay in the registry.
-    Result<QString> correctRecord(const QString &recordId, const RecordValue &record);
+    // Several records of one patient in one transaction: all are checked first, and either all
+    // are written or none. Errors name the record's index: "[2].strength_mg". Returns the ids in
+    // the order given.
+    Result<QStringList> addRecords(const QString &patientId, const QList<RecordValue> &records);
+    // A correction: a new version that supersedes recordId. Both stay in the registry. The reason,
+    // when given, travels with the new version (payload "correction_reason").
+    Result<QString> correctRecord(const QString &recordId, const RecordValue &record, const QString &reason = QString());
     // Withdraws a record entered in error; it stays in the history, marked as withdrawn.
     Result<QString> retractRecord(const QString &recordId, const QString &reason);
 

@@ -1,0 +1,676 @@
+// Keeping the registry current through cairnctl alone (issue 12, item 9): patient add/edit/
+// inactivate, record add/correct/withdraw and history, as a real process on a real encrypted
+// file. Bad input exits 2 with one line naming the field and writes nothing; a role that may not
+// exits 1. Dates are fixed (TODAY, TOMORROW) and passed to huddle/gaps, so runs are deterministic.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString kToday = QStringLiteral("2026-11-24");
+const QString kTomorrow = QStringLiteral("2026-11-25");
+
+const QString kAdmin = QStringLiteral("Alex Admin");
+const QString kManager = QStringLiteral("Riley Registry");
+const QString kClinician = QStringLiteral("Casey Clinician");
+
+QString pinOf(const QString &user)
+{
+    if (user == kManager)
+        return QStringLiteral("2468");
+    if (user == kClinician)
+        return QStringLiteral("1357");
+    return QStringLiteral("246810");
+}
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+}  // namespace
+
+class TestCairnctlRecords : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    // The fixture registry of the refusal tests: one patient with an opioid corrected once.
+    QString m_patient;
+    QString m_opioid;     // the version in force
+    QString m_oldOpioid;  // the version it replaced
+    QString m_peg;
+
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        // stderr without the keystore's warning (it is expected on test machines)
+        [[nodiscard]] QList<QByteArray> errorLines() const
+        {
+            QList<QByteArray> lines;
+            for (const QByteArray &line : err.split('\n'))
+                if (!line.isEmpty() && !line.contains("keystore"))
+                    lines.append(line);
+            return lines;
+        }
+        [[nodiscard]] QString lastLine() const { return QString::fromUtf8(out.trimmed().split('\n').last()); }
+        [[nodiscard]] QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
+        // "kind<TAB>id" lines of record add
+        [[nodiscard]] QStringList idsOf(const char *kind) const
+        {
+            QStringList ids;
+            for (const QByteArray &line : out.split('\n'))
+                if (line.startsWith(QByteArray(kind) + '\t'))
+                    ids.append(QString::fromUtf8(line.mid(qsizetype(qstrlen(kind)) + 1)));
+            return ids;
+        }
+    };
+
+    Run cairnctl(const QString &user, const QStringList &args, const QByteArray &input = {},
+                 const QStringList &extraEnv = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
+                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("keystore")));
+        env.insert(QStringLiteral("CAIRN_PIN"), pinOf(user));
+        for (const QString &pair : extraEnv)
+            env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("CAIRNCTL"),
+                      QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--user"), user} + args);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(120000))
+            qFatal("cairnctl did not finish");
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QJsonObject stats() { return cairnctl(kAdmin, {QStringLiteral("stats")}).object(); }
+
+    // What a write changes: records, patients and the outbox.
+    QList<int> counts()
+    {
+        const QJsonObject s = stats();
+        return {s.value(QStringLiteral("records")).toInt(-1), s.value(QStringLiteral("patients")).toInt(-1),
+                s.value(QStringLiteral("outbox_pending")).toInt(-1)};
+    }
+
+    QString writeFile(const QString &name, const QJsonObject &object)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write a test file");
+        file.write(json(object));
+        return path;
+    }
+
+    // A new registry with an administrator, a registry manager and a clinician.
+    void newRegistry(const QString &name)
+    {
+        m_db = m_dir.filePath(name);
+        QCOMPARE(cairnctl(kAdmin, {QStringLiteral("init"), QStringLiteral("--name"), kAdmin}).exitCode, 0);
+        for (const auto &[user, role] : {std::pair{kManager, QStringLiteral("registry_manager")},
+                                         std::pair{kClinician, QStringLiteral("clinician")}}) {
+            const Run add = cairnctl(kAdmin,
+                                     {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), user,
+                                      QStringLiteral("--role"), role},
+                                     {}, {QStringLiteral("CAIRN_NEW_PIN=") + pinOf(user)});
+            QVERIFY2(add.exitCode == 0, add.err.constData());
+        }
+    }
+
+    static QJsonObject patientObject(const QString &clinicId)
+    {
+        return {{QStringLiteral("clinic_id"), clinicId},
+                {QStringLiteral("name"), QStringLiteral("Jordan Rivera")},
+                {QStringLiteral("sex"), QStringLiteral("female")},
+                {QStringLiteral("birth_date"), QStringLiteral("1968-04-02")},
+                {QStringLiteral("prescriber"), QStringLiteral("Dr. Casey")},
+                {QStringLiteral("ltot_start"), QStringLiteral("2025-01-05")},
+                {QStringLiteral("phone"), QStringLiteral("555-0100")},
+                {QStringLiteral("language"), QStringLiteral("es")}};
+    }
+
+    static QJsonObject oxycodone(double strength)
+    {
+        return {{QStringLiteral("drug"), QStringLiteral("oxycodone")},
+                {QStringLiteral("strength_mg"), strength},
+                {QStringLiteral("units_per_dose"), 1},
+                {QStringLiteral("doses_per_day"), 3},
+                {QStringLiteral("start"), QStringLiteral("2026-01-05")}};
+    }
+
+    static QJsonObject historyVersion(const QJsonObject &history, const QString &id)
+    {
+        for (const QJsonValue &v : history.value(QStringLiteral("records")).toArray())
+            if (v[QStringLiteral("id")].toString() == id)
+                return v.toObject();
+        return {};
+    }
+
+    static QSet<QString> huddleCodes(const QJsonObject &row)
+    {
+        QSet<QString> codes;
+        for (const char *list : {"rooming", "clinician", "registry_manager"})
+            for (const QJsonValue &gap : row.value(QLatin1String(list)).toArray())
+                codes.insert(gap[QStringLiteral("code")].toString());
+        return codes;
+    }
+
+    QJsonObject gapsRowOf(const QString &patientId, const QString &asOf)
+    {
+        const Run gaps = cairnctl(kClinician, {QStringLiteral("gaps"), QStringLiteral("--as-of"), asOf});
+        for (const QJsonValue &row : gaps.object().value(QStringLiteral("patients")).toArray())
+            if (row[QStringLiteral("patient_id")].toString() == patientId)
+                return row.toObject();
+        return {};
+    }
+
+    static bool hasGap(const QJsonObject &row, const QString &code)
+    {
+        const QJsonArray gaps = row.value(QStringLiteral("gaps")).toArray();
+        return std::any_of(gaps.begin(), gaps.end(),
+                           [&](const QJsonValue &g) { return g[QStringLiteral("code")].toString() == code; });
+    }
+
+private slots:
+    // THE STORY (issue 12, "Done when"), through cairnctl alone, from an empty registry.
+    void theStoryThroughCairnctlAlone()
+    {
+        newRegistry(QStringLiteral("story.db"));
+        QCOMPARE(counts(), (QList<int>{0, 0, 0}));
+
+        // The registry manager adds the patient; the id is on the last line.
+        const Run added = cairnctl(
+            kManager, {QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--json"),
+                       writeFile(QStringLiteral("story-patient.json"), patientObject(QStringLiteral("C-100")))});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        const QString patient = added.lastLine();
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f-]{36}$")).match(patient).hasMatch(), qPrintable(patient));
+
+        // A visit booked for tomorrow at 09:30.
+        const Run booked = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("visits"),
+                   QJsonArray{QJsonObject{{QStringLiteral("date"), kTomorrow},
+                                          {QStringLiteral("time"), QStringLiteral("09:30")},
+                                          {QStringLiteral("status"), QStringLiteral("scheduled")}}}}}));
+        QVERIFY2(booked.exitCode == 0, booked.err.constData());
+        QCOMPARE(booked.idsOf("visit").size(), 1);
+
+        // The clinician starts an opioid and a benzodiazepine: one call, one transaction.
+        const QList<int> beforeMeds = counts();
+        const Run meds = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("opioids"), QJsonArray{oxycodone(10)}},
+                  {QStringLiteral("benzodiazepines"),
+                   QJsonArray{QJsonObject{{QStringLiteral("drug"), QStringLiteral("alprazolam")},
+                                          {QStringLiteral("start"), QStringLiteral("2026-02-01")}}}}}));
+        QVERIFY2(meds.exitCode == 0, meds.err.constData());
+        const QString opioid = meds.idsOf("opioid").value(0);
+        QCOMPARE(meds.idsOf("benzodiazepine").size(), 1);
+        QCOMPARE(counts(), (QList<int>{beforeMeds[0] + 2, beforeMeds[1], beforeMeds[2] + 2}));
+
+        // Tomorrow's huddle lists the patient with the gaps the contract gives: nothing on record
+        // but the regimen, a benzodiazepine beside an opioid (naloxone indicated). VISIT is closed
+        // by the booked visit itself.
+        const Run huddle = cairnctl(kClinician, {QStringLiteral("huddle"), QStringLiteral("--date"), kTomorrow});
+        QCOMPARE(huddle.exitCode, 0);
+        const QJsonArray huddled = huddle.object().value(QStringLiteral("patients")).toArray();
+        QCOMPARE(huddled.size(), 1);
+        const QJsonObject row = huddled.at(0).toObject();
+        QCOMPARE(row.value(QStringLiteral("patient_id")).toString(), patient);
+        QCOMPARE(row.value(QStringLiteral("risk_tier")).toString(), QStringLiteral("high"));
+        QCOMPARE(row.value(QStringLiteral("total_per_day")).toDouble(), 45.0);
+        QCOMPARE(huddleCodes(row),
+                 (QSet<QString>{QStringLiteral("AGREEMENT"), QStringLiteral("PDMP_CHECK"), QStringLiteral("UDS"),
+                                QStringLiteral("PEG"), QStringLiteral("DEPRESSION_SCREEN"), QStringLiteral("NALOXONE"),
+                                QStringLiteral("BENZODIAZEPINE"), QStringLiteral("RISK_ASSESSMENT")}));
+        // The day after, nobody is booked.
+        QCOMPARE(
+            cairnctl(kClinician, {QStringLiteral("huddle"), QStringLiteral("--date"), QStringLiteral("2026-11-26")})
+                .object()
+                .value(QStringLiteral("patients"))
+                .toArray()
+                .size(),
+            0);
+
+        // Rooming: the PEG, the ORT and a urine sample whose result comes later.
+        const Run rooming = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("peg"), QJsonArray{QJsonObject{{QStringLiteral("date"), kToday},
+                                                                 {QStringLiteral("pain"), 6},
+                                                                 {QStringLiteral("enjoyment"), 5},
+                                                                 {QStringLiteral("activity"), 7}}}},
+                  {QStringLiteral("screenings"),
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("instrument"), QStringLiteral("ort")},
+                       {QStringLiteral("date"), kToday},
+                       {QStringLiteral("answers"), QJsonObject{{QStringLiteral("personal_alcohol"), true}}}}}},
+                  {QStringLiteral("uds"),
+                   QJsonArray{QJsonObject{{QStringLiteral("date"), kToday},
+                                          {QStringLiteral("result"), QStringLiteral("pending")}}}}}));
+        QVERIFY2(rooming.exitCode == 0, rooming.err.constData());
+        const QString uds = rooming.idsOf("uds").value(0);
+        const QString ort = rooming.idsOf("screening").value(0);
+        QVERIFY(!uds.isEmpty() && !ort.isEmpty() && rooming.idsOf("peg").size() == 1);
+        QJsonObject gaps = gapsRowOf(patient, kToday);
+        QVERIFY(!hasGap(gaps, QStringLiteral("PEG")));
+        QVERIFY(!hasGap(gaps, QStringLiteral("UDS")));              // collected, result pending
+        QVERIFY(!hasGap(gaps, QStringLiteral("RISK_ASSESSMENT")));  // the ORT
+        QVERIFY(!hasGap(gaps, QStringLiteral("UDS_UNEXPECTED")));
+
+        // The result arrives: unexpected. The alert is raised at once.
+        const Run result =
+            cairnctl(kClinician,
+                     {QStringLiteral("record"), QStringLiteral("correct"), uds, QStringLiteral("--reason"),
+                      QStringLiteral("lab result"), QStringLiteral("--json"), QStringLiteral("-")},
+                     json({{QStringLiteral("date"), kToday},
+                           {QStringLiteral("result"), QStringLiteral("unexpected")},
+                           {QStringLiteral("substances"), QJsonArray{QStringLiteral("cocaine")}}}));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QString udsResult = result.lastLine();
+        const Run unexpected = cairnctl(kClinician, {QStringLiteral("gaps"), QStringLiteral("--as-of"), kToday,
+                                                     QStringLiteral("--code"), QStringLiteral("UDS_UNEXPECTED")});
+        QCOMPARE(unexpected.exitCode, 0);
+        const QJsonArray flagged = unexpected.object().value(QStringLiteral("patients")).toArray();
+        QCOMPARE(flagged.size(), 1);
+        QCOMPARE(flagged.at(0)[QStringLiteral("patient_id")].toString(), patient);
+
+        // The dose was entered wrong (10 mg; the prescription says 5 mg): corrected with a reason.
+        const Run dose = cairnctl(kClinician,
+                                  {QStringLiteral("record"), QStringLiteral("correct"), opioid,
+                                   QStringLiteral("--json"), QStringLiteral("-"), QStringLiteral("--reason"),
+                                   QStringLiteral("entered 10 mg; the prescription is 5 mg")},
+                                  json(oxycodone(5)));
+        QVERIFY2(dose.exitCode == 0, dose.err.constData());
+        const QString fixedDose = dose.lastLine();
+        QCOMPARE(gapsRowOf(patient, kToday).value(QStringLiteral("total_per_day")).toDouble(), 22.5);
+
+        // An ORT entered for the wrong patient is withdrawn.
+        const Run withdrawn = cairnctl(kClinician, {QStringLiteral("record"), QStringLiteral("withdraw"), ort,
+                                                    QStringLiteral("--reason"), QStringLiteral("wrong patient")});
+        QVERIFY2(withdrawn.exitCode == 0, withdrawn.err.constData());
+        QVERIFY(hasGap(gapsRowOf(patient, kToday), QStringLiteral("RISK_ASSESSMENT")));  // no ORT any more
+
+        // The registry manager updates the phone number; nothing else changes.
+        const Run edited = cairnctl(
+            kManager,
+            {QStringLiteral("patient"), QStringLiteral("edit"), patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("phone"), QStringLiteral("555-0199")}}));
+        QVERIFY2(edited.exitCode == 0, edited.err.constData());
+
+        // The history: both versions of the dose with the reason, who and when; the withdrawn ORT.
+        const Run history = cairnctl(kClinician, {QStringLiteral("history"), patient, QStringLiteral("--json")});
+        QVERIFY2(history.exitCode == 0, history.err.constData());
+        const QJsonObject h = history.object();
+        QCOMPARE(h.value(QStringLiteral("patient_id")).toString(), patient);
+        const QJsonObject oldDose = historyVersion(h, opioid);
+        const QJsonObject newDose = historyVersion(h, fixedDose);
+        QCOMPARE(oldDose.value(QStringLiteral("status")).toString(), QStringLiteral("corrected"));
+        QCOMPARE(oldDose.value(QStringLiteral("replaced_by")).toString(), fixedDose);
+        QCOMPARE(oldDose[QStringLiteral("record")][QStringLiteral("strength_mg")].toDouble(), 10.0);
+        QCOMPARE(newDose.value(QStringLiteral("status")).toString(), QStringLiteral("current"));
+        QCOMPARE(newDose.value(QStringLiteral("replaces")).toArray(), QJsonArray{opioid});
+        QCOMPARE(newDose.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("entered 10 mg; the prescription is 5 mg"));
+        QCOMPARE(newDose[QStringLiteral("record")][QStringLiteral("strength_mg")].toDouble(), 5.0);
+        QCOMPARE(newDose.value(QStringLiteral("author")).toString(), kClinician);
+        QCOMPARE(newDose.value(QStringLiteral("kind")).toString(), QStringLiteral("opioid"));
+        QCOMPARE(newDose.value(QStringLiteral("date")).toString(), QStringLiteral("2026-01-05"));
+        QVERIFY(!newDose.value(QStringLiteral("recorded_at")).toString().isEmpty());
+        const QJsonObject ortVersion = historyVersion(h, ort);
+        QCOMPARE(ortVersion.value(QStringLiteral("status")).toString(), QStringLiteral("withdrawn"));
+        QCOMPARE(ortVersion[QStringLiteral("withdrawal")][QStringLiteral("reason")].toString(),
+                 QStringLiteral("wrong patient"));
+        QCOMPARE(ortVersion[QStringLiteral("withdrawal")][QStringLiteral("author")].toString(), kClinician);
+        QCOMPARE(historyVersion(h, uds).value(QStringLiteral("status")).toString(), QStringLiteral("corrected"));
+        QCOMPARE(historyVersion(h, udsResult)[QStringLiteral("record")][QStringLiteral("result")].toString(),
+                 QStringLiteral("unexpected"));
+        int demographics = 0;
+        for (const QJsonValue &v : h.value(QStringLiteral("records")).toArray()) {
+            if (v[QStringLiteral("kind")].toString() != QLatin1String("patient"))
+                continue;
+            ++demographics;
+            QCOMPARE(v[QStringLiteral("author")].toString(), kManager);
+            QCOMPARE(v[QStringLiteral("record")][QStringLiteral("name")].toString(), QStringLiteral("Jordan Rivera"));
+        }
+        QCOMPARE(demographics, 2);
+        // The visit kept its booked time.
+        bool visitTime = false;
+        for (const QJsonValue &v : h.value(QStringLiteral("records")).toArray())
+            visitTime =
+                visitTime || (v[QStringLiteral("kind")].toString() == QLatin1String("visit") &&
+                              v[QStringLiteral("record")][QStringLiteral("time")].toString() == QLatin1String("09:30"));
+        QVERIFY(visitTime);
+
+        // The same history for a terminal.
+        const Run text = cairnctl(kClinician, {QStringLiteral("history"), patient});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("corrected"));
+        QVERIFY(text.out.contains("withdrawn"));
+        QVERIFY(text.out.contains("by Casey Clinician"));
+        QVERIFY(text.out.contains("reason: entered 10 mg; the prescription is 5 mg"));
+
+        // Every write is in the audit chain and in the outbox: 1 patient + 1 visit + 2 medicines
+        // + 3 rooming records + 2 corrections + 1 withdrawal + 1 demographics edit.
+        const Run audit = cairnctl(kAdmin, {QStringLiteral("audit"), QStringLiteral("verify")});
+        QCOMPARE(audit.exitCode, 0);
+        QVERIFY(audit.out.contains("intact"));
+        QCOMPARE(counts(), (QList<int>{11, 1, 11}));
+    }
+
+    // The fixture for the refusals: one patient, an opioid corrected once, a PEG.
+    void fixture()
+    {
+        newRegistry(QStringLiteral("clinic.db"));
+        QJsonObject p = patientObject(QStringLiteral("C-200"));
+        p.insert(QStringLiteral("opioids"), QJsonArray{oxycodone(10)});
+        const Run added = cairnctl(
+            kManager, {QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
+            json(p));
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        m_patient = added.lastLine();
+        const Run records = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("peg"), QJsonArray{QJsonObject{{QStringLiteral("date"), kToday},
+                                                                 {QStringLiteral("pain"), 4},
+                                                                 {QStringLiteral("enjoyment"), 4},
+                                                                 {QStringLiteral("activity"), 4}}}}}));
+        QCOMPARE(records.exitCode, 0);
+        m_peg = records.idsOf("peg").value(0);
+        const Run history = cairnctl(kClinician, {QStringLiteral("history"), m_patient, QStringLiteral("--json")});
+        for (const QJsonValue &v : history.object().value(QStringLiteral("records")).toArray())
+            if (v[QStringLiteral("kind")].toString() == QLatin1String("opioid"))
+                m_oldOpioid = v[QStringLiteral("id")].toString();
+        QVERIFY(!m_oldOpioid.isEmpty());
+        const Run corrected =
+            cairnctl(kClinician,
+                     {QStringLiteral("record"), QStringLiteral("correct"), m_oldOpioid, QStringLiteral("--json"),
+                      QStringLiteral("-"), QStringLiteral("--reason"), QStringLiteral("typo")},
+                     json(oxycodone(15)));
+        QVERIFY2(corrected.exitCode == 0, corrected.err.constData());
+        m_opioid = corrected.lastLine();
+        QCOMPARE(counts(), (QList<int>{4, 1, 4}));
+    }
+
+    void badInputIsRefusedWithTheFieldAndWritesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");  // {P}: the patient, {O}: the opioid in force, {OLD}: its old version
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("field");
+        const QString add = QStringLiteral("add");
+        auto patientAdd = [](const QJsonObject &changes) {
+            QJsonObject p = patientObject(QStringLiteral("C-300"));
+            for (auto it = changes.begin(); it != changes.end(); ++it)
+                p.insert(it.key(), it.value());
+            return json(p);
+        };
+        const QStringList patientAddArgs{QStringLiteral("patient"), add, QStringLiteral("--json"), QStringLiteral("-")};
+        QTest::newRow("patient add: not JSON") << patientAddArgs << QByteArray("{\"name\": ") << QStringLiteral("json");
+        QTest::newRow("patient add: no file") << QStringList{QStringLiteral("patient"), add, QStringLiteral("--json"),
+                                                             QStringLiteral("/nonexistent/p.json")}
+                                              << QByteArray() << QStringLiteral("--json");
+        QTest::newRow("patient add: no name")
+            << patientAddArgs << patientAdd({{QStringLiteral("name"), QString()}}) << QStringLiteral("name");
+        QTest::newRow("patient add: impossible birth date")
+            << patientAddArgs << patientAdd({{QStringLiteral("birth_date"), QStringLiteral("1970-02-30")}})
+            << QStringLiteral("birth_date");
+        QTest::newRow("patient add: unknown sex")
+            << patientAddArgs << patientAdd({{QStringLiteral("sex"), QStringLiteral("f")}}) << QStringLiteral("sex");
+        QTest::newRow("patient add: duplicate clinic id")
+            << patientAddArgs << patientAdd({{QStringLiteral("clinic_id"), QStringLiteral("C-200")}})
+            << QStringLiteral("clinic_id");
+        QTest::newRow("patient add: an id")
+            << patientAddArgs << patientAdd({{QStringLiteral("id"), QStringLiteral("p1")}}) << QStringLiteral("id");
+        QTest::newRow("patient add: negative strength")
+            << patientAddArgs << patientAdd({{QStringLiteral("opioids"), QJsonArray{oxycodone(-5)}}})
+            << QStringLiteral("opioids[0].strength_mg");
+
+        const QStringList edit{QStringLiteral("patient"), QStringLiteral("edit"), QStringLiteral("{P}"),
+                               QStringLiteral("--json"), QStringLiteral("-")};
+        QTest::newRow("patient edit: unknown sex")
+            << edit << json({{QStringLiteral("sex"), QStringLiteral("x")}}) << QStringLiteral("sex");
+        QTest::newRow("patient edit: misspelt field")
+            << edit << json({{QStringLiteral("phnoe"), QStringLiteral("555")}}) << QStringLiteral("phnoe");
+        QTest::newRow("patient edit: records")
+            << edit << json({{QStringLiteral("opioids"), QJsonArray{}}}) << QStringLiteral("opioids");
+        QTest::newRow("patient edit: therapy before birth")
+            << edit << json({{QStringLiteral("ltot_start"), QStringLiteral("1960-01-01")}})
+            << QStringLiteral("ltot_start");
+        QTest::newRow("patient edit: language")
+            << edit << json({{QStringLiteral("language"), QStringLiteral("fr")}}) << QStringLiteral("language");
+        QTest::newRow("patient edit: nothing") << edit << json({}) << QStringLiteral("json");
+        QTest::newRow("patient edit: unknown patient")
+            << QStringList{QStringLiteral("patient"), QStringLiteral("edit"),
+                           QStringLiteral("00000000-0000-0000-0000-000000000000"), QStringLiteral("--json"),
+                           QStringLiteral("-")}
+            << json({{QStringLiteral("phone"), QStringLiteral("555")}}) << QStringLiteral("patient");
+        QTest::newRow("patient inactivate: reason")
+            << QStringList{QStringLiteral("patient"), QStringLiteral("inactivate"), QStringLiteral("{P}"),
+                           QStringLiteral("--reason"), QStringLiteral("bored")}
+            << QByteArray() << QStringLiteral("--reason");
+        QTest::newRow("patient inactivate: date")
+            << QStringList{QStringLiteral("patient"),   QStringLiteral("inactivate"), QStringLiteral("{P}"),
+                           QStringLiteral("--reason"),  QStringLiteral("moved"),      QStringLiteral("--date"),
+                           QStringLiteral("2026-13-01")}
+            << QByteArray() << QStringLiteral("--date");
+
+        const QStringList recordAdd{QStringLiteral("record"), add, QStringLiteral("{P}"), QStringLiteral("--json"),
+                                    QStringLiteral("-")};
+        QTest::newRow("record add: negative strength")
+            << recordAdd << json({{QStringLiteral("opioids"), QJsonArray{oxycodone(-5)}}})
+            << QStringLiteral("opioids[0].strength_mg");
+        QTest::newRow("record add: unknown drug")
+            << recordAdd
+            << json({{QStringLiteral("opioids"),
+                      QJsonArray{QJsonObject{{QStringLiteral("drug"), QStringLiteral("oxycodon")},
+                                             {QStringLiteral("strength_mg"), 5},
+                                             {QStringLiteral("doses_per_day"), 2},
+                                             {QStringLiteral("start"), kToday}}}}})
+            << QStringLiteral("opioids[0].drug");
+        QTest::newRow("record add: urine result")
+            << recordAdd
+            << json({{QStringLiteral("uds"),
+                      QJsonArray{QJsonObject{{QStringLiteral("date"), kToday},
+                                             {QStringLiteral("result"), QStringLiteral("maybe")}}}}})
+            << QStringLiteral("uds[0].result");
+        QTest::newRow("record add: booking time")
+            << recordAdd
+            << json({{QStringLiteral("visits"),
+                      QJsonArray{QJsonObject{{QStringLiteral("date"), kTomorrow},
+                                             {QStringLiteral("time"), QStringLiteral("25:00")},
+                                             {QStringLiteral("status"), QStringLiteral("scheduled")}}}}})
+            << QStringLiteral("visits[0].time");
+        QTest::newRow("record add: visit status")
+            << recordAdd
+            << json({{QStringLiteral("visits"),
+                      QJsonArray{QJsonObject{{QStringLiteral("date"), kTomorrow},
+                                             {QStringLiteral("status"), QStringLiteral("booked")}}}}})
+            << QStringLiteral("visits[0].status");
+        // The first list is valid; the second is not: nothing of either is written.
+        QTest::newRow("record add: second entry bad")
+            << recordAdd
+            << json({{QStringLiteral("opioids"), QJsonArray{oxycodone(5)}},
+                     {QStringLiteral("peg"), QJsonArray{QJsonObject{{QStringLiteral("date"), kToday},
+                                                                    {QStringLiteral("pain"), 4},
+                                                                    {QStringLiteral("enjoyment"), 4},
+                                                                    {QStringLiteral("activity"), 4}},
+                                                        QJsonObject{{QStringLiteral("date"), kToday},
+                                                                    {QStringLiteral("pain"), 11},
+                                                                    {QStringLiteral("enjoyment"), 4},
+                                                                    {QStringLiteral("activity"), 4}}}}})
+            << QStringLiteral("peg[1].pain");
+        QTest::newRow("record add: ORT answer")
+            << recordAdd
+            << json({{QStringLiteral("screenings"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("instrument"), QStringLiteral("ort")},
+                          {QStringLiteral("date"), kToday},
+                          {QStringLiteral("answers"), QJsonObject{{QStringLiteral("personal_alcohol"), 3}}}}}}})
+            << QStringLiteral("screenings[0].answers");
+        QTest::newRow("record add: demographics")
+            << recordAdd << json({{QStringLiteral("name"), QStringLiteral("Someone")}}) << QStringLiteral("name");
+        QTest::newRow("record add: no records") << recordAdd << json({}) << QStringLiteral("json");
+        QTest::newRow("record add: unknown patient")
+            << QStringList{QStringLiteral("record"), add, QStringLiteral("00000000-0000-0000-0000-000000000000"),
+                           QStringLiteral("--json"), QStringLiteral("-")}
+            << json({{QStringLiteral("opioids"), QJsonArray{oxycodone(5)}}}) << QStringLiteral("patient");
+
+        const QStringList correct{QStringLiteral("record"), QStringLiteral("correct"), QStringLiteral("{O}"),
+                                  QStringLiteral("--json"), QStringLiteral("-"),       QStringLiteral("--reason"),
+                                  QStringLiteral("typo")};
+        QTest::newRow("record correct: negative strength")
+            << correct << json(oxycodone(-1)) << QStringLiteral("strength_mg");
+        QTest::newRow("record correct: missing start") << correct
+                                                       << json({{QStringLiteral("drug"), QStringLiteral("oxycodone")},
+                                                                {QStringLiteral("strength_mg"), 5},
+                                                                {QStringLiteral("doses_per_day"), 2}})
+                                                       << QStringLiteral("start");
+        QTest::newRow("record correct: no reason")
+            << QStringList{QStringLiteral("record"), QStringLiteral("correct"), QStringLiteral("{O}"),
+                           QStringLiteral("--json"), QStringLiteral("-")}
+            << json(oxycodone(5)) << QStringLiteral("--reason");
+        QTest::newRow("record correct: an old version")
+            << QStringList{QStringLiteral("record"), QStringLiteral("correct"), QStringLiteral("{OLD}"),
+                           QStringLiteral("--json"), QStringLiteral("-"),       QStringLiteral("--reason"),
+                           QStringLiteral("typo")}
+            << json(oxycodone(5)) << QStringLiteral("record");
+        QTest::newRow("record correct: unknown record")
+            << QStringList{QStringLiteral("record"),
+                           QStringLiteral("correct"),
+                           QStringLiteral("00000000-0000-0000-0000-000000000000"),
+                           QStringLiteral("--json"),
+                           QStringLiteral("-"),
+                           QStringLiteral("--reason"),
+                           QStringLiteral("typo")}
+            << json(oxycodone(5)) << QStringLiteral("record");
+        QTest::newRow("record withdraw: no reason")
+            << QStringList{QStringLiteral("record"), QStringLiteral("withdraw"), QStringLiteral("{O}")} << QByteArray()
+            << QStringLiteral("--reason");
+        QTest::newRow("record withdraw: blank reason")
+            << QStringList{QStringLiteral("record"), QStringLiteral("withdraw"), QStringLiteral("{O}"),
+                           QStringLiteral("--reason"), QStringLiteral("  ")}
+            << QByteArray() << QStringLiteral("--reason");
+        QTest::newRow("record withdraw: an old version")
+            << QStringList{QStringLiteral("record"), QStringLiteral("withdraw"), QStringLiteral("{OLD}"),
+                           QStringLiteral("--reason"), QStringLiteral("typo")}
+            << QByteArray() << QStringLiteral("record");
+        QTest::newRow("record withdraw: the patient")
+            << QStringList{QStringLiteral("record"), QStringLiteral("withdraw"), QStringLiteral("{P}"),
+                           QStringLiteral("--reason"), QStringLiteral("typo")}
+            << QByteArray() << QStringLiteral("record");
+        QTest::newRow("history: unknown patient")
+            << QStringList{QStringLiteral("history"), QStringLiteral("00000000-0000-0000-0000-000000000000")}
+            << QByteArray() << QStringLiteral("patient");
+        QTest::newRow("history: no id") << QStringList{QStringLiteral("history")} << QByteArray()
+                                        << QStringLiteral("patient id");
+    }
+
+    void badInputIsRefusedWithTheFieldAndWritesNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, field);
+        args.replaceInStrings(QStringLiteral("{OLD}"), m_oldOpioid);
+        args.replaceInStrings(QStringLiteral("{P}"), m_patient);
+        args.replaceInStrings(QStringLiteral("{O}"), m_opioid);
+        const QList<int> before = counts();
+        // The clinician may write every kind here (and edit demographics): the refusal is the input's.
+        const Run run = cairnctl(kClinician, args, input);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.errorLines().size(), 1);
+        const QByteArray line = run.errorLines().first();
+        // The field itself, or a part of it ("screenings[0].answers.personal_alcohol").
+        const QByteArray prefix = "cairnctl: " + field.toUtf8();
+        QVERIFY2(line.startsWith(prefix) && QByteArray(":.[").contains(line.at(prefix.size())), line.constData());
+        QVERIFY2(run.out.isEmpty(), run.out.constData());
+        QCOMPARE(counts(), before);
+    }
+
+    void rolesThatMayNotAreRefused()
+    {
+        const QList<int> before = counts();
+        // A registry manager keeps demographics, not prescriptions or results.
+        const Run opioid = cairnctl(
+            kManager,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("opioids"), QJsonArray{oxycodone(5)}}}));
+        QCOMPARE(opioid.exitCode, 1);
+        QCOMPARE(opioid.errorLines().size(), 1);
+        QVERIFY2(opioid.errorLines().first().contains("role"), opioid.errorLines().first().constData());
+        const Run correct =
+            cairnctl(kManager,
+                     {QStringLiteral("record"), QStringLiteral("correct"), m_opioid, QStringLiteral("--json"),
+                      QStringLiteral("-"), QStringLiteral("--reason"), QStringLiteral("typo")},
+                     json(oxycodone(5)));
+        QCOMPARE(correct.exitCode, 1);
+        QVERIFY(correct.errorLines().first().contains("role"));
+        const Run withdraw = cairnctl(kManager, {QStringLiteral("record"), QStringLiteral("withdraw"), m_peg,
+                                                 QStringLiteral("--reason"), QStringLiteral("typo")});
+        QCOMPARE(withdraw.exitCode, 1);
+        QVERIFY(withdraw.errorLines().first().contains("role"));
+        // The administrator manages users, not clinical records.
+        const Run admin = cairnctl(
+            kAdmin,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("peg"), QJsonArray{QJsonObject{{QStringLiteral("date"), kToday},
+                                                                 {QStringLiteral("pain"), 4},
+                                                                 {QStringLiteral("enjoyment"), 4},
+                                                                 {QStringLiteral("activity"), 4}}}}}));
+        QCOMPARE(admin.exitCode, 1);
+        QVERIFY(admin.errorLines().first().contains("role"));
+        QCOMPARE(counts(), before);
+    }
+
+    void patientEditMergesOnlyTheGivenFields()
+    {
+        const Run edit = cairnctl(
+            kManager,
+            {QStringLiteral("patient"), QStringLiteral("edit"), m_patient, QStringLiteral("--json"),
+             writeFile(QStringLiteral("edit.json"), {{QStringLiteral("prescriber"), QStringLiteral("Dr. Lee")}})});
+        QVERIFY2(edit.exitCode == 0, edit.err.constData());
+        const Run exported = cairnctl(kManager, {QStringLiteral("export"), QStringLiteral("--json")});
+        const QJsonObject p = QJsonDocument::fromJson(exported.out).array().first().toObject();
+        QCOMPARE(p.value(QStringLiteral("prescriber")).toString(), QStringLiteral("Dr. Lee"));
+        QCOMPARE(p.value(QStringLiteral("name")).toString(), QStringLiteral("Jordan Rivera"));
+        QCOMPARE(p.value(QStringLiteral("phone")).toString(), QStringLiteral("555-0100"));
+        QCOMPARE(p.value(QStringLiteral("language")).toString(), QStringLiteral("es"));
+        QCOMPARE(p.value(QStringLiteral("opioids")).toArray().size(), 1);
+        // The same change again writes nothing.
+        const QList<int> before = counts();
+        const Run again = cairnctl(
+            kManager,
+            {QStringLiteral("patient"), QStringLiteral("edit"), m_patient, QStringLiteral("--json"),
+             writeFile(QStringLiteral("edit.json"), {{QStringLiteral("prescriber"), QStringLiteral("Dr. Lee")}})});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(counts(), before);
+    }
+
+    void helpListsTheCommands()
+    {
+        const Run help = cairnctl(kAdmin, {QStringLiteral("help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *command :
+             {"patient add", "record add", "correct RECORD_ID", "withdraw RECORD_ID", "history ID", "inactivate ID"})
+            QVERIFY2(help.out.contains(command), command);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCairnctlRecords)
+#include "test_cairnctl_records.moc"
