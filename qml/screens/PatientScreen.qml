@@ -298,6 +298,9 @@ Page {
                     required property string dateLabel
                     required property string kindLabel
                     required property string summary
+                    required property string recordId
+                    required property string formKind
+                    readonly property bool correctable: event.recordId !== "" && Permissions.canRecord(Session.role, event.formKind)
                     Layout.fillWidth: true
                     spacing: Theme.spacing
                     Accessible.role: Accessible.ListItem
@@ -305,6 +308,24 @@ Page {
                     Label { text: event.dateLabel; font.pixelSize: Theme.fontBody; color: Theme.textMuted; Layout.preferredWidth: 140 }
                     Label { text: event.kindLabel; font.pixelSize: Theme.fontBody; font.bold: true; Layout.preferredWidth: 220 }
                     Label { text: event.summary; font.pixelSize: Theme.fontBody; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Button {
+                        objectName: "versions_" + event.recordId
+                        visible: event.recordId !== ""
+                        text: qsTr("Versions")
+                        font.pixelSize: Theme.fontBody
+                        Layout.preferredHeight: Theme.minTouch
+                        Accessible.name: qsTr("Every version of %1 of %2").arg(event.kindLabel).arg(event.dateLabel)
+                        onClicked: versionsDialog.show(event.recordId, event.kindLabel + " · " + event.dateLabel)
+                    }
+                    Button {
+                        objectName: "withdraw_" + event.recordId
+                        visible: event.correctable
+                        text: qsTr("Entered in error")
+                        font.pixelSize: Theme.fontBody
+                        Layout.preferredHeight: Theme.minTouch
+                        Accessible.name: qsTr("Withdraw %1 of %2 as entered in error").arg(event.kindLabel).arg(event.dateLabel)
+                        onClicked: withdrawDialog.ask(event.recordId, event.kindLabel + " · " + event.dateLabel)
+                    }
                 }
             }
 
@@ -315,6 +336,127 @@ Page {
                     required property string modelData
                     text: modelData
                     font.pixelSize: Theme.fontBody
+                }
+            }
+        }
+    }
+
+    // Every version of one record: what it said, who wrote it, when, and why it was replaced.
+    Dialog {
+        id: versionsDialog
+        objectName: "versionsDialog"
+        property string what: ""
+        function show(recordId, description) {
+            versions.recordId = recordId
+            versionsDialog.what = description
+            versionsDialog.open()
+        }
+        anchors.centerIn: parent
+        width: Math.min(720, screen.width - 2 * Theme.margin)
+        height: Math.min(560, screen.height - 2 * Theme.margin)
+        modal: true
+        title: versionsDialog.what
+        standardButtons: Dialog.Close
+        RecordVersionsModel {
+            id: versions
+            objectName: "recordVersions"
+            session: Session
+            patientId: screen.patientId
+        }
+        ListView {
+            objectName: "versionList"
+            anchors.fill: parent
+            clip: true
+            spacing: Theme.spacing
+            model: versions
+            delegate: ColumnLayout {
+                id: version
+                required property string summary
+                required property string by
+                required property string when
+                required property int versionState
+                required property string reason
+                width: ListView.view.width
+                spacing: 2
+                Label {
+                    text: version.versionState === RecordVersionsModel.InForce ? qsTr("In force")
+                          : version.versionState === RecordVersionsModel.Withdrawn ? qsTr("Withdrawn") : qsTr("Replaced")
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    color: version.versionState === RecordVersionsModel.InForce ? Theme.text : Theme.textMuted
+                }
+                Label {
+                    text: version.summary
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: version.reason === "" ? qsTr("%1 · %2").arg(version.by).arg(version.when)
+                                                : qsTr("%1 · %2 · reason: %3").arg(version.by).arg(version.when).arg(version.reason)
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+            ScrollBar.vertical: ScrollBar { }
+        }
+    }
+
+    // "Entered in error" asks why; the record stays in the history, marked withdrawn.
+    Dialog {
+        id: withdrawDialog
+        objectName: "withdrawDialog"
+        property string recordId: ""
+        property string what: ""
+        function ask(id, description) {
+            withdrawDialog.recordId = id
+            withdrawDialog.what = description
+            withdrawReason.text = ""
+            withdrawDialog.open()
+        }
+        anchors.centerIn: parent
+        width: Math.min(560, screen.width - 2 * Theme.margin)
+        modal: true
+        title: qsTr("Withdraw a record entered in error")
+        standardButtons: Dialog.Cancel
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacing
+            Label {
+                text: withdrawDialog.what
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("It stays in the history, marked as entered in error. Why is it withdrawn?")
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            TextField {
+                id: withdrawReason
+                objectName: "withdrawReason"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget
+                font.pixelSize: Theme.fontBody
+                placeholderText: qsTr("e.g. entered for the wrong patient")
+                Accessible.name: qsTr("Reason")
+            }
+            Button {
+                objectName: "withdrawConfirm"
+                text: qsTr("Withdraw")
+                enabled: withdrawReason.text.trim() !== ""
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Layout.alignment: Qt.AlignRight
+                Accessible.name: qsTr("Withdraw the record")
+                onClicked: {
+                    patient.withdrawRecord(withdrawDialog.recordId, withdrawReason.text)
+                    withdrawDialog.close()
                 }
             }
         }

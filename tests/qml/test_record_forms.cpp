@@ -8,8 +8,10 @@
 #include "platform/keystore.h"
 #include "qml/viewmodels/language.h"
 #include "qml/viewmodels/record_form.h"
+#include "qml/viewmodels/record_versions_model.h"
 #include "qml/viewmodels/session.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -194,6 +196,19 @@ private slots:
         auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QCOMPARE(stored->opioids.size(), 1);
         QCOMPARE(stored->opioids.first().dosesPerDay, 2.0);
+
+        // The history shows both versions of the entry, newest first, with who and when.
+        app::RecordVersionsModel versions;
+        QAbstractItemModelTester tester(&versions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        versions.setSession(m_session.get());
+        versions.setPatientId(m_patientId);
+        versions.setRecordId(corrected);
+        QTRY_COMPARE(versions.rowCount(), 2);
+        QVERIFY(versions.versions().at(0).state == app::RecordVersionsModel::State::InForce);
+        QVERIFY(versions.versions().at(0).summary.contains(QStringLiteral("doses_per_day: 2")));
+        QVERIFY(versions.versions().at(1).state == app::RecordVersionsModel::State::Replaced);
+        QVERIFY(versions.versions().at(1).summary.contains(QStringLiteral("doses_per_day: 3")));
+        QCOMPARE(versions.versions().at(1).by, QStringLiteral("Casey Clinician"));
     }
 
     void aPendingUrineTestGetsItsResult()
