@@ -22,6 +22,14 @@
     </message>
 </context>
 <context>
+    <name>ConflictsScreen</name>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n conflict to review</numerusform><numerusform>%n conflicts to review</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>HuddleScreen</name>
     <message numerus="yes">
         <source>%n patient(s) on long-term opioid therapy booked</source>

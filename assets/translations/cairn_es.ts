@@ -192,6 +192,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictsScreen</name>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation><numerusform>%n conflicto por revisar</numerusform><numerusform>%n conflictos por revisar</numerusform></translation>
+    </message>
+    <message>
+        <source>Two tablets changed the same thing while apart. Until you choose, the later change is in force; both stay in the history.</source>
+        <translation>Dos tabletas cambiaron lo mismo mientras estaban desconectadas. Hasta que usted elija, rige el cambio más reciente; ambos quedan en el historial.</translation>
+    </message>
+    <message>
+        <source>Nothing to review: every tablet agrees.</source>
+        <translation>Nada que revisar: todas las tabletas coinciden.</translation>
+    </message>
+    <message>
+        <source>%1 · in force for now</source>
+        <translation>%1 · vigente por ahora</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Conservar este</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>Conservar %1</translation>
+    </message>
+    <message>
+        <source>Open %1's record</source>
+        <translation>Abrir el expediente de %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>GapChip</name>
     <message>
         <source>%1, %2</source>
@@ -398,6 +433,22 @@
         <source>%1 of them with tasks for this role.</source>
         <translation>%1 de ellos con tareas para este puesto.</translation>
     </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Show today's huddle</source>
+        <translation>Mostrar la reunión de hoy</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -505,6 +556,14 @@
         <source>alert</source>
         <translation>alerta</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>a user of another tablet</source>
+        <translation>un usuario de otra tableta</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSwitch</name>
@@ -574,6 +633,10 @@
     <message>
         <source>Server enrollment</source>
         <translation>Inscripción en el servidor</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
     </message>
 </context>
 <context>
@@ -738,6 +801,66 @@
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>Every version of %1 of %2</source>
+        <translation>Todas las versiones de %1 del %2</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Anotado por error</translation>
+    </message>
+    <message>
+        <source>Withdraw %1 of %2 as entered in error</source>
+        <translation>Retirar %1 del %2 por estar anotado por error</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Reemplazado</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · reason: %3</source>
+        <translation>%1 · %2 · motivo: %3</translation>
+    </message>
+    <message>
+        <source>Withdraw a record entered in error</source>
+        <translation>Retirar un registro anotado por error</translation>
+    </message>
+    <message>
+        <source>It stays in the history, marked as entered in error. Why is it withdrawn?</source>
+        <translation>Queda en el historial, marcado como anotado por error. ¿Por qué se retira?</translation>
+    </message>
+    <message>
+        <source>e.g. entered for the wrong patient</source>
+        <translation>p. ej. anotado en el paciente equivocado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Withdraw the record</source>
+        <translation>Retirar el registro</translation>
     </message>
 </context>
 <context>
@@ -997,18 +1120,66 @@
     </message>
 </context>
 <context>
-    <name>RecordFormView</name>
+    <name>RecordKind</name>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
+        <source>Patient details</source>
+        <translation>Datos del paciente</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <source>Opioid</source>
+        <translation>Opioide</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
+        <source>Sedative</source>
+        <translation>Sedante</translation>
+    </message>
+    <message>
+        <source>Treatment agreement</source>
+        <translation>Acuerdo de tratamiento</translation>
+    </message>
+    <message>
+        <source>PDMP check</source>
+        <translation>Consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Naloxone</source>
+        <translation>Naloxona</translation>
+    </message>
+    <message>
+        <source>Urine drug test</source>
+        <translation>Prueba de drogas en orina</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>PEG score</source>
+        <translation>Puntuación PEG</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Care-plan goal</source>
+        <translation>Meta del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>Conversation script</source>
+        <translation>Guion de conversación</translation>
+    </message>
+    <message>
+        <source>Clinic policy</source>
+        <translation>Política de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic script</source>
+        <translation>Guion de la clínica</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1373,14 @@
     <message>
         <source>%1, %2, %3, %4. %5</source>
         <translation>%1, %2, %3, %4. %5</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Review changes two tablets made to the same record</source>
+        <translation>Revisar cambios que dos tabletas hicieron al mismo registro</translation>
     </message>
 </context>
 <context>
@@ -1893,6 +2072,25 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::ConflictListModel</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Clinic settings</source>
+        <translation>Configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>That version is no longer on this tablet.</source>
+        <translation>Esa versión ya no está en esta tableta.</translation>
+    </message>
+    <message>
+        <source>Kept. The other version stays in the history.</source>
+        <translation>Conservado. La otra versión queda en el historial.</translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::EnrollmentModel</name>
     <message>
         <source>The registry is locked.</source>
@@ -2084,6 +2282,18 @@
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
+    <message>
+        <source>Today · %1</source>
+        <translation>Hoy · %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow · %1</source>
+        <translation>Mañana · %1</translation>
+    </message>
+    <message>
+        <source>Yesterday · %1</source>
+        <translation>Ayer · %1</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::MeasuresModel</name>
@@ -2262,6 +2472,14 @@
         <source>A regimen entry has no start date, so only today's total is shown.</source>
         <translation>Un medicamento del tratamiento no tiene fecha de inicio, así que solo se muestra el total de hoy.</translation>
     </message>
+    <message>
+        <source>Say why the record is withdrawn.</source>
+        <translation>Indique por qué se retira el registro.</translation>
+    </message>
+    <message>
+        <source>Withdrawn: it stays in the history, marked as entered in error.</source>
+        <translation>Retirado: queda en el historial, marcado como anotado por error.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::PegOutreachModel</name>
@@ -2280,6 +2498,17 @@
     <message>
         <source>PEG saved for %1. It will sync when the tablet is next online.</source>
         <translation>PEG guardado para %1. Se sincronizará cuando la tableta vuelva a tener conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::RecordVersionsModel</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Withdrawn: entered in error</source>
+        <translation>Retirado: anotado por error</translation>
     </message>
 </context>
 <context>
@@ -2542,7 +2771,10 @@
     </message>
     <message numerus="yes">
         <source>Offline · %n to send</source>
-        <translation><numerusform>Sin conexión · %n por enviar</numerusform><numerusform>Sin conexión · %n por enviar</numerusform></translation>
+        <translation>
+            <numerusform>Sin conexión · %n por enviar</numerusform>
+            <numerusform>Sin conexión · %n por enviar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Offline</source>
@@ -2558,7 +2790,10 @@
     </message>
     <message numerus="yes">
         <source>%n waiting to send</source>
-        <translation><numerusform>%n en espera de envío</numerusform><numerusform>%n en espera de envío</numerusform></translation>
+        <translation>
+            <numerusform>%n en espera de envío</numerusform>
+            <numerusform>%n en espera de envío</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync problem</source>
@@ -2566,7 +2801,10 @@
     </message>
     <message numerus="yes">
         <source>%n record(s) saved on this tablet, not yet sent to the clinic server.</source>
-        <translation><numerusform>%n registro guardado en esta tableta, aún no enviado al servidor de la clínica.</numerusform><numerusform>%n registros guardados en esta tableta, aún no enviados al servidor de la clínica.</numerusform></translation>
+        <translation>
+            <numerusform>%n registro guardado en esta tableta, aún no enviado al servidor de la clínica.</numerusform>
+            <numerusform>%n registros guardados en esta tableta, aún no enviados al servidor de la clínica.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Everything saved on this tablet has been sent to the clinic server.</source>
@@ -2574,7 +2812,10 @@
     </message>
     <message numerus="yes">
         <source>The oldest has waited %n hour(s).</source>
-        <translation><numerusform>El más antiguo lleva %n hora esperando.</numerusform><numerusform>El más antiguo lleva %n horas esperando.</numerusform></translation>
+        <translation>
+            <numerusform>El más antiguo lleva %n hora esperando.</numerusform>
+            <numerusform>El más antiguo lleva %n horas esperando.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This tablet is not connected to a clinic server. Everything is saved on this tablet only; an administrator can connect it under Administration.</source>

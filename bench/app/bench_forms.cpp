@@ -6,6 +6,7 @@
 // payload in its own transaction.
 //   bench_forms [--patients N] [--smoke]
 
+#include "bench/app/bench_app_common.h"
 #include "bench/bench_common.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -21,31 +22,10 @@
 #include <QTemporaryDir>
 
 using namespace cairn;
+using bench::onDatabase;
+using bench::spinUntil;
 
 namespace {
-
-template<typename Done>
-void spinUntil(Done done)
-{
-    QElapsedTimer guard;
-    guard.start();
-    while (!done()) {
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-        if (guard.elapsed() > 600000) {
-            std::fprintf(stderr, "bench: timed out\n");
-            std::abort();
-        }
-    }
-}
-
-template<typename R>
-R onDatabase(registry::RegistryThread &thread, QObject *receiver, std::function<R(registry::Registry *)> job)
-{
-    std::optional<R> answer;
-    thread.run<R>(receiver, std::move(job), [&answer](R r) { answer = std::move(r); });
-    spinUntil([&] { return answer.has_value(); });
-    return std::move(*answer);
-}
 
 struct FormCase {
     const char *measure;

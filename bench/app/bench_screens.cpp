@@ -7,6 +7,7 @@
 // filtering the rules engine's own worklist filter over the same evaluations.
 //   bench_screens [--patients N] [--smoke]
 
+#include "bench/app/bench_app_common.h"
 #include "bench/bench_common.h"
 #include "core/clinical/registry_views.h"
 #include "core/registry/clinical_service.h"
@@ -28,6 +29,8 @@
 #include <QTemporaryDir>
 
 using namespace cairn;
+using bench::onDatabase;
+using bench::spinUntil;
 
 namespace {
 
@@ -40,21 +43,6 @@ Result<QList<domain::Patient>> readWholeRegistry(registry::Registry &registry)
     return registry::assembleAllPatients(store);
 }
 
-// Spins the event loop until `done()`.
-template<typename Done>
-void spinUntil(Done done)
-{
-    QElapsedTimer guard;
-    guard.start();
-    while (!done()) {
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-        if (guard.elapsed() > 600000) {
-            std::fprintf(stderr, "bench: timed out\n");
-            std::abort();
-        }
-    }
-}
-
 // Runs trigger() and waits until `signal` of `sender` has fired once more.
 template<typename Sender, typename Signal, typename Trigger>
 void requestAndWait(Sender *sender, Signal signal, Trigger trigger)
@@ -64,16 +52,6 @@ void requestAndWait(Sender *sender, Signal signal, Trigger trigger)
     trigger();
     spinUntil([&] { return fired > 0; });
     QObject::disconnect(connection);
-}
-
-// Runs job on the database thread and waits for its answer on this thread.
-template<typename R>
-R onDatabase(registry::RegistryThread &thread, QObject *receiver, std::function<R(registry::Registry *)> job)
-{
-    std::optional<R> answer;
-    thread.run<R>(receiver, std::move(job), [&answer](R r) { answer = std::move(r); });
-    spinUntil([&] { return answer.has_value(); });
-    return std::move(*answer);
 }
 
 // Switching to a screen: a fresh view model, as the app makes for the screen it opens, from the

@@ -21,18 +21,7 @@ QString valuesOf(const QJsonObject &payload, const QStringList &fields)
 {
     QStringList parts;
     for (const QString &field : fields) {
-        const QJsonValue value = payload.value(field);
-        QString text;
-        if (value.isString())
-            text = value.toString();
-        else if (value.isUndefined() || value.isNull())
-            text = QCoreApplication::translate("cairn::app::ConflictListModel", "(empty)");
-        else if (value.isArray() || value.isObject())
-            text = QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                                     : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        else
-            text = value.toVariant().toString();
-        parts << QStringLiteral("%1: %2").arg(field, text);
+        parts << QStringLiteral("%1: %2").arg(field, payloadValueText(payload.value(field)));
     }
     return parts.join(QStringLiteral("; "));
 }
@@ -176,7 +165,7 @@ void ConflictListModel::reload()
                 row.aValues = valuesOf(a->payload, c.fields);
                 row.bValues = valuesOf(b->payload, c.fields);
                 // A user of another tablet who never signed in here has no name on this one.
-                const QString stranger = tr("a user of another tablet");
+                const QString stranger = unknownAuthorLabel();
                 row.aBy = byLine(names.value(a->author, stranger), a->writtenAt);
                 row.bBy = byLine(names.value(b->author, stranger), b->writtenAt);
                 // The merge in force took one side's value for each field: A's when it matches.

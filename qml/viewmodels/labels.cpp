@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 namespace cairn::app {
@@ -146,6 +149,22 @@ QString recordKindLabel(const QString &kind)
     };
     const auto it = labels.constFind(kind);
     return it == labels.cend() ? kind : QCoreApplication::translate("RecordKind", it.value());
+}
+
+QString payloadValueText(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QCoreApplication::translate("Labels", "(empty)");
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return value.toVariant().toString();
+}
+
+QString unknownAuthorLabel()
+{
+    return QCoreApplication::translate("Labels", "a user of another tablet");
 }
 
 }  // namespace cairn::app

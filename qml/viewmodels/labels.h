@@ -3,6 +3,7 @@
 
 #include "core/keys/roles.h"
 
+#include <QJsonValue>
 #include <QString>
 
 namespace cairn::app {
@@ -19,6 +20,11 @@ QString gapPhrase(const QString &code, const QString &status);
 QString recordKindLabel(const QString &kind);
 // "lt50", "50to89", "ge90" in words.
 QString mmeBandLabel(const QString &band);
+// One payload value as a user reads it (text as is, lists and objects as compact JSON, empty
+// as "(empty)"): for showing versions of a record side by side.
+QString payloadValueText(const QJsonValue &value);
+// The author of a record written by a user of another tablet who never signed in on this one.
+QString unknownAuthorLabel();
 // The language of the screens ("en" or "es"), for texts that come from clinical assets.
 QString uiLanguage();
 

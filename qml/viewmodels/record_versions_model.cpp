@@ -2,6 +2,7 @@
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "qml/viewmodels/labels.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -23,14 +24,7 @@ QString summaryOf(const QJsonObject &payload)
     for (auto it = payload.begin(); it != payload.end(); ++it) {
         if (bookkeeping.contains(it.key()) || it.value().isNull() || it.value().isUndefined())
             continue;
-        const QJsonValue v = it.value();
-        QString text;
-        if (v.isArray())
-            text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-        else if (v.isObject())
-            text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-        else
-            text = v.toVariant().toString();
+        QString text = payloadValueText(it.value());
         if (text.size() > 80)  // a signature or a long note: its start is enough to tell versions apart
             text = text.left(77) + QStringLiteral("…");
         parts << QStringLiteral("%1: %2").arg(it.key(), text);
@@ -163,7 +157,7 @@ void RecordVersionsModel::reload()
                 v.writtenAt = e.writtenAt;
                 const QDateTime at = QDateTime::fromString(e.writtenAt, Qt::ISODateWithMs);
                 v.when = at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : e.writtenAt;
-                v.by = names.value(e.author, tr("a user of another tablet"));
+                v.by = names.value(e.author, unknownAuthorLabel());
                 if (e.retracted) {
                     v.state = State::Withdrawn;
                     v.reason = e.payload.value(QStringLiteral("retraction_reason")).toString();

@@ -119,7 +119,9 @@ private slots:
         QCOMPARE(b->registry->loadPatient(*id)->phone, QStringLiteral("555-0111"));
         QCOMPARE(b->registry->conflicts(false)->size(), 1);  // B's own copy is reviewed on B
         int versions = 0;
-        for (const auto &r : b->registry->patientHistory(*id).value())
+        const auto history = b->registry->patientHistory(*id);  // kept: a range over a temporary's value() dangles
+        QVERIFY(history);
+        for (const auto &r : *history)
             versions += r.kind == QLatin1String("patient") ? 1 : 0;
         QCOMPARE(versions, 4);  // the first, both edits, and the kept one: nothing lost
     }
