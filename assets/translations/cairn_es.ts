@@ -192,10 +192,114 @@
     </message>
 </context>
 <context>
+    <name>ChoiceChips</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not chosen</source>
+        <translation>%1: sin elegir</translation>
+    </message>
+    <message>
+        <source>From record</source>
+        <translation>Del expediente</translation>
+    </message>
+    <message>
+        <source>Opens a calendar</source>
+        <translation>Abre un calendario</translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation>Elija una fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Or type it</source>
+        <translation>O escríbala</translation>
+    </message>
+    <message>
+        <source>Year-month-day, e.g. 2026-11-07</source>
+        <translation>Año-mes-día, p. ej., 2026-11-07</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usar</translation>
+    </message>
+    <message>
+        <source>Use the typed date</source>
+        <translation>Usar la fecha escrita</translation>
+    </message>
+    <message>
+        <source>Not a date. Type year-month-day, e.g. 2026-11-07.</source>
+        <translation>No es una fecha. Escriba año-mes-día, p. ej., 2026-11-07.</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mes anterior</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mes siguiente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
     <name>GapChip</name>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>Prioridad alta</translation>
+    </message>
+    <message>
+        <source>Medium priority</source>
+        <translation>Prioridad media</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>Prioridad baja</translation>
     </message>
 </context>
 <context>
@@ -411,6 +515,13 @@
     </message>
 </context>
 <context>
+    <name>ListRow</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Cairn</source>
@@ -541,10 +652,6 @@
 <context>
     <name>PatientScreen</name>
     <message>
-        <source>⚠ Urgent: the latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.</source>
-        <translation>⚠ Urgente: la última respuesta a la pregunta 9 del PHQ-9 es mayor que cero. Evalúe la seguridad antes de que la persona se vaya.</translation>
-    </message>
-    <message>
         <source>Start rooming</source>
         <translation>Comenzar la preparación</translation>
     </message>
@@ -659,6 +766,30 @@
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>The latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.</source>
+        <translation>La última respuesta a la pregunta 9 del PHQ-9 es mayor que cero. Evalúe la seguridad antes de que la persona se vaya.</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Enjoyment of life</source>
+        <translation>Disfrute de la vida</translation>
+    </message>
+    <message>
+        <source>General activity</source>
+        <translation>Actividad general</translation>
+    </message>
+    <message>
+        <source>Answer all three questions to save.</source>
+        <translation>Responda las tres preguntas para guardar.</translation>
     </message>
 </context>
 <context>
@@ -1011,10 +1142,6 @@
         <translation>Preparación de la visita: %1</translation>
     </message>
     <message>
-        <source>⚠ PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.</source>
-        <translation>⚠ La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
-    </message>
-    <message>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
@@ -1037,10 +1164,6 @@
     <message>
         <source>Answer %1, %2</source>
         <translation>Respuesta %1, %2</translation>
-    </message>
-    <message>
-        <source>%1 = %2</source>
-        <translation>%1 = %2</translation>
     </message>
     <message>
         <source>Urine sample</source>
@@ -1153,6 +1276,21 @@
     <message>
         <source>Next step</source>
         <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.</source>
+        <translation>La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleField</name>
+    <message>
+        <source>%1, %2 of %3</source>
+        <translation>%1, %2 de %3</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1430,33 @@
     </message>
 </context>
 <context>
+    <name>StatusBanner</name>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss: %1</source>
+        <translation>Descartar: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncScheduler</name>
     <message>
         <source>The registry is locked.</source>
@@ -1300,6 +1465,25 @@
     <message>
         <source>This tablet is not enrolled with a server yet.</source>
         <translation>Esta tableta todavía no está inscrita en un servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>p. ej., 14:30</translation>
+    </message>
+    <message>
+        <source>24-hour time, hours and minutes</source>
+        <translation>Hora en formato de 24 horas: horas y minutos</translation>
+    </message>
+    <message>
+        <source>Use a 24-hour time such as 14:30.</source>
+        <translation>Use el formato de 24 horas, por ejemplo 14:30.</translation>
     </message>
 </context>
 <context>
