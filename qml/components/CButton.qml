@@ -34,7 +34,7 @@ Button {
     }
 
     font: Theme.labelLarge
-    leftPadding: control.icon.source.toString() === "" ? Theme.spacingXl : Theme.spacingL
+    leftPadding: String(control.icon.source) === "" ? Theme.spacingXl : Theme.spacingL
     rightPadding: Theme.spacingXl
     topPadding: 0
     // The reason sits under the button, inside the control's own height, so layouts make room.

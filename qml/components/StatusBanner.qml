@@ -32,7 +32,7 @@ Control {
     topPadding: Theme.spacingS
     bottomPadding: Theme.spacingS
     Accessible.role: banner.kind === StatusBanner.Error ? Accessible.AlertMessage : Accessible.StaticText
-    Accessible.name: [banner.kindName, banner.title, banner.text].filter(s => s !== "").join(": ")
+    Accessible.name: banner.kindName + (banner.title !== "" ? ": " + banner.title : "") + (banner.text !== "" ? ": " + banner.text : "")
 
     background: Rectangle {
         color: banner.containerColor
