@@ -15,6 +15,23 @@ ApplicationWindow {
     color: Theme.background
     font.pixelSize: Theme.fontBody
 
+    // Design system: Theme v2 onto every Basic control. Checked and highlighted buttons and switch
+    // tracks (dark) get the primary colour; field, check-box and knob borders (mid) a ≥ 3:1 outline.
+    palette.window: Theme.background
+    palette.windowText: Theme.textOnSurface
+    palette.base: Theme.surface
+    palette.text: Theme.textOnSurface
+    palette.button: Theme.surfaceContainer
+    palette.buttonText: Theme.textOnSurface
+    palette.brightText: Theme.textOnPrimary
+    palette.highlight: Theme.primary
+    palette.highlightedText: Theme.textOnPrimary
+    palette.placeholderText: Theme.placeholder
+    palette.light: Theme.surface
+    palette.midlight: Theme.surfaceContainer
+    palette.mid: Theme.outline
+    palette.dark: Theme.primary
+
     header: SessionBar {
         visible: Session.signedIn
         title: (stack.currentItem as Page)?.title ?? qsTr("Cairn")

@@ -232,6 +232,22 @@
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+<message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>Prioridad alta</translation>
+    </message>
+    <message>
+        <source>Medium priority</source>
+        <translation>Prioridad media</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>Prioridad baja</translation>
+    </message>
 </context>
 <context>
     <name>GapPhrase</name>
@@ -862,6 +878,58 @@
         <source>Withdraw the record</source>
         <translation>Retirar el registro</translation>
     </message>
+<message>
+        <source>On average over the past week, how much pain have you had?</source>
+        <translation>En promedio, durante la última semana, ¿cuánto dolor ha tenido?</translation>
+    </message>
+    <message>
+        <source>No pain</source>
+        <translation>Nada de dolor</translation>
+    </message>
+    <message>
+        <source>Pain as bad as you can imagine</source>
+        <translation>El peor dolor que se pueda imaginar</translation>
+    </message>
+    <message>
+        <source>Over the past week, how much has pain gotten in the way of enjoying life?</source>
+        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor disfrutar de la vida?</translation>
+    </message>
+    <message>
+        <source>Not at all</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <source>Completely</source>
+        <translation>Por completo</translation>
+    </message>
+    <message>
+        <source>Over the past week, how much has pain gotten in the way of your everyday activities?</source>
+        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor hacer sus actividades diarias?</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>The latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.</source>
+        <translation>La última respuesta a la pregunta 9 del PHQ-9 es mayor que cero. Evalúe la seguridad antes de que la persona se vaya.</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Enjoyment of life</source>
+        <translation>Disfrute de la vida</translation>
+    </message>
+    <message>
+        <source>General activity</source>
+        <translation>Actividad general</translation>
+    </message>
+    <message>
+        <source>Answer all three questions to save.</source>
+        <translation>Responda las tres preguntas para guardar.</translation>
+    </message>
 </context>
 <context>
     <name>PegOutreachScreen</name>
@@ -908,7 +976,19 @@
         <source>Answer all three questions to save.</source>
         <translation>Responda las tres preguntas para guardar.</translation>
     </message>
-</context>
+<message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Enjoyment</source>
+        <translation>Disfrute</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    </context>
 <context>
     <name>PegQuestions</name>
     <message>
@@ -1576,6 +1656,10 @@
         <source>Next step</source>
         <translation>Paso siguiente</translation>
     </message>
+<message>
+        <source>PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.</source>
+        <translation>La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
+    </message>
 </context>
 <context>
     <name>ScoreRow</name>
@@ -1696,7 +1780,23 @@
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
-</context>
+<message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>The tablet is online</source>
+        <translation>La tableta está en línea</translation>
+    </message>
+    <message>
+        <source>The tablet is offline</source>
+        <translation>La tableta no tiene conexión</translation>
+    </message>
+    </context>
 <context>
     <name>SyncScheduler</name>
     <message>
@@ -1849,7 +1949,11 @@
         <source>Record a new agreement signed today</source>
         <translation>Registrar un acuerdo nuevo firmado hoy</translation>
     </message>
-</context>
+<message>
+        <source>Only a clinician can record visit decisions.</source>
+        <translation>Solo un profesional clínico puede registrar las decisiones de la visita.</translation>
+    </message>
+    </context>
 <context>
     <name>cairn::app::AdminUserModel</name>
     <message>
@@ -2644,7 +2748,11 @@
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
-</context>
+<message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    </context>
 <context>
     <name>cairn::app::RoomingFlow</name>
     <message>
@@ -2754,7 +2862,25 @@
         <source>Asking the clinic's server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>, oldest %n hour(s) old</source>
+        <translation>
+            <numerusform>, el más antiguo de hace %n hora</numerusform>
+            <numerusform>, el más antiguo de hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing waiting to sync</source>
+        <translation>nada pendiente de sincronizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) not yet synced</source>
+        <translation>
+            <numerusform>%n registro aún sin sincronizar</numerusform>
+            <numerusform>%n registros aún sin sincronizar</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>cairn::app::SyncStatus</name>
     <message>
@@ -2911,6 +3037,158 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceChips</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not chosen</source>
+        <translation>%1: sin elegir</translation>
+    </message>
+    <message>
+        <source>From record</source>
+        <translation>Del expediente</translation>
+    </message>
+    <message>
+        <source>Opens a calendar</source>
+        <translation>Abre un calendario</translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation>Elija una fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Or type it</source>
+        <translation>O escríbala</translation>
+    </message>
+    <message>
+        <source>Year-month-day, e.g. 2026-11-07</source>
+        <translation>Año-mes-día, p. ej., 2026-11-07</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usar</translation>
+    </message>
+    <message>
+        <source>Use the typed date</source>
+        <translation>Usar la fecha escrita</translation>
+    </message>
+    <message>
+        <source>Not a date. Type year-month-day, e.g. 2026-11-07.</source>
+        <translation>No es una fecha. Escriba año-mes-día, p. ej., 2026-11-07.</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mes anterior</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mes siguiente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
+    <name>ListRow</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleField</name>
+    <message>
+        <source>%1, %2 of %3</source>
+        <translation>%1, %2 de %3</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss: %1</source>
+        <translation>Descartar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>p. ej., 14:30</translation>
+    </message>
+    <message>
+        <source>24-hour time, hours and minutes</source>
+        <translation>Hora en formato de 24 horas: horas y minutos</translation>
+    </message>
+    <message>
+        <source>Use a 24-hour time such as 14:30.</source>
+        <translation>Use el formato de 24 horas, por ejemplo 14:30.</translation>
     </message>
 </context>
 </TS>

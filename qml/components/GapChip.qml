@@ -1,28 +1,64 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Cairn
 
-// A care gap as a chip: its name and status in words, with colour only as a second cue.
+// A care gap as a chip (tablet-ux §4.7.3): its name and status in words, and its severity as an
+// icon whose shape differs per level (octagon, triangle, clock, circle), with colour only as a
+// further cue. A plain chip is a tinted label with no border, so it does not look like a button;
+// an `interactive` chip has a border, is a button for assistive technology and emits activated().
 Rectangle {
     id: chip
+    enum Level { Urgent, High, Medium, Low }
     property string label: ""
     property string statusLabel: ""
+    // As the models give it: "urgent", "high", "medium" or "low".
     property string severity: "medium"
-    implicitHeight: Math.max(Theme.minTouch, text.implicitHeight + 16)
-    implicitWidth: text.implicitWidth + 24
-    radius: Theme.radius
-    color: "transparent"
-    border.width: 2
-    border.color: severity === "urgent" ? Theme.urgent : severity === "high" ? Theme.high
-                : severity === "medium" ? Theme.medium : Theme.low
-    Accessible.role: Accessible.StaticText
-    Accessible.name: chip.statusLabel === "" ? chip.label : qsTr("%1, %2").arg(chip.label).arg(chip.statusLabel)
+    property bool interactive: false
+    signal activated()
 
-    Label {
-        id: text
+    readonly property int level: chip.severity === "urgent" ? GapChip.Urgent : chip.severity === "high" ? GapChip.High
+                               : chip.severity === "medium" ? GapChip.Medium : GapChip.Low
+    readonly property int glyph: [Icon.Error, Icon.Warning, Icon.Clock, Icon.Circle][chip.level]
+    readonly property color strongColor: [Theme.error, Theme.warning, Theme.caution, Theme.textOnSurfaceVariant][chip.level]
+    readonly property string levelName: [qsTr("Urgent"), qsTr("High priority"), qsTr("Medium priority"), qsTr("Low priority")][chip.level]
+
+    implicitHeight: Math.max(Theme.minTouch, text.implicitHeight + 16)
+    implicitWidth: row.implicitWidth + 2 * Theme.spacingM
+    radius: Theme.radiusChip
+    color: [Theme.errorContainer, Theme.warningContainer, Theme.cautionContainer, Theme.surfaceContainer][chip.level]
+    border.width: chip.interactive ? 2 : 0
+    border.color: chip.strongColor
+    activeFocusOnTab: chip.interactive
+    Accessible.role: chip.interactive ? Accessible.Button : Accessible.StaticText
+    Accessible.name: chip.statusLabel === "" ? chip.label : qsTr("%1, %2").arg(chip.label).arg(chip.statusLabel)
+    Accessible.description: chip.levelName
+    Accessible.onPressAction: if (chip.interactive) chip.activated()
+    Keys.onSpacePressed: if (chip.interactive) chip.activated()
+
+    RowLayout {
+        id: row
         anchors.centerIn: parent
-        text: (chip.severity === "urgent" ? "⚠ " : "") + chip.label + (chip.statusLabel === "" ? "" : " · " + chip.statusLabel)
-        font.pixelSize: Theme.fontSmall
-        color: Theme.text
+        width: Math.min(implicitWidth, 320)
+        spacing: Theme.spacingS
+        Icon {
+            objectName: "gapChipIcon"
+            glyph: chip.glyph
+            size: Theme.iconSmall
+            color: chip.strongColor
+        }
+        Label {
+            id: text
+            text: chip.label + (chip.statusLabel === "" ? "" : " · " + chip.statusLabel)
+            font: Theme.labelLarge
+            color: Theme.textOnSurface
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+            Layout.maximumWidth: 320 - Theme.iconSmall - Theme.spacingS
+        }
+    }
+    TapHandler {
+        enabled: chip.interactive
+        onTapped: chip.activated()
     }
 }

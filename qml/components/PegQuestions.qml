@@ -14,7 +14,7 @@ ColumnLayout {
     readonly property alias enjoyment: enjoymentRow.value
     readonly property alias activity: activityRow.value
     readonly property bool answered: pain >= 0 && enjoyment >= 0 && activity >= 0
-    spacing: Theme.spacing
+    spacing: Theme.spacingL
 
     function clear() {
         painRow.value = -1
@@ -22,24 +22,27 @@ ColumnLayout {
         activityRow.value = -1
     }
 
-    ScoreRow {
+    ScaleField {
         id: painRow
+        shortName: qsTr("Pain")
         objectName: peg.namePrefix + "Pain"
         Layout.fillWidth: true
         question: qsTr("On average over the past week, how much pain have you had?")
         lowAnchor: qsTr("No pain")
         highAnchor: qsTr("Pain as bad as you can imagine")
     }
-    ScoreRow {
+    ScaleField {
         id: enjoymentRow
+        shortName: qsTr("Enjoyment of life")
         objectName: peg.namePrefix + "Enjoyment"
         Layout.fillWidth: true
         question: qsTr("Over the past week, how much has pain gotten in the way of enjoying life?")
         lowAnchor: qsTr("Not at all")
         highAnchor: qsTr("Completely")
     }
-    ScoreRow {
+    ScaleField {
         id: activityRow
+        shortName: qsTr("General activity")
         objectName: peg.namePrefix + "Activity"
         Layout.fillWidth: true
         question: qsTr("Over the past week, how much has pain gotten in the way of your everyday activities?")

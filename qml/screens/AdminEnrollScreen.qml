@@ -126,14 +126,12 @@ Page {
                     Layout.preferredHeight: Theme.minTouch
                 }
             }
-            Label {
+            StatusBanner {
                 objectName: "enrollMessage"
                 Layout.fillWidth: true
                 visible: text !== "" && (!enrollment.error || enrollment.errorField === "")
                 text: enrollment.message
-                color: enrollment.error ? Theme.urgent : Theme.low
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.Wrap
+                kind: enrollment.error ? StatusBanner.Error : StatusBanner.Success
             }
         }
     }

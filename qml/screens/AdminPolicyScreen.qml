@@ -59,14 +59,12 @@ Page {
                 onClicked: policy.save()
             }
         }
-        Label {
+        StatusBanner {
             objectName: "policyMessage"
             Layout.fillWidth: true
             visible: text !== ""
             text: policy.message
-            color: policy.error ? Theme.urgent : Theme.low
-            font.pixelSize: Theme.fontBody
-            wrapMode: Text.Wrap
+            kind: policy.error ? StatusBanner.Error : StatusBanner.Success
         }
         BusyIndicator {
             Layout.alignment: Qt.AlignHCenter

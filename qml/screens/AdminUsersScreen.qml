@@ -81,14 +81,12 @@ Page {
                     onClicked: screen.openForm("add", "", "")
                 }
             }
-            Label {
+            StatusBanner {
                 objectName: "adminUsersMessage"
                 Layout.fillWidth: true
                 visible: text !== "" && screen.mode === ""
                 text: users.message
-                color: users.error ? Theme.urgent : Theme.low
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.Wrap
+                kind: users.error ? StatusBanner.Error : StatusBanner.Success
             }
             ListView {
                 id: list
@@ -242,14 +240,12 @@ Page {
                     busy: users.loading
                     onSubmitted: pin => screen.pinEntered(pin)
                 }
-                Label {
+                StatusBanner {
                     objectName: "adminUserFormError"
                     Layout.fillWidth: true
                     visible: text !== ""
                     text: users.message
-                    color: users.error ? Theme.urgent : Theme.low
-                    font.pixelSize: Theme.fontBody
-                    wrapMode: Text.Wrap
+                    kind: users.error ? StatusBanner.Error : StatusBanner.Success
                 }
                 Item { Layout.fillHeight: true; visible: !screen.portrait }
                 RowLayout {

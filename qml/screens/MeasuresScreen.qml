@@ -105,13 +105,11 @@ Page {
                 Layout.alignment: Qt.AlignHCenter
                 Accessible.name: qsTr("Computing the measures")
             }
-            Label {
+            StatusBanner {
                 visible: measures.error
-                text: measures.message
-                color: Theme.urgent
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.Wrap
                 Layout.fillWidth: true
+                kind: StatusBanner.Error
+                text: measures.message
             }
             ListView {
                 objectName: "measuresList"

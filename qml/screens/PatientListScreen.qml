@@ -42,11 +42,11 @@ Page {
             }
         }
 
-        Label {
+        StatusBanner {
             visible: patients.error
+            Layout.fillWidth: true
+            kind: StatusBanner.Error
             text: patients.message
-            color: Theme.urgent
-            font.pixelSize: Theme.fontBody
         }
 
         ListView {

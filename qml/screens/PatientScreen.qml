@@ -51,21 +51,12 @@ Page {
             x: Theme.margin
             spacing: Theme.spacing
 
-            Rectangle {
+            StatusBanner {
                 visible: patient.suicideRiskAlert
                 Layout.fillWidth: true
-                implicitHeight: alertText.implicitHeight + 24
-                color: Theme.urgent
-                radius: Theme.radius
-                Label {
-                    id: alertText
-                    anchors.centerIn: parent
-                    width: parent.width - 24
-                    wrapMode: Text.Wrap
-                    color: Theme.accentText
-                    font.pixelSize: Theme.fontBody
-                    text: qsTr("⚠ Urgent: the latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.")
-                }
+                kind: StatusBanner.Error
+                title: qsTr("Urgent")
+                text: qsTr("The latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.")
             }
             Label {
                 objectName: "patientName"
@@ -93,20 +84,20 @@ Page {
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
             }
-            Label {
+            StatusBanner {
                 visible: patient.message !== ""
                 objectName: "patientMessage"
+                Layout.fillWidth: true
                 text: patient.message
-                color: patient.error ? Theme.urgent : Theme.low
-                font.pixelSize: Theme.fontBody
+                kind: patient.error ? StatusBanner.Error : StatusBanner.Success
             }
 
             Label { text: qsTr("Open care gaps"); font.pixelSize: Theme.fontTitle }
-            Label {
+            EmptyState {
                 visible: patient.loaded && gapRepeater.count === 0
-                text: qsTr("No open care gaps: everything is up to date under the clinic's policy.")
-                font.pixelSize: Theme.fontBody
-                color: Theme.textMuted
+                Layout.fillWidth: true
+                glyph: Icon.Success
+                title: qsTr("No open care gaps: everything is up to date under the clinic's policy.")
             }
             Repeater {
                 id: gapRepeater
@@ -218,12 +209,11 @@ Page {
                     namePrefix: "peg"
                     Layout.fillWidth: true
                 }
-                Button {
+                CButton {
                     objectName: "savePeg"
                     text: qsTr("Save PEG")
                     enabled: pegEntry.answered && !patient.loading
-                    font.pixelSize: Theme.fontBody
-                    Layout.preferredHeight: Theme.touchTarget
+                    disabledReason: patient.loading ? "" : qsTr("Answer all three questions to save.")
                     Accessible.name: qsTr("Save the PEG score")
                     onClicked: patient.savePeg(pegEntry.pain, pegEntry.enjoyment, pegEntry.activity)
                 }
@@ -283,11 +273,11 @@ Page {
             }
 
             Label { text: qsTr("History"); font.pixelSize: Theme.fontTitle }
-            Label {
+            EmptyState {
                 visible: patient.loaded && historyRepeater.count === 0
-                text: qsTr("No urine drug screens, PDMP checks, agreements, naloxone or visits recorded.")
-                font.pixelSize: Theme.fontBody
-                color: Theme.textMuted
+                Layout.fillWidth: true
+                glyph: Icon.Inbox
+                title: qsTr("No urine drug screens, PDMP checks, agreements, naloxone or visits recorded.")
             }
             Repeater {
                 id: historyRepeater

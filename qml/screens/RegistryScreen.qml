@@ -113,19 +113,17 @@ Page {
             Layout.alignment: Qt.AlignHCenter
             Accessible.name: qsTr("Loading the registry")
         }
-        Label {
+        StatusBanner {
             visible: registry.error
-            text: registry.message
-            color: Theme.urgent
-            font.pixelSize: Theme.fontBody
-            wrapMode: Text.Wrap
             Layout.fillWidth: true
+            kind: StatusBanner.Error
+            text: registry.message
         }
-        Label {
+        EmptyState {
             visible: !registry.loading && !registry.error && registry.count === 0
-            text: qsTr("No patients match.")
-            font.pixelSize: Theme.fontBody
-            color: Theme.textMuted
+            Layout.fillWidth: true
+            glyph: Icon.Inbox
+            title: qsTr("No patients match.")
         }
 
         ListView {

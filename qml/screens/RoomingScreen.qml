@@ -33,24 +33,12 @@ Page {
             x: Theme.margin
             spacing: Theme.spacing
 
-            Rectangle {
+            StatusBanner {
                 objectName: "roomingAlert"
                 visible: flow.suicideRiskAlert
                 Layout.fillWidth: true
-                implicitHeight: roomingAlertText.implicitHeight + 24
-                color: Theme.urgent
-                radius: Theme.radius
-                Accessible.role: Accessible.AlertMessage
-                Accessible.name: roomingAlertText.text
-                Label {
-                    id: roomingAlertText
-                    anchors.centerIn: parent
-                    width: parent.width - 24
-                    wrapMode: Text.Wrap
-                    color: Theme.accentText
-                    font.pixelSize: Theme.fontBody
-                    text: qsTr("⚠ PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.")
-                }
+                kind: StatusBanner.Error
+                text: qsTr("PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.")
             }
 
             RowLayout {
@@ -71,14 +59,12 @@ Page {
                     Accessible.name: qsTr("Saving")
                 }
             }
-            Label {
+            StatusBanner {
                 objectName: "roomingMessage"
                 visible: flow.message !== ""
                 Layout.fillWidth: true
+                kind: flow.error ? StatusBanner.Error : StatusBanner.Success
                 text: flow.message
-                wrapMode: Text.Wrap
-                color: flow.error ? Theme.urgent : Theme.low
-                font.pixelSize: Theme.fontBody
             }
 
             // --- a question ---------------------------------------------------------------
@@ -112,46 +98,51 @@ Page {
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
-                Flow {
+                // 0–10 (and other long) scales: the app's one scale control, never pre-chosen.
+                ScaleField {
+                    id: scaleAnswer
+                    visible: flow.maxValue - flow.minValue > 4
                     Layout.fillWidth: true
-                    spacing: Theme.spacing / 2
+                    from: flow.minValue
+                    to: flow.maxValue
+                    shortName: flow.instrumentTitle
+                    lowAnchor: flow.choiceLabels.length > 0 ? flow.choiceLabels[0] : ""
+                    highAnchor: flow.choiceLabels.length > 0 ? flow.choiceLabels[flow.choiceLabels.length - 1] : ""
+                    // Only while shown: the short scales' buttons below carry these names then.
+                    buttonNamePrefix: flow.maxValue - flow.minValue > 4 ? "choice" : ""
+                    value: flow.currentAnswer
+                    enabled: !flow.loading
+                    onChosen: chosenValue => {
+                        flow.answer(chosenValue)
+                        // A tap sets `value`; show the flow's answer again (the next question's).
+                        scaleAnswer.value = Qt.binding(() => flow.currentAnswer)
+                    }
+                }
+                // Short scales show their words on each button.
+                Flow {
+                    visible: flow.maxValue - flow.minValue <= 4
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
                     Repeater {
                         objectName: "roomingChoices"
-                        model: flow.choiceLabels
+                        model: flow.maxValue - flow.minValue <= 4 ? flow.choiceLabels : []
                         delegate: Button {
                             id: choice
                             required property int index
                             required property string modelData
                             readonly property int value: flow.minValue + choice.index
-                            // 0–10 scales show numbers with the anchors below; short scales show their words.
-                            readonly property bool wordy: flow.maxValue - flow.minValue <= 4 && choice.modelData !== ""
                             objectName: "choice" + choice.value
-                            width: choice.wordy ? Math.max(220, implicitWidth) : Theme.touchTarget
+                            width: choice.modelData === "" ? Theme.touchTarget : Math.max(220, implicitWidth)
                             height: Theme.touchTarget
                             checkable: true
                             checked: flow.currentAnswer === choice.value
                             enabled: !flow.loading || checked
-                            text: choice.wordy ? qsTr("%1 · %2").arg(choice.value).arg(choice.modelData) : String(choice.value)
+                            text: choice.modelData === "" ? String(choice.value) : qsTr("%1 · %2").arg(choice.value).arg(choice.modelData)
                             font.pixelSize: Theme.fontBody
                             Accessible.name: choice.modelData === "" ? qsTr("Answer %1").arg(choice.value)
                                                                     : qsTr("Answer %1, %2").arg(choice.value).arg(choice.modelData)
                             onClicked: flow.answer(choice.value)
                         }
-                    }
-                }
-                RowLayout {
-                    visible: flow.maxValue - flow.minValue > 4
-                    Layout.fillWidth: true
-                    Label {
-                        text: qsTr("%1 = %2").arg(flow.minValue).arg(flow.choiceLabels.length > 0 ? flow.choiceLabels[0] : "")
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.textMuted
-                    }
-                    Item { Layout.fillWidth: true }
-                    Label {
-                        text: qsTr("%1 = %2").arg(flow.maxValue).arg(flow.choiceLabels.length > 0 ? flow.choiceLabels[flow.choiceLabels.length - 1] : "")
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.textMuted
                     }
                 }
             }
@@ -274,11 +265,11 @@ Page {
                     }
                 }
                 Label { text: qsTr("For the clinician to address"); font.pixelSize: Theme.fontTitle }
-                Label {
+                EmptyState {
                     visible: flow.summaryLoaded && summaryGaps.count === 0
-                    text: qsTr("Nothing open for the clinician.")
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.textMuted
+                    Layout.fillWidth: true
+                    glyph: Icon.Success
+                    title: qsTr("Nothing open for the clinician.")
                 }
                 Repeater {
                     id: summaryGaps

@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// A list row (tablet-ux §4.7.10): at least 72 px, a fixed identity column whose name wraps (two
+// lines, more if it must) and is never elided, so the wrong patient is never picked from a cut
+// name; a meta line under it; trailing content (children of the row) and a chevron.
+ItemDelegate {
+    id: row
+    // The name that identifies the row (a patient's name).
+    property string title: ""
+    property string meta: ""
+    // The identity column's width: fixed so the rows line up and the name wins over the columns.
+    property int identityWidth: 280
+    property bool showChevron: true
+    default property alias trailing: trailingRow.data
+
+    implicitHeight: Math.max(Theme.rowMin, implicitContentHeight + topPadding + bottomPadding)
+    leftPadding: Theme.spacingL
+    rightPadding: Theme.spacingS
+    topPadding: Theme.spacingS
+    bottomPadding: Theme.spacingS
+    Accessible.name: row.meta === "" ? row.title : qsTr("%1, %2").arg(row.title).arg(row.meta)
+
+    background: Rectangle {
+        color: row.down ? Theme.surfaceContainer : row.highlighted ? Theme.primaryContainer : Theme.surface
+        Rectangle {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            height: 1
+            color: Theme.outlineVariant
+        }
+        Rectangle {
+            visible: row.visualFocus
+            anchors.fill: parent
+            color: "transparent"
+            border.width: Theme.focusRing
+            border.color: Theme.primary
+        }
+    }
+
+    contentItem: RowLayout {
+        spacing: Theme.spacingM
+        ColumnLayout {
+            spacing: 2
+            Layout.preferredWidth: row.identityWidth
+            Layout.minimumWidth: Math.min(row.identityWidth, 160)
+            Layout.fillWidth: trailingRow.children.length === 0
+            Label {
+                objectName: "listRowTitle"
+                text: row.title
+                font: Theme.titleMedium
+                color: Theme.textOnSurface
+                wrapMode: Text.Wrap
+                elide: Text.ElideNone
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: row.meta !== ""
+                text: row.meta
+                font: Theme.bodyMedium
+                color: Theme.textOnSurfaceVariant
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+        RowLayout {
+            id: trailingRow
+            Layout.fillWidth: true
+            spacing: Theme.spacingM
+        }
+        Icon {
+            visible: row.showChevron
+            glyph: Icon.ChevronRight
+            color: Theme.textOnSurfaceVariant
+        }
+    }
+}
