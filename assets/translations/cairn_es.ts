@@ -1802,6 +1802,18 @@
         <source>Offered</source>
         <translation>Ofrecida</translation>
     </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Offered and declined</source>
+        <translation>Ofrecida y rechazada</translation>
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation>Entregada</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
@@ -1851,6 +1863,10 @@
     <message>
         <source>Conversation script used this month</source>
         <translation>Guía de conversación usada este mes</translation>
+    </message>
+    <message>
+        <source>Early or lost/stolen refill request this month</source>
+        <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
     </message>
     <message>
         <source>Mean PEG score</source>

@@ -29,6 +29,9 @@ struct CareGap {
     QStringList scripts;   // ids of conversation scripts that fit
 };
 
+// An active benzodiazepine on a date (other sedative kinds do not count; see rules.cpp).
+bool benzodiazepineActive(const domain::Patient &patient, const QDate &on);
+
 struct Evaluation {
     QDate asOf;
     QString policyVersion;

@@ -54,6 +54,7 @@ Result<Patient> patientFromJson(const QJsonValue &value)
     });
     if (error)
         return *error;
+    patient->taperStatus = taperStatusOf(*patient);
     if (auto s = validate(*patient); !s)
         return s.error();
     return patient;
@@ -63,7 +64,8 @@ QJsonObject patientToJson(const Patient &patient, bool registryFields)
 {
     QJsonObject o = demographicsToJson(patient);
     if (!registryFields) {
-        for (const char *field : {"name", "clinic_id", "prescriber", "ltot_start", "phone", "language", "taper_status"})
+        for (const char *field : {"name", "clinic_id", "prescriber", "ltot_start", "phone", "language", "taper_status", "status",
+                                  "inactive_reason", "inactive_date", "risk_tier_reason"})
             o.remove(QLatin1String(field));
     }
     forEachKind([&](const auto &kind) { o.insert(kind.info.sectionName(), toArray(patient.*kind.list)); });

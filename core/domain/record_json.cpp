@@ -533,15 +533,28 @@ QJsonObject toJson(const OpioidEntry &e)
     return o;
 }
 
+// New optional fields are written only when they differ from their default: a record without them
+// keeps the form it had before they existed, and absent reads back as the default.
 QJsonObject toJson(const BenzodiazepineEntry &e)
 {
-    return {{QStringLiteral("drug"), e.drug}, {QStringLiteral("start"), dateValue(e.start)}, {QStringLiteral("end"), dateValue(e.end)}};
+    QJsonObject o{{QStringLiteral("drug"), e.drug}, {QStringLiteral("start"), dateValue(e.start)}, {QStringLiteral("end"), dateValue(e.end)}};
+    if (e.kind != SedativeKind::Benzodiazepine)
+        o.insert(QStringLiteral("kind"), toString(e.kind));
+    return o;
 }
 QJsonObject toJson(const Agreement &a)
 {
     QJsonObject o{{QStringLiteral("date"), dateValue(a.date)}};
     if (!a.note.isEmpty())
         o.insert(QStringLiteral("note"), a.note);
+    if (a.status != AgreementStatus::Signed)
+        o.insert(QStringLiteral("status"), toString(a.status));
+    if (!a.textVersion.isEmpty())
+        o.insert(QStringLiteral("text_version"), a.textVersion);
+    if (!a.language.isEmpty())
+        o.insert(QStringLiteral("language"), a.language);
+    if (!a.signature.isEmpty())
+        o.insert(QStringLiteral("signature"), a.signature);
     return o;
 }
 QJsonObject toJson(const PdmpCheck &c)
@@ -562,11 +575,20 @@ QJsonObject toJson(const UrineDrugScreen &u)
     QJsonObject o{{QStringLiteral("date"), dateValue(u.date)}, {QStringLiteral("result"), toString(u.result)}};
     if (!u.substances.isEmpty())
         o.insert(QStringLiteral("substances"), QJsonArray::fromStringList(u.substances));
+    if (u.confirmatorySent)
+        o.insert(QStringLiteral("confirmatory_sent"), true);
     return o;
 }
 QJsonObject toJson(const Visit &v)
 {
-    return {{QStringLiteral("date"), dateValue(v.date)}, {QStringLiteral("status"), toString(v.status)}};
+    QJsonObject o{{QStringLiteral("date"), dateValue(v.date)}, {QStringLiteral("status"), toString(v.status)}};
+    if (!v.time.isEmpty())
+        o.insert(QStringLiteral("time"), v.time);
+    if (v.type != VisitType::InPerson)
+        o.insert(QStringLiteral("type"), toString(v.type));
+    if (!v.clinician.isEmpty())
+        o.insert(QStringLiteral("clinician"), v.clinician);
+    return o;
 }
 QJsonObject toJson(const PegScore &p)
 {
@@ -599,7 +621,46 @@ QJsonObject toJson(const ScriptUse &u)
 
 QJsonObject toJson(const CarePlanGoal &g)
 {
-    return {{QStringLiteral("date"), dateValue(g.date)}, {QStringLiteral("goal"), g.goal}, {QStringLiteral("status"), toString(g.status)}};
+    QJsonObject o{{QStringLiteral("date"), dateValue(g.date)}, {QStringLiteral("goal"), g.goal}, {QStringLiteral("status"), toString(g.status)}};
+    if (g.targetDate.isValid())
+        o.insert(QStringLiteral("target_date"), dateValue(g.targetDate));
+    if (g.reviewed.isValid())
+        o.insert(QStringLiteral("reviewed"), dateValue(g.reviewed));
+    return o;
+}
+
+QJsonObject toJson(const TaperPlan &t)
+{
+    QJsonArray steps;
+    for (const TaperStep &step : t.steps) {
+        QJsonObject o{{QStringLiteral("date"), dateValue(step.date)}, {QStringLiteral("description"), step.description}};
+        o.insert(QStringLiteral("target_mme_per_day"), step.targetMmePerDay ? QJsonValue(*step.targetMmePerDay) : QJsonValue(QJsonValue::Null));
+        steps.append(o);
+    }
+    QJsonObject o{{QStringLiteral("date"), dateValue(t.date)}, {QStringLiteral("status"), toString(t.status)},
+                  {QStringLiteral("drug"), t.drug}, {QStringLiteral("steps"), steps}};
+    if (!t.note.isEmpty())
+        o.insert(QStringLiteral("note"), t.note);
+    return o;
+}
+
+QJsonObject toJson(const RefillRequest &q)
+{
+    QJsonObject o{{QStringLiteral("date"), dateValue(q.date)},
+                  {QStringLiteral("medication"), q.medication},
+                  {QStringLiteral("channel"), toString(q.channel)},
+                  {QStringLiteral("early"), q.early},
+                  {QStringLiteral("lost_stolen"), q.lostStolen},
+                  {QStringLiteral("police_report"), q.policeReport},
+                  {QStringLiteral("decision"), toString(q.decision)}};
+    if (!q.decisionReason.isEmpty())
+        o.insert(QStringLiteral("decision_reason"), q.decisionReason);
+    return o;
+}
+
+QJsonObject toJson(const MedicationReview &m)
+{
+    return {{QStringLiteral("date"), dateValue(m.date)}, {QStringLiteral("reviewed_by"), m.reviewedBy}};
 }
 
 // Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
@@ -644,6 +705,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<BenzodiazepineEntry>)
     e.drug = r.text("drug", true).trimmed().toLower();
     e.start = r.date("start", true);
     e.end = r.date("end", false);
+    e.kind = r.enumeration("kind", SedativeKind::Benzodiazepine);
     return finish(r, e);
 }
 
@@ -653,6 +715,10 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<Agreement>)
     Agreement a;
     a.date = r.date("date", true);
     a.note = r.text("note");
+    a.status = r.enumeration("status", AgreementStatus::Signed);
+    a.textVersion = r.text("text_version");
+    a.language = r.text("language");
+    a.signature = r.text("signature");
     return finish(r, a);
 }
 
@@ -682,6 +748,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<UrineDrugScreen>)
     UrineDrugScreen u;
     u.date = r.date("date", true);
     u.result = r.enumeration("result", UdsResult::Pending, true);
+    u.confirmatorySent = r.boolean("confirmatory_sent", false);
     const auto member = r.member("substances");
     if (!absent(member.shape())) {
         if (member.shape() != Shape::Array)
@@ -702,6 +769,9 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<Visit>)
     Visit v;
     v.date = r.date("date", true);
     v.status = r.enumeration("status", VisitStatus::Scheduled, true);
+    v.time = r.text("time");
+    v.type = r.enumeration("type", VisitType::InPerson);
+    v.clinician = r.text("clinician");
     return finish(r, v);
 }
 
@@ -746,6 +816,8 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)
     g.date = r.date("date", true);
     g.goal = r.text("goal", true);
     g.status = r.enumeration("status", GoalStatus::Active);
+    g.targetDate = r.date("target_date", false);
+    g.reviewed = r.date("reviewed", false);
     return finish(r, g);
 }
 
@@ -761,6 +833,70 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<ScriptUse>)
         u.language = language;
     u.note = r.text("note");
     return finish(r, u);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<TaperPlan>)
+{
+    TaperPlan t;
+    t.date = r.date("date", true);
+    t.status = r.enumeration("status", TaperStatus::Planned, true);
+    t.drug = r.text("drug");
+    t.note = r.text("note");
+    const auto member = r.member("steps");
+    if (!absent(member.shape())) {
+        if (member.shape() != Shape::Array)
+            return Error{QStringLiteral("steps"), QStringLiteral("must be a list of steps")};
+        const QJsonArray list = member.value().toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString at = QStringLiteral("steps[%1]").arg(i);
+            if (!list.at(i).isObject())
+                return Error{at, QStringLiteral("must be an object with date, description and target_mme_per_day")};
+            const QJsonObject o = list.at(i).toObject();
+            TaperStep step;
+            auto date = json::date(o, QStringLiteral("date"), true);
+            if (!date)
+                return date.error().within(at);
+            step.date = *date;
+            auto description = json::text(o, QStringLiteral("description"), false);
+            if (!description)
+                return description.error().within(at);
+            step.description = *description;
+            const QJsonValue target = o.value(QStringLiteral("target_mme_per_day"));
+            if (!target.isUndefined() && !target.isNull()) {
+                auto mme = json::number(o, QStringLiteral("target_mme_per_day"), true);
+                if (!mme)
+                    return mme.error().within(at);
+                step.targetMmePerDay = *mme;
+            }
+            t.steps.append(step);
+        }
+    }
+    return finish(r, t);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillRequest>)
+{
+    RefillRequest q;
+    q.date = r.date("date", true);
+    q.medication = r.text("medication", true);
+    q.channel = r.enumeration("channel", RefillChannel::Phone, true);
+    q.early = r.boolean("early", false);
+    q.lostStolen = r.boolean("lost_stolen", false);
+    q.policeReport = r.boolean("police_report", false);
+    q.decision = r.enumeration("decision", RefillDecision::Pending);
+    q.decisionReason = r.text("decision_reason");
+    return finish(r, q);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<MedicationReview>)
+{
+    MedicationReview m;
+    m.date = r.date("date", true);
+    m.reviewedBy = r.text("reviewed_by", true);
+    return finish(r, m);
 }
 
 template<typename Source>
@@ -794,6 +930,17 @@ Result<Patient> readDemographics(const Source &source)
     if (!language.isEmpty())
         p.language = language;
     p.taperStatus = r.enumeration("taper_status", TaperStatus::None);
+    p.status = r.enumeration("status", PatientStatus::Active);
+    const QString reason = r.text("inactive_reason");
+    if (!reason.isEmpty()) {
+        InactiveReason why{};
+        if (!parse(reason, &why))
+            return Error{QStringLiteral("inactive_reason"),
+                         QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")};
+        p.inactiveReason = why;
+    }
+    p.inactiveDate = r.date("inactive_date", false);
+    p.riskTierReason = r.text("risk_tier_reason");
     if (r.error)
         return *r.error;
     return p;
@@ -871,6 +1018,15 @@ QJsonObject demographicsToJson(const Patient &p)
                   {QStringLiteral("taper_status"), toString(p.taperStatus)}};
     if (!p.phone.isEmpty())
         o.insert(QStringLiteral("phone"), p.phone);
+    // Written only when they say something, so demographics stored before them keep their form.
+    if (p.status != PatientStatus::Active)
+        o.insert(QStringLiteral("status"), toString(p.status));
+    if (p.inactiveReason)
+        o.insert(QStringLiteral("inactive_reason"), toString(*p.inactiveReason));
+    if (p.inactiveDate.isValid())
+        o.insert(QStringLiteral("inactive_date"), dateValue(p.inactiveDate));
+    if (!p.riskTierReason.isEmpty())
+        o.insert(QStringLiteral("risk_tier_reason"), p.riskTierReason);
     return o;
 }
 

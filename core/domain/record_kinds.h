@@ -73,6 +73,11 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<Referral>{&Patient::referrals, {"referral", "referrals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Referral"}},
     Kind<CarePlanGoal>{&Patient::goals, {"goal", "goals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Care-plan goal"}},
     Kind<ScriptUse>{&Patient::scriptUses, {"script_use", "script_uses", WriteRight::Rooming, Mutability::Observation, false, "Conversation script"}},
+    Kind<TaperPlan>{&Patient::taperPlans, {"taper_plan", "taper_plans", WriteRight::ClinicalDecision, Mutability::Editable, false, "Taper plan"}},
+    // Anyone who takes a request logs it; approving or declining it is a clinician's (registry.cpp).
+    Kind<RefillRequest>{&Patient::refillRequests, {"refill_request", "refill_requests", WriteRight::Rooming, Mutability::Editable, false, "Refill request"}},
+    Kind<MedicationReview>{&Patient::medicationReviews,
+                           {"medication_review", "medication_reviews", WriteRight::Rooming, Mutability::Observation, false, "Medication list reviewed"}},
 };
 
 // The stored kinds that are not in a patient's lists.

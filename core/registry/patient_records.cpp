@@ -117,6 +117,7 @@ Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, con
         domain::recordMeta(*record) = metaOf(envelope);
         domain::addToPatient(*patient, std::move(record).value());
     }
+    patient->taperStatus = domain::taperStatusOf(*patient);
     return patient;
 }
 
@@ -451,6 +452,7 @@ Result<domain::Patient> assemble(PatientBuild &build, const QString &patientId)
         using T = typename std::remove_cvref_t<decltype(kind)>::Type;
         patient.*kind.list = ordered(lists.*kind.list, domain::kKindIndex<T>);
     });
+    patient.taperStatus = domain::taperStatusOf(patient);
     return patient;
 }
 
