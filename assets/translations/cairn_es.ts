@@ -2375,6 +2375,18 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+<message>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Offered and declined</source>
+        <translation>Ofrecida y rechazada</translation>
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation>Entregada</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
@@ -2503,7 +2515,11 @@
             <numerusform>%1: %n pacientes</numerusform>
         </translation>
     </message>
-</context>
+<message>
+        <source>Early or lost/stolen refill request this month</source>
+        <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
+    </message>
+    </context>
 <context>
     <name>cairn::app::PatientListModel</name>
     <message>

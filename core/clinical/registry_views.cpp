@@ -56,7 +56,7 @@ Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &
     QList<PatientEvaluation> evaluations;
     evaluations.reserve(patients.size());
     for (const domain::Patient &patient : patients) {
-        if (!onOpioidTherapy(patient, asOf))
+        if (!onOpioidTherapy(patient, asOf) || !domain::isActiveOn(patient, asOf))
             continue;
         auto evaluation = evaluate(patient, asOf, context);
         if (!evaluation)
@@ -73,7 +73,7 @@ Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, co
         const bool booked = std::any_of(patient.visits.cbegin(), patient.visits.cend(), [&](const domain::Visit &v) {
             return v.date == date && v.status == domain::VisitStatus::Scheduled;
         });
-        if (!booked || !onOpioidTherapy(patient, date))
+        if (!booked || !onOpioidTherapy(patient, date) || !domain::isActiveOn(patient, date))
             continue;
         auto evaluation = evaluate(patient, date, context);
         if (!evaluation)
@@ -171,7 +171,7 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
     };
     Tally agreement("agreement_current"), pdmp("pdmp_90d"), uds("uds_365d"), peg("peg_90d"), ge50("mme_ge_50"),
         ge90("mme_ge_90"), benzo("benzodiazepine"), naloxone("naloxone_if_indicated"), meanPeg("mean_peg"),
-        scriptsUsed("conversation_scripts_used");
+        scriptsUsed("conversation_scripts_used"), earlyRefills("early_refill_requests");
     auto count = [](Tally &t, bool yes, const QString &id) {
         ++t.denominator;
         if (yes) {
@@ -182,16 +182,20 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
     for (const domain::Patient &p : patients) {
         if (!prescriber.isEmpty() && p.prescriber != prescriber)
             continue;
-        if (!onOpioidTherapy(p, last))
+        if (!onOpioidTherapy(p, last) || !domain::isActiveOn(p, last))
             continue;
         ++result.cotPatients;
         auto mme = computeMme(p.opioids, last, context.table);
         if (!mme)
             return mme.error().within(QStringLiteral("patient %1").arg(p.clinicId));
         const double total = mme->totalPerDay;
-        const bool benzoActive = std::any_of(p.benzodiazepines.cbegin(), p.benzodiazepines.cend(),
-                                             [&](const auto &b) { return isActiveOn(b.start, b.end, last); });
-        count(agreement, doneWithin(p.agreements, last, 365), p.id);
+        const bool benzoActive = benzodiazepineActive(p, last);
+        QList<domain::Agreement> signedAgreements;
+        for (const domain::Agreement &a : p.agreements) {
+            if (a.status == domain::AgreementStatus::Signed)
+                signedAgreements.append(a);
+        }
+        count(agreement, doneWithin(signedAgreements, last, 365), p.id);
         count(pdmp, doneWithin(p.pdmpChecks, last, 90), p.id);
         count(uds, doneWithin(p.uds, last, 365), p.id);
         count(peg, doneWithin(p.peg, last, 90), p.id);
@@ -201,6 +205,10 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         // Beyond the contract's list: patients with whom a conversation script was used this month.
         count(scriptsUsed, std::any_of(p.scriptUses.cbegin(), p.scriptUses.cend(), [&](const domain::ScriptUse &u) {
                   return u.date >= first && u.date <= last;
+              }), p.id);
+        // Beyond the contract's list: patients with an early or lost/stolen refill request this month.
+        count(earlyRefills, std::any_of(p.refillRequests.cbegin(), p.refillRequests.cend(), [&](const domain::RefillRequest &q) {
+                  return (q.early || q.lostStolen) && q.date >= first && q.date <= last;
               }), p.id);
         if (total >= context.policy.naloxoneMme || (context.policy.naloxoneWithBenzodiazepine && benzoActive))
             count(naloxone, doneWithin(p.naloxone, last, context.policy.naloxoneWithinDays), p.id);
@@ -217,7 +225,7 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         }
     }
     meanPeg.denominator = meanPeg.numerator;
-    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed}) {
+    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed, &earlyRefills}) {
         result.measures.append({QLatin1String(t->id), t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids});
     }
     result.measures.append({QLatin1String(meanPeg.id), meanPeg.numerator, meanPeg.denominator,

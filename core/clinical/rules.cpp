@@ -62,6 +62,15 @@ class GapList {
 public:
     GapList(const RulesContext &context, const QDate &asOf) : m_context(context), m_asOf(asOf) {}
 
+    // Adds a sentence to the reason of a gap already raised.
+    void annotate(const QString &code, const QString &sentence)
+    {
+        for (CareGap &gap : m_gaps) {
+            if (gap.code == code)
+                gap.reason = gap.reason.isEmpty() ? sentence : gap.reason + QLatin1Char(' ') + sentence;
+        }
+    }
+
     void add(const QString &code, GapStatus status, const QDate &due)
     {
         CareGap gap;
@@ -113,6 +122,18 @@ private:
 QString gapReason(const QString &code, const QString &language)
 {
     return textIn(gapDefinitions().value(code).reason, language);
+}
+
+bool benzodiazepineActive(const domain::Patient &patient, const QDate &on)
+{
+    // The contract's BENZODIAZEPINE alert, high-tier escalation and naloxone condition name
+    // benzodiazepines. The facts (../shared/reference/clinical-facts.md, CDC 2022 Rec 11 and the
+    // naloxone row of its guideline table; 6BB "sedative co-prescribing") ask clinics to track
+    // other sedatives too but give no rule for them, so z-drugs, gabapentinoids, muscle relaxants
+    // and barbiturates are recorded and shown, and do not change tiers, gaps or naloxone.
+    return std::any_of(patient.benzodiazepines.cbegin(), patient.benzodiazepines.cend(), [&](const domain::BenzodiazepineEntry &b) {
+        return b.kind == domain::SedativeKind::Benzodiazepine && isActiveOn(b.start, b.end, on);
+    });
 }
 
 QString toString(GapStatus status)
@@ -204,8 +225,7 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
     } else {
         assessed = false;
     }
-    const bool benzoActive = std::any_of(patient.benzodiazepines.cbegin(), patient.benzodiazepines.cend(),
-                                         [&](const auto &b) { return isActiveOn(b.start, b.end, asOf); });
+    const bool benzoActive = benzodiazepineActive(patient, asOf);
     const bool opioidActive = std::any_of(patient.opioids.cbegin(), patient.opioids.cend(),
                                           [&](const auto &o) { return isActiveOn(o.start, o.end, asOf); });
     if (total >= policy.highTierMme || benzoActive)
@@ -216,7 +236,15 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
 
     GapList gaps(context, asOf);
     const auto completedVisit = [](const domain::Visit &v) { return v.status == domain::VisitStatus::Completed; };
-    gaps.interval(QStringLiteral("AGREEMENT"), latest(patient.agreements, asOf, kDate, kAny), policy.interval(Check::Agreement, tier));
+    // Only a signed agreement closes AGREEMENT; a declined one is a recorded fact that the gap's
+    // reason names (never a silent gap, never a silently closed one).
+    const auto signedAgreement = [](const domain::Agreement &a) { return a.status == domain::AgreementStatus::Signed; };
+    const auto declinedAgreement = [](const domain::Agreement &a) { return a.status == domain::AgreementStatus::Declined; };
+    const QDate lastSigned = latest(patient.agreements, asOf, kDate, signedAgreement);
+    gaps.interval(QStringLiteral("AGREEMENT"), lastSigned, policy.interval(Check::Agreement, tier));
+    const QDate lastDeclined = latest(patient.agreements, asOf, kDate, declinedAgreement);
+    if (lastDeclined.isValid() && (!lastSigned.isValid() || lastDeclined > lastSigned))
+        gaps.annotate(QStringLiteral("AGREEMENT"), QStringLiteral("The patient declined the agreement on %1.").arg(lastDeclined.toString(Qt::ISODate)));
     gaps.interval(QStringLiteral("PDMP_CHECK"), latest(patient.pdmpChecks, asOf, kDate, kAny), policy.interval(Check::Pdmp, tier));
     gaps.interval(QStringLiteral("UDS"), latest(patient.uds, asOf, kDate, kAny), policy.interval(Check::Uds, tier));
     gaps.interval(QStringLiteral("VISIT"), latest(patient.visits, asOf, kDate, completedVisit), policy.interval(Check::Visit, tier));

@@ -32,6 +32,9 @@ struct CareGap {
 // A gap's reason in a language ("en" is the contract's text; others from assets/clinical/gaps.json).
 QString gapReason(const QString &code, const QString &language);
 
+// An active benzodiazepine on a date (other sedative kinds do not count; see rules.cpp).
+bool benzodiazepineActive(const domain::Patient &patient, const QDate &on);
+
 struct Evaluation {
     QDate asOf;
     QString policyVersion;

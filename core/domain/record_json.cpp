@@ -533,15 +533,28 @@ QJsonObject toJson(const OpioidEntry &e)
     return o;
 }
 
+// New optional fields are written only when they differ from their default: a record without them
+// keeps the form it had before they existed, and absent reads back as the default.
 QJsonObject toJson(const BenzodiazepineEntry &e)
 {
-    return {{QStringLiteral("drug"), e.drug}, {QStringLiteral("start"), dateValue(e.start)}, {QStringLiteral("end"), dateValue(e.end)}};
+    QJsonObject o{{QStringLiteral("drug"), e.drug}, {QStringLiteral("start"), dateValue(e.start)}, {QStringLiteral("end"), dateValue(e.end)}};
+    if (e.kind != SedativeKind::Benzodiazepine)
+        o.insert(QStringLiteral("kind"), toString(e.kind));
+    return o;
 }
 QJsonObject toJson(const Agreement &a)
 {
     QJsonObject o{{QStringLiteral("date"), dateValue(a.date)}};
     if (!a.note.isEmpty())
         o.insert(QStringLiteral("note"), a.note);
+    if (a.status != AgreementStatus::Signed)
+        o.insert(QStringLiteral("status"), toString(a.status));
+    if (!a.textVersion.isEmpty())
+        o.insert(QStringLiteral("text_version"), a.textVersion);
+    if (!a.language.isEmpty())
+        o.insert(QStringLiteral("language"), a.language);
+    if (!a.signature.isEmpty())
+        o.insert(QStringLiteral("signature"), a.signature);
     return o;
 }
 QJsonObject toJson(const PdmpCheck &c)
@@ -562,13 +575,19 @@ QJsonObject toJson(const UrineDrugScreen &u)
     QJsonObject o{{QStringLiteral("date"), dateValue(u.date)}, {QStringLiteral("result"), toString(u.result)}};
     if (!u.substances.isEmpty())
         o.insert(QStringLiteral("substances"), QJsonArray::fromStringList(u.substances));
+    if (u.confirmatorySent)
+        o.insert(QStringLiteral("confirmatory_sent"), true);
     return o;
 }
 QJsonObject toJson(const Visit &v)
 {
     QJsonObject o{{QStringLiteral("date"), dateValue(v.date)}, {QStringLiteral("status"), toString(v.status)}};
-    if (v.time.isValid())
-        o.insert(QStringLiteral("time"), v.time.toString(QStringLiteral("HH:mm")));
+    if (!v.time.isEmpty())
+        o.insert(QStringLiteral("time"), v.time);
+    if (v.type != VisitType::InPerson)
+        o.insert(QStringLiteral("type"), toString(v.type));
+    if (!v.clinician.isEmpty())
+        o.insert(QStringLiteral("clinician"), v.clinician);
     return o;
 }
 QJsonObject toJson(const PegScore &p)
@@ -602,11 +621,50 @@ QJsonObject toJson(const ScriptUse &u)
 
 QJsonObject toJson(const CarePlanGoal &g)
 {
-    return {{QStringLiteral("date"), dateValue(g.date)}, {QStringLiteral("goal"), g.goal}, {QStringLiteral("status"), toString(g.status)}};
+    QJsonObject o{{QStringLiteral("date"), dateValue(g.date)}, {QStringLiteral("goal"), g.goal}, {QStringLiteral("status"), toString(g.status)}};
+    if (g.targetDate.isValid())
+        o.insert(QStringLiteral("target_date"), dateValue(g.targetDate));
+    if (g.reviewed.isValid())
+        o.insert(QStringLiteral("reviewed"), dateValue(g.reviewed));
+    return o;
 }
 
-// Agreements, PDMP checks and naloxone may be written as a bare date string (the contract's
-// short form) or as an object.
+QJsonObject toJson(const TaperPlan &t)
+{
+    QJsonArray steps;
+    for (const TaperStep &step : t.steps) {
+        QJsonObject o{{QStringLiteral("date"), dateValue(step.date)}, {QStringLiteral("description"), step.description}};
+        o.insert(QStringLiteral("target_mme_per_day"), step.targetMmePerDay ? QJsonValue(*step.targetMmePerDay) : QJsonValue(QJsonValue::Null));
+        steps.append(o);
+    }
+    QJsonObject o{{QStringLiteral("date"), dateValue(t.date)}, {QStringLiteral("status"), toString(t.status)},
+                  {QStringLiteral("drug"), t.drug}, {QStringLiteral("steps"), steps}};
+    if (!t.note.isEmpty())
+        o.insert(QStringLiteral("note"), t.note);
+    return o;
+}
+
+QJsonObject toJson(const RefillRequest &q)
+{
+    QJsonObject o{{QStringLiteral("date"), dateValue(q.date)},
+                  {QStringLiteral("medication"), q.medication},
+                  {QStringLiteral("channel"), toString(q.channel)},
+                  {QStringLiteral("early"), q.early},
+                  {QStringLiteral("lost_stolen"), q.lostStolen},
+                  {QStringLiteral("police_report"), q.policeReport},
+                  {QStringLiteral("decision"), toString(q.decision)}};
+    if (!q.decisionReason.isEmpty())
+        o.insert(QStringLiteral("decision_reason"), q.decisionReason);
+    return o;
+}
+
+QJsonObject toJson(const MedicationReview &m)
+{
+    return {{QStringLiteral("date"), dateValue(m.date)}, {QStringLiteral("reviewed_by"), m.reviewedBy}};
+}
+
+// Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
+// bare date string (the contract's short form) or as an object.
 QJsonObject expandShortForm(const QJsonValue &value)
 {
     if (value.isString())
@@ -622,131 +680,230 @@ Result<AnyRecord> finish(Reader<Source> &r, T record)
     return AnyRecord(std::move(record));
 }
 
-constexpr std::array<const char *, 12> kKinds = {"opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone", "uds",
-                                                  "visit",  "peg",            "screening", "referral",   "goal",
-                                                  "script_use"};
-static_assert(kKinds.size() == std::variant_size_v<AnyRecord>);
+// The one reader of each record kind, from a QJsonObject or from a payload's text: read(r, tag)
+// for each type of kRecordKinds.
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<OpioidEntry>)
+{
+    OpioidEntry e;
+    e.drug = r.text("drug", true).trimmed().toLower();
+    e.strengthMg = r.optionalNumber("strength_mg");
+    e.strengthMcgPerHr = r.optionalNumber("strength_mcg_per_hr");
+    e.unitsPerDose = r.number("units_per_dose", false, 1);
+    e.dosesPerDay = r.number("doses_per_day", false, 0);
+    e.patches = r.integer("patches", false, 1);
+    e.prn = r.boolean("prn", false);
+    e.start = r.date("start", true);
+    e.end = r.date("end", false);
+    return finish(r, e);
+}
 
-// The one reader of each record kind, from a QJsonObject or from a payload's text.
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<BenzodiazepineEntry>)
+{
+    BenzodiazepineEntry e;
+    e.drug = r.text("drug", true).trimmed().toLower();
+    e.start = r.date("start", true);
+    e.end = r.date("end", false);
+    e.kind = r.enumeration("kind", SedativeKind::Benzodiazepine);
+    return finish(r, e);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Agreement>)
+{
+    Agreement a;
+    a.date = r.date("date", true);
+    a.note = r.text("note");
+    a.status = r.enumeration("status", AgreementStatus::Signed);
+    a.textVersion = r.text("text_version");
+    a.language = r.text("language");
+    a.signature = r.text("signature");
+    return finish(r, a);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<PdmpCheck>)
+{
+    PdmpCheck c;
+    c.date = r.date("date", true);
+    c.checkedBy = r.text("checked_by");
+    c.concerning = r.boolean("concerning", false);
+    c.findings = r.text("findings");
+    return finish(r, c);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<NaloxoneRecord>)
+{
+    NaloxoneRecord n;
+    n.date = r.date("date", true);
+    n.action = r.enumeration("action", NaloxoneAction::Offered);
+    return finish(r, n);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<UrineDrugScreen>)
+{
+    UrineDrugScreen u;
+    u.date = r.date("date", true);
+    u.result = r.enumeration("result", UdsResult::Pending, true);
+    u.confirmatorySent = r.boolean("confirmatory_sent", false);
+    const auto member = r.member("substances");
+    if (!absent(member.shape())) {
+        if (member.shape() != Shape::Array)
+            return Error{QStringLiteral("substances"), QStringLiteral("must be a list of names")};
+        const QJsonArray list = member.value().toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (!list.at(i).isString())
+                return Error{QStringLiteral("substances[%1]").arg(i), QStringLiteral("must be text")};
+            u.substances.append(list.at(i).toString());
+        }
+    }
+    return finish(r, u);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Visit>)
+{
+    Visit v;
+    v.date = r.date("date", true);
+    v.status = r.enumeration("status", VisitStatus::Scheduled, true);
+    v.time = r.text("time");
+    v.type = r.enumeration("type", VisitType::InPerson);
+    v.clinician = r.text("clinician");
+    return finish(r, v);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<PegScore>)
+{
+    PegScore p;
+    p.date = r.date("date", true);
+    p.pain = r.integer("pain", true);
+    p.enjoyment = r.integer("enjoyment", true);
+    p.activity = r.integer("activity", true);
+    return finish(r, p);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Screening>)
+{
+    Screening s;
+    s.instrument = r.text("instrument", true).trimmed().toLower();
+    s.date = r.date("date", true);
+    s.answers = r.member("answers").value();
+    if (!r.error && (s.answers.isUndefined() || s.answers.isNull()))
+        return Error{QStringLiteral("answers"), QStringLiteral("is required")};
+    return finish(r, s);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Referral>)
+{
+    Referral f;
+    f.date = r.date("date", true);
+    f.type = r.text("type", true);
+    f.to = r.text("to");
+    f.status = r.enumeration("status", ReferralStatus::Proposed);
+    return finish(r, f);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)
+{
+    CarePlanGoal g;
+    g.date = r.date("date", true);
+    g.goal = r.text("goal", true);
+    g.status = r.enumeration("status", GoalStatus::Active);
+    g.targetDate = r.date("target_date", false);
+    g.reviewed = r.date("reviewed", false);
+    return finish(r, g);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<ScriptUse>)
+{
+    ScriptUse u;
+    u.date = r.date("date", true);
+    u.scriptId = r.text("script_id", true);
+    u.scriptVersion = r.integer("script_version", false, 1);
+    const QString language = r.text("language");
+    if (!language.isEmpty())
+        u.language = language;
+    u.note = r.text("note");
+    return finish(r, u);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<TaperPlan>)
+{
+    TaperPlan t;
+    t.date = r.date("date", true);
+    t.status = r.enumeration("status", TaperStatus::Planned, true);
+    t.drug = r.text("drug");
+    t.note = r.text("note");
+    const auto member = r.member("steps");
+    if (!absent(member.shape())) {
+        if (member.shape() != Shape::Array)
+            return Error{QStringLiteral("steps"), QStringLiteral("must be a list of steps")};
+        const QJsonArray list = member.value().toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString at = QStringLiteral("steps[%1]").arg(i);
+            if (!list.at(i).isObject())
+                return Error{at, QStringLiteral("must be an object with date, description and target_mme_per_day")};
+            const QJsonObject o = list.at(i).toObject();
+            TaperStep step;
+            auto date = json::date(o, QStringLiteral("date"), true);
+            if (!date)
+                return date.error().within(at);
+            step.date = *date;
+            auto description = json::text(o, QStringLiteral("description"), false);
+            if (!description)
+                return description.error().within(at);
+            step.description = *description;
+            const QJsonValue target = o.value(QStringLiteral("target_mme_per_day"));
+            if (!target.isUndefined() && !target.isNull()) {
+                auto mme = json::number(o, QStringLiteral("target_mme_per_day"), true);
+                if (!mme)
+                    return mme.error().within(at);
+                step.targetMmePerDay = *mme;
+            }
+            t.steps.append(step);
+        }
+    }
+    return finish(r, t);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillRequest>)
+{
+    RefillRequest q;
+    q.date = r.date("date", true);
+    q.medication = r.text("medication", true);
+    q.channel = r.enumeration("channel", RefillChannel::Phone, true);
+    q.early = r.boolean("early", false);
+    q.lostStolen = r.boolean("lost_stolen", false);
+    q.policeReport = r.boolean("police_report", false);
+    q.decision = r.enumeration("decision", RefillDecision::Pending);
+    q.decisionReason = r.text("decision_reason");
+    return finish(r, q);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<MedicationReview>)
+{
+    MedicationReview m;
+    m.date = r.date("date", true);
+    m.reviewedBy = r.text("reviewed_by", true);
+    return finish(r, m);
+}
+
 template<typename Source>
 Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
 {
     Reader<Source> r{source, std::nullopt};
-    switch (kindIndex) {
-    case 0: {
-        OpioidEntry e;
-        e.drug = r.text("drug", true).trimmed().toLower();
-        e.strengthMg = r.optionalNumber("strength_mg");
-        e.strengthMcgPerHr = r.optionalNumber("strength_mcg_per_hr");
-        e.unitsPerDose = r.number("units_per_dose", false, 1);
-        e.dosesPerDay = r.number("doses_per_day", false, 0);
-        e.patches = r.integer("patches", false, 1);
-        e.prn = r.boolean("prn", false);
-        e.start = r.date("start", true);
-        e.end = r.date("end", false);
-        return finish(r, e);
-    }
-    case 1: {
-        BenzodiazepineEntry e;
-        e.drug = r.text("drug", true).trimmed().toLower();
-        e.start = r.date("start", true);
-        e.end = r.date("end", false);
-        return finish(r, e);
-    }
-    case 2: {
-        Agreement a;
-        a.date = r.date("date", true);
-        a.note = r.text("note");
-        return finish(r, a);
-    }
-    case 3: {
-        PdmpCheck c;
-        c.date = r.date("date", true);
-        c.checkedBy = r.text("checked_by");
-        c.concerning = r.boolean("concerning", false);
-        c.findings = r.text("findings");
-        return finish(r, c);
-    }
-    case 4: {
-        NaloxoneRecord n;
-        n.date = r.date("date", true);
-        n.action = r.enumeration("action", NaloxoneAction::Offered);
-        return finish(r, n);
-    }
-    case 5: {
-        UrineDrugScreen u;
-        u.date = r.date("date", true);
-        u.result = r.enumeration("result", UdsResult::Pending, true);
-        const auto member = r.member("substances");
-        if (!absent(member.shape())) {
-            if (member.shape() != Shape::Array)
-                return Error{QStringLiteral("substances"), QStringLiteral("must be a list of names")};
-            const QJsonArray list = member.value().toArray();
-            for (qsizetype i = 0; i < list.size(); ++i) {
-                if (!list.at(i).isString())
-                    return Error{QStringLiteral("substances[%1]").arg(i), QStringLiteral("must be text")};
-                u.substances.append(list.at(i).toString());
-            }
-        }
-        return finish(r, u);
-    }
-    case 6: {
-        Visit v;
-        v.date = r.date("date", true);
-        v.status = r.enumeration("status", VisitStatus::Scheduled, true);
-        // A booking's time of day: exactly HH:MM, 24-hour clock.
-        const QString time = r.text("time");
-        if (!time.isEmpty()) {
-            v.time = time.size() == 5 ? QTime::fromString(time, QStringLiteral("HH:mm")) : QTime();
-            if (!v.time.isValid())
-                r.take(Result<int>(Error{QStringLiteral("time"), QStringLiteral("must be a time written HH:MM (24-hour)")}));
-        }
-        return finish(r, v);
-    }
-    case 7: {
-        PegScore p;
-        p.date = r.date("date", true);
-        p.pain = r.integer("pain", true);
-        p.enjoyment = r.integer("enjoyment", true);
-        p.activity = r.integer("activity", true);
-        return finish(r, p);
-    }
-    case 8: {
-        Screening s;
-        s.instrument = r.text("instrument", true).trimmed().toLower();
-        s.date = r.date("date", true);
-        s.answers = r.member("answers").value();
-        if (!r.error && (s.answers.isUndefined() || s.answers.isNull()))
-            return Error{QStringLiteral("answers"), QStringLiteral("is required")};
-        return finish(r, s);
-    }
-    case 9: {
-        Referral f;
-        f.date = r.date("date", true);
-        f.type = r.text("type", true);
-        f.to = r.text("to");
-        f.status = r.enumeration("status", ReferralStatus::Proposed);
-        return finish(r, f);
-    }
-    case 10: {
-        CarePlanGoal g;
-        g.date = r.date("date", true);
-        g.goal = r.text("goal", true);
-        g.status = r.enumeration("status", GoalStatus::Active);
-        return finish(r, g);
-    }
-    default: {
-        ScriptUse u;
-        u.date = r.date("date", true);
-        u.scriptId = r.text("script_id", true);
-        u.scriptVersion = r.integer("script_version", false, 1);
-        const QString language = r.text("language");
-        if (!language.isEmpty())
-            u.language = language;
-        u.note = r.text("note");
-        return finish(r, u);
-    }
-    }
+    return withKindAt(kindIndex, [&r](auto type) { return read(r, type); });
 }
 
 template<typename Source>
@@ -773,6 +930,17 @@ Result<Patient> readDemographics(const Source &source)
     if (!language.isEmpty())
         p.language = language;
     p.taperStatus = r.enumeration("taper_status", TaperStatus::None);
+    p.status = r.enumeration("status", PatientStatus::Active);
+    const QString reason = r.text("inactive_reason");
+    if (!reason.isEmpty()) {
+        InactiveReason why{};
+        if (!parse(reason, &why))
+            return Error{QStringLiteral("inactive_reason"),
+                         QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")};
+        p.inactiveReason = why;
+    }
+    p.inactiveDate = r.date("inactive_date", false);
+    p.riskTierReason = r.text("risk_tier_reason");
     if (r.error)
         return *r.error;
     return p;
@@ -792,18 +960,9 @@ QString recordKind(const AnyRecord &record)
     return recordKindName(record.index());
 }
 
-std::optional<std::size_t> recordKindIndex(QAnyStringView kind)
-{
-    for (std::size_t i = 0; i < kKinds.size(); ++i) {
-        if (kind == QLatin1StringView(kKinds[i]))
-            return i;
-    }
-    return std::nullopt;
-}
-
 QLatin1StringView recordKindName(std::size_t kindIndex)
 {
-    return QLatin1StringView(kKinds.at(kindIndex));
+    return kRecordKindInfo.at(kindIndex).kind();
 }
 
 bool knownRecordKindForPatient(const QString &kind)
@@ -815,8 +974,7 @@ QDate recordDate(const AnyRecord &record)
 {
     return std::visit(
         [](const auto &r) -> QDate {
-            using T = std::decay_t<decltype(r)>;
-            if constexpr (std::is_same_v<T, OpioidEntry> || std::is_same_v<T, BenzodiazepineEntry>)
+            if constexpr (requires { r.start; })
                 return r.start;
             else
                 return r.date;
@@ -836,10 +994,10 @@ QJsonObject recordToJson(const AnyRecord &record)
 
 Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value)
 {
-    const bool shortForm = kind == QLatin1String("agreement") || kind == QLatin1String("pdmp_check") || kind == QLatin1String("naloxone");
+    const auto index = recordKindIndex(kind);
+    const bool shortForm = index && kRecordKindInfo[*index].shortForm;
     if (!value.isObject() && !(shortForm && value.isString()))
         return Error{QString(), QStringLiteral("must be a JSON object")};
-    const auto index = recordKindIndex(kind);
     if (!index)
         return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(kind.left(40))};
     const QJsonObject object = expandShortForm(value);
@@ -860,6 +1018,15 @@ QJsonObject demographicsToJson(const Patient &p)
                   {QStringLiteral("taper_status"), toString(p.taperStatus)}};
     if (!p.phone.isEmpty())
         o.insert(QStringLiteral("phone"), p.phone);
+    // Written only when they say something, so demographics stored before them keep their form.
+    if (p.status != PatientStatus::Active)
+        o.insert(QStringLiteral("status"), toString(p.status));
+    if (p.inactiveReason)
+        o.insert(QStringLiteral("inactive_reason"), toString(*p.inactiveReason));
+    if (p.inactiveDate.isValid())
+        o.insert(QStringLiteral("inactive_date"), dateValue(p.inactiveDate));
+    if (!p.riskTierReason.isEmpty())
+        o.insert(QStringLiteral("risk_tier_reason"), p.riskTierReason);
     return o;
 }
 
@@ -925,35 +1092,7 @@ QString PayloadReader::text(QByteArrayView utf8)
 
 void addToPatient(Patient &patient, AnyRecord record)
 {
-    std::visit(
-        [&patient](auto &&r) {
-            using T = std::decay_t<decltype(r)>;
-            if constexpr (std::is_same_v<T, OpioidEntry>)
-                patient.opioids.append(std::move(r));
-            else if constexpr (std::is_same_v<T, BenzodiazepineEntry>)
-                patient.benzodiazepines.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Agreement>)
-                patient.agreements.append(std::move(r));
-            else if constexpr (std::is_same_v<T, PdmpCheck>)
-                patient.pdmpChecks.append(std::move(r));
-            else if constexpr (std::is_same_v<T, NaloxoneRecord>)
-                patient.naloxone.append(std::move(r));
-            else if constexpr (std::is_same_v<T, UrineDrugScreen>)
-                patient.uds.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Visit>)
-                patient.visits.append(std::move(r));
-            else if constexpr (std::is_same_v<T, PegScore>)
-                patient.peg.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Screening>)
-                patient.screenings.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Referral>)
-                patient.referrals.append(std::move(r));
-            else if constexpr (std::is_same_v<T, CarePlanGoal>)
-                patient.goals.append(std::move(r));
-            else
-                patient.scriptUses.append(std::move(r));
-        },
-        std::move(record));
+    std::visit([&patient](auto &&r) { listOf<std::decay_t<decltype(r)>>(patient).append(std::move(r)); }, std::move(record));
 }
 
 }  // namespace cairn::domain

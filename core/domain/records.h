@@ -21,10 +21,19 @@ enum class Sex { Female, Male, Unknown };
 enum class RiskTier { Low, Moderate, High };
 enum class UdsResult { Expected, Unexpected, Pending };
 enum class VisitStatus { Scheduled, Completed, Cancelled, NoShow };
-enum class NaloxoneAction { Offered, Prescribed };
+enum class NaloxoneAction { Offered, Prescribed, Declined, Dispensed };
 enum class ReferralStatus { Proposed, Sent, Scheduled, Completed, Declined };
 enum class TaperStatus { None, Planned, InProgress, Paused, Completed };
 enum class GoalStatus { Active, Met, Dropped };
+enum class PatientStatus { Active, Inactive };
+enum class InactiveReason { Moved, Deceased, Discharged, TaperedOff, Transferred };
+enum class VisitType { InPerson, Telehealth, NurseCall };
+// Sedatives the program asks clinics to track beside opioids; only benzodiazepines drive the
+// contract's rules (see core/clinical/rules.cpp).
+enum class SedativeKind { Benzodiazepine, ZDrug, Gabapentinoid, MuscleRelaxant, Barbiturate };
+enum class AgreementStatus { Signed, Declined };
+enum class RefillChannel { Phone, Portal, FrontDesk, Pharmacy };
+enum class RefillDecision { Pending, Approved, Declined, RoutedToClinician };
 
 // Every value below compares field by field (operator==): tests check that two ways of reading agree.
 
@@ -55,19 +64,25 @@ struct OpioidEntry {
     friend bool operator==(const OpioidEntry &, const OpioidEntry &) = default;
 };
 
+// A sedative entry; the contract's list is "benzodiazepines", and an entry without a kind is one.
 struct BenzodiazepineEntry {
     RecordMeta meta;
     QString drug;
     QDate start;
     QDate end;
+    SedativeKind kind = SedativeKind::Benzodiazepine;
 
     friend bool operator==(const BenzodiazepineEntry &, const BenzodiazepineEntry &) = default;
 };
 
 struct Agreement {
     RecordMeta meta;
-    QDate date;          // signed on
+    QDate date;          // signed (or declined) on
     QString note;
+    AgreementStatus status = AgreementStatus::Signed;  // stored records before statuses were signed
+    QString textVersion{};  // the version of the agreement text shown (policy version or the clinic's own)
+    QString language{};     // "en" or "es": the language of the text shown; empty when not recorded
+    QString signature{};    // the on-screen signature: base64 PNG or an SVG path, ASCII, size-bounded
 
     friend bool operator==(const Agreement &, const Agreement &) = default;
 };
@@ -85,7 +100,7 @@ struct PdmpCheck {
 struct NaloxoneRecord {
     RecordMeta meta;
     QDate date;
-    NaloxoneAction action = NaloxoneAction::Offered;
+    NaloxoneAction action = NaloxoneAction::Offered;  // every action records that naloxone was offered
 
     friend bool operator==(const NaloxoneRecord &, const NaloxoneRecord &) = default;
 };
@@ -95,15 +110,19 @@ struct UrineDrugScreen {
     QDate date;          // collected on
     UdsResult result = UdsResult::Pending;
     QStringList substances;  // substances found that were not expected (or expected and missing)
+    bool confirmatorySent = false;  // sent for a confirmatory (lab) test
 
     friend bool operator==(const UrineDrugScreen &, const UrineDrugScreen &) = default;
 };
 
+// A booking or a visit held. Rescheduling is a correction of the booking (new date or time).
 struct Visit {
     RecordMeta meta;
     QDate date;
     VisitStatus status = VisitStatus::Scheduled;
-    QTime time;          // booked time of day (local clinic time); null when not given
+    QString time{};         // "HH:mm" local clinic time; empty when not booked at a time
+    VisitType type = VisitType::InPerson;
+    QString clinician{};    // who the visit is with; optional
 
     friend bool operator==(const Visit &, const Visit &) = default;
 };
@@ -145,6 +164,8 @@ struct CarePlanGoal {
     QDate date;
     QString goal;        // in the patient's words where possible
     GoalStatus status = GoalStatus::Active;
+    QDate targetDate{};    // optional
+    QDate reviewed{};      // last reviewed at a visit; optional
 
     friend bool operator==(const CarePlanGoal &, const CarePlanGoal &) = default;
 };
@@ -161,6 +182,50 @@ struct ScriptUse {
     friend bool operator==(const ScriptUse &, const ScriptUse &) = default;
 };
 
+struct TaperStep {
+    QDate date;
+    QString description;
+    std::optional<double> targetMmePerDay;  // absent: a step that is not a dose (a pause, a review)
+
+    friend bool operator==(const TaperStep &, const TaperStep &) = default;
+};
+
+// A taper plan and its steps; its status (latest plan by date) is the patient's taper status.
+struct TaperPlan {
+    RecordMeta meta;
+    QDate date;
+    TaperStatus status = TaperStatus::Planned;  // never None: a plan is planned, in progress, paused or completed
+    QString drug;
+    QList<TaperStep> steps;
+    QString note;
+
+    friend bool operator==(const TaperPlan &, const TaperPlan &) = default;
+};
+
+// A refill request as it came in, and what was decided. A decision is a correction of the request.
+struct RefillRequest {
+    RecordMeta meta;
+    QDate date;
+    QString medication;
+    RefillChannel channel = RefillChannel::Phone;
+    bool early = false;
+    bool lostStolen = false;
+    bool policeReport = false;
+    RefillDecision decision = RefillDecision::Pending;
+    QString decisionReason;  // required when declined
+
+    friend bool operator==(const RefillRequest &, const RefillRequest &) = default;
+};
+
+// "Medication list reviewed" (the program's per-visit sedative review).
+struct MedicationReview {
+    RecordMeta meta;
+    QDate date;
+    QString reviewedBy;
+
+    friend bool operator==(const MedicationReview &, const MedicationReview &) = default;
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;                 // registry id (UUID text); the contract's "id"
@@ -173,7 +238,11 @@ struct Patient {
     std::optional<RiskTier> riskTier;  // set by a clinician; absent: derived (see clinical rules)
     QString phone;
     QString language = QStringLiteral("en");
-    TaperStatus taperStatus = TaperStatus::None;
+    TaperStatus taperStatus = TaperStatus::None;  // follows the latest taper plan when there is one
+    PatientStatus status = PatientStatus::Active;
+    std::optional<InactiveReason> inactiveReason{};  // set when inactive
+    QDate inactiveDate{};                            // set when inactive: the day the patient left
+    QString riskTierReason{};                        // why a clinician set risk_tier
 
     QList<OpioidEntry> opioids;
     QList<BenzodiazepineEntry> benzodiazepines;
@@ -187,6 +256,9 @@ struct Patient {
     QList<Referral> referrals;
     QList<CarePlanGoal> goals;
     QList<ScriptUse> scriptUses;
+    QList<TaperPlan> taperPlans;
+    QList<RefillRequest> refillRequests;
+    QList<MedicationReview> medicationReviews;
 
     friend bool operator==(const Patient &, const Patient &) = default;
 };
@@ -208,6 +280,10 @@ Q_DECLARE_TYPEINFO(cairn::domain::Screening, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Referral, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::CarePlanGoal, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::ScriptUse, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::TaperStep, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::TaperPlan, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::RefillRequest, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::MedicationReview, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
 
 namespace cairn::domain {
@@ -221,6 +297,13 @@ QString toString(NaloxoneAction v);
 QString toString(ReferralStatus v);
 QString toString(TaperStatus v);
 QString toString(GoalStatus v);
+QString toString(PatientStatus v);
+QString toString(InactiveReason v);
+QString toString(VisitType v);
+QString toString(SedativeKind v);
+QString toString(AgreementStatus v);
+QString toString(RefillChannel v);
+QString toString(RefillDecision v);
 bool parse(const QString &text, Sex *out);
 bool parse(const QString &text, RiskTier *out);
 bool parse(const QString &text, UdsResult *out);
@@ -229,6 +312,19 @@ bool parse(const QString &text, NaloxoneAction *out);
 bool parse(const QString &text, ReferralStatus *out);
 bool parse(const QString &text, TaperStatus *out);
 bool parse(const QString &text, GoalStatus *out);
+bool parse(const QString &text, PatientStatus *out);
+bool parse(const QString &text, InactiveReason *out);
+bool parse(const QString &text, VisitType *out);
+bool parse(const QString &text, SedativeKind *out);
+bool parse(const QString &text, AgreementStatus *out);
+bool parse(const QString &text, RefillChannel *out);
+bool parse(const QString &text, RefillDecision *out);
+
+// Active on a date: an active patient, or an inactive one before the day they left. Inactive
+// patients leave worklists, the huddle and the measures, and keep their history.
+bool isActiveOn(const Patient &patient, const QDate &on);
+// The taper status the latest taper plan (by date, then clock) gives, or the stored one without plans.
+TaperStatus taperStatusOf(const Patient &patient);
 
 // Whole years of age on a date.
 int ageOn(const QDate &birthDate, const QDate &on);

@@ -1,5 +1,7 @@
 #include "core/domain/validation.h"
 
+#include "core/domain/record_kinds.h"
+
 #include <cmath>
 
 namespace cairn::domain {
@@ -61,6 +63,29 @@ Status checkPeriod(const QDate &start, const QDate &end)
     return ok();
 }
 
+// An on-screen signature is at most this many characters: a base64 PNG of a signature pad at
+// tablet resolution is well under it, and one record stays small enough to sync on a slow link.
+constexpr int kMaxSignature = 256 * 1024;
+
+// Base64 (optionally a data: URL) or an SVG path: printable ASCII only, no markup.
+Status checkSignature(const QString &text)
+{
+    if (text.size() > kMaxSignature)
+        return Error{QStringLiteral("signature"), QStringLiteral("is too large (at most %1 characters)").arg(kMaxSignature)};
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('<') || c == QLatin1Char('>'))
+            return Error{QStringLiteral("signature"), QStringLiteral("must be a base64 image or an SVG path (plain ASCII)")};
+    }
+    return ok();
+}
+
+Status checkLanguage(const QString &language, const char *field)
+{
+    if (language != QLatin1String("en") && language != QLatin1String("es"))
+        return Error{QLatin1String(field), QStringLiteral("must be \"en\" or \"es\"")};
+    return ok();
+}
+
 template<typename T>
 Status checkList(const QList<T> &list, const char *name)
 {
@@ -108,6 +133,16 @@ Status validate(const Agreement &a)
 {
     if (auto s = checkDate(a.date, "date", true); !s)
         return s;
+    if (auto s = checkText(a.textVersion, "text_version", false, 60); !s)
+        return s;
+    if (!a.language.isEmpty()) {
+        if (auto s = checkLanguage(a.language, "language"); !s)
+            return s;
+    }
+    if (auto s = checkSignature(a.signature); !s)
+        return s;
+    if (a.status == AgreementStatus::Declined && !a.signature.isEmpty())
+        return Error{QStringLiteral("signature"), QStringLiteral("a declined agreement carries no signature")};
     return checkText(a.note, "note", false, 2000);
 }
 
@@ -133,12 +168,27 @@ Status validate(const UrineDrugScreen &u)
         if (auto s = checkText(u.substances.at(i), "substance", true, 80); !s)
             return Error{QStringLiteral("substances[%1]").arg(i), s.error().message};
     }
+    if (u.result == UdsResult::Pending && !u.substances.isEmpty())
+        return Error{QStringLiteral("substances"), QStringLiteral("are entered with the result, not while it is pending")};
     return ok();
 }
 
 Status validate(const Visit &v)
 {
-    return checkDate(v.date, "date", true);
+    if (auto s = checkDate(v.date, "date", true); !s)
+        return s;
+    if (!v.time.isEmpty()) {
+        // Exactly HH:mm, 24-hour: what the booking form and cairnctl write.
+        const bool shaped = v.time.size() == 5 && v.time.at(2) == QLatin1Char(':');
+        const int hours = shaped ? QStringView(v.time).left(2).toInt() : -1;
+        const int minutes = shaped ? QStringView(v.time).mid(3).toInt() : -1;
+        bool digits = shaped;
+        for (int i : {0, 1, 3, 4})
+            digits = digits && v.time.at(i).isDigit();
+        if (!digits || hours > 23 || minutes > 59)
+            return Error{QStringLiteral("time"), QStringLiteral("must be a time written HH:mm (24-hour)")};
+    }
+    return checkText(v.clinician, "clinician", false, 200);
 }
 
 Status validate(const PegScore &p)
@@ -178,7 +228,61 @@ Status validate(const CarePlanGoal &g)
 {
     if (auto s = checkDate(g.date, "date", true); !s)
         return s;
+    if (auto s = checkDate(g.targetDate, "target_date", false); !s)
+        return s;
+    if (g.targetDate.isValid() && g.targetDate < g.date)
+        return Error{QStringLiteral("target_date"), QStringLiteral("must not be before the goal's date")};
+    if (auto s = checkDate(g.reviewed, "reviewed", false); !s)
+        return s;
+    if (g.reviewed.isValid() && g.reviewed < g.date)
+        return Error{QStringLiteral("reviewed"), QStringLiteral("must not be before the goal's date")};
     return checkText(g.goal, "goal", true, 500);
+}
+
+Status validate(const TaperPlan &t)
+{
+    if (auto s = checkDate(t.date, "date", true); !s)
+        return s;
+    if (t.status == TaperStatus::None)
+        return Error{QStringLiteral("status"), QStringLiteral("must be planned, in_progress, paused or completed")};
+    if (auto s = checkText(t.drug, "drug", false, 60); !s)
+        return s;
+    if (t.steps.size() > 100)
+        return Error{QStringLiteral("steps"), QStringLiteral("has too many steps (at most 100)")};
+    for (qsizetype i = 0; i < t.steps.size(); ++i) {
+        const TaperStep &step = t.steps.at(i);
+        const QString at = QStringLiteral("steps[%1]").arg(i);
+        Status s = checkDate(step.date, "date", true);
+        if (s)
+            s = checkText(step.description, "description", false, 500);
+        if (s && step.targetMmePerDay && (!std::isfinite(*step.targetMmePerDay) || *step.targetMmePerDay < 0 || *step.targetMmePerDay > 5000))
+            s = Error{QStringLiteral("target_mme_per_day"), QStringLiteral("must be a number from 0 to 5000")};
+        if (s && i > 0 && step.date < t.steps.at(i - 1).date)
+            s = Error{QStringLiteral("date"), QStringLiteral("must not be before the previous step's date")};
+        if (!s)
+            return s.error().within(at);
+    }
+    return checkText(t.note, "note", false, 2000);
+}
+
+Status validate(const RefillRequest &q)
+{
+    if (auto s = checkDate(q.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(q.medication, "medication", true, 200); !s)
+        return s;
+    if (q.policeReport && !q.lostStolen)
+        return Error{QStringLiteral("police_report"), QStringLiteral("applies only to a lost or stolen prescription")};
+    if (q.decision == RefillDecision::Declined && q.decisionReason.trimmed().isEmpty())
+        return Error{QStringLiteral("decision_reason"), QStringLiteral("is required when a request is declined")};
+    return checkText(q.decisionReason, "decision_reason", false, 1000);
+}
+
+Status validate(const MedicationReview &m)
+{
+    if (auto s = checkDate(m.date, "date", true); !s)
+        return s;
+    return checkText(m.reviewedBy, "reviewed_by", true, 120);
 }
 
 Status validate(const ScriptUse &u)
@@ -210,31 +314,25 @@ Status validate(const Patient &p)
         return s;
     if (p.birthDate.isValid() && p.ltotStart.isValid() && p.ltotStart < p.birthDate)
         return Error{QStringLiteral("ltot_start"), QStringLiteral("must not be before birth_date")};
-    if (p.language != QLatin1String("en") && p.language != QLatin1String("es"))
-        return Error{QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\"")};
-    if (auto s = checkList(p.opioids, "opioids"); !s)
+    if (auto s = checkLanguage(p.language, "language"); !s)
         return s;
-    if (auto s = checkList(p.benzodiazepines, "benzodiazepines"); !s)
+    if (auto s = checkText(p.riskTierReason, "risk_tier_reason", false, 500); !s)
         return s;
-    if (auto s = checkList(p.agreements, "agreements"); !s)
-        return s;
-    if (auto s = checkList(p.pdmpChecks, "pdmp_checks"); !s)
-        return s;
-    if (auto s = checkList(p.naloxone, "naloxone"); !s)
-        return s;
-    if (auto s = checkList(p.uds, "uds"); !s)
-        return s;
-    if (auto s = checkList(p.visits, "visits"); !s)
-        return s;
-    if (auto s = checkList(p.peg, "peg"); !s)
-        return s;
-    if (auto s = checkList(p.screenings, "screenings"); !s)
-        return s;
-    if (auto s = checkList(p.referrals, "referrals"); !s)
-        return s;
-    if (auto s = checkList(p.goals, "goals"); !s)
-        return s;
-    return checkList(p.scriptUses, "script_uses");
+    if (p.status == PatientStatus::Inactive) {
+        if (!p.inactiveReason)
+            return Error{QStringLiteral("inactive_reason"), QStringLiteral("is required for an inactive patient")};
+        if (auto s = checkDate(p.inactiveDate, "inactive_date", true); !s)
+            return s;
+    } else if (p.inactiveReason || !p.inactiveDate.isNull()) {
+        return Error{p.inactiveReason ? QStringLiteral("inactive_reason") : QStringLiteral("inactive_date"),
+                     QStringLiteral("applies only when status is inactive")};
+    }
+    Status status = ok();
+    forEachKind([&](const auto &kind) {
+        if (status)
+            status = checkList(p.*kind.list, kind.info.section);
+    });
+    return status;
 }
 
 }  // namespace cairn::domain

@@ -22,6 +22,9 @@ Status validate(const Screening &screening);   // instrument present, date valid
 Status validate(const Referral &referral);
 Status validate(const CarePlanGoal &goal);
 Status validate(const ScriptUse &use);
+Status validate(const TaperPlan &plan);
+Status validate(const RefillRequest &request);
+Status validate(const MedicationReview &review);
 // Demographics and every list; list errors carry their index: "opioids[1].strength_mg".
 Status validate(const Patient &patient);
 

@@ -92,8 +92,6 @@ UserSummary summaryOf(const keys::UserInfo &user)
     return {user.id, user.name, user.role, user.failedAttempts, user.lockedUntil};
 }
 
-// The permission a record kind needs to be written.
-
 // An audit entry that records an event with no record attached (a view, a user change).
 Status auditInTransaction(Database &db, const AuditEvent &event)
 {
@@ -118,6 +116,19 @@ Status checkRecord(const domain::AnyRecord &record)
     return clinical::checkRecord(record);
 }
 
+// A clinic identifier names one patient: refused when another patient than `self` has it.
+Status clinicIdFree(Database &db, const QString &clinicId, const QString &self)
+{
+    auto holders = RecordStore(db).patientIdsWithClinicId(clinicId);
+    if (!holders)
+        return holders.error();
+    for (const QString &id : std::as_const(*holders)) {
+        if (id != self)
+            return Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is already another patient's clinic identifier").arg(clinicId.left(64))};
+    }
+    return ok();
+}
+
 Status checkPatient(const domain::Patient &patient)
 {
     if (auto s = domain::validate(patient); !s)
@@ -131,16 +142,14 @@ Status checkPatient(const domain::Patient &patient)
 
 }  // namespace
 
+// The permission a stored kind needs to be written (record_kinds.h says which; "patient" is
+// demographics).
 keys::Permission permissionToWrite(const QString &kind)
 {
-    static const QStringList rooming{QStringLiteral("peg"), QStringLiteral("screening"), QStringLiteral("uds"),
-                                     QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("visit"),
-                                     QStringLiteral("script_use")};
-    if (rooming.contains(kind))
-        return keys::Permission::RecordRooming;
     if (kind == QLatin1String("patient"))
         return keys::Permission::EditDemographics;
-    return keys::Permission::RecordClinicalDecision;
+    const domain::KindInfo *info = domain::findKind(kind);
+    return info ? keys::permissionToWrite(info->right) : keys::Permission::RecordClinicalDecision;
 }
 
 // --- opening ----------------------------------------------------------------------------------
@@ -501,9 +510,18 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
     if (!can(keys::Permission::EditDemographics))
         return forbidden(QStringLiteral("adding patients"));
     // Check everything before writing anything: an import is all or nothing.
+    QHash<QString, qsizetype> clinicIds;
     for (qsizetype i = 0; i < patients.size(); ++i) {
+        auto where = [&](const Error &e) { return patients.size() == 1 ? e : e.within(QStringLiteral("patients[%1]").arg(i)); };
         if (auto s = checkPatient(patients.at(i)); !s)
-            return patients.size() == 1 ? s.error() : s.error().within(QStringLiteral("patients[%1]").arg(i));
+            return where(s.error());
+        const QString clinicId = patients.at(i).clinicId.trimmed();
+        if (clinicIds.contains(clinicId))
+            return where(Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is given to two patients (also patients[%2])")
+                                                                .arg(clinicId.left(64)).arg(clinicIds.value(clinicId))});
+        clinicIds.insert(clinicId, i);
+        if (auto s = clinicIdFree(*d->db, clinicId, patients.at(i).id); !s)
+            return where(s.error());
     }
     CAIRN_WRITER;
     auto tx = Transaction::begin(*d->db);
@@ -537,6 +555,11 @@ Status Registry::updateDemographics(const domain::Patient &patient)
     auto row = store.patient(patient.id);
     if (!row)
         return row.error();
+    if (auto s = clinicIdFree(*d->db, patient.clinicId.trimmed(), patient.id); !s)
+        return s;
+    const QString newTier = patient.riskTier ? domain::toString(*patient.riskTier) : QString();
+    if (newTier != row->riskTier && !newTier.isEmpty() && patient.riskTierReason.trimmed().isEmpty())
+        return Error{QStringLiteral("risk_tier_reason"), QStringLiteral("is required when a clinician sets the risk tier")};
     CAIRN_WRITER;
     domain::Patient next = patient;
     w.stamp(next.meta);
@@ -544,13 +567,55 @@ Status Registry::updateDemographics(const domain::Patient &patient)
     return writeInTransaction(w, demographicsEnvelope(next), QStringLiteral("correct_record"));
 }
 
+Status Registry::inactivatePatient(const QString &patientId, domain::InactiveReason reason, const QDate &date)
+{
+    if (!can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("editing demographics"));
+    RecordStore store(*d->db);
+    auto row = store.patient(patientId);
+    if (!row)
+        return row.error();
+    auto head = store.versionInForce(row->head);
+    if (!head)
+        return head.error();
+    if (!*head)
+        return Error{QStringLiteral("patient"), QStringLiteral("the patient's demographics are missing")};
+    auto patient = domain::demographicsFromJson((*head)->payload);
+    if (!patient)
+        return patient.error();
+    patient->id = patientId;
+    patient->status = domain::PatientStatus::Inactive;
+    patient->inactiveReason = reason;
+    patient->inactiveDate = date;
+    return updateDemographics(*patient);
+}
+
+Result<QList<domain::UrineDrugScreen>> Registry::pendingUds(const QString &patientId)
+{
+    auto patient = loadPatient(patientId);
+    if (!patient)
+        return patient.error();
+    QList<domain::UrineDrugScreen> pending;
+    for (const auto &screen : std::as_const(patient->uds)) {
+        if (screen.result == domain::UdsResult::Pending)
+            pending.append(screen);
+    }
+    return pending;
+}
+
 // A record from a write call, checked for permission and validity before anything is written.
 Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb) const
 {
-    domain::AnyRecord record = std::visit([](const auto &r) { return domain::AnyRecord(r); }, value);
+    domain::AnyRecord record = value;
     const QString kind = domain::recordKind(record);
     if (!can(permissionToWrite(kind)))
         return forbidden(QStringLiteral("%1 %2").arg(verb, kind));
+    if (const auto *request = std::get_if<domain::RefillRequest>(&record)) {
+        // Anyone may log a request or route it; the decision itself is a clinician's.
+        const bool decided = request->decision == domain::RefillDecision::Approved || request->decision == domain::RefillDecision::Declined;
+        if (decided && !can(keys::Permission::RecordClinicalDecision))
+            return forbidden(QStringLiteral("deciding a refill request"));
+    }
     if (auto s = checkRecord(record); !s)
         return s.error();
     return record;

@@ -35,10 +35,8 @@ namespace cairn::registry {
 keys::Permission permissionToWrite(const QString &kind);
 
 // One clinical record of any kind, for the generic add/correct calls.
-using RecordValue = std::variant<domain::OpioidEntry, domain::BenzodiazepineEntry, domain::Agreement,
-                                 domain::PdmpCheck, domain::NaloxoneRecord, domain::UrineDrugScreen, domain::Visit,
-                                 domain::PegScore, domain::Screening, domain::Referral, domain::CarePlanGoal,
-                                 domain::ScriptUse>;
+// (The kinds are core/domain/record_kinds.h; this name stays for the callers that use it.)
+using RecordValue = domain::AnyRecord;
 
 struct UserSummary {
     QString id;
@@ -120,17 +118,32 @@ public:
     // Adds many patients in one transaction: all or none (import, seeding).
     Result<QStringList> addPatients(const QList<domain::Patient> &patients);
     // Writes new demographics for an existing patient as a version superseding the current one.
+    // A clinic_id another patient has is refused (addPatient too), naming "clinic_id"; setting or
+    // changing risk_tier needs a risk_tier_reason.
     Status updateDemographics(const domain::Patient &patient);
+    // Marks a patient inactive (moved, deceased, ...) from `date`: a new demographics version, so
+    // the history keeps it. The patient leaves the huddle, worklists and measures from that date
+    // and stays loadable. Reactivating is updateDemographics with status active.
+    Status inactivatePatient(const QString &patientId, domain::InactiveReason reason, const QDate &date);
     // One patient with every current record (corrections applied). Audited as a view.
     Result<domain::Patient> loadPatient(const QString &patientId);
-    // Every version of every record of the patient, corrections and retractions included.
+    // Every version of every record of the patient, corrections and retractions included, in
+    // write order: each with its kind (label: domain::findKind(kind)->label), author, device,
+    // writtenAt, the record it supersedes and, for a withdrawal, payload.retraction_reason.
     Result<QList<domain::RecordEnvelope>> patientHistory(const QString &patientId);
+    // The patient's urine drug screens still waiting for a result (current versions, with their
+    // meta.id): entering the result is correctRecord(meta.id, the screen with its result).
+    Result<QList<domain::UrineDrugScreen>> pendingUds(const QString &patientId);
     Result<QList<PatientSummary>> listPatients();
     // Every patient with current records (whole-registry rules: gaps, huddle, measures, export).
     // Audited as one bulk view naming the purpose.
     Result<QList<domain::Patient>> loadAllPatients(const QString &purpose);
 
     // --- records --------------------------------------------------------------------------------
+    // Every kind in domain::kRecordKinds (record_kinds.h) goes through these three; the kind's
+    // WriteRight decides the permission (approving or declining a refill request also needs
+    // RecordClinicalDecision). A booking is a scheduled visit; rescheduling, cancelling or
+    // completing it is a correction, as is entering a pending urine result or deciding a refill.
     Result<QString> addRecord(const QString &patientId, const RecordValue &record);
     // Several records of one patient in one transaction: all are checked first, and either all
     // are written or none. Errors name the record's index: "[2].strength_mg". Returns the ids in

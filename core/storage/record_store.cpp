@@ -689,6 +689,20 @@ Result<QList<PatientRow>> RecordStore::patients()
     return rows;
 }
 
+Result<QStringList> RecordStore::patientIdsWithClinicId(const QString &clinicId)
+{
+    auto stmt = m_db.prepare("SELECT id FROM patients WHERE clinic_id = ? ORDER BY id");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, clinicId);
+    QStringList ids;
+    while (stmt->next())
+        ids.append(stmt->text(0));
+    if (!stmt->status())
+        return stmt->status().error();
+    return ids;
+}
+
 Result<PatientRow> RecordStore::patient(const QString &patientId)
 {
     auto stmt = m_db.prepare((QByteArray(kPatientColumns) + "WHERE id = ?").constData());

@@ -104,6 +104,8 @@ public:
     Status upsertPatient(const PatientRow &row);
     Result<QList<PatientRow>> patients();
     Result<PatientRow> patient(const QString &patientId);
+    // Patients whose current demographics carry this clinic identifier (exact match).
+    Result<QStringList> patientIdsWithClinicId(const QString &clinicId);
     Result<std::int64_t> patientCount();
 
     // The outbox, oldest first.

@@ -135,13 +135,23 @@ void HistoryListModel::setPatient(const domain::Patient &p)
             finding = tr("%1 · checked by %2").arg(finding, c.checkedBy);
         rows.append({c.date, 2, QStringLiteral("pdmp"), tr("PDMP check"), finding, idOf(c.meta), QStringLiteral("pdmp_check")});
     }
-    for (const auto &a : p.agreements)
+    for (const auto &a : p.agreements) {
+        // A declined agreement is shown as such ("declined on D"), never as a silent gap.
+        const bool declined = a.status == domain::AgreementStatus::Declined;
+        const QString what = declined ? tr("Declined") : tr("Signed");
         rows.append({a.date, 3, QStringLiteral("agreement"), tr("Treatment agreement"),
-                     a.note.isEmpty() ? tr("Signed") : tr("Signed: %1").arg(a.note), idOf(a.meta), QStringLiteral("agreement")});
-    for (const auto &n : p.naloxone)
-        rows.append({n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"),
-                     n.action == domain::NaloxoneAction::Prescribed ? tr("Prescribed") : tr("Offered"), idOf(n.meta),
-                     QStringLiteral("naloxone")});
+                     a.note.isEmpty() ? what : tr("%1: %2").arg(what, a.note), idOf(a.meta), QStringLiteral("agreement")});
+    }
+    for (const auto &n : p.naloxone) {
+        QString action;
+        switch (n.action) {
+        case domain::NaloxoneAction::Offered: action = tr("Offered"); break;
+        case domain::NaloxoneAction::Prescribed: action = tr("Prescribed"); break;
+        case domain::NaloxoneAction::Declined: action = tr("Offered and declined"); break;
+        case domain::NaloxoneAction::Dispensed: action = tr("Dispensed"); break;
+        }
+        rows.append({n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"), action, idOf(n.meta), QStringLiteral("naloxone")});
+    }
     for (const auto &o : p.opioids) {
         const QString dose = o.strengthMcgPerHr ? tr("%1 mcg/hr patch").arg(*o.strengthMcgPerHr)
                                                 : tr("%1 mg × %2, %3 times a day").arg(o.strengthMg.value_or(0)).arg(o.unitsPerDose).arg(o.dosesPerDay);

@@ -183,6 +183,20 @@ void TestLoadAll::payloadTextReadsAsQJsonDocumentDoes_data()
     add("goal", "goal", R"({"date":"2026-01-05","goal":"walk to the mailbox","status":"met"})");
     add("script use", "script_use", R"({"date":"2026-01-05","language":"","script_id":"taper","script_version":2})");
     add("benzodiazepine", "benzodiazepine", R"({"drug":"Alprazolam","start":"2026-01-05"})");
+    add("z-drug", "benzodiazepine", R"({"drug":"zolpidem","kind":"z_drug","start":"2026-01-05"})");
+    add("sedative kind unknown", "benzodiazepine", R"({"drug":"x","kind":"opioid","start":"2026-01-05"})");
+    add("booking", "visit", R"({"clinician":"Dr B","date":"2026-01-05","status":"scheduled","time":"09:30","type":"nurse_call"})");
+    add("agreement declined", "agreement", R"({"date":"2026-01-05","language":"es","status":"declined","text_version":"clinic-2"})");
+    add("agreement signature", "agreement", R"({"date":"2026-01-05","signature":"data:image/png;base64,iVBORw0KGgo="})");
+    add("uds confirmatory", "uds", R"({"confirmatory_sent":true,"date":"2026-01-05","result":"unexpected"})");
+    add("naloxone declined", "naloxone", R"({"action":"declined","date":"2026-01-05"})");
+    add("goal dates", "goal", R"({"date":"2026-01-05","goal":"walk","reviewed":"2026-02-01","status":"active","target_date":"2026-03-01"})");
+    add("taper plan", "taper_plan",
+        R"({"date":"2026-01-05","drug":"oxycodone","note":"","status":"paused","steps":[{"date":"2026-01-05","description":"a","target_mme_per_day":30},{"date":"2026-02-05","description":"b","target_mme_per_day":null}]})");
+    add("taper steps not a list", "taper_plan", R"({"date":"2026-01-05","status":"planned","steps":3})");
+    add("refill request", "refill_request",
+        R"({"channel":"front_desk","date":"2026-01-05","decision":"declined","decision_reason":"early","early":true,"lost_stolen":false,"medication":"oxy","police_report":false})");
+    add("medication review", "medication_review", R"({"date":"2026-01-05","reviewed_by":"Morgan"})");
 }
 
 void TestLoadAll::payloadTextReadsAsQJsonDocumentDoes()
@@ -200,6 +214,9 @@ void TestLoadAll::demographicsTextReadsAsQJsonDocumentDoes()
     compareDemographicsReaders(R"({"name":"A","risk_tier":"bogus"})");
     compareDemographicsReaders(R"({"name":"A","sex":"other"})");
     compareDemographicsReaders(R"({"name":"A","birth_date":"1960-13-01"})");
+    compareDemographicsReaders(
+        R"({"name":"A","status":"inactive","inactive_reason":"tapered_off","inactive_date":"2026-02-01","risk_tier":"low","risk_tier_reason":"ORT 2"})");
+    compareDemographicsReaders(R"({"name":"A","status":"gone","inactive_reason":"bored"})");
     compareDemographicsReaders("{}");
     compareDemographicsReaders("not json");
 }

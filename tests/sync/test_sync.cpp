@@ -693,6 +693,76 @@ private slots:
         QVERIFY2(refused.error().message.contains(QStringLiteral("pin")), qPrintable(refused.error().message));
     }
 
+    // The records issue 12 added travel like every other: a booking with its time, type and
+    // clinician; a rescheduling (a correction); a withdrawn record; and the new kinds.
+    void aBookingACorrectionAndAWithdrawalReachTheOtherTablet()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("bookings"));
+        auto b = tablet(m_clockB, QStringLiteral("bookings"));
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Beto Ruiz"), QStringLiteral("BK-1")));
+        QVERIFY(id);
+        domain::Visit booking;
+        booking.date = QDate(2026, 3, 9);
+        booking.time = QStringLiteral("14:30");
+        booking.type = domain::VisitType::Telehealth;
+        booking.clinician = QStringLiteral("Dr Rivera");
+        auto booked = a->registry->addRecord(*id, booking);
+        QVERIFY(booked);
+        domain::RefillRequest request;
+        request.date = QDate(2026, 3, 2);
+        request.medication = QStringLiteral("oxycodone 5 mg");
+        request.channel = domain::RefillChannel::Pharmacy;
+        request.early = true;
+        auto requested = a->registry->addRecord(*id, request);
+        QVERIFY(requested);
+        domain::MedicationReview review;
+        review.date = QDate(2026, 3, 2);
+        review.reviewedBy = QStringLiteral("Dr Rivera");
+        QVERIFY(a->registry->addRecord(*id, review));
+        syncOk(*a);
+        syncOk(*b);
+        auto onB = b->registry->loadPatient(*id);
+        QVERIFY(onB);
+        QCOMPARE(onB->visits.size(), 1);
+        QCOMPARE(onB->visits.first().time, QStringLiteral("14:30"));
+        QVERIFY(onB->visits.first().type == domain::VisitType::Telehealth);
+        QCOMPARE(onB->visits.first().clinician, QStringLiteral("Dr Rivera"));
+        QCOMPARE(onB->refillRequests.size(), 1);
+        QCOMPARE(onB->medicationReviews.size(), 1);
+
+        // B reschedules the booking; A withdraws the refill request entered in error.
+        domain::Visit moved = onB->visits.first();
+        moved.date = QDate(2026, 3, 10);
+        moved.time = QStringLiteral("08:15");
+        auto rescheduled = b->registry->correctRecord(*booked, moved);
+        QVERIFY(rescheduled);
+        auto withdrawn = a->registry->retractRecord(*requested, QStringLiteral("entered for the wrong patient"));
+        QVERIFY(withdrawn);
+        syncOk(*b);
+        syncOk(*a);
+        syncOk(*b);
+        for (auto *t : {a.get(), b.get()}) {
+            auto p = t->registry->loadPatient(*id);
+            QVERIFY(p);
+            QCOMPARE(p->visits.size(), 1);
+            QCOMPARE(p->visits.first().date, QDate(2026, 3, 10));
+            QCOMPARE(p->visits.first().time, QStringLiteral("08:15"));
+            QVERIFY(p->visits.first().type == domain::VisitType::Telehealth);
+            QVERIFY(p->refillRequests.isEmpty());
+            QCOMPARE(p->medicationReviews.size(), 1);
+            // The history on each tablet keeps the booking, its rescheduling and the withdrawal.
+            auto history = t->registry->patientHistory(*id);
+            QVERIFY(history);
+            const auto visits = std::count_if(history->cbegin(), history->cend(), [](const auto &e) { return e.kind == QLatin1String("visit"); });
+            QCOMPARE(visits, 2);
+            const bool retraction = std::any_of(history->cbegin(), history->cend(), [&](const auto &e) {
+                return e.retracted && e.supersedes == *requested;
+            });
+            QVERIFY(retraction);
+        }
+        QCOMPARE(snapshot(*a->registry), snapshot(*b->registry));
+    }
+
     void malformedRequestsStoreNothing()
     {
         auto t = tablet(m_clockA, QStringLiteral("north"));
