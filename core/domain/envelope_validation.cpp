@@ -1,23 +1,12 @@
 #include "core/domain/envelope_validation.h"
 
 #include "core/domain/record_json.h"
+#include "core/domain/record_kinds.h"
 #include "core/domain/validation.h"
 
 #include <QUuid>
 
 namespace cairn::domain {
-
-const QStringList &knownRecordKinds()
-{
-    static const QStringList kinds{
-        QStringLiteral("patient"),  QStringLiteral("opioid"),    QStringLiteral("benzodiazepine"),
-        QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("naloxone"),
-        QStringLiteral("uds"),      QStringLiteral("visit"),     QStringLiteral("peg"),
-        QStringLiteral("screening"), QStringLiteral("referral"),  QStringLiteral("goal"),
-        QStringLiteral("script_use"), QStringLiteral("clinic_policy"), QStringLiteral("clinic_script"),
-    };
-    return kinds;
-}
 
 Status validateEnvelope(const RecordEnvelope &envelope)
 {
@@ -26,7 +15,7 @@ Status validateEnvelope(const RecordEnvelope &envelope)
         return Error{QStringLiteral("id"), QStringLiteral("must be a UUID")};
     if (envelope.patientId.isEmpty())
         return Error{QStringLiteral("patient_id"), QStringLiteral("is required")};
-    if (!knownRecordKinds().contains(envelope.kind))
+    if (!findKind(envelope.kind))
         return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(envelope.kind.left(40))};
     if (envelope.author.isEmpty())
         return Error{QStringLiteral("author"), QStringLiteral("is required")};
@@ -48,7 +37,7 @@ Status validateEnvelope(const RecordEnvelope &envelope)
         return Error{QStringLiteral("retracted"), QStringLiteral("a retraction must name the record it withdraws")};
     if (envelope.retracted)
         return ok();  // a retraction carries the withdrawn record's payload and a reason; nothing new to check
-    if (envelope.kind == QLatin1String("patient")) {
+    if (envelope.kind == kDemographicsKind.kind()) {
         auto patient = demographicsFromJson(envelope.payload);
         if (!patient)
             return patient.error().within(QStringLiteral("payload"));

@@ -9,8 +9,7 @@
 
 namespace cairn::domain {
 
-// The record kinds the registry knows.
-const QStringList &knownRecordKinds();
+// The record kinds the registry knows: record_kinds.h (findKind).
 
 // Errors name the field: "id", "kind", "payload.pain", ...
 Status validateEnvelope(const RecordEnvelope &envelope);

@@ -8,19 +8,6 @@
 namespace cairn::domain {
 namespace {
 
-struct ListField {
-    const char *name;
-    const char *kind;
-};
-
-// The patient object's record lists and the record kind each holds.
-constexpr ListField kLists[] = {
-    {"opioids", "opioid"},     {"benzodiazepines", "benzodiazepine"}, {"agreements", "agreement"},
-    {"pdmp_checks", "pdmp_check"}, {"naloxone", "naloxone"},         {"uds", "uds"},
-    {"visits", "visit"},       {"peg", "peg"},                        {"screenings", "screening"},
-    {"referrals", "referral"}, {"goals", "goal"},           {"script_uses", "script_use"},
-};
-
 template<typename T>
 QJsonArray toArray(const QList<T> &records)
 {
@@ -45,21 +32,28 @@ Result<Patient> patientFromJson(const QJsonValue &value)
     auto patient = demographicsFromJson(object);
     if (!patient)
         return patient.error();
-    for (const ListField &list : kLists) {
-        const QString name = QLatin1String(list.name);
+    std::optional<Error> error;
+    forEachKind([&](const auto &kind) {
+        const QString name = kind.info.sectionName();
         const QJsonValue items = object.value(name);
-        if (items.isUndefined() || items.isNull())
-            continue;
-        if (!items.isArray())
-            return Error{name, QStringLiteral("must be a list")};
+        if (error || items.isUndefined() || items.isNull())
+            return;
+        if (!items.isArray()) {
+            error = Error{name, QStringLiteral("must be a list")};
+            return;
+        }
         const QJsonArray array = items.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            auto record = recordFromJson(QLatin1String(list.kind), array.at(i));
-            if (!record)
-                return record.error().within(QStringLiteral("%1[%2]").arg(name).arg(i));
+            auto record = recordFromJson(kind.info.kind(), array.at(i));
+            if (!record) {
+                error = record.error().within(QStringLiteral("%1[%2]").arg(name).arg(i));
+                return;
+            }
             addToPatient(*patient, std::move(record).value());
         }
-    }
+    });
+    if (error)
+        return *error;
     if (auto s = validate(*patient); !s)
         return s.error();
     return patient;
@@ -72,18 +66,7 @@ QJsonObject patientToJson(const Patient &patient, bool registryFields)
         for (const char *field : {"name", "clinic_id", "prescriber", "ltot_start", "phone", "language", "taper_status"})
             o.remove(QLatin1String(field));
     }
-    o.insert(QStringLiteral("opioids"), toArray(patient.opioids));
-    o.insert(QStringLiteral("benzodiazepines"), toArray(patient.benzodiazepines));
-    o.insert(QStringLiteral("agreements"), toArray(patient.agreements));
-    o.insert(QStringLiteral("pdmp_checks"), toArray(patient.pdmpChecks));
-    o.insert(QStringLiteral("naloxone"), toArray(patient.naloxone));
-    o.insert(QStringLiteral("uds"), toArray(patient.uds));
-    o.insert(QStringLiteral("visits"), toArray(patient.visits));
-    o.insert(QStringLiteral("peg"), toArray(patient.peg));
-    o.insert(QStringLiteral("screenings"), toArray(patient.screenings));
-    o.insert(QStringLiteral("referrals"), toArray(patient.referrals));
-    o.insert(QStringLiteral("goals"), toArray(patient.goals));
-    o.insert(QStringLiteral("script_uses"), toArray(patient.scriptUses));
+    forEachKind([&](const auto &kind) { o.insert(kind.info.sectionName(), toArray(patient.*kind.list)); });
     return o;
 }
 

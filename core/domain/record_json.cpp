@@ -605,8 +605,8 @@ QJsonObject toJson(const CarePlanGoal &g)
     return {{QStringLiteral("date"), dateValue(g.date)}, {QStringLiteral("goal"), g.goal}, {QStringLiteral("status"), toString(g.status)}};
 }
 
-// Agreements, PDMP checks and naloxone may be written as a bare date string (the contract's
-// short form) or as an object.
+// Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
+// bare date string (the contract's short form) or as an object.
 QJsonObject expandShortForm(const QJsonValue &value)
 {
     if (value.isString())
@@ -622,131 +622,162 @@ Result<AnyRecord> finish(Reader<Source> &r, T record)
     return AnyRecord(std::move(record));
 }
 
-constexpr std::array<const char *, 12> kKinds = {"opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone", "uds",
-                                                  "visit",  "peg",            "screening", "referral",   "goal",
-                                                  "script_use"};
-static_assert(kKinds.size() == std::variant_size_v<AnyRecord>);
+// The one reader of each record kind, from a QJsonObject or from a payload's text: read(r, tag)
+// for each type of kRecordKinds.
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<OpioidEntry>)
+{
+    OpioidEntry e;
+    e.drug = r.text("drug", true).trimmed().toLower();
+    e.strengthMg = r.optionalNumber("strength_mg");
+    e.strengthMcgPerHr = r.optionalNumber("strength_mcg_per_hr");
+    e.unitsPerDose = r.number("units_per_dose", false, 1);
+    e.dosesPerDay = r.number("doses_per_day", false, 0);
+    e.patches = r.integer("patches", false, 1);
+    e.prn = r.boolean("prn", false);
+    e.start = r.date("start", true);
+    e.end = r.date("end", false);
+    return finish(r, e);
+}
 
-// The one reader of each record kind, from a QJsonObject or from a payload's text.
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<BenzodiazepineEntry>)
+{
+    BenzodiazepineEntry e;
+    e.drug = r.text("drug", true).trimmed().toLower();
+    e.start = r.date("start", true);
+    e.end = r.date("end", false);
+    return finish(r, e);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Agreement>)
+{
+    Agreement a;
+    a.date = r.date("date", true);
+    a.note = r.text("note");
+    return finish(r, a);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<PdmpCheck>)
+{
+    PdmpCheck c;
+    c.date = r.date("date", true);
+    c.checkedBy = r.text("checked_by");
+    c.concerning = r.boolean("concerning", false);
+    c.findings = r.text("findings");
+    return finish(r, c);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<NaloxoneRecord>)
+{
+    NaloxoneRecord n;
+    n.date = r.date("date", true);
+    n.action = r.enumeration("action", NaloxoneAction::Offered);
+    return finish(r, n);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<UrineDrugScreen>)
+{
+    UrineDrugScreen u;
+    u.date = r.date("date", true);
+    u.result = r.enumeration("result", UdsResult::Pending, true);
+    const auto member = r.member("substances");
+    if (!absent(member.shape())) {
+        if (member.shape() != Shape::Array)
+            return Error{QStringLiteral("substances"), QStringLiteral("must be a list of names")};
+        const QJsonArray list = member.value().toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (!list.at(i).isString())
+                return Error{QStringLiteral("substances[%1]").arg(i), QStringLiteral("must be text")};
+            u.substances.append(list.at(i).toString());
+        }
+    }
+    return finish(r, u);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Visit>)
+{
+    Visit v;
+    v.date = r.date("date", true);
+    v.status = r.enumeration("status", VisitStatus::Scheduled, true);
+    // A booking's time of day: exactly HH:MM, 24-hour clock.
+    const QString time = r.text("time");
+    if (!time.isEmpty()) {
+        v.time = time.size() == 5 ? QTime::fromString(time, QStringLiteral("HH:mm")) : QTime();
+        if (!v.time.isValid())
+            r.take(Result<int>(Error{QStringLiteral("time"), QStringLiteral("must be a time written HH:MM (24-hour)")}));
+    }
+    return finish(r, v);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<PegScore>)
+{
+    PegScore p;
+    p.date = r.date("date", true);
+    p.pain = r.integer("pain", true);
+    p.enjoyment = r.integer("enjoyment", true);
+    p.activity = r.integer("activity", true);
+    return finish(r, p);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Screening>)
+{
+    Screening s;
+    s.instrument = r.text("instrument", true).trimmed().toLower();
+    s.date = r.date("date", true);
+    s.answers = r.member("answers").value();
+    if (!r.error && (s.answers.isUndefined() || s.answers.isNull()))
+        return Error{QStringLiteral("answers"), QStringLiteral("is required")};
+    return finish(r, s);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<Referral>)
+{
+    Referral f;
+    f.date = r.date("date", true);
+    f.type = r.text("type", true);
+    f.to = r.text("to");
+    f.status = r.enumeration("status", ReferralStatus::Proposed);
+    return finish(r, f);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)
+{
+    CarePlanGoal g;
+    g.date = r.date("date", true);
+    g.goal = r.text("goal", true);
+    g.status = r.enumeration("status", GoalStatus::Active);
+    return finish(r, g);
+}
+
+template<typename S>
+Result<AnyRecord> read(Reader<S> &r, std::type_identity<ScriptUse>)
+{
+    ScriptUse u;
+    u.date = r.date("date", true);
+    u.scriptId = r.text("script_id", true);
+    u.scriptVersion = r.integer("script_version", false, 1);
+    const QString language = r.text("language");
+    if (!language.isEmpty())
+        u.language = language;
+    u.note = r.text("note");
+    return finish(r, u);
+}
+
 template<typename Source>
 Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
 {
     Reader<Source> r{source, std::nullopt};
-    switch (kindIndex) {
-    case 0: {
-        OpioidEntry e;
-        e.drug = r.text("drug", true).trimmed().toLower();
-        e.strengthMg = r.optionalNumber("strength_mg");
-        e.strengthMcgPerHr = r.optionalNumber("strength_mcg_per_hr");
-        e.unitsPerDose = r.number("units_per_dose", false, 1);
-        e.dosesPerDay = r.number("doses_per_day", false, 0);
-        e.patches = r.integer("patches", false, 1);
-        e.prn = r.boolean("prn", false);
-        e.start = r.date("start", true);
-        e.end = r.date("end", false);
-        return finish(r, e);
-    }
-    case 1: {
-        BenzodiazepineEntry e;
-        e.drug = r.text("drug", true).trimmed().toLower();
-        e.start = r.date("start", true);
-        e.end = r.date("end", false);
-        return finish(r, e);
-    }
-    case 2: {
-        Agreement a;
-        a.date = r.date("date", true);
-        a.note = r.text("note");
-        return finish(r, a);
-    }
-    case 3: {
-        PdmpCheck c;
-        c.date = r.date("date", true);
-        c.checkedBy = r.text("checked_by");
-        c.concerning = r.boolean("concerning", false);
-        c.findings = r.text("findings");
-        return finish(r, c);
-    }
-    case 4: {
-        NaloxoneRecord n;
-        n.date = r.date("date", true);
-        n.action = r.enumeration("action", NaloxoneAction::Offered);
-        return finish(r, n);
-    }
-    case 5: {
-        UrineDrugScreen u;
-        u.date = r.date("date", true);
-        u.result = r.enumeration("result", UdsResult::Pending, true);
-        const auto member = r.member("substances");
-        if (!absent(member.shape())) {
-            if (member.shape() != Shape::Array)
-                return Error{QStringLiteral("substances"), QStringLiteral("must be a list of names")};
-            const QJsonArray list = member.value().toArray();
-            for (qsizetype i = 0; i < list.size(); ++i) {
-                if (!list.at(i).isString())
-                    return Error{QStringLiteral("substances[%1]").arg(i), QStringLiteral("must be text")};
-                u.substances.append(list.at(i).toString());
-            }
-        }
-        return finish(r, u);
-    }
-    case 6: {
-        Visit v;
-        v.date = r.date("date", true);
-        v.status = r.enumeration("status", VisitStatus::Scheduled, true);
-        // A booking's time of day: exactly HH:MM, 24-hour clock.
-        const QString time = r.text("time");
-        if (!time.isEmpty()) {
-            v.time = time.size() == 5 ? QTime::fromString(time, QStringLiteral("HH:mm")) : QTime();
-            if (!v.time.isValid())
-                r.take(Result<int>(Error{QStringLiteral("time"), QStringLiteral("must be a time written HH:MM (24-hour)")}));
-        }
-        return finish(r, v);
-    }
-    case 7: {
-        PegScore p;
-        p.date = r.date("date", true);
-        p.pain = r.integer("pain", true);
-        p.enjoyment = r.integer("enjoyment", true);
-        p.activity = r.integer("activity", true);
-        return finish(r, p);
-    }
-    case 8: {
-        Screening s;
-        s.instrument = r.text("instrument", true).trimmed().toLower();
-        s.date = r.date("date", true);
-        s.answers = r.member("answers").value();
-        if (!r.error && (s.answers.isUndefined() || s.answers.isNull()))
-            return Error{QStringLiteral("answers"), QStringLiteral("is required")};
-        return finish(r, s);
-    }
-    case 9: {
-        Referral f;
-        f.date = r.date("date", true);
-        f.type = r.text("type", true);
-        f.to = r.text("to");
-        f.status = r.enumeration("status", ReferralStatus::Proposed);
-        return finish(r, f);
-    }
-    case 10: {
-        CarePlanGoal g;
-        g.date = r.date("date", true);
-        g.goal = r.text("goal", true);
-        g.status = r.enumeration("status", GoalStatus::Active);
-        return finish(r, g);
-    }
-    default: {
-        ScriptUse u;
-        u.date = r.date("date", true);
-        u.scriptId = r.text("script_id", true);
-        u.scriptVersion = r.integer("script_version", false, 1);
-        const QString language = r.text("language");
-        if (!language.isEmpty())
-            u.language = language;
-        u.note = r.text("note");
-        return finish(r, u);
-    }
-    }
+    return withKindAt(kindIndex, [&r](auto type) { return read(r, type); });
 }
 
 template<typename Source>
@@ -792,18 +823,9 @@ QString recordKind(const AnyRecord &record)
     return recordKindName(record.index());
 }
 
-std::optional<std::size_t> recordKindIndex(QAnyStringView kind)
-{
-    for (std::size_t i = 0; i < kKinds.size(); ++i) {
-        if (kind == QLatin1StringView(kKinds[i]))
-            return i;
-    }
-    return std::nullopt;
-}
-
 QLatin1StringView recordKindName(std::size_t kindIndex)
 {
-    return QLatin1StringView(kKinds.at(kindIndex));
+    return kRecordKindInfo.at(kindIndex).kind();
 }
 
 bool knownRecordKindForPatient(const QString &kind)
@@ -815,8 +837,7 @@ QDate recordDate(const AnyRecord &record)
 {
     return std::visit(
         [](const auto &r) -> QDate {
-            using T = std::decay_t<decltype(r)>;
-            if constexpr (std::is_same_v<T, OpioidEntry> || std::is_same_v<T, BenzodiazepineEntry>)
+            if constexpr (requires { r.start; })
                 return r.start;
             else
                 return r.date;
@@ -836,10 +857,10 @@ QJsonObject recordToJson(const AnyRecord &record)
 
 Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value)
 {
-    const bool shortForm = kind == QLatin1String("agreement") || kind == QLatin1String("pdmp_check") || kind == QLatin1String("naloxone");
+    const auto index = recordKindIndex(kind);
+    const bool shortForm = index && kRecordKindInfo[*index].shortForm;
     if (!value.isObject() && !(shortForm && value.isString()))
         return Error{QString(), QStringLiteral("must be a JSON object")};
-    const auto index = recordKindIndex(kind);
     if (!index)
         return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(kind.left(40))};
     const QJsonObject object = expandShortForm(value);
@@ -925,35 +946,7 @@ QString PayloadReader::text(QByteArrayView utf8)
 
 void addToPatient(Patient &patient, AnyRecord record)
 {
-    std::visit(
-        [&patient](auto &&r) {
-            using T = std::decay_t<decltype(r)>;
-            if constexpr (std::is_same_v<T, OpioidEntry>)
-                patient.opioids.append(std::move(r));
-            else if constexpr (std::is_same_v<T, BenzodiazepineEntry>)
-                patient.benzodiazepines.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Agreement>)
-                patient.agreements.append(std::move(r));
-            else if constexpr (std::is_same_v<T, PdmpCheck>)
-                patient.pdmpChecks.append(std::move(r));
-            else if constexpr (std::is_same_v<T, NaloxoneRecord>)
-                patient.naloxone.append(std::move(r));
-            else if constexpr (std::is_same_v<T, UrineDrugScreen>)
-                patient.uds.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Visit>)
-                patient.visits.append(std::move(r));
-            else if constexpr (std::is_same_v<T, PegScore>)
-                patient.peg.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Screening>)
-                patient.screenings.append(std::move(r));
-            else if constexpr (std::is_same_v<T, Referral>)
-                patient.referrals.append(std::move(r));
-            else if constexpr (std::is_same_v<T, CarePlanGoal>)
-                patient.goals.append(std::move(r));
-            else
-                patient.scriptUses.append(std::move(r));
-        },
-        std::move(record));
+    std::visit([&patient](auto &&r) { listOf<std::decay_t<decltype(r)>>(patient).append(std::move(r)); }, std::move(record));
 }
 
 }  // namespace cairn::domain

@@ -5,6 +5,7 @@
 // unknown enum value or an impossible date is an Error naming the field; the parsed record is
 // then checked with domain validation (validation.h).
 
+#include "core/domain/record_kinds.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
 
@@ -19,16 +20,12 @@
 
 namespace cairn::domain {
 
-using AnyRecord = std::variant<OpioidEntry, BenzodiazepineEntry, Agreement, PdmpCheck, NaloxoneRecord,
-                               UrineDrugScreen, Visit, PegScore, Screening, Referral, CarePlanGoal, ScriptUse>;
+// AnyRecord and the kinds themselves: record_kinds.h.
 
-// The envelope kind of a record: "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
-// "uds", "visit", "peg", "screening", "referral", "goal".
+// The envelope kind of a record (kRecordKinds' name: "opioid", "benzodiazepine", ...).
 QString recordKind(const AnyRecord &record);
 // True for the kinds recordFromJson() reads (the clinical record kinds, not "patient" or sync-only kinds).
 bool knownRecordKindForPatient(const QString &kind);
-// The AnyRecord index of a kind recordFromJson() reads ("opioid" is 0); nullopt for any other kind.
-std::optional<std::size_t> recordKindIndex(QAnyStringView kind);
 // The kind at an AnyRecord index (the inverse of recordKindIndex).
 QLatin1StringView recordKindName(std::size_t kindIndex);
 // The date the record is about (start date for regimen entries).

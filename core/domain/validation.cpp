@@ -1,5 +1,7 @@
 #include "core/domain/validation.h"
 
+#include "core/domain/record_kinds.h"
+
 #include <cmath>
 
 namespace cairn::domain {
@@ -212,29 +214,12 @@ Status validate(const Patient &p)
         return Error{QStringLiteral("ltot_start"), QStringLiteral("must not be before birth_date")};
     if (p.language != QLatin1String("en") && p.language != QLatin1String("es"))
         return Error{QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\"")};
-    if (auto s = checkList(p.opioids, "opioids"); !s)
-        return s;
-    if (auto s = checkList(p.benzodiazepines, "benzodiazepines"); !s)
-        return s;
-    if (auto s = checkList(p.agreements, "agreements"); !s)
-        return s;
-    if (auto s = checkList(p.pdmpChecks, "pdmp_checks"); !s)
-        return s;
-    if (auto s = checkList(p.naloxone, "naloxone"); !s)
-        return s;
-    if (auto s = checkList(p.uds, "uds"); !s)
-        return s;
-    if (auto s = checkList(p.visits, "visits"); !s)
-        return s;
-    if (auto s = checkList(p.peg, "peg"); !s)
-        return s;
-    if (auto s = checkList(p.screenings, "screenings"); !s)
-        return s;
-    if (auto s = checkList(p.referrals, "referrals"); !s)
-        return s;
-    if (auto s = checkList(p.goals, "goals"); !s)
-        return s;
-    return checkList(p.scriptUses, "script_uses");
+    Status status = ok();
+    forEachKind([&](const auto &kind) {
+        if (status)
+            status = checkList(p.*kind.list, kind.info.section);
+    });
+    return status;
 }
 
 }  // namespace cairn::domain

@@ -50,6 +50,18 @@ bool can(Role role, Permission permission)
     return false;
 }
 
+Permission permissionToWrite(domain::WriteRight right)
+{
+    switch (right) {
+    case domain::WriteRight::Rooming: return P::RecordRooming;
+    case domain::WriteRight::ClinicalDecision: return P::RecordClinicalDecision;
+    case domain::WriteRight::Demographics: return P::EditDemographics;
+    case domain::WriteRight::Policy: return P::EditPolicy;
+    case domain::WriteRight::Scripts: return P::EditScripts;
+    }
+    return P::RecordClinicalDecision;
+}
+
 QString toString(Role role)
 {
     for (const auto &[r, name] : kNames)

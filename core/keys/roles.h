@@ -2,6 +2,8 @@
 // Who may do what. One table (roles.cpp) answers every permission question in the app, cairnctl
 // and the server, so the rules cannot drift apart.
 
+#include "core/domain/record_kinds.h"
+
 #include <QString>
 
 namespace cairn::keys {
@@ -24,6 +26,9 @@ enum class Permission {
 };
 
 bool can(Role role, Permission permission);
+
+// The permission that writing a record kind needs (record_kinds.h names it without roles).
+Permission permissionToWrite(domain::WriteRight right);
 
 QString toString(Role role);  // "medical_assistant", "nurse", "clinician", "registry_manager", "administrator"
 bool parse(const QString &text, Role *out);

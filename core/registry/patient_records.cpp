@@ -55,7 +55,7 @@ domain::RecordEnvelope demographicsEnvelope(const domain::Patient &patient)
     domain::RecordEnvelope envelope;
     copyMeta(patient.meta, envelope);
     envelope.patientId = patient.id;
-    envelope.kind = QStringLiteral("patient");
+    envelope.kind = domain::kDemographicsKind.kind();
     envelope.date = patient.ltotStart.toString(Qt::ISODate);
     envelope.payload = domain::demographicsToJson(patient);
     return envelope;
@@ -78,18 +78,7 @@ QList<domain::RecordEnvelope> envelopesOf(domain::Patient patient, const Stamper
             envelopes.append(toEnvelope(patient.id, domain::AnyRecord(record)));
         }
     };
-    addAll(patient.opioids);
-    addAll(patient.benzodiazepines);
-    addAll(patient.agreements);
-    addAll(patient.pdmpChecks);
-    addAll(patient.naloxone);
-    addAll(patient.uds);
-    addAll(patient.visits);
-    addAll(patient.peg);
-    addAll(patient.screenings);
-    addAll(patient.referrals);
-    addAll(patient.goals);
-    addAll(patient.scriptUses);
+    domain::forEachKind([&](const auto &kind) { addAll(patient.*kind.list); });
     return envelopes;
 }
 
@@ -97,7 +86,7 @@ Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, con
 {
     const domain::RecordEnvelope *demographics = nullptr;
     for (const auto &envelope : std::span(begin, end)) {
-        if (envelope.kind == QLatin1String("patient") && (!demographics || demographics->stamp < envelope.stamp))
+        if (envelope.kind == domain::kDemographicsKind.kind() && (!demographics || demographics->stamp < envelope.stamp))
             demographics = &envelope;
     }
     if (!demographics)
@@ -120,7 +109,7 @@ Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, con
     });
     for (const domain::RecordEnvelope *entry : ordered) {
         const domain::RecordEnvelope &envelope = *entry;
-        if (envelope.kind == QLatin1String("patient") || !domain::knownRecordKindForPatient(envelope.kind))
+        if (envelope.kind == domain::kDemographicsKind.kind() || !domain::knownRecordKindForPatient(envelope.kind))
             continue;
         auto record = domain::recordFromJson(envelope.kind, envelope.payload);
         if (!record)
@@ -338,41 +327,12 @@ int kindOf(QByteArrayView kind)
 {
     if (kind == QByteArrayView("patient"))
         return kDemographicsKind;
-    for (std::size_t i = 0; i < std::variant_size_v<domain::AnyRecord>; ++i) {
+    for (std::size_t i = 0; i < domain::kRecordKindCount; ++i) {
         const QLatin1StringView name = domain::recordKindName(i);
         if (kind == QByteArrayView(name.data(), name.size()))
             return static_cast<int>(i);
     }
     return kOtherKind;
-}
-
-template<typename T>
-QList<T> &listOf(domain::Patient &patient)
-{
-    if constexpr (std::is_same_v<T, domain::OpioidEntry>)
-        return patient.opioids;
-    else if constexpr (std::is_same_v<T, domain::BenzodiazepineEntry>)
-        return patient.benzodiazepines;
-    else if constexpr (std::is_same_v<T, domain::Agreement>)
-        return patient.agreements;
-    else if constexpr (std::is_same_v<T, domain::PdmpCheck>)
-        return patient.pdmpChecks;
-    else if constexpr (std::is_same_v<T, domain::NaloxoneRecord>)
-        return patient.naloxone;
-    else if constexpr (std::is_same_v<T, domain::UrineDrugScreen>)
-        return patient.uds;
-    else if constexpr (std::is_same_v<T, domain::Visit>)
-        return patient.visits;
-    else if constexpr (std::is_same_v<T, domain::PegScore>)
-        return patient.peg;
-    else if constexpr (std::is_same_v<T, domain::Screening>)
-        return patient.screenings;
-    else if constexpr (std::is_same_v<T, domain::Referral>)
-        return patient.referrals;
-    else if constexpr (std::is_same_v<T, domain::CarePlanGoal>)
-        return patient.goals;
-    else
-        return patient.scriptUses;
 }
 
 // Patients being built, by index; they never move (a Patient is large), and are allocated a
@@ -425,7 +385,7 @@ void decode(const Batch &batch, domain::PayloadReader &reader, PatientBuilds &bu
             [&](auto &&r) {
                 using T = std::decay_t<decltype(r)>;
                 r.meta = std::move(meta);
-                listOf<T>(build.lists).append(std::move(r));
+                domain::listOf<T>(build.lists).append(std::move(r));
             },
             std::move(record).value());
     }
@@ -479,7 +439,7 @@ Result<domain::Patient> assemble(PatientBuild &build, const QString &patientId)
     domain::Patient patient = std::move(build.demographics->patient).value();
     patient.id = patientId;
     patient.meta = std::move(build.demographics->meta);
-    std::array<std::vector<const DateKey *>, std::variant_size_v<domain::AnyRecord>> dates;
+    std::array<std::vector<const DateKey *>, domain::kRecordKindCount> dates;
     for (std::size_t i = 0; i < build.kinds.size(); ++i)
         dates[static_cast<std::size_t>(build.kinds[i])].push_back(&build.dates[i]);
     auto ordered = [&](auto &list, std::size_t kind) {
@@ -487,18 +447,10 @@ Result<domain::Patient> assemble(PatientBuild &build, const QString &patientId)
         return std::move(list);
     };
     domain::Patient &lists = build.lists;
-    patient.opioids = ordered(lists.opioids, 0);
-    patient.benzodiazepines = ordered(lists.benzodiazepines, 1);
-    patient.agreements = ordered(lists.agreements, 2);
-    patient.pdmpChecks = ordered(lists.pdmpChecks, 3);
-    patient.naloxone = ordered(lists.naloxone, 4);
-    patient.uds = ordered(lists.uds, 5);
-    patient.visits = ordered(lists.visits, 6);
-    patient.peg = ordered(lists.peg, 7);
-    patient.screenings = ordered(lists.screenings, 8);
-    patient.referrals = ordered(lists.referrals, 9);
-    patient.goals = ordered(lists.goals, 10);
-    patient.scriptUses = ordered(lists.scriptUses, 11);
+    domain::forEachKind([&](const auto &kind) {
+        using T = typename std::remove_cvref_t<decltype(kind)>::Type;
+        patient.*kind.list = ordered(lists.*kind.list, domain::kKindIndex<T>);
+    });
     return patient;
 }
 

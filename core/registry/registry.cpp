@@ -92,15 +92,11 @@ UserSummary summaryOf(const keys::UserInfo &user)
     return {user.id, user.name, user.role, user.failedAttempts, user.lockedUntil};
 }
 
-// The permission a record kind needs to be written.
+// The permission a stored kind needs to be written (record_kinds.h says which).
 keys::Permission permissionToWrite(const QString &kind)
 {
-    static const QStringList rooming{QStringLiteral("peg"), QStringLiteral("screening"), QStringLiteral("uds"),
-                                     QStringLiteral("agreement"), QStringLiteral("pdmp_check"), QStringLiteral("visit"),
-                                     QStringLiteral("script_use")};
-    if (rooming.contains(kind))
-        return keys::Permission::RecordRooming;
-    return keys::Permission::RecordClinicalDecision;
+    const domain::KindInfo *info = domain::findKind(kind);
+    return info ? keys::permissionToWrite(info->right) : keys::Permission::RecordClinicalDecision;
 }
 
 // An audit entry that records an event with no record attached (a view, a user change).
@@ -544,7 +540,7 @@ Status Registry::updateDemographics(const domain::Patient &patient)
 // A record from a write call, checked for permission and validity before anything is written.
 Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb) const
 {
-    domain::AnyRecord record = std::visit([](const auto &r) { return domain::AnyRecord(r); }, value);
+    domain::AnyRecord record = value;
     const QString kind = domain::recordKind(record);
     if (!can(permissionToWrite(kind)))
         return forbidden(QStringLiteral("%1 %2").arg(verb, kind));

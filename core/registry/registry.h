@@ -32,10 +32,8 @@ class Database;
 namespace cairn::registry {
 
 // One clinical record of any kind, for the generic add/correct calls.
-using RecordValue = std::variant<domain::OpioidEntry, domain::BenzodiazepineEntry, domain::Agreement,
-                                 domain::PdmpCheck, domain::NaloxoneRecord, domain::UrineDrugScreen, domain::Visit,
-                                 domain::PegScore, domain::Screening, domain::Referral, domain::CarePlanGoal,
-                                 domain::ScriptUse>;
+// (The kinds are core/domain/record_kinds.h; this name stays for the callers that use it.)
+using RecordValue = domain::AnyRecord;
 
 struct UserSummary {
     QString id;
