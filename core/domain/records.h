@@ -103,7 +103,7 @@ struct Visit {
     RecordMeta meta;
     QDate date;
     VisitStatus status = VisitStatus::Scheduled;
-    QTime time;          // booked time of day (local clinic time); null when not given
+    QTime time{};        // booked time of day (local clinic time); null when not given
 
     friend bool operator==(const Visit &, const Visit &) = default;
 };
