@@ -662,6 +662,20 @@ private slots:
         QCOMPARE(counts(), before);
     }
 
+    // Until the domain has an inactive status (branch registry), inactivation says so and writes
+    // nothing rather than a version that changes nothing.
+    void patientInactivateIsRefusedUntilTheDomainHasAStatus()
+    {
+        const QList<int> before = counts();
+        const Run run =
+            cairnctl(kManager, {QStringLiteral("patient"), QStringLiteral("inactivate"), m_patient,
+                                QStringLiteral("--reason"), QStringLiteral("moved"), QStringLiteral("--date"), kToday});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errorLines().size(), 1);
+        QVERIFY2(run.errorLines().first().contains("not supported yet"), run.errorLines().first().constData());
+        QCOMPARE(counts(), before);
+    }
+
     void helpListsTheCommands()
     {
         const Run help = cairnctl(kAdmin, {QStringLiteral("help")});

@@ -5,6 +5,7 @@
 #include "core/clinical/record_checks.h"
 #include "core/domain/patient_json.h"
 #include "core/domain/record_json.h"
+#include "core/domain/record_kinds.h"
 #include "core/domain/validation.h"
 #include "core/registry/patient_records.h"
 #include "core/storage/record_store.h"
@@ -88,17 +89,12 @@ Status checkRecord(const domain::AnyRecord &record)
     return clinical::checkRecord(record);
 }
 
-// The contract's record list names ("opioids", "uds", ...): the patient object's members that
-// are not demographics. Derived from the codec so a new kind needs no change here.
+// The contract's record list names ("opioids", "uds", ...), from the one table of record kinds.
 QSet<QString> recordListNames()
 {
     QSet<QString> names;
-    const domain::Patient empty;
-    const QJsonObject demographics = domain::demographicsToJson(empty);
-    for (const QString &key : domain::patientToJson(empty, true).keys()) {
-        if (!demographics.contains(key))
-            names.insert(key);
-    }
+    for (const domain::KindInfo &kind : domain::kRecordKindInfo)
+        names.insert(QString(kind.sectionName()));
     return names;
 }
 
