@@ -155,12 +155,36 @@ ApplicationWindow {
         PatientListScreen {
             title: qsTr("Patients")
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+            onAddPatientRequested: stack.push(recordFormComponent, { kind: "patient", opensPatient: true })
         }
     }
     Component {
         id: patientComponent
         PatientScreen {
             onRoomingRequested: id => stack.push(roomingComponent, { patientId: id })
+            onRecordFormRequested: (kind, id, correcting) => stack.push(recordFormComponent, { kind: kind, patientId: id, correcting: correcting })
+            onRefillRequested: (id, name) => stack.push(refillCheckComponent, { patientId: id, patientName: name })
+            onAgreementRequested: (id, name, language) => stack.push(agreementComponent, { patientId: id, patientName: name, patientLanguage: language })
+        }
+    }
+    Component {
+        id: recordFormComponent
+        RecordFormScreen {
+            id: formScreen
+            // A new patient's form goes on to the patient's screen; every other form goes back.
+            property bool opensPatient: false
+            onDone: savedId => {
+                if (formScreen.opensPatient && savedId !== "")
+                    stack.replace(formScreen, patientComponent, { patientId: savedId })
+                else
+                    stack.pop()
+            }
+        }
+    }
+    Component {
+        id: agreementComponent
+        AgreementScreen {
+            onDone: stack.pop()
         }
     }
     Component {

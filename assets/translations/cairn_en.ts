@@ -26,7 +26,9 @@
     <message numerus="yes">
         <source>%n conflict(s) to review</source>
         <translation>
-            <numerusform>%n conflict to review</numerusform><numerusform>%n conflicts to review</numerusform></translation>
+            <numerusform>%n conflict to review</numerusform>
+            <numerusform>%n conflicts to review</numerusform>
+        </translation>
     </message>
 </context>
 <context>

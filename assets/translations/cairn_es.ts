@@ -192,10 +192,59 @@
     </message>
 </context>
 <context>
+    <name>AgreementScreen</name>
+    <message>
+        <source>Patient agreement</source>
+        <translation>Acuerdo con el paciente</translation>
+    </message>
+    <message>
+        <source>Language of the text</source>
+        <translation>Idioma del texto</translation>
+    </message>
+    <message>
+        <source>For %1 · text version %2</source>
+        <translation>Para %1 · versión del texto %2</translation>
+    </message>
+    <message>
+        <source>Sign here with your finger</source>
+        <translation>Firme aquí con el dedo</translation>
+    </message>
+    <message>
+        <source>If the patient declines: what they said (optional)</source>
+        <translation>Si el paciente no firma: lo que dijo (opcional)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Patient declines</source>
+        <translation>El paciente no firma</translation>
+    </message>
+    <message>
+        <source>Save signature</source>
+        <translation>Guardar la firma</translation>
+    </message>
+    <message>
+        <source>The patient signs above first.</source>
+        <translation>Primero el paciente firma arriba.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceChips</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsScreen</name>
     <message numerus="yes">
         <source>%n conflict(s) to review</source>
-        <translation><numerusform>%n conflicto por revisar</numerusform><numerusform>%n conflictos por revisar</numerusform></translation>
+        <translation>
+            <numerusform>%n conflicto por revisar</numerusform>
+            <numerusform>%n conflictos por revisar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Two tablets changed the same thing while apart. Until you choose, the later change is in force; both stay in the history.</source>
@@ -227,12 +276,93 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not chosen</source>
+        <translation>%1: sin elegir</translation>
+    </message>
+    <message>
+        <source>From record</source>
+        <translation>Del expediente</translation>
+    </message>
+    <message>
+        <source>Opens a calendar</source>
+        <translation>Abre un calendario</translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation>Elija una fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Or type it</source>
+        <translation>O escríbala</translation>
+    </message>
+    <message>
+        <source>Year-month-day, e.g. 2026-11-07</source>
+        <translation>Año-mes-día, p. ej., 2026-11-07</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usar</translation>
+    </message>
+    <message>
+        <source>Use the typed date</source>
+        <translation>Usar la fecha escrita</translation>
+    </message>
+    <message>
+        <source>Not a date. Type year-month-day, e.g. 2026-11-07.</source>
+        <translation>No es una fecha. Escriba año-mes-día, p. ej., 2026-11-07.</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mes anterior</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mes siguiente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
     <name>GapChip</name>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
-<message>
+    <message>
         <source>Urgent</source>
         <translation>Urgente</translation>
     </message>
@@ -465,6 +595,10 @@
         <source>Show today's huddle</source>
         <translation>Mostrar la reunión de hoy</translation>
     </message>
+    <message>
+        <source>%1, %2, %3, %4</source>
+        <translation>%1, %2, %3, %4</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -590,6 +724,13 @@
     <message>
         <source>Show the app in %1</source>
         <translation>Mostrar la aplicación en %1</translation>
+    </message>
+</context>
+<context>
+    <name>ListRow</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -723,13 +864,13 @@
         <source>%1 y</source>
         <translation>%1 a</translation>
     </message>
+    <message>
+        <source>Add a patient</source>
+        <translation>Agregar un paciente</translation>
+    </message>
 </context>
 <context>
     <name>PatientScreen</name>
-    <message>
-        <source>⚠ Urgent: the latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.</source>
-        <translation>⚠ Urgente: la última respuesta a la pregunta 9 del PHQ-9 es mayor que cero. Evalúe la seguridad antes de que la persona se vaya.</translation>
-    </message>
     <message>
         <source>Start rooming</source>
         <translation>Comenzar la preparación</translation>
@@ -878,34 +1019,6 @@
         <source>Withdraw the record</source>
         <translation>Retirar el registro</translation>
     </message>
-<message>
-        <source>On average over the past week, how much pain have you had?</source>
-        <translation>En promedio, durante la última semana, ¿cuánto dolor ha tenido?</translation>
-    </message>
-    <message>
-        <source>No pain</source>
-        <translation>Nada de dolor</translation>
-    </message>
-    <message>
-        <source>Pain as bad as you can imagine</source>
-        <translation>El peor dolor que se pueda imaginar</translation>
-    </message>
-    <message>
-        <source>Over the past week, how much has pain gotten in the way of enjoying life?</source>
-        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor disfrutar de la vida?</translation>
-    </message>
-    <message>
-        <source>Not at all</source>
-        <translation>Nada</translation>
-    </message>
-    <message>
-        <source>Completely</source>
-        <translation>Por completo</translation>
-    </message>
-    <message>
-        <source>Over the past week, how much has pain gotten in the way of your everyday activities?</source>
-        <translation>Durante la última semana, ¿cuánto le ha impedido el dolor hacer sus actividades diarias?</translation>
-    </message>
     <message>
         <source>Urgent</source>
         <translation>Urgente</translation>
@@ -915,20 +1028,68 @@
         <translation>La última respuesta a la pregunta 9 del PHQ-9 es mayor que cero. Evalúe la seguridad antes de que la persona se vaya.</translation>
     </message>
     <message>
-        <source>Pain</source>
-        <translation>Dolor</translation>
-    </message>
-    <message>
-        <source>Enjoyment of life</source>
-        <translation>Disfrute de la vida</translation>
-    </message>
-    <message>
-        <source>General activity</source>
-        <translation>Actividad general</translation>
-    </message>
-    <message>
         <source>Answer all three questions to save.</source>
         <translation>Responda las tres preguntas para guardar.</translation>
+    </message>
+    <message>
+        <source>Kept in the registry; not in the huddle, worklists or measures.</source>
+        <translation>Se conserva en el registro; no aparece en la reunión, las listas de trabajo ni las medidas.</translation>
+    </message>
+    <message>
+        <source>Book a visit</source>
+        <translation>Programar una visita</translation>
+    </message>
+    <message>
+        <source>Start an opioid</source>
+        <translation>Iniciar un opioide</translation>
+    </message>
+    <message>
+        <source>Record a sedative</source>
+        <translation>Registrar un sedante</translation>
+    </message>
+    <message>
+        <source>Urine drug test</source>
+        <translation>Análisis de drogas en orina</translation>
+    </message>
+    <message>
+        <source>Naloxone</source>
+        <translation>Naloxona</translation>
+    </message>
+    <message>
+        <source>Care-plan goal</source>
+        <translation>Meta del plan de atención</translation>
+    </message>
+    <message>
+        <source>PDMP check</source>
+        <translation>Consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Refill request</source>
+        <translation>Solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Medication list reviewed</source>
+        <translation>Lista de medicamentos revisada</translation>
+    </message>
+    <message>
+        <source>Patient agreement</source>
+        <translation>Acuerdo con el paciente</translation>
+    </message>
+    <message>
+        <source>Edit details</source>
+        <translation>Editar datos</translation>
+    </message>
+    <message>
+        <source>Mark inactive</source>
+        <translation>Marcar como inactivo</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Corregir</translation>
+    </message>
+    <message>
+        <source>Correct %1 of %2</source>
+        <translation>Corregir %1 del %2</translation>
     </message>
 </context>
 <context>
@@ -976,19 +1137,7 @@
         <source>Answer all three questions to save.</source>
         <translation>Responda las tres preguntas para guardar.</translation>
     </message>
-<message>
-        <source>Pain</source>
-        <translation>Dolor</translation>
-    </message>
-    <message>
-        <source>Enjoyment</source>
-        <translation>Disfrute</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Actividad</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>PegQuestions</name>
     <message>
@@ -1018,6 +1167,18 @@
     <message>
         <source>Over the past week, how much has pain gotten in the way of your everyday activities?</source>
         <translation>Durante la última semana, ¿cuánto le ha impedido el dolor hacer sus actividades diarias?</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Enjoyment of life</source>
+        <translation>Disfrute de la vida</translation>
+    </message>
+    <message>
+        <source>General activity</source>
+        <translation>Actividad general</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1320,514 @@
         <source>Correct a PDMP check</source>
         <translation>Corregir una consulta del PDMP</translation>
     </message>
+    <message>
+        <source>Why it is being changed</source>
+        <translation>Por qué se cambia</translation>
+    </message>
+    <message>
+        <source>e.g. dose entered wrongly; result came back; visit moved</source>
+        <translation>p. ej., dosis mal anotada; llegó el resultado; visita cambiada</translation>
+    </message>
+    <message>
+        <source>Log a refill request</source>
+        <translation>Anotar una solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Decide or correct a refill request</source>
+        <translation>Decidir o corregir una solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Record a medication list review</source>
+        <translation>Registrar una revisión de la lista de medicamentos</translation>
+    </message>
+    <message>
+        <source>Correct a medication list review</source>
+        <translation>Corregir una revisión de la lista de medicamentos</translation>
+    </message>
+    <message>
+        <source>Mark the patient inactive</source>
+        <translation>Marcar al paciente como inactivo</translation>
+    </message>
+    <message>
+        <source>Buprenorphine</source>
+        <translation>Buprenorfina</translation>
+    </message>
+    <message>
+        <source>Codeine</source>
+        <translation>Codeína</translation>
+    </message>
+    <message>
+        <source>Fentanyl patch</source>
+        <translation>Parche de fentanilo</translation>
+    </message>
+    <message>
+        <source>Hydrocodone</source>
+        <translation>Hidrocodona</translation>
+    </message>
+    <message>
+        <source>Hydromorphone</source>
+        <translation>Hidromorfona</translation>
+    </message>
+    <message>
+        <source>Methadone</source>
+        <translation>Metadona</translation>
+    </message>
+    <message>
+        <source>Morphine</source>
+        <translation>Morfina</translation>
+    </message>
+    <message>
+        <source>Oxycodone</source>
+        <translation>Oxicodona</translation>
+    </message>
+    <message>
+        <source>Oxymorphone</source>
+        <translation>Oximorfona</translation>
+    </message>
+    <message>
+        <source>Tapentadol</source>
+        <translation>Tapentadol</translation>
+    </message>
+    <message>
+        <source>Tramadol</source>
+        <translation>Tramadol</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>As on the chart</source>
+        <translation>Como figura en el expediente</translation>
+    </message>
+    <message>
+        <source>Clinic identifier</source>
+        <translation>Identificador de la clínica</translation>
+    </message>
+    <message>
+        <source>The chart number; unique in the clinic</source>
+        <translation>El número de expediente; único en la clínica</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>For PEG calls and reminders</source>
+        <translation>Para llamadas de PEG y recordatorios</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Assigned prescriber</source>
+        <translation>Prescriptor asignado</translation>
+    </message>
+    <message>
+        <source>Long-term opioid therapy since</source>
+        <translation>Tratamiento prolongado con opioides desde</translation>
+    </message>
+    <message>
+        <source>Opioid</source>
+        <translation>Opioide</translation>
+    </message>
+    <message>
+        <source>Strength (mg per unit)</source>
+        <translation>Concentración (mg por unidad)</translation>
+    </message>
+    <message>
+        <source>Tablets, capsules, liquids: mg in one unit</source>
+        <translation>Tabletas, cápsulas, líquidos: mg en una unidad</translation>
+    </message>
+    <message>
+        <source>Patch strength (mcg/hr)</source>
+        <translation>Concentración del parche (mcg/h)</translation>
+    </message>
+    <message>
+        <source>Fentanyl patches only</source>
+        <translation>Solo parches de fentanilo</translation>
+    </message>
+    <message>
+        <source>Patches worn at once</source>
+        <translation>Parches puestos a la vez</translation>
+    </message>
+    <message>
+        <source>Units per dose</source>
+        <translation>Unidades por dosis</translation>
+    </message>
+    <message>
+        <source>e.g. 1 tablet</source>
+        <translation>p. ej., 1 tableta</translation>
+    </message>
+    <message>
+        <source>Doses per day</source>
+        <translation>Dosis al día</translation>
+    </message>
+    <message>
+        <source>For as-needed use: the most allowed in a day</source>
+        <translation>Si es según necesidad: el máximo permitido en un día</translation>
+    </message>
+    <message>
+        <source>As needed (PRN)</source>
+        <translation>Según necesidad (PRN)</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>Stop date</source>
+        <translation>Fecha de suspensión</translation>
+    </message>
+    <message>
+        <source>Empty while it continues</source>
+        <translation>Vacía mientras continúe</translation>
+    </message>
+    <message>
+        <source>Kind of sedative</source>
+        <translation>Tipo de sedante</translation>
+    </message>
+    <message>
+        <source>Only benzodiazepines change the risk tier and the naloxone gap</source>
+        <translation>Solo las benzodiacepinas cambian el nivel de riesgo y la brecha de naloxona</translation>
+    </message>
+    <message>
+        <source>Benzodiazepine</source>
+        <translation>Benzodiacepina</translation>
+    </message>
+    <message>
+        <source>Z-drug (sleep medicine)</source>
+        <translation>Fármaco Z (para dormir)</translation>
+    </message>
+    <message>
+        <source>Gabapentinoid</source>
+        <translation>Gabapentinoide</translation>
+    </message>
+    <message>
+        <source>Muscle relaxant</source>
+        <translation>Relajante muscular</translation>
+    </message>
+    <message>
+        <source>Barbiturate</source>
+        <translation>Barbitúrico</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>e.g. alprazolam, zolpidem, gabapentin</source>
+        <translation>p. ej., alprazolam, zolpidem, gabapentina</translation>
+    </message>
+    <message>
+        <source>Collected on</source>
+        <translation>Recolectada el</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Waiting for the result</source>
+        <translation>Esperando el resultado</translation>
+    </message>
+    <message>
+        <source>As expected</source>
+        <translation>Como se esperaba</translation>
+    </message>
+    <message>
+        <source>Not as expected</source>
+        <translation>No como se esperaba</translation>
+    </message>
+    <message>
+        <source>Substances not as expected</source>
+        <translation>Sustancias no esperadas</translation>
+    </message>
+    <message>
+        <source>Separated by commas, e.g. cocaine, no oxycodone found</source>
+        <translation>Separadas por comas, p. ej., cocaína, no se encontró oxicodona</translation>
+    </message>
+    <message>
+        <source>Sent for a confirmatory lab test</source>
+        <translation>Enviada para una prueba confirmatoria de laboratorio</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Did not attend</source>
+        <translation>No asistió</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>24-hour clock, e.g. 14:30</source>
+        <translation>Reloj de 24 horas, p. ej., 14:30</translation>
+    </message>
+    <message>
+        <source>Type of visit</source>
+        <translation>Tipo de visita</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Telehealth</source>
+        <translation>Telesalud</translation>
+    </message>
+    <message>
+        <source>Nurse call</source>
+        <translation>Llamada de enfermería</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>The clinician's name</source>
+        <translation>El nombre del clínico</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ofrecida</translation>
+    </message>
+    <message>
+        <source>Offered and declined</source>
+        <translation>Ofrecida y rechazada</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>Recetada</translation>
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Goal, in the patient's own words</source>
+        <translation>Meta, en las propias palabras del paciente</translation>
+    </message>
+    <message>
+        <source>e.g. walk to the mailbox and back every day</source>
+        <translation>p. ej., caminar hasta el buzón y volver todos los días</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>Fijada el</translation>
+    </message>
+    <message>
+        <source>Working on it</source>
+        <translation>En proceso</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplida</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Abandonada</translation>
+    </message>
+    <message>
+        <source>Aim to reach it by</source>
+        <translation>Lograrla para el</translation>
+    </message>
+    <message>
+        <source>Last reviewed at a visit</source>
+        <translation>Última revisión en una visita</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>Solicitada el</translation>
+    </message>
+    <message>
+        <source>Medicine asked for</source>
+        <translation>Medicamento solicitado</translation>
+    </message>
+    <message>
+        <source>As the patient or pharmacy said it</source>
+        <translation>Como lo dijo el paciente o la farmacia</translation>
+    </message>
+    <message>
+        <source>How it came</source>
+        <translation>Cómo llegó</translation>
+    </message>
+    <message>
+        <source>Patient portal</source>
+        <translation>Portal del paciente</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Farmacia</translation>
+    </message>
+    <message>
+        <source>Early: before the last supply runs out</source>
+        <translation>Anticipada: antes de que se acabe el último suministro</translation>
+    </message>
+    <message>
+        <source>Reported lost or stolen</source>
+        <translation>Reportado como perdido o robado</translation>
+    </message>
+    <message>
+        <source>A police report was made</source>
+        <translation>Se hizo un informe policial</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Only a clinician approves or declines</source>
+        <translation>Solo un clínico aprueba o rechaza</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Aún sin decidir</translation>
+    </message>
+    <message>
+        <source>Sent to the clinician</source>
+        <translation>Enviada al clínico</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Why it was declined</source>
+        <translation>Por qué se rechazó</translation>
+    </message>
+    <message>
+        <source>Needed when declined</source>
+        <translation>Necesario si se rechaza</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>Revisada el</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>Revisada por</translation>
+    </message>
+    <message>
+        <source>Why the patient leaves the registry</source>
+        <translation>Por qué el paciente sale del registro</translation>
+    </message>
+    <message>
+        <source>The record is kept; the patient leaves the huddle, worklists and measures</source>
+        <translation>El expediente se conserva; el paciente sale de la reunión, las listas de trabajo y las medidas</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>Se mudó</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>Falleció</translation>
+    </message>
+    <message>
+        <source>Discharged from the clinic</source>
+        <translation>Dado de alta de la clínica</translation>
+    </message>
+    <message>
+        <source>Tapered off opioids</source>
+        <translation>Dejó los opioides de forma gradual</translation>
+    </message>
+    <message>
+        <source>Care transferred elsewhere</source>
+        <translation>Atención transferida a otro lugar</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Salió el</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>Consultado el</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Consultado por</translation>
+    </message>
+    <message>
+        <source>Something concerning was found</source>
+        <translation>Se encontró algo preocupante</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Qué se encontró</translation>
+    </message>
+    <message>
+        <source>Needed when something concerning was found</source>
+        <translation>Necesario si se encontró algo preocupante</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -1197,6 +1866,21 @@
     <message>
         <source>This entry: %1 MME/day. Total from %2: %3 MME/day (%4).</source>
         <translation>Esta entrada: %1 MME/día. Total desde el %2: %3 MME/día (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormView</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +2083,34 @@
         <source>from the pharmacy or PDMP record</source>
         <translation>según la farmacia o el PDMP</translation>
     </message>
+    <message>
+        <source>How the request came</source>
+        <translation>Cómo llegó la solicitud</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Patient portal</source>
+        <translation>Portal del paciente</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Farmacia</translation>
+    </message>
+    <message>
+        <source>Log it and send to the clinician</source>
+        <translation>Anotarla y enviarla al clínico</translation>
+    </message>
+    <message>
+        <source>Choose how the request came.</source>
+        <translation>Elija cómo llegó la solicitud.</translation>
+    </message>
 </context>
 <context>
     <name>RegistryScreen</name>
@@ -1513,10 +2225,6 @@
         <translation>Preparación de la visita: %1</translation>
     </message>
     <message>
-        <source>⚠ PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.</source>
-        <translation>⚠ La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
-    </message>
-    <message>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
@@ -1539,10 +2247,6 @@
     <message>
         <source>Answer %1, %2</source>
         <translation>Respuesta %1, %2</translation>
-    </message>
-    <message>
-        <source>%1 = %2</source>
-        <translation>%1 = %2</translation>
     </message>
     <message>
         <source>Urine sample</source>
@@ -1656,24 +2360,20 @@
         <source>Next step</source>
         <translation>Paso siguiente</translation>
     </message>
-<message>
+    <message>
         <source>PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.</source>
         <translation>La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
     </message>
 </context>
 <context>
-    <name>ScoreRow</name>
+    <name>ScaleField</name>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>%1, %2 of %3</source>
+        <translation>%1, %2 de %3</translation>
     </message>
     <message>
-        <source>0 = %1</source>
-        <translation>0 = %1</translation>
-    </message>
-    <message>
-        <source>10 = %1</source>
-        <translation>10 = %1</translation>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
     </message>
 </context>
 <context>
@@ -1780,23 +2480,53 @@
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
-<message>
-        <source>Online</source>
-        <translation>En línea</translation>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here</source>
+        <translation>Firme aquí</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Sin conexión</translation>
+        <source>Signature drawn</source>
+        <translation>Firma dibujada</translation>
     </message>
     <message>
-        <source>The tablet is online</source>
-        <translation>La tableta está en línea</translation>
+        <source>Clear</source>
+        <translation>Borrar</translation>
     </message>
     <message>
-        <source>The tablet is offline</source>
-        <translation>La tableta no tiene conexión</translation>
+        <source>Clear the signature</source>
+        <translation>Borrar la firma</translation>
     </message>
-    </context>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss: %1</source>
+        <translation>Descartar: %1</translation>
+    </message>
+</context>
 <context>
     <name>SyncScheduler</name>
     <message>
@@ -1806,6 +2536,25 @@
     <message>
         <source>This tablet is not enrolled with a server yet.</source>
         <translation>Esta tableta todavía no está inscrita en un servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>p. ej., 14:30</translation>
+    </message>
+    <message>
+        <source>24-hour time, hours and minutes</source>
+        <translation>Hora en formato de 24 horas: horas y minutos</translation>
+    </message>
+    <message>
+        <source>Use a 24-hour time such as 14:30.</source>
+        <translation>Use el formato de 24 horas, por ejemplo 14:30.</translation>
     </message>
 </context>
 <context>
@@ -1949,11 +2698,7 @@
         <source>Record a new agreement signed today</source>
         <translation>Registrar un acuerdo nuevo firmado hoy</translation>
     </message>
-<message>
-        <source>Only a clinician can record visit decisions.</source>
-        <translation>Solo un profesional clínico puede registrar las decisiones de la visita.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>cairn::app::AdminUserModel</name>
     <message>
@@ -2010,6 +2755,29 @@
     <message>
         <source>The PIN of %1 was changed.</source>
         <translation>Se cambió el PIN de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::AgreementModel</name>
+    <message>
+        <source>The patient has not signed yet.</source>
+        <translation>El paciente aún no ha firmado.</translation>
+    </message>
+    <message>
+        <source>Open a patient and sign in first.</source>
+        <translation>Primero inicie sesión y abra un paciente.</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Signed. The agreement is saved with the patient's record.</source>
+        <translation>Firmado. El acuerdo se guardó en el expediente del paciente.</translation>
+    </message>
+    <message>
+        <source>Declined. The refusal is recorded in the patient's history.</source>
+        <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
     </message>
 </context>
 <context>
@@ -2312,10 +3080,6 @@
         <translation>Firmado</translation>
     </message>
     <message>
-        <source>Signed: %1</source>
-        <translation>Firmado: %1</translation>
-    </message>
-    <message>
         <source>Naloxone</source>
         <translation>Naloxona</translation>
     </message>
@@ -2375,7 +3139,7 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
-<message>
+    <message>
         <source>Declined</source>
         <translation>Rechazado</translation>
     </message>
@@ -2386,6 +3150,90 @@
     <message>
         <source>Dispensed</source>
         <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>telehealth</source>
+        <translation>telesalud</translation>
+    </message>
+    <message>
+        <source>nurse call</source>
+        <translation>llamada de enfermería</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>con %1</translation>
+    </message>
+    <message>
+        <source>%1 · sent for a confirmatory test</source>
+        <translation>%1 · enviada para prueba confirmatoria</translation>
+    </message>
+    <message>
+        <source>benzodiazepine</source>
+        <translation>benzodiacepina</translation>
+    </message>
+    <message>
+        <source>z-drug</source>
+        <translation>fármaco Z</translation>
+    </message>
+    <message>
+        <source>gabapentinoid</source>
+        <translation>gabapentinoide</translation>
+    </message>
+    <message>
+        <source>muscle relaxant</source>
+        <translation>relajante muscular</translation>
+    </message>
+    <message>
+        <source>barbiturate</source>
+        <translation>barbitúrico</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>anticipada</translation>
+    </message>
+    <message>
+        <source>lost or stolen, police report made</source>
+        <translation>perdido o robado, con informe policial</translation>
+    </message>
+    <message>
+        <source>lost or stolen, no police report</source>
+        <translation>perdido o robado, sin informe policial</translation>
+    </message>
+    <message>
+        <source>not decided yet</source>
+        <translation>aún sin decidir</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>declined: %1</source>
+        <translation>rechazada: %1</translation>
+    </message>
+    <message>
+        <source>sent to the clinician</source>
+        <translation>enviada al clínico</translation>
+    </message>
+    <message>
+        <source>Refill request</source>
+        <translation>Solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Medication list reviewed</source>
+        <translation>Lista de medicamentos revisada</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1</source>
+        <translation>Revisada por %1</translation>
     </message>
 </context>
 <context>
@@ -2515,11 +3363,11 @@
             <numerusform>%1: %n pacientes</numerusform>
         </translation>
     </message>
-<message>
+    <message>
         <source>Early or lost/stolen refill request this month</source>
         <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>cairn::app::PatientListModel</name>
     <message>
@@ -2599,6 +3447,34 @@
     <message>
         <source>Withdrawn: it stays in the history, marked as entered in error.</source>
         <translation>Retirado: queda en el historial, marcado como anotado por error.</translation>
+    </message>
+    <message>
+        <source>moved away</source>
+        <translation>se mudó</translation>
+    </message>
+    <message>
+        <source>died</source>
+        <translation>falleció</translation>
+    </message>
+    <message>
+        <source>discharged from the clinic</source>
+        <translation>dado de alta de la clínica</translation>
+    </message>
+    <message>
+        <source>tapered off opioids</source>
+        <translation>dejó los opioides de forma gradual</translation>
+    </message>
+    <message>
+        <source>care transferred elsewhere</source>
+        <translation>atención transferida a otro lugar</translation>
+    </message>
+    <message>
+        <source>Inactive since %1</source>
+        <translation>Inactivo desde %1</translation>
+    </message>
+    <message>
+        <source>Inactive since %1: %2</source>
+        <translation>Inactivo desde %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +3581,26 @@
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
+    <message>
+        <source>Sign in to log a refill request.</source>
+        <translation>Inicie sesión para anotar una solicitud de resurtido.</translation>
+    </message>
+    <message>
+        <source>Check the request first, so that its advice is seen.</source>
+        <translation>Primero revise la solicitud, para que se vea su recomendación.</translation>
+    </message>
+    <message>
+        <source>Drug: say which medicine is asked for.</source>
+        <translation>Medicamento: indique qué medicamento se solicita.</translation>
+    </message>
+    <message>
+        <source>How it came: choose phone, portal, front desk or pharmacy.</source>
+        <translation>Cómo llegó: elija teléfono, portal, recepción o farmacia.</translation>
+    </message>
+    <message>
+        <source>Logged in the patient's history and sent to the clinician.</source>
+        <translation>Anotada en el historial del paciente y enviada al clínico.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::RegistryModel</name>
@@ -2764,11 +3660,7 @@
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
-<message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>cairn::app::RoomingFlow</name>
     <message>
@@ -2878,25 +3770,7 @@
         <source>Asking the clinic's server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
-<message numerus="yes">
-        <source>, oldest %n hour(s) old</source>
-        <translation>
-            <numerusform>, el más antiguo de hace %n hora</numerusform>
-            <numerusform>, el más antiguo de hace %n horas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>nothing waiting to sync</source>
-        <translation>nada pendiente de sincronizar</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) not yet synced</source>
-        <translation>
-            <numerusform>%n registro aún sin sincronizar</numerusform>
-            <numerusform>%n registros aún sin sincronizar</numerusform>
-        </translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>cairn::app::SyncStatus</name>
     <message>
@@ -3053,158 +3927,6 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>ChoiceChips</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>DateField</name>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1: not chosen</source>
-        <translation>%1: sin elegir</translation>
-    </message>
-    <message>
-        <source>From record</source>
-        <translation>Del expediente</translation>
-    </message>
-    <message>
-        <source>Opens a calendar</source>
-        <translation>Abre un calendario</translation>
-    </message>
-    <message>
-        <source>Choose a date</source>
-        <translation>Elija una fecha</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hoy</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Ayer</translation>
-    </message>
-    <message>
-        <source>Or type it</source>
-        <translation>O escríbala</translation>
-    </message>
-    <message>
-        <source>Year-month-day, e.g. 2026-11-07</source>
-        <translation>Año-mes-día, p. ej., 2026-11-07</translation>
-    </message>
-    <message>
-        <source>Use</source>
-        <translation>Usar</translation>
-    </message>
-    <message>
-        <source>Use the typed date</source>
-        <translation>Usar la fecha escrita</translation>
-    </message>
-    <message>
-        <source>Not a date. Type year-month-day, e.g. 2026-11-07.</source>
-        <translation>No es una fecha. Escriba año-mes-día, p. ej., 2026-11-07.</translation>
-    </message>
-    <message>
-        <source>Previous month</source>
-        <translation>Mes anterior</translation>
-    </message>
-    <message>
-        <source>Next month</source>
-        <translation>Mes siguiente</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-</context>
-<context>
-    <name>EmptyState</name>
-    <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
-</context>
-<context>
-    <name>FormField</name>
-    <message>
-        <source>%1 *</source>
-        <translation>%1 *</translation>
-    </message>
-</context>
-<context>
-    <name>ListRow</name>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-</context>
-<context>
-    <name>ScaleField</name>
-    <message>
-        <source>%1, %2 of %3</source>
-        <translation>%1, %2 de %3</translation>
-    </message>
-    <message>
-        <source>%1 = %2</source>
-        <translation>%1 = %2</translation>
-    </message>
-</context>
-<context>
-    <name>StatusBanner</name>
-    <message>
-        <source>Information</source>
-        <translation>Información</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Aviso</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Descartar</translation>
-    </message>
-    <message>
-        <source>Dismiss: %1</source>
-        <translation>Descartar: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TimeField</name>
-    <message>
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <source>e.g. 14:30</source>
-        <translation>p. ej., 14:30</translation>
-    </message>
-    <message>
-        <source>24-hour time, hours and minutes</source>
-        <translation>Hora en formato de 24 horas: horas y minutos</translation>
-    </message>
-    <message>
-        <source>Use a 24-hour time such as 14:30.</source>
-        <translation>Use el formato de 24 horas, por ejemplo 14:30.</translation>
     </message>
 </context>
 </TS>

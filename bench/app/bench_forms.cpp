@@ -100,7 +100,8 @@ int main(int argc, char *argv[])
           {QStringLiteral("units_per_dose"), QStringLiteral("1")}, {QStringLiteral("doses_per_day"), QStringLiteral("2")},
           {QStringLiteral("start"), QStringLiteral("2026-11-20")}}},
         {"record a sedative", QStringLiteral("benzodiazepine"),
-         {{QStringLiteral("drug"), QStringLiteral("lorazepam")}, {QStringLiteral("start"), QStringLiteral("2026-11-20")}}},
+         {{QStringLiteral("kind"), QStringLiteral("benzodiazepine")}, {QStringLiteral("drug"), QStringLiteral("lorazepam")},
+          {QStringLiteral("start"), QStringLiteral("2026-11-20")}}},
         {"record a urine test", QStringLiteral("uds"),
          {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("result"), QStringLiteral("pending")}}},
         {"record naloxone", QStringLiteral("naloxone"),
@@ -110,6 +111,11 @@ int main(int argc, char *argv[])
         {"write a care-plan goal", QStringLiteral("goal"),
          {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("goal"), QStringLiteral("Walk to the mailbox daily")},
           {QStringLiteral("status"), QStringLiteral("active")}}},
+        {"log a refill request", QStringLiteral("refill_request"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("medication"), QStringLiteral("morphine 15 mg")},
+          {QStringLiteral("channel"), QStringLiteral("phone")}, {QStringLiteral("decision"), QStringLiteral("pending")}}},
+        {"record a medication review", QStringLiteral("medication_review"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("reviewed_by"), QStringLiteral("Bench Clinician")}}},
         {"edit the patient's details", QStringLiteral("patient"), {{QStringLiteral("phone"), QStringLiteral("555-0142")}}},
     };
 

@@ -70,15 +70,22 @@ Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, co
 {
     QList<HuddleEntry> entries;
     for (const domain::Patient &patient : patients) {
-        const bool booked = std::any_of(patient.visits.cbegin(), patient.visits.cend(), [&](const domain::Visit &v) {
-            return v.date == date && v.status == domain::VisitStatus::Scheduled;
-        });
+        bool booked = false;
+        QString visitTime;
+        for (const domain::Visit &v : patient.visits) {
+            if (v.date != date || v.status != domain::VisitStatus::Scheduled)
+                continue;
+            // Two bookings on one day: the earlier time is when the patient arrives.
+            if (!booked || (!v.time.isEmpty() && (visitTime.isEmpty() || v.time < visitTime)))
+                visitTime = v.time;
+            booked = true;
+        }
         if (!booked || !onOpioidTherapy(patient, date) || !domain::isActiveOn(patient, date))
             continue;
         auto evaluation = evaluate(patient, date, context);
         if (!evaluation)
             return evaluation.error().within(QStringLiteral("patient %1").arg(patient.clinicId));
-        HuddleEntry entry{&patient, *evaluation, {}, {}, {}};
+        HuddleEntry entry{&patient, *evaluation, {}, {}, {}, visitTime};
         for (const CareGap &gap : evaluation->gaps) {
             if (gap.code == QLatin1String("VISIT"))
                 continue;  // the visit on the list closes it
@@ -92,6 +99,10 @@ Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, co
         entries.append(entry);
     }
     std::stable_sort(entries.begin(), entries.end(), [](const HuddleEntry &a, const HuddleEntry &b) {
+        if (a.visitTime.isEmpty() != b.visitTime.isEmpty())
+            return !a.visitTime.isEmpty();
+        if (a.visitTime != b.visitTime)
+            return a.visitTime < b.visitTime;  // "HH:mm" sorts as text
         const Severity sa = worstSeverity(a.evaluation.gaps);
         const Severity sb = worstSeverity(b.evaluation.gaps);
         if (sa != sb)

@@ -29,8 +29,10 @@ struct HuddleEntry {
     QList<CareGap> rooming;          // the medical assistant at rooming: PEG, screens, urine, agreement
     QList<CareGap> clinician;        // what the clinician must address
     QList<CareGap> registryManager;  // what the registry manager must chase
+    QString visitTime;               // "HH:mm" of the booking on that day; empty when booked without a time
 };
-// Patients on long-term therapy with a visit scheduled on `date`, most urgent first.
+// Patients on long-term therapy with a visit scheduled on `date`: those booked at a time in time
+// order (the day as the clinic runs it), then those booked without one, most urgent first.
 Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date, const RulesContext &context);
 
 // --- worklists -----------------------------------------------------------------------------------

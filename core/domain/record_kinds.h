@@ -25,6 +25,7 @@ namespace cairn::domain {
 // domain does not depend on core/keys.
 enum class WriteRight {
     Rooming,           // the rooming team: MA, nurse, clinician
+    Booking,           // whoever books visits and takes refill requests (front desk, registry manager)
     ClinicalDecision,  // the prescribing clinician
     Demographics,      // anyone who registers patients
     Policy,            // administrators
@@ -67,7 +68,7 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<PdmpCheck>{&Patient::pdmpChecks, {"pdmp_check", "pdmp_checks", WriteRight::Rooming, Mutability::Observation, true, "PDMP check"}},
     Kind<NaloxoneRecord>{&Patient::naloxone, {"naloxone", "naloxone", WriteRight::ClinicalDecision, Mutability::Observation, true, "Naloxone"}},
     Kind<UrineDrugScreen>{&Patient::uds, {"uds", "uds", WriteRight::Rooming, Mutability::Editable, false, "Urine drug screen"}},
-    Kind<Visit>{&Patient::visits, {"visit", "visits", WriteRight::Rooming, Mutability::Editable, false, "Visit"}},
+    Kind<Visit>{&Patient::visits, {"visit", "visits", WriteRight::Booking, Mutability::Editable, false, "Visit"}},
     Kind<PegScore>{&Patient::peg, {"peg", "peg", WriteRight::Rooming, Mutability::Observation, false, "PEG"}},
     Kind<Screening>{&Patient::screenings, {"screening", "screenings", WriteRight::Rooming, Mutability::Observation, false, "Screening"}},
     Kind<Referral>{&Patient::referrals, {"referral", "referrals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Referral"}},
@@ -75,7 +76,7 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<ScriptUse>{&Patient::scriptUses, {"script_use", "script_uses", WriteRight::Rooming, Mutability::Observation, false, "Conversation script"}},
     Kind<TaperPlan>{&Patient::taperPlans, {"taper_plan", "taper_plans", WriteRight::ClinicalDecision, Mutability::Editable, false, "Taper plan"}},
     // Anyone who takes a request logs it; approving or declining it is a clinician's (registry.cpp).
-    Kind<RefillRequest>{&Patient::refillRequests, {"refill_request", "refill_requests", WriteRight::Rooming, Mutability::Editable, false, "Refill request"}},
+    Kind<RefillRequest>{&Patient::refillRequests, {"refill_request", "refill_requests", WriteRight::Booking, Mutability::Editable, false, "Refill request"}},
     Kind<MedicationReview>{&Patient::medicationReviews,
                            {"medication_review", "medication_reviews", WriteRight::Rooming, Mutability::Observation, false, "Medication list reviewed"}},
 };

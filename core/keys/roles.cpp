@@ -15,10 +15,11 @@ struct Grant {
 };
 
 // The permissions each role's work needs, and no more.
-constexpr std::array<Grant, 12> kGrants{{
+constexpr std::array<Grant, 13> kGrants{{
     //                                   MA     Nurse  Clin.  RegMgr Admin
     {P::ViewPatient,                   {true,  true,  true,  true,  true}},
     {P::RecordRooming,                 {true,  true,  true,  false, false}},
+    {P::BookVisits,                    {true,  true,  true,  true,  false}},
     {P::RecordClinicalDecision,        {false, false, true,  false, false}},
     {P::EditDemographics,              {true,  true,  true,  true,  true}},
     {P::RunWorklists,                  {true,  true,  true,  true,  true}},
@@ -54,6 +55,7 @@ Permission permissionToWrite(domain::WriteRight right)
 {
     switch (right) {
     case domain::WriteRight::Rooming: return P::RecordRooming;
+    case domain::WriteRight::Booking: return P::BookVisits;
     case domain::WriteRight::ClinicalDecision: return P::RecordClinicalDecision;
     case domain::WriteRight::Demographics: return P::EditDemographics;
     case domain::WriteRight::Policy: return P::EditPolicy;

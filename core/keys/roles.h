@@ -12,7 +12,8 @@ enum class Role { MedicalAssistant, Nurse, Clinician, RegistryManager, Administr
 
 enum class Permission {
     ViewPatient,             // open a patient's record
-    RecordRooming,           // PEG, screens, urine sample collected, agreement signed, PDMP check, visits
+    RecordRooming,           // PEG, screens, urine sample collected, agreement signed, PDMP check
+    BookVisits,              // book, move and close visits; log refill requests (the front desk's work)
     RecordClinicalDecision,  // regimen, benzodiazepines, tier, taper, naloxone, referrals, goals
     EditDemographics,        // add patients, correct names, birth dates, prescriber, phone
     RunWorklists,            // huddle list, gap worklists

@@ -87,7 +87,7 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
     for (const auto &entry : *entries) {
         const domain::Patient &p = *entry.patient;
         rows.append({p.id, p.name, p.clinicId, p.prescriber, domain::toString(entry.evaluation.tier), entry.evaluation.mme.totalPerDay,
-                     clinical::toString(entry.evaluation.mme.band), entry.rooming, entry.clinician, entry.registryManager});
+                     clinical::toString(entry.evaluation.mme.band), entry.rooming, entry.clinician, entry.registryManager, entry.visitTime});
     }
     return rows;
 }

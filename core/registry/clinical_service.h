@@ -33,6 +33,7 @@ struct HuddleRow {
     QList<clinical::CareGap> rooming;
     QList<clinical::CareGap> clinician;
     QList<clinical::CareGap> registryManager;
+    QString visitTime;  // "HH:mm", or empty when booked without a time
 };
 
 // The shipped tables, instruments, default policy and script index; loaded once.

@@ -61,6 +61,7 @@ Button {
         opacity: control.enabled ? 1 : 0.38
     }
 
+    // qmllint disable deferred-property-id
     background: Item {
         implicitHeight: control.baseHeight
         implicitWidth: 88

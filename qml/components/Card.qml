@@ -24,6 +24,7 @@ Pane {
     Keys.onSpacePressed: if (card.clickable) card.clicked()
     Keys.onReturnPressed: if (card.clickable) card.clicked()
 
+    // qmllint disable deferred-property-id
     background: Rectangle {
         radius: Theme.radiusCard
         color: Theme.surface
@@ -54,6 +55,7 @@ Pane {
     }
 
     // contentItem, not a child: children of this file's root would go to `content` itself.
+    // qmllint disable deferred-property-id
     contentItem: ColumnLayout {
         spacing: Theme.spacingM
         RowLayout {

@@ -47,6 +47,7 @@ Flow {
                 chips.currentIndex = chip.index
                 chips.activated(chip.index)
             }
+            // qmllint disable deferred-property-id
             contentItem: Item {
                 implicitWidth: row.implicitWidth
                 implicitHeight: row.implicitHeight

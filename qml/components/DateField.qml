@@ -108,6 +108,7 @@ ColumnLayout {
         padding: Theme.spacingXl
         background: Rectangle { color: Theme.surface; radius: Theme.radiusSheet; border.color: Theme.outlineVariant }
 
+        // qmllint disable deferred-property-id
         contentItem: ColumnLayout {
             spacing: Theme.spacingM
             Label { text: field.label; font: Theme.titleLarge; color: Theme.textOnSurface }
@@ -194,6 +195,9 @@ ColumnLayout {
                     }
                 }
             }
+            // MonthGrid and DayOfWeekRow on 6.4: a QLocale property and context properties on
+            // delegates, which qmllint cannot type.
+            // qmllint disable type unqualified
             DayOfWeekRow {
                 locale: grid.locale
                 Layout.fillWidth: true

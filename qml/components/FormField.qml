@@ -27,12 +27,15 @@ ColumnLayout {
         const c = field.control
         if (!c)
             return
-        if (c.Accessible.name === "" || c.Accessible.name === c.text)
+        // The control may be any item; a text field names itself by its text when it has one.
+        // (Reflect: the control is any Item, so qmllint cannot know it has `text` or `error`.)
+        const ownText = "text" in c ? String(Reflect.get(c, "text")) : undefined
+        if (c.Accessible.name === "" || c.Accessible.name === ownText)
             c.Accessible.name = field.label
         c.Accessible.description = field.description
         // CTextField shows the error in its border too.
-        if (c.error !== undefined)
-            c.error = field.error
+        if ("error" in c)
+            Reflect.set(c, "error", field.error)
     }
     onDescriptionChanged: tellControl()
     onErrorChanged: tellControl()

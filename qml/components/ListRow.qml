@@ -41,6 +41,7 @@ ItemDelegate {
         }
     }
 
+    // qmllint disable deferred-property-id
     contentItem: RowLayout {
         spacing: Theme.spacingM
         ColumnLayout {

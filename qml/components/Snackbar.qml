@@ -38,6 +38,7 @@ Popup {
         implicitHeight: 56
     }
 
+    // qmllint disable deferred-property-id
     contentItem: RowLayout {
         spacing: Theme.spacingS
         Label {

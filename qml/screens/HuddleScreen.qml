@@ -205,9 +205,11 @@ Page {
                 required property var clinician
                 required property var registryManager
                 required property bool urgent
+                required property string visitTime
                 width: ListView.view.width
                 height: details.implicitHeight + 2 * Theme.spacing
-                Accessible.name: qsTr("%1, %2, %3").arg(entry.name).arg(entry.tierLabel).arg(entry.mmeText)
+                Accessible.name: entry.visitTime === "" ? qsTr("%1, %2, %3").arg(entry.name).arg(entry.tierLabel).arg(entry.mmeText)
+                                                        : qsTr("%1, %2, %3, %4").arg(entry.visitTime).arg(entry.name).arg(entry.tierLabel).arg(entry.mmeText)
                 onClicked: screen.patientChosen(entry.patientId)
                 ColumnLayout {
                     id: details
@@ -215,6 +217,15 @@ Page {
                     anchors.margins: Theme.spacing
                     spacing: 6
                     RowLayout {
+                        // The booked time leads the row: the list is the day in time order.
+                        Label {
+                            objectName: "visitTime"
+                            visible: entry.visitTime !== ""
+                            text: entry.visitTime
+                            font: Theme.titleMedium
+                            color: Theme.primary
+                            Layout.preferredWidth: implicitWidth + Theme.spacingS
+                        }
                         Label {
                             text: (entry.urgent ? "⚠ " : "") + entry.name
                             font.pixelSize: Theme.fontBody

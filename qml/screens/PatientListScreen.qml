@@ -10,6 +10,7 @@ Page {
     id: screen
     objectName: "patientListScreen"
     signal patientChosen(string patientId)
+    signal addPatientRequested()
 
     background: Rectangle { color: Theme.background }
 
@@ -34,6 +35,13 @@ Page {
                 placeholderText: qsTr("Search by name or clinic ID")
                 Accessible.name: qsTr("Search patients")
                 onTextChanged: patients.filterText = text
+            }
+            CButton {
+                objectName: "addPatient"
+                visible: Permissions.canRecord(Session.role, "patient")
+                variant: CButton.Tonal
+                text: qsTr("Add a patient")
+                onClicked: screen.addPatientRequested()
             }
             Label {
                 text: qsTr("%1 of %2").arg(patients.count).arg(patients.totalCount)

@@ -13,6 +13,11 @@ Page {
     objectName: "patientScreen"
     required property string patientId
     signal roomingRequested(string patientId)
+    // A form for one kind of record ("visit", "opioid", ...; "patient" edits the details); with
+    // `correcting`, the record it changes.
+    signal recordFormRequested(string kind, string patientId, string correcting)
+    signal agreementRequested(string patientId, string patientName, string language)
+    signal refillRequested(string patientId, string patientName)
     title: patient.name
 
     background: Rectangle { color: Theme.background }
@@ -64,6 +69,14 @@ Page {
                 font.pixelSize: Theme.fontHuge
             }
             Label { text: patient.details; font.pixelSize: Theme.fontBody; color: Theme.textMuted }
+            StatusBanner {
+                objectName: "inactiveBanner"
+                visible: patient.inactiveText !== ""
+                Layout.fillWidth: true
+                kind: StatusBanner.Info
+                title: patient.inactiveText
+                text: qsTr("Kept in the registry; not in the huddle, worklists or measures.")
+            }
             Button {
                 objectName: "startRooming"
                 visible: Permissions.allows(Session.role, "record_rooming")
@@ -72,6 +85,44 @@ Page {
                 Layout.preferredHeight: Theme.touchTarget
                 Accessible.name: qsTr("Start rooming %1").arg(patient.name)
                 onClicked: screen.roomingRequested(screen.patientId)
+            }
+            // What this role may add to the record, each a form (nothing in it is pre-filled).
+            Flow {
+                objectName: "addToRecord"
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                Repeater {
+                    model: [
+                        { kind: "visit", text: qsTr("Book a visit") },
+                        { kind: "opioid", text: qsTr("Start an opioid") },
+                        { kind: "benzodiazepine", text: qsTr("Record a sedative") },
+                        { kind: "uds", text: qsTr("Urine drug test") },
+                        { kind: "naloxone", text: qsTr("Naloxone") },
+                        { kind: "goal", text: qsTr("Care-plan goal") },
+                        { kind: "pdmp_check", text: qsTr("PDMP check") },
+                        { kind: "refill_request", text: qsTr("Refill request") },
+                        { kind: "medication_review", text: qsTr("Medication list reviewed") },
+                        { kind: "agreement", text: qsTr("Patient agreement") },
+                        { kind: "patient", text: qsTr("Edit details") },
+                        { kind: "inactivation", text: qsTr("Mark inactive") }
+                    ]
+                    delegate: CButton {
+                        id: addButton
+                        required property var modelData
+                        objectName: "add_" + addButton.modelData.kind
+                        visible: Permissions.canRecord(Session.role, addButton.modelData.kind)
+                        variant: CButton.Tonal
+                        text: addButton.modelData.text
+                        onClicked: {
+                            if (addButton.modelData.kind === "agreement")
+                                screen.agreementRequested(screen.patientId, patient.name, patient.language)
+                            else if (addButton.modelData.kind === "refill_request")
+                                screen.refillRequested(screen.patientId, patient.name)
+                            else
+                                screen.recordFormRequested(addButton.modelData.kind, screen.patientId, "")
+                        }
+                    }
+                }
             }
             Label {
                 text: qsTr("Effective tier: %1 · Total: %2 (%3)").arg(patient.tierLabel).arg(patient.mmeText).arg(patient.bandLabel)
@@ -306,6 +357,15 @@ Page {
                         Layout.preferredHeight: Theme.minTouch
                         Accessible.name: qsTr("Every version of %1 of %2").arg(event.kindLabel).arg(event.dateLabel)
                         onClicked: versionsDialog.show(event.recordId, event.kindLabel + " · " + event.dateLabel)
+                    }
+                    Button {
+                        objectName: "correct_" + event.recordId
+                        visible: event.correctable
+                        text: qsTr("Correct")
+                        font.pixelSize: Theme.fontBody
+                        Layout.preferredHeight: Theme.minTouch
+                        Accessible.name: qsTr("Correct %1 of %2").arg(event.kindLabel).arg(event.dateLabel)
+                        onClicked: screen.recordFormRequested(event.formKind, screen.patientId, event.recordId)
                     }
                     Button {
                         objectName: "withdraw_" + event.recordId

@@ -196,9 +196,10 @@ Page {
             }
 
             Label {
-                visible: refill.error
+                visible: refill.message !== ""
+                objectName: "refillMessage"
                 text: refill.message
-                color: Theme.urgent
+                color: refill.error ? Theme.urgent : Theme.text
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
@@ -252,6 +253,35 @@ Page {
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
+                }
+            }
+
+            // Logging keeps the request, its flags and how it came in the patient's history; the
+            // clinician decides it there.
+            ColumnLayout {
+                objectName: "refillLogSection"
+                visible: refill.hasAdvice && Permissions.canRecord(Session.role, "refill_request")
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                ChoiceChips {
+                    id: channel
+                    objectName: "refillChannel"
+                    label: qsTr("How the request came")
+                    model: [
+                        { text: qsTr("Phone"), value: "phone" },
+                        { text: qsTr("Patient portal"), value: "portal" },
+                        { text: qsTr("Front desk"), value: "front_desk" },
+                        { text: qsTr("Pharmacy"), value: "pharmacy" }
+                    ]
+                }
+                CButton {
+                    objectName: "refillLog"
+                    variant: CButton.Filled
+                    text: qsTr("Log it and send to the clinician")
+                    enabled: channel.currentIndex >= 0 && !refill.loading
+                    disabledReason: channel.currentIndex < 0 ? qsTr("Choose how the request came.") : ""
+                    onClicked: refill.logRequest(screen.patientId, drug.text, channel.currentItem.value,
+                                                 String(reason.currentValue), policeReport.checked)
                 }
             }
         }

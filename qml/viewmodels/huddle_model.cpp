@@ -54,6 +54,8 @@ QVariant HuddleModel::data(const QModelIndex &index, int role) const
         return chips(r.clinician);
     case RegistryManagerRole:
         return chips(r.registryManager);
+    case VisitTimeRole:
+        return r.visitTime;
     case UrgentRole: {
         const auto all = r.rooming + r.clinician + r.registryManager;
         return std::any_of(all.cbegin(), all.cend(), [](const clinical::CareGap &g) {
@@ -70,7 +72,7 @@ QHash<int, QByteArray> HuddleModel::roleNames() const
     return {{PatientIdRole, "patientId"}, {NameRole, "name"},           {ClinicIdRole, "clinicId"},
             {PrescriberRole, "prescriber"}, {TierLabelRole, "tierLabel"}, {MmeTextRole, "mmeText"},
             {RoomingRole, "rooming"},     {ClinicianRole, "clinician"}, {RegistryManagerRole, "registryManager"},
-            {UrgentRole, "urgent"}};
+            {UrgentRole, "urgent"},       {VisitTimeRole, "visitTime"}};
 }
 
 void HuddleModel::setSession(Session *session)

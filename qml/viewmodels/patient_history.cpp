@@ -114,7 +114,20 @@ void HistoryListModel::setPatient(const domain::Patient &p)
         case domain::VisitStatus::Cancelled: status = tr("Cancelled"); break;
         case domain::VisitStatus::NoShow: status = tr("Missed: the patient did not come"); break;
         }
-        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), status, idOf(v.meta), QStringLiteral("visit")});
+        QString type;
+        switch (v.type) {
+        case domain::VisitType::InPerson: break;
+        case domain::VisitType::Telehealth: type = tr("telehealth"); break;
+        case domain::VisitType::NurseCall: type = tr("nurse call"); break;
+        }
+        QStringList parts{status};
+        if (!v.time.isEmpty())
+            parts << v.time;
+        if (!type.isEmpty())
+            parts << type;
+        if (!v.clinician.isEmpty())
+            parts << tr("with %1").arg(v.clinician);
+        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), parts.join(QStringLiteral(" · ")), idOf(v.meta), QStringLiteral("visit")});
     }
     for (const auto &u : p.uds) {
         QString result;
@@ -126,6 +139,8 @@ void HistoryListModel::setPatient(const domain::Patient &p)
             break;
         case domain::UdsResult::Pending: result = tr("Result pending"); break;
         }
+        if (u.confirmatorySent)
+            result = tr("%1 · sent for a confirmatory test").arg(result);
         rows.append({u.date, 1, QStringLiteral("uds"), tr("Urine drug screen"), result, idOf(u.meta), QStringLiteral("uds")});
     }
     for (const auto &c : p.pdmpChecks) {
@@ -159,10 +174,20 @@ void HistoryListModel::setPatient(const domain::Patient &p)
                                                 : tr("%1 %2").arg(o.drug, dose);
         rows.append({o.start, 5, QStringLiteral("opioid"), tr("Opioid"), summary, idOf(o.meta), QStringLiteral("opioid")});
     }
-    for (const auto &b : p.benzodiazepines)
+    for (const auto &b : p.benzodiazepines) {
+        QString kind;
+        switch (b.kind) {
+        case domain::SedativeKind::Benzodiazepine: kind = tr("benzodiazepine"); break;
+        case domain::SedativeKind::ZDrug: kind = tr("z-drug"); break;
+        case domain::SedativeKind::Gabapentinoid: kind = tr("gabapentinoid"); break;
+        case domain::SedativeKind::MuscleRelaxant: kind = tr("muscle relaxant"); break;
+        case domain::SedativeKind::Barbiturate: kind = tr("barbiturate"); break;
+        }
+        const QString drug = tr("%1 (%2)").arg(b.drug, kind);
         rows.append({b.start, 6, QStringLiteral("benzodiazepine"), tr("Sedative"),
-                     b.end.isValid() ? tr("%1, stopped %2").arg(b.drug, QLocale().toString(b.end, QLocale::ShortFormat)) : b.drug,
+                     b.end.isValid() ? tr("%1, stopped %2").arg(drug, QLocale().toString(b.end, QLocale::ShortFormat)) : drug,
                      idOf(b.meta), QStringLiteral("benzodiazepine")});
+    }
     for (const auto &g : p.goals) {
         QString status;
         switch (g.status) {
@@ -173,6 +198,27 @@ void HistoryListModel::setPatient(const domain::Patient &p)
         rows.append({g.date, 7, QStringLiteral("goal"), tr("Care-plan goal"), tr("%1 (%2)").arg(g.goal, status), idOf(g.meta),
                      QStringLiteral("goal")});
     }
+    for (const auto &r : p.refillRequests) {
+        QStringList parts{r.medication};
+        if (r.early)
+            parts << tr("early");
+        if (r.lostStolen)
+            parts << (r.policeReport ? tr("lost or stolen, police report made") : tr("lost or stolen, no police report"));
+        switch (r.decision) {
+        case domain::RefillDecision::Pending: parts << tr("not decided yet"); break;
+        case domain::RefillDecision::Approved: parts << tr("approved"); break;
+        case domain::RefillDecision::Declined:
+            parts << (r.decisionReason.isEmpty() ? tr("declined") : tr("declined: %1").arg(r.decisionReason));
+            break;
+        case domain::RefillDecision::RoutedToClinician: parts << tr("sent to the clinician"); break;
+        }
+        rows.append({r.date, 8, QStringLiteral("refill_request"), tr("Refill request"), parts.join(QStringLiteral(" · ")), idOf(r.meta),
+                     QStringLiteral("refill_request")});
+    }
+    for (const auto &m : p.medicationReviews)
+        rows.append({m.date, 9, QStringLiteral("medication_review"), tr("Medication list reviewed"),
+                     m.reviewedBy.isEmpty() ? tr("Reviewed") : tr("Reviewed by %1").arg(m.reviewedBy), idOf(m.meta),
+                     QStringLiteral("medication_review")});
     // Newest first; undated records last.
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         if (a.date != b.date) {

@@ -193,6 +193,24 @@ QString PatientViewModel::details() const
     return tr("%1 years · %2 · %3").arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, today) : 0).arg(p.clinicId, p.prescriber);
 }
 
+QString PatientViewModel::inactiveText() const
+{
+    if (!m_view || m_view->patient.status != domain::PatientStatus::Inactive)
+        return {};
+    const auto &p = m_view->patient;
+    QString why;
+    switch (p.inactiveReason.value_or(domain::InactiveReason::Moved)) {
+    case domain::InactiveReason::Moved: why = tr("moved away"); break;
+    case domain::InactiveReason::Deceased: why = tr("died"); break;
+    case domain::InactiveReason::Discharged: why = tr("discharged from the clinic"); break;
+    case domain::InactiveReason::TaperedOff: why = tr("tapered off opioids"); break;
+    case domain::InactiveReason::Transferred: why = tr("care transferred elsewhere"); break;
+    }
+    if (!p.inactiveReason)
+        return tr("Inactive since %1").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat));
+    return tr("Inactive since %1: %2").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat), why);
+}
+
 QString PatientViewModel::tierLabel() const
 {
     return m_view ? app::tierLabel(domain::toString(m_view->evaluation.tier)) : QString();

@@ -26,6 +26,10 @@ class PatientViewModel : public QObject {
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
     Q_PROPERTY(QString details READ details NOTIFY changed)
+    // "en" or "es": the patient's preferred language (the agreement is shown in it).
+    Q_PROPERTY(QString language READ language NOTIFY changed)
+    // "Inactive since 3 Dec 2026: moved away"; empty while the patient is active.
+    Q_PROPERTY(QString inactiveText READ inactiveText NOTIFY changed)
     Q_PROPERTY(QString tierLabel READ tierLabel NOTIFY changed)
     Q_PROPERTY(QString mmeText READ mmeText NOTIFY changed)
     Q_PROPERTY(QString bandLabel READ bandLabel NOTIFY changed)
@@ -68,6 +72,8 @@ public:
     bool loaded() const { return m_view.has_value(); }
     QString name() const;
     QString details() const;
+    QString language() const { return m_view ? m_view->patient.language : QString(); }
+    QString inactiveText() const;
     QString tierLabel() const;
     QString mmeText() const;
     QString bandLabel() const;

@@ -11,9 +11,10 @@ namespace cairn::app {
 bool Permissions::allows(const QString &role, const QString &permission)
 {
     using P = keys::Permission;
-    static constexpr std::array<std::pair<P, const char *>, 12> kNames{{
+    static constexpr std::array<std::pair<P, const char *>, 13> kNames{{
         {P::ViewPatient, "view_patient"},
         {P::RecordRooming, "record_rooming"},
+        {P::BookVisits, "book_visits"},
         {P::RecordClinicalDecision, "record_clinical_decision"},
         {P::EditDemographics, "edit_demographics"},
         {P::RunWorklists, "run_worklists"},
@@ -39,7 +40,9 @@ bool Permissions::canRecord(const QString &role, const QString &kind)
     keys::Role parsed{};
     if (!keys::parse(role, &parsed))
         return false;
-    return keys::can(parsed, registry::permissionToWrite(kind));
+    // Marking a patient inactive is a change of demographics (record_form.cpp).
+    const QString stored = kind == QLatin1String("inactivation") ? QStringLiteral("patient") : kind;
+    return keys::can(parsed, registry::permissionToWrite(stored));
 }
 
 bool Permissions::administers(const QString &role)

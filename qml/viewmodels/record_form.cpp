@@ -25,6 +25,27 @@ QString formFieldOf(const QString &errorField)
     return field;
 }
 
+// A correction says why (kept with the version it replaces); never part of the record itself.
+const QString kCorrectionReason = QStringLiteral("correction_reason");
+
+// Marking a patient inactive is a change of demographics, not a record (registry.h).
+bool isInactivation(const QString &kind)
+{
+    return kind == QLatin1String("inactivation");
+}
+
+// The reason and the day a patient leaves the registry, checked as the domain checks them.
+Result<std::pair<domain::InactiveReason, QDate>> inactivationFrom(const QJsonObject &object)
+{
+    domain::InactiveReason reason{};
+    if (!domain::parse(object.value(QStringLiteral("inactive_reason")).toString(), &reason))
+        return Error{QStringLiteral("inactive_reason"), QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")};
+    const QDate date = QDate::fromString(object.value(QStringLiteral("inactive_date")).toString(), Qt::ISODate);
+    if (!date.isValid())
+        return Error{QStringLiteral("inactive_date"), QStringLiteral("must be a date written YYYY-MM-DD")};
+    return std::pair{reason, date};
+}
+
 registry::RecordValue toRecordValue(domain::AnyRecord record)
 {
     return std::visit([](auto &&r) { return registry::RecordValue(std::move(r)); }, std::move(record));
@@ -82,10 +103,19 @@ QString RecordForm::title() const
     return formTitle(m_kind, !m_correcting.isEmpty() || (m_kind == QLatin1String("patient") && !m_patientId.isEmpty()));
 }
 
+QList<FormFieldSpec> RecordForm::activeFields() const
+{
+    QList<FormFieldSpec> specs = formFields(m_kind);
+    if (!m_correcting.isEmpty())
+        specs.append({kCorrectionReason, QT_TRANSLATE_NOOP("RecordFields", "Why it is being changed"), FieldType::LongText, true,
+                      QT_TRANSLATE_NOOP("RecordFields", "e.g. dose entered wrongly; result came back; visit moved")});
+    return specs;
+}
+
 QVariantList RecordForm::fields() const
 {
     QVariantList list;
-    for (const FormFieldSpec &spec : formFields(m_kind)) {
+    for (const FormFieldSpec &spec : activeFields()) {
         QVariantList choices;
         for (const auto &choice : spec.choices)
             choices << QVariantMap{{QStringLiteral("value"), choice.value}, {QStringLiteral("label"), fieldText(choice.label)}};
@@ -122,7 +152,7 @@ void RecordForm::setValue(const QString &field, const QVariant &value)
 void RecordForm::clear()
 {
     m_values.clear();
-    for (const FormFieldSpec &spec : formFields(m_kind)) {
+    for (const FormFieldSpec &spec : activeFields()) {
         if (spec.type == FieldType::Flag)
             m_values.insert(spec.name, false);  // a box not ticked is an answer ("no"), not a guess
     }
@@ -153,9 +183,11 @@ Result<QJsonObject> RecordForm::payload() const
 {
     // Start from the corrected record so that fields the form does not show are kept.
     QJsonObject object = m_correctedPayload;
-    for (const FormFieldSpec &spec : formFields(m_kind)) {
+    for (const FormFieldSpec &spec : activeFields()) {
         const QVariant value = m_values.value(spec.name);
         const QString text = value.toString().trimmed();
+        if (spec.name == kCorrectionReason)
+            continue;
         object.remove(spec.name);
         switch (spec.type) {
         case FieldType::Flag:
@@ -193,7 +225,7 @@ bool RecordForm::validate()
 {
     QVariantMap errors;
     // Required fields first, each by name, so that every missing one is shown at once.
-    for (const FormFieldSpec &spec : formFields(m_kind)) {
+    for (const FormFieldSpec &spec : activeFields()) {
         if (spec.required && spec.type != FieldType::Flag && m_values.value(spec.name).toString().trimmed().isEmpty())
             errors.insert(spec.name, QCoreApplication::translate("RecordForm", "Required."));
     }
@@ -206,6 +238,9 @@ bool RecordForm::validate()
             std::optional<Error> problem;
             if (m_kind == QLatin1String("patient")) {
                 if (auto checked = domain::demographicsFromJson(*object); !checked)
+                    problem = checked.error();
+            } else if (isInactivation(m_kind)) {
+                if (auto checked = inactivationFrom(*object); !checked)
                     problem = checked.error();
             } else if (auto checked = domain::recordFromJson(m_kind, *object); !checked) {
                 problem = checked.error();
@@ -243,13 +278,22 @@ void RecordForm::save()
     const QString kind = m_kind;
     const QString patientId = m_patientId;
     const QString correcting = m_correcting;
+    const QString reason = m_values.value(kCorrectionReason).toString().trimmed();
     m_loading = true;
     emit loadingChanged();
     m_session->services().thread->run<Result<QString>>(
         this,
-        [kind, patientId, correcting, object](registry::Registry *registry) -> Result<QString> {
+        [kind, patientId, correcting, reason, object](registry::Registry *registry) -> Result<QString> {
             if (!registry)
                 return Error{QString(), QCoreApplication::translate("RecordForm", "The registry is locked.")};
+            if (isInactivation(kind)) {
+                auto inactivation = inactivationFrom(object);
+                if (!inactivation)
+                    return inactivation.error();
+                if (auto s = registry->inactivatePatient(patientId, inactivation->first, inactivation->second); !s)
+                    return s.error();
+                return patientId;
+            }
             if (kind == QLatin1String("patient")) {
                 auto patient = domain::demographicsFromJson(object);
                 if (!patient)
@@ -265,7 +309,7 @@ void RecordForm::save()
             if (!record)
                 return record.error();
             return correcting.isEmpty() ? registry->addRecord(patientId, toRecordValue(std::move(record).value()))
-                                        : registry->correctRecord(correcting, toRecordValue(std::move(record).value()));
+                                        : registry->correctRecord(correcting, toRecordValue(std::move(record).value()), reason);
         },
         [this](Result<QString> written) {
             if (!written) {
@@ -325,7 +369,7 @@ void RecordForm::loadCorrected()
             m_correctedPayload = *stored;
             // The stored values, as the form shows them: a correction starts from what was recorded.
             m_values.clear();
-            for (const FormFieldSpec &spec : formFields(m_kind)) {
+            for (const FormFieldSpec &spec : activeFields()) {
                 const QJsonValue value = stored->value(spec.name);
                 if (spec.type == FieldType::TextList) {
                     QStringList items;

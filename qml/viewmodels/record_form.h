@@ -19,6 +19,8 @@
 
 namespace cairn::app {
 
+struct FormFieldSpec;
+
 class RecordForm : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -36,6 +38,8 @@ class RecordForm : public QObject {
     Q_PROPERTY(QVariantMap values READ values NOTIFY valuesChanged)
     // Field name → message, for the fields that are wrong now.
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
+    // The error no single field shows (a rule across fields, a registry refusal); empty if none.
+    Q_PROPERTY(QString formError READ formError NOTIFY errorsChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool error READ error NOTIFY messageChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
@@ -61,6 +65,7 @@ public:
     QVariantList fields() const;
     QVariantMap values() const { return m_values; }
     QVariantMap errors() const { return m_errors; }
+    QString formError() const { return m_errors.value(QStringLiteral("form")).toString(); }
     bool loading() const { return m_loading; }
     bool error() const { return m_error; }
     QString message() const { return m_message; }
@@ -91,6 +96,8 @@ signals:
     void saved(const QString &recordId);
 
 private:
+    // The kind's fields, and "why it is being changed" when correcting.
+    QList<FormFieldSpec> activeFields() const;
     void setErrors(QVariantMap errors);
     void finish(const QString &message, bool isError);
     void loadCorrected();

@@ -1,5 +1,6 @@
 #include "qml/viewmodels/refill_check_model.h"
 
+#include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "qml/viewmodels/screen_data.h"
 
@@ -115,6 +116,50 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
             m_decision = advice->decision;
             m_codes = advice->reasons;
             emit adviceChanged();
+        });
+}
+
+void RefillCheckModel::logRequest(const QString &patientId, const QString &drug, const QString &channel, const QString &reason,
+                                  bool policeReport)
+{
+    if (m_loading)
+        return;
+    if (!m_session || !m_session->signedIn())
+        return fail(tr("Sign in to log a refill request."));
+    if (m_decision.isEmpty())
+        return fail(tr("Check the request first, so that its advice is seen."));
+    domain::RefillRequest request;
+    request.date = m_today.isValid() ? m_today : QDate::currentDate();
+    request.medication = drug.trimmed();
+    if (request.medication.isEmpty())
+        return fail(tr("Drug: say which medicine is asked for."));
+    if (!domain::parse(channel, &request.channel))
+        return fail(tr("How it came: choose phone, portal, front desk or pharmacy."));
+    request.early = reason == QLatin1String("early");
+    request.lostStolen = reason == QLatin1String("lost_or_stolen");
+    request.policeReport = request.lostStolen && policeReport;
+    // The person who logs it does not decide it: the clinician does, from the history.
+    request.decision = domain::RefillDecision::RoutedToClinician;
+
+    m_loading = true;
+    emit loadingChanged();
+    m_session->services().thread->run<Result<QString>>(
+        this,
+        [patientId, request](registry::Registry *registry) -> Result<QString> {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            return registry->addRecord(patientId, request);
+        },
+        [this](Result<QString> written) {
+            m_loading = false;
+            emit loadingChanged();
+            if (!written)
+                return fail(written.error().line());
+            m_error = false;
+            m_message = tr("Logged in the patient's history and sent to the clinician.");
+            emit messageChanged();
+            m_session->noteDataChanged();
+            emit logged(*written);
         });
 }
 

@@ -46,6 +46,11 @@ public:
     Q_INVOKABLE void check(const QString &patientId, const QString &requestedFillDate, const QString &drug, int daysSupply,
                            const QString &lastFillDate, int lastFillDaysSupply, const QString &reason, bool policeReport);
     Q_INVOKABLE void clear();
+    // Logs the request just checked in the patient's history (a refill_request record), sent to
+    // the clinician for a decision: channel is "phone", "portal", "front_desk" or "pharmacy".
+    // Only after a check, so that the advice was seen; `logged` follows.
+    Q_INVOKABLE void logRequest(const QString &patientId, const QString &drug, const QString &channel, const QString &reason,
+                                bool policeReport);
     // The day the request arrives (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
 
@@ -56,6 +61,7 @@ signals:
     void loadingChanged();
     void messageChanged();
     void adviceChanged();
+    void logged(const QString &recordId);
 
 private:
     void fail(const QString &message);

@@ -61,6 +61,10 @@ private slots:
         QVERIFY(!keys::can(Role::Clinician, Permission::ManageUsers));
         QVERIFY(keys::can(Role::RegistryManager, Permission::ResolveConflicts));
         QVERIFY(!keys::can(Role::RegistryManager, Permission::RecordClinicalDecision));
+        // The registry manager runs the front desk's book: visits and refill requests, not rooming.
+        QVERIFY(keys::can(Role::RegistryManager, Permission::BookVisits));
+        QVERIFY(!keys::can(Role::RegistryManager, Permission::RecordRooming));
+        QVERIFY(!keys::can(Role::Administrator, Permission::BookVisits));
         QVERIFY(keys::can(Role::Administrator, Permission::ManageUsers));
         QVERIFY(keys::can(Role::Administrator, Permission::EditPolicy));
         QVERIFY(!keys::can(Role::Administrator, Permission::RecordClinicalDecision));

@@ -182,6 +182,12 @@ private slots:
         // The corrected version replaces the old one in the total: 10 × 1 × 2 × 1.5 = 30.
         QTRY_VERIFY2(correction.mmePreview().contains(QStringLiteral("Total from")) && correction.mmePreview().endsWith(QStringLiteral("30.0 MME/day (below 50).")),
                      qPrintable(correction.mmePreview()));
+        // A correction says why: without a reason it is refused under that field, nothing written.
+        const auto beforeReason = counts();
+        QCOMPARE(saveAndWait(correction), QString());
+        QCOMPARE(correction.errors().keys(), QStringList{QStringLiteral("correction_reason")});
+        QCOMPARE(counts(), beforeReason);
+        correction.setValue(QStringLiteral("correction_reason"), QStringLiteral("doses entered wrongly"));
         const QString corrected = saveAndWait(correction);
         QVERIFY2(!corrected.isEmpty(), qPrintable(correction.message()));
         auto history = onDatabase<Result<QList<domain::RecordEnvelope>>>([id = m_patientId](registry::Registry *r) { return r->patientHistory(id); });
@@ -209,6 +215,7 @@ private slots:
         QVERIFY(versions.versions().at(1).state == app::RecordVersionsModel::State::Replaced);
         QVERIFY(versions.versions().at(1).summary.contains(QStringLiteral("doses_per_day: 3")));
         QCOMPARE(versions.versions().at(1).by, QStringLiteral("Casey Clinician"));
+        QCOMPARE(versions.versions().at(0).reason, QStringLiteral("doses entered wrongly"));
     }
 
     void aPendingUrineTestGetsItsResult()
@@ -229,11 +236,126 @@ private slots:
         QTRY_COMPARE(result.values().value(QStringLiteral("result")).toString(), QStringLiteral("pending"));
         result.setValue(QStringLiteral("result"), QStringLiteral("unexpected"));
         result.setValue(QStringLiteral("substances"), QStringLiteral("cocaine, fentanyl"));
-        QVERIFY(!saveAndWait(result).isEmpty());
+        result.setValue(QStringLiteral("confirmatory_sent"), true);
+        result.setValue(QStringLiteral("correction_reason"), QStringLiteral("result came back"));
+        QVERIFY2(!saveAndWait(result).isEmpty(), qPrintable(result.message()));
         auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QCOMPARE(stored->uds.size(), 1);
         QVERIFY(stored->uds.first().result == domain::UdsResult::Unexpected);
         QCOMPARE(stored->uds.first().substances, (QStringList{QStringLiteral("cocaine"), QStringLiteral("fentanyl")}));
+        QVERIFY(stored->uds.first().confirmatorySent);
+    }
+
+    // Every new form refuses each bad field under its own name and writes nothing.
+    void eachFormRefusesItsBadFields_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QVariantMap>("values");
+        QTest::addColumn<QString>("field");
+        const QVariantMap booking{{QStringLiteral("date"), QStringLiteral("2026-11-25")}, {QStringLiteral("status"), QStringLiteral("scheduled")}};
+        QVariantMap badTime = booking;
+        badTime.insert(QStringLiteral("time"), QStringLiteral("25:10"));
+        QTest::newRow("visit: time") << QStringLiteral("visit") << badTime << QStringLiteral("time");
+        QTest::newRow("visit: no date") << QStringLiteral("visit") << QVariantMap{{QStringLiteral("status"), QStringLiteral("scheduled")}}
+                                        << QStringLiteral("date");
+        QTest::newRow("sedative: no kind")
+            << QStringLiteral("benzodiazepine")
+            << QVariantMap{{QStringLiteral("drug"), QStringLiteral("zolpidem")}, {QStringLiteral("start"), QStringLiteral("2026-10-01")}}
+            << QStringLiteral("kind");
+        QTest::newRow("sedative: stops before it starts")
+            << QStringLiteral("benzodiazepine")
+            << QVariantMap{{QStringLiteral("kind"), QStringLiteral("z_drug")}, {QStringLiteral("drug"), QStringLiteral("zolpidem")},
+                           {QStringLiteral("start"), QStringLiteral("2026-10-01")}, {QStringLiteral("end"), QStringLiteral("2026-09-01")}}
+            << QStringLiteral("end");
+        const QVariantMap refill{{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+                                 {QStringLiteral("medication"), QStringLiteral("oxycodone 10 mg")},
+                                 {QStringLiteral("channel"), QStringLiteral("phone")},
+                                 {QStringLiteral("decision"), QStringLiteral("declined")}};
+        QTest::newRow("refill: declined without a reason") << QStringLiteral("refill_request") << refill << QStringLiteral("decision_reason");
+        QVariantMap police = refill;
+        police.insert(QStringLiteral("decision"), QStringLiteral("pending"));
+        police.insert(QStringLiteral("police_report"), true);
+        QTest::newRow("refill: police report without lost or stolen") << QStringLiteral("refill_request") << police << QStringLiteral("police_report");
+        QTest::newRow("goal: target before it was set")
+            << QStringLiteral("goal")
+            << QVariantMap{{QStringLiteral("goal"), QStringLiteral("walk to the mailbox")}, {QStringLiteral("date"), QStringLiteral("2026-11-01")},
+                           {QStringLiteral("status"), QStringLiteral("active")}, {QStringLiteral("target_date"), QStringLiteral("2026-10-01")}}
+            << QStringLiteral("target_date");
+        QTest::newRow("naloxone: no action") << QStringLiteral("naloxone") << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")}}
+                                             << QStringLiteral("action");
+        QTest::newRow("medication review: nobody")
+            << QStringLiteral("medication_review") << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")}}
+            << QStringLiteral("reviewed_by");
+        QTest::newRow("inactivation: no reason")
+            << QStringLiteral("inactivation") << QVariantMap{{QStringLiteral("inactive_date"), QStringLiteral("2026-11-20")}}
+            << QStringLiteral("inactive_reason");
+        QTest::newRow("inactivation: impossible date")
+            << QStringLiteral("inactivation")
+            << QVariantMap{{QStringLiteral("inactive_reason"), QStringLiteral("moved")}, {QStringLiteral("inactive_date"), QStringLiteral("2026-02-30")}}
+            << QStringLiteral("inactive_date");
+    }
+
+    void eachFormRefusesItsBadFields()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QVariantMap, values);
+        QFETCH(QString, field);
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(kind);
+        form.setPatientId(m_patientId);
+        QVERIFY(!form.title().isEmpty());
+        fill(form, values);
+        const auto before = counts();
+        QCOMPARE(saveAndWait(form), QString());
+        QVERIFY2(form.errors().contains(field), qPrintable(QVariant(form.errors()).toString() + QLatin1Char(' ') + form.message()));
+        QVERIFY(form.error());
+        QCOMPARE(counts(), before);
+    }
+
+    // The new forms save what was entered: a booking with its time, a sedative of another kind, a
+    // refill request, then the patient leaves the registry (and stays in it, inactive).
+    void newFormsSaveWhatWasEntered()
+    {
+        const auto save = [&](const QString &kind, const QVariantMap &values) {
+            app::RecordForm form;
+            form.setSession(m_session.get());
+            form.setKind(kind);
+            form.setPatientId(m_patientId);
+            fill(form, values);
+            const QString id = saveAndWait(form);
+            if (id.isEmpty())
+                qWarning("%s: %s %s", qPrintable(kind), qPrintable(form.message()), qPrintable(QVariant(form.errors()).toString()));
+            return id;
+        };
+        QVERIFY(!save(QStringLiteral("visit"), {{QStringLiteral("date"), QStringLiteral("2026-11-25")},
+                                                {QStringLiteral("status"), QStringLiteral("scheduled")},
+                                                {QStringLiteral("time"), QStringLiteral("14:30")},
+                                                {QStringLiteral("type"), QStringLiteral("telehealth")},
+                                                {QStringLiteral("clinician"), QStringLiteral("Dr. Casey")}}).isEmpty());
+        QVERIFY(!save(QStringLiteral("benzodiazepine"), {{QStringLiteral("kind"), QStringLiteral("gabapentinoid")},
+                                                         {QStringLiteral("drug"), QStringLiteral("gabapentin")},
+                                                         {QStringLiteral("start"), QStringLiteral("2026-09-01")}}).isEmpty());
+        QVERIFY(!save(QStringLiteral("refill_request"), {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+                                                         {QStringLiteral("medication"), QStringLiteral("oxycodone 10 mg")},
+                                                         {QStringLiteral("channel"), QStringLiteral("pharmacy")},
+                                                         {QStringLiteral("early"), true},
+                                                         {QStringLiteral("decision"), QStringLiteral("pending")}}).isEmpty());
+        QVERIFY(!save(QStringLiteral("inactivation"), {{QStringLiteral("inactive_reason"), QStringLiteral("transferred")},
+                                                       {QStringLiteral("inactive_date"), QStringLiteral("2026-11-22")}}).isEmpty());
+        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(stored);
+        const domain::Visit visit = stored->visits.last();
+        QCOMPARE(visit.time, QStringLiteral("14:30"));
+        QVERIFY(visit.type == domain::VisitType::Telehealth);
+        QCOMPARE(visit.clinician, QStringLiteral("Dr. Casey"));
+        QVERIFY(stored->benzodiazepines.last().kind == domain::SedativeKind::Gabapentinoid);
+        QVERIFY(stored->refillRequests.last().early);
+        QVERIFY(stored->refillRequests.last().channel == domain::RefillChannel::Pharmacy);
+        QVERIFY(stored->status == domain::PatientStatus::Inactive);
+        QVERIFY(stored->inactiveReason == domain::InactiveReason::Transferred);
+        QCOMPARE(stored->inactiveDate, QDate(2026, 11, 22));
+        QCOMPARE(stored->opioids.size(), 1);  // everything recorded stays
     }
 
     void cleanupTestCase()

@@ -662,18 +662,36 @@ private slots:
         QCOMPARE(counts(), before);
     }
 
-    // Until the domain has an inactive status (branch registry), inactivation says so and writes
-    // nothing rather than a version that changes nothing.
-    void patientInactivateIsRefusedUntilTheDomainHasAStatus()
+    // Inactivation keeps the patient and the history, and takes them off the huddle.
+    void patientInactivateLeavesTheHuddleAndKeepsTheRecord()
     {
-        const QList<int> before = counts();
+        auto listed = [&] {
+            const Run huddle = cairnctl(kClinician, {QStringLiteral("huddle"), QStringLiteral("--date"), kTomorrow});
+            const QJsonArray rows = huddle.object().value(QStringLiteral("patients")).toArray();
+            return std::any_of(rows.begin(), rows.end(), [&](const QJsonValue &row) {
+                return row[QStringLiteral("patient_id")].toString() == m_patient;
+            });
+        };
+        // The registry manager books (the front desk's work), though it may not record rooming.
+        const Run booked = cairnctl(
+            kManager,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("visits"), QJsonArray{QJsonObject{{QStringLiteral("date"), kTomorrow},
+                                                                    {QStringLiteral("status"), QStringLiteral("scheduled")},
+                                                                    {QStringLiteral("time"), QStringLiteral("09:30")}}}}}));
+        QVERIFY2(booked.exitCode == 0, booked.err.constData());
+        QVERIFY2(listed(), "the patient booked tomorrow is on tomorrow's huddle before leaving");
         const Run run =
             cairnctl(kManager, {QStringLiteral("patient"), QStringLiteral("inactivate"), m_patient,
                                 QStringLiteral("--reason"), QStringLiteral("moved"), QStringLiteral("--date"), kToday});
-        QCOMPARE(run.exitCode, 1);
-        QCOMPARE(run.errorLines().size(), 1);
-        QVERIFY2(run.errorLines().first().contains("not supported yet"), run.errorLines().first().constData());
-        QCOMPARE(counts(), before);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const Run exported = cairnctl(kManager, {QStringLiteral("export"), QStringLiteral("--json")});
+        const QJsonObject p = QJsonDocument::fromJson(exported.out).array().first().toObject();
+        QCOMPARE(p.value(QStringLiteral("status")).toString(), QStringLiteral("inactive"));
+        QCOMPARE(p.value(QStringLiteral("inactive_reason")).toString(), QStringLiteral("moved"));
+        QCOMPARE(p.value(QStringLiteral("inactive_date")).toString(), kToday);
+        QCOMPARE(p.value(QStringLiteral("opioids")).toArray().size(), 1);  // the record is kept
+        QVERIFY2(!listed(), "an inactive patient is not on the huddle");
     }
 
     void helpListsTheCommands()

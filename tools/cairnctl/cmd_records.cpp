@@ -212,10 +212,6 @@ int runPatientEdit(QStringList &args, const GlobalOptions &options, Io &io)
     return Success;
 }
 
-// The reasons a patient leaves the clinic's worklists (issue 12, item 1).
-const QStringList kInactiveReasons{QStringLiteral("moved"), QStringLiteral("deceased"), QStringLiteral("discharged"),
-                                   QStringLiteral("tapered_off"), QStringLiteral("transferred")};
-
 int runPatientInactivate(QStringList &args, const GlobalOptions &options, Io &io)
 {
     auto id = takeId(args, QStringLiteral("patient id"));
@@ -224,11 +220,10 @@ int runPatientInactivate(QStringList &args, const GlobalOptions &options, Io &io
     auto reason = takeOption(args, QStringLiteral("--reason"));
     if (!reason)
         return fail(io, reason.error(), BadInput);
-    if (!kInactiveReasons.contains(*reason))
-        return fail(
-            io,
-            {QStringLiteral("--reason"), QStringLiteral("must be %1").arg(kInactiveReasons.join(QStringLiteral(", ")))},
-            BadInput);
+    domain::InactiveReason why{};
+    if (!domain::parse(*reason, &why))
+        return fail(io, {QStringLiteral("--reason"), QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")},
+                    BadInput);
     auto dateText = takeOption(args, QStringLiteral("--date"));
     if (!dateText)
         return fail(io, dateText.error(), BadInput);
@@ -245,25 +240,10 @@ int runPatientInactivate(QStringList &args, const GlobalOptions &options, Io &io
     auto open = openRegistry(options, kClock);
     if (!open)
         return fail(io, open.error());
-    auto current = open->registry->loadPatient(*id);
-    if (!current)
-        return fail(io, current.error(), exitFor(current.error()));
-    QJsonObject demographics = domain::demographicsToJson(*current);
-    demographics.insert(QStringLiteral("status"), QStringLiteral("inactive"));
-    demographics.insert(QStringLiteral("inactive_reason"), *reason);
-    demographics.insert(QStringLiteral("inactive_date"), date.toString(Qt::ISODate));
-    auto next = domain::demographicsFromJson(demographics);
-    if (!next)
-        return fail(io, next.error(), BadInput);
-    // Until the domain knows an inactive status the codec drops these fields: say so rather than
-    // write a version that changes nothing.
-    if (!domain::demographicsToJson(*next).contains(QStringLiteral("inactive_reason")))
-        return fail(io, {QStringLiteral("patient inactivate"),
-                         QStringLiteral("not supported yet: this registry has no inactive status for patients")});
-    next->id = current->id;
-    if (auto s = open->registry->updateDemographics(*next); !s)
+    // Kept with its history; leaves the huddle, worklists and measures from that date.
+    if (auto s = open->registry->inactivatePatient(*id, why, date); !s)
         return fail(io, s.error(), exitFor(s.error()));
-    *io.out << "patient " << current->id << " is inactive (" << *reason << ", " << date.toString(Qt::ISODate) << ")\n";
+    *io.out << "patient " << *id << " is inactive (" << *reason << ", " << date.toString(Qt::ISODate) << ")\n";
     return Success;
 }
 

@@ -1,0 +1,175 @@
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// No "pragma ComponentBehavior: Bound" here: on 6.4 a Loader cannot create bound components
+// declared in a Repeater's delegate ("outside its creation context"). The controls below reach
+// their Loader by id, which qmllint then calls unqualified.
+// qmllint disable unqualified
+// Any record form, drawn from its RecordForm: one FormField per field with the control its type
+// calls for, each field's error under it, the opioid form's MME while it is filled in, and Save.
+// Nothing is pre-filled: dates, times and choices stay empty until someone gives them (a
+// correction starts from the stored record, which is what was recorded, not a guess).
+ColumnLayout {
+    id: view
+    required property RecordForm form
+    // Shown on the Save button ("Save", "Book the visit", ...).
+    property string saveText: qsTr("Save")
+    signal cancelled()
+
+    spacing: Theme.spacingL
+
+    Repeater {
+        model: view.form.fields
+        delegate: FormField {
+            id: field
+            required property var modelData
+            objectName: "formField_" + field.modelData.name
+            Layout.fillWidth: true
+            // A check box carries its own words; the field shows only its helper and error.
+            label: field.modelData.type === RecordForm.Flag ? "" : field.modelData.label
+            required: field.modelData.required
+            helperText: field.modelData.helper
+            error: view.form.errors[field.modelData.name] ?? ""
+            Loader {
+                id: control
+                readonly property var spec: field.modelData
+                readonly property RecordForm form: view.form
+                readonly property var value: control.form.values[control.spec.name]
+                readonly property string fieldName: control.spec.name
+                Layout.fillWidth: true
+                sourceComponent: {
+                    switch (control.spec.type) {
+                    case RecordForm.Date: return dateControl
+                    case RecordForm.Time: return timeControl
+                    case RecordForm.Choice: return choiceControl
+                    case RecordForm.Flag: return flagControl
+                    case RecordForm.LongText: return longTextControl
+                    default: return textControl
+                    }
+                }
+
+                Component {
+                    id: textControl
+                    CTextField {
+                        objectName: "field_" + control.fieldName
+                        text: control.value === undefined ? "" : String(control.value)
+                        inputMethodHints: control.spec.type === RecordForm.Number ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
+                        onTextEdited: control.form.setValue(control.fieldName, text)
+                    }
+                }
+                Component {
+                    id: longTextControl
+                    TextArea {
+                        objectName: "field_" + control.fieldName
+                        text: control.value === undefined ? "" : String(control.value)
+                        wrapMode: TextEdit.Wrap
+                        font: Theme.bodyLarge
+                        implicitHeight: Math.max(Theme.controlLarge * 2, contentHeight + topPadding + bottomPadding)
+                        onTextChanged: if (activeFocus) control.form.setValue(control.fieldName, text)
+                        background: Rectangle {
+                            radius: Theme.radiusField
+                            color: Theme.surface
+                            border.width: parent.activeFocus ? 2 : 1
+                            border.color: parent.activeFocus ? Theme.primary : Theme.outline
+                        }
+                    }
+                }
+                Component {
+                    id: dateControl
+                    DateField {
+                        objectName: "field_" + control.fieldName
+                        label: control.spec.label
+                        date: control.value ? parseIso(String(control.value)) : new Date(NaN)
+                        onChosen: control.form.setValue(control.fieldName, isoDate)
+                    }
+                }
+                Component {
+                    id: timeControl
+                    TimeField {
+                        objectName: "field_" + control.fieldName
+                        label: control.spec.label
+                        text: control.value === undefined ? "" : String(control.value)
+                        onTextEdited: control.form.setValue(control.fieldName, time !== "" ? time : text)
+                    }
+                }
+                Component {
+                    id: choiceControl
+                    ChoiceChips {
+                        objectName: "field_" + control.fieldName
+                        label: control.spec.label
+                        model: control.spec.choices.map(c => ({ text: c.label, value: c.value }))
+                        currentIndex: control.spec.choices.findIndex(c => c.value === control.value)
+                        onActivated: index => control.form.setValue(control.fieldName, control.spec.choices[index].value)
+                    }
+                }
+                Component {
+                    id: flagControl
+                    CheckBox {
+                        objectName: "field_" + control.fieldName
+                        text: control.spec.label
+                        checked: control.value === true
+                        font: Theme.bodyLarge
+                        implicitHeight: Theme.control
+                        onToggled: control.form.setValue(control.fieldName, checked)
+                    }
+                }
+            }
+        }
+    }
+
+    // The opioid form: this entry's MME and the new total, with the CDC caution.
+    Card {
+        objectName: "mmePreview"
+        visible: view.form.mmePreview !== ""
+        Layout.fillWidth: true
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacingS
+            Label {
+                text: view.form.mmePreview
+                font: Theme.titleMedium
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: view.form.mmeCaution
+                font: Theme.bodyMedium
+                color: Theme.textOnSurfaceVariant
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    StatusBanner {
+        objectName: "formMessage"
+        visible: view.form.message !== ""
+        Layout.fillWidth: true
+        kind: view.form.error ? StatusBanner.Error : StatusBanner.Success
+        title: view.form.message
+        // The form-wide error (a rule no single field shows), when there is one.
+        text: view.form.formError
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacingM
+        Item { Layout.fillWidth: true }
+        CButton {
+            objectName: "formCancel"
+            variant: CButton.Text
+            text: qsTr("Cancel")
+            onClicked: view.cancelled()
+        }
+        CButton {
+            objectName: "formSave"
+            variant: CButton.Filled
+            text: view.form.loading ? qsTr("Saving…") : view.saveText
+            enabled: !view.form.loading
+            onClicked: view.form.save()
+        }
+    }
+}

@@ -1,0 +1,520 @@
+// Keeping the registry current on the tablet, end to end through the real app (issue 12, "Done
+// when"): from an empty registry, the registry manager adds a patient and books a visit for
+// tomorrow; the clinician starts an opioid and a benzodiazepine; tomorrow's huddle lists the
+// patient with the right gaps; at rooming the medical assistant records the PEG and a urine
+// sample; the clinician enters the result as unexpected and the alert and its script appear; a
+// refill request is logged with its advice; the agreement is signed on screen; a wrongly entered
+// dose is corrected and the history shows both versions. Every step is checked in the encrypted
+// registry and in its outbox. Users sign in on the keypad; forms are filled by tapping and typing.
+
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "platform/keystore.h"
+#include "qml/app_wiring.h"
+#include "qml/viewmodels/session.h"
+#include "tests/qml/quick_driver.h"
+
+#include <QApplication>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+
+const QString kManagerPin = QStringLiteral("2468");
+const QString kClinicianPin = QStringLiteral("1357");
+const QString kAssistantPin = QStringLiteral("1122");
+
+// Key presses into the focused item, one character at a time.
+void typeKeys(const QString &text)
+{
+    QQuickWindow *window = qobject_cast<QQuickWindow *>(QGuiApplication::focusWindow());
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}
+
+// The first item called `name` under `root` (shown or not).
+QQuickItem *findIn(QQuickItem *root, const QString &name)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == name)
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = findIn(child, name))
+            return found;
+    return nullptr;
+}
+
+// The button under `root` whose text is `text` (a chip, a choice).
+QQuickItem *buttonIn(QQuickItem *root, const QString &text)
+{
+    if (!root)
+        return nullptr;
+    if (root->inherits("QQuickAbstractButton") && root->property("text").toString() == text && root->isVisible())
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = buttonIn(child, text))
+            return found;
+    return nullptr;
+}
+
+}  // namespace
+
+class TestRegistryStory : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    platform::MemoryKeystore m_keystore;
+    registry::SystemClock m_clock;
+    std::unique_ptr<app::AppWiring> m_app;
+    QQuickWindow *m_window = nullptr;
+    QString m_managerId;
+    QString m_clinicianId;
+    QString m_assistantId;
+    QString m_patientId;
+    const QDate m_today = QDate::currentDate();  // the app books and shows around the real today (TZ=UTC)
+
+    template<typename R>
+    R onDatabase(std::function<R(registry::Registry *)> job)
+    {
+        std::optional<R> answer;
+        m_app->session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        if (!testing::waitFor([&answer] { return answer.has_value(); }))
+            qFatal("the database thread did not answer");
+        return std::move(*answer);
+    }
+
+    domain::Patient stored()
+    {
+        auto patient = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        if (!patient)
+            qFatal("the patient is not in the registry: %s", qPrintable(patient.error().line()));
+        return *patient;
+    }
+
+    // The kinds waiting in the outbox (not yet sent), in write order.
+    QStringList outboxKinds()
+    {
+        auto outbox = onDatabase<Result<QList<domain::RecordEnvelope>>>([](registry::Registry *r) { return r->outbox(10000); });
+        QStringList kinds;
+        for (const auto &envelope : *outbox)
+            kinds << envelope.kind;
+        return kinds;
+    }
+
+    // Scrolls the page holding `item` until the item is in view (a tall form on a tablet).
+    void reveal(QQuickItem *item)
+    {
+        QQuickItem *flick = item ? item->parentItem() : nullptr;
+        while (flick && !flick->inherits("QQuickFlickable"))
+            flick = flick->parentItem();
+        if (!flick)
+            return;
+        QQuickItem *content = flick->property("contentItem").value<QQuickItem *>();
+        if (!content)
+            return;
+        const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
+        const qreal viewTop = flick->property("contentY").toReal();
+        const qreal height = flick->height();
+        if (top >= viewTop && top + item->height() <= viewTop + height)
+            return;
+        const qreal maxY = std::max<qreal>(0, flick->property("contentHeight").toReal() - height);
+        flick->setProperty("contentY", std::clamp<qreal>(top - height / 3, 0, maxY));
+        QTest::qWait(30);
+    }
+
+    // Taps `item` once it is in view.
+    void tapItem(QQuickItem *item)
+    {
+        reveal(item);
+        testing::tap(m_window, item);
+    }
+
+    // Waits until the item called `name` is shown, enabled and settled, brings it into view, taps it.
+    bool tapNamed(const QString &name)
+    {
+        QQuickItem *item = nullptr;
+        if (!testing::waitFor([&] {
+                item = testing::findItem(m_window, name);
+                return item && !testing::inTransition(item);
+            }))
+            return false;
+        tapItem(item);
+        return true;
+    }
+
+    void signIn(const QString &userId, const QString &pin)
+    {
+        if (m_app->session().signedIn()) {
+            QVERIFY(tapNamed(QStringLiteral("lockButton")));
+            QVERIFY(testing::waitFor([&] { return !m_app->session().signedIn(); }));
+        }
+        QVERIFY(tapNamed(QStringLiteral("user_") + userId));
+        for (const QChar digit : pin)
+            QVERIFY(tapNamed(QStringLiteral("pinKey_") + digit));
+        QVERIFY(tapNamed(QStringLiteral("pinKey_ok")));
+        QVERIFY2(testing::waitFor([&] { return m_app->session().signedIn(); }), qPrintable(m_app->session().message()));
+        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("huddleScreen")) != nullptr; }));
+    }
+
+    void openPatient()
+    {
+        QVERIFY(tapNamed(QStringLiteral("allPatientsButton")));
+        QVERIFY(tapNamed(QStringLiteral("patient_") + m_patientId));
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
+            return name && name->property("text").toString() == QStringLiteral("Jordan Rivera");
+        }));
+    }
+
+    QQuickItem *field(const QString &name)
+    {
+        QQuickItem *item = nullptr;
+        testing::waitFor([&] {
+            item = testing::findItem(m_window, QStringLiteral("field_") + name);
+            return item && !testing::inTransition(item);
+        });
+        return item;
+    }
+
+    // Types into a text field of the open form, as a user does (a tap, then the keys).
+    void type(const QString &name, const QString &text)
+    {
+        QQuickItem *input = field(name);
+        QVERIFY2(input, qPrintable(name));
+        tapItem(input);
+        QVERIFY(testing::waitFor([&] { return input->hasActiveFocus(); }));
+        typeKeys(text);
+    }
+
+    // Opens the date field's calendar, types the date and uses it.
+    void chooseDate(const QString &name, const QDate &date)
+    {
+        QQuickItem *dateField = field(name);
+        QVERIFY2(dateField, qPrintable(name));
+        tapItem(findIn(dateField, QStringLiteral("dateFieldOpener")));
+        QVERIFY(tapNamed(QStringLiteral("dateTyped")));
+        typeKeys(date.toString(Qt::ISODate));
+        QVERIFY(tapNamed(QStringLiteral("dateUseTyped")));
+        QVERIFY(testing::waitFor([&] { return dateField->property("isoDate").toString() == date.toString(Qt::ISODate); }));
+    }
+
+    // Taps the chip (or check box) called `text` in a field of the open form.
+    void choose(const QString &name, const QString &text)
+    {
+        QQuickItem *chips = field(name);
+        QVERIFY2(chips, qPrintable(name));
+        QQuickItem *chip = buttonIn(chips, text);
+        QVERIFY2(chip, qPrintable(name + QStringLiteral(": ") + text));
+        tapItem(chip);
+    }
+
+    // Saves the open form and waits until the app has left it.
+    void save()
+    {
+        QVERIFY(tapNamed(QStringLiteral("formSave")));
+        const bool left = testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("recordFormScreen")) == nullptr; }, 30000);
+        if (!left) {
+            if (qEnvironmentVariableIsSet("STORY_SHOTS"))
+                m_window->grabWindow().save(QStringLiteral("/tmp/story-stuck.png"));
+            QObject *form = m_window->findChild<QObject *>(QStringLiteral("recordForm"));
+            QFAIL(qPrintable(QStringLiteral("the form stayed open: %1 %2")
+                                 .arg(form ? form->property("message").toString() : QString(),
+                                      form ? QVariant(form->property("errors")).toString() : QString())));
+        }
+    }
+
+    // Types into the item called `name` (a screen's own text field).
+    void typeNamed(const QString &name, const QString &text)
+    {
+        QVERIFY(tapNamed(name));
+        QQuickItem *input = testing::findItem(m_window, name);
+        QVERIFY(testing::waitFor([&] { return input && input->hasActiveFocus(); }));
+        typeKeys(text);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = m_dir.filePath(QStringLiteral("story.db"));
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        QVERIFY(created.ok());
+        m_managerId = *(*created)->addUser(QStringLiteral("Riley Registry"), keys::Role::RegistryManager, kManagerPin);
+        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
+        m_assistantId = *(*created)->addUser(QStringLiteral("Max Assistant"), keys::Role::MedicalAssistant, kAssistantPin);
+        created->reset();
+
+        app::AppOptions options;
+        options.databasePath = m_db;
+        options.keystore = &m_keystore;
+        options.rememberLanguage = false;
+        m_app = std::make_unique<app::AppWiring>(options);
+        QVERIFY(m_app->load());
+        m_window = m_app->window();
+        QVERIFY(m_window);
+        m_window->resize(1280, 800);
+        QVERIFY(testing::waitFor([&] { return m_app->session().users()->rowCount() == 4; }));
+    }
+
+    void registryManagerAddsAPatientAndBooksTomorrow()
+    {
+        signIn(m_managerId, kManagerPin);
+        QVERIFY(tapNamed(QStringLiteral("allPatientsButton")));
+        QVERIFY(tapNamed(QStringLiteral("addPatient")));
+        type(QStringLiteral("name"), QStringLiteral("Jordan Rivera"));
+        type(QStringLiteral("clinic_id"), QStringLiteral("C-1001"));
+        chooseDate(QStringLiteral("birth_date"), QDate(1968, 4, 2));
+        choose(QStringLiteral("sex"), QStringLiteral("Female"));
+        choose(QStringLiteral("language"), QStringLiteral("Spanish"));
+        type(QStringLiteral("prescriber"), QStringLiteral("Dr. Casey"));
+        chooseDate(QStringLiteral("ltot_start"), m_today.addYears(-2));
+        save();
+        // The new patient's screen opens.
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
+            return name && name->property("text").toString() == QStringLiteral("Jordan Rivera");
+        }));
+        m_patientId = testing::findItem(m_window, QStringLiteral("patientScreen"))->property("patientId").toString();
+        QVERIFY(!m_patientId.isEmpty());
+        domain::Patient p = stored();
+        QCOMPARE(p.clinicId, QStringLiteral("C-1001"));
+        QCOMPARE(p.birthDate, QDate(1968, 4, 2));
+        QCOMPARE(domain::toString(p.sex), domain::toString(domain::Sex::Female));
+        QCOMPARE(p.language, QStringLiteral("es"));
+        QCOMPARE(outboxKinds(), QStringList{QStringLiteral("patient")});
+
+        // A registry manager books visits but records no prescriptions and no rooming.
+        QVERIFY(testing::findItem(m_window, QStringLiteral("add_visit")));
+        QVERIFY(!testing::findItem(m_window, QStringLiteral("add_opioid")));
+        QVERIFY(!testing::findItem(m_window, QStringLiteral("startRooming")));
+
+        QVERIFY(tapNamed(QStringLiteral("add_visit")));
+        chooseDate(QStringLiteral("date"), m_today.addDays(1));
+        choose(QStringLiteral("status"), QStringLiteral("Booked"));
+        type(QStringLiteral("time"), QStringLiteral("09:30"));
+        choose(QStringLiteral("type"), QStringLiteral("In person"));
+        type(QStringLiteral("clinician"), QStringLiteral("Dr. Casey"));
+        save();
+        p = stored();
+        QCOMPARE(p.visits.size(), 1);
+        QCOMPARE(p.visits.first().date, m_today.addDays(1));
+        QCOMPARE(p.visits.first().time, QStringLiteral("09:30"));
+        QCOMPARE(domain::toString(p.visits.first().status), domain::toString(domain::VisitStatus::Scheduled));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("visit"));
+    }
+
+    void clinicianStartsAnOpioidAndABenzodiazepine()
+    {
+        signIn(m_clinicianId, kClinicianPin);
+        openPatient();
+        QVERIFY(tapNamed(QStringLiteral("add_opioid")));
+        choose(QStringLiteral("drug"), QStringLiteral("Oxycodone"));
+        // A wrong strength first (50 mg): corrected below from the history.
+        type(QStringLiteral("strength_mg"), QStringLiteral("50"));
+        type(QStringLiteral("units_per_dose"), QStringLiteral("1"));
+        type(QStringLiteral("doses_per_day"), QStringLiteral("3"));
+        chooseDate(QStringLiteral("start"), m_today.addMonths(-3));
+        // The MME of the entry and the new total show while the form is filled in.
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *preview = testing::findItem(m_window, QStringLiteral("mmePreview"));
+            return preview && testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(QStringLiteral("225"));
+        }));
+        save();
+        QCOMPARE(stored().opioids.size(), 1);
+        QCOMPARE(*stored().opioids.first().strengthMg, 50.0);
+
+        QVERIFY(tapNamed(QStringLiteral("add_benzodiazepine")));
+        choose(QStringLiteral("kind"), QStringLiteral("Benzodiazepine"));
+        type(QStringLiteral("drug"), QStringLiteral("alprazolam"));
+        chooseDate(QStringLiteral("start"), m_today.addMonths(-1));
+        save();
+        const domain::Patient p = stored();
+        QCOMPARE(p.benzodiazepines.size(), 1);
+        QCOMPARE(domain::toString(p.benzodiazepines.first().kind), domain::toString(domain::SedativeKind::Benzodiazepine));
+        QCOMPARE(outboxKinds().mid(2), (QStringList{QStringLiteral("opioid"), QStringLiteral("benzodiazepine")}));
+    }
+
+    void tomorrowsHuddleListsThePatientWithTheGaps()
+    {
+        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QVERIFY(tapNamed(QStringLiteral("nextDay")));
+        QObject *huddle = m_window->findChild<QObject *>(QStringLiteral("huddleModel"));
+        QVERIFY(huddle);
+        QVERIFY(testing::waitFor([&] { return !huddle->property("loading").toBool() && huddle->property("count").toInt() == 1; }));
+        const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
+        QVERIFY2(shown.contains(QStringLiteral("Jordan Rivera")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("09:30")), qPrintable(shown));
+        // The clinician's own tasks for the visit (the huddle shows each role its part).
+        for (const char *gap : {"Offer naloxone", "Review the benzodiazepine with the opioid", "Assess opioid risk",
+                                "Review a dose of 90 MME or more"})
+            QVERIFY2(shown.contains(QLatin1String(gap), Qt::CaseInsensitive), qPrintable(QLatin1String(gap) + QLatin1String(" in: ") + shown));
+        QVERIFY(tapNamed(QStringLiteral("backToToday")));
+    }
+
+    void assistantRoomsWithPegAndAUrineSample()
+    {
+        signIn(m_assistantId, kAssistantPin);
+        openPatient();
+        QVERIFY(!testing::findItem(m_window, QStringLiteral("add_opioid")));
+        QVERIFY(tapNamed(QStringLiteral("startRooming")));
+        QObject *flow = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            flow = m_window->findChild<QObject *>(QStringLiteral("roomingFlow"));
+            return flow && flow->property("ready").toBool() && !flow->property("loading").toBool();
+        }));
+        // PEG 6, 5, 4; PHQ-2 and GAD-2 negative.
+        for (int value : {6, 5, 4, 0, 0, 0, 0}) {
+            const int step = flow->property("stepIndex").toInt();
+            QVERIFY(tapNamed(QStringLiteral("choice%1").arg(value)));
+            QVERIFY(testing::waitFor([&] { return flow->property("stepIndex").toInt() == step + 1 && !flow->property("loading").toBool(); }));
+        }
+        QCOMPARE(flow->property("stepKind").toString(), QStringLiteral("urine"));
+        QVERIFY(tapNamed(QStringLiteral("urineCollected")));
+        QVERIFY(testing::waitFor([&] { return flow->property("stepKind").toString() == QStringLiteral("agreement"); }));
+        QVERIFY(tapNamed(QStringLiteral("agreementSkipped")));
+        QVERIFY(testing::waitFor([&] { return flow->property("stepKind").toString() == QStringLiteral("pdmp"); }));
+        QVERIFY(tapNamed(QStringLiteral("pdmpSkipped")));
+        QVERIFY(testing::waitFor([&] { return flow->property("stepKind").toString() == QStringLiteral("summary"); }));
+        QVERIFY(tapNamed(QStringLiteral("finishRooming")));
+
+        const domain::Patient p = stored();
+        QCOMPARE(p.peg.size(), 1);
+        QCOMPARE(p.peg.first().pain, 6);
+        QCOMPARE(p.uds.size(), 1);
+        QCOMPARE(domain::toString(p.uds.first().result), domain::toString(domain::UdsResult::Pending));
+        const QStringList kinds = outboxKinds();
+        QVERIFY(kinds.contains(QStringLiteral("peg")));
+        QVERIFY(kinds.contains(QStringLiteral("uds")));
+    }
+
+    void theUnexpectedResultRaisesItsAlertAndScript()
+    {
+        signIn(m_clinicianId, kClinicianPin);
+        openPatient();
+        const QString udsId = stored().uds.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(tapNamed(QStringLiteral("correct_") + udsId));
+        choose(QStringLiteral("result"), QStringLiteral("Not as expected"));
+        type(QStringLiteral("substances"), QStringLiteral("cocaine"));
+        choose(QStringLiteral("confirmatory_sent"), QStringLiteral("Sent for a confirmatory lab test"));
+        type(QStringLiteral("correction_reason"), QStringLiteral("result came back"));
+        save();
+        const domain::Patient p = stored();
+        QCOMPARE(p.uds.size(), 1);  // the result replaced the pending entry; both versions are kept
+        QCOMPARE(domain::toString(p.uds.first().result), domain::toString(domain::UdsResult::Unexpected));
+        QCOMPARE(p.uds.first().substances, QStringList{QStringLiteral("cocaine")});
+        QVERIFY(p.uds.first().confirmatorySent);
+        // At once, on the patient's screen: the alert and its conversation script.
+        QVERIFY(testing::waitFor([&] {
+            const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
+            return shown.contains(QStringLiteral("Unexpected"), Qt::CaseInsensitive);
+        }));
+        QQuickItem *prompts = testing::findItem(m_window, QStringLiteral("prompts"), false);
+        QVERIFY(prompts);
+        QVERIFY(testing::waitFor([&] { return prompts->property("count").toInt() > 0; }));
+    }
+
+    void aRefillRequestIsLoggedWithItsAdvice()
+    {
+        QVERIFY(tapNamed(QStringLiteral("add_refill_request")));
+        typeNamed(QStringLiteral("refillRequestedDate"), m_today.toString(Qt::ISODate));
+        typeNamed(QStringLiteral("refillDrug"), QStringLiteral("oxycodone 10 mg"));
+        typeNamed(QStringLiteral("refillDaysSupply"), QStringLiteral("30"));
+        typeNamed(QStringLiteral("refillLastFillDate"), m_today.addDays(-20).toString(Qt::ISODate));
+        typeNamed(QStringLiteral("refillLastFillDays"), QStringLiteral("30"));
+        QVERIFY(tapNamed(QStringLiteral("refillCheckButton")));
+        // The advice is on screen before anything is logged: 10 days early needs the clinician.
+        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("refillAdvice")) != nullptr; }));
+        QVERIFY(!testing::findItem(m_window, QStringLiteral("refillLog")));  // how it came is not chosen yet
+        QQuickItem *channel = testing::findItem(m_window, QStringLiteral("refillChannel"));
+        QVERIFY(channel);
+        tapItem(buttonIn(channel, QStringLiteral("Phone")));
+        QVERIFY(tapNamed(QStringLiteral("refillLog")));
+        QVERIFY(testing::waitFor([&] { return stored().refillRequests.size() == 1; }));
+        const domain::RefillRequest r = stored().refillRequests.first();
+        QCOMPARE(r.medication, QStringLiteral("oxycodone 10 mg"));
+        QCOMPARE(domain::toString(r.channel), domain::toString(domain::RefillChannel::Phone));
+        QCOMPARE(domain::toString(r.decision), domain::toString(domain::RefillDecision::RoutedToClinician));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("refill_request"));
+        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        // In the patient's history.
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(QStringLiteral("sent to the clinician"));
+        }));
+    }
+
+    void theAgreementIsSignedOnTheScreen()
+    {
+        QVERIFY(tapNamed(QStringLiteral("add_agreement")));
+        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) != nullptr; }));
+        // Shown in the patient's language (Spanish), and the version shown is recorded.
+        QQuickItem *sign = testing::findItem(m_window, QStringLiteral("agreementSign"), false);
+        QVERIFY(sign);
+        QVERIFY(!sign->isEnabled());  // nothing drawn yet
+        QQuickItem *pad = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            pad = testing::findItem(m_window, QStringLiteral("signatureArea"));
+            return pad && !testing::inTransition(pad);
+        }));
+        // The pad sits below the text: bring it into view, then draw a stroke with the "finger".
+        reveal(pad);
+        const QPoint from = pad->mapToScene(QPointF(40, 100)).toPoint();
+        QTest::mousePress(m_window, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(m_window, from + QPoint(i * 20, (i % 2) * 30), 5);
+        QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
+        QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
+        QVERIFY(tapNamed(QStringLiteral("agreementSign")));
+        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
+        const domain::Patient p = stored();
+        QCOMPARE(p.agreements.size(), 1);
+        QCOMPARE(domain::toString(p.agreements.first().status), domain::toString(domain::AgreementStatus::Signed));
+        QCOMPARE(p.agreements.first().language, QStringLiteral("es"));
+        QCOMPARE(p.agreements.first().textVersion, QStringLiteral("cairn-default-1"));
+        QVERIFY(p.agreements.first().signature.startsWith(QLatin1Char('M')));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("agreement"));
+    }
+
+    void aWronglyEnteredDoseIsCorrectedAndBothVersionsShow()
+    {
+        const QString opioidId = stored().opioids.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(tapNamed(QStringLiteral("correct_") + opioidId));
+        // The form starts from what was recorded (not a guess): 50 mg, to be fixed to 5.
+        QQuickItem *strength = field(QStringLiteral("strength_mg"));
+        QVERIFY(strength);
+        QVERIFY(testing::waitFor([&] { return strength->property("text").toString() == QStringLiteral("50"); }));
+        tapItem(strength);
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+        typeKeys(QStringLiteral("5"));
+        type(QStringLiteral("correction_reason"), QStringLiteral("dose entered wrongly"));
+        save();
+        const domain::Patient p = stored();
+        QCOMPARE(p.opioids.size(), 1);
+        QCOMPARE(*p.opioids.first().strengthMg, 5.0);
+        const QString newId = p.opioids.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(newId != opioidId);
+        QCOMPARE(p.opioids.first().meta.supersedes.toString(QUuid::WithoutBraces), opioidId);
+        QCOMPARE(outboxKinds().last(), QStringLiteral("opioid"));
+        // The history's versions: the new dose in force, the old one replaced with its reason.
+        QVERIFY(tapNamed(QStringLiteral("versions_") + newId));
+        QObject *versions = m_window->findChild<QObject *>(QStringLiteral("recordVersions"));
+        QVERIFY(versions);
+        QVERIFY(testing::waitFor([&] { return !versions->property("loading").toBool() && versions->property("count").toInt() == 2; }));
+        const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
+        QVERIFY2(shown.contains(QStringLiteral("dose entered wrongly")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("In force")) && shown.contains(QStringLiteral("Replaced")), qPrintable(shown));
+    }
+};
+
+QTEST_MAIN(TestRegistryStory)
+#include "test_registry_story.moc"
