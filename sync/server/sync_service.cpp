@@ -4,6 +4,7 @@
 #include "core/keys/keyring.h"
 #include "core/keys/pin_verifier.h"
 #include "core/keys/roles.h"
+#include "sync/server/incoming_records.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -225,6 +226,18 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
     if (request->device != device.id)
         return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
 
+    // Every record is validated before anything else, duplicates and covered sequence numbers
+    // included: a change is never acknowledged without being a record every tablet can read.
+    const QDateTime serverNow = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < request->changes.size(); ++i) {
+        const QString at = QStringLiteral("changes[%1].record").arg(i);
+        const domain::RecordEnvelope &record = request->changes.at(i).record;
+        if (record.device != device.id)
+            return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
+        if (auto s = validateIncomingRecord(record, serverNow); !s)
+            return errorReply(422, s.error().within(at));
+    }
+
     ServerTransaction tx(*m_db);
     if (auto s = tx.begin(); !s)
         return serverError(s.error());
@@ -240,24 +253,19 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
         const PushChange &change = request->changes.at(i);
         const QString at = QStringLiteral("changes[%1].record").arg(i);
         const domain::RecordEnvelope &record = change.record;
-        if (change.seq <= through) {
-            ++response.duplicates;  // a retried batch: already applied once
-            continue;
-        }
-        if (record.device != device.id)
-            return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
-        if (auto s = domain::validateEnvelope(record); !s)
-            return errorReply(422, s.error().within(at));
+        // A record is the same record by its id, never by its sequence number: a tablet whose
+        // counter went backwards (restored from an older copy of itself) sends new records under
+        // covered numbers, and those must be stored, not acknowledged and dropped.
         auto existing = m_db->query("SELECT clinic FROM changes WHERE id = ?", {record.id});
         if (!existing)
             return serverError(existing.error());
         if (!existing->isEmpty()) {
             if (existing->first().first() != device.clinic)
                 return errorReply(403, {at + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
-            // Already here (re-sent after the server was restored, or pushed before its seq was
-            // acknowledged): applied once, so only the sequence moves on.
+            // Already here (a retried batch, re-sent after the server was restored, or pushed
+            // before its seq was acknowledged): applied once, so only the sequence moves on.
             ++response.duplicates;
-            through = change.seq;
+            through = std::max(through, change.seq);
             continue;
         }
         if (record.patientId != domain::kClinicScope) {
@@ -265,6 +273,10 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             if (!owner)
                 return serverError(owner.error());
             if (owner->isEmpty()) {
+                // Only a patient's own first record introduces the patient; an observation must
+                // name a patient the clinic already has (earlier in this batch included).
+                if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
+                    return errorReply(422, {at + QStringLiteral(".patient_id"), QStringLiteral("names no patient of this clinic")});
                 if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)", {record.patientId, device.clinic}); !s)
                     return serverError(s.error());
             } else if (owner->first().first() != device.clinic) {
@@ -272,11 +284,13 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             }
         }
         if (!record.supersedes.isEmpty()) {
-            auto parent = m_db->query("SELECT clinic FROM changes WHERE id = ?", {record.supersedes});
+            auto parent = m_db->query("SELECT clinic, patient_id FROM changes WHERE id = ?", {record.supersedes});
             if (!parent)
                 return serverError(parent.error());
             if (parent->isEmpty() || parent->first().first() != device.clinic)
                 return errorReply(422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record the server does not hold")});
+            if (parent->first().at(1) != record.patientId)
+                return errorReply(422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record of another patient")});
         }
         const QString json = QString::fromUtf8(QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact));
         if (auto s = m_db->execute("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
@@ -285,7 +299,7 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             !s)
             return serverError(s.error());
         ++response.applied;
-        through = change.seq;
+        through = std::max(through, change.seq);
     }
     if (through != *highest) {
         if (auto s = m_db->execute("UPDATE devices SET highest_seq = ? WHERE id = ?", {QString::number(through), device.id}); !s)
