@@ -449,7 +449,55 @@ Status SyncService::resetUserLockout(const QString &clinic, const QString &name)
     return m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?", {(*user)->id});
 }
 
-Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &body)
+namespace {
+// Online sign-ins a device, and a clinic, may attempt per minute: a clinic's morning brings a few
+// new staff to a tablet, never dozens a minute; anything more is guessing or a storm that would
+// hold the Argon2 pool. (The PIN lockout per user still applies within these.)
+constexpr int kSignInsPerDevicePerMinute = 10;
+constexpr int kSignInsPerClinicPerMinute = 30;
+constexpr qint64 kSignInWindowMs = 60'000;
+}  // namespace
+
+bool SyncService::allowSignIn(const Device &device)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto take = [now](Window &window, int limit) {
+        if (now - window.startMs >= kSignInWindowMs)
+            window = Window{now, 0};
+        return window.count < limit;
+    };
+    Window &byDevice = m_signInsByDevice[device.id];
+    Window &byClinic = m_signInsByClinic[device.clinic];
+    if (!take(byDevice, kSignInsPerDevicePerMinute) || !take(byClinic, kSignInsPerClinicPerMinute))
+        return false;
+    ++byDevice.count;
+    ++byClinic.count;
+    return true;
+}
+
+const QString &SyncService::dummyVerifier()
+{
+    // Same algorithm and limits as real verifiers, so checking it costs the same time.
+    static const QString verifier = [] {
+        QString pin;
+        for (int i = 0; i < 8; ++i)
+            pin += QChar(u'0' + static_cast<char16_t>(QRandomGenerator::system()->bounded(10)));
+        auto made = keys::makePinVerifier(pin);
+        return made ? *made : QString();
+    }();
+    return verifier;
+}
+
+bool SyncService::checkPin(const SignInAttempt &attempt)
+{
+    // The first call makes the dummy verifier (one Argon2id hash): every first sign-in pays it,
+    // known name or not, so it tells nothing either.
+    const QString &dummy = dummyVerifier();
+    const bool matched = keys::pinMatches(attempt.user ? attempt.verifier : dummy, attempt.pin);
+    return attempt.user && matched;
+}
+
+std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const QByteArray &authorization, const QJsonObject &body)
 {
     auto who = authenticate(authorization);
     if (auto *refusal = std::get_if<Reply>(&who))
@@ -460,10 +508,8 @@ Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &bo
         return errorReply(400, request.error());
     if (auto s = keys::validatePin(request->pin); !s)
         return errorReply(400, s.error());
-
-    ServerTransaction tx(*m_db);
-    if (auto s = tx.begin(); !s)
-        return serverError(s.error());
+    if (!allowSignIn(device))
+        return errorReply(429, {QStringLiteral("sign-in"), QStringLiteral("too many sign-ins from this tablet or clinic; wait a minute")});
     auto escrow = m_db->query("SELECT escrow_key FROM device_escrow WHERE device = ?", {device.id});
     if (!escrow)
         return serverError(escrow.error());
@@ -472,19 +518,43 @@ Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &bo
     auto user = findUser(device.clinic, request->name);
     if (!user)
         return serverError(user.error());
+    // An unknown name gets the dummy verifier on the Argon2 pool (checkPin), never here.
+    SignInAttempt attempt{device, *user, QString(), request->pin, escrow->first().first()};
+    if (attempt.user) {
+        auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?", {attempt.user->id});
+        if (!state || state->isEmpty())
+            return serverError(state ? Error{QString(), QStringLiteral("user vanished")} : state.error());
+        const SqlRow row = state->first();
+        keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(), QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
+        // While locked, no PIN is checked (as on the tablet).
+        if (auto refusal = keys::lockedOut(lockout, attempt.user->name, QDateTime::currentDateTimeUtc()))
+            return errorReply(423, *refusal);
+        attempt.verifier = row.at(0);
+    }
+    return attempt;
+}
+
+Reply SyncService::finishSignIn(const SignInAttempt &attempt, bool pinMatched)
+{
     // Only users of the device's own clinic: a name from another clinic is simply unknown here.
-    if (!user->has_value())
+    if (!attempt.user)
         return errorReply(404, {QStringLiteral("name"), QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
-    const ClinicUser &found = **user;
-    auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?", {found.id});
-    if (!state || state->isEmpty())
-        return serverError(state ? Error{QString(), QStringLiteral("user vanished")} : state.error());
+    const ClinicUser &found = *attempt.user;
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return serverError(s.error());
+    // Read the count again: other attempts may have finished while this PIN was being checked.
+    auto state = m_db->query("SELECT failed_attempts, lockouts, locked_until FROM users WHERE id = ? AND removed_at IS NULL", {found.id});
+    if (!state)
+        return serverError(state.error());
+    if (state->isEmpty())
+        return errorReply(404, {QStringLiteral("name"), QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
     const SqlRow row = state->first();
-    keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(), QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
+    keys::LockoutState lockout{row.at(0).toInt(), row.at(1).toInt(), QDateTime::fromString(row.at(2), Qt::ISODateWithMs)};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (auto refusal = keys::lockedOut(lockout, found.name, now))
         return errorReply(423, *refusal);
-    if (!keys::pinMatches(row.at(0), request->pin)) {
+    if (!pinMatched) {
         const Error wrong = keys::countWrongPin(lockout, found.name, now);
         if (auto s = m_db->execute("UPDATE users SET failed_attempts = ?, lockouts = ?, locked_until = ? WHERE id = ?",
                                    {QString::number(lockout.failedAttempts), QString::number(lockout.lockouts),
@@ -499,7 +569,17 @@ Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &bo
         return serverError(s.error());
     if (auto s = tx.commit(); !s)
         return serverError(s.error());
-    return {200, toJson(SignInResponse{found.id, found.name, found.role, escrow->first().first()})};
+    return {200, toJson(SignInResponse{found.id, found.name, found.role, attempt.escrowKey})};
+}
+
+Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &body)
+{
+    // The whole sign-in on the calling thread (tools and tests without a worker pool).
+    auto begun = beginSignIn(authorization, body);
+    if (auto *refusal = std::get_if<Reply>(&begun))
+        return *refusal;
+    const auto &attempt = std::get<SignInAttempt>(begun);
+    return finishSignIn(attempt, checkPin(attempt));
 }
 
 }  // namespace cairn::sync
