@@ -1,122 +1,445 @@
 #include "sync/server/http_server.h"
 
+#include "sync/server/service_workers.h"
+
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QSslCertificate>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <QSslKey>
-#include <QSslServer>
 #include <QSslSocket>
-#include <QTimer>
 #include <QTcpServer>
+#include <QTimer>
 
 namespace cairn::sync {
 namespace {
 
-// TLS server whose connections carry a watchdog: idle too long, or open too long, and they close.
-class BoundedTlsServer final : public QSslServer {
-public:
-    BoundedTlsServer(int idleMs, int maxMs) : m_idleMs(idleMs), m_maxMs(maxMs) {}
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        socket->setSslConfiguration(sslConfiguration());
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        auto *idle = new QTimer(socket);
-        idle->setSingleShot(true);
-        idle->setInterval(m_idleMs);
-        QObject::connect(idle, &QTimer::timeout, socket, &QAbstractSocket::abort);
-        QObject::connect(socket, &QIODevice::readyRead, idle, qOverload<>(&QTimer::start));
-        QObject::connect(socket, &QIODevice::bytesWritten, idle, qOverload<>(&QTimer::start));
-        QObject::connect(socket, &QSslSocket::encrypted, idle, qOverload<>(&QTimer::start));
-        idle->start();
-        QTimer::singleShot(m_maxMs, socket, &QAbstractSocket::abort);
-        QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-        socket->startServerEncryption();
-        addPendingConnection(socket);
-    }
-
-private:
-    int m_idleMs;
-    int m_maxMs;
+// What a worker hands back to the connection: the bytes to send, already encoded.
+struct HttpReply {
+    int status = 200;
+    QByteArray body;
+    bool gzipped = false;
 };
 
-QHttpServerResponse toResponse(const Reply &reply, bool gzipIt)
+HttpReply encode(const Reply &reply, bool gzipIt)
 {
     const QByteArray json = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
-    QHttpServerResponse response(QByteArrayLiteral("application/json"), gzipIt ? gzip(json) : json,
-                                 static_cast<QHttpServerResponse::StatusCode>(reply.status));
-    if (gzipIt)
-        response.setHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
-    return response;
+    return {reply.status, gzipIt ? gzip(json) : json, gzipIt};
+}
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 411: return "Length Required";
+    case 413: return "Content Too Large";
+    case 422: return "Unprocessable Content";
+    case 423: return "Locked";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+bool isToken(const QByteArray &text)
+{
+    if (text.isEmpty())
+        return false;
+    for (const char c : text)
+        if (c <= 32 || c >= 127 || c == ':')
+            return false;
+    return true;
+}
+
+// Decodes, parses and answers one request body; runs on the store thread.
+Reply serve(SyncService &service, const QByteArray &route, const QByteArray &authorization, const QJsonObject &json)
+{
+    if (route == "enroll")
+        return service.enroll(json);
+    if (route == "push")
+        return service.push(authorization, json);
+    return service.pull(authorization, json);
+}
+
+std::variant<QJsonObject, Reply> decodeBody(const QByteArray &raw, bool gzipped)
+{
+    QByteArray body = raw;
+    if (gzipped) {
+        auto plain = gunzip(raw, Limits::maxBodyBytes);
+        if (!plain) {
+            // A body that inflates past the limit (a gzip bomb) is too large, not malformed.
+            const bool tooLarge = plain.error().message.startsWith(QLatin1String("is larger than"));
+            return errorReply(tooLarge ? 413 : 400, plain.error());
+        }
+        body = *plain;
+    } else if (body.size() > Limits::maxBodyBytes) {
+        return errorReply(413, {QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(Limits::maxBodyBytes)});
+    }
+    auto json = parseBody(body);
+    if (!json)
+        return errorReply(400, json.error());
+    return *json;
 }
 
 }  // namespace
 
-SyncHttpServer::SyncHttpServer(SyncService &service, QObject *parent) : QObject(parent), m_service(service)
-{
-    m_http.route(QStringLiteral("/v1/enroll"), QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest &request) { return handle(request, "enroll"); });
-    m_http.route(QStringLiteral("/v1/sign-in"), QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest &request) { return handle(request, "sign-in"); });
-    m_http.route(QStringLiteral("/v1/push"), QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest &request) { return handle(request, "push"); });
-    m_http.route(QStringLiteral("/v1/pull"), QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest &request) { return handle(request, "pull"); });
-    m_http.route(QStringLiteral("/v1/health"), QHttpServerRequest::Method::Get, []() {
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                               {QStringLiteral("version"), kProtocolVersion}});
-    });
-}
+// One client connection: reads request heads and bodies within their bounds, hands complete
+// requests to the server, writes answers. Lives on the accepting thread; does no store work.
+class HttpConnection : public QObject {
+public:
+    static constexpr int kLingerMs = 500;
+    enum class State { Head, Authenticating, Body, Working, Closing };
 
-QHttpServerResponse SyncHttpServer::handle(const QHttpServerRequest &request, const char *route)
-{
-    QElapsedTimer timer;
-    timer.start();
-    const bool acceptsGzip = request.value(QByteArrayLiteral("Accept-Encoding")).contains("gzip");
-    Reply reply;
-    QByteArray body = request.body();
-    // Qt 6.4's server has already read the body; bound what we are willing to decode and parse.
-    if (body.size() > Limits::maxCompressedBytes) {
-        reply = errorReply(413, {QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(Limits::maxCompressedBytes)});
-    } else {
-        if (request.value(QByteArrayLiteral("Content-Encoding")).trimmed() == "gzip") {
-            auto plain = gunzip(body, Limits::maxBodyBytes);
-            if (!plain)
-                reply = errorReply(400, plain.error());
+    HttpConnection(SyncHttpServer &server, QSslSocket *socket, quint64 id, const HttpLimits &limits)
+        : m_server(server), m_socket(socket), m_id(id), m_limits(limits)
+    {
+        socket->setParent(this);
+        // Bounded: beyond this, TLS records stay in the kernel and TCP holds the sender back.
+        socket->setReadBufferSize(64 * 1024);
+        auto *idle = new QTimer(this);
+        idle->setSingleShot(true);
+        idle->setInterval(limits.idleTimeoutMs);
+        connect(idle, &QTimer::timeout, this, [this] { abort(); });
+        connect(socket, &QIODevice::readyRead, idle, qOverload<>(&QTimer::start));
+        connect(socket, &QIODevice::bytesWritten, idle, qOverload<>(&QTimer::start));
+        connect(socket, &QSslSocket::encrypted, idle, qOverload<>(&QTimer::start));
+        idle->start();
+        QTimer::singleShot(limits.maxConnectionMs, this, [this] { abort(); });
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            const bool head = m_state == State::Head;
+            refuse(408, QStringLiteral("request"),
+                   head ? QStringLiteral("the request head did not arrive in time") : QStringLiteral("the request body did not arrive in time"));
+        });
+        connect(socket, &QIODevice::readyRead, this, [this] {
+            if (m_state == State::Closing)
+                m_socket->skip(m_socket->bytesAvailable());  // lingering: see respond()
             else
-                body = *plain;
-        } else if (body.size() > Limits::maxBodyBytes) {
-            reply = errorReply(413, {QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(Limits::maxBodyBytes)});
+                pump();
+        });
+        connect(socket, &QAbstractSocket::disconnected, this, &QObject::deleteLater);
+        connect(socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+            if (error != QAbstractSocket::RemoteHostClosedError)
+                abort();
+        });
+    }
+
+    [[nodiscard]] quint64 id() const { return m_id; }
+
+    void authenticated(const std::optional<Reply> &refusal)
+    {
+        if (m_state != State::Authenticating)
+            return;
+        if (refusal) {
+            // The body is never read: answer and close.
+            respond(encode(*refusal, false), false);
+            return;
         }
-        if (reply.body.isEmpty()) {
-            auto json = parseBody(body);
-            const QByteArray authorization = request.value(QByteArrayLiteral("Authorization"));
-            if (!json)
-                reply = errorReply(400, json.error());
-            else if (qstrcmp(route, "enroll") == 0)
-                reply = m_service.enroll(*json);
-            else if (qstrcmp(route, "push") == 0)
-                reply = m_service.push(authorization, *json);
-            else if (qstrcmp(route, "sign-in") == 0)
-                reply = m_service.signIn(authorization, *json);
-            else
-                reply = m_service.pull(authorization, *json);
+        m_state = State::Body;
+        m_body.reserve(static_cast<qsizetype>(m_contentLength));
+        m_deadline.start(m_limits.bodyTimeoutMs);
+        pump();
+    }
+
+    void answered(const HttpReply &reply)
+    {
+        if (m_state != State::Working)
+            return;
+        respond(reply, m_keepAlive);
+    }
+
+private:
+    void abort()
+    {
+        m_state = State::Closing;
+        m_socket->abort();
+    }
+
+    void pump()
+    {
+        while (m_state == State::Head || m_state == State::Body) {
+            if (m_state == State::Head && !readHead())
+                return;
+            if (m_state == State::Body && !readBody())
+                return;
         }
     }
-    qInfo("cairn-server: POST /v1/%s %d %lld ms", route, reply.status, static_cast<long long>(timer.elapsed()));
-    return toResponse(reply, acceptsGzip);
+
+    // True when a whole head was read and handled (the state moved on).
+    bool readHead()
+    {
+        const qsizetype room = SyncHttpServer::kMaxHeadBytes + 4 - m_buffer.size();
+        if (room > 0 && m_socket->bytesAvailable() > 0)
+            m_buffer.append(m_socket->read(room));
+        if (m_buffer.isEmpty())
+            return false;
+        if (!m_deadline.isActive()) {
+            m_deadline.start(m_limits.headTimeoutMs);
+            m_timer.start();
+        }
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0 || end > SyncHttpServer::kMaxHeadBytes) {
+            if (end > SyncHttpServer::kMaxHeadBytes || m_buffer.size() > SyncHttpServer::kMaxHeadBytes) {
+                refuse(431, QStringLiteral("headers"), QStringLiteral("the request head is larger than %1 bytes").arg(SyncHttpServer::kMaxHeadBytes));
+                return true;
+            }
+            return false;
+        }
+        const QByteArray head = m_buffer.left(end);
+        m_buffer.remove(0, end + 4);
+        m_deadline.stop();
+        handleHead(head);
+        return true;
+    }
+
+    void handleHead(const QByteArray &head)
+    {
+        const QList<QByteArray> lines = head.split('\n');
+        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+        if (requestLine.size() != 3 || !isToken(requestLine.at(0)) || !requestLine.at(1).startsWith('/')
+            || (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0"))
+            return refuse(400, QStringLiteral("request"), QStringLiteral("is not an HTTP/1.1 request line"));
+        m_method = requestLine.at(0);
+        m_path = requestLine.at(1);
+        m_headers.clear();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0 || !isToken(line.left(colon)))
+                return refuse(400, QStringLiteral("headers"), QStringLiteral("a header line cannot be parsed"));
+            const QByteArray name = line.left(colon).toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (m_headers.contains(name) && m_headers.value(name) != value && name == "content-length")
+                return refuse(400, QStringLiteral("content-length"), QStringLiteral("is given twice"));
+            m_headers.insert(name, value);
+        }
+        m_keepAlive = requestLine.at(2) == "HTTP/1.1" && m_headers.value("connection").toLower() != "close";
+        if (m_headers.contains("transfer-encoding"))
+            return refuse(411, QStringLiteral("transfer-encoding"), QStringLiteral("is not accepted; send Content-Length"));
+        qint64 length = 0;
+        if (m_headers.contains("content-length")) {
+            bool ok = false;
+            const QByteArray text = m_headers.value("content-length");
+            length = text.toLongLong(&ok);
+            if (!ok || length < 0 || text.startsWith('+'))
+                return refuse(400, QStringLiteral("content-length"), QStringLiteral("is not a number of bytes"));
+        }
+        m_contentLength = length;
+
+        static const QList<QByteArray> posts{"/v1/enroll", "/v1/sign-in", "/v1/push", "/v1/pull"};
+        if (m_path == "/v1/health") {
+            if (m_method != "GET")
+                return refuse(405, QStringLiteral("method"), QStringLiteral("use GET"));
+            if (length > 0)
+                return refuse(400, QStringLiteral("body"), QStringLiteral("a health check has no body"));
+            m_state = State::Working;
+            return answered(encode({200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                                     {QStringLiteral("version"), kProtocolVersion}}},
+                                   false));
+        }
+        if (!posts.contains(m_path))
+            return refuse(404, QStringLiteral("path"), QStringLiteral("no such call"));
+        if (m_method != "POST")
+            return refuse(405, QStringLiteral("method"), QStringLiteral("use POST"));
+        if (!m_headers.contains("content-length"))
+            return refuse(411, QStringLiteral("content-length"), QStringLiteral("is required"));
+        // Refused from the declared size alone: not a byte of it is read.
+        if (length > Limits::maxCompressedBytes)
+            return refuse(413, QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(Limits::maxCompressedBytes));
+        m_route = m_path.mid(4);
+        if (m_route == "enroll") {
+            m_state = State::Authenticating;
+            return authenticated(std::nullopt);
+        }
+        m_state = State::Authenticating;
+        m_server.authenticateThen(this, m_headers.value("authorization"));
+    }
+
+    bool readBody()
+    {
+        const qint64 need = m_contentLength - m_body.size();
+        if (need > 0 && !m_buffer.isEmpty()) {
+            const qsizetype take = std::min<qsizetype>(m_buffer.size(), static_cast<qsizetype>(need));
+            m_body.append(m_buffer.left(take));
+            m_buffer.remove(0, take);
+        }
+        const qint64 stillNeed = m_contentLength - m_body.size();
+        if (stillNeed > 0 && m_socket->bytesAvailable() > 0)
+            m_body.append(m_socket->read(stillNeed));
+        if (m_body.size() < m_contentLength)
+            return false;
+        m_deadline.stop();
+        m_state = State::Working;
+        const bool gzipped = m_headers.value("content-encoding") == "gzip";
+        m_server.dispatch(this, m_route, m_headers.value("authorization"), std::exchange(m_body, {}), gzipped,
+                          m_headers.value("accept-encoding").contains("gzip"));
+        return true;
+    }
+
+    void refuse(int status, const QString &field, const QString &message)
+    {
+        // Whatever was unread of this request stays unread: the connection closes.
+        respond(encode(errorReply(status, {field, message}), false), false);
+    }
+
+    void respond(const HttpReply &reply, bool keepAlive)
+    {
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reason(reply.status)
+                         + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        if (reply.gzipped)
+            out += "Content-Encoding: gzip\r\n";
+        if (!keepAlive)
+            out += "Connection: close\r\n";
+        out += "\r\n";
+        out += reply.body;
+        m_socket->write(out);
+        // Only known paths are logged: a path is the client's text and could forge log lines.
+        static const QList<QByteArray> known{"/v1/enroll", "/v1/sign-in", "/v1/push", "/v1/pull", "/v1/health"};
+        qInfo("cairn-server: %s %s %d %lld ms", m_method.isEmpty() ? "-" : m_method.left(16).constData(),
+              known.contains(m_path) ? m_path.constData() : "(other)", reply.status,
+              static_cast<long long>(m_timer.isValid() ? m_timer.elapsed() : 0));
+        m_deadline.stop();
+        m_timer.invalidate();
+        m_method.clear();
+        m_path.clear();
+        if (!keepAlive) {
+            // Linger before closing: a client still sending a body we refused would otherwise
+            // get a reset that can destroy the answer before it reads it. What it still sends is
+            // read and dropped (never kept) until the close.
+            m_state = State::Closing;
+            QTimer::singleShot(kLingerMs, this, [this] { m_socket->disconnectFromHost(); });
+            return;
+        }
+        m_state = State::Head;
+        // A pipelined next request may already be buffered.
+        QTimer::singleShot(0, this, [this] { pump(); });
+    }
+
+    SyncHttpServer &m_server;
+    QSslSocket *m_socket;
+    quint64 m_id;
+    HttpLimits m_limits;
+    State m_state = State::Head;
+    QTimer m_deadline;
+    QElapsedTimer m_timer;
+    QByteArray m_buffer;
+    QByteArray m_method;
+    QByteArray m_path;
+    QByteArray m_route;
+    QHash<QByteArray, QByteArray> m_headers;
+    qint64 m_contentLength = 0;
+    QByteArray m_body;
+    bool m_keepAlive = true;
+};
+
+class SyncHttpServer::Listener final : public QTcpServer {
+public:
+    explicit Listener(SyncHttpServer &server) : m_server(server) {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_server.accept(descriptor); }
+
+private:
+    SyncHttpServer &m_server;
+};
+
+SyncHttpServer::SyncHttpServer(SyncService &service, ServiceWorkers &workers, QObject *parent)
+    : QObject(parent), m_service(service), m_workers(workers)
+{
+}
+
+SyncHttpServer::~SyncHttpServer()
+{
+    // Workers post answers to this object: let them finish before it goes.
+    m_workers.stop();
+}
+
+void SyncHttpServer::accept(qintptr descriptor)
+{
+    auto *socket = new QSslSocket;
+    socket->setSslConfiguration(m_tls);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    const quint64 id = m_nextConnectionId++;
+    auto *connection = new HttpConnection(*this, socket, id, m_limits);
+    connection->setParent(this);
+    m_connections.insert(id, connection);
+    connect(connection, &QObject::destroyed, this, [this, id] { m_connections.remove(id); });
+    socket->startServerEncryption();
+}
+
+void SyncHttpServer::authenticateThen(HttpConnection *connection, const QByteArray &authorization)
+{
+    const quint64 id = connection->id();
+    const bool queued = m_workers.onStore([this, id, authorization] {
+        auto who = m_service.authenticate(authorization);
+        std::optional<Reply> refusal;
+        if (auto *reply = std::get_if<Reply>(&who))
+            refusal = *reply;
+        QMetaObject::invokeMethod(this, [this, id, refusal] {
+            if (auto open = m_connections.value(id))
+                open->authenticated(refusal);
+        }, Qt::QueuedConnection);
+    });
+    if (!queued)
+        connection->authenticated(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}));
+}
+
+void SyncHttpServer::dispatch(HttpConnection *connection, const QByteArray &route, const QByteArray &authorization, QByteArray body,
+                              bool gzipped, bool acceptsGzip)
+{
+    const quint64 id = connection->id();
+    auto deliver = [this, id](const HttpReply &reply) {
+        QMetaObject::invokeMethod(this, [this, id, reply] {
+            if (auto open = m_connections.value(id))
+                open->answered(reply);
+        }, Qt::QueuedConnection);
+    };
+    const bool queued = m_workers.onStore([this, route, authorization, body = std::move(body), gzipped, acceptsGzip, deliver] {
+        auto decoded = decodeBody(body, gzipped);
+        if (auto *refusal = std::get_if<Reply>(&decoded))
+            return deliver(encode(*refusal, acceptsGzip));
+        const QJsonObject &json = std::get<QJsonObject>(decoded);
+        if (route != "sign-in")
+            return deliver(encode(serve(m_service, route, authorization, json), acceptsGzip));
+        auto begun = m_service.beginSignIn(authorization, json);
+        if (auto *refusal = std::get_if<Reply>(&begun))
+            return deliver(encode(*refusal, acceptsGzip));
+        auto attempt = std::get<SyncService::SignInAttempt>(begun);
+        // The PIN check leaves the store thread free for other tablets' pushes and pulls.
+        const bool checking = m_workers.onArgon([this, attempt, acceptsGzip, deliver] {
+            const bool matched = SyncService::checkPin(attempt);
+            const bool finishing = m_workers.onStore([this, attempt, matched, acceptsGzip, deliver] {
+                deliver(encode(m_service.finishSignIn(attempt, matched), acceptsGzip));
+            });
+            if (!finishing)
+                deliver(encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), acceptsGzip));
+        });
+        if (!checking)
+            deliver(encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), acceptsGzip));
+    });
+    if (!queued)
+        connection->answered(encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), false));
 }
 
 Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const QString &certPath, const QString &keyPath,
-                                       int idleTimeoutMs, int maxConnectionMs)
+                                       HttpLimits limits)
 {
     const auto chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
     if (chain.isEmpty())
@@ -134,17 +457,28 @@ Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const 
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
+    // Forward-secret AEAD suites only (TLS 1.3's, and ECDHE with GCM or ChaCha20-Poly1305 for
+    // 1.2): no CBC, no SHA-1 MACs, no static RSA key exchange.
+    QList<QSslCipher> ciphers;
+    for (const QSslCipher &cipher : tls.ciphers()) {
+        const QString name = cipher.name();
+        const bool aead = name.contains(QLatin1String("GCM")) || name.contains(QLatin1String("CHACHA20"));
+        const bool forwardSecret = name.startsWith(QLatin1String("TLS_")) || name.startsWith(QLatin1String("ECDHE-"));
+        if (aead && forwardSecret)
+            ciphers.append(cipher);
+    }
+    if (!ciphers.isEmpty())
+        tls.setCiphers(ciphers);
+    m_tls = tls;
+    m_limits = limits;
     const QHostAddress address(host);
     if (address.isNull())
         return Error{QStringLiteral("listen"), QStringLiteral("%1 is not an IP address").arg(host)};
-    auto *tcp = new BoundedTlsServer(idleTimeoutMs, maxConnectionMs);
-    tcp->setParent(this);
-    tcp->setSslConfiguration(tls);
-    if (!tcp->listen(address, port))
-        return Error{QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(tcp->errorString())};
-    m_http.bind(tcp);
-    const quint16 bound = tcp->serverPort();
-    return bound;
+    m_listener = new Listener(*this);
+    m_listener->setParent(this);
+    if (!m_listener->listen(address, port))
+        return Error{QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(m_listener->errorString())};
+    return m_listener->serverPort();
 }
 
 }  // namespace cairn::sync

@@ -1,29 +1,71 @@
 #pragma once
-// HTTPS transport for SyncService: routes, body bounds, gzip both ways, one log line per request
-// (method, path, status, milliseconds: never a body, a patient or a credential).
+// HTTPS transport for SyncService: a small HTTP/1.1 reader of its own, routes, gzip both ways, one
+// log line per request (method, path, status, milliseconds: never a body, a patient or a
+// credential).
+//
+// Why not QHttpServer: Qt 6.4's QHttpServer reads a whole request into memory before a handler
+// sees it (no size, credential or time check can run first; one 256 MiB POST took the server to
+// over 1 GiB). Our protocol needs little of HTTP (POST with Content-Length, JSON bodies, keep-alive),
+// so each connection is read here, bounded before buffered:
+//   - the request head is at most kMaxHeadBytes (431 beyond) and must arrive within the head
+//     timeout (408); a head that cannot be parsed gets 400 at once;
+//   - Content-Length is required for a body (411; chunked bodies are refused) and above
+//     Limits::maxCompressedBytes gets 413 before a byte of the body is read;
+//   - the device credential is checked (on the store thread) before the body is read: a request
+//     without a valid one gets 401/410 and the connection closes, its body never read;
+//   - the body must arrive within the body timeout (408); gzip bodies over Limits::maxBodyBytes
+//     once decompressed get 413;
+//   - the socket's read buffer is bounded, so a client that sends faster than we read is held
+//     back by TCP, not buffered.
+// Store work runs on ServiceWorkers' store thread and PIN checks on its Argon2 pool, never on the
+// thread that accepts and reads connections.
 
 #include "sync/server/sync_service.h"
 
-#include <QHttpServer>
+#include <QHash>
 #include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
 
 namespace cairn::sync {
+
+class HttpConnection;
+class ServiceWorkers;
+
+struct HttpLimits {
+    int idleTimeoutMs = 30'000;        // silent this long: closed
+    int maxConnectionMs = 10 * 60'000; // open this long: closed
+    int headTimeoutMs = 10'000;        // a request head must arrive within this (408)
+    int bodyTimeoutMs = 120'000;       // a body must arrive within this (408): 4 MiB at 300 kbit/s
+};
 
 class SyncHttpServer : public QObject {
     Q_OBJECT
 public:
-    explicit SyncHttpServer(SyncService &service, QObject *parent = nullptr);
-    // Loads the certificate chain and key (PEM) and listens; returns the port. A connection that
-    // sends or receives nothing for idleTimeoutMs, or lasts longer than maxConnectionMs, is closed:
-    // Qt 6.4's HTTP server has no timeouts of its own, and a slow or stalled client must not hold
-    // a connection forever.
+    static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
+
+    SyncHttpServer(SyncService &service, ServiceWorkers &workers, QObject *parent = nullptr);
+    ~SyncHttpServer() override;
+    // Loads the certificate chain and key (PEM) and listens; returns the port.
     Result<quint16> listen(const QString &host, quint16 port, const QString &certPath, const QString &keyPath,
-                           int idleTimeoutMs = 30'000, int maxConnectionMs = 10 * 60'000);
+                           HttpLimits limits = {});
 
 private:
-    QHttpServerResponse handle(const QHttpServerRequest &request, const char *route);
+    friend class HttpConnection;
+    void accept(qintptr descriptor);
+    // Runs on the store thread, then hands the reply to the connection if it is still open.
+    void authenticateThen(HttpConnection *connection, const QByteArray &authorization);
+    void dispatch(HttpConnection *connection, const QByteArray &route, const QByteArray &authorization, QByteArray body,
+                  bool gzipped, bool acceptsGzip);
+
     SyncService &m_service;
-    QHttpServer m_http;
+    ServiceWorkers &m_workers;
+    HttpLimits m_limits;
+    QSslConfiguration m_tls;
+    class Listener;
+    Listener *m_listener = nullptr;
+    quint64 m_nextConnectionId = 1;
+    QHash<quint64, QPointer<HttpConnection>> m_connections;
 };
 
 }  // namespace cairn::sync

@@ -8,6 +8,7 @@
 // Bad input: one line on stderr naming the option, exit 2.
 
 #include "sync/server/http_server.h"
+#include "sync/server/service_workers.h"
 #include "sync/server/sync_service.h"
 
 #include <QCommandLineParser>
@@ -98,6 +99,10 @@ int main(int argc, char **argv)
          QStringLiteral("R")},
         {QStringLiteral("idle-timeout"), QStringLiteral("Seconds a connection may stay silent (default 30)."), QStringLiteral("S"),
          QStringLiteral("30")},
+        {QStringLiteral("head-timeout"), QStringLiteral("Seconds a request head may take to arrive (default 10)."), QStringLiteral("S"),
+         QStringLiteral("10")},
+        {QStringLiteral("body-timeout"), QStringLiteral("Seconds a request body may take to arrive (default 120)."), QStringLiteral("S"),
+         QStringLiteral("120")},
     });
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("serve (default), enroll, revoke, new-epoch, or user add|list|remove|unlock"));
@@ -174,9 +179,20 @@ int main(int argc, char **argv)
     const int idleSeconds = parser.value(QStringLiteral("idle-timeout")).toInt(&idleOk);
     if (!idleOk || idleSeconds < 1 || idleSeconds > 3600)
         return fail({QStringLiteral("idle-timeout"), QStringLiteral("must be 1 to 3600 seconds")}, 2);
-    SyncHttpServer http(service);
+    HttpLimits limits;
+    limits.idleTimeoutMs = idleSeconds * 1000;
+    for (const auto &[option, target] : {std::pair{"head-timeout", &limits.headTimeoutMs}, std::pair{"body-timeout", &limits.bodyTimeoutMs}}) {
+        bool secondsOk = false;
+        const int seconds = parser.value(QLatin1String(option)).toInt(&secondsOk);
+        if (!secondsOk || seconds < 1 || seconds > 3600)
+            return fail({QLatin1String(option), QStringLiteral("must be 1 to 3600 seconds")}, 2);
+        *target = seconds * 1000;
+    }
+    // Store work and PIN checks run on these threads, never on the one that accepts connections.
+    ServiceWorkers workers;
+    SyncHttpServer http(service, workers);
     auto bound = http.listen(listen.left(colon), static_cast<quint16>(port), parser.value(QStringLiteral("cert")),
-                             parser.value(QStringLiteral("key")), idleSeconds * 1000);
+                             parser.value(QStringLiteral("key")), limits);
     if (!bound)
         return fail(bound.error(), 2);
     std::printf("cairn-server listening on https://%s:%u (%s)\n", qUtf8Printable(listen.left(colon)), *bound,

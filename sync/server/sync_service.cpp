@@ -4,6 +4,7 @@
 #include "core/keys/keyring.h"
 #include "core/keys/pin_verifier.h"
 #include "core/keys/roles.h"
+#include "sync/server/incoming_records.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -225,6 +226,18 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
     if (request->device != device.id)
         return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
 
+    // Every record is validated before anything else, duplicates and covered sequence numbers
+    // included: a change is never acknowledged without being a record every tablet can read.
+    const QDateTime serverNow = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < request->changes.size(); ++i) {
+        const QString at = QStringLiteral("changes[%1].record").arg(i);
+        const domain::RecordEnvelope &record = request->changes.at(i).record;
+        if (record.device != device.id)
+            return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
+        if (auto s = validateIncomingRecord(record, serverNow); !s)
+            return errorReply(422, s.error().within(at));
+    }
+
     ServerTransaction tx(*m_db);
     if (auto s = tx.begin(); !s)
         return serverError(s.error());
@@ -240,24 +253,19 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
         const PushChange &change = request->changes.at(i);
         const QString at = QStringLiteral("changes[%1].record").arg(i);
         const domain::RecordEnvelope &record = change.record;
-        if (change.seq <= through) {
-            ++response.duplicates;  // a retried batch: already applied once
-            continue;
-        }
-        if (record.device != device.id)
-            return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
-        if (auto s = domain::validateEnvelope(record); !s)
-            return errorReply(422, s.error().within(at));
+        // A record is the same record by its id, never by its sequence number: a tablet whose
+        // counter went backwards (restored from an older copy of itself) sends new records under
+        // covered numbers, and those must be stored, not acknowledged and dropped.
         auto existing = m_db->query("SELECT clinic FROM changes WHERE id = ?", {record.id});
         if (!existing)
             return serverError(existing.error());
         if (!existing->isEmpty()) {
             if (existing->first().first() != device.clinic)
                 return errorReply(403, {at + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
-            // Already here (re-sent after the server was restored, or pushed before its seq was
-            // acknowledged): applied once, so only the sequence moves on.
+            // Already here (a retried batch, re-sent after the server was restored, or pushed
+            // before its seq was acknowledged): applied once, so only the sequence moves on.
             ++response.duplicates;
-            through = change.seq;
+            through = std::max(through, change.seq);
             continue;
         }
         if (record.patientId != domain::kClinicScope) {
@@ -265,6 +273,10 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             if (!owner)
                 return serverError(owner.error());
             if (owner->isEmpty()) {
+                // Only a patient's own first record introduces the patient; an observation must
+                // name a patient the clinic already has (earlier in this batch included).
+                if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
+                    return errorReply(422, {at + QStringLiteral(".patient_id"), QStringLiteral("names no patient of this clinic")});
                 if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)", {record.patientId, device.clinic}); !s)
                     return serverError(s.error());
             } else if (owner->first().first() != device.clinic) {
@@ -272,11 +284,13 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             }
         }
         if (!record.supersedes.isEmpty()) {
-            auto parent = m_db->query("SELECT clinic FROM changes WHERE id = ?", {record.supersedes});
+            auto parent = m_db->query("SELECT clinic, patient_id FROM changes WHERE id = ?", {record.supersedes});
             if (!parent)
                 return serverError(parent.error());
             if (parent->isEmpty() || parent->first().first() != device.clinic)
                 return errorReply(422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record the server does not hold")});
+            if (parent->first().at(1) != record.patientId)
+                return errorReply(422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record of another patient")});
         }
         const QString json = QString::fromUtf8(QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact));
         if (auto s = m_db->execute("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
@@ -285,7 +299,7 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             !s)
             return serverError(s.error());
         ++response.applied;
-        through = change.seq;
+        through = std::max(through, change.seq);
     }
     if (through != *highest) {
         if (auto s = m_db->execute("UPDATE devices SET highest_seq = ? WHERE id = ?", {QString::number(through), device.id}); !s)
@@ -435,7 +449,55 @@ Status SyncService::resetUserLockout(const QString &clinic, const QString &name)
     return m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?", {(*user)->id});
 }
 
-Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &body)
+namespace {
+// Online sign-ins a device, and a clinic, may attempt per minute: a clinic's morning brings a few
+// new staff to a tablet, never dozens a minute; anything more is guessing or a storm that would
+// hold the Argon2 pool. (The PIN lockout per user still applies within these.)
+constexpr int kSignInsPerDevicePerMinute = 10;
+constexpr int kSignInsPerClinicPerMinute = 30;
+constexpr qint64 kSignInWindowMs = 60'000;
+}  // namespace
+
+bool SyncService::allowSignIn(const Device &device)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto take = [now](Window &window, int limit) {
+        if (now - window.startMs >= kSignInWindowMs)
+            window = Window{now, 0};
+        return window.count < limit;
+    };
+    Window &byDevice = m_signInsByDevice[device.id];
+    Window &byClinic = m_signInsByClinic[device.clinic];
+    if (!take(byDevice, kSignInsPerDevicePerMinute) || !take(byClinic, kSignInsPerClinicPerMinute))
+        return false;
+    ++byDevice.count;
+    ++byClinic.count;
+    return true;
+}
+
+const QString &SyncService::dummyVerifier()
+{
+    // Same algorithm and limits as real verifiers, so checking it costs the same time.
+    static const QString verifier = [] {
+        QString pin;
+        for (int i = 0; i < 8; ++i)
+            pin += QChar(u'0' + static_cast<char16_t>(QRandomGenerator::system()->bounded(10)));
+        auto made = keys::makePinVerifier(pin);
+        return made ? *made : QString();
+    }();
+    return verifier;
+}
+
+bool SyncService::checkPin(const SignInAttempt &attempt)
+{
+    // The first call makes the dummy verifier (one Argon2id hash): every first sign-in pays it,
+    // known name or not, so it tells nothing either.
+    const QString &dummy = dummyVerifier();
+    const bool matched = keys::pinMatches(attempt.user ? attempt.verifier : dummy, attempt.pin);
+    return attempt.user && matched;
+}
+
+std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const QByteArray &authorization, const QJsonObject &body)
 {
     auto who = authenticate(authorization);
     if (auto *refusal = std::get_if<Reply>(&who))
@@ -446,10 +508,8 @@ Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &bo
         return errorReply(400, request.error());
     if (auto s = keys::validatePin(request->pin); !s)
         return errorReply(400, s.error());
-
-    ServerTransaction tx(*m_db);
-    if (auto s = tx.begin(); !s)
-        return serverError(s.error());
+    if (!allowSignIn(device))
+        return errorReply(429, {QStringLiteral("sign-in"), QStringLiteral("too many sign-ins from this tablet or clinic; wait a minute")});
     auto escrow = m_db->query("SELECT escrow_key FROM device_escrow WHERE device = ?", {device.id});
     if (!escrow)
         return serverError(escrow.error());
@@ -458,19 +518,43 @@ Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &bo
     auto user = findUser(device.clinic, request->name);
     if (!user)
         return serverError(user.error());
+    // An unknown name gets the dummy verifier on the Argon2 pool (checkPin), never here.
+    SignInAttempt attempt{device, *user, QString(), request->pin, escrow->first().first()};
+    if (attempt.user) {
+        auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?", {attempt.user->id});
+        if (!state || state->isEmpty())
+            return serverError(state ? Error{QString(), QStringLiteral("user vanished")} : state.error());
+        const SqlRow row = state->first();
+        keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(), QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
+        // While locked, no PIN is checked (as on the tablet).
+        if (auto refusal = keys::lockedOut(lockout, attempt.user->name, QDateTime::currentDateTimeUtc()))
+            return errorReply(423, *refusal);
+        attempt.verifier = row.at(0);
+    }
+    return attempt;
+}
+
+Reply SyncService::finishSignIn(const SignInAttempt &attempt, bool pinMatched)
+{
     // Only users of the device's own clinic: a name from another clinic is simply unknown here.
-    if (!user->has_value())
+    if (!attempt.user)
         return errorReply(404, {QStringLiteral("name"), QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
-    const ClinicUser &found = **user;
-    auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?", {found.id});
-    if (!state || state->isEmpty())
-        return serverError(state ? Error{QString(), QStringLiteral("user vanished")} : state.error());
+    const ClinicUser &found = *attempt.user;
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return serverError(s.error());
+    // Read the count again: other attempts may have finished while this PIN was being checked.
+    auto state = m_db->query("SELECT failed_attempts, lockouts, locked_until FROM users WHERE id = ? AND removed_at IS NULL", {found.id});
+    if (!state)
+        return serverError(state.error());
+    if (state->isEmpty())
+        return errorReply(404, {QStringLiteral("name"), QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
     const SqlRow row = state->first();
-    keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(), QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
+    keys::LockoutState lockout{row.at(0).toInt(), row.at(1).toInt(), QDateTime::fromString(row.at(2), Qt::ISODateWithMs)};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (auto refusal = keys::lockedOut(lockout, found.name, now))
         return errorReply(423, *refusal);
-    if (!keys::pinMatches(row.at(0), request->pin)) {
+    if (!pinMatched) {
         const Error wrong = keys::countWrongPin(lockout, found.name, now);
         if (auto s = m_db->execute("UPDATE users SET failed_attempts = ?, lockouts = ?, locked_until = ? WHERE id = ?",
                                    {QString::number(lockout.failedAttempts), QString::number(lockout.lockouts),
@@ -485,7 +569,17 @@ Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &bo
         return serverError(s.error());
     if (auto s = tx.commit(); !s)
         return serverError(s.error());
-    return {200, toJson(SignInResponse{found.id, found.name, found.role, escrow->first().first()})};
+    return {200, toJson(SignInResponse{found.id, found.name, found.role, attempt.escrowKey})};
+}
+
+Reply SyncService::signIn(const QByteArray &authorization, const QJsonObject &body)
+{
+    // The whole sign-in on the calling thread (tools and tests without a worker pool).
+    auto begun = beginSignIn(authorization, body);
+    if (auto *refusal = std::get_if<Reply>(&begun))
+        return *refusal;
+    const auto &attempt = std::get<SignInAttempt>(begun);
+    return finishSignIn(attempt, checkPin(attempt));
 }
 
 }  // namespace cairn::sync

@@ -1,17 +1,20 @@
 #pragma once
 // What cairn-server does, apart from HTTP: enrollment, device authentication, clinic scoping,
 // exactly-once push and paged pull over one SqlConnection. Every request is answered with a
-// status and a JSON body; nothing is written unless the whole request is valid. Single-threaded:
-// the HTTP layer calls it from the server's thread.
+// status and a JSON body; nothing is written unless the whole request is valid. Not thread-safe:
+// the HTTP layer calls it from one store thread only (service_workers.h), never from the thread
+// that accepts connections; only the PIN check of a sign-in runs elsewhere (on the Argon2 pool).
 
 #include "sync/protocol/protocol.h"
 #include "sync/server/sql_connection.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 
 #include <memory>
 #include <optional>
+#include <variant>
 
 namespace cairn::sync {
 
@@ -68,14 +71,42 @@ public:
     // tablet) and returns the user and the device's escrow key.
     Reply signIn(const QByteArray &authorization, const QJsonObject &body);
 
+    // signIn in three steps, so the Argon2id check (tens of milliseconds and 64 MiB) runs off the
+    // store thread: beginSignIn authenticates, rate-limits and reads the verifier (a dummy one
+    // for an unknown name, so both answer in the same time); pinMatches runs on the Argon2 pool;
+    // finishSignIn counts the attempt and answers.
+    struct SignInAttempt {
+        Device device;
+        std::optional<ClinicUser> user;  // none: the name is unknown in the device's clinic
+        QString verifier;  // empty for an unknown name
+        QString pin;
+        QString escrowKey;
+    };
+    std::variant<SignInAttempt, Reply> beginSignIn(const QByteArray &authorization, const QJsonObject &body);
+    Reply finishSignIn(const SignInAttempt &attempt, bool pinMatched);
+    // The Argon2id check of an attempt (thread-safe; the dummy verifier for an unknown name).
+    static bool checkPin(const SignInAttempt &attempt);
+    // A verifier of a PIN nobody knows, checked for unknown names (computed once, thread-safe).
+    static const QString &dummyVerifier();
+
+    // The device behind a credential, or the reply refusing it (401 unknown, 410 revoked). The
+    // HTTP layer calls it before it reads a request's body.
+    std::variant<Device, Reply> authenticate(const QByteArray &authorization);
+
     static QString hashSecret(const QString &secret);
 
 private:
-    // The device behind a credential, or the reply refusing it (401 unknown, 410 revoked).
-    std::variant<Device, Reply> authenticate(const QByteArray &authorization);
     Result<std::int64_t> highestSeq(const QString &deviceId);
     Result<std::optional<ClinicUser>> findUser(const QString &clinic, const QString &name);
+    // Sign-in attempts per device and per clinic in the current window (store thread only).
+    bool allowSignIn(const Device &device);
     std::unique_ptr<SqlConnection> m_db;
+    struct Window {
+        qint64 startMs = 0;
+        int count = 0;
+    };
+    QHash<QString, Window> m_signInsByDevice;
+    QHash<QString, Window> m_signInsByClinic;
 };
 
 Reply errorReply(int status, const Error &error);

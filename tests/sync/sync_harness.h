@@ -49,6 +49,8 @@ public:
     void stop();
     void kill();
     [[nodiscard]] quint16 port() const { return m_port; }
+    // The serving process's id (0 when not running): tests read its memory from /proc.
+    [[nodiscard]] qint64 pid() const { return m_process ? m_process->processId() : 0; }
     [[nodiscard]] QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
     // cairn-server ... enroll --clinic C: the one-time code.
     Result<QString> enrollmentCode(const QString &clinic);

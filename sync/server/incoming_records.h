@@ -1,0 +1,28 @@
+#pragma once
+// What the server checks of every pushed record before anything else (before duplicate and
+// sequence detection, so a re-sent or re-numbered change cannot slip past): the envelope and its
+// payload with the same domain validation the tablet uses on write (core/domain), the clinical
+// checks that need definitions (core/clinical: instrument answers, MME drugs), the clinic-scoped
+// kinds (clinic_policy through ClinicPolicy::fromJson, clinic_script through validateScript),
+// canonical ids and a bounded clock. A record that passes here can be read by every tablet.
+
+#include "core/domain/envelope.h"
+#include "core/domain/result.h"
+
+#include <QDateTime>
+
+namespace cairn::sync {
+
+// How far ahead of the server's clock a record's clock stamp may be. A tablet's clock can be off
+// by a time zone or a day-light saving mistake, but a stamp years ahead would win every later
+// merge of its record for good (the later stamp wins a field), so it is refused. 24 h covers any
+// honest misconfigured clock.
+inline constexpr qint64 kMaxClockSkewMs = 24LL * 60 * 60 * 1000;
+
+// True when text is a UUID in its canonical spelling: 36 characters, lower case, no braces.
+bool isCanonicalUuid(const QString &text);
+
+// Errors name the field relative to the record ("id", "payload.answers", "hlc").
+Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateTime &serverNowUtc);
+
+}  // namespace cairn::sync

@@ -1,0 +1,509 @@
+// cairn-server under bad input (issue 15), against a real server process on loopback over TLS:
+// one test per class of bad record or request. Each checks the 4xx and the field it names, that
+// nothing was stored (another tablet of the clinic pulls nothing), and that the clinic's tablets
+// still read their patients, policy and scripts. The first test measures the server's peak memory
+// under a 256 MiB upload, so it must run before anything makes the server allocate (sign-ins run
+// Argon2id with 64 MiB).
+
+#include "core/domain/record_json.h"
+#include "sync/protocol/protocol.h"
+#include "tests/sync/sync_harness.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTest>
+#include <QUuid>
+
+using namespace cairn;
+using namespace cairn::testing;
+
+namespace {
+
+#define CHECK_OK(expr)                                                                                                      \
+    do {                                                                                                                    \
+        const auto &result_ = (expr);                                                                                       \
+        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
+    } while (false)
+
+domain::Patient newPatient(const QString &name, const QString &chart)
+{
+    domain::Patient p;
+    p.name = name;
+    p.clinicId = chart;
+    p.birthDate = QDate(1961, 4, 2);
+    p.sex = domain::Sex::Female;
+    p.prescriber = QStringLiteral("Dr Rivera");
+    p.phone = QStringLiteral("555-0100");
+    return p;
+}
+
+struct Answer {
+    int status = 0;
+    QJsonObject body;
+    qint64 ms = 0;
+    [[nodiscard]] QString field() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
+    [[nodiscard]] QString message() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(); }
+};
+
+// The server's peak resident memory (VmHWM) in kB.
+qint64 peakRssKb(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+// A request written by hand over TLS: what a hostile client sends, not what Qt's client would.
+struct RawAnswer {
+    int status = 0;
+    QByteArray body;
+    qint64 sentBodyBytes = 0;
+    qint64 ms = 0;
+};
+
+RawAnswer rawRequest(quint16 port, const QByteArray &head, qint64 bodyBytes, int waitMs)
+{
+    RawAnswer answer;
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);  // this client attacks; it need not trust
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForEncrypted(10'000))
+        return answer;
+    QElapsedTimer timer;
+    timer.start();
+    socket.write(head);
+    const QByteArray chunk(1024 * 1024, 'x');
+    QByteArray received;
+    // Stream the body in bounded steps (never more than 2 MiB queued here) until the server
+    // answers, closes, or the whole body is out.
+    while (timer.elapsed() < waitMs && socket.state() == QAbstractSocket::ConnectedState) {
+        if (answer.sentBodyBytes < bodyBytes && socket.bytesToWrite() < 2 * chunk.size()) {
+            const qint64 n = std::min<qint64>(chunk.size(), bodyBytes - answer.sentBodyBytes);
+            socket.write(chunk.constData(), n);
+            answer.sentBodyBytes += n;
+        }
+        socket.waitForBytesWritten(5);
+        socket.waitForReadyRead(answer.sentBodyBytes < bodyBytes ? 1 : 50);
+        received += socket.readAll();
+        const qsizetype end = received.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const qsizetype lengthAt = received.toLower().indexOf("content-length:");
+            const qsizetype length = lengthAt >= 0 ? received.mid(lengthAt + 15, received.indexOf('\r', lengthAt) - lengthAt - 15).trimmed().toLongLong() : 0;
+            if (received.size() >= end + 4 + length)
+                break;
+        }
+    }
+    received += socket.readAll();
+    answer.ms = timer.elapsed();
+    if (received.startsWith("HTTP/1.1 "))
+        answer.status = received.mid(9, 3).toInt();
+    answer.body = received.mid(received.indexOf("\r\n\r\n") + 4);
+    return answer;
+}
+
+}  // namespace
+
+class TestServerHardening : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Certificates m_certs;
+    std::unique_ptr<ServerProcess> m_server;
+    registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
+    registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
+    std::unique_ptr<Tablet> m_a;  // clinic north: pushes the bad records
+    std::unique_ptr<Tablet> m_b;  // clinic north: must never receive them
+    std::unique_ptr<Tablet> m_south;
+    QString m_patient;       // north's patient
+    QString m_southPatient;  // south's patient
+    int m_tablets = 0;
+
+    std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic)
+    {
+        auto t = makeTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, m_server->url(), m_certs.caPem);
+        if (!t)
+            qFatal("tablet: %s", qPrintable(t.error().message));
+        auto code = m_server->enrollmentCode(clinic);
+        if (!code)
+            qFatal("enroll code: %s", qPrintable(code.error().message));
+        if (auto s = (*t)->enroll(*code); !s)
+            qFatal("enroll: %s", qPrintable(s.error().message));
+        if (auto s = (*t)->signInAsClinician(clock); !s)
+            qFatal("sign in: %s", qPrintable(s.error().message));
+        return std::move(t).value();
+    }
+
+    static QByteArray authorization(Tablet &t)
+    {
+        const QByteArray credential = t.keystore->read(QStringLiteral("sync-credential-") + t.registry->registryId())->value();
+        return "Device " + t.registry->deviceId().toUtf8() + ':' + credential;
+    }
+
+    Answer post(Tablet &t, const QString &path, const QJsonObject &body)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_server->url() + path));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(t.config.authority);
+        request.setSslConfiguration(tls);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setRawHeader("Authorization", authorization(t));
+        QElapsedTimer timer;
+        timer.start();
+        std::unique_ptr<QNetworkReply> reply(network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        if (!done.wait(30'000))
+            return {};
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), QJsonDocument::fromJson(reply->readAll()).object(),
+                timer.elapsed()};
+    }
+
+    // A record from tablet t as its sync client would send it; tests then spoil one field.
+    static domain::RecordEnvelope record(Tablet &t, const QString &kind, const QString &patientId, const QJsonObject &payload)
+    {
+        domain::RecordEnvelope e;
+        e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        e.patientId = patientId;
+        e.kind = kind;
+        e.date = QStringLiteral("2026-03-02");
+        e.payload = payload;
+        e.author = QStringLiteral("6a1f0c2e-0000-4000-8000-000000000001");
+        e.device = t.registry->deviceId();
+        e.stamp = HlcStamp{QDateTime::currentMSecsSinceEpoch(), 0, e.device};
+        e.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        return e;
+    }
+
+    static QJsonObject pegPayload()
+    {
+        domain::PegScore peg;
+        peg.date = QDate(2026, 3, 2);
+        peg.pain = 6;
+        peg.enjoyment = 5;
+        peg.activity = 4;
+        return domain::recordToJson(domain::AnyRecord(peg));
+    }
+
+    Answer push(Tablet &t, const QList<QJsonObject> &records, std::int64_t firstSeq = 1'000'000)
+    {
+        QJsonArray changes;
+        for (const QJsonObject &r : records)
+            changes.append(QJsonObject{{QStringLiteral("seq"), static_cast<double>(firstSeq++)}, {QStringLiteral("record"), r}});
+        return post(t, QStringLiteral("/v1/push"),
+                    QJsonObject{{QStringLiteral("version"), sync::kProtocolVersion},
+                                {QStringLiteral("device"), t.registry->deviceId()},
+                                {QStringLiteral("changes"), changes}});
+    }
+
+    // A refused push: the status, the field named, and nothing reached the clinic's other tablet,
+    // which still reads everything it holds.
+    void expectRefused(const Answer &answer, int status, const QString &fieldPart)
+    {
+        QVERIFY2(answer.status == status, qPrintable(QStringLiteral("%1 %2: %3").arg(answer.status).arg(answer.field(), answer.message())));
+        QVERIFY2(answer.field().contains(fieldPart), qPrintable(answer.field() + QStringLiteral(": ") + answer.message()));
+        auto stats = m_b->sync();
+        CHECK_OK(stats);
+        QCOMPARE(stats->pulled, 0);
+        CHECK_OK(m_b->registry->clinicPolicy());
+        CHECK_OK(m_b->registry->clinicScripts());
+        auto patients = m_b->registry->listPatients();
+        CHECK_OK(patients);
+        QCOMPARE(patients->size(), 1);
+        CHECK_OK(m_b->registry->loadPatient(m_patient));
+        CHECK_OK(m_a->sync());  // the sender's own sync is unaffected
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto certs = makeCertificates(m_dir.path());
+        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().message));
+        m_certs = *certs;
+        // Short head and body deadlines so the slow-client test is quick; honest requests here
+        // are small and local, far inside them.
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs,
+                                                   QStringList{QStringLiteral("--head-timeout"), QStringLiteral("2"),
+                                                               QStringLiteral("--body-timeout"), QStringLiteral("2")});
+        CHECK_OK(m_server->start());
+        m_a = tablet(m_clockA, QStringLiteral("north"));
+        m_b = tablet(m_clockB, QStringLiteral("north"));
+        m_south = tablet(m_clockB, QStringLiteral("south"));
+        auto id = m_a->registry->addPatient(newPatient(QStringLiteral("Cruz Diaz"), QStringLiteral("H-1")));
+        CHECK_OK(id);
+        m_patient = *id;
+        auto southId = m_south->registry->addPatient(newPatient(QStringLiteral("Lee Park"), QStringLiteral("S-1")));
+        CHECK_OK(southId);
+        m_southPatient = *southId;
+        CHECK_OK(m_a->sync());
+        CHECK_OK(m_south->sync());
+        auto pulled = m_b->sync();
+        CHECK_OK(pulled);
+        QVERIFY(pulled->pulled > 0);
+    }
+
+    void cleanupTestCase()
+    {
+        m_a.reset();
+        m_b.reset();
+        m_south.reset();
+        m_server.reset();
+    }
+
+    void oversizedBodiesWithoutACredentialAreRefusedUnread()
+    {
+        const qint64 size = 256LL * 1024 * 1024;
+        const qint64 before = peakRssKb(m_server->pid());
+        // Declared too large: 413 from the head alone.
+        auto declared = rawRequest(m_server->port(),
+                                   "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n", size, 20'000);
+        QCOMPARE(declared.status, 413);
+        // Declared small, sent huge, no credential: refused (401) before the body is read.
+        auto lying = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 4000000\r\n\r\n", size, 20'000);
+        QCOMPARE(lying.status, 401);
+        // No length at all (chunked): refused.
+        auto chunked = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", size, 20'000);
+        QCOMPARE(chunked.status, 411);
+        const qint64 after = peakRssKb(m_server->pid());
+        qInfo("256 MiB uploads without a credential: answers %d, %d, %d after %lld, %lld, %lld ms with %lld, %lld, %lld MiB sent; "
+              "server peak RSS %lld MiB before, %lld MiB after",
+              declared.status, lying.status, chunked.status, declared.ms, lying.ms, chunked.ms, declared.sentBodyBytes >> 20,
+              lying.sentBodyBytes >> 20, chunked.sentBodyBytes >> 20, before / 1024, after / 1024);
+        QVERIFY(after > 0);
+        QVERIFY2(after < 100 * 1024, qPrintable(QString::number(after)));
+        // A gzip bomb from an enrolled device: 64 MiB of zeros in a small body, refused as too large.
+        const QByteArray bomb = sync::gzip(QByteArray(64 * 1024 * 1024, ' '));
+        QVERIFY(bomb.size() < sync::Limits::maxCompressedBytes);
+        auto inflated = rawRequest(m_server->port(),
+                                   "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAuthorization: " + authorization(*m_a)
+                                       + "\r\nContent-Length: " + QByteArray::number(bomb.size()) + "\r\n\r\n" + bomb,
+                                   0, 20'000);
+        QCOMPARE(inflated.status, 413);
+        QVERIFY(peakRssKb(m_server->pid()) < 100 * 1024);
+        CHECK_OK(m_a->sync());
+    }
+
+    void slowAndUnparseableRequestsAreAnsweredAtOnce()
+    {
+        // Unparseable: 400 at once, not when some idle timer fires.
+        auto garbage = rawRequest(m_server->port(), "HELLO THERE\r\n\r\n", 0, 10'000);
+        QCOMPARE(garbage.status, 400);
+        QVERIFY2(garbage.ms < 1500, qPrintable(QString::number(garbage.ms)));  // well before the 2 s deadline
+        // A head that never ends: 408 at the head deadline (2 s here).
+        auto slowHead = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\n", 0, 10'000);
+        QCOMPARE(slowHead.status, 408);
+        // A body that stops coming (an enrolled device, so the body is awaited): 408.
+        auto slowBody = rawRequest(m_server->port(),
+                                   "POST /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization(*m_a)
+                                       + "\r\nContent-Length: 100\r\n\r\n{\"version\"",
+                                   0, 10'000);
+        QCOMPARE(slowBody.status, 408);
+        // A head larger than the limit: refused.
+        auto hugeHead = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nX-Pad: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n", 0, 10'000);
+        QCOMPARE(hugeHead.status, 431);
+        qInfo("unparseable: %d after %lld ms; slow head: %d after %lld ms; slow body: %d after %lld ms", garbage.status, garbage.ms,
+              slowHead.status, slowHead.ms, slowBody.status, slowBody.ms);
+        CHECK_OK(m_a->sync());
+    }
+
+    void garbageClinicPolicyIsRefused()
+    {
+        auto policy = record(*m_a, QStringLiteral("clinic_policy"), domain::kClinicScope,
+                             QJsonObject{{QStringLiteral("garbage"), true}, {QStringLiteral("intervals_days"), QStringLiteral("soon")}});
+        expectRefused(push(*m_a, {sync::envelopeToJson(policy)}), 422, QStringLiteral("changes[0].record.payload"));
+        // A clinic record must be clinic-scoped.
+        auto scoped = record(*m_a, QStringLiteral("clinic_policy"), m_patient, QJsonObject{});
+        expectRefused(push(*m_a, {sync::envelopeToJson(scoped)}), 422, QStringLiteral("patient_id"));
+    }
+
+    void orphanObservationIsRefused()
+    {
+        auto orphan = record(*m_a, QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), pegPayload());
+        // With a good record before it: the whole push is refused, the good one not stored either.
+        auto good = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        auto answer = push(*m_a, {sync::envelopeToJson(good), sync::envelopeToJson(orphan)});
+        expectRefused(answer, 422, QStringLiteral("changes[1].record.patient_id"));
+    }
+
+    void nonCanonicalAndForeignIdsAreRefused()
+    {
+        auto braces = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        braces.id = QStringLiteral("{%1}").arg(braces.id);
+        expectRefused(push(*m_a, {sync::envelopeToJson(braces)}), 422, QStringLiteral("changes[0].record.id"));
+        auto upper = record(*m_a, QStringLiteral("peg"), m_patient.toUpper(), pegPayload());
+        expectRefused(push(*m_a, {sync::envelopeToJson(upper)}), 422, QStringLiteral("changes[0].record.patient_id"));
+        auto trailing = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        trailing.id += QStringLiteral("x");
+        expectRefused(push(*m_a, {sync::envelopeToJson(trailing)}), 422, QStringLiteral("changes[0].record.id"));
+        // Another clinic's patient, in braces (once accepted) and canonical.
+        auto foreignBraces = record(*m_a, QStringLiteral("peg"), QStringLiteral("{%1}").arg(m_southPatient), pegPayload());
+        expectRefused(push(*m_a, {sync::envelopeToJson(foreignBraces)}), 422, QStringLiteral("patient_id"));
+        auto foreign = record(*m_a, QStringLiteral("peg"), m_southPatient, pegPayload());
+        expectRefused(push(*m_a, {sync::envelopeToJson(foreign)}), 403, QStringLiteral("patient_id"));
+        // Free text where ids, dates and authors go.
+        auto badDate = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        badDate.date = QStringLiteral("yesterday");
+        expectRefused(push(*m_a, {sync::envelopeToJson(badDate)}), 422, QStringLiteral("date"));
+        auto badAuthor = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        badAuthor.author = QStringLiteral("Robert'); DROP TABLE records;--");
+        expectRefused(push(*m_a, {sync::envelopeToJson(badAuthor)}), 422, QStringLiteral("author"));
+    }
+
+    void absurdClockStampsAreRefused()
+    {
+        auto future = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        future.stamp.wallMs = QDateTime(QDate(318857, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        auto answer = push(*m_a, {sync::envelopeToJson(future)});
+        QVERIFY2(answer.message().contains(QStringLiteral("ahead")), qPrintable(answer.message()));
+        expectRefused(answer, 422, QStringLiteral("changes[0].record.hlc"));
+        // Two days ahead is beyond the bound too; a few minutes ahead is an honest clock.
+        auto days = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        days.stamp.wallMs += 48LL * 3600 * 1000;
+        expectRefused(push(*m_a, {sync::envelopeToJson(days)}), 422, QStringLiteral("hlc"));
+        auto minutes = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        minutes.stamp.wallMs += 5LL * 60 * 1000;
+        auto stored = push(*m_a, {sync::envelopeToJson(minutes)});
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(stored.body.value(QStringLiteral("applied")).toInt(), 1);
+        auto pulled = m_b->sync();
+        CHECK_OK(pulled);
+        QCOMPARE(pulled->pulled, 1);
+        CHECK_OK(m_b->registry->loadPatient(m_patient));
+    }
+
+    void badScreeningAnswersAreRefused()
+    {
+        auto screening = [&](const QString &instrument, const QJsonValue &answers) {
+            QJsonObject payload{{QStringLiteral("instrument"), instrument}, {QStringLiteral("date"), QStringLiteral("2026-03-02")},
+                                {QStringLiteral("answers"), answers}};
+            return sync::envelopeToJson(record(*m_a, QStringLiteral("screening"), m_patient, payload));
+        };
+        expectRefused(push(*m_a, {screening(QStringLiteral("phq2"), QJsonObject{})}), 422, QStringLiteral("changes[0].record.payload"));
+        expectRefused(push(*m_a, {screening(QStringLiteral("phq2"), QJsonArray{7, 9})}), 422, QStringLiteral("changes[0].record.payload"));
+        expectRefused(push(*m_a, {screening(QStringLiteral("made-up"), QJsonArray{1, 1})}), 422,
+                      QStringLiteral("changes[0].record.payload"));
+    }
+
+    void anOldSequenceIsValidatedAndNeverDropped()
+    {
+        // seq 1 is covered (the tablet pushed its patient): bad content under it is still refused,
+        // not acknowledged as a duplicate.
+        auto bad = record(*m_a, QStringLiteral("peg"), m_patient, QJsonObject{{QStringLiteral("pain"), QStringLiteral("a lot")}});
+        expectRefused(push(*m_a, {sync::envelopeToJson(bad)}, 1), 422, QStringLiteral("changes[0].record.payload"));
+        // A new, good record under a covered seq (a tablet restored from an older copy of itself)
+        // is stored, not dropped.
+        auto restored = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
+        auto answer = push(*m_a, {sync::envelopeToJson(restored)}, 1);
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.body.value(QStringLiteral("applied")).toInt(), 1);
+        QCOMPARE(answer.body.value(QStringLiteral("duplicates")).toInt(), 0);
+        auto pulled = m_b->sync();
+        CHECK_OK(pulled);
+        QCOMPARE(pulled->pulled, 1);
+        // The same again is a duplicate (same record id), whatever its seq.
+        auto again = push(*m_a, {sync::envelopeToJson(restored)}, 2);
+        QCOMPARE(again.body.value(QStringLiteral("duplicates")).toInt(), 1);
+        QCOMPARE(again.body.value(QStringLiteral("applied")).toInt(), 0);
+    }
+
+    void signInsRunBesideOtherTabletsAndAreRateLimited()
+    {
+        CHECK_OK(m_server->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"), QStringLiteral("nurse"), QStringLiteral("482916")));
+        const auto tenRecords = [&] {
+            for (int i = 0; i < 10; ++i) {
+                domain::PegScore peg;
+                peg.date = QDate(2026, 3, 2);
+                peg.pain = 5;
+                peg.enjoyment = 5;
+                peg.activity = 5;
+                if (!m_a->registry->addRecord(m_patient, peg))
+                    return false;
+            }
+            return static_cast<bool>(m_a->sync());
+        };
+        // The same pull without sign-ins, for comparison.
+        QVERIFY(tenRecords());
+        QElapsedTimer quietTimer;
+        quietTimer.start();
+        auto quiet = m_b->sync();
+        const qint64 quietMs = quietTimer.elapsed();
+        CHECK_OK(quiet);
+        QCOMPARE(quiet->pulled, 10);
+        QVERIFY(tenRecords());
+        // Six sign-ins at once from tablet A while tablet B pulls A's ten records.
+        const QByteArray signIn = QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")},
+                                                            {QStringLiteral("pin"), QStringLiteral("482916")}})
+                                      .toJson(QJsonDocument::Compact);
+        std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+        std::vector<std::unique_ptr<QNetworkReply>> replies;
+        for (int i = 0; i < 6; ++i) {
+            networks.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(QUrl(m_server->url() + QStringLiteral("/v1/sign-in")));
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setCaCertificates(m_a->config.authority);
+            request.setSslConfiguration(tls);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            request.setRawHeader("Authorization", authorization(*m_a));
+            replies.emplace_back(networks.back()->post(request, signIn));
+        }
+        QTest::qWait(50);  // the sign-ins reach the server first
+        QElapsedTimer pullTimer;
+        pullTimer.start();
+        auto pulled = m_b->sync();
+        const qint64 pullMs = pullTimer.elapsed();
+        CHECK_OK(pulled);
+        QCOMPARE(pulled->pulled, 10);
+        QElapsedTimer signInTimer;
+        signInTimer.start();
+        int stillRunning = 0;
+        for (auto &reply : replies) {
+            if (!reply->isFinished()) {
+                ++stillRunning;
+                QSignalSpy done(reply.get(), &QNetworkReply::finished);
+                QVERIFY(done.wait(60'000));
+            }
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        }
+        qInfo("tablet B's sync round pulling 10 records: %lld ms alone, %lld ms beside 6 concurrent sign-ins (%d of them still "
+              "running when it finished; they took %lld ms more)",
+              quietMs, pullMs, stillRunning, signInTimer.elapsed());
+
+        // Unknown names cost a PIN check too (no user enumeration by timing).
+        auto unknown = post(*m_a, QStringLiteral("/v1/sign-in"),
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Nobody Here")}, {QStringLiteral("pin"), QStringLiteral("482916")}});
+        QCOMPARE(unknown.status, 404);
+        auto wrong = post(*m_a, QStringLiteral("/v1/sign-in"),
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("000000")}});
+        QCOMPARE(wrong.status, 401);
+        qInfo("sign-in answer times: unknown name %lld ms, known name with a wrong PIN %lld ms", unknown.ms, wrong.ms);
+        // 8 sign-ins so far from this tablet; the limit is 10 a minute.
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(post(*m_a, QStringLiteral("/v1/sign-in"),
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("482916")}})
+                         .status,
+                     200);
+        auto limited = post(*m_a, QStringLiteral("/v1/sign-in"),
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("482916")}});
+        QCOMPARE(limited.status, 429);
+        // Another tablet of the clinic is not limited by A's attempts, and syncing is never limited.
+        QCOMPARE(post(*m_b, QStringLiteral("/v1/sign-in"),
+                      QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("482916")}})
+                     .status,
+                 200);
+        CHECK_OK(m_a->sync());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerHardening)
+#include "test_server_hardening.moc"
