@@ -61,6 +61,14 @@ bool ScreenshotTour::signIn(const QString &user, const QString &pin)
     return true;
 }
 
+// The forms the tour shows, in the order of the patient screen's "add" buttons.
+QStringList ScreenshotTour::formKinds()
+{
+    return {QStringLiteral("visit"),  QStringLiteral("opioid"),     QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
+            QStringLiteral("naloxone"), QStringLiteral("goal"),     QStringLiteral("pdmp_check"),     QStringLiteral("refill_request"),
+            QStringLiteral("medication_review"), QStringLiteral("patient"), QStringLiteral("inactivation")};
+}
+
 QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
 {
     QList<std::function<bool()>> steps = {
@@ -101,6 +109,54 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return find("patientScreen") && m_waited++ > 15; },
         [this] {
             capture(QStringLiteral("04-patient"));
+            m_waited = 0;
+            return true;
+        },
+    };
+    // Every record form, opened from the patient screen as a user would, then left with Cancel;
+    // the opioid form also after Save on an empty form (each field's error under it).
+    for (const QString &kind : formKinds()) {
+        steps += QList<std::function<bool()>>{
+            [this, kind] {
+                m_waited = 0;
+                // Adding a patient is the same form with no patient.
+                const QString patient = kind == QLatin1String("patient") ? QString() : m_patientId;
+                return QMetaObject::invokeMethod(find("patientScreen"), "recordFormRequested", Q_ARG(QString, kind),
+                                                 Q_ARG(QString, patient), Q_ARG(QString, QString()));
+            },
+            [this] { return find("recordFormScreen") && m_waited++ > 8; },
+            [this, kind] {
+                capture(QStringLiteral("11-form-") + kind);
+                m_waited = 0;
+                if (kind != QLatin1String("opioid"))
+                    return true;
+                QObject *form = find("recordForm");
+                return form && QMetaObject::invokeMethod(form, "save");
+            },
+            [this, kind] {
+                if (kind == QLatin1String("opioid")) {
+                    if (m_waited++ < 6)
+                        return false;
+                    capture(QStringLiteral("12-form-opioid-errors"));
+                }
+                return QMetaObject::invokeMethod(find("recordFormScreen"), "done", Q_ARG(QString, QString()));
+            },
+            [this] { return !find("recordFormScreen") && find("patientScreen"); },
+        };
+    }
+    steps += QList<std::function<bool()>>{
+        [this] {
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("patientScreen"), "agreementRequested", Q_ARG(QString, m_patientId),
+                                             Q_ARG(QString, QStringLiteral("")), Q_ARG(QString, QString()));
+        },
+        [this] { return find("agreementScreen") && m_waited++ > 8; },
+        [this] {
+            capture(QStringLiteral("13-agreement"));
+            return QMetaObject::invokeMethod(find("agreementScreen"), "done", Q_ARG(QString, QString()));
+        },
+        [this] { return !find("agreementScreen") && find("patientScreen"); },
+        [this] {
             m_waited = 0;
             return find("startRooming") && QMetaObject::invokeMethod(find("startRooming"), "clicked");
         },

@@ -34,6 +34,7 @@ private:
     QObject *find(const char *objectName) const;
     // The whole tour in one language.
     QList<std::function<bool()>> stepsIn(const QString &language);
+    static QStringList formKinds();
     bool signIn(const QString &user, const QString &pin);
     bool openFromToday(const char *signal);
     QPointer<QQuickWindow> m_window;
