@@ -1091,6 +1091,10 @@
         <source>Correct %1 of %2</source>
         <translation>Corregir %1 del %2</translation>
     </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Plan de atención</translation>
+    </message>
 </context>
 <context>
     <name>PegOutreachScreen</name>
@@ -3475,6 +3479,46 @@
     <message>
         <source>Inactive since %1: %2</source>
         <translation>Inactivo desde %1: %2</translation>
+    </message>
+    <message>
+        <source>Goal: %1 (by %2)</source>
+        <translation>Meta: %1 (para el %2)</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>Meta: %1</translation>
+    </message>
+    <message>
+        <source>%1 · last reviewed %2</source>
+        <translation>%1 · revisada por última vez el %2</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planificado</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <source>Taper plan for %1, %2 (from %3)</source>
+        <translation>Plan de reducción de %1, %2 (desde el %3)</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (target %3 MME/day)</source>
+        <translation>  %1: %2 (objetivo %3 MME/día)</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,24 @@ Page {
                 patientId: screen.patientId
             }
 
+            Label {
+                visible: carePlanRepeater.count > 0
+                text: qsTr("Care plan")
+                font.pixelSize: Theme.fontTitle
+            }
+            Repeater {
+                id: carePlanRepeater
+                objectName: "carePlan"
+                model: patient.carePlan
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+
             Label { text: qsTr("Current regimen"); font.pixelSize: Theme.fontTitle }
             Repeater {
                 model: patient.regimen

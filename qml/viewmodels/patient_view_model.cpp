@@ -240,6 +240,39 @@ QStringList PatientViewModel::regimen() const
     return lines;
 }
 
+QStringList PatientViewModel::carePlan() const
+{
+    QStringList lines;
+    if (!m_view)
+        return lines;
+    const auto date = [](const QDate &d) { return QLocale().toString(d, QLocale::ShortFormat); };
+    for (const auto &g : m_view->patient.goals) {
+        if (g.status != domain::GoalStatus::Active)
+            continue;
+        QString line = g.targetDate.isValid() ? tr("Goal: %1 (by %2)").arg(g.goal, date(g.targetDate)) : tr("Goal: %1").arg(g.goal);
+        if (g.reviewed.isValid())
+            line = tr("%1 · last reviewed %2").arg(line, date(g.reviewed));
+        lines << line;
+    }
+    const auto &plans = m_view->patient.taperPlans;
+    const auto latest = std::max_element(plans.cbegin(), plans.cend(), [](const auto &a, const auto &b) { return a.date < b.date; });
+    if (latest != plans.cend()) {
+        QString status;
+        switch (latest->status) {
+        case domain::TaperStatus::None:
+        case domain::TaperStatus::Planned: status = tr("planned"); break;
+        case domain::TaperStatus::InProgress: status = tr("in progress"); break;
+        case domain::TaperStatus::Paused: status = tr("paused"); break;
+        case domain::TaperStatus::Completed: status = tr("completed"); break;
+        }
+        lines << tr("Taper plan for %1, %2 (from %3)").arg(latest->drug, status, date(latest->date));
+        for (const auto &step : latest->steps)
+            lines << (step.targetMmePerDay ? tr("  %1: %2 (target %3 MME/day)").arg(date(step.date), step.description).arg(*step.targetMmePerDay)
+                                           : tr("  %1: %2").arg(date(step.date), step.description));
+    }
+    return lines;
+}
+
 QStringList PatientViewModel::pegHistory() const
 {
     QStringList lines;

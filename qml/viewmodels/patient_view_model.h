@@ -36,6 +36,9 @@ class PatientViewModel : public QObject {
     Q_PROPERTY(QString caution READ caution NOTIFY changed)
     Q_PROPERTY(QStringList regimen READ regimen NOTIFY changed)
     Q_PROPERTY(QStringList pegHistory READ pegHistory NOTIFY changed)
+    // The care plan in words: each goal being worked on (with its target date), then the latest
+    // taper plan with its status and steps. Empty when there is none.
+    Q_PROPERTY(QStringList carePlan READ carePlan NOTIFY changed)
     Q_PROPERTY(bool suicideRiskAlert READ suicideRiskAlert NOTIFY changed)
     Q_PROPERTY(cairn::app::GapListModel *gaps READ gaps CONSTANT)
     // Conversation prompts: scripts that fit this patient's open gaps, most relevant first.
@@ -80,6 +83,7 @@ public:
     QString caution() const;
     QStringList regimen() const;
     QStringList pegHistory() const;
+    QStringList carePlan() const;
     bool suicideRiskAlert() const;
     GapListModel *gaps() { return &m_gaps; }
     PromptListModel *prompts() { return &m_prompts; }

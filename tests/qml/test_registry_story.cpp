@@ -342,6 +342,19 @@ private slots:
         QCOMPARE(p.benzodiazepines.size(), 1);
         QCOMPARE(domain::toString(p.benzodiazepines.first().kind), domain::toString(domain::SedativeKind::Benzodiazepine));
         QCOMPARE(outboxKinds().mid(2), (QStringList{QStringLiteral("opioid"), QStringLiteral("benzodiazepine")}));
+
+        // A function goal in the patient's words, with a target date, shown in the care plan.
+        QVERIFY(tapNamed(QStringLiteral("add_goal")));
+        type(QStringLiteral("goal"), QStringLiteral("Walk to church on Sundays"));
+        chooseDate(QStringLiteral("date"), m_today);
+        choose(QStringLiteral("status"), QStringLiteral("Working on it"));
+        chooseDate(QStringLiteral("target_date"), m_today.addMonths(3));
+        save();
+        QCOMPARE(stored().goals.size(), 1);
+        QCOMPARE(stored().goals.first().targetDate, m_today.addMonths(3));
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(QStringLiteral("Goal: Walk to church on Sundays (by"));
+        }));
     }
 
     void tomorrowsHuddleListsThePatientWithTheGaps()
