@@ -1095,6 +1095,10 @@
         <source>Care plan</source>
         <translation>Plan de atención</translation>
     </message>
+    <message>
+        <source>Set the risk tier</source>
+        <translation>Fijar el nivel de riesgo</translation>
+    </message>
 </context>
 <context>
     <name>PegOutreachScreen</name>
@@ -1831,6 +1835,38 @@
     <message>
         <source>Needed when something concerning was found</source>
         <translation>Necesario si se encontró algo preocupante</translation>
+    </message>
+    <message>
+        <source>Risk tier</source>
+        <translation>Nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Your judgement; the effective tier is never lower than the rules give</source>
+        <translation>Su criterio; el nivel efectivo nunca es menor que el que dan las reglas</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderado</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>e.g. ORT high; history of overdose</source>
+        <translation>p. ej., ORT alto; antecedente de sobredosis</translation>
+    </message>
+    <message>
+        <source>Set the risk tier</source>
+        <translation>Fijar el nivel de riesgo</translation>
     </message>
 </context>
 <context>

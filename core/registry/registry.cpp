@@ -558,6 +558,9 @@ Status Registry::updateDemographics(const domain::Patient &patient)
     if (auto s = clinicIdFree(*d->db, patient.clinicId.trimmed(), patient.id); !s)
         return s;
     const QString newTier = patient.riskTier ? domain::toString(*patient.riskTier) : QString();
+    // Whoever keeps the details may not change the tier: that is the clinician's decision.
+    if (newTier != row->riskTier && !can(keys::Permission::RecordClinicalDecision))
+        return forbidden(QStringLiteral("setting the risk tier"));
     if (newTier != row->riskTier && !newTier.isEmpty() && patient.riskTierReason.trimmed().isEmpty())
         return Error{QStringLiteral("risk_tier_reason"), QStringLiteral("is required when a clinician sets the risk tier")};
     CAIRN_WRITER;

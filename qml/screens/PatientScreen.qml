@@ -98,6 +98,7 @@ Page {
                         { kind: "benzodiazepine", text: qsTr("Record a sedative") },
                         { kind: "uds", text: qsTr("Urine drug test") },
                         { kind: "naloxone", text: qsTr("Naloxone") },
+                        { kind: "risk_tier", text: qsTr("Set the risk tier") },
                         { kind: "goal", text: qsTr("Care-plan goal") },
                         { kind: "pdmp_check", text: qsTr("PDMP check") },
                         { kind: "refill_request", text: qsTr("Refill request") },

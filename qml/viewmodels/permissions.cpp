@@ -40,6 +40,9 @@ bool Permissions::canRecord(const QString &role, const QString &kind)
     keys::Role parsed{};
     if (!keys::parse(role, &parsed))
         return false;
+    // The risk tier is a clinician's decision, though stored with the demographics (registry.cpp).
+    if (kind == QLatin1String("risk_tier"))
+        return keys::can(parsed, keys::Permission::RecordClinicalDecision);
     // Marking a patient inactive is a change of demographics (record_form.cpp).
     const QString stored = kind == QLatin1String("inactivation") ? QStringLiteral("patient") : kind;
     return keys::can(parsed, registry::permissionToWrite(stored));

@@ -28,6 +28,13 @@ QString formFieldOf(const QString &errorField)
 // A correction says why (kept with the version it replaces); never part of the record itself.
 const QString kCorrectionReason = QStringLiteral("correction_reason");
 
+// The patient's details and the clinician-set risk tier are both the patient's demographics
+// record: a form for either starts from the stored details and writes a new version of them.
+bool isDemographics(const QString &kind)
+{
+    return kind == QLatin1String("patient") || kind == QLatin1String("risk_tier");
+}
+
 // Marking a patient inactive is a change of demographics, not a record (registry.h).
 bool isInactivation(const QString &kind)
 {
@@ -236,7 +243,7 @@ bool RecordForm::validate()
         } else {
             // The one domain validation: the same check cairnctl, import and sync apply.
             std::optional<Error> problem;
-            if (m_kind == QLatin1String("patient")) {
+            if (isDemographics(m_kind)) {
                 if (auto checked = domain::demographicsFromJson(*object); !checked)
                     problem = checked.error();
             } else if (isInactivation(m_kind)) {
@@ -294,7 +301,7 @@ void RecordForm::save()
                     return s.error();
                 return patientId;
             }
-            if (kind == QLatin1String("patient")) {
+            if (isDemographics(kind)) {
                 auto patient = domain::demographicsFromJson(object);
                 if (!patient)
                     return patient.error();
@@ -335,7 +342,7 @@ void RecordForm::loadCorrected()
     m_correctedPayload = {};
     if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
         return;
-    const bool demographics = m_kind == QLatin1String("patient");
+    const bool demographics = isDemographics(m_kind);
     if (m_correcting.isEmpty() && !demographics)
         return;
     const QString patientId = m_patientId;

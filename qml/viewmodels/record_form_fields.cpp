@@ -128,6 +128,16 @@ const QHash<QString, QList<FormFieldSpec>> &tables()
              {QStringLiteral("date"), QT_TRANSLATE_NOOP("RecordFields", "Reviewed on"), T::Date, true},
              {QStringLiteral("reviewed_by"), QT_TRANSLATE_NOOP("RecordFields", "Reviewed by"), T::Text, true},
          }},
+        {QStringLiteral("risk_tier"),
+         {
+             {QStringLiteral("risk_tier"), QT_TRANSLATE_NOOP("RecordFields", "Risk tier"), T::Choice, true,
+              QT_TRANSLATE_NOOP("RecordFields", "Your judgement; the effective tier is never lower than the rules give"),
+              {{QStringLiteral("low"), QT_TRANSLATE_NOOP("RecordFields", "Low")},
+               {QStringLiteral("moderate"), QT_TRANSLATE_NOOP("RecordFields", "Moderate")},
+               {QStringLiteral("high"), QT_TRANSLATE_NOOP("RecordFields", "High")}}},
+             {QStringLiteral("risk_tier_reason"), QT_TRANSLATE_NOOP("RecordFields", "Why"), T::LongText, true,
+              QT_TRANSLATE_NOOP("RecordFields", "e.g. ORT high; history of overdose")},
+         }},
         {QStringLiteral("inactivation"),
          {
              {QStringLiteral("inactive_reason"), QT_TRANSLATE_NOOP("RecordFields", "Why the patient leaves the registry"), T::Choice, true,
@@ -185,6 +195,7 @@ QString formTitle(const QString &kind, bool correcting)
         {QStringLiteral("pdmp_check"), {QT_TRANSLATE_NOOP("RecordFields", "Record a PDMP check"), QT_TRANSLATE_NOOP("RecordFields", "Correct a PDMP check")}},
         {QStringLiteral("refill_request"), {QT_TRANSLATE_NOOP("RecordFields", "Log a refill request"), QT_TRANSLATE_NOOP("RecordFields", "Decide or correct a refill request")}},
         {QStringLiteral("medication_review"), {QT_TRANSLATE_NOOP("RecordFields", "Record a medication list review"), QT_TRANSLATE_NOOP("RecordFields", "Correct a medication list review")}},
+        {QStringLiteral("risk_tier"), {QT_TRANSLATE_NOOP("RecordFields", "Set the risk tier"), QT_TRANSLATE_NOOP("RecordFields", "Set the risk tier")}},
         {QStringLiteral("inactivation"), {QT_TRANSLATE_NOOP("RecordFields", "Mark the patient inactive"), QT_TRANSLATE_NOOP("RecordFields", "Mark the patient inactive")}},
     };
     const auto it = titles.constFind(kind);

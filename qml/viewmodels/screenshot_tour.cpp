@@ -65,7 +65,7 @@ bool ScreenshotTour::signIn(const QString &user, const QString &pin)
 QStringList ScreenshotTour::formKinds()
 {
     return {QStringLiteral("visit"),  QStringLiteral("opioid"),     QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
-            QStringLiteral("naloxone"), QStringLiteral("goal"),     QStringLiteral("pdmp_check"),     QStringLiteral("refill_request"),
+            QStringLiteral("naloxone"), QStringLiteral("risk_tier"), QStringLiteral("goal"), QStringLiteral("pdmp_check"),     QStringLiteral("refill_request"),
             QStringLiteral("medication_review"), QStringLiteral("patient"), QStringLiteral("inactivation")};
 }
 

@@ -246,6 +246,27 @@ private slots:
         QVERIFY(stored->uds.first().confirmatorySent);
     }
 
+    // The clinician sets the tier with a reason; the details the form does not show are kept.
+    void theClinicianSetsTheRiskTierWithAReason()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("risk_tier"));
+        form.setPatientId(m_patientId);
+        QTRY_VERIFY(!form.loading());
+        form.setValue(QStringLiteral("risk_tier"), QStringLiteral("high"));
+        const auto before = counts();
+        QCOMPARE(saveAndWait(form), QString());
+        QVERIFY(form.errors().contains(QStringLiteral("risk_tier_reason")));
+        QCOMPARE(counts(), before);
+        form.setValue(QStringLiteral("risk_tier_reason"), QStringLiteral("history of overdose"));
+        QVERIFY2(!saveAndWait(form).isEmpty(), qPrintable(form.message()));
+        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(stored->riskTier == domain::RiskTier::High);
+        QCOMPARE(stored->riskTierReason, QStringLiteral("history of overdose"));
+        QCOMPARE(stored->name, QStringLiteral("Rosa Delgado"));  // the rest of the details unchanged
+    }
+
     // Every new form refuses each bad field under its own name and writes nothing.
     void eachFormRefusesItsBadFields_data()
     {

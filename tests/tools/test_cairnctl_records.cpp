@@ -625,6 +625,13 @@ private slots:
                                                  QStringLiteral("--reason"), QStringLiteral("typo")});
         QCOMPARE(withdraw.exitCode, 1);
         QVERIFY(withdraw.errorLines().first().contains("role"));
+        // ... nor the risk tier, though it is kept with the patient's details.
+        const Run tier = cairnctl(
+            kManager,
+            {QStringLiteral("patient"), QStringLiteral("edit"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("risk_tier"), QStringLiteral("high")}, {QStringLiteral("risk_tier_reason"), QStringLiteral("ORT high")}}));
+        QCOMPARE(tier.exitCode, 1);
+        QVERIFY2(tier.errorLines().first().contains("role"), tier.errorLines().first().constData());
         // The administrator manages users, not clinical records.
         const Run admin = cairnctl(
             kAdmin,
