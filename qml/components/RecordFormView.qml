@@ -57,6 +57,7 @@ ColumnLayout {
                         objectName: "field_" + control.fieldName
                         text: control.value === undefined ? "" : String(control.value)
                         inputMethodHints: control.spec.type === RecordForm.Number ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
+                        Accessible.name: control.spec.label
                         onTextEdited: control.form.setValue(control.fieldName, text)
                     }
                 }
@@ -66,6 +67,7 @@ ColumnLayout {
                         objectName: "field_" + control.fieldName
                         text: control.value === undefined ? "" : String(control.value)
                         wrapMode: TextEdit.Wrap
+                        Accessible.name: control.spec.label
                         font: Theme.bodyLarge
                         implicitHeight: Math.max(Theme.controlLarge * 2, contentHeight + topPadding + bottomPadding)
                         onTextChanged: if (activeFocus) control.form.setValue(control.fieldName, text)
@@ -113,6 +115,7 @@ ColumnLayout {
                         checked: control.value === true
                         font: Theme.bodyLarge
                         implicitHeight: Theme.control
+                        Accessible.name: control.spec.label
                         onToggled: control.form.setValue(control.fieldName, checked)
                     }
                 }

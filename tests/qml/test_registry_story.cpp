@@ -15,6 +15,8 @@
 #include "tests/qml/quick_driver.h"
 
 #include <QApplication>
+#include <QQmlContext>
+#include <QQmlExpression>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QQuickItem>
@@ -496,6 +498,43 @@ private slots:
         QCOMPARE(p.agreements.first().textVersion, QStringLiteral("cairn-default-1"));
         QVERIFY(p.agreements.first().signature.startsWith(QLatin1Char('M')));
         QCOMPARE(outboxKinds().last(), QStringLiteral("agreement"));
+    }
+
+    // Every form a clinician can open: each control a finger uses is at least 48×48 px and has an
+    // accessible name (tablet-ux §4; issue 11's mechanical check, for the new forms).
+    void everyFormHasLargeNamedTargets()
+    {
+        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("patientScreen")) != nullptr; }));
+        QQuickItem *patientScreen = testing::findItem(m_window, QStringLiteral("patientScreen"));
+        for (const char *kind : {"visit", "opioid", "benzodiazepine", "uds", "naloxone", "risk_tier", "goal", "pdmp_check",
+                                 "refill_request", "medication_review", "patient", "inactivation"}) {
+            QVERIFY(QMetaObject::invokeMethod(patientScreen, "recordFormRequested", Q_ARG(QString, QLatin1String(kind)),
+                                              Q_ARG(QString, m_patientId), Q_ARG(QString, QString())));
+            QQuickItem *form = nullptr;
+            QVERIFY(testing::waitFor([&] {
+                form = testing::findItem(m_window, QStringLiteral("recordFormScreen"));
+                return form && !testing::inTransition(form) && !form->findChild<QObject *>(QStringLiteral("recordForm"))->property("loading").toBool();
+            }));
+            std::function<void(QQuickItem *)> check = [&](QQuickItem *item) {
+                if (!item->isVisible())
+                    return;
+                const bool interactive = item->inherits("QQuickAbstractButton") || item->inherits("QQuickTextInput")
+                                         || item->inherits("QQuickTextEdit");
+                if (interactive) {
+                    const QString what = QStringLiteral("%1: %2 \"%3\"").arg(QLatin1String(kind), QLatin1String(item->metaObject()->className()),
+                                                                             item->property("text").toString());
+                    QVERIFY2(item->width() >= 48 && item->height() >= 48,
+                             qPrintable(what + QStringLiteral(" is %1×%2").arg(item->width()).arg(item->height())));
+                    QQmlExpression name(qmlContext(item), item, QStringLiteral("Accessible.name"));
+                    QVERIFY2(!name.evaluate().toString().isEmpty(), qPrintable(what + QStringLiteral(" has no accessible name")));
+                }
+                for (QQuickItem *child : item->childItems())
+                    check(child);
+            };
+            check(form);
+            QVERIFY(QMetaObject::invokeMethod(form, "done", Q_ARG(QString, QString())));
+            QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("recordFormScreen")) == nullptr; }));
+        }
     }
 
     void aWronglyEnteredDoseIsCorrectedAndBothVersionsShow()
