@@ -3835,6 +3835,30 @@
         <source>Rooming finished.</source>
         <translation>Preparación terminada.</translation>
     </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>%1: %2, low risk</source>
+        <translation>%1: %2, riesgo bajo</translation>
+    </message>
+    <message>
+        <source>%1: %2, moderate risk</source>
+        <translation>%1: %2, riesgo moderado</translation>
+    </message>
+    <message>
+        <source>%1: %2, high risk</source>
+        <translation>%1: %2, riesgo alto</translation>
+    </message>
+    <message>
+        <source>%1: no traumatic event reported, negative</source>
+        <translation>%1: no refiere ningún evento traumático, negativo</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::Session</name>

@@ -118,11 +118,12 @@ Page {
                         scaleAnswer.value = Qt.binding(() => flow.currentAnswer)
                     }
                 }
-                // Short scales show their words on each button.
+                // Short scales show their words on each button; yes/no questions (ORT, PC-PTSD-5)
+                // show two large buttons, "No" (choice0) and "Yes" (choice1), neither pre-chosen.
                 Flow {
                     visible: flow.maxValue - flow.minValue <= 4
                     Layout.fillWidth: true
-                    spacing: Theme.spacingS
+                    spacing: flow.yesNo ? Theme.spacingM : Theme.spacingS
                     Repeater {
                         objectName: "roomingChoices"
                         model: flow.maxValue - flow.minValue <= 4 ? flow.choiceLabels : []
@@ -132,15 +133,18 @@ Page {
                             required property string modelData
                             readonly property int value: flow.minValue + choice.index
                             objectName: "choice" + choice.value
-                            width: choice.modelData === "" ? Theme.touchTarget : Math.max(220, implicitWidth)
-                            height: Theme.touchTarget
+                            width: flow.yesNo ? Math.max(Theme.touchTarget * 4, implicitWidth)
+                                              : choice.modelData === "" ? Theme.touchTarget : Math.max(220, implicitWidth)
+                            height: flow.yesNo ? Theme.touchTarget * 1.5 : Theme.touchTarget
                             checkable: true
                             checked: flow.currentAnswer === choice.value
                             enabled: !flow.loading || checked
-                            text: choice.modelData === "" ? String(choice.value) : qsTr("%1 · %2").arg(choice.value).arg(choice.modelData)
-                            font.pixelSize: Theme.fontBody
-                            Accessible.name: choice.modelData === "" ? qsTr("Answer %1").arg(choice.value)
-                                                                    : qsTr("Answer %1, %2").arg(choice.value).arg(choice.modelData)
+                            text: choice.modelData === "" ? String(choice.value)
+                                                          : flow.yesNo ? choice.modelData : qsTr("%1 · %2").arg(choice.value).arg(choice.modelData)
+                            font: Theme.bodyLarge
+                            Accessible.name: flow.yesNo ? qsTr("Answer %1").arg(choice.modelData)
+                                                        : choice.modelData === "" ? qsTr("Answer %1").arg(choice.value)
+                                                                                  : qsTr("Answer %1, %2").arg(choice.value).arg(choice.modelData)
                             onClicked: flow.answer(choice.value)
                         }
                     }

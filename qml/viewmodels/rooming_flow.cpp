@@ -19,8 +19,8 @@ constexpr int kDraftVersion = 1;
 // What the flow writes, in this order, each as its own record.
 const QStringList &instrumentOrder()
 {
-    static const QStringList order{QStringLiteral("peg"), QStringLiteral("phq2"), QStringLiteral("phq9"), QStringLiteral("gad2"),
-                                   QStringLiteral("gad7")};
+    static const QStringList order{QStringLiteral("peg"),  QStringLiteral("phq2"), QStringLiteral("phq9"),   QStringLiteral("gad2"),
+                                   QStringLiteral("gad7"), QStringLiteral("ort"),  QStringLiteral("pcptsd5")};
     return order;
 }
 
@@ -33,6 +33,32 @@ QString screenOf(const QString &full)
     if (full == QLatin1String("gad7"))
         return QStringLiteral("gad2");
     return {};
+}
+
+const QString kOrt = QStringLiteral("ort");
+const QString kPcPtsd5 = QStringLiteral("pcptsd5");
+
+// Which of the optional instruments this rooming asks, from what the patient has on record.
+// - The ORT is asked when the patient has no ORT on record at all: its items are lifetime history,
+//   so one is a baseline, and the first ORT is what closes the RISK_ASSESSMENT gap when the
+//   clinician has set no tier. (A clinician-set tier alone does not stop it: an ORT is still
+//   worth having beside it.) It is not asked when the patient's sex is not recorded as female or
+//   male, because its weights depend on it and it could not be scored; the clinician sets the
+//   tier then.
+// - No care gap covers PTSD screening (gaps.json has none), so the PC-PTSD-5 is asked when the
+//   patient has none dated within the last 365 days (after `day` - 365, up to `day`).
+QStringList dueInstruments(const domain::Patient &patient, const QDate &day)
+{
+    const auto has = [&](const QString &instrument, const auto &when) {
+        return std::any_of(patient.screenings.cbegin(), patient.screenings.cend(),
+                           [&](const domain::Screening &s) { return s.instrument == instrument && when(s.date); });
+    };
+    QStringList due;
+    if (patient.sex != domain::Sex::Unknown && !has(kOrt, [](const QDate &) { return true; }))
+        due.append(kOrt);
+    if (!has(kPcPtsd5, [&](const QDate &d) { return d.isValid() && d > day.addDays(-365) && d <= day; }))
+        due.append(kPcPtsd5);
+    return due;
 }
 
 // One record to be written (or corrected) when what it says differs from what is stored.
@@ -127,12 +153,16 @@ void RoomingFlow::reload()
         QString name;
         QString language;
         QString draft;
+        domain::Sex sex = domain::Sex::Unknown;
+        QStringList due;
+        int pcptsd5Cutoff = 3;
     };
     start();
     const QString id = m_patientId;
+    const QDate day = today();
     m_session->services().thread->run<Result<Loaded>>(
         this,
-        [id](registry::Registry *registry) -> Result<Loaded> {
+        [id, day](registry::Registry *registry) -> Result<Loaded> {
             if (!registry)
                 return Error{QString(), tr("The registry is locked.")};
             auto patient = registry->loadPatient(id);
@@ -141,7 +171,10 @@ void RoomingFlow::reload()
             auto draft = registry->roomingDraft(id);
             if (!draft)
                 return draft.error();
-            return Loaded{patient->name, patient->language, *draft};
+            auto policy = registry->clinicPolicy();
+            if (!policy)
+                return policy.error();
+            return Loaded{patient->name, patient->language, *draft, patient->sex, dueInstruments(*patient, day), policy->pcptsd5Cutoff};
         },
         [this](Result<Loaded> loaded) {
             if (!loaded) {
@@ -150,6 +183,9 @@ void RoomingFlow::reload()
             }
             m_patientName = loaded->name;
             m_language = loaded->language == QLatin1String("es") ? QStringLiteral("es") : QStringLiteral("en");
+            m_sex = loaded->sex;
+            m_pcptsd5Cutoff = loaded->pcptsd5Cutoff;
+            m_asked = loaded->due;  // a resumed draft keeps the choice made when it started
             m_answers.clear();
             m_actions.clear();
             m_pdmpConcerning = false;
@@ -192,6 +228,7 @@ QJsonObject RoomingFlow::draftJson() const
     return QJsonObject{{QStringLiteral("version"), kDraftVersion},
                        {QStringLiteral("date"), today().toString(Qt::ISODate)},
                        {QStringLiteral("step"), m_step},
+                       {QStringLiteral("asked"), QJsonArray::fromStringList(m_asked)},
                        {QStringLiteral("answers"), answers},
                        {QStringLiteral("actions"), actions},
                        {QStringLiteral("pdmp_concerning"), m_pdmpConcerning},
@@ -200,13 +237,22 @@ QJsonObject RoomingFlow::draftJson() const
 
 void RoomingFlow::restore(const QJsonObject &draft)
 {
+    // Which optional instruments were due when this rooming started: an ORT it saved itself does
+    // not make it stop asking. (Drafts from before the ORT and PC-PTSD-5 were asked lack the list
+    // and keep what the records say now.)
+    if (draft.value(QStringLiteral("asked")).isArray()) {
+        m_asked.clear();
+        for (const QJsonValue &v : draft.value(QStringLiteral("asked")).toArray())
+            if ((v.toString() == kOrt && m_sex != domain::Sex::Unknown) || v.toString() == kPcPtsd5)
+                m_asked.append(v.toString());
+    }
     const QJsonObject answers = draft.value(QStringLiteral("answers")).toObject();
     for (const QString &id : instrumentOrder()) {
         const clinical::Instrument *def = definition(id);
         if (!def || !answers.value(id).isArray())
             continue;
         const QJsonArray list = answers.value(id).toArray();
-        QList<int> scores(def->itemCount(), -1);
+        QList<int> scores(answerCount(id), -1);
         for (int i = 0; i < scores.size() && i < list.size(); ++i)
             scores[i] = list.at(i).toInt(-1);
         m_answers.insert(id, scores);
@@ -236,18 +282,82 @@ const clinical::Instrument *RoomingFlow::definition(const QString &id) const
     return m_instruments ? m_instruments->find(id) : nullptr;
 }
 
+namespace {
+QString shapeOf(const clinical::Instrument *def)
+{
+    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("shape")).toString() : QString();
+}
+bool exposureFirst(const clinical::Instrument *def)
+{
+    return shapeOf(def) == QLatin1String("exposure_then_yes_no");
+}
+}  // namespace
+
+// How many answers the flow holds: one per item, and the PC-PTSD-5's exposure question first.
+int RoomingFlow::answerCount(const QString &instrument) const
+{
+    const clinical::Instrument *def = definition(instrument);
+    return def ? def->itemCount() + (exposureFirst(def) ? 1 : 0) : 0;
+}
+
+bool RoomingFlow::asked(const QString &instrument) const
+{
+    return m_asked.contains(instrument);
+}
+
 bool RoomingFlow::complete(const QString &instrument) const
 {
     const clinical::Instrument *def = definition(instrument);
     const QList<int> scores = m_answers.value(instrument);
-    return def && scores.size() == def->itemCount() && std::none_of(scores.cbegin(), scores.cend(), [](int v) { return v < 0; });
+    if (!def || scores.size() != answerCount(instrument))
+        return false;
+    // No traumatic event: the PC-PTSD-5 is complete (negative) without its five items.
+    if (exposureFirst(def) && scores.at(0) == 0)
+        return true;
+    return std::none_of(scores.cbegin(), scores.cend(), [](int v) { return v < 0; });
+}
+
+// The answers as the record stores them, in the shape the instrument's scorer reads: a list of
+// scores, the ORT's {item id: true|false}, the PC-PTSD-5's {"trauma_exposure", "items"}.
+QJsonValue RoomingFlow::recordAnswers(const QString &instrument) const
+{
+    const clinical::Instrument *def = definition(instrument);
+    const QList<int> scores = m_answers.value(instrument);
+    const QString shape = shapeOf(def);
+    if (shape == QLatin1String("yes_no_map")) {
+        QJsonObject map;
+        const QJsonArray items = def->definition().value(QStringLiteral("items")).toArray();
+        for (int i = 0; i < items.size() && i < scores.size(); ++i)
+            map.insert(items.at(i).toObject().value(QStringLiteral("id")).toString(), scores.at(i) == 1);
+        return map;
+    }
+    if (shape == QLatin1String("exposure_then_yes_no")) {
+        const bool exposed = scores.value(0) == 1;
+        QJsonObject o{{QStringLiteral("trauma_exposure"), exposed}};
+        if (exposed) {
+            QJsonArray items;
+            for (int i = 1; i < scores.size(); ++i)
+                items.append(scores.at(i) == 1);
+            o.insert(QStringLiteral("items"), items);
+        }
+        return o;
+    }
+    return toArray(scores);
+}
+
+std::optional<clinical::ScreeningScore> RoomingFlow::scored(const QString &instrument) const
+{
+    if (!complete(instrument))
+        return std::nullopt;
+    auto score = definition(instrument)->score(recordAnswers(instrument), m_sex, m_pcptsd5Cutoff);
+    if (!score)
+        return std::nullopt;
+    return *score;
 }
 
 bool RoomingFlow::positive(const QString &instrument) const
 {
-    if (!complete(instrument))
-        return false;
-    auto score = definition(instrument)->score(toArray(m_answers.value(instrument)), domain::Sex::Unknown, 0);
+    const auto score = scored(instrument);
     return score && score->result == QLatin1String("positive");
 }
 
@@ -266,6 +376,15 @@ QList<RoomingFlow::Step> RoomingFlow::steps() const
     questions(QStringLiteral("gad2"), 0);
     if (positive(QStringLiteral("gad2")))
         questions(QStringLiteral("gad7"), 2);
+    if (asked(kOrt))
+        questions(kOrt, 0);
+    if (asked(kPcPtsd5) && definition(kPcPtsd5)) {
+        // The exposure question first; its five items only after a "yes".
+        list.append({QStringLiteral("question"), kPcPtsd5, 0});
+        if (m_answers.value(kPcPtsd5).value(0, -1) == 1)
+            for (int i = 1; i < answerCount(kPcPtsd5); ++i)
+                list.append({QStringLiteral("question"), kPcPtsd5, i});
+    }
     for (const char *action : {"urine", "agreement", "pdmp", "summary"})
         list.append({QString::fromLatin1(action), QString(), -1});
     return list;
@@ -290,7 +409,13 @@ QJsonObject RoomingFlow::itemDefinition() const
     const std::optional<Step> step = current();
     if (!step || step->kind != QLatin1String("question"))
         return {};
-    return definition(step->instrument)->definition().value(QStringLiteral("items")).toArray().at(step->item).toObject();
+    const clinical::Instrument *def = definition(step->instrument);
+    if (exposureFirst(def)) {
+        if (step->item == 0)
+            return QJsonObject{{QStringLiteral("text"), def->definition().value(QStringLiteral("exposure"))}};
+        return def->definition().value(QStringLiteral("items")).toArray().at(step->item - 1).toObject();
+    }
+    return def->definition().value(QStringLiteral("items")).toArray().at(step->item).toObject();
 }
 
 QString RoomingFlow::stepKind() const
@@ -316,6 +441,8 @@ QString RoomingFlow::stem() const
     const clinical::Instrument *def = definition(instrument());
     if (!def)
         return {};
+    if (exposureFirst(def) && questionNumber() == 1)
+        return {};  // the exposure question stands alone; the stem leads into the items
     const QJsonObject d = def->definition();
     return localized((d.contains(QStringLiteral("stem")) ? d.value(QStringLiteral("stem")) : d.value(QStringLiteral("recall"))).toObject());
 }
@@ -333,24 +460,35 @@ int RoomingFlow::questionNumber() const
 
 int RoomingFlow::questionTotal() const
 {
-    const clinical::Instrument *def = definition(instrument());
-    return def ? def->itemCount() : 0;
+    return answerCount(instrument());
+}
+
+bool RoomingFlow::yesNo() const
+{
+    const QString shape = shapeOf(definition(instrument()));
+    return shape == QLatin1String("yes_no_map") || shape == QLatin1String("exposure_then_yes_no");
 }
 
 int RoomingFlow::minValue() const
 {
+    if (yesNo())
+        return 0;
     const clinical::Instrument *def = definition(instrument());
     return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("min")).toInt() : 0;
 }
 
 int RoomingFlow::maxValue() const
 {
+    if (yesNo())
+        return 1;
     const clinical::Instrument *def = definition(instrument());
     return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("max")).toInt() : -1;
 }
 
 QStringList RoomingFlow::choiceLabels() const
 {
+    if (yesNo())
+        return {tr("No"), tr("Yes")};
     QStringList labels;
     const int min = minValue();
     for (int v = min; v <= maxValue(); ++v)
@@ -415,6 +553,28 @@ QStringList RoomingFlow::recorded() const
         else
             lines << tr("%1: %2").arg(title).arg(total);
     }
+    const auto title = [&](const QString &id) { return localized(definition(id)->definition().value(QStringLiteral("title")).toObject()); };
+    if (m_saved.contains(kOrt)) {
+        if (const auto s = scored(kOrt)) {
+            const int total = static_cast<int>(s->total);
+            if (s->result == QLatin1String("low"))
+                lines << tr("%1: %2, low risk").arg(title(kOrt)).arg(total);
+            else if (s->result == QLatin1String("moderate"))
+                lines << tr("%1: %2, moderate risk").arg(title(kOrt)).arg(total);
+            else
+                lines << tr("%1: %2, high risk").arg(title(kOrt)).arg(total);
+        }
+    }
+    if (m_saved.contains(kPcPtsd5)) {
+        if (const auto s = scored(kPcPtsd5)) {
+            const int total = static_cast<int>(s->total);
+            if (m_answers.value(kPcPtsd5).value(0) == 0)
+                lines << tr("%1: no traumatic event reported, negative").arg(title(kPcPtsd5));
+            else
+                lines << (s->result == QLatin1String("positive") ? tr("%1: %2, positive").arg(title(kPcPtsd5)).arg(total)
+                                                                 : tr("%1: %2, negative").arg(title(kPcPtsd5)).arg(total));
+        }
+    }
     const auto action = [&](const QString &kind, const QString &done, const QString &skipped) {
         const QString state = m_actions.value(kind);
         if (state == QLatin1String("done") && m_saved.contains(kind))
@@ -455,7 +615,7 @@ void RoomingFlow::answer(int value)
     const auto set = [&](const QString &instrument, int index) {
         QList<int> &scores = m_answers[instrument];
         if (scores.isEmpty())
-            scores = QList<int>(definition(instrument)->itemCount(), -1);
+            scores = QList<int>(answerCount(instrument), -1);
         scores[index] = value;
     };
     set(id, item);
@@ -543,10 +703,12 @@ void RoomingFlow::persist(const QString &success)
         const QString screen = screenOf(id);
         if (!screen.isEmpty() && !positive(screen))
             continue;  // the full questionnaire only follows a positive screen
-        const QJsonArray answers = toArray(m_answers.value(id));
+        const QJsonValue answers = recordAnswers(id);
         if (id == QLatin1String("peg")) {
             const QList<int> s = m_answers.value(id);
             writes.append({id, domain::PegScore{{}, day, s.at(0), s.at(1), s.at(2)}, answers});
+        } else if ((id == kOrt || id == kPcPtsd5) && (!asked(id) || !scored(id))) {
+            continue;  // not due today, or answers the scorer would refuse (never stored)
         } else {
             writes.append({id, domain::Screening{{}, id, day, answers}, answers});
         }

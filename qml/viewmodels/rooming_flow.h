@@ -1,7 +1,8 @@
 #pragma once
 // Rooming one patient (medical assistant): PEG, PHQ-2 (then the rest of the PHQ-9 when it is
-// positive), GAD-2 (then the rest of the GAD-7 likewise), urine sample collected, agreement signed,
-// PDMP check, and a closing summary of what the clinician must address.
+// positive), GAD-2 (then the rest of the GAD-7 likewise), the Opioid Risk Tool when the patient has
+// none on record, the PC-PTSD-5 when none is on record from the last 365 days, urine sample
+// collected, agreement signed, PDMP check, and a closing summary of what the clinician must address.
 //
 // One question per page, read aloud from the instrument definitions in the patient's language.
 // Every answer is saved the moment it is entered: the answers so far go to the patient's rooming
@@ -43,7 +44,7 @@ class RoomingFlow : public QObject {
     Q_PROPERTY(int stepCount READ stepCount NOTIFY stepChanged)
     // "question", "urine", "agreement", "pdmp" or "summary".
     Q_PROPERTY(QString stepKind READ stepKind NOTIFY stepChanged)
-    // For a question: the instrument ("peg", "phq2", "phq9", "gad2", "gad7"), its title, the
+    // For a question: the instrument ("peg", "phq2", "phq9", "gad2", "gad7", "ort", "pcptsd5"), its title, the
     // recall period or stem, the item wording, its number, the answer range and the anchor words.
     Q_PROPERTY(QString instrument READ instrument NOTIFY stepChanged)
     Q_PROPERTY(QString instrumentTitle READ instrumentTitle NOTIFY stepChanged)
@@ -55,6 +56,8 @@ class RoomingFlow : public QObject {
     Q_PROPERTY(int maxValue READ maxValue NOTIFY stepChanged)
     // One entry per value from minValue to maxValue: its anchor words, or "" when it has none.
     Q_PROPERTY(QStringList choiceLabels READ choiceLabels NOTIFY stepChanged)
+    // A yes/no question (ORT, PC-PTSD-5): 0 is "No", 1 is "Yes" (choiceLabels says so).
+    Q_PROPERTY(bool yesNo READ yesNo NOTIFY stepChanged)
     // The answer given to this question so far; -1 when none.
     Q_PROPERTY(int currentAnswer READ currentAnswer NOTIFY stepChanged)
     // "" (not yet), "done" or "skipped" for the urine, agreement and PDMP steps.
@@ -93,6 +96,7 @@ public:
     int minValue() const;
     int maxValue() const;
     QStringList choiceLabels() const;
+    bool yesNo() const;
     int currentAnswer() const;
     QString actionState() const;
     bool canGoNext() const;
@@ -142,7 +146,11 @@ private:
     const clinical::Instrument *definition(const QString &id) const;
     QJsonObject itemDefinition() const;
     QString localized(const QJsonObject &texts) const;
+    int answerCount(const QString &instrument) const;
+    bool asked(const QString &instrument) const;
     bool complete(const QString &instrument) const;
+    QJsonValue recordAnswers(const QString &instrument) const;
+    std::optional<clinical::ScreeningScore> scored(const QString &instrument) const;
     bool positive(const QString &instrument) const;
     QJsonObject draftJson() const;
     void restore(const QJsonObject &draft);
@@ -165,7 +173,11 @@ private:
     QString m_patientName;
     QString m_language = QStringLiteral("en");
     int m_step = 0;
-    QHash<QString, QList<int>> m_answers;      // instrument → item scores, -1 unanswered
+    QHash<QString, QList<int>> m_answers;      // instrument → item scores, -1 unanswered; yes/no
+                                               // items 1/0; PC-PTSD-5: [exposure, 5 items]
+    QStringList m_asked;                       // "ort", "pcptsd5": the optional instruments due
+    domain::Sex m_sex = domain::Sex::Unknown;
+    int m_pcptsd5Cutoff = 3;
     QHash<QString, QString> m_actions;         // "urine"/"agreement"/"pdmp" → "done"/"skipped"
     bool m_pdmpConcerning = false;
     QString m_pdmpFindings;

@@ -388,12 +388,22 @@ private slots:
             flow = m_window->findChild<QObject *>(QStringLiteral("roomingFlow"));
             return flow && flow->property("ready").toBool() && !flow->property("loading").toBool();
         }));
+        const auto answer = [&](std::initializer_list<int> values) {
+            for (int value : values) {
+                const int step = flow->property("stepIndex").toInt();
+                QVERIFY(tapNamed(QStringLiteral("choice%1").arg(value)));
+                QVERIFY(testing::waitFor([&] { return flow->property("stepIndex").toInt() == step + 1 && !flow->property("loading").toBool(); }));
+            }
+        };
         // PEG 6, 5, 4; PHQ-2 and GAD-2 negative.
-        for (int value : {6, 5, 4, 0, 0, 0, 0}) {
-            const int step = flow->property("stepIndex").toInt();
-            QVERIFY(tapNamed(QStringLiteral("choice%1").arg(value)));
-            QVERIFY(testing::waitFor([&] { return flow->property("stepIndex").toInt() == step + 1 && !flow->property("loading").toBool(); }));
-        }
+        answer({6, 5, 4, 0, 0, 0, 0});
+        // No ORT on record: its ten yes/no questions. A family history of problems with
+        // prescription medicines (4 for a woman): moderate.
+        QCOMPARE(flow->property("instrument").toString(), QStringLiteral("ort"));
+        answer({0, 0, 1, 0, 0, 0, 0, 0, 0, 0});
+        // No PC-PTSD-5 on record: "no" to the exposure question ends it.
+        QCOMPARE(flow->property("instrument").toString(), QStringLiteral("pcptsd5"));
+        answer({0});
         QCOMPARE(flow->property("stepKind").toString(), QStringLiteral("urine"));
         QVERIFY(tapNamed(QStringLiteral("urineCollected")));
         QVERIFY(testing::waitFor([&] { return flow->property("stepKind").toString() == QStringLiteral("agreement"); }));
@@ -411,6 +421,21 @@ private slots:
         const QStringList kinds = outboxKinds();
         QVERIFY(kinds.contains(QStringLiteral("peg")));
         QVERIFY(kinds.contains(QStringLiteral("uds")));
+        QStringList instruments;
+        for (const domain::Screening &s : p.screenings)
+            instruments << s.instrument;
+        QCOMPARE(instruments.count(QStringLiteral("ort")), 1);
+        QCOMPARE(instruments.count(QStringLiteral("pcptsd5")), 1);
+        const auto ort = std::find_if(p.screenings.cbegin(), p.screenings.cend(), [](const auto &s) { return s.instrument == QStringLiteral("ort"); });
+        QCOMPARE(ort->answers.toObject().value(QStringLiteral("family_rx_drugs")), QJsonValue(true));
+        // The ORT waits in the outbox as its screening record, to be sent like every other.
+        auto outbox = onDatabase<Result<QList<domain::RecordEnvelope>>>([](registry::Registry *r) { return r->outbox(10000); });
+        QVERIFY(outbox.ok());
+        const QString ortId = ort->meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(std::any_of(outbox->cbegin(), outbox->cend(), [&](const domain::RecordEnvelope &e) {
+            return e.kind == QStringLiteral("screening") && e.id == ortId
+                && e.payload.value(QStringLiteral("instrument")).toString() == QStringLiteral("ort");
+        }));
     }
 
     void theUnexpectedResultRaisesItsAlertAndScript()

@@ -258,6 +258,20 @@ class TestRooming : public QObject {
         return flow;
     }
 
+    QList<domain::Screening> screeningsOf(const QString &id, const QString &instrument)
+    {
+        QList<domain::Screening> found;
+        for (const auto &s : load(id).screenings)
+            if (s.instrument == instrument)
+                found << s;
+        return found;
+    }
+
+    QString exposureText(const QString &language) const
+    {
+        return m_instruments->find(QStringLiteral("pcptsd5"))->definition().value(QStringLiteral("exposure")).toObject().value(language).toString();
+    }
+
     static void answer(app::RoomingFlow &flow, std::initializer_list<int> values)
     {
         for (int v : values) {
@@ -297,7 +311,7 @@ private slots:
         m_maId = *(*created)->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, kMaPin);
         m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
         synthetic::Options options;
-        options.patients = 8;
+        options.patients = 10;
         options.seed = 21;
         options.asOf = kDay;
         QList<domain::Patient> clinic = synthetic::generateClinic(options);
@@ -308,6 +322,14 @@ private slots:
             clinic[i].taperStatus = domain::TaperStatus::None;
             clinic[i].language = i == 1 ? QStringLiteral("es") : QStringLiteral("en");
         }
+        // The ORT weighs its items by sex: [0] is female, [1] and [7] male. [8] has an ORT on
+        // record and a PC-PTSD-5 older than a year; [9] no ORT and a PC-PTSD-5 from this year.
+        clinic[0].sex = domain::Sex::Female;
+        clinic[1].sex = domain::Sex::Male;
+        clinic[7].sex = domain::Sex::Male;
+        clinic[8].screenings = {domain::Screening{{}, QStringLiteral("ort"), kDay.addYears(-2), QJsonObject{{QStringLiteral("family_alcohol"), false}}},
+                                domain::Screening{{}, QStringLiteral("pcptsd5"), kDay.addDays(-400), QJsonObject{{QStringLiteral("trauma_exposure"), false}}}};
+        clinic[9].screenings = {domain::Screening{{}, QStringLiteral("pcptsd5"), kDay.addDays(-100), QJsonObject{{QStringLiteral("trauma_exposure"), false}}}};
         auto added = (*created)->addPatients(clinic);
         QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().line()));
         m_patients = *added;
@@ -398,12 +420,45 @@ private slots:
         QTRY_VERIFY(view.loaded());
         QVERIFY(view.suicideRiskAlert());
 
-        // GAD-2 negative (0 + 1 < 3): no GAD-7; on to the urine sample.
+        // GAD-2 negative (0 + 1 < 3): no GAD-7; on to the ORT (none on record).
         QCOMPARE(flow->instrument(), QStringLiteral("gad2"));
         answer(*flow, {0, 1});
-        QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+        QCOMPARE(flow->instrument(), QStringLiteral("ort"));
         QCOMPARE(screenings(QStringLiteral("gad2")).size(), 1);
         QCOMPARE(screenings(QStringLiteral("gad7")).size(), 0);
+
+        // The ORT: ten yes/no questions in the instrument's wording, nothing pre-chosen.
+        QVERIFY(flow->yesNo());
+        QCOMPARE(flow->questionText(), itemText(QStringLiteral("ort"), 0, QStringLiteral("en")));
+        QCOMPARE(flow->choiceLabels(), (QStringList{QStringLiteral("No"), QStringLiteral("Yes")}));
+        QCOMPARE(flow->questionTotal(), 10);
+        QCOMPARE(flow->currentAnswer(), -1);
+        QVERIFY(!flow->canGoNext());
+        // Yes to a family history of alcohol and of street drugs: 1 + 2 = 3 for a woman, low.
+        answer(*flow, {1, 1, 0, 0, 0, 0, 0, 0, 0});
+        QCOMPARE(screenings(QStringLiteral("ort")).size(), 0);
+        answer(*flow, {0});
+        QCOMPARE(screenings(QStringLiteral("ort")).size(), 1);
+        const QJsonValue ort = screenings(QStringLiteral("ort")).first().answers;
+        QCOMPARE(ort.toObject().size(), 10);
+        QCOMPARE(ort.toObject().value(QStringLiteral("family_alcohol")), QJsonValue(true));
+        QCOMPARE(ort.toObject().value(QStringLiteral("personal_alcohol")), QJsonValue(false));
+        auto ortScore = m_instruments->find(QStringLiteral("ort"))->score(ort, domain::Sex::Female, 3);
+        QVERIFY(ortScore.ok());
+        QCOMPARE(ortScore->total, 3.0);
+        QCOMPARE(ortScore->result, QStringLiteral("low"));
+
+        // PC-PTSD-5: "no" to the exposure question is a complete, negative screen; no items.
+        QCOMPARE(flow->instrument(), QStringLiteral("pcptsd5"));
+        QCOMPARE(flow->questionText(), exposureText(QStringLiteral("en")));
+        QVERIFY(flow->stem().isEmpty());
+        QCOMPARE(flow->currentAnswer(), -1);
+        answer(*flow, {0});
+        QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+        QCOMPARE(screenings(QStringLiteral("pcptsd5")).size(), 1);
+        const QJsonValue ptsd = screenings(QStringLiteral("pcptsd5")).first().answers;
+        QCOMPARE(ptsd, QJsonValue(QJsonObject{{QStringLiteral("trauma_exposure"), false}}));
+        QCOMPARE(m_instruments->find(QStringLiteral("pcptsd5"))->score(ptsd, domain::Sex::Female, 3)->result, QStringLiteral("negative"));
 
         // Urine collected: a urine drug screen dated today, result pending.
         const qsizetype udsBefore = load(id).uds.size();
@@ -443,6 +498,8 @@ private slots:
         const QString recorded = flow->recorded().join(u'\n');
         QVERIFY2(recorded.contains(QStringLiteral("PEG: pain 4, enjoyment 5, activity 6 (mean 5.0)")), qPrintable(recorded));
         QVERIFY(recorded.contains(QStringLiteral("Urine sample collected")));
+        QVERIFY2(recorded.contains(QStringLiteral("Opioid Risk Tool (ORT): 3, low risk")), qPrintable(recorded));
+        QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): no traumatic event reported, negative")), qPrintable(recorded));
         QVERIFY(recorded.contains(QStringLiteral("Agreement not signed today")));
 
         // Finishing clears the draft; every record stays.
@@ -472,13 +529,41 @@ private slots:
         QCOMPARE(flow->instrument(), QStringLiteral("gad7"));
         QCOMPARE(flow->questionNumber(), 3);
         answer(*flow, {1, 1, 0, 0, 2});
+        // The ORT in Spanish; the same answers as a man's: 3 + 3 = 6, moderate.
+        QCOMPARE(flow->instrument(), QStringLiteral("ort"));
+        QCOMPARE(flow->questionText(), itemText(QStringLiteral("ort"), 0, QStringLiteral("es")));
+        answer(*flow, {1, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+        const QJsonValue ort = screeningsOf(id, QStringLiteral("ort")).value(0).answers;
+        auto ortScore = m_instruments->find(QStringLiteral("ort"))->score(ort, domain::Sex::Male, 3);
+        QVERIFY(ortScore.ok());
+        QCOMPARE(ortScore->total, 6.0);
+        QCOMPARE(ortScore->result, QStringLiteral("moderate"));
+        // PC-PTSD-5: exposure "yes", then the five items under their stem; three yes is positive.
+        QCOMPARE(flow->instrument(), QStringLiteral("pcptsd5"));
+        QCOMPARE(flow->questionText(), exposureText(QStringLiteral("es")));
+        answer(*flow, {1});
+        QCOMPARE(flow->instrument(), QStringLiteral("pcptsd5"));
+        QCOMPARE(flow->questionNumber(), 2);
+        QCOMPARE(flow->questionText(), itemText(QStringLiteral("pcptsd5"), 0, QStringLiteral("es")));
+        QCOMPARE(flow->stem(), QStringLiteral("En el último mes, ¿usted…"));
+        answer(*flow, {1, 0, 1, 1});
+        QCOMPARE(screeningsOf(id, QStringLiteral("pcptsd5")).size(), 0);
+        answer(*flow, {0});
         QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+        const QJsonValue ptsd = screeningsOf(id, QStringLiteral("pcptsd5")).value(0).answers;
+        QCOMPARE(ptsd, QJsonValue(QJsonObject{{QStringLiteral("trauma_exposure"), true},
+                                              {QStringLiteral("items"), QJsonArray{true, false, true, true, false}}}));
+        QCOMPARE(m_instruments->find(QStringLiteral("pcptsd5"))->score(ptsd, domain::Sex::Male, 3)->result, QStringLiteral("positive"));
+        const QString recorded = flow->recorded().join(u'\n');
+        QVERIFY2(recorded.contains(QStringLiteral("(ORT): 6, moderate risk")), qPrintable(recorded));
+        QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): 3, positive")), qPrintable(recorded));
         const domain::Patient patient = load(id);
         QStringList instruments;
         for (const auto &s : patient.screenings)
             instruments << s.instrument;
         instruments.sort();
-        QCOMPARE(instruments, (QStringList{QStringLiteral("gad2"), QStringLiteral("gad7"), QStringLiteral("phq2")}));
+        QCOMPARE(instruments, (QStringList{QStringLiteral("gad2"), QStringLiteral("gad7"), QStringLiteral("ort"), QStringLiteral("pcptsd5"),
+                                           QStringLiteral("phq2")}));
         for (const auto &s : patient.screenings)
             if (s.instrument == QStringLiteral("gad7"))
                 QCOMPARE(s.answers.toArray(), (QJsonArray{3, 1, 1, 1, 0, 0, 2}));
@@ -511,6 +596,82 @@ private slots:
         QVERIFY(std::none_of(patient.peg.cbegin(), patient.peg.cend(), [](const auto &p) { return p.date == kDay && p.activity == 5; }));
         QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
         QCOMPARE(flow->currentAnswer(), 1);
+    }
+
+    // The ORT is asked while the patient has none on record, the PC-PTSD-5 while none is from the
+    // last 365 days; a draft resumes inside them, and keeps asking what it started asking.
+    void ortAndPcPtsd5AreAskedWhenDueAndResumeFromTheDraft()
+    {
+        const QString id = m_patients.at(7);  // a man, no screenings
+        {
+            auto flow = openFlow(id);
+            answer(*flow, {0, 0, 0, 0, 0, 0, 0});  // PEG, PHQ-2 and GAD-2 negative
+            QCOMPARE(flow->instrument(), QStringLiteral("ort"));
+            answer(*flow, {0, 0, 1, 1, 1});
+        }
+        {
+            auto flow = openFlow(id);
+            QVERIFY(flow->resumed());
+            QCOMPARE(flow->instrument(), QStringLiteral("ort"));
+            QCOMPARE(flow->questionNumber(), 6);
+            QCOMPARE(flow->currentAnswer(), -1);
+            flow->back();
+            QCOMPARE(flow->currentAnswer(), 1);
+            flow->next();
+            // Family prescription medicines 4, personal alcohol 3, personal street drugs 4: 11, high.
+            answer(*flow, {0, 0, 0, 0, 0});
+            QCOMPARE(flow->instrument(), QStringLiteral("pcptsd5"));
+        }
+        QCOMPARE(screeningsOf(id, QStringLiteral("ort")).size(), 1);
+        auto ortScore = m_instruments->find(QStringLiteral("ort"))->score(screeningsOf(id, QStringLiteral("ort")).first().answers, domain::Sex::Male, 3);
+        QVERIFY(ortScore.ok());
+        QCOMPARE(ortScore->total, 11.0);
+        QCOMPARE(ortScore->result, QStringLiteral("high"));
+        {
+            // The ORT saved today does not take it out of the rooming that saved it.
+            auto flow = openFlow(id);
+            QVERIFY(flow->resumed());
+            QCOMPARE(flow->instrument(), QStringLiteral("pcptsd5"));
+            flow->back();
+            QCOMPARE(flow->instrument(), QStringLiteral("ort"));
+            QCOMPARE(flow->questionNumber(), 10);
+            QCOMPARE(flow->currentAnswer(), 0);
+            flow->next();
+            answer(*flow, {1, 1, 0, 0, 0, 0});  // exposed, one item yes: negative
+            QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+            QVERIFY2(flow->recorded().join(u'\n').contains(QStringLiteral("(ORT): 11, high risk")), qPrintable(flow->recorded().join(u'\n')));
+            QVERIFY(flow->recorded().join(u'\n').contains(QStringLiteral("(PC-PTSD-5): 1, negative")));
+            QSignalSpy finished(flow.get(), &app::RoomingFlow::finished);
+            flow->finish();
+            QTRY_COMPARE(finished.size(), 1);
+        }
+        QCOMPARE(screeningsOf(id, QStringLiteral("pcptsd5")).size(), 1);
+        {
+            // Rooming again: an ORT and a PC-PTSD-5 on record, neither is asked.
+            auto flow = openFlow(id);
+            QVERIFY(!flow->resumed());
+            answer(*flow, {0, 0, 0, 0, 0, 0, 0});
+            QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+            QCOMPARE(screeningsOf(id, QStringLiteral("ort")).size(), 1);
+        }
+        {
+            // An ORT from two years ago, a PC-PTSD-5 from 400 days ago: only the PC-PTSD-5.
+            auto flow = openFlow(m_patients.at(8));
+            answer(*flow, {0, 0, 0, 0, 0, 0, 0});
+            QCOMPARE(flow->instrument(), QStringLiteral("pcptsd5"));
+            answer(*flow, {0});
+            QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+            QCOMPARE(screeningsOf(m_patients.at(8), QStringLiteral("ort")).size(), 1);
+        }
+        {
+            // No ORT, a PC-PTSD-5 from 100 days ago: only the ORT.
+            auto flow = openFlow(m_patients.at(9));
+            answer(*flow, {0, 0, 0, 0, 0, 0, 0});
+            QCOMPARE(flow->instrument(), QStringLiteral("ort"));
+            answer(*flow, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+            QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
+            QCOMPARE(screeningsOf(m_patients.at(9), QStringLiteral("pcptsd5")).size(), 1);
+        }
     }
 
     void errorsAreReportedAndLoadingAlwaysEnds()
@@ -730,6 +891,27 @@ private slots:
         QTRY_VERIFY(flow->property("ready").toBool());
         QCOMPARE(flow->property("instrument").toString(), QStringLiteral("gad2"));
         QVERIFY(flow->property("resumed").toBool());
+
+        // GAD-2 negative; then the ORT as two large buttons, "No" and "Yes", neither chosen.
+        for (int v : {0, 0})
+            tap(v);
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("ort"), 0, QStringLiteral("en")));
+        QCOMPARE(checkedChoices(window), QJsonArray());
+        QCOMPARE(testing::findItem(window, QStringLiteral("choice0"))->property("text").toString(), QStringLiteral("No"));
+        QCOMPARE(testing::findItem(window, QStringLiteral("choice1"))->property("text").toString(), QStringLiteral("Yes"));
+        QQuickItem *more = testing::findItem(window, QStringLiteral("choice2"), false);
+        QVERIFY(!more || !more->isVisible());
+        // Personal alcohol 3 and depression 1: 4, moderate for a woman or a man.
+        for (int v : {0, 0, 0, 1, 0, 0, 0, 0, 0, 1})
+            tap(v);
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), exposureText(QStringLiteral("en")));
+        QCOMPARE(checkedChoices(window), QJsonArray());
+        tap(0);
+        QTRY_COMPARE(flow->property("stepKind").toString(), QStringLiteral("urine"));
+        const QList<domain::Screening> ort = screeningsOf(id, QStringLiteral("ort"));
+        QCOMPARE(ort.size(), 1);
+        QCOMPARE(m_instruments->find(QStringLiteral("ort"))->score(ort.first().answers, load(id).sex, 3)->result, QStringLiteral("moderate"));
+        QCOMPARE(screeningsOf(id, QStringLiteral("pcptsd5")).size(), 1);
         m_session->lock();
         QTRY_VERIFY(find("unlockScreen"));
         QTRY_VERIFY(!m_session->loading());
