@@ -1171,6 +1171,18 @@ Result<RegistryStats> Registry::stats()
     return stats;
 }
 
+Result<Registry::PendingSync> Registry::pendingSync()
+{
+    RecordStore store(*d->db);
+    auto outbox = store.outboxSize();
+    if (!outbox)
+        return outbox.error();
+    auto oldest = store.oldestPendingWrite();
+    if (!oldest)
+        return oldest.error();
+    return PendingSync{*outbox, *oldest};
+}
+
 Result<Registry::AuditReport> Registry::verifyAudit()
 {
     auto result = storage::AuditLog(*d->db).verify();

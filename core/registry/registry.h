@@ -207,6 +207,13 @@ public:
 
     // --- integrity ------------------------------------------------------------------------------
     Result<RegistryStats> stats();
+    // What the sync state needs after each write: records waiting to be sent and the oldest one's
+    // write time. Cheaper than stats(), which counts every record and audit entry.
+    struct PendingSync {
+        qint64 count = 0;
+        QString oldestWrite;  // ISO time, empty when nothing is pending
+    };
+    Result<PendingSync> pendingSync();
     struct AuditReport {
         bool intact = true;
         qint64 entries = 0;

@@ -192,18 +192,18 @@ void Session::refreshSyncState()
 {
     if (!m_signedIn)
         return;
-    m_services.thread->run<Result<registry::RegistryStats>>(
+    m_services.thread->run<Result<registry::Registry::PendingSync>>(
         this,
-        [](registry::Registry *registry) -> Result<registry::RegistryStats> {
+        [](registry::Registry *registry) -> Result<registry::Registry::PendingSync> {
             if (!registry)
                 return Error{QString(), tr("The registry is locked.")};
-            return registry->stats();
+            return registry->pendingSync();
         },
-        [this](Result<registry::RegistryStats> stats) {
-            if (!stats)
+        [this](Result<registry::Registry::PendingSync> pending) {
+            if (!pending)
                 return;
-            m_unsynced = static_cast<int>(stats->outboxPending);
-            m_oldestUnsynced = QDateTime::fromString(stats->oldestPendingWrite, Qt::ISODateWithMs);
+            m_unsynced = static_cast<int>(pending->count);
+            m_oldestUnsynced = QDateTime::fromString(pending->oldestWrite, Qt::ISODateWithMs);
             emit syncStateChanged();
         });
 }
