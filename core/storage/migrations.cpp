@@ -158,10 +158,26 @@ CREATE TRIGGER record_closes_are_append_only_delete BEFORE DELETE ON record_clos
 BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
 )SQL";
 
+// Version 4: the number of records waiting in the outbox, kept by triggers in the same
+// transaction as each write and acknowledgement. The sync state reads it after every save;
+// counting the outbox instead grows with the registry (about 35 ms at 10,000 patients).
+constexpr const char *kSchemaV4 = R"SQL(
+CREATE TABLE outbox_size (
+  only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+  pending INTEGER NOT NULL
+);
+INSERT INTO outbox_size (only_row, pending) SELECT 1, count(*) FROM outbox;
+CREATE TRIGGER outbox_size_on_insert AFTER INSERT ON outbox
+BEGIN UPDATE outbox_size SET pending = pending + 1 WHERE only_row = 1; END;
+CREATE TRIGGER outbox_size_on_delete AFTER DELETE ON outbox
+BEGIN UPDATE outbox_size SET pending = pending - 1 WHERE only_row = 1; END;
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1},
     Migration{2, kSchemaV2},
     Migration{3, kSchemaV3},
+    Migration{4, kSchemaV4},
 };
 
 }  // namespace

@@ -746,7 +746,7 @@ Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
 
 Result<std::int64_t> RecordStore::outboxSize()
 {
-    return m_db.scalarInt("SELECT count(*) FROM outbox");
+    return m_db.scalarInt("SELECT pending FROM outbox_size WHERE only_row = 1");
 }
 
 Result<QString> RecordStore::oldestPendingWrite()

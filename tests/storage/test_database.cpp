@@ -212,6 +212,10 @@ private slots:
         QCOMPARE(store.current(QStringLiteral("p-1"))->size(), 0);
         QCOMPARE(store.history(QStringLiteral("p-1"))->size(), 3);
         QCOMPARE(*store.outboxSize(), 3);
+        // The kept count follows acknowledgements too, and always equals the rows waiting.
+        QVERIFY(store.acknowledge({QStringLiteral("r-1"), QStringLiteral("r-3")}).ok());
+        QCOMPARE(*store.outboxSize(), 1);
+        QCOMPARE(*db->scalarInt("SELECT count(*) FROM outbox"), 1);
     }
 
     void failedTransactionLeavesNothing()
