@@ -8,7 +8,7 @@
         <translation>✓ Inscrita en la clínica %1 en %2</translation>
     </message>
     <message>
-        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic's server.</source>
+        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic&apos;s server.</source>
         <translation>Sin inscribir. Los registros se quedan en esta tableta hasta que se inscriba en el servidor de la clínica.</translation>
     </message>
     <message>
@@ -16,7 +16,7 @@
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <source>Server's CA certificate: the path of a PEM file, or the certificate pasted here</source>
+        <source>Server&apos;s CA certificate: the path of a PEM file, or the certificate pasted here</source>
         <translation>Certificado de la autoridad (CA) del servidor: la ruta de un archivo PEM, o el certificado pegado aquí</translation>
     </message>
     <message>
@@ -105,7 +105,7 @@
         <translation>Inscripción en el servidor</translation>
     </message>
     <message>
-        <source>Connect this tablet to the clinic's sync server.</source>
+        <source>Connect this tablet to the clinic&apos;s sync server.</source>
         <translation>Conectar esta tableta al servidor de sincronización de la clínica.</translation>
     </message>
 </context>
@@ -267,7 +267,7 @@
         <translation>Conservar %1</translation>
     </message>
     <message>
-        <source>Open %1's record</source>
+        <source>Open %1&apos;s record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -592,7 +592,7 @@
         <translation>Hoy</translation>
     </message>
     <message>
-        <source>Show today's huddle</source>
+        <source>Show today&apos;s huddle</source>
         <translation>Mostrar la reunión de hoy</translation>
     </message>
     <message>
@@ -888,7 +888,7 @@
         <translation>Pendientes de atención</translation>
     </message>
     <message>
-        <source>No open care gaps: everything is up to date under the clinic's policy.</source>
+        <source>No open care gaps: everything is up to date under the clinic&apos;s policy.</source>
         <translation>No hay pendientes de atención: todo está al día según la política de la clínica.</translation>
     </message>
     <message>
@@ -1122,7 +1122,7 @@
         <translation>Todos los pacientes tienen un PEG reciente.</translation>
     </message>
     <message>
-        <source>Open %1's record</source>
+        <source>Open %1&apos;s record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -1261,7 +1261,7 @@
         <translation>Añadir un paciente</translation>
     </message>
     <message>
-        <source>Edit the patient's details</source>
+        <source>Edit the patient&apos;s details</source>
         <translation>Editar los datos del paciente</translation>
     </message>
     <message>
@@ -1641,7 +1641,7 @@
         <translation>Con</translation>
     </message>
     <message>
-        <source>The clinician's name</source>
+        <source>The clinician&apos;s name</source>
         <translation>El nombre del clínico</translation>
     </message>
     <message>
@@ -1665,7 +1665,7 @@
         <translation>Entregada</translation>
     </message>
     <message>
-        <source>Goal, in the patient's own words</source>
+        <source>Goal, in the patient&apos;s own words</source>
         <translation>Meta, en las propias palabras del paciente</translation>
     </message>
     <message>
@@ -1900,7 +1900,7 @@
         <translation>Guardado en esta tableta.</translation>
     </message>
     <message>
-        <source>That record is not in this patient's history.</source>
+        <source>That record is not in this patient&apos;s history.</source>
         <translation>Ese registro no está en el historial de este paciente.</translation>
     </message>
     <message>
@@ -2037,11 +2037,11 @@
         <translation>Medicamento solicitado</translation>
     </message>
     <message>
-        <source>Days' supply</source>
+        <source>Days&apos; supply</source>
         <translation>Días de suministro</translation>
     </message>
     <message>
-        <source>Days' supply requested</source>
+        <source>Days&apos; supply requested</source>
         <translation>Días de suministro solicitados</translation>
     </message>
     <message>
@@ -2053,11 +2053,11 @@
         <translation>Fecha del último surtido</translation>
     </message>
     <message>
-        <source>Last fill's days' supply</source>
+        <source>Last fill&apos;s days&apos; supply</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
-        <source>Days' supply of the last fill</source>
+        <source>Days&apos; supply of the last fill</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
@@ -2616,7 +2616,7 @@
         <translation>¿Es su primera vez en esta tableta?</translation>
     </message>
     <message>
-        <source>First time on this tablet? Sign in through the clinic's server</source>
+        <source>First time on this tablet? Sign in through the clinic&apos;s server</source>
         <translation>¿Es su primera vez en esta tableta? Inicie sesión a través del servidor de la clínica</translation>
     </message>
     <message>
@@ -2624,7 +2624,7 @@
         <translation>Primer inicio de sesión en esta tableta</translation>
     </message>
     <message>
-        <source>Enter your name as your clinic's administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic's server; after that, your PIN alone signs you in here, even offline.</source>
+        <source>Enter your name as your clinic&apos;s administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic&apos;s server; after that, your PIN alone signs you in here, even offline.</source>
         <translation>Escriba su nombre tal como lo registró la persona administradora de su clínica y luego su PIN. Solo esta vez, la tableta necesita conexión con el servidor de la clínica; después, su PIN basta para entrar aquí, incluso sin conexión.</translation>
     </message>
     <message>
@@ -2765,7 +2765,7 @@
         <translation>No hay sesión iniciada.</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -2812,11 +2812,11 @@
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Signed. The agreement is saved with the patient's record.</source>
+        <source>Signed. The agreement is saved with the patient&apos;s record.</source>
         <translation>Firmado. El acuerdo se guardó en el expediente del paciente.</translation>
     </message>
     <message>
-        <source>Declined. The refusal is recorded in the patient's history.</source>
+        <source>Declined. The refusal is recorded in the patient&apos;s history.</source>
         <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
     </message>
 </context>
@@ -3017,7 +3017,7 @@
         <translation>Escriba la dirección del servidor, empezando por https://</translation>
     </message>
     <message>
-        <source>Enter the path of the server's CA certificate, or paste the certificate.</source>
+        <source>Enter the path of the server&apos;s CA certificate, or paste the certificate.</source>
         <translation>Escriba la ruta del certificado CA del servidor, o pegue el certificado.</translation>
     </message>
     <message>
@@ -3192,40 +3192,12 @@
         <translation>Entregada</translation>
     </message>
     <message>
-        <source>telehealth</source>
-        <translation>telesalud</translation>
-    </message>
-    <message>
-        <source>nurse call</source>
-        <translation>llamada de enfermería</translation>
-    </message>
-    <message>
         <source>with %1</source>
         <translation>con %1</translation>
     </message>
     <message>
         <source>%1 · sent for a confirmatory test</source>
         <translation>%1 · enviada para prueba confirmatoria</translation>
-    </message>
-    <message>
-        <source>benzodiazepine</source>
-        <translation>benzodiacepina</translation>
-    </message>
-    <message>
-        <source>z-drug</source>
-        <translation>fármaco Z</translation>
-    </message>
-    <message>
-        <source>gabapentinoid</source>
-        <translation>gabapentinoide</translation>
-    </message>
-    <message>
-        <source>muscle relaxant</source>
-        <translation>relajante muscular</translation>
-    </message>
-    <message>
-        <source>barbiturate</source>
-        <translation>barbitúrico</translation>
     </message>
     <message>
         <source>early</source>
@@ -3477,7 +3449,7 @@
         <translation>No se puede mostrar el historial de MME: un medicamento del tratamiento no se pudo contar.</translation>
     </message>
     <message>
-        <source>A regimen entry has no start date, so only today's total is shown.</source>
+        <source>A regimen entry has no start date, so only today&apos;s total is shown.</source>
         <translation>Un medicamento del tratamiento no tiene fecha de inicio, así que solo se muestra el total de hoy.</translation>
     </message>
     <message>
@@ -3487,26 +3459,6 @@
     <message>
         <source>Withdrawn: it stays in the history, marked as entered in error.</source>
         <translation>Retirado: queda en el historial, marcado como anotado por error.</translation>
-    </message>
-    <message>
-        <source>moved away</source>
-        <translation>se mudó</translation>
-    </message>
-    <message>
-        <source>died</source>
-        <translation>falleció</translation>
-    </message>
-    <message>
-        <source>discharged from the clinic</source>
-        <translation>dado de alta de la clínica</translation>
-    </message>
-    <message>
-        <source>tapered off opioids</source>
-        <translation>dejó los opioides de forma gradual</translation>
-    </message>
-    <message>
-        <source>care transferred elsewhere</source>
-        <translation>atención transferida a otro lugar</translation>
     </message>
     <message>
         <source>Inactive since %1</source>
@@ -3594,7 +3546,7 @@
         <translation>Cumple la política de la clínica. El profesional clínico puede aprobarlo.</translation>
     </message>
     <message>
-        <source>Needs the clinician's review before it is filled.</source>
+        <source>Needs the clinician&apos;s review before it is filled.</source>
         <translation>Necesita la revisión del profesional clínico antes de surtirse.</translation>
     </message>
     <message>
@@ -3610,11 +3562,11 @@
         <translation>La solicitud da menos aviso del que pide la política de la clínica.</translation>
     </message>
     <message>
-        <source>The fill would come before the last fill's supply runs out.</source>
+        <source>The fill would come before the last fill&apos;s supply runs out.</source>
         <translation>El surtido llegaría antes de que se termine el suministro del último surtido.</translation>
     </message>
     <message>
-        <source>The days' supply is longer than clinic policy allows.</source>
+        <source>The days&apos; supply is longer than clinic policy allows.</source>
         <translation>Los días de suministro superan lo que permite la política de la clínica.</translation>
     </message>
     <message>
@@ -3650,11 +3602,11 @@
         <translation>Fecha del último surtido: escríbala como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <source>Days' supply: must be between 1 and 365.</source>
+        <source>Days&apos; supply: must be between 1 and 365.</source>
         <translation>Días de suministro: debe ser entre 1 y 365.</translation>
     </message>
     <message>
-        <source>Last fill's days' supply: must be between 1 and 365.</source>
+        <source>Last fill&apos;s days&apos; supply: must be between 1 and 365.</source>
         <translation>Días de suministro del último surtido: debe ser entre 1 y 365.</translation>
     </message>
     <message>
@@ -3678,7 +3630,7 @@
         <translation>Cómo llegó: elija teléfono, portal, recepción o farmacia.</translation>
     </message>
     <message>
-        <source>Logged in the patient's history and sent to the clinician.</source>
+        <source>Logged in the patient&apos;s history and sent to the clinician.</source>
         <translation>Anotada en el historial del paciente y enviada al clínico.</translation>
     </message>
 </context>
@@ -3871,7 +3823,7 @@
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Asking the clinic's server…</source>
+        <source>Asking the clinic&apos;s server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 #include "qml/viewmodels/patient_history.h"
 
+#include "qml/viewmodels/record_form_fields.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -114,12 +116,10 @@ void HistoryListModel::setPatient(const domain::Patient &p)
         case domain::VisitStatus::Cancelled: status = tr("Cancelled"); break;
         case domain::VisitStatus::NoShow: status = tr("Missed: the patient did not come"); break;
         }
-        QString type;
-        switch (v.type) {
-        case domain::VisitType::InPerson: break;
-        case domain::VisitType::Telehealth: type = tr("telehealth"); break;
-        case domain::VisitType::NurseCall: type = tr("nurse call"); break;
-        }
+        // In person is the usual visit: only the other types are named.
+        const QString type = v.type == domain::VisitType::InPerson
+                                 ? QString()
+                                 : choiceLabel(QStringLiteral("visit"), QStringLiteral("type"), domain::toString(v.type));
         QStringList parts{status};
         if (!v.time.isEmpty())
             parts << v.time;
@@ -175,14 +175,7 @@ void HistoryListModel::setPatient(const domain::Patient &p)
         rows.append({o.start, 5, QStringLiteral("opioid"), tr("Opioid"), summary, idOf(o.meta), QStringLiteral("opioid")});
     }
     for (const auto &b : p.benzodiazepines) {
-        QString kind;
-        switch (b.kind) {
-        case domain::SedativeKind::Benzodiazepine: kind = tr("benzodiazepine"); break;
-        case domain::SedativeKind::ZDrug: kind = tr("z-drug"); break;
-        case domain::SedativeKind::Gabapentinoid: kind = tr("gabapentinoid"); break;
-        case domain::SedativeKind::MuscleRelaxant: kind = tr("muscle relaxant"); break;
-        case domain::SedativeKind::Barbiturate: kind = tr("barbiturate"); break;
-        }
+        const QString kind = choiceLabel(QStringLiteral("benzodiazepine"), QStringLiteral("kind"), domain::toString(b.kind));
         const QString drug = tr("%1 (%2)").arg(b.drug, kind);
         rows.append({b.start, 6, QStringLiteral("benzodiazepine"), tr("Sedative"),
                      b.end.isValid() ? tr("%1, stopped %2").arg(drug, QLocale().toString(b.end, QLocale::ShortFormat)) : drug,

@@ -3,6 +3,7 @@
 #include "core/clinical/mme.h"
 #include "core/registry/registry.h"
 #include "qml/viewmodels/labels.h"
+#include "qml/viewmodels/record_form_fields.h"
 
 #include <QLocale>
 
@@ -198,16 +199,9 @@ QString PatientViewModel::inactiveText() const
     if (!m_view || m_view->patient.status != domain::PatientStatus::Inactive)
         return {};
     const auto &p = m_view->patient;
-    QString why;
-    switch (p.inactiveReason.value_or(domain::InactiveReason::Moved)) {
-    case domain::InactiveReason::Moved: why = tr("moved away"); break;
-    case domain::InactiveReason::Deceased: why = tr("died"); break;
-    case domain::InactiveReason::Discharged: why = tr("discharged from the clinic"); break;
-    case domain::InactiveReason::TaperedOff: why = tr("tapered off opioids"); break;
-    case domain::InactiveReason::Transferred: why = tr("care transferred elsewhere"); break;
-    }
     if (!p.inactiveReason)
         return tr("Inactive since %1").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat));
+    const QString why = choiceLabel(QStringLiteral("inactivation"), QStringLiteral("inactive_reason"), domain::toString(*p.inactiveReason));
     return tr("Inactive since %1: %2").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat), why);
 }
 

@@ -181,6 +181,18 @@ QString fieldText(const char *text)
     return text ? QCoreApplication::translate("RecordFields", text) : QString();
 }
 
+QString choiceLabel(const QString &kind, const QString &field, const QString &value)
+{
+    for (const FormFieldSpec &spec : formFields(kind)) {
+        if (spec.name != field)
+            continue;
+        for (const FormChoice &choice : spec.choices)
+            if (choice.value == value)
+                return fieldText(choice.label);
+    }
+    return value;
+}
+
 QString formTitle(const QString &kind, bool correcting)
 {
     static const QHash<QString, std::pair<const char *, const char *>> titles{

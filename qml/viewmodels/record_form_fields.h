@@ -30,5 +30,8 @@ const QList<FormFieldSpec> &formFields(const QString &kind);
 QString formTitle(const QString &kind, bool correcting);
 // A field table text in the screen's language (empty for null).
 QString fieldText(const char *text);
+// The words of a stored choice ("z_drug" of the sedative form's "kind" → "Z-drug (sleep
+// medicine)"), so that history and banners name a choice as the form does; `value` if unknown.
+QString choiceLabel(const QString &kind, const QString &field, const QString &value);
 
 }  // namespace cairn::app
