@@ -12,8 +12,7 @@
 namespace cairn::bench {
 
 // Median wall time in milliseconds over `runs` calls.
-template<typename F>
-double medianMs(int runs, F &&call)
+template <typename F> double medianMs(int runs, F &&call)
 {
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
@@ -33,7 +32,8 @@ inline void header()
 
 inline void row(const char *measure, double ms, double baselineMs, const char *baselineName)
 {
-    std::printf("%-46s %12.2f %12.2f %7.2fx   (baseline: %s)\n", measure, ms, baselineMs, baselineMs > 0 ? ms / baselineMs : 0.0, baselineName);
+    std::printf("%-46s %12.2f %12.2f %7.2fx   (baseline: %s)\n", measure, ms, baselineMs,
+                baselineMs > 0 ? ms / baselineMs : 0.0, baselineName);
     std::fflush(stdout);
 }
 

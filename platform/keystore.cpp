@@ -113,8 +113,7 @@ Status FileKeystore::remove(const QString &name)
 
 // QtKeychain's jobs are asynchronous; callers here are on the database thread, so wait in a local loop.
 namespace {
-template<typename Job>
-Status runJob(Job &job)
+template <typename Job> Status runJob(Job &job)
 {
     QEventLoop loop;
     QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
@@ -122,7 +121,8 @@ Status runJob(Job &job)
     job.start();
     loop.exec();
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
-        return Error{QStringLiteral("keystore"), QStringLiteral("the system keystore failed: %1").arg(job.errorString())};
+        return Error{QStringLiteral("keystore"),
+                     QStringLiteral("the system keystore failed: %1").arg(job.errorString())};
     return ok();
 }
 }  // namespace

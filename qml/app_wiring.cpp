@@ -31,9 +31,8 @@ AppWiring::AppWiring(const AppOptions &options)
 
     // Sync: rounds on the database thread after writes, on network return, periodically and on
     // "sync now", only while someone is signed in.
-    QObject::connect(&m_session, &Session::signedInChanged, &m_scheduler, [this] {
-        m_session.signedIn() ? m_scheduler.start() : m_scheduler.stop();
-    });
+    QObject::connect(&m_session, &Session::signedInChanged, &m_scheduler,
+                     [this] { m_session.signedIn() ? m_scheduler.start() : m_scheduler.stop(); });
     QObject::connect(&m_session, &Session::revisionChanged, &m_scheduler, &sync::SyncScheduler::noteLocalWrite);
     QObject::connect(&m_scheduler, &sync::SyncScheduler::dataArrived, &m_session, &Session::noteDataChanged);
     QObject::connect(&m_scheduler, &sync::SyncScheduler::roundFinished, &m_session, &Session::refreshSyncState);
@@ -43,7 +42,8 @@ AppWiring::AppWiring(const AppOptions &options)
     m_lifecycle.setIdleLimitSeconds(options.idleLockSeconds);
     QObject::connect(&m_lifecycle, &platform::AppLifecycle::lockRequested, &m_session, &Session::lock);
     QObject::connect(&m_lifecycle, &platform::AppLifecycle::hideSensitiveContent, &m_session, &Session::setObscured);
-    QObject::connect(qGuiApp, &QGuiApplication::applicationStateChanged, &m_lifecycle, &platform::AppLifecycle::applicationStateChanged);
+    QObject::connect(qGuiApp, &QGuiApplication::applicationStateChanged, &m_lifecycle,
+                     &platform::AppLifecycle::applicationStateChanged);
     qGuiApp->installEventFilter(&m_activity);
     m_lifecycle.startIdleTimer();
 

@@ -24,11 +24,15 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Cairn: long-term opioid therapy registry for primary care"));
     parser.addHelpOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The registry file."), QStringLiteral("path"));
-    const QCommandLineOption idleOption(QStringLiteral("idle-lock"), QStringLiteral("Lock after this many idle seconds (default 300)."),
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The registry file."),
+                                      QStringLiteral("path"));
+    const QCommandLineOption idleOption(QStringLiteral("idle-lock"),
+                                        QStringLiteral("Lock after this many idle seconds (default 300)."),
                                         QStringLiteral("seconds"), QStringLiteral("300"));
-    const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
-        QStringLiteral("Render every screen to PNG files in DIR and quit (signs in as CAIRN_USER with CAIRN_PIN)."), QStringLiteral("dir"));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Render every screen to PNG files in DIR and quit (signs in as CAIRN_USER with CAIRN_PIN)."),
+        QStringLiteral("dir"));
     parser.addOption(dbOption);
     parser.addOption(idleOption);
     parser.addOption(screenshotsOption);
@@ -50,11 +54,13 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<cairn::app::ScreenshotTour> tour;
     if (parser.isSet(screenshotsOption)) {
-        tour = std::make_unique<cairn::app::ScreenshotTour>(wiring.window(), &wiring.session(), parser.value(screenshotsOption),
-                                                             qEnvironmentVariable("CAIRN_USER"), qEnvironmentVariable("CAIRN_PIN"));
+        tour = std::make_unique<cairn::app::ScreenshotTour>(
+            wiring.window(), &wiring.session(), parser.value(screenshotsOption), qEnvironmentVariable("CAIRN_USER"),
+            qEnvironmentVariable("CAIRN_PIN"));
         tour->setLanguage(&wiring.language());
         tour->setAdministrator(qEnvironmentVariable("CAIRN_ADMIN_USER"), qEnvironmentVariable("CAIRN_ADMIN_PIN"));
-        QObject::connect(tour.get(), &cairn::app::ScreenshotTour::finished, &app, [](int code) { QCoreApplication::exit(code); });
+        QObject::connect(tour.get(), &cairn::app::ScreenshotTour::finished, &app,
+                         [](int code) { QCoreApplication::exit(code); });
         tour->start();
     }
     return QGuiApplication::exec();

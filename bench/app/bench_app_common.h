@@ -16,8 +16,7 @@
 namespace cairn::bench {
 
 // Spins the event loop until `done()`; aborts after ten minutes (a bench that hangs says so).
-template<typename Done>
-void spinUntil(Done done)
+template <typename Done> void spinUntil(Done done)
 {
     QElapsedTimer guard;
     guard.start();
@@ -31,7 +30,7 @@ void spinUntil(Done done)
 }
 
 // Runs job on the database thread and waits for its answer on this thread.
-template<typename R>
+template <typename R>
 R onDatabase(registry::RegistryThread &thread, QObject *receiver, std::function<R(registry::Registry *)> job)
 {
     std::optional<R> answer;

@@ -53,12 +53,14 @@ int main(int argc, char *argv[])
     QString clinicianId;
     QString samplePatient;
     {
-        auto created = registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+        auto created =
+            registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
         if (!created) {
             std::fprintf(stderr, "bench: %s\n", qPrintable(created.error().line()));
             return 1;
         }
-        clinicianId = *(*created)->addUser(QStringLiteral("Bench Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
+        clinicianId =
+            *(*created)->addUser(QStringLiteral("Bench Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
         synthetic::Options options;
         options.patients = patients;
         options.seed = 99;
@@ -93,30 +95,52 @@ int main(int argc, char *argv[])
     spinUntil([&] { return screen.loaded() && !screen.loading(); });
 
     const QList<FormCase> cases{
-        {"book a visit", QStringLiteral("visit"),
-         {{QStringLiteral("date"), QStringLiteral("2026-12-01")}, {QStringLiteral("status"), QStringLiteral("scheduled")}}},
-        {"start an opioid", QStringLiteral("opioid"),
-         {{QStringLiteral("drug"), QStringLiteral("morphine")}, {QStringLiteral("strength_mg"), QStringLiteral("15")},
-          {QStringLiteral("units_per_dose"), QStringLiteral("1")}, {QStringLiteral("doses_per_day"), QStringLiteral("2")},
+        {"book a visit",
+         QStringLiteral("visit"),
+         {{QStringLiteral("date"), QStringLiteral("2026-12-01")},
+          {QStringLiteral("status"), QStringLiteral("scheduled")}}},
+        {"start an opioid",
+         QStringLiteral("opioid"),
+         {{QStringLiteral("drug"), QStringLiteral("morphine")},
+          {QStringLiteral("strength_mg"), QStringLiteral("15")},
+          {QStringLiteral("units_per_dose"), QStringLiteral("1")},
+          {QStringLiteral("doses_per_day"), QStringLiteral("2")},
           {QStringLiteral("start"), QStringLiteral("2026-11-20")}}},
-        {"record a sedative", QStringLiteral("benzodiazepine"),
-         {{QStringLiteral("kind"), QStringLiteral("benzodiazepine")}, {QStringLiteral("drug"), QStringLiteral("lorazepam")},
+        {"record a sedative",
+         QStringLiteral("benzodiazepine"),
+         {{QStringLiteral("kind"), QStringLiteral("benzodiazepine")},
+          {QStringLiteral("drug"), QStringLiteral("lorazepam")},
           {QStringLiteral("start"), QStringLiteral("2026-11-20")}}},
-        {"record a urine test", QStringLiteral("uds"),
-         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("result"), QStringLiteral("pending")}}},
-        {"record naloxone", QStringLiteral("naloxone"),
-         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("action"), QStringLiteral("prescribed")}}},
-        {"record a PDMP check", QStringLiteral("pdmp_check"),
-         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("checked_by"), QStringLiteral("Bench Clinician")}}},
-        {"write a care-plan goal", QStringLiteral("goal"),
-         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("goal"), QStringLiteral("Walk to the mailbox daily")},
+        {"record a urine test",
+         QStringLiteral("uds"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+          {QStringLiteral("result"), QStringLiteral("pending")}}},
+        {"record naloxone",
+         QStringLiteral("naloxone"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+          {QStringLiteral("action"), QStringLiteral("prescribed")}}},
+        {"record a PDMP check",
+         QStringLiteral("pdmp_check"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+          {QStringLiteral("checked_by"), QStringLiteral("Bench Clinician")}}},
+        {"write a care-plan goal",
+         QStringLiteral("goal"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+          {QStringLiteral("goal"), QStringLiteral("Walk to the mailbox daily")},
           {QStringLiteral("status"), QStringLiteral("active")}}},
-        {"log a refill request", QStringLiteral("refill_request"),
-         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("medication"), QStringLiteral("morphine 15 mg")},
-          {QStringLiteral("channel"), QStringLiteral("phone")}, {QStringLiteral("decision"), QStringLiteral("pending")}}},
-        {"record a medication review", QStringLiteral("medication_review"),
-         {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("reviewed_by"), QStringLiteral("Bench Clinician")}}},
-        {"edit the patient's details", QStringLiteral("patient"), {{QStringLiteral("phone"), QStringLiteral("555-0142")}}},
+        {"log a refill request",
+         QStringLiteral("refill_request"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+          {QStringLiteral("medication"), QStringLiteral("morphine 15 mg")},
+          {QStringLiteral("channel"), QStringLiteral("phone")},
+          {QStringLiteral("decision"), QStringLiteral("pending")}}},
+        {"record a medication review",
+         QStringLiteral("medication_review"),
+         {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+          {QStringLiteral("reviewed_by"), QStringLiteral("Bench Clinician")}}},
+        {"edit the patient's details",
+         QStringLiteral("patient"),
+         {{QStringLiteral("phone"), QStringLiteral("555-0142")}}},
     };
 
     bench::header();

@@ -44,7 +44,7 @@ Result<QList<domain::Patient>> readWholeRegistry(registry::Registry &registry)
 }
 
 // Runs trigger() and waits until `signal` of `sender` has fired once more.
-template<typename Sender, typename Signal, typename Trigger>
+template <typename Sender, typename Signal, typename Trigger>
 void requestAndWait(Sender *sender, Signal signal, Trigger trigger)
 {
     int fired = 0;
@@ -56,7 +56,7 @@ void requestAndWait(Sender *sender, Signal signal, Trigger trigger)
 
 // Switching to a screen: a fresh view model, as the app makes for the screen it opens, from the
 // request (session set) until `ready(model)`; the model goes as the screen would on the way back.
-template<typename Model, typename Setup, typename Ready>
+template <typename Model, typename Setup, typename Ready>
 double switchMs(int runs, app::Session &session, Setup setup, Ready ready)
 {
     return bench::medianMs(runs, [&] {
@@ -89,12 +89,14 @@ int main(int argc, char *argv[])
     QString clinicianId;
     QString samplePatient;
     {
-        auto created = registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+        auto created =
+            registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
         if (!created) {
             std::fprintf(stderr, "bench: %s\n", qPrintable(created.error().line()));
             return 1;
         }
-        clinicianId = *(*created)->addUser(QStringLiteral("Bench Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
+        clinicianId =
+            *(*created)->addUser(QStringLiteral("Bench Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
         synthetic::Options options;
         options.patients = patients;
         options.seed = 99;
@@ -107,8 +109,8 @@ int main(int argc, char *argv[])
             return 1;
         }
         samplePatient = ids->at(ids->size() / 2);
-        std::printf("seeded %d patients in %.1f s; rules evaluated on %s\n\n", patients, static_cast<double>(timer.elapsed()) / 1000.0,
-                    qPrintable(today.toString(Qt::ISODate)));
+        std::printf("seeded %d patients in %.1f s; rules evaluated on %s\n\n", patients,
+                    static_cast<double>(timer.elapsed()) / 1000.0, qPrintable(today.toString(Qt::ISODate)));
     }
 
     registry::RegistryThread thread;
@@ -138,7 +140,8 @@ int main(int argc, char *argv[])
         });
         const double base = bench::medianMs(runs, [&] {
             const QString id = samplePatient;
-            auto p = onDatabase<Result<domain::Patient>>(thread, &receiver, [id](registry::Registry *r) { return r->loadPatient(id); });
+            auto p = onDatabase<Result<domain::Patient>>(thread, &receiver,
+                                                         [id](registry::Registry *r) { return r->loadPatient(id); });
             if (!p)
                 std::abort();
         });
@@ -151,27 +154,29 @@ int main(int argc, char *argv[])
     list.setSession(&session);
     spinUntil([&] { return !list.loading() && list.totalCount() == patients; });
     {
-        const double ms = bench::medianMs(wholeRegistryRuns, [&] { requestAndWait(&list, &app::RegistryModel::ready, [&] { list.reload(); }); });
+        const double ms = bench::medianMs(
+            wholeRegistryRuns, [&] { requestAndWait(&list, &app::RegistryModel::ready, [&] { list.reload(); }); });
         const double base = bench::medianMs(wholeRegistryRuns, [&] {
-            auto all = onDatabase<Result<QList<domain::Patient>>>(thread, &receiver,
-                                                                  [](registry::Registry *r) { return readWholeRegistry(*r); });
+            auto all = onDatabase<Result<QList<domain::Patient>>>(
+                thread, &receiver, [](registry::Registry *r) { return readWholeRegistry(*r); });
             if (!all || all->size() != patients)
                 std::abort();
         });
-        bench::row("registry list (all patients, evaluated)", ms, base, "whole registry read from the database, on the db thread");
+        bench::row("registry list (all patients, evaluated)", ms, base,
+                   "whole registry read from the database, on the db thread");
     }
 
     // Filtering: the engine's worklist filter over the same evaluations, on this thread.
     {
-        auto all = onDatabase<Result<QList<domain::Patient>>>(thread, &receiver,
-                                                              [](registry::Registry *r) { return readWholeRegistry(*r); });
-        auto rules = onDatabase<Result<registry::ClinicRules>>(thread, &receiver, [](registry::Registry *r) { return registry::clinicRules(*r); });
+        auto all = onDatabase<Result<QList<domain::Patient>>>(
+            thread, &receiver, [](registry::Registry *r) { return readWholeRegistry(*r); });
+        auto rules = onDatabase<Result<registry::ClinicRules>>(
+            thread, &receiver, [](registry::Registry *r) { return registry::clinicRules(*r); });
         auto evaluations = clinical::evaluateRegistry(*all, today, rules->context());
         const QString prescriber = list.prescriberChoices().value(1).toMap().value(QStringLiteral("value")).toString();
         int toggle = 0;
-        const double gapMs = bench::medianMs(runs * 3, [&] {
-            list.setGapCode(toggle++ % 2 ? QString() : QStringLiteral("PEG"));
-        });
+        const double gapMs =
+            bench::medianMs(runs * 3, [&] { list.setGapCode(toggle++ % 2 ? QString() : QStringLiteral("PEG")); });
         const double gapBase = bench::medianMs(runs * 3, [&] {
             const auto rows = clinical::worklist(*evaluations, {QStringLiteral("PEG"), {}, {}, {}, {}});
             if (rows.isEmpty())
@@ -206,16 +211,20 @@ int main(int argc, char *argv[])
         app::MeasuresModel measures;
         measures.setToday(today);
         requestAndWait(&measures, &app::MeasuresModel::loaded, [&] { measures.setSession(&session); });
-        const double ms = bench::medianMs(wholeRegistryRuns, [&] { requestAndWait(&measures, &app::MeasuresModel::loaded, [&] { measures.reload(); }); });
+        const double ms = bench::medianMs(wholeRegistryRuns, [&] {
+            requestAndWait(&measures, &app::MeasuresModel::loaded, [&] { measures.reload(); });
+        });
         const double base = bench::medianMs(wholeRegistryRuns, [&] {
-            auto all = onDatabase<Result<QList<domain::Patient>>>(thread, &receiver,
-                                                                  [](registry::Registry *r) { return readWholeRegistry(*r); });
+            auto all = onDatabase<Result<QList<domain::Patient>>>(
+                thread, &receiver, [](registry::Registry *r) { return readWholeRegistry(*r); });
             if (!all)
                 std::abort();
         });
-        bench::row("measures screen (12-month trend)", ms, base, "whole registry read from the database, on the db thread");
+        bench::row("measures screen (12-month trend)", ms, base,
+                   "whole registry read from the database, on the db thread");
         const double drillMs = bench::medianMs(runs * 3, [&] { measures.drillDown(QStringLiteral("peg_90d")); });
-        std::printf("%-46s %12.2f   (%d patients in the list)\n", "  drill down into a measure", drillMs, measures.drillDownPatients()->rowCount());
+        std::printf("%-46s %12.2f   (%d patients in the list)\n", "  drill down into a measure", drillMs,
+                    measures.drillDownPatients()->rowCount());
     }
 
     // The PEG outreach list.
@@ -223,15 +232,18 @@ int main(int argc, char *argv[])
         app::PegOutreachModel outreach;
         outreach.setToday(today);
         requestAndWait(&outreach, &app::PegOutreachModel::ready, [&] { outreach.setSession(&session); });
-        const double ms = bench::medianMs(wholeRegistryRuns, [&] { requestAndWait(&outreach, &app::PegOutreachModel::ready, [&] { outreach.reload(); }); });
+        const double ms = bench::medianMs(wholeRegistryRuns, [&] {
+            requestAndWait(&outreach, &app::PegOutreachModel::ready, [&] { outreach.reload(); });
+        });
         const double base = bench::medianMs(wholeRegistryRuns, [&] {
-            auto all = onDatabase<Result<QList<domain::Patient>>>(thread, &receiver,
-                                                                  [](registry::Registry *r) { return readWholeRegistry(*r); });
+            auto all = onDatabase<Result<QList<domain::Patient>>>(
+                thread, &receiver, [](registry::Registry *r) { return readWholeRegistry(*r); });
             if (!all)
                 std::abort();
         });
         bench::row("PEG outreach list", ms, base, "whole registry read from the database, on the db thread");
-        std::printf("\n%d of %d patients on the registry list; %d due a PEG\n", list.totalCount(), patients, outreach.rowCount());
+        std::printf("\n%d of %d patients on the registry list; %d due a PEG\n", list.totalCount(), patients,
+                    outreach.rowCount());
     }
     // Switching between the main screens, each opened afresh: Today (the day's huddle), a patient,
     // all patients, the registry list, PEG outreach and measures.
@@ -247,8 +259,8 @@ int main(int argc, char *argv[])
                 return !m.loading();
             });
         const double huddleBase = bench::medianMs(wholeRegistryRuns, [&] {
-            auto rows = onDatabase<Result<QList<registry::HuddleRow>>>(thread, &receiver,
-                                                                       [today](registry::Registry *r) { return registry::huddleRows(*r, today); });
+            auto rows = onDatabase<Result<QList<registry::HuddleRow>>>(
+                thread, &receiver, [today](registry::Registry *r) { return registry::huddleRows(*r, today); });
             if (!rows)
                 std::abort();
         });
@@ -262,7 +274,8 @@ int main(int argc, char *argv[])
             [](const app::PatientViewModel &m) { return m.loaded() && !m.loading(); });
         const double patientBase = bench::medianMs(runs, [&] {
             const QString id = samplePatient;
-            auto p = onDatabase<Result<domain::Patient>>(thread, &receiver, [id](registry::Registry *r) { return r->loadPatient(id); });
+            auto p = onDatabase<Result<domain::Patient>>(thread, &receiver,
+                                                         [id](registry::Registry *r) { return r->loadPatient(id); });
             if (!p)
                 std::abort();
         });
@@ -271,15 +284,15 @@ int main(int argc, char *argv[])
             runs, session, [](app::PatientListModel &) {},
             [&](const app::PatientListModel &m) { return !m.loading() && m.totalCount() == patients; });
         const double listBase = bench::medianMs(runs, [&] {
-            auto all = onDatabase<Result<QList<registry::PatientSummary>>>(thread, &receiver,
-                                                                           [](registry::Registry *r) { return r->listPatients(); });
+            auto all = onDatabase<Result<QList<registry::PatientSummary>>>(
+                thread, &receiver, [](registry::Registry *r) { return r->listPatients(); });
             if (!all || all->size() != patients)
                 std::abort();
         });
         bench::row("switch to All patients", listMs, listBase, "Registry::listPatients on the db thread");
         const auto loadAll = [&] {
-            auto all = onDatabase<Result<QList<domain::Patient>>>(thread, &receiver,
-                                                                  [](registry::Registry *r) { return readWholeRegistry(*r); });
+            auto all = onDatabase<Result<QList<domain::Patient>>>(
+                thread, &receiver, [](registry::Registry *r) { return readWholeRegistry(*r); });
             if (!all || all->size() != patients)
                 std::abort();
         };
@@ -287,15 +300,18 @@ int main(int argc, char *argv[])
         const double registryMs = switchMs<app::RegistryModel>(
             wholeRegistryRuns, session, [&](app::RegistryModel &m) { m.setToday(today); },
             [&](const app::RegistryModel &m) { return !m.loading() && m.totalCount() == patients; });
-        bench::row("switch to Registry", registryMs, wholeBase, "whole registry read from the database, on the db thread");
+        bench::row("switch to Registry", registryMs, wholeBase,
+                   "whole registry read from the database, on the db thread");
         const double outreachMs = switchMs<app::PegOutreachModel>(
             wholeRegistryRuns, session, [&](app::PegOutreachModel &m) { m.setToday(today); },
             [](const app::PegOutreachModel &m) { return !m.loading(); });
-        bench::row("switch to PEG outreach", outreachMs, wholeBase, "whole registry read from the database, on the db thread");
+        bench::row("switch to PEG outreach", outreachMs, wholeBase,
+                   "whole registry read from the database, on the db thread");
         const double measuresMs = switchMs<app::MeasuresModel>(
             wholeRegistryRuns, session, [&](app::MeasuresModel &m) { m.setToday(today); },
             [](const app::MeasuresModel &m) { return !m.loading(); });
-        bench::row("switch to Measures", measuresMs, wholeBase, "whole registry read from the database, on the db thread");
+        bench::row("switch to Measures", measuresMs, wholeBase,
+                   "whole registry read from the database, on the db thread");
         std::printf("\n%d patients booked on %s\n", booked, qPrintable(day));
     }
     session.lock();

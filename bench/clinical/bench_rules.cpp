@@ -29,8 +29,9 @@ namespace {
 double bareScanMs(storage::Database &db, int runs)
 {
     return bench::medianMs(runs, [&] {
-        auto stmt = db.prepare("SELECT r.patient_id, r.kind, r.payload FROM records r NOT INDEXED WHERE r.retracted = 0 "
-                               "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
+        auto stmt =
+            db.prepare("SELECT r.patient_id, r.kind, r.payload FROM records r NOT INDEXED WHERE r.retracted = 0 "
+                       "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
         qsizetype bytes = 0;
         while (stmt->next())
             bytes += stmt->text(2).size();

@@ -36,7 +36,8 @@ int main(int argc, char *argv[])
     registry::SystemClock clock;
     QString samplePatient;
     {
-        auto created = registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+        auto created =
+            registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
         if (!created) {
             std::fprintf(stderr, "bench: %s\n", qPrintable(created.error().line()));
             return 1;
@@ -54,8 +55,9 @@ int main(int argc, char *argv[])
             return 1;
         }
         const auto stats = (*created)->stats();
-        std::printf("seeded %d patients, %lld records, %d years, in %.1f s (one transaction, cipher_memory_security on)\n\n",
-                    patients, static_cast<long long>(stats->records), years, static_cast<double>(timer.elapsed()) / 1000.0);
+        std::printf(
+            "seeded %d patients, %lld records, %d years, in %.1f s (one transaction, cipher_memory_security on)\n\n",
+            patients, static_cast<long long>(stats->records), years, static_cast<double>(timer.elapsed()) / 1000.0);
         samplePatient = ids->at(ids->size() / 2);
     }
 
@@ -67,7 +69,8 @@ int main(int argc, char *argv[])
     auto secret = keys::deviceSecret(keystore, keyring->registryId(), false);
     auto rawKey = keyring->unlock(keyring->users().first().id, QStringLiteral("246810"), *secret, clock.now());
     const double unlockMs = bench::medianMs(runs, [&] {
-        auto r = registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+        auto r =
+            registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
         if (!r)
             std::abort();
     });
@@ -78,7 +81,8 @@ int main(int argc, char *argv[])
     });
     bench::row("unlock (PIN -> database open)", unlockMs, rawOpenMs, "open with raw key, no KDF");
 
-    auto registry = registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+    auto registry =
+        registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
     auto &db = (*registry)->database();
 
     const double loadMs = bench::medianMs(runs, [&] {
@@ -87,8 +91,9 @@ int main(int argc, char *argv[])
             std::abort();
     });
     const double loadBaseMs = bench::medianMs(runs, [&] {
-        auto stmt = db.prepare("SELECT id, kind, payload, hlc, supersedes FROM records r WHERE patient_id = ? AND retracted = 0 "
-                               "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
+        auto stmt = db.prepare(
+            "SELECT id, kind, payload, hlc, supersedes FROM records r WHERE patient_id = ? AND retracted = 0 "
+            "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)");
         stmt->bind(1, samplePatient);
         qsizetype bytes = 0;
         while (stmt->next())
@@ -104,7 +109,8 @@ int main(int argc, char *argv[])
             std::abort();
     });
     const double listBaseMs = bench::medianMs(runs, [&] {
-        auto stmt = db.prepare("SELECT id, head, clinic_id, name, birth_date, sex, prescriber, risk_tier, phone, language FROM patients");
+        auto stmt = db.prepare(
+            "SELECT id, head, clinic_id, name, birth_date, sex, prescriber, risk_tier, phone, language FROM patients");
         int rows = 0;
         while (stmt->next()) {
             (void)stmt->text(3);

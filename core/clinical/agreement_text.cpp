@@ -21,11 +21,13 @@ Result<AgreementText> AgreementText::shipped(const QString &language)
     const QJsonArray sections = json->value(QStringLiteral("sections")).toObject().value(language).toArray();
     for (const auto &section : sections) {
         if (!section.isString() || section.toString().isEmpty())
-            return Error{QStringLiteral("agreement-default.json: sections.%1").arg(language), QStringLiteral("must be a list of texts")};
+            return Error{QStringLiteral("agreement-default.json: sections.%1").arg(language),
+                         QStringLiteral("must be a list of texts")};
         text.sections << section.toString();
     }
     if (text.title.isEmpty() || text.sections.isEmpty())
-        return Error{QStringLiteral("agreement-default.json: sections.%1").arg(language), QStringLiteral("is required")};
+        return Error{QStringLiteral("agreement-default.json: sections.%1").arg(language),
+                     QStringLiteral("is required")};
     text.language = language;
     return text;
 }

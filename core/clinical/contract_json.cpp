@@ -27,7 +27,8 @@ void writeValue(QByteArray &out, const QJsonValue &value, const QString &key, in
         out += "{\n";
         qsizetype i = 0;
         for (auto it = object.begin(); it != object.end(); ++it, ++i) {
-            out += pad + "  " + QJsonDocument(QJsonArray{it.key()}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ": ";
+            out += pad + "  " + QJsonDocument(QJsonArray{it.key()}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+                   ": ";
             writeValue(out, it.value(), it.key(), depth + 1);
             out += i + 1 < object.size() ? ",\n" : "\n";
         }
@@ -105,7 +106,9 @@ Result<Loaded> loadCommon(const QJsonObject &root, bool needsTable)
         const QString tableId = id.isUndefined() || id.isNull() ? (*tables)->defaultId() : id.toString();
         loaded.table = (*tables)->find(tableId);
         if (!loaded.table)
-            return Error{QStringLiteral("mme_table"), QStringLiteral("unknown table \"%1\" (known: %2)").arg(tableId.left(30), (*tables)->tableIds().join(QStringLiteral(", ")))};
+            return Error{QStringLiteral("mme_table"),
+                         QStringLiteral("unknown table \"%1\" (known: %2)")
+                             .arg(tableId.left(30), (*tables)->tableIds().join(QStringLiteral(", ")))};
     } else {
         loaded.table = (*tables)->find((*tables)->defaultId());
     }
@@ -117,7 +120,9 @@ Result<QJsonObject> parseRoot(const QByteArray &input)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(input, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("input"), QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
+        return Error{
+            QStringLiteral("input"),
+            QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
     if (!doc.isObject())
         return Error{QStringLiteral("input"), QStringLiteral("must be a JSON object")};
     return doc.object();
@@ -138,7 +143,8 @@ QJsonObject evaluationToJson(const Evaluation &e)
     QJsonArray items;
     for (const MmeItem &item : e.mme.items) {
         QJsonObject o{{QStringLiteral("drug"), item.drug},
-                      {QStringLiteral("mme_per_day"), item.mmePerDay ? QJsonValue(*item.mmePerDay) : QJsonValue(QJsonValue::Null)}};
+                      {QStringLiteral("mme_per_day"),
+                       item.mmePerDay ? QJsonValue(*item.mmePerDay) : QJsonValue(QJsonValue::Null)}};
         if (!item.note.isEmpty())
             o.insert(QStringLiteral("note"), item.note);
         items.append(o);
@@ -209,14 +215,16 @@ CliOutcome refillCheckJson(const QByteArray &input, const ScriptsForGap &scripts
     auto asOf = domain::json::date(o, QStringLiteral("as_of"), true);
     auto fillDate = domain::json::date(o, QStringLiteral("requested_fill_date"), true);
     auto supply = domain::json::integer(o, QStringLiteral("days_supply"), true);
-    for (const Error *e : {asOf ? nullptr : &asOf.error(), fillDate ? nullptr : &fillDate.error(), supply ? nullptr : &supply.error()}) {
+    for (const Error *e :
+         {asOf ? nullptr : &asOf.error(), fillDate ? nullptr : &fillDate.error(), supply ? nullptr : &supply.error()}) {
         if (e)
             return badInput(*e);
     }
     if (*supply < 1 || *supply > 365)
         return badInput({QStringLiteral("days_supply"), QStringLiteral("must be from 1 to 365 days")});
     if (!o.value(QStringLiteral("last_fill")).isObject())
-        return badInput({QStringLiteral("last_fill"), QStringLiteral("is required: {\"date\": \"YYYY-MM-DD\", \"days_supply\": N}")});
+        return badInput({QStringLiteral("last_fill"),
+                         QStringLiteral("is required: {\"date\": \"YYYY-MM-DD\", \"days_supply\": N}")});
     const QJsonObject lastFill = o.value(QStringLiteral("last_fill")).toObject();
     auto lastDate = domain::json::date(lastFill, QStringLiteral("date"), true);
     auto lastSupply = domain::json::integer(lastFill, QStringLiteral("days_supply"), true);

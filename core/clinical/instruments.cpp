@@ -38,7 +38,8 @@ Result<Instrument> Instrument::fromJson(const QJsonObject &d)
     if (in.m_id.isEmpty())
         return Error{QStringLiteral("id"), QStringLiteral("every instrument needs an id")};
     if (d.value(QStringLiteral("sources")).toArray().isEmpty())
-        return definitionError(in.m_id, QStringLiteral("sources"), QStringLiteral("every instrument names its sources"));
+        return definitionError(in.m_id, QStringLiteral("sources"),
+                               QStringLiteral("every instrument names its sources"));
     const QJsonObject answers = d.value(QStringLiteral("answers")).toObject();
     in.m_shape = answers.value(QStringLiteral("shape")).toString();
     in.m_method = d.value(QStringLiteral("scoring")).toObject().value(QStringLiteral("method")).toString();
@@ -49,22 +50,29 @@ Result<Instrument> Instrument::fromJson(const QJsonObject &d)
         const QJsonObject o = item.toObject();
         const QString itemId = o.value(QStringLiteral("id")).toString();
         const QJsonObject text = o.value(QStringLiteral("text")).toObject();
-        if (itemId.isEmpty() || text.value(QStringLiteral("en")).toString().isEmpty() || text.value(QStringLiteral("es")).toString().isEmpty())
-            return definitionError(in.m_id, QStringLiteral("items"), QStringLiteral("each item needs an id and English and Spanish wording"));
+        if (itemId.isEmpty() || text.value(QStringLiteral("en")).toString().isEmpty() ||
+            text.value(QStringLiteral("es")).toString().isEmpty())
+            return definitionError(in.m_id, QStringLiteral("items"),
+                                   QStringLiteral("each item needs an id and English and Spanish wording"));
         in.m_itemIds.append(itemId);
         if (o.contains(QStringLiteral("points"))) {
             const QJsonObject points = o.value(QStringLiteral("points")).toObject();
-            in.m_points.insert(itemId, {points.value(QStringLiteral("female")).toInt(), points.value(QStringLiteral("male")).toInt()});
+            in.m_points.insert(
+                itemId, {points.value(QStringLiteral("female")).toInt(), points.value(QStringLiteral("male")).toInt()});
         }
     }
-    static const QStringList shapes{QStringLiteral("scores"), QStringLiteral("yes_no_map"), QStringLiteral("exposure_then_yes_no")};
-    static const QStringList methods{QStringLiteral("sum"), QStringLiteral("mean"), QStringLiteral("weighted_by_sex"), QStringLiteral("count_yes_if_exposed")};
+    static const QStringList shapes{QStringLiteral("scores"), QStringLiteral("yes_no_map"),
+                                    QStringLiteral("exposure_then_yes_no")};
+    static const QStringList methods{QStringLiteral("sum"), QStringLiteral("mean"), QStringLiteral("weighted_by_sex"),
+                                     QStringLiteral("count_yes_if_exposed")};
     if (!shapes.contains(in.m_shape))
         return definitionError(in.m_id, QStringLiteral("answers.shape"), QStringLiteral("unknown answer shape"));
     if (!methods.contains(in.m_method))
         return definitionError(in.m_id, QStringLiteral("scoring.method"), QStringLiteral("unknown scoring method"));
-    if (in.m_shape == QLatin1String("scores") && (answers.value(QStringLiteral("items")).toInt() != in.m_itemIds.size() || in.m_max <= in.m_min))
-        return definitionError(in.m_id, QStringLiteral("answers"), QStringLiteral("item count or range does not match the items"));
+    if (in.m_shape == QLatin1String("scores") &&
+        (answers.value(QStringLiteral("items")).toInt() != in.m_itemIds.size() || in.m_max <= in.m_min))
+        return definitionError(in.m_id, QStringLiteral("answers"),
+                               QStringLiteral("item count or range does not match the items"));
     if (in.m_method == QLatin1String("weighted_by_sex") && in.m_points.size() != in.m_itemIds.size())
         return definitionError(in.m_id, QStringLiteral("items"), QStringLiteral("every weighted item needs points"));
     return in;
@@ -78,11 +86,14 @@ Result<ScreeningAnswers> Instrument::parseAnswers(const QJsonValue &value) const
             return Error{QString(), QStringLiteral("must be a list of %1 item scores").arg(m_itemIds.size())};
         const QJsonArray list = value.toArray();
         if (list.size() != m_itemIds.size())
-            return Error{QString(), QStringLiteral("must have exactly %1 item scores, found %2").arg(m_itemIds.size()).arg(list.size())};
+            return Error{
+                QString(),
+                QStringLiteral("must have exactly %1 item scores, found %2").arg(m_itemIds.size()).arg(list.size())};
         for (qsizetype i = 0; i < list.size(); ++i) {
             const double v = list.at(i).toDouble(-1);
             if (!list.at(i).isDouble() || std::floor(v) != v || v < m_min || v > m_max)
-                return Error{QStringLiteral("[%1]").arg(i), QStringLiteral("must be a whole number from %1 to %2").arg(m_min).arg(m_max)};
+                return Error{QStringLiteral("[%1]").arg(i),
+                             QStringLiteral("must be a whole number from %1 to %2").arg(m_min).arg(m_max)};
             parsed.scores.append(static_cast<int>(v));
         }
         return parsed;
@@ -102,7 +113,8 @@ Result<ScreeningAnswers> Instrument::parseAnswers(const QJsonValue &value) const
     }
     // exposure_then_yes_no
     if (!value.isObject())
-        return Error{QString(), QStringLiteral("must be {\"trauma_exposure\": true|false, \"items\": [5 × true|false]}")};
+        return Error{QString(),
+                     QStringLiteral("must be {\"trauma_exposure\": true|false, \"items\": [5 × true|false]}")};
     const QJsonObject o = value.toObject();
     if (!o.value(QStringLiteral("trauma_exposure")).isBool())
         return Error{QStringLiteral(".trauma_exposure"), QStringLiteral("must be true or false")};
@@ -111,7 +123,8 @@ Result<ScreeningAnswers> Instrument::parseAnswers(const QJsonValue &value) const
     if (!parsed.exposed && (items.isUndefined() || items.isNull()))
         return parsed;
     if (!items.isArray() || items.toArray().size() != m_itemIds.size())
-        return Error{QStringLiteral(".items"), QStringLiteral("must be %1 answers of true or false").arg(m_itemIds.size())};
+        return Error{QStringLiteral(".items"),
+                     QStringLiteral("must be %1 answers of true or false").arg(m_itemIds.size())};
     const QJsonArray list = items.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list.at(i).isBool())
@@ -135,10 +148,12 @@ Result<ScreeningScore> Instrument::score(const QJsonValue &answers, domain::Sex 
             s.total = roundToTenth(s.total / static_cast<double>(parsed->scores.size()));
     } else if (m_method == QLatin1String("weighted_by_sex")) {
         if (sex == domain::Sex::Unknown)
-            return Error{QStringLiteral("sex"), QStringLiteral("the ORT weighs its items by sex: female or male is required")};
+            return Error{QStringLiteral("sex"),
+                         QStringLiteral("the ORT weighs its items by sex: female or male is required")};
         for (auto it = parsed->yesNo.cbegin(); it != parsed->yesNo.cend(); ++it) {
             if (it.value())
-                s.total += sex == domain::Sex::Female ? m_points.value(it.key()).first : m_points.value(it.key()).second;
+                s.total +=
+                    sex == domain::Sex::Female ? m_points.value(it.key()).first : m_points.value(it.key()).second;
         }
     } else {  // count_yes_if_exposed
         if (parsed->exposed)
@@ -160,7 +175,8 @@ Result<ScreeningScore> Instrument::score(const QJsonValue &answers, domain::Sex 
     for (const QJsonValue &alertValue : m_definition.value(QStringLiteral("alerts")).toArray()) {
         const QJsonObject alert = alertValue.toObject();
         const int item = alert.value(QStringLiteral("item")).toInt();  // 1-based
-        if (item >= 1 && item <= parsed->scores.size() && parsed->scores.at(item - 1) >= alert.value(QStringLiteral("at_least")).toInt())
+        if (item >= 1 && item <= parsed->scores.size() &&
+            parsed->scores.at(item - 1) >= alert.value(QStringLiteral("at_least")).toInt())
             s.alerts.append(alert.value(QStringLiteral("code")).toString());
     }
     return s;
@@ -180,7 +196,8 @@ Result<Instruments> Instruments::loadFrom(const QString &directory)
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return Error{QStringLiteral("instruments/") + name, QStringLiteral("is not valid JSON: %1").arg(parseError.errorString())};
+            return Error{QStringLiteral("instruments/") + name,
+                         QStringLiteral("is not valid JSON: %1").arg(parseError.errorString())};
         auto instrument = Instrument::fromJson(doc.object());
         if (!instrument)
             return instrument.error();

@@ -16,19 +16,19 @@
 namespace cairn::clinical {
 
 struct ScreeningAnswers {
-    QList<int> scores;          // "scores" instruments: one score per item
-    QHash<QString, bool> yesNo; // ORT: item id → yes
-    bool exposed = false;       // PC-PTSD-5: trauma exposure
-    QList<bool> items;          // PC-PTSD-5 items
+    QList<int> scores;           // "scores" instruments: one score per item
+    QHash<QString, bool> yesNo;  // ORT: item id → yes
+    bool exposed = false;        // PC-PTSD-5: trauma exposure
+    QList<bool> items;           // PC-PTSD-5 items
 };
 
 struct ScreeningScore {
     QString instrument;
     QDate date;
     double total = 0;
-    QString resultKind;        // "band", "tier", "positive" or "" (PEG)
-    QString result;            // e.g. "mild", "low", "positive"/"negative"
-    QStringList alerts;        // e.g. "item9_positive"
+    QString resultKind;  // "band", "tier", "positive" or "" (PEG)
+    QString result;      // e.g. "mild", "low", "positive"/"negative"
+    QStringList alerts;  // e.g. "item9_positive"
 };
 
 class Instrument {

@@ -39,7 +39,8 @@ Result<MmeTables> MmeTables::fromJson(const QJsonObject &root)
                 return Error{at + QStringLiteral(".factors.") + it.key(), QStringLiteral("must be a positive factor")};
             table.factors.insert(it.key(), factor);
         }
-        const QJsonObject methadone = o.value(QStringLiteral("tiered")).toObject().value(QStringLiteral("methadone")).toObject();
+        const QJsonObject methadone =
+            o.value(QStringLiteral("tiered")).toObject().value(QStringLiteral("methadone")).toObject();
         double previous = 0;
         for (const QJsonValue &tierValue : methadone.value(QStringLiteral("tiers")).toArray()) {
             const QJsonObject tier = tierValue.toObject();
@@ -52,13 +53,15 @@ Result<MmeTables> MmeTables::fromJson(const QJsonObject &root)
                 previous = *t.upToMgPerDay;
             }
             if (!(t.factor > 0))
-                return Error{at + QStringLiteral(".tiered.methadone"), QStringLiteral("each tier needs a positive factor")};
+                return Error{at + QStringLiteral(".tiered.methadone"),
+                             QStringLiteral("each tier needs a positive factor")};
             table.methadoneTiers.append(t);
         }
         if (!table.methadoneTiers.isEmpty() && table.methadoneTiers.last().upToMgPerDay)
             return Error{at + QStringLiteral(".tiered.methadone"), QStringLiteral("the last tier must be open-ended")};
         if (!table.factors.contains(QStringLiteral("methadone")) && table.methadoneTiers.isEmpty())
-            return Error{at + QStringLiteral(".factors.methadone"), QStringLiteral("methadone needs a factor or tiers")};
+            return Error{at + QStringLiteral(".factors.methadone"),
+                         QStringLiteral("methadone needs a factor or tiers")};
         const QJsonObject notCounted = o.value(QStringLiteral("not_counted")).toObject();
         for (auto it = notCounted.begin(); it != notCounted.end(); ++it)
             table.notCounted.insert(it.key(), it.value().toString());
@@ -97,8 +100,8 @@ const MmeTable *MmeTables::find(const QString &id) const
 bool MmeTables::knownDrug(const QString &drug) const
 {
     for (const MmeTable &table : m_tables) {
-        if (table.factors.contains(drug) || table.notCounted.contains(drug)
-            || (drug == QLatin1String("methadone") && !table.methadoneTiers.isEmpty()))
+        if (table.factors.contains(drug) || table.notCounted.contains(drug) ||
+            (drug == QLatin1String("methadone") && !table.methadoneTiers.isEmpty()))
             return true;
     }
     return false;
@@ -153,12 +156,13 @@ double mgPerDay(const domain::OpioidEntry &e)
 
 Status checkEntry(const domain::OpioidEntry &e, const MmeTable &table)
 {
-    if (!table.factors.contains(e.drug) && !table.notCounted.contains(e.drug)
-        && !(e.drug == QLatin1String("methadone") && !table.methadoneTiers.isEmpty()))
+    if (!table.factors.contains(e.drug) && !table.notCounted.contains(e.drug) &&
+        !(e.drug == QLatin1String("methadone") && !table.methadoneTiers.isEmpty()))
         return Error{QStringLiteral("drug"), QStringLiteral("unknown drug \"%1\"").arg(e.drug.left(40))};
     if (e.drug == QLatin1String("fentanyl")) {
         if (!e.strengthMcgPerHr || !(*e.strengthMcgPerHr > 0))
-            return Error{QStringLiteral("strength_mcg_per_hr"), QStringLiteral("transdermal fentanyl needs a positive mcg/hr strength")};
+            return Error{QStringLiteral("strength_mcg_per_hr"),
+                         QStringLiteral("transdermal fentanyl needs a positive mcg/hr strength")};
         if (e.patches < 1)
             return Error{QStringLiteral("patches"), QStringLiteral("must be at least 1")};
         return ok();

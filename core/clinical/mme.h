@@ -60,9 +60,9 @@ struct MmeItem {
 
 struct MmeResult {
     QString table;
-    double totalPerDay = 0;   // unrounded
+    double totalPerDay = 0;  // unrounded
     MmeBand band = MmeBand::Below50;
-    QList<MmeItem> items;     // active entries, in regimen order
+    QList<MmeItem> items;  // active entries, in regimen order
 };
 
 // Entries active on `on` (start ≤ on and (no end or on ≤ end)) count. Every entry is checked:

@@ -10,8 +10,8 @@ namespace cairn::clinical {
 namespace {
 
 const QStringList kTiers{QStringLiteral("low"), QStringLiteral("moderate"), QStringLiteral("high")};
-const QStringList kWeekdays{QStringLiteral("monday"), QStringLiteral("tuesday"), QStringLiteral("wednesday"),
-                            QStringLiteral("thursday"), QStringLiteral("friday"), QStringLiteral("saturday"),
+const QStringList kWeekdays{QStringLiteral("monday"),   QStringLiteral("tuesday"), QStringLiteral("wednesday"),
+                            QStringLiteral("thursday"), QStringLiteral("friday"),  QStringLiteral("saturday"),
                             QStringLiteral("sunday")};
 
 // Merges `overrides` into `base`, refusing keys `base` does not have.
@@ -96,18 +96,23 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
         }
     }
     const QJsonObject tiers = json.value(QStringLiteral("tier_thresholds_mme")).toObject();
-    auto moderate = mme(tiers.value(QStringLiteral("at_least_moderate")), QStringLiteral("tier_thresholds_mme.at_least_moderate"));
+    auto moderate =
+        mme(tiers.value(QStringLiteral("at_least_moderate")), QStringLiteral("tier_thresholds_mme.at_least_moderate"));
     auto high = mme(tiers.value(QStringLiteral("high")), QStringLiteral("tier_thresholds_mme.high"));
     auto highDose = mme(json.value(QStringLiteral("high_dose_mme")), QStringLiteral("high_dose_mme"));
     const QJsonObject naloxone = json.value(QStringLiteral("naloxone")).toObject();
     auto naloxoneMme = mme(naloxone.value(QStringLiteral("mme_at_least")), QStringLiteral("naloxone.mme_at_least"));
-    auto within = wholeDays(naloxone.value(QStringLiteral("within_days")), QStringLiteral("naloxone.within_days"), 1, 3650);
+    auto within =
+        wholeDays(naloxone.value(QStringLiteral("within_days")), QStringLiteral("naloxone.within_days"), 1, 3650);
     auto dueSoon = wholeDays(json.value(QStringLiteral("due_soon_days")), QStringLiteral("due_soon_days"), 0, 365);
     auto cutoff = wholeDays(json.value(QStringLiteral("pcptsd5_cutoff")), QStringLiteral("pcptsd5_cutoff"), 1, 5);
     const QJsonObject refill = json.value(QStringLiteral("refill")).toObject();
-    auto maxSupply = wholeDays(refill.value(QStringLiteral("max_days_supply")), QStringLiteral("refill.max_days_supply"), 1, 90);
-    auto notice = wholeDays(refill.value(QStringLiteral("notice_business_days")), QStringLiteral("refill.notice_business_days"), 0, 30);
-    auto early = wholeDays(refill.value(QStringLiteral("early_allowance_days")), QStringLiteral("refill.early_allowance_days"), 0, 30);
+    auto maxSupply =
+        wholeDays(refill.value(QStringLiteral("max_days_supply")), QStringLiteral("refill.max_days_supply"), 1, 90);
+    auto notice = wholeDays(refill.value(QStringLiteral("notice_business_days")),
+                            QStringLiteral("refill.notice_business_days"), 0, 30);
+    auto early = wholeDays(refill.value(QStringLiteral("early_allowance_days")),
+                           QStringLiteral("refill.early_allowance_days"), 0, 30);
     for (const Error *e : {moderate ? nullptr : &moderate.error(), high ? nullptr : &high.error(),
                            highDose ? nullptr : &highDose.error(), naloxoneMme ? nullptr : &naloxoneMme.error(),
                            within ? nullptr : &within.error(), dueSoon ? nullptr : &dueSoon.error(),
@@ -117,7 +122,8 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
             return *e;
     }
     if (*moderate > *high)
-        return Error{QStringLiteral("tier_thresholds_mme.at_least_moderate"), QStringLiteral("must not be above the high threshold")};
+        return Error{QStringLiteral("tier_thresholds_mme.at_least_moderate"),
+                     QStringLiteral("must not be above the high threshold")};
     p.atLeastModerateMme = *moderate;
     p.highTierMme = *high;
     p.highDoseMme = *highDose;
@@ -133,7 +139,8 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
     if (!withBenzo.isBool())
         return Error{QStringLiteral("naloxone.with_benzodiazepine"), QStringLiteral("must be true or false")};
     if (!report.isBool())
-        return Error{QStringLiteral("refill.lost_or_stolen_needs_police_report"), QStringLiteral("must be true or false")};
+        return Error{QStringLiteral("refill.lost_or_stolen_needs_police_report"),
+                     QStringLiteral("must be true or false")};
     p.naloxoneWithBenzodiazepine = withBenzo.toBool();
     p.lostOrStolenNeedsPoliceReport = report.toBool();
     const QJsonValue days = refill.value(QStringLiteral("no_fill_weekdays"));
@@ -142,7 +149,8 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
     for (const QJsonValue &day : days.toArray()) {
         const qsizetype index = kWeekdays.indexOf(day.toString().toLower());
         if (index < 0)
-            return Error{QStringLiteral("refill.no_fill_weekdays"), QStringLiteral("\"%1\" is not a weekday").arg(day.toString().left(20))};
+            return Error{QStringLiteral("refill.no_fill_weekdays"),
+                         QStringLiteral("\"%1\" is not a weekday").arg(day.toString().left(20))};
         p.noFillWeekdays.append(static_cast<int>(index) + 1);
     }
     return p;
@@ -154,7 +162,8 @@ QJsonObject ClinicPolicy::toJson() const
     for (Check check : kAllChecks) {
         QJsonObject byTier;
         for (int tier = 0; tier < 3; ++tier)
-            byTier.insert(kTiers.at(tier), intervalDays.at(static_cast<std::size_t>(check)).at(static_cast<std::size_t>(tier)));
+            byTier.insert(kTiers.at(tier),
+                          intervalDays.at(static_cast<std::size_t>(check)).at(static_cast<std::size_t>(tier)));
         intervals.insert(policyKey(check), byTier);
     }
     QJsonArray weekdays;
@@ -163,18 +172,20 @@ QJsonObject ClinicPolicy::toJson() const
     return QJsonObject{
         {QStringLiteral("version"), version},
         {QStringLiteral("intervals_days"), intervals},
-        {QStringLiteral("tier_thresholds_mme"), QJsonObject{{QStringLiteral("at_least_moderate"), atLeastModerateMme}, {QStringLiteral("high"), highTierMme}}},
+        {QStringLiteral("tier_thresholds_mme"),
+         QJsonObject{{QStringLiteral("at_least_moderate"), atLeastModerateMme}, {QStringLiteral("high"), highTierMme}}},
         {QStringLiteral("high_dose_mme"), highDoseMme},
         {QStringLiteral("naloxone"), QJsonObject{{QStringLiteral("mme_at_least"), naloxoneMme},
                                                  {QStringLiteral("with_benzodiazepine"), naloxoneWithBenzodiazepine},
                                                  {QStringLiteral("within_days"), naloxoneWithinDays}}},
         {QStringLiteral("due_soon_days"), dueSoonDays},
         {QStringLiteral("pcptsd5_cutoff"), pcptsd5Cutoff},
-        {QStringLiteral("refill"), QJsonObject{{QStringLiteral("no_fill_weekdays"), weekdays},
-                                               {QStringLiteral("max_days_supply"), maxDaysSupply},
-                                               {QStringLiteral("notice_business_days"), noticeBusinessDays},
-                                               {QStringLiteral("early_allowance_days"), earlyAllowanceDays},
-                                               {QStringLiteral("lost_or_stolen_needs_police_report"), lostOrStolenNeedsPoliceReport}}},
+        {QStringLiteral("refill"),
+         QJsonObject{{QStringLiteral("no_fill_weekdays"), weekdays},
+                     {QStringLiteral("max_days_supply"), maxDaysSupply},
+                     {QStringLiteral("notice_business_days"), noticeBusinessDays},
+                     {QStringLiteral("early_allowance_days"), earlyAllowanceDays},
+                     {QStringLiteral("lost_or_stolen_needs_police_report"), lostOrStolenNeedsPoliceReport}}},
     };
 }
 

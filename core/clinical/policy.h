@@ -15,7 +15,8 @@
 namespace cairn::clinical {
 
 enum class Check { Visit, Peg, Uds, Pdmp, Agreement, DepressionScreen };
-constexpr std::array kAllChecks{Check::Visit, Check::Peg, Check::Uds, Check::Pdmp, Check::Agreement, Check::DepressionScreen};
+constexpr std::array kAllChecks{Check::Visit, Check::Peg,       Check::Uds,
+                                Check::Pdmp,  Check::Agreement, Check::DepressionScreen};
 QString policyKey(Check check);  // "visit", "peg", "uds", "pdmp", "agreement", "depression_screen"
 
 struct ClinicPolicy {
@@ -29,7 +30,7 @@ struct ClinicPolicy {
     int naloxoneWithinDays = 730;
     int dueSoonDays = 14;
     int pcptsd5Cutoff = 3;
-    QList<int> noFillWeekdays;   // Qt day numbers: 1 = Monday … 7 = Sunday
+    QList<int> noFillWeekdays;  // Qt day numbers: 1 = Monday … 7 = Sunday
     int maxDaysSupply = 28;
     int noticeBusinessDays = 4;
     int earlyAllowanceDays = 2;

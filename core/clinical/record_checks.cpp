@@ -23,7 +23,8 @@ Status checkScreening(const domain::Screening &screening)
         return instruments.error();
     const Instrument *instrument = (*instruments)->find(screening.instrument);
     if (!instrument)
-        return Error{QStringLiteral("instrument"), QStringLiteral("unknown instrument \"%1\"").arg(screening.instrument.left(40))};
+        return Error{QStringLiteral("instrument"),
+                     QStringLiteral("unknown instrument \"%1\"").arg(screening.instrument.left(40))};
     auto answers = instrument->parseAnswers(screening.answers);
     if (!answers)
         return answers.error().within(QStringLiteral("answers"));

@@ -23,7 +23,8 @@ Result<RefillAdvice> checkRefill(const RefillRequest &r, const std::optional<dom
         advice.reasons << QStringLiteral("TOO_EARLY");
     if (r.daysSupply > policy.maxDaysSupply)
         advice.reasons << QStringLiteral("SUPPLY_TOO_LONG");
-    const bool lostWithoutReport = r.reason == RefillReason::LostOrStolen && !r.policeReport && policy.lostOrStolenNeedsPoliceReport;
+    const bool lostWithoutReport =
+        r.reason == RefillReason::LostOrStolen && !r.policeReport && policy.lostOrStolenNeedsPoliceReport;
     if (lostWithoutReport)
         advice.reasons << QStringLiteral("LOST_OR_STOLEN_NO_REPORT");
     if (patient) {
@@ -33,7 +34,8 @@ Result<RefillAdvice> checkRefill(const RefillRequest &r, const std::optional<dom
             return evaluation.error().within(QStringLiteral("patient"));
         auto blocking = [&](const char *gap) {
             return std::any_of(evaluation->gaps.cbegin(), evaluation->gaps.cend(), [gap](const CareGap &g) {
-                return g.code == QLatin1String(gap) && (g.status == GapStatus::Overdue || g.status == GapStatus::Missing);
+                return g.code == QLatin1String(gap) &&
+                       (g.status == GapStatus::Overdue || g.status == GapStatus::Missing);
             });
         };
         if (blocking("PDMP_CHECK"))
@@ -43,7 +45,7 @@ Result<RefillAdvice> checkRefill(const RefillRequest &r, const std::optional<dom
         if (blocking("VISIT"))
             advice.reasons << QStringLiteral("VISIT_REQUIRED");
     }
-    advice.decision = lostWithoutReport      ? QStringLiteral("not_allowed_by_policy")
+    advice.decision = lostWithoutReport          ? QStringLiteral("not_allowed_by_policy")
                       : advice.reasons.isEmpty() ? QStringLiteral("allowed")
                                                  : QStringLiteral("needs_review");
     return advice;

@@ -11,7 +11,7 @@ namespace cairn::clinical {
 enum class RefillReason { Routine, Early, LostOrStolen };
 
 struct RefillRequest {
-    QDate asOf;               // the day the request arrives
+    QDate asOf;  // the day the request arrives
     QDate requestedFillDate;
     int daysSupply = 0;
     QDate lastFillDate;
@@ -21,8 +21,8 @@ struct RefillRequest {
 };
 
 struct RefillAdvice {
-    QString decision;         // "allowed", "needs_review", "not_allowed_by_policy"
-    QStringList reasons;      // codes, in the contract's order
+    QString decision;     // "allowed", "needs_review", "not_allowed_by_policy"
+    QStringList reasons;  // codes, in the contract's order
 };
 
 // Business days (Mon–Fri) after `from` up to and including `to`.

@@ -29,12 +29,10 @@ Severity worstSeverity(const QList<CareGap> &gaps)
     return gaps.isEmpty() ? Severity::Low : worst;
 }
 
-template<typename List>
-bool doneWithin(const List &records, const QDate &on, int days)
+template <typename List> bool doneWithin(const List &records, const QDate &on, int days)
 {
-    return std::any_of(records.cbegin(), records.cend(), [&](const auto &r) {
-        return r.date.isValid() && r.date <= on && r.date.daysTo(on) <= days;
-    });
+    return std::any_of(records.cbegin(), records.cend(),
+                       [&](const auto &r) { return r.date.isValid() && r.date <= on && r.date.daysTo(on) <= days; });
 }
 
 double percent(int numerator, int denominator)
@@ -66,7 +64,8 @@ Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &
     return evaluations;
 }
 
-Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date, const RulesContext &context)
+Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date,
+                                      const RulesContext &context)
 {
     QList<HuddleEntry> entries;
     for (const domain::Patient &patient : patients) {
@@ -130,7 +129,8 @@ QList<PatientEvaluation> worklist(const QList<PatientEvaluation> &evaluations, c
             continue;
         if (!filter.tier.isEmpty() && domain::toString(pe.evaluation.tier) != filter.tier)
             continue;
-        if (!filter.search.isEmpty() && !domain::matchesSearch(domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId), filter.search))
+        if (!filter.search.isEmpty() &&
+            !domain::matchesSearch(domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId), filter.search))
             continue;
         int rank = 3;
         QDate due;
@@ -173,7 +173,9 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
     result.prescriber = prescriber;
 
     struct Tally {
-        explicit Tally(const char *measure) : id(measure) {}
+        explicit Tally(const char *measure)
+            : id(measure)
+        {}
         const char *id;
         int numerator = 0;
         int denominator = 0;
@@ -214,19 +216,24 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         count(ge90, total >= 90, p.id);
         count(benzo, benzoActive, p.id);
         // Beyond the contract's list: patients with whom a conversation script was used this month.
-        count(scriptsUsed, std::any_of(p.scriptUses.cbegin(), p.scriptUses.cend(), [&](const domain::ScriptUse &u) {
-                  return u.date >= first && u.date <= last;
-              }), p.id);
+        count(scriptsUsed,
+              std::any_of(p.scriptUses.cbegin(), p.scriptUses.cend(),
+                          [&](const domain::ScriptUse &u) { return u.date >= first && u.date <= last; }),
+              p.id);
         // Beyond the contract's list: patients with an early or lost/stolen refill request this month.
-        count(earlyRefills, std::any_of(p.refillRequests.cbegin(), p.refillRequests.cend(), [&](const domain::RefillRequest &q) {
-                  return (q.early || q.lostStolen) && q.date >= first && q.date <= last;
-              }), p.id);
+        count(earlyRefills,
+              std::any_of(p.refillRequests.cbegin(), p.refillRequests.cend(),
+                          [&](const domain::RefillRequest &q) {
+                              return (q.early || q.lostStolen) && q.date >= first && q.date <= last;
+                          }),
+              p.id);
         if (total >= context.policy.naloxoneMme || (context.policy.naloxoneWithBenzodiazepine && benzoActive))
             count(naloxone, doneWithin(p.naloxone, last, context.policy.naloxoneWithinDays), p.id);
         // Mean PEG: each patient's latest PEG within 90 days.
         const domain::PegScore *latest = nullptr;
         for (const auto &score : p.peg) {
-            if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= 90 && (!latest || score.date > latest->date))
+            if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= 90 &&
+                (!latest || score.date > latest->date))
                 latest = &score;
         }
         if (latest) {
@@ -237,7 +244,8 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
     }
     meanPeg.denominator = meanPeg.numerator;
     for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed, &earlyRefills}) {
-        result.measures.append({QLatin1String(t->id), t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids});
+        result.measures.append(
+            {QLatin1String(t->id), t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids});
     }
     result.measures.append({QLatin1String(meanPeg.id), meanPeg.numerator, meanPeg.denominator,
                             meanPeg.numerator == 0 ? 0.0 : roundToTenth(meanPeg.sum / meanPeg.numerator), meanPeg.ids});

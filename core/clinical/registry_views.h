@@ -6,6 +6,7 @@
 #include "core/clinical/rules.h"
 
 #include <QList>
+
 #include <optional>
 
 namespace cairn::clinical {
@@ -33,32 +34,33 @@ struct HuddleEntry {
 };
 // Patients on long-term therapy with a visit scheduled on `date`: those booked at a time in time
 // order (the day as the clinic runs it), then those booked without one, most urgent first.
-Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date, const RulesContext &context);
+Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date,
+                                      const RulesContext &context);
 
 // --- worklists -----------------------------------------------------------------------------------
 struct WorklistFilter {
-    QString gapCode;       // only patients with this gap (empty: any)
-    QString prescriber;    // exact prescriber (empty: any)
-    QString band;          // "lt50", "50to89", "ge90" (empty: any)
-    QString tier;          // "low", "moderate", "high" (empty: any)
-    QString search;        // words of name or clinic id (empty: any)
+    QString gapCode;     // only patients with this gap (empty: any)
+    QString prescriber;  // exact prescriber (empty: any)
+    QString band;        // "lt50", "50to89", "ge90" (empty: any)
+    QString tier;        // "low", "moderate", "high" (empty: any)
+    QString search;      // words of name or clinic id (empty: any)
 };
 // Overdue first (alerts and overdue, then missing, then due soon), then earliest due, then name.
 QList<PatientEvaluation> worklist(const QList<PatientEvaluation> &evaluations, const WorklistFilter &filter);
 
 // --- measures ------------------------------------------------------------------------------------
 struct Measure {
-    QString id;                // "agreement_current", "pdmp_90d", ...
+    QString id;  // "agreement_current", "pdmp_90d", ...
     int numerator = 0;
     int denominator = 0;
-    double value = 0;          // percent (or mean PEG for mean_peg), one decimal
-    QStringList patientIds;    // drill-down: the numerator's patients
+    double value = 0;        // percent (or mean PEG for mean_peg), one decimal
+    QStringList patientIds;  // drill-down: the numerator's patients
 };
 struct MonthlyMeasures {
-    QString month;             // "YYYY-MM"
-    QDate evaluatedOn;         // the month's last day
-    QString prescriber;        // empty: the whole clinic
-    int cotPatients = 0;       // the denominator: active opioid on the last day
+    QString month;        // "YYYY-MM"
+    QDate evaluatedOn;    // the month's last day
+    QString prescriber;   // empty: the whole clinic
+    int cotPatients = 0;  // the denominator: active opioid on the last day
     QList<Measure> measures;
 };
 Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, int year, int month,

@@ -35,15 +35,16 @@ const QHash<QString, GapDefinition> &gapDefinitions()
         const QJsonObject gaps = json->value(QStringLiteral("gaps")).toObject();
         for (auto it = gaps.begin(); it != gaps.end(); ++it) {
             const QJsonObject o = it.value().toObject();
-            definitions.insert(it.key(), {severityFromText(o.value(QStringLiteral("severity")).toString()),
-                                          o.value(QStringLiteral("role")).toString(), o.value(QStringLiteral("reason"))});
+            definitions.insert(it.key(),
+                               {severityFromText(o.value(QStringLiteral("severity")).toString()),
+                                o.value(QStringLiteral("role")).toString(), o.value(QStringLiteral("reason"))});
         }
     });
     return definitions;
 }
 
 // The latest date on or before asOf among dates picked from records.
-template<typename List, typename DateOf, typename Keep>
+template <typename List, typename DateOf, typename Keep>
 QDate latest(const List &records, const QDate &asOf, DateOf dateOf, Keep keep)
 {
     QDate best;
@@ -60,7 +61,10 @@ const auto kDate = [](const auto &r) { return r.date; };
 
 class GapList {
 public:
-    GapList(const RulesContext &context, const QDate &asOf) : m_context(context), m_asOf(asOf) {}
+    GapList(const RulesContext &context, const QDate &asOf)
+        : m_context(context)
+        , m_asOf(asOf)
+    {}
 
     // Adds a sentence to the reason of a gap already raised.
     void annotate(const QString &code, const QString &sentence)
@@ -131,9 +135,10 @@ bool benzodiazepineActive(const domain::Patient &patient, const QDate &on)
     // naloxone row of its guideline table; 6BB "sedative co-prescribing") ask clinics to track
     // other sedatives too but give no rule for them, so z-drugs, gabapentinoids, muscle relaxants
     // and barbiturates are recorded and shown, and do not change tiers, gaps or naloxone.
-    return std::any_of(patient.benzodiazepines.cbegin(), patient.benzodiazepines.cend(), [&](const domain::BenzodiazepineEntry &b) {
-        return b.kind == domain::SedativeKind::Benzodiazepine && isActiveOn(b.start, b.end, on);
-    });
+    return std::any_of(patient.benzodiazepines.cbegin(), patient.benzodiazepines.cend(),
+                       [&](const domain::BenzodiazepineEntry &b) {
+                           return b.kind == domain::SedativeKind::Benzodiazepine && isActiveOn(b.start, b.end, on);
+                       });
 }
 
 QString toString(GapStatus status)
@@ -191,7 +196,8 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
         const QString at = QStringLiteral("screenings[%1]").arg(i);
         const Instrument *instrument = context.instruments.find(s.instrument);
         if (!instrument)
-            return Error{at + QStringLiteral(".instrument"), QStringLiteral("unknown instrument \"%1\"").arg(s.instrument.left(40))};
+            return Error{at + QStringLiteral(".instrument"),
+                         QStringLiteral("unknown instrument \"%1\"").arg(s.instrument.left(40))};
         auto score = instrument->score(s.answers, patient.sex, policy.pcptsd5Cutoff);
         if (!score) {
             const Error &e = score.error();
@@ -239,20 +245,27 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
     // Only a signed agreement closes AGREEMENT; a declined one is a recorded fact that the gap's
     // reason names (never a silent gap, never a silently closed one).
     const auto signedAgreement = [](const domain::Agreement &a) { return a.status == domain::AgreementStatus::Signed; };
-    const auto declinedAgreement = [](const domain::Agreement &a) { return a.status == domain::AgreementStatus::Declined; };
+    const auto declinedAgreement = [](const domain::Agreement &a) {
+        return a.status == domain::AgreementStatus::Declined;
+    };
     const QDate lastSigned = latest(patient.agreements, asOf, kDate, signedAgreement);
     gaps.interval(QStringLiteral("AGREEMENT"), lastSigned, policy.interval(Check::Agreement, tier));
     const QDate lastDeclined = latest(patient.agreements, asOf, kDate, declinedAgreement);
     if (lastDeclined.isValid() && (!lastSigned.isValid() || lastDeclined > lastSigned))
-        gaps.annotate(QStringLiteral("AGREEMENT"), QStringLiteral("The patient declined the agreement on %1.").arg(lastDeclined.toString(Qt::ISODate)));
-    gaps.interval(QStringLiteral("PDMP_CHECK"), latest(patient.pdmpChecks, asOf, kDate, kAny), policy.interval(Check::Pdmp, tier));
+        gaps.annotate(
+            QStringLiteral("AGREEMENT"),
+            QStringLiteral("The patient declined the agreement on %1.").arg(lastDeclined.toString(Qt::ISODate)));
+    gaps.interval(QStringLiteral("PDMP_CHECK"), latest(patient.pdmpChecks, asOf, kDate, kAny),
+                  policy.interval(Check::Pdmp, tier));
     gaps.interval(QStringLiteral("UDS"), latest(patient.uds, asOf, kDate, kAny), policy.interval(Check::Uds, tier));
-    gaps.interval(QStringLiteral("VISIT"), latest(patient.visits, asOf, kDate, completedVisit), policy.interval(Check::Visit, tier));
+    gaps.interval(QStringLiteral("VISIT"), latest(patient.visits, asOf, kDate, completedVisit),
+                  policy.interval(Check::Visit, tier));
     gaps.interval(QStringLiteral("PEG"), latest(patient.peg, asOf, kDate, kAny), policy.interval(Check::Peg, tier));
     const QDate lastDepressionScreen = latest(patient.screenings, asOf, kDate, [](const domain::Screening &s) {
         return s.instrument == QLatin1String("phq2") || s.instrument == QLatin1String("phq9");
     });
-    gaps.interval(QStringLiteral("DEPRESSION_SCREEN"), lastDepressionScreen, policy.interval(Check::DepressionScreen, tier));
+    gaps.interval(QStringLiteral("DEPRESSION_SCREEN"), lastDepressionScreen,
+                  policy.interval(Check::DepressionScreen, tier));
 
     if (latestPhq2Positive && !(latestPhq9Date.isValid() && latestPhq9Date >= latestPhq2Date))
         gaps.add(QStringLiteral("PHQ9_FOLLOWUP"), GapStatus::Overdue, latestPhq2Date);

@@ -20,13 +20,13 @@ enum class Severity { Urgent, High, Medium, Low };
 QString toString(Severity severity);
 
 struct CareGap {
-    QString code;          // "AGREEMENT", "UDS", ...
+    QString code;  // "AGREEMENT", "UDS", ...
     GapStatus status = GapStatus::Missing;
-    QDate due;             // null for alerts
+    QDate due;  // null for alerts
     Severity severity = Severity::Medium;
-    QString role;          // "medical_assistant", "nurse", "clinician", "registry_manager"
+    QString role;  // "medical_assistant", "nurse", "clinician", "registry_manager"
     QString reason;
-    QStringList scripts;   // ids of conversation scripts that fit
+    QStringList scripts;  // ids of conversation scripts that fit
 };
 
 // A gap's reason in a language ("en" is the contract's text; others from assets/clinical/gaps.json).

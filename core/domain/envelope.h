@@ -18,23 +18,23 @@ namespace cairn::domain {
 inline const QString kClinicScope = QStringLiteral("clinic");
 
 struct RecordEnvelope {
-    std::int64_t seq = 0;      // local write order on the device that holds it (not sent)
-    QString id;                // UUID text, unique everywhere
+    std::int64_t seq = 0;  // local write order on the device that holds it (not sent)
+    QString id;            // UUID text, unique everywhere
     QString patientId;
-    QString kind;              // "patient", "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
-                               // "uds", "visit", "peg", "screening", "referral", "goal", "script_use", ...
-    QString date;              // ISO date the record is about (may be empty)
+    QString kind;  // "patient", "opioid", "benzodiazepine", "agreement", "pdmp_check", "naloxone",
+                   // "uds", "visit", "peg", "screening", "referral", "goal", "script_use", ...
+    QString date;  // ISO date the record is about (may be empty)
     QJsonObject payload;
-    QString author;            // user id
-    QString device;            // device id where it was written
+    QString author;  // user id
+    QString device;  // device id where it was written
     HlcStamp stamp;
-    QString supersedes;        // id of the record this one corrects (empty if none)
-    bool retracted = false;    // a correction that withdraws the record it supersedes (a tombstone)
+    QString supersedes;      // id of the record this one corrects (empty if none)
+    bool retracted = false;  // a correction that withdraws the record it supersedes (a tombstone)
     // Other unsuperseded versions of the same record that the writer saw merged with `supersedes`
     // when writing this one: they are closed with it, so a later edit replaces the merge instead
     // of being merged again with versions it already took into account.
     QStringList closes;
-    QString writtenAt;         // ISO UTC time of the local write
+    QString writtenAt;  // ISO UTC time of the local write
 };
 
 }  // namespace cairn::domain

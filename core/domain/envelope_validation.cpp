@@ -31,7 +31,8 @@ Status validateEnvelope(const RecordEnvelope &envelope)
         if (!isUuid(closed))
             return Error{QStringLiteral("closes"), QStringLiteral("must list record ids (UUIDs)")};
         if (closed == envelope.id || closed == envelope.supersedes || envelope.supersedes.isEmpty())
-            return Error{QStringLiteral("closes"), QStringLiteral("lists only other versions of the record it corrects")};
+            return Error{QStringLiteral("closes"),
+                         QStringLiteral("lists only other versions of the record it corrects")};
     }
     if (envelope.retracted && envelope.supersedes.isEmpty())
         return Error{QStringLiteral("retracted"), QStringLiteral("a retraction must name the record it withdraws")};

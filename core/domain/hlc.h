@@ -12,9 +12,9 @@
 namespace cairn {
 
 struct HlcStamp {
-    std::int64_t wallMs = 0;   // milliseconds since the Unix epoch
-    std::uint32_t counter = 0; // orders events within one millisecond
-    QString device;            // device id, the final tie-breaker
+    std::int64_t wallMs = 0;    // milliseconds since the Unix epoch
+    std::uint32_t counter = 0;  // orders events within one millisecond
+    QString device;             // device id, the final tie-breaker
 
     // Fixed-width text that sorts the same way the stamps compare: "0001732480000000-000000-<device>".
     [[nodiscard]] QString toString() const;
@@ -28,7 +28,9 @@ struct HlcStamp {
 // One clock per device. Not thread-safe: the database thread owns it.
 class HybridLogicalClock {
 public:
-    explicit HybridLogicalClock(QString device) : m_device(std::move(device)) {}
+    explicit HybridLogicalClock(QString device)
+        : m_device(std::move(device))
+    {}
 
     // A stamp for a local event at wall time nowMs.
     HlcStamp now(std::int64_t nowMs);

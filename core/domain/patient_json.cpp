@@ -8,8 +8,7 @@
 namespace cairn::domain {
 namespace {
 
-template<typename T>
-QJsonArray toArray(const QList<T> &records)
+template <typename T> QJsonArray toArray(const QList<T> &records)
 {
     QJsonArray array;
     for (const auto &record : records)
@@ -64,8 +63,8 @@ QJsonObject patientToJson(const Patient &patient, bool registryFields)
 {
     QJsonObject o = demographicsToJson(patient);
     if (!registryFields) {
-        for (const char *field : {"name", "clinic_id", "prescriber", "ltot_start", "phone", "language", "taper_status", "status",
-                                  "inactive_reason", "inactive_date", "risk_tier_reason"})
+        for (const char *field : {"name", "clinic_id", "prescriber", "ltot_start", "phone", "language", "taper_status",
+                                  "status", "inactive_reason", "inactive_date", "risk_tier_reason"})
             o.remove(QLatin1String(field));
     }
     forEachKind([&](const auto &kind) { o.insert(kind.info.sectionName(), toArray(patient.*kind.list)); });

@@ -5,8 +5,8 @@
 
 #include <array>
 #include <charconv>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 
 namespace cairn::domain {
 
@@ -18,17 +18,26 @@ enum class Shape : quint8 { Absent, Null, Bool, Number, String, Array, Object };
 // A member of a QJsonObject.
 class JsonMember {
 public:
-    explicit JsonMember(QJsonValue value) : m_value(std::move(value)) {}
+    explicit JsonMember(QJsonValue value)
+        : m_value(std::move(value))
+    {}
     [[nodiscard]] Shape shape() const
     {
         switch (m_value.type()) {
-        case QJsonValue::Null: return Shape::Null;
-        case QJsonValue::Bool: return Shape::Bool;
-        case QJsonValue::Double: return Shape::Number;
-        case QJsonValue::String: return Shape::String;
-        case QJsonValue::Array: return Shape::Array;
-        case QJsonValue::Object: return Shape::Object;
-        case QJsonValue::Undefined: break;
+        case QJsonValue::Null:
+            return Shape::Null;
+        case QJsonValue::Bool:
+            return Shape::Bool;
+        case QJsonValue::Double:
+            return Shape::Number;
+        case QJsonValue::String:
+            return Shape::String;
+        case QJsonValue::Array:
+            return Shape::Array;
+        case QJsonValue::Object:
+            return Shape::Object;
+        case QJsonValue::Undefined:
+            break;
         }
         return Shape::Absent;
     }
@@ -114,7 +123,8 @@ public:
     {
         for (int i = 0; i < m_count; ++i) {
             const Member &member = m_members[static_cast<std::size_t>(i)];
-            if (member.key.size() == name.size() && std::memcmp(member.key.data(), name.data(), static_cast<std::size_t>(name.size())) == 0)
+            if (member.key.size() == name.size() &&
+                std::memcmp(member.key.data(), name.data(), static_cast<std::size_t>(name.size())) == 0)
                 return &member;
         }
         return nullptr;
@@ -293,9 +303,10 @@ private:
 class TextMember {
 public:
     TextMember(const FlatObject::Member *member, PayloadReader &texts, bool *fallback)
-        : m_member(member), m_texts(texts), m_fallback(fallback)
-    {
-    }
+        : m_member(member)
+        , m_texts(texts)
+        , m_fallback(fallback)
+    {}
     [[nodiscard]] Shape shape() const { return m_member ? m_member->shape : Shape::Absent; }
     [[nodiscard]] QString string() const { return m_texts.text(m_member->text); }
     [[nodiscard]] double number() const { return m_member->number; }
@@ -303,8 +314,10 @@ public:
     [[nodiscard]] QJsonValue value() const
     {
         switch (shape()) {
-        case Shape::Absent: return QJsonValue(QJsonValue::Undefined);
-        case Shape::Null: return QJsonValue(QJsonValue::Null);
+        case Shape::Absent:
+            return QJsonValue(QJsonValue::Undefined);
+        case Shape::Null:
+            return QJsonValue(QJsonValue::Null);
         case Shape::Array:
         case Shape::Object: {
             QJsonParseError error{};
@@ -313,7 +326,8 @@ public:
                 break;
             return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         }
-        default: break;
+        default:
+            break;
         }
         *m_fallback = true;
         return QJsonValue(QJsonValue::Undefined);
@@ -349,7 +363,10 @@ struct TextSource {
     const FlatObject &object;
     PayloadReader &texts;
     bool *fallback;
-    [[nodiscard]] TextMember member(QLatin1StringView name) const { return TextMember(object.find(name), texts, fallback); }
+    [[nodiscard]] TextMember member(QLatin1StringView name) const
+    {
+        return TextMember(object.find(name), texts, fallback);
+    }
 };
 
 bool absent(Shape shape)
@@ -357,8 +374,7 @@ bool absent(Shape shape)
     return shape == Shape::Absent || shape == Shape::Null;
 }
 
-template<typename F>
-Result<QDate> dateFromText(const QString &text, const F &field)
+template <typename F> Result<QDate> dateFromText(const QString &text, const F &field)
 {
     // Exactly YYYY-MM-DD: digits with hyphens at 4 and 7 (cheaper than a regular expression on
     // every record of a registry).
@@ -371,8 +387,7 @@ Result<QDate> dateFromText(const QString &text, const F &field)
     return parsed;
 }
 
-template<typename M, typename F>
-Result<QDate> readDate(const M &member, const F &field, bool required)
+template <typename M, typename F> Result<QDate> readDate(const M &member, const F &field, bool required)
 {
     if (absent(member.shape())) {
         if (required)
@@ -386,8 +401,7 @@ Result<QDate> readDate(const M &member, const F &field, bool required)
     return dateFromText(member.string(), field);
 }
 
-template<typename M, typename F>
-Result<QString> readText(const M &member, const F &field, bool required)
+template <typename M, typename F> Result<QString> readText(const M &member, const F &field, bool required)
 {
     if (absent(member.shape())) {
         if (required)
@@ -402,7 +416,7 @@ Result<QString> readText(const M &member, const F &field, bool required)
     return text;
 }
 
-template<typename M, typename F>
+template <typename M, typename F>
 Result<double> readNumber(const M &member, const F &field, bool required, double fallback)
 {
     if (absent(member.shape())) {
@@ -415,8 +429,7 @@ Result<double> readNumber(const M &member, const F &field, bool required, double
     return member.number();
 }
 
-template<typename M, typename F>
-Result<int> readInteger(const M &member, const F &field, bool required, int fallback)
+template <typename M, typename F> Result<int> readInteger(const M &member, const F &field, bool required, int fallback)
 {
     auto n = readNumber(member, field, required, fallback);
     if (!n)
@@ -426,8 +439,7 @@ Result<int> readInteger(const M &member, const F &field, bool required, int fall
     return static_cast<int>(*n);
 }
 
-template<typename M, typename F>
-Result<bool> readBoolean(const M &member, const F &field, bool fallback)
+template <typename M, typename F> Result<bool> readBoolean(const M &member, const F &field, bool fallback)
 {
     if (absent(member.shape()))
         return fallback;
@@ -475,13 +487,11 @@ QJsonValue dateValue(const QDate &d)
 }
 
 // Collects the first error of a sequence of field reads, from a QJsonObject or a payload's text.
-template<typename Source>
-struct Reader {
+template <typename Source> struct Reader {
     const Source &source;
     std::optional<Error> error;
 
-    template<typename T>
-    T take(Result<T> result)
+    template <typename T> T take(Result<T> result)
     {
         if (!result) {
             if (!error)
@@ -491,13 +501,27 @@ struct Reader {
         return std::move(result).value();
     }
     auto member(const char *field) const { return source.member(QLatin1StringView(field)); }
-    QDate date(const char *field, bool required) { return take(readDate(member(field), QLatin1StringView(field), required)); }
-    QString text(const char *field, bool required = false) { return take(readText(member(field), QLatin1StringView(field), required)); }
-    double number(const char *field, bool required, double fallback = 0) { return take(readNumber(member(field), QLatin1StringView(field), required, fallback)); }
-    int integer(const char *field, bool required, int fallback = 0) { return take(readInteger(member(field), QLatin1StringView(field), required, fallback)); }
-    bool boolean(const char *field, bool fallback) { return take(readBoolean(member(field), QLatin1StringView(field), fallback)); }
-    template<typename E>
-    E enumeration(const char *field, E fallback, bool required = false)
+    QDate date(const char *field, bool required)
+    {
+        return take(readDate(member(field), QLatin1StringView(field), required));
+    }
+    QString text(const char *field, bool required = false)
+    {
+        return take(readText(member(field), QLatin1StringView(field), required));
+    }
+    double number(const char *field, bool required, double fallback = 0)
+    {
+        return take(readNumber(member(field), QLatin1StringView(field), required, fallback));
+    }
+    int integer(const char *field, bool required, int fallback = 0)
+    {
+        return take(readInteger(member(field), QLatin1StringView(field), required, fallback));
+    }
+    bool boolean(const char *field, bool fallback)
+    {
+        return take(readBoolean(member(field), QLatin1StringView(field), fallback));
+    }
+    template <typename E> E enumeration(const char *field, E fallback, bool required = false)
     {
         auto raw = readText(member(field), QLatin1StringView(field), required);
         if (!raw)
@@ -506,7 +530,8 @@ struct Reader {
             return fallback;
         E value = fallback;
         if (!parse(*raw, &value))
-            return take(Result<E>(Error{QString(QLatin1StringView(field)), QStringLiteral("unknown value \"%1\"").arg(raw->left(40))}));
+            return take(Result<E>(
+                Error{QString(QLatin1StringView(field)), QStringLiteral("unknown value \"%1\"").arg(raw->left(40))}));
         return value;
     }
     std::optional<double> optionalNumber(const char *field)
@@ -519,7 +544,9 @@ struct Reader {
 
 QJsonObject toJson(const OpioidEntry &e)
 {
-    QJsonObject o{{QStringLiteral("drug"), e.drug}, {QStringLiteral("start"), dateValue(e.start)}, {QStringLiteral("end"), dateValue(e.end)}};
+    QJsonObject o{{QStringLiteral("drug"), e.drug},
+                  {QStringLiteral("start"), dateValue(e.start)},
+                  {QStringLiteral("end"), dateValue(e.end)}};
     if (e.strengthMg)
         o.insert(QStringLiteral("strength_mg"), *e.strengthMg);
     if (e.strengthMcgPerHr) {
@@ -537,7 +564,9 @@ QJsonObject toJson(const OpioidEntry &e)
 // keeps the form it had before they existed, and absent reads back as the default.
 QJsonObject toJson(const BenzodiazepineEntry &e)
 {
-    QJsonObject o{{QStringLiteral("drug"), e.drug}, {QStringLiteral("start"), dateValue(e.start)}, {QStringLiteral("end"), dateValue(e.end)}};
+    QJsonObject o{{QStringLiteral("drug"), e.drug},
+                  {QStringLiteral("start"), dateValue(e.start)},
+                  {QStringLiteral("end"), dateValue(e.end)}};
     if (e.kind != SedativeKind::Benzodiazepine)
         o.insert(QStringLiteral("kind"), toString(e.kind));
     return o;
@@ -599,7 +628,9 @@ QJsonObject toJson(const PegScore &p)
 }
 QJsonObject toJson(const Screening &s)
 {
-    return {{QStringLiteral("instrument"), s.instrument}, {QStringLiteral("date"), dateValue(s.date)}, {QStringLiteral("answers"), s.answers}};
+    return {{QStringLiteral("instrument"), s.instrument},
+            {QStringLiteral("date"), dateValue(s.date)},
+            {QStringLiteral("answers"), s.answers}};
 }
 QJsonObject toJson(const Referral &r)
 {
@@ -621,7 +652,9 @@ QJsonObject toJson(const ScriptUse &u)
 
 QJsonObject toJson(const CarePlanGoal &g)
 {
-    QJsonObject o{{QStringLiteral("date"), dateValue(g.date)}, {QStringLiteral("goal"), g.goal}, {QStringLiteral("status"), toString(g.status)}};
+    QJsonObject o{{QStringLiteral("date"), dateValue(g.date)},
+                  {QStringLiteral("goal"), g.goal},
+                  {QStringLiteral("status"), toString(g.status)}};
     if (g.targetDate.isValid())
         o.insert(QStringLiteral("target_date"), dateValue(g.targetDate));
     if (g.reviewed.isValid())
@@ -633,12 +666,16 @@ QJsonObject toJson(const TaperPlan &t)
 {
     QJsonArray steps;
     for (const TaperStep &step : t.steps) {
-        QJsonObject o{{QStringLiteral("date"), dateValue(step.date)}, {QStringLiteral("description"), step.description}};
-        o.insert(QStringLiteral("target_mme_per_day"), step.targetMmePerDay ? QJsonValue(*step.targetMmePerDay) : QJsonValue(QJsonValue::Null));
+        QJsonObject o{{QStringLiteral("date"), dateValue(step.date)},
+                      {QStringLiteral("description"), step.description}};
+        o.insert(QStringLiteral("target_mme_per_day"),
+                 step.targetMmePerDay ? QJsonValue(*step.targetMmePerDay) : QJsonValue(QJsonValue::Null));
         steps.append(o);
     }
-    QJsonObject o{{QStringLiteral("date"), dateValue(t.date)}, {QStringLiteral("status"), toString(t.status)},
-                  {QStringLiteral("drug"), t.drug}, {QStringLiteral("steps"), steps}};
+    QJsonObject o{{QStringLiteral("date"), dateValue(t.date)},
+                  {QStringLiteral("status"), toString(t.status)},
+                  {QStringLiteral("drug"), t.drug},
+                  {QStringLiteral("steps"), steps}};
     if (!t.note.isEmpty())
         o.insert(QStringLiteral("note"), t.note);
     return o;
@@ -646,12 +683,9 @@ QJsonObject toJson(const TaperPlan &t)
 
 QJsonObject toJson(const RefillRequest &q)
 {
-    QJsonObject o{{QStringLiteral("date"), dateValue(q.date)},
-                  {QStringLiteral("medication"), q.medication},
-                  {QStringLiteral("channel"), toString(q.channel)},
-                  {QStringLiteral("early"), q.early},
-                  {QStringLiteral("lost_stolen"), q.lostStolen},
-                  {QStringLiteral("police_report"), q.policeReport},
+    QJsonObject o{{QStringLiteral("date"), dateValue(q.date)},       {QStringLiteral("medication"), q.medication},
+                  {QStringLiteral("channel"), toString(q.channel)},  {QStringLiteral("early"), q.early},
+                  {QStringLiteral("lost_stolen"), q.lostStolen},     {QStringLiteral("police_report"), q.policeReport},
                   {QStringLiteral("decision"), toString(q.decision)}};
     if (!q.decisionReason.isEmpty())
         o.insert(QStringLiteral("decision_reason"), q.decisionReason);
@@ -672,8 +706,7 @@ QJsonObject expandShortForm(const QJsonValue &value)
     return value.toObject();
 }
 
-template<typename Source, typename T>
-Result<AnyRecord> finish(Reader<Source> &r, T record)
+template <typename Source, typename T> Result<AnyRecord> finish(Reader<Source> &r, T record)
 {
     if (r.error)
         return *r.error;
@@ -682,8 +715,7 @@ Result<AnyRecord> finish(Reader<Source> &r, T record)
 
 // The one reader of each record kind, from a QJsonObject or from a payload's text: read(r, tag)
 // for each type of kRecordKinds.
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<OpioidEntry>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<OpioidEntry>)
 {
     OpioidEntry e;
     e.drug = r.text("drug", true).trimmed().toLower();
@@ -698,8 +730,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<OpioidEntry>)
     return finish(r, e);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<BenzodiazepineEntry>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<BenzodiazepineEntry>)
 {
     BenzodiazepineEntry e;
     e.drug = r.text("drug", true).trimmed().toLower();
@@ -709,8 +740,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<BenzodiazepineEntry>)
     return finish(r, e);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<Agreement>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Agreement>)
 {
     Agreement a;
     a.date = r.date("date", true);
@@ -722,8 +752,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<Agreement>)
     return finish(r, a);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<PdmpCheck>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<PdmpCheck>)
 {
     PdmpCheck c;
     c.date = r.date("date", true);
@@ -733,8 +762,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<PdmpCheck>)
     return finish(r, c);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<NaloxoneRecord>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<NaloxoneRecord>)
 {
     NaloxoneRecord n;
     n.date = r.date("date", true);
@@ -742,8 +770,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<NaloxoneRecord>)
     return finish(r, n);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<UrineDrugScreen>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<UrineDrugScreen>)
 {
     UrineDrugScreen u;
     u.date = r.date("date", true);
@@ -763,8 +790,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<UrineDrugScreen>)
     return finish(r, u);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<Visit>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Visit>)
 {
     Visit v;
     v.date = r.date("date", true);
@@ -775,8 +801,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<Visit>)
     return finish(r, v);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<PegScore>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<PegScore>)
 {
     PegScore p;
     p.date = r.date("date", true);
@@ -786,8 +811,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<PegScore>)
     return finish(r, p);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<Screening>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Screening>)
 {
     Screening s;
     s.instrument = r.text("instrument", true).trimmed().toLower();
@@ -798,8 +822,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<Screening>)
     return finish(r, s);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<Referral>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Referral>)
 {
     Referral f;
     f.date = r.date("date", true);
@@ -809,8 +832,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<Referral>)
     return finish(r, f);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)
 {
     CarePlanGoal g;
     g.date = r.date("date", true);
@@ -821,8 +843,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)
     return finish(r, g);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<ScriptUse>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<ScriptUse>)
 {
     ScriptUse u;
     u.date = r.date("date", true);
@@ -835,8 +856,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<ScriptUse>)
     return finish(r, u);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<TaperPlan>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<TaperPlan>)
 {
     TaperPlan t;
     t.date = r.date("date", true);
@@ -875,8 +895,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<TaperPlan>)
     return finish(r, t);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillRequest>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillRequest>)
 {
     RefillRequest q;
     q.date = r.date("date", true);
@@ -890,8 +909,7 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillRequest>)
     return finish(r, q);
 }
 
-template<typename S>
-Result<AnyRecord> read(Reader<S> &r, std::type_identity<MedicationReview>)
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<MedicationReview>)
 {
     MedicationReview m;
     m.date = r.date("date", true);
@@ -899,15 +917,13 @@ Result<AnyRecord> read(Reader<S> &r, std::type_identity<MedicationReview>)
     return finish(r, m);
 }
 
-template<typename Source>
-Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
+template <typename Source> Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
 {
     Reader<Source> r{source, std::nullopt};
     return withKindAt(kindIndex, [&r](auto type) { return read(r, type); });
 }
 
-template<typename Source>
-Result<Patient> readDemographics(const Source &source)
+template <typename Source> Result<Patient> readDemographics(const Source &source)
 {
     Reader<Source> r{source, std::nullopt};
     Patient p;
@@ -1006,16 +1022,17 @@ Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value)
 
 QJsonObject demographicsToJson(const Patient &p)
 {
-    QJsonObject o{{QStringLiteral("id"), p.id},
-                  {QStringLiteral("clinic_id"), p.clinicId},
-                  {QStringLiteral("name"), p.name},
-                  {QStringLiteral("sex"), toString(p.sex)},
-                  {QStringLiteral("birth_date"), dateValue(p.birthDate)},
-                  {QStringLiteral("prescriber"), p.prescriber},
-                  {QStringLiteral("ltot_start"), dateValue(p.ltotStart)},
-                  {QStringLiteral("risk_tier"), p.riskTier ? QJsonValue(toString(*p.riskTier)) : QJsonValue(QJsonValue::Null)},
-                  {QStringLiteral("language"), p.language},
-                  {QStringLiteral("taper_status"), toString(p.taperStatus)}};
+    QJsonObject o{
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("clinic_id"), p.clinicId},
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("sex"), toString(p.sex)},
+        {QStringLiteral("birth_date"), dateValue(p.birthDate)},
+        {QStringLiteral("prescriber"), p.prescriber},
+        {QStringLiteral("ltot_start"), dateValue(p.ltotStart)},
+        {QStringLiteral("risk_tier"), p.riskTier ? QJsonValue(toString(*p.riskTier)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("language"), p.language},
+        {QStringLiteral("taper_status"), toString(p.taperStatus)}};
     if (!p.phone.isEmpty())
         o.insert(QStringLiteral("phone"), p.phone);
     // Written only when they say something, so demographics stored before them keep their form.
@@ -1073,7 +1090,8 @@ QString PayloadReader::text(QByteArrayView utf8)
         return QString::fromUtf8(utf8);
     const auto size = static_cast<std::size_t>(utf8.size());
     const auto *bytes = reinterpret_cast<const unsigned char *>(utf8.data());
-    const std::size_t slot = size == 0 ? 0 : (size * 31 + bytes[0] * 7 + bytes[size / 2] * 13 + bytes[size - 1]) % m_recent.size();
+    const std::size_t slot =
+        size == 0 ? 0 : (size * 31 + bytes[0] * 7 + bytes[size / 2] * 13 + bytes[size - 1]) % m_recent.size();
     Recent &recent = m_recent[slot];
     if (recent.utf8 == utf8 && !recent.utf8.isNull())
         return recent.text;
@@ -1092,7 +1110,8 @@ QString PayloadReader::text(QByteArrayView utf8)
 
 void addToPatient(Patient &patient, AnyRecord record)
 {
-    std::visit([&patient](auto &&r) { listOf<std::decay_t<decltype(r)>>(patient).append(std::move(r)); }, std::move(record));
+    std::visit([&patient](auto &&r) { listOf<std::decay_t<decltype(r)>>(patient).append(std::move(r)); },
+               std::move(record));
 }
 
 }  // namespace cairn::domain

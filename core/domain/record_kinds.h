@@ -39,20 +39,19 @@ enum class WriteRight {
 enum class Mutability { Editable, Observation };
 
 struct KindInfo {
-    const char *name;        // as stored (records.kind) and on the sync wire
-    const char *section;     // the list's key in the contract's patient object; "" for clinic kinds
+    const char *name;     // as stored (records.kind) and on the sync wire
+    const char *section;  // the list's key in the contract's patient object; "" for clinic kinds
     WriteRight right;
     Mutability mutability;
-    bool shortForm;          // may be written in a patient object as a bare "YYYY-MM-DD"
-    const char *label;       // English label for history; UIs translate it (QT_TR_NOOP-style key)
+    bool shortForm;     // may be written in a patient object as a bare "YYYY-MM-DD"
+    const char *label;  // English label for history; UIs translate it (QT_TR_NOOP-style key)
 
     [[nodiscard]] QLatin1StringView kind() const { return QLatin1StringView(name); }
     [[nodiscard]] QLatin1StringView sectionName() const { return QLatin1StringView(section); }
 };
 
 // One row of the table: the record type, its list in a Patient, and what is known about it.
-template<typename T>
-struct Kind {
+template <typename T> struct Kind {
     using Type = T;
     QList<T> Patient::*list;
     KindInfo info;
@@ -61,44 +60,61 @@ struct Kind {
 // The clinical record kinds a patient holds, in AnyRecord's order (stored kinds are named, never
 // numbered, so the order may change freely).
 inline constexpr auto kRecordKinds = std::tuple{
-    Kind<OpioidEntry>{&Patient::opioids, {"opioid", "opioids", WriteRight::ClinicalDecision, Mutability::Editable, false, "Opioid"}},
-    Kind<BenzodiazepineEntry>{&Patient::benzodiazepines,
-                              {"benzodiazepine", "benzodiazepines", WriteRight::ClinicalDecision, Mutability::Editable, false, "Sedative"}},
-    Kind<Agreement>{&Patient::agreements, {"agreement", "agreements", WriteRight::Rooming, Mutability::Observation, true, "Treatment agreement"}},
-    Kind<PdmpCheck>{&Patient::pdmpChecks, {"pdmp_check", "pdmp_checks", WriteRight::Rooming, Mutability::Observation, true, "PDMP check"}},
-    Kind<NaloxoneRecord>{&Patient::naloxone, {"naloxone", "naloxone", WriteRight::ClinicalDecision, Mutability::Observation, true, "Naloxone"}},
-    Kind<UrineDrugScreen>{&Patient::uds, {"uds", "uds", WriteRight::Rooming, Mutability::Editable, false, "Urine drug screen"}},
+    Kind<OpioidEntry>{&Patient::opioids,
+                      {"opioid", "opioids", WriteRight::ClinicalDecision, Mutability::Editable, false, "Opioid"}},
+    Kind<BenzodiazepineEntry>{
+        &Patient::benzodiazepines,
+        {"benzodiazepine", "benzodiazepines", WriteRight::ClinicalDecision, Mutability::Editable, false, "Sedative"}},
+    Kind<Agreement>{
+        &Patient::agreements,
+        {"agreement", "agreements", WriteRight::Rooming, Mutability::Observation, true, "Treatment agreement"}},
+    Kind<PdmpCheck>{&Patient::pdmpChecks,
+                    {"pdmp_check", "pdmp_checks", WriteRight::Rooming, Mutability::Observation, true, "PDMP check"}},
+    Kind<NaloxoneRecord>{
+        &Patient::naloxone,
+        {"naloxone", "naloxone", WriteRight::ClinicalDecision, Mutability::Observation, true, "Naloxone"}},
+    Kind<UrineDrugScreen>{&Patient::uds,
+                          {"uds", "uds", WriteRight::Rooming, Mutability::Editable, false, "Urine drug screen"}},
     Kind<Visit>{&Patient::visits, {"visit", "visits", WriteRight::Booking, Mutability::Editable, false, "Visit"}},
     Kind<PegScore>{&Patient::peg, {"peg", "peg", WriteRight::Rooming, Mutability::Observation, false, "PEG"}},
-    Kind<Screening>{&Patient::screenings, {"screening", "screenings", WriteRight::Rooming, Mutability::Observation, false, "Screening"}},
-    Kind<Referral>{&Patient::referrals, {"referral", "referrals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Referral"}},
-    Kind<CarePlanGoal>{&Patient::goals, {"goal", "goals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Care-plan goal"}},
-    Kind<ScriptUse>{&Patient::scriptUses, {"script_use", "script_uses", WriteRight::Rooming, Mutability::Observation, false, "Conversation script"}},
-    Kind<TaperPlan>{&Patient::taperPlans, {"taper_plan", "taper_plans", WriteRight::ClinicalDecision, Mutability::Editable, false, "Taper plan"}},
+    Kind<Screening>{&Patient::screenings,
+                    {"screening", "screenings", WriteRight::Rooming, Mutability::Observation, false, "Screening"}},
+    Kind<Referral>{&Patient::referrals,
+                   {"referral", "referrals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Referral"}},
+    Kind<CarePlanGoal>{&Patient::goals,
+                       {"goal", "goals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Care-plan goal"}},
+    Kind<ScriptUse>{
+        &Patient::scriptUses,
+        {"script_use", "script_uses", WriteRight::Rooming, Mutability::Observation, false, "Conversation script"}},
+    Kind<TaperPlan>{
+        &Patient::taperPlans,
+        {"taper_plan", "taper_plans", WriteRight::ClinicalDecision, Mutability::Editable, false, "Taper plan"}},
     // Anyone who takes a request logs it; approving or declining it is a clinician's (registry.cpp).
-    Kind<RefillRequest>{&Patient::refillRequests, {"refill_request", "refill_requests", WriteRight::Booking, Mutability::Editable, false, "Refill request"}},
+    Kind<RefillRequest>{
+        &Patient::refillRequests,
+        {"refill_request", "refill_requests", WriteRight::Booking, Mutability::Editable, false, "Refill request"}},
     Kind<MedicationReview>{&Patient::medicationReviews,
-                           {"medication_review", "medication_reviews", WriteRight::Rooming, Mutability::Observation, false, "Medication list reviewed"}},
+                           {"medication_review", "medication_reviews", WriteRight::Rooming, Mutability::Observation,
+                            false, "Medication list reviewed"}},
 };
 
 // The stored kinds that are not in a patient's lists.
-inline constexpr KindInfo kDemographicsKind{"patient", "", WriteRight::Demographics, Mutability::Editable, false, "Patient details"};
-inline constexpr KindInfo kClinicPolicyKind{"clinic_policy", "", WriteRight::Policy, Mutability::Editable, false, "Clinic policy"};
-inline constexpr KindInfo kClinicScriptKind{"clinic_script", "", WriteRight::Scripts, Mutability::Editable, false, "Clinic script"};
+inline constexpr KindInfo kDemographicsKind{"patient",        "", WriteRight::Demographics, Mutability::Editable, false,
+                                            "Patient details"};
+inline constexpr KindInfo kClinicPolicyKind{"clinic_policy",      "",    WriteRight::Policy,
+                                            Mutability::Editable, false, "Clinic policy"};
+inline constexpr KindInfo kClinicScriptKind{"clinic_script",      "",    WriteRight::Scripts,
+                                            Mutability::Editable, false, "Clinic script"};
 
 inline constexpr std::size_t kRecordKindCount = std::tuple_size_v<std::remove_const_t<decltype(kRecordKinds)>>;
 
 namespace detail {
-template<typename Tuple>
-struct VariantOf;
-template<typename... K>
-struct VariantOf<std::tuple<K...>> {
+template <typename Tuple> struct VariantOf;
+template <typename... K> struct VariantOf<std::tuple<K...>> {
     using type = std::variant<typename K::Type...>;
 };
-template<typename T, typename Variant>
-struct IndexIn;
-template<typename T, typename... Ts>
-struct IndexIn<T, std::variant<Ts...>> {
+template <typename T, typename Variant> struct IndexIn;
+template <typename T, typename... Ts> struct IndexIn<T, std::variant<Ts...>> {
     static constexpr std::size_t value = [] {
         constexpr std::array<bool, sizeof...(Ts)> same{std::is_same_v<T, Ts>...};
         for (std::size_t i = 0; i < same.size(); ++i) {
@@ -118,45 +134,43 @@ using AnyRecord = typename detail::VariantOf<std::remove_const_t<decltype(kRecor
 inline constexpr std::array<KindInfo, kRecordKindCount> kRecordKindInfo =
     std::apply([](const auto &...kind) { return std::array<KindInfo, kRecordKindCount>{kind.info...}; }, kRecordKinds);
 
-template<typename T>
-inline constexpr std::size_t kKindIndex = detail::IndexIn<T, AnyRecord>::value;
+template <typename T> inline constexpr std::size_t kKindIndex = detail::IndexIn<T, AnyRecord>::value;
 
-template<typename T>
-constexpr const KindInfo &kindInfo()
+template <typename T> constexpr const KindInfo &kindInfo()
 {
     return kRecordKindInfo[kKindIndex<T>];
 }
 
 // The patient's list that holds records of type T.
-template<typename T>
-QList<T> &listOf(Patient &patient)
+template <typename T> QList<T> &listOf(Patient &patient)
 {
     return patient.*(std::get<kKindIndex<T>>(kRecordKinds).list);
 }
-template<typename T>
-const QList<T> &listOf(const Patient &patient)
+template <typename T> const QList<T> &listOf(const Patient &patient)
 {
     return patient.*(std::get<kKindIndex<T>>(kRecordKinds).list);
 }
 
 // Calls f(kind) for each row of kRecordKinds, in order (kind.info, kind.list, decltype(kind)::Type).
-template<typename F>
-void forEachKind(F &&f)
+template <typename F> void forEachKind(F &&f)
 {
     std::apply([&f](const auto &...kind) { (f(kind), ...); }, kRecordKinds);
 }
 
 // Calls f(std::type_identity<T>{}) for the record type at an AnyRecord index (index must be below
 // kRecordKindCount) and returns its result.
-template<typename F>
-auto withKindAt(std::size_t index, F &&f)
+template <typename F> auto withKindAt(std::size_t index, F &&f)
 {
     using R = decltype(f(std::type_identity<std::variant_alternative_t<0, AnyRecord>>{}));
-    return [&]<std::size_t... I>(std::index_sequence<I...>) -> R {
+    return [&]<std::size_t... I>(std::index_sequence<I...>)->R
+    {
         std::optional<R> result;
-        ((index == I ? (result.emplace(f(std::type_identity<std::variant_alternative_t<I, AnyRecord>>{})), true) : false) || ...);
+        ((index == I ? (result.emplace(f(std::type_identity<std::variant_alternative_t<I, AnyRecord>>{})), true)
+                     : false) ||
+         ...);
         return std::move(*result);
-    }(std::make_index_sequence<kRecordKindCount>{});
+    }
+    (std::make_index_sequence<kRecordKindCount>{});
 }
 
 // The AnyRecord index of a clinical record kind ("opioid" is 0); nullopt for any other name.

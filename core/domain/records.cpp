@@ -6,8 +6,7 @@
 namespace cairn::domain {
 namespace {
 
-template<typename E, std::size_t N>
-QString nameOf(const std::array<std::pair<E, const char *>, N> &table, E value)
+template <typename E, std::size_t N> QString nameOf(const std::array<std::pair<E, const char *>, N> &table, E value)
 {
     for (const auto &[v, name] : table)
         if (v == value)
@@ -15,7 +14,7 @@ QString nameOf(const std::array<std::pair<E, const char *>, N> &table, E value)
     return {};
 }
 
-template<typename E, std::size_t N>
+template <typename E, std::size_t N>
 bool valueOf(const std::array<std::pair<E, const char *>, N> &table, const QString &text, E *out)
 {
     for (const auto &[v, name] : table) {
@@ -27,54 +26,182 @@ bool valueOf(const std::array<std::pair<E, const char *>, N> &table, const QStri
     return false;
 }
 
-constexpr std::array<std::pair<Sex, const char *>, 3> kSex{{{Sex::Female, "female"}, {Sex::Male, "male"}, {Sex::Unknown, "unknown"}}};
-constexpr std::array<std::pair<RiskTier, const char *>, 3> kTier{{{RiskTier::Low, "low"}, {RiskTier::Moderate, "moderate"}, {RiskTier::High, "high"}}};
-constexpr std::array<std::pair<UdsResult, const char *>, 3> kUds{{{UdsResult::Expected, "expected"}, {UdsResult::Unexpected, "unexpected"}, {UdsResult::Pending, "pending"}}};
-constexpr std::array<std::pair<VisitStatus, const char *>, 4> kVisit{{{VisitStatus::Scheduled, "scheduled"}, {VisitStatus::Completed, "completed"}, {VisitStatus::Cancelled, "cancelled"}, {VisitStatus::NoShow, "no_show"}}};
-constexpr std::array<std::pair<NaloxoneAction, const char *>, 4> kNaloxone{{{NaloxoneAction::Offered, "offered"}, {NaloxoneAction::Prescribed, "prescribed"}, {NaloxoneAction::Declined, "declined"}, {NaloxoneAction::Dispensed, "dispensed"}}};
-constexpr std::array<std::pair<ReferralStatus, const char *>, 5> kReferral{{{ReferralStatus::Proposed, "proposed"}, {ReferralStatus::Sent, "sent"}, {ReferralStatus::Scheduled, "scheduled"}, {ReferralStatus::Completed, "completed"}, {ReferralStatus::Declined, "declined"}}};
-constexpr std::array<std::pair<TaperStatus, const char *>, 5> kTaper{{{TaperStatus::None, "none"}, {TaperStatus::Planned, "planned"}, {TaperStatus::InProgress, "in_progress"}, {TaperStatus::Paused, "paused"}, {TaperStatus::Completed, "completed"}}};
-constexpr std::array<std::pair<GoalStatus, const char *>, 3> kGoal{{{GoalStatus::Active, "active"}, {GoalStatus::Met, "met"}, {GoalStatus::Dropped, "dropped"}}};
-constexpr std::array<std::pair<PatientStatus, const char *>, 2> kPatientStatus{{{PatientStatus::Active, "active"}, {PatientStatus::Inactive, "inactive"}}};
-constexpr std::array<std::pair<InactiveReason, const char *>, 5> kInactive{{{InactiveReason::Moved, "moved"}, {InactiveReason::Deceased, "deceased"}, {InactiveReason::Discharged, "discharged"}, {InactiveReason::TaperedOff, "tapered_off"}, {InactiveReason::Transferred, "transferred"}}};
-constexpr std::array<std::pair<VisitType, const char *>, 3> kVisitType{{{VisitType::InPerson, "in_person"}, {VisitType::Telehealth, "telehealth"}, {VisitType::NurseCall, "nurse_call"}}};
-constexpr std::array<std::pair<SedativeKind, const char *>, 5> kSedative{{{SedativeKind::Benzodiazepine, "benzodiazepine"}, {SedativeKind::ZDrug, "z_drug"}, {SedativeKind::Gabapentinoid, "gabapentinoid"}, {SedativeKind::MuscleRelaxant, "muscle_relaxant"}, {SedativeKind::Barbiturate, "barbiturate"}}};
-constexpr std::array<std::pair<AgreementStatus, const char *>, 2> kAgreement{{{AgreementStatus::Signed, "signed"}, {AgreementStatus::Declined, "declined"}}};
-constexpr std::array<std::pair<RefillChannel, const char *>, 4> kChannel{{{RefillChannel::Phone, "phone"}, {RefillChannel::Portal, "portal"}, {RefillChannel::FrontDesk, "front_desk"}, {RefillChannel::Pharmacy, "pharmacy"}}};
-constexpr std::array<std::pair<RefillDecision, const char *>, 4> kDecision{{{RefillDecision::Pending, "pending"}, {RefillDecision::Approved, "approved"}, {RefillDecision::Declined, "declined"}, {RefillDecision::RoutedToClinician, "routed_to_clinician"}}};
+constexpr std::array<std::pair<Sex, const char *>, 3> kSex{
+    {{Sex::Female, "female"}, {Sex::Male, "male"}, {Sex::Unknown, "unknown"}}};
+constexpr std::array<std::pair<RiskTier, const char *>, 3> kTier{
+    {{RiskTier::Low, "low"}, {RiskTier::Moderate, "moderate"}, {RiskTier::High, "high"}}};
+constexpr std::array<std::pair<UdsResult, const char *>, 3> kUds{
+    {{UdsResult::Expected, "expected"}, {UdsResult::Unexpected, "unexpected"}, {UdsResult::Pending, "pending"}}};
+constexpr std::array<std::pair<VisitStatus, const char *>, 4> kVisit{{{VisitStatus::Scheduled, "scheduled"},
+                                                                      {VisitStatus::Completed, "completed"},
+                                                                      {VisitStatus::Cancelled, "cancelled"},
+                                                                      {VisitStatus::NoShow, "no_show"}}};
+constexpr std::array<std::pair<NaloxoneAction, const char *>, 4> kNaloxone{{{NaloxoneAction::Offered, "offered"},
+                                                                            {NaloxoneAction::Prescribed, "prescribed"},
+                                                                            {NaloxoneAction::Declined, "declined"},
+                                                                            {NaloxoneAction::Dispensed, "dispensed"}}};
+constexpr std::array<std::pair<ReferralStatus, const char *>, 5> kReferral{{{ReferralStatus::Proposed, "proposed"},
+                                                                            {ReferralStatus::Sent, "sent"},
+                                                                            {ReferralStatus::Scheduled, "scheduled"},
+                                                                            {ReferralStatus::Completed, "completed"},
+                                                                            {ReferralStatus::Declined, "declined"}}};
+constexpr std::array<std::pair<TaperStatus, const char *>, 5> kTaper{{{TaperStatus::None, "none"},
+                                                                      {TaperStatus::Planned, "planned"},
+                                                                      {TaperStatus::InProgress, "in_progress"},
+                                                                      {TaperStatus::Paused, "paused"},
+                                                                      {TaperStatus::Completed, "completed"}}};
+constexpr std::array<std::pair<GoalStatus, const char *>, 3> kGoal{
+    {{GoalStatus::Active, "active"}, {GoalStatus::Met, "met"}, {GoalStatus::Dropped, "dropped"}}};
+constexpr std::array<std::pair<PatientStatus, const char *>, 2> kPatientStatus{
+    {{PatientStatus::Active, "active"}, {PatientStatus::Inactive, "inactive"}}};
+constexpr std::array<std::pair<InactiveReason, const char *>, 5> kInactive{
+    {{InactiveReason::Moved, "moved"},
+     {InactiveReason::Deceased, "deceased"},
+     {InactiveReason::Discharged, "discharged"},
+     {InactiveReason::TaperedOff, "tapered_off"},
+     {InactiveReason::Transferred, "transferred"}}};
+constexpr std::array<std::pair<VisitType, const char *>, 3> kVisitType{
+    {{VisitType::InPerson, "in_person"}, {VisitType::Telehealth, "telehealth"}, {VisitType::NurseCall, "nurse_call"}}};
+constexpr std::array<std::pair<SedativeKind, const char *>, 5> kSedative{
+    {{SedativeKind::Benzodiazepine, "benzodiazepine"},
+     {SedativeKind::ZDrug, "z_drug"},
+     {SedativeKind::Gabapentinoid, "gabapentinoid"},
+     {SedativeKind::MuscleRelaxant, "muscle_relaxant"},
+     {SedativeKind::Barbiturate, "barbiturate"}}};
+constexpr std::array<std::pair<AgreementStatus, const char *>, 2> kAgreement{
+    {{AgreementStatus::Signed, "signed"}, {AgreementStatus::Declined, "declined"}}};
+constexpr std::array<std::pair<RefillChannel, const char *>, 4> kChannel{{{RefillChannel::Phone, "phone"},
+                                                                          {RefillChannel::Portal, "portal"},
+                                                                          {RefillChannel::FrontDesk, "front_desk"},
+                                                                          {RefillChannel::Pharmacy, "pharmacy"}}};
+constexpr std::array<std::pair<RefillDecision, const char *>, 4> kDecision{
+    {{RefillDecision::Pending, "pending"},
+     {RefillDecision::Approved, "approved"},
+     {RefillDecision::Declined, "declined"},
+     {RefillDecision::RoutedToClinician, "routed_to_clinician"}}};
 
 }  // namespace
 
-QString toString(Sex v) { return nameOf(kSex, v); }
-QString toString(RiskTier v) { return nameOf(kTier, v); }
-QString toString(UdsResult v) { return nameOf(kUds, v); }
-QString toString(VisitStatus v) { return nameOf(kVisit, v); }
-QString toString(NaloxoneAction v) { return nameOf(kNaloxone, v); }
-QString toString(ReferralStatus v) { return nameOf(kReferral, v); }
-QString toString(TaperStatus v) { return nameOf(kTaper, v); }
-QString toString(GoalStatus v) { return nameOf(kGoal, v); }
-bool parse(const QString &text, Sex *out) { return valueOf(kSex, text, out); }
-bool parse(const QString &text, RiskTier *out) { return valueOf(kTier, text, out); }
-bool parse(const QString &text, UdsResult *out) { return valueOf(kUds, text, out); }
-bool parse(const QString &text, VisitStatus *out) { return valueOf(kVisit, text, out); }
-bool parse(const QString &text, NaloxoneAction *out) { return valueOf(kNaloxone, text, out); }
-bool parse(const QString &text, ReferralStatus *out) { return valueOf(kReferral, text, out); }
-bool parse(const QString &text, TaperStatus *out) { return valueOf(kTaper, text, out); }
-bool parse(const QString &text, GoalStatus *out) { return valueOf(kGoal, text, out); }
-QString toString(PatientStatus v) { return nameOf(kPatientStatus, v); }
-QString toString(InactiveReason v) { return nameOf(kInactive, v); }
-QString toString(VisitType v) { return nameOf(kVisitType, v); }
-QString toString(SedativeKind v) { return nameOf(kSedative, v); }
-QString toString(AgreementStatus v) { return nameOf(kAgreement, v); }
-QString toString(RefillChannel v) { return nameOf(kChannel, v); }
-QString toString(RefillDecision v) { return nameOf(kDecision, v); }
-bool parse(const QString &text, PatientStatus *out) { return valueOf(kPatientStatus, text, out); }
-bool parse(const QString &text, InactiveReason *out) { return valueOf(kInactive, text, out); }
-bool parse(const QString &text, VisitType *out) { return valueOf(kVisitType, text, out); }
-bool parse(const QString &text, SedativeKind *out) { return valueOf(kSedative, text, out); }
-bool parse(const QString &text, AgreementStatus *out) { return valueOf(kAgreement, text, out); }
-bool parse(const QString &text, RefillChannel *out) { return valueOf(kChannel, text, out); }
-bool parse(const QString &text, RefillDecision *out) { return valueOf(kDecision, text, out); }
+QString toString(Sex v)
+{
+    return nameOf(kSex, v);
+}
+QString toString(RiskTier v)
+{
+    return nameOf(kTier, v);
+}
+QString toString(UdsResult v)
+{
+    return nameOf(kUds, v);
+}
+QString toString(VisitStatus v)
+{
+    return nameOf(kVisit, v);
+}
+QString toString(NaloxoneAction v)
+{
+    return nameOf(kNaloxone, v);
+}
+QString toString(ReferralStatus v)
+{
+    return nameOf(kReferral, v);
+}
+QString toString(TaperStatus v)
+{
+    return nameOf(kTaper, v);
+}
+QString toString(GoalStatus v)
+{
+    return nameOf(kGoal, v);
+}
+bool parse(const QString &text, Sex *out)
+{
+    return valueOf(kSex, text, out);
+}
+bool parse(const QString &text, RiskTier *out)
+{
+    return valueOf(kTier, text, out);
+}
+bool parse(const QString &text, UdsResult *out)
+{
+    return valueOf(kUds, text, out);
+}
+bool parse(const QString &text, VisitStatus *out)
+{
+    return valueOf(kVisit, text, out);
+}
+bool parse(const QString &text, NaloxoneAction *out)
+{
+    return valueOf(kNaloxone, text, out);
+}
+bool parse(const QString &text, ReferralStatus *out)
+{
+    return valueOf(kReferral, text, out);
+}
+bool parse(const QString &text, TaperStatus *out)
+{
+    return valueOf(kTaper, text, out);
+}
+bool parse(const QString &text, GoalStatus *out)
+{
+    return valueOf(kGoal, text, out);
+}
+QString toString(PatientStatus v)
+{
+    return nameOf(kPatientStatus, v);
+}
+QString toString(InactiveReason v)
+{
+    return nameOf(kInactive, v);
+}
+QString toString(VisitType v)
+{
+    return nameOf(kVisitType, v);
+}
+QString toString(SedativeKind v)
+{
+    return nameOf(kSedative, v);
+}
+QString toString(AgreementStatus v)
+{
+    return nameOf(kAgreement, v);
+}
+QString toString(RefillChannel v)
+{
+    return nameOf(kChannel, v);
+}
+QString toString(RefillDecision v)
+{
+    return nameOf(kDecision, v);
+}
+bool parse(const QString &text, PatientStatus *out)
+{
+    return valueOf(kPatientStatus, text, out);
+}
+bool parse(const QString &text, InactiveReason *out)
+{
+    return valueOf(kInactive, text, out);
+}
+bool parse(const QString &text, VisitType *out)
+{
+    return valueOf(kVisitType, text, out);
+}
+bool parse(const QString &text, SedativeKind *out)
+{
+    return valueOf(kSedative, text, out);
+}
+bool parse(const QString &text, AgreementStatus *out)
+{
+    return valueOf(kAgreement, text, out);
+}
+bool parse(const QString &text, RefillChannel *out)
+{
+    return valueOf(kChannel, text, out);
+}
+bool parse(const QString &text, RefillDecision *out)
+{
+    return valueOf(kDecision, text, out);
+}
 
 bool isActiveOn(const Patient &patient, const QDate &on)
 {

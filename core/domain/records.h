@@ -6,11 +6,11 @@
 #include "core/domain/hlc.h"
 
 #include <QDate>
-#include <QTime>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 #include <QUuid>
 
 #include <optional>
@@ -41,25 +41,25 @@ enum class RefillDecision { Pending, Approved, Declined, RoutedToClinician };
 // contract JSON (cairnctl evaluate) leave it empty.
 struct RecordMeta {
     QUuid id;
-    QString author;      // user id
-    QString device;      // device id
-    HlcStamp stamp;      // hybrid logical clock at creation
-    QUuid supersedes;    // a correction names the record it replaces; both stay in the registry
+    QString author;    // user id
+    QString device;    // device id
+    HlcStamp stamp;    // hybrid logical clock at creation
+    QUuid supersedes;  // a correction names the record it replaces; both stay in the registry
 
     friend bool operator==(const RecordMeta &, const RecordMeta &) = default;
 };
 
 struct OpioidEntry {
     RecordMeta meta;
-    QString drug;                           // canonical name, lower case: "oxycodone", "fentanyl", ...
-    std::optional<double> strengthMg;       // per unit; absent for fentanyl
-    std::optional<double> strengthMcgPerHr; // fentanyl transdermal only
+    QString drug;                            // canonical name, lower case: "oxycodone", "fentanyl", ...
+    std::optional<double> strengthMg;        // per unit; absent for fentanyl
+    std::optional<double> strengthMcgPerHr;  // fentanyl transdermal only
     double unitsPerDose = 1;
-    double dosesPerDay = 0;                 // for PRN entries: the maximum doses per day
-    int patches = 1;                        // fentanyl: patches worn at once
+    double dosesPerDay = 0;  // for PRN entries: the maximum doses per day
+    int patches = 1;         // fentanyl: patches worn at once
     bool prn = false;
     QDate start;
-    QDate end;                              // null: open-ended
+    QDate end;  // null: open-ended
 
     friend bool operator==(const OpioidEntry &, const OpioidEntry &) = default;
 };
@@ -77,7 +77,7 @@ struct BenzodiazepineEntry {
 
 struct Agreement {
     RecordMeta meta;
-    QDate date;          // signed (or declined) on
+    QDate date;  // signed (or declined) on
     QString note;
     AgreementStatus status = AgreementStatus::Signed;  // stored records before statuses were signed
     QString textVersion{};  // the version of the agreement text shown (policy version or the clinic's own)
@@ -90,9 +90,9 @@ struct Agreement {
 struct PdmpCheck {
     RecordMeta meta;
     QDate date;
-    QString checkedBy;   // who ran the check (name or user id)
+    QString checkedBy;  // who ran the check (name or user id)
     bool concerning = false;
-    QString findings;    // free text; only when concerning
+    QString findings;  // free text; only when concerning
 
     friend bool operator==(const PdmpCheck &, const PdmpCheck &) = default;
 };
@@ -107,9 +107,9 @@ struct NaloxoneRecord {
 
 struct UrineDrugScreen {
     RecordMeta meta;
-    QDate date;          // collected on
+    QDate date;  // collected on
     UdsResult result = UdsResult::Pending;
-    QStringList substances;  // substances found that were not expected (or expected and missing)
+    QStringList substances;         // substances found that were not expected (or expected and missing)
     bool confirmatorySent = false;  // sent for a confirmatory (lab) test
 
     friend bool operator==(const UrineDrugScreen &, const UrineDrugScreen &) = default;
@@ -120,9 +120,9 @@ struct Visit {
     RecordMeta meta;
     QDate date;
     VisitStatus status = VisitStatus::Scheduled;
-    QString time{};         // "HH:mm" local clinic time; empty when not booked at a time
+    QString time{};  // "HH:mm" local clinic time; empty when not booked at a time
     VisitType type = VisitType::InPerson;
-    QString clinician{};    // who the visit is with; optional
+    QString clinician{};  // who the visit is with; optional
 
     friend bool operator==(const Visit &, const Visit &) = default;
 };
@@ -130,9 +130,9 @@ struct Visit {
 struct PegScore {
     RecordMeta meta;
     QDate date;
-    int pain = 0;        // 0-10
-    int enjoyment = 0;   // 0-10
-    int activity = 0;    // 0-10
+    int pain = 0;       // 0-10
+    int enjoyment = 0;  // 0-10
+    int activity = 0;   // 0-10
 
     friend bool operator==(const PegScore &, const PegScore &) = default;
 };
@@ -152,8 +152,8 @@ struct Screening {
 struct Referral {
     RecordMeta meta;
     QDate date;
-    QString type;        // e.g. "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy"
-    QString to;          // clinic or person referred to
+    QString type;  // e.g. "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy"
+    QString to;    // clinic or person referred to
     ReferralStatus status = ReferralStatus::Proposed;
 
     friend bool operator==(const Referral &, const Referral &) = default;
@@ -162,10 +162,10 @@ struct Referral {
 struct CarePlanGoal {
     RecordMeta meta;
     QDate date;
-    QString goal;        // in the patient's words where possible
+    QString goal;  // in the patient's words where possible
     GoalStatus status = GoalStatus::Active;
-    QDate targetDate{};    // optional
-    QDate reviewed{};      // last reviewed at a visit; optional
+    QDate targetDate{};  // optional
+    QDate reviewed{};    // last reviewed at a visit; optional
 
     friend bool operator==(const CarePlanGoal &, const CarePlanGoal &) = default;
 };
@@ -177,7 +177,7 @@ struct ScriptUse {
     QString scriptId;
     int scriptVersion = 1;
     QString language = QStringLiteral("en");
-    QString note;        // the user's private note; optional
+    QString note;  // the user's private note; optional
 
     friend bool operator==(const ScriptUse &, const ScriptUse &) = default;
 };
@@ -228,13 +228,13 @@ struct MedicationReview {
 
 struct Patient {
     RecordMeta meta;
-    QString id;                 // registry id (UUID text); the contract's "id"
-    QString clinicId;           // the patient's identifier at the clinic (chart number)
+    QString id;        // registry id (UUID text); the contract's "id"
+    QString clinicId;  // the patient's identifier at the clinic (chart number)
     QString name;
     QDate birthDate;
     Sex sex = Sex::Unknown;
-    QString prescriber;         // assigned prescriber
-    QDate ltotStart;            // long-term opioid therapy start
+    QString prescriber;                // assigned prescriber
+    QDate ltotStart;                   // long-term opioid therapy start
     std::optional<RiskTier> riskTier;  // set by a clinician; absent: derived (see clinical rules)
     QString phone;
     QString language = QStringLiteral("en");

@@ -29,11 +29,14 @@ struct Error {
     }
 };
 
-template<typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_state(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value)
+        : m_state(std::move(value))
+    {}  // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : m_state(std::move(error))
+    {}  // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -55,6 +58,9 @@ private:
 // For operations that produce nothing but can fail.
 struct Done {};
 using Status = Result<Done>;
-inline Status ok() { return Done{}; }
+inline Status ok()
+{
+    return Done{};
+}
 
 }  // namespace cairn

@@ -71,10 +71,12 @@ constexpr int kMaxSignature = 256 * 1024;
 Status checkSignature(const QString &text)
 {
     if (text.size() > kMaxSignature)
-        return Error{QStringLiteral("signature"), QStringLiteral("is too large (at most %1 characters)").arg(kMaxSignature)};
+        return Error{QStringLiteral("signature"),
+                     QStringLiteral("is too large (at most %1 characters)").arg(kMaxSignature)};
     for (const QChar c : text) {
         if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('<') || c == QLatin1Char('>'))
-            return Error{QStringLiteral("signature"), QStringLiteral("must be a base64 image or an SVG path (plain ASCII)")};
+            return Error{QStringLiteral("signature"),
+                         QStringLiteral("must be a base64 image or an SVG path (plain ASCII)")};
     }
     return ok();
 }
@@ -86,8 +88,7 @@ Status checkLanguage(const QString &language, const char *field)
     return ok();
 }
 
-template<typename T>
-Status checkList(const QList<T> &list, const char *name)
+template <typename T> Status checkList(const QList<T> &list, const char *name)
 {
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (auto s = validate(list.at(i)); !s)
@@ -169,7 +170,8 @@ Status validate(const UrineDrugScreen &u)
             return Error{QStringLiteral("substances[%1]").arg(i), s.error().message};
     }
     if (u.result == UdsResult::Pending && !u.substances.isEmpty())
-        return Error{QStringLiteral("substances"), QStringLiteral("are entered with the result, not while it is pending")};
+        return Error{QStringLiteral("substances"),
+                     QStringLiteral("are entered with the result, not while it is pending")};
     return ok();
 }
 
@@ -255,7 +257,8 @@ Status validate(const TaperPlan &t)
         Status s = checkDate(step.date, "date", true);
         if (s)
             s = checkText(step.description, "description", false, 500);
-        if (s && step.targetMmePerDay && (!std::isfinite(*step.targetMmePerDay) || *step.targetMmePerDay < 0 || *step.targetMmePerDay > 5000))
+        if (s && step.targetMmePerDay &&
+            (!std::isfinite(*step.targetMmePerDay) || *step.targetMmePerDay < 0 || *step.targetMmePerDay > 5000))
             s = Error{QStringLiteral("target_mme_per_day"), QStringLiteral("must be a number from 0 to 5000")};
         if (s && i > 0 && step.date < t.steps.at(i - 1).date)
             s = Error{QStringLiteral("date"), QStringLiteral("must not be before the previous step's date")};

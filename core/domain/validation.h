@@ -18,7 +18,7 @@ Status validate(const NaloxoneRecord &record);
 Status validate(const UrineDrugScreen &screen);
 Status validate(const Visit &visit);
 Status validate(const PegScore &peg);
-Status validate(const Screening &screening);   // instrument present, date valid, answers present
+Status validate(const Screening &screening);  // instrument present, date valid, answers present
 Status validate(const Referral &referral);
 Status validate(const CarePlanGoal &goal);
 Status validate(const ScriptUse &use);

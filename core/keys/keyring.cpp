@@ -8,9 +8,8 @@
 #include <QSaveFile>
 #include <QUuid>
 
-#include <sodium.h>
-
 #include <algorithm>
+#include <sodium.h>
 #include <tuple>
 
 namespace cairn::keys {
@@ -21,7 +20,8 @@ constexpr std::size_t kKeySize = 32;
 
 QString b64(const unsigned char *data, std::size_t size)
 {
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size)).toBase64());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size)).toBase64());
 }
 
 QByteArray unb64(const QJsonValue &value)
@@ -78,24 +78,23 @@ QJsonObject seal(const SecretBytes &key, const SecretBytes &kek, const QByteArra
 
 bool sealedShapeIsValid(const QJsonObject &sealed)
 {
-    return unb64(sealed.value(QStringLiteral("nonce"))).size() == static_cast<qsizetype>(kNonceSize)
-           && unb64(sealed.value(QStringLiteral("wrapped_key"))).size() == static_cast<qsizetype>(kWrappedSize);
+    return unb64(sealed.value(QStringLiteral("nonce"))).size() == static_cast<qsizetype>(kNonceSize) &&
+           unb64(sealed.value(QStringLiteral("wrapped_key"))).size() == static_cast<qsizetype>(kWrappedSize);
 }
 
 // The key sealed by seal(); an error naming `field` (message empty) when kek or ad do not match.
-Result<SecretBytes> unseal(const QJsonObject &sealed, const SecretBytes &kek, const QByteArray &ad, const QString &field)
+Result<SecretBytes> unseal(const QJsonObject &sealed, const SecretBytes &kek, const QByteArray &ad,
+                           const QString &field)
 {
     const QByteArray nonce = unb64(sealed.value(QStringLiteral("nonce")));
     const QByteArray wrapped = unb64(sealed.value(QStringLiteral("wrapped_key")));
     SecretBytes key(kKeySize);
     unsigned long long length = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.data(), &length, nullptr,
-                                                   reinterpret_cast<const unsigned char *>(wrapped.constData()),
-                                                   static_cast<unsigned long long>(wrapped.size()),
-                                                   reinterpret_cast<const unsigned char *>(ad.constData()),
-                                                   static_cast<unsigned long long>(ad.size()),
-                                                   reinterpret_cast<const unsigned char *>(nonce.constData()), kek.data())
-        != 0) {
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            key.data(), &length, nullptr, reinterpret_cast<const unsigned char *>(wrapped.constData()),
+            static_cast<unsigned long long>(wrapped.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
+            static_cast<unsigned long long>(ad.size()), reinterpret_cast<const unsigned char *>(nonce.constData()),
+            kek.data()) != 0) {
         return Error{field, QString()};
     }
     return key;
@@ -105,7 +104,8 @@ Result<SecretBytes> unseal(const QJsonObject &sealed, const SecretBytes &kek, co
 SecretBytes escrowKek(const SecretBytes &escrowKey, const SecretBytes &deviceSecret)
 {
     SecretBytes kek(kKeySize);
-    crypto_generichash(kek.data(), kKeySize, escrowKey.data(), escrowKey.size(), deviceSecret.data(), deviceSecret.size());
+    crypto_generichash(kek.data(), kKeySize, escrowKey.data(), escrowKey.size(), deviceSecret.data(),
+                       deviceSecret.size());
     return kek;
 }
 
@@ -120,9 +120,10 @@ std::optional<Error> lockedOut(const LockoutState &state, const QString &userNam
 {
     if (!state.lockedUntil.isValid() || now >= state.lockedUntil)
         return std::nullopt;
-    return Error{QStringLiteral("pin"), QStringLiteral("%1 is locked out after too many wrong PINs until %2 UTC; "
-                                                       "an administrator can unlock sooner")
-                                            .arg(userName, state.lockedUntil.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
+    return Error{QStringLiteral("pin"),
+                 QStringLiteral("%1 is locked out after too many wrong PINs until %2 UTC; "
+                                "an administrator can unlock sooner")
+                     .arg(userName, state.lockedUntil.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
 }
 
 Error countWrongPin(LockoutState &state, const QString &userName, const QDateTime &now)
@@ -133,12 +134,14 @@ Error countWrongPin(LockoutState &state, const QString &userName, const QDateTim
         const qint64 seconds = schedule.at(std::min<qsizetype>(state.lockouts, schedule.size() - 1));
         ++state.lockouts;
         state.lockedUntil = now.toUTC().addSecs(seconds);
-        return Error{QStringLiteral("pin"), QStringLiteral("Wrong PIN. %1 is now locked out until %2 UTC.")
-                                                .arg(userName, state.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
+        return Error{QStringLiteral("pin"),
+                     QStringLiteral("Wrong PIN. %1 is now locked out until %2 UTC.")
+                         .arg(userName, state.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
     }
     const int left = kAttemptsBeforeLockout - state.failedAttempts;
-    return Error{QStringLiteral("pin"), left == 1 ? QStringLiteral("Wrong PIN. 1 try left before a lockout.")
-                                                  : QStringLiteral("Wrong PIN. %1 tries left before a lockout.").arg(left)};
+    return Error{QStringLiteral("pin"), left == 1
+                                            ? QStringLiteral("Wrong PIN. 1 try left before a lockout.")
+                                            : QStringLiteral("Wrong PIN. %1 tries left before a lockout.").arg(left)};
 }
 
 KdfParams KdfParams::interactive()
@@ -204,7 +207,8 @@ Result<SecretBytes> deviceSecret(platform::Keystore &keystore, const QString &re
         SecretBytes secret = SecretBytes::copyOf(bytes);
         sodium_memzero(bytes.data(), static_cast<size_t>(bytes.size()));
         if (secret.size() != kKeySize)
-            return Error{QStringLiteral("device"), QStringLiteral("the device secret in the %1 is malformed").arg(keystore.describe())};
+            return Error{QStringLiteral("device"),
+                         QStringLiteral("the device secret in the %1 is malformed").arg(keystore.describe())};
         return secret;
     }
     if (!createIfMissing)
@@ -241,7 +245,12 @@ Result<Keyring::Created> Keyring::create(const QString &path, platform::Keystore
     SecretBytes databaseKey = SecretBytes::random(kKeySize);
 
     Entry admin;
-    admin.info = {QUuid::createUuid().toString(QUuid::WithoutBraces), adminName.trimmed(), Role::Administrator, now.toUTC(), 0, {}};
+    admin.info = {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                  adminName.trimmed(),
+                  Role::Administrator,
+                  now.toUTC(),
+                  0,
+                  {}};
     auto slot = keyring.wrap(admin.info.id, adminPin, databaseKey, *secret, params);
     if (!slot)
         return slot.error();
@@ -305,7 +314,8 @@ Status Keyring::save() const
             {QStringLiteral("role"), toString(entry.info.role)},
             {QStringLiteral("created"), entry.info.created.toUTC().toString(Qt::ISODate)},
             {QStringLiteral("failed_attempts"), entry.info.failedAttempts},
-            {QStringLiteral("locked_until"), entry.info.lockedUntil.isValid() ? entry.info.lockedUntil.toUTC().toString(Qt::ISODate) : QString()},
+            {QStringLiteral("locked_until"),
+             entry.info.lockedUntil.isValid() ? entry.info.lockedUntil.toUTC().toString(Qt::ISODate) : QString()},
             {QStringLiteral("lockouts"), entry.lockouts},
             {QStringLiteral("slot"), entry.slot},
         });
@@ -314,11 +324,12 @@ Status Keyring::save() const
                      {QStringLiteral("registry_id"), m_registryId},
                      {QStringLiteral("users"), users}};
     if (m_enrollment) {
-        root.insert(QStringLiteral("enrollment"), QJsonObject{{QStringLiteral("server"), m_enrollment->server},
-                                                              {QStringLiteral("clinic"), m_enrollment->clinic},
-                                                              {QStringLiteral("device_id"), m_enrollment->deviceId},
-                                                              {QStringLiteral("ca_pem"), QString::fromLatin1(m_enrollment->caPem)},
-                                                              {QStringLiteral("escrow_slot"), m_escrowSlot}});
+        root.insert(QStringLiteral("enrollment"),
+                    QJsonObject{{QStringLiteral("server"), m_enrollment->server},
+                                {QStringLiteral("clinic"), m_enrollment->clinic},
+                                {QStringLiteral("device_id"), m_enrollment->deviceId},
+                                {QStringLiteral("ca_pem"), QString::fromLatin1(m_enrollment->caPem)},
+                                {QStringLiteral("escrow_slot"), m_escrowSlot}});
     }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
@@ -378,13 +389,14 @@ Result<SecretBytes> Keyring::unwrap(const QString &userId, const QJsonObject &sl
 {
     const KdfParams params{static_cast<unsigned long long>(slot.value(QStringLiteral("opslimit")).toDouble()),
                            static_cast<std::size_t>(slot.value(QStringLiteral("memlimit")).toDouble())};
-    if (!sealedShapeIsValid(slot) || params.opsLimit < KdfParams::minimum().opsLimit
-        || params.memLimit < KdfParams::minimum().memLimit)
+    if (!sealedShapeIsValid(slot) || params.opsLimit < KdfParams::minimum().opsLimit ||
+        params.memLimit < KdfParams::minimum().memLimit)
         return Error{QStringLiteral("keys"), QStringLiteral("the key slot is damaged")};
     auto kek = deriveKek(pin, unb64(slot.value(QStringLiteral("salt"))), params, deviceSecret);
     if (!kek)
         return kek.error();
-    return unseal(slot, *kek, associatedData(m_registryId, userId), QStringLiteral("pin"));  // message filled in by the caller
+    return unseal(slot, *kek, associatedData(m_registryId, userId),
+                  QStringLiteral("pin"));  // message filled in by the caller
 }
 
 Result<SecretBytes> Keyring::unlock(const QString &userId, const QString &pin, const SecretBytes &deviceSecret,
@@ -445,7 +457,8 @@ Status Keyring::adoptUser(const UserInfo &user, const QString &pin, const Secret
     if (user.id.trimmed().isEmpty())
         return Error{QStringLiteral("user"), QStringLiteral("has no id")};
     if (findUser(user.name.trimmed()) || indexOf(user.id) >= 0)
-        return Error{QStringLiteral("name"), QStringLiteral("a user named \"%1\" already exists").arg(user.name.trimmed())};
+        return Error{QStringLiteral("name"),
+                     QStringLiteral("a user named \"%1\" already exists").arg(user.name.trimmed())};
     Entry entry;
     entry.info = {user.id, user.name.trimmed(), user.role, user.created.toUTC(), 0, {}};
     auto slot = wrap(entry.info.id, pin, databaseKey, deviceSecret, params);
@@ -465,14 +478,15 @@ Status Keyring::append(Entry entry)
     return ok();
 }
 
-Status Keyring::setEnrollment(const Enrollment &enrollment, const SecretBytes &escrowKey, const SecretBytes &databaseKey,
-                              const SecretBytes &deviceSecret)
+Status Keyring::setEnrollment(const Enrollment &enrollment, const SecretBytes &escrowKey,
+                              const SecretBytes &databaseKey, const SecretBytes &deviceSecret)
 {
     if (escrowKey.size() != kKeySize || databaseKey.size() != kKeySize)
         return Error{QStringLiteral("escrow"), QStringLiteral("must be a 32-byte key")};
     const auto previous = std::pair{m_enrollment, m_escrowSlot};
     m_enrollment = enrollment;
-    m_escrowSlot = seal(databaseKey, escrowKek(escrowKey, deviceSecret), escrowAssociatedData(m_registryId, enrollment.deviceId));
+    m_escrowSlot =
+        seal(databaseKey, escrowKek(escrowKey, deviceSecret), escrowAssociatedData(m_registryId, enrollment.deviceId));
     if (auto s = save(); !s) {
         std::tie(m_enrollment, m_escrowSlot) = previous;
         return s;
@@ -483,13 +497,15 @@ Status Keyring::setEnrollment(const Enrollment &enrollment, const SecretBytes &e
 Result<SecretBytes> Keyring::openEscrow(const SecretBytes &escrowKey, const SecretBytes &deviceSecret) const
 {
     if (!m_enrollment || !sealedShapeIsValid(m_escrowSlot))
-        return Error{QString(), QStringLiteral("this tablet has no escrow slot; an administrator must enroll it again")};
+        return Error{QString(),
+                     QStringLiteral("this tablet has no escrow slot; an administrator must enroll it again")};
     if (escrowKey.size() != kKeySize)
         return Error{QStringLiteral("escrow"), QStringLiteral("the server sent a malformed escrow key")};
-    auto key = unseal(m_escrowSlot, escrowKek(escrowKey, deviceSecret), escrowAssociatedData(m_registryId, m_enrollment->deviceId),
-                      QStringLiteral("escrow"));
+    auto key = unseal(m_escrowSlot, escrowKek(escrowKey, deviceSecret),
+                      escrowAssociatedData(m_registryId, m_enrollment->deviceId), QStringLiteral("escrow"));
     if (!key)
-        return Error{QStringLiteral("escrow"), QStringLiteral("the server's escrow key does not open this tablet's slot")};
+        return Error{QStringLiteral("escrow"),
+                     QStringLiteral("the server's escrow key does not open this tablet's slot")};
     return key;
 }
 

@@ -60,10 +60,10 @@ Error countWrongPin(LockoutState &state, const QString &userName, const QDateTim
 // What a locked tablet needs to reach its sync server for a user's first sign-in: nothing secret.
 // Kept in the key file because the registry's own copy is encrypted with the key it helps recover.
 struct Enrollment {
-    QString server;     // https://host:port
+    QString server;  // https://host:port
     QString clinic;
     QString deviceId;
-    QByteArray caPem;   // the only certificate authority the tablet trusts
+    QByteArray caPem;  // the only certificate authority the tablet trusts
 };
 
 Status validatePin(const QString &pin);
@@ -115,7 +115,7 @@ public:
 private:
     struct Entry {
         UserInfo info;
-        int lockouts = 0;       // lockouts since the last successful unlock
+        int lockouts = 0;  // lockouts since the last successful unlock
         QJsonObject slot;
     };
     Status append(Entry entry);

@@ -16,8 +16,7 @@ Result<QString> makePinVerifier(const QString &pin)
     const SecretBytes pinBytes = SecretBytes::copyOf(pin.toUtf8());
     char verifier[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(verifier, reinterpret_cast<const char *>(pinBytes.data()), pinBytes.size(),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
-        != 0)
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return Error{QString(), QStringLiteral("not enough memory to derive the PIN verifier")};
     return QString::fromLatin1(verifier);
 }
@@ -30,7 +29,8 @@ bool pinMatches(const QString &verifier, const QString &pin)
     if (stored.isEmpty() || stored.size() >= static_cast<qsizetype>(crypto_pwhash_STRBYTES))
         return false;
     const SecretBytes pinBytes = SecretBytes::copyOf(pin.toUtf8());
-    return crypto_pwhash_str_verify(stored.constData(), reinterpret_cast<const char *>(pinBytes.data()), pinBytes.size()) == 0;
+    return crypto_pwhash_str_verify(stored.constData(), reinterpret_cast<const char *>(pinBytes.data()),
+                                    pinBytes.size()) == 0;
 }
 
 }  // namespace cairn::keys

@@ -17,19 +17,19 @@ struct Grant {
 // The permissions each role's work needs, and no more.
 constexpr std::array<Grant, 13> kGrants{{
     //                                   MA     Nurse  Clin.  RegMgr Admin
-    {P::ViewPatient,                   {true,  true,  true,  true,  true}},
-    {P::RecordRooming,                 {true,  true,  true,  false, false}},
-    {P::BookVisits,                    {true,  true,  true,  true,  false}},
-    {P::RecordClinicalDecision,        {false, false, true,  false, false}},
-    {P::EditDemographics,              {true,  true,  true,  true,  true}},
-    {P::RunWorklists,                  {true,  true,  true,  true,  true}},
-    {P::ViewMeasures,                  {false, false, true,  true,  true}},
-    {P::ManageUsers,                   {false, false, false, false, true}},
-    {P::EditPolicy,                    {false, false, false, false, true}},
-    {P::EditScripts,                   {false, false, true,  false, true}},
-    {P::EnrollDevice,                  {false, false, false, false, true}},
-    {P::ResolveConflicts,              {false, false, true,  true,  true}},
-    {P::ExportData,                    {false, false, false, true,  true}},
+    {P::ViewPatient, {true, true, true, true, true}},
+    {P::RecordRooming, {true, true, true, false, false}},
+    {P::BookVisits, {true, true, true, true, false}},
+    {P::RecordClinicalDecision, {false, false, true, false, false}},
+    {P::EditDemographics, {true, true, true, true, true}},
+    {P::RunWorklists, {true, true, true, true, true}},
+    {P::ViewMeasures, {false, false, true, true, true}},
+    {P::ManageUsers, {false, false, false, false, true}},
+    {P::EditPolicy, {false, false, false, false, true}},
+    {P::EditScripts, {false, false, true, false, true}},
+    {P::EnrollDevice, {false, false, false, false, true}},
+    {P::ResolveConflicts, {false, false, true, true, true}},
+    {P::ExportData, {false, false, false, true, true}},
 }};
 
 constexpr std::array<std::pair<Role, const char *>, 5> kNames{{
@@ -54,12 +54,18 @@ bool can(Role role, Permission permission)
 Permission permissionToWrite(domain::WriteRight right)
 {
     switch (right) {
-    case domain::WriteRight::Rooming: return P::RecordRooming;
-    case domain::WriteRight::Booking: return P::BookVisits;
-    case domain::WriteRight::ClinicalDecision: return P::RecordClinicalDecision;
-    case domain::WriteRight::Demographics: return P::EditDemographics;
-    case domain::WriteRight::Policy: return P::EditPolicy;
-    case domain::WriteRight::Scripts: return P::EditScripts;
+    case domain::WriteRight::Rooming:
+        return P::RecordRooming;
+    case domain::WriteRight::Booking:
+        return P::BookVisits;
+    case domain::WriteRight::ClinicalDecision:
+        return P::RecordClinicalDecision;
+    case domain::WriteRight::Demographics:
+        return P::EditDemographics;
+    case domain::WriteRight::Policy:
+        return P::EditPolicy;
+    case domain::WriteRight::Scripts:
+        return P::EditScripts;
     }
     return P::RecordClinicalDecision;
 }

@@ -1,9 +1,8 @@
 #include "core/keys/secret_bytes.h"
 
-#include <sodium.h>
-
 #include <cstdlib>
 #include <cstring>
+#include <sodium.h>
 #include <utility>
 
 namespace cairn::keys {
@@ -45,8 +44,7 @@ SecretBytes::~SecretBytes()
 SecretBytes::SecretBytes(SecretBytes &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
-{
-}
+{}
 
 SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
 {

@@ -11,7 +11,7 @@ namespace cairn::keys {
 class SecretBytes {
 public:
     SecretBytes() = default;
-    explicit SecretBytes(std::size_t size);           // zero-filled
+    explicit SecretBytes(std::size_t size);  // zero-filled
     static SecretBytes random(std::size_t size);
     static SecretBytes copyOf(QByteArrayView bytes);
     ~SecretBytes();

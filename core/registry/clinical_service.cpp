@@ -66,8 +66,8 @@ Result<PatientView> patientView(Registry &registry, const QString &patientId, co
     auto clinicScripts = registry.clinicScripts();
     if (!clinicScripts)
         return clinicScripts.error();
-    return PatientView{std::move(patient).value(), std::move(evaluation).value(), tables ? (*tables)->caution() : QString(),
-                       std::move(clinicScripts).value()};
+    return PatientView{std::move(patient).value(), std::move(evaluation).value(),
+                       tables ? (*tables)->caution() : QString(), std::move(clinicScripts).value()};
 }
 
 Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
@@ -86,8 +86,9 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
     QList<HuddleRow> rows;
     for (const auto &entry : *entries) {
         const domain::Patient &p = *entry.patient;
-        rows.append({p.id, p.name, p.clinicId, p.prescriber, domain::toString(entry.evaluation.tier), entry.evaluation.mme.totalPerDay,
-                     clinical::toString(entry.evaluation.mme.band), entry.rooming, entry.clinician, entry.registryManager, entry.visitTime});
+        rows.append({p.id, p.name, p.clinicId, p.prescriber, domain::toString(entry.evaluation.tier),
+                     entry.evaluation.mme.totalPerDay, clinical::toString(entry.evaluation.mme.band), entry.rooming,
+                     entry.clinician, entry.registryManager, entry.visitTime});
     }
     return rows;
 }

@@ -5,8 +5,8 @@
 
 #include "core/clinical/rules.h"
 #include "core/domain/records.h"
-#include "core/scripts/library.h"
 #include "core/domain/result.h"
+#include "core/scripts/library.h"
 
 #include <QDate>
 #include <QList>

@@ -20,7 +20,9 @@ public:
 // For tests and deterministic tools: returns what it was set to; advance() moves it.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(QDateTime start) : m_now(std::move(start)) {}
+    explicit ManualClock(QDateTime start)
+        : m_now(std::move(start))
+    {}
     [[nodiscard]] QDateTime now() const override { return m_now; }
     void set(const QDateTime &at) { m_now = at; }
     void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }

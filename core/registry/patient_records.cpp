@@ -86,7 +86,8 @@ Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, con
 {
     const domain::RecordEnvelope *demographics = nullptr;
     for (const auto &envelope : std::span(begin, end)) {
-        if (envelope.kind == domain::kDemographicsKind.kind() && (!demographics || demographics->stamp < envelope.stamp))
+        if (envelope.kind == domain::kDemographicsKind.kind() &&
+            (!demographics || demographics->stamp < envelope.stamp))
             demographics = &envelope;
     }
     if (!demographics)
@@ -102,11 +103,12 @@ Result<domain::Patient> assemblePatient(const domain::RecordEnvelope *begin, con
     ordered.reserve(static_cast<std::size_t>(end - begin));
     for (const auto &envelope : std::span(begin, end))
         ordered.push_back(&envelope);
-    std::stable_sort(ordered.begin(), ordered.end(), [](const domain::RecordEnvelope *a, const domain::RecordEnvelope *b) {
-        if (a->date != b->date)
-            return a->date < b->date;
-        return a->stamp < b->stamp;
-    });
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const domain::RecordEnvelope *a, const domain::RecordEnvelope *b) {
+                         if (a->date != b->date)
+                             return a->date < b->date;
+                         return a->stamp < b->stamp;
+                     });
     for (const domain::RecordEnvelope *entry : ordered) {
         const domain::RecordEnvelope &envelope = *entry;
         if (envelope.kind == domain::kDemographicsKind.kind() || !domain::knownRecordKindForPatient(envelope.kind))
@@ -163,7 +165,11 @@ struct Batch {
     static constexpr std::size_t kRows = 1024;
     static constexpr std::size_t kBytes = 512 * 1024;
 
-    Batch() : text(kBytes) { rows.reserve(kRows); }
+    Batch()
+        : text(kBytes)
+    {
+        rows.reserve(kRows);
+    }
     [[nodiscard]] bool fits(qsizetype bytes) const
     {
         return rows.size() < kRows && used + static_cast<std::size_t>(bytes) <= text.size();
@@ -176,7 +182,10 @@ struct Batch {
         used += static_cast<std::size_t>(column.size());
         return span;
     }
-    [[nodiscard]] QByteArrayView view(RowSpan span) const { return QByteArrayView(text.data() + span.offset, span.size); }
+    [[nodiscard]] QByteArrayView view(RowSpan span) const
+    {
+        return QByteArrayView(text.data() + span.offset, span.size);
+    }
     void clear()
     {
         rows.clear();
@@ -273,9 +282,9 @@ struct DateKey {
         if (packed == 0)
             return QByteArray();
         const std::int32_t v = packed - 1;
-        return QByteArray::number(v / 10000).rightJustified(4, '0') + '-'
-               + QByteArray::number(v / 100 % 100).rightJustified(2, '0') + '-'
-               + QByteArray::number(v % 100).rightJustified(2, '0');
+        return QByteArray::number(v / 10000).rightJustified(4, '0') + '-' +
+               QByteArray::number(v / 100 % 100).rightJustified(2, '0') + '-' +
+               QByteArray::number(v % 100).rightJustified(2, '0');
     }
 };
 
@@ -394,8 +403,7 @@ void decode(const Batch &batch, domain::PayloadReader &reader, PatientBuilds &bu
 
 // Puts one list in assemblePatient's order (stable: by date column, then clock); it nearly
 // always is already.
-template<typename T>
-void order(QList<T> &list, const std::vector<const DateKey *> &dates)
+template <typename T> void order(QList<T> &list, const std::vector<const DateKey *> &dates)
 {
     auto before = [&](qsizetype a, qsizetype b) {
         const DateKey &first = *dates[static_cast<std::size_t>(a)];
@@ -497,8 +505,8 @@ Result<QList<domain::Patient>> assembleAllPatients(storage::RecordStore &store)
             lastPatient = found.key();
             lastIndex = *found;
         }
-        const qsizetype bytes = row.id.size() + row.kind.size() + row.date.size() + row.payload.size() + row.author.size()
-                                + row.device.size() + row.hlc.size() + row.supersedes.size();
+        const qsizetype bytes = row.id.size() + row.kind.size() + row.date.size() + row.payload.size() +
+                                row.author.size() + row.device.size() + row.hlc.size() + row.supersedes.size();
         if (filling && !filling->fits(bytes)) {
             full.push(filling);
             filling = nullptr;

@@ -27,7 +27,7 @@ struct Registry::Impl {
     std::unique_ptr<Database> db;
     QString databasePath;
     keys::Keyring keyring;
-    keys::SecretBytes databaseKey;   // kept in locked memory while unlocked: re-wrapping slots needs it
+    keys::SecretBytes databaseKey;  // kept in locked memory while unlocked: re-wrapping slots needs it
     keys::SecretBytes deviceSecret;
     HybridLogicalClock hlc{QString()};
     // The last whole-registry read and the highest record seq it covered (-1: none yet).
@@ -42,8 +42,7 @@ struct Registry::Impl {
         , databaseKey(std::move(dbKey))
         , deviceSecret(std::move(secret))
         , hlc(deviceId)
-    {
-    }
+    {}
 };
 
 namespace {
@@ -54,7 +53,11 @@ Status insertUserRow(Database &db, const QString &id, const QString &name, keys:
     auto insert = db.prepare("INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)");
     if (!insert)
         return insert.error();
-    return insert->bind(1, id).bind(2, name).bind(3, keys::toString(role)).bind(4, created.toUTC().toString(Qt::ISODate)).run();
+    return insert->bind(1, id)
+        .bind(2, name)
+        .bind(3, keys::toString(role))
+        .bind(4, created.toUTC().toString(Qt::ISODate))
+        .run();
 }
 
 QString newId()
@@ -80,7 +83,8 @@ Result<QString> metaValue(Database &db, const char *key)
 
 Status setMetaValue(Database &db, const char *key, const QString &value)
 {
-    auto stmt = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    auto stmt =
+        db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, QString::fromLatin1(key)).bind(2, value);
@@ -124,7 +128,9 @@ Status clinicIdFree(Database &db, const QString &clinicId, const QString &self)
         return holders.error();
     for (const QString &id : std::as_const(*holders)) {
         if (id != self)
-            return Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is already another patient's clinic identifier").arg(clinicId.left(64))};
+            return Error{
+                QStringLiteral("clinic_id"),
+                QStringLiteral("\"%1\" is already another patient's clinic identifier").arg(clinicId.left(64))};
     }
     return ok();
 }
@@ -159,8 +165,7 @@ Registry::Registry(UserSummary user, QString registryId, QString deviceId, const
     , m_registryId(std::move(registryId))
     , m_deviceId(std::move(deviceId))
     , m_clock(clock)
-{
-}
+{}
 
 Registry::~Registry() = default;
 
@@ -216,8 +221,7 @@ Result<std::unique_ptr<Registry>> Registry::create(const QString &databasePath, 
             return written.error();
         }
     }
-    std::unique_ptr<Registry> registry(
-        new Registry(summaryOf(admin), created->keyring.registryId(), deviceId, clock));
+    std::unique_ptr<Registry> registry(new Registry(summaryOf(admin), created->keyring.registryId(), deviceId, clock));
     registry->d = std::make_unique<Impl>(std::move(db).value(), databasePath, std::move(created->keyring),
                                          std::move(created->databaseKey), std::move(created->deviceSecret), deviceId);
     return registry;
@@ -302,7 +306,9 @@ Result<std::unique_ptr<Registry>> Registry::signInVouched(const QString &databas
     Database &db = *(*registry)->d->db;
     if (auto s = insertUserRow(db, adopted.id, adopted.name.trimmed(), adopted.role, now); !s)
         return s.error();
-    if (auto s = storage::AuditLog(db).append({now, adopted.id, QStringLiteral("first_sign_in"), {}, adopted.id, keys::toString(adopted.role)}); !s)
+    if (auto s = storage::AuditLog(db).append(
+            {now, adopted.id, QStringLiteral("first_sign_in"), {}, adopted.id, keys::toString(adopted.role)});
+        !s)
         return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
@@ -349,7 +355,9 @@ Result<QString> Registry::addUser(const QString &name, keys::Role role, const QS
         return tx.error();
     if (auto s = insertUserRow(*d->db, *added, name.trimmed(), role, now); !s)
         return s.error();
-    if (auto s = storage::AuditLog(*d->db).append({now, m_user.id, QStringLiteral("add_user"), {}, *added, keys::toString(role)}); !s)
+    if (auto s = storage::AuditLog(*d->db).append(
+            {now, m_user.id, QStringLiteral("add_user"), {}, *added, keys::toString(role)});
+        !s)
         return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
@@ -375,7 +383,9 @@ Status Registry::removeUser(const QString &userNameOrId)
         return mark.error();
     if (auto s = mark->bind(1, isoNow(m_clock)).bind(2, user->id).run(); !s)
         return s;
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("remove_user"), {}, user->id, {}}); !s)
+    if (auto s = storage::AuditLog(*d->db).append(
+            {m_clock.now(), m_user.id, QStringLiteral("remove_user"), {}, user->id, {}});
+        !s)
         return s;
     return tx->commit();
 }
@@ -495,7 +505,11 @@ Status writeInTransaction(Writer &w, const domain::RecordEnvelope &envelope, con
     return tx->commit();
 }
 
-#define CAIRN_WRITER Writer w{*d->db, RecordStore(*d->db), storage::AuditLog(*d->db), d->hlc, m_clock, m_user.id, m_deviceId}
+#define CAIRN_WRITER                                                                                                   \
+    Writer w                                                                                                           \
+    {                                                                                                                  \
+        *d->db, RecordStore(*d->db), storage::AuditLog(*d->db), d->hlc, m_clock, m_user.id, m_deviceId                 \
+    }
 
 Result<QString> Registry::addPatient(const domain::Patient &patient)
 {
@@ -512,13 +526,17 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
     // Check everything before writing anything: an import is all or nothing.
     QHash<QString, qsizetype> clinicIds;
     for (qsizetype i = 0; i < patients.size(); ++i) {
-        auto where = [&](const Error &e) { return patients.size() == 1 ? e : e.within(QStringLiteral("patients[%1]").arg(i)); };
+        auto where = [&](const Error &e) {
+            return patients.size() == 1 ? e : e.within(QStringLiteral("patients[%1]").arg(i));
+        };
         if (auto s = checkPatient(patients.at(i)); !s)
             return where(s.error());
         const QString clinicId = patients.at(i).clinicId.trimmed();
         if (clinicIds.contains(clinicId))
-            return where(Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is given to two patients (also patients[%2])")
-                                                                .arg(clinicId.left(64)).arg(clinicIds.value(clinicId))});
+            return where(
+                Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is given to two patients (also patients[%2])")
+                                                       .arg(clinicId.left(64))
+                                                       .arg(clinicIds.value(clinicId))});
         clinicIds.insert(clinicId, i);
         if (auto s = clinicIdFree(*d->db, clinicId, patients.at(i).id); !s)
             return where(s.error());
@@ -562,7 +580,8 @@ Status Registry::updateDemographics(const domain::Patient &patient)
     if (newTier != row->riskTier && !can(keys::Permission::RecordClinicalDecision))
         return forbidden(QStringLiteral("setting the risk tier"));
     if (newTier != row->riskTier && !newTier.isEmpty() && patient.riskTierReason.trimmed().isEmpty())
-        return Error{QStringLiteral("risk_tier_reason"), QStringLiteral("is required when a clinician sets the risk tier")};
+        return Error{QStringLiteral("risk_tier_reason"),
+                     QStringLiteral("is required when a clinician sets the risk tier")};
     CAIRN_WRITER;
     domain::Patient next = patient;
     w.stamp(next.meta);
@@ -615,7 +634,8 @@ Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const
         return forbidden(QStringLiteral("%1 %2").arg(verb, kind));
     if (const auto *request = std::get_if<domain::RefillRequest>(&record)) {
         // Anyone may log a request or route it; the decision itself is a clinician's.
-        const bool decided = request->decision == domain::RefillDecision::Approved || request->decision == domain::RefillDecision::Declined;
+        const bool decided = request->decision == domain::RefillDecision::Approved ||
+                             request->decision == domain::RefillDecision::Declined;
         if (decided && !can(keys::Permission::RecordClinicalDecision))
             return forbidden(QStringLiteral("deciding a refill request"));
     }
@@ -650,7 +670,8 @@ Result<QStringList> Registry::addRecords(const QString &patientId, const QList<R
     for (qsizetype i = 0; i < values.size(); ++i) {
         auto accepted = acceptRecord(values.at(i), QStringLiteral("recording"));
         if (!accepted)
-            return accepted.error().field.isEmpty() ? accepted.error() : accepted.error().within(QStringLiteral("[%1]").arg(i));
+            return accepted.error().field.isEmpty() ? accepted.error()
+                                                    : accepted.error().within(QStringLiteral("[%1]").arg(i));
         records.append(std::move(accepted).value());
     }
     RecordStore store(*d->db);
@@ -690,7 +711,8 @@ Result<QString> Registry::correctRecord(const QString &recordId, const RecordVal
     if (!original)
         return original.error();
     if (original->kind != kind)
-        return Error{QStringLiteral("kind"), QStringLiteral("a %1 record can only be corrected by another %1 record").arg(original->kind)};
+        return Error{QStringLiteral("kind"),
+                     QStringLiteral("a %1 record can only be corrected by another %1 record").arg(original->kind)};
     CAIRN_WRITER;
     w.stamp(domain::recordMeta(record));
     domain::recordMeta(record).supersedes = QUuid::fromString(recordId);
@@ -711,7 +733,8 @@ Result<QString> Registry::retractRecord(const QString &recordId, const QString &
     if (!original)
         return original.error();
     if (original->kind == QLatin1String("patient"))
-        return Error{QStringLiteral("record"), QStringLiteral("a patient is not withdrawn; correct the demographics instead")};
+        return Error{QStringLiteral("record"),
+                     QStringLiteral("a patient is not withdrawn; correct the demographics instead")};
     if (!can(permissionToWrite(original->kind)))
         return forbidden(QStringLiteral("withdrawing %1").arg(original->kind));
     if (reason.trimmed().isEmpty())
@@ -747,7 +770,9 @@ Result<domain::Patient> Registry::loadPatient(const QString &patientId)
     auto patient = assemblePatient(*current);
     if (!patient)
         return patient.error();
-    if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_patient"), patientId, {}, {}}); !s)
+    if (auto s =
+            auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_patient"), patientId, {}, {}});
+        !s)
         return s.error();
     return patient;
 }
@@ -759,7 +784,9 @@ Result<QList<domain::RecordEnvelope>> Registry::patientHistory(const QString &pa
     auto history = RecordStore(*d->db).history(patientId);
     if (!history)
         return history.error();
-    if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_history"), patientId, {}, {}}); !s)
+    if (auto s =
+            auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_history"), patientId, {}, {}});
+        !s)
         return s.error();
     return history;
 }
@@ -799,7 +826,9 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
         d->allPatients = std::move(patients).value();
         d->allPatientsThrough = *newest;
     }
-    if (auto s = auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose}); !s)
+    if (auto s = auditInTransaction(*d->db,
+                                    {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
+        !s)
         return s.error();
     return d->allPatients;
 }
@@ -885,7 +914,8 @@ Result<QList<scripts::Script>> Registry::clinicScripts()
     for (const auto &record : *current)
         if (record.kind == QLatin1String("clinic_script"))
             list.append(scripts::scriptFromJson(record.payload));
-    std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return std::pair(a.id, a.language) < std::pair(b.id, b.language); });
+    std::sort(list.begin(), list.end(),
+              [](const auto &a, const auto &b) { return std::pair(a.id, a.language) < std::pair(b.id, b.language); });
     return list;
 }
 
@@ -998,9 +1028,10 @@ Result<int> Registry::requeueOwnAfter(std::int64_t seq)
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
-    auto stmt = d->db->prepare("INSERT INTO outbox (record_id, queued_at) SELECT r.id, r.written_at FROM records r "
-                               "WHERE r.device = ? AND r.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id) "
-                               "ORDER BY r.seq");
+    auto stmt = d->db->prepare(
+        "INSERT INTO outbox (record_id, queued_at) SELECT r.id, r.written_at FROM records r "
+        "WHERE r.device = ? AND r.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id) "
+        "ORDER BY r.seq");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, m_deviceId).bind(2, seq);
@@ -1046,7 +1077,11 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
     if (added > 0) {
         if (auto s = w.saveClock(); !s)
             return s.error();
-        if (auto s = w.audit.append({m_clock.now(), m_user.id, QStringLiteral("sync_pull"), {}, {},
+        if (auto s = w.audit.append({m_clock.now(),
+                                     m_user.id,
+                                     QStringLiteral("sync_pull"),
+                                     {},
+                                     {},
                                      QStringLiteral("%1 records").arg(added)});
             !s)
             return s.error();
@@ -1073,8 +1108,8 @@ Status Registry::reviewConflict(std::int64_t conflictId)
     const QString at = isoNow(m_clock);
     if (auto s = RecordStore(*d->db).markConflictReviewed(conflictId, m_user.id, at); !s)
         return s;
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(), m_user.id, QStringLiteral("review_conflict"), {}, {},
-                                                   QString::number(conflictId)});
+    if (auto s = storage::AuditLog(*d->db).append(
+            {m_clock.now(), m_user.id, QStringLiteral("review_conflict"), {}, {}, QString::number(conflictId)});
         !s)
         return s;
     return tx->commit();
@@ -1153,10 +1188,10 @@ Result<RegistryStats> Registry::stats()
     auto audit = d->db->scalarInt("SELECT count(*) FROM audit");
     auto schema = d->db->scalarInt("PRAGMA user_version");
     auto cipher = d->db->scalarText("PRAGMA cipher_version");
-    for (const Error *e : {patients ? nullptr : &patients.error(), records ? nullptr : &records.error(),
-                           outbox ? nullptr : &outbox.error(), oldest ? nullptr : &oldest.error(),
-                           audit ? nullptr : &audit.error(), schema ? nullptr : &schema.error(),
-                           cipher ? nullptr : &cipher.error()}) {
+    for (const Error *e :
+         {patients ? nullptr : &patients.error(), records ? nullptr : &records.error(),
+          outbox ? nullptr : &outbox.error(), oldest ? nullptr : &oldest.error(), audit ? nullptr : &audit.error(),
+          schema ? nullptr : &schema.error(), cipher ? nullptr : &cipher.error()}) {
         if (e)
             return *e;
     }

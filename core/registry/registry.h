@@ -12,9 +12,9 @@
 #include "core/domain/result.h"
 #include "core/keys/keyring.h"
 #include "core/keys/roles.h"
+#include "core/registry/clock.h"
 #include "core/scripts/library.h"
 #include "core/storage/record_store.h"
-#include "core/registry/clock.h"
 
 #include <QList>
 #include <QString>
@@ -53,7 +53,7 @@ struct PatientSummary {
     QDate birthDate;
     QString sex;
     QString prescriber;
-    QString riskTier;   // clinician-set tier, empty when none
+    QString riskTier;  // clinician-set tier, empty when none
     QString phone;
     QString language;
 };
@@ -63,7 +63,7 @@ struct RegistryStats {
     qint64 records = 0;
     qint64 users = 0;
     qint64 outboxPending = 0;
-    QString oldestPendingWrite;   // ISO UTC, empty when nothing is pending
+    QString oldestPendingWrite;  // ISO UTC, empty when nothing is pending
     qint64 auditEntries = 0;
     int schemaVersion = 0;
     QString cipherVersion;
@@ -72,7 +72,7 @@ struct RegistryStats {
 class Registry {
 public:
     struct Paths {
-        QString database;          // registry.db
+        QString database;  // registry.db
         [[nodiscard]] QString keyring() const { return database + QStringLiteral(".keys"); }
     };
 
@@ -151,7 +151,8 @@ public:
     Result<QStringList> addRecords(const QString &patientId, const QList<RecordValue> &records);
     // A correction: a new version that supersedes recordId. Both stay in the registry. The reason,
     // when given, travels with the new version (payload "correction_reason").
-    Result<QString> correctRecord(const QString &recordId, const RecordValue &record, const QString &reason = QString());
+    Result<QString> correctRecord(const QString &recordId, const RecordValue &record,
+                                  const QString &reason = QString());
     // Withdraws a record entered in error; it stays in the history, marked as withdrawn.
     Result<QString> retractRecord(const QString &recordId, const QString &reason);
 

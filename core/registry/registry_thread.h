@@ -31,8 +31,7 @@ public:
 
     // Runs job on the database thread and done(result) on receiver's thread, unless the
     // receiver was destroyed in the meantime.
-    template<typename R>
-    void run(QObject *receiver, std::function<R(Registry *)> job, std::function<void(R)> done)
+    template <typename R> void run(QObject *receiver, std::function<R(Registry *)> job, std::function<void(R)> done)
     {
         QPointer<QObject> guard(receiver);
         post([guard, job = std::move(job), done = std::move(done)](Registry *registry) mutable {
@@ -62,7 +61,7 @@ public:
 
 private:
     QThread m_thread;
-    QObject *m_worker = nullptr;           // lives on m_thread
+    QObject *m_worker = nullptr;                            // lives on m_thread
     std::shared_ptr<std::unique_ptr<Registry>> m_registry;  // touched only on m_thread
 };
 

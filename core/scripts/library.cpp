@@ -3,13 +3,13 @@
 #include "core/domain/text.h"
 
 #include <QDir>
-#include <QFileInfo>
-#include <QSet>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <mutex>
 
@@ -74,7 +74,9 @@ QString stigmatizingTermIn(const QString &text, const QStringList &terms)
 {
     const QString folded = domain::foldForSearch(text);
     for (const QString &term : terms) {
-        const QRegularExpression word(QStringLiteral("(^|[^\\w])") + QRegularExpression::escape(domain::foldForSearch(term)) + QStringLiteral("($|[^\\w])"),
+        const QRegularExpression word(QStringLiteral("(^|[^\\w])") +
+                                          QRegularExpression::escape(domain::foldForSearch(term)) +
+                                          QStringLiteral("($|[^\\w])"),
                                       QRegularExpression::UseUnicodePropertiesOption);
         if (word.match(folded).hasMatch())
             return term;
@@ -112,7 +114,8 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
     for (const QString &e : s.eventTriggers)
         if (!events.contains(e))
             problem(QStringLiteral("triggers.events"), QStringLiteral("unknown event \"%1\" (see events.json)").arg(e));
-    if (s.sources.isEmpty() || std::any_of(s.sources.cbegin(), s.sources.cend(), [](const QString &x) { return x.trimmed().isEmpty(); }))
+    if (s.sources.isEmpty() ||
+        std::any_of(s.sources.cbegin(), s.sources.cend(), [](const QString &x) { return x.trimmed().isEmpty(); }))
         problem(QStringLiteral("sources"), QStringLiteral("cite at least one source"));
     int last = -1;
     QStringList kinds;
@@ -123,7 +126,8 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
         if (index < 0)
             problem(at + QStringLiteral(".kind"), QStringLiteral("unknown step kind \"%1\"").arg(step.kind));
         else if (index <= last)
-            problem(at + QStringLiteral(".kind"), QStringLiteral("steps must follow the order of README.md, each kind once"));
+            problem(at + QStringLiteral(".kind"),
+                    QStringLiteral("steps must follow the order of README.md, each kind once"));
         last = std::max(last, index);
         kinds.append(step.kind);
         if (step.phrasings.size() < 2)
@@ -161,7 +165,8 @@ QStringList shippedTerms(const QString &language)
     if (!json)
         return {};
     const QJsonObject terms = json->value(QStringLiteral("terms")).toObject();
-    return strings(terms.value(language)) + (language == QLatin1String("en") ? QStringList() : strings(terms.value(QStringLiteral("en"))));
+    return strings(terms.value(language)) +
+           (language == QLatin1String("en") ? QStringList() : strings(terms.value(QStringLiteral("en"))));
 }
 
 int severityWeight(const QString &severity)
@@ -184,7 +189,8 @@ QList<Problem> validateScript(const QJsonObject &json, const QString &file)
     if (script.language != QLatin1String("en") && script.language != QLatin1String("es"))
         problems.append({file, QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\"")});
     // checkScript also compares the id with a file name; a clinic copy's "file" is its id.
-    checkScript(script, script.id + QStringLiteral(".json"), script.language, shippedEvents(), shippedTerms(script.language), problems);
+    checkScript(script, script.id + QStringLiteral(".json"), script.language, shippedEvents(),
+                shippedTerms(script.language), problems);
     for (Problem &p : problems)
         p.file = file;
     return problems;
@@ -194,7 +200,8 @@ QJsonObject scriptToJson(const Script &s)
 {
     QJsonArray steps;
     for (const Step &step : s.steps)
-        steps.append(QJsonObject{{QStringLiteral("kind"), step.kind}, {QStringLiteral("phrasings"), QJsonArray::fromStringList(step.phrasings)}});
+        steps.append(QJsonObject{{QStringLiteral("kind"), step.kind},
+                                 {QStringLiteral("phrasings"), QJsonArray::fromStringList(step.phrasings)}});
     QJsonArray avoid;
     for (const AvoidPhrase &a : s.avoid)
         avoid.append(QJsonObject{{QStringLiteral("phrase"), a.phrase}, {QStringLiteral("why"), a.why}});
@@ -204,8 +211,9 @@ QJsonObject scriptToJson(const Script &s)
                   {QStringLiteral("title"), s.title},
                   {QStringLiteral("situation"), s.situation},
                   {QStringLiteral("audience"), QJsonArray::fromStringList(s.audience)},
-                  {QStringLiteral("triggers"), QJsonObject{{QStringLiteral("gaps"), QJsonArray::fromStringList(s.gapTriggers)},
-                                                           {QStringLiteral("events"), QJsonArray::fromStringList(s.eventTriggers)}}},
+                  {QStringLiteral("triggers"),
+                   QJsonObject{{QStringLiteral("gaps"), QJsonArray::fromStringList(s.gapTriggers)},
+                               {QStringLiteral("events"), QJsonArray::fromStringList(s.eventTriggers)}}},
                   {QStringLiteral("steps"), steps},
                   {QStringLiteral("avoid"), avoid},
                   {QStringLiteral("sources"), QJsonArray::fromStringList(s.sources)}};
@@ -236,33 +244,50 @@ Library Library::withClinicScripts(const QList<Script> &clinicScripts) const
 
 const QStringList &stepKinds()
 {
-    static const QStringList kinds{QStringLiteral("prepare"), QStringLiteral("open_and_ask_permission"), QStringLiteral("empathize"),
-                                   QStringLiteral("explore_view_and_goals"), QStringLiteral("explain_with_patient_specific_reasons"),
-                                   QStringLiteral("set_limit_kindly_with_choices"), QStringLiteral("non_abandonment_and_next_steps"),
+    static const QStringList kinds{QStringLiteral("prepare"),
+                                   QStringLiteral("open_and_ask_permission"),
+                                   QStringLiteral("empathize"),
+                                   QStringLiteral("explore_view_and_goals"),
+                                   QStringLiteral("explain_with_patient_specific_reasons"),
+                                   QStringLiteral("set_limit_kindly_with_choices"),
+                                   QStringLiteral("non_abandonment_and_next_steps"),
                                    QStringLiteral("safety_net")};
     return kinds;
 }
 
 const QStringList &requiredStepKinds()
 {
-    static const QStringList kinds{QStringLiteral("prepare"), QStringLiteral("open_and_ask_permission"), QStringLiteral("empathize"),
-                                   QStringLiteral("set_limit_kindly_with_choices"), QStringLiteral("non_abandonment_and_next_steps"),
+    static const QStringList kinds{QStringLiteral("prepare"),
+                                   QStringLiteral("open_and_ask_permission"),
+                                   QStringLiteral("empathize"),
+                                   QStringLiteral("set_limit_kindly_with_choices"),
+                                   QStringLiteral("non_abandonment_and_next_steps"),
                                    QStringLiteral("safety_net")};
     return kinds;
 }
 
 const QStringList &knownGapCodes()
 {
-    static const QStringList codes{QStringLiteral("AGREEMENT"), QStringLiteral("PDMP_CHECK"), QStringLiteral("UDS"), QStringLiteral("VISIT"),
-                                   QStringLiteral("PEG"), QStringLiteral("DEPRESSION_SCREEN"), QStringLiteral("PHQ9_FOLLOWUP"),
-                                   QStringLiteral("SUICIDE_RISK"), QStringLiteral("NALOXONE"), QStringLiteral("HIGH_DOSE"),
-                                   QStringLiteral("BENZODIAZEPINE"), QStringLiteral("UDS_UNEXPECTED"), QStringLiteral("RISK_ASSESSMENT")};
+    static const QStringList codes{QStringLiteral("AGREEMENT"),
+                                   QStringLiteral("PDMP_CHECK"),
+                                   QStringLiteral("UDS"),
+                                   QStringLiteral("VISIT"),
+                                   QStringLiteral("PEG"),
+                                   QStringLiteral("DEPRESSION_SCREEN"),
+                                   QStringLiteral("PHQ9_FOLLOWUP"),
+                                   QStringLiteral("SUICIDE_RISK"),
+                                   QStringLiteral("NALOXONE"),
+                                   QStringLiteral("HIGH_DOSE"),
+                                   QStringLiteral("BENZODIAZEPINE"),
+                                   QStringLiteral("UDS_UNEXPECTED"),
+                                   QStringLiteral("RISK_ASSESSMENT")};
     return codes;
 }
 
 const QStringList &audiences()
 {
-    static const QStringList list{QStringLiteral("clinician"), QStringLiteral("medical_assistant"), QStringLiteral("nurse"), QStringLiteral("front_desk")};
+    static const QStringList list{QStringLiteral("clinician"), QStringLiteral("medical_assistant"),
+                                  QStringLiteral("nurse"), QStringLiteral("front_desk")};
     return list;
 }
 
@@ -282,8 +307,10 @@ Result<Library> Library::load(const QString &directory, QList<Problem> *problems
     if (!eventsJson)
         problems.append({QStringLiteral("events.json"), eventsJson.error().field, eventsJson.error().message});
     if (!termsJson)
-        problems.append({QStringLiteral("stigmatizing-terms.json"), termsJson.error().field, termsJson.error().message});
-    const QStringList events = eventsJson ? eventsJson->value(QStringLiteral("events")).toObject().keys() : QStringList();
+        problems.append(
+            {QStringLiteral("stigmatizing-terms.json"), termsJson.error().field, termsJson.error().message});
+    const QStringList events =
+        eventsJson ? eventsJson->value(QStringLiteral("events")).toObject().keys() : QStringList();
     const QJsonObject terms = termsJson ? termsJson->value(QStringLiteral("terms")).toObject() : QJsonObject();
 
     Library library;
@@ -292,9 +319,12 @@ Result<Library> Library::load(const QString &directory, QList<Problem> *problems
         problems.append({directory, QStringLiteral("languages"), QStringLiteral("no language folders (en/, es/)")});
     QHash<QString, QSet<QString>> idsByLanguage;
     for (const QString &language : languages) {
-        const QStringList allTerms = strings(terms.value(language)) + (language == QLatin1String("en") ? QStringList() : strings(terms.value(QStringLiteral("en"))));
+        const QStringList allTerms =
+            strings(terms.value(language)) +
+            (language == QLatin1String("en") ? QStringList() : strings(terms.value(QStringLiteral("en"))));
         if (!terms.contains(language))
-            problems.append({QStringLiteral("stigmatizing-terms.json"), QStringLiteral("terms.") + language, QStringLiteral("no term list for this language")});
+            problems.append({QStringLiteral("stigmatizing-terms.json"), QStringLiteral("terms.") + language,
+                             QStringLiteral("no term list for this language")});
         const QDir languageDir(dir.filePath(language));
         for (const QString &name : languageDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             const QString file = language + QLatin1Char('/') + name;
@@ -333,9 +363,10 @@ Result<Library> Library::load(const QString &directory, QList<Problem> *problems
                     enKinds << s.kind;
                 for (const Step &s : other->steps)
                     otherKinds << s.kind;
-                if (other->gapTriggers != en.gapTriggers || other->eventTriggers != en.eventTriggers || other->audience != en.audience
-                    || otherKinds != enKinds)
-                    problems.append({language + QLatin1Char('/') + en.id + QStringLiteral(".json"), QStringLiteral("triggers"),
+                if (other->gapTriggers != en.gapTriggers || other->eventTriggers != en.eventTriggers ||
+                    other->audience != en.audience || otherKinds != enKinds)
+                    problems.append({language + QLatin1Char('/') + en.id + QStringLiteral(".json"),
+                                     QStringLiteral("triggers"),
                                      QStringLiteral("triggers, audience and steps must match the English version")});
             }
         }
@@ -349,7 +380,8 @@ Result<Library> Library::load(const QString &directory, QList<Problem> *problems
 
 QString Library::shippedDirectory()
 {
-    return QDir(qEnvironmentVariable("CAIRN_ASSETS_DIR", QStringLiteral(CAIRN_DEFAULT_ASSETS_DIR))).filePath(QStringLiteral("scripts"));
+    return QDir(qEnvironmentVariable("CAIRN_ASSETS_DIR", QStringLiteral(CAIRN_DEFAULT_ASSETS_DIR)))
+        .filePath(QStringLiteral("scripts"));
 }
 
 Result<const Library *> Library::shipped()

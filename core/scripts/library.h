@@ -5,16 +5,16 @@
 #include "core/domain/result.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
-#include <QJsonObject>
 #include <QStringList>
 
 namespace cairn::scripts {
 
 struct Step {
-    QString kind;          // prepare, open_and_ask_permission, empathize, ...
-    QStringList phrasings; // alternatives, each usable as it stands
+    QString kind;           // prepare, open_and_ask_permission, empathize, ...
+    QStringList phrasings;  // alternatives, each usable as it stands
 };
 
 struct AvoidPhrase {
@@ -49,16 +49,16 @@ struct Problem {
     [[nodiscard]] QString line() const { return file + QStringLiteral(": ") + field + QStringLiteral(": ") + message; }
 };
 
-const QStringList &stepKinds();           // in their order
+const QStringList &stepKinds();  // in their order
 const QStringList &requiredStepKinds();
-const QStringList &knownGapCodes();       // the rules engine's care-gap codes
+const QStringList &knownGapCodes();  // the rules engine's care-gap codes
 const QStringList &audiences();
 
 // The patient's situation for ranking: open gaps with their severity, and recent events.
 struct PatientSituation {
     QHash<QString, QString> gaps;  // code → severity ("urgent", "high", "medium", "low")
     QStringList events;
-    QString audience;              // only scripts for this audience (empty: any)
+    QString audience;  // only scripts for this audience (empty: any)
 };
 
 // One script from its JSON (a clinic's copy), and its problems against the shipped vocabulary

@@ -10,8 +10,8 @@ namespace {
 const QString kGenesis = QString(64, QLatin1Char('0'));
 
 // Length-prefixed fields, so that no two different entries serialise to the same bytes.
-QString entryHash(std::int64_t seq, const QString &at, const QString &user, const QString &action, const QString &patient,
-                  const QString &record, const QString &detail, const QString &prevHash)
+QString entryHash(std::int64_t seq, const QString &at, const QString &user, const QString &action,
+                  const QString &patient, const QString &record, const QString &detail, const QString &prevHash)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     auto add = [&hash](const QString &field) {
@@ -57,10 +57,12 @@ Status AuditLog::append(const AuditEvent &event)
     const auto [lastSeq, lastHash] = *head;
     const std::int64_t seq = lastSeq + 1;
     const QString at = event.at.toUTC().toString(Qt::ISODateWithMs);
-    const QString hash = entryHash(seq, at, event.userId, event.action, event.patientId, event.recordId, event.detail, lastHash);
+    const QString hash =
+        entryHash(seq, at, event.userId, event.action, event.patientId, event.recordId, event.detail, lastHash);
 
-    auto insert = m_db.cached("INSERT INTO audit (seq, at, user_id, action, patient_id, record_id, detail, prev_hash, hash) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto insert =
+        m_db.cached("INSERT INTO audit (seq, at, user_id, action, patient_id, record_id, detail, prev_hash, hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
     (*insert)->bind(1, seq).bind(2, at).bind(3, event.userId).bind(4, event.action);
@@ -70,7 +72,7 @@ Status AuditLog::append(const AuditEvent &event)
         return s;
 
     auto setHead = m_db.cached("INSERT INTO meta (key, value) VALUES ('audit_head', ?) "
-                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!setHead)
         return setHead.error();
     (*setHead)->bind(1, QString::number(seq) + QLatin1Char(':') + hash);

@@ -16,12 +16,12 @@ namespace cairn::storage {
 class Database;
 
 struct AuditEvent {
-    QDateTime at;          // UTC
+    QDateTime at;  // UTC
     QString userId;
-    QString action;        // "view_patient", "add_record", "correct_record", "add_user", "unlock", ...
-    QString patientId;     // may be empty
-    QString recordId;      // may be empty
-    QString detail;        // e.g. the record kind; never names, notes or values
+    QString action;     // "view_patient", "add_record", "correct_record", "add_user", "unlock", ...
+    QString patientId;  // may be empty
+    QString recordId;   // may be empty
+    QString detail;     // e.g. the record kind; never names, notes or values
 };
 
 struct AuditVerification {
@@ -33,7 +33,9 @@ struct AuditVerification {
 
 class AuditLog {
 public:
-    explicit AuditLog(Database &db) : m_db(db) {}
+    explicit AuditLog(Database &db)
+        : m_db(db)
+    {}
     // Appends one entry. Call inside the transaction of the change it records.
     Status append(const AuditEvent &event);
     Result<AuditVerification> verify();

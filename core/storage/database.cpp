@@ -3,11 +3,11 @@
 #include <cstring>
 
 #define SQLITE_HAS_CODEC 1
-#include <sqlcipher/sqlite3.h>
-#include <sodium.h>
-
 #include <QFile>
 #include <QFileInfo>
+
+#include <sodium.h>
+#include <sqlcipher/sqlite3.h>
 
 namespace cairn::storage {
 namespace {
@@ -30,7 +30,8 @@ public:
             return;
         m_text[0] = 'x';
         m_text[1] = '\'';
-        sodium_bin2hex(m_text + 2, kRawKeySize * 2 + 1, reinterpret_cast<const unsigned char *>(key.constData()), kRawKeySize);
+        sodium_bin2hex(m_text + 2, kRawKeySize * 2 + 1, reinterpret_cast<const unsigned char *>(key.constData()),
+                       kRawKeySize);
         m_text[m_size - 1] = '\'';
         m_text[m_size] = '\0';
     }
@@ -67,10 +68,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
     if (mode == OpenMode::CreateNew && info.exists())
         return Error{QStringLiteral("db"), QStringLiteral("%1 already exists; refusing to overwrite it").arg(path)};
     if (mode == OpenMode::ExistingOnly && looksLikePlaintextSqlite(path))
-        return Error{QStringLiteral("db"), QStringLiteral("%1 is an unencrypted SQLite file, not a Cairn registry").arg(path)};
+        return Error{QStringLiteral("db"),
+                     QStringLiteral("%1 is an unencrypted SQLite file, not a Cairn registry").arg(path)};
 
     sqlite3 *raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     const QByteArray nativePath = QFile::encodeName(path);
     if (sqlite3_open_v2(nativePath.constData(), &raw, flags, nullptr) != SQLITE_OK) {
         Error error = sqliteError(raw, QStringLiteral("cannot open %1").arg(path));
@@ -94,7 +97,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
     }
     auto version = db->scalarText("PRAGMA cipher_version");
     if (!version || version->isEmpty())
-        return Error{QString(), QStringLiteral("SQLCipher is not active in this build; refusing to store data unencrypted")};
+        return Error{QString(),
+                     QStringLiteral("SQLCipher is not active in this build; refusing to store data unencrypted")};
 
     // Reading the schema is the first access that decrypts a page: a wrong key fails here, before
     // any pragma or statement could write to the file.
@@ -273,7 +277,8 @@ Statement &Statement::bind(int index, const QString &value)
 Statement &Statement::bind(int index, const QByteArray &value)
 {
     m_bound.append(value);
-    if (sqlite3_bind_blob(m_stmt, index, m_bound.constLast().constData(), static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK)
+    if (sqlite3_bind_blob(m_stmt, index, m_bound.constLast().constData(), static_cast<int>(value.size()),
+                          SQLITE_STATIC) != SQLITE_OK)
         m_status = sqliteError(m_db->handle(), QStringLiteral("cannot bind a value"));
     return *this;
 }

@@ -8,8 +8,8 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QString>
 #include <QList>
+#include <QString>
 #include <QVariant>
 
 #include <cstdint>
@@ -57,7 +57,10 @@ public:
 
 private:
     friend class Database;
-    Statement(Database *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    Statement(Database *db, sqlite3_stmt *stmt)
+        : m_db(db)
+        , m_stmt(stmt)
+    {}
     Database *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     Status m_status = ok();
@@ -86,7 +89,7 @@ public:
     Result<Statement *> cached(const char *sql);
     [[nodiscard]] std::int64_t lastInsertRowId() const;
     [[nodiscard]] int changes() const;  // rows changed by the last statement
-    Status exec(const char *sql);  // one or more statements without results
+    Status exec(const char *sql);       // one or more statements without results
     Result<QString> scalarText(const char *sql);
     Result<std::int64_t> scalarInt(const char *sql);
 
@@ -98,7 +101,10 @@ public:
     Status checkpoint();
 
 private:
-    Database(QString path, sqlite3 *db) : m_path(std::move(path)), m_db(db) {}
+    Database(QString path, sqlite3 *db)
+        : m_path(std::move(path))
+        , m_db(db)
+    {}
     Status verifyEncrypted();
     QString m_path;
     sqlite3 *m_db = nullptr;
@@ -110,7 +116,11 @@ private:
 class Transaction {
 public:
     static Result<Transaction> begin(Database &db);
-    Transaction(Transaction &&other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
+    Transaction(Transaction &&other) noexcept
+        : m_db(other.m_db)
+    {
+        other.m_db = nullptr;
+    }
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
     Transaction &operator=(Transaction &&) = delete;
@@ -118,7 +128,9 @@ public:
     Status commit();
 
 private:
-    explicit Transaction(Database *db) : m_db(db) {}
+    explicit Transaction(Database *db)
+        : m_db(db)
+    {}
     Database *m_db = nullptr;
 };
 

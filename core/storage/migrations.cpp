@@ -193,9 +193,10 @@ Status migrate(Database &db)
     if (!current)
         return current.error();
     if (*current > latestSchemaVersion()) {
-        return Error{QString(), QStringLiteral("the registry was written by a newer Cairn (schema %1; this build knows %2)")
-                                    .arg(*current)
-                                    .arg(latestSchemaVersion())};
+        return Error{QString(),
+                     QStringLiteral("the registry was written by a newer Cairn (schema %1; this build knows %2)")
+                         .arg(*current)
+                         .arg(latestSchemaVersion())};
     }
     for (const Migration &step : kMigrations) {
         if (step.version <= *current)
@@ -204,7 +205,8 @@ Status migrate(Database &db)
         if (!tx)
             return tx.error();
         if (auto s = db.exec(step.sql); !s)
-            return Error{QString(), QStringLiteral("schema step %1 failed: %2").arg(step.version).arg(s.error().message)};
+            return Error{QString(),
+                         QStringLiteral("schema step %1 failed: %2").arg(step.version).arg(s.error().message)};
         const QByteArray bump = "PRAGMA user_version = " + QByteArray::number(step.version);
         if (auto s = db.exec(bump.constData()); !s)
             return s;

@@ -3,8 +3,6 @@
 #include "core/domain/text.h"
 #include "core/storage/database.h"
 
-#include <sqlcipher/sqlite3.h>
-
 #include <QDateTime>
 #include <QHash>
 #include <QJsonDocument>
@@ -12,6 +10,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <sqlcipher/sqlite3.h>
 #include <tuple>
 
 namespace cairn::storage {
@@ -182,10 +181,9 @@ QString rootLineage(const StoredRecord &record)
 }
 
 // An unsuperseded, unclosed version of a lineage (its tips).
-constexpr const char *kTipsOfLineage =
-    "SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
-    "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
-    "AND NOT EXISTS (SELECT 1 FROM record_closes c WHERE c.closed_id = r.id)";
+constexpr const char *kTipsOfLineage = "SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
+                                       "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
+                                       "AND NOT EXISTS (SELECT 1 FROM record_closes c WHERE c.closed_id = r.id)";
 
 }  // namespace
 
@@ -204,7 +202,8 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
             (*parent)->reset();
             if (!s)
                 return s;
-            return Error{QStringLiteral("supersedes"), QStringLiteral("names a record that is not here: %1").arg(record.supersedes)};
+            return Error{QStringLiteral("supersedes"),
+                         QStringLiteral("names a record that is not here: %1").arg(record.supersedes)};
         }
         lineage = (*parent)->text(0);
         (*parent)->reset();
@@ -346,8 +345,9 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
 
 Result<std::optional<StoredRecord>> RecordStore::versionInForce(const QString &recordId)
 {
-    auto stmt = m_db.prepare((QByteArray(kCurrentColumns) + "FROM records r0 JOIN heads h ON h.lineage = r0.lineage "
-                                                         "JOIN records r ON r.id = h.record_id WHERE r0.id = ? AND h.live = 1")
+    auto stmt = m_db.prepare((QByteArray(kCurrentColumns) +
+                              "FROM records r0 JOIN heads h ON h.lineage = r0.lineage "
+                              "JOIN records r ON r.id = h.record_id WHERE r0.id = ? AND h.live = 1")
                                  .constData());
     if (!stmt)
         return stmt.error();
@@ -372,13 +372,13 @@ Result<QString> RecordStore::headOf(const QString &recordId)
 
 Result<QList<Conflict>> RecordStore::conflicts(bool includeReviewed)
 {
-    auto stmt = m_db.prepare(includeReviewed
-                                 ? "SELECT c.id, c.patient_id, c.record_a, c.record_b, c.fields, c.detected_at, h.record_id, "
-                                   "c.reviewed_by, c.reviewed_at FROM conflicts c JOIN heads h ON h.lineage = c.lineage "
-                                   "ORDER BY c.id"
-                                 : "SELECT c.id, c.patient_id, c.record_a, c.record_b, c.fields, c.detected_at, h.record_id, "
-                                   "c.reviewed_by, c.reviewed_at FROM conflicts c JOIN heads h ON h.lineage = c.lineage "
-                                   "WHERE c.reviewed_at IS NULL ORDER BY c.id");
+    auto stmt = m_db.prepare(
+        includeReviewed ? "SELECT c.id, c.patient_id, c.record_a, c.record_b, c.fields, c.detected_at, h.record_id, "
+                          "c.reviewed_by, c.reviewed_at FROM conflicts c JOIN heads h ON h.lineage = c.lineage "
+                          "ORDER BY c.id"
+                        : "SELECT c.id, c.patient_id, c.record_a, c.record_b, c.fields, c.detected_at, h.record_id, "
+                          "c.reviewed_by, c.reviewed_at FROM conflicts c JOIN heads h ON h.lineage = c.lineage "
+                          "WHERE c.reviewed_at IS NULL ORDER BY c.id");
     if (!stmt)
         return stmt.error();
     QList<Conflict> list;
@@ -394,7 +394,8 @@ Result<QList<Conflict>> RecordStore::conflicts(bool includeReviewed)
 
 Status RecordStore::markConflictReviewed(std::int64_t conflictId, const QString &userId, const QString &at)
 {
-    auto stmt = m_db.prepare("UPDATE conflicts SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND reviewed_at IS NULL");
+    auto stmt =
+        m_db.prepare("UPDATE conflicts SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND reviewed_at IS NULL");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, userId).bind(2, at).bind(3, conflictId);
@@ -498,7 +499,11 @@ namespace {
 // text, where Statement copies every column into a QString or QByteArray.
 class RowTextQuery {
 public:
-    RowTextQuery(sqlite3 *db, const char *sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    RowTextQuery(sqlite3 *db, const char *sql)
+        : m_db(db)
+    {
+        m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
+    }
     ~RowTextQuery() { sqlite3_finalize(m_stmt); }
     RowTextQuery(const RowTextQuery &) = delete;
     RowTextQuery &operator=(const RowTextQuery &) = delete;
@@ -551,7 +556,8 @@ struct OwnedRowText {
     QByteArray columns[9];
     [[nodiscard]] CurrentRowText view() const
     {
-        return {seq, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6], columns[7], columns[8]};
+        return {seq,        columns[0], columns[1], columns[2], columns[3],
+                columns[4], columns[5], columns[6], columns[7], columns[8]};
     }
 };
 
@@ -572,19 +578,20 @@ Status RecordStore::scanCurrent(const std::function<void(const CurrentRowText &)
         versionedLineages.insert(lineages.text(0).toByteArray());
     if (auto s = lineages.status(); !s)
         return s;
-    RowTextQuery versioned(m_db.handle(),
-                           "SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, COALESCE(h.merged_payload, r.payload), "
-                           "r.author, r.device, r.hlc, r.supersedes FROM heads h JOIN records r ON r.id = h.record_id "
-                           "WHERE h.live = 1 AND h.lineage IN (SELECT c.lineage FROM records c INDEXED BY "
-                           "records_by_supersedes WHERE c.supersedes IS NOT NULL) ORDER BY r.seq");
+    RowTextQuery versioned(
+        m_db.handle(),
+        "SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, COALESCE(h.merged_payload, r.payload), "
+        "r.author, r.device, r.hlc, r.supersedes FROM heads h JOIN records r ON r.id = h.record_id "
+        "WHERE h.live = 1 AND h.lineage IN (SELECT c.lineage FROM records c INDEXED BY "
+        "records_by_supersedes WHERE c.supersedes IS NOT NULL) ORDER BY r.seq");
     std::vector<OwnedRowText> ahead;
     while (versioned.next()) {
         CurrentRowText row;
         versioned.read(row);
         OwnedRowText owned;
         owned.seq = row.seq;
-        const QByteArrayView columns[9] = {row.id, row.patientId, row.kind, row.date, row.payload,
-                                           row.author, row.device, row.hlc, row.supersedes};
+        const QByteArrayView columns[9] = {row.id,     row.patientId, row.kind, row.date,      row.payload,
+                                           row.author, row.device,    row.hlc,  row.supersedes};
         for (int i = 0; i < 9; ++i)
             owned.columns[i] = columns[i].toByteArray();
         ahead.push_back(std::move(owned));
@@ -655,8 +662,8 @@ Status RecordStore::upsertPatient(const PatientRow &row)
 }
 
 namespace {
-constexpr const char *kPatientColumns =
-    "SELECT id, head, clinic_id, name, birth_date, sex, prescriber, risk_tier, phone, language, updated_hlc FROM patients ";
+constexpr const char *kPatientColumns = "SELECT id, head, clinic_id, name, birth_date, sex, prescriber, risk_tier, "
+                                        "phone, language, updated_hlc FROM patients ";
 
 PatientRow readPatient(const Statement &stmt)
 {
@@ -724,7 +731,8 @@ Result<std::int64_t> RecordStore::patientCount()
 
 Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
 {
-    const QByteArray sql = withColumns("JOIN outbox o ON o.record_id = r.id ORDER BY o.seq LIMIT ") + QByteArray::number(limit);
+    const QByteArray sql =
+        withColumns("JOIN outbox o ON o.record_id = r.id ORDER BY o.seq LIMIT ") + QByteArray::number(limit);
     auto pending = select(sql.constData(), QString());
     if (!pending)
         return pending;

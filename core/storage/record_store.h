@@ -27,7 +27,7 @@ using StoredRecord = domain::RecordEnvelope;
 // The searchable columns of a patient's current demographics.
 struct PatientRow {
     QString id;
-    QString head;              // id of the record these columns come from
+    QString head;  // id of the record these columns come from
     QString clinicId;
     QString name;
     QString birthDate;
@@ -50,7 +50,7 @@ struct Conflict {
     QString recordB;
     QStringList fields;  // payload fields both versions changed to different values
     QString detectedAt;
-    QString head;        // the version in force (provisional winner)
+    QString head;  // the version in force (provisional winner)
     QString reviewedBy;
     QString reviewedAt;
 };
@@ -72,7 +72,9 @@ struct CurrentRowText {
 
 class RecordStore {
 public:
-    explicit RecordStore(Database &db) : m_db(db) {}
+    explicit RecordStore(Database &db)
+        : m_db(db)
+    {}
 
     // Inserts the record and updates the head of its lineage (the version in force); with
     // queueForSync also adds it to the outbox (local writes do, records pulled from the server do

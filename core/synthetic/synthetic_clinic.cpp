@@ -13,7 +13,9 @@ namespace {
 // SplitMix64: tiny, fast and the same everywhere.
 class Random {
 public:
-    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    explicit Random(std::uint64_t seed)
+        : m_state(seed)
+    {}
     std::uint64_t next()
     {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -22,69 +24,89 @@ public:
         return z ^ (z >> 31);
     }
     // Uniform integer in [low, high].
-    int between(int low, int high) { return low + static_cast<int>(next() % static_cast<std::uint64_t>(high - low + 1)); }
+    int between(int low, int high)
+    {
+        return low + static_cast<int>(next() % static_cast<std::uint64_t>(high - low + 1));
+    }
     // True with probability percent/100.
     bool chance(int percent) { return between(1, 100) <= percent; }
-    template<typename T>
-    const T &pick(const QList<T> &items) { return items.at(between(0, static_cast<int>(items.size()) - 1)); }
+    template <typename T> const T &pick(const QList<T> &items)
+    {
+        return items.at(between(0, static_cast<int>(items.size()) - 1));
+    }
 
 private:
     std::uint64_t m_state;
 };
 
 const QStringList kFirstNamesFemale{
-    QStringLiteral("Mary"), QStringLiteral("Linda"), QStringLiteral("Patricia"), QStringLiteral("Susan"), QStringLiteral("Deborah"),
-    QStringLiteral("Karen"), QStringLiteral("Donna"), QStringLiteral("Brenda"), QStringLiteral("Pamela"), QStringLiteral("Sharon"),
-    QStringLiteral("María"), QStringLiteral("Guadalupe"), QStringLiteral("Rosa"), QStringLiteral("Carmen"), QStringLiteral("Josefina"),
-    QStringLiteral("Ashley"), QStringLiteral("Amanda"), QStringLiteral("Crystal"), QStringLiteral("Tammy"), QStringLiteral("Darlene")};
+    QStringLiteral("Mary"),    QStringLiteral("Linda"),   QStringLiteral("Patricia"), QStringLiteral("Susan"),
+    QStringLiteral("Deborah"), QStringLiteral("Karen"),   QStringLiteral("Donna"),    QStringLiteral("Brenda"),
+    QStringLiteral("Pamela"),  QStringLiteral("Sharon"),  QStringLiteral("María"),    QStringLiteral("Guadalupe"),
+    QStringLiteral("Rosa"),    QStringLiteral("Carmen"),  QStringLiteral("Josefina"), QStringLiteral("Ashley"),
+    QStringLiteral("Amanda"),  QStringLiteral("Crystal"), QStringLiteral("Tammy"),    QStringLiteral("Darlene")};
 const QStringList kFirstNamesMale{
-    QStringLiteral("James"), QStringLiteral("Robert"), QStringLiteral("John"), QStringLiteral("Michael"), QStringLiteral("William"),
-    QStringLiteral("David"), QStringLiteral("Richard"), QStringLiteral("Gary"), QStringLiteral("Larry"), QStringLiteral("Dale"),
-    QStringLiteral("José"), QStringLiteral("Juan"), QStringLiteral("Luis"), QStringLiteral("Jesús"), QStringLiteral("Francisco"),
-    QStringLiteral("Travis"), QStringLiteral("Dustin"), QStringLiteral("Wayne"), QStringLiteral("Curtis"), QStringLiteral("Roy")};
+    QStringLiteral("James"),   QStringLiteral("Robert"), QStringLiteral("John"),      QStringLiteral("Michael"),
+    QStringLiteral("William"), QStringLiteral("David"),  QStringLiteral("Richard"),   QStringLiteral("Gary"),
+    QStringLiteral("Larry"),   QStringLiteral("Dale"),   QStringLiteral("José"),      QStringLiteral("Juan"),
+    QStringLiteral("Luis"),    QStringLiteral("Jesús"),  QStringLiteral("Francisco"), QStringLiteral("Travis"),
+    QStringLiteral("Dustin"),  QStringLiteral("Wayne"),  QStringLiteral("Curtis"),    QStringLiteral("Roy")};
 const QStringList kLastNames{
-    QStringLiteral("Anderson"), QStringLiteral("Baker"), QStringLiteral("Carter"), QStringLiteral("Dawson"), QStringLiteral("Ellis"),
-    QStringLiteral("Fletcher"), QStringLiteral("Garrison"), QStringLiteral("Holloway"), QStringLiteral("Ingram"), QStringLiteral("Jennings"),
-    QStringLiteral("Keller"), QStringLiteral("Lawson"), QStringLiteral("McCoy"), QStringLiteral("Nolan"), QStringLiteral("Osborne"),
-    QStringLiteral("Pruitt"), QStringLiteral("Quinn"), QStringLiteral("Rowland"), QStringLiteral("Sutton"), QStringLiteral("Tate"),
-    QStringLiteral("García"), QStringLiteral("Hernández"), QStringLiteral("López"), QStringLiteral("Martínez"), QStringLiteral("Ramírez"),
-    QStringLiteral("Flores"), QStringLiteral("Castillo"), QStringLiteral("Morales"), QStringLiteral("Ortega"), QStringLiteral("Vargas")};
-const QStringList kPrescribers{
-    QStringLiteral("Dr. Avery Lindqvist"), QStringLiteral("Dr. Jordan Okafor"), QStringLiteral("Dr. Sam Whitcombe"),
-    QStringLiteral("Dr. Rosa Villanueva"), QStringLiteral("Taylor Brennan, PA-C"), QStringLiteral("Morgan Aldana, NP"),
-    QStringLiteral("Dr. Elliot Stroud"), QStringLiteral("Dr. Priya Castellanos")};
-const QStringList kStaff{QStringLiteral("K. Ruiz, RN"), QStringLiteral("D. Pham, MA"), QStringLiteral("L. Becker, RN"), QStringLiteral("J. Tran, PharmD")};
-const QStringList kBenzodiazepines{QStringLiteral("alprazolam"), QStringLiteral("lorazepam"), QStringLiteral("clonazepam"), QStringLiteral("diazepam")};
-const QStringList kGoals{
-    QStringLiteral("Walk to the mailbox and back every day"), QStringLiteral("Work in the garden for 20 minutes"),
-    QStringLiteral("Play with my grandchildren on the floor"), QStringLiteral("Go back to church on Sundays"),
-    QStringLiteral("Drive to the store on my own"), QStringLiteral("Sleep through the night most nights"),
-    QStringLiteral("Go fishing with my brother this spring"), QStringLiteral("Cook dinner for my family twice a week")};
-const QStringList kUnexpected{QStringLiteral("cannabinoids"), QStringLiteral("methamphetamine"), QStringLiteral("oxycodone not detected"),
-                              QStringLiteral("benzodiazepine not prescribed"), QStringLiteral("fentanyl")};
+    QStringLiteral("Anderson"), QStringLiteral("Baker"),     QStringLiteral("Carter"),   QStringLiteral("Dawson"),
+    QStringLiteral("Ellis"),    QStringLiteral("Fletcher"),  QStringLiteral("Garrison"), QStringLiteral("Holloway"),
+    QStringLiteral("Ingram"),   QStringLiteral("Jennings"),  QStringLiteral("Keller"),   QStringLiteral("Lawson"),
+    QStringLiteral("McCoy"),    QStringLiteral("Nolan"),     QStringLiteral("Osborne"),  QStringLiteral("Pruitt"),
+    QStringLiteral("Quinn"),    QStringLiteral("Rowland"),   QStringLiteral("Sutton"),   QStringLiteral("Tate"),
+    QStringLiteral("García"),   QStringLiteral("Hernández"), QStringLiteral("López"),    QStringLiteral("Martínez"),
+    QStringLiteral("Ramírez"),  QStringLiteral("Flores"),    QStringLiteral("Castillo"), QStringLiteral("Morales"),
+    QStringLiteral("Ortega"),   QStringLiteral("Vargas")};
+const QStringList kPrescribers{QStringLiteral("Dr. Avery Lindqvist"),  QStringLiteral("Dr. Jordan Okafor"),
+                               QStringLiteral("Dr. Sam Whitcombe"),    QStringLiteral("Dr. Rosa Villanueva"),
+                               QStringLiteral("Taylor Brennan, PA-C"), QStringLiteral("Morgan Aldana, NP"),
+                               QStringLiteral("Dr. Elliot Stroud"),    QStringLiteral("Dr. Priya Castellanos")};
+const QStringList kStaff{QStringLiteral("K. Ruiz, RN"), QStringLiteral("D. Pham, MA"), QStringLiteral("L. Becker, RN"),
+                         QStringLiteral("J. Tran, PharmD")};
+const QStringList kBenzodiazepines{QStringLiteral("alprazolam"), QStringLiteral("lorazepam"),
+                                   QStringLiteral("clonazepam"), QStringLiteral("diazepam")};
+const QStringList kGoals{QStringLiteral("Walk to the mailbox and back every day"),
+                         QStringLiteral("Work in the garden for 20 minutes"),
+                         QStringLiteral("Play with my grandchildren on the floor"),
+                         QStringLiteral("Go back to church on Sundays"),
+                         QStringLiteral("Drive to the store on my own"),
+                         QStringLiteral("Sleep through the night most nights"),
+                         QStringLiteral("Go fishing with my brother this spring"),
+                         QStringLiteral("Cook dinner for my family twice a week")};
+const QStringList kUnexpected{QStringLiteral("cannabinoids"), QStringLiteral("methamphetamine"),
+                              QStringLiteral("oxycodone not detected"), QStringLiteral("benzodiazepine not prescribed"),
+                              QStringLiteral("fentanyl")};
 
 struct Regimen {
     QString drug;
-    double strength;      // mg, or mcg/hr for fentanyl
+    double strength;  // mg, or mcg/hr for fentanyl
     double units;
     double dosesPerDay;
 };
 
 // Regimens by the MME band they usually land in: below 50, 50–89, 90 and above.
 const QList<Regimen> kLow{{QStringLiteral("hydrocodone"), 5, 1, 4}, {QStringLiteral("hydrocodone"), 10, 1, 3},
-                          {QStringLiteral("oxycodone"), 5, 1, 4},    {QStringLiteral("tramadol"), 50, 1, 4},
-                          {QStringLiteral("morphine"), 15, 1, 2},    {QStringLiteral("codeine"), 30, 1, 4},
-                          {QStringLiteral("tapentadol"), 50, 1, 2},  {QStringLiteral("buprenorphine"), 10, 1, 1}};
+                          {QStringLiteral("oxycodone"), 5, 1, 4},   {QStringLiteral("tramadol"), 50, 1, 4},
+                          {QStringLiteral("morphine"), 15, 1, 2},   {QStringLiteral("codeine"), 30, 1, 4},
+                          {QStringLiteral("tapentadol"), 50, 1, 2}, {QStringLiteral("buprenorphine"), 10, 1, 1}};
 const QList<Regimen> kMid{{QStringLiteral("oxycodone"), 10, 1, 4},    {QStringLiteral("morphine"), 30, 1, 2},
                           {QStringLiteral("hydromorphone"), 4, 1, 3}, {QStringLiteral("fentanyl"), 25, 1, 1},
                           {QStringLiteral("oxymorphone"), 10, 1, 2},  {QStringLiteral("hydrocodone"), 10, 1, 6}};
-const QList<Regimen> kHigh{{QStringLiteral("oxycodone"), 20, 1, 3},   {QStringLiteral("morphine"), 60, 1, 2},
-                           {QStringLiteral("methadone"), 10, 1, 3},   {QStringLiteral("fentanyl"), 50, 1, 1},
+const QList<Regimen> kHigh{{QStringLiteral("oxycodone"), 20, 1, 3},
+                           {QStringLiteral("morphine"), 60, 1, 2},
+                           {QStringLiteral("methadone"), 10, 1, 3},
+                           {QStringLiteral("fentanyl"), 50, 1, 1},
                            {QStringLiteral("hydromorphone"), 8, 1, 3}};
 
 class Builder {
 public:
-    Builder(const Options &options) : m_options(options), m_random(options.seed) {}
+    Builder(const Options &options)
+        : m_options(options)
+        , m_random(options.seed)
+    {}
 
     domain::Patient patient(int index)
     {
@@ -95,11 +117,14 @@ public:
         p.sex = r.chance(55) ? domain::Sex::Female : domain::Sex::Male;
         const QString first = r.pick(p.sex == domain::Sex::Female ? kFirstNamesFemale : kFirstNamesMale);
         p.name = first + QLatin1Char(' ') + r.pick(kLastNames);
-        p.language = (first.contains(QChar(0xE9)) || first.contains(QChar(0xED)) || first.contains(QChar(0xFA)) || r.chance(8))
-                         ? QStringLiteral("es") : QStringLiteral("en");
+        p.language =
+            (first.contains(QChar(0xE9)) || first.contains(QChar(0xED)) || first.contains(QChar(0xFA)) || r.chance(8))
+                ? QStringLiteral("es")
+                : QStringLiteral("en");
         p.clinicId = QStringLiteral("SYN-%1").arg(index + 1, 6, 10, QLatin1Char('0'));
         p.birthDate = m_options.asOf.addYears(-r.between(25, 90)).addDays(-r.between(0, 364));
-        p.prescriber = kPrescribers.at(r.between(0, std::min<int>(m_options.prescribers, static_cast<int>(kPrescribers.size())) - 1));
+        p.prescriber = kPrescribers.at(
+            r.between(0, std::min<int>(m_options.prescribers, static_cast<int>(kPrescribers.size())) - 1));
         p.phone = QStringLiteral("(555) 01%1-%2").arg(r.between(0, 9)).arg(r.between(1000, 9999));
         const QDate historyStart = m_options.asOf.addYears(-m_options.years);
         p.ltotStart = historyStart.addDays(-r.between(0, 2000));
@@ -128,7 +153,8 @@ public:
             else if (!taper)
                 next = r.pick(choices);
             p.opioids.append(opioid(next, changeOn, QDate()));
-            p.taperStatus = taper ? (r.chance(70) ? domain::TaperStatus::InProgress : domain::TaperStatus::Paused) : domain::TaperStatus::None;
+            p.taperStatus = taper ? (r.chance(70) ? domain::TaperStatus::InProgress : domain::TaperStatus::Paused)
+                                  : domain::TaperStatus::None;
         }
         if (r.chance(10)) {
             domain::BenzodiazepineEntry benzo;
@@ -179,7 +205,7 @@ public:
                 stamp(uds.meta, day);
                 uds.date = day;
                 const int roll = r.between(1, 100);
-                uds.result = roll <= 8 ? domain::UdsResult::Unexpected
+                uds.result = roll <= 8                                           ? domain::UdsResult::Unexpected
                              : (roll <= 11 && day > m_options.asOf.addDays(-10)) ? domain::UdsResult::Pending
                                                                                  : domain::UdsResult::Expected;
                 if (uds.result == domain::UdsResult::Unexpected)
@@ -196,7 +222,8 @@ public:
             p.agreements.append(agreement);
         }
         // Yearly depression screen; PHQ-9 when the PHQ-2 is positive.
-        for (QDate day = historyStart.addDays(r.between(0, 200)); day <= m_options.asOf; day = day.addDays(r.between(300, 420))) {
+        for (QDate day = historyStart.addDays(r.between(0, 200)); day <= m_options.asOf;
+             day = day.addDays(r.between(300, 420))) {
             if (!r.chance(keepsUp ? 90 : 50))
                 continue;
             const int a = r.between(0, 3);
@@ -238,8 +265,9 @@ public:
             QJsonArray items;
             for (int i = 0; i < 5; ++i)
                 items.append(r.chance(30));
-            p.screenings.append(screening(QStringLiteral("pcptsd5"), m_options.asOf.addDays(-r.between(0, 700)),
-                                          QJsonObject{{QStringLiteral("trauma_exposure"), r.chance(60)}, {QStringLiteral("items"), items}}));
+            p.screenings.append(screening(
+                QStringLiteral("pcptsd5"), m_options.asOf.addDays(-r.between(0, 700)),
+                QJsonObject{{QStringLiteral("trauma_exposure"), r.chance(60)}, {QStringLiteral("items"), items}}));
         }
         // Naloxone for many of those at higher doses.
         if ((band > 55 && r.chance(65)) || r.chance(10)) {
@@ -253,8 +281,9 @@ public:
             domain::Referral referral;
             referral.date = m_options.asOf.addDays(-r.between(0, 500));
             stamp(referral.meta, referral.date);
-            referral.type = r.pick(QList<QString>{QStringLiteral("physical_therapy"), QStringLiteral("behavioral_health"),
-                                                  QStringLiteral("pain_specialist"), QStringLiteral("addiction_medicine")});
+            referral.type =
+                r.pick(QList<QString>{QStringLiteral("physical_therapy"), QStringLiteral("behavioral_health"),
+                                      QStringLiteral("pain_specialist"), QStringLiteral("addiction_medicine")});
             referral.to = QStringLiteral("County Health Partners");
             referral.status = static_cast<domain::ReferralStatus>(r.between(0, 4));
             p.referrals.append(referral);
@@ -315,7 +344,8 @@ private:
         meta.id = QUuid::createUuidV5(kNamespace, QStringLiteral("%1/%2").arg(m_options.seed).arg(++m_counter));
         meta.author = QStringLiteral("seed");
         meta.device = QStringLiteral("seed");
-        meta.stamp = HlcStamp{QDateTime(date, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch(), static_cast<std::uint32_t>(m_counter % 100000), QStringLiteral("seed")};
+        meta.stamp = HlcStamp{QDateTime(date, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch(),
+                              static_cast<std::uint32_t>(m_counter % 100000), QStringLiteral("seed")};
     }
 
     Options m_options;

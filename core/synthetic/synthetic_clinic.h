@@ -15,7 +15,7 @@ namespace cairn::synthetic {
 
 struct Options {
     int patients = 200;
-    int years = 3;               // of history before asOf
+    int years = 3;  // of history before asOf
     std::uint64_t seed = 1;
     QDate asOf = QDate(2026, 11, 23);
     int prescribers = 6;

@@ -9,8 +9,7 @@ namespace cairn::app {
 
 AdminUserModel::AdminUserModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int AdminUserModel::rowCount(const QModelIndex &parent) const
 {
@@ -38,7 +37,8 @@ QVariant AdminUserModel::data(const QModelIndex &index, int role) const
         return locked;
     case LockedTextRole:
         if (locked)
-            return tr("Locked out until %1").arg(QLocale().toString(user.lockedUntil.toLocalTime(), QLocale::ShortFormat));
+            return tr("Locked out until %1")
+                .arg(QLocale().toString(user.lockedUntil.toLocalTime(), QLocale::ShortFormat));
         if (user.failedAttempts > 0)
             return tr("%n wrong PIN(s) since the last sign-in", "", user.failedAttempts);
         return tr("Can sign in");
@@ -53,16 +53,23 @@ QVariant AdminUserModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> AdminUserModel::roleNames() const
 {
-    return {{UserIdRole, "userId"}, {NameRole, "name"},       {RoleNameRole, "roleName"},           {RoleRole, "role"},
-            {LockedRole, "locked"}, {LockedTextRole, "lockedText"}, {FailedAttemptsRole, "failedAttempts"}, {IsSelfRole, "isSelf"}};
+    return {{UserIdRole, "userId"},
+            {NameRole, "name"},
+            {RoleNameRole, "roleName"},
+            {RoleRole, "role"},
+            {LockedRole, "locked"},
+            {LockedTextRole, "lockedText"},
+            {FailedAttemptsRole, "failedAttempts"},
+            {IsSelfRole, "isSelf"}};
 }
 
 QVariantList AdminUserModel::roleChoices() const
 {
     QVariantList list;
-    for (auto role : {keys::Role::MedicalAssistant, keys::Role::Nurse, keys::Role::Clinician, keys::Role::RegistryManager,
-                      keys::Role::Administrator})
-        list << QVariantMap{{QStringLiteral("value"), keys::toString(role)}, {QStringLiteral("label"), roleLabel(role)}};
+    for (auto role : {keys::Role::MedicalAssistant, keys::Role::Nurse, keys::Role::Clinician,
+                      keys::Role::RegistryManager, keys::Role::Administrator})
+        list << QVariantMap{{QStringLiteral("value"), keys::toString(role)},
+                            {QStringLiteral("label"), roleLabel(role)}};
     return list;
 }
 
@@ -170,7 +177,7 @@ void AdminUserModel::runWrite(std::function<Status(registry::Registry *)> job, c
             if (!status) {
                 const QString field = status.error().field;
                 setMessage(status.error().message, true,
-                           field.contains(QLatin1String("pin")) ? QStringLiteral("pin")
+                           field.contains(QLatin1String("pin"))    ? QStringLiteral("pin")
                            : field.contains(QLatin1String("name")) ? QStringLiteral("name")
                            : field.contains(QLatin1String("role")) ? QStringLiteral("role")
                                                                    : QString());
@@ -216,7 +223,8 @@ void AdminUserModel::addUser(const QString &name, const QString &role, const QSt
 void AdminUserModel::removeUser(const QString &userId)
 {
     const QString name = userName(userId);
-    runWrite([userId](registry::Registry *registry) { return registry->removeUser(userId); }, tr("%1 was removed.").arg(name));
+    runWrite([userId](registry::Registry *registry) { return registry->removeUser(userId); },
+             tr("%1 was removed.").arg(name));
 }
 
 void AdminUserModel::resetLockout(const QString &userId)

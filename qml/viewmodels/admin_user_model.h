@@ -8,8 +8,9 @@
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractListModel>
-#include <functional>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
 
 namespace cairn::app {
 
@@ -26,7 +27,16 @@ class AdminUserModel : public QAbstractListModel {
     // The roles a new user can get, as {value, label} maps.
     Q_PROPERTY(QVariantList roleChoices READ roleChoices NOTIFY roleChoicesChanged)
 public:
-    enum Roles { UserIdRole = Qt::UserRole + 1, NameRole, RoleNameRole, RoleRole, LockedRole, LockedTextRole, FailedAttemptsRole, IsSelfRole };
+    enum Roles {
+        UserIdRole = Qt::UserRole + 1,
+        NameRole,
+        RoleNameRole,
+        RoleRole,
+        LockedRole,
+        LockedTextRole,
+        FailedAttemptsRole,
+        IsSelfRole
+    };
     Q_ENUM(Roles)
     explicit AdminUserModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -97,8 +97,9 @@ void AgreementModel::record(domain::AgreementStatus status, const QString &signa
                 finish(written.error().line(), true);
                 return;
             }
-            finish(status == domain::AgreementStatus::Signed ? tr("Signed. The agreement is saved with the patient's record.")
-                                                             : tr("Declined. The refusal is recorded in the patient's history."),
+            finish(status == domain::AgreementStatus::Signed
+                       ? tr("Signed. The agreement is saved with the patient's record.")
+                       : tr("Declined. The refusal is recorded in the patient's history."),
                    false);
             m_session->noteDataChanged();
             emit saved(*written);

@@ -7,8 +7,9 @@
 namespace cairn::app {
 namespace {
 const QStringList kTierKeys{QStringLiteral("low"), QStringLiteral("moderate"), QStringLiteral("high")};
-const QStringList kWeekdayKeys{QStringLiteral("monday"), QStringLiteral("tuesday"), QStringLiteral("wednesday"), QStringLiteral("thursday"),
-                               QStringLiteral("friday"), QStringLiteral("saturday"), QStringLiteral("sunday")};
+const QStringList kWeekdayKeys{QStringLiteral("monday"),   QStringLiteral("tuesday"), QStringLiteral("wednesday"),
+                               QStringLiteral("thursday"), QStringLiteral("friday"),  QStringLiteral("saturday"),
+                               QStringLiteral("sunday")};
 const QString kWeekdayPrefix = QStringLiteral("refill.no_fill_weekdays.");
 
 QJsonValue valueAt(const QJsonObject &object, const QString &dotted)
@@ -34,8 +35,7 @@ void insertAt(QJsonObject &object, const QStringList &parts, const QJsonValue &v
 
 ClinicPolicyModel::ClinicPolicyModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int ClinicPolicyModel::rowCount(const QModelIndex &parent) const
 {
@@ -75,8 +75,9 @@ QVariant ClinicPolicyModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ClinicPolicyModel::roleNames() const
 {
-    return {{KeyRole, "key"},       {SectionRole, "section"}, {LabelRole, "label"},     {KindRole, "kind"},           {TextRole, "text"},
-            {CheckedRole, "checked"}, {HintRole, "hint"},       {ChangedRole, "changed"}, {FieldErrorRole, "fieldError"}};
+    return {{KeyRole, "key"},   {SectionRole, "section"}, {LabelRole, "label"},
+            {KindRole, "kind"}, {TextRole, "text"},       {CheckedRole, "checked"},
+            {HintRole, "hint"}, {ChangedRole, "changed"}, {FieldErrorRole, "fieldError"}};
 }
 
 QString ClinicPolicyModel::sectionOf(const Field &f) const
@@ -95,11 +96,11 @@ QString ClinicPolicyModel::labelOf(const Field &f) const
     const QStringList parts = f.key.split(QLatin1Char('.'));
     if (parts.first() == QLatin1String("intervals_days") && parts.size() == 3) {
         const QString check = parts.at(1);
-        const QString what = check == QLatin1String("visit")              ? tr("Visit")
-                             : check == QLatin1String("peg")              ? tr("PEG pain score")
-                             : check == QLatin1String("uds")              ? tr("Urine drug test")
-                             : check == QLatin1String("pdmp")             ? tr("PDMP check")
-                             : check == QLatin1String("agreement")        ? tr("Patient agreement")
+        const QString what = check == QLatin1String("visit")               ? tr("Visit")
+                             : check == QLatin1String("peg")               ? tr("PEG pain score")
+                             : check == QLatin1String("uds")               ? tr("Urine drug test")
+                             : check == QLatin1String("pdmp")              ? tr("PDMP check")
+                             : check == QLatin1String("agreement")         ? tr("Patient agreement")
                              : check == QLatin1String("depression_screen") ? tr("Depression screen")
                                                                            : check;
         const QString tier = parts.at(2) == QLatin1String("low")        ? tr("low risk")
@@ -193,7 +194,8 @@ void ClinicPolicyModel::setMessage(const QString &message, bool isError)
 
 int ClinicPolicyModel::changedCount() const
 {
-    return static_cast<int>(std::count_if(m_fields.cbegin(), m_fields.cend(), [](const Field &f) { return f.edited.isValid(); }));
+    return static_cast<int>(
+        std::count_if(m_fields.cbegin(), m_fields.cend(), [](const Field &f) { return f.edited.isValid(); }));
 }
 
 void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
@@ -202,7 +204,11 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
     QList<Field> fields;
     for (clinical::Check check : clinical::kAllChecks)
         for (const QString &tier : kTierKeys)
-            fields << Field{QStringLiteral("intervals_days.%1.%2").arg(clinical::policyKey(check), tier), QStringLiteral("int"), {}, {}, {}};
+            fields << Field{QStringLiteral("intervals_days.%1.%2").arg(clinical::policyKey(check), tier),
+                            QStringLiteral("int"),
+                            {},
+                            {},
+                            {}};
     fields << Field{QStringLiteral("tier_thresholds_mme.at_least_moderate"), QStringLiteral("number"), {}, {}, {}}
            << Field{QStringLiteral("tier_thresholds_mme.high"), QStringLiteral("number"), {}, {}, {}}
            << Field{QStringLiteral("high_dose_mme"), QStringLiteral("number"), {}, {}, {}}
@@ -217,7 +223,8 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
            << Field{QStringLiteral("refill.notice_business_days"), QStringLiteral("int"), {}, {}, {}}
            << Field{QStringLiteral("refill.early_allowance_days"), QStringLiteral("int"), {}, {}, {}}
            << Field{QStringLiteral("refill.lost_or_stolen_needs_police_report"), QStringLiteral("bool"), {}, {}, {}};
-    const QJsonArray noFill = json.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray();
+    const QJsonArray noFill =
+        json.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray();
     for (Field &f : fields) {
         if (f.key.startsWith(kWeekdayPrefix)) {
             f.stored = noFill.contains(QJsonValue(f.key.mid(kWeekdayPrefix.size())));
@@ -285,7 +292,8 @@ void ClinicPolicyModel::setValue(int row, const QVariant &value)
     if (row < 0 || row >= m_fields.size())
         return;
     Field &f = m_fields[row];
-    const QVariant next = f.kind == QLatin1String("bool") ? QVariant(value.toBool()) : QVariant(value.toString().trimmed());
+    const QVariant next =
+        f.kind == QLatin1String("bool") ? QVariant(value.toBool()) : QVariant(value.toString().trimmed());
     const QVariant edited = next == f.stored ? QVariant() : next;
     if (edited == f.edited && f.fieldError.isEmpty())
         return;
@@ -338,7 +346,8 @@ QJsonObject ClinicPolicyModel::overrides() const
         } else {
             // Not a number: sent as typed, so the registry's validation names the field.
             bool isNumber = false;
-            const double number = QLocale::c().toDouble(value.toString().replace(QLatin1Char(','), QLatin1Char('.')), &isNumber);
+            const double number =
+                QLocale::c().toDouble(value.toString().replace(QLatin1Char(','), QLatin1Char('.')), &isNumber);
             json = isNumber ? QJsonValue(number) : QJsonValue(value.toString());
         }
         insertAt(out, f.key.split(QLatin1Char('.')), json);

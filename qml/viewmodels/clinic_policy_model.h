@@ -28,7 +28,17 @@ class ClinicPolicyModel : public QAbstractListModel {
     Q_PROPERTY(int changedCount READ changedCount NOTIFY changedCountChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY policyChanged)
 public:
-    enum Roles { KeyRole = Qt::UserRole + 1, SectionRole, LabelRole, KindRole, TextRole, CheckedRole, HintRole, ChangedRole, FieldErrorRole };
+    enum Roles {
+        KeyRole = Qt::UserRole + 1,
+        SectionRole,
+        LabelRole,
+        KindRole,
+        TextRole,
+        CheckedRole,
+        HintRole,
+        ChangedRole,
+        FieldErrorRole
+    };
     Q_ENUM(Roles)
     explicit ClinicPolicyModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -65,9 +75,9 @@ signals:
 private:
     struct Field {
         QString key;
-        QString kind;      // "int", "number", "bool"
-        QVariant stored;   // the policy in force
-        QVariant edited;   // invalid while unchanged
+        QString kind;     // "int", "number", "bool"
+        QVariant stored;  // the policy in force
+        QVariant edited;  // invalid while unchanged
         QString fieldError;
     };
     bool event(QEvent *event) override;

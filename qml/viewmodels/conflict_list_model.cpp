@@ -7,11 +7,11 @@
 
 #include <QCoreApplication>
 #include <QHash>
-
-#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace cairn::app {
 namespace {
@@ -29,15 +29,16 @@ QString valuesOf(const QJsonObject &payload, const QStringList &fields)
 QString byLine(const QString &author, const QString &writtenAt)
 {
     const QDateTime when = QDateTime::fromString(writtenAt, Qt::ISODateWithMs);
-    return when.isValid() ? QStringLiteral("%1 · %2").arg(author, QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)) : author;
+    return when.isValid()
+               ? QStringLiteral("%1 · %2").arg(author, QLocale().toString(when.toLocalTime(), QLocale::ShortFormat))
+               : author;
 }
 
 }  // namespace
 
 ConflictListModel::ConflictListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int ConflictListModel::rowCount(const QModelIndex &parent) const
 {
@@ -82,10 +83,18 @@ QVariant ConflictListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ConflictListModel::roleNames() const
 {
-    return {{ConflictIdRole, "conflictId"}, {PatientIdRole, "patientId"}, {PatientNameRole, "patientName"},
-            {KindRole, "kind"},             {KindLabelRole, "kindLabel"}, {FieldsRole, "fields"},
-            {HeadIdRole, "headId"},         {AValuesRole, "aValues"},     {BValuesRole, "bValues"},
-            {AByRole, "aBy"},               {BByRole, "bBy"},             {AInForceRole, "aInForce"}};
+    return {{ConflictIdRole, "conflictId"},
+            {PatientIdRole, "patientId"},
+            {PatientNameRole, "patientName"},
+            {KindRole, "kind"},
+            {KindLabelRole, "kindLabel"},
+            {FieldsRole, "fields"},
+            {HeadIdRole, "headId"},
+            {AValuesRole, "aValues"},
+            {BValuesRole, "bValues"},
+            {AByRole, "aBy"},
+            {BByRole, "bBy"},
+            {AInForceRole, "aInForce"}};
 }
 
 void ConflictListModel::setSession(Session *session)
@@ -191,7 +200,8 @@ void ConflictListModel::keep(qint64 conflictId, Version version)
 {
     if (!m_session)
         return;
-    const auto it = std::find_if(m_rows.cbegin(), m_rows.cend(), [conflictId](const ConflictRow &r) { return r.id == conflictId; });
+    const auto it =
+        std::find_if(m_rows.cbegin(), m_rows.cend(), [conflictId](const ConflictRow &r) { return r.id == conflictId; });
     if (it == m_rows.cend())
         return;
     const ConflictRow row = *it;
@@ -227,7 +237,8 @@ void ConflictListModel::keep(qint64 conflictId, Version version)
                 auto record = domain::recordFromJson(row.kind, kept);
                 if (!record)
                     return record.error();
-                auto value = std::visit([](auto &&r) { return registry::RecordValue(std::move(r)); }, std::move(record).value());
+                auto value =
+                    std::visit([](auto &&r) { return registry::RecordValue(std::move(r)); }, std::move(record).value());
                 if (auto corrected = registry->correctRecord(row.headId, value); !corrected)
                     return corrected.error();
             }

@@ -18,15 +18,15 @@ struct ConflictRow {
     qint64 id = 0;
     QString patientId;
     QString patientName;
-    QString kind;        // the stored kind ("patient", "opioid", ...)
+    QString kind;  // the stored kind ("patient", "opioid", ...)
     QString kindLabel;
     QStringList fields;  // the payload fields the two versions disagree on
     QString headId;      // the version in force
     QString versionA;
     QString versionB;
-    QString aValues;     // "phone: 555-0111"
+    QString aValues;  // "phone: 555-0111"
     QString bValues;
-    QString aBy;         // "Casey Clinician · 3 Mar 2026 14:05"
+    QString aBy;  // "Casey Clinician · 3 Mar 2026 14:05"
     QString bBy;
     bool aInForce = false;
 };

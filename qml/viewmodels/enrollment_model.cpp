@@ -26,8 +26,7 @@ Result<EnrollState> readState(registry::Registry *registry)
 
 EnrollmentModel::EnrollmentModel(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void EnrollmentModel::setSession(Session *session)
 {
@@ -96,7 +95,8 @@ void EnrollmentModel::enroll(const QString &serverUrl, const QString &certificat
     }
     const QString pem = certificate.trimmed();
     if (pem.isEmpty()) {
-        setMessage(tr("Enter the path of the server's CA certificate, or paste the certificate."), true, QStringLiteral("ca"));
+        setMessage(tr("Enter the path of the server's CA certificate, or paste the certificate."), true,
+                   QStringLiteral("ca"));
         return;
     }
     if (code.trimmed().isEmpty()) {
@@ -135,10 +135,10 @@ void EnrollmentModel::enroll(const QString &serverUrl, const QString &certificat
             if (!state) {
                 const QString field = state.error().field;
                 setMessage(tr("Not enrolled: %1").arg(state.error().line()), true,
-                           field.startsWith(QLatin1String("ca")) ? QStringLiteral("ca")
-                           : field.startsWith(QLatin1String("code")) ? QStringLiteral("code")
+                           field.startsWith(QLatin1String("ca"))       ? QStringLiteral("ca")
+                           : field.startsWith(QLatin1String("code"))   ? QStringLiteral("code")
                            : field.startsWith(QLatin1String("server")) ? QStringLiteral("server")
-                                                                        : QString());
+                                                                       : QString());
                 return;
             }
             m_server = state->server;

@@ -41,9 +41,10 @@ QVariant GapListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> GapListModel::roleNames() const
 {
-    return {{CodeRole, "code"},     {LabelRole, "label"},       {StatusRole, "status"}, {StatusLabelRole, "statusLabel"},
-            {DueRole, "due"},       {SeverityRole, "severity"}, {RoleRole, "role"},     {ReasonRole, "reason"},
-            {ScriptsRole, "scripts"}};
+    return {
+        {CodeRole, "code"},      {LabelRole, "label"},       {StatusRole, "status"}, {StatusLabelRole, "statusLabel"},
+        {DueRole, "due"},        {SeverityRole, "severity"}, {RoleRole, "role"},     {ReasonRole, "reason"},
+        {ScriptsRole, "scripts"}};
 }
 
 void GapListModel::setGaps(QList<clinical::CareGap> gaps)

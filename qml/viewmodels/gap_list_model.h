@@ -15,7 +15,17 @@ class GapListModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Provided by view models")
 public:
-    enum Roles { CodeRole = Qt::UserRole + 1, LabelRole, StatusRole, StatusLabelRole, DueRole, SeverityRole, RoleRole, ReasonRole, ScriptsRole };
+    enum Roles {
+        CodeRole = Qt::UserRole + 1,
+        LabelRole,
+        StatusRole,
+        StatusLabelRole,
+        DueRole,
+        SeverityRole,
+        RoleRole,
+        ReasonRole,
+        ScriptsRole
+    };
     Q_ENUM(Roles)
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;

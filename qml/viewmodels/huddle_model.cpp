@@ -21,8 +21,7 @@ QVariantList chips(const QList<clinical::CareGap> &gaps)
 
 HuddleModel::HuddleModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int HuddleModel::rowCount(const QModelIndex &parent) const
 {
@@ -69,10 +68,10 @@ QVariant HuddleModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> HuddleModel::roleNames() const
 {
-    return {{PatientIdRole, "patientId"}, {NameRole, "name"},           {ClinicIdRole, "clinicId"},
+    return {{PatientIdRole, "patientId"},   {NameRole, "name"},           {ClinicIdRole, "clinicId"},
             {PrescriberRole, "prescriber"}, {TierLabelRole, "tierLabel"}, {MmeTextRole, "mmeText"},
-            {RoomingRole, "rooming"},     {ClinicianRole, "clinician"}, {RegistryManagerRole, "registryManager"},
-            {UrgentRole, "urgent"},       {VisitTimeRole, "visitTime"}};
+            {RoomingRole, "rooming"},       {ClinicianRole, "clinician"}, {RegistryManagerRole, "registryManager"},
+            {UrgentRole, "urgent"},         {VisitTimeRole, "visitTime"}};
 }
 
 void HuddleModel::setSession(Session *session)
@@ -185,7 +184,8 @@ void HuddleModel::applyFilter()
             row.rooming.clear();
             row.clinician.clear();
         }
-        if (filter != QLatin1String("all") && row.rooming.isEmpty() && row.clinician.isEmpty() && row.registryManager.isEmpty())
+        if (filter != QLatin1String("all") && row.rooming.isEmpty() && row.clinician.isEmpty() &&
+            row.registryManager.isEmpty())
             continue;
         rows.append(std::move(row));
     }

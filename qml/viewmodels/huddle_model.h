@@ -33,7 +33,19 @@ class HuddleModel : public QAbstractListModel {
     // Patients booked for the day whatever the filter.
     Q_PROPERTY(int bookedCount READ bookedCount NOTIFY countChanged)
 public:
-    enum Roles { PatientIdRole = Qt::UserRole + 1, NameRole, ClinicIdRole, PrescriberRole, TierLabelRole, MmeTextRole, RoomingRole, ClinicianRole, RegistryManagerRole, UrgentRole, VisitTimeRole };
+    enum Roles {
+        PatientIdRole = Qt::UserRole + 1,
+        NameRole,
+        ClinicIdRole,
+        PrescriberRole,
+        TierLabelRole,
+        MmeTextRole,
+        RoomingRole,
+        ClinicianRole,
+        RegistryManagerRole,
+        UrgentRole,
+        VisitTimeRole
+    };
     Q_ENUM(Roles)
     explicit HuddleModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;

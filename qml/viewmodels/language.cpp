@@ -10,13 +10,12 @@ namespace cairn::app {
 namespace {
 Language *g_instance = nullptr;
 const QString kSettingsKey = QStringLiteral("ui/language");
-}
+}  // namespace
 
 Language::Language(bool persist, QObject *parent)
     : QObject(parent)
     , m_persist(persist)
-{
-}
+{}
 
 Language::~Language()
 {
@@ -47,8 +46,10 @@ void Language::setEngine(QQmlEngine *engine)
 
 QVariantList Language::available() const
 {
-    return {QVariantMap{{QStringLiteral("code"), QStringLiteral("en")}, {QStringLiteral("name"), QStringLiteral("English")}},
-            QVariantMap{{QStringLiteral("code"), QStringLiteral("es")}, {QStringLiteral("name"), QStringLiteral("Español")}}};
+    return {QVariantMap{{QStringLiteral("code"), QStringLiteral("en")},
+                        {QStringLiteral("name"), QStringLiteral("English")}},
+            QVariantMap{{QStringLiteral("code"), QStringLiteral("es")},
+                        {QStringLiteral("name"), QStringLiteral("Español")}}};
 }
 
 bool Language::setLanguage(const QString &code)

@@ -7,15 +7,17 @@
 
 namespace cairn::app {
 namespace {
-bool isMeanPeg(const QString &id) { return id == QLatin1String("mean_peg"); }
+bool isMeanPeg(const QString &id)
+{
+    return id == QLatin1String("mean_peg");
+}
 }  // namespace
 
 // --- drill-down -----------------------------------------------------------------------------------
 
 MeasurePatientsModel::MeasurePatientsModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int MeasurePatientsModel::rowCount(const QModelIndex &parent) const
 {
@@ -44,7 +46,8 @@ QVariant MeasurePatientsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MeasurePatientsModel::roleNames() const
 {
-    return {{PatientIdRole, "patientId"}, {NameRole, "name"}, {ClinicIdRole, "clinicId"}, {PrescriberRole, "prescriber"}};
+    return {
+        {PatientIdRole, "patientId"}, {NameRole, "name"}, {ClinicIdRole, "clinicId"}, {PrescriberRole, "prescriber"}};
 }
 
 void MeasurePatientsModel::setRows(QList<std::pair<QString, PatientName>> rows)
@@ -102,8 +105,7 @@ QString MeasuresModel::measureLabel(const QString &id)
 
 MeasuresModel::MeasuresModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int MeasuresModel::rowCount(const QModelIndex &parent) const
 {
@@ -133,7 +135,8 @@ QVariant MeasuresModel::data(const QModelIndex &index, int role) const
     case DenominatorRole:
         return m.denominator;
     case CountTextRole:
-        return mean ? tr("%n patient(s) with a recent PEG", "", m.numerator) : tr("%1 of %2 patients").arg(m.numerator).arg(m.denominator);
+        return mean ? tr("%n patient(s) with a recent PEG", "", m.numerator)
+                    : tr("%1 of %2 patients").arg(m.numerator).arg(m.denominator);
     case HasTargetRole:
         return target.has_value();
     case TargetRole:
@@ -171,11 +174,21 @@ QVariant MeasuresModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MeasuresModel::roleNames() const
 {
-    return {{MeasureIdRole, "measureId"},   {LabelRole, "label"},         {ValueRole, "value"},
-            {ValueTextRole, "valueText"},   {NumeratorRole, "numerator"}, {DenominatorRole, "denominator"},
-            {CountTextRole, "countText"},   {HasTargetRole, "hasTarget"}, {TargetRole, "target"},
-            {TargetTextRole, "targetText"}, {LowerIsBetterRole, "lowerIsBetter"}, {MeetsTargetRole, "meetsTarget"},
-            {StatusTextRole, "statusText"}, {MaxValueRole, "maxValue"},   {TrendRole, "trend"}};
+    return {{MeasureIdRole, "measureId"},
+            {LabelRole, "label"},
+            {ValueRole, "value"},
+            {ValueTextRole, "valueText"},
+            {NumeratorRole, "numerator"},
+            {DenominatorRole, "denominator"},
+            {CountTextRole, "countText"},
+            {HasTargetRole, "hasTarget"},
+            {TargetRole, "target"},
+            {TargetTextRole, "targetText"},
+            {LowerIsBetterRole, "lowerIsBetter"},
+            {MeetsTargetRole, "meetsTarget"},
+            {StatusTextRole, "statusText"},
+            {MaxValueRole, "maxValue"},
+            {TrendRole, "trend"}};
 }
 
 void MeasuresModel::setSession(Session *session)
@@ -290,7 +303,8 @@ void MeasuresModel::drillDown(const QString &measureId)
                 rows.append({id, m_data.names.value(id)});
         }
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.name.localeAwareCompare(b.second.name) < 0; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto &a, const auto &b) { return a.second.name.localeAwareCompare(b.second.name) < 0; });
     m_drillDown.setRows(std::move(rows));
     m_drillDownTitle = tr("%1: %n patient(s)", "", m_drillDown.rowCount()).arg(measureLabel(measureId));
     emit drillDownChanged();

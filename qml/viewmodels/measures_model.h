@@ -41,6 +41,7 @@ public:
     QStringList patientIds() const;
 signals:
     void countChanged();
+
 private:
     QList<std::pair<QString, PatientName>> m_rows;
 };
@@ -110,7 +111,10 @@ public:
     bool loading() const { return m_loading; }
     bool error() const { return m_error; }
     QString message() const { return m_message; }
-    int countProperty() const { return m_data.trend.isEmpty() ? 0 : static_cast<int>(m_data.trend.last().measures.size()); }
+    int countProperty() const
+    {
+        return m_data.trend.isEmpty() ? 0 : static_cast<int>(m_data.trend.last().measures.size());
+    }
     MeasurePatientsModel *drillDownPatients() { return &m_drillDown; }
     QString drillDownTitle() const { return m_drillDownTitle; }
     const MeasuresData &measures() const { return m_data; }

@@ -49,8 +49,7 @@ QList<SeriesPoint> mmeSeries(const domain::Patient &patient, const clinical::Mme
 
 HistoryListModel::HistoryListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int HistoryListModel::rowCount(const QModelIndex &parent) const
 {
@@ -86,8 +85,9 @@ QVariant HistoryListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> HistoryListModel::roleNames() const
 {
-    return {{DateRole, "date"},       {DateLabelRole, "dateLabel"}, {KindRole, "kind"},        {KindLabelRole, "kindLabel"},
-            {SummaryRole, "summary"}, {RecordIdRole, "recordId"},   {FormKindRole, "formKind"}};
+    return {{DateRole, "date"},           {DateLabelRole, "dateLabel"}, {KindRole, "kind"},
+            {KindLabelRole, "kindLabel"}, {SummaryRole, "summary"},     {RecordIdRole, "recordId"},
+            {FormKindRole, "formKind"}};
 }
 
 void HistoryListModel::clear()
@@ -111,15 +111,24 @@ void HistoryListModel::setPatient(const domain::Patient &p)
     for (const auto &v : p.visits) {
         QString status;
         switch (v.status) {
-        case domain::VisitStatus::Scheduled: status = tr("Scheduled"); break;
-        case domain::VisitStatus::Completed: status = tr("Completed"); break;
-        case domain::VisitStatus::Cancelled: status = tr("Cancelled"); break;
-        case domain::VisitStatus::NoShow: status = tr("Missed: the patient did not come"); break;
+        case domain::VisitStatus::Scheduled:
+            status = tr("Scheduled");
+            break;
+        case domain::VisitStatus::Completed:
+            status = tr("Completed");
+            break;
+        case domain::VisitStatus::Cancelled:
+            status = tr("Cancelled");
+            break;
+        case domain::VisitStatus::NoShow:
+            status = tr("Missed: the patient did not come");
+            break;
         }
         // In person is the usual visit: only the other types are named.
-        const QString type = v.type == domain::VisitType::InPerson
-                                 ? QString()
-                                 : choiceLabel(QStringLiteral("visit"), QStringLiteral("type"), domain::toString(v.type));
+        const QString type =
+            v.type == domain::VisitType::InPerson
+                ? QString()
+                : choiceLabel(QStringLiteral("visit"), QStringLiteral("type"), domain::toString(v.type));
         QStringList parts{status};
         if (!v.time.isEmpty())
             parts << v.time;
@@ -127,86 +136,123 @@ void HistoryListModel::setPatient(const domain::Patient &p)
             parts << type;
         if (!v.clinician.isEmpty())
             parts << tr("with %1").arg(v.clinician);
-        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), parts.join(QStringLiteral(" · ")), idOf(v.meta), QStringLiteral("visit")});
+        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), parts.join(QStringLiteral(" · ")), idOf(v.meta),
+                     QStringLiteral("visit")});
     }
     for (const auto &u : p.uds) {
         QString result;
         switch (u.result) {
-        case domain::UdsResult::Expected: result = tr("Result as expected"); break;
+        case domain::UdsResult::Expected:
+            result = tr("Result as expected");
+            break;
         case domain::UdsResult::Unexpected:
             result = u.substances.isEmpty() ? tr("Unexpected result")
                                             : tr("Unexpected result: %1").arg(u.substances.join(QStringLiteral(", ")));
             break;
-        case domain::UdsResult::Pending: result = tr("Result pending"); break;
+        case domain::UdsResult::Pending:
+            result = tr("Result pending");
+            break;
         }
         if (u.confirmatorySent)
             result = tr("%1 · sent for a confirmatory test").arg(result);
-        rows.append({u.date, 1, QStringLiteral("uds"), tr("Urine drug screen"), result, idOf(u.meta), QStringLiteral("uds")});
+        rows.append(
+            {u.date, 1, QStringLiteral("uds"), tr("Urine drug screen"), result, idOf(u.meta), QStringLiteral("uds")});
     }
     for (const auto &c : p.pdmpChecks) {
-        QString finding = c.concerning ? (c.findings.isEmpty() ? tr("Concerning findings") : tr("Concerning: %1").arg(c.findings))
-                                       : tr("No concerns");
+        QString finding =
+            c.concerning ? (c.findings.isEmpty() ? tr("Concerning findings") : tr("Concerning: %1").arg(c.findings))
+                         : tr("No concerns");
         if (!c.checkedBy.isEmpty())
             finding = tr("%1 · checked by %2").arg(finding, c.checkedBy);
-        rows.append({c.date, 2, QStringLiteral("pdmp"), tr("PDMP check"), finding, idOf(c.meta), QStringLiteral("pdmp_check")});
+        rows.append(
+            {c.date, 2, QStringLiteral("pdmp"), tr("PDMP check"), finding, idOf(c.meta), QStringLiteral("pdmp_check")});
     }
     for (const auto &a : p.agreements) {
         // A declined agreement is shown as such ("declined on D"), never as a silent gap.
         const bool declined = a.status == domain::AgreementStatus::Declined;
         const QString what = declined ? tr("Declined") : tr("Signed");
         rows.append({a.date, 3, QStringLiteral("agreement"), tr("Treatment agreement"),
-                     a.note.isEmpty() ? what : tr("%1: %2").arg(what, a.note), idOf(a.meta), QStringLiteral("agreement")});
+                     a.note.isEmpty() ? what : tr("%1: %2").arg(what, a.note), idOf(a.meta),
+                     QStringLiteral("agreement")});
     }
     for (const auto &n : p.naloxone) {
         QString action;
         switch (n.action) {
-        case domain::NaloxoneAction::Offered: action = tr("Offered"); break;
-        case domain::NaloxoneAction::Prescribed: action = tr("Prescribed"); break;
-        case domain::NaloxoneAction::Declined: action = tr("Offered and declined"); break;
-        case domain::NaloxoneAction::Dispensed: action = tr("Dispensed"); break;
+        case domain::NaloxoneAction::Offered:
+            action = tr("Offered");
+            break;
+        case domain::NaloxoneAction::Prescribed:
+            action = tr("Prescribed");
+            break;
+        case domain::NaloxoneAction::Declined:
+            action = tr("Offered and declined");
+            break;
+        case domain::NaloxoneAction::Dispensed:
+            action = tr("Dispensed");
+            break;
         }
-        rows.append({n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"), action, idOf(n.meta), QStringLiteral("naloxone")});
+        rows.append(
+            {n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"), action, idOf(n.meta), QStringLiteral("naloxone")});
     }
     for (const auto &o : p.opioids) {
-        const QString dose = o.strengthMcgPerHr ? tr("%1 mcg/hr patch").arg(*o.strengthMcgPerHr)
-                                                : tr("%1 mg × %2, %3 times a day").arg(o.strengthMg.value_or(0)).arg(o.unitsPerDose).arg(o.dosesPerDay);
-        const QString summary = o.end.isValid() ? tr("%1 %2, stopped %3").arg(o.drug, dose, QLocale().toString(o.end, QLocale::ShortFormat))
-                                                : tr("%1 %2").arg(o.drug, dose);
-        rows.append({o.start, 5, QStringLiteral("opioid"), tr("Opioid"), summary, idOf(o.meta), QStringLiteral("opioid")});
+        const QString dose =
+            o.strengthMcgPerHr
+                ? tr("%1 mcg/hr patch").arg(*o.strengthMcgPerHr)
+                : tr("%1 mg × %2, %3 times a day").arg(o.strengthMg.value_or(0)).arg(o.unitsPerDose).arg(o.dosesPerDay);
+        const QString summary =
+            o.end.isValid() ? tr("%1 %2, stopped %3").arg(o.drug, dose, QLocale().toString(o.end, QLocale::ShortFormat))
+                            : tr("%1 %2").arg(o.drug, dose);
+        rows.append(
+            {o.start, 5, QStringLiteral("opioid"), tr("Opioid"), summary, idOf(o.meta), QStringLiteral("opioid")});
     }
     for (const auto &b : p.benzodiazepines) {
-        const QString kind = choiceLabel(QStringLiteral("benzodiazepine"), QStringLiteral("kind"), domain::toString(b.kind));
+        const QString kind =
+            choiceLabel(QStringLiteral("benzodiazepine"), QStringLiteral("kind"), domain::toString(b.kind));
         const QString drug = tr("%1 (%2)").arg(b.drug, kind);
-        rows.append({b.start, 6, QStringLiteral("benzodiazepine"), tr("Sedative"),
-                     b.end.isValid() ? tr("%1, stopped %2").arg(drug, QLocale().toString(b.end, QLocale::ShortFormat)) : drug,
-                     idOf(b.meta), QStringLiteral("benzodiazepine")});
+        rows.append(
+            {b.start, 6, QStringLiteral("benzodiazepine"), tr("Sedative"),
+             b.end.isValid() ? tr("%1, stopped %2").arg(drug, QLocale().toString(b.end, QLocale::ShortFormat)) : drug,
+             idOf(b.meta), QStringLiteral("benzodiazepine")});
     }
     for (const auto &g : p.goals) {
         QString status;
         switch (g.status) {
-        case domain::GoalStatus::Active: status = tr("working on it"); break;
-        case domain::GoalStatus::Met: status = tr("met"); break;
-        case domain::GoalStatus::Dropped: status = tr("dropped"); break;
+        case domain::GoalStatus::Active:
+            status = tr("working on it");
+            break;
+        case domain::GoalStatus::Met:
+            status = tr("met");
+            break;
+        case domain::GoalStatus::Dropped:
+            status = tr("dropped");
+            break;
         }
-        rows.append({g.date, 7, QStringLiteral("goal"), tr("Care-plan goal"), tr("%1 (%2)").arg(g.goal, status), idOf(g.meta),
-                     QStringLiteral("goal")});
+        rows.append({g.date, 7, QStringLiteral("goal"), tr("Care-plan goal"), tr("%1 (%2)").arg(g.goal, status),
+                     idOf(g.meta), QStringLiteral("goal")});
     }
     for (const auto &r : p.refillRequests) {
         QStringList parts{r.medication};
         if (r.early)
             parts << tr("early");
         if (r.lostStolen)
-            parts << (r.policeReport ? tr("lost or stolen, police report made") : tr("lost or stolen, no police report"));
+            parts << (r.policeReport ? tr("lost or stolen, police report made")
+                                     : tr("lost or stolen, no police report"));
         switch (r.decision) {
-        case domain::RefillDecision::Pending: parts << tr("not decided yet"); break;
-        case domain::RefillDecision::Approved: parts << tr("approved"); break;
+        case domain::RefillDecision::Pending:
+            parts << tr("not decided yet");
+            break;
+        case domain::RefillDecision::Approved:
+            parts << tr("approved");
+            break;
         case domain::RefillDecision::Declined:
             parts << (r.decisionReason.isEmpty() ? tr("declined") : tr("declined: %1").arg(r.decisionReason));
             break;
-        case domain::RefillDecision::RoutedToClinician: parts << tr("sent to the clinician"); break;
+        case domain::RefillDecision::RoutedToClinician:
+            parts << tr("sent to the clinician");
+            break;
         }
-        rows.append({r.date, 8, QStringLiteral("refill_request"), tr("Refill request"), parts.join(QStringLiteral(" · ")), idOf(r.meta),
-                     QStringLiteral("refill_request")});
+        rows.append({r.date, 8, QStringLiteral("refill_request"), tr("Refill request"),
+                     parts.join(QStringLiteral(" · ")), idOf(r.meta), QStringLiteral("refill_request")});
     }
     for (const auto &m : p.medicationReviews)
         rows.append({m.date, 9, QStringLiteral("medication_review"), tr("Medication list reviewed"),

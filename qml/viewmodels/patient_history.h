@@ -45,7 +45,15 @@ class HistoryListModel : public QAbstractListModel {
     QML_UNCREATABLE("A patient's timeline comes from PatientViewModel.history.")
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 public:
-    enum Roles { DateRole = Qt::UserRole + 1, DateLabelRole, KindRole, KindLabelRole, SummaryRole, RecordIdRole, FormKindRole };
+    enum Roles {
+        DateRole = Qt::UserRole + 1,
+        DateLabelRole,
+        KindRole,
+        KindLabelRole,
+        SummaryRole,
+        RecordIdRole,
+        FormKindRole
+    };
     Q_ENUM(Roles)
     explicit HistoryListModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -8,8 +8,7 @@ namespace cairn::app {
 
 PatientListModel::PatientListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int PatientListModel::rowCount(const QModelIndex &parent) const
 {
@@ -30,7 +29,8 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
     case ClinicIdRole:
         return p.clinicId;
     case AgeRole:
-        return p.birthDate.isValid() ? domain::ageOn(p.birthDate, m_today.isValid() ? m_today : QDate::currentDate()) : -1;
+        return p.birthDate.isValid() ? domain::ageOn(p.birthDate, m_today.isValid() ? m_today : QDate::currentDate())
+                                     : -1;
     case BirthDateRole:
         return p.birthDate;
     case PrescriberRole:
@@ -50,10 +50,11 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> PatientListModel::roleNames() const
 {
-    return {{PatientIdRole, "patientId"}, {NameRole, "name"},           {ClinicIdRole, "clinicId"},
-            {AgeRole, "age"},             {BirthDateRole, "birthDate"}, {PrescriberRole, "prescriber"},
-            {TierRole, "tier"},           {TierLabelRole, "tierLabel"}, {PhoneRole, "phone"},
-            {LanguageRole, "language"}};
+    return {{PatientIdRole, "patientId"}, {NameRole, "name"},
+            {ClinicIdRole, "clinicId"},   {AgeRole, "age"},
+            {BirthDateRole, "birthDate"}, {PrescriberRole, "prescriber"},
+            {TierRole, "tier"},           {TierLabelRole, "tierLabel"},
+            {PhoneRole, "phone"},         {LanguageRole, "language"}};
 }
 
 void PatientListModel::setSession(Session *session)

@@ -73,8 +73,8 @@ private:
     QString m_message;
     QDate m_today;
     QList<registry::PatientSummary> m_all;
-    QList<QString> m_searchKeys;   // folded name + clinic id, parallel to m_all
-    QList<int> m_visible;          // indexes into m_all
+    QList<QString> m_searchKeys;  // folded name + clinic id, parallel to m_all
+    QList<int> m_visible;         // indexes into m_all
 };
 
 }  // namespace cairn::app

@@ -22,8 +22,7 @@ QString PatientViewModel::caution() const
 
 PatientViewModel::PatientViewModel(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void PatientViewModel::setSession(Session *session)
 {
@@ -82,8 +81,7 @@ void PatientViewModel::reload()
                         m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
                 m_history.setPatient(m_view->patient);
                 m_gaps.setGaps(m_view->evaluation.gaps);
-                m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(),
-                                  scriptsUsed(), m_view->clinicScripts);
+                m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts);
                 emit changed();
             }
             finish(view ? ok() : Status(view.error()));
@@ -161,7 +159,8 @@ void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &no
         [id, today, scriptId, version, language, note](registry::Registry *registry) -> Status {
             if (!registry)
                 return Error{QString(), tr("The registry is locked.")};
-            auto added = registry->addRecord(id, domain::ScriptUse{{}, today, scriptId, version, language, note.trimmed()});
+            auto added =
+                registry->addRecord(id, domain::ScriptUse{{}, today, scriptId, version, language, note.trimmed()});
             return added ? ok() : Status(added.error());
         },
         [this](Status status) {
@@ -191,7 +190,9 @@ QString PatientViewModel::details() const
         return {};
     const auto &p = m_view->patient;
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    return tr("%1 years · %2 · %3").arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, today) : 0).arg(p.clinicId, p.prescriber);
+    return tr("%1 years · %2 · %3")
+        .arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, today) : 0)
+        .arg(p.clinicId, p.prescriber);
 }
 
 QString PatientViewModel::inactiveText() const
@@ -201,7 +202,8 @@ QString PatientViewModel::inactiveText() const
     const auto &p = m_view->patient;
     if (!p.inactiveReason)
         return tr("Inactive since %1").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat));
-    const QString why = choiceLabel(QStringLiteral("inactivation"), QStringLiteral("inactive_reason"), domain::toString(*p.inactiveReason));
+    const QString why = choiceLabel(QStringLiteral("inactivation"), QStringLiteral("inactive_reason"),
+                                    domain::toString(*p.inactiveReason));
     return tr("Inactive since %1: %2").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat), why);
 }
 
@@ -212,7 +214,8 @@ QString PatientViewModel::tierLabel() const
 
 QString PatientViewModel::mmeText() const
 {
-    return m_view ? tr("%1 MME/day").arg(clinical::roundToTenth(m_view->evaluation.mme.totalPerDay), 0, 'f', 1) : QString();
+    return m_view ? tr("%1 MME/day").arg(clinical::roundToTenth(m_view->evaluation.mme.totalPerDay), 0, 'f', 1)
+                  : QString();
 }
 
 QString PatientViewModel::bandLabel() const
@@ -228,8 +231,9 @@ QStringList PatientViewModel::regimen() const
     if (!m_view)
         return lines;
     for (const auto &item : m_view->evaluation.mme.items) {
-        lines << (item.mmePerDay ? tr("%1: %2 MME/day").arg(item.drug).arg(clinical::roundToTenth(*item.mmePerDay), 0, 'f', 1)
-                                 : tr("%1: not counted in MME").arg(item.drug));
+        lines << (item.mmePerDay
+                      ? tr("%1: %2 MME/day").arg(item.drug).arg(clinical::roundToTenth(*item.mmePerDay), 0, 'f', 1)
+                      : tr("%1: not counted in MME").arg(item.drug));
     }
     return lines;
 }
@@ -243,25 +247,37 @@ QStringList PatientViewModel::carePlan() const
     for (const auto &g : m_view->patient.goals) {
         if (g.status != domain::GoalStatus::Active)
             continue;
-        QString line = g.targetDate.isValid() ? tr("Goal: %1 (by %2)").arg(g.goal, date(g.targetDate)) : tr("Goal: %1").arg(g.goal);
+        QString line = g.targetDate.isValid() ? tr("Goal: %1 (by %2)").arg(g.goal, date(g.targetDate))
+                                              : tr("Goal: %1").arg(g.goal);
         if (g.reviewed.isValid())
             line = tr("%1 · last reviewed %2").arg(line, date(g.reviewed));
         lines << line;
     }
     const auto &plans = m_view->patient.taperPlans;
-    const auto latest = std::max_element(plans.cbegin(), plans.cend(), [](const auto &a, const auto &b) { return a.date < b.date; });
+    const auto latest =
+        std::max_element(plans.cbegin(), plans.cend(), [](const auto &a, const auto &b) { return a.date < b.date; });
     if (latest != plans.cend()) {
         QString status;
         switch (latest->status) {
         case domain::TaperStatus::None:
-        case domain::TaperStatus::Planned: status = tr("planned"); break;
-        case domain::TaperStatus::InProgress: status = tr("in progress"); break;
-        case domain::TaperStatus::Paused: status = tr("paused"); break;
-        case domain::TaperStatus::Completed: status = tr("completed"); break;
+        case domain::TaperStatus::Planned:
+            status = tr("planned");
+            break;
+        case domain::TaperStatus::InProgress:
+            status = tr("in progress");
+            break;
+        case domain::TaperStatus::Paused:
+            status = tr("paused");
+            break;
+        case domain::TaperStatus::Completed:
+            status = tr("completed");
+            break;
         }
         lines << tr("Taper plan for %1, %2 (from %3)").arg(latest->drug, status, date(latest->date));
         for (const auto &step : latest->steps)
-            lines << (step.targetMmePerDay ? tr("  %1: %2 (target %3 MME/day)").arg(date(step.date), step.description).arg(*step.targetMmePerDay)
+            lines << (step.targetMmePerDay ? tr("  %1: %2 (target %3 MME/day)")
+                                                 .arg(date(step.date), step.description)
+                                                 .arg(*step.targetMmePerDay)
                                            : tr("  %1: %2").arg(date(step.date), step.description));
     }
     return lines;
@@ -308,10 +324,22 @@ QList<qreal> values(const QList<SeriesPoint> &points)
 }
 }  // namespace
 
-QStringList PatientViewModel::pegDates() const { return dateLabels(m_peg); }
-QList<qreal> PatientViewModel::pegValues() const { return values(m_peg); }
-QStringList PatientViewModel::mmeDates() const { return dateLabels(m_mme); }
-QList<qreal> PatientViewModel::mmeValues() const { return values(m_mme); }
+QStringList PatientViewModel::pegDates() const
+{
+    return dateLabels(m_peg);
+}
+QList<qreal> PatientViewModel::pegValues() const
+{
+    return values(m_peg);
+}
+QStringList PatientViewModel::mmeDates() const
+{
+    return dateLabels(m_mme);
+}
+QList<qreal> PatientViewModel::mmeValues() const
+{
+    return values(m_mme);
+}
 
 qreal PatientViewModel::mmeMax() const
 {
@@ -326,7 +354,8 @@ QString PatientViewModel::pegTrendText() const
 {
     if (m_peg.isEmpty())
         return tr("No PEG scores yet.");
-    return tr("%n PEG score(s). First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.", "", static_cast<int>(m_peg.size()))
+    return tr("%n PEG score(s). First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.", "",
+              static_cast<int>(m_peg.size()))
         .arg(clinical::roundToTenth(m_peg.first().value), 0, 'f', 1)
         .arg(QLocale().toString(m_peg.first().date, QLocale::ShortFormat))
         .arg(clinical::roundToTenth(m_peg.last().value), 0, 'f', 1)
@@ -351,7 +380,9 @@ QString PatientViewModel::mmeTrendText() const
         return {};
     QStringList parts;
     for (const auto &p : m_mme)
-        parts << tr("%1: %2 MME/day").arg(QLocale().toString(p.date, QLocale::ShortFormat)).arg(clinical::roundToTenth(p.value), 0, 'f', 1);
+        parts << tr("%1: %2 MME/day")
+                     .arg(QLocale().toString(p.date, QLocale::ShortFormat))
+                     .arg(clinical::roundToTenth(p.value), 0, 'f', 1);
     return parts.join(QStringLiteral("; "));
 }
 

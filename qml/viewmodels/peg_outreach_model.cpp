@@ -9,8 +9,7 @@ namespace cairn::app {
 
 PegOutreachModel::PegOutreachModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int PegOutreachModel::rowCount(const QModelIndex &parent) const
 {
@@ -51,9 +50,15 @@ QVariant PegOutreachModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> PegOutreachModel::roleNames() const
 {
-    return {{PatientIdRole, "patientId"}, {NameRole, "name"},         {ClinicIdRole, "clinicId"},
-            {PrescriberRole, "prescriber"}, {PhoneRole, "phone"},     {LanguageRole, "language"},
-            {StatusRole, "status"},       {StatusTextRole, "statusText"}, {DueRole, "due"}};
+    return {{PatientIdRole, "patientId"},
+            {NameRole, "name"},
+            {ClinicIdRole, "clinicId"},
+            {PrescriberRole, "prescriber"},
+            {PhoneRole, "phone"},
+            {LanguageRole, "language"},
+            {StatusRole, "status"},
+            {StatusTextRole, "statusText"},
+            {DueRole, "due"}};
 }
 
 void PegOutreachModel::setSession(Session *session)

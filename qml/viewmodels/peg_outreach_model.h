@@ -26,7 +26,17 @@ class PegOutreachModel : public QAbstractListModel {
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 
 public:
-    enum Roles { PatientIdRole = Qt::UserRole + 1, NameRole, ClinicIdRole, PrescriberRole, PhoneRole, LanguageRole, StatusRole, StatusTextRole, DueRole };
+    enum Roles {
+        PatientIdRole = Qt::UserRole + 1,
+        NameRole,
+        ClinicIdRole,
+        PrescriberRole,
+        PhoneRole,
+        LanguageRole,
+        StatusRole,
+        StatusTextRole,
+        DueRole
+    };
     Q_ENUM(Roles)
 
     explicit PegOutreachModel(QObject *parent = nullptr);

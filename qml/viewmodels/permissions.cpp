@@ -50,8 +50,8 @@ bool Permissions::canRecord(const QString &role, const QString &kind)
 
 bool Permissions::administers(const QString &role)
 {
-    return allows(role, QStringLiteral("manage_users")) || allows(role, QStringLiteral("edit_policy"))
-           || allows(role, QStringLiteral("enroll_device"));
+    return allows(role, QStringLiteral("manage_users")) || allows(role, QStringLiteral("edit_policy")) ||
+           allows(role, QStringLiteral("enroll_device"));
 }
 
 }  // namespace cairn::app

@@ -1,4 +1,5 @@
 #include "qml/viewmodels/prompt_list_model.h"
+
 #include "qml/viewmodels/script_library_model.h"
 
 #include <QCoreApplication>
@@ -13,8 +14,10 @@ QString stepTitle(const QString &kind)
         {QStringLiteral("open_and_ask_permission"), QT_TRANSLATE_NOOP("Prompts", "Open and ask permission")},
         {QStringLiteral("empathize"), QT_TRANSLATE_NOOP("Prompts", "Empathize")},
         {QStringLiteral("explore_view_and_goals"), QT_TRANSLATE_NOOP("Prompts", "Explore their view and goals")},
-        {QStringLiteral("explain_with_patient_specific_reasons"), QT_TRANSLATE_NOOP("Prompts", "Explain, with reasons that fit this patient")},
-        {QStringLiteral("set_limit_kindly_with_choices"), QT_TRANSLATE_NOOP("Prompts", "Set the limit kindly, with choices")},
+        {QStringLiteral("explain_with_patient_specific_reasons"),
+         QT_TRANSLATE_NOOP("Prompts", "Explain, with reasons that fit this patient")},
+        {QStringLiteral("set_limit_kindly_with_choices"),
+         QT_TRANSLATE_NOOP("Prompts", "Set the limit kindly, with choices")},
         {QStringLiteral("non_abandonment_and_next_steps"), QT_TRANSLATE_NOOP("Prompts", "Stay with them: next steps")},
         {QStringLiteral("safety_net"), QT_TRANSLATE_NOOP("Prompts", "Safety net")},
     };
@@ -54,7 +57,8 @@ QVariant PromptListModel::data(const QModelIndex &index, int role) const
     case StepsRole: {
         QVariantList steps;
         for (const scripts::Step &step : s.steps)
-            steps << QVariantMap{{QStringLiteral("title"), stepTitle(step.kind)}, {QStringLiteral("phrasings"), step.phrasings}};
+            steps << QVariantMap{{QStringLiteral("title"), stepTitle(step.kind)},
+                                 {QStringLiteral("phrasings"), step.phrasings}};
         return steps;
     }
     default:
@@ -64,7 +68,7 @@ QVariant PromptListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> PromptListModel::roleNames() const
 {
-    return {{ScriptIdRole, "scriptId"}, {VersionRole, "version"}, {TitleRole, "title"},
+    return {{ScriptIdRole, "scriptId"},   {VersionRole, "version"}, {TitleRole, "title"},
             {SituationRole, "situation"}, {StepsRole, "steps"},     {UsedRole, "used"}};
 }
 
@@ -84,7 +88,9 @@ void PromptListModel::rankFor(const QList<clinical::CareGap> &gaps, const QStrin
     for (const clinical::CareGap &gap : gaps)
         situation.gaps.insert(gap.code, severityText(gap.severity));
     auto library = scripts::Library::shipped();
-    setScripts(library ? (*library)->withClinicScripts(clinicScripts).rank(situation, language) : QList<scripts::Script>(), usedIds);
+    setScripts(library ? (*library)->withClinicScripts(clinicScripts).rank(situation, language)
+                       : QList<scripts::Script>(),
+               usedIds);
 }
 
 ScriptLibraryModel::ScriptLibraryModel(QObject *parent)

@@ -46,7 +46,8 @@ Result<std::pair<domain::InactiveReason, QDate>> inactivationFrom(const QJsonObj
 {
     domain::InactiveReason reason{};
     if (!domain::parse(object.value(QStringLiteral("inactive_reason")).toString(), &reason))
-        return Error{QStringLiteral("inactive_reason"), QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")};
+        return Error{QStringLiteral("inactive_reason"),
+                     QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")};
     const QDate date = QDate::fromString(object.value(QStringLiteral("inactive_date")).toString(), Qt::ISODate);
     if (!date.isValid())
         return Error{QStringLiteral("inactive_date"), QStringLiteral("must be a date written YYYY-MM-DD")};
@@ -62,8 +63,7 @@ registry::RecordValue toRecordValue(domain::AnyRecord record)
 
 RecordForm::RecordForm(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void RecordForm::setSession(Session *session)
 {
@@ -114,7 +114,8 @@ QList<FormFieldSpec> RecordForm::activeFields() const
 {
     QList<FormFieldSpec> specs = formFields(m_kind);
     if (!m_correcting.isEmpty())
-        specs.append({kCorrectionReason, QT_TRANSLATE_NOOP("RecordFields", "Why it is being changed"), FieldType::LongText, true,
+        specs.append({kCorrectionReason, QT_TRANSLATE_NOOP("RecordFields", "Why it is being changed"),
+                      FieldType::LongText, true,
                       QT_TRANSLATE_NOOP("RecordFields", "e.g. dose entered wrongly; result came back; visit moved")});
     return specs;
 }
@@ -125,7 +126,8 @@ QVariantList RecordForm::fields() const
     for (const FormFieldSpec &spec : activeFields()) {
         QVariantList choices;
         for (const auto &choice : spec.choices)
-            choices << QVariantMap{{QStringLiteral("value"), choice.value}, {QStringLiteral("label"), fieldText(choice.label)}};
+            choices << QVariantMap{{QStringLiteral("value"), choice.value},
+                                   {QStringLiteral("label"), fieldText(choice.label)}};
         list << QVariantMap{{QStringLiteral("name"), spec.name},
                             {QStringLiteral("label"), fieldText(spec.label)},
                             {QStringLiteral("type"), QVariant::fromValue(spec.type)},
@@ -315,8 +317,9 @@ void RecordForm::save()
             auto record = domain::recordFromJson(kind, object);
             if (!record)
                 return record.error();
-            return correcting.isEmpty() ? registry->addRecord(patientId, toRecordValue(std::move(record).value()))
-                                        : registry->correctRecord(correcting, toRecordValue(std::move(record).value()), reason);
+            return correcting.isEmpty()
+                       ? registry->addRecord(patientId, toRecordValue(std::move(record).value()))
+                       : registry->correctRecord(correcting, toRecordValue(std::move(record).value()), reason);
         },
         [this](Result<QString> written) {
             if (!written) {
@@ -366,7 +369,8 @@ void RecordForm::loadCorrected()
             for (const auto &envelope : *history)
                 if (envelope.id == recordId)
                     return envelope.payload;
-            return Error{QString(), QCoreApplication::translate("RecordForm", "That record is not in this patient's history.")};
+            return Error{QString(),
+                         QCoreApplication::translate("RecordForm", "That record is not in this patient's history.")};
         },
         [this](Result<QJsonObject> stored) {
             if (!stored) {
@@ -450,12 +454,14 @@ void RecordForm::updatePreview()
             }
             auto total = clinical::computeMme(regimen, on, *table);
             if (own && total) {
-                const double mine = own->items.isEmpty() || !own->items.first().mmePerDay ? 0 : *own->items.first().mmePerDay;
-                preview = QCoreApplication::translate("RecordForm", "This entry: %1 MME/day. Total from %2: %3 MME/day (%4).")
-                              .arg(QLocale().toString(clinical::roundToTenth(mine), 'f', 1),
-                                   QLocale().toString(on, QLocale::ShortFormat),
-                                   QLocale().toString(clinical::roundToTenth(total->totalPerDay), 'f', 1),
-                                   mmeBandLabel(clinical::toString(total->band)));
+                const double mine =
+                    own->items.isEmpty() || !own->items.first().mmePerDay ? 0 : *own->items.first().mmePerDay;
+                preview =
+                    QCoreApplication::translate("RecordForm", "This entry: %1 MME/day. Total from %2: %3 MME/day (%4).")
+                        .arg(QLocale().toString(clinical::roundToTenth(mine), 'f', 1),
+                             QLocale().toString(on, QLocale::ShortFormat),
+                             QLocale().toString(clinical::roundToTenth(total->totalPerDay), 'f', 1),
+                             mmeBandLabel(clinical::toString(total->band)));
             }
         }
     }

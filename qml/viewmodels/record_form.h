@@ -114,7 +114,7 @@ private:
     bool m_error = false;
     QString m_message;
     QString m_mmePreview;
-    QJsonObject m_correctedPayload;   // the stored record a correction starts from
+    QJsonObject m_correctedPayload;     // the stored record a correction starts from
     QList<QJsonObject> m_otherOpioids;  // the patient's current opioid entries (for the new total)
 };
 

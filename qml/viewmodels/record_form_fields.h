@@ -16,11 +16,11 @@ struct FormChoice {
 };
 
 struct FormFieldSpec {
-    QString name;                    // payload field ("strength_mg")
-    const char *label = nullptr;     // QT_TRANSLATE_NOOP("RecordFields", ...)
+    QString name;                 // payload field ("strength_mg")
+    const char *label = nullptr;  // QT_TRANSLATE_NOOP("RecordFields", ...)
     RecordForm::FieldType type = RecordForm::FieldType::Text;
     bool required = false;
-    const char *helper = nullptr;    // an example or a hint, never a value
+    const char *helper = nullptr;  // an example or a hint, never a value
     QList<FormChoice> choices;
 };
 

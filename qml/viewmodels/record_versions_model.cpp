@@ -18,8 +18,8 @@ namespace {
 // The fields of a payload in words, without the bookkeeping ones.
 QString summaryOf(const QJsonObject &payload)
 {
-    static const QSet<QString> bookkeeping{QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("correction_reason"),
-                                           QStringLiteral("retraction_reason")};
+    static const QSet<QString> bookkeeping{QStringLiteral("id"), QStringLiteral("kind"),
+                                           QStringLiteral("correction_reason"), QStringLiteral("retraction_reason")};
     QStringList parts;
     for (auto it = payload.begin(); it != payload.end(); ++it) {
         if (bookkeeping.contains(it.key()) || it.value().isNull() || it.value().isUndefined())
@@ -36,8 +36,7 @@ QString summaryOf(const QJsonObject &payload)
 
 RecordVersionsModel::RecordVersionsModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int RecordVersionsModel::rowCount(const QModelIndex &parent) const
 {
@@ -70,7 +69,7 @@ QVariant RecordVersionsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> RecordVersionsModel::roleNames() const
 {
-    return {{VersionIdRole, "versionId"}, {SummaryRole, "summary"}, {ByRole, "by"},
+    return {{VersionIdRole, "versionId"}, {SummaryRole, "summary"},    {ByRole, "by"},
             {WhenRole, "when"},           {StateRole, "versionState"}, {ReasonRole, "reason"}};
 }
 
@@ -128,8 +127,9 @@ void RecordVersionsModel::reload()
             while (grew) {
                 grew = false;
                 for (const auto &e : *history) {
-                    const bool linked = lineage.contains(e.id) || lineage.contains(e.supersedes)
-                                        || std::any_of(e.closes.cbegin(), e.closes.cend(), [&](const QString &c) { return lineage.contains(c); });
+                    const bool linked = lineage.contains(e.id) || lineage.contains(e.supersedes) ||
+                                        std::any_of(e.closes.cbegin(), e.closes.cend(),
+                                                    [&](const QString &c) { return lineage.contains(c); });
                     if (!linked)
                         continue;
                     for (const QString &id : QStringList{e.id, e.supersedes} + e.closes) {
@@ -169,7 +169,8 @@ void RecordVersionsModel::reload()
                 }
                 versions << v;
             }
-            std::sort(versions.begin(), versions.end(), [](const Version &a, const Version &b) { return a.writtenAt > b.writtenAt; });
+            std::sort(versions.begin(), versions.end(),
+                      [](const Version &a, const Version &b) { return a.writtenAt > b.writtenAt; });
             return versions;
         },
         [this](Result<QList<Version>> versions) {

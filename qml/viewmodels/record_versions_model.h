@@ -32,12 +32,12 @@ public:
 
     struct Version {
         QString id;
-        QString summary;   // "drug: oxycodone; doses_per_day: 3; ..."
-        QString by;        // the author's name
-        QString when;      // written at, in the locale's short form
-        QString writtenAt; // ISO, for ordering
+        QString summary;    // "drug: oxycodone; doses_per_day: 3; ..."
+        QString by;         // the author's name
+        QString when;       // written at, in the locale's short form
+        QString writtenAt;  // ISO, for ordering
         State state = State::InForce;
-        QString reason;    // a correction's or withdrawal's reason, when one was given
+        QString reason;  // a correction's or withdrawal's reason, when one was given
     };
 
     explicit RecordVersionsModel(QObject *parent = nullptr);

@@ -8,8 +8,7 @@ namespace cairn::app {
 
 RefillCheckModel::RefillCheckModel(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void RefillCheckModel::setSession(Session *session)
 {
@@ -34,12 +33,14 @@ QString RefillCheckModel::reasonText(const QString &code)
 {
     static const QHash<QString, const char *> texts{
         {QStringLiteral("FILL_DAY_NOT_ALLOWED"), QT_TR_NOOP("The clinic does not fill on that day of the week.")},
-        {QStringLiteral("INSUFFICIENT_NOTICE"), QT_TR_NOOP("The request gives less notice than clinic policy asks for.")},
+        {QStringLiteral("INSUFFICIENT_NOTICE"),
+         QT_TR_NOOP("The request gives less notice than clinic policy asks for.")},
         {QStringLiteral("TOO_EARLY"), QT_TR_NOOP("The fill would come before the last fill's supply runs out.")},
         {QStringLiteral("SUPPLY_TOO_LONG"), QT_TR_NOOP("The days' supply is longer than clinic policy allows.")},
         {QStringLiteral("LOST_OR_STOLEN_NO_REPORT"), QT_TR_NOOP("Reported lost or stolen without a police report.")},
         {QStringLiteral("PDMP_CHECK_REQUIRED"), QT_TR_NOOP("A PDMP check is due on the day of the fill.")},
-        {QStringLiteral("AGREEMENT_REQUIRED"), QT_TR_NOOP("The treatment agreement is not current on the day of the fill.")},
+        {QStringLiteral("AGREEMENT_REQUIRED"),
+         QT_TR_NOOP("The treatment agreement is not current on the day of the fill.")},
         {QStringLiteral("VISIT_REQUIRED"), QT_TR_NOOP("A visit is due on the day of the fill.")},
     };
     const auto it = texts.constFind(code);
@@ -68,8 +69,9 @@ void RefillCheckModel::fail(const QString &message)
     emit messageChanged();
 }
 
-void RefillCheckModel::check(const QString &patientId, const QString &requestedFillDate, const QString &drug, int daysSupply,
-                             const QString &lastFillDate, int lastFillDaysSupply, const QString &reason, bool policeReport)
+void RefillCheckModel::check(const QString &patientId, const QString &requestedFillDate, const QString &drug,
+                             int daysSupply, const QString &lastFillDate, int lastFillDaysSupply, const QString &reason,
+                             bool policeReport)
 {
     clear();
     if (!m_session || !m_session->signedIn())
@@ -119,8 +121,8 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
         });
 }
 
-void RefillCheckModel::logRequest(const QString &patientId, const QString &drug, const QString &channel, const QString &reason,
-                                  bool policeReport)
+void RefillCheckModel::logRequest(const QString &patientId, const QString &drug, const QString &channel,
+                                  const QString &reason, bool policeReport)
 {
     if (m_loading)
         return;

@@ -43,14 +43,15 @@ public:
 
     // Dates are "YYYY-MM-DD"; reason is "routine", "early" or "lost_or_stolen". Invalid input is
     // reported in `message` with the field named, and nothing runs.
-    Q_INVOKABLE void check(const QString &patientId, const QString &requestedFillDate, const QString &drug, int daysSupply,
-                           const QString &lastFillDate, int lastFillDaysSupply, const QString &reason, bool policeReport);
+    Q_INVOKABLE void check(const QString &patientId, const QString &requestedFillDate, const QString &drug,
+                           int daysSupply, const QString &lastFillDate, int lastFillDaysSupply, const QString &reason,
+                           bool policeReport);
     Q_INVOKABLE void clear();
     // Logs the request just checked in the patient's history (a refill_request record), sent to
     // the clinician for a decision: channel is "phone", "portal", "front_desk" or "pharmacy".
     // Only after a check, so that the advice was seen; `logged` follows.
-    Q_INVOKABLE void logRequest(const QString &patientId, const QString &drug, const QString &channel, const QString &reason,
-                                bool policeReport);
+    Q_INVOKABLE void logRequest(const QString &patientId, const QString &drug, const QString &channel,
+                                const QString &reason, bool policeReport);
     // The day the request arrives (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
 

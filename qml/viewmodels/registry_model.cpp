@@ -24,8 +24,7 @@ bool isUrgent(const RegistryRow &r)
 
 RegistryModel::RegistryModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int RegistryModel::rowCount(const QModelIndex &parent) const
 {
@@ -60,7 +59,8 @@ QVariant RegistryModel::data(const QModelIndex &index, int role) const
     case MmeRole:
         return r.totalMme;
     case MmeTextRole:
-        return r.onTherapy ? tr("%1 MME/day").arg(clinical::roundToTenth(r.totalMme), 0, 'f', 1) : tr("No active opioid");
+        return r.onTherapy ? tr("%1 MME/day").arg(clinical::roundToTenth(r.totalMme), 0, 'f', 1)
+                           : tr("No active opioid");
     case GapCodesRole: {
         QStringList codes;
         for (const auto &g : r.gaps)
@@ -84,10 +84,14 @@ QVariant RegistryModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> RegistryModel::roleNames() const
 {
-    return {{PatientIdRole, "patientId"}, {NameRole, "name"},         {ClinicIdRole, "clinicId"},   {PrescriberRole, "prescriber"},
-            {PhoneRole, "phone"},         {OnTherapyRole, "onTherapy"}, {TierRole, "tier"},         {TierLabelRole, "tierLabel"},
-            {BandRole, "band"},           {MmeRole, "mme"},             {MmeTextRole, "mmeText"},   {GapCodesRole, "gapCodes"},
-            {GapsTextRole, "gapsText"},   {OpenGapsRole, "openGaps"},   {UrgentRole, "urgent"}};
+    return {{PatientIdRole, "patientId"}, {NameRole, "name"},
+            {ClinicIdRole, "clinicId"},   {PrescriberRole, "prescriber"},
+            {PhoneRole, "phone"},         {OnTherapyRole, "onTherapy"},
+            {TierRole, "tier"},           {TierLabelRole, "tierLabel"},
+            {BandRole, "band"},           {MmeRole, "mme"},
+            {MmeTextRole, "mmeText"},     {GapCodesRole, "gapCodes"},
+            {GapsTextRole, "gapsText"},   {OpenGapsRole, "openGaps"},
+            {UrgentRole, "urgent"}};
 }
 
 void RegistryModel::setSession(Session *session)
@@ -107,11 +111,26 @@ void RegistryModel::setFilter(QString &field, const QString &value)
     apply();
 }
 
-void RegistryModel::setSearch(const QString &text) { setFilter(m_search, text); }
-void RegistryModel::setGapCode(const QString &code) { setFilter(m_gapCode, code); }
-void RegistryModel::setPrescriber(const QString &prescriber) { setFilter(m_prescriber, prescriber); }
-void RegistryModel::setBand(const QString &band) { setFilter(m_band, band); }
-void RegistryModel::setTier(const QString &tier) { setFilter(m_tier, tier); }
+void RegistryModel::setSearch(const QString &text)
+{
+    setFilter(m_search, text);
+}
+void RegistryModel::setGapCode(const QString &code)
+{
+    setFilter(m_gapCode, code);
+}
+void RegistryModel::setPrescriber(const QString &prescriber)
+{
+    setFilter(m_prescriber, prescriber);
+}
+void RegistryModel::setBand(const QString &band)
+{
+    setFilter(m_band, band);
+}
+void RegistryModel::setTier(const QString &tier)
+{
+    setFilter(m_tier, tier);
+}
 void RegistryModel::setSortOrder(const QString &order)
 {
     const bool known = order == QLatin1String("mme") || order == QLatin1String("overdue");
@@ -137,7 +156,8 @@ QVariantList RegistryModel::prescriberChoices() const
 QVariantList RegistryModel::bandChoices() const
 {
     return {choice(QString(), tr("Any dose")), choice(QStringLiteral("lt50"), tr("Under 50 MME/day")),
-            choice(QStringLiteral("50to89"), tr("50 to 89 MME/day")), choice(QStringLiteral("ge90"), tr("90 MME/day or more"))};
+            choice(QStringLiteral("50to89"), tr("50 to 89 MME/day")),
+            choice(QStringLiteral("ge90"), tr("90 MME/day or more"))};
 }
 
 QVariantList RegistryModel::tierChoices() const
@@ -149,7 +169,8 @@ QVariantList RegistryModel::tierChoices() const
 
 QVariantList RegistryModel::sortChoices() const
 {
-    return {choice(QStringLiteral("name"), tr("Sort by name")), choice(QStringLiteral("mme"), tr("Sort by MME, highest first")),
+    return {choice(QStringLiteral("name"), tr("Sort by name")),
+            choice(QStringLiteral("mme"), tr("Sort by MME, highest first")),
             choice(QStringLiteral("overdue"), tr("Sort by most overdue"))};
 }
 
@@ -191,8 +212,9 @@ void RegistryModel::reload()
             m_prescribers = QStringList(prescribers.cbegin(), prescribers.cend());
             m_prescribers.sort();
             m_gapCodesPresent = QStringList(codes.cbegin(), codes.cend());
-            std::sort(m_gapCodesPresent.begin(), m_gapCodesPresent.end(),
-                      [](const QString &a, const QString &b) { return gapLabel(a).localeAwareCompare(gapLabel(b)) < 0; });
+            std::sort(m_gapCodesPresent.begin(), m_gapCodesPresent.end(), [](const QString &a, const QString &b) {
+                return gapLabel(a).localeAwareCompare(gapLabel(b)) < 0;
+            });
             emit choicesChanged();
             apply();
         });
@@ -210,8 +232,8 @@ void RegistryModel::apply()
             continue;
         if (!m_tier.isEmpty() && r.tier != m_tier)
             continue;
-        if (!m_gapCode.isEmpty()
-            && std::none_of(r.gaps.cbegin(), r.gaps.cend(), [&](const clinical::CareGap &g) { return g.code == m_gapCode; }))
+        if (!m_gapCode.isEmpty() && std::none_of(r.gaps.cbegin(), r.gaps.cend(),
+                                                 [&](const clinical::CareGap &g) { return g.code == m_gapCode; }))
             continue;
         if (!m_search.isEmpty() && !domain::matchesSearch(r.searchKey, m_search))
             continue;
@@ -219,7 +241,8 @@ void RegistryModel::apply()
     }
     // Rows arrive in name order, so a stable sort keeps names in order within equal keys.
     if (m_sortOrder == QLatin1String("mme")) {
-        std::stable_sort(visible.begin(), visible.end(), [this](int a, int b) { return m_rows.at(a).totalMme > m_rows.at(b).totalMme; });
+        std::stable_sort(visible.begin(), visible.end(),
+                         [this](int a, int b) { return m_rows.at(a).totalMme > m_rows.at(b).totalMme; });
     } else if (m_sortOrder == QLatin1String("overdue")) {
         std::stable_sort(visible.begin(), visible.end(),
                          [this](int a, int b) { return m_rows.at(a).overdueOrder < m_rows.at(b).overdueOrder; });

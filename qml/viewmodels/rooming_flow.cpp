@@ -19,8 +19,9 @@ constexpr int kDraftVersion = 1;
 // What the flow writes, in this order, each as its own record.
 const QStringList &instrumentOrder()
 {
-    static const QStringList order{QStringLiteral("peg"),  QStringLiteral("phq2"), QStringLiteral("phq9"),   QStringLiteral("gad2"),
-                                   QStringLiteral("gad7"), QStringLiteral("ort"),  QStringLiteral("pcptsd5")};
+    static const QStringList order{QStringLiteral("peg"),    QStringLiteral("phq2"), QStringLiteral("phq9"),
+                                   QStringLiteral("gad2"),   QStringLiteral("gad7"), QStringLiteral("ort"),
+                                   QStringLiteral("pcptsd5")};
     return order;
 }
 
@@ -63,14 +64,14 @@ QStringList dueInstruments(const domain::Patient &patient, const QDate &day)
 
 // One record to be written (or corrected) when what it says differs from what is stored.
 struct PendingWrite {
-    QString kind;              // "peg", "phq2", ..., "urine", "agreement", "pdmp"
+    QString kind;  // "peg", "phq2", ..., "urine", "agreement", "pdmp"
     registry::RecordValue record;
-    QJsonValue fingerprint;    // what the record says, to tell whether it is written already
+    QJsonValue fingerprint;  // what the record says, to tell whether it is written already
 };
 
 struct SaveOutcome {
     QJsonObject saved;
-    QStringList written;       // kinds written or corrected by this save
+    QStringList written;  // kinds written or corrected by this save
 };
 
 QJsonArray toArray(const QList<int> &scores)
@@ -174,7 +175,8 @@ void RoomingFlow::reload()
             auto policy = registry->clinicPolicy();
             if (!policy)
                 return policy.error();
-            return Loaded{patient->name, patient->language, *draft, patient->sex, dueInstruments(*patient, day), policy->pcptsd5Cutoff};
+            return Loaded{patient->name,        patient->language, *draft, patient->sex, dueInstruments(*patient, day),
+                          policy->pcptsd5Cutoff};
         },
         [this](Result<Loaded> loaded) {
             if (!loaded) {
@@ -267,7 +269,8 @@ void RoomingFlow::restore(const QJsonObject &draft)
     const QList<Step> all = steps();
     int step = std::clamp(draft.value(QStringLiteral("step")).toInt(), 0, static_cast<int>(all.size()) - 1);
     for (int i = 0; i < step; ++i) {
-        if (all.at(i).kind == QLatin1String("question") && m_answers.value(all.at(i).instrument).value(all.at(i).item, -1) < 0) {
+        if (all.at(i).kind == QLatin1String("question") &&
+            m_answers.value(all.at(i).instrument).value(all.at(i).item, -1) < 0) {
             step = i;
             break;
         }
@@ -285,7 +288,8 @@ const clinical::Instrument *RoomingFlow::definition(const QString &id) const
 namespace {
 QString shapeOf(const clinical::Instrument *def)
 {
-    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("shape")).toString() : QString();
+    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("shape")).toString()
+               : QString();
 }
 bool exposureFirst(const clinical::Instrument *def)
 {
@@ -444,7 +448,9 @@ QString RoomingFlow::stem() const
     if (exposureFirst(def) && questionNumber() == 1)
         return {};  // the exposure question stands alone; the stem leads into the items
     const QJsonObject d = def->definition();
-    return localized((d.contains(QStringLiteral("stem")) ? d.value(QStringLiteral("stem")) : d.value(QStringLiteral("recall"))).toObject());
+    return localized(
+        (d.contains(QStringLiteral("stem")) ? d.value(QStringLiteral("stem")) : d.value(QStringLiteral("recall")))
+            .toObject());
 }
 
 QString RoomingFlow::questionText() const
@@ -482,7 +488,8 @@ int RoomingFlow::maxValue() const
     if (yesNo())
         return 1;
     const clinical::Instrument *def = definition(instrument());
-    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("max")).toInt() : -1;
+    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("max")).toInt()
+               : -1;
 }
 
 QStringList RoomingFlow::choiceLabels() const
@@ -542,18 +549,22 @@ QStringList RoomingFlow::recorded() const
                      .arg(s.value(2))
                      .arg(clinical::roundToTenth((s.value(0) + s.value(1) + s.value(2)) / 3.0), 0, 'f', 1);
     }
-    for (const QString &id : {QStringLiteral("phq2"), QStringLiteral("phq9"), QStringLiteral("gad2"), QStringLiteral("gad7")}) {
+    for (const QString &id :
+         {QStringLiteral("phq2"), QStringLiteral("phq9"), QStringLiteral("gad2"), QStringLiteral("gad7")}) {
         if (!m_saved.contains(id) || !complete(id))
             continue;
         const QList<int> s = scores(id);
         const int total = std::accumulate(s.cbegin(), s.cend(), 0);
         QString title = localized(definition(id)->definition().value(QStringLiteral("title")).toObject());
         if (id == QLatin1String("phq2") || id == QLatin1String("gad2"))
-            lines << (positive(id) ? tr("%1: %2, positive").arg(title).arg(total) : tr("%1: %2, negative").arg(title).arg(total));
+            lines << (positive(id) ? tr("%1: %2, positive").arg(title).arg(total)
+                                   : tr("%1: %2, negative").arg(title).arg(total));
         else
             lines << tr("%1: %2").arg(title).arg(total);
     }
-    const auto title = [&](const QString &id) { return localized(definition(id)->definition().value(QStringLiteral("title")).toObject()); };
+    const auto title = [&](const QString &id) {
+        return localized(definition(id)->definition().value(QStringLiteral("title")).toObject());
+    };
     if (m_saved.contains(kOrt)) {
         if (const auto s = scored(kOrt)) {
             const int total = static_cast<int>(s->total);
@@ -571,8 +582,9 @@ QStringList RoomingFlow::recorded() const
             if (m_answers.value(kPcPtsd5).value(0) == 0)
                 lines << tr("%1: no traumatic event reported, negative").arg(title(kPcPtsd5));
             else
-                lines << (s->result == QLatin1String("positive") ? tr("%1: %2, positive").arg(title(kPcPtsd5)).arg(total)
-                                                                 : tr("%1: %2, negative").arg(title(kPcPtsd5)).arg(total));
+                lines << (s->result == QLatin1String("positive")
+                              ? tr("%1: %2, positive").arg(title(kPcPtsd5)).arg(total)
+                              : tr("%1: %2, negative").arg(title(kPcPtsd5)).arg(total));
         }
     }
     const auto action = [&](const QString &kind, const QString &done, const QString &skipped) {
@@ -582,9 +594,12 @@ QStringList RoomingFlow::recorded() const
         else if (state == QLatin1String("skipped"))
             lines << skipped;
     };
-    action(QStringLiteral("urine"), tr("Urine sample collected (result pending)"), tr("Urine sample not collected today"));
+    action(QStringLiteral("urine"), tr("Urine sample collected (result pending)"),
+           tr("Urine sample not collected today"));
     action(QStringLiteral("agreement"), tr("Agreement signed today"), tr("Agreement not signed today"));
-    action(QStringLiteral("pdmp"), m_pdmpConcerning ? tr("PDMP checked: concerning (%1)").arg(m_pdmpFindings) : tr("PDMP checked: nothing concerning"),
+    action(QStringLiteral("pdmp"),
+           m_pdmpConcerning ? tr("PDMP checked: concerning (%1)").arg(m_pdmpFindings)
+                            : tr("PDMP checked: nothing concerning"),
            tr("PDMP not checked today"));
     return lines;
 }
@@ -714,12 +729,15 @@ void RoomingFlow::persist(const QString &success)
         }
     }
     if (m_actions.value(QStringLiteral("urine")) == QLatin1String("done"))
-        writes.append({QStringLiteral("urine"), domain::UrineDrugScreen{{}, day, domain::UdsResult::Pending, {}}, QStringLiteral("pending")});
+        writes.append({QStringLiteral("urine"), domain::UrineDrugScreen{{}, day, domain::UdsResult::Pending, {}},
+                       QStringLiteral("pending")});
     if (m_actions.value(QStringLiteral("agreement")) == QLatin1String("done"))
         writes.append({QStringLiteral("agreement"), domain::Agreement{{}, day, QString()}, QStringLiteral("signed")});
     if (m_actions.value(QStringLiteral("pdmp")) == QLatin1String("done")) {
-        writes.append({QStringLiteral("pdmp"), domain::PdmpCheck{{}, day, m_session->userName(), m_pdmpConcerning, m_pdmpFindings},
-                       QJsonObject{{QStringLiteral("concerning"), m_pdmpConcerning}, {QStringLiteral("findings"), m_pdmpFindings}}});
+        writes.append({QStringLiteral("pdmp"),
+                       domain::PdmpCheck{{}, day, m_session->userName(), m_pdmpConcerning, m_pdmpFindings},
+                       QJsonObject{{QStringLiteral("concerning"), m_pdmpConcerning},
+                                   {QStringLiteral("findings"), m_pdmpFindings}}});
     }
 
     start();
@@ -736,7 +754,8 @@ void RoomingFlow::persist(const QString &success)
             if (!stored)
                 return stored.error();
             SaveOutcome outcome;
-            outcome.saved = QJsonDocument::fromJson(stored->toUtf8()).object().value(QStringLiteral("saved")).toObject();
+            outcome.saved =
+                QJsonDocument::fromJson(stored->toUtf8()).object().value(QStringLiteral("saved")).toObject();
             // The answers first, so that nothing entered is lost whatever happens next.
             if (auto s = storeDraft(*registry, id, draft, outcome.saved); !s)
                 return s.error();
@@ -745,10 +764,12 @@ void RoomingFlow::persist(const QString &success)
                 if (previous.value(QStringLiteral("answers")) == w.fingerprint)
                     continue;
                 const QString previousId = previous.value(QStringLiteral("id")).toString();
-                auto written = previousId.isEmpty() ? registry->addRecord(id, w.record) : registry->correctRecord(previousId, w.record);
+                auto written = previousId.isEmpty() ? registry->addRecord(id, w.record)
+                                                    : registry->correctRecord(previousId, w.record);
                 if (!written)
                     return written.error();
-                outcome.saved.insert(w.kind, QJsonObject{{QStringLiteral("id"), *written}, {QStringLiteral("answers"), w.fingerprint}});
+                outcome.saved.insert(
+                    w.kind, QJsonObject{{QStringLiteral("id"), *written}, {QStringLiteral("answers"), w.fingerprint}});
                 outcome.written.append(w.kind);
                 if (auto s = storeDraft(*registry, id, draft, outcome.saved); !s)
                     return s.error();
@@ -814,7 +835,8 @@ void RoomingFlow::finish()
     start();
     const QString id = m_patientId;
     m_session->services().thread->run<Status>(
-        this, [id](registry::Registry *registry) -> Status {
+        this,
+        [id](registry::Registry *registry) -> Status {
             if (!registry)
                 return Error{QString(), tr("The registry is locked.")};
             return registry->clearRoomingDraft(id);

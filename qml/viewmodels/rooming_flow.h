@@ -173,15 +173,15 @@ private:
     QString m_patientName;
     QString m_language = QStringLiteral("en");
     int m_step = 0;
-    QHash<QString, QList<int>> m_answers;      // instrument → item scores, -1 unanswered; yes/no
-                                               // items 1/0; PC-PTSD-5: [exposure, 5 items]
-    QStringList m_asked;                       // "ort", "pcptsd5": the optional instruments due
+    QHash<QString, QList<int>> m_answers;  // instrument → item scores, -1 unanswered; yes/no
+                                           // items 1/0; PC-PTSD-5: [exposure, 5 items]
+    QStringList m_asked;                   // "ort", "pcptsd5": the optional instruments due
     domain::Sex m_sex = domain::Sex::Unknown;
     int m_pcptsd5Cutoff = 3;
-    QHash<QString, QString> m_actions;         // "urine"/"agreement"/"pdmp" → "done"/"skipped"
+    QHash<QString, QString> m_actions;  // "urine"/"agreement"/"pdmp" → "done"/"skipped"
     bool m_pdmpConcerning = false;
     QString m_pdmpFindings;
-    QJsonObject m_saved;                       // what is already written: kind → {id, answers}
+    QJsonObject m_saved;  // what is already written: kind → {id, answers}
     GapListModel m_gaps;
     bool m_summaryLoaded = false;
     const clinical::Instruments *m_instruments = nullptr;

@@ -14,7 +14,8 @@ namespace {
 
 QString denied(const char *what)
 {
-    return QCoreApplication::translate("ScreenData", "Your role does not allow %1.").arg(QCoreApplication::translate("ScreenData", what));
+    return QCoreApplication::translate("ScreenData", "Your role does not allow %1.")
+        .arg(QCoreApplication::translate("ScreenData", what));
 }
 
 }  // namespace
@@ -69,9 +70,8 @@ Result<RegistryRows> registryRows(registry::Registry &registry, const QDate &asO
         }
         result.rows.append(std::move(row));
     }
-    std::stable_sort(result.rows.begin(), result.rows.end(), [](const RegistryRow &a, const RegistryRow &b) {
-        return a.name.localeAwareCompare(b.name) < 0;
-    });
+    std::stable_sort(result.rows.begin(), result.rows.end(),
+                     [](const RegistryRow &a, const RegistryRow &b) { return a.name.localeAwareCompare(b.name) < 0; });
     return result;
 }
 
@@ -89,13 +89,15 @@ Result<QList<OutreachRow>> pegOutreachRows(registry::Registry &registry, const Q
     if (!evaluations)
         return evaluations.error();
     QList<OutreachRow> rows;
-    for (const clinical::PatientEvaluation &pe : clinical::worklist(*evaluations, {QStringLiteral("PEG"), {}, {}, {}, {}})) {
+    for (const clinical::PatientEvaluation &pe :
+         clinical::worklist(*evaluations, {QStringLiteral("PEG"), {}, {}, {}, {}})) {
         for (const clinical::CareGap &gap : pe.evaluation.gaps) {
-            if (gap.code != QLatin1String("PEG")
-                || (gap.status != clinical::GapStatus::Overdue && gap.status != clinical::GapStatus::Missing))
+            if (gap.code != QLatin1String("PEG") ||
+                (gap.status != clinical::GapStatus::Overdue && gap.status != clinical::GapStatus::Missing))
                 continue;
             const domain::Patient &p = *pe.patient;
-            rows.append({p.id, p.name, p.clinicId, p.prescriber, p.phone, p.language, clinical::toString(gap.status), gap.due});
+            rows.append(
+                {p.id, p.name, p.clinicId, p.prescriber, p.phone, p.language, clinical::toString(gap.status), gap.due});
             break;
         }
     }

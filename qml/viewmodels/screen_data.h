@@ -28,12 +28,12 @@ struct RegistryRow {
     QString prescriber;
     QString phone;
     bool onTherapy = false;
-    QString tier;            // effective tier: "low", "moderate", "high"; "" when not evaluated
-    QString band;            // "lt50", "50to89", "ge90"; "" when not evaluated
+    QString tier;  // effective tier: "low", "moderate", "high"; "" when not evaluated
+    QString band;  // "lt50", "50to89", "ge90"; "" when not evaluated
     double totalMme = 0;
     QList<clinical::CareGap> gaps;
-    int overdueOrder = 0;    // position in the rules engine's worklist order (overdue first); 0 is most overdue
-    QString searchKey;       // folded name + clinic id
+    int overdueOrder = 0;  // position in the rules engine's worklist order (overdue first); 0 is most overdue
+    QString searchKey;     // folded name + clinic id
 };
 
 struct RegistryRows {
@@ -50,8 +50,8 @@ struct OutreachRow {
     QString prescriber;
     QString phone;
     QString language;
-    QString status;          // "overdue" or "missing"
-    QDate due;               // null when never done
+    QString status;  // "overdue" or "missing"
+    QDate due;       // null when never done
 };
 Result<QList<OutreachRow>> pegOutreachRows(registry::Registry &registry, const QDate &asOf);
 

@@ -4,9 +4,9 @@
 #include "qml/viewmodels/patient_list_model.h"
 
 #include <QDir>
+#include <QImage>
 #include <QQmlContext>
 #include <QQmlExpression>
-#include <QImage>
 #include <QQuickItem>
 #include <QTimer>
 
@@ -18,8 +18,7 @@ ScreenshotTour::ScreenshotTour(QQuickWindow *window, Session *session, QString d
     , m_directory(std::move(directory))
     , m_user(std::move(user))
     , m_pin(std::move(pin))
-{
-}
+{}
 
 QObject *ScreenshotTour::find(const char *objectName) const
 {
@@ -28,11 +27,13 @@ QObject *ScreenshotTour::find(const char *objectName) const
 
 void ScreenshotTour::capture(const QString &name)
 {
-    for (const auto &[suffix, size] : {std::pair{QStringLiteral("landscape"), QSize(1280, 800)}, std::pair{QStringLiteral("portrait"), QSize(800, 1280)}}) {
+    for (const auto &[suffix, size] : {std::pair{QStringLiteral("landscape"), QSize(1280, 800)},
+                                       std::pair{QStringLiteral("portrait"), QSize(800, 1280)}}) {
         m_window->resize(size);
         QCoreApplication::processEvents();
         const QImage image = m_window->grabWindow();
-        const QString path = QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, suffix, m_languageCode));
+        const QString path =
+            QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, suffix, m_languageCode));
         if (image.isNull() || !image.save(path)) {
             ++m_failures;
             qWarning("screenshots: could not save %s", qPrintable(path));
@@ -64,9 +65,12 @@ bool ScreenshotTour::signIn(const QString &user, const QString &pin)
 // The forms the tour shows, in the order of the patient screen's "add" buttons.
 QStringList ScreenshotTour::formKinds()
 {
-    return {QStringLiteral("visit"),  QStringLiteral("opioid"),     QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
-            QStringLiteral("naloxone"), QStringLiteral("risk_tier"), QStringLiteral("goal"), QStringLiteral("pdmp_check"),     QStringLiteral("refill_request"),
-            QStringLiteral("medication_review"), QStringLiteral("patient"), QStringLiteral("inactivation")};
+    return {QStringLiteral("visit"),          QStringLiteral("opioid"),
+            QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
+            QStringLiteral("naloxone"),       QStringLiteral("risk_tier"),
+            QStringLiteral("goal"),           QStringLiteral("pdmp_check"),
+            QStringLiteral("refill_request"), QStringLiteral("medication_review"),
+            QStringLiteral("patient"),        QStringLiteral("inactivation")};
 }
 
 QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
@@ -81,7 +85,10 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
             return true;
         },
         [this] { return find("unlockScreen") && m_session->users()->rowCount() > 0; },
-        [this] { capture(QStringLiteral("01-sign-in")); return true; },
+        [this] {
+            capture(QStringLiteral("01-sign-in"));
+            return true;
+        },
         [this] { return signIn(m_user, m_pin); },
         [this] { return m_session->signedIn() && find("huddleScreen") && !m_session->loading(); },
         [this] { return m_waited++ > 10; },  // let the huddle load
@@ -103,8 +110,8 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
             auto *model = list ? qvariant_cast<QAbstractItemModel *>(list->property("model")) : nullptr;
             if (m_patientId.isEmpty() && model && model->rowCount() > 0)
                 m_patientId = model->index(0, 0).data(PatientListModel::PatientIdRole).toString();
-            return !m_patientId.isEmpty()
-                   && QMetaObject::invokeMethod(find("patientListScreen"), "patientChosen", Q_ARG(QString, m_patientId));
+            return !m_patientId.isEmpty() &&
+                   QMetaObject::invokeMethod(find("patientListScreen"), "patientChosen", Q_ARG(QString, m_patientId));
         },
         [this] { return find("patientScreen") && m_waited++ > 15; },
         [this] {
@@ -162,9 +169,15 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         },
         // Rooming for that patient, then the huddle's rehearsal of a script.
         [this] { return find("roomingScreen") && m_waited++ > 15; },
-        [this] { capture(QStringLiteral("09-rooming")); return openFromToday("rehearsalRequested"); },
+        [this] {
+            capture(QStringLiteral("09-rooming"));
+            return openFromToday("rehearsalRequested");
+        },
         [this] { return find("rehearsalScreen") && m_waited++ > 10; },
-        [this] { capture(QStringLiteral("10-rehearsal")); return true; },
+        [this] {
+            capture(QStringLiteral("10-rehearsal"));
+            return true;
+        },
         // Registry, refill-request check, PEG outreach and measures, each opened from Today.
         [this] { return openFromToday("registryRequested"); },
         [this] { return find("registryScreen") && m_waited++ > 15; },
@@ -174,11 +187,20 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
             return QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested");
         },
         [this] { return find("refillCheckScreen") && m_waited++ > 5; },
-        [this] { capture(QStringLiteral("06-refill-check")); return openFromToday("pegOutreachRequested"); },
+        [this] {
+            capture(QStringLiteral("06-refill-check"));
+            return openFromToday("pegOutreachRequested");
+        },
         [this] { return find("pegOutreachScreen") && m_waited++ > 15; },
-        [this] { capture(QStringLiteral("07-peg-outreach")); return openFromToday("measuresRequested"); },
+        [this] {
+            capture(QStringLiteral("07-peg-outreach"));
+            return openFromToday("measuresRequested");
+        },
         [this] { return find("measuresScreen") && m_waited++ > 15; },
-        [this] { capture(QStringLiteral("08-measures")); return true; },
+        [this] {
+            capture(QStringLiteral("08-measures"));
+            return true;
+        },
         // Administration, signed in as an administrator.
         [this] {
             m_session->lock();

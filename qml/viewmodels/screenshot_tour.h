@@ -23,7 +23,11 @@ public:
     void start();
     // Without a language the tour renders English only.
     void setLanguage(Language *language) { m_language = language; }
-    void setAdministrator(QString user, QString pin) { m_adminUser = std::move(user); m_adminPin = std::move(pin); }
+    void setAdministrator(QString user, QString pin)
+    {
+        m_adminUser = std::move(user);
+        m_adminPin = std::move(pin);
+    }
 
 signals:
     void finished(int exitCode);

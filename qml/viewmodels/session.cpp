@@ -75,7 +75,8 @@ void Session::refreshUsers()
         this,
         [path](registry::Registry *) {
             auto keyring = keys::Keyring::load(registry::Registry::Paths{path}.keyring());
-            return std::make_shared<Found>(Found{registry::Registry::users(path), keyring && keyring->enrollment().has_value()});
+            return std::make_shared<Found>(
+                Found{registry::Registry::users(path), keyring && keyring->enrollment().has_value()});
         },
         [this](std::shared_ptr<Found> found) {
             finishOperation();

@@ -110,8 +110,7 @@ private:
 
 // Points a view model's session at `next`, moving its "re-read when registry data changes"
 // connection along. Returns false when the session did not change.
-template<typename Model>
-bool rebindSession(Model *model, Session *&current, Session *next, void (Model::*reload)())
+template <typename Model> bool rebindSession(Model *model, Session *&current, Session *next, void (Model::*reload)())
 {
     if (current == next)
         return false;

@@ -13,7 +13,9 @@ namespace {
 SyncStatus *g_instance = nullptr;
 }
 
-SyncStatus::SyncStatus(sync::SyncScheduler *scheduler, QObject *parent) : QObject(parent), m_scheduler(scheduler)
+SyncStatus::SyncStatus(sync::SyncScheduler *scheduler, QObject *parent)
+    : QObject(parent)
+    , m_scheduler(scheduler)
 {
     if (m_scheduler)
         connect(m_scheduler, &sync::SyncScheduler::stateChanged, this, &SyncStatus::changed);
@@ -53,7 +55,8 @@ void SyncStatus::setInstance(SyncStatus *status)
     g_instance = status;
 }
 
-SyncStatus::State SyncStatus::stateFrom(bool enrollmentKnown, bool enrolled, bool online, bool syncing, bool failed, int pending)
+SyncStatus::State SyncStatus::stateFrom(bool enrollmentKnown, bool enrolled, bool online, bool syncing, bool failed,
+                                        int pending)
 {
     if (!enrollmentKnown)
         return State::Unknown;
@@ -72,8 +75,8 @@ SyncStatus::State SyncStatus::state() const
 {
     if (!m_scheduler)
         return State::Unknown;
-    return stateFrom(m_scheduler->enrollmentKnown(), m_scheduler->enrolled(), m_scheduler->online(), m_scheduler->loading(),
-                     m_scheduler->error(), pendingCount());
+    return stateFrom(m_scheduler->enrollmentKnown(), m_scheduler->enrolled(), m_scheduler->online(),
+                     m_scheduler->loading(), m_scheduler->error(), pendingCount());
 }
 
 int SyncStatus::pendingCount() const
@@ -113,8 +116,9 @@ QString SyncStatus::stateText() const
 QString SyncStatus::detailText() const
 {
     const int pending = pendingCount();
-    QString waiting = pending > 0 ? tr("%n record(s) saved on this tablet, not yet sent to the clinic server.", "", pending)
-                                  : tr("Everything saved on this tablet has been sent to the clinic server.");
+    QString waiting = pending > 0
+                          ? tr("%n record(s) saved on this tablet, not yet sent to the clinic server.", "", pending)
+                          : tr("Everything saved on this tablet has been sent to the clinic server.");
     const QDateTime oldest = m_session ? m_session->oldestUnsynced() : QDateTime();
     const qint64 hours = pending > 0 && oldest.isValid() ? oldest.secsTo(m_session->services().clock->now()) / 3600 : 0;
     if (hours >= 1)
@@ -126,8 +130,8 @@ QString SyncStatus::detailText() const
         return tr("This tablet is not connected to a clinic server. Everything is saved on this tablet only; an "
                   "administrator can connect it under Administration.");
     case State::Offline:
-        return tr("No network. Everything is saved on this tablet and will be sent when the network returns.") + QLatin1Char(' ')
-               + (pending > 0 ? waiting : QString()) + QLatin1Char(' ') + lastSyncText();
+        return tr("No network. Everything is saved on this tablet and will be sent when the network returns.") +
+               QLatin1Char(' ') + (pending > 0 ? waiting : QString()) + QLatin1Char(' ') + lastSyncText();
     case State::Syncing:
         return tr("Sending and receiving records…");
     case State::UpToDate:

@@ -46,9 +46,9 @@ public:
         NotEnrolled,  // no clinic server: records stay on this tablet
         Offline,      // enrolled, no network
         Syncing,
-        UpToDate,     // enrolled, online, nothing waiting
-        Pending,      // enrolled, online, records waiting to be sent
-        Error,        // the last round failed
+        UpToDate,  // enrolled, online, nothing waiting
+        Pending,   // enrolled, online, records waiting to be sent
+        Error,     // the last round failed
     };
     Q_ENUM(State)
 

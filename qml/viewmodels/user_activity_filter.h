@@ -13,8 +13,7 @@ public:
     explicit UserActivityFilter(platform::AppLifecycle *lifecycle, QObject *parent = nullptr)
         : QObject(parent)
         , m_lifecycle(lifecycle)
-    {
-    }
+    {}
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override

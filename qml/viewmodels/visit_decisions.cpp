@@ -8,8 +8,7 @@ namespace cairn::app {
 
 VisitDecisions::VisitDecisions(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void VisitDecisions::setSession(Session *session)
 {
@@ -31,8 +30,8 @@ void VisitDecisions::setPatientId(const QString &id)
 bool VisitDecisions::allowed() const
 {
     keys::Role role = keys::Role::MedicalAssistant;
-    return m_session && m_session->signedIn() && keys::parse(m_session->role(), &role)
-           && keys::can(role, keys::Permission::RecordClinicalDecision);
+    return m_session && m_session->signedIn() && keys::parse(m_session->role(), &role) &&
+           keys::can(role, keys::Permission::RecordClinicalDecision);
 }
 
 QString VisitDecisions::taperStatusLabel() const
@@ -90,7 +89,8 @@ void VisitDecisions::reload()
         });
 }
 
-void VisitDecisions::write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job, const QString &success)
+void VisitDecisions::write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
+                           const QString &success)
 {
     if (!m_session || m_patientId.isEmpty())
         return;
@@ -122,24 +122,28 @@ Status added(const Result<QString> &result)
 
 void VisitDecisions::continuePlan()
 {
-    write([](registry::Registry &r, const QString &id, const QDate &day) {
-        return added(r.addRecord(id, domain::Visit{{}, day, domain::VisitStatus::Completed}));
-    }, tr("Recorded: continue the current plan (visit completed today)."));
+    write(
+        [](registry::Registry &r, const QString &id, const QDate &day) {
+            return added(r.addRecord(id, domain::Visit{{}, day, domain::VisitStatus::Completed}));
+        },
+        tr("Recorded: continue the current plan (visit completed today)."));
 }
 
 void VisitDecisions::setTaper(int status, const QString &success)
 {
     const auto next = static_cast<domain::TaperStatus>(status);
-    write([next](registry::Registry &r, const QString &id, const QDate &) -> Status {
-        // Taper status is part of the patient's demographics: a correction superseding them.
-        auto patient = r.loadPatient(id);
-        if (!patient)
-            return patient.error();
-        if (patient->taperStatus == next)
-            return ok();
-        patient->taperStatus = next;
-        return r.updateDemographics(*patient);
-    }, success);
+    write(
+        [next](registry::Registry &r, const QString &id, const QDate &) -> Status {
+            // Taper status is part of the patient's demographics: a correction superseding them.
+            auto patient = r.loadPatient(id);
+            if (!patient)
+                return patient.error();
+            if (patient->taperStatus == next)
+                return ok();
+            patient->taperStatus = next;
+            return r.updateDemographics(*patient);
+        },
+        success);
 }
 
 void VisitDecisions::startTaper()
@@ -156,24 +160,30 @@ void VisitDecisions::refer(const QString &type, const QString &to)
 {
     const QString t = type.trimmed();
     const QString where = to.trimmed();
-    write([t, where](registry::Registry &r, const QString &id, const QDate &day) {
-        return added(r.addRecord(id, domain::Referral{{}, day, t, where, domain::ReferralStatus::Proposed}));
-    }, tr("Referral recorded."));
+    write(
+        [t, where](registry::Registry &r, const QString &id, const QDate &day) {
+            return added(r.addRecord(id, domain::Referral{{}, day, t, where, domain::ReferralStatus::Proposed}));
+        },
+        tr("Referral recorded."));
 }
 
 void VisitDecisions::prescribeNaloxone()
 {
-    write([](registry::Registry &r, const QString &id, const QDate &day) {
-        return added(r.addRecord(id, domain::NaloxoneRecord{{}, day, domain::NaloxoneAction::Prescribed}));
-    }, tr("Recorded: naloxone prescribed."));
+    write(
+        [](registry::Registry &r, const QString &id, const QDate &day) {
+            return added(r.addRecord(id, domain::NaloxoneRecord{{}, day, domain::NaloxoneAction::Prescribed}));
+        },
+        tr("Recorded: naloxone prescribed."));
 }
 
 void VisitDecisions::newAgreement(const QString &note)
 {
     const QString n = note.trimmed();
-    write([n](registry::Registry &r, const QString &id, const QDate &day) {
-        return added(r.addRecord(id, domain::Agreement{{}, day, n}));
-    }, tr("Recorded: new agreement signed today."));
+    write(
+        [n](registry::Registry &r, const QString &id, const QDate &day) {
+            return added(r.addRecord(id, domain::Agreement{{}, day, n}));
+        },
+        tr("Recorded: new agreement signed today."));
 }
 
 }  // namespace cairn::app

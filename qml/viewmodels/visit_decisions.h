@@ -7,9 +7,10 @@
 #include "qml/viewmodels/session.h"
 
 #include <QDate>
-#include <functional>
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
 
 namespace cairn::app {
 
@@ -62,7 +63,8 @@ signals:
 
 private:
     void setTaper(int status, const QString &success);
-    void write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job, const QString &success);
+    void write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
+               const QString &success);
     void start();
     void finish(const Status &status, const QString &success);
     QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }

@@ -17,20 +17,27 @@ Result<std::unique_ptr<registry::Registry>> signInFirstTime(const QString &datab
     if (auto s = keys::validateUserName(name); !s)
         return s.error();
     if (keyring->findUser(name))
-        return Error{QStringLiteral("name"), QStringLiteral("already signs in on this tablet: choose your name and enter your PIN")};
+        return Error{QStringLiteral("name"),
+                     QStringLiteral("already signs in on this tablet: choose your name and enter your PIN")};
     // Checked here too, so that a malformed PIN never travels.
     if (auto s = keys::validatePin(pin); !s)
         return s.error();
     const auto enrollment = keyring->enrollment();
     if (!enrollment)
-        return Error{QString(), QStringLiteral("this tablet is not enrolled with the clinic's server; an administrator must enroll it first")};
+        return Error{
+            QString(),
+            QStringLiteral(
+                "this tablet is not enrolled with the clinic's server; an administrator must enroll it first")};
     auto credential = keystore.read(credentialName(keyring->registryId()));
     if (!credential)
         return credential.error();
     if (!credential->has_value())
-        return Error{QString(), QStringLiteral("this tablet has lost its server credential; an administrator must enroll it again")};
+        return Error{
+            QString(),
+            QStringLiteral("this tablet has lost its server credential; an administrator must enroll it again")};
 
-    HttpsChannel channel(QUrl(enrollment->server), QSslCertificate::fromData(enrollment->caPem, QSsl::Pem), requestTimeoutMs);
+    HttpsChannel channel(QUrl(enrollment->server), QSslCertificate::fromData(enrollment->caPem, QSsl::Pem),
+                         requestTimeoutMs);
     auto response = channel.post("/v1/sign-in", toJson(SignInRequest{name.trimmed(), pin}),
                                  deviceAuthorization(enrollment->deviceId, **credential));
     if (!response)

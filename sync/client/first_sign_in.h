@@ -19,6 +19,7 @@ namespace cairn::sync {
 // a revoked tablet is wiped before this returns).
 Result<std::unique_ptr<registry::Registry>> signInFirstTime(const QString &databasePath, platform::Keystore &keystore,
                                                             const QString &name, const QString &pin,
-                                                            const registry::Clock &clock, int requestTimeoutMs = 60'000);
+                                                            const registry::Clock &clock,
+                                                            int requestTimeoutMs = 60'000);
 
 }  // namespace cairn::sync

@@ -11,9 +11,10 @@
 namespace cairn::sync {
 
 HttpsChannel::HttpsChannel(QUrl server, QList<QSslCertificate> authority, int requestTimeoutMs)
-    : m_server(std::move(server)), m_authority(std::move(authority)), m_requestTimeoutMs(requestTimeoutMs)
-{
-}
+    : m_server(std::move(server))
+    , m_authority(std::move(authority))
+    , m_requestTimeoutMs(requestTimeoutMs)
+{}
 
 HttpsChannel::~HttpsChannel() = default;
 
@@ -45,8 +46,10 @@ Result<HttpsResponse> HttpsChannel::post(const char *path, const QJsonObject &bo
     loop.exec();
     if (bytesSent)
         *bytesSent += payload.size();
-    if (reply->error() != QNetworkReply::NoError && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isNull()) {
-        return Error{QStringLiteral("server"), QStringLiteral("cannot reach %1: %2").arg(m_server.toString(), reply->errorString())};
+    if (reply->error() != QNetworkReply::NoError &&
+        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isNull()) {
+        return Error{QStringLiteral("server"),
+                     QStringLiteral("cannot reach %1: %2").arg(m_server.toString(), reply->errorString())};
     }
     QByteArray data = reply->readAll();
     if (bytesReceived)

@@ -31,18 +31,20 @@ Result<QList<QSslCertificate>> loadAuthority(const QString &pemPath)
 }
 
 SyncClient::SyncClient(registry::Registry &registry, platform::Keystore &keystore, ClientConfig config)
-    : m_registry(registry), m_keystore(keystore), m_config(std::move(config))
-{
-}
+    : m_registry(registry)
+    , m_keystore(keystore)
+    , m_config(std::move(config))
+{}
 
 SyncClient::~SyncClient() = default;
 
-Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObject &body, const QByteArray &authorization,
-                                              RoundStats *stats)
+Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObject &body,
+                                              const QByteArray &authorization, RoundStats *stats)
 {
     if (!m_channel)
         m_channel = std::make_unique<HttpsChannel>(m_config.server, m_config.authority, m_config.requestTimeoutMs);
-    return m_channel->post(path, body, authorization, stats ? &stats->bytesSent : nullptr, stats ? &stats->bytesReceived : nullptr);
+    return m_channel->post(path, body, authorization, stats ? &stats->bytesSent : nullptr,
+                           stats ? &stats->bytesReceived : nullptr);
 }
 
 Result<bool> SyncClient::enrolled()
@@ -66,7 +68,8 @@ Status SyncClient::enroll(const QString &code)
     // clinic user's first sign-in on this tablet (see Registry::signInVouched).
     const keys::SecretBytes escrowKey = keys::SecretBytes::random(32);
     const QString escrowText = QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(escrowKey.data()), static_cast<qsizetype>(escrowKey.size())).toBase64());
+        QByteArray(reinterpret_cast<const char *>(escrowKey.data()), static_cast<qsizetype>(escrowKey.size()))
+            .toBase64());
     auto response = post("/v1/enroll", toJson(EnrollRequest{code, m_registry.deviceId(), escrowText}), {}, nullptr);
     if (!response)
         return response.error();
@@ -85,7 +88,8 @@ Status SyncClient::enroll(const QString &code)
         if (auto s = m_registry.setSyncValue(QLatin1String(key), value); !s)
             return s;
     }
-    return m_registry.recordEnrollment({m_config.server.toString(), enrolledAs->clinic, m_registry.deviceId(), pem}, escrowKey);
+    return m_registry.recordEnrollment({m_config.server.toString(), enrolledAs->clinic, m_registry.deviceId(), pem},
+                                       escrowKey);
 }
 
 Result<QByteArray> SyncClient::authorization()
@@ -115,8 +119,8 @@ Status SyncClient::noticeServerLoss(std::int64_t serverHighest, RoundStats &stat
     return ok();
 }
 
-Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
-                                         bool *revoked)
+Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &body, const QByteArray &auth,
+                                         RoundStats &stats, bool *revoked)
 {
     auto response = post(path, body, auth, &stats);
     if (!response)

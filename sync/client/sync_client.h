@@ -32,14 +32,14 @@ struct ClientConfig {
 };
 
 struct RoundStats {
-    int pushed = 0;           // records the server applied
-    int pulled = 0;           // new records stored here
-    int requeued = 0;         // own records re-sent because the server no longer had them
-    int conflicts = 0;        // open conflicts to review after the round
-    qint64 bytesSent = 0;     // request bodies as sent (compressed)
-    qint64 bytesReceived = 0; // response bodies as received (compressed)
+    int pushed = 0;            // records the server applied
+    int pulled = 0;            // new records stored here
+    int requeued = 0;          // own records re-sent because the server no longer had them
+    int conflicts = 0;         // open conflicts to review after the round
+    qint64 bytesSent = 0;      // request bodies as sent (compressed)
+    qint64 bytesReceived = 0;  // response bodies as received (compressed)
     qint64 milliseconds = 0;
-    bool wiped = false;       // the server revoked this device: the caller must wipe it now
+    bool wiped = false;  // the server revoked this device: the caller must wipe it now
     [[nodiscard]] QJsonObject toJson() const;
 };
 
@@ -62,7 +62,8 @@ public:
 
 private:
     using Response = HttpsResponse;
-    Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization, RoundStats *stats);
+    Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization,
+                          RoundStats *stats);
     // A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
     Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
                                  bool *revoked);

@@ -10,8 +10,9 @@
 
 namespace cairn::sync {
 
-SyncScheduler::SyncScheduler(registry::RegistryThread &thread, platform::Keystore &keystore, platform::NetworkState &network,
-                             QString databasePath, SchedulerTiming timing, std::uint32_t seed, QObject *parent)
+SyncScheduler::SyncScheduler(registry::RegistryThread &thread, platform::Keystore &keystore,
+                             platform::NetworkState &network, QString databasePath, SchedulerTiming timing,
+                             std::uint32_t seed, QObject *parent)
     : QObject(parent)
     , m_thread(thread)
     , m_keystore(keystore)
@@ -134,8 +135,9 @@ void SyncScheduler::runRound()
             if (!server || !ca)
                 return !server ? server.error() : ca.error();
             if (server->isEmpty())
-                return Error{QStringLiteral("enrollment"),
-                             QCoreApplication::translate("SyncScheduler", "This tablet is not enrolled with a server yet.")};
+                return Error{
+                    QStringLiteral("enrollment"),
+                    QCoreApplication::translate("SyncScheduler", "This tablet is not enrolled with a server yet.")};
             ClientConfig config;
             config.server = QUrl(*server);
             config.authority = QSslCertificate::fromData(ca->toLatin1(), QSsl::Pem);
@@ -166,9 +168,11 @@ void SyncScheduler::finished(Result<RoundStats> result)
         m_failures = 0;
         m_error = false;
         m_lastSyncAt = QDateTime::currentDateTimeUtc();
-        m_message = tr("Synced: %n record(s) sent", nullptr, result->pushed) + QStringLiteral(", ")
-            + tr("%n received", nullptr, result->pulled)
-            + (result->conflicts > 0 ? QStringLiteral(", ") + tr("%n conflict(s) to review", nullptr, result->conflicts) : QString());
+        m_message =
+            tr("Synced: %n record(s) sent", nullptr, result->pushed) + QStringLiteral(", ") +
+            tr("%n received", nullptr, result->pulled) +
+            (result->conflicts > 0 ? QStringLiteral(", ") + tr("%n conflict(s) to review", nullptr, result->conflicts)
+                                   : QString());
         m_network.setOnline(true);  // a real request got through
         emit stateChanged();
         if (result->pulled > 0)
@@ -192,11 +196,13 @@ void SyncScheduler::finished(Result<RoundStats> result)
     m_message = result.error().message;
     emit stateChanged();
     emit roundFinished(false);
-    if (result.error().field == QLatin1String("server") && result.error().message.startsWith(QStringLiteral("cannot reach")))
+    if (result.error().field == QLatin1String("server") &&
+        result.error().message.startsWith(QStringLiteral("cannot reach")))
         m_network.setOnline(false);
     // Exponential backoff with jitter, capped.
     const double exponent = std::min(m_failures - 1, 20);
-    const int wait = static_cast<int>(std::min<double>(m_timing.backoffMaxMs, m_timing.backoffBaseMs * std::pow(2.0, exponent)));
+    const int wait =
+        static_cast<int>(std::min<double>(m_timing.backoffMaxMs, m_timing.backoffBaseMs * std::pow(2.0, exponent)));
     m_timer.stop();
     planIn(withJitter(wait));
 }

@@ -25,11 +25,11 @@ class NetworkState;
 namespace cairn::sync {
 
 struct SchedulerTiming {
-    int debounceMs = 5'000;             // quiet time after a local write before pushing
-    int periodicMs = 5 * 60'000;        // between rounds when all is well
-    int backoffBaseMs = 5'000;          // first retry after a failure
-    int backoffMaxMs = 15 * 60'000;     // retries never wait longer than this
-    double jitter = 0.2;                // ± fraction of each wait, drawn at random
+    int debounceMs = 5'000;          // quiet time after a local write before pushing
+    int periodicMs = 5 * 60'000;     // between rounds when all is well
+    int backoffBaseMs = 5'000;       // first retry after a failure
+    int backoffMaxMs = 15 * 60'000;  // retries never wait longer than this
+    double jitter = 0.2;             // ± fraction of each wait, drawn at random
 };
 
 class SyncScheduler : public QObject {

@@ -70,9 +70,9 @@ Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value)
         return fieldError(QString(), QStringLiteral("a record must be an object"));
     const QJsonObject o = value.toObject();
     domain::RecordEnvelope r;
-    for (auto [field, target] : {std::pair{"id", &r.id}, std::pair{"patient_id", &r.patientId}, std::pair{"kind", &r.kind},
-                                 std::pair{"author", &r.author}, std::pair{"device", &r.device},
-                                 std::pair{"written_at", &r.writtenAt}}) {
+    for (auto [field, target] :
+         {std::pair{"id", &r.id}, std::pair{"patient_id", &r.patientId}, std::pair{"kind", &r.kind},
+          std::pair{"author", &r.author}, std::pair{"device", &r.device}, std::pair{"written_at", &r.writtenAt}}) {
         auto text = requiredText(o, field);
         if (!text)
             return text.error();
@@ -130,7 +130,9 @@ Result<Cursor> Cursor::parse(const QString &text)
 
 QJsonObject toJson(const EnrollRequest &m)
 {
-    return {{QStringLiteral("code"), m.code}, {QStringLiteral("device"), m.device}, {QStringLiteral("escrow_key"), m.escrowKey}};
+    return {{QStringLiteral("code"), m.code},
+            {QStringLiteral("device"), m.device},
+            {QStringLiteral("escrow_key"), m.escrowKey}};
 }
 
 QJsonObject toJson(const EnrollResponse &m)
@@ -263,7 +265,8 @@ namespace {
 Status checkVersion(const QJsonObject &o)
 {
     if (o.value(QStringLiteral("version")).toInt(-1) != kProtocolVersion)
-        return fieldError(QStringLiteral("version"), QStringLiteral("this server speaks protocol version %1").arg(kProtocolVersion));
+        return fieldError(QStringLiteral("version"),
+                          QStringLiteral("this server speaks protocol version %1").arg(kProtocolVersion));
     return ok();
 }
 }  // namespace

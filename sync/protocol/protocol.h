@@ -33,7 +33,7 @@ inline constexpr int kProtocolVersion = 1;
 
 // Bounds both ends enforce (the server rejects more; the client never sends more).
 struct Limits {
-    static constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;       // after decompression
+    static constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;        // after decompression
     static constexpr qsizetype maxCompressedBytes = 4 * 1024 * 1024;  // on the wire
     static constexpr int maxPushBatch = 500;
     static constexpr int maxPullPage = 1000;

@@ -2,7 +2,6 @@
 
 #include "sync/server/service_workers.h"
 
-
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
@@ -34,24 +33,42 @@ HttpReply encode(const Reply &reply, bool gzipIt)
 QByteArray reason(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 422: return "Unprocessable Content";
-    case 423: return "Locked";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 422:
+        return "Unprocessable Content";
+    case 423:
+        return "Locked";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -87,7 +104,8 @@ std::variant<QJsonObject, Reply> decodeBody(const QByteArray &raw, bool gzipped)
         }
         body = *plain;
     } else if (body.size() > Limits::maxBodyBytes) {
-        return errorReply(413, {QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(Limits::maxBodyBytes)});
+        return errorReply(
+            413, {QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(Limits::maxBodyBytes)});
     }
     auto json = parseBody(body);
     if (!json)
@@ -105,7 +123,10 @@ public:
     enum class State { Head, Authenticating, Body, Working, Closing };
 
     HttpConnection(SyncHttpServer &server, QSslSocket *socket, quint64 id, const HttpLimits &limits)
-        : m_server(server), m_socket(socket), m_id(id), m_limits(limits)
+        : m_server(server)
+        , m_socket(socket)
+        , m_id(id)
+        , m_limits(limits)
     {
         socket->setParent(this);
         // Bounded: beyond this, TLS records stay in the kernel and TCP holds the sender back.
@@ -123,7 +144,8 @@ public:
         connect(&m_deadline, &QTimer::timeout, this, [this] {
             const bool head = m_state == State::Head;
             refuse(408, QStringLiteral("request"),
-                   head ? QStringLiteral("the request head did not arrive in time") : QStringLiteral("the request body did not arrive in time"));
+                   head ? QStringLiteral("the request head did not arrive in time")
+                        : QStringLiteral("the request body did not arrive in time"));
         });
         connect(socket, &QIODevice::readyRead, this, [this] {
             if (m_state == State::Closing)
@@ -194,7 +216,8 @@ private:
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0 || end > SyncHttpServer::kMaxHeadBytes) {
             if (end > SyncHttpServer::kMaxHeadBytes || m_buffer.size() > SyncHttpServer::kMaxHeadBytes) {
-                refuse(431, QStringLiteral("headers"), QStringLiteral("the request head is larger than %1 bytes").arg(SyncHttpServer::kMaxHeadBytes));
+                refuse(431, QStringLiteral("headers"),
+                       QStringLiteral("the request head is larger than %1 bytes").arg(SyncHttpServer::kMaxHeadBytes));
                 return true;
             }
             return false;
@@ -210,8 +233,8 @@ private:
     {
         const QList<QByteArray> lines = head.split('\n');
         const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        if (requestLine.size() != 3 || !isToken(requestLine.at(0)) || !requestLine.at(1).startsWith('/')
-            || (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0"))
+        if (requestLine.size() != 3 || !isToken(requestLine.at(0)) || !requestLine.at(1).startsWith('/') ||
+            (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0"))
             return refuse(400, QStringLiteral("request"), QStringLiteral("is not an HTTP/1.1 request line"));
         m_method = requestLine.at(0);
         m_path = requestLine.at(1);
@@ -229,7 +252,8 @@ private:
         }
         m_keepAlive = requestLine.at(2) == "HTTP/1.1" && m_headers.value("connection").toLower() != "close";
         if (m_headers.contains("transfer-encoding"))
-            return refuse(411, QStringLiteral("transfer-encoding"), QStringLiteral("is not accepted; send Content-Length"));
+            return refuse(411, QStringLiteral("transfer-encoding"),
+                          QStringLiteral("is not accepted; send Content-Length"));
         qint64 length = 0;
         if (m_headers.contains("content-length")) {
             bool ok = false;
@@ -259,7 +283,8 @@ private:
             return refuse(411, QStringLiteral("content-length"), QStringLiteral("is required"));
         // Refused from the declared size alone: not a byte of it is read.
         if (length > Limits::maxCompressedBytes)
-            return refuse(413, QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(Limits::maxCompressedBytes));
+            return refuse(413, QStringLiteral("body"),
+                          QStringLiteral("is larger than %1 bytes").arg(Limits::maxCompressedBytes));
         m_route = m_path.mid(4);
         if (m_route == "enroll") {
             m_state = State::Authenticating;
@@ -298,8 +323,9 @@ private:
 
     void respond(const HttpReply &reply, bool keepAlive)
     {
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reason(reply.status)
-                         + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        QByteArray out =
+            "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reason(reply.status) +
+            "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
         if (reply.gzipped)
             out += "Content-Encoding: gzip\r\n";
         if (!keepAlive)
@@ -348,7 +374,9 @@ private:
 
 class SyncHttpServer::Listener final : public QTcpServer {
 public:
-    explicit Listener(SyncHttpServer &server) : m_server(server) {}
+    explicit Listener(SyncHttpServer &server)
+        : m_server(server)
+    {}
 
 protected:
     void incomingConnection(qintptr descriptor) override { m_server.accept(descriptor); }
@@ -358,9 +386,10 @@ private:
 };
 
 SyncHttpServer::SyncHttpServer(SyncService &service, ServiceWorkers &workers, QObject *parent)
-    : QObject(parent), m_service(service), m_workers(workers)
-{
-}
+    : QObject(parent)
+    , m_service(service)
+    , m_workers(workers)
+{}
 
 SyncHttpServer::~SyncHttpServer()
 {
@@ -392,26 +421,33 @@ void SyncHttpServer::authenticateThen(HttpConnection *connection, const QByteArr
         std::optional<Reply> refusal;
         if (auto *reply = std::get_if<Reply>(&who))
             refusal = *reply;
-        QMetaObject::invokeMethod(this, [this, id, refusal] {
-            if (auto open = m_connections.value(id))
-                open->authenticated(refusal);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, refusal] {
+                if (auto open = m_connections.value(id))
+                    open->authenticated(refusal);
+            },
+            Qt::QueuedConnection);
     });
     if (!queued)
         connection->authenticated(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}));
 }
 
-void SyncHttpServer::dispatch(HttpConnection *connection, const QByteArray &route, const QByteArray &authorization, QByteArray body,
-                              bool gzipped, bool acceptsGzip)
+void SyncHttpServer::dispatch(HttpConnection *connection, const QByteArray &route, const QByteArray &authorization,
+                              QByteArray body, bool gzipped, bool acceptsGzip)
 {
     const quint64 id = connection->id();
     auto deliver = [this, id](const HttpReply &reply) {
-        QMetaObject::invokeMethod(this, [this, id, reply] {
-            if (auto open = m_connections.value(id))
-                open->answered(reply);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, reply] {
+                if (auto open = m_connections.value(id))
+                    open->answered(reply);
+            },
+            Qt::QueuedConnection);
     };
-    const bool queued = m_workers.onStore([this, route, authorization, body = std::move(body), gzipped, acceptsGzip, deliver] {
+    const bool queued = m_workers.onStore([this, route, authorization, body = std::move(body), gzipped, acceptsGzip,
+                                           deliver] {
         auto decoded = decodeBody(body, gzipped);
         if (auto *refusal = std::get_if<Reply>(&decoded))
             return deliver(encode(*refusal, acceptsGzip));
@@ -429,17 +465,19 @@ void SyncHttpServer::dispatch(HttpConnection *connection, const QByteArray &rout
                 deliver(encode(m_service.finishSignIn(attempt, matched), acceptsGzip));
             });
             if (!finishing)
-                deliver(encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), acceptsGzip));
+                deliver(
+                    encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), acceptsGzip));
         });
         if (!checking)
             deliver(encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), acceptsGzip));
     });
     if (!queued)
-        connection->answered(encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), false));
+        connection->answered(
+            encode(errorReply(503, {QString(), QStringLiteral("the server is busy; try again")}), false));
 }
 
-Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const QString &certPath, const QString &keyPath,
-                                       HttpLimits limits)
+Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const QString &certPath,
+                                       const QString &keyPath, HttpLimits limits)
 {
     const auto chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
     if (chain.isEmpty())
@@ -477,7 +515,8 @@ Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const 
     m_listener = new Listener(*this);
     m_listener->setParent(this);
     if (!m_listener->listen(address, port))
-        return Error{QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(m_listener->errorString())};
+        return Error{QStringLiteral("listen"),
+                     QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(m_listener->errorString())};
     return m_listener->serverPort();
 }
 

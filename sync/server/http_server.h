@@ -33,10 +33,10 @@ class HttpConnection;
 class ServiceWorkers;
 
 struct HttpLimits {
-    int idleTimeoutMs = 30'000;        // silent this long: closed
-    int maxConnectionMs = 10 * 60'000; // open this long: closed
-    int headTimeoutMs = 10'000;        // a request head must arrive within this (408)
-    int bodyTimeoutMs = 120'000;       // a body must arrive within this (408): 4 MiB at 300 kbit/s
+    int idleTimeoutMs = 30'000;         // silent this long: closed
+    int maxConnectionMs = 10 * 60'000;  // open this long: closed
+    int headTimeoutMs = 10'000;         // a request head must arrive within this (408)
+    int bodyTimeoutMs = 120'000;        // a body must arrive within this (408): 4 MiB at 300 kbit/s
 };
 
 class SyncHttpServer : public QObject {

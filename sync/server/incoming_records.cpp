@@ -45,10 +45,12 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateT
     // of each id may exist, or "{ID}" would pass as a different record or patient than "id".
     if (!isCanonicalUuid(record.id))
         return field(QStringLiteral("id"), QStringLiteral("must be a lower-case UUID without braces"));
-    const bool clinicKind = record.kind == QLatin1String("clinic_policy") || record.kind == QLatin1String("clinic_script");
+    const bool clinicKind =
+        record.kind == QLatin1String("clinic_policy") || record.kind == QLatin1String("clinic_script");
     if (clinicKind) {
         if (record.patientId != domain::kClinicScope)
-            return field(QStringLiteral("patient_id"), QStringLiteral("must be \"clinic\" for a %1 record").arg(record.kind));
+            return field(QStringLiteral("patient_id"),
+                         QStringLiteral("must be \"clinic\" for a %1 record").arg(record.kind));
     } else if (!isCanonicalUuid(record.patientId)) {
         return field(QStringLiteral("patient_id"), QStringLiteral("must be a lower-case UUID without braces"));
     }
@@ -58,7 +60,8 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateT
         if (!isCanonicalUuid(closed))
             return field(QStringLiteral("closes"), QStringLiteral("must list lower-case UUIDs without braces"));
     if (!isPlainIdentifier(record.author))
-        return field(QStringLiteral("author"), QStringLiteral("must be a user id (1-64 printable characters, no spaces)"));
+        return field(QStringLiteral("author"),
+                     QStringLiteral("must be a user id (1-64 printable characters, no spaces)"));
     if (!record.date.isEmpty()) {
         const QDate date = QDate::fromString(record.date, Qt::ISODate);
         if (!date.isValid() || date.toString(Qt::ISODate) != record.date)
@@ -68,9 +71,11 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateT
         return field(QStringLiteral("written_at"), QStringLiteral("must be an ISO date and time"));
     const qint64 aheadMs = record.stamp.wallMs - serverNowUtc.toMSecsSinceEpoch();
     if (aheadMs > kMaxClockSkewMs)
-        return field(QStringLiteral("hlc"), QStringLiteral("is %1 h ahead of the server's clock (at most %2 h allowed); check the tablet's date and time")
-                                                 .arg(aheadMs / 3'600'000)
-                                                 .arg(kMaxClockSkewMs / 3'600'000));
+        return field(QStringLiteral("hlc"),
+                     QStringLiteral(
+                         "is %1 h ahead of the server's clock (at most %2 h allowed); check the tablet's date and time")
+                         .arg(aheadMs / 3'600'000)
+                         .arg(kMaxClockSkewMs / 3'600'000));
     if (record.stamp.wallMs <= 0)
         return field(QStringLiteral("hlc"), QStringLiteral("must be a time after 1970"));
 

@@ -25,7 +25,8 @@ namespace {
 
 int fail(const Error &error, int code = 1)
 {
-    const QString line = error.field.isEmpty() ? error.message : QStringLiteral("--%1: %2").arg(error.field, error.message);
+    const QString line =
+        error.field.isEmpty() ? error.message : QStringLiteral("--%1: %2").arg(error.field, error.message);
     std::fprintf(stderr, "cairn-server: %s\n", qUtf8Printable(line));
     return code;
 }
@@ -53,11 +54,13 @@ int runUserCommand(SyncService &service, const QString &action, const QCommandLi
     if (action == QLatin1String("add")) {
         auto user = service.addUser(clinic, name, parser.value(QStringLiteral("role")), readPin());
         if (!user && user.error().field == QLatin1String("pin"))  // not an option: say where it came from
-            return fail({QString(), QStringLiteral("the PIN (CAIRN_PIN or standard input) %1").arg(user.error().message)}, 2);
+            return fail(
+                {QString(), QStringLiteral("the PIN (CAIRN_PIN or standard input) %1").arg(user.error().message)}, 2);
         if (!user)
             return fail(user.error(), 2);
         std::printf("added %s (%s) to clinic %s; they sign in on any of the clinic's tablets while it is online\n%s\n",
-                    qUtf8Printable(user->name), qUtf8Printable(user->role), qUtf8Printable(user->clinic), qUtf8Printable(user->id));
+                    qUtf8Printable(user->name), qUtf8Printable(user->role), qUtf8Printable(user->clinic),
+                    qUtf8Printable(user->id));
         return 0;
     }
     if (action == QLatin1String("list")) {
@@ -65,11 +68,13 @@ int runUserCommand(SyncService &service, const QString &action, const QCommandLi
         if (!users)
             return fail(users.error());
         for (const ClinicUser &user : *users)
-            std::printf("%s\t%s\t%s\t%s\n", qUtf8Printable(user.id), qUtf8Printable(user.name), qUtf8Printable(user.role),
-                        user.lockedUntil.isEmpty() ? "" : qUtf8Printable(QStringLiteral("locked until ") + user.lockedUntil));
+            std::printf(
+                "%s\t%s\t%s\t%s\n", qUtf8Printable(user.id), qUtf8Printable(user.name), qUtf8Printable(user.role),
+                user.lockedUntil.isEmpty() ? "" : qUtf8Printable(QStringLiteral("locked until ") + user.lockedUntil));
         return 0;
     }
-    const Status done = action == QLatin1String("remove") ? service.removeUser(clinic, name) : service.resetUserLockout(clinic, name);
+    const Status done =
+        action == QLatin1String("remove") ? service.removeUser(clinic, name) : service.resetUserLockout(clinic, name);
     if (!done)
         return fail(done.error(), 2);
     std::printf("%s %s\n", action == QLatin1String("remove") ? "removed" : "unlocked", qUtf8Printable(name));
@@ -87,25 +92,30 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("data"), QStringLiteral("Directory of the embedded store."), QStringLiteral("DIR")},
-        {QStringLiteral("database"), QStringLiteral("PostgreSQL URL (instead of the embedded store)."), QStringLiteral("URL")},
-        {QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8443."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("database"), QStringLiteral("PostgreSQL URL (instead of the embedded store)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 127.0.0.1:8443."),
+         QStringLiteral("HOST:PORT")},
         {QStringLiteral("cert"), QStringLiteral("Server certificate chain (PEM)."), QStringLiteral("PEM")},
         {QStringLiteral("key"), QStringLiteral("Server private key (PEM)."), QStringLiteral("PEM")},
         {QStringLiteral("clinic"), QStringLiteral("enroll: the clinic the device joins."), QStringLiteral("C")},
-        {QStringLiteral("valid-hours"), QStringLiteral("enroll: hours the code stays valid (default 24)."), QStringLiteral("H"), QStringLiteral("24")},
+        {QStringLiteral("valid-hours"), QStringLiteral("enroll: hours the code stays valid (default 24)."),
+         QStringLiteral("H"), QStringLiteral("24")},
         {QStringLiteral("device"), QStringLiteral("revoke: the device id."), QStringLiteral("D")},
         {QStringLiteral("name"), QStringLiteral("user: the user's name."), QStringLiteral("N")},
-        {QStringLiteral("role"), QStringLiteral("user add: medical_assistant, nurse, clinician, registry_manager or administrator."),
+        {QStringLiteral("role"),
+         QStringLiteral("user add: medical_assistant, nurse, clinician, registry_manager or administrator."),
          QStringLiteral("R")},
-        {QStringLiteral("idle-timeout"), QStringLiteral("Seconds a connection may stay silent (default 30)."), QStringLiteral("S"),
-         QStringLiteral("30")},
-        {QStringLiteral("head-timeout"), QStringLiteral("Seconds a request head may take to arrive (default 10)."), QStringLiteral("S"),
-         QStringLiteral("10")},
-        {QStringLiteral("body-timeout"), QStringLiteral("Seconds a request body may take to arrive (default 120)."), QStringLiteral("S"),
-         QStringLiteral("120")},
+        {QStringLiteral("idle-timeout"), QStringLiteral("Seconds a connection may stay silent (default 30)."),
+         QStringLiteral("S"), QStringLiteral("30")},
+        {QStringLiteral("head-timeout"), QStringLiteral("Seconds a request head may take to arrive (default 10)."),
+         QStringLiteral("S"), QStringLiteral("10")},
+        {QStringLiteral("body-timeout"), QStringLiteral("Seconds a request body may take to arrive (default 120)."),
+         QStringLiteral("S"), QStringLiteral("120")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("serve (default), enroll, revoke, new-epoch, or user add|list|remove|unlock"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("serve (default), enroll, revoke, new-epoch, or user add|list|remove|unlock"));
     if (!parser.parse(QCoreApplication::arguments()))
         return fail({QString(), parser.errorText()}, 2);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -114,19 +124,21 @@ int main(int argc, char **argv)
     }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0, QStringLiteral("serve"));
-    const bool userCommand = command == QLatin1String("user") && positional.size() == 2
-                             && QStringList{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("remove"), QStringLiteral("unlock")}
-                                    .contains(positional.at(1));
-    if (!userCommand
-        && (positional.size() > 1
-            || !QStringList{QStringLiteral("serve"), QStringLiteral("enroll"), QStringLiteral("revoke"), QStringLiteral("new-epoch")}
-                    .contains(command)))
-        return fail({QString(), QStringLiteral("unknown command %1 (serve, enroll, revoke, new-epoch, user add|list|remove|unlock)")
-                                    .arg(positional.join(u' '))},
-                    2);
+    const bool userCommand =
+        command == QLatin1String("user") && positional.size() == 2 &&
+        QStringList{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("remove"), QStringLiteral("unlock")}
+            .contains(positional.at(1));
+    if (!userCommand && (positional.size() > 1 || !QStringList{QStringLiteral("serve"), QStringLiteral("enroll"),
+                                                               QStringLiteral("revoke"), QStringLiteral("new-epoch")}
+                                                       .contains(command)))
+        return fail(
+            {QString(),
+             QStringLiteral("unknown command %1 (serve, enroll, revoke, new-epoch, user add|list|remove|unlock)")
+                 .arg(positional.join(u' '))},
+            2);
 
     auto connection = parser.isSet(QStringLiteral("database")) ? openPostgres(parser.value(QStringLiteral("database")))
-                                                                : openFileStore(parser.value(QStringLiteral("data")));
+                                                               : openFileStore(parser.value(QStringLiteral("data")));
     if (!connection)
         return fail(connection.error(), connection.error().field.isEmpty() ? 1 : 2);
     SyncService service(std::move(connection).value());
@@ -154,14 +166,16 @@ int main(int argc, char **argv)
             return fail({QStringLiteral("device"), QStringLiteral("is required")}, 2);
         if (auto s = service.revoke(parser.value(QStringLiteral("device"))); !s)
             return fail(s.error(), 2);
-        std::printf("revoked %s: its next contact wipes its data\n", qUtf8Printable(parser.value(QStringLiteral("device"))));
+        std::printf("revoked %s: its next contact wipes its data\n",
+                    qUtf8Printable(parser.value(QStringLiteral("device"))));
         return 0;
     }
     if (command == QLatin1String("new-epoch")) {
         auto epoch = service.newEpoch();
         if (!epoch)
             return fail(epoch.error());
-        std::printf("new epoch %s: devices will re-read the feed and re-send what is missing\n", qUtf8Printable(*epoch));
+        std::printf("new epoch %s: devices will re-read the feed and re-send what is missing\n",
+                    qUtf8Printable(*epoch));
         return 0;
     }
 
@@ -181,7 +195,8 @@ int main(int argc, char **argv)
         return fail({QStringLiteral("idle-timeout"), QStringLiteral("must be 1 to 3600 seconds")}, 2);
     HttpLimits limits;
     limits.idleTimeoutMs = idleSeconds * 1000;
-    for (const auto &[option, target] : {std::pair{"head-timeout", &limits.headTimeoutMs}, std::pair{"body-timeout", &limits.bodyTimeoutMs}}) {
+    for (const auto &[option, target] :
+         {std::pair{"head-timeout", &limits.headTimeoutMs}, std::pair{"body-timeout", &limits.bodyTimeoutMs}}) {
         bool secondsOk = false;
         const int seconds = parser.value(QLatin1String(option)).toInt(&secondsOk);
         if (!secondsOk || seconds < 1 || seconds > 3600)

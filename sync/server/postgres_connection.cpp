@@ -1,14 +1,13 @@
 // The production store: PostgreSQL through libpq. Several cairn-server processes may share one
 // database; per-clinic advisory locks keep each clinic's feed committing in position order.
 
-#include "sync/server/sql_connection.h"
 #include "sync/server/server_schema.h"
+#include "sync/server/sql_connection.h"
 
 #include <libpq-fe.h>
 
 namespace cairn::sync {
 namespace {
-
 
 // `?` placeholders become `$1`, `$2`, ... (no statement here has a literal question mark).
 QByteArray numbered(const char *sql)
@@ -26,7 +25,10 @@ QByteArray numbered(const char *sql)
 
 class PostgresConnection final : public SqlConnection {
 public:
-    PostgresConnection(PGconn *conn, QString description) : m_conn(conn), m_description(std::move(description)) {}
+    PostgresConnection(PGconn *conn, QString description)
+        : m_conn(conn)
+        , m_description(std::move(description))
+    {}
     ~PostgresConnection() override { PQfinish(m_conn); }
     PostgresConnection(const PostgresConnection &) = delete;
     PostgresConnection &operator=(const PostgresConnection &) = delete;
@@ -85,8 +87,8 @@ private:
         for (qsizetype i = 0; i < params.size(); ++i)
             pointers.push_back(params.at(i).isNull() ? nullptr : values.at(i).constData());
         const QByteArray text = numbered(sql);
-        return PQexecParams(m_conn, text.constData(), static_cast<int>(pointers.size()), nullptr, pointers.data(), nullptr,
-                            nullptr, 0);
+        return PQexecParams(m_conn, text.constData(), static_cast<int>(pointers.size()), nullptr, pointers.data(),
+                            nullptr, nullptr, 0);
     }
     PGconn *m_conn;
     QString m_description;
@@ -105,11 +107,12 @@ Result<std::unique_ptr<SqlConnection>> openPostgres(const QString &url)
         return error;
     }
     // Describe without the password.
-    const QString description = QStringLiteral("PostgreSQL database %1 on %2:%3")
-                                    .arg(QString::fromUtf8(PQdb(conn)), QString::fromUtf8(PQhost(conn)),
-                                         QString::fromUtf8(PQport(conn)));
+    const QString description =
+        QStringLiteral("PostgreSQL database %1 on %2:%3")
+            .arg(QString::fromUtf8(PQdb(conn)), QString::fromUtf8(PQhost(conn)), QString::fromUtf8(PQport(conn)));
     // Warnings such as "relation already exists, skipping" are not for the operator's log.
-    PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
     return std::unique_ptr<SqlConnection>(new PostgresConnection(conn, description));
 }
 

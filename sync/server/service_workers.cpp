@@ -41,10 +41,13 @@ bool ServiceWorkers::onStore(std::function<void()> job)
         m_storeQueued.fetch_sub(1);
         return false;
     }
-    QMetaObject::invokeMethod(m_storeContext, [this, job = std::move(job)] {
-        m_storeQueued.fetch_sub(1);
-        job();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_storeContext,
+        [this, job = std::move(job)] {
+            m_storeQueued.fetch_sub(1);
+            job();
+        },
+        Qt::QueuedConnection);
     return true;
 }
 

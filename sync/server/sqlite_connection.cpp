@@ -2,12 +2,11 @@
 // the same storage layer as the tablets (verified encryption, owner-only files). Its 256-bit key
 // lives in the keystore (CAIRN_KEYSTORE), never beside the file.
 
-#include "sync/server/sql_connection.h"
-#include "sync/server/server_schema.h"
-
 #include "core/keys/secret_bytes.h"
 #include "core/storage/database.h"
 #include "platform/keystore.h"
+#include "sync/server/server_schema.h"
+#include "sync/server/sql_connection.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,10 +15,11 @@
 namespace cairn::sync {
 namespace {
 
-
 class SqliteConnection final : public SqlConnection {
 public:
-    explicit SqliteConnection(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) {}
+    explicit SqliteConnection(std::unique_ptr<storage::Database> db)
+        : m_db(std::move(db))
+    {}
 
     // Statements are string literals, so they are prepared once and cached by address.
     Result<QList<SqlRow>> query(const char *sql, const QStringList &params) override
@@ -55,7 +55,10 @@ public:
         return status;
     }
 
-    Status ensureSchema() override { return m_db->exec(serverSchema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER").constData()); }
+    Status ensureSchema() override
+    {
+        return m_db->exec(serverSchema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER").constData());
+    }
     Status begin() override { return m_db->exec("BEGIN IMMEDIATE"); }
     Status commit() override { return m_db->exec("COMMIT"); }
     void rollback() override { (void)m_db->exec("ROLLBACK"); }
@@ -90,8 +93,9 @@ Result<std::unique_ptr<SqlConnection>> openFileStore(const QString &dataDir)
         return keystore.error();
     const QString path = QDir(dataDir).absoluteFilePath(QStringLiteral("server.db"));
     // One key per store, named after its absolute path so several stores can share a keystore.
-    const QString keyName = QStringLiteral("server-store-")
-        + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+    const QString keyName =
+        QStringLiteral("server-store-") +
+        QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
     auto stored = (*keystore)->read(keyName);
     if (!stored)
         return stored.error();
@@ -107,8 +111,8 @@ Result<std::unique_ptr<SqlConnection>> openFileStore(const QString &dataDir)
         if (auto s = (*keystore)->write(keyName, key); !s)
             return s.error();
     }
-    auto db = storage::Database::open(path, key, exists ? storage::Database::OpenMode::ExistingOnly
-                                                        : storage::Database::OpenMode::CreateNew);
+    auto db = storage::Database::open(
+        path, key, exists ? storage::Database::OpenMode::ExistingOnly : storage::Database::OpenMode::CreateNew);
     key.fill('\0');
     if (!db)
         return db.error();

@@ -24,7 +24,9 @@ QString nowIso()
 // Rolls back unless committed: nothing half-written.
 class ServerTransaction {
 public:
-    explicit ServerTransaction(SqlConnection &db) : m_db(db) {}
+    explicit ServerTransaction(SqlConnection &db)
+        : m_db(db)
+    {}
     ~ServerTransaction()
     {
         if (m_open)
@@ -124,9 +126,10 @@ Result<QString> SyncService::createEnrollment(const QString &clinic, std::chrono
         code += alphabet.at(static_cast<qsizetype>(QRandomGenerator::system()->bounded(alphabet.size())));
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (auto s = m_db->execute("INSERT INTO enrollments (code_hash, clinic, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                               {hashSecret(code), clinic.trimmed(), now.toString(Qt::ISODateWithMs),
-                                now.addSecs(validity.count()).toString(Qt::ISODateWithMs)});
+    if (auto s =
+            m_db->execute("INSERT INTO enrollments (code_hash, clinic, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                          {hashSecret(code), clinic.trimmed(), now.toString(Qt::ISODateWithMs),
+                           now.addSecs(validity.count()).toString(Qt::ISODateWithMs)});
         !s)
         return s.error();
     return code;
@@ -154,9 +157,10 @@ Reply SyncService::enroll(const QJsonObject &body)
                             {hashSecret(request->code.trimmed().toUpper())});
     if (!rows)
         return serverError(rows.error());
-    if (rows->isEmpty() || !rows->first().at(2).isNull()
-        || QDateTime::fromString(rows->first().at(1), Qt::ISODateWithMs) < QDateTime::currentDateTimeUtc())
-        return errorReply(403, {QStringLiteral("code"), QStringLiteral("is not a valid, unused, unexpired enrollment code")});
+    if (rows->isEmpty() || !rows->first().at(2).isNull() ||
+        QDateTime::fromString(rows->first().at(1), Qt::ISODateWithMs) < QDateTime::currentDateTimeUtc())
+        return errorReply(
+            403, {QStringLiteral("code"), QStringLiteral("is not a valid, unused, unexpired enrollment code")});
     const QString clinic = rows->first().at(0);
     auto existing = m_db->query("SELECT id FROM devices WHERE id = ?", {request->device});
     if (!existing)
@@ -172,7 +176,9 @@ Reply SyncService::enroll(const QJsonObject &body)
                                {request->device, clinic, hashSecret(credential), nowIso()});
         !s)
         return serverError(s.error());
-    if (auto s = m_db->execute("INSERT INTO device_escrow (device, escrow_key) VALUES (?, ?)", {request->device, request->escrowKey}); !s)
+    if (auto s = m_db->execute("INSERT INTO device_escrow (device, escrow_key) VALUES (?, ?)",
+                               {request->device, request->escrowKey});
+        !s)
         return serverError(s.error());
     auto currentEpoch = epoch();
     if (!currentEpoch)
@@ -184,7 +190,8 @@ Reply SyncService::enroll(const QJsonObject &body)
 
 std::variant<Device, Reply> SyncService::authenticate(const QByteArray &authorization)
 {
-    const Reply refused = errorReply(401, {QStringLiteral("authorization"), QStringLiteral("unknown device or wrong credential")});
+    const Reply refused =
+        errorReply(401, {QStringLiteral("authorization"), QStringLiteral("unknown device or wrong credential")});
     if (!authorization.startsWith("Device "))
         return refused;
     const QByteArray token = authorization.mid(7).trimmed();
@@ -276,11 +283,15 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
                 // Only a patient's own first record introduces the patient; an observation must
                 // name a patient the clinic already has (earlier in this batch included).
                 if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
-                    return errorReply(422, {at + QStringLiteral(".patient_id"), QStringLiteral("names no patient of this clinic")});
-                if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)", {record.patientId, device.clinic}); !s)
+                    return errorReply(
+                        422, {at + QStringLiteral(".patient_id"), QStringLiteral("names no patient of this clinic")});
+                if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)",
+                                           {record.patientId, device.clinic});
+                    !s)
                     return serverError(s.error());
             } else if (owner->first().first() != device.clinic) {
-                return errorReply(403, {at + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
+                return errorReply(403,
+                                  {at + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
             }
         }
         if (!record.supersedes.isEmpty()) {
@@ -288,21 +299,26 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             if (!parent)
                 return serverError(parent.error());
             if (parent->isEmpty() || parent->first().first() != device.clinic)
-                return errorReply(422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record the server does not hold")});
+                return errorReply(422, {at + QStringLiteral(".supersedes"),
+                                        QStringLiteral("names a record the server does not hold")});
             if (parent->first().at(1) != record.patientId)
-                return errorReply(422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record of another patient")});
+                return errorReply(
+                    422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record of another patient")});
         }
         const QString json = QString::fromUtf8(QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact));
-        if (auto s = m_db->execute("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   {device.clinic, record.id, record.patientId, device.id, QString::number(change.seq), json, received});
+        if (auto s = m_db->execute(
+                "INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                {device.clinic, record.id, record.patientId, device.id, QString::number(change.seq), json, received});
             !s)
             return serverError(s.error());
         ++response.applied;
         through = std::max(through, change.seq);
     }
     if (through != *highest) {
-        if (auto s = m_db->execute("UPDATE devices SET highest_seq = ? WHERE id = ?", {QString::number(through), device.id}); !s)
+        if (auto s =
+                m_db->execute("UPDATE devices SET highest_seq = ? WHERE id = ?", {QString::number(through), device.id});
+            !s)
             return serverError(s.error());
     }
     auto currentEpoch = epoch();
@@ -335,8 +351,9 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     // no longer has (restored from a backup): read again from the start.
     if (request->cursor.epoch != *currentEpoch || after > last->first().first().toLongLong())
         after = 0;
-    auto rows = m_db->query("SELECT position, record, device FROM changes WHERE clinic = ? AND position > ? ORDER BY position LIMIT ?",
-                            {device.clinic, QString::number(after), QString::number(request->limit + 1)});
+    auto rows = m_db->query(
+        "SELECT position, record, device FROM changes WHERE clinic = ? AND position > ? ORDER BY position LIMIT ?",
+        {device.clinic, QString::number(after), QString::number(request->limit + 1)});
     if (!rows)
         return serverError(rows.error());
     PullResponse response;
@@ -382,8 +399,8 @@ constexpr const char *kUserColumns = "id, clinic, name, role, created_at, failed
 
 Result<std::optional<ClinicUser>> SyncService::findUser(const QString &clinic, const QString &name)
 {
-    const QByteArray sql = QByteArray("SELECT ") + kUserColumns
-                           + " FROM users WHERE clinic = ? AND name_key = ? AND removed_at IS NULL";
+    const QByteArray sql =
+        QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND name_key = ? AND removed_at IS NULL";
     auto rows = m_db->query(sql.constData(), {clinic.trimmed(), nameKey(name)});
     if (!rows)
         return rows.error();
@@ -392,7 +409,8 @@ Result<std::optional<ClinicUser>> SyncService::findUser(const QString &clinic, c
     return std::optional<ClinicUser>(userFromRow(rows->first()));
 }
 
-Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &name, const QString &role, const QString &pin)
+Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &name, const QString &role,
+                                        const QString &pin)
 {
     if (clinic.trimmed().isEmpty())
         return Error{QStringLiteral("clinic"), QStringLiteral("is required")};
@@ -400,7 +418,8 @@ Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &na
         return s.error();
     keys::Role parsed{};
     if (!keys::parse(role, &parsed))
-        return Error{QStringLiteral("role"), QStringLiteral("must be medical_assistant, nurse, clinician, registry_manager or administrator")};
+        return Error{QStringLiteral("role"),
+                     QStringLiteral("must be medical_assistant, nurse, clinician, registry_manager or administrator")};
     auto verifier = keys::makePinVerifier(pin);
     if (!verifier)
         return verifier.error();
@@ -408,10 +427,19 @@ Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &na
     if (!existing)
         return existing.error();
     if (existing->has_value())
-        return Error{QStringLiteral("name"), QStringLiteral("clinic %1 already has a user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
-    ClinicUser user{QUuid::createUuid().toString(QUuid::WithoutBraces), clinic.trimmed(), name.trimmed(), keys::toString(parsed), nowIso(), 0, {}};
-    if (auto s = m_db->execute("INSERT INTO users (id, clinic, name, name_key, role, pin_verifier, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               {user.id, user.clinic, user.name, nameKey(user.name), user.role, *verifier, user.createdAt});
+        return Error{QStringLiteral("name"),
+                     QStringLiteral("clinic %1 already has a user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
+    ClinicUser user{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                    clinic.trimmed(),
+                    name.trimmed(),
+                    keys::toString(parsed),
+                    nowIso(),
+                    0,
+                    {}};
+    if (auto s =
+            m_db->execute("INSERT INTO users (id, clinic, name, name_key, role, pin_verifier, created_at) VALUES (?, "
+                          "?, ?, ?, ?, ?, ?)",
+                          {user.id, user.clinic, user.name, nameKey(user.name), user.role, *verifier, user.createdAt});
         !s)
         return s.error();
     return user;
@@ -419,7 +447,8 @@ Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &na
 
 Result<QList<ClinicUser>> SyncService::listUsers(const QString &clinic)
 {
-    const QByteArray sql = QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND removed_at IS NULL ORDER BY name_key";
+    const QByteArray sql =
+        QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND removed_at IS NULL ORDER BY name_key";
     auto rows = m_db->query(sql.constData(), {clinic.trimmed()});
     if (!rows)
         return rows.error();
@@ -435,7 +464,8 @@ Status SyncService::removeUser(const QString &clinic, const QString &name)
     if (!user)
         return user.error();
     if (!user->has_value())
-        return Error{QStringLiteral("name"), QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
+        return Error{QStringLiteral("name"),
+                     QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
     return m_db->execute("UPDATE users SET removed_at = ? WHERE id = ?", {nowIso(), (*user)->id});
 }
 
@@ -445,8 +475,10 @@ Status SyncService::resetUserLockout(const QString &clinic, const QString &name)
     if (!user)
         return user.error();
     if (!user->has_value())
-        return Error{QStringLiteral("name"), QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
-    return m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?", {(*user)->id});
+        return Error{QStringLiteral("name"),
+                     QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
+    return m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?",
+                         {(*user)->id});
 }
 
 namespace {
@@ -497,7 +529,8 @@ bool SyncService::checkPin(const SignInAttempt &attempt)
     return attempt.user && matched;
 }
 
-std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const QByteArray &authorization, const QJsonObject &body)
+std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const QByteArray &authorization,
+                                                                         const QJsonObject &body)
 {
     auto who = authenticate(authorization);
     if (auto *refusal = std::get_if<Reply>(&who))
@@ -509,23 +542,28 @@ std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const Q
     if (auto s = keys::validatePin(request->pin); !s)
         return errorReply(400, s.error());
     if (!allowSignIn(device))
-        return errorReply(429, {QStringLiteral("sign-in"), QStringLiteral("too many sign-ins from this tablet or clinic; wait a minute")});
+        return errorReply(429, {QStringLiteral("sign-in"),
+                                QStringLiteral("too many sign-ins from this tablet or clinic; wait a minute")});
     auto escrow = m_db->query("SELECT escrow_key FROM device_escrow WHERE device = ?", {device.id});
     if (!escrow)
         return serverError(escrow.error());
     if (escrow->isEmpty())
-        return errorReply(409, {QStringLiteral("device"), QStringLiteral("this tablet has no escrow key; an administrator must enroll it again")});
+        return errorReply(409,
+                          {QStringLiteral("device"),
+                           QStringLiteral("this tablet has no escrow key; an administrator must enroll it again")});
     auto user = findUser(device.clinic, request->name);
     if (!user)
         return serverError(user.error());
     // An unknown name gets the dummy verifier on the Argon2 pool (checkPin), never here.
     SignInAttempt attempt{device, *user, QString(), request->pin, escrow->first().first()};
     if (attempt.user) {
-        auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?", {attempt.user->id});
+        auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?",
+                                 {attempt.user->id});
         if (!state || state->isEmpty())
             return serverError(state ? Error{QString(), QStringLiteral("user vanished")} : state.error());
         const SqlRow row = state->first();
-        keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(), QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
+        keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(),
+                                   QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
         // While locked, no PIN is checked (as on the tablet).
         if (auto refusal = keys::lockedOut(lockout, attempt.user->name, QDateTime::currentDateTimeUtc()))
             return errorReply(423, *refusal);
@@ -538,34 +576,44 @@ Reply SyncService::finishSignIn(const SignInAttempt &attempt, bool pinMatched)
 {
     // Only users of the device's own clinic: a name from another clinic is simply unknown here.
     if (!attempt.user)
-        return errorReply(404, {QStringLiteral("name"), QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
+        return errorReply(404,
+                          {QStringLiteral("name"),
+                           QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
     const ClinicUser &found = *attempt.user;
     ServerTransaction tx(*m_db);
     if (auto s = tx.begin(); !s)
         return serverError(s.error());
     // Read the count again: other attempts may have finished while this PIN was being checked.
-    auto state = m_db->query("SELECT failed_attempts, lockouts, locked_until FROM users WHERE id = ? AND removed_at IS NULL", {found.id});
+    auto state = m_db->query(
+        "SELECT failed_attempts, lockouts, locked_until FROM users WHERE id = ? AND removed_at IS NULL", {found.id});
     if (!state)
         return serverError(state.error());
     if (state->isEmpty())
-        return errorReply(404, {QStringLiteral("name"), QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
+        return errorReply(404,
+                          {QStringLiteral("name"),
+                           QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
     const SqlRow row = state->first();
-    keys::LockoutState lockout{row.at(0).toInt(), row.at(1).toInt(), QDateTime::fromString(row.at(2), Qt::ISODateWithMs)};
+    keys::LockoutState lockout{row.at(0).toInt(), row.at(1).toInt(),
+                               QDateTime::fromString(row.at(2), Qt::ISODateWithMs)};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (auto refusal = keys::lockedOut(lockout, found.name, now))
         return errorReply(423, *refusal);
     if (!pinMatched) {
         const Error wrong = keys::countWrongPin(lockout, found.name, now);
-        if (auto s = m_db->execute("UPDATE users SET failed_attempts = ?, lockouts = ?, locked_until = ? WHERE id = ?",
-                                   {QString::number(lockout.failedAttempts), QString::number(lockout.lockouts),
-                                    lockout.lockedUntil.isValid() ? lockout.lockedUntil.toString(Qt::ISODateWithMs) : QString(), found.id});
+        if (auto s = m_db->execute(
+                "UPDATE users SET failed_attempts = ?, lockouts = ?, locked_until = ? WHERE id = ?",
+                {QString::number(lockout.failedAttempts), QString::number(lockout.lockouts),
+                 lockout.lockedUntil.isValid() ? lockout.lockedUntil.toString(Qt::ISODateWithMs) : QString(),
+                 found.id});
             !s)
             return serverError(s.error());
         if (auto s = tx.commit(); !s)
             return serverError(s.error());
         return errorReply(401, wrong);
     }
-    if (auto s = m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?", {found.id}); !s)
+    if (auto s = m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?",
+                               {found.id});
+        !s)
         return serverError(s.error());
     if (auto s = tx.commit(); !s)
         return serverError(s.error());

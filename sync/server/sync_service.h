@@ -41,7 +41,9 @@ struct ClinicUser {
 
 class SyncService {
 public:
-    explicit SyncService(std::unique_ptr<SqlConnection> db) : m_db(std::move(db)) {}
+    explicit SyncService(std::unique_ptr<SqlConnection> db)
+        : m_db(std::move(db))
+    {}
 
     // Creates the tables and the feed's epoch when missing.
     Status open();
@@ -78,7 +80,7 @@ public:
     struct SignInAttempt {
         Device device;
         std::optional<ClinicUser> user;  // none: the name is unknown in the device's clinic
-        QString verifier;  // empty for an unknown name
+        QString verifier;                // empty for an unknown name
         QString pin;
         QString escrowKey;
     };

@@ -53,9 +53,15 @@ void compareToExpected(const QJsonObject &actual, const QJsonObject &expected)
             QSet<QString> want;
             QSet<QString> got;
             for (const QJsonValue &g : it.value().toArray())
-                want.insert(QJsonDocument(QJsonObject{{QStringLiteral("code"), g[QStringLiteral("code")]}, {QStringLiteral("status"), g[QStringLiteral("status")]}, {QStringLiteral("due"), g[QStringLiteral("due")]}}).toJson(QJsonDocument::Compact));
+                want.insert(QJsonDocument(QJsonObject{{QStringLiteral("code"), g[QStringLiteral("code")]},
+                                                      {QStringLiteral("status"), g[QStringLiteral("status")]},
+                                                      {QStringLiteral("due"), g[QStringLiteral("due")]}})
+                                .toJson(QJsonDocument::Compact));
             for (const QJsonValue &g : actual.value(QStringLiteral("gaps")).toArray())
-                got.insert(QJsonDocument(QJsonObject{{QStringLiteral("code"), g[QStringLiteral("code")]}, {QStringLiteral("status"), g[QStringLiteral("status")]}, {QStringLiteral("due"), g[QStringLiteral("due")]}}).toJson(QJsonDocument::Compact));
+                got.insert(QJsonDocument(QJsonObject{{QStringLiteral("code"), g[QStringLiteral("code")]},
+                                                     {QStringLiteral("status"), g[QStringLiteral("status")]},
+                                                     {QStringLiteral("due"), g[QStringLiteral("due")]}})
+                               .toJson(QJsonDocument::Compact));
             QCOMPARE(got, want);
         } else if (it.value().isObject()) {
             compareToExpected(actual.value(it.key()).toObject(), it.value().toObject());
@@ -83,7 +89,8 @@ private slots:
     void sharedExamples_data()
     {
         QTest::addColumn<QString>("name");
-        const QStringList inputs = QDir(examplesDir()).entryList({QStringLiteral("*.input.json")}, QDir::Files, QDir::Name);
+        const QStringList inputs =
+            QDir(examplesDir()).entryList({QStringLiteral("*.input.json")}, QDir::Files, QDir::Name);
         QVERIFY(inputs.size() >= 4);
         for (const QString &input : inputs)
             QTest::newRow(qPrintable(input)) << input.chopped(int(qstrlen(".input.json")));
@@ -93,7 +100,9 @@ private slots:
     {
         QFETCH(QString, name);
         const QByteArray input = readFile(examplesDir() + QLatin1Char('/') + name + QStringLiteral(".input.json"));
-        const QJsonObject expected = QJsonDocument::fromJson(readFile(examplesDir() + QLatin1Char('/') + name + QStringLiteral(".expected.json"))).object();
+        const QJsonObject expected = QJsonDocument::fromJson(readFile(examplesDir() + QLatin1Char('/') + name +
+                                                                      QStringLiteral(".expected.json")))
+                                         .object();
         const bool refill = name.startsWith(QLatin1String("refill"));
 
         auto library = cairn::scripts::Library::shipped();
@@ -110,10 +119,14 @@ private slots:
         QCOMPARE(run.out, inProcess.out);
         if (!refill) {
             // MME figures print with one decimal, as the contract shows them.
-            QVERIFY(run.out.contains(QByteArray("\"total_per_day\": ") + QByteArray::number(expected[QStringLiteral("mme")][QStringLiteral("total_per_day")].toDouble(), 'f', 1)));
+            QVERIFY(run.out.contains(
+                QByteArray("\"total_per_day\": ") +
+                QByteArray::number(expected[QStringLiteral("mme")][QStringLiteral("total_per_day")].toDouble(), 'f',
+                                   1)));
             const QJsonObject actual = QJsonDocument::fromJson(run.out).object();
             QVERIFY(!actual.value(QStringLiteral("policy_version")).toString().isEmpty());
-            QVERIFY(!actual.value(QStringLiteral("mme")).toObject().value(QStringLiteral("caution")).toString().isEmpty());
+            QVERIFY(
+                !actual.value(QStringLiteral("mme")).toObject().value(QStringLiteral("caution")).toString().isEmpty());
             // Each gap names who closes it, why, and the conversation scripts that fit it.
             for (const QJsonValue &gap : actual.value(QStringLiteral("gaps")).toArray()) {
                 QVERIFY(!gap[QStringLiteral("role")].toString().isEmpty());
@@ -129,31 +142,52 @@ private slots:
         QTest::addColumn<QString>("command");
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QByteArray>("field");
-        QTest::newRow("malformed JSON") << QStringLiteral("evaluate") << QByteArray("{\"as_of\": ") << QByteArray("input:");
-        QTest::newRow("impossible date") << QStringLiteral("evaluate") << QByteArray(R"({"as_of":"2026-02-30","patient":{}})") << QByteArray("as_of:");
-        QTest::newRow("unknown drug") << QStringLiteral("evaluate")
-                                      << QByteArray(R"({"as_of":"2026-07-01","patient":{"sex":"male","opioids":[{"drug":"heroine","strength_mg":5,"doses_per_day":1,"start":"2026-01-01"}]}})")
-                                      << QByteArray("patient.opioids[0].drug:");
-        QTest::newRow("unknown instrument") << QStringLiteral("evaluate")
-                                            << QByteArray(R"({"as_of":"2026-07-01","patient":{"sex":"male","screenings":[{"instrument":"phq10","date":"2026-01-01","answers":[1]}]}})")
-                                            << QByteArray("patient.screenings[0].instrument:");
-        QTest::newRow("answer out of range") << QStringLiteral("evaluate")
-                                             << QByteArray(R"({"as_of":"2026-07-01","patient":{"sex":"male","screenings":[{"instrument":"gad2","date":"2026-01-01","answers":[1,7]}]}})")
-                                             << QByteArray("patient.screenings[0].answers[1]:");
-        QTest::newRow("peg out of range") << QStringLiteral("evaluate")
-                                          << QByteArray(R"({"as_of":"2026-07-01","patient":{"sex":"male","peg":[{"date":"2026-01-01","pain":11,"enjoyment":1,"activity":1}]}})")
-                                          << QByteArray("patient.peg[0].pain:");
-        QTest::newRow("unknown table") << QStringLiteral("evaluate") << QByteArray(R"({"as_of":"2026-07-01","mme_table":"cdc-1999","patient":{}})") << QByteArray("mme_table:");
+        QTest::newRow("malformed JSON") << QStringLiteral("evaluate") << QByteArray("{\"as_of\": ")
+                                        << QByteArray("input:");
+        QTest::newRow("impossible date") << QStringLiteral("evaluate")
+                                         << QByteArray(R"({"as_of":"2026-02-30","patient":{}})")
+                                         << QByteArray("as_of:");
+        QTest::newRow("unknown drug")
+            << QStringLiteral("evaluate")
+            << QByteArray(
+                   R"({"as_of":"2026-07-01","patient":{"sex":"male","opioids":[{"drug":"heroine","strength_mg":5,"doses_per_day":1,"start":"2026-01-01"}]}})")
+            << QByteArray("patient.opioids[0].drug:");
+        QTest::newRow("unknown instrument")
+            << QStringLiteral("evaluate")
+            << QByteArray(
+                   R"({"as_of":"2026-07-01","patient":{"sex":"male","screenings":[{"instrument":"phq10","date":"2026-01-01","answers":[1]}]}})")
+            << QByteArray("patient.screenings[0].instrument:");
+        QTest::newRow("answer out of range")
+            << QStringLiteral("evaluate")
+            << QByteArray(
+                   R"({"as_of":"2026-07-01","patient":{"sex":"male","screenings":[{"instrument":"gad2","date":"2026-01-01","answers":[1,7]}]}})")
+            << QByteArray("patient.screenings[0].answers[1]:");
+        QTest::newRow("peg out of range")
+            << QStringLiteral("evaluate")
+            << QByteArray(
+                   R"({"as_of":"2026-07-01","patient":{"sex":"male","peg":[{"date":"2026-01-01","pain":11,"enjoyment":1,"activity":1}]}})")
+            << QByteArray("patient.peg[0].pain:");
+        QTest::newRow("unknown table") << QStringLiteral("evaluate")
+                                       << QByteArray(R"({"as_of":"2026-07-01","mme_table":"cdc-1999","patient":{}})")
+                                       << QByteArray("mme_table:");
         QTest::newRow("bad policy") << QStringLiteral("evaluate")
-                                    << QByteArray(R"({"as_of":"2026-07-01","policy":{"due_soon_days":-1},"patient":{}})") << QByteArray("policy.due_soon_days:");
-        QTest::newRow("refill bad reason") << QStringLiteral("refill-check")
-                                           << QByteArray(R"({"as_of":"2026-06-29","requested_fill_date":"2026-07-03","days_supply":28,"last_fill":{"date":"2026-06-05","days_supply":28},"reason":"bored"})")
-                                           << QByteArray("reason:");
-        QTest::newRow("refill impossible date") << QStringLiteral("refill-check")
-                                                << QByteArray(R"({"as_of":"2026-06-31","requested_fill_date":"2026-07-03","days_supply":28,"last_fill":{"date":"2026-06-05","days_supply":28}})")
-                                                << QByteArray("as_of:");
-        QTest::newRow("refill missing last fill") << QStringLiteral("refill-check")
-                                                  << QByteArray(R"({"as_of":"2026-06-29","requested_fill_date":"2026-07-03","days_supply":28})") << QByteArray("last_fill:");
+                                    << QByteArray(
+                                           R"({"as_of":"2026-07-01","policy":{"due_soon_days":-1},"patient":{}})")
+                                    << QByteArray("policy.due_soon_days:");
+        QTest::newRow("refill bad reason")
+            << QStringLiteral("refill-check")
+            << QByteArray(
+                   R"({"as_of":"2026-06-29","requested_fill_date":"2026-07-03","days_supply":28,"last_fill":{"date":"2026-06-05","days_supply":28},"reason":"bored"})")
+            << QByteArray("reason:");
+        QTest::newRow("refill impossible date")
+            << QStringLiteral("refill-check")
+            << QByteArray(
+                   R"({"as_of":"2026-06-31","requested_fill_date":"2026-07-03","days_supply":28,"last_fill":{"date":"2026-06-05","days_supply":28}})")
+            << QByteArray("as_of:");
+        QTest::newRow("refill missing last fill")
+            << QStringLiteral("refill-check")
+            << QByteArray(R"({"as_of":"2026-06-29","requested_fill_date":"2026-07-03","days_supply":28})")
+            << QByteArray("last_fill:");
     }
 
     void badInputExitsTwoWithOneLineNamingTheField()

@@ -45,11 +45,21 @@ private slots:
         QTest::addColumn<int>("items");
         QTest::addColumn<int>("total");
         QTest::addColumn<QString>("result");
-        const QList<std::tuple<int, const char *>> phq9{{0, "minimal"}, {4, "minimal"}, {5, "mild"}, {9, "mild"}, {10, "moderate"}, {14, "moderate"},
-                                                        {15, "moderately_severe"}, {19, "moderately_severe"}, {20, "severe"}, {27, "severe"}};
+        const QList<std::tuple<int, const char *>> phq9{{0, "minimal"},
+                                                        {4, "minimal"},
+                                                        {5, "mild"},
+                                                        {9, "mild"},
+                                                        {10, "moderate"},
+                                                        {14, "moderate"},
+                                                        {15, "moderately_severe"},
+                                                        {19, "moderately_severe"},
+                                                        {20, "severe"},
+                                                        {27, "severe"}};
         for (const auto &[t, r] : phq9)
             QTest::addRow("phq9 %d", t) << QStringLiteral("phq9") << 9 << t << QString::fromLatin1(r);
-        const QList<std::tuple<int, const char *>> gad7{{4, "minimal"}, {5, "mild"}, {9, "mild"}, {10, "moderate"}, {14, "moderate"}, {15, "severe"}, {21, "severe"}};
+        const QList<std::tuple<int, const char *>> gad7{{4, "minimal"},   {5, "mild"},      {9, "mild"},
+                                                        {10, "moderate"}, {14, "moderate"}, {15, "severe"},
+                                                        {21, "severe"}};
         for (const auto &[t, r] : gad7)
             QTest::addRow("gad7 %d", t) << QStringLiteral("gad7") << 7 << t << QString::fromLatin1(r);
         for (const char *id : {"phq2", "gad2"}) {
@@ -87,11 +97,16 @@ private slots:
         QTest::newRow("family alcohol") << QJsonObject{{QStringLiteral("family_alcohol"), true}} << 1 << 3;
         QTest::newRow("family illegal") << QJsonObject{{QStringLiteral("family_illegal_drugs"), true}} << 2 << 3;
         QTest::newRow("abuse") << QJsonObject{{QStringLiteral("preadolescent_sexual_abuse"), true}} << 3 << 0;
-        QTest::newRow("all") << QJsonObject{{QStringLiteral("family_alcohol"), true}, {QStringLiteral("family_illegal_drugs"), true},
-                                            {QStringLiteral("family_rx_drugs"), true}, {QStringLiteral("personal_alcohol"), true},
-                                            {QStringLiteral("personal_illegal_drugs"), true}, {QStringLiteral("personal_rx_drugs"), true},
-                                            {QStringLiteral("age_16_45"), true}, {QStringLiteral("preadolescent_sexual_abuse"), true},
-                                            {QStringLiteral("psych_add_ocd_bipolar_schizophrenia"), true}, {QStringLiteral("psych_depression"), true}}
+        QTest::newRow("all") << QJsonObject{{QStringLiteral("family_alcohol"), true},
+                                            {QStringLiteral("family_illegal_drugs"), true},
+                                            {QStringLiteral("family_rx_drugs"), true},
+                                            {QStringLiteral("personal_alcohol"), true},
+                                            {QStringLiteral("personal_illegal_drugs"), true},
+                                            {QStringLiteral("personal_rx_drugs"), true},
+                                            {QStringLiteral("age_16_45"), true},
+                                            {QStringLiteral("preadolescent_sexual_abuse"), true},
+                                            {QStringLiteral("psych_add_ocd_bipolar_schizophrenia"), true},
+                                            {QStringLiteral("psych_depression"), true}}
                              << 26 << 26;
         QTest::newRow("no is zero") << QJsonObject{{QStringLiteral("personal_rx_drugs"), false}} << 0 << 0;
     }
@@ -111,9 +126,14 @@ private slots:
         QTest::addColumn<QString>("tier");
         // Female weights: family_alcohol 1, family_illegal 2, personal_alcohol 3, family_rx 4, personal_rx 5.
         QTest::newRow("3 low") << QJsonObject{{QStringLiteral("personal_alcohol"), true}} << QStringLiteral("low");
-        QTest::newRow("4 moderate") << QJsonObject{{QStringLiteral("family_rx_drugs"), true}} << QStringLiteral("moderate");
-        QTest::newRow("7 moderate") << QJsonObject{{QStringLiteral("family_rx_drugs"), true}, {QStringLiteral("personal_alcohol"), true}} << QStringLiteral("moderate");
-        QTest::newRow("8 high") << QJsonObject{{QStringLiteral("personal_rx_drugs"), true}, {QStringLiteral("personal_alcohol"), true}} << QStringLiteral("high");
+        QTest::newRow("4 moderate") << QJsonObject{{QStringLiteral("family_rx_drugs"), true}}
+                                    << QStringLiteral("moderate");
+        QTest::newRow("7 moderate") << QJsonObject{{QStringLiteral("family_rx_drugs"), true},
+                                                   {QStringLiteral("personal_alcohol"), true}}
+                                    << QStringLiteral("moderate");
+        QTest::newRow("8 high") << QJsonObject{{QStringLiteral("personal_rx_drugs"), true},
+                                               {QStringLiteral("personal_alcohol"), true}}
+                                << QStringLiteral("high");
     }
 
     void ortTierEdges()
@@ -132,12 +152,16 @@ private slots:
 
     void pcPtsd5CountsYesOnlyAfterExposureWithPolicyCutoff()
     {
-        const QJsonObject three{{QStringLiteral("trauma_exposure"), true}, {QStringLiteral("items"), QJsonArray{true, true, true, false, false}}};
+        const QJsonObject three{{QStringLiteral("trauma_exposure"), true},
+                                {QStringLiteral("items"), QJsonArray{true, true, true, false, false}}};
         QCOMPARE(instrument("pcptsd5").score(three, domain::Sex::Male, 3)->result, QStringLiteral("positive"));
         QCOMPARE(instrument("pcptsd5").score(three, domain::Sex::Male, 4)->result, QStringLiteral("negative"));
-        const QJsonObject unexposed{{QStringLiteral("trauma_exposure"), false}, {QStringLiteral("items"), QJsonArray{true, true, true, true, true}}};
+        const QJsonObject unexposed{{QStringLiteral("trauma_exposure"), false},
+                                    {QStringLiteral("items"), QJsonArray{true, true, true, true, true}}};
         QCOMPARE(instrument("pcptsd5").score(unexposed, domain::Sex::Male, 3)->total, 0);
-        QVERIFY(instrument("pcptsd5").score(QJsonObject{{QStringLiteral("trauma_exposure"), false}}, domain::Sex::Male, 3).ok());
+        QVERIFY(instrument("pcptsd5")
+                    .score(QJsonObject{{QStringLiteral("trauma_exposure"), false}}, domain::Sex::Male, 3)
+                    .ok());
     }
 
     void pegIsTheMeanToOneDecimal()
@@ -153,12 +177,19 @@ private slots:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QJsonValue>("answers");
         QTest::addColumn<QString>("field");
-        QTest::newRow("phq9 item 9 = 4") << QStringLiteral("phq9") << QJsonValue(QJsonArray{0, 0, 0, 0, 0, 0, 0, 0, 4}) << QStringLiteral("[8]");
-        QTest::newRow("phq2 negative") << QStringLiteral("phq2") << QJsonValue(QJsonArray{-1, 0}) << QStringLiteral("[0]");
-        QTest::newRow("gad7 fraction") << QStringLiteral("gad7") << QJsonValue(QJsonArray{1.5, 0, 0, 0, 0, 0, 0}) << QStringLiteral("[0]");
+        QTest::newRow("phq9 item 9 = 4") << QStringLiteral("phq9") << QJsonValue(QJsonArray{0, 0, 0, 0, 0, 0, 0, 0, 4})
+                                         << QStringLiteral("[8]");
+        QTest::newRow("phq2 negative") << QStringLiteral("phq2") << QJsonValue(QJsonArray{-1, 0})
+                                       << QStringLiteral("[0]");
+        QTest::newRow("gad7 fraction") << QStringLiteral("gad7") << QJsonValue(QJsonArray{1.5, 0, 0, 0, 0, 0, 0})
+                                       << QStringLiteral("[0]");
         QTest::newRow("phq9 too few") << QStringLiteral("phq9") << QJsonValue(QJsonArray{0, 0}) << QString();
-        QTest::newRow("ort unknown item") << QStringLiteral("ort") << QJsonValue(QJsonObject{{QStringLiteral("horoscope"), true}}) << QStringLiteral(".horoscope");
-        QTest::newRow("ort not bool") << QStringLiteral("ort") << QJsonValue(QJsonObject{{QStringLiteral("personal_alcohol"), 1}}) << QStringLiteral(".personal_alcohol");
+        QTest::newRow("ort unknown item")
+            << QStringLiteral("ort") << QJsonValue(QJsonObject{{QStringLiteral("horoscope"), true}})
+            << QStringLiteral(".horoscope");
+        QTest::newRow("ort not bool") << QStringLiteral("ort")
+                                      << QJsonValue(QJsonObject{{QStringLiteral("personal_alcohol"), 1}})
+                                      << QStringLiteral(".personal_alcohol");
         QTest::newRow("peg 11") << QStringLiteral("peg") << QJsonValue(QJsonArray{11, 0, 0}) << QStringLiteral("[0]");
     }
 

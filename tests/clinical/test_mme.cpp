@@ -38,7 +38,7 @@ private slots:
         QTest::addColumn<double>("factor");
         const QList<std::tuple<const char *, double, double>> factors{
             {"codeine", 0.15, 0.15}, {"hydrocodone", 1.0, 1.0}, {"hydromorphone", 5.0, 4.0}, {"morphine", 1.0, 1.0},
-            {"oxycodone", 1.5, 1.5}, {"oxymorphone", 3.0, 3.0}, {"tapentadol", 0.4, 0.4},   {"tramadol", 0.2, 0.1}};
+            {"oxycodone", 1.5, 1.5}, {"oxymorphone", 3.0, 3.0}, {"tapentadol", 0.4, 0.4},    {"tramadol", 0.2, 0.1}};
         for (const auto &[drug, f2022, f2016] : factors) {
             QTest::addRow("2022 %s", drug) << QStringLiteral("cdc-2022") << QString::fromLatin1(drug) << f2022;
             QTest::addRow("2016 %s", drug) << QStringLiteral("cdc-2016") << QString::fromLatin1(drug) << f2016;
@@ -102,7 +102,8 @@ private slots:
     void methadoneTierCountsEveryActiveMethadoneEntry()
     {
         // Two entries of 15 mg/day: the tier is set by the 30 mg/day total (factor 8).
-        auto r = computeMme({entry(QStringLiteral("methadone"), 15), entry(QStringLiteral("methadone"), 15)}, kOn, table("cdc-2016"));
+        auto r = computeMme({entry(QStringLiteral("methadone"), 15), entry(QStringLiteral("methadone"), 15)}, kOn,
+                            table("cdc-2016"));
         QVERIFY(qFuzzyCompare(r->totalPerDay, 240));
     }
 
@@ -123,7 +124,8 @@ private slots:
 
     void buprenorphineIsListedButNotCounted()
     {
-        auto r = computeMme({entry(QStringLiteral("buprenorphine"), 8), entry(QStringLiteral("morphine"), 30)}, kOn, table("cdc-2022"));
+        auto r = computeMme({entry(QStringLiteral("buprenorphine"), 8), entry(QStringLiteral("morphine"), 30)}, kOn,
+                            table("cdc-2022"));
         QCOMPARE(r->items.size(), 2);
         QVERIFY(!r->items.first().mmePerDay.has_value());
         QVERIFY(!r->items.first().note.isEmpty());
@@ -159,8 +161,10 @@ private slots:
         QTest::addColumn<double>("mg");
         QTest::addColumn<QString>("field");
         QTest::newRow("unknown drug") << QStringLiteral("oxycodon") << 5.0 << QStringLiteral("opioids[0].drug");
-        QTest::newRow("zero strength") << QStringLiteral("oxycodone") << 0.0 << QStringLiteral("opioids[0].strength_mg");
-        QTest::newRow("negative strength") << QStringLiteral("oxycodone") << -5.0 << QStringLiteral("opioids[0].strength_mg");
+        QTest::newRow("zero strength") << QStringLiteral("oxycodone") << 0.0
+                                       << QStringLiteral("opioids[0].strength_mg");
+        QTest::newRow("negative strength")
+            << QStringLiteral("oxycodone") << -5.0 << QStringLiteral("opioids[0].strength_mg");
     }
 
     void badEntriesAreInputErrors()

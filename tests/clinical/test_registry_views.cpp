@@ -117,19 +117,28 @@ private slots:
         QTest::addColumn<int>("denominator");
         QTest::addColumn<double>("value");
         QTest::addColumn<QStringList>("patients");
-        QTest::newRow("agreement") << QStringLiteral("agreement_current") << 2 << 3 << 66.7 << QStringList{QStringLiteral("a"), QStringLiteral("c")};
-        QTest::newRow("pdmp") << QStringLiteral("pdmp_90d") << 2 << 3 << 66.7 << QStringList{QStringLiteral("a"), QStringLiteral("c")};
-        QTest::newRow("uds") << QStringLiteral("uds_365d") << 2 << 3 << 66.7 << QStringList{QStringLiteral("b"), QStringLiteral("c")};
-        QTest::newRow("peg") << QStringLiteral("peg_90d") << 2 << 3 << 66.7 << QStringList{QStringLiteral("a"), QStringLiteral("c")};
-        QTest::newRow("mme 50") << QStringLiteral("mme_ge_50") << 2 << 3 << 66.7 << QStringList{QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("agreement") << QStringLiteral("agreement_current") << 2 << 3 << 66.7
+                                   << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        QTest::newRow("pdmp") << QStringLiteral("pdmp_90d") << 2 << 3 << 66.7
+                              << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        QTest::newRow("uds") << QStringLiteral("uds_365d") << 2 << 3 << 66.7
+                             << QStringList{QStringLiteral("b"), QStringLiteral("c")};
+        QTest::newRow("peg") << QStringLiteral("peg_90d") << 2 << 3 << 66.7
+                             << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        QTest::newRow("mme 50") << QStringLiteral("mme_ge_50") << 2 << 3 << 66.7
+                                << QStringList{QStringLiteral("a"), QStringLiteral("b")};
         QTest::newRow("mme 90") << QStringLiteral("mme_ge_90") << 1 << 3 << 33.3 << QStringList{QStringLiteral("b")};
-        QTest::newRow("benzo") << QStringLiteral("benzodiazepine") << 1 << 3 << 33.3 << QStringList{QStringLiteral("b")};
+        QTest::newRow("benzo") << QStringLiteral("benzodiazepine") << 1 << 3 << 33.3
+                               << QStringList{QStringLiteral("b")};
         // Indicated: A (60 MME) and B (100 MME, benzodiazepine); only A has naloxone within 730 days.
-        QTest::newRow("naloxone") << QStringLiteral("naloxone_if_indicated") << 1 << 2 << 50.0 << QStringList{QStringLiteral("a")};
+        QTest::newRow("naloxone") << QStringLiteral("naloxone_if_indicated") << 1 << 2 << 50.0
+                                  << QStringList{QStringLiteral("a")};
         // Latest PEG within 90 days: A 6.0 and C 3.0 → mean 4.5.
-        QTest::newRow("mean peg") << QStringLiteral("mean_peg") << 2 << 2 << 4.5 << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        QTest::newRow("mean peg") << QStringLiteral("mean_peg") << 2 << 2 << 4.5
+                                  << QStringList{QStringLiteral("a"), QStringLiteral("c")};
         // A used the unexpected-result script on 2026-10-20; C used one on 2026-09-30 (last month).
-        QTest::newRow("scripts used") << QStringLiteral("conversation_scripts_used") << 1 << 3 << 33.3 << QStringList{QStringLiteral("a")};
+        QTest::newRow("scripts used") << QStringLiteral("conversation_scripts_used") << 1 << 3 << 33.3
+                                      << QStringList{QStringLiteral("a")};
     }
 
     void monthlyMeasuresWorkedByHand()
@@ -161,7 +170,8 @@ private slots:
         QCOMPARE(trend->first().month, QStringLiteral("2025-11"));
         QCOMPARE(trend->last().month, QStringLiteral("2026-10"));
         // In November 2025 the C agreement (signed 2026-10-31) did not exist yet.
-        QVERIFY(measure(trend->first(), "agreement_current").patientIds.isEmpty() || !measure(trend->first(), "agreement_current").patientIds.contains(QStringLiteral("c")));
+        QVERIFY(measure(trend->first(), "agreement_current").patientIds.isEmpty() ||
+                !measure(trend->first(), "agreement_current").patientIds.contains(QStringLiteral("c")));
     }
 
     void huddleListsBookedPatientsOnTherapyMostUrgentFirst()

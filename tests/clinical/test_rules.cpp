@@ -104,8 +104,8 @@ private slots:
         QTest::addColumn<int>("tier");
         QTest::addColumn<int>("interval");
         const QList<std::tuple<const char *, int, int, int>> table{
-            {"VISIT", 90, 90, 30}, {"PEG", 90, 90, 30}, {"UDS", 365, 180, 90}, {"PDMP_CHECK", 90, 90, 90},
-            {"AGREEMENT", 365, 365, 365}, {"DEPRESSION_SCREEN", 365, 365, 365}};
+            {"VISIT", 90, 90, 30},      {"PEG", 90, 90, 30},          {"UDS", 365, 180, 90},
+            {"PDMP_CHECK", 90, 90, 90}, {"AGREEMENT", 365, 365, 365}, {"DEPRESSION_SCREEN", 365, 365, 365}};
         for (const auto &[code, low, moderate, high] : table) {
             QTest::addRow("%s low", code) << QString::fromLatin1(code) << 0 << low;
             QTest::addRow("%s moderate", code) << QString::fromLatin1(code) << 1 << moderate;
@@ -138,7 +138,8 @@ private slots:
         p.sex = domain::Sex::Male;
         p.opioids = {morphine(30)};
         auto e = evaluate(p, kAsOf, f.context());
-        for (const char *code : {"AGREEMENT", "PDMP_CHECK", "UDS", "VISIT", "PEG", "DEPRESSION_SCREEN", "RISK_ASSESSMENT"}) {
+        for (const char *code :
+             {"AGREEMENT", "PDMP_CHECK", "UDS", "VISIT", "PEG", "DEPRESSION_SCREEN", "RISK_ASSESSMENT"}) {
             QVERIFY2(gap(*e, code), code);
             QVERIFY(gap(*e, code)->status == (GapStatus::Missing));
             QCOMPARE(gap(*e, code)->due, kAsOf);
@@ -149,7 +150,8 @@ private slots:
     void recordsAfterTheDateAreIgnored()
     {
         domain::Patient p = upToDate(kAsOf.addDays(-10));
-        p.visits = {{{}, kAsOf.addDays(5), domain::VisitStatus::Completed}, {{}, kAsOf.addDays(-200), domain::VisitStatus::Completed}};
+        p.visits = {{{}, kAsOf.addDays(5), domain::VisitStatus::Completed},
+                    {{}, kAsOf.addDays(-200), domain::VisitStatus::Completed}};
         auto e = evaluate(p, kAsOf, f.context());
         // The visit 200 days ago is the last that counts: due 110 days ago.
         QVERIFY(gap(*e, "VISIT")->status == (GapStatus::Overdue));
@@ -197,8 +199,11 @@ private slots:
         domain::Patient p = upToDate(kAsOf.addDays(-10));
         p.riskTier.reset();
         // Female: personal_rx_drugs 5 + personal_alcohol 3 = 8 → high.
-        p.screenings.append({{}, QStringLiteral("ort"), QDate(2025, 2, 1),
-                             QJsonObject{{QStringLiteral("personal_rx_drugs"), true}, {QStringLiteral("personal_alcohol"), true}}});
+        p.screenings.append(
+            {{},
+             QStringLiteral("ort"),
+             QDate(2025, 2, 1),
+             QJsonObject{{QStringLiteral("personal_rx_drugs"), true}, {QStringLiteral("personal_alcohol"), true}}});
         QVERIFY(evaluate(p, kAsOf, f.context())->tier == (domain::RiskTier::High));
         // A clinician's tier outranks the ORT.
         p.riskTier = domain::RiskTier::Low;
@@ -257,9 +262,10 @@ private slots:
         QStringList order;
         for (const auto &g : e->gaps)
             order << g.code;
-        QCOMPARE(order, (QStringList{QStringLiteral("HIGH_DOSE"), QStringLiteral("NALOXONE"), QStringLiteral("AGREEMENT"),
-                                     QStringLiteral("DEPRESSION_SCREEN"), QStringLiteral("PDMP_CHECK"), QStringLiteral("PEG"),
-                                     QStringLiteral("RISK_ASSESSMENT"), QStringLiteral("UDS"), QStringLiteral("VISIT")}));
+        QCOMPARE(order,
+                 (QStringList{QStringLiteral("HIGH_DOSE"), QStringLiteral("NALOXONE"), QStringLiteral("AGREEMENT"),
+                              QStringLiteral("DEPRESSION_SCREEN"), QStringLiteral("PDMP_CHECK"), QStringLiteral("PEG"),
+                              QStringLiteral("RISK_ASSESSMENT"), QStringLiteral("UDS"), QStringLiteral("VISIT")}));
         for (const auto &g : e->gaps) {
             QVERIFY(!g.role.isEmpty());
             QVERIFY(!g.reason.isEmpty());
@@ -278,21 +284,30 @@ private slots:
         QTest::addColumn<QStringList>("reasons");
         // 2026-06-29 is a Monday. Last fill 06-05 + 28 days − 2 days' allowance = earliest 07-01.
         const QDate mon(2026, 6, 29);
-        QTest::newRow("routine Thursday") << mon << QDate(2026, 7, 2) << 28 << QDate(2026, 6, 5) << 0 << false << QStringLiteral("needs_review")
-                                          << QStringList{QStringLiteral("INSUFFICIENT_NOTICE")};  // Tue, Wed, Thu = 3 < 4
-        QTest::newRow("allowed") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 9) << 0 << false << QStringLiteral("allowed") << QStringList{};
-        QTest::newRow("friday") << mon << QDate(2026, 7, 3) << 28 << QDate(2026, 6, 5) << 0 << false << QStringLiteral("needs_review")
+        QTest::newRow("routine Thursday")
+            << mon << QDate(2026, 7, 2) << 28 << QDate(2026, 6, 5) << 0 << false << QStringLiteral("needs_review")
+            << QStringList{QStringLiteral("INSUFFICIENT_NOTICE")};  // Tue, Wed, Thu = 3 < 4
+        QTest::newRow("allowed") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 9) << 0 << false
+                                 << QStringLiteral("allowed") << QStringList{};
+        QTest::newRow("friday") << mon << QDate(2026, 7, 3) << 28 << QDate(2026, 6, 5) << 0 << false
+                                << QStringLiteral("needs_review")
                                 << QStringList{QStringLiteral("FILL_DAY_NOT_ALLOWED")};
-        QTest::newRow("monday") << mon << QDate(2026, 7, 6) << 28 << QDate(2026, 6, 8) << 0 << false << QStringLiteral("needs_review")
+        QTest::newRow("monday") << mon << QDate(2026, 7, 6) << 28 << QDate(2026, 6, 8) << 0 << false
+                                << QStringLiteral("needs_review")
                                 << QStringList{QStringLiteral("FILL_DAY_NOT_ALLOWED")};
-        QTest::newRow("too early") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 15) << 1 << false << QStringLiteral("needs_review")
+        QTest::newRow("too early") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 15) << 1 << false
+                                   << QStringLiteral("needs_review")
                                    << QStringList{QStringLiteral("TOO_EARLY")};  // earliest 07-11
-        QTest::newRow("exactly the allowance") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 11) << 0 << false << QStringLiteral("allowed") << QStringList{};
-        QTest::newRow("supply too long") << mon << QDate(2026, 7, 7) << 30 << QDate(2026, 6, 9) << 0 << false << QStringLiteral("needs_review")
+        QTest::newRow("exactly the allowance") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 11) << 0 << false
+                                               << QStringLiteral("allowed") << QStringList{};
+        QTest::newRow("supply too long") << mon << QDate(2026, 7, 7) << 30 << QDate(2026, 6, 9) << 0 << false
+                                         << QStringLiteral("needs_review")
                                          << QStringList{QStringLiteral("SUPPLY_TOO_LONG")};
-        QTest::newRow("lost without report") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 9) << 2 << false << QStringLiteral("not_allowed_by_policy")
-                                             << QStringList{QStringLiteral("LOST_OR_STOLEN_NO_REPORT")};
-        QTest::newRow("lost with report") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 9) << 2 << true << QStringLiteral("allowed") << QStringList{};
+        QTest::newRow("lost without report")
+            << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 9) << 2 << false
+            << QStringLiteral("not_allowed_by_policy") << QStringList{QStringLiteral("LOST_OR_STOLEN_NO_REPORT")};
+        QTest::newRow("lost with report") << mon << QDate(2026, 7, 7) << 28 << QDate(2026, 6, 9) << 2 << true
+                                          << QStringLiteral("allowed") << QStringList{};
     }
 
     void refillReasons()
@@ -323,7 +338,9 @@ private slots:
         p.agreements = {{{}, QDate(2025, 1, 1), {}}};
         p.visits = {};
         auto advice = checkRefill(r, p, f.context());
-        QCOMPARE(advice->reasons, (QStringList{QStringLiteral("PDMP_CHECK_REQUIRED"), QStringLiteral("AGREEMENT_REQUIRED"), QStringLiteral("VISIT_REQUIRED")}));
+        QCOMPARE(advice->reasons,
+                 (QStringList{QStringLiteral("PDMP_CHECK_REQUIRED"), QStringLiteral("AGREEMENT_REQUIRED"),
+                              QStringLiteral("VISIT_REQUIRED")}));
         QCOMPARE(advice->decision, QStringLiteral("needs_review"));
     }
 
@@ -338,14 +355,22 @@ private slots:
     {
         QTest::addColumn<QJsonObject>("overrides");
         QTest::addColumn<QString>("field");
-        QTest::newRow("negative interval") << QJsonObject{{QStringLiteral("intervals_days"), QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("high"), -5}}}}}}
-                                           << QStringLiteral("intervals_days.uds.high");
-        QTest::newRow("absurd interval") << QJsonObject{{QStringLiteral("intervals_days"), QJsonObject{{QStringLiteral("visit"), QJsonObject{{QStringLiteral("low"), 99999}}}}}}
+        QTest::newRow("negative interval")
+            << QJsonObject{{QStringLiteral("intervals_days"),
+                            QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("high"), -5}}}}}}
+            << QStringLiteral("intervals_days.uds.high");
+        QTest::newRow("absurd interval") << QJsonObject{{QStringLiteral("intervals_days"),
+                                                         QJsonObject{{QStringLiteral("visit"),
+                                                                      QJsonObject{{QStringLiteral("low"), 99999}}}}}}
                                          << QStringLiteral("intervals_days.visit.low");
-        QTest::newRow("unknown key") << QJsonObject{{QStringLiteral("refil"), QJsonObject{}}} << QStringLiteral("refil");
-        QTest::newRow("bad weekday") << QJsonObject{{QStringLiteral("refill"), QJsonObject{{QStringLiteral("no_fill_weekdays"), QJsonArray{QStringLiteral("funday")}}}}}
+        QTest::newRow("unknown key") << QJsonObject{{QStringLiteral("refil"), QJsonObject{}}}
+                                     << QStringLiteral("refil");
+        QTest::newRow("bad weekday") << QJsonObject{{QStringLiteral("refill"),
+                                                     QJsonObject{{QStringLiteral("no_fill_weekdays"),
+                                                                  QJsonArray{QStringLiteral("funday")}}}}}
                                      << QStringLiteral("refill.no_fill_weekdays");
-        QTest::newRow("thresholds crossed") << QJsonObject{{QStringLiteral("tier_thresholds_mme"), QJsonObject{{QStringLiteral("at_least_moderate"), 120}}}}
+        QTest::newRow("thresholds crossed") << QJsonObject{{QStringLiteral("tier_thresholds_mme"),
+                                                            QJsonObject{{QStringLiteral("at_least_moderate"), 120}}}}
                                             << QStringLiteral("tier_thresholds_mme.at_least_moderate");
     }
 
@@ -360,7 +385,9 @@ private slots:
 
     void policyOverrideChangesResultsAndVersion()
     {
-        auto custom = f.policy.withOverrides(QJsonObject{{QStringLiteral("intervals_days"), QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("moderate"), 90}}}}}});
+        auto custom = f.policy.withOverrides(
+            QJsonObject{{QStringLiteral("intervals_days"),
+                         QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("moderate"), 90}}}}}});
         QVERIFY(custom.ok());
         QCOMPARE(custom->version, QStringLiteral("default-1+local"));
         QCOMPARE(custom->interval(Check::Uds, domain::RiskTier::Moderate), 90);

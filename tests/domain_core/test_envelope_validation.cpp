@@ -48,7 +48,8 @@ private slots:
 
         e = valid();
         e.kind = QStringLiteral("patient");
-        e.payload = QJsonObject{{QStringLiteral("name"), QStringLiteral("A")}, {QStringLiteral("language"), QStringLiteral("fr")}};
+        e.payload = QJsonObject{{QStringLiteral("name"), QStringLiteral("A")},
+                                {QStringLiteral("language"), QStringLiteral("fr")}};
         s = validateEnvelope(e);
         QVERIFY(!s.ok());
         QCOMPARE(s.error().field, QStringLiteral("payload.language"));

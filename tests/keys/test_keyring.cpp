@@ -23,8 +23,9 @@ class TestKeyring : public QObject {
 
     Keyring::Created fresh()
     {
-        auto created = Keyring::create(m_dir.filePath(QStringLiteral("r%1.db.keys").arg(++m_counter)), m_keystore,
-                                       QStringLiteral("Alex Admin"), QStringLiteral("246810"), kStart, KdfParams::minimum());
+        auto created =
+            Keyring::create(m_dir.filePath(QStringLiteral("r%1.db.keys").arg(++m_counter)), m_keystore,
+                            QStringLiteral("Alex Admin"), QStringLiteral("246810"), kStart, KdfParams::minimum());
         if (!created)
             qFatal("%s", qPrintable(created.error().line()));
         return std::move(created).value();
@@ -85,7 +86,8 @@ private slots:
             QVERIFY(!file.contains(material.toBase64().left(40)));
         }
         QVERIFY(!file.contains("246810"));
-        QCOMPARE(QFile::permissions(c.keyring.path()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(c.keyring.path()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
     }
 
     void lockoutAfterFiveWrongPinsPersistsAcrossRestartAndGrows()
@@ -141,7 +143,8 @@ private slots:
         auto nurseKey = c.keyring.unlock(*nurse, QStringLiteral("3579"), c.deviceSecret, kStart);
         QVERIFY(nurseKey.ok() && nurseKey->equals(c.databaseKey));
 
-        QVERIFY(c.keyring.changePin(*nurse, QStringLiteral("8642"), c.databaseKey, c.deviceSecret, KdfParams::minimum()).ok());
+        QVERIFY(c.keyring.changePin(*nurse, QStringLiteral("8642"), c.databaseKey, c.deviceSecret, KdfParams::minimum())
+                    .ok());
         auto reloaded = Keyring::load(c.keyring.path());
         QVERIFY(!reloaded->unlock(*nurse, QStringLiteral("3579"), c.deviceSecret, kStart).ok());
         auto changed = reloaded->unlock(*nurse, QStringLiteral("8642"), c.deviceSecret, kStart);
@@ -149,7 +152,8 @@ private slots:
 
         QVERIFY(reloaded->removeUser(*nurse).ok());
         QVERIFY(!Keyring::load(c.keyring.path())->findUser(QStringLiteral("Nico Nurse")).ok());
-        auto admin = Keyring::load(c.keyring.path())->unlock(reloaded->users().first().id, QStringLiteral("246810"), c.deviceSecret, kStart);
+        auto admin = Keyring::load(c.keyring.path())
+                         ->unlock(reloaded->users().first().id, QStringLiteral("246810"), c.deviceSecret, kStart);
         QVERIFY(admin.ok() && admin->equals(c.databaseKey));
     }
 
@@ -179,7 +183,8 @@ private slots:
         QFETCH(QString, pin);
         QFETCH(QString, field);
         auto c = fresh();
-        auto added = c.keyring.addUser(name, Role::Nurse, pin, c.databaseKey, c.deviceSecret, kStart, KdfParams::minimum());
+        auto added =
+            c.keyring.addUser(name, Role::Nurse, pin, c.databaseKey, c.deviceSecret, kStart, KdfParams::minimum());
         QVERIFY(!added.ok());
         QCOMPARE(added.error().field, field);
         QCOMPARE(Keyring::load(c.keyring.path())->users().size(), 1);
@@ -189,7 +194,8 @@ private slots:
     {
         auto c = fresh();
         const QByteArray before = cairn::testing::fileBytes(c.keyring.path());
-        auto again = Keyring::create(c.keyring.path(), m_keystore, QStringLiteral("B"), QStringLiteral("1234"), kStart, KdfParams::minimum());
+        auto again = Keyring::create(c.keyring.path(), m_keystore, QStringLiteral("B"), QStringLiteral("1234"), kStart,
+                                     KdfParams::minimum());
         QVERIFY(!again.ok());
         QCOMPARE(cairn::testing::fileBytes(c.keyring.path()), before);
     }
@@ -235,7 +241,9 @@ private slots:
     {
         auto c = fresh();
         const UserInfo nurse{QStringLiteral("server-user-7"), QStringLiteral("Noor Nurse"), Role::Nurse, kStart, 0, {}};
-        QVERIFY(c.keyring.adoptUser(nurse, QStringLiteral("135790"), c.databaseKey, c.deviceSecret, KdfParams::minimum()).ok());
+        QVERIFY(
+            c.keyring.adoptUser(nurse, QStringLiteral("135790"), c.databaseKey, c.deviceSecret, KdfParams::minimum())
+                .ok());
         auto found = c.keyring.findUser(QStringLiteral("noor nurse"));
         QVERIFY(found.ok());
         QCOMPARE(found->id, QStringLiteral("server-user-7"));
@@ -243,15 +251,18 @@ private slots:
         QVERIFY(key.ok());
         QVERIFY(key->equals(c.databaseKey));
         // The same name or id twice is refused, naming the field.
-        QCOMPARE(c.keyring.adoptUser(nurse, QStringLiteral("135790"), c.databaseKey, c.deviceSecret, KdfParams::minimum()).error().field,
-                 QStringLiteral("name"));
+        QCOMPARE(
+            c.keyring.adoptUser(nurse, QStringLiteral("135790"), c.databaseKey, c.deviceSecret, KdfParams::minimum())
+                .error()
+                .field,
+            QStringLiteral("name"));
     }
 
     void kdfBelowTheFloorIsRefused()
     {
         auto c = fresh();
-        auto weak = c.keyring.addUser(QStringLiteral("W"), Role::Nurse, QStringLiteral("1234"), c.databaseKey, c.deviceSecret,
-                                      kStart, KdfParams{1, 1024 * 1024});
+        auto weak = c.keyring.addUser(QStringLiteral("W"), Role::Nurse, QStringLiteral("1234"), c.databaseKey,
+                                      c.deviceSecret, kStart, KdfParams{1, 1024 * 1024});
         QVERIFY(!weak.ok());
     }
 };

@@ -23,8 +23,10 @@ private slots:
         QVERIFY(read.ok() && read->has_value());
         QCOMPARE(**read, QByteArray(32, '\x07'));
         const QFileInfo file(store + QStringLiteral("/device-secret-x.secret"));
-        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther), QFileDevice::Permissions());
-        QCOMPARE(QFileInfo(store).permissions() & (QFileDevice::ReadOther | QFileDevice::ExeOther), QFileDevice::Permissions());
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(store).permissions() & (QFileDevice::ReadOther | QFileDevice::ExeOther),
+                 QFileDevice::Permissions());
         QVERIFY(keystore.remove(QStringLiteral("device-secret-x")).ok());
         QVERIFY(!keystore.read(QStringLiteral("device-secret-x"))->has_value());
         QVERIFY(!keystore.write(QStringLiteral("../escape"), "x").ok());
@@ -68,7 +70,8 @@ private slots:
         QVERIFY(keys::can(Role::Administrator, Permission::ManageUsers));
         QVERIFY(keys::can(Role::Administrator, Permission::EditPolicy));
         QVERIFY(!keys::can(Role::Administrator, Permission::RecordClinicalDecision));
-        for (auto role : {Role::MedicalAssistant, Role::Nurse, Role::Clinician, Role::RegistryManager, Role::Administrator}) {
+        for (auto role :
+             {Role::MedicalAssistant, Role::Nurse, Role::Clinician, Role::RegistryManager, Role::Administrator}) {
             keys::Role parsed{};
             QVERIFY(keys::parse(keys::toString(role), &parsed));
             QVERIFY(parsed == role);

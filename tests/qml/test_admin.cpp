@@ -16,13 +16,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
-#include <QSignalSpy>
-#include <QStandardPaths>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -73,10 +73,12 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_db = m_dir.filePath(QStringLiteral("admin.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
+                                                  QStringLiteral("246810"), m_clock);
         QVERIFY(created.ok());
         m_adminId = (*created)->user().id;
-        QVERIFY((*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")).ok());
+        QVERIFY(
+            (*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")).ok());
         m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
         created->reset();
 
@@ -127,10 +129,12 @@ private slots:
     void switchingToSpanishRetranslatesTheLiveScreens()
     {
         QVERIFY(find("unlockLanguageSwitch"));
-        QVERIFY2(visibleTexts().contains(QStringLiteral("Who is signing in?")), qPrintable(visibleTexts().join(QLatin1String(" | "))));
+        QVERIFY2(visibleTexts().contains(QStringLiteral("Who is signing in?")),
+                 qPrintable(visibleTexts().join(QLatin1String(" | "))));
         QVERIFY(m_language->setLanguage(QStringLiteral("es")));
         QCOMPARE(m_language->current(), QStringLiteral("es"));
-        QTRY_VERIFY2(visibleTexts().contains(QStringLiteral("¿Quién inicia sesión?")), qPrintable(visibleTexts().join(QLatin1String(" | "))));
+        QTRY_VERIFY2(visibleTexts().contains(QStringLiteral("¿Quién inicia sesión?")),
+                     qPrintable(visibleTexts().join(QLatin1String(" | "))));
         QVERIFY(!visibleTexts().contains(QStringLiteral("Who is signing in?")));
         // The PIN pad's delete key, through the same QML.
         QVERIFY(visibleTexts().contains(QStringLiteral("Borrar")));
@@ -179,7 +183,8 @@ private slots:
         QTRY_COMPARE(find("adminUserList")->property("count").toInt(), 3);
         QVERIFY(QMetaObject::invokeMethod(find("adminScreen"), "policyRequested"));
         QTRY_VERIFY(find("adminPolicyScreen"));
-        QTRY_COMPARE(find("policyVersion")->property("text").toString(), QStringLiteral("Policy in force: version default-1"));
+        QTRY_COMPARE(find("policyVersion")->property("text").toString(),
+                     QStringLiteral("Policy in force: version default-1"));
         QTRY_VERIFY(visibleTexts().contains(QStringLiteral("How often, by risk tier (days)")));  // a section title
         QVERIFY(QMetaObject::invokeMethod(find("adminScreen"), "enrollmentRequested"));
         QTRY_VERIFY(find("adminEnrollScreen"));
@@ -208,17 +213,20 @@ private slots:
         QTRY_VERIFY(!users.data(users.index(rowOfUser(users, m_nurseId)), app::AdminUserModel::LockedRole).toBool());
 
         // Two different PINs: refused before anything is written, naming the second entry.
-        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("8642"), QStringLiteral("8643"));
+        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("8642"),
+                      QStringLiteral("8643"));
         QVERIFY(users.error());
         QCOMPARE(users.errorField(), QStringLiteral("pinAgain"));
         QVERIFY(!users.loading());
         users.addUser(QString(), QStringLiteral("nurse"), QStringLiteral("8642"), QStringLiteral("8642"));
         QCOMPARE(users.errorField(), QStringLiteral("name"));
-        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("no_such_role"), QStringLiteral("8642"), QStringLiteral("8642"));
+        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("no_such_role"), QStringLiteral("8642"),
+                      QStringLiteral("8642"));
         QCOMPARE(users.errorField(), QStringLiteral("role"));
 
         QSignalSpy succeeded(&users, &app::AdminUserModel::succeeded);
-        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("8642"), QStringLiteral("8642"));
+        users.addUser(QStringLiteral("Mara Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("8642"),
+                      QStringLiteral("8642"));
         QTRY_VERIFY(!users.loading());
         QVERIFY2(!users.error(), qPrintable(users.message()));
         QCOMPARE(succeeded.count(), 1);
@@ -226,10 +234,12 @@ private slots:
         QTRY_COMPARE(m_session->users()->rowCount(), 4);  // the sign-in list too
         QString maraId;
         for (int row = 0; row < users.rowCount(); ++row)
-            if (users.data(users.index(row), app::AdminUserModel::NameRole).toString() == QStringLiteral("Mara Assistant"))
+            if (users.data(users.index(row), app::AdminUserModel::NameRole).toString() ==
+                QStringLiteral("Mara Assistant"))
                 maraId = users.data(users.index(row), app::AdminUserModel::UserIdRole).toString();
         QVERIFY(!maraId.isEmpty());
-        QCOMPARE(users.data(users.index(rowOfUser(users, maraId)), app::AdminUserModel::RoleRole).toString(), QStringLiteral("medical_assistant"));
+        QCOMPARE(users.data(users.index(rowOfUser(users, maraId)), app::AdminUserModel::RoleRole).toString(),
+                 QStringLiteral("medical_assistant"));
 
         // A registry refusal (a PIN too weak for the registry, if any) comes back without loading stuck.
         users.changePin(maraId, QStringLiteral("97531"), QStringLiteral("97531"));
@@ -275,7 +285,8 @@ private slots:
         policy.save();
         QTRY_VERIFY(!policy.loading());
         QVERIFY(policy.error());
-        const QString fieldError = policy.data(policy.index(udsHigh), app::ClinicPolicyModel::FieldErrorRole).toString();
+        const QString fieldError =
+            policy.data(policy.index(udsHigh), app::ClinicPolicyModel::FieldErrorRole).toString();
         QVERIFY2(fieldError.contains(QStringLiteral("3650")), qPrintable(fieldError));
         QCOMPARE(policy.version(), QStringLiteral("default-1"));
         QCOMPARE(policy.changedCount(), 1);
@@ -299,14 +310,22 @@ private slots:
         QCOMPARE(policy.version(), QStringLiteral("clinic-1"));
         QCOMPARE(saved.count(), 1);
         QCOMPARE(policy.changedCount(), 0);
-        QCOMPARE(policy.data(policy.index(policy.rowOf(QStringLiteral("intervals_days.uds.high"))), app::ClinicPolicyModel::TextRole).toString(),
+        QCOMPARE(policy
+                     .data(policy.index(policy.rowOf(QStringLiteral("intervals_days.uds.high"))),
+                           app::ClinicPolicyModel::TextRole)
+                     .toString(),
                  QStringLiteral("60"));
 
         // Weekdays and switches: a second save is clinic-2, and the registry has it.
         policy.setValueByKey(QStringLiteral("refill.no_fill_weekdays.wednesday"), true);
         policy.setValueByKey(QStringLiteral("naloxone.with_benzodiazepine"), false);
         const QJsonObject overrides = policy.overrides();
-        QCOMPARE(overrides.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray().size(), 3);
+        QCOMPARE(overrides.value(QStringLiteral("refill"))
+                     .toObject()
+                     .value(QStringLiteral("no_fill_weekdays"))
+                     .toArray()
+                     .size(),
+                 3);
         policy.save();
         QTRY_VERIFY(!policy.loading());
         QVERIFY2(!policy.error(), qPrintable(policy.message()));
@@ -314,9 +333,18 @@ private slots:
         app::ClinicPolicyModel reread;
         reread.setSession(m_session.get());
         QTRY_COMPARE(reread.version(), QStringLiteral("clinic-2"));
-        QVERIFY(reread.data(reread.index(reread.rowOf(QStringLiteral("refill.no_fill_weekdays.wednesday"))), app::ClinicPolicyModel::CheckedRole).toBool());
-        QVERIFY(!reread.data(reread.index(reread.rowOf(QStringLiteral("naloxone.with_benzodiazepine"))), app::ClinicPolicyModel::CheckedRole).toBool());
-        QCOMPARE(reread.data(reread.index(reread.rowOf(QStringLiteral("due_soon_days"))), app::ClinicPolicyModel::TextRole).toString(), QStringLiteral("21"));
+        QVERIFY(reread
+                    .data(reread.index(reread.rowOf(QStringLiteral("refill.no_fill_weekdays.wednesday"))),
+                          app::ClinicPolicyModel::CheckedRole)
+                    .toBool());
+        QVERIFY(!reread
+                     .data(reread.index(reread.rowOf(QStringLiteral("naloxone.with_benzodiazepine"))),
+                           app::ClinicPolicyModel::CheckedRole)
+                     .toBool());
+        QCOMPARE(
+            reread.data(reread.index(reread.rowOf(QStringLiteral("due_soon_days"))), app::ClinicPolicyModel::TextRole)
+                .toString(),
+            QStringLiteral("21"));
     }
 
     void enrollmentNamesTheFieldAtFault()
@@ -326,7 +354,8 @@ private slots:
         QTRY_VERIFY(!enrollment.loading());
         QVERIFY(!enrollment.enrolled());
 
-        enrollment.enroll(QStringLiteral("http://insecure.example"), QStringLiteral("/nowhere.pem"), QStringLiteral("CODE"));
+        enrollment.enroll(QStringLiteral("http://insecure.example"), QStringLiteral("/nowhere.pem"),
+                          QStringLiteral("CODE"));
         QCOMPARE(enrollment.errorField(), QStringLiteral("server"));
         QVERIFY(!enrollment.loading());
         enrollment.enroll(QStringLiteral("https://sync.example.org"), QString(), QStringLiteral("CODE"));
@@ -335,13 +364,15 @@ private slots:
         QCOMPARE(enrollment.errorField(), QStringLiteral("code"));
 
         // On the database thread: a missing PEM file and pasted text that is no certificate.
-        enrollment.enroll(QStringLiteral("https://sync.example.org"), m_dir.filePath(QStringLiteral("missing.pem")), QStringLiteral("CODE"));
+        enrollment.enroll(QStringLiteral("https://sync.example.org"), m_dir.filePath(QStringLiteral("missing.pem")),
+                          QStringLiteral("CODE"));
         QVERIFY(enrollment.loading());
         QTRY_VERIFY(!enrollment.loading());
         QVERIFY(enrollment.error());
         QCOMPARE(enrollment.errorField(), QStringLiteral("ca"));
         enrollment.enroll(QStringLiteral("https://sync.example.org"),
-                          QStringLiteral("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----"), QStringLiteral("CODE"));
+                          QStringLiteral("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----"),
+                          QStringLiteral("CODE"));
         QTRY_VERIFY(!enrollment.loading());
         QCOMPARE(enrollment.errorField(), QStringLiteral("ca"));
         QVERIFY(!enrollment.enrolled());

@@ -2,22 +2,21 @@
 // see the patients, search them, lock; five wrong PINs lock the user out. The view models pass
 // QAbstractItemModelTester.
 
+#include "core/clinical/mme.h"
 #include "core/registry/registry.h"
-#include "core/storage/database.h"
-#include "qml/viewmodels/language.h"
 #include "core/registry/registry_thread.h"
+#include "core/storage/database.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
-#include "core/clinical/mme.h"
+#include "qml/app_wiring.h"
 #include "qml/viewmodels/huddle_model.h"
+#include "qml/viewmodels/language.h"
 #include "qml/viewmodels/patient_history.h"
 #include "qml/viewmodels/patient_list_model.h"
 #include "qml/viewmodels/patient_view_model.h"
 #include "qml/viewmodels/prompt_list_model.h"
 #include "qml/viewmodels/script_library_model.h"
 #include "qml/viewmodels/session.h"
-
-#include "qml/app_wiring.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
@@ -55,9 +54,11 @@ private slots:
     void initTestCase()
     {
         m_db = m_dir.filePath(QStringLiteral("app.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
+                                                  QStringLiteral("246810"), m_clock);
         QVERIFY(created.ok());
-        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
+        m_clinicianId =
+            *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
         m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
         synthetic::Options options;
         options.patients = 25;
@@ -83,7 +84,8 @@ private slots:
         QAbstractItemModelTester tester(m_session->users(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_session->refreshUsers();
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
-        QCOMPARE(m_session->users()->data(m_session->users()->index(1), app::UserListModel::NameRole).toString(), QStringLiteral("Casey Clinician"));
+        QCOMPARE(m_session->users()->data(m_session->users()->index(1), app::UserListModel::NameRole).toString(),
+                 QStringLiteral("Casey Clinician"));
     }
 
     void signingInShowsWhoAndThePatients()
@@ -160,8 +162,9 @@ private slots:
         // The new record is saved on this tablet. The tablet has no server, and the bar says that,
         // not that records wait to be synced, and offers no "Sync now".
         QTRY_VERIFY(m_session->unsyncedCount() > 0);
-        QTRY_VERIFY2(find("syncState")->property("text").toString().contains(QStringLiteral("Not connected to a clinic server")),
-                     qPrintable(find("syncState")->property("text").toString()));
+        QTRY_VERIFY2(
+            find("syncState")->property("text").toString().contains(QStringLiteral("Not connected to a clinic server")),
+            qPrintable(find("syncState")->property("text").toString()));
         QVERIFY(!find("syncState")->property("text").toString().contains(QStringLiteral("synced")));
         QVERIFY(!find("syncNowButton")->property("visible").toBool());
 
@@ -189,7 +192,8 @@ private slots:
             return e;
         };
         p.opioids = {oxy(3, today.addDays(-200), today.addDays(-101)), oxy(2, today.addDays(-100), QDate())};
-        p.peg = {{{}, today.addDays(-10), 3, 4, 5}, {{}, today.addDays(-180), 6, 6, 6}, {{}, today.addDays(-90), 5, 4, 6}};
+        p.peg = {
+            {{}, today.addDays(-10), 3, 4, 5}, {{}, today.addDays(-180), 6, 6, 6}, {{}, today.addDays(-90), 5, 4, 6}};
         p.uds = {{{}, today.addDays(-150), domain::UdsResult::Expected, {}},
                  {{}, today.addDays(-60), domain::UdsResult::Unexpected, {QStringLiteral("cocaine")}}};
         p.pdmpChecks = {{{}, today.addDays(-61), QStringLiteral("Casey Clinician"), false, {}}};
@@ -241,8 +245,8 @@ private slots:
         history.setPatient(handBuiltPatient(today));
         QCOMPARE(history.rowCount(), 8);
         auto at = [&](int row, int role) { return history.data(history.index(row), role).toString(); };
-        const QStringList kinds{QStringLiteral("visit"),  QStringLiteral("uds"), QStringLiteral("pdmp"),
-                                QStringLiteral("naloxone"), QStringLiteral("opioid"), QStringLiteral("uds"),
+        const QStringList kinds{QStringLiteral("visit"),     QStringLiteral("uds"),    QStringLiteral("pdmp"),
+                                QStringLiteral("naloxone"),  QStringLiteral("opioid"), QStringLiteral("uds"),
                                 QStringLiteral("agreement"), QStringLiteral("opioid")};
         for (int row = 0; row < history.rowCount(); ++row) {
             QCOMPARE(at(row, app::HistoryListModel::KindRole), kinds.at(row));
@@ -286,13 +290,15 @@ private slots:
             QVERIFY(view.pegTrendText().contains(QStringLiteral("30% better than baseline")));
             QVERIFY(!view.mmeValues().isEmpty());
             // The last MME point is today's total, as in the header.
-            QVERIFY(view.mmeText().startsWith(QString::number(clinical::roundToTenth(view.mmeValues().last()), 'f', 1)));
+            QVERIFY(
+                view.mmeText().startsWith(QString::number(clinical::roundToTenth(view.mmeValues().last()), 'f', 1)));
             // The real screen shows both charts and the timeline.
-            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen") ? find("huddleScreen") : find("patientListScreen"), "patientChosen",
-                                              Q_ARG(QString, view.patientId())));
+            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen") ? find("huddleScreen") : find("patientListScreen"),
+                                              "patientChosen", Q_ARG(QString, view.patientId())));
             const QString id = view.patientId();
             auto screenFor = [&]() -> QObject * {
-                for (QObject *s : m_engine->rootObjects().first()->findChildren<QObject *>(QStringLiteral("patientScreen")))
+                for (QObject *s :
+                     m_engine->rootObjects().first()->findChildren<QObject *>(QStringLiteral("patientScreen")))
                     if (s->property("patientId").toString() == id)
                         return s;
                 return nullptr;
@@ -301,7 +307,8 @@ private slots:
             QObject *screen = screenFor();
             QTRY_VERIFY(screen->findChild<QObject *>(QStringLiteral("pegChart"))->property("visible").toBool());
             QVERIFY(screen->findChild<QObject *>(QStringLiteral("mmeChart"))->property("visible").toBool());
-            QTRY_COMPARE(screen->findChild<QObject *>(QStringLiteral("history"))->property("count").toInt(), view.history()->rowCount());
+            QTRY_COMPARE(screen->findChild<QObject *>(QStringLiteral("history"))->property("count").toInt(),
+                         view.history()->rowCount());
             return;
         }
         QFAIL("no seeded patient had PEG scores and a timeline");
@@ -326,7 +333,8 @@ private slots:
             for (int g = 0; g < view.gaps()->rowCount(); ++g)
                 codes.insert(view.gaps()->data(view.gaps()->index(g), app::GapListModel::CodeRole).toString());
             for (const auto &script : view.prompts()->scripts())
-                QVERIFY(std::any_of(script.gapTriggers.cbegin(), script.gapTriggers.cend(), [&](const QString &c) { return codes.contains(c); }));
+                QVERIFY(std::any_of(script.gapTriggers.cbegin(), script.gapTriggers.cend(),
+                                    [&](const QString &c) { return codes.contains(c); }));
             const QString scriptId = view.prompts()->scripts().first().id;
             QVERIFY(!view.prompts()->data(view.prompts()->index(0), app::PromptListModel::UsedRole).toBool());
             view.markScriptUsed(scriptId, QStringLiteral("went well"));
@@ -342,10 +350,11 @@ private slots:
                 [patientId, scriptId](registry::Registry *r) -> qint64 {
                     if (!r)
                         return -2;
-                    auto stmt = r->database().prepare("SELECT count(*) FROM records r JOIN outbox o ON o.record_id = r.id "
-                                                      "WHERE r.kind = 'script_use' AND r.patient_id = ? "
-                                                      "AND json_extract(r.payload, '$.script_id') = ? "
-                                                      "AND json_extract(r.payload, '$.note') = 'went well'");
+                    auto stmt =
+                        r->database().prepare("SELECT count(*) FROM records r JOIN outbox o ON o.record_id = r.id "
+                                              "WHERE r.kind = 'script_use' AND r.patient_id = ? "
+                                              "AND json_extract(r.payload, '$.script_id') = ? "
+                                              "AND json_extract(r.payload, '$.note') = 'went well'");
                     if (!stmt)
                         return -1;
                     stmt->bind(1, patientId).bind(2, scriptId);
@@ -367,8 +376,12 @@ private slots:
         QCOMPARE(library.rowCount(), 2);
         library.setLanguage(QStringLiteral("es"));
         QCOMPARE(library.rowCount(), 2);
-        QVERIFY(library.data(library.index(0), app::PromptListModel::TitleRole).toString().contains(QStringLiteral("límite"))
-                || library.data(library.index(1), app::PromptListModel::TitleRole).toString().contains(QStringLiteral("resurtidos")));
+        QVERIFY(library.data(library.index(0), app::PromptListModel::TitleRole)
+                    .toString()
+                    .contains(QStringLiteral("límite")) ||
+                library.data(library.index(1), app::PromptListModel::TitleRole)
+                    .toString()
+                    .contains(QStringLiteral("resurtidos")));
         // The real screen opens from Today.
         m_session->lock();
         QTRY_VERIFY(find("unlockScreen"));
@@ -434,9 +447,10 @@ private slots:
         QCOMPARE(app::HuddleModel::filterForRole(QStringLiteral("administrator")), QStringLiteral("all"));
         huddle.setRoleFilter(QStringLiteral("all"));
         // A day with patients whose chips are spread over more than one role.
-        const QList<QPair<QString, int>> roles{{QStringLiteral("medical_assistant"), app::HuddleModel::RoomingRole},
-                                               {QStringLiteral("clinician"), app::HuddleModel::ClinicianRole},
-                                               {QStringLiteral("registry_manager"), app::HuddleModel::RegistryManagerRole}};
+        const QList<QPair<QString, int>> roles{
+            {QStringLiteral("medical_assistant"), app::HuddleModel::RoomingRole},
+            {QStringLiteral("clinician"), app::HuddleModel::ClinicianRole},
+            {QStringLiteral("registry_manager"), app::HuddleModel::RegistryManagerRole}};
         auto chipsOf = [&](int row, int role) { return huddle.data(huddle.index(row), role).toList().size(); };
         for (int day = 1; day <= 30; ++day) {
             huddle.setRoleFilter(QStringLiteral("all"));

@@ -31,8 +31,7 @@ class TestRecordForms : public QObject {
     QString m_clinicianId;
     QString m_patientId;
 
-    template<typename R>
-    R onDatabase(std::function<R(registry::Registry *)> job)
+    template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
         std::optional<R> answer;
         m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
@@ -68,9 +67,11 @@ private slots:
     void initTestCase()
     {
         m_db = m_dir.filePath(QStringLiteral("forms.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
+                                                  QStringLiteral("246810"), m_clock);
         QVERIFY(created.ok());
-        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
+        m_clinicianId =
+            *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
         created->reset();
         m_thread = std::make_unique<registry::RegistryThread>();
         m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
@@ -118,7 +119,8 @@ private slots:
         const auto after = counts();
         QVERIFY(after.first > before.first);
         QVERIFY(after.second > before.second);  // waiting in the outbox to be sent
-        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QVERIFY(stored);
         QCOMPARE(stored->name, QStringLiteral("Rosa Delgado"));
         QCOMPARE(stored->birthDate, QDate(1961, 2, 3));
@@ -135,7 +137,8 @@ private slots:
         QCOMPARE(form.title(), QStringLiteral("Edit the patient's details"));
         form.setValue(QStringLiteral("phone"), QStringLiteral("555-0199"));
         QCOMPARE(saveAndWait(form), m_patientId);
-        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QCOMPARE(stored->phone, QStringLiteral("555-0199"));
         QCOMPARE(stored->clinicId, QStringLiteral("CL-1001"));
     }
@@ -180,7 +183,8 @@ private slots:
         QTRY_COMPARE(correction.values().value(QStringLiteral("doses_per_day")).toString(), QStringLiteral("3"));
         correction.setValue(QStringLiteral("doses_per_day"), QStringLiteral("2"));
         // The corrected version replaces the old one in the total: 10 × 1 × 2 × 1.5 = 30.
-        QTRY_VERIFY2(correction.mmePreview().contains(QStringLiteral("Total from")) && correction.mmePreview().endsWith(QStringLiteral("30.0 MME/day (below 50).")),
+        QTRY_VERIFY2(correction.mmePreview().contains(QStringLiteral("Total from")) &&
+                         correction.mmePreview().endsWith(QStringLiteral("30.0 MME/day (below 50).")),
                      qPrintable(correction.mmePreview()));
         // A correction says why: without a reason it is refused under that field, nothing written.
         const auto beforeReason = counts();
@@ -190,7 +194,8 @@ private slots:
         correction.setValue(QStringLiteral("correction_reason"), QStringLiteral("doses entered wrongly"));
         const QString corrected = saveAndWait(correction);
         QVERIFY2(!corrected.isEmpty(), qPrintable(correction.message()));
-        auto history = onDatabase<Result<QList<domain::RecordEnvelope>>>([id = m_patientId](registry::Registry *r) { return r->patientHistory(id); });
+        auto history = onDatabase<Result<QList<domain::RecordEnvelope>>>(
+            [id = m_patientId](registry::Registry *r) { return r->patientHistory(id); });
         QVERIFY(history);
         bool original = false;
         bool replacement = false;
@@ -199,7 +204,8 @@ private slots:
             replacement = replacement || (envelope.id == corrected && envelope.supersedes == id);
         }
         QVERIFY(original && replacement);
-        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QCOMPARE(stored->opioids.size(), 1);
         QCOMPARE(stored->opioids.first().dosesPerDay, 2.0);
 
@@ -224,7 +230,8 @@ private slots:
         form.setSession(m_session.get());
         form.setKind(QStringLiteral("uds"));
         form.setPatientId(m_patientId);
-        fill(form, {{QStringLiteral("date"), QStringLiteral("2026-11-20")}, {QStringLiteral("result"), QStringLiteral("pending")}});
+        fill(form, {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+                    {QStringLiteral("result"), QStringLiteral("pending")}});
         const QString id = saveAndWait(form);
         QVERIFY2(!id.isEmpty(), qPrintable(form.message()));
 
@@ -239,7 +246,8 @@ private slots:
         result.setValue(QStringLiteral("confirmatory_sent"), true);
         result.setValue(QStringLiteral("correction_reason"), QStringLiteral("result came back"));
         QVERIFY2(!saveAndWait(result).isEmpty(), qPrintable(result.message()));
-        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QCOMPARE(stored->uds.size(), 1);
         QVERIFY(stored->uds.first().result == domain::UdsResult::Unexpected);
         QCOMPARE(stored->uds.first().substances, (QStringList{QStringLiteral("cocaine"), QStringLiteral("fentanyl")}));
@@ -261,7 +269,8 @@ private slots:
         QCOMPARE(counts(), before);
         form.setValue(QStringLiteral("risk_tier_reason"), QStringLiteral("history of overdose"));
         QVERIFY2(!saveAndWait(form).isEmpty(), qPrintable(form.message()));
-        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QVERIFY(stored->riskTier == domain::RiskTier::High);
         QCOMPARE(stored->riskTierReason, QStringLiteral("history of overdose"));
         QCOMPARE(stored->name, QStringLiteral("Rosa Delgado"));  // the rest of the details unchanged
@@ -273,46 +282,57 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QVariantMap>("values");
         QTest::addColumn<QString>("field");
-        const QVariantMap booking{{QStringLiteral("date"), QStringLiteral("2026-11-25")}, {QStringLiteral("status"), QStringLiteral("scheduled")}};
+        const QVariantMap booking{{QStringLiteral("date"), QStringLiteral("2026-11-25")},
+                                  {QStringLiteral("status"), QStringLiteral("scheduled")}};
         QVariantMap badTime = booking;
         badTime.insert(QStringLiteral("time"), QStringLiteral("25:10"));
         QTest::newRow("visit: time") << QStringLiteral("visit") << badTime << QStringLiteral("time");
-        QTest::newRow("visit: no date") << QStringLiteral("visit") << QVariantMap{{QStringLiteral("status"), QStringLiteral("scheduled")}}
+        QTest::newRow("visit: no date") << QStringLiteral("visit")
+                                        << QVariantMap{{QStringLiteral("status"), QStringLiteral("scheduled")}}
                                         << QStringLiteral("date");
-        QTest::newRow("sedative: no kind")
-            << QStringLiteral("benzodiazepine")
-            << QVariantMap{{QStringLiteral("drug"), QStringLiteral("zolpidem")}, {QStringLiteral("start"), QStringLiteral("2026-10-01")}}
-            << QStringLiteral("kind");
+        QTest::newRow("sedative: no kind") << QStringLiteral("benzodiazepine")
+                                           << QVariantMap{{QStringLiteral("drug"), QStringLiteral("zolpidem")},
+                                                          {QStringLiteral("start"), QStringLiteral("2026-10-01")}}
+                                           << QStringLiteral("kind");
         QTest::newRow("sedative: stops before it starts")
             << QStringLiteral("benzodiazepine")
-            << QVariantMap{{QStringLiteral("kind"), QStringLiteral("z_drug")}, {QStringLiteral("drug"), QStringLiteral("zolpidem")},
-                           {QStringLiteral("start"), QStringLiteral("2026-10-01")}, {QStringLiteral("end"), QStringLiteral("2026-09-01")}}
+            << QVariantMap{{QStringLiteral("kind"), QStringLiteral("z_drug")},
+                           {QStringLiteral("drug"), QStringLiteral("zolpidem")},
+                           {QStringLiteral("start"), QStringLiteral("2026-10-01")},
+                           {QStringLiteral("end"), QStringLiteral("2026-09-01")}}
             << QStringLiteral("end");
         const QVariantMap refill{{QStringLiteral("date"), QStringLiteral("2026-11-20")},
                                  {QStringLiteral("medication"), QStringLiteral("oxycodone 10 mg")},
                                  {QStringLiteral("channel"), QStringLiteral("phone")},
                                  {QStringLiteral("decision"), QStringLiteral("declined")}};
-        QTest::newRow("refill: declined without a reason") << QStringLiteral("refill_request") << refill << QStringLiteral("decision_reason");
+        QTest::newRow("refill: declined without a reason")
+            << QStringLiteral("refill_request") << refill << QStringLiteral("decision_reason");
         QVariantMap police = refill;
         police.insert(QStringLiteral("decision"), QStringLiteral("pending"));
         police.insert(QStringLiteral("police_report"), true);
-        QTest::newRow("refill: police report without lost or stolen") << QStringLiteral("refill_request") << police << QStringLiteral("police_report");
+        QTest::newRow("refill: police report without lost or stolen")
+            << QStringLiteral("refill_request") << police << QStringLiteral("police_report");
         QTest::newRow("goal: target before it was set")
             << QStringLiteral("goal")
-            << QVariantMap{{QStringLiteral("goal"), QStringLiteral("walk to the mailbox")}, {QStringLiteral("date"), QStringLiteral("2026-11-01")},
-                           {QStringLiteral("status"), QStringLiteral("active")}, {QStringLiteral("target_date"), QStringLiteral("2026-10-01")}}
+            << QVariantMap{{QStringLiteral("goal"), QStringLiteral("walk to the mailbox")},
+                           {QStringLiteral("date"), QStringLiteral("2026-11-01")},
+                           {QStringLiteral("status"), QStringLiteral("active")},
+                           {QStringLiteral("target_date"), QStringLiteral("2026-10-01")}}
             << QStringLiteral("target_date");
-        QTest::newRow("naloxone: no action") << QStringLiteral("naloxone") << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")}}
-                                             << QStringLiteral("action");
+        QTest::newRow("naloxone: no action")
+            << QStringLiteral("naloxone") << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")}}
+            << QStringLiteral("action");
         QTest::newRow("medication review: nobody")
-            << QStringLiteral("medication_review") << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")}}
-            << QStringLiteral("reviewed_by");
+            << QStringLiteral("medication_review")
+            << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")}} << QStringLiteral("reviewed_by");
         QTest::newRow("inactivation: no reason")
-            << QStringLiteral("inactivation") << QVariantMap{{QStringLiteral("inactive_date"), QStringLiteral("2026-11-20")}}
+            << QStringLiteral("inactivation")
+            << QVariantMap{{QStringLiteral("inactive_date"), QStringLiteral("2026-11-20")}}
             << QStringLiteral("inactive_reason");
         QTest::newRow("inactivation: impossible date")
             << QStringLiteral("inactivation")
-            << QVariantMap{{QStringLiteral("inactive_reason"), QStringLiteral("moved")}, {QStringLiteral("inactive_date"), QStringLiteral("2026-02-30")}}
+            << QVariantMap{{QStringLiteral("inactive_reason"), QStringLiteral("moved")},
+                           {QStringLiteral("inactive_date"), QStringLiteral("2026-02-30")}}
             << QStringLiteral("inactive_date");
     }
 
@@ -329,7 +349,8 @@ private slots:
         fill(form, values);
         const auto before = counts();
         QCOMPARE(saveAndWait(form), QString());
-        QVERIFY2(form.errors().contains(field), qPrintable(QVariant(form.errors()).toString() + QLatin1Char(' ') + form.message()));
+        QVERIFY2(form.errors().contains(field),
+                 qPrintable(QVariant(form.errors()).toString() + QLatin1Char(' ') + form.message()));
         QVERIFY(form.error());
         QCOMPARE(counts(), before);
     }
@@ -346,25 +367,33 @@ private slots:
             fill(form, values);
             const QString id = saveAndWait(form);
             if (id.isEmpty())
-                qWarning("%s: %s %s", qPrintable(kind), qPrintable(form.message()), qPrintable(QVariant(form.errors()).toString()));
+                qWarning("%s: %s %s", qPrintable(kind), qPrintable(form.message()),
+                         qPrintable(QVariant(form.errors()).toString()));
             return id;
         };
         QVERIFY(!save(QStringLiteral("visit"), {{QStringLiteral("date"), QStringLiteral("2026-11-25")},
                                                 {QStringLiteral("status"), QStringLiteral("scheduled")},
                                                 {QStringLiteral("time"), QStringLiteral("14:30")},
                                                 {QStringLiteral("type"), QStringLiteral("telehealth")},
-                                                {QStringLiteral("clinician"), QStringLiteral("Dr. Casey")}}).isEmpty());
+                                                {QStringLiteral("clinician"), QStringLiteral("Dr. Casey")}})
+                     .isEmpty());
         QVERIFY(!save(QStringLiteral("benzodiazepine"), {{QStringLiteral("kind"), QStringLiteral("gabapentinoid")},
                                                          {QStringLiteral("drug"), QStringLiteral("gabapentin")},
-                                                         {QStringLiteral("start"), QStringLiteral("2026-09-01")}}).isEmpty());
-        QVERIFY(!save(QStringLiteral("refill_request"), {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
-                                                         {QStringLiteral("medication"), QStringLiteral("oxycodone 10 mg")},
-                                                         {QStringLiteral("channel"), QStringLiteral("pharmacy")},
-                                                         {QStringLiteral("early"), true},
-                                                         {QStringLiteral("decision"), QStringLiteral("pending")}}).isEmpty());
-        QVERIFY(!save(QStringLiteral("inactivation"), {{QStringLiteral("inactive_reason"), QStringLiteral("transferred")},
-                                                       {QStringLiteral("inactive_date"), QStringLiteral("2026-11-22")}}).isEmpty());
-        auto stored = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+                                                         {QStringLiteral("start"), QStringLiteral("2026-09-01")}})
+                     .isEmpty());
+        QVERIFY(
+            !save(QStringLiteral("refill_request"), {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+                                                     {QStringLiteral("medication"), QStringLiteral("oxycodone 10 mg")},
+                                                     {QStringLiteral("channel"), QStringLiteral("pharmacy")},
+                                                     {QStringLiteral("early"), true},
+                                                     {QStringLiteral("decision"), QStringLiteral("pending")}})
+                 .isEmpty());
+        QVERIFY(
+            !save(QStringLiteral("inactivation"), {{QStringLiteral("inactive_reason"), QStringLiteral("transferred")},
+                                                   {QStringLiteral("inactive_date"), QStringLiteral("2026-11-22")}})
+                 .isEmpty());
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         QVERIFY(stored);
         const domain::Visit visit = stored->visits.last();
         QCOMPARE(visit.time, QStringLiteral("14:30"));

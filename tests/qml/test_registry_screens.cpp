@@ -60,8 +60,7 @@ class TestRegistryScreens : public QObject {
     }
 
     // Runs `job` on the database thread and waits for its answer.
-    template<typename R>
-    R onDatabase(std::function<R(registry::Registry *)> job)
+    template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
         std::optional<R> answer;
         m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
@@ -97,9 +96,11 @@ private slots:
     void initTestCase()
     {
         m_db = m_dir.filePath(QStringLiteral("screens.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
+                                                  QStringLiteral("246810"), m_clock);
         QVERIFY(created.ok());
-        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
+        m_clinicianId =
+            *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
         m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
         synthetic::Options options;
         options.patients = kPatients;
@@ -164,7 +165,9 @@ private slots:
         QStringList mine = visibleIds(model);
         QCOMPARE(QSet<QString>(mine.cbegin(), mine.cend()), QSet<QString>(engine.cbegin(), engine.cend()));
         for (int row = 0; row < model.rowCount(); ++row)
-            QVERIFY(model.data(model.index(row), app::RegistryModel::GapCodesRole).toStringList().contains(QStringLiteral("PEG")));
+            QVERIFY(model.data(model.index(row), app::RegistryModel::GapCodesRole)
+                        .toStringList()
+                        .contains(QStringLiteral("PEG")));
 
         // Gap + prescriber + band + tier together, sorted by most overdue: the engine's order exactly.
         const QString prescriber = model.prescriberChoices().at(1).toMap().value(QStringLiteral("value")).toString();
@@ -187,13 +190,14 @@ private slots:
         QCOMPARE(model.rowCount(), kPatients);
         QCOMPARE(visibleIds(model).mid(0, 25), engineWorklist({}).mid(0, 25));
         const QString firstGaps = model.data(model.index(0), app::RegistryModel::GapsTextRole).toString();
-        QVERIFY2(firstGaps.contains(QStringLiteral("overdue")) || firstGaps.contains(QStringLiteral("alert")), qPrintable(firstGaps));
+        QVERIFY2(firstGaps.contains(QStringLiteral("overdue")) || firstGaps.contains(QStringLiteral("alert")),
+                 qPrintable(firstGaps));
 
         // Highest dose first.
         model.setSortOrder(QStringLiteral("mme"));
         for (int row = 1; row < model.rowCount(); ++row)
-            QVERIFY(model.data(model.index(row - 1), app::RegistryModel::MmeRole).toDouble()
-                    >= model.data(model.index(row), app::RegistryModel::MmeRole).toDouble());
+            QVERIFY(model.data(model.index(row - 1), app::RegistryModel::MmeRole).toDouble() >=
+                    model.data(model.index(row), app::RegistryModel::MmeRole).toDouble());
         QVERIFY(model.data(model.index(0), app::RegistryModel::MmeRole).toDouble() > 0);
         // The 90+ band shows only patients at 90 MME/day or more.
         model.setBand(QStringLiteral("ge90"));
@@ -222,35 +226,40 @@ private slots:
         // Lost, no police report, asked for Thursday with three business days' notice, 60 days'
         // supply, ten days after a 28-day fill: every policy reason, and the policy's "not allowed"
         // advice — which the clinician still decides on.
-        refill.check(patientId, QStringLiteral("2026-11-26"), QStringLiteral("oxycodone 10 mg"), 60, QStringLiteral("2026-11-16"), 28,
-                     QStringLiteral("lost_or_stolen"), false);
+        refill.check(patientId, QStringLiteral("2026-11-26"), QStringLiteral("oxycodone 10 mg"), 60,
+                     QStringLiteral("2026-11-16"), 28, QStringLiteral("lost_or_stolen"), false);
         QTRY_VERIFY_WITH_TIMEOUT(!refill.loading(), 120000);
         QVERIFY2(!refill.error(), qPrintable(refill.message()));
         QCOMPARE(refill.decision(), QStringLiteral("not_allowed_by_policy"));
-        QCOMPARE(refill.reasonCodes().mid(0, 4), (QStringList{QStringLiteral("INSUFFICIENT_NOTICE"), QStringLiteral("TOO_EARLY"),
-                                                             QStringLiteral("SUPPLY_TOO_LONG"), QStringLiteral("LOST_OR_STOLEN_NO_REPORT")}));
+        QCOMPARE(refill.reasonCodes().mid(0, 4),
+                 (QStringList{QStringLiteral("INSUFFICIENT_NOTICE"), QStringLiteral("TOO_EARLY"),
+                              QStringLiteral("SUPPLY_TOO_LONG"), QStringLiteral("LOST_OR_STOLEN_NO_REPORT")}));
         QCOMPARE(refill.reasons().size(), refill.reasonCodes().size());
         QVERIFY(refill.reasons().at(1).contains(QStringLiteral("last fill")));
         QVERIFY(refill.decisionText().contains(QStringLiteral("clinician decides")));
 
         // A routine request on a Wednesday with a week's notice, after the last supply ran out:
         // no policy reason; the patient's own checks decide between "allowed" and review.
-        refill.check(patientId, QStringLiteral("2026-12-02"), QStringLiteral("oxycodone 10 mg"), 28, QStringLiteral("2026-11-04"), 28,
-                     QStringLiteral("routine"), false);
+        refill.check(patientId, QStringLiteral("2026-12-02"), QStringLiteral("oxycodone 10 mg"), 28,
+                     QStringLiteral("2026-11-04"), 28, QStringLiteral("routine"), false);
         QTRY_VERIFY_WITH_TIMEOUT(!refill.loading(), 120000);
         QVERIFY2(!refill.error(), qPrintable(refill.message()));
-        for (const char *policyReason : {"FILL_DAY_NOT_ALLOWED", "INSUFFICIENT_NOTICE", "TOO_EARLY", "SUPPLY_TOO_LONG", "LOST_OR_STOLEN_NO_REPORT"})
+        for (const char *policyReason : {"FILL_DAY_NOT_ALLOWED", "INSUFFICIENT_NOTICE", "TOO_EARLY", "SUPPLY_TOO_LONG",
+                                         "LOST_OR_STOLEN_NO_REPORT"})
             QVERIFY(!refill.reasonCodes().contains(QLatin1String(policyReason)));
-        QCOMPARE(refill.decision(), refill.reasonCodes().isEmpty() ? QStringLiteral("allowed") : QStringLiteral("needs_review"));
+        QCOMPARE(refill.decision(),
+                 refill.reasonCodes().isEmpty() ? QStringLiteral("allowed") : QStringLiteral("needs_review"));
 
         // A Friday is a no-fill day at this clinic.
-        refill.check(patientId, QStringLiteral("2026-12-04"), QString(), 28, QStringLiteral("2026-11-04"), 28, QStringLiteral("routine"), false);
+        refill.check(patientId, QStringLiteral("2026-12-04"), QString(), 28, QStringLiteral("2026-11-04"), 28,
+                     QStringLiteral("routine"), false);
         QTRY_VERIFY_WITH_TIMEOUT(!refill.loading(), 120000);
         QCOMPARE(refill.reasonCodes().first(), QStringLiteral("FILL_DAY_NOT_ALLOWED"));
         QCOMPARE(refill.decision(), QStringLiteral("needs_review"));
 
         // A bad date names the field and nothing runs.
-        refill.check(patientId, QStringLiteral("next week"), QString(), 28, QStringLiteral("2026-11-04"), 28, QStringLiteral("routine"), false);
+        refill.check(patientId, QStringLiteral("next week"), QString(), 28, QStringLiteral("2026-11-04"), 28,
+                     QStringLiteral("routine"), false);
         QVERIFY(refill.error());
         QVERIFY(!refill.loading());
         QVERIFY(!refill.hasAdvice());
@@ -262,7 +271,8 @@ private slots:
         app::MeasuresModel model;
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester drillTester(model.drillDownPatients(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester drillTester(model.drillDownPatients(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
@@ -293,9 +303,13 @@ private slots:
                 measure = &m;
         QVERIFY(measure);
         const QStringList ids = model.drillDownPatients()->patientIds();
-        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()), QSet<QString>(measure->patientIds.cbegin(), measure->patientIds.cend()));
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()),
+                 QSet<QString>(measure->patientIds.cbegin(), measure->patientIds.cend()));
         for (int row = 0; row < model.drillDownPatients()->rowCount(); ++row)
-            QVERIFY(!model.drillDownPatients()->data(model.drillDownPatients()->index(row), app::MeasurePatientsModel::NameRole).toString().isEmpty());
+            QVERIFY(!model.drillDownPatients()
+                         ->data(model.drillDownPatients()->index(row), app::MeasurePatientsModel::NameRole)
+                         .toString()
+                         .isEmpty());
         QVERIFY(model.drillDownTitle().contains(QString::number(numerator)));
 
         // One prescriber's measures count only their patients.
@@ -321,7 +335,9 @@ private slots:
         // Overdue first, each with its phone number and status in words.
         QCOMPARE(model.data(model.index(0), app::PegOutreachModel::StatusRole).toString(), QStringLiteral("overdue"));
         QVERIFY(!model.data(model.index(0), app::PegOutreachModel::PhoneRole).toString().isEmpty());
-        QVERIFY(model.data(model.index(0), app::PegOutreachModel::StatusTextRole).toString().contains(QStringLiteral("PEG")));
+        QVERIFY(model.data(model.index(0), app::PegOutreachModel::StatusTextRole)
+                    .toString()
+                    .contains(QStringLiteral("PEG")));
         const QString id = model.data(model.index(0), app::PegOutreachModel::PatientIdRole).toString();
 
         // Out of range: refused with the field named, nothing written, the patient stays.
@@ -341,10 +357,12 @@ private slots:
         for (const auto &row : model.rows())
             QVERIFY(row.patientId != id);
         // Stored locally, waiting for sync.
-        const auto stored = onDatabase<Result<domain::Patient>>([id](registry::Registry *r) { return r->loadPatient(id); });
+        const auto stored =
+            onDatabase<Result<domain::Patient>>([id](registry::Registry *r) { return r->loadPatient(id); });
         QVERIFY(stored.ok());
-        QVERIFY(std::any_of(stored->peg.cbegin(), stored->peg.cend(),
-                            [](const domain::PegScore &p) { return p.date == kToday && p.pain == 3 && p.enjoyment == 4 && p.activity == 5; }));
+        QVERIFY(std::any_of(stored->peg.cbegin(), stored->peg.cend(), [](const domain::PegScore &p) {
+            return p.date == kToday && p.pain == 3 && p.enjoyment == 4 && p.activity == 5;
+        }));
         QTRY_VERIFY(m_session->unsyncedCount() > unsyncedBefore);
     }
 
@@ -360,12 +378,16 @@ private slots:
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
         QVERIFY(window);
         signIn(m_nurseId, QStringLiteral("3579"));
-        auto find = [&](const char *name) { return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name)); };
+        auto find = [&](const char *name) {
+            return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
+        };
         QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
         QVERIFY(testing::findItem(window, QStringLiteral("pegOutreachButton")));
-        QVERIFY(!testing::findItem(window, QStringLiteral("measuresButton")));  // the nurse's role may not see the measures
+        QVERIFY(
+            !testing::findItem(window, QStringLiteral("measuresButton")));  // the nurse's role may not see the measures
         QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "pegOutreachRequested"));
-        QTRY_VERIFY_WITH_TIMEOUT(find("pegOutreachList") && find("pegOutreachList")->property("count").toInt() > 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(find("pegOutreachList") && find("pegOutreachList")->property("count").toInt() > 0,
+                                 60000);
         const int before = find("pegOutreachList")->property("count").toInt();
 
         // The first card's score buttons, by their number.
@@ -374,7 +396,8 @@ private slots:
             if (!scale)
                 return nullptr;
             std::function<QQuickItem *(QQuickItem *)> walk = [&](QQuickItem *item) -> QQuickItem * {
-                if (item->inherits("QQuickAbstractButton") && item->property("text").toString() == QString::number(score))
+                if (item->inherits("QQuickAbstractButton") &&
+                    item->property("text").toString() == QString::number(score))
                     return item;
                 for (QQuickItem *child : item->childItems())
                     if (QQuickItem *found = walk(child))
@@ -415,13 +438,16 @@ private slots:
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
         QVERIFY(!engine.rootObjects().isEmpty());
         signIn(m_clinicianId, QStringLiteral("1357"));
-        auto find = [&](const char *name) { return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name)); };
+        auto find = [&](const char *name) {
+            return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
+        };
         QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
         QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "registryRequested"));
         QTRY_VERIFY(find("registryScreen"));
         QVERIFY(QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested"));
         QTRY_VERIFY(find("refillCheckScreen"));
-        for (const char *field : {"refillRequestedDate", "refillLastFillDate", "refillDaysSupply", "refillLastFillDays"})
+        for (const char *field :
+             {"refillRequestedDate", "refillLastFillDate", "refillDaysSupply", "refillLastFillDays"})
             QVERIFY2(find(field)->property("text").toString().isEmpty(), field);
         m_session->lock();
         QTRY_VERIFY(find("unlockScreen"));
@@ -435,14 +461,17 @@ private slots:
         signIn(m_clinicianId, QStringLiteral("1357"));
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
         QVERIFY(!engine.rootObjects().isEmpty());
-        auto find = [&](const char *name) { return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name)); };
+        auto find = [&](const char *name) {
+            return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
+        };
         m_session->lock();
         QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
         m_session->unlock(m_clinicianId, QStringLiteral("1357"));
         QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
-        for (const auto &[signal, screen, list] : {std::tuple{"registryRequested", "registryScreen", "registryList"},
-                                                   std::tuple{"pegOutreachRequested", "pegOutreachScreen", "pegOutreachList"},
-                                                   std::tuple{"measuresRequested", "measuresScreen", "measuresList"}}) {
+        for (const auto &[signal, screen, list] :
+             {std::tuple{"registryRequested", "registryScreen", "registryList"},
+              std::tuple{"pegOutreachRequested", "pegOutreachScreen", "pegOutreachList"},
+              std::tuple{"measuresRequested", "measuresScreen", "measuresList"}}) {
             QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), signal));
             QTRY_VERIFY(find(screen));
             QTRY_VERIFY_WITH_TIMEOUT(find(list)->property("count").toInt() > 0, 30000);

@@ -15,10 +15,10 @@
 #include "tests/qml/quick_driver.h"
 
 #include <QApplication>
-#include <QQmlContext>
-#include <QQmlExpression>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QQmlContext>
+#include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
@@ -86,8 +86,7 @@ class TestRegistryStory : public QObject {
     QString m_patientId;
     const QDate m_today = QDate::currentDate();  // the app books and shows around the real today (TZ=UTC)
 
-    template<typename R>
-    R onDatabase(std::function<R(registry::Registry *)> job)
+    template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
         std::optional<R> answer;
         m_app->session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
@@ -98,7 +97,8 @@ class TestRegistryStory : public QObject {
 
     domain::Patient stored()
     {
-        auto patient = onDatabase<Result<domain::Patient>>([id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        auto patient = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
         if (!patient)
             qFatal("the patient is not in the registry: %s", qPrintable(patient.error().line()));
         return *patient;
@@ -107,7 +107,8 @@ class TestRegistryStory : public QObject {
     // The kinds waiting in the outbox (not yet sent), in write order.
     QStringList outboxKinds()
     {
-        auto outbox = onDatabase<Result<QList<domain::RecordEnvelope>>>([](registry::Registry *r) { return r->outbox(10000); });
+        auto outbox =
+            onDatabase<Result<QList<domain::RecordEnvelope>>>([](registry::Registry *r) { return r->outbox(10000); });
         QStringList kinds;
         for (const auto &envelope : *outbox)
             kinds << envelope.kind;
@@ -166,7 +167,8 @@ class TestRegistryStory : public QObject {
             QVERIFY(tapNamed(QStringLiteral("pinKey_") + digit));
         QVERIFY(tapNamed(QStringLiteral("pinKey_ok")));
         QVERIFY2(testing::waitFor([&] { return m_app->session().signedIn(); }), qPrintable(m_app->session().message()));
-        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("huddleScreen")) != nullptr; }));
+        QVERIFY(
+            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("huddleScreen")) != nullptr; }));
     }
 
     void openPatient()
@@ -208,7 +210,8 @@ class TestRegistryStory : public QObject {
         QVERIFY(tapNamed(QStringLiteral("dateTyped")));
         typeKeys(date.toString(Qt::ISODate));
         QVERIFY(tapNamed(QStringLiteral("dateUseTyped")));
-        QVERIFY(testing::waitFor([&] { return dateField->property("isoDate").toString() == date.toString(Qt::ISODate); }));
+        QVERIFY(
+            testing::waitFor([&] { return dateField->property("isoDate").toString() == date.toString(Qt::ISODate); }));
     }
 
     // Taps the chip (or check box) called `text` in a field of the open form.
@@ -225,7 +228,8 @@ class TestRegistryStory : public QObject {
     void save()
     {
         QVERIFY(tapNamed(QStringLiteral("formSave")));
-        const bool left = testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("recordFormScreen")) == nullptr; }, 30000);
+        const bool left = testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("recordFormScreen")) == nullptr; }, 30000);
         if (!left) {
             if (qEnvironmentVariableIsSet("STORY_SHOTS"))
                 m_window->grabWindow().save(QStringLiteral("/tmp/story-stuck.png"));
@@ -249,11 +253,13 @@ private slots:
     void initTestCase()
     {
         m_db = m_dir.filePath(QStringLiteral("story.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
+                                                  QStringLiteral("246810"), m_clock);
         QVERIFY(created.ok());
         m_managerId = *(*created)->addUser(QStringLiteral("Riley Registry"), keys::Role::RegistryManager, kManagerPin);
         m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
-        m_assistantId = *(*created)->addUser(QStringLiteral("Max Assistant"), keys::Role::MedicalAssistant, kAssistantPin);
+        m_assistantId =
+            *(*created)->addUser(QStringLiteral("Max Assistant"), keys::Role::MedicalAssistant, kAssistantPin);
         created->reset();
 
         app::AppOptions options;
@@ -342,7 +348,8 @@ private slots:
         save();
         const domain::Patient p = stored();
         QCOMPARE(p.benzodiazepines.size(), 1);
-        QCOMPARE(domain::toString(p.benzodiazepines.first().kind), domain::toString(domain::SedativeKind::Benzodiazepine));
+        QCOMPARE(domain::toString(p.benzodiazepines.first().kind),
+                 domain::toString(domain::SedativeKind::Benzodiazepine));
         QCOMPARE(outboxKinds().mid(2), (QStringList{QStringLiteral("opioid"), QStringLiteral("benzodiazepine")}));
 
         // A function goal in the patient's words, with a target date, shown in the care plan.
@@ -355,7 +362,9 @@ private slots:
         QCOMPARE(stored().goals.size(), 1);
         QCOMPARE(stored().goals.first().targetDate, m_today.addMonths(3));
         QVERIFY(testing::waitFor([&] {
-            return testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(QStringLiteral("Goal: Walk to church on Sundays (by"));
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("Goal: Walk to church on Sundays (by"));
         }));
     }
 
@@ -366,14 +375,16 @@ private slots:
         QVERIFY(tapNamed(QStringLiteral("nextDay")));
         QObject *huddle = m_window->findChild<QObject *>(QStringLiteral("huddleModel"));
         QVERIFY(huddle);
-        QVERIFY(testing::waitFor([&] { return !huddle->property("loading").toBool() && huddle->property("count").toInt() == 1; }));
+        QVERIFY(testing::waitFor(
+            [&] { return !huddle->property("loading").toBool() && huddle->property("count").toInt() == 1; }));
         const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
         QVERIFY2(shown.contains(QStringLiteral("Jordan Rivera")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("09:30")), qPrintable(shown));
         // The clinician's own tasks for the visit (the huddle shows each role its part).
         for (const char *gap : {"Offer naloxone", "Review the benzodiazepine with the opioid", "Assess opioid risk",
                                 "Review a dose of 90 MME or more"})
-            QVERIFY2(shown.contains(QLatin1String(gap), Qt::CaseInsensitive), qPrintable(QLatin1String(gap) + QLatin1String(" in: ") + shown));
+            QVERIFY2(shown.contains(QLatin1String(gap), Qt::CaseInsensitive),
+                     qPrintable(QLatin1String(gap) + QLatin1String(" in: ") + shown));
         QVERIFY(tapNamed(QStringLiteral("backToToday")));
     }
 
@@ -392,7 +403,9 @@ private slots:
             for (int value : values) {
                 const int step = flow->property("stepIndex").toInt();
                 QVERIFY(tapNamed(QStringLiteral("choice%1").arg(value)));
-                QVERIFY(testing::waitFor([&] { return flow->property("stepIndex").toInt() == step + 1 && !flow->property("loading").toBool(); }));
+                QVERIFY(testing::waitFor([&] {
+                    return flow->property("stepIndex").toInt() == step + 1 && !flow->property("loading").toBool();
+                }));
             }
         };
         // PEG 6, 5, 4; PHQ-2 and GAD-2 negative.
@@ -426,15 +439,17 @@ private slots:
             instruments << s.instrument;
         QCOMPARE(instruments.count(QStringLiteral("ort")), 1);
         QCOMPARE(instruments.count(QStringLiteral("pcptsd5")), 1);
-        const auto ort = std::find_if(p.screenings.cbegin(), p.screenings.cend(), [](const auto &s) { return s.instrument == QStringLiteral("ort"); });
+        const auto ort = std::find_if(p.screenings.cbegin(), p.screenings.cend(),
+                                      [](const auto &s) { return s.instrument == QStringLiteral("ort"); });
         QCOMPARE(ort->answers.toObject().value(QStringLiteral("family_rx_drugs")), QJsonValue(true));
         // The ORT waits in the outbox as its screening record, to be sent like every other.
-        auto outbox = onDatabase<Result<QList<domain::RecordEnvelope>>>([](registry::Registry *r) { return r->outbox(10000); });
+        auto outbox =
+            onDatabase<Result<QList<domain::RecordEnvelope>>>([](registry::Registry *r) { return r->outbox(10000); });
         QVERIFY(outbox.ok());
         const QString ortId = ort->meta.id.toString(QUuid::WithoutBraces);
         QVERIFY(std::any_of(outbox->cbegin(), outbox->cend(), [&](const domain::RecordEnvelope &e) {
-            return e.kind == QStringLiteral("screening") && e.id == ortId
-                && e.payload.value(QStringLiteral("instrument")).toString() == QStringLiteral("ort");
+            return e.kind == QStringLiteral("screening") && e.id == ortId &&
+                   e.payload.value(QStringLiteral("instrument")).toString() == QStringLiteral("ort");
         }));
     }
 
@@ -474,7 +489,8 @@ private slots:
         typeNamed(QStringLiteral("refillLastFillDays"), QStringLiteral("30"));
         QVERIFY(tapNamed(QStringLiteral("refillCheckButton")));
         // The advice is on screen before anything is logged: 10 days early needs the clinician.
-        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("refillAdvice")) != nullptr; }));
+        QVERIFY(
+            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("refillAdvice")) != nullptr; }));
         QVERIFY(!testing::findItem(m_window, QStringLiteral("refillLog")));  // how it came is not chosen yet
         QQuickItem *channel = testing::findItem(m_window, QStringLiteral("refillChannel"));
         QVERIFY(channel);
@@ -489,14 +505,17 @@ private slots:
         QVERIFY(tapNamed(QStringLiteral("backButton")));
         // In the patient's history.
         QVERIFY(testing::waitFor([&] {
-            return testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(QStringLiteral("sent to the clinician"));
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("sent to the clinician"));
         }));
     }
 
     void theAgreementIsSignedOnTheScreen()
     {
         QVERIFY(tapNamed(QStringLiteral("add_agreement")));
-        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) != nullptr; }));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) != nullptr; }));
         // Shown in the patient's language (Spanish), and the version shown is recorded.
         QQuickItem *sign = testing::findItem(m_window, QStringLiteral("agreementSign"), false);
         QVERIFY(sign);
@@ -515,7 +534,8 @@ private slots:
         QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
         QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
         QVERIFY(tapNamed(QStringLiteral("agreementSign")));
-        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
         const domain::Patient p = stored();
         QCOMPARE(p.agreements.size(), 1);
         QCOMPARE(domain::toString(p.agreements.first().status), domain::toString(domain::AgreementStatus::Signed));
@@ -529,36 +549,41 @@ private slots:
     // accessible name (tablet-ux §4; issue 11's mechanical check, for the new forms).
     void everyFormHasLargeNamedTargets()
     {
-        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("patientScreen")) != nullptr; }));
+        QVERIFY(
+            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("patientScreen")) != nullptr; }));
         QQuickItem *patientScreen = testing::findItem(m_window, QStringLiteral("patientScreen"));
-        for (const char *kind : {"visit", "opioid", "benzodiazepine", "uds", "naloxone", "risk_tier", "goal", "pdmp_check",
-                                 "refill_request", "medication_review", "patient", "inactivation"}) {
+        for (const char *kind : {"visit", "opioid", "benzodiazepine", "uds", "naloxone", "risk_tier", "goal",
+                                 "pdmp_check", "refill_request", "medication_review", "patient", "inactivation"}) {
             QVERIFY(QMetaObject::invokeMethod(patientScreen, "recordFormRequested", Q_ARG(QString, QLatin1String(kind)),
                                               Q_ARG(QString, m_patientId), Q_ARG(QString, QString())));
             QQuickItem *form = nullptr;
             QVERIFY(testing::waitFor([&] {
                 form = testing::findItem(m_window, QStringLiteral("recordFormScreen"));
-                return form && !testing::inTransition(form) && !form->findChild<QObject *>(QStringLiteral("recordForm"))->property("loading").toBool();
+                return form && !testing::inTransition(form) &&
+                       !form->findChild<QObject *>(QStringLiteral("recordForm"))->property("loading").toBool();
             }));
             std::function<void(QQuickItem *)> check = [&](QQuickItem *item) {
                 if (!item->isVisible())
                     return;
-                const bool interactive = item->inherits("QQuickAbstractButton") || item->inherits("QQuickTextInput")
-                                         || item->inherits("QQuickTextEdit");
+                const bool interactive = item->inherits("QQuickAbstractButton") || item->inherits("QQuickTextInput") ||
+                                         item->inherits("QQuickTextEdit");
                 if (interactive) {
-                    const QString what = QStringLiteral("%1: %2 \"%3\"").arg(QLatin1String(kind), QLatin1String(item->metaObject()->className()),
-                                                                             item->property("text").toString());
+                    const QString what = QStringLiteral("%1: %2 \"%3\"")
+                                             .arg(QLatin1String(kind), QLatin1String(item->metaObject()->className()),
+                                                  item->property("text").toString());
                     QVERIFY2(item->width() >= 48 && item->height() >= 48,
                              qPrintable(what + QStringLiteral(" is %1×%2").arg(item->width()).arg(item->height())));
                     QQmlExpression name(qmlContext(item), item, QStringLiteral("Accessible.name"));
-                    QVERIFY2(!name.evaluate().toString().isEmpty(), qPrintable(what + QStringLiteral(" has no accessible name")));
+                    QVERIFY2(!name.evaluate().toString().isEmpty(),
+                             qPrintable(what + QStringLiteral(" has no accessible name")));
                 }
                 for (QQuickItem *child : item->childItems())
                     check(child);
             };
             check(form);
             QVERIFY(QMetaObject::invokeMethod(form, "done", Q_ARG(QString, QString())));
-            QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("recordFormScreen")) == nullptr; }));
+            QVERIFY(testing::waitFor(
+                [&] { return testing::findItem(m_window, QStringLiteral("recordFormScreen")) == nullptr; }));
         }
     }
 
@@ -586,10 +611,12 @@ private slots:
         QVERIFY(tapNamed(QStringLiteral("versions_") + newId));
         QObject *versions = m_window->findChild<QObject *>(QStringLiteral("recordVersions"));
         QVERIFY(versions);
-        QVERIFY(testing::waitFor([&] { return !versions->property("loading").toBool() && versions->property("count").toInt() == 2; }));
+        QVERIFY(testing::waitFor(
+            [&] { return !versions->property("loading").toBool() && versions->property("count").toInt() == 2; }));
         const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
         QVERIFY2(shown.contains(QStringLiteral("dose entered wrongly")), qPrintable(shown));
-        QVERIFY2(shown.contains(QStringLiteral("In force")) && shown.contains(QStringLiteral("Replaced")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("In force")) && shown.contains(QStringLiteral("Replaced")),
+                 qPrintable(shown));
     }
 };
 

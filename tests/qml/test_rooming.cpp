@@ -23,9 +23,8 @@
 #include "tests/qml/quick_driver.h"
 
 #include <QAbstractItemModelTester>
-#include <QFont>
-#include <QSignalSpy>
 #include <QApplication>
+#include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +33,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 #include <QtQml/qqmlextensionplugin.h>
@@ -51,8 +51,7 @@ const QString kMaPin = QStringLiteral("2468");
 const QString kClinicianPin = QStringLiteral("1357");
 
 // Runs fn on the database thread and waits for it (the test's way to look into the registry).
-template<typename Fn>
-void onDatabase(registry::RegistryThread &thread, Fn fn)
+template <typename Fn> void onDatabase(registry::RegistryThread &thread, Fn fn)
 {
     thread.post([fn](registry::Registry *r) mutable { fn(r); });
     thread.drain();
@@ -66,7 +65,9 @@ QString tapAnswer(QQuickWindow *window, QObject *flow, int value)
     const QString name = QStringLiteral("choice%1").arg(value);
     if (!testing::tapWhenReady(window, name))
         return QStringLiteral("no usable button %1").arg(name);
-    if (!testing::waitFor([&] { return flow->property("stepIndex").toInt() == stepBefore + 1 && !flow->property("loading").toBool(); }))
+    if (!testing::waitFor([&] {
+            return flow->property("stepIndex").toInt() == stepBefore + 1 && !flow->property("loading").toBool();
+        }))
         return QStringLiteral("tapping %1 did not move on from step %2").arg(name).arg(stepBefore);
     if (flow->property("error").toBool())
         return flow->property("message").toString();
@@ -147,7 +148,8 @@ int appChild(int argc, char **argv)
         return failed(QStringLiteral("not signed in: ") + wiring.session().message());
 
     // Today → All patients → the patient → Start rooming.
-    for (const QString &name : {QStringLiteral("allPatientsButton"), QStringLiteral("patient_") + patientId, QStringLiteral("startRooming")})
+    for (const QString &name :
+         {QStringLiteral("allPatientsButton"), QStringLiteral("patient_") + patientId, QStringLiteral("startRooming")})
         if (!testing::tapWhenReady(window, name))
             return failed(QStringLiteral("could not tap %1").arg(name));
     QObject *flow = nullptr;
@@ -176,8 +178,8 @@ int appChild(int argc, char **argv)
     };
     const auto back = [&] {
         const int step = flow->property("stepIndex").toInt();
-        return testing::tapWhenReady(window, QStringLiteral("roomingBack"))
-            && testing::waitFor([&] { return flow->property("stepIndex").toInt() == step - 1; });
+        return testing::tapWhenReady(window, QStringLiteral("roomingBack")) &&
+               testing::waitFor([&] { return flow->property("stepIndex").toInt() == step - 1; });
     };
     QJsonObject report = shown();
     report.insert(QStringLiteral("message"), textOf(QStringLiteral("roomingMessage")));
@@ -208,13 +210,21 @@ class TestRooming : public QObject {
     app::Language m_language{false};
     QString m_maId;
     QString m_clinicianId;
-    QStringList m_patients;     // patient ids; [1] speaks Spanish
+    QStringList m_patients;  // patient ids; [1] speaks Spanish
     const clinical::Instruments *m_instruments = nullptr;
 
     QString itemText(const QString &instrument, int item, const QString &language) const
     {
-        return m_instruments->find(instrument)->definition().value(QStringLiteral("items")).toArray().at(item).toObject()
-            .value(QStringLiteral("text")).toObject().value(language).toString();
+        return m_instruments->find(instrument)
+            ->definition()
+            .value(QStringLiteral("items"))
+            .toArray()
+            .at(item)
+            .toObject()
+            .value(QStringLiteral("text"))
+            .toObject()
+            .value(language)
+            .toString();
     }
 
     void signInAs(const QString &userId, const QString &pin)
@@ -269,7 +279,12 @@ class TestRooming : public QObject {
 
     QString exposureText(const QString &language) const
     {
-        return m_instruments->find(QStringLiteral("pcptsd5"))->definition().value(QStringLiteral("exposure")).toObject().value(language).toString();
+        return m_instruments->find(QStringLiteral("pcptsd5"))
+            ->definition()
+            .value(QStringLiteral("exposure"))
+            .toObject()
+            .value(language)
+            .toString();
     }
 
     static void answer(app::RoomingFlow &flow, std::initializer_list<int> values)
@@ -291,7 +306,8 @@ class TestRooming : public QObject {
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         process.setProcessEnvironment(environment);
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--app-child"), mode, m_db, m_maId, kMaPin, patientId});
+        process.start(QCoreApplication::applicationFilePath(),
+                      {QStringLiteral("--app-child"), mode, m_db, m_maId, kMaPin, patientId});
         QVERIFY(process.waitForStarted());
     }
 
@@ -306,7 +322,8 @@ private slots:
         m_keysDir = m_dir.filePath(QStringLiteral("keys"));
         m_keystore = std::make_unique<platform::FileKeystore>(m_keysDir);
         m_clock = std::make_unique<registry::ManualClock>(QDateTime(kDay, QTime(9, 0), Qt::UTC));
-        auto created = registry::Registry::create(m_db, *m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), *m_clock);
+        auto created = registry::Registry::create(m_db, *m_keystore, QStringLiteral("Alex Admin"),
+                                                  QStringLiteral("246810"), *m_clock);
         QVERIFY2(created.ok(), created ? "" : qPrintable(created.error().line()));
         m_maId = *(*created)->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, kMaPin);
         m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
@@ -327,16 +344,25 @@ private slots:
         clinic[0].sex = domain::Sex::Female;
         clinic[1].sex = domain::Sex::Male;
         clinic[7].sex = domain::Sex::Male;
-        clinic[8].screenings = {domain::Screening{{}, QStringLiteral("ort"), kDay.addYears(-2), QJsonObject{{QStringLiteral("family_alcohol"), false}}},
-                                domain::Screening{{}, QStringLiteral("pcptsd5"), kDay.addDays(-400), QJsonObject{{QStringLiteral("trauma_exposure"), false}}}};
-        clinic[9].screenings = {domain::Screening{{}, QStringLiteral("pcptsd5"), kDay.addDays(-100), QJsonObject{{QStringLiteral("trauma_exposure"), false}}}};
+        clinic[8].screenings = {
+            domain::Screening{
+                {}, QStringLiteral("ort"), kDay.addYears(-2), QJsonObject{{QStringLiteral("family_alcohol"), false}}},
+            domain::Screening{{},
+                              QStringLiteral("pcptsd5"),
+                              kDay.addDays(-400),
+                              QJsonObject{{QStringLiteral("trauma_exposure"), false}}}};
+        clinic[9].screenings = {domain::Screening{{},
+                                                  QStringLiteral("pcptsd5"),
+                                                  kDay.addDays(-100),
+                                                  QJsonObject{{QStringLiteral("trauma_exposure"), false}}}};
         auto added = (*created)->addPatients(clinic);
         QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().line()));
         m_patients = *added;
         created->reset();
 
         m_thread = std::make_unique<registry::RegistryThread>();
-        m_session = std::make_unique<app::Session>(app::AppServices{m_db, m_keystore.get(), m_clock.get(), m_thread.get()});
+        m_session =
+            std::make_unique<app::Session>(app::AppServices{m_db, m_keystore.get(), m_clock.get(), m_thread.get()});
         app::Session::setInstance(m_session.get());
         app::Language::setInstance(&m_language);
         m_session->refreshUsers();
@@ -376,19 +402,22 @@ private slots:
         QCOMPARE(stats().outboxPending, before.outboxPending);
         QCOMPARE(stats().auditEntries, before.auditEntries);
         // The answer is in the draft before anything else happens.
-        QCOMPARE(draft(id).value(QStringLiteral("answers")).toObject().value(QStringLiteral("peg")).toArray(), (QJsonArray{4, -1, -1}));
+        QCOMPARE(draft(id).value(QStringLiteral("answers")).toObject().value(QStringLiteral("peg")).toArray(),
+                 (QJsonArray{4, -1, -1}));
         QCOMPARE(load(id).peg.size(), pegBefore);
         answer(*flow, {5, 6});
         // The complete PEG is a record now.
         domain::Patient patient = load(id);
         QCOMPARE(patient.peg.size(), pegBefore + 1);
-        QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(),
-                            [](const domain::PegScore &p) { return p.date == kDay && p.pain == 4 && p.enjoyment == 5 && p.activity == 6; }));
+        QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(), [](const domain::PegScore &p) {
+            return p.date == kDay && p.pain == 4 && p.enjoyment == 5 && p.activity == 6;
+        }));
 
         // PHQ-2 positive (2 + 2 ≥ 3) leads to the rest of the PHQ-9, from its third question.
         QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
-        QCOMPARE(flow->choiceLabels(), (QStringList{QStringLiteral("Not at all"), QStringLiteral("Several days"),
-                                                    QStringLiteral("More than half the days"), QStringLiteral("Nearly every day")}));
+        QCOMPARE(flow->choiceLabels(),
+                 (QStringList{QStringLiteral("Not at all"), QStringLiteral("Several days"),
+                              QStringLiteral("More than half the days"), QStringLiteral("Nearly every day")}));
         answer(*flow, {2, 2});
         QCOMPARE(flow->instrument(), QStringLiteral("phq9"));
         QCOMPARE(flow->questionNumber(), 3);
@@ -458,7 +487,8 @@ private slots:
         QCOMPARE(screenings(QStringLiteral("pcptsd5")).size(), 1);
         const QJsonValue ptsd = screenings(QStringLiteral("pcptsd5")).first().answers;
         QCOMPARE(ptsd, QJsonValue(QJsonObject{{QStringLiteral("trauma_exposure"), false}}));
-        QCOMPARE(m_instruments->find(QStringLiteral("pcptsd5"))->score(ptsd, domain::Sex::Female, 3)->result, QStringLiteral("negative"));
+        QCOMPARE(m_instruments->find(QStringLiteral("pcptsd5"))->score(ptsd, domain::Sex::Female, 3)->result,
+                 QStringLiteral("negative"));
 
         // Urine collected: a urine drug screen dated today, result pending.
         const qsizetype udsBefore = load(id).uds.size();
@@ -484,8 +514,9 @@ private slots:
         QVERIFY2(!flow->error(), qPrintable(flow->message()));
         patient = load(id);
         QCOMPARE(patient.agreements.size(), agreementsBefore);
-        QVERIFY(std::any_of(patient.pdmpChecks.cbegin(), patient.pdmpChecks.cend(),
-                            [](const auto &c) { return c.date == kDay && !c.concerning && c.checkedBy == QStringLiteral("Morgan MA"); }));
+        QVERIFY(std::any_of(patient.pdmpChecks.cbegin(), patient.pdmpChecks.cend(), [](const auto &c) {
+            return c.date == kDay && !c.concerning && c.checkedBy == QStringLiteral("Morgan MA");
+        }));
 
         // The summary: what was recorded, and what the clinician must address (the item-9 alert).
         QCOMPARE(flow->stepKind(), QStringLiteral("summary"));
@@ -493,13 +524,17 @@ private slots:
         QAbstractItemModelTester tester(flow->clinicianGaps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QStringList codes;
         for (int row = 0; row < flow->clinicianGaps()->rowCount(); ++row)
-            codes << flow->clinicianGaps()->data(flow->clinicianGaps()->index(row), app::GapListModel::CodeRole).toString();
+            codes << flow->clinicianGaps()
+                         ->data(flow->clinicianGaps()->index(row), app::GapListModel::CodeRole)
+                         .toString();
         QVERIFY2(codes.contains(QStringLiteral("SUICIDE_RISK")), qPrintable(codes.join(u',')));
         const QString recorded = flow->recorded().join(u'\n');
-        QVERIFY2(recorded.contains(QStringLiteral("PEG: pain 4, enjoyment 5, activity 6 (mean 5.0)")), qPrintable(recorded));
+        QVERIFY2(recorded.contains(QStringLiteral("PEG: pain 4, enjoyment 5, activity 6 (mean 5.0)")),
+                 qPrintable(recorded));
         QVERIFY(recorded.contains(QStringLiteral("Urine sample collected")));
         QVERIFY2(recorded.contains(QStringLiteral("Opioid Risk Tool (ORT): 3, low risk")), qPrintable(recorded));
-        QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): no traumatic event reported, negative")), qPrintable(recorded));
+        QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): no traumatic event reported, negative")),
+                 qPrintable(recorded));
         QVERIFY(recorded.contains(QStringLiteral("Agreement not signed today")));
 
         // Finishing clears the draft; every record stays.
@@ -553,7 +588,8 @@ private slots:
         const QJsonValue ptsd = screeningsOf(id, QStringLiteral("pcptsd5")).value(0).answers;
         QCOMPARE(ptsd, QJsonValue(QJsonObject{{QStringLiteral("trauma_exposure"), true},
                                               {QStringLiteral("items"), QJsonArray{true, false, true, true, false}}}));
-        QCOMPARE(m_instruments->find(QStringLiteral("pcptsd5"))->score(ptsd, domain::Sex::Male, 3)->result, QStringLiteral("positive"));
+        QCOMPARE(m_instruments->find(QStringLiteral("pcptsd5"))->score(ptsd, domain::Sex::Male, 3)->result,
+                 QStringLiteral("positive"));
         const QString recorded = flow->recorded().join(u'\n');
         QVERIFY2(recorded.contains(QStringLiteral("(ORT): 6, moderate risk")), qPrintable(recorded));
         QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): 3, positive")), qPrintable(recorded));
@@ -562,8 +598,8 @@ private slots:
         for (const auto &s : patient.screenings)
             instruments << s.instrument;
         instruments.sort();
-        QCOMPARE(instruments, (QStringList{QStringLiteral("gad2"), QStringLiteral("gad7"), QStringLiteral("ort"), QStringLiteral("pcptsd5"),
-                                           QStringLiteral("phq2")}));
+        QCOMPARE(instruments, (QStringList{QStringLiteral("gad2"), QStringLiteral("gad7"), QStringLiteral("ort"),
+                                           QStringLiteral("pcptsd5"), QStringLiteral("phq2")}));
         for (const auto &s : patient.screenings)
             if (s.instrument == QStringLiteral("gad7"))
                 QCOMPARE(s.answers.toArray(), (QJsonArray{3, 1, 1, 1, 0, 0, 2}));
@@ -592,8 +628,10 @@ private slots:
         answer(*flow, {8});
         const domain::Patient patient = load(id);
         QCOMPARE(patient.peg.size(), pegBefore + 1);
-        QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(), [](const auto &p) { return p.date == kDay && p.activity == 8; }));
-        QVERIFY(std::none_of(patient.peg.cbegin(), patient.peg.cend(), [](const auto &p) { return p.date == kDay && p.activity == 5; }));
+        QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(),
+                            [](const auto &p) { return p.date == kDay && p.activity == 8; }));
+        QVERIFY(std::none_of(patient.peg.cbegin(), patient.peg.cend(),
+                             [](const auto &p) { return p.date == kDay && p.activity == 5; }));
         QCOMPARE(flow->instrument(), QStringLiteral("phq2"));
         QCOMPARE(flow->currentAnswer(), 1);
     }
@@ -623,7 +661,8 @@ private slots:
             QCOMPARE(flow->instrument(), QStringLiteral("pcptsd5"));
         }
         QCOMPARE(screeningsOf(id, QStringLiteral("ort")).size(), 1);
-        auto ortScore = m_instruments->find(QStringLiteral("ort"))->score(screeningsOf(id, QStringLiteral("ort")).first().answers, domain::Sex::Male, 3);
+        auto ortScore = m_instruments->find(QStringLiteral("ort"))
+                            ->score(screeningsOf(id, QStringLiteral("ort")).first().answers, domain::Sex::Male, 3);
         QVERIFY(ortScore.ok());
         QCOMPARE(ortScore->total, 11.0);
         QCOMPARE(ortScore->result, QStringLiteral("high"));
@@ -639,7 +678,8 @@ private slots:
             flow->next();
             answer(*flow, {1, 1, 0, 0, 0, 0});  // exposed, one item yes: negative
             QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
-            QVERIFY2(flow->recorded().join(u'\n').contains(QStringLiteral("(ORT): 11, high risk")), qPrintable(flow->recorded().join(u'\n')));
+            QVERIFY2(flow->recorded().join(u'\n').contains(QStringLiteral("(ORT): 11, high risk")),
+                     qPrintable(flow->recorded().join(u'\n')));
             QVERIFY(flow->recorded().join(u'\n').contains(QStringLiteral("(PC-PTSD-5): 1, negative")));
             QSignalSpy finished(flow.get(), &app::RoomingFlow::finished);
             flow->finish();
@@ -745,15 +785,18 @@ private slots:
         run([&] { decisions.newAgreement(QStringLiteral("renewed")); });
         run([&] { decisions.continuePlan(); });
         const domain::Patient patient = load(id);
-        QVERIFY(std::any_of(patient.naloxone.cbegin(), patient.naloxone.cend(),
-                            [](const auto &n) { return n.date == kDay && n.action == domain::NaloxoneAction::Prescribed; }));
+        QVERIFY(std::any_of(patient.naloxone.cbegin(), patient.naloxone.cend(), [](const auto &n) {
+            return n.date == kDay && n.action == domain::NaloxoneAction::Prescribed;
+        }));
         QVERIFY(std::any_of(patient.referrals.cbegin(), patient.referrals.cend(), [](const auto &r) {
-            return r.date == kDay && r.type == QStringLiteral("behavioral_health") && r.to == QStringLiteral("Valley Counseling");
+            return r.date == kDay && r.type == QStringLiteral("behavioral_health") &&
+                   r.to == QStringLiteral("Valley Counseling");
         }));
         QVERIFY(std::any_of(patient.agreements.cbegin(), patient.agreements.cend(),
                             [](const auto &a) { return a.date == kDay && a.note == QStringLiteral("renewed"); }));
-        QVERIFY(std::any_of(patient.visits.cbegin(), patient.visits.cend(),
-                            [](const auto &v) { return v.date == kDay && v.status == domain::VisitStatus::Completed; }));
+        QVERIFY(std::any_of(patient.visits.cbegin(), patient.visits.cend(), [](const auto &v) {
+            return v.date == kDay && v.status == domain::VisitStatus::Completed;
+        }));
         // Naloxone, the agreement and the visit are on the timeline now.
         QTRY_VERIFY(!view.loading());
         QTRY_VERIFY(view.history()->rowCount() >= historyBefore + 3);
@@ -780,7 +823,8 @@ private slots:
         QVERIFY2(reopened.ok(), reopened ? "" : qPrintable(reopened.error().line()));
         auto stored = (*reopened)->roomingDraft(id);
         QVERIFY(stored.ok());
-        const QJsonObject answers = QJsonDocument::fromJson(stored->toUtf8()).object().value(QStringLiteral("answers")).toObject();
+        const QJsonObject answers =
+            QJsonDocument::fromJson(stored->toUtf8()).object().value(QStringLiteral("answers")).toObject();
         QCOMPARE(answers.value(QStringLiteral("peg")).toArray(), (QJsonArray{7, 8, 9}));
         QCOMPARE(answers.value(QStringLiteral("phq2")).toArray(), (QJsonArray{1, -1}));
         auto patient = (*reopened)->loadPatient(id);
@@ -799,14 +843,18 @@ private slots:
         QVERIFY(again.waitForFinished(60000));
         QCOMPARE(again.exitCode(), 0);
         const QJsonObject shown = QJsonDocument::fromJson(line.mid(6)).object();
-        QVERIFY2(shown.value(QStringLiteral("message")).toString().contains(QStringLiteral("Resumed")), line.constData());
-        QCOMPARE(shown.value(QStringLiteral("question")).toString(), itemText(QStringLiteral("phq2"), 1, QStringLiteral("en")));
+        QVERIFY2(shown.value(QStringLiteral("message")).toString().contains(QStringLiteral("Resumed")),
+                 line.constData());
+        QCOMPARE(shown.value(QStringLiteral("question")).toString(),
+                 itemText(QStringLiteral("phq2"), 1, QStringLiteral("en")));
         QCOMPARE(shown.value(QStringLiteral("checked")).toArray(), QJsonArray());
         const QJsonObject back = shown.value(QStringLiteral("back")).toObject();
-        QCOMPARE(back.value(QStringLiteral("question")).toString(), itemText(QStringLiteral("phq2"), 0, QStringLiteral("en")));
+        QCOMPARE(back.value(QStringLiteral("question")).toString(),
+                 itemText(QStringLiteral("phq2"), 0, QStringLiteral("en")));
         QCOMPARE(back.value(QStringLiteral("checked")).toArray(), (QJsonArray{1}));
         const QJsonObject backAgain = shown.value(QStringLiteral("backAgain")).toObject();
-        QCOMPARE(backAgain.value(QStringLiteral("question")).toString(), itemText(QStringLiteral("peg"), 2, QStringLiteral("en")));
+        QCOMPARE(backAgain.value(QStringLiteral("question")).toString(),
+                 itemText(QStringLiteral("peg"), 2, QStringLiteral("en")));
         QCOMPARE(backAgain.value(QStringLiteral("checked")).toArray(), (QJsonArray{9}));
     }
 
@@ -852,14 +900,17 @@ private slots:
             const QString why = tapAnswer(window, flow, value);
             QVERIFY2(why.isEmpty(), qPrintable(why));
         };
-        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("peg"), 0, QStringLiteral("en")));
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(),
+                     itemText(QStringLiteral("peg"), 0, QStringLiteral("en")));
         QVERIFY(find("roomingQuestion")->property("font").value<QFont>().pixelSize() >= 16);
         for (int v : {6, 5, 4})
             tap(v);
-        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("phq2"), 0, QStringLiteral("en")));
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(),
+                     itemText(QStringLiteral("phq2"), 0, QStringLiteral("en")));
         for (int v : {3, 1})
             tap(v);
-        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("phq9"), 2, QStringLiteral("en")));
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(),
+                     itemText(QStringLiteral("phq9"), 2, QStringLiteral("en")));
         for (int v : {0, 0, 0, 0, 0, 0, 2})
             tap(v);
         QTRY_VERIFY(find("roomingAlert")->property("visible").toBool());
@@ -870,7 +921,8 @@ private slots:
         QVERIFY(std::any_of(patient.peg.cbegin(), patient.peg.cend(),
                             [](const auto &p) { return p.pain == 6 && p.enjoyment == 5 && p.activity == 4; }));
         QVERIFY(std::any_of(patient.screenings.cbegin(), patient.screenings.cend(), [](const auto &s) {
-            return s.instrument == QStringLiteral("phq9") && s.answers.toArray() == QJsonArray{3, 1, 0, 0, 0, 0, 0, 0, 2};
+            return s.instrument == QStringLiteral("phq9") &&
+                   s.answers.toArray() == QJsonArray{3, 1, 0, 0, 0, 0, 0, 0, 2};
         }));
 
         // Back on the patient screen: the PEG in the history and the item-9 banner.
@@ -879,7 +931,10 @@ private slots:
         QVERIFY(QMetaObject::invokeMethod(header, "backRequested"));
         QTRY_VERIFY(!find("roomingScreen"));
         QTRY_VERIFY(patientView->property("suicideRiskAlert").toBool());
-        QTRY_VERIFY(patientView->property("pegHistory").toStringList().join(u'\n').contains(QStringLiteral("pain 6, enjoyment 5, activity 4")));
+        QTRY_VERIFY(patientView->property("pegHistory")
+                        .toStringList()
+                        .join(u'\n')
+                        .contains(QStringLiteral("pain 6, enjoyment 5, activity 4")));
         // The visit-decisions section is there, and says a medical assistant cannot use it.
         QVERIFY(find("visitDecisions"));
         QCOMPARE(find("visitDecisions")->property("allowed").toBool(), false);
@@ -895,10 +950,13 @@ private slots:
         // GAD-2 negative; then the ORT as two large buttons, "No" and "Yes", neither chosen.
         for (int v : {0, 0})
             tap(v);
-        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(), itemText(QStringLiteral("ort"), 0, QStringLiteral("en")));
+        QTRY_COMPARE(find("roomingQuestion")->property("text").toString(),
+                     itemText(QStringLiteral("ort"), 0, QStringLiteral("en")));
         QCOMPARE(checkedChoices(window), QJsonArray());
-        QCOMPARE(testing::findItem(window, QStringLiteral("choice0"))->property("text").toString(), QStringLiteral("No"));
-        QCOMPARE(testing::findItem(window, QStringLiteral("choice1"))->property("text").toString(), QStringLiteral("Yes"));
+        QCOMPARE(testing::findItem(window, QStringLiteral("choice0"))->property("text").toString(),
+                 QStringLiteral("No"));
+        QCOMPARE(testing::findItem(window, QStringLiteral("choice1"))->property("text").toString(),
+                 QStringLiteral("Yes"));
         QQuickItem *more = testing::findItem(window, QStringLiteral("choice2"), false);
         QVERIFY(!more || !more->isVisible());
         // Personal alcohol 3 and depression 1: 4, moderate for a woman or a man.
@@ -910,7 +968,8 @@ private slots:
         QTRY_COMPARE(flow->property("stepKind").toString(), QStringLiteral("urine"));
         const QList<domain::Screening> ort = screeningsOf(id, QStringLiteral("ort"));
         QCOMPARE(ort.size(), 1);
-        QCOMPARE(m_instruments->find(QStringLiteral("ort"))->score(ort.first().answers, load(id).sex, 3)->result, QStringLiteral("moderate"));
+        QCOMPARE(m_instruments->find(QStringLiteral("ort"))->score(ort.first().answers, load(id).sex, 3)->result,
+                 QStringLiteral("moderate"));
         QCOMPARE(screeningsOf(id, QStringLiteral("pcptsd5")).size(), 1);
         m_session->lock();
         QTRY_VERIFY(find("unlockScreen"));

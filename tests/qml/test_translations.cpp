@@ -80,10 +80,10 @@ class TestTranslations : public QObject {
         QProcess lupdate;
         lupdate.setWorkingDirectory(QStringLiteral(CAIRN_SOURCE_DIR));
         lupdate.start(QStringLiteral(CAIRN_LUPDATE),
-                      extraOptions
-                          + QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                                        QStringLiteral("-I"), QStringLiteral("."), QStringLiteral("qml"),
-                                        QStringLiteral("sync/client"), QStringLiteral("-ts"), copy});
+                      extraOptions + QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                                 QStringLiteral("none"), QStringLiteral("-I"), QStringLiteral("."),
+                                                 QStringLiteral("qml"), QStringLiteral("sync/client"),
+                                                 QStringLiteral("-ts"), copy});
         if (!lupdate.waitForFinished(60'000) || lupdate.exitCode() != 0)
             return {};
         return copy;
@@ -105,15 +105,16 @@ private slots:
         for (const auto &m : missing)
             lines << QStringLiteral("  %1: \"%2\"").arg(m.context, m.source);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("plural strings without English forms (run "
-                                                              "tools/i18n/update-english-plurals.sh):\n")
-                                               + lines.join(QLatin1Char('\n'))));
+                                                              "tools/i18n/update-english-plurals.sh):\n") +
+                                               lines.join(QLatin1Char('\n'))));
         // And the forms are real English, not the "(s)" spelling.
         QFile file(copy);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&file);
         while (!xml.atEnd()) {
             if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("numerusform"))
-                QVERIFY2(!xml.readElementText().contains(QStringLiteral("(s)")), "an English plural form still says (s)");
+                QVERIFY2(!xml.readElementText().contains(QStringLiteral("(s)")),
+                         "an English plural form still says (s)");
         }
     }
 
@@ -131,11 +132,12 @@ private slots:
         for (const auto &m : missing)
             lines << QStringLiteral("  %1: \"%2\"").arg(m.context, m.source);
         QVERIFY2(missing.isEmpty(),
-                 qPrintable(QStringLiteral("%1 of %2 strings have no finished Spanish translation (run the cairn_qml_lupdate "
-                                           "target, translate them in assets/translations/cairn_es.ts):\n%3")
-                                .arg(missing.size())
-                                .arg(total)
-                                .arg(lines.join(QLatin1Char('\n')))));
+                 qPrintable(
+                     QStringLiteral("%1 of %2 strings have no finished Spanish translation (run the cairn_qml_lupdate "
+                                    "target, translate them in assets/translations/cairn_es.ts):\n%3")
+                         .arg(missing.size())
+                         .arg(total)
+                         .arg(lines.join(QLatin1Char('\n')))));
     }
 
     // The shipped .ts itself (what lrelease compiles) is complete too, whatever lupdate would add.

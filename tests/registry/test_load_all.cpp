@@ -71,8 +71,7 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
     return a == b && a.toVariant().metaType() == b.toVariant().metaType();
 }
 
-template<typename T>
-QString describe(const Result<T> &result)
+template <typename T> QString describe(const Result<T> &result)
 {
     return result.ok() ? QStringLiteral("ok") : result.error().line();
 }
@@ -113,8 +112,7 @@ void compareDemographicsReaders(const QByteArray &payload)
     QVERIFY2(*fast == *reference, what.constData());
 }
 
-template<typename T>
-const T *firstOf(const QList<T> &list)
+template <typename T> const T *firstOf(const QList<T> &list)
 {
     return list.isEmpty() ? nullptr : &list.first();
 }
@@ -185,12 +183,16 @@ void TestLoadAll::payloadTextReadsAsQJsonDocumentDoes_data()
     add("benzodiazepine", "benzodiazepine", R"({"drug":"Alprazolam","start":"2026-01-05"})");
     add("z-drug", "benzodiazepine", R"({"drug":"zolpidem","kind":"z_drug","start":"2026-01-05"})");
     add("sedative kind unknown", "benzodiazepine", R"({"drug":"x","kind":"opioid","start":"2026-01-05"})");
-    add("booking", "visit", R"({"clinician":"Dr B","date":"2026-01-05","status":"scheduled","time":"09:30","type":"nurse_call"})");
-    add("agreement declined", "agreement", R"({"date":"2026-01-05","language":"es","status":"declined","text_version":"clinic-2"})");
-    add("agreement signature", "agreement", R"({"date":"2026-01-05","signature":"data:image/png;base64,iVBORw0KGgo="})");
+    add("booking", "visit",
+        R"({"clinician":"Dr B","date":"2026-01-05","status":"scheduled","time":"09:30","type":"nurse_call"})");
+    add("agreement declined", "agreement",
+        R"({"date":"2026-01-05","language":"es","status":"declined","text_version":"clinic-2"})");
+    add("agreement signature", "agreement",
+        R"({"date":"2026-01-05","signature":"data:image/png;base64,iVBORw0KGgo="})");
     add("uds confirmatory", "uds", R"({"confirmatory_sent":true,"date":"2026-01-05","result":"unexpected"})");
     add("naloxone declined", "naloxone", R"({"action":"declined","date":"2026-01-05"})");
-    add("goal dates", "goal", R"({"date":"2026-01-05","goal":"walk","reviewed":"2026-02-01","status":"active","target_date":"2026-03-01"})");
+    add("goal dates", "goal",
+        R"({"date":"2026-01-05","goal":"walk","reviewed":"2026-02-01","status":"active","target_date":"2026-03-01"})");
     add("taper plan", "taper_plan",
         R"({"date":"2026-01-05","drug":"oxycodone","note":"","status":"paused","steps":[{"date":"2026-01-05","description":"a","target_mme_per_day":30},{"date":"2026-02-05","description":"b","target_mme_per_day":null}]})");
     add("taper steps not a list", "taper_plan", R"({"date":"2026-01-05","status":"planned","steps":3})");

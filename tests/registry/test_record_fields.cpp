@@ -79,11 +79,16 @@ class TestRecordFields : public QObject {
     std::unique_ptr<Registry> create()
     {
         const QString path = m_dir.filePath(QStringLiteral("f%1.db").arg(++m_count));
-        auto registry = Registry::create(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto registry =
+            Registry::create(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
         if (!registry)
             qFatal("%s", qPrintable(registry.error().line()));
-        if (!(*registry)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")).ok()
-            || !(*registry)->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, QStringLiteral("2468")).ok())
+        if (!(*registry)
+                 ->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"))
+                 .ok() ||
+            !(*registry)
+                 ->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, QStringLiteral("2468"))
+                 .ok())
             qFatal("could not add the test users");
         return std::move(registry).value();
     }
@@ -139,7 +144,8 @@ private slots:
         QCOMPARE(all->first(), *loaded);
         // And back to the contract's JSON: every new field name is there.
         const QJsonObject out = domain::patientToJson(*loaded, true);
-        QCOMPARE(out.value(QStringLiteral("risk_tier_reason")).toString(), QStringLiteral("two early refills this year"));
+        QCOMPARE(out.value(QStringLiteral("risk_tier_reason")).toString(),
+                 QStringLiteral("two early refills this year"));
         const QJsonObject visit = out.value(QStringLiteral("visits")).toArray().at(0).toObject();
         QCOMPARE(visit.value(QStringLiteral("time")).toString(), QStringLiteral("09:30"));
         QCOMPARE(visit.value(QStringLiteral("type")).toString(), QStringLiteral("telehealth"));
@@ -154,14 +160,16 @@ private slots:
     void recordsWithoutTheNewFieldsStillRead()
     {
         // Payloads as stored before the new fields existed.
-        auto visit = domain::recordFromJson(QStringLiteral("visit"), parseObject(R"({"date": "2026-01-02", "status": "completed"})"));
+        auto visit = domain::recordFromJson(QStringLiteral("visit"),
+                                            parseObject(R"({"date": "2026-01-02", "status": "completed"})"));
         QVERIFY(visit.ok());
         QVERIFY(std::get<domain::Visit>(*visit).type == domain::VisitType::InPerson);
         QVERIFY(std::get<domain::Visit>(*visit).time.isEmpty());
         auto agreement = domain::recordFromJson(QStringLiteral("agreement"), QJsonValue(QStringLiteral("2026-01-02")));
         QVERIFY(agreement.ok());
         QVERIFY(std::get<domain::Agreement>(*agreement).status == domain::AgreementStatus::Signed);
-        auto benzo = domain::recordFromJson(QStringLiteral("benzodiazepine"), parseObject(R"({"drug": "alprazolam", "start": "2026-01-02"})"));
+        auto benzo = domain::recordFromJson(QStringLiteral("benzodiazepine"),
+                                            parseObject(R"({"drug": "alprazolam", "start": "2026-01-02"})"));
         QVERIFY(std::get<domain::BenzodiazepineEntry>(*benzo).kind == domain::SedativeKind::Benzodiazepine);
         auto demographics = domain::demographicsFromJson(parseObject(R"({"name": "Old", "clinic_id": "OLD-1"})"));
         QVERIFY(demographics.ok());
@@ -175,33 +183,74 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("field");
-        QTest::newRow("visit time") << "visit" << R"({"date": "2026-11-24", "status": "scheduled", "time": "25:10"})" << "time";
-        QTest::newRow("visit time shape") << "visit" << R"({"date": "2026-11-24", "status": "scheduled", "time": "9:30"})" << "time";
-        QTest::newRow("visit type") << "visit" << R"({"date": "2026-11-24", "status": "scheduled", "type": "video"})" << "type";
-        QTest::newRow("sedative kind") << "benzodiazepine" << R"({"drug": "x", "start": "2026-01-01", "kind": "opioid"})" << "kind";
-        QTest::newRow("confirmatory") << "uds" << R"({"date": "2026-11-20", "result": "pending", "confirmatory_sent": "yes"})" << "confirmatory_sent";
-        QTest::newRow("pending with substances") << "uds" << R"({"date": "2026-11-20", "result": "pending", "substances": ["x"]})" << "substances";
-        QTest::newRow("naloxone action") << "naloxone" << R"({"date": "2026-11-20", "action": "maybe"})" << "action";
-        QTest::newRow("goal target") << "goal" << R"({"date": "2026-11-20", "goal": "walk", "target_date": "2026-01-01"})" << "target_date";
-        QTest::newRow("goal reviewed") << "goal" << R"({"date": "2026-11-20", "goal": "walk", "reviewed": "2026-13-01"})" << "reviewed";
-        QTest::newRow("taper status") << "taper_plan" << R"({"date": "2026-11-20", "status": "none"})" << "status";
-        QTest::newRow("taper step mme") << "taper_plan"
-                                        << R"({"date": "2026-11-20", "status": "planned", "steps": [{"date": "2026-11-21", "target_mme_per_day": -5}]})"
-                                        << "steps[0].target_mme_per_day";
-        QTest::newRow("taper step order") << "taper_plan"
-                                          << R"({"date": "2026-11-20", "status": "planned", "steps": [{"date": "2026-12-01"}, {"date": "2026-11-21"}]})"
-                                          << "steps[1].date";
-        QTest::newRow("agreement language") << "agreement" << R"({"date": "2026-11-20", "language": "fr"})" << "language";
-        QTest::newRow("agreement status") << "agreement" << R"({"date": "2026-11-20", "status": "maybe"})" << "status";
-        QTest::newRow("signature markup") << "agreement" << R"({"date": "2026-11-20", "signature": "<svg onload=x>"})" << "signature";
-        QTest::newRow("signature declined") << "agreement" << R"({"date": "2026-11-20", "status": "declined", "signature": "AAAA"})" << "signature";
-        QTest::newRow("refill reason") << "refill_request" << R"({"date": "2026-11-20", "medication": "oxy", "channel": "phone", "decision": "declined"})"
-                                       << "decision_reason";
-        QTest::newRow("refill channel") << "refill_request" << R"({"date": "2026-11-20", "medication": "oxy", "channel": "fax"})" << "channel";
-        QTest::newRow("refill medication") << "refill_request" << R"({"date": "2026-11-20", "channel": "phone"})" << "medication";
-        QTest::newRow("police report") << "refill_request" << R"({"date": "2026-11-20", "medication": "oxy", "channel": "portal", "police_report": true})"
-                                       << "police_report";
-        QTest::newRow("reviewed by") << "medication_review" << R"({"date": "2026-11-20"})" << "reviewed_by";
+        QTest::newRow("visit time") << "visit"
+                                    << R"({"date": "2026-11-24", "status": "scheduled", "time": "25:10"})"
+                                    << "time";
+        QTest::newRow("visit time shape") << "visit"
+                                          << R"({"date": "2026-11-24", "status": "scheduled", "time": "9:30"})"
+                                          << "time";
+        QTest::newRow("visit type") << "visit"
+                                    << R"({"date": "2026-11-24", "status": "scheduled", "type": "video"})"
+                                    << "type";
+        QTest::newRow("sedative kind") << "benzodiazepine"
+                                       << R"({"drug": "x", "start": "2026-01-01", "kind": "opioid"})"
+                                       << "kind";
+        QTest::newRow("confirmatory") << "uds"
+                                      << R"({"date": "2026-11-20", "result": "pending", "confirmatory_sent": "yes"})"
+                                      << "confirmatory_sent";
+        QTest::newRow("pending with substances")
+            << "uds"
+            << R"({"date": "2026-11-20", "result": "pending", "substances": ["x"]})"
+            << "substances";
+        QTest::newRow("naloxone action") << "naloxone"
+                                         << R"({"date": "2026-11-20", "action": "maybe"})"
+                                         << "action";
+        QTest::newRow("goal target") << "goal"
+                                     << R"({"date": "2026-11-20", "goal": "walk", "target_date": "2026-01-01"})"
+                                     << "target_date";
+        QTest::newRow("goal reviewed") << "goal"
+                                       << R"({"date": "2026-11-20", "goal": "walk", "reviewed": "2026-13-01"})"
+                                       << "reviewed";
+        QTest::newRow("taper status") << "taper_plan"
+                                      << R"({"date": "2026-11-20", "status": "none"})"
+                                      << "status";
+        QTest::newRow("taper step mme")
+            << "taper_plan"
+            << R"({"date": "2026-11-20", "status": "planned", "steps": [{"date": "2026-11-21", "target_mme_per_day": -5}]})"
+            << "steps[0].target_mme_per_day";
+        QTest::newRow("taper step order")
+            << "taper_plan"
+            << R"({"date": "2026-11-20", "status": "planned", "steps": [{"date": "2026-12-01"}, {"date": "2026-11-21"}]})"
+            << "steps[1].date";
+        QTest::newRow("agreement language") << "agreement"
+                                            << R"({"date": "2026-11-20", "language": "fr"})"
+                                            << "language";
+        QTest::newRow("agreement status") << "agreement"
+                                          << R"({"date": "2026-11-20", "status": "maybe"})"
+                                          << "status";
+        QTest::newRow("signature markup") << "agreement"
+                                          << R"({"date": "2026-11-20", "signature": "<svg onload=x>"})"
+                                          << "signature";
+        QTest::newRow("signature declined") << "agreement"
+                                            << R"({"date": "2026-11-20", "status": "declined", "signature": "AAAA"})"
+                                            << "signature";
+        QTest::newRow("refill reason")
+            << "refill_request"
+            << R"({"date": "2026-11-20", "medication": "oxy", "channel": "phone", "decision": "declined"})"
+            << "decision_reason";
+        QTest::newRow("refill channel") << "refill_request"
+                                        << R"({"date": "2026-11-20", "medication": "oxy", "channel": "fax"})"
+                                        << "channel";
+        QTest::newRow("refill medication") << "refill_request"
+                                           << R"({"date": "2026-11-20", "channel": "phone"})"
+                                           << "medication";
+        QTest::newRow("police report")
+            << "refill_request"
+            << R"({"date": "2026-11-20", "medication": "oxy", "channel": "portal", "police_report": true})"
+            << "police_report";
+        QTest::newRow("reviewed by") << "medication_review"
+                                     << R"({"date": "2026-11-20"})"
+                                     << "reviewed_by";
     }
 
     void badFieldsAreRefusedByNameWithNothingWritten()
@@ -238,14 +287,18 @@ private slots:
         const QString first = *clinician->addPatient(patientFrom(R"({"clinic_id": "DUP-1", "name": "First"})"));
         const Counts before = counts(*clinician);
 
-        auto inactive = domain::patientFromJson(parseObject(R"({"clinic_id": "X", "name": "X", "status": "inactive"})"));
+        auto inactive =
+            domain::patientFromJson(parseObject(R"({"clinic_id": "X", "name": "X", "status": "inactive"})"));
         QVERIFY(!inactive.ok());
         QCOMPARE(inactive.error().field, QStringLiteral("inactive_reason"));
-        auto badReason = domain::patientFromJson(parseObject(R"({"clinic_id": "X", "name": "X", "status": "inactive", "inactive_reason": "bored", "inactive_date": "2026-01-01"})"));
+        auto badReason = domain::patientFromJson(parseObject(
+            R"({"clinic_id": "X", "name": "X", "status": "inactive", "inactive_reason": "bored", "inactive_date": "2026-01-01"})"));
         QCOMPARE(badReason.error().field, QStringLiteral("inactive_reason"));
-        auto noDate = domain::patientFromJson(parseObject(R"({"clinic_id": "X", "name": "X", "status": "inactive", "inactive_reason": "moved"})"));
+        auto noDate = domain::patientFromJson(
+            parseObject(R"({"clinic_id": "X", "name": "X", "status": "inactive", "inactive_reason": "moved"})"));
         QCOMPARE(noDate.error().field, QStringLiteral("inactive_date"));
-        auto activeWithReason = domain::patientFromJson(parseObject(R"({"clinic_id": "X", "name": "X", "inactive_reason": "moved"})"));
+        auto activeWithReason =
+            domain::patientFromJson(parseObject(R"({"clinic_id": "X", "name": "X", "inactive_reason": "moved"})"));
         QCOMPARE(activeWithReason.error().field, QStringLiteral("inactive_reason"));
 
         // A clinic identifier names one patient, on add (alone or in a batch) and on edit.
@@ -253,7 +306,8 @@ private slots:
         QVERIFY(!duplicate.ok());
         QCOMPARE(duplicate.error().field, QStringLiteral("clinic_id"));
         QVERIFY(duplicate.error().message.contains(QStringLiteral("DUP-1")));
-        auto twice = clinician->addPatients({patientFrom(R"({"clinic_id": "NEW-9", "name": "A"})"), patientFrom(R"({"clinic_id": "NEW-9", "name": "B"})")});
+        auto twice = clinician->addPatients({patientFrom(R"({"clinic_id": "NEW-9", "name": "A"})"),
+                                             patientFrom(R"({"clinic_id": "NEW-9", "name": "B"})")});
         QVERIFY(!twice.ok());
         QCOMPARE(twice.error().field, QStringLiteral("patients[1].clinic_id"));
         QVERIFY(counts(*clinician) == before);
@@ -289,8 +343,10 @@ private slots:
         const char *onTherapy = R"({"clinic_id": "%1", "name": "%2", "sex": "male", "birth_date": "1970-01-01",
             "opioids": [{"drug": "morphine", "strength_mg": 30, "units_per_dose": 1, "doses_per_day": 2, "start": "2026-01-05"}],
             "visits": [{"date": "2026-11-24", "status": "scheduled", "time": "10:15"}]})";
-        const QString stays = *clinician->addPatient(patientFrom(QString::fromLatin1(onTherapy).arg(QStringLiteral("IN-1"), QStringLiteral("Stays")).toUtf8().constData()));
-        const QString leaves = *clinician->addPatient(patientFrom(QString::fromLatin1(onTherapy).arg(QStringLiteral("IN-2"), QStringLiteral("Leaves")).toUtf8().constData()));
+        const QString stays = *clinician->addPatient(patientFrom(
+            QString::fromLatin1(onTherapy).arg(QStringLiteral("IN-1"), QStringLiteral("Stays")).toUtf8().constData()));
+        const QString leaves = *clinician->addPatient(patientFrom(
+            QString::fromLatin1(onTherapy).arg(QStringLiteral("IN-2"), QStringLiteral("Leaves")).toUtf8().constData()));
         QCOMPARE(huddleRows(*clinician, QDate(2026, 11, 24))->size(), 2);
 
         const Counts before = counts(*clinician);
@@ -364,11 +420,13 @@ private slots:
         QVERIFY(view.ok());
         QCOMPARE(view->patient.uds.size(), 1);
         QVERIFY(view->patient.uds.first().confirmatorySent);
-        const bool alert = std::any_of(view->evaluation.gaps.cbegin(), view->evaluation.gaps.cend(),
-                                       [](const clinical::CareGap &g) { return g.code == QLatin1String("UDS_UNEXPECTED"); });
+        const bool alert =
+            std::any_of(view->evaluation.gaps.cbegin(), view->evaluation.gaps.cend(),
+                        [](const clinical::CareGap &g) { return g.code == QLatin1String("UDS_UNEXPECTED"); });
         QVERIFY(alert);
         auto history = ma->patientHistory(id);
-        const auto uds = std::count_if(history->cbegin(), history->cend(), [](const auto &e) { return e.kind == QLatin1String("uds"); });
+        const auto uds = std::count_if(history->cbegin(), history->cend(),
+                                       [](const auto &e) { return e.kind == QLatin1String("uds"); });
         QCOMPARE(uds, 2);
     }
 
@@ -404,8 +462,9 @@ private slots:
         auto all = clinician->loadAllPatients(QStringLiteral("test"));
         auto measures = clinical::monthlyMeasures(*all, 2026, 11, QString(), rules->context());
         QVERIFY(measures.ok());
-        const auto early = std::find_if(measures->measures.cbegin(), measures->measures.cend(),
-                                        [](const clinical::Measure &m) { return m.id == QLatin1String("early_refill_requests"); });
+        const auto early =
+            std::find_if(measures->measures.cbegin(), measures->measures.cend(),
+                         [](const clinical::Measure &m) { return m.id == QLatin1String("early_refill_requests"); });
         QVERIFY(early != measures->measures.cend());
         QCOMPARE(early->numerator, 1);
         QCOMPARE(early->denominator, 1);
@@ -421,7 +480,8 @@ private slots:
     {
         auto admin = create();
         auto clinician = as(QStringLiteral("Casey Clinician"), QStringLiteral("1357"));
-        const QString id = *clinician->addPatient(patientFrom(R"({"clinic_id": "S-1", "name": "Sedative", "risk_tier": "low", "risk_tier_reason": "ORT 1",
+        const QString id = *clinician->addPatient(
+            patientFrom(R"({"clinic_id": "S-1", "name": "Sedative", "risk_tier": "low", "risk_tier_reason": "ORT 1",
             "opioids": [{"drug": "morphine", "strength_mg": 10, "units_per_dose": 1, "doses_per_day": 2, "start": "2026-01-05"}],
             "benzodiazepines": [{"drug": "zolpidem", "kind": "z_drug", "start": "2026-02-01"}]})"));
         auto view = patientView(*clinician, id, kToday);
@@ -437,8 +497,9 @@ private slots:
         declined.status = domain::AgreementStatus::Declined;
         QVERIFY(clinician->addRecord(id, declined).ok());
         view = patientView(*clinician, id, kToday);
-        const auto agreement = std::find_if(view->evaluation.gaps.cbegin(), view->evaluation.gaps.cend(),
-                                            [](const clinical::CareGap &g) { return g.code == QLatin1String("AGREEMENT"); });
+        const auto agreement =
+            std::find_if(view->evaluation.gaps.cbegin(), view->evaluation.gaps.cend(),
+                         [](const clinical::CareGap &g) { return g.code == QLatin1String("AGREEMENT"); });
         QVERIFY(agreement != view->evaluation.gaps.cend());
         QVERIFY(agreement->reason.contains(QStringLiteral("declined the agreement on 2026-11-20")));
     }

@@ -24,7 +24,9 @@ domain::Patient samplePatient(const QString &name)
         "clinic_id": "SYN-T1", "name": "%1", "sex": "female", "birth_date": "1960-03-04", "prescriber": "Dr. A",
         "opioids": [{"drug": "oxycodone", "strength_mg": 10, "units_per_dose": 1, "doses_per_day": 3, "start": "2026-01-05"}],
         "peg": [{"date": "2026-10-01", "pain": 6, "enjoyment": 5, "activity": 7}]
-    })").arg(name).toUtf8());
+    })")
+                                                  .arg(name)
+                                                  .toUtf8());
     auto patient = domain::patientFromJson(json.object());
     if (!patient)
         qFatal("%s", qPrintable(patient.error().line()));
@@ -45,7 +47,8 @@ class TestRegistry : public QObject {
 
     std::unique_ptr<Registry> create(const QString &path)
     {
-        auto registry = Registry::create(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto registry =
+            Registry::create(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
         if (!registry)
             qFatal("%s", qPrintable(registry.error().line()));
         return std::move(registry).value();
@@ -63,7 +66,8 @@ private slots:
         QVERIFY(users.ok());
         QCOMPARE(users->size(), 1);
         QVERIFY(users->first().role == keys::Role::Administrator);
-        auto opened = Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto opened =
+            Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
         QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().line()));
         auto listed = (*opened)->listPatients();
         QVERIFY2(listed.ok(), listed.ok() ? "" : qPrintable(listed.error().line()));
@@ -79,16 +83,19 @@ private slots:
         const QString path = newPath();
         create(path);
         for (int i = 0; i < 5; ++i) {
-            auto wrong = Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("000000"), m_clock);
+            auto wrong =
+                Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("000000"), m_clock);
             QVERIFY(!wrong.ok());
         }
         // A new unlock reads the key file afresh, as after an app restart.
-        auto locked = Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto locked =
+            Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
         QVERIFY(!locked.ok());
         QVERIFY(locked.error().message.contains(QStringLiteral("locked out")));
         QVERIFY(Registry::users(path)->first().lockedUntil.isValid());
         m_clock.advance(61);
-        QVERIFY(Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock).ok());
+        QVERIFY(
+            Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock).ok());
         m_clock.set(kNow);
     }
 
@@ -97,7 +104,8 @@ private slots:
         const QString path = newPath();
         create(path);
         platform::MemoryKeystore otherDevice;
-        auto opened = Registry::unlock(path, otherDevice, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto opened =
+            Registry::unlock(path, otherDevice, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().field, QStringLiteral("device"));
     }
@@ -108,14 +116,18 @@ private slots:
         {
             auto registry = create(path);
             QVERIFY(registry->addPatient(samplePatient(QStringLiteral("Ann Example"))).ok());
-            QVERIFY(registry->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")).ok());
-            QVERIFY(registry->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, QStringLiteral("2468")).ok());
+            QVERIFY(registry->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"))
+                        .ok());
+            QVERIFY(registry->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, QStringLiteral("2468"))
+                        .ok());
             QVERIFY(registry->changePin(QStringLiteral("Casey Clinician"), QStringLiteral("97531")).ok());
             QVERIFY(registry->removeUser(QStringLiteral("Morgan MA")).ok());
         }
-        QVERIFY(!Registry::unlock(path, m_keystore, QStringLiteral("Casey Clinician"), QStringLiteral("1357"), m_clock).ok());
+        QVERIFY(!Registry::unlock(path, m_keystore, QStringLiteral("Casey Clinician"), QStringLiteral("1357"), m_clock)
+                     .ok());
         QVERIFY(!Registry::unlock(path, m_keystore, QStringLiteral("Morgan MA"), QStringLiteral("2468"), m_clock).ok());
-        auto clinician = Registry::unlock(path, m_keystore, QStringLiteral("Casey Clinician"), QStringLiteral("97531"), m_clock);
+        auto clinician =
+            Registry::unlock(path, m_keystore, QStringLiteral("Casey Clinician"), QStringLiteral("97531"), m_clock);
         QVERIFY(clinician.ok());
         auto patients = (*clinician)->listPatients();
         QCOMPARE(patients->size(), 1);
@@ -155,7 +167,8 @@ private slots:
         {
             auto admin = create(path);
             patientId = *admin->addPatient(samplePatient(QStringLiteral("Role Test")));
-            QVERIFY(admin->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, QStringLiteral("2468")).ok());
+            QVERIFY(
+                admin->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, QStringLiteral("2468")).ok());
             // Administrators run the registry; they do not record clinical decisions.
             domain::NaloxoneRecord naloxone{{}, QDate(2026, 11, 1), domain::NaloxoneAction::Prescribed};
             QVERIFY(!admin->addRecord(patientId, naloxone).ok());
@@ -185,7 +198,7 @@ private slots:
             QVERIFY(admin->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579")).ok());
         }
         auto nurse = Registry::unlock(path, m_keystore, QStringLiteral("Nico Nurse"), QStringLiteral("3579"), m_clock);
-        auto& r = **nurse;
+        auto &r = **nurse;
         const auto firstId = r.addRecord(patientId, domain::PegScore{{}, QDate(2026, 11, 20), 9, 9, 9});
         QVERIFY(firstId.ok());
         const auto fixedId = r.correctRecord(*firstId, domain::PegScore{{}, QDate(2026, 11, 20), 4, 5, 6});
@@ -196,9 +209,11 @@ private slots:
         QVERIFY(std::none_of(patient->peg.cbegin(), patient->peg.cend(), [](const auto &p) { return p.pain == 9; }));
         auto history = r.patientHistory(patientId);
         QVERIFY(std::any_of(history->cbegin(), history->cend(), [&](const auto &e) { return e.id == *firstId; }));
-        QVERIFY(std::any_of(history->cbegin(), history->cend(), [&](const auto &e) { return e.supersedes == *firstId; }));
+        QVERIFY(
+            std::any_of(history->cbegin(), history->cend(), [&](const auto &e) { return e.supersedes == *firstId; }));
 
-        auto wrongKind = r.correctRecord(*fixedId, domain::Visit{{}, QDate(2026, 11, 20), domain::VisitStatus::Completed});
+        auto wrongKind =
+            r.correctRecord(*fixedId, domain::Visit{{}, QDate(2026, 11, 20), domain::VisitStatus::Completed});
         QVERIFY(!wrongKind.ok());
 
         QVERIFY(!r.retractRecord(*fixedId, QString()).ok());
@@ -258,7 +273,8 @@ private slots:
         QVERIFY(registry->updateDemographics(changed).ok());
         auto after = registry->loadAllPatients(QStringLiteral("test"));
         QVERIFY(after.ok());
-        const auto found = std::find_if(after->cbegin(), after->cend(), [&](const domain::Patient &p) { return p.id == changed.id; });
+        const auto found =
+            std::find_if(after->cbegin(), after->cend(), [&](const domain::Patient &p) { return p.id == changed.id; });
         QVERIFY(found != after->cend());
         QCOMPARE(found->phone, QStringLiteral("555-0199"));
     }

@@ -19,7 +19,8 @@ QByteArray digest(const QList<domain::Patient> &patients)
     QJsonArray all;
     for (const auto &p : patients)
         all.append(domain::patientToJson(p, true));
-    return QCryptographicHash::hash(QJsonDocument(all).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex();
+    return QCryptographicHash::hash(QJsonDocument(all).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
+        .toHex();
 }
 }  // namespace
 
@@ -46,7 +47,8 @@ private slots:
         const auto clinic = synthetic::generateClinic(options);
         int scheduledAhead = 0;
         for (const auto &p : clinic) {
-            QVERIFY2(domain::validate(p).ok(), qPrintable(domain::validate(p).ok() ? QString() : domain::validate(p).error().line()));
+            QVERIFY2(domain::validate(p).ok(),
+                     qPrintable(domain::validate(p).ok() ? QString() : domain::validate(p).error().line()));
             QVERIFY2(clinical::checkPatient(p).ok(), qPrintable(p.clinicId));
             QVERIFY(p.clinicId.startsWith(QLatin1String("SYN-")));
             for (const auto &v : p.visits) {

@@ -18,11 +18,19 @@ using namespace cairn::scripts;
 
 namespace {
 
-const QStringList kRequiredIds{
-    QStringLiteral("tapering"), QStringLiteral("unexpected-uds"), QStringLiteral("early-refill"), QStringLiteral("lost-stolen-rx"),
-    QStringLiteral("declining-opioids"), QStringLiteral("new-patient-on-opioids"), QStringLiteral("boundary-setting"),
-    QStringLiteral("function-goals-peg"), QStringLiteral("offering-naloxone"), QStringLiteral("phq9-item9-safety"),
-    QStringLiteral("front-desk-refill-policy"), QStringLiteral("rooming-urine-sample"), QStringLiteral("introducing-peg")};
+const QStringList kRequiredIds{QStringLiteral("tapering"),
+                               QStringLiteral("unexpected-uds"),
+                               QStringLiteral("early-refill"),
+                               QStringLiteral("lost-stolen-rx"),
+                               QStringLiteral("declining-opioids"),
+                               QStringLiteral("new-patient-on-opioids"),
+                               QStringLiteral("boundary-setting"),
+                               QStringLiteral("function-goals-peg"),
+                               QStringLiteral("offering-naloxone"),
+                               QStringLiteral("phq9-item9-safety"),
+                               QStringLiteral("front-desk-refill-policy"),
+                               QStringLiteral("rooming-urine-sample"),
+                               QStringLiteral("introducing-peg")};
 
 // A copy of the shipped scripts to break on purpose.
 QString copyShipped(const QTemporaryDir &dir)
@@ -87,9 +95,14 @@ private slots:
         }
         const Script *safety = (*library)->find(QStringLiteral("phq9-item9-safety"), QStringLiteral("en"));
         QVERIFY(std::any_of(safety->steps.cbegin(), safety->steps.cend(), [](const Step &s) {
-            return s.kind == QLatin1String("safety_net") && s.phrasings.join(QLatin1Char(' ')).contains(QStringLiteral("988"));
+            return s.kind == QLatin1String("safety_net") &&
+                   s.phrasings.join(QLatin1Char(' ')).contains(QStringLiteral("988"));
         }));
-        QVERIFY((*library)->find(QStringLiteral("phq9-item9-safety"), QStringLiteral("es"))->steps.last().phrasings.join(QLatin1Char(' ')).contains(QStringLiteral("988")));
+        QVERIFY((*library)
+                    ->find(QStringLiteral("phq9-item9-safety"), QStringLiteral("es"))
+                    ->steps.last()
+                    .phrasings.join(QLatin1Char(' '))
+                    .contains(QStringLiteral("988")));
     }
 
     void unknownTriggerIsCaught()
@@ -97,10 +110,13 @@ private slots:
         QTemporaryDir dir;
         const QString root = copyShipped(dir);
         editJson(root + QStringLiteral("/en/tapering.json"), [](QJsonObject &o) {
-            o[QStringLiteral("triggers")] = QJsonObject{{QStringLiteral("gaps"), QJsonArray{QStringLiteral("HIGH_DOSES")}}, {QStringLiteral("events"), QJsonArray{}}};
+            o[QStringLiteral("triggers")] =
+                QJsonObject{{QStringLiteral("gaps"), QJsonArray{QStringLiteral("HIGH_DOSES")}},
+                            {QStringLiteral("events"), QJsonArray{}}};
         });
         const auto problems = Library::validate(root);
-        QVERIFY(hasProblem(problems, QStringLiteral("en/tapering.json"), QStringLiteral("triggers.gaps"), QStringLiteral("HIGH_DOSES")));
+        QVERIFY(hasProblem(problems, QStringLiteral("en/tapering.json"), QStringLiteral("triggers.gaps"),
+                           QStringLiteral("HIGH_DOSES")));
     }
 
     void missingTranslationIsCaught()
@@ -109,15 +125,18 @@ private slots:
         const QString root = copyShipped(dir);
         QVERIFY(QFile::remove(root + QStringLiteral("/es/early-refill.json")));
         const auto problems = Library::validate(root);
-        QVERIFY(hasProblem(problems, QStringLiteral("es/early-refill.json"), QStringLiteral("id"), QStringLiteral("missing translation")));
+        QVERIFY(hasProblem(problems, QStringLiteral("es/early-refill.json"), QStringLiteral("id"),
+                           QStringLiteral("missing translation")));
     }
 
     void missingSourceIsCaught()
     {
         QTemporaryDir dir;
         const QString root = copyShipped(dir);
-        editJson(root + QStringLiteral("/es/offering-naloxone.json"), [](QJsonObject &o) { o[QStringLiteral("sources")] = QJsonArray{}; });
-        QVERIFY(hasProblem(Library::validate(root), QStringLiteral("es/offering-naloxone.json"), QStringLiteral("sources"), QStringLiteral("cite")));
+        editJson(root + QStringLiteral("/es/offering-naloxone.json"),
+                 [](QJsonObject &o) { o[QStringLiteral("sources")] = QJsonArray{}; });
+        QVERIFY(hasProblem(Library::validate(root), QStringLiteral("es/offering-naloxone.json"),
+                           QStringLiteral("sources"), QStringLiteral("cite")));
     }
 
     void stigmatizingTermIsCaughtInEitherLanguage_data()
@@ -125,10 +144,15 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("term");
-        QTest::newRow("en addict") << QStringLiteral("en/tapering.json") << QStringLiteral("Some addicts struggle with this.") << QStringLiteral("addicts");
-        QTest::newRow("en dirty, any case") << QStringLiteral("en/unexpected-uds.json") << QStringLiteral("Your sample was DIRTY.") << QStringLiteral("dirty");
-        QTest::newRow("es adicto, accents") << QStringLiteral("es/tapering.json") << QStringLiteral("Usted no es un Adicto.") << QStringLiteral("adicto");
-        QTest::newRow("es orina sucia") << QStringLiteral("es/unexpected-uds.json") << QStringLiteral("Su orina sucia nos preocupa.") << QStringLiteral("orina sucia");
+        QTest::newRow("en addict") << QStringLiteral("en/tapering.json")
+                                   << QStringLiteral("Some addicts struggle with this.") << QStringLiteral("addicts");
+        QTest::newRow("en dirty, any case") << QStringLiteral("en/unexpected-uds.json")
+                                            << QStringLiteral("Your sample was DIRTY.") << QStringLiteral("dirty");
+        QTest::newRow("es adicto, accents") << QStringLiteral("es/tapering.json")
+                                            << QStringLiteral("Usted no es un Adicto.") << QStringLiteral("adicto");
+        QTest::newRow("es orina sucia") << QStringLiteral("es/unexpected-uds.json")
+                                        << QStringLiteral("Su orina sucia nos preocupa.")
+                                        << QStringLiteral("orina sucia");
     }
 
     void stigmatizingTermIsCaughtInEitherLanguage()
@@ -154,7 +178,8 @@ private slots:
         const QString root = copyShipped(dir);
         // "addiction" and "cleaning" are not the listed words "addict" or "clean urine".
         editJson(root + QStringLiteral("/en/tapering.json"), [](QJsonObject &o) {
-            o[QStringLiteral("situation")] = QStringLiteral("We talk about addiction treatment and cleaning the pill bottle.");
+            o[QStringLiteral("situation")] =
+                QStringLiteral("We talk about addiction treatment and cleaning the pill bottle.");
         });
         QVERIFY(Library::validate(root).isEmpty());
     }
@@ -164,25 +189,35 @@ private slots:
         auto library = Library::shipped();
         QVERIFY(library.ok());
         // The latest urine screen is unexpected (plus a routine gap).
-        PatientSituation uds{{{QStringLiteral("UDS_UNEXPECTED"), QStringLiteral("high")}, {QStringLiteral("AGREEMENT"), QStringLiteral("medium")}}, {}, {}};
+        PatientSituation uds{{{QStringLiteral("UDS_UNEXPECTED"), QStringLiteral("high")},
+                              {QStringLiteral("AGREEMENT"), QStringLiteral("medium")}},
+                             {},
+                             {}};
         QCOMPARE((*library)->rank(uds, QStringLiteral("en")).first().id, QStringLiteral("unexpected-uds"));
         QCOMPARE((*library)->rank(uds, QStringLiteral("es")).first().id, QStringLiteral("unexpected-uds"));
 
         // 95 MME: HIGH_DOSE and NALOXONE (both high), PEG due soon.
-        PatientSituation highDose{{{QStringLiteral("HIGH_DOSE"), QStringLiteral("high")}, {QStringLiteral("NALOXONE"), QStringLiteral("high")},
-                                   {QStringLiteral("PEG"), QStringLiteral("low")}}, {}, {}};
+        PatientSituation highDose{{{QStringLiteral("HIGH_DOSE"), QStringLiteral("high")},
+                                   {QStringLiteral("NALOXONE"), QStringLiteral("high")},
+                                   {QStringLiteral("PEG"), QStringLiteral("low")}},
+                                  {},
+                                  {}};
         const QStringList top = ids((*library)->rank(highDose, QStringLiteral("en"))).mid(0, 2);
         QVERIFY2(top.contains(QStringLiteral("tapering")), qPrintable(top.join(QLatin1Char(','))));
         QVERIFY2(top.contains(QStringLiteral("offering-naloxone")), qPrintable(top.join(QLatin1Char(','))));
 
         // A positive item 9 outranks everything else.
-        PatientSituation crisis{{{QStringLiteral("SUICIDE_RISK"), QStringLiteral("urgent")}, {QStringLiteral("HIGH_DOSE"), QStringLiteral("high")},
-                                 {QStringLiteral("UDS_UNEXPECTED"), QStringLiteral("high")}}, {QStringLiteral("patient_distressed_or_angry")}, {}};
+        PatientSituation crisis{{{QStringLiteral("SUICIDE_RISK"), QStringLiteral("urgent")},
+                                 {QStringLiteral("HIGH_DOSE"), QStringLiteral("high")},
+                                 {QStringLiteral("UDS_UNEXPECTED"), QStringLiteral("high")}},
+                                {QStringLiteral("patient_distressed_or_angry")},
+                                {}};
         QCOMPARE((*library)->rank(crisis, QStringLiteral("en")).first().id, QStringLiteral("phq9-item9-safety"));
 
         // Events count, and the audience filter holds.
         PatientSituation call{{}, {QStringLiteral("front_desk_refill_call")}, QStringLiteral("front_desk")};
-        QCOMPARE(ids((*library)->rank(call, QStringLiteral("en"))), QStringList{QStringLiteral("front-desk-refill-policy")});
+        QCOMPARE(ids((*library)->rank(call, QStringLiteral("en"))),
+                 QStringList{QStringLiteral("front-desk-refill-policy")});
         QVERIFY((*library)->rank(PatientSituation{}, QStringLiteral("en")).isEmpty());
     }
 
@@ -190,21 +225,24 @@ private slots:
     {
         auto library = Library::shipped();
         QVERIFY((*library)->idsForTrigger(QStringLiteral("NALOXONE")).contains(QStringLiteral("offering-naloxone")));
-        QCOMPARE((*library)->idsForTrigger(QStringLiteral("SUICIDE_RISK")), QStringList{QStringLiteral("phq9-item9-safety")});
+        QCOMPARE((*library)->idsForTrigger(QStringLiteral("SUICIDE_RISK")),
+                 QStringList{QStringLiteral("phq9-item9-safety")});
         QVERIFY((*library)->idsForTrigger(QStringLiteral("NOT_A_GAP")).isEmpty());
     }
 
     void cairnctlValidatesDirectories()
     {
         QProcess good;
-        good.start(qEnvironmentVariable("CAIRNCTL"), {QStringLiteral("scripts"), QStringLiteral("validate"), Library::shippedDirectory()});
+        good.start(qEnvironmentVariable("CAIRNCTL"),
+                   {QStringLiteral("scripts"), QStringLiteral("validate"), Library::shippedDirectory()});
         QVERIFY(good.waitForFinished(30000));
         QCOMPARE(good.exitCode(), 0);
 
         QTemporaryDir dir;
         const QString root = copyShipped(dir);
         QVERIFY(QFile::remove(root + QStringLiteral("/es/tapering.json")));
-        editJson(root + QStringLiteral("/en/early-refill.json"), [](QJsonObject &o) { o[QStringLiteral("sources")] = QJsonArray{}; });
+        editJson(root + QStringLiteral("/en/early-refill.json"),
+                 [](QJsonObject &o) { o[QStringLiteral("sources")] = QJsonArray{}; });
         QProcess bad;
         bad.start(qEnvironmentVariable("CAIRNCTL"), {QStringLiteral("scripts"), QStringLiteral("validate"), root});
         QVERIFY(bad.waitForFinished(30000));

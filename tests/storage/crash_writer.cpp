@@ -39,7 +39,8 @@ int main(int argc, char *argv[])
         record.patientId = QStringLiteral("p-%1").arg(i % 7);
         record.kind = QStringLiteral("peg");
         record.date = QStringLiteral("2026-03-01");
-        record.payload = QJsonObject{{QStringLiteral("pain"), i % 11}, {QStringLiteral("padding"), QString(400, QLatin1Char('x'))}};
+        record.payload =
+            QJsonObject{{QStringLiteral("pain"), i % 11}, {QStringLiteral("padding"), QString(400, QLatin1Char('x'))}};
         record.author = QStringLiteral("u-1");
         record.device = QStringLiteral("d-1");
         record.stamp = HlcStamp{1'700'000'000'000 + i, 0, QStringLiteral("d-1")};

@@ -21,9 +21,12 @@ class TestAudit : public QObject {
     {
         AuditLog log(*m_db);
         for (int i = 0; i < count; ++i) {
-            AuditEvent event{QDateTime(QDate(2026, 1, 1), QTime(8, 0)).addSecs(i), QStringLiteral("u-1"),
+            AuditEvent event{QDateTime(QDate(2026, 1, 1), QTime(8, 0)).addSecs(i),
+                             QStringLiteral("u-1"),
                              i % 2 ? QStringLiteral("view_patient") : QStringLiteral("add_record"),
-                             QStringLiteral("p-%1").arg(i), QStringLiteral("r-%1").arg(i), QStringLiteral("peg")};
+                             QStringLiteral("p-%1").arg(i),
+                             QStringLiteral("r-%1").arg(i),
+                             QStringLiteral("peg")};
             QVERIFY(log.append(event).ok());
         }
     }
@@ -90,7 +93,10 @@ private slots:
     {
         // A forger who rewrites one entry and recomputes its hash breaks the next entry's link.
         dropTriggers();
-        QVERIFY(m_db->exec("UPDATE audit SET action = 'nothing', hash = '" "aaaa" "' WHERE seq = 2").ok());
+        QVERIFY(m_db->exec("UPDATE audit SET action = 'nothing', hash = '"
+                           "aaaa"
+                           "' WHERE seq = 2")
+                    .ok());
         auto result = AuditLog(*m_db).verify();
         QVERIFY(!result->intact);
         QCOMPARE(result->firstBadSeq, 2);

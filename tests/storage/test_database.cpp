@@ -80,7 +80,8 @@ private slots:
         QVERIFY(!looksLikePlaintextSqlite(path));
         for (const QString &file : databaseFiles(path)) {
             QVERIFY2(!fileBytes(file).contains("Marisol"), qPrintable(file));
-            QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+            QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
         }
     }
 
@@ -145,7 +146,8 @@ private slots:
     void wrongKeySizeIsRejected()
     {
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("r.db")), QByteArray(16, 'x'), Database::OpenMode::CreateNew);
+        auto db =
+            Database::open(dir.filePath(QStringLiteral("r.db")), QByteArray(16, 'x'), Database::OpenMode::CreateNew);
         QVERIFY(!db.ok());
         QCOMPARE(db.error().field, QStringLiteral("key"));
     }
@@ -254,8 +256,10 @@ private slots:
     void searchKeyFoldsCaseAndAccents()
     {
         QCOMPARE(domain::foldForSearch(QStringLiteral("  José  MARÍA ")), QStringLiteral("jose maria"));
-        QVERIFY(domain::matchesSearch(domain::foldForSearch(QStringLiteral("José María SYN-000012")), QStringLiteral("maria jose")));
-        QVERIFY(!domain::matchesSearch(domain::foldForSearch(QStringLiteral("José María")), QStringLiteral("maria lopez")));
+        QVERIFY(domain::matchesSearch(domain::foldForSearch(QStringLiteral("José María SYN-000012")),
+                                      QStringLiteral("maria jose")));
+        QVERIFY(
+            !domain::matchesSearch(domain::foldForSearch(QStringLiteral("José María")), QStringLiteral("maria lopez")));
     }
 };
 

@@ -224,8 +224,9 @@ private slots:
         auto there = createMigrated(dir.filePath(QStringLiteral("there.db")));
         RecordStore store(*here);
         QVERIFY(insertAll(store, {baseX(), tipA(), tipB()}));
-        StoredRecord edit = version(QStringLiteral("e"), QStringLiteral("b"), with(with(kBase, QStringLiteral("language"), QStringLiteral("es")),
-                                                                                 QStringLiteral("phone"), QStringLiteral("1")),
+        StoredRecord edit = version(QStringLiteral("e"), QStringLiteral("b"),
+                                    with(with(kBase, QStringLiteral("language"), QStringLiteral("es")),
+                                         QStringLiteral("phone"), QStringLiteral("1")),
                                     3000, QStringLiteral("d-2"));
         QVERIFY(store.insert(edit, true).ok());  // a local write: it closes what it saw
         QCOMPARE(edit.closes, QStringList{QStringLiteral("a")});
@@ -251,9 +252,10 @@ private slots:
     void firstVersionsOfAClinicRecordMergeAndAreListed()
     {
         const auto policy = [](const QString &id, const QString &device, std::int64_t offsetMs, int udsDays) {
-            StoredRecord r = version(id, {}, QJsonObject{{QStringLiteral("version"), QStringLiteral("clinic-1")},
-                                                         {QStringLiteral("uds_interval_days"), udsDays},
-                                                         {QStringLiteral("due_soon_days"), 14}},
+            StoredRecord r = version(id, {},
+                                     QJsonObject{{QStringLiteral("version"), QStringLiteral("clinic-1")},
+                                                 {QStringLiteral("uds_interval_days"), udsDays},
+                                                 {QStringLiteral("due_soon_days"), 14}},
                                      offsetMs, device);
             r.patientId = QStringLiteral("clinic");
             r.kind = QStringLiteral("clinic_policy");
@@ -264,13 +266,16 @@ private slots:
         auto second = createMigrated(dir.filePath(QStringLiteral("two.db")));
         RecordStore one(*first);
         RecordStore two(*second);
-        QVERIFY(insertAll(one, {policy(QStringLiteral("p1"), QStringLiteral("d-1"), 0, 90), policy(QStringLiteral("p2"), QStringLiteral("d-2"), 500, 180)}));
-        QVERIFY(insertAll(two, {policy(QStringLiteral("p2"), QStringLiteral("d-2"), 500, 180), policy(QStringLiteral("p1"), QStringLiteral("d-1"), 0, 90)}));
+        QVERIFY(insertAll(one, {policy(QStringLiteral("p1"), QStringLiteral("d-1"), 0, 90),
+                                policy(QStringLiteral("p2"), QStringLiteral("d-2"), 500, 180)}));
+        QVERIFY(insertAll(two, {policy(QStringLiteral("p2"), QStringLiteral("d-2"), 500, 180),
+                                policy(QStringLiteral("p1"), QStringLiteral("d-1"), 0, 90)}));
         for (RecordStore *store : {&one, &two}) {
             auto current = store->current(QStringLiteral("clinic"));
             QVERIFY(current.ok());
             QCOMPARE(current->size(), 1);
-            QCOMPARE(current->first().payload.value(QStringLiteral("uds_interval_days")).toInt(), 180);  // the later stamp
+            QCOMPARE(current->first().payload.value(QStringLiteral("uds_interval_days")).toInt(),
+                     180);  // the later stamp
             auto open = store->conflicts(false);
             QCOMPARE(open->size(), 1);
             QCOMPARE(open->first().fields, QStringList{QStringLiteral("uds_interval_days")});

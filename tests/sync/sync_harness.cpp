@@ -3,10 +3,10 @@
 #include "core/domain/patient_json.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QRegularExpression>
 #include <QTcpServer>
 
@@ -14,7 +14,8 @@
 
 namespace cairn::testing {
 
-Result<QString> runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+Result<QString> runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+                           int timeoutMs)
 {
     QProcess process;
     if (!env.isEmpty())
@@ -46,8 +47,8 @@ Result<Certificates> makeCertificates(const QString &dir)
     const QList<QStringList> steps{
         {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", path("ca.key"),
          "-out", c.caPem, "-days", "2", "-subj", "/CN=Cairn Test CA"},
-        {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", path("other-ca.key"),
-         "-out", c.otherCaPem, "-days", "2", "-subj", "/CN=Cairn Test CA"},
+        {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+         path("other-ca.key"), "-out", c.otherCaPem, "-days", "2", "-subj", "/CN=Cairn Test CA"},
         {"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", c.serverKey, "-out",
          path("server.csr"), "-subj", "/CN=localhost"},
         {"x509", "-req", "-in", path("server.csr"), "-CA", c.caPem, "-CAkey", path("ca.key"), "-CAcreateserial", "-out",
@@ -73,23 +74,28 @@ Result<std::unique_ptr<PostgresCluster>> PostgresCluster::start(const QString &d
 {
     const QString bin = QStringLiteral("/usr/lib/postgresql/15/bin/");
     if (!QFile::exists(bin + QStringLiteral("initdb")))
-        return Error{QStringLiteral("postgresql"), QStringLiteral("PostgreSQL 15 is not installed (tools/install-deps.sh installs it)")};
+        return Error{QStringLiteral("postgresql"),
+                     QStringLiteral("PostgreSQL 15 is not installed (tools/install-deps.sh installs it)")};
     auto cluster = std::unique_ptr<PostgresCluster>(new PostgresCluster);
     cluster->m_dir = dir;
     const quint16 port = freePort();
     // PostgreSQL refuses to run as root: run it as the postgres user when we are root.
     const bool root = ::geteuid() == 0;
     auto as = [root](const QString &program, const QStringList &args) {
-        return root ? runProgram(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args)
-                    : runProgram(program, args);
+        return root
+                   ? runProgram(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                                       QStringLiteral("--"), program} +
+                                                               args)
+                   : runProgram(program, args);
     };
     QDir().mkpath(dir);
     if (root) {
         if (auto s = runProgram(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), dir}); !s)
             return s.error();
     }
-    if (auto s = as(bin + QStringLiteral("initdb"), {QStringLiteral("-D"), dir + QStringLiteral("/data"), QStringLiteral("-U"),
-                                                     QStringLiteral("cairn"), QStringLiteral("-A"), QStringLiteral("trust")});
+    if (auto s = as(bin + QStringLiteral("initdb"),
+                    {QStringLiteral("-D"), dir + QStringLiteral("/data"), QStringLiteral("-U"), QStringLiteral("cairn"),
+                     QStringLiteral("-A"), QStringLiteral("trust")});
         !s)
         return s.error();
     if (auto s = as(bin + QStringLiteral("pg_ctl"),
@@ -106,9 +112,12 @@ Result<std::unique_ptr<PostgresCluster>> PostgresCluster::start(const QString &d
 PostgresCluster::~PostgresCluster()
 {
     const QString pgctl = QStringLiteral("/usr/lib/postgresql/15/bin/pg_ctl");
-    const QStringList args{QStringLiteral("-D"), m_dir + QStringLiteral("/data"), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("stop")};
+    const QStringList args{QStringLiteral("-D"), m_dir + QStringLiteral("/data"), QStringLiteral("-m"),
+                           QStringLiteral("immediate"), QStringLiteral("stop")};
     if (::geteuid() == 0)
-        (void)runProgram(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), pgctl} + args);
+        (void)runProgram(QStringLiteral("runuser"),
+                         QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), pgctl} +
+                             args);
     else
         (void)runProgram(pgctl, args);
 }
@@ -151,9 +160,11 @@ QProcessEnvironment serverEnvironment(const QString &keystoreDir)
 }
 
 ServerProcess::ServerProcess(QString dataDir, QString store, Certificates certs, QStringList extraArgs)
-    : m_dataDir(std::move(dataDir)), m_store(std::move(store)), m_certs(std::move(certs)), m_extraArgs(std::move(extraArgs))
-{
-}
+    : m_dataDir(std::move(dataDir))
+    , m_store(std::move(store))
+    , m_certs(std::move(certs))
+    , m_extraArgs(std::move(extraArgs))
+{}
 
 ServerProcess::~ServerProcess()
 {
@@ -174,9 +185,10 @@ Status ServerProcess::start()
     m_process->setProcessEnvironment(serverEnvironment(m_dataDir + QStringLiteral("-keys")));
     // Keep the same port across restarts so tablets find it again.
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
-    m_process->start(serverBinary(), storeArgs() + QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--cert"),
-                                                               m_certs.serverPem, QStringLiteral("--key"), m_certs.serverKey}
-                                     + m_extraArgs);
+    m_process->start(serverBinary(), storeArgs() +
+                                         QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--cert"),
+                                                     m_certs.serverPem, QStringLiteral("--key"), m_certs.serverKey} +
+                                         m_extraArgs);
     if (!m_process->waitForStarted(10'000))
         return Error{QStringLiteral("cairn-server"), QStringLiteral("did not start")};
     static const QRegularExpression listening(QStringLiteral("listening on https://127.0.0.1:(\\d+)"));
@@ -188,8 +200,9 @@ Status ServerProcess::start()
     }
     const auto match = listening.match(out);
     if (!match.hasMatch())
-        return Error{QStringLiteral("cairn-server"), QStringLiteral("did not listen: %1 %2")
-                                                         .arg(out, QString::fromUtf8(m_process->readAllStandardError()))};
+        return Error{
+            QStringLiteral("cairn-server"),
+            QStringLiteral("did not listen: %1 %2").arg(out, QString::fromUtf8(m_process->readAllStandardError()))};
     m_port = static_cast<quint16>(match.captured(1).toUInt());
     return ok();
 }
@@ -217,7 +230,8 @@ void ServerProcess::kill()
 
 Result<QString> ServerProcess::enrollmentCode(const QString &clinic)
 {
-    auto out = runProgram(serverBinary(), storeArgs() + QStringList{QStringLiteral("enroll"), QStringLiteral("--clinic"), clinic},
+    auto out = runProgram(serverBinary(),
+                          storeArgs() + QStringList{QStringLiteral("enroll"), QStringLiteral("--clinic"), clinic},
                           serverEnvironment(m_dataDir + QStringLiteral("-keys")));
     if (!out)
         return out.error();
@@ -226,7 +240,8 @@ Result<QString> ServerProcess::enrollmentCode(const QString &clinic)
 
 Status ServerProcess::revoke(const QString &deviceId)
 {
-    auto out = runProgram(serverBinary(), storeArgs() + QStringList{QStringLiteral("revoke"), QStringLiteral("--device"), deviceId},
+    auto out = runProgram(serverBinary(),
+                          storeArgs() + QStringList{QStringLiteral("revoke"), QStringLiteral("--device"), deviceId},
                           serverEnvironment(m_dataDir + QStringLiteral("-keys")));
     return out ? ok() : Status(out.error());
 }
@@ -241,14 +256,16 @@ Status startFileServer(const QString &dir, Certificates *certs, std::unique_ptr<
     return (*server)->start();
 }
 
-Result<QString> ServerProcess::addUser(const QString &clinic, const QString &name, const QString &role, const QString &pin)
+Result<QString> ServerProcess::addUser(const QString &clinic, const QString &name, const QString &role,
+                                       const QString &pin)
 {
     QProcessEnvironment env = serverEnvironment(m_dataDir + QStringLiteral("-keys"));
     env.insert(QStringLiteral("CAIRN_PIN"), pin);
-    auto out = runProgram(serverBinary(),
-                          storeArgs() + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--clinic"), clinic,
-                                                    QStringLiteral("--name"), name, QStringLiteral("--role"), role},
-                          env);
+    auto out =
+        runProgram(serverBinary(),
+                   storeArgs() + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--clinic"),
+                                             clinic, QStringLiteral("--name"), name, QStringLiteral("--role"), role},
+                   env);
     if (!out)
         return out.error();
     return out->trimmed().split(QLatin1Char('\n')).last().trimmed();
@@ -293,16 +310,18 @@ Status Tablet::signInAsClinician(const registry::Clock &clock)
 }
 
 Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
-                                          const QString &caPem)
+                                           const QString &caPem)
 {
     auto tablet = std::make_unique<Tablet>();
     tablet->path = path;
     tablet->keystore = std::make_unique<platform::MemoryKeystore>();
-    auto created = registry::Registry::create(path, *tablet->keystore, QStringLiteral("Admin"), QStringLiteral("246810"), clock);
+    auto created =
+        registry::Registry::create(path, *tablet->keystore, QStringLiteral("Admin"), QStringLiteral("246810"), clock);
     if (!created)
         return created.error();
     tablet->registry = std::move(created).value();
-    if (auto user = tablet->registry->addUser(QStringLiteral("Casey"), keys::Role::Clinician, QStringLiteral("1357")); !user)
+    if (auto user = tablet->registry->addUser(QStringLiteral("Casey"), keys::Role::Clinician, QStringLiteral("1357"));
+        !user)
         return user.error();
     auto authority = sync::loadAuthority(caPem);
     if (!authority)

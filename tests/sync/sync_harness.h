@@ -21,10 +21,10 @@ Result<QString> runProgram(const QString &program, const QStringList &args, cons
                            int timeoutMs = 60'000);
 
 struct Certificates {
-    QString caPem;         // the CA the clients trust
+    QString caPem;  // the CA the clients trust
     QString serverPem;
     QString serverKey;
-    QString otherCaPem;    // a CA that did not sign the server's certificate
+    QString otherCaPem;  // a CA that did not sign the server's certificate
 };
 Result<Certificates> makeCertificates(const QString &dir);
 
@@ -89,7 +89,7 @@ struct Tablet {
     Status signInAsClinician(const registry::Clock &clock);
 };
 Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
-                                          const QString &caPem);
+                                           const QString &caPem);
 
 // Patients as contract JSON sorted by id: what "identical registries" means in these tests.
 QByteArray canonicalPatients(const QByteArray &patientArrayJson);

@@ -94,14 +94,17 @@ private slots:
         QCOMPARE(model.rows().first().kindLabel, QStringLiteral("Patient details"));
         // Both values side by side, each with who wrote it.
         const QString both = model.rows().first().aValues + QLatin1Char('|') + model.rows().first().bValues;
-        QVERIFY2(both.contains(QStringLiteral("phone: 555-0111")) && both.contains(QStringLiteral("phone: 555-0122")), qPrintable(both));
+        QVERIFY2(both.contains(QStringLiteral("phone: 555-0111")) && both.contains(QStringLiteral("phone: 555-0122")),
+                 qPrintable(both));
         // Keep tablet A's number (whichever side holds it): written here by Casey; the other by a
         // user this tablet does not know by name (each test tablet has its own local Casey).
         const bool aHoldsA = model.rows().first().aValues.contains(QStringLiteral("555-0111"));
         const auto &first = model.rows().first();
         QVERIFY2((aHoldsA ? first.aBy : first.bBy).startsWith(QStringLiteral("Casey · ")), qPrintable(first.aBy));
-        QVERIFY2((aHoldsA ? first.bBy : first.aBy).startsWith(QStringLiteral("a user of another tablet")), qPrintable(first.bBy));
-        model.keep(model.rows().first().id, aHoldsA ? app::ConflictListModel::Version::A : app::ConflictListModel::Version::B);
+        QVERIFY2((aHoldsA ? first.bBy : first.aBy).startsWith(QStringLiteral("a user of another tablet")),
+                 qPrintable(first.bBy));
+        model.keep(model.rows().first().id,
+                   aHoldsA ? app::ConflictListModel::Version::A : app::ConflictListModel::Version::B);
         QTRY_VERIFY(!model.loading());
         QVERIFY2(!model.error(), qPrintable(model.message()));
         QTRY_COMPARE(model.rowCount(), 0);  // closed, and the list re-reads after the write
@@ -110,7 +113,8 @@ private slots:
         thread.setRegistry(nullptr);
 
         // The kept version is now in force on both tablets, and no new conflict arises.
-        auto reopened = registry::Registry::unlock(path, *a->keystore, QStringLiteral("Casey"), QStringLiteral("1357"), m_clockA);
+        auto reopened =
+            registry::Registry::unlock(path, *a->keystore, QStringLiteral("Casey"), QStringLiteral("1357"), m_clockA);
         QVERIFY(reopened);
         a->registry = std::move(reopened).value();
         QCOMPARE(a->registry->loadPatient(*id)->phone, QStringLiteral("555-0111"));

@@ -25,10 +25,12 @@ using namespace cairn::testing;
 
 namespace {
 
-#define CHECK_OK(expr)                                                                                                      \
-    do {                                                                                                                    \
-        const auto &result_ = (expr);                                                                                       \
-        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
+#define CHECK_OK(expr)                                                                                                 \
+    do {                                                                                                               \
+        const auto &result_ = (expr);                                                                                  \
+        QVERIFY2(                                                                                                      \
+            result_,                                                                                                   \
+            qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
     } while (false)
 
 domain::Patient newPatient(const QString &name, const QString &chart)
@@ -47,8 +49,14 @@ struct Answer {
     int status = 0;
     QJsonObject body;
     qint64 ms = 0;
-    [[nodiscard]] QString field() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
-    [[nodiscard]] QString message() const { return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(); }
+    [[nodiscard]] QString field() const
+    {
+        return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString();
+    }
+    [[nodiscard]] QString message() const
+    {
+        return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    }
 };
 
 // The server's peak resident memory (VmHWM) in kB.
@@ -98,7 +106,11 @@ RawAnswer rawRequest(quint16 port, const QByteArray &head, qint64 bodyBytes, int
         const qsizetype end = received.indexOf("\r\n\r\n");
         if (end >= 0) {
             const qsizetype lengthAt = received.toLower().indexOf("content-length:");
-            const qsizetype length = lengthAt >= 0 ? received.mid(lengthAt + 15, received.indexOf('\r', lengthAt) - lengthAt - 15).trimmed().toLongLong() : 0;
+            const qsizetype length = lengthAt >= 0
+                                         ? received.mid(lengthAt + 15, received.indexOf('\r', lengthAt) - lengthAt - 15)
+                                               .trimmed()
+                                               .toLongLong()
+                                         : 0;
             if (received.size() >= end + 4 + length)
                 break;
         }
@@ -131,7 +143,8 @@ private:
 
     std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic)
     {
-        auto t = makeTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, m_server->url(), m_certs.caPem);
+        auto t = makeTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, m_server->url(),
+                            m_certs.caPem);
         if (!t)
             qFatal("tablet: %s", qPrintable(t.error().message));
         auto code = m_server->enrollmentCode(clinic);
@@ -146,7 +159,8 @@ private:
 
     static QByteArray authorization(Tablet &t)
     {
-        const QByteArray credential = t.keystore->read(QStringLiteral("sync-credential-") + t.registry->registryId())->value();
+        const QByteArray credential =
+            t.keystore->read(QStringLiteral("sync-credential-") + t.registry->registryId())->value();
         return "Device " + t.registry->deviceId().toUtf8() + ':' + credential;
     }
 
@@ -165,12 +179,13 @@ private:
         QSignalSpy done(reply.get(), &QNetworkReply::finished);
         if (!done.wait(30'000))
             return {};
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), QJsonDocument::fromJson(reply->readAll()).object(),
-                timer.elapsed()};
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                QJsonDocument::fromJson(reply->readAll()).object(), timer.elapsed()};
     }
 
     // A record from tablet t as its sync client would send it; tests then spoil one field.
-    static domain::RecordEnvelope record(Tablet &t, const QString &kind, const QString &patientId, const QJsonObject &payload)
+    static domain::RecordEnvelope record(Tablet &t, const QString &kind, const QString &patientId,
+                                         const QJsonObject &payload)
     {
         domain::RecordEnvelope e;
         e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -199,7 +214,8 @@ private:
     {
         QJsonArray changes;
         for (const QJsonObject &r : records)
-            changes.append(QJsonObject{{QStringLiteral("seq"), static_cast<double>(firstSeq++)}, {QStringLiteral("record"), r}});
+            changes.append(
+                QJsonObject{{QStringLiteral("seq"), static_cast<double>(firstSeq++)}, {QStringLiteral("record"), r}});
         return post(t, QStringLiteral("/v1/push"),
                     QJsonObject{{QStringLiteral("version"), sync::kProtocolVersion},
                                 {QStringLiteral("device"), t.registry->deviceId()},
@@ -210,8 +226,10 @@ private:
     // which still reads everything it holds.
     void expectRefused(const Answer &answer, int status, const QString &fieldPart)
     {
-        QVERIFY2(answer.status == status, qPrintable(QStringLiteral("%1 %2: %3").arg(answer.status).arg(answer.field(), answer.message())));
-        QVERIFY2(answer.field().contains(fieldPart), qPrintable(answer.field() + QStringLiteral(": ") + answer.message()));
+        QVERIFY2(answer.status == status,
+                 qPrintable(QStringLiteral("%1 %2: %3").arg(answer.status).arg(answer.field(), answer.message())));
+        QVERIFY2(answer.field().contains(fieldPart),
+                 qPrintable(answer.field() + QStringLiteral(": ") + answer.message()));
         auto stats = m_b->sync();
         CHECK_OK(stats);
         QCOMPARE(stats->pulled, 0);
@@ -233,9 +251,10 @@ private slots:
         m_certs = *certs;
         // Short head and body deadlines so the slow-client test is quick; honest requests here
         // are small and local, far inside them.
-        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs,
-                                                   QStringList{QStringLiteral("--head-timeout"), QStringLiteral("2"),
-                                                               QStringLiteral("--body-timeout"), QStringLiteral("2")});
+        m_server =
+            std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs,
+                                            QStringList{QStringLiteral("--head-timeout"), QStringLiteral("2"),
+                                                        QStringLiteral("--body-timeout"), QStringLiteral("2")});
         CHECK_OK(m_server->start());
         m_a = tablet(m_clockA, QStringLiteral("north"));
         m_b = tablet(m_clockB, QStringLiteral("north"));
@@ -266,29 +285,36 @@ private slots:
         const qint64 size = 256LL * 1024 * 1024;
         const qint64 before = peakRssKb(m_server->pid());
         // Declared too large: 413 from the head alone.
-        auto declared = rawRequest(m_server->port(),
-                                   "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n", size, 20'000);
+        auto declared =
+            rawRequest(m_server->port(),
+                       "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n",
+                       size, 20'000);
         QCOMPARE(declared.status, 413);
         // Declared small, sent huge, no credential: refused (401) before the body is read.
-        auto lying = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 4000000\r\n\r\n", size, 20'000);
+        auto lying = rawRequest(m_server->port(),
+                                "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 4000000\r\n\r\n", size, 20'000);
         QCOMPARE(lying.status, 401);
         // No length at all (chunked): refused.
-        auto chunked = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", size, 20'000);
+        auto chunked = rawRequest(
+            m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", size, 20'000);
         QCOMPARE(chunked.status, 411);
         const qint64 after = peakRssKb(m_server->pid());
-        qInfo("256 MiB uploads without a credential: answers %d, %d, %d after %lld, %lld, %lld ms with %lld, %lld, %lld MiB sent; "
+        qInfo("256 MiB uploads without a credential: answers %d, %d, %d after %lld, %lld, %lld ms with %lld, %lld, "
+              "%lld MiB sent; "
               "server peak RSS %lld MiB before, %lld MiB after",
-              declared.status, lying.status, chunked.status, declared.ms, lying.ms, chunked.ms, declared.sentBodyBytes >> 20,
-              lying.sentBodyBytes >> 20, chunked.sentBodyBytes >> 20, before / 1024, after / 1024);
+              declared.status, lying.status, chunked.status, declared.ms, lying.ms, chunked.ms,
+              declared.sentBodyBytes >> 20, lying.sentBodyBytes >> 20, chunked.sentBodyBytes >> 20, before / 1024,
+              after / 1024);
         QVERIFY(after > 0);
         QVERIFY2(after < 100 * 1024, qPrintable(QString::number(after)));
         // A gzip bomb from an enrolled device: 64 MiB of zeros in a small body, refused as too large.
         const QByteArray bomb = sync::gzip(QByteArray(64 * 1024 * 1024, ' '));
         QVERIFY(bomb.size() < sync::Limits::maxCompressedBytes);
-        auto inflated = rawRequest(m_server->port(),
-                                   "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAuthorization: " + authorization(*m_a)
-                                       + "\r\nContent-Length: " + QByteArray::number(bomb.size()) + "\r\n\r\n" + bomb,
-                                   0, 20'000);
+        auto inflated = rawRequest(
+            m_server->port(),
+            "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAuthorization: " + authorization(*m_a) +
+                "\r\nContent-Length: " + QByteArray::number(bomb.size()) + "\r\n\r\n" + bomb,
+            0, 20'000);
         QCOMPARE(inflated.status, 413);
         QVERIFY(peakRssKb(m_server->pid()) < 100 * 1024);
         CHECK_OK(m_a->sync());
@@ -305,22 +331,24 @@ private slots:
         QCOMPARE(slowHead.status, 408);
         // A body that stops coming (an enrolled device, so the body is awaited): 408.
         auto slowBody = rawRequest(m_server->port(),
-                                   "POST /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization(*m_a)
-                                       + "\r\nContent-Length: 100\r\n\r\n{\"version\"",
+                                   "POST /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization(*m_a) +
+                                       "\r\nContent-Length: 100\r\n\r\n{\"version\"",
                                    0, 10'000);
         QCOMPARE(slowBody.status, 408);
         // A head larger than the limit: refused.
-        auto hugeHead = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nX-Pad: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n", 0, 10'000);
+        auto hugeHead = rawRequest(
+            m_server->port(), "POST /v1/push HTTP/1.1\r\nX-Pad: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n", 0, 10'000);
         QCOMPARE(hugeHead.status, 431);
-        qInfo("unparseable: %d after %lld ms; slow head: %d after %lld ms; slow body: %d after %lld ms", garbage.status, garbage.ms,
-              slowHead.status, slowHead.ms, slowBody.status, slowBody.ms);
+        qInfo("unparseable: %d after %lld ms; slow head: %d after %lld ms; slow body: %d after %lld ms", garbage.status,
+              garbage.ms, slowHead.status, slowHead.ms, slowBody.status, slowBody.ms);
         CHECK_OK(m_a->sync());
     }
 
     void garbageClinicPolicyIsRefused()
     {
-        auto policy = record(*m_a, QStringLiteral("clinic_policy"), domain::kClinicScope,
-                             QJsonObject{{QStringLiteral("garbage"), true}, {QStringLiteral("intervals_days"), QStringLiteral("soon")}});
+        auto policy = record(
+            *m_a, QStringLiteral("clinic_policy"), domain::kClinicScope,
+            QJsonObject{{QStringLiteral("garbage"), true}, {QStringLiteral("intervals_days"), QStringLiteral("soon")}});
         expectRefused(push(*m_a, {sync::envelopeToJson(policy)}), 422, QStringLiteral("changes[0].record.payload"));
         // A clinic record must be clinic-scoped.
         auto scoped = record(*m_a, QStringLiteral("clinic_policy"), m_patient, QJsonObject{});
@@ -329,7 +357,8 @@ private slots:
 
     void orphanObservationIsRefused()
     {
-        auto orphan = record(*m_a, QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), pegPayload());
+        auto orphan =
+            record(*m_a, QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), pegPayload());
         // With a good record before it: the whole push is refused, the good one not stored either.
         auto good = record(*m_a, QStringLiteral("peg"), m_patient, pegPayload());
         auto answer = push(*m_a, {sync::envelopeToJson(good), sync::envelopeToJson(orphan)});
@@ -347,7 +376,8 @@ private slots:
         trailing.id += QStringLiteral("x");
         expectRefused(push(*m_a, {sync::envelopeToJson(trailing)}), 422, QStringLiteral("changes[0].record.id"));
         // Another clinic's patient, in braces (once accepted) and canonical.
-        auto foreignBraces = record(*m_a, QStringLiteral("peg"), QStringLiteral("{%1}").arg(m_southPatient), pegPayload());
+        auto foreignBraces =
+            record(*m_a, QStringLiteral("peg"), QStringLiteral("{%1}").arg(m_southPatient), pegPayload());
         expectRefused(push(*m_a, {sync::envelopeToJson(foreignBraces)}), 422, QStringLiteral("patient_id"));
         auto foreign = record(*m_a, QStringLiteral("peg"), m_southPatient, pegPayload());
         expectRefused(push(*m_a, {sync::envelopeToJson(foreign)}), 403, QStringLiteral("patient_id"));
@@ -385,12 +415,15 @@ private slots:
     void badScreeningAnswersAreRefused()
     {
         auto screening = [&](const QString &instrument, const QJsonValue &answers) {
-            QJsonObject payload{{QStringLiteral("instrument"), instrument}, {QStringLiteral("date"), QStringLiteral("2026-03-02")},
+            QJsonObject payload{{QStringLiteral("instrument"), instrument},
+                                {QStringLiteral("date"), QStringLiteral("2026-03-02")},
                                 {QStringLiteral("answers"), answers}};
             return sync::envelopeToJson(record(*m_a, QStringLiteral("screening"), m_patient, payload));
         };
-        expectRefused(push(*m_a, {screening(QStringLiteral("phq2"), QJsonObject{})}), 422, QStringLiteral("changes[0].record.payload"));
-        expectRefused(push(*m_a, {screening(QStringLiteral("phq2"), QJsonArray{7, 9})}), 422, QStringLiteral("changes[0].record.payload"));
+        expectRefused(push(*m_a, {screening(QStringLiteral("phq2"), QJsonObject{})}), 422,
+                      QStringLiteral("changes[0].record.payload"));
+        expectRefused(push(*m_a, {screening(QStringLiteral("phq2"), QJsonArray{7, 9})}), 422,
+                      QStringLiteral("changes[0].record.payload"));
         expectRefused(push(*m_a, {screening(QStringLiteral("made-up"), QJsonArray{1, 1})}), 422,
                       QStringLiteral("changes[0].record.payload"));
     }
@@ -399,7 +432,8 @@ private slots:
     {
         // seq 1 is covered (the tablet pushed its patient): bad content under it is still refused,
         // not acknowledged as a duplicate.
-        auto bad = record(*m_a, QStringLiteral("peg"), m_patient, QJsonObject{{QStringLiteral("pain"), QStringLiteral("a lot")}});
+        auto bad = record(*m_a, QStringLiteral("peg"), m_patient,
+                          QJsonObject{{QStringLiteral("pain"), QStringLiteral("a lot")}});
         expectRefused(push(*m_a, {sync::envelopeToJson(bad)}, 1), 422, QStringLiteral("changes[0].record.payload"));
         // A new, good record under a covered seq (a tablet restored from an older copy of itself)
         // is stored, not dropped.
@@ -419,7 +453,8 @@ private slots:
 
     void signInsRunBesideOtherTabletsAndAreRateLimited()
     {
-        CHECK_OK(m_server->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"), QStringLiteral("nurse"), QStringLiteral("482916")));
+        CHECK_OK(m_server->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"), QStringLiteral("nurse"),
+                                   QStringLiteral("482916")));
         const auto tenRecords = [&] {
             for (int i = 0; i < 10; ++i) {
                 domain::PegScore peg;
@@ -475,30 +510,36 @@ private slots:
             }
             QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         }
-        qInfo("tablet B's sync round pulling 10 records: %lld ms alone, %lld ms beside 6 concurrent sign-ins (%d of them still "
+        qInfo("tablet B's sync round pulling 10 records: %lld ms alone, %lld ms beside 6 concurrent sign-ins (%d of "
+              "them still "
               "running when it finished; they took %lld ms more)",
               quietMs, pullMs, stillRunning, signInTimer.elapsed());
 
         // Unknown names cost a PIN check too (no user enumeration by timing).
         auto unknown = post(*m_a, QStringLiteral("/v1/sign-in"),
-                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Nobody Here")}, {QStringLiteral("pin"), QStringLiteral("482916")}});
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Nobody Here")},
+                                        {QStringLiteral("pin"), QStringLiteral("482916")}});
         QCOMPARE(unknown.status, 404);
         auto wrong = post(*m_a, QStringLiteral("/v1/sign-in"),
-                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("000000")}});
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")},
+                                      {QStringLiteral("pin"), QStringLiteral("000000")}});
         QCOMPARE(wrong.status, 401);
         qInfo("sign-in answer times: unknown name %lld ms, known name with a wrong PIN %lld ms", unknown.ms, wrong.ms);
         // 8 sign-ins so far from this tablet; the limit is 10 a minute.
         for (int i = 0; i < 2; ++i)
             QCOMPARE(post(*m_a, QStringLiteral("/v1/sign-in"),
-                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("482916")}})
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")},
+                                      {QStringLiteral("pin"), QStringLiteral("482916")}})
                          .status,
                      200);
         auto limited = post(*m_a, QStringLiteral("/v1/sign-in"),
-                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("482916")}});
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")},
+                                        {QStringLiteral("pin"), QStringLiteral("482916")}});
         QCOMPARE(limited.status, 429);
         // Another tablet of the clinic is not limited by A's attempts, and syncing is never limited.
         QCOMPARE(post(*m_b, QStringLiteral("/v1/sign-in"),
-                      QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")}, {QStringLiteral("pin"), QStringLiteral("482916")}})
+                      QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")},
+                                  {QStringLiteral("pin"), QStringLiteral("482916")}})
                      .status,
                  200);
         CHECK_OK(m_a->sync());

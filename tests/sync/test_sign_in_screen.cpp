@@ -61,7 +61,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         auto started = startFileServer(m_dir.path(), &m_certs, &m_server);
         QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
-        QVERIFY(m_server->addUser(QStringLiteral("valley"), QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916")));
+        QVERIFY(m_server->addUser(QStringLiteral("valley"), QStringLiteral("Noor Nurse"), QStringLiteral("nurse"),
+                                  QStringLiteral("482916")));
 
         auto tablet = makeTablet(m_dir.filePath(QStringLiteral("tablet.db")), m_clock, m_server->url(), m_certs.caPem);
         QVERIFY(tablet);
@@ -72,7 +73,8 @@ private slots:
         m_tablet->registry.reset();  // locked, as a tablet waiting on the counter
 
         m_thread = std::make_unique<registry::RegistryThread>();
-        m_session = std::make_unique<app::Session>(app::AppServices{m_tablet->path, m_tablet->keystore.get(), &m_clock, m_thread.get()});
+        m_session = std::make_unique<app::Session>(
+            app::AppServices{m_tablet->path, m_tablet->keystore.get(), &m_clock, m_thread.get()});
         app::Session::setInstance(m_session.get());
         app::Language::setInstance(&m_language);
         QQuickStyle::setStyle(QStringLiteral("Basic"));

@@ -8,11 +8,11 @@
 #include "tests/sync/sync_harness.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpSocket>
-#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,10 +48,12 @@ QByteArray snapshot(registry::Registry &r)
     return registrySnapshot(r);
 }
 
-#define CHECK_OK(expr)                                                                                  \
-    do {                                                                                                \
-        const auto &result_ = (expr);                                                                       \
-        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
+#define CHECK_OK(expr)                                                                                                 \
+    do {                                                                                                               \
+        const auto &result_ = (expr);                                                                                  \
+        QVERIFY2(                                                                                                      \
+            result_,                                                                                                   \
+            qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
     } while (false)
 
 qint64 recordCount(registry::Registry &r)
@@ -112,8 +114,9 @@ private slots:
         QString store = QStringLiteral("file");
         if (postgres()) {
             // The cluster directory must be reachable by the postgres user.
-            QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                    | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+            QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                    QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                    QFileDevice::ExeOther);
             auto cluster = PostgresCluster::start(m_dir.filePath(QStringLiteral("pg")));
             QVERIFY2(cluster, qPrintable(cluster ? QString() : cluster.error().message));
             m_postgres = std::move(cluster).value();
@@ -241,8 +244,8 @@ private slots:
         auto b = tablet(m_clockB, QStringLiteral("faults"));
         QProcess proxy;
         proxy.start(QStringLiteral(CAIRN_BINARY_DIR "/tools/faultproxy/cairn-faultproxy"),
-                    {QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(m_server->port()), QStringLiteral("--seed"),
-                     QStringLiteral("7")});
+                    {QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(m_server->port()),
+                     QStringLiteral("--seed"), QStringLiteral("7")});
         QVERIFY(proxy.waitForStarted());
         QVERIFY(proxy.waitForReadyRead(10'000));
         const QString line = QString::fromUtf8(proxy.readLine()).trimmed();
@@ -290,15 +293,17 @@ private slots:
         QJsonObject script = QJsonDocument::fromJson(builtIn.readAll()).object();
         QJsonArray steps = script[QStringLiteral("steps")].toArray();
         QJsonObject opening = steps[1].toObject();
-        opening[QStringLiteral("phrasings")] = QJsonArray{QStringLiteral("Could we take a few minutes today for your pain plan?"),
-                                                          QStringLiteral("May I talk with you about how your medicine is working?")};
+        opening[QStringLiteral("phrasings")] =
+            QJsonArray{QStringLiteral("Could we take a few minutes today for your pain plan?"),
+                       QStringLiteral("May I talk with you about how your medicine is working?")};
         steps[1] = opening;
         script[QStringLiteral("steps")] = steps;
         CHECK_OK(a->registry->saveClinicScript(script));
-        auto policy = a->registry->setClinicPolicy(QJsonObject{
-            {QStringLiteral("intervals_days"),
-             QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("low"), 365}, {QStringLiteral("moderate"), 180},
-                                                             {QStringLiteral("high"), 60}}}}}});
+        auto policy = a->registry->setClinicPolicy(
+            QJsonObject{{QStringLiteral("intervals_days"),
+                         QJsonObject{{QStringLiteral("uds"), QJsonObject{{QStringLiteral("low"), 365},
+                                                                         {QStringLiteral("moderate"), 180},
+                                                                         {QStringLiteral("high"), 60}}}}}});
         QVERIFY(policy);
         syncOk(*a);
         syncOk(*b);
@@ -410,7 +415,8 @@ private slots:
         CHECK_OK(south->registry->addPatient(intruder));
         auto refused = south->sync();
         QVERIFY(!refused);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("another clinic")), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("another clinic")),
+                 qPrintable(refused.error().message));
         QCOMPARE(south->registry->stats()->outboxPending, 1);  // kept, never lost
         syncOk(*north);
         QCOMPARE(north->registry->loadPatient(*id)->name, QStringLiteral("Cruz Diaz"));
@@ -418,7 +424,8 @@ private slots:
 
     void aServerFromAnotherAuthorityIsRefused()
     {
-        auto made = makeTablet(m_dir.filePath(QStringLiteral("tablet-other-ca.db")), m_clockA, m_server->url(), m_certs.otherCaPem);
+        auto made = makeTablet(m_dir.filePath(QStringLiteral("tablet-other-ca.db")), m_clockA, m_server->url(),
+                               m_certs.otherCaPem);
         QVERIFY(made);
         auto &t = *made;
         auto code = m_server->enrollmentCode(QStringLiteral("north"));
@@ -478,8 +485,9 @@ private slots:
 
     void aSilentConnectionIsClosed()
     {
-        ServerProcess strict(m_dir.filePath(QStringLiteral("server-strict")), postgres() ? m_postgres->url() : QStringLiteral("file"),
-                             m_certs, {QStringLiteral("--idle-timeout"), QStringLiteral("1")});
+        ServerProcess strict(m_dir.filePath(QStringLiteral("server-strict")),
+                             postgres() ? m_postgres->url() : QStringLiteral("file"), m_certs,
+                             {QStringLiteral("--idle-timeout"), QStringLiteral("1")});
         QVERIFY(strict.start());
         QTcpSocket silent;
         silent.connectToHost(QHostAddress::LocalHost, strict.port());
@@ -513,11 +521,13 @@ private slots:
         auto a = tablet(m_clockA, QStringLiteral("reorder"));
         auto b = tablet(m_clockB, QStringLiteral("reorder"));
         for (int i = 0; i < 3; ++i)
-            CHECK_OK(a->registry->addPatient(newPatient(QStringLiteral("Lee %1").arg(i), QStringLiteral("O-%1").arg(i))));
+            CHECK_OK(
+                a->registry->addPatient(newPatient(QStringLiteral("Lee %1").arg(i), QStringLiteral("O-%1").arg(i))));
         syncOk(*a);
         // Fetch B's first two pages of one record each, as the wire delivers them.
         QNetworkAccessManager network;
-        const QByteArray credential = b->keystore->read(QStringLiteral("sync-credential-") + b->registry->registryId())->value();
+        const QByteArray credential =
+            b->keystore->read(QStringLiteral("sync-credential-") + b->registry->registryId())->value();
         auto pull = [&](const QString &cursor) {
             QNetworkRequest request(QUrl(m_server->url() + QStringLiteral("/v1/pull")));
             QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -548,7 +558,8 @@ private slots:
     void aClinicUsersFirstSignInIsOnlineAndLaterOnesOffline()
     {
         const QString clinic = QStringLiteral("signin-east");
-        auto nurseId = m_server->addUser(clinic, QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916"));
+        auto nurseId =
+            m_server->addUser(clinic, QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916"));
         CHECK_OK(nurseId);
         auto t = tablet(m_clockA, clinic, false);
         auto patient = t->registry->addPatient(newPatient(QStringLiteral("Ola Finch"), QStringLiteral("E-1")));
@@ -557,7 +568,8 @@ private slots:
         t->registry.reset();  // the administrator walks away: the tablet is locked
 
         // First sign-in: online, vouched for by the server; the user gets the server's id.
-        auto first = sync::signInFirstTime(t->path, *t->keystore, QStringLiteral("noor nurse"), QStringLiteral("482916"), m_clockA);
+        auto first = sync::signInFirstTime(t->path, *t->keystore, QStringLiteral("noor nurse"),
+                                           QStringLiteral("482916"), m_clockA);
         CHECK_OK(first);
         QCOMPARE((*first)->user().id, *nurseId);
         QCOMPARE((*first)->user().name, QStringLiteral("Noor Nurse"));
@@ -569,14 +581,16 @@ private slots:
 
         // Later sign-ins: the PIN alone, with the server down.
         m_server->stop();
-        auto offline = registry::Registry::unlock(t->path, *t->keystore, QStringLiteral("Noor Nurse"), QStringLiteral("482916"), m_clockA);
+        auto offline = registry::Registry::unlock(t->path, *t->keystore, QStringLiteral("Noor Nurse"),
+                                                  QStringLiteral("482916"), m_clockA);
         QVERIFY(m_server->start());
         CHECK_OK(offline);
         QCOMPARE((*offline)->user().id, *nurseId);
         QCOMPARE((*offline)->loadPatient(*patient)->peg.size(), 1);
         // A second first sign-in for the same name is refused before anything travels.
         offline->reset();
-        auto again = sync::signInFirstTime(t->path, *t->keystore, QStringLiteral("Noor Nurse"), QStringLiteral("482916"), m_clockA);
+        auto again = sync::signInFirstTime(t->path, *t->keystore, QStringLiteral("Noor Nurse"),
+                                           QStringLiteral("482916"), m_clockA);
         QVERIFY(!again);
         QCOMPARE(again.error().field, QStringLiteral("name"));
 
@@ -584,7 +598,8 @@ private slots:
         // they write carry one author everywhere.
         auto other = tablet(m_clockB, clinic, false);
         other->registry.reset();
-        auto there = sync::signInFirstTime(other->path, *other->keystore, QStringLiteral("Noor Nurse"), QStringLiteral("482916"), m_clockB);
+        auto there = sync::signInFirstTime(other->path, *other->keystore, QStringLiteral("Noor Nurse"),
+                                           QStringLiteral("482916"), m_clockB);
         CHECK_OK(there);
         QCOMPARE((*there)->user().id, *nurseId);
     }
@@ -592,8 +607,10 @@ private slots:
     void firstSignInRefusesWrongPinsUnknownNamesAndOtherClinics()
     {
         const QString clinic = QStringLiteral("signin-south");
-        CHECK_OK(m_server->addUser(clinic, QStringLiteral("Sam Assistant"), QStringLiteral("medical_assistant"), QStringLiteral("1357")));
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-far"), QStringLiteral("Fay Far"), QStringLiteral("clinician"), QStringLiteral("2468")));
+        CHECK_OK(m_server->addUser(clinic, QStringLiteral("Sam Assistant"), QStringLiteral("medical_assistant"),
+                                   QStringLiteral("1357")));
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-far"), QStringLiteral("Fay Far"), QStringLiteral("clinician"),
+                                   QStringLiteral("2468")));
         auto t = tablet(m_clockA, clinic, false);
         t->registry.reset();
         const auto signIn = [&](const QString &name, const QString &pin) {
@@ -634,17 +651,20 @@ private slots:
         QVERIFY(m_server->userCommand(QStringLiteral("remove"), clinic, QStringLiteral("Sam Assistant")));
         auto later = tablet(m_clockB, clinic, false);
         later->registry.reset();
-        auto removed = sync::signInFirstTime(later->path, *later->keystore, QStringLiteral("Sam Assistant"), QStringLiteral("1357"), m_clockB);
+        auto removed = sync::signInFirstTime(later->path, *later->keystore, QStringLiteral("Sam Assistant"),
+                                             QStringLiteral("1357"), m_clockB);
         QVERIFY(!removed);
         QCOMPARE(removed.error().field, QStringLiteral("name"));
     }
 
     void firstSignInNeedsAnEnrolledTabletAndWipesARevokedOne()
     {
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-west"), QStringLiteral("Wen Clinician"), QStringLiteral("clinician"), QStringLiteral("8642")));
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-west"), QStringLiteral("Wen Clinician"),
+                                   QStringLiteral("clinician"), QStringLiteral("8642")));
         auto unenrolled = tablet(m_clockA, QString(), false);
         unenrolled->registry.reset();
-        auto refused = sync::signInFirstTime(unenrolled->path, *unenrolled->keystore, QStringLiteral("Wen Clinician"), QStringLiteral("8642"), m_clockA);
+        auto refused = sync::signInFirstTime(unenrolled->path, *unenrolled->keystore, QStringLiteral("Wen Clinician"),
+                                             QStringLiteral("8642"), m_clockA);
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.contains(QStringLiteral("not enrolled")), qPrintable(refused.error().message));
 
@@ -652,7 +672,8 @@ private slots:
         const QString deviceId = revoked->registry->deviceId();
         revoked->registry.reset();
         QVERIFY(m_server->revoke(deviceId));
-        auto wiped = sync::signInFirstTime(revoked->path, *revoked->keystore, QStringLiteral("Wen Clinician"), QStringLiteral("8642"), m_clockA);
+        auto wiped = sync::signInFirstTime(revoked->path, *revoked->keystore, QStringLiteral("Wen Clinician"),
+                                           QStringLiteral("8642"), m_clockA);
         QVERIFY(!wiped);
         QVERIFY2(wiped.error().message.contains(QStringLiteral("revoked")), qPrintable(wiped.error().message));
         QVERIFY(!QFile::exists(revoked->path));
@@ -663,7 +684,8 @@ private slots:
     {
         const QString db = m_dir.filePath(QStringLiteral("cli-tablet.db"));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + m_dir.filePath(QStringLiteral("cli-keys")));
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
+                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("cli-keys")));
         env.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("246810"));
         const auto cairnctl = [&](const QStringList &args, const QProcessEnvironment &with) {
             return runProgram(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), db} + args, with);
@@ -671,14 +693,16 @@ private slots:
         CHECK_OK(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}, env));
         auto code = m_server->enrollmentCode(QStringLiteral("signin-cli"));
         CHECK_OK(code);
-        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(), QStringLiteral("--ca"), m_certs.caPem,
-                           QStringLiteral("--code"), *code},
+        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(),
+                           QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--code"), *code},
                           env));
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Cam Clinician"), QStringLiteral("clinician"), QStringLiteral("975310")));
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Cam Clinician"),
+                                   QStringLiteral("clinician"), QStringLiteral("975310")));
 
         QProcessEnvironment cam = env;
         cam.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("975310"));
-        auto signedIn = cairnctl({QStringLiteral("sign-in"), QStringLiteral("--name"), QStringLiteral("Cam Clinician")}, cam);
+        auto signedIn =
+            cairnctl({QStringLiteral("sign-in"), QStringLiteral("--name"), QStringLiteral("Cam Clinician")}, cam);
         CHECK_OK(signedIn);
         QVERIFY2(signedIn->contains(QStringLiteral("signed in as Cam Clinician (clinician")), qPrintable(*signedIn));
         auto listed = cairnctl({QStringLiteral("user"), QStringLiteral("list")}, env);
@@ -687,8 +711,10 @@ private slots:
         // The PIN goes nowhere but the server: a wrong one is refused, naming it.
         QProcessEnvironment wrong = env;
         wrong.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("111111"));
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Ria Manager"), QStringLiteral("registry_manager"), QStringLiteral("864200")));
-        auto refused = cairnctl({QStringLiteral("sign-in"), QStringLiteral("--name"), QStringLiteral("Ria Manager")}, wrong);
+        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Ria Manager"),
+                                   QStringLiteral("registry_manager"), QStringLiteral("864200")));
+        auto refused =
+            cairnctl({QStringLiteral("sign-in"), QStringLiteral("--name"), QStringLiteral("Ria Manager")}, wrong);
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.contains(QStringLiteral("pin")), qPrintable(refused.error().message));
     }
@@ -753,7 +779,8 @@ private slots:
             // The history on each tablet keeps the booking, its rescheduling and the withdrawal.
             auto history = t->registry->patientHistory(*id);
             QVERIFY(history);
-            const auto visits = std::count_if(history->cbegin(), history->cend(), [](const auto &e) { return e.kind == QLatin1String("visit"); });
+            const auto visits = std::count_if(history->cbegin(), history->cend(),
+                                              [](const auto &e) { return e.kind == QLatin1String("visit"); });
             QCOMPARE(visits, 2);
             const bool retraction = std::any_of(history->cbegin(), history->cend(), [&](const auto &e) {
                 return e.retracted && e.supersedes == *requested;
@@ -771,7 +798,8 @@ private slots:
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(t->config.authority);
         request.setSslConfiguration(tls);
-        const QByteArray credential = t->keystore->read(QStringLiteral("sync-credential-") + t->registry->registryId())->value();
+        const QByteArray credential =
+            t->keystore->read(QStringLiteral("sync-credential-") + t->registry->registryId())->value();
         request.setRawHeader("Authorization", "Device " + t->registry->deviceId().toUtf8() + ':' + credential);
         for (const QByteArray &body : {QByteArray("not json"), QByteArray(R"({"version":1,"device":"x","changes":[]})"),
                                        QByteArray(R"({"version":1,"changes":[{"seq":0}]})")}) {

@@ -34,7 +34,8 @@ public:
     Status start(quint16 targetPort, const QStringList &options)
     {
         m_process.start(QStringLiteral(CAIRN_BINARY_DIR "/tools/faultproxy/cairn-faultproxy"),
-                        QStringList{QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(targetPort)} + options);
+                        QStringList{QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(targetPort)} +
+                            options);
         if (!m_process.waitForStarted() || !m_process.waitForReadyRead(10'000))
             return Error{QStringLiteral("proxy"), QStringLiteral("did not start")};
         const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
@@ -75,24 +76,29 @@ private:
     QProcessEnvironment cliEnvironment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + m_dir.filePath(QStringLiteral("tablet-keys")));
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
+                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("tablet-keys")));
         env.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("246810"));
         return env;
     }
     Result<QString> cairnctl(const QString &db, const QStringList &args)
     {
-        return runProgram(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), db} + args, cliEnvironment(), 300'000);
+        return runProgram(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), db} + args,
+                          cliEnvironment(), 300'000);
     }
     qint64 stat(const QString &db, const char *field)
     {
         auto out = cairnctl(db, {QStringLiteral("stats")});
-        return out ? static_cast<qint64>(QJsonDocument::fromJson(out->toUtf8()).object().value(QLatin1String(field)).toDouble(-1)) : -1;
+        return out ? static_cast<qint64>(
+                         QJsonDocument::fromJson(out->toUtf8()).object().value(QLatin1String(field)).toDouble(-1))
+                   : -1;
     }
     // The same registry opened here too (SQLite's WAL lets it read while cairnctl writes), so
     // progress can be watched cheaply without unlocking again for every look.
     std::unique_ptr<registry::Registry> watch(const QString &db, platform::Keystore &keystore)
     {
-        auto opened = registry::Registry::unlock(db, keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        auto opened =
+            registry::Registry::unlock(db, keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
         if (!opened)
             qFatal("watch: %s", qPrintable(opened.error().message));
         return std::move(opened).value();
@@ -103,8 +109,9 @@ private:
     {
         QProcess sync;
         sync.setProcessEnvironment(cliEnvironment());
-        sync.start(qEnvironmentVariable("CAIRNCTL"), {QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--server"), url,
-                                                      QStringLiteral("--ca"), m_certs.caPem});
+        sync.start(qEnvironmentVariable("CAIRNCTL"),
+                   {QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--server"), url,
+                    QStringLiteral("--ca"), m_certs.caPem});
         if (!sync.waitForStarted())
             return false;
         bool caught = false;
@@ -135,14 +142,15 @@ private slots:
         const QString a = m_dir.filePath(QStringLiteral("a.db"));
         const QString b = m_dir.filePath(QStringLiteral("b.db"));
         QVERIFY(cairnctl(a, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}));
-        QVERIFY(cairnctl(a, {QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("150"), QStringLiteral("--years"),
-                             QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("11")}));
+        QVERIFY(cairnctl(a, {QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("150"),
+                             QStringLiteral("--years"), QStringLiteral("2"), QStringLiteral("--seed"),
+                             QStringLiteral("11")}));
         QVERIFY(cairnctl(b, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}));
         for (const QString &db : {a, b}) {
             auto code = m_server->enrollmentCode(QStringLiteral("kill"));
             QVERIFY(code);
-            auto enrolled = cairnctl(db, {QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(), QStringLiteral("--ca"),
-                                          m_certs.caPem, QStringLiteral("--code"), *code});
+            auto enrolled = cairnctl(db, {QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(),
+                                          QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--code"), *code});
             QVERIFY2(enrolled, qPrintable(enrolled ? QString() : enrolled.error().message));
         }
         const qint64 total = stat(a, "outbox_pending");
@@ -153,8 +161,8 @@ private slots:
 
         // A slow link makes the round long enough to kill in the middle.
         Proxy slow;
-        QVERIFY(slow.start(m_server->port(), {QStringLiteral("--latency-ms"), QStringLiteral("40"), QStringLiteral("--bandwidth-kbit"),
-                                              QStringLiteral("1500")}));
+        QVERIFY(slow.start(m_server->port(), {QStringLiteral("--latency-ms"), QStringLiteral("40"),
+                                              QStringLiteral("--bandwidth-kbit"), QStringLiteral("1500")}));
         QVERIFY(killMidSync(a, slow.url(), [&] {
             const qint64 pending = watchA->stats()->outboxPending;
             return pending > 0 && pending < total;
@@ -185,11 +193,13 @@ private slots:
         std::mt19937 random(20261126);
         registry::ManualClock clock(QDateTime(QDate(2026, 4, 1), QTime(8, 0), Qt::UTC));
         Proxy link;
-        QVERIFY(link.start(m_server->port(), {QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--reset-rate"),
-                                              QStringLiteral("0.2"), QStringLiteral("--drop-response-rate"), QStringLiteral("0.1")}));
+        QVERIFY(link.start(m_server->port(),
+                           {QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--reset-rate"),
+                            QStringLiteral("0.2"), QStringLiteral("--drop-response-rate"), QStringLiteral("0.1")}));
         std::vector<std::unique_ptr<Tablet>> tablets;
         for (int i = 0; i < 3; ++i) {
-            auto t = makeTablet(m_dir.filePath(QStringLiteral("random-%1.db").arg(i)), clock, link.url(), m_certs.caPem);
+            auto t =
+                makeTablet(m_dir.filePath(QStringLiteral("random-%1.db").arg(i)), clock, link.url(), m_certs.caPem);
             QVERIFY(t);
             auto code = m_server->enrollmentCode(QStringLiteral("random"));
             QVERIFY(code);
@@ -241,7 +251,8 @@ private slots:
                 auto p = t.registry->loadPatient(id);
                 if (p && !p->peg.isEmpty()) {
                     const auto &victim = p->peg.at(pick(p->peg.size()));
-                    QVERIFY(t.registry->retractRecord(victim.meta.id.toString(QUuid::WithoutBraces), QStringLiteral("entered twice")));
+                    QVERIFY(t.registry->retractRecord(victim.meta.id.toString(QUuid::WithoutBraces),
+                                                      QStringLiteral("entered twice")));
                 }
             } else if (action < 99) {
                 if (!t.sync())
@@ -262,8 +273,8 @@ private slots:
                 QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
             }
         }
-        qInfo("randomized run: %d operations, %d failed rounds, %d server restarts, %d patients", operations, failedRounds,
-              restarts, static_cast<int>(patients.size()));
+        qInfo("randomized run: %d operations, %d failed rounds, %d server restarts, %d patients", operations,
+              failedRounds, restarts, static_cast<int>(patients.size()));
         QVERIFY(failedRounds > 0);  // the faults really happened
         const QByteArray first = snapshot(*tablets[0]->registry);
         for (auto &t : tablets) {
@@ -271,7 +282,8 @@ private slots:
             QCOMPARE(snapshot(*t->registry), first);
         }
         // The server holds exactly what the tablets hold: a new tablet pulls the same registry.
-        auto fresh = makeTablet(m_dir.filePath(QStringLiteral("random-fresh.db")), clock, m_server->url(), m_certs.caPem);
+        auto fresh =
+            makeTablet(m_dir.filePath(QStringLiteral("random-fresh.db")), clock, m_server->url(), m_certs.caPem);
         QVERIFY(fresh);
         auto code = m_server->enrollmentCode(QStringLiteral("random"));
         QVERIFY(code && (*fresh)->enroll(*code));

@@ -29,7 +29,8 @@ private slots:
         auto certs = makeCertificates(m_dir.path());
         QVERIFY(certs);
         m_certs = *certs;
-        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs);
+        m_server =
+            std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs);
         QVERIFY(m_server->start());
     }
 
@@ -77,7 +78,8 @@ private slots:
         thread.drain();
         QTRY_COMPARE(enrolled, QStringLiteral("ok"));
         scheduler.syncNow();
-        QTRY_VERIFY2_WITH_TIMEOUT(!rounds.isEmpty() && rounds.last().first().toBool(), qPrintable(scheduler.message()), 10'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!rounds.isEmpty() && rounds.last().first().toBool(), qPrintable(scheduler.message()),
+                                  10'000);
         QVERIFY2(!scheduler.error(), qPrintable(scheduler.message()));
         QCOMPARE(scheduler.consecutiveFailures(), 0);
         QVERIFY(scheduler.lastSyncAt().isValid());
@@ -96,13 +98,17 @@ private slots:
             QVERIFY(!network.online());  // a request that cannot get through says so
             const int next = scheduler.nextRoundInMs();
             QVERIFY2(next <= expected * 1.2 + 10 && next >= expected * 0.8 - 50,
-                     qPrintable(QStringLiteral("failure %1: next in %2 ms, expected about %3").arg(failure).arg(next).arg(expected)));
+                     qPrintable(QStringLiteral("failure %1: next in %2 ms, expected about %3")
+                                    .arg(failure)
+                                    .arg(next)
+                                    .arg(expected)));
             expected = std::min(expected * 2, timing.backoffMaxMs);
         }
         // Back: the next round succeeds and the schedule calms down.
         QVERIFY(m_server->start());
         scheduler.syncNow();
-        QTRY_VERIFY2_WITH_TIMEOUT(!rounds.isEmpty() && rounds.last().first().toBool(), qPrintable(scheduler.message()), 20'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!rounds.isEmpty() && rounds.last().first().toBool(), qPrintable(scheduler.message()),
+                                  20'000);
         QCOMPARE(scheduler.consecutiveFailures(), 0);
         QVERIFY(network.online());
 
@@ -123,7 +129,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!scheduler.loading() && scheduler.nextRoundInMs() > timing.debounceMs, 20'000);
         scheduler.noteLocalWrite();
         QVERIFY2(scheduler.nextRoundInMs() <= timing.debounceMs + 10,  // timers are coarse by a few ms
-                 qPrintable(QStringLiteral("next %1 ms, failures %2, %3").arg(scheduler.nextRoundInMs()).arg(scheduler.consecutiveFailures()).arg(scheduler.message())));
+                 qPrintable(QStringLiteral("next %1 ms, failures %2, %3")
+                                .arg(scheduler.nextRoundInMs())
+                                .arg(scheduler.consecutiveFailures())
+                                .arg(scheduler.message())));
         QVERIFY(rounds.wait(10'000));
         QCOMPARE(rounds.last().first().toBool(), true);
         QVERIFY(scheduler.message().contains(QStringLiteral("1 record")));

@@ -41,14 +41,17 @@ class TestSyncStatus : public QObject {
         sync::SchedulerTiming timing;
         timing.debounceMs = 60'000;  // rounds only when the test asks
         timing.periodicMs = 600'000;
-        made->session = std::make_unique<app::Session>(app::AppServices{tablet.path, tablet.keystore.get(), &m_clock, &made->thread});
-        made->scheduler = std::make_unique<sync::SyncScheduler>(made->thread, *tablet.keystore, made->network, tablet.path, timing, 7);
+        made->session = std::make_unique<app::Session>(
+            app::AppServices{tablet.path, tablet.keystore.get(), &m_clock, &made->thread});
+        made->scheduler = std::make_unique<sync::SyncScheduler>(made->thread, *tablet.keystore, made->network,
+                                                                tablet.path, timing, 7);
         made->status = std::make_unique<app::SyncStatus>(made->scheduler.get());
         made->status->setSession(made->session.get());
         App *raw = made.get();
         connect(made->session.get(), &app::Session::signedInChanged, made->scheduler.get(),
                 [raw] { raw->session->signedIn() ? raw->scheduler->start() : raw->scheduler->stop(); });
-        connect(made->scheduler.get(), &sync::SyncScheduler::roundFinished, made->session.get(), &app::Session::refreshSyncState);
+        connect(made->scheduler.get(), &sync::SyncScheduler::roundFinished, made->session.get(),
+                &app::Session::refreshSyncState);
         made->session->refreshUsers();
         return made;
     }

@@ -39,7 +39,8 @@ class TestCairnctl : public QObject {
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + m_dir.filePath(QStringLiteral("keystore")));
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
+                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("keystore")));
         env.insert(QStringLiteral("CAIRN_PIN"), pin);
         for (const QString &pair : extraEnv)
             env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
@@ -78,8 +79,8 @@ private slots:
 
     void usersAreAddedWithTheirOwnPins()
     {
-        Run add = cairnctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Casey Clinician"),
-                            QStringLiteral("--role"), QStringLiteral("clinician")},
+        Run add = cairnctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                            QStringLiteral("Casey Clinician"), QStringLiteral("--role"), QStringLiteral("clinician")},
                            {}, QStringLiteral("246810"), {QStringLiteral("CAIRN_NEW_PIN=1357")});
         QCOMPARE(add.exitCode, 0);
         const Run list = cairnctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")});
@@ -87,14 +88,17 @@ private slots:
         QCOMPARE(users.size(), 2);
         QCOMPARE(users.at(0).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("administrator"));
 
-        const Run asClinician = cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("stats")}, {}, QStringLiteral("1357"));
+        const Run asClinician =
+            cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("stats")}, {},
+                     QStringLiteral("1357"));
         QCOMPARE(asClinician.exitCode, 0);
         QVERIFY(asClinician.out.contains("\"patients\""));
-        const Run clinicianWithAdminPin = cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("stats")});
+        const Run clinicianWithAdminPin =
+            cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("stats")});
         QCOMPARE(clinicianWithAdminPin.exitCode, 1);
 
-        Run badRole = cairnctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("X"),
-                                QStringLiteral("--role"), QStringLiteral("janitor")},
+        Run badRole = cairnctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                                QStringLiteral("X"), QStringLiteral("--role"), QStringLiteral("janitor")},
                                {}, QStringLiteral("246810"), {QStringLiteral("CAIRN_NEW_PIN=1111")});
         QCOMPARE(badRole.exitCode, 2);
         QCOMPARE(badRole.errorLines().size(), 1);
@@ -103,8 +107,9 @@ private slots:
 
     void seedImportExportRoundTrip()
     {
-        const Run seed = cairnctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("40"), QStringLiteral("--years"),
-                                   QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23")});
+        const Run seed = cairnctl({QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("40"),
+                                   QStringLiteral("--years"), QStringLiteral("2"), QStringLiteral("--seed"),
+                                   QStringLiteral("5"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23")});
         QCOMPARE(seed.exitCode, 0);
         QCOMPARE(stats().value(QStringLiteral("patients")).toInt(), 40);
 
@@ -116,7 +121,8 @@ private slots:
         // Import the export into a second registry: every record arrives.
         const QString first = m_db;
         m_db = m_dir.filePath(QStringLiteral("second.db"));
-        QCOMPARE(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}).exitCode, 0);
+        QCOMPARE(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}).exitCode,
+                 0);
         QFile file(m_dir.filePath(QStringLiteral("export.json")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(exported.out);
@@ -131,31 +137,40 @@ private slots:
 
     void worklistsHuddleAndMeasuresReadTheRegistry()
     {
-        const Run measures = cairnctl({QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-10")});
+        const Run measures =
+            cairnctl({QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-10")});
         QCOMPARE(measures.exitCode, 0);
         const QJsonObject m = QJsonDocument::fromJson(measures.out).object();
         QVERIFY(m.value(QStringLiteral("cot_patients")).toInt() > 20);
         // The contract's nine, conversation scripts used and early refill requests (docs/clinic-policy.md).
         QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 11);
         for (const QJsonValue &measure : m.value(QStringLiteral("measures")).toArray())
-            QCOMPARE(measure[QStringLiteral("patients")].toArray().size(), measure[QStringLiteral("numerator")].toInt());
+            QCOMPARE(measure[QStringLiteral("patients")].toArray().size(),
+                     measure[QStringLiteral("numerator")].toInt());
 
-        const Run gaps = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"), QStringLiteral("--code"), QStringLiteral("PDMP_CHECK")});
+        const Run gaps = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"),
+                                   QStringLiteral("--code"), QStringLiteral("PDMP_CHECK")});
         QCOMPARE(gaps.exitCode, 0);
-        for (const QJsonValue &row : QJsonDocument::fromJson(gaps.out).object().value(QStringLiteral("patients")).toArray()) {
+        for (const QJsonValue &row :
+             QJsonDocument::fromJson(gaps.out).object().value(QStringLiteral("patients")).toArray()) {
             const QJsonArray rowGaps = row[QStringLiteral("gaps")].toArray();
-            QVERIFY(std::any_of(rowGaps.begin(), rowGaps.end(), [](const QJsonValue &g) { return g[QStringLiteral("code")] == QStringLiteral("PDMP_CHECK"); }));
+            QVERIFY(std::any_of(rowGaps.begin(), rowGaps.end(), [](const QJsonValue &g) {
+                return g[QStringLiteral("code")] == QStringLiteral("PDMP_CHECK");
+            }));
         }
-        const Run badMonth = cairnctl({QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-13")});
+        const Run badMonth =
+            cairnctl({QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-13")});
         QCOMPARE(badMonth.exitCode, 2);
         QVERIFY(badMonth.errorLines().first().contains("--month"));
 
         // The seed books visits in the 30 days after its as-of date: some day has a huddle.
         int booked = 0;
         for (int day = 1; day <= 30 && booked == 0; ++day) {
-            const Run huddle = cairnctl({QStringLiteral("huddle"), QStringLiteral("--date"), QDate(2026, 11, 23).addDays(day).toString(Qt::ISODate)});
+            const Run huddle = cairnctl({QStringLiteral("huddle"), QStringLiteral("--date"),
+                                         QDate(2026, 11, 23).addDays(day).toString(Qt::ISODate)});
             QCOMPARE(huddle.exitCode, 0);
-            booked = int(QJsonDocument::fromJson(huddle.out).object().value(QStringLiteral("patients")).toArray().size());
+            booked =
+                int(QJsonDocument::fromJson(huddle.out).object().value(QStringLiteral("patients")).toArray().size());
         }
         QVERIFY(booked > 0);
     }
@@ -163,54 +178,69 @@ private slots:
     void clinicPolicyIsValidatedVersionedAndUsed()
     {
         auto udsGaps = [this]() {
-            const Run run = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"), QStringLiteral("--code"), QStringLiteral("UDS")});
+            const Run run = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"),
+                                      QStringLiteral("--code"), QStringLiteral("UDS")});
             const QJsonObject o = QJsonDocument::fromJson(run.out).object();
-            return std::pair{o.value(QStringLiteral("policy_version")).toString(), o.value(QStringLiteral("patients")).toArray().size()};
+            return std::pair{o.value(QStringLiteral("policy_version")).toString(),
+                             o.value(QStringLiteral("patients")).toArray().size()};
         };
         const auto [versionBefore, before] = udsGaps();
         QCOMPARE(versionBefore, QStringLiteral("default-1"));
 
-        const Run bad = cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
-                                 R"({"intervals_days": {"uds": {"high": -1}}})");
+        const Run bad =
+            cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                     R"({"intervals_days": {"uds": {"high": -1}}})");
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.errorLines().first().contains("policy.intervals_days.uds.high"));
         QCOMPARE(udsGaps().first, QStringLiteral("default-1"));  // nothing half-applied
 
         // Urine tests every 30 days for every tier: more patients fall due.
-        const Run set = cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
-                                 R"({"intervals_days": {"uds": {"low": 30, "moderate": 30, "high": 30}}})");
+        const Run set =
+            cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                     R"({"intervals_days": {"uds": {"low": 30, "moderate": 30, "high": 30}}})");
         QCOMPARE(set.exitCode, 0);
         QVERIFY(set.out.contains("clinic-1"));
         const auto [versionAfter, after] = udsGaps();
         QCOMPARE(versionAfter, QStringLiteral("clinic-1"));
         QVERIFY(after > before);
         const Run shown = cairnctl({QStringLiteral("policy"), QStringLiteral("show")});
-        QCOMPARE(QJsonDocument::fromJson(shown.out).object()[QStringLiteral("intervals_days")][QStringLiteral("uds")][QStringLiteral("low")].toInt(), 30);
+        QCOMPARE(QJsonDocument::fromJson(shown.out)
+                     .object()[QStringLiteral("intervals_days")][QStringLiteral("uds")][QStringLiteral("low")]
+                     .toInt(),
+                 30);
 
         // Only administrators change it.
-        const Run clinician = cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("policy"), QStringLiteral("set"),
-                                        QStringLiteral("--json"), QStringLiteral("-")}, R"({"due_soon_days": 7})", QStringLiteral("1357"));
+        const Run clinician =
+            cairnctl({QStringLiteral("--user"), QStringLiteral("Casey Clinician"), QStringLiteral("policy"),
+                      QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                     R"({"due_soon_days": 7})", QStringLiteral("1357"));
         QCOMPARE(clinician.exitCode, 1);
         QVERIFY(clinician.errorLines().first().contains("role"));
         // Put the default intervals back for the tests that follow.
-        QCOMPARE(cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
-                          R"({"intervals_days": {"uds": {"low": 365, "moderate": 180, "high": 90}}})").exitCode, 0);
+        QCOMPARE(
+            cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                     R"({"intervals_days": {"uds": {"low": 365, "moderate": 180, "high": 90}}})")
+                .exitCode,
+            0);
     }
 
     void clinicScriptCopiesAreVersionedAndTheBuiltInStays()
     {
-        const QString builtInPath = qEnvironmentVariable("CAIRN_ASSETS_DIR") + QStringLiteral("/scripts/en/tapering.json");
+        const QString builtInPath =
+            qEnvironmentVariable("CAIRN_ASSETS_DIR") + QStringLiteral("/scripts/en/tapering.json");
         const QByteArray builtIn = cairn::testing::fileBytes(builtInPath);
         QJsonObject script = QJsonDocument::fromJson(builtIn).object();
         QJsonArray steps = script[QStringLiteral("steps")].toArray();
         QJsonObject opening = steps[1].toObject();
-        opening[QStringLiteral("phrasings")] = QJsonArray{QStringLiteral("Could we take a few minutes today for your pain plan?"),
-                                                          QStringLiteral("May I talk with you about how your medicine is working?")};
+        opening[QStringLiteral("phrasings")] =
+            QJsonArray{QStringLiteral("Could we take a few minutes today for your pain plan?"),
+                       QStringLiteral("May I talk with you about how your medicine is working?")};
         steps[1] = opening;
         script[QStringLiteral("steps")] = steps;
         const QByteArray edited = QJsonDocument(script).toJson();
 
-        const QStringList adapt{QStringLiteral("scripts"), QStringLiteral("adapt"), QStringLiteral("--json"), QStringLiteral("-")};
+        const QStringList adapt{QStringLiteral("scripts"), QStringLiteral("adapt"), QStringLiteral("--json"),
+                                QStringLiteral("-")};
         const Run first = cairnctl(adapt, edited);
         QCOMPARE(first.exitCode, 0);
         QVERIFY(first.out.contains("version 2"));  // the built-in is version 1
@@ -218,7 +248,8 @@ private slots:
         QVERIFY(second.out.contains("version 3"));
 
         // Every version is kept, with author and date; a new process (a restart) still has them.
-        const Run history = cairnctl({QStringLiteral("scripts"), QStringLiteral("history"), QStringLiteral("tapering")});
+        const Run history =
+            cairnctl({QStringLiteral("scripts"), QStringLiteral("history"), QStringLiteral("tapering")});
         QCOMPARE(history.exitCode, 0);
         QCOMPARE(history.out.count('\n'), 2);
         QVERIFY(history.out.contains("Alex Admin"));
@@ -229,16 +260,19 @@ private slots:
         QCOMPARE(cairn::testing::fileBytes(builtInPath), builtIn);
 
         // Clinic copies pass the same validation as shipped scripts.
-        const QByteArray stigmatizing = QByteArray(edited).replace("Could we take a few minutes", "Could we, as with any addict, take a few minutes");
+        const QByteArray stigmatizing = QByteArray(edited).replace("Could we take a few minutes",
+                                                                   "Could we, as with any addict, take a few minutes");
         const Run refused = cairnctl(adapt, stigmatizing);
         QCOMPARE(refused.exitCode, 2);
-        QVERIFY2(refused.errorLines().first().contains("script.steps[1].phrasings[0]"), refused.errorLines().first().constData());
+        QVERIFY2(refused.errorLines().first().contains("script.steps[1].phrasings[0]"),
+                 refused.errorLines().first().constData());
     }
 
     void seededNamesNeverReachTheDisk()
     {
         const Run exported = cairnctl({QStringLiteral("export"), QStringLiteral("--json")});
-        const QString name = QJsonDocument::fromJson(exported.out).array().first().toObject().value(QStringLiteral("name")).toString();
+        const QString name =
+            QJsonDocument::fromJson(exported.out).array().first().toObject().value(QStringLiteral("name")).toString();
         QVERIFY(!name.isEmpty());
         QStringList files = cairn::testing::databaseFiles(m_db);
         files << m_db + QStringLiteral(".keys");
@@ -254,15 +288,15 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QByteArray>("field");
         QTest::newRow("malformed") << QByteArray("[{\"name\": ") << QByteArray("json");
-        QTest::newRow("pain out of range")
-            << QByteArray(R"([{"clinic_id":"A1","name":"Ok Person","sex":"male"},
+        QTest::newRow("pain out of range") << QByteArray(R"([{"clinic_id":"A1","name":"Ok Person","sex":"male"},
                               {"clinic_id":"A2","name":"Bad Person","sex":"male","peg":[{"date":"2026-01-01","pain":14,"enjoyment":1,"activity":1}]}])")
-            << QByteArray("[1].peg[0].pain");
+                                           << QByteArray("[1].peg[0].pain");
         QTest::newRow("impossible date")
             << QByteArray(R"([{"clinic_id":"A3","name":"Date Person","sex":"female","birth_date":"1970-02-30"}])")
             << QByteArray("[0].birth_date");
         QTest::newRow("unknown drug")
-            << QByteArray(R"([{"clinic_id":"A4","name":"Drug Person","sex":"female","opioids":[{"drug":"oxycodon","strength_mg":5,"doses_per_day":2,"start":"2026-01-01"}]}])")
+            << QByteArray(
+                   R"([{"clinic_id":"A4","name":"Drug Person","sex":"female","opioids":[{"drug":"oxycodon","strength_mg":5,"doses_per_day":2,"start":"2026-01-01"}]}])")
             << QByteArray("opioids[0].drug");
     }
 
@@ -299,9 +333,13 @@ private slots:
         {
             platform::FileKeystore keystore(m_dir.filePath(QStringLiteral("keystore")));
             registry::SystemClock clock;
-            auto registry = registry::Registry::unlock(m_db, keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), clock);
+            auto registry = registry::Registry::unlock(m_db, keystore, QStringLiteral("Alex Admin"),
+                                                       QStringLiteral("246810"), clock);
             QVERIFY(registry.ok());
-            QVERIFY((*registry)->database().exec("DROP TRIGGER audit_is_append_only_delete; DELETE FROM audit WHERE seq = 3").ok());
+            QVERIFY((*registry)
+                        ->database()
+                        .exec("DROP TRIGGER audit_is_append_only_delete; DELETE FROM audit WHERE seq = 3")
+                        .ok());
         }
         const Run verify = cairnctl({QStringLiteral("audit"), QStringLiteral("verify")});
         QCOMPARE(verify.exitCode, 1);
@@ -315,7 +353,8 @@ private slots:
         QVERIFY(unknown.err.contains("unknown command"));
         const Run help = cairnctl({QStringLiteral("help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *command : {"init", "user", "seed", "import", "export", "stats", "audit", "evaluate", "refill-check", "gaps", "huddle", "measures"})
+        for (const char *command : {"init", "user", "seed", "import", "export", "stats", "audit", "evaluate",
+                                    "refill-check", "gaps", "huddle", "measures"})
             QVERIFY2(help.out.contains(command), command);
     }
 };

@@ -626,10 +626,11 @@ private slots:
         QCOMPARE(withdraw.exitCode, 1);
         QVERIFY(withdraw.errorLines().first().contains("role"));
         // ... nor the risk tier, though it is kept with the patient's details.
-        const Run tier = cairnctl(
-            kManager,
-            {QStringLiteral("patient"), QStringLiteral("edit"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
-            json({{QStringLiteral("risk_tier"), QStringLiteral("high")}, {QStringLiteral("risk_tier_reason"), QStringLiteral("ORT high")}}));
+        const Run tier = cairnctl(kManager,
+                                  {QStringLiteral("patient"), QStringLiteral("edit"), m_patient,
+                                   QStringLiteral("--json"), QStringLiteral("-")},
+                                  json({{QStringLiteral("risk_tier"), QStringLiteral("high")},
+                                        {QStringLiteral("risk_tier_reason"), QStringLiteral("ORT high")}}));
         QCOMPARE(tier.exitCode, 1);
         QVERIFY2(tier.errorLines().first().contains("role"), tier.errorLines().first().constData());
         // The administrator manages users, not clinical records.
@@ -683,9 +684,10 @@ private slots:
         const Run booked = cairnctl(
             kManager,
             {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
-            json({{QStringLiteral("visits"), QJsonArray{QJsonObject{{QStringLiteral("date"), kTomorrow},
-                                                                    {QStringLiteral("status"), QStringLiteral("scheduled")},
-                                                                    {QStringLiteral("time"), QStringLiteral("09:30")}}}}}));
+            json({{QStringLiteral("visits"),
+                   QJsonArray{QJsonObject{{QStringLiteral("date"), kTomorrow},
+                                          {QStringLiteral("status"), QStringLiteral("scheduled")},
+                                          {QStringLiteral("time"), QStringLiteral("09:30")}}}}}));
         QVERIFY2(booked.exitCode == 0, booked.err.constData());
         QVERIFY2(listed(), "the patient booked tomorrow is on tomorrow's huddle before leaving");
         const Run run =

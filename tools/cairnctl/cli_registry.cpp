@@ -35,7 +35,8 @@ Result<QString> readPin(const GlobalOptions &options)
         return readFromFd(options.pinFd, QStringLiteral("--pin-fd"));
     if (qEnvironmentVariableIsSet("CAIRN_PIN"))
         return qEnvironmentVariable("CAIRN_PIN");
-    return Error{QStringLiteral("pin"), QStringLiteral("give the PIN with --pin-fd N or the CAIRN_PIN environment variable")};
+    return Error{QStringLiteral("pin"),
+                 QStringLiteral("give the PIN with --pin-fd N or the CAIRN_PIN environment variable")};
 }
 
 Result<QString> readNewPin(QStringList &args)

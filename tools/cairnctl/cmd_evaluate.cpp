@@ -7,7 +7,8 @@
 namespace cairn::cli {
 namespace {
 
-int runContract(const QStringList &args, Io &io, clinical::CliOutcome (*command)(const QByteArray &, const clinical::ScriptsForGap &))
+int runContract(const QStringList &args, Io &io,
+                clinical::CliOutcome (*command)(const QByteArray &, const clinical::ScriptsForGap &))
 {
     if (!args.isEmpty()) {
         *io.err << "cairnctl: " << args.first() << ": unexpected argument (the request comes on standard input)\n";
@@ -39,7 +40,8 @@ int runRefillCheck(const QStringList &args, const GlobalOptions &, Io &io)
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("evaluate", "rules contract: patient JSON on stdin -> MME, scores, tier and care gaps on stdout", runEvaluate);
+CAIRN_CLI_COMMAND("evaluate", "rules contract: patient JSON on stdin -> MME, scores, tier and care gaps on stdout",
+                  runEvaluate);
 CAIRN_CLI_COMMAND("refill-check", "rules contract: refill request JSON on stdin -> advice on stdout", runRefillCheck);
 
 }  // namespace cairn::cli

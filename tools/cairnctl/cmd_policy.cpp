@@ -42,19 +42,26 @@ int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io
         } else {
             QFile input(*file);
             if (file->isEmpty() || !input.open(QIODevice::ReadOnly))
-                return fail(io, {QStringLiteral("--json"), QStringLiteral("name a readable file of policy settings (- for standard input)")}, BadInput);
+                return fail(io,
+                            {QStringLiteral("--json"),
+                             QStringLiteral("name a readable file of policy settings (- for standard input)")},
+                            BadInput);
             bytes = input.readAll();
         }
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            return fail(io, {QStringLiteral("json"), QStringLiteral("must be a JSON object of policy settings (see docs/clinic-policy.md)")}, BadInput);
+            return fail(io,
+                        {QStringLiteral("json"),
+                         QStringLiteral("must be a JSON object of policy settings (see docs/clinic-policy.md)")},
+                        BadInput);
         auto open = openRegistry(options, kClock);
         if (!open)
             return fail(io, open.error());
         auto updated = open->registry->setClinicPolicy(doc.object());
         if (!updated)
-            return fail(io, updated.error().within(updated.error().field.isEmpty() ? QString() : QStringLiteral("policy")),
+            return fail(io,
+                        updated.error().within(updated.error().field.isEmpty() ? QString() : QStringLiteral("policy")),
                         updated.error().field.isEmpty() ? Failure : BadInput);
         *io.out << "clinic policy is now version " << updated->version << '\n';
         return Success;
@@ -64,6 +71,7 @@ int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("policy", "policy show | set --json FILE: the clinic policy in force (administrators change it)", runPolicy);
+CAIRN_CLI_COMMAND("policy", "policy show | set --json FILE: the clinic policy in force (administrators change it)",
+                  runPolicy);
 
 }  // namespace cairn::cli

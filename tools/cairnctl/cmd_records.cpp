@@ -222,7 +222,9 @@ int runPatientInactivate(QStringList &args, const GlobalOptions &options, Io &io
         return fail(io, reason.error(), BadInput);
     domain::InactiveReason why{};
     if (!domain::parse(*reason, &why))
-        return fail(io, {QStringLiteral("--reason"), QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")},
+        return fail(io,
+                    {QStringLiteral("--reason"),
+                     QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")},
                     BadInput);
     auto dateText = takeOption(args, QStringLiteral("--date"));
     if (!dateText)

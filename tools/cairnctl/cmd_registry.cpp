@@ -31,7 +31,10 @@ int runInit(const QStringList &arguments, const GlobalOptions &options, Io &io)
     const QString path = registryPath(options);
     auto created = registry::Registry::create(path, **store, *name, *pin, kClock);
     if (!created)
-        return fail(io, created.error(), created.error().field == QLatin1String("pin") || created.error().field == QLatin1String("name") ? BadInput : Failure);
+        return fail(io, created.error(),
+                    created.error().field == QLatin1String("pin") || created.error().field == QLatin1String("name")
+                        ? BadInput
+                        : Failure);
     *io.out << "created the encrypted registry " << path << " with administrator " << (*created)->user().name << '\n';
     return Success;
 }
@@ -45,7 +48,8 @@ void printUsers(Io &io, const QList<registry::UserSummary> &users, bool asJson)
                                      {QStringLiteral("name"), u.name},
                                      {QStringLiteral("role"), keys::toString(u.role)},
                                      {QStringLiteral("failed_attempts"), u.failedAttempts},
-                                     {QStringLiteral("locked_until"), u.lockedUntil.isValid() ? u.lockedUntil.toString(Qt::ISODate) : QString()}});
+                                     {QStringLiteral("locked_until"),
+                                      u.lockedUntil.isValid() ? u.lockedUntil.toString(Qt::ISODate) : QString()}});
         }
         *io.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return;
@@ -87,7 +91,11 @@ int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
             return fail(io, {QStringLiteral("--name"), QStringLiteral("is required")}, BadInput);
         keys::Role role{};
         if (!keys::parse(*roleText, &role))
-            return fail(io, {QStringLiteral("--role"), QStringLiteral("must be medical_assistant, nurse, clinician, registry_manager or administrator")}, BadInput);
+            return fail(
+                io,
+                {QStringLiteral("--role"),
+                 QStringLiteral("must be medical_assistant, nurse, clinician, registry_manager or administrator")},
+                BadInput);
         auto newPin = readNewPin(args);
         if (!newPin)
             return fail(io, newPin.error(), BadInput);
@@ -117,11 +125,13 @@ int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
             return fail(io, open.error());
         const QString target = name->isEmpty() ? open->registry->user().id : *name;
         Status done = action == QLatin1String("remove") ? open->registry->removeUser(target)
-                      : newPin                           ? open->registry->changePin(target, *newPin)
-                                                         : open->registry->resetLockout(target);
+                      : newPin                          ? open->registry->changePin(target, *newPin)
+                                                        : open->registry->resetLockout(target);
         if (!done)
             return fail(io, done.error(), done.error().field.isEmpty() ? Failure : BadInput);
-        *io.out << (action == QLatin1String("remove") ? "removed " : action == QLatin1String("passwd") ? "changed the PIN of " : "cleared the lockout of ")
+        *io.out << (action == QLatin1String("remove")   ? "removed "
+                    : action == QLatin1String("passwd") ? "changed the PIN of "
+                                                        : "cleared the lockout of ")
                 << (name->isEmpty() ? open->registry->user().name : *name) << '\n';
         return Success;
     }
@@ -137,7 +147,8 @@ int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
     if (file->isEmpty())
-        return fail(io, {QStringLiteral("--json"), QStringLiteral("name the file to import (- for standard input)")}, BadInput);
+        return fail(io, {QStringLiteral("--json"), QStringLiteral("name the file to import (- for standard input)")},
+                    BadInput);
     QByteArray bytes;
     if (*file == QLatin1String("-")) {
         bytes = io.in->readAll();
@@ -150,7 +161,11 @@ int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(io, {QStringLiteral("json"), QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())}, BadInput);
+        return fail(
+            io,
+            {QStringLiteral("json"),
+             QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())},
+            BadInput);
     if (!doc.isArray())
         return fail(io, {QStringLiteral("json"), QStringLiteral("must be an array of patient objects")}, BadInput);
     QList<domain::Patient> patients;
@@ -240,9 +255,13 @@ int runAudit(const QStringList &arguments, const GlobalOptions &options, Io &io)
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("init", "create a new encrypted registry: init --name ADMIN (PIN from CAIRN_PIN or --pin-fd)", runInit);
-CAIRN_CLI_COMMAND("user", "user add --name N --role R | list [--json] | remove --name N | passwd [--name N] | unlock --name N", runUser);
-CAIRN_CLI_COMMAND("import", "import --json FILE: add the patient objects of the rules contract (all or nothing)", runImport);
+CAIRN_CLI_COMMAND("init", "create a new encrypted registry: init --name ADMIN (PIN from CAIRN_PIN or --pin-fd)",
+                  runInit);
+CAIRN_CLI_COMMAND("user",
+                  "user add --name N --role R | list [--json] | remove --name N | passwd [--name N] | unlock --name N",
+                  runUser);
+CAIRN_CLI_COMMAND("import", "import --json FILE: add the patient objects of the rules contract (all or nothing)",
+                  runImport);
 CAIRN_CLI_COMMAND("export", "export --json: write every patient as the rules contract's patient objects", runExport);
 CAIRN_CLI_COMMAND("stats", "counts of patients, records, users, unsynced records and audit entries", runStats);
 CAIRN_CLI_COMMAND("audit", "audit verify: check the hash chain of the audit log", runAudit);

@@ -25,7 +25,9 @@ int runClinicScripts(const QString &action, QStringList args, const QString &lan
     if (action == QLatin1String("adapt")) {
         auto json = takeOption(args, QStringLiteral("--json"));
         if (!json || json->isEmpty())
-            return fail(io, {QStringLiteral("--json"), QStringLiteral("name the edited script file (- for standard input)")}, BadInput);
+            return fail(
+                io, {QStringLiteral("--json"), QStringLiteral("name the edited script file (- for standard input)")},
+                BadInput);
         file = *json;
     }
     QString id;
@@ -51,11 +53,15 @@ int runClinicScripts(const QString &action, QStringList args, const QString &lan
         }
         const QJsonDocument doc = QJsonDocument::fromJson(bytes);
         if (!doc.isObject())
-            return fail(io, {QStringLiteral("json"), QStringLiteral("must be one script object (see assets/scripts/README.md)")}, BadInput);
+            return fail(
+                io,
+                {QStringLiteral("json"), QStringLiteral("must be one script object (see assets/scripts/README.md)")},
+                BadInput);
         auto saved = open->registry->saveClinicScript(doc.object());
         if (!saved)
             return fail(io, saved.error(), saved.error().field.isEmpty() ? Failure : BadInput);
-        *io.out << "saved the clinic's " << saved->id << " (" << saved->language << ") as version " << saved->version << '\n';
+        *io.out << "saved the clinic's " << saved->id << " (" << saved->language << ") as version " << saved->version
+                << '\n';
         return Success;
     }
     if (action == QLatin1String("clinic")) {
@@ -63,15 +69,20 @@ int runClinicScripts(const QString &action, QStringList args, const QString &lan
         if (!list)
             return fail(io, list.error());
         for (const scripts::Script &s : *list)
-            *io.out << s.id.leftJustified(26) << s.language << "  v" << s.version << "  " << s.editedBy << ", " << s.editedOn
-                    << (s.basedOn.isEmpty() ? QString() : QStringLiteral("  (adapted from the built-in v%1)").arg(s.basedOnVersion)) << '\n';
+            *io.out << s.id.leftJustified(26) << s.language << "  v" << s.version << "  " << s.editedBy << ", "
+                    << s.editedOn
+                    << (s.basedOn.isEmpty() ? QString()
+                                            : QStringLiteral("  (adapted from the built-in v%1)").arg(s.basedOnVersion))
+                    << '\n';
         return Success;
     }
     auto history = open->registry->clinicScriptHistory(id, lang);
     if (!history)
         return fail(io, history.error());
     if (history->isEmpty())
-        return fail(io, {QStringLiteral("id"), QStringLiteral("the clinic has no version of \"%1\" in \"%2\"").arg(id, lang)}, BadInput);
+        return fail(
+            io, {QStringLiteral("id"), QStringLiteral("the clinic has no version of \"%1\" in \"%2\"").arg(id, lang)},
+            BadInput);
     for (const scripts::Script &s : *history)
         *io.out << "v" << s.version << "  " << s.editedOn << "  " << s.editedBy << "  " << s.title << '\n';
     return Success;
@@ -106,7 +117,10 @@ int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &i
     if (!library)
         return fail(io, library.error());
     if (!(*library)->languages().contains(lang))
-        return fail(io, {QStringLiteral("--lang"), QStringLiteral("no scripts in \"%1\" (have: %2)").arg(lang, (*library)->languages().join(QStringLiteral(", ")))}, BadInput);
+        return fail(io,
+                    {QStringLiteral("--lang"), QStringLiteral("no scripts in \"%1\" (have: %2)")
+                                                   .arg(lang, (*library)->languages().join(QStringLiteral(", ")))},
+                    BadInput);
     if (action == QLatin1String("list")) {
         if (auto s = noMoreArguments(args); !s)
             return fail(io, s.error(), BadInput);
@@ -119,7 +133,9 @@ int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &i
             return fail(io, {QStringLiteral("show"), QStringLiteral("name one script id")}, BadInput);
         const scripts::Script *s = (*library)->find(args.first(), lang);
         if (!s)
-            return fail(io, {QStringLiteral("id"), QStringLiteral("no script \"%1\" in \"%2\"").arg(args.first(), lang)}, BadInput);
+            return fail(io,
+                        {QStringLiteral("id"), QStringLiteral("no script \"%1\" in \"%2\"").arg(args.first(), lang)},
+                        BadInput);
         *io.out << s->title << "\n\n" << s->situation << "\n\nFor: " << s->audience.join(QStringLiteral(", ")) << "\n";
         for (const scripts::Step &step : s->steps) {
             *io.out << '\n' << stepTitle(step.kind) << '\n';
@@ -134,11 +150,13 @@ int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &i
             *io.out << "  - " << source << '\n';
         return Success;
     }
-    return fail(io, {QStringLiteral("scripts"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))}, BadInput);
+    return fail(io, {QStringLiteral("scripts"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
+                BadInput);
 }
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("scripts", "scripts list|show ID|validate DIR|adapt --json FILE|clinic|history ID [--lang es]", runScripts);
+CAIRN_CLI_COMMAND("scripts", "scripts list|show ID|validate DIR|adapt --json FILE|clinic|history ID [--lang es]",
+                  runScripts);
 
 }  // namespace cairn::cli

@@ -55,8 +55,8 @@ int runSeed(const QStringList &arguments, const GlobalOptions &options, Io &io)
     auto added = open->registry->addPatients(synthetic::generateClinic(clinic));
     if (!added)
         return fail(io, added.error());
-    *io.out << "seeded " << added->size() << " synthetic patients with " << *years << " years of history (seed " << *seed
-            << ", as of " << asOf.toString(Qt::ISODate) << ")\n";
+    *io.out << "seeded " << added->size() << " synthetic patients with " << *years << " years of history (seed "
+            << *seed << ", as of " << asOf.toString(Qt::ISODate) << ")\n";
     return Success;
 }
 
@@ -85,7 +85,8 @@ int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io 
     if (!store)
         return fail(io, store.error(), BadInput);
     const QString path = registryPath(options);
-    auto created = registry::Registry::create(path, **store, QStringLiteral("Alex Admin"), QStringLiteral("246810"), kClock);
+    auto created =
+        registry::Registry::create(path, **store, QStringLiteral("Alex Admin"), QStringLiteral("246810"), kClock);
     if (!created)
         return fail(io, created.error());
     for (const DemoUser &user : kDemoUsers) {
@@ -107,6 +108,7 @@ int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io 
 }  // namespace
 
 CAIRN_CLI_COMMAND("seed", "seed --patients N --years Y --seed S [--as-of YYYY-MM-DD]: add a synthetic clinic", runSeed);
-CAIRN_CLI_COMMAND("demo-setup", "create a demo registry with the README's demo users and a synthetic clinic", runDemoSetup);
+CAIRN_CLI_COMMAND("demo-setup", "create a demo registry with the README's demo users and a synthetic clinic",
+                  runDemoSetup);
 
 }  // namespace cairn::cli

@@ -50,7 +50,8 @@ Result<sync::ClientConfig> clientConfig(QStringList &args, registry::Registry *r
         config.authority = QSslCertificate::fromData(stored->toLatin1(), QSsl::Pem);
     }
     if (config.authority.isEmpty())
-        return Error{QStringLiteral("ca"), QStringLiteral("is required (the PEM of the server's certificate authority)")};
+        return Error{QStringLiteral("ca"),
+                     QStringLiteral("is required (the PEM of the server's certificate authority)")};
     return config;
 }
 
@@ -75,7 +76,8 @@ int runEnroll(const QStringList &arguments, const GlobalOptions &options, Io &io
     if (auto s = client.enroll(*code); !s)
         return fail(io, s.error());
     auto clinic = open->registry->syncValue(QStringLiteral("clinic"));
-    *io.out << "enrolled device " << open->registry->deviceId() << " in clinic " << (clinic ? *clinic : QString()) << "\n";
+    *io.out << "enrolled device " << open->registry->deviceId() << " in clinic " << (clinic ? *clinic : QString())
+            << "\n";
     return Success;
 }
 
@@ -112,7 +114,10 @@ int runSignIn(const QStringList &arguments, const GlobalOptions &options, Io &io
     if (!name)
         return fail(io, name.error(), BadInput);
     if (name->isEmpty())
-        return fail(io, {QStringLiteral("name"), QStringLiteral("is required (as the clinic's administrator entered it on the server)")}, BadInput);
+        return fail(io,
+                    {QStringLiteral("name"),
+                     QStringLiteral("is required (as the clinic's administrator entered it on the server)")},
+                    BadInput);
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
     auto pin = readPin(options);
@@ -175,9 +180,11 @@ int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io 
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("enroll", "enroll --server URL --ca PEM --code CODE: join a clinic's server (administrators)", runEnroll);
+CAIRN_CLI_COMMAND("enroll", "enroll --server URL --ca PEM --code CODE: join a clinic's server (administrators)",
+                  runEnroll);
 CAIRN_CLI_COMMAND("sync", "sync [--server URL --ca PEM]: one sync round; prints JSON stats", runSync);
-CAIRN_CLI_COMMAND("sign-in", "sign-in --name NAME: a clinic user's first sign-in on this device (online; PIN as usual)", runSignIn);
+CAIRN_CLI_COMMAND("sign-in", "sign-in --name NAME: a clinic user's first sign-in on this device (online; PIN as usual)",
+                  runSignIn);
 CAIRN_CLI_COMMAND("conflicts", "conflicts [--all] | conflicts review ID: concurrent edits to review", runConflicts);
 
 }  // namespace cairn::cli

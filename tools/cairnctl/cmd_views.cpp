@@ -65,12 +65,13 @@ QJsonArray gapsJson(const QList<clinical::CareGap> &gaps)
 {
     QJsonArray array;
     for (const auto &g : gaps) {
-        array.append(QJsonObject{{QStringLiteral("code"), g.code},
-                                 {QStringLiteral("status"), clinical::toString(g.status)},
-                                 {QStringLiteral("due"), g.due.isValid() ? QJsonValue(g.due.toString(Qt::ISODate)) : QJsonValue()},
-                                 {QStringLiteral("severity"), clinical::toString(g.severity)},
-                                 {QStringLiteral("role"), g.role},
-                                 {QStringLiteral("reason"), g.reason}});
+        array.append(QJsonObject{
+            {QStringLiteral("code"), g.code},
+            {QStringLiteral("status"), clinical::toString(g.status)},
+            {QStringLiteral("due"), g.due.isValid() ? QJsonValue(g.due.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("severity"), clinical::toString(g.severity)},
+            {QStringLiteral("role"), g.role},
+            {QStringLiteral("reason"), g.reason}});
     }
     return array;
 }
@@ -99,9 +100,11 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     if (!asOf)
         return fail(io, asOf.error(), BadInput);
     clinical::WorklistFilter filter;
-    for (auto [name, into] : {std::pair{QStringLiteral("--code"), &filter.gapCode}, std::pair{QStringLiteral("--prescriber"), &filter.prescriber},
-                              std::pair{QStringLiteral("--band"), &filter.band}, std::pair{QStringLiteral("--tier"), &filter.tier},
-                              std::pair{QStringLiteral("--search"), &filter.search}}) {
+    for (auto [name, into] :
+         {std::pair{QStringLiteral("--code"), &filter.gapCode},
+          std::pair{QStringLiteral("--prescriber"), &filter.prescriber},
+          std::pair{QStringLiteral("--band"), &filter.band}, std::pair{QStringLiteral("--tier"), &filter.tier},
+          std::pair{QStringLiteral("--search"), &filter.search}}) {
         auto value = takeOption(args, name);
         if (!value)
             return fail(io, value.error(), BadInput);
@@ -215,8 +218,15 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("gaps", "gaps [--as-of D] [--code C] [--prescriber P] [--band B] [--tier T] [--search S]: the gap worklist", runGaps);
-CAIRN_CLI_COMMAND("huddle", "huddle --date D: tomorrow's (or D's) patients with what rooming, the clinician and the registry manager must do", runHuddle);
-CAIRN_CLI_COMMAND("measures", "measures --month YYYY-MM [--prescriber P] [--trend]: Building Block 6 measures with drill-down", runMeasures);
+CAIRN_CLI_COMMAND("gaps",
+                  "gaps [--as-of D] [--code C] [--prescriber P] [--band B] [--tier T] [--search S]: the gap worklist",
+                  runGaps);
+CAIRN_CLI_COMMAND(
+    "huddle",
+    "huddle --date D: tomorrow's (or D's) patients with what rooming, the clinician and the registry manager must do",
+    runHuddle);
+CAIRN_CLI_COMMAND("measures",
+                  "measures --month YYYY-MM [--prescriber P] [--trend]: Building Block 6 measures with drill-down",
+                  runMeasures);
 
 }  // namespace cairn::cli

@@ -14,7 +14,7 @@ namespace cairn::cli {
 enum ExitCode : int { Success = 0, Failure = 1, BadInput = 2 };
 
 struct Io {
-    QIODevice *in = nullptr;   // standard input
+    QIODevice *in = nullptr;  // standard input
     QTextStream *out = nullptr;
     QTextStream *err = nullptr;
 };
@@ -22,9 +22,9 @@ struct Io {
 // args: the command's own arguments (the command name and global options are removed).
 // Global options already parsed by main.cpp are in GlobalOptions.
 struct GlobalOptions {
-    QString dbPath;      // --db PATH; empty: the app's default registry
-    int pinFd = -1;      // --pin-fd N; else CAIRN_PIN
-    QString user;        // --user NAME; who acts (default: the first administrator)
+    QString dbPath;  // --db PATH; empty: the app's default registry
+    int pinFd = -1;  // --pin-fd N; else CAIRN_PIN
+    QString user;    // --user NAME; who acts (default: the first administrator)
 };
 
 using Handler = std::function<int(const QStringList &args, const GlobalOptions &options, Io &io)>;
@@ -43,5 +43,6 @@ const QList<Command> &commands();
 
 #define CAIRN_CLI_CONCAT2(a, b) a##b
 #define CAIRN_CLI_CONCAT(a, b) CAIRN_CLI_CONCAT2(a, b)
-#define CAIRN_CLI_COMMAND(NAME, SUMMARY, HANDLER) \
-    static const bool CAIRN_CLI_CONCAT(cairnCliRegistered_, __LINE__) = ::cairn::cli::registerCommand({NAME, SUMMARY, HANDLER})
+#define CAIRN_CLI_COMMAND(NAME, SUMMARY, HANDLER)                                                                      \
+    static const bool CAIRN_CLI_CONCAT(cairnCliRegistered_, __LINE__) =                                                \
+        ::cairn::cli::registerCommand({NAME, SUMMARY, HANDLER})
