@@ -16,7 +16,7 @@
 #include "core/registry/registry.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "sync/protocol/protocol.h"
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,7 +7,7 @@
 #include "core/registry/registry_thread.h"
 #include "qml/viewmodels/conflict_list_model.h"
 #include "qml/viewmodels/session.h"
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

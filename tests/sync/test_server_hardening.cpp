@@ -7,7 +7,7 @@
 
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include <QElapsedTimer>
 #include <QFile>

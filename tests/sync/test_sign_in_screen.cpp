@@ -6,7 +6,7 @@
 #include "core/registry/registry_thread.h"
 #include "qml/viewmodels/language.h"
 #include "qml/viewmodels/session.h"
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickItem>

@@ -4,7 +4,7 @@
 
 #include "core/domain/patient_json.h"
 #include "core/storage/database.h"
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 
 #include "platform/network_state.h"
 #include "sync/client/sync_scheduler.h"
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

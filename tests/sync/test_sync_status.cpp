@@ -9,7 +9,7 @@
 #include "platform/network_state.h"
 #include "qml/viewmodels/session.h"
 #include "qml/viewmodels/sync_status.h"
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "tests/sync/sync_harness.h"
+#include "tools/sync_harness/sync_harness.h"
 
 #include "core/domain/patient_json.h"
 
