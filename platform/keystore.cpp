@@ -1,5 +1,7 @@
 #include "platform/keystore.h"
 
+#include "platform/logging.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -29,7 +31,7 @@ Error badName()
 
 MemoryKeystore::MemoryKeystore()
 {
-    qWarning("cairn: using the in-memory keystore: secrets vanish when the program ends (testing only)");
+    qCWarning(lcPlatform, "using the in-memory keystore: secrets vanish when the program ends (testing only)");
 }
 
 Result<std::optional<QByteArray>> MemoryKeystore::read(const QString &name)
@@ -56,9 +58,10 @@ Status MemoryKeystore::remove(const QString &name)
 FileKeystore::FileKeystore(QString directory)
     : m_directory(std::move(directory))
 {
-    qWarning("cairn: using a file-backed keystore in %s: it is not protected by hardware; use it only on "
-             "test or headless machines",
-             qPrintable(m_directory));
+    qCWarning(lcPlatform,
+              "using a file-backed keystore in %s: it is not protected by hardware; use it only on "
+              "test or headless machines",
+              qPrintable(m_directory));
 }
 
 QString FileKeystore::describe() const

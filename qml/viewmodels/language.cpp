@@ -1,5 +1,7 @@
 #include "qml/viewmodels/language.h"
 
+#include "platform/logging.h"
+
 #include <QCoreApplication>
 #include <QJSEngine>
 #include <QLocale>
@@ -61,7 +63,7 @@ bool Language::setLanguage(const QString &code)
     // English has a catalogue too: its plural forms ("1 patient", "2 patients").
     auto next = std::make_unique<QTranslator>();
     if (!next->load(QStringLiteral(":/i18n/cairn_%1.qm").arg(code))) {
-        qWarning("language: no catalogue for %s", qPrintable(code));
+        qCWarning(lcApp, "no catalogue for language %s", qPrintable(code));
         return false;
     }
     if (m_translator)

@@ -1,5 +1,6 @@
 #include "qml/viewmodels/screenshot_tour.h"
 
+#include "platform/logging.h"
 #include "qml/viewmodels/huddle_model.h"
 #include "qml/viewmodels/patient_list_model.h"
 
@@ -36,7 +37,7 @@ void ScreenshotTour::capture(const QString &name)
             QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, suffix, m_languageCode));
         if (image.isNull() || !image.save(path)) {
             ++m_failures;
-            qWarning("screenshots: could not save %s", qPrintable(path));
+            qCWarning(lcApp, "screenshots: could not save %s", qPrintable(path));
         }
     }
     m_window->resize(1280, 800);

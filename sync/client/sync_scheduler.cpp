@@ -1,6 +1,7 @@
 #include "sync/client/sync_scheduler.h"
 
 #include "platform/keystore.h"
+#include "platform/logging.h"
 #include "platform/network_state.h"
 
 #include <QCoreApplication>
@@ -150,6 +151,17 @@ void SyncScheduler::runRound()
 void SyncScheduler::finished(Result<RoundStats> result)
 {
     m_running = false;
+    if (result)
+        qCDebug(lcSyncClient,
+                "round: %d sent, %d received, %d re-sent, %d conflicts, %lld bytes out, %lld in, %lld ms%s",
+                result->pushed, result->pulled, result->requeued, result->conflicts,
+                static_cast<long long>(result->bytesSent), static_cast<long long>(result->bytesReceived),
+                static_cast<long long>(result->milliseconds), result->wiped ? ", device revoked" : "");
+    else if (result.error().field == QLatin1String("enrollment"))
+        qCDebug(lcSyncClient, "no round: this tablet is not enrolled");
+    else  // the field names what failed (server, credential, ...); messages stay out of logs
+        qCInfo(lcSyncClient, "round failed (%s); failures in a row: %d", qUtf8Printable(result.error().field),
+               m_failures + 1);
     if (result && result->wiped) {
         // Revoked: close the registry, then delete it and its keys on the database thread.
         stop();

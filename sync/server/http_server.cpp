@@ -1,5 +1,6 @@
 #include "sync/server/http_server.h"
 
+#include "platform/logging.h"
 #include "sync/server/service_workers.h"
 
 #include <QElapsedTimer>
@@ -335,9 +336,9 @@ private:
         m_socket->write(out);
         // Only known paths are logged: a path is the client's text and could forge log lines.
         static const QList<QByteArray> known{"/v1/enroll", "/v1/sign-in", "/v1/push", "/v1/pull", "/v1/health"};
-        qInfo("cairn-server: %s %s %d %lld ms", m_method.isEmpty() ? "-" : m_method.left(16).constData(),
-              known.contains(m_path) ? m_path.constData() : "(other)", reply.status,
-              static_cast<long long>(m_timer.isValid() ? m_timer.elapsed() : 0));
+        qCInfo(lcSyncServer, "%s %s %d %lld ms", m_method.isEmpty() ? "-" : m_method.left(16).constData(),
+               known.contains(m_path) ? m_path.constData() : "(other)", reply.status,
+               static_cast<long long>(m_timer.isValid() ? m_timer.elapsed() : 0));
         m_deadline.stop();
         m_timer.invalidate();
         m_method.clear();

@@ -4,6 +4,7 @@
 #include "core/keys/keyring.h"
 #include "core/keys/pin_verifier.h"
 #include "core/keys/roles.h"
+#include "platform/logging.h"
 #include "sync/server/incoming_records.h"
 
 #include <QCryptographicHash>
@@ -56,7 +57,7 @@ private:
 Reply serverError(const Error &error)
 {
     // Store failures are the server's problem; say so without echoing internals.
-    qWarning("cairn-server: store error: %s", qUtf8Printable(error.message));
+    qCWarning(lcSyncServer, "store error: %s", qUtf8Printable(error.message));
     return errorReply(500, Error{QString(), QStringLiteral("the server could not complete the request; try again")});
 }
 

@@ -6,12 +6,26 @@
 #include "sync/client/sync_scheduler.h"
 #include "tools/sync_harness/sync_harness.h"
 
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace cairn;
 using namespace cairn::testing;
+
+namespace {
+// What the sync client logged, to check it can be switched on and never names a patient.
+QStringList g_syncLog;
+QtMessageHandler g_previousHandler = nullptr;
+void captureSyncLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && QByteArray(context.category) == "cairn.sync.client")
+        g_syncLog << message;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+}  // namespace
 
 class TestSyncScheduler : public QObject {
     Q_OBJECT
@@ -32,7 +46,11 @@ private slots:
         m_server =
             std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs);
         QVERIFY(m_server->start());
+        QLoggingCategory::setFilterRules(QStringLiteral("cairn.sync.client.debug=true"));
+        g_previousHandler = qInstallMessageHandler(captureSyncLog);
     }
+
+    void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
 
     void schedulesBacksOffRecoversAndWipes()
     {
@@ -136,6 +154,11 @@ private slots:
         QVERIFY(rounds.wait(10'000));
         QCOMPARE(rounds.last().first().toBool(), true);
         QVERIFY(scheduler.message().contains(QStringLiteral("1 record")));
+        // Switched on, the sync log tells each round's counts and each failure's cause, and no patient data.
+        QVERIFY2(g_syncLog.filter(QStringLiteral("round: 1 sent")).size() == 1, qPrintable(g_syncLog.join(u'\n')));
+        QVERIFY(!g_syncLog.filter(QStringLiteral("round failed (server)")).isEmpty());
+        QVERIFY(g_syncLog.filter(QStringLiteral("Ivy Cole")).isEmpty());
+        QVERIFY(g_syncLog.filter(QStringLiteral("S-1")).isEmpty());
 
         // Revoked: the next round wipes the tablet.
         QVERIFY(m_server->revoke(deviceId));
