@@ -1,7 +1,8 @@
 cmake_minimum_required(VERSION 3.22)
 # cmake -DSOURCE_DIR=<root> -DMANIFEST=<build>/dependency_manifest.txt -P cmake/CheckDependencies.cmake
 # Fails when a file includes a project header of a library its target does not link (see
-# cmake/CairnDependencies.cmake), or when code outside tests/ includes a header from tests/.
+# cmake/CairnDependencies.cmake), when code outside tests/ includes a header from tests/, or when
+# product code includes a *_internals.h header (raw access kept for tests and benchmarks).
 file(STRINGS ${MANIFEST} lines REGEX "^(owner|target)\\|")
 set(owned_dirs)
 set(targets)
@@ -37,6 +38,9 @@ foreach(line IN LISTS lines)
       cmake_path(GET header PARENT_PATH dir)
       if(header MATCHES "^tests/" AND NOT file MATCHES "^tests/")
         message(SEND_ERROR "${file} (${target}) includes ${header}: code outside tests/ must not depend on tests")
+        math(EXPR problems "${problems} + 1")
+      elseif(header MATCHES "_internals\\.h$" AND NOT file MATCHES "^(tests|bench)/")
+        message(SEND_ERROR "${file} (${target}) includes ${header}: *_internals.h headers are for tests and benchmarks")
         math(EXPR problems "${problems} + 1")
       elseif(DEFINED owner_of_${dir})
         set(owner ${owner_of_${dir}})

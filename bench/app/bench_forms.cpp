@@ -9,6 +9,7 @@
 #include "bench/app/bench_app_common.h"
 #include "bench/bench_common.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/registry/registry_thread.h"
 #include "core/storage/database.h"
 #include "core/synthetic/synthetic_clinic.h"
@@ -171,7 +172,7 @@ int main(int argc, char *argv[])
         // The floor: the same payload inserted bare, one transaction, same database and thread.
         const double floorMs = bench::medianMs(runs, [&] {
             auto done = onDatabase<Status>(thread, &screen, [payload](registry::Registry *registry) -> Status {
-                storage::Database &db = registry->database();
+                storage::Database &db = registry::RegistryInternals::database(*registry);
                 if (auto s = db.exec("CREATE TABLE IF NOT EXISTS bench_bare(id INTEGER PRIMARY KEY, payload BLOB)"); !s)
                     return s;
                 auto tx = storage::Transaction::begin(db);

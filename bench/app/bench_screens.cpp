@@ -13,6 +13,7 @@
 #include "core/registry/clinical_service.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/registry/registry_thread.h"
 #include "core/storage/record_store.h"
 #include "core/synthetic/synthetic_clinic.h"
@@ -39,7 +40,7 @@ namespace {
 // screens below, measured warm, do not pay it twice).
 Result<QList<domain::Patient>> readWholeRegistry(registry::Registry &registry)
 {
-    storage::RecordStore store(registry.database());
+    storage::RecordStore store(registry::RegistryInternals::database(registry));
     return registry::assembleAllPatients(store);
 }
 

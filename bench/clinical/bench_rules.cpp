@@ -9,6 +9,7 @@
 #include "core/clinical/registry_views.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
 #include "core/storage/record_store.h"
 #include "core/synthetic/synthetic_clinic.h"
@@ -70,7 +71,7 @@ int runSize(int patients, bool smoke, const QString &keepDir)
         options.asOf = asOf;
         if (!(*registry)->addPatients(synthetic::generateClinic(options)))
             return 1;
-        (void)(*registry)->database().checkpoint();
+        (void)registry::RegistryInternals::database(**registry).checkpoint();
     }
     const qint64 records = (*registry)->stats()->records;
     std::printf("\n%d patients, %lld records, 3 years\n", patients, static_cast<long long>(records));
@@ -80,18 +81,18 @@ int runSize(int patients, bool smoke, const QString &keepDir)
     const auto policy = *clinical::ClinicPolicy::defaults();
     const clinical::RulesContext context{policy, *(*tables)->find(QStringLiteral("cdc-2022")), **instruments, {}};
 
-    const double scanMs = bareScanMs((*registry)->database(), runs);
+    const double scanMs = bareScanMs(registry::RegistryInternals::database(**registry), runs);
     bench::header();
     QList<domain::Patient> loaded;
     // The read itself: loadAllPatients hands out its last read again while nothing is written.
     const double loadMs = bench::medianMs(runs, [&] {
-        storage::RecordStore store((*registry)->database());
+        storage::RecordStore store(registry::RegistryInternals::database(**registry));
         loaded = *registry::assembleAllPatients(store);
     });
     bench::row("load every patient (decode records)", loadMs, scanMs, "bare scan of the same rows");
     // The way loadAllPatients read them before: an envelope and a QJsonObject per row. Slow, so once.
     const double envelopesMs = bench::medianMs(1, [&] {
-        auto current = storage::RecordStore((*registry)->database()).allCurrent();
+        auto current = storage::RecordStore(registry::RegistryInternals::database(**registry)).allCurrent();
         if (!current || !registry::assemblePatients(*current))
             std::abort();
     });

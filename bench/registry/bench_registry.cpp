@@ -6,6 +6,7 @@
 #include "bench/bench_common.h"
 #include "core/keys/keyring.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
@@ -83,7 +84,7 @@ int main(int argc, char *argv[])
 
     auto registry =
         registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
-    auto &db = (*registry)->database();
+    auto &db = registry::RegistryInternals::database(**registry);
 
     const double loadMs = bench::medianMs(runs, [&] {
         auto p = (*registry)->loadPatient(samplePatient);

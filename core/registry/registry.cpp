@@ -791,6 +791,27 @@ Result<QList<domain::RecordEnvelope>> Registry::patientHistory(const QString &pa
     return history;
 }
 
+Result<domain::RecordEnvelope> Registry::recordInForce(const QString &recordId)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    RecordStore store(*d->db);
+    auto found = store.find(recordId);
+    if (!found)
+        return found.error();
+    if (found->kind == QLatin1String("patient"))
+        return Error{QStringLiteral("record"), QStringLiteral("a patient's demographics change with a patient edit")};
+    auto head = store.headOf(recordId);
+    if (!head)
+        return head.error();
+    if (head->isEmpty())
+        return Error{QStringLiteral("record"), QStringLiteral("%1 was withdrawn").arg(recordId)};
+    if (*head != recordId)
+        return Error{QStringLiteral("record"),
+                     QStringLiteral("%1 was corrected; the version in force is %2").arg(recordId, *head)};
+    return found;
+}
+
 Result<QList<PatientSummary>> Registry::listPatients()
 {
     if (!can(keys::Permission::ViewPatient))

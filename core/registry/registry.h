@@ -131,6 +131,10 @@ public:
     // write order: each with its kind (label: domain::findKind(kind)->label), author, device,
     // writtenAt, the record it supersedes and, for a withdrawal, payload.retraction_reason.
     Result<QList<domain::RecordEnvelope>> patientHistory(const QString &patientId);
+    // The record `recordId` if it is the version in force of its lineage (a correction or a
+    // withdrawal must start from it, or the history would fork); otherwise an error on "record"
+    // naming the version in force, or saying it was withdrawn. Demographics are not records here.
+    Result<domain::RecordEnvelope> recordInForce(const QString &recordId);
     // The patient's urine drug screens still waiting for a result (current versions, with their
     // meta.id): entering the result is correctRecord(meta.id, the screen with its result).
     Result<QList<domain::UrineDrugScreen>> pendingUds(const QString &patientId);
@@ -222,10 +226,11 @@ public:
     };
     Result<AuditReport> verifyAudit();
 
-    // Direct store access for the sync client and benchmarks (same thread rules apply).
+private:
+    // Raw SQL for tests and benchmarks only: core/registry/registry_internals.h.
+    friend struct RegistryInternals;
     storage::Database &database();
 
-private:
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
     Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb) const;
     struct Impl;

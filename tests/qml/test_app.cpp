@@ -4,6 +4,7 @@
 
 #include "core/clinical/mme.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/registry/registry_thread.h"
 #include "core/storage/database.h"
 #include "core/synthetic/synthetic_clinic.h"
@@ -350,11 +351,11 @@ private slots:
                 [patientId, scriptId](registry::Registry *r) -> qint64 {
                     if (!r)
                         return -2;
-                    auto stmt =
-                        r->database().prepare("SELECT count(*) FROM records r JOIN outbox o ON o.record_id = r.id "
-                                              "WHERE r.kind = 'script_use' AND r.patient_id = ? "
-                                              "AND json_extract(r.payload, '$.script_id') = ? "
-                                              "AND json_extract(r.payload, '$.note') = 'went well'");
+                    auto stmt = registry::RegistryInternals::database(*r).prepare(
+                        "SELECT count(*) FROM records r JOIN outbox o ON o.record_id = r.id "
+                        "WHERE r.kind = 'script_use' AND r.patient_id = ? "
+                        "AND json_extract(r.payload, '$.script_id') = ? "
+                        "AND json_extract(r.payload, '$.note') = 'went well'");
                     if (!stmt)
                         return -1;
                     stmt->bind(1, patientId).bind(2, scriptId);

@@ -6,6 +6,7 @@
 #include "core/domain/record_json.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/storage/record_store.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
@@ -322,7 +323,7 @@ void TestLoadAll::wholeRegistryLoadsAsEachPatientDoes()
         QVERIFY2(patient == *one, qPrintable(patient.id));
     }
     // And in the same order as grouping allCurrent()'s envelopes.
-    storage::RecordStore store(registry.database());
+    storage::RecordStore store(registry::RegistryInternals::database(registry));
     auto current = store.allCurrent();
     QVERIFY(current.ok());
     auto grouped = assemblePatients(*current);

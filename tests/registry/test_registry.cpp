@@ -3,6 +3,7 @@
 
 #include "core/domain/patient_json.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
@@ -234,8 +235,10 @@ private slots:
         QVERIFY(report.ok() && report->intact);
 
         // Someone with the key removes the guard and edits the past: verify notices.
-        QVERIFY(registry->database().exec("DROP TRIGGER audit_is_append_only_update").ok());
-        QVERIFY(registry->database().exec("UPDATE audit SET action = 'nothing' WHERE action = 'view_patient'").ok());
+        QVERIFY(registry::RegistryInternals::database(*registry).exec("DROP TRIGGER audit_is_append_only_update").ok());
+        QVERIFY(registry::RegistryInternals::database(*registry)
+                    .exec("UPDATE audit SET action = 'nothing' WHERE action = 'view_patient'")
+                    .ok());
         report = registry->verifyAudit();
         QVERIFY(report.ok());
         QVERIFY(!report->intact);

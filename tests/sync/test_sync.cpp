@@ -3,6 +3,7 @@
 // "postgresql" for a PostgreSQL cluster this test starts itself).
 
 #include "core/domain/patient_json.h"
+#include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
 #include "sync/client/first_sign_in.h"
 #include "tools/sync_harness/sync_harness.h"
@@ -58,7 +59,7 @@ QByteArray snapshot(registry::Registry &r)
 
 qint64 recordCount(registry::Registry &r)
 {
-    return r.database().scalarInt("SELECT count(*) FROM records").value();
+    return registry::RegistryInternals::database(r).scalarInt("SELECT count(*) FROM records").value();
 }
 
 }  // namespace

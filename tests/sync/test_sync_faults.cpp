@@ -3,6 +3,7 @@
 // resets connections, server restarts) that must end with every tablet identical to the server.
 
 #include "core/domain/patient_json.h"
+#include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
 #include "tools/sync_harness/sync_harness.h"
 
@@ -289,8 +290,13 @@ private slots:
         QVERIFY(code && (*fresh)->enroll(*code));
         QVERIFY((*fresh)->sync());
         QCOMPARE(snapshot(*(*fresh)->registry), first);
-        const qint64 held = tablets[0]->registry->database().scalarInt("SELECT count(*) FROM records").value();
-        QCOMPARE((*fresh)->registry->database().scalarInt("SELECT count(*) FROM records").value(), held);
+        const qint64 held = registry::RegistryInternals::database(*tablets[0]->registry)
+                                .scalarInt("SELECT count(*) FROM records")
+                                .value();
+        QCOMPARE(registry::RegistryInternals::database(*(*fresh)->registry)
+                     .scalarInt("SELECT count(*) FROM records")
+                     .value(),
+                 held);
     }
 };
 

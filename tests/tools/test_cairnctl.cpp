@@ -1,6 +1,7 @@
 // cairnctl as scripts and operators use it: a real process, a real encrypted file, no prompts.
 
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
 #include "platform/keystore.h"
 #include "tests/support/temp_registry.h"
@@ -336,8 +337,7 @@ private slots:
             auto registry = registry::Registry::unlock(m_db, keystore, QStringLiteral("Alex Admin"),
                                                        QStringLiteral("246810"), clock);
             QVERIFY(registry.ok());
-            QVERIFY((*registry)
-                        ->database()
+            QVERIFY(registry::RegistryInternals::database(**registry)
                         .exec("DROP TRIGGER audit_is_append_only_delete; DELETE FROM audit WHERE seq = 3")
                         .ok());
         }

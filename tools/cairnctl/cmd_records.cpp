@@ -316,28 +316,6 @@ int runRecordAdd(QStringList &args, const GlobalOptions &options, Io &io)
     return Success;
 }
 
-// The record to correct or withdraw, which must be the version in force: changing an older one
-// would fork its history.
-Result<storage::StoredRecord> versionInForce(registry::Registry &registry, const QString &recordId)
-{
-    storage::RecordStore store(registry.database());
-    auto found = store.find(recordId);
-    if (!found)
-        return found.error();
-    if (found->kind == QLatin1String("patient"))
-        return Error{QStringLiteral("record"),
-                     QStringLiteral("a patient's demographics change with cairnctl patient edit")};
-    auto head = store.headOf(recordId);
-    if (!head)
-        return head.error();
-    if (head->isEmpty())
-        return Error{QStringLiteral("record"), QStringLiteral("%1 was withdrawn").arg(recordId)};
-    if (*head != recordId)
-        return Error{QStringLiteral("record"),
-                     QStringLiteral("%1 was corrected; the version in force is %2").arg(recordId, *head)};
-    return found;
-}
-
 int runRecordCorrect(QStringList &args, const GlobalOptions &options, Io &io)
 {
     auto recordId = takeId(args, QStringLiteral("record id"));
@@ -355,7 +333,7 @@ int runRecordCorrect(QStringList &args, const GlobalOptions &options, Io &io)
     auto open = openRegistry(options, kClock);
     if (!open)
         return fail(io, open.error());
-    auto original = versionInForce(*open->registry, *recordId);
+    auto original = open->registry->recordInForce(*recordId);
     if (!original)
         return fail(io, original.error(), exitFor(original.error()));
     // The file is a record of the corrected record's kind, in the contract's shape.
@@ -384,7 +362,7 @@ int runRecordWithdraw(QStringList &args, const GlobalOptions &options, Io &io)
     auto open = openRegistry(options, kClock);
     if (!open)
         return fail(io, open.error());
-    auto original = versionInForce(*open->registry, *recordId);
+    auto original = open->registry->recordInForce(*recordId);
     if (!original)
         return fail(io, original.error(), exitFor(original.error()));
     auto id = open->registry->retractRecord(*recordId, *reason);

@@ -1,0 +1,15 @@
+#pragma once
+// The registry's SQLCipher connection, for tests that check or damage the file with raw SQL and for
+// benchmarks that measure the bare SQLCipher floor beside a registry operation. Product code goes
+// through Registry's methods; nothing under core/, sync/, qml/ or tools/cairnctl includes this.
+
+#include "core/registry/registry.h"
+#include "core/storage/database.h"
+
+namespace cairn::registry {
+
+struct RegistryInternals {
+    static storage::Database &database(Registry &registry) { return registry.database(); }
+};
+
+}  // namespace cairn::registry
