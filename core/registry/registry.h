@@ -31,6 +31,8 @@ class Database;
 
 namespace cairn::registry {
 
+struct RecordWriter;
+
 // The permission that writing a record of `kind` needs ("patient" for demographics).
 keys::Permission permissionToWrite(const QString &kind);
 
@@ -233,6 +235,8 @@ private:
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
     Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb) const;
+    // The one writer of records for the signed-in user on this device (registry_private.h).
+    RecordWriter writer();
     struct Impl;
     std::unique_ptr<Impl> d;
     UserSummary m_user;

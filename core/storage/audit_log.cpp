@@ -124,4 +124,9 @@ Result<AuditVerification> AuditLog::verify()
     return result;
 }
 
+Result<std::int64_t> AuditLog::size()
+{
+    return m_db.scalarInt("SELECT count(*) FROM audit");
+}
+
 }  // namespace cairn::storage

@@ -39,6 +39,7 @@ public:
     // Appends one entry. Call inside the transaction of the change it records.
     Status append(const AuditEvent &event);
     Result<AuditVerification> verify();
+    Result<std::int64_t> size();  // number of entries
 
 private:
     Database &m_db;

@@ -776,4 +776,28 @@ Status RecordStore::acknowledge(const QStringList &recordIds)
     return ok();
 }
 
+Result<std::int64_t> RecordStore::recordCount()
+{
+    return m_db.scalarInt("SELECT count(*) FROM records");
+}
+
+Result<std::int64_t> RecordStore::highestSeq()
+{
+    return m_db.scalarInt("SELECT COALESCE(max(seq), 0) FROM records");
+}
+
+Result<int> RecordStore::requeueOwnAfter(const QString &deviceId, std::int64_t seq)
+{
+    auto stmt = m_db.prepare(
+        "INSERT INTO outbox (record_id, queued_at) SELECT r.id, r.written_at FROM records r "
+        "WHERE r.device = ? AND r.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id) "
+        "ORDER BY r.seq");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, deviceId).bind(2, seq);
+    if (auto s = stmt->run(); !s)
+        return s.error();
+    return m_db.changes();
+}
+
 }  // namespace cairn::storage

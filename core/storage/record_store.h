@@ -109,12 +109,19 @@ public:
     // Patients whose current demographics carry this clinic identifier (exact match).
     Result<QStringList> patientIdsWithClinicId(const QString &clinicId);
     Result<std::int64_t> patientCount();
+    // Every stored version of every record, and the highest local sequence number (0 when empty):
+    // records are append-only, so an unchanged highest seq means an unchanged registry.
+    Result<std::int64_t> recordCount();
+    Result<std::int64_t> highestSeq();
 
     // The outbox, oldest first.
     Result<QList<StoredRecord>> pendingOutbox(int limit);
     Result<std::int64_t> outboxSize();
     Result<QString> oldestPendingWrite();  // ISO time, empty when nothing is pending
     Status acknowledge(const QStringList &recordIds);
+    // Puts back into the outbox this device's records stored after `seq` that are not in it (the
+    // server lost them); returns how many.
+    Result<int> requeueOwnAfter(const QString &deviceId, std::int64_t seq);
 
 private:
     Status updateHead(const QString &lineage, const StoredRecord &inserted);

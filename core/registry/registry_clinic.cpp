@@ -1,0 +1,158 @@
+#include "core/registry/registry_private.h"
+
+#include <QUuid>
+
+namespace cairn::registry {
+
+// --- clinic policy ----------------------------------------------------------------------------
+
+namespace {
+Result<std::optional<storage::StoredRecord>> currentPolicyRecord(Database &db)
+{
+    auto current = RecordStore(db).current(domain::kClinicScope);
+    if (!current)
+        return current.error();
+    std::optional<storage::StoredRecord> newest;
+    for (const auto &record : *current) {
+        if (record.kind == QLatin1String("clinic_policy") && (!newest || newest->stamp < record.stamp))
+            newest = record;
+    }
+    return newest;
+}
+}  // namespace
+
+Result<clinical::ClinicPolicy> Registry::clinicPolicy()
+{
+    auto stored = currentPolicyRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return clinical::ClinicPolicy::defaults();
+    auto policy = clinical::ClinicPolicy::fromJson((*stored)->payload);
+    if (!policy)
+        return policy.error().within(QStringLiteral("stored clinic policy"));
+    return policy;
+}
+
+Result<clinical::ClinicPolicy> Registry::setClinicPolicy(const QJsonObject &overrides)
+{
+    if (!can(keys::Permission::EditPolicy))
+        return forbidden(QStringLiteral("editing the clinic policy"));
+    auto stored = currentPolicyRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    auto base = clinicPolicy();
+    if (!base)
+        return base.error();
+    QJsonObject changes = overrides;
+    if (!changes.contains(QStringLiteral("version"))) {
+        const QString previous = base->version;
+        const int number = previous.startsWith(QLatin1String("clinic-")) ? previous.mid(7).toInt() + 1 : 1;
+        changes.insert(QStringLiteral("version"), QStringLiteral("clinic-%1").arg(number));
+    }
+    auto updated = base->withOverrides(changes);
+    if (!updated)
+        return updated.error();
+    if (updated->version == base->version)
+        return Error{QStringLiteral("version"), QStringLiteral("a changed policy needs a new version name")};
+    RecordWriter w = writer();
+    domain::RecordMeta meta;
+    w.stamp(meta);
+    domain::RecordEnvelope envelope;
+    envelope.id = meta.id.toString(QUuid::WithoutBraces);
+    envelope.patientId = domain::kClinicScope;
+    envelope.kind = QStringLiteral("clinic_policy");
+    envelope.date = m_clock.now().date().toString(Qt::ISODate);
+    envelope.payload = updated->toJson();
+    envelope.author = meta.author;
+    envelope.device = meta.device;
+    envelope.stamp = meta.stamp;
+    if (*stored)
+        envelope.supersedes = (*stored)->id;
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_policy")); !s)
+        return s.error();
+    return updated;
+}
+
+// --- clinic scripts ---------------------------------------------------------------------------
+
+Result<QList<scripts::Script>> Registry::clinicScripts()
+{
+    auto current = RecordStore(*d->db).current(domain::kClinicScope);
+    if (!current)
+        return current.error();
+    QList<scripts::Script> list;
+    for (const auto &record : *current)
+        if (record.kind == QLatin1String("clinic_script"))
+            list.append(scripts::scriptFromJson(record.payload));
+    std::sort(list.begin(), list.end(),
+              [](const auto &a, const auto &b) { return std::pair(a.id, a.language) < std::pair(b.id, b.language); });
+    return list;
+}
+
+Result<QList<scripts::Script>> Registry::clinicScriptHistory(const QString &id, const QString &language)
+{
+    auto history = RecordStore(*d->db).history(domain::kClinicScope);
+    if (!history)
+        return history.error();
+    QList<scripts::Script> versions;
+    for (const auto &record : *history) {
+        if (record.kind != QLatin1String("clinic_script"))
+            continue;
+        scripts::Script s = scripts::scriptFromJson(record.payload);
+        if (s.id == id && s.language == language)
+            versions.append(s);
+    }
+    return versions;
+}
+
+Result<scripts::Script> Registry::saveClinicScript(const QJsonObject &json)
+{
+    if (!can(keys::Permission::EditScripts))
+        return forbidden(QStringLiteral("editing conversation scripts"));
+    scripts::Script script = scripts::scriptFromJson(json);
+    const QList<scripts::Problem> problems = scripts::validateScript(json, QStringLiteral("script"));
+    if (!problems.isEmpty())
+        return Error{QStringLiteral("script.") + problems.first().field, problems.first().message};
+
+    // The version this one replaces: the clinic's current copy, if any.
+    auto current = RecordStore(*d->db).current(domain::kClinicScope);
+    if (!current)
+        return current.error();
+    std::optional<storage::StoredRecord> previous;
+    for (const auto &record : *current) {
+        const scripts::Script s = scripts::scriptFromJson(record.payload);
+        if (record.kind == QLatin1String("clinic_script") && s.id == script.id && s.language == script.language)
+            previous = record;
+    }
+    const int previousVersion = previous ? scripts::scriptFromJson(previous->payload).version : 0;
+    if (auto library = scripts::Library::shipped()) {
+        if (const scripts::Script *builtIn = (*library)->find(script.id, script.language)) {
+            script.basedOn = builtIn->id;
+            script.basedOnVersion = builtIn->version;
+        }
+    }
+    script.version = std::max(previousVersion, script.basedOnVersion) + 1;
+    script.editedBy = m_user.name;
+    script.editedOn = m_clock.now().date().toString(Qt::ISODate);
+
+    RecordWriter w = writer();
+    domain::RecordMeta meta;
+    w.stamp(meta);
+    domain::RecordEnvelope envelope;
+    envelope.id = meta.id.toString(QUuid::WithoutBraces);
+    envelope.patientId = domain::kClinicScope;
+    envelope.kind = QStringLiteral("clinic_script");
+    envelope.date = script.editedOn;
+    envelope.payload = scripts::scriptToJson(script);
+    envelope.author = meta.author;
+    envelope.device = meta.device;
+    envelope.stamp = meta.stamp;
+    if (previous)
+        envelope.supersedes = previous->id;
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_script")); !s)
+        return s.error();
+    return script;
+}
+
+}  // namespace cairn::registry

@@ -1,0 +1,352 @@
+#include "core/domain/envelope_validation.h"
+#include "core/registry/patient_records.h"
+#include "core/registry/registry_private.h"
+
+#include <QUuid>
+
+namespace cairn::registry {
+
+Result<QString> Registry::addPatient(const domain::Patient &patient)
+{
+    auto ids = addPatients({patient});
+    if (!ids)
+        return ids.error();
+    return ids->first();
+}
+
+Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients)
+{
+    if (!can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("adding patients"));
+    // Check everything before writing anything: an import is all or nothing.
+    QHash<QString, qsizetype> clinicIds;
+    for (qsizetype i = 0; i < patients.size(); ++i) {
+        auto where = [&](const Error &e) {
+            return patients.size() == 1 ? e : e.within(QStringLiteral("patients[%1]").arg(i));
+        };
+        if (auto s = checkPatient(patients.at(i)); !s)
+            return where(s.error());
+        const QString clinicId = patients.at(i).clinicId.trimmed();
+        if (clinicIds.contains(clinicId))
+            return where(
+                Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is given to two patients (also patients[%2])")
+                                                       .arg(clinicId.left(64))
+                                                       .arg(clinicIds.value(clinicId))});
+        clinicIds.insert(clinicId, i);
+        if (auto s = clinicIdFree(*d->db, clinicId, patients.at(i).id); !s)
+            return where(s.error());
+    }
+    RecordWriter w = writer();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    QStringList ids;
+    for (const auto &patient : patients) {
+        const auto envelopes = envelopesOf(patient, [&w](domain::RecordMeta &meta) { w.stamp(meta); });
+        for (const auto &envelope : envelopes) {
+            // One audit entry per patient added; its records are found through the patient.
+            const bool first = &envelope == &envelopes.first();
+            if (auto s = w.write(envelope, QStringLiteral("add_patient"), first); !s)
+                return s.error();
+        }
+        ids.append(envelopes.first().patientId);
+    }
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return ids;
+}
+
+Status Registry::updateDemographics(const domain::Patient &patient)
+{
+    if (!can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("editing demographics"));
+    if (auto s = checkPatient(patient); !s)
+        return s;
+    RecordStore store(*d->db);
+    auto row = store.patient(patient.id);
+    if (!row)
+        return row.error();
+    if (auto s = clinicIdFree(*d->db, patient.clinicId.trimmed(), patient.id); !s)
+        return s;
+    const QString newTier = patient.riskTier ? domain::toString(*patient.riskTier) : QString();
+    // Whoever keeps the details may not change the tier: that is the clinician's decision.
+    if (newTier != row->riskTier && !can(keys::Permission::RecordClinicalDecision))
+        return forbidden(QStringLiteral("setting the risk tier"));
+    if (newTier != row->riskTier && !newTier.isEmpty() && patient.riskTierReason.trimmed().isEmpty())
+        return Error{QStringLiteral("risk_tier_reason"),
+                     QStringLiteral("is required when a clinician sets the risk tier")};
+    RecordWriter w = writer();
+    domain::Patient next = patient;
+    w.stamp(next.meta);
+    next.meta.supersedes = QUuid::fromString(row->head);
+    return writeInTransaction(w, demographicsEnvelope(next), QStringLiteral("correct_record"));
+}
+
+Status Registry::inactivatePatient(const QString &patientId, domain::InactiveReason reason, const QDate &date)
+{
+    if (!can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("editing demographics"));
+    RecordStore store(*d->db);
+    auto row = store.patient(patientId);
+    if (!row)
+        return row.error();
+    auto head = store.versionInForce(row->head);
+    if (!head)
+        return head.error();
+    if (!*head)
+        return Error{QStringLiteral("patient"), QStringLiteral("the patient's demographics are missing")};
+    auto patient = domain::demographicsFromJson((*head)->payload);
+    if (!patient)
+        return patient.error();
+    patient->id = patientId;
+    patient->status = domain::PatientStatus::Inactive;
+    patient->inactiveReason = reason;
+    patient->inactiveDate = date;
+    return updateDemographics(*patient);
+}
+
+Result<QList<domain::UrineDrugScreen>> Registry::pendingUds(const QString &patientId)
+{
+    auto patient = loadPatient(patientId);
+    if (!patient)
+        return patient.error();
+    QList<domain::UrineDrugScreen> pending;
+    for (const auto &screen : std::as_const(patient->uds)) {
+        if (screen.result == domain::UdsResult::Pending)
+            pending.append(screen);
+    }
+    return pending;
+}
+
+// A record from a write call, checked for permission and validity before anything is written.
+Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb) const
+{
+    domain::AnyRecord record = value;
+    const QString kind = domain::recordKind(record);
+    if (!can(permissionToWrite(kind)))
+        return forbidden(QStringLiteral("%1 %2").arg(verb, kind));
+    if (const auto *request = std::get_if<domain::RefillRequest>(&record)) {
+        // Anyone may log a request or route it; the decision itself is a clinician's.
+        const bool decided = request->decision == domain::RefillDecision::Approved ||
+                             request->decision == domain::RefillDecision::Declined;
+        if (decided && !can(keys::Permission::RecordClinicalDecision))
+            return forbidden(QStringLiteral("deciding a refill request"));
+    }
+    if (auto s = checkRecord(record); !s)
+        return s.error();
+    return record;
+}
+
+Result<QString> Registry::addRecord(const QString &patientId, const RecordValue &value)
+{
+    auto accepted = acceptRecord(value, QStringLiteral("recording"));
+    if (!accepted)
+        return accepted.error();
+    domain::AnyRecord record = std::move(accepted).value();
+    RecordStore store(*d->db);
+    if (auto row = store.patient(patientId); !row)
+        return row.error();
+    RecordWriter w = writer();
+    w.stamp(domain::recordMeta(record));
+    domain::recordMeta(record).supersedes = QUuid();
+    const auto envelope = toEnvelope(patientId, record);
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("add_record")); !s)
+        return s.error();
+    return envelope.id;
+}
+
+Result<QStringList> Registry::addRecords(const QString &patientId, const QList<RecordValue> &values)
+{
+    // Check every record before writing any: the call is all or nothing.
+    QList<domain::AnyRecord> records;
+    records.reserve(values.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        auto accepted = acceptRecord(values.at(i), QStringLiteral("recording"));
+        if (!accepted)
+            return accepted.error().field.isEmpty() ? accepted.error()
+                                                    : accepted.error().within(QStringLiteral("[%1]").arg(i));
+        records.append(std::move(accepted).value());
+    }
+    RecordStore store(*d->db);
+    if (auto row = store.patient(patientId); !row)
+        return row.error();
+    RecordWriter w = writer();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    QStringList ids;
+    for (auto &record : records) {
+        w.stamp(domain::recordMeta(record));
+        domain::recordMeta(record).supersedes = QUuid();
+        const auto envelope = toEnvelope(patientId, record);
+        if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
+            return s.error();
+        ids.append(envelope.id);
+    }
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return ids;
+}
+
+Result<QString> Registry::correctRecord(const QString &recordId, const RecordValue &value, const QString &reason)
+{
+    if (reason.size() > 500)
+        return Error{QStringLiteral("reason"), QStringLiteral("is too long (at most 500 characters)")};
+    auto accepted = acceptRecord(value, QStringLiteral("correcting"));
+    if (!accepted)
+        return accepted.error();
+    domain::AnyRecord record = std::move(accepted).value();
+    const QString kind = domain::recordKind(record);
+    RecordStore store(*d->db);
+    auto original = store.find(recordId);
+    if (!original)
+        return original.error();
+    if (original->kind != kind)
+        return Error{QStringLiteral("kind"),
+                     QStringLiteral("a %1 record can only be corrected by another %1 record").arg(original->kind)};
+    RecordWriter w = writer();
+    w.stamp(domain::recordMeta(record));
+    domain::recordMeta(record).supersedes = QUuid::fromString(recordId);
+    auto envelope = toEnvelope(original->patientId, record);
+    // Beside the record's own fields, as a withdrawal carries "retraction_reason": record readers
+    // ignore it, and it syncs with the version it explains.
+    if (!reason.trimmed().isEmpty())
+        envelope.payload.insert(QStringLiteral("correction_reason"), reason.trimmed());
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("correct_record")); !s)
+        return s.error();
+    return envelope.id;
+}
+
+Result<QString> Registry::retractRecord(const QString &recordId, const QString &reason)
+{
+    RecordStore store(*d->db);
+    auto original = store.find(recordId);
+    if (!original)
+        return original.error();
+    if (original->kind == QLatin1String("patient"))
+        return Error{QStringLiteral("record"),
+                     QStringLiteral("a patient is not withdrawn; correct the demographics instead")};
+    if (!can(permissionToWrite(original->kind)))
+        return forbidden(QStringLiteral("withdrawing %1").arg(original->kind));
+    if (reason.trimmed().isEmpty())
+        return Error{QStringLiteral("reason"), QStringLiteral("say why the record is withdrawn")};
+    RecordWriter w = writer();
+    domain::RecordEnvelope retraction = *original;
+    domain::RecordMeta meta;
+    w.stamp(meta);
+    retraction.id = meta.id.toString(QUuid::WithoutBraces);
+    retraction.author = meta.author;
+    retraction.device = meta.device;
+    retraction.stamp = meta.stamp;
+    retraction.supersedes = recordId;
+    retraction.retracted = true;
+    retraction.payload.insert(QStringLiteral("retraction_reason"), reason.trimmed());
+    if (auto s = writeInTransaction(w, retraction, QStringLiteral("retract_record")); !s)
+        return s.error();
+    return retraction.id;
+}
+
+// --- reading ----------------------------------------------------------------------------------
+
+Result<domain::Patient> Registry::loadPatient(const QString &patientId)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    RecordStore store(*d->db);
+    auto current = store.current(patientId);
+    if (!current)
+        return current.error();
+    if (current->isEmpty())
+        return Error{QStringLiteral("patient"), QStringLiteral("no patient with id %1").arg(patientId)};
+    auto patient = assemblePatient(*current);
+    if (!patient)
+        return patient.error();
+    if (auto s =
+            auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_patient"), patientId, {}, {}});
+        !s)
+        return s.error();
+    return patient;
+}
+
+Result<QList<domain::RecordEnvelope>> Registry::patientHistory(const QString &patientId)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    auto history = RecordStore(*d->db).history(patientId);
+    if (!history)
+        return history.error();
+    if (auto s =
+            auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_history"), patientId, {}, {}});
+        !s)
+        return s.error();
+    return history;
+}
+
+Result<domain::RecordEnvelope> Registry::recordInForce(const QString &recordId)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    RecordStore store(*d->db);
+    auto found = store.find(recordId);
+    if (!found)
+        return found.error();
+    if (found->kind == QLatin1String("patient"))
+        return Error{QStringLiteral("record"), QStringLiteral("a patient's demographics change with a patient edit")};
+    auto head = store.headOf(recordId);
+    if (!head)
+        return head.error();
+    if (head->isEmpty())
+        return Error{QStringLiteral("record"), QStringLiteral("%1 was withdrawn").arg(recordId)};
+    if (*head != recordId)
+        return Error{QStringLiteral("record"),
+                     QStringLiteral("%1 was corrected; the version in force is %2").arg(recordId, *head)};
+    return found;
+}
+
+Result<QList<PatientSummary>> Registry::listPatients()
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    auto rows = RecordStore(*d->db).patients();
+    if (!rows)
+        return rows.error();
+    QList<PatientSummary> list;
+    list.reserve(rows->size());
+    for (const auto &row : std::as_const(*rows)) {
+        list.append({row.id, row.clinicId, row.name, QDate::fromString(row.birthDate, Qt::ISODate), row.sex,
+                     row.prescriber, row.riskTier, row.phone, row.language});
+    }
+    return list;
+}
+
+Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    // Records are append-only, so the highest seq names the registry's whole state: while it is
+    // unchanged, the patients read last time are still exact, and moving between the screens that
+    // read the whole registry costs no second read. Every call is still audited. The copy lives
+    // as long as this unlocked registry (it goes when the tablet locks).
+    auto newest = RecordStore(*d->db).highestSeq();
+    if (!newest)
+        return newest.error();
+    if (*newest != d->allPatientsThrough) {
+        RecordStore store(*d->db);
+        auto patients = assembleAllPatients(store);
+        if (!patients)
+            return patients.error();
+        d->allPatients = std::move(patients).value();
+        d->allPatientsThrough = *newest;
+    }
+    if (auto s = auditInTransaction(*d->db,
+                                    {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
+        !s)
+        return s.error();
+    return d->allPatients;
+}
+
+}  // namespace cairn::registry
