@@ -4,6 +4,24 @@
 
 namespace cairn::registry {
 
+Status writeClinicRecord(RecordWriter &w, const QString &kind, const QDate &date, const QJsonObject &payload,
+                         const QString &supersedes, const QString &action)
+{
+    domain::RecordMeta meta;
+    w.stamp(meta);
+    domain::RecordEnvelope envelope;
+    envelope.id = meta.id.toString(QUuid::WithoutBraces);
+    envelope.patientId = domain::kClinicScope;
+    envelope.kind = kind;
+    envelope.date = date.toString(Qt::ISODate);
+    envelope.payload = payload;
+    envelope.author = meta.author;
+    envelope.device = meta.device;
+    envelope.stamp = meta.stamp;
+    envelope.supersedes = supersedes;
+    return writeInTransaction(w, envelope, action);
+}
+
 // --- clinic policy ----------------------------------------------------------------------------
 
 namespace {
@@ -56,20 +74,9 @@ Result<clinical::ClinicPolicy> Registry::setClinicPolicy(const QJsonObject &over
     if (updated->version == base->version)
         return Error{QStringLiteral("version"), QStringLiteral("a changed policy needs a new version name")};
     RecordWriter w = writer();
-    domain::RecordMeta meta;
-    w.stamp(meta);
-    domain::RecordEnvelope envelope;
-    envelope.id = meta.id.toString(QUuid::WithoutBraces);
-    envelope.patientId = domain::kClinicScope;
-    envelope.kind = QStringLiteral("clinic_policy");
-    envelope.date = m_clock.now().date().toString(Qt::ISODate);
-    envelope.payload = updated->toJson();
-    envelope.author = meta.author;
-    envelope.device = meta.device;
-    envelope.stamp = meta.stamp;
-    if (*stored)
-        envelope.supersedes = (*stored)->id;
-    if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_policy")); !s)
+    if (auto s = writeClinicRecord(w, QStringLiteral("clinic_policy"), m_clock.now().date(), updated->toJson(),
+                                   *stored ? (*stored)->id : QString(), QStringLiteral("change_policy"));
+        !s)
         return s.error();
     return updated;
 }
@@ -137,20 +144,10 @@ Result<scripts::Script> Registry::saveClinicScript(const QJsonObject &json)
     script.editedOn = m_clock.now().date().toString(Qt::ISODate);
 
     RecordWriter w = writer();
-    domain::RecordMeta meta;
-    w.stamp(meta);
-    domain::RecordEnvelope envelope;
-    envelope.id = meta.id.toString(QUuid::WithoutBraces);
-    envelope.patientId = domain::kClinicScope;
-    envelope.kind = QStringLiteral("clinic_script");
-    envelope.date = script.editedOn;
-    envelope.payload = scripts::scriptToJson(script);
-    envelope.author = meta.author;
-    envelope.device = meta.device;
-    envelope.stamp = meta.stamp;
-    if (previous)
-        envelope.supersedes = previous->id;
-    if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_script")); !s)
+    if (auto s =
+            writeClinicRecord(w, QStringLiteral("clinic_script"), m_clock.now().date(), scripts::scriptToJson(script),
+                              previous ? previous->id : QString(), QStringLiteral("change_script"));
+        !s)
         return s.error();
     return script;
 }

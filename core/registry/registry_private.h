@@ -132,6 +132,9 @@ struct RecordWriter {
 // One envelope written whole: the record, its outbox row, its audit entry and the clock, in one
 // transaction.
 Status writeInTransaction(RecordWriter &w, const domain::RecordEnvelope &envelope, const QString &action);
+// A new version of a record that belongs to the clinic (policy, scripts), superseding the one in force.
+Status writeClinicRecord(RecordWriter &w, const QString &kind, const QDate &date, const QJsonObject &payload,
+                         const QString &supersedes, const QString &action);
 
 QString newId();
 QString isoNow(const Clock &clock);
