@@ -32,9 +32,9 @@ bool HlcStamp::parse(const QString &text, HlcStamp *out)
 
 std::strong_ordering operator<=>(const HlcStamp &a, const HlcStamp &b)
 {
-    if (auto c = a.wallMs <=> b.wallMs; c != 0)
+    if (auto c = a.wallMs <=> b.wallMs; std::is_neq(c))
         return c;
-    if (auto c = a.counter <=> b.counter; c != 0)
+    if (auto c = a.counter <=> b.counter; std::is_neq(c))
         return c;
     const int d = QString::compare(a.device, b.device);
     return d < 0 ? std::strong_ordering::less : d > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;

@@ -23,14 +23,15 @@ SecretBytes::SecretBytes(std::size_t size)
 SecretBytes SecretBytes::random(std::size_t size)
 {
     SecretBytes bytes(size);
-    randombytes_buf(bytes.m_data, size);
+    if (bytes.m_data)  // null only for size 0
+        randombytes_buf(bytes.m_data, size);
     return bytes;
 }
 
 SecretBytes SecretBytes::copyOf(QByteArrayView source)
 {
     SecretBytes bytes(static_cast<std::size_t>(source.size()));
-    if (!source.isEmpty())
+    if (bytes.m_data)  // null only for an empty source
         std::memcpy(bytes.m_data, source.data(), bytes.m_size);
     return bytes;
 }

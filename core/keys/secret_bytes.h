@@ -13,7 +13,7 @@ public:
     SecretBytes() = default;
     explicit SecretBytes(std::size_t size);  // zero-filled
     static SecretBytes random(std::size_t size);
-    static SecretBytes copyOf(QByteArrayView bytes);
+    static SecretBytes copyOf(QByteArrayView source);
     ~SecretBytes();
     SecretBytes(SecretBytes &&other) noexcept;
     SecretBytes &operator=(SecretBytes &&other) noexcept;

@@ -395,7 +395,7 @@ void decode(const Batch &batch, domain::PayloadReader &reader, PatientBuilds &bu
             [&](auto &&r) {
                 using T = std::decay_t<decltype(r)>;
                 r.meta = std::move(meta);
-                domain::listOf<T>(build.lists).append(std::move(r));
+                domain::listOf<T>(build.lists).append(std::forward<decltype(r)>(r));
             },
             std::move(record).value());
     }
@@ -450,7 +450,7 @@ Result<domain::Patient> assemble(PatientBuild &build, const QString &patientId)
     patient.meta = std::move(build.demographics->meta);
     std::array<std::vector<const DateKey *>, domain::kRecordKindCount> dates;
     for (std::size_t i = 0; i < build.kinds.size(); ++i)
-        dates[static_cast<std::size_t>(build.kinds[i])].push_back(&build.dates[i]);
+        dates[static_cast<unsigned char>(build.kinds[i])].push_back(&build.dates[i]);
     auto ordered = [&](auto &list, std::size_t kind) {
         order(list, dates[kind]);
         return std::move(list);

@@ -149,8 +149,6 @@ Status checkRecord(const domain::AnyRecord &record);
 Status clinicIdFree(storage::Database &db, const QString &clinicId, const QString &self);
 // Domain validation of a patient, the required fields, and the clinical checks.
 Status checkPatient(const domain::Patient &patient);
-// The permission a stored kind needs to be written ("patient" is demographics).
-keys::Permission permissionToWrite(const QString &kind);
 // A user row for the `users` table.
 Status addUserRow(storage::Database &db, const QString &id, const QString &name, keys::Role role,
                   const QDateTime &created);
