@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <tuple>
 
 namespace cairn::storage {
 
@@ -82,9 +83,12 @@ Merge mergeTips(const QJsonObject &base, QList<LineageTip> tips)
 
 LineageHead resolveLineage(const QList<LineageTip> &tips, const QJsonObject &base)
 {
+    // Ordered as mergeTips orders them (stamp, then id), so equal stamps give one answer whatever
+    // order the versions are listed in, and the version in force is the one whose fields won.
     const LineageTip *head = &tips.first();
     for (const LineageTip &tip : tips) {
-        if (tip.retracted != head->retracted ? tip.retracted : tip.hlc > head->hlc)
+        if (tip.retracted != head->retracted ? tip.retracted
+                                             : std::tie(tip.hlc, tip.id) > std::tie(head->hlc, head->id))
             head = &tip;
     }
     LineageHead result;

@@ -69,7 +69,7 @@ bool needsMerge(const QList<LineageTip> &tips);
 Merge mergeTips(const QJsonObject &base, QList<LineageTip> tips);
 
 // The version in force (a withdrawal always wins, deleted records never come back; otherwise the
-// latest stamp), the merge when needsMerge, and the conflicts:
+// latest stamp, and of equal stamps the larger id), the merge when needsMerge, and the conflicts:
 // those of the merge, or with a withdrawal in force every live tip against it (every field that
 // differs). tips must not be empty; base is the payload of nearestCommonAncestor (read only when
 // needsMerge).

@@ -29,6 +29,8 @@ const QString kEarlier = stamp(1000, QStringLiteral("d-1"));
 const QString kLater = stamp(2000, QStringLiteral("d-2"));
 const QString kEarliest = stamp(500, QStringLiteral("d-2"));
 const QString kLatest = stamp(3000, QStringLiteral("d-1"));
+// The same stamp on both (never made by two real clocks, which differ in device; still decided).
+const QString kTie = stamp(1000, QStringLiteral("d-1"));
 
 const QJsonObject kBase{{QStringLiteral("name"), QStringLiteral("Ana")},
                         {QStringLiteral("phone"), QStringLiteral("1")},
@@ -152,6 +154,13 @@ private slots:
             << false << QByteArray("(no merge)") << QStringList{QStringLiteral("language"), QStringLiteral("phone")};
         QTest::newRow("withdrawn on both") << kBase << kBase << kEarlier << true << kBase << kLater << true << kTheirs
                                            << false << QByteArray("(no merge)") << none;
+        // Equal stamps: the larger id wins both the fields and the version in force.
+        QTest::newRow("clock tie on the same field")
+            << kBase << phone2 << kTie << false << phone3 << kTie << false << kTheirs << true << text(phone3) << phone;
+        QTest::newRow("clock tie, different fields") << kBase << phone2 << kTie << false << spanish << kTie << false
+                                                     << kTheirs << true << text(with(phone2, "language", "es")) << none;
+        QTest::newRow("clock tie between withdrawals") << kBase << kBase << kTie << true << kBase << kTie << true
+                                                       << kTheirs << false << QByteArray("(no merge)") << none;
     }
 
     void oursAndTheirs()
