@@ -349,7 +349,12 @@ Result<PullResponse> pullResponseFromJson(const QJsonObject &o)
             return record.error().within(QStringLiteral("changes[%1]").arg(i));
         m.changes.append(*record);
     }
-    auto cursor = Cursor::parse(o.value(QStringLiteral("cursor")).toString());
+    // Read as text, never defaulted: a page whose cursor is lost would restart the pull from the
+    // start of the feed (and, with "more", never finish).
+    const QJsonValue cursorText = o.value(QStringLiteral("cursor"));
+    if (!cursorText.isString())
+        return fieldError(QStringLiteral("cursor"), QStringLiteral("must be text"));
+    auto cursor = Cursor::parse(cursorText.toString());
     if (!cursor)
         return cursor.error();
     m.cursor = *cursor;

@@ -419,6 +419,10 @@ void TestProtocolMessages::malformedBodies_data()
     QTest::newRow("pulled: cursor not issued")
         << "pull response" << QByteArray(R"({"cursor":"e:x","highest_seq":0,"changes":[]})")
         << "cursor: is not a cursor this server issued";
+    QTest::newRow("pulled: cursor as number")
+        << "pull response" << QByteArray(R"({"cursor":7,"highest_seq":0,"changes":[]})") << "cursor: must be text";
+    QTest::newRow("pulled: cursor missing")
+        << "pull response" << QByteArray(R"({"highest_seq":0,"changes":[]})") << "cursor: must be text";
     QTest::newRow("pulled: highest seq as text")
         << "pull response" << QByteArray(R"({"cursor":"","highest_seq":"3","changes":[]})")
         << "highest_seq: must be a whole number of at least 0";
