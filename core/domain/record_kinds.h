@@ -2,9 +2,10 @@
 // The ONE table of record kinds. Everything that needs to know which kinds exist reads it: the
 // AnyRecord variant, the JSON codec (stored name, patient-object section, short form), domain
 // validation of a whole patient, envelope validation, storage to and from a patient, the fast
-// whole-registry load, write permissions (core/keys maps WriteRight to a role permission) and
-// history labels. Adding a kind: its struct in records.h with its list in Patient, a row here, and
-// its read/toJson/validate overloads (record_json.cpp, validation.cpp); nothing else lists kinds.
+// whole-registry load, write permissions (core/keys maps WriteRight to a role permission),
+// history labels and which records the clinic holds once (core/storage/lineage_merge.h). Adding a
+// kind: its struct in records.h with its list in Patient, a row here, and its read/toJson/validate
+// overloads (record_json.cpp, validation.cpp); nothing else lists kinds.
 
 #include "core/domain/records.h"
 
@@ -45,6 +46,11 @@ struct KindInfo {
     Mutability mutability;
     bool shortForm;     // may be written in a patient object as a bare "YYYY-MM-DD"
     const char *label;  // English label for history; UIs translate it (QT_TR_NOOP-style key)
+    // A record the clinic holds once (its policy, its copy of each script): every first version of
+    // it shares one lineage, named by the kind, the scope and these payload fields (unused ones
+    // null), so versions written on two devices offline merge (core/storage/lineage_merge.h).
+    bool heldOnce = false;
+    std::array<const char *, 2> identityFields{};
 
     [[nodiscard]] QLatin1StringView kind() const { return QLatin1StringView(name); }
     [[nodiscard]] QLatin1StringView sectionName() const { return QLatin1StringView(section); }
@@ -101,10 +107,10 @@ inline constexpr auto kRecordKinds = std::tuple{
 // The stored kinds that are not in a patient's lists.
 inline constexpr KindInfo kDemographicsKind{"patient",        "", WriteRight::Demographics, Mutability::Editable, false,
                                             "Patient details"};
-inline constexpr KindInfo kClinicPolicyKind{"clinic_policy",      "",    WriteRight::Policy,
-                                            Mutability::Editable, false, "Clinic policy"};
-inline constexpr KindInfo kClinicScriptKind{"clinic_script",      "",    WriteRight::Scripts,
-                                            Mutability::Editable, false, "Clinic script"};
+inline constexpr KindInfo kClinicPolicyKind{"clinic_policy", "",  WriteRight::Policy, Mutability::Editable, false,
+                                            "Clinic policy", true};
+inline constexpr KindInfo kClinicScriptKind{"clinic_script", "",   WriteRight::Scripts, Mutability::Editable, false,
+                                            "Clinic script", true, {"id", "language"}};
 
 inline constexpr std::size_t kRecordKindCount = std::tuple_size_v<std::remove_const_t<decltype(kRecordKinds)>>;
 

@@ -2,16 +2,15 @@
 
 #include "core/domain/text.h"
 #include "core/storage/database.h"
+#include "core/storage/lineage_merge.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 
-#include <algorithm>
 #include <optional>
 #include <sqlcipher/sqlite3.h>
-#include <tuple>
 
 namespace cairn::storage {
 namespace {
@@ -48,28 +47,17 @@ constexpr const char *kCurrentColumns =
     "SELECT r.seq, r.id, r.patient_id, r.kind, r.record_date, COALESCE(h.merged_payload, r.payload), r.author, "
     "r.device, r.hlc, r.supersedes, r.retracted, r.written_at ";
 
-// An unsuperseded version of a lineage.
-struct Tip {
-    QString id;
-    QString hlc;
-    bool retracted;
-    QString payload;
-};
-
 // The payload of the nearest common ancestor of the tips (along their supersedes chains): the
 // version every concurrent correction started from; empty when they started independently.
-Result<QJsonObject> commonBasePayload(Database &db, const QList<Tip> &tips)
+Result<QJsonObject> commonBasePayload(Database &db, const QList<LineageTip> &tips)
 {
     auto parent = db.cached("SELECT supersedes, payload FROM records WHERE id = ?");
     if (!parent)
         return parent.error();
-    struct Ancestor {
-        QString id;
-        QString payload;
-    };
+    QHash<QString, QString> payloadOf;
     // Each tip's chain, the tip first, up to the lineage's first record (an id seen twice is a cycle).
-    auto chainOf = [&](const QString &tipId) -> Result<QList<Ancestor>> {
-        QList<Ancestor> chain;
+    auto chainOf = [&](const QString &tipId) -> Result<QStringList> {
+        QStringList chain;
         QSet<QString> seen;
         for (QString id = tipId; !id.isEmpty();) {
             if (seen.contains(id))
@@ -84,100 +72,26 @@ Result<QJsonObject> commonBasePayload(Database &db, const QList<Tip> &tips)
                 return Error{QStringLiteral("supersedes"),
                              QStringLiteral("names a record that is not here: %1").arg(id)};
             }
-            chain.append({id, (*parent)->text(1)});
+            chain.append(id);
+            payloadOf.insert(id, (*parent)->text(1));
             id = (*parent)->text(0);
             (*parent)->reset();
         }
         return chain;
     };
-    auto first = chainOf(tips.first().id);
-    if (!first)
-        return first.error();
-    QList<QSet<QString>> others;
-    for (qsizetype i = 1; i < tips.size(); ++i) {
-        auto chain = chainOf(tips.at(i).id);
+    QList<QStringList> chains;
+    for (const LineageTip &tip : tips) {
+        auto chain = chainOf(tip.id);
         if (!chain)
             return chain.error();
-        QSet<QString> ids;
-        for (const Ancestor &a : std::as_const(*chain))
-            ids.insert(a.id);
-        others.append(std::move(ids));
+        chains.append(std::move(*chain));
     }
-    for (const Ancestor &candidate : std::as_const(*first)) {
-        if (std::all_of(others.cbegin(), others.cend(),
-                        [&](const QSet<QString> &ids) { return ids.contains(candidate.id); }))
-            return QJsonDocument::fromJson(candidate.payload.toUtf8()).object();
-    }
-    // First versions written independently (a once-per-clinic record set on two devices offline,
-    // see rootLineage): nothing is shared, so every field either set is a change.
-    return QJsonObject();
-}
-
-// Concurrent live versions merged field by field from their common base: each top-level field a
-// version changed takes that version's value, in ascending stamp order, so for a field several
-// versions changed the latest stamp wins. Depends only on the set of versions, never on the order
-// they arrived in.
-struct Merge {
-    QJsonObject payload;
-    // For each pair of versions (ids in ascending order) that changed the same field to different
-    // values: those fields, sorted. Pairs without such a field are absent (a clean merge).
-    QList<std::tuple<QString, QString, QStringList>> conflicts;
-};
-
-Merge mergeTips(const QJsonObject &base, QList<Tip> tips)
-{
-    std::sort(tips.begin(), tips.end(),
-              [](const Tip &a, const Tip &b) { return a.hlc != b.hlc ? a.hlc < b.hlc : a.id < b.id; });
-    Merge merge;
-    merge.payload = base;
-    QList<QJsonObject> payloads;
-    QList<QSet<QString>> changed;
-    for (const Tip &tip : std::as_const(tips)) {
-        const QJsonObject payload = QJsonDocument::fromJson(tip.payload.toUtf8()).object();
-        QSet<QString> fields;
-        for (const QString &key : base.keys() + payload.keys()) {
-            const QJsonValue value = payload.value(key);  // Undefined when this version removed it
-            if (fields.contains(key) || value == base.value(key))
-                continue;
-            fields.insert(key);
-            if (value.isUndefined())
-                merge.payload.remove(key);
-            else
-                merge.payload.insert(key, value);
-        }
-        payloads.append(payload);
-        changed.append(std::move(fields));
-    }
-    for (qsizetype i = 0; i < tips.size(); ++i) {
-        for (qsizetype j = i + 1; j < tips.size(); ++j) {
-            QStringList both;
-            for (const QString &key : std::as_const(changed.at(i))) {
-                if (changed.at(j).contains(key) && payloads.at(i).value(key) != payloads.at(j).value(key))
-                    both.append(key);
-            }
-            if (both.isEmpty())
-                continue;
-            both.sort();
-            const bool ordered = tips.at(i).id < tips.at(j).id;
-            merge.conflicts.append(
-                {ordered ? tips.at(i).id : tips.at(j).id, ordered ? tips.at(j).id : tips.at(i).id, both});
-        }
-    }
-    return merge;
-}
-
-// The lineage a record starts. Records a clinic holds once (its policy, its copy of each script)
-// share a lineage named after what they are, so first versions written on two devices offline
-// merge and surface a conflict instead of standing side by side; any other record starts its own.
-QString rootLineage(const StoredRecord &record)
-{
-    if (record.kind == QLatin1String("clinic_policy"))
-        return QStringLiteral("clinic_policy@") + record.patientId;
-    if (record.kind == QLatin1String("clinic_script"))
-        return QStringLiteral("clinic_script@%1/%2/%3")
-            .arg(record.patientId, record.payload.value(QStringLiteral("id")).toString(),
-                 record.payload.value(QStringLiteral("language")).toString());
-    return record.id;
+    // First versions written independently (a record the clinic holds once, set on two devices
+    // offline): nothing is shared, so every field either set is a change.
+    const std::optional<QString> base = nearestCommonAncestor(chains);
+    if (!base)
+        return QJsonObject();
+    return QJsonDocument::fromJson(payloadOf.value(*base).toUtf8()).object();
 }
 
 // An unsuperseded, unclosed version of a lineage (its tips).
@@ -191,7 +105,7 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
 {
     if (record.writtenAt.isEmpty())
         record.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    QString lineage = rootLineage(record);
+    QString lineage = rootLineage(record.id, record.kind, record.patientId, record.payload);
     if (!record.supersedes.isEmpty()) {
         auto parent = m_db.cached("SELECT lineage FROM records WHERE id = ?");
         if (!parent)
@@ -270,74 +184,49 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
     auto tips = m_db.cached(kTipsOfLineage);
     if (!tips)
         return tips.error();
-    QList<Tip> found;
+    QList<LineageTip> found;
     (*tips)->bind(1, lineage);
-    while ((*tips)->next())
-        found.append({(*tips)->text(0), (*tips)->text(1), (*tips)->integer(2) != 0, (*tips)->text(3)});
+    while ((*tips)->next()) {
+        found.append({(*tips)->text(0), (*tips)->text(1), (*tips)->integer(2) != 0,
+                      QJsonDocument::fromJson((*tips)->text(3).toUtf8()).object()});
+    }
     Status scan = (*tips)->status();
     (*tips)->reset();
     if (!scan)
         return scan;
     if (found.isEmpty())
         return Error{QStringLiteral("supersedes"), QStringLiteral("the record's versions form a cycle")};
-    const Tip *head = &found.first();
-    for (const Tip &tip : std::as_const(found)) {
-        // A withdrawal always wins (deleted records never come back); otherwise the latest stamp.
-        if (tip.retracted != head->retracted ? tip.retracted : tip.hlc > head->hlc)
-            head = &tip;
+    QJsonObject base;
+    if (needsMerge(found)) {
+        auto common = commonBasePayload(m_db, found);
+        if (!common)
+            return common.error();
+        base = std::move(*common);
     }
-    // Several live versions (a withdrawal wins over any number): merge them field by field.
-    std::optional<Merge> merge;
-    if (!head->retracted && found.size() > 1) {
-        auto base = commonBasePayload(m_db, found);
-        if (!base)
-            return base.error();
-        merge = mergeTips(*base, found);
-    }
+    const LineageHead head = resolveLineage(found, base);
     auto set =
         m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live, merged_payload) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT(lineage) DO UPDATE SET record_id = excluded.record_id, live = excluded.live, "
                     "merged_payload = excluded.merged_payload");
     if (!set)
         return set.error();
-    (*set)->bind(1, lineage).bind(2, head->id).bind(3, inserted.patientId).bind(4, head->retracted ? 0 : 1);
-    if (merge)
-        (*set)->bind(5, QString::fromUtf8(QJsonDocument(merge->payload).toJson(QJsonDocument::Compact)));
+    (*set)->bind(1, lineage).bind(2, head.recordId).bind(3, inserted.patientId).bind(4, head.live ? 1 : 0);
+    if (head.merged)
+        (*set)->bind(5, QString::fromUtf8(QJsonDocument(*head.merged).toJson(QJsonDocument::Compact)));
     else
         (*set)->bindNull(5);
     if (auto s = (*set)->run(); !s)
         return s;
-    auto addConflict = [&](const QString &a, const QString &b, const QStringList &fields) -> Status {
+    // Only fields two versions changed to different values need review; a clean merge does not.
+    for (const LineageConflict &conflict : head.conflicts) {
         auto add = m_db.cached("INSERT INTO conflicts (lineage, patient_id, record_a, record_b, fields, detected_at) "
                                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_a, record_b) DO NOTHING");
         if (!add)
             return add.error();
-        (*add)->bind(1, lineage).bind(2, inserted.patientId).bind(3, a).bind(4, b);
-        (*add)->bind(5, fields.join(QLatin1Char(',')));
+        (*add)->bind(1, lineage).bind(2, inserted.patientId).bind(3, conflict.recordA).bind(4, conflict.recordB);
+        (*add)->bind(5, conflict.fields.join(QLatin1Char(',')));
         (*add)->bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-        return (*add)->run();
-    };
-    if (merge) {
-        // Only fields two versions changed to different values need review; a clean merge does not.
-        for (const auto &[a, b, fields] : std::as_const(merge->conflicts)) {
-            if (auto s = addConflict(a, b, fields); !s)
-                return s;
-        }
-        return ok();
-    }
-    // A withdrawal in force: every live version concurrent with it is a conflict to review.
-    for (const Tip &tip : std::as_const(found)) {
-        if (&tip == head || tip.retracted)
-            continue;
-        const QJsonObject a = QJsonDocument::fromJson(head->payload.toUtf8()).object();
-        const QJsonObject b = QJsonDocument::fromJson(tip.payload.toUtf8()).object();
-        QStringList fields;
-        for (const QString &key : a.keys() + b.keys()) {
-            if (!fields.contains(key) && a.value(key) != b.value(key))
-                fields.append(key);
-        }
-        const bool ordered = head->id < tip.id;
-        if (auto s = addConflict(ordered ? head->id : tip.id, ordered ? tip.id : head->id, fields); !s)
+        if (auto s = (*add)->run(); !s)
             return s;
     }
     return ok();

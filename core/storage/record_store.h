@@ -1,7 +1,8 @@
 #pragma once
 // Rows of the `records`, `patients` and `outbox` tables. Knows nothing of record kinds beyond
 // their names: payloads are the contract JSON of the record, encoded and validated by the layer
-// above (core/registry). Call the writers inside a Transaction.
+// above (core/registry). How a lineage's versions merge is lineage_merge.h (which asks the kind
+// table which records the clinic holds once). Call the writers inside a Transaction.
 
 #include "core/domain/envelope.h"
 #include "core/domain/hlc.h"

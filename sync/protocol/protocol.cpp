@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <cmath>
 #include <zlib.h>
 
 namespace cairn::sync {
@@ -26,7 +27,10 @@ Result<std::int64_t> requiredInteger(const QJsonObject &o, const char *field, st
 {
     const QJsonValue v = o.value(QLatin1String(field));
     const double d = v.toDouble(-1);
-    if (!v.isDouble() || d != static_cast<double>(static_cast<std::int64_t>(d)) || d < static_cast<double>(minimum))
+    // The range is checked before the cast: a double at or beyond 2^63 has no int64 value (casting
+    // it is undefined behaviour).
+    constexpr double kBeyondInt64 = 9223372036854775808.0;
+    if (!v.isDouble() || d < static_cast<double>(minimum) || d >= kBeyondInt64 || d != std::floor(d))
         return fieldError(QLatin1String(field), QStringLiteral("must be a whole number of at least %1").arg(minimum));
     return static_cast<std::int64_t>(d);
 }
@@ -349,7 +353,12 @@ Result<PullResponse> pullResponseFromJson(const QJsonObject &o)
             return record.error().within(QStringLiteral("changes[%1]").arg(i));
         m.changes.append(*record);
     }
-    auto cursor = Cursor::parse(o.value(QStringLiteral("cursor")).toString());
+    // Read as text, never defaulted: a page whose cursor is lost would restart the pull from the
+    // start of the feed (and, with "more", never finish).
+    const QJsonValue cursorText = o.value(QStringLiteral("cursor"));
+    if (!cursorText.isString())
+        return fieldError(QStringLiteral("cursor"), QStringLiteral("must be text"));
+    auto cursor = Cursor::parse(cursorText.toString());
     if (!cursor)
         return cursor.error();
     m.cursor = *cursor;

@@ -1,0 +1,476 @@
+// The record JSON codec on its own: every kind of the kind table round-trips through both
+// readers (recordFromJson on a QJsonObject, and PayloadReader on the stored text, with its own
+// tokenizer) to the record it started from, and odd payloads get the same answer from both: the
+// value, or an error that names the field.
+
+#include "core/domain/record_json.h"
+#include "core/domain/record_kinds.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <cmath>
+
+using namespace cairn;
+using namespace cairn::domain;
+
+// The test data below is raw string literals, which moc cannot read: the slots are defined
+// after the class.
+class TestRecordJson : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everyKindRoundTrips();
+    void shortFormOnlyWhereTheTableAllowsIt();
+    void unknownKindIsNamed();
+    void demographicsRoundTrip();
+    void oddPayloads_data();
+    void oddPayloads();
+    void oddPayloadValues();
+    void sharedTextsStayDistinct();
+    void mutatedPayloadsGetOneAnswer();
+};
+
+namespace {
+
+const QDate kDay(2026, 3, 14);
+
+// Samples of each kind with every field set away from its default, so a field the writer forgets
+// or a reader drops shows. Overloaded per record type: a kind added to the table does not compile
+// here until it has samples.
+QList<OpioidEntry> samples(std::type_identity<OpioidEntry>)
+{
+    OpioidEntry tablets;
+    tablets.drug = QStringLiteral("oxycodone");
+    tablets.strengthMg = 7.5;
+    tablets.unitsPerDose = 2;
+    tablets.dosesPerDay = 3;
+    tablets.prn = true;
+    tablets.start = kDay;
+    tablets.end = kDay.addDays(30);
+    OpioidEntry patch;
+    patch.drug = QStringLiteral("fentanyl");
+    patch.strengthMcgPerHr = 25;
+    patch.patches = 2;
+    patch.start = kDay;
+    return {tablets, patch};
+}
+QList<BenzodiazepineEntry> samples(std::type_identity<BenzodiazepineEntry>)
+{
+    return {{{}, QStringLiteral("zolpidem"), kDay, kDay.addDays(10), SedativeKind::ZDrug},
+            {{}, QStringLiteral("diazepam"), kDay, QDate(), SedativeKind::Benzodiazepine}};
+}
+QList<Agreement> samples(std::type_identity<Agreement>)
+{
+    return {{{},
+             kDay,
+             QStringLiteral("read aloud"),
+             AgreementStatus::Declined,
+             QStringLiteral("policy-3"),
+             QStringLiteral("es"),
+             QStringLiteral("M0 0 L10 10")},
+            {{}, kDay, QString(), AgreementStatus::Signed, QString(), QString(), QString()}};
+}
+QList<PdmpCheck> samples(std::type_identity<PdmpCheck>)
+{
+    return {{{}, kDay, QStringLiteral("u-7"), true, QStringLiteral("two prescribers")}};
+}
+QList<NaloxoneRecord> samples(std::type_identity<NaloxoneRecord>)
+{
+    return {{{}, kDay, NaloxoneAction::Dispensed}};
+}
+QList<UrineDrugScreen> samples(std::type_identity<UrineDrugScreen>)
+{
+    return {{{}, kDay, UdsResult::Unexpected, {QStringLiteral("cocaine"), QStringLiteral("oxycodone")}, true},
+            {{}, kDay, UdsResult::Pending, {}, false}};
+}
+QList<Visit> samples(std::type_identity<Visit>)
+{
+    return {
+        {{}, kDay, VisitStatus::NoShow, QStringLiteral("14:30"), VisitType::Telehealth, QStringLiteral("Dr. Reyes")}};
+}
+QList<PegScore> samples(std::type_identity<PegScore>)
+{
+    return {{{}, kDay, 7, 3, 10}, {{}, kDay, 0, 0, 0}};
+}
+QList<Screening> samples(std::type_identity<Screening>)
+{
+    return {{{}, QStringLiteral("phq2"), kDay, QJsonArray{1, 3}},
+            {{}, QStringLiteral("ort"), kDay, QJsonObject{{QStringLiteral("family_alcohol"), true}}}};
+}
+QList<Referral> samples(std::type_identity<Referral>)
+{
+    return {{{}, kDay, QStringLiteral("physical_therapy"), QStringLiteral("North PT"), ReferralStatus::Scheduled}};
+}
+QList<CarePlanGoal> samples(std::type_identity<CarePlanGoal>)
+{
+    return {{{}, kDay, QStringLiteral("walk to the park"), GoalStatus::Met, kDay.addDays(60), kDay.addDays(20)}};
+}
+QList<ScriptUse> samples(std::type_identity<ScriptUse>)
+{
+    return {{{}, kDay, QStringLiteral("taper-talk"), 3, QStringLiteral("es"), QStringLiteral("went well")}};
+}
+QList<TaperPlan> samples(std::type_identity<TaperPlan>)
+{
+    return {{{},
+             kDay,
+             TaperStatus::Paused,
+             QStringLiteral("morphine"),
+             {{kDay.addDays(7), QStringLiteral("down 10%"), 81.5}, {kDay.addDays(14), QStringLiteral("review"), {}}},
+             QStringLiteral("slow")}};
+}
+QList<RefillRequest> samples(std::type_identity<RefillRequest>)
+{
+    return {{{},
+             kDay,
+             QStringLiteral("oxycodone 5 mg"),
+             RefillChannel::Pharmacy,
+             true,
+             true,
+             true,
+             RefillDecision::Declined,
+             QStringLiteral("too early")}};
+}
+QList<MedicationReview> samples(std::type_identity<MedicationReview>)
+{
+    return {{{}, kDay, QStringLiteral("u-3")}};
+}
+
+template <typename T> QString describe(const Result<T> &result)
+{
+    return result.ok() ? QStringLiteral("ok") : result.error().line();
+}
+
+// Both readers on one payload text: they must agree (value or error); returns the answer.
+Result<AnyRecord> readBoth(const QString &kind, const QByteArray &payload)
+{
+    const auto index = recordKindIndex(kind);
+    if (!index)
+        return Error{QStringLiteral("kind"), QStringLiteral("not in the kind table")};
+    PayloadReader reader;
+    auto fast = reader.record(*index, payload);
+    auto reference = recordFromJson(kind, QJsonDocument::fromJson(QString::fromUtf8(payload).toUtf8()).object());
+    if (fast.ok() != reference.ok() || (!fast.ok() && fast.error().line() != reference.error().line()) ||
+        (fast.ok() && !(*fast == *reference)))
+        return Error{QStringLiteral("readers"),
+                     QStringLiteral("disagree on %1: text path %2, QJsonObject path %3")
+                         .arg(QString::fromUtf8(payload.left(200)), describe(fast), describe(reference))};
+    return fast;
+}
+
+QByteArray peg(const char *members)
+{
+    return QByteArray(R"({"date":"2026-03-14","pain":4,"enjoyment":5,)") + members + '}';
+}
+
+}  // namespace
+
+// Every kind of the table: written, then read back by both readers from compact and indented
+// text, gives the record it started from.
+void TestRecordJson::everyKindRoundTrips()
+{
+    int kinds = 0;
+    forEachKind([&](const auto &kind) {
+        using T = typename std::decay_t<decltype(kind)>::Type;
+        const QList<T> list = samples(std::type_identity<T>{});
+        QVERIFY2(!list.isEmpty(), kind.info.name);
+        for (const T &sample : list) {
+            const AnyRecord record(sample);
+            QCOMPARE(recordKind(record), QString::fromLatin1(kind.info.name));
+            const QJsonObject json = recordToJson(record);
+            const auto fromObject = recordFromJson(recordKind(record), json);
+            QVERIFY2(fromObject.ok(), qPrintable(describe(fromObject)));
+            QVERIFY2(*fromObject == record, kind.info.name);
+            for (const auto format : {QJsonDocument::Compact, QJsonDocument::Indented}) {
+                const QByteArray text = QJsonDocument(json).toJson(format);
+                const auto fromText = readBoth(recordKind(record), text);
+                QVERIFY2(fromText.ok(), qPrintable(describe(fromText)));
+                QVERIFY2(*fromText == record, text.constData());
+            }
+        }
+        ++kinds;
+    });
+    QCOMPARE(kinds, static_cast<int>(kRecordKindCount));
+}
+
+// The contract's short form (a bare date) is read for the kinds the table marks, and refused
+// for every other kind.
+void TestRecordJson::shortFormOnlyWhereTheTableAllowsIt()
+{
+    for (const KindInfo &info : kRecordKindInfo) {
+        const auto read = recordFromJson(info.kind(), QJsonValue(QStringLiteral("2026-03-14")));
+        if (info.shortForm) {
+            QVERIFY2(read.ok(), info.name);
+            QCOMPARE(recordDate(*read), kDay);
+        } else {
+            QVERIFY2(!read.ok(), info.name);
+            QCOMPARE(read.error().line(), QStringLiteral("must be a JSON object"));
+        }
+    }
+}
+
+void TestRecordJson::unknownKindIsNamed()
+{
+    const auto read = recordFromJson(QStringLiteral("horoscope"), QJsonObject());
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error().field, QStringLiteral("kind"));
+    QVERIFY(!knownRecordKindForPatient(QStringLiteral("patient")));
+}
+
+void TestRecordJson::demographicsRoundTrip()
+{
+    Patient p;
+    p.id = QStringLiteral("5f1c7d1e-2a4b-4c3d-8e9f-0a1b2c3d4e5f");
+    p.clinicId = QStringLiteral("MRN-0042");
+    p.name = QStringLiteral("Zoë Núñez \"Zee\"");
+    p.birthDate = QDate(1961, 2, 28);
+    p.sex = Sex::Female;
+    p.prescriber = QStringLiteral("Dr. Reyes");
+    p.ltotStart = QDate(2019, 5, 1);
+    p.riskTier = RiskTier::High;
+    p.phone = QStringLiteral("555-0100");
+    p.language = QStringLiteral("es");
+    p.taperStatus = TaperStatus::InProgress;
+    p.status = PatientStatus::Inactive;
+    p.inactiveReason = InactiveReason::Moved;
+    p.inactiveDate = QDate(2026, 1, 2);
+    p.riskTierReason = QStringLiteral("overdose history");
+    const QJsonObject json = demographicsToJson(p);
+    const auto fromObject = demographicsFromJson(json);
+    QVERIFY2(fromObject.ok(), qPrintable(describe(fromObject)));
+    QVERIFY(*fromObject == p);
+    PayloadReader reader;
+    const auto fromText = reader.demographics(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    QVERIFY2(fromText.ok(), qPrintable(describe(fromText)));
+    QVERIFY(*fromText == p);
+
+    const auto badTier = reader.demographics(R"({"name":"A","risk_tier":"extreme"})");
+    QVERIFY(!badTier.ok());
+    QCOMPARE(badTier.error().field, QStringLiteral("risk_tier"));
+    const auto badSex = reader.demographics(R"({"name":"A","sex":1})");
+    QVERIFY(!badSex.ok());
+    QCOMPARE(badSex.error().line(), QStringLiteral("sex: must be text"));
+}
+
+// Payloads no writer of ours makes. Both readers give the same answer; an error names the field.
+void TestRecordJson::oddPayloads_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("error");  // "field: message", empty when the payload reads
+
+    // Fields the kind does not have are ignored (older and newer writers share the wire).
+    QTest::newRow("unknown field ignored") << "peg" << peg(R"("activity":6,"mood":"fine")") << QString();
+    QTest::newRow("more members than the tokenizer holds")
+        << "peg"
+        << peg(R"("activity":6,"x1":1,"x2":2,"x3":3,"x4":4,"x5":5,"x6":6,"x7":7,"x8":8,"x9":9,"x10":10,"x11":11,"x12":12,"x13":13)")
+        << QString();
+    QTest::newRow("duplicate key") << "peg" << peg(R"("activity":6,"activity":6)") << QString();
+    // Wrong types.
+    QTest::newRow("number as string") << "peg" << peg(R"("activity":"6")") << "activity: must be a number";
+    QTest::newRow("strength as string") << "opioid" << QByteArray(R"({"drug":"oxycodone","start":"2026-03-14",
+        "strength_mg":"10"})") << "strength_mg: must be a number";
+    QTest::newRow("text as number") << "opioid" << QByteArray(R"({"drug":5,"start":"2026-03-14"})")
+                                    << "drug: must be text";
+    QTest::newRow("boolean as text") << "pdmp_check" << QByteArray(R"({"date":"2026-03-14","concerning":"yes"})")
+                                     << "concerning: must be true or false";
+    QTest::newRow("date as number") << "visit" << QByteArray(R"({"date":20260314,"status":"scheduled"})")
+                                    << "date: must be a date written YYYY-MM-DD";
+    QTest::newRow("date that does not exist") << "visit" << QByteArray(R"({"date":"2026-02-30","status":"scheduled"})")
+                                              << R"(date: "2026-02-30" is not a real date (YYYY-MM-DD))";
+    QTest::newRow("date in another shape") << "visit" << QByteArray(R"({"date":"14/03/2026","status":"scheduled"})")
+                                           << R"(date: "14/03/2026" is not a real date (YYYY-MM-DD))";
+    QTest::newRow("not a whole number") << "peg" << peg(R"("activity":6.5)") << "activity: must be a whole number";
+    QTest::newRow("whole number out of range")
+        << "peg" << peg(R"("activity":1e12)") << "activity: must be a whole number";
+    QTest::newRow("unknown enum word") << "visit" << QByteArray(R"({"date":"2026-03-14","status":"done"})")
+                                       << R"(status: unknown value "done")";
+    QTest::newRow("list as text") << "uds" << QByteArray(R"({"date":"2026-03-14","result":"unexpected",
+        "substances":"cocaine"})") << "substances: must be a list of names";
+    QTest::newRow("list of wrong items") << "uds" << QByteArray(R"({"date":"2026-03-14","result":"unexpected",
+        "substances":["cocaine",7]})") << "substances[1]: must be text";
+    QTest::newRow("step not an object") << "taper_plan"
+                                        << QByteArray(R"({"date":"2026-03-14","status":"planned","steps":[3]})")
+                                        << "steps[0]: must be an object with date, description and target_mme_per_day";
+    QTest::newRow("step without its date")
+        << "taper_plan" << QByteArray(R"({"date":"2026-03-14","status":"planned","steps":[{"description":"x"}]})")
+        << "steps[0].date: is required (YYYY-MM-DD)";
+    QTest::newRow("step target as string") << "taper_plan" << QByteArray(R"({"date":"2026-03-14","status":"planned",
+        "steps":[{"date":"2026-03-21","target_mme_per_day":"80"}]})")
+                                           << "steps[0].target_mme_per_day: must be a number";
+    // Missing and null.
+    QTest::newRow("missing required number")
+        << "peg" << QByteArray(R"({"date":"2026-03-14","pain":4,"enjoyment":5})") << "activity: is required";
+    QTest::newRow("missing required date") << "agreement" << QByteArray("{}") << "date: is required (YYYY-MM-DD)";
+    QTest::newRow("missing required enum") << "uds" << QByteArray(R"({"date":"2026-03-14"})") << "result: is required";
+    QTest::newRow("blank required text") << "medication_review"
+                                         << QByteArray(R"({"date":"2026-03-14","reviewed_by":"  "})")
+                                         << "reviewed_by: must not be empty";
+    QTest::newRow("null for a required field") << "peg" << peg(R"("activity":null)") << "activity: is required";
+    QTest::newRow("null answers") << "screening"
+                                  << QByteArray(R"({"instrument":"phq2","date":"2026-03-14","answers":null})")
+                                  << "answers: is required";
+    QTest::newRow("null for an optional field")
+        << "opioid" << QByteArray(R"({"drug":"oxycodone","start":"2026-03-14","end":null,"strength_mg":null})")
+        << QString();
+    QTest::newRow("empty list") << "uds" << QByteArray(R"({"date":"2026-03-14","result":"expected","substances":[]})")
+                                << QString();
+    QTest::newRow("empty steps") << "taper_plan" << QByteArray(R"({"date":"2026-03-14","status":"planned","steps":[]})")
+                                 << QString();
+    QTest::newRow("empty answers") << "screening"
+                                   << QByteArray(R"({"instrument":"phq2","date":"2026-03-14","answers":[]})")
+                                   << QString();
+    // Text the tokenizer leaves to QJsonDocument, and text it reads itself.
+    QTest::newRow("escaped quotes and newline")
+        << "referral" << QByteArray(R"({"date":"2026-03-14","type":"pt","to":"Dr. \"Q\"\nRoom 2"})") << QString();
+    QTest::newRow("unicode escape") << "goal" << QByteArray(R"({"date":"2026-03-14","goal":"caminar m\u00e1s"})")
+                                    << QString();
+    QTest::newRow("raw UTF-8") << "goal"
+                               << QByteArray(
+                                      "{\"date\":\"2026-03-14\",\"goal\":\"caminar m\xc3\xa1s \xf0\x9f\x9a\xb6\"}")
+                               << QString();
+    // Bytes that are not UTF-8 (or not characters) read as QString::fromUtf8 reads them, on both
+    // paths, in a member and inside a nested list.
+    for (const auto &[name, bytes] :
+         std::initializer_list<std::pair<const char *, QByteArray>>{{"lone byte", "\xff"},
+                                                                    {"surrogate", "\xed\xa0\x80"},
+                                                                    {"overlong", "\xc0\xaf"},
+                                                                    {"noncharacter", "\xef\xbf\xbe"},
+                                                                    {"beyond U+10FFFF", "\xf4\x90\x80\x80"},
+                                                                    {"cut sequence", "\xe2\x82"}}) {
+        QTest::addRow("not UTF-8 (%s) in text", name)
+            << "goal" << QByteArray(R"({"date":"2026-03-14","goal":"a)" + bytes + "b\"}") << QString();
+        QTest::addRow("not UTF-8 (%s) in a list", name)
+            << "screening" << QByteArray(R"({"instrument":"phq2","date":"2026-03-14","answers":["a)" + bytes + "b\"]}")
+            << QString();
+    }
+    QTest::newRow("very long text") << "goal"
+                                    << (QByteArray(R"({"date":"2026-03-14","goal":")") + QByteArray(200'000, 'w') +
+                                        "\"}")
+                                    << QString();
+    // Text that is not a JSON object reads as an empty one: the first required field is named.
+    QTest::newRow("truncated text") << "peg" << peg(R"("activity":6)").chopped(5) << "date: is required (YYYY-MM-DD)";
+    QTest::newRow("an array") << "peg" << QByteArray("[1,2]") << "date: is required (YYYY-MM-DD)";
+    QTest::newRow("empty text") << "peg" << QByteArray() << "date: is required (YYYY-MM-DD)";
+    QTest::newRow("number too large for a double")
+        << "peg" << peg(R"("activity":1e999)") << "date: is required (YYYY-MM-DD)";
+}
+
+void TestRecordJson::oddPayloads()
+{
+    QFETCH(QString, kind);
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, error);
+    const auto read = readBoth(kind, payload);
+    if (error.isEmpty()) {
+        QVERIFY2(read.ok(), qPrintable(describe(read)));
+        return;
+    }
+    QVERIFY2(!read.ok(), "the payload was read");
+    QVERIFY2(read.error().field != QLatin1String("readers"), qPrintable(read.error().message));
+    QVERIFY(!read.error().field.isEmpty());
+    QCOMPARE(read.error().line(), error);
+}
+
+// What the odd payloads that read give: the values, not just "no error".
+void TestRecordJson::oddPayloadValues()
+{
+    const auto withUnknown = readBoth(QStringLiteral("peg"), peg(R"("activity":6,"mood":"fine")"));
+    QVERIFY(withUnknown.ok());
+    QVERIFY(*withUnknown == AnyRecord(PegScore{{}, kDay, 4, 5, 6}));
+
+    const auto escaped =
+        readBoth(QStringLiteral("referral"), R"({"date":"2026-03-14","type":"pt","to":"Dr. \"Q\"\nRoom 2"})");
+    QVERIFY(escaped.ok());
+    QCOMPARE(std::get<Referral>(*escaped).to, QStringLiteral("Dr. \"Q\"\nRoom 2"));
+
+    const auto unicode = readBoth(QStringLiteral("goal"), R"({"date":"2026-03-14","goal":"caminar m\u00e1s"})");
+    QVERIFY(unicode.ok());
+    QCOMPARE(std::get<CarePlanGoal>(*unicode).goal, QStringLiteral("caminar m\u00e1s"));
+    const auto raw =
+        readBoth(QStringLiteral("goal"), "{\"date\":\"2026-03-14\",\"goal\":\"caminar m\xc3\xa1s \xf0\x9f\x9a\xb6\"}");
+    QVERIFY(raw.ok());
+    QCOMPARE(std::get<CarePlanGoal>(*raw).goal, QStringLiteral("caminar m\u00e1s \U0001F6B6"));
+
+    const QByteArray longGoal(200'000, 'w');
+    const auto longText =
+        readBoth(QStringLiteral("goal"), QByteArray(R"({"date":"2026-03-14","goal":")") + longGoal + "\"}");
+    QVERIFY(longText.ok());
+    QCOMPARE(std::get<CarePlanGoal>(*longText).goal.size(), longGoal.size());
+
+    const auto nulls = readBoth(QStringLiteral("opioid"),
+                                R"({"drug":" OxyCodone ","start":"2026-03-14","end":null,"strength_mg":null})");
+    QVERIFY(nulls.ok());
+    const auto &entry = std::get<OpioidEntry>(*nulls);
+    QCOMPARE(entry.drug, QStringLiteral("oxycodone"));  // names are kept trimmed, lower case
+    QVERIFY(!entry.end.isValid());
+    QVERIFY(!entry.strengthMg);
+    QCOMPARE(entry.unitsPerDose, 1.0);  // absent: the default
+
+    const auto emptyList =
+        readBoth(QStringLiteral("uds"), R"({"date":"2026-03-14","result":"expected","substances":[]})");
+    QVERIFY(emptyList.ok());
+    QVERIFY(std::get<UrineDrugScreen>(*emptyList).substances.isEmpty());
+}
+
+// The text reader shares repeated short texts, never mixing up different ones.
+void TestRecordJson::sharedTextsStayDistinct()
+{
+    PayloadReader reader;
+    for (int i = 0; i < 500; ++i) {
+        const QByteArray utf8 = "drug-" + QByteArray::number(i % 97) + (i % 2 ? "\xc3\xa9" : "");
+        const QString text = reader.text(utf8);
+        QCOMPARE(text, QString::fromUtf8(utf8));
+    }
+    QCOMPARE(reader.text(QByteArrayView()), QString());
+    QCOMPARE(reader.text(QByteArray(41, 'x')), QString(41, QLatin1Char('x')));
+}
+
+// Seeded damage to every sample's stored text (bytes dropped, replaced or inserted, from JSON's
+// own punctuation, escapes, digits and non-ASCII): whatever the tokenizer makes of it, both
+// readers give the same answer, and nothing crashes.
+void TestRecordJson::mutatedPayloadsGetOneAnswer()
+{
+    static const QByteArrayList pieces{"\"", "\\", "{", "}",     "[",        "]",    ",",        ":",
+                                       "0",  "-",  "e", "1e999", "null",     "true", "\\u00e9",  " ",
+                                       "\n", "9",  ".", "\xc3",  "\xc3\xa9", "\x01", "\"date\"", "\"2026-03-14\""};
+    std::uint32_t state = 20261205;
+    auto next = [&state](std::uint32_t bound) {
+        state = state * 1'664'525u + 1'013'904'223u;
+        return (state >> 8) % bound;
+    };
+    int checked = 0;
+    forEachKind([&](const auto &kind) {
+        using T = typename std::decay_t<decltype(kind)>::Type;
+        for (const T &sample : samples(std::type_identity<T>{})) {
+            const QByteArray original = QJsonDocument(recordToJson(AnyRecord(sample))).toJson(QJsonDocument::Compact);
+            for (int round = 0; round < 150; ++round) {
+                QByteArray text = original;
+                for (std::uint32_t edits = 1 + next(3); edits > 0; --edits) {
+                    const auto at = static_cast<qsizetype>(next(static_cast<std::uint32_t>(text.size() + 1)));
+                    const QByteArray &piece = pieces.at(next(static_cast<std::uint32_t>(pieces.size())));
+                    switch (next(3)) {
+                    case 0:
+                        text.remove(at, 1 + next(4));
+                        break;
+                    case 1:
+                        text.replace(at, 1, piece);
+                        break;
+                    default:
+                        text.insert(at, piece);
+                        break;
+                    }
+                }
+                const auto read = readBoth(QLatin1StringView(kind.info.name), text);
+                if (!read.ok() && read.error().field == QLatin1String("readers"))
+                    QFAIL(qPrintable(read.error().message));
+                ++checked;
+            }
+        }
+    });
+    QVERIFY(checked > 2000);
+}
+
+QTEST_GUILESS_MAIN(TestRecordJson)
+#include "test_record_json.moc"
