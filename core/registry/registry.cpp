@@ -137,12 +137,8 @@ Status clinicIdFree(Database &db, const QString &clinicId, const QString &self)
 
 Status checkPatient(const domain::Patient &patient)
 {
-    if (auto s = domain::validate(patient); !s)
+    if (auto s = domain::validateForRegistry(patient); !s)
         return s;
-    if (patient.name.trimmed().isEmpty())
-        return Error{QStringLiteral("name"), QStringLiteral("is required")};
-    if (patient.clinicId.trimmed().isEmpty())
-        return Error{QStringLiteral("clinic_id"), QStringLiteral("is required")};
     return clinical::checkPatient(patient);
 }
 

@@ -1,6 +1,7 @@
 #include "qml/viewmodels/rooming_flow.h"
 
 #include "core/clinical/mme.h"
+#include "core/domain/validation.h"
 #include "core/registry/clinical_service.h"
 #include "core/registry/registry.h"
 
@@ -670,7 +671,7 @@ void RoomingFlow::recordPdmpCheck(bool concerning, const QString &findings)
 {
     if (stepKind() != QLatin1String("pdmp"))
         return;
-    if (concerning && findings.trimmed().isEmpty()) {
+    if (domain::pdmpFindingsMissing(domain::PdmpCheck{{}, {}, {}, concerning, findings})) {
         m_error = true;
         m_message = tr("Describe what was concerning in the PDMP.");
         emit messageChanged();

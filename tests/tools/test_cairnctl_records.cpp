@@ -524,6 +524,21 @@ private slots:
                           {QStringLiteral("date"), kToday},
                           {QStringLiteral("answers"), QJsonObject{{QStringLiteral("personal_alcohol"), 3}}}}}}})
             << QStringLiteral("screenings[0].answers");
+        // A concerning PDMP check says what concerned, as on the tablet (domain::validate).
+        const QJsonObject concerningPdmp{{QStringLiteral("date"), kToday},
+                                         {QStringLiteral("checked_by"), QStringLiteral("Morgan MA")},
+                                         {QStringLiteral("concerning"), true}};
+        QTest::newRow("record add: concerning PDMP without findings")
+            << recordAdd << json({{QStringLiteral("pdmp_checks"), QJsonArray{concerningPdmp}}})
+            << QStringLiteral("pdmp_checks[0].findings");
+        QJsonObject blankFindings = concerningPdmp;
+        blankFindings.insert(QStringLiteral("findings"), QStringLiteral("  "));
+        QTest::newRow("record add: concerning PDMP, blank findings")
+            << recordAdd << json({{QStringLiteral("pdmp_checks"), QJsonArray{blankFindings}}})
+            << QStringLiteral("pdmp_checks[0].findings");
+        QTest::newRow("patient add: concerning PDMP without findings")
+            << patientAddArgs << patientAdd({{QStringLiteral("pdmp_checks"), QJsonArray{concerningPdmp}}})
+            << QStringLiteral("pdmp_checks[0].findings");
         QTest::newRow("record add: demographics")
             << recordAdd << json({{QStringLiteral("name"), QStringLiteral("Someone")}}) << QStringLiteral("name");
         QTest::newRow("record add: no records") << recordAdd << json({}) << QStringLiteral("json");
@@ -601,6 +616,22 @@ private slots:
         QVERIFY2(line.startsWith(prefix) && QByteArray(":.[").contains(line.at(prefix.size())), line.constData());
         QVERIFY2(run.out.isEmpty(), run.out.constData());
         QCOMPARE(counts(), before);
+    }
+
+    void concerningPdmpCheckWithFindingsIsWritten()
+    {
+        const QList<int> before = counts();
+        const Run run = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("pdmp_checks"),
+                   QJsonArray{
+                       QJsonObject{{QStringLiteral("date"), kToday},
+                                   {QStringLiteral("concerning"), true},
+                                   {QStringLiteral("findings"), QStringLiteral("three prescribers in 90 days")}}}}}));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.idsOf("pdmp_check").size(), 1);
+        QCOMPARE(counts().first(), before.first() + 1);
     }
 
     void rolesThatMayNotAreRefused()
