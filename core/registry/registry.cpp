@@ -5,6 +5,7 @@
 #include "core/domain/record_json.h"
 #include "core/domain/validation.h"
 #include "core/keys/keyring.h"
+#include "core/registry/not_allowed.h"
 #include "core/registry/patient_records.h"
 #include "core/storage/audit_log.h"
 #include "core/storage/database.h"
@@ -109,7 +110,7 @@ Status auditInTransaction(Database &db, const AuditEvent &event)
 
 Error forbidden(const QString &what)
 {
-    return Error{QString(), QStringLiteral("your role does not allow %1").arg(what)};
+    return notAllowed(what);
 }
 
 // Domain validation plus the checks that need clinical definitions (drug names, instrument answers).

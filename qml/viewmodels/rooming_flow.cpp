@@ -3,8 +3,8 @@
 #include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
 #include "core/domain/validation.h"
-#include "core/registry/clinical_service.h"
 #include "core/registry/registry.h"
+#include "core/registry/views.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

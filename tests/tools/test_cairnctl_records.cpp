@@ -677,6 +677,32 @@ private slots:
         QCOMPARE(counts(), before);
     }
 
+    void aRefusalIsOneSentenceForWritesViewsAndExport()
+    {
+        const QString nurse = QStringLiteral("Noor Nurse");
+        const Run added = cairnctl(kAdmin,
+                                   {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), nurse,
+                                    QStringLiteral("--role"), QStringLiteral("nurse")},
+                                   {}, {QStringLiteral("CAIRN_NEW_PIN=") + pinOf(nurse)});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        // A view (through the views' preamble), the export and a write all say it the same way.
+        const Run measures = cairnctl(nurse, {QStringLiteral("measures"), QStringLiteral("--month"), kToday.left(7)});
+        QCOMPARE(measures.exitCode, 1);
+        QCOMPARE(measures.errorLines(), QList<QByteArray>{"cairnctl: Your role does not allow the monthly measures."});
+        QVERIFY(measures.out.isEmpty());
+        const Run exported = cairnctl(kClinician, {QStringLiteral("export"), QStringLiteral("--json")});
+        QCOMPARE(exported.exitCode, 1);
+        QCOMPARE(exported.errorLines(),
+                 QList<QByteArray>{"cairnctl: Your role does not allow exporting the registry."});
+        const Run decided = cairnctl(
+            nurse,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("opioids"), QJsonArray{oxycodone(5)}}}));
+        QCOMPARE(decided.exitCode, 1);
+        QVERIFY2(decided.errorLines().value(0).startsWith("cairnctl: Your role does not allow "),
+                 decided.err.constData());
+    }
+
     void patientEditMergesOnlyTheGivenFields()
     {
         const Run edit = cairnctl(
