@@ -843,6 +843,37 @@
     </message>
 </context>
 <context>
+    <name>NotAllowed</name>
+    <message>
+        <source>Your role does not allow %1.</source>
+        <translation>Su función no permite %1.</translation>
+    </message>
+    <message>
+        <source>the registry list</source>
+        <translation>la lista del registro</translation>
+    </message>
+    <message>
+        <source>the gap worklist</source>
+        <translation>la lista de trabajo de pendientes</translation>
+    </message>
+    <message>
+        <source>worklists</source>
+        <translation>las listas de trabajo</translation>
+    </message>
+    <message>
+        <source>the huddle list</source>
+        <translation>la lista de la reunión</translation>
+    </message>
+    <message>
+        <source>the monthly measures</source>
+        <translation>los indicadores mensuales</translation>
+    </message>
+    <message>
+        <source>opening a patient</source>
+        <translation>abrir el expediente de un paciente</translation>
+    </message>
+</context>
+<context>
     <name>PatientListScreen</name>
     <message>
         <source>Search by name or clinic ID</source>
@@ -2414,29 +2445,6 @@
     <message>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
-    </message>
-</context>
-<context>
-    <name>ScreenData</name>
-    <message>
-        <source>Your role does not allow %1.</source>
-        <translation>Su función no permite %1.</translation>
-    </message>
-    <message>
-        <source>the registry list</source>
-        <translation>la lista del registro</translation>
-    </message>
-    <message>
-        <source>worklists</source>
-        <translation>las listas de trabajo</translation>
-    </message>
-    <message>
-        <source>the monthly measures</source>
-        <translation>los indicadores mensuales</translation>
-    </message>
-    <message>
-        <source>opening a patient</source>
-        <translation>abrir el expediente de un paciente</translation>
     </message>
 </context>
 <context>

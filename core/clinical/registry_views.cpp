@@ -1,5 +1,6 @@
 #include "core/clinical/registry_views.h"
 
+#include "core/clinical/decisions.h"
 #include "core/domain/text.h"
 
 #include <cmath>
@@ -238,7 +239,7 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         }
         if (latest) {
             ++meanPeg.numerator;
-            meanPeg.sum += (latest->pain + latest->enjoyment + latest->activity) / 3.0;
+            meanPeg.sum += pegMean(*latest);
             meanPeg.ids.append(p.id);
         }
     }

@@ -1,6 +1,7 @@
 #include "core/clinical/rules.h"
 
 #include "core/clinical/assets.h"
+#include "core/clinical/decisions.h"
 
 #include <mutex>
 
@@ -217,7 +218,7 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
             latestPhq2Positive = score->result == QLatin1String("positive");
         } else if (s.instrument == QLatin1String("phq9") && (!latestPhq9Date.isValid() || s.date >= latestPhq9Date)) {
             latestPhq9Date = s.date;
-            latestPhq9Item9 = score->alerts.contains(QStringLiteral("item9_positive"));
+            latestPhq9Item9 = suicideRiskAlert(*score);
         }
     }
 

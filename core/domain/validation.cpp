@@ -147,12 +147,20 @@ Status validate(const Agreement &a)
     return checkText(a.note, "note", false, 2000);
 }
 
+bool pdmpFindingsMissing(const PdmpCheck &check)
+{
+    // A concerning check says what concerned: the clinician acts on the findings, not on a flag.
+    return check.concerning && check.findings.trimmed().isEmpty();
+}
+
 Status validate(const PdmpCheck &c)
 {
     if (auto s = checkDate(c.date, "date", true); !s)
         return s;
     if (auto s = checkText(c.checkedBy, "checked_by", false, 120); !s)
         return s;
+    if (pdmpFindingsMissing(c))
+        return Error{QStringLiteral("findings"), QStringLiteral("is required when the check is concerning")};
     return checkText(c.findings, "findings", false, 2000);
 }
 
@@ -336,6 +344,17 @@ Status validate(const Patient &p)
             status = checkList(p.*kind.list, kind.info.section);
     });
     return status;
+}
+
+Status validateForRegistry(const Patient &p)
+{
+    if (auto s = validate(p); !s)
+        return s;
+    if (p.name.trimmed().isEmpty())
+        return Error{QStringLiteral("name"), QStringLiteral("is required")};
+    if (p.clinicId.trimmed().isEmpty())
+        return Error{QStringLiteral("clinic_id"), QStringLiteral("is required")};
+    return ok();
 }
 
 }  // namespace cairn::domain

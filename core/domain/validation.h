@@ -13,7 +13,9 @@ namespace cairn::domain {
 Status validate(const OpioidEntry &entry);
 Status validate(const BenzodiazepineEntry &entry);
 Status validate(const Agreement &agreement);
-Status validate(const PdmpCheck &check);
+Status validate(const PdmpCheck &check);  // a concerning check needs its findings
+// The findings rule on its own, for a form that asks before the rest of the check is filled in.
+bool pdmpFindingsMissing(const PdmpCheck &check);
 Status validate(const NaloxoneRecord &record);
 Status validate(const UrineDrugScreen &screen);
 Status validate(const Visit &visit);
@@ -27,5 +29,8 @@ Status validate(const RefillRequest &request);
 Status validate(const MedicationReview &review);
 // Demographics and every list; list errors carry their index: "opioids[1].strength_mg".
 Status validate(const Patient &patient);
+// A patient the registry keeps: well-formed, with a name and a clinic identifier. (An evaluate
+// request may leave both out: the rules do not need them.)
+Status validateForRegistry(const Patient &patient);
 
 }  // namespace cairn::domain

@@ -1,6 +1,7 @@
 #include "core/clinical/record_checks.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/validation.h"
+#include "core/registry/not_allowed.h"
 #include "core/registry/registry_private.h"
 #include "core/storage/migrations.h"
 #include "platform/keystore.h"
@@ -41,7 +42,7 @@ Status auditInTransaction(Database &db, const AuditEvent &event)
 
 Error forbidden(const QString &what)
 {
-    return Error{QString(), QStringLiteral("your role does not allow %1").arg(what)};
+    return notAllowed(what);
 }
 
 // Domain validation plus the checks that need clinical definitions (drug names, instrument answers).
@@ -69,12 +70,8 @@ Status clinicIdFree(Database &db, const QString &clinicId, const QString &self)
 
 Status checkPatient(const domain::Patient &patient)
 {
-    if (auto s = domain::validate(patient); !s)
+    if (auto s = domain::validateForRegistry(patient); !s)
         return s;
-    if (patient.name.trimmed().isEmpty())
-        return Error{QStringLiteral("name"), QStringLiteral("is required")};
-    if (patient.clinicId.trimmed().isEmpty())
-        return Error{QStringLiteral("clinic_id"), QStringLiteral("is required")};
     return clinical::checkPatient(patient);
 }
 

@@ -1,5 +1,6 @@
 #include "qml/viewmodels/huddle_model.h"
 
+#include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
 #include "qml/viewmodels/labels.h"
 
@@ -55,12 +56,8 @@ QVariant HuddleModel::data(const QModelIndex &index, int role) const
         return chips(r.registryManager);
     case VisitTimeRole:
         return r.visitTime;
-    case UrgentRole: {
-        const auto all = r.rooming + r.clinician + r.registryManager;
-        return std::any_of(all.cbegin(), all.cend(), [](const clinical::CareGap &g) {
-            return g.severity == clinical::Severity::Urgent || g.severity == clinical::Severity::High;
-        });
-    }
+    case UrgentRole:
+        return clinical::anyUrgent(r.rooming + r.clinician + r.registryManager);
     default:
         return {};
     }

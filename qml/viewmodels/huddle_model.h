@@ -8,7 +8,7 @@
 // other roles' chip lists are empty. Unset, it follows the signed-in user's role (a nurse rooms
 // patients: "medical_assistant"; an administrator: "all").
 
-#include "core/registry/clinical_service.h"
+#include "core/registry/views.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractListModel>

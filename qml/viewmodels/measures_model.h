@@ -15,13 +15,16 @@
 // lowerIsBetter, meetsTarget, statusText (words, never colour alone), maxValue (100 or 10), trend
 // (list of 12 doubles, oldest first).
 
-#include "qml/viewmodels/screen_data.h"
+#include "core/registry/views.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
+
+using registry::MeasuresData;
+using registry::PatientName;
 
 // The patients behind one measure. Roles: patientId, name, clinicId, prescriber.
 class MeasurePatientsModel : public QAbstractListModel {

@@ -1,5 +1,6 @@
 #include "qml/viewmodels/patient_history.h"
 
+#include "core/clinical/decisions.h"
 #include "qml/viewmodels/record_form_fields.h"
 
 #include <QLocale>
@@ -14,7 +15,7 @@ QList<SeriesPoint> pegSeries(const domain::Patient &patient)
     std::stable_sort(pegs.begin(), pegs.end(), [](const auto &a, const auto &b) { return a.date < b.date; });
     QList<SeriesPoint> points;
     for (const auto &p : pegs)
-        points.append({p.date, (p.pain + p.enjoyment + p.activity) / 3.0});
+        points.append({p.date, clinical::pegMean(p)});
     return points;
 }
 

@@ -1,5 +1,6 @@
 #include "qml/viewmodels/patient_view_model.h"
 
+#include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
 #include "core/registry/registry.h"
 #include "qml/viewmodels/labels.h"
@@ -296,7 +297,7 @@ QStringList PatientViewModel::pegHistory() const
                      .arg(p.pain)
                      .arg(p.enjoyment)
                      .arg(p.activity)
-                     .arg(clinical::roundToTenth((p.pain + p.enjoyment + p.activity) / 3.0), 0, 'f', 1);
+                     .arg(clinical::roundToTenth(clinical::pegMean(p)), 0, 'f', 1);
     }
     return lines;
 }

@@ -3,7 +3,7 @@
 // gaps, the current regimen, PEG history, and a PEG entry that is saved the moment it is entered.
 // Loads and saves on the database thread; `loading`, `error` and `message` like every async object.
 
-#include "core/registry/clinical_service.h"
+#include "core/registry/views.h"
 #include "qml/viewmodels/gap_list_model.h"
 #include "qml/viewmodels/patient_history.h"
 #include "qml/viewmodels/prompt_list_model.h"

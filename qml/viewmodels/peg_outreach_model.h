@@ -8,13 +8,15 @@
 // statusText (translated, e.g. "PEG overdue since 12 Mar 2026" / "No PEG on record"), due (date,
 // invalid when never done).
 
-#include "qml/viewmodels/screen_data.h"
+#include "core/registry/views.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
+
+using registry::OutreachRow;
 
 class PegOutreachModel : public QAbstractListModel {
     Q_OBJECT

@@ -2,9 +2,9 @@
 
 #include "core/clinical/mme.h"
 #include "core/domain/record_json.h"
-#include "core/registry/clinical_service.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "core/registry/views.h"
 #include "qml/viewmodels/labels.h"
 #include "qml/viewmodels/record_form_fields.h"
 

@@ -2,7 +2,7 @@
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
-#include "qml/viewmodels/screen_data.h"
+#include "core/registry/views.h"
 
 namespace cairn::app {
 

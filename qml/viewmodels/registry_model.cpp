@@ -1,5 +1,6 @@
 #include "qml/viewmodels/registry_model.h"
 
+#include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
 #include "core/domain/text.h"
 #include "core/registry/registry_thread.h"
@@ -11,13 +12,6 @@ namespace {
 QVariantMap choice(const QString &value, const QString &label)
 {
     return {{QStringLiteral("value"), value}, {QStringLiteral("label"), label}};
-}
-
-bool isUrgent(const RegistryRow &r)
-{
-    return std::any_of(r.gaps.cbegin(), r.gaps.cend(), [](const clinical::CareGap &g) {
-        return g.severity == clinical::Severity::Urgent || g.severity == clinical::Severity::High;
-    });
 }
 
 }  // namespace
@@ -76,7 +70,7 @@ QVariant RegistryModel::data(const QModelIndex &index, int role) const
     case OpenGapsRole:
         return static_cast<int>(r.gaps.size());
     case UrgentRole:
-        return isUrgent(r);
+        return clinical::anyUrgent(r.gaps);
     default:
         return {};
     }

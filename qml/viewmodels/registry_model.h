@@ -1,6 +1,6 @@
 #pragma once
 // Every patient of the registry for the Registry screen, evaluated once on the database thread by
-// the rules engine (screen_data.h) and then searched, filtered and sorted here in C++ on index
+// the rules engine (core/registry/views.h) and then searched, filtered and sorted here in C++ on index
 // vectors, so typing and tapping filters stay smooth at 10,000 patients.
 //
 // Filters (empty string: any): gapCode (an open gap of that code), prescriber (exact), band
@@ -14,7 +14,7 @@
 // on therapy), gapCodes (string list of open gaps), gapsText (translated "PEG score overdue, Urine
 // test missing"), openGaps (int), urgent (bool: an urgent or high gap).
 
-#include "qml/viewmodels/screen_data.h"
+#include "core/registry/views.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractListModel>
@@ -22,6 +22,9 @@
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
+
+using registry::RegistryRow;
+using registry::RegistryRows;
 
 class RegistryModel : public QAbstractListModel {
     Q_OBJECT

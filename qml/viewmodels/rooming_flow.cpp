@@ -1,8 +1,10 @@
 #include "qml/viewmodels/rooming_flow.h"
 
+#include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
-#include "core/registry/clinical_service.h"
+#include "core/domain/validation.h"
 #include "core/registry/registry.h"
+#include "core/registry/views.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -534,7 +536,8 @@ bool RoomingFlow::canGoNext() const
 
 bool RoomingFlow::suicideRiskAlert() const
 {
-    return m_answers.value(QStringLiteral("phq9")).value(8, -1) > 0;
+    const clinical::Instrument *phq9 = definition(QStringLiteral("phq9"));
+    return phq9 && clinical::suicideRiskAlert(*phq9, m_answers.value(QStringLiteral("phq9")));
 }
 
 QStringList RoomingFlow::recorded() const
@@ -547,7 +550,7 @@ QStringList RoomingFlow::recorded() const
                      .arg(s.value(0))
                      .arg(s.value(1))
                      .arg(s.value(2))
-                     .arg(clinical::roundToTenth((s.value(0) + s.value(1) + s.value(2)) / 3.0), 0, 'f', 1);
+                     .arg(clinical::roundToTenth(clinical::pegMean(s.value(0), s.value(1), s.value(2))), 0, 'f', 1);
     }
     for (const QString &id :
          {QStringLiteral("phq2"), QStringLiteral("phq9"), QStringLiteral("gad2"), QStringLiteral("gad7")}) {
@@ -670,7 +673,7 @@ void RoomingFlow::recordPdmpCheck(bool concerning, const QString &findings)
 {
     if (stepKind() != QLatin1String("pdmp"))
         return;
-    if (concerning && findings.trimmed().isEmpty()) {
+    if (domain::pdmpFindingsMissing(domain::PdmpCheck{{}, {}, {}, concerning, findings})) {
         m_error = true;
         m_message = tr("Describe what was concerning in the PDMP.");
         emit messageChanged();
@@ -810,13 +813,7 @@ void RoomingFlow::loadSummary()
             auto view = registry::patientView(*registry, id, day);
             if (!view)
                 return view.error();
-            // What the clinician must address: their gaps, and every alert whoever owns it.
-            QList<clinical::CareGap> gaps;
-            for (const clinical::CareGap &g : view->evaluation.gaps) {
-                if (g.role == QLatin1String("clinician") || g.status == clinical::GapStatus::Alert)
-                    gaps.append(g);
-            }
-            return gaps;
+            return clinical::gapsForClinician(view->evaluation.gaps);
         },
         [this](Result<QList<clinical::CareGap>> gaps) {
             if (gaps) {

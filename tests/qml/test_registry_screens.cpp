@@ -4,9 +4,9 @@
 // and a measure's drill-down list. Every model passes QAbstractItemModelTester.
 
 #include "core/clinical/registry_views.h"
-#include "core/registry/clinical_service.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "core/registry/views.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
 #include "qml/viewmodels/language.h"
@@ -430,6 +430,23 @@ private slots:
 
     // The refill form invents nothing: the dates and the days' supply start empty (a check without
     // them names the missing field: refillFormGivesAdviceWithReasons).
+    void aRefusedViewSaysSoInTheUsersLanguage()
+    {
+        // A nurse runs worklists but not the monthly measures: the views' one refusal, translated.
+        signIn(m_nurseId, QStringLiteral("3579"));
+        app::MeasuresModel model;
+        model.setToday(kToday);
+        model.setSession(m_session.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
+        QVERIFY(model.error());
+        QCOMPARE(model.message(), QStringLiteral("Your role does not allow the monthly measures."));
+        QVERIFY(m_language->setLanguage(QStringLiteral("es")));
+        model.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
+        QCOMPARE(model.message(), QStringLiteral("Su función no permite los indicadores mensuales."));
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+    }
+
     void refillFormInventsNoFill()
     {
         QQuickStyle::setStyle(QStringLiteral("Basic"));

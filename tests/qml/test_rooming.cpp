@@ -9,9 +9,9 @@
 // Main.qml), used by tapping.
 
 #include "core/clinical/instruments.h"
-#include "core/registry/clinical_service.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "core/registry/views.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
 #include "qml/app_wiring.h"

@@ -8,8 +8,8 @@
 #include "core/domain/patient_json.h"
 #include "core/domain/record_json.h"
 #include "core/domain/record_kinds.h"
-#include "core/registry/clinical_service.h"
 #include "core/registry/registry.h"
+#include "core/registry/views.h"
 #include "platform/keystore.h"
 #include "tests/support/temp_registry.h"
 

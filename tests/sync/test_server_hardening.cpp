@@ -428,6 +428,27 @@ private slots:
                       QStringLiteral("changes[0].record.payload"));
     }
 
+    void concerningPdmpCheckWithoutFindingsIsRefused()
+    {
+        // The tablet's rooming refuses a concerning PDMP check without findings; so does the server.
+        const auto pdmp = [&](const QString &findings) {
+            QJsonObject payload{{QStringLiteral("date"), QStringLiteral("2026-03-02")},
+                                {QStringLiteral("checked_by"), QStringLiteral("Morgan MA")},
+                                {QStringLiteral("concerning"), true}};
+            if (!findings.isNull())
+                payload.insert(QStringLiteral("findings"), findings);
+            return sync::envelopeToJson(record(*m_a, QStringLiteral("pdmp_check"), m_patient, payload));
+        };
+        auto missing = push(*m_a, {pdmp(QString())});
+        QVERIFY2(missing.message().contains(QStringLiteral("concerning")), qPrintable(missing.message()));
+        expectRefused(missing, 422, QStringLiteral("changes[0].record.payload.findings"));
+        expectRefused(push(*m_a, {pdmp(QStringLiteral("   "))}), 422, QStringLiteral("payload.findings"));
+        auto described = push(*m_a, {pdmp(QStringLiteral("three prescribers in 90 days"))});
+        QCOMPARE(described.status, 200);
+        QCOMPARE(described.body.value(QStringLiteral("applied")).toInt(), 1);
+        CHECK_OK(m_b->sync());
+    }
+
     void anOldSequenceIsValidatedAndNeverDropped()
     {
         // seq 1 is covered (the tablet pushed its patient): bad content under it is still refused,

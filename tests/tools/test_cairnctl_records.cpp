@@ -524,6 +524,21 @@ private slots:
                           {QStringLiteral("date"), kToday},
                           {QStringLiteral("answers"), QJsonObject{{QStringLiteral("personal_alcohol"), 3}}}}}}})
             << QStringLiteral("screenings[0].answers");
+        // A concerning PDMP check says what concerned, as on the tablet (domain::validate).
+        const QJsonObject concerningPdmp{{QStringLiteral("date"), kToday},
+                                         {QStringLiteral("checked_by"), QStringLiteral("Morgan MA")},
+                                         {QStringLiteral("concerning"), true}};
+        QTest::newRow("record add: concerning PDMP without findings")
+            << recordAdd << json({{QStringLiteral("pdmp_checks"), QJsonArray{concerningPdmp}}})
+            << QStringLiteral("pdmp_checks[0].findings");
+        QJsonObject blankFindings = concerningPdmp;
+        blankFindings.insert(QStringLiteral("findings"), QStringLiteral("  "));
+        QTest::newRow("record add: concerning PDMP, blank findings")
+            << recordAdd << json({{QStringLiteral("pdmp_checks"), QJsonArray{blankFindings}}})
+            << QStringLiteral("pdmp_checks[0].findings");
+        QTest::newRow("patient add: concerning PDMP without findings")
+            << patientAddArgs << patientAdd({{QStringLiteral("pdmp_checks"), QJsonArray{concerningPdmp}}})
+            << QStringLiteral("pdmp_checks[0].findings");
         QTest::newRow("record add: demographics")
             << recordAdd << json({{QStringLiteral("name"), QStringLiteral("Someone")}}) << QStringLiteral("name");
         QTest::newRow("record add: no records") << recordAdd << json({}) << QStringLiteral("json");
@@ -603,6 +618,22 @@ private slots:
         QCOMPARE(counts(), before);
     }
 
+    void concerningPdmpCheckWithFindingsIsWritten()
+    {
+        const QList<int> before = counts();
+        const Run run = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("pdmp_checks"),
+                   QJsonArray{
+                       QJsonObject{{QStringLiteral("date"), kToday},
+                                   {QStringLiteral("concerning"), true},
+                                   {QStringLiteral("findings"), QStringLiteral("three prescribers in 90 days")}}}}}));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.idsOf("pdmp_check").size(), 1);
+        QCOMPARE(counts().first(), before.first() + 1);
+    }
+
     void rolesThatMayNotAreRefused()
     {
         const QList<int> before = counts();
@@ -644,6 +675,32 @@ private slots:
         QCOMPARE(admin.exitCode, 1);
         QVERIFY(admin.errorLines().first().contains("role"));
         QCOMPARE(counts(), before);
+    }
+
+    void aRefusalIsOneSentenceForWritesViewsAndExport()
+    {
+        const QString nurse = QStringLiteral("Noor Nurse");
+        const Run added = cairnctl(kAdmin,
+                                   {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), nurse,
+                                    QStringLiteral("--role"), QStringLiteral("nurse")},
+                                   {}, {QStringLiteral("CAIRN_NEW_PIN=") + pinOf(nurse)});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        // A view (through the views' preamble), the export and a write all say it the same way.
+        const Run measures = cairnctl(nurse, {QStringLiteral("measures"), QStringLiteral("--month"), kToday.left(7)});
+        QCOMPARE(measures.exitCode, 1);
+        QCOMPARE(measures.errorLines(), QList<QByteArray>{"cairnctl: Your role does not allow the monthly measures."});
+        QVERIFY(measures.out.isEmpty());
+        const Run exported = cairnctl(kClinician, {QStringLiteral("export"), QStringLiteral("--json")});
+        QCOMPARE(exported.exitCode, 1);
+        QCOMPARE(exported.errorLines(),
+                 QList<QByteArray>{"cairnctl: Your role does not allow exporting the registry."});
+        const Run decided = cairnctl(
+            nurse,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("opioids"), QJsonArray{oxycodone(5)}}}));
+        QCOMPARE(decided.exitCode, 1);
+        QVERIFY2(decided.errorLines().value(0).startsWith("cairnctl: Your role does not allow "),
+                 decided.err.constData());
     }
 
     void patientEditMergesOnlyTheGivenFields()

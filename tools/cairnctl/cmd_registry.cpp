@@ -1,6 +1,7 @@
 // cairnctl init | user | import | export | stats | audit: the registry without a screen.
 
 #include "core/domain/patient_json.h"
+#include "core/registry/not_allowed.h"
 #include "tools/cairnctl/cli_registry.h"
 
 #include <QFile>
@@ -202,7 +203,7 @@ int runExport(const QStringList &arguments, const GlobalOptions &options, Io &io
     if (!open)
         return fail(io, open.error());
     if (!open->registry->can(keys::Permission::ExportData))
-        return fail(io, {QString(), QStringLiteral("your role does not allow exporting the registry")});
+        return fail(io, registry::notAllowed("exporting the registry"));
     auto patients = open->registry->loadAllPatients(QStringLiteral("export"));
     if (!patients)
         return fail(io, patients.error());

@@ -2,6 +2,7 @@
 
 #include "core/clinical/contract_json.h"
 #include "core/clinical/registry_views.h"
+#include "core/registry/views.h"
 #include "tools/cairnctl/cli_registry.h"
 
 #include <QJsonArray>
@@ -12,40 +13,14 @@ namespace {
 
 const registry::SystemClock kClock;
 
-struct Engine {
-    clinical::ClinicPolicy policy;
-    const clinical::MmeTable *table = nullptr;
-    const clinical::Instruments *instruments = nullptr;
-    [[nodiscard]] clinical::RulesContext context() const { return {policy, *table, *instruments, {}}; }
-};
-
-struct Loaded {
-    Engine engine;
-    QList<domain::Patient> patients;
-};
-
-// Unlocks, checks the permission, and loads the clinic's policy in force and every patient
-// (audited with the purpose).
-Result<Loaded> load(const GlobalOptions &options, keys::Permission permission, const QString &purpose)
+// Unlocks the registry and runs the views' preamble: the role's permission, the clinic's rules
+// in force and every patient (audited with the view's purpose).
+Result<registry::ViewInput> load(const GlobalOptions &options, registry::View view)
 {
-    auto tables = clinical::MmeTables::shipped();
-    auto instruments = clinical::Instruments::shipped();
-    if (!tables)
-        return tables.error();
-    if (!instruments)
-        return instruments.error();
     auto open = openRegistry(options, kClock);
     if (!open)
         return open.error();
-    if (!open->registry->can(permission))
-        return Error{QString(), QStringLiteral("your role does not allow %1").arg(purpose)};
-    auto policy = open->registry->clinicPolicy();
-    if (!policy)
-        return policy.error();
-    auto patients = open->registry->loadAllPatients(purpose);
-    if (!patients)
-        return patients.error();
-    return Loaded{Engine{*policy, (*tables)->find((*tables)->defaultId()), *instruments}, std::move(patients).value()};
+    return registry::loadForView(*open->registry, view);
 }
 
 Result<QDate> dateOption(QStringList &args, const QString &name, const QDate &fallback)
@@ -112,11 +87,10 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     }
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
-    auto loaded = load(options, keys::Permission::RunWorklists, QStringLiteral("gap worklist"));
+    auto loaded = load(options, registry::View::GapWorklist);
     if (!loaded)
         return fail(io, loaded.error());
-    const Engine *engine = &loaded->engine;
-    auto evaluations = clinical::evaluateRegistry(loaded->patients, *asOf, engine->context());
+    auto evaluations = clinical::evaluateRegistry(loaded->patients, *asOf, loaded->rules.context());
     if (!evaluations)
         return fail(io, evaluations.error());
     QJsonArray rows;
@@ -126,7 +100,7 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
         rows.append(row);
     }
     print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)},
-               {QStringLiteral("policy_version"), engine->policy.version},
+               {QStringLiteral("policy_version"), loaded->rules.policy.version},
                {QStringLiteral("patients"), rows}});
     return Success;
 }
@@ -139,11 +113,10 @@ int runHuddle(const QStringList &arguments, const GlobalOptions &options, Io &io
         return fail(io, date.error(), BadInput);
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
-    auto loaded = load(options, keys::Permission::RunWorklists, QStringLiteral("huddle list"));
+    auto loaded = load(options, registry::View::HuddleList);
     if (!loaded)
         return fail(io, loaded.error());
-    const Engine *engine = &loaded->engine;
-    auto huddle = clinical::huddleList(loaded->patients, *date, engine->context());
+    auto huddle = clinical::huddleList(loaded->patients, *date, loaded->rules.context());
     if (!huddle)
         return fail(io, huddle.error());
     QJsonArray rows;
@@ -155,7 +128,7 @@ int runHuddle(const QStringList &arguments, const GlobalOptions &options, Io &io
         rows.append(row);
     }
     print(io, {{QStringLiteral("date"), date->toString(Qt::ISODate)},
-               {QStringLiteral("policy_version"), engine->policy.version},
+               {QStringLiteral("policy_version"), loaded->rules.policy.version},
                {QStringLiteral("patients"), rows}});
     return Success;
 }
@@ -192,13 +165,13 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
     const QDate first = QDate::fromString(*month + QStringLiteral("-01"), Qt::ISODate);
     if (!first.isValid())
         return fail(io, {QStringLiteral("--month"), QStringLiteral("must be a month written YYYY-MM")}, BadInput);
-    auto loaded = load(options, keys::Permission::ViewMeasures, QStringLiteral("monthly measures"));
+    auto loaded = load(options, registry::View::MonthlyMeasures);
     if (!loaded)
         return fail(io, loaded.error());
-    const Engine *engine = &loaded->engine;
     const QList<domain::Patient> &patients = loaded->patients;
+    const clinical::RulesContext context = loaded->rules.context();
     if (trend) {
-        auto months = clinical::measureTrend(patients, first.year(), first.month(), *prescriber, engine->context());
+        auto months = clinical::measureTrend(patients, first.year(), first.month(), *prescriber, context);
         if (!months)
             return fail(io, months.error());
         QJsonArray list;
@@ -207,11 +180,11 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
         print(io, {{QStringLiteral("trend"), list}});
         return Success;
     }
-    auto measures = clinical::monthlyMeasures(patients, first.year(), first.month(), *prescriber, engine->context());
+    auto measures = clinical::monthlyMeasures(patients, first.year(), first.month(), *prescriber, context);
     if (!measures)
         return fail(io, measures.error());
     QJsonObject out = measuresJson(*measures);
-    out.insert(QStringLiteral("policy_version"), engine->policy.version);
+    out.insert(QStringLiteral("policy_version"), loaded->rules.policy.version);
     print(io, out);
     return Success;
 }

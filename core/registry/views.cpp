@@ -1,0 +1,261 @@
+#include "core/registry/views.h"
+
+#include "core/clinical/registry_views.h"
+#include "core/domain/text.h"
+#include "core/registry/not_allowed.h"
+#include "core/registry/registry.h"
+#include "core/scripts/library.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <mutex>
+
+namespace cairn::registry {
+namespace {
+
+struct ViewInfo {
+    keys::Permission permission;
+    const char *refusal;  // "Your role does not allow <refusal>."; in the app's translation catalogue
+    const char *purpose;  // what the audit log records for reading every patient
+};
+
+ViewInfo infoOf(View view)
+{
+    switch (view) {
+    case View::RegistryList:
+        return {keys::Permission::RunWorklists, QT_TRANSLATE_NOOP("NotAllowed", "the registry list"), "registry list"};
+    case View::GapWorklist:
+        return {keys::Permission::RunWorklists, QT_TRANSLATE_NOOP("NotAllowed", "the gap worklist"), "gap worklist"};
+    case View::PegOutreach:
+        return {keys::Permission::RunWorklists, QT_TRANSLATE_NOOP("NotAllowed", "worklists"), "PEG outreach"};
+    case View::HuddleList:
+        return {keys::Permission::RunWorklists, QT_TRANSLATE_NOOP("NotAllowed", "the huddle list"), "huddle list"};
+    case View::MonthlyMeasures:
+        return {keys::Permission::ViewMeasures, QT_TRANSLATE_NOOP("NotAllowed", "the monthly measures"),
+                "monthly measures"};
+    case View::RefillCheck:
+        return {keys::Permission::ViewPatient, QT_TRANSLATE_NOOP("NotAllowed", "opening a patient"), "refill check"};
+    }
+    Q_UNREACHABLE();
+}
+
+}  // namespace
+
+Result<const clinical::RulesContext *> shippedRules()
+{
+    static std::once_flag once;
+    static std::optional<Error> failure;
+    static std::optional<clinical::ClinicPolicy> policy;
+    static std::unique_ptr<clinical::RulesContext> context;
+    std::call_once(once, [] {
+        auto tables = clinical::MmeTables::shipped();
+        auto instruments = clinical::Instruments::shipped();
+        auto defaults = clinical::ClinicPolicy::defaults();
+        if (!tables || !instruments || !defaults) {
+            failure = !tables ? tables.error() : !instruments ? instruments.error() : defaults.error();
+            return;
+        }
+        policy = *defaults;
+        clinical::ScriptsForGap scripts;
+        if (auto library = scripts::Library::shipped())
+            scripts = [lib = *library](const QString &code) { return lib->idsForTrigger(code); };
+        context = std::make_unique<clinical::RulesContext>(
+            clinical::RulesContext{*policy, *(*tables)->find((*tables)->defaultId()), **instruments, scripts});
+    });
+    if (failure)
+        return *failure;
+    return context.get();
+}
+
+clinical::RulesContext ClinicRules::context() const
+{
+    const clinical::RulesContext *shipped = *shippedRules();
+    return {policy, shipped->table, shipped->instruments, shipped->scriptsForGap};
+}
+
+Result<ClinicRules> clinicRules(Registry &registry)
+{
+    auto shipped = shippedRules();
+    if (!shipped)
+        return shipped.error();
+    auto policy = registry.clinicPolicy();
+    if (!policy)
+        return policy.error();
+    return ClinicRules{*policy};
+}
+
+Result<ClinicRules> rulesForView(Registry &registry, View view)
+{
+    const ViewInfo info = infoOf(view);
+    if (!registry.can(info.permission))
+        return notAllowed(info.refusal);
+    return clinicRules(registry);
+}
+
+Result<ViewInput> loadForView(Registry &registry, View view)
+{
+    auto rules = rulesForView(registry, view);
+    if (!rules)
+        return rules.error();
+    auto patients = registry.loadAllPatients(QLatin1String(infoOf(view).purpose));
+    if (!patients)
+        return patients.error();
+    return ViewInput{std::move(rules).value(), std::move(patients).value()};
+}
+
+Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on)
+{
+    auto rules = clinicRules(registry);
+    if (!rules)
+        return rules.error();
+    auto patient = registry.loadPatient(patientId);  // refuses a role that may not view patients
+    if (!patient)
+        return patient.error();
+    auto evaluation = clinical::evaluate(*patient, on, rules->context());
+    if (!evaluation)
+        return evaluation.error();
+    auto tables = clinical::MmeTables::shipped();
+    auto clinicScripts = registry.clinicScripts();
+    if (!clinicScripts)
+        return clinicScripts.error();
+    return PatientView{std::move(patient).value(), std::move(evaluation).value(),
+                       tables ? (*tables)->caution() : QString(), std::move(clinicScripts).value()};
+}
+
+Result<clinical::RefillAdvice> refillAdvice(Registry &registry, const QString &patientId,
+                                            const clinical::RefillRequest &request)
+{
+    auto rules = rulesForView(registry, View::RefillCheck);
+    if (!rules)
+        return rules.error();
+    std::optional<domain::Patient> patient;
+    if (!patientId.isEmpty()) {
+        auto loaded = registry.loadPatient(patientId);
+        if (!loaded)
+            return loaded.error();
+        patient = std::move(loaded).value();
+    }
+    return clinical::checkRefill(request, patient, rules->context());
+}
+
+Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
+{
+    auto input = loadForView(registry, View::HuddleList);
+    if (!input)
+        return input.error();
+    auto entries = clinical::huddleList(input->patients, date, input->rules.context());
+    if (!entries)
+        return entries.error();
+    QList<HuddleRow> rows;
+    for (const auto &entry : *entries) {
+        const domain::Patient &p = *entry.patient;
+        rows.append({p.id, p.name, p.clinicId, p.prescriber, domain::toString(entry.evaluation.tier),
+                     entry.evaluation.mme.totalPerDay, clinical::toString(entry.evaluation.mme.band), entry.rooming,
+                     entry.clinician, entry.registryManager, entry.visitTime});
+    }
+    return rows;
+}
+
+Result<RegistryRows> registryRows(Registry &registry, const QDate &asOf)
+{
+    auto input = loadForView(registry, View::RegistryList);
+    if (!input)
+        return input.error();
+    const QList<domain::Patient> &patients = input->patients;
+    auto evaluations = clinical::evaluateRegistry(patients, asOf, input->rules.context());
+    if (!evaluations)
+        return evaluations.error();
+    // The rules engine's own worklist order (overdue first, then earliest due, then name) gives
+    // "most overdue" for the whole registry.
+    const QList<clinical::PatientEvaluation> ordered = clinical::worklist(*evaluations, {});
+    QHash<const domain::Patient *, int> order;
+    order.reserve(ordered.size());
+    for (int i = 0; i < ordered.size(); ++i)
+        order.insert(ordered.at(i).patient, i);
+    QHash<const domain::Patient *, const clinical::Evaluation *> byPatient;
+    byPatient.reserve(evaluations->size());
+    for (const auto &pe : std::as_const(*evaluations))
+        byPatient.insert(pe.patient, &pe.evaluation);
+
+    RegistryRows result;
+    result.asOf = asOf;
+    result.rows.reserve(patients.size());
+    for (const domain::Patient &p : patients) {
+        RegistryRow row;
+        row.patientId = p.id;
+        row.name = p.name;
+        row.clinicId = p.clinicId;
+        row.prescriber = p.prescriber;
+        row.phone = p.phone;
+        row.searchKey = domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId);
+        if (const auto *evaluation = byPatient.value(&p)) {
+            row.onTherapy = true;
+            row.tier = domain::toString(evaluation->tier);
+            row.band = clinical::toString(evaluation->mme.band);
+            row.totalMme = evaluation->mme.totalPerDay;
+            row.gaps = evaluation->gaps;
+            row.overdueOrder = order.value(&p);
+        } else {
+            row.tier = p.riskTier ? domain::toString(*p.riskTier) : QString();
+            row.overdueOrder = static_cast<int>(ordered.size());  // after every evaluated patient
+        }
+        result.rows.append(std::move(row));
+    }
+    std::stable_sort(result.rows.begin(), result.rows.end(),
+                     [](const RegistryRow &a, const RegistryRow &b) { return a.name.localeAwareCompare(b.name) < 0; });
+    return result;
+}
+
+Result<QList<OutreachRow>> pegOutreachRows(Registry &registry, const QDate &asOf)
+{
+    auto input = loadForView(registry, View::PegOutreach);
+    if (!input)
+        return input.error();
+    auto evaluations = clinical::evaluateRegistry(input->patients, asOf, input->rules.context());
+    if (!evaluations)
+        return evaluations.error();
+    QList<OutreachRow> rows;
+    for (const clinical::PatientEvaluation &pe :
+         clinical::worklist(*evaluations, {QStringLiteral("PEG"), {}, {}, {}, {}})) {
+        for (const clinical::CareGap &gap : pe.evaluation.gaps) {
+            if (gap.code != QLatin1String("PEG") ||
+                (gap.status != clinical::GapStatus::Overdue && gap.status != clinical::GapStatus::Missing))
+                continue;
+            const domain::Patient &p = *pe.patient;
+            rows.append(
+                {p.id, p.name, p.clinicId, p.prescriber, p.phone, p.language, clinical::toString(gap.status), gap.due});
+            break;
+        }
+    }
+    return rows;
+}
+
+Result<MeasuresData> measuresData(Registry &registry, int year, int month, const QString &prescriber)
+{
+    auto input = loadForView(registry, View::MonthlyMeasures);
+    if (!input)
+        return input.error();
+    auto trend = clinical::measureTrend(input->patients, year, month, prescriber, input->rules.context());
+    if (!trend)
+        return trend.error();
+    MeasuresData data;
+    data.trend = std::move(trend).value();
+    QSet<QString> prescribers;
+    QSet<QString> wanted;
+    for (const auto &m : std::as_const(data.trend))
+        for (const auto &measure : m.measures)
+            for (const QString &id : measure.patientIds)
+                wanted.insert(id);
+    for (const domain::Patient &p : std::as_const(input->patients)) {
+        if (!p.prescriber.isEmpty())
+            prescribers.insert(p.prescriber);
+        if (wanted.contains(p.id))
+            data.names.insert(p.id, {p.name, p.clinicId, p.prescriber});
+    }
+    data.prescribers = QStringList(prescribers.cbegin(), prescribers.cend());
+    data.prescribers.sort();
+    return data;
+}
+
+}  // namespace cairn::registry

@@ -1,0 +1,142 @@
+#pragma once
+// The registry's views: registry + the ONE rules engine (core/clinical) → what a screen or a
+// cairnctl command shows, as plain values (no pointers into registry data). Every whole-registry
+// view opens with the same preamble, loadForView: check the role's permission, load the clinic's
+// rules in force, load every patient (audited with the view's purpose). The app's view models call
+// these through RegistryThread::run, cairnctl and the benchmark directly on a registry; like every
+// registry call they run on the database thread.
+
+#include "core/clinical/refill.h"
+#include "core/clinical/registry_views.h"
+#include "core/clinical/rules.h"
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+#include "core/scripts/library.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+namespace cairn::registry {
+
+class Registry;
+
+// --- The rules in force ------------------------------------------------------------------------
+
+// The shipped tables, instruments, default policy and script index; loaded once.
+Result<const clinical::RulesContext *> shippedRules();
+
+// The rules as this registry's clinic has set them: shipped tables, instruments and script index
+// with the clinic policy in force. Keeps the policy alive for the context's lifetime.
+struct ClinicRules {
+    clinical::ClinicPolicy policy;
+    clinical::RulesContext context() const;
+};
+Result<ClinicRules> clinicRules(Registry &registry);
+
+// --- The preamble ------------------------------------------------------------------------------
+
+// What a view is for. Each names the permission it needs, the words of its refusal and the purpose
+// the audit log records when it reads every patient (views.cpp has the table).
+enum class View { RegistryList, GapWorklist, PegOutreach, HuddleList, MonthlyMeasures, RefillCheck };
+
+// The role's permission for the view, then the clinic's rules. A refusal is notAllowed()'s error.
+Result<ClinicRules> rulesForView(Registry &registry, View view);
+
+struct ViewInput {
+    ClinicRules rules;
+    QList<domain::Patient> patients;
+};
+// rulesForView, then every patient, audited with the view's purpose.
+Result<ViewInput> loadForView(Registry &registry, View view);
+
+// --- One patient -------------------------------------------------------------------------------
+
+struct PatientView {
+    domain::Patient patient;
+    clinical::Evaluation evaluation;
+    QString mmeCaution;
+    QList<scripts::Script> clinicScripts;  // the clinic's adapted and own scripts
+};
+Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on);
+
+// Runs the refill-request check (rules contract §7) for a patient of the registry (or none, for a
+// request not yet tied to one): advice for the clinician, never an automatic refusal.
+Result<clinical::RefillAdvice> refillAdvice(Registry &registry, const QString &patientId,
+                                            const clinical::RefillRequest &request);
+
+// --- The day's huddle --------------------------------------------------------------------------
+
+struct HuddleRow {
+    QString patientId;
+    QString name;
+    QString clinicId;
+    QString prescriber;
+    QString tier;
+    double totalMme = 0;
+    QString band;
+    QList<clinical::CareGap> rooming;
+    QList<clinical::CareGap> clinician;
+    QList<clinical::CareGap> registryManager;
+    QString visitTime;  // "HH:mm", or empty when booked without a time
+};
+Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date);
+
+// --- The registry list -------------------------------------------------------------------------
+
+// One patient of the registry list. Patients without an active opioid on `asOf` have no
+// evaluation: no gaps, no MME, and their clinician-set tier (or none).
+struct RegistryRow {
+    QString patientId;
+    QString name;
+    QString clinicId;
+    QString prescriber;
+    QString phone;
+    bool onTherapy = false;
+    QString tier;  // effective tier: "low", "moderate", "high"; "" when not evaluated
+    QString band;  // "lt50", "50to89", "ge90"; "" when not evaluated
+    double totalMme = 0;
+    QList<clinical::CareGap> gaps;
+    int overdueOrder = 0;  // position in the rules engine's worklist order (overdue first); 0 is most overdue
+    QString searchKey;     // folded name + clinic id
+};
+
+struct RegistryRows {
+    QDate asOf;
+    QList<RegistryRow> rows;  // in name order
+};
+Result<RegistryRows> registryRows(Registry &registry, const QDate &asOf);
+
+// --- PEG outreach ------------------------------------------------------------------------------
+
+// A patient whose PEG gap is open (overdue or never done), in the rules engine's worklist order.
+struct OutreachRow {
+    QString patientId;
+    QString name;
+    QString clinicId;
+    QString prescriber;
+    QString phone;
+    QString language;
+    QString status;  // "overdue" or "missing"
+    QDate due;       // null when never done
+};
+Result<QList<OutreachRow>> pegOutreachRows(Registry &registry, const QDate &asOf);
+
+// --- Monthly measures --------------------------------------------------------------------------
+
+// The 12-month trend of the monthly measures ending with (year, month), for the clinic or one
+// prescriber, with the names the drill-down lists need and the clinic's prescribers.
+struct PatientName {
+    QString name;
+    QString clinicId;
+    QString prescriber;
+};
+struct MeasuresData {
+    QList<clinical::MonthlyMeasures> trend;  // oldest first
+    QStringList prescribers;                 // sorted
+    QHash<QString, PatientName> names;       // every patient id that appears in a drill-down
+};
+Result<MeasuresData> measuresData(Registry &registry, int year, int month, const QString &prescriber);
+
+}  // namespace cairn::registry
