@@ -1,5 +1,6 @@
 #include "core/registry/registry.h"
 
+#include "core/clinical/agreement_text.h"
 #include "core/clinical/record_checks.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/record_json.h"
@@ -922,6 +923,70 @@ Result<clinical::ClinicPolicy> Registry::setClinicPolicy(const QJsonObject &over
     if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_policy")); !s)
         return s.error();
     return updated;
+}
+
+// --- the clinic's patient agreement text ------------------------------------------------------
+
+namespace {
+Result<std::optional<storage::StoredRecord>> currentAgreementRecord(Database &db)
+{
+    auto current = RecordStore(db).current(domain::kClinicScope);
+    if (!current)
+        return current.error();
+    std::optional<storage::StoredRecord> newest;
+    for (const auto &record : *current) {
+        if (record.kind == domain::kClinicAgreementKind.kind() && (!newest || newest->stamp < record.stamp))
+            newest = record;
+    }
+    return newest;
+}
+}  // namespace
+
+Result<QJsonObject> Registry::clinicAgreementText()
+{
+    auto stored = currentAgreementRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return clinical::AgreementText::shippedJson();
+    if (auto s = clinical::AgreementText::validate((*stored)->payload); !s)
+        return s.error().within(QStringLiteral("stored clinic agreement text"));
+    return (*stored)->payload;
+}
+
+Result<QJsonObject> Registry::saveClinicAgreementText(const QJsonObject &text)
+{
+    if (!can(keys::Permission::EditPolicy))
+        return forbidden(QStringLiteral("editing the patient agreement text"));
+    auto stored = currentAgreementRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    // Only the words the tablet shows are kept; every save is a new version.
+    const QString previous = *stored ? (*stored)->payload.value(QStringLiteral("version")).toString() : QString();
+    const QString prefix = QStringLiteral("clinic-agreement-");
+    const int number = previous.startsWith(prefix) ? previous.mid(prefix.size()).toInt() + 1 : 1;
+    const QJsonObject saved{{QStringLiteral("version"), prefix + QString::number(number)},
+                            {QStringLiteral("title"), text.value(QStringLiteral("title"))},
+                            {QStringLiteral("sections"), text.value(QStringLiteral("sections"))}};
+    if (auto s = clinical::AgreementText::validate(saved); !s)
+        return s.error();
+    CAIRN_WRITER;
+    domain::RecordMeta meta;
+    w.stamp(meta);
+    domain::RecordEnvelope envelope;
+    envelope.id = meta.id.toString(QUuid::WithoutBraces);
+    envelope.patientId = domain::kClinicScope;
+    envelope.kind = domain::kClinicAgreementKind.kind();
+    envelope.date = m_clock.now().date().toString(Qt::ISODate);
+    envelope.payload = saved;
+    envelope.author = meta.author;
+    envelope.device = meta.device;
+    envelope.stamp = meta.stamp;
+    if (*stored)
+        envelope.supersedes = (*stored)->id;
+    if (auto s = writeInTransaction(w, envelope, QStringLiteral("change_agreement_text")); !s)
+        return s.error();
+    return saved;
 }
 
 // --- clinic scripts ---------------------------------------------------------------------------

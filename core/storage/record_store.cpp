@@ -167,12 +167,12 @@ Merge mergeTips(const QJsonObject &base, QList<Tip> tips)
 }
 
 // The lineage a record starts. Records a clinic holds once (its policy, its copy of each script)
-// share a lineage named after what they are, so first versions written on two devices offline
-// merge and surface a conflict instead of standing side by side; any other record starts its own.
+// share a lineage named after what they are (policy, agreement text, each script), so first versions written on two
+// devices offline merge and surface a conflict instead of standing side by side; any other record starts its own.
 QString rootLineage(const StoredRecord &record)
 {
-    if (record.kind == QLatin1String("clinic_policy"))
-        return QStringLiteral("clinic_policy@") + record.patientId;
+    if (record.kind == QLatin1String("clinic_policy") || record.kind == QLatin1String("clinic_agreement"))
+        return record.kind + QLatin1Char('@') + record.patientId;
     if (record.kind == QLatin1String("clinic_script"))
         return QStringLiteral("clinic_script@%1/%2/%3")
             .arg(record.patientId, record.payload.value(QStringLiteral("id")).toString(),
