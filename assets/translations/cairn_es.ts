@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AdminAgreementScreen</name>
+    <message>
+        <source>In force: Cairn&apos;s default text (version %1)</source>
+        <translation>En vigor: el texto predeterminado de Cairn (versión %1)</translation>
+    </message>
+    <message>
+        <source>In force: the clinic&apos;s text, version %1</source>
+        <translation>En vigor: el texto de la clínica, versión %1</translation>
+    </message>
+    <message>
+        <source>Write each section as a paragraph, with an empty line between sections. Saving makes a new version; patients who signed keep the version they read.</source>
+        <translation>Escriba cada sección como un párrafo, con una línea vacía entre secciones. Al guardar se crea una versión nueva; los pacientes que firmaron conservan la versión que leyeron.</translation>
+    </message>
+    <message>
+        <source>Title in English</source>
+        <translation>Título en inglés</translation>
+    </message>
+    <message>
+        <source>Text in English</source>
+        <translation>Texto en inglés</translation>
+    </message>
+    <message>
+        <source>Title in Spanish</source>
+        <translation>Título en español</translation>
+    </message>
+    <message>
+        <source>Text in Spanish</source>
+        <translation>Texto en español</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Guardar como versión nueva</translation>
+    </message>
+</context>
+<context>
     <name>AdminEnrollScreen</name>
     <message>
         <source>✓ Enrolled with clinic %1 at %2</source>
@@ -107,6 +146,14 @@
     <message>
         <source>Connect this tablet to the clinic&apos;s sync server.</source>
         <translation>Conectar esta tableta al servidor de sincronización de la clínica.</translation>
+    </message>
+    <message>
+        <source>Patient agreement text</source>
+        <translation>Texto del acuerdo con el paciente</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s own agreement, in English and Spanish, shown for patients to sign.</source>
+        <translation>El acuerdo propio de la clínica, en inglés y español, que se muestra a los pacientes para firmar.</translation>
     </message>
 </context>
 <context>
@@ -795,6 +842,10 @@
         <source>Sync conflicts</source>
         <translation>Conflictos de sincronización</translation>
     </message>
+    <message>
+        <source>Patient agreement text</source>
+        <translation>Texto del acuerdo con el paciente</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresScreen</name>
@@ -1098,6 +1149,22 @@
     <message>
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Taper plan</source>
+        <translation>Plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>ORT</source>
+        <translation>ORT</translation>
+    </message>
+    <message>
+        <source>PC-PTSD-5</source>
+        <translation>PC-PTSD-5</translation>
+    </message>
+    <message>
+        <source>Update the taper plan</source>
+        <translation>Actualizar el plan de reducción gradual</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1935,46 @@
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
     </message>
+    <message>
+        <source>Plan made on</source>
+        <translation>Plan hecho el</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificado</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Opioid being tapered</source>
+        <translation>Opioide que se reduce</translation>
+    </message>
+    <message>
+        <source>e.g. oxycodone</source>
+        <translation>p. ej., oxicodona</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Each step: its date (in order) and the target MME per day</source>
+        <translation>Cada paso: su fecha (en orden) y los MME diarios objetivo</translation>
+    </message>
+    <message>
+        <source>Make a taper plan</source>
+        <translation>Hacer un plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>Update the taper plan</source>
+        <translation>Actualizar el plan de reducción gradual</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -1921,6 +2028,50 @@
     <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove step %1</source>
+        <translation>Quitar el paso %1</translation>
+    </message>
+    <message>
+        <source>Step date</source>
+        <translation>Fecha del paso</translation>
+    </message>
+    <message>
+        <source>Step %1 date</source>
+        <translation>Fecha del paso %1</translation>
+    </message>
+    <message>
+        <source>Target MME per day</source>
+        <translation>MME diarios objetivo</translation>
+    </message>
+    <message>
+        <source>Empty for a step that is not a dose (a pause, a review)</source>
+        <translation>Vacío si el paso no es una dosis (una pausa, una revisión)</translation>
+    </message>
+    <message>
+        <source>MME/day</source>
+        <translation>MME/día</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Qué cambia</translation>
+    </message>
+    <message>
+        <source>e.g. lower the evening dose by 5 mg</source>
+        <translation>p. ej., bajar 5 mg la dosis de la noche</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>Añadir un paso</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2135,10 @@
     <message>
         <source>Clinic script</source>
         <translation>Guion de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic agreement text</source>
+        <translation>Texto del acuerdo de la clínica</translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2595,45 @@
     </message>
 </context>
 <context>
+    <name>ScreeningFormScreen</name>
+    <message>
+        <source>Screen done on</source>
+        <translation>Evaluación hecha el</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Why it is being changed</source>
+        <translation>Por qué se cambia</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
     <name>ScriptCard</name>
     <message>
         <source> · used</source>
@@ -2818,6 +3012,29 @@
     <message>
         <source>Declined. The refusal is recorded in the patient&apos;s history.</source>
         <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ClinicAgreementModel</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. Patients are shown this text from now on.</source>
+        <translation>Guardado como versión %1. A partir de ahora los pacientes ven este texto.</translation>
     </message>
 </context>
 <context>
@@ -3246,6 +3463,42 @@
     <message>
         <source>Reviewed by %1</source>
         <translation>Revisada por %1</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planificado</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 MME/day</source>
+        <translation>%1: %2 MME/día</translation>
+    </message>
+    <message>
+        <source>%1 · steps %2</source>
+        <translation>%1 · pasos %2</translation>
+    </message>
+    <message>
+        <source>Taper plan</source>
+        <translation>Plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
     </message>
 </context>
 <context>
@@ -3810,6 +4063,81 @@
     <message>
         <source>%1: no traumatic event reported, negative</source>
         <translation>%1: no refiere ningún evento traumático, negativo</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ScreeningForm</name>
+    <message>
+        <source>score %1, low risk</source>
+        <translation>puntuación %1, riesgo bajo</translation>
+    </message>
+    <message>
+        <source>score %1, moderate risk</source>
+        <translation>puntuación %1, riesgo moderado</translation>
+    </message>
+    <message>
+        <source>score %1, high risk</source>
+        <translation>puntuación %1, riesgo alto</translation>
+    </message>
+    <message>
+        <source>%1 of 5, positive</source>
+        <translation>%1 de 5, positivo</translation>
+    </message>
+    <message>
+        <source>%1 of 5, negative</source>
+        <translation>%1 de 5, negativo</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>puntuación %1, %2</translation>
+    </message>
+    <message>
+        <source>This screen cannot be entered here.</source>
+        <translation>Esta evaluación no se puede anotar aquí.</translation>
+    </message>
+    <message>
+        <source>Record the patient&apos;s sex first: the ORT is scored differently for women and men.</source>
+        <translation>Registre primero el sexo del paciente: la ORT se puntúa de forma distinta para mujeres y hombres.</translation>
+    </message>
+    <message>
+        <source>Choose the date the screen was done.</source>
+        <translation>Elija la fecha en que se hizo la evaluación.</translation>
+    </message>
+    <message>
+        <source>Answer every question.</source>
+        <translation>Responda todas las preguntas.</translation>
+    </message>
+    <message>
+        <source>Say why it is being corrected.</source>
+        <translation>Indique por qué se corrige.</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Elija primero al paciente.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Guardado en esta tableta.</translation>
     </message>
 </context>
 <context>
