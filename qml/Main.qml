@@ -162,7 +162,13 @@ ApplicationWindow {
         id: patientComponent
         PatientScreen {
             onRoomingRequested: id => stack.push(roomingComponent, { patientId: id })
-            onRecordFormRequested: (kind, id, correcting) => stack.push(recordFormComponent, { kind: kind, patientId: id, correcting: correcting })
+            // The yes/no screens a clinician enters have their own form (instrument questions).
+            onRecordFormRequested: (kind, id, correcting) => {
+                if (kind === "ort" || kind === "pcptsd5")
+                    stack.push(screeningFormComponent, { instrument: kind, patientId: id, correcting: correcting })
+                else
+                    stack.push(recordFormComponent, { kind: kind, patientId: id, correcting: correcting })
+            }
             onRefillRequested: (id, name) => stack.push(refillCheckComponent, { patientId: id, patientName: name })
             onAgreementRequested: (id, name, language) => stack.push(agreementComponent, { patientId: id, patientName: name, patientLanguage: language })
         }
@@ -179,6 +185,12 @@ ApplicationWindow {
                 else
                     stack.pop()
             }
+        }
+    }
+    Component {
+        id: screeningFormComponent
+        ScreeningFormScreen {
+            onDone: stack.pop()
         }
     }
     Component {
@@ -205,6 +217,7 @@ ApplicationWindow {
             title: qsTr("Administration")
             onUsersRequested: stack.push(adminUsersComponent)
             onPolicyRequested: stack.push(adminPolicyComponent)
+            onAgreementTextRequested: stack.push(adminAgreementComponent)
             onEnrollmentRequested: stack.push(adminEnrollComponent)
         }
     }
@@ -218,6 +231,12 @@ ApplicationWindow {
         id: adminPolicyComponent
         AdminPolicyScreen {
             title: qsTr("Clinic policy")
+        }
+    }
+    Component {
+        id: adminAgreementComponent
+        AdminAgreementScreen {
+            title: qsTr("Patient agreement text")
         }
     }
     Component {

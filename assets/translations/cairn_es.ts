@@ -8,7 +8,7 @@
         <translation>✓ Inscrita en la clínica %1 en %2</translation>
     </message>
     <message>
-        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic&apos;s server.</source>
+        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic's server.</source>
         <translation>Sin inscribir. Los registros se quedan en esta tableta hasta que se inscriba en el servidor de la clínica.</translation>
     </message>
     <message>
@@ -16,7 +16,7 @@
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <source>Server&apos;s CA certificate: the path of a PEM file, or the certificate pasted here</source>
+        <source>Server's CA certificate: the path of a PEM file, or the certificate pasted here</source>
         <translation>Certificado de la autoridad (CA) del servidor: la ruta de un archivo PEM, o el certificado pegado aquí</translation>
     </message>
     <message>
@@ -105,8 +105,16 @@
         <translation>Inscripción en el servidor</translation>
     </message>
     <message>
-        <source>Connect this tablet to the clinic&apos;s sync server.</source>
+        <source>Connect this tablet to the clinic's sync server.</source>
         <translation>Conectar esta tableta al servidor de sincronización de la clínica.</translation>
+    </message>
+<message>
+        <source>Patient agreement text</source>
+        <translation>Texto del acuerdo con el paciente</translation>
+    </message>
+    <message>
+        <source>The clinic's own agreement, in English and Spanish, shown for patients to sign.</source>
+        <translation>El acuerdo propio de la clínica, en inglés y español, que se muestra a los pacientes para firmar.</translation>
     </message>
 </context>
 <context>
@@ -267,7 +275,7 @@
         <translation>Conservar %1</translation>
     </message>
     <message>
-        <source>Open %1&apos;s record</source>
+        <source>Open %1's record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -592,7 +600,7 @@
         <translation>Hoy</translation>
     </message>
     <message>
-        <source>Show today&apos;s huddle</source>
+        <source>Show today's huddle</source>
         <translation>Mostrar la reunión de hoy</translation>
     </message>
     <message>
@@ -795,6 +803,10 @@
         <source>Sync conflicts</source>
         <translation>Conflictos de sincronización</translation>
     </message>
+<message>
+        <source>Patient agreement text</source>
+        <translation>Texto del acuerdo con el paciente</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresScreen</name>
@@ -919,7 +931,7 @@
         <translation>Pendientes de atención</translation>
     </message>
     <message>
-        <source>No open care gaps: everything is up to date under the clinic&apos;s policy.</source>
+        <source>No open care gaps: everything is up to date under the clinic's policy.</source>
         <translation>No hay pendientes de atención: todo está al día según la política de la clínica.</translation>
     </message>
     <message>
@@ -1130,6 +1142,22 @@
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
     </message>
+<message>
+        <source>Taper plan</source>
+        <translation>Plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>ORT</source>
+        <translation>ORT</translation>
+    </message>
+    <message>
+        <source>PC-PTSD-5</source>
+        <translation>PC-PTSD-5</translation>
+    </message>
+    <message>
+        <source>Update the taper plan</source>
+        <translation>Actualizar el plan de reducción gradual</translation>
+    </message>
 </context>
 <context>
     <name>PegOutreachScreen</name>
@@ -1153,7 +1181,7 @@
         <translation>Todos los pacientes tienen un PEG reciente.</translation>
     </message>
     <message>
-        <source>Open %1&apos;s record</source>
+        <source>Open %1's record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -1292,7 +1320,7 @@
         <translation>Añadir un paciente</translation>
     </message>
     <message>
-        <source>Edit the patient&apos;s details</source>
+        <source>Edit the patient's details</source>
         <translation>Editar los datos del paciente</translation>
     </message>
     <message>
@@ -1672,7 +1700,7 @@
         <translation>Con</translation>
     </message>
     <message>
-        <source>The clinician&apos;s name</source>
+        <source>The clinician's name</source>
         <translation>El nombre del clínico</translation>
     </message>
     <message>
@@ -1696,7 +1724,7 @@
         <translation>Entregada</translation>
     </message>
     <message>
-        <source>Goal, in the patient&apos;s own words</source>
+        <source>Goal, in the patient's own words</source>
         <translation>Meta, en las propias palabras del paciente</translation>
     </message>
     <message>
@@ -1899,6 +1927,46 @@
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
     </message>
+<message>
+        <source>Plan made on</source>
+        <translation>Plan hecho el</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificado</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Opioid being tapered</source>
+        <translation>Opioide que se reduce</translation>
+    </message>
+    <message>
+        <source>e.g. oxycodone</source>
+        <translation>p. ej., oxicodona</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Each step: its date (in order) and the target MME per day</source>
+        <translation>Cada paso: su fecha (en orden) y los MME diarios objetivo</translation>
+    </message>
+    <message>
+        <source>Make a taper plan</source>
+        <translation>Hacer un plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>Update the taper plan</source>
+        <translation>Actualizar el plan de reducción gradual</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -1931,7 +1999,7 @@
         <translation>Guardado en esta tableta.</translation>
     </message>
     <message>
-        <source>That record is not in this patient&apos;s history.</source>
+        <source>That record is not in this patient's history.</source>
         <translation>Ese registro no está en el historial de este paciente.</translation>
     </message>
     <message>
@@ -1952,6 +2020,50 @@
     <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
+    </message>
+<message>
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove step %1</source>
+        <translation>Quitar el paso %1</translation>
+    </message>
+    <message>
+        <source>Step date</source>
+        <translation>Fecha del paso</translation>
+    </message>
+    <message>
+        <source>Step %1 date</source>
+        <translation>Fecha del paso %1</translation>
+    </message>
+    <message>
+        <source>Target MME per day</source>
+        <translation>MME diarios objetivo</translation>
+    </message>
+    <message>
+        <source>Empty for a step that is not a dose (a pause, a review)</source>
+        <translation>Vacío si el paso no es una dosis (una pausa, una revisión)</translation>
+    </message>
+    <message>
+        <source>MME/day</source>
+        <translation>MME/día</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Qué cambia</translation>
+    </message>
+    <message>
+        <source>e.g. lower the evening dose by 5 mg</source>
+        <translation>p. ej., bajar 5 mg la dosis de la noche</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>Añadir un paso</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2128,10 @@
         <source>Clinic script</source>
         <translation>Guion de la clínica</translation>
     </message>
+<message>
+        <source>Clinic agreement text</source>
+        <translation>Texto del acuerdo de la clínica</translation>
+    </message>
 </context>
 <context>
     <name>RefillCheckScreen</name>
@@ -2068,11 +2184,11 @@
         <translation>Medicamento solicitado</translation>
     </message>
     <message>
-        <source>Days&apos; supply</source>
+        <source>Days' supply</source>
         <translation>Días de suministro</translation>
     </message>
     <message>
-        <source>Days&apos; supply requested</source>
+        <source>Days' supply requested</source>
         <translation>Días de suministro solicitados</translation>
     </message>
     <message>
@@ -2084,11 +2200,11 @@
         <translation>Fecha del último surtido</translation>
     </message>
     <message>
-        <source>Last fill&apos;s days&apos; supply</source>
+        <source>Last fill's days' supply</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
-        <source>Days&apos; supply of the last fill</source>
+        <source>Days' supply of the last fill</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
@@ -2624,7 +2740,7 @@
         <translation>¿Es su primera vez en esta tableta?</translation>
     </message>
     <message>
-        <source>First time on this tablet? Sign in through the clinic&apos;s server</source>
+        <source>First time on this tablet? Sign in through the clinic's server</source>
         <translation>¿Es su primera vez en esta tableta? Inicie sesión a través del servidor de la clínica</translation>
     </message>
     <message>
@@ -2632,7 +2748,7 @@
         <translation>Primer inicio de sesión en esta tableta</translation>
     </message>
     <message>
-        <source>Enter your name as your clinic&apos;s administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic&apos;s server; after that, your PIN alone signs you in here, even offline.</source>
+        <source>Enter your name as your clinic's administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic's server; after that, your PIN alone signs you in here, even offline.</source>
         <translation>Escriba su nombre tal como lo registró la persona administradora de su clínica y luego su PIN. Solo esta vez, la tableta necesita conexión con el servidor de la clínica; después, su PIN basta para entrar aquí, incluso sin conexión.</translation>
     </message>
     <message>
@@ -2773,7 +2889,7 @@
         <translation>No hay sesión iniciada.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
+        <source>Enter the person's name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -2820,11 +2936,11 @@
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Signed. The agreement is saved with the patient&apos;s record.</source>
+        <source>Signed. The agreement is saved with the patient's record.</source>
         <translation>Firmado. El acuerdo se guardó en el expediente del paciente.</translation>
     </message>
     <message>
-        <source>Declined. The refusal is recorded in the patient&apos;s history.</source>
+        <source>Declined. The refusal is recorded in the patient's history.</source>
         <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
     </message>
 </context>
@@ -3025,7 +3141,7 @@
         <translation>Escriba la dirección del servidor, empezando por https://</translation>
     </message>
     <message>
-        <source>Enter the path of the server&apos;s CA certificate, or paste the certificate.</source>
+        <source>Enter the path of the server's CA certificate, or paste the certificate.</source>
         <translation>Escriba la ruta del certificado CA del servidor, o pegue el certificado.</translation>
     </message>
     <message>
@@ -3255,6 +3371,42 @@
         <source>Reviewed by %1</source>
         <translation>Revisada por %1</translation>
     </message>
+<message>
+        <source>planned</source>
+        <translation>planificado</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 MME/day</source>
+        <translation>%1: %2 MME/día</translation>
+    </message>
+    <message>
+        <source>%1 · steps %2</source>
+        <translation>%1 · pasos %2</translation>
+    </message>
+    <message>
+        <source>Taper plan</source>
+        <translation>Plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
@@ -3457,7 +3609,7 @@
         <translation>No se puede mostrar el historial de MME: un medicamento del tratamiento no se pudo contar.</translation>
     </message>
     <message>
-        <source>A regimen entry has no start date, so only today&apos;s total is shown.</source>
+        <source>A regimen entry has no start date, so only today's total is shown.</source>
         <translation>Un medicamento del tratamiento no tiene fecha de inicio, así que solo se muestra el total de hoy.</translation>
     </message>
     <message>
@@ -3554,7 +3706,7 @@
         <translation>Cumple la política de la clínica. El profesional clínico puede aprobarlo.</translation>
     </message>
     <message>
-        <source>Needs the clinician&apos;s review before it is filled.</source>
+        <source>Needs the clinician's review before it is filled.</source>
         <translation>Necesita la revisión del profesional clínico antes de surtirse.</translation>
     </message>
     <message>
@@ -3570,11 +3722,11 @@
         <translation>La solicitud da menos aviso del que pide la política de la clínica.</translation>
     </message>
     <message>
-        <source>The fill would come before the last fill&apos;s supply runs out.</source>
+        <source>The fill would come before the last fill's supply runs out.</source>
         <translation>El surtido llegaría antes de que se termine el suministro del último surtido.</translation>
     </message>
     <message>
-        <source>The days&apos; supply is longer than clinic policy allows.</source>
+        <source>The days' supply is longer than clinic policy allows.</source>
         <translation>Los días de suministro superan lo que permite la política de la clínica.</translation>
     </message>
     <message>
@@ -3610,11 +3762,11 @@
         <translation>Fecha del último surtido: escríbala como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <source>Days&apos; supply: must be between 1 and 365.</source>
+        <source>Days' supply: must be between 1 and 365.</source>
         <translation>Días de suministro: debe ser entre 1 y 365.</translation>
     </message>
     <message>
-        <source>Last fill&apos;s days&apos; supply: must be between 1 and 365.</source>
+        <source>Last fill's days' supply: must be between 1 and 365.</source>
         <translation>Días de suministro del último surtido: debe ser entre 1 y 365.</translation>
     </message>
     <message>
@@ -3638,7 +3790,7 @@
         <translation>Cómo llegó: elija teléfono, portal, recepción o farmacia.</translation>
     </message>
     <message>
-        <source>Logged in the patient&apos;s history and sent to the clinician.</source>
+        <source>Logged in the patient's history and sent to the clinician.</source>
         <translation>Anotada en el historial del paciente y enviada al clínico.</translation>
     </message>
 </context>
@@ -3831,7 +3983,7 @@
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Asking the clinic&apos;s server…</source>
+        <source>Asking the clinic's server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
 </context>
@@ -3991,6 +4143,205 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AdminAgreementScreen</name>
+    <message>
+        <source>In force: Cairn's default text (version %1)</source>
+        <translation>En vigor: el texto predeterminado de Cairn (versión %1)</translation>
+    </message>
+    <message>
+        <source>In force: the clinic's text, version %1</source>
+        <translation>En vigor: el texto de la clínica, versión %1</translation>
+    </message>
+    <message>
+        <source>Write each section as a paragraph, with an empty line between sections. Saving makes a new version; patients who signed keep the version they read.</source>
+        <translation>Escriba cada sección como un párrafo, con una línea vacía entre secciones. Al guardar se crea una versión nueva; los pacientes que firmaron conservan la versión que leyeron.</translation>
+    </message>
+    <message>
+        <source>Title in English</source>
+        <translation>Título en inglés</translation>
+    </message>
+    <message>
+        <source>Text in English</source>
+        <translation>Texto en inglés</translation>
+    </message>
+    <message>
+        <source>Title in Spanish</source>
+        <translation>Título en español</translation>
+    </message>
+    <message>
+        <source>Text in Spanish</source>
+        <translation>Texto en español</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Guardar como versión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenData</name>
+    <message>
+        <source>Your role does not allow %1.</source>
+        <translation>Su función no permite %1.</translation>
+    </message>
+    <message>
+        <source>the registry list</source>
+        <translation>la lista del registro</translation>
+    </message>
+    <message>
+        <source>worklists</source>
+        <translation>las listas de trabajo</translation>
+    </message>
+    <message>
+        <source>the monthly measures</source>
+        <translation>los indicadores mensuales</translation>
+    </message>
+    <message>
+        <source>opening a patient</source>
+        <translation>abrir el expediente de un paciente</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningFormScreen</name>
+    <message>
+        <source>Screen done on</source>
+        <translation>Evaluación hecha el</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Why it is being changed</source>
+        <translation>Por qué se cambia</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ClinicAgreementModel</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. Patients are shown this text from now on.</source>
+        <translation>Guardado como versión %1. A partir de ahora los pacientes ven este texto.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ScreeningForm</name>
+    <message>
+        <source>score %1, low risk</source>
+        <translation>puntuación %1, riesgo bajo</translation>
+    </message>
+    <message>
+        <source>score %1, moderate risk</source>
+        <translation>puntuación %1, riesgo moderado</translation>
+    </message>
+    <message>
+        <source>score %1, high risk</source>
+        <translation>puntuación %1, riesgo alto</translation>
+    </message>
+    <message>
+        <source>%1 of 5, positive</source>
+        <translation>%1 de 5, positivo</translation>
+    </message>
+    <message>
+        <source>%1 of 5, negative</source>
+        <translation>%1 de 5, negativo</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>puntuación %1, %2</translation>
+    </message>
+    <message>
+        <source>This screen cannot be entered here.</source>
+        <translation>Esta evaluación no se puede anotar aquí.</translation>
+    </message>
+    <message>
+        <source>Record the patient's sex first: the ORT is scored differently for women and men.</source>
+        <translation>Registre primero el sexo del paciente: la ORT se puntúa de forma distinta para mujeres y hombres.</translation>
+    </message>
+    <message>
+        <source>Choose the date the screen was done.</source>
+        <translation>Elija la fecha en que se hizo la evaluación.</translation>
+    </message>
+    <message>
+        <source>Answer every question.</source>
+        <translation>Responda todas las preguntas.</translation>
+    </message>
+    <message>
+        <source>Say why it is being corrected.</source>
+        <translation>Indique por qué se corrige.</translation>
+    </message>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Elija primero al paciente.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Guardado en esta tableta.</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -230,6 +231,40 @@ QStringList Instruments::ids() const
     for (const Instrument &instrument : m_instruments)
         ids.append(instrument.id());
     return ids;
+}
+
+bool Instrument::isComplete(const QList<int> &answers) const
+{
+    if (answers.size() != questionCount())
+        return false;
+    if (asksExposureFirst() && answers.at(0) == 0)
+        return true;
+    return std::none_of(answers.cbegin(), answers.cend(), [](int v) { return v < 0; });
+}
+
+QJsonValue Instrument::recordAnswers(const QList<int> &answers) const
+{
+    if (m_shape == QLatin1String("yes_no_map")) {
+        QJsonObject map;
+        for (int i = 0; i < m_itemIds.size() && i < answers.size(); ++i)
+            map.insert(m_itemIds.at(i), answers.at(i) == 1);
+        return map;
+    }
+    if (asksExposureFirst()) {
+        const bool exposed = answers.value(0) == 1;
+        QJsonObject o{{QStringLiteral("trauma_exposure"), exposed}};
+        if (exposed) {
+            QJsonArray items;
+            for (int i = 1; i < answers.size(); ++i)
+                items.append(answers.at(i) == 1);
+            o.insert(QStringLiteral("items"), items);
+        }
+        return o;
+    }
+    QJsonArray scores;
+    for (int v : answers)
+        scores.append(v);
+    return scores;
 }
 
 }  // namespace cairn::clinical

@@ -40,6 +40,17 @@ public:
     [[nodiscard]] int itemCount() const { return static_cast<int>(m_itemIds.size()); }
     // Errors name the item: "[8]" for a score list, ".personal_alcohol" for a yes/no map.
     [[nodiscard]] Result<ScreeningAnswers> parseAnswers(const QJsonValue &answers) const;
+    // What an entry screen (rooming, the clinician's form) asks, as one answer per question:
+    // one per item, and for the PC-PTSD-5 ("exposure_then_yes_no") the exposure question first.
+    // A yes/no answer is 1 (yes) or 0 (no), a score its value; -1 is "not answered yet".
+    [[nodiscard]] const QString &answerShape() const { return m_shape; }
+    [[nodiscard]] bool asksExposureFirst() const { return m_shape == QLatin1String("exposure_then_yes_no"); }
+    [[nodiscard]] int questionCount() const { return itemCount() + (asksExposureFirst() ? 1 : 0); }
+    // Every question answered (no trauma exposure completes the PC-PTSD-5 without its items).
+    [[nodiscard]] bool isComplete(const QList<int> &answers) const;
+    // The answers in the shape records store and score() reads: a list of scores, the ORT's
+    // {item id: true|false}, the PC-PTSD-5's {"trauma_exposure", "items"}.
+    [[nodiscard]] QJsonValue recordAnswers(const QList<int> &answers) const;
     // sex matters for the ORT only; pcptsd5Cutoff comes from clinic policy.
     [[nodiscard]] Result<ScreeningScore> score(const QJsonValue &answers, domain::Sex sex, int pcptsd5Cutoff) const;
 

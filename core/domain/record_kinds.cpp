@@ -15,7 +15,7 @@ const KindInfo *findKind(QAnyStringView kind)
 {
     if (const auto index = recordKindIndex(kind))
         return &kRecordKindInfo[*index];
-    for (const KindInfo *other : {&kDemographicsKind, &kClinicPolicyKind, &kClinicScriptKind}) {
+    for (const KindInfo *other : {&kDemographicsKind, &kClinicPolicyKind, &kClinicScriptKind, &kClinicAgreementKind}) {
         if (kind == other->kind())
             return other;
     }

@@ -111,6 +111,9 @@ inline constexpr KindInfo kClinicPolicyKind{"clinic_policy", "",  WriteRight::Po
                                             "Clinic policy", true};
 inline constexpr KindInfo kClinicScriptKind{"clinic_script", "",   WriteRight::Scripts, Mutability::Editable, false,
                                             "Clinic script", true, {"id", "language"}};
+// The clinic's own patient agreement text (EN and ES), versioned like its policy; administrators.
+inline constexpr KindInfo kClinicAgreementKind{
+    "clinic_agreement", "", WriteRight::Policy, Mutability::Editable, false, "Clinic agreement text", true};
 
 inline constexpr std::size_t kRecordKindCount = std::tuple_size_v<std::remove_const_t<decltype(kRecordKinds)>>;
 
@@ -181,7 +184,8 @@ template <typename F> auto withKindAt(std::size_t index, F &&f)
 
 // The AnyRecord index of a clinical record kind ("opioid" is 0); nullopt for any other name.
 std::optional<std::size_t> recordKindIndex(QAnyStringView kind);
-// Any stored kind: the clinical kinds, "patient", "clinic_policy", "clinic_script"; null if unknown.
+// Any stored kind: the clinical kinds, "patient", "clinic_policy", "clinic_script", "clinic_agreement";
+// null if unknown.
 const KindInfo *findKind(QAnyStringView kind);
 
 }  // namespace cairn::domain

@@ -169,6 +169,15 @@ public:
     // as a new version ("clinic-N", or the version the overrides name). Returns the new policy.
     Result<clinical::ClinicPolicy> setClinicPolicy(const QJsonObject &overrides);
 
+    // --- the clinic's patient agreement text ---------------------------------------------------
+    // The text in force, as stored: the newest "clinic_agreement" record, or the shipped default
+    // (agreement-default.json). Shape: {"version", "title": {en, es}, "sections": {en, es}}.
+    Result<QJsonObject> clinicAgreementText();
+    // Administrators (edit_policy): checks both languages (errors name the field, "title.es") and
+    // stores the text as a new version "clinic-agreement-N", superseding the previous one; the
+    // version given in `text` is ignored. Returns the stored text with its version.
+    Result<QJsonObject> saveClinicAgreementText(const QJsonObject &text);
+
     // --- clinic scripts -------------------------------------------------------------------------
     // Saves a clinic's copy of a built-in script (same id) or a script of its own (new id), after
     // the same validation as shipped scripts. Each save is a new version with author and date,

@@ -1,3 +1,4 @@
+#include "core/clinical/agreement_text.h"
 #include "core/registry/registry_private.h"
 
 #include <QUuid>
@@ -150,6 +151,59 @@ Result<scripts::Script> Registry::saveClinicScript(const QJsonObject &json)
         !s)
         return s.error();
     return script;
+}
+
+// --- the clinic's patient agreement text ------------------------------------------------------
+
+namespace {
+Result<std::optional<storage::StoredRecord>> currentAgreementRecord(Database &db)
+{
+    auto current = RecordStore(db).current(domain::kClinicScope);
+    if (!current)
+        return current.error();
+    std::optional<storage::StoredRecord> newest;
+    for (const auto &record : *current) {
+        if (record.kind == domain::kClinicAgreementKind.kind() && (!newest || newest->stamp < record.stamp))
+            newest = record;
+    }
+    return newest;
+}
+}  // namespace
+
+Result<QJsonObject> Registry::clinicAgreementText()
+{
+    auto stored = currentAgreementRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return clinical::AgreementText::shippedJson();
+    if (auto s = clinical::AgreementText::validate((*stored)->payload); !s)
+        return s.error().within(QStringLiteral("stored clinic agreement text"));
+    return (*stored)->payload;
+}
+
+Result<QJsonObject> Registry::saveClinicAgreementText(const QJsonObject &text)
+{
+    if (!can(keys::Permission::EditPolicy))
+        return forbidden(QStringLiteral("editing the patient agreement text"));
+    auto stored = currentAgreementRecord(*d->db);
+    if (!stored)
+        return stored.error();
+    // Only the words the tablet shows are kept; every save is a new version.
+    const QString previous = *stored ? (*stored)->payload.value(QStringLiteral("version")).toString() : QString();
+    const QString prefix = QStringLiteral("clinic-agreement-");
+    const int number = previous.startsWith(prefix) ? previous.mid(prefix.size()).toInt() + 1 : 1;
+    const QJsonObject saved{{QStringLiteral("version"), prefix + QString::number(number)},
+                            {QStringLiteral("title"), text.value(QStringLiteral("title"))},
+                            {QStringLiteral("sections"), text.value(QStringLiteral("sections"))}};
+    if (auto s = clinical::AgreementText::validate(saved); !s)
+        return s.error();
+    RecordWriter w = writer();
+    if (auto s = writeClinicRecord(w, domain::kClinicAgreementKind.kind(), m_clock.now().date(), saved,
+                                   *stored ? (*stored)->id : QString(), QStringLiteral("change_agreement_text"));
+        !s)
+        return s.error();
+    return saved;
 }
 
 }  // namespace cairn::registry

@@ -47,6 +47,7 @@ ColumnLayout {
                     case RecordForm.Choice: return choiceControl
                     case RecordForm.Flag: return flagControl
                     case RecordForm.LongText: return longTextControl
+                    case RecordForm.Steps: return stepsControl
                     default: return textControl
                     }
                 }
@@ -105,6 +106,89 @@ ColumnLayout {
                         model: control.spec.choices.map(c => ({ text: c.label, value: c.value }))
                         currentIndex: control.spec.choices.findIndex(c => c.value === control.value)
                         onActivated: index => control.form.setValue(control.fieldName, control.spec.choices[index].value)
+                    }
+                }
+                // A taper plan's steps: each its date, target MME/day and words, with its own
+                // errors ("steps[1].date"); steps are added and removed one at a time.
+                Component {
+                    id: stepsControl
+                    ColumnLayout {
+                        id: stepList
+                        objectName: "field_" + control.fieldName
+                        spacing: Theme.spacingM
+                        Repeater {
+                            // A count, not the list: typing in a step must not rebuild the steps.
+                            model: control.value === undefined ? 0 : control.value.length
+                            delegate: Card {
+                                id: stepCard
+                                required property int index
+                                readonly property var step: control.value[stepCard.index] ?? ({})
+                                function errorOf(part: string): string {
+                                    return control.form.errors[control.fieldName + "[" + stepCard.index + "]." + part] ?? ""
+                                }
+                                objectName: "step_" + stepCard.index
+                                Layout.fillWidth: true
+                                title: qsTr("Step %1").arg(stepCard.index + 1)
+                                actions: [
+                                    CButton {
+                                        objectName: "removeStep_" + stepCard.index
+                                        variant: CButton.Text
+                                        text: qsTr("Remove")
+                                        Accessible.name: qsTr("Remove step %1").arg(stepCard.index + 1)
+                                        onClicked: control.form.removeStep(control.fieldName, stepCard.index)
+                                    }
+                                ]
+                                ColumnLayout {
+                                    width: parent.width
+                                    spacing: Theme.spacingM
+                                    FormField {
+                                        Layout.fillWidth: true
+                                        label: qsTr("Step date")
+                                        required: true
+                                        error: stepCard.errorOf("date")
+                                        DateField {
+                                            objectName: "stepDate_" + stepCard.index
+                                            Layout.fillWidth: true
+                                            label: qsTr("Step %1 date").arg(stepCard.index + 1)
+                                            date: stepCard.step.date ? parseIso(String(stepCard.step.date)) : new Date(NaN)
+                                            onChosen: control.form.setStepValue(control.fieldName, stepCard.index, "date", isoDate)
+                                        }
+                                    }
+                                    FormField {
+                                        Layout.fillWidth: true
+                                        label: qsTr("Target MME per day")
+                                        helperText: qsTr("Empty for a step that is not a dose (a pause, a review)")
+                                        error: stepCard.errorOf("target_mme_per_day")
+                                        CTextField {
+                                            objectName: "stepTarget_" + stepCard.index
+                                            Layout.fillWidth: true
+                                            text: stepCard.step.target_mme_per_day === undefined ? "" : String(stepCard.step.target_mme_per_day)
+                                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                                            suffix: qsTr("MME/day")
+                                            onTextEdited: control.form.setStepValue(control.fieldName, stepCard.index, "target_mme_per_day", text)
+                                        }
+                                    }
+                                    FormField {
+                                        Layout.fillWidth: true
+                                        label: qsTr("What changes")
+                                        helperText: qsTr("e.g. lower the evening dose by 5 mg")
+                                        error: stepCard.errorOf("description")
+                                        CTextField {
+                                            objectName: "stepDescription_" + stepCard.index
+                                            Layout.fillWidth: true
+                                            text: stepCard.step.description === undefined ? "" : String(stepCard.step.description)
+                                            onTextEdited: control.form.setStepValue(control.fieldName, stepCard.index, "description", text)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        CButton {
+                            objectName: "addStep"
+                            variant: CButton.Tonal
+                            text: qsTr("Add a step")
+                            onClicked: control.form.addStep(control.fieldName)
+                        }
                     }
                 }
                 Component {

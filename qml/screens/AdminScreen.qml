@@ -5,13 +5,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Cairn
 
-// Administration: users and roles, clinic policy, server enrollment, language. Only roles with
+// Administration: users and roles, clinic policy, the agreement text, server enrollment, language. Only roles with
 // the matching permission see each entry; the registry checks every operation again.
 Page {
     id: screen
     objectName: "adminScreen"
     signal usersRequested()
     signal policyRequested()
+    signal agreementTextRequested()
     signal enrollmentRequested()
 
     background: Rectangle { color: Theme.background }
@@ -34,6 +35,9 @@ Page {
                     { name: "adminPolicyButton", title: qsTr("Clinic policy"),
                       detail: qsTr("How often each check is due, naloxone and refill rules, thresholds."),
                       permission: "edit_policy", action: () => screen.policyRequested() },
+                    { name: "adminAgreementButton", title: qsTr("Patient agreement text"),
+                      detail: qsTr("The clinic's own agreement, in English and Spanish, shown for patients to sign."),
+                      permission: "edit_policy", action: () => screen.agreementTextRequested() },
                     { name: "adminEnrollButton", title: qsTr("Server enrollment"),
                       detail: qsTr("Connect this tablet to the clinic's sync server."),
                       permission: "enroll_device", action: () => screen.enrollmentRequested() }

@@ -100,6 +100,9 @@ Page {
                         { kind: "naloxone", text: qsTr("Naloxone") },
                         { kind: "risk_tier", text: qsTr("Set the risk tier") },
                         { kind: "goal", text: qsTr("Care-plan goal") },
+                        { kind: "taper_plan", text: qsTr("Taper plan") },
+                        { kind: "ort", text: qsTr("ORT") },
+                        { kind: "pcptsd5", text: qsTr("PC-PTSD-5") },
                         { kind: "pdmp_check", text: qsTr("PDMP check") },
                         { kind: "refill_request", text: qsTr("Refill request") },
                         { kind: "medication_review", text: qsTr("Medication list reviewed") },
@@ -203,6 +206,14 @@ Page {
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
+            }
+            // A new state of the plan (started, paused, a step changed) supersedes the one in force.
+            CButton {
+                objectName: "updateTaperPlan"
+                visible: patient.taperPlanId !== "" && Permissions.canRecord(Session.role, "taper_plan")
+                variant: CButton.Tonal
+                text: qsTr("Update the taper plan")
+                onClicked: screen.recordFormRequested("taper_plan", screen.patientId, patient.taperPlanId)
             }
 
             Label { text: qsTr("Current regimen"); font.pixelSize: Theme.fontTitle }

@@ -18,6 +18,33 @@ void AgreementModel::setSession(Session *session)
         return;
     m_session = session;
     emit sessionChanged();
+    loadClinicText();
+}
+
+// The clinic's own text when an administrator has saved one; the shipped text until then.
+void AgreementModel::loadClinicText()
+{
+    if (!m_session || !m_session->signedIn())
+        return;
+    // Signing waits for the text: the record must name the version the patient was shown.
+    m_loading = true;
+    emit loadingChanged();
+    m_session->services().thread->run<Result<QJsonObject>>(
+        this,
+        [](registry::Registry *registry) -> Result<QJsonObject> {
+            if (!registry)
+                return Error{QString(), tr("The registry is locked.")};
+            return registry->clinicAgreementText();
+        },
+        [this](Result<QJsonObject> text) {
+            if (!text) {
+                finish(text.error().line(), true);
+                return;
+            }
+            m_clinicText = *text;
+            showText(m_text.language);
+            finish(QString(), false);
+        });
 }
 
 void AgreementModel::setPatientId(const QString &id)
@@ -32,7 +59,13 @@ void AgreementModel::setLanguage(const QString &language)
 {
     if (m_text.language == language)
         return;
-    auto text = clinical::AgreementText::shipped(language);
+    showText(language);
+}
+
+void AgreementModel::showText(const QString &language)
+{
+    auto text = m_clinicText.isEmpty() ? clinical::AgreementText::shipped(language)
+                                       : clinical::AgreementText::fromJson(m_clinicText, language);
     if (!text) {
         finish(text.error().line(), true);
         return;

@@ -1,7 +1,8 @@
 #pragma once
 // The patient agreement on the tablet: the text for the patient to read (in the language chosen
 // on the screen), and the two outcomes, each a recorded fact with the text version shown: signed
-// on the screen (the signature's strokes are stored, encrypted, in the record) or declined.
+// on the screen (the signature's strokes are stored, encrypted, in the record) or declined. The
+// text is the clinic's own (edited by administrators, ClinicAgreementModel) or the shipped default.
 
 #include "core/clinical/agreement_text.h"
 #include "qml/viewmodels/session.h"
@@ -56,12 +57,15 @@ signals:
     void saved(const QString &recordId);
 
 private:
+    void loadClinicText();
+    void showText(const QString &language);
     void record(domain::AgreementStatus status, const QString &signature, const QString &note);
     void finish(const QString &message, bool isError);
 
     Session *m_session = nullptr;
     QString m_patientId;
     clinical::AgreementText m_text;
+    QJsonObject m_clinicText;  // the clinic's stored text; empty: the shipped one
     bool m_loading = false;
     bool m_error = false;
     QString m_message;

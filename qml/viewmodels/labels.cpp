@@ -146,6 +146,7 @@ QString recordKindLabel(const QString &kind)
         {QStringLiteral("script_use"), QT_TRANSLATE_NOOP("RecordKind", "Conversation script")},
         {QStringLiteral("clinic_policy"), QT_TRANSLATE_NOOP("RecordKind", "Clinic policy")},
         {QStringLiteral("clinic_script"), QT_TRANSLATE_NOOP("RecordKind", "Clinic script")},
+        {QStringLiteral("clinic_agreement"), QT_TRANSLATE_NOOP("RecordKind", "Clinic agreement text")},
     };
     const auto it = labels.constFind(kind);
     return it == labels.cend() ? kind : QCoreApplication::translate("RecordKind", it.value());

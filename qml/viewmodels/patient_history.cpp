@@ -2,6 +2,7 @@
 
 #include "core/clinical/decisions.h"
 #include "qml/viewmodels/record_form_fields.h"
+#include "qml/viewmodels/screening_form.h"
 
 #include <QLocale>
 
@@ -106,7 +107,7 @@ QString idOf(const domain::RecordMeta &meta)
 }
 }  // namespace
 
-void HistoryListModel::setPatient(const domain::Patient &p)
+void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical::ScreeningScore> &scores)
 {
     QList<Row> rows;
     for (const auto &v : p.visits) {
@@ -259,6 +260,47 @@ void HistoryListModel::setPatient(const domain::Patient &p)
         rows.append({m.date, 9, QStringLiteral("medication_review"), tr("Medication list reviewed"),
                      m.reviewedBy.isEmpty() ? tr("Reviewed") : tr("Reviewed by %1").arg(m.reviewedBy), idOf(m.meta),
                      QStringLiteral("medication_review")});
+    for (const auto &t : p.taperPlans) {
+        QString status;
+        switch (t.status) {
+        case domain::TaperStatus::None:
+        case domain::TaperStatus::Planned:
+            status = tr("planned");
+            break;
+        case domain::TaperStatus::InProgress:
+            status = tr("in progress");
+            break;
+        case domain::TaperStatus::Paused:
+            status = tr("paused");
+            break;
+        case domain::TaperStatus::Completed:
+            status = tr("completed");
+            break;
+        }
+        QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);
+        if (!t.steps.isEmpty()) {
+            QStringList steps;
+            for (const auto &step : t.steps)
+                steps << (step.targetMmePerDay ? tr("%1: %2 MME/day")
+                                                     .arg(QLocale().toString(step.date, QLocale::ShortFormat))
+                                                     .arg(*step.targetMmePerDay)
+                                               : QLocale().toString(step.date, QLocale::ShortFormat));
+            summary = tr("%1 · steps %2").arg(summary, steps.join(QStringLiteral(", ")));
+        }
+        rows.append({t.date, 10, QStringLiteral("taper_plan"), tr("Taper plan"), summary, idOf(t.meta),
+                     QStringLiteral("taper_plan")});
+    }
+    // Screens with the rules' result; the ORT and the PC-PTSD-5 can be corrected with their form.
+    qsizetype nextScore = 0;
+    for (const auto &s : p.screenings) {
+        QString result = tr("Recorded");
+        if (nextScore < scores.size() && scores.at(nextScore).instrument == s.instrument &&
+            scores.at(nextScore).date == s.date)
+            result = screeningResultText(scores.at(nextScore++));
+        const bool ownForm = s.instrument == QLatin1String("ort") || s.instrument == QLatin1String("pcptsd5");
+        rows.append({s.date, 11, QStringLiteral("screening"), instrumentTitle(s.instrument), result, idOf(s.meta),
+                     ownForm ? s.instrument : QString()});
+    }
     // Newest first; undated records last.
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         if (a.date != b.date) {

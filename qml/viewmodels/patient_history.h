@@ -3,6 +3,7 @@
 // the PEG average over time, total MME per day at each change of the regimen, and a timeline of
 // urine drug screens, PDMP checks, agreements, naloxone and visits, newest first.
 
+#include "core/clinical/instruments.h"
 #include "core/clinical/mme.h"
 #include "core/domain/records.h"
 
@@ -29,8 +30,8 @@ QList<SeriesPoint> mmeSeries(const domain::Patient &patient, const clinical::Mme
                              bool *complete = nullptr);
 
 // The timeline, newest first (same day: visits, UDS, PDMP, agreements, naloxone, medications,
-// goals). Read-only; each row names its record so that it can be corrected or withdrawn.
-// Roles:
+// goals, refill requests, reviews, taper plans, screens). Read-only; each row names its record so that it can be
+// corrected or withdrawn. Roles:
 //   date       QString  "YYYY-MM-DD" (empty when the record has no date)
 //   dateLabel  QString  the date in the current locale's short format, or "No date"
 //   kind       QString  "visit", "uds", "pdmp", "agreement", "naloxone"
@@ -61,7 +62,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     int countProperty() const { return static_cast<int>(m_rows.size()); }
 
-    void setPatient(const domain::Patient &patient);
+    // `scores` are the rules' screening scores (Evaluation::scores, in the patient's order), so
+    // that a screen's row says its result as the rules scored it.
+    void setPatient(const domain::Patient &patient, const QList<clinical::ScreeningScore> &scores = {});
     void clear();
 
 signals:

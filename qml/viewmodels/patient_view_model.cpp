@@ -80,7 +80,7 @@ void PatientViewModel::reload()
                 if (auto tables = clinical::MmeTables::shipped())
                     if (const clinical::MmeTable *table = (*tables)->find(m_view->evaluation.mme.table))
                         m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
-                m_history.setPatient(m_view->patient);
+                m_history.setPatient(m_view->patient, m_view->evaluation.scores);
                 m_gaps.setGaps(m_view->evaluation.gaps);
                 m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts);
                 emit changed();
@@ -282,6 +282,16 @@ QStringList PatientViewModel::carePlan() const
                                            : tr("  %1: %2").arg(date(step.date), step.description));
     }
     return lines;
+}
+
+QString PatientViewModel::taperPlanId() const
+{
+    if (!m_view)
+        return {};
+    const auto &plans = m_view->patient.taperPlans;
+    const auto latest =
+        std::max_element(plans.cbegin(), plans.cend(), [](const auto &a, const auto &b) { return a.date < b.date; });
+    return latest == plans.cend() ? QString() : latest->meta.id.toString(QUuid::WithoutBraces);
 }
 
 QStringList PatientViewModel::pegHistory() const

@@ -39,6 +39,8 @@ class PatientViewModel : public QObject {
     // The care plan in words: each goal being worked on (with its target date), then the latest
     // taper plan with its status and steps. Empty when there is none.
     Q_PROPERTY(QStringList carePlan READ carePlan NOTIFY changed)
+    // The taper plan in force (the latest by date), what "Update the taper plan" corrects; "" if none.
+    Q_PROPERTY(QString taperPlanId READ taperPlanId NOTIFY changed)
     Q_PROPERTY(bool suicideRiskAlert READ suicideRiskAlert NOTIFY changed)
     Q_PROPERTY(cairn::app::GapListModel *gaps READ gaps CONSTANT)
     // Conversation prompts: scripts that fit this patient's open gaps, most relevant first.
@@ -84,6 +86,7 @@ public:
     QStringList regimen() const;
     QStringList pegHistory() const;
     QStringList carePlan() const;
+    QString taperPlanId() const;
     bool suicideRiskAlert() const;
     GapListModel *gaps() { return &m_gaps; }
     PromptListModel *prompts() { return &m_prompts; }

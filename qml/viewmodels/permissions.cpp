@@ -43,8 +43,13 @@ bool Permissions::canRecord(const QString &role, const QString &kind)
     // The risk tier is a clinician's decision, though stored with the demographics (registry.cpp).
     if (kind == QLatin1String("risk_tier"))
         return keys::can(parsed, keys::Permission::RecordClinicalDecision);
-    // Marking a patient inactive is a change of demographics (record_form.cpp).
-    const QString stored = kind == QLatin1String("inactivation") ? QStringLiteral("patient") : kind;
+    // Marking a patient inactive is a change of demographics (record_form.cpp); the ORT and the
+    // PC-PTSD-5 entered by a clinician are screenings (screening_form.cpp).
+    QString stored = kind;
+    if (kind == QLatin1String("inactivation"))
+        stored = QStringLiteral("patient");
+    else if (kind == QLatin1String("ort") || kind == QLatin1String("pcptsd5"))
+        stored = QStringLiteral("screening");
     return keys::can(parsed, registry::permissionToWrite(stored));
 }
 

@@ -16,9 +16,13 @@
 namespace cairn::app {
 namespace {
 
-// "opioids[0].strength_mg" or "strength_mg" → "strength_mg": the field as the form names it.
+// "opioids[0].strength_mg" or "strength_mg" → "strength_mg": the field as the form names it. A
+// taper plan's steps are edited in the form, so a step's error keeps its place: "steps[1].date".
 QString formFieldOf(const QString &errorField)
 {
+    static const QRegularExpression step(QStringLiteral("(?:^|\\.)(steps\\[\\d+\\]\\.\\w+)$"));
+    if (const auto match = step.match(errorField); match.hasMatch())
+        return match.captured(1);
     QString field = errorField.section(QLatin1Char('.'), -1);
     static const QRegularExpression index(QStringLiteral("\\[\\d+\\]$"));
     field.remove(index);
@@ -164,11 +168,47 @@ void RecordForm::clear()
     for (const FormFieldSpec &spec : activeFields()) {
         if (spec.type == FieldType::Flag)
             m_values.insert(spec.name, false);  // a box not ticked is an answer ("no"), not a guess
+        else if (spec.type == FieldType::Steps)
+            m_values.insert(spec.name, QVariantList());
     }
     emit valuesChanged();
     setErrors({});
     m_mmePreview.clear();
     emit previewChanged();
+}
+
+void RecordForm::addStep(const QString &field)
+{
+    QVariantList steps = m_values.value(field).toList();
+    steps.append(QVariantMap());  // every part of a step is empty until someone gives it
+    setValue(field, steps);
+}
+
+void RecordForm::removeStep(const QString &field, int index)
+{
+    QVariantList steps = m_values.value(field).toList();
+    if (index < 0 || index >= steps.size())
+        return;
+    steps.removeAt(index);
+    // The steps after it move up: their errors no longer name the right step.
+    QVariantMap errors = m_errors;
+    for (auto it = errors.begin(); it != errors.end();)
+        it = it.key().startsWith(field + QLatin1Char('[')) ? errors.erase(it) : std::next(it);
+    setErrors(errors);
+    setValue(field, steps);
+}
+
+void RecordForm::setStepValue(const QString &field, int index, const QString &stepField, const QVariant &value)
+{
+    QVariantList steps = m_values.value(field).toList();
+    if (index < 0 || index >= steps.size())
+        return;
+    QVariantMap step = steps.at(index).toMap();
+    step.insert(stepField, value);
+    steps[index] = step;
+    setValue(field, steps);
+    if (m_errors.remove(QStringLiteral("%1[%2].%3").arg(field).arg(index).arg(stepField)) > 0)
+        emit errorsChanged();
 }
 
 void RecordForm::setErrors(QVariantMap errors)
@@ -213,6 +253,30 @@ Result<QJsonObject> RecordForm::payload() const
             object.insert(spec.name, plain);
             break;
         }
+        case FieldType::Steps: {
+            QJsonArray steps;
+            const QVariantList list = value.toList();
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                const QVariantMap step = list.at(i).toMap();
+                QJsonObject o;
+                for (const QString &key : {QStringLiteral("date"), QStringLiteral("description")})
+                    if (const QString part = step.value(key).toString().trimmed(); !part.isEmpty())
+                        o.insert(key, part);
+                const QString target = step.value(QStringLiteral("target_mme_per_day")).toString().trimmed();
+                if (!target.isEmpty()) {
+                    bool ok = false;
+                    const double number = QLocale().toDouble(target, &ok);
+                    const double plain = ok ? number : target.toDouble(&ok);
+                    if (!ok)
+                        return Error{QStringLiteral("%1[%2].target_mme_per_day").arg(spec.name).arg(i),
+                                     QCoreApplication::translate("RecordForm", "must be a number")};
+                    o.insert(QStringLiteral("target_mme_per_day"), plain);
+                }
+                steps.append(o);
+            }
+            object.insert(spec.name, steps);
+            break;
+        }
         case FieldType::TextList: {
             QJsonArray items;
             for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -235,7 +299,9 @@ bool RecordForm::validate()
     QVariantMap errors;
     // Required fields first, each by name, so that every missing one is shown at once.
     for (const FormFieldSpec &spec : activeFields()) {
-        if (spec.required && spec.type != FieldType::Flag && m_values.value(spec.name).toString().trimmed().isEmpty())
+        const bool empty = spec.type == FieldType::Steps ? m_values.value(spec.name).toList().isEmpty()
+                                                         : m_values.value(spec.name).toString().trimmed().isEmpty();
+        if (spec.required && spec.type != FieldType::Flag && empty)
             errors.insert(spec.name, QCoreApplication::translate("RecordForm", "Required."));
     }
     if (errors.isEmpty()) {
@@ -382,7 +448,20 @@ void RecordForm::loadCorrected()
             m_values.clear();
             for (const FormFieldSpec &spec : activeFields()) {
                 const QJsonValue value = stored->value(spec.name);
-                if (spec.type == FieldType::TextList) {
+                if (spec.type == FieldType::Steps) {
+                    QVariantList steps;
+                    for (const QJsonValue &item : value.toArray()) {
+                        const QJsonObject o = item.toObject();
+                        QVariantMap step{
+                            {QStringLiteral("date"), o.value(QStringLiteral("date")).toString()},
+                            {QStringLiteral("description"), o.value(QStringLiteral("description")).toString()}};
+                        const QJsonValue target = o.value(QStringLiteral("target_mme_per_day"));
+                        if (target.isDouble())
+                            step.insert(QStringLiteral("target_mme_per_day"), QString::number(target.toDouble()));
+                        steps << step;
+                    }
+                    m_values.insert(spec.name, steps);
+                } else if (spec.type == FieldType::TextList) {
                     QStringList items;
                     for (const QJsonValue &item : value.toArray())
                         items << item.toString();

@@ -48,7 +48,9 @@ class RecordForm : public QObject {
     Q_PROPERTY(QString mmeCaution READ mmeCaution NOTIFY previewChanged)
 
 public:
-    enum class FieldType { Text, LongText, Date, Time, Number, Choice, Flag, TextList };
+    // Steps: a list of {date, description, target_mme_per_day} (a taper plan's steps), edited
+    // with addStep / removeStep / setStepValue; its errors are keyed "steps[1].date".
+    enum class FieldType { Text, LongText, Date, Time, Number, Choice, Flag, TextList, Steps };
     Q_ENUM(FieldType)
 
     explicit RecordForm(QObject *parent = nullptr);
@@ -77,6 +79,10 @@ public:
     Q_INVOKABLE bool validate();
     // Validates, then writes in one transaction; `saved` follows with the new record's id.
     Q_INVOKABLE void save();
+    // A Steps field ("steps"): appends an empty step, removes one, or sets one of a step's fields.
+    Q_INVOKABLE void addStep(const QString &field);
+    Q_INVOKABLE void removeStep(const QString &field, int index);
+    Q_INVOKABLE void setStepValue(const QString &field, int index, const QString &stepField, const QVariant &value);
     // Empties the form for the next entry (after a save).
     Q_INVOKABLE void clear();
 

@@ -303,7 +303,7 @@ bool exposureFirst(const clinical::Instrument *def)
 int RoomingFlow::answerCount(const QString &instrument) const
 {
     const clinical::Instrument *def = definition(instrument);
-    return def ? def->itemCount() + (exposureFirst(def) ? 1 : 0) : 0;
+    return def ? def->questionCount() : 0;
 }
 
 bool RoomingFlow::asked(const QString &instrument) const
@@ -314,41 +314,14 @@ bool RoomingFlow::asked(const QString &instrument) const
 bool RoomingFlow::complete(const QString &instrument) const
 {
     const clinical::Instrument *def = definition(instrument);
-    const QList<int> scores = m_answers.value(instrument);
-    if (!def || scores.size() != answerCount(instrument))
-        return false;
-    // No traumatic event: the PC-PTSD-5 is complete (negative) without its five items.
-    if (exposureFirst(def) && scores.at(0) == 0)
-        return true;
-    return std::none_of(scores.cbegin(), scores.cend(), [](int v) { return v < 0; });
+    return def && def->isComplete(m_answers.value(instrument));
 }
 
-// The answers as the record stores them, in the shape the instrument's scorer reads: a list of
-// scores, the ORT's {item id: true|false}, the PC-PTSD-5's {"trauma_exposure", "items"}.
+// The answers as the record stores them, in the shape the instrument's scorer reads.
 QJsonValue RoomingFlow::recordAnswers(const QString &instrument) const
 {
     const clinical::Instrument *def = definition(instrument);
-    const QList<int> scores = m_answers.value(instrument);
-    const QString shape = shapeOf(def);
-    if (shape == QLatin1String("yes_no_map")) {
-        QJsonObject map;
-        const QJsonArray items = def->definition().value(QStringLiteral("items")).toArray();
-        for (int i = 0; i < items.size() && i < scores.size(); ++i)
-            map.insert(items.at(i).toObject().value(QStringLiteral("id")).toString(), scores.at(i) == 1);
-        return map;
-    }
-    if (shape == QLatin1String("exposure_then_yes_no")) {
-        const bool exposed = scores.value(0) == 1;
-        QJsonObject o{{QStringLiteral("trauma_exposure"), exposed}};
-        if (exposed) {
-            QJsonArray items;
-            for (int i = 1; i < scores.size(); ++i)
-                items.append(scores.at(i) == 1);
-            o.insert(QStringLiteral("items"), items);
-        }
-        return o;
-    }
-    return toArray(scores);
+    return def ? def->recordAnswers(m_answers.value(instrument)) : QJsonValue(toArray(m_answers.value(instrument)));
 }
 
 std::optional<clinical::ScreeningScore> RoomingFlow::scored(const QString &instrument) const

@@ -66,12 +66,19 @@ bool ScreenshotTour::signIn(const QString &user, const QString &pin)
 // The forms the tour shows, in the order of the patient screen's "add" buttons.
 QStringList ScreenshotTour::formKinds()
 {
-    return {QStringLiteral("visit"),          QStringLiteral("opioid"),
-            QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
-            QStringLiteral("naloxone"),       QStringLiteral("risk_tier"),
-            QStringLiteral("goal"),           QStringLiteral("pdmp_check"),
-            QStringLiteral("refill_request"), QStringLiteral("medication_review"),
-            QStringLiteral("patient"),        QStringLiteral("inactivation")};
+    return {QStringLiteral("visit"),
+            QStringLiteral("opioid"),
+            QStringLiteral("benzodiazepine"),
+            QStringLiteral("uds"),
+            QStringLiteral("naloxone"),
+            QStringLiteral("risk_tier"),
+            QStringLiteral("goal"),
+            QStringLiteral("taper_plan"),
+            QStringLiteral("pdmp_check"),
+            QStringLiteral("refill_request"),
+            QStringLiteral("medication_review"),
+            QStringLiteral("patient"),
+            QStringLiteral("inactivation")};
 }
 
 QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
@@ -132,7 +139,12 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
                 return QMetaObject::invokeMethod(find("patientScreen"), "recordFormRequested", Q_ARG(QString, kind),
                                                  Q_ARG(QString, patient), Q_ARG(QString, QString()));
             },
-            [this] { return find("recordFormScreen") && m_waited++ > 8; },
+            [this, kind] {
+                // The taper plan is shown with one (empty) step, so its step editor is in the picture.
+                if (kind == QLatin1String("taper_plan") && m_waited == 4 && find("recordForm"))
+                    QMetaObject::invokeMethod(find("recordForm"), "addStep", Q_ARG(QString, QStringLiteral("steps")));
+                return find("recordFormScreen") && m_waited++ > 8;
+            },
             [this, kind] {
                 capture(QStringLiteral("11-form-") + kind);
                 m_waited = 0;
@@ -150,6 +162,23 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
                 return QMetaObject::invokeMethod(find("recordFormScreen"), "done", Q_ARG(QString, QString()));
             },
             [this] { return !find("recordFormScreen") && find("patientScreen"); },
+        };
+    }
+    // The yes/no screens a clinician enters outside rooming, each from the patient screen.
+    for (const QString &instrument : {QStringLiteral("ort"), QStringLiteral("pcptsd5")}) {
+        steps += QList<std::function<bool()>>{
+            [this, instrument] {
+                m_waited = 0;
+                return QMetaObject::invokeMethod(find("patientScreen"), "recordFormRequested",
+                                                 Q_ARG(QString, instrument), Q_ARG(QString, m_patientId),
+                                                 Q_ARG(QString, QString()));
+            },
+            [this] { return find("screeningFormScreen") && m_waited++ > 8; },
+            [this, instrument] {
+                capture(QStringLiteral("14-screening-") + instrument);
+                return QMetaObject::invokeMethod(find("screeningFormScreen"), "done", Q_ARG(QString, QString()));
+            },
+            [this] { return !find("screeningFormScreen") && find("patientScreen"); },
         };
     }
     steps += QList<std::function<bool()>>{
@@ -241,6 +270,12 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return find("adminEnrollScreen") && m_waited++ > 10; },
         [this] {
             capture(QStringLiteral("23-admin-enrollment"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "agreementTextRequested");
+        },
+        [this] { return find("adminAgreementScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("24-admin-agreement"));
             m_session->lock();
             return true;
         },

@@ -1,5 +1,6 @@
 #include "sync/server/incoming_records.h"
 
+#include "core/clinical/agreement_text.h"
 #include "core/clinical/policy.h"
 #include "core/clinical/record_checks.h"
 #include "core/domain/envelope_validation.h"
@@ -45,8 +46,9 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateT
     // of each id may exist, or "{ID}" would pass as a different record or patient than "id".
     if (!isCanonicalUuid(record.id))
         return field(QStringLiteral("id"), QStringLiteral("must be a lower-case UUID without braces"));
-    const bool clinicKind =
-        record.kind == QLatin1String("clinic_policy") || record.kind == QLatin1String("clinic_script");
+    const bool clinicKind = record.kind == QLatin1String("clinic_policy") ||
+                            record.kind == QLatin1String("clinic_script") ||
+                            record.kind == QLatin1String("clinic_agreement");
     if (clinicKind) {
         if (record.patientId != domain::kClinicScope)
             return field(QStringLiteral("patient_id"),
@@ -89,6 +91,12 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateT
         // Exactly what every tablet does when it reads the clinic's policy.
         if (auto policy = clinical::ClinicPolicy::fromJson(record.payload); !policy)
             return policy.error().within(QStringLiteral("payload"));
+        return ok();
+    }
+    if (record.kind == QLatin1String("clinic_agreement")) {
+        // Exactly what every tablet checks before it shows the clinic's text to a patient.
+        if (auto s = clinical::AgreementText::validate(record.payload); !s)
+            return s.error().within(QStringLiteral("payload"));
         return ok();
     }
     if (record.kind == QLatin1String("clinic_script")) {

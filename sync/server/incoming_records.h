@@ -3,7 +3,8 @@
 // sequence detection, so a re-sent or re-numbered change cannot slip past): the envelope and its
 // payload with the same domain validation the tablet uses on write (core/domain), the clinical
 // checks that need definitions (core/clinical: instrument answers, MME drugs), the clinic-scoped
-// kinds (clinic_policy through ClinicPolicy::fromJson, clinic_script through validateScript),
+// kinds (clinic_policy through ClinicPolicy::fromJson, clinic_script through validateScript,
+// clinic_agreement through AgreementText::validate),
 // canonical ids and a bounded clock. A record that passes here can be read by every tablet.
 
 #include "core/domain/envelope.h"

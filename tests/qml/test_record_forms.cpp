@@ -2,13 +2,18 @@
 // each bad field is refused under its own name with the domain's message and nothing is written;
 // a good form is written in one transaction with its outbox entry; a correction starts from the
 // stored values and supersedes them; the opioid form shows the entry's MME and the new total.
+// The taper plan's steps are edited in the form and checked step by step; the ORT and PC-PTSD-5
+// entries save only complete answers; the clinic's agreement text needs both languages.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
+#include "qml/viewmodels/agreement_model.h"
+#include "qml/viewmodels/clinic_agreement_model.h"
 #include "qml/viewmodels/language.h"
 #include "qml/viewmodels/record_form.h"
 #include "qml/viewmodels/record_versions_model.h"
+#include "qml/viewmodels/screening_form.h"
 #include "qml/viewmodels/session.h"
 
 #include <QAbstractItemModelTester>
@@ -325,6 +330,16 @@ private slots:
         QTest::newRow("medication review: nobody")
             << QStringLiteral("medication_review")
             << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")}} << QStringLiteral("reviewed_by");
+        QTest::newRow("taper plan: no status")
+            << QStringLiteral("taper_plan") << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-01")}}
+            << QStringLiteral("status");
+        QTest::newRow("taper plan: a step without its date")
+            << QStringLiteral("taper_plan")
+            << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-01")},
+                           {QStringLiteral("status"), QStringLiteral("planned")},
+                           {QStringLiteral("steps"),
+                            QVariantList{QVariantMap{{QStringLiteral("target_mme_per_day"), QStringLiteral("20")}}}}}
+            << QStringLiteral("steps[0].date");
         QTest::newRow("inactivation: no reason")
             << QStringLiteral("inactivation")
             << QVariantMap{{QStringLiteral("inactive_date"), QStringLiteral("2026-11-20")}}
@@ -353,6 +368,243 @@ private slots:
                  qPrintable(QVariant(form.errors()).toString() + QLatin1Char(' ') + form.message()));
         QVERIFY(form.error());
         QCOMPARE(counts(), before);
+    }
+
+    // A taper plan: each step's problem is shown under that step's own field, nothing is written
+    // until all are right; then the plan is saved with its steps, and updating it supersedes it.
+    void aTaperPlanIsCheckedStepByStepAndUpdatedByCorrection()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("taper_plan"));
+        form.setPatientId(m_patientId);
+        QCOMPARE(form.title(), QStringLiteral("Make a taper plan"));
+        const auto before = counts();
+
+        // Nothing given: the plan's date and status are required; no step is invented.
+        QCOMPARE(saveAndWait(form), QString());
+        QVERIFY(form.errors().contains(QStringLiteral("date")));
+        QVERIFY(form.errors().contains(QStringLiteral("status")));
+        QVERIFY(form.values().value(QStringLiteral("steps")).toList().isEmpty());
+
+        fill(form, {{QStringLiteral("date"), QStringLiteral("2026-11-01")},
+                    {QStringLiteral("status"), QStringLiteral("planned")},
+                    {QStringLiteral("drug"), QStringLiteral("oxycodone")}});
+        form.addStep(QStringLiteral("steps"));
+        form.addStep(QStringLiteral("steps"));
+        QCOMPARE(form.values().value(QStringLiteral("steps")).toList().size(), 2);
+
+        // A step without its date.
+        form.setStepValue(QStringLiteral("steps"), 0, QStringLiteral("target_mme_per_day"), QStringLiteral("40"));
+        QCOMPARE(saveAndWait(form), QString());
+        QCOMPARE(form.errors().value(QStringLiteral("steps[0].date")).toString(),
+                 QStringLiteral("is required (YYYY-MM-DD)"));
+        QCOMPARE(counts(), before);
+
+        // Steps out of order: the second step's date says so, in the domain's words.
+        form.setStepValue(QStringLiteral("steps"), 0, QStringLiteral("date"), QStringLiteral("2026-11-15"));
+        QVERIFY(!form.errors().contains(QStringLiteral("steps[0].date")));  // typing clears that step's error
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("date"), QStringLiteral("2026-11-08"));
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("target_mme_per_day"), QStringLiteral("30"));
+        QCOMPARE(saveAndWait(form), QString());
+        QCOMPARE(form.errors().keys(), QStringList{QStringLiteral("steps[1].date")});
+        QCOMPARE(form.errors().value(QStringLiteral("steps[1].date")).toString(),
+                 QStringLiteral("must not be before the previous step's date"));
+        QCOMPARE(counts(), before);
+
+        // A target that is not a number, then one below zero.
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("date"), QStringLiteral("2026-12-01"));
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("target_mme_per_day"), QStringLiteral("lots"));
+        QCOMPARE(saveAndWait(form), QString());
+        QCOMPARE(form.errors().value(QStringLiteral("steps[1].target_mme_per_day")).toString(),
+                 QStringLiteral("must be a number"));
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("target_mme_per_day"), QStringLiteral("-5"));
+        QCOMPARE(saveAndWait(form), QString());
+        QCOMPARE(form.errors().value(QStringLiteral("steps[1].target_mme_per_day")).toString(),
+                 QStringLiteral("must be a number from 0 to 5000"));
+        QCOMPARE(counts(), before);
+
+        // A third step added and removed again leaves the two; then the plan is saved.
+        form.addStep(QStringLiteral("steps"));
+        form.removeStep(QStringLiteral("steps"), 2);
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("target_mme_per_day"), QStringLiteral("30"));
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("description"), QStringLiteral("evening dose"));
+        const QString planId = saveAndWait(form);
+        QVERIFY2(!planId.isEmpty(), qPrintable(form.message() + QVariant(form.errors()).toString()));
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(stored);
+        QCOMPARE(stored->taperPlans.size(), 1);
+        const domain::TaperPlan plan = stored->taperPlans.first();
+        QVERIFY(plan.status == domain::TaperStatus::Planned);
+        QCOMPARE(plan.steps.size(), 2);
+        QCOMPARE(plan.steps.at(0).date, QDate(2026, 11, 15));
+        QCOMPARE(plan.steps.at(0).targetMmePerDay, std::optional<double>(40));
+        QCOMPARE(plan.steps.at(1).description, QStringLiteral("evening dose"));
+
+        // Updating the plan starts from its steps and supersedes it; the old version is kept.
+        app::RecordForm update;
+        update.setSession(m_session.get());
+        update.setKind(QStringLiteral("taper_plan"));
+        update.setPatientId(m_patientId);
+        update.setCorrecting(planId);
+        QCOMPARE(update.title(), QStringLiteral("Update the taper plan"));
+        QTRY_COMPARE(update.values().value(QStringLiteral("steps")).toList().size(), 2);
+        QCOMPARE(update.values()
+                     .value(QStringLiteral("steps"))
+                     .toList()
+                     .at(0)
+                     .toMap()
+                     .value(QStringLiteral("target_mme_per_day")),
+                 QVariant(QStringLiteral("40")));
+        update.setValue(QStringLiteral("status"), QStringLiteral("in_progress"));
+        update.removeStep(QStringLiteral("steps"), 1);
+        update.setValue(QStringLiteral("correction_reason"), QStringLiteral("first step started"));
+        const QString updatedId = saveAndWait(update);
+        QVERIFY2(!updatedId.isEmpty() && updatedId != planId, qPrintable(update.message()));
+        stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QCOMPARE(stored->taperPlans.size(), 1);
+        QVERIFY(stored->taperPlans.first().status == domain::TaperStatus::InProgress);
+        QCOMPARE(stored->taperPlans.first().steps.size(), 1);
+        QCOMPARE(stored->taperPlans.first().meta.supersedes, QUuid::fromString(planId));
+        QVERIFY(stored->taperStatus == domain::TaperStatus::InProgress);
+    }
+
+    // The ORT entered by a clinician: Save refuses until every answer and the date are given
+    // (nothing pre-filled, nothing written), then the screen is stored in the shape rooming
+    // writes and scored by the one engine, by the patient's sex (female here).
+    void anOrtIsSavedOnlyWhenEveryAnswerIsGiven()
+    {
+        app::ScreeningForm form;
+        form.setSession(m_session.get());
+        form.setPatientId(m_patientId);
+        form.setInstrument(QStringLiteral("ort"));
+        QCOMPARE(form.title(), QStringLiteral("Opioid Risk Tool (ORT)"));
+        const int questions = static_cast<int>(form.questions().size());
+        QCOMPARE(questions, 10);
+        for (const QVariant &answer : form.answers())
+            QCOMPARE(answer.toInt(), -1);  // nothing pre-filled
+        QTRY_VERIFY(!form.loading());
+        QVERIFY(!form.complete());
+        QCOMPARE(form.incompleteReason(), QStringLiteral("Choose the date the screen was done."));
+        const auto before = counts();
+
+        QSignalSpy saved(&form, &app::ScreeningForm::saved);
+        form.save();
+        QVERIFY(form.errors().contains(QStringLiteral("date")));
+        QVERIFY(form.errors().contains(QStringLiteral("answers")));
+        QVERIFY(form.error());
+        form.setDate(QStringLiteral("2026-11-20"));
+        for (int i = 0; i < questions - 1; ++i)
+            form.answer(i, i < 2 ? 1 : 0);  // family alcohol and family drugs: yes
+        QVERIFY(!form.complete());
+        QCOMPARE(form.incompleteReason(), QStringLiteral("Answer every question."));
+        form.save();
+        QCOMPARE(form.errors().keys(), QStringList{QStringLiteral("answers")});
+        QTRY_VERIFY(!form.loading());
+        QCOMPARE(counts(), before);
+        QVERIFY(saved.isEmpty());
+
+        form.answer(questions - 1, 0);
+        QVERIFY(form.complete());
+        QCOMPARE(form.resultText(), QStringLiteral("score 3, low risk"));  // female: 1 + 2 points
+        form.save();
+        QTRY_COMPARE(saved.size(), 1);
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(stored);
+        const domain::Screening ort = stored->screenings.last();
+        QCOMPARE(ort.instrument, QStringLiteral("ort"));
+        QCOMPARE(ort.date, QDate(2026, 11, 20));
+        QCOMPARE(ort.answers.toObject().value(QStringLiteral("family_alcohol")).toBool(), true);
+        QCOMPARE(ort.answers.toObject().value(QStringLiteral("personal_alcohol")).toBool(), false);
+    }
+
+    // The PC-PTSD-5: no traumatic event completes it with one answer (negative); the five items
+    // are asked only after a "yes".
+    void aPcPtsd5AsksItsItemsOnlyAfterExposure()
+    {
+        app::ScreeningForm form;
+        form.setSession(m_session.get());
+        form.setPatientId(m_patientId);
+        form.setInstrument(QStringLiteral("pcptsd5"));
+        QTRY_VERIFY(!form.loading());
+        QCOMPARE(form.questions().size(), 6);
+        QVERIFY(!form.questions().at(1).toMap().value(QStringLiteral("shown")).toBool());
+        form.setDate(QStringLiteral("2026-11-20"));
+        form.answer(0, 1);
+        QVERIFY(form.questions().at(1).toMap().value(QStringLiteral("shown")).toBool());
+        QVERIFY(!form.complete());
+        for (int i = 1; i < 6; ++i)
+            form.answer(i, i <= 3 ? 1 : 0);
+        QVERIFY(form.complete());
+        QCOMPARE(form.resultText(), QStringLiteral("3 of 5, positive"));
+        form.answer(0, 0);
+        QVERIFY(form.complete());
+        QCOMPARE(form.resultText(), QStringLiteral("0 of 5, negative"));
+    }
+
+    // The clinic's agreement text: each language is required (nothing written without both), a
+    // clinician may not change it, an administrator's save is a new version, and the agreement
+    // screen shows that text and records its version with the signature.
+    void theClinicsAgreementTextIsVersionedAndSigned()
+    {
+        QString adminId;
+        for (const auto &user : m_session->users()->users())
+            if (user.name == QLatin1String("Alex Admin"))
+                adminId = user.id;
+        const auto before = counts();
+        {
+            app::ClinicAgreementModel text;
+            text.setSession(m_session.get());
+            QTRY_COMPARE(text.version(), QStringLiteral("cairn-default-1"));
+            QVERIFY(text.isDefault());
+            text.save(QStringLiteral("Our agreement"), QString(), QStringLiteral("One.\n\nTwo."), QString());
+            QCOMPARE(text.errors().keys(), (QStringList{QStringLiteral("text_es"), QStringLiteral("title_es")}));
+            QTRY_VERIFY(!text.loading());
+            text.save(QStringLiteral("Our agreement"), QStringLiteral("Nuestro acuerdo"), QStringLiteral("One."),
+                      QStringLiteral("Uno."));
+            QTRY_VERIFY(!text.loading());
+            QVERIFY(text.error());  // a clinician does not edit the clinic's text
+            QCOMPARE(counts(), before);
+        }
+        m_session->lock();
+        m_session->unlock(adminId, QStringLiteral("246810"));
+        QTRY_VERIFY(m_session->signedIn());
+        {
+            app::ClinicAgreementModel text;
+            text.setSession(m_session.get());
+            QTRY_COMPARE(text.version(), QStringLiteral("cairn-default-1"));
+            QSignalSpy saved(&text, &app::ClinicAgreementModel::saved);
+            text.save(QStringLiteral("Our clinic's agreement"), QStringLiteral("El acuerdo de la clínica"),
+                      QStringLiteral("We work together.\n\n  \nI keep my medicine safe."),
+                      QStringLiteral("Trabajamos juntos.\n\nGuardo mi medicina."));
+            QTRY_COMPARE(saved.size(), 1);
+            QCOMPARE(text.version(), QStringLiteral("clinic-agreement-1"));
+            QCOMPARE(text.textEn(), QStringLiteral("We work together.\n\nI keep my medicine safe."));
+            text.save(QStringLiteral("Our clinic's agreement"), QStringLiteral("El acuerdo de la clínica"),
+                      QStringLiteral("We work together."), QStringLiteral("Trabajamos juntos."));
+            QTRY_COMPARE(saved.size(), 2);
+            QCOMPARE(text.version(), QStringLiteral("clinic-agreement-2"));
+        }
+        m_session->lock();
+        m_session->unlock(m_clinicianId, QStringLiteral("1357"));
+        QTRY_VERIFY(m_session->signedIn());
+        app::AgreementModel agreement;
+        agreement.setLanguage(QStringLiteral("es"));
+        agreement.setSession(m_session.get());
+        agreement.setPatientId(m_patientId);
+        QTRY_COMPARE(agreement.version(), QStringLiteral("clinic-agreement-2"));
+        QCOMPARE(agreement.title(), QStringLiteral("El acuerdo de la clínica"));
+        QCOMPARE(agreement.sections(), QStringList{QStringLiteral("Trabajamos juntos.")});
+        QSignalSpy signedSpy(&agreement, &app::AgreementModel::saved);
+        agreement.sign(QStringLiteral("M 1 1 L 20 20"));
+        QTRY_COMPARE(signedSpy.size(), 1);
+        auto stored = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QCOMPARE(stored->agreements.last().textVersion, QStringLiteral("clinic-agreement-2"));
+        QCOMPARE(stored->agreements.last().language, QStringLiteral("es"));
     }
 
     // The new forms save what was entered: a booking with its time, a sedative of another kind, a

@@ -4,8 +4,10 @@
 // patient with the right gaps; at rooming the medical assistant records the PEG and a urine
 // sample; the clinician enters the result as unexpected and the alert and its script appear; a
 // refill request is logged with its advice; the agreement is signed on screen; a wrongly entered
-// dose is corrected and the history shows both versions. Every step is checked in the encrypted
-// registry and in its outbox. Users sign in on the keypad; forms are filled by tapping and typing.
+// dose is corrected and the history shows both versions. The clinician also makes a taper plan
+// with its steps and enters an ORT outside rooming, and an administrator's own agreement text is
+// what the patient is then shown and what the signature records. Every step is checked in the
+// encrypted registry and in its outbox. Users sign in on the keypad; forms are filled by tapping and typing.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -212,6 +214,40 @@ class TestRegistryStory : public QObject {
         QVERIFY(tapNamed(QStringLiteral("dateUseTyped")));
         QVERIFY(
             testing::waitFor([&] { return dateField->property("isoDate").toString() == date.toString(Qt::ISODate); }));
+    }
+
+    // Opens a date field's calendar (the field itself, not a form's "field_" name), types the date, uses it.
+    void chooseDateIn(QQuickItem *dateField, const QDate &date)
+    {
+        QVERIFY(dateField);
+        tapItem(findIn(dateField, QStringLiteral("dateFieldOpener")));
+        QVERIFY(tapNamed(QStringLiteral("dateTyped")));
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);  // a date already chosen is replaced
+        typeKeys(date.toString(Qt::ISODate));
+        QVERIFY(tapNamed(QStringLiteral("dateUseTyped")));
+        QVERIFY(
+            testing::waitFor([&] { return dateField->property("isoDate").toString() == date.toString(Qt::ISODate); }));
+    }
+
+    // Types into the item called `name` after emptying it (select all, then the keys).
+    void replaceText(const QString &name, const QString &text)
+    {
+        // From the top of the page, so that the field is scrolled fully into view (not half under
+        // the app bar after a long text above it).
+        QQuickItem *flick = testing::findItem(m_window, name);
+        while (flick && !flick->inherits("QQuickFlickable"))
+            flick = flick->parentItem();
+        if (flick)
+            flick->setProperty("contentY", 0);
+        QVERIFY(tapNamed(name));
+        QQuickItem *input = testing::findItem(m_window, name);
+        const bool focused = testing::waitFor([&] { return input && input->hasActiveFocus(); });
+        if (!focused && qEnvironmentVariableIsSet("STORY_SHOTS"))
+            m_window->grabWindow().save(QStringLiteral("/tmp/story-focus.png"));
+        QVERIFY(focused);
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_Delete);
+        typeKeys(text);
     }
 
     // Taps the chip (or check box) called `text` in a field of the open form.
@@ -545,6 +581,149 @@ private slots:
         QCOMPARE(outboxKinds().last(), QStringLiteral("agreement"));
     }
 
+    // The clinician makes a taper plan from the patient screen: two steps, the second dated before
+    // the first is refused under that step (nothing written), fixed, saved; the care plan shows it.
+    // Then an ORT outside rooming: Save stays disabled until every answer is given.
+    void clinicianEntersATaperPlanAndAnOrt()
+    {
+        QVERIFY(tapNamed(QStringLiteral("add_taper_plan")));
+        chooseDate(QStringLiteral("date"), m_today);
+        choose(QStringLiteral("status"), QStringLiteral("Planned"));
+        type(QStringLiteral("drug"), QStringLiteral("oxycodone"));
+        QVERIFY(tapNamed(QStringLiteral("addStep")));
+        QVERIFY(tapNamed(QStringLiteral("addStep")));
+        chooseDateIn(testing::findItem(m_window, QStringLiteral("stepDate_0")), m_today.addDays(14));
+        typeNamed(QStringLiteral("stepTarget_0"), QStringLiteral("30"));
+        chooseDateIn(testing::findItem(m_window, QStringLiteral("stepDate_1")), m_today.addDays(7));
+        typeNamed(QStringLiteral("stepTarget_1"), QStringLiteral("20"));
+        const qsizetype outboxBefore = outboxKinds().size();
+        QVERIFY(tapNamed(QStringLiteral("formSave")));
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("must not be before the previous step's date"));
+        }));
+        QVERIFY(testing::findItem(m_window, QStringLiteral("recordFormScreen")));
+        QVERIFY(stored().taperPlans.isEmpty());
+        QCOMPARE(outboxKinds().size(), outboxBefore);
+        chooseDateIn(testing::findItem(m_window, QStringLiteral("stepDate_1")), m_today.addDays(28));
+        save();
+        domain::Patient p = stored();
+        QCOMPARE(p.taperPlans.size(), 1);
+        QCOMPARE(p.taperPlans.first().steps.size(), 2);
+        QCOMPARE(p.taperPlans.first().steps.at(1).date, m_today.addDays(28));
+        QCOMPARE(p.taperPlans.first().steps.at(1).targetMmePerDay, std::optional<double>(20));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("taper_plan"));
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("Taper plan for oxycodone, planned"));
+        }));
+
+        // The ORT: nothing pre-filled, Save disabled until the date and all ten answers are given.
+        QVERIFY(tapNamed(QStringLiteral("add_ort")));
+        QQuickItem *saveButton = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            saveButton = testing::findItem(m_window, QStringLiteral("screeningSave"), false);
+            QQuickItem *screen = testing::findItem(m_window, QStringLiteral("screeningFormScreen"));
+            return saveButton && screen && !testing::inTransition(screen) &&
+                   testing::findItem(m_window, QStringLiteral("answer_9"), false);
+        }));
+        QVERIFY(!saveButton->isEnabled());
+        chooseDateIn(testing::findItem(m_window, QStringLiteral("screeningDate")), m_today);
+        // Her own history of problems with prescription medicines (5) and depression (1): 6, moderate.
+        for (int i = 0; i < 10; ++i) {
+            QVERIFY(!saveButton->isEnabled());
+            QQuickItem *chips = testing::findItem(m_window, QStringLiteral("answer_%1").arg(i));
+            QVERIFY(chips);
+            tapItem(buttonIn(chips, i == 5 || i == 9 ? QStringLiteral("Yes") : QStringLiteral("No")));
+        }
+        QVERIFY(testing::waitFor([&] { return saveButton->isEnabled(); }));
+        QVERIFY(
+            testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(QStringLiteral("score 6, moderate risk")));
+        QVERIFY(tapNamed(QStringLiteral("screeningSave")));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("screeningFormScreen")) == nullptr; }));
+        p = stored();
+        QCOMPARE(std::count_if(p.screenings.cbegin(), p.screenings.cend(),
+                               [](const auto &s) { return s.instrument == QStringLiteral("ort"); }),
+                 2);
+        QCOMPARE(p.screenings.last().answers.toObject().value(QStringLiteral("personal_rx_drugs")), QJsonValue(true));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("screening"));
+        // In the history at once, with the result the rules give it.
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("score 6, moderate risk"));
+        }));
+    }
+
+    // An administrator replaces the agreement text (both languages); the patient is then shown
+    // that text, in her language, and her signature records its version.
+    void anAdministratorsAgreementTextIsWhatThePatientSigns()
+    {
+        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QString adminId;
+        for (const auto &user : m_app->session().users()->users())
+            if (user.name == QLatin1String("Alex Admin"))
+                adminId = user.id;
+        signIn(adminId, QStringLiteral("246810"));
+        QVERIFY(tapNamed(QStringLiteral("administrationButton")));
+        QVERIFY(tapNamed(QStringLiteral("adminAgreementButton")));
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *title = testing::findItem(m_window, QStringLiteral("agreementTitleEs"));
+            return title && !title->property("text").toString().isEmpty();
+        }));
+        // The texts first: the long default text leaves the Spanish title only half in view.
+        replaceText(QStringLiteral("agreementTextEn"), QStringLiteral("We work together."));
+        replaceText(QStringLiteral("agreementTextEs"), QStringLiteral("Trabajamos juntos."));
+        replaceText(QStringLiteral("agreementTitleEn"), QStringLiteral("Clinic agreement"));
+        replaceText(QStringLiteral("agreementTitleEs"), QStringLiteral("Acuerdo de la clinica"));
+        QVERIFY(tapNamed(QStringLiteral("saveAgreementText")));
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("clinic-agreement-1"));
+        }));
+        auto text = onDatabase<Result<QJsonObject>>([](registry::Registry *r) { return r->clinicAgreementText(); });
+        QVERIFY(text);
+        QCOMPARE(text->value(QStringLiteral("version")).toString(), QStringLiteral("clinic-agreement-1"));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("clinic_agreement"));
+        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QVERIFY(tapNamed(QStringLiteral("backButton")));
+
+        signIn(m_clinicianId, kClinicianPin);
+        openPatient();
+        QVERIFY(tapNamed(QStringLiteral("add_agreement")));
+        QVERIFY(testing::waitFor([&] {
+            const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
+            return shown.contains(QStringLiteral("Acuerdo de la clinica")) &&
+                   shown.contains(QStringLiteral("1. Trabajamos juntos."));
+        }));
+        QQuickItem *sign = testing::findItem(m_window, QStringLiteral("agreementSign"), false);
+        QQuickItem *pad = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            pad = testing::findItem(m_window, QStringLiteral("signatureArea"));
+            return pad && !testing::inTransition(pad);
+        }));
+        reveal(pad);
+        const QPoint from = pad->mapToScene(QPointF(40, 100)).toPoint();
+        QTest::mousePress(m_window, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(m_window, from + QPoint(i * 20, (i % 2) * 30), 5);
+        QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
+        QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
+        QVERIFY(tapNamed(QStringLiteral("agreementSign")));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
+        const domain::Patient p = stored();
+        QCOMPARE(p.agreements.size(), 2);
+        QCOMPARE(p.agreements.last().textVersion, QStringLiteral("clinic-agreement-1"));
+        QCOMPARE(p.agreements.last().language, QStringLiteral("es"));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("agreement"));
+    }
+
     // Every form a clinician can open: each control a finger uses is at least 48×48 px and has an
     // accessible name (tablet-ux §4; issue 11's mechanical check, for the new forms).
     void everyFormHasLargeNamedTargets()
@@ -552,8 +731,9 @@ private slots:
         QVERIFY(
             testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("patientScreen")) != nullptr; }));
         QQuickItem *patientScreen = testing::findItem(m_window, QStringLiteral("patientScreen"));
-        for (const char *kind : {"visit", "opioid", "benzodiazepine", "uds", "naloxone", "risk_tier", "goal",
-                                 "pdmp_check", "refill_request", "medication_review", "patient", "inactivation"}) {
+        for (const char *kind :
+             {"visit", "opioid", "benzodiazepine", "uds", "naloxone", "risk_tier", "goal", "taper_plan", "pdmp_check",
+              "refill_request", "medication_review", "patient", "inactivation"}) {
             QVERIFY(QMetaObject::invokeMethod(patientScreen, "recordFormRequested", Q_ARG(QString, QLatin1String(kind)),
                                               Q_ARG(QString, m_patientId), Q_ARG(QString, QString())));
             QQuickItem *form = nullptr;
