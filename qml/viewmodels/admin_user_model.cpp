@@ -8,7 +8,7 @@
 namespace cairn::app {
 
 AdminUserModel::AdminUserModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int AdminUserModel::rowCount(const QModelIndex &parent) const
@@ -21,7 +21,7 @@ QVariant AdminUserModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const auto &user = m_users.at(index.row());
-    const QDateTime now = m_session ? m_session->services().clock->now() : QDateTime::currentDateTimeUtc();
+    const QDateTime now = session() ? session()->services().clock->now() : QDateTime::currentDateTimeUtc();
     const bool locked = user.lockedUntil.isValid() && user.lockedUntil > now;
     switch (role) {
     case Qt::DisplayRole:
@@ -45,7 +45,7 @@ QVariant AdminUserModel::data(const QModelIndex &index, int role) const
     case FailedAttemptsRole:
         return user.failedAttempts;
     case IsSelfRole:
-        return m_session && m_session->signedIn() && m_session->userName() == user.name;
+        return session() && session()->signedIn() && session()->userName() == user.name;
     default:
         return {};
     }
@@ -84,32 +84,10 @@ bool AdminUserModel::event(QEvent *event)
     return QAbstractListModel::event(event);
 }
 
-void AdminUserModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &AdminUserModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
-void AdminUserModel::begin()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void AdminUserModel::end()
-{
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
 void AdminUserModel::setMessage(const QString &message, bool isError, const QString &field)
 {
-    m_message = message;
-    m_error = isError;
     m_errorField = isError ? field : QString();
-    emit messageChanged();
+    AsyncListModel::setMessage(message, isError);
 }
 
 void AdminUserModel::clearMessage()
@@ -127,7 +105,7 @@ QString AdminUserModel::userName(const QString &userId) const
 
 void AdminUserModel::reload()
 {
-    if (!m_session || !m_session->signedIn()) {
+    if (!session() || !session()->signedIn()) {
         if (!m_users.isEmpty()) {
             beginResetModel();
             m_users.clear();
@@ -136,16 +114,9 @@ void AdminUserModel::reload()
         }
         return;
     }
-    begin();
-    m_session->services().thread->run<Result<QList<registry::UserSummary>>>(
-        this,
-        [](registry::Registry *registry) -> Result<QList<registry::UserSummary>> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->listUsers();
-        },
+    run<Result<QList<registry::UserSummary>>>(
+        [](registry::Registry &registry) -> Result<QList<registry::UserSummary>> { return registry.listUsers(); },
         [this](Result<QList<registry::UserSummary>> users) {
-            end();
             if (!users) {
                 setMessage(users.error().message, true);
                 return;
@@ -157,37 +128,28 @@ void AdminUserModel::reload()
         });
 }
 
-void AdminUserModel::runWrite(std::function<Status(registry::Registry *)> job, const QString &done)
+void AdminUserModel::runWrite(std::function<Status(registry::Registry &)> job, const QString &done)
 {
-    if (!m_session) {
+    if (!session()) {
         setMessage(tr("Not signed in."), true);
         return;
     }
-    begin();
     setMessage({}, false);
-    m_session->services().thread->run<Status>(
-        this,
-        [job = std::move(job)](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return job(registry);
-        },
-        [this, done](Status status) {
-            end();
-            if (!status) {
-                const QString field = status.error().field;
-                setMessage(status.error().message, true,
-                           field.contains(QLatin1String("pin"))    ? QStringLiteral("pin")
-                           : field.contains(QLatin1String("name")) ? QStringLiteral("name")
-                           : field.contains(QLatin1String("role")) ? QStringLiteral("role")
-                                                                   : QString());
-                return;
-            }
-            setMessage(done, false);
-            emit succeeded();
-            reload();
-            m_session->refreshUsers();  // the sign-in list shows the change too
-        });
+    run<Status>(std::move(job), [this, done](Status status) {
+        if (!status) {
+            const QString field = status.error().field;
+            setMessage(status.error().message, true,
+                       field.contains(QLatin1String("pin"))    ? QStringLiteral("pin")
+                       : field.contains(QLatin1String("name")) ? QStringLiteral("name")
+                       : field.contains(QLatin1String("role")) ? QStringLiteral("role")
+                                                               : QString());
+            return;
+        }
+        setMessage(done, false);
+        emit succeeded();
+        reload();
+        session()->refreshUsers();  // the sign-in list shows the change too
+    });
 }
 
 void AdminUserModel::addUser(const QString &name, const QString &role, const QString &pin, const QString &pinAgain)
@@ -211,8 +173,8 @@ void AdminUserModel::addUser(const QString &name, const QString &role, const QSt
         return;
     }
     runWrite(
-        [trimmed, parsed, pin](registry::Registry *registry) -> Status {
-            auto added = registry->addUser(trimmed, parsed, pin);
+        [trimmed, parsed, pin](registry::Registry &registry) -> Status {
+            auto added = registry.addUser(trimmed, parsed, pin);
             if (!added)
                 return added.error();
             return ok();
@@ -223,14 +185,14 @@ void AdminUserModel::addUser(const QString &name, const QString &role, const QSt
 void AdminUserModel::removeUser(const QString &userId)
 {
     const QString name = userName(userId);
-    runWrite([userId](registry::Registry *registry) { return registry->removeUser(userId); },
+    runWrite([userId](registry::Registry &registry) { return registry.removeUser(userId); },
              tr("%1 was removed.").arg(name));
 }
 
 void AdminUserModel::resetLockout(const QString &userId)
 {
     const QString name = userName(userId);
-    runWrite([userId](registry::Registry *registry) { return registry->resetLockout(userId); },
+    runWrite([userId](registry::Registry &registry) { return registry.resetLockout(userId); },
              tr("%1 can sign in again.").arg(name));
 }
 
@@ -245,7 +207,7 @@ void AdminUserModel::changePin(const QString &userId, const QString &pin, const 
         return;
     }
     const QString name = userName(userId);
-    runWrite([userId, pin](registry::Registry *registry) { return registry->changePin(userId, pin); },
+    runWrite([userId, pin](registry::Registry &registry) { return registry.changePin(userId, pin); },
              tr("The PIN of %1 was changed.").arg(name));
 }
 

@@ -5,7 +5,7 @@
 // Roles: userId, name, roleName (translated), role ("nurse", …), locked (bool), lockedText,
 // failedAttempts (int), isSelf (bool: the signed-in user).
 
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -14,13 +14,9 @@
 
 namespace cairn::app {
 
-class AdminUserModel : public QAbstractListModel {
+class AdminUserModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     // The form field an error is about ("name", "role", "pin", "pinAgain"), empty otherwise.
     Q_PROPERTY(QString errorField READ errorField NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
@@ -43,16 +39,11 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     QString errorField() const { return m_errorField; }
     int countProperty() const { return static_cast<int>(m_users.size()); }
     QVariantList roleChoices() const;
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     Q_INVOKABLE void addUser(const QString &name, const QString &role, const QString &pin, const QString &pinAgain);
     Q_INVOKABLE void removeUser(const QString &userId);
     Q_INVOKABLE void resetLockout(const QString &userId);
@@ -60,27 +51,18 @@ public:
     Q_INVOKABLE void clearMessage();
 
 signals:
-    void sessionChanged();
-    void loadingChanged();
-    void messageChanged();
     void countChanged();
     void roleChoicesChanged();
     // An add, removal, reset or PIN change succeeded (the form can close).
     void succeeded();
 
 private:
-    void begin();
-    void end();
     void setMessage(const QString &message, bool isError, const QString &field = {});
     // Runs a write on the database thread; on success shows `done` and re-reads the users.
-    void runWrite(std::function<Status(registry::Registry *)> job, const QString &done);
+    void runWrite(std::function<Status(registry::Registry &)> job, const QString &done);
     QString userName(const QString &userId) const;
     bool event(QEvent *event) override;
-    Session *m_session = nullptr;
     QList<registry::UserSummary> m_users;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
     QString m_errorField;
 };
 

@@ -5,7 +5,7 @@
 // text is the clinic's own (edited by administrators, ClinicAgreementModel) or the shipped default.
 
 #include "core/clinical/agreement_text.h"
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QObject>
 #include <QStringList>
@@ -13,25 +13,19 @@
 
 namespace cairn::app {
 
-class AgreementModel : public QObject {
+class AgreementModel : public AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
     // "en" or "es": the language the text is shown (and recorded) in.
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY textChanged)
     Q_PROPERTY(QString title READ title NOTIFY textChanged)
     Q_PROPERTY(QStringList sections READ sections NOTIFY textChanged)
     Q_PROPERTY(QString version READ version NOTIFY textChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
 public:
     explicit AgreementModel(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString patientId() const { return m_patientId; }
     void setPatientId(const QString &id);
     QString language() const { return m_text.language; }
@@ -39,9 +33,6 @@ public:
     QString title() const { return m_text.title; }
     QStringList sections() const { return m_text.sections; }
     QString version() const { return m_text.version; }
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
 
     // The patient signed the text shown; `strokes` is the signature pad's path (never empty).
     Q_INVOKABLE void sign(const QString &strokes);
@@ -49,26 +40,18 @@ public:
     Q_INVOKABLE void decline(const QString &note);
 
 signals:
-    void sessionChanged();
     void patientIdChanged();
     void textChanged();
-    void loadingChanged();
-    void messageChanged();
     void saved(const QString &recordId);
 
 private:
-    void loadClinicText();
+    void reload() override;
     void showText(const QString &language);
     void record(domain::AgreementStatus status, const QString &signature, const QString &note);
-    void finish(const QString &message, bool isError);
 
-    Session *m_session = nullptr;
     QString m_patientId;
     clinical::AgreementText m_text;
     QJsonObject m_clinicText;  // the clinic's stored text; empty: the shipped one
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
 };
 
 }  // namespace cairn::app

@@ -34,7 +34,7 @@ void insertAt(QJsonObject &object, const QStringList &parts, const QJsonValue &v
 }  // namespace
 
 ClinicPolicyModel::ClinicPolicyModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int ClinicPolicyModel::rowCount(const QModelIndex &parent) const
@@ -165,33 +165,6 @@ bool ClinicPolicyModel::event(QEvent *event)
     return QAbstractListModel::event(event);
 }
 
-void ClinicPolicyModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &ClinicPolicyModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
-void ClinicPolicyModel::begin()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void ClinicPolicyModel::end()
-{
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
-void ClinicPolicyModel::setMessage(const QString &message, bool isError)
-{
-    m_message = message;
-    m_error = isError;
-    emit messageChanged();
-}
-
 int ClinicPolicyModel::changedCount() const
 {
     return static_cast<int>(
@@ -254,18 +227,11 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
 
 void ClinicPolicyModel::reload()
 {
-    if (!m_session || !m_session->signedIn())
+    if (!session() || !session()->signedIn())
         return;
-    begin();
-    m_session->services().thread->run<Result<clinical::ClinicPolicy>>(
-        this,
-        [](registry::Registry *registry) -> Result<clinical::ClinicPolicy> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->clinicPolicy();
-        },
+    run<Result<clinical::ClinicPolicy>>(
+        [](registry::Registry &registry) -> Result<clinical::ClinicPolicy> { return registry.clinicPolicy(); },
         [this](Result<clinical::ClinicPolicy> policy) {
-            end();
             if (!policy) {
                 setMessage(policy.error().line(), true);
                 return;
@@ -359,7 +325,7 @@ QJsonObject ClinicPolicyModel::overrides() const
 
 void ClinicPolicyModel::save()
 {
-    if (!m_session) {
+    if (!session()) {
         setMessage(tr("Not signed in."), true);
         return;
     }
@@ -369,17 +335,12 @@ void ClinicPolicyModel::save()
         setMessage(tr("Nothing has changed."), false);
         return;
     }
-    begin();
     setMessage({}, false);
-    m_session->services().thread->run<Result<clinical::ClinicPolicy>>(
-        this,
-        [changes](registry::Registry *registry) -> Result<clinical::ClinicPolicy> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->setClinicPolicy(changes);
+    run<Result<clinical::ClinicPolicy>>(
+        [changes](registry::Registry &registry) -> Result<clinical::ClinicPolicy> {
+            return registry.setClinicPolicy(changes);
         },
         [this](Result<clinical::ClinicPolicy> policy) {
-            end();
             if (!policy) {
                 // Put the message on the row it names ("policy.intervals_days.uds.high",
                 // "refill.no_fill_weekdays[1]"); otherwise above the form.
@@ -401,7 +362,7 @@ void ClinicPolicyModel::save()
             setPolicy(*policy);
             setMessage(tr("Saved as version %1. Lists and reminders use it from now on.").arg(policy->version), false);
             emit saved(policy->version);
-            m_session->noteDataChanged();
+            session()->noteDataChanged();
         });
 }
 

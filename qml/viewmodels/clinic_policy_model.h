@@ -8,7 +8,7 @@
 // changed (bool), fieldError (string, empty when fine).
 
 #include "core/clinical/policy.h"
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QJsonObject>
@@ -16,13 +16,9 @@
 
 namespace cairn::app {
 
-class ClinicPolicyModel : public QAbstractListModel {
+class ClinicPolicyModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     // The version in force ("default-1", "clinic-3", …); empty until loaded.
     Q_PROPERTY(QString version READ version NOTIFY policyChanged)
     Q_PROPERTY(int changedCount READ changedCount NOTIFY changedCountChanged)
@@ -45,16 +41,11 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     QString version() const { return m_version; }
     int changedCount() const;
     int countProperty() const { return static_cast<int>(m_fields.size()); }
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // A new value for one row: text for "int"/"number" rows, a bool for "bool" rows.
     Q_INVOKABLE void setValue(int row, const QVariant &value);
     Q_INVOKABLE void setValueByKey(const QString &key, const QVariant &value);
@@ -65,9 +56,6 @@ public:
     QJsonObject overrides() const;
 
 signals:
-    void sessionChanged();
-    void loadingChanged();
-    void messageChanged();
     void policyChanged();
     void changedCountChanged();
     void saved(const QString &version);
@@ -81,20 +69,13 @@ private:
         QString fieldError;
     };
     bool event(QEvent *event) override;
-    void begin();
-    void end();
-    void setMessage(const QString &message, bool isError);
     void setPolicy(const clinical::ClinicPolicy &policy);
     void clearFieldErrors();
     QString sectionOf(const Field &field) const;
     QString labelOf(const Field &field) const;
     QString hintOf(const Field &field) const;
-    Session *m_session = nullptr;
     QList<Field> m_fields;
     QString m_version;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
 };
 
 }  // namespace cairn::app

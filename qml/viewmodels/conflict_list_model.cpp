@@ -37,7 +37,7 @@ QString byLine(const QString &author, const QString &writtenAt)
 }  // namespace
 
 ConflictListModel::ConflictListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int ConflictListModel::rowCount(const QModelIndex &parent) const
@@ -97,48 +97,21 @@ QHash<int, QByteArray> ConflictListModel::roleNames() const
             {AInForceRole, "aInForce"}};
 }
 
-void ConflictListModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &ConflictListModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
-void ConflictListModel::start()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void ConflictListModel::finish(const Status &status, const QString &success)
-{
-    m_error = !status.ok();
-    m_message = status ? success : status.error().line();
-    emit messageChanged();
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
 void ConflictListModel::reload()
 {
-    if (!m_session || !m_session->signedIn())
+    if (!session() || !session()->signedIn())
         return;
-    start();
-    m_session->services().thread->run<Result<QList<ConflictRow>>>(
-        this,
-        [](registry::Registry *registry) -> Result<QList<ConflictRow>> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto conflicts = registry->conflicts(false);
+    run<Result<QList<ConflictRow>>>(
+        [](registry::Registry &registry) -> Result<QList<ConflictRow>> {
+            auto conflicts = registry.conflicts(false);
             if (!conflicts)
                 return conflicts.error();
-            auto users = registry->listUsers();
+            auto users = registry.listUsers();
             QHash<QString, QString> names;
             if (users)
                 for (const auto &u : *users)
                     names.insert(u.id, u.name);
-            auto patients = registry->listPatients();
+            auto patients = registry.listPatients();
             QHash<QString, QString> patientNames;
             if (patients)
                 for (const auto &p : *patients)
@@ -147,7 +120,7 @@ void ConflictListModel::reload()
             QList<ConflictRow> rows;
             for (const storage::Conflict &c : *conflicts) {
                 if (!histories.contains(c.patientId)) {
-                    auto history = registry->patientHistory(c.patientId);
+                    auto history = registry.patientHistory(c.patientId);
                     histories.insert(c.patientId, history ? *history : QList<domain::RecordEnvelope>());
                 }
                 const auto &history = histories[c.patientId];
@@ -192,13 +165,13 @@ void ConflictListModel::reload()
                 endResetModel();
                 emit countChanged();
             }
-            finish(rows ? ok() : Status(rows.error()), QString());
+            report(rows ? ok() : Status(rows.error()));
         });
 }
 
 void ConflictListModel::keep(qint64 conflictId, Version version)
 {
-    if (!m_session)
+    if (!session())
         return;
     const auto it =
         std::find_if(m_rows.cbegin(), m_rows.cend(), [conflictId](const ConflictRow &r) { return r.id == conflictId; });
@@ -206,13 +179,9 @@ void ConflictListModel::keep(qint64 conflictId, Version version)
         return;
     const ConflictRow row = *it;
     const QString chosen = version == Version::A ? row.versionA : row.versionB;
-    start();
-    m_session->services().thread->run<Status>(
-        this,
-        [row, chosen](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto history = registry->patientHistory(row.patientId);
+    run<Status>(
+        [row, chosen](registry::Registry &registry) -> Status {
+            auto history = registry.patientHistory(row.patientId);
             if (!history)
                 return history.error();
             QJsonObject kept;
@@ -231,7 +200,7 @@ void ConflictListModel::keep(qint64 conflictId, Version version)
                 if (!patient)
                     return patient.error();
                 patient->id = row.patientId;
-                if (auto s = registry->updateDemographics(*patient); !s)
+                if (auto s = registry.updateDemographics(*patient); !s)
                     return s;
             } else {
                 auto record = domain::recordFromJson(row.kind, kept);
@@ -239,15 +208,15 @@ void ConflictListModel::keep(qint64 conflictId, Version version)
                     return record.error();
                 auto value =
                     std::visit([](auto &&r) { return registry::RecordValue(std::move(r)); }, std::move(record).value());
-                if (auto corrected = registry->correctRecord(row.headId, value); !corrected)
+                if (auto corrected = registry.correctRecord(row.headId, value); !corrected)
                     return corrected.error();
             }
-            return registry->reviewConflict(row.id);
+            return registry.reviewConflict(row.id);
         },
         [this](Status status) {
-            finish(status, tr("Kept. The other version stays in the history."));
+            report(status, tr("Kept. The other version stays in the history."));
             if (status)
-                m_session->noteDataChanged();
+                session()->noteDataChanged();
         });
 }
 

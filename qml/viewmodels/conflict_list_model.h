@@ -7,7 +7,7 @@
 //
 // Like every asynchronous object here it exposes `loading`, `error` and `message`.
 
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -31,13 +31,9 @@ struct ConflictRow {
     bool aInForce = false;
 };
 
-class ConflictListModel : public QAbstractListModel {
+class ConflictListModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 
 public:
@@ -65,31 +61,17 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     int countProperty() const { return static_cast<int>(m_rows.size()); }
     const QList<ConflictRow> &rows() const { return m_rows; }
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // Keeps version A or B: written as the record's next version, and the conflict is closed.
     Q_INVOKABLE void keep(qint64 conflictId, cairn::app::ConflictListModel::Version version);
 
 signals:
-    void sessionChanged();
-    void loadingChanged();
-    void messageChanged();
     void countChanged();
 
 private:
-    void start();
-    void finish(const Status &status, const QString &success);
-    Session *m_session = nullptr;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
     QList<ConflictRow> m_rows;
 };
 

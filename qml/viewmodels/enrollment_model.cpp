@@ -12,12 +12,12 @@ struct EnrollState {
     QString clinic;
 };
 
-Result<EnrollState> readState(registry::Registry *registry)
+Result<EnrollState> readState(registry::Registry &registry)
 {
-    auto server = registry->syncValue(QStringLiteral("server"));
+    auto server = registry.syncValue(QStringLiteral("server"));
     if (!server)
         return server.error();
-    auto clinic = registry->syncValue(QStringLiteral("clinic"));
+    auto clinic = registry.syncValue(QStringLiteral("clinic"));
     if (!clinic)
         return clinic.error();
     return EnrollState{*server, *clinic};
@@ -25,64 +25,34 @@ Result<EnrollState> readState(registry::Registry *registry)
 }  // namespace
 
 EnrollmentModel::EnrollmentModel(QObject *parent)
-    : QObject(parent)
+    : AsyncObject(parent)
 {}
-
-void EnrollmentModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &EnrollmentModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
-void EnrollmentModel::begin()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void EnrollmentModel::end()
-{
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
 
 void EnrollmentModel::setMessage(const QString &message, bool isError, const QString &field)
 {
-    m_message = message;
-    m_error = isError;
     m_errorField = isError ? field : QString();
-    emit messageChanged();
+    AsyncObject::setMessage(message, isError);
 }
 
 void EnrollmentModel::reload()
 {
-    if (!m_session || !m_session->signedIn())
+    if (!session() || !session()->signedIn())
         return;
-    begin();
-    m_session->services().thread->run<Result<EnrollState>>(
-        this,
-        [](registry::Registry *registry) -> Result<EnrollState> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return readState(registry);
-        },
-        [this](Result<EnrollState> state) {
-            end();
-            if (!state) {
-                setMessage(state.error().line(), true);
-                return;
-            }
-            m_server = state->server;
-            m_clinic = state->clinic;
-            emit stateChanged();
-        });
+    run<Result<EnrollState>>([](registry::Registry &registry) -> Result<EnrollState> { return readState(registry); },
+                             [this](Result<EnrollState> state) {
+                                 if (!state) {
+                                     setMessage(state.error().line(), true);
+                                     return;
+                                 }
+                                 m_server = state->server;
+                                 m_clinic = state->clinic;
+                                 emit stateChanged();
+                             });
 }
 
 void EnrollmentModel::enroll(const QString &serverUrl, const QString &certificate, const QString &code)
 {
-    if (!m_session || !m_session->signedIn()) {
+    if (!session() || !session()->signedIn()) {
         setMessage(tr("Not signed in."), true);
         return;
     }
@@ -103,15 +73,11 @@ void EnrollmentModel::enroll(const QString &serverUrl, const QString &certificat
         setMessage(tr("Enter the one-time code from the server administrator."), true, QStringLiteral("code"));
         return;
     }
-    begin();
     setMessage(tr("Enrolling…"), false);
-    platform::Keystore *keystore = m_session->services().keystore;
+    platform::Keystore *keystore = session()->services().keystore;
     const QString oneTimeCode = code.trimmed();
-    m_session->services().thread->run<Result<EnrollState>>(
-        this,
-        [url, pem, oneTimeCode, keystore](registry::Registry *registry) -> Result<EnrollState> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
+    run<Result<EnrollState>>(
+        [url, pem, oneTimeCode, keystore](registry::Registry &registry) -> Result<EnrollState> {
             sync::ClientConfig config;
             config.server = url;
             if (pem.contains(QLatin1String("-----BEGIN"))) {
@@ -125,13 +91,12 @@ void EnrollmentModel::enroll(const QString &serverUrl, const QString &certificat
                 config.authority = *loaded;
             }
             // Waits on the network with a local event loop: this is the database thread.
-            sync::SyncClient client(*registry, *keystore, config);
+            sync::SyncClient client(registry, *keystore, config);
             if (auto enrolled = client.enroll(oneTimeCode); !enrolled)
                 return enrolled.error();
             return readState(registry);
         },
         [this](Result<EnrollState> state) {
-            end();
             if (!state) {
                 const QString field = state.error().field;
                 setMessage(tr("Not enrolled: %1").arg(state.error().line()), true,

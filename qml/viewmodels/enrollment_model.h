@@ -5,20 +5,16 @@
 // which is acceptable there and never on the UI thread. Shows the clinic enrolled into, or the
 // error with the field it names ("server", "ca", "code").
 
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
 
-class EnrollmentModel : public QObject {
+class EnrollmentModel : public AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     // "server", "ca" or "code" when an error is about that field; empty otherwise.
     Q_PROPERTY(QString errorField READ errorField NOTIFY messageChanged)
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY stateChanged)
@@ -26,35 +22,21 @@ class EnrollmentModel : public QObject {
     Q_PROPERTY(QString clinic READ clinic NOTIFY stateChanged)
 public:
     explicit EnrollmentModel(QObject *parent = nullptr);
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     QString errorField() const { return m_errorField; }
     bool enrolled() const { return !m_clinic.isEmpty(); }
     QString server() const { return m_server; }
     QString clinic() const { return m_clinic; }
 
     // Reads the enrolled server and clinic, if any.
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // certificate: a path to a PEM file, or the PEM text itself ("-----BEGIN CERTIFICATE-----…").
     Q_INVOKABLE void enroll(const QString &serverUrl, const QString &certificate, const QString &code);
 
 signals:
-    void sessionChanged();
-    void loadingChanged();
-    void messageChanged();
     void stateChanged();
 
 private:
-    void begin();
-    void end();
     void setMessage(const QString &message, bool isError, const QString &field = {});
-    Session *m_session = nullptr;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
     QString m_errorField;
     QString m_server;
     QString m_clinic;

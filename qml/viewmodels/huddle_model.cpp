@@ -21,7 +21,7 @@ QVariantList chips(const QList<clinical::CareGap> &gaps)
 }  // namespace
 
 HuddleModel::HuddleModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int HuddleModel::rowCount(const QModelIndex &parent) const
@@ -71,14 +71,6 @@ QHash<int, QByteArray> HuddleModel::roleNames() const
             {UrgentRole, "urgent"},         {VisitTimeRole, "visitTime"}};
 }
 
-void HuddleModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &HuddleModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
 QString HuddleModel::dayLabel() const
 {
     const QDate shown = date();
@@ -116,24 +108,15 @@ QDate HuddleModel::date() const
 
 void HuddleModel::reload()
 {
-    if (!m_session || !m_session->signedIn())
+    if (!session() || !session()->signedIn())
         return;
-    m_loading = true;
-    emit loadingChanged();
     const QDate date = this->date();
-    m_session->services().thread->run<Result<QList<registry::HuddleRow>>>(
-        this,
-        [date](registry::Registry *registry) -> Result<QList<registry::HuddleRow>> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry::huddleRows(*registry, date);
+    run<Result<QList<registry::HuddleRow>>>(
+        [date](registry::Registry &registry) -> Result<QList<registry::HuddleRow>> {
+            return registry::huddleRows(registry, date);
         },
         [this](Result<QList<registry::HuddleRow>> rows) {
-            m_loading = false;
-            emit loadingChanged();
-            m_error = !rows.ok();
-            m_message = rows ? QString() : rows.error().message;
-            emit messageChanged();
+            report(rows ? ok() : Status(rows.error()));
             m_allRows = rows ? std::move(rows).value() : QList<registry::HuddleRow>();
             applyFilter();
             emit roleFilterChanged();
@@ -153,7 +136,7 @@ QString HuddleModel::roleFilter() const
 {
     if (!m_roleFilter.isEmpty())
         return m_roleFilter;
-    return filterForRole(m_session ? m_session->role() : QString());
+    return filterForRole(session() ? session()->role() : QString());
 }
 
 void HuddleModel::setRoleFilter(const QString &filter)

@@ -9,7 +9,7 @@
 // patients: "medical_assistant"; an administrator: "all").
 
 #include "core/registry/views.h"
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QDate>
@@ -17,17 +17,13 @@
 
 namespace cairn::app {
 
-class HuddleModel : public QAbstractListModel {
+class HuddleModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     // The day to list as "YYYY-MM-DD"; empty means today.
     Q_PROPERTY(QString day READ day WRITE setDay NOTIFY dayChanged)
     // "Today · Sat 5 Dec 2026", "Tomorrow · Sun 6 Dec 2026", or the date alone.
     Q_PROPERTY(QString dayLabel READ dayLabel NOTIFY dayChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
     Q_PROPERTY(QString roleFilter READ roleFilter WRITE setRoleFilter NOTIFY roleFilterChanged)
     // Patients booked for the day whatever the filter.
@@ -52,39 +48,27 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString day() const { return m_day; }
     void setDay(const QString &day);
     QDate date() const;
     QString dayLabel() const;
     // Moves the list a number of days (+1: tomorrow's huddle, prepared the day before).
     Q_INVOKABLE void shiftDay(int days);
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     int countProperty() const { return static_cast<int>(m_rows.size()); }
     QString roleFilter() const;
     void setRoleFilter(const QString &filter);
     int bookedCount() const { return static_cast<int>(m_allRows.size()); }
     // The filter for a user role ("medical_assistant", "nurse", ...): "all" when none fits.
     static QString filterForRole(const QString &userRole);
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
 
 signals:
     void roleFilterChanged();
-    void sessionChanged();
     void dayChanged();
-    void loadingChanged();
-    void messageChanged();
     void countChanged();
 
 private:
-    Session *m_session = nullptr;
     QString m_day;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
     void applyFilter();
     QString m_roleFilter;  // empty: follow the signed-in user's role
     QList<registry::HuddleRow> m_allRows;

@@ -3,14 +3,12 @@
 #include "platform/logging.h"
 
 #include <QCoreApplication>
-#include <QJSEngine>
 #include <QLocale>
 #include <QQmlEngine>
 #include <QSettings>
 
 namespace cairn::app {
 namespace {
-Language *g_instance = nullptr;
 const QString kSettingsKey = QStringLiteral("ui/language");
 }  // namespace
 
@@ -23,22 +21,8 @@ Language::~Language()
 {
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
-    if (g_instance == this)
-        g_instance = nullptr;
-}
-
-Language *Language::create(QQmlEngine *engine, QJSEngine *)
-{
-    Q_ASSERT(g_instance);
-    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
-    if (engine)
-        g_instance->setEngine(engine);
-    return g_instance;
-}
-
-void Language::setInstance(Language *language)
-{
-    g_instance = language;
+    if (instance() == this)
+        setInstance(nullptr);
 }
 
 void Language::setEngine(QQmlEngine *engine)

@@ -4,6 +4,8 @@
 // Created in main() and handed to QML as a singleton, like Session. The choice is remembered with
 // QSettings: it is a device preference, not patient data.
 
+#include "qml/viewmodels/singleton_instance.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QTranslator>
@@ -11,9 +13,6 @@
 
 #include <memory>
 #include <type_traits>
-
-class QQmlEngine;
-class QJSEngine;
 
 namespace cairn::app {
 
@@ -34,8 +33,8 @@ public:
     explicit Language(bool persist, QObject *parent = nullptr);
     ~Language() override;
 
-    static Language *create(QQmlEngine *engine, QJSEngine *);
-    static void setInstance(Language *language);
+    // create() also sets the engine to retranslate.
+    CAIRN_SINGLETON_INSTANCE(Language)
     // The engine to retranslate; create() sets it for QML, main() may set it earlier.
     void setEngine(QQmlEngine *engine);
 

@@ -104,7 +104,7 @@ QString MeasuresModel::measureLabel(const QString &id)
 }
 
 MeasuresModel::MeasuresModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int MeasuresModel::rowCount(const QModelIndex &parent) const
@@ -191,14 +191,6 @@ QHash<int, QByteArray> MeasuresModel::roleNames() const
             {TrendRole, "trend"}};
 }
 
-void MeasuresModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &MeasuresModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
 void MeasuresModel::setMonth(const QString &month)
 {
     if (m_month == month)
@@ -252,25 +244,16 @@ QString MeasuresModel::monthTitle() const
 
 void MeasuresModel::reload()
 {
-    if (!m_session || !m_session->signedIn())
+    if (!session() || !session()->signedIn())
         return;
-    m_loading = true;
-    emit loadingChanged();
     const QDate end = endMonth();
     const QString prescriber = m_prescriber;
-    m_session->services().thread->run<Result<MeasuresData>>(
-        this,
-        [end, prescriber](registry::Registry *registry) -> Result<MeasuresData> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return measuresData(*registry, end.year(), end.month(), prescriber);
+    run<Result<MeasuresData>>(
+        [end, prescriber](registry::Registry &registry) -> Result<MeasuresData> {
+            return measuresData(registry, end.year(), end.month(), prescriber);
         },
         [this](Result<MeasuresData> data) {
-            m_loading = false;
-            emit loadingChanged();
-            m_error = !data.ok();
-            m_message = data ? QString() : data.error().line();
-            emit messageChanged();
+            report(data ? ok() : Status(data.error()));
             beginResetModel();
             m_data = data ? std::move(data).value() : MeasuresData();
             endResetModel();

@@ -16,7 +16,7 @@
 // (list of 12 doubles, oldest first).
 
 #include "core/registry/views.h"
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -56,10 +56,9 @@ struct MeasureTarget {
 // The default target of a measure (see above); nullopt when it has none.
 std::optional<MeasureTarget> defaultTarget(const QString &measureId);
 
-class MeasuresModel : public QAbstractListModel {
+class MeasuresModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     // "YYYY-MM"; empty means the last complete month.
     Q_PROPERTY(QString month READ month WRITE setMonth NOTIFY monthChanged)
     // Exact prescriber; empty means the whole clinic.
@@ -69,9 +68,6 @@ class MeasuresModel : public QAbstractListModel {
     Q_PROPERTY(QStringList monthLabels READ monthLabels NOTIFY loaded)
     Q_PROPERTY(QString monthTitle READ monthTitle NOTIFY loaded)
     Q_PROPERTY(int cotPatients READ cotPatients NOTIFY loaded)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY loaded)
     Q_PROPERTY(cairn::app::MeasurePatientsModel *drillDownPatients READ drillDownPatients CONSTANT)
     Q_PROPERTY(QString drillDownTitle READ drillDownTitle NOTIFY drillDownChanged)
@@ -101,8 +97,6 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString month() const { return m_month; }
     void setMonth(const QString &month);
     QString prescriber() const { return m_prescriber; }
@@ -111,9 +105,6 @@ public:
     QStringList monthLabels() const;
     QString monthTitle() const;
     int cotPatients() const { return m_data.trend.isEmpty() ? 0 : m_data.trend.last().cotPatients; }
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     int countProperty() const
     {
         return m_data.trend.isEmpty() ? 0 : static_cast<int>(m_data.trend.last().measures.size());
@@ -122,7 +113,7 @@ public:
     QString drillDownTitle() const { return m_drillDownTitle; }
     const MeasuresData &measures() const { return m_data; }
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // Fills drillDownPatients with the patients counted in the measure's numerator for the month.
     Q_INVOKABLE void drillDown(const QString &measureId);
     // The roles of one row as a map keyed by role name (the screen shows the first measure on load).
@@ -132,22 +123,15 @@ public:
     static QString measureLabel(const QString &measureId);
 
 signals:
-    void sessionChanged();
     void monthChanged();
     void prescriberChanged();
-    void loadingChanged();
-    void messageChanged();
     void loaded();
     void drillDownChanged();
 
 private:
     QDate endMonth() const;
-    Session *m_session = nullptr;
     QString m_month;
     QString m_prescriber;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
     QDate m_today;
     MeasuresData m_data;
     MeasurePatientsModel m_drillDown;

@@ -7,7 +7,7 @@
 namespace cairn::app {
 
 PatientListModel::PatientListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int PatientListModel::rowCount(const QModelIndex &parent) const
@@ -57,14 +57,6 @@ QHash<int, QByteArray> PatientListModel::roleNames() const
             {PhoneRole, "phone"},         {LanguageRole, "language"}};
 }
 
-void PatientListModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &PatientListModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
 void PatientListModel::setFilterText(const QString &text)
 {
     if (m_filterText == text)
@@ -76,7 +68,7 @@ void PatientListModel::setFilterText(const QString &text)
 
 void PatientListModel::reload()
 {
-    if (!m_session || !m_session->signedIn()) {
+    if (!session() || !session()->signedIn()) {
         beginResetModel();
         m_all.clear();
         m_searchKeys.clear();
@@ -85,27 +77,12 @@ void PatientListModel::reload()
         emit countsChanged();
         return;
     }
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<QList<registry::PatientSummary>>>(
-        this,
-        [](registry::Registry *registry) -> Result<QList<registry::PatientSummary>> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->listPatients();
-        },
+    run<Result<QList<registry::PatientSummary>>>(
+        [](registry::Registry &registry) -> Result<QList<registry::PatientSummary>> { return registry.listPatients(); },
         [this](Result<QList<registry::PatientSummary>> patients) {
-            m_loading = false;
-            emit loadingChanged();
-            if (!patients) {
-                m_error = true;
-                m_message = patients.error().message;
-                emit messageChanged();
+            report(patients ? ok() : Status(patients.error()));
+            if (!patients)
                 return;
-            }
-            m_error = false;
-            m_message.clear();
-            emit messageChanged();
             m_all = std::move(patients).value();
             m_searchKeys.clear();
             m_searchKeys.reserve(m_all.size());

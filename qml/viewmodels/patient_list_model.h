@@ -5,21 +5,17 @@
 // key or ""), tierLabel (translated), phone, language.
 
 #include "core/registry/registry.h"
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
 
-class PatientListModel : public QAbstractListModel {
+class PatientListModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged)
     Q_PROPERTY(int count READ rowCountProperty NOTIFY countsChanged)
 
@@ -43,34 +39,22 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     int totalCount() const { return static_cast<int>(m_all.size()); }
     int rowCountProperty() const { return static_cast<int>(m_visible.size()); }
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // The date ages are computed on (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
 
 signals:
-    void sessionChanged();
     void filterTextChanged();
-    void loadingChanged();
-    void messageChanged();
     void countsChanged();
 
 private:
     void applyFilter();
-    Session *m_session = nullptr;
     QString m_filterText;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
     QDate m_today;
     QList<registry::PatientSummary> m_all;
     QList<QString> m_searchKeys;  // folded name + clinic id, parallel to m_all

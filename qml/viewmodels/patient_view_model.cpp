@@ -22,16 +22,8 @@ QString PatientViewModel::caution() const
 }
 
 PatientViewModel::PatientViewModel(QObject *parent)
-    : QObject(parent)
+    : AsyncObject(parent)
 {}
-
-void PatientViewModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &PatientViewModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
 
 void PatientViewModel::setPatientId(const QString &id)
 {
@@ -42,34 +34,15 @@ void PatientViewModel::setPatientId(const QString &id)
     reload();
 }
 
-void PatientViewModel::start()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void PatientViewModel::finish(const Status &status, const QString &success)
-{
-    m_error = !status.ok();
-    m_message = status ? success : status.error().line();
-    emit messageChanged();
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
 void PatientViewModel::reload()
 {
-    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
+    if (!session() || !session()->signedIn() || m_patientId.isEmpty())
         return;
-    start();
     const QString id = m_patientId;
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    m_session->services().thread->run<Result<registry::PatientView>>(
-        this,
-        [id, today](registry::Registry *registry) -> Result<registry::PatientView> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry::patientView(*registry, id, today);
+    run<Result<registry::PatientView>>(
+        [id, today](registry::Registry &registry) -> Result<registry::PatientView> {
+            return registry::patientView(registry, id, today);
         },
         [this, today](Result<registry::PatientView> view) {
             if (view) {
@@ -85,64 +58,55 @@ void PatientViewModel::reload()
                 m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts);
                 emit changed();
             }
-            finish(view ? ok() : Status(view.error()));
+            report(view ? ok() : Status(view.error()));
         });
 }
 
 void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
 {
-    if (!m_session || m_patientId.isEmpty())
+    if (!session() || m_patientId.isEmpty())
         return;
-    start();
     const QString id = m_patientId;
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    m_session->services().thread->run<Status>(
-        this,
-        [id, today, pain, enjoyment, activity](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto added = registry->addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
+    run<Status>(
+        [id, today, pain, enjoyment, activity](registry::Registry &registry) -> Status {
+            auto added = registry.addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
             return added ? ok() : Status(added.error());
         },
         [this](Status status) {
-            finish(status, tr("PEG saved."));
+            report(status, tr("PEG saved."));
             if (status) {
                 emit saved();
-                m_session->noteDataChanged();
+                session()->noteDataChanged();
             }
         });
 }
 
 void PatientViewModel::withdrawRecord(const QString &recordId, const QString &reason)
 {
-    if (!m_session || recordId.isEmpty())
+    if (!session() || recordId.isEmpty())
         return;
     if (reason.trimmed().isEmpty()) {
-        start();  // every path that reports goes through start/finish, so loading stays balanced
-        finish(Error{QStringLiteral("reason"), tr("Say why the record is withdrawn.")}, QString());
+        report(Error{QStringLiteral("reason"), tr("Say why the record is withdrawn.")});
         return;
     }
-    start();
-    m_session->services().thread->run<Status>(
-        this,
-        [recordId, reason](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto withdrawn = registry->retractRecord(recordId, reason.trimmed());
+    run<Status>(
+        [recordId, reason](registry::Registry &registry) -> Status {
+            auto withdrawn = registry.retractRecord(recordId, reason.trimmed());
             return withdrawn ? ok() : Status(withdrawn.error());
         },
         [this](Status status) {
-            finish(status, tr("Withdrawn: it stays in the history, marked as entered in error."));
+            report(status, tr("Withdrawn: it stays in the history, marked as entered in error."));
             if (status) {
                 emit saved();
-                m_session->noteDataChanged();
+                session()->noteDataChanged();
             }
         });
 }
 
 void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &note)
 {
-    if (!m_session || m_patientId.isEmpty())
+    if (!session() || m_patientId.isEmpty())
         return;
     int version = 1;
     QString language = QStringLiteral("en");
@@ -152,22 +116,18 @@ void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &no
             language = s.language;
         }
     }
-    start();
     const QString id = m_patientId;
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    m_session->services().thread->run<Status>(
-        this,
-        [id, today, scriptId, version, language, note](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
+    run<Status>(
+        [id, today, scriptId, version, language, note](registry::Registry &registry) -> Status {
             auto added =
-                registry->addRecord(id, domain::ScriptUse{{}, today, scriptId, version, language, note.trimmed()});
+                registry.addRecord(id, domain::ScriptUse{{}, today, scriptId, version, language, note.trimmed()});
             return added ? ok() : Status(added.error());
         },
         [this](Status status) {
-            finish(status, tr("Recorded that the script was used."));
+            report(status, tr("Recorded that the script was used."));
             if (status)
-                m_session->noteDataChanged();
+                session()->noteDataChanged();
         });
 }
 

@@ -4,10 +4,10 @@
 // Loads and saves on the database thread; `loading`, `error` and `message` like every async object.
 
 #include "core/registry/views.h"
+#include "qml/viewmodels/async_model.h"
 #include "qml/viewmodels/gap_list_model.h"
 #include "qml/viewmodels/patient_history.h"
 #include "qml/viewmodels/prompt_list_model.h"
-#include "qml/viewmodels/session.h"
 
 #include <QDate>
 #include <QObject>
@@ -15,14 +15,10 @@
 
 namespace cairn::app {
 
-class PatientViewModel : public QObject {
+class PatientViewModel : public AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
     Q_PROPERTY(QString details READ details NOTIFY changed)
@@ -67,13 +63,8 @@ class PatientViewModel : public QObject {
 public:
     explicit PatientViewModel(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString patientId() const { return m_patientId; }
     void setPatientId(const QString &id);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     bool loaded() const { return m_view.has_value(); }
     QString name() const;
     QString details() const;
@@ -107,7 +98,7 @@ public:
     // The day the screen is about (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // Saves a PEG score for today at once (nothing is lost if the tablet dies mid-visit).
     Q_INVOKABLE void savePeg(int pain, int enjoyment, int activity);
     // Records that a conversation script was used today, with an optional private note.
@@ -117,21 +108,12 @@ public:
     Q_INVOKABLE void withdrawRecord(const QString &recordId, const QString &reason);
 
 signals:
-    void sessionChanged();
     void patientIdChanged();
-    void loadingChanged();
-    void messageChanged();
     void changed();
     void saved();
 
 private:
-    void start();
-    void finish(const Status &status, const QString &success = QString());
-    Session *m_session = nullptr;
     QString m_patientId;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
     QDate m_today;
     std::optional<registry::PatientView> m_view;
     GapListModel m_gaps;

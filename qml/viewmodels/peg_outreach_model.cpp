@@ -8,7 +8,7 @@
 namespace cairn::app {
 
 PegOutreachModel::PegOutreachModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int PegOutreachModel::rowCount(const QModelIndex &parent) const
@@ -61,47 +61,18 @@ QHash<int, QByteArray> PegOutreachModel::roleNames() const
             {DueRole, "due"}};
 }
 
-void PegOutreachModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &PegOutreachModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
-void PegOutreachModel::start()
-{
-    if (m_pending++ == 0)
-        emit loadingChanged();
-}
-
-void PegOutreachModel::finish(const QString &message, bool isError)
-{
-    m_error = isError;
-    m_message = message;
-    emit messageChanged();
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
 void PegOutreachModel::reload()
 {
-    if (!m_session || !m_session->signedIn()) {
+    if (!session() || !session()->signedIn()) {
         beginResetModel();
         m_rows.clear();
         endResetModel();
         emit countChanged();
         return;
     }
-    start();
     const QDate asOf = today();
-    m_session->services().thread->run<Result<QList<OutreachRow>>>(
-        this,
-        [asOf](registry::Registry *registry) -> Result<QList<OutreachRow>> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return pegOutreachRows(*registry, asOf);
-        },
+    run<Result<QList<OutreachRow>>>(
+        [asOf](registry::Registry &registry) -> Result<QList<OutreachRow>> { return pegOutreachRows(registry, asOf); },
         [this](Result<QList<OutreachRow>> rows) {
             beginResetModel();
             m_rows = rows ? std::move(rows).value() : QList<OutreachRow>();
@@ -109,31 +80,27 @@ void PegOutreachModel::reload()
             emit countChanged();
             // Keep a "PEG saved" confirmation visible across the reload that the save triggers.
             if (rows)
-                finish(m_error ? QString() : m_message, false);
+                setMessage(error() ? QString() : message(), false);
             else
-                finish(rows.error().line(), true);
+                setMessage(rows.error().line(), true);
             emit ready();
         });
 }
 
 void PegOutreachModel::savePeg(const QString &patientId, int pain, int enjoyment, int activity)
 {
-    if (!m_session || patientId.isEmpty())
+    if (!session() || patientId.isEmpty())
         return;
-    start();
     const QDate day = today();
-    m_session->services().thread->run<Status>(
-        this,
-        [patientId, day, pain, enjoyment, activity](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
+    run<Status>(
+        [patientId, day, pain, enjoyment, activity](registry::Registry &registry) -> Status {
             // The registry validates the record (each score 0–10) and names the field at fault.
-            auto added = registry->addRecord(patientId, domain::PegScore{{}, day, pain, enjoyment, activity});
+            auto added = registry.addRecord(patientId, domain::PegScore{{}, day, pain, enjoyment, activity});
             return added ? ok() : Status(added.error());
         },
         [this, patientId](Status status) {
             if (!status) {
-                finish(status.error().line(), true);
+                setMessage(status.error().line(), true);
                 return;
             }
             QString name;
@@ -147,9 +114,9 @@ void PegOutreachModel::savePeg(const QString &patientId, int pain, int enjoyment
                     break;
                 }
             }
-            finish(tr("PEG saved for %1. It will sync when the tablet is next online.").arg(name), false);
+            setMessage(tr("PEG saved for %1. It will sync when the tablet is next online.").arg(name), false);
             emit saved(patientId);
-            m_session->noteDataChanged();
+            session()->noteDataChanged();
         });
 }
 

@@ -9,7 +9,7 @@
 // invalid when never done).
 
 #include "core/registry/views.h"
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -18,13 +18,9 @@ namespace cairn::app {
 
 using registry::OutreachRow;
 
-class PegOutreachModel : public QAbstractListModel {
+class PegOutreachModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 
 public:
@@ -46,36 +42,22 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     int countProperty() const { return static_cast<int>(m_rows.size()); }
     const QList<OutreachRow> &rows() const { return m_rows; }
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // Stores a PEG (each score 0–10) for the patient, dated today, and removes them from the list.
     // Out-of-range scores are refused with the field named and nothing is written.
     Q_INVOKABLE void savePeg(const QString &patientId, int pain, int enjoyment, int activity);
     void setToday(const QDate &today) { m_today = today; }
 
 signals:
-    void sessionChanged();
-    void loadingChanged();
-    void messageChanged();
     void countChanged();
     void ready();
     void saved(const QString &patientId);
 
 private:
-    void start();
-    void finish(const QString &message, bool isError);
     QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
-    Session *m_session = nullptr;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
     QDate m_today;
     QList<OutreachRow> m_rows;
 };

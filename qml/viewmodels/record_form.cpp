@@ -66,15 +66,14 @@ registry::RecordValue toRecordValue(domain::AnyRecord record)
 }  // namespace
 
 RecordForm::RecordForm(QObject *parent)
-    : QObject(parent)
-{}
-
-void RecordForm::setSession(Session *session)
+    : AsyncObject(parent)
 {
-    if (m_session == session)
-        return;
-    m_session = session;
-    emit sessionChanged();
+    // A form being filled in is not re-read when data changes; only a new session loads again.
+    setReloadOn(AsyncState::ReloadOn::Never);
+}
+
+void RecordForm::reload()
+{
     loadRegimen();
     loadCorrected();
 }
@@ -219,15 +218,6 @@ void RecordForm::setErrors(QVariantMap errors)
     emit errorsChanged();
 }
 
-void RecordForm::finish(const QString &message, bool isError)
-{
-    m_loading = false;
-    m_error = isError;
-    m_message = message;
-    emit loadingChanged();
-    emit messageChanged();
-}
-
 Result<QJsonObject> RecordForm::payload() const
 {
     // Start from the corrected record so that fields the form does not show are kept.
@@ -328,23 +318,21 @@ bool RecordForm::validate()
     }
     setErrors(errors);
     if (!errors.isEmpty()) {
-        m_error = true;
-        m_message = QCoreApplication::translate("RecordForm", "Check the marked fields. Nothing was saved.");
-        emit messageChanged();
+        setMessage(QCoreApplication::translate("RecordForm", "Check the marked fields. Nothing was saved."), true);
     }
     return errors.isEmpty();
 }
 
 void RecordForm::save()
 {
-    if (m_loading)
+    if (loading())
         return;
-    if (!m_session || !m_session->signedIn()) {
-        finish(QCoreApplication::translate("RecordForm", "Sign in to save."), true);
+    if (!session() || !session()->signedIn()) {
+        setMessage(QCoreApplication::translate("RecordForm", "Sign in to save."), true);
         return;
     }
     if (m_kind != QLatin1String("patient") && m_patientId.isEmpty()) {
-        finish(QCoreApplication::translate("RecordForm", "Choose the patient first."), true);
+        setMessage(QCoreApplication::translate("RecordForm", "Choose the patient first."), true);
         return;
     }
     if (!validate())
@@ -354,18 +342,13 @@ void RecordForm::save()
     const QString patientId = m_patientId;
     const QString correcting = m_correcting;
     const QString reason = m_values.value(kCorrectionReason).toString().trimmed();
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<QString>>(
-        this,
-        [kind, patientId, correcting, reason, object](registry::Registry *registry) -> Result<QString> {
-            if (!registry)
-                return Error{QString(), QCoreApplication::translate("RecordForm", "The registry is locked.")};
+    run<Result<QString>>(
+        [kind, patientId, correcting, reason, object](registry::Registry &registry) -> Result<QString> {
             if (isInactivation(kind)) {
                 auto inactivation = inactivationFrom(object);
                 if (!inactivation)
                     return inactivation.error();
-                if (auto s = registry->inactivatePatient(patientId, inactivation->first, inactivation->second); !s)
+                if (auto s = registry.inactivatePatient(patientId, inactivation->first, inactivation->second); !s)
                     return s.error();
                 return patientId;
             }
@@ -374,9 +357,9 @@ void RecordForm::save()
                 if (!patient)
                     return patient.error();
                 if (patientId.isEmpty())
-                    return registry->addPatient(*patient);
+                    return registry.addPatient(*patient);
                 patient->id = patientId;
-                if (auto s = registry->updateDemographics(*patient); !s)
+                if (auto s = registry.updateDemographics(*patient); !s)
                     return s.error();
                 return patientId;
             }
@@ -384,8 +367,8 @@ void RecordForm::save()
             if (!record)
                 return record.error();
             return correcting.isEmpty()
-                       ? registry->addRecord(patientId, toRecordValue(std::move(record).value()))
-                       : registry->correctRecord(correcting, toRecordValue(std::move(record).value()), reason);
+                       ? registry.addRecord(patientId, toRecordValue(std::move(record).value()))
+                       : registry.correctRecord(correcting, toRecordValue(std::move(record).value()), reason);
         },
         [this](Result<QString> written) {
             if (!written) {
@@ -397,11 +380,11 @@ void RecordForm::save()
                     errors.insert(field, written.error().message);
                     setErrors(errors);
                 }
-                finish(written.error().line(), true);
+                setMessage(written.error().line(), true);
                 return;
             }
-            finish(QCoreApplication::translate("RecordForm", "Saved on this tablet."), false);
-            m_session->noteDataChanged();
+            setMessage(QCoreApplication::translate("RecordForm", "Saved on this tablet."), false);
+            session()->noteDataChanged();
             emit saved(*written);
         });
 }
@@ -409,27 +392,22 @@ void RecordForm::save()
 void RecordForm::loadCorrected()
 {
     m_correctedPayload = {};
-    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
+    if (!session() || !session()->signedIn() || m_patientId.isEmpty())
         return;
     const bool demographics = isDemographics(m_kind);
     if (m_correcting.isEmpty() && !demographics)
         return;
     const QString patientId = m_patientId;
     const QString recordId = m_correcting;
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<QJsonObject>>(
-        this,
-        [patientId, recordId, demographics](registry::Registry *registry) -> Result<QJsonObject> {
-            if (!registry)
-                return Error{QString(), QCoreApplication::translate("RecordForm", "The registry is locked.")};
+    run<Result<QJsonObject>>(
+        [patientId, recordId, demographics](registry::Registry &registry) -> Result<QJsonObject> {
             if (demographics) {
-                auto patient = registry->loadPatient(patientId);
+                auto patient = registry.loadPatient(patientId);
                 if (!patient)
                     return patient.error();
                 return domain::demographicsToJson(*patient);
             }
-            auto history = registry->patientHistory(patientId);
+            auto history = registry.patientHistory(patientId);
             if (!history)
                 return history.error();
             for (const auto &envelope : *history)
@@ -440,7 +418,7 @@ void RecordForm::loadCorrected()
         },
         [this](Result<QJsonObject> stored) {
             if (!stored) {
-                finish(stored.error().line(), true);
+                setMessage(stored.error().line(), true);
                 return;
             }
             m_correctedPayload = *stored;
@@ -476,7 +454,7 @@ void RecordForm::loadCorrected()
                 }
             }
             emit valuesChanged();
-            finish(QString(), false);
+            setMessage(QString(), false);
             updatePreview();
         });
 }
@@ -484,15 +462,13 @@ void RecordForm::loadCorrected()
 void RecordForm::loadRegimen()
 {
     m_otherOpioids.clear();
-    if (m_kind != QLatin1String("opioid") || !m_session || !m_session->signedIn() || m_patientId.isEmpty())
+    if (m_kind != QLatin1String("opioid") || !session() || !session()->signedIn() || m_patientId.isEmpty())
         return;
     const QString patientId = m_patientId;
-    m_session->services().thread->run<Result<QList<QJsonObject>>>(
-        this,
-        [patientId](registry::Registry *registry) -> Result<QList<QJsonObject>> {
-            if (!registry)
-                return Error{QString(), QString()};
-            auto patient = registry->loadPatient(patientId);
+    // In the background: the form stays usable while the preview's data arrives.
+    runInBackground<Result<QList<QJsonObject>>>(
+        [patientId](registry::Registry &registry) -> Result<QList<QJsonObject>> {
+            auto patient = registry.loadPatient(patientId);
             if (!patient)
                 return patient.error();
             QList<QJsonObject> entries;

@@ -9,7 +9,7 @@
 // Like every asynchronous object here it exposes `loading`, `error` and `message`; every path
 // that starts loading ends it.
 
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -21,10 +21,9 @@ namespace cairn::app {
 
 struct FormFieldSpec;
 
-class RecordForm : public QObject {
+class RecordForm : public AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     // The record kind as stored ("opioid", "benzodiazepine", "uds", "visit", ...), or "patient"
     // for demographics (a new patient when patientId is empty).
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY kindChanged)
@@ -40,9 +39,6 @@ class RecordForm : public QObject {
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
     // The error no single field shows (a rule across fields, a registry refusal); empty if none.
     Q_PROPERTY(QString formError READ formError NOTIFY errorsChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     // Opioid forms: this entry's MME/day and the patient's new total with its band, while typing.
     Q_PROPERTY(QString mmePreview READ mmePreview NOTIFY previewChanged)
     Q_PROPERTY(QString mmeCaution READ mmeCaution NOTIFY previewChanged)
@@ -55,8 +51,6 @@ public:
 
     explicit RecordForm(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString kind() const { return m_kind; }
     void setKind(const QString &kind);
     QString patientId() const { return m_patientId; }
@@ -68,9 +62,6 @@ public:
     QVariantMap values() const { return m_values; }
     QVariantMap errors() const { return m_errors; }
     QString formError() const { return m_errors.value(QStringLiteral("form")).toString(); }
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     QString mmePreview() const { return m_mmePreview; }
     QString mmeCaution() const;
 
@@ -90,14 +81,11 @@ public:
     Result<QJsonObject> payload() const;
 
 signals:
-    void sessionChanged();
     void kindChanged();
     void patientIdChanged();
     void correctingChanged();
     void valuesChanged();
     void errorsChanged();
-    void loadingChanged();
-    void messageChanged();
     void previewChanged();
     void saved(const QString &recordId);
 
@@ -105,20 +93,16 @@ private:
     // The kind's fields, and "why it is being changed" when correcting.
     QList<FormFieldSpec> activeFields() const;
     void setErrors(QVariantMap errors);
-    void finish(const QString &message, bool isError);
+    void reload() override;
     void loadCorrected();
     void loadRegimen();
     void updatePreview();
 
-    Session *m_session = nullptr;
     QString m_kind;
     QString m_patientId;
     QString m_correcting;
     QVariantMap m_values;
     QVariantMap m_errors;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
     QString m_mmePreview;
     QJsonObject m_correctedPayload;     // the stored record a correction starts from
     QList<QJsonObject> m_otherOpioids;  // the patient's current opioid entries (for the new total)

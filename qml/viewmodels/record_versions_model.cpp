@@ -35,7 +35,7 @@ QString summaryOf(const QJsonObject &payload)
 }  // namespace
 
 RecordVersionsModel::RecordVersionsModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int RecordVersionsModel::rowCount(const QModelIndex &parent) const
@@ -73,14 +73,6 @@ QHash<int, QByteArray> RecordVersionsModel::roleNames() const
             {WhenRole, "when"},           {StateRole, "versionState"}, {ReasonRole, "reason"}};
 }
 
-void RecordVersionsModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &RecordVersionsModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
-
 void RecordVersionsModel::setPatientId(const QString &id)
 {
     if (m_patientId == id)
@@ -101,21 +93,16 @@ void RecordVersionsModel::setRecordId(const QString &id)
 
 void RecordVersionsModel::reload()
 {
-    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty() || m_recordId.isEmpty())
+    if (!session() || !session()->signedIn() || m_patientId.isEmpty() || m_recordId.isEmpty())
         return;
-    m_loading = true;
-    emit loadingChanged();
     const QString patientId = m_patientId;
     const QString recordId = m_recordId;
-    m_session->services().thread->run<Result<QList<Version>>>(
-        this,
-        [patientId, recordId](registry::Registry *registry) -> Result<QList<Version>> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto history = registry->patientHistory(patientId);
+    run<Result<QList<Version>>>(
+        [patientId, recordId](registry::Registry &registry) -> Result<QList<Version>> {
+            auto history = registry.patientHistory(patientId);
             if (!history)
                 return history.error();
-            auto users = registry->listUsers();
+            auto users = registry.listUsers();
             QHash<QString, QString> names;
             if (users)
                 for (const auto &u : *users)
@@ -174,17 +161,13 @@ void RecordVersionsModel::reload()
             return versions;
         },
         [this](Result<QList<Version>> versions) {
-            m_loading = false;
-            m_error = !versions.ok();
-            m_message = versions ? QString() : versions.error().line();
             if (versions) {
                 beginResetModel();
                 m_versions = std::move(versions).value();
                 endResetModel();
                 emit countChanged();
             }
-            emit messageChanged();
-            emit loadingChanged();
+            report(versions ? ok() : Status(versions.error()));
         });
 }
 

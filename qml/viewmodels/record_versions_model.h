@@ -4,23 +4,19 @@
 // in force. Nothing a user recorded is ever lost: a correction supersedes, both remain, and this
 // is where the replaced versions are seen.
 
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
 
-class RecordVersionsModel : public QAbstractListModel {
+class RecordVersionsModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
     // Any version of the record: the whole lineage is shown.
     Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordIdChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)
 
 public:
@@ -45,34 +41,22 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString patientId() const { return m_patientId; }
     void setPatientId(const QString &id);
     QString recordId() const { return m_recordId; }
     void setRecordId(const QString &id);
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     int countProperty() const { return static_cast<int>(m_versions.size()); }
     const QList<Version> &versions() const { return m_versions; }
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
 
 signals:
-    void sessionChanged();
     void patientIdChanged();
     void recordIdChanged();
-    void loadingChanged();
-    void messageChanged();
     void countChanged();
 
 private:
-    Session *m_session = nullptr;
     QString m_patientId;
     QString m_recordId;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
     QList<Version> m_versions;
 };
 

@@ -7,15 +7,10 @@
 namespace cairn::app {
 
 RefillCheckModel::RefillCheckModel(QObject *parent)
-    : QObject(parent)
-{}
-
-void RefillCheckModel::setSession(Session *session)
+    : AsyncObject(parent)
 {
-    if (m_session == session)
-        return;
-    m_session = session;
-    emit sessionChanged();
+    // A check is asked for; nothing is shown until then, so nothing needs re-reading.
+    setReloadOn(AsyncState::ReloadOn::Never);
 }
 
 QString RefillCheckModel::decisionText() const
@@ -64,9 +59,7 @@ void RefillCheckModel::clear()
 
 void RefillCheckModel::fail(const QString &message)
 {
-    m_error = true;
-    m_message = message;
-    emit messageChanged();
+    setMessage(message, true);
 }
 
 void RefillCheckModel::check(const QString &patientId, const QString &requestedFillDate, const QString &drug,
@@ -74,7 +67,7 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
                              bool policeReport)
 {
     clear();
-    if (!m_session || !m_session->signedIn())
+    if (!session() || !session()->signedIn())
         return fail(tr("Sign in to check a refill request."));
     if (patientId.isEmpty())
         return fail(tr("Choose the patient."));
@@ -98,23 +91,14 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
     request.policeReport = policeReport;
     Q_UNUSED(drug)  // shown on the form for the clinician; the policy check does not depend on it
 
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<clinical::RefillAdvice>>(
-        this,
-        [patientId, request](registry::Registry *registry) -> Result<clinical::RefillAdvice> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return refillAdvice(*registry, patientId, request);
+    run<Result<clinical::RefillAdvice>>(
+        [patientId, request](registry::Registry &registry) -> Result<clinical::RefillAdvice> {
+            return refillAdvice(registry, patientId, request);
         },
         [this](Result<clinical::RefillAdvice> advice) {
-            m_loading = false;
-            emit loadingChanged();
             if (!advice)
                 return fail(advice.error().line());
-            m_error = false;
-            m_message.clear();
-            emit messageChanged();
+            clearMessage();
             m_decision = advice->decision;
             m_codes = advice->reasons;
             emit adviceChanged();
@@ -124,9 +108,9 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
 void RefillCheckModel::logRequest(const QString &patientId, const QString &drug, const QString &channel,
                                   const QString &reason, bool policeReport)
 {
-    if (m_loading)
+    if (loading())
         return;
-    if (!m_session || !m_session->signedIn())
+    if (!session() || !session()->signedIn())
         return fail(tr("Sign in to log a refill request."));
     if (m_decision.isEmpty())
         return fail(tr("Check the request first, so that its advice is seen."));
@@ -143,24 +127,15 @@ void RefillCheckModel::logRequest(const QString &patientId, const QString &drug,
     // The person who logs it does not decide it: the clinician does, from the history.
     request.decision = domain::RefillDecision::RoutedToClinician;
 
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<QString>>(
-        this,
-        [patientId, request](registry::Registry *registry) -> Result<QString> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->addRecord(patientId, request);
+    run<Result<QString>>(
+        [patientId, request](registry::Registry &registry) -> Result<QString> {
+            return registry.addRecord(patientId, request);
         },
         [this](Result<QString> written) {
-            m_loading = false;
-            emit loadingChanged();
             if (!written)
                 return fail(written.error().line());
-            m_error = false;
-            m_message = tr("Logged in the patient's history and sent to the clinician.");
-            emit messageChanged();
-            m_session->noteDataChanged();
+            setMessage(tr("Logged in the patient's history and sent to the clinician."), false);
+            session()->noteDataChanged();
             emit logged(*written);
         });
 }

@@ -4,7 +4,7 @@
 // the rules engine's check on the database thread and shows its advice with the reasons in words.
 // Advice for the clinician, never an automatic refusal: the clinician decides.
 
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QDate>
 #include <QObject>
@@ -13,13 +13,9 @@
 
 namespace cairn::app {
 
-class RefillCheckModel : public QObject {
+class RefillCheckModel : public AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool hasAdvice READ hasAdvice NOTIFY adviceChanged)
     // "allowed", "needs_review" or "not_allowed_by_policy"; empty before a check.
     Q_PROPERTY(QString decision READ decision NOTIFY adviceChanged)
@@ -30,11 +26,6 @@ class RefillCheckModel : public QObject {
 
 public:
     explicit RefillCheckModel(QObject *parent = nullptr);
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     bool hasAdvice() const { return !m_decision.isEmpty(); }
     QString decision() const { return m_decision; }
     QString decisionText() const;
@@ -58,18 +49,11 @@ public:
     static QString reasonText(const QString &code);
 
 signals:
-    void sessionChanged();
-    void loadingChanged();
-    void messageChanged();
     void adviceChanged();
     void logged(const QString &recordId);
 
 private:
     void fail(const QString &message);
-    Session *m_session = nullptr;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
     QDate m_today;
     QString m_decision;
     QStringList m_codes;

@@ -17,7 +17,7 @@ QVariantMap choice(const QString &value, const QString &label)
 }  // namespace
 
 RegistryModel::RegistryModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AsyncListModel(parent)
 {}
 
 int RegistryModel::rowCount(const QModelIndex &parent) const
@@ -86,14 +86,6 @@ QHash<int, QByteArray> RegistryModel::roleNames() const
             {MmeTextRole, "mmeText"},     {GapCodesRole, "gapCodes"},
             {GapsTextRole, "gapsText"},   {OpenGapsRole, "openGaps"},
             {UrgentRole, "urgent"}};
-}
-
-void RegistryModel::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &RegistryModel::reload))
-        return;
-    emit sessionChanged();
-    reload();
 }
 
 void RegistryModel::setFilter(QString &field, const QString &value)
@@ -170,7 +162,7 @@ QVariantList RegistryModel::sortChoices() const
 
 void RegistryModel::reload()
 {
-    if (!m_session || !m_session->signedIn()) {
+    if (!session() || !session()->signedIn()) {
         beginResetModel();
         m_rows.clear();
         m_visible.clear();
@@ -178,22 +170,11 @@ void RegistryModel::reload()
         emit countsChanged();
         return;
     }
-    m_loading = true;
-    emit loadingChanged();
     const QDate asOf = m_today.isValid() ? m_today : QDate::currentDate();
-    m_session->services().thread->run<Result<RegistryRows>>(
-        this,
-        [asOf](registry::Registry *registry) -> Result<RegistryRows> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registryRows(*registry, asOf);
-        },
+    run<Result<RegistryRows>>(
+        [asOf](registry::Registry &registry) -> Result<RegistryRows> { return registryRows(registry, asOf); },
         [this](Result<RegistryRows> rows) {
-            m_loading = false;
-            emit loadingChanged();
-            m_error = !rows.ok();
-            m_message = rows ? QString() : rows.error().line();
-            emit messageChanged();
+            report(rows ? ok() : Status(rows.error()));
             m_rows = rows ? std::move(rows->rows) : QList<RegistryRow>();
             QSet<QString> prescribers;
             QSet<QString> codes;

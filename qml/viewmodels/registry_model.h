@@ -15,7 +15,7 @@
 // test missing"), openGaps (int), urgent (bool: an urgent or high gap).
 
 #include "core/registry/views.h"
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QAbstractListModel>
 #include <QVariantList>
@@ -26,19 +26,15 @@ namespace cairn::app {
 using registry::RegistryRow;
 using registry::RegistryRows;
 
-class RegistryModel : public QAbstractListModel {
+class RegistryModel : public AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filtersChanged)
     Q_PROPERTY(QString gapCode READ gapCode WRITE setGapCode NOTIFY filtersChanged)
     Q_PROPERTY(QString prescriber READ prescriber WRITE setPrescriber NOTIFY filtersChanged)
     Q_PROPERTY(QString band READ band WRITE setBand NOTIFY filtersChanged)
     Q_PROPERTY(QString tier READ tier WRITE setTier NOTIFY filtersChanged)
     Q_PROPERTY(QString sortOrder READ sortOrder WRITE setSortOrder NOTIFY filtersChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int count READ countProperty NOTIFY countsChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged)
     // Choices for the filter menus, each a list of {value, label} maps, the first being "any".
@@ -73,8 +69,6 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString search() const { return m_search; }
     void setSearch(const QString &text);
     QString gapCode() const { return m_gapCode; }
@@ -87,9 +81,6 @@ public:
     void setTier(const QString &tier);
     QString sortOrder() const { return m_sortOrder; }
     void setSortOrder(const QString &order);
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     int countProperty() const { return static_cast<int>(m_visible.size()); }
     int totalCount() const { return static_cast<int>(m_rows.size()); }
     QVariantList gapChoices() const;
@@ -98,7 +89,7 @@ public:
     QVariantList tierChoices() const;
     QVariantList sortChoices() const;
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     // The day the rules evaluate on (tests and benchmarks inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
     // The rows as loaded, for tests.
@@ -106,10 +97,7 @@ public:
     const RegistryRow &visibleRow(int row) const { return m_rows.at(m_visible.at(row)); }
 
 signals:
-    void sessionChanged();
     void filtersChanged();
-    void loadingChanged();
-    void messageChanged();
     void countsChanged();
     void choicesChanged();
     // Emitted once the loaded rows are filtered and sorted (benchmarks wait on it).
@@ -118,16 +106,12 @@ signals:
 private:
     void setFilter(QString &field, const QString &value);
     void apply();
-    Session *m_session = nullptr;
     QString m_search;
     QString m_gapCode;
     QString m_prescriber;
     QString m_band;
     QString m_tier;
     QString m_sortOrder = QStringLiteral("name");
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
     QDate m_today;
     QList<RegistryRow> m_rows;
     QStringList m_prescribers;

@@ -93,8 +93,10 @@ Status storeDraft(registry::Registry &registry, const QString &patientId, QJsonO
 }  // namespace
 
 RoomingFlow::RoomingFlow(QObject *parent)
-    : QObject(parent)
+    : AsyncObject(parent)
 {
+    // Registry changes made elsewhere do not restart the flow: only sign-in changes do.
+    setReloadOn(AsyncState::ReloadOn::SignIn);
     // The shipped definitions are validated files loaded once; a broken one is reported on load.
     if (auto shipped = clinical::Instruments::shipped())
         m_instruments = *shipped;
@@ -103,17 +105,6 @@ RoomingFlow::RoomingFlow(QObject *parent)
 QDate RoomingFlow::today() const
 {
     return m_today.isValid() ? m_today : QDate::currentDate();
-}
-
-void RoomingFlow::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &RoomingFlow::reload))
-        return;
-    // Registry changes made elsewhere do not restart the flow: only sign-in changes do.
-    if (m_session)
-        QObject::disconnect(m_session, &Session::revisionChanged, this, &RoomingFlow::reload);
-    emit sessionChanged();
-    reload();
 }
 
 void RoomingFlow::setPatientId(const QString &id)
@@ -125,31 +116,14 @@ void RoomingFlow::setPatientId(const QString &id)
     reload();
 }
 
-void RoomingFlow::start()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void RoomingFlow::finishOperation(const Status &status, const QString &success)
-{
-    m_error = !status.ok();
-    m_message = status ? success : status.error().line();
-    emit messageChanged();
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
 // --- loading and resuming -----------------------------------------------------------------------
 
 void RoomingFlow::reload()
 {
-    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
+    if (!session() || !session()->signedIn() || m_patientId.isEmpty())
         return;
     if (!m_instruments) {
-        m_error = true;
-        m_message = tr("The screening questions could not be loaded. Reinstall Cairn.");
-        emit messageChanged();
+        setMessage(tr("The screening questions could not be loaded. Reinstall Cairn."), true);
         return;
     }
     struct Loaded {
@@ -160,21 +134,17 @@ void RoomingFlow::reload()
         QStringList due;
         int pcptsd5Cutoff = 3;
     };
-    start();
     const QString id = m_patientId;
     const QDate day = today();
-    m_session->services().thread->run<Result<Loaded>>(
-        this,
-        [id, day](registry::Registry *registry) -> Result<Loaded> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto patient = registry->loadPatient(id);
+    run<Result<Loaded>>(
+        [id, day](registry::Registry &registry) -> Result<Loaded> {
+            auto patient = registry.loadPatient(id);
             if (!patient)
                 return patient.error();
-            auto draft = registry->roomingDraft(id);
+            auto draft = registry.roomingDraft(id);
             if (!draft)
                 return draft.error();
-            auto policy = registry->clinicPolicy();
+            auto policy = registry.clinicPolicy();
             if (!policy)
                 return policy.error();
             return Loaded{patient->name,        patient->language, *draft, patient->sex, dueInstruments(*patient, day),
@@ -182,7 +152,7 @@ void RoomingFlow::reload()
         },
         [this](Result<Loaded> loaded) {
             if (!loaded) {
-                finishOperation(Status(loaded.error()));
+                report(Status(loaded.error()));
                 return;
             }
             m_patientName = loaded->name;
@@ -215,7 +185,7 @@ void RoomingFlow::reload()
             m_ready = true;
             emit stepChanged();
             emit summaryChanged();
-            finishOperation(ok(), note);
+            report(ok(), note);
             if (stepKind() == QLatin1String("summary"))
                 loadSummary();
         });
@@ -596,9 +566,7 @@ void RoomingFlow::answer(int value)
     if (!m_ready || !step || step->kind != QLatin1String("question"))
         return;
     if (value < minValue() || value > maxValue()) {
-        m_error = true;
-        m_message = tr("Choose an answer from %1 to %2.").arg(minValue()).arg(maxValue());
-        emit messageChanged();
+        setMessage(tr("Choose an answer from %1 to %2.").arg(minValue()).arg(maxValue()), true);
         return;
     }
     const QString id = step->instrument;
@@ -647,9 +615,7 @@ void RoomingFlow::recordPdmpCheck(bool concerning, const QString &findings)
     if (stepKind() != QLatin1String("pdmp"))
         return;
     if (domain::pdmpFindingsMissing(domain::PdmpCheck{{}, {}, {}, concerning, findings})) {
-        m_error = true;
-        m_message = tr("Describe what was concerning in the PDMP.");
-        emit messageChanged();
+        setMessage(tr("Describe what was concerning in the PDMP."), true);
         return;
     }
     m_actions.insert(QStringLiteral("pdmp"), QStringLiteral("done"));
@@ -683,7 +649,7 @@ void RoomingFlow::next()
 
 void RoomingFlow::persist(const QString &success)
 {
-    if (!m_session || m_patientId.isEmpty())
+    if (!session() || m_patientId.isEmpty())
         return;
     // Every instrument complete now, and every step done, as the record it becomes.
     QList<PendingWrite> writes;
@@ -711,61 +677,57 @@ void RoomingFlow::persist(const QString &success)
         writes.append({QStringLiteral("agreement"), domain::Agreement{{}, day, QString()}, QStringLiteral("signed")});
     if (m_actions.value(QStringLiteral("pdmp")) == QLatin1String("done")) {
         writes.append({QStringLiteral("pdmp"),
-                       domain::PdmpCheck{{}, day, m_session->userName(), m_pdmpConcerning, m_pdmpFindings},
+                       domain::PdmpCheck{{}, day, session()->userName(), m_pdmpConcerning, m_pdmpFindings},
                        QJsonObject{{QStringLiteral("concerning"), m_pdmpConcerning},
                                    {QStringLiteral("findings"), m_pdmpFindings}}});
     }
 
-    start();
     const QString id = m_patientId;
     const QJsonObject draft = draftJson();
-    m_session->services().thread->run<Result<SaveOutcome>>(
-        this,
-        [id, draft, writes](registry::Registry *registry) -> Result<SaveOutcome> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
+    run<Result<SaveOutcome>>(
+        [id, draft, writes](registry::Registry &registry) -> Result<SaveOutcome> {
             // What is already written comes from the stored draft: saves run in order on this
             // thread, so it is always the latest.
-            auto stored = registry->roomingDraft(id);
+            auto stored = registry.roomingDraft(id);
             if (!stored)
                 return stored.error();
             SaveOutcome outcome;
             outcome.saved =
                 QJsonDocument::fromJson(stored->toUtf8()).object().value(QStringLiteral("saved")).toObject();
             // The answers first, so that nothing entered is lost whatever happens next.
-            if (auto s = storeDraft(*registry, id, draft, outcome.saved); !s)
+            if (auto s = storeDraft(registry, id, draft, outcome.saved); !s)
                 return s.error();
             for (const PendingWrite &w : writes) {
                 const QJsonObject previous = outcome.saved.value(w.kind).toObject();
                 if (previous.value(QStringLiteral("answers")) == w.fingerprint)
                     continue;
                 const QString previousId = previous.value(QStringLiteral("id")).toString();
-                auto written = previousId.isEmpty() ? registry->addRecord(id, w.record)
-                                                    : registry->correctRecord(previousId, w.record);
+                auto written = previousId.isEmpty() ? registry.addRecord(id, w.record)
+                                                    : registry.correctRecord(previousId, w.record);
                 if (!written)
                     return written.error();
                 outcome.saved.insert(
                     w.kind, QJsonObject{{QStringLiteral("id"), *written}, {QStringLiteral("answers"), w.fingerprint}});
                 outcome.written.append(w.kind);
-                if (auto s = storeDraft(*registry, id, draft, outcome.saved); !s)
+                if (auto s = storeDraft(registry, id, draft, outcome.saved); !s)
                     return s.error();
             }
             return outcome;
         },
         [this, success](Result<SaveOutcome> outcome) {
             if (!outcome) {
-                finishOperation(Status(outcome.error()));
+                report(Status(outcome.error()));
                 return;
             }
             m_saved = outcome->saved;
             QString note = success;
             if (outcome->written.contains(QStringLiteral("phq9")) && suicideRiskAlert())
                 note = tr("PHQ-9 saved. Item 9 is above zero: tell the clinician now, before the patient leaves.");
-            finishOperation(ok(), note);
+            report(ok(), note);
             emit saved();
             emit stepChanged();
-            if (!outcome->written.isEmpty() && m_session)
-                m_session->noteDataChanged();
+            if (!outcome->written.isEmpty() && session())
+                session()->noteDataChanged();
             if (stepKind() == QLatin1String("summary"))
                 loadSummary();
         });
@@ -773,17 +735,13 @@ void RoomingFlow::persist(const QString &success)
 
 void RoomingFlow::loadSummary()
 {
-    if (!m_session || m_patientId.isEmpty())
+    if (!session() || m_patientId.isEmpty())
         return;
-    start();
     const QString id = m_patientId;
     const QDate day = today();
-    m_session->services().thread->run<Result<QList<clinical::CareGap>>>(
-        this,
-        [id, day](registry::Registry *registry) -> Result<QList<clinical::CareGap>> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto view = registry::patientView(*registry, id, day);
+    run<Result<QList<clinical::CareGap>>>(
+        [id, day](registry::Registry &registry) -> Result<QList<clinical::CareGap>> {
+            auto view = registry::patientView(registry, id, day);
             if (!view)
                 return view.error();
             return clinical::gapsForClinician(view->evaluation.gaps);
@@ -794,28 +752,21 @@ void RoomingFlow::loadSummary()
                 m_summaryLoaded = true;
                 emit summaryChanged();
             }
-            finishOperation(gaps ? ok() : Status(gaps.error()), m_message);
+            report(gaps ? ok() : Status(gaps.error()), message());
         });
 }
 
 void RoomingFlow::finish()
 {
-    if (!m_session || m_patientId.isEmpty())
+    if (!session() || m_patientId.isEmpty())
         return;
-    start();
     const QString id = m_patientId;
-    m_session->services().thread->run<Status>(
-        this,
-        [id](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->clearRoomingDraft(id);
-        },
-        [this](Status status) {
-            finishOperation(status, tr("Rooming finished."));
-            if (status)
-                emit finished();
-        });
+    run<Status>([id](registry::Registry &registry) -> Status { return registry.clearRoomingDraft(id); },
+                [this](Status status) {
+                    report(status, tr("Rooming finished."));
+                    if (status)
+                        emit finished();
+                });
 }
 
 }  // namespace cairn::app

@@ -13,8 +13,8 @@
 // object, and every path that ends an operation resets `loading`.
 
 #include "core/clinical/instruments.h"
+#include "qml/viewmodels/async_model.h"
 #include "qml/viewmodels/gap_list_model.h"
-#include "qml/viewmodels/session.h"
 
 #include <QDate>
 #include <QHash>
@@ -26,14 +26,10 @@
 
 namespace cairn::app {
 
-class RoomingFlow : public QObject {
+class RoomingFlow : public AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     // True once the patient and any draft are loaded and the flow can be shown.
     Q_PROPERTY(bool ready READ ready NOTIFY stepChanged)
     Q_PROPERTY(bool resumed READ resumed NOTIFY stepChanged)
@@ -73,13 +69,8 @@ class RoomingFlow : public QObject {
 public:
     explicit RoomingFlow(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString patientId() const { return m_patientId; }
     void setPatientId(const QString &id);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     bool ready() const { return m_ready; }
     bool resumed() const { return m_resumed; }
     QString patientName() const { return m_patientName; }
@@ -122,13 +113,10 @@ public:
     Q_INVOKABLE void next();
     // Ends the rooming: the draft is cleared (every record is already saved).
     Q_INVOKABLE void finish();
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
 
 signals:
-    void sessionChanged();
     void patientIdChanged();
-    void loadingChanged();
-    void messageChanged();
     void stepChanged();
     void summaryChanged();
     // Each time the answers so far are safely in the registry.
@@ -158,16 +146,10 @@ private:
     void loadSummary();
     void goTo(int step);
     void advance(const QString &success);
-    void start();
-    void finishOperation(const Status &status, const QString &success = QString());
     QDate today() const;
 
-    Session *m_session = nullptr;
     QString m_patientId;
     QDate m_today;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
     bool m_ready = false;
     bool m_resumed = false;
     QString m_patientName;

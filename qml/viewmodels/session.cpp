@@ -5,32 +5,17 @@
 
 #include <QCoreApplication>
 #include <QEvent>
-#include <QJSEngine>
 #include <QLocale>
 
 namespace cairn::app {
-namespace {
-Session *g_instance = nullptr;
-}
 
 Session::Session(AppServices services, QObject *parent)
     : QObject(parent)
     , m_services(std::move(services))
 {
+    m_async.setDatabaseThread(m_services.thread);
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
-}
-
-Session *Session::create(QQmlEngine *, QJSEngine *)
-{
-    Q_ASSERT(g_instance);
-    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
-    return g_instance;
-}
-
-void Session::setInstance(Session *session)
-{
-    g_instance = session;
 }
 
 QString Session::roleName() const
@@ -43,29 +28,15 @@ QString Session::role() const
     return m_signedIn ? keys::toString(m_user.role) : QString();
 }
 
-void Session::startOperation()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void Session::finishOperation()
-{
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
 void Session::setMessage(const QString &message, bool isError)
 {
     m_lockMessageShown = false;
-    m_message = message;
-    m_error = isError;
-    emit messageChanged();
+    m_async.setMessage(message, isError);
 }
 
 void Session::refreshUsers()
 {
-    startOperation();
+    m_async.begin();
     const QString path = m_services.databasePath;
     struct Found {
         Result<QList<registry::UserSummary>> users;
@@ -79,7 +50,7 @@ void Session::refreshUsers()
                 Found{registry::Registry::users(path), keyring && keyring->enrollment().has_value()});
         },
         [this](std::shared_ptr<Found> found) {
-            finishOperation();
+            m_async.end();
             if (m_canSignInOnline != found->enrolled) {
                 m_canSignInOnline = found->enrolled;
                 emit canSignInOnlineChanged();
@@ -97,7 +68,7 @@ void Session::unlock(const QString &userId, const QString &pin)
     if (m_unlocking || m_signedIn)
         return;
     m_unlocking = true;
-    startOperation();
+    m_async.begin();
     setMessage(QString(), false);
     const AppServices services = m_services;
     m_services.thread->open(
@@ -107,7 +78,7 @@ void Session::unlock(const QString &userId, const QString &pin)
         },
         [this, userId](Status opened) {
             m_unlocking = false;
-            finishOperation();
+            m_async.end();
             if (!opened) {
                 setMessage(opened.error().message, true);
                 refreshUsers();  // lockout state changed
@@ -125,7 +96,7 @@ void Session::signInFirstTime(const QString &name, const QString &pin)
     if (m_unlocking || m_signedIn)
         return;
     m_unlocking = true;
-    startOperation();
+    m_async.begin();
     setMessage(tr("Asking the clinic's server…"), false);
     const AppServices services = m_services;
     // Written on the database thread before `done` is queued back here.
@@ -140,7 +111,7 @@ void Session::signInFirstTime(const QString &name, const QString &pin)
         },
         [this, signedInAs](Status opened) {
             m_unlocking = false;
-            finishOperation();
+            m_async.end();
             refreshUsers();  // a new user on this tablet, or a wiped tablet
             if (!opened) {
                 setMessage(opened.error().message, true);
@@ -193,13 +164,9 @@ void Session::refreshSyncState()
 {
     if (!m_signedIn)
         return;
-    m_services.thread->run<Result<registry::Registry::PendingSync>>(
-        this,
-        [](registry::Registry *registry) -> Result<registry::Registry::PendingSync> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->pendingSync();
-        },
+    // In the background: a count on the status bar is not something to wait for.
+    m_async.runInBackground<Result<registry::Registry::PendingSync>>(
+        [](registry::Registry &registry) -> Result<registry::Registry::PendingSync> { return registry.pendingSync(); },
         [this](Result<registry::Registry::PendingSync> pending) {
             if (!pending)
                 return;
@@ -214,8 +181,7 @@ bool Session::eventFilter(QObject *watched, QEvent *event)
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
         emit syncStateChanged();
         if (m_lockMessageShown) {
-            m_message = tr("Locked. Sign in to continue.");
-            emit messageChanged();
+            m_async.setMessage(tr("Locked. Sign in to continue."), false);
         }
         emit roleNameChanged();
         m_users.retranslate();

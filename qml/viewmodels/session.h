@@ -5,13 +5,12 @@
 // that ends an operation resets `loading`.
 
 #include "qml/viewmodels/app_services.h"
+#include "qml/viewmodels/async_state.h"
+#include "qml/viewmodels/singleton_instance.h"
 #include "qml/viewmodels/user_list_model.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
-
-class QQmlEngine;
-class QJSEngine;
 
 namespace cairn::app {
 
@@ -40,12 +39,11 @@ public:
     explicit Session(AppServices services, QObject *parent = nullptr);
 
     // The instance made in main(); QML gets this one.
-    static Session *create(QQmlEngine *, QJSEngine *);
-    static void setInstance(Session *session);
+    CAIRN_SINGLETON_INSTANCE(Session)
 
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
+    bool loading() const { return m_async.loading(); }
+    bool error() const { return m_async.error(); }
+    QString message() const { return m_async.message(); }
     bool signedIn() const { return m_signedIn; }
     QString userName() const { return m_user.name; }
     QString roleName() const;
@@ -87,41 +85,21 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // `loading` is true while any operation is in flight; each start has exactly one finish.
-    void startOperation();
-    void finishOperation();
     void setMessage(const QString &message, bool isError);
     void becomeSignedIn(const registry::UserSummary &user);
     AppServices m_services;
     UserListModel m_users;
     registry::UserSummary m_user;
-    int m_pending = 0;
+    // `loading`, `error` and `message`; Session has no session of its own to rebind.
+    AsyncState m_async{this, {[this] { emit loadingChanged(); }, [this] { emit messageChanged(); }, {}, {}}};
     bool m_unlocking = false;
-    bool m_error = false;
     bool m_signedIn = false;
     bool m_canSignInOnline = false;
-    QString m_message;
     bool m_lockMessageShown = false;
     int m_revision = 0;
     bool m_obscured = false;
     int m_unsynced = 0;
     QDateTime m_oldestUnsynced;
 };
-
-// Points a view model's session at `next`, moving its "re-read when registry data changes"
-// connection along. Returns false when the session did not change.
-template <typename Model> bool rebindSession(Model *model, Session *&current, Session *next, void (Model::*reload)())
-{
-    if (current == next)
-        return false;
-    if (current)
-        QObject::disconnect(current, nullptr, model, nullptr);
-    current = next;
-    if (current) {
-        QObject::connect(current, &Session::revisionChanged, model, reload);
-        QObject::connect(current, &Session::signedInChanged, model, reload);
-    }
-    return true;
-}
 
 }  // namespace cairn::app

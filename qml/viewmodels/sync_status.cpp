@@ -4,15 +4,10 @@
 
 #include <QCoreApplication>
 #include <QEvent>
-#include <QJSEngine>
 #include <QLocale>
 #include <QQmlEngine>
 
 namespace cairn::app {
-namespace {
-SyncStatus *g_instance = nullptr;
-}
-
 SyncStatus::SyncStatus(sync::SyncScheduler *scheduler, QObject *parent)
     : QObject(parent)
     , m_scheduler(scheduler)
@@ -38,21 +33,6 @@ bool SyncStatus::eventFilter(QObject *watched, QEvent *event)
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
         emit changed();
     return QObject::eventFilter(watched, event);
-}
-
-SyncStatus *SyncStatus::create(QQmlEngine *, QJSEngine *)
-{
-    // The instance made by AppWiring; C++ keeps ownership. Tests that load screens without a
-    // scheduler get one that knows nothing, and so shows nothing.
-    if (!g_instance)
-        return new SyncStatus(nullptr);
-    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
-    return g_instance;
-}
-
-void SyncStatus::setInstance(SyncStatus *status)
-{
-    g_instance = status;
 }
 
 SyncStatus::State SyncStatus::stateFrom(bool enrollmentKnown, bool enrolled, bool online, bool syncing, bool failed,

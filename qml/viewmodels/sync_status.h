@@ -5,15 +5,13 @@
 // things: `pendingCount` says how many saved records have not been sent yet. A QML singleton over
 // the SyncScheduler and the Session made by AppWiring.
 
+#include "qml/viewmodels/singleton_instance.h"
 #include "sync/client/sync_scheduler.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
-
-class QQmlEngine;
-class QJSEngine;
 
 namespace cairn::app {
 
@@ -56,8 +54,10 @@ public:
     static State stateFrom(bool enrollmentKnown, bool enrolled, bool online, bool syncing, bool failed, int pending);
 
     explicit SyncStatus(sync::SyncScheduler *scheduler, QObject *parent = nullptr);
-    static SyncStatus *create(QQmlEngine *, QJSEngine *);
-    static void setInstance(SyncStatus *status);
+    CAIRN_SINGLETON_INSTANCE(SyncStatus)
+    // What QML gets when the app wiring set no instance (tests that load screens without a
+    // scheduler): one that knows nothing, and so shows nothing.
+    static SyncStatus *makeStandIn() { return new SyncStatus(nullptr); }
     // The signed-in session, whose registry counts what waits in the outbox.
     void setSession(Session *session);
 

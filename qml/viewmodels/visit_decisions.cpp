@@ -7,16 +7,8 @@
 namespace cairn::app {
 
 VisitDecisions::VisitDecisions(QObject *parent)
-    : QObject(parent)
+    : AsyncObject(parent)
 {}
-
-void VisitDecisions::setSession(Session *session)
-{
-    if (!rebindSession(this, m_session, session, &VisitDecisions::reload))
-        return;
-    emit sessionChanged();
-    reload();
-}
 
 void VisitDecisions::setPatientId(const QString &id)
 {
@@ -30,7 +22,7 @@ void VisitDecisions::setPatientId(const QString &id)
 bool VisitDecisions::allowed() const
 {
     keys::Role role = keys::Role::MedicalAssistant;
-    return m_session && m_session->signedIn() && keys::parse(m_session->role(), &role) &&
+    return session() && session()->signedIn() && keys::parse(session()->role(), &role) &&
            keys::can(role, keys::Permission::RecordClinicalDecision);
 }
 
@@ -49,33 +41,14 @@ QString VisitDecisions::taperStatusLabel() const
     return {};
 }
 
-void VisitDecisions::start()
-{
-    if (++m_pending == 1)
-        emit loadingChanged();
-}
-
-void VisitDecisions::finish(const Status &status, const QString &success)
-{
-    m_error = !status.ok();
-    m_message = status ? success : status.error().line();
-    emit messageChanged();
-    if (--m_pending == 0)
-        emit loadingChanged();
-}
-
 void VisitDecisions::reload()
 {
-    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
+    if (!session() || !session()->signedIn() || m_patientId.isEmpty())
         return;
-    start();
     const QString id = m_patientId;
-    m_session->services().thread->run<Result<QString>>(
-        this,
-        [id](registry::Registry *registry) -> Result<QString> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto patient = registry->loadPatient(id);
+    run<Result<QString>>(
+        [id](registry::Registry &registry) -> Result<QString> {
+            auto patient = registry.loadPatient(id);
             if (!patient)
                 return patient.error();
             return domain::toString(patient->taperStatus);
@@ -85,32 +58,25 @@ void VisitDecisions::reload()
                 m_taperStatus = *status;
                 emit taperStatusChanged();
             }
-            finish(status ? ok() : Status(status.error()), m_error ? QString() : m_message);
+            report(status ? ok() : Status(status.error()), error() ? QString() : message());
         });
 }
 
 void VisitDecisions::write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
                            const QString &success)
 {
-    if (!m_session || m_patientId.isEmpty())
+    if (!session() || m_patientId.isEmpty())
         return;
-    start();
     const QString id = m_patientId;
     const QDate day = today();
-    m_session->services().thread->run<Status>(
-        this,
-        [id, day, job](registry::Registry *registry) -> Status {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return job(*registry, id, day);
-        },
-        [this, success](Status status) {
-            finish(status, success);
-            if (status) {
-                emit recorded();
-                m_session->noteDataChanged();  // the patient screen and this model re-read
-            }
-        });
+    run<Status>([id, day, job](registry::Registry &registry) -> Status { return job(registry, id, day); },
+                [this, success](Status status) {
+                    report(status, success);
+                    if (status) {
+                        emit recorded();
+                        session()->noteDataChanged();  // the patient screen and this model re-read
+                    }
+                });
 }
 
 namespace {

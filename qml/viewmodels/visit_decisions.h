@@ -4,7 +4,7 @@
 // status, a demographics correction), refer (a referral), naloxone prescribed, a new agreement.
 // Database work on the database thread; `loading`, `error` and `message` like every async object.
 
-#include "qml/viewmodels/session.h"
+#include "qml/viewmodels/async_model.h"
 
 #include <QDate>
 #include <QObject>
@@ -14,14 +14,10 @@
 
 namespace cairn::app {
 
-class VisitDecisions : public QObject {
+class VisitDecisions : public AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     // "none", "planned", "in_progress", "paused", "completed"; empty until loaded.
     Q_PROPERTY(QString taperStatus READ taperStatus NOTIFY taperStatusChanged)
     Q_PROPERTY(QString taperStatusLabel READ taperStatusLabel NOTIFY taperStatusChanged)
@@ -30,13 +26,8 @@ class VisitDecisions : public QObject {
 public:
     explicit VisitDecisions(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString patientId() const { return m_patientId; }
     void setPatientId(const QString &id);
-    bool loading() const { return m_pending > 0; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
     QString taperStatus() const { return m_taperStatus; }
     QString taperStatusLabel() const;
     bool allowed() const;
@@ -44,7 +35,7 @@ public:
     // The day of the visit (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
 
-    Q_INVOKABLE void reload();
+    Q_INVOKABLE void reload() override;
     Q_INVOKABLE void continuePlan();
     Q_INVOKABLE void startTaper();
     Q_INVOKABLE void pauseTaper();
@@ -54,10 +45,7 @@ public:
     Q_INVOKABLE void newAgreement(const QString &note);
 
 signals:
-    void sessionChanged();
     void patientIdChanged();
-    void loadingChanged();
-    void messageChanged();
     void taperStatusChanged();
     void recorded();
 
@@ -65,15 +53,9 @@ private:
     void setTaper(int status, const QString &success);
     void write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
                const QString &success);
-    void start();
-    void finish(const Status &status, const QString &success);
     QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
-    Session *m_session = nullptr;
     QString m_patientId;
     QDate m_today;
-    int m_pending = 0;
-    bool m_error = false;
-    QString m_message;
     QString m_taperStatus;
 };
 
