@@ -231,6 +231,13 @@
     </message>
 </context>
 <context>
+    <name>AsyncState</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceChips</name>
     <message>
         <source>%1: %2</source>
@@ -1892,10 +1899,6 @@
         <translation>Elija primero al paciente.</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Saved on this tablet.</source>
         <translation>Guardado en esta tableta.</translation>
     </message>
@@ -2757,10 +2760,6 @@
         <translation>Puede iniciar sesión</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
@@ -2806,10 +2805,6 @@
     <message>
         <source>Open a patient and sign in first.</source>
         <translation>Primero inicie sesión y abra un paciente.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Signed. The agreement is saved with the patient&apos;s record.</source>
@@ -2959,10 +2954,6 @@
         <translation>De 0 a 30 días</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
@@ -2986,10 +2977,6 @@
 <context>
     <name>cairn::app::ConflictListModel</name>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Clinic settings</source>
         <translation>Configuración de la clínica</translation>
     </message>
@@ -3004,10 +2991,6 @@
 </context>
 <context>
     <name>cairn::app::EnrollmentModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
@@ -3255,10 +3238,6 @@
         <translation>%1 MME/día</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Today · %1</source>
         <translation>Hoy · %1</translation>
     </message>
@@ -3364,10 +3343,6 @@
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message numerus="yes">
         <source>%1: %n patient(s)</source>
         <translation>
@@ -3381,18 +3356,7 @@
     </message>
 </context>
 <context>
-    <name>cairn::app::PatientListModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-</context>
-<context>
     <name>cairn::app::PatientViewModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message>
         <source>PEG saved.</source>
         <translation>PEG guardado.</translation>
@@ -3520,20 +3484,12 @@
         <translation>PEG atrasado desde %1</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>PEG saved for %1. It will sync when the tablet is next online.</source>
         <translation>PEG guardado para %1. Se sincronizará cuando la tableta vuelva a tener conexión.</translation>
     </message>
 </context>
 <context>
     <name>cairn::app::RecordVersionsModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message>
         <source>Withdrawn: entered in error</source>
         <translation>Retirado: anotado por error</translation>
@@ -3610,10 +3566,6 @@
         <translation>Días de suministro del último surtido: debe ser entre 1 y 365.</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Sign in to log a refill request.</source>
         <translation>Inicie sesión para anotar una solicitud de resurtido.</translation>
     </message>
@@ -3688,20 +3640,12 @@
         <source>Sort by most overdue</source>
         <translation>Ordenar por lo más atrasado</translation>
     </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
 </context>
 <context>
     <name>cairn::app::RoomingFlow</name>
     <message>
         <source>The screening questions could not be loaded. Reinstall Cairn.</source>
         <translation>No se pudieron cargar las preguntas de tamizaje. Vuelva a instalar Cairn.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Resumed the rooming started earlier: every answer given is kept.</source>
@@ -3819,10 +3763,6 @@
         <translation>Bloqueado. Inicie sesión para continuar.</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Asking the clinic&apos;s server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
@@ -3927,10 +3867,6 @@
     <message>
         <source>Taper completed</source>
         <translation>Reducción gradual terminada</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Recorded: continue the current plan (visit completed today).</source>

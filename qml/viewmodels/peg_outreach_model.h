@@ -16,7 +16,7 @@
 
 namespace cairn::app {
 
-class PegOutreachModel : public AsyncListModel {
+class PegOutreachModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)

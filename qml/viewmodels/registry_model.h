@@ -23,7 +23,7 @@
 
 namespace cairn::app {
 
-class RegistryModel : public AsyncListModel {
+class RegistryModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filtersChanged)
