@@ -4344,4 +4344,11 @@
         <translation>Guardado en esta tableta.</translation>
     </message>
 </context>
+<context>
+    <name>AsyncState</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
 </TS>

@@ -14,7 +14,7 @@
 
 namespace cairn::app {
 
-class AdminUserModel : public AsyncListModel {
+class AdminUserModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     // The form field an error is about ("name", "role", "pin", "pinAgain"), empty otherwise.

@@ -13,7 +13,7 @@
 
 namespace cairn::app {
 
-class AgreementModel : public AsyncObject {
+class AgreementModel : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)

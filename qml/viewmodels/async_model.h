@@ -11,7 +11,9 @@
 //           [this](Result<QList<PatientSummary>> rows) { report(rows ? ok() : Status(rows.error())); ... });
 //   }
 //
-// They are two classes, not one template, because moc does not process templates.
+// They are two classes, not one template, because moc does not process templates. Name the base
+// in full (`public cairn::app::AsyncObject`): qmltyperegistrar (Qt 6.4) does not resolve an
+// unqualified base, and qmllint would then not see the four properties.
 
 #include "qml/viewmodels/async_state.h"
 #include "qml/viewmodels/session.h"

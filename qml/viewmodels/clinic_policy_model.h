@@ -16,7 +16,7 @@
 
 namespace cairn::app {
 
-class ClinicPolicyModel : public AsyncListModel {
+class ClinicPolicyModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     // The version in force ("default-1", "clinic-3", …); empty until loaded.

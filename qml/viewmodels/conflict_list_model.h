@@ -31,7 +31,7 @@ struct ConflictRow {
     bool aInForce = false;
 };
 
-class ConflictListModel : public AsyncListModel {
+class ConflictListModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)

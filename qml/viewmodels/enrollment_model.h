@@ -12,7 +12,7 @@
 
 namespace cairn::app {
 
-class EnrollmentModel : public AsyncObject {
+class EnrollmentModel : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
     // "server", "ca" or "code" when an error is about that field; empty otherwise.

@@ -17,7 +17,7 @@
 
 namespace cairn::app {
 
-class HuddleModel : public AsyncListModel {
+class HuddleModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     // The day to list as "YYYY-MM-DD"; empty means today.

@@ -56,7 +56,7 @@ struct MeasureTarget {
 // The default target of a measure (see above); nullopt when it has none.
 std::optional<MeasureTarget> defaultTarget(const QString &measureId);
 
-class MeasuresModel : public AsyncListModel {
+class MeasuresModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     // "YYYY-MM"; empty means the last complete month.

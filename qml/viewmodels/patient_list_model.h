@@ -12,7 +12,7 @@
 
 namespace cairn::app {
 
-class PatientListModel : public AsyncListModel {
+class PatientListModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)

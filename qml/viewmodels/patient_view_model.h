@@ -15,7 +15,7 @@
 
 namespace cairn::app {
 
-class PatientViewModel : public AsyncObject {
+class PatientViewModel : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)

@@ -18,7 +18,7 @@ namespace cairn::app {
 
 using registry::OutreachRow;
 
-class PegOutreachModel : public AsyncListModel {
+class PegOutreachModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(int count READ countProperty NOTIFY countChanged)

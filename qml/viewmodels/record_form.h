@@ -21,7 +21,7 @@ namespace cairn::app {
 
 struct FormFieldSpec;
 
-class RecordForm : public AsyncObject {
+class RecordForm : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
     // The record kind as stored ("opioid", "benzodiazepine", "uds", "visit", ...), or "patient"

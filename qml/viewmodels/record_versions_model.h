@@ -11,7 +11,7 @@
 
 namespace cairn::app {
 
-class RecordVersionsModel : public AsyncListModel {
+class RecordVersionsModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)

@@ -13,7 +13,7 @@
 
 namespace cairn::app {
 
-class RefillCheckModel : public AsyncObject {
+class RefillCheckModel : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(bool hasAdvice READ hasAdvice NOTIFY adviceChanged)

@@ -26,7 +26,7 @@ namespace cairn::app {
 using registry::RegistryRow;
 using registry::RegistryRows;
 
-class RegistryModel : public AsyncListModel {
+class RegistryModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filtersChanged)

@@ -26,7 +26,7 @@
 
 namespace cairn::app {
 
-class RoomingFlow : public AsyncObject {
+class RoomingFlow : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)

@@ -14,7 +14,7 @@
 
 namespace cairn::app {
 
-class VisitDecisions : public AsyncObject {
+class VisitDecisions : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
