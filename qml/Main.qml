@@ -116,7 +116,7 @@ ApplicationWindow {
     }
     Component {
         id: registryComponent
-        RegistryScreen {
+        RosterScreen {
             title: qsTr("Registry")
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
             onRefillCheckRequested: stack.push(refillCheckComponent)

@@ -3,8 +3,8 @@
 
 #include "platform/keystore.h"
 #include "platform/paths.h"
-#include "qml/app_wiring.h"
-#include "qml/viewmodels/screenshot_tour.h"
+#include "qml/app/app_wiring.h"
+#include "qml/app/screenshot_tour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2300,7 +2300,7 @@
     </message>
 </context>
 <context>
-    <name>RegistryScreen</name>
+    <name>RosterScreen</name>
     <message>
         <source>Search by name or clinic ID</source>
         <translation>Buscar por nombre o número de la clínica</translation>
@@ -3795,7 +3795,7 @@
     </message>
 </context>
 <context>
-    <name>cairn::app::RegistryModel</name>
+    <name>cairn::app::RosterModel</name>
     <message>
         <source>%1 MME/day</source>
         <translation>%1 MME/día</translation>

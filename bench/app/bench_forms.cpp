@@ -14,9 +14,9 @@
 #include "core/storage/database.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
-#include "qml/viewmodels/patient_view_model.h"
-#include "qml/viewmodels/record_form.h"
-#include "qml/viewmodels/session.h"
+#include "qml/app/session.h"
+#include "qml/forms/record_form.h"
+#include "qml/patient/patient_view_model.h"
 
 #include <QGuiApplication>
 #include <QJsonDocument>

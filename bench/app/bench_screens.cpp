@@ -9,7 +9,7 @@
 
 #include "bench/app/bench_app_common.h"
 #include "bench/bench_common.h"
-#include "core/clinical/registry_views.h"
+#include "core/clinical/population_views.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_internals.h"
@@ -18,13 +18,13 @@
 #include "core/storage/record_store.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
-#include "qml/viewmodels/huddle_model.h"
-#include "qml/viewmodels/measures_model.h"
-#include "qml/viewmodels/patient_list_model.h"
-#include "qml/viewmodels/patient_view_model.h"
-#include "qml/viewmodels/peg_outreach_model.h"
-#include "qml/viewmodels/registry_model.h"
-#include "qml/viewmodels/session.h"
+#include "qml/app/session.h"
+#include "qml/huddle/huddle_model.h"
+#include "qml/measures/measures_model.h"
+#include "qml/patient/patient_view_model.h"
+#include "qml/worklists/patient_list_model.h"
+#include "qml/worklists/peg_outreach_model.h"
+#include "qml/worklists/roster_model.h"
 
 #include <QGuiApplication>
 #include <QTemporaryDir>
@@ -150,13 +150,13 @@ int main(int argc, char *argv[])
     }
 
     // The registry list: every patient evaluated, then filtered and sorted in C++.
-    app::RegistryModel list;
+    app::RosterModel list;
     list.setToday(today);
     list.setSession(&session);
     spinUntil([&] { return !list.loading() && list.totalCount() == patients; });
     {
         const double ms = bench::medianMs(
-            wholeRegistryRuns, [&] { requestAndWait(&list, &app::RegistryModel::ready, [&] { list.reload(); }); });
+            wholeRegistryRuns, [&] { requestAndWait(&list, &app::RosterModel::ready, [&] { list.reload(); }); });
         const double base = bench::medianMs(wholeRegistryRuns, [&] {
             auto all = onDatabase<Result<QList<domain::Patient>>>(
                 thread, &receiver, [](registry::Registry *r) { return readWholeRegistry(*r); });
@@ -298,9 +298,9 @@ int main(int argc, char *argv[])
                 std::abort();
         };
         const double wholeBase = bench::medianMs(wholeRegistryRuns, loadAll);
-        const double registryMs = switchMs<app::RegistryModel>(
-            wholeRegistryRuns, session, [&](app::RegistryModel &m) { m.setToday(today); },
-            [&](const app::RegistryModel &m) { return !m.loading() && m.totalCount() == patients; });
+        const double registryMs = switchMs<app::RosterModel>(
+            wholeRegistryRuns, session, [&](app::RosterModel &m) { m.setToday(today); },
+            [&](const app::RosterModel &m) { return !m.loading() && m.totalCount() == patients; });
         bench::row("switch to Registry", registryMs, wholeBase,
                    "whole registry read from the database, on the db thread");
         const double outreachMs = switchMs<app::PegOutreachModel>(

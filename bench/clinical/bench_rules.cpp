@@ -6,7 +6,7 @@
 // 10,000 patients takes minutes, the measures seconds.
 
 #include "bench/bench_common.h"
-#include "core/clinical/registry_views.h"
+#include "core/clinical/population_views.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_internals.h"

@@ -1,6 +1,6 @@
 #include "core/registry/views.h"
 
-#include "core/clinical/registry_views.h"
+#include "core/clinical/population_views.h"
 #include "core/domain/text.h"
 #include "core/registry/not_allowed.h"
 #include "core/registry/registry.h"
@@ -157,7 +157,7 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
     return rows;
 }
 
-Result<RegistryRows> registryRows(Registry &registry, const QDate &asOf)
+Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
 {
     auto input = loadForView(registry, View::RegistryList);
     if (!input)
@@ -178,11 +178,11 @@ Result<RegistryRows> registryRows(Registry &registry, const QDate &asOf)
     for (const auto &pe : std::as_const(*evaluations))
         byPatient.insert(pe.patient, &pe.evaluation);
 
-    RegistryRows result;
+    RosterRows result;
     result.asOf = asOf;
     result.rows.reserve(patients.size());
     for (const domain::Patient &p : patients) {
-        RegistryRow row;
+        RosterRow row;
         row.patientId = p.id;
         row.name = p.name;
         row.clinicId = p.clinicId;
@@ -203,7 +203,7 @@ Result<RegistryRows> registryRows(Registry &registry, const QDate &asOf)
         result.rows.append(std::move(row));
     }
     std::stable_sort(result.rows.begin(), result.rows.end(),
-                     [](const RegistryRow &a, const RegistryRow &b) { return a.name.localeAwareCompare(b.name) < 0; });
+                     [](const RosterRow &a, const RosterRow &b) { return a.name.localeAwareCompare(b.name) < 0; });
     return result;
 }
 

@@ -6,8 +6,8 @@
 // these through RegistryThread::run, cairnctl and the benchmark directly on a registry; like every
 // registry call they run on the database thread.
 
+#include "core/clinical/population_views.h"
 #include "core/clinical/refill.h"
-#include "core/clinical/registry_views.h"
 #include "core/clinical/rules.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
@@ -87,7 +87,7 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date);
 
 // One patient of the registry list. Patients without an active opioid on `asOf` have no
 // evaluation: no gaps, no MME, and their clinician-set tier (or none).
-struct RegistryRow {
+struct RosterRow {
     QString patientId;
     QString name;
     QString clinicId;
@@ -102,11 +102,11 @@ struct RegistryRow {
     QString searchKey;     // folded name + clinic id
 };
 
-struct RegistryRows {
+struct RosterRows {
     QDate asOf;
-    QList<RegistryRow> rows;  // in name order
+    QList<RosterRow> rows;  // in name order
 };
-Result<RegistryRows> registryRows(Registry &registry, const QDate &asOf);
+Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf);
 
 // --- PEG outreach ------------------------------------------------------------------------------
 

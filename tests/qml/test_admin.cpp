@@ -6,12 +6,12 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
-#include "qml/viewmodels/admin_user_model.h"
-#include "qml/viewmodels/clinic_policy_model.h"
-#include "qml/viewmodels/enrollment_model.h"
-#include "qml/viewmodels/language.h"
-#include "qml/viewmodels/permissions.h"
-#include "qml/viewmodels/session.h"
+#include "qml/admin/admin_user_model.h"
+#include "qml/admin/clinic_policy_model.h"
+#include "qml/admin/enrollment_model.h"
+#include "qml/app/language.h"
+#include "qml/app/permissions.h"
+#include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 
 #include <QAbstractItemModelTester>

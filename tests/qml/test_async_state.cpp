@@ -1,4 +1,4 @@
-// The async view-model base (qml/viewmodels/async_state.h, async_model.h) over a real encrypted
+// The async view-model base (qml/app/async_state.h, async_model.h) over a real encrypted
 // registry on its database thread: nested operations keep `loading` true until the last one ends,
 // an error ends loading and shows the field and message, a new session clears what was shown and
 // reloads, a locked tablet gives the one "locked" error without running the job, and the singleton
@@ -7,9 +7,9 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
-#include "qml/viewmodels/async_model.h"
-#include "qml/viewmodels/session.h"
-#include "qml/viewmodels/singleton_instance.h"
+#include "qml/app/async_model.h"
+#include "qml/app/session.h"
+#include "qml/app/singleton_instance.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

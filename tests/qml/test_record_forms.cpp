@@ -8,13 +8,13 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
-#include "qml/viewmodels/agreement_model.h"
-#include "qml/viewmodels/clinic_agreement_model.h"
-#include "qml/viewmodels/language.h"
-#include "qml/viewmodels/record_form.h"
-#include "qml/viewmodels/record_versions_model.h"
-#include "qml/viewmodels/screening_form.h"
-#include "qml/viewmodels/session.h"
+#include "qml/admin/clinic_agreement_model.h"
+#include "qml/app/language.h"
+#include "qml/app/session.h"
+#include "qml/forms/record_form.h"
+#include "qml/forms/screening_form.h"
+#include "qml/patient/agreement_model.h"
+#include "qml/patient/record_versions_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

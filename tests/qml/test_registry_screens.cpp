@@ -3,18 +3,18 @@
 // and sorting, the refill advice for a hand-built request, a PEG entered on the outreach list,
 // and a measure's drill-down list. Every model passes QAbstractItemModelTester.
 
-#include "core/clinical/registry_views.h"
+#include "core/clinical/population_views.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "core/registry/views.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
-#include "qml/viewmodels/language.h"
-#include "qml/viewmodels/measures_model.h"
-#include "qml/viewmodels/peg_outreach_model.h"
-#include "qml/viewmodels/refill_check_model.h"
-#include "qml/viewmodels/registry_model.h"
-#include "qml/viewmodels/session.h"
+#include "qml/app/language.h"
+#include "qml/app/session.h"
+#include "qml/measures/measures_model.h"
+#include "qml/refill/refill_check_model.h"
+#include "qml/worklists/peg_outreach_model.h"
+#include "qml/worklists/roster_model.h"
 #include "tests/qml/quick_driver.h"
 
 #include <QAbstractItemModelTester>
@@ -35,7 +35,7 @@ constexpr int kPatients = 300;
 const QDate kToday(2026, 11, 23);  // a Monday
 }  // namespace
 
-class TestRegistryScreens : public QObject {
+class TestRosterScreens : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -84,11 +84,11 @@ class TestRegistryScreens : public QObject {
         });
     }
 
-    static QStringList visibleIds(const app::RegistryModel &model)
+    static QStringList visibleIds(const app::RosterModel &model)
     {
         QStringList ids;
         for (int row = 0; row < model.rowCount(); ++row)
-            ids << model.data(model.index(row), app::RegistryModel::PatientIdRole).toString();
+            ids << model.data(model.index(row), app::RosterModel::PatientIdRole).toString();
         return ids;
     }
 
@@ -120,7 +120,7 @@ private slots:
 
     void registryListsEveryPatientAndSearches()
     {
-        app::RegistryModel model;
+        app::RosterModel model;
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
@@ -132,10 +132,10 @@ private slots:
         for (int row = 1; row < model.rowCount(); ++row)
             QVERIFY(model.visibleRow(row - 1).name.localeAwareCompare(model.visibleRow(row).name) <= 0);
         // A clinic id finds exactly that patient; a last name in any case finds them among others.
-        const app::RegistryRow someone = model.visibleRow(42);
+        const app::RosterRow someone = model.visibleRow(42);
         model.setSearch(someone.clinicId);
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.data(model.index(0), app::RegistryModel::NameRole).toString(), someone.name);
+        QCOMPARE(model.data(model.index(0), app::RosterModel::NameRole).toString(), someone.name);
         model.setSearch(someone.name.section(QLatin1Char(' '), -1).toUpper());
         QVERIFY(model.rowCount() >= 1);
         QVERIFY(visibleIds(model).contains(someone.patientId));
@@ -144,12 +144,12 @@ private slots:
         model.setSearch(QString());
         QCOMPARE(model.rowCount(), kPatients);
         // Every row says its dose and gaps in words.
-        QVERIFY(model.data(model.index(0), app::RegistryModel::MmeTextRole).toString().size() > 0);
+        QVERIFY(model.data(model.index(0), app::RosterModel::MmeTextRole).toString().size() > 0);
     }
 
     void registryFiltersAgreeWithTheRulesEngine()
     {
-        app::RegistryModel model;
+        app::RosterModel model;
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(m_session.get());
@@ -165,7 +165,7 @@ private slots:
         QStringList mine = visibleIds(model);
         QCOMPARE(QSet<QString>(mine.cbegin(), mine.cend()), QSet<QString>(engine.cbegin(), engine.cend()));
         for (int row = 0; row < model.rowCount(); ++row)
-            QVERIFY(model.data(model.index(row), app::RegistryModel::GapCodesRole)
+            QVERIFY(model.data(model.index(row), app::RosterModel::GapCodesRole)
                         .toStringList()
                         .contains(QStringLiteral("PEG")));
 
@@ -179,8 +179,8 @@ private slots:
         engine = engineWorklist({{}, prescriber, QStringLiteral("lt50"), QStringLiteral("moderate"), {}});
         QCOMPARE(visibleIds(model), engine);
         for (int row = 0; row < model.rowCount(); ++row) {
-            QCOMPARE(model.data(model.index(row), app::RegistryModel::PrescriberRole).toString(), prescriber);
-            QCOMPARE(model.data(model.index(row), app::RegistryModel::TierRole).toString(), QStringLiteral("moderate"));
+            QCOMPARE(model.data(model.index(row), app::RosterModel::PrescriberRole).toString(), prescriber);
+            QCOMPARE(model.data(model.index(row), app::RosterModel::TierRole).toString(), QStringLiteral("moderate"));
         }
 
         // Clearing the filters brings everyone back; most overdue first starts with an overdue gap.
@@ -189,25 +189,25 @@ private slots:
         model.setBand(QString());
         QCOMPARE(model.rowCount(), kPatients);
         QCOMPARE(visibleIds(model).mid(0, 25), engineWorklist({}).mid(0, 25));
-        const QString firstGaps = model.data(model.index(0), app::RegistryModel::GapsTextRole).toString();
+        const QString firstGaps = model.data(model.index(0), app::RosterModel::GapsTextRole).toString();
         QVERIFY2(firstGaps.contains(QStringLiteral("overdue")) || firstGaps.contains(QStringLiteral("alert")),
                  qPrintable(firstGaps));
 
         // Highest dose first.
         model.setSortOrder(QStringLiteral("mme"));
         for (int row = 1; row < model.rowCount(); ++row)
-            QVERIFY(model.data(model.index(row - 1), app::RegistryModel::MmeRole).toDouble() >=
-                    model.data(model.index(row), app::RegistryModel::MmeRole).toDouble());
-        QVERIFY(model.data(model.index(0), app::RegistryModel::MmeRole).toDouble() > 0);
+            QVERIFY(model.data(model.index(row - 1), app::RosterModel::MmeRole).toDouble() >=
+                    model.data(model.index(row), app::RosterModel::MmeRole).toDouble());
+        QVERIFY(model.data(model.index(0), app::RosterModel::MmeRole).toDouble() > 0);
         // The 90+ band shows only patients at 90 MME/day or more.
         model.setBand(QStringLiteral("ge90"));
         for (int row = 0; row < model.rowCount(); ++row)
-            QVERIFY(model.data(model.index(row), app::RegistryModel::MmeRole).toDouble() >= 90);
+            QVERIFY(model.data(model.index(row), app::RosterModel::MmeRole).toDouble() >= 90);
     }
 
     void refillFormGivesAdviceWithReasons()
     {
-        app::RegistryModel registryList;
+        app::RosterModel registryList;
         registryList.setToday(kToday);
         registryList.setSession(m_session.get());
         QTRY_VERIFY_WITH_TIMEOUT(!registryList.loading(), 120000);
@@ -506,5 +506,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRegistryScreens)
+QTEST_MAIN(TestRosterScreens)
 #include "test_registry_screens.moc"

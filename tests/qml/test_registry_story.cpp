@@ -12,8 +12,8 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
-#include "qml/app_wiring.h"
-#include "qml/viewmodels/session.h"
+#include "qml/app/app_wiring.h"
+#include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 
 #include <QApplication>

@@ -14,12 +14,12 @@
 #include "core/registry/views.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
-#include "qml/app_wiring.h"
-#include "qml/viewmodels/language.h"
-#include "qml/viewmodels/patient_view_model.h"
-#include "qml/viewmodels/rooming_flow.h"
-#include "qml/viewmodels/session.h"
-#include "qml/viewmodels/visit_decisions.h"
+#include "qml/app/app_wiring.h"
+#include "qml/app/language.h"
+#include "qml/app/session.h"
+#include "qml/patient/patient_view_model.h"
+#include "qml/patient/visit_decisions.h"
+#include "qml/rooming/rooming_flow.h"
 #include "tests/qml/quick_driver.h"
 
 #include <QAbstractItemModelTester>

@@ -2,7 +2,7 @@
 // the singletons the components use the way main() does, before any QML is loaded: Language
 // (English, not remembered). The components under test do not touch Session or Sync.
 
-#include "qml/viewmodels/language.h"
+#include "qml/app/language.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>

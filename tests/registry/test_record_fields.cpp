@@ -4,7 +4,7 @@
 // JSON and storage (both read paths); inactive patients leave the huddle, worklists and measures;
 // a urine result entered as a correction raises UDS_UNEXPECTED; early refills are counted.
 
-#include "core/clinical/registry_views.h"
+#include "core/clinical/population_views.h"
 #include "core/domain/patient_json.h"
 #include "core/domain/record_json.h"
 #include "core/domain/record_kinds.h"

@@ -5,8 +5,8 @@
 // closes the conflict, while both versions stay in the history.
 
 #include "core/registry/registry_thread.h"
-#include "qml/viewmodels/conflict_list_model.h"
-#include "qml/viewmodels/session.h"
+#include "qml/app/session.h"
+#include "qml/sync/conflict_list_model.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QAbstractItemModelTester>

@@ -4,8 +4,8 @@
 // in, and afterwards their name is in the tablet's list for offline sign-ins.
 
 #include "core/registry/registry_thread.h"
-#include "qml/viewmodels/language.h"
-#include "qml/viewmodels/session.h"
+#include "qml/app/language.h"
+#include "qml/app/session.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QQmlApplicationEngine>

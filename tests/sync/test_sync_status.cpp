@@ -7,8 +7,8 @@
 #include "core/domain/records.h"
 #include "core/registry/registry_thread.h"
 #include "platform/network_state.h"
-#include "qml/viewmodels/session.h"
-#include "qml/viewmodels/sync_status.h"
+#include "qml/app/session.h"
+#include "qml/sync/sync_status.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // cairnctl gaps | huddle | measures: the rules engine over the encrypted registry.
 
 #include "core/clinical/contract_json.h"
-#include "core/clinical/registry_views.h"
+#include "core/clinical/population_views.h"
 #include "core/registry/views.h"
 #include "tools/cairnctl/cli_registry.h"
 

@@ -1,0 +1,273 @@
+#include "core/clinical/population_views.h"
+
+#include "core/clinical/decisions.h"
+#include "core/domain/text.h"
+
+#include <cmath>
+
+namespace cairn::clinical {
+namespace {
+
+int statusRank(GapStatus status)
+{
+    switch (status) {
+    case GapStatus::Alert:
+    case GapStatus::Overdue:
+        return 0;
+    case GapStatus::Missing:
+        return 1;
+    case GapStatus::DueSoon:
+        return 2;
+    }
+    return 3;
+}
+
+Severity worstSeverity(const QList<CareGap> &gaps)
+{
+    Severity worst = Severity::Low;
+    for (const CareGap &g : gaps)
+        worst = std::min(worst, g.severity);
+    return gaps.isEmpty() ? Severity::Low : worst;
+}
+
+template <typename List> bool doneWithin(const List &records, const QDate &on, int days)
+{
+    return std::any_of(records.cbegin(), records.cend(),
+                       [&](const auto &r) { return r.date.isValid() && r.date <= on && r.date.daysTo(on) <= days; });
+}
+
+double percent(int numerator, int denominator)
+{
+    return denominator == 0 ? 0.0 : std::round(1000.0 * numerator / denominator) / 10.0;
+}
+
+}  // namespace
+
+bool onOpioidTherapy(const domain::Patient &patient, const QDate &on)
+{
+    return std::any_of(patient.opioids.cbegin(), patient.opioids.cend(),
+                       [&](const domain::OpioidEntry &e) { return isActiveOn(e.start, e.end, on); });
+}
+
+Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &patients, const QDate &asOf,
+                                                  const RulesContext &context)
+{
+    QList<PatientEvaluation> evaluations;
+    evaluations.reserve(patients.size());
+    for (const domain::Patient &patient : patients) {
+        if (!onOpioidTherapy(patient, asOf) || !domain::isActiveOn(patient, asOf))
+            continue;
+        auto evaluation = evaluate(patient, asOf, context);
+        if (!evaluation)
+            return evaluation.error().within(QStringLiteral("patient %1").arg(patient.clinicId));
+        evaluations.append({&patient, std::move(evaluation).value()});
+    }
+    return evaluations;
+}
+
+Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date,
+                                      const RulesContext &context)
+{
+    QList<HuddleEntry> entries;
+    for (const domain::Patient &patient : patients) {
+        bool booked = false;
+        QString visitTime;
+        for (const domain::Visit &v : patient.visits) {
+            if (v.date != date || v.status != domain::VisitStatus::Scheduled)
+                continue;
+            // Two bookings on one day: the earlier time is when the patient arrives.
+            if (!booked || (!v.time.isEmpty() && (visitTime.isEmpty() || v.time < visitTime)))
+                visitTime = v.time;
+            booked = true;
+        }
+        if (!booked || !onOpioidTherapy(patient, date) || !domain::isActiveOn(patient, date))
+            continue;
+        auto evaluation = evaluate(patient, date, context);
+        if (!evaluation)
+            return evaluation.error().within(QStringLiteral("patient %1").arg(patient.clinicId));
+        HuddleEntry entry{&patient, *evaluation, {}, {}, {}, visitTime};
+        for (const CareGap &gap : evaluation->gaps) {
+            if (gap.code == QLatin1String("VISIT"))
+                continue;  // the visit on the list closes it
+            if (gap.role == QLatin1String("medical_assistant") || gap.role == QLatin1String("nurse"))
+                entry.rooming.append(gap);
+            else if (gap.role == QLatin1String("clinician"))
+                entry.clinician.append(gap);
+            else
+                entry.registryManager.append(gap);
+        }
+        entries.append(entry);
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const HuddleEntry &a, const HuddleEntry &b) {
+        if (a.visitTime.isEmpty() != b.visitTime.isEmpty())
+            return !a.visitTime.isEmpty();
+        if (a.visitTime != b.visitTime)
+            return a.visitTime < b.visitTime;  // "HH:mm" sorts as text
+        const Severity sa = worstSeverity(a.evaluation.gaps);
+        const Severity sb = worstSeverity(b.evaluation.gaps);
+        if (sa != sb)
+            return sa < sb;
+        if (a.evaluation.gaps.size() != b.evaluation.gaps.size())
+            return a.evaluation.gaps.size() > b.evaluation.gaps.size();
+        return a.patient->name < b.patient->name;
+    });
+    return entries;
+}
+
+QList<PatientEvaluation> worklist(const QList<PatientEvaluation> &evaluations, const WorklistFilter &filter)
+{
+    struct Row {
+        PatientEvaluation item;
+        int rank;
+        QDate due;
+    };
+    QList<Row> rows;
+    for (const PatientEvaluation &pe : evaluations) {
+        const domain::Patient &p = *pe.patient;
+        if (!filter.prescriber.isEmpty() && p.prescriber != filter.prescriber)
+            continue;
+        if (!filter.band.isEmpty() && toString(pe.evaluation.mme.band) != filter.band)
+            continue;
+        if (!filter.tier.isEmpty() && domain::toString(pe.evaluation.tier) != filter.tier)
+            continue;
+        if (!filter.search.isEmpty() &&
+            !domain::matchesSearch(domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId), filter.search))
+            continue;
+        int rank = 3;
+        QDate due;
+        for (const CareGap &g : pe.evaluation.gaps) {
+            if (!filter.gapCode.isEmpty() && g.code != filter.gapCode)
+                continue;
+            const int r = statusRank(g.status);
+            if (r < rank || (r == rank && g.due.isValid() && (!due.isValid() || g.due < due))) {
+                rank = r;
+                due = g.due;
+            }
+        }
+        if (!filter.gapCode.isEmpty() && rank == 3)
+            continue;
+        rows.append({pe, rank, due});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        if (a.rank != b.rank)
+            return a.rank < b.rank;
+        if (a.due != b.due)
+            return a.due.isValid() && (!b.due.isValid() || a.due < b.due);
+        return a.item.patient->name < b.item.patient->name;
+    });
+    QList<PatientEvaluation> list;
+    for (const Row &row : rows)
+        list.append(row.item);
+    return list;
+}
+
+Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, int year, int month,
+                                        const QString &prescriber, const RulesContext &context)
+{
+    const QDate first(year, month, 1);
+    if (!first.isValid())
+        return Error{QStringLiteral("month"), QStringLiteral("must be a month written YYYY-MM")};
+    const QDate last = first.addMonths(1).addDays(-1);
+    MonthlyMeasures result;
+    result.month = first.toString(QStringLiteral("yyyy-MM"));
+    result.evaluatedOn = last;
+    result.prescriber = prescriber;
+
+    struct Tally {
+        explicit Tally(const char *measure)
+            : id(measure)
+        {}
+        const char *id;
+        int numerator = 0;
+        int denominator = 0;
+        double sum = 0;
+        QStringList ids;
+    };
+    Tally agreement("agreement_current"), pdmp("pdmp_90d"), uds("uds_365d"), peg("peg_90d"), ge50("mme_ge_50"),
+        ge90("mme_ge_90"), benzo("benzodiazepine"), naloxone("naloxone_if_indicated"), meanPeg("mean_peg"),
+        scriptsUsed("conversation_scripts_used"), earlyRefills("early_refill_requests");
+    auto count = [](Tally &t, bool yes, const QString &id) {
+        ++t.denominator;
+        if (yes) {
+            ++t.numerator;
+            t.ids.append(id);
+        }
+    };
+    for (const domain::Patient &p : patients) {
+        if (!prescriber.isEmpty() && p.prescriber != prescriber)
+            continue;
+        if (!onOpioidTherapy(p, last) || !domain::isActiveOn(p, last))
+            continue;
+        ++result.cotPatients;
+        auto mme = computeMme(p.opioids, last, context.table);
+        if (!mme)
+            return mme.error().within(QStringLiteral("patient %1").arg(p.clinicId));
+        const double total = mme->totalPerDay;
+        const bool benzoActive = benzodiazepineActive(p, last);
+        QList<domain::Agreement> signedAgreements;
+        for (const domain::Agreement &a : p.agreements) {
+            if (a.status == domain::AgreementStatus::Signed)
+                signedAgreements.append(a);
+        }
+        count(agreement, doneWithin(signedAgreements, last, 365), p.id);
+        count(pdmp, doneWithin(p.pdmpChecks, last, 90), p.id);
+        count(uds, doneWithin(p.uds, last, 365), p.id);
+        count(peg, doneWithin(p.peg, last, 90), p.id);
+        count(ge50, total >= 50, p.id);
+        count(ge90, total >= 90, p.id);
+        count(benzo, benzoActive, p.id);
+        // Beyond the contract's list: patients with whom a conversation script was used this month.
+        count(scriptsUsed,
+              std::any_of(p.scriptUses.cbegin(), p.scriptUses.cend(),
+                          [&](const domain::ScriptUse &u) { return u.date >= first && u.date <= last; }),
+              p.id);
+        // Beyond the contract's list: patients with an early or lost/stolen refill request this month.
+        count(earlyRefills,
+              std::any_of(p.refillRequests.cbegin(), p.refillRequests.cend(),
+                          [&](const domain::RefillRequest &q) {
+                              return (q.early || q.lostStolen) && q.date >= first && q.date <= last;
+                          }),
+              p.id);
+        if (total >= context.policy.naloxoneMme || (context.policy.naloxoneWithBenzodiazepine && benzoActive))
+            count(naloxone, doneWithin(p.naloxone, last, context.policy.naloxoneWithinDays), p.id);
+        // Mean PEG: each patient's latest PEG within 90 days.
+        const domain::PegScore *latest = nullptr;
+        for (const auto &score : p.peg) {
+            if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= 90 &&
+                (!latest || score.date > latest->date))
+                latest = &score;
+        }
+        if (latest) {
+            ++meanPeg.numerator;
+            meanPeg.sum += pegMean(*latest);
+            meanPeg.ids.append(p.id);
+        }
+    }
+    meanPeg.denominator = meanPeg.numerator;
+    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed, &earlyRefills}) {
+        result.measures.append(
+            {QLatin1String(t->id), t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids});
+    }
+    result.measures.append({QLatin1String(meanPeg.id), meanPeg.numerator, meanPeg.denominator,
+                            meanPeg.numerator == 0 ? 0.0 : roundToTenth(meanPeg.sum / meanPeg.numerator), meanPeg.ids});
+    return result;
+}
+
+Result<QList<MonthlyMeasures>> measureTrend(const QList<domain::Patient> &patients, int year, int month,
+                                            const QString &prescriber, const RulesContext &context)
+{
+    QList<MonthlyMeasures> trend;
+    const QDate end(year, month, 1);
+    if (!end.isValid())
+        return Error{QStringLiteral("month"), QStringLiteral("must be a month written YYYY-MM")};
+    for (int back = 11; back >= 0; --back) {
+        const QDate m = end.addMonths(-back);
+        auto measures = monthlyMeasures(patients, m.year(), m.month(), prescriber, context);
+        if (!measures)
+            return measures.error();
+        trend.append(*measures);
+    }
+    return trend;
+}
+
+}  // namespace cairn::clinical

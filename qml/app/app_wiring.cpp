@@ -1,0 +1,82 @@
+#include "qml/app/app_wiring.h"
+
+#include "platform/keystore.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+
+namespace cairn::app {
+
+void AppWiring::nameApplication()
+{
+    QGuiApplication::setApplicationName(QStringLiteral("cairn"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Cairn"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Cairn"));
+}
+
+AppWiring::AppWiring(const AppOptions &options)
+    : m_session({options.databasePath, options.keystore, &m_clock, &m_databaseThread})
+    , m_scheduler(m_databaseThread, *options.keystore, m_network, options.databasePath)
+    , m_syncStatus(&m_scheduler)
+    , m_activity(&m_lifecycle)
+    , m_language(options.rememberLanguage)
+{
+    Q_ASSERT(qGuiApp);
+    Session::setInstance(&m_session);
+    SyncStatus::setInstance(&m_syncStatus);
+    m_syncStatus.setSession(&m_session);
+
+    // Sync: rounds on the database thread after writes, on network return, periodically and on
+    // "sync now", only while someone is signed in.
+    QObject::connect(&m_session, &Session::signedInChanged, &m_scheduler,
+                     [this] { m_session.signedIn() ? m_scheduler.start() : m_scheduler.stop(); });
+    QObject::connect(&m_session, &Session::revisionChanged, &m_scheduler, &sync::SyncScheduler::noteLocalWrite);
+    QObject::connect(&m_scheduler, &sync::SyncScheduler::dataArrived, &m_session, &Session::noteDataChanged);
+    QObject::connect(&m_scheduler, &sync::SyncScheduler::roundFinished, &m_session, &Session::refreshSyncState);
+    QObject::connect(&m_scheduler, &sync::SyncScheduler::wiped, &m_session, &Session::lock);
+
+    // Lock on idle and whenever the app leaves the foreground; cover patient data meanwhile.
+    m_lifecycle.setIdleLimitSeconds(options.idleLockSeconds);
+    QObject::connect(&m_lifecycle, &platform::AppLifecycle::lockRequested, &m_session, &Session::lock);
+    QObject::connect(&m_lifecycle, &platform::AppLifecycle::hideSensitiveContent, &m_session, &Session::setObscured);
+    QObject::connect(qGuiApp, &QGuiApplication::applicationStateChanged, &m_lifecycle,
+                     &platform::AppLifecycle::applicationStateChanged);
+    qGuiApp->installEventFilter(&m_activity);
+    m_lifecycle.startIdleTimer();
+
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    // The screen language: the tablet's remembered choice (English until one is made).
+    Language::setInstance(&m_language);
+    m_language.setEngine(m_engine.get());
+    m_language.restore();
+    m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QObject::connect(
+        m_engine.get(), &QQmlApplicationEngine::objectCreationFailed, qGuiApp, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+}
+
+AppWiring::~AppWiring()
+{
+    m_engine.reset();
+    // No singleton may point at objects that are gone.
+    Language::setInstance(nullptr);
+    SyncStatus::setInstance(nullptr);
+    Session::setInstance(nullptr);
+}
+
+bool AppWiring::load()
+{
+    m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+    return !m_engine->rootObjects().isEmpty();
+}
+
+QQuickWindow *AppWiring::window() const
+{
+    return m_engine->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,171 @@
+#include "qml/app/labels.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace cairn::app {
+
+QString roleLabel(keys::Role role)
+{
+    switch (role) {
+    case keys::Role::MedicalAssistant:
+        return QCoreApplication::translate("Labels", "Medical assistant");
+    case keys::Role::Nurse:
+        return QCoreApplication::translate("Labels", "Nurse");
+    case keys::Role::Clinician:
+        return QCoreApplication::translate("Labels", "Clinician");
+    case keys::Role::RegistryManager:
+        return QCoreApplication::translate("Labels", "Registry manager");
+    case keys::Role::Administrator:
+        return QCoreApplication::translate("Labels", "Administrator");
+    }
+    return {};
+}
+
+QString tierLabel(const QString &tier)
+{
+    if (tier == QLatin1String("low"))
+        return QCoreApplication::translate("Labels", "Low risk");
+    if (tier == QLatin1String("moderate"))
+        return QCoreApplication::translate("Labels", "Moderate risk");
+    if (tier == QLatin1String("high"))
+        return QCoreApplication::translate("Labels", "High risk");
+    return QCoreApplication::translate("Labels", "Not assessed");
+}
+
+}  // namespace cairn::app
+
+namespace cairn::app {
+
+QString gapLabel(const QString &code)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("AGREEMENT"), QT_TRANSLATE_NOOP("Labels", "Agreement")},
+        {QStringLiteral("PDMP_CHECK"), QT_TRANSLATE_NOOP("Labels", "PDMP check")},
+        {QStringLiteral("UDS"), QT_TRANSLATE_NOOP("Labels", "Urine test")},
+        {QStringLiteral("VISIT"), QT_TRANSLATE_NOOP("Labels", "Visit")},
+        {QStringLiteral("PEG"), QT_TRANSLATE_NOOP("Labels", "PEG score")},
+        {QStringLiteral("DEPRESSION_SCREEN"), QT_TRANSLATE_NOOP("Labels", "Depression screen")},
+        {QStringLiteral("PHQ9_FOLLOWUP"), QT_TRANSLATE_NOOP("Labels", "PHQ-9 follow-up")},
+        {QStringLiteral("SUICIDE_RISK"), QT_TRANSLATE_NOOP("Labels", "Safety: PHQ-9 item 9")},
+        {QStringLiteral("NALOXONE"), QT_TRANSLATE_NOOP("Labels", "Naloxone")},
+        {QStringLiteral("HIGH_DOSE"), QT_TRANSLATE_NOOP("Labels", "High dose")},
+        {QStringLiteral("BENZODIAZEPINE"), QT_TRANSLATE_NOOP("Labels", "Benzodiazepine")},
+        {QStringLiteral("UDS_UNEXPECTED"), QT_TRANSLATE_NOOP("Labels", "Unexpected urine result")},
+        {QStringLiteral("RISK_ASSESSMENT"), QT_TRANSLATE_NOOP("Labels", "Risk assessment")},
+    };
+    const auto it = labels.constFind(code);
+    return it == labels.cend() ? code : QCoreApplication::translate("Labels", it.value());
+}
+
+QString gapStatusLabel(const QString &status)
+{
+    if (status == QLatin1String("missing"))
+        return QCoreApplication::translate("Labels", "missing");
+    if (status == QLatin1String("overdue"))
+        return QCoreApplication::translate("Labels", "overdue");
+    if (status == QLatin1String("due_soon"))
+        return QCoreApplication::translate("Labels", "due soon");
+    return QCoreApplication::translate("Labels", "alert");
+}
+
+QString gapPhrase(const QString &code, const QString &status)
+{
+    // Keyed by "CODE/status"; alerts have one phrase whatever their status.
+    static const QHash<QString, const char *> phrases{
+        {QStringLiteral("AGREEMENT/missing"), QT_TRANSLATE_NOOP("GapPhrase", "No patient agreement")},
+        {QStringLiteral("AGREEMENT/overdue"), QT_TRANSLATE_NOOP("GapPhrase", "Agreement renewal overdue")},
+        {QStringLiteral("AGREEMENT/due_soon"), QT_TRANSLATE_NOOP("GapPhrase", "Agreement renewal due soon")},
+        {QStringLiteral("PDMP_CHECK/missing"), QT_TRANSLATE_NOOP("GapPhrase", "No PDMP check on record")},
+        {QStringLiteral("PDMP_CHECK/overdue"), QT_TRANSLATE_NOOP("GapPhrase", "PDMP check overdue")},
+        {QStringLiteral("PDMP_CHECK/due_soon"), QT_TRANSLATE_NOOP("GapPhrase", "PDMP check due soon")},
+        {QStringLiteral("UDS/missing"), QT_TRANSLATE_NOOP("GapPhrase", "No urine test on record")},
+        {QStringLiteral("UDS/overdue"), QT_TRANSLATE_NOOP("GapPhrase", "Urine test overdue")},
+        {QStringLiteral("UDS/due_soon"), QT_TRANSLATE_NOOP("GapPhrase", "Urine test due soon")},
+        {QStringLiteral("VISIT/missing"), QT_TRANSLATE_NOOP("GapPhrase", "No visit on record")},
+        {QStringLiteral("VISIT/overdue"), QT_TRANSLATE_NOOP("GapPhrase", "Visit overdue")},
+        {QStringLiteral("VISIT/due_soon"), QT_TRANSLATE_NOOP("GapPhrase", "Visit due soon")},
+        {QStringLiteral("PEG/missing"), QT_TRANSLATE_NOOP("GapPhrase", "No PEG score on record")},
+        {QStringLiteral("PEG/overdue"), QT_TRANSLATE_NOOP("GapPhrase", "PEG score overdue")},
+        {QStringLiteral("PEG/due_soon"), QT_TRANSLATE_NOOP("GapPhrase", "PEG score due soon")},
+        {QStringLiteral("DEPRESSION_SCREEN/missing"), QT_TRANSLATE_NOOP("GapPhrase", "No depression screen on record")},
+        {QStringLiteral("DEPRESSION_SCREEN/overdue"), QT_TRANSLATE_NOOP("GapPhrase", "Depression screen overdue")},
+        {QStringLiteral("DEPRESSION_SCREEN/due_soon"), QT_TRANSLATE_NOOP("GapPhrase", "Depression screen due soon")},
+        {QStringLiteral("PHQ9_FOLLOWUP"), QT_TRANSLATE_NOOP("GapPhrase", "Complete a PHQ-9")},
+        {QStringLiteral("SUICIDE_RISK"), QT_TRANSLATE_NOOP("GapPhrase", "Safety check: PHQ-9 item 9")},
+        {QStringLiteral("NALOXONE/missing"), QT_TRANSLATE_NOOP("GapPhrase", "Offer naloxone")},
+        {QStringLiteral("NALOXONE/overdue"), QT_TRANSLATE_NOOP("GapPhrase", "Offer naloxone again")},
+        {QStringLiteral("HIGH_DOSE"), QT_TRANSLATE_NOOP("GapPhrase", "Review a dose of 90 MME or more")},
+        {QStringLiteral("BENZODIAZEPINE"), QT_TRANSLATE_NOOP("GapPhrase", "Review the benzodiazepine with the opioid")},
+        {QStringLiteral("UDS_UNEXPECTED"), QT_TRANSLATE_NOOP("GapPhrase", "Discuss the unexpected urine result")},
+        {QStringLiteral("RISK_ASSESSMENT"), QT_TRANSLATE_NOOP("GapPhrase", "Assess opioid risk")},
+    };
+    auto it = phrases.constFind(code + QLatin1Char('/') + status);
+    if (it == phrases.cend())
+        it = phrases.constFind(code);
+    if (it == phrases.cend())  // a gap the table does not know yet: still shown, in two parts
+        return gapLabel(code) + QStringLiteral(" · ") + gapStatusLabel(status);
+    return QCoreApplication::translate("GapPhrase", it.value());
+}
+
+QString uiLanguage()
+{
+    return QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
+}
+
+QString mmeBandLabel(const QString &band)
+{
+    if (band == QLatin1String("lt50"))
+        return QCoreApplication::translate("cairn::app::PatientViewModel", "below 50");
+    if (band == QLatin1String("50to89"))
+        return QCoreApplication::translate("cairn::app::PatientViewModel", "50 to 89");
+    if (band == QLatin1String("ge90"))
+        return QCoreApplication::translate("cairn::app::PatientViewModel", "90 or more");
+    return {};
+}
+
+QString recordKindLabel(const QString &kind)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("patient"), QT_TRANSLATE_NOOP("RecordKind", "Patient details")},
+        {QStringLiteral("opioid"), QT_TRANSLATE_NOOP("RecordKind", "Opioid")},
+        {QStringLiteral("benzodiazepine"), QT_TRANSLATE_NOOP("RecordKind", "Sedative")},
+        {QStringLiteral("agreement"), QT_TRANSLATE_NOOP("RecordKind", "Treatment agreement")},
+        {QStringLiteral("pdmp_check"), QT_TRANSLATE_NOOP("RecordKind", "PDMP check")},
+        {QStringLiteral("naloxone"), QT_TRANSLATE_NOOP("RecordKind", "Naloxone")},
+        {QStringLiteral("uds"), QT_TRANSLATE_NOOP("RecordKind", "Urine drug test")},
+        {QStringLiteral("visit"), QT_TRANSLATE_NOOP("RecordKind", "Visit")},
+        {QStringLiteral("peg"), QT_TRANSLATE_NOOP("RecordKind", "PEG score")},
+        {QStringLiteral("screening"), QT_TRANSLATE_NOOP("RecordKind", "Screening")},
+        {QStringLiteral("referral"), QT_TRANSLATE_NOOP("RecordKind", "Referral")},
+        {QStringLiteral("goal"), QT_TRANSLATE_NOOP("RecordKind", "Care-plan goal")},
+        {QStringLiteral("script_use"), QT_TRANSLATE_NOOP("RecordKind", "Conversation script")},
+        {QStringLiteral("clinic_policy"), QT_TRANSLATE_NOOP("RecordKind", "Clinic policy")},
+        {QStringLiteral("clinic_script"), QT_TRANSLATE_NOOP("RecordKind", "Clinic script")},
+        {QStringLiteral("clinic_agreement"), QT_TRANSLATE_NOOP("RecordKind", "Clinic agreement text")},
+    };
+    const auto it = labels.constFind(kind);
+    return it == labels.cend() ? kind : QCoreApplication::translate("RecordKind", it.value());
+}
+
+QString payloadValueText(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QCoreApplication::translate("Labels", "(empty)");
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return value.toVariant().toString();
+}
+
+QString unknownAuthorLabel()
+{
+    return QCoreApplication::translate("Labels", "a user of another tablet");
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,62 @@
+#include "qml/app/permissions.h"
+
+#include "core/keys/roles.h"
+#include "core/registry/registry.h"
+
+#include <array>
+#include <utility>
+
+namespace cairn::app {
+
+bool Permissions::allows(const QString &role, const QString &permission)
+{
+    using P = keys::Permission;
+    static constexpr std::array<std::pair<P, const char *>, 13> kNames{{
+        {P::ViewPatient, "view_patient"},
+        {P::RecordRooming, "record_rooming"},
+        {P::BookVisits, "book_visits"},
+        {P::RecordClinicalDecision, "record_clinical_decision"},
+        {P::EditDemographics, "edit_demographics"},
+        {P::RunWorklists, "run_worklists"},
+        {P::ViewMeasures, "view_measures"},
+        {P::ManageUsers, "manage_users"},
+        {P::EditPolicy, "edit_policy"},
+        {P::EditScripts, "edit_scripts"},
+        {P::EnrollDevice, "enroll_device"},
+        {P::ResolveConflicts, "resolve_conflicts"},
+        {P::ExportData, "export_data"},
+    }};
+    keys::Role parsed{};
+    if (!keys::parse(role, &parsed))
+        return false;
+    for (const auto &[p, name] : kNames)
+        if (permission == QLatin1String(name))
+            return keys::can(parsed, p);
+    return false;
+}
+
+bool Permissions::canRecord(const QString &role, const QString &kind)
+{
+    keys::Role parsed{};
+    if (!keys::parse(role, &parsed))
+        return false;
+    // The risk tier is a clinician's decision, though stored with the demographics (registry.cpp).
+    if (kind == QLatin1String("risk_tier"))
+        return keys::can(parsed, keys::Permission::RecordClinicalDecision);
+    // Marking a patient inactive is a change of demographics (record_form.cpp); the ORT and the
+    // PC-PTSD-5 entered by a clinician are screenings (screening_form.cpp).
+    QString stored = kind;
+    if (kind == QLatin1String("inactivation"))
+        stored = QStringLiteral("patient");
+    else if (kind == QLatin1String("ort") || kind == QLatin1String("pcptsd5"))
+        stored = QStringLiteral("screening");
+    return keys::can(parsed, registry::permissionToWrite(stored));
+}
+
+bool Permissions::administers(const QString &role)
+{
+    return allows(role, QStringLiteral("manage_users")) || allows(role, QStringLiteral("edit_policy")) ||
+           allows(role, QStringLiteral("enroll_device"));
+}
+
+}  // namespace cairn::app

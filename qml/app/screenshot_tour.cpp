@@ -1,0 +1,307 @@
+#include "qml/app/screenshot_tour.h"
+
+#include "platform/logging.h"
+#include "qml/huddle/huddle_model.h"
+#include "qml/worklists/patient_list_model.h"
+
+#include <QDir>
+#include <QImage>
+#include <QQmlContext>
+#include <QQmlExpression>
+#include <QQuickItem>
+#include <QTimer>
+
+namespace cairn::app {
+
+ScreenshotTour::ScreenshotTour(QQuickWindow *window, Session *session, QString directory, QString user, QString pin)
+    : m_window(window)
+    , m_session(session)
+    , m_directory(std::move(directory))
+    , m_user(std::move(user))
+    , m_pin(std::move(pin))
+{}
+
+QObject *ScreenshotTour::find(const char *objectName) const
+{
+    return m_window ? m_window->findChild<QObject *>(QLatin1String(objectName)) : nullptr;
+}
+
+void ScreenshotTour::capture(const QString &name)
+{
+    for (const auto &[suffix, size] : {std::pair{QStringLiteral("landscape"), QSize(1280, 800)},
+                                       std::pair{QStringLiteral("portrait"), QSize(800, 1280)}}) {
+        m_window->resize(size);
+        QCoreApplication::processEvents();
+        const QImage image = m_window->grabWindow();
+        const QString path =
+            QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, suffix, m_languageCode));
+        if (image.isNull() || !image.save(path)) {
+            ++m_failures;
+            qCWarning(lcApp, "screenshots: could not save %s", qPrintable(path));
+        }
+    }
+    m_window->resize(1280, 800);
+}
+
+// Back to Today (the stack's first screen), then `signal` of the huddle screen opens another.
+bool ScreenshotTour::openFromToday(const char *signal)
+{
+    QObject *stack = find("stack");
+    if (!stack)
+        return false;
+    QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop(null)"));
+    pop.evaluate();
+    m_waited = 0;
+    return find("huddleScreen") && QMetaObject::invokeMethod(find("huddleScreen"), signal);
+}
+
+bool ScreenshotTour::signIn(const QString &user, const QString &pin)
+{
+    for (const auto &u : m_session->users()->users())
+        if (u.name == user || u.id == user)
+            m_session->unlock(u.id, pin);
+    return true;
+}
+
+// The forms the tour shows, in the order of the patient screen's "add" buttons.
+QStringList ScreenshotTour::formKinds()
+{
+    return {QStringLiteral("visit"),
+            QStringLiteral("opioid"),
+            QStringLiteral("benzodiazepine"),
+            QStringLiteral("uds"),
+            QStringLiteral("naloxone"),
+            QStringLiteral("risk_tier"),
+            QStringLiteral("goal"),
+            QStringLiteral("taper_plan"),
+            QStringLiteral("pdmp_check"),
+            QStringLiteral("refill_request"),
+            QStringLiteral("medication_review"),
+            QStringLiteral("patient"),
+            QStringLiteral("inactivation")};
+}
+
+QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
+{
+    QList<std::function<bool()>> steps = {
+        [this, language] {
+            m_languageCode = language;
+            m_patientId.clear();
+            m_waited = 0;
+            if (m_language)
+                m_language->setLanguage(language);
+            return true;
+        },
+        [this] { return find("unlockScreen") && m_session->users()->rowCount() > 0; },
+        [this] {
+            capture(QStringLiteral("01-sign-in"));
+            return true;
+        },
+        [this] { return signIn(m_user, m_pin); },
+        [this] { return m_session->signedIn() && find("huddleScreen") && !m_session->loading(); },
+        [this] { return m_waited++ > 10; },  // let the huddle load
+        [this] {
+            capture(QStringLiteral("02-today"));
+            m_waited = 0;
+            // Remember the most urgent booked patient (the huddle's first) for the patient screen.
+            auto *list = find("huddleList");
+            auto *model = list ? qvariant_cast<QAbstractItemModel *>(list->property("model")) : nullptr;
+            if (model && model->rowCount() > 0)
+                m_patientId = model->index(0, 0).data(HuddleModel::PatientIdRole).toString();
+            return QMetaObject::invokeMethod(find("huddleScreen"), "allPatientsRequested");
+        },
+        [this] { return find("patientListScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("03-patients"));
+            m_waited = 0;
+            auto *list = find("patientList");
+            auto *model = list ? qvariant_cast<QAbstractItemModel *>(list->property("model")) : nullptr;
+            if (m_patientId.isEmpty() && model && model->rowCount() > 0)
+                m_patientId = model->index(0, 0).data(PatientListModel::PatientIdRole).toString();
+            return !m_patientId.isEmpty() &&
+                   QMetaObject::invokeMethod(find("patientListScreen"), "patientChosen", Q_ARG(QString, m_patientId));
+        },
+        [this] { return find("patientScreen") && m_waited++ > 15; },
+        [this] {
+            capture(QStringLiteral("04-patient"));
+            m_waited = 0;
+            return true;
+        },
+    };
+    // Every record form, opened from the patient screen as a user would, then left with Cancel;
+    // the opioid form also after Save on an empty form (each field's error under it).
+    for (const QString &kind : formKinds()) {
+        steps += QList<std::function<bool()>>{
+            [this, kind] {
+                m_waited = 0;
+                // Adding a patient is the same form with no patient.
+                const QString patient = kind == QLatin1String("patient") ? QString() : m_patientId;
+                return QMetaObject::invokeMethod(find("patientScreen"), "recordFormRequested", Q_ARG(QString, kind),
+                                                 Q_ARG(QString, patient), Q_ARG(QString, QString()));
+            },
+            [this, kind] {
+                // The taper plan is shown with one (empty) step, so its step editor is in the picture.
+                if (kind == QLatin1String("taper_plan") && m_waited == 4 && find("recordForm"))
+                    QMetaObject::invokeMethod(find("recordForm"), "addStep", Q_ARG(QString, QStringLiteral("steps")));
+                return find("recordFormScreen") && m_waited++ > 8;
+            },
+            [this, kind] {
+                capture(QStringLiteral("11-form-") + kind);
+                m_waited = 0;
+                if (kind != QLatin1String("opioid"))
+                    return true;
+                QObject *form = find("recordForm");
+                return form && QMetaObject::invokeMethod(form, "save");
+            },
+            [this, kind] {
+                if (kind == QLatin1String("opioid")) {
+                    if (m_waited++ < 6)
+                        return false;
+                    capture(QStringLiteral("12-form-opioid-errors"));
+                }
+                return QMetaObject::invokeMethod(find("recordFormScreen"), "done", Q_ARG(QString, QString()));
+            },
+            [this] { return !find("recordFormScreen") && find("patientScreen"); },
+        };
+    }
+    // The yes/no screens a clinician enters outside rooming, each from the patient screen.
+    for (const QString &instrument : {QStringLiteral("ort"), QStringLiteral("pcptsd5")}) {
+        steps += QList<std::function<bool()>>{
+            [this, instrument] {
+                m_waited = 0;
+                return QMetaObject::invokeMethod(find("patientScreen"), "recordFormRequested",
+                                                 Q_ARG(QString, instrument), Q_ARG(QString, m_patientId),
+                                                 Q_ARG(QString, QString()));
+            },
+            [this] { return find("screeningFormScreen") && m_waited++ > 8; },
+            [this, instrument] {
+                capture(QStringLiteral("14-screening-") + instrument);
+                return QMetaObject::invokeMethod(find("screeningFormScreen"), "done", Q_ARG(QString, QString()));
+            },
+            [this] { return !find("screeningFormScreen") && find("patientScreen"); },
+        };
+    }
+    steps += QList<std::function<bool()>>{
+        [this] {
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("patientScreen"), "agreementRequested", Q_ARG(QString, m_patientId),
+                                             Q_ARG(QString, QStringLiteral("")), Q_ARG(QString, QString()));
+        },
+        [this] { return find("agreementScreen") && m_waited++ > 8; },
+        [this] {
+            capture(QStringLiteral("13-agreement"));
+            return QMetaObject::invokeMethod(find("agreementScreen"), "done", Q_ARG(QString, QString()));
+        },
+        [this] { return !find("agreementScreen") && find("patientScreen"); },
+        [this] {
+            m_waited = 0;
+            return find("startRooming") && QMetaObject::invokeMethod(find("startRooming"), "clicked");
+        },
+        // Rooming for that patient, then the huddle's rehearsal of a script.
+        [this] { return find("roomingScreen") && m_waited++ > 15; },
+        [this] {
+            capture(QStringLiteral("09-rooming"));
+            return openFromToday("rehearsalRequested");
+        },
+        [this] { return find("rehearsalScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("10-rehearsal"));
+            return true;
+        },
+        // Registry, refill-request check, PEG outreach and measures, each opened from Today.
+        [this] { return openFromToday("registryRequested"); },
+        [this] { return find("registryScreen") && m_waited++ > 15; },
+        [this] {
+            capture(QStringLiteral("05-registry"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested");
+        },
+        [this] { return find("refillCheckScreen") && m_waited++ > 5; },
+        [this] {
+            capture(QStringLiteral("06-refill-check"));
+            return openFromToday("pegOutreachRequested");
+        },
+        [this] { return find("pegOutreachScreen") && m_waited++ > 15; },
+        [this] {
+            capture(QStringLiteral("07-peg-outreach"));
+            return openFromToday("measuresRequested");
+        },
+        [this] { return find("measuresScreen") && m_waited++ > 15; },
+        [this] {
+            capture(QStringLiteral("08-measures"));
+            return true;
+        },
+        // Administration, signed in as an administrator.
+        [this] {
+            m_session->lock();
+            m_waited = 0;
+            return true;
+        },
+        [this] { return find("unlockScreen") && !m_session->loading() && m_session->users()->rowCount() > 0; },
+    };
+    if (m_adminUser.isEmpty())
+        return steps;
+    steps += QList<std::function<bool()>>{
+        [this] { return signIn(m_adminUser, m_adminPin); },
+        [this] { return m_session->signedIn() && find("administrationButton") && !m_session->loading(); },
+        [this] { return QMetaObject::invokeMethod(find("administrationButton"), "clicked"); },
+        [this] { return find("adminScreen") && m_waited++ > 5; },
+        [this] {
+            capture(QStringLiteral("20-admin"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "usersRequested");
+        },
+        // The user list arrives from the database thread: wait for its rows, not only the screen.
+        [this] {
+            QObject *list = find("adminUserList");
+            return find("adminUsersScreen") && list && list->property("count").toInt() > 0 && m_waited++ > 10;
+        },
+        [this] {
+            capture(QStringLiteral("21-admin-users"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "policyRequested");
+        },
+        [this] { return find("adminPolicyScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("22-admin-policy"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "enrollmentRequested");
+        },
+        [this] { return find("adminEnrollScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("23-admin-enrollment"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "agreementTextRequested");
+        },
+        [this] { return find("adminAgreementScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("24-admin-agreement"));
+            m_session->lock();
+            return true;
+        },
+        [this] { return find("unlockScreen") && !m_session->loading() && m_session->users()->rowCount() > 0; },
+    };
+    return steps;
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_directory);
+    m_steps = stepsIn(QStringLiteral("en"));
+    if (m_language)
+        m_steps += stepsIn(QStringLiteral("es"));
+    next();
+}
+
+void ScreenshotTour::next()
+{
+    if (m_steps.isEmpty()) {
+        emit finished(m_failures == 0 ? 0 : 1);
+        return;
+    }
+    if (m_steps.first()())
+        m_steps.removeFirst();
+    QTimer::singleShot(50, this, &ScreenshotTour::next);
+}
+
+}  // namespace cairn::app

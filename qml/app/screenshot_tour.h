@@ -1,0 +1,59 @@
+#pragma once
+// `cairn --screenshots DIR`: renders each screen in landscape (1280×800) and portrait (800×1280),
+// in English and in Spanish, and saves PNGs (NAME-ORIENTATION-LANG.png), signing in as CAIRN_USER
+// with CAIRN_PIN for the screens behind the PIN pad, and as CAIRN_ADMIN_USER with CAIRN_ADMIN_PIN
+// for the administration screens (skipped when unset).
+// Drives the real QML through the same signals a tap would send.
+
+#include "qml/app/language.h"
+#include "qml/app/session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQuickWindow>
+
+#include <functional>
+
+namespace cairn::app {
+
+class ScreenshotTour : public QObject {
+    Q_OBJECT
+public:
+    ScreenshotTour(QQuickWindow *window, Session *session, QString directory, QString user, QString pin);
+    void start();
+    // Without a language the tour renders English only.
+    void setLanguage(Language *language) { m_language = language; }
+    void setAdministrator(QString user, QString pin)
+    {
+        m_adminUser = std::move(user);
+        m_adminPin = std::move(pin);
+    }
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void next();
+    void capture(const QString &name);
+    QObject *find(const char *objectName) const;
+    // The whole tour in one language.
+    QList<std::function<bool()>> stepsIn(const QString &language);
+    static QStringList formKinds();
+    bool signIn(const QString &user, const QString &pin);
+    bool openFromToday(const char *signal);
+    QPointer<QQuickWindow> m_window;
+    Session *m_session;
+    QString m_directory;
+    QString m_user;
+    QString m_pin;
+    QString m_patientId;
+    QPointer<Language> m_language;
+    QString m_languageCode = QStringLiteral("en");
+    QString m_adminUser;
+    QString m_adminPin;
+    QList<std::function<bool()>> m_steps;  // each returns false while it must wait
+    int m_failures = 0;
+    int m_waited = 0;
+};
+
+}  // namespace cairn::app

@@ -1,0 +1,319 @@
+#include "qml/patient/patient_history.h"
+
+#include "core/clinical/decisions.h"
+#include "qml/forms/record_form_fields.h"
+#include "qml/forms/screening_form.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace cairn::app {
+
+QList<SeriesPoint> pegSeries(const domain::Patient &patient)
+{
+    auto pegs = patient.peg;
+    std::stable_sort(pegs.begin(), pegs.end(), [](const auto &a, const auto &b) { return a.date < b.date; });
+    QList<SeriesPoint> points;
+    for (const auto &p : pegs)
+        points.append({p.date, clinical::pegMean(p)});
+    return points;
+}
+
+QList<SeriesPoint> mmeSeries(const domain::Patient &patient, const clinical::MmeTable &table, const QDate &today,
+                             bool *complete)
+{
+    const bool datesKnown = std::all_of(patient.opioids.cbegin(), patient.opioids.cend(),
+                                        [](const domain::OpioidEntry &e) { return e.start.isValid(); });
+    if (complete)
+        *complete = datesKnown;
+    QList<QDate> dates;
+    if (datesKnown) {
+        for (const auto &e : patient.opioids) {
+            if (e.start <= today)
+                dates << e.start;
+            if (e.end.isValid() && e.end.addDays(1) <= today)
+                dates << e.end.addDays(1);
+        }
+    }
+    dates << today;
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    QList<SeriesPoint> points;
+    for (const QDate &d : dates) {
+        auto mme = clinical::computeMme(patient.opioids, d, table);
+        if (!mme)
+            return {};
+        points.append({d, mme->totalPerDay});
+    }
+    return points;
+}
+
+HistoryListModel::HistoryListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+int HistoryListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant HistoryListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return tr("%1: %2").arg(r.kindLabel, r.summary);
+    case DateRole:
+        return r.date.isValid() ? r.date.toString(Qt::ISODate) : QString();
+    case DateLabelRole:
+        return r.date.isValid() ? QLocale().toString(r.date, QLocale::ShortFormat) : tr("No date");
+    case KindRole:
+        return r.kind;
+    case KindLabelRole:
+        return r.kindLabel;
+    case SummaryRole:
+        return r.summary;
+    case RecordIdRole:
+        return r.recordId;
+    case FormKindRole:
+        return r.formKind;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> HistoryListModel::roleNames() const
+{
+    return {{DateRole, "date"},           {DateLabelRole, "dateLabel"}, {KindRole, "kind"},
+            {KindLabelRole, "kindLabel"}, {SummaryRole, "summary"},     {RecordIdRole, "recordId"},
+            {FormKindRole, "formKind"}};
+}
+
+void HistoryListModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    emit countChanged();
+}
+
+namespace {
+QString idOf(const domain::RecordMeta &meta)
+{
+    return meta.id.isNull() ? QString() : meta.id.toString(QUuid::WithoutBraces);
+}
+}  // namespace
+
+void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical::ScreeningScore> &scores)
+{
+    QList<Row> rows;
+    for (const auto &v : p.visits) {
+        QString status;
+        switch (v.status) {
+        case domain::VisitStatus::Scheduled:
+            status = tr("Scheduled");
+            break;
+        case domain::VisitStatus::Completed:
+            status = tr("Completed");
+            break;
+        case domain::VisitStatus::Cancelled:
+            status = tr("Cancelled");
+            break;
+        case domain::VisitStatus::NoShow:
+            status = tr("Missed: the patient did not come");
+            break;
+        }
+        // In person is the usual visit: only the other types are named.
+        const QString type =
+            v.type == domain::VisitType::InPerson
+                ? QString()
+                : choiceLabel(QStringLiteral("visit"), QStringLiteral("type"), domain::toString(v.type));
+        QStringList parts{status};
+        if (!v.time.isEmpty())
+            parts << v.time;
+        if (!type.isEmpty())
+            parts << type;
+        if (!v.clinician.isEmpty())
+            parts << tr("with %1").arg(v.clinician);
+        rows.append({v.date, 0, QStringLiteral("visit"), tr("Visit"), parts.join(QStringLiteral(" · ")), idOf(v.meta),
+                     QStringLiteral("visit")});
+    }
+    for (const auto &u : p.uds) {
+        QString result;
+        switch (u.result) {
+        case domain::UdsResult::Expected:
+            result = tr("Result as expected");
+            break;
+        case domain::UdsResult::Unexpected:
+            result = u.substances.isEmpty() ? tr("Unexpected result")
+                                            : tr("Unexpected result: %1").arg(u.substances.join(QStringLiteral(", ")));
+            break;
+        case domain::UdsResult::Pending:
+            result = tr("Result pending");
+            break;
+        }
+        if (u.confirmatorySent)
+            result = tr("%1 · sent for a confirmatory test").arg(result);
+        rows.append(
+            {u.date, 1, QStringLiteral("uds"), tr("Urine drug screen"), result, idOf(u.meta), QStringLiteral("uds")});
+    }
+    for (const auto &c : p.pdmpChecks) {
+        QString finding =
+            c.concerning ? (c.findings.isEmpty() ? tr("Concerning findings") : tr("Concerning: %1").arg(c.findings))
+                         : tr("No concerns");
+        if (!c.checkedBy.isEmpty())
+            finding = tr("%1 · checked by %2").arg(finding, c.checkedBy);
+        rows.append(
+            {c.date, 2, QStringLiteral("pdmp"), tr("PDMP check"), finding, idOf(c.meta), QStringLiteral("pdmp_check")});
+    }
+    for (const auto &a : p.agreements) {
+        // A declined agreement is shown as such ("declined on D"), never as a silent gap.
+        const bool declined = a.status == domain::AgreementStatus::Declined;
+        const QString what = declined ? tr("Declined") : tr("Signed");
+        rows.append({a.date, 3, QStringLiteral("agreement"), tr("Treatment agreement"),
+                     a.note.isEmpty() ? what : tr("%1: %2").arg(what, a.note), idOf(a.meta),
+                     QStringLiteral("agreement")});
+    }
+    for (const auto &n : p.naloxone) {
+        QString action;
+        switch (n.action) {
+        case domain::NaloxoneAction::Offered:
+            action = tr("Offered");
+            break;
+        case domain::NaloxoneAction::Prescribed:
+            action = tr("Prescribed");
+            break;
+        case domain::NaloxoneAction::Declined:
+            action = tr("Offered and declined");
+            break;
+        case domain::NaloxoneAction::Dispensed:
+            action = tr("Dispensed");
+            break;
+        }
+        rows.append(
+            {n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"), action, idOf(n.meta), QStringLiteral("naloxone")});
+    }
+    for (const auto &o : p.opioids) {
+        const QString dose =
+            o.strengthMcgPerHr
+                ? tr("%1 mcg/hr patch").arg(*o.strengthMcgPerHr)
+                : tr("%1 mg × %2, %3 times a day").arg(o.strengthMg.value_or(0)).arg(o.unitsPerDose).arg(o.dosesPerDay);
+        const QString summary =
+            o.end.isValid() ? tr("%1 %2, stopped %3").arg(o.drug, dose, QLocale().toString(o.end, QLocale::ShortFormat))
+                            : tr("%1 %2").arg(o.drug, dose);
+        rows.append(
+            {o.start, 5, QStringLiteral("opioid"), tr("Opioid"), summary, idOf(o.meta), QStringLiteral("opioid")});
+    }
+    for (const auto &b : p.benzodiazepines) {
+        const QString kind =
+            choiceLabel(QStringLiteral("benzodiazepine"), QStringLiteral("kind"), domain::toString(b.kind));
+        const QString drug = tr("%1 (%2)").arg(b.drug, kind);
+        rows.append(
+            {b.start, 6, QStringLiteral("benzodiazepine"), tr("Sedative"),
+             b.end.isValid() ? tr("%1, stopped %2").arg(drug, QLocale().toString(b.end, QLocale::ShortFormat)) : drug,
+             idOf(b.meta), QStringLiteral("benzodiazepine")});
+    }
+    for (const auto &g : p.goals) {
+        QString status;
+        switch (g.status) {
+        case domain::GoalStatus::Active:
+            status = tr("working on it");
+            break;
+        case domain::GoalStatus::Met:
+            status = tr("met");
+            break;
+        case domain::GoalStatus::Dropped:
+            status = tr("dropped");
+            break;
+        }
+        rows.append({g.date, 7, QStringLiteral("goal"), tr("Care-plan goal"), tr("%1 (%2)").arg(g.goal, status),
+                     idOf(g.meta), QStringLiteral("goal")});
+    }
+    for (const auto &r : p.refillRequests) {
+        QStringList parts{r.medication};
+        if (r.early)
+            parts << tr("early");
+        if (r.lostStolen)
+            parts << (r.policeReport ? tr("lost or stolen, police report made")
+                                     : tr("lost or stolen, no police report"));
+        switch (r.decision) {
+        case domain::RefillDecision::Pending:
+            parts << tr("not decided yet");
+            break;
+        case domain::RefillDecision::Approved:
+            parts << tr("approved");
+            break;
+        case domain::RefillDecision::Declined:
+            parts << (r.decisionReason.isEmpty() ? tr("declined") : tr("declined: %1").arg(r.decisionReason));
+            break;
+        case domain::RefillDecision::RoutedToClinician:
+            parts << tr("sent to the clinician");
+            break;
+        }
+        rows.append({r.date, 8, QStringLiteral("refill_request"), tr("Refill request"),
+                     parts.join(QStringLiteral(" · ")), idOf(r.meta), QStringLiteral("refill_request")});
+    }
+    for (const auto &m : p.medicationReviews)
+        rows.append({m.date, 9, QStringLiteral("medication_review"), tr("Medication list reviewed"),
+                     m.reviewedBy.isEmpty() ? tr("Reviewed") : tr("Reviewed by %1").arg(m.reviewedBy), idOf(m.meta),
+                     QStringLiteral("medication_review")});
+    for (const auto &t : p.taperPlans) {
+        QString status;
+        switch (t.status) {
+        case domain::TaperStatus::None:
+        case domain::TaperStatus::Planned:
+            status = tr("planned");
+            break;
+        case domain::TaperStatus::InProgress:
+            status = tr("in progress");
+            break;
+        case domain::TaperStatus::Paused:
+            status = tr("paused");
+            break;
+        case domain::TaperStatus::Completed:
+            status = tr("completed");
+            break;
+        }
+        QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);
+        if (!t.steps.isEmpty()) {
+            QStringList steps;
+            for (const auto &step : t.steps)
+                steps << (step.targetMmePerDay ? tr("%1: %2 MME/day")
+                                                     .arg(QLocale().toString(step.date, QLocale::ShortFormat))
+                                                     .arg(*step.targetMmePerDay)
+                                               : QLocale().toString(step.date, QLocale::ShortFormat));
+            summary = tr("%1 · steps %2").arg(summary, steps.join(QStringLiteral(", ")));
+        }
+        rows.append({t.date, 10, QStringLiteral("taper_plan"), tr("Taper plan"), summary, idOf(t.meta),
+                     QStringLiteral("taper_plan")});
+    }
+    // Screens with the rules' result; the ORT and the PC-PTSD-5 can be corrected with their form.
+    qsizetype nextScore = 0;
+    for (const auto &s : p.screenings) {
+        QString result = tr("Recorded");
+        if (nextScore < scores.size() && scores.at(nextScore).instrument == s.instrument &&
+            scores.at(nextScore).date == s.date)
+            result = screeningResultText(scores.at(nextScore++));
+        const bool ownForm = s.instrument == QLatin1String("ort") || s.instrument == QLatin1String("pcptsd5");
+        rows.append({s.date, 11, QStringLiteral("screening"), instrumentTitle(s.instrument), result, idOf(s.meta),
+                     ownForm ? s.instrument : QString()});
+    }
+    // Newest first; undated records last.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        if (a.date != b.date) {
+            if (!a.date.isValid() || !b.date.isValid())
+                return a.date.isValid();
+            return a.date > b.date;
+        }
+        return a.order < b.order;
+    });
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    emit countChanged();
+}
+
+}  // namespace cairn::app

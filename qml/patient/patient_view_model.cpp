@@ -1,0 +1,360 @@
+#include "qml/patient/patient_view_model.h"
+
+#include "core/clinical/decisions.h"
+#include "core/clinical/mme.h"
+#include "core/registry/registry.h"
+#include "qml/app/labels.h"
+#include "qml/forms/record_form_fields.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace cairn::app {
+
+QString PatientViewModel::caution() const
+{
+    if (!m_view)
+        return {};
+    // In the screen's language; the view carries the contract's English text.
+    auto tables = clinical::MmeTables::shipped();
+    return tables ? (*tables)->caution(uiLanguage()) : m_view->mmeCaution;
+}
+
+PatientViewModel::PatientViewModel(QObject *parent)
+    : AsyncObject(parent)
+{}
+
+void PatientViewModel::setPatientId(const QString &id)
+{
+    if (m_patientId == id)
+        return;
+    m_patientId = id;
+    emit patientIdChanged();
+    reload();
+}
+
+void PatientViewModel::reload()
+{
+    if (!session() || !session()->signedIn() || m_patientId.isEmpty())
+        return;
+    const QString id = m_patientId;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    run<Result<registry::PatientView>>(
+        [id, today](registry::Registry &registry) -> Result<registry::PatientView> {
+            return registry::patientView(registry, id, today);
+        },
+        [this, today](Result<registry::PatientView> view) {
+            if (view) {
+                m_view = std::move(view).value();
+                m_peg = pegSeries(m_view->patient);
+                m_mme.clear();
+                m_mmeComplete = true;
+                if (auto tables = clinical::MmeTables::shipped())
+                    if (const clinical::MmeTable *table = (*tables)->find(m_view->evaluation.mme.table))
+                        m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
+                m_history.setPatient(m_view->patient, m_view->evaluation.scores);
+                m_gaps.setGaps(m_view->evaluation.gaps);
+                m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts);
+                emit changed();
+            }
+            report(view ? ok() : Status(view.error()));
+        });
+}
+
+void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
+{
+    if (!session() || m_patientId.isEmpty())
+        return;
+    const QString id = m_patientId;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    run<Status>(
+        [id, today, pain, enjoyment, activity](registry::Registry &registry) -> Status {
+            auto added = registry.addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
+            return added ? ok() : Status(added.error());
+        },
+        [this](Status status) {
+            report(status, tr("PEG saved."));
+            if (status) {
+                emit saved();
+                session()->noteDataChanged();
+            }
+        });
+}
+
+void PatientViewModel::withdrawRecord(const QString &recordId, const QString &reason)
+{
+    if (!session() || recordId.isEmpty())
+        return;
+    if (reason.trimmed().isEmpty()) {
+        report(Error{QStringLiteral("reason"), tr("Say why the record is withdrawn.")});
+        return;
+    }
+    run<Status>(
+        [recordId, reason](registry::Registry &registry) -> Status {
+            auto withdrawn = registry.retractRecord(recordId, reason.trimmed());
+            return withdrawn ? ok() : Status(withdrawn.error());
+        },
+        [this](Status status) {
+            report(status, tr("Withdrawn: it stays in the history, marked as entered in error."));
+            if (status) {
+                emit saved();
+                session()->noteDataChanged();
+            }
+        });
+}
+
+void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &note)
+{
+    if (!session() || m_patientId.isEmpty())
+        return;
+    int version = 1;
+    QString language = QStringLiteral("en");
+    for (const scripts::Script &s : m_prompts.scripts()) {
+        if (s.id == scriptId) {
+            version = s.version;
+            language = s.language;
+        }
+    }
+    const QString id = m_patientId;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    run<Status>(
+        [id, today, scriptId, version, language, note](registry::Registry &registry) -> Status {
+            auto added =
+                registry.addRecord(id, domain::ScriptUse{{}, today, scriptId, version, language, note.trimmed()});
+            return added ? ok() : Status(added.error());
+        },
+        [this](Status status) {
+            report(status, tr("Recorded that the script was used."));
+            if (status)
+                session()->noteDataChanged();
+        });
+}
+
+QStringList PatientViewModel::scriptsUsed() const
+{
+    QStringList ids;
+    if (m_view)
+        for (const auto &use : m_view->patient.scriptUses)
+            ids << use.scriptId;
+    return ids;
+}
+
+QString PatientViewModel::name() const
+{
+    return m_view ? m_view->patient.name : QString();
+}
+
+QString PatientViewModel::details() const
+{
+    if (!m_view)
+        return {};
+    const auto &p = m_view->patient;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    return tr("%1 years · %2 · %3")
+        .arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, today) : 0)
+        .arg(p.clinicId, p.prescriber);
+}
+
+QString PatientViewModel::inactiveText() const
+{
+    if (!m_view || m_view->patient.status != domain::PatientStatus::Inactive)
+        return {};
+    const auto &p = m_view->patient;
+    if (!p.inactiveReason)
+        return tr("Inactive since %1").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat));
+    const QString why = choiceLabel(QStringLiteral("inactivation"), QStringLiteral("inactive_reason"),
+                                    domain::toString(*p.inactiveReason));
+    return tr("Inactive since %1: %2").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat), why);
+}
+
+QString PatientViewModel::tierLabel() const
+{
+    return m_view ? app::tierLabel(domain::toString(m_view->evaluation.tier)) : QString();
+}
+
+QString PatientViewModel::mmeText() const
+{
+    return m_view ? tr("%1 MME/day").arg(clinical::roundToTenth(m_view->evaluation.mme.totalPerDay), 0, 'f', 1)
+                  : QString();
+}
+
+QString PatientViewModel::bandLabel() const
+{
+    if (!m_view)
+        return {};
+    return mmeBandLabel(clinical::toString(m_view->evaluation.mme.band));
+}
+
+QStringList PatientViewModel::regimen() const
+{
+    QStringList lines;
+    if (!m_view)
+        return lines;
+    for (const auto &item : m_view->evaluation.mme.items) {
+        lines << (item.mmePerDay
+                      ? tr("%1: %2 MME/day").arg(item.drug).arg(clinical::roundToTenth(*item.mmePerDay), 0, 'f', 1)
+                      : tr("%1: not counted in MME").arg(item.drug));
+    }
+    return lines;
+}
+
+QStringList PatientViewModel::carePlan() const
+{
+    QStringList lines;
+    if (!m_view)
+        return lines;
+    const auto date = [](const QDate &d) { return QLocale().toString(d, QLocale::ShortFormat); };
+    for (const auto &g : m_view->patient.goals) {
+        if (g.status != domain::GoalStatus::Active)
+            continue;
+        QString line = g.targetDate.isValid() ? tr("Goal: %1 (by %2)").arg(g.goal, date(g.targetDate))
+                                              : tr("Goal: %1").arg(g.goal);
+        if (g.reviewed.isValid())
+            line = tr("%1 · last reviewed %2").arg(line, date(g.reviewed));
+        lines << line;
+    }
+    const auto &plans = m_view->patient.taperPlans;
+    const auto latest =
+        std::max_element(plans.cbegin(), plans.cend(), [](const auto &a, const auto &b) { return a.date < b.date; });
+    if (latest != plans.cend()) {
+        QString status;
+        switch (latest->status) {
+        case domain::TaperStatus::None:
+        case domain::TaperStatus::Planned:
+            status = tr("planned");
+            break;
+        case domain::TaperStatus::InProgress:
+            status = tr("in progress");
+            break;
+        case domain::TaperStatus::Paused:
+            status = tr("paused");
+            break;
+        case domain::TaperStatus::Completed:
+            status = tr("completed");
+            break;
+        }
+        lines << tr("Taper plan for %1, %2 (from %3)").arg(latest->drug, status, date(latest->date));
+        for (const auto &step : latest->steps)
+            lines << (step.targetMmePerDay ? tr("  %1: %2 (target %3 MME/day)")
+                                                 .arg(date(step.date), step.description)
+                                                 .arg(*step.targetMmePerDay)
+                                           : tr("  %1: %2").arg(date(step.date), step.description));
+    }
+    return lines;
+}
+
+QString PatientViewModel::taperPlanId() const
+{
+    if (!m_view)
+        return {};
+    const auto &plans = m_view->patient.taperPlans;
+    const auto latest =
+        std::max_element(plans.cbegin(), plans.cend(), [](const auto &a, const auto &b) { return a.date < b.date; });
+    return latest == plans.cend() ? QString() : latest->meta.id.toString(QUuid::WithoutBraces);
+}
+
+QStringList PatientViewModel::pegHistory() const
+{
+    QStringList lines;
+    if (!m_view)
+        return lines;
+    auto pegs = m_view->patient.peg;
+    std::sort(pegs.begin(), pegs.end(), [](const auto &a, const auto &b) { return a.date > b.date; });
+    for (const auto &p : pegs) {
+        lines << tr("%1: pain %2, enjoyment %3, activity %4 (mean %5)")
+                     .arg(QLocale().toString(p.date, QLocale::ShortFormat))
+                     .arg(p.pain)
+                     .arg(p.enjoyment)
+                     .arg(p.activity)
+                     .arg(clinical::roundToTenth(clinical::pegMean(p)), 0, 'f', 1);
+    }
+    return lines;
+}
+
+bool PatientViewModel::suicideRiskAlert() const
+{
+    return m_view && std::any_of(m_view->evaluation.gaps.cbegin(), m_view->evaluation.gaps.cend(),
+                                 [](const clinical::CareGap &g) { return g.code == QLatin1String("SUICIDE_RISK"); });
+}
+
+namespace {
+QStringList dateLabels(const QList<SeriesPoint> &points)
+{
+    QStringList labels;
+    for (const auto &p : points)
+        labels << QLocale().toString(p.date, QLocale::ShortFormat);
+    return labels;
+}
+QList<qreal> values(const QList<SeriesPoint> &points)
+{
+    QList<qreal> list;
+    for (const auto &p : points)
+        list << p.value;
+    return list;
+}
+}  // namespace
+
+QStringList PatientViewModel::pegDates() const
+{
+    return dateLabels(m_peg);
+}
+QList<qreal> PatientViewModel::pegValues() const
+{
+    return values(m_peg);
+}
+QStringList PatientViewModel::mmeDates() const
+{
+    return dateLabels(m_mme);
+}
+QList<qreal> PatientViewModel::mmeValues() const
+{
+    return values(m_mme);
+}
+
+qreal PatientViewModel::mmeMax() const
+{
+    qreal top = 0;
+    for (const auto &p : m_mme)
+        top = std::max(top, p.value);
+    // Room above the highest point, in steps of 30 MME, never below the 90 MME band.
+    return std::max(90.0, std::ceil((top + 10) / 30.0) * 30.0);
+}
+
+QString PatientViewModel::pegTrendText() const
+{
+    if (m_peg.isEmpty())
+        return tr("No PEG scores yet.");
+    return tr("%n PEG score(s). First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.", "",
+              static_cast<int>(m_peg.size()))
+        .arg(clinical::roundToTenth(m_peg.first().value), 0, 'f', 1)
+        .arg(QLocale().toString(m_peg.first().date, QLocale::ShortFormat))
+        .arg(clinical::roundToTenth(m_peg.last().value), 0, 'f', 1)
+        .arg(QLocale().toString(m_peg.last().date, QLocale::ShortFormat))
+        .arg(clinical::roundToTenth(pegTarget()), 0, 'f', 1);
+}
+
+QString PatientViewModel::mmeHistoryNote() const
+{
+    if (!m_view)
+        return {};
+    if (m_mme.isEmpty())
+        return tr("The MME history cannot be shown: a regimen entry could not be counted.");
+    if (!m_mmeComplete)
+        return tr("A regimen entry has no start date, so only today's total is shown.");
+    return {};
+}
+
+QString PatientViewModel::mmeTrendText() const
+{
+    if (m_mme.isEmpty())
+        return {};
+    QStringList parts;
+    for (const auto &p : m_mme)
+        parts << tr("%1: %2 MME/day")
+                     .arg(QLocale().toString(p.date, QLocale::ShortFormat))
+                     .arg(clinical::roundToTenth(p.value), 0, 'f', 1);
+    return parts.join(QStringLiteral("; "));
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,127 @@
+#pragma once
+// One patient on screen: header, effective tier, MME with its band and the CDC caution, open care
+// gaps, the current regimen, PEG history, and a PEG entry that is saved the moment it is entered.
+// Loads and saves on the database thread; `loading`, `error` and `message` like every async object.
+
+#include "core/registry/views.h"
+#include "qml/app/async_model.h"
+#include "qml/patient/gap_list_model.h"
+#include "qml/patient/patient_history.h"
+#include "qml/patient/prompt_list_model.h"
+
+#include <QDate>
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace cairn::app {
+
+class PatientViewModel : public cairn::app::AsyncObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
+    Q_PROPERTY(QString name READ name NOTIFY changed)
+    Q_PROPERTY(QString details READ details NOTIFY changed)
+    // "en" or "es": the patient's preferred language (the agreement is shown in it).
+    Q_PROPERTY(QString language READ language NOTIFY changed)
+    // "Inactive since 3 Dec 2026: moved away"; empty while the patient is active.
+    Q_PROPERTY(QString inactiveText READ inactiveText NOTIFY changed)
+    Q_PROPERTY(QString tierLabel READ tierLabel NOTIFY changed)
+    Q_PROPERTY(QString mmeText READ mmeText NOTIFY changed)
+    Q_PROPERTY(QString bandLabel READ bandLabel NOTIFY changed)
+    Q_PROPERTY(QString caution READ caution NOTIFY changed)
+    Q_PROPERTY(QStringList regimen READ regimen NOTIFY changed)
+    Q_PROPERTY(QStringList pegHistory READ pegHistory NOTIFY changed)
+    // The care plan in words: each goal being worked on (with its target date), then the latest
+    // taper plan with its status and steps. Empty when there is none.
+    Q_PROPERTY(QStringList carePlan READ carePlan NOTIFY changed)
+    // The taper plan in force (the latest by date), what "Update the taper plan" corrects; "" if none.
+    Q_PROPERTY(QString taperPlanId READ taperPlanId NOTIFY changed)
+    Q_PROPERTY(bool suicideRiskAlert READ suicideRiskAlert NOTIFY changed)
+    Q_PROPERTY(cairn::app::GapListModel *gaps READ gaps CONSTANT)
+    // Conversation prompts: scripts that fit this patient's open gaps, most relevant first.
+    Q_PROPERTY(cairn::app::PromptListModel *prompts READ prompts CONSTANT)
+    Q_PROPERTY(QStringList scriptsUsed READ scriptsUsed NOTIFY changed)
+    // PEG trend, oldest first: one point per PEG record (x: index into pegDates, y: the mean of the
+    // three items, 0-10). pegTarget is 0.7 × the first PEG's mean (30% better than baseline);
+    // hasPegTarget is false when there is no PEG yet.
+    Q_PROPERTY(QStringList pegDates READ pegDates NOTIFY changed)
+    Q_PROPERTY(QList<qreal> pegValues READ pegValues NOTIFY changed)
+    Q_PROPERTY(bool hasPegTarget READ hasPegTarget NOTIFY changed)
+    Q_PROPERTY(qreal pegBaseline READ pegBaseline NOTIFY changed)
+    Q_PROPERTY(qreal pegTarget READ pegTarget NOTIFY changed)
+    Q_PROPERTY(QString pegTrendText READ pegTrendText NOTIFY changed)
+    // Total MME per day on each date the regimen changed, up to today (x: index into mmeDates).
+    // mmeHistoryNote says when only today's total could be shown.
+    Q_PROPERTY(QStringList mmeDates READ mmeDates NOTIFY changed)
+    Q_PROPERTY(QList<qreal> mmeValues READ mmeValues NOTIFY changed)
+    Q_PROPERTY(qreal mmeMax READ mmeMax NOTIFY changed)
+    Q_PROPERTY(QString mmeHistoryNote READ mmeHistoryNote NOTIFY changed)
+    Q_PROPERTY(QString mmeTrendText READ mmeTrendText NOTIFY changed)
+    // Urine drug screens, PDMP checks, agreements, naloxone and visits, newest first.
+    Q_PROPERTY(cairn::app::HistoryListModel *history READ history CONSTANT)
+public:
+    explicit PatientViewModel(QObject *parent = nullptr);
+
+    QString patientId() const { return m_patientId; }
+    void setPatientId(const QString &id);
+    bool loaded() const { return m_view.has_value(); }
+    QString name() const;
+    QString details() const;
+    QString language() const { return m_view ? m_view->patient.language : QString(); }
+    QString inactiveText() const;
+    QString tierLabel() const;
+    QString mmeText() const;
+    QString bandLabel() const;
+    QString caution() const;
+    QStringList regimen() const;
+    QStringList pegHistory() const;
+    QStringList carePlan() const;
+    QString taperPlanId() const;
+    bool suicideRiskAlert() const;
+    GapListModel *gaps() { return &m_gaps; }
+    PromptListModel *prompts() { return &m_prompts; }
+    QStringList scriptsUsed() const;
+    QStringList pegDates() const;
+    QList<qreal> pegValues() const;
+    bool hasPegTarget() const { return !m_peg.isEmpty(); }
+    qreal pegBaseline() const { return m_peg.isEmpty() ? 0 : m_peg.first().value; }
+    qreal pegTarget() const { return 0.7 * pegBaseline(); }
+    QString pegTrendText() const;
+    QStringList mmeDates() const;
+    QList<qreal> mmeValues() const;
+    qreal mmeMax() const;
+    QString mmeHistoryNote() const;
+    QString mmeTrendText() const;
+    HistoryListModel *history() { return &m_history; }
+
+    // The day the screen is about (tests inject one; the app uses today).
+    void setToday(const QDate &today) { m_today = today; }
+
+    Q_INVOKABLE void reload() override;
+    // Saves a PEG score for today at once (nothing is lost if the tablet dies mid-visit).
+    Q_INVOKABLE void savePeg(int pain, int enjoyment, int activity);
+    // Records that a conversation script was used today, with an optional private note.
+    Q_INVOKABLE void markScriptUsed(const QString &scriptId, const QString &note);
+    // Withdraws a record entered in error (it stays in the history, marked withdrawn, with the
+    // reason). The reason is required.
+    Q_INVOKABLE void withdrawRecord(const QString &recordId, const QString &reason);
+
+signals:
+    void patientIdChanged();
+    void changed();
+    void saved();
+
+private:
+    QString m_patientId;
+    QDate m_today;
+    std::optional<registry::PatientView> m_view;
+    GapListModel m_gaps;
+    PromptListModel m_prompts;
+    HistoryListModel m_history;
+    QList<SeriesPoint> m_peg;
+    QList<SeriesPoint> m_mme;
+    bool m_mmeComplete = true;
+};
+
+}  // namespace cairn::app

@@ -1,0 +1,62 @@
+#pragma once
+// The clinician's decisions in the visit, each written at once as its proper domain record:
+// continue the current plan (a completed visit today), start or pause a taper (the patient's taper
+// status, a demographics correction), refer (a referral), naloxone prescribed, a new agreement.
+// Database work on the database thread; `loading`, `error` and `message` like every async object.
+
+#include "qml/app/async_model.h"
+
+#include <QDate>
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+namespace cairn::app {
+
+class VisitDecisions : public cairn::app::AsyncObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
+    // "none", "planned", "in_progress", "paused", "completed"; empty until loaded.
+    Q_PROPERTY(QString taperStatus READ taperStatus NOTIFY taperStatusChanged)
+    Q_PROPERTY(QString taperStatusLabel READ taperStatusLabel NOTIFY taperStatusChanged)
+    // Whether the signed-in user may record clinical decisions (clinicians).
+    Q_PROPERTY(bool allowed READ allowed NOTIFY sessionChanged)
+public:
+    explicit VisitDecisions(QObject *parent = nullptr);
+
+    QString patientId() const { return m_patientId; }
+    void setPatientId(const QString &id);
+    QString taperStatus() const { return m_taperStatus; }
+    QString taperStatusLabel() const;
+    bool allowed() const;
+
+    // The day of the visit (tests inject one; the app uses today).
+    void setToday(const QDate &today) { m_today = today; }
+
+    Q_INVOKABLE void reload() override;
+    Q_INVOKABLE void continuePlan();
+    Q_INVOKABLE void startTaper();
+    Q_INVOKABLE void pauseTaper();
+    // type: "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy".
+    Q_INVOKABLE void refer(const QString &type, const QString &to);
+    Q_INVOKABLE void prescribeNaloxone();
+    Q_INVOKABLE void newAgreement(const QString &note);
+
+signals:
+    void patientIdChanged();
+    void taperStatusChanged();
+    void recorded();
+
+private:
+    void setTaper(int status, const QString &success);
+    void write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
+               const QString &success);
+    QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
+    QString m_patientId;
+    QDate m_today;
+    QString m_taperStatus;
+};
+
+}  // namespace cairn::app

@@ -1,0 +1,143 @@
+#include "qml/refill/refill_check_model.h"
+
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "core/registry/views.h"
+
+namespace cairn::app {
+
+RefillCheckModel::RefillCheckModel(QObject *parent)
+    : AsyncObject(parent)
+{
+    // A check is asked for; nothing is shown until then, so nothing needs re-reading.
+    setReloadOn(AsyncState::ReloadOn::Never);
+}
+
+QString RefillCheckModel::decisionText() const
+{
+    if (m_decision == QLatin1String("allowed"))
+        return tr("Meets clinic policy. The clinician may approve it.");
+    if (m_decision == QLatin1String("needs_review"))
+        return tr("Needs the clinician's review before it is filled.");
+    if (m_decision == QLatin1String("not_allowed_by_policy"))
+        return tr("Clinic policy does not allow this refill as requested. This is advice: the clinician decides.");
+    return QString();
+}
+
+QString RefillCheckModel::reasonText(const QString &code)
+{
+    static const QHash<QString, const char *> texts{
+        {QStringLiteral("FILL_DAY_NOT_ALLOWED"), QT_TR_NOOP("The clinic does not fill on that day of the week.")},
+        {QStringLiteral("INSUFFICIENT_NOTICE"),
+         QT_TR_NOOP("The request gives less notice than clinic policy asks for.")},
+        {QStringLiteral("TOO_EARLY"), QT_TR_NOOP("The fill would come before the last fill's supply runs out.")},
+        {QStringLiteral("SUPPLY_TOO_LONG"), QT_TR_NOOP("The days' supply is longer than clinic policy allows.")},
+        {QStringLiteral("LOST_OR_STOLEN_NO_REPORT"), QT_TR_NOOP("Reported lost or stolen without a police report.")},
+        {QStringLiteral("PDMP_CHECK_REQUIRED"), QT_TR_NOOP("A PDMP check is due on the day of the fill.")},
+        {QStringLiteral("AGREEMENT_REQUIRED"),
+         QT_TR_NOOP("The treatment agreement is not current on the day of the fill.")},
+        {QStringLiteral("VISIT_REQUIRED"), QT_TR_NOOP("A visit is due on the day of the fill.")},
+    };
+    const auto it = texts.constFind(code);
+    return it == texts.cend() ? code : tr(it.value());
+}
+
+QStringList RefillCheckModel::reasons() const
+{
+    QStringList list;
+    for (const QString &code : m_codes)
+        list << reasonText(code);
+    return list;
+}
+
+void RefillCheckModel::clear()
+{
+    m_decision.clear();
+    m_codes.clear();
+    emit adviceChanged();
+}
+
+void RefillCheckModel::fail(const QString &message)
+{
+    setMessage(message, true);
+}
+
+void RefillCheckModel::check(const QString &patientId, const QString &requestedFillDate, const QString &drug,
+                             int daysSupply, const QString &lastFillDate, int lastFillDaysSupply, const QString &reason,
+                             bool policeReport)
+{
+    clear();
+    if (!session() || !session()->signedIn())
+        return fail(tr("Sign in to check a refill request."));
+    if (patientId.isEmpty())
+        return fail(tr("Choose the patient."));
+    clinical::RefillRequest request;
+    request.asOf = m_today.isValid() ? m_today : QDate::currentDate();
+    request.requestedFillDate = QDate::fromString(requestedFillDate.trimmed(), Qt::ISODate);
+    if (!request.requestedFillDate.isValid())
+        return fail(tr("Requested fill date: write it as YYYY-MM-DD."));
+    request.lastFillDate = QDate::fromString(lastFillDate.trimmed(), Qt::ISODate);
+    if (!request.lastFillDate.isValid())
+        return fail(tr("Last fill date: write it as YYYY-MM-DD."));
+    if (daysSupply <= 0 || daysSupply > 365)
+        return fail(tr("Days' supply: must be between 1 and 365."));
+    if (lastFillDaysSupply <= 0 || lastFillDaysSupply > 365)
+        return fail(tr("Last fill's days' supply: must be between 1 and 365."));
+    request.daysSupply = daysSupply;
+    request.lastFillDaysSupply = lastFillDaysSupply;
+    request.reason = reason == QLatin1String("early")            ? clinical::RefillReason::Early
+                     : reason == QLatin1String("lost_or_stolen") ? clinical::RefillReason::LostOrStolen
+                                                                 : clinical::RefillReason::Routine;
+    request.policeReport = policeReport;
+    Q_UNUSED(drug)  // shown on the form for the clinician; the policy check does not depend on it
+
+    run<Result<clinical::RefillAdvice>>(
+        [patientId, request](registry::Registry &registry) -> Result<clinical::RefillAdvice> {
+            return refillAdvice(registry, patientId, request);
+        },
+        [this](Result<clinical::RefillAdvice> advice) {
+            if (!advice)
+                return fail(advice.error().line());
+            clearMessage();
+            m_decision = advice->decision;
+            m_codes = advice->reasons;
+            emit adviceChanged();
+        });
+}
+
+void RefillCheckModel::logRequest(const QString &patientId, const QString &drug, const QString &channel,
+                                  const QString &reason, bool policeReport)
+{
+    if (loading())
+        return;
+    if (!session() || !session()->signedIn())
+        return fail(tr("Sign in to log a refill request."));
+    if (m_decision.isEmpty())
+        return fail(tr("Check the request first, so that its advice is seen."));
+    domain::RefillRequest request;
+    request.date = m_today.isValid() ? m_today : QDate::currentDate();
+    request.medication = drug.trimmed();
+    if (request.medication.isEmpty())
+        return fail(tr("Drug: say which medicine is asked for."));
+    if (!domain::parse(channel, &request.channel))
+        return fail(tr("How it came: choose phone, portal, front desk or pharmacy."));
+    request.early = reason == QLatin1String("early");
+    request.lostStolen = reason == QLatin1String("lost_or_stolen");
+    request.policeReport = request.lostStolen && policeReport;
+    // The person who logs it does not decide it: the clinician does, from the history.
+    request.decision = domain::RefillDecision::RoutedToClinician;
+
+    run<Result<QString>>(
+        [patientId, request](registry::Registry &registry) -> Result<QString> {
+            return registry.addRecord(patientId, request);
+        },
+        [this](Result<QString> written) {
+            if (!written)
+                return fail(written.error().line());
+            setMessage(tr("Logged in the patient's history and sent to the clinician."), false);
+            session()->noteDataChanged();
+            emit logged(*written);
+        });
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,180 @@
+pragma ComponentBehavior: Bound
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cairn
+
+// The whole registry: every patient with their open gaps, effective tier and dose, searchable by
+// name or clinic ID and filterable by gap, prescriber, dose band and tier. Search, filters and
+// sorting run in C++ (RosterModel); this file only binds them.
+Page {
+    id: screen
+    objectName: "registryScreen"
+    signal patientChosen(string patientId)
+    signal refillCheckRequested()
+    signal conflictsRequested()
+
+    background: Rectangle { color: Theme.background }
+
+    RosterModel {
+        id: registry
+        objectName: "registryModel"
+        session: Session
+    }
+
+    component FilterBox: ComboBox {
+        height: Theme.minTouch
+        width: 250
+        font.pixelSize: Theme.fontSmall
+        textRole: "label"
+        valueRole: "value"
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            TextField {
+                objectName: "registrySearch"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget
+                font.pixelSize: Theme.fontBody
+                placeholderText: qsTr("Search by name or clinic ID")
+                Accessible.name: qsTr("Search the registry by name or clinic ID")
+                onTextChanged: registry.search = text
+            }
+            Label {
+                objectName: "registryCount"
+                text: qsTr("%1 of %2").arg(registry.count).arg(registry.totalCount)
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+            }
+            Button {
+                text: qsTr("Refill request")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Check a refill request against clinic policy")
+                onClicked: screen.refillCheckRequested()
+            }
+            Button {
+                objectName: "conflictsButton"
+                visible: Permissions.allows(Session.role, "resolve_conflicts")
+                text: qsTr("Sync conflicts")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Review changes two tablets made to the same record")
+                onClicked: screen.conflictsRequested()
+            }
+        }
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            FilterBox {
+                objectName: "gapFilter"
+                model: registry.gapChoices
+                Accessible.name: qsTr("Filter by open gap")
+                onActivated: registry.gapCode = currentValue
+            }
+            FilterBox {
+                objectName: "prescriberFilter"
+                model: registry.prescriberChoices
+                Accessible.name: qsTr("Filter by prescriber")
+                onActivated: registry.prescriber = currentValue
+            }
+            FilterBox {
+                objectName: "bandFilter"
+                model: registry.bandChoices
+                Accessible.name: qsTr("Filter by daily dose band")
+                onActivated: registry.band = currentValue
+            }
+            FilterBox {
+                objectName: "tierFilter"
+                model: registry.tierChoices
+                Accessible.name: qsTr("Filter by risk tier")
+                onActivated: registry.tier = currentValue
+            }
+            FilterBox {
+                objectName: "sortOrder"
+                model: registry.sortChoices
+                Accessible.name: qsTr("Sort order")
+                onActivated: registry.sortOrder = currentValue
+            }
+        }
+
+        BusyIndicator {
+            visible: registry.loading
+            running: registry.loading
+            Layout.alignment: Qt.AlignHCenter
+            Accessible.name: qsTr("Loading the registry")
+        }
+        StatusBanner {
+            visible: registry.error
+            Layout.fillWidth: true
+            kind: StatusBanner.Error
+            text: registry.message
+        }
+        EmptyState {
+            visible: !registry.loading && !registry.error && registry.count === 0
+            Layout.fillWidth: true
+            glyph: Icon.Inbox
+            title: qsTr("No patients match.")
+        }
+
+        ListView {
+            id: list
+            objectName: "registryList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            reuseItems: true
+            model: registry
+            delegate: ItemDelegate {
+                id: row
+                required property string patientId
+                required property string name
+                required property string clinicId
+                required property string prescriber
+                required property string tierLabel
+                required property string mmeText
+                required property string gapsText
+                required property bool urgent
+                width: ListView.view.width
+                height: Math.max(Theme.touchTarget + 12, row.implicitContentHeight + 16)
+                Accessible.name: qsTr("%1, %2, %3, %4. %5").arg(row.name).arg(row.clinicId).arg(row.tierLabel).arg(row.mmeText).arg(row.gapsText)
+                onClicked: screen.patientChosen(row.patientId)
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    RowLayout {
+                        spacing: Theme.spacing
+                        Label {
+                            text: (row.urgent ? "⚠ " : "") + row.name
+                            font.pixelSize: Theme.fontBody
+                            font.bold: row.urgent
+                            Layout.fillWidth: true
+                            elide: Text.ElideRight
+                        }
+                        Label { text: row.clinicId; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
+                        Label { text: row.prescriber; font.pixelSize: Theme.fontSmall; color: Theme.textMuted; Layout.preferredWidth: 200; elide: Text.ElideRight }
+                        Label { text: row.tierLabel; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 130 }
+                        Label { text: row.mmeText; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight }
+                    }
+                    Label {
+                        visible: row.gapsText !== ""
+                        text: row.gapsText
+                        font.pixelSize: Theme.fontSmall
+                        color: row.urgent ? Theme.urgent : Theme.textMuted
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+            ScrollBar.vertical: ScrollBar { }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+// Huddle list, worklists and monthly measures on a small registry whose answers were worked out
+// by hand (comments give the arithmetic).
+
+#include "core/clinical/population_views.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace cairn;
+using namespace cairn::clinical;
+
+namespace {
+
+domain::OpioidEntry opioid(const char *drug, double mg, double perDay, QDate end = {})
+{
+    domain::OpioidEntry e;
+    e.drug = QLatin1String(drug);
+    e.strengthMg = mg;
+    e.dosesPerDay = perDay;
+    e.start = QDate(2025, 1, 1);
+    e.end = end;
+    return e;
+}
+
+domain::Patient patient(const char *id, const char *name, const char *prescriber)
+{
+    domain::Patient p;
+    p.id = QLatin1String(id);
+    p.clinicId = QStringLiteral("SYN-") + QLatin1String(id);
+    p.name = QLatin1String(name);
+    p.prescriber = QLatin1String(prescriber);
+    p.sex = domain::Sex::Female;
+    p.riskTier = domain::RiskTier::Low;
+    return p;
+}
+
+// Month under test: October 2026, evaluated on 2026-10-31.
+QList<domain::Patient> handBuiltRegistry()
+{
+    // A: oxycodone 10 mg × 4 = 40 mg × 1.5 = 60 MME. Agreement 2026-01-01 (303 days: current),
+    // PDMP 2026-09-15 (46 days: within 90), UDS 2025-09-01 (425 days: not within 365),
+    // PEG 2026-10-01 (6, 5, 7: mean 6.0, within 90), naloxone 2025-06-01 (517 days: within 730).
+    domain::Patient a = patient("a", "Ann Able", "Dr. A");
+    a.opioids = {opioid("oxycodone", 10, 4)};
+    a.agreements = {{{}, QDate(2026, 1, 1), {}}};
+    a.pdmpChecks = {{{}, QDate(2026, 9, 15), {}, false, {}}};
+    a.uds = {{{}, QDate(2025, 9, 1), domain::UdsResult::Expected, {}}};
+    a.peg = {{{}, QDate(2026, 10, 1), 6, 5, 7}};
+    a.naloxone = {{{}, QDate(2025, 6, 1), domain::NaloxoneAction::Offered}};
+    a.visits = {{{}, QDate(2026, 11, 2), domain::VisitStatus::Scheduled}};
+    a.scriptUses = {{{}, QDate(2026, 10, 20), QStringLiteral("unexpected-uds"), 1, QStringLiteral("en"), {}}};
+
+    // B: morphine 100 mg × 1 = 100 MME, an active benzodiazepine. Agreement 2025-09-01 (425 days:
+    // lapsed), no PDMP check, UDS 2026-06-01 (152 days: within 365), PEG 2026-07-15 (108 days:
+    // not within 90), no naloxone.
+    domain::Patient b = patient("b", "Bea Baker", "Dr. A");
+    b.opioids = {opioid("morphine", 100, 1)};
+    b.benzodiazepines = {{{}, QStringLiteral("alprazolam"), QDate(2026, 1, 1), {}}};
+    b.agreements = {{{}, QDate(2025, 9, 1), {}}};
+    b.uds = {{{}, QDate(2026, 6, 1), domain::UdsResult::Expected, {}}};
+    b.peg = {{{}, QDate(2026, 7, 15), 8, 8, 8}};
+    b.visits = {{{}, QDate(2026, 11, 2), domain::VisitStatus::Scheduled}};
+
+    // C: hydrocodone 5 mg × 4 = 20 MME. Agreement on the last day (0 days), PDMP 2026-08-02
+    // (exactly 90 days), UDS 2025-11-01 (364 days), PEG 2026-08-02 (exactly 90 days; 3, 3, 3).
+    domain::Patient c = patient("c", "Cal Carter", "Dr. B");
+    c.opioids = {opioid("hydrocodone", 5, 4)};
+    c.agreements = {{{}, QDate(2026, 10, 31), {}}};
+    c.pdmpChecks = {{{}, QDate(2026, 8, 2), {}, false, {}}};
+    c.uds = {{{}, QDate(2025, 11, 1), domain::UdsResult::Expected, {}}};
+    c.peg = {{{}, QDate(2026, 8, 2), 3, 3, 3}};
+    c.visits = {{{}, QDate(2026, 11, 3), domain::VisitStatus::Scheduled}};
+    c.scriptUses = {{{}, QDate(2026, 9, 30), QStringLiteral("tapering"), 1, QStringLiteral("en"), {}}};
+
+    // D: the opioid ended the day before: not on therapy on the 31st, not in any denominator.
+    domain::Patient d = patient("d", "Dee Dawson", "Dr. A");
+    d.opioids = {opioid("morphine", 200, 1, QDate(2026, 10, 30))};
+    d.visits = {{{}, QDate(2026, 11, 2), domain::VisitStatus::Scheduled}};
+    return {a, b, c, d};
+}
+
+struct Fixture {
+    ClinicPolicy policy = *ClinicPolicy::defaults();
+    const MmeTable &table = *(*MmeTables::shipped())->find(QStringLiteral("cdc-2022"));
+    const Instruments &instruments = **Instruments::shipped();
+    RulesContext context() const { return {policy, table, instruments, {}}; }
+};
+
+const Measure &measure(const MonthlyMeasures &m, const char *id)
+{
+    for (const Measure &x : m.measures)
+        if (x.id == QLatin1String(id))
+            return x;
+    qFatal("no measure %s", id);
+}
+
+QStringList codes(const QList<CareGap> &gaps)
+{
+    QStringList list;
+    for (const auto &g : gaps)
+        list << g.code;
+    return list;
+}
+
+}  // namespace
+
+class TestPopulationViews : public QObject {
+    Q_OBJECT
+    Fixture f;
+    QList<domain::Patient> registry = handBuiltRegistry();
+
+private slots:
+    void monthlyMeasuresWorkedByHand_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("numerator");
+        QTest::addColumn<int>("denominator");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QStringList>("patients");
+        QTest::newRow("agreement") << QStringLiteral("agreement_current") << 2 << 3 << 66.7
+                                   << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        QTest::newRow("pdmp") << QStringLiteral("pdmp_90d") << 2 << 3 << 66.7
+                              << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        QTest::newRow("uds") << QStringLiteral("uds_365d") << 2 << 3 << 66.7
+                             << QStringList{QStringLiteral("b"), QStringLiteral("c")};
+        QTest::newRow("peg") << QStringLiteral("peg_90d") << 2 << 3 << 66.7
+                             << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        QTest::newRow("mme 50") << QStringLiteral("mme_ge_50") << 2 << 3 << 66.7
+                                << QStringList{QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("mme 90") << QStringLiteral("mme_ge_90") << 1 << 3 << 33.3 << QStringList{QStringLiteral("b")};
+        QTest::newRow("benzo") << QStringLiteral("benzodiazepine") << 1 << 3 << 33.3
+                               << QStringList{QStringLiteral("b")};
+        // Indicated: A (60 MME) and B (100 MME, benzodiazepine); only A has naloxone within 730 days.
+        QTest::newRow("naloxone") << QStringLiteral("naloxone_if_indicated") << 1 << 2 << 50.0
+                                  << QStringList{QStringLiteral("a")};
+        // Latest PEG within 90 days: A 6.0 and C 3.0 → mean 4.5.
+        QTest::newRow("mean peg") << QStringLiteral("mean_peg") << 2 << 2 << 4.5
+                                  << QStringList{QStringLiteral("a"), QStringLiteral("c")};
+        // A used the unexpected-result script on 2026-10-20; C used one on 2026-09-30 (last month).
+        QTest::newRow("scripts used") << QStringLiteral("conversation_scripts_used") << 1 << 3 << 33.3
+                                      << QStringList{QStringLiteral("a")};
+    }
+
+    void monthlyMeasuresWorkedByHand()
+    {
+        QFETCH(QString, id);
+        QFETCH(int, numerator);
+        QFETCH(int, denominator);
+        QFETCH(double, value);
+        QFETCH(QStringList, patients);
+        auto m = monthlyMeasures(registry, 2026, 10, QString(), f.context());
+        QVERIFY(m.ok());
+        QCOMPARE(m->cotPatients, 3);
+        QCOMPARE(m->evaluatedOn, QDate(2026, 10, 31));
+        const Measure &x = measure(*m, id.toLatin1().constData());
+        QCOMPARE(x.numerator, numerator);
+        QCOMPARE(x.denominator, denominator);
+        QCOMPARE(x.value, value);
+        QCOMPARE(x.patientIds, patients);
+    }
+
+    void measuresPerPrescriberAndTrend()
+    {
+        auto onlyB = monthlyMeasures(registry, 2026, 10, QStringLiteral("Dr. B"), f.context());
+        QCOMPARE(onlyB->cotPatients, 1);
+        QCOMPARE(measure(*onlyB, "agreement_current").value, 100.0);
+        QCOMPARE(measure(*onlyB, "naloxone_if_indicated").denominator, 0);
+        auto trend = measureTrend(registry, 2026, 10, QString(), f.context());
+        QCOMPARE(trend->size(), 12);
+        QCOMPARE(trend->first().month, QStringLiteral("2025-11"));
+        QCOMPARE(trend->last().month, QStringLiteral("2026-10"));
+        // In November 2025 the C agreement (signed 2026-10-31) did not exist yet.
+        QVERIFY(measure(trend->first(), "agreement_current").patientIds.isEmpty() ||
+                !measure(trend->first(), "agreement_current").patientIds.contains(QStringLiteral("c")));
+    }
+
+    void huddleListsBookedPatientsOnTherapyMostUrgentFirst()
+    {
+        auto huddle = huddleList(registry, QDate(2026, 11, 2), f.context());
+        QVERIFY(huddle.ok());
+        QCOMPARE(huddle->size(), 2);  // A and B; C is booked the next day; D is off therapy
+        QCOMPARE(huddle->at(0).patient->id, QStringLiteral("b"));  // high-severity alerts first
+        QCOMPARE(huddle->at(1).patient->id, QStringLiteral("a"));
+        const HuddleEntry &b = huddle->at(0);
+        QVERIFY(codes(b.clinician).contains(QStringLiteral("HIGH_DOSE")));
+        QVERIFY(codes(b.clinician).contains(QStringLiteral("BENZODIAZEPINE")));
+        QVERIFY(codes(b.clinician).contains(QStringLiteral("NALOXONE")));
+        QVERIFY(codes(b.rooming).contains(QStringLiteral("AGREEMENT")));
+        QVERIFY(codes(b.rooming).contains(QStringLiteral("PEG")));
+        QVERIFY(codes(b.registryManager).contains(QStringLiteral("PDMP_CHECK")));
+        for (const auto &entry : *huddle) {
+            QVERIFY(!codes(entry.rooming + entry.clinician + entry.registryManager).contains(QStringLiteral("VISIT")));
+        }
+    }
+
+    void worklistOrdersOverdueFirstAndFilters()
+    {
+        auto evaluations = evaluateRegistry(registry, QDate(2026, 10, 31), f.context());
+        QVERIFY(evaluations.ok());
+        QCOMPARE(evaluations->size(), 3);
+        // PDMP: B never checked (missing); C checked 90 days ago (due today: due soon); A is fine.
+        WorklistFilter pdmp;
+        pdmp.gapCode = QStringLiteral("PDMP_CHECK");
+        auto list = worklist(*evaluations, pdmp);
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).patient->id, QStringLiteral("b"));
+        QCOMPARE(list.at(1).patient->id, QStringLiteral("c"));
+
+        WorklistFilter high;
+        high.band = QStringLiteral("ge90");
+        QCOMPARE(worklist(*evaluations, high).size(), 1);
+        WorklistFilter byPrescriber;
+        byPrescriber.prescriber = QStringLiteral("Dr. A");
+        QCOMPARE(worklist(*evaluations, byPrescriber).size(), 2);
+        WorklistFilter search;
+        search.search = QStringLiteral("CARTER");
+        QCOMPARE(worklist(*evaluations, search).size(), 1);
+        search.search = QStringLiteral("SYN-a");
+        QCOMPARE(worklist(*evaluations, search).first().patient->id, QStringLiteral("a"));
+        WorklistFilter tier;
+        tier.tier = QStringLiteral("high");
+        QCOMPARE(worklist(*evaluations, tier).size(), 1);  // B: 100 MME and a benzodiazepine
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPopulationViews)
+#include "test_population_views.moc"
