@@ -18,7 +18,8 @@ void AppWiring::nameApplication()
 }
 
 AppWiring::AppWiring(const AppOptions &options)
-    : m_session({options.databasePath, options.keystore, &m_clock, &m_databaseThread})
+    : m_session(
+          {options.databasePath, options.keystore, options.clock ? options.clock : &m_systemClock, &m_databaseThread})
     , m_scheduler(m_databaseThread, *options.keystore, m_network, options.databasePath)
     , m_syncStatus(&m_scheduler)
     , m_activity(&m_lifecycle)

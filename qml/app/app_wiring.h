@@ -30,6 +30,9 @@ namespace cairn::app {
 struct AppOptions {
     QString databasePath;
     platform::Keystore *keystore = nullptr;  // not owned; outlives the wiring
+    // Record stamps, lockout delays and "today" on every screen; null: the system clock. Tests
+    // pass a registry::ManualClock so that the app shows a fixed day.
+    const registry::Clock *clock = nullptr;  // not owned; outlives the wiring
     int idleLockSeconds = 300;
     // Remember the screen language across runs (off for the screenshot tour).
     bool rememberLanguage = true;
@@ -57,7 +60,7 @@ public:
     QQuickWindow *window() const;
 
 private:
-    registry::SystemClock m_clock;
+    registry::SystemClock m_systemClock;
     registry::RegistryThread m_databaseThread;
     Session m_session;
     platform::NetworkState m_network;

@@ -34,6 +34,11 @@ public:                                                                         
     {                                                                                                                  \
         m_async.setSession(session);                                                                                   \
     }                                                                                                                  \
+    /* the clinic's date: the session's clock in local time (AsyncState::today) */                                     \
+    QDate clinicToday() const                                                                                          \
+    {                                                                                                                  \
+        return m_async.today();                                                                                        \
+    }                                                                                                                  \
     bool loading() const                                                                                               \
     {                                                                                                                  \
         return m_async.loading();                                                                                      \

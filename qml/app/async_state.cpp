@@ -11,6 +11,13 @@ AsyncState::AsyncState(QObject *owner, Hooks hooks)
     , m_hooks(std::move(hooks))
 {}
 
+QDate AsyncState::today() const
+{
+    if (!m_session || !m_session->services().clock)
+        return QDate::currentDate();
+    return m_session->services().clock->now().toLocalTime().date();
+}
+
 void AsyncState::setSession(Session *next)
 {
     if (m_session == next)

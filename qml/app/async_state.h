@@ -22,6 +22,7 @@
 #include "core/domain/result.h"
 #include "core/registry/registry_thread.h"
 
+#include <QDate>
 #include <QString>
 
 #include <functional>
@@ -52,6 +53,9 @@ public:
     bool error() const { return m_error; }
     QString message() const { return m_message; }
     Session *session() const { return m_session; }
+    // The clinic's date, from the session's clock (AppOptions::clock, so tests can fix the day) in
+    // local time; the system date while there is no session. Every "today" a screen shows.
+    QDate today() const;
 
     void setReloadOn(ReloadOn reloadOn) { m_reloadOn = reloadOn; }
     // Rebinds to `next`, clears the message and reloads. Does nothing when the session is the same.

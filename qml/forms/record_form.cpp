@@ -498,7 +498,7 @@ void RecordForm::updatePreview()
         auto entry = domain::recordFromJson(QStringLiteral("opioid"), *object);
         if (entry) {
             const auto &opioid = std::get<domain::OpioidEntry>(*entry);
-            const QDate on = opioid.start.isValid() ? opioid.start : QDate::currentDate();
+            const QDate on = opioid.start.isValid() ? opioid.start : clinicToday();
             auto own = clinical::computeMme({opioid}, on, *table);
             QList<domain::OpioidEntry> regimen{opioid};
             for (const QJsonObject &other : m_otherOpioids) {

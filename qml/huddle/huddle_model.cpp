@@ -75,7 +75,7 @@ QString HuddleModel::dayLabel() const
 {
     const QDate shown = date();
     const QString text = QLocale().toString(shown, QStringLiteral("ddd d MMM yyyy"));
-    const qint64 fromToday = QDate::currentDate().daysTo(shown);
+    const qint64 fromToday = clinicToday().daysTo(shown);
     if (fromToday == 0)
         return tr("Today · %1").arg(text);
     if (fromToday == 1)
@@ -88,7 +88,7 @@ QString HuddleModel::dayLabel() const
 void HuddleModel::shiftDay(int days)
 {
     const QDate next = date().addDays(days);
-    setDay(next == QDate::currentDate() ? QString() : next.toString(Qt::ISODate));
+    setDay(next == clinicToday() ? QString() : next.toString(Qt::ISODate));
 }
 
 void HuddleModel::setDay(const QString &day)
@@ -103,7 +103,7 @@ void HuddleModel::setDay(const QString &day)
 QDate HuddleModel::date() const
 {
     const QDate parsed = QDate::fromString(m_day, Qt::ISODate);
-    return parsed.isValid() ? parsed : QDate::currentDate();
+    return parsed.isValid() ? parsed : clinicToday();
 }
 
 void HuddleModel::reload()

@@ -214,7 +214,7 @@ QDate MeasuresModel::endMonth() const
     const QDate parsed = QDate::fromString(m_month + QStringLiteral("-01"), Qt::ISODate);
     if (parsed.isValid())
         return parsed;
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    const QDate today = m_today.isValid() ? m_today : clinicToday();
     return QDate(today.year(), today.month(), 1).addMonths(-1);  // the last complete month
 }
 

@@ -53,7 +53,7 @@ private:
     void setTaper(int status, const QString &success);
     void write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
                const QString &success);
-    QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
+    QDate today() const { return m_today.isValid() ? m_today : clinicToday(); }
     QString m_patientId;
     QDate m_today;
     QString m_taperStatus;

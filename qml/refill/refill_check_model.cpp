@@ -72,7 +72,7 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
     if (patientId.isEmpty())
         return fail(tr("Choose the patient."));
     clinical::RefillRequest request;
-    request.asOf = m_today.isValid() ? m_today : QDate::currentDate();
+    request.asOf = m_today.isValid() ? m_today : clinicToday();
     request.requestedFillDate = QDate::fromString(requestedFillDate.trimmed(), Qt::ISODate);
     if (!request.requestedFillDate.isValid())
         return fail(tr("Requested fill date: write it as YYYY-MM-DD."));
@@ -115,7 +115,7 @@ void RefillCheckModel::logRequest(const QString &patientId, const QString &drug,
     if (m_decision.isEmpty())
         return fail(tr("Check the request first, so that its advice is seen."));
     domain::RefillRequest request;
-    request.date = m_today.isValid() ? m_today : QDate::currentDate();
+    request.date = m_today.isValid() ? m_today : clinicToday();
     request.medication = drug.trimmed();
     if (request.medication.isEmpty())
         return fail(tr("Drug: say which medicine is asked for."));

@@ -104,7 +104,7 @@ RoomingFlow::RoomingFlow(QObject *parent)
 
 QDate RoomingFlow::today() const
 {
-    return m_today.isValid() ? m_today : QDate::currentDate();
+    return m_today.isValid() ? m_today : clinicToday();
 }
 
 void RoomingFlow::setPatientId(const QString &id)

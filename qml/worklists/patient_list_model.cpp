@@ -29,8 +29,7 @@ QVariant PatientListModel::data(const QModelIndex &index, int role) const
     case ClinicIdRole:
         return p.clinicId;
     case AgeRole:
-        return p.birthDate.isValid() ? domain::ageOn(p.birthDate, m_today.isValid() ? m_today : QDate::currentDate())
-                                     : -1;
+        return p.birthDate.isValid() ? domain::ageOn(p.birthDate, m_today.isValid() ? m_today : clinicToday()) : -1;
     case BirthDateRole:
         return p.birthDate;
     case PrescriberRole:

@@ -57,7 +57,7 @@ signals:
     void saved(const QString &patientId);
 
 private:
-    QDate today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
+    QDate today() const { return m_today.isValid() ? m_today : clinicToday(); }
     QDate m_today;
     QList<OutreachRow> m_rows;
 };

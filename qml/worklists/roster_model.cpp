@@ -170,7 +170,7 @@ void RosterModel::reload()
         emit countsChanged();
         return;
     }
-    const QDate asOf = m_today.isValid() ? m_today : QDate::currentDate();
+    const QDate asOf = m_today.isValid() ? m_today : clinicToday();
     run<Result<RosterRows>>(
         [asOf](registry::Registry &registry) -> Result<RosterRows> { return rosterRows(registry, asOf); },
         [this](Result<RosterRows> rows) {

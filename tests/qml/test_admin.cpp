@@ -13,6 +13,7 @@
 #include "qml/app/permissions.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -33,14 +34,11 @@ using namespace cairn;
 class TestAdmin : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_db;
-    platform::MemoryKeystore m_keystore;
-    registry::SystemClock m_clock;
-    std::unique_ptr<registry::RegistryThread> m_thread;
-    std::unique_ptr<app::Session> m_session;
-    std::unique_ptr<app::Language> m_language;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    // The app as main() builds it, with the screen language not remembered.
+    std::unique_ptr<testing::AppFixture> m_app;
+    app::Session *m_session = nullptr;
+    app::Language *m_language = nullptr;
+    QQmlApplicationEngine *m_engine = nullptr;
     QString m_adminId;
     QString m_nurseId;
 
@@ -72,27 +70,18 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        m_db = m_dir.filePath(QStringLiteral("admin.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
-                                                  QStringLiteral("246810"), m_clock);
-        QVERIFY(created.ok());
-        m_adminId = (*created)->user().id;
-        QVERIFY(
-            (*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")).ok());
-        m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
-        created->reset();
-
-        m_thread = std::make_unique<registry::RegistryThread>();
-        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
-        app::Session::setInstance(m_session.get());
-        m_language = std::make_unique<app::Language>(false);
-        app::Language::setInstance(m_language.get());
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_language->setEngine(m_engine.get());
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
+        testing::AppFixtureOptions options;
+        options.fileName = QStringLiteral("admin.db");
+        options.users = {{QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")},
+                         {QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579")}};
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_adminId = m_app->userId(QStringLiteral("Alex Admin"));
+        m_nurseId = m_app->userId(QStringLiteral("Nico Nurse"));
+        m_session = &m_app->session();
+        m_language = &m_app->app().language();
+        m_engine = &m_app->engine();
         QTRY_VERIFY(find("unlockScreen"));
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
     }
@@ -110,7 +99,7 @@ private slots:
     {
         const int typeId = qmlTypeId("Cairn", 1, 0, "Language");
         QVERIFY(typeId >= 0);
-        QCOMPARE(m_engine->singletonInstance<app::Language *>(typeId), m_language.get());
+        QCOMPARE(m_engine->singletonInstance<app::Language *>(typeId), m_language);
         const QVariantList available = m_language->available();
         QCOMPARE(available.size(), 2);
         QCOMPARE(available.first().toMap().value(QStringLiteral("code")).toString(), QStringLiteral("en"));
@@ -199,7 +188,7 @@ private slots:
     {
         app::AdminUserModel users;
         QAbstractItemModelTester tester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        users.setSession(m_session.get());
+        users.setSession(m_session);
         QTRY_COMPARE(users.rowCount(), 3);
         QCOMPARE(users.roleChoices().size(), 5);
 
@@ -248,7 +237,7 @@ private slots:
         QCOMPARE(succeeded.count(), 2);
 
         // The new PIN opens the registry for her (checked through the static API; no session change).
-        auto reopened = registry::Registry::users(m_db);
+        auto reopened = registry::Registry::users(m_app->databasePath());
         QVERIFY(reopened.ok());
 
         users.removeUser(maraId);
@@ -267,7 +256,7 @@ private slots:
     {
         app::ClinicPolicyModel policy;
         QAbstractItemModelTester tester(&policy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        policy.setSession(m_session.get());
+        policy.setSession(m_session);
         QTRY_COMPARE(policy.version(), QStringLiteral("default-1"));
         QVERIFY(policy.rowCount() > 30);
         const int udsHigh = policy.rowOf(QStringLiteral("intervals_days.uds.high"));
@@ -331,7 +320,7 @@ private slots:
         QVERIFY2(!policy.error(), qPrintable(policy.message()));
         QCOMPARE(policy.version(), QStringLiteral("clinic-2"));
         app::ClinicPolicyModel reread;
-        reread.setSession(m_session.get());
+        reread.setSession(m_session);
         QTRY_COMPARE(reread.version(), QStringLiteral("clinic-2"));
         QVERIFY(reread
                     .data(reread.index(reread.rowOf(QStringLiteral("refill.no_fill_weekdays.wednesday"))),
@@ -350,7 +339,7 @@ private slots:
     void enrollmentNamesTheFieldAtFault()
     {
         app::EnrollmentModel enrollment;
-        enrollment.setSession(m_session.get());
+        enrollment.setSession(m_session);
         QTRY_VERIFY(!enrollment.loading());
         QVERIFY(!enrollment.enrolled());
 
@@ -394,7 +383,7 @@ private slots:
         QVERIFY(!button || !button->isVisible());
         // The registry refuses too, whatever a view model is asked.
         app::ClinicPolicyModel policy;
-        policy.setSession(m_session.get());
+        policy.setSession(m_session);
         QTRY_VERIFY(!policy.version().isEmpty());
         policy.setValueByKey(QStringLiteral("due_soon_days"), QStringLiteral("7"));
         policy.save();
@@ -403,11 +392,7 @@ private slots:
         m_session->lock();
     }
 
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_thread->drain();
-    }
+    void cleanupTestCase() { m_app.reset(); }
 };
 
 QTEST_MAIN(TestAdmin)

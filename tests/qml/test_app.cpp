@@ -9,7 +9,6 @@
 #include "core/storage/database.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
-#include "qml/app/app_wiring.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
 #include "qml/huddle/huddle_model.h"
@@ -18,6 +17,7 @@
 #include "qml/patient/prompt_list_model.h"
 #include "qml/scripts/script_library_model.h"
 #include "qml/worklists/patient_list_model.h"
+#include "tests/support/app_fixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
@@ -34,13 +34,9 @@ using namespace cairn;
 class TestApp : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_db;
-    platform::MemoryKeystore m_keystore;
-    registry::SystemClock m_clock;
-    // The app as main() builds it (session, database thread, sync, language, engine), with the
-    // language not remembered.
-    std::unique_ptr<app::AppWiring> m_app;
+    // The app as main() builds it (session, database thread, sync, language, engine), over a seeded
+    // clinic, on a fixed day.
+    std::unique_ptr<testing::AppFixture> m_app;
     app::Session *m_session = nullptr;
     QQmlApplicationEngine *m_engine = nullptr;
     QString m_clinicianId;
@@ -54,28 +50,20 @@ class TestApp : public QObject {
 private slots:
     void initTestCase()
     {
-        m_db = m_dir.filePath(QStringLiteral("app.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
-                                                  QStringLiteral("246810"), m_clock);
-        QVERIFY(created.ok());
-        m_clinicianId =
-            *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
-        m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
-        synthetic::Options options;
-        options.patients = 25;
-        options.seed = 9;
-        options.asOf = QDate::currentDate();  // the app shows "today": book the clinic around it
-        QVERIFY((*created)->addPatients(synthetic::generateClinic(options)).ok());
-        created->reset();
-
-        app::AppOptions appOptions;
-        appOptions.databasePath = m_db;
-        appOptions.keystore = &m_keystore;
-        appOptions.rememberLanguage = false;
-        m_app = std::make_unique<app::AppWiring>(appOptions);
+        testing::AppFixtureOptions options;
+        options.users = {{QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")},
+                         {QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579")}};
+        synthetic::Options clinic;
+        clinic.patients = 25;
+        clinic.seed = 9;
+        options.clinic = clinic;  // booked around the fixture's day, which the app shows as today
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_clinicianId = m_app->userId(QStringLiteral("Casey Clinician"));
+        m_nurseId = m_app->userId(QStringLiteral("Nico Nurse"));
         m_session = &m_app->session();
         m_engine = &m_app->engine();
-        QVERIFY(m_app->load());
         QVERIFY(find("unlockScreen"));
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
     }
@@ -404,7 +392,7 @@ private slots:
         // The seed books about a third of the clinic in the 30 days after today.
         int booked = 0;
         for (int day = 1; day <= 30; ++day) {
-            huddle.setDay(QDate::currentDate().addDays(day).toString(Qt::ISODate));
+            huddle.setDay(m_app->today().addDays(day).toString(Qt::ISODate));
             QTRY_VERIFY(!huddle.loading());
             QVERIFY2(!huddle.error(), qPrintable(huddle.message()));
             booked += huddle.rowCount();
@@ -421,13 +409,13 @@ private slots:
         QTRY_VERIFY(!huddle.loading());
         QVERIFY(huddle.dayLabel().startsWith(QStringLiteral("Today · ")));
         huddle.shiftDay(1);
-        QCOMPARE(huddle.day(), QDate::currentDate().addDays(1).toString(Qt::ISODate));
+        QCOMPARE(huddle.day(), m_app->today().addDays(1).toString(Qt::ISODate));
         QVERIFY(huddle.dayLabel().startsWith(QStringLiteral("Tomorrow · ")));
         QTRY_VERIFY(!huddle.loading());
         const int tomorrow = huddle.bookedCount();
         // The same list as asking for that date directly.
         app::HuddleModel direct;
-        direct.setDay(QDate::currentDate().addDays(1).toString(Qt::ISODate));
+        direct.setDay(m_app->today().addDays(1).toString(Qt::ISODate));
         direct.setSession(m_session);
         QTRY_VERIFY(!direct.loading());
         QCOMPARE(direct.bookedCount(), tomorrow);
@@ -455,7 +443,7 @@ private slots:
         auto chipsOf = [&](int row, int role) { return huddle.data(huddle.index(row), role).toList().size(); };
         for (int day = 1; day <= 30; ++day) {
             huddle.setRoleFilter(QStringLiteral("all"));
-            huddle.setDay(QDate::currentDate().addDays(day).toString(Qt::ISODate));
+            huddle.setDay(m_app->today().addDays(day).toString(Qt::ISODate));
             QTRY_VERIFY(!huddle.loading());
             if (huddle.rowCount() == 0)
                 continue;

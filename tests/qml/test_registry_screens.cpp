@@ -16,6 +16,7 @@
 #include "qml/worklists/peg_outreach_model.h"
 #include "qml/worklists/roster_model.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
@@ -38,13 +39,10 @@ const QDate kToday(2026, 11, 23);  // a Monday
 class TestRosterScreens : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_db;
-    platform::MemoryKeystore m_keystore;
-    registry::SystemClock m_clock;
-    std::unique_ptr<registry::RegistryThread> m_thread;
-    std::unique_ptr<app::Session> m_session;
-    std::unique_ptr<app::Language> m_language;  // the app's Language singleton (the session bar uses it)
+    // The app's objects as main() builds them (the screens are loaded by the tests that need them).
+    std::unique_ptr<testing::AppFixture> m_app;
+    app::Session *m_session = nullptr;
+    app::Language *m_language = nullptr;  // the app's Language singleton (the session bar uses it)
     QString m_clinicianId;
     QString m_nurseId;
 
@@ -63,7 +61,7 @@ class TestRosterScreens : public QObject {
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
         std::optional<R> answer;
-        m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        m_session->services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
         if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
             qFatal("the database thread did not answer");
         return std::move(*answer);
@@ -95,24 +93,23 @@ class TestRosterScreens : public QObject {
 private slots:
     void initTestCase()
     {
-        m_db = m_dir.filePath(QStringLiteral("screens.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
-                                                  QStringLiteral("246810"), m_clock);
-        QVERIFY(created.ok());
-        m_clinicianId =
-            *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
-        m_nurseId = *(*created)->addUser(QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579"));
-        synthetic::Options options;
-        options.patients = kPatients;
-        options.seed = 21;
-        options.asOf = kToday;
-        QVERIFY((*created)->addPatients(synthetic::generateClinic(options)).ok());
-        created->reset();
-        m_thread = std::make_unique<registry::RegistryThread>();
-        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
-        app::Session::setInstance(m_session.get());
-        m_language = std::make_unique<app::Language>(false);
-        app::Language::setInstance(m_language.get());
+        testing::AppFixtureOptions options;
+        options.fileName = QStringLiteral("screens.db");
+        options.now = QDateTime(kToday, QTime(9, 0), Qt::UTC);
+        options.loadScreens = false;
+        options.users = {{QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")},
+                         {QStringLiteral("Nico Nurse"), keys::Role::Nurse, QStringLiteral("3579")}};
+        synthetic::Options clinic;
+        clinic.patients = kPatients;
+        clinic.seed = 21;
+        options.clinic = clinic;
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_clinicianId = m_app->userId(QStringLiteral("Casey Clinician"));
+        m_nurseId = m_app->userId(QStringLiteral("Nico Nurse"));
+        m_session = &m_app->session();
+        m_language = &m_app->app().language();
         m_session->refreshUsers();
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
         signIn(m_clinicianId, QStringLiteral("1357"));
@@ -123,7 +120,7 @@ private slots:
         app::RosterModel model;
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSession(m_session.get());
+        model.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         QCOMPARE(model.totalCount(), kPatients);
@@ -152,7 +149,7 @@ private slots:
         app::RosterModel model;
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSession(m_session.get());
+        model.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY(model.prescriberChoices().size() > 2);
         QVERIFY(model.gapChoices().size() > 2);
@@ -209,7 +206,7 @@ private slots:
     {
         app::RosterModel registryList;
         registryList.setToday(kToday);
-        registryList.setSession(m_session.get());
+        registryList.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!registryList.loading(), 120000);
         registryList.setSortOrder(QStringLiteral("name"));
         QString patientId;
@@ -222,7 +219,7 @@ private slots:
 
         app::RefillCheckModel refill;
         refill.setToday(kToday);
-        refill.setSession(m_session.get());
+        refill.setSession(m_session);
         // Lost, no police report, asked for Thursday with three business days' notice, 60 days'
         // supply, ten days after a 28-day fill: every policy reason, and the policy's "not allowed"
         // advice — which the clinician still decides on.
@@ -273,7 +270,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester drillTester(model.drillDownPatients(),
                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSession(m_session.get());
+        model.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         QCOMPARE(model.measures().trend.size(), 12);
@@ -327,7 +324,7 @@ private slots:
         app::PegOutreachModel model;
         model.setToday(kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSession(m_session.get());
+        model.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         const int before = model.rowCount();
@@ -436,7 +433,7 @@ private slots:
         signIn(m_nurseId, QStringLiteral("3579"));
         app::MeasuresModel model;
         model.setToday(kToday);
-        model.setSession(m_session.get());
+        model.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY(model.error());
         QCOMPARE(model.message(), QStringLiteral("Your role does not allow the monthly measures."));

@@ -12,9 +12,9 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
-#include "qml/app/app_wiring.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -76,17 +76,14 @@ QQuickItem *buttonIn(QQuickItem *root, const QString &text)
 class TestRegistryStory : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_db;
-    platform::MemoryKeystore m_keystore;
-    registry::SystemClock m_clock;
-    std::unique_ptr<app::AppWiring> m_app;
+    // The app as main() builds it, from an empty registry, on a fixed day.
+    std::unique_ptr<testing::AppFixture> m_app;
     QQuickWindow *m_window = nullptr;
     QString m_managerId;
     QString m_clinicianId;
     QString m_assistantId;
     QString m_patientId;
-    const QDate m_today = QDate::currentDate();  // the app books and shows around the real today (TZ=UTC)
+    QDate m_today;  // the app's clock's day: what it shows as today
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
@@ -288,22 +285,17 @@ class TestRegistryStory : public QObject {
 private slots:
     void initTestCase()
     {
-        m_db = m_dir.filePath(QStringLiteral("story.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
-                                                  QStringLiteral("246810"), m_clock);
-        QVERIFY(created.ok());
-        m_managerId = *(*created)->addUser(QStringLiteral("Riley Registry"), keys::Role::RegistryManager, kManagerPin);
-        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
-        m_assistantId =
-            *(*created)->addUser(QStringLiteral("Max Assistant"), keys::Role::MedicalAssistant, kAssistantPin);
-        created->reset();
-
-        app::AppOptions options;
-        options.databasePath = m_db;
-        options.keystore = &m_keystore;
-        options.rememberLanguage = false;
-        m_app = std::make_unique<app::AppWiring>(options);
-        QVERIFY(m_app->load());
+        testing::AppFixtureOptions options;
+        options.users = {{QStringLiteral("Riley Registry"), keys::Role::RegistryManager, kManagerPin},
+                         {QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin},
+                         {QStringLiteral("Max Assistant"), keys::Role::MedicalAssistant, kAssistantPin}};
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_today = m_app->today();
+        m_managerId = m_app->userId(QStringLiteral("Riley Registry"));
+        m_clinicianId = m_app->userId(QStringLiteral("Casey Clinician"));
+        m_assistantId = m_app->userId(QStringLiteral("Max Assistant"));
         m_window = m_app->window();
         QVERIFY(m_window);
         m_window->resize(1280, 800);

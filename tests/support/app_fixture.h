@@ -1,0 +1,125 @@
+#pragma once
+// The one way end-to-end tests make the app (like KDE Itinerary's makeAppController): a fresh
+// encrypted registry in a temporary directory with the users a test names and, if asked, a
+// seeded synthetic clinic, then the app exactly as `cairn` builds it (AppWiring: database thread,
+// session, sync, language, lifecycle, and the QML engine with Main.qml), on a clock the test
+// holds so that "today" on every screen is a fixed day.
+
+#include "core/registry/clock.h"
+#include "core/registry/registry.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "platform/keystore.h"
+#include "qml/app/app_wiring.h"
+
+#include <QHash>
+#include <QList>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+namespace cairn::testing {
+
+struct AppUser {
+    QString name;
+    keys::Role role;
+    QString pin;
+};
+
+struct AppFixtureOptions {
+    // Signed in as the registry's creator; every registry has this administrator.
+    QString adminName = QStringLiteral("Alex Admin");
+    QString adminPin = QStringLiteral("246810");
+    QList<AppUser> users;
+    // A seeded synthetic clinic booked around the fixture's day; none: an empty registry.
+    std::optional<synthetic::Options> clinic;
+    // The app's clock starts here (UTC); its date is "today" on every screen.
+    QDateTime now = QDateTime(QDate(2026, 3, 10), QTime(9, 0), Qt::UTC);
+    QString fileName = QStringLiteral("app.db");
+    bool loadScreens = true;  // false: the object graph without Main.qml
+};
+
+class AppFixture {
+public:
+    // Null with `error` set when the registry could not be made or Main.qml did not load.
+    static std::unique_ptr<AppFixture> make(const AppFixtureOptions &options, QString *error)
+    {
+        std::unique_ptr<AppFixture> fixture(new AppFixture(options.now));
+        if (!fixture->m_dir.isValid()) {
+            *error = QStringLiteral("no temporary directory");
+            return nullptr;
+        }
+        fixture->m_databasePath = fixture->m_dir.filePath(options.fileName);
+        auto created = registry::Registry::create(fixture->m_databasePath, fixture->m_keystore, options.adminName,
+                                                  options.adminPin, fixture->m_clock);
+        if (!created) {
+            *error = created.error().line();
+            return nullptr;
+        }
+        fixture->m_userIds.insert(options.adminName, (*created)->user().id);
+        for (const AppUser &user : options.users) {
+            auto id = (*created)->addUser(user.name, user.role, user.pin);
+            if (!id) {
+                *error = id.error().line();
+                return nullptr;
+            }
+            fixture->m_userIds.insert(user.name, *id);
+        }
+        if (options.clinic) {
+            synthetic::Options clinic = *options.clinic;
+            clinic.asOf = options.now.date();
+            if (auto added = (*created)->addPatients(synthetic::generateClinic(clinic)); !added) {
+                *error = added.error().line();
+                return nullptr;
+            }
+        }
+        created->reset();  // closes the registry: the app opens it as on a tablet
+
+        app::AppOptions appOptions;
+        appOptions.databasePath = fixture->m_databasePath;
+        appOptions.keystore = &fixture->m_keystore;
+        appOptions.clock = &fixture->m_clock;
+        appOptions.rememberLanguage = false;
+        fixture->m_app = std::make_unique<app::AppWiring>(appOptions);
+        if (options.loadScreens && !fixture->m_app->load()) {
+            *error = QStringLiteral("Main.qml did not load");
+            return nullptr;
+        }
+        return fixture;
+    }
+
+    app::AppWiring &app() { return *m_app; }
+    app::Session &session() { return m_app->session(); }
+    QQmlApplicationEngine &engine() { return m_app->engine(); }
+    QQuickWindow *window() const { return m_app->window(); }
+    registry::ManualClock &clock() { return m_clock; }
+    platform::MemoryKeystore &keystore() { return m_keystore; }
+    QString databasePath() const { return m_databasePath; }
+    QDate today() const { return m_clock.now().date(); }
+    // The id of a user the options named (or the administrator); empty when unknown.
+    QString userId(const QString &name) const { return m_userIds.value(name); }
+
+    // The object of that objectName in the loaded screens, or null.
+    QObject *find(const QString &objectName) const
+    {
+        const auto roots = m_app->engine().rootObjects();
+        return roots.isEmpty() ? nullptr : roots.first()->findChild<QObject *>(objectName);
+    }
+
+private:
+    explicit AppFixture(const QDateTime &now)
+        : m_clock(now)
+    {}
+
+    QTemporaryDir m_dir;
+    QString m_databasePath;
+    platform::MemoryKeystore m_keystore;
+    registry::ManualClock m_clock;
+    QHash<QString, QString> m_userIds;
+    // Last, so that the app goes before the keystore and clock it uses.
+    std::unique_ptr<app::AppWiring> m_app;
+};
+
+}  // namespace cairn::testing
