@@ -267,4 +267,29 @@ QJsonValue Instrument::recordAnswers(const QList<int> &answers) const
     return scores;
 }
 
+QList<int> Instrument::answersFromRecord(const QJsonValue &stored) const
+{
+    QList<int> answers(questionCount(), -1);
+    const auto yesNo = [](const QJsonValue &v) { return v.isBool() ? (v.toBool() ? 1 : 0) : -1; };
+    if (m_shape == QLatin1String("yes_no_map")) {
+        const QJsonObject map = stored.toObject();
+        for (int i = 0; i < m_itemIds.size() && i < answers.size(); ++i)
+            answers[i] = yesNo(map.value(m_itemIds.at(i)));
+        return answers;
+    }
+    if (asksExposureFirst()) {
+        const QJsonObject o = stored.toObject();
+        if (!answers.isEmpty())
+            answers[0] = yesNo(o.value(QStringLiteral("trauma_exposure")));
+        const QJsonArray items = o.value(QStringLiteral("items")).toArray();
+        for (int i = 0; i < items.size() && i + 1 < answers.size(); ++i)
+            answers[i + 1] = yesNo(items.at(i));
+        return answers;
+    }
+    const QJsonArray scores = stored.toArray();
+    for (int i = 0; i < scores.size() && i < answers.size(); ++i)
+        answers[i] = scores.at(i).isDouble() ? scores.at(i).toInt() : -1;
+    return answers;
+}
+
 }  // namespace cairn::clinical

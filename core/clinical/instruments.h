@@ -51,6 +51,9 @@ public:
     // The answers in the shape records store and score() reads: a list of scores, the ORT's
     // {item id: true|false}, the PC-PTSD-5's {"trauma_exposure", "items"}.
     [[nodiscard]] QJsonValue recordAnswers(const QList<int> &answers) const;
+    // The inverse, for correcting a stored screen: one answer per question (-1 where the record
+    // holds none, e.g. the PC-PTSD-5's items after "no" to exposure); questionCount() values.
+    [[nodiscard]] QList<int> answersFromRecord(const QJsonValue &stored) const;
     // sex matters for the ORT only; pcptsd5Cutoff comes from clinic policy.
     [[nodiscard]] Result<ScreeningScore> score(const QJsonValue &answers, domain::Sex sex, int pcptsd5Cutoff) const;
 

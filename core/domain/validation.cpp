@@ -268,6 +268,8 @@ Status validate(const TaperPlan &t)
         if (s && step.targetMmePerDay &&
             (!std::isfinite(*step.targetMmePerDay) || *step.targetMmePerDay < 0 || *step.targetMmePerDay > 5000))
             s = Error{QStringLiteral("target_mme_per_day"), QStringLiteral("must be a number from 0 to 5000")};
+        if (s && step.date < t.date)
+            s = Error{QStringLiteral("date"), QStringLiteral("must not be before the plan's date")};
         if (s && i > 0 && step.date < t.steps.at(i - 1).date)
             s = Error{QStringLiteral("date"), QStringLiteral("must not be before the previous step's date")};
         if (!s)

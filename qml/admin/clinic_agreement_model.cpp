@@ -1,7 +1,6 @@
 #include "qml/admin/clinic_agreement_model.h"
 
 #include "core/registry/registry.h"
-#include "core/registry/registry_thread.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -26,17 +25,8 @@ QString screenFieldOf(const QString &field)
 }  // namespace
 
 ClinicAgreementModel::ClinicAgreementModel(QObject *parent)
-    : QObject(parent)
+    : AsyncObject(parent)
 {}
-
-void ClinicAgreementModel::setSession(Session *session)
-{
-    if (m_session == session)
-        return;
-    m_session = session;
-    emit sessionChanged();
-    reload();
-}
 
 QStringList ClinicAgreementModel::sectionsOf(const QString &text)
 {
@@ -74,47 +64,27 @@ void ClinicAgreementModel::setErrors(QVariantMap errors)
     emit errorsChanged();
 }
 
-void ClinicAgreementModel::finish(const QString &message, bool isError)
-{
-    m_error = isError;
-    m_message = message;
-    emit messageChanged();
-    if (m_loading) {
-        m_loading = false;
-        emit loadingChanged();
-    }
-}
-
 void ClinicAgreementModel::reload()
 {
-    if (!m_session || !m_session->signedIn() || m_loading)
+    if (!session() || !session()->signedIn())
         return;
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<QJsonObject>>(
-        this,
-        [](registry::Registry *registry) -> Result<QJsonObject> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->clinicAgreementText();
-        },
-        [this](Result<QJsonObject> text) {
-            if (!text) {
-                finish(text.error().line(), true);
-                return;
-            }
-            show(*text);
-            finish(QString(), false);
-        });
+    run<Result<QJsonObject>>([](registry::Registry &registry) { return registry.clinicAgreementText(); },
+                             [this](Result<QJsonObject> text) {
+                                 if (!text) {
+                                     setMessage(text.error().line(), true);
+                                     return;
+                                 }
+                                 show(*text);
+                             });
 }
 
 void ClinicAgreementModel::save(const QString &titleEn, const QString &titleEs, const QString &textEn,
                                 const QString &textEs)
 {
-    if (m_loading)
+    if (loading())
         return;
-    if (!m_session || !m_session->signedIn()) {
-        finish(tr("Sign in to save."), true);
+    if (!session() || !session()->signedIn()) {
+        setMessage(tr("Sign in to save."), true);
         return;
     }
     const QHash<QString, QString> titles{{QStringLiteral("en"), titleEn.trimmed()},
@@ -131,7 +101,7 @@ void ClinicAgreementModel::save(const QString &titleEn, const QString &titleEs, 
     }
     setErrors(errors);
     if (!errors.isEmpty()) {
-        finish(tr("Check the marked fields. Nothing was saved."), true);
+        setMessage(tr("Check the marked fields. Nothing was saved."), true);
         return;
     }
     QJsonObject titleJson;
@@ -141,31 +111,23 @@ void ClinicAgreementModel::save(const QString &titleEn, const QString &titleEs, 
         sectionsJson.insert(language, QJsonArray::fromStringList(sections.value(language)));
     }
     const QJsonObject text{{QStringLiteral("title"), titleJson}, {QStringLiteral("sections"), sectionsJson}};
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<QJsonObject>>(
-        this,
-        [text](registry::Registry *registry) -> Result<QJsonObject> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            return registry->saveClinicAgreementText(text);
-        },
-        [this](Result<QJsonObject> saved) {
-            if (!saved) {
-                // The registry's check (a section too long, no permission): under its field when
-                // it names one; nothing was written.
-                const QString field = screenFieldOf(saved.error().field);
-                if (field != QLatin1String("form"))
-                    setErrors({{field, saved.error().message}});
-                finish(saved.error().line(), true);
-                return;
-            }
-            show(*saved);
-            finish(tr("Saved as version %1. Patients are shown this text from now on.")
-                       .arg(saved->value(QStringLiteral("version")).toString()),
-                   false);
-            emit this->saved(m_version);
-        });
+    run<Result<QJsonObject>>([text](registry::Registry &registry) { return registry.saveClinicAgreementText(text); },
+                             [this](Result<QJsonObject> saved) {
+                                 if (!saved) {
+                                     // The registry's check (a section too long, no permission): under its field when
+                                     // it names one; nothing was written.
+                                     const QString field = screenFieldOf(saved.error().field);
+                                     if (field != QLatin1String("form"))
+                                         setErrors({{field, saved.error().message}});
+                                     setMessage(saved.error().line(), true);
+                                     return;
+                                 }
+                                 show(*saved);
+                                 setMessage(tr("Saved as version %1. Patients are shown this text from now on.")
+                                                .arg(saved->value(QStringLiteral("version")).toString()),
+                                            false);
+                                 emit this->saved(m_version);
+                             });
 }
 
 }  // namespace cairn::app

@@ -5,9 +5,9 @@
 // agreement screen shows the newest version (or the shipped default until there is one), and
 // every signature or refusal names the version shown.
 //
-// Like every asynchronous object here it exposes `loading`, `error` and `message`; every path
-// that starts loading ends it.
+// `session`, `loading`, `error` and `message` come from the async base.
 
+#include "qml/app/async_model.h"
 #include "qml/app/session.h"
 
 #include <QObject>
@@ -16,10 +16,9 @@
 
 namespace cairn::app {
 
-class ClinicAgreementModel : public QObject {
+class ClinicAgreementModel : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     // The version in force ("cairn-default-1" until the clinic saves its own).
     Q_PROPERTY(QString version READ version NOTIFY textChanged)
     Q_PROPERTY(bool isDefault READ isDefault NOTIFY textChanged)
@@ -30,15 +29,10 @@ class ClinicAgreementModel : public QObject {
     Q_PROPERTY(QString textEs READ textEs NOTIFY textChanged)
     // Field ("title_en", "title_es", "text_en", "text_es") → message.
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
 public:
     explicit ClinicAgreementModel(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString version() const { return m_version; }
     bool isDefault() const { return !m_version.startsWith(QLatin1String("clinic-agreement-")); }
     QString titleEn() const { return m_titles.value(QStringLiteral("en")); }
@@ -46,11 +40,9 @@ public:
     QString textEn() const { return m_texts.value(QStringLiteral("en")); }
     QString textEs() const { return m_texts.value(QStringLiteral("es")); }
     QVariantMap errors() const { return m_errors; }
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
 
-    Q_INVOKABLE void reload();
+    // Re-reads the text in force (also when the session is set or reports a change).
+    Q_INVOKABLE void reload() override;
     // Checks every field (each language is required), then stores a new version in one
     // transaction; a refused field keeps its message under it and nothing is written.
     Q_INVOKABLE void save(const QString &titleEn, const QString &titleEs, const QString &textEn, const QString &textEs);
@@ -60,26 +52,18 @@ public:
     static QString textOf(const QStringList &sections);
 
 signals:
-    void sessionChanged();
     void textChanged();
     void errorsChanged();
-    void loadingChanged();
-    void messageChanged();
     void saved(const QString &version);
 
 private:
     void show(const QJsonObject &text);
     void setErrors(QVariantMap errors);
-    void finish(const QString &message, bool isError);
 
-    Session *m_session = nullptr;
     QString m_version;
     QHash<QString, QString> m_titles;
     QHash<QString, QString> m_texts;
     QVariantMap m_errors;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
 };
 
 }  // namespace cairn::app

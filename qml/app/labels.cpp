@@ -37,6 +37,22 @@ QString tierLabel(const QString &tier)
     return QCoreApplication::translate("Labels", "Not assessed");
 }
 
+QString taperStatusLabel(domain::TaperStatus status)
+{
+    switch (status) {
+    case domain::TaperStatus::None:
+    case domain::TaperStatus::Planned:
+        break;
+    case domain::TaperStatus::InProgress:
+        return QCoreApplication::translate("Labels", "in progress");
+    case domain::TaperStatus::Paused:
+        return QCoreApplication::translate("Labels", "paused");
+    case domain::TaperStatus::Completed:
+        return QCoreApplication::translate("Labels", "completed");
+    }
+    return QCoreApplication::translate("Labels", "planned");
+}
+
 }  // namespace cairn::app
 
 namespace cairn::app {

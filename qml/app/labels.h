@@ -1,6 +1,7 @@
 #pragma once
 // Words the screens show for domain values, translated (English and Spanish via Qt Linguist).
 
+#include "core/domain/records.h"
 #include "core/keys/roles.h"
 
 #include <QJsonValue>
@@ -18,6 +19,8 @@ QString gapStatusLabel(const QString &status);
 QString gapPhrase(const QString &code, const QString &status);
 // A stored record kind in words ("opioid" → "Opioid", "patient" → "Patient details").
 QString recordKindLabel(const QString &kind);
+// A taper plan's status in lower case, for a sentence ("oxycodone, in progress").
+QString taperStatusLabel(domain::TaperStatus status);
 // "lt50", "50to89", "ge90" in words.
 QString mmeBandLabel(const QString &band);
 // One payload value as a user reads it (text as is, lists and objects as compact JSON, empty

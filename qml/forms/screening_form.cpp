@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <optional>
+
 namespace cairn::app {
 namespace {
 
@@ -52,16 +54,10 @@ QString screeningResultText(const clinical::ScreeningScore &score)
 }
 
 ScreeningForm::ScreeningForm(QObject *parent)
-    : QObject(parent)
-{}
-
-void ScreeningForm::setSession(Session *session)
+    : AsyncObject(parent)
 {
-    if (m_session == session)
-        return;
-    m_session = session;
-    emit sessionChanged();
-    loadPatient();
+    // An entry in progress is not restarted by other writes; a new sign-in re-reads.
+    setReloadOn(AsyncState::ReloadOn::SignIn);
 }
 
 void ScreeningForm::setPatientId(const QString &id)
@@ -70,7 +66,7 @@ void ScreeningForm::setPatientId(const QString &id)
         return;
     m_patientId = id;
     emit patientIdChanged();
-    loadPatient();
+    reload();
 }
 
 void ScreeningForm::setInstrument(const QString &id)
@@ -83,6 +79,8 @@ void ScreeningForm::setInstrument(const QString &id)
     emit instrumentChanged();
     emit answersChanged();
     setErrors({});
+    if (!m_correcting.isEmpty())
+        reload();  // the stored answers are read for the instrument they belong to
 }
 
 void ScreeningForm::setCorrecting(const QString &recordId)
@@ -92,6 +90,7 @@ void ScreeningForm::setCorrecting(const QString &recordId)
     m_correcting = recordId;
     emit correctingChanged();
     emit answersChanged();
+    reload();
 }
 
 const clinical::Instrument *ScreeningForm::definition() const
@@ -221,65 +220,66 @@ void ScreeningForm::setErrors(QVariantMap errors)
     emit errorsChanged();
 }
 
-void ScreeningForm::finish(const QString &message, bool isError)
-{
-    m_error = isError;
-    m_message = message;
-    emit messageChanged();
-    if (m_loading) {
-        m_loading = false;
-        emit loadingChanged();
-    }
-}
-
-void ScreeningForm::loadPatient()
+void ScreeningForm::reload()
 {
     m_patientLoaded = false;
-    if (!m_session || !m_session->signedIn() || m_patientId.isEmpty())
+    if (!session() || !session()->signedIn() || m_patientId.isEmpty())
         return;
     struct Loaded {
         domain::Sex sex = domain::Sex::Unknown;
         int pcptsd5Cutoff = 3;
+        std::optional<domain::RecordEnvelope> corrected;
     };
-    m_loading = true;
-    emit loadingChanged();
     const QString patientId = m_patientId;
-    m_session->services().thread->run<Result<Loaded>>(
-        this,
-        [patientId](registry::Registry *registry) -> Result<Loaded> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
-            auto patient = registry->loadPatient(patientId);
+    const QString correcting = m_correcting;
+    run<Result<Loaded>>(
+        [patientId, correcting](registry::Registry &registry) -> Result<Loaded> {
+            auto patient = registry.loadPatient(patientId);
             if (!patient)
                 return patient.error();
-            auto policy = registry->clinicPolicy();
+            auto policy = registry.clinicPolicy();
             if (!policy)
                 return policy.error();
-            return Loaded{patient->sex, policy->pcptsd5Cutoff};
+            Loaded loaded{patient->sex, policy->pcptsd5Cutoff, std::nullopt};
+            if (!correcting.isEmpty()) {
+                auto record = registry.recordInForce(correcting);
+                if (!record)
+                    return record.error();
+                loaded.corrected = *record;
+            }
+            return loaded;
         },
-        [this](Result<Loaded> loaded) {
+        [this, correcting](Result<Loaded> loaded) {
             if (!loaded) {
-                finish(loaded.error().line(), true);
+                setMessage(loaded.error().line(), true);
                 return;
             }
             m_sex = loaded->sex;
             m_pcptsd5Cutoff = loaded->pcptsd5Cutoff;
             m_patientLoaded = true;
+            // The stored answers and date of the screen being corrected, if it is one of this
+            // instrument (the form asks afresh otherwise).
+            const clinical::Instrument *def = definition();
+            if (loaded->corrected && correcting == m_correcting && def &&
+                loaded->corrected->kind == QLatin1String("screening") &&
+                loaded->corrected->payload.value(QStringLiteral("instrument")).toString() == m_instrument) {
+                m_answers = def->answersFromRecord(loaded->corrected->payload.value(QStringLiteral("answers")));
+                m_date = loaded->corrected->payload.value(QStringLiteral("date")).toString();
+            }
             emit answersChanged();
-            finish(QString(), false);
         });
 }
 
 void ScreeningForm::save()
 {
-    if (m_loading)
+    if (loading())
         return;
-    if (!m_session || !m_session->signedIn()) {
-        finish(tr("Sign in to save."), true);
+    if (!session() || !session()->signedIn()) {
+        setMessage(tr("Sign in to save."), true);
         return;
     }
     if (m_patientId.isEmpty() || !definition()) {
-        finish(tr("Choose the patient first."), true);
+        setMessage(tr("Choose the patient first."), true);
         return;
     }
     // Every missing part under its own name, at once; nothing is written.
@@ -296,7 +296,7 @@ void ScreeningForm::save()
         errors.insert(QStringLiteral("reason"), tr("Required."));
     setErrors(errors);
     if (!errors.isEmpty()) {
-        finish(tr("Check the marked fields. Nothing was saved."), true);
+        setMessage(tr("Check the marked fields. Nothing was saved."), true);
         return;
     }
     domain::Screening screening;
@@ -306,24 +306,19 @@ void ScreeningForm::save()
     const QString patientId = m_patientId;
     const QString correcting = m_correcting;
     const QString reason = m_reason.trimmed();
-    m_loading = true;
-    emit loadingChanged();
-    m_session->services().thread->run<Result<QString>>(
-        this,
-        [patientId, correcting, reason, screening](registry::Registry *registry) -> Result<QString> {
-            if (!registry)
-                return Error{QString(), tr("The registry is locked.")};
+    run<Result<QString>>(
+        [patientId, correcting, reason, screening](registry::Registry &registry) -> Result<QString> {
             // The registry runs the same checks as every other path (answers fit the instrument).
-            return correcting.isEmpty() ? registry->addRecord(patientId, screening)
-                                        : registry->correctRecord(correcting, screening, reason);
+            return correcting.isEmpty() ? registry.addRecord(patientId, screening)
+                                        : registry.correctRecord(correcting, screening, reason);
         },
         [this](Result<QString> written) {
             if (!written) {
-                finish(written.error().line(), true);
+                setMessage(written.error().line(), true);
                 return;
             }
-            finish(tr("Saved on this tablet."), false);
-            m_session->noteDataChanged();
+            setMessage(tr("Saved on this tablet."), false);
+            session()->noteDataChanged();
             emit saved(*written);
         });
 }

@@ -6,9 +6,11 @@
 // definitions in assets/: this form only collects the answers. The saved screen is in the
 // patient's history and in the rules (the ORT gives the risk tier) the moment it is written.
 //
-// Like every asynchronous object here it exposes `loading`, `error` and `message`; every path
-// that starts loading ends it.
+// Correcting a screen (`correcting` set) starts from the stored answers and date, so the clinician
+// changes only what was entered wrongly. `loading`, `error`, `message` and `session` come from the
+// async base.
 
+#include "qml/app/async_model.h"
 #include "qml/app/session.h"
 
 #include <QObject>
@@ -29,10 +31,9 @@ QString screeningResultText(const clinical::ScreeningScore &score);
 // The instrument's title in the screen's language ("Opioid Risk Tool (ORT)"); the id if unknown.
 QString instrumentTitle(const QString &instrument);
 
-class ScreeningForm : public QObject {
+class ScreeningForm : public cairn::app::AsyncObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(cairn::app::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
     // "ort" or "pcptsd5" (any yes/no instrument of the shipped definitions).
     Q_PROPERTY(QString instrument READ instrument WRITE setInstrument NOTIFY instrumentChanged)
@@ -58,15 +59,10 @@ class ScreeningForm : public QObject {
     Q_PROPERTY(QString resultText READ resultText NOTIFY answersChanged)
     // Field ("date", "answers", "sex", "reason") → message, for what is wrong now.
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool error READ error NOTIFY messageChanged)
-    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
 public:
     explicit ScreeningForm(QObject *parent = nullptr);
 
-    Session *session() const { return m_session; }
-    void setSession(Session *session);
     QString patientId() const { return m_patientId; }
     void setPatientId(const QString &id);
     QString instrument() const { return m_instrument; }
@@ -86,9 +82,6 @@ public:
     QString incompleteReason() const;
     QString resultText() const;
     QVariantMap errors() const { return m_errors; }
-    bool loading() const { return m_loading; }
-    bool error() const { return m_error; }
-    QString message() const { return m_message; }
 
     // Answers question `index` (1 yes, 0 no).
     Q_INVOKABLE void answer(int index, int value);
@@ -97,24 +90,19 @@ public:
     Q_INVOKABLE void save();
 
 signals:
-    void sessionChanged();
     void patientIdChanged();
     void instrumentChanged();
     void correctingChanged();
     void answersChanged();
     void errorsChanged();
-    void loadingChanged();
-    void messageChanged();
     void saved(const QString &recordId);
 
 private:
     const clinical::Instrument *definition() const;
     QJsonObject questionAt(int index) const;
-    void loadPatient();
+    // The patient's sex and the PC-PTSD-5 cut-off in force, and the stored screen when correcting.
+    void reload() override;
     void setErrors(QVariantMap errors);
-    void finish(const QString &message, bool isError);
-
-    Session *m_session = nullptr;
     QString m_patientId;
     QString m_instrument;
     QString m_correcting;
@@ -125,9 +113,6 @@ private:
     int m_pcptsd5Cutoff = 3;
     bool m_patientLoaded = false;
     QVariantMap m_errors;
-    bool m_loading = false;
-    bool m_error = false;
-    QString m_message;
 };
 
 }  // namespace cairn::app

@@ -1,6 +1,7 @@
 #include "qml/patient/patient_history.h"
 
 #include "core/clinical/decisions.h"
+#include "qml/app/labels.h"
 #include "qml/forms/record_form_fields.h"
 #include "qml/forms/screening_form.h"
 
@@ -261,22 +262,7 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
                      m.reviewedBy.isEmpty() ? tr("Reviewed") : tr("Reviewed by %1").arg(m.reviewedBy), idOf(m.meta),
                      QStringLiteral("medication_review")});
     for (const auto &t : p.taperPlans) {
-        QString status;
-        switch (t.status) {
-        case domain::TaperStatus::None:
-        case domain::TaperStatus::Planned:
-            status = tr("planned");
-            break;
-        case domain::TaperStatus::InProgress:
-            status = tr("in progress");
-            break;
-        case domain::TaperStatus::Paused:
-            status = tr("paused");
-            break;
-        case domain::TaperStatus::Completed:
-            status = tr("completed");
-            break;
-        }
+        const QString status = taperStatusLabel(t.status);
         QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);
         if (!t.steps.isEmpty()) {
             QStringList steps;

@@ -39,7 +39,7 @@ void PatientViewModel::reload()
     if (!session() || !session()->signedIn() || m_patientId.isEmpty())
         return;
     const QString id = m_patientId;
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    const QDate today = m_today.isValid() ? m_today : clinicToday();
     run<Result<registry::PatientView>>(
         [id, today](registry::Registry &registry) -> Result<registry::PatientView> {
             return registry::patientView(registry, id, today);
@@ -67,7 +67,7 @@ void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
     if (!session() || m_patientId.isEmpty())
         return;
     const QString id = m_patientId;
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    const QDate today = m_today.isValid() ? m_today : clinicToday();
     run<Status>(
         [id, today, pain, enjoyment, activity](registry::Registry &registry) -> Status {
             auto added = registry.addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
@@ -117,7 +117,7 @@ void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &no
         }
     }
     const QString id = m_patientId;
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    const QDate today = m_today.isValid() ? m_today : clinicToday();
     run<Status>(
         [id, today, scriptId, version, language, note](registry::Registry &registry) -> Status {
             auto added =
@@ -150,7 +150,7 @@ QString PatientViewModel::details() const
     if (!m_view)
         return {};
     const auto &p = m_view->patient;
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    const QDate today = m_today.isValid() ? m_today : clinicToday();
     return tr("%1 years · %2 · %3")
         .arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, today) : 0)
         .arg(p.clinicId, p.prescriber);
@@ -218,22 +218,7 @@ QStringList PatientViewModel::carePlan() const
     const auto latest =
         std::max_element(plans.cbegin(), plans.cend(), [](const auto &a, const auto &b) { return a.date < b.date; });
     if (latest != plans.cend()) {
-        QString status;
-        switch (latest->status) {
-        case domain::TaperStatus::None:
-        case domain::TaperStatus::Planned:
-            status = tr("planned");
-            break;
-        case domain::TaperStatus::InProgress:
-            status = tr("in progress");
-            break;
-        case domain::TaperStatus::Paused:
-            status = tr("paused");
-            break;
-        case domain::TaperStatus::Completed:
-            status = tr("completed");
-            break;
-        }
+        const QString status = taperStatusLabel(latest->status);
         lines << tr("Taper plan for %1, %2 (from %3)").arg(latest->drug, status, date(latest->date));
         for (const auto &step : latest->steps)
             lines << (step.targetMmePerDay ? tr("  %1: %2 (target %3 MME/day)")

@@ -412,6 +412,16 @@ private slots:
                  QStringLiteral("must not be before the previous step's date"));
         QCOMPARE(counts(), before);
 
+        // A step before the plan was made.
+        form.setStepValue(QStringLiteral("steps"), 0, QStringLiteral("date"), QStringLiteral("2026-10-20"));
+        form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("date"), QStringLiteral("2026-12-01"));
+        QCOMPARE(saveAndWait(form), QString());
+        QCOMPARE(form.errors().keys(), QStringList{QStringLiteral("steps[0].date")});
+        QCOMPARE(form.errors().value(QStringLiteral("steps[0].date")).toString(),
+                 QStringLiteral("must not be before the plan's date"));
+        QCOMPARE(counts(), before);
+        form.setStepValue(QStringLiteral("steps"), 0, QStringLiteral("date"), QStringLiteral("2026-11-15"));
+
         // A target that is not a number, then one below zero.
         form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("date"), QStringLiteral("2026-12-01"));
         form.setStepValue(QStringLiteral("steps"), 1, QStringLiteral("target_mme_per_day"), QStringLiteral("lots"));
@@ -519,6 +529,47 @@ private slots:
         QCOMPARE(ort.date, QDate(2026, 11, 20));
         QCOMPARE(ort.answers.toObject().value(QStringLiteral("family_alcohol")).toBool(), true);
         QCOMPARE(ort.answers.toObject().value(QStringLiteral("personal_alcohol")).toBool(), false);
+    }
+
+    // Correcting a screen starts from what was stored (answers and date), so only the wrong answer
+    // is changed; the correction supersedes the original and needs a reason.
+    void correctingAnOrtStartsFromItsStoredAnswers()
+    {
+        auto before = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(before && !before->screenings.isEmpty());
+        const domain::Screening original = before->screenings.last();
+        QCOMPARE(original.instrument, QStringLiteral("ort"));
+
+        app::ScreeningForm form;
+        form.setSession(m_session.get());
+        form.setPatientId(m_patientId);
+        form.setInstrument(QStringLiteral("ort"));
+        form.setCorrecting(original.meta.id.toString(QUuid::WithoutBraces));
+        QTRY_VERIFY(!form.loading());
+        QCOMPARE(form.date(), QStringLiteral("2026-11-20"));
+        const QVariantList answers = form.answers();
+        QCOMPARE(answers.size(), 10);
+        QCOMPARE(answers.at(0).toInt(), 1);  // family alcohol: yes, as stored
+        QCOMPARE(answers.at(1).toInt(), 1);
+        for (int i = 2; i < answers.size(); ++i)
+            QCOMPARE(answers.at(i).toInt(), 0);
+        QCOMPARE(form.incompleteReason(), QStringLiteral("Say why it is being corrected."));
+
+        form.answer(1, 0);  // family illegal drugs was entered wrongly
+        form.setReason(QStringLiteral("family history re-checked with the patient"));
+        QVERIFY(form.complete());
+        QSignalSpy saved(&form, &app::ScreeningForm::saved);
+        form.save();
+        QTRY_COMPARE(saved.size(), 1);
+        auto after = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        QVERIFY(after);
+        QCOMPARE(after->screenings.size(), before->screenings.size());  // the correction replaces it
+        const domain::Screening corrected = after->screenings.last();
+        QCOMPARE(corrected.meta.supersedes, original.meta.id);
+        QCOMPARE(corrected.answers.toObject().value(QStringLiteral("family_alcohol")).toBool(), true);
+        QCOMPARE(corrected.answers.toObject().value(QStringLiteral("family_illegal_drugs")).toBool(), false);
     }
 
     // The PC-PTSD-5: no traumatic event completes it with one answer (negative); the five items
