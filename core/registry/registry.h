@@ -177,6 +177,15 @@ public:
     // stores the text as a new version "clinic-agreement-N", superseding the previous one; the
     // version given in `text` is ignored. Returns the stored text with its version.
     Result<QJsonObject> saveClinicAgreementText(const QJsonObject &text);
+    // Every saved version of the clinic's agreement text, oldest first: what a signature naming a
+    // version was shown. Empty while the clinic uses the shipped default.
+    struct AgreementTextVersion {
+        QString version;   // "clinic-agreement-N"
+        QDate date;        // the day it was saved
+        QString author;    // user id of the administrator who saved it
+        QJsonObject text;  // as clinicAgreementText() returns it
+    };
+    Result<QList<AgreementTextVersion>> clinicAgreementHistory();
 
     // --- clinic scripts -------------------------------------------------------------------------
     // Saves a clinic's copy of a built-in script (same id) or a script of its own (new id), after

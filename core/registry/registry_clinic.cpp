@@ -182,6 +182,21 @@ Result<QJsonObject> Registry::clinicAgreementText()
     return (*stored)->payload;
 }
 
+Result<QList<Registry::AgreementTextVersion>> Registry::clinicAgreementHistory()
+{
+    auto history = RecordStore(*d->db).history(domain::kClinicScope);
+    if (!history)
+        return history.error();
+    QList<AgreementTextVersion> versions;
+    for (const auto &record : *history) {
+        if (record.kind != domain::kClinicAgreementKind.kind() || record.retracted)
+            continue;
+        versions.append({record.payload.value(QStringLiteral("version")).toString(),
+                         QDate::fromString(record.date, Qt::ISODate), record.author, record.payload});
+    }
+    return versions;
+}
+
 Result<QJsonObject> Registry::saveClinicAgreementText(const QJsonObject &text)
 {
     if (!can(keys::Permission::EditPolicy))

@@ -225,6 +225,59 @@ private slots:
             0);
     }
 
+    // The patient agreement text: every saved version stays readable, so the text a signature names
+    // can be shown again; both languages are required; only administrators change it.
+    void agreementTextVersionsStayReadable()
+    {
+        const QStringList set{QStringLiteral("agreement-text"), QStringLiteral("set"), QStringLiteral("--json"),
+                              QStringLiteral("-")};
+        const Run none = cairnctl({QStringLiteral("agreement-text"), QStringLiteral("history")});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY2(none.out.contains("the shipped text is in force"), none.out.constData());
+
+        const Run noSpanish = cairnctl(set, R"({"title": {"en": "Our agreement", "es": ""},
+            "sections": {"en": ["We keep appointments."], "es": ["Cumplimos las citas."]}})");
+        QCOMPARE(noSpanish.exitCode, 2);
+        QVERIFY2(noSpanish.errorLines().first().contains("title.es"), noSpanish.err.constData());
+
+        const Run first = cairnctl(set, R"({"title": {"en": "Our agreement", "es": "Nuestro acuerdo"},
+            "sections": {"en": ["We keep appointments."], "es": ["Cumplimos las citas."]}})");
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.out.contains("clinic-agreement-1"), first.out.constData());
+        const Run second = cairnctl(set, R"({"title": {"en": "Our care agreement", "es": "Nuestro acuerdo de cuidado"},
+            "sections": {"en": ["We keep appointments.", "One pharmacy."],
+                         "es": ["Cumplimos las citas.", "Una farmacia."]}})");
+        QCOMPARE(second.exitCode, 0);
+
+        const Run history = cairnctl({QStringLiteral("agreement-text"), QStringLiteral("history")});
+        QCOMPARE(history.exitCode, 0);
+        const QList<QByteArray> lines = history.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).startsWith("clinic-agreement-1\t"));
+        QVERIFY(lines.at(0).endsWith("\tOur agreement"));
+        QVERIFY(lines.at(1).startsWith("clinic-agreement-2\t"));
+
+        // The first version, as a patient who signed it read it; the newest is in force.
+        const Run old = cairnctl({QStringLiteral("agreement-text"), QStringLiteral("show"), QStringLiteral("--version"),
+                                  QStringLiteral("clinic-agreement-1")});
+        QCOMPARE(old.exitCode, 0);
+        const QJsonObject oldText = QJsonDocument::fromJson(old.out).object();
+        QCOMPARE(oldText[QStringLiteral("sections")][QStringLiteral("en")].toArray().size(), 1);
+        const Run current = cairnctl({QStringLiteral("agreement-text"), QStringLiteral("show")});
+        QCOMPARE(QJsonDocument::fromJson(current.out).object()[QStringLiteral("version")].toString(),
+                 QStringLiteral("clinic-agreement-2"));
+        const Run unknown = cairnctl({QStringLiteral("agreement-text"), QStringLiteral("show"),
+                                      QStringLiteral("--version"), QStringLiteral("clinic-agreement-9")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.errorLines().first().contains("--version"));
+
+        const Run clinician = cairnctl(QStringList{QStringLiteral("--user"), QStringLiteral("Casey Clinician")} + set,
+                                       R"({"title": {"en": "x", "es": "x"}, "sections": {"en": ["x"], "es": ["x"]}})",
+                                       QStringLiteral("1357"));
+        QCOMPARE(clinician.exitCode, 1);
+        QCOMPARE(cairnctl({QStringLiteral("agreement-text"), QStringLiteral("history")}).out.trimmed().count('\n'), 1);
+    }
+
     void clinicScriptCopiesAreVersionedAndTheBuiltInStays()
     {
         const QString builtInPath =

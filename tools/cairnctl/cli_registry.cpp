@@ -3,6 +3,7 @@
 #include "platform/paths.h"
 
 #include <QFile>
+#include <QJsonDocument>
 
 #include <unistd.h>
 
@@ -105,6 +106,30 @@ Status noMoreArguments(const QStringList &args)
     if (args.isEmpty())
         return ok();
     return Error{args.first().left(40), QStringLiteral("unexpected argument")};
+}
+
+Result<QJsonObject> readJsonObject(const QString &file, Io &io, const QString &what, const QString &where)
+{
+    QByteArray bytes;
+    if (file == QLatin1String("-")) {
+        bytes = io.in->readAll();
+    } else {
+        QFile input(file);
+        if (file.isEmpty() || !input.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("--json"),
+                         QStringLiteral("name a readable file of %1 (- for standard input)").arg(what)};
+        bytes = input.readAll();
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return Error{QStringLiteral("json"), QStringLiteral("must be a JSON object of %1 (see %2)").arg(what, where)};
+    return doc.object();
+}
+
+int exitFor(const Error &error)
+{
+    return error.field.isEmpty() ? Failure : BadInput;
 }
 
 int fail(Io &io, const Error &error, int code)

@@ -7,6 +7,8 @@
 #include "platform/keystore.h"
 #include "tools/cairnctl/command.h"
 
+#include <QJsonObject>
+
 #include <memory>
 
 namespace cairn::cli {
@@ -30,6 +32,15 @@ Result<QString> takeOption(QStringList &args, const QString &name);
 bool takeFlag(QStringList &args, const QString &name);
 // Fails when anything is left in args.
 Status noMoreArguments(const QStringList &args);
+
+// The JSON object in `file` (or standard input for "-"), for a "--json FILE" option; errors name
+// --json (unreadable) or json (not an object of `what`, e.g. "policy settings"; `where` says where
+// the keys are documented, e.g. "docs/clinic-policy.md").
+Result<QJsonObject> readJsonObject(const QString &file, Io &io, const QString &what, const QString &where);
+
+// The exit code for a registry error: one that names a field is the input's fault (BadInput); the
+// others (a role that may not, a database that cannot) are not (Failure).
+int exitFor(const Error &error);
 
 // Prints "cairnctl: <field>: <message>" and returns the exit code.
 int fail(Io &io, const Error &error, int code = Failure);

@@ -3,7 +3,6 @@
 #include "core/clinical/contract_json.h"
 #include "tools/cairnctl/cli_registry.h"
 
-#include <QFile>
 #include <QJsonDocument>
 
 namespace cairn::cli {
@@ -36,33 +35,18 @@ int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io
             return fail(io, file.error(), BadInput);
         if (auto s = noMoreArguments(args); !s)
             return fail(io, s.error(), BadInput);
-        QByteArray bytes;
-        if (*file == QLatin1String("-")) {
-            bytes = io.in->readAll();
-        } else {
-            QFile input(*file);
-            if (file->isEmpty() || !input.open(QIODevice::ReadOnly))
-                return fail(io,
-                            {QStringLiteral("--json"),
-                             QStringLiteral("name a readable file of policy settings (- for standard input)")},
-                            BadInput);
-            bytes = input.readAll();
-        }
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            return fail(io,
-                        {QStringLiteral("json"),
-                         QStringLiteral("must be a JSON object of policy settings (see docs/clinic-policy.md)")},
-                        BadInput);
+        auto overrides =
+            readJsonObject(*file, io, QStringLiteral("policy settings"), QStringLiteral("docs/clinic-policy.md"));
+        if (!overrides)
+            return fail(io, overrides.error(), BadInput);
         auto open = openRegistry(options, kClock);
         if (!open)
             return fail(io, open.error());
-        auto updated = open->registry->setClinicPolicy(doc.object());
+        auto updated = open->registry->setClinicPolicy(*overrides);
         if (!updated)
             return fail(io,
                         updated.error().within(updated.error().field.isEmpty() ? QString() : QStringLiteral("policy")),
-                        updated.error().field.isEmpty() ? Failure : BadInput);
+                        exitFor(updated.error()));
         *io.out << "clinic policy is now version " << updated->version << '\n';
         return Success;
     }

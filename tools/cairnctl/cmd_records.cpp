@@ -22,13 +22,6 @@ namespace {
 
 const registry::SystemClock kClock;
 
-// Registry errors that name a field are the input's fault; the others (a role that may not, a
-// database that cannot) are not.
-int exitFor(const Error &error)
-{
-    return error.field.isEmpty() ? Failure : BadInput;
-}
-
 Result<QJsonValue> readJsonFile(QStringList &args, Io &io)
 {
     auto file = takeOption(args, QStringLiteral("--json"));

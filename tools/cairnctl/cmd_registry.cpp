@@ -107,7 +107,7 @@ int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
             return fail(io, open.error());
         auto added = open->registry->addUser(*name, role, *newPin);
         if (!added)
-            return fail(io, added.error(), added.error().field.isEmpty() ? Failure : BadInput);
+            return fail(io, added.error(), exitFor(added.error()));
         *io.out << "added " << name->trimmed() << " (" << keys::toString(role) << ")\n";
         return Success;
     }
@@ -129,7 +129,7 @@ int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
                       : newPin                          ? open->registry->changePin(target, *newPin)
                                                         : open->registry->resetLockout(target);
         if (!done)
-            return fail(io, done.error(), done.error().field.isEmpty() ? Failure : BadInput);
+            return fail(io, done.error(), exitFor(done.error()));
         *io.out << (action == QLatin1String("remove")   ? "removed "
                     : action == QLatin1String("passwd") ? "changed the PIN of "
                                                         : "cleared the lockout of ")
@@ -186,7 +186,7 @@ int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io
         return fail(io, open.error());
     auto ids = open->registry->addPatients(patients);
     if (!ids)
-        return fail(io, ids.error(), ids.error().field.isEmpty() ? Failure : BadInput);
+        return fail(io, ids.error(), exitFor(ids.error()));
     *io.out << "imported " << ids->size() << " patients\n";
     return Success;
 }

@@ -59,7 +59,7 @@ int runClinicScripts(const QString &action, QStringList args, const QString &lan
                 BadInput);
         auto saved = open->registry->saveClinicScript(doc.object());
         if (!saved)
-            return fail(io, saved.error(), saved.error().field.isEmpty() ? Failure : BadInput);
+            return fail(io, saved.error(), exitFor(saved.error()));
         *io.out << "saved the clinic's " << saved->id << " (" << saved->language << ") as version " << saved->version
                 << '\n';
         return Success;

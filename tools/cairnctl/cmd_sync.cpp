@@ -157,7 +157,7 @@ int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io 
         if (!ok)
             return fail(io, {QStringLiteral("review"), QStringLiteral("the id must be a number")}, BadInput);
         if (auto s = open->registry->reviewConflict(id); !s)
-            return fail(io, s.error(), s.error().field.isEmpty() ? Failure : BadInput);
+            return fail(io, s.error(), exitFor(s.error()));
         *io.out << "conflict " << id << " marked reviewed\n";
         return Success;
     }
