@@ -9,6 +9,7 @@
 
 #include "bench/app/bench_app_common.h"
 #include "bench/bench_common.h"
+#include "bench/seeded_registry.h"
 #include "core/clinical/population_views.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/registry.h"
@@ -87,44 +88,22 @@ int main(int argc, char *argv[])
     const QString path = dir.filePath(QStringLiteral("bench.db"));
     platform::MemoryKeystore keystore;
     registry::SystemClock clock;
-    QString clinicianId;
-    QString samplePatient;
-    {
-        auto created =
-            registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
-        if (!created) {
-            std::fprintf(stderr, "bench: %s\n", qPrintable(created.error().line()));
-            return 1;
-        }
-        clinicianId =
-            *(*created)->addUser(QStringLiteral("Bench Clinician"), keys::Role::Clinician, QStringLiteral("1357"));
-        synthetic::Options options;
-        options.patients = patients;
-        options.seed = 99;
-        options.asOf = today;
-        QElapsedTimer timer;
-        timer.start();
-        auto ids = (*created)->addPatients(synthetic::generateClinic(options));
-        if (!ids) {
-            std::fprintf(stderr, "bench: %s\n", qPrintable(ids.error().line()));
-            return 1;
-        }
-        samplePatient = ids->at(ids->size() / 2);
-        std::printf("seeded %d patients in %.1f s; rules evaluated on %s\n\n", patients,
-                    static_cast<double>(timer.elapsed()) / 1000.0, qPrintable(today.toString(Qt::ISODate)));
-    }
+    synthetic::Options options;
+    options.patients = patients;
+    options.seed = 99;
+    options.asOf = today;
+    const auto seeded = bench::seedRegistry(path, keystore, clock, options);
+    if (!seeded)
+        return 1;
+    const QString samplePatient = seeded->samplePatient();
+    std::printf("seeded %d patients in %.1f s; rules evaluated on %s\n\n", patients, seeded->seedSeconds,
+                qPrintable(today.toString(Qt::ISODate)));
 
     registry::RegistryThread thread;
     app::Session session({path, &keystore, &clock, &thread});
     app::Session::setInstance(&session);
-    session.refreshUsers();
-    spinUntil([&] { return session.users()->rowCount() > 0 && !session.loading(); });
-    session.unlock(clinicianId, QStringLiteral("1357"));
-    spinUntil([&] { return !session.loading(); });
-    if (!session.signedIn()) {
-        std::fprintf(stderr, "bench: sign-in failed: %s\n", qPrintable(session.message()));
+    if (!bench::signIn(session, seeded->clinicianId, bench::kBenchClinicianPin))
         return 1;
-    }
     QObject receiver;
     bench::header();
 

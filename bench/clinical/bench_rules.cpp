@@ -6,6 +6,7 @@
 // 10,000 patients takes minutes, the measures seconds.
 
 #include "bench/bench_common.h"
+#include "bench/seeded_registry.h"
 #include "core/clinical/population_views.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/registry.h"
@@ -54,8 +55,8 @@ int runSize(int patients, bool smoke, const QString &keepDir)
     else
         keystore = std::make_unique<platform::FileKeystore>(dir + QStringLiteral("/keys"));
     registry::ManualClock clock(QDateTime(asOf, QTime(8, 0), Qt::UTC));
-    const QString admin = QStringLiteral("Bench Admin");
-    const QString pin = QStringLiteral("246810");
+    const QString admin = bench::kBenchAdmin;
+    const QString pin = bench::kBenchAdminPin;
     const bool seeded = QFileInfo::exists(path);
     auto registry = seeded ? registry::Registry::unlock(path, *keystore, admin, pin, clock)
                            : registry::Registry::create(path, *keystore, admin, pin, clock);

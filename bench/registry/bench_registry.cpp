@@ -4,6 +4,7 @@
 //   bench_registry [--patients N] [--years Y] [--smoke]
 
 #include "bench/bench_common.h"
+#include "bench/seeded_registry.h"
 #include "core/keys/keyring.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_internals.h"
@@ -35,32 +36,17 @@ int main(int argc, char *argv[])
     const QString path = dir.filePath(QStringLiteral("bench.db"));
     platform::MemoryKeystore keystore;
     registry::SystemClock clock;
-    QString samplePatient;
-    {
-        auto created =
-            registry::Registry::create(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
-        if (!created) {
-            std::fprintf(stderr, "bench: %s\n", qPrintable(created.error().line()));
-            return 1;
-        }
-        synthetic::Options options;
-        options.patients = patients;
-        options.years = years;
-        options.seed = 99;
-        const auto clinic = synthetic::generateClinic(options);
-        QElapsedTimer timer;
-        timer.start();
-        auto ids = (*created)->addPatients(clinic);
-        if (!ids) {
-            std::fprintf(stderr, "bench: %s\n", qPrintable(ids.error().line()));
-            return 1;
-        }
-        const auto stats = (*created)->stats();
-        std::printf(
-            "seeded %d patients, %lld records, %d years, in %.1f s (one transaction, cipher_memory_security on)\n\n",
-            patients, static_cast<long long>(stats->records), years, static_cast<double>(timer.elapsed()) / 1000.0);
-        samplePatient = ids->at(ids->size() / 2);
-    }
+    synthetic::Options options;
+    options.patients = patients;
+    options.years = years;
+    options.seed = 99;
+    const auto seeded = bench::seedRegistry(path, keystore, clock, options);
+    if (!seeded)
+        return 1;
+    const QString samplePatient = seeded->samplePatient();
+    std::printf(
+        "seeded %d patients, %lld records, %d years, in %.1f s (one transaction, cipher_memory_security on)\n\n",
+        patients, static_cast<long long>(seeded->records), years, seeded->seedSeconds);
 
     bench::header();
 
@@ -68,10 +54,9 @@ int main(int argc, char *argv[])
     // database with the raw key alone (no KDF).
     auto keyring = keys::Keyring::load(path + QStringLiteral(".keys"));
     auto secret = keys::deviceSecret(keystore, keyring->registryId(), false);
-    auto rawKey = keyring->unlock(keyring->users().first().id, QStringLiteral("246810"), *secret, clock.now());
+    auto rawKey = keyring->unlock(keyring->users().first().id, bench::kBenchAdminPin, *secret, clock.now());
     const double unlockMs = bench::medianMs(runs, [&] {
-        auto r =
-            registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+        auto r = registry::Registry::unlock(path, keystore, bench::kBenchAdmin, bench::kBenchAdminPin, clock);
         if (!r)
             std::abort();
     });
@@ -82,8 +67,7 @@ int main(int argc, char *argv[])
     });
     bench::row("unlock (PIN -> database open)", unlockMs, rawOpenMs, "open with raw key, no KDF");
 
-    auto registry =
-        registry::Registry::unlock(path, keystore, QStringLiteral("Bench Admin"), QStringLiteral("246810"), clock);
+    auto registry = registry::Registry::unlock(path, keystore, bench::kBenchAdmin, bench::kBenchAdminPin, clock);
     auto &db = registry::RegistryInternals::database(**registry);
 
     const double loadMs = bench::medianMs(runs, [&] {
