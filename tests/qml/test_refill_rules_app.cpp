@@ -257,7 +257,7 @@ private slots:
         refill = checkTooEarly(m_patients.at(3), true);
         QVERIFY(refill->reasonCodes().contains(QStringLiteral("NEW_PATIENT_BRIDGE")));
         QVERIFY(!refill->reasonCodes().contains(QStringLiteral("NEW_PATIENT_RECORDS_FIRST")));
-        QVERIFY(refill->reasons().join(u' ').contains(QStringLiteral("up to 60 days")));
+        QVERIFY(refill->reasons().join(u' ').contains(QStringLiteral("up to 60 day")));
         editPolicy({{QStringLiteral("new_patient.mode"), false}, {QStringLiteral("new_patient.bridge_days"), 30}});
     }
 
