@@ -146,6 +146,9 @@ private slots:
             e.start = QDate(2025, 1, 1);
             clinic[i].opioids = {e};
             clinic[i].status = domain::PatientStatus::Active;
+            clinic[i].inactiveReason = std::nullopt;
+            clinic[i].inactiveDate = QDate();
+            clinic[i].refillRequests.clear();  // the new-patient bridge runs from the first one
             clinic[i].visits.append({{}, kDay, domain::VisitStatus::Scheduled});
             clinic[i].uds = {{{}, kDay.addDays(-400), domain::UdsResult::Expected, {}}};
             clinic[i].refillOverrides.clear();
