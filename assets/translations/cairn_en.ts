@@ -119,6 +119,19 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::RefillCheckModel</name>
+    <message numerus="yes">
+        <source>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n day(s) from the first request.</source>
+        <translation>
+            <numerusform>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n day from the first request.</numerusform><numerusform>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n days from the first request.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Clinic policy for new patients: this fill would run past the bridge's limit of %n day(s) without the prior records.</source>
+        <translation>
+            <numerusform>Clinic policy for new patients: this fill would run past the bridge's limit of %n day without the prior records.</numerusform><numerusform>Clinic policy for new patients: this fill would run past the bridge's limit of %n days without the prior records.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::SyncStatus</name>
     <message numerus="yes">
         <source>Offline · %n to send</source>

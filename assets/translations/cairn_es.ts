@@ -2132,6 +2132,14 @@
         <source>Clinic agreement text</source>
         <translation>Texto del acuerdo de la clínica</translation>
     </message>
+    <message>
+        <source>Random urine test draw</source>
+        <translation>Sorteo de análisis de orina al azar</translation>
+    </message>
+    <message>
+        <source>Refill clinic rule overridden</source>
+        <translation>Regla de resurtido de la clínica anulada</translation>
+    </message>
 </context>
 <context>
     <name>RefillCheckScreen</name>
@@ -2297,6 +2305,54 @@
     <message>
         <source>Choose how the request came.</source>
         <translation>Elija cómo llegó la solicitud.</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <source>New to the clinic, already taking opioids: first prescription here</source>
+        <translation>Nuevo en la clínica y ya toma opioides: primera receta aquí</translation>
+    </message>
+    <message>
+        <source>Prior records</source>
+        <translation>Expedientes anteriores</translation>
+    </message>
+    <message>
+        <source>The prior prescriber's records have come</source>
+        <translation>Ya llegaron los expedientes del médico anterior</translation>
+    </message>
+    <message>
+        <source>A clinician overrode the clinic rule; the reason is in the patient's history.</source>
+        <translation>Un profesional clínico anuló la regla de la clínica; el motivo está en el historial del paciente.</translation>
+    </message>
+    <message>
+        <source>A clinic rule blocks this refill. You may override it with the reason, which is recorded and counted.</source>
+        <translation>Una regla de la clínica bloquea este resurtido. Puede anularla indicando el motivo, que queda registrado y se cuenta.</translation>
+    </message>
+    <message>
+        <source>A clinic rule blocks this refill. Only a clinician may override it.</source>
+        <translation>Una regla de la clínica bloquea este resurtido. Solo un profesional clínico puede anularla.</translation>
+    </message>
+    <message>
+        <source>Why this patient needs the refill despite the clinic rule</source>
+        <translation>Por qué este paciente necesita el resurtido a pesar de la regla de la clínica</translation>
+    </message>
+    <message>
+        <source>Reason for overriding the clinic rule</source>
+        <translation>Motivo para anular la regla de la clínica</translation>
+    </message>
+    <message>
+        <source>Override the clinic rule</source>
+        <translation>Anular la regla de la clínica</translation>
+    </message>
+    <message>
+        <source>Write the reason first.</source>
+        <translation>Escriba primero el motivo.</translation>
+    </message>
+    <message>
+        <source>A clinic rule blocks this refill until a clinician overrides it.</source>
+        <translation>Una regla de la clínica bloquea este resurtido hasta que un profesional clínico la anule.</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2606,14 @@
     <message>
         <source>PHQ-9 item 9 is above zero. Tell the clinician now: safety must be assessed before the patient leaves.</source>
         <translation>La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
+    </message>
+    <message>
+        <source>Today's visit includes a urine sample: the patient was chosen at random, as clinic policy asks.</source>
+        <translation>La visita de hoy incluye una muestra de orina: el paciente fue elegido al azar, como pide la política de la clínica.</translation>
+    </message>
+    <message>
+        <source>Today's visit does not include a urine sample: the patient was not chosen at random today.</source>
+        <translation>La visita de hoy no incluye una muestra de orina: hoy el paciente no fue elegido al azar.</translation>
     </message>
 </context>
 <context>
@@ -3106,6 +3170,50 @@
         <source>Saved as version %1. Lists and reminders use it from now on.</source>
         <translation>Guardada como versión %1. Las listas y los recordatorios la usan desde ahora.</translation>
     </message>
+    <message>
+        <source>Random urine testing</source>
+        <translation>Análisis de orina al azar</translation>
+    </message>
+    <message>
+        <source>New patients already on opioids</source>
+        <translation>Pacientes nuevos que ya toman opioides</translation>
+    </message>
+    <message>
+        <source>Firm refill rules (a clinician overrides with a reason)</source>
+        <translation>Reglas firmes de resurtido (un profesional clínico las anula con un motivo)</translation>
+    </message>
+    <message>
+        <source>Choose urine tests at random within the interval (off: test when the interval is due)</source>
+        <translation>Elegir los análisis de orina al azar dentro del intervalo (desactivado: cuando vence el intervalo)</translation>
+    </message>
+    <message>
+        <source>Bridge at the current dose while records are gathered (off: records and a urine test first)</source>
+        <translation>Puente con la dosis actual mientras se reúnen los expedientes (desactivado: primero los expedientes y un análisis de orina)</translation>
+    </message>
+    <message>
+        <source>Longest bridge without the prior records (days)</source>
+        <translation>Puente más largo sin los expedientes anteriores (días)</translation>
+    </message>
+    <message>
+        <source>No-fill weekdays are a clinic rule</source>
+        <translation>Los días sin resurtido son una regla de la clínica</translation>
+    </message>
+    <message>
+        <source>The longest supply is a clinic rule</source>
+        <translation>El suministro más largo es una regla de la clínica</translation>
+    </message>
+    <message>
+        <source>The notice for a request is a clinic rule</source>
+        <translation>El aviso previo de una solicitud es una regla de la clínica</translation>
+    </message>
+    <message>
+        <source>The early-fill allowance is a clinic rule</source>
+        <translation>El margen para surtir antes es una regla de la clínica</translation>
+    </message>
+    <message>
+        <source>The police report for a lost or stolen prescription is a clinic rule</source>
+        <translation>La denuncia policial por una receta perdida o robada es una regla de la clínica</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::ConflictListModel</name>
@@ -3407,6 +3515,26 @@
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
+    <message>
+        <source>Random urine test draw</source>
+        <translation>Sorteo de análisis de orina al azar</translation>
+    </message>
+    <message>
+        <source>Chosen for a urine sample</source>
+        <translation>Elegido para una muestra de orina</translation>
+    </message>
+    <message>
+        <source>Not chosen for a urine sample</source>
+        <translation>No elegido para una muestra de orina</translation>
+    </message>
+    <message>
+        <source>Clinic refill rule overridden</source>
+        <translation>Regla de resurtido de la clínica anulada</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
@@ -3538,6 +3666,10 @@
     <message>
         <source>Early or lost/stolen refill request this month</source>
         <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
+    </message>
+    <message>
+        <source>A firm refill rule overridden this month</source>
+        <translation>Una regla firme de resurtido anulada este mes</translation>
     </message>
 </context>
 <context>
@@ -3792,6 +3924,48 @@
     <message>
         <source>Logged in the patient's history and sent to the clinician.</source>
         <translation>Anotada en el historial del paciente y enviada al clínico.</translation>
+    </message>
+    <message>
+        <source>Clinic policy for new patients: the prior prescriber's records and a urine test come before the first prescription here.</source>
+        <translation>Política de la clínica para pacientes nuevos: los expedientes del médico anterior y un análisis de orina van antes de la primera receta aquí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n day(s) from the first request.</source>
+        <translation>
+            <numerusform>Política de la clínica para pacientes nuevos: un puente con la dosis actual mientras se reúnen los expedientes, hasta %n día desde la primera solicitud.</numerusform>
+            <numerusform>Política de la clínica para pacientes nuevos: un puente con la dosis actual mientras se reúnen los expedientes, hasta %n días desde la primera solicitud.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clinic policy for new patients: this fill would run past the bridge's limit of %n day(s) without the prior records.</source>
+        <translation>
+            <numerusform>Política de la clínica para pacientes nuevos: este resurtido pasaría el límite del puente de %n día sin los expedientes anteriores.</numerusform>
+            <numerusform>Política de la clínica para pacientes nuevos: este resurtido pasaría el límite del puente de %n días sin los expedientes anteriores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (a clinic rule)</source>
+        <translation>%1 (una regla de la clínica)</translation>
+    </message>
+    <message>
+        <source>A clinic rule blocks this refill: a clinician must override it, with the reason, first.</source>
+        <translation>Una regla de la clínica bloquea este resurtido: primero un profesional clínico debe anularla, con el motivo.</translation>
+    </message>
+    <message>
+        <source>Sign in to override a clinic rule.</source>
+        <translation>Inicie sesión para anular una regla de la clínica.</translation>
+    </message>
+    <message>
+        <source>No clinic rule blocks this request.</source>
+        <translation>Ninguna regla de la clínica bloquea esta solicitud.</translation>
+    </message>
+    <message>
+        <source>Reason: say why the clinic rule is overridden for this patient.</source>
+        <translation>Motivo: diga por qué se anula la regla de la clínica para este paciente.</translation>
+    </message>
+    <message>
+        <source>Override recorded with its reason. The request may now be logged.</source>
+        <translation>Anulación registrada con su motivo. Ya se puede registrar la solicitud.</translation>
     </message>
 </context>
 <context>

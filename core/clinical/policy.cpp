@@ -3,6 +3,7 @@
 #include "core/clinical/assets.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -57,7 +58,94 @@ Result<double> mme(const QJsonValue &value, const QString &field)
     return d;
 }
 
+// --- uds_selection, new_patient, rule_strength ---------------------------------------------------
+
+const QStringList kRuleStrengths{QStringLiteral("advice"), QStringLiteral("clinic_rule")};
+
+// A policy stored before these objects existed lacks them: an absent key keeps its default.
+Status readUdsSelectionNewPatientAndRuleStrength(const QJsonObject &json, ClinicPolicy &p)
+{
+    const auto choice = [](const QJsonObject &object, const char *key, const QString &fallback) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        return value.isUndefined() ? fallback : value.isString() ? value.toString() : QString();
+    };
+    const QJsonObject selection = json.value(QStringLiteral("uds_selection")).toObject();
+    const QString mode = choice(selection, "mode", QStringLiteral("interval"));
+    if (mode != QLatin1String("interval") && mode != QLatin1String("random"))
+        return Error{QStringLiteral("uds_selection.mode"), QStringLiteral("must be \"interval\" or \"random\"")};
+    p.udsSelectionMode = mode == QLatin1String("random") ? UdsSelectionMode::Random : UdsSelectionMode::Interval;
+    const QJsonValue seed = selection.value(QStringLiteral("seed"));
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{32}$"));
+    if (!seed.isUndefined() &&
+        (!seed.isString() || (!seed.toString().isEmpty() && !hex.match(seed.toString()).hasMatch())))
+        return Error{QStringLiteral("uds_selection.seed"), QStringLiteral("must be 32 lower-case hex digits")};
+    p.udsSelectionSeed = seed.toString();
+
+    const QJsonObject newPatient = json.value(QStringLiteral("new_patient")).toObject();
+    const QString newMode = choice(newPatient, "mode", QStringLiteral("records_first"));
+    if (newMode != QLatin1String("records_first") && newMode != QLatin1String("bridge"))
+        return Error{QStringLiteral("new_patient.mode"), QStringLiteral("must be \"records_first\" or \"bridge\"")};
+    p.newPatientMode = newMode == QLatin1String("bridge") ? NewPatientMode::Bridge : NewPatientMode::RecordsFirst;
+    if (newPatient.contains(QStringLiteral("bridge_days"))) {
+        auto bridge = wholeDays(newPatient.value(QStringLiteral("bridge_days")),
+                                QStringLiteral("new_patient.bridge_days"), 1, 90);
+        if (!bridge)
+            return bridge.error();
+        p.newPatientBridgeDays = *bridge;
+    }
+
+    const QJsonObject strength = json.value(QStringLiteral("rule_strength")).toObject();
+    p.firmRefillRules.clear();
+    for (const QString &rule : refillRuleKeys()) {
+        const QString value = choice(strength, rule.toLatin1().constData(), QStringLiteral("advice"));
+        if (!kRuleStrengths.contains(value))
+            return Error{QStringLiteral("rule_strength.") + rule,
+                         QStringLiteral("must be \"advice\" or \"clinic_rule\"")};
+        if (value == QLatin1String("clinic_rule"))
+            p.firmRefillRules.append(rule);
+    }
+    return ok();
+}
+
+void writeUdsSelectionNewPatientAndRuleStrength(const ClinicPolicy &p, QJsonObject &json)
+{
+    json.insert(QStringLiteral("uds_selection"),
+                QJsonObject{{QStringLiteral("mode"), p.udsSelectionMode == UdsSelectionMode::Random
+                                                         ? QStringLiteral("random")
+                                                         : QStringLiteral("interval")},
+                            {QStringLiteral("seed"), p.udsSelectionSeed}});
+    json.insert(QStringLiteral("new_patient"),
+                QJsonObject{{QStringLiteral("mode"), p.newPatientMode == NewPatientMode::Bridge
+                                                         ? QStringLiteral("bridge")
+                                                         : QStringLiteral("records_first")},
+                            {QStringLiteral("bridge_days"), p.newPatientBridgeDays}});
+    QJsonObject strength;
+    for (const QString &rule : refillRuleKeys())
+        strength.insert(rule, kRuleStrengths.at(p.isClinicRule(rule) ? 1 : 0));
+    json.insert(QStringLiteral("rule_strength"), strength);
+}
+
 }  // namespace
+
+const QStringList &refillRuleKeys()
+{
+    static const QStringList keys{QStringLiteral("no_fill_weekday"), QStringLiteral("max_days_supply"),
+                                  QStringLiteral("notice"), QStringLiteral("early_allowance"),
+                                  QStringLiteral("police_report")};
+    return keys;
+}
+
+QString refillRuleOfReason(const QString &reasonCode)
+{
+    static const QHash<QString, QString> rules{
+        {QStringLiteral("FILL_DAY_NOT_ALLOWED"), QStringLiteral("no_fill_weekday")},
+        {QStringLiteral("SUPPLY_TOO_LONG"), QStringLiteral("max_days_supply")},
+        {QStringLiteral("INSUFFICIENT_NOTICE"), QStringLiteral("notice")},
+        {QStringLiteral("TOO_EARLY"), QStringLiteral("early_allowance")},
+        {QStringLiteral("LOST_OR_STOLEN_NO_REPORT"), QStringLiteral("police_report")},
+    };
+    return rules.value(reasonCode);
+}
 
 QString policyKey(Check check)
 {
@@ -153,6 +241,8 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
                          QStringLiteral("\"%1\" is not a weekday").arg(day.toString().left(20))};
         p.noFillWeekdays.append(static_cast<int>(index) + 1);
     }
+    if (auto s = readUdsSelectionNewPatientAndRuleStrength(json, p); !s)
+        return s.error();
     return p;
 }
 
@@ -169,7 +259,7 @@ QJsonObject ClinicPolicy::toJson() const
     QJsonArray weekdays;
     for (int day : noFillWeekdays)
         weekdays.append(kWeekdays.at(day - 1));
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("version"), version},
         {QStringLiteral("intervals_days"), intervals},
         {QStringLiteral("tier_thresholds_mme"),
@@ -187,6 +277,8 @@ QJsonObject ClinicPolicy::toJson() const
                      {QStringLiteral("early_allowance_days"), earlyAllowanceDays},
                      {QStringLiteral("lost_or_stolen_needs_police_report"), lostOrStolenNeedsPoliceReport}}},
     };
+    writeUdsSelectionNewPatientAndRuleStrength(*this, json);
+    return json;
 }
 
 Result<ClinicPolicy> ClinicPolicy::defaults()

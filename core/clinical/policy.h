@@ -19,6 +19,16 @@ constexpr std::array kAllChecks{Check::Visit, Check::Peg,       Check::Uds,
                                 Check::Pdmp,  Check::Agreement, Check::DepressionScreen};
 QString policyKey(Check check);  // "visit", "peg", "uds", "pdmp", "agreement", "depression_screen"
 
+// Random urine testing, new patients already on opioids, firm refill rules: the policy objects
+// "uds_selection", "new_patient" and "rule_strength" (docs/clinic-policy.md says why each default).
+enum class UdsSelectionMode { Interval, Random };
+enum class NewPatientMode { RecordsFirst, Bridge };
+// The refill rules a clinic may make firm, as rule_strength keys: "no_fill_weekday",
+// "max_days_supply", "notice", "early_allowance", "police_report".
+const QStringList &refillRuleKeys();
+// The rule_strength key behind a refill reason code ("TOO_EARLY" → "early_allowance"); empty if none.
+QString refillRuleOfReason(const QString &reasonCode);
+
 struct ClinicPolicy {
     QString version;
     std::array<std::array<int, 3>, kAllChecks.size()> intervalDays{};  // [check][tier low/moderate/high]
@@ -35,6 +45,18 @@ struct ClinicPolicy {
     int noticeBusinessDays = 4;
     int earlyAllowanceDays = 2;
     bool lostOrStolenNeedsPoliceReport = true;
+
+    // uds_selection: a fixed interval (the UDS gap) or random selection within it at rooming.
+    UdsSelectionMode udsSelectionMode = UdsSelectionMode::Interval;
+    // The clinic's secret for the random draws (32 hex digits), made by the registry when random
+    // selection is first stored; kept for audit, never shown on a screen or by `policy show`.
+    QString udsSelectionSeed;
+    // new_patient: records and a urine test before the first prescription, or a time-limited bridge.
+    NewPatientMode newPatientMode = NewPatientMode::RecordsFirst;
+    int newPatientBridgeDays = 30;
+    // rule_strength: the refill rules set to "clinic_rule" (the others are advice).
+    QStringList firmRefillRules;
+    [[nodiscard]] bool isClinicRule(const QString &refillRule) const { return firmRefillRules.contains(refillRule); }
 
     [[nodiscard]] int interval(Check check, domain::RiskTier tier) const
     {

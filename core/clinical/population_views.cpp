@@ -185,7 +185,8 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
     };
     Tally agreement("agreement_current"), pdmp("pdmp_90d"), uds("uds_365d"), peg("peg_90d"), ge50("mme_ge_50"),
         ge90("mme_ge_90"), benzo("benzodiazepine"), naloxone("naloxone_if_indicated"), meanPeg("mean_peg"),
-        scriptsUsed("conversation_scripts_used"), earlyRefills("early_refill_requests");
+        scriptsUsed("conversation_scripts_used"), earlyRefills("early_refill_requests"),
+        rulesOverridden("refill_rules_overridden");
     auto count = [](Tally &t, bool yes, const QString &id) {
         ++t.denominator;
         if (yes) {
@@ -228,6 +229,11 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
                               return (q.early || q.lostStolen) && q.date >= first && q.date <= last;
                           }),
               p.id);
+        // Patients for whom a clinician overrode a firm refill rule (policy rule_strength) this month.
+        count(rulesOverridden,
+              std::any_of(p.refillOverrides.cbegin(), p.refillOverrides.cend(),
+                          [&](const domain::RefillOverride &o) { return o.date >= first && o.date <= last; }),
+              p.id);
         if (total >= context.policy.naloxoneMme || (context.policy.naloxoneWithBenzodiazepine && benzoActive))
             count(naloxone, doneWithin(p.naloxone, last, context.policy.naloxoneWithinDays), p.id);
         // Mean PEG: each patient's latest PEG within 90 days.
@@ -244,7 +250,8 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         }
     }
     meanPeg.denominator = meanPeg.numerator;
-    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed, &earlyRefills}) {
+    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed, &earlyRefills,
+                     &rulesOverridden}) {
         result.measures.append(
             {QLatin1String(t->id), t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids});
     }

@@ -1,5 +1,7 @@
 #include "core/clinical/refill.h"
 
+#include <algorithm>
+
 namespace cairn::clinical {
 
 int businessDaysBetween(const QDate &from, const QDate &to)
@@ -9,6 +11,44 @@ int businessDaysBetween(const QDate &from, const QDate &to)
         days += d.dayOfWeek() <= 5 ? 1 : 0;
     return days;
 }
+
+namespace {
+
+// The first prescription for a patient new to the clinic who already takes opioids (policy
+// new_patient). Returns true when the policy refuses it as requested.
+bool checkNewPatient(const RefillRequest &r, const std::optional<domain::Patient> &patient, const ClinicPolicy &policy,
+                     RefillAdvice &advice)
+{
+    if (!r.newPatient)
+        return false;
+    const bool udsOnRecord = !patient || std::any_of(patient->uds.cbegin(), patient->uds.cend(), [&](const auto &u) {
+        return u.date.isValid() && u.date <= r.requestedFillDate;
+    });
+    if (policy.newPatientMode == NewPatientMode::RecordsFirst) {
+        if (r.priorRecordsReceived && udsOnRecord)
+            return false;
+        advice.reasons << QStringLiteral("NEW_PATIENT_RECORDS_FIRST");
+        return true;
+    }
+    if (r.priorRecordsReceived)
+        return false;
+    // The bridge runs from the patient's first refill request here (or this one) for bridge_days.
+    QDate start = r.asOf;
+    if (patient) {
+        for (const domain::RefillRequest &q : patient->refillRequests)
+            if (q.date.isValid() && q.date < start)
+                start = q.date;
+    }
+    const QDate bridgeEnd = start.addDays(policy.newPatientBridgeDays);
+    if (r.requestedFillDate.addDays(r.daysSupply) > bridgeEnd) {
+        advice.reasons << QStringLiteral("NEW_PATIENT_BRIDGE_TOO_LONG");
+        return true;
+    }
+    advice.reasons << QStringLiteral("NEW_PATIENT_BRIDGE");
+    return false;
+}
+
+}  // namespace
 
 Result<RefillAdvice> checkRefill(const RefillRequest &r, const std::optional<domain::Patient> &patient,
                                  const RulesContext &context)
@@ -45,9 +85,17 @@ Result<RefillAdvice> checkRefill(const RefillRequest &r, const std::optional<dom
         if (blocking("VISIT"))
             advice.reasons << QStringLiteral("VISIT_REQUIRED");
     }
-    advice.decision = lostWithoutReport          ? QStringLiteral("not_allowed_by_policy")
-                      : advice.reasons.isEmpty() ? QStringLiteral("allowed")
-                                                 : QStringLiteral("needs_review");
+    const bool newPatientRefused = checkNewPatient(r, patient, policy, advice);
+    advice.decision = lostWithoutReport || newPatientRefused ? QStringLiteral("not_allowed_by_policy")
+                      : advice.reasons.isEmpty()             ? QStringLiteral("allowed")
+                                                             : QStringLiteral("needs_review");
+    for (const QString &code : advice.reasons) {
+        if (policy.isClinicRule(refillRuleOfReason(code)))
+            advice.clinicRules << code;
+    }
+    if (!advice.clinicRules.isEmpty())
+        advice.decision = QStringLiteral("not_allowed_by_policy");
+    advice.policyVersion = policy.version;
     return advice;
 }
 

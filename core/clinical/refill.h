@@ -18,11 +18,19 @@ struct RefillRequest {
     int lastFillDaysSupply = 0;
     RefillReason reason = RefillReason::Routine;
     bool policeReport = false;
+    // A patient new to the clinic who already takes opioids, asking for the first prescription
+    // here (clinic policy new_patient), and whether the prior prescriber's records have come.
+    bool newPatient = false;
+    bool priorRecordsReceived = false;
 };
 
 struct RefillAdvice {
     QString decision;     // "allowed", "needs_review", "not_allowed_by_policy"
     QStringList reasons;  // codes, in the contract's order
+    // The reasons whose rule the clinic made firm (policy rule_strength "clinic_rule"): the refill
+    // is blocked until a clinician overrides them with a recorded reason.
+    QStringList clinicRules;
+    QString policyVersion;
 };
 
 // Business days (Mon–Fri) after `from` up to and including `to`.

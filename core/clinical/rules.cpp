@@ -258,7 +258,10 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
             QStringLiteral("The patient declined the agreement on %1.").arg(lastDeclined.toString(Qt::ISODate)));
     gaps.interval(QStringLiteral("PDMP_CHECK"), latest(patient.pdmpChecks, asOf, kDate, kAny),
                   policy.interval(Check::Pdmp, tier));
-    gaps.interval(QStringLiteral("UDS"), latest(patient.uds, asOf, kDate, kAny), policy.interval(Check::Uds, tier));
+    // Random urine testing replaces the UDS interval gap: the selection is made at rooming and
+    // nothing may list ahead who will give a sample (uds_selection.h).
+    if (policy.udsSelectionMode == UdsSelectionMode::Interval)
+        gaps.interval(QStringLiteral("UDS"), latest(patient.uds, asOf, kDate, kAny), policy.interval(Check::Uds, tier));
     gaps.interval(QStringLiteral("VISIT"), latest(patient.visits, asOf, kDate, completedVisit),
                   policy.interval(Check::Visit, tier));
     gaps.interval(QStringLiteral("PEG"), latest(patient.peg, asOf, kDate, kAny), policy.interval(Check::Peg, tier));

@@ -697,6 +697,22 @@ QJsonObject toJson(const MedicationReview &m)
     return {{QStringLiteral("date"), dateValue(m.date)}, {QStringLiteral("reviewed_by"), m.reviewedBy}};
 }
 
+QJsonObject toJson(const UdsSelection &u)
+{
+    return {{QStringLiteral("date"), dateValue(u.date)},          {QStringLiteral("selected"), u.selected},
+            {QStringLiteral("interval_days"), u.intervalDays},    {QStringLiteral("window"), u.window},
+            {QStringLiteral("drawn_day"), dateValue(u.drawnDay)}, {QStringLiteral("policy_version"), u.policyVersion}};
+}
+
+QJsonObject toJson(const RefillOverride &o)
+{
+    return {{QStringLiteral("date"), dateValue(o.date)},
+            {QStringLiteral("rules"), o.rules},
+            {QStringLiteral("reason"), o.reason},
+            {QStringLiteral("clinician"), o.clinician},
+            {QStringLiteral("policy_version"), o.policyVersion}};
+}
+
 // Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
 // bare date string (the contract's short form) or as an object.
 QJsonObject expandShortForm(const QJsonValue &value)
@@ -915,6 +931,29 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Me
     m.date = r.date("date", true);
     m.reviewedBy = r.text("reviewed_by", true);
     return finish(r, m);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<UdsSelection>)
+{
+    UdsSelection u;
+    u.date = r.date("date", true);
+    u.selected = r.boolean("selected", false);
+    u.intervalDays = r.integer("interval_days", true);
+    u.window = r.integer("window", true);
+    u.drawnDay = r.date("drawn_day", true);
+    u.policyVersion = r.text("policy_version", true);
+    return finish(r, u);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillOverride>)
+{
+    RefillOverride o;
+    o.date = r.date("date", true);
+    o.rules = r.text("rules", true);
+    o.reason = r.text("reason", true);
+    o.clinician = r.text("clinician", true);
+    o.policyVersion = r.text("policy_version", true);
+    return finish(r, o);
 }
 
 template <typename Source> Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)

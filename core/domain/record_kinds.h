@@ -102,6 +102,13 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<MedicationReview>{&Patient::medicationReviews,
                            {"medication_review", "medication_reviews", WriteRight::Rooming, Mutability::Observation,
                             false, "Medication list reviewed"}},
+    Kind<UdsSelection>{&Patient::udsSelections,
+                       {"uds_selection", "uds_selections", WriteRight::Rooming, Mutability::Observation, false,
+                        "Random urine test draw"}},
+    // Only a clinician may override a clinic rule (ClinicalDecision), with the reason recorded.
+    Kind<RefillOverride>{&Patient::refillOverrides,
+                         {"refill_override", "refill_overrides", WriteRight::ClinicalDecision, Mutability::Observation,
+                          false, "Refill clinic rule overridden"}},
 };
 
 // The stored kinds that are not in a patient's lists.

@@ -226,6 +226,32 @@ struct MedicationReview {
     friend bool operator==(const MedicationReview &, const MedicationReview &) = default;
 };
 
+// Random urine testing (clinic policy uds_selection.mode "random"): the draw made when rooming
+// starts, recorded so that an audit can replay it from the clinic's seed.
+struct UdsSelection {
+    RecordMeta meta;
+    QDate date;
+    bool selected = false;
+    int intervalDays = 0;  // the policy's UDS interval for the patient's tier: the window's length
+    int window = 0;        // which window of that length the day falls in
+    QDate drawnDay;        // the window's randomly drawn day
+    QString policyVersion;
+
+    friend bool operator==(const UdsSelection &, const UdsSelection &) = default;
+};
+
+// A clinician overriding the clinic rules that blocked a refill (clinic policy rule_strength).
+struct RefillOverride {
+    RecordMeta meta;
+    QDate date;
+    QString rules;  // the overridden rule codes, comma-separated ("TOO_EARLY,SUPPLY_TOO_LONG")
+    QString reason;
+    QString clinician;
+    QString policyVersion;
+
+    friend bool operator==(const RefillOverride &, const RefillOverride &) = default;
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;        // registry id (UUID text); the contract's "id"
@@ -259,6 +285,8 @@ struct Patient {
     QList<TaperPlan> taperPlans;
     QList<RefillRequest> refillRequests;
     QList<MedicationReview> medicationReviews;
+    QList<UdsSelection> udsSelections;
+    QList<RefillOverride> refillOverrides;
 
     friend bool operator==(const Patient &, const Patient &) = default;
 };
@@ -284,6 +312,8 @@ Q_DECLARE_TYPEINFO(cairn::domain::TaperStep, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::TaperPlan, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::RefillRequest, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::MedicationReview, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::UdsSelection, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::RefillOverride, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
 
 namespace cairn::domain {

@@ -298,6 +298,30 @@ Status validate(const MedicationReview &m)
     return checkText(m.reviewedBy, "reviewed_by", true, 120);
 }
 
+Status validate(const UdsSelection &u)
+{
+    if (auto s = checkDate(u.date, "date", true); !s)
+        return s;
+    if (u.intervalDays < 1 || u.intervalDays > 3650)
+        return Error{QStringLiteral("interval_days"), QStringLiteral("must be a whole number of days from 1 to 3650")};
+    if (auto s = checkDate(u.drawnDay, "drawn_day", true); !s)
+        return s;
+    return checkText(u.policyVersion, "policy_version", true, 80);
+}
+
+Status validate(const RefillOverride &o)
+{
+    if (auto s = checkDate(o.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(o.rules, "rules", true, 400); !s)
+        return s;
+    if (auto s = checkText(o.reason, "reason", true, 1000); !s)
+        return s;
+    if (auto s = checkText(o.clinician, "clinician", true, 120); !s)
+        return s;
+    return checkText(o.policyVersion, "policy_version", true, 80);
+}
+
 Status validate(const ScriptUse &u)
 {
     if (auto s = checkDate(u.date, "date", true); !s)

@@ -1,6 +1,7 @@
 #include "core/clinical/agreement_text.h"
 #include "core/registry/registry_private.h"
 
+#include <QRandomGenerator>
 #include <QUuid>
 
 namespace cairn::registry {
@@ -74,6 +75,12 @@ Result<clinical::ClinicPolicy> Registry::setClinicPolicy(const QJsonObject &over
         return updated.error();
     if (updated->version == base->version)
         return Error{QStringLiteral("version"), QStringLiteral("a changed policy needs a new version name")};
+    if (updated->udsSelectionMode == clinical::UdsSelectionMode::Random && updated->udsSelectionSeed.isEmpty()) {
+        // The clinic's secret for random urine testing, made once and kept with the policy.
+        QByteArray seed(16, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(seed.data()), 4);
+        updated->udsSelectionSeed = QString::fromLatin1(seed.toHex());
+    }
     RecordWriter w = writer();
     if (auto s = writeClinicRecord(w, QStringLiteral("clinic_policy"), m_clock.now().date(), updated->toJson(),
                                    *stored ? (*stored)->id : QString(), QStringLiteral("change_policy"));

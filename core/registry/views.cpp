@@ -120,7 +120,8 @@ Result<PatientView> patientView(Registry &registry, const QString &patientId, co
     if (!clinicScripts)
         return clinicScripts.error();
     return PatientView{std::move(patient).value(), std::move(evaluation).value(),
-                       tables ? (*tables)->caution() : QString(), std::move(clinicScripts).value()};
+                       tables ? (*tables)->caution() : QString(), std::move(clinicScripts).value(),
+                       rules->policy.toJson()};
 }
 
 Result<clinical::RefillAdvice> refillAdvice(Registry &registry, const QString &patientId,

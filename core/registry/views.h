@@ -58,6 +58,7 @@ struct PatientView {
     clinical::Evaluation evaluation;
     QString mmeCaution;
     QList<scripts::Script> clinicScripts;  // the clinic's adapted and own scripts
+    QJsonObject policy;                    // the policy in force, for scripts written per policy switch
 };
 Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on);
 

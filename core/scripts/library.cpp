@@ -66,6 +66,9 @@ Script parseScript(const QJsonObject &o)
     s.basedOnVersion = o.value(QStringLiteral("based_on_version")).toInt();
     s.editedBy = o.value(QStringLiteral("edited_by")).toString();
     s.editedOn = o.value(QStringLiteral("edited_on")).toString();
+    const QJsonObject variant = o.value(QStringLiteral("policy_variant")).toObject();
+    s.policyVariantKey = variant.value(QStringLiteral("key")).toString();
+    s.policyVariantValue = variant.value(QStringLiteral("value")).toString();
     return s;
 }
 
@@ -225,6 +228,9 @@ QJsonObject scriptToJson(const Script &s)
         o.insert(QStringLiteral("edited_by"), s.editedBy);
     if (!s.editedOn.isEmpty())
         o.insert(QStringLiteral("edited_on"), s.editedOn);
+    if (!s.policyVariantKey.isEmpty())
+        o.insert(QStringLiteral("policy_variant"), QJsonObject{{QStringLiteral("key"), s.policyVariantKey},
+                                                               {QStringLiteral("value"), s.policyVariantValue}});
     return o;
 }
 
@@ -240,6 +246,24 @@ Library Library::withClinicScripts(const QList<Script> &clinicScripts) const
             list.append(script);
     }
     return merged;
+}
+
+Library Library::forPolicy(const QJsonObject &policy) const
+{
+    Library filtered = *this;
+    if (policy.isEmpty())
+        return filtered;
+    for (QList<Script> &list : filtered.m_byLanguage) {
+        list.removeIf([&](const Script &script) {
+            if (script.policyVariantKey.isEmpty())
+                return false;
+            QJsonValue value = policy;
+            for (const QString &part : script.policyVariantKey.split(QLatin1Char('.')))
+                value = value.toObject().value(part);
+            return value.toString() != script.policyVariantValue;
+        });
+    }
+    return filtered;
 }
 
 const QStringList &stepKinds()

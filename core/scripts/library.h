@@ -39,6 +39,10 @@ struct Script {
     int basedOnVersion = 0;
     QString editedBy;
     QString editedOn;
+    // A script that fits one value of a clinic policy switch ("policy_variant": {"key":
+    // "new_patient.mode", "value": "bridge"}); empty key: fits every policy.
+    QString policyVariantKey;
+    QString policyVariantValue;
 };
 
 // One problem found by the validator, naming the file and the field.
@@ -87,6 +91,9 @@ public:
     // The library with a clinic's scripts: a copy replaces the built-in of the same id and
     // language in use; the built-in itself is untouched on disk.
     [[nodiscard]] Library withClinicScripts(const QList<Script> &clinicScripts) const;
+    // The library without the scripts written for another value of a policy switch than the one in
+    // `policy` (the policy's JSON, ClinicPolicy::toJson()).
+    [[nodiscard]] Library forPolicy(const QJsonObject &policy) const;
 
 private:
     QHash<QString, QList<Script>> m_byLanguage;

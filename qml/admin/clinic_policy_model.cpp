@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <optional>
+
 namespace cairn::app {
 namespace {
 const QStringList kTierKeys{QStringLiteral("low"), QStringLiteral("moderate"), QStringLiteral("high")};
@@ -30,6 +32,33 @@ void insertAt(QJsonObject &object, const QStringList &parts, const QJsonValue &v
     QJsonObject inner = object.value(parts.first()).toObject();
     insertAt(inner, parts.mid(1), value);
     object.insert(parts.first(), inner);
+}
+// --- uds_selection, new_patient, rule_strength: two-valued settings shown as switches ------------
+
+struct SwitchValues {
+    QString off;
+    QString on;
+};
+
+// The policy's two-valued text settings, shown as a "bool" row that is on for the second value.
+std::optional<SwitchValues> switchValues(const QString &key)
+{
+    if (key == QLatin1String("uds_selection.mode"))
+        return SwitchValues{QStringLiteral("interval"), QStringLiteral("random")};
+    if (key == QLatin1String("new_patient.mode"))
+        return SwitchValues{QStringLiteral("records_first"), QStringLiteral("bridge")};
+    if (key.startsWith(QLatin1String("rule_strength.")))
+        return SwitchValues{QStringLiteral("advice"), QStringLiteral("clinic_rule")};
+    return std::nullopt;
+}
+
+QStringList udsNewPatientRuleStrengthKeys()
+{
+    QStringList keys{QStringLiteral("uds_selection.mode"), QStringLiteral("new_patient.mode"),
+                     QStringLiteral("new_patient.bridge_days")};
+    for (const QString &rule : clinical::refillRuleKeys())
+        keys << QStringLiteral("rule_strength.") + rule;
+    return keys;
 }
 }  // namespace
 
@@ -88,6 +117,12 @@ QString ClinicPolicyModel::sectionOf(const Field &f) const
         return tr("Naloxone");
     if (f.key.startsWith(QLatin1String("refill.")))
         return tr("Refills");
+    if (f.key.startsWith(QLatin1String("uds_selection.")))
+        return tr("Random urine testing");
+    if (f.key.startsWith(QLatin1String("new_patient.")))
+        return tr("New patients already on opioids");
+    if (f.key.startsWith(QLatin1String("rule_strength.")))
+        return tr("Firm refill rules (a clinician overrides with a reason)");
     return tr("Thresholds");
 }
 
@@ -136,6 +171,22 @@ QString ClinicPolicyModel::labelOf(const Field &f) const
         return tr("Days early a refill may be filled");
     if (f.key == QLatin1String("refill.lost_or_stolen_needs_police_report"))
         return tr("Lost or stolen prescriptions need a police report");
+    if (f.key == QLatin1String("uds_selection.mode"))
+        return tr("Choose urine tests at random within the interval (off: test when the interval is due)");
+    if (f.key == QLatin1String("new_patient.mode"))
+        return tr("Bridge at the current dose while records are gathered (off: records and a urine test first)");
+    if (f.key == QLatin1String("new_patient.bridge_days"))
+        return tr("Longest bridge without the prior records (days)");
+    if (f.key == QLatin1String("rule_strength.no_fill_weekday"))
+        return tr("No-fill weekdays are a clinic rule");
+    if (f.key == QLatin1String("rule_strength.max_days_supply"))
+        return tr("The longest supply is a clinic rule");
+    if (f.key == QLatin1String("rule_strength.notice"))
+        return tr("The notice for a request is a clinic rule");
+    if (f.key == QLatin1String("rule_strength.early_allowance"))
+        return tr("The early-fill allowance is a clinic rule");
+    if (f.key == QLatin1String("rule_strength.police_report"))
+        return tr("The police report for a lost or stolen prescription is a clinic rule");
     return f.key;
 }
 
@@ -151,7 +202,7 @@ QString ClinicPolicyModel::hintOf(const Field &f) const
         return tr("0 to 365 days");
     if (f.key == QLatin1String("pcptsd5_cutoff"))
         return tr("1 to 5");
-    if (f.key == QLatin1String("refill.max_days_supply"))
+    if (f.key == QLatin1String("refill.max_days_supply") || f.key == QLatin1String("new_patient.bridge_days"))
         return tr("1 to 90 days");
     if (f.kind == QLatin1String("int"))
         return tr("0 to 30 days");
@@ -196,6 +247,8 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
            << Field{QStringLiteral("refill.notice_business_days"), QStringLiteral("int"), {}, {}, {}}
            << Field{QStringLiteral("refill.early_allowance_days"), QStringLiteral("int"), {}, {}, {}}
            << Field{QStringLiteral("refill.lost_or_stolen_needs_police_report"), QStringLiteral("bool"), {}, {}, {}};
+    for (const QString &key : udsNewPatientRuleStrengthKeys())
+        fields << Field{key, switchValues(key) ? QStringLiteral("bool") : QStringLiteral("int"), {}, {}, {}};
     const QJsonArray noFill =
         json.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray();
     for (Field &f : fields) {
@@ -204,7 +257,9 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
             continue;
         }
         const QJsonValue v = valueAt(json, f.key);
-        if (f.kind == QLatin1String("bool"))
+        if (const auto values = switchValues(f.key))
+            f.stored = v.toString() == values->on;
+        else if (f.kind == QLatin1String("bool"))
             f.stored = v.toBool();
         else if (f.kind == QLatin1String("int"))
             f.stored = QString::number(v.toInt());
@@ -307,7 +362,9 @@ QJsonObject ClinicPolicyModel::overrides() const
         if (!f.edited.isValid())
             continue;
         QJsonValue json;
-        if (f.kind == QLatin1String("bool")) {
+        if (const auto values = switchValues(f.key)) {
+            json = value.toBool() ? values->on : values->off;
+        } else if (f.kind == QLatin1String("bool")) {
             json = value.toBool();
         } else {
             // Not a number: sent as typed, so the registry's validation names the field.

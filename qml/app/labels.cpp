@@ -160,6 +160,8 @@ QString recordKindLabel(const QString &kind)
         {QStringLiteral("referral"), QT_TRANSLATE_NOOP("RecordKind", "Referral")},
         {QStringLiteral("goal"), QT_TRANSLATE_NOOP("RecordKind", "Care-plan goal")},
         {QStringLiteral("script_use"), QT_TRANSLATE_NOOP("RecordKind", "Conversation script")},
+        {QStringLiteral("uds_selection"), QT_TRANSLATE_NOOP("RecordKind", "Random urine test draw")},
+        {QStringLiteral("refill_override"), QT_TRANSLATE_NOOP("RecordKind", "Refill clinic rule overridden")},
         {QStringLiteral("clinic_policy"), QT_TRANSLATE_NOOP("RecordKind", "Clinic policy")},
         {QStringLiteral("clinic_script"), QT_TRANSLATE_NOOP("RecordKind", "Clinic script")},
         {QStringLiteral("clinic_agreement"), QT_TRANSLATE_NOOP("RecordKind", "Clinic agreement text")},

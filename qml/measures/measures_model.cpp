@@ -97,6 +97,7 @@ QString MeasuresModel::measureLabel(const QString &id)
         {QStringLiteral("naloxone_if_indicated"), QT_TR_NOOP("Naloxone when indicated")},
         {QStringLiteral("conversation_scripts_used"), QT_TR_NOOP("Conversation script used this month")},
         {QStringLiteral("early_refill_requests"), QT_TR_NOOP("Early or lost/stolen refill request this month")},
+        {QStringLiteral("refill_rules_overridden"), QT_TR_NOOP("A firm refill rule overridden this month")},
         {QStringLiteral("mean_peg"), QT_TR_NOOP("Mean PEG score")},
     };
     const auto it = labels.constFind(id);

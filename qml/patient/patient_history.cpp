@@ -261,6 +261,14 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
         rows.append({m.date, 9, QStringLiteral("medication_review"), tr("Medication list reviewed"),
                      m.reviewedBy.isEmpty() ? tr("Reviewed") : tr("Reviewed by %1").arg(m.reviewedBy), idOf(m.meta),
                      QStringLiteral("medication_review")});
+    for (const auto &u : p.udsSelections)
+        rows.append({u.date, 9, QStringLiteral("uds_selection"), tr("Random urine test draw"),
+                     u.selected ? tr("Chosen for a urine sample") : tr("Not chosen for a urine sample"), idOf(u.meta),
+                     QStringLiteral("uds_selection")});
+    for (const auto &o : p.refillOverrides)
+        rows.append({o.date, 8, QStringLiteral("refill_override"), tr("Clinic refill rule overridden"),
+                     tr("%1: %2 (%3)").arg(o.clinician, o.reason, o.rules), idOf(o.meta),
+                     QStringLiteral("refill_override")});
     for (const auto &t : p.taperPlans) {
         const QString status = taperStatusLabel(t.status);
         QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);

@@ -55,7 +55,8 @@ void PatientViewModel::reload()
                         m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
                 m_history.setPatient(m_view->patient, m_view->evaluation.scores);
                 m_gaps.setGaps(m_view->evaluation.gaps);
-                m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts);
+                m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts,
+                                  m_view->policy);
                 emit changed();
             }
             report(view ? ok() : Status(view.error()));

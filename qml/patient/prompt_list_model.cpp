@@ -81,14 +81,14 @@ void PromptListModel::setScripts(QList<scripts::Script> scripts, QStringList use
 }
 
 void PromptListModel::rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds,
-                              const QList<scripts::Script> &clinicScripts)
+                              const QList<scripts::Script> &clinicScripts, const QJsonObject &policy)
 {
     scripts::PatientSituation situation;
     situation.audience = QStringLiteral("clinician");
     for (const clinical::CareGap &gap : gaps)
         situation.gaps.insert(gap.code, severityText(gap.severity));
     auto library = scripts::Library::shipped();
-    setScripts(library ? (*library)->withClinicScripts(clinicScripts).rank(situation, language)
+    setScripts(library ? (*library)->withClinicScripts(clinicScripts).forPolicy(policy).rank(situation, language)
                        : QList<scripts::Script>(),
                usedIds);
 }

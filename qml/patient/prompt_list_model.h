@@ -7,6 +7,7 @@
 #include "core/scripts/library.h"
 
 #include <QAbstractListModel>
+#include <QJsonObject>
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
@@ -26,7 +27,8 @@ public:
     // Ranks the shipped scripts for these gaps (for clinicians) in `language`.
     // Ranks the shipped scripts, with the clinic's copies in place of the built-ins they adapt.
     void rankFor(const QList<clinical::CareGap> &gaps, const QString &language, const QStringList &usedIds,
-                 const QList<scripts::Script> &clinicScripts = {});
+                 const QList<scripts::Script> &clinicScripts = {}, const QJsonObject &policy = {});
+    // policy: the policy in force; scripts written for another value of a policy switch are left out.
     [[nodiscard]] const QList<scripts::Script> &scripts() const { return m_scripts; }
 
 protected:

@@ -182,6 +182,29 @@ Page {
                     enabled: reason.currentValue === "lost_or_stolen"
                     Accessible.name: qsTr("A police report was filed")
                 }
+                FieldLabel { text: qsTr("New patient") }
+                CheckBox {
+                    id: newPatient
+                    objectName: "refillNewPatient"
+                    text: qsTr("New to the clinic, already taking opioids: first prescription here")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.minTouch
+                    checked: refill.newPatient
+                    onToggled: refill.newPatient = checked
+                    Accessible.name: text
+                }
+                FieldLabel { text: qsTr("Prior records") }
+                CheckBox {
+                    id: priorRecords
+                    objectName: "refillPriorRecords"
+                    text: qsTr("The prior prescriber's records have come")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.minTouch
+                    enabled: newPatient.checked
+                    checked: refill.priorRecordsReceived
+                    onToggled: refill.priorRecordsReceived = checked
+                    Accessible.name: text
+                }
             }
 
             Button {
@@ -256,6 +279,44 @@ Page {
                 }
             }
 
+            // A firm clinic rule blocks logging until a clinician overrides it with a reason.
+            ColumnLayout {
+                objectName: "refillOverrideSection"
+                visible: refill.hasAdvice && refill.clinicRuleCodes.length > 0
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                Label {
+                    objectName: "refillBlocked"
+                    text: refill.overridden
+                          ? qsTr("A clinician overrode the clinic rule; the reason is in the patient's history.")
+                          : Permissions.canRecord(Session.role, "refill_override")
+                            ? qsTr("A clinic rule blocks this refill. You may override it with the reason, which is recorded and counted.")
+                            : qsTr("A clinic rule blocks this refill. Only a clinician may override it.")
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                TextArea {
+                    id: overrideReason
+                    objectName: "refillOverrideReason"
+                    visible: refill.blocked && Permissions.canRecord(Session.role, "refill_override")
+                    placeholderText: qsTr("Why this patient needs the refill despite the clinic rule")
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: TextEdit.Wrap
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Reason for overriding the clinic rule")
+                }
+                CButton {
+                    objectName: "refillOverride"
+                    visible: overrideReason.visible
+                    text: qsTr("Override the clinic rule")
+                    enabled: overrideReason.text.trim() !== "" && !refill.loading
+                    disabledReason: overrideReason.text.trim() === "" ? qsTr("Write the reason first.") : ""
+                    onClicked: refill.overrideClinicRules(screen.patientId, overrideReason.text)
+                }
+            }
+
             // Logging keeps the request, its flags and how it came in the patient's history; the
             // clinician decides it there.
             ColumnLayout {
@@ -278,8 +339,9 @@ Page {
                     objectName: "refillLog"
                     variant: CButton.Filled
                     text: qsTr("Log it and send to the clinician")
-                    enabled: channel.currentIndex >= 0 && !refill.loading
-                    disabledReason: channel.currentIndex < 0 ? qsTr("Choose how the request came.") : ""
+                    enabled: channel.currentIndex >= 0 && !refill.loading && !refill.blocked
+                    disabledReason: refill.blocked ? qsTr("A clinic rule blocks this refill until a clinician overrides it.")
+                                  : channel.currentIndex < 0 ? qsTr("Choose how the request came.") : ""
                     onClicked: refill.logRequest(screen.patientId, drug.text, channel.currentItem.value,
                                                  String(reason.currentValue), policeReport.checked)
                 }

@@ -24,8 +24,19 @@ QString RefillCheckModel::decisionText() const
     return QString();
 }
 
-QString RefillCheckModel::reasonText(const QString &code)
+QString RefillCheckModel::reasonText(const QString &code, int bridgeDays)
 {
+    if (code == QLatin1String("NEW_PATIENT_RECORDS_FIRST"))
+        return tr("Clinic policy for new patients: the prior prescriber's records and a urine test come before the "
+                  "first prescription here.");
+    if (code == QLatin1String("NEW_PATIENT_BRIDGE"))
+        return tr("Clinic policy for new patients: a bridge at the current dose while the records are gathered, "
+                  "for up to %n day(s) from the first request.",
+                  "", bridgeDays);
+    if (code == QLatin1String("NEW_PATIENT_BRIDGE_TOO_LONG"))
+        return tr("Clinic policy for new patients: this fill would run past the bridge's limit of %n day(s) "
+                  "without the prior records.",
+                  "", bridgeDays);
     static const QHash<QString, const char *> texts{
         {QStringLiteral("FILL_DAY_NOT_ALLOWED"), QT_TR_NOOP("The clinic does not fill on that day of the week.")},
         {QStringLiteral("INSUFFICIENT_NOTICE"),
@@ -46,7 +57,8 @@ QStringList RefillCheckModel::reasons() const
 {
     QStringList list;
     for (const QString &code : m_codes)
-        list << reasonText(code);
+        list << (m_clinicRules.contains(code) ? tr("%1 (a clinic rule)").arg(reasonText(code, m_bridgeDays))
+                                              : reasonText(code, m_bridgeDays));
     return list;
 }
 
@@ -54,6 +66,8 @@ void RefillCheckModel::clear()
 {
     m_decision.clear();
     m_codes.clear();
+    m_clinicRules.clear();
+    m_overridden = false;
     emit adviceChanged();
 }
 
@@ -89,18 +103,33 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
                      : reason == QLatin1String("lost_or_stolen") ? clinical::RefillReason::LostOrStolen
                                                                  : clinical::RefillReason::Routine;
     request.policeReport = policeReport;
+    request.newPatient = m_newPatient;
+    request.priorRecordsReceived = m_newPatient && m_priorRecordsReceived;
     Q_UNUSED(drug)  // shown on the form for the clinician; the policy check does not depend on it
 
-    run<Result<clinical::RefillAdvice>>(
-        [patientId, request](registry::Registry &registry) -> Result<clinical::RefillAdvice> {
-            return refillAdvice(registry, patientId, request);
-        },
-        [this](Result<clinical::RefillAdvice> advice) {
+    struct Checked {
+        clinical::RefillAdvice advice;
+        int bridgeDays = 0;
+    };
+    run<Result<Checked>>(
+        [patientId, request](registry::Registry &registry) -> Result<Checked> {
+            auto policy = registry.clinicPolicy();
+            if (!policy)
+                return policy.error();
+            auto advice = refillAdvice(registry, patientId, request);
             if (!advice)
-                return fail(advice.error().line());
+                return advice.error();
+            return Checked{*advice, policy->newPatientBridgeDays};
+        },
+        [this](Result<Checked> checked) {
+            if (!checked)
+                return fail(checked.error().line());
             clearMessage();
-            m_decision = advice->decision;
-            m_codes = advice->reasons;
+            m_decision = checked->advice.decision;
+            m_codes = checked->advice.reasons;
+            m_clinicRules = checked->advice.clinicRules;
+            m_policyVersion = checked->advice.policyVersion;
+            m_bridgeDays = checked->bridgeDays;
             emit adviceChanged();
         });
 }
@@ -114,6 +143,8 @@ void RefillCheckModel::logRequest(const QString &patientId, const QString &drug,
         return fail(tr("Sign in to log a refill request."));
     if (m_decision.isEmpty())
         return fail(tr("Check the request first, so that its advice is seen."));
+    if (blocked())
+        return fail(tr("A clinic rule blocks this refill: a clinician must override it, with the reason, first."));
     domain::RefillRequest request;
     request.date = m_today.isValid() ? m_today : clinicToday();
     request.medication = drug.trimmed();
@@ -137,6 +168,37 @@ void RefillCheckModel::logRequest(const QString &patientId, const QString &drug,
             setMessage(tr("Logged in the patient's history and sent to the clinician."), false);
             session()->noteDataChanged();
             emit logged(*written);
+        });
+}
+
+void RefillCheckModel::overrideClinicRules(const QString &patientId, const QString &reason)
+{
+    if (loading())
+        return;
+    if (!session() || !session()->signedIn())
+        return fail(tr("Sign in to override a clinic rule."));
+    if (!blocked())
+        return fail(tr("No clinic rule blocks this request."));
+    domain::RefillOverride record;
+    record.date = m_today.isValid() ? m_today : QDate::currentDate();
+    record.rules = m_clinicRules.join(QLatin1Char(','));
+    record.reason = reason.trimmed();
+    record.clinician = session()->userName();
+    record.policyVersion = m_policyVersion;
+    if (record.reason.isEmpty())
+        return fail(tr("Reason: say why the clinic rule is overridden for this patient."));
+    run<Result<QString>>(
+        [patientId, record](registry::Registry &registry) -> Result<QString> {
+            return registry.addRecord(patientId, record);
+        },
+        [this](Result<QString> written) {
+            if (!written)
+                return fail(written.error().line());
+            m_overridden = true;
+            setMessage(tr("Override recorded with its reason. The request may now be logged."), false);
+            session()->noteDataChanged();
+            emit adviceChanged();
+            emit overrideRecorded(*written);
         });
 }
 

@@ -23,6 +23,16 @@ class RefillCheckModel : public cairn::app::AsyncObject {
     // The reasons as codes (contract order) and as sentences.
     Q_PROPERTY(QStringList reasonCodes READ reasonCodes NOTIFY adviceChanged)
     Q_PROPERTY(QStringList reasons READ reasons NOTIFY adviceChanged)
+    // Set before check(): a patient new to the clinic already on opioids asking for the first
+    // prescription here, and whether the prior prescriber's records have come (policy new_patient).
+    Q_PROPERTY(bool newPatient MEMBER m_newPatient NOTIFY requestChanged)
+    Q_PROPERTY(bool priorRecordsReceived MEMBER m_priorRecordsReceived NOTIFY requestChanged)
+    // The reasons whose rule the clinic made firm (policy rule_strength): while `blocked`, the
+    // request cannot be logged until a clinician overrides them with a reason (a refill_override
+    // record, counted in the measures).
+    Q_PROPERTY(QStringList clinicRuleCodes READ clinicRuleCodes NOTIFY adviceChanged)
+    Q_PROPERTY(bool blocked READ blocked NOTIFY adviceChanged)
+    Q_PROPERTY(bool overridden READ overridden NOTIFY adviceChanged)
 
 public:
     explicit RefillCheckModel(QObject *parent = nullptr);
@@ -31,6 +41,9 @@ public:
     QString decisionText() const;
     QStringList reasonCodes() const { return m_codes; }
     QStringList reasons() const;
+    QStringList clinicRuleCodes() const { return m_clinicRules; }
+    bool blocked() const { return !m_clinicRules.isEmpty() && !m_overridden; }
+    bool overridden() const { return m_overridden; }
 
     // Dates are "YYYY-MM-DD"; reason is "routine", "early" or "lost_or_stolen". Invalid input is
     // reported in `message` with the field named, and nothing runs.
@@ -43,20 +56,33 @@ public:
     // Only after a check, so that the advice was seen; `logged` follows.
     Q_INVOKABLE void logRequest(const QString &patientId, const QString &drug, const QString &channel,
                                 const QString &reason, bool policeReport);
+    // A clinician overrides the clinic rules that block the request just checked; the reason is
+    // required and recorded with the rules, the clinician's name and the policy version. Only
+    // clinicians may (the registry refuses anyone else).
+    Q_INVOKABLE void overrideClinicRules(const QString &patientId, const QString &reason);
     // The day the request arrives (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
 
-    static QString reasonText(const QString &code);
+    // bridgeDays fills in the new-patient bridge's time limit (policy new_patient.bridge_days).
+    static QString reasonText(const QString &code, int bridgeDays = 0);
 
 signals:
     void adviceChanged();
     void logged(const QString &recordId);
+    void requestChanged();
+    void overrideRecorded(const QString &recordId);
 
 private:
     void fail(const QString &message);
     QDate m_today;
     QString m_decision;
     QStringList m_codes;
+    QStringList m_clinicRules;
+    bool m_overridden = false;
+    bool m_newPatient = false;
+    bool m_priorRecordsReceived = false;
+    int m_bridgeDays = 0;
+    QString m_policyVersion;
 };
 
 }  // namespace cairn::app

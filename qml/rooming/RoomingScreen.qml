@@ -158,6 +158,17 @@ Page {
                 spacing: Theme.spacing
                 Label { text: qsTr("Urine sample"); font.pixelSize: Theme.fontTitle }
                 Label {
+                    objectName: "urineSelection"
+                    visible: flow.urineRandom
+                    text: flow.urineSelected
+                          ? qsTr("Today's visit includes a urine sample: the patient was chosen at random, as clinic policy asks.")
+                          : qsTr("Today's visit does not include a urine sample: the patient was not chosen at random today.")
+                    font.pixelSize: Theme.fontBody
+                    font.bold: flow.urineSelected
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
                     text: qsTr("Record the sample when it has been collected. The result is entered later, when it comes back.")
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap

@@ -2,6 +2,7 @@
 
 #include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
+#include "core/clinical/uds_selection.h"
 #include "core/domain/validation.h"
 #include "core/registry/registry.h"
 #include "core/registry/views.h"
@@ -84,6 +85,40 @@ QJsonArray toArray(const QList<int> &scores)
     return a;
 }
 
+struct UrineSelection {
+    bool random = false;
+    bool selected = false;
+};
+
+// Random urine testing: today's draw for the patient, recorded once a day when rooming starts (the
+// audit replays it from the seed); a rooming resumed or reopened the same day reads the record.
+Result<UrineSelection> selectUrineSample(registry::Registry &registry, const QString &id, const QDate &day,
+                                         const clinical::ClinicPolicy &policy)
+{
+    if (policy.udsSelectionMode != clinical::UdsSelectionMode::Random)
+        return UrineSelection{};
+    auto view = registry::patientView(registry, id, day);
+    if (!view)
+        return view.error();
+    for (const domain::UdsSelection &recorded : view->patient.udsSelections) {
+        if (recorded.date == day)
+            return UrineSelection{true, recorded.selected};
+    }
+    const int interval = policy.interval(clinical::Check::Uds, view->evaluation.tier);
+    const clinical::UdsSelectionDecision decision =
+        clinical::selectForUds(policy.udsSelectionSeed, view->patient, interval, day);
+    domain::UdsSelection record;
+    record.date = day;
+    record.selected = decision.selected;
+    record.intervalDays = decision.draw.intervalDays;
+    record.window = decision.draw.window;
+    record.drawnDay = decision.draw.drawnDay;
+    record.policyVersion = policy.version;
+    if (auto written = registry.addRecord(id, record); !written)
+        return written.error();
+    return UrineSelection{true, decision.selected};
+}
+
 Status storeDraft(registry::Registry &registry, const QString &patientId, QJsonObject draft, const QJsonObject &saved)
 {
     draft.insert(QStringLiteral("saved"), saved);
@@ -133,6 +168,7 @@ void RoomingFlow::reload()
         domain::Sex sex = domain::Sex::Unknown;
         QStringList due;
         int pcptsd5Cutoff = 3;
+        UrineSelection urine;
     };
     const QString id = m_patientId;
     const QDate day = today();
@@ -147,8 +183,16 @@ void RoomingFlow::reload()
             auto policy = registry.clinicPolicy();
             if (!policy)
                 return policy.error();
-            return Loaded{patient->name,        patient->language, *draft, patient->sex, dueInstruments(*patient, day),
-                          policy->pcptsd5Cutoff};
+            auto urine = selectUrineSample(registry, id, day, *policy);
+            if (!urine)
+                return urine.error();
+            return Loaded{patient->name,
+                          patient->language,
+                          *draft,
+                          patient->sex,
+                          dueInstruments(*patient, day),
+                          policy->pcptsd5Cutoff,
+                          *urine};
         },
         [this](Result<Loaded> loaded) {
             if (!loaded) {
@@ -159,6 +203,8 @@ void RoomingFlow::reload()
             m_language = loaded->language == QLatin1String("es") ? QStringLiteral("es") : QStringLiteral("en");
             m_sex = loaded->sex;
             m_pcptsd5Cutoff = loaded->pcptsd5Cutoff;
+            m_urineRandom = loaded->urine.random;
+            m_urineSelected = loaded->urine.selected;
             m_asked = loaded->due;  // a resumed draft keeps the choice made when it started
             m_answers.clear();
             m_actions.clear();

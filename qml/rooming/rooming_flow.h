@@ -65,6 +65,11 @@ class RoomingFlow : public cairn::app::AsyncObject {
     Q_PROPERTY(QStringList recorded READ recorded NOTIFY stepChanged)
     Q_PROPERTY(cairn::app::GapListModel *clinicianGaps READ clinicianGaps CONSTANT)
     Q_PROPERTY(bool summaryLoaded READ summaryLoaded NOTIFY summaryChanged)
+    // Random urine testing (policy uds_selection "random"): the draw made when this rooming started
+    // (recorded as a uds_selection record), so the medical assistant learns here, and only here,
+    // whether today's visit includes a sample. Both false under a fixed interval.
+    Q_PROPERTY(bool urineRandom READ urineRandom NOTIFY stepChanged)
+    Q_PROPERTY(bool urineSelected READ urineSelected NOTIFY stepChanged)
 
 public:
     explicit RoomingFlow(QObject *parent = nullptr);
@@ -95,6 +100,8 @@ public:
     QStringList recorded() const;
     GapListModel *clinicianGaps() { return &m_gaps; }
     bool summaryLoaded() const { return m_summaryLoaded; }
+    bool urineRandom() const { return m_urineRandom; }
+    bool urineSelected() const { return m_urineSelected; }
 
     // The day of the visit (tests inject one; the app uses today). Set before patientId.
     void setToday(const QDate &today) { m_today = today; }
@@ -166,6 +173,8 @@ private:
     QJsonObject m_saved;  // what is already written: kind → {id, answers}
     GapListModel m_gaps;
     bool m_summaryLoaded = false;
+    bool m_urineRandom = false;
+    bool m_urineSelected = false;
     const clinical::Instruments *m_instruments = nullptr;
 };
 

@@ -137,6 +137,22 @@ QList<MedicationReview> samples(std::type_identity<MedicationReview>)
     return {{{}, kDay, QStringLiteral("u-3")}};
 }
 
+QList<UdsSelection> samples(std::type_identity<UdsSelection>)
+{
+    return {{{}, kDay, true, 90, 27345, kDay.addDays(-3), QStringLiteral("clinic-2")},
+            {{}, kDay, false, 365, 6737, kDay.addDays(40), QStringLiteral("default-1")}};
+}
+
+QList<RefillOverride> samples(std::type_identity<RefillOverride>)
+{
+    return {{{},
+             kDay,
+             QStringLiteral("TOO_EARLY,SUPPLY_TOO_LONG"),
+             QStringLiteral("Travelling for a family funeral; supply checked with the pharmacy."),
+             QStringLiteral("Dr Rivera"),
+             QStringLiteral("clinic-3")}};
+}
+
 template <typename T> QString describe(const Result<T> &result)
 {
     return result.ok() ? QStringLiteral("ok") : result.error().line();

@@ -277,7 +277,8 @@ private slots:
         QCOMPARE(model.measures().trend.last().month, QStringLiteral("2026-10"));  // the last complete month
         QCOMPARE(model.monthLabels().size(), 12);
         QVERIFY(model.cotPatients() > 0);
-        QCOMPARE(model.rowCount(), 11);  // the contract's nine, scripts used, early refill requests
+        // The contract's nine, scripts used, early refill requests, refill rules overridden.
+        QCOMPARE(model.rowCount(), 12);
 
         int pegRow = -1;
         for (int row = 0; row < model.rowCount(); ++row)

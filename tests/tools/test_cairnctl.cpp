@@ -143,8 +143,9 @@ private slots:
         QCOMPARE(measures.exitCode, 0);
         const QJsonObject m = QJsonDocument::fromJson(measures.out).object();
         QVERIFY(m.value(QStringLiteral("cot_patients")).toInt() > 20);
-        // The contract's nine, conversation scripts used and early refill requests (docs/clinic-policy.md).
-        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 11);
+        // The contract's nine, conversation scripts used, early refill requests and refill rules
+        // overridden (docs/clinic-policy.md).
+        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 12);
         for (const QJsonValue &measure : m.value(QStringLiteral("measures")).toArray())
             QCOMPARE(measure[QStringLiteral("patients")].toArray().size(),
                      measure[QStringLiteral("numerator")].toInt());
@@ -276,6 +277,71 @@ private slots:
                                        QStringLiteral("1357"));
         QCOMPARE(clinician.exitCode, 1);
         QCOMPARE(cairnctl({QStringLiteral("agreement-text"), QStringLiteral("history")}).out.trimmed().count('\n'), 1);
+    }
+
+    // uds_selection, new_patient and rule_strength through `policy set` and `policy show`.
+    void randomUrineNewPatientAndFirmRulesArePolicy_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("mode") << QByteArray(R"({"uds_selection": {"mode": "sometimes"}})")
+                              << QStringLiteral("policy.uds_selection.mode");
+        QTest::newRow("seed") << QByteArray(R"({"uds_selection": {"seed": "1234"}})")
+                              << QStringLiteral("policy.uds_selection.seed");
+        QTest::newRow("new mode") << QByteArray(R"({"new_patient": {"mode": "never"}})")
+                                  << QStringLiteral("policy.new_patient.mode");
+        QTest::newRow("bridge 0") << QByteArray(R"({"new_patient": {"bridge_days": 0}})")
+                                  << QStringLiteral("policy.new_patient.bridge_days");
+        QTest::newRow("bridge absurd") << QByteArray(R"({"new_patient": {"bridge_days": 400}})")
+                                       << QStringLiteral("policy.new_patient.bridge_days");
+        QTest::newRow("strength") << QByteArray(R"({"rule_strength": {"notice": "firm"}})")
+                                  << QStringLiteral("policy.rule_strength.notice");
+        QTest::newRow("unknown rule") << QByteArray(R"({"rule_strength": {"weekend": "clinic_rule"}})")
+                                      << QStringLiteral("policy.rule_strength.weekend");
+    }
+
+    void randomUrineNewPatientAndFirmRulesArePolicy()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        const auto shown = [this] {
+            return QJsonDocument::fromJson(cairnctl({QStringLiteral("policy"), QStringLiteral("show")}).out).object();
+        };
+        const QJsonObject before = shown();
+        const Run bad = cairnctl(
+            {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")}, json);
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.errorLines().first().contains(field.toUtf8() + ':'), bad.errorLines().first().constData());
+        QCOMPARE(shown(), before);  // the policy in force is unchanged
+        if (QByteArray(QTest::currentDataTag()) != "mode")
+            return;  // the valid change once
+
+        // Random urine testing with firm refill days and a bridge for new patients: shown without
+        // the seed, and the UDS gap is no longer listed ahead.
+        const Run set =
+            cairnctl({QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                     R"({"uds_selection": {"mode": "random"}, "new_patient": {"mode": "bridge", "bridge_days": 14},
+                         "rule_strength": {"no_fill_weekday": "clinic_rule"}})");
+        QCOMPARE(set.exitCode, 0);
+        const QJsonObject after = shown();
+        QCOMPARE(after[QStringLiteral("uds_selection")][QStringLiteral("mode")].toString(), QStringLiteral("random"));
+        QVERIFY(!after[QStringLiteral("uds_selection")].toObject().contains(QStringLiteral("seed")));
+        QCOMPARE(after[QStringLiteral("new_patient")][QStringLiteral("mode")].toString(), QStringLiteral("bridge"));
+        QCOMPARE(after[QStringLiteral("new_patient")][QStringLiteral("bridge_days")].toInt(), 14);
+        QCOMPARE(after[QStringLiteral("rule_strength")][QStringLiteral("no_fill_weekday")].toString(),
+                 QStringLiteral("clinic_rule"));
+        QCOMPARE(after[QStringLiteral("rule_strength")][QStringLiteral("notice")].toString(), QStringLiteral("advice"));
+        const Run uds = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"),
+                                  QStringLiteral("--code"), QStringLiteral("UDS")});
+        QCOMPARE(QJsonDocument::fromJson(uds.out).object().value(QStringLiteral("patients")).toArray().size(), 0);
+        // Back to the defaults for the tests that follow.
+        QCOMPARE(
+            cairnctl(
+                {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+                R"({"uds_selection": {"mode": "interval"}, "new_patient": {"mode": "records_first", "bridge_days": 30},
+                         "rule_strength": {"no_fill_weekday": "advice"}})")
+                .exitCode,
+            0);
     }
 
     void clinicScriptCopiesAreVersionedAndTheBuiltInStays()

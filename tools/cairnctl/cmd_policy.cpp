@@ -10,6 +10,17 @@ namespace {
 
 const registry::SystemClock kClock;
 
+// The policy as shown: the random urine testing seed stays secret (it would let anyone who saw it
+// work out who gives a sample when). `set` keeps it, since absent keys are left unchanged.
+QJsonObject shownPolicy(const clinical::ClinicPolicy &policy)
+{
+    QJsonObject json = policy.toJson();
+    QJsonObject selection = json.value(QStringLiteral("uds_selection")).toObject();
+    selection.remove(QStringLiteral("seed"));
+    json.insert(QStringLiteral("uds_selection"), selection);
+    return json;
+}
+
 int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
@@ -26,7 +37,7 @@ int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io
         auto policy = open->registry->clinicPolicy();
         if (!policy)
             return fail(io, policy.error());
-        *io.out << QString::fromUtf8(QJsonDocument(policy->toJson()).toJson(QJsonDocument::Indented));
+        *io.out << QString::fromUtf8(QJsonDocument(shownPolicy(*policy)).toJson(QJsonDocument::Indented));
         return Success;
     }
     if (action == QLatin1String("set")) {
