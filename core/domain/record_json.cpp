@@ -557,6 +557,8 @@ QJsonObject toJson(const OpioidEntry &e)
         o.insert(QStringLiteral("doses_per_day"), e.dosesPerDay);
         o.insert(QStringLiteral("prn"), e.prn);
     }
+    if (e.indication != OpioidIndication::Pain)
+        o.insert(QStringLiteral("indication"), toString(e.indication));
     return o;
 }
 
@@ -697,6 +699,13 @@ QJsonObject toJson(const MedicationReview &m)
     return {{QStringLiteral("date"), dateValue(m.date)}, {QStringLiteral("reviewed_by"), m.reviewedBy}};
 }
 
+QJsonObject toJson(const LtotDecision &d)
+{
+    return {{QStringLiteral("date"), dateValue(d.date)},
+            {QStringLiteral("long_term"), d.longTerm},
+            {QStringLiteral("reason"), d.reason}};
+}
+
 // Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
 // bare date string (the contract's short form) or as an object.
 QJsonObject expandShortForm(const QJsonValue &value)
@@ -727,6 +736,7 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Op
     e.prn = r.boolean("prn", false);
     e.start = r.date("start", true);
     e.end = r.date("end", false);
+    e.indication = r.enumeration("indication", OpioidIndication::Pain);
     return finish(r, e);
 }
 
@@ -915,6 +925,15 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Me
     m.date = r.date("date", true);
     m.reviewedBy = r.text("reviewed_by", true);
     return finish(r, m);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<LtotDecision>)
+{
+    LtotDecision d;
+    d.date = r.date("date", true);
+    d.longTerm = r.boolean("long_term", true);
+    d.reason = r.text("reason", true);
+    return finish(r, d);
 }
 
 template <typename Source> Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)

@@ -102,6 +102,9 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<MedicationReview>{&Patient::medicationReviews,
                            {"medication_review", "medication_reviews", WriteRight::Rooming, Mutability::Observation,
                             false, "Medication list reviewed"}},
+    Kind<LtotDecision>{&Patient::ltotDecisions,
+                       {"ltot_decision", "ltot_decisions", WriteRight::ClinicalDecision, Mutability::Editable, false,
+                        "Long-term therapy decision"}},
 };
 
 // The stored kinds that are not in a patient's lists.

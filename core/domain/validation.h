@@ -27,6 +27,7 @@ Status validate(const ScriptUse &use);
 Status validate(const TaperPlan &plan);
 Status validate(const RefillRequest &request);
 Status validate(const MedicationReview &review);
+Status validate(const LtotDecision &decision);  // the reason is required
 // Demographics and every list; list errors carry their index: "opioids[1].strength_mg".
 Status validate(const Patient &patient);
 // A patient the registry keeps: well-formed, with a name and a clinic identifier. (An evaluate
