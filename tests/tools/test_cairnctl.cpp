@@ -143,8 +143,9 @@ private slots:
         QCOMPARE(measures.exitCode, 0);
         const QJsonObject m = QJsonDocument::fromJson(measures.out).object();
         QVERIFY(m.value(QStringLiteral("cot_patients")).toInt() > 20);
-        // The contract's nine, conversation scripts used and early refill requests (docs/clinic-policy.md).
-        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 11);
+        // The contract's nine, conversation scripts used, early refill requests, PDMP twice in a year, a
+        // current care-plan goal and acute to long-term this month (docs/clinic-policy.md).
+        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 14);
         for (const QJsonValue &measure : m.value(QStringLiteral("measures")).toArray())
             QCOMPARE(measure[QStringLiteral("patients")].toArray().size(),
                      measure[QStringLiteral("numerator")].toInt());
