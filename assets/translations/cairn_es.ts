@@ -2,13 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AdminAgreementScreen</name>
+    <message>
+        <source>In force: Cairn&apos;s default text (version %1)</source>
+        <translation>En vigor: el texto predeterminado de Cairn (versión %1)</translation>
+    </message>
+    <message>
+        <source>In force: the clinic&apos;s text, version %1</source>
+        <translation>En vigor: el texto de la clínica, versión %1</translation>
+    </message>
+    <message>
+        <source>Write each section as a paragraph, with an empty line between sections. Saving makes a new version; patients who signed keep the version they read.</source>
+        <translation>Escriba cada sección como un párrafo, con una línea vacía entre secciones. Al guardar se crea una versión nueva; los pacientes que firmaron conservan la versión que leyeron.</translation>
+    </message>
+    <message>
+        <source>Title in English</source>
+        <translation>Título en inglés</translation>
+    </message>
+    <message>
+        <source>Text in English</source>
+        <translation>Texto en inglés</translation>
+    </message>
+    <message>
+        <source>Title in Spanish</source>
+        <translation>Título en español</translation>
+    </message>
+    <message>
+        <source>Text in Spanish</source>
+        <translation>Texto en español</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Guardar como versión nueva</translation>
+    </message>
+</context>
+<context>
     <name>AdminEnrollScreen</name>
     <message>
         <source>✓ Enrolled with clinic %1 at %2</source>
         <translation>✓ Inscrita en la clínica %1 en %2</translation>
     </message>
     <message>
-        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic's server.</source>
+        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic&apos;s server.</source>
         <translation>Sin inscribir. Los registros se quedan en esta tableta hasta que se inscriba en el servidor de la clínica.</translation>
     </message>
     <message>
@@ -16,7 +55,7 @@
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <source>Server's CA certificate: the path of a PEM file, or the certificate pasted here</source>
+        <source>Server&apos;s CA certificate: the path of a PEM file, or the certificate pasted here</source>
         <translation>Certificado de la autoridad (CA) del servidor: la ruta de un archivo PEM, o el certificado pegado aquí</translation>
     </message>
     <message>
@@ -105,15 +144,15 @@
         <translation>Inscripción en el servidor</translation>
     </message>
     <message>
-        <source>Connect this tablet to the clinic's sync server.</source>
+        <source>Connect this tablet to the clinic&apos;s sync server.</source>
         <translation>Conectar esta tableta al servidor de sincronización de la clínica.</translation>
     </message>
-<message>
+    <message>
         <source>Patient agreement text</source>
         <translation>Texto del acuerdo con el paciente</translation>
     </message>
     <message>
-        <source>The clinic's own agreement, in English and Spanish, shown for patients to sign.</source>
+        <source>The clinic&apos;s own agreement, in English and Spanish, shown for patients to sign.</source>
         <translation>El acuerdo propio de la clínica, en inglés y español, que se muestra a los pacientes para firmar.</translation>
     </message>
 </context>
@@ -239,6 +278,13 @@
     </message>
 </context>
 <context>
+    <name>AsyncState</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceChips</name>
     <message>
         <source>%1: %2</source>
@@ -275,7 +321,7 @@
         <translation>Conservar %1</translation>
     </message>
     <message>
-        <source>Open %1's record</source>
+        <source>Open %1&apos;s record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -600,7 +646,7 @@
         <translation>Hoy</translation>
     </message>
     <message>
-        <source>Show today's huddle</source>
+        <source>Show today&apos;s huddle</source>
         <translation>Mostrar la reunión de hoy</translation>
     </message>
     <message>
@@ -803,7 +849,7 @@
         <source>Sync conflicts</source>
         <translation>Conflictos de sincronización</translation>
     </message>
-<message>
+    <message>
         <source>Patient agreement text</source>
         <translation>Texto del acuerdo con el paciente</translation>
     </message>
@@ -852,6 +898,10 @@
     <message>
         <source>Open %1, %2</source>
         <translation>Abrir %1, %2</translation>
+    </message>
+    <message>
+        <source>Definition, windows and targets: clinic policy %1</source>
+        <translation>Definición, periodos y metas: política de la clínica %1</translation>
     </message>
 </context>
 <context>
@@ -931,7 +981,7 @@
         <translation>Pendientes de atención</translation>
     </message>
     <message>
-        <source>No open care gaps: everything is up to date under the clinic's policy.</source>
+        <source>No open care gaps: everything is up to date under the clinic&apos;s policy.</source>
         <translation>No hay pendientes de atención: todo está al día según la política de la clínica.</translation>
     </message>
     <message>
@@ -1142,7 +1192,7 @@
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
     </message>
-<message>
+    <message>
         <source>Taper plan</source>
         <translation>Plan de reducción gradual</translation>
     </message>
@@ -1157,6 +1207,10 @@
     <message>
         <source>Update the taper plan</source>
         <translation>Actualizar el plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>Long-term therapy decision</source>
+        <translation>Decisión sobre terapia a largo plazo</translation>
     </message>
 </context>
 <context>
@@ -1181,7 +1235,7 @@
         <translation>Todos los pacientes tienen un PEG reciente.</translation>
     </message>
     <message>
-        <source>Open %1's record</source>
+        <source>Open %1&apos;s record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -1320,7 +1374,7 @@
         <translation>Añadir un paciente</translation>
     </message>
     <message>
-        <source>Edit the patient's details</source>
+        <source>Edit the patient&apos;s details</source>
         <translation>Editar los datos del paciente</translation>
     </message>
     <message>
@@ -1700,7 +1754,7 @@
         <translation>Con</translation>
     </message>
     <message>
-        <source>The clinician's name</source>
+        <source>The clinician&apos;s name</source>
         <translation>El nombre del clínico</translation>
     </message>
     <message>
@@ -1724,7 +1778,7 @@
         <translation>Entregada</translation>
     </message>
     <message>
-        <source>Goal, in the patient's own words</source>
+        <source>Goal, in the patient&apos;s own words</source>
         <translation>Meta, en las propias palabras del paciente</translation>
     </message>
     <message>
@@ -1927,7 +1981,7 @@
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
     </message>
-<message>
+    <message>
         <source>Plan made on</source>
         <translation>Plan hecho el</translation>
     </message>
@@ -1967,6 +2021,46 @@
         <source>Update the taper plan</source>
         <translation>Actualizar el plan de reducción gradual</translation>
     </message>
+    <message>
+        <source>Prescribed for</source>
+        <translation>Recetado para</translation>
+    </message>
+    <message>
+        <source>Treatment for opioid use disorder is tracked but is not long-term opioid therapy</source>
+        <translation>El tratamiento del trastorno por consumo de opioides se registra, pero no es terapia de opioides a largo plazo</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Opioid use disorder (buprenorphine or methadone)</source>
+        <translation>Trastorno por consumo de opioides (buprenorfina o metadona)</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <source>The patient is on long-term opioid therapy</source>
+        <translation>La persona está en terapia de opioides a largo plazo</translation>
+    </message>
+    <message>
+        <source>Clear it to end an earlier decision</source>
+        <translation>Desmárquelo para terminar una decisión anterior</translation>
+    </message>
+    <message>
+        <source>e.g. regular prescriptions from another clinic</source>
+        <translation>p. ej., recetas regulares de otra clínica</translation>
+    </message>
+    <message>
+        <source>Decide on long-term therapy</source>
+        <translation>Decidir sobre la terapia a largo plazo</translation>
+    </message>
+    <message>
+        <source>Change the long-term therapy decision</source>
+        <translation>Cambiar la decisión sobre la terapia a largo plazo</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -1991,15 +2085,11 @@
         <translation>Elija primero al paciente.</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Saved on this tablet.</source>
         <translation>Guardado en esta tableta.</translation>
     </message>
     <message>
-        <source>That record is not in this patient's history.</source>
+        <source>That record is not in this patient&apos;s history.</source>
         <translation>Ese registro no está en el historial de este paciente.</translation>
     </message>
     <message>
@@ -2021,7 +2111,7 @@
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
-<message>
+    <message>
         <source>Step %1</source>
         <translation>Paso %1</translation>
     </message>
@@ -2128,7 +2218,7 @@
         <source>Clinic script</source>
         <translation>Guion de la clínica</translation>
     </message>
-<message>
+    <message>
         <source>Clinic agreement text</source>
         <translation>Texto del acuerdo de la clínica</translation>
     </message>
@@ -2184,11 +2274,11 @@
         <translation>Medicamento solicitado</translation>
     </message>
     <message>
-        <source>Days' supply</source>
+        <source>Days&apos; supply</source>
         <translation>Días de suministro</translation>
     </message>
     <message>
-        <source>Days' supply requested</source>
+        <source>Days&apos; supply requested</source>
         <translation>Días de suministro solicitados</translation>
     </message>
     <message>
@@ -2200,11 +2290,11 @@
         <translation>Fecha del último surtido</translation>
     </message>
     <message>
-        <source>Last fill's days' supply</source>
+        <source>Last fill&apos;s days&apos; supply</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
-        <source>Days' supply of the last fill</source>
+        <source>Days&apos; supply of the last fill</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
@@ -2297,69 +2387,6 @@
     <message>
         <source>Choose how the request came.</source>
         <translation>Elija cómo llegó la solicitud.</translation>
-    </message>
-</context>
-<context>
-    <name>RosterScreen</name>
-    <message>
-        <source>Search by name or clinic ID</source>
-        <translation>Buscar por nombre o número de la clínica</translation>
-    </message>
-    <message>
-        <source>Search the registry by name or clinic ID</source>
-        <translation>Buscar en el registro por nombre o número de la clínica</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 de %2</translation>
-    </message>
-    <message>
-        <source>Refill request</source>
-        <translation>Solicitud de resurtido</translation>
-    </message>
-    <message>
-        <source>Check a refill request against clinic policy</source>
-        <translation>Comprobar una solicitud de resurtido con la política de la clínica</translation>
-    </message>
-    <message>
-        <source>Filter by open gap</source>
-        <translation>Filtrar por pendiente</translation>
-    </message>
-    <message>
-        <source>Filter by prescriber</source>
-        <translation>Filtrar por prescriptor</translation>
-    </message>
-    <message>
-        <source>Filter by daily dose band</source>
-        <translation>Filtrar por rango de dosis diaria</translation>
-    </message>
-    <message>
-        <source>Filter by risk tier</source>
-        <translation>Filtrar por nivel de riesgo</translation>
-    </message>
-    <message>
-        <source>Sort order</source>
-        <translation>Orden</translation>
-    </message>
-    <message>
-        <source>Loading the registry</source>
-        <translation>Cargando el registro</translation>
-    </message>
-    <message>
-        <source>No patients match.</source>
-        <translation>Ningún paciente coincide.</translation>
-    </message>
-    <message>
-        <source>%1, %2, %3, %4. %5</source>
-        <translation>%1, %2, %3, %4. %5</translation>
-    </message>
-    <message>
-        <source>Sync conflicts</source>
-        <translation>Conflictos de sincronización</translation>
-    </message>
-    <message>
-        <source>Review changes two tablets made to the same record</source>
-        <translation>Revisar cambios que dos tabletas hicieron al mismo registro</translation>
     </message>
 </context>
 <context>
@@ -2553,6 +2580,69 @@
     </message>
 </context>
 <context>
+    <name>RosterScreen</name>
+    <message>
+        <source>Search by name or clinic ID</source>
+        <translation>Buscar por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>Search the registry by name or clinic ID</source>
+        <translation>Buscar en el registro por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Refill request</source>
+        <translation>Solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Check a refill request against clinic policy</source>
+        <translation>Comprobar una solicitud de resurtido con la política de la clínica</translation>
+    </message>
+    <message>
+        <source>Filter by open gap</source>
+        <translation>Filtrar por pendiente</translation>
+    </message>
+    <message>
+        <source>Filter by prescriber</source>
+        <translation>Filtrar por prescriptor</translation>
+    </message>
+    <message>
+        <source>Filter by daily dose band</source>
+        <translation>Filtrar por rango de dosis diaria</translation>
+    </message>
+    <message>
+        <source>Filter by risk tier</source>
+        <translation>Filtrar por nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Loading the registry</source>
+        <translation>Cargando el registro</translation>
+    </message>
+    <message>
+        <source>No patients match.</source>
+        <translation>Ningún paciente coincide.</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4. %5</source>
+        <translation>%1, %2, %3, %4. %5</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Review changes two tablets made to the same record</source>
+        <translation>Revisar cambios que dos tabletas hicieron al mismo registro</translation>
+    </message>
+</context>
+<context>
     <name>ScaleField</name>
     <message>
         <source>%1, %2 of %3</source>
@@ -2561,6 +2651,45 @@
     <message>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningFormScreen</name>
+    <message>
+        <source>Screen done on</source>
+        <translation>Evaluación hecha el</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Why it is being changed</source>
+        <translation>Por qué se cambia</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
 </context>
 <context>
@@ -2740,7 +2869,7 @@
         <translation>¿Es su primera vez en esta tableta?</translation>
     </message>
     <message>
-        <source>First time on this tablet? Sign in through the clinic's server</source>
+        <source>First time on this tablet? Sign in through the clinic&apos;s server</source>
         <translation>¿Es su primera vez en esta tableta? Inicie sesión a través del servidor de la clínica</translation>
     </message>
     <message>
@@ -2748,7 +2877,7 @@
         <translation>Primer inicio de sesión en esta tableta</translation>
     </message>
     <message>
-        <source>Enter your name as your clinic's administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic's server; after that, your PIN alone signs you in here, even offline.</source>
+        <source>Enter your name as your clinic&apos;s administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic&apos;s server; after that, your PIN alone signs you in here, even offline.</source>
         <translation>Escriba su nombre tal como lo registró la persona administradora de su clínica y luego su PIN. Solo esta vez, la tableta necesita conexión con el servidor de la clínica; después, su PIN basta para entrar aquí, incluso sin conexión.</translation>
     </message>
     <message>
@@ -2881,15 +3010,11 @@
         <translation>Puede iniciar sesión</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -2932,16 +3057,35 @@
         <translation>Primero inicie sesión y abra un paciente.</translation>
     </message>
     <message>
+        <source>Signed. The agreement is saved with the patient&apos;s record.</source>
+        <translation>Firmado. El acuerdo se guardó en el expediente del paciente.</translation>
+    </message>
+    <message>
+        <source>Declined. The refusal is recorded in the patient&apos;s history.</source>
+        <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ClinicAgreementModel</name>
+    <message>
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Signed. The agreement is saved with the patient's record.</source>
-        <translation>Firmado. El acuerdo se guardó en el expediente del paciente.</translation>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
     </message>
     <message>
-        <source>Declined. The refusal is recorded in the patient's history.</source>
-        <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. Patients are shown this text from now on.</source>
+        <translation>Guardado como versión %1. A partir de ahora los pacientes ven este texto.</translation>
     </message>
 </context>
 <context>
@@ -3083,10 +3227,6 @@
         <translation>De 0 a 30 días</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
@@ -3106,13 +3246,81 @@
         <source>Saved as version %1. Lists and reminders use it from now on.</source>
         <translation>Guardada como versión %1. Las listas y los recordatorios la usan desde ahora.</translation>
     </message>
+    <message>
+        <source>Who counts as on long-term opioid therapy</source>
+        <translation>Quién cuenta como en terapia de opioides a largo plazo</translation>
+    </message>
+    <message>
+        <source>Measures: how far back each looks (days)</source>
+        <translation>Indicadores: cuánto tiempo atrás mira cada uno (días)</translation>
+    </message>
+    <message>
+        <source>Measures: targets (% of patients on long-term therapy)</source>
+        <translation>Indicadores: metas (% de pacientes en terapia a largo plazo)</translation>
+    </message>
+    <message>
+        <source>Days of opioid supply looked back over</source>
+        <translation>Días de suministro de opioides que se revisan</translation>
+    </message>
+    <message>
+        <source>Share of those days with an opioid for pain (%)</source>
+        <translation>Parte de esos días con un opioide para el dolor (%)</translation>
+    </message>
+    <message>
+        <source>An ongoing prescription for pain counts from its start</source>
+        <translation>Una receta continua para el dolor cuenta desde su inicio</translation>
+    </message>
+    <message>
+        <source>A clinician&apos;s decision counts</source>
+        <translation>La decisión de un clínico cuenta</translation>
+    </message>
+    <message>
+        <source>Treatment agreement signed within</source>
+        <translation>Acuerdo de tratamiento firmado en los últimos</translation>
+    </message>
+    <message>
+        <source>PDMP checked within</source>
+        <translation>PDMP consultado en los últimos</translation>
+    </message>
+    <message>
+        <source>PDMP checked twice within</source>
+        <translation>PDMP consultado dos veces en los últimos</translation>
+    </message>
+    <message>
+        <source>Urine test within</source>
+        <translation>Prueba de orina en los últimos</translation>
+    </message>
+    <message>
+        <source>PEG within (also the mean PEG)</source>
+        <translation>PEG en los últimos (también el PEG promedio)</translation>
+    </message>
+    <message>
+        <source>Care-plan goal set or reviewed within</source>
+        <translation>Meta del plan de cuidado fijada o revisada en los últimos</translation>
+    </message>
+    <message>
+        <source>%1: at most</source>
+        <translation>%1: como máximo</translation>
+    </message>
+    <message>
+        <source>%1: at least</source>
+        <translation>%1: como mínimo</translation>
+    </message>
+    <message>
+        <source>1 to 730 days</source>
+        <translation>De 1 a 730 días</translation>
+    </message>
+    <message>
+        <source>0 to 100; 50 means most days</source>
+        <translation>De 0 a 100; 50 significa la mayoría de los días</translation>
+    </message>
+    <message>
+        <source>0 to 100; empty for no target</source>
+        <translation>De 0 a 100; vacío si no hay meta</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::ConflictListModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message>
         <source>Clinic settings</source>
         <translation>Configuración de la clínica</translation>
@@ -3129,10 +3337,6 @@
 <context>
     <name>cairn::app::EnrollmentModel</name>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
@@ -3141,7 +3345,7 @@
         <translation>Escriba la dirección del servidor, empezando por https://</translation>
     </message>
     <message>
-        <source>Enter the path of the server's CA certificate, or paste the certificate.</source>
+        <source>Enter the path of the server&apos;s CA certificate, or paste the certificate.</source>
         <translation>Escriba la ruta del certificado CA del servidor, o pegue el certificado.</translation>
     </message>
     <message>
@@ -3371,7 +3575,7 @@
         <source>Reviewed by %1</source>
         <translation>Revisada por %1</translation>
     </message>
-<message>
+    <message>
         <source>planned</source>
         <translation>planificado</translation>
     </message>
@@ -3407,16 +3611,24 @@
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
+    <message>
+        <source>Long-term therapy decision</source>
+        <translation>Decisión sobre terapia a largo plazo</translation>
+    </message>
+    <message>
+        <source>On long-term opioid therapy: %1</source>
+        <translation>En terapia de opioides a largo plazo: %1</translation>
+    </message>
+    <message>
+        <source>Not on long-term opioid therapy: %1</source>
+        <translation>No está en terapia de opioides a largo plazo: %1</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
     <message>
         <source>%1 MME/day</source>
         <translation>%1 MME/día</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Today · %1</source>
@@ -3436,18 +3648,6 @@
     <message>
         <source>Treatment agreement current</source>
         <translation>Acuerdo de tratamiento vigente</translation>
-    </message>
-    <message>
-        <source>PDMP checked in 90 days</source>
-        <translation>PDMP consultado en 90 días</translation>
-    </message>
-    <message>
-        <source>Urine test in 12 months</source>
-        <translation>Prueba de orina en 12 meses</translation>
-    </message>
-    <message>
-        <source>PEG in 90 days</source>
-        <translation>PEG en 90 días</translation>
     </message>
     <message>
         <source>50 MME/day or more</source>
@@ -3524,10 +3724,6 @@
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message numerus="yes">
         <source>%1: %n patient(s)</source>
         <translation>
@@ -3539,20 +3735,61 @@
         <source>Early or lost/stolen refill request this month</source>
         <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
     </message>
-</context>
-<context>
-    <name>cairn::app::PatientListModel</name>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
+        <source>PDMP checked</source>
+        <translation>PDMP consultado</translation>
+    </message>
+    <message>
+        <source>PDMP checked twice</source>
+        <translation>PDMP consultado dos veces</translation>
+    </message>
+    <message>
+        <source>PEG recorded</source>
+        <translation>PEG registrado</translation>
+    </message>
+    <message>
+        <source>Urine test</source>
+        <translation>Prueba de orina</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado en %n día</numerusform>
+            <numerusform>PDMP consultado en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked twice in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado dos veces en %n día</numerusform>
+            <numerusform>PDMP consultado dos veces en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PEG in %n day(s)</source>
+        <translation>
+            <numerusform>PEG en %n día</numerusform>
+            <numerusform>PEG en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Urine test in %n day(s)</source>
+        <translation>
+            <numerusform>Prueba de orina en %n día</numerusform>
+            <numerusform>Prueba de orina en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current care-plan goal</source>
+        <translation>Meta vigente del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>Moved from acute opioids to long-term therapy this month</source>
+        <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
     </message>
 </context>
 <context>
     <name>cairn::app::PatientViewModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message>
         <source>PEG saved.</source>
         <translation>PEG guardado.</translation>
@@ -3609,7 +3846,7 @@
         <translation>No se puede mostrar el historial de MME: un medicamento del tratamiento no se pudo contar.</translation>
     </message>
     <message>
-        <source>A regimen entry has no start date, so only today's total is shown.</source>
+        <source>A regimen entry has no start date, so only today&apos;s total is shown.</source>
         <translation>Un medicamento del tratamiento no tiene fecha de inicio, así que solo se muestra el total de hoy.</translation>
     </message>
     <message>
@@ -3668,6 +3905,38 @@
         <source>  %1: %2</source>
         <translation>  %1: %2</translation>
     </message>
+    <message>
+        <source>On the long-term opioid therapy registry: opioids on %1 of the last %2 days.</source>
+        <translation>En el registro de terapia de opioides a largo plazo: opioides en %1 de los últimos %2 días.</translation>
+    </message>
+    <message>
+        <source>On the long-term opioid therapy registry: an ongoing opioid prescription for pain.</source>
+        <translation>En el registro de terapia de opioides a largo plazo: una receta continua de opioides para el dolor.</translation>
+    </message>
+    <message>
+        <source>On the long-term opioid therapy registry: a clinician&apos;s decision.</source>
+        <translation>En el registro de terapia de opioides a largo plazo: decisión de un clínico.</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: a short course (opioids on %1 of the last %2 days).</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: un tratamiento corto (opioides en %1 de los últimos %2 días).</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: treatment for opioid use disorder only.</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: solo tratamiento del trastorno por consumo de opioides.</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: no opioid for pain today.</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: hoy no tiene opioides para el dolor.</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: inactive.</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: inactivo.</translation>
+    </message>
+    <message>
+        <source>Also treated for opioid use disorder.</source>
+        <translation>También en tratamiento por trastorno por consumo de opioides.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::PegOutreachModel</name>
@@ -3680,20 +3949,12 @@
         <translation>PEG atrasado desde %1</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>PEG saved for %1. It will sync when the tablet is next online.</source>
         <translation>PEG guardado para %1. Se sincronizará cuando la tableta vuelva a tener conexión.</translation>
     </message>
 </context>
 <context>
     <name>cairn::app::RecordVersionsModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message>
         <source>Withdrawn: entered in error</source>
         <translation>Retirado: anotado por error</translation>
@@ -3706,7 +3967,7 @@
         <translation>Cumple la política de la clínica. El profesional clínico puede aprobarlo.</translation>
     </message>
     <message>
-        <source>Needs the clinician's review before it is filled.</source>
+        <source>Needs the clinician&apos;s review before it is filled.</source>
         <translation>Necesita la revisión del profesional clínico antes de surtirse.</translation>
     </message>
     <message>
@@ -3722,11 +3983,11 @@
         <translation>La solicitud da menos aviso del que pide la política de la clínica.</translation>
     </message>
     <message>
-        <source>The fill would come before the last fill's supply runs out.</source>
+        <source>The fill would come before the last fill&apos;s supply runs out.</source>
         <translation>El surtido llegaría antes de que se termine el suministro del último surtido.</translation>
     </message>
     <message>
-        <source>The days' supply is longer than clinic policy allows.</source>
+        <source>The days&apos; supply is longer than clinic policy allows.</source>
         <translation>Los días de suministro superan lo que permite la política de la clínica.</translation>
     </message>
     <message>
@@ -3762,16 +4023,12 @@
         <translation>Fecha del último surtido: escríbala como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <source>Days' supply: must be between 1 and 365.</source>
+        <source>Days&apos; supply: must be between 1 and 365.</source>
         <translation>Días de suministro: debe ser entre 1 y 365.</translation>
     </message>
     <message>
-        <source>Last fill's days' supply: must be between 1 and 365.</source>
+        <source>Last fill&apos;s days&apos; supply: must be between 1 and 365.</source>
         <translation>Días de suministro del último surtido: debe ser entre 1 y 365.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Sign in to log a refill request.</source>
@@ -3790,67 +4047,8 @@
         <translation>Cómo llegó: elija teléfono, portal, recepción o farmacia.</translation>
     </message>
     <message>
-        <source>Logged in the patient's history and sent to the clinician.</source>
+        <source>Logged in the patient&apos;s history and sent to the clinician.</source>
         <translation>Anotada en el historial del paciente y enviada al clínico.</translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::RosterModel</name>
-    <message>
-        <source>%1 MME/day</source>
-        <translation>%1 MME/día</translation>
-    </message>
-    <message>
-        <source>No active opioid</source>
-        <translation>Ningún opioide activo</translation>
-    </message>
-    <message>
-        <source>No open gaps</source>
-        <translation>Sin pendientes</translation>
-    </message>
-    <message>
-        <source>Any open gap</source>
-        <translation>Cualquier pendiente</translation>
-    </message>
-    <message>
-        <source>Any prescriber</source>
-        <translation>Cualquier prescriptor</translation>
-    </message>
-    <message>
-        <source>Any dose</source>
-        <translation>Cualquier dosis</translation>
-    </message>
-    <message>
-        <source>Under 50 MME/day</source>
-        <translation>Menos de 50 MME/día</translation>
-    </message>
-    <message>
-        <source>50 to 89 MME/day</source>
-        <translation>De 50 a 89 MME/día</translation>
-    </message>
-    <message>
-        <source>90 MME/day or more</source>
-        <translation>90 MME/día o más</translation>
-    </message>
-    <message>
-        <source>Any risk tier</source>
-        <translation>Cualquier nivel de riesgo</translation>
-    </message>
-    <message>
-        <source>Sort by name</source>
-        <translation>Ordenar por nombre</translation>
-    </message>
-    <message>
-        <source>Sort by MME, highest first</source>
-        <translation>Ordenar por MME, de mayor a menor</translation>
-    </message>
-    <message>
-        <source>Sort by most overdue</source>
-        <translation>Ordenar por lo más atrasado</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
 </context>
 <context>
@@ -3858,10 +4056,6 @@
     <message>
         <source>The screening questions could not be loaded. Reinstall Cairn.</source>
         <translation>No se pudieron cargar las preguntas de tamizaje. Vuelva a instalar Cairn.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Resumed the rooming started earlier: every answer given is kept.</source>
@@ -3973,17 +4167,143 @@
     </message>
 </context>
 <context>
-    <name>cairn::app::Session</name>
+    <name>cairn::app::RosterModel</name>
     <message>
-        <source>Locked. Sign in to continue.</source>
-        <translation>Bloqueado. Inicie sesión para continuar.</translation>
+        <source>%1 MME/day</source>
+        <translation>%1 MME/día</translation>
+    </message>
+    <message>
+        <source>No active opioid</source>
+        <translation>Ningún opioide activo</translation>
+    </message>
+    <message>
+        <source>No open gaps</source>
+        <translation>Sin pendientes</translation>
+    </message>
+    <message>
+        <source>Any open gap</source>
+        <translation>Cualquier pendiente</translation>
+    </message>
+    <message>
+        <source>Any prescriber</source>
+        <translation>Cualquier prescriptor</translation>
+    </message>
+    <message>
+        <source>Any dose</source>
+        <translation>Cualquier dosis</translation>
+    </message>
+    <message>
+        <source>Under 50 MME/day</source>
+        <translation>Menos de 50 MME/día</translation>
+    </message>
+    <message>
+        <source>50 to 89 MME/day</source>
+        <translation>De 50 a 89 MME/día</translation>
+    </message>
+    <message>
+        <source>90 MME/day or more</source>
+        <translation>90 MME/día o más</translation>
+    </message>
+    <message>
+        <source>Any risk tier</source>
+        <translation>Cualquier nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Sort by name</source>
+        <translation>Ordenar por nombre</translation>
+    </message>
+    <message>
+        <source>Sort by MME, highest first</source>
+        <translation>Ordenar por MME, de mayor a menor</translation>
+    </message>
+    <message>
+        <source>Sort by most overdue</source>
+        <translation>Ordenar por lo más atrasado</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ScreeningForm</name>
+    <message>
+        <source>score %1, low risk</source>
+        <translation>puntuación %1, riesgo bajo</translation>
+    </message>
+    <message>
+        <source>score %1, moderate risk</source>
+        <translation>puntuación %1, riesgo moderado</translation>
+    </message>
+    <message>
+        <source>score %1, high risk</source>
+        <translation>puntuación %1, riesgo alto</translation>
+    </message>
+    <message>
+        <source>%1 of 5, positive</source>
+        <translation>%1 de 5, positivo</translation>
+    </message>
+    <message>
+        <source>%1 of 5, negative</source>
+        <translation>%1 de 5, negativo</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>puntuación %1, %2</translation>
+    </message>
+    <message>
+        <source>This screen cannot be entered here.</source>
+        <translation>Esta evaluación no se puede anotar aquí.</translation>
+    </message>
+    <message>
+        <source>Record the patient&apos;s sex first: the ORT is scored differently for women and men.</source>
+        <translation>Registre primero el sexo del paciente: la ORT se puntúa de forma distinta para mujeres y hombres.</translation>
+    </message>
+    <message>
+        <source>Choose the date the screen was done.</source>
+        <translation>Elija la fecha en que se hizo la evaluación.</translation>
+    </message>
+    <message>
+        <source>Answer every question.</source>
+        <translation>Responda todas las preguntas.</translation>
+    </message>
+    <message>
+        <source>Say why it is being corrected.</source>
+        <translation>Indique por qué se corrige.</translation>
     </message>
     <message>
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Asking the clinic's server…</source>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Elija primero al paciente.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Guardado en esta tableta.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::Session</name>
+    <message>
+        <source>Locked. Sign in to continue.</source>
+        <translation>Bloqueado. Inicie sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>Asking the clinic&apos;s server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
 </context>
@@ -4089,10 +4409,6 @@
         <translation>Reducción gradual terminada</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Recorded: continue the current plan (visit completed today).</source>
         <translation>Registrado: continuar el plan actual (visita completada hoy).</translation>
     </message>
@@ -4143,212 +4459,6 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>AdminAgreementScreen</name>
-    <message>
-        <source>In force: Cairn's default text (version %1)</source>
-        <translation>En vigor: el texto predeterminado de Cairn (versión %1)</translation>
-    </message>
-    <message>
-        <source>In force: the clinic's text, version %1</source>
-        <translation>En vigor: el texto de la clínica, versión %1</translation>
-    </message>
-    <message>
-        <source>Write each section as a paragraph, with an empty line between sections. Saving makes a new version; patients who signed keep the version they read.</source>
-        <translation>Escriba cada sección como un párrafo, con una línea vacía entre secciones. Al guardar se crea una versión nueva; los pacientes que firmaron conservan la versión que leyeron.</translation>
-    </message>
-    <message>
-        <source>Title in English</source>
-        <translation>Título en inglés</translation>
-    </message>
-    <message>
-        <source>Text in English</source>
-        <translation>Texto en inglés</translation>
-    </message>
-    <message>
-        <source>Title in Spanish</source>
-        <translation>Título en español</translation>
-    </message>
-    <message>
-        <source>Text in Spanish</source>
-        <translation>Texto en español</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Save as new version</source>
-        <translation>Guardar como versión nueva</translation>
-    </message>
-</context>
-<context>
-    <name>ScreenData</name>
-    <message>
-        <source>Your role does not allow %1.</source>
-        <translation>Su función no permite %1.</translation>
-    </message>
-    <message>
-        <source>the registry list</source>
-        <translation>la lista del registro</translation>
-    </message>
-    <message>
-        <source>worklists</source>
-        <translation>las listas de trabajo</translation>
-    </message>
-    <message>
-        <source>the monthly measures</source>
-        <translation>los indicadores mensuales</translation>
-    </message>
-    <message>
-        <source>opening a patient</source>
-        <translation>abrir el expediente de un paciente</translation>
-    </message>
-</context>
-<context>
-    <name>ScreeningFormScreen</name>
-    <message>
-        <source>Screen done on</source>
-        <translation>Evaluación hecha el</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <source>Why it is being changed</source>
-        <translation>Por qué se cambia</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::ClinicAgreementModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
-        <source>Sign in to save.</source>
-        <translation>Inicie sesión para guardar.</translation>
-    </message>
-    <message>
-        <source>Required.</source>
-        <translation>Obligatorio.</translation>
-    </message>
-    <message>
-        <source>Check the marked fields. Nothing was saved.</source>
-        <translation>Revise los campos marcados. No se guardó nada.</translation>
-    </message>
-    <message>
-        <source>Saved as version %1. Patients are shown this text from now on.</source>
-        <translation>Guardado como versión %1. A partir de ahora los pacientes ven este texto.</translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::ScreeningForm</name>
-    <message>
-        <source>score %1, low risk</source>
-        <translation>puntuación %1, riesgo bajo</translation>
-    </message>
-    <message>
-        <source>score %1, moderate risk</source>
-        <translation>puntuación %1, riesgo moderado</translation>
-    </message>
-    <message>
-        <source>score %1, high risk</source>
-        <translation>puntuación %1, riesgo alto</translation>
-    </message>
-    <message>
-        <source>%1 of 5, positive</source>
-        <translation>%1 de 5, positivo</translation>
-    </message>
-    <message>
-        <source>%1 of 5, negative</source>
-        <translation>%1 de 5, negativo</translation>
-    </message>
-    <message>
-        <source>score %1</source>
-        <translation>puntuación %1</translation>
-    </message>
-    <message>
-        <source>score %1, %2</source>
-        <translation>puntuación %1, %2</translation>
-    </message>
-    <message>
-        <source>This screen cannot be entered here.</source>
-        <translation>Esta evaluación no se puede anotar aquí.</translation>
-    </message>
-    <message>
-        <source>Record the patient's sex first: the ORT is scored differently for women and men.</source>
-        <translation>Registre primero el sexo del paciente: la ORT se puntúa de forma distinta para mujeres y hombres.</translation>
-    </message>
-    <message>
-        <source>Choose the date the screen was done.</source>
-        <translation>Elija la fecha en que se hizo la evaluación.</translation>
-    </message>
-    <message>
-        <source>Answer every question.</source>
-        <translation>Responda todas las preguntas.</translation>
-    </message>
-    <message>
-        <source>Say why it is being corrected.</source>
-        <translation>Indique por qué se corrige.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
-        <source>Sign in to save.</source>
-        <translation>Inicie sesión para guardar.</translation>
-    </message>
-    <message>
-        <source>Choose the patient first.</source>
-        <translation>Elija primero al paciente.</translation>
-    </message>
-    <message>
-        <source>Required.</source>
-        <translation>Obligatorio.</translation>
-    </message>
-    <message>
-        <source>Check the marked fields. Nothing was saved.</source>
-        <translation>Revise los campos marcados. No se guardó nada.</translation>
-    </message>
-    <message>
-        <source>Saved on this tablet.</source>
-        <translation>Guardado en esta tableta.</translation>
-    </message>
-</context>
-<context>
-    <name>AsyncState</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
 </context>
 </TS>

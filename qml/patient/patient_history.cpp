@@ -260,6 +260,11 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
         rows.append({m.date, 9, QStringLiteral("medication_review"), tr("Medication list reviewed"),
                      m.reviewedBy.isEmpty() ? tr("Reviewed") : tr("Reviewed by %1").arg(m.reviewedBy), idOf(m.meta),
                      QStringLiteral("medication_review")});
+    for (const auto &d : p.ltotDecisions)
+        rows.append({d.date, 9, QStringLiteral("ltot_decision"), tr("Long-term therapy decision"),
+                     (d.longTerm ? tr("On long-term opioid therapy: %1") : tr("Not on long-term opioid therapy: %1"))
+                         .arg(d.reason),
+                     idOf(d.meta), QStringLiteral("ltot_decision")});
     for (const auto &t : p.taperPlans) {
         QString status;
         switch (t.status) {

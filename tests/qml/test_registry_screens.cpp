@@ -280,7 +280,9 @@ private slots:
         QCOMPARE(model.measures().trend.last().month, QStringLiteral("2026-10"));  // the last complete month
         QCOMPARE(model.monthLabels().size(), 12);
         QVERIFY(model.cotPatients() > 0);
-        QCOMPARE(model.rowCount(), 11);  // the contract's nine, scripts used, early refill requests
+        QCOMPARE(model.rowCount(),
+                 14);  // the contract's nine, scripts used, early refill requests, and the policy's three
+        QCOMPARE(model.policyVersion(), QStringLiteral("default-1"));
 
         int pegRow = -1;
         for (int row = 0; row < model.rowCount(); ++row)
