@@ -107,6 +107,26 @@
             <numerusform>%1: %n patients</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>PDMP checked in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP checked in %n day</numerusform><numerusform>PDMP checked in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked twice in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP checked twice in %n day</numerusform><numerusform>PDMP checked twice in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>PEG in %n day(s)</source>
+        <translation>
+            <numerusform>PEG in %n day</numerusform><numerusform>PEG in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Urine test in %n day(s)</source>
+        <translation>
+            <numerusform>Urine test in %n day</numerusform><numerusform>Urine test in %n days</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::PatientViewModel</name>

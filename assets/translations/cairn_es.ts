@@ -853,6 +853,10 @@
         <source>Open %1, %2</source>
         <translation>Abrir %1, %2</translation>
     </message>
+<message>
+        <source>Definition, windows and targets: clinic policy %1</source>
+        <translation>Definición, periodos y metas: política de la clínica %1</translation>
+    </message>
 </context>
 <context>
     <name>NotAllowed</name>
@@ -1157,6 +1161,10 @@
     <message>
         <source>Update the taper plan</source>
         <translation>Actualizar el plan de reducción gradual</translation>
+    </message>
+<message>
+        <source>Long-term therapy decision</source>
+        <translation>Decisión sobre terapia a largo plazo</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +1974,46 @@
     <message>
         <source>Update the taper plan</source>
         <translation>Actualizar el plan de reducción gradual</translation>
+    </message>
+<message>
+        <source>Prescribed for</source>
+        <translation>Recetado para</translation>
+    </message>
+    <message>
+        <source>Treatment for opioid use disorder is tracked but is not long-term opioid therapy</source>
+        <translation>El tratamiento del trastorno por consumo de opioides se registra, pero no es terapia de opioides a largo plazo</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Opioid use disorder (buprenorphine or methadone)</source>
+        <translation>Trastorno por consumo de opioides (buprenorfina o metadona)</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <source>The patient is on long-term opioid therapy</source>
+        <translation>La persona está en terapia de opioides a largo plazo</translation>
+    </message>
+    <message>
+        <source>Clear it to end an earlier decision</source>
+        <translation>Desmárquelo para terminar una decisión anterior</translation>
+    </message>
+    <message>
+        <source>e.g. regular prescriptions from another clinic</source>
+        <translation>p. ej., recetas regulares de otra clínica</translation>
+    </message>
+    <message>
+        <source>Decide on long-term therapy</source>
+        <translation>Decidir sobre la terapia a largo plazo</translation>
+    </message>
+    <message>
+        <source>Change the long-term therapy decision</source>
+        <translation>Cambiar la decisión sobre la terapia a largo plazo</translation>
     </message>
 </context>
 <context>
@@ -3214,6 +3262,78 @@
         <source>The police report for a lost or stolen prescription is a clinic rule</source>
         <translation>La denuncia policial por una receta perdida o robada es una regla de la clínica</translation>
     </message>
+<message>
+        <source>Who counts as on long-term opioid therapy</source>
+        <translation>Quién cuenta como en terapia de opioides a largo plazo</translation>
+    </message>
+    <message>
+        <source>Measures: how far back each looks (days)</source>
+        <translation>Indicadores: cuánto tiempo atrás mira cada uno (días)</translation>
+    </message>
+    <message>
+        <source>Measures: targets (% of patients on long-term therapy)</source>
+        <translation>Indicadores: metas (% de pacientes en terapia a largo plazo)</translation>
+    </message>
+    <message>
+        <source>Days of opioid supply looked back over</source>
+        <translation>Días de suministro de opioides que se revisan</translation>
+    </message>
+    <message>
+        <source>Share of those days with an opioid for pain (%)</source>
+        <translation>Parte de esos días con un opioide para el dolor (%)</translation>
+    </message>
+    <message>
+        <source>An ongoing prescription for pain counts from its start</source>
+        <translation>Una receta continua para el dolor cuenta desde su inicio</translation>
+    </message>
+    <message>
+        <source>A clinician's decision counts</source>
+        <translation>La decisión de un clínico cuenta</translation>
+    </message>
+    <message>
+        <source>Treatment agreement signed within</source>
+        <translation>Acuerdo de tratamiento firmado en los últimos</translation>
+    </message>
+    <message>
+        <source>PDMP checked within</source>
+        <translation>PDMP consultado en los últimos</translation>
+    </message>
+    <message>
+        <source>PDMP checked twice within</source>
+        <translation>PDMP consultado dos veces en los últimos</translation>
+    </message>
+    <message>
+        <source>Urine test within</source>
+        <translation>Prueba de orina en los últimos</translation>
+    </message>
+    <message>
+        <source>PEG within (also the mean PEG)</source>
+        <translation>PEG en los últimos (también el PEG promedio)</translation>
+    </message>
+    <message>
+        <source>Care-plan goal set or reviewed within</source>
+        <translation>Meta del plan de cuidado fijada o revisada en los últimos</translation>
+    </message>
+    <message>
+        <source>%1: at most</source>
+        <translation>%1: como máximo</translation>
+    </message>
+    <message>
+        <source>%1: at least</source>
+        <translation>%1: como mínimo</translation>
+    </message>
+    <message>
+        <source>1 to 730 days</source>
+        <translation>De 1 a 730 días</translation>
+    </message>
+    <message>
+        <source>0 to 100; 50 means most days</source>
+        <translation>De 0 a 100; 50 significa la mayoría de los días</translation>
+    </message>
+    <message>
+        <source>0 to 100; empty for no target</source>
+        <translation>De 0 a 100; vacío si no hay meta</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::ConflictListModel</name>
@@ -3535,6 +3655,18 @@
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
+<message>
+        <source>Long-term therapy decision</source>
+        <translation>Decisión sobre terapia a largo plazo</translation>
+    </message>
+    <message>
+        <source>On long-term opioid therapy: %1</source>
+        <translation>En terapia de opioides a largo plazo: %1</translation>
+    </message>
+    <message>
+        <source>Not on long-term opioid therapy: %1</source>
+        <translation>No está en terapia de opioides a largo plazo: %1</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
@@ -3671,6 +3803,58 @@
         <source>A firm refill rule overridden this month</source>
         <translation>Una regla firme de resurtido anulada este mes</translation>
     </message>
+<message>
+        <source>PDMP checked</source>
+        <translation>PDMP consultado</translation>
+    </message>
+    <message>
+        <source>PDMP checked twice</source>
+        <translation>PDMP consultado dos veces</translation>
+    </message>
+    <message>
+        <source>PEG recorded</source>
+        <translation>PEG registrado</translation>
+    </message>
+    <message>
+        <source>Urine test</source>
+        <translation>Prueba de orina</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado en %n día</numerusform>
+            <numerusform>PDMP consultado en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked twice in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado dos veces en %n día</numerusform>
+            <numerusform>PDMP consultado dos veces en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PEG in %n day(s)</source>
+        <translation>
+            <numerusform>PEG en %n día</numerusform>
+            <numerusform>PEG en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Urine test in %n day(s)</source>
+        <translation>
+            <numerusform>Prueba de orina en %n día</numerusform>
+            <numerusform>Prueba de orina en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current care-plan goal</source>
+        <translation>Meta vigente del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>Moved from acute opioids to long-term therapy this month</source>
+        <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::PatientListModel</name>
@@ -3799,6 +3983,38 @@
     <message>
         <source>  %1: %2</source>
         <translation>  %1: %2</translation>
+    </message>
+<message>
+        <source>On the long-term opioid therapy registry: opioids on %1 of the last %2 days.</source>
+        <translation>En el registro de terapia de opioides a largo plazo: opioides en %1 de los últimos %2 días.</translation>
+    </message>
+    <message>
+        <source>On the long-term opioid therapy registry: an ongoing opioid prescription for pain.</source>
+        <translation>En el registro de terapia de opioides a largo plazo: una receta continua de opioides para el dolor.</translation>
+    </message>
+    <message>
+        <source>On the long-term opioid therapy registry: a clinician's decision.</source>
+        <translation>En el registro de terapia de opioides a largo plazo: decisión de un clínico.</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: a short course (opioids on %1 of the last %2 days).</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: un tratamiento corto (opioides en %1 de los últimos %2 días).</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: treatment for opioid use disorder only.</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: solo tratamiento del trastorno por consumo de opioides.</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: no opioid for pain today.</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: hoy no tiene opioides para el dolor.</translation>
+    </message>
+    <message>
+        <source>Not on the long-term opioid therapy registry: inactive.</source>
+        <translation>No está en el registro de terapia de opioides a largo plazo: inactivo.</translation>
+    </message>
+    <message>
+        <source>Also treated for opioid use disorder.</source>
+        <translation>También en tratamiento por trastorno por consumo de opioides.</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,8 @@ Result<MmeResult> computeMme(const QList<domain::OpioidEntry> &entries, const QD
     if (!table.methadoneTiers.isEmpty()) {
         double methadoneMg = 0;
         for (const auto &e : entries)
-            if (e.drug == QLatin1String("methadone") && isActiveOn(e.start, e.end, on))
+            if (e.drug == QLatin1String("methadone") && e.indication == domain::OpioidIndication::Pain &&
+                isActiveOn(e.start, e.end, on))
                 methadoneMg += mgPerDay(e);
         for (const MethadoneTier &tier : table.methadoneTiers) {
             methadoneFactor = tier.factor;
@@ -204,7 +205,10 @@ Result<MmeResult> computeMme(const QList<domain::OpioidEntry> &entries, const QD
             continue;
         MmeItem item;
         item.drug = e.drug;
-        if (table.notCounted.contains(e.drug)) {
+        if (e.indication == domain::OpioidIndication::OpioidUseDisorder) {
+            // CDC 2022: conversion factors are not for opioid use disorder treatment.
+            item.note = QStringLiteral("Treatment for opioid use disorder: not counted in MME.");
+        } else if (table.notCounted.contains(e.drug)) {
             item.note = table.notCounted.value(e.drug);
         } else if (e.drug == QLatin1String("fentanyl")) {
             item.mmePerDay = *e.strengthMcgPerHr * e.patches * table.factors.value(e.drug);

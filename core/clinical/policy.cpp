@@ -125,6 +125,136 @@ void writeUdsSelectionNewPatientAndRuleStrength(const ClinicPolicy &p, QJsonObje
     json.insert(QStringLiteral("rule_strength"), strength);
 }
 
+// --- ltot_definition and measures: the clinic's definition of long-term therapy and its measures ---
+
+Result<bool> flag(const QJsonValue &value, const QString &field)
+{
+    if (!value.isBool())
+        return Error{field, QStringLiteral("must be true or false")};
+    return value.toBool();
+}
+
+Result<int> percentage(const QJsonValue &value, const QString &field)
+{
+    const double d = value.toDouble(-1);
+    if (!value.isDouble() || std::floor(d) != d || d < 0 || d > 100)
+        return Error{field, QStringLiteral("must be a whole percentage from 0 to 100")};
+    return static_cast<int>(d);
+}
+
+Result<LtotDefinition> ltotDefinitionFromJson(const QJsonObject &json)
+{
+    const auto key = [](const char *name) { return QStringLiteral("ltot_definition.") + QLatin1String(name); };
+    LtotDefinition d;
+    auto lookback = wholeDays(json.value(QStringLiteral("lookback_days")), key("lookback_days"), 1, 730);
+    if (!lookback)
+        return lookback.error();
+    auto share = percentage(json.value(QStringLiteral("min_days_covered_percent")), key("min_days_covered_percent"));
+    if (!share)
+        return share.error();
+    auto expected = flag(json.value(QStringLiteral("count_expected_long_term")), key("count_expected_long_term"));
+    if (!expected)
+        return expected.error();
+    auto clinician = flag(json.value(QStringLiteral("count_clinician_flag")), key("count_clinician_flag"));
+    if (!clinician)
+        return clinician.error();
+    d.lookbackDays = *lookback;
+    d.minDaysCoveredPercent = *share;
+    d.countExpectedLongTerm = *expected;
+    d.countClinicianFlag = *clinician;
+    return d;
+}
+
+QJsonObject toJson(const LtotDefinition &d)
+{
+    return {{QStringLiteral("lookback_days"), d.lookbackDays},
+            {QStringLiteral("min_days_covered_percent"), d.minDaysCoveredPercent},
+            {QStringLiteral("count_expected_long_term"), d.countExpectedLongTerm},
+            {QStringLiteral("count_clinician_flag"), d.countClinicianFlag}};
+}
+
+// The measures that are percentages of the patients on long-term therapy, and so may have a target.
+const QStringList kPercentMeasures{
+    QStringLiteral("agreement_current"),
+    QStringLiteral("pdmp_90d"),
+    QStringLiteral("pdmp_twice_365d"),
+    QStringLiteral("uds_365d"),
+    QStringLiteral("peg_90d"),
+    QStringLiteral("mme_ge_50"),
+    QStringLiteral("mme_ge_90"),
+    QStringLiteral("benzodiazepine"),
+    QStringLiteral("naloxone_if_indicated"),
+    QStringLiteral("care_plan_goal_current"),
+    QStringLiteral("conversation_scripts_used"),
+    QStringLiteral("early_refill_requests"),
+    QStringLiteral("acute_to_long_term"),
+};
+
+Result<MeasuresPolicy> measuresFromJson(const QJsonObject &json)
+{
+    MeasuresPolicy m;
+    const QJsonObject windows = json.value(QStringLiteral("windows_days")).toObject();
+    const std::pair<const char *, int *> windowFields[]{{"agreement", &m.agreementDays},
+                                                        {"pdmp", &m.pdmpDays},
+                                                        {"pdmp_twice", &m.pdmpTwiceDays},
+                                                        {"uds", &m.udsDays},
+                                                        {"peg", &m.pegDays},
+                                                        {"care_plan_goal", &m.carePlanGoalDays}};
+    for (const auto &[name, out] : windowFields) {
+        auto days = wholeDays(windows.value(QLatin1String(name)),
+                              QStringLiteral("measures.windows_days.") + QLatin1String(name), 1, 3650);
+        if (!days)
+            return days.error();
+        *out = *days;
+    }
+    const QJsonObject targets = json.value(QStringLiteral("targets")).toObject();
+    for (auto it = targets.begin(); it != targets.end(); ++it) {
+        if (!kPercentMeasures.contains(it.key()))
+            return Error{QStringLiteral("measures.targets.") + it.key(), QStringLiteral("is not a percentage measure")};
+    }
+    for (const QString &id : kPercentMeasures) {
+        const QJsonValue value = targets.value(id);
+        const QString field = QStringLiteral("measures.targets.") + id;
+        if (value.isNull() || value.isUndefined()) {
+            m.targets.append({id, std::nullopt});
+            continue;
+        }
+        const double d = value.toDouble(-1);
+        if (!value.isDouble() || d < 0 || d > 100)
+            return Error{field, QStringLiteral("must be a percentage from 0 to 100, or null for no target")};
+        m.targets.append({id, d});
+    }
+    return m;
+}
+
+QJsonObject toJson(const MeasuresPolicy &m)
+{
+    QJsonObject targets;
+    for (const auto &[id, target] : m.targets)
+        targets.insert(id, target ? QJsonValue(*target) : QJsonValue(QJsonValue::Null));
+    return {{QStringLiteral("windows_days"), QJsonObject{{QStringLiteral("agreement"), m.agreementDays},
+                                                         {QStringLiteral("pdmp"), m.pdmpDays},
+                                                         {QStringLiteral("pdmp_twice"), m.pdmpTwiceDays},
+                                                         {QStringLiteral("uds"), m.udsDays},
+                                                         {QStringLiteral("peg"), m.pegDays},
+                                                         {QStringLiteral("care_plan_goal"), m.carePlanGoalDays}}},
+            {QStringLiteral("targets"), targets}};
+}
+
+// A policy stored before a settings object existed takes the shipped defaults for that object.
+Result<QJsonObject> objectOrShipped(const QJsonObject &json, const QString &key)
+{
+    if (json.contains(key)) {
+        if (!json.value(key).isObject())
+            return Error{key, QStringLiteral("must be an object")};
+        return json.value(key).toObject();
+    }
+    auto shipped = loadJsonAsset(QStringLiteral("policy-default.json"));
+    if (!shipped)
+        return shipped.error();
+    return shipped->value(key).toObject();
+}
+
 }  // namespace
 
 const QStringList &refillRuleKeys()
@@ -145,6 +275,15 @@ QString refillRuleOfReason(const QString &reasonCode)
         {QStringLiteral("LOST_OR_STOLEN_NO_REPORT"), QStringLiteral("police_report")},
     };
     return rules.value(reasonCode);
+}
+
+std::optional<double> MeasuresPolicy::target(const QString &measureId) const
+{
+    for (const auto &[id, value] : targets) {
+        if (id == measureId)
+            return value;
+    }
+    return std::nullopt;
 }
 
 QString policyKey(Check check)
@@ -243,6 +382,20 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
     }
     if (auto s = readUdsSelectionNewPatientAndRuleStrength(json, p); !s)
         return s.error();
+    auto ltotJson = objectOrShipped(json, QStringLiteral("ltot_definition"));
+    if (!ltotJson)
+        return ltotJson.error();
+    auto ltot = ltotDefinitionFromJson(*ltotJson);
+    if (!ltot)
+        return ltot.error();
+    p.ltot = *ltot;
+    auto measuresJson = objectOrShipped(json, QStringLiteral("measures"));
+    if (!measuresJson)
+        return measuresJson.error();
+    auto measures = measuresFromJson(*measuresJson);
+    if (!measures)
+        return measures.error();
+    p.measures = *measures;
     return p;
 }
 
@@ -276,6 +429,8 @@ QJsonObject ClinicPolicy::toJson() const
                      {QStringLiteral("notice_business_days"), noticeBusinessDays},
                      {QStringLiteral("early_allowance_days"), earlyAllowanceDays},
                      {QStringLiteral("lost_or_stolen_needs_police_report"), lostOrStolenNeedsPoliceReport}}},
+        {QStringLiteral("ltot_definition"), cairn::clinical::toJson(ltot)},
+        {QStringLiteral("measures"), cairn::clinical::toJson(measures)},
     };
     writeUdsSelectionNewPatientAndRuleStrength(*this, json);
     return json;

@@ -11,6 +11,8 @@
 #include <QString>
 
 #include <array>
+#include <optional>
+#include <utility>
 
 namespace cairn::clinical {
 
@@ -29,6 +31,29 @@ const QStringList &refillRuleKeys();
 // The rule_strength key behind a refill reason code ("TOO_EARLY" → "early_allowance"); empty if none.
 QString refillRuleOfReason(const QString &reasonCode);
 
+// Who counts as a long-term opioid therapy (LTOT) patient (policy object "ltot_definition"; see
+// core/clinical/ltot.h and docs/clinic-policy.md).
+struct LtotDefinition {
+    int lookbackDays = 90;              // the window the supply is counted over
+    int minDaysCoveredPercent = 50;     // share of its days with an opioid for pain ("most days")
+    bool countExpectedLongTerm = true;  // an active open-ended course, or one planned for lookbackDays or more
+    bool countClinicianFlag = true;     // a clinician's recorded decision (ltot_decision records)
+};
+
+// The monthly measures (policy object "measures"): their look-back windows and the clinic's targets.
+struct MeasuresPolicy {
+    int agreementDays = 365;     // agreement_current: signed within
+    int pdmpDays = 90;           // pdmp_90d
+    int pdmpTwiceDays = 365;     // pdmp_twice_365d: two checks within
+    int udsDays = 365;           // uds_365d
+    int pegDays = 90;            // peg_90d and mean_peg
+    int carePlanGoalDays = 365;  // care_plan_goal_current: an active goal set or reviewed within
+    // Percent targets by measure id; a measure without one (null in the file) has no target.
+    QList<std::pair<QString, std::optional<double>>> targets;
+
+    [[nodiscard]] std::optional<double> target(const QString &measureId) const;
+};
+
 struct ClinicPolicy {
     QString version;
     std::array<std::array<int, 3>, kAllChecks.size()> intervalDays{};  // [check][tier low/moderate/high]
@@ -45,6 +70,8 @@ struct ClinicPolicy {
     int noticeBusinessDays = 4;
     int earlyAllowanceDays = 2;
     bool lostOrStolenNeedsPoliceReport = true;
+    LtotDefinition ltot;
+    MeasuresPolicy measures;
 
     // uds_selection: a fixed interval (the UDS gap) or random selection within it at rooming.
     UdsSelectionMode udsSelectionMode = UdsSelectionMode::Interval;

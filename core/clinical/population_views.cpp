@@ -3,6 +3,7 @@
 #include "core/clinical/decisions.h"
 #include "core/domain/text.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cairn::clinical {
@@ -43,10 +44,10 @@ double percent(int numerator, int denominator)
 
 }  // namespace
 
-bool onOpioidTherapy(const domain::Patient &patient, const QDate &on)
+bool lowerIsBetter(const QString &measureId)
 {
-    return std::any_of(patient.opioids.cbegin(), patient.opioids.cend(),
-                       [&](const domain::OpioidEntry &e) { return isActiveOn(e.start, e.end, on); });
+    return measureId == QLatin1String("mme_ge_50") || measureId == QLatin1String("mme_ge_90") ||
+           measureId == QLatin1String("benzodiazepine");
 }
 
 Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &patients, const QDate &asOf,
@@ -55,12 +56,13 @@ Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &
     QList<PatientEvaluation> evaluations;
     evaluations.reserve(patients.size());
     for (const domain::Patient &patient : patients) {
-        if (!onOpioidTherapy(patient, asOf) || !domain::isActiveOn(patient, asOf))
+        const LtotStatus ltot = ltotStatus(patient, asOf, context.policy);
+        if (!ltot.onLtot)
             continue;
         auto evaluation = evaluate(patient, asOf, context);
         if (!evaluation)
             return evaluation.error().within(QStringLiteral("patient %1").arg(patient.clinicId));
-        evaluations.append({&patient, std::move(evaluation).value()});
+        evaluations.append({&patient, std::move(evaluation).value(), ltot});
     }
     return evaluations;
 }
@@ -80,7 +82,7 @@ Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, co
                 visitTime = v.time;
             booked = true;
         }
-        if (!booked || !onOpioidTherapy(patient, date) || !domain::isActiveOn(patient, date))
+        if (!booked || !ltotStatus(patient, date, context.policy).onLtot)
             continue;
         auto evaluation = evaluate(patient, date, context);
         if (!evaluation)
@@ -172,20 +174,29 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
     result.month = first.toString(QStringLiteral("yyyy-MM"));
     result.evaluatedOn = last;
     result.prescriber = prescriber;
+    const ClinicPolicy &policy = context.policy;
+    const MeasuresPolicy &windows = policy.measures;
+    result.policyVersion = policy.version;
+    const QDate endOfPreviousMonth = first.addDays(-1);
 
     struct Tally {
-        explicit Tally(const char *measure)
+        explicit Tally(const char *measure, int window = 0)
             : id(measure)
+            , windowDays(window)
         {}
         const char *id;
+        int windowDays;
         int numerator = 0;
         int denominator = 0;
         double sum = 0;
         QStringList ids;
     };
-    Tally agreement("agreement_current"), pdmp("pdmp_90d"), uds("uds_365d"), peg("peg_90d"), ge50("mme_ge_50"),
-        ge90("mme_ge_90"), benzo("benzodiazepine"), naloxone("naloxone_if_indicated"), meanPeg("mean_peg"),
-        scriptsUsed("conversation_scripts_used"), earlyRefills("early_refill_requests"),
+    Tally agreement("agreement_current", windows.agreementDays), pdmp("pdmp_90d", windows.pdmpDays),
+        pdmpTwice("pdmp_twice_365d", windows.pdmpTwiceDays), uds("uds_365d", windows.udsDays),
+        peg("peg_90d", windows.pegDays), ge50("mme_ge_50"), ge90("mme_ge_90"), benzo("benzodiazepine"),
+        naloxone("naloxone_if_indicated", policy.naloxoneWithinDays), meanPeg("mean_peg", windows.pegDays),
+        goal("care_plan_goal_current", windows.carePlanGoalDays), scriptsUsed("conversation_scripts_used"),
+        earlyRefills("early_refill_requests"), acuteToLongTerm("acute_to_long_term"),
         rulesOverridden("refill_rules_overridden");
     auto count = [](Tally &t, bool yes, const QString &id) {
         ++t.denominator;
@@ -197,7 +208,7 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
     for (const domain::Patient &p : patients) {
         if (!prescriber.isEmpty() && p.prescriber != prescriber)
             continue;
-        if (!onOpioidTherapy(p, last) || !domain::isActiveOn(p, last))
+        if (!ltotStatus(p, last, policy).onLtot)
             continue;
         ++result.cotPatients;
         auto mme = computeMme(p.opioids, last, context.table);
@@ -210,10 +221,37 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
             if (a.status == domain::AgreementStatus::Signed)
                 signedAgreements.append(a);
         }
-        count(agreement, doneWithin(signedAgreements, last, 365), p.id);
-        count(pdmp, doneWithin(p.pdmpChecks, last, 90), p.id);
-        count(uds, doneWithin(p.uds, last, 365), p.id);
-        count(peg, doneWithin(p.peg, last, 90), p.id);
+        count(agreement, doneWithin(signedAgreements, last, windows.agreementDays), p.id);
+        count(pdmp, doneWithin(p.pdmpChecks, last, windows.pdmpDays), p.id);
+        count(pdmpTwice,
+              std::count_if(p.pdmpChecks.cbegin(), p.pdmpChecks.cend(),
+                            [&](const domain::PdmpCheck &c) {
+                                return c.date.isValid() && c.date <= last &&
+                                       c.date.daysTo(last) <= windows.pdmpTwiceDays;
+                            }) >= 2,
+              p.id);
+        count(uds, doneWithin(p.uds, last, windows.udsDays), p.id);
+        count(peg, doneWithin(p.peg, last, windows.pegDays), p.id);
+        // A current care-plan goal: one still being worked on, set or reviewed at a visit within the window.
+        count(goal,
+              std::any_of(p.goals.cbegin(), p.goals.cend(),
+                          [&](const domain::CarePlanGoal &g) {
+                              const QDate touched = g.reviewed.isValid() && g.reviewed <= last ? g.reviewed : g.date;
+                              return g.status == domain::GoalStatus::Active && g.date.isValid() && g.date <= last &&
+                                     touched.daysTo(last) <= windows.carePlanGoalDays;
+                          }),
+              p.id);
+        // Newly moved from acute opioids to long-term therapy: not on it at the end of the previous
+        // month, with an opioid for pain in the look-back before this month began.
+        const QDate lookbackStart = endOfPreviousMonth.addDays(1 - policy.ltot.lookbackDays);
+        count(acuteToLongTerm,
+              !ltotStatus(p, endOfPreviousMonth, policy).onLtot &&
+                  std::any_of(p.opioids.cbegin(), p.opioids.cend(),
+                              [&](const domain::OpioidEntry &e) {
+                                  return countsTowardsLtot(e) && e.start.isValid() && e.start <= endOfPreviousMonth &&
+                                         (!e.end.isValid() || e.end >= lookbackStart);
+                              }),
+              p.id);
         count(ge50, total >= 50, p.id);
         count(ge90, total >= 90, p.id);
         count(benzo, benzoActive, p.id);
@@ -236,10 +274,10 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
               p.id);
         if (total >= context.policy.naloxoneMme || (context.policy.naloxoneWithBenzodiazepine && benzoActive))
             count(naloxone, doneWithin(p.naloxone, last, context.policy.naloxoneWithinDays), p.id);
-        // Mean PEG: each patient's latest PEG within 90 days.
+        // Mean PEG: each patient's latest PEG within the PEG window.
         const domain::PegScore *latest = nullptr;
         for (const auto &score : p.peg) {
-            if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= 90 &&
+            if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= windows.pegDays &&
                 (!latest || score.date > latest->date))
                 latest = &score;
         }
@@ -250,13 +288,15 @@ Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, 
         }
     }
     meanPeg.denominator = meanPeg.numerator;
-    for (Tally *t : {&agreement, &pdmp, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &scriptsUsed, &earlyRefills,
-                     &rulesOverridden}) {
-        result.measures.append(
-            {QLatin1String(t->id), t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids});
+    for (Tally *t : {&agreement, &pdmp, &pdmpTwice, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &goal, &scriptsUsed,
+                     &earlyRefills, &acuteToLongTerm, &rulesOverridden}) {
+        const QString id = QLatin1String(t->id);
+        result.measures.append({id, t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids,
+                                t->windowDays, windows.target(id), lowerIsBetter(id)});
     }
     result.measures.append({QLatin1String(meanPeg.id), meanPeg.numerator, meanPeg.denominator,
-                            meanPeg.numerator == 0 ? 0.0 : roundToTenth(meanPeg.sum / meanPeg.numerator), meanPeg.ids});
+                            meanPeg.numerator == 0 ? 0.0 : roundToTenth(meanPeg.sum / meanPeg.numerator), meanPeg.ids,
+                            meanPeg.windowDays, std::nullopt, false});
     return result;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 // Whole-registry views, as pure functions of (patients, policy, date): the huddle list for a
 // clinic day, gap worklists with filters and search, and the monthly measures of Building
-// Block 6 (rules contract §8) with drill-down lists and a 12-month trend.
+// Block 6 (rules contract §8) with drill-down lists and a 12-month trend. Who is in them is the
+// clinic's definition of long-term therapy (ltotStatus, core/clinical/ltot.h); the measures'
+// windows and targets are the clinic policy's "measures" object.
 
+#include "core/clinical/ltot.h"
 #include "core/clinical/rules.h"
 
 #include <QList>
@@ -14,14 +17,13 @@ namespace cairn::clinical {
 struct PatientEvaluation {
     const domain::Patient *patient = nullptr;
     Evaluation evaluation;
+    LtotStatus ltot;  // why the patient is on the registry
 };
 
-// Evaluates every patient with an active opioid on `asOf`. An error names the patient's
-// clinic id and the field.
+// Evaluates every patient on long-term therapy on `asOf` (ltotStatus with the context's policy).
+// An error names the patient's clinic id and the field.
 Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &patients, const QDate &asOf,
                                                   const RulesContext &context);
-
-bool onOpioidTherapy(const domain::Patient &patient, const QDate &on);
 
 // --- huddle --------------------------------------------------------------------------------------
 struct HuddleEntry {
@@ -50,19 +52,25 @@ QList<PatientEvaluation> worklist(const QList<PatientEvaluation> &evaluations, c
 
 // --- measures ------------------------------------------------------------------------------------
 struct Measure {
-    QString id;  // "agreement_current", "pdmp_90d", ...
+    QString id;  // "agreement_current", "pdmp_90d", ... (ids stay the contract's when a window changes)
     int numerator = 0;
     int denominator = 0;
-    double value = 0;        // percent (or mean PEG for mean_peg), one decimal
-    QStringList patientIds;  // drill-down: the numerator's patients
+    double value = 0;              // percent (or mean PEG for mean_peg), one decimal
+    QStringList patientIds;        // drill-down: the numerator's patients
+    int windowDays = 0;            // the policy window the measure looked back over; 0 when it has none
+    std::optional<double> target;  // the policy's target percent; none for mean_peg and counts without one
+    bool lowerIsBetter = false;    // the target is a ceiling (MME, benzodiazepines), not a floor
 };
 struct MonthlyMeasures {
-    QString month;        // "YYYY-MM"
-    QDate evaluatedOn;    // the month's last day
-    QString prescriber;   // empty: the whole clinic
-    int cotPatients = 0;  // the denominator: active opioid on the last day
+    QString month;          // "YYYY-MM"
+    QDate evaluatedOn;      // the month's last day
+    QString prescriber;     // empty: the whole clinic
+    QString policyVersion;  // the policy whose definition, windows and targets produced the month
+    int cotPatients = 0;    // the denominator: on long-term therapy on the last day (ltotStatus)
     QList<Measure> measures;
 };
+// Measures whose target is a ceiling.
+bool lowerIsBetter(const QString &measureId);
 Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, int year, int month,
                                         const QString &prescriber, const RulesContext &context);
 // The 12 months ending with (year, month), oldest first.

@@ -557,6 +557,8 @@ QJsonObject toJson(const OpioidEntry &e)
         o.insert(QStringLiteral("doses_per_day"), e.dosesPerDay);
         o.insert(QStringLiteral("prn"), e.prn);
     }
+    if (e.indication != OpioidIndication::Pain)
+        o.insert(QStringLiteral("indication"), toString(e.indication));
     return o;
 }
 
@@ -713,6 +715,13 @@ QJsonObject toJson(const RefillOverride &o)
             {QStringLiteral("policy_version"), o.policyVersion}};
 }
 
+QJsonObject toJson(const LtotDecision &d)
+{
+    return {{QStringLiteral("date"), dateValue(d.date)},
+            {QStringLiteral("long_term"), d.longTerm},
+            {QStringLiteral("reason"), d.reason}};
+}
+
 // Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
 // bare date string (the contract's short form) or as an object.
 QJsonObject expandShortForm(const QJsonValue &value)
@@ -743,6 +752,7 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Op
     e.prn = r.boolean("prn", false);
     e.start = r.date("start", true);
     e.end = r.date("end", false);
+    e.indication = r.enumeration("indication", OpioidIndication::Pain);
     return finish(r, e);
 }
 
@@ -954,6 +964,15 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Re
     o.clinician = r.text("clinician", true);
     o.policyVersion = r.text("policy_version", true);
     return finish(r, o);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<LtotDecision>)
+{
+    LtotDecision d;
+    d.date = r.date("date", true);
+    d.longTerm = r.boolean("long_term", true);
+    d.reason = r.text("reason", true);
+    return finish(r, d);
 }
 
 template <typename Source> Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)

@@ -109,6 +109,9 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<RefillOverride>{&Patient::refillOverrides,
                          {"refill_override", "refill_overrides", WriteRight::ClinicalDecision, Mutability::Observation,
                           false, "Refill clinic rule overridden"}},
+    Kind<LtotDecision>{&Patient::ltotDecisions,
+                       {"ltot_decision", "ltot_decisions", WriteRight::ClinicalDecision, Mutability::Editable, false,
+                        "Long-term therapy decision"}},
 };
 
 // The stored kinds that are not in a patient's lists.

@@ -62,6 +62,8 @@ constexpr std::array<std::pair<InactiveReason, const char *>, 5> kInactive{
      {InactiveReason::Transferred, "transferred"}}};
 constexpr std::array<std::pair<VisitType, const char *>, 3> kVisitType{
     {{VisitType::InPerson, "in_person"}, {VisitType::Telehealth, "telehealth"}, {VisitType::NurseCall, "nurse_call"}}};
+constexpr std::array<std::pair<OpioidIndication, const char *>, 2> kIndication{
+    {{OpioidIndication::Pain, "pain"}, {OpioidIndication::OpioidUseDisorder, "oud"}}};
 constexpr std::array<std::pair<SedativeKind, const char *>, 5> kSedative{
     {{SedativeKind::Benzodiazepine, "benzodiazepine"},
      {SedativeKind::ZDrug, "z_drug"},
@@ -114,6 +116,10 @@ QString toString(GoalStatus v)
 {
     return nameOf(kGoal, v);
 }
+QString toString(OpioidIndication v)
+{
+    return nameOf(kIndication, v);
+}
 bool parse(const QString &text, Sex *out)
 {
     return valueOf(kSex, text, out);
@@ -145,6 +151,10 @@ bool parse(const QString &text, TaperStatus *out)
 bool parse(const QString &text, GoalStatus *out)
 {
     return valueOf(kGoal, text, out);
+}
+bool parse(const QString &text, OpioidIndication *out)
+{
+    return valueOf(kIndication, text, out);
 }
 QString toString(PatientStatus v)
 {

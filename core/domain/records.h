@@ -34,6 +34,9 @@ enum class SedativeKind { Benzodiazepine, ZDrug, Gabapentinoid, MuscleRelaxant, 
 enum class AgreementStatus { Signed, Declined };
 enum class RefillChannel { Phone, Portal, FrontDesk, Pharmacy };
 enum class RefillDecision { Pending, Approved, Declined, RoutedToClinician };
+// Why an opioid is prescribed: buprenorphine or methadone for opioid use disorder (MOUD) is tracked
+// but never makes a patient a long-term opioid therapy patient (core/clinical/ltot.h).
+enum class OpioidIndication { Pain, OpioidUseDisorder };
 
 // Every value below compares field by field (operator==): tests check that two ways of reading agree.
 
@@ -59,7 +62,8 @@ struct OpioidEntry {
     int patches = 1;         // fentanyl: patches worn at once
     bool prn = false;
     QDate start;
-    QDate end;  // null: open-ended
+    QDate end;                                             // null: open-ended
+    OpioidIndication indication = OpioidIndication::Pain;  // "oud" only for buprenorphine or methadone
 
     friend bool operator==(const OpioidEntry &, const OpioidEntry &) = default;
 };
@@ -252,6 +256,18 @@ struct RefillOverride {
     friend bool operator==(const RefillOverride &, const RefillOverride &) = default;
 };
 
+// A clinician's decision that the patient is (long_term true) or is no longer (false) on long-term
+// opioid therapy whatever the supply shows; the latest decision on or before a date is in force.
+// The clinic policy decides whether the flag counts (ltot_definition.count_clinician_flag).
+struct LtotDecision {
+    RecordMeta meta;
+    QDate date;
+    bool longTerm = true;
+    QString reason;  // required: why, in the clinician's words
+
+    friend bool operator==(const LtotDecision &, const LtotDecision &) = default;
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;        // registry id (UUID text); the contract's "id"
@@ -287,6 +303,7 @@ struct Patient {
     QList<MedicationReview> medicationReviews;
     QList<UdsSelection> udsSelections;
     QList<RefillOverride> refillOverrides;
+    QList<LtotDecision> ltotDecisions;
 
     friend bool operator==(const Patient &, const Patient &) = default;
 };
@@ -314,6 +331,7 @@ Q_DECLARE_TYPEINFO(cairn::domain::RefillRequest, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::MedicationReview, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::UdsSelection, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::RefillOverride, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::LtotDecision, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
 
 namespace cairn::domain {
@@ -334,6 +352,7 @@ QString toString(SedativeKind v);
 QString toString(AgreementStatus v);
 QString toString(RefillChannel v);
 QString toString(RefillDecision v);
+QString toString(OpioidIndication v);
 bool parse(const QString &text, Sex *out);
 bool parse(const QString &text, RiskTier *out);
 bool parse(const QString &text, UdsResult *out);
@@ -349,6 +368,7 @@ bool parse(const QString &text, SedativeKind *out);
 bool parse(const QString &text, AgreementStatus *out);
 bool parse(const QString &text, RefillChannel *out);
 bool parse(const QString &text, RefillDecision *out);
+bool parse(const QString &text, OpioidIndication *out);
 
 // Active on a date: an active patient, or an inactive one before the day they left. Inactive
 // patients leave worklists, the huddle and the measures, and keep their history.

@@ -105,6 +105,10 @@ Status validate(const OpioidEntry &e)
         return s;
     if (auto s = checkPeriod(e.start, e.end); !s)
         return s;
+    if (e.indication == OpioidIndication::OpioidUseDisorder && e.drug != QLatin1String("buprenorphine") &&
+        e.drug != QLatin1String("methadone"))
+        return Error{QStringLiteral("indication"),
+                     QStringLiteral("opioid use disorder treatment is buprenorphine or methadone")};
     if (e.drug == QLatin1String("fentanyl")) {
         if (!e.strengthMcgPerHr)
             return Error{QStringLiteral("strength_mcg_per_hr"), QStringLiteral("is required for transdermal fentanyl")};
@@ -320,6 +324,13 @@ Status validate(const RefillOverride &o)
     if (auto s = checkText(o.clinician, "clinician", true, 120); !s)
         return s;
     return checkText(o.policyVersion, "policy_version", true, 80);
+}
+
+Status validate(const LtotDecision &d)
+{
+    if (auto s = checkDate(d.date, "date", true); !s)
+        return s;
+    return checkText(d.reason, "reason", true, 1000);
 }
 
 Status validate(const ScriptUse &u)

@@ -119,8 +119,12 @@ Result<PatientView> patientView(Registry &registry, const QString &patientId, co
     auto clinicScripts = registry.clinicScripts();
     if (!clinicScripts)
         return clinicScripts.error();
-    return PatientView{std::move(patient).value(), std::move(evaluation).value(),
-                       tables ? (*tables)->caution() : QString(), std::move(clinicScripts).value(),
+    const clinical::LtotStatus ltot = clinical::ltotStatus(*patient, on, rules->policy);
+    return PatientView{std::move(patient).value(),
+                       std::move(evaluation).value(),
+                       ltot,
+                       tables ? (*tables)->caution() : QString(),
+                       std::move(clinicScripts).value(),
                        rules->policy.toJson()};
 }
 
@@ -174,10 +178,10 @@ Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
     order.reserve(ordered.size());
     for (int i = 0; i < ordered.size(); ++i)
         order.insert(ordered.at(i).patient, i);
-    QHash<const domain::Patient *, const clinical::Evaluation *> byPatient;
+    QHash<const domain::Patient *, const clinical::PatientEvaluation *> byPatient;
     byPatient.reserve(evaluations->size());
     for (const auto &pe : std::as_const(*evaluations))
-        byPatient.insert(pe.patient, &pe.evaluation);
+        byPatient.insert(pe.patient, &pe);
 
     RosterRows result;
     result.asOf = asOf;
@@ -190,14 +194,17 @@ Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
         row.prescriber = p.prescriber;
         row.phone = p.phone;
         row.searchKey = domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId);
-        if (const auto *evaluation = byPatient.value(&p)) {
+        if (const auto *pe = byPatient.value(&p)) {
+            const clinical::Evaluation *evaluation = &pe->evaluation;
             row.onTherapy = true;
+            row.ltotReason = clinical::toString(pe->ltot.reason);
             row.tier = domain::toString(evaluation->tier);
             row.band = clinical::toString(evaluation->mme.band);
             row.totalMme = evaluation->mme.totalPerDay;
             row.gaps = evaluation->gaps;
             row.overdueOrder = order.value(&p);
         } else {
+            row.ltotReason = clinical::toString(clinical::ltotStatus(p, asOf, input->rules.policy).reason);
             row.tier = p.riskTier ? domain::toString(*p.riskTier) : QString();
             row.overdueOrder = static_cast<int>(ordered.size());  // after every evaluated patient
         }

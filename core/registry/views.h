@@ -56,6 +56,7 @@ Result<ViewInput> loadForView(Registry &registry, View view);
 struct PatientView {
     domain::Patient patient;
     clinical::Evaluation evaluation;
+    clinical::LtotStatus ltot;  // whether and why the patient is on the long-term therapy registry
     QString mmeCaution;
     QList<scripts::Script> clinicScripts;  // the clinic's adapted and own scripts
     QJsonObject policy;                    // the policy in force, for scripts written per policy switch
@@ -86,8 +87,8 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date);
 
 // --- The registry list -------------------------------------------------------------------------
 
-// One patient of the registry list. Patients without an active opioid on `asOf` have no
-// evaluation: no gaps, no MME, and their clinician-set tier (or none).
+// One patient of the registry list. Patients not on long-term therapy on `asOf` (ltotStatus) have
+// no evaluation: no gaps, no MME, and their clinician-set tier (or none).
 struct RosterRow {
     QString patientId;
     QString name;
@@ -95,8 +96,9 @@ struct RosterRow {
     QString prescriber;
     QString phone;
     bool onTherapy = false;
-    QString tier;  // effective tier: "low", "moderate", "high"; "" when not evaluated
-    QString band;  // "lt50", "50to89", "ge90"; "" when not evaluated
+    QString ltotReason;  // clinical::toString(LtotReason): why on (or not on) long-term therapy
+    QString tier;        // effective tier: "low", "moderate", "high"; "" when not evaluated
+    QString band;        // "lt50", "50to89", "ge90"; "" when not evaluated
     double totalMme = 0;
     QList<clinical::CareGap> gaps;
     int overdueOrder = 0;  // position in the rules engine's worklist order (overdue first); 0 is most overdue

@@ -106,6 +106,7 @@ public:
     Builder(const Options &options)
         : m_options(options)
         , m_random(options.seed)
+        , m_courses(options.seed ^ 0xA5A5A5A5A5A5A5A5ULL)
     {}
 
     domain::Patient patient(int index)
@@ -304,10 +305,42 @@ public:
             visit.status = domain::VisitStatus::Scheduled;
             p.visits.append(visit);
         }
+        addAcuteCourseAndMoud(p, regimenStart);
         return p;
     }
 
 private:
+    // Some patients had a short acute course (an injury, a surgery) before their long-term regimen,
+    // a few of them just before it (the month they moved to long-term therapy shows in the
+    // measures); a few others have since moved to buprenorphine for opioid use disorder, tracked
+    // as MOUD but no longer long-term opioid therapy for pain.
+    void addAcuteCourseAndMoud(domain::Patient &p, const QDate &regimenStart)
+    {
+        Random &c = m_courses;
+        if (c.chance(12)) {
+            const QDate end = regimenStart.addDays(-(c.chance(40) ? c.between(1, 40) : c.between(120, 700)));
+            const QDate start = end.addDays(-c.between(3, 13));
+            if (start > p.birthDate.addYears(18)) {
+                p.opioids.prepend(opioid({QStringLiteral("oxycodone"), 5, 1, 4}, start, end));
+            }
+        }
+        if (c.chance(4)) {
+            QDate latestStart;
+            for (const domain::OpioidEntry &e : std::as_const(p.opioids))
+                latestStart = std::max(latestStart, e.start);
+            const QDate moudStart = m_options.asOf.addDays(-c.between(20, 300));
+            if (moudStart > latestStart.addDays(30)) {
+                for (domain::OpioidEntry &e : p.opioids) {
+                    if (!e.end.isValid() || e.end >= moudStart)
+                        e.end = moudStart.addDays(-1);
+                }
+                domain::OpioidEntry moud = opioid({QStringLiteral("buprenorphine"), 8, 1, 2}, moudStart, QDate());
+                moud.indication = domain::OpioidIndication::OpioidUseDisorder;
+                p.opioids.append(moud);
+            }
+        }
+    }
+
     domain::OpioidEntry opioid(const Regimen &regimen, const QDate &start, const QDate &end)
     {
         domain::OpioidEntry e;
@@ -350,6 +383,7 @@ private:
 
     Options m_options;
     Random m_random;
+    Random m_courses;  // acute courses and MOUD: a stream of their own, so the rest of the clinic is unchanged
     std::uint64_t m_counter = 0;
 };
 

@@ -1,5 +1,8 @@
 #include "qml/admin/clinic_policy_model.h"
 
+#include "core/clinical/population_views.h"
+#include "qml/measures/measures_model.h"
+
 #include <QEvent>
 #include <QJsonArray>
 #include <QLocale>
@@ -13,6 +16,7 @@ const QStringList kWeekdayKeys{QStringLiteral("monday"),   QStringLiteral("tuesd
                                QStringLiteral("thursday"), QStringLiteral("friday"),  QStringLiteral("saturday"),
                                QStringLiteral("sunday")};
 const QString kWeekdayPrefix = QStringLiteral("refill.no_fill_weekdays.");
+const QString kTargetPrefix = QStringLiteral("measures.targets.");
 
 QJsonValue valueAt(const QJsonObject &object, const QString &dotted)
 {
@@ -111,6 +115,12 @@ QHash<int, QByteArray> ClinicPolicyModel::roleNames() const
 
 QString ClinicPolicyModel::sectionOf(const Field &f) const
 {
+    if (f.key.startsWith(QLatin1String("ltot_definition.")))
+        return tr("Who counts as on long-term opioid therapy");
+    if (f.key.startsWith(QLatin1String("measures.windows_days.")))
+        return tr("Measures: how far back each looks (days)");
+    if (f.key.startsWith(kTargetPrefix))
+        return tr("Measures: targets (% of patients on long-term therapy)");
     if (f.key.startsWith(QLatin1String("intervals_days.")))
         return tr("How often, by risk tier (days)");
     if (f.key.startsWith(QLatin1String("naloxone.")))
@@ -143,6 +153,8 @@ QString ClinicPolicyModel::labelOf(const Field &f) const
                                                                         : tr("high risk");
         return tr("%1, %2").arg(what, tier);
     }
+    if (f.key.startsWith(QLatin1String("ltot_definition.")) || f.key.startsWith(QLatin1String("measures.")))
+        return ltotOrMeasuresLabel(f.key);
     if (f.key.startsWith(kWeekdayPrefix)) {
         const int day = static_cast<int>(kWeekdayKeys.indexOf(f.key.mid(kWeekdayPrefix.size()))) + 1;
         return tr("No fills on %1").arg(QLocale().standaloneDayName(day, QLocale::LongFormat));
@@ -190,8 +202,60 @@ QString ClinicPolicyModel::labelOf(const Field &f) const
     return f.key;
 }
 
+// --- ltot_definition and measures -----------------------------------------------------------------
+
+void ClinicPolicyModel::appendLtotAndMeasuresFields(QList<Field> &fields)
+{
+    fields << Field{QStringLiteral("ltot_definition.lookback_days"), QStringLiteral("int"), {}, {}, {}}
+           << Field{QStringLiteral("ltot_definition.min_days_covered_percent"), QStringLiteral("int"), {}, {}, {}}
+           << Field{QStringLiteral("ltot_definition.count_expected_long_term"), QStringLiteral("bool"), {}, {}, {}}
+           << Field{QStringLiteral("ltot_definition.count_clinician_flag"), QStringLiteral("bool"), {}, {}, {}};
+    for (const char *window : {"agreement", "pdmp", "pdmp_twice", "uds", "peg", "care_plan_goal"})
+        fields << Field{
+            QStringLiteral("measures.windows_days.") + QLatin1String(window), QStringLiteral("int"), {}, {}, {}};
+    // Every measure that may have a target (the policy lists them all, null when it has none).
+    if (auto defaults = clinical::ClinicPolicy::defaults()) {
+        for (const auto &target : defaults->measures.targets)
+            fields << Field{kTargetPrefix + target.first, QStringLiteral("number"), {}, {}, {}};
+    }
+}
+
+QString ClinicPolicyModel::ltotOrMeasuresLabel(const QString &key)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("ltot_definition.lookback_days"), QT_TR_NOOP("Days of opioid supply looked back over")},
+        {QStringLiteral("ltot_definition.min_days_covered_percent"),
+         QT_TR_NOOP("Share of those days with an opioid for pain (%)")},
+        {QStringLiteral("ltot_definition.count_expected_long_term"),
+         QT_TR_NOOP("An ongoing prescription for pain counts from its start")},
+        {QStringLiteral("ltot_definition.count_clinician_flag"), QT_TR_NOOP("A clinician's decision counts")},
+        {QStringLiteral("measures.windows_days.agreement"), QT_TR_NOOP("Treatment agreement signed within")},
+        {QStringLiteral("measures.windows_days.pdmp"), QT_TR_NOOP("PDMP checked within")},
+        {QStringLiteral("measures.windows_days.pdmp_twice"), QT_TR_NOOP("PDMP checked twice within")},
+        {QStringLiteral("measures.windows_days.uds"), QT_TR_NOOP("Urine test within")},
+        {QStringLiteral("measures.windows_days.peg"), QT_TR_NOOP("PEG within (also the mean PEG)")},
+        {QStringLiteral("measures.windows_days.care_plan_goal"), QT_TR_NOOP("Care-plan goal set or reviewed within")},
+    };
+    if (const auto it = labels.constFind(key); it != labels.cend())
+        return tr(it.value());
+    if (key.startsWith(kTargetPrefix)) {
+        const QString id = key.mid(kTargetPrefix.size());
+        return clinical::lowerIsBetter(id) ? tr("%1: at most").arg(MeasuresModel::measureLabel(id))
+                                           : tr("%1: at least").arg(MeasuresModel::measureLabel(id));
+    }
+    return key;
+}
+
 QString ClinicPolicyModel::hintOf(const Field &f) const
 {
+    if (f.key == QLatin1String("ltot_definition.lookback_days"))
+        return tr("1 to 730 days");
+    if (f.key == QLatin1String("ltot_definition.min_days_covered_percent"))
+        return tr("0 to 100; 50 means most days");
+    if (f.key.startsWith(QLatin1String("measures.windows_days.")))
+        return tr("1 to 3650 days");
+    if (f.key.startsWith(kTargetPrefix))
+        return tr("0 to 100; empty for no target");
     if (f.key.startsWith(QLatin1String("intervals_days.")) || f.key == QLatin1String("naloxone.within_days"))
         return tr("1 to 3650 days");
     if (f.key == QLatin1String("tier_thresholds_mme.at_least_moderate"))
@@ -249,6 +313,7 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
            << Field{QStringLiteral("refill.lost_or_stolen_needs_police_report"), QStringLiteral("bool"), {}, {}, {}};
     for (const QString &key : udsNewPatientRuleStrengthKeys())
         fields << Field{key, switchValues(key) ? QStringLiteral("bool") : QStringLiteral("int"), {}, {}, {}};
+    appendLtotAndMeasuresFields(fields);
     const QJsonArray noFill =
         json.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray();
     for (Field &f : fields) {
@@ -259,6 +324,8 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
         const QJsonValue v = valueAt(json, f.key);
         if (const auto values = switchValues(f.key))
             f.stored = v.toString() == values->on;
+        else if (v.isNull())
+            f.stored = QString();  // a measure without a target
         else if (f.kind == QLatin1String("bool"))
             f.stored = v.toBool();
         else if (f.kind == QLatin1String("int"))
@@ -366,6 +433,8 @@ QJsonObject ClinicPolicyModel::overrides() const
             json = value.toBool() ? values->on : values->off;
         } else if (f.kind == QLatin1String("bool")) {
             json = value.toBool();
+        } else if (f.key.startsWith(kTargetPrefix) && value.toString().isEmpty()) {
+            json = QJsonValue(QJsonValue::Null);  // no target
         } else {
             // Not a number: sent as typed, so the registry's validation names the field.
             bool isNumber = false;

@@ -3,6 +3,8 @@
 // changed values to Registry::setClinicPolicy, which validates them against the policy in force
 // and stores the result as a new version ("clinic-N"); a refused value gets the registry's
 // message on its own row (fieldError), nothing is half-applied.
+// The definition of long-term therapy ("ltot_definition.*") and the measures' windows and targets
+// ("measures.windows_days.*", "measures.targets.*"; an empty target means none) are rows too.
 // Roles: key ("intervals_days.uds.high", "refill.no_fill_weekdays.monday", …), section, label,
 // kind ("int", "number", "bool"), text (numbers as text), checked (bools), hint (allowed range),
 // changed (bool), fieldError (string, empty when fine).
@@ -74,6 +76,9 @@ private:
     QString sectionOf(const Field &field) const;
     QString labelOf(const Field &field) const;
     QString hintOf(const Field &field) const;
+    // The clinic's definition of long-term therapy and its measures' windows and targets.
+    static void appendLtotAndMeasuresFields(QList<Field> &fields);
+    static QString ltotOrMeasuresLabel(const QString &key);
     QList<Field> m_fields;
     QString m_version;
 };

@@ -99,6 +99,15 @@ Page {
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
             }
+            Label {
+                objectName: "measuresPolicyVersion"
+                visible: measures.policyVersion !== ""
+                text: qsTr("Definition, windows and targets: clinic policy %1").arg(measures.policyVersion)
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
             BusyIndicator {
                 visible: measures.loading
                 running: measures.loading

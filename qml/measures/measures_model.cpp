@@ -68,36 +68,38 @@ QStringList MeasurePatientsModel::patientIds() const
 
 // --- measures -------------------------------------------------------------------------------------
 
-std::optional<MeasureTarget> defaultTarget(const QString &id)
+QString MeasuresModel::measureLabel(const QString &id, int windowDays)
 {
-    static const QHash<QString, MeasureTarget> targets{
-        {QStringLiteral("agreement_current"), {90, false}},
-        {QStringLiteral("pdmp_90d"), {90, false}},
-        {QStringLiteral("uds_365d"), {90, false}},
-        {QStringLiteral("peg_90d"), {80, false}},
-        {QStringLiteral("naloxone_if_indicated"), {90, false}},
-        {QStringLiteral("mme_ge_50"), {25, true}},
-        {QStringLiteral("mme_ge_90"), {10, true}},
-        {QStringLiteral("benzodiazepine"), {5, true}},
-    };
-    const auto it = targets.constFind(id);
-    return it == targets.cend() ? std::nullopt : std::optional<MeasureTarget>(*it);
-}
-
-QString MeasuresModel::measureLabel(const QString &id)
-{
+    // Measures whose window is in their name follow the policy's window (none given: the bare name).
+    if (windowDays <= 0) {
+        if (id == QLatin1String("pdmp_90d"))
+            return tr("PDMP checked");
+        if (id == QLatin1String("pdmp_twice_365d"))
+            return tr("PDMP checked twice");
+        if (id == QLatin1String("peg_90d"))
+            return tr("PEG recorded");
+        if (id == QLatin1String("uds_365d"))
+            return tr("Urine test");
+    }
+    if (id == QLatin1String("pdmp_90d"))
+        return tr("PDMP checked in %n day(s)", "", windowDays);
+    if (id == QLatin1String("pdmp_twice_365d"))
+        return tr("PDMP checked twice in %n day(s)", "", windowDays);
+    if (id == QLatin1String("peg_90d"))
+        return tr("PEG in %n day(s)", "", windowDays);
+    if (id == QLatin1String("uds_365d"))
+        return tr("Urine test in %n day(s)", "", windowDays);
     static const QHash<QString, const char *> labels{
         {QStringLiteral("agreement_current"), QT_TR_NOOP("Treatment agreement current")},
-        {QStringLiteral("pdmp_90d"), QT_TR_NOOP("PDMP checked in 90 days")},
-        {QStringLiteral("uds_365d"), QT_TR_NOOP("Urine test in 12 months")},
-        {QStringLiteral("peg_90d"), QT_TR_NOOP("PEG in 90 days")},
         {QStringLiteral("mme_ge_50"), QT_TR_NOOP("50 MME/day or more")},
         {QStringLiteral("mme_ge_90"), QT_TR_NOOP("90 MME/day or more")},
         {QStringLiteral("benzodiazepine"), QT_TR_NOOP("Also on a benzodiazepine")},
         {QStringLiteral("naloxone_if_indicated"), QT_TR_NOOP("Naloxone when indicated")},
+        {QStringLiteral("care_plan_goal_current"), QT_TR_NOOP("Current care-plan goal")},
         {QStringLiteral("conversation_scripts_used"), QT_TR_NOOP("Conversation script used this month")},
         {QStringLiteral("early_refill_requests"), QT_TR_NOOP("Early or lost/stolen refill request this month")},
         {QStringLiteral("refill_rules_overridden"), QT_TR_NOOP("A firm refill rule overridden this month")},
+        {QStringLiteral("acute_to_long_term"), QT_TR_NOOP("Moved from acute opioids to long-term therapy this month")},
         {QStringLiteral("mean_peg"), QT_TR_NOOP("Mean PEG score")},
     };
     const auto it = labels.constFind(id);
@@ -119,12 +121,12 @@ QVariant MeasuresModel::data(const QModelIndex &index, int role) const
         return {};
     const clinical::Measure &m = m_data.trend.last().measures.at(index.row());
     const bool mean = isMeanPeg(m.id);
-    const auto target = defaultTarget(m.id);
-    const bool meets = target && (target->lowerIsBetter ? m.value <= target->value : m.value >= target->value);
+    const std::optional<double> target = m.target;
+    const bool meets = target && (m.lowerIsBetter ? m.value <= *target : m.value >= *target);
     switch (role) {
     case Qt::DisplayRole:
     case LabelRole:
-        return measureLabel(m.id);
+        return measureLabel(m.id, m.windowDays);
     case MeasureIdRole:
         return m.id;
     case ValueRole:
@@ -141,14 +143,14 @@ QVariant MeasuresModel::data(const QModelIndex &index, int role) const
     case HasTargetRole:
         return target.has_value();
     case TargetRole:
-        return target ? target->value : 0.0;
+        return target ? *target : 0.0;
     case TargetTextRole:
         if (!target)
             return tr("No target");
-        return target->lowerIsBetter ? tr("Target: at most %1 %").arg(target->value, 0, 'f', 0)
-                                     : tr("Target: at least %1 %").arg(target->value, 0, 'f', 0);
+        return m.lowerIsBetter ? tr("Target: at most %1 %").arg(*target, 0, 'f', 0)
+                               : tr("Target: at least %1 %").arg(*target, 0, 'f', 0);
     case LowerIsBetterRole:
-        return target && target->lowerIsBetter;
+        return target && m.lowerIsBetter;
     case MeetsTargetRole:
         return meets;
     case StatusTextRole:
@@ -279,10 +281,12 @@ QVariantMap MeasuresModel::row(int row) const
 void MeasuresModel::drillDown(const QString &measureId)
 {
     QList<std::pair<QString, PatientName>> rows;
+    int windowDays = 0;
     if (!m_data.trend.isEmpty()) {
         for (const auto &m : m_data.trend.last().measures) {
             if (m.id != measureId)
                 continue;
+            windowDays = m.windowDays;
             for (const QString &id : m.patientIds)
                 rows.append({id, m_data.names.value(id)});
         }
@@ -290,7 +294,7 @@ void MeasuresModel::drillDown(const QString &measureId)
     std::stable_sort(rows.begin(), rows.end(),
                      [](const auto &a, const auto &b) { return a.second.name.localeAwareCompare(b.second.name) < 0; });
     m_drillDown.setRows(std::move(rows));
-    m_drillDownTitle = tr("%1: %n patient(s)", "", m_drillDown.rowCount()).arg(measureLabel(measureId));
+    m_drillDownTitle = tr("%1: %n patient(s)", "", m_drillDown.rowCount()).arg(measureLabel(measureId, windowDays));
     emit drillDownChanged();
 }
 

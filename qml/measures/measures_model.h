@@ -4,11 +4,8 @@
 // one prescriber; and the drill-down list of a measure's patients. Computed on the database thread
 // by the rules engine (clinical::measureTrend).
 //
-// Targets: the clinic policy has no measure targets yet, so these documented defaults apply
-// (percent of patients on long-term opioid therapy):
-//   agreement_current ≥ 90, pdmp_90d ≥ 90, uds_365d ≥ 90, peg_90d ≥ 80, naloxone_if_indicated ≥ 90,
-//   mme_ge_50 ≤ 25, mme_ge_90 ≤ 10 (the Oregon worked example: "no more than 10% of COT patients
-//   at 90 MED or above"), benzodiazepine ≤ 5; conversation_scripts_used and mean_peg have none.
+// Windows and targets are the clinic policy's (object "measures", docs/clinic-policy.md); each
+// measure carries the ones it was computed with, and the screen names the policy version.
 //
 // Roles: measureId, label, value (double: percent, or mean PEG 0–10), valueText, numerator,
 // denominator, countText ("29 of 40 patients"), hasTarget, target (double), targetText,
@@ -49,13 +46,6 @@ private:
     QList<std::pair<QString, PatientName>> m_rows;
 };
 
-struct MeasureTarget {
-    double value = 0;
-    bool lowerIsBetter = false;
-};
-// The default target of a measure (see above); nullopt when it has none.
-std::optional<MeasureTarget> defaultTarget(const QString &measureId);
-
 class MeasuresModel : public cairn::app::AsyncListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -68,6 +58,8 @@ class MeasuresModel : public cairn::app::AsyncListModel {
     Q_PROPERTY(QStringList monthLabels READ monthLabels NOTIFY loaded)
     Q_PROPERTY(QString monthTitle READ monthTitle NOTIFY loaded)
     Q_PROPERTY(int cotPatients READ cotPatients NOTIFY loaded)
+    // The policy version whose definition of long-term therapy, windows and targets the month used.
+    Q_PROPERTY(QString policyVersion READ policyVersion NOTIFY loaded)
     Q_PROPERTY(int count READ countProperty NOTIFY loaded)
     Q_PROPERTY(cairn::app::MeasurePatientsModel *drillDownPatients READ drillDownPatients CONSTANT)
     Q_PROPERTY(QString drillDownTitle READ drillDownTitle NOTIFY drillDownChanged)
@@ -105,6 +97,7 @@ public:
     QStringList monthLabels() const;
     QString monthTitle() const;
     int cotPatients() const { return m_data.trend.isEmpty() ? 0 : m_data.trend.last().cotPatients; }
+    QString policyVersion() const { return m_data.trend.isEmpty() ? QString() : m_data.trend.last().policyVersion; }
     int countProperty() const
     {
         return m_data.trend.isEmpty() ? 0 : static_cast<int>(m_data.trend.last().measures.size());
@@ -120,7 +113,8 @@ public:
     Q_INVOKABLE QVariantMap row(int row) const;
     void setToday(const QDate &today) { m_today = today; }
 
-    static QString measureLabel(const QString &measureId);
+    // The measure's name; a measure with a window names it ("PDMP checked in 120 days").
+    static QString measureLabel(const QString &measureId, int windowDays = 0);
 
 signals:
     void monthChanged();

@@ -69,6 +69,14 @@ Page {
                 font.pixelSize: Theme.fontHuge
             }
             Label { text: patient.details; font.pixelSize: Theme.fontBody; color: Theme.textMuted }
+            Label {
+                objectName: "ltotStatus"
+                text: patient.ltotText
+                visible: text !== ""
+                font.pixelSize: Theme.fontBody
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
             StatusBanner {
                 objectName: "inactiveBanner"
                 visible: patient.inactiveText !== ""
@@ -99,6 +107,7 @@ Page {
                         { kind: "uds", text: qsTr("Urine drug test") },
                         { kind: "naloxone", text: qsTr("Naloxone") },
                         { kind: "risk_tier", text: qsTr("Set the risk tier") },
+                        { kind: "ltot_decision", text: qsTr("Long-term therapy decision") },
                         { kind: "goal", text: qsTr("Care-plan goal") },
                         { kind: "taper_plan", text: qsTr("Taper plan") },
                         { kind: "ort", text: qsTr("ORT") },

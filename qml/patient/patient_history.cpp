@@ -269,6 +269,11 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
         rows.append({o.date, 8, QStringLiteral("refill_override"), tr("Clinic refill rule overridden"),
                      tr("%1: %2 (%3)").arg(o.clinician, o.reason, o.rules), idOf(o.meta),
                      QStringLiteral("refill_override")});
+    for (const auto &d : p.ltotDecisions)
+        rows.append({d.date, 9, QStringLiteral("ltot_decision"), tr("Long-term therapy decision"),
+                     (d.longTerm ? tr("On long-term opioid therapy: %1") : tr("Not on long-term opioid therapy: %1"))
+                         .arg(d.reason),
+                     idOf(d.meta), QStringLiteral("ltot_decision")});
     for (const auto &t : p.taperPlans) {
         const QString status = taperStatusLabel(t.status);
         QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);

@@ -169,6 +169,42 @@ QString PatientViewModel::inactiveText() const
     return tr("Inactive since %1: %2").arg(QLocale().toString(p.inactiveDate, QLocale::ShortFormat), why);
 }
 
+QString PatientViewModel::ltotSentence(const clinical::LtotStatus &status)
+{
+    QString sentence;
+    switch (status.reason) {
+    case clinical::LtotReason::SupplyOnMostDays:
+        sentence = tr("On the long-term opioid therapy registry: opioids on %1 of the last %2 days.")
+                       .arg(status.daysCovered)
+                       .arg(status.lookbackDays);
+        break;
+    case clinical::LtotReason::ExpectedLongTerm:
+        sentence = tr("On the long-term opioid therapy registry: an ongoing opioid prescription for pain.");
+        break;
+    case clinical::LtotReason::ClinicianFlag:
+        sentence = tr("On the long-term opioid therapy registry: a clinician's decision.");
+        break;
+    case clinical::LtotReason::ShortCourse:
+        sentence =
+            tr("Not on the long-term opioid therapy registry: a short course (opioids on %1 of the last %2 days).")
+                .arg(status.daysCovered)
+                .arg(status.lookbackDays);
+        break;
+    case clinical::LtotReason::MoudOnly:
+        sentence = tr("Not on the long-term opioid therapy registry: treatment for opioid use disorder only.");
+        break;
+    case clinical::LtotReason::NoOpioid:
+        sentence = tr("Not on the long-term opioid therapy registry: no opioid for pain today.");
+        break;
+    case clinical::LtotReason::Inactive:
+        sentence = tr("Not on the long-term opioid therapy registry: inactive.");
+        break;
+    }
+    if (status.moud && status.reason != clinical::LtotReason::MoudOnly)
+        sentence += QLatin1Char(' ') + tr("Also treated for opioid use disorder.");
+    return sentence;
+}
+
 QString PatientViewModel::tierLabel() const
 {
     return m_view ? app::tierLabel(domain::toString(m_view->evaluation.tier)) : QString();

@@ -1,7 +1,8 @@
 #pragma once
-// One patient on screen: header, effective tier, MME with its band and the CDC caution, open care
-// gaps, the current regimen, PEG history, and a PEG entry that is saved the moment it is entered.
-// Loads and saves on the database thread; `loading`, `error` and `message` like every async object.
+// One patient on screen: header, whether and why the patient is on the long-term opioid therapy
+// registry (the clinic's definition, core/clinical/ltot.h), effective tier, MME with its band and the CDC caution, open
+// care gaps, the current regimen, PEG history, and a PEG entry that is saved the moment it is entered. Loads and saves
+// on the database thread; `loading`, `error` and `message` like every async object.
 
 #include "core/registry/views.h"
 #include "qml/app/async_model.h"
@@ -26,6 +27,8 @@ class PatientViewModel : public cairn::app::AsyncObject {
     Q_PROPERTY(QString language READ language NOTIFY changed)
     // "Inactive since 3 Dec 2026: moved away"; empty while the patient is active.
     Q_PROPERTY(QString inactiveText READ inactiveText NOTIFY changed)
+    Q_PROPERTY(bool onLtot READ onLtot NOTIFY changed)
+    Q_PROPERTY(QString ltotText READ ltotText NOTIFY changed)
     Q_PROPERTY(QString tierLabel READ tierLabel NOTIFY changed)
     Q_PROPERTY(QString mmeText READ mmeText NOTIFY changed)
     Q_PROPERTY(QString bandLabel READ bandLabel NOTIFY changed)
@@ -70,6 +73,10 @@ public:
     QString details() const;
     QString language() const { return m_view ? m_view->patient.language : QString(); }
     QString inactiveText() const;
+    bool onLtot() const { return m_view && m_view->ltot.onLtot; }
+    QString ltotText() const { return m_view ? ltotSentence(m_view->ltot) : QString(); }
+    // The sentence the patient screen shows for a status, in the screen's language.
+    static QString ltotSentence(const clinical::LtotStatus &status);
     QString tierLabel() const;
     QString mmeText() const;
     QString bandLabel() const;

@@ -4,6 +4,8 @@
 #include "core/clinical/population_views.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace cairn;
@@ -77,6 +79,57 @@ QList<domain::Patient> handBuiltRegistry()
     d.opioids = {opioid("morphine", 200, 1, QDate(2026, 10, 30))};
     d.visits = {{{}, QDate(2026, 11, 2), domain::VisitStatus::Scheduled}};
     return {a, b, c, d};
+}
+
+// A second small clinic for the measures the clinic policy brought (October 2026 again; the
+// previous month ends 2026-09-30). Only E, F, G and H are on long-term therapy on the 31st.
+QList<domain::Patient> policyClinic()
+{
+    domain::OpioidEntry acute = opioid("oxycodone", 5, 4, QDate(2026, 9, 20));
+    acute.start = QDate(2026, 9, 10);
+    domain::OpioidEntry fromOctober5 = opioid("oxycodone", 5, 4);
+    fromOctober5.start = QDate(2026, 10, 5);
+    domain::OpioidEntry fromOctober10 = opioid("morphine", 15, 2);
+    fromOctober10.start = QDate(2026, 10, 10);
+    auto goal = [](QDate set, domain::GoalStatus status, QDate reviewed = {}) {
+        return domain::CarePlanGoal{{}, set, QStringLiteral("walk to the mailbox"), status, {}, reviewed};
+    };
+    auto pdmp = [](QDate date) { return domain::PdmpCheck{{}, date, {}, false, {}}; };
+
+    // E: on opioids since 2025. PDMP 2026-01-10 (294 days) and 2026-09-15 (46 days): twice within
+    // 365. A goal set 2025-06-01, reviewed 2026-09-01 (60 days): current.
+    domain::Patient e = patient("e", "Eve Evans", "Dr. A");
+    e.opioids = {opioid("oxycodone", 10, 3)};
+    e.pdmpChecks = {pdmp(QDate(2026, 1, 10)), pdmp(QDate(2026, 9, 15))};
+    e.goals = {goal(QDate(2025, 6, 1), domain::GoalStatus::Active, QDate(2026, 9, 1))};
+    // F: on opioids since 2025. One PDMP check (2026-10-01). A goal set 2025-01-01 and never
+    // reviewed (668 days: not current); a goal met this month (met: not current).
+    domain::Patient f = patient("f", "Fay Fox", "Dr. A");
+    f.opioids = {opioid("oxycodone", 10, 3)};
+    f.pdmpChecks = {pdmp(QDate(2026, 10, 1))};
+    f.goals = {goal(QDate(2025, 1, 1), domain::GoalStatus::Active), goal(QDate(2026, 10, 1), domain::GoalStatus::Met)};
+    // G: an acute course in September (ended on the 20th: not on long-term therapy on the 30th),
+    // then an open-ended prescription from 2026-10-05: moved from acute to long-term this month.
+    // PDMP 2025-10-30 (366 days: outside 365) and 2026-10-05. A goal set 2026-10-05: current.
+    domain::Patient g = patient("g", "Gil Grant", "Dr. B");
+    g.opioids = {acute, fromOctober5};
+    g.pdmpChecks = {pdmp(QDate(2025, 10, 30)), pdmp(QDate(2026, 10, 5))};
+    g.goals = {goal(QDate(2026, 10, 5), domain::GoalStatus::Active)};
+    // H: new to the clinic on 2026-10-10, already on long-term therapy elsewhere: no earlier supply here.
+    domain::Patient h = patient("h", "Hal Hart", "Dr. B");
+    h.opioids = {fromOctober10};
+    // I: buprenorphine for opioid use disorder only: tracked, not in any denominator.
+    domain::Patient i = patient("i", "Ida Ives", "Dr. B");
+    domain::OpioidEntry moud = opioid("buprenorphine", 8, 2);
+    moud.indication = domain::OpioidIndication::OpioidUseDisorder;
+    i.opioids = {moud};
+    i.pdmpChecks = {pdmp(QDate(2026, 10, 1)), pdmp(QDate(2026, 4, 1))};
+    // J: an acute course this month, already ended: not on long-term therapy.
+    domain::Patient j = patient("j", "Jo Jones", "Dr. B");
+    domain::OpioidEntry shortCourse = opioid("hydrocodone", 5, 4, QDate(2026, 10, 27));
+    shortCourse.start = QDate(2026, 10, 20);
+    j.opioids = {shortCourse};
+    return {e, f, g, h, i, j};
 }
 
 struct Fixture {
@@ -191,6 +244,112 @@ private slots:
         for (const auto &entry : *huddle) {
             QVERIFY(!codes(entry.rooming + entry.clinician + entry.registryManager).contains(QStringLiteral("VISIT")));
         }
+    }
+
+    void newMeasuresWorkedByHand_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("numerator");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QStringList>("patients");
+        QTest::newRow("PDMP twice in 365 days: E only")
+            << QStringLiteral("pdmp_twice_365d") << 1 << 25.0 << QStringList{QStringLiteral("e")};
+        QTest::newRow("current care-plan goal: E and G") << QStringLiteral("care_plan_goal_current") << 2 << 50.0
+                                                         << QStringList{QStringLiteral("e"), QStringLiteral("g")};
+        QTest::newRow("acute to long-term this month: G")
+            << QStringLiteral("acute_to_long_term") << 1 << 25.0 << QStringList{QStringLiteral("g")};
+        // E 46 days, F 30, G 26; H never.
+        QTest::newRow("PDMP in 90 days: E, F, G")
+            << QStringLiteral("pdmp_90d") << 3 << 75.0
+            << QStringList{QStringLiteral("e"), QStringLiteral("f"), QStringLiteral("g")};
+    }
+
+    void newMeasuresWorkedByHand()
+    {
+        QFETCH(QString, id);
+        QFETCH(int, numerator);
+        QFETCH(double, value);
+        QFETCH(QStringList, patients);
+        const QList<domain::Patient> clinic = policyClinic();
+        auto m = monthlyMeasures(clinic, 2026, 10, QString(), f.context());
+        QVERIFY(m.ok());
+        QCOMPARE(m->cotPatients, 4);  // E, F, G, H: not I (MOUD only), not J (acute course ended)
+        QCOMPARE(m->policyVersion, QStringLiteral("default-1"));
+        const Measure &x = measure(*m, id.toLatin1().constData());
+        QCOMPARE(x.numerator, numerator);
+        QCOMPARE(x.denominator, 4);
+        QCOMPARE(x.value, value);
+        QCOMPARE(x.patientIds, patients);
+    }
+
+    void measureWindowsAndTargetsFollowThePolicy()
+    {
+        const QList<domain::Patient> clinic = policyClinic();
+        auto changed = f.policy.withOverrides(QJsonDocument::fromJson(R"({"version": "clinic-7",
+            "measures": {"windows_days": {"pdmp": 30, "pdmp_twice": 400, "care_plan_goal": 30},
+                         "targets": {"pdmp_90d": 75, "mme_ge_90": 20, "benzodiazepine": null}}})")
+                                                  .object());
+        QVERIFY(changed.ok());
+        const RulesContext context{*changed, f.table, f.instruments, {}};
+        auto m = monthlyMeasures(clinic, 2026, 10, QString(), context);
+        QVERIFY(m.ok());
+        QCOMPARE(m->policyVersion, QStringLiteral("clinic-7"));
+        // PDMP within 30 days: F (30 days) and G (26); E's check was 46 days before.
+        const Measure &pdmp = measure(*m, "pdmp_90d");
+        QCOMPARE(pdmp.windowDays, 30);
+        QCOMPARE(pdmp.patientIds, (QStringList{QStringLiteral("f"), QStringLiteral("g")}));
+        QCOMPARE(pdmp.target, std::optional<double>(75));
+        QVERIFY(!pdmp.lowerIsBetter);
+        // Twice within 400 days: G's check of 2025-10-30 (366 days) now counts.
+        QCOMPARE(measure(*m, "pdmp_twice_365d").patientIds, (QStringList{QStringLiteral("e"), QStringLiteral("g")}));
+        // A goal set or reviewed within 30 days: G (26 days); E's review was 60 days before.
+        QCOMPARE(measure(*m, "care_plan_goal_current").patientIds, QStringList{QStringLiteral("g")});
+        QCOMPARE(measure(*m, "mme_ge_90").target, std::optional<double>(20));
+        QVERIFY(measure(*m, "mme_ge_90").lowerIsBetter);
+        QCOMPARE(measure(*m, "benzodiazepine").target, std::optional<double>());
+        QCOMPARE(measure(*m, "mean_peg").target, std::optional<double>());
+
+        // The PEG window moves the PEG measure and the mean PEG together (hand-built clinic above:
+        // A's PEG is 30 days before the 31st, C's 90 days).
+        auto peg =
+            f.policy.withOverrides(QJsonDocument::fromJson(R"({"measures": {"windows_days": {"peg": 60}}})").object());
+        QVERIFY(peg.ok());
+        auto months = monthlyMeasures(registry, 2026, 10, QString(), {*peg, f.table, f.instruments, {}});
+        QCOMPARE(measure(*months, "peg_90d").patientIds, QStringList{QStringLiteral("a")});
+        QCOMPARE(measure(*months, "mean_peg").value, 6.0);
+        QCOMPARE(measure(*months, "peg_90d").windowDays, 60);
+    }
+
+    void theLtotDefinitionDecidesEveryList()
+    {
+        const QList<domain::Patient> clinic = policyClinic();
+        // The clinic counts supply only, on most of 90 days: G (38 of 90 days) and H (22) leave.
+        auto supplyOnly = f.policy.withOverrides(
+            QJsonDocument::fromJson(R"({"ltot_definition": {"count_expected_long_term": false}})").object());
+        QVERIFY(supplyOnly.ok());
+        const RulesContext context{*supplyOnly, f.table, f.instruments, {}};
+        auto m = monthlyMeasures(clinic, 2026, 10, QString(), context);
+        QCOMPARE(m->cotPatients, 2);
+        auto evaluations = evaluateRegistry(clinic, QDate(2026, 10, 31), context);
+        QCOMPARE(evaluations->size(), 2);
+        QCOMPARE(toString(evaluations->at(0).ltot.reason), QStringLiteral("supply_on_most_days"));
+        // With the default policy the same four are on the registry and G's reason is the
+        // ongoing prescription.
+        auto all = evaluateRegistry(clinic, QDate(2026, 10, 31), f.context());
+        QCOMPARE(all->size(), 4);
+        QCOMPARE(all->at(2).patient->id, QStringLiteral("g"));
+        QCOMPARE(toString(all->at(2).ltot.reason), QStringLiteral("expected_long_term"));
+        // The huddle: I (MOUD only) and J (acute course) are booked but never listed.
+        QList<domain::Patient> booked = clinic;
+        for (domain::Patient &p : booked)
+            p.visits = {{{}, QDate(2026, 11, 2), domain::VisitStatus::Scheduled}};
+        auto huddle = huddleList(booked, QDate(2026, 11, 2), f.context());
+        QStringList ids;
+        for (const auto &entry : *huddle)
+            ids << entry.patient->id;
+        ids.sort();
+        QCOMPARE(ids,
+                 (QStringList{QStringLiteral("e"), QStringLiteral("f"), QStringLiteral("g"), QStringLiteral("h")}));
     }
 
     void worklistOrdersOverdueFirstAndFilters()

@@ -54,7 +54,13 @@ QList<OpioidEntry> samples(std::type_identity<OpioidEntry>)
     patch.strengthMcgPerHr = 25;
     patch.patches = 2;
     patch.start = kDay;
-    return {tablets, patch};
+    OpioidEntry moud;  // buprenorphine for opioid use disorder: the indication round-trips
+    moud.drug = QStringLiteral("buprenorphine");
+    moud.strengthMg = 8;
+    moud.dosesPerDay = 2;
+    moud.start = kDay;
+    moud.indication = OpioidIndication::OpioidUseDisorder;
+    return {tablets, patch, moud};
 }
 QList<BenzodiazepineEntry> samples(std::type_identity<BenzodiazepineEntry>)
 {
@@ -151,6 +157,12 @@ QList<RefillOverride> samples(std::type_identity<RefillOverride>)
              QStringLiteral("Travelling for a family funeral; supply checked with the pharmacy."),
              QStringLiteral("Dr Rivera"),
              QStringLiteral("clinic-3")}};
+}
+
+QList<LtotDecision> samples(std::type_identity<LtotDecision>)
+{
+    return {{{}, kDay, true, QStringLiteral("regular prescriptions from another clinic")},
+            {{}, kDay.addDays(90), false, QStringLiteral("stopped; no longer long-term")}};
 }
 
 template <typename T> QString describe(const Result<T> &result)

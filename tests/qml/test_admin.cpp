@@ -12,6 +12,7 @@
 #include "qml/app/language.h"
 #include "qml/app/permissions.h"
 #include "qml/app/session.h"
+#include "qml/measures/measures_model.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/support/app_fixture.h"
 
@@ -334,6 +335,76 @@ private slots:
             reread.data(reread.index(reread.rowOf(QStringLiteral("due_soon_days"))), app::ClinicPolicyModel::TextRole)
                 .toString(),
             QStringLiteral("21"));
+    }
+
+    // The administrator edits the definition of long-term therapy and the measures' windows and
+    // targets in the policy editor; a clinician's measures screen then uses them and names the version.
+    void ltotAndMeasureRowsAreEditedAndTheMeasuresFollow()
+    {
+        app::ClinicPolicyModel policy;
+        policy.setSession(m_session.get());
+        QTRY_COMPARE(policy.version(), QStringLiteral("clinic-2"));
+        const int target = policy.rowOf(QStringLiteral("measures.targets.pdmp_90d"));
+        const int noTarget = policy.rowOf(QStringLiteral("measures.targets.acute_to_long_term"));
+        const int lookback = policy.rowOf(QStringLiteral("ltot_definition.lookback_days"));
+        const int flag = policy.rowOf(QStringLiteral("ltot_definition.count_clinician_flag"));
+        const int window = policy.rowOf(QStringLiteral("measures.windows_days.pdmp"));
+        QVERIFY(target >= 0 && noTarget >= 0 && lookback >= 0 && flag >= 0 && window >= 0);
+        QCOMPARE(policy.data(policy.index(target), app::ClinicPolicyModel::TextRole).toString(), QStringLiteral("90"));
+        QCOMPARE(policy.data(policy.index(noTarget), app::ClinicPolicyModel::TextRole).toString(), QString());
+        QVERIFY(policy.data(policy.index(flag), app::ClinicPolicyModel::CheckedRole).toBool());
+        QVERIFY(policy.data(policy.index(target), app::ClinicPolicyModel::SectionRole).toString() !=
+                policy.data(policy.index(lookback), app::ClinicPolicyModel::SectionRole).toString());
+
+        // A target above 100 %: refused on its row, nothing saved.
+        policy.setValue(target, QStringLiteral("120"));
+        policy.setValue(lookback, QStringLiteral("120"));
+        policy.save();
+        QTRY_VERIFY(!policy.loading());
+        QVERIFY(policy.error());
+        QVERIFY(!policy.data(policy.index(target), app::ClinicPolicyModel::FieldErrorRole).toString().isEmpty());
+        QCOMPARE(policy.version(), QStringLiteral("clinic-2"));
+
+        policy.setValue(target, QStringLiteral("75"));
+        policy.setValue(window, QStringLiteral("60"));
+        policy.setValue(flag, false);
+        policy.save();
+        QTRY_VERIFY(!policy.loading());
+        QVERIFY2(!policy.error(), qPrintable(policy.message()));
+        QCOMPARE(policy.version(), QStringLiteral("clinic-3"));
+        QCOMPARE(policy.data(policy.index(lookback), app::ClinicPolicyModel::TextRole).toString(),
+                 QStringLiteral("120"));
+
+        // A clinician's measures use the new version's window and target.
+        m_session->lock();
+        QTRY_VERIFY(!m_session->loading());
+        QString clinicianId;
+        for (const auto &u : m_session->users()->users())
+            if (u.role == keys::Role::Clinician)
+                clinicianId = u.id;
+        m_session->unlock(clinicianId, QStringLiteral("1357"));
+        QTRY_VERIFY(m_session->signedIn());
+        app::MeasuresModel measures;
+        measures.setToday(QDate(2026, 11, 23));
+        measures.setSession(m_session.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!measures.loading() && measures.rowCount() > 0, 120000);
+        QVERIFY2(!measures.error(), qPrintable(measures.message()));
+        QCOMPARE(measures.policyVersion(), QStringLiteral("clinic-3"));
+        bool seen = false;
+        for (int row = 0; row < measures.rowCount(); ++row) {
+            const QModelIndex index = measures.index(row);
+            if (measures.data(index, app::MeasuresModel::MeasureIdRole).toString() != QLatin1String("pdmp_90d"))
+                continue;
+            seen = true;
+            QCOMPARE(measures.data(index, app::MeasuresModel::TargetRole).toDouble(), 75.0);
+            QVERIFY2(measures.data(index, app::MeasuresModel::LabelRole).toString().contains(QStringLiteral("60")),
+                     qPrintable(measures.data(index, app::MeasuresModel::LabelRole).toString()));
+        }
+        QVERIFY(seen);
+        m_session->lock();
+        QTRY_VERIFY(!m_session->loading());
+        m_session->unlock(m_adminId, QStringLiteral("246810"));
+        QTRY_VERIFY(m_session->signedIn());
     }
 
     void enrollmentNamesTheFieldAtFault()

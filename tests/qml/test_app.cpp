@@ -142,6 +142,10 @@ private slots:
         QAbstractItemModelTester tester(view.gaps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(view.mmeText().contains(QStringLiteral("MME/day")));
         QVERIFY(!view.caution().isEmpty());
+        // The header says whether and why the patient is on the long-term therapy registry.
+        QVERIFY2(view.ltotText().contains(QStringLiteral("long-term opioid therapy registry")),
+                 qPrintable(view.ltotText()));
+        QTRY_COMPARE(find("ltotStatus")->property("text").toString(), view.ltotText());
         const qsizetype before = view.pegHistory().size();
         view.savePeg(3, 4, 5);
         QTRY_VERIFY(!view.loading());

@@ -277,8 +277,10 @@ private slots:
         QCOMPARE(model.measures().trend.last().month, QStringLiteral("2026-10"));  // the last complete month
         QCOMPARE(model.monthLabels().size(), 12);
         QVERIFY(model.cotPatients() > 0);
-        // The contract's nine, scripts used, early refill requests, refill rules overridden.
-        QCOMPARE(model.rowCount(), 12);
+        // The contract's nine, scripts used, early refill requests, refill rules overridden, and the
+        // ltot policy's three (PDMP twice a year, a current care-plan goal, acute to long-term).
+        QCOMPARE(model.rowCount(), 15);
+        QCOMPARE(model.policyVersion(), QStringLiteral("default-1"));
 
         int pegRow = -1;
         for (int row = 0; row < model.rowCount(); ++row)

@@ -38,7 +38,8 @@ QJsonObject parseObject(const char *text)
 const char *kFullPatient = R"({
     "clinic_id": "NEW-1", "name": "Rosa Example", "sex": "female", "birth_date": "1961-05-06",
     "prescriber": "Dr. B", "risk_tier": "high", "risk_tier_reason": "two early refills this year",
-    "opioids": [{"drug": "oxycodone", "strength_mg": 10, "units_per_dose": 1, "doses_per_day": 3, "start": "2026-01-05"}],
+    "opioids": [{"drug": "oxycodone", "strength_mg": 10, "units_per_dose": 1, "doses_per_day": 3, "start": "2026-01-05"},
+                {"drug": "buprenorphine", "strength_mg": 8, "doses_per_day": 2, "start": "2026-01-05", "indication": "oud"}],
     "benzodiazepines": [{"drug": "zolpidem", "kind": "z_drug", "start": "2026-02-01"},
                         {"drug": "gabapentin", "kind": "gabapentinoid", "start": "2026-02-01"}],
     "agreements": [{"date": "2026-03-01", "status": "declined", "text_version": "clinic-3", "language": "es", "note": "wants to read it at home"},
@@ -52,7 +53,8 @@ const char *kFullPatient = R"({
                                {"date": "2026-11-01", "description": "pause and review", "target_mme_per_day": null}]}],
     "refill_requests": [{"date": "2026-11-10", "medication": "oxycodone 10 mg", "channel": "front_desk", "early": true,
                          "lost_stolen": true, "police_report": true, "decision": "declined", "decision_reason": "agreement: no early refills"}],
-    "medication_reviews": [{"date": "2026-11-20", "reviewed_by": "Morgan MA"}]
+    "medication_reviews": [{"date": "2026-11-20", "reviewed_by": "Morgan MA"}],
+    "ltot_decisions": [{"date": "2026-11-20", "long_term": true, "reason": "regular prescriptions from another clinic"}]
 })";
 
 // A patient value with its records' meta cleared, to compare what was stored with what was given.
@@ -150,8 +152,10 @@ private slots:
         QCOMPARE(visit.value(QStringLiteral("time")).toString(), QStringLiteral("09:30"));
         QCOMPARE(visit.value(QStringLiteral("type")).toString(), QStringLiteral("telehealth"));
         QCOMPARE(visit.value(QStringLiteral("clinician")).toString(), QStringLiteral("Dr. B"));
-        for (const char *section : {"taper_plans", "refill_requests", "medication_reviews"})
+        for (const char *section : {"taper_plans", "refill_requests", "medication_reviews", "ltot_decisions"})
             QCOMPARE(out.value(QLatin1String(section)).toArray().size(), 1);
+        QCOMPARE(out.value(QStringLiteral("opioids")).toArray().at(1)[QStringLiteral("indication")].toString(),
+                 QStringLiteral("oud"));
         auto again = domain::patientFromJson(out);
         QVERIFY(again.ok());
         QCOMPARE(withoutMeta(*again), withoutMeta(*loaded));

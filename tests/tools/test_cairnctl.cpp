@@ -143,9 +143,10 @@ private slots:
         QCOMPARE(measures.exitCode, 0);
         const QJsonObject m = QJsonDocument::fromJson(measures.out).object();
         QVERIFY(m.value(QStringLiteral("cot_patients")).toInt() > 20);
-        // The contract's nine, conversation scripts used, early refill requests and refill rules
-        // overridden (docs/clinic-policy.md).
-        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 12);
+        // The contract's nine, conversation scripts used, early refill requests, refill rules overridden,
+        // PDMP twice in a year, a current care-plan goal and acute to long-term this month
+        // (docs/clinic-policy.md).
+        QCOMPARE(m.value(QStringLiteral("measures")).toArray().size(), 15);
         for (const QJsonValue &measure : m.value(QStringLiteral("measures")).toArray())
             QCOMPARE(measure[QStringLiteral("patients")].toArray().size(),
                      measure[QStringLiteral("numerator")].toInt());

@@ -4,6 +4,7 @@
 // exits 1. Dates are fixed (TODAY, TOMORROW) and passed to huddle/gaps, so runs are deterministic.
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -758,6 +759,141 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("inactive_date")).toString(), kToday);
         QCOMPARE(p.value(QStringLiteral("opioids")).toArray().size(), 1);  // the record is kept
         QVERIFY2(!listed(), "an inactive patient is not on the huddle");
+    }
+
+    // The clinic's definition of long-term therapy and its measure policy, end to end: patients
+    // and records written through cairnctl into a real registry, the policy changed by an
+    // administrator, and the registry list and the measures following it (docs/clinic-policy.md).
+    void ltotDefinitionAndMeasurePolicyThroughARealRegistry()
+    {
+        newRegistry(QStringLiteral("ltot.db"));
+        auto addPatient = [this](const QString &clinicId, const QJsonObject &records) {
+            const Run added =
+                cairnctl(kManager, {QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--json"),
+                                    writeFile(clinicId + QStringLiteral(".json"), patientObject(clinicId))});
+            if (added.exitCode != 0)
+                qFatal("patient add failed: %s", added.err.constData());
+            const QString id = added.lastLine();
+            const Run written = cairnctl(
+                kClinician,
+                {QStringLiteral("record"), QStringLiteral("add"), id, QStringLiteral("--json"), QStringLiteral("-")},
+                json(records));
+            if (written.exitCode != 0)
+                qFatal("record add failed: %s", written.err.constData());
+            return id;
+        };
+        auto entry = [](const char *drug, const char *start, const char *end = nullptr,
+                        const char *indication = nullptr) {
+            QJsonObject o{{QStringLiteral("drug"), QLatin1String(drug)},
+                          {QStringLiteral("strength_mg"), 5},
+                          {QStringLiteral("doses_per_day"), 2},
+                          {QStringLiteral("start"), QLatin1String(start)}};
+            if (end)
+                o.insert(QStringLiteral("end"), QLatin1String(end));
+            if (indication)
+                o.insert(QStringLiteral("indication"), QLatin1String(indication));
+            return o;
+        };
+        // Long-term since 2025, PDMP twice in the year; an acute course in September then an ongoing
+        // prescription from October 5; buprenorphine for opioid use disorder only; a finished acute
+        // course; no opioid here but a clinician's decision.
+        const QString longTerm = addPatient(
+            QStringLiteral("L-1"),
+            {{QStringLiteral("opioids"), QJsonArray{entry("oxycodone", "2025-01-05")}},
+             {QStringLiteral("pdmp_checks"), QJsonArray{QStringLiteral("2026-01-10"), QStringLiteral("2026-09-15")}}});
+        const QString movedOn =
+            addPatient(QStringLiteral("L-2"),
+                       {{QStringLiteral("opioids"), QJsonArray{entry("oxycodone", "2026-09-10", "2026-09-20"),
+                                                               entry("oxycodone", "2026-10-05")}}});
+        const QString moud =
+            addPatient(QStringLiteral("L-3"),
+                       {{QStringLiteral("opioids"), QJsonArray{entry("buprenorphine", "2025-03-01", nullptr, "oud")}}});
+        const QString acute =
+            addPatient(QStringLiteral("L-4"),
+                       {{QStringLiteral("opioids"), QJsonArray{entry("hydrocodone", "2026-10-20", "2026-10-27")}}});
+        const QString flagged = addPatient(
+            QStringLiteral("L-5"),
+            {{QStringLiteral("ltot_decisions"),
+              QJsonArray{QJsonObject{{QStringLiteral("date"), QStringLiteral("2026-10-01")},
+                                     {QStringLiteral("long_term"), true},
+                                     {QStringLiteral("reason"), QStringLiteral("regular prescriptions elsewhere")}}}}});
+        // Opioid use disorder treatment is buprenorphine or methadone: anything else is refused by field.
+        const Run wrongMoud = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), acute, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("opioids"), QJsonArray{entry("oxycodone", "2026-10-01", nullptr, "oud")}}}));
+        QCOMPARE(wrongMoud.exitCode, 2);
+        QVERIFY2(wrongMoud.errorLines().first().contains("indication"), wrongMoud.err.constData());
+
+        QHash<QString, QString> reasons;  // why each patient is on the registry list
+        auto registryList = [this, &reasons]() {
+            QStringList ids;
+            const Run gaps =
+                cairnctl(kClinician, {QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-10-31")});
+            for (const QJsonValue &row : gaps.object().value(QStringLiteral("patients")).toArray()) {
+                ids << row[QStringLiteral("patient_id")].toString();
+                reasons.insert(ids.last(), row[QStringLiteral("ltot_reason")].toString());
+            }
+            ids.sort();
+            return ids;
+        };
+        auto october = [this]() {
+            const Run run = cairnctl(
+                kClinician, {QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-10")});
+            if (run.exitCode != 0)
+                qFatal("measures failed: %s", run.err.constData());
+            return run.object();
+        };
+        auto measureOf = [](const QJsonObject &month, const char *id) {
+            for (const QJsonValue &m : month.value(QStringLiteral("measures")).toArray())
+                if (m[QStringLiteral("id")].toString() == QLatin1String(id))
+                    return m.toObject();
+            return QJsonObject();
+        };
+        QStringList expected{longTerm, movedOn, flagged};
+        expected.sort();
+        QCOMPARE(registryList(), expected);  // not the MOUD-only patient, not the finished acute course
+        QVERIFY(!reasons.contains(moud));
+        QCOMPARE(reasons.value(longTerm), QStringLiteral("supply_on_most_days"));
+        QCOMPARE(reasons.value(movedOn), QStringLiteral("expected_long_term"));
+        QCOMPARE(reasons.value(flagged), QStringLiteral("clinician_flag"));
+
+        const QJsonObject before = october();
+        QCOMPARE(before.value(QStringLiteral("policy_version")).toString(), QStringLiteral("default-1"));
+        QCOMPARE(before.value(QStringLiteral("cot_patients")).toInt(), 3);
+        QCOMPARE(measureOf(before, "acute_to_long_term")[QStringLiteral("patients")].toArray(), QJsonArray{movedOn});
+        QCOMPARE(measureOf(before, "pdmp_twice_365d")[QStringLiteral("patients")].toArray(), QJsonArray{longTerm});
+        QCOMPARE(measureOf(before, "pdmp_twice_365d")[QStringLiteral("window_days")].toInt(), 365);
+        QCOMPARE(measureOf(before, "pdmp_90d")[QStringLiteral("target")][QStringLiteral("at_least")].toDouble(), 90.0);
+
+        // A bad value: refused with the key named, nothing applied.
+        const Run bad = cairnctl(
+            kAdmin, {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+            R"({"ltot_definition": {"count_clinician_flag": false}, "measures": {"targets": {"pdmp_90d": 120}}})");
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.errorLines().first().contains("policy.measures.targets.pdmp_90d"), bad.err.constData());
+        QCOMPARE(october().value(QStringLiteral("cot_patients")).toInt(), 3);
+        QCOMPARE(october().value(QStringLiteral("policy_version")).toString(), QStringLiteral("default-1"));
+
+        // The clinic stops counting clinicians' flags, looks 30 days back for two PDMP checks and
+        // sets its own PDMP target.
+        const Run set = cairnctl(
+            kAdmin, {QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"), QStringLiteral("-")},
+            R"({"ltot_definition": {"count_clinician_flag": false},
+                "measures": {"windows_days": {"pdmp_twice": 30}, "targets": {"pdmp_90d": 75}}})");
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        expected.removeOne(flagged);
+        QCOMPARE(registryList(), expected);
+        const QJsonObject after = october();
+        QCOMPARE(after.value(QStringLiteral("policy_version")).toString(), QStringLiteral("clinic-1"));
+        QCOMPARE(after.value(QStringLiteral("cot_patients")).toInt(), 2);
+        QCOMPARE(measureOf(after, "pdmp_twice_365d")[QStringLiteral("numerator")].toInt(), 0);
+        QCOMPARE(measureOf(after, "pdmp_twice_365d")[QStringLiteral("window_days")].toInt(), 30);
+        QCOMPARE(measureOf(after, "pdmp_90d")[QStringLiteral("target")][QStringLiteral("at_least")].toDouble(), 75.0);
+        const QJsonObject shown = cairnctl(kAdmin, {QStringLiteral("policy"), QStringLiteral("show")}).object();
+        QCOMPARE(shown[QStringLiteral("ltot_definition")][QStringLiteral("count_clinician_flag")].toBool(true), false);
+        QCOMPARE(shown[QStringLiteral("measures")][QStringLiteral("targets")][QStringLiteral("pdmp_90d")].toDouble(),
+                 75.0);
     }
 
     void helpListsTheCommands()

@@ -96,6 +96,7 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     QJsonArray rows;
     for (const auto &pe : clinical::worklist(*evaluations, filter)) {
         QJsonObject row = patientLine(*pe.patient, pe.evaluation);
+        row.insert(QStringLiteral("ltot_reason"), clinical::toString(pe.ltot.reason));  // why on the registry
         row.insert(QStringLiteral("gaps"), gapsJson(pe.evaluation.gaps));
         rows.append(row);
     }
@@ -137,16 +138,25 @@ QJsonObject measuresJson(const clinical::MonthlyMeasures &m)
 {
     QJsonArray measures;
     for (const auto &measure : m.measures) {
-        measures.append(QJsonObject{{QStringLiteral("id"), measure.id},
-                                    {QStringLiteral("numerator"), measure.numerator},
-                                    {QStringLiteral("denominator"), measure.denominator},
-                                    {QStringLiteral("value"), measure.value},
-                                    {QStringLiteral("patients"), QJsonArray::fromStringList(measure.patientIds)}});
+        QJsonObject row{{QStringLiteral("id"), measure.id},
+                        {QStringLiteral("numerator"), measure.numerator},
+                        {QStringLiteral("denominator"), measure.denominator},
+                        {QStringLiteral("value"), measure.value},
+                        {QStringLiteral("patients"), QJsonArray::fromStringList(measure.patientIds)}};
+        // Beyond the contract's keys: the policy window and target the measure followed.
+        if (measure.windowDays > 0)
+            row.insert(QStringLiteral("window_days"), measure.windowDays);
+        if (measure.target)
+            row.insert(QStringLiteral("target"),
+                       QJsonObject{{measure.lowerIsBetter ? QStringLiteral("at_most") : QStringLiteral("at_least"),
+                                    *measure.target}});
+        measures.append(row);
     }
     return {{QStringLiteral("month"), m.month},
             {QStringLiteral("evaluated_on"), m.evaluatedOn.toString(Qt::ISODate)},
             {QStringLiteral("prescriber"), m.prescriber.isEmpty() ? QJsonValue() : QJsonValue(m.prescriber)},
             {QStringLiteral("cot_patients"), m.cotPatients},
+            {QStringLiteral("policy_version"), m.policyVersion},
             {QStringLiteral("measures"), measures}};
 }
 
@@ -184,7 +194,6 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
     if (!measures)
         return fail(io, measures.error());
     QJsonObject out = measuresJson(*measures);
-    out.insert(QStringLiteral("policy_version"), loaded->rules.policy.version);
     print(io, out);
     return Success;
 }
