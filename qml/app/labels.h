@@ -1,7 +1,7 @@
 #pragma once
 // Words the screens show for domain values, translated (English and Spanish via Qt Linguist).
 
-#include "core/keys/roles.h"
+#include "core/roles/roles.h"
 
 #include <QJsonValue>
 #include <QString>

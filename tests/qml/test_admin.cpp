@@ -120,7 +120,8 @@ private slots:
     {
         QVERIFY(app::Permissions::administers(QStringLiteral("administrator")));
         QVERIFY(app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("edit_policy")));
-        for (const char *role : {"clinician", "nurse", "medical_assistant", "registry_manager", "", "nonsense"})
+        for (const char *role :
+             {"clinician", "nurse", "medical_assistant", "registry_manager", "front_desk", "", "nonsense"})
             QVERIFY2(!app::Permissions::administers(QLatin1String(role)), role);
         QVERIFY(app::Permissions::allows(QStringLiteral("clinician"), QStringLiteral("view_patient")));
         QVERIFY(!app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("no_such_permission")));
