@@ -142,6 +142,11 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
         return Error{QStringLiteral("refill.lost_or_stolen_needs_police_report"),
                      QStringLiteral("must be true or false")};
     p.naloxoneWithBenzodiazepine = withBenzo.toBool();
+    // Responsibilities: who closes each care gap (responsibilities.cpp validates them).
+    auto responsibilities = readResponsibilities(json.value(QStringLiteral("responsibilities")));
+    if (!responsibilities)
+        return responsibilities.error();
+    p.responsibilities = *responsibilities;
     p.lostOrStolenNeedsPoliceReport = report.toBool();
     const QJsonValue days = refill.value(QStringLiteral("no_fill_weekdays"));
     if (!days.isArray())
@@ -169,7 +174,7 @@ QJsonObject ClinicPolicy::toJson() const
     QJsonArray weekdays;
     for (int day : noFillWeekdays)
         weekdays.append(kWeekdays.at(day - 1));
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("version"), version},
         {QStringLiteral("intervals_days"), intervals},
         {QStringLiteral("tier_thresholds_mme"),
@@ -187,6 +192,8 @@ QJsonObject ClinicPolicy::toJson() const
                      {QStringLiteral("early_allowance_days"), earlyAllowanceDays},
                      {QStringLiteral("lost_or_stolen_needs_police_report"), lostOrStolenNeedsPoliceReport}}},
     };
+    json.insert(QStringLiteral("responsibilities"), responsibilitiesToJson(responsibilities));
+    return json;
 }
 
 Result<ClinicPolicy> ClinicPolicy::defaults()
