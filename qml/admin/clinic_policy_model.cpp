@@ -1,5 +1,9 @@
 #include "qml/admin/clinic_policy_model.h"
 
+#include "core/clinical/responsibilities.h"
+#include "core/domain/record_kinds.h"
+#include "qml/app/labels.h"
+
 #include <QEvent>
 #include <QJsonArray>
 #include <QLocale>
@@ -11,6 +15,7 @@ const QStringList kWeekdayKeys{QStringLiteral("monday"),   QStringLiteral("tuesd
                                QStringLiteral("thursday"), QStringLiteral("friday"),  QStringLiteral("saturday"),
                                QStringLiteral("sunday")};
 const QString kWeekdayPrefix = QStringLiteral("refill.no_fill_weekdays.");
+const QString kResponsibilityPrefix = QStringLiteral("responsibilities.");
 
 QJsonValue valueAt(const QJsonObject &object, const QString &dotted)
 {
@@ -88,6 +93,8 @@ QString ClinicPolicyModel::sectionOf(const Field &f) const
         return tr("Naloxone");
     if (f.key.startsWith(QLatin1String("refill.")))
         return tr("Refills");
+    if (f.key.startsWith(kResponsibilityPrefix))
+        return tr("Who closes each care gap");
     return tr("Thresholds");
 }
 
@@ -108,6 +115,8 @@ QString ClinicPolicyModel::labelOf(const Field &f) const
                                                                         : tr("high risk");
         return tr("%1, %2").arg(what, tier);
     }
+    if (f.key.startsWith(kResponsibilityPrefix))
+        return gapLabel(f.key.mid(kResponsibilityPrefix.size()));
     if (f.key.startsWith(kWeekdayPrefix)) {
         const int day = static_cast<int>(kWeekdayKeys.indexOf(f.key.mid(kWeekdayPrefix.size()))) + 1;
         return tr("No fills on %1").arg(QLocale().standaloneDayName(day, QLocale::LongFormat));
@@ -141,6 +150,8 @@ QString ClinicPolicyModel::labelOf(const Field &f) const
 
 QString ClinicPolicyModel::hintOf(const Field &f) const
 {
+    if (f.key.startsWith(kResponsibilityPrefix))
+        return tr("This role sees it in the huddle and worklists and may record what closes it");
     if (f.key.startsWith(QLatin1String("intervals_days.")) || f.key == QLatin1String("naloxone.within_days"))
         return tr("1 to 3650 days");
     if (f.key == QLatin1String("tier_thresholds_mme.at_least_moderate"))
@@ -196,6 +207,7 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
            << Field{QStringLiteral("refill.notice_business_days"), QStringLiteral("int"), {}, {}, {}}
            << Field{QStringLiteral("refill.early_allowance_days"), QStringLiteral("int"), {}, {}, {}}
            << Field{QStringLiteral("refill.lost_or_stolen_needs_police_report"), QStringLiteral("bool"), {}, {}, {}};
+    fields << responsibilityFields(policy);
     const QJsonArray noFill =
         json.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray();
     for (Field &f : fields) {
@@ -204,6 +216,8 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
             continue;
         }
         const QJsonValue v = valueAt(json, f.key);
+        if (f.kind == QLatin1String("role"))
+            continue;  // responsibilityFields filled it
         if (f.kind == QLatin1String("bool"))
             f.stored = v.toBool();
         else if (f.kind == QLatin1String("int"))
@@ -223,6 +237,30 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
     endResetModel();
     emit policyChanged();
     emit changedCountChanged();
+}
+
+QList<ClinicPolicyModel::Field> ClinicPolicyModel::responsibilityFields(const clinical::ClinicPolicy &policy)
+{
+    QList<Field> fields;
+    for (const QString &code : clinical::careGapCodes())
+        fields << Field{kResponsibilityPrefix + code, QStringLiteral("role"), policy.responsibleRole(code), {}, {}};
+    return fields;
+}
+
+QVariantList ClinicPolicyModel::roleChoices(const QString &key) const
+{
+    const QStringList kinds = clinical::kindsClosingGap(key.mid(kResponsibilityPrefix.size()));
+    QVariantList choices;
+    for (keys::Role role : keys::kAllRoles) {
+        const bool able = std::all_of(kinds.cbegin(), kinds.cend(), [role](const QString &kind) {
+            const domain::KindInfo *info = domain::findKind(kind);
+            return info && keys::mayBeResponsibleFor(role, info->right);
+        });
+        if (able)
+            choices << QVariantMap{{QStringLiteral("value"), keys::toString(role)},
+                                   {QStringLiteral("label"), roleLabel(role)}};
+    }
+    return choices;
 }
 
 void ClinicPolicyModel::reload()
@@ -307,8 +345,9 @@ QJsonObject ClinicPolicyModel::overrides() const
         if (!f.edited.isValid())
             continue;
         QJsonValue json;
-        if (f.kind == QLatin1String("bool")) {
-            json = value.toBool();
+        if (f.kind == QLatin1String("role")) {
+            json = value.toString();
+        } else if (f.kind == QLatin1String("bool")) {
         } else {
             // Not a number: sent as typed, so the registry's validation names the field.
             bool isNumber = false;
