@@ -348,6 +348,7 @@ QJsonObject ClinicPolicyModel::overrides() const
         if (f.kind == QLatin1String("role")) {
             json = value.toString();
         } else if (f.kind == QLatin1String("bool")) {
+            json = value.toBool();
         } else {
             // Not a number: sent as typed, so the registry's validation names the field.
             bool isNumber = false;

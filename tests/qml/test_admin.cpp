@@ -202,7 +202,9 @@ private slots:
         QAbstractItemModelTester tester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
         users.setSession(m_session.get());
         QTRY_COMPARE(users.rowCount(), 3);
-        QCOMPARE(users.roleChoices().size(), 5);
+        QCOMPARE(users.roleChoices().size(), 6);
+        QCOMPARE(users.roleChoices().last().toMap().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("front_desk"));
 
         // The nurse is locked out, and an administrator ends it.
         const int nurse = rowOfUser(users, m_nurseId);
