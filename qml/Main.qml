@@ -43,7 +43,7 @@ ApplicationWindow {
     // Administration, for the roles the permission table allows.
     footer: ToolBar {
         objectName: "mainFooter"
-        visible: !Session.signedIn || (stack.depth === 1 && Permissions.administers(Session.role))
+        visible: !Session.signedIn || (stack.depth === 1 && Permissions.offers(Session.role, "administration"))
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: Theme.margin
@@ -55,12 +55,12 @@ ApplicationWindow {
             Item { Layout.fillWidth: true }
             Button {
                 objectName: "administrationButton"
-                visible: Session.signedIn && Permissions.administers(Session.role)
+                visible: Session.signedIn && Permissions.offers(Session.role, "administration")
                 text: qsTr("Administration")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.minTouch
                 Accessible.name: qsTr("Open administration: users, clinic policy, server enrollment")
-                onClicked: stack.push(adminComponent)
+                onClicked: window.open("administration", adminComponent, {})
             }
         }
     }
@@ -87,6 +87,13 @@ ApplicationWindow {
         }
     }
 
+    // Every screen opens through here: a role is never shown a screen the permission table does
+    // not offer it (Permissions.offers, the one table; the buttons bind to it too).
+    function open(screen: string, component: Component, properties: var) {
+        if (Permissions.offers(Session.role, screen))
+            stack.push(component, properties ?? {})
+    }
+
     Connections {
         target: Session
         function onSignedInChanged() {
@@ -107,11 +114,11 @@ ApplicationWindow {
         HuddleScreen {
             title: qsTr("Today")
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
-            onAllPatientsRequested: stack.push(patientListComponent)
-            onRehearsalRequested: stack.push(rehearsalComponent)
-            onRegistryRequested: stack.push(registryComponent)
-            onPegOutreachRequested: stack.push(pegOutreachComponent)
-            onMeasuresRequested: stack.push(measuresComponent)
+            onAllPatientsRequested: window.open("patients", patientListComponent, {})
+            onRehearsalRequested: window.open("rehearsal", rehearsalComponent, {})
+            onRegistryRequested: window.open("roster", registryComponent, {})
+            onPegOutreachRequested: window.open("peg_outreach", pegOutreachComponent, {})
+            onMeasuresRequested: window.open("measures", measuresComponent, {})
         }
     }
     Component {
@@ -119,8 +126,8 @@ ApplicationWindow {
         RosterScreen {
             title: qsTr("Registry")
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
-            onRefillCheckRequested: stack.push(refillCheckComponent)
-            onConflictsRequested: stack.push(conflictsComponent)
+            onRefillCheckRequested: window.open("refill_check", refillCheckComponent, {})
+            onConflictsRequested: window.open("conflicts", conflictsComponent, {})
         }
     }
     Component {
@@ -161,7 +168,7 @@ ApplicationWindow {
     Component {
         id: patientComponent
         PatientScreen {
-            onRoomingRequested: id => stack.push(roomingComponent, { patientId: id })
+            onRoomingRequested: id => window.open("rooming", roomingComponent, { patientId: id })
             // The yes/no screens a clinician enters have their own form (instrument questions).
             onRecordFormRequested: (kind, id, correcting) => {
                 if (kind === "ort" || kind === "pcptsd5")
@@ -169,7 +176,7 @@ ApplicationWindow {
                 else
                     stack.push(recordFormComponent, { kind: kind, patientId: id, correcting: correcting })
             }
-            onRefillRequested: (id, name) => stack.push(refillCheckComponent, { patientId: id, patientName: name })
+            onRefillRequested: (id, name) => window.open("refill_check", refillCheckComponent, { patientId: id, patientName: name })
             onAgreementRequested: (id, name, language) => stack.push(agreementComponent, { patientId: id, patientName: name, patientLanguage: language })
         }
     }

@@ -540,6 +540,10 @@
         <translation>Responsable del registro</translation>
     </message>
     <message>
+        <source>Registry manager and front desk</source>
+        <translation>Responsable del registro y recepción</translation>
+    </message>
+    <message>
         <source>Registry</source>
         <translation>Registro</translation>
     </message>
@@ -629,6 +633,10 @@
     <message>
         <source>Administrator</source>
         <translation>Administrador(a)</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
     </message>
     <message>
         <source>Low risk</source>
@@ -3073,6 +3081,14 @@
     <message>
         <source>Thresholds</source>
         <translation>Umbrales</translation>
+    </message>
+    <message>
+        <source>Who closes each care gap</source>
+        <translation>Quién cierra cada pendiente de atención</translation>
+    </message>
+    <message>
+        <source>This role sees it in the huddle and worklists and may record what closes it</source>
+        <translation>Esta función lo ve en la reunión y en las listas de trabajo, y puede registrar lo que lo cierra</translation>
     </message>
     <message>
         <source>Visit</source>

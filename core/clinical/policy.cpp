@@ -369,6 +369,11 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
         return Error{QStringLiteral("refill.lost_or_stolen_needs_police_report"),
                      QStringLiteral("must be true or false")};
     p.naloxoneWithBenzodiazepine = withBenzo.toBool();
+    // Responsibilities: who closes each care gap (responsibilities.cpp validates them).
+    auto responsibilities = readResponsibilities(json.value(QStringLiteral("responsibilities")));
+    if (!responsibilities)
+        return responsibilities.error();
+    p.responsibilities = *responsibilities;
     p.lostOrStolenNeedsPoliceReport = report.toBool();
     const QJsonValue days = refill.value(QStringLiteral("no_fill_weekdays"));
     if (!days.isArray())
@@ -433,6 +438,7 @@ QJsonObject ClinicPolicy::toJson() const
         {QStringLiteral("measures"), cairn::clinical::toJson(measures)},
     };
     writeUdsSelectionNewPatientAndRuleStrength(*this, json);
+    json.insert(QStringLiteral("responsibilities"), responsibilitiesToJson(responsibilities));
     return json;
 }
 

@@ -4,6 +4,7 @@
 // override the same keys, and are validated: no negative or absurd intervals. Every result names
 // the policy version that produced it.
 
+#include "core/clinical/responsibilities.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
 
@@ -84,6 +85,15 @@ struct ClinicPolicy {
     // rule_strength: the refill rules set to "clinic_rule" (the others are advice).
     QStringList firmRefillRules;
     [[nodiscard]] bool isClinicRule(const QString &refillRule) const { return firmRefillRules.contains(refillRule); }
+
+    // --- responsibilities (policy `responsibilities`; responsibilities.h) ---------------------------
+    // Which role closes each care gap; every gap code is present.
+    Responsibilities responsibilities;
+    // The role string ("registry_manager") that closes a gap; "clinician" for an unknown code.
+    [[nodiscard]] QString responsibleRole(const QString &gapCode) const
+    {
+        return keys::toString(responsibilities.value(gapCode, keys::Role::Clinician));
+    }
 
     [[nodiscard]] int interval(Check check, domain::RiskTier tier) const
     {

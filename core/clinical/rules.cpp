@@ -10,7 +10,6 @@ namespace {
 
 struct GapDefinition {
     Severity severity = Severity::Medium;
-    QString role;
     QJsonValue reason;  // English, or a text per language
 };
 
@@ -36,9 +35,8 @@ const QHash<QString, GapDefinition> &gapDefinitions()
         const QJsonObject gaps = json->value(QStringLiteral("gaps")).toObject();
         for (auto it = gaps.begin(); it != gaps.end(); ++it) {
             const QJsonObject o = it.value().toObject();
-            definitions.insert(it.key(),
-                               {severityFromText(o.value(QStringLiteral("severity")).toString()),
-                                o.value(QStringLiteral("role")).toString(), o.value(QStringLiteral("reason"))});
+            definitions.insert(it.key(), {severityFromText(o.value(QStringLiteral("severity")).toString()),
+                                          o.value(QStringLiteral("reason"))});
         }
     });
     return definitions;
@@ -84,7 +82,7 @@ public:
         gap.due = due;
         const GapDefinition definition = gapDefinitions().value(code);
         gap.severity = status == GapStatus::DueSoon ? Severity::Low : definition.severity;
-        gap.role = definition.role;
+        gap.role = m_context.policy.responsibleRole(code);  // the clinic's responsibilities
         gap.reason = textIn(definition.reason, QStringLiteral("en"));
         if (m_context.scriptsForGap)
             gap.scripts = m_context.scriptsForGap(code);

@@ -24,7 +24,7 @@ struct CareGap {
     GapStatus status = GapStatus::Missing;
     QDate due;  // null for alerts
     Severity severity = Severity::Medium;
-    QString role;  // "medical_assistant", "nurse", "clinician", "registry_manager"
+    QString role;  // who closes it under the policy's responsibilities: "medical_assistant", "front_desk", …
     QString reason;
     QStringList scripts;  // ids of conversation scripts that fit
 };

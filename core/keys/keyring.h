@@ -9,8 +9,8 @@
 // therefore survives a restart.
 
 #include "core/domain/result.h"
-#include "core/keys/roles.h"
 #include "core/keys/secret_bytes.h"
+#include "core/roles/roles.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -11,8 +11,8 @@
 #include "core/domain/records.h"
 #include "core/domain/result.h"
 #include "core/keys/keyring.h"
-#include "core/keys/roles.h"
 #include "core/registry/clock.h"
+#include "core/roles/roles.h"
 #include "core/scripts/library.h"
 #include "core/storage/record_store.h"
 
@@ -252,7 +252,10 @@ private:
     storage::Database &database();
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
-    Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb) const;
+    Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb);
+    // Whether the signed-in user may write a record of `kind` under the clinic policy in force
+    // (clinical::mayRecord: the role's permission, or a care gap the clinic gives it).
+    bool mayWrite(const QString &kind);
     // The one writer of records for the signed-in user on this device (registry_private.h).
     RecordWriter writer();
     struct Impl;

@@ -121,11 +121,19 @@ Result<QList<domain::UrineDrugScreen>> Registry::pendingUds(const QString &patie
 }
 
 // A record from a write call, checked for permission and validity before anything is written.
-Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb) const
+bool Registry::mayWrite(const QString &kind)
+{
+    auto policy = clinicPolicy();
+    if (!policy)  // an unreadable policy gives no one more than the role's own permission
+        return can(permissionToWrite(kind));
+    return clinical::mayRecord(m_user.role, kind, *policy);
+}
+
+Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb)
 {
     domain::AnyRecord record = value;
     const QString kind = domain::recordKind(record);
-    if (!can(permissionToWrite(kind)))
+    if (!mayWrite(kind))
         return forbidden(QStringLiteral("%1 %2").arg(verb, kind));
     if (const auto *request = std::get_if<domain::RefillRequest>(&record)) {
         // Anyone may log a request or route it; the decision itself is a clinician's.
@@ -230,7 +238,7 @@ Result<QString> Registry::retractRecord(const QString &recordId, const QString &
     if (original->kind == QLatin1String("patient"))
         return Error{QStringLiteral("record"),
                      QStringLiteral("a patient is not withdrawn; correct the demographics instead")};
-    if (!can(permissionToWrite(original->kind)))
+    if (!mayWrite(original->kind))
         return forbidden(QStringLiteral("withdrawing %1").arg(original->kind));
     if (reason.trimmed().isEmpty())
         return Error{QStringLiteral("reason"), QStringLiteral("say why the record is withdrawn")};

@@ -1,6 +1,7 @@
 #include "core/scripts/library.h"
 
 #include "core/domain/text.h"
+#include "core/scripts/policy_placeholders.h"
 
 #include <QDir>
 #include <QFile>
@@ -154,6 +155,8 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
             checkText(QStringLiteral("steps[%1].phrasings[%2]").arg(i).arg(j), s.steps.at(i).phrasings.at(j));
     for (qsizetype i = 0; i < s.avoid.size(); ++i)
         checkText(QStringLiteral("avoid[%1].why").arg(i), s.avoid.at(i).why);
+    // A script that states the refill rules takes them from the policy (policy_placeholders.h).
+    checkPolicyPlaceholders(s, file, problems);
 }
 
 QStringList shippedEvents()

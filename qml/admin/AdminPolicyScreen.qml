@@ -144,7 +144,7 @@ Page {
                         }
                         TextField {
                             objectName: "policyField_" + row.key
-                            visible: row.kind !== "bool"
+                            visible: row.kind !== "bool" && row.kind !== "role"
                             text: row.text
                             Layout.preferredWidth: 140
                             Layout.preferredHeight: Theme.minTouch
@@ -154,6 +154,17 @@ Page {
                             Accessible.name: row.label
                             Accessible.description: row.fieldError !== "" ? row.fieldError : row.hint
                             onTextEdited: policy.setValue(row.index, text)
+                        }
+                        PolicyRoleChoice {
+                            objectName: "policyRole_" + row.key
+                            visible: row.kind === "role"
+                            key: row.key
+                            role: row.text
+                            policyModel: policy
+                            Layout.preferredWidth: 220
+                            Layout.preferredHeight: Theme.minTouch
+                            Accessible.name: row.label
+                            onChosen: value => policy.setValue(row.index, value)
                         }
                         Switch {
                             objectName: "policySwitch_" + row.key

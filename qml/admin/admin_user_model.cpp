@@ -66,8 +66,7 @@ QHash<int, QByteArray> AdminUserModel::roleNames() const
 QVariantList AdminUserModel::roleChoices() const
 {
     QVariantList list;
-    for (auto role : {keys::Role::MedicalAssistant, keys::Role::Nurse, keys::Role::Clinician,
-                      keys::Role::RegistryManager, keys::Role::Administrator})
+    for (auto role : keys::kAllRoles)
         list << QVariantMap{{QStringLiteral("value"), keys::toString(role)},
                             {QStringLiteral("label"), roleLabel(role)}};
     return list;

@@ -1,6 +1,9 @@
 #include "qml/admin/clinic_policy_model.h"
 
 #include "core/clinical/population_views.h"
+#include "core/clinical/responsibilities.h"
+#include "core/domain/record_kinds.h"
+#include "qml/app/labels.h"
 #include "qml/measures/measures_model.h"
 
 #include <QEvent>
@@ -17,6 +20,7 @@ const QStringList kWeekdayKeys{QStringLiteral("monday"),   QStringLiteral("tuesd
                                QStringLiteral("sunday")};
 const QString kWeekdayPrefix = QStringLiteral("refill.no_fill_weekdays.");
 const QString kTargetPrefix = QStringLiteral("measures.targets.");
+const QString kResponsibilityPrefix = QStringLiteral("responsibilities.");
 
 QJsonValue valueAt(const QJsonObject &object, const QString &dotted)
 {
@@ -133,6 +137,8 @@ QString ClinicPolicyModel::sectionOf(const Field &f) const
         return tr("New patients already on opioids");
     if (f.key.startsWith(QLatin1String("rule_strength.")))
         return tr("Firm refill rules (a clinician overrides with a reason)");
+    if (f.key.startsWith(kResponsibilityPrefix))
+        return tr("Who closes each care gap");
     return tr("Thresholds");
 }
 
@@ -155,6 +161,8 @@ QString ClinicPolicyModel::labelOf(const Field &f) const
     }
     if (f.key.startsWith(QLatin1String("ltot_definition.")) || f.key.startsWith(QLatin1String("measures.")))
         return ltotOrMeasuresLabel(f.key);
+    if (f.key.startsWith(kResponsibilityPrefix))
+        return gapLabel(f.key.mid(kResponsibilityPrefix.size()));
     if (f.key.startsWith(kWeekdayPrefix)) {
         const int day = static_cast<int>(kWeekdayKeys.indexOf(f.key.mid(kWeekdayPrefix.size()))) + 1;
         return tr("No fills on %1").arg(QLocale().standaloneDayName(day, QLocale::LongFormat));
@@ -256,6 +264,8 @@ QString ClinicPolicyModel::hintOf(const Field &f) const
         return tr("1 to 3650 days");
     if (f.key.startsWith(kTargetPrefix))
         return tr("0 to 100; empty for no target");
+    if (f.key.startsWith(kResponsibilityPrefix))
+        return tr("This role sees it in the huddle and worklists and may record what closes it");
     if (f.key.startsWith(QLatin1String("intervals_days.")) || f.key == QLatin1String("naloxone.within_days"))
         return tr("1 to 3650 days");
     if (f.key == QLatin1String("tier_thresholds_mme.at_least_moderate"))
@@ -314,6 +324,7 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
     for (const QString &key : udsNewPatientRuleStrengthKeys())
         fields << Field{key, switchValues(key) ? QStringLiteral("bool") : QStringLiteral("int"), {}, {}, {}};
     appendLtotAndMeasuresFields(fields);
+    fields << responsibilityFields(policy);
     const QJsonArray noFill =
         json.value(QStringLiteral("refill")).toObject().value(QStringLiteral("no_fill_weekdays")).toArray();
     for (Field &f : fields) {
@@ -322,6 +333,8 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
             continue;
         }
         const QJsonValue v = valueAt(json, f.key);
+        if (f.kind == QLatin1String("role"))
+            continue;  // responsibilityFields filled it
         if (const auto values = switchValues(f.key))
             f.stored = v.toString() == values->on;
         else if (v.isNull())
@@ -345,6 +358,30 @@ void ClinicPolicyModel::setPolicy(const clinical::ClinicPolicy &policy)
     endResetModel();
     emit policyChanged();
     emit changedCountChanged();
+}
+
+QList<ClinicPolicyModel::Field> ClinicPolicyModel::responsibilityFields(const clinical::ClinicPolicy &policy)
+{
+    QList<Field> fields;
+    for (const QString &code : clinical::careGapCodes())
+        fields << Field{kResponsibilityPrefix + code, QStringLiteral("role"), policy.responsibleRole(code), {}, {}};
+    return fields;
+}
+
+QVariantList ClinicPolicyModel::roleChoices(const QString &key) const
+{
+    const QStringList kinds = clinical::kindsClosingGap(key.mid(kResponsibilityPrefix.size()));
+    QVariantList choices;
+    for (keys::Role role : keys::kAllRoles) {
+        const bool able = std::all_of(kinds.cbegin(), kinds.cend(), [role](const QString &kind) {
+            const domain::KindInfo *info = domain::findKind(kind);
+            return info && keys::mayBeResponsibleFor(role, info->right);
+        });
+        if (able)
+            choices << QVariantMap{{QStringLiteral("value"), keys::toString(role)},
+                                   {QStringLiteral("label"), roleLabel(role)}};
+    }
+    return choices;
 }
 
 void ClinicPolicyModel::reload()
@@ -429,7 +466,9 @@ QJsonObject ClinicPolicyModel::overrides() const
         if (!f.edited.isValid())
             continue;
         QJsonValue json;
-        if (const auto values = switchValues(f.key)) {
+        if (f.kind == QLatin1String("role")) {
+            json = value.toString();
+        } else if (const auto values = switchValues(f.key)) {
             json = value.toBool() ? values->on : values->off;
         } else if (f.kind == QLatin1String("bool")) {
             json = value.toBool();

@@ -6,8 +6,10 @@
 // The definition of long-term therapy ("ltot_definition.*") and the measures' windows and targets
 // ("measures.windows_days.*", "measures.targets.*"; an empty target means none) are rows too.
 // Roles: key ("intervals_days.uds.high", "refill.no_fill_weekdays.monday", …), section, label,
-// kind ("int", "number", "bool"), text (numbers as text), checked (bools), hint (allowed range),
-// changed (bool), fieldError (string, empty when fine).
+// kind ("int", "number", "bool", "role"), text (numbers as text; a role's name for "role" rows),
+// checked (bools), hint (allowed range), changed (bool), fieldError (string, empty when fine).
+// Responsibilities ("responsibilities.PDMP_CHECK", kind "role") are their own section: who closes
+// each care gap; roleChoices(key) lists the roles the policy would accept for it.
 
 #include "core/clinical/policy.h"
 #include "qml/app/async_model.h"
@@ -54,6 +56,9 @@ public:
     Q_INVOKABLE int rowOf(const QString &key) const;
     Q_INVOKABLE void discardChanges();
     Q_INVOKABLE void save();
+    // For a "role" row: [{value: "registry_manager", label: "Registry manager"}, …], only the roles
+    // that could record what closes the gap (clinical::readResponsibilities refuses the others).
+    Q_INVOKABLE QVariantList roleChoices(const QString &key) const;
     // The overrides save() would send (for tests and the log).
     QJsonObject overrides() const;
 
@@ -65,13 +70,15 @@ signals:
 private:
     struct Field {
         QString key;
-        QString kind;     // "int", "number", "bool"
+        QString kind;     // "int", "number", "bool", "role"
         QVariant stored;  // the policy in force
         QVariant edited;  // invalid while unchanged
         QString fieldError;
     };
     bool event(QEvent *event) override;
     void setPolicy(const clinical::ClinicPolicy &policy);
+    // The responsibilities section's rows, one per care gap (appended by setPolicy).
+    static QList<Field> responsibilityFields(const clinical::ClinicPolicy &policy);
     void clearFieldErrors();
     QString sectionOf(const Field &field) const;
     QString labelOf(const Field &field) const;

@@ -22,6 +22,8 @@ QString roleLabel(keys::Role role)
         return QCoreApplication::translate("Labels", "Registry manager");
     case keys::Role::Administrator:
         return QCoreApplication::translate("Labels", "Administrator");
+    case keys::Role::FrontDesk:
+        return QCoreApplication::translate("Labels", "Front desk");
     }
     return {};
 }

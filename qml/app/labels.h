@@ -2,7 +2,7 @@
 // Words the screens show for domain values, translated (English and Spanish via Qt Linguist).
 
 #include "core/domain/records.h"
-#include "core/keys/roles.h"
+#include "core/roles/roles.h"
 
 #include <QJsonValue>
 #include <QString>

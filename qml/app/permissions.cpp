@@ -1,7 +1,8 @@
 #include "qml/app/permissions.h"
 
-#include "core/keys/roles.h"
 #include "core/registry/registry.h"
+#include "core/roles/roles.h"
+#include "qml/app/session.h"
 
 #include <array>
 #include <utility>
@@ -50,7 +51,51 @@ bool Permissions::canRecord(const QString &role, const QString &kind)
         stored = QStringLiteral("patient");
     else if (kind == QLatin1String("ort") || kind == QLatin1String("pcptsd5"))
         stored = QStringLiteral("screening");
-    return keys::can(parsed, registry::permissionToWrite(stored));
+    // The registry's own rule (clinical::mayRecord) with the policy in force: owning a care gap
+    // lets a role record what closes it.
+    if (const Session *session = Session::instance())
+        return clinical::mayRecord(parsed, stored, session->policy());
+    static const auto shipped = clinical::ClinicPolicy::defaults();
+    return shipped ? clinical::mayRecord(parsed, stored, *shipped)
+                   : keys::can(parsed, registry::permissionToWrite(stored));
+}
+
+namespace {
+// Each screen and the permission its work needs.
+struct ScreenNeed {
+    const char *screen;
+    const char *permission;
+};
+constexpr std::array<ScreenNeed, 9> kScreens{{
+    {"huddle", "run_worklists"},
+    {"patients", "view_patient"},
+    {"roster", "run_worklists"},
+    {"rehearsal", "view_patient"},       // every role that meets patients practises
+    {"peg_outreach", "record_rooming"},  // a calling list to record PEG scores
+    {"measures", "view_measures"},
+    {"refill_check", "book_visits"},  // taking refill requests is front-desk work
+    {"conflicts", "resolve_conflicts"},
+    {"rooming", "record_rooming"},
+}};
+}  // namespace
+
+bool Permissions::offers(const QString &role, const QString &screen)
+{
+    if (screen == QLatin1String("administration"))
+        return administers(role);
+    for (const auto &[name, permission] : kScreens)
+        if (screen == QLatin1String(name))
+            return allows(role, QLatin1String(permission));
+    return false;
+}
+
+QStringList Permissions::screens()
+{
+    QStringList list;
+    for (const auto &[name, permission] : kScreens)
+        list.append(QLatin1String(name));
+    list.append(QStringLiteral("administration"));
+    return list;
 }
 
 bool Permissions::administers(const QString &role)

@@ -14,6 +14,8 @@ Session::Session(AppServices services, QObject *parent)
     , m_services(std::move(services))
 {
     m_async.setDatabaseThread(m_services.thread);
+    if (auto shipped = clinical::ClinicPolicy::defaults())
+        m_policy = *shipped;
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
 }
@@ -128,7 +130,28 @@ void Session::becomeSignedIn(const registry::UserSummary &user)
     m_signedIn = true;
     emit signedInChanged();
     emit roleNameChanged();
+    emit roleChanged();
     noteDataChanged();
+}
+
+void Session::reloadPolicy()
+{
+    if (!m_signedIn)
+        return;
+    m_services.thread->run<std::shared_ptr<Result<clinical::ClinicPolicy>>>(
+        this,
+        [](registry::Registry *registry) {
+            if (!registry)
+                return std::make_shared<Result<clinical::ClinicPolicy>>(
+                    Error{QStringLiteral("registry"), QStringLiteral("is locked")});
+            return std::make_shared<Result<clinical::ClinicPolicy>>(registry->clinicPolicy());
+        },
+        [this](std::shared_ptr<Result<clinical::ClinicPolicy>> policy) {
+            if (!m_signedIn || !*policy)
+                return;
+            m_policy = **policy;
+            emit roleChanged();
+        });
 }
 
 void Session::lock()
@@ -138,10 +161,13 @@ void Session::lock()
     m_services.thread->setRegistry(nullptr);
     m_signedIn = false;
     m_user = {};
+    if (auto shipped = clinical::ClinicPolicy::defaults())
+        m_policy = *shipped;
     setMessage(tr("Locked. Sign in to continue."), false);
     m_lockMessageShown = true;  // re-translated if the language changes on the sign-in screen
     emit signedInChanged();
     emit roleNameChanged();
+    emit roleChanged();
     refreshUsers();
 }
 
@@ -158,6 +184,7 @@ void Session::noteDataChanged()
     ++m_revision;
     emit revisionChanged();
     refreshSyncState();
+    reloadPolicy();  // an administrator's change, or one that came with a sync round
 }
 
 void Session::refreshSyncState()

@@ -24,7 +24,9 @@ class Session : public QObject {
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY signedInChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY signedInChanged)
     Q_PROPERTY(QString roleName READ roleName NOTIFY roleNameChanged)
-    Q_PROPERTY(QString role READ role NOTIFY signedInChanged)
+    // Notifies at sign-in, sign-out and whenever the clinic policy in force is re-read, so every
+    // `Permissions.x(Session.role, …)` binding follows the clinic's responsibilities.
+    Q_PROPERTY(QString role READ role NOTIFY roleChanged)
     Q_PROPERTY(cairn::app::UserListModel *users READ users CONSTANT)
     // Whether this tablet is enrolled with a clinic server, so someone new to it can sign in online.
     Q_PROPERTY(bool canSignInOnline READ canSignInOnline NOTIFY canSignInOnlineChanged)
@@ -57,6 +59,9 @@ public:
     QDateTime oldestUnsynced() const { return m_oldestUnsynced; }
     void setObscured(bool obscured);
     const AppServices &services() const { return m_services; }
+    // The clinic policy in force, read at sign-in and after every data change (the shipped
+    // default until then): Permissions and the scripts follow it.
+    const clinical::ClinicPolicy &policy() const { return m_policy; }
 
     Q_INVOKABLE void refreshUsers();
     Q_INVOKABLE void unlock(const QString &userId, const QString &pin);
@@ -72,6 +77,7 @@ public:
 
 signals:
     void roleNameChanged();
+    void roleChanged();
     void loadingChanged();
     void messageChanged();
     void signedInChanged();
@@ -87,6 +93,8 @@ protected:
 private:
     void setMessage(const QString &message, bool isError);
     void becomeSignedIn(const registry::UserSummary &user);
+    void reloadPolicy();
+    clinical::ClinicPolicy m_policy;
     AppServices m_services;
     UserListModel m_users;
     registry::UserSummary m_user;

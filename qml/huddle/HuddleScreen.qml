@@ -85,6 +85,8 @@ Page {
                 Layout.fillWidth: true
             }
             Button {
+                objectName: "rehearsalButton"
+                visible: Permissions.offers(Session.role, "rehearsal")
                 text: qsTr("Practise")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.minTouch
@@ -93,6 +95,7 @@ Page {
             }
             Button {
                 objectName: "allPatientsButton"
+                visible: Permissions.offers(Session.role, "patients")
                 text: qsTr("All patients")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.minTouch
@@ -105,6 +108,8 @@ Page {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Button {
+                objectName: "rosterButton"
+                visible: Permissions.offers(Session.role, "roster")
                 text: qsTr("Registry")
                 font.pixelSize: Theme.fontBody
                 height: Theme.minTouch
@@ -114,7 +119,7 @@ Page {
             Button {
                 objectName: "pegOutreachButton"
                 // Only roles that may record a PEG are offered the calling list.
-                visible: Permissions.allows(Session.role, "record_rooming")
+                visible: Permissions.offers(Session.role, "peg_outreach")
                 text: qsTr("PEG outreach")
                 font.pixelSize: Theme.fontBody
                 height: Theme.minTouch
@@ -123,7 +128,7 @@ Page {
             }
             Button {
                 objectName: "measuresButton"
-                visible: Permissions.allows(Session.role, "view_measures")
+                visible: Permissions.offers(Session.role, "measures")
                 text: qsTr("Measures")
                 font.pixelSize: Theme.fontBody
                 height: Theme.minTouch
@@ -146,7 +151,7 @@ Page {
                     { value: "all", label: qsTr("Everyone") },
                     { value: "medical_assistant", label: qsTr("Medical assistant") },
                     { value: "clinician", label: qsTr("Clinician") },
-                    { value: "registry_manager", label: qsTr("Registry manager") }
+                    { value: "registry_manager", label: qsTr("Registry manager and front desk") }
                 ]
                 delegate: Button {
                     id: roleButton

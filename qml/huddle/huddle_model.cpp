@@ -129,6 +129,9 @@ QString HuddleModel::filterForRole(const QString &userRole)
         return QStringLiteral("medical_assistant");
     if (userRole == QLatin1String("clinician") || userRole == QLatin1String("registry_manager"))
         return userRole;
+    // The front desk chases what the registry manager chases: visits to book, calls to make.
+    if (userRole == QLatin1String("front_desk"))
+        return QStringLiteral("registry_manager");
     return QStringLiteral("all");
 }
 

@@ -6,7 +6,8 @@
 // roleFilter narrows the list to one role's work: "all", "medical_assistant" (rooming chips),
 // "clinician" or "registry_manager". Only patients with a chip for that role are listed, and the
 // other roles' chip lists are empty. Unset, it follows the signed-in user's role (a nurse rooms
-// patients: "medical_assistant"; an administrator: "all").
+// patients: "medical_assistant"; the front desk: "registry_manager"; an administrator: "all").
+// Which bucket a chip is in follows the clinic's responsibilities (policy `responsibilities`).
 
 #include "core/registry/views.h"
 #include "qml/app/async_model.h"

@@ -87,7 +87,7 @@ Page {
             }
             Button {
                 objectName: "startRooming"
-                visible: Permissions.allows(Session.role, "record_rooming")
+                visible: Permissions.offers(Session.role, "rooming")
                 text: qsTr("Start rooming")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.touchTarget
@@ -285,7 +285,7 @@ Page {
             // Recording a PEG is offered only to roles that may record it.
             ColumnLayout {
                 objectName: "pegEntrySection"
-                visible: Permissions.allows(Session.role, "record_rooming")
+                visible: Permissions.canRecord(Session.role, "peg")
                 Layout.fillWidth: true
                 spacing: Theme.spacing
                 Label { text: qsTr("Record a PEG score"); font.pixelSize: Theme.fontTitle }

@@ -1,5 +1,8 @@
 #include "qml/patient/prompt_list_model.h"
 
+#include "core/clinical/script_values.h"
+#include "core/scripts/policy_placeholders.h"
+#include "qml/app/session.h"
 #include "qml/scripts/script_library_model.h"
 
 #include <QCoreApplication>
@@ -23,6 +26,17 @@ QString stepTitle(const QString &kind)
     };
     const auto it = titles.constFind(kind);
     return it == titles.cend() ? kind : QCoreApplication::translate("Prompts", it.value());
+}
+
+// The clinic's refill rules in a script's words: the policy in force (Session), else the shipped one.
+scripts::Script withClinicRules(const scripts::Script &script)
+{
+    static const auto shipped = clinical::ClinicPolicy::defaults();
+    const Session *session = Session::instance();
+    if (!session && !shipped)
+        return script;
+    const clinical::ClinicPolicy &policy = session ? session->policy() : *shipped;
+    return scripts::withPolicyTexts(script, clinical::scriptPolicyTexts(policy, script.language));
 }
 
 QString severityText(clinical::Severity severity)
@@ -75,6 +89,8 @@ QHash<int, QByteArray> PromptListModel::roleNames() const
 void PromptListModel::setScripts(QList<scripts::Script> scripts, QStringList usedIds)
 {
     beginResetModel();
+    for (scripts::Script &script : scripts)
+        script = withClinicRules(script);
     m_scripts = std::move(scripts);
     m_used = std::move(usedIds);
     endResetModel();
@@ -96,6 +112,9 @@ void PromptListModel::rankFor(const QList<clinical::CareGap> &gaps, const QStrin
 ScriptLibraryModel::ScriptLibraryModel(QObject *parent)
     : PromptListModel(parent)
 {
+    // The scripts state the clinic's refill rules: show them again when the policy is re-read.
+    if (Session *session = Session::instance())
+        connect(session, &Session::roleChanged, this, &ScriptLibraryModel::refresh);
     refresh();
 }
 

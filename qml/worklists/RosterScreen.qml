@@ -55,6 +55,8 @@ Page {
                 color: Theme.textMuted
             }
             Button {
+                objectName: "refillCheckButton"
+                visible: Permissions.offers(Session.role, "refill_check")
                 text: qsTr("Refill request")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.minTouch
@@ -63,7 +65,7 @@ Page {
             }
             Button {
                 objectName: "conflictsButton"
-                visible: Permissions.allows(Session.role, "resolve_conflicts")
+                visible: Permissions.offers(Session.role, "conflicts")
                 text: qsTr("Sync conflicts")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.minTouch

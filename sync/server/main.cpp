@@ -7,6 +7,7 @@
 //   cairn-server --data DIR [--database URL] user list|remove|unlock --clinic C [--name N]
 // Bad input: one line on stderr naming the option, exit 2.
 
+#include "core/roles/roles.h"
 #include "sync/server/http_server.h"
 #include "sync/server/service_workers.h"
 #include "sync/server/sync_service.h"
@@ -103,8 +104,7 @@ int main(int argc, char **argv)
          QStringLiteral("H"), QStringLiteral("24")},
         {QStringLiteral("device"), QStringLiteral("revoke: the device id."), QStringLiteral("D")},
         {QStringLiteral("name"), QStringLiteral("user: the user's name."), QStringLiteral("N")},
-        {QStringLiteral("role"),
-         QStringLiteral("user add: medical_assistant, nurse, clinician, registry_manager or administrator."),
+        {QStringLiteral("role"), QStringLiteral("user add: ") + keys::roleNamesForMessage() + QLatin1Char('.'),
          QStringLiteral("R")},
         {QStringLiteral("idle-timeout"), QStringLiteral("Seconds a connection may stay silent (default 30)."),
          QStringLiteral("S"), QStringLiteral("30")},

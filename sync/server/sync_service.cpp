@@ -3,7 +3,7 @@
 #include "core/domain/envelope_validation.h"
 #include "core/keys/keyring.h"
 #include "core/keys/pin_verifier.h"
-#include "core/keys/roles.h"
+#include "core/roles/roles.h"
 #include "platform/logging.h"
 #include "sync/server/incoming_records.h"
 
@@ -419,8 +419,7 @@ Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &na
         return s.error();
     keys::Role parsed{};
     if (!keys::parse(role, &parsed))
-        return Error{QStringLiteral("role"),
-                     QStringLiteral("must be medical_assistant, nurse, clinician, registry_manager or administrator")};
+        return Error{QStringLiteral("role"), QStringLiteral("must be ") + keys::roleNamesForMessage()};
     auto verifier = keys::makePinVerifier(pin);
     if (!verifier)
         return verifier.error();

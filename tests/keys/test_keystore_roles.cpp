@@ -1,7 +1,7 @@
 // Keystores and the role table.
 
 #include "core/keys/keyring.h"
-#include "core/keys/roles.h"
+#include "core/roles/roles.h"
 #include "platform/keystore.h"
 
 #include <QFileInfo>
@@ -70,12 +70,27 @@ private slots:
         QVERIFY(keys::can(Role::Administrator, Permission::ManageUsers));
         QVERIFY(keys::can(Role::Administrator, Permission::EditPolicy));
         QVERIFY(!keys::can(Role::Administrator, Permission::RecordClinicalDecision));
-        for (auto role :
-             {Role::MedicalAssistant, Role::Nurse, Role::Clinician, Role::RegistryManager, Role::Administrator}) {
+        // The front desk: refill requests, booking and patient details; no clinical entry.
+        QVERIFY(keys::can(Role::FrontDesk, Permission::BookVisits));
+        QVERIFY(keys::can(Role::FrontDesk, Permission::EditDemographics));
+        QVERIFY(!keys::can(Role::FrontDesk, Permission::RecordRooming));
+        QVERIFY(!keys::can(Role::FrontDesk, Permission::RecordClinicalDecision));
+        QVERIFY(!keys::can(Role::FrontDesk, Permission::ManageUsers));
+        QVERIFY(!keys::mayBeResponsibleFor(Role::FrontDesk, domain::WriteRight::Rooming));
+        QVERIFY(!keys::mayBeResponsibleFor(Role::FrontDesk, domain::WriteRight::ClinicalDecision));
+        // The registry manager may be given a rooming check (the PDMP), never a clinical decision.
+        QVERIFY(keys::mayBeResponsibleFor(Role::RegistryManager, domain::WriteRight::Rooming));
+        QVERIFY(!keys::mayBeResponsibleFor(Role::RegistryManager, domain::WriteRight::ClinicalDecision));
+        QVERIFY(!keys::mayBeResponsibleFor(Role::Administrator, domain::WriteRight::Booking));
+        QCOMPARE(keys::roleNamesForMessage(),
+                 QStringLiteral("medical_assistant, nurse, clinician, registry_manager, administrator or front_desk"));
+        for (auto role : keys::kAllRoles) {
             keys::Role parsed{};
             QVERIFY(keys::parse(keys::toString(role), &parsed));
             QVERIFY(parsed == role);
             QVERIFY(keys::can(role, Permission::ViewPatient));
+            // The program shares its measures with the whole staff.
+            QVERIFY(keys::can(role, Permission::ViewMeasures));
         }
     }
 };

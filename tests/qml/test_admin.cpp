@@ -110,7 +110,8 @@ private slots:
     {
         QVERIFY(app::Permissions::administers(QStringLiteral("administrator")));
         QVERIFY(app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("edit_policy")));
-        for (const char *role : {"clinician", "nurse", "medical_assistant", "registry_manager", "", "nonsense"})
+        for (const char *role :
+             {"clinician", "nurse", "medical_assistant", "registry_manager", "front_desk", "", "nonsense"})
             QVERIFY2(!app::Permissions::administers(QLatin1String(role)), role);
         QVERIFY(app::Permissions::allows(QStringLiteral("clinician"), QStringLiteral("view_patient")));
         QVERIFY(!app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("no_such_permission")));
@@ -191,7 +192,9 @@ private slots:
         QAbstractItemModelTester tester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
         users.setSession(m_session);
         QTRY_COMPARE(users.rowCount(), 3);
-        QCOMPARE(users.roleChoices().size(), 5);
+        QCOMPARE(users.roleChoices().size(), 6);
+        QCOMPARE(users.roleChoices().last().toMap().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("front_desk"));
 
         // The nurse is locked out, and an administrator ends it.
         const int nurse = rowOfUser(users, m_nurseId);

@@ -345,6 +345,71 @@ private slots:
             0);
     }
 
+    // Responsibilities are clinic policy through cairnctl: shown, set and used by the gap lists;
+    // a role that could never close a gap, or an unknown role, is refused naming the key with the
+    // version in force unchanged; a front-desk user is added like any other.
+    void responsibilitiesAndTheFrontDeskThroughCairnctl()
+    {
+        const QStringList set{QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"),
+                              QStringLiteral("-")};
+        auto shown = [this]() {
+            return QJsonDocument::fromJson(cairnctl({QStringLiteral("policy"), QStringLiteral("show")}).out).object();
+        };
+        QCOMPARE(shown()[QStringLiteral("responsibilities")][QStringLiteral("PDMP_CHECK")].toString(),
+                 QStringLiteral("registry_manager"));
+        const QString versionBefore = shown()[QStringLiteral("version")].toString();
+
+        const Run frontDeskForADose = cairnctl(set, R"({"responsibilities": {"HIGH_DOSE": "front_desk"}})");
+        QCOMPARE(frontDeskForADose.exitCode, 2);
+        QVERIFY2(frontDeskForADose.errorLines().first().contains(
+                     "policy.responsibilities.HIGH_DOSE: front_desk could never record opioid"),
+                 frontDeskForADose.errorLines().first().constData());
+        const Run janitor = cairnctl(set, R"({"responsibilities": {"PEG": "janitor"}})");
+        QCOMPARE(janitor.exitCode, 2);
+        QVERIFY(janitor.errorLines().first().contains("policy.responsibilities.PEG: \"janitor\" is not a role"));
+        const Run unknownGap = cairnctl(set, R"({"responsibilities": {"COFFEE": "nurse"}})");
+        QCOMPARE(unknownGap.exitCode, 2);
+        QVERIFY(unknownGap.errorLines().first().contains("policy.responsibilities.COFFEE"));
+        QCOMPARE(shown()[QStringLiteral("version")].toString(), versionBefore);  // nothing half-applied
+
+        // The PDMP check moves to the medical assistant: every PDMP gap the registry lists says so.
+        const Run moved = cairnctl(set, R"({"responsibilities": {"PDMP_CHECK": "medical_assistant"}})");
+        QCOMPARE(moved.exitCode, 0);
+        QCOMPARE(shown()[QStringLiteral("responsibilities")][QStringLiteral("PDMP_CHECK")].toString(),
+                 QStringLiteral("medical_assistant"));
+        const Run gaps = cairnctl({QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("2026-11-23"),
+                                   QStringLiteral("--code"), QStringLiteral("PDMP_CHECK")});
+        QCOMPARE(gaps.exitCode, 0);
+        int pdmpGaps = 0;
+        for (const QJsonValue &patient : QJsonDocument::fromJson(gaps.out)[QStringLiteral("patients")].toArray())
+            for (const QJsonValue &gap : patient[QStringLiteral("gaps")].toArray())
+                if (gap[QStringLiteral("code")].toString() == QLatin1String("PDMP_CHECK")) {
+                    QCOMPARE(gap[QStringLiteral("role")].toString(), QStringLiteral("medical_assistant"));
+                    ++pdmpGaps;
+                }
+        QVERIFY(pdmpGaps > 0);
+        QCOMPARE(cairnctl(set, R"({"responsibilities": {"PDMP_CHECK": "registry_manager"}})").exitCode, 0);
+
+        const Run add =
+            cairnctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                      QStringLiteral("Frankie Front Desk"), QStringLiteral("--role"), QStringLiteral("front_desk")},
+                     {}, QStringLiteral("246810"), {QStringLiteral("CAIRN_NEW_PIN=2580")});
+        QCOMPARE(add.exitCode, 0);
+        const QJsonArray users =
+            QJsonDocument::fromJson(
+                cairnctl({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json")}).out)
+                .array();
+        QVERIFY(std::any_of(users.begin(), users.end(), [](const QJsonValue &u) {
+            return u[QStringLiteral("role")].toString() == QLatin1String("front_desk");
+        }));
+        // The front desk reads the measures like everyone.
+        const Run measures =
+            cairnctl({QStringLiteral("--user"), QStringLiteral("Frankie Front Desk"), QStringLiteral("measures"),
+                      QStringLiteral("--month"), QStringLiteral("2026-10")},
+                     {}, QStringLiteral("2580"));
+        QVERIFY2(measures.exitCode == 0, measures.err.constData());
+    }
+
     void clinicScriptCopiesAreVersionedAndTheBuiltInStays()
     {
         const QString builtInPath =

@@ -92,11 +92,8 @@ int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
             return fail(io, {QStringLiteral("--name"), QStringLiteral("is required")}, BadInput);
         keys::Role role{};
         if (!keys::parse(*roleText, &role))
-            return fail(
-                io,
-                {QStringLiteral("--role"),
-                 QStringLiteral("must be medical_assistant, nurse, clinician, registry_manager or administrator")},
-                BadInput);
+            return fail(io, {QStringLiteral("--role"), QStringLiteral("must be ") + keys::roleNamesForMessage()},
+                        BadInput);
         auto newPin = readNewPin(args);
         if (!newPin)
             return fail(io, newPin.error(), BadInput);

@@ -71,6 +71,7 @@ constexpr DemoUser kDemoUsers[] = {
     {"Morgan MA", keys::Role::MedicalAssistant, "2468"},
     {"Nico Nurse", keys::Role::Nurse, "3579"},
     {"Riley Registry", keys::Role::RegistryManager, "1470"},
+    {"Frankie Front Desk", keys::Role::FrontDesk, "2580"},
 };
 
 int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io &io)

@@ -1,14 +1,22 @@
 #pragma once
 // Who may do what. One table (roles.cpp) answers every permission question in the app, cairnctl
-// and the server, so the rules cannot drift apart.
+// and the server, so the rules cannot drift apart. Its own small library (cairn_roles, no keys or
+// storage) so that the clinic policy (core/clinical) can check which role may be given which care
+// gap; the namespace stays `keys` for the callers that already use it.
 
 #include "core/domain/record_kinds.h"
 
 #include <QString>
 
+#include <array>
+
 namespace cairn::keys {
 
-enum class Role { MedicalAssistant, Nurse, Clinician, RegistryManager, Administrator };
+// FrontDesk: refill requests, booking visits, registering patients, the front-desk scripts; no
+// clinical entry.
+enum class Role { MedicalAssistant, Nurse, Clinician, RegistryManager, Administrator, FrontDesk };
+inline constexpr std::array kAllRoles{Role::MedicalAssistant, Role::Nurse,         Role::Clinician,
+                                      Role::RegistryManager,  Role::Administrator, Role::FrontDesk};
 
 enum class Permission {
     ViewPatient,             // open a patient's record
@@ -31,7 +39,16 @@ bool can(Role role, Permission permission);
 // The permission that writing a record kind needs (record_kinds.h names it without roles).
 Permission permissionToWrite(domain::WriteRight right);
 
-QString toString(Role role);  // "medical_assistant", "nurse", "clinician", "registry_manager", "administrator"
+// Whether the clinic's responsibilities (policy `responsibilities`) may give this role a care gap
+// closed by a record of this right, so that owning the gap lets the role write that record. The
+// limit is the role's work, not today's table: a registry manager may be given the PDMP check (a
+// rooming record), the front desk never a clinical record, the administrator no patient care.
+bool mayBeResponsibleFor(Role role, domain::WriteRight right);
+
+// "medical_assistant", "nurse", "clinician", "registry_manager", "administrator", "front_desk"
+QString toString(Role role);
 bool parse(const QString &text, Role *out);
+// Every role's name, for error messages: "medical_assistant, nurse, … or front_desk".
+QString roleNamesForMessage();
 
 }  // namespace cairn::keys

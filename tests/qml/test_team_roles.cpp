@@ -1,0 +1,399 @@
+// The clinic's team, end to end over a real encrypted registry: a user of EACH role signs in
+// through the app's Session into the real Main.qml, and is offered exactly the screens its work
+// needs (every role reads the measures; the front desk gets no rooming); each care gap's owner
+// under the policy in force writes the record that closes it while a role that neither owns the
+// gap nor has the permission is refused, before and after the clinic moves a gap to another role;
+// the policy editor offers only roles that could close a gap and refuses one that could not,
+// naming the key; and the front-desk script in the app states the refill rules in force.
+
+#include "core/clinical/responsibilities.h"
+#include "core/domain/record_json.h"
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "platform/keystore.h"
+#include "qml/admin/clinic_policy_model.h"
+#include "qml/app/language.h"
+#include "qml/app/permissions.h"
+#include "qml/app/session.h"
+#include "qml/scripts/script_library_model.h"
+#include "tests/qml/quick_driver.h"
+
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQmlExpression>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+
+const QDate kToday(2026, 11, 23);
+
+struct Member {
+    keys::Role role;
+    QString name;
+    QString pin;
+    QString id;
+};
+
+// A valid record of `kind` dated today, as the contract's patient object writes it.
+domain::AnyRecord closingRecord(const QString &kind)
+{
+    const QString day = kToday.toString(Qt::ISODate);
+    QJsonValue json;
+    if (kind == QLatin1String("screening"))
+        json = QJsonObject{{QStringLiteral("instrument"), QStringLiteral("phq9")},
+                           {QStringLiteral("date"), day},
+                           {QStringLiteral("answers"), QJsonArray{0, 0, 0, 0, 0, 0, 0, 0, 0}}};
+    else if (kind == QLatin1String("uds"))
+        json = QJsonObject{{QStringLiteral("date"), day}, {QStringLiteral("result"), QStringLiteral("expected")}};
+    else if (kind == QLatin1String("opioid"))
+        json = QJsonObject{{QStringLiteral("drug"), QStringLiteral("oxycodone")},
+                           {QStringLiteral("strength_mg"), 5},
+                           {QStringLiteral("units_per_dose"), 1},
+                           {QStringLiteral("doses_per_day"), 2},
+                           {QStringLiteral("prn"), false},
+                           {QStringLiteral("start"), day}};
+    else if (kind == QLatin1String("benzodiazepine"))
+        json = QJsonObject{{QStringLiteral("drug"), QStringLiteral("alprazolam")}, {QStringLiteral("start"), day}};
+    else if (kind == QLatin1String("visit"))
+        json = QJsonObject{{QStringLiteral("date"), day}, {QStringLiteral("status"), QStringLiteral("completed")}};
+    else if (kind == QLatin1String("peg"))
+        json = QJsonObject{{QStringLiteral("date"), day},
+                           {QStringLiteral("pain"), 4},
+                           {QStringLiteral("enjoyment"), 4},
+                           {QStringLiteral("activity"), 4}};
+    else
+        json = day;  // naloxone, agreement, pdmp_check: the short form
+    auto record = domain::recordFromJson(kind, json);
+    if (!record)
+        qFatal("test record %s: %s", qPrintable(kind), qPrintable(record.error().line()));
+    return *record;
+}
+
+}  // namespace
+
+class TestTeamRoles : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    platform::MemoryKeystore m_keystore;
+    registry::ManualClock m_clock{QDateTime(kToday, QTime(15, 0), Qt::UTC)};
+    std::unique_ptr<registry::RegistryThread> m_thread;
+    std::unique_ptr<app::Session> m_session;
+    std::unique_ptr<app::Language> m_language;
+    QList<Member> m_team;
+    QString m_patientId;
+
+    const Member &member(keys::Role role) const
+    {
+        for (const Member &m : m_team)
+            if (m.role == role)
+                return m;
+        qFatal("no member");
+    }
+
+    void signIn(const Member &m)
+    {
+        if (m_session->signedIn()) {
+            m_session->lock();
+            QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
+        }
+        m_session->unlock(m.id, m.pin);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
+        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QCOMPARE(m_session->role(), keys::toString(m.role));
+    }
+
+    // StackView.pop() takes a JavaScript call, not a meta-method call.
+    static void popScreen(QObject *stack)
+    {
+        QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop()"));
+        pop.evaluate();
+        QVERIFY(!pop.hasError());
+    }
+
+    template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
+    {
+        std::optional<R> answer;
+        m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
+            qFatal("the database thread did not answer");
+        return std::move(*answer);
+    }
+
+    // As the administrator, through the app's own thread: the policy in force becomes `overrides`
+    // applied, and the session re-reads it.
+    void setPolicyAsAdministrator(const QJsonObject &overrides)
+    {
+        signIn(member(keys::Role::Administrator));
+        const QString error = onDatabase<QString>([overrides](registry::Registry *r) {
+            auto set = r->setClinicPolicy(overrides);
+            return set ? QString() : set.error().line();
+        });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // Each gap's closing record written by each member in turn, straight through the registry
+    // (outside the app, so the session is signed out first). Returns "CODE role" pairs that were
+    // written.
+    QStringList writeEveryClosingRecordAsEveryone()
+    {
+        if (m_session->signedIn()) {
+            m_session->lock();
+            if (!QTest::qWaitFor([this] { return !m_session->loading(); }, 120000))
+                qFatal("the session did not lock");
+        }
+        QStringList written;
+        for (const Member &m : m_team) {
+            auto opened = registry::Registry::unlock(m_db, m_keystore, m.id, m.pin, m_clock);
+            if (!opened)
+                qFatal("unlock: %s", qPrintable(opened.error().line()));
+            auto policy = (*opened)->clinicPolicy();
+            for (const QString &code : clinical::careGapCodes()) {
+                const QString kind = clinical::kindsClosingGap(code).first();
+                auto added = (*opened)->addRecord(m_patientId, closingRecord(kind));
+                const bool owner = policy->responsibleRole(code) == keys::toString(m.role);
+                const bool permitted = keys::can(m.role, registry::permissionToWrite(kind));
+                const QString what = QStringLiteral("%1 by %2 (%3)").arg(code, keys::toString(m.role), kind);
+                if (owner || permitted) {
+                    if (!added)
+                        qFatal("%s refused: %s", qPrintable(what), qPrintable(added.error().line()));
+                    written << code + QLatin1Char(' ') + keys::toString(m.role);
+                } else if (added) {
+                    qFatal("%s was written though the role neither owns the gap nor may record it", qPrintable(what));
+                } else if (!added.error().message.contains(QStringLiteral("role"))) {
+                    qFatal("%s refused for another reason: %s", qPrintable(what), qPrintable(added.error().line()));
+                }
+                // The app's screens ask the same question with the same policy.
+                if (clinical::mayRecord(m.role, kind, *policy) != (owner || permitted))
+                    qFatal("mayRecord disagrees with the registry for %s", qPrintable(what));
+            }
+        }
+        return written;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = m_dir.filePath(QStringLiteral("team.db"));
+        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
+                                                  QStringLiteral("246810"), m_clock);
+        QVERIFY(created.ok());
+        m_team << Member{keys::Role::Administrator, QStringLiteral("Alex Admin"), QStringLiteral("246810"),
+                         (*created)->user().id};
+        const QList<Member> others{
+            {keys::Role::MedicalAssistant, QStringLiteral("Morgan MA"), QStringLiteral("2468"), {}},
+            {keys::Role::Nurse, QStringLiteral("Nico Nurse"), QStringLiteral("3579"), {}},
+            {keys::Role::Clinician, QStringLiteral("Casey Clinician"), QStringLiteral("1357"), {}},
+            {keys::Role::RegistryManager, QStringLiteral("Riley Registry"), QStringLiteral("1470"), {}},
+            {keys::Role::FrontDesk, QStringLiteral("Frankie Front Desk"), QStringLiteral("2580"), {}}};
+        for (Member m : others) {
+            auto id = (*created)->addUser(m.name, m.role, m.pin);
+            QVERIFY2(id.ok(), qPrintable(id ? QString() : id.error().line()));
+            m.id = *id;
+            m_team << m;
+        }
+        synthetic::Options options;
+        options.patients = 12;
+        options.seed = 14;
+        options.asOf = kToday;
+        QVERIFY((*created)->addPatients(synthetic::generateClinic(options)).ok());
+        auto patients = (*created)->loadAllPatients(QStringLiteral("test"));
+        QVERIFY(patients.ok() && !patients->isEmpty());
+        m_patientId = patients->first().id;
+        created->reset();
+
+        m_thread = std::make_unique<registry::RegistryThread>();
+        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
+        app::Session::setInstance(m_session.get());
+        m_language = std::make_unique<app::Language>(false);
+        app::Language::setInstance(m_language.get());
+        m_session->refreshUsers();
+        QTRY_COMPARE(m_session->users()->rowCount(), 6);
+    }
+
+    // Signed in as each role in the real app: the huddle's buttons and the administration button
+    // are exactly the screens Permissions.offers gives that role, and Main.qml opens no other.
+    void eachRoleIsOfferedTheScreensItsWorkNeeds()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        auto find = [&](const char *name) {
+            return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
+        };
+        // role → which of peg outreach, measures, administration, roster, patients, rehearsal it sees.
+        struct Expected {
+            keys::Role role;
+            bool pegOutreach;
+            bool administration;
+        };
+        const QList<Expected> table{
+            {keys::Role::MedicalAssistant, true, false}, {keys::Role::Nurse, true, false},
+            {keys::Role::Clinician, true, false},        {keys::Role::RegistryManager, false, false},
+            {keys::Role::FrontDesk, false, false},       {keys::Role::Administrator, false, true}};
+        for (const Expected &e : table) {
+            const QString role = keys::toString(e.role);
+            signIn(member(e.role));
+            QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(window, QStringLiteral("measuresButton")), 10000);
+            const auto visible = [&](const char *name) {
+                return testing::findItem(window, QLatin1String(name)) != nullptr;
+            };
+            QVERIFY2(visible("rosterButton") && visible("allPatientsButton") && visible("rehearsalButton"),
+                     qPrintable(role));
+            QCOMPARE(visible("pegOutreachButton"), e.pegOutreach);
+            QCOMPARE(visible("administrationButton"), e.administration);
+            QCOMPARE(app::Permissions::offers(role, QStringLiteral("rooming")), e.pegOutreach);
+            QCOMPARE(app::Permissions::offers(role, QStringLiteral("refill_check")),
+                     e.role != keys::Role::Administrator);
+            QVERIFY(app::Permissions::offers(role, QStringLiteral("measures")));
+
+            // Main.qml opens what the table offers and nothing else.
+            QObject *stack = find("stack");
+            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "pegOutreachRequested"));
+            QTRY_COMPARE(stack->property("depth").toInt(), e.pegOutreach ? 2 : 1);
+            if (e.pegOutreach)
+                popScreen(stack);
+            QTRY_COMPARE(stack->property("depth").toInt(), 1);
+            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "measuresRequested"));
+            QTRY_VERIFY_WITH_TIMEOUT(find("measuresScreen"), 10000);
+            popScreen(stack);
+            QTRY_COMPARE(stack->property("depth").toInt(), 1);
+        }
+        m_session->lock();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
+    }
+
+    // Each gap's owner under the policy in force closes it; a role that neither owns the gap nor
+    // has the permission is refused. With the defaults the registry manager records the PDMP
+    // check (issue 14) but not a PEG; once the clinic gives it the PEG, it may, and the screens
+    // (Permissions.canRecord, with the policy the session re-read) agree.
+    void eachGapsOwnerClosesItAndOthersAreRefused()
+    {
+        QStringList written = writeEveryClosingRecordAsEveryone();
+        QVERIFY(written.contains(QStringLiteral("PDMP_CHECK registry_manager")));
+        QVERIFY(!written.contains(QStringLiteral("PEG registry_manager")));
+        QVERIFY(!written.contains(QStringLiteral("PDMP_CHECK front_desk")));
+        QVERIFY(written.contains(QStringLiteral("VISIT front_desk")));
+        QVERIFY(!written.contains(QStringLiteral("NALOXONE nurse")));
+
+        signIn(member(keys::Role::RegistryManager));
+        QTRY_VERIFY(app::Permissions::canRecord(QStringLiteral("registry_manager"), QStringLiteral("pdmp_check")));
+        QVERIFY(!app::Permissions::canRecord(QStringLiteral("registry_manager"), QStringLiteral("peg")));
+
+        setPolicyAsAdministrator(
+            QJsonObject{{QStringLiteral("responsibilities"),
+                         QJsonObject{{QStringLiteral("PEG"), QStringLiteral("registry_manager")}}}});
+        signIn(member(keys::Role::RegistryManager));
+        QTRY_VERIFY_WITH_TIMEOUT(app::Permissions::canRecord(QStringLiteral("registry_manager"), QStringLiteral("peg")),
+                                 10000);
+        written = writeEveryClosingRecordAsEveryone();
+        QVERIFY(written.contains(QStringLiteral("PEG registry_manager")));
+        QVERIFY(written.contains(QStringLiteral("PEG nurse")));  // the nurse keeps its own permission
+
+        // Back to the shipped responsibilities for the tests that follow.
+        setPolicyAsAdministrator(QJsonObject{
+            {QStringLiteral("responsibilities"), QJsonObject{{QStringLiteral("PEG"), QStringLiteral("nurse")}}}});
+    }
+
+    // The editor offers only roles that could close a gap, and a refused choice names the key on
+    // its own row with the policy in force unchanged.
+    void thePolicyEditorRefusesAResponsibilityNoRoleCouldHold()
+    {
+        signIn(member(keys::Role::Administrator));
+        app::ClinicPolicyModel model;
+        model.setSession(m_session.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.rowOf(QStringLiteral("responsibilities.HIGH_DOSE")) >= 0,
+                                 60000);
+        const QString version = model.version();
+        QStringList choices;
+        for (const QVariant &c : model.roleChoices(QStringLiteral("responsibilities.HIGH_DOSE")))
+            choices << c.toMap().value(QStringLiteral("value")).toString();
+        QCOMPARE(choices, QStringList{QStringLiteral("clinician")});
+        choices.clear();
+        for (const QVariant &c : model.roleChoices(QStringLiteral("responsibilities.VISIT")))
+            choices << c.toMap().value(QStringLiteral("value")).toString();
+        QVERIFY(choices.contains(QStringLiteral("front_desk")));
+        QVERIFY(!choices.contains(QStringLiteral("administrator")));
+
+        model.setValueByKey(QStringLiteral("responsibilities.HIGH_DOSE"), QStringLiteral("front_desk"));
+        QCOMPARE(model.overrides(),
+                 (QJsonObject{{QStringLiteral("responsibilities"),
+                               QJsonObject{{QStringLiteral("HIGH_DOSE"), QStringLiteral("front_desk")}}}}));
+        model.save();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.error(), 60000);
+        const int row = model.rowOf(QStringLiteral("responsibilities.HIGH_DOSE"));
+        const QString fieldError = model.data(model.index(row), app::ClinicPolicyModel::FieldErrorRole).toString();
+        QVERIFY2(fieldError.contains(QStringLiteral("front_desk could never record opioid")), qPrintable(fieldError));
+        const QString inForce = onDatabase<QString>([](registry::Registry *r) { return r->clinicPolicy()->version; });
+        QCOMPARE(inForce, version);
+
+        // A choice it accepts is saved as a new version and read back on the row.
+        model.discardChanges();
+        model.setValueByKey(QStringLiteral("responsibilities.VISIT"), QStringLiteral("front_desk"));
+        model.save();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.version() != version, 60000);
+        QVERIFY2(!model.error(), qPrintable(model.message()));
+        QCOMPARE(model
+                     .data(model.index(model.rowOf(QStringLiteral("responsibilities.VISIT"))),
+                           app::ClinicPolicyModel::TextRole)
+                     .toString(),
+                 QStringLiteral("front_desk"));
+    }
+
+    // The front-desk script in the app says the refill rules in force, in both languages, and
+    // changes when an administrator changes them.
+    void theFrontDeskScriptStatesThePolicyInForce()
+    {
+        auto phrasings = [](const app::ScriptLibraryModel &model) {
+            QStringList all;
+            for (int row = 0; row < model.rowCount(); ++row) {
+                if (model.data(model.index(row), app::PromptListModel::ScriptIdRole).toString() !=
+                    QLatin1String("front-desk-refill-policy"))
+                    continue;
+                for (const QVariant &step : model.data(model.index(row), app::PromptListModel::StepsRole).toList())
+                    all << step.toMap().value(QStringLiteral("phrasings")).toStringList();
+            }
+            return all.join(QLatin1Char('\n'));
+        };
+        signIn(member(keys::Role::FrontDesk));
+        app::ScriptLibraryModel english;
+        english.setLanguage(QStringLiteral("en"));
+        english.setAudience(QStringLiteral("front_desk"));
+        app::ScriptLibraryModel spanish;
+        spanish.setLanguage(QStringLiteral("es"));
+        spanish.setAudience(QStringLiteral("front_desk"));
+        QTRY_VERIFY(phrasings(english).contains(QStringLiteral("notice of 4 business days")));
+        QVERIFY(phrasings(spanish).contains(QStringLiteral("un aviso de 4 días hábiles")));
+        QVERIFY(phrasings(english).contains(QStringLiteral("on these days: Monday and Friday.")));
+
+        setPolicyAsAdministrator(
+            QJsonObject{{QStringLiteral("refill"),
+                         QJsonObject{{QStringLiteral("notice_business_days"), 6},
+                                     {QStringLiteral("no_fill_weekdays"), QJsonArray{QStringLiteral("thursday")}}}}});
+        signIn(member(keys::Role::FrontDesk));
+        QTRY_VERIFY_WITH_TIMEOUT(phrasings(english).contains(QStringLiteral("notice of 6 business days")), 10000);
+        QVERIFY(phrasings(english).contains(QStringLiteral("on these days: Thursday.")));
+        QVERIFY(phrasings(spanish).contains(QStringLiteral("un aviso de 6 días hábiles")));
+        QVERIFY(phrasings(spanish).contains(QStringLiteral("estos días: jueves.")));
+        QVERIFY(!phrasings(english).contains(QStringLiteral("{refill.")));
+    }
+};
+
+QTEST_MAIN(TestTeamRoles)
+#include "test_team_roles.moc"
