@@ -121,6 +121,13 @@ ApplicationWindow {
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
             onRefillCheckRequested: stack.push(refillCheckComponent)
             onConflictsRequested: stack.push(conflictsComponent)
+            onQuarantineRequested: stack.push(quarantineComponent)
+        }
+    }
+    Component {
+        id: quarantineComponent
+        QuarantineScreen {
+            title: qsTr("Set-aside records")
         }
     }
     Component {

@@ -105,6 +105,7 @@ Page {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Button {
+                objectName: "registryButton"
                 text: qsTr("Registry")
                 font.pixelSize: Theme.fontBody
                 height: Theme.minTouch

@@ -14,6 +14,7 @@ Page {
     signal patientChosen(string patientId)
     signal refillCheckRequested()
     signal conflictsRequested()
+    signal quarantineRequested()
 
     background: Rectangle { color: Theme.background }
 
@@ -69,6 +70,16 @@ Page {
                 Layout.preferredHeight: Theme.minTouch
                 Accessible.name: qsTr("Review changes two tablets made to the same record")
                 onClicked: screen.conflictsRequested()
+            }
+            Button {
+                objectName: "quarantineButton"
+                // The registry manager and the administrator look after records set aside.
+                visible: Session.role === "registry_manager" || Session.role === "administrator"
+                text: qsTr("Set-aside records")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Review records from the server this tablet cannot read")
+                onClicked: screen.quarantineRequested()
             }
         }
 
