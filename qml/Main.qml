@@ -128,6 +128,13 @@ ApplicationWindow {
             onPatientChosen: id => stack.push(patientComponent, { patientId: id })
             onRefillCheckRequested: window.open("refill_check", refillCheckComponent, {})
             onConflictsRequested: window.open("conflicts", conflictsComponent, {})
+            onQuarantineRequested: window.open("quarantine", quarantineComponent, {})
+        }
+    }
+    Component {
+        id: quarantineComponent
+        QuarantineScreen {
+            title: qsTr("Set-aside records")
         }
     }
     Component {

@@ -2,13 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AdminAgreementScreen</name>
+    <message>
+        <source>In force: Cairn&apos;s default text (version %1)</source>
+        <translation>En vigor: el texto predeterminado de Cairn (versión %1)</translation>
+    </message>
+    <message>
+        <source>In force: the clinic&apos;s text, version %1</source>
+        <translation>En vigor: el texto de la clínica, versión %1</translation>
+    </message>
+    <message>
+        <source>Write each section as a paragraph, with an empty line between sections. Saving makes a new version; patients who signed keep the version they read.</source>
+        <translation>Escriba cada sección como un párrafo, con una línea vacía entre secciones. Al guardar se crea una versión nueva; los pacientes que firmaron conservan la versión que leyeron.</translation>
+    </message>
+    <message>
+        <source>Title in English</source>
+        <translation>Título en inglés</translation>
+    </message>
+    <message>
+        <source>Text in English</source>
+        <translation>Texto en inglés</translation>
+    </message>
+    <message>
+        <source>Title in Spanish</source>
+        <translation>Título en español</translation>
+    </message>
+    <message>
+        <source>Text in Spanish</source>
+        <translation>Texto en español</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Guardar como versión nueva</translation>
+    </message>
+</context>
+<context>
     <name>AdminEnrollScreen</name>
     <message>
         <source>✓ Enrolled with clinic %1 at %2</source>
         <translation>✓ Inscrita en la clínica %1 en %2</translation>
     </message>
     <message>
-        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic's server.</source>
+        <source>Not enrolled. Records stay on this tablet until it is enrolled with the clinic&apos;s server.</source>
         <translation>Sin inscribir. Los registros se quedan en esta tableta hasta que se inscriba en el servidor de la clínica.</translation>
     </message>
     <message>
@@ -16,7 +55,7 @@
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <source>Server's CA certificate: the path of a PEM file, or the certificate pasted here</source>
+        <source>Server&apos;s CA certificate: the path of a PEM file, or the certificate pasted here</source>
         <translation>Certificado de la autoridad (CA) del servidor: la ruta de un archivo PEM, o el certificado pegado aquí</translation>
     </message>
     <message>
@@ -105,15 +144,15 @@
         <translation>Inscripción en el servidor</translation>
     </message>
     <message>
-        <source>Connect this tablet to the clinic's sync server.</source>
+        <source>Connect this tablet to the clinic&apos;s sync server.</source>
         <translation>Conectar esta tableta al servidor de sincronización de la clínica.</translation>
     </message>
-<message>
+    <message>
         <source>Patient agreement text</source>
         <translation>Texto del acuerdo con el paciente</translation>
     </message>
     <message>
-        <source>The clinic's own agreement, in English and Spanish, shown for patients to sign.</source>
+        <source>The clinic&apos;s own agreement, in English and Spanish, shown for patients to sign.</source>
         <translation>El acuerdo propio de la clínica, en inglés y español, que se muestra a los pacientes para firmar.</translation>
     </message>
 </context>
@@ -239,6 +278,13 @@
     </message>
 </context>
 <context>
+    <name>AsyncState</name>
+    <message>
+        <source>The registry is locked.</source>
+        <translation>El registro está bloqueado.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceChips</name>
     <message>
         <source>%1: %2</source>
@@ -275,7 +321,7 @@
         <translation>Conservar %1</translation>
     </message>
     <message>
-        <source>Open %1's record</source>
+        <source>Open %1&apos;s record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -604,7 +650,7 @@
         <translation>Hoy</translation>
     </message>
     <message>
-        <source>Show today's huddle</source>
+        <source>Show today&apos;s huddle</source>
         <translation>Mostrar la reunión de hoy</translation>
     </message>
     <message>
@@ -811,9 +857,13 @@
         <source>Sync conflicts</source>
         <translation>Conflictos de sincronización</translation>
     </message>
-<message>
+    <message>
         <source>Patient agreement text</source>
         <translation>Texto del acuerdo con el paciente</translation>
+    </message>
+    <message>
+        <source>Set-aside records</source>
+        <translation>Registros apartados</translation>
     </message>
 </context>
 <context>
@@ -943,7 +993,7 @@
         <translation>Pendientes de atención</translation>
     </message>
     <message>
-        <source>No open care gaps: everything is up to date under the clinic's policy.</source>
+        <source>No open care gaps: everything is up to date under the clinic&apos;s policy.</source>
         <translation>No hay pendientes de atención: todo está al día según la política de la clínica.</translation>
     </message>
     <message>
@@ -1154,7 +1204,7 @@
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
     </message>
-<message>
+    <message>
         <source>Taper plan</source>
         <translation>Plan de reducción gradual</translation>
     </message>
@@ -1197,7 +1247,7 @@
         <translation>Todos los pacientes tienen un PEG reciente.</translation>
     </message>
     <message>
-        <source>Open %1's record</source>
+        <source>Open %1&apos;s record</source>
         <translation>Abrir el expediente de %1</translation>
     </message>
     <message>
@@ -1330,13 +1380,60 @@
     </message>
 </context>
 <context>
+    <name>QuarantineScreen</name>
+    <message>
+        <source>1 record set aside</source>
+        <translation>1 registro apartado</translation>
+    </message>
+    <message>
+        <source>%1 records set aside</source>
+        <translation>%1 registros apartados</translation>
+    </message>
+    <message>
+        <source>These came from the server but this tablet cannot read them, so no screen shows them. Withdraw one to remove it from every tablet of the clinic.</source>
+        <translation>Llegaron del servidor, pero esta tableta no puede leerlos, así que ninguna pantalla los muestra. Retire uno para quitarlo de todas las tabletas de la clínica.</translation>
+    </message>
+    <message>
+        <source>Nothing set aside: every record from the server could be read.</source>
+        <translation>Nada apartado: se pudieron leer todos los registros del servidor.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>Arrived %1</source>
+        <translation>Llegó el %1</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. stored by an older server</source>
+        <translation>Motivo, p. ej. guardado por un servidor antiguo</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawing this record</source>
+        <translation>Motivo para retirar este registro</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Withdraw this %1 from every tablet</source>
+        <translation>Retirar este registro (%1) de todas las tabletas</translation>
+    </message>
+</context>
+<context>
     <name>RecordFields</name>
     <message>
         <source>Add a patient</source>
         <translation>Añadir un paciente</translation>
     </message>
     <message>
-        <source>Edit the patient's details</source>
+        <source>Edit the patient&apos;s details</source>
         <translation>Editar los datos del paciente</translation>
     </message>
     <message>
@@ -1716,7 +1813,7 @@
         <translation>Con</translation>
     </message>
     <message>
-        <source>The clinician's name</source>
+        <source>The clinician&apos;s name</source>
         <translation>El nombre del clínico</translation>
     </message>
     <message>
@@ -1740,7 +1837,7 @@
         <translation>Entregada</translation>
     </message>
     <message>
-        <source>Goal, in the patient's own words</source>
+        <source>Goal, in the patient&apos;s own words</source>
         <translation>Meta, en las propias palabras del paciente</translation>
     </message>
     <message>
@@ -1943,7 +2040,7 @@
         <source>Set the risk tier</source>
         <translation>Fijar el nivel de riesgo</translation>
     </message>
-<message>
+    <message>
         <source>Plan made on</source>
         <translation>Plan hecho el</translation>
     </message>
@@ -2047,15 +2144,11 @@
         <translation>Elija primero al paciente.</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Saved on this tablet.</source>
         <translation>Guardado en esta tableta.</translation>
     </message>
     <message>
-        <source>That record is not in this patient's history.</source>
+        <source>That record is not in this patient&apos;s history.</source>
         <translation>Ese registro no está en el historial de este paciente.</translation>
     </message>
     <message>
@@ -2077,7 +2170,7 @@
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
-<message>
+    <message>
         <source>Step %1</source>
         <translation>Paso %1</translation>
     </message>
@@ -2184,7 +2277,7 @@
         <source>Clinic script</source>
         <translation>Guion de la clínica</translation>
     </message>
-<message>
+    <message>
         <source>Clinic agreement text</source>
         <translation>Texto del acuerdo de la clínica</translation>
     </message>
@@ -2248,11 +2341,11 @@
         <translation>Medicamento solicitado</translation>
     </message>
     <message>
-        <source>Days' supply</source>
+        <source>Days&apos; supply</source>
         <translation>Días de suministro</translation>
     </message>
     <message>
-        <source>Days' supply requested</source>
+        <source>Days&apos; supply requested</source>
         <translation>Días de suministro solicitados</translation>
     </message>
     <message>
@@ -2264,11 +2357,11 @@
         <translation>Fecha del último surtido</translation>
     </message>
     <message>
-        <source>Last fill's days' supply</source>
+        <source>Last fill&apos;s days&apos; supply</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
-        <source>Days' supply of the last fill</source>
+        <source>Days&apos; supply of the last fill</source>
         <translation>Días de suministro del último surtido</translation>
     </message>
     <message>
@@ -2409,69 +2502,6 @@
     <message>
         <source>A clinic rule blocks this refill until a clinician overrides it.</source>
         <translation>Una regla de la clínica bloquea este resurtido hasta que un profesional clínico la anule.</translation>
-    </message>
-</context>
-<context>
-    <name>RosterScreen</name>
-    <message>
-        <source>Search by name or clinic ID</source>
-        <translation>Buscar por nombre o número de la clínica</translation>
-    </message>
-    <message>
-        <source>Search the registry by name or clinic ID</source>
-        <translation>Buscar en el registro por nombre o número de la clínica</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 de %2</translation>
-    </message>
-    <message>
-        <source>Refill request</source>
-        <translation>Solicitud de resurtido</translation>
-    </message>
-    <message>
-        <source>Check a refill request against clinic policy</source>
-        <translation>Comprobar una solicitud de resurtido con la política de la clínica</translation>
-    </message>
-    <message>
-        <source>Filter by open gap</source>
-        <translation>Filtrar por pendiente</translation>
-    </message>
-    <message>
-        <source>Filter by prescriber</source>
-        <translation>Filtrar por prescriptor</translation>
-    </message>
-    <message>
-        <source>Filter by daily dose band</source>
-        <translation>Filtrar por rango de dosis diaria</translation>
-    </message>
-    <message>
-        <source>Filter by risk tier</source>
-        <translation>Filtrar por nivel de riesgo</translation>
-    </message>
-    <message>
-        <source>Sort order</source>
-        <translation>Orden</translation>
-    </message>
-    <message>
-        <source>Loading the registry</source>
-        <translation>Cargando el registro</translation>
-    </message>
-    <message>
-        <source>No patients match.</source>
-        <translation>Ningún paciente coincide.</translation>
-    </message>
-    <message>
-        <source>%1, %2, %3, %4. %5</source>
-        <translation>%1, %2, %3, %4. %5</translation>
-    </message>
-    <message>
-        <source>Sync conflicts</source>
-        <translation>Conflictos de sincronización</translation>
-    </message>
-    <message>
-        <source>Review changes two tablets made to the same record</source>
-        <translation>Revisar cambios que dos tabletas hicieron al mismo registro</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2703,77 @@
     </message>
 </context>
 <context>
+    <name>RosterScreen</name>
+    <message>
+        <source>Search by name or clinic ID</source>
+        <translation>Buscar por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>Search the registry by name or clinic ID</source>
+        <translation>Buscar en el registro por nombre o número de la clínica</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Refill request</source>
+        <translation>Solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Check a refill request against clinic policy</source>
+        <translation>Comprobar una solicitud de resurtido con la política de la clínica</translation>
+    </message>
+    <message>
+        <source>Filter by open gap</source>
+        <translation>Filtrar por pendiente</translation>
+    </message>
+    <message>
+        <source>Filter by prescriber</source>
+        <translation>Filtrar por prescriptor</translation>
+    </message>
+    <message>
+        <source>Filter by daily dose band</source>
+        <translation>Filtrar por rango de dosis diaria</translation>
+    </message>
+    <message>
+        <source>Filter by risk tier</source>
+        <translation>Filtrar por nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Loading the registry</source>
+        <translation>Cargando el registro</translation>
+    </message>
+    <message>
+        <source>No patients match.</source>
+        <translation>Ningún paciente coincide.</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4. %5</source>
+        <translation>%1, %2, %3, %4. %5</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Review changes two tablets made to the same record</source>
+        <translation>Revisar cambios que dos tabletas hicieron al mismo registro</translation>
+    </message>
+    <message>
+        <source>Set-aside records</source>
+        <translation>Registros apartados</translation>
+    </message>
+    <message>
+        <source>Review records from the server this tablet cannot read</source>
+        <translation>Revisar los registros del servidor que esta tableta no puede leer</translation>
+    </message>
+</context>
+<context>
     <name>ScaleField</name>
     <message>
         <source>%1, %2 of %3</source>
@@ -2681,6 +2782,45 @@
     <message>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningFormScreen</name>
+    <message>
+        <source>Screen done on</source>
+        <translation>Evaluación hecha el</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Why it is being changed</source>
+        <translation>Por qué se cambia</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
 </context>
 <context>
@@ -2860,7 +3000,7 @@
         <translation>¿Es su primera vez en esta tableta?</translation>
     </message>
     <message>
-        <source>First time on this tablet? Sign in through the clinic's server</source>
+        <source>First time on this tablet? Sign in through the clinic&apos;s server</source>
         <translation>¿Es su primera vez en esta tableta? Inicie sesión a través del servidor de la clínica</translation>
     </message>
     <message>
@@ -2868,7 +3008,7 @@
         <translation>Primer inicio de sesión en esta tableta</translation>
     </message>
     <message>
-        <source>Enter your name as your clinic's administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic's server; after that, your PIN alone signs you in here, even offline.</source>
+        <source>Enter your name as your clinic&apos;s administrator set it up, then your PIN. This once, the tablet needs a connection to the clinic&apos;s server; after that, your PIN alone signs you in here, even offline.</source>
         <translation>Escriba su nombre tal como lo registró la persona administradora de su clínica y luego su PIN. Solo esta vez, la tableta necesita conexión con el servidor de la clínica; después, su PIN basta para entrar aquí, incluso sin conexión.</translation>
     </message>
     <message>
@@ -3001,15 +3141,11 @@
         <translation>Puede iniciar sesión</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -3052,16 +3188,35 @@
         <translation>Primero inicie sesión y abra un paciente.</translation>
     </message>
     <message>
+        <source>Signed. The agreement is saved with the patient&apos;s record.</source>
+        <translation>Firmado. El acuerdo se guardó en el expediente del paciente.</translation>
+    </message>
+    <message>
+        <source>Declined. The refusal is recorded in the patient&apos;s history.</source>
+        <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ClinicAgreementModel</name>
+    <message>
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Signed. The agreement is saved with the patient's record.</source>
-        <translation>Firmado. El acuerdo se guardó en el expediente del paciente.</translation>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
     </message>
     <message>
-        <source>Declined. The refusal is recorded in the patient's history.</source>
-        <translation>No firmado. La negativa queda registrada en el historial del paciente.</translation>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. Patients are shown this text from now on.</source>
+        <translation>Guardado como versión %1. A partir de ahora los pacientes ven este texto.</translation>
     </message>
 </context>
 <context>
@@ -3211,10 +3366,6 @@
         <translation>De 0 a 30 días</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
@@ -3354,10 +3505,6 @@
 <context>
     <name>cairn::app::ConflictListModel</name>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Clinic settings</source>
         <translation>Configuración de la clínica</translation>
     </message>
@@ -3373,10 +3520,6 @@
 <context>
     <name>cairn::app::EnrollmentModel</name>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Not signed in.</source>
         <translation>No hay sesión iniciada.</translation>
     </message>
@@ -3385,7 +3528,7 @@
         <translation>Escriba la dirección del servidor, empezando por https://</translation>
     </message>
     <message>
-        <source>Enter the path of the server's CA certificate, or paste the certificate.</source>
+        <source>Enter the path of the server&apos;s CA certificate, or paste the certificate.</source>
         <translation>Escriba la ruta del certificado CA del servidor, o pegue el certificado.</translation>
     </message>
     <message>
@@ -3615,7 +3758,7 @@
         <source>Reviewed by %1</source>
         <translation>Revisada por %1</translation>
     </message>
-<message>
+    <message>
         <source>planned</source>
         <translation>planificado</translation>
     </message>
@@ -3689,10 +3832,6 @@
     <message>
         <source>%1 MME/day</source>
         <translation>%1 MME/día</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Today · %1</source>
@@ -3800,10 +3939,6 @@
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message numerus="yes">
         <source>%1: %n patient(s)</source>
         <translation>
@@ -3873,18 +4008,7 @@
     </message>
 </context>
 <context>
-    <name>cairn::app::PatientListModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-</context>
-<context>
     <name>cairn::app::PatientViewModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
     <message>
         <source>PEG saved.</source>
         <translation>PEG guardado.</translation>
@@ -3941,7 +4065,7 @@
         <translation>No se puede mostrar el historial de MME: un medicamento del tratamiento no se pudo contar.</translation>
     </message>
     <message>
-        <source>A regimen entry has no start date, so only today's total is shown.</source>
+        <source>A regimen entry has no start date, so only today&apos;s total is shown.</source>
         <translation>Un medicamento del tratamiento no tiene fecha de inicio, así que solo se muestra el total de hoy.</translation>
     </message>
     <message>
@@ -4044,20 +4168,27 @@
         <translation>PEG atrasado desde %1</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>PEG saved for %1. It will sync when the tablet is next online.</source>
         <translation>PEG guardado para %1. Se sincronizará cuando la tableta vuelva a tener conexión.</translation>
     </message>
 </context>
 <context>
-    <name>cairn::app::RecordVersionsModel</name>
+    <name>cairn::app::QuarantineListModel</name>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
+        <source>Clinic settings</source>
+        <translation>Configuración de la clínica</translation>
     </message>
+    <message>
+        <source>a patient not on this tablet</source>
+        <translation>un paciente que no está en esta tableta</translation>
+    </message>
+    <message>
+        <source>Withdrawn. The other tablets drop it after their next sync.</source>
+        <translation>Retirado. Las demás tabletas lo quitan tras su próxima sincronización.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::RecordVersionsModel</name>
     <message>
         <source>Withdrawn: entered in error</source>
         <translation>Retirado: anotado por error</translation>
@@ -4070,7 +4201,7 @@
         <translation>Cumple la política de la clínica. El profesional clínico puede aprobarlo.</translation>
     </message>
     <message>
-        <source>Needs the clinician's review before it is filled.</source>
+        <source>Needs the clinician&apos;s review before it is filled.</source>
         <translation>Necesita la revisión del profesional clínico antes de surtirse.</translation>
     </message>
     <message>
@@ -4086,11 +4217,11 @@
         <translation>La solicitud da menos aviso del que pide la política de la clínica.</translation>
     </message>
     <message>
-        <source>The fill would come before the last fill's supply runs out.</source>
+        <source>The fill would come before the last fill&apos;s supply runs out.</source>
         <translation>El surtido llegaría antes de que se termine el suministro del último surtido.</translation>
     </message>
     <message>
-        <source>The days' supply is longer than clinic policy allows.</source>
+        <source>The days&apos; supply is longer than clinic policy allows.</source>
         <translation>Los días de suministro superan lo que permite la política de la clínica.</translation>
     </message>
     <message>
@@ -4126,16 +4257,12 @@
         <translation>Fecha del último surtido: escríbala como AAAA-MM-DD.</translation>
     </message>
     <message>
-        <source>Days' supply: must be between 1 and 365.</source>
+        <source>Days&apos; supply: must be between 1 and 365.</source>
         <translation>Días de suministro: debe ser entre 1 y 365.</translation>
     </message>
     <message>
-        <source>Last fill's days' supply: must be between 1 and 365.</source>
+        <source>Last fill&apos;s days&apos; supply: must be between 1 and 365.</source>
         <translation>Días de suministro del último surtido: debe ser entre 1 y 365.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Sign in to log a refill request.</source>
@@ -4154,7 +4281,7 @@
         <translation>Cómo llegó: elija teléfono, portal, recepción o farmacia.</translation>
     </message>
     <message>
-        <source>Logged in the patient's history and sent to the clinician.</source>
+        <source>Logged in the patient&apos;s history and sent to the clinician.</source>
         <translation>Anotada en el historial del paciente y enviada al clínico.</translation>
     </message>
     <message>
@@ -4201,73 +4328,10 @@
     </message>
 </context>
 <context>
-    <name>cairn::app::RosterModel</name>
-    <message>
-        <source>%1 MME/day</source>
-        <translation>%1 MME/día</translation>
-    </message>
-    <message>
-        <source>No active opioid</source>
-        <translation>Ningún opioide activo</translation>
-    </message>
-    <message>
-        <source>No open gaps</source>
-        <translation>Sin pendientes</translation>
-    </message>
-    <message>
-        <source>Any open gap</source>
-        <translation>Cualquier pendiente</translation>
-    </message>
-    <message>
-        <source>Any prescriber</source>
-        <translation>Cualquier prescriptor</translation>
-    </message>
-    <message>
-        <source>Any dose</source>
-        <translation>Cualquier dosis</translation>
-    </message>
-    <message>
-        <source>Under 50 MME/day</source>
-        <translation>Menos de 50 MME/día</translation>
-    </message>
-    <message>
-        <source>50 to 89 MME/day</source>
-        <translation>De 50 a 89 MME/día</translation>
-    </message>
-    <message>
-        <source>90 MME/day or more</source>
-        <translation>90 MME/día o más</translation>
-    </message>
-    <message>
-        <source>Any risk tier</source>
-        <translation>Cualquier nivel de riesgo</translation>
-    </message>
-    <message>
-        <source>Sort by name</source>
-        <translation>Ordenar por nombre</translation>
-    </message>
-    <message>
-        <source>Sort by MME, highest first</source>
-        <translation>Ordenar por MME, de mayor a menor</translation>
-    </message>
-    <message>
-        <source>Sort by most overdue</source>
-        <translation>Ordenar por lo más atrasado</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-</context>
-<context>
     <name>cairn::app::RoomingFlow</name>
     <message>
         <source>The screening questions could not be loaded. Reinstall Cairn.</source>
         <translation>No se pudieron cargar las preguntas de tamizaje. Vuelva a instalar Cairn.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Resumed the rooming started earlier: every answer given is kept.</source>
@@ -4379,17 +4443,143 @@
     </message>
 </context>
 <context>
-    <name>cairn::app::Session</name>
+    <name>cairn::app::RosterModel</name>
     <message>
-        <source>Locked. Sign in to continue.</source>
-        <translation>Bloqueado. Inicie sesión para continuar.</translation>
+        <source>%1 MME/day</source>
+        <translation>%1 MME/día</translation>
+    </message>
+    <message>
+        <source>No active opioid</source>
+        <translation>Ningún opioide activo</translation>
+    </message>
+    <message>
+        <source>No open gaps</source>
+        <translation>Sin pendientes</translation>
+    </message>
+    <message>
+        <source>Any open gap</source>
+        <translation>Cualquier pendiente</translation>
+    </message>
+    <message>
+        <source>Any prescriber</source>
+        <translation>Cualquier prescriptor</translation>
+    </message>
+    <message>
+        <source>Any dose</source>
+        <translation>Cualquier dosis</translation>
+    </message>
+    <message>
+        <source>Under 50 MME/day</source>
+        <translation>Menos de 50 MME/día</translation>
+    </message>
+    <message>
+        <source>50 to 89 MME/day</source>
+        <translation>De 50 a 89 MME/día</translation>
+    </message>
+    <message>
+        <source>90 MME/day or more</source>
+        <translation>90 MME/día o más</translation>
+    </message>
+    <message>
+        <source>Any risk tier</source>
+        <translation>Cualquier nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Sort by name</source>
+        <translation>Ordenar por nombre</translation>
+    </message>
+    <message>
+        <source>Sort by MME, highest first</source>
+        <translation>Ordenar por MME, de mayor a menor</translation>
+    </message>
+    <message>
+        <source>Sort by most overdue</source>
+        <translation>Ordenar por lo más atrasado</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ScreeningForm</name>
+    <message>
+        <source>score %1, low risk</source>
+        <translation>puntuación %1, riesgo bajo</translation>
+    </message>
+    <message>
+        <source>score %1, moderate risk</source>
+        <translation>puntuación %1, riesgo moderado</translation>
+    </message>
+    <message>
+        <source>score %1, high risk</source>
+        <translation>puntuación %1, riesgo alto</translation>
+    </message>
+    <message>
+        <source>%1 of 5, positive</source>
+        <translation>%1 de 5, positivo</translation>
+    </message>
+    <message>
+        <source>%1 of 5, negative</source>
+        <translation>%1 de 5, negativo</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>puntuación %1, %2</translation>
+    </message>
+    <message>
+        <source>This screen cannot be entered here.</source>
+        <translation>Esta evaluación no se puede anotar aquí.</translation>
+    </message>
+    <message>
+        <source>Record the patient&apos;s sex first: the ORT is scored differently for women and men.</source>
+        <translation>Registre primero el sexo del paciente: la ORT se puntúa de forma distinta para mujeres y hombres.</translation>
+    </message>
+    <message>
+        <source>Choose the date the screen was done.</source>
+        <translation>Elija la fecha en que se hizo la evaluación.</translation>
+    </message>
+    <message>
+        <source>Answer every question.</source>
+        <translation>Responda todas las preguntas.</translation>
+    </message>
+    <message>
+        <source>Say why it is being corrected.</source>
+        <translation>Indique por qué se corrige.</translation>
     </message>
     <message>
         <source>The registry is locked.</source>
         <translation>El registro está bloqueado.</translation>
     </message>
     <message>
-        <source>Asking the clinic's server…</source>
+        <source>Sign in to save.</source>
+        <translation>Inicie sesión para guardar.</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Elija primero al paciente.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Check the marked fields. Nothing was saved.</source>
+        <translation>Revise los campos marcados. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet.</source>
+        <translation>Guardado en esta tableta.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::Session</name>
+    <message>
+        <source>Locked. Sign in to continue.</source>
+        <translation>Bloqueado. Inicie sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>Asking the clinic&apos;s server…</source>
         <translation>Consultando al servidor de la clínica…</translation>
     </message>
 </context>
@@ -4495,10 +4685,6 @@
         <translation>Reducción gradual terminada</translation>
     </message>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Recorded: continue the current plan (visit completed today).</source>
         <translation>Registrado: continuar el plan actual (visita completada hoy).</translation>
     </message>
@@ -4549,212 +4735,6 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>AdminAgreementScreen</name>
-    <message>
-        <source>In force: Cairn's default text (version %1)</source>
-        <translation>En vigor: el texto predeterminado de Cairn (versión %1)</translation>
-    </message>
-    <message>
-        <source>In force: the clinic's text, version %1</source>
-        <translation>En vigor: el texto de la clínica, versión %1</translation>
-    </message>
-    <message>
-        <source>Write each section as a paragraph, with an empty line between sections. Saving makes a new version; patients who signed keep the version they read.</source>
-        <translation>Escriba cada sección como un párrafo, con una línea vacía entre secciones. Al guardar se crea una versión nueva; los pacientes que firmaron conservan la versión que leyeron.</translation>
-    </message>
-    <message>
-        <source>Title in English</source>
-        <translation>Título en inglés</translation>
-    </message>
-    <message>
-        <source>Text in English</source>
-        <translation>Texto en inglés</translation>
-    </message>
-    <message>
-        <source>Title in Spanish</source>
-        <translation>Título en español</translation>
-    </message>
-    <message>
-        <source>Text in Spanish</source>
-        <translation>Texto en español</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Save as new version</source>
-        <translation>Guardar como versión nueva</translation>
-    </message>
-</context>
-<context>
-    <name>ScreenData</name>
-    <message>
-        <source>Your role does not allow %1.</source>
-        <translation>Su función no permite %1.</translation>
-    </message>
-    <message>
-        <source>the registry list</source>
-        <translation>la lista del registro</translation>
-    </message>
-    <message>
-        <source>worklists</source>
-        <translation>las listas de trabajo</translation>
-    </message>
-    <message>
-        <source>the monthly measures</source>
-        <translation>los indicadores mensuales</translation>
-    </message>
-    <message>
-        <source>opening a patient</source>
-        <translation>abrir el expediente de un paciente</translation>
-    </message>
-</context>
-<context>
-    <name>ScreeningFormScreen</name>
-    <message>
-        <source>Screen done on</source>
-        <translation>Evaluación hecha el</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <source>Why it is being changed</source>
-        <translation>Por qué se cambia</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::ClinicAgreementModel</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
-        <source>Sign in to save.</source>
-        <translation>Inicie sesión para guardar.</translation>
-    </message>
-    <message>
-        <source>Required.</source>
-        <translation>Obligatorio.</translation>
-    </message>
-    <message>
-        <source>Check the marked fields. Nothing was saved.</source>
-        <translation>Revise los campos marcados. No se guardó nada.</translation>
-    </message>
-    <message>
-        <source>Saved as version %1. Patients are shown this text from now on.</source>
-        <translation>Guardado como versión %1. A partir de ahora los pacientes ven este texto.</translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::ScreeningForm</name>
-    <message>
-        <source>score %1, low risk</source>
-        <translation>puntuación %1, riesgo bajo</translation>
-    </message>
-    <message>
-        <source>score %1, moderate risk</source>
-        <translation>puntuación %1, riesgo moderado</translation>
-    </message>
-    <message>
-        <source>score %1, high risk</source>
-        <translation>puntuación %1, riesgo alto</translation>
-    </message>
-    <message>
-        <source>%1 of 5, positive</source>
-        <translation>%1 de 5, positivo</translation>
-    </message>
-    <message>
-        <source>%1 of 5, negative</source>
-        <translation>%1 de 5, negativo</translation>
-    </message>
-    <message>
-        <source>score %1</source>
-        <translation>puntuación %1</translation>
-    </message>
-    <message>
-        <source>score %1, %2</source>
-        <translation>puntuación %1, %2</translation>
-    </message>
-    <message>
-        <source>This screen cannot be entered here.</source>
-        <translation>Esta evaluación no se puede anotar aquí.</translation>
-    </message>
-    <message>
-        <source>Record the patient's sex first: the ORT is scored differently for women and men.</source>
-        <translation>Registre primero el sexo del paciente: la ORT se puntúa de forma distinta para mujeres y hombres.</translation>
-    </message>
-    <message>
-        <source>Choose the date the screen was done.</source>
-        <translation>Elija la fecha en que se hizo la evaluación.</translation>
-    </message>
-    <message>
-        <source>Answer every question.</source>
-        <translation>Responda todas las preguntas.</translation>
-    </message>
-    <message>
-        <source>Say why it is being corrected.</source>
-        <translation>Indique por qué se corrige.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
-        <source>Sign in to save.</source>
-        <translation>Inicie sesión para guardar.</translation>
-    </message>
-    <message>
-        <source>Choose the patient first.</source>
-        <translation>Elija primero al paciente.</translation>
-    </message>
-    <message>
-        <source>Required.</source>
-        <translation>Obligatorio.</translation>
-    </message>
-    <message>
-        <source>Check the marked fields. Nothing was saved.</source>
-        <translation>Revise los campos marcados. No se guardó nada.</translation>
-    </message>
-    <message>
-        <source>Saved on this tablet.</source>
-        <translation>Guardado en esta tableta.</translation>
-    </message>
-</context>
-<context>
-    <name>AsyncState</name>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
 </context>
 </TS>

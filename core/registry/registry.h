@@ -14,6 +14,7 @@
 #include "core/registry/clock.h"
 #include "core/roles/roles.h"
 #include "core/scripts/library.h"
+#include "core/storage/quarantine_store.h"
 #include "core/storage/record_store.h"
 
 #include <QList>
@@ -210,9 +211,29 @@ public:
     // Returns how many were queued.
     Result<int> requeueOwnAfter(std::int64_t seq);
     // Applies one page pulled from the server and stores its cursor, in one transaction. Records
-    // already here are skipped; each new one is validated as a local write is. Returns how many
-    // were new.
+    // already here (or already in quarantine) are skipped. Each new one passes the server's checks
+    // of an arriving record (core/registry/incoming_records.h; the clock bound aside), must name a
+    // patient this tablet holds (unless it introduces one) and a record it corrects that is here;
+    // one that does not is set aside in quarantine with the reason, and the rest of the page
+    // applies. A withdrawal of a quarantined record closes its entry. Returns how many records were
+    // stored.
     Result<int> applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor);
+    // The highest sequence number this device has given a write (records it wrote or pulled, and
+    // withdrawals of quarantined records).
+    Result<std::int64_t> writeCounter();
+    // The server holds sequence numbers of this device beyond writeCounter(): the tablet was
+    // restored from an older copy of itself. New writes continue after serverHighest (so every
+    // later push advances the server's count again), and the next pull starts from the beginning
+    // of the feed and includes this device's own records, bringing back those the copy lacks.
+    Status resequenceAfter(std::int64_t serverHighest);
+
+    // --- quarantine (registry managers and administrators) -------------------------------------
+    [[nodiscard]] bool canManageQuarantine() const;
+    // Pulled records set aside because this tablet cannot read them, oldest first.
+    Result<QList<storage::QuarantinedRecord>> quarantined(bool includeWithdrawn);
+    // Withdraws a quarantined record: a retraction that syncs (the server and the clinic's other
+    // tablets close it too). Returns the withdrawal's record id.
+    Result<QString> withdrawQuarantined(std::int64_t quarantineId, const QString &reason);
     // Concurrent versions of one record for the registry manager to review.
     Result<QList<storage::Conflict>> conflicts(bool includeReviewed);
     Status reviewConflict(std::int64_t conflictId);

@@ -5,9 +5,10 @@
 //   registry_users.cpp    users, PINs and lockouts
 //   registry_records.cpp  patients and their records: add, correct, withdraw, read
 //   registry_clinic.cpp   the clinic's own records: policy and conversation scripts
-//   registry_sync.cpp     the local half of sync: outbox, acknowledgements, pulled pages, conflicts
+//   registry_sync.cpp     the local half of sync: outbox, acknowledgements, pulled pages, conflicts,
+//                         quarantine
 //   registry_drafts.cpp   rooming drafts kept across a lock
-// SQL stays in core/storage (RecordStore, MetaStore, AuditLog).
+// SQL stays in core/storage (RecordStore, QuarantineStore, MetaStore, AuditLog).
 
 #include "core/domain/envelope_validation.h"
 #include "core/domain/hlc.h"
@@ -19,6 +20,7 @@
 #include "core/storage/audit_log.h"
 #include "core/storage/database.h"
 #include "core/storage/meta_store.h"
+#include "core/storage/quarantine_store.h"
 #include "core/storage/record_store.h"
 
 #include <QList>

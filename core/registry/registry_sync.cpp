@@ -1,6 +1,69 @@
+#include "core/registry/incoming_records.h"
 #include "core/registry/registry_private.h"
 
+#include <QUuid>
+
+#include <algorithm>
+
 namespace cairn::registry {
+namespace {
+
+// Why a pulled record cannot be stored on this tablet, or nullopt when it can. The checks the
+// server makes of an arriving record, then what only this tablet knows: whether the patient and
+// the record it corrects are here.
+Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record)
+{
+    if (auto s = validateIncomingRecord(record, std::nullopt); !s)
+        return std::optional<Error>(s.error());
+    if (!record.supersedes.isEmpty()) {
+        auto parent = db.cached("SELECT patient_id FROM records WHERE id = ?");
+        if (!parent)
+            return parent.error();
+        (*parent)->bind(1, record.supersedes);
+        const bool found = (*parent)->next();
+        const QString parentPatient = found ? (*parent)->text(0) : QString();
+        Status scan = (*parent)->status();
+        (*parent)->reset();
+        if (!scan)
+            return scan.error();
+        if (!found)
+            return std::optional<Error>(
+                Error{QStringLiteral("supersedes"), QStringLiteral("names a record this tablet does not hold")});
+        if (parentPatient != record.patientId)
+            return std::optional<Error>(
+                Error{QStringLiteral("supersedes"), QStringLiteral("names a record of another patient")});
+    }
+    // Only a patient's own record introduces a patient; anything else must name one held here.
+    if (record.patientId != domain::kClinicScope && record.kind != QLatin1String("patient")) {
+        auto known = db.cached("SELECT 1 FROM records WHERE patient_id = ? AND kind = 'patient' LIMIT 1");
+        if (!known)
+            return known.error();
+        (*known)->bind(1, record.patientId);
+        const bool found = (*known)->next();
+        Status scan = (*known)->status();
+        (*known)->reset();
+        if (!scan)
+            return scan.error();
+        if (!found)
+            return std::optional<Error>(
+                Error{QStringLiteral("patient_id"), QStringLiteral("names no patient this tablet holds")});
+    }
+    return std::optional<Error>();
+}
+
+// The next number in this device's write order, taken without writing a record (a withdrawal of a
+// quarantined record lives in the quarantine table but is pushed like a record).
+Result<std::int64_t> takeWriteNumber(Database &db)
+{
+    if (auto s = db.exec("INSERT INTO sqlite_sequence (name, seq) SELECT 'records', 0 "
+                         "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'records');"
+                         "UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'records'");
+        !s)
+        return s.error();
+    return db.scalarInt("SELECT seq FROM sqlite_sequence WHERE name = 'records'");
+}
+
+}  // namespace
 
 // --- sync -------------------------------------------------------------------------------------
 
@@ -21,7 +84,21 @@ Status Registry::setSyncValue(const QString &key, const QString &value)
 
 Result<QList<domain::RecordEnvelope>> Registry::outbox(int limit)
 {
-    return RecordStore(*d->db).pendingOutbox(limit);
+    auto records = RecordStore(*d->db).pendingOutbox(limit);
+    if (!records)
+        return records;
+    auto withdrawals = storage::QuarantineStore(*d->db).pendingWithdrawals(limit);
+    if (!withdrawals)
+        return withdrawals.error();
+    if (withdrawals->isEmpty())
+        return records;
+    // One batch in write order (the server wants its sequence numbers increasing).
+    records->append(*withdrawals);
+    std::sort(records->begin(), records->end(),
+              [](const domain::RecordEnvelope &a, const domain::RecordEnvelope &b) { return a.seq < b.seq; });
+    if (records->size() > limit)
+        records->resize(limit);
+    return records;
 }
 
 Status Registry::acknowledgePushed(const QStringList &recordIds, std::int64_t throughSeq)
@@ -30,6 +107,8 @@ Status Registry::acknowledgePushed(const QStringList &recordIds, std::int64_t th
     if (!tx)
         return tx.error();
     if (auto s = RecordStore(*d->db).acknowledge(recordIds); !s)
+        return s;
+    if (auto s = storage::QuarantineStore(*d->db).acknowledge(recordIds); !s)
         return s;
     auto previous = storage::MetaStore(*d->db).value("sync.pushed_through");
     if (!previous)
@@ -49,6 +128,10 @@ Result<int> Registry::requeueOwnAfter(std::int64_t seq)
     auto queued = RecordStore(*d->db).requeueOwnAfter(m_deviceId, seq);
     if (!queued)
         return queued.error();
+    auto withdrawals = storage::QuarantineStore(*d->db).requeueAfter(seq);
+    if (!withdrawals)
+        return withdrawals.error();
+    *queued += *withdrawals;
     if (auto s = storage::MetaStore(*d->db).setValue("sync.pushed_through", QString::number(seq)); !s)
         return s.error();
     if (auto s = tx->commit(); !s)
@@ -59,11 +142,14 @@ Result<int> Registry::requeueOwnAfter(std::int64_t seq)
 Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor)
 {
     RecordWriter w = writer();
+    storage::QuarantineStore quarantine(*d->db);
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
     const std::int64_t nowMs = m_clock.now().toMSecsSinceEpoch();
+    const QString receivedAt = isoNow(m_clock);
     int added = 0;
+    int setAside = 0;
     for (qsizetype i = 0; i < records.size(); ++i) {
         domain::RecordEnvelope record = records.at(i);
         auto here = w.store.contains(record.id);
@@ -71,9 +157,33 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             return here.error();
         if (*here)
             continue;
-        if (auto s = domain::validateEnvelope(record); !s)
-            return s.error().within(QStringLiteral("changes[%1]").arg(i));
+        auto held = quarantine.holds(record.id);
+        if (!held)
+            return held.error();
+        if (*held)
+            continue;
         record.seq = 0;
+        // Another tablet withdrew a record this one set aside: close the entry here too.
+        if (record.retracted && !record.supersedes.isEmpty()) {
+            auto entry = quarantine.findByRecordId(record.supersedes);
+            if (!entry)
+                return entry.error();
+            if (entry->has_value()) {
+                const QString reason = record.payload.value(QStringLiteral("retraction_reason")).toString();
+                if (auto s = quarantine.markWithdrawn(record, reason, record.writtenAt, false); !s)
+                    return s.error();
+                continue;
+            }
+        }
+        auto reason = reasonToSetAside(*d->db, record);
+        if (!reason)
+            return reason.error().within(QStringLiteral("changes[%1]").arg(i));
+        if (reason->has_value()) {
+            if (auto s = quarantine.add(record, **reason, receivedAt); !s)
+                return s.error();
+            ++setAside;
+            continue;
+        }
         if (auto s = w.store.insert(record, false); !s)
             return s.error().within(QStringLiteral("changes[%1]").arg(i));
         if (record.kind == QLatin1String("patient")) {
@@ -97,9 +207,117 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             !s)
             return s.error();
     }
+    // Counts only: what was set aside may hold patient data, and the audit log is not its place.
+    if (setAside > 0) {
+        if (auto s = w.audit.append({m_clock.now(),
+                                     m_user.id,
+                                     QStringLiteral("sync_quarantine"),
+                                     {},
+                                     {},
+                                     QStringLiteral("%1 records set aside").arg(setAside)});
+            !s)
+            return s.error();
+    }
     if (auto s = tx->commit(); !s)
         return s.error();
     return added;
+}
+
+Result<std::int64_t> Registry::writeCounter()
+{
+    return d->db->scalarInt("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'records'), 0)");
+}
+
+Status Registry::resequenceAfter(std::int64_t serverHighest)
+{
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = d->db->exec("INSERT INTO sqlite_sequence (name, seq) SELECT 'records', 0 "
+                             "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'records')");
+        !s)
+        return s;
+    auto bump = d->db->prepare("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'records'");
+    if (!bump)
+        return bump.error();
+    bump->bind(1, serverHighest);
+    if (auto s = bump->run(); !s)
+        return s;
+    storage::MetaStore meta(*d->db);
+    if (auto s = meta.setValue("sync.cursor", QString()); !s)
+        return s;
+    if (auto s = meta.setValue("sync.pull_own", QStringLiteral("1")); !s)
+        return s;
+    // The server holds this device's writes through serverHighest.
+    auto pushedThrough = meta.value("sync.pushed_through");
+    if (!pushedThrough)
+        return pushedThrough.error();
+    if (serverHighest > pushedThrough->toLongLong()) {
+        if (auto s = meta.setValue("sync.pushed_through", QString::number(serverHighest)); !s)
+            return s;
+    }
+    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(),
+                                                   m_user.id,
+                                                   QStringLiteral("sync_resequence"),
+                                                   {},
+                                                   {},
+                                                   QStringLiteral("after %1").arg(serverHighest)});
+        !s)
+        return s;
+    return tx->commit();
+}
+
+bool Registry::canManageQuarantine() const
+{
+    return can(keys::Permission::ManageQuarantine);
+}
+
+Result<QList<storage::QuarantinedRecord>> Registry::quarantined(bool includeWithdrawn)
+{
+    if (!canManageQuarantine())
+        return forbidden(QStringLiteral("reviewing records set aside"));
+    return storage::QuarantineStore(*d->db).list(includeWithdrawn);
+}
+
+Result<QString> Registry::withdrawQuarantined(std::int64_t quarantineId, const QString &reason)
+{
+    if (!canManageQuarantine())
+        return forbidden(QStringLiteral("withdrawing records set aside"));
+    if (reason.trimmed().isEmpty())
+        return Error{QStringLiteral("reason"), QStringLiteral("is required (why the record is withdrawn)")};
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    storage::QuarantineStore quarantine(*d->db);
+    auto entry = quarantine.find(quarantineId);
+    if (!entry)
+        return entry.error();
+    if (!entry->has_value())
+        return Error{QStringLiteral("id"), QStringLiteral("no record set aside with id %1").arg(quarantineId)};
+    if ((*entry)->withdrawn())
+        return Error{QStringLiteral("id"),
+                     QStringLiteral("record %1 set aside was already withdrawn").arg(quarantineId)};
+    domain::RecordEnvelope withdrawal = storage::withdrawalOf(**entry, reason.trimmed());
+    withdrawal.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    withdrawal.author = m_user.id;
+    withdrawal.device = m_deviceId;
+    withdrawal.stamp = d->hlc.now(m_clock.now().toMSecsSinceEpoch());
+    withdrawal.writtenAt = isoNow(m_clock);
+    auto seq = takeWriteNumber(*d->db);
+    if (!seq)
+        return seq.error();
+    withdrawal.seq = *seq;
+    if (auto s = quarantine.markWithdrawn(withdrawal, reason.trimmed(), withdrawal.writtenAt, true); !s)
+        return s.error();
+    if (auto s = writer().saveClock(); !s)
+        return s.error();
+    if (auto s = storage::AuditLog(*d->db).append(
+            {m_clock.now(), m_user.id, QStringLiteral("withdraw_quarantined"), {}, {}, QString::number(quarantineId)});
+        !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return withdrawal.id;
 }
 
 Result<QList<storage::Conflict>> Registry::conflicts(bool includeReviewed)

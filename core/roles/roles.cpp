@@ -32,6 +32,8 @@ constexpr std::array<Grant, 13> kGrants{{
     {P::EditScripts, {false, false, true, false, true, false}},
     {P::EnrollDevice, {false, false, false, false, true, false}},
     {P::ResolveConflicts, {false, false, true, true, true, false}},
+    // The registry manager keeps the registry's data sound; the administrator runs the tablets.
+    {P::ManageQuarantine, {false, false, false, true, true, false}},
     {P::ExportData, {false, false, false, true, true, false}},
 }};
 

@@ -31,6 +31,7 @@ enum class Permission {
     EditScripts,             // clinic copies of conversation scripts
     EnrollDevice,            // enroll the tablet with the server
     ResolveConflicts,        // review sync conflicts
+    ManageQuarantine,        // see and withdraw records this tablet set aside as unreadable
     ExportData,              // export the registry
 };
 

@@ -173,11 +173,42 @@ CREATE TRIGGER outbox_size_on_delete AFTER DELETE ON outbox
 BEGIN UPDATE outbox_size SET pending = pending - 1 WHERE only_row = 1; END;
 )SQL";
 
+// Version 5: quarantine. A pulled record this tablet cannot read (an older server stored it, or a
+// bug) is kept here with the reason instead of in `records`, so no screen or command ever reads it;
+// the rest of its page applies. The registry manager sees it and may withdraw it: the withdrawal
+// is a retraction that syncs (withdrawal_pending until the server acknowledges it), and a
+// withdrawal pulled from another tablet closes the entry here too.
+constexpr const char *kSchemaV5 = R"SQL(
+CREATE TABLE quarantine (
+  id             INTEGER PRIMARY KEY,
+  record_id      TEXT NOT NULL UNIQUE,
+  patient_id     TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  record_date    TEXT,
+  payload        TEXT NOT NULL,
+  author         TEXT NOT NULL,
+  device         TEXT NOT NULL,
+  hlc            TEXT NOT NULL,
+  supersedes     TEXT,
+  retracted      INTEGER NOT NULL DEFAULT 0 CHECK (retracted IN (0, 1)),
+  written_at     TEXT,
+  field          TEXT NOT NULL,
+  message        TEXT NOT NULL,
+  received_at    TEXT NOT NULL,
+  withdrawal_id  TEXT UNIQUE,
+  withdrawal_seq INTEGER,
+  withdrawal_hlc TEXT,
+  withdrawn_by   TEXT,
+  withdrawn_at   TEXT,
+  withdrawal_reason  TEXT,
+  withdrawal_pending INTEGER NOT NULL DEFAULT 0 CHECK (withdrawal_pending IN (0, 1))
+);
+CREATE INDEX quarantine_pending ON quarantine(withdrawal_seq) WHERE withdrawal_pending = 1;
+)SQL";
+
 constexpr std::array kMigrations{
-    Migration{1, kSchemaV1},
-    Migration{2, kSchemaV2},
-    Migration{3, kSchemaV3},
-    Migration{4, kSchemaV4},
+    Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
+    Migration{4, kSchemaV4}, Migration{5, kSchemaV5},
 };
 
 }  // namespace

@@ -25,6 +25,7 @@ bool Permissions::allows(const QString &role, const QString &permission)
         {P::EditScripts, "edit_scripts"},
         {P::EnrollDevice, "enroll_device"},
         {P::ResolveConflicts, "resolve_conflicts"},
+        {P::ManageQuarantine, "manage_quarantine"},
         {P::ExportData, "export_data"},
     }};
     keys::Role parsed{};
@@ -66,7 +67,7 @@ struct ScreenNeed {
     const char *screen;
     const char *permission;
 };
-constexpr std::array<ScreenNeed, 9> kScreens{{
+constexpr std::array<ScreenNeed, 10> kScreens{{
     {"huddle", "run_worklists"},
     {"patients", "view_patient"},
     {"roster", "run_worklists"},
@@ -75,6 +76,7 @@ constexpr std::array<ScreenNeed, 9> kScreens{{
     {"measures", "view_measures"},
     {"refill_check", "book_visits"},  // taking refill requests is front-desk work
     {"conflicts", "resolve_conflicts"},
+    {"quarantine", "manage_quarantine"},
     {"rooming", "record_rooming"},
 }};
 }  // namespace

@@ -14,6 +14,7 @@ Page {
     signal patientChosen(string patientId)
     signal refillCheckRequested()
     signal conflictsRequested()
+    signal quarantineRequested()
 
     background: Rectangle { color: Theme.background }
 
@@ -71,6 +72,15 @@ Page {
                 Layout.preferredHeight: Theme.minTouch
                 Accessible.name: qsTr("Review changes two tablets made to the same record")
                 onClicked: screen.conflictsRequested()
+            }
+            Button {
+                objectName: "quarantineButton"
+                visible: Permissions.offers(Session.role, "quarantine")
+                text: qsTr("Set-aside records")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.minTouch
+                Accessible.name: qsTr("Review records from the server this tablet cannot read")
+                onClicked: screen.quarantineRequested()
             }
         }
 

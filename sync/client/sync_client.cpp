@@ -12,6 +12,7 @@ QJsonObject RoundStats::toJson() const
     return {{QStringLiteral("pushed"), pushed},
             {QStringLiteral("pulled"), pulled},
             {QStringLiteral("requeued"), requeued},
+            {QStringLiteral("resequenced"), resequenced},
             {QStringLiteral("conflicts"), conflicts},
             {QStringLiteral("bytes_sent"), static_cast<double>(bytesSent)},
             {QStringLiteral("bytes_received"), static_cast<double>(bytesReceived)},
@@ -134,7 +135,8 @@ Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &bo
     return response->body;
 }
 
-Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked)
+Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *behind,
+                           bool *revoked)
 {
     for (;;) {
         auto batch = m_registry.outbox(m_config.pushBatch);
@@ -164,6 +166,7 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
             return s;
         stats.pushed += result->applied;
         *serverHighest = result->highestSeq;
+        *behind = *behind || result->behind;
     }
 }
 
@@ -176,7 +179,11 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         auto cursor = Cursor::parse(*stored);
         if (!cursor)
             cursor = Cursor{};
-        auto response = exchange("/v1/pull", toJson(PullRequest{*cursor, m_config.pullPage}), auth, stats, revoked);
+        auto own = m_registry.syncValue(QStringLiteral("pull_own"));
+        if (!own)
+            return own.error();
+        const PullRequest request{*cursor, m_config.pullPage, !own->isEmpty()};
+        auto response = exchange("/v1/pull", toJson(request), auth, stats, revoked);
         if (!response)
             return response.error();
         if (*revoked)
@@ -190,7 +197,7 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         stats.pulled += *added;
         *serverHighest = page->highestSeq;
         if (!page->more)
-            return ok();
+            return request.own ? m_registry.setSyncValue(QStringLiteral("pull_own"), QString()) : ok();
     }
 }
 
@@ -203,14 +210,29 @@ Result<RoundStats> SyncClient::runRound()
     if (!auth)
         return auth.error();
     bool revoked = false;
+    bool behind = false;
     std::int64_t serverHighest = -1;
+    // Before this round writes anything: every number the server holds of this device was given
+    // here, so a server count beyond it means this registry is an older copy of itself.
+    auto counterAtStart = m_registry.writeCounter();
+    if (!counterAtStart)
+        return counterAtStart.error();
     // Push, pull, and push again if the server turned out to have lost records of ours.
     for (int pass = 0; pass < 3; ++pass) {
-        if (auto s = pushAll(*auth, stats, &serverHighest, &revoked); !s)
+        if (auto s = pushAll(*auth, stats, &serverHighest, &behind, &revoked); !s)
             return s.error();
         if (!revoked && pass == 0) {
             if (auto s = pullAll(*auth, stats, &serverHighest, &revoked); !s)
                 return s.error();
+            if (!revoked && (behind || serverHighest > *counterAtStart)) {
+                // Restored from an older copy: number new writes after the server's count, and
+                // fetch this device's own records the copy lacks (the server skips them otherwise).
+                if (auto s = m_registry.resequenceAfter(serverHighest); !s)
+                    return s.error();
+                stats.resequenced = true;
+                if (auto s = pullAll(*auth, stats, &serverHighest, &revoked); !s)
+                    return s.error();
+            }
         }
         if (revoked) {
             (void)m_keystore.remove(credentialName(m_registry.registryId()));

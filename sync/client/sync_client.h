@@ -1,7 +1,10 @@
 #pragma once
-// The tablet's side of sync. One round: push the outbox in batches (each (device, seq) applied
-// once by the server), then pull the clinic's feed page by page, each page and its cursor applied
-// in one local transaction. Everything is resumable: a round killed at any point leaves the outbox
+// The tablet's side of sync. One round: push the outbox in batches (each record applied once by
+// the server), then pull the clinic's feed page by page, each page and its cursor applied in one
+// local transaction (a record this tablet cannot read is set aside in quarantine). A server that
+// holds fewer of this device's records than it acknowledged gets them again; a tablet behind the
+// server's count of its writes (restored from an older copy of itself) numbers its next writes
+// after it and pulls its own records back. Everything is resumable: a round killed at any point leaves the outbox
 // and the cursor where the last committed transaction put them.
 //
 // runRound() waits on the network with a local event loop, so it runs on the registry's database
@@ -35,6 +38,7 @@ struct RoundStats {
     int pushed = 0;            // records the server applied
     int pulled = 0;            // new records stored here
     int requeued = 0;          // own records re-sent because the server no longer had them
+    bool resequenced = false;  // this tablet was behind the server (restored from an older copy)
     int conflicts = 0;         // open conflicts to review after the round
     qint64 bytesSent = 0;      // request bodies as sent (compressed)
     qint64 bytesReceived = 0;  // response bodies as received (compressed)
@@ -68,7 +72,8 @@ private:
     Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
                                  bool *revoked);
     Result<QByteArray> authorization();
-    Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
+    // *behind: the server stored a change under a number it had already covered.
+    Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *behind, bool *revoked);
     Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
     Status noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued);
 

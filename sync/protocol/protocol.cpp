@@ -160,17 +160,23 @@ QJsonObject toJson(const PushRequest &m)
 
 QJsonObject toJson(const PushResponse &m)
 {
-    return {{QStringLiteral("applied"), m.applied},
-            {QStringLiteral("duplicates"), m.duplicates},
-            {QStringLiteral("highest_seq"), static_cast<double>(m.highestSeq)},
-            {QStringLiteral("epoch"), m.epoch}};
+    QJsonObject o{{QStringLiteral("applied"), m.applied},
+                  {QStringLiteral("duplicates"), m.duplicates},
+                  {QStringLiteral("highest_seq"), static_cast<double>(m.highestSeq)},
+                  {QStringLiteral("epoch"), m.epoch}};
+    if (m.behind)
+        o.insert(QStringLiteral("behind"), true);
+    return o;
 }
 
 QJsonObject toJson(const PullRequest &m)
 {
-    return {{QStringLiteral("version"), kProtocolVersion},
-            {QStringLiteral("cursor"), m.cursor.toString()},
-            {QStringLiteral("limit"), m.limit}};
+    QJsonObject o{{QStringLiteral("version"), kProtocolVersion},
+                  {QStringLiteral("cursor"), m.cursor.toString()},
+                  {QStringLiteral("limit"), m.limit}};
+    if (m.own)
+        o.insert(QStringLiteral("own"), true);
+    return o;
 }
 
 QJsonObject toJson(const PullResponse &m)
@@ -315,6 +321,7 @@ Result<PushResponse> pushResponseFromJson(const QJsonObject &o)
     m.applied = o.value(QStringLiteral("applied")).toInt();
     m.duplicates = o.value(QStringLiteral("duplicates")).toInt();
     m.epoch = o.value(QStringLiteral("epoch")).toString();
+    m.behind = o.value(QStringLiteral("behind")).toBool(false);
     return m;
 }
 
@@ -338,6 +345,10 @@ Result<PullRequest> pullRequestFromJson(const QJsonObject &o)
             return fieldError(QStringLiteral("limit"), QStringLiteral("must be at most %1").arg(Limits::maxPullPage));
         m.limit = static_cast<int>(*limit);
     }
+    const QJsonValue own = o.value(QStringLiteral("own"));
+    if (!own.isUndefined() && !own.isBool())
+        return fieldError(QStringLiteral("own"), QStringLiteral("must be true or false"));
+    m.own = own.toBool(false);
     return m;
 }
 

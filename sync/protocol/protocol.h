@@ -92,11 +92,17 @@ struct PushResponse {
     int duplicates = 0;
     std::int64_t highestSeq = 0;
     QString epoch;
+    // A change was new to the server under a sequence number it had already covered: the device's
+    // counter went backwards (restored from an older copy of itself). Sent only when true.
+    bool behind = false;
 };
 
 struct PullRequest {
     Cursor cursor;
     int limit = Limits::defaultPullPage;
+    // Include the asking device's own records (normally skipped: it holds them). A device restored
+    // from an older copy of itself asks for them once, from the start of the feed. Sent only when true.
+    bool own = false;
 };
 struct PullResponse {
     QList<domain::RecordEnvelope> changes;

@@ -3,9 +3,9 @@
 #include "core/domain/envelope_validation.h"
 #include "core/keys/keyring.h"
 #include "core/keys/pin_verifier.h"
+#include "core/registry/incoming_records.h"
 #include "core/roles/roles.h"
 #include "platform/logging.h"
-#include "sync/server/incoming_records.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -242,7 +242,7 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
         const domain::RecordEnvelope &record = request->changes.at(i).record;
         if (record.device != device.id)
             return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
-        if (auto s = validateIncomingRecord(record, serverNow); !s)
+        if (auto s = registry::validateIncomingRecord(record, serverNow); !s)
             return errorReply(422, s.error().within(at));
     }
 
@@ -282,14 +282,27 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
                 return serverError(owner.error());
             if (owner->isEmpty()) {
                 // Only a patient's own first record introduces the patient; an observation must
-                // name a patient the clinic already has (earlier in this batch included).
-                if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
-                    return errorReply(
-                        422, {at + QStringLiteral(".patient_id"), QStringLiteral("names no patient of this clinic")});
-                if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)",
-                                           {record.patientId, device.clinic});
-                    !s)
-                    return serverError(s.error());
+                // name a patient the clinic already has (earlier in this batch included). The one
+                // exception: the withdrawal of a record the clinic holds for a patient it never had
+                // (stored by a server older than these checks). Tablets set such a record aside
+                // and the registry manager withdraws it; that withdrawal must sync.
+                bool withdrawsHeldOrphan = false;
+                if (record.retracted && !record.supersedes.isEmpty()) {
+                    auto held = m_db->query("SELECT 1 FROM changes WHERE id = ? AND clinic = ? AND patient_id = ?",
+                                            {record.supersedes, device.clinic, record.patientId});
+                    if (!held)
+                        return serverError(held.error());
+                    withdrawsHeldOrphan = !held->isEmpty();
+                }
+                if (!withdrawsHeldOrphan) {
+                    if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
+                        return errorReply(422, {at + QStringLiteral(".patient_id"),
+                                                QStringLiteral("names no patient of this clinic")});
+                    if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)",
+                                               {record.patientId, device.clinic});
+                        !s)
+                        return serverError(s.error());
+                }
             } else if (owner->first().first() != device.clinic) {
                 return errorReply(403,
                                   {at + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
@@ -314,6 +327,10 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             !s)
             return serverError(s.error());
         ++response.applied;
+        // New, yet under a number already covered: the device's counter went backwards. Stored
+        // (above), and the device is told so it numbers its next writes after `through`.
+        if (change.seq <= *highest)
+            response.behind = true;
         through = std::max(through, change.seq);
     }
     if (through != *highest) {
@@ -362,8 +379,9 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     std::int64_t position = after;
     for (qsizetype i = 0; i < std::min<qsizetype>(rows->size(), request->limit); ++i) {
         position = rows->at(i).at(0).toLongLong();
-        // A device already holds what it wrote: the cursor moves past it, the bytes stay home.
-        if (rows->at(i).at(2) == device.id)
+        // A device already holds what it wrote: the cursor moves past it, the bytes stay home
+        // (unless it was restored from an older copy of itself and asks for them).
+        if (!request->own && rows->at(i).at(2) == device.id)
             continue;
         auto record = envelopeFromJson(QJsonDocument::fromJson(rows->at(i).at(1).toUtf8()).object());
         if (!record)

@@ -4,6 +4,7 @@
 
 #include "core/domain/patient_json.h"
 #include "core/registry/registry_internals.h"
+#include "core/registry/views.h"
 #include "core/storage/database.h"
 #include "sync/client/first_sign_in.h"
 #include "tools/sync_harness/sync_harness.h"
@@ -16,6 +17,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace cairn;
 using namespace cairn::testing;
@@ -789,6 +791,190 @@ private slots:
             QVERIFY(retraction);
         }
         QCOMPARE(snapshot(*a->registry), snapshot(*b->registry));
+    }
+
+    // Issue 15 item 2: a record an older server stored without today's checks reaches a tablet
+    // that cairnctl drives on its real file. It is set aside with the reason, every command keeps
+    // working, the administrator withdraws it, and the withdrawal syncs to the clinic's tablets.
+    void aRecordATabletCannotReadIsSetAsideAndWithdrawn()
+    {
+        const QString clinic = QStringLiteral("quarantine");
+        const QString db = m_dir.filePath(QStringLiteral("quarantine-cli.db"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
+                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("quarantine-cli-keys")));
+        env.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("246810"));
+        const auto cairnctl = [&](const QStringList &args) {
+            return runProgram(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), db} + args, env);
+        };
+        CHECK_OK(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}));
+        auto code = m_server->enrollmentCode(clinic);
+        CHECK_OK(code);
+        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(),
+                           QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--code"), *code}));
+
+        // A real patient with a PEG from another tablet of the clinic.
+        auto b = tablet(m_clockB, clinic);
+        auto id = b->registry->addPatient(newPatient(QStringLiteral("Nadia Rahman"), QStringLiteral("QZ-1")));
+        QVERIFY(id);
+        CHECK_OK(b->registry->addRecord(*id, peg(QDate(2026, 3, 1), 6)));
+        syncOk(*b);
+
+        // What an older server let in: a clinic policy with a garbage payload, and a PEG for a
+        // patient the clinic never had.
+        const QString olderDevice = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto bad = [&](const QString &kind, const QString &patientId, const QJsonObject &payload) {
+            domain::RecordEnvelope r;
+            r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            r.patientId = patientId;
+            r.kind = kind;
+            r.date = QStringLiteral("2026-03-01");
+            r.payload = payload;
+            r.author = QStringLiteral("old-user");
+            r.device = olderDevice;
+            r.stamp = HlcStamp{QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch(), 0, olderDevice};
+            r.writtenAt = QStringLiteral("2026-03-01T08:00:00.000Z");
+            return r;
+        };
+        const domain::RecordEnvelope policy = bad(QStringLiteral("clinic_policy"), domain::kClinicScope,
+                                                  {{QStringLiteral("tiers"), QStringLiteral("x")}});
+        const domain::RecordEnvelope orphan =
+            bad(QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces),
+                {{QStringLiteral("date"), QStringLiteral("2026-03-01")},
+                 {QStringLiteral("pain"), 5},
+                 {QStringLiteral("enjoyment"), 5},
+                 {QStringLiteral("activity"), 5}});
+        CHECK_OK(m_server->storeUnchecked(clinic, olderDevice, {policy, orphan}));
+        // ... and after them, good work from tablet B on the same page.
+        CHECK_OK(b->registry->addRecord(*id, peg(QDate(2026, 3, 2), 4)));
+        syncOk(*b);
+
+        auto synced = cairnctl({QStringLiteral("sync")});
+        CHECK_OK(synced);
+        QCOMPARE(QJsonDocument::fromJson(synced->toUtf8()).object().value(QStringLiteral("pulled")).toInt(), 3);
+        // Every command that reads the registry still works.
+        for (const QStringList &command :
+             {QStringList{QStringLiteral("policy"), QStringLiteral("show")}, QStringList{QStringLiteral("huddle")},
+              QStringList{QStringLiteral("gaps")},
+              QStringList{QStringLiteral("measures"), QStringLiteral("--month"), QStringLiteral("2026-03")},
+              QStringList{QStringLiteral("export"), QStringLiteral("--json")}, QStringList{QStringLiteral("stats")}}) {
+            auto out = cairnctl(command);
+            QVERIFY2(out, qPrintable(command.join(QLatin1Char(' ')) + QStringLiteral(": ") +
+                                     (out ? QString() : out.error().message)));
+        }
+        auto exported = cairnctl({QStringLiteral("export"), QStringLiteral("--json")});
+        const QJsonArray patients = QJsonDocument::fromJson(exported->toUtf8()).array();
+        QCOMPARE(patients.size(), 1);
+        QCOMPARE(patients.first()[QStringLiteral("peg")].toArray().size(), 2);
+
+        auto listed = cairnctl({QStringLiteral("quarantine"), QStringLiteral("list")});
+        CHECK_OK(listed);
+        const QJsonArray entries = QJsonDocument::fromJson(listed->toUtf8()).array();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0][QStringLiteral("record")].toString(), policy.id);
+        QVERIFY2(entries[0][QStringLiteral("field")].toString().startsWith(QStringLiteral("payload")),
+                 qPrintable(*listed));
+        QCOMPARE(entries[1][QStringLiteral("record")].toString(), orphan.id);
+        QCOMPARE(entries[1][QStringLiteral("field")].toString(), QStringLiteral("patient_id"));
+        QVERIFY(!listed->contains(QStringLiteral("\"pain\"")));  // the content itself is not shown
+
+        for (const QJsonValue &entry : entries) {
+            auto withdrawn = cairnctl({QStringLiteral("quarantine"), QStringLiteral("withdraw"),
+                                       QString::number(entry[QStringLiteral("id")].toInt()), QStringLiteral("--reason"),
+                                       QStringLiteral("stored by an older server")});
+            CHECK_OK(withdrawn);
+        }
+        auto open = cairnctl({QStringLiteral("quarantine"), QStringLiteral("list")});
+        CHECK_OK(open);
+        QCOMPARE(QJsonDocument::fromJson(open->toUtf8()).array().size(), 0);
+        // The server takes both withdrawals (one of them for a patient it never had).
+        auto pushed = cairnctl({QStringLiteral("sync")});
+        CHECK_OK(pushed);
+        QCOMPARE(QJsonDocument::fromJson(pushed->toUtf8()).object().value(QStringLiteral("pushed")).toInt(), 2);
+        auto all = cairnctl({QStringLiteral("quarantine"), QStringLiteral("list"), QStringLiteral("--all")});
+        const QJsonArray closed = QJsonDocument::fromJson(all->toUtf8()).array();
+        QCOMPARE(closed.size(), 2);
+        for (const QJsonValue &entry : closed) {
+            QVERIFY(entry[QStringLiteral("withdrawn")].toBool());
+            QVERIFY(!entry[QStringLiteral("withdrawal_pending")].toBool());
+        }
+
+        // Tablet B (a clinician) and a new tablet of the clinic (its administrator) pull all of it:
+        // both work, and the new tablet shows the two set aside and already withdrawn.
+        syncOk(*b);
+        QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 2);
+        QVERIFY(b->registry->clinicPolicy());
+        QVERIFY(!b->registry->quarantined(false));  // not a clinician's to see
+        auto c = tablet(m_clockA, clinic, false);
+        syncOk(*c);
+        QCOMPARE(c->registry->quarantined(false)->size(), 0);
+        const auto onC = c->registry->quarantined(true).value();
+        QCOMPARE(onC.size(), 2);
+        for (const auto &entry : onC)
+            QVERIFY(entry.withdrawn() && !entry.withdrawalPending);
+        QCOMPARE(c->registry->loadPatient(*id)->peg.size(), 2);
+        QVERIFY(c->registry->clinicPolicy());
+        QVERIFY(registry::huddleRows(*c->registry, QDate(2026, 3, 2)));
+    }
+
+    // Issue 15 item 4: a tablet restored from an older copy of itself numbers its new writes
+    // under sequence numbers the server has already covered. They are stored (not acknowledged
+    // and dropped), the tablet moves its counter past the server's, and it gets back its own
+    // records the copy lacks.
+    void aTabletRestoredFromAnOlderCopyOfItselfLosesNothing()
+    {
+        const QString clinic = QStringLiteral("restored-tablet");
+        auto a = tablet(m_clockA, clinic);
+        auto b = tablet(m_clockB, clinic);
+        auto id = a->registry->addPatient(newPatient(QStringLiteral("Rosa Ibarra"), QStringLiteral("RT-1")));
+        QVERIFY(id);
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, 1), 7)));
+        syncOk(*a);
+        // Point A: a copy of the tablet's files, taken while it is closed.
+        // The registry, any SQLite side files, and the key slots: everything the tablet keeps.
+        QStringList files;
+        for (const char *suffix : {"", "-wal", "-shm", ".keys"})
+            files << a->path + QLatin1String(suffix);
+        auto copyFiles = [&](const QString &from, const QString &to) {
+            for (const QString &file : std::as_const(files)) {
+                QFile::remove(file + to);
+                if (QFile::exists(file + from))
+                    QVERIFY(QFile::copy(file + from, file + to));
+            }
+        };
+        a->registry.reset();
+        copyFiles(QString(), QStringLiteral(".copy"));
+        CHECK_OK(a->signInAsClinician(m_clockA));
+        for (int day = 2; day <= 4; ++day)
+            CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, day), 6)));
+        QCOMPARE(syncOk(*a).pushed, 3);
+
+        // The tablet is restored from the copy and used before it syncs again.
+        a->registry.reset();
+        copyFiles(QStringLiteral(".copy"), QString());
+        CHECK_OK(a->signInAsClinician(m_clockA));
+        QCOMPARE(a->registry->loadPatient(*id)->peg.size(), 1);
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, 5), 5)));
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, 6), 4)));
+        const auto stats = syncOk(*a);
+        QCOMPARE(stats.pushed, 2);  // stored, though under numbers the server had covered
+        QVERIFY(stats.resequenced);
+        QCOMPARE(a->registry->stats()->outboxPending, 0);
+        // The tablet has its own three records back; the other tablet has all six.
+        QCOMPARE(a->registry->loadPatient(*id)->peg.size(), 6);
+        syncOk(*b);
+        QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 6);
+        QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+
+        // From now on the tablet's numbers are past the server's: a new write moves it on again.
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, 7), 3)));
+        const auto later = syncOk(*a);
+        QCOMPARE(later.pushed, 1);
+        QVERIFY(!later.resequenced);
+        QCOMPARE(a->registry->syncValue(QStringLiteral("pull_own")).value(), QString());
+        syncOk(*b);
+        QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 7);
+        QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
     }
 
     void malformedRequestsStoreNothing()

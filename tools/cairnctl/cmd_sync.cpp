@@ -1,7 +1,9 @@
-// cairnctl enroll | sync | conflicts: this registry and the central server.
+// cairnctl enroll | sync | conflicts | quarantine: this registry and the central server.
 //   cairnctl enroll --server URL --ca PEM --code CODE
 //   cairnctl sync [--server URL --ca PEM]     (one round; JSON stats on stdout)
 //   cairnctl conflicts [--all] | conflicts review ID
+//   cairnctl quarantine list [--all] | quarantine withdraw ID [--reason TEXT]
+//       (pulled records this tablet could not read, set aside; registry managers and administrators)
 //   cairnctl sign-in --name NAME     (a clinic user's first sign-in on this device, online; PIN as usual)
 
 #include "sync/client/first_sign_in.h"
@@ -178,6 +180,63 @@ int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io 
     return Success;
 }
 
+int runQuarantine(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    const QString action = args.isEmpty() ? QStringLiteral("list") : args.takeFirst();
+    if (action == QLatin1String("withdraw")) {
+        auto reason = takeOption(args, QStringLiteral("--reason"));
+        if (!reason)
+            return fail(io, reason.error(), BadInput);
+        if (args.size() != 1)
+            return fail(io, {QStringLiteral("withdraw"), QStringLiteral("needs one quarantine id")}, BadInput);
+        bool ok = false;
+        const qint64 id = args.first().toLongLong(&ok);
+        if (!ok)
+            return fail(io, {QStringLiteral("withdraw"), QStringLiteral("the id must be a number")}, BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        const QString why = reason->isEmpty() ? QStringLiteral("could not be read on this tablet") : *reason;
+        auto withdrawal = open->registry->withdrawQuarantined(id, why);
+        if (!withdrawal)
+            return fail(io, withdrawal.error(), withdrawal.error().field.isEmpty() ? Failure : BadInput);
+        *io.out << "withdrawn: " << *withdrawal << " (sent with the next sync)\n";
+        return Success;
+    }
+    if (action != QLatin1String("list"))
+        return fail(io, {QStringLiteral("quarantine"), QStringLiteral("use list or withdraw ID")}, BadInput);
+    const bool all = takeFlag(args, QStringLiteral("--all"));
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    auto list = open->registry->quarantined(all);
+    if (!list)
+        return fail(io, list.error());
+    QJsonArray out;
+    for (const storage::QuarantinedRecord &q : std::as_const(*list)) {
+        // What the record is and why it was set aside; never its payload.
+        QJsonObject row{{QStringLiteral("id"), static_cast<double>(q.id)},
+                        {QStringLiteral("record"), q.record.id},
+                        {QStringLiteral("kind"), q.record.kind},
+                        {QStringLiteral("patient_id"), q.record.patientId},
+                        {QStringLiteral("field"), q.field},
+                        {QStringLiteral("message"), q.message},
+                        {QStringLiteral("received_at"), q.receivedAt},
+                        {QStringLiteral("withdrawn"), q.withdrawn()}};
+        if (q.withdrawn()) {
+            row.insert(QStringLiteral("withdrawal"), q.withdrawalId);
+            row.insert(QStringLiteral("withdrawn_at"), q.withdrawnAt);
+            row.insert(QStringLiteral("withdrawal_pending"), q.withdrawalPending);
+        }
+        out.append(row);
+    }
+    *io.out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+    return Success;
+}
+
 }  // namespace
 
 CAIRN_CLI_COMMAND("enroll", "enroll --server URL --ca PEM --code CODE: join a clinic's server (administrators)",
@@ -186,5 +245,9 @@ CAIRN_CLI_COMMAND("sync", "sync [--server URL --ca PEM]: one sync round; prints 
 CAIRN_CLI_COMMAND("sign-in", "sign-in --name NAME: a clinic user's first sign-in on this device (online; PIN as usual)",
                   runSignIn);
 CAIRN_CLI_COMMAND("conflicts", "conflicts [--all] | conflicts review ID: concurrent edits to review", runConflicts);
+CAIRN_CLI_COMMAND("quarantine",
+                  "quarantine list [--all] | quarantine withdraw ID [--reason TEXT]: pulled records this tablet "
+                  "could not read (registry managers, administrators)",
+                  runQuarantine);
 
 }  // namespace cairn::cli

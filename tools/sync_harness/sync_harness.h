@@ -61,6 +61,10 @@ public:
     // cairn-server ... user <action> --clinic C --name N (remove, unlock).
     Status userCommand(const QString &action, const QString &clinic, const QString &name);
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
+    // Tests only: puts records into the clinic's feed as given, under device, skipping every check
+    // of an arriving record, as a server older than those checks would have stored them. A file
+    // store's server is stopped around the write and started again.
+    Status storeUnchecked(const QString &clinic, const QString &device, const QList<domain::RecordEnvelope> &records);
 
 private:
     QStringList storeArgs() const;

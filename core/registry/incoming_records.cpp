@@ -1,4 +1,4 @@
-#include "sync/server/incoming_records.h"
+#include "core/registry/incoming_records.h"
 
 #include "core/clinical/agreement_text.h"
 #include "core/clinical/policy.h"
@@ -10,7 +10,7 @@
 #include <QDate>
 #include <QUuid>
 
-namespace cairn::sync {
+namespace cairn::registry {
 namespace {
 
 Error field(const QString &name, const QString &message)
@@ -40,7 +40,7 @@ bool isCanonicalUuid(const QString &text)
     return !parsed.isNull() && parsed.toString(QUuid::WithoutBraces) == text;
 }
 
-Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateTime &serverNowUtc)
+Status validateIncomingRecord(const domain::RecordEnvelope &record, const std::optional<QDateTime> &serverNowUtc)
 {
     // Ids are compared as strings everywhere (duplicates, ownership, lineages): only one spelling
     // of each id may exist, or "{ID}" would pass as a different record or patient than "id".
@@ -71,7 +71,7 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateT
     }
     if (!record.writtenAt.isEmpty() && !QDateTime::fromString(record.writtenAt, Qt::ISODateWithMs).isValid())
         return field(QStringLiteral("written_at"), QStringLiteral("must be an ISO date and time"));
-    const qint64 aheadMs = record.stamp.wallMs - serverNowUtc.toMSecsSinceEpoch();
+    const qint64 aheadMs = serverNowUtc ? record.stamp.wallMs - serverNowUtc->toMSecsSinceEpoch() : 0;
     if (aheadMs > kMaxClockSkewMs)
         return field(QStringLiteral("hlc"),
                      QStringLiteral(
@@ -116,4 +116,4 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const QDateT
     return ok();
 }
 
-}  // namespace cairn::sync
+}  // namespace cairn::registry

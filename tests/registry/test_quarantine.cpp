@@ -1,0 +1,317 @@
+// A pulled record this tablet cannot read is set aside in quarantine with the reason; the rest of
+// its page applies, and every view keeps working. The registry manager (or administrator) sees the
+// quarantine and withdraws an entry with a retraction that syncs; a withdrawal pulled from another
+// tablet closes the entry there too. Also: a tablet behind the server's count of its writes
+// (restored from an older copy of itself) numbers its next writes after that count.
+
+#include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
+#include "core/registry/views.h"
+#include "core/storage/database.h"
+#include "platform/keystore.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace cairn;
+using namespace cairn::registry;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+
+domain::Patient newPatient(const QString &name, const QString &chart)
+{
+    domain::Patient p;
+    p.name = name;
+    p.clinicId = chart;
+    p.birthDate = QDate(1958, 6, 14);
+    p.sex = domain::Sex::Male;
+    p.prescriber = QStringLiteral("Dr Rivera");
+    return p;
+}
+
+domain::PegScore peg(const QDate &date, int pain)
+{
+    domain::PegScore s;
+    s.date = date;
+    s.pain = pain;
+    s.enjoyment = 4;
+    s.activity = 5;
+    return s;
+}
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// A record as another tablet's envelope would carry it, with the given content.
+domain::RecordEnvelope remote(const QString &kind, const QString &patientId, const QJsonObject &payload)
+{
+    domain::RecordEnvelope r;
+    r.id = newUuid();
+    r.patientId = patientId;
+    r.kind = kind;
+    r.date = QStringLiteral("2026-11-20");
+    r.payload = payload;
+    r.author = QStringLiteral("user-b");
+    r.device = QStringLiteral("tablet-b");
+    r.stamp = HlcStamp{kNow.toMSecsSinceEpoch() - 60'000, 0, QStringLiteral("tablet-b")};
+    r.writtenAt = kNow.addSecs(-60).toString(Qt::ISODateWithMs);
+    return r;
+}
+
+#define CHECK_OK(expr)                                                                                                 \
+    do {                                                                                                               \
+        const auto &result_ = (expr);                                                                                  \
+        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().line()));                                   \
+    } while (false)
+
+}  // namespace
+
+class TestQuarantine : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    platform::MemoryKeystore m_keystore;
+    ManualClock m_clock{kNow};
+    int m_registries = 0;
+
+    std::unique_ptr<Registry> newRegistry()
+    {
+        auto r = Registry::create(m_dir.filePath(QStringLiteral("r%1.db").arg(++m_registries)), m_keystore,
+                                  QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        if (!r)
+            qFatal("create: %s", qPrintable(r.error().line()));
+        return std::move(r).value();
+    }
+
+    // What tablet B pushes after adding a patient with one PEG: real envelopes of a real registry.
+    QList<domain::RecordEnvelope> goodPage(QString *patientId)
+    {
+        auto admin = newRegistry();
+        if (!admin->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")))
+            qFatal("add clinician");
+        admin.reset();
+        auto opened = Registry::unlock(m_dir.filePath(QStringLiteral("r%1.db").arg(m_registries)), m_keystore,
+                                       QStringLiteral("Casey Clinician"), QStringLiteral("1357"), m_clock);
+        if (!opened)
+            qFatal("unlock: %s", qPrintable(opened.error().line()));
+        auto b = std::move(opened).value();
+        auto id = b->addPatient(newPatient(QStringLiteral("Omar Haddad"), QStringLiteral("Q-1")));
+        if (!id)
+            qFatal("add patient: %s", qPrintable(id.error().line()));
+        if (auto s = b->addRecord(*id, peg(QDate(2026, 11, 20), 6)); !s)
+            qFatal("add peg: %s", qPrintable(s.error().line()));
+        *patientId = *id;
+        return b->outbox(100).value();
+    }
+
+    // Every screen's source on this registry still answers.
+    void everyViewWorks(Registry &r, const QString &patientId, int pegs)
+    {
+        auto patient = r.loadPatient(patientId);
+        CHECK_OK(patient);
+        QCOMPARE(patient->peg.size(), pegs);
+        CHECK_OK(r.listPatients());
+        CHECK_OK(r.clinicPolicy());
+        CHECK_OK(huddleRows(r, kNow.date()));
+        CHECK_OK(measuresData(r, 2026, 11, QString()));
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void aBadRecordIsSetAsideAndTheRestOfThePageApplies_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("patient");  // "good", "clinic", "orphan" or a literal id
+        QTest::addColumn<QJsonObject>("payload");
+        QTest::addColumn<QString>("supersedes");  // "unknown" for an id nobody holds
+        QTest::addColumn<QString>("field");
+        const QJsonObject goodPeg{{QStringLiteral("date"), QStringLiteral("2026-11-21")},
+                                  {QStringLiteral("pain"), 3},
+                                  {QStringLiteral("enjoyment"), 3},
+                                  {QStringLiteral("activity"), 3}};
+        QTest::newRow("garbage clinic policy")
+            << "clinic_policy"
+            << "clinic" << QJsonObject{{QStringLiteral("tiers"), QStringLiteral("garbage")}} << QString() << "payload";
+        QTest::newRow("orphan observation") << "peg"
+                                            << "orphan" << goodPeg << QString() << "patient_id";
+        QTest::newRow("patient id in braces") << "peg"
+                                              << "braces" << goodPeg << QString() << "patient_id";
+        QTest::newRow("unknown kind") << "telepathy"
+                                      << "good" << goodPeg << QString() << "kind";
+        QTest::newRow("peg out of range") << "peg"
+                                          << "good"
+                                          << QJsonObject{{QStringLiteral("date"), QStringLiteral("2026-11-21")},
+                                                         {QStringLiteral("pain"), 42},
+                                                         {QStringLiteral("enjoyment"), 3},
+                                                         {QStringLiteral("activity"), 3}}
+                                          << QString() << "payload.pain";
+        QTest::newRow("correction of a record nobody holds") << "peg"
+                                                             << "good" << goodPeg << "unknown"
+                                                             << "supersedes";
+    }
+
+    void aBadRecordIsSetAsideAndTheRestOfThePageApplies()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, patient);
+        QFETCH(QJsonObject, payload);
+        QFETCH(QString, supersedes);
+        QFETCH(QString, field);
+        QString patientId;
+        QList<domain::RecordEnvelope> page = goodPage(&patientId);
+        QCOMPARE(page.size(), 2);
+        const QString target = patient == QLatin1String("good")     ? patientId
+                               : patient == QLatin1String("clinic") ? domain::kClinicScope
+                               : patient == QLatin1String("orphan") ? newUuid()
+                                                                    : QStringLiteral("{%1}").arg(patientId);
+        domain::RecordEnvelope bad = remote(kind, target, payload);
+        if (supersedes == QLatin1String("unknown"))
+            bad.supersedes = newUuid();
+        page.insert(1, bad);  // between the patient and their PEG
+
+        auto a = newRegistry();
+        auto applied = a->applyPulled(page, QStringLiteral("e:3"));
+        CHECK_OK(applied);
+        QCOMPARE(*applied, 2);
+        QCOMPARE(a->syncValue(QStringLiteral("cursor")).value(), QStringLiteral("e:3"));
+        auto set = a->quarantined(false);
+        CHECK_OK(set);
+        QCOMPARE(set->size(), 1);
+        QCOMPARE(set->first().record.id, bad.id);
+        QCOMPARE(set->first().record.kind, kind);
+        QVERIFY2(set->first().field.startsWith(field), qPrintable(set->first().field));
+        QVERIFY(!set->first().message.isEmpty());
+        QCOMPARE(set->first().receivedAt, kNow.toString(Qt::ISODateWithMs));
+        everyViewWorks(*a, patientId, 1);
+        // Not a record here: the count of stored records is the good ones only.
+        QCOMPARE(a->stats()->records, qint64(2));
+
+        // The same page again (a replayed answer) sets nothing aside twice and adds nothing.
+        QCOMPARE(a->applyPulled(page, QStringLiteral("e:3")).value(), 0);
+        QCOMPARE(a->quarantined(true)->size(), 1);
+    }
+
+    void theManagerWithdrawsAndTheWithdrawalClosesItOnOtherTablets()
+    {
+        QString patientId;
+        QList<domain::RecordEnvelope> page = goodPage(&patientId);
+        const domain::RecordEnvelope policy =
+            remote(QStringLiteral("clinic_policy"), domain::kClinicScope, {{QStringLiteral("tiers"), 7}});
+        const domain::RecordEnvelope orphan =
+            remote(QStringLiteral("peg"), newUuid(), page.at(1).payload);  // a PEG for a patient nobody has
+        page << policy << orphan;
+
+        auto a = newRegistry();
+        CHECK_OK(a->applyPulled(page, QStringLiteral("e:4")));
+        auto set = a->quarantined(false).value();
+        QCOMPARE(set.size(), 2);
+        const qint64 before = a->writeCounter().value();
+
+        // A clinician sees nothing of it; the administrator does.
+        CHECK_OK(a->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, QStringLiteral("1357")));
+        const QString path = m_dir.filePath(QStringLiteral("r%1.db").arg(m_registries));
+        {
+            auto clinician =
+                Registry::unlock(path, m_keystore, QStringLiteral("Casey Clinician"), QStringLiteral("1357"), m_clock);
+            CHECK_OK(clinician);
+            QVERIFY(!(*clinician)->canManageQuarantine());
+            QVERIFY(!(*clinician)->quarantined(false));
+            QVERIFY(!(*clinician)->withdrawQuarantined(set.first().id, QStringLiteral("no")));
+        }
+        QVERIFY(a->canManageQuarantine());
+        QVERIFY(!a->withdrawQuarantined(set.first().id, QStringLiteral("  ")));  // a reason is required
+        QVERIFY(!a->withdrawQuarantined(9999, QStringLiteral("gone")));
+
+        auto withdrawal = a->withdrawQuarantined(set.at(1).id, QStringLiteral("PEG for a patient we never had"));
+        CHECK_OK(withdrawal);
+        QVERIFY(!a->withdrawQuarantined(set.at(1).id, QStringLiteral("again")));
+        QCOMPARE(a->quarantined(false)->size(), 1);
+        const auto all = a->quarantined(true).value();
+        QCOMPARE(all.size(), 2);
+        QVERIFY(all.at(1).withdrawn());
+        QVERIFY(all.at(1).withdrawalPending);
+
+        // It waits in the outbox as a retraction of the orphan, after every number given so far.
+        auto outbox = a->outbox(100);
+        CHECK_OK(outbox);
+        QCOMPARE(outbox->size(), 1);
+        const domain::RecordEnvelope retraction = outbox->first();
+        QCOMPARE(retraction.id, *withdrawal);
+        QVERIFY(retraction.retracted);
+        QCOMPARE(retraction.supersedes, orphan.id);
+        QCOMPARE(retraction.patientId, orphan.patientId);
+        QCOMPARE(retraction.kind, QStringLiteral("peg"));
+        QCOMPARE(retraction.device, a->deviceId());
+        QCOMPARE(retraction.author, a->user().id);
+        QCOMPARE(retraction.seq, before + 1);
+        QCOMPARE(retraction.payload.value(QStringLiteral("retraction_reason")).toString(),
+                 QStringLiteral("PEG for a patient we never had"));
+        QVERIFY(!retraction.payload.contains(QStringLiteral("pain")));  // the unreadable content is not sent again
+        // A record written after it comes after it.
+        CHECK_OK(a->addPatient(newPatient(QStringLiteral("Lena Ortiz"), QStringLiteral("Q-2"))));
+        outbox = a->outbox(100);
+        QCOMPARE(outbox->size(), 2);
+        QCOMPARE(outbox->at(0).id, *withdrawal);
+        QVERIFY(outbox->at(1).seq > retraction.seq);
+
+        // Acknowledged by the server: off the outbox, still withdrawn.
+        CHECK_OK(a->acknowledgePushed({retraction.id, outbox->at(1).id}, outbox->at(1).seq));
+        QCOMPARE(a->outbox(100)->size(), 0);
+        QVERIFY(!a->quarantined(true)->at(1).withdrawalPending);
+        // A server restored from a backup that lacks it gets it again.
+        QCOMPARE(a->requeueOwnAfter(before).value(), 2);
+        QCOMPARE(a->outbox(100)->size(), 2);
+
+        // Another tablet pulls the same page, then the withdrawal: its entry closes too.
+        auto c = newRegistry();
+        CHECK_OK(c->applyPulled(page, QStringLiteral("e:4")));
+        QCOMPARE(c->quarantined(false)->size(), 2);
+        domain::RecordEnvelope pulled = retraction;
+        pulled.seq = 0;
+        QCOMPARE(c->applyPulled({pulled}, QStringLiteral("e:5")).value(), 0);
+        const auto onC = c->quarantined(true).value();
+        QCOMPARE(onC.size(), 2);
+        QVERIFY(!onC.at(0).withdrawn());
+        QVERIFY(onC.at(1).withdrawn());
+        QVERIFY(!onC.at(1).withdrawalPending);  // another tablet's withdrawal is not this one's to send
+        QCOMPARE(onC.at(1).withdrawalId, retraction.id);
+        QCOMPARE(c->quarantined(false)->size(), 1);
+        QCOMPARE(c->outbox(100)->size(), 0);
+        everyViewWorks(*c, patientId, 1);
+        // Replaying it changes nothing.
+        QCOMPARE(c->applyPulled({pulled}, QStringLiteral("e:5")).value(), 0);
+        QCOMPARE(c->quarantined(false)->size(), 1);
+    }
+
+    void aTabletBehindTheServerNumbersItsNextWritesAfterIt()
+    {
+        auto a = newRegistry();
+        auto id = a->addPatient(newPatient(QStringLiteral("Ines Duarte"), QStringLiteral("R-1")));
+        CHECK_OK(id);
+        CHECK_OK(a->setSyncValue(QStringLiteral("cursor"), QStringLiteral("e:40")));
+        QCOMPARE(a->writeCounter().value(), std::int64_t(1));
+        CHECK_OK(a->resequenceAfter(40));
+        QCOMPARE(a->writeCounter().value(), std::int64_t(40));
+        QCOMPARE(a->syncValue(QStringLiteral("cursor")).value(), QString());  // the feed again, from the start
+        QCOMPARE(a->syncValue(QStringLiteral("pull_own")).value(), QStringLiteral("1"));
+        QCOMPARE(a->syncValue(QStringLiteral("pushed_through")).value(), QStringLiteral("40"));
+        CHECK_OK(a->addPatient(newPatient(QStringLiteral("Lena Ortiz"), QStringLiteral("R-2"))));
+        const auto outbox = a->outbox(100).value();
+        QCOMPARE(outbox.size(), 2);
+        QCOMPARE(outbox.at(0).seq, std::int64_t(1));
+        QCOMPARE(outbox.at(1).seq, std::int64_t(41));
+        // Never backwards: a lower count leaves the counter where it is.
+        CHECK_OK(a->resequenceAfter(5));
+        QCOMPARE(a->writeCounter().value(), std::int64_t(41));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQuarantine)
+#include "test_quarantine.moc"
