@@ -776,6 +776,22 @@
         <source>a user of another tablet</source>
         <translation>un usuario de otra tableta</translation>
     </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planificado</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSwitch</name>
@@ -911,7 +927,7 @@
         <source>Open %1, %2</source>
         <translation>Abrir %1, %2</translation>
     </message>
-<message>
+    <message>
         <source>Definition, windows and targets: clinic policy %1</source>
         <translation>Definición, periodos y metas: política de la clínica %1</translation>
     </message>
@@ -1220,7 +1236,7 @@
         <source>Update the taper plan</source>
         <translation>Actualizar el plan de reducción gradual</translation>
     </message>
-<message>
+    <message>
         <source>Long-term therapy decision</source>
         <translation>Decisión sobre terapia a largo plazo</translation>
     </message>
@@ -2080,7 +2096,7 @@
         <source>Update the taper plan</source>
         <translation>Actualizar el plan de reducción gradual</translation>
     </message>
-<message>
+    <message>
         <source>Prescribed for</source>
         <translation>Recetado para</translation>
     </message>
@@ -2468,11 +2484,11 @@
         <translation>Expedientes anteriores</translation>
     </message>
     <message>
-        <source>The prior prescriber's records have come</source>
+        <source>The prior prescriber&apos;s records have come</source>
         <translation>Ya llegaron los expedientes del médico anterior</translation>
     </message>
     <message>
-        <source>A clinician overrode the clinic rule; the reason is in the patient's history.</source>
+        <source>A clinician overrode the clinic rule; the reason is in the patient&apos;s history.</source>
         <translation>Un profesional clínico anuló la regla de la clínica; el motivo está en el historial del paciente.</translation>
     </message>
     <message>
@@ -2694,11 +2710,11 @@
         <translation>La pregunta 9 del PHQ-9 es mayor que cero. Avise ahora al profesional clínico: hay que evaluar la seguridad antes de que la persona se vaya.</translation>
     </message>
     <message>
-        <source>Today's visit includes a urine sample: the patient was chosen at random, as clinic policy asks.</source>
+        <source>Today&apos;s visit includes a urine sample: the patient was chosen at random, as clinic policy asks.</source>
         <translation>La visita de hoy incluye una muestra de orina: el paciente fue elegido al azar, como pide la política de la clínica.</translation>
     </message>
     <message>
-        <source>Today's visit does not include a urine sample: the patient was not chosen at random today.</source>
+        <source>Today&apos;s visit does not include a urine sample: the patient was not chosen at random today.</source>
         <translation>La visita de hoy no incluye una muestra de orina: hoy el paciente no fue elegido al azar.</translation>
     </message>
 </context>
@@ -3199,10 +3215,6 @@
 <context>
     <name>cairn::app::ClinicAgreementModel</name>
     <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
-    </message>
-    <message>
         <source>Sign in to save.</source>
         <translation>Inicie sesión para guardar.</translation>
     </message>
@@ -3429,7 +3441,7 @@
         <source>The police report for a lost or stolen prescription is a clinic rule</source>
         <translation>La denuncia policial por una receta perdida o robada es una regla de la clínica</translation>
     </message>
-<message>
+    <message>
         <source>Who counts as on long-term opioid therapy</source>
         <translation>Quién cuenta como en terapia de opioides a largo plazo</translation>
     </message>
@@ -3454,7 +3466,7 @@
         <translation>Una receta continua para el dolor cuenta desde su inicio</translation>
     </message>
     <message>
-        <source>A clinician's decision counts</source>
+        <source>A clinician&apos;s decision counts</source>
         <translation>La decisión de un clínico cuenta</translation>
     </message>
     <message>
@@ -3759,22 +3771,6 @@
         <translation>Revisada por %1</translation>
     </message>
     <message>
-        <source>planned</source>
-        <translation>planificado</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>en curso</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>en pausa</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>completado</translation>
-    </message>
-    <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -3814,7 +3810,7 @@
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
-<message>
+    <message>
         <source>Long-term therapy decision</source>
         <translation>Decisión sobre terapia a largo plazo</translation>
     </message>
@@ -3851,18 +3847,6 @@
     <message>
         <source>Treatment agreement current</source>
         <translation>Acuerdo de tratamiento vigente</translation>
-    </message>
-    <message>
-        <source>PDMP checked in 90 days</source>
-        <translation>PDMP consultado en 90 días</translation>
-    </message>
-    <message>
-        <source>Urine test in 12 months</source>
-        <translation>Prueba de orina en 12 meses</translation>
-    </message>
-    <message>
-        <source>PEG in 90 days</source>
-        <translation>PEG en 90 días</translation>
     </message>
     <message>
         <source>50 MME/day or more</source>
@@ -3954,7 +3938,7 @@
         <source>A firm refill rule overridden this month</source>
         <translation>Una regla firme de resurtido anulada este mes</translation>
     </message>
-<message>
+    <message>
         <source>PDMP checked</source>
         <translation>PDMP consultado</translation>
     </message>
@@ -4097,22 +4081,6 @@
         <translation>%1 · revisada por última vez el %2</translation>
     </message>
     <message>
-        <source>planned</source>
-        <translation>planificado</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>en curso</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>en pausa</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>completado</translation>
-    </message>
-    <message>
         <source>Taper plan for %1, %2 (from %3)</source>
         <translation>Plan de reducción de %1, %2 (desde el %3)</translation>
     </message>
@@ -4124,7 +4092,7 @@
         <source>  %1: %2</source>
         <translation>  %1: %2</translation>
     </message>
-<message>
+    <message>
         <source>On the long-term opioid therapy registry: opioids on %1 of the last %2 days.</source>
         <translation>En el registro de terapia de opioides a largo plazo: opioides en %1 de los últimos %2 días.</translation>
     </message>
@@ -4133,7 +4101,7 @@
         <translation>En el registro de terapia de opioides a largo plazo: una receta continua de opioides para el dolor.</translation>
     </message>
     <message>
-        <source>On the long-term opioid therapy registry: a clinician's decision.</source>
+        <source>On the long-term opioid therapy registry: a clinician&apos;s decision.</source>
         <translation>En el registro de terapia de opioides a largo plazo: decisión de un clínico.</translation>
     </message>
     <message>
@@ -4285,7 +4253,7 @@
         <translation>Anotada en el historial del paciente y enviada al clínico.</translation>
     </message>
     <message>
-        <source>Clinic policy for new patients: the prior prescriber's records and a urine test come before the first prescription here.</source>
+        <source>Clinic policy for new patients: the prior prescriber&apos;s records and a urine test come before the first prescription here.</source>
         <translation>Política de la clínica para pacientes nuevos: los expedientes del médico anterior y un análisis de orina van antes de la primera receta aquí.</translation>
     </message>
     <message numerus="yes">
@@ -4296,7 +4264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Clinic policy for new patients: this fill would run past the bridge's limit of %n day(s) without the prior records.</source>
+        <source>Clinic policy for new patients: this fill would run past the bridge&apos;s limit of %n day(s) without the prior records.</source>
         <translation>
             <numerusform>Política de la clínica para pacientes nuevos: este resurtido pasaría el límite del puente de %n día sin los expedientes anteriores.</numerusform>
             <numerusform>Política de la clínica para pacientes nuevos: este resurtido pasaría el límite del puente de %n días sin los expedientes anteriores.</numerusform>
@@ -4546,10 +4514,6 @@
     <message>
         <source>Say why it is being corrected.</source>
         <translation>Indique por qué se corrige.</translation>
-    </message>
-    <message>
-        <source>The registry is locked.</source>
-        <translation>El registro está bloqueado.</translation>
     </message>
     <message>
         <source>Sign in to save.</source>

@@ -17,7 +17,7 @@ struct Grant {
 };
 
 // The permissions each role's work needs, and no more.
-constexpr std::array<Grant, 13> kGrants{{
+constexpr std::array<Grant, 14> kGrants{{
     //                                   MA     Nurse  Clin.  RegMgr Admin  Front desk
     {P::ViewPatient, {true, true, true, true, true, true}},
     {P::RecordRooming, {true, true, true, false, false, false}},

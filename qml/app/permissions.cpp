@@ -12,7 +12,7 @@ namespace cairn::app {
 bool Permissions::allows(const QString &role, const QString &permission)
 {
     using P = keys::Permission;
-    static constexpr std::array<std::pair<P, const char *>, 13> kNames{{
+    static constexpr std::array<std::pair<P, const char *>, 14> kNames{{
         {P::ViewPatient, "view_patient"},
         {P::RecordRooming, "record_rooming"},
         {P::BookVisits, "book_visits"},

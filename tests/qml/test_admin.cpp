@@ -17,6 +17,8 @@
 #include "tests/support/app_fixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -345,7 +347,7 @@ private slots:
     void ltotAndMeasureRowsAreEditedAndTheMeasuresFollow()
     {
         app::ClinicPolicyModel policy;
-        policy.setSession(m_session.get());
+        policy.setSession(m_session);
         QTRY_COMPARE(policy.version(), QStringLiteral("clinic-2"));
         const int target = policy.rowOf(QStringLiteral("measures.targets.pdmp_90d"));
         const int noTarget = policy.rowOf(QStringLiteral("measures.targets.acute_to_long_term"));
@@ -389,7 +391,7 @@ private slots:
         QTRY_VERIFY(m_session->signedIn());
         app::MeasuresModel measures;
         measures.setToday(QDate(2026, 11, 23));
-        measures.setSession(m_session.get());
+        measures.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!measures.loading() && measures.rowCount() > 0, 120000);
         QVERIFY2(!measures.error(), qPrintable(measures.message()));
         QCOMPARE(measures.policyVersion(), QStringLiteral("clinic-3"));
@@ -427,7 +429,8 @@ private slots:
         QCOMPARE(enrollment.errorField(), QStringLiteral("code"));
 
         // On the database thread: a missing PEM file and pasted text that is no certificate.
-        enrollment.enroll(QStringLiteral("https://sync.example.org"), m_dir.filePath(QStringLiteral("missing.pem")),
+        enrollment.enroll(QStringLiteral("https://sync.example.org"),
+                          QFileInfo(m_app->databasePath()).dir().filePath(QStringLiteral("missing.pem")),
                           QStringLiteral("CODE"));
         QVERIFY(enrollment.loading());
         QTRY_VERIFY(!enrollment.loading());
