@@ -213,7 +213,9 @@ ColumnLayout {
         visible: view.form.mmePreview !== ""
         Layout.fillWidth: true
         ColumnLayout {
-            width: parent.width
+            // Filling the card's column (not width: parent.width, which a layout overrides): the
+            // wrapped lines then count in the form's height, so the ScrollView reaches Save.
+            Layout.fillWidth: true
             spacing: Theme.spacingS
             Label {
                 text: view.form.mmePreview

@@ -138,7 +138,15 @@ class TestRegistryStory : public QObject {
     // Taps `item` once it is in view.
     void tapItem(QQuickItem *item)
     {
-        reveal(item);
+        // The page may still be settling (a preview appearing above, a field taking focus), so
+        // bring the item into view until its centre is in the window.
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            reveal(item);
+            const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+            if (centre.y() >= 0 && centre.y() < m_window->height())
+                break;
+            QTest::qWait(50);
+        }
         testing::tap(m_window, item);
     }
 
