@@ -18,6 +18,7 @@
 #include "qml/app/session.h"
 #include "qml/scripts/script_library_model.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
 
 #include <QJsonArray>
 #include <QQmlApplicationEngine>
@@ -84,13 +85,10 @@ domain::AnyRecord closingRecord(const QString &kind)
 class TestTeamRoles : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_db;
-    platform::MemoryKeystore m_keystore;
-    registry::ManualClock m_clock{QDateTime(kToday, QTime(15, 0), Qt::UTC)};
-    std::unique_ptr<registry::RegistryThread> m_thread;
-    std::unique_ptr<app::Session> m_session;
-    std::unique_ptr<app::Language> m_language;
+    // The app's objects as main() builds them, on kToday (the screens are loaded by the test that
+    // signs in as each role).
+    std::unique_ptr<testing::AppFixture> m_app;
+    app::Session *m_session = nullptr;
     QList<Member> m_team;
     QString m_patientId;
 
@@ -125,7 +123,7 @@ class TestTeamRoles : public QObject {
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
         std::optional<R> answer;
-        m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        m_session->services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
         if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
             qFatal("the database thread did not answer");
         return std::move(*answer);
@@ -155,7 +153,8 @@ class TestTeamRoles : public QObject {
         }
         QStringList written;
         for (const Member &m : m_team) {
-            auto opened = registry::Registry::unlock(m_db, m_keystore, m.id, m.pin, m_clock);
+            auto opened =
+                registry::Registry::unlock(m_app->databasePath(), m_app->keystore(), m.id, m.pin, m_app->clock());
             if (!opened)
                 qFatal("unlock: %s", qPrintable(opened.error().line()));
             auto policy = (*opened)->clinicPolicy();
@@ -185,39 +184,40 @@ class TestTeamRoles : public QObject {
 private slots:
     void initTestCase()
     {
-        m_db = m_dir.filePath(QStringLiteral("team.db"));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"),
-                                                  QStringLiteral("246810"), m_clock);
-        QVERIFY(created.ok());
-        m_team << Member{keys::Role::Administrator, QStringLiteral("Alex Admin"), QStringLiteral("246810"),
-                         (*created)->user().id};
         const QList<Member> others{
             {keys::Role::MedicalAssistant, QStringLiteral("Morgan MA"), QStringLiteral("2468"), {}},
             {keys::Role::Nurse, QStringLiteral("Nico Nurse"), QStringLiteral("3579"), {}},
             {keys::Role::Clinician, QStringLiteral("Casey Clinician"), QStringLiteral("1357"), {}},
             {keys::Role::RegistryManager, QStringLiteral("Riley Registry"), QStringLiteral("1470"), {}},
             {keys::Role::FrontDesk, QStringLiteral("Frankie Front Desk"), QStringLiteral("2580"), {}}};
+        testing::AppFixtureOptions options;
+        options.fileName = QStringLiteral("team.db");
+        options.now = QDateTime(kToday, QTime(15, 0), Qt::UTC);
+        options.loadScreens = false;
+        for (const Member &m : others)
+            options.users.append({m.name, m.role, m.pin});
+        synthetic::Options clinic;
+        clinic.patients = 12;
+        clinic.seed = 14;
+        options.clinic = clinic;
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_session = &m_app->session();
+        m_team << Member{keys::Role::Administrator, options.adminName, options.adminPin,
+                         m_app->userId(options.adminName)};
         for (Member m : others) {
-            auto id = (*created)->addUser(m.name, m.role, m.pin);
-            QVERIFY2(id.ok(), qPrintable(id ? QString() : id.error().line()));
-            m.id = *id;
+            m.id = m_app->userId(m.name);
             m_team << m;
         }
-        synthetic::Options options;
-        options.patients = 12;
-        options.seed = 14;
-        options.asOf = kToday;
-        QVERIFY((*created)->addPatients(synthetic::generateClinic(options)).ok());
-        auto patients = (*created)->loadAllPatients(QStringLiteral("test"));
-        QVERIFY(patients.ok() && !patients->isEmpty());
-        m_patientId = patients->first().id;
-        created->reset();
-
-        m_thread = std::make_unique<registry::RegistryThread>();
-        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, &m_clock, m_thread.get()});
-        app::Session::setInstance(m_session.get());
-        m_language = std::make_unique<app::Language>(false);
-        app::Language::setInstance(m_language.get());
+        {
+            auto admin = registry::Registry::unlock(m_app->databasePath(), m_app->keystore(), options.adminName,
+                                                    options.adminPin, m_app->clock());
+            QVERIFY(admin.ok());
+            auto patients = (*admin)->loadAllPatients(QStringLiteral("test"));
+            QVERIFY(patients.ok() && !patients->isEmpty());
+            m_patientId = patients->first().id;
+        }
         m_session->refreshUsers();
         QTRY_COMPARE(m_session->users()->rowCount(), 6);
     }
@@ -317,7 +317,7 @@ private slots:
     {
         signIn(member(keys::Role::Administrator));
         app::ClinicPolicyModel model;
-        model.setSession(m_session.get());
+        model.setSession(m_session);
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.rowOf(QStringLiteral("responsibilities.HIGH_DOSE")) >= 0,
                                  60000);
         const QString version = model.version();
