@@ -72,6 +72,7 @@ QStringList ScreenshotTour::formKinds()
             QStringLiteral("uds"),
             QStringLiteral("naloxone"),
             QStringLiteral("risk_tier"),
+            QStringLiteral("ltot_decision"),
             QStringLiteral("goal"),
             QStringLiteral("taper_plan"),
             QStringLiteral("pdmp_check"),
