@@ -217,6 +217,20 @@ Result<QString> Database::scalarText(const char *sql)
     return stmt->text(0);
 }
 
+Status Database::runForEach(const char *sql, const QStringList &values)
+{
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    for (const QString &value : values) {
+        stmt->reset();
+        stmt->bind(1, value);
+        if (auto s = stmt->run(); !s)
+            return s;
+    }
+    return ok();
+}
+
 Result<std::int64_t> Database::scalarInt(const char *sql)
 {
     auto stmt = prepare(sql);

@@ -10,6 +10,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <cstdint>
@@ -90,6 +91,8 @@ public:
     [[nodiscard]] std::int64_t lastInsertRowId() const;
     [[nodiscard]] int changes() const;  // rows changed by the last statement
     Status exec(const char *sql);       // one or more statements without results
+    // Runs one statement with a single parameter once per value (e.g. acknowledging ids), prepared once.
+    Status runForEach(const char *sql, const QStringList &values);
     Result<QString> scalarText(const char *sql);
     Result<std::int64_t> scalarInt(const char *sql);
 

@@ -188,16 +188,7 @@ Result<std::int64_t> QuarantineStore::pendingCount()
 
 Status QuarantineStore::acknowledge(const QStringList &withdrawalIds)
 {
-    auto stmt = m_db.prepare("UPDATE quarantine SET withdrawal_pending = 0 WHERE withdrawal_id = ?");
-    if (!stmt)
-        return stmt.error();
-    for (const QString &id : withdrawalIds) {
-        stmt->reset();
-        stmt->bind(1, id);
-        if (auto s = stmt->run(); !s)
-            return s;
-    }
-    return ok();
+    return m_db.runForEach("UPDATE quarantine SET withdrawal_pending = 0 WHERE withdrawal_id = ?", withdrawalIds);
 }
 
 Result<int> QuarantineStore::requeueAfter(std::int64_t seq)

@@ -653,16 +653,7 @@ Result<QString> RecordStore::oldestPendingWrite()
 
 Status RecordStore::acknowledge(const QStringList &recordIds)
 {
-    auto stmt = m_db.prepare("DELETE FROM outbox WHERE record_id = ?");
-    if (!stmt)
-        return stmt.error();
-    for (const QString &id : recordIds) {
-        stmt->reset();
-        stmt->bind(1, id);
-        if (auto s = stmt->run(); !s)
-            return s;
-    }
-    return ok();
+    return m_db.runForEach("DELETE FROM outbox WHERE record_id = ?", recordIds);
 }
 
 Result<std::int64_t> RecordStore::recordCount()

@@ -108,20 +108,24 @@ Status noMoreArguments(const QStringList &args)
     return Error{args.first().left(40), QStringLiteral("unexpected argument")};
 }
 
+std::optional<QByteArray> readInput(const QString &file, Io &io)
+{
+    if (file == QLatin1String("-"))
+        return io.in->readAll();
+    QFile input(file);
+    if (file.isEmpty() || !input.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return input.readAll();
+}
+
 Result<QJsonObject> readJsonObject(const QString &file, Io &io, const QString &what, const QString &where)
 {
-    QByteArray bytes;
-    if (file == QLatin1String("-")) {
-        bytes = io.in->readAll();
-    } else {
-        QFile input(file);
-        if (file.isEmpty() || !input.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("--json"),
-                         QStringLiteral("name a readable file of %1 (- for standard input)").arg(what)};
-        bytes = input.readAll();
-    }
+    const auto bytes = readInput(file, io);
+    if (!bytes)
+        return Error{QStringLiteral("--json"),
+                     QStringLiteral("name a readable file of %1 (- for standard input)").arg(what)};
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return Error{QStringLiteral("json"), QStringLiteral("must be a JSON object of %1 (see %2)").arg(what, where)};
     return doc.object();

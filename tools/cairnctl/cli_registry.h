@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <optional>
 
 namespace cairn::cli {
 
@@ -32,6 +33,9 @@ Result<QString> takeOption(QStringList &args, const QString &name);
 bool takeFlag(QStringList &args, const QString &name);
 // Fails when anything is left in args.
 Status noMoreArguments(const QStringList &args);
+
+// The bytes of `file`, or of standard input for "-"; nothing when the file cannot be read.
+std::optional<QByteArray> readInput(const QString &file, Io &io);
 
 // The JSON object in `file` (or standard input for "-"), for a "--json FILE" option; errors name
 // --json (unreadable) or json (not an object of `what`, e.g. "policy settings"; `where` says where

@@ -11,7 +11,6 @@
 #include "core/storage/record_store.h"
 #include "tools/cairnctl/cli_registry.h"
 
-#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,17 +28,11 @@ Result<QJsonValue> readJsonFile(QStringList &args, Io &io)
         return file.error();
     if (file->isEmpty())
         return Error{QStringLiteral("--json"), QStringLiteral("name the JSON file (- for standard input)")};
-    QByteArray bytes;
-    if (*file == QLatin1String("-")) {
-        bytes = io.in->readAll();
-    } else {
-        QFile input(*file);
-        if (!input.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("--json"), QStringLiteral("cannot read %1").arg(*file)};
-        bytes = input.readAll();
-    }
+    const auto bytes = readInput(*file, io);
+    if (!bytes)
+        return Error{QStringLiteral("--json"), QStringLiteral("cannot read %1").arg(*file)};
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error{
             QStringLiteral("json"),
