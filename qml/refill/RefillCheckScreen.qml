@@ -188,7 +188,17 @@ Page {
                     objectName: "refillNewPatient"
                     text: qsTr("New to the clinic, already taking opioids: first prescription here")
                     font.pixelSize: Theme.fontBody
-                    Layout.preferredHeight: Theme.minTouch
+                    // Long in Spanish: the text wraps in the column instead of widening the form.
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 0
+                    Layout.minimumHeight: Theme.minTouch
+                    contentItem: Label {
+                        text: newPatient.text
+                        font: newPatient.font
+                        wrapMode: Text.Wrap
+                        verticalAlignment: Text.AlignVCenter
+                        leftPadding: newPatient.indicator.width + newPatient.spacing
+                    }
                     checked: refill.newPatient
                     onToggled: refill.newPatient = checked
                     Accessible.name: text
@@ -199,7 +209,17 @@ Page {
                     objectName: "refillPriorRecords"
                     text: qsTr("The prior prescriber's records have come")
                     font.pixelSize: Theme.fontBody
-                    Layout.preferredHeight: Theme.minTouch
+                    // Long in Spanish: the text wraps in the column instead of widening the form.
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 0
+                    Layout.minimumHeight: Theme.minTouch
+                    contentItem: Label {
+                        text: priorRecords.text
+                        font: priorRecords.font
+                        wrapMode: Text.Wrap
+                        verticalAlignment: Text.AlignVCenter
+                        leftPadding: priorRecords.indicator.width + priorRecords.spacing
+                    }
                     enabled: newPatient.checked
                     checked: refill.priorRecordsReceived
                     onToggled: refill.priorRecordsReceived = checked
