@@ -12,8 +12,10 @@
 // round's bytes sent (the push body plus one small pull request, ~90 bytes) divided by 100.
 
 #include "bench/bench_common.h"
+#include "bench/storage_floor.h"
 #include "core/registry/clock.h"
 #include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "sync/protocol/protocol.h"
 #include "tools/sync_harness/sync_harness.h"
@@ -105,6 +107,7 @@ struct Figures {
     qint64 pegJsonBytes = 0;   // the same push request as uncompressed JSON
     qint64 seededRecords = 0;  // records in tablet A after seeding (patients included)
     double seedSeconds = 0;
+    double floorMs = 0;  // a bare SQLCipher insert of tablet A's record rows (bench/storage_floor.h)
 };
 
 struct Setup {
@@ -179,6 +182,8 @@ Figures measure(const Setup &setup, const QString &clinic, const QString &linkUr
     f.seedSeconds = static_cast<double>(seedTimer.elapsed()) / 1000.0;
     if (auto stats = a->registry->stats(); stats)
         f.seededRecords = stats->records;
+    f.floorMs = bench::bareBulkInsertMs(bench::readRecordRows(registry::RegistryInternals::database(*a->registry)),
+                                        setup.dir->path());
     f.firstPush = timedRound(*a, true);
 
     auto b = enrolledTablet(setup, clinic + QStringLiteral("-b"), clockB, clinic, linkUrl);
@@ -301,6 +306,15 @@ int main(int argc, char *argv[])
     const Figures slow = measure(Setup{&dir, &slowServer, *certs, &clinic, options.asOf.addDays(1)},
                                  QStringLiteral("rural"), proxy.url());
     std::printf("slow-link scenario done in %.1f s\n\n", static_cast<double>(total.elapsed()) / 1000.0);
+
+    std::printf("-- 0. beside the storage floor: a bare SQLCipher insert of tablet A's %lld record rows in one "
+                "transaction (same build and cipher settings), measured in the loopback run\n",
+                static_cast<long long>(fast.seededRecords));
+    bench::header();
+    bench::row("seed the clinic on tablet A", fast.seedSeconds * 1000.0, fast.floorMs, "bare insert of the same rows");
+    bench::row("first push (tablet A, loopback)", fast.firstPush.ms, fast.floorMs, "bare insert of the same rows");
+    bench::row("first pull (tablet B, loopback)", fast.firstPull.ms, fast.floorMs, "bare insert of the same rows");
+    std::printf("\n");
 
     std::printf("%-50s %12s %12s %9s\n", "measure", "loopback", "slow link", "slow/lo");
     std::printf(

@@ -107,9 +107,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
         return Error{QStringLiteral("key"), QStringLiteral("the registry could not be decrypted with this key")};
     }
 
-    // Memory holding decrypted pages is wiped when freed; temporary tables and indexes never
-    // touch the disk; writes survive power loss; foreign keys hold.
-    const char *setup = "PRAGMA cipher_memory_security = ON;"
+    // Temporary tables and indexes never touch the disk; writes survive power loss; foreign keys
+    // hold. cipher_memory_security stays off (SQLCipher's default since 4.5): it makes every SQLite
+    // allocation an mlock/munlock pair and a wipe, several times slower on bulk writes, and guards
+    // only freed memory of a running, unlocked process, which holds the key anyway. The keys live in
+    // libsodium's guarded memory instead, and locking closes the connection (docs/security.md).
+    const char *setup = "PRAGMA cipher_memory_security = OFF;"
                         "PRAGMA temp_store = MEMORY;"
                         "PRAGMA foreign_keys = ON;"
                         "PRAGMA secure_delete = ON;"

@@ -65,8 +65,8 @@ private:
     Database *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     Status m_status = ok();
-    // Bound text and blobs stay alive here until reset, so SQLite need not copy them (each copy
-    // is an allocation, and with cipher_memory_security an mlock/munlock pair).
+    // Bound text and blobs stay alive here until reset, so SQLite need not copy them (one
+    // allocation less per bound value on the bulk paths).
     QList<QByteArray> m_bound;
 };
 
@@ -84,9 +84,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     Result<Statement> prepare(const char *sql);
-    // A statement prepared once per connection and reset for each use. For the hot paths: with
-    // cipher_memory_security every SQLite allocation locks and wipes memory, so preparing less
-    // matters. sql must be a string literal (it is the cache key).
+    // A statement prepared once per connection and reset for each use, for the hot paths (preparing
+    // parses SQL and allocates). sql must be a string literal (it is the cache key).
     Result<Statement *> cached(const char *sql);
     [[nodiscard]] std::int64_t lastInsertRowId() const;
     [[nodiscard]] int changes() const;  // rows changed by the last statement
