@@ -133,7 +133,7 @@ QList<PatientEvaluation> worklist(const QList<PatientEvaluation> &evaluations, c
         if (!filter.tier.isEmpty() && domain::toString(pe.evaluation.tier) != filter.tier)
             continue;
         if (!filter.search.isEmpty() &&
-            !domain::matchesSearch(domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId), filter.search))
+            !domain::matchesSearch(domain::patientSearchKey(p.name, p.clinicId), filter.search))
             continue;
         int rank = 3;
         QDate due;

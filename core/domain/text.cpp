@@ -4,6 +4,11 @@
 
 namespace cairn::domain {
 
+QString patientSearchKey(const QString &name, const QString &clinicId)
+{
+    return foldForSearch(name + QLatin1Char(' ') + clinicId);
+}
+
 QString foldForSearch(const QString &text)
 {
     const QString decomposed = text.normalized(QString::NormalizationForm_D);

@@ -7,6 +7,9 @@
 namespace cairn::domain {
 
 QString foldForSearch(const QString &text);
+// What a patient is found and listed by: name, then chart number, folded. Lists of patients come
+// in this order (then by id), from the database's search column and in memory alike.
+QString patientSearchKey(const QString &name, const QString &clinicId);
 // True when every word of `query` occurs in `foldedText` (already folded).
 bool matchesSearch(const QString &foldedText, const QString &query);
 

@@ -2,6 +2,7 @@
 #include "core/domain/envelope_validation.h"
 #include "core/domain/validation.h"
 #include "core/registry/not_allowed.h"
+#include "core/registry/patient_summaries.h"
 #include "core/registry/registry_private.h"
 #include "core/storage/migrations.h"
 #include "platform/keystore.h"
@@ -96,7 +97,7 @@ Status writeInTransaction(RecordWriter &w, const domain::RecordEnvelope &envelop
         return s;
     if (auto s = w.saveClock(); !s)
         return s;
-    return tx->commit();
+    return commitWithSummaries(*tx, w.db, w.clock);
 }
 
 // The permission a stored kind needs to be written (record_kinds.h says which; "patient" is

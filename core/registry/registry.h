@@ -26,6 +26,9 @@
 namespace cairn::platform {
 class Keystore;
 }
+namespace cairn::registry {
+struct SummarisedRegistry;
+}
 namespace cairn::storage {
 class Database;
 }
@@ -145,6 +148,13 @@ public:
     // Every patient with current records (whole-registry rules: gaps, huddle, measures, export).
     // Audited as one bulk view naming the purpose.
     Result<QList<domain::Patient>> loadAllPatients(const QString &purpose);
+    // Every patient's summary for the registry clock's today (patient_summaries.h): what the
+    // whole-registry lists show, one row per patient instead of every record. Audited like
+    // loadAllPatients.
+    Result<SummarisedRegistry> patientSummaries(const QString &purpose);
+    // Every patient with a visit record dated `date` (any version: the rules decide which count),
+    // with their current records. Audited like loadAllPatients.
+    Result<QList<domain::Patient>> patientsBookedOn(const QDate &date, const QString &purpose);
 
     // --- records --------------------------------------------------------------------------------
     // Every kind in domain::kRecordKinds (record_kinds.h) goes through these three; the kind's

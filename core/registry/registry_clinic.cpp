@@ -41,17 +41,29 @@ Result<std::optional<storage::StoredRecord>> currentPolicyRecord(Database &db)
 }
 }  // namespace
 
-Result<clinical::ClinicPolicy> Registry::clinicPolicy()
+Result<PolicyInForce> policyInForce(Database &db)
 {
-    auto stored = currentPolicyRecord(*d->db);
+    auto stored = currentPolicyRecord(db);
     if (!stored)
         return stored.error();
-    if (!*stored)
-        return clinical::ClinicPolicy::defaults();
+    if (!*stored) {
+        auto shipped = clinical::ClinicPolicy::defaults();
+        if (!shipped)
+            return shipped.error();
+        return PolicyInForce{*shipped, QString()};
+    }
     auto policy = clinical::ClinicPolicy::fromJson((*stored)->payload);
     if (!policy)
         return policy.error().within(QStringLiteral("stored clinic policy"));
-    return policy;
+    return PolicyInForce{*policy, (*stored)->id};
+}
+
+Result<clinical::ClinicPolicy> Registry::clinicPolicy()
+{
+    auto inForce = policyInForce(*d->db);
+    if (!inForce)
+        return inForce.error();
+    return inForce->policy;
 }
 
 Result<clinical::ClinicPolicy> Registry::setClinicPolicy(const QJsonObject &overrides)

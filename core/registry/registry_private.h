@@ -10,6 +10,7 @@
 //   registry_drafts.cpp   rooming drafts kept across a lock
 // SQL stays in core/storage (RecordStore, QuarantineStore, MetaStore, AuditLog).
 
+#include "core/clinical/policy.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/hlc.h"
 #include "core/domain/record_json.h"
@@ -145,6 +146,12 @@ UserSummary summaryOf(const keys::UserInfo &user);
 Status auditInTransaction(storage::Database &db, const storage::AuditEvent &event);
 // The one refusal when the signed-in role lacks a permission; `what` names the action.
 Error forbidden(const QString &what);
+// The clinic policy in force: the newest clinic_policy record, or the shipped defaults (recordId empty).
+struct PolicyInForce {
+    clinical::ClinicPolicy policy;
+    QString recordId;
+};
+Result<PolicyInForce> policyInForce(storage::Database &db);
 // Domain validation plus the checks that need clinical definitions (drug names, instrument answers).
 Status checkRecord(const domain::AnyRecord &record);
 // A clinic identifier names one patient: refused when another patient than `self` has it.

@@ -1,6 +1,8 @@
 #include "core/domain/envelope_validation.h"
 #include "core/registry/patient_records.h"
+#include "core/registry/patient_summaries.h"
 #include "core/registry/registry_private.h"
+#include "core/storage/summary_store.h"
 
 #include <QUuid>
 
@@ -53,7 +55,7 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
     }
     if (auto s = w.saveClock(); !s)
         return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
         return s.error();
     return ids;
 }
@@ -195,7 +197,7 @@ Result<QStringList> Registry::addRecords(const QString &patientId, const QList<R
     }
     if (auto s = w.saveClock(); !s)
         return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
         return s.error();
     return ids;
 }
@@ -355,6 +357,47 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
         !s)
         return s.error();
     return d->allPatients;
+}
+
+Result<SummarisedRegistry> Registry::patientSummaries(const QString &purpose)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    auto summaries = readSummaries(*d->db, summaryDate(m_clock));
+    if (!summaries)
+        return summaries.error();
+    if (auto s = auditInTransaction(*d->db,
+                                    {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
+        !s)
+        return s.error();
+    return summaries;
+}
+
+Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, const QString &purpose)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    auto ids = storage::SummaryStore(*d->db).patientsWithVisitOn(date.toString(Qt::ISODate));
+    if (!ids)
+        return ids.error();
+    RecordStore store(*d->db);
+    QList<domain::Patient> patients;
+    for (const QString &id : std::as_const(*ids)) {
+        auto current = store.current(id);
+        if (!current)
+            return current.error();
+        if (current->isEmpty())
+            continue;
+        auto patient = assemblePatient(*current);
+        if (!patient)
+            return patient.error();
+        patients.append(std::move(patient).value());
+    }
+    if (auto s = auditInTransaction(*d->db,
+                                    {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
+        !s)
+        return s.error();
+    return patients;
 }
 
 }  // namespace cairn::registry

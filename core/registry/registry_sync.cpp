@@ -1,4 +1,5 @@
 #include "core/registry/incoming_records.h"
+#include "core/registry/patient_summaries.h"
 #include "core/registry/registry_private.h"
 
 #include <QUuid>
@@ -218,7 +219,8 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             !s)
             return s.error();
     }
-    if (auto s = tx->commit(); !s)
+    // The summaries of the page's patients, with the page (a policy in it: everyone's).
+    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
         return s.error();
     return added;
 }

@@ -3,6 +3,7 @@
 #include "core/clinical/population_views.h"
 #include "core/domain/text.h"
 #include "core/registry/not_allowed.h"
+#include "core/registry/patient_summaries.h"
 #include "core/registry/registry.h"
 #include "core/scripts/library.h"
 
@@ -10,6 +11,8 @@
 
 #include <algorithm>
 #include <mutex>
+#include <numeric>
+#include <tuple>
 
 namespace cairn::registry {
 namespace {
@@ -104,6 +107,60 @@ Result<ViewInput> loadForView(Registry &registry, View view)
     return ViewInput{std::move(rules).value(), std::move(patients).value()};
 }
 
+Result<RegistryEvaluation> evaluateForView(Registry &registry, View view, const QDate &asOf)
+{
+    const char *purpose = infoOf(view).purpose;
+    if (asOf == summaryDate(registry.clock())) {
+        auto rules = rulesForView(registry, view);
+        if (!rules)
+            return rules.error();
+        auto summaries = registry.patientSummaries(QLatin1String(purpose));
+        if (!summaries)
+            return summaries.error();
+        return RegistryEvaluation{std::move(rules).value(), std::move(summaries->patients),
+                                  std::move(summaries->ltotReasons), std::move(summaries->evaluations)};
+    }
+    return evaluateInFull(registry, view, asOf);
+}
+
+Result<RegistryEvaluation> evaluateInFull(Registry &registry, View view, const QDate &asOf)
+{
+    auto input = loadForView(registry, view);
+    if (!input)
+        return input.error();
+    RegistryEvaluation out{std::move(input->rules), std::move(input->patients), {}, {}};
+    // In the order the summaries come in (and the screens promise): by search key, then id.
+    QList<QString> keys;
+    keys.reserve(out.patients.size());
+    for (const domain::Patient &p : std::as_const(out.patients))
+        keys.append(domain::patientSearchKey(p.name, p.clinicId));
+    QList<qsizetype> order(out.patients.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return std::tie(keys.at(a), out.patients.at(a).id) < std::tie(keys.at(b), out.patients.at(b).id);
+    });
+    QList<domain::Patient> sorted;
+    sorted.reserve(order.size());
+    for (qsizetype i : std::as_const(order))
+        sorted.append(std::move(out.patients[i]));
+    out.patients = std::move(sorted);
+    auto evaluations = clinical::evaluateRegistry(out.patients, asOf, out.rules.context());
+    if (!evaluations)
+        return evaluations.error();
+    out.evaluations = std::move(evaluations).value();
+    QHash<const domain::Patient *, QString> reasons;
+    for (const auto &pe : std::as_const(out.evaluations))
+        reasons.insert(pe.patient, clinical::toString(pe.ltot.reason));
+    out.ltotReasons.reserve(out.patients.size());
+    for (const domain::Patient &p : std::as_const(out.patients)) {
+        const auto found = reasons.constFind(&p);
+        out.ltotReasons.append(found != reasons.cend()
+                                   ? *found
+                                   : clinical::toString(clinical::ltotStatus(p, asOf, out.rules.policy).reason));
+    }
+    return out;
+}
+
 Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on)
 {
     auto rules = clinicRules(registry);
@@ -146,10 +203,14 @@ Result<clinical::RefillAdvice> refillAdvice(Registry &registry, const QString &p
 
 Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
 {
-    auto input = loadForView(registry, View::HuddleList);
-    if (!input)
-        return input.error();
-    auto entries = clinical::huddleList(input->patients, date, input->rules.context());
+    // Only the patients booked that day, read in full: the rules decide which bookings count.
+    auto rules = rulesForView(registry, View::HuddleList);
+    if (!rules)
+        return rules.error();
+    auto booked = registry.patientsBookedOn(date, QLatin1String(infoOf(View::HuddleList).purpose));
+    if (!booked)
+        return booked.error();
+    auto entries = clinical::huddleList(*booked, date, rules->context());
     if (!entries)
         return entries.error();
     QList<HuddleRow> rows;
@@ -164,47 +225,44 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
 
 Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
 {
-    auto input = loadForView(registry, View::RegistryList);
+    auto input = evaluateForView(registry, View::RegistryList, asOf);
     if (!input)
         return input.error();
     const QList<domain::Patient> &patients = input->patients;
-    auto evaluations = clinical::evaluateRegistry(patients, asOf, input->rules.context());
-    if (!evaluations)
-        return evaluations.error();
     // The rules engine's own worklist order (overdue first, then earliest due, then name) gives
     // "most overdue" for the whole registry.
-    const QList<clinical::PatientEvaluation> ordered = clinical::worklist(*evaluations, {});
+    const QList<clinical::PatientEvaluation> ordered = clinical::worklist(input->evaluations, {});
     QHash<const domain::Patient *, int> order;
     order.reserve(ordered.size());
     for (int i = 0; i < ordered.size(); ++i)
         order.insert(ordered.at(i).patient, i);
     QHash<const domain::Patient *, const clinical::PatientEvaluation *> byPatient;
-    byPatient.reserve(evaluations->size());
-    for (const auto &pe : std::as_const(*evaluations))
+    byPatient.reserve(input->evaluations.size());
+    for (const auto &pe : std::as_const(input->evaluations))
         byPatient.insert(pe.patient, &pe);
 
     RosterRows result;
     result.asOf = asOf;
     result.rows.reserve(patients.size());
-    for (const domain::Patient &p : patients) {
+    for (qsizetype i = 0; i < patients.size(); ++i) {
+        const domain::Patient &p = patients.at(i);
         RosterRow row;
         row.patientId = p.id;
         row.name = p.name;
         row.clinicId = p.clinicId;
         row.prescriber = p.prescriber;
         row.phone = p.phone;
-        row.searchKey = domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId);
+        row.searchKey = domain::patientSearchKey(p.name, p.clinicId);
+        row.ltotReason = input->ltotReasons.at(i);
         if (const auto *pe = byPatient.value(&p)) {
             const clinical::Evaluation *evaluation = &pe->evaluation;
             row.onTherapy = true;
-            row.ltotReason = clinical::toString(pe->ltot.reason);
             row.tier = domain::toString(evaluation->tier);
             row.band = clinical::toString(evaluation->mme.band);
             row.totalMme = evaluation->mme.totalPerDay;
             row.gaps = evaluation->gaps;
             row.overdueOrder = order.value(&p);
         } else {
-            row.ltotReason = clinical::toString(clinical::ltotStatus(p, asOf, input->rules.policy).reason);
             row.tier = p.riskTier ? domain::toString(*p.riskTier) : QString();
             row.overdueOrder = static_cast<int>(ordered.size());  // after every evaluated patient
         }
@@ -217,15 +275,12 @@ Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
 
 Result<QList<OutreachRow>> pegOutreachRows(Registry &registry, const QDate &asOf)
 {
-    auto input = loadForView(registry, View::PegOutreach);
+    auto input = evaluateForView(registry, View::PegOutreach, asOf);
     if (!input)
         return input.error();
-    auto evaluations = clinical::evaluateRegistry(input->patients, asOf, input->rules.context());
-    if (!evaluations)
-        return evaluations.error();
     QList<OutreachRow> rows;
     for (const clinical::PatientEvaluation &pe :
-         clinical::worklist(*evaluations, {QStringLiteral("PEG"), {}, {}, {}, {}})) {
+         clinical::worklist(input->evaluations, {QStringLiteral("PEG"), {}, {}, {}, {}})) {
         for (const clinical::CareGap &gap : pe.evaluation.gaps) {
             if (gap.code != QLatin1String("PEG") ||
                 (gap.status != clinical::GapStatus::Overdue && gap.status != clinical::GapStatus::Missing))

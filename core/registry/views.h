@@ -51,6 +51,20 @@ struct ViewInput {
 // rulesForView, then every patient, audited with the view's purpose.
 Result<ViewInput> loadForView(Registry &registry, View view);
 
+// The rules engine's view of every patient for a whole-registry list on `asOf`: read from the
+// per-patient summaries when asOf is the registry clock's today (patient_summaries.h), evaluated in
+// full otherwise (another day, as cairnctl --as-of asks). `evaluations` are the patients on
+// long-term therapy and point into `patients`, which for summaries carry demographics only.
+struct RegistryEvaluation {
+    ClinicRules rules;
+    QList<domain::Patient> patients;
+    QList<QString> ltotReasons;  // per patient: clinical::toString(LtotReason)
+    QList<clinical::PatientEvaluation> evaluations;
+};
+Result<RegistryEvaluation> evaluateForView(Registry &registry, View view, const QDate &asOf);
+// The same, always evaluated in full from every record (the summaries' reference, and other days).
+Result<RegistryEvaluation> evaluateInFull(Registry &registry, View view, const QDate &asOf);
+
 // --- One patient -------------------------------------------------------------------------------
 
 struct PatientView {

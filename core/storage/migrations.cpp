@@ -206,9 +206,37 @@ CREATE TABLE quarantine (
 CREATE INDEX quarantine_pending ON quarantine(withdrawal_seq) WHERE withdrawal_pending = 1;
 )SQL";
 
+// Version 6: per-patient summaries (core/storage/summary_store.h). The trigger marks the patient
+// of every inserted record in the inserting transaction, so no write path can forget one; the
+// registry recomputes the marked summaries before that transaction commits. Every patient starts
+// marked. The (kind, record_date) index finds a day's bookings for the huddle without a scan.
+constexpr const char *kSchemaV6 = R"SQL(
+CREATE TABLE patient_summary (
+  patient_id      TEXT PRIMARY KEY,
+  policy_version  TEXT NOT NULL,
+  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
+  ltot_reason     TEXT NOT NULL,
+  tier            TEXT NOT NULL,
+  band            TEXT NOT NULL,
+  total_mme       REAL NOT NULL,
+  gaps            TEXT NOT NULL CHECK (json_valid(gaps)),
+  next_visit      TEXT,
+  next_visit_time TEXT NOT NULL,
+  last_peg        TEXT,
+  error           TEXT
+) WITHOUT ROWID;
+CREATE TABLE summary_dirty (
+  patient_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO summary_dirty (patient_id) SELECT id FROM patients;
+CREATE TRIGGER summary_dirty_on_record AFTER INSERT ON records WHEN NEW.patient_id <> 'clinic'
+BEGIN INSERT OR IGNORE INTO summary_dirty (patient_id) VALUES (NEW.patient_id); END;
+CREATE INDEX records_by_kind_date ON records(kind, record_date);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
-    Migration{4, kSchemaV4}, Migration{5, kSchemaV5},
+    Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6},
 };
 
 }  // namespace

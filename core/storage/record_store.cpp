@@ -2,6 +2,7 @@
 
 #include "core/domain/text.h"
 #include "core/storage/database.h"
+#include "core/storage/hot_queries.h"
 #include "core/storage/lineage_merge.h"
 
 #include <QDateTime>
@@ -51,7 +52,7 @@ constexpr const char *kCurrentColumns =
 // version every concurrent correction started from; empty when they started independently.
 Result<QJsonObject> commonBasePayload(Database &db, const QList<LineageTip> &tips)
 {
-    auto parent = db.cached("SELECT supersedes, payload FROM records WHERE id = ?");
+    auto parent = db.cached(hot_queries::kParentOfRecord);
     if (!parent)
         return parent.error();
     QHash<QString, QString> payloadOf;
@@ -94,10 +95,7 @@ Result<QJsonObject> commonBasePayload(Database &db, const QList<LineageTip> &tip
     return QJsonDocument::fromJson(payloadOf.value(*base).toUtf8()).object();
 }
 
-// An unsuperseded, unclosed version of a lineage (its tips).
-constexpr const char *kTipsOfLineage = "SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
-                                       "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
-                                       "AND NOT EXISTS (SELECT 1 FROM record_closes c WHERE c.closed_id = r.id)";
+using hot_queries::kTipsOfLineage;
 
 }  // namespace
 
@@ -107,7 +105,7 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
         record.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     QString lineage = rootLineage(record.id, record.kind, record.patientId, record.payload);
     if (!record.supersedes.isEmpty()) {
-        auto parent = m_db.cached("SELECT lineage FROM records WHERE id = ?");
+        auto parent = m_db.cached(hot_queries::kLineageOfRecord);
         if (!parent)
             return parent.error();
         (*parent)->bind(1, record.supersedes);
@@ -297,7 +295,7 @@ Status RecordStore::markConflictReviewed(std::int64_t conflictId, const QString 
 
 Result<bool> RecordStore::contains(const QString &recordId)
 {
-    auto stmt = m_db.cached("SELECT 1 FROM records WHERE id = ?");
+    auto stmt = m_db.cached(hot_queries::kRecordExists);
     if (!stmt)
         return stmt.error();
     (*stmt)->bind(1, recordId);
@@ -336,16 +334,13 @@ Result<QList<StoredRecord>> RecordStore::select(const char *sql, const QString &
 
 Result<QList<StoredRecord>> RecordStore::current(const QString &patientId)
 {
-    return select(
-        (QByteArray(kCurrentColumns) +
-         "FROM records r JOIN heads h ON h.record_id = r.id WHERE h.patient_id = ? AND h.live = 1 ORDER BY r.seq")
-            .constData(),
-        patientId);
+    return select((QByteArray(kCurrentColumns) + hot_queries::kCurrentOfPatientTail).constData(), patientId);
 }
 
 Result<QList<StoredRecord>> RecordStore::history(const QString &patientId)
 {
-    return select(withColumns("WHERE r.patient_id = ? ORDER BY r.seq").constData(), patientId);
+    return select((QByteArray("SELECT ") + kRecordColumns + ' ' + hot_queries::kHistoryOfPatientTail).constData(),
+                  patientId);
 }
 
 Result<QList<StoredRecord>> RecordStore::allCurrent()
@@ -504,7 +499,7 @@ Status RecordStore::scanCurrent(const std::function<void(const CurrentRowText &)
             const QByteArrayView lineage = first.text(10);
             if (versionedLineages.contains(QByteArray::fromRawData(lineage.data(), lineage.size())))
                 continue;
-            auto head = m_db.cached("SELECT record_id, live, merged_payload FROM heads WHERE lineage = ?");
+            auto head = m_db.cached(hot_queries::kHeadOfLineage);
             if (!head)
                 return head.error();
             (*head)->bind(1, QString::fromUtf8(lineage));
@@ -543,7 +538,7 @@ Status RecordStore::upsertPatient(const PatientRow &row)
         return cachedStmt.error();
     Statement *stmt = *cachedStmt;
     stmt->bind(1, row.id).bind(2, row.head).bind(3, row.clinicId).bind(4, row.name);
-    stmt->bind(5, domain::foldForSearch(row.name + QLatin1Char(' ') + row.clinicId));
+    stmt->bind(5, domain::patientSearchKey(row.name, row.clinicId));
     stmt->bindOptional(6, row.birthDate).bindOptional(7, row.sex).bindOptional(8, row.prescriber);
     stmt->bindOptional(9, row.riskTier).bindOptional(10, row.phone).bindOptional(11, row.language);
     stmt->bind(12, row.updated.toString());
@@ -587,7 +582,7 @@ Result<QList<PatientRow>> RecordStore::patients()
 
 Result<QStringList> RecordStore::patientIdsWithClinicId(const QString &clinicId)
 {
-    auto stmt = m_db.prepare("SELECT id FROM patients WHERE clinic_id = ? ORDER BY id");
+    auto stmt = m_db.prepare(hot_queries::kPatientsWithClinicId);
     if (!stmt)
         return stmt.error();
     stmt->bind(1, clinicId);
@@ -626,7 +621,7 @@ Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
     if (!pending)
         return pending;
     // The versions each one closes travel with it.
-    auto closes = m_db.cached("SELECT closed_id FROM record_closes WHERE record_id = ? ORDER BY closed_id");
+    auto closes = m_db.cached(hot_queries::kClosedByRecord);
     if (!closes)
         return closes.error();
     for (StoredRecord &record : *pending) {

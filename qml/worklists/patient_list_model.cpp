@@ -86,7 +86,7 @@ void PatientListModel::reload()
             m_searchKeys.clear();
             m_searchKeys.reserve(m_all.size());
             for (const auto &p : std::as_const(m_all))
-                m_searchKeys.append(domain::foldForSearch(p.name + QLatin1Char(' ') + p.clinicId));
+                m_searchKeys.append(domain::patientSearchKey(p.name, p.clinicId));
             applyFilter();
         });
 }

@@ -87,14 +87,14 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     }
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
-    auto loaded = load(options, registry::View::GapWorklist);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    auto loaded = registry::evaluateForView(*open->registry, registry::View::GapWorklist, *asOf);
     if (!loaded)
         return fail(io, loaded.error());
-    auto evaluations = clinical::evaluateRegistry(loaded->patients, *asOf, loaded->rules.context());
-    if (!evaluations)
-        return fail(io, evaluations.error());
     QJsonArray rows;
-    for (const auto &pe : clinical::worklist(*evaluations, filter)) {
+    for (const auto &pe : clinical::worklist(loaded->evaluations, filter)) {
         QJsonObject row = patientLine(*pe.patient, pe.evaluation);
         row.insert(QStringLiteral("ltot_reason"), clinical::toString(pe.ltot.reason));  // why on the registry
         row.insert(QStringLiteral("gaps"), gapsJson(pe.evaluation.gaps));

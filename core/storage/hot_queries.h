@@ -1,0 +1,32 @@
+#pragma once
+// The queries that run per record or per patient on every write, applied sync page and screen:
+// one place, so tests/storage/test_query_plans.cpp checks the very text the stores run against the
+// schema's indexes (EXPLAIN QUERY PLAN). A "...Tail" is what follows the column list.
+
+namespace cairn::storage::hot_queries {
+
+inline constexpr const char *kRecordExists = "SELECT 1 FROM records WHERE id = ?";
+inline constexpr const char *kLineageOfRecord = "SELECT lineage FROM records WHERE id = ?";
+inline constexpr const char *kParentOfRecord = "SELECT supersedes, payload FROM records WHERE id = ?";
+// An unsuperseded, unclosed version of a lineage (its tips).
+inline constexpr const char *kTipsOfLineage =
+    "SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
+    "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
+    "AND NOT EXISTS (SELECT 1 FROM record_closes c WHERE c.closed_id = r.id)";
+inline constexpr const char *kHeadOfLineage = "SELECT record_id, live, merged_payload FROM heads WHERE lineage = ?";
+inline constexpr const char *kClosedByRecord =
+    "SELECT closed_id FROM record_closes WHERE record_id = ? ORDER BY closed_id";
+// A patient's versions in force (opening a patient, recomputing their summary).
+inline constexpr const char *kCurrentOfPatientTail =
+    "FROM records r JOIN heads h ON h.record_id = r.id WHERE h.patient_id = ? AND h.live = 1 ORDER BY r.seq";
+// Every version of a patient's records (the history screen).
+inline constexpr const char *kHistoryOfPatientTail = "FROM records r WHERE r.patient_id = ? ORDER BY r.seq";
+inline constexpr const char *kPatientsWithClinicId = "SELECT id FROM patients WHERE clinic_id = ? ORDER BY id";
+// The candidates for a day's huddle.
+inline constexpr const char *kPatientsWithVisitOn =
+    "SELECT DISTINCT patient_id FROM records WHERE kind = 'visit' AND record_date = ? ORDER BY 1";
+// Every patient beside their summary (whole-registry screens).
+inline constexpr const char *kSummariesWithPatientsTail =
+    "FROM patients p JOIN patient_summary s ON s.patient_id = p.id ORDER BY p.search_key, p.id";
+
+}  // namespace cairn::storage::hot_queries

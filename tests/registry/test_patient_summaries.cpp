@@ -1,0 +1,472 @@
+// The per-patient summaries that the whole-registry screens read (roster, PEG outreach, gap
+// worklists, cairnctl gaps) always say what a full evaluation of every record says: after random
+// writes, corrections and withdrawals, pages merged from another tablet, clinic policy changes and
+// a new day. Every write leaves no patient waiting for a recompute (the summary is written in the
+// write's own transaction), and the huddle reads only the patients booked that day. A process
+// killed while it applies a pulled page in bulk or recomputes every summary for a policy change
+// loses nothing and leaves summaries equal to a full evaluation.
+
+#include "core/clinical/population_views.h"
+#include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
+#include "core/registry/views.h"
+#include "core/storage/database.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "platform/keystore.h"
+#include "sync/protocol/protocol.h"
+#include "tests/support/temp_registry.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace cairn;
+using namespace cairn::registry;
+
+namespace {
+
+const QDateTime kStart(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+const QString kAdmin = QStringLiteral("Alex Admin");
+const QString kAdminPin = QStringLiteral("246810");
+const QString kClinician = QStringLiteral("Casey Clinician");
+const QString kClinicianPin = QStringLiteral("1357");
+
+#define CHECK_OK(expr)                                                                                                 \
+    do {                                                                                                               \
+        const auto &result_ = (expr);                                                                                  \
+        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().line()));                                   \
+    } while (false)
+
+QString describe(const clinical::CareGap &g)
+{
+    return QStringLiteral("%1 %2 due %3 %4 %5 [%6] %7")
+        .arg(g.code, clinical::toString(g.status), g.due.toString(Qt::ISODate), clinical::toString(g.severity), g.role,
+             g.scripts.join(QLatin1Char(',')), g.reason);
+}
+
+// One line per patient of everything a whole-registry screen shows from the rules engine.
+QStringList screenLines(const RegistryEvaluation &e)
+{
+    QHash<const domain::Patient *, const clinical::PatientEvaluation *> byPatient;
+    for (const auto &pe : e.evaluations)
+        byPatient.insert(pe.patient, &pe);
+    QStringList lines;
+    for (qsizetype i = 0; i < e.patients.size(); ++i) {
+        const domain::Patient &p = e.patients.at(i);
+        QString line = QStringLiteral("%1 %2 %3").arg(p.id, p.name, e.ltotReasons.at(i));
+        if (const auto *pe = byPatient.value(&p)) {
+            line += QStringLiteral(" on-therapy tier=%1 mme=%2 band=%3")
+                        .arg(domain::toString(pe->evaluation.tier))
+                        .arg(pe->evaluation.mme.totalPerDay, 0, 'f', 4)
+                        .arg(clinical::toString(pe->evaluation.mme.band));
+            for (const auto &gap : pe->evaluation.gaps)
+                line += QStringLiteral(" | ") + describe(gap);
+        }
+        lines << line;
+    }
+    return lines;
+}
+
+// A check made in a helper function ends the test when it failed there.
+#define CHECKED(call)                                                                                                  \
+    do {                                                                                                               \
+        call;                                                                                                          \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
+}  // namespace
+
+class TestPatientSummaries : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    platform::FileKeystore m_keystore{m_dir.filePath(QStringLiteral("keys"))};
+    ManualClock m_clock{kStart};
+    QRandomGenerator m_random{20261206};
+
+    std::unique_ptr<Registry> create(const QString &file, int patients, std::uint64_t seed)
+    {
+        auto admin = Registry::create(m_dir.filePath(file), m_keystore, kAdmin, kAdminPin, m_clock);
+        if (!admin)
+            qFatal("create: %s", qPrintable(admin.error().line()));
+        if (!(*admin)->addUser(kClinician, keys::Role::Clinician, kClinicianPin))
+            qFatal("add clinician");
+        synthetic::Options clinic;
+        clinic.patients = patients;
+        clinic.seed = seed;
+        clinic.asOf = kStart.date();
+        if (patients > 0 && !(*admin)->addPatients(synthetic::generateClinic(clinic)))
+            qFatal("seed");
+        return std::move(admin).value();
+    }
+
+    std::unique_ptr<Registry> signIn(const QString &file, const QString &user, const QString &pin)
+    {
+        auto r = Registry::unlock(m_dir.filePath(file), m_keystore, user, pin, m_clock);
+        if (!r)
+            qFatal("unlock: %s", qPrintable(r.error().line()));
+        return std::move(r).value();
+    }
+
+    static qint64 scalar(Registry &r, const char *sql)
+    {
+        return *RegistryInternals::database(r).scalarInt(sql);
+    }
+
+    // The screens' source (summaries, for today) equals a full evaluation of every record.
+    void sameAsFullEvaluation(Registry &r)
+    {
+        const QDate today = m_clock.now().date();
+        auto fast = evaluateForView(r, View::RegistryList, today);
+        CHECK_OK(fast);
+        auto full = evaluateInFull(r, View::RegistryList, today);
+        CHECK_OK(full);
+        const QStringList fastLines = screenLines(*fast);
+        const QStringList fullLines = screenLines(*full);
+        for (qsizetype i = 0; i < std::min(fastLines.size(), fullLines.size()); ++i)
+            QCOMPARE(fastLines.at(i), fullLines.at(i));
+        QCOMPARE(fastLines.size(), fullLines.size());
+        QVERIFY(!fast->evaluations.isEmpty());
+
+        // The huddle reads only the booked patients and lists what a full read would.
+        for (const QDate &day : {today, today.addDays(1), today.addDays(3)}) {
+            auto rows = huddleRows(r, day);
+            CHECK_OK(rows);
+            auto everyone = r.loadAllPatients(QStringLiteral("test"));
+            CHECK_OK(everyone);
+            auto expected = clinical::huddleList(*everyone, day, full->rules.context());
+            CHECK_OK(expected);
+            QStringList got, want;
+            for (const HuddleRow &row : std::as_const(*rows))
+                got << row.patientId + QLatin1Char(' ') + row.visitTime;
+            for (const clinical::HuddleEntry &entry : std::as_const(*expected))
+                want << entry.patient->id + QLatin1Char(' ') + entry.visitTime;
+            QCOMPARE(got, want);
+        }
+    }
+
+    // Nothing is left for a later recompute: the write's own transaction brought its patient's
+    // summary up to date.
+    void nothingWaiting(Registry &r)
+    {
+        QCOMPARE(scalar(r, "SELECT count(*) FROM summary_dirty"), 0);
+        QCOMPARE(scalar(r, "SELECT count(*) FROM patient_summary"),
+                 scalar(r, "SELECT count(DISTINCT patient_id) FROM records WHERE kind = 'patient'"));
+    }
+
+    domain::Patient randomPatient(Registry &r)
+    {
+        auto list = r.listPatients();
+        if (!list || list->isEmpty())
+            qFatal("no patients");
+        auto p = r.loadPatient(list->at(m_random.bounded(list->size())).id);
+        if (!p)
+            qFatal("load: %s", qPrintable(p.error().line()));
+        return std::move(p).value();
+    }
+
+    // One random clinical write a clinician could make today.
+    void randomWrite(Registry &r)
+    {
+        const QDate today = m_clock.now().date();
+        domain::Patient p = randomPatient(r);
+        switch (m_random.bounded(8)) {
+        case 0: {
+            domain::PegScore peg;
+            peg.date = today.addDays(-m_random.bounded(200));
+            peg.pain = m_random.bounded(11);
+            peg.enjoyment = m_random.bounded(11);
+            peg.activity = m_random.bounded(11);
+            CHECK_OK(r.addRecord(p.id, peg));
+            break;
+        }
+        case 1: {
+            domain::PdmpCheck check;
+            check.date = today.addDays(-m_random.bounded(120));
+            check.checkedBy = kClinician;
+            CHECK_OK(r.addRecord(p.id, check));
+            break;
+        }
+        case 2: {
+            domain::UrineDrugScreen uds;
+            uds.date = today.addDays(-m_random.bounded(400));
+            uds.result = m_random.bounded(2) ? domain::UdsResult::Expected : domain::UdsResult::Unexpected;
+            CHECK_OK(r.addRecord(p.id, uds));
+            break;
+        }
+        case 3: {
+            domain::Visit visit;
+            visit.date = today.addDays(m_random.bounded(4));
+            visit.time = QStringLiteral("%1:30").arg(8 + m_random.bounded(9), 2, 10, QLatin1Char('0'));
+            CHECK_OK(r.addRecord(p.id, visit));
+            break;
+        }
+        case 4:  // a corrected PEG
+            if (!p.peg.isEmpty()) {
+                domain::PegScore peg = p.peg.at(m_random.bounded(p.peg.size()));
+                peg.pain = (peg.pain + 3) % 11;
+                peg.date = peg.date.addDays(-7);
+                CHECK_OK(r.correctRecord(peg.meta.id.toString(QUuid::WithoutBraces), peg,
+                                         QStringLiteral("wrong score")));
+            }
+            break;
+        case 5:  // a PDMP check withdrawn
+            if (!p.pdmpChecks.isEmpty()) {
+                const auto &check = p.pdmpChecks.at(m_random.bounded(p.pdmpChecks.size()));
+                CHECK_OK(r.retractRecord(check.meta.id.toString(QUuid::WithoutBraces),
+                                         QStringLiteral("entered for the wrong patient")));
+            }
+            break;
+        case 6:  // a dose change: the current opioid stops today, so MME and tier move
+            if (!p.opioids.isEmpty()) {
+                domain::OpioidEntry opioid = p.opioids.last();
+                if (!opioid.end.isValid() || opioid.end > today) {
+                    opioid.end = today.addDays(-1);
+                    CHECK_OK(r.correctRecord(opioid.meta.id.toString(QUuid::WithoutBraces), opioid,
+                                             QStringLiteral("stopped")));
+                }
+            }
+            break;
+        default: {
+            domain::Patient fresh;
+            fresh.name = QStringLiteral("Summary Test %1").arg(m_random.bounded(100000));
+            fresh.clinicId = QStringLiteral("ST-%1").arg(m_random.bounded(1000000));
+            fresh.birthDate = QDate(1960, 1, 1).addDays(m_random.bounded(9000));
+            fresh.sex = domain::Sex::Female;
+            fresh.prescriber = QStringLiteral("Dr Rivera");
+            auto id = r.addPatient(fresh);
+            CHECK_OK(id);
+            domain::OpioidEntry opioid;
+            opioid.drug = QStringLiteral("oxycodone");
+            opioid.strengthMg = 10;
+            opioid.dosesPerDay = 2 + m_random.bounded(4);
+            opioid.start = today.addDays(-200);
+            CHECK_OK(r.addRecord(*id, opioid));
+            break;
+        }
+        }
+    }
+
+    // Runs summary_crash_worker on a copy of `pristine`; kills it `killAfterMs` after it starts
+    // its write (never, when negative). The copy's path, and how long the write took when not killed.
+    QString runWorker(const QString &pristine, const QString &copy, const QStringList &args, int killAfterMs,
+                      qint64 *tookMs = nullptr)
+    {
+        QStringList files = cairn::testing::databaseFiles(m_dir.filePath(pristine));
+        files << m_dir.filePath(pristine) + QStringLiteral(".keys");
+        for (const QString &file : std::as_const(files)) {
+            const QString target = m_dir.filePath(copy) + file.mid(m_dir.filePath(pristine).size());
+            QFile::remove(target);
+            if (!QFile::copy(file, target))
+                qFatal("copy %s", qPrintable(file));
+        }
+        QProcess worker;
+        QStringList arguments{args.first(), m_dir.filePath(copy), m_dir.filePath(QStringLiteral("keys")),
+                              m_clock.now().toString(Qt::ISODate)};
+        arguments += args.mid(1);
+        worker.start(qEnvironmentVariable("SUMMARY_CRASH_WORKER"), arguments);
+        if (!worker.waitForStarted())
+            qFatal("worker did not start");
+        QByteArray out;
+        while (!out.contains("start\n")) {
+            if (!worker.waitForReadyRead(60000))
+                qFatal("worker: %s", worker.readAllStandardError().constData());
+            out += worker.readAllStandardOutput();
+        }
+        QElapsedTimer timer;
+        timer.start();
+        if (killAfterMs >= 0) {
+            QTest::qSleep(killAfterMs);
+            ::kill(static_cast<pid_t>(worker.processId()), SIGKILL);
+        }
+        worker.waitForFinished(120000);
+        if (tookMs)
+            *tookMs = timer.elapsed();
+        if (killAfterMs < 0 && (worker.exitStatus() != QProcess::NormalExit || worker.exitCode() != 0))
+            qFatal("worker failed: %s", worker.readAllStandardError().constData());
+        return copy;
+    }
+
+    // After a kill: the file is whole, the write is there entirely or not at all, and the summaries
+    // equal a full evaluation.
+    void allOrNothingAndSummariesTrue(const QString &file, const char *countSql, qint64 before, qint64 after)
+    {
+        auto r = signIn(file, kClinician, kClinicianPin);
+        QCOMPARE(*RegistryInternals::database(*r).scalarText("PRAGMA integrity_check"), QStringLiteral("ok"));
+        const qint64 count = scalar(*r, countSql);
+        qInfo("%s: %s", qPrintable(file), count == before && before != after ? "killed before its commit" : "committed");
+        QVERIFY2(count == before || count == after,
+                 qPrintable(QStringLiteral("%1 after the kill: neither %2 nor %3").arg(count).arg(before).arg(after)));
+        CHECKED(sameAsFullEvaluation(*r));
+    }
+
+private slots:
+    void init()
+    {
+        m_clock.set(kStart);
+    }
+
+    void randomWritesKeepSummariesEqualToFullEvaluation()
+    {
+        create(QStringLiteral("writes.db"), 60, 11).reset();
+        auto r = signIn(QStringLiteral("writes.db"), kClinician, kClinicianPin);
+        CHECKED(sameAsFullEvaluation(*r));
+        for (int i = 0; i < 80; ++i) {
+            CHECKED(randomWrite(*r));
+            CHECKED(nothingWaiting(*r));
+            if (i % 10 == 9)
+                CHECKED(sameAsFullEvaluation(*r));
+        }
+        CHECKED(sameAsFullEvaluation(*r));
+    }
+
+    void mergedPagesKeepSummariesEqualToFullEvaluation()
+    {
+        auto a = create(QStringLiteral("a.db"), 40, 12);
+        auto b = create(QStringLiteral("b.db"), 0, 0);
+        // Tablet B takes A's clinic, both write offline (B corrects some of A's records), then each
+        // applies the other's page.
+        CHECK_OK(b->applyPulled(*a->outbox(1'000'000), QStringLiteral("1")));
+        a.reset();
+        b.reset();
+        auto clinicianA = signIn(QStringLiteral("a.db"), kClinician, kClinicianPin);
+        auto clinicianB = signIn(QStringLiteral("b.db"), kClinician, kClinicianPin);
+        CHECKED(sameAsFullEvaluation(*clinicianB));
+        const qint64 aWroteBefore = *clinicianA->writeCounter();
+        for (int i = 0; i < 25; ++i) {
+            CHECKED(randomWrite(*clinicianA));
+            CHECKED(randomWrite(*clinicianB));
+        }
+        auto fromB = clinicianB->outbox(1'000'000);
+        CHECK_OK(fromB);
+        CHECK_OK(clinicianA->applyPulled(*fromB, QStringLiteral("2")));
+        CHECKED(nothingWaiting(*clinicianA));
+        CHECKED(sameAsFullEvaluation(*clinicianA));
+        QList<domain::RecordEnvelope> fromA;
+        auto outboxA = clinicianA->outbox(1'000'000);
+        CHECK_OK(outboxA);
+        for (const auto &record : std::as_const(*outboxA)) {
+            if (record.seq > aWroteBefore)
+                fromA << record;
+        }
+        QVERIFY(!fromA.isEmpty());
+        CHECK_OK(clinicianB->applyPulled(fromA, QStringLiteral("3")));
+        CHECKED(nothingWaiting(*clinicianB));
+        CHECKED(sameAsFullEvaluation(*clinicianB));
+    }
+
+    void policyChangeAndNewDayRecomputeEverySummary()
+    {
+        create(QStringLiteral("policy.db"), 50, 13).reset();
+        {
+            auto admin = signIn(QStringLiteral("policy.db"), kAdmin, kAdminPin);
+            CHECKED(sameAsFullEvaluation(*admin));
+            // Monthly PEGs for every tier and a stricter long-term definition: gaps, owners and who
+            // counts as on long-term therapy all change.
+            CHECK_OK(admin->setClinicPolicy(QJsonObject{
+                {QStringLiteral("intervals_days"),
+                 QJsonObject{{QStringLiteral("peg"), QJsonObject{{QStringLiteral("low"), 30},
+                                                                 {QStringLiteral("moderate"), 30},
+                                                                 {QStringLiteral("high"), 30}}}}},
+                {QStringLiteral("ltot_definition"), QJsonObject{{QStringLiteral("min_days_covered_percent"), 80}}},
+                {QStringLiteral("responsibilities"), QJsonObject{{QStringLiteral("PEG"), QStringLiteral("nurse")}}}}));
+            CHECKED(nothingWaiting(*admin));
+            CHECKED(sameAsFullEvaluation(*admin));
+        }
+        auto r = signIn(QStringLiteral("policy.db"), kClinician, kClinicianPin);
+        const QStringList before = screenLines(*evaluateForView(*r, View::RegistryList, m_clock.now().date()));
+        // A new day with no write: the first read recomputes every summary for it.
+        m_clock.set(kStart.addDays(45));
+        CHECKED(sameAsFullEvaluation(*r));
+        QVERIFY(screenLines(*evaluateForView(*r, View::RegistryList, m_clock.now().date())) != before);
+        // And a write on the next day recomputes everyone before it commits.
+        m_clock.set(kStart.addDays(46));
+        CHECKED(randomWrite(*r));
+        CHECKED(nothingWaiting(*r));
+        QCOMPARE(scalar(*r, "SELECT count(*) FROM meta WHERE key = 'summary_as_of' AND value = '2027-01-08'"), 1);
+        CHECKED(sameAsFullEvaluation(*r));
+    }
+
+    void killedWhileRecomputingEverySummaryForAPolicyChange()
+    {
+        create(QStringLiteral("crash-policy.db"), 300, 15).reset();
+        const char *policies = "SELECT count(*) FROM records WHERE kind = 'clinic_policy'";
+        qint64 took = 0;
+        allOrNothingAndSummariesTrue(
+            runWorker(QStringLiteral("crash-policy.db"), QStringLiteral("policy-done.db"), {QStringLiteral("policy")}, -1,
+                      &took),
+            policies, 1, 1);
+        for (int part = 1; part <= 4; ++part) {
+            const QString copy = QStringLiteral("policy-kill-%1.db").arg(part);
+            allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-policy.db"), copy, {QStringLiteral("policy")},
+                                                   static_cast<int>(took * part / 5)),
+                                         policies, 0, 1);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    void killedWhileApplyingAPulledPageInBulk()
+    {
+        create(QStringLiteral("crash-page.db"), 100, 16).reset();
+        auto source = create(QStringLiteral("crash-source.db"), 250, 17);
+        QJsonArray page;
+        auto outbox = source->outbox(1'000'000);
+        QVERIFY(outbox);
+        for (const domain::RecordEnvelope &record : std::as_const(*outbox))
+            page.append(sync::envelopeToJson(record));
+        source.reset();
+        const QString pageFile = m_dir.filePath(QStringLiteral("page.json"));
+        {
+            QFile file(pageFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QJsonDocument(page).toJson(QJsonDocument::Compact));
+        }
+        qint64 before = 0;
+        {
+            auto r = signIn(QStringLiteral("crash-page.db"), kClinician, kClinicianPin);
+            before = scalar(*r, "SELECT count(*) FROM records");
+        }
+        const char *records = "SELECT count(*) FROM records";
+        const qint64 after = before + page.size();
+        qint64 took = 0;
+        allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-page.db"), QStringLiteral("page-done.db"),
+                                               {QStringLiteral("page"), pageFile}, -1, &took),
+                                     records, after, after);
+        for (int part = 1; part <= 4; ++part) {
+            const QString copy = QStringLiteral("page-kill-%1.db").arg(part);
+            allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-page.db"), copy,
+                                                   {QStringLiteral("page"), pageFile}, static_cast<int>(took * part / 5)),
+                                         records, before, after);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    // Another day's list (cairnctl gaps --as-of) is evaluated in full and never touches the
+    // summaries kept for today.
+    void anotherDayIsEvaluatedInFull()
+    {
+        create(QStringLiteral("asof.db"), 30, 14).reset();
+        auto r = signIn(QStringLiteral("asof.db"), kClinician, kClinicianPin);
+        CHECKED(sameAsFullEvaluation(*r));
+        const QDate past = m_clock.now().date().addDays(-60);
+        auto fast = evaluateForView(*r, View::RegistryList, past);
+        CHECK_OK(fast);
+        auto full = evaluateInFull(*r, View::RegistryList, past);
+        CHECK_OK(full);
+        QCOMPARE(screenLines(*fast), screenLines(*full));
+        QCOMPARE(scalar(*r, "SELECT count(*) FROM meta WHERE key = 'summary_as_of' AND value = '2026-11-23'"), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPatientSummaries)
+#include "test_patient_summaries.moc"
