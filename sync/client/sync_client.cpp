@@ -144,6 +144,12 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
             return batch.error();
         if (batch->isEmpty())
             return ok();
+        // The batch closes at Limits::pageBytes (the first record always goes, however large).
+        qsizetype bytes = 0;
+        qsizetype fits = 0;
+        while (fits < batch->size() && (fits == 0 || bytes < Limits::pageBytes))
+            bytes += recordWireBytes(batch->at(fits++));
+        batch->resize(fits);
         PushRequest request{m_registry.deviceId(), {}};
         for (const auto &record : std::as_const(*batch))
             request.changes.append({record.seq, record});

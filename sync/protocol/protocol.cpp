@@ -281,6 +281,13 @@ Status checkVersion(const QJsonObject &o)
 }
 }  // namespace
 
+qsizetype recordWireBytes(const domain::RecordEnvelope &record)
+{
+    // The envelope's fixed fields (ids, stamps, names) come to about 400 bytes; the payload is the rest.
+    constexpr qsizetype kEnvelopeBytes = 400;
+    return kEnvelopeBytes + QJsonDocument(record.payload).toJson(QJsonDocument::Compact).size();
+}
+
 Result<PushRequest> pushRequestFromJson(const QJsonObject &o)
 {
     if (auto s = checkVersion(o); !s)

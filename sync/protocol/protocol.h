@@ -35,10 +35,17 @@ inline constexpr int kProtocolVersion = 1;
 struct Limits {
     static constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;        // after decompression
     static constexpr qsizetype maxCompressedBytes = 4 * 1024 * 1024;  // on the wire
-    static constexpr int maxPushBatch = 500;
-    static constexpr int maxPullPage = 1000;
-    static constexpr int defaultPullPage = 500;
+    static constexpr int maxPushBatch = 5000;
+    static constexpr int maxPullPage = 5000;
+    static constexpr int defaultPullPage = 500;  // what a client that names no limit gets
+    // A push batch or a pull page closes once its records reach this many bytes of JSON (at least
+    // one record each): big enough that a first sync takes few round trips on a slow link, small
+    // enough to stay far below maxBodyBytes however large the records are.
+    static constexpr qsizetype pageBytes = 2 * 1024 * 1024;
 };
+
+// What a record adds to a push batch or pull page, in bytes of JSON (close enough to size a page).
+qsizetype recordWireBytes(const domain::RecordEnvelope &record);
 
 // A record on the wire: the envelope without the holder's local seq.
 QJsonObject envelopeToJson(const domain::RecordEnvelope &record);

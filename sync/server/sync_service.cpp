@@ -377,7 +377,14 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     PullResponse response;
     response.more = rows->size() > request->limit;
     std::int64_t position = after;
+    qsizetype bytes = 0;
     for (qsizetype i = 0; i < std::min<qsizetype>(rows->size(), request->limit); ++i) {
+        // The page closes at Limits::pageBytes of records (the first always goes).
+        if (i > 0 && bytes >= Limits::pageBytes) {
+            response.more = true;
+            break;
+        }
+        bytes += rows->at(i).at(1).size();
         position = rows->at(i).at(0).toLongLong();
         // A device already holds what it wrote: the cursor moves past it, the bytes stay home
         // (unless it was restored from an older copy of itself and asks for them).
