@@ -113,11 +113,18 @@ int runAuditCommand(SyncService &service, const QString &action, const QCommandL
     }
     ServerAuditFilter filter;
     if (parser.isSet(QStringLiteral("since"))) {
-        filter.since = parser.value(QStringLiteral("since"));
-        if (!QDate::fromString(filter.since, Qt::ISODate).isValid() &&
-            !QDateTime::fromString(filter.since, Qt::ISODate).isValid())
+        const QString text = parser.value(QStringLiteral("since"));
+        QDateTime since = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!since.isValid())
+            since = QDateTime::fromString(text, Qt::ISODate);
+        if (!since.isValid())
             return fail({QStringLiteral("since"), QStringLiteral("must be a date (YYYY-MM-DD) or an ISO date-time")},
                         2);
+        // Without an offset it is UTC, as the trail's times are; stored times compare as text in
+        // this one form.
+        if (since.timeSpec() == Qt::LocalTime)
+            since.setTimeSpec(Qt::UTC);
+        filter.since = since.toUTC().toString(Qt::ISODateWithMs);
     }
     filter.clinic = parser.value(QStringLiteral("clinic"));
     if (parser.isSet(QStringLiteral("limit"))) {

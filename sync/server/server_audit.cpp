@@ -178,7 +178,7 @@ Result<storage::AuditVerification> ServerAuditTrail::verify()
 
 Result<QList<ServerAuditRow>> ServerAuditTrail::list(const ServerAuditFilter &filter)
 {
-    // ISO text compares in time order; a bare date means from its start.
+    // Stored times are all UTC ISODateWithMs, so as text they compare in time order.
     const QString limit = filter.limit > 0 ? QString::number(filter.limit) : QStringLiteral("9223372036854775807");
     auto rows = m_db.query("SELECT seq, at, event, clinic, device, user_name, applied, duplicates, refused, sent, "
                            "reason FROM server_audit WHERE at >= ? AND (CAST(? AS TEXT) = '' OR clinic = ?) "

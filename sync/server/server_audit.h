@@ -93,7 +93,7 @@ struct ServerAuditRow {
 };
 
 struct ServerAuditFilter {
-    QString since;   // ISO date or date-time; entries at or after it
+    QString since;   // entries at or after this UTC time (ISODateWithMs, as stored)
     QString clinic;  // empty: all clinics
     int limit = 0;   // the newest N (0: all)
 };

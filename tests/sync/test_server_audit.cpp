@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
 #include <vector>
 
 using namespace cairn;
@@ -34,6 +35,7 @@ namespace {
 // One line of `audit list`: seq, time, event, clinic, device, user, counts, reason.
 struct Listed {
     qint64 seq = 0;
+    QString at;
     QString event;
     QString clinic;
     QString device;
@@ -49,7 +51,7 @@ QList<Listed> parseList(const QString &out)
         const QStringList f = line.split(QLatin1Char('\t'));
         if (f.size() != 8)
             qFatal("audit list line with %d fields: %s", static_cast<int>(f.size()), qPrintable(line));
-        rows.append({f.at(0).toLongLong(), f.at(2), f.at(3), f.at(4), f.at(5), f.at(6), f.at(7)});
+        rows.append({f.at(0).toLongLong(), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), f.at(6), f.at(7)});
     }
     return rows;
 }
@@ -303,6 +305,13 @@ private slots:
         QVERIFY(newest.at(0).seq < newest.at(1).seq && newest.at(1).seq < newest.at(2).seq);
         QCOMPARE(newest.last().event, QStringLiteral("refused_revoked"));  // the newest epoch names no clinic
         QVERIFY(auditList({QStringLiteral("--since"), QStringLiteral("2999-01-01")}).isEmpty());
+        // A time to the second includes that second's entries (stored with milliseconds); an offset
+        // is honoured (-01:00 is an hour after the same clock time in UTC: nothing yet).
+        const Listed &push = pushes.first();
+        const auto sincePushSecond = auditList({QStringLiteral("--since"), push.at.left(19) + QLatin1Char('Z')});
+        QVERIFY(std::any_of(sincePushSecond.begin(), sincePushSecond.end(),
+                            [&push](const Listed &row) { return row.seq == push.seq; }));
+        QVERIFY(auditList({QStringLiteral("--since"), push.at.left(19) + QStringLiteral("-01:00")}).isEmpty());
         QCOMPARE(auditList({QStringLiteral("--since"), QDate::currentDate().addDays(-1).toString(Qt::ISODate)}).size(),
                  rows.size());
         auto badSince = m_server->command({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--since"),
