@@ -12,11 +12,17 @@ QString optionalNumber(const std::optional<std::int64_t> &n)
     return n ? QString::number(*n) : QString();
 }
 
-// Claimed ids and typed names come from the network: bounded, so a row stays a row.
+// Claimed ids and typed names come from the network: bounded, and without control characters
+// (PostgreSQL refuses NUL in text; a newline would split a line of `audit list`).
 QString bounded(const QString &text)
 {
     constexpr qsizetype kMaxChars = 200;
-    return text.left(kMaxChars);
+    QString clean = text.left(kMaxChars);
+    for (QChar &c : clean) {
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char('?');
+    }
+    return clean;
 }
 
 // The columns the hash covers, in order (after seq, before prev_hash).

@@ -231,6 +231,12 @@ private slots:
         // A wrong credential: refused unread.
         QCOMPARE(post(*a, QStringLiteral("/v1/pull"), QJsonObject{}, "Device " + deviceA.toUtf8() + ":not-it"), 401);
 
+        // An unknown name, typed with control characters: recorded, and kept to one line.
+        QCOMPARE(post(*b, QStringLiteral("/v1/sign-in"),
+                      QJsonObject{{QStringLiteral("name"), QStringLiteral("Eve\tTab\nLine")},
+                                  {QStringLiteral("pin"), QStringLiteral("482916")}}),
+                 404);
+
         // Operators: unlock and remove the user, revoke B (whose next contact is refused), new epoch.
         CHECK_OK(
             m_server->userCommand(QStringLiteral("unlock"), QStringLiteral("north"), QStringLiteral("Noor Ahmed")));
@@ -254,6 +260,10 @@ private slots:
         QCOMPARE(signedIn.first().user, QStringLiteral("Noor Ahmed"));
         QCOMPARE(withEvent(rows, QStringLiteral("sign_in_failed"), deviceA).size(), 4);
         QCOMPARE(withEvent(rows, QStringLiteral("sign_in_failed"), deviceA).first().reason, QStringLiteral("401 pin"));
+        const auto unknownName = withEvent(rows, QStringLiteral("sign_in_failed"), deviceB);
+        QCOMPARE(unknownName.size(), 1);
+        QCOMPARE(unknownName.first().user, QStringLiteral("Eve?Tab?Line"));
+        QCOMPARE(unknownName.first().reason, QStringLiteral("404 name"));
         QCOMPARE(withEvent(rows, QStringLiteral("locked_out"), deviceA).size(), 1);
         QCOMPARE(withEvent(rows, QStringLiteral("refused_locked_out"), deviceA).size(), 4);
         QCOMPARE(withEvent(rows, QStringLiteral("refused_rate_limited"), deviceA).size(), 1);
