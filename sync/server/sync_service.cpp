@@ -101,6 +101,32 @@ Reply SyncService::auditedRefusal(Reply reply, ServerAuditEntry entry)
     return reply;
 }
 
+namespace {
+// Refused credentials recorded per minute. A stranger needs no credential to be refused, and each
+// recorded refusal is a committed write on the store thread: beyond this, a flood of bad
+// credentials is counted instead of written, so it cannot hold up the clinics' pushes and pulls.
+constexpr int kStrangerRefusalsRecordedPerMinute = 60;
+constexpr qint64 kStrangerRefusalWindowMs = 60'000;
+}  // namespace
+
+Reply SyncService::auditedStrangerRefusal(const Reply &reply, ServerAuditEntry entry)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_strangerRefusals.startMs >= kStrangerRefusalWindowMs)
+        m_strangerRefusals = Window{now, 0};
+    if (m_strangerRefusals.count >= kStrangerRefusalsRecordedPerMinute) {
+        if (m_strangerRefusalsUnrecorded++ == 0)
+            qCWarning(lcSyncServer, "audit trail: over %d refused credentials this minute; counting the rest",
+                      kStrangerRefusalsRecordedPerMinute);
+        return reply;
+    }
+    ++m_strangerRefusals.count;
+    // This entry stands for itself and the refusals counted since the last one recorded.
+    entry.refused = 1 + m_strangerRefusalsUnrecorded;
+    m_strangerRefusalsUnrecorded = 0;
+    return auditedRefusal(reply, entry);
+}
+
 QString SyncService::hashSecret(const QString &secret)
 {
     return QString::fromLatin1(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
@@ -252,11 +278,11 @@ std::variant<Device, Reply> SyncService::authenticate(const QByteArray &authoriz
         errorReply(401, {QStringLiteral("authorization"), QStringLiteral("unknown device or wrong credential")});
     const ServerAuditEntry unauthenticated(ServerAuditEvent::RefusedUnauthenticated);
     if (!authorization.startsWith("Device "))
-        return auditedRefusal(refused, unauthenticated);
+        return auditedStrangerRefusal(refused, unauthenticated);
     const QByteArray token = authorization.mid(7).trimmed();
     const qsizetype colon = token.indexOf(':');
     if (colon <= 0)
-        return auditedRefusal(refused, unauthenticated);
+        return auditedStrangerRefusal(refused, unauthenticated);
     const QString id = QString::fromLatin1(token.left(colon));
     const QString credential = QString::fromLatin1(token.mid(colon + 1));
     auto rows = m_db->query("SELECT clinic, credential_hash, revoked_at FROM devices WHERE id = ?", {id});
@@ -264,8 +290,8 @@ std::variant<Device, Reply> SyncService::authenticate(const QByteArray &authoriz
         return serverError(rows.error());
     // The claimed id is kept (never the credential): which device, or which guess, was refused.
     if (rows->isEmpty() || rows->first().at(1) != hashSecret(credential))
-        return auditedRefusal(refused, ServerAuditEntry(ServerAuditEvent::RefusedUnauthenticated,
-                                                        rows->isEmpty() ? QString() : rows->first().at(0), id));
+        return auditedStrangerRefusal(refused, ServerAuditEntry(ServerAuditEvent::RefusedUnauthenticated,
+                                                                rows->isEmpty() ? QString() : rows->first().at(0), id));
     if (!rows->first().at(2).isNull()) {
         Reply gone = errorReply(410, {QStringLiteral("device"), QStringLiteral("this device was revoked")});
         gone.body.insert(QStringLiteral("wipe"), true);

@@ -109,6 +109,9 @@ private:
     // request's transaction has rolled back. The reason is filled in from the reply when empty.
     // Returns the reply unchanged.
     Reply auditedRefusal(Reply reply, ServerAuditEntry entry);
+    // auditedRefusal for requests without a valid credential, at most so many a minute (the rest
+    // counted into the next entry's refused count).
+    Reply auditedStrangerRefusal(const Reply &reply, ServerAuditEntry entry);
     Result<std::int64_t> highestSeq(const QString &deviceId);
     // One statement on a user and its audit entry, in one transaction.
     Status changeUser(const ClinicUser &user, ServerAuditEvent event, const char *sql, const QStringList &params);
@@ -123,6 +126,8 @@ private:
     };
     QHash<QString, Window> m_signInsByDevice;
     QHash<QString, Window> m_signInsByClinic;
+    Window m_strangerRefusals;
+    std::int64_t m_strangerRefusalsUnrecorded = 0;
 };
 
 Reply errorReply(int status, const Error &error);

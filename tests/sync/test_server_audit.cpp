@@ -230,6 +230,13 @@ private slots:
                  422);
         // A wrong credential: refused unread.
         QCOMPARE(post(*a, QStringLiteral("/v1/pull"), QJsonObject{}, "Device " + deviceA.toUtf8() + ":not-it"), 401);
+        // A flood of bad credentials: every one refused, 60 a minute recorded (the rest counted),
+        // so strangers cannot turn refusals into store writes without bound.
+        int refusedFlood = 0;
+        for (int i = 0; i < 70; ++i)
+            refusedFlood += post(*a, QStringLiteral("/v1/pull"), QJsonObject{},
+                                 "Device guess-" + QByteArray::number(i) + ":x") == 401;
+        QCOMPARE(refusedFlood, 70);
 
         // An unknown name, typed with control characters: recorded, and kept to one line.
         QCOMPARE(post(*b, QStringLiteral("/v1/sign-in"),
@@ -286,6 +293,10 @@ private slots:
         const auto stranger = withEvent(rows, QStringLiteral("refused_unauthenticated"), deviceA);
         QCOMPARE(stranger.size(), 1);
         QCOMPARE(stranger.first().reason, QStringLiteral("401 authorization"));
+        QCOMPARE(stranger.first().counts, QStringLiteral("refused=1"));
+        const auto guesses = withEvent(rows, QStringLiteral("refused_unauthenticated"));
+        QCOMPARE(guesses.size(), 60);  // A's wrong credential and the first 59 guesses
+        QCOMPARE(guesses.last().device, QStringLiteral("guess-58"));
 
         QCOMPARE(withEvent(rows, QStringLiteral("user_unlocked")).first().user, QStringLiteral("Noor Ahmed"));
         QCOMPARE(withEvent(rows, QStringLiteral("user_removed")).first().user, QStringLiteral("Noor Ahmed"));
