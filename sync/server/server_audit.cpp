@@ -145,6 +145,13 @@ Status ServerAuditTrail::appendAlone(const ServerAuditEntry &entry)
 
 Result<storage::AuditVerification> ServerAuditTrail::verify()
 {
+    // Servers may append while this reads (it holds no lock): the head is read before and after
+    // the rows. Every entry up to the first head must be there and end at its hash (nothing
+    // removed); entries appended meanwhile must chain on; no entry may lie beyond the second head
+    // (nothing inserted past it).
+    auto headBefore = readHead(m_db);
+    if (!headBefore)
+        return headBefore.error();
     storage::AuditVerification result;
     auto fail = [&result](std::int64_t seq, const QString &problem) {
         result.intact = false;
@@ -168,17 +175,25 @@ Result<storage::AuditVerification> ServerAuditTrail::verify()
                 return fail(seq, QStringLiteral("entry %1 does not follow the entry before it").arg(seq));
             if (storage::chainedEntryHash(seq, hashedFields(row), row.at(11)) != row.at(12))
                 return fail(seq, QStringLiteral("entry %1 was altered after it was written").arg(seq));
+            if (seq == headBefore->first && row.at(12) != headBefore->second)
+                return fail(seq, QStringLiteral("entry %1 is not the one the chain's head records").arg(seq));
             previousHash = row.at(12);
             ++expectedSeq;
         }
         if (rows->isEmpty())
             break;
     }
-    auto head = readHead(m_db);
-    if (!head)
-        return head.error();
-    if (head->first != expectedSeq - 1 || head->second != previousHash)
-        return fail(expectedSeq, QStringLiteral("the newest entries (after %1) were removed").arg(expectedSeq - 1));
+    const std::int64_t lastSeq = expectedSeq - 1;
+    if (lastSeq < headBefore->first)
+        return fail(expectedSeq, QStringLiteral("the newest entries (after %1) were removed").arg(lastSeq));
+    auto headAfter = readHead(m_db);
+    if (!headAfter)
+        return headAfter.error();
+    if (lastSeq > headAfter->first)
+        return fail(headAfter->first + 1,
+                    QStringLiteral("entry %1 lies beyond the chain's head (inserted)").arg(headAfter->first + 1));
+    if (lastSeq == headAfter->first && previousHash != headAfter->second)
+        return fail(lastSeq, QStringLiteral("entry %1 is not the one the chain's head records").arg(lastSeq));
     return result;
 }
 

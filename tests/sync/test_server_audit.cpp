@@ -355,18 +355,22 @@ private slots:
         const qint64 before = storedEntries();
         constexpr int kProcesses = 4;
         constexpr int kRounds = 3;
+        // A verify runs beside them each round: an operator checks a live server.
+        auto startServerCommand = [this](const QStringList &command) {
+            auto process = std::make_unique<QProcess>();
+            process->setProcessEnvironment(serverEnvironment(m_server->dataDir() + QStringLiteral("-keys")));
+            QStringList args{QStringLiteral("--data"), m_server->dataDir()};
+            if (m_postgres)
+                args << QStringLiteral("--database") << m_postgres->url();
+            process->start(serverBinary(), args + command);
+            return process;
+        };
         for (int round = 0; round < kRounds; ++round) {
             std::vector<std::unique_ptr<QProcess>> running;
-            for (int i = 0; i < kProcesses; ++i) {
-                auto process = std::make_unique<QProcess>();
-                process->setProcessEnvironment(serverEnvironment(m_server->dataDir() + QStringLiteral("-keys")));
-                QStringList args{QStringLiteral("--data"), m_server->dataDir()};
-                if (m_postgres)
-                    args << QStringLiteral("--database") << m_postgres->url();
-                process->start(serverBinary(), args + QStringList{QStringLiteral("enroll"), QStringLiteral("--clinic"),
-                                                                  QStringLiteral("east")});
-                running.push_back(std::move(process));
-            }
+            for (int i = 0; i < kProcesses; ++i)
+                running.push_back(
+                    startServerCommand({QStringLiteral("enroll"), QStringLiteral("--clinic"), QStringLiteral("east")}));
+            running.push_back(startServerCommand({QStringLiteral("audit"), QStringLiteral("verify")}));
             for (auto &process : running) {
                 QVERIFY(process->waitForFinished(60'000));
                 QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
@@ -378,6 +382,30 @@ private slots:
         CHECK_OK(verified);
         QCOMPARE(verified->trimmed(),
                  QStringLiteral("audit chain intact: %1 entries").arg(before + kProcesses * kRounds));
+    }
+
+    void aRemovedNewestEntryFailsVerifyUntilItIsBack()
+    {
+        auto newest = m_server->queryStore(
+            "SELECT seq, at, event, clinic, device, user_name, applied, duplicates, refused, sent, reason, prev_hash, "
+            "hash FROM server_audit ORDER BY seq DESC LIMIT 1");
+        CHECK_OK(newest);
+        const QStringList row = newest->first();
+        CHECK_OK(m_server->queryStore("DELETE FROM server_audit WHERE seq = ?", {row.first()}));
+        auto verified = m_server->command({QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY(!verified);
+        QVERIFY2(verified.error().message.startsWith(QStringLiteral("exit 3: ")) &&
+                     verified.error().message.contains(
+                         QStringLiteral("cairn-server: audit chain broken at seq %1: the newest entries (after %2) "
+                                        "were removed")
+                             .arg(row.first())
+                             .arg(row.first().toLongLong() - 1)),
+                 qPrintable(verified.error().message));
+        CHECK_OK(m_server->queryStore("INSERT INTO server_audit (seq, at, event, clinic, device, user_name, applied, "
+                                      "duplicates, refused, sent, reason, prev_hash, hash) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                      row));
+        CHECK_OK(m_server->command({QStringLiteral("audit"), QStringLiteral("verify")}));
     }
 
     void anEditedRowFailsVerifyNamingItsSeq()
