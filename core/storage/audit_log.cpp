@@ -1,34 +1,10 @@
 #include "core/storage/audit_log.h"
 
+#include "core/storage/audit_chain.h"
 #include "core/storage/database.h"
-
-#include <QCryptographicHash>
 
 namespace cairn::storage {
 namespace {
-
-const QString kGenesis = QString(64, QLatin1Char('0'));
-
-// Length-prefixed fields, so that no two different entries serialise to the same bytes.
-QString entryHash(std::int64_t seq, const QString &at, const QString &user, const QString &action,
-                  const QString &patient, const QString &record, const QString &detail, const QString &prevHash)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    auto add = [&hash](const QString &field) {
-        const QByteArray utf8 = field.toUtf8();
-        hash.addData(QByteArray::number(utf8.size()) + ':');
-        hash.addData(utf8);
-    };
-    add(QString::number(seq));
-    add(at);
-    add(user);
-    add(action);
-    add(patient);
-    add(record);
-    add(detail);
-    add(prevHash);
-    return QString::fromLatin1(hash.result().toHex());
-}
 
 Result<std::pair<std::int64_t, QString>> readHead(Database &db)
 {
@@ -39,7 +15,7 @@ Result<std::pair<std::int64_t, QString>> readHead(Database &db)
     if (!stmt->next()) {
         if (!stmt->status())
             return stmt->status().error();
-        return std::pair<std::int64_t, QString>{0, kGenesis};
+        return std::pair<std::int64_t, QString>{0, auditGenesisHash()};
     }
     const QString value = stmt->text(0);
     stmt->reset();
@@ -57,8 +33,8 @@ Status AuditLog::append(const AuditEvent &event)
     const auto [lastSeq, lastHash] = *head;
     const std::int64_t seq = lastSeq + 1;
     const QString at = event.at.toUTC().toString(Qt::ISODateWithMs);
-    const QString hash =
-        entryHash(seq, at, event.userId, event.action, event.patientId, event.recordId, event.detail, lastHash);
+    const QString hash = chainedEntryHash(
+        seq, {at, event.userId, event.action, event.patientId, event.recordId, event.detail}, lastHash);
 
     auto insert =
         m_db.cached("INSERT INTO audit (seq, at, user_id, action, patient_id, record_id, detail, prev_hash, hash) "
@@ -87,7 +63,7 @@ Result<AuditVerification> AuditLog::verify()
     if (!stmt)
         return stmt.error();
     std::int64_t expectedSeq = 1;
-    QString previousHash = kGenesis;
+    QString previousHash = auditGenesisHash();
     auto fail = [&result](std::int64_t seq, const QString &problem) {
         result.intact = false;
         result.firstBadSeq = seq;
@@ -104,8 +80,9 @@ Result<AuditVerification> AuditLog::verify()
             fail(seq, QStringLiteral("entry %1 does not follow the entry before it").arg(seq));
             return result;
         }
-        const QString recomputed = entryHash(seq, stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4),
-                                             stmt->text(5), stmt->text(6), stmt->text(7));
+        const QString recomputed = chainedEntryHash(
+            seq, {stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->text(5), stmt->text(6)},
+            stmt->text(7));
         if (recomputed != stmt->text(8)) {
             fail(seq, QStringLiteral("entry %1 was altered after it was written").arg(seq));
             return result;

@@ -5,6 +5,8 @@
 //   cairn-server --data DIR [--database URL] new-epoch     (after restoring the store from a backup)
 //   cairn-server --data DIR [--database URL] user add --clinic C --name N --role R   (PIN: CAIRN_PIN or stdin)
 //   cairn-server --data DIR [--database URL] user list|remove|unlock --clinic C [--name N]
+//   cairn-server --data DIR [--database URL] audit verify      (exit 3 when the chain is broken)
+//   cairn-server --data DIR [--database URL] audit list [--since DATE] [--clinic C] [--limit N]
 // Bad input: one line on stderr naming the option, exit 2.
 
 #include "core/roles/roles.h"
@@ -82,6 +84,66 @@ int runUserCommand(SyncService &service, const QString &action, const QCommandLi
     return 0;
 }
 
+// "applied=2 duplicates=0 refused=0", "sent=5", or empty: the counts an entry has.
+QString countsOf(const ServerAuditRow &row)
+{
+    QStringList counts;
+    for (const auto &[name, value] : {std::pair{"applied", &row.applied}, std::pair{"duplicates", &row.duplicates},
+                                      std::pair{"refused", &row.refused}, std::pair{"sent", &row.sent}}) {
+        if (!value->isNull())
+            counts.append(QLatin1String(name) + QLatin1Char('=') + *value);
+    }
+    return counts.join(QLatin1Char(' '));
+}
+
+int runAuditCommand(SyncService &service, const QString &action, const QCommandLineParser &parser)
+{
+    if (action == QLatin1String("verify")) {
+        auto verified = service.audit().verify();
+        if (!verified)
+            return fail(verified.error());
+        if (!verified->intact)
+            return fail({QString(), QStringLiteral("audit chain broken at seq %1: %2 (%3 entries read)")
+                                        .arg(verified->firstBadSeq)
+                                        .arg(verified->problem)
+                                        .arg(verified->entries)},
+                        3);
+        std::printf("audit chain intact: %lld entries\n", static_cast<long long>(verified->entries));
+        return 0;
+    }
+    ServerAuditFilter filter;
+    if (parser.isSet(QStringLiteral("since"))) {
+        const QString text = parser.value(QStringLiteral("since"));
+        QDateTime since = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!since.isValid())
+            since = QDateTime::fromString(text, Qt::ISODate);
+        if (!since.isValid())
+            return fail({QStringLiteral("since"), QStringLiteral("must be a date (YYYY-MM-DD) or an ISO date-time")},
+                        2);
+        // Without an offset it is UTC, as the trail's times are; stored times compare as text in
+        // this one form.
+        if (since.timeSpec() == Qt::LocalTime)
+            since.setTimeSpec(Qt::UTC);
+        filter.since = since.toUTC().toString(Qt::ISODateWithMs);
+    }
+    filter.clinic = parser.value(QStringLiteral("clinic"));
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        filter.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || filter.limit < 1)
+            return fail({QStringLiteral("limit"), QStringLiteral("must be a positive number of entries")}, 2);
+    }
+    auto entries = service.audit().list(filter);
+    if (!entries)
+        return fail(entries.error());
+    // seq, time, event, clinic, device, user, counts, reason: tab-separated, empty when not relevant.
+    for (const ServerAuditRow &row : *entries)
+        std::printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", static_cast<long long>(row.seq), qUtf8Printable(row.at),
+                    qUtf8Printable(row.event), qUtf8Printable(row.clinic), qUtf8Printable(row.device),
+                    qUtf8Printable(row.userName), qUtf8Printable(countsOf(row)), qUtf8Printable(row.reason));
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char **argv)
@@ -99,13 +161,18 @@ int main(int argc, char **argv)
          QStringLiteral("HOST:PORT")},
         {QStringLiteral("cert"), QStringLiteral("Server certificate chain (PEM)."), QStringLiteral("PEM")},
         {QStringLiteral("key"), QStringLiteral("Server private key (PEM)."), QStringLiteral("PEM")},
-        {QStringLiteral("clinic"), QStringLiteral("enroll: the clinic the device joins."), QStringLiteral("C")},
+        {QStringLiteral("clinic"),
+         QStringLiteral("enroll: the clinic the device joins; user: the user's clinic; audit list: only this clinic."),
+         QStringLiteral("C")},
         {QStringLiteral("valid-hours"), QStringLiteral("enroll: hours the code stays valid (default 24)."),
          QStringLiteral("H"), QStringLiteral("24")},
         {QStringLiteral("device"), QStringLiteral("revoke: the device id."), QStringLiteral("D")},
         {QStringLiteral("name"), QStringLiteral("user: the user's name."), QStringLiteral("N")},
         {QStringLiteral("role"), QStringLiteral("user add: ") + keys::roleNamesForMessage() + QLatin1Char('.'),
          QStringLiteral("R")},
+        {QStringLiteral("since"), QStringLiteral("audit list: entries at or after this date (YYYY-MM-DD) or time."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("limit"), QStringLiteral("audit list: only the newest N entries."), QStringLiteral("N")},
         {QStringLiteral("idle-timeout"), QStringLiteral("Seconds a connection may stay silent (default 30)."),
          QStringLiteral("S"), QStringLiteral("30")},
         {QStringLiteral("head-timeout"), QStringLiteral("Seconds a request head may take to arrive (default 10)."),
@@ -115,7 +182,8 @@ int main(int argc, char **argv)
     });
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("serve (default), enroll, revoke, new-epoch, or user add|list|remove|unlock"));
+        QStringLiteral(
+            "serve (default), enroll, revoke, new-epoch, user add|list|remove|unlock, or audit verify|list"));
     if (!parser.parse(QCoreApplication::arguments()))
         return fail({QString(), parser.errorText()}, 2);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -128,12 +196,16 @@ int main(int argc, char **argv)
         command == QLatin1String("user") && positional.size() == 2 &&
         QStringList{QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("remove"), QStringLiteral("unlock")}
             .contains(positional.at(1));
-    if (!userCommand && (positional.size() > 1 || !QStringList{QStringLiteral("serve"), QStringLiteral("enroll"),
-                                                               QStringLiteral("revoke"), QStringLiteral("new-epoch")}
-                                                       .contains(command)))
+    const bool auditCommand = command == QLatin1String("audit") && positional.size() == 2 &&
+                              QStringList{QStringLiteral("verify"), QStringLiteral("list")}.contains(positional.at(1));
+    if (!userCommand && !auditCommand &&
+        (positional.size() > 1 || !QStringList{QStringLiteral("serve"), QStringLiteral("enroll"),
+                                               QStringLiteral("revoke"), QStringLiteral("new-epoch")}
+                                       .contains(command)))
         return fail(
             {QString(),
-             QStringLiteral("unknown command %1 (serve, enroll, revoke, new-epoch, user add|list|remove|unlock)")
+             QStringLiteral("unknown command %1 (serve, enroll, revoke, new-epoch, user add|list|remove|unlock, "
+                            "audit verify|list)")
                  .arg(positional.join(u' '))},
             2);
 
@@ -147,6 +219,8 @@ int main(int argc, char **argv)
 
     if (userCommand)
         return runUserCommand(service, positional.at(1), parser);
+    if (auditCommand)
+        return runAuditCommand(service, positional.at(1), parser);
     if (command == QLatin1String("enroll")) {
         bool ok = false;
         const int hours = parser.value(QStringLiteral("valid-hours")).toInt(&ok);

@@ -74,6 +74,8 @@ public:
     {
         return execute("SELECT pg_advisory_xact_lock(hashtext(?))", {clinic});
     }
+    // The two-key form: a key space of its own, apart from the clinics' one-key locks.
+    Status lockAuditChain() override { return execute("SELECT pg_advisory_xact_lock(1128364654, 1)", {}); }
     [[nodiscard]] QString describe() const override { return m_description; }
 
 private:

@@ -29,6 +29,11 @@ CREATE TABLE IF NOT EXISTS users (
   pin_verifier TEXT NOT NULL, created_at TEXT NOT NULL, removed_at TEXT,
   failed_attempts @INTEGER@ NOT NULL DEFAULT 0, lockouts @INTEGER@ NOT NULL DEFAULT 0, locked_until TEXT);
 CREATE UNIQUE INDEX IF NOT EXISTS users_by_name ON users(clinic, name_key) WHERE removed_at IS NULL;
+CREATE TABLE IF NOT EXISTS server_audit (
+  seq @INTEGER@ PRIMARY KEY, at TEXT NOT NULL, event TEXT NOT NULL, clinic TEXT, device TEXT, user_name TEXT,
+  applied @INTEGER@, duplicates @INTEGER@, refused @INTEGER@, sent @INTEGER@, reason TEXT,
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS server_audit_by_time ON server_audit(at);
 )SQL";
     schema.replace("@POSITION@", positionColumn);
     schema.replace("@INTEGER@", integer);

@@ -28,6 +28,9 @@ public:
     // Serializes writers of one clinic's feed until the transaction ends, so positions become
     // visible in order and a pull never skips a change that commits later with a lower position.
     virtual Status lockClinic(const QString &clinic) = 0;
+    // Serializes appends to the server's audit chain until the transaction ends, across every
+    // process sharing the store, so no two entries take the same seq. Take it after any clinic lock.
+    virtual Status lockAuditChain() = 0;
     [[nodiscard]] virtual QString describe() const = 0;
 };
 

@@ -64,6 +64,7 @@ public:
     void rollback() override { (void)m_db->exec("ROLLBACK"); }
     // BEGIN IMMEDIATE already makes this process the only writer.
     Status lockClinic(const QString &) override { return ok(); }
+    Status lockAuditChain() override { return ok(); }
     [[nodiscard]] QString describe() const override { return QStringLiteral("file store %1").arg(m_db->path()); }
 
 private:

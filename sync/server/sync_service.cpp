@@ -48,6 +48,12 @@ public:
             m_open = false;
         return s;
     }
+    void rollback()
+    {
+        if (m_open)
+            m_db.rollback();
+        m_open = false;
+    }
 
 private:
     SqlConnection &m_db;
@@ -59,6 +65,14 @@ Reply serverError(const Error &error)
     // Store failures are the server's problem; say so without echoing internals.
     qCWarning(lcSyncServer, "store error: %s", qUtf8Printable(error.message));
     return errorReply(500, Error{QString(), QStringLiteral("the server could not complete the request; try again")});
+}
+
+// A refusal's reason for the audit trail: the status and the field it names, never the message,
+// which may quote the refused value.
+QString refusalReason(const Reply &reply)
+{
+    const QString field = errorFromJson(reply.body, QString()).field;
+    return field.isEmpty() ? QString::number(reply.status) : QString::number(reply.status) + QLatin1Char(' ') + field;
 }
 
 QString randomToken(int bytes)
@@ -73,6 +87,44 @@ QString randomToken(int bytes)
 Reply errorReply(int status, const Error &error)
 {
     return {status, errorToJson(error)};
+}
+
+Reply SyncService::auditedRefusal(Reply reply, ServerAuditEntry entry)
+{
+    if (reply.status < 400 || reply.status >= 500)
+        return reply;
+    if (entry.reason.isEmpty())
+        entry.reason = refusalReason(reply);
+    // The refusal is answered even when it cannot be recorded; the operator's log says so.
+    if (auto s = m_audit.appendAlone(entry); !s)
+        qCWarning(lcSyncServer, "audit trail: cannot record a refusal: %s", qUtf8Printable(s.error().message));
+    return reply;
+}
+
+namespace {
+// Refused credentials recorded per minute. A stranger needs no credential to be refused, and each
+// recorded refusal is a committed write on the store thread: beyond this, a flood of bad
+// credentials is counted instead of written, so it cannot hold up the clinics' pushes and pulls.
+constexpr int kStrangerRefusalsRecordedPerMinute = 60;
+constexpr qint64 kStrangerRefusalWindowMs = 60'000;
+}  // namespace
+
+Reply SyncService::auditedStrangerRefusal(const Reply &reply, ServerAuditEntry entry)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_strangerRefusals.startMs >= kStrangerRefusalWindowMs)
+        m_strangerRefusals = Window{now, 0};
+    if (m_strangerRefusals.count >= kStrangerRefusalsRecordedPerMinute) {
+        if (m_strangerRefusalsUnrecorded++ == 0)
+            qCWarning(lcSyncServer, "audit trail: over %d refused credentials this minute; counting the rest",
+                      kStrangerRefusalsRecordedPerMinute);
+        return reply;
+    }
+    ++m_strangerRefusals.count;
+    // This entry stands for itself and the refusals counted since the last one recorded.
+    entry.refused = 1 + m_strangerRefusalsUnrecorded;
+    m_strangerRefusalsUnrecorded = 0;
+    return auditedRefusal(reply, entry);
 }
 
 QString SyncService::hashSecret(const QString &secret)
@@ -106,10 +158,17 @@ Result<QString> SyncService::epoch()
 Result<QString> SyncService::newEpoch()
 {
     const QString value = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return s.error();
     if (auto s = m_db->execute("INSERT INTO meta (key, value) VALUES ('epoch', ?) "
                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                {value});
         !s)
+        return s.error();
+    if (auto s = m_audit.append(ServerAuditEntry(ServerAuditEvent::NewEpoch)); !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
         return s.error();
     return value;
 }
@@ -127,35 +186,57 @@ Result<QString> SyncService::createEnrollment(const QString &clinic, std::chrono
         code += alphabet.at(static_cast<qsizetype>(QRandomGenerator::system()->bounded(alphabet.size())));
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return s.error();
     if (auto s =
             m_db->execute("INSERT INTO enrollments (code_hash, clinic, created_at, expires_at) VALUES (?, ?, ?, ?)",
                           {hashSecret(code), clinic.trimmed(), now.toString(Qt::ISODateWithMs),
                            now.addSecs(validity.count()).toString(Qt::ISODateWithMs)});
         !s)
         return s.error();
+    if (auto s = m_audit.append(ServerAuditEntry(ServerAuditEvent::EnrollmentCode, clinic.trimmed())); !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
     return code;
 }
 
 Status SyncService::revoke(const QString &deviceId)
 {
-    auto rows = m_db->query("SELECT id FROM devices WHERE id = ?", {deviceId});
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return s;
+    auto rows = m_db->query("SELECT clinic, revoked_at FROM devices WHERE id = ?", {deviceId});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
         return Error{QStringLiteral("device"), QStringLiteral("no enrolled device with id %1").arg(deviceId)};
-    return m_db->execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {nowIso(), deviceId});
+    if (!rows->first().at(1).isNull())
+        return ok();  // revoked already: nothing changes, nothing to record
+    if (auto s = m_db->execute("UPDATE devices SET revoked_at = ? WHERE id = ?", {nowIso(), deviceId}); !s)
+        return s;
+    if (auto s = m_audit.append(ServerAuditEntry(ServerAuditEvent::Revoked, rows->first().at(0), deviceId)); !s)
+        return s;
+    return tx.commit();
 }
 
 Reply SyncService::enroll(const QJsonObject &body)
 {
     auto request = enrollRequestFromJson(body);
     if (!request)
-        return errorReply(400, request.error());
+        return auditedRefusal(errorReply(400, request.error()), ServerAuditEntry(ServerAuditEvent::RefusedBadRequest));
+    return auditedRefusal(enrollWith(*request),
+                          ServerAuditEntry(ServerAuditEvent::RefusedEnrollment, QString(), request->device));
+}
+
+Reply SyncService::enrollWith(const EnrollRequest &request)
+{
     ServerTransaction tx(*m_db);
     if (auto s = tx.begin(); !s)
         return serverError(s.error());
     auto rows = m_db->query("SELECT clinic, expires_at, used_by FROM enrollments WHERE code_hash = ?",
-                            {hashSecret(request->code.trimmed().toUpper())});
+                            {hashSecret(request.code.trimmed().toUpper())});
     if (!rows)
         return serverError(rows.error());
     if (rows->isEmpty() || !rows->first().at(2).isNull() ||
@@ -163,53 +244,58 @@ Reply SyncService::enroll(const QJsonObject &body)
         return errorReply(
             403, {QStringLiteral("code"), QStringLiteral("is not a valid, unused, unexpired enrollment code")});
     const QString clinic = rows->first().at(0);
-    auto existing = m_db->query("SELECT id FROM devices WHERE id = ?", {request->device});
+    auto existing = m_db->query("SELECT id FROM devices WHERE id = ?", {request.device});
     if (!existing)
         return serverError(existing.error());
     if (!existing->isEmpty())
         return errorReply(409, {QStringLiteral("device"), QStringLiteral("is already enrolled")});
     const QString credential = randomToken(32);
     if (auto s = m_db->execute("UPDATE enrollments SET used_by = ?, used_at = ? WHERE code_hash = ?",
-                               {request->device, nowIso(), hashSecret(request->code.trimmed().toUpper())});
+                               {request.device, nowIso(), hashSecret(request.code.trimmed().toUpper())});
         !s)
         return serverError(s.error());
     if (auto s = m_db->execute("INSERT INTO devices (id, clinic, credential_hash, enrolled_at) VALUES (?, ?, ?, ?)",
-                               {request->device, clinic, hashSecret(credential), nowIso()});
+                               {request.device, clinic, hashSecret(credential), nowIso()});
         !s)
         return serverError(s.error());
     if (auto s = m_db->execute("INSERT INTO device_escrow (device, escrow_key) VALUES (?, ?)",
-                               {request->device, request->escrowKey});
+                               {request.device, request.escrowKey});
         !s)
+        return serverError(s.error());
+    if (auto s = m_audit.append(ServerAuditEntry(ServerAuditEvent::Enrolled, clinic, request.device)); !s)
         return serverError(s.error());
     auto currentEpoch = epoch();
     if (!currentEpoch)
         return serverError(currentEpoch.error());
     if (auto s = tx.commit(); !s)
         return serverError(s.error());
-    return {200, toJson(EnrollResponse{request->device, clinic, credential, *currentEpoch})};
+    return {200, toJson(EnrollResponse{request.device, clinic, credential, *currentEpoch})};
 }
 
 std::variant<Device, Reply> SyncService::authenticate(const QByteArray &authorization)
 {
     const Reply refused =
         errorReply(401, {QStringLiteral("authorization"), QStringLiteral("unknown device or wrong credential")});
+    const ServerAuditEntry unauthenticated(ServerAuditEvent::RefusedUnauthenticated);
     if (!authorization.startsWith("Device "))
-        return refused;
+        return auditedStrangerRefusal(refused, unauthenticated);
     const QByteArray token = authorization.mid(7).trimmed();
     const qsizetype colon = token.indexOf(':');
     if (colon <= 0)
-        return refused;
+        return auditedStrangerRefusal(refused, unauthenticated);
     const QString id = QString::fromLatin1(token.left(colon));
     const QString credential = QString::fromLatin1(token.mid(colon + 1));
     auto rows = m_db->query("SELECT clinic, credential_hash, revoked_at FROM devices WHERE id = ?", {id});
     if (!rows)
         return serverError(rows.error());
+    // The claimed id is kept (never the credential): which device, or which guess, was refused.
     if (rows->isEmpty() || rows->first().at(1) != hashSecret(credential))
-        return refused;
+        return auditedStrangerRefusal(refused, ServerAuditEntry(ServerAuditEvent::RefusedUnauthenticated,
+                                                                rows->isEmpty() ? QString() : rows->first().at(0), id));
     if (!rows->first().at(2).isNull()) {
         Reply gone = errorReply(410, {QStringLiteral("device"), QStringLiteral("this device was revoked")});
         gone.body.insert(QStringLiteral("wipe"), true);
-        return gone;
+        return auditedRefusal(gone, ServerAuditEntry(ServerAuditEvent::RefusedRevoked, rows->first().at(0), id));
     }
     return Device{id, rows->first().at(0)};
 }
@@ -230,16 +316,25 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
     const Device device = std::get<Device>(who);
     auto request = pushRequestFromJson(body);
     if (!request)
-        return errorReply(400, request.error());
-    if (request->device != device.id)
+        return auditedRefusal(errorReply(400, request.error()),
+                              ServerAuditEntry(ServerAuditEvent::RefusedBadRequest, device.clinic, device.id));
+    // Any refusal refuses the whole batch: nothing of it is stored.
+    return auditedRefusal(storePush(device, *request),
+                          ServerAuditEntry(ServerAuditEvent::RefusedBadRecord, device.clinic, device.id)
+                              .withPushCounts(0, 0, request->changes.size()));
+}
+
+Reply SyncService::storePush(const Device &device, const PushRequest &request)
+{
+    if (request.device != device.id)
         return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
 
     // Every record is validated before anything else, duplicates and covered sequence numbers
     // included: a change is never acknowledged without being a record every tablet can read.
     const QDateTime serverNow = QDateTime::currentDateTimeUtc();
-    for (qsizetype i = 0; i < request->changes.size(); ++i) {
+    for (qsizetype i = 0; i < request.changes.size(); ++i) {
         const QString at = QStringLiteral("changes[%1].record").arg(i);
-        const domain::RecordEnvelope &record = request->changes.at(i).record;
+        const domain::RecordEnvelope &record = request.changes.at(i).record;
         if (record.device != device.id)
             return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
         if (auto s = registry::validateIncomingRecord(record, serverNow); !s)
@@ -257,8 +352,8 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
     std::int64_t through = *highest;
     PushResponse response;
     const QString received = nowIso();
-    for (qsizetype i = 0; i < request->changes.size(); ++i) {
-        const PushChange &change = request->changes.at(i);
+    for (qsizetype i = 0; i < request.changes.size(); ++i) {
+        const PushChange &change = request.changes.at(i);
         const QString at = QStringLiteral("changes[%1].record").arg(i);
         const domain::RecordEnvelope &record = change.record;
         // A record is the same record by its id, never by its sequence number: a tablet whose
@@ -339,6 +434,10 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
             !s)
             return serverError(s.error());
     }
+    if (auto s = m_audit.append(ServerAuditEntry(ServerAuditEvent::Push, device.clinic, device.id)
+                                    .withPushCounts(response.applied, response.duplicates, 0));
+        !s)
+        return serverError(s.error());
     auto currentEpoch = epoch();
     if (!currentEpoch)
         return serverError(currentEpoch.error());
@@ -357,7 +456,12 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     const Device device = std::get<Device>(who);
     auto request = pullRequestFromJson(body);
     if (!request)
-        return errorReply(400, request.error());
+        return auditedRefusal(errorReply(400, request.error()),
+                              ServerAuditEntry(ServerAuditEvent::RefusedBadRequest, device.clinic, device.id));
+    // A transaction, though a pull changes nothing else: the audit entry is written with it.
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return serverError(s.error());
     auto currentEpoch = epoch();
     if (!currentEpoch)
         return serverError(currentEpoch.error());
@@ -398,6 +502,12 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     auto highest = highestSeq(device.id);
     if (!highest)
         return serverError(highest.error());
+    if (auto s = m_audit.append(
+            ServerAuditEntry(ServerAuditEvent::Pull, device.clinic, device.id).withSent(response.changes.size()));
+        !s)
+        return serverError(s.error());
+    if (auto s = tx.commit(); !s)
+        return serverError(s.error());
     response.cursor = Cursor{*currentEpoch, position};
     response.highestSeq = *highest;
     response.epoch = *currentEpoch;
@@ -461,11 +571,18 @@ Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &na
                     nowIso(),
                     0,
                     {}};
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return s.error();
     if (auto s =
             m_db->execute("INSERT INTO users (id, clinic, name, name_key, role, pin_verifier, created_at) VALUES (?, "
                           "?, ?, ?, ?, ?, ?)",
                           {user.id, user.clinic, user.name, nameKey(user.name), user.role, *verifier, user.createdAt});
         !s)
+        return s.error();
+    if (auto s = m_audit.append(ServerAuditEntry(ServerAuditEvent::UserAdded, user.clinic, QString(), user.name)); !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
         return s.error();
     return user;
 }
@@ -483,6 +600,19 @@ Result<QList<ClinicUser>> SyncService::listUsers(const QString &clinic)
     return users;
 }
 
+Status SyncService::changeUser(const ClinicUser &user, ServerAuditEvent event, const char *sql,
+                               const QStringList &params)
+{
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return s;
+    if (auto s = m_db->execute(sql, params); !s)
+        return s;
+    if (auto s = m_audit.append(ServerAuditEntry(event, user.clinic, QString(), user.name)); !s)
+        return s;
+    return tx.commit();
+}
+
 Status SyncService::removeUser(const QString &clinic, const QString &name)
 {
     auto user = findUser(clinic, name);
@@ -491,7 +621,8 @@ Status SyncService::removeUser(const QString &clinic, const QString &name)
     if (!user->has_value())
         return Error{QStringLiteral("name"),
                      QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
-    return m_db->execute("UPDATE users SET removed_at = ? WHERE id = ?", {nowIso(), (*user)->id});
+    return changeUser(**user, ServerAuditEvent::UserRemoved, "UPDATE users SET removed_at = ? WHERE id = ?",
+                      {nowIso(), (*user)->id});
 }
 
 Status SyncService::resetUserLockout(const QString &clinic, const QString &name)
@@ -502,8 +633,9 @@ Status SyncService::resetUserLockout(const QString &clinic, const QString &name)
     if (!user->has_value())
         return Error{QStringLiteral("name"),
                      QStringLiteral("clinic %1 has no user named \"%2\"").arg(clinic.trimmed(), name.trimmed())};
-    return m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?",
-                         {(*user)->id});
+    return changeUser(**user, ServerAuditEvent::UserUnlocked,
+                      "UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?",
+                      {(*user)->id});
 }
 
 namespace {
@@ -562,25 +694,33 @@ std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const Q
         return *refusal;
     const Device device = std::get<Device>(who);
     auto request = signInRequestFromJson(body);
+    const ServerAuditEntry badRequest(ServerAuditEvent::RefusedBadRequest, device.clinic, device.id);
     if (!request)
-        return errorReply(400, request.error());
+        return auditedRefusal(errorReply(400, request.error()), badRequest);
+    ServerAuditEntry refusal = badRequest;
+    refusal.userName = request->name;
     if (auto s = keys::validatePin(request->pin); !s)
-        return errorReply(400, s.error());
-    if (!allowSignIn(device))
-        return errorReply(429, {QStringLiteral("sign-in"),
-                                QStringLiteral("too many sign-ins from this tablet or clinic; wait a minute")});
+        return auditedRefusal(errorReply(400, s.error()), refusal);
+    if (!allowSignIn(device)) {
+        refusal.event = ServerAuditEvent::RefusedRateLimited;
+        return auditedRefusal(errorReply(429, {QStringLiteral("sign-in"),
+                                               QStringLiteral("too many sign-ins from this tablet or clinic; wait a "
+                                                              "minute")}),
+                              refusal);
+    }
     auto escrow = m_db->query("SELECT escrow_key FROM device_escrow WHERE device = ?", {device.id});
     if (!escrow)
         return serverError(escrow.error());
     if (escrow->isEmpty())
-        return errorReply(409,
-                          {QStringLiteral("device"),
-                           QStringLiteral("this tablet has no escrow key; an administrator must enroll it again")});
+        return auditedRefusal(
+            errorReply(409, {QStringLiteral("device"),
+                             QStringLiteral("this tablet has no escrow key; an administrator must enroll it again")}),
+            refusal);
     auto user = findUser(device.clinic, request->name);
     if (!user)
         return serverError(user.error());
     // An unknown name gets the dummy verifier on the Argon2 pool (checkPin), never here.
-    SignInAttempt attempt{device, *user, QString(), request->pin, escrow->first().first()};
+    SignInAttempt attempt{device, *user, request->name, QString(), request->pin, escrow->first().first()};
     if (attempt.user) {
         auto state = m_db->query("SELECT pin_verifier, failed_attempts, lockouts, locked_until FROM users WHERE id = ?",
                                  {attempt.user->id});
@@ -590,8 +730,10 @@ std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const Q
         keys::LockoutState lockout{row.at(1).toInt(), row.at(2).toInt(),
                                    QDateTime::fromString(row.at(3), Qt::ISODateWithMs)};
         // While locked, no PIN is checked (as on the tablet).
-        if (auto refusal = keys::lockedOut(lockout, attempt.user->name, QDateTime::currentDateTimeUtc()))
-            return errorReply(423, *refusal);
+        if (auto locked = keys::lockedOut(lockout, attempt.user->name, QDateTime::currentDateTimeUtc())) {
+            refusal.event = ServerAuditEvent::RefusedLockedOut;
+            return auditedRefusal(errorReply(423, *locked), refusal);
+        }
         attempt.verifier = row.at(0);
     }
     return attempt;
@@ -599,12 +741,15 @@ std::variant<SyncService::SignInAttempt, Reply> SyncService::beginSignIn(const Q
 
 Reply SyncService::finishSignIn(const SignInAttempt &attempt, bool pinMatched)
 {
+    const Reply unknownName =
+        errorReply(404, {QStringLiteral("name"),
+                         QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
+    ServerAuditEntry entry(ServerAuditEvent::SignInFailed, attempt.device.clinic, attempt.device.id, attempt.name);
     // Only users of the device's own clinic: a name from another clinic is simply unknown here.
     if (!attempt.user)
-        return errorReply(404,
-                          {QStringLiteral("name"),
-                           QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
+        return auditedRefusal(unknownName, entry);
     const ClinicUser &found = *attempt.user;
+    entry.userName = found.name;
     ServerTransaction tx(*m_db);
     if (auto s = tx.begin(); !s)
         return serverError(s.error());
@@ -613,24 +758,33 @@ Reply SyncService::finishSignIn(const SignInAttempt &attempt, bool pinMatched)
         "SELECT failed_attempts, lockouts, locked_until FROM users WHERE id = ? AND removed_at IS NULL", {found.id});
     if (!state)
         return serverError(state.error());
-    if (state->isEmpty())
-        return errorReply(404,
-                          {QStringLiteral("name"),
-                           QStringLiteral("no user of this clinic has that name; ask the clinic's administrator")});
+    if (state->isEmpty()) {  // removed while the PIN was being checked
+        tx.rollback();
+        return auditedRefusal(unknownName, entry);
+    }
     const SqlRow row = state->first();
     keys::LockoutState lockout{row.at(0).toInt(), row.at(1).toInt(),
                                QDateTime::fromString(row.at(2), Qt::ISODateWithMs)};
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (auto refusal = keys::lockedOut(lockout, found.name, now))
-        return errorReply(423, *refusal);
+    if (auto locked = keys::lockedOut(lockout, found.name, now)) {
+        tx.rollback();
+        entry.event = ServerAuditEvent::RefusedLockedOut;
+        return auditedRefusal(errorReply(423, *locked), entry);
+    }
     if (!pinMatched) {
         const Error wrong = keys::countWrongPin(lockout, found.name, now);
+        // The wrong PIN that starts a lockout is recorded as the lockout.
+        entry.event = lockout.lockedUntil.isValid() && lockout.lockedUntil > now ? ServerAuditEvent::LockedOut
+                                                                                 : ServerAuditEvent::SignInFailed;
+        entry.reason = QStringLiteral("401 pin");
         if (auto s = m_db->execute(
                 "UPDATE users SET failed_attempts = ?, lockouts = ?, locked_until = ? WHERE id = ?",
                 {QString::number(lockout.failedAttempts), QString::number(lockout.lockouts),
                  lockout.lockedUntil.isValid() ? lockout.lockedUntil.toString(Qt::ISODateWithMs) : QString(),
                  found.id});
             !s)
+            return serverError(s.error());
+        if (auto s = m_audit.append(entry); !s)
             return serverError(s.error());
         if (auto s = tx.commit(); !s)
             return serverError(s.error());
@@ -639,6 +793,9 @@ Reply SyncService::finishSignIn(const SignInAttempt &attempt, bool pinMatched)
     if (auto s = m_db->execute("UPDATE users SET failed_attempts = 0, lockouts = 0, locked_until = NULL WHERE id = ?",
                                {found.id});
         !s)
+        return serverError(s.error());
+    entry.event = ServerAuditEvent::SignIn;
+    if (auto s = m_audit.append(entry); !s)
         return serverError(s.error());
     if (auto s = tx.commit(); !s)
         return serverError(s.error());

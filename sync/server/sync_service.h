@@ -6,6 +6,7 @@
 // that accepts connections; only the PIN check of a sign-in runs elsewhere (on the Argon2 pool).
 
 #include "sync/protocol/protocol.h"
+#include "sync/server/server_audit.h"
 #include "sync/server/sql_connection.h"
 
 #include <QDateTime>
@@ -43,11 +44,14 @@ class SyncService {
 public:
     explicit SyncService(std::unique_ptr<SqlConnection> db)
         : m_db(std::move(db))
+        , m_audit(*m_db)
     {}
 
     // Creates the tables and the feed's epoch when missing.
     Status open();
     [[nodiscard]] QString describe() const { return m_db->describe(); }
+    // The server's audit trail (server_audit.h): every change below records itself there.
+    ServerAuditTrail &audit() { return m_audit; }
 
     // Operators.
     // A one-time enrollment code for clinic, valid for `validity` from now.
@@ -80,6 +84,7 @@ public:
     struct SignInAttempt {
         Device device;
         std::optional<ClinicUser> user;  // none: the name is unknown in the device's clinic
+        QString name;                    // as typed (for the audit trail)
         QString verifier;                // empty for an unknown name
         QString pin;
         QString escrowKey;
@@ -98,17 +103,31 @@ public:
     static QString hashSecret(const QString &secret);
 
 private:
+    Reply storePush(const Device &device, const PushRequest &request);
+    Reply enrollWith(const EnrollRequest &request);
+    // Records a refusal (a 4xx reply) in a transaction of its own: call it after the refused
+    // request's transaction has rolled back. The reason is filled in from the reply when empty.
+    // Returns the reply unchanged.
+    Reply auditedRefusal(Reply reply, ServerAuditEntry entry);
+    // auditedRefusal for requests without a valid credential, at most so many a minute (the rest
+    // counted into the next entry's refused count).
+    Reply auditedStrangerRefusal(const Reply &reply, ServerAuditEntry entry);
     Result<std::int64_t> highestSeq(const QString &deviceId);
+    // One statement on a user and its audit entry, in one transaction.
+    Status changeUser(const ClinicUser &user, ServerAuditEvent event, const char *sql, const QStringList &params);
     Result<std::optional<ClinicUser>> findUser(const QString &clinic, const QString &name);
     // Sign-in attempts per device and per clinic in the current window (store thread only).
     bool allowSignIn(const Device &device);
     std::unique_ptr<SqlConnection> m_db;
+    ServerAuditTrail m_audit;
     struct Window {
         qint64 startMs = 0;
         int count = 0;
     };
     QHash<QString, Window> m_signInsByDevice;
     QHash<QString, Window> m_signInsByClinic;
+    Window m_strangerRefusals;
+    std::int64_t m_strangerRefusalsUnrecorded = 0;
 };
 
 Reply errorReply(int status, const Error &error);

@@ -1,6 +1,7 @@
 // The audit chain detects edits, deletions and truncation of past entries, even by someone who
 // holds the key and removes the append-only triggers first.
 
+#include "core/storage/audit_chain.h"
 #include "core/storage/audit_log.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
@@ -100,6 +101,37 @@ private slots:
         auto result = AuditLog(*m_db).verify();
         QVERIFY(!result->intact);
         QCOMPARE(result->firstBadSeq, 2);
+    }
+    void chainedEntryHashIsTheLengthPrefixedSha256()
+    {
+        // The shared rule of the tablet's and cairn-server's chains, against values computed
+        // outside Qt (Python hashlib over "<bytes>:<utf-8>" for seq, each field, previous hash).
+        const QString genesis = auditGenesisHash();
+        QCOMPARE(genesis, QString(64, QLatin1Char('0')));
+        QCOMPARE(chainedEntryHash(7,
+                                  {QStringLiteral("2026-01-01T08:00:00.000Z"), QStringLiteral("push"), QString(),
+                                   QStringLiteral("n\u00e9")},
+                                  genesis),
+                 QStringLiteral("01e943227d40f3a10c783c0ed8bfd89e95e6d3cb8b21d0bb25b03787dc4b96de"));
+        // Moving a boundary between fields changes the hash.
+        QCOMPARE(chainedEntryHash(7,
+                                  {QStringLiteral("2026-01-01T08:00:00.000Z"), QStringLiteral("push"), QString(),
+                                   QStringLiteral("n"), QStringLiteral("\u00e9")},
+                                  genesis),
+                 QStringLiteral("5f7a18424b4a682607a01e758d9e9f84d2e04e55cad77dff3d3399c889727c24"));
+    }
+
+    void tabletEntriesAreHashedByTheSharedRule()
+    {
+        auto stmt = m_db->prepare("SELECT seq, at, user_id, action, patient_id, record_id, detail, prev_hash, hash "
+                                  "FROM audit WHERE seq = 1");
+        QVERIFY(stmt.ok());
+        QVERIFY(stmt->next());
+        QCOMPARE(stmt->text(7), auditGenesisHash());
+        QCOMPARE(stmt->text(8),
+                 chainedEntryHash(
+                     1, {stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->text(5), stmt->text(6)},
+                     auditGenesisHash()));
     }
 };
 

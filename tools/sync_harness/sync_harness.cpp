@@ -289,38 +289,64 @@ Status ServerProcess::newEpoch()
     return out ? ok() : Status(out.error());
 }
 
-Status ServerProcess::storeUnchecked(const QString &clinic, const QString &device,
-                                     const QList<domain::RecordEnvelope> &records)
+Status ServerProcess::withStore(const std::function<Status(sync::SqlConnection &)> &work)
 {
     const bool fileStore = m_store == QLatin1String("file");
     const bool wasRunning = m_process != nullptr;
     if (fileStore)
         stop();
-    Status written = ok();
+    Status done = ok();
     {
         const QByteArray previous = qgetenv("CAIRN_KEYSTORE");
         qputenv("CAIRN_KEYSTORE", QByteArray("file:") + (m_dataDir + QStringLiteral("-keys")).toUtf8());
         auto db = fileStore ? sync::openFileStore(m_dataDir) : sync::openPostgres(m_store);
         qputenv("CAIRN_KEYSTORE", previous);
-        if (!db)
-            return db.error();
-        std::int64_t seq = 0;
-        for (const domain::RecordEnvelope &record : records) {
-            const QString json =
-                QString::fromUtf8(QJsonDocument(sync::envelopeToJson(record)).toJson(QJsonDocument::Compact));
-            written = (*db)->execute("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                     {clinic, record.id, record.patientId, device, QString::number(++seq), json,
-                                      QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
-            if (!written)
-                break;
-        }
+        done = db ? work(**db) : Status(db.error());
     }
     if (fileStore && wasRunning) {
         if (auto s = start(); !s)
             return s;
     }
-    return written;
+    return done;
+}
+
+Status ServerProcess::storeUnchecked(const QString &clinic, const QString &device,
+                                     const QList<domain::RecordEnvelope> &records)
+{
+    return withStore([&](sync::SqlConnection &db) {
+        std::int64_t seq = 0;
+        for (const domain::RecordEnvelope &record : records) {
+            const QString json =
+                QString::fromUtf8(QJsonDocument(sync::envelopeToJson(record)).toJson(QJsonDocument::Compact));
+            if (auto written = db.execute("INSERT INTO changes (clinic, id, patient_id, device, seq, record, "
+                                          "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                          {clinic, record.id, record.patientId, device, QString::number(++seq), json,
+                                           QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                !written)
+                return written;
+        }
+        return ok();
+    });
+}
+
+Result<QList<QStringList>> ServerProcess::queryStore(const char *sql, const QStringList &params)
+{
+    QList<QStringList> rows;
+    if (auto s = withStore([&](sync::SqlConnection &db) {
+            auto result = db.query(sql, params);
+            if (!result)
+                return Status(result.error());
+            rows = *result;
+            return ok();
+        });
+        !s)
+        return s.error();
+    return rows;
+}
+
+Result<QString> ServerProcess::command(const QStringList &args) const
+{
+    return runProgram(serverBinary(), storeArgs() + args, serverEnvironment(m_dataDir + QStringLiteral("-keys")));
 }
 
 Result<sync::RoundStats> Tablet::sync()

@@ -12,7 +12,12 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
+
+namespace cairn::sync {
+class SqlConnection;
+}
 
 namespace cairn::testing {
 
@@ -65,9 +70,17 @@ public:
     // of an arriving record, as a server older than those checks would have stored them. A file
     // store's server is stopped around the write and started again.
     Status storeUnchecked(const QString &clinic, const QString &device, const QList<domain::RecordEnvelope> &records);
+    // cairn-server with this server's store and args (e.g. {"audit", "verify"}): its standard
+    // output, or an error with the exit code and standard error.
+    Result<QString> command(const QStringList &args) const;
+    // Tests only: one statement run directly on the store, to read it as stored or tamper with it;
+    // its rows. A file store's server is stopped around it and started again.
+    Result<QList<QStringList>> queryStore(const char *sql, const QStringList &params = {});
 
 private:
     QStringList storeArgs() const;
+    // Opens the store directly (stopping a file store's server around work).
+    Status withStore(const std::function<Status(sync::SqlConnection &)> &work);
     QString m_dataDir;
     QString m_store;
     Certificates m_certs;
