@@ -1,0 +1,321 @@
+// The production deployment on loopback (issue 15 item 5, docs/deployment.md): PostgreSQL, two
+// cairn-server processes sharing it, and nginx in front (tools/deploy/nginx-cairn.conf.in), all
+// started here. Tablets enroll and sync through nginx only; nginx refuses oversized bodies, old
+// TLS suites and sign-in bursts itself, and keeps serving when one server process dies.
+
+#include "core/domain/records.h"
+#include "sync/protocol/protocol.h"
+#include "tools/sync_harness/sync_harness.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cairn;
+using namespace cairn::testing;
+
+namespace {
+
+#define CHECK_OK(expr)                                                                                                 \
+    do {                                                                                                               \
+        const auto &result_ = (expr);                                                                                  \
+        QVERIFY2(                                                                                                      \
+            result_,                                                                                                   \
+            qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
+    } while (false)
+
+QString errorField(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body)
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("field"))
+        .toString();
+}
+
+QString errorMessage(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body)
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("message"))
+        .toString();
+}
+
+// What `openssl s_client` negotiates with the given options: the cipher, or "(NONE)" when the
+// handshake is refused.
+QString negotiatedCipher(quint16 port, const QString &caPem, const QStringList &options)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  QStringList{QStringLiteral("s_client"), QStringLiteral("-connect"),
+                              QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-CAfile"), caPem} +
+                      options);
+    if (!openssl.waitForStarted(10'000))
+        return QStringLiteral("openssl did not start");
+    openssl.closeWriteChannel();  // end of input: s_client closes after the handshake
+    if (!openssl.waitForFinished(20'000)) {
+        openssl.kill();
+        openssl.waitForFinished();
+        return QStringLiteral("openssl timed out");
+    }
+    static const QRegularExpression cipher(QStringLiteral("Cipher is (\\S+)"));
+    const auto match = cipher.match(QString::fromUtf8(openssl.readAllStandardOutput()));
+    return match.hasMatch() ? match.captured(1) : QStringLiteral("no cipher line");
+}
+
+}  // namespace
+
+class TestDeployment : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Certificates m_certs;
+    std::unique_ptr<PostgresCluster> m_postgres;
+    std::vector<std::unique_ptr<ServerProcess>> m_servers;
+    std::unique_ptr<NginxProcess> m_nginx;
+    registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
+    registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
+    std::unique_ptr<Tablet> m_a;
+    std::unique_ptr<Tablet> m_b;
+    QString m_patient;
+
+    // A tablet that knows only nginx's address, enrolled with a code from the clinic's servers.
+    std::unique_ptr<Tablet> tablet(const QString &name, const registry::Clock &clock)
+    {
+        auto t = makeTablet(m_dir.filePath(name + QStringLiteral(".db")), clock, m_nginx->url(), m_certs.caPem);
+        if (!t)
+            qFatal("tablet: %s", qPrintable(t.error().line()));
+        auto code = m_servers.front()->enrollmentCode(QStringLiteral("north"));
+        if (!code)
+            qFatal("enrollment code: %s", qPrintable(code.error().line()));
+        if (auto s = (*t)->enroll(*code); !s)
+            qFatal("enroll through nginx: %s", qPrintable(s.error().line()));
+        if (auto s = (*t)->signInAsClinician(clock); !s)
+            qFatal("sign in: %s", qPrintable(s.error().line()));
+        return std::move(t).value();
+    }
+
+    // Empty when the PEG score was written, else why not.
+    QString addPeg(Tablet &t, int pain)
+    {
+        domain::PegScore peg;
+        peg.date = QDate(2026, 3, 2);
+        peg.pain = pain;
+        peg.enjoyment = 4;
+        peg.activity = 3;
+        auto added = t.registry->addRecord(m_patient, peg);
+        return added ? QString() : added.error().line();
+    }
+
+    // Empty when both tablets synced and hold the same patients and records, else what differed.
+    QString converge()
+    {
+        for (Tablet *t : {m_a.get(), m_b.get(), m_a.get()})
+            if (auto stats = t->sync(); !stats)
+                return QStringLiteral("sync: ") + stats.error().line();
+        if (registrySnapshot(*m_b->registry) != registrySnapshot(*m_a->registry))
+            return QStringLiteral("the tablets differ after syncing");
+        return {};
+    }
+
+    // One PEG score on each tablet, then both sync: the round trips of a clinic's day.
+    QString writeOnBothAndConverge(int pain)
+    {
+        for (Tablet *t : {m_a.get(), m_b.get()})
+            if (const QString error = addPeg(*t, pain); !error.isEmpty())
+                return error;
+        return converge();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto certs = makeCertificates(m_dir.path());
+        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().line()));
+        m_certs = *certs;
+        // The cluster directory must be reachable by the postgres user.
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                QFileDevice::ExeGroup | QFileDevice::ExeOther);
+        auto cluster = PostgresCluster::start(m_dir.filePath(QStringLiteral("pg")));
+        QVERIFY2(cluster, qPrintable(cluster ? QString() : cluster.error().line()));
+        m_postgres = std::move(cluster).value();
+        QList<quint16> ports;
+        for (int i = 0; i < 2; ++i) {
+            m_servers.push_back(std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server-%1").arg(i)),
+                                                                m_postgres->url(), m_certs));
+            CHECK_OK(m_servers.back()->start());
+            ports.append(m_servers.back()->port());
+        }
+        m_nginx = std::make_unique<NginxProcess>(m_certs, ports);
+        CHECK_OK(m_nginx->start());
+        m_a = tablet(QStringLiteral("a"), m_clockA);
+        m_b = tablet(QStringLiteral("b"), m_clockB);
+    }
+
+    void cleanupTestCase()
+    {
+        m_nginx.reset();
+        m_servers.clear();
+        m_postgres.reset();
+    }
+
+    void tabletsEnrollAndSyncThroughNginxAndConverge()
+    {
+        domain::Patient p;
+        p.name = QStringLiteral("Rosa Delgado");
+        p.clinicId = QStringLiteral("N-100");
+        p.birthDate = QDate(1958, 7, 14);
+        p.sex = domain::Sex::Female;
+        p.prescriber = QStringLiteral("Dr Rivera");
+        auto id = m_a->registry->addPatient(p);
+        QVERIFY2(id, qPrintable(id ? QString() : id.error().line()));
+        m_patient = *id;
+        QCOMPARE(converge(), QString());
+        // Several rounds each way: nginx spreads them over both servers, which share one store.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(writeOnBothAndConverge(3 + i), QString());
+        // Both servers answered some of them.
+        QFile log(m_nginx->accessLog());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray lines = log.readAll();
+        for (const auto &server : m_servers)
+            QVERIFY2(lines.contains("upstream=127.0.0.1:" + QByteArray::number(server->port())), lines.constData());
+        auto patients = m_b->registry->listPatients();
+        CHECK_OK(patients);
+        QCOMPARE(patients->size(), 1);
+    }
+
+    void oversizedBodyGets413FromNginxUnread()
+    {
+        // 64 MiB declared and streamed without a credential: nginx answers from Content-Length
+        // alone, in the servers' error shape, and closes without reading it.
+        const qint64 size = 64LL * 1024 * 1024;
+        auto answer = rawRequest(
+            m_nginx->port(),
+            "POST /v1/push HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n",
+            size, 30'000);
+        QCOMPARE(answer.status, 413);
+        QCOMPARE(errorField(answer.body), QStringLiteral("body"));
+        QVERIFY2(answer.sentBodyBytes < size, qPrintable(QString::number(answer.sentBodyBytes)));
+        // A body just over the limit from an enrolled tablet's client is refused the same way.
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_nginx->url() + QStringLiteral("/v1/push")));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(m_a->config.authority);
+        request.setSslConfiguration(tls);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setRawHeader("Authorization", m_a->authorization());
+        std::unique_ptr<QNetworkReply> reply(
+            network.post(request, QByteArray(sync::Limits::maxCompressedBytes + 1, ' ')));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(30'000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 413);
+        QCOMPARE(converge(), QString());  // honest syncs are unaffected
+    }
+
+    void tlsOffersOnlyModernAeadSuites()
+    {
+        const quint16 port = m_nginx->port();
+        // CBC with SHA-1 and CBC with SHA-256 MACs: refused even when the client allows them.
+        QCOMPARE(negotiatedCipher(port, m_certs.caPem,
+                                  {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"),
+                                   QStringLiteral("ECDHE-ECDSA-AES128-SHA:@SECLEVEL=0")}),
+                 QStringLiteral("(NONE)"));
+        QCOMPARE(negotiatedCipher(port, m_certs.caPem,
+                                  {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"),
+                                   QStringLiteral("ECDHE-ECDSA-AES256-SHA384:@SECLEVEL=0")}),
+                 QStringLiteral("(NONE)"));
+        // TLS 1.1: refused.
+        QCOMPARE(
+            negotiatedCipher(port, m_certs.caPem,
+                             {QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), QStringLiteral("ALL:@SECLEVEL=0")}),
+            QStringLiteral("(NONE)"));
+        // TLS 1.2 with ECDHE and AES-GCM, and TLS 1.3: accepted.
+        QCOMPARE(negotiatedCipher(port, m_certs.caPem,
+                                  {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"),
+                                   QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256")}),
+                 QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256"));
+        const QString tls13 = negotiatedCipher(port, m_certs.caPem, {QStringLiteral("-tls1_3")});
+        QVERIFY2(tls13.startsWith(QLatin1String("TLS_AES_")) && tls13.contains(QLatin1String("GCM")),
+                 qPrintable(tls13));
+    }
+
+    void signInBurstGets429FromNginx()
+    {
+        CHECK_OK(m_servers.front()->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"),
+                                            QStringLiteral("nurse"), QStringLiteral("482916")));
+        // 20 sign-ins at once from one address: nginx lets its burst through to the servers and
+        // answers the rest itself with 429, before any reaches a server's Argon2 pool.
+        const QByteArray signIn = QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("Noor Ahmed")},
+                                                            {QStringLiteral("pin"), QStringLiteral("000000")}})
+                                      .toJson(QJsonDocument::Compact);
+        std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+        std::vector<std::unique_ptr<QNetworkReply>> replies;
+        for (int i = 0; i < 20; ++i) {
+            networks.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(QUrl(m_nginx->url() + QStringLiteral("/v1/sign-in")));
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setCaCertificates(m_a->config.authority);
+            request.setSslConfiguration(tls);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            request.setRawHeader("Authorization", i % 2 == 0 ? m_a->authorization() : m_b->authorization());
+            replies.emplace_back(networks.back()->post(request, signIn));
+        }
+        int byNginx = 0;
+        int byServers = 0;
+        for (auto &reply : replies) {
+            if (!reply->isFinished()) {
+                QSignalSpy done(reply.get(), &QNetworkReply::finished);
+                QVERIFY(done.wait(60'000));
+            }
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = reply->readAll();
+            if (status == 429 && errorMessage(body).contains(QLatin1String("this address"))) {
+                ++byNginx;
+                QCOMPARE(errorField(body), QStringLiteral("sign-in"));
+            } else {
+                // Reached a server: the wrong PIN is refused there (401, then 423 once the user is
+                // locked out), or a server's own limit holds.
+                QVERIFY2(status == 401 || status == 423 || status == 429,
+                         qPrintable(QString::number(status) + QLatin1Char(' ') + QString::fromUtf8(body)));
+                ++byServers;
+            }
+        }
+        qInfo("20 sign-ins at once: %d answered 429 by nginx, %d reached a server", byNginx, byServers);
+        QVERIFY(byNginx >= 5);
+        QVERIFY(byServers >= 1);
+        QCOMPARE(converge(), QString());  // syncing is never limited
+    }
+
+    void killingOneServerLeavesTheClinicSyncing()
+    {
+        const quint16 dead = m_servers.front()->port();
+        const quint16 live = m_servers.back()->port();
+        m_servers.front()->kill();
+        // Every round has several requests: nginx meets the dead server, marks it down and
+        // retries on the live one; no tablet sees an error.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(writeOnBothAndConverge(2 + i), QString());
+        // nginx did meet the dead server, and answered from the live one instead.
+        QFile log(m_nginx->accessLog());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(
+            log.readAll().contains(QStringLiteral("upstream=127.0.0.1:%1, 127.0.0.1:%2").arg(dead).arg(live).toUtf8()));
+        auto page = m_b->registry->loadPatient(m_patient);
+        CHECK_OK(page);
+        QCOMPARE(page->peg.size(), 6 + 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeployment)
+#include "test_deployment.moc"
