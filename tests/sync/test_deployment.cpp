@@ -7,6 +7,7 @@
 #include "sync/protocol/protocol.h"
 #include "tools/sync_harness/sync_harness.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,6 +70,23 @@ QString negotiatedCipher(quint16 port, const QString &caPem, const QStringList &
     static const QRegularExpression cipher(QStringLiteral("Cipher is (\\S+)"));
     const auto match = cipher.match(QString::fromUtf8(openssl.readAllStandardOutput()));
     return match.hasMatch() ? match.captured(1) : QStringLiteral("no cipher line");
+}
+
+// The nice value of each thread of a process (/proc/PID/task/TID/stat, field 19).
+QList<int> threadNiceValues(qint64 pid)
+{
+    QList<int> values;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 16)
+            values.append(fields.at(16).toInt());  // fields from the 3rd: nice is the 19th
+    }
+    return values;
 }
 
 }  // namespace
@@ -294,6 +312,11 @@ private slots:
         qInfo("20 sign-ins at once: %d answered 429 by nginx, %d reached a server", byNginx, byServers);
         QVERIFY(byNginx >= 5);
         QVERIFY(byServers >= 1);
+        // The servers checked those PINs on threads of lower CPU priority than their store threads
+        // (what `ps -L -o nice` shows an operator).
+        for (const auto &server : m_servers)
+            QVERIFY2(threadNiceValues(server->pid()).contains(10),
+                     qPrintable(QStringLiteral("no thread at nice 10 in cairn-server %1").arg(server->pid())));
         QCOMPARE(converge(), QString());  // syncing is never limited
     }
 
