@@ -7,8 +7,9 @@
 //      allocate Argon2id's 64 MiB.
 //   2. Sync round trips of the syncing tablets (each round: one new PEG score pushed, the other
 //      tablets' new records pulled, through nginx), first alone (the floor), then beside a sign-in
-//      storm: a separate process with N clients, each sending a sign-in (an unknown name, so every
-//      one that reaches a server costs a full Argon2id check) as soon as the last one answered.
+//      storm: a separate process (at nice 19: it stands in for machines elsewhere) with N clients,
+//      each sending a sign-in (an unknown name, so every one that reaches a server costs a full
+//      Argon2id check) as soon as its last one was answered.
 //      p50/p95/p99/max of both, and what the storm got back (nginx's 429s, the servers' answers).
 // The tablets sync one after another from this process (a round is a blocking call), so "5
 // syncing tablets" means five registries taking turns, never idle.
@@ -106,6 +107,10 @@ QList<qint64> childProcesses(qint64 pid)
 // back.
 int runStorm(const QString &url, const QString &caPem, int clients, int seconds)
 {
+    // The storm's clients stand in for machines elsewhere on the network: on this machine they run
+    // at the lowest CPU priority so that their own TLS and event handling take as little as
+    // possible from the deployment being measured (nginx's and the servers' work is not lowered).
+    ::setpriority(PRIO_PROCESS, 0, 19);
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return 1;
