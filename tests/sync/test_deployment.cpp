@@ -122,6 +122,29 @@ private:
         return std::move(t).value();
     }
 
+    // A POST through nginx as tablet t's client would send it (t's credential, the clinic CA).
+    QNetworkReply *post(QNetworkAccessManager &network, Tablet &t, const QString &path, const QByteArray &body)
+    {
+        QNetworkRequest request(QUrl(m_nginx->url() + path));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(t.config.authority);
+        request.setSslConfiguration(tls);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setRawHeader("Authorization", t.authorization());
+        return network.post(request, body);
+    }
+
+    // The status of a POST through nginx, once answered (0 if it was not within 30 s).
+    int postStatus(Tablet &t, const QString &path, const QByteArray &body)
+    {
+        QNetworkAccessManager network;
+        std::unique_ptr<QNetworkReply> reply(post(network, t, path, body));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished() && !done.wait(30'000))
+            return 0;
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+
     // Empty when the PEG score was written, else why not.
     QString addPeg(Tablet &t, int pain)
     {
@@ -226,19 +249,21 @@ private slots:
         QCOMPARE(errorField(answer.body), QStringLiteral("body"));
         QVERIFY2(answer.sentBodyBytes < size, qPrintable(QString::number(answer.sentBodyBytes)));
         // A body just over the limit from an enrolled tablet's client is refused the same way.
-        QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(m_nginx->url() + QStringLiteral("/v1/push")));
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates(m_a->config.authority);
-        request.setSslConfiguration(tls);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        request.setRawHeader("Authorization", m_a->authorization());
-        std::unique_ptr<QNetworkReply> reply(
-            network.post(request, QByteArray(sync::Limits::maxCompressedBytes + 1, ' ')));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        QVERIFY(done.wait(30'000));
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 413);
+        QCOMPARE(postStatus(*m_a, QStringLiteral("/v1/push"), QByteArray(sync::Limits::maxCompressedBytes + 1, ' ')),
+                 413);
         QCOMPARE(converge(), QString());  // honest syncs are unaffected
+    }
+
+    void bodiesPassThroughNginxInMemoryOnly()
+    {
+        // A 1 MiB push (under the limit) reaches a server, which answers it (400: it is no push),
+        // and nginx kept none of it in a temporary file (it warns in its error log when it does).
+        const QByteArray body = "{\"padding\":\"" + QByteArray(1024 * 1024, 'x') + "\"}";
+        QCOMPARE(postStatus(*m_a, QStringLiteral("/v1/push"), body), 400);
+        QFile log(m_nginx->errorLog());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray errors = log.readAll();
+        QVERIFY2(!errors.contains("temporary file"), errors.constData());
     }
 
     void tlsOffersOnlyModernAeadSuites()
@@ -281,13 +306,8 @@ private slots:
         std::vector<std::unique_ptr<QNetworkReply>> replies;
         for (int i = 0; i < 20; ++i) {
             networks.push_back(std::make_unique<QNetworkAccessManager>());
-            QNetworkRequest request(QUrl(m_nginx->url() + QStringLiteral("/v1/sign-in")));
-            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-            tls.setCaCertificates(m_a->config.authority);
-            request.setSslConfiguration(tls);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-            request.setRawHeader("Authorization", i % 2 == 0 ? m_a->authorization() : m_b->authorization());
-            replies.emplace_back(networks.back()->post(request, signIn));
+            replies.emplace_back(
+                post(*networks.back(), i % 2 == 0 ? *m_a : *m_b, QStringLiteral("/v1/sign-in"), signIn));
         }
         int byNginx = 0;
         int byServers = 0;
