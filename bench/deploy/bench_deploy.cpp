@@ -199,46 +199,15 @@ Percentiles percentiles(std::vector<double> ms)
     return p;
 }
 
-struct Deployment {
-    QTemporaryDir dir;
-    Certificates certs;
-    std::unique_ptr<PostgresCluster> postgres;
-    std::vector<std::unique_ptr<ServerProcess>> servers;
-    std::unique_ptr<NginxProcess> nginx;
-
-    void start()
-    {
-        if (!dir.isValid())
-            fail("temporary directory", Error{QString(), QStringLiteral("cannot make one")});
-        auto made = makeCertificates(dir.path());
-        if (!made)
-            fail("certificates", made.error());
-        certs = *made;
-        // The cluster directory must be reachable by the postgres user.
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                              QFileDevice::ExeGroup | QFileDevice::ExeOther);
-        auto cluster = PostgresCluster::start(dir.filePath(QStringLiteral("pg")));
-        if (!cluster)
-            fail("postgresql", cluster.error());
-        postgres = std::move(cluster).value();
-        QList<quint16> ports;
-        for (int i = 0; i < 2; ++i) {
-            servers.push_back(std::make_unique<ServerProcess>(dir.filePath(QStringLiteral("server-%1").arg(i)),
-                                                              postgres->url(), certs));
-            if (auto s = servers.back()->start(); !s)
-                fail("cairn-server", s.error());
-            ports.append(servers.back()->port());
-        }
-        nginx = std::make_unique<NginxProcess>(certs, ports);
-        if (auto s = nginx->start(); !s)
-            fail("nginx", s.error());
-    }
+// The servers' and nginx's side of a deployment, as this bench reads it from /proc.
+struct Watched {
+    const Deployment &deployment;
 
     // The largest of the servers' /proc figure (kB).
     [[nodiscard]] qint64 serversKb(const QByteArray &field) const
     {
         qint64 most = 0;
-        for (const auto &server : servers)
+        for (const auto &server : deployment.servers)
             most = std::max(most, processMemoryKb(server->pid(), field));
         return most;
     }
@@ -247,27 +216,12 @@ struct Deployment {
     [[nodiscard]] std::pair<double, double> cpu() const
     {
         double serversCpu = 0;
-        for (const auto &server : servers)
+        for (const auto &server : deployment.servers)
             serversCpu += cpuSeconds(server->pid());
         double nginxCpu = 0;
-        for (const qint64 worker : childProcesses(nginx->pid()))
+        for (const qint64 worker : childProcesses(deployment.nginx->pid()))
             nginxCpu += cpuSeconds(worker);
         return {serversCpu, nginxCpu};
-    }
-
-    std::unique_ptr<Tablet> tablet(const QString &name, const QString &clinic, const registry::Clock &clock)
-    {
-        auto t = makeTablet(dir.filePath(name + QStringLiteral(".db")), clock, nginx->url(), certs.caPem);
-        if (!t)
-            fail("tablet", t.error());
-        auto code = servers.front()->enrollmentCode(clinic);
-        if (!code)
-            fail("enrollment code", code.error());
-        if (auto s = (*t)->enroll(*code); !s)
-            fail("enroll through nginx", s.error());
-        if (auto s = (*t)->signInAsClinician(clock); !s)
-            fail("sign in", s.error());
-        return std::move(t).value();
     }
 };
 
@@ -342,12 +296,24 @@ int main(int argc, char *argv[])
                 tabletCount, stormClients, seconds, static_cast<long long>(uploadBytes / (1024 * 1024)));
     std::fflush(stdout);
 
-    Deployment deployment;
-    deployment.start();
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        fail("temporary directory", Error{QString(), QStringLiteral("cannot make one")});
+    auto started = Deployment::start(dir.path());
+    if (!started)
+        fail("deployment", started.error());
+    Deployment &deployment = **started;
+    const Watched watched{deployment};
+    const auto tablet = [&](const QString &name, const QString &clinic, const registry::Clock &clock) {
+        auto made = deployment.enrolledTablet(dir.filePath(name + QStringLiteral(".db")), clinic, clock);
+        if (!made)
+            fail("tablet", made.error());
+        return std::move(made).value();
+    };
 
     // 1. Memory under an upload attempt, before anything else has made a server allocate.
-    const qint64 idleRss = deployment.serversKb("VmRSS");
-    const qint64 idlePeak = deployment.serversKb("VmHWM");
+    const qint64 idleRss = watched.serversKb("VmRSS");
+    const qint64 idlePeak = watched.serversKb("VmHWM");
     std::printf("\n-- 1. a %lld MiB upload without a credential\n",
                 static_cast<long long>(uploadBytes / (1024 * 1024)));
     const QByteArray length = QByteArray::number(uploadBytes);
@@ -365,13 +331,13 @@ int main(int argc, char *argv[])
                 rawRequest(deployment.servers.front()->port(),
                            "POST /v1/push HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + length + "\r\n\r\n",
                            uploadBytes, 120'000));
-    const qint64 uploadPeak = deployment.serversKb("VmHWM");
+    const qint64 uploadPeak = watched.serversKb("VmHWM");
 
     // 2. Sync round trips, alone and beside the storm.
     registry::ManualClock clock{QDateTime::currentDateTimeUtc()};
     std::vector<std::unique_ptr<Tablet>> tablets;
     for (int i = 0; i < tabletCount; ++i)
-        tablets.push_back(deployment.tablet(QStringLiteral("tablet-%1").arg(i), QStringLiteral("north"), clock));
+        tablets.push_back(tablet(QStringLiteral("tablet-%1").arg(i), QStringLiteral("north"), clock));
     domain::Patient p;
     p.name = QStringLiteral("Bench Patient");
     p.clinicId = QStringLiteral("B-1");
@@ -388,7 +354,7 @@ int main(int argc, char *argv[])
     QByteArray stormAuthorizations;
     std::vector<std::unique_ptr<Tablet>> stormTablets;
     for (int i = 0; i < 2; ++i) {
-        stormTablets.push_back(deployment.tablet(QStringLiteral("storm-%1").arg(i), QStringLiteral("south"), clock));
+        stormTablets.push_back(tablet(QStringLiteral("storm-%1").arg(i), QStringLiteral("south"), clock));
         stormAuthorizations += stormTablets.back()->authorization() + '\n';
     }
 
@@ -398,8 +364,8 @@ int main(int argc, char *argv[])
     struct Cpu {
         double servers = 0, nginx = 0, tablets = 0;
     };
-    const auto cpuNow = [&deployment] {
-        const auto [servers, nginx] = deployment.cpu();
+    const auto cpuNow = [&watched] {
+        const auto [servers, nginx] = watched.cpu();
         return Cpu{servers, nginx, ownCpuSeconds()};
     };
     const auto cpuSince = [&cpuNow](const Cpu &start) {
@@ -425,7 +391,7 @@ int main(int argc, char *argv[])
     const Cpu stormCpu = cpuSince(stormStart);
     if (!storm.waitForFinished(120'000))
         storm.kill();
-    const qint64 stormPeak = deployment.serversKb("VmHWM");
+    const qint64 stormPeak = watched.serversKb("VmHWM");
 
     std::printf("\n%-40s %14s %14s %9s  %s\n", "measure", "floor", "measured", "ratio", "target");
     std::printf("-- sync round trip (push 1 PEG score, pull the others'), %d tablets in turn\n", tabletCount);

@@ -17,6 +17,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <tuple>
+
 using namespace cairn;
 using namespace cairn::testing;
 
@@ -96,36 +98,20 @@ class TestDeployment : public QObject {
 
 private:
     QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<PostgresCluster> m_postgres;
-    std::vector<std::unique_ptr<ServerProcess>> m_servers;
-    std::unique_ptr<NginxProcess> m_nginx;
+    std::unique_ptr<Deployment> m_deployment;
     registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
     registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
     std::unique_ptr<Tablet> m_a;
     std::unique_ptr<Tablet> m_b;
     QString m_patient;
 
-    // A tablet that knows only nginx's address, enrolled with a code from the clinic's servers.
-    std::unique_ptr<Tablet> tablet(const QString &name, const registry::Clock &clock)
-    {
-        auto t = makeTablet(m_dir.filePath(name + QStringLiteral(".db")), clock, m_nginx->url(), m_certs.caPem);
-        if (!t)
-            qFatal("tablet: %s", qPrintable(t.error().line()));
-        auto code = m_servers.front()->enrollmentCode(QStringLiteral("north"));
-        if (!code)
-            qFatal("enrollment code: %s", qPrintable(code.error().line()));
-        if (auto s = (*t)->enroll(*code); !s)
-            qFatal("enroll through nginx: %s", qPrintable(s.error().line()));
-        if (auto s = (*t)->signInAsClinician(clock); !s)
-            qFatal("sign in: %s", qPrintable(s.error().line()));
-        return std::move(t).value();
-    }
+    [[nodiscard]] NginxProcess &nginx() const { return *m_deployment->nginx; }
+    [[nodiscard]] const std::vector<std::unique_ptr<ServerProcess>> &servers() const { return m_deployment->servers; }
 
     // A POST through nginx as tablet t's client would send it (t's credential, the clinic CA).
     QNetworkReply *post(QNetworkAccessManager &network, Tablet &t, const QString &path, const QByteArray &body)
     {
-        QNetworkRequest request(QUrl(m_nginx->url() + path));
+        QNetworkRequest request(QUrl(nginx().url() + path));
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(t.config.authority);
         request.setSslConfiguration(tls);
@@ -181,33 +167,22 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto certs = makeCertificates(m_dir.path());
-        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().line()));
-        m_certs = *certs;
-        // The cluster directory must be reachable by the postgres user.
-        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                                QFileDevice::ExeGroup | QFileDevice::ExeOther);
-        auto cluster = PostgresCluster::start(m_dir.filePath(QStringLiteral("pg")));
-        QVERIFY2(cluster, qPrintable(cluster ? QString() : cluster.error().line()));
-        m_postgres = std::move(cluster).value();
-        QList<quint16> ports;
-        for (int i = 0; i < 2; ++i) {
-            m_servers.push_back(std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server-%1").arg(i)),
-                                                                m_postgres->url(), m_certs));
-            CHECK_OK(m_servers.back()->start());
-            ports.append(m_servers.back()->port());
+        auto deployment = Deployment::start(m_dir.path());
+        QVERIFY2(deployment, qPrintable(deployment ? QString() : deployment.error().line()));
+        m_deployment = std::move(deployment).value();
+        for (auto [tablet, name, clock] : {std::tuple{&m_a, "a", &m_clockA}, std::tuple{&m_b, "b", &m_clockB}}) {
+            auto made = m_deployment->enrolledTablet(m_dir.filePath(QLatin1String(name) + QStringLiteral(".db")),
+                                                     QStringLiteral("north"), *clock);
+            QVERIFY2(made, qPrintable(made ? QString() : made.error().line()));
+            *tablet = std::move(made).value();
         }
-        m_nginx = std::make_unique<NginxProcess>(m_certs, ports);
-        CHECK_OK(m_nginx->start());
-        m_a = tablet(QStringLiteral("a"), m_clockA);
-        m_b = tablet(QStringLiteral("b"), m_clockB);
     }
 
     void cleanupTestCase()
     {
-        m_nginx.reset();
-        m_servers.clear();
-        m_postgres.reset();
+        m_a.reset();
+        m_b.reset();
+        m_deployment.reset();
     }
 
     void tabletsEnrollAndSyncThroughNginxAndConverge()
@@ -226,10 +201,10 @@ private slots:
         for (int i = 0; i < 3; ++i)
             QCOMPARE(writeOnBothAndConverge(3 + i), QString());
         // Both servers answered some of them.
-        QFile log(m_nginx->accessLog());
+        QFile log(nginx().accessLog());
         QVERIFY(log.open(QIODevice::ReadOnly));
         const QByteArray lines = log.readAll();
-        for (const auto &server : m_servers)
+        for (const auto &server : servers())
             QVERIFY2(lines.contains("upstream=127.0.0.1:" + QByteArray::number(server->port())), lines.constData());
         auto patients = m_b->registry->listPatients();
         CHECK_OK(patients);
@@ -242,7 +217,7 @@ private slots:
         // alone, in the servers' error shape, and closes without reading it.
         const qint64 size = 64LL * 1024 * 1024;
         auto answer = rawRequest(
-            m_nginx->port(),
+            nginx().port(),
             "POST /v1/push HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n",
             size, 30'000);
         QCOMPARE(answer.status, 413);
@@ -260,7 +235,7 @@ private slots:
         // and nginx kept none of it in a temporary file (it warns in its error log when it does).
         const QByteArray body = "{\"padding\":\"" + QByteArray(1024 * 1024, 'x') + "\"}";
         QCOMPARE(postStatus(*m_a, QStringLiteral("/v1/push"), body), 400);
-        QFile log(m_nginx->errorLog());
+        QFile log(nginx().errorLog());
         QVERIFY(log.open(QIODevice::ReadOnly));
         const QByteArray errors = log.readAll();
         QVERIFY2(!errors.contains("temporary file"), errors.constData());
@@ -268,34 +243,34 @@ private slots:
 
     void tlsOffersOnlyModernAeadSuites()
     {
-        const quint16 port = m_nginx->port();
+        const quint16 port = nginx().port();
         // CBC with SHA-1 and CBC with SHA-256 MACs: refused even when the client allows them.
-        QCOMPARE(negotiatedCipher(port, m_certs.caPem,
+        QCOMPARE(negotiatedCipher(port, m_deployment->certs.caPem,
                                   {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"),
                                    QStringLiteral("ECDHE-ECDSA-AES128-SHA:@SECLEVEL=0")}),
                  QStringLiteral("(NONE)"));
-        QCOMPARE(negotiatedCipher(port, m_certs.caPem,
+        QCOMPARE(negotiatedCipher(port, m_deployment->certs.caPem,
                                   {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"),
                                    QStringLiteral("ECDHE-ECDSA-AES256-SHA384:@SECLEVEL=0")}),
                  QStringLiteral("(NONE)"));
         // TLS 1.1: refused.
         QCOMPARE(
-            negotiatedCipher(port, m_certs.caPem,
+            negotiatedCipher(port, m_deployment->certs.caPem,
                              {QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), QStringLiteral("ALL:@SECLEVEL=0")}),
             QStringLiteral("(NONE)"));
         // TLS 1.2 with ECDHE and AES-GCM, and TLS 1.3: accepted.
-        QCOMPARE(negotiatedCipher(port, m_certs.caPem,
+        QCOMPARE(negotiatedCipher(port, m_deployment->certs.caPem,
                                   {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"),
                                    QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256")}),
                  QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256"));
-        const QString tls13 = negotiatedCipher(port, m_certs.caPem, {QStringLiteral("-tls1_3")});
+        const QString tls13 = negotiatedCipher(port, m_deployment->certs.caPem, {QStringLiteral("-tls1_3")});
         QVERIFY2(tls13.startsWith(QLatin1String("TLS_AES_")) && tls13.contains(QLatin1String("GCM")),
                  qPrintable(tls13));
     }
 
     void signInBurstGets429FromNginx()
     {
-        CHECK_OK(m_servers.front()->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"),
+        CHECK_OK(servers().front()->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"),
                                             QStringLiteral("nurse"), QStringLiteral("482916")));
         // 20 sign-ins at once from one address: nginx lets its burst through to the servers and
         // answers the rest itself with 429, before any reaches a server's Argon2 pool.
@@ -334,7 +309,7 @@ private slots:
         QVERIFY(byServers >= 1);
         // The servers checked those PINs on threads of lower CPU priority than their store threads
         // (what `ps -L -o nice` shows an operator).
-        for (const auto &server : m_servers)
+        for (const auto &server : servers())
             QVERIFY2(threadNiceValues(server->pid()).contains(10),
                      qPrintable(QStringLiteral("no thread at nice 10 in cairn-server %1").arg(server->pid())));
         QCOMPARE(converge(), QString());  // syncing is never limited
@@ -342,15 +317,15 @@ private slots:
 
     void killingOneServerLeavesTheClinicSyncing()
     {
-        const quint16 dead = m_servers.front()->port();
-        const quint16 live = m_servers.back()->port();
-        m_servers.front()->kill();
+        const quint16 dead = servers().front()->port();
+        const quint16 live = servers().back()->port();
+        servers().front()->kill();
         // Every round has several requests: nginx meets the dead server, marks it down and
         // retries on the live one; no tablet sees an error.
         for (int i = 0; i < 3; ++i)
             QCOMPARE(writeOnBothAndConverge(2 + i), QString());
         // nginx did meet the dead server, and answered from the live one instead.
-        QFile log(m_nginx->accessLog());
+        QFile log(nginx().accessLog());
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(
             log.readAll().contains(QStringLiteral("upstream=127.0.0.1:%1, 127.0.0.1:%2").arg(dead).arg(live).toUtf8()));

@@ -585,4 +585,48 @@ Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::
     return tablet;
 }
 
+Result<std::unique_ptr<Deployment>> Deployment::start(const QString &dir, int serverCount)
+{
+    auto deployment = std::make_unique<Deployment>();
+    auto certs = makeCertificates(dir);
+    if (!certs)
+        return certs.error();
+    deployment->certs = *certs;
+    // The cluster directory must be reachable by the postgres user.
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                   QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    auto cluster = PostgresCluster::start(QDir(dir).filePath(QStringLiteral("pg")));
+    if (!cluster)
+        return cluster.error();
+    deployment->postgres = std::move(cluster).value();
+    QList<quint16> ports;
+    for (int i = 0; i < serverCount; ++i) {
+        deployment->servers.push_back(std::make_unique<ServerProcess>(
+            QDir(dir).filePath(QStringLiteral("server-%1").arg(i)), deployment->postgres->url(), deployment->certs));
+        if (auto s = deployment->servers.back()->start(); !s)
+            return s.error();
+        ports.append(deployment->servers.back()->port());
+    }
+    deployment->nginx = std::make_unique<NginxProcess>(deployment->certs, ports);
+    if (auto s = deployment->nginx->start(); !s)
+        return s.error();
+    return deployment;
+}
+
+Result<std::unique_ptr<Tablet>> Deployment::enrolledTablet(const QString &path, const QString &clinic,
+                                                           const registry::Clock &clock)
+{
+    auto tablet = makeTablet(path, clock, nginx->url(), certs.caPem);
+    if (!tablet)
+        return tablet.error();
+    auto code = servers.front()->enrollmentCode(clinic);
+    if (!code)
+        return code.error();
+    if (auto s = (*tablet)->enroll(*code); !s)
+        return s.error();
+    if (auto s = (*tablet)->signInAsClinician(clock); !s)
+        return s.error();
+    return tablet;
+}
+
 }  // namespace cairn::testing

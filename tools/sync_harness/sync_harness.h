@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <vector>
 
 namespace cairn::testing {
 
@@ -131,6 +132,22 @@ struct Tablet {
 };
 Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
                                            const QString &caPem);
+
+// The production layout of docs/deployment.md on loopback: certificates, a PostgreSQL cluster,
+// serverCount cairn-server processes sharing it, and nginx in front of them, all in dir (which
+// must outlive it). Parts stop in reverse order: nginx, the servers, PostgreSQL.
+struct Deployment {
+    Certificates certs;
+    std::unique_ptr<PostgresCluster> postgres;
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    std::unique_ptr<NginxProcess> nginx;
+
+    static Result<std::unique_ptr<Deployment>> start(const QString &dir, int serverCount = 2);
+    // A tablet at path that knows only nginx's address, enrolled in clinic (a code from the first
+    // server) and signed in as its clinician.
+    Result<std::unique_ptr<Tablet>> enrolledTablet(const QString &path, const QString &clinic,
+                                                   const registry::Clock &clock);
+};
 
 // Patients as contract JSON sorted by id: what "identical registries" means in these tests.
 QByteArray canonicalPatients(const QByteArray &patientArrayJson);
