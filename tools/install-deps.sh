@@ -30,7 +30,7 @@ packages=(
   qml6-module-qtqml-models qml6-module-qttest qml6-module-qtcharts qml6-module-qtquick-dialogs
   libqt6svg6 qt6-qpa-plugins
   qtkeychain-qt6-dev libsodium-dev libpq-dev zlib1g-dev
-  postgresql postgresql-client
+  postgresql postgresql-client nginx-light
   clang-format clang-tidy
 )
 missing=()

@@ -3,8 +3,28 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace cairn::sync {
+namespace {
+
+// Argon2 threads run at a lower CPU priority (nice +10) than the store and accepting threads: when
+// the cores are busy, a sign-in waits a little longer rather than other tablets' syncs. Linux
+// sets nice per thread (Qt's thread priorities do nothing under the default scheduler); it is
+// lowered once per pool thread, never raised again.
+void lowerThisThreadsPriority()
+{
+#ifdef __linux__
+    thread_local bool lowered = false;
+    if (!lowered) {
+        lowered = true;
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), ServiceWorkers::kArgonNice);
+    }
+#endif
+}
+
+}  // namespace
 
 ServiceWorkers::ServiceWorkers()
 {
@@ -59,6 +79,7 @@ bool ServiceWorkers::onArgon(std::function<void()> job)
     }
     m_argon.start([this, job = std::move(job)] {
         m_argonQueued.fetch_sub(1);
+        lowerThisThreadsPriority();
         job();
     });
     return true;

@@ -4,7 +4,8 @@
 //     are not thread-safe; PostgreSQL deployments scale by running more server processes);
 //   - a pool of argonThreads() runs PIN checks (Argon2id, 64 MiB each: the pool also bounds the
 //     memory a sign-in storm can take). Half the cores, at least one: a sign-in storm must leave
-//     CPU for the store thread, or other tablets' syncs slow down anyway.
+//     CPU for the store thread, or other tablets' syncs slow down anyway. Its threads run at a
+//     lower CPU priority (nice kArgonNice) for the same reason.
 // Both queues are bounded: a job beyond kMaxQueued is refused (the caller answers 503), so a flood
 // of requests costs a refusal, not memory.
 
@@ -21,6 +22,7 @@ class ServiceWorkers {
 public:
     static int argonThreads();
     static constexpr int kMaxQueued = 256;
+    static constexpr int kArgonNice = 10;
 
     ServiceWorkers();
     ~ServiceWorkers();

@@ -10,13 +10,11 @@
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
-#include <QSslSocket>
 #include <QTest>
 #include <QUuid>
 
@@ -59,70 +57,6 @@ struct Answer {
     }
 };
 
-// The server's peak resident memory (VmHWM) in kB.
-qint64 peakRssKb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
-// A request written by hand over TLS: what a hostile client sends, not what Qt's client would.
-struct RawAnswer {
-    int status = 0;
-    QByteArray body;
-    qint64 sentBodyBytes = 0;
-    qint64 ms = 0;
-};
-
-RawAnswer rawRequest(quint16 port, const QByteArray &head, qint64 bodyBytes, int waitMs)
-{
-    RawAnswer answer;
-    QSslSocket socket;
-    socket.setPeerVerifyMode(QSslSocket::VerifyNone);  // this client attacks; it need not trust
-    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
-    if (!socket.waitForEncrypted(10'000))
-        return answer;
-    QElapsedTimer timer;
-    timer.start();
-    socket.write(head);
-    const QByteArray chunk(1024 * 1024, 'x');
-    QByteArray received;
-    // Stream the body in bounded steps (never more than 2 MiB queued here) until the server
-    // answers, closes, or the whole body is out.
-    while (timer.elapsed() < waitMs && socket.state() == QAbstractSocket::ConnectedState) {
-        if (answer.sentBodyBytes < bodyBytes && socket.bytesToWrite() < 2 * chunk.size()) {
-            const qint64 n = std::min<qint64>(chunk.size(), bodyBytes - answer.sentBodyBytes);
-            socket.write(chunk.constData(), n);
-            answer.sentBodyBytes += n;
-        }
-        socket.waitForBytesWritten(5);
-        socket.waitForReadyRead(answer.sentBodyBytes < bodyBytes ? 1 : 50);
-        received += socket.readAll();
-        const qsizetype end = received.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            const qsizetype lengthAt = received.toLower().indexOf("content-length:");
-            const qsizetype length = lengthAt >= 0
-                                         ? received.mid(lengthAt + 15, received.indexOf('\r', lengthAt) - lengthAt - 15)
-                                               .trimmed()
-                                               .toLongLong()
-                                         : 0;
-            if (received.size() >= end + 4 + length)
-                break;
-        }
-    }
-    received += socket.readAll();
-    answer.ms = timer.elapsed();
-    if (received.startsWith("HTTP/1.1 "))
-        answer.status = received.mid(9, 3).toInt();
-    answer.body = received.mid(received.indexOf("\r\n\r\n") + 4);
-    return answer;
-}
-
 }  // namespace
 
 class TestServerHardening : public QObject {
@@ -157,13 +91,6 @@ private:
         return std::move(t).value();
     }
 
-    static QByteArray authorization(Tablet &t)
-    {
-        const QByteArray credential =
-            t.keystore->read(QStringLiteral("sync-credential-") + t.registry->registryId())->value();
-        return "Device " + t.registry->deviceId().toUtf8() + ':' + credential;
-    }
-
     Answer post(Tablet &t, const QString &path, const QJsonObject &body)
     {
         QNetworkAccessManager network;
@@ -172,7 +99,7 @@ private:
         tls.setCaCertificates(t.config.authority);
         request.setSslConfiguration(tls);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        request.setRawHeader("Authorization", authorization(t));
+        request.setRawHeader("Authorization", t.authorization());
         QElapsedTimer timer;
         timer.start();
         std::unique_ptr<QNetworkReply> reply(network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
@@ -312,7 +239,7 @@ private slots:
         QVERIFY(bomb.size() < sync::Limits::maxCompressedBytes);
         auto inflated = rawRequest(
             m_server->port(),
-            "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAuthorization: " + authorization(*m_a) +
+            "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAuthorization: " + m_a->authorization() +
                 "\r\nContent-Length: " + QByteArray::number(bomb.size()) + "\r\n\r\n" + bomb,
             0, 20'000);
         QCOMPARE(inflated.status, 413);
@@ -331,7 +258,7 @@ private slots:
         QCOMPARE(slowHead.status, 408);
         // A body that stops coming (an enrolled device, so the body is awaited): 408.
         auto slowBody = rawRequest(m_server->port(),
-                                   "POST /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization(*m_a) +
+                                   "POST /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_a->authorization() +
                                        "\r\nContent-Length: 100\r\n\r\n{\"version\"",
                                    0, 10'000);
         QCOMPARE(slowBody.status, 408);
@@ -510,7 +437,7 @@ private slots:
             tls.setCaCertificates(m_a->config.authority);
             request.setSslConfiguration(tls);
             request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-            request.setRawHeader("Authorization", authorization(*m_a));
+            request.setRawHeader("Authorization", m_a->authorization());
             replies.emplace_back(networks.back()->post(request, signIn));
         }
         QTest::qWait(50);  // the sign-ins reach the server first

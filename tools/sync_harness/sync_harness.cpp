@@ -2,15 +2,21 @@
 
 #include "core/domain/patient_json.h"
 #include "sync/protocol/protocol.h"
+#include "sync/server/http_server.h"
 #include "sync/server/sql_connection.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
 
 #include <unistd.h>
 
@@ -258,6 +264,157 @@ Status startFileServer(const QString &dir, Certificates *certs, std::unique_ptr<
     return (*server)->start();
 }
 
+NginxProcess::NginxProcess(Certificates certs, QList<quint16> serverPorts)
+    : m_certs(std::move(certs))
+    , m_serverPorts(std::move(serverPorts))
+    , m_prefix(QDir::temp().filePath(QStringLiteral("cairn-nginx-XXXXXX")))
+{}
+
+NginxProcess::~NginxProcess()
+{
+    stop();
+}
+
+QString NginxProcess::templatePath()
+{
+    return QStringLiteral(CAIRN_SOURCE_DIR "/tools/deploy/nginx-cairn.conf.in");
+}
+
+QString NginxProcess::configPath() const
+{
+    return m_prefix.filePath(QStringLiteral("nginx.conf"));
+}
+
+QString NginxProcess::errorLog() const
+{
+    return m_prefix.filePath(QStringLiteral("error.log"));
+}
+
+QString NginxProcess::accessLog() const
+{
+    return m_prefix.filePath(QStringLiteral("access.log"));
+}
+
+Result<QString> NginxProcess::render(const QString &templateText, const QHash<QString, QString> &values)
+{
+    QString text = templateText;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        text.replace(QLatin1Char('@') + it.key() + QLatin1Char('@'), it.value());
+    static const QRegularExpression unfilled(QStringLiteral("@([A-Z_]+)@"));
+    if (const auto left = unfilled.match(text); left.hasMatch())
+        return Error{QStringLiteral("nginx"),
+                     QStringLiteral("the template's @%1@ was not filled").arg(left.captured(1))};
+    return text;
+}
+
+Status NginxProcess::writeConfig()
+{
+    if (!m_prefix.isValid())
+        return Error{QStringLiteral("nginx"), QStringLiteral("no temporary directory")};
+    // nginx may run as nobody: it gets copies of what it reads, in its own directory.
+    const auto copy = [this](const QString &from, const char *name) -> Result<QString> {
+        const QString to = m_prefix.filePath(QLatin1String(name));
+        QFile::remove(to);
+        if (!QFile::copy(from, to))
+            return Error{QStringLiteral("nginx"), QStringLiteral("cannot copy %1").arg(from)};
+        return to;
+    };
+    auto cert = copy(m_certs.serverPem, "server.pem");
+    auto key = copy(m_certs.serverKey, "server.key");
+    auto ca = copy(m_certs.caPem, "ca.pem");
+    for (const auto *copied : {&cert, &key, &ca})
+        if (!*copied)
+            return copied->error();
+    QString servers;
+    for (const quint16 port : std::as_const(m_serverPorts))
+        servers += QStringLiteral("        server 127.0.0.1:%1 max_fails=1 fail_timeout=10s;\n").arg(port);
+    const sync::HttpLimits serverLimits;
+    const QHash<QString, QString> values{
+        {QStringLiteral("PREFIX"), m_prefix.path()},
+        {QStringLiteral("LISTEN"), QStringLiteral("127.0.0.1:%1").arg(m_port)},
+        {QStringLiteral("CERT"), *cert},
+        {QStringLiteral("KEY"), *key},
+        {QStringLiteral("UPSTREAM_CA"), *ca},
+        {QStringLiteral("UPSTREAM_NAME"), QStringLiteral("localhost")},
+        {QStringLiteral("UPSTREAM_SERVERS"), servers},
+        {QStringLiteral("MAX_HEAD_BYTES"), QString::number(sync::SyncHttpServer::kMaxHeadBytes)},
+        {QStringLiteral("HEAD_BUFFERS"), QString::number(sync::SyncHttpServer::kMaxHeadBytes / 8192)},
+        {QStringLiteral("HEAD_TIMEOUT"), QStringLiteral("%1s").arg(serverLimits.headTimeoutMs / 1000)},
+        {QStringLiteral("BODY_TIMEOUT"), QStringLiteral("%1s").arg(serverLimits.idleTimeoutMs / 1000)},
+        {QStringLiteral("MAX_BODY_BYTES"), QString::number(sync::Limits::maxCompressedBytes)},
+    };
+    QFile in(templatePath());
+    if (!in.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("nginx"), QStringLiteral("cannot read %1").arg(templatePath())};
+    auto text = render(QString::fromUtf8(in.readAll()), values);
+    if (!text)
+        return text.error();
+    QFile out(configPath());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(text->toUtf8()) < 0)
+        return Error{QStringLiteral("nginx"), QStringLiteral("cannot write %1").arg(configPath())};
+    out.close();
+    if (::geteuid() == 0) {
+        if (auto s = runProgram(QStringLiteral("chown"),
+                                {QStringLiteral("-R"), QStringLiteral("nobody:nogroup"), m_prefix.path()});
+            !s)
+            return s.error();
+    }
+    return ok();
+}
+
+Status NginxProcess::start()
+{
+    const QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"),
+                                                         {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (nginx.isEmpty())
+        return Error{QStringLiteral("nginx"), QStringLiteral("nginx is not installed (tools/install-deps.sh installs "
+                                                             "nginx-light)")};
+    if (m_port == 0)
+        m_port = freePort();  // kept across restarts, like ServerProcess
+    if (auto s = writeConfig(); !s)
+        return s;
+    const QStringList nginxArgs{
+        QStringLiteral("-e"), errorLog(),   QStringLiteral("-p"), m_prefix.path(),
+        QStringLiteral("-c"), configPath(), QStringLiteral("-g"), QStringLiteral("daemon off;")};
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
+    // As root, drop to nobody first (setpriv execs: the process is nginx's master itself).
+    if (::geteuid() == 0)
+        m_process->start(QStringLiteral("setpriv"),
+                         QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                     QStringLiteral("--clear-groups"), QStringLiteral("--"), nginx} +
+                             nginxArgs);
+    else
+        m_process->start(nginx, nginxArgs);
+    if (!m_process->waitForStarted(10'000))
+        return Error{QStringLiteral("nginx"), QStringLiteral("did not start")};
+    for (int i = 0; i < 100; ++i) {
+        if (m_process->state() != QProcess::Running)
+            break;
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (probe.waitForConnected(200))
+            return ok();
+        QThread::msleep(100);
+    }
+    QFile log(errorLog());
+    const QString why = log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()).trimmed() : QString();
+    stop();
+    return Error{QStringLiteral("nginx"), QStringLiteral("did not listen on %1: %2").arg(m_port).arg(why)};
+}
+
+void NginxProcess::stop()
+{
+    if (!m_process)
+        return;
+    m_process->terminate();  // SIGTERM: nginx's fast shutdown
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished();
+    }
+    m_process.reset();
+}
+
 Result<QString> ServerProcess::addUser(const QString &clinic, const QString &name, const QString &role,
                                        const QString &pin)
 {
@@ -349,6 +506,67 @@ Result<QString> ServerProcess::command(const QStringList &args) const
     return runProgram(serverBinary(), storeArgs() + args, serverEnvironment(m_dataDir + QStringLiteral("-keys")));
 }
 
+QByteArray Tablet::authorization() const
+{
+    const auto credential = keystore->read(QStringLiteral("sync-credential-") + registry->registryId());
+    return "Device " + registry->deviceId().toUtf8() + ':' + (credential && *credential ? **credential : QByteArray());
+}
+
+qint64 processMemoryKb(qint64 pid, const QByteArray &field)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = field + ':';
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+RawAnswer rawRequest(quint16 port, const QByteArray &head, qint64 bodyBytes, int waitMs)
+{
+    RawAnswer answer;
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);  // this client attacks; it need not trust
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForEncrypted(10'000))
+        return answer;
+    QElapsedTimer timer;
+    timer.start();
+    socket.write(head);
+    const QByteArray chunk(1024 * 1024, 'x');
+    QByteArray received;
+    // Never more than 2 MiB queued here.
+    while (timer.elapsed() < waitMs && socket.state() == QAbstractSocket::ConnectedState) {
+        if (answer.sentBodyBytes < bodyBytes && socket.bytesToWrite() < 2 * chunk.size()) {
+            const qint64 n = std::min<qint64>(chunk.size(), bodyBytes - answer.sentBodyBytes);
+            socket.write(chunk.constData(), n);
+            answer.sentBodyBytes += n;
+        }
+        socket.waitForBytesWritten(5);
+        socket.waitForReadyRead(answer.sentBodyBytes < bodyBytes ? 1 : 50);
+        received += socket.readAll();
+        const qsizetype end = received.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const qsizetype lengthAt = received.toLower().indexOf("content-length:");
+            const qsizetype length = lengthAt >= 0
+                                         ? received.mid(lengthAt + 15, received.indexOf('\r', lengthAt) - lengthAt - 15)
+                                               .trimmed()
+                                               .toLongLong()
+                                         : 0;
+            if (received.size() >= end + 4 + length)
+                break;
+        }
+    }
+    received += socket.readAll();
+    answer.ms = timer.elapsed();
+    if (received.startsWith("HTTP/1.1 "))
+        answer.status = received.mid(9, 3).toInt();
+    answer.body = received.mid(received.indexOf("\r\n\r\n") + 4);
+    return answer;
+}
+
 Result<sync::RoundStats> Tablet::sync()
 {
     sync::SyncClient client(*registry, *keystore, config);
@@ -390,6 +608,50 @@ Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::
         return authority.error();
     tablet->config.server = QUrl(serverUrl);
     tablet->config.authority = *authority;
+    return tablet;
+}
+
+Result<std::unique_ptr<Deployment>> Deployment::start(const QString &dir, int serverCount)
+{
+    auto deployment = std::make_unique<Deployment>();
+    auto certs = makeCertificates(dir);
+    if (!certs)
+        return certs.error();
+    deployment->certs = *certs;
+    // The cluster directory must be reachable by the postgres user.
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                   QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    auto cluster = PostgresCluster::start(QDir(dir).filePath(QStringLiteral("pg")));
+    if (!cluster)
+        return cluster.error();
+    deployment->postgres = std::move(cluster).value();
+    QList<quint16> ports;
+    for (int i = 0; i < serverCount; ++i) {
+        deployment->servers.push_back(std::make_unique<ServerProcess>(
+            QDir(dir).filePath(QStringLiteral("server-%1").arg(i)), deployment->postgres->url(), deployment->certs));
+        if (auto s = deployment->servers.back()->start(); !s)
+            return s.error();
+        ports.append(deployment->servers.back()->port());
+    }
+    deployment->nginx = std::make_unique<NginxProcess>(deployment->certs, ports);
+    if (auto s = deployment->nginx->start(); !s)
+        return s.error();
+    return deployment;
+}
+
+Result<std::unique_ptr<Tablet>> Deployment::enrolledTablet(const QString &path, const QString &clinic,
+                                                           const registry::Clock &clock)
+{
+    auto tablet = makeTablet(path, clock, nginx->url(), certs.caPem);
+    if (!tablet)
+        return tablet.error();
+    auto code = servers.front()->enrollmentCode(clinic);
+    if (!code)
+        return code.error();
+    if (auto s = (*tablet)->enroll(*code); !s)
+        return s.error();
+    if (auto s = (*tablet)->signInAsClinician(clock); !s)
+        return s.error();
     return tablet;
 }
 

@@ -1,19 +1,21 @@
 #pragma once
 // Real parts for sync tests and benchmarks: a private CA and server certificate made with openssl,
-// a real cairn-server process on loopback (file store or a PostgreSQL cluster started here), and
-// tablets as real encrypted registries driven through the sync client.
+// a real cairn-server process on loopback (file store or a PostgreSQL cluster started here), nginx in
+// front of servers as deployed, and tablets as real encrypted registries driven through the sync client.
 
 #include "core/registry/clock.h"
 #include "core/registry/registry.h"
 #include "platform/keystore.h"
 #include "sync/client/sync_client.h"
 
+#include <QHash>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace cairn::sync {
 class SqlConnection;
@@ -89,6 +91,40 @@ private:
     quint16 m_port = 0;
 };
 
+// nginx (Debian's) in front of cairn-server processes, run from tools/deploy/nginx-cairn.conf.in
+// exactly as docs/deployment.md deploys it: TLS with certs.serverPem (signed by the clinic CA), the
+// servers reached over TLS on loopback and checked against certs.caPem. Runs unprivileged (as
+// nobody when the test runs as root) with its config, keys, logs and temp files in a directory of
+// its own.
+class NginxProcess {
+public:
+    NginxProcess(Certificates certs, QList<quint16> serverPorts);
+    ~NginxProcess();
+    Status start();
+    void stop();
+    // The master process's id (0 when not running).
+    [[nodiscard]] qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
+    // The rendered configuration, for failure messages and the docs.
+    [[nodiscard]] QString configPath() const;
+    [[nodiscard]] QString errorLog() const;
+    // One line a request, naming the server that answered it (upstream=127.0.0.1:PORT).
+    [[nodiscard]] QString accessLog() const;
+    // The template with its placeholders filled: values maps NAME to the text for @NAME@; an
+    // unfilled placeholder is an error naming it.
+    static Result<QString> render(const QString &templateText, const QHash<QString, QString> &values);
+    static QString templatePath();
+
+private:
+    Status writeConfig();
+    Certificates m_certs;
+    QList<quint16> m_serverPorts;
+    QTemporaryDir m_prefix;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+};
+
 // Certificates in dir and a started cairn-server on the file store in dir/server.
 Status startFileServer(const QString &dir, Certificates *certs, std::unique_ptr<ServerProcess> *server);
 
@@ -100,6 +136,8 @@ struct Tablet {
     sync::ClientConfig config;
 
     Result<sync::RoundStats> sync();
+    // The Authorization header its sync client sends ("Device ID:CREDENTIAL"), for hand-made requests.
+    [[nodiscard]] QByteArray authorization() const;
     // As the administrator the tablet was created with.
     Status enroll(const QString &code);
     // Signs in again as the tablet's clinician (who records PEG scores and edits demographics).
@@ -108,10 +146,45 @@ struct Tablet {
 Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
                                            const QString &caPem);
 
+// The production layout of docs/deployment.md on loopback: certificates, a PostgreSQL cluster,
+// serverCount cairn-server processes sharing it, and nginx in front of them, all in dir (which
+// must outlive it). Parts stop in reverse order: nginx, the servers, PostgreSQL.
+struct Deployment {
+    Certificates certs;
+    std::unique_ptr<PostgresCluster> postgres;
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    std::unique_ptr<NginxProcess> nginx;
+
+    static Result<std::unique_ptr<Deployment>> start(const QString &dir, int serverCount = 2);
+    // A tablet at path that knows only nginx's address, enrolled in clinic (a code from the first
+    // server) and signed in as its clinician.
+    Result<std::unique_ptr<Tablet>> enrolledTablet(const QString &path, const QString &clinic,
+                                                   const registry::Clock &clock);
+};
+
 // Patients as contract JSON sorted by id: what "identical registries" means in these tests.
 QByteArray canonicalPatients(const QByteArray &patientArrayJson);
 // Every patient of a registry with every current record, canonical.
 QByteArray registrySnapshot(registry::Registry &registry);
+
+// A field of /proc/PID/status in kB ("VmHWM": peak resident memory, "VmRSS": resident now); -1
+// when the process or the field is not there.
+qint64 processMemoryKb(qint64 pid, const QByteArray &field);
+inline qint64 peakRssKb(qint64 pid)
+{
+    return processMemoryKb(pid, "VmHWM");
+}
+
+// A request written by hand over TLS: what a hostile client sends, not what Qt's client would.
+// The body (bodyBytes of 'x', after head) is streamed in bounded steps until the server answers,
+// closes, or waitMs pass.
+struct RawAnswer {
+    int status = 0;
+    QByteArray body;
+    qint64 sentBodyBytes = 0;
+    qint64 ms = 0;
+};
+RawAnswer rawRequest(quint16 port, const QByteArray &head, qint64 bodyBytes, int waitMs);
 
 QString serverBinary();
 // cairn-server needs a keystore for its file store's key; tests use a file keystore in dir.
