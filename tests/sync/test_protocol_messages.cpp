@@ -342,7 +342,7 @@ void TestProtocolMessages::malformedBodies_data()
     QTest::newRow("push: more changes than a batch")
         << "push request"
         << QByteArray(R"({"version":1,"device":"d","changes":)") + listOf(Limits::maxPushBatch + 1, "{}") + "}"
-        << "changes: has more than 500 entries";
+        << QStringLiteral("changes: has more than %1 entries").arg(Limits::maxPushBatch);
     QTest::newRow("push: change not an object")
         << "push request" << QByteArray(R"({"version":1,"device":"d","changes":[7]})")
         << "changes[0].seq: must be a whole number of at least 1";
@@ -395,7 +395,8 @@ void TestProtocolMessages::malformedBodies_data()
     QTest::newRow("pull: limit zero") << "pull request" << QByteArray(R"({"version":1,"limit":0})")
                                       << "limit: must be a whole number of at least 1";
     QTest::newRow("pull: limit over a page")
-        << "pull request" << QByteArray(R"({"version":1,"limit":1001})") << "limit: must be at most 1000";
+        << "pull request" << QByteArray(R"({"version":1,"limit":)") + QByteArray::number(Limits::maxPullPage + 1) + "}"
+        << QStringLiteral("limit: must be at most %1").arg(Limits::maxPullPage);
     QTest::newRow("pull: limit beyond 64 bits") << "pull request" << QByteArray(R"({"version":1,"limit":1e300})")
                                                 << "limit: must be a whole number of at least 1";
     QTest::newRow("pull: cursor as number")
@@ -409,7 +410,7 @@ void TestProtocolMessages::malformedBodies_data()
     QTest::newRow("pulled: more changes than a page")
         << "pull response"
         << QByteArray(R"({"cursor":"","highest_seq":0,"changes":)") + listOf(Limits::maxPullPage + 1, "{}") + "}"
-        << "changes: has more than 1000 entries";
+        << QStringLiteral("changes: has more than %1 entries").arg(Limits::maxPullPage);
     QTest::newRow("pulled: a change that is not a record")
         << "pull response" << QByteArray(R"({"cursor":"","highest_seq":0,"changes":[[]]})")
         << "changes[0]: a record must be an object";
