@@ -244,8 +244,8 @@ Result<SummarisedRegistry> readSummaries(storage::Database &db, const QDate &tod
     if (!rows)
         return rows.error();
 
-    using clinical::MmeBand;
     using clinical::LtotReason;
+    using clinical::MmeBand;
     SummarisedRegistry out;
     out.asOf = today;
     out.patients.reserve(rows->size());
@@ -280,9 +280,9 @@ Result<SummarisedRegistry> readSummaries(storage::Database &db, const QDate &tod
         pe.evaluation.tier = out.patients.at(i).riskTier.value_or(domain::RiskTier::Moderate);
         pe.evaluation.gaps = gapsFromJson(s.gaps);
         pe.ltot.onLtot = true;
-        pe.ltot.reason = fromName(s.ltotReason,
-                                  {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
-                                  LtotReason::ClinicianFlag);
+        pe.ltot.reason = fromName(
+            s.ltotReason, {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
+            LtotReason::ClinicianFlag);
         out.evaluations.append(std::move(pe));
     }
     return out;

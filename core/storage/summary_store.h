@@ -27,7 +27,7 @@ struct SummaryRow {
     QString tier;  // effective tier ("" when not evaluated and none set)
     QString band;  // "" when not evaluated
     double totalMme = 0;
-    QByteArray gaps;  // JSON array (core/registry/patient_summaries.cpp writes and reads it)
+    QByteArray gaps;        // JSON array (core/registry/patient_summaries.cpp writes and reads it)
     QString nextVisit;      // ISO date of the next scheduled visit on or after the summary's date
     QString nextVisitTime;  // "HH:mm" or ""
     QString lastPeg;        // ISO date of the latest PEG, "" when none

@@ -42,17 +42,17 @@ int main(int argc, char *argv[])
     registry::ManualClock clock(QDateTime::fromString(QString::fromLatin1(argv[4]), Qt::ISODate));
     const bool admin = mode == QLatin1String("policy");
     auto r = registry::Registry::unlock(QString::fromLocal8Bit(argv[2]), keystore,
-                                       admin ? QStringLiteral("Alex Admin") : QStringLiteral("Casey Clinician"),
-                                       admin ? QStringLiteral("246810") : QStringLiteral("1357"), clock);
+                                        admin ? QStringLiteral("Alex Admin") : QStringLiteral("Casey Clinician"),
+                                        admin ? QStringLiteral("246810") : QStringLiteral("1357"), clock);
     if (!r)
         return fail(r.error());
     if (admin) {
         say("start");
-        auto policy = (*r)->setClinicPolicy(QJsonObject{
-            {QStringLiteral("intervals_days"),
-             QJsonObject{{QStringLiteral("peg"), QJsonObject{{QStringLiteral("low"), 30},
-                                                             {QStringLiteral("moderate"), 30},
-                                                             {QStringLiteral("high"), 30}}}}}});
+        auto policy = (*r)->setClinicPolicy(
+            QJsonObject{{QStringLiteral("intervals_days"),
+                         QJsonObject{{QStringLiteral("peg"), QJsonObject{{QStringLiteral("low"), 30},
+                                                                         {QStringLiteral("moderate"), 30},
+                                                                         {QStringLiteral("high"), 30}}}}}});
         if (!policy)
             return fail(policy.error());
     } else if (mode == QLatin1String("page") && argc == 6) {

@@ -116,10 +116,7 @@ class TestPatientSummaries : public QObject {
         return std::move(r).value();
     }
 
-    static qint64 scalar(Registry &r, const char *sql)
-    {
-        return *RegistryInternals::database(r).scalarInt(sql);
-    }
+    static qint64 scalar(Registry &r, const char *sql) { return *RegistryInternals::database(r).scalarInt(sql); }
 
     // The screens' source (summaries, for today) equals a full evaluation of every record.
     void sameAsFullEvaluation(Registry &r)
@@ -214,8 +211,8 @@ class TestPatientSummaries : public QObject {
                 domain::PegScore peg = p.peg.at(m_random.bounded(p.peg.size()));
                 peg.pain = (peg.pain + 3) % 11;
                 peg.date = peg.date.addDays(-7);
-                CHECK_OK(r.correctRecord(peg.meta.id.toString(QUuid::WithoutBraces), peg,
-                                         QStringLiteral("wrong score")));
+                CHECK_OK(
+                    r.correctRecord(peg.meta.id.toString(QUuid::WithoutBraces), peg, QStringLiteral("wrong score")));
             }
             break;
         case 5:  // a PDMP check withdrawn
@@ -302,17 +299,15 @@ class TestPatientSummaries : public QObject {
         auto r = signIn(file, kClinician, kClinicianPin);
         QCOMPARE(*RegistryInternals::database(*r).scalarText("PRAGMA integrity_check"), QStringLiteral("ok"));
         const qint64 count = scalar(*r, countSql);
-        qInfo("%s: %s", qPrintable(file), count == before && before != after ? "killed before its commit" : "committed");
+        qInfo("%s: %s", qPrintable(file),
+              count == before && before != after ? "killed before its commit" : "committed");
         QVERIFY2(count == before || count == after,
                  qPrintable(QStringLiteral("%1 after the kill: neither %2 nor %3").arg(count).arg(before).arg(after)));
         CHECKED(sameAsFullEvaluation(*r));
     }
 
 private slots:
-    void init()
-    {
-        m_clock.set(kStart);
-    }
+    void init() { m_clock.set(kStart); }
 
     void randomWritesKeepSummariesEqualToFullEvaluation()
     {
@@ -400,10 +395,9 @@ private slots:
         create(QStringLiteral("crash-policy.db"), 300, 15).reset();
         const char *policies = "SELECT count(*) FROM records WHERE kind = 'clinic_policy'";
         qint64 took = 0;
-        allOrNothingAndSummariesTrue(
-            runWorker(QStringLiteral("crash-policy.db"), QStringLiteral("policy-done.db"), {QStringLiteral("policy")}, -1,
-                      &took),
-            policies, 1, 1);
+        allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-policy.db"), QStringLiteral("policy-done.db"),
+                                               {QStringLiteral("policy")}, -1, &took),
+                                     policies, 1, 1);
         for (int part = 1; part <= 4; ++part) {
             const QString copy = QStringLiteral("policy-kill-%1.db").arg(part);
             allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-policy.db"), copy, {QStringLiteral("policy")},
@@ -444,7 +438,8 @@ private slots:
         for (int part = 1; part <= 4; ++part) {
             const QString copy = QStringLiteral("page-kill-%1.db").arg(part);
             allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-page.db"), copy,
-                                                   {QStringLiteral("page"), pageFile}, static_cast<int>(took * part / 5)),
+                                                   {QStringLiteral("page"), pageFile},
+                                                   static_cast<int>(took * part / 5)),
                                          records, before, after);
             if (QTest::currentTestFailed())
                 return;
