@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -73,16 +74,42 @@ Script parseScript(const QJsonObject &o)
     return s;
 }
 
-// Whole-word, case- and accent-insensitive search for any listed term.
+QRegularExpression wholeWords(const QStringList &foldedAlternatives)
+{
+    QStringList escaped;
+    for (const QString &term : foldedAlternatives)
+        escaped.append(QRegularExpression::escape(term));
+    return QRegularExpression(QStringLiteral("(^|[^\\w])(?:") + escaped.join(QLatin1Char('|')) +
+                                  QStringLiteral(")($|[^\\w])"),
+                              QRegularExpression::UseUnicodePropertiesOption);
+}
+
+// Whole-word, case- and accent-insensitive search for any listed term; the first listed that occurs.
 QString stigmatizingTermIn(const QString &text, const QStringList &terms)
 {
+    if (terms.isEmpty())
+        return {};
+    // Most texts hold none of the terms: one pattern for the whole list (compiled once per list,
+    // since compiling a Unicode pattern costs more than matching it) answers that at once.
+    static QMutex mutex;
+    static QHash<QStringList, QRegularExpression> anyOf;
+    QRegularExpression any;
+    {
+        QMutexLocker lock(&mutex);
+        auto found = anyOf.constFind(terms);
+        if (found == anyOf.cend()) {
+            QStringList folded;
+            for (const QString &term : terms)
+                folded.append(domain::foldForSearch(term));
+            found = anyOf.insert(terms, wholeWords(folded));
+        }
+        any = *found;
+    }
     const QString folded = domain::foldForSearch(text);
+    if (!any.match(folded).hasMatch())
+        return {};
     for (const QString &term : terms) {
-        const QRegularExpression word(QStringLiteral("(^|[^\\w])") +
-                                          QRegularExpression::escape(domain::foldForSearch(term)) +
-                                          QStringLiteral("($|[^\\w])"),
-                                      QRegularExpression::UseUnicodePropertiesOption);
-        if (word.match(folded).hasMatch())
+        if (wholeWords({domain::foldForSearch(term)}).match(folded).hasMatch())
             return term;
     }
     return {};
