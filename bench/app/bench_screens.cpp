@@ -16,6 +16,7 @@
 #include "core/registry/registry_internals.h"
 #include "core/registry/registry_thread.h"
 #include "core/registry/views.h"
+#include "core/storage/hot_queries.h"
 #include "core/storage/record_store.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
@@ -29,6 +30,9 @@
 
 #include <QGuiApplication>
 #include <QTemporaryDir>
+
+#include <algorithm>
+#include <vector>
 
 using namespace cairn;
 using bench::onDatabase;
@@ -87,7 +91,8 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bench.db"));
     platform::MemoryKeystore keystore;
-    registry::SystemClock clock;
+    // The app's "today" is its clock's date, so the whole-registry screens read the summaries.
+    registry::ManualClock clock{QDateTime(today, QTime(9, 0), Qt::UTC)};
     synthetic::Options options;
     options.patients = patients;
     options.seed = 99;
@@ -105,6 +110,40 @@ int main(int argc, char *argv[])
     if (!bench::signIn(session, seeded->clinicianId, bench::kBenchClinicianPin))
         return 1;
     QObject receiver;
+    // The floor of every whole-registry screen that reads the summaries: the same rows, bare.
+    auto summaryFloor = [&] {
+        return bench::medianMs(runs, [&] {
+            const int rows = onDatabase<int>(thread, &receiver, [](registry::Registry *r) {
+                const QByteArray sql = QByteArray("SELECT p.id, p.name, p.clinic_id, s.tier, s.band, s.total_mme, "
+                                                  "s.gaps, s.ltot_reason ") +
+                                       storage::hot_queries::kSummariesWithPatientsTail;
+                auto stmt = registry::RegistryInternals::database(*r).prepare(sql.constData());
+                int n = 0;
+                while (stmt && stmt->next()) {
+                    for (int c = 0; c < 8; ++c)
+                        (void)stmt->text(c);
+                    ++n;
+                }
+                return n;
+            });
+            if (rows != patients)
+                std::abort();
+        });
+    };
+    // One write, as a nurse recording a PEG would make it.
+    auto writeOnePeg = [&](int i) {
+        const QString id = seeded->patientIds.at((i * 37) % seeded->patientIds.size());
+        auto added = onDatabase<bool>(thread, &receiver, [id, today, i](registry::Registry *r) {
+            domain::PegScore peg;
+            peg.date = today;
+            peg.pain = 3 + i % 5;
+            peg.enjoyment = 4;
+            peg.activity = 5;
+            return r->addRecord(id, peg).ok();
+        });
+        if (!added)
+            std::abort();
+    };
     bench::header();
 
     // Opening a patient: the patient screen's view model, beside loading the record.
@@ -144,6 +183,19 @@ int main(int argc, char *argv[])
         });
         bench::row("registry list (all patients, evaluated)", ms, base,
                    "whole registry read from the database, on the db thread");
+        bench::row("registry list, beside its floor", ms, summaryFloor(), "bare query of every patient's summary row");
+        // Right after a write: a PEG recorded for one patient, then the list asked again.
+        std::vector<double> afterWrite;
+        for (int i = 0; i < wholeRegistryRuns; ++i) {
+            writeOnePeg(i);
+            QElapsedTimer timer;
+            timer.start();
+            requestAndWait(&list, &app::RosterModel::ready, [&] { list.reload(); });
+            afterWrite.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(afterWrite.begin(), afterWrite.end());
+        bench::row("registry list right after a write", afterWrite[afterWrite.size() / 2], summaryFloor(),
+                   "bare query of every patient's summary row");
     }
 
     // Filtering: the engine's worklist filter over the same evaluations, on this thread.
@@ -222,6 +274,8 @@ int main(int argc, char *argv[])
                 std::abort();
         });
         bench::row("PEG outreach list", ms, base, "whole registry read from the database, on the db thread");
+        bench::row("PEG outreach list, beside its floor", ms, summaryFloor(),
+                   "bare query of every patient's summary row");
         std::printf("\n%d of %d patients on the registry list; %d due a PEG\n", list.totalCount(), patients,
                     outreach.rowCount());
     }

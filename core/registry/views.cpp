@@ -201,18 +201,28 @@ Result<clinical::RefillAdvice> refillAdvice(Registry &registry, const QString &p
     return clinical::checkRefill(request, patient, rules->context());
 }
 
-Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
+Result<HuddleInput> huddleForDay(Registry &registry, const QDate &date)
 {
-    // Only the patients booked that day, read in full: the rules decide which bookings count.
     auto rules = rulesForView(registry, View::HuddleList);
     if (!rules)
         return rules.error();
     auto booked = registry.patientsBookedOn(date, QLatin1String(infoOf(View::HuddleList).purpose));
     if (!booked)
         return booked.error();
-    auto entries = clinical::huddleList(*booked, date, rules->context());
+    HuddleInput out{std::move(rules).value(), std::move(booked).value(), {}};
+    auto entries = clinical::huddleList(out.patients, date, out.rules.context());
     if (!entries)
         return entries.error();
+    out.entries = std::move(entries).value();
+    return out;
+}
+
+Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
+{
+    auto huddle = huddleForDay(registry, date);
+    if (!huddle)
+        return huddle.error();
+    const QList<clinical::HuddleEntry> *entries = &huddle->entries;
     QList<HuddleRow> rows;
     for (const auto &entry : *entries) {
         const domain::Patient &p = *entry.patient;

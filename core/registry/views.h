@@ -98,6 +98,14 @@ struct HuddleRow {
     QString visitTime;  // "HH:mm", or empty when booked without a time
 };
 Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date);
+// The rules engine's huddle for `date` from the patients booked that day only (read in full; the
+// rules decide which bookings count). `entries` point into `patients`.
+struct HuddleInput {
+    ClinicRules rules;
+    QList<domain::Patient> patients;
+    QList<clinical::HuddleEntry> entries;
+};
+Result<HuddleInput> huddleForDay(Registry &registry, const QDate &date);
 
 // --- The registry list -------------------------------------------------------------------------
 

@@ -112,12 +112,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
     // allocation an mlock/munlock pair and a wipe, several times slower on bulk writes, and guards
     // only freed memory of a running, unlocked process, which holds the key anyway. The keys live in
     // libsodium's guarded memory instead, and locking closes the connection (docs/security.md).
+    // A 64 MiB page cache holds the random-keyed indexes (record ids, lineages) of a 10,000-patient
+    // clinic: with 16 MiB, seeding 5,000 patients took 47 s instead of 20 s, every evicted page
+    // being decrypted again on its next touch.
     const char *setup = "PRAGMA cipher_memory_security = OFF;"
                         "PRAGMA temp_store = MEMORY;"
                         "PRAGMA foreign_keys = ON;"
                         "PRAGMA secure_delete = ON;"
                         "PRAGMA busy_timeout = 5000;"
-                        "PRAGMA cache_size = -16384;";
+                        "PRAGMA cache_size = -65536;";
     if (auto s = db->exec(setup); !s)
         return s.error();
     auto journal = db->scalarText("PRAGMA journal_mode = WAL");

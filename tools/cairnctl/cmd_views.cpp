@@ -114,14 +114,14 @@ int runHuddle(const QStringList &arguments, const GlobalOptions &options, Io &io
         return fail(io, date.error(), BadInput);
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
-    auto loaded = load(options, registry::View::HuddleList);
-    if (!loaded)
-        return fail(io, loaded.error());
-    auto huddle = clinical::huddleList(loaded->patients, *date, loaded->rules.context());
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    auto huddle = registry::huddleForDay(*open->registry, *date);
     if (!huddle)
         return fail(io, huddle.error());
     QJsonArray rows;
-    for (const auto &entry : *huddle) {
+    for (const auto &entry : std::as_const(huddle->entries)) {
         QJsonObject row = patientLine(*entry.patient, entry.evaluation);
         row.insert(QStringLiteral("rooming"), gapsJson(entry.rooming));
         row.insert(QStringLiteral("clinician"), gapsJson(entry.clinician));
@@ -129,7 +129,7 @@ int runHuddle(const QStringList &arguments, const GlobalOptions &options, Io &io
         rows.append(row);
     }
     print(io, {{QStringLiteral("date"), date->toString(Qt::ISODate)},
-               {QStringLiteral("policy_version"), loaded->rules.policy.version},
+               {QStringLiteral("policy_version"), huddle->rules.policy.version},
                {QStringLiteral("patients"), rows}});
     return Success;
 }
