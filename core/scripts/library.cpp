@@ -109,15 +109,18 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
         problem(QStringLiteral("audience"), QStringLiteral("name who uses the script"));
     for (const QString &a : s.audience)
         if (!audiences().contains(a))
-            problem(QStringLiteral("audience"), QStringLiteral("unknown audience \"%1\"").arg(a));
+            problem(QStringLiteral("audience"),
+                    QStringLiteral("unknown audience \"%1\"").arg(domain::quotedInput(a, 40)));
     if (s.gapTriggers.isEmpty() && s.eventTriggers.isEmpty())
         problem(QStringLiteral("triggers"), QStringLiteral("at least one care gap or event must trigger the script"));
     for (const QString &g : s.gapTriggers)
         if (!knownGapCodes().contains(g))
-            problem(QStringLiteral("triggers.gaps"), QStringLiteral("unknown care gap \"%1\"").arg(g));
+            problem(QStringLiteral("triggers.gaps"),
+                    QStringLiteral("unknown care gap \"%1\"").arg(domain::quotedInput(g, 40)));
     for (const QString &e : s.eventTriggers)
         if (!events.contains(e))
-            problem(QStringLiteral("triggers.events"), QStringLiteral("unknown event \"%1\" (see events.json)").arg(e));
+            problem(QStringLiteral("triggers.events"),
+                    QStringLiteral("unknown event \"%1\" (see events.json)").arg(domain::quotedInput(e, 40)));
     if (s.sources.isEmpty() ||
         std::any_of(s.sources.cbegin(), s.sources.cend(), [](const QString &x) { return x.trimmed().isEmpty(); }))
         problem(QStringLiteral("sources"), QStringLiteral("cite at least one source"));
@@ -128,7 +131,8 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
         const QString at = QStringLiteral("steps[%1]").arg(i);
         const int index = int(stepKinds().indexOf(step.kind));
         if (index < 0)
-            problem(at + QStringLiteral(".kind"), QStringLiteral("unknown step kind \"%1\"").arg(step.kind));
+            problem(at + QStringLiteral(".kind"),
+                    QStringLiteral("unknown step kind \"%1\"").arg(domain::quotedInput(step.kind, 40)));
         else if (index <= last)
             problem(at + QStringLiteral(".kind"),
                     QStringLiteral("steps must follow the order of README.md, each kind once"));
