@@ -13,6 +13,7 @@
 #include <QSet>
 
 #include <mutex>
+#include <utility>
 
 namespace cairn::scripts {
 namespace {
@@ -73,15 +74,24 @@ Script parseScript(const QJsonObject &o)
     return s;
 }
 
-// Whole-word, case- and accent-insensitive search for any listed term.
-QString stigmatizingTermIn(const QString &text, const QStringList &terms)
+// Whole-word, case- and accent-insensitive patterns of the listed terms, compiled once per script
+// rather than once per text (a script has dozens of texts, and a server checks every pushed one).
+QList<std::pair<QString, QRegularExpression>> termPatterns(const QStringList &terms)
+{
+    QList<std::pair<QString, QRegularExpression>> patterns;
+    for (const QString &term : terms)
+        patterns.append({term, QRegularExpression(QStringLiteral("(^|[^\\w])") +
+                                                      QRegularExpression::escape(domain::foldForSearch(term)) +
+                                                      QStringLiteral("($|[^\\w])"),
+                                                  QRegularExpression::UseUnicodePropertiesOption)});
+    return patterns;
+}
+
+// The first listed term the text uses; empty if none.
+QString stigmatizingTermIn(const QString &text, const QList<std::pair<QString, QRegularExpression>> &patterns)
 {
     const QString folded = domain::foldForSearch(text);
-    for (const QString &term : terms) {
-        const QRegularExpression word(QStringLiteral("(^|[^\\w])") +
-                                          QRegularExpression::escape(domain::foldForSearch(term)) +
-                                          QStringLiteral("($|[^\\w])"),
-                                      QRegularExpression::UseUnicodePropertiesOption);
+    for (const auto &[term, word] : patterns) {
         if (word.match(folded).hasMatch())
             return term;
     }
@@ -147,8 +157,9 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
     if (s.avoid.isEmpty())
         problem(QStringLiteral("avoid"), QStringLiteral("list at least one phrase to avoid, and why"));
     // Stigmatizing language anywhere but the quoted phrases to avoid.
+    const auto patterns = termPatterns(terms);
     auto checkText = [&](const QString &field, const QString &text) {
-        const QString term = stigmatizingTermIn(text, terms);
+        const QString term = stigmatizingTermIn(text, patterns);
         if (!term.isEmpty())
             problem(field, QStringLiteral("uses the stigmatizing term \"%1\"").arg(term));
     };
