@@ -32,6 +32,7 @@ packages=(
   qtkeychain-qt6-dev libsodium-dev libpq-dev zlib1g-dev
   postgresql postgresql-client nginx-light
   clang-format clang-tidy
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 #include "core/clinical/refill.h"
 #include "core/domain/patient_json.h"
 #include "core/domain/record_json.h"
+#include "core/domain/text.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,7 +109,7 @@ Result<Loaded> loadCommon(const QJsonObject &root, bool needsTable)
         if (!loaded.table)
             return Error{QStringLiteral("mme_table"),
                          QStringLiteral("unknown table \"%1\" (known: %2)")
-                             .arg(tableId.left(30), (*tables)->tableIds().join(QStringLiteral(", ")))};
+                             .arg(domain::quotedInput(tableId, 30), (*tables)->tableIds().join(QStringLiteral(", ")))};
     } else {
         loaded.table = (*tables)->find((*tables)->defaultId());
     }

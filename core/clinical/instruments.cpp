@@ -2,6 +2,7 @@
 
 #include "core/clinical/assets.h"
 #include "core/clinical/mme.h"
+#include "core/domain/text.h"
 
 #include <QDir>
 #include <QFile>
@@ -105,9 +106,9 @@ Result<ScreeningAnswers> Instrument::parseAnswers(const QJsonValue &value) const
         const QJsonObject map = value.toObject();
         for (auto it = map.begin(); it != map.end(); ++it) {
             if (!m_itemIds.contains(it.key()))
-                return Error{QLatin1Char('.') + it.key().left(60), QStringLiteral("is not an item of %1").arg(m_id)};
+                return Error{domain::quotedInput(it.key(), 60), QStringLiteral("is not an item of %1").arg(m_id)};
             if (!it.value().isBool())
-                return Error{QLatin1Char('.') + it.key(), QStringLiteral("must be true or false")};
+                return Error{it.key(), QStringLiteral("must be true or false")};
             parsed.yesNo.insert(it.key(), it.value().toBool());
         }
         return parsed;
@@ -118,18 +119,18 @@ Result<ScreeningAnswers> Instrument::parseAnswers(const QJsonValue &value) const
                      QStringLiteral("must be {\"trauma_exposure\": true|false, \"items\": [5 × true|false]}")};
     const QJsonObject o = value.toObject();
     if (!o.value(QStringLiteral("trauma_exposure")).isBool())
-        return Error{QStringLiteral(".trauma_exposure"), QStringLiteral("must be true or false")};
+        return Error{QStringLiteral("trauma_exposure"), QStringLiteral("must be true or false")};
     parsed.exposed = o.value(QStringLiteral("trauma_exposure")).toBool();
     const QJsonValue items = o.value(QStringLiteral("items"));
     if (!parsed.exposed && (items.isUndefined() || items.isNull()))
         return parsed;
     if (!items.isArray() || items.toArray().size() != m_itemIds.size())
-        return Error{QStringLiteral(".items"),
+        return Error{QStringLiteral("items"),
                      QStringLiteral("must be %1 answers of true or false").arg(m_itemIds.size())};
     const QJsonArray list = items.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list.at(i).isBool())
-            return Error{QStringLiteral(".items[%1]").arg(i), QStringLiteral("must be true or false")};
+            return Error{QStringLiteral("items[%1]").arg(i), QStringLiteral("must be true or false")};
         parsed.items.append(list.at(i).toBool());
     }
     return parsed;

@@ -1,6 +1,7 @@
 #include "core/clinical/mme.h"
 
 #include "core/clinical/assets.h"
+#include "core/domain/text.h"
 
 #include <QJsonArray>
 
@@ -158,7 +159,8 @@ Status checkEntry(const domain::OpioidEntry &e, const MmeTable &table)
 {
     if (!table.factors.contains(e.drug) && !table.notCounted.contains(e.drug) &&
         !(e.drug == QLatin1String("methadone") && !table.methadoneTiers.isEmpty()))
-        return Error{QStringLiteral("drug"), QStringLiteral("unknown drug \"%1\"").arg(e.drug.left(40))};
+        return Error{QStringLiteral("drug"),
+                     QStringLiteral("unknown drug \"%1\"").arg(domain::quotedInput(e.drug, 40))};
     if (e.drug == QLatin1String("fentanyl")) {
         if (!e.strengthMcgPerHr || !(*e.strengthMcgPerHr > 0))
             return Error{QStringLiteral("strength_mcg_per_hr"),

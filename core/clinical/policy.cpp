@@ -1,6 +1,7 @@
 #include "core/clinical/policy.h"
 
 #include "core/clinical/assets.h"
+#include "core/domain/text.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -20,7 +21,8 @@ Result<QJsonObject> merge(const QJsonObject &base, const QJsonObject &overrides,
 {
     QJsonObject merged = base;
     for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-        const QString field = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+        const QString key = domain::quotedInput(it.key(), 40);  // the user's own key when it is refused
+        const QString field = path.isEmpty() ? key : path + QLatin1Char('.') + key;
         if (it.key() == QLatin1String("version") && path.isEmpty()) {
             merged.insert(it.key(), it.value());
             continue;
@@ -210,7 +212,8 @@ Result<MeasuresPolicy> measuresFromJson(const QJsonObject &json)
     const QJsonObject targets = json.value(QStringLiteral("targets")).toObject();
     for (auto it = targets.begin(); it != targets.end(); ++it) {
         if (!kPercentMeasures.contains(it.key()))
-            return Error{QStringLiteral("measures.targets.") + it.key(), QStringLiteral("is not a percentage measure")};
+            return Error{QStringLiteral("measures.targets.") + domain::quotedInput(it.key(), 40),
+                         QStringLiteral("is not a percentage measure")};
     }
     for (const QString &id : kPercentMeasures) {
         const QJsonValue value = targets.value(id);
@@ -382,7 +385,7 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
         const qsizetype index = kWeekdays.indexOf(day.toString().toLower());
         if (index < 0)
             return Error{QStringLiteral("refill.no_fill_weekdays"),
-                         QStringLiteral("\"%1\" is not a weekday").arg(day.toString().left(20))};
+                         QStringLiteral("\"%1\" is not a weekday").arg(domain::quotedInput(day.toString(), 20))};
         p.noFillWeekdays.append(static_cast<int>(index) + 1);
     }
     if (auto s = readUdsSelectionNewPatientAndRuleStrength(json, p); !s)

@@ -2,6 +2,7 @@
 
 #include "core/clinical/instruments.h"
 #include "core/clinical/mme.h"
+#include "core/domain/text.h"
 
 namespace cairn::clinical {
 namespace {
@@ -12,7 +13,8 @@ Status checkOpioid(const domain::OpioidEntry &entry)
     if (!tables)
         return tables.error();
     if (!(*tables)->knownDrug(entry.drug))
-        return Error{QStringLiteral("drug"), QStringLiteral("unknown drug \"%1\"").arg(entry.drug.left(40))};
+        return Error{QStringLiteral("drug"),
+                     QStringLiteral("unknown drug \"%1\"").arg(domain::quotedInput(entry.drug, 40))};
     return ok();
 }
 
@@ -24,7 +26,7 @@ Status checkScreening(const domain::Screening &screening)
     const Instrument *instrument = (*instruments)->find(screening.instrument);
     if (!instrument)
         return Error{QStringLiteral("instrument"),
-                     QStringLiteral("unknown instrument \"%1\"").arg(screening.instrument.left(40))};
+                     QStringLiteral("unknown instrument \"%1\"").arg(domain::quotedInput(screening.instrument, 40))};
     auto answers = instrument->parseAnswers(screening.answers);
     if (!answers)
         return answers.error().within(QStringLiteral("answers"));

@@ -3,6 +3,7 @@
 #include "core/clinical/assets.h"
 #include "core/clinical/policy.h"
 #include "core/domain/record_kinds.h"
+#include "core/domain/text.h"
 
 #include <QJsonArray>
 
@@ -108,14 +109,14 @@ Result<Responsibilities> readResponsibilities(const QJsonValue &value)
         result.insert(code, shippedResponsibilities().value(code, keys::Role::Clinician));
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString field = key + QLatin1Char('.') + it.key();
+        const QString field = key + QLatin1Char('.') + domain::quotedInput(it.key(), 40);
         if (!careGapCodes().contains(it.key()))
             return Error{field,
                          QStringLiteral("is not a care-gap code (%1)").arg(careGapCodes().join(QStringLiteral(", ")))};
         keys::Role role{};
         if (!it.value().isString() || !keys::parse(it.value().toString(), &role))
             return Error{field, QStringLiteral("\"%1\" is not a role: must be %2")
-                                    .arg(it.value().toString().left(30), keys::roleNamesForMessage())};
+                                    .arg(domain::quotedInput(it.value().toString(), 30), keys::roleNamesForMessage())};
         if (const QString reason = whyNot(role, it.key()); !reason.isEmpty())
             return Error{field, reason};
         result.insert(it.key(), role);

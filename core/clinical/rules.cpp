@@ -2,6 +2,7 @@
 
 #include "core/clinical/assets.h"
 #include "core/clinical/decisions.h"
+#include "core/domain/text.h"
 
 #include <mutex>
 
@@ -196,7 +197,7 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
         const Instrument *instrument = context.instruments.find(s.instrument);
         if (!instrument)
             return Error{at + QStringLiteral(".instrument"),
-                         QStringLiteral("unknown instrument \"%1\"").arg(s.instrument.left(40))};
+                         QStringLiteral("unknown instrument \"%1\"").arg(domain::quotedInput(s.instrument, 40))};
         auto score = instrument->score(s.answers, patient.sex, policy.pcptsd5Cutoff);
         if (!score) {
             const Error &e = score.error();

@@ -2,6 +2,7 @@
 
 #include "core/domain/record_json.h"
 #include "core/domain/record_kinds.h"
+#include "core/domain/text.h"
 #include "core/domain/validation.h"
 
 #include <QUuid>
@@ -16,7 +17,8 @@ Status validateEnvelope(const RecordEnvelope &envelope)
     if (envelope.patientId.isEmpty())
         return Error{QStringLiteral("patient_id"), QStringLiteral("is required")};
     if (!findKind(envelope.kind))
-        return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(envelope.kind.left(40))};
+        return Error{QStringLiteral("kind"),
+                     QStringLiteral("unknown record kind \"%1\"").arg(quotedInput(envelope.kind, 40))};
     if (envelope.author.isEmpty())
         return Error{QStringLiteral("author"), QStringLiteral("is required")};
     if (envelope.device.isEmpty())

@@ -1,5 +1,7 @@
 #include "core/domain/record_json.h"
 
+#include "core/domain/text.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -383,7 +385,8 @@ template <typename F> Result<QDate> dateFromText(const QString &text, const F &f
         shaped = (i == 4 || i == 7) ? text.at(i) == QLatin1Char('-') : text.at(i).isDigit();
     const QDate parsed = shaped ? QDate(text.left(4).toInt(), text.mid(5, 2).toInt(), text.mid(8, 2).toInt()) : QDate();
     if (!shaped || !parsed.isValid())
-        return Error{QString(field), QStringLiteral("\"%1\" is not a real date (YYYY-MM-DD)").arg(text.left(20))};
+        return Error{QString(field),
+                     QStringLiteral("\"%1\" is not a real date (YYYY-MM-DD)").arg(quotedInput(text, 20))};
     return parsed;
 }
 
@@ -530,8 +533,8 @@ template <typename Source> struct Reader {
             return fallback;
         E value = fallback;
         if (!parse(*raw, &value))
-            return take(Result<E>(
-                Error{QString(QLatin1StringView(field)), QStringLiteral("unknown value \"%1\"").arg(raw->left(40))}));
+            return take(Result<E>(Error{QString(QLatin1StringView(field)),
+                                        QStringLiteral("unknown value \"%1\"").arg(quotedInput(*raw, 40))}));
         return value;
     }
     std::optional<double> optionalNumber(const char *field)
@@ -1073,7 +1076,7 @@ Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value)
     if (!value.isObject() && !(shortForm && value.isString()))
         return Error{QString(), QStringLiteral("must be a JSON object")};
     if (!index)
-        return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(kind.left(40))};
+        return Error{QStringLiteral("kind"), QStringLiteral("unknown record kind \"%1\"").arg(quotedInput(kind, 40))};
     const QJsonObject object = expandShortForm(value);
     return readRecord(*index, JsonSource{object});
 }

@@ -27,4 +27,18 @@ bool matchesSearch(const QString &foldedText, const QString &query)
     return std::all_of(words.cbegin(), words.cend(), [&](const QString &word) { return foldedText.contains(word); });
 }
 
+QString quotedInput(const QString &text, qsizetype maxChars)
+{
+    QString quoted = text.left(maxChars);
+    if (!quoted.isEmpty() && quoted.back().isHighSurrogate())
+        quoted.chop(1);  // the cut fell inside a character
+    for (QChar &c : quoted) {
+        const QChar::Category category = c.category();
+        if (category == QChar::Other_Control || category == QChar::Separator_Line ||
+            category == QChar::Separator_Paragraph)
+            c = QChar::ReplacementCharacter;
+    }
+    return quoted;
+}
+
 }  // namespace cairn::domain

@@ -13,4 +13,9 @@ QString patientSearchKey(const QString &name, const QString &clinicId);
 // True when every word of `query` occurs in `foldedText` (already folded).
 bool matchesSearch(const QString &foldedText, const QString &query);
 
+// Input as an error message quotes it: at most maxChars characters, line breaks and other
+// control characters shown as U+FFFD, so the message stays one line whatever arrived (cairnctl
+// promises one line on stderr; a server log line must not be split by a record).
+QString quotedInput(const QString &text, qsizetype maxChars);
+
 }  // namespace cairn::domain

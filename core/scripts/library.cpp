@@ -9,11 +9,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <mutex>
+#include <utility>
 
 namespace cairn::scripts {
 namespace {
@@ -74,42 +74,25 @@ Script parseScript(const QJsonObject &o)
     return s;
 }
 
-QRegularExpression wholeWords(const QStringList &foldedAlternatives)
+// Whole-word, case- and accent-insensitive patterns of the listed terms, compiled once per script
+// rather than once per text (a script has dozens of texts, and a server checks every pushed one).
+QList<std::pair<QString, QRegularExpression>> termPatterns(const QStringList &terms)
 {
-    QStringList escaped;
-    for (const QString &term : foldedAlternatives)
-        escaped.append(QRegularExpression::escape(term));
-    return QRegularExpression(QStringLiteral("(^|[^\\w])(?:") + escaped.join(QLatin1Char('|')) +
-                                  QStringLiteral(")($|[^\\w])"),
-                              QRegularExpression::UseUnicodePropertiesOption);
+    QList<std::pair<QString, QRegularExpression>> patterns;
+    for (const QString &term : terms)
+        patterns.append({term, QRegularExpression(QStringLiteral("(^|[^\\w])") +
+                                                      QRegularExpression::escape(domain::foldForSearch(term)) +
+                                                      QStringLiteral("($|[^\\w])"),
+                                                  QRegularExpression::UseUnicodePropertiesOption)});
+    return patterns;
 }
 
-// Whole-word, case- and accent-insensitive search for any listed term; the first listed that occurs.
-QString stigmatizingTermIn(const QString &text, const QStringList &terms)
+// The first listed term the text uses; empty if none.
+QString stigmatizingTermIn(const QString &text, const QList<std::pair<QString, QRegularExpression>> &patterns)
 {
-    if (terms.isEmpty())
-        return {};
-    // Most texts hold none of the terms: one pattern for the whole list (compiled once per list,
-    // since compiling a Unicode pattern costs more than matching it) answers that at once.
-    static QMutex mutex;
-    static QHash<QStringList, QRegularExpression> anyOf;
-    QRegularExpression any;
-    {
-        QMutexLocker lock(&mutex);
-        auto found = anyOf.constFind(terms);
-        if (found == anyOf.cend()) {
-            QStringList folded;
-            for (const QString &term : terms)
-                folded.append(domain::foldForSearch(term));
-            found = anyOf.insert(terms, wholeWords(folded));
-        }
-        any = *found;
-    }
     const QString folded = domain::foldForSearch(text);
-    if (!any.match(folded).hasMatch())
-        return {};
-    for (const QString &term : terms) {
-        if (wholeWords({domain::foldForSearch(term)}).match(folded).hasMatch())
+    for (const auto &[term, word] : patterns) {
+        if (word.match(folded).hasMatch())
             return term;
     }
     return {};
@@ -136,15 +119,18 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
         problem(QStringLiteral("audience"), QStringLiteral("name who uses the script"));
     for (const QString &a : s.audience)
         if (!audiences().contains(a))
-            problem(QStringLiteral("audience"), QStringLiteral("unknown audience \"%1\"").arg(a));
+            problem(QStringLiteral("audience"),
+                    QStringLiteral("unknown audience \"%1\"").arg(domain::quotedInput(a, 40)));
     if (s.gapTriggers.isEmpty() && s.eventTriggers.isEmpty())
         problem(QStringLiteral("triggers"), QStringLiteral("at least one care gap or event must trigger the script"));
     for (const QString &g : s.gapTriggers)
         if (!knownGapCodes().contains(g))
-            problem(QStringLiteral("triggers.gaps"), QStringLiteral("unknown care gap \"%1\"").arg(g));
+            problem(QStringLiteral("triggers.gaps"),
+                    QStringLiteral("unknown care gap \"%1\"").arg(domain::quotedInput(g, 40)));
     for (const QString &e : s.eventTriggers)
         if (!events.contains(e))
-            problem(QStringLiteral("triggers.events"), QStringLiteral("unknown event \"%1\" (see events.json)").arg(e));
+            problem(QStringLiteral("triggers.events"),
+                    QStringLiteral("unknown event \"%1\" (see events.json)").arg(domain::quotedInput(e, 40)));
     if (s.sources.isEmpty() ||
         std::any_of(s.sources.cbegin(), s.sources.cend(), [](const QString &x) { return x.trimmed().isEmpty(); }))
         problem(QStringLiteral("sources"), QStringLiteral("cite at least one source"));
@@ -155,7 +141,8 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
         const QString at = QStringLiteral("steps[%1]").arg(i);
         const int index = int(stepKinds().indexOf(step.kind));
         if (index < 0)
-            problem(at + QStringLiteral(".kind"), QStringLiteral("unknown step kind \"%1\"").arg(step.kind));
+            problem(at + QStringLiteral(".kind"),
+                    QStringLiteral("unknown step kind \"%1\"").arg(domain::quotedInput(step.kind, 40)));
         else if (index <= last)
             problem(at + QStringLiteral(".kind"),
                     QStringLiteral("steps must follow the order of README.md, each kind once"));
@@ -170,8 +157,9 @@ void checkScript(const Script &s, const QString &file, const QString &language, 
     if (s.avoid.isEmpty())
         problem(QStringLiteral("avoid"), QStringLiteral("list at least one phrase to avoid, and why"));
     // Stigmatizing language anywhere but the quoted phrases to avoid.
+    const auto patterns = termPatterns(terms);
     auto checkText = [&](const QString &field, const QString &text) {
-        const QString term = stigmatizingTermIn(text, terms);
+        const QString term = stigmatizingTermIn(text, patterns);
         if (!term.isEmpty())
             problem(field, QStringLiteral("uses the stigmatizing term \"%1\"").arg(term));
     };

@@ -174,6 +174,20 @@ private slots:
                                     << QByteArray(
                                            R"({"as_of":"2026-07-01","policy":{"due_soon_days":-1},"patient":{}})")
                                     << QByteArray("policy.due_soon_days:");
+        // Input the error quotes keeps the error on one line (a line break becomes U+FFFD).
+        QTest::newRow("date with a line break")
+            << QStringLiteral("evaluate") << QByteArray(R"({"as_of":"2026-07-01\n","patient":{}})")
+            << QByteArray("as_of:");
+        QTest::newRow("policy key with a line break")
+            << QStringLiteral("evaluate")
+            << QByteArray(R"({"as_of":"2026-07-01","policy":{"due\nsoon":1},"patient":{}})")
+            << QByteArray("policy.due\xEF\xBF\xBDsoon:");
+        QTest::newRow("answer key with a line break")
+            << QStringLiteral("evaluate")
+            << QByteArray(
+                   R"({"as_of":"2026-07-01","patient":{"sex":"female","screenings":[{"instrument":"ort","date":"2026-01-01","answers":{"family\nalcohol":true}}]}})")
+            << QByteArray("patient.screenings[0].answers.family\xEF\xBF\xBD"
+                          "alcohol:");
         QTest::newRow("refill bad reason")
             << QStringLiteral("refill-check")
             << QByteArray(

@@ -186,10 +186,10 @@ private slots:
         QTest::newRow("phq9 too few") << QStringLiteral("phq9") << QJsonValue(QJsonArray{0, 0}) << QString();
         QTest::newRow("ort unknown item")
             << QStringLiteral("ort") << QJsonValue(QJsonObject{{QStringLiteral("horoscope"), true}})
-            << QStringLiteral(".horoscope");
+            << QStringLiteral("horoscope");
         QTest::newRow("ort not bool") << QStringLiteral("ort")
                                       << QJsonValue(QJsonObject{{QStringLiteral("personal_alcohol"), 1}})
-                                      << QStringLiteral(".personal_alcohol");
+                                      << QStringLiteral("personal_alcohol");
         QTest::newRow("peg 11") << QStringLiteral("peg") << QJsonValue(QJsonArray{11, 0, 0}) << QStringLiteral("[0]");
     }
 

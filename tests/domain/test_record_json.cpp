@@ -312,6 +312,13 @@ void TestRecordJson::oddPayloads_data()
     QTest::newRow("not a whole number") << "peg" << peg(R"("activity":6.5)") << "activity: must be a whole number";
     QTest::newRow("whole number out of range")
         << "peg" << peg(R"("activity":1e12)") << "activity: must be a whole number";
+    // Quoted input stays on one line: a line break in it is shown as U+FFFD.
+    QTest::newRow("date with a line break")
+        << "visit" << QByteArray(R"({"date":"2026-03-14\n","status":"scheduled"})")
+        << QStringLiteral("date: \"2026-03-14\uFFFD\" is not a real date (YYYY-MM-DD)");
+    QTest::newRow("enum word with a line break")
+        << "visit" << QByteArray(R"({"date":"2026-03-14","status":"done\nnext"})")
+        << QStringLiteral("status: unknown value \"done\uFFFDnext\"");
     QTest::newRow("unknown enum word") << "visit" << QByteArray(R"({"date":"2026-03-14","status":"done"})")
                                        << R"(status: unknown value "done")";
     QTest::newRow("list as text") << "uds" << QByteArray(R"({"date":"2026-03-14","result":"unexpected",
