@@ -223,6 +223,21 @@ Result<QString> Database::scalarText(const char *sql)
     return stmt->text(0);
 }
 
+Result<QStringList> Database::textColumn(const char *sql, const QString &param)
+{
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    if (!param.isNull())
+        stmt->bind(1, param);
+    QStringList values;
+    while (stmt->next())
+        values.append(stmt->text(0));
+    if (!stmt->status())
+        return stmt->status().error();
+    return values;
+}
+
 Status Database::runForEach(const char *sql, const QStringList &values)
 {
     auto stmt = prepare(sql);

@@ -93,6 +93,8 @@ public:
     // Runs one statement with a single parameter once per value (e.g. acknowledging ids), prepared once.
     Status runForEach(const char *sql, const QStringList &values);
     Result<QString> scalarText(const char *sql);
+    // The first column of every row, as text; `param` (when not null) is bound to the one `?`.
+    Result<QStringList> textColumn(const char *sql, const QString &param = QString());
     Result<std::int64_t> scalarInt(const char *sql);
 
     [[nodiscard]] const QString &path() const { return m_path; }

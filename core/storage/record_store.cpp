@@ -582,16 +582,7 @@ Result<QList<PatientRow>> RecordStore::patients()
 
 Result<QStringList> RecordStore::patientIdsWithClinicId(const QString &clinicId)
 {
-    auto stmt = m_db.prepare(hot_queries::kPatientsWithClinicId);
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, clinicId);
-    QStringList ids;
-    while (stmt->next())
-        ids.append(stmt->text(0));
-    if (!stmt->status())
-        return stmt->status().error();
-    return ids;
+    return m_db.textColumn(hot_queries::kPatientsWithClinicId, clinicId);
 }
 
 Result<PatientRow> RecordStore::patient(const QString &patientId)

@@ -7,15 +7,7 @@ namespace cairn::storage {
 
 Result<QStringList> SummaryStore::dirtyPatients()
 {
-    auto stmt = m_db.prepare("SELECT patient_id FROM summary_dirty ORDER BY patient_id");
-    if (!stmt)
-        return stmt.error();
-    QStringList ids;
-    while (stmt->next())
-        ids.append(stmt->text(0));
-    if (!stmt->status())
-        return stmt->status().error();
-    return ids;
+    return m_db.textColumn("SELECT patient_id FROM summary_dirty ORDER BY patient_id");
 }
 
 Result<bool> SummaryStore::anyDirty()
@@ -105,16 +97,7 @@ Result<QList<SummarisedPatientRow>> SummaryStore::all()
 
 Result<QStringList> SummaryStore::patientsWithVisitOn(const QString &isoDate)
 {
-    auto stmt = m_db.prepare(hot_queries::kPatientsWithVisitOn);
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, isoDate);
-    QStringList ids;
-    while (stmt->next())
-        ids.append(stmt->text(0));
-    if (!stmt->status())
-        return stmt->status().error();
-    return ids;
+    return m_db.textColumn(hot_queries::kPatientsWithVisitOn, isoDate);
 }
 
 }  // namespace cairn::storage
