@@ -344,7 +344,20 @@ Result<Registry::PendingSync> Registry::pendingSync()
     auto oldest = store.oldestPendingWrite();
     if (!oldest)
         return oldest.error();
-    return PendingSync{*outbox, *oldest};
+    // A withdrawn set-aside record's retraction waits beside the outbox, and is sent with it.
+    storage::QuarantineStore quarantine(*d->db);
+    auto withdrawals = quarantine.pendingCount();
+    if (!withdrawals)
+        return withdrawals.error();
+    QString oldestWrite = *oldest;
+    if (*withdrawals > 0) {
+        auto firstWithdrawal = quarantine.oldestPendingWithdrawal();
+        if (!firstWithdrawal)
+            return firstWithdrawal.error();
+        if (oldestWrite.isEmpty() || (!firstWithdrawal->isEmpty() && *firstWithdrawal < oldestWrite))
+            oldestWrite = *firstWithdrawal;
+    }
+    return PendingSync{*outbox + *withdrawals, oldestWrite};
 }
 
 Result<Registry::AuditReport> Registry::verifyAudit()

@@ -17,6 +17,7 @@
 #include "core/domain/records.h"
 #include "core/keys/keyring.h"
 #include "core/keys/secret_bytes.h"
+#include "core/registry/patient_summaries.h"
 #include "core/registry/registry.h"
 #include "core/storage/audit_log.h"
 #include "core/storage/database.h"
@@ -46,6 +47,10 @@ struct Registry::Impl {
     // The last whole-registry read and the highest record seq it covered (-1: none yet).
     QList<domain::Patient> allPatients;
     std::int64_t allPatientsThrough = -1;
+    // The summaries read last, for the day and the highest record seq they were read at (every
+    // write and policy change adds a record, so an unchanged seq and day mean unchanged summaries).
+    SummarisedRegistry summaries;
+    std::int64_t summariesThrough = -1;
 
     Impl(std::unique_ptr<Database> database, QString path, keys::Keyring ring, keys::SecretBytes dbKey,
          keys::SecretBytes secret, const QString &deviceId)

@@ -363,14 +363,25 @@ Result<SummarisedRegistry> Registry::patientSummaries(const QString &purpose)
 {
     if (!can(keys::Permission::ViewPatient))
         return forbidden(QStringLiteral("viewing patients"));
-    auto summaries = readSummaries(*d->db, summaryDate(m_clock));
-    if (!summaries)
-        return summaries.error();
+    // As loadAllPatients: while no record is written and the day is the same, the summaries read
+    // last are still exact (every read is still audited). Evaluations point into the patients'
+    // shared buffer, which neither this copy nor the caller's ever changes.
+    const QDate today = summaryDate(m_clock);
+    auto newest = RecordStore(*d->db).highestSeq();
+    if (!newest)
+        return newest.error();
+    if (*newest != d->summariesThrough || today != d->summaries.asOf) {
+        auto summaries = readSummaries(*d->db, today);
+        if (!summaries)
+            return summaries.error();
+        d->summaries = std::move(summaries).value();
+        d->summariesThrough = *newest;
+    }
     if (auto s = auditInTransaction(*d->db,
                                     {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
         !s)
         return s.error();
-    return summaries;
+    return d->summaries;
 }
 
 Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, const QString &purpose)

@@ -186,6 +186,11 @@ Result<std::int64_t> QuarantineStore::pendingCount()
     return m_db.scalarInt("SELECT count(*) FROM quarantine WHERE withdrawal_pending = 1");
 }
 
+Result<QString> QuarantineStore::oldestPendingWithdrawal()
+{
+    return m_db.scalarText("SELECT coalesce(min(withdrawn_at), '') FROM quarantine WHERE withdrawal_pending = 1");
+}
+
 Status QuarantineStore::acknowledge(const QStringList &withdrawalIds)
 {
     return m_db.runForEach("UPDATE quarantine SET withdrawal_pending = 0 WHERE withdrawal_id = ?", withdrawalIds);

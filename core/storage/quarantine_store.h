@@ -56,6 +56,8 @@ public:
     // Withdrawals written here and not yet acknowledged, in write order, as retraction envelopes.
     Result<QList<domain::RecordEnvelope>> pendingWithdrawals(int limit);
     Result<std::int64_t> pendingCount();
+    // When the oldest withdrawal still to be sent was made (ISO time); empty when none is.
+    Result<QString> oldestPendingWithdrawal();
     Status acknowledge(const QStringList &withdrawalIds);
     // Marks this device's withdrawals after seq pending again (the server lost them); how many.
     Result<int> requeueAfter(std::int64_t seq);

@@ -242,6 +242,11 @@ private slots:
         auto outbox = a->outbox(100);
         CHECK_OK(outbox);
         QCOMPARE(outbox->size(), 1);
+        // The sync bar counts it as not yet on the server, since when it was withdrawn.
+        auto pending = a->pendingSync();
+        CHECK_OK(pending);
+        QCOMPARE(pending->count, 1);
+        QCOMPARE(pending->oldestWrite, outbox->first().writtenAt);
         const domain::RecordEnvelope retraction = outbox->first();
         QCOMPARE(retraction.id, *withdrawal);
         QVERIFY(retraction.retracted);
