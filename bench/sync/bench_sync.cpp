@@ -132,18 +132,11 @@ Round timedRound(Tablet &tablet, bool pushing)
 std::unique_ptr<Tablet> enrolledTablet(const Setup &setup, const QString &name, const registry::Clock &clock,
                                        const QString &clinic, const QString &linkUrl)
 {
-    auto tablet =
-        makeTablet(setup.dir->filePath(name + QStringLiteral(".db")), clock, setup.server->url(), setup.certs.caPem);
+    // Enrollment is setup, not measured: straight to the server. Rounds then go over the link.
+    auto tablet = makeEnrolledTablet(setup.dir->filePath(name + QStringLiteral(".db")), clock, *setup.server,
+                                     setup.certs.caPem, clinic);
     if (!tablet)
         fail("tablet", tablet.error());
-    auto code = setup.server->enrollmentCode(clinic);
-    if (!code)
-        fail("enrollment code", code.error());
-    // Enrollment is setup, not measured: straight to the server. Rounds then go over the link.
-    if (auto s = (*tablet)->enroll(*code); !s)
-        fail("enroll", s.error());
-    if (auto s = (*tablet)->signInAsClinician(clock); !s)
-        fail("sign in", s.error());
     (*tablet)->config.server = QUrl(linkUrl);
     return std::move(tablet).value();
 }

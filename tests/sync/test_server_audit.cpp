@@ -83,17 +83,10 @@ private:
 
     std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic)
     {
-        auto t = makeTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, m_server->url(),
-                            m_certs.caPem);
+        auto t = makeEnrolledTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, *m_server,
+                                    m_certs.caPem, clinic);
         if (!t)
-            qFatal("tablet: %s", qPrintable(t.error().message));
-        auto code = m_server->enrollmentCode(clinic);
-        if (!code)
-            qFatal("enroll code: %s", qPrintable(code.error().message));
-        if (auto s = (*t)->enroll(*code); !s)
-            qFatal("enroll: %s", qPrintable(s.error().message));
-        if (auto s = (*t)->signInAsClinician(clock); !s)
-            qFatal("sign in: %s", qPrintable(s.error().message));
+            qFatal("%s", qPrintable(t.error().line()));
         return std::move(t).value();
     }
 

@@ -589,6 +589,22 @@ Status Tablet::signInAsClinician(const registry::Clock &clock)
     return ok();
 }
 
+Result<std::unique_ptr<Tablet>> makeEnrolledTablet(const QString &path, const registry::Clock &clock,
+                                                   ServerProcess &server, const QString &caPem, const QString &clinic)
+{
+    auto tablet = makeTablet(path, clock, server.url(), caPem);
+    if (!tablet)
+        return tablet.error().within(QStringLiteral("tablet"));
+    auto code = server.enrollmentCode(clinic);
+    if (!code)
+        return code.error().within(QStringLiteral("enrollment code"));
+    if (auto s = (*tablet)->enroll(*code); !s)
+        return s.error().within(QStringLiteral("enroll"));
+    if (auto s = (*tablet)->signInAsClinician(clock); !s)
+        return s.error().within(QStringLiteral("sign in"));
+    return tablet;
+}
+
 Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
                                            const QString &caPem)
 {

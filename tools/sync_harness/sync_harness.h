@@ -145,6 +145,10 @@ struct Tablet {
 };
 Result<std::unique_ptr<Tablet>> makeTablet(const QString &path, const registry::Clock &clock, const QString &serverUrl,
                                            const QString &caPem);
+// makeTablet, enrolled with `server` for `clinic`, then signed in as its clinician. An error names
+// the step that failed.
+Result<std::unique_ptr<Tablet>> makeEnrolledTablet(const QString &path, const registry::Clock &clock,
+                                                   ServerProcess &server, const QString &caPem, const QString &clinic);
 
 // The production layout of docs/deployment.md on loopback: certificates, a PostgreSQL cluster,
 // serverCount cairn-server processes sharing it, and nginx in front of them, all in dir (which
