@@ -145,8 +145,8 @@ public:
     // meta.id): entering the result is correctRecord(meta.id, the screen with its result).
     Result<QList<domain::UrineDrugScreen>> pendingUds(const QString &patientId);
     Result<QList<PatientSummary>> listPatients();
-    // Every patient with current records (whole-registry rules: gaps, huddle, measures, export).
-    // Audited as one bulk view naming the purpose.
+    // Every patient with current records (whole-registry rules: gaps, huddle, measures, export),
+    // by search key (domain::patientSearchKey), then id. Audited as one bulk view naming the purpose.
     Result<QList<domain::Patient>> loadAllPatients(const QString &purpose);
     // Every patient's summary for the registry clock's today (patient_summaries.h): what the
     // whole-registry lists show, one row per patient instead of every record. Audited like

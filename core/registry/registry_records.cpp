@@ -1,10 +1,15 @@
 #include "core/domain/envelope_validation.h"
+#include "core/domain/text.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/patient_summaries.h"
 #include "core/registry/registry_private.h"
 #include "core/storage/summary_store.h"
 
 #include <QUuid>
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
 
 namespace cairn::registry {
 
@@ -15,6 +20,29 @@ Result<QString> Registry::addPatient(const domain::Patient &patient)
         return ids.error();
     return ids->first();
 }
+
+namespace {
+
+// Patients in the order every list shows them and the summaries come in: by search key, then id.
+QList<domain::Patient> inSearchOrder(QList<domain::Patient> patients)
+{
+    QList<QString> keys;
+    keys.reserve(patients.size());
+    for (const domain::Patient &p : std::as_const(patients))
+        keys.append(domain::patientSearchKey(p.name, p.clinicId));
+    QList<qsizetype> order(patients.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return std::tie(keys.at(a), patients.at(a).id) < std::tie(keys.at(b), patients.at(b).id);
+    });
+    QList<domain::Patient> sorted;
+    sorted.reserve(order.size());
+    for (qsizetype i : std::as_const(order))
+        sorted.append(std::move(patients[i]));
+    return sorted;
+}
+
+}  // namespace
 
 Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients)
 {
@@ -349,7 +377,7 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
         auto patients = assembleAllPatients(store);
         if (!patients)
             return patients.error();
-        d->allPatients = std::move(patients).value();
+        d->allPatients = inSearchOrder(std::move(patients).value());
         d->allPatientsThrough = *newest;
     }
     if (auto s = auditInTransaction(*d->db,

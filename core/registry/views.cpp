@@ -11,8 +11,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <numeric>
-#include <tuple>
 
 namespace cairn::registry {
 namespace {
@@ -129,21 +127,6 @@ Result<RegistryEvaluation> evaluateInFull(Registry &registry, View view, const Q
     if (!input)
         return input.error();
     RegistryEvaluation out{std::move(input->rules), std::move(input->patients), {}, {}};
-    // In the order the summaries come in (and the screens promise): by search key, then id.
-    QList<QString> keys;
-    keys.reserve(out.patients.size());
-    for (const domain::Patient &p : std::as_const(out.patients))
-        keys.append(domain::patientSearchKey(p.name, p.clinicId));
-    QList<qsizetype> order(out.patients.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        return std::tie(keys.at(a), out.patients.at(a).id) < std::tie(keys.at(b), out.patients.at(b).id);
-    });
-    QList<domain::Patient> sorted;
-    sorted.reserve(order.size());
-    for (qsizetype i : std::as_const(order))
-        sorted.append(std::move(out.patients[i]));
-    out.patients = std::move(sorted);
     auto evaluations = clinical::evaluateRegistry(out.patients, asOf, out.rules.context());
     if (!evaluations)
         return evaluations.error();
