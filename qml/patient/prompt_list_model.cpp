@@ -29,14 +29,19 @@ QString stepTitle(const QString &kind)
 }
 
 // The clinic's refill rules in a script's words: the policy in force (Session), else the shipped one.
-scripts::Script withClinicRules(const scripts::Script &script)
+// The session's policy (the shipped default before sign-in); null only if the shipped file is broken.
+const clinical::ClinicPolicy *policyInForce()
 {
     static const auto shipped = clinical::ClinicPolicy::defaults();
-    const Session *session = Session::instance();
-    if (!session && !shipped)
-        return script;
-    const clinical::ClinicPolicy &policy = session ? session->policy() : *shipped;
-    return scripts::withPolicyTexts(script, clinical::scriptPolicyTexts(policy, script.language));
+    if (const Session *session = Session::instance())
+        return &session->policy();
+    return shipped ? &*shipped : nullptr;
+}
+
+scripts::Script withClinicRules(const scripts::Script &script)
+{
+    const clinical::ClinicPolicy *policy = policyInForce();
+    return policy ? scripts::withPolicyTexts(script, clinical::scriptPolicyTexts(*policy, script.language)) : script;
 }
 
 QString severityText(clinical::Severity severity)
@@ -139,8 +144,12 @@ void ScriptLibraryModel::setAudience(const QString &audience)
 void ScriptLibraryModel::refresh()
 {
     QList<scripts::Script> list;
-    if (auto library = scripts::Library::shipped()) {
-        for (const scripts::Script &s : (*library)->scripts(m_language))
+    auto library = scripts::Library::shipped();
+    const clinical::ClinicPolicy *policy = policyInForce();
+    if (library && policy) {
+        // Only the variant that fits the clinic's switches (a clinic that bridges new patients
+        // never rehearses the records-first script, and the other way round).
+        for (const scripts::Script &s : (*library)->forPolicy(policy->toJson()).scripts(m_language))
             if (m_audience.isEmpty() || s.audience.contains(m_audience))
                 list.append(s);
     }

@@ -393,6 +393,35 @@ private slots:
         QVERIFY(phrasings(spanish).contains(QStringLiteral("estos días: jueves.")));
         QVERIFY(!phrasings(english).contains(QStringLiteral("{refill.")));
     }
+
+    // Practice lists only the new-patient script that fits the clinic's switch, in both languages.
+    void rehearsalOffersOnlyTheNewPatientScriptInForce()
+    {
+        auto ids = [](const app::ScriptLibraryModel &model) {
+            QStringList all;
+            for (int row = 0; row < model.rowCount(); ++row)
+                all << model.data(model.index(row), app::PromptListModel::ScriptIdRole).toString();
+            return all;
+        };
+        const QString recordsFirst = QStringLiteral("new-patient-on-opioids");
+        const QString bridge = QStringLiteral("new-patient-bridge");
+        signIn(member(keys::Role::Clinician));
+        app::ScriptLibraryModel english;
+        app::ScriptLibraryModel spanish;
+        spanish.setLanguage(QStringLiteral("es"));
+        for (const app::ScriptLibraryModel *model : {&english, &spanish}) {
+            QVERIFY2(ids(*model).contains(recordsFirst), qPrintable(ids(*model).join(QLatin1Char(' '))));
+            QVERIFY(!ids(*model).contains(bridge));
+        }
+
+        setPolicyAsAdministrator(QJsonObject{
+            {QStringLiteral("new_patient"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("bridge")}}}});
+        signIn(member(keys::Role::Clinician));
+        QTRY_VERIFY_WITH_TIMEOUT(ids(english).contains(bridge), 10000);
+        QVERIFY(!ids(english).contains(recordsFirst));
+        QTRY_VERIFY(ids(spanish).contains(bridge));
+        QVERIFY(!ids(spanish).contains(recordsFirst));
+    }
 };
 
 QTEST_MAIN(TestTeamRoles)

@@ -14,6 +14,7 @@
 #include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
 #include "sync/protocol/protocol.h"
+#include "tests/support/result_checks.h"
 #include "tests/support/temp_registry.h"
 
 #include <QElapsedTimer>
@@ -37,12 +38,6 @@ const QString kAdmin = QStringLiteral("Alex Admin");
 const QString kAdminPin = QStringLiteral("246810");
 const QString kClinician = QStringLiteral("Casey Clinician");
 const QString kClinicianPin = QStringLiteral("1357");
-
-#define CHECK_OK(expr)                                                                                                 \
-    do {                                                                                                               \
-        const auto &result_ = (expr);                                                                                  \
-        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().line()));                                   \
-    } while (false)
 
 QString describe(const clinical::CareGap &g)
 {

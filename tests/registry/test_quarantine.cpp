@@ -9,6 +9,7 @@
 #include "core/registry/views.h"
 #include "core/storage/database.h"
 #include "platform/keystore.h"
+#include "tests/support/result_checks.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -17,21 +18,11 @@
 
 using namespace cairn;
 using namespace cairn::registry;
+using cairn::testing::plainPatient;
 
 namespace {
 
 const QDateTime kNow(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
-
-domain::Patient newPatient(const QString &name, const QString &chart)
-{
-    domain::Patient p;
-    p.name = name;
-    p.clinicId = chart;
-    p.birthDate = QDate(1958, 6, 14);
-    p.sex = domain::Sex::Male;
-    p.prescriber = QStringLiteral("Dr Rivera");
-    return p;
-}
 
 domain::PegScore peg(const QDate &date, int pain)
 {
@@ -64,12 +55,6 @@ domain::RecordEnvelope remote(const QString &kind, const QString &patientId, con
     return r;
 }
 
-#define CHECK_OK(expr)                                                                                                 \
-    do {                                                                                                               \
-        const auto &result_ = (expr);                                                                                  \
-        QVERIFY2(result_, qPrintable(result_ ? QString() : result_.error().line()));                                   \
-    } while (false)
-
 }  // namespace
 
 class TestQuarantine : public QObject {
@@ -101,7 +86,7 @@ class TestQuarantine : public QObject {
         if (!opened)
             qFatal("unlock: %s", qPrintable(opened.error().line()));
         auto b = std::move(opened).value();
-        auto id = b->addPatient(newPatient(QStringLiteral("Omar Haddad"), QStringLiteral("Q-1")));
+        auto id = b->addPatient(plainPatient(QStringLiteral("Omar Haddad"), QStringLiteral("Q-1")));
         if (!id)
             qFatal("add patient: %s", qPrintable(id.error().line()));
         if (auto s = b->addRecord(*id, peg(QDate(2026, 11, 20), 6)); !s)
@@ -260,7 +245,7 @@ private slots:
                  QStringLiteral("PEG for a patient we never had"));
         QVERIFY(!retraction.payload.contains(QStringLiteral("pain")));  // the unreadable content is not sent again
         // A record written after it comes after it.
-        CHECK_OK(a->addPatient(newPatient(QStringLiteral("Lena Ortiz"), QStringLiteral("Q-2"))));
+        CHECK_OK(a->addPatient(plainPatient(QStringLiteral("Lena Ortiz"), QStringLiteral("Q-2"))));
         outbox = a->outbox(100);
         QCOMPARE(outbox->size(), 2);
         QCOMPARE(outbox->at(0).id, *withdrawal);
@@ -298,7 +283,7 @@ private slots:
     void aTabletBehindTheServerNumbersItsNextWritesAfterIt()
     {
         auto a = newRegistry();
-        auto id = a->addPatient(newPatient(QStringLiteral("Ines Duarte"), QStringLiteral("R-1")));
+        auto id = a->addPatient(plainPatient(QStringLiteral("Ines Duarte"), QStringLiteral("R-1")));
         CHECK_OK(id);
         CHECK_OK(a->setSyncValue(QStringLiteral("cursor"), QStringLiteral("e:40")));
         QCOMPARE(a->writeCounter().value(), std::int64_t(1));
@@ -307,7 +292,7 @@ private slots:
         QCOMPARE(a->syncValue(QStringLiteral("cursor")).value(), QString());  // the feed again, from the start
         QCOMPARE(a->syncValue(QStringLiteral("pull_own")).value(), QStringLiteral("1"));
         QCOMPARE(a->syncValue(QStringLiteral("pushed_through")).value(), QStringLiteral("40"));
-        CHECK_OK(a->addPatient(newPatient(QStringLiteral("Lena Ortiz"), QStringLiteral("R-2"))));
+        CHECK_OK(a->addPatient(plainPatient(QStringLiteral("Lena Ortiz"), QStringLiteral("R-2"))));
         const auto outbox = a->outbox(100).value();
         QCOMPARE(outbox.size(), 2);
         QCOMPARE(outbox.at(0).seq, std::int64_t(1));

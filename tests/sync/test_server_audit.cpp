@@ -6,6 +6,7 @@
 
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
+#include "tests/support/result_checks.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QJsonArray>
@@ -23,14 +24,6 @@ using namespace cairn;
 using namespace cairn::testing;
 
 namespace {
-
-#define CHECK_OK(expr)                                                                                                 \
-    do {                                                                                                               \
-        const auto &result_ = (expr);                                                                                  \
-        QVERIFY2(                                                                                                      \
-            result_,                                                                                                   \
-            qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
-    } while (false)
 
 // One line of `audit list`: seq, time, event, clinic, device, user, counts, reason.
 struct Listed {

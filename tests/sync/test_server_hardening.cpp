@@ -7,6 +7,7 @@
 
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
+#include "tests/support/result_checks.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QElapsedTimer>
@@ -22,26 +23,6 @@ using namespace cairn;
 using namespace cairn::testing;
 
 namespace {
-
-#define CHECK_OK(expr)                                                                                                 \
-    do {                                                                                                               \
-        const auto &result_ = (expr);                                                                                  \
-        QVERIFY2(                                                                                                      \
-            result_,                                                                                                   \
-            qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
-    } while (false)
-
-domain::Patient newPatient(const QString &name, const QString &chart)
-{
-    domain::Patient p;
-    p.name = name;
-    p.clinicId = chart;
-    p.birthDate = QDate(1961, 4, 2);
-    p.sex = domain::Sex::Female;
-    p.prescriber = QStringLiteral("Dr Rivera");
-    p.phone = QStringLiteral("555-0100");
-    return p;
-}
 
 struct Answer {
     int status = 0;
@@ -179,10 +160,10 @@ private slots:
         m_a = tablet(m_clockA, QStringLiteral("north"));
         m_b = tablet(m_clockB, QStringLiteral("north"));
         m_south = tablet(m_clockB, QStringLiteral("south"));
-        auto id = m_a->registry->addPatient(newPatient(QStringLiteral("Cruz Diaz"), QStringLiteral("H-1")));
+        auto id = m_a->registry->addPatient(plainPatient(QStringLiteral("Cruz Diaz"), QStringLiteral("H-1")));
         CHECK_OK(id);
         m_patient = *id;
-        auto southId = m_south->registry->addPatient(newPatient(QStringLiteral("Lee Park"), QStringLiteral("S-1")));
+        auto southId = m_south->registry->addPatient(plainPatient(QStringLiteral("Lee Park"), QStringLiteral("S-1")));
         CHECK_OK(southId);
         m_southPatient = *southId;
         CHECK_OK(m_a->sync());

@@ -7,6 +7,7 @@
 #include "core/registry/views.h"
 #include "core/storage/database.h"
 #include "sync/client/first_sign_in.h"
+#include "tests/support/result_checks.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QJsonArray>
@@ -24,18 +25,6 @@ using namespace cairn::testing;
 
 namespace {
 
-domain::Patient newPatient(const QString &name, const QString &chart)
-{
-    domain::Patient p;
-    p.name = name;
-    p.clinicId = chart;
-    p.birthDate = QDate(1961, 4, 2);
-    p.sex = domain::Sex::Female;
-    p.prescriber = QStringLiteral("Dr Rivera");
-    p.phone = QStringLiteral("555-0100");
-    return p;
-}
-
 domain::PegScore peg(const QDate &date, int pain)
 {
     domain::PegScore s;
@@ -50,14 +39,6 @@ QByteArray snapshot(registry::Registry &r)
 {
     return registrySnapshot(r);
 }
-
-#define CHECK_OK(expr)                                                                                                 \
-    do {                                                                                                               \
-        const auto &result_ = (expr);                                                                                  \
-        QVERIFY2(                                                                                                      \
-            result_,                                                                                                   \
-            qPrintable(result_ ? QString() : result_.error().field + QStringLiteral(": ") + result_.error().message)); \
-    } while (false)
 
 qint64 recordCount(registry::Registry &r)
 {
@@ -140,7 +121,7 @@ private slots:
     {
         auto a = tablet(m_clockA, QStringLiteral("north"));
         auto b = tablet(m_clockB, QStringLiteral("north"));
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Ana Torres"), QStringLiteral("N-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Ana Torres"), QStringLiteral("N-1")));
         QVERIFY(id);
         CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 3, 1), 7)));
         auto pushed = syncOk(*a);
@@ -216,7 +197,7 @@ private slots:
     {
         auto a = tablet(m_clockA, QStringLiteral("merge"));
         auto b = tablet(m_clockB, QStringLiteral("merge"));
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Gil Soto"), QStringLiteral("M-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Gil Soto"), QStringLiteral("M-1")));
         QVERIFY(id);
         syncOk(*a);
         syncOk(*b);
@@ -260,7 +241,7 @@ private slots:
             proxy.waitForReadyRead(5000);
             return QString::fromUtf8(proxy.readLine()).trimmed();
         };
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Hal Ruiz"), QStringLiteral("F-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Hal Ruiz"), QStringLiteral("F-1")));
         QVERIFY(id);
         for (int day = 1; day <= 20; ++day)
             CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 1, day), day % 11)));
@@ -377,7 +358,7 @@ private slots:
     {
         auto a = tablet(m_clockA, QStringLiteral("retry"));
         auto b = tablet(m_clockB, QStringLiteral("retry"));
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Bea Lopez"), QStringLiteral("R-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Bea Lopez"), QStringLiteral("R-1")));
         QVERIFY(id);
         for (int day = 1; day <= 5; ++day)
             CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, day), day)));
@@ -406,14 +387,14 @@ private slots:
     {
         auto north = tablet(m_clockA, QStringLiteral("isolation-north"));
         auto south = tablet(m_clockB, QStringLiteral("isolation-south"));
-        auto id = north->registry->addPatient(newPatient(QStringLiteral("Cruz Diaz"), QStringLiteral("I-1")));
+        auto id = north->registry->addPatient(plainPatient(QStringLiteral("Cruz Diaz"), QStringLiteral("I-1")));
         QVERIFY(id);
         syncOk(*north);
         auto stats = syncOk(*south);
         QCOMPARE(stats.pulled, 0);
         QCOMPARE(south->registry->listPatients()->size(), 0);
         // South writes under north's patient id: the server refuses it and stores nothing.
-        domain::Patient intruder = newPatient(QStringLiteral("Someone Else"), QStringLiteral("S-9"));
+        domain::Patient intruder = plainPatient(QStringLiteral("Someone Else"), QStringLiteral("S-9"));
         intruder.id = *id;
         CHECK_OK(south->registry->addPatient(intruder));
         auto refused = south->sync();
@@ -442,7 +423,7 @@ private slots:
     void aRevokedTabletIsWiped()
     {
         auto t = tablet(m_clockA, QStringLiteral("north"));
-        CHECK_OK(t->registry->addPatient(newPatient(QStringLiteral("Dee Park"), QStringLiteral("W-1"))));
+        CHECK_OK(t->registry->addPatient(plainPatient(QStringLiteral("Dee Park"), QStringLiteral("W-1"))));
         syncOk(*t);
         QVERIFY(m_server->revoke(t->registry->deviceId()));
         auto stats = syncOk(*t);
@@ -459,7 +440,7 @@ private slots:
         if (postgres())
             QSKIP("the file store's backup is a copy of its directory; PostgreSQL backups are pg_dump's business");
         auto a = tablet(m_clockA, QStringLiteral("restore"));
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Eli Moss"), QStringLiteral("B-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Eli Moss"), QStringLiteral("B-1")));
         QVERIFY(id);
         syncOk(*a);
         // Back up the stopped server's store.
@@ -509,9 +490,9 @@ private slots:
         auto a = tablet(m_clockA, QStringLiteral("shared"));
         auto b = tablet(m_clockB, QStringLiteral("shared"));
         b->config.server = QUrl(second.url());
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Jo Lin"), QStringLiteral("P-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Jo Lin"), QStringLiteral("P-1")));
         QVERIFY(id);
-        CHECK_OK(b->registry->addPatient(newPatient(QStringLiteral("Kai Ames"), QStringLiteral("P-2"))));
+        CHECK_OK(b->registry->addPatient(plainPatient(QStringLiteral("Kai Ames"), QStringLiteral("P-2"))));
         syncOk(*a);
         syncOk(*b);
         syncOk(*a);
@@ -525,7 +506,7 @@ private slots:
         auto b = tablet(m_clockB, QStringLiteral("reorder"));
         for (int i = 0; i < 3; ++i)
             CHECK_OK(
-                a->registry->addPatient(newPatient(QStringLiteral("Lee %1").arg(i), QStringLiteral("O-%1").arg(i))));
+                a->registry->addPatient(plainPatient(QStringLiteral("Lee %1").arg(i), QStringLiteral("O-%1").arg(i))));
         syncOk(*a);
         // Fetch B's first two pages of one record each, as the wire delivers them.
         QNetworkAccessManager network;
@@ -565,7 +546,7 @@ private slots:
             m_server->addUser(clinic, QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916"));
         CHECK_OK(nurseId);
         auto t = tablet(m_clockA, clinic, false);
-        auto patient = t->registry->addPatient(newPatient(QStringLiteral("Ola Finch"), QStringLiteral("E-1")));
+        auto patient = t->registry->addPatient(plainPatient(QStringLiteral("Ola Finch"), QStringLiteral("E-1")));
         CHECK_OK(patient);
         syncOk(*t);
         t->registry.reset();  // the administrator walks away: the tablet is locked
@@ -728,7 +709,7 @@ private slots:
     {
         auto a = tablet(m_clockA, QStringLiteral("bookings"));
         auto b = tablet(m_clockB, QStringLiteral("bookings"));
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Beto Ruiz"), QStringLiteral("BK-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Beto Ruiz"), QStringLiteral("BK-1")));
         QVERIFY(id);
         domain::Visit booking;
         booking.date = QDate(2026, 3, 9);
@@ -815,7 +796,7 @@ private slots:
 
         // A real patient with a PEG from another tablet of the clinic.
         auto b = tablet(m_clockB, clinic);
-        auto id = b->registry->addPatient(newPatient(QStringLiteral("Nadia Rahman"), QStringLiteral("QZ-1")));
+        auto id = b->registry->addPatient(plainPatient(QStringLiteral("Nadia Rahman"), QStringLiteral("QZ-1")));
         QVERIFY(id);
         CHECK_OK(b->registry->addRecord(*id, peg(QDate(2026, 3, 1), 6)));
         syncOk(*b);
@@ -926,7 +907,7 @@ private slots:
         const QString clinic = QStringLiteral("restored-tablet");
         auto a = tablet(m_clockA, clinic);
         auto b = tablet(m_clockB, clinic);
-        auto id = a->registry->addPatient(newPatient(QStringLiteral("Rosa Ibarra"), QStringLiteral("RT-1")));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Rosa Ibarra"), QStringLiteral("RT-1")));
         QVERIFY(id);
         CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 2, 1), 7)));
         syncOk(*a);

@@ -452,6 +452,30 @@ private slots:
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.errorLines().first().contains("script.steps[1].phrasings[0]"),
                  refused.errorLines().first().constData());
+
+        // `scripts show` gives the clinic's copy, as the tablets do.
+        const Run shown = cairnctl({QStringLiteral("scripts"), QStringLiteral("show"), QStringLiteral("tapering")});
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY(shown.out.contains("Could we take a few minutes today for your pain plan?"));
+    }
+
+    // `scripts list` offers only the new-patient script that fits the clinic's switch.
+    void scriptListFollowsTheNewPatientSwitch()
+    {
+        const QStringList list{QStringLiteral("scripts"), QStringLiteral("list")};
+        const Run recordsFirst = cairnctl(list);
+        QCOMPARE(recordsFirst.exitCode, 0);
+        QVERIFY(recordsFirst.out.contains("new-patient-on-opioids"));
+        QVERIFY(!recordsFirst.out.contains("new-patient-bridge"));
+
+        const QStringList set{QStringLiteral("policy"), QStringLiteral("set"), QStringLiteral("--json"),
+                              QStringLiteral("-")};
+        QCOMPARE(cairnctl(set, R"({"new_patient": {"mode": "bridge"}})").exitCode, 0);
+        const Run bridge = cairnctl(list + QStringList{QStringLiteral("--lang"), QStringLiteral("es")});
+        QCOMPARE(bridge.exitCode, 0);
+        QVERIFY(bridge.out.contains("new-patient-bridge"));
+        QVERIFY(!bridge.out.contains("new-patient-on-opioids"));
+        QCOMPARE(cairnctl(set, R"({"new_patient": {"mode": "records_first"}})").exitCode, 0);
     }
 
     void seededNamesNeverReachTheDisk()

@@ -1,5 +1,7 @@
-// cairnctl scripts list | show ID | validate DIR: for the people who write and review scripts.
+// cairnctl scripts list | show ID | validate DIR: for the people who write and review scripts, and
+// (with --db) the scripts the clinic's staff see.
 
+#include "core/clinical/policy.h"
 #include "core/scripts/library.h"
 #include "tools/cairnctl/cli_registry.h"
 
@@ -88,6 +90,30 @@ int runClinicScripts(const QString &action, QStringList args, const QString &lan
     return Success;
 }
 
+// The scripts a clinic's staff see: with --db, the clinic's own copies in place of the built-ins
+// and only the variant that fits each policy switch in force; without it, the shipped scripts for
+// the shipped default policy.
+Result<scripts::Library> scriptsInForce(const scripts::Library &shipped, const GlobalOptions &options)
+{
+    if (options.dbPath.isEmpty()) {
+        auto defaults = clinical::ClinicPolicy::defaults();
+        if (!defaults)
+            return defaults.error();
+        return shipped.forPolicy(defaults->toJson());
+    }
+    static const registry::SystemClock clock;
+    auto open = openRegistry(options, clock);
+    if (!open)
+        return open.error();
+    auto policy = open->registry->clinicPolicy();
+    if (!policy)
+        return policy.error();
+    auto clinicScripts = open->registry->clinicScripts();
+    if (!clinicScripts)
+        return clinicScripts.error();
+    return shipped.withClinicScripts(*clinicScripts).forPolicy(policy->toJson());
+}
+
 int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
@@ -113,25 +139,29 @@ int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &i
     }
     if (action == QLatin1String("adapt") || action == QLatin1String("clinic") || action == QLatin1String("history"))
         return runClinicScripts(action, args, lang, options, io);
-    auto library = scripts::Library::shipped();
-    if (!library)
-        return fail(io, library.error());
-    if (!(*library)->languages().contains(lang))
+    auto shipped = scripts::Library::shipped();
+    if (!shipped)
+        return fail(io, shipped.error());
+    auto inForce = scriptsInForce(**shipped, options);
+    if (!inForce)
+        return fail(io, inForce.error());
+    const scripts::Library *library = &*inForce;
+    if (!library->languages().contains(lang))
         return fail(io,
                     {QStringLiteral("--lang"), QStringLiteral("no scripts in \"%1\" (have: %2)")
-                                                   .arg(lang, (*library)->languages().join(QStringLiteral(", ")))},
+                                                   .arg(lang, library->languages().join(QStringLiteral(", ")))},
                     BadInput);
     if (action == QLatin1String("list")) {
         if (auto s = noMoreArguments(args); !s)
             return fail(io, s.error(), BadInput);
-        for (const scripts::Script &s : (*library)->scripts(lang))
+        for (const scripts::Script &s : library->scripts(lang))
             *io.out << s.id.leftJustified(26) << s.title << "  [" << s.audience.join(QStringLiteral(", ")) << "]\n";
         return Success;
     }
     if (action == QLatin1String("show")) {
         if (args.size() != 1)
             return fail(io, {QStringLiteral("show"), QStringLiteral("name one script id")}, BadInput);
-        const scripts::Script *s = (*library)->find(args.first(), lang);
+        const scripts::Script *s = library->find(args.first(), lang);
         if (!s)
             return fail(io,
                         {QStringLiteral("id"), QStringLiteral("no script \"%1\" in \"%2\"").arg(args.first(), lang)},
