@@ -1,6 +1,7 @@
 #include "sync/server/http_server.h"
 
 #include "platform/logging.h"
+#include "sync/http/request_head.h"
 #include "sync/server/service_workers.h"
 
 #include <QElapsedTimer>
@@ -15,6 +16,8 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace cairn::sync {
 namespace {
 
@@ -23,6 +26,9 @@ struct HttpReply {
     int status = 200;
     QByteArray body;
     bool gzipped = false;
+    // A refusal the HTTP layer made itself (the service never saw the request): the limit it
+    // names, for the audit trail. Empty for the service's answers, which record themselves.
+    QString refusedLimit = {};
 };
 
 HttpReply encode(const Reply &reply, bool gzipIt)
@@ -71,16 +77,6 @@ QByteArray reason(int status)
     default:
         return "Status";
     }
-}
-
-bool isToken(const QByteArray &text)
-{
-    if (text.isEmpty())
-        return false;
-    for (const char c : text)
-        if (c <= 32 || c >= 127 || c == ':')
-            return false;
-    return true;
 }
 
 // Decodes, parses and answers one request body; runs on the store thread.
@@ -146,7 +142,8 @@ public:
             const bool head = m_state == State::Head;
             refuse(408, QStringLiteral("request"),
                    head ? QStringLiteral("the request head did not arrive in time")
-                        : QStringLiteral("the request body did not arrive in time"));
+                        : QStringLiteral("the request body did not arrive in time"),
+                   head ? QStringLiteral("head") : QStringLiteral("body"));
         });
         connect(socket, &QIODevice::readyRead, this, [this] {
             if (m_state == State::Closing)
@@ -182,6 +179,8 @@ public:
     {
         if (m_state != State::Working)
             return;
+        if (!reply.refusedLimit.isEmpty())
+            m_server.recordRefusal(m_socket->peerAddress(), reply.status, reply.refusedLimit);
         respond(reply, m_keepAlive);
     }
 
@@ -230,39 +229,17 @@ private:
         return true;
     }
 
-    void handleHead(const QByteArray &head)
+    void handleHead(const QByteArray &bytes)
     {
-        const QList<QByteArray> lines = head.split('\n');
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        if (requestLine.size() != 3 || !isToken(requestLine.at(0)) || !requestLine.at(1).startsWith('/') ||
-            (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0"))
-            return refuse(400, QStringLiteral("request"), QStringLiteral("is not an HTTP/1.1 request line"));
-        m_method = requestLine.at(0);
-        m_path = requestLine.at(1);
-        m_headers.clear();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0 || !isToken(line.left(colon)))
-                return refuse(400, QStringLiteral("headers"), QStringLiteral("a header line cannot be parsed"));
-            const QByteArray name = line.left(colon).toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (m_headers.contains(name) && m_headers.value(name) != value && name == "content-length")
-                return refuse(400, QStringLiteral("content-length"), QStringLiteral("is given twice"));
-            m_headers.insert(name, value);
-        }
-        m_keepAlive = requestLine.at(2) == "HTTP/1.1" && m_headers.value("connection").toLower() != "close";
-        if (m_headers.contains("transfer-encoding"))
-            return refuse(411, QStringLiteral("transfer-encoding"),
-                          QStringLiteral("is not accepted; send Content-Length"));
-        qint64 length = 0;
-        if (m_headers.contains("content-length")) {
-            bool ok = false;
-            const QByteArray text = m_headers.value("content-length");
-            length = text.toLongLong(&ok);
-            if (!ok || length < 0 || text.startsWith('+'))
-                return refuse(400, QStringLiteral("content-length"), QStringLiteral("is not a number of bytes"));
-        }
+        auto parsed = parseRequestHead(bytes);
+        if (const auto *refusal = std::get_if<HeadRefusal>(&parsed))
+            return refuse(refusal->status, refusal->field, refusal->message);
+        const RequestHead &head = std::get<RequestHead>(parsed);
+        m_method = head.method;
+        m_path = head.path;
+        m_headers = head.headers;
+        m_keepAlive = head.keepAlive;
+        const qint64 length = head.contentLength.value_or(0);
         m_contentLength = length;
 
         static const QList<QByteArray> posts{"/v1/enroll", "/v1/sign-in", "/v1/push", "/v1/pull"};
@@ -285,7 +262,8 @@ private:
         // Refused from the declared size alone: not a byte of it is read.
         if (length > Limits::maxCompressedBytes)
             return refuse(413, QStringLiteral("body"),
-                          QStringLiteral("is larger than %1 bytes").arg(Limits::maxCompressedBytes));
+                          QStringLiteral("is larger than %1 bytes").arg(Limits::maxCompressedBytes),
+                          QStringLiteral("content-length"));
         m_route = m_path.mid(4);
         if (m_route == "enroll") {
             m_state = State::Authenticating;
@@ -316,8 +294,11 @@ private:
         return true;
     }
 
-    void refuse(int status, const QString &field, const QString &message)
+    // limit: what the audit trail names (the field, unless the field alone does not say which
+    // limit it was).
+    void refuse(int status, const QString &field, const QString &message, const QString &limit = {})
     {
+        m_server.recordRefusal(m_socket->peerAddress(), status, limit.isEmpty() ? field : limit);
         // Whatever was unread of this request stays unread: the connection closes.
         respond(encode(errorReply(status, {field, message}), false), false);
     }
@@ -394,8 +375,63 @@ SyncHttpServer::SyncHttpServer(SyncService &service, ServiceWorkers &workers, QO
 
 SyncHttpServer::~SyncHttpServer()
 {
+    // The counted repeats would be lost otherwise.
+    closeRefusalWindows(true);
     // Workers post answers to this object: let them finish before it goes.
     m_workers.stop();
+}
+
+void SyncHttpServer::recordRefusal(const QHostAddress &peer, int status, const QString &limit)
+{
+    const QString address = peer.isNull() ? QStringLiteral("unknown") : peer.toString();
+    const QString reason = QString::number(status) + QLatin1Char(' ') + limit;
+    const QString key = address + QLatin1Char('\n') + reason;
+    if (auto open = m_refusalTallies.find(key); open != m_refusalTallies.end()) {
+        ++open->repeats;
+        return;
+    }
+    if (m_refusalTallies.size() >= kMaxRefusalTallies) {
+        if (!m_refusalsBeyondTallies)
+            m_refusalsBeyondTallies = RefusalTally{m_uptime.elapsed(), 0};
+        ++m_refusalsBeyondTallies->repeats;
+        return;
+    }
+    m_refusalTallies.insert(key, RefusalTally{m_uptime.elapsed(), 0});
+    writeRefusal(address, reason, 1);
+}
+
+void SyncHttpServer::closeRefusalWindows(bool everything)
+{
+    const qint64 now = m_uptime.isValid() ? m_uptime.elapsed() : 0;
+    auto closed = [&](const RefusalTally &tally) {
+        return everything || now - tally.openedMs >= m_limits.refusalWindowMs;
+    };
+    for (auto it = m_refusalTallies.begin(); it != m_refusalTallies.end();) {
+        if (!closed(it.value())) {
+            ++it;
+            continue;
+        }
+        if (it->repeats > 0) {
+            const qsizetype split = it.key().indexOf(QLatin1Char('\n'));
+            writeRefusal(it.key().left(split), it.key().mid(split + 1), it->repeats);
+        }
+        it = m_refusalTallies.erase(it);
+    }
+    if (m_refusalsBeyondTallies && closed(*m_refusalsBeyondTallies)) {
+        writeRefusal(QString(), QStringLiteral("more addresses"), m_refusalsBeyondTallies->repeats);
+        m_refusalsBeyondTallies.reset();
+    }
+}
+
+void SyncHttpServer::writeRefusal(const QString &peer, const QString &reason, qint64 count)
+{
+    // The device column holds the peer address: no device was named (or believed) yet.
+    ServerAuditEntry entry(ServerAuditEvent::RefusedHttp, QString(), peer);
+    entry.refused = count;
+    entry.reason = reason;
+    if (!m_workers.onStore([this, entry] { m_service.recordRefusal(entry); }))
+        qCWarning(lcSyncServer, "audit trail: the store is busy; %lld refused requests (%s) not recorded",
+                  static_cast<long long>(count), qUtf8Printable(reason));
 }
 
 void SyncHttpServer::accept(qintptr descriptor)
@@ -450,8 +486,15 @@ void SyncHttpServer::dispatch(HttpConnection *connection, const QByteArray &rout
     const bool queued = m_workers.onStore([this, route, authorization, body = std::move(body), gzipped, acceptsGzip,
                                            deliver] {
         auto decoded = decodeBody(body, gzipped);
-        if (auto *refusal = std::get_if<Reply>(&decoded))
-            return deliver(encode(*refusal, acceptsGzip));
+        if (auto *refusal = std::get_if<Reply>(&decoded)) {
+            // Refused before the service saw it (a gzip bomb, a body that is not JSON): recorded
+            // by the HTTP layer, by the field the refusal names.
+            HttpReply reply = encode(*refusal, acceptsGzip);
+            reply.refusedLimit = errorFromJson(refusal->body, QString()).field;
+            if (reply.refusedLimit.isEmpty())
+                reply.refusedLimit = QStringLiteral("body");
+            return deliver(reply);
+        }
         const QJsonObject &json = std::get<QJsonObject>(decoded);
         if (route != "sign-in")
             return deliver(encode(serve(m_service, route, authorization, json), acceptsGzip));
@@ -510,6 +553,12 @@ Result<quint16> SyncHttpServer::listen(const QString &host, quint16 port, const 
         tls.setCiphers(ciphers);
     m_tls = tls;
     m_limits = limits;
+    m_uptime.start();
+    // Windows close within a quarter of their length after they end.
+    m_refusalWindows = new QTimer(this);
+    m_refusalWindows->setInterval(std::max(limits.refusalWindowMs / 4, 1));
+    connect(m_refusalWindows, &QTimer::timeout, this, [this] { closeRefusalWindows(false); });
+    m_refusalWindows->start();
     const QHostAddress address(host);
     if (address.isNull())
         return Error{QStringLiteral("listen"), QStringLiteral("%1 is not an IP address").arg(host)};

@@ -19,13 +19,28 @@
 //     back by TCP, not buffered.
 // Store work runs on ServiceWorkers' store thread and PIN checks on its Argon2 pool, never on the
 // thread that accepts and reads connections.
+//
+// The refusals answered here (400, 408, 411, 413, 431, 404, 405: the service never sees those
+// requests) go into the server's audit trail as `refused_http` entries naming the peer address,
+// the status and the limit, never a byte of the body. A stranger can send them without end, so
+// they are coalesced on this thread, not written one by one (docs/security.md): the first refusal
+// of an address for a reason is written at once and opens a window (HttpLimits::refusalWindowMs)
+// in which its repeats are only counted, into one entry when the window closes. At most
+// kMaxRefusalTallies addresses and reasons are tallied at once; refusals beyond them are counted
+// into one entry without an address per window. The trail therefore grows by at most
+// 2 * kMaxRefusalTallies + 1 entries a window, however many requests arrive.
 
 #include "sync/server/sync_service.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QTimer>
+
+#include <optional>
 
 namespace cairn::sync {
 
@@ -37,12 +52,14 @@ struct HttpLimits {
     int maxConnectionMs = 10 * 60'000;  // open this long: closed
     int headTimeoutMs = 10'000;         // a request head must arrive within this (408)
     int bodyTimeoutMs = 120'000;        // a body must arrive within this (408): 4 MiB at 300 kbit/s
+    int refusalWindowMs = 60'000;       // repeated HTTP refusals are counted into one entry per window
 };
 
 class SyncHttpServer : public QObject {
     Q_OBJECT
 public:
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
+    static constexpr int kMaxRefusalTallies = 60;
 
     SyncHttpServer(SyncService &service, ServiceWorkers &workers, QObject *parent = nullptr);
     ~SyncHttpServer() override;
@@ -57,6 +74,11 @@ private:
     void authenticateThen(HttpConnection *connection, const QByteArray &authorization);
     void dispatch(HttpConnection *connection, const QByteArray &route, const QByteArray &authorization, QByteArray body,
                   bool gzipped, bool acceptsGzip);
+    // A refusal answered by this layer, for the audit trail (coalesced: see above).
+    void recordRefusal(const QHostAddress &peer, int status, const QString &limit);
+    // Writes the counted repeats of the windows that have closed (all of them with everything).
+    void closeRefusalWindows(bool everything);
+    void writeRefusal(const QString &peer, const QString &reason, qint64 count);
 
     SyncService &m_service;
     ServiceWorkers &m_workers;
@@ -66,6 +88,16 @@ private:
     Listener *m_listener = nullptr;
     quint64 m_nextConnectionId = 1;
     QHash<quint64, QPointer<HttpConnection>> m_connections;
+    // Open windows by "<peer>\n<status> <limit>" (and the one beyond them): when the window opened
+    // (on m_uptime) and how many refusals came after the one written at once.
+    struct RefusalTally {
+        qint64 openedMs = 0;
+        qint64 repeats = 0;
+    };
+    QHash<QString, RefusalTally> m_refusalTallies;
+    std::optional<RefusalTally> m_refusalsBeyondTallies;
+    QElapsedTimer m_uptime;
+    QTimer *m_refusalWindows = nullptr;
 };
 
 }  // namespace cairn::sync

@@ -179,6 +179,10 @@ int main(int argc, char **argv)
          QStringLiteral("S"), QStringLiteral("10")},
         {QStringLiteral("body-timeout"), QStringLiteral("Seconds a request body may take to arrive (default 120)."),
          QStringLiteral("S"), QStringLiteral("120")},
+        {QStringLiteral("refusal-window"),
+         QStringLiteral("Seconds over which an address's repeated refused requests are counted into one audit "
+                        "entry (default 60)."),
+         QStringLiteral("S"), QStringLiteral("60")},
     });
     parser.addPositionalArgument(
         QStringLiteral("command"),
@@ -270,7 +274,8 @@ int main(int argc, char **argv)
     HttpLimits limits;
     limits.idleTimeoutMs = idleSeconds * 1000;
     for (const auto &[option, target] :
-         {std::pair{"head-timeout", &limits.headTimeoutMs}, std::pair{"body-timeout", &limits.bodyTimeoutMs}}) {
+         {std::pair{"head-timeout", &limits.headTimeoutMs}, std::pair{"body-timeout", &limits.bodyTimeoutMs},
+          std::pair{"refusal-window", &limits.refusalWindowMs}}) {
         bool secondsOk = false;
         const int seconds = parser.value(QLatin1String(option)).toInt(&secondsOk);
         if (!secondsOk || seconds < 1 || seconds > 3600)

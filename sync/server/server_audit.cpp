@@ -90,6 +90,8 @@ QString toString(ServerAuditEvent event)
         return QStringLiteral("refused_enrollment");
     case ServerAuditEvent::RefusedLockedOut:
         return QStringLiteral("refused_locked_out");
+    case ServerAuditEvent::RefusedHttp:
+        return QStringLiteral("refused_http");
     }
     return QStringLiteral("unknown");
 }

@@ -40,6 +40,9 @@ enum class ServerAuditEvent {
     RefusedRevoked,          // a revoked device came back
     RefusedEnrollment,       // an invalid, used or expired code, or an enrolled device id
     RefusedLockedOut,        // a sign-in while the user is locked out
+    // A request the HTTP layer refused before the service saw it (unparseable, too slow, too
+    // large): the device column holds the peer address, refused the count (http_server.h).
+    RefusedHttp,
 };
 // The stored text: "enrollment_code", "enrolled", ..., "refused_bad_record".
 QString toString(ServerAuditEvent event);

@@ -101,6 +101,12 @@ Reply SyncService::auditedRefusal(Reply reply, ServerAuditEntry entry)
     return reply;
 }
 
+void SyncService::recordRefusal(const ServerAuditEntry &entry)
+{
+    if (auto s = m_audit.appendAlone(entry); !s)
+        qCWarning(lcSyncServer, "audit trail: cannot record a refusal: %s", qUtf8Printable(s.error().message));
+}
+
 namespace {
 // Refused credentials recorded per minute. A stranger needs no credential to be refused, and each
 // recorded refusal is a committed write on the store thread: beyond this, a flood of bad

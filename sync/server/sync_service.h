@@ -102,6 +102,10 @@ public:
 
     static QString hashSecret(const QString &secret);
 
+    // Records a refusal the HTTP layer answered itself (it never reached the calls above), in a
+    // transaction of its own; a failure to record is logged, not answered.
+    void recordRefusal(const ServerAuditEntry &entry);
+
 private:
     Reply storePush(const Device &device, const PushRequest &request);
     Reply enrollWith(const EnrollRequest &request);

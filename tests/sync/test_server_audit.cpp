@@ -3,6 +3,8 @@
 // enrollments, sign-ins, pushes, pulls, refusals, revocation and user changes appear in
 // `audit list` with their counts and never a patient's name, id or record; `audit verify` passes,
 // also after several processes appended at once; and a row edited in the store is found, by seq.
+// Requests the HTTP layer refuses itself (unparseable, slow, too large) are there too, by peer
+// address, status and limit, repeats counted into one entry per window.
 
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
@@ -147,7 +149,12 @@ private slots:
             m_postgres = std::move(cluster).value();
             store = m_postgres->url();
         }
-        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), store, m_certs);
+        // Short deadlines and refusal window, so the slow and repeated refusals are quick to see;
+        // honest requests here are small and local, far inside them.
+        m_server = std::make_unique<ServerProcess>(
+            m_dir.filePath(QStringLiteral("server")), store, m_certs,
+            QStringList{QStringLiteral("--head-timeout"), QStringLiteral("2"), QStringLiteral("--body-timeout"),
+                        QStringLiteral("2"), QStringLiteral("--refusal-window"), QStringLiteral("5")});
         CHECK_OK(m_server->start());
     }
 
@@ -368,6 +375,80 @@ private slots:
         CHECK_OK(verified);
         QCOMPARE(verified->trimmed(),
                  QStringLiteral("audit chain intact: %1 entries").arg(before + kProcesses * kRounds));
+    }
+
+    void httpRefusalsAreRecordedByAddressAndCounted()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("west"));
+        const QByteArray secret = "Yolanda Brightwater";  // in refused bodies: must never be stored
+        const quint16 port = m_server->port();
+        // Unparseable three times from one address: one entry at once, the two repeats counted
+        // into one more when the window closes.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(rawRequest(port, "HELLO " + secret + "\r\n\r\n", 0, 10'000).status, 400);
+        QCOMPARE(rawRequest(port, "POST /v1/push HTTP/1.1\r\nX-Name " + secret + "\r\n\r\n", 0, 10'000).status, 400);
+        // A head that never ends, a body that stops coming (from an enrolled device, so the body
+        // is awaited): 408 at the 2 s deadlines.
+        QCOMPARE(rawRequest(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\n", 0, 10'000).status, 408);
+        QCOMPARE(rawRequest(port,
+                            "POST /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: " + a->authorization() +
+                                "\r\nContent-Length: 100\r\n\r\n{\"name\": \"" + secret,
+                            0, 10'000)
+                     .status,
+                 408);
+        // Too large: declared, and a gzip bomb from the enrolled device.
+        QCOMPARE(rawRequest(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 300000000\r\n\r\n", 0, 10'000)
+                     .status,
+                 413);
+        const QByteArray bomb = sync::gzip(secret + QByteArray(16 * 1024 * 1024, ' '));
+        QCOMPARE(rawRequest(port,
+                            "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAuthorization: " +
+                                a->authorization() + "\r\nContent-Length: " + QByteArray::number(bomb.size()) +
+                                "\r\n\r\n" + bomb,
+                            0, 20'000)
+                     .status,
+                 413);
+        // A head over the limit.
+        QCOMPARE(
+            rawRequest(port, "POST /v1/push HTTP/1.1\r\nX-Pad: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n", 0, 10'000)
+                .status,
+            431);
+
+        // Each is recorded by the HTTP layer, off the answering path: wait for the window to close
+        // and the repeats' entry to be written.
+        QList<Listed> refusals;
+        QTRY_VERIFY_WITH_TIMEOUT((refusals = withEvent(auditList(), QStringLiteral("refused_http"))).size() == 8,
+                                 20'000);
+        QStringList seen;
+        for (const Listed &row : refusals) {
+            QCOMPARE(row.device, QStringLiteral("127.0.0.1"));  // the peer address
+            QVERIFY(row.clinic.isEmpty() && row.user.isEmpty());
+            seen.append(row.reason + QLatin1Char(' ') + row.counts);
+        }
+        seen.sort();
+        QCOMPARE(seen, (QStringList{QStringLiteral("400 headers refused=1"), QStringLiteral("400 request refused=1"),
+                                    QStringLiteral("400 request refused=2"), QStringLiteral("408 body refused=1"),
+                                    QStringLiteral("408 head refused=1"), QStringLiteral("413 body refused=1"),
+                                    QStringLiteral("413 content-length refused=1"),
+                                    QStringLiteral("431 headers refused=1")}));
+        // The repeats' entry comes after the first one's.
+        qint64 firstSeq = 0;
+        qint64 repeatsSeq = 0;
+        for (const Listed &row : refusals) {
+            if (row.reason == QLatin1String("400 request"))
+                (row.counts == QLatin1String("refused=1") ? firstSeq : repeatsSeq) = row.seq;
+        }
+        QVERIFY(firstSeq < repeatsSeq);
+
+        // Nothing of what the requests carried is stored.
+        auto stored = m_server->queryStore("SELECT * FROM server_audit");
+        CHECK_OK(stored);
+        for (const QStringList &row : *stored)
+            QVERIFY2(!row.join(QLatin1Char('|')).contains(QLatin1String(secret)), qPrintable(row.join(u'|')));
+        auto verified = m_server->command({QStringLiteral("audit"), QStringLiteral("verify")});
+        CHECK_OK(verified);
+        QCOMPARE(verified->trimmed(), QStringLiteral("audit chain intact: %1 entries").arg(storedEntries()));
+        CHECK_OK(a->sync());  // the device that sent two of them still syncs
     }
 
     void aRemovedNewestEntryFailsVerifyUntilItIsBack()
