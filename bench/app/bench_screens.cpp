@@ -4,10 +4,7 @@
 // it, the measures screen and the PEG outreach list, and switching between the main screens (each
 // a fresh view model, as the app makes for a screen it opens) — each beside a baseline measured in
 // the same run: the bare registry call underneath (through the same database thread), or for
-// filtering the rules engine's own worklist filter over the same evaluations. The whole-registry
-// screens are also measured right after a write, and the first read of a new day (every summary
-// recomputed). Memory: the peak RSS while the app signs in and opens every screen once, after the
-// seeding's memory is given back (the bench's own whole-registry baselines come later).
+// filtering the rules engine's own worklist filter over the same evaluations.
 //   bench_screens [--patients N] [--smoke]
 
 #include "bench/app/bench_app_common.h"
@@ -31,12 +28,10 @@
 #include "qml/worklists/peg_outreach_model.h"
 #include "qml/worklists/roster_model.h"
 
-#include <QFile>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 
 #include <algorithm>
-#include <malloc.h>
 #include <vector>
 
 using namespace cairn;
@@ -52,29 +47,6 @@ Result<QList<domain::Patient>> readWholeRegistry(registry::Registry &registry)
 {
     storage::RecordStore store(registry::RegistryInternals::database(registry));
     return registry::assembleAllPatients(store);
-}
-
-// A line of /proc/self/status in MB ("VmRSS", "VmHWM": the peak since the last resetPeakRss).
-double statusMb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
-
-// Gives freed memory back to the system and starts VmHWM again from the current RSS.
-void resetPeakRss()
-{
-    malloc_trim(0);
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
 }
 
 // Runs trigger() and waits until `signal` of `sender` has fired once more.
@@ -132,43 +104,12 @@ int main(int argc, char *argv[])
     std::printf("seeded %d patients in %.1f s; rules evaluated on %s\n\n", patients, seeded->seedSeconds,
                 qPrintable(today.toString(Qt::ISODate)));
 
-    resetPeakRss();
-    const double rssBeforeApp = statusMb("VmRSS");
     registry::RegistryThread thread;
     app::Session session({path, &keystore, &clock, &thread});
     app::Session::setInstance(&session);
     if (!bench::signIn(session, seeded->clinicianId, bench::kBenchClinicianPin))
         return 1;
     QObject receiver;
-    // The app's memory: sign in and open every screen once, as a clinician's first minutes would.
-    {
-        app::RosterModel roster;
-        roster.setToday(today);
-        roster.setSession(&session);
-        spinUntil([&] { return !roster.loading() && roster.totalCount() == patients; });
-        app::PegOutreachModel outreach;
-        outreach.setToday(today);
-        requestAndWait(&outreach, &app::PegOutreachModel::ready, [&] { outreach.setSession(&session); });
-        app::MeasuresModel measures;
-        measures.setToday(today);
-        requestAndWait(&measures, &app::MeasuresModel::loaded, [&] { measures.setSession(&session); });
-        app::HuddleModel huddle;
-        huddle.setDay(today.toString(Qt::ISODate));
-        huddle.setSession(&session);
-        spinUntil([&] { return !huddle.loading(); });
-        app::PatientListModel all;
-        all.setSession(&session);
-        spinUntil([&] { return !all.loading() && all.totalCount() == patients; });
-        app::PatientViewModel view;
-        view.setToday(today);
-        view.setSession(&session);
-        view.setPatientId(samplePatient);
-        spinUntil([&] { return view.loaded() && !view.loading(); });
-        const double peak = statusMb("VmHWM");
-        std::printf("app memory: peak RSS %.0f MB signed in with every screen open once (%.0f MB before sign-in: "
-                    "Qt, libraries and the bench's seeding leftovers; target 300 MB at 50,000 patients)\n\n",
-                    peak, rssBeforeApp);
-    }
     // The floor of every whole-registry screen that reads the summaries: the same rows, bare.
     auto summaryFloor = [&] {
         return bench::medianMs(runs, [&] {
@@ -313,19 +254,6 @@ int main(int argc, char *argv[])
         });
         bench::row("measures screen (12-month trend)", ms, base,
                    "whole registry read from the database, on the db thread");
-        bench::row("measures screen, beside its floor", ms, summaryFloor(),
-                   "bare query of every patient's summary row");
-        std::vector<double> afterWrite;
-        for (int i = 0; i < wholeRegistryRuns; ++i) {
-            writeOnePeg(100 + i);
-            QElapsedTimer timer;
-            timer.start();
-            requestAndWait(&measures, &app::MeasuresModel::loaded, [&] { measures.reload(); });
-            afterWrite.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        }
-        std::sort(afterWrite.begin(), afterWrite.end());
-        bench::row("measures right after a write", afterWrite[afterWrite.size() / 2], summaryFloor(),
-                   "bare query of every patient's summary row");
         const double drillMs = bench::medianMs(runs * 3, [&] { measures.drillDown(QStringLiteral("peg_90d")); });
         std::printf("%-46s %12.2f   (%d patients in the list)\n", "  drill down into a measure", drillMs,
                     measures.drillDownPatients()->rowCount());
@@ -364,22 +292,13 @@ int main(int argc, char *argv[])
                 booked = m.bookedCount();
                 return !m.loading();
             });
-        bench::row("switch to Today (the day's huddle)", huddleMs, summaryFloor(),
-                   "bare query of every patient's summary row");
-        std::vector<double> afterWrite;
-        for (int i = 0; i < wholeRegistryRuns; ++i) {
-            writeOnePeg(200 + i);
-            QElapsedTimer timer;
-            timer.start();
-            app::HuddleModel m;
-            m.setDay(day);
-            m.setSession(&session);
-            spinUntil([&] { return !m.loading(); });
-            afterWrite.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        }
-        std::sort(afterWrite.begin(), afterWrite.end());
-        bench::row("Today right after a write", afterWrite[afterWrite.size() / 2], summaryFloor(),
-                   "bare query of every patient's summary row");
+        const double huddleBase = bench::medianMs(wholeRegistryRuns, [&] {
+            auto rows = onDatabase<Result<QList<registry::HuddleRow>>>(
+                thread, &receiver, [today](registry::Registry *r) { return registry::huddleRows(*r, today); });
+            if (!rows)
+                std::abort();
+        });
+        bench::row("switch to Today (the day's huddle)", huddleMs, huddleBase, "registry::huddleRows on the db thread");
         const double patientMs = switchMs<app::PatientViewModel>(
             runs, session,
             [&](app::PatientViewModel &m) {
@@ -428,27 +347,7 @@ int main(int argc, char *argv[])
         bench::row("switch to Measures", measuresMs, wholeBase,
                    "whole registry read from the database, on the db thread");
         std::printf("\n%d patients booked on %s\n", booked, qPrintable(day));
-
-        // The first read of a new day recomputes every summary (gaps and due dates move with the
-        // date), on the database thread, before the first screen of the day shows.
-        std::vector<double> newDay;
-        for (int ahead = 1; ahead <= wholeRegistryRuns; ++ahead) {
-            clock.set(QDateTime(today.addDays(ahead), QTime(7, 0), Qt::UTC));
-            QElapsedTimer timer;
-            timer.start();
-            const bool read = onDatabase<bool>(thread, &receiver, [](registry::Registry *r) {
-                return r->patientSummaries(QStringLiteral("bench")).ok();
-            });
-            if (!read)
-                std::abort();
-            newDay.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        }
-        std::sort(newDay.begin(), newDay.end());
-        bench::row("first read of a new day (every summary)", newDay[newDay.size() / 2], wholeBase,
-                   "whole registry read from the database, on the db thread");
     }
-    std::printf("\nbench process peak RSS %.0f MB since sign-in (the bench's whole-registry baselines included)\n",
-                statusMb("VmHWM"));
     session.lock();
     thread.drain();
     return 0;
