@@ -67,39 +67,37 @@ Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &
     return evaluations;
 }
 
-Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date,
-                                      const RulesContext &context)
+std::optional<QString> bookingTimeOn(const domain::Patient &patient, const QDate &date)
 {
-    QList<HuddleEntry> entries;
-    for (const domain::Patient &patient : patients) {
-        bool booked = false;
-        QString visitTime;
-        for (const domain::Visit &v : patient.visits) {
-            if (v.date != date || v.status != domain::VisitStatus::Scheduled)
-                continue;
-            // Two bookings on one day: the earlier time is when the patient arrives.
-            if (!booked || (!v.time.isEmpty() && (visitTime.isEmpty() || v.time < visitTime)))
-                visitTime = v.time;
-            booked = true;
-        }
-        if (!booked || !ltotStatus(patient, date, context.policy).onLtot)
+    std::optional<QString> visitTime;
+    for (const domain::Visit &v : patient.visits) {
+        if (v.date != date || v.status != domain::VisitStatus::Scheduled)
             continue;
-        auto evaluation = evaluate(patient, date, context);
-        if (!evaluation)
-            return evaluation.error().within(QStringLiteral("patient %1").arg(patient.clinicId));
-        HuddleEntry entry{&patient, *evaluation, {}, {}, {}, visitTime};
-        for (const CareGap &gap : evaluation->gaps) {
-            if (gap.code == QLatin1String("VISIT"))
-                continue;  // the visit on the list closes it
-            if (gap.role == QLatin1String("medical_assistant") || gap.role == QLatin1String("nurse"))
-                entry.rooming.append(gap);
-            else if (gap.role == QLatin1String("clinician"))
-                entry.clinician.append(gap);
-            else
-                entry.registryManager.append(gap);
-        }
-        entries.append(entry);
+        // Two bookings on one day: the earlier time is when the patient arrives.
+        if (!visitTime || (!v.time.isEmpty() && (visitTime->isEmpty() || v.time < *visitTime)))
+            visitTime = v.time;
     }
+    return visitTime;
+}
+
+HuddleEntry huddleEntry(const domain::Patient *patient, Evaluation evaluation, const QString &visitTime)
+{
+    HuddleEntry entry{patient, std::move(evaluation), {}, {}, {}, visitTime};
+    for (const CareGap &gap : std::as_const(entry.evaluation.gaps)) {
+        if (gap.code == QLatin1String("VISIT"))
+            continue;  // the visit on the list closes it
+        if (gap.role == QLatin1String("medical_assistant") || gap.role == QLatin1String("nurse"))
+            entry.rooming.append(gap);
+        else if (gap.role == QLatin1String("clinician"))
+            entry.clinician.append(gap);
+        else
+            entry.registryManager.append(gap);
+    }
+    return entry;
+}
+
+void sortHuddle(QList<HuddleEntry> &entries)
+{
     std::stable_sort(entries.begin(), entries.end(), [](const HuddleEntry &a, const HuddleEntry &b) {
         if (a.visitTime.isEmpty() != b.visitTime.isEmpty())
             return !a.visitTime.isEmpty();
@@ -113,6 +111,22 @@ Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, co
             return a.evaluation.gaps.size() > b.evaluation.gaps.size();
         return a.patient->name < b.patient->name;
     });
+}
+
+Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date,
+                                      const RulesContext &context)
+{
+    QList<HuddleEntry> entries;
+    for (const domain::Patient &patient : patients) {
+        const std::optional<QString> visitTime = bookingTimeOn(patient, date);
+        if (!visitTime || !ltotStatus(patient, date, context.policy).onLtot)
+            continue;
+        auto evaluation = evaluate(patient, date, context);
+        if (!evaluation)
+            return evaluation.error().within(QStringLiteral("patient %1").arg(patient.clinicId));
+        entries.append(huddleEntry(&patient, std::move(evaluation).value(), *visitTime));
+    }
+    sortHuddle(entries);
     return entries;
 }
 
@@ -163,141 +177,206 @@ QList<PatientEvaluation> worklist(const QList<PatientEvaluation> &evaluations, c
     return list;
 }
 
+namespace {
+
+// The measures counted per patient, in the order monthlyMeasures lists them (mean_peg comes last).
+enum MeasureIndex {
+    kAgreement,
+    kPdmp,
+    kPdmpTwice,
+    kUds,
+    kPeg,
+    kGe50,
+    kGe90,
+    kBenzo,
+    kNaloxone,
+    kGoal,
+    kScriptsUsed,
+    kEarlyRefills,
+    kAcuteToLongTerm,
+    kRulesOverridden,
+    kMeasureCount
+};
+constexpr std::array<const char *, kMeasureCount> kMeasureIds{"agreement_current",
+                                                              "pdmp_90d",
+                                                              "pdmp_twice_365d",
+                                                              "uds_365d",
+                                                              "peg_90d",
+                                                              "mme_ge_50",
+                                                              "mme_ge_90",
+                                                              "benzodiazepine",
+                                                              "naloxone_if_indicated",
+                                                              "care_plan_goal_current",
+                                                              "conversation_scripts_used",
+                                                              "early_refill_requests",
+                                                              "acute_to_long_term",
+                                                              "refill_rules_overridden"};
+
+int windowOf(int measure, const ClinicPolicy &policy)
+{
+    const MeasuresPolicy &windows = policy.measures;
+    switch (measure) {
+    case kAgreement:
+        return windows.agreementDays;
+    case kPdmp:
+        return windows.pdmpDays;
+    case kPdmpTwice:
+        return windows.pdmpTwiceDays;
+    case kUds:
+        return windows.udsDays;
+    case kPeg:
+        return windows.pegDays;
+    case kNaloxone:
+        return policy.naloxoneWithinDays;
+    case kGoal:
+        return windows.carePlanGoalDays;
+    default:
+        return 0;
+    }
+}
+
+}  // namespace
+
+Result<MeasureContribution> measureContribution(const domain::Patient &p, int year, int month,
+                                                const RulesContext &context)
+{
+    const QDate first(year, month, 1);
+    const QDate last = first.addMonths(1).addDays(-1);
+    const ClinicPolicy &policy = context.policy;
+    const MeasuresPolicy &windows = policy.measures;
+    const QDate endOfPreviousMonth = first.addDays(-1);
+    MeasureContribution c;
+    if (!ltotStatus(p, last, policy).onLtot)
+        return c;
+    c.onLtot = true;
+    auto mme = computeMme(p.opioids, last, context.table);
+    if (!mme)
+        return mme.error().within(QStringLiteral("patient %1").arg(p.clinicId));
+    const double total = mme->totalPerDay;
+    const bool benzoActive = benzodiazepineActive(p, last);
+    auto count = [&c](int measure, bool yes) {
+        c.counted |= static_cast<quint16>(1U << measure);
+        if (yes)
+            c.met |= static_cast<quint16>(1U << measure);
+    };
+    QList<domain::Agreement> signedAgreements;
+    for (const domain::Agreement &a : p.agreements) {
+        if (a.status == domain::AgreementStatus::Signed)
+            signedAgreements.append(a);
+    }
+    count(kAgreement, doneWithin(signedAgreements, last, windows.agreementDays));
+    count(kPdmp, doneWithin(p.pdmpChecks, last, windows.pdmpDays));
+    count(kPdmpTwice, std::count_if(p.pdmpChecks.cbegin(), p.pdmpChecks.cend(), [&](const domain::PdmpCheck &check) {
+                          return check.date.isValid() && check.date <= last &&
+                                 check.date.daysTo(last) <= windows.pdmpTwiceDays;
+                      }) >= 2);
+    count(kUds, doneWithin(p.uds, last, windows.udsDays));
+    count(kPeg, doneWithin(p.peg, last, windows.pegDays));
+    // A current care-plan goal: one still being worked on, set or reviewed at a visit within the window.
+    count(kGoal, std::any_of(p.goals.cbegin(), p.goals.cend(), [&](const domain::CarePlanGoal &g) {
+              const QDate touched = g.reviewed.isValid() && g.reviewed <= last ? g.reviewed : g.date;
+              return g.status == domain::GoalStatus::Active && g.date.isValid() && g.date <= last &&
+                     touched.daysTo(last) <= windows.carePlanGoalDays;
+          }));
+    // Newly moved from acute opioids to long-term therapy: not on it at the end of the previous
+    // month, with an opioid for pain in the look-back before this month began.
+    const QDate lookbackStart = endOfPreviousMonth.addDays(1 - policy.ltot.lookbackDays);
+    count(kAcuteToLongTerm, !ltotStatus(p, endOfPreviousMonth, policy).onLtot &&
+                                std::any_of(p.opioids.cbegin(), p.opioids.cend(), [&](const domain::OpioidEntry &e) {
+                                    return countsTowardsLtot(e) && e.start.isValid() && e.start <= endOfPreviousMonth &&
+                                           (!e.end.isValid() || e.end >= lookbackStart);
+                                }));
+    count(kGe50, total >= 50);
+    count(kGe90, total >= 90);
+    count(kBenzo, benzoActive);
+    // Beyond the contract's list: patients with whom a conversation script was used this month.
+    count(kScriptsUsed, std::any_of(p.scriptUses.cbegin(), p.scriptUses.cend(),
+                                    [&](const domain::ScriptUse &u) { return u.date >= first && u.date <= last; }));
+    // Beyond the contract's list: patients with an early or lost/stolen refill request this month.
+    count(kEarlyRefills,
+          std::any_of(p.refillRequests.cbegin(), p.refillRequests.cend(), [&](const domain::RefillRequest &q) {
+              return (q.early || q.lostStolen) && q.date >= first && q.date <= last;
+          }));
+    // Patients for whom a clinician overrode a firm refill rule (policy rule_strength) this month.
+    count(kRulesOverridden,
+          std::any_of(p.refillOverrides.cbegin(), p.refillOverrides.cend(),
+                      [&](const domain::RefillOverride &o) { return o.date >= first && o.date <= last; }));
+    if (total >= policy.naloxoneMme || (policy.naloxoneWithBenzodiazepine && benzoActive))
+        count(kNaloxone, doneWithin(p.naloxone, last, policy.naloxoneWithinDays));
+    // Mean PEG: each patient's latest PEG within the PEG window.
+    const domain::PegScore *latest = nullptr;
+    for (const auto &score : p.peg) {
+        if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= windows.pegDays &&
+            (!latest || score.date > latest->date))
+            latest = &score;
+    }
+    if (latest)
+        c.pegMean = pegMean(*latest);
+    return c;
+}
+
+MonthTally::MonthTally(int year, int month, const QString &prescriber, const ClinicPolicy &policy)
+    : m_policy(policy)
+{
+    const QDate first(year, month, 1);
+    m_result.month = first.toString(QStringLiteral("yyyy-MM"));
+    m_result.evaluatedOn = first.addMonths(1).addDays(-1);
+    m_result.prescriber = prescriber;
+    m_result.policyVersion = policy.version;
+}
+
+void MonthTally::add(const QString &patientId, const MeasureContribution &c)
+{
+    if (!c.onLtot)
+        return;
+    ++m_result.cotPatients;
+    for (int i = 0; i < kMeasureCount; ++i) {
+        if (!(c.counted & (1U << i)))
+            continue;
+        ++m_denominator[i];
+        if (c.met & (1U << i)) {
+            ++m_numerator[i];
+            m_ids[i].append(patientId);
+        }
+    }
+    if (c.pegMean) {
+        ++m_pegCount;
+        m_pegSum += *c.pegMean;
+        m_pegIds.append(patientId);
+    }
+}
+
+MonthlyMeasures MonthTally::result() const
+{
+    MonthlyMeasures out = m_result;
+    const MeasuresPolicy &windows = m_policy.measures;
+    out.measures.reserve(kMeasureCount + 1);
+    for (int i = 0; i < kMeasureCount; ++i) {
+        const QString id = QLatin1String(kMeasureIds[i]);
+        out.measures.append({id, m_numerator[i], m_denominator[i], percent(m_numerator[i], m_denominator[i]), m_ids[i],
+                             windowOf(i, m_policy), windows.target(id), lowerIsBetter(id)});
+    }
+    out.measures.append({QStringLiteral("mean_peg"), m_pegCount, m_pegCount,
+                         m_pegCount == 0 ? 0.0 : roundToTenth(m_pegSum / m_pegCount), m_pegIds, windows.pegDays,
+                         std::nullopt, false});
+    return out;
+}
+
 Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, int year, int month,
                                         const QString &prescriber, const RulesContext &context)
 {
-    const QDate first(year, month, 1);
-    if (!first.isValid())
+    if (!QDate(year, month, 1).isValid())
         return Error{QStringLiteral("month"), QStringLiteral("must be a month written YYYY-MM")};
-    const QDate last = first.addMonths(1).addDays(-1);
-    MonthlyMeasures result;
-    result.month = first.toString(QStringLiteral("yyyy-MM"));
-    result.evaluatedOn = last;
-    result.prescriber = prescriber;
-    const ClinicPolicy &policy = context.policy;
-    const MeasuresPolicy &windows = policy.measures;
-    result.policyVersion = policy.version;
-    const QDate endOfPreviousMonth = first.addDays(-1);
-
-    struct Tally {
-        explicit Tally(const char *measure, int window = 0)
-            : id(measure)
-            , windowDays(window)
-        {}
-        const char *id;
-        int windowDays;
-        int numerator = 0;
-        int denominator = 0;
-        double sum = 0;
-        QStringList ids;
-    };
-    Tally agreement("agreement_current", windows.agreementDays), pdmp("pdmp_90d", windows.pdmpDays),
-        pdmpTwice("pdmp_twice_365d", windows.pdmpTwiceDays), uds("uds_365d", windows.udsDays),
-        peg("peg_90d", windows.pegDays), ge50("mme_ge_50"), ge90("mme_ge_90"), benzo("benzodiazepine"),
-        naloxone("naloxone_if_indicated", policy.naloxoneWithinDays), meanPeg("mean_peg", windows.pegDays),
-        goal("care_plan_goal_current", windows.carePlanGoalDays), scriptsUsed("conversation_scripts_used"),
-        earlyRefills("early_refill_requests"), acuteToLongTerm("acute_to_long_term"),
-        rulesOverridden("refill_rules_overridden");
-    auto count = [](Tally &t, bool yes, const QString &id) {
-        ++t.denominator;
-        if (yes) {
-            ++t.numerator;
-            t.ids.append(id);
-        }
-    };
+    MonthTally tally(year, month, prescriber, context.policy);
     for (const domain::Patient &p : patients) {
         if (!prescriber.isEmpty() && p.prescriber != prescriber)
             continue;
-        if (!ltotStatus(p, last, policy).onLtot)
-            continue;
-        ++result.cotPatients;
-        auto mme = computeMme(p.opioids, last, context.table);
-        if (!mme)
-            return mme.error().within(QStringLiteral("patient %1").arg(p.clinicId));
-        const double total = mme->totalPerDay;
-        const bool benzoActive = benzodiazepineActive(p, last);
-        QList<domain::Agreement> signedAgreements;
-        for (const domain::Agreement &a : p.agreements) {
-            if (a.status == domain::AgreementStatus::Signed)
-                signedAgreements.append(a);
-        }
-        count(agreement, doneWithin(signedAgreements, last, windows.agreementDays), p.id);
-        count(pdmp, doneWithin(p.pdmpChecks, last, windows.pdmpDays), p.id);
-        count(pdmpTwice,
-              std::count_if(p.pdmpChecks.cbegin(), p.pdmpChecks.cend(),
-                            [&](const domain::PdmpCheck &c) {
-                                return c.date.isValid() && c.date <= last &&
-                                       c.date.daysTo(last) <= windows.pdmpTwiceDays;
-                            }) >= 2,
-              p.id);
-        count(uds, doneWithin(p.uds, last, windows.udsDays), p.id);
-        count(peg, doneWithin(p.peg, last, windows.pegDays), p.id);
-        // A current care-plan goal: one still being worked on, set or reviewed at a visit within the window.
-        count(goal,
-              std::any_of(p.goals.cbegin(), p.goals.cend(),
-                          [&](const domain::CarePlanGoal &g) {
-                              const QDate touched = g.reviewed.isValid() && g.reviewed <= last ? g.reviewed : g.date;
-                              return g.status == domain::GoalStatus::Active && g.date.isValid() && g.date <= last &&
-                                     touched.daysTo(last) <= windows.carePlanGoalDays;
-                          }),
-              p.id);
-        // Newly moved from acute opioids to long-term therapy: not on it at the end of the previous
-        // month, with an opioid for pain in the look-back before this month began.
-        const QDate lookbackStart = endOfPreviousMonth.addDays(1 - policy.ltot.lookbackDays);
-        count(acuteToLongTerm,
-              !ltotStatus(p, endOfPreviousMonth, policy).onLtot &&
-                  std::any_of(p.opioids.cbegin(), p.opioids.cend(),
-                              [&](const domain::OpioidEntry &e) {
-                                  return countsTowardsLtot(e) && e.start.isValid() && e.start <= endOfPreviousMonth &&
-                                         (!e.end.isValid() || e.end >= lookbackStart);
-                              }),
-              p.id);
-        count(ge50, total >= 50, p.id);
-        count(ge90, total >= 90, p.id);
-        count(benzo, benzoActive, p.id);
-        // Beyond the contract's list: patients with whom a conversation script was used this month.
-        count(scriptsUsed,
-              std::any_of(p.scriptUses.cbegin(), p.scriptUses.cend(),
-                          [&](const domain::ScriptUse &u) { return u.date >= first && u.date <= last; }),
-              p.id);
-        // Beyond the contract's list: patients with an early or lost/stolen refill request this month.
-        count(earlyRefills,
-              std::any_of(p.refillRequests.cbegin(), p.refillRequests.cend(),
-                          [&](const domain::RefillRequest &q) {
-                              return (q.early || q.lostStolen) && q.date >= first && q.date <= last;
-                          }),
-              p.id);
-        // Patients for whom a clinician overrode a firm refill rule (policy rule_strength) this month.
-        count(rulesOverridden,
-              std::any_of(p.refillOverrides.cbegin(), p.refillOverrides.cend(),
-                          [&](const domain::RefillOverride &o) { return o.date >= first && o.date <= last; }),
-              p.id);
-        if (total >= context.policy.naloxoneMme || (context.policy.naloxoneWithBenzodiazepine && benzoActive))
-            count(naloxone, doneWithin(p.naloxone, last, context.policy.naloxoneWithinDays), p.id);
-        // Mean PEG: each patient's latest PEG within the PEG window.
-        const domain::PegScore *latest = nullptr;
-        for (const auto &score : p.peg) {
-            if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= windows.pegDays &&
-                (!latest || score.date > latest->date))
-                latest = &score;
-        }
-        if (latest) {
-            ++meanPeg.numerator;
-            meanPeg.sum += pegMean(*latest);
-            meanPeg.ids.append(p.id);
-        }
+        auto contribution = measureContribution(p, year, month, context);
+        if (!contribution)
+            return contribution.error();
+        tally.add(p.id, *contribution);
     }
-    meanPeg.denominator = meanPeg.numerator;
-    for (Tally *t : {&agreement, &pdmp, &pdmpTwice, &uds, &peg, &ge50, &ge90, &benzo, &naloxone, &goal, &scriptsUsed,
-                     &earlyRefills, &acuteToLongTerm, &rulesOverridden}) {
-        const QString id = QLatin1String(t->id);
-        result.measures.append({id, t->numerator, t->denominator, percent(t->numerator, t->denominator), t->ids,
-                                t->windowDays, windows.target(id), lowerIsBetter(id)});
-    }
-    result.measures.append({QLatin1String(meanPeg.id), meanPeg.numerator, meanPeg.denominator,
-                            meanPeg.numerator == 0 ? 0.0 : roundToTenth(meanPeg.sum / meanPeg.numerator), meanPeg.ids,
-                            meanPeg.windowDays, std::nullopt, false});
-    return result;
+    return tally.result();
 }
 
 Result<QList<MonthlyMeasures>> measureTrend(const QList<domain::Patient> &patients, int year, int month,

@@ -10,6 +10,7 @@
 
 #include <QList>
 
+#include <array>
 #include <optional>
 
 namespace cairn::clinical {
@@ -38,6 +39,13 @@ struct HuddleEntry {
 // order (the day as the clinic runs it), then those booked without one, most urgent first.
 Result<QList<HuddleEntry>> huddleList(const QList<domain::Patient> &patients, const QDate &date,
                                       const RulesContext &context);
+// The patient's booking on `date` (a scheduled visit): its time, the earlier when booked twice and
+// empty when booked without one; nullopt when not booked that day.
+std::optional<QString> bookingTimeOn(const domain::Patient &patient, const QDate &date);
+// One booked patient's huddle entry from their evaluation on the day: the gaps split by who acts.
+HuddleEntry huddleEntry(const domain::Patient *patient, Evaluation evaluation, const QString &visitTime);
+// The huddle's order (see huddleList).
+void sortHuddle(QList<HuddleEntry> &entries);
 
 // --- worklists -----------------------------------------------------------------------------------
 struct WorklistFilter {
@@ -71,6 +79,36 @@ struct MonthlyMeasures {
 };
 // Measures whose target is a ceiling.
 bool lowerIsBetter(const QString &measureId);
+
+// What one patient adds to one month's measures: monthlyMeasures sums these over the patients, and
+// the registry keeps them per patient so a write re-evaluates only the patients it touched.
+struct MeasureContribution {
+    bool onLtot = false;            // counted at all (on long-term therapy on the month's last day)
+    quint16 counted = 0;            // bit i: in the denominator of measure i (monthlyMeasures' order)
+    quint16 met = 0;                // bit i: in its numerator
+    std::optional<double> pegMean;  // the latest PEG's mean within the PEG window
+    friend bool operator==(const MeasureContribution &, const MeasureContribution &) = default;
+};
+Result<MeasureContribution> measureContribution(const domain::Patient &patient, int year, int month,
+                                                const RulesContext &context);
+// Sums contributions into one month's measures, patient by patient, in the order added.
+class MonthTally {
+public:
+    // (year, month) must be a valid month (monthlyMeasures checks it).
+    MonthTally(int year, int month, const QString &prescriber, const ClinicPolicy &policy);
+    void add(const QString &patientId, const MeasureContribution &contribution);
+    [[nodiscard]] MonthlyMeasures result() const;
+
+private:
+    MonthlyMeasures m_result;
+    const ClinicPolicy &m_policy;
+    std::array<int, 14> m_numerator{};
+    std::array<int, 14> m_denominator{};
+    std::array<QStringList, 14> m_ids;
+    int m_pegCount = 0;
+    double m_pegSum = 0;
+    QStringList m_pegIds;
+};
 Result<MonthlyMeasures> monthlyMeasures(const QList<domain::Patient> &patients, int year, int month,
                                         const QString &prescriber, const RulesContext &context);
 // The 12 months ending with (year, month), oldest first.

@@ -14,14 +14,17 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+#include <cstring>
 #include <initializer_list>
+#include <tuple>
 
 namespace cairn::registry {
 namespace {
 
 // Bump when what a summary holds or how it is computed changes without a policy change (a new
 // rule in a release): every summary is then recomputed on the first read.
-constexpr auto kSummaryFormat = "1";
+constexpr auto kSummaryFormat = "2";  // 2: booking time as the huddle says, measures
 // Above this many marked patients, one scan of every current record beats one query per patient.
 constexpr qsizetype kScanAllAbove = 200;
 
@@ -79,6 +82,59 @@ QList<clinical::CareGap> gapsFromJson(const QByteArray &text)
     return gaps;
 }
 
+// A patient's measure months as bytes: per month a flags byte (1: on long-term therapy, 2: has a
+// PEG mean), the counted and met bits (16 bits each, little-endian), then the PEG mean when present.
+QByteArray encodeMeasures(const MeasureMonths &months)
+{
+    QByteArray out;
+    out.reserve(kSummaryMeasureMonths * 13);
+    auto put16 = [&out](quint16 value) {
+        out.append(static_cast<char>(value & 0xff));
+        out.append(static_cast<char>(value >> 8));
+    };
+    for (const clinical::MeasureContribution &c : months) {
+        out.append(static_cast<char>((c.onLtot ? 1 : 0) | (c.pegMean ? 2 : 0)));
+        put16(c.counted);
+        put16(c.met);
+        if (c.pegMean) {
+            const double mean = *c.pegMean;
+            out.append(reinterpret_cast<const char *>(&mean), sizeof mean);
+        }
+    }
+    return out;
+}
+
+std::optional<MeasureMonths> decodeMeasures(const QByteArray &bytes)
+{
+    MeasureMonths months{};
+    qsizetype at = 0;
+    auto get16 = [&]() {
+        const auto value = static_cast<quint16>(static_cast<quint8>(bytes.at(at)) |
+                                                (static_cast<quint16>(static_cast<quint8>(bytes.at(at + 1))) << 8));
+        at += 2;
+        return value;
+    };
+    for (clinical::MeasureContribution &c : months) {
+        if (at + 5 > bytes.size())
+            return std::nullopt;
+        const auto flags = static_cast<quint8>(bytes.at(at++));
+        c.onLtot = (flags & 1) != 0;
+        c.counted = get16();
+        c.met = get16();
+        if (flags & 2) {
+            double mean = 0;
+            if (at + static_cast<qsizetype>(sizeof mean) > bytes.size())
+                return std::nullopt;
+            std::memcpy(&mean, bytes.constData() + at, sizeof mean);
+            at += sizeof mean;
+            c.pegMean = mean;
+        }
+    }
+    if (at != bytes.size())
+        return std::nullopt;
+    return months;
+}
+
 QString errorToText(const Error &error)
 {
     return QString::fromUtf8(
@@ -116,18 +172,31 @@ storage::SummaryRow summarise(const domain::Patient &patient, const QDate &asOf,
     }
     QDate next;
     for (const domain::Visit &visit : patient.visits) {
-        if (visit.status != domain::VisitStatus::Scheduled || visit.date < asOf)
-            continue;
-        if (!next.isValid() || visit.date < next || (visit.date == next && visit.time < row.nextVisitTime)) {
+        if (visit.status == domain::VisitStatus::Scheduled && visit.date >= asOf &&
+            (!next.isValid() || visit.date < next))
             next = visit.date;
-            row.nextVisitTime = visit.time;
-        }
     }
+    if (next.isValid())
+        row.nextVisitTime = clinical::bookingTimeOn(patient, next).value_or(QString());
     row.nextVisit = next.toString(Qt::ISODate);
     QDate lastPeg;
     for (const domain::PegScore &peg : patient.peg)
         lastPeg = std::max(lastPeg, peg.date);
     row.lastPeg = lastPeg.toString(Qt::ISODate);
+    const clinical::RulesContext context = rules.context();
+    MeasureMonths months{};
+    const QDate end = measuresEndMonth(asOf);
+    for (int i = 0; i < kSummaryMeasureMonths; ++i) {
+        const QDate month = end.addMonths(i - (kSummaryMeasureMonths - 1));
+        auto contribution = clinical::measureContribution(patient, month.year(), month.month(), context);
+        if (!contribution) {
+            row.measuresError = errorToText(contribution.error());
+            break;
+        }
+        months[static_cast<std::size_t>(i)] = *contribution;
+    }
+    if (row.measuresError.isEmpty())
+        row.measures = encodeMeasures(months);
     return row;
 }
 
@@ -177,11 +246,16 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
     if (!shipped)
         return shipped.error();
     const ClinicRules rules{policy->policy};
+    auto computedSeq = summaries.nextComputedSeq();
+    if (!computedSeq)
+        return computedSeq.error();
     RecordStore store(db);
     int written = 0;
     auto write = [&](const domain::Patient &patient) -> Status {
         ++written;
-        return summaries.upsert(summarise(patient, today, rules));
+        storage::SummaryRow row = summarise(patient, today, rules);
+        row.computedSeq = *computedSeq;
+        return summaries.upsert(row);
     };
     if (dirty->size() > kScanAllAbove) {
         auto all = assembleAllPatients(store);
@@ -220,9 +294,29 @@ Status commitWithSummaries(storage::Transaction &tx, storage::Database &db, cons
     return tx.commit();
 }
 
-Result<SummarisedRegistry> readSummaries(storage::Database &db, const QDate &today)
+QDate measuresEndMonth(const QDate &asOf)
 {
-    // Up to date already is the common case: two meta reads and one EXISTS, no write transaction.
+    return QDate(asOf.year(), asOf.month(), 1).addMonths(-1);
+}
+
+struct SummaryCache::Entry {
+    QString searchKey;
+    domain::Patient patient;  // demographics and the effective tier
+    QString ltotReason;
+    bool onTherapy = false;
+    clinical::Evaluation evaluation;  // when on therapy: tier, MME total and band, gaps
+    clinical::LtotReason reason = clinical::LtotReason::NoOpioid;
+    QString nextVisit;
+    QString nextVisitTime;
+    MeasureMonths measures{};
+    std::optional<Error> measuresError;
+    std::optional<Error> refused;
+};
+
+Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate &today)
+{
+    // Up to date already is the common case: the policy (kept while the clinic's records are
+    // unchanged), two meta reads and one EXISTS, no write transaction.
     auto policy = policyInForce(db);
     if (!policy)
         return policy.error();
@@ -240,20 +334,32 @@ Result<SummarisedRegistry> readSummaries(storage::Database &db, const QDate &tod
         if (auto s = tx->commit(); !s)
             return s.error();
     }
-    auto rows = storage::SummaryStore(db).all();
+    auto newest = storage::SummaryStore(db).newestComputedSeq();
+    if (!newest)
+        return newest.error();
+    m_lastParsed = 0;
+    if (*newest != m_seq || m_built.asOf != today) {
+        if (auto s = merge(db, *newest, today); !s)
+            return s.error();
+    }
+    if (m_refused)
+        return *m_refused;
+    return m_built;
+}
+
+Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDate &today)
+{
+    auto rows = storage::SummaryStore(db).computedSince(m_seq);
     if (!rows)
         return rows.error();
-
     using clinical::LtotReason;
     using clinical::MmeBand;
-    SummarisedRegistry out;
-    out.asOf = today;
-    out.patients.reserve(rows->size());
-    out.ltotReasons.reserve(rows->size());
+    bool reorder = false;
     for (const storage::SummarisedPatientRow &row : std::as_const(*rows)) {
-        if (!row.summary.error.isEmpty())
-            return errorFromText(row.summary.error);
-        domain::Patient p;
+        const storage::SummaryRow &s = row.summary;
+        auto entry = std::make_shared<Entry>();
+        entry->searchKey = row.searchKey;
+        domain::Patient &p = entry->patient;
         p.id = row.patient.id;
         p.clinicId = row.patient.clinicId;
         p.name = row.patient.name;
@@ -261,31 +367,98 @@ Result<SummarisedRegistry> readSummaries(storage::Database &db, const QDate &tod
         p.phone = row.patient.phone;
         p.language = row.patient.language;
         domain::RiskTier tier{};
-        if (domain::parse(row.summary.tier, &tier))
+        if (domain::parse(s.tier, &tier))
             p.riskTier = tier;  // the effective tier, for lists of patients not on therapy too
-        out.patients.append(std::move(p));
-        out.ltotReasons.append(row.summary.ltotReason);
+        entry->ltotReason = s.ltotReason;
+        if (!s.error.isEmpty())
+            entry->refused = errorFromText(s.error);
+        entry->onTherapy = s.onTherapy;
+        if (s.onTherapy) {
+            clinical::Evaluation &e = entry->evaluation;
+            e.policyVersion = s.policyVersion;
+            e.mme.totalPerDay = s.totalMme;
+            e.mme.band =
+                fromName(s.band, {MmeBand::Below50, MmeBand::From50To89, MmeBand::AtLeast90}, MmeBand::Below50);
+            e.tier = p.riskTier.value_or(domain::RiskTier::Moderate);
+            e.gaps = gapsFromJson(s.gaps);
+            entry->reason = fromName(
+                s.ltotReason, {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
+                LtotReason::ClinicianFlag);
+        }
+        entry->nextVisit = s.nextVisit;
+        entry->nextVisitTime = s.nextVisitTime;
+        if (!s.measuresError.isEmpty()) {
+            entry->measuresError = errorFromText(s.measuresError);
+        } else if (auto months = decodeMeasures(s.measures)) {
+            entry->measures = *months;
+        } else {
+            entry->measuresError =
+                Error{QString(),
+                      QStringLiteral("the stored measures of patient %1 are unreadable").arg(row.patient.clinicId)};
+        }
+        auto &slot = m_entries[p.id];
+        const auto at = m_position.constFind(p.id);
+        if (!slot || slot->searchKey != entry->searchKey || at == m_position.cend())
+            reorder = true;
+        else
+            m_order[*at] = entry;  // same place in the order
+        slot = std::move(entry);
+        ++m_lastParsed;
     }
-    for (qsizetype i = 0; i < rows->size(); ++i) {
-        const storage::SummaryRow &s = rows->at(i).summary;
-        if (!s.onTherapy)
+    if (reorder) {
+        m_order.clear();
+        m_order.reserve(m_entries.size());
+        for (const auto &entry : std::as_const(m_entries))
+            m_order.append(entry);
+        std::sort(m_order.begin(), m_order.end(), [](const auto &a, const auto &b) {
+            return std::tie(a->searchKey, a->patient.id) < std::tie(b->searchKey, b->patient.id);
+        });
+        m_position.clear();
+        m_position.reserve(m_order.size());
+        for (qsizetype i = 0; i < m_order.size(); ++i)
+            m_position.insert(m_order.at(i)->patient.id, i);
+    }
+    m_seq = newest;
+    rebuild(today);
+    return ok();
+}
+
+void SummaryCache::rebuild(const QDate &today)
+{
+    SummarisedRegistry out;
+    out.asOf = today;
+    const qsizetype n = m_order.size();
+    out.patients.reserve(n);
+    out.ltotReasons.reserve(n);
+    out.nextVisits.reserve(n);
+    out.nextVisitTimes.reserve(n);
+    out.measures.reserve(n);
+    out.measuresErrors.reserve(n);
+    m_refused.reset();
+    for (const auto &entry : std::as_const(m_order)) {
+        if (entry->refused && !m_refused)
+            m_refused = entry->refused;
+        out.patients.append(entry->patient);
+        out.ltotReasons.append(entry->ltotReason);
+        out.nextVisits.append(entry->nextVisit);
+        out.nextVisitTimes.append(entry->nextVisitTime);
+        out.measures.append(entry->measures);
+        out.measuresErrors.append(entry->measuresError);
+    }
+    // Pointers into the finished list: it is not appended to again.
+    for (qsizetype i = 0; i < n; ++i) {
+        const Entry &entry = *m_order.at(i);
+        if (!entry.onTherapy)
             continue;
         clinical::PatientEvaluation pe;
         pe.patient = &out.patients.at(i);
+        pe.evaluation = entry.evaluation;
         pe.evaluation.asOf = today;
-        pe.evaluation.policyVersion = s.policyVersion;
-        pe.evaluation.mme.totalPerDay = s.totalMme;
-        pe.evaluation.mme.band =
-            fromName(s.band, {MmeBand::Below50, MmeBand::From50To89, MmeBand::AtLeast90}, MmeBand::Below50);
-        pe.evaluation.tier = out.patients.at(i).riskTier.value_or(domain::RiskTier::Moderate);
-        pe.evaluation.gaps = gapsFromJson(s.gaps);
         pe.ltot.onLtot = true;
-        pe.ltot.reason = fromName(
-            s.ltotReason, {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
-            LtotReason::ClinicianFlag);
+        pe.ltot.reason = entry.reason;
         out.evaluations.append(std::move(pe));
     }
-    return out;
+    m_built = std::move(out);
 }
 
 }  // namespace cairn::registry

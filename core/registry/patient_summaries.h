@@ -11,6 +11,8 @@
 //   - every patient, when the date or the clinic policy in force is not the one the summaries
 //     were computed for (the first write or read of a new day, or a policy change);
 //   - anything still marked, before a summary is read.
+// Each recompute stamps the rows it writes with one computed_seq above every stored one, so a
+// reader that remembers the newest it saw re-reads only what changed since (SummaryCache).
 
 #include "core/clinical/population_views.h"
 #include "core/domain/records.h"
@@ -18,7 +20,12 @@
 #include "core/registry/views.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
+
+#include <array>
+#include <memory>
+#include <optional>
 
 namespace cairn::storage {
 class Database;
@@ -37,17 +44,49 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today);
 // refreshSummaries, then commits.
 Status commitWithSummaries(storage::Transaction &tx, storage::Database &db, const Clock &clock);
 
+// How many months of measures a summary holds: the 12 months ending with measuresEndMonth(asOf),
+// the trend the measures screen opens on.
+inline constexpr int kSummaryMeasureMonths = 12;
+using MeasureMonths = std::array<clinical::MeasureContribution, kSummaryMeasureMonths>;
+// The first day of the last complete month before `asOf`: the month the measures screen opens on.
+QDate measuresEndMonth(const QDate &asOf);
+
 // The summaries as the population views take them: patients carry demographics only (no records),
 // evaluations hold tier, MME total and band, and gaps (no scores), pointing into `patients`.
 struct SummarisedRegistry {
     QDate asOf;
-    QList<domain::Patient> patients;                 // every patient, in name order
+    QList<domain::Patient> patients;                 // every patient, in search-key order
     QList<clinical::PatientEvaluation> evaluations;  // the patients on long-term therapy
-    QList<QString> ltotReasons;                      // per patient, clinical::toString(LtotReason)
+    // Per patient, as `patients`:
+    QList<QString> ltotReasons;                  // clinical::toString(LtotReason)
+    QList<QString> nextVisits;                   // ISO date of the next booking on or after asOf ("" when none)
+    QList<QString> nextVisitTimes;               // its time, as clinical::bookingTimeOn says
+    QList<MeasureMonths> measures;               // their share of the months ending measuresEndMonth(asOf)
+    QList<std::optional<Error>> measuresErrors;  // why the rules engine could not count them
 };
-// Brings the summaries up to date for `today` (its own transaction when needed) and reads them. A
-// patient whose records the rules engine refused fails the read with that error, naming the
-// patient's clinic id, as a full evaluation would.
-Result<SummarisedRegistry> readSummaries(storage::Database &db, const QDate &today);
+
+// The summaries one registry connection read last, kept parsed between reads: a read after a write
+// re-reads and re-parses only the summaries recomputed since (computed_seq), not every row.
+class SummaryCache {
+public:
+    // Brings the stored summaries up to date for `today` (their own transaction when needed) and
+    // returns them. A patient whose records the rules engine refused fails the read with that
+    // error, naming the patient's clinic id, as a full evaluation would.
+    Result<SummarisedRegistry> read(storage::Database &db, const QDate &today);
+    // How many summaries the last read parsed (every patient the first time; after a write, its patients).
+    [[nodiscard]] qsizetype lastParsed() const { return m_lastParsed; }
+
+private:
+    struct Entry;
+    Status merge(storage::Database &db, std::int64_t newest, const QDate &today);
+    void rebuild(const QDate &today);
+    QHash<QString, std::shared_ptr<const Entry>> m_entries;
+    QList<std::shared_ptr<const Entry>> m_order;  // search key, then id
+    QHash<QString, qsizetype> m_position;         // patient id -> place in m_order
+    std::int64_t m_seq = -1;                      // the newest computed_seq read
+    SummarisedRegistry m_built;
+    std::optional<Error> m_refused;  // the first patient (in order) the rules engine refused
+    qsizetype m_lastParsed = 0;
+};
 
 }  // namespace cairn::registry

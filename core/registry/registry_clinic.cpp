@@ -1,8 +1,11 @@
 #include "core/clinical/agreement_text.h"
 #include "core/registry/registry_private.h"
+#include "core/storage/hot_queries.h"
 
 #include <QRandomGenerator>
 #include <QUuid>
+
+#include <mutex>
 
 namespace cairn::registry {
 
@@ -41,7 +44,8 @@ Result<std::optional<storage::StoredRecord>> currentPolicyRecord(Database &db)
 }
 }  // namespace
 
-Result<PolicyInForce> policyInForce(Database &db)
+namespace {
+Result<PolicyInForce> readPolicyInForce(Database &db)
 {
     auto stored = currentPolicyRecord(db);
     if (!stored)
@@ -56,6 +60,42 @@ Result<PolicyInForce> policyInForce(Database &db)
     if (!policy)
         return policy.error().within(QStringLiteral("stored clinic policy"));
     return PolicyInForce{*policy, (*stored)->id};
+}
+}  // namespace
+
+Result<PolicyInForce> policyInForce(Database &db)
+{
+    // Every write and every read of a whole-registry screen asks for the policy; it changes only
+    // with a record of the clinic scope (a policy written here or pulled), which moves the clinic
+    // scope's newest record. So it is read again only then. One connection's copy is kept (the
+    // app opens one registry at a time). Keyed by the record's id, not its seq: a seq comes back
+    // after a rolled-back write, an id never does.
+    struct Cached {
+        std::uint64_t connection = 0;
+        QString newestClinicRecord;
+        PolicyInForce policy;
+    };
+    static std::mutex guard;
+    static Cached cached;
+    auto stmt = db.cached(storage::hot_queries::kNewestRecordOfPatient);
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, QString(domain::kClinicScope));
+    const QString newest = (*stmt)->next() ? (*stmt)->text(0) : QString();
+    if (!(*stmt)->status())
+        return (*stmt)->status().error();
+    (*stmt)->reset();
+    {
+        const std::lock_guard lock(guard);
+        if (cached.connection == db.instanceId() && cached.newestClinicRecord == newest)
+            return cached.policy;
+    }
+    auto read = readPolicyInForce(db);
+    if (!read)
+        return read.error();
+    const std::lock_guard lock(guard);
+    cached = {db.instanceId(), newest, *read};
+    return read;
 }
 
 Result<clinical::ClinicPolicy> Registry::clinicPolicy()

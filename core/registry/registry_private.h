@@ -47,10 +47,8 @@ struct Registry::Impl {
     // The last whole-registry read and the highest record seq it covered (-1: none yet).
     QList<domain::Patient> allPatients;
     std::int64_t allPatientsThrough = -1;
-    // The summaries read last, for the day and the highest record seq they were read at (every
-    // write and policy change adds a record, so an unchanged seq and day mean unchanged summaries).
-    SummarisedRegistry summaries;
-    std::int64_t summariesThrough = -1;
+    // The summaries read last, parsed; a later read re-reads only those recomputed since.
+    SummaryCache summaries;
 
     Impl(std::unique_ptr<Database> database, QString path, keys::Keyring ring, keys::SecretBytes dbKey,
          keys::SecretBytes secret, const QString &deviceId)

@@ -2,6 +2,7 @@
 #include "core/domain/text.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/patient_summaries.h"
+#include "core/registry/registry_internals.h"
 #include "core/registry/registry_private.h"
 #include "core/storage/summary_store.h"
 
@@ -391,25 +392,22 @@ Result<SummarisedRegistry> Registry::patientSummaries(const QString &purpose)
 {
     if (!can(keys::Permission::ViewPatient))
         return forbidden(QStringLiteral("viewing patients"));
-    // As loadAllPatients: while no record is written and the day is the same, the summaries read
-    // last are still exact (every read is still audited). Evaluations point into the patients'
-    // shared buffer, which neither this copy nor the caller's ever changes.
-    const QDate today = summaryDate(m_clock);
-    auto newest = RecordStore(*d->db).highestSeq();
-    if (!newest)
-        return newest.error();
-    if (*newest != d->summariesThrough || today != d->summaries.asOf) {
-        auto summaries = readSummaries(*d->db, today);
-        if (!summaries)
-            return summaries.error();
-        d->summaries = std::move(summaries).value();
-        d->summariesThrough = *newest;
-    }
+    // The summaries read last are kept parsed; after a write only its patients' are read again.
+    // Evaluations point into the patients' shared buffer, which neither the cache nor the caller's
+    // copy ever changes. Every read is still audited.
+    auto summaries = d->summaries.read(*d->db, summaryDate(m_clock));
+    if (!summaries)
+        return summaries.error();
     if (auto s = auditInTransaction(*d->db,
                                     {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
         !s)
         return s.error();
-    return d->summaries;
+    return summaries;
+}
+
+qsizetype RegistryInternals::summariesParsedLastRead(Registry &registry)
+{
+    return registry.d->summaries.lastParsed();
 }
 
 Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, const QString &purpose)

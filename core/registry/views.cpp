@@ -200,20 +200,47 @@ Result<HuddleInput> huddleForDay(Registry &registry, const QDate &date)
     return out;
 }
 
-Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
+namespace {
+QList<HuddleRow> rowsOf(const QList<clinical::HuddleEntry> &entries)
 {
-    auto huddle = huddleForDay(registry, date);
-    if (!huddle)
-        return huddle.error();
-    const QList<clinical::HuddleEntry> *entries = &huddle->entries;
     QList<HuddleRow> rows;
-    for (const auto &entry : *entries) {
+    rows.reserve(entries.size());
+    for (const auto &entry : entries) {
         const domain::Patient &p = *entry.patient;
         rows.append({p.id, p.name, p.clinicId, p.prescriber, domain::toString(entry.evaluation.tier),
                      entry.evaluation.mme.totalPerDay, clinical::toString(entry.evaluation.mme.band), entry.rooming,
                      entry.clinician, entry.registryManager, entry.visitTime});
     }
     return rows;
+}
+}  // namespace
+
+Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
+{
+    if (date != summaryDate(registry.clock())) {
+        auto huddle = huddleForDay(registry, date);
+        if (!huddle)
+            return huddle.error();
+        return rowsOf(huddle->entries);
+    }
+    // Today: the summaries hold each patient's evaluation for today and their next booking (its
+    // time as the huddle takes it), so the rules engine's huddle is built from them without
+    // reading any patient's records.
+    auto rules = rulesForView(registry, View::HuddleList);
+    if (!rules)
+        return rules.error();
+    auto summaries = registry.patientSummaries(QLatin1String(infoOf(View::HuddleList).purpose));
+    if (!summaries)
+        return summaries.error();
+    const QString day = date.toString(Qt::ISODate);
+    QList<clinical::HuddleEntry> entries;
+    for (const clinical::PatientEvaluation &pe : std::as_const(summaries->evaluations)) {
+        const qsizetype i = pe.patient - summaries->patients.constData();
+        if (summaries->nextVisits.at(i) == day)
+            entries.append(clinical::huddleEntry(pe.patient, pe.evaluation, summaries->nextVisitTimes.at(i)));
+    }
+    clinical::sortHuddle(entries);
+    return rowsOf(entries);
 }
 
 Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
@@ -287,8 +314,58 @@ Result<QList<OutreachRow>> pegOutreachRows(Registry &registry, const QDate &asOf
     return rows;
 }
 
+namespace {
+// The drill-down names and the prescriber choices of the measures screen.
+void addNames(MeasuresData &data, const QList<domain::Patient> &patients)
+{
+    QSet<QString> prescribers;
+    QSet<QString> wanted;
+    for (const auto &m : std::as_const(data.trend))
+        for (const auto &measure : m.measures)
+            for (const QString &id : measure.patientIds)
+                wanted.insert(id);
+    for (const domain::Patient &p : patients) {
+        if (!p.prescriber.isEmpty())
+            prescribers.insert(p.prescriber);
+        if (wanted.contains(p.id))
+            data.names.insert(p.id, {p.name, p.clinicId, p.prescriber});
+    }
+    data.prescribers = QStringList(prescribers.cbegin(), prescribers.cend());
+    data.prescribers.sort();
+}
+}  // namespace
+
 Result<MeasuresData> measuresData(Registry &registry, int year, int month, const QString &prescriber)
 {
+    const QDate end(year, month, 1);
+    if (end.isValid() && end == measuresEndMonth(summaryDate(registry.clock()))) {
+        // The trend the screen opens on: each patient's share of those months is in their summary
+        // (computed by the rules engine when their records or the policy last changed), so only
+        // the sums are done here.
+        auto rules = rulesForView(registry, View::MonthlyMeasures);
+        if (!rules)
+            return rules.error();
+        auto summaries = registry.patientSummaries(QLatin1String(infoOf(View::MonthlyMeasures).purpose));
+        if (!summaries)
+            return summaries.error();
+        const QList<domain::Patient> &patients = summaries->patients;
+        for (qsizetype k = 0; k < patients.size(); ++k) {
+            if ((prescriber.isEmpty() || patients.at(k).prescriber == prescriber) && summaries->measuresErrors.at(k))
+                return *summaries->measuresErrors.at(k);
+        }
+        MeasuresData data;
+        for (int i = 0; i < kSummaryMeasureMonths; ++i) {
+            const QDate m = end.addMonths(i - (kSummaryMeasureMonths - 1));
+            clinical::MonthTally tally(m.year(), m.month(), prescriber, rules->policy);
+            for (qsizetype k = 0; k < patients.size(); ++k) {
+                if (prescriber.isEmpty() || patients.at(k).prescriber == prescriber)
+                    tally.add(patients.at(k).id, summaries->measures.at(k)[static_cast<std::size_t>(i)]);
+            }
+            data.trend.append(tally.result());
+        }
+        addNames(data, patients);
+        return data;
+    }
     auto input = loadForView(registry, View::MonthlyMeasures);
     if (!input)
         return input.error();
@@ -297,20 +374,7 @@ Result<MeasuresData> measuresData(Registry &registry, int year, int month, const
         return trend.error();
     MeasuresData data;
     data.trend = std::move(trend).value();
-    QSet<QString> prescribers;
-    QSet<QString> wanted;
-    for (const auto &m : std::as_const(data.trend))
-        for (const auto &measure : m.measures)
-            for (const QString &id : measure.patientIds)
-                wanted.insert(id);
-    for (const domain::Patient &p : std::as_const(input->patients)) {
-        if (!p.prescriber.isEmpty())
-            prescribers.insert(p.prescriber);
-        if (wanted.contains(p.id))
-            data.names.insert(p.id, {p.name, p.clinicId, p.prescriber});
-    }
-    data.prescribers = QStringList(prescribers.cbegin(), prescribers.cend());
-    data.prescribers.sort();
+    addNames(data, input->patients);
     return data;
 }
 

@@ -1,5 +1,6 @@
 #include "core/storage/database.h"
 
+#include <atomic>
 #include <cstring>
 
 #define SQLITE_HAS_CODEC 1
@@ -174,6 +175,12 @@ Result<Statement> Database::prepare(const char *sql)
     if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK)
         return sqliteError(m_db, QStringLiteral("cannot prepare a statement"));
     return Statement(this, stmt);
+}
+
+std::uint64_t Database::nextInstanceId()
+{
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
 }
 
 Result<Statement *> Database::cached(const char *sql)

@@ -98,6 +98,8 @@ public:
     Result<std::int64_t> scalarInt(const char *sql);
 
     [[nodiscard]] const QString &path() const { return m_path; }
+    // Unique among the connections this process opened: a key for what is cached per connection.
+    [[nodiscard]] std::uint64_t instanceId() const { return m_instanceId; }
     [[nodiscard]] QString lastError() const;
     [[nodiscard]] sqlite3 *handle() const { return m_db; }
 
@@ -112,6 +114,8 @@ private:
     Status verifyEncrypted();
     QString m_path;
     sqlite3 *m_db = nullptr;
+    std::uint64_t m_instanceId = nextInstanceId();
+    static std::uint64_t nextInstanceId();
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_cache;
 };
 

@@ -28,5 +28,13 @@ inline constexpr const char *kPatientsWithVisitOn =
 // Every patient beside their summary (whole-registry screens).
 inline constexpr const char *kSummariesWithPatientsTail =
     "FROM patients p JOIN patient_summary s ON s.patient_id = p.id ORDER BY p.search_key, p.id";
+// The summaries computed since a screen last read them (after a write: its patients only).
+inline constexpr const char *kSummariesComputedSinceTail =
+    "FROM patient_summary s JOIN patients p ON p.id = s.patient_id WHERE s.computed_seq > ?";
+// The id of the newest record of a patient or of the clinic scope: the clinic policy in force is
+// re-read only when this changes.
+inline constexpr const char *kNewestRecordOfPatient =
+    "SELECT id FROM records WHERE seq = (SELECT max(seq) FROM records WHERE patient_id = ?)";
+inline constexpr const char *kNewestSummarySeq = "SELECT coalesce(max(computed_seq), 0) FROM patient_summary";
 
 }  // namespace cairn::storage::hot_queries

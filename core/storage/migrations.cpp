@@ -234,9 +234,20 @@ BEGIN INSERT OR IGNORE INTO summary_dirty (patient_id) VALUES (NEW.patient_id); 
 CREATE INDEX records_by_kind_date ON records(kind, record_date);
 )SQL";
 
+// Version 7: what changed since a screen last read the summaries, and each patient's share of the
+// recent months' measures. computed_seq grows with every recompute (all rows of one recompute
+// share it), so the registry re-reads only the rows computed since its last read, through the
+// index. Every summary is recomputed on the next read (core/registry's summary format changes).
+constexpr const char *kSchemaV7 = R"SQL(
+ALTER TABLE patient_summary ADD COLUMN computed_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE patient_summary ADD COLUMN measures BLOB;
+ALTER TABLE patient_summary ADD COLUMN measures_error TEXT;
+CREATE INDEX patient_summary_by_computed_seq ON patient_summary(computed_seq);
+)SQL";
+
 constexpr std::array kMigrations{
-    Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
-    Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6},
+    Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3}, Migration{4, kSchemaV4},
+    Migration{5, kSchemaV5}, Migration{6, kSchemaV6}, Migration{7, kSchemaV7},
 };
 
 }  // namespace

@@ -28,11 +28,28 @@ Status SummaryStore::clearDirty()
     return m_db.exec("DELETE FROM summary_dirty");
 }
 
+Result<std::int64_t> SummaryStore::nextComputedSeq()
+{
+    auto newest = newestComputedSeq();
+    if (!newest)
+        return newest.error();
+    return *newest + 1;
+}
+
+Result<std::int64_t> SummaryStore::newestComputedSeq()
+{
+    auto newest = m_db.scalarInt(hot_queries::kNewestSummarySeq);
+    if (!newest)
+        return newest.error();
+    return static_cast<std::int64_t>(*newest);
+}
+
 Status SummaryStore::upsert(const SummaryRow &row)
 {
     auto stmt = m_db.cached(
         "INSERT OR REPLACE INTO patient_summary (patient_id, policy_version, on_therapy, ltot_reason, tier, band, "
-        "total_mme, gaps, next_visit, next_visit_time, last_peg, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "total_mme, gaps, next_visit, next_visit_time, last_peg, error, measures, measures_error, computed_seq) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
@@ -47,51 +64,61 @@ Status SummaryStore::upsert(const SummaryRow &row)
         .bindOptional(9, row.nextVisit)
         .bind(10, row.nextVisitTime)
         .bindOptional(11, row.lastPeg)
-        .bindOptional(12, row.error);
+        .bindOptional(12, row.error)
+        .bind(13, row.measures)
+        .bindOptional(14, row.measuresError)
+        .bind(15, row.computedSeq);
     return s.run();
 }
 
-Result<QList<SummarisedPatientRow>> SummaryStore::all()
+Result<QList<SummarisedPatientRow>> SummaryStore::computedSince(std::int64_t seq)
 {
     const QByteArray sql =
         QByteArray("SELECT p.id, p.head, p.clinic_id, p.name, p.birth_date, p.sex, p.prescriber, p.risk_tier, p.phone, "
                    "p.language, s.policy_version, s.on_therapy, s.ltot_reason, s.tier, s.band, s.total_mme, s.gaps, "
-                   "coalesce(s.next_visit, ''), s.next_visit_time, coalesce(s.last_peg, ''), coalesce(s.error, '') ") +
-        hot_queries::kSummariesWithPatientsTail;
+                   "coalesce(s.next_visit, ''), s.next_visit_time, coalesce(s.last_peg, ''), coalesce(s.error, ''), "
+                   "s.measures, coalesce(s.measures_error, ''), s.computed_seq, p.search_key ") +
+        hot_queries::kSummariesComputedSinceTail;
     auto stmt = m_db.prepare(sql.constData());
     if (!stmt)
         return stmt.error();
+    Statement &q = *stmt;
+    q.bind(1, seq);
     QList<SummarisedPatientRow> rows;
-    while (stmt->next()) {
+    while (q.next()) {
         SummarisedPatientRow row;
         PatientRow &p = row.patient;
-        p.id = stmt->text(0);
-        p.head = stmt->text(1);
-        p.clinicId = stmt->text(2);
-        p.name = stmt->text(3);
-        p.birthDate = stmt->text(4);
-        p.sex = stmt->text(5);
-        p.prescriber = stmt->text(6);
-        p.riskTier = stmt->text(7);
-        p.phone = stmt->text(8);
-        p.language = stmt->text(9);
+        p.id = q.text(0);
+        p.head = q.text(1);
+        p.clinicId = q.text(2);
+        p.name = q.text(3);
+        p.birthDate = q.text(4);
+        p.sex = q.text(5);
+        p.prescriber = q.text(6);
+        p.riskTier = q.text(7);
+        p.phone = q.text(8);
+        p.language = q.text(9);
         SummaryRow &s = row.summary;
         s.patientId = p.id;
-        s.policyVersion = stmt->text(10);
-        s.onTherapy = stmt->integer(11) != 0;
-        s.ltotReason = stmt->text(12);
-        s.tier = stmt->text(13);
-        s.band = stmt->text(14);
-        s.totalMme = stmt->real(15);
-        s.gaps = stmt->blob(16);
-        s.nextVisit = stmt->text(17);
-        s.nextVisitTime = stmt->text(18);
-        s.lastPeg = stmt->text(19);
-        s.error = stmt->text(20);
+        s.policyVersion = q.text(10);
+        s.onTherapy = q.integer(11) != 0;
+        s.ltotReason = q.text(12);
+        s.tier = q.text(13);
+        s.band = q.text(14);
+        s.totalMme = q.real(15);
+        s.gaps = q.blob(16);
+        s.nextVisit = q.text(17);
+        s.nextVisitTime = q.text(18);
+        s.lastPeg = q.text(19);
+        s.error = q.text(20);
+        s.measures = q.blob(21);
+        s.measuresError = q.text(22);
+        s.computedSeq = q.integer(23);
+        row.searchKey = q.text(24);
         rows.append(std::move(row));
     }
-    if (!stmt->status())
-        return stmt->status().error();
+    if (!q.status())
+        return q.status().error();
     return rows;
 }
 

@@ -27,16 +27,20 @@ struct SummaryRow {
     QString tier;  // effective tier ("" when not evaluated and none set)
     QString band;  // "" when not evaluated
     double totalMme = 0;
-    QByteArray gaps;        // JSON array (core/registry/patient_summaries.cpp writes and reads it)
-    QString nextVisit;      // ISO date of the next scheduled visit on or after the summary's date
-    QString nextVisitTime;  // "HH:mm" or ""
-    QString lastPeg;        // ISO date of the latest PEG, "" when none
-    QString error;          // the evaluation's error line when the rules engine refused the record
+    QByteArray gaps;               // JSON array (core/registry/patient_summaries.cpp writes and reads it)
+    QString nextVisit;             // ISO date of the next scheduled visit on or after the summary's date
+    QString nextVisitTime;         // "HH:mm" or ""
+    QString lastPeg;               // ISO date of the latest PEG, "" when none
+    QString error;                 // the evaluation's error line when the rules engine refused the record
+    QByteArray measures;           // the patient's share of the recent months' measures (core/registry encodes it)
+    QString measuresError;         // why the rules engine could not count the patient in those months
+    std::int64_t computedSeq = 0;  // the recompute that wrote it (summariesComputedSince)
 };
 
 // A patient's demographics row beside their summary.
 struct SummarisedPatientRow {
     PatientRow patient;
+    QString searchKey;  // the whole-registry lists' order: search key, then id
     SummaryRow summary;
 };
 
@@ -52,10 +56,14 @@ public:
     // Every patient of the registry, to recompute all summaries (date or policy changed).
     Status markAllDirty();
     Status clearDirty();
+    // The next recompute's computed_seq: one above every stored one.
+    Result<std::int64_t> nextComputedSeq();
     Status upsert(const SummaryRow &row);
-    // Every patient with their summary, in the order of RecordStore::patients() (name, then id).
-    // A patient without a summary row yet is left out: call after the summaries are up to date.
-    Result<QList<SummarisedPatientRow>> all();
+    // The highest computed_seq stored (0 when none): unchanged means no summary changed.
+    Result<std::int64_t> newestComputedSeq();
+    // Every patient whose summary was computed after `seq` (every patient for -1), with their
+    // demographics, in no particular order. Call after the summaries are up to date.
+    Result<QList<SummarisedPatientRow>> computedSince(std::int64_t seq);
     // Patients with a visit record (any version) dated `isoDate`: the candidates for that day's huddle.
     Result<QStringList> patientsWithVisitOn(const QString &isoDate);
 

@@ -46,6 +46,41 @@ QString describe(const clinical::CareGap &g)
              g.scripts.join(QLatin1Char(',')), g.reason);
 }
 
+// One line per month and measure of everything the measures screen shows.
+QStringList measureLines(const QList<clinical::MonthlyMeasures> &trend)
+{
+    QStringList lines;
+    for (const clinical::MonthlyMeasures &m : trend) {
+        lines << QStringLiteral("%1 %2 %3 %4 cot=%5")
+                     .arg(m.month, m.evaluatedOn.toString(Qt::ISODate), m.prescriber, m.policyVersion)
+                     .arg(m.cotPatients);
+        for (const clinical::Measure &measure : m.measures) {
+            lines << QStringLiteral("  %1 %2/%3 = %4 window %5 target %6 %7: %8")
+                         .arg(measure.id)
+                         .arg(measure.numerator)
+                         .arg(measure.denominator)
+                         .arg(measure.value, 0, 'f', 4)
+                         .arg(measure.windowDays)
+                         .arg(measure.target ? QString::number(*measure.target) : QStringLiteral("none"))
+                         .arg(measure.lowerIsBetter ? QStringLiteral("ceiling") : QStringLiteral("floor"),
+                              measure.patientIds.join(QLatin1Char(',')));
+        }
+    }
+    return lines;
+}
+
+QString huddleLine(const QString &id, const QString &visitTime, const QString &tier, double mme, const QString &band,
+                   const QList<QList<clinical::CareGap>> &groups)
+{
+    QString line = QStringLiteral("%1 %2 %3 %4 %5").arg(id, visitTime, tier).arg(mme, 0, 'f', 4).arg(band);
+    for (const auto &group : groups) {
+        line += QStringLiteral(" ||");
+        for (const auto &gap : group)
+            line += QStringLiteral(" | ") + describe(gap);
+    }
+    return line;
+}
+
 // One line per patient of everything a whole-registry screen shows from the rules engine.
 QStringList screenLines(const RegistryEvaluation &e)
 {
@@ -128,20 +163,39 @@ class TestPatientSummaries : public QObject {
         QCOMPARE(fastLines.size(), fullLines.size());
         QVERIFY(!fast->evaluations.isEmpty());
 
-        // The huddle reads only the booked patients and lists what a full read would.
+        // The huddle (today's from the summaries, other days' from the booked patients' records)
+        // lists what the rules engine says of every record.
+        auto everyone = r.loadAllPatients(QStringLiteral("test"));
+        CHECK_OK(everyone);
         for (const QDate &day : {today, today.addDays(1), today.addDays(3)}) {
             auto rows = huddleRows(r, day);
             CHECK_OK(rows);
-            auto everyone = r.loadAllPatients(QStringLiteral("test"));
-            CHECK_OK(everyone);
             auto expected = clinical::huddleList(*everyone, day, full->rules.context());
             CHECK_OK(expected);
             QStringList got, want;
-            for (const HuddleRow &row : std::as_const(*rows))
-                got << row.patientId + QLatin1Char(' ') + row.visitTime;
-            for (const clinical::HuddleEntry &entry : std::as_const(*expected))
-                want << entry.patient->id + QLatin1Char(' ') + entry.visitTime;
+            for (const HuddleRow &row : std::as_const(*rows)) {
+                got << huddleLine(row.patientId, row.visitTime, row.tier, row.totalMme, row.band,
+                                  {row.rooming, row.clinician, row.registryManager});
+            }
+            for (const clinical::HuddleEntry &entry : std::as_const(*expected)) {
+                want << huddleLine(entry.patient->id, entry.visitTime, domain::toString(entry.evaluation.tier),
+                                   entry.evaluation.mme.totalPerDay, clinical::toString(entry.evaluation.mme.band),
+                                   {entry.rooming, entry.clinician, entry.registryManager});
+            }
             QCOMPARE(got, want);
+        }
+
+        // The measures screen's trend (from each patient's share kept in their summary) equals the
+        // rules engine's trend over every record, for the clinic and for one prescriber.
+        const QDate end = QDate(today.year(), today.month(), 1).addMonths(-1);
+        for (const QString &prescriber : {QString(), everyone->first().prescriber}) {
+            auto fastMeasures = measuresData(r, end.year(), end.month(), prescriber);
+            CHECK_OK(fastMeasures);
+            auto fullTrend =
+                clinical::measureTrend(*everyone, end.year(), end.month(), prescriber, full->rules.context());
+            CHECK_OK(fullTrend);
+            QCOMPARE(measureLines(fastMeasures->trend), measureLines(*fullTrend));
+            QCOMPARE(fastMeasures->trend.size(), 12);
         }
     }
 
@@ -170,7 +224,7 @@ class TestPatientSummaries : public QObject {
     {
         const QDate today = m_clock.now().date();
         domain::Patient p = randomPatient(r);
-        switch (m_random.bounded(8)) {
+        switch (m_random.bounded(9)) {
         case 0: {
             domain::PegScore peg;
             peg.date = today.addDays(-m_random.bounded(200));
@@ -227,6 +281,14 @@ class TestPatientSummaries : public QObject {
                 }
             }
             break;
+        case 7: {  // a new name: the patient moves in the lists' order
+            domain::Patient renamed = p;
+            renamed.name = QStringLiteral("%1 Renamed %2")
+                               .arg(m_random.bounded(2) ? QStringLiteral("Aaron") : QStringLiteral("Zoe"))
+                               .arg(m_random.bounded(1000));
+            CHECK_OK(r.updateDemographics(renamed));
+            break;
+        }
         default: {
             domain::Patient fresh;
             fresh.name = QStringLiteral("Summary Test %1").arg(m_random.bounded(100000));
@@ -316,6 +378,32 @@ private slots:
                 CHECKED(sameAsFullEvaluation(*r));
         }
         CHECKED(sameAsFullEvaluation(*r));
+    }
+
+    // Each read after a write parses only the summaries that write changed, and still equals a
+    // full evaluation: the registry list, the huddle and the measures after every single write.
+    void readAfterEachWriteParsesOnlyWhatChanged()
+    {
+        create(QStringLiteral("incremental.db"), 40, 21).reset();
+        auto r = signIn(QStringLiteral("incremental.db"), kClinician, kClinicianPin);
+        CHECKED(sameAsFullEvaluation(*r));
+        const QDate today = m_clock.now().date();
+        CHECK_OK(evaluateForView(*r, View::RegistryList, today));
+        QCOMPARE(RegistryInternals::summariesParsedLastRead(*r), 0);  // nothing changed since
+        auto list = r->listPatients();
+        CHECK_OK(list);
+        domain::PegScore peg;
+        peg.date = today;
+        peg.pain = 4;
+        peg.enjoyment = 5;
+        peg.activity = 6;
+        CHECK_OK(r->addRecord(list->at(7).id, peg));
+        CHECK_OK(evaluateForView(*r, View::RegistryList, today));
+        QCOMPARE(RegistryInternals::summariesParsedLastRead(*r), 1);
+        for (int i = 0; i < 30; ++i) {
+            CHECKED(randomWrite(*r));
+            CHECKED(sameAsFullEvaluation(*r));
+        }
     }
 
     void mergedPagesKeepSummariesEqualToFullEvaluation()

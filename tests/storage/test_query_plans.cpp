@@ -65,6 +65,11 @@ private slots:
         row("day's bookings", q::kPatientsWithVisitOn, {QStringLiteral("records_by_kind_date")});
         row("summaries beside patients", QByteArray("SELECT p.name, s.gaps ") + q::kSummariesWithPatientsTail,
             {QStringLiteral("SEARCH s USING PRIMARY KEY")});
+        row("summaries computed since", QByteArray("SELECT p.name, s.gaps ") + q::kSummariesComputedSinceTail,
+            {QStringLiteral("patient_summary_by_computed_seq"), QStringLiteral("SEARCH p USING INDEX")});
+        row("newest summary", q::kNewestSummarySeq, {QStringLiteral("patient_summary_by_computed_seq")});
+        row("newest record of a patient", q::kNewestRecordOfPatient,
+            {QStringLiteral("records_by_patient"), QStringLiteral("USING INTEGER PRIMARY KEY")});
     }
 
     void queryUsesItsIndex()

@@ -1,0 +1,195 @@
+// The whole-registry views the app's screens call (issue 16), without the app around them: on a
+// seeded clinic, the registry list (rosterRows), the day's huddle (huddleRows) and the measures
+// trend (measuresData) read cold, warm and right after one write, and the first read of a new day
+// (every summary recomputed), each beside a floor measured in the same run: a bare query of every
+// summary row, or a whole-registry read. bench_screens measures the same through the app's view
+// models; this one builds without the QML layer and runs in a fresh process (so its peak RSS is
+// the views' and the seeding's, printed separately).
+//   bench_summary_views [--patients N] [--smoke]
+
+#include "bench/bench_common.h"
+#include "bench/seeded_registry.h"
+#include "core/registry/patient_records.h"
+#include "core/registry/patient_summaries.h"
+#include "core/registry/registry.h"
+#include "core/registry/registry_internals.h"
+#include "core/registry/views.h"
+#include "core/storage/database.h"
+#include "core/storage/hot_queries.h"
+#include "core/storage/record_store.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "platform/keystore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdlib>
+#include <malloc.h>
+#include <vector>
+
+using namespace cairn;
+
+namespace {
+
+// A line of /proc/self/status in MB ("VmRSS", "VmHWM": the peak since the last resetPeakRss).
+double statusMb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// Gives freed memory back to the system and starts VmHWM again from the current RSS.
+void resetPeakRss()
+{
+    malloc_trim(0);
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
+template <typename T> void check(const Result<T> &result)
+{
+    if (!result) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(result.error().line()));
+        std::abort();
+    }
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const bool smoke = args.contains(QStringLiteral("--smoke"));
+    int patients = smoke ? 300 : 10000;
+    if (const auto at = args.indexOf(QStringLiteral("--patients")); at > 0 && at + 1 < args.size())
+        patients = args.at(at + 1).toInt();
+    const int runs = smoke ? 3 : 9;
+    const int slowRuns = 3;
+    const QDate today(2026, 11, 23);
+    const QDate end = registry::measuresEndMonth(today);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.db"));
+    platform::MemoryKeystore keystore;
+    registry::ManualClock clock{QDateTime(today, QTime(9, 0), Qt::UTC)};
+    synthetic::Options options;
+    options.patients = patients;
+    options.seed = 99;
+    options.asOf = today;
+    const auto seeded = bench::seedRegistry(path, keystore, clock, options);
+    if (!seeded)
+        return 1;
+    std::printf("seeded %d patients in %.1f s\n", patients, seeded->seedSeconds);
+    const double seedingPeak = statusMb("VmHWM");
+    resetPeakRss();
+    const double rssBefore = statusMb("VmRSS");
+
+    auto unlocked = registry::Registry::unlock(path, keystore, seeded->clinicianId, bench::kBenchClinicianPin, clock);
+    check(unlocked);
+    registry::Registry &r = **unlocked;
+    storage::Database &db = registry::RegistryInternals::database(r);
+
+    auto roster = [&] { check(registry::rosterRows(r, today)); };
+    auto huddle = [&] { check(registry::huddleRows(r, today)); };
+    auto measures = [&] { check(registry::measuresData(r, end.year(), end.month(), QString())); };
+    auto summaryFloor = [&] {
+        return bench::medianMs(runs, [&] {
+            const QByteArray sql =
+                QByteArray("SELECT p.id, p.name, p.clinic_id, s.tier, s.band, s.total_mme, s.gaps, s.ltot_reason, "
+                           "s.measures ") +
+                storage::hot_queries::kSummariesWithPatientsTail;
+            auto stmt = db.prepare(sql.constData());
+            int n = 0;
+            while (stmt && stmt->next()) {
+                for (int c = 0; c < 8; ++c)
+                    (void)stmt->text(c);
+                (void)stmt->blob(8);
+                ++n;
+            }
+            if (n != patients)
+                std::abort();
+        });
+    };
+    auto wholeRegistryFloor = [&] {
+        return bench::medianMs(slowRuns, [&] {
+            storage::RecordStore store(db);
+            check(registry::assembleAllPatients(store));
+        });
+    };
+    int written = 0;
+    auto writeOnePeg = [&] {
+        const QString id = seeded->patientIds.at((written++ * 37) % seeded->patientIds.size());
+        domain::PegScore peg;
+        peg.date = today;
+        peg.pain = 3 + written % 5;
+        peg.enjoyment = 4;
+        peg.activity = 5;
+        check(r.addRecord(id, peg));
+    };
+    auto timedAfterWrite = [&](auto view) {
+        std::vector<double> times;
+        for (int i = 0; i < slowRuns; ++i) {
+            writeOnePeg();
+            QElapsedTimer timer;
+            timer.start();
+            view();
+            times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(times.begin(), times.end());
+        return times[times.size() / 2];
+    };
+
+    bench::header();
+    // Cold: the first whole-registry read after unlocking parses every summary.
+    QElapsedTimer coldTimer;
+    coldTimer.start();
+    roster();
+    const double coldMs = static_cast<double>(coldTimer.nsecsElapsed()) / 1e6;
+    const double floorMs = summaryFloor();
+    bench::row("registry list, first read after unlock", coldMs, floorMs, "bare query of every summary row");
+    const double appPeak = statusMb("VmHWM");
+    bench::row("registry list", bench::medianMs(runs, roster), floorMs, "bare query of every summary row");
+    bench::row("registry list right after a write", timedAfterWrite(roster), floorMs,
+               "bare query of every summary row");
+    bench::row("Today (the day's huddle)", bench::medianMs(runs, huddle), floorMs, "bare query of every summary row");
+    bench::row("Today right after a write", timedAfterWrite(huddle), floorMs, "bare query of every summary row");
+    bench::row("measures (12-month trend)", bench::medianMs(runs, measures), floorMs,
+               "bare query of every summary row");
+    bench::row("measures right after a write", timedAfterWrite(measures), floorMs, "bare query of every summary row");
+    const double wholeMs = wholeRegistryFloor();
+    {
+        // Another month than the one the screen opens on is still evaluated in full.
+        const QDate earlier = end.addMonths(-1);
+        bench::row("measures, another month (full evaluation)",
+                   bench::medianMs(
+                       slowRuns, [&] { check(registry::measuresData(r, earlier.year(), earlier.month(), QString())); }),
+                   wholeMs, "whole registry read from the database");
+    }
+    std::vector<double> newDay;
+    for (int ahead = 1; ahead <= slowRuns; ++ahead) {
+        clock.set(QDateTime(today.addDays(ahead), QTime(7, 0), Qt::UTC));
+        QElapsedTimer timer;
+        timer.start();
+        check(r.patientSummaries(QStringLiteral("bench")));
+        newDay.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(newDay.begin(), newDay.end());
+    bench::row("first read of a new day (every summary)", newDay[newDay.size() / 2], wholeMs,
+               "whole registry read from the database");
+    std::printf("\nmemory: peak RSS %.0f MB after unlocking and the first registry list (%.0f MB before unlocking, "
+                "after the seeding gave its memory back; the seeding's own peak was %.0f MB)\n",
+                appPeak, rssBefore, seedingPeak);
+    std::printf("peak RSS %.0f MB since unlocking, the bench's whole-registry baselines included\n", statusMb("VmHWM"));
+    return 0;
+}
