@@ -170,10 +170,19 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
                 medication = {{QStringLiteral("coding"), QJsonArray{coding(fhir::kRxNorm, code, e.drug)}}};
                 dose = mg(e.strengthMg.value_or(0) * e.unitsPerDose);
             }
+            // The registry keeps no change interval for a patch: the product coded is the 72-hour one.
+            const bool patch = e.drug == QLatin1String("fentanyl");
+            if (!patch && !(e.dosesPerDay > 0))
+                return Error{at + QStringLiteral(".opioids[%1].doses_per_day").arg(i),
+                             QStringLiteral("must be positive")};
+            const QJsonObject every72Hours{
+                {QStringLiteral("repeat"), QJsonObject{{QStringLiteral("frequency"), 1},
+                                                       {QStringLiteral("period"), 72},
+                                                       {QStringLiteral("periodUnit"), QStringLiteral("h")}}}};
             QJsonObject dosage{
                 {QStringLiteral("doseAndRate"), QJsonArray{QJsonObject{{QStringLiteral("doseQuantity"), dose}}}},
                 {QStringLiteral("asNeededBoolean"), e.prn},
-                {QStringLiteral("timing"), timingOf(e.dosesPerDay)}};
+                {QStringLiteral("timing"), patch ? every72Hours : timingOf(e.dosesPerDay)}};
             QJsonObject resource =
                 request(idOf(e.meta, p.id, QStringLiteral("opioid"), i), ref, medication, e.start, e.end);
             resource.insert(QStringLiteral("dosageInstruction"), QJsonArray{dosage});

@@ -84,8 +84,9 @@ Result<QList<Resource>> splitFile(const FhirFile &file)
         if (auto s = add(where, lineDoc.object(), {}); !s)
             return s.error();
     }
-    if (resources.isEmpty())
-        return Error{prefix.isEmpty() ? QStringLiteral("input") : file.name,
+    // One file of an export may be empty (a clinic without observations); a file on its own may not.
+    if (resources.isEmpty() && file.name.isEmpty())
+        return Error{QStringLiteral("input"),
                      QStringLiteral("holds no FHIR resource (a Bundle, a resource or NDJSON)")};
     return resources;
 }
@@ -187,7 +188,7 @@ Result<domain::Patient> readPatient(const Resource &r)
         return ltot.error().within(r.label);
     p.ltotStart = *ltot;
     const QJsonValue tier = extension(o, fhir::kExtRiskTier, QStringLiteral("valueCode"));
-    if (!tier.isUndefined()) {
+    if (!tier.isUndefined() && !tier.isNull()) {
         domain::RiskTier value{};
         if (!domain::parse(tier.toString(), &value))
             return at(r, QStringLiteral("extension(risk-tier)"), QStringLiteral("must be low, moderate or high"));

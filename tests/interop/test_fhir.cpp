@@ -315,7 +315,7 @@ private slots:
                                  << "entry[12] (MedicationRequest/bad).subject.reference";
         QTest::newRow("item") << withComponents(observation("bad", "Patient/p1", "44249-1", "2020-06-30"), {"44250-9"},
                                                 {4})
-                              << "entry[12] (Observation/bad).component";
+                              << "entry[12] (Observation/bad).component[0]";
     }
 
     void badBundlesAreRefusedWholeNamingTheField()
@@ -366,7 +366,7 @@ private slots:
         const QString out = m_dir.filePath("export");
         QCOMPARE(cairnctl(db, {"export", "--fhir", out}).exitCode, 0);
         QHash<QString, QList<QJsonObject>> byType;
-        for (const QString &type : {"Patient", "MedicationRequest", "Observation"}) {
+        for (const QString type : {"Patient", "MedicationRequest", "Observation"}) {
             QFile file(QDir(out).filePath(type + ".ndjson"));
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(type));
             for (const QByteArray &line : file.readAll().split('\n')) {
@@ -446,13 +446,13 @@ private slots:
                                   .object()
                                   .value("patients")
                                   .toArray();
-            QJsonArray out;
+            QJsonArray lines;
             for (const QJsonValue &row : rows) {
                 QJsonObject r = row.toObject();
                 r.remove("patient_id");
-                out.append(r);
+                lines.append(r);
             }
-            return out;
+            return lines;
         };
         const QJsonArray gapsBefore = gaps(source);
         QVERIFY(!gapsBefore.isEmpty());
