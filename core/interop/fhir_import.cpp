@@ -504,6 +504,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
     FhirContent content;
     QHash<QString, qsizetype> patientByRef;  // "Patient/id" and fullUrl → index in content.patients
     QHash<QString, qsizetype> observationByRef;
+    QStringList patientNames;
     for (qsizetype i = 0; i < resources.size(); ++i) {
         const Resource &r = resources.at(i);
         if (r.type == QLatin1String("Patient")) {
@@ -515,6 +516,8 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                     return at(
                         r, QStringLiteral("identifier"),
                         QStringLiteral("the chart number %1 is given twice").arg(quotedInput(patient->clinicId, 30)));
+            // One name per patient, however records refer to it ("Patient/id" or the Bundle's fullUrl).
+            patientNames.append(r.id.isEmpty() ? r.fullUrl : QStringLiteral("Patient/") + r.id);
             if (!r.id.isEmpty())
                 patientByRef.insert(QStringLiteral("Patient/") + r.id, content.patients.size());
             if (!r.fullUrl.isEmpty())
@@ -565,6 +568,8 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             if (!read)
                 return read.error();
             if (read->opioid) {
+                if (*owner >= 0)
+                    read->opioid->subject = patientNames.at(*owner);
                 content.opioidRequests.append(*read->opioid);
                 if (*owner >= 0)
                     content.patients[*owner].opioids.append(read->opioid->entry);

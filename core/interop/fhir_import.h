@@ -31,7 +31,7 @@ struct FhirFile {
 // An opioid MedicationRequest as read, in file order: what `cairnctl mme --fhir` reports.
 struct OpioidRequest {
     QString resource;  // "entry[2] (MedicationRequest/abc)"
-    QString subject;   // the reference as written: "Patient/p1"
+    QString subject;   // "Patient/p1": the patient's own name when the files hold it, else the reference as written
     QString rxcui;
     domain::OpioidEntry entry;
 };
