@@ -3,6 +3,7 @@
 #include "core/domain/patient_json.h"
 #include "core/registry/not_allowed.h"
 #include "tools/cairnctl/cli_registry.h"
+#include "tools/cairnctl/fhir_commands.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -138,6 +139,8 @@ int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
 
 int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
+    if (arguments.contains(QStringLiteral("--fhir")))
+        return runImportFhir(arguments, options, io);
     QStringList args = arguments;
     auto file = takeOption(args, QStringLiteral("--json"));
     if (!file)
@@ -190,6 +193,8 @@ int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io
 
 int runExport(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
+    if (arguments.contains(QStringLiteral("--fhir")))
+        return runExportFhir(arguments, options, io);
     QStringList args = arguments;
     const bool json = takeFlag(args, QStringLiteral("--json"));
     if (auto s = noMoreArguments(args); !s)
@@ -258,9 +263,12 @@ CAIRN_CLI_COMMAND("init", "create a new encrypted registry: init --name ADMIN (P
 CAIRN_CLI_COMMAND("user",
                   "user add --name N --role R | list [--json] | remove --name N | passwd [--name N] | unlock --name N",
                   runUser);
-CAIRN_CLI_COMMAND("import", "import --json FILE: add the patient objects of the rules contract (all or nothing)",
-                  runImport);
-CAIRN_CLI_COMMAND("export", "export --json: write every patient as the rules contract's patient objects", runExport);
+CAIRN_CLI_COMMAND(
+    "import",
+    "import --json FILE | --fhir FILE|DIR: add the patients of a contract JSON or FHIR R4 file (all or nothing)",
+    runImport);
+CAIRN_CLI_COMMAND("export", "export --json | --fhir DIR: every patient as contract JSON, or as FHIR R4 NDJSON files",
+                  runExport);
 CAIRN_CLI_COMMAND("stats", "counts of patients, records, users, unsynced records and audit entries", runStats);
 CAIRN_CLI_COMMAND("audit", "audit verify: check the hash chain of the audit log", runAudit);
 

@@ -1,0 +1,271 @@
+#include "core/interop/fhir_export.h"
+
+#include "core/interop/fhir_codes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace cairn::interop {
+namespace {
+
+QJsonObject coding(QLatin1StringView system, const QString &code, const QString &display = {})
+{
+    QJsonObject o{{QStringLiteral("system"), QString(system)}, {QStringLiteral("code"), code}};
+    if (!display.isEmpty())
+        o.insert(QStringLiteral("display"), display);
+    return o;
+}
+
+QJsonObject codeable(QLatin1StringView system, const QString &code, const QString &text)
+{
+    return {{QStringLiteral("coding"), QJsonArray{coding(system, code)}}, {QStringLiteral("text"), text}};
+}
+
+QJsonObject extension(QLatin1StringView url, const QString &valueKey, const QJsonValue &value)
+{
+    return {{QStringLiteral("url"), QString(url)}, {valueKey, value}};
+}
+
+void appendLine(QByteArray &ndjson, const QJsonObject &resource)
+{
+    ndjson += QJsonDocument(resource).toJson(QJsonDocument::Compact);
+    ndjson += '\n';
+}
+
+// A record's resource id: its registry id, else the patient's id and the record's place.
+QString idOf(const domain::RecordMeta &meta, const QString &patientId, const QString &kind, qsizetype index)
+{
+    return meta.id.isNull() ? QStringLiteral("%1-%2-%3").arg(patientId, kind).arg(index)
+                            : meta.id.toString(QUuid::WithoutBraces);
+}
+
+QJsonObject mg(double value)
+{
+    return {{QStringLiteral("value"), value},
+            {QStringLiteral("unit"), QStringLiteral("mg")},
+            {QStringLiteral("system"), QString(fhir::kUcum)},
+            {QStringLiteral("code"), QStringLiteral("mg")}};
+}
+
+// Doses a day as a FHIR Timing: n a day when whole, else once every 24/n hours.
+QJsonObject timingOf(double dosesPerDay)
+{
+    QJsonObject repeat;
+    if (dosesPerDay >= 1 && dosesPerDay == std::floor(dosesPerDay)) {
+        repeat = {{QStringLiteral("frequency"), dosesPerDay},
+                  {QStringLiteral("period"), 1},
+                  {QStringLiteral("periodUnit"), QStringLiteral("d")}};
+    } else {
+        repeat = {{QStringLiteral("frequency"), 1},
+                  {QStringLiteral("period"), 24.0 / dosesPerDay},
+                  {QStringLiteral("periodUnit"), QStringLiteral("h")}};
+    }
+    return {{QStringLiteral("repeat"), repeat}};
+}
+
+QJsonObject request(const QString &id, const QString &patientRef, const QJsonObject &medication, const QDate &start,
+                    const QDate &end)
+{
+    QJsonObject validity{{QStringLiteral("start"), start.toString(Qt::ISODate)}};
+    if (end.isValid())
+        validity.insert(QStringLiteral("end"), end.toString(Qt::ISODate));
+    return {{QStringLiteral("resourceType"), QStringLiteral("MedicationRequest")},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("status"), end.isValid() ? QStringLiteral("completed") : QStringLiteral("active")},
+            {QStringLiteral("intent"), QStringLiteral("order")},
+            {QStringLiteral("medicationCodeableConcept"), medication},
+            {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), patientRef}}},
+            {QStringLiteral("dispenseRequest"), QJsonObject{{QStringLiteral("validityPeriod"), validity}}}};
+}
+
+QJsonObject observation(const QString &id, const QString &patientRef, const QJsonObject &code, const QDate &date,
+                        const QString &category)
+{
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("Observation")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("status"), QStringLiteral("final")},
+        {QStringLiteral("category"),
+         QJsonArray{QJsonObject{{QStringLiteral("coding"), QJsonArray{coding(fhir::kObservationCategory, category)}}}}},
+        {QStringLiteral("code"), code},
+        {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), patientRef}}},
+        {QStringLiteral("effectiveDateTime"), date.toString(Qt::ISODate)}};
+}
+
+QJsonObject patientResource(const domain::Patient &p)
+{
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Patient")},
+                  {QStringLiteral("id"), p.id},
+                  {QStringLiteral("active"), p.status == domain::PatientStatus::Active},
+                  {QStringLiteral("identifier"),
+                   QJsonArray{QJsonObject{{QStringLiteral("type"), codeable(fhir::kIdentifierType, QStringLiteral("MR"),
+                                                                            QStringLiteral("Medical record number"))},
+                                          {QStringLiteral("value"), p.clinicId}}}},
+                  {QStringLiteral("name"), QJsonArray{QJsonObject{{QStringLiteral("text"), p.name}}}},
+                  {QStringLiteral("gender"), p.sex == domain::Sex::Female ? QStringLiteral("female")
+                                             : p.sex == domain::Sex::Male ? QStringLiteral("male")
+                                                                          : QStringLiteral("unknown")},
+                  {QStringLiteral("communication"),
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("language"),
+                        QJsonObject{{QStringLiteral("coding"),
+                                     QJsonArray{coding(QLatin1StringView("urn:ietf:bcp:47"), p.language)}}}}}}}};
+    if (p.birthDate.isValid())
+        o.insert(QStringLiteral("birthDate"), p.birthDate.toString(Qt::ISODate));
+    if (!p.phone.isEmpty())
+        o.insert(QStringLiteral("telecom"), QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                                                   {QStringLiteral("value"), p.phone}}});
+    if (!p.prescriber.isEmpty())
+        o.insert(QStringLiteral("generalPractitioner"),
+                 QJsonArray{QJsonObject{{QStringLiteral("display"), p.prescriber}}});
+    QJsonArray extensions;
+    if (p.ltotStart.isValid())
+        extensions.append(
+            extension(fhir::kExtLtotStart, QStringLiteral("valueDate"), p.ltotStart.toString(Qt::ISODate)));
+    if (p.riskTier) {
+        extensions.append(extension(fhir::kExtRiskTier, QStringLiteral("valueCode"), domain::toString(*p.riskTier)));
+        extensions.append(extension(fhir::kExtRiskTierReason, QStringLiteral("valueString"), p.riskTierReason));
+    }
+    if (!extensions.isEmpty())
+        o.insert(QStringLiteral("extension"), extensions);
+    return o;
+}
+
+}  // namespace
+
+Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNormTable &rxnorm,
+                              const clinical::Instruments &instruments)
+{
+    FhirExport out;
+    for (qsizetype pi = 0; pi < patients.size(); ++pi) {
+        const domain::Patient &p = patients.at(pi);
+        const QString at = QStringLiteral("patient[%1]").arg(pi);
+        const QString ref = QStringLiteral("Patient/") + p.id;
+        appendLine(out.patients, patientResource(p));
+        for (qsizetype i = 0; i < p.opioids.size(); ++i) {
+            const domain::OpioidEntry &e = p.opioids.at(i);
+            QJsonObject dose;
+            QJsonObject medication;
+            if (e.drug == QLatin1String("fentanyl")) {
+                const QString code = rxnorm.fentanylPatchCode(e.strengthMcgPerHr.value_or(0));
+                if (code.isEmpty())
+                    return Error{
+                        at + QStringLiteral(".opioids[%1].strength_mcg_per_hr").arg(i),
+                        QStringLiteral("no RxNorm fentanyl patch of %1 mcg/hr").arg(e.strengthMcgPerHr.value_or(0))};
+                medication = {{QStringLiteral("coding"),
+                               QJsonArray{coding(fhir::kRxNorm, code, rxnorm.opioidProduct(code)->name)}}};
+                dose = {{QStringLiteral("value"), e.patches},
+                        {QStringLiteral("unit"), QStringLiteral("patch")},
+                        {QStringLiteral("system"), QString(fhir::kUcum)},
+                        {QStringLiteral("code"), QStringLiteral("{patch}")}};
+            } else {
+                // The registry knows the drug and its mg, not the product: coded by ingredient, dosed in mg.
+                const QString code = rxnorm.ingredientCode(e.drug);
+                if (code.isEmpty())
+                    return Error{at + QStringLiteral(".opioids[%1].drug").arg(i),
+                                 QStringLiteral("no RxNorm ingredient code for %1").arg(e.drug)};
+                medication = {{QStringLiteral("coding"), QJsonArray{coding(fhir::kRxNorm, code, e.drug)}}};
+                dose = mg(e.strengthMg.value_or(0) * e.unitsPerDose);
+            }
+            // The registry keeps no change interval for a patch: the product coded is the 72-hour one.
+            const bool patch = e.drug == QLatin1String("fentanyl");
+            if (!patch && !(e.dosesPerDay > 0))
+                return Error{at + QStringLiteral(".opioids[%1].doses_per_day").arg(i),
+                             QStringLiteral("must be positive")};
+            const QJsonObject every72Hours{
+                {QStringLiteral("repeat"), QJsonObject{{QStringLiteral("frequency"), 1},
+                                                       {QStringLiteral("period"), 72},
+                                                       {QStringLiteral("periodUnit"), QStringLiteral("h")}}}};
+            QJsonObject dosage{
+                {QStringLiteral("doseAndRate"), QJsonArray{QJsonObject{{QStringLiteral("doseQuantity"), dose}}}},
+                {QStringLiteral("asNeededBoolean"), e.prn},
+                {QStringLiteral("timing"), patch ? every72Hours : timingOf(e.dosesPerDay)}};
+            QJsonObject resource =
+                request(idOf(e.meta, p.id, QStringLiteral("opioid"), i), ref, medication, e.start, e.end);
+            resource.insert(QStringLiteral("dosageInstruction"), QJsonArray{dosage});
+            if (e.indication == domain::OpioidIndication::OpioidUseDisorder)
+                resource.insert(
+                    QStringLiteral("extension"),
+                    QJsonArray{extension(fhir::kExtIndication, QStringLiteral("valueCode"), QStringLiteral("oud"))});
+            appendLine(out.medicationRequests, resource);
+        }
+        for (qsizetype i = 0; i < p.benzodiazepines.size(); ++i) {
+            const domain::BenzodiazepineEntry &e = p.benzodiazepines.at(i);
+            const QString code = rxnorm.sedativeCode(e.drug);
+            if (code.isEmpty())
+                return Error{at + QStringLiteral(".benzodiazepines[%1].drug").arg(i),
+                             QStringLiteral("no RxNorm code for the sedative %1").arg(e.drug)};
+            const QJsonObject medication{{QStringLiteral("coding"), QJsonArray{coding(fhir::kRxNorm, code, e.drug)}}};
+            appendLine(out.medicationRequests,
+                       request(idOf(e.meta, p.id, QStringLiteral("sedative"), i), ref, medication, e.start, e.end));
+        }
+        auto panel = [&](const QString &instrument, const QList<int> &scores, const QString &id, const QDate &date) {
+            const QJsonObject loinc =
+                instruments.find(instrument)->definition().value(QStringLiteral("loinc")).toObject();
+            const QJsonArray items = loinc.value(QStringLiteral("items")).toArray();
+            QJsonObject o = observation(
+                id, ref, codeable(fhir::kLoinc, loinc.value(QStringLiteral("panel")).toString(), instrument.toUpper()),
+                date, QStringLiteral("survey"));
+            QJsonArray components;
+            for (qsizetype k = 0; k < items.size() && k < scores.size(); ++k)
+                components.append(QJsonObject{
+                    {QStringLiteral("code"),
+                     QJsonObject{{QStringLiteral("coding"), QJsonArray{coding(fhir::kLoinc, items.at(k).toString())}}}},
+                    {QStringLiteral("valueInteger"), scores.at(k)}});
+            o.insert(QStringLiteral("component"), components);
+            appendLine(out.observations, o);
+        };
+        for (qsizetype i = 0; i < p.peg.size(); ++i) {
+            const domain::PegScore &s = p.peg.at(i);
+            panel(QStringLiteral("peg"), {s.pain, s.enjoyment, s.activity},
+                  idOf(s.meta, p.id, QStringLiteral("peg"), i), s.date);
+        }
+        for (qsizetype i = 0; i < p.screenings.size(); ++i) {
+            const domain::Screening &s = p.screenings.at(i);
+            if (s.instrument != QLatin1String("phq9") && s.instrument != QLatin1String("gad7"))
+                continue;
+            QList<int> scores;
+            for (const QJsonValue &v : s.answers.toArray())
+                scores.append(v.toInt());
+            panel(s.instrument, scores, idOf(s.meta, p.id, s.instrument, i), s.date);
+        }
+        for (qsizetype i = 0; i < p.uds.size(); ++i) {
+            const domain::UrineDrugScreen &s = p.uds.at(i);
+            QJsonObject o =
+                observation(idOf(s.meta, p.id, QStringLiteral("uds"), i), ref,
+                            codeable(fhir::kCairnObservation, fhir::kUdsCode, QStringLiteral("Urine drug screen")),
+                            s.date, QStringLiteral("laboratory"));
+            o.insert(QStringLiteral("valueCodeableConcept"),
+                     codeable(fhir::kCairnUdsResult, domain::toString(s.result), domain::toString(s.result)));
+            QJsonArray components;
+            for (const QString &substance : s.substances)
+                components.append(
+                    QJsonObject{{QStringLiteral("code"), codeable(fhir::kCairnObservation, fhir::kUdsSubstanceCode,
+                                                                  QStringLiteral("Substance"))},
+                                {QStringLiteral("valueString"), substance}});
+            if (!components.isEmpty())
+                o.insert(QStringLiteral("component"), components);
+            if (s.confirmatorySent)
+                o.insert(QStringLiteral("extension"),
+                         QJsonArray{extension(fhir::kExtConfirmatorySent, QStringLiteral("valueBoolean"), true)});
+            appendLine(out.observations, o);
+        }
+    }
+    return out;
+}
+
+Result<FhirExport> exportFhir(const QList<domain::Patient> &patients)
+{
+    auto rxnorm = RxNormTable::shipped();
+    if (!rxnorm)
+        return rxnorm.error();
+    auto instruments = clinical::Instruments::shipped();
+    if (!instruments)
+        return instruments.error();
+    return exportFhir(patients, **rxnorm, **instruments);
+}
+
+}  // namespace cairn::interop

@@ -1,0 +1,729 @@
+#include "core/interop/fhir_import.h"
+
+#include "core/domain/text.h"
+#include "core/domain/validation.h"
+#include "core/interop/fhir_codes.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cmath>
+#include <optional>
+
+namespace cairn::interop {
+namespace {
+
+using domain::quotedInput;
+
+struct Resource {
+    QString label;  // "entry[3] (MedicationRequest/abc)": how errors name it
+    QString type;
+    QString id;
+    QString fullUrl;
+    QJsonObject json;
+};
+
+Error at(const Resource &r, const QString &field, const QString &message)
+{
+    return Error{field, message}.within(r.label);
+}
+
+Result<QList<Resource>> splitFile(const FhirFile &file)
+{
+    const QString prefix = file.name.isEmpty() ? QString() : file.name + QLatin1Char(' ');
+    QList<Resource> resources;
+    auto add = [&](const QString &where, const QJsonValue &value, const QString &fullUrl) -> Status {
+        if (!value.isObject())
+            return Error{where, QStringLiteral("must be a FHIR resource (a JSON object)")};
+        const QJsonObject o = value.toObject();
+        Resource r{{},
+                   o.value(QStringLiteral("resourceType")).toString(),
+                   o.value(QStringLiteral("id")).toString(),
+                   fullUrl,
+                   o};
+        if (r.type.isEmpty())
+            return Error{where + QStringLiteral(".resourceType"), QStringLiteral("is required")};
+        r.label = QStringLiteral("%1 (%2/%3)").arg(where, quotedInput(r.type, 40), quotedInput(r.id, 64));
+        resources.append(r);
+        return ok();
+    };
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.bytes, &parseError);
+    if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
+        const QJsonObject root = doc.object();
+        if (root.value(QStringLiteral("resourceType")).toString() != QLatin1String("Bundle")) {
+            if (auto s = add(prefix + QStringLiteral("resource"), root, {}); !s)
+                return s.error();
+            return resources;
+        }
+        const QJsonArray entries = root.value(QStringLiteral("entry")).toArray();
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const QJsonObject entry = entries.at(i).toObject();
+            if (auto s = add(prefix + QStringLiteral("entry[%1]").arg(i), entry.value(QStringLiteral("resource")),
+                             entry.value(QStringLiteral("fullUrl")).toString());
+                !s)
+                return s.error();
+        }
+        return resources;
+    }
+    // NDJSON: one resource a line (FHIR Bulk Data); blank lines are allowed.
+    const QList<QByteArray> lines = file.bytes.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QString where = prefix + QStringLiteral("line %1").arg(i + 1);
+        const QJsonDocument lineDoc = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return Error{
+                where,
+                QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
+        if (auto s = add(where, lineDoc.object(), {}); !s)
+            return s.error();
+    }
+    // One file of an export may be empty (a clinic without observations); a file on its own may not.
+    if (resources.isEmpty() && file.name.isEmpty())
+        return Error{QStringLiteral("input"),
+                     QStringLiteral("holds no FHIR resource (a Bundle, a resource or NDJSON)")};
+    return resources;
+}
+
+// A FHIR date or dateTime → its day; partial dates ("2020-06") are refused, never rounded.
+Result<QDate> dayOf(const QJsonValue &value, const QString &field, bool required)
+{
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            return Error{field, QStringLiteral("is required")};
+        return QDate();
+    }
+    const QString text = value.toString();
+    const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+    if (text.size() < 10 || !date.isValid())
+        return Error{field, QStringLiteral("must be a full date (YYYY-MM-DD), not \"%1\"").arg(quotedInput(text, 30))};
+    return date;
+}
+
+// The code of the first coding in `system`, empty when none.
+QString codeIn(const QJsonObject &codeable, QLatin1StringView system)
+{
+    for (const QJsonValue &coding : codeable.value(QStringLiteral("coding")).toArray())
+        if (coding.toObject().value(QStringLiteral("system")).toString() == system)
+            return coding.toObject().value(QStringLiteral("code")).toString();
+    return {};
+}
+
+QJsonValue extension(const QJsonObject &o, QLatin1StringView url, const QString &valueKey)
+{
+    for (const QJsonValue &e : o.value(QStringLiteral("extension")).toArray())
+        if (e.toObject().value(QStringLiteral("url")).toString() == url)
+            return e.toObject().value(valueKey);
+    return {};
+}
+
+Result<domain::Patient> readPatient(const Resource &r)
+{
+    domain::Patient p;
+    const QJsonObject &o = r.json;
+    if (o.contains(QStringLiteral("active")) && !o.value(QStringLiteral("active")).toBool(true))
+        return at(r, QStringLiteral("active"), QStringLiteral("inactive patients are not imported"));
+    const QJsonArray names = o.value(QStringLiteral("name")).toArray();
+    if (!names.isEmpty()) {
+        const QJsonObject name = names.first().toObject();
+        p.name = name.value(QStringLiteral("text")).toString().trimmed();
+        if (p.name.isEmpty()) {
+            QStringList parts;
+            for (const QJsonValue &given : name.value(QStringLiteral("given")).toArray())
+                parts.append(given.toString());
+            parts.append(name.value(QStringLiteral("family")).toString());
+            p.name = parts.join(QLatin1Char(' ')).simplified();
+        }
+    }
+    if (p.name.isEmpty())
+        return at(r, QStringLiteral("name[0]"), QStringLiteral("a patient needs a name (text, or given and family)"));
+    // The chart number: the medical record number (identifier type MR), else the resource id.
+    for (const QJsonValue &value : o.value(QStringLiteral("identifier")).toArray()) {
+        const QJsonObject identifier = value.toObject();
+        if (codeIn(identifier.value(QStringLiteral("type")).toObject(), fhir::kIdentifierType) == QLatin1String("MR"))
+            p.clinicId = identifier.value(QStringLiteral("value")).toString().trimmed();
+    }
+    if (p.clinicId.isEmpty())
+        p.clinicId = r.id;
+    if (p.clinicId.isEmpty())
+        return at(r, QStringLiteral("identifier"), QStringLiteral("needs a medical record number (type MR) or an id"));
+    auto birth = dayOf(o.value(QStringLiteral("birthDate")), QStringLiteral("birthDate"), false);
+    if (!birth)
+        return birth.error().within(r.label);
+    p.birthDate = *birth;
+    const QString gender = o.value(QStringLiteral("gender")).toString();
+    p.sex = gender == QLatin1String("female") ? domain::Sex::Female
+            : gender == QLatin1String("male") ? domain::Sex::Male
+                                              : domain::Sex::Unknown;
+    for (const QJsonValue &value : o.value(QStringLiteral("telecom")).toArray())
+        if (value.toObject().value(QStringLiteral("system")).toString() == QLatin1String("phone") && p.phone.isEmpty())
+            p.phone = value.toObject().value(QStringLiteral("value")).toString();
+    const QJsonArray communication = o.value(QStringLiteral("communication")).toArray();
+    if (!communication.isEmpty()) {
+        const QJsonObject language = communication.first().toObject().value(QStringLiteral("language")).toObject();
+        QString code = language.value(QStringLiteral("coding"))
+                           .toArray()
+                           .first()
+                           .toObject()
+                           .value(QStringLiteral("code"))
+                           .toString();
+        code = code.section(QLatin1Char('-'), 0, 0).toLower();
+        if (code != QLatin1String("en") && code != QLatin1String("es"))
+            return at(r, QStringLiteral("communication[0].language"),
+                      QStringLiteral("Cairn speaks en and es, not \"%1\"").arg(quotedInput(code, 12)));
+        p.language = code;
+    }
+    const QJsonArray practitioners = o.value(QStringLiteral("generalPractitioner")).toArray();
+    if (!practitioners.isEmpty())
+        p.prescriber = practitioners.first().toObject().value(QStringLiteral("display")).toString();
+    auto ltot = dayOf(extension(o, fhir::kExtLtotStart, QStringLiteral("valueDate")),
+                      QStringLiteral("extension(ltot-start)"), false);
+    if (!ltot)
+        return ltot.error().within(r.label);
+    p.ltotStart = *ltot;
+    const QJsonValue tier = extension(o, fhir::kExtRiskTier, QStringLiteral("valueCode"));
+    if (!tier.isUndefined() && !tier.isNull()) {
+        domain::RiskTier value{};
+        if (!domain::parse(tier.toString(), &value))
+            return at(r, QStringLiteral("extension(risk-tier)"), QStringLiteral("must be low, moderate or high"));
+        p.riskTier = value;
+        p.riskTierReason = extension(o, fhir::kExtRiskTierReason, QStringLiteral("valueString")).toString();
+    }
+    if (auto s = domain::validateForRegistry(p); !s)
+        return s.error().within(r.label);
+    return p;
+}
+
+// A dose or a maximum as a number of the product's units (tablets, mL, patches).
+Result<double> unitsOf(const QJsonObject &quantity, const RxProduct &product, double strengthMg, const QString &field)
+{
+    const double value = quantity.value(QStringLiteral("value")).toDouble(-1);
+    if (!(value > 0))
+        return Error{field + QStringLiteral(".value"), QStringLiteral("must be a positive number")};
+    QString unit = quantity.value(QStringLiteral("code")).toString();
+    if (unit.isEmpty())
+        unit = quantity.value(QStringLiteral("unit")).toString();
+    unit = unit.toLower().remove(QLatin1Char('{')).remove(QLatin1Char('}')).trimmed();
+    if (unit.endsWith(QLatin1Char('s')))
+        unit.chop(1);
+    const QString form = product.doseForm.toLower();
+    const bool liquid = product.ingredients.first().unit == QLatin1String("MG/ML");
+    if (unit == QLatin1String("mg") && strengthMg > 0)
+        return value / strengthMg;
+    if (liquid && unit == QLatin1String("ml"))
+        return value;
+    // A dose-form unit: the last word of the dose form ("Oral Tablet" → tablet); patches for systems.
+    QString formUnit = form.section(QLatin1Char(' '), -1);
+    if (formUnit == QLatin1String("system"))
+        formUnit = QStringLiteral("patch");
+    if (unit == formUnit || (unit == QLatin1String("tbl") && formUnit == QLatin1String("tablet")) ||
+        (unit == QLatin1String("tab") && formUnit == QLatin1String("tablet")) ||
+        (unit == QLatin1String("cap") && formUnit == QLatin1String("capsule")))
+        return value;
+    return Error{field + QStringLiteral(".unit"),
+                 QStringLiteral("\"%1\" is not a dose unit for %2 (use mg%3 or %4)")
+                     .arg(quotedInput(unit, 20), product.name, liquid ? QStringLiteral(", mL") : QString(), formUnit)};
+}
+
+// Hours in a FHIR Timing period unit; none for units of varying length (mo, a) or none at all.
+std::optional<double> hoursPer(const QString &unit)
+{
+    if (unit == QLatin1String("h"))
+        return 1;
+    if (unit == QLatin1String("d"))
+        return 24;
+    if (unit == QLatin1String("wk"))
+        return 24 * 7;
+    return std::nullopt;
+}
+
+// Doses a day of a dosage instruction's timing: timeOfDay (that many a day) or frequency per period.
+Result<double> dosesPerDay(const QJsonObject &timing, const QString &field)
+{
+    if (timing.contains(QStringLiteral("code")) && !timing.contains(QStringLiteral("repeat")))
+        return Error{field + QStringLiteral(".code"), QStringLiteral("timing codes are not read: give timing.repeat")};
+    const QJsonObject repeat = timing.value(QStringLiteral("repeat")).toObject();
+    if (repeat.isEmpty())
+        return Error{field + QStringLiteral(".repeat"),
+                     QStringLiteral("is required (frequency and period, or timeOfDay)")};
+    for (const char *unsupported : {"frequencyMax", "periodMax", "dayOfWeek", "when", "count", "duration"})
+        if (repeat.contains(QLatin1String(unsupported)))
+            return Error{field + QStringLiteral(".repeat.") + QLatin1String(unsupported),
+                         QStringLiteral("is not supported: give a fixed frequency and period, or timeOfDay")};
+    const QJsonArray times = repeat.value(QStringLiteral("timeOfDay")).toArray();
+    const double frequency = repeat.value(QStringLiteral("frequency")).toDouble(1);
+    if (!times.isEmpty()) {
+        const bool daily = !repeat.contains(QStringLiteral("period")) ||
+                           (repeat.value(QStringLiteral("period")).toDouble() == 1 &&
+                            repeat.value(QStringLiteral("periodUnit")).toString() == QLatin1String("d"));
+        if (!daily || frequency != 1)
+            return Error{field + QStringLiteral(".repeat.timeOfDay"),
+                         QStringLiteral("timeOfDay is read as once a day at each time: no other period or frequency")};
+        return static_cast<double>(times.size());
+    }
+    const double period = repeat.value(QStringLiteral("period")).toDouble(-1);
+    const auto hours = hoursPer(repeat.value(QStringLiteral("periodUnit")).toString());
+    if (!(period > 0))
+        return Error{field + QStringLiteral(".repeat.period"), QStringLiteral("must be a positive number")};
+    if (!hours)
+        return Error{field + QStringLiteral(".repeat.periodUnit"), QStringLiteral("must be h, d or wk")};
+    if (!(frequency >= 1) || frequency != std::floor(frequency))
+        return Error{field + QStringLiteral(".repeat.frequency"),
+                     QStringLiteral("must be a whole number of at least 1")};
+    return std::round(frequency * 24.0 / (period * *hours) * 1e6) / 1e6;
+}
+
+// The reference a resource gives for its patient.
+QString subjectOf(const QJsonObject &o)
+{
+    return o.value(QStringLiteral("subject")).toObject().value(QStringLiteral("reference")).toString();
+}
+
+struct Period {
+    QDate start;
+    QDate end;
+};
+
+Result<Period> validityOf(const Resource &r)
+{
+    const QJsonObject period =
+        r.json.value(QStringLiteral("dispenseRequest")).toObject().value(QStringLiteral("validityPeriod")).toObject();
+    auto start =
+        dayOf(period.value(QStringLiteral("start")), QStringLiteral("dispenseRequest.validityPeriod.start"), true);
+    if (!start)
+        return start.error().within(r.label);
+    auto end = dayOf(period.value(QStringLiteral("end")), QStringLiteral("dispenseRequest.validityPeriod.end"), false);
+    if (!end)
+        return end.error().within(r.label);
+    const QString status = r.json.value(QStringLiteral("status")).toString();
+    if (!end->isValid() && status != QLatin1String("active"))
+        return at(r, QStringLiteral("dispenseRequest.validityPeriod.end"),
+                  QStringLiteral("a %1 request needs the day it ended").arg(quotedInput(status, 20)));
+    return Period{*start, *end};
+}
+
+struct ReadRequest {
+    std::optional<OpioidRequest> opioid;
+    std::optional<domain::BenzodiazepineEntry> sedative;
+};
+
+Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &rxnorm)
+{
+    const QJsonObject &o = r.json;
+    const QJsonObject medication = o.value(QStringLiteral("medicationCodeableConcept")).toObject();
+    if (medication.isEmpty())
+        return at(r, QStringLiteral("medicationCodeableConcept"),
+                  QStringLiteral("is required (a Medication reference is not read)"));
+    const QString rxcui = codeIn(medication, fhir::kRxNorm);
+    if (rxcui.isEmpty())
+        return at(r, QStringLiteral("medicationCodeableConcept.coding"), QStringLiteral("needs an RxNorm code"));
+    auto period = validityOf(r);
+    if (!period)
+        return period.error();
+    ReadRequest read;
+    if (const RxSedative *sedative = rxnorm.sedative(rxcui)) {
+        domain::BenzodiazepineEntry entry;
+        entry.drug = sedative->drug;
+        entry.kind = sedative->kind;
+        entry.start = period->start;
+        entry.end = period->end;
+        if (auto s = domain::validate(entry); !s)
+            return s.error().within(r.label);
+        read.sedative = entry;
+        return read;
+    }
+    const RxProduct *product = rxnorm.opioidProduct(rxcui);
+    // An ingredient code (as Cairn exports an entry it knows by drug and mg only) is read with a dose in mg.
+    RxProduct ingredientOnly;
+    if (!product) {
+        const QString drug = rxnorm.ingredientDrug(rxcui);
+        if (drug.isEmpty() || drug == QLatin1String("fentanyl"))
+            return at(r, QStringLiteral("medicationCodeableConcept.coding"),
+                      QStringLiteral("RxNorm code %1 is not an opioid product or sedative Cairn knows")
+                          .arg(quotedInput(rxcui, 20)));
+        ingredientOnly =
+            RxProduct{rxcui, drug, QStringLiteral("mg"), {RxIngredient{rxcui, drug, 1, QStringLiteral("MG")}}};
+        product = &ingredientOnly;
+    }
+    const QString unit = product->ingredients.first().unit;
+    const bool patch = product->doseForm == QLatin1String("Transdermal System") && unit == QLatin1String("MG/HR");
+    if (!patch && unit != QLatin1String("MG") && unit != QLatin1String("MG/ML"))
+        return at(r, QStringLiteral("medicationCodeableConcept.coding"),
+                  QStringLiteral("%1: the dose form %2 is not one the registry records")
+                      .arg(product->name, product->doseForm));
+    if (patch && product->ingredients.first().drug != QLatin1String("fentanyl"))
+        return at(r, QStringLiteral("medicationCodeableConcept.coding"),
+                  QStringLiteral("%1: only fentanyl patches are recorded").arg(product->name));
+    if (!patch && product->ingredients.first().drug == QLatin1String("fentanyl"))
+        return at(r, QStringLiteral("medicationCodeableConcept.coding"),
+                  QStringLiteral("%1: fentanyl is recorded as a transdermal patch only").arg(product->name));
+    // One opioid ingredient per product in the table; salts of one ingredient add up (oxycodone HCl + terephthalate).
+    double strength = 0;
+    for (const RxIngredient &i : product->ingredients) {
+        if (i.drug != product->ingredients.first().drug)
+            return at(r, QStringLiteral("medicationCodeableConcept.coding"),
+                      QStringLiteral("%1 holds two opioids; record each on its own").arg(product->name));
+        strength += i.strength;
+    }
+    const QJsonArray dosages = o.value(QStringLiteral("dosageInstruction")).toArray();
+    if (dosages.size() != 1)
+        return at(r, QStringLiteral("dosageInstruction"), QStringLiteral("exactly one dosage instruction is read"));
+    const QString d = QStringLiteral("dosageInstruction[0]");
+    const QJsonObject dosage = dosages.first().toObject();
+    const QJsonArray doseAndRate = dosage.value(QStringLiteral("doseAndRate")).toArray();
+    const QJsonObject doseQuantity = doseAndRate.first().toObject().value(QStringLiteral("doseQuantity")).toObject();
+    if (doseAndRate.size() != 1 || doseQuantity.isEmpty())
+        return at(r, d + QStringLiteral(".doseAndRate[0].doseQuantity"),
+                  QStringLiteral("one dose quantity is required (dose ranges and rates are not read)"));
+    const double strengthMg = patch ? 0 : strength;
+    auto units = unitsOf(doseQuantity, *product, strengthMg, d + QStringLiteral(".doseAndRate[0].doseQuantity"));
+    if (!units)
+        return units.error().within(r.label);
+    const bool prn = dosage.value(QStringLiteral("asNeededBoolean")).toBool(false) ||
+                     dosage.contains(QStringLiteral("asNeededCodeableConcept"));
+    double perDay = 0;
+    const QJsonObject maximum = dosage.value(QStringLiteral("maxDosePerPeriod")).toObject();
+    if (prn && !maximum.isEmpty()) {
+        // As needed: the most doses a day the maximum allows.
+        const QString m = d + QStringLiteral(".maxDosePerPeriod");
+        auto maxUnits = unitsOf(maximum.value(QStringLiteral("numerator")).toObject(), *product, strengthMg,
+                                m + QStringLiteral(".numerator"));
+        if (!maxUnits)
+            return maxUnits.error().within(r.label);
+        const QJsonObject denominator = maximum.value(QStringLiteral("denominator")).toObject();
+        const double span = denominator.value(QStringLiteral("value")).toDouble(-1);
+        QString spanUnit = denominator.value(QStringLiteral("code")).toString();
+        if (spanUnit.isEmpty())
+            spanUnit = denominator.value(QStringLiteral("unit")).toString();
+        const auto hours = hoursPer(spanUnit);
+        if (!(span > 0) || !hours)
+            return at(r, m + QStringLiteral(".denominator"), QStringLiteral("must be a positive number of h, d or wk"));
+        perDay = std::round(*maxUnits / *units * 24.0 / (span * *hours) * 1e6) / 1e6;
+    } else {
+        auto timed = dosesPerDay(dosage.value(QStringLiteral("timing")).toObject(), d + QStringLiteral(".timing"));
+        if (!timed)
+            return timed.error().within(r.label);
+        perDay = *timed;
+    }
+    domain::OpioidEntry entry;
+    entry.drug = product->ingredients.first().drug;
+    entry.prn = prn;
+    entry.start = period->start;
+    entry.end = period->end;
+    entry.dosesPerDay = perDay;
+    if (patch) {
+        entry.strengthMcgPerHr = std::round(strength * 1000 * 1000) / 1000;  // MG/HR → mcg/hr
+        if (*units != std::floor(*units))
+            return at(r, d + QStringLiteral(".doseAndRate[0].doseQuantity.value"),
+                      QStringLiteral("must be whole patches"));
+        entry.patches = static_cast<int>(*units);
+    } else {
+        entry.strengthMg = strength;
+        entry.unitsPerDose = *units;
+    }
+    if (extension(o, fhir::kExtIndication, QStringLiteral("valueCode")).toString() == QLatin1String("oud"))
+        entry.indication = domain::OpioidIndication::OpioidUseDisorder;
+    if (auto s = domain::validate(entry); !s)
+        return s.error().within(r.label);
+    read.opioid = OpioidRequest{r.label, subjectOf(o), rxcui, entry};
+    return read;
+}
+
+enum class PanelKind { Peg, Scores, Uds };
+
+struct Panel {
+    PanelKind kind = PanelKind::Scores;
+    QString instrument;  // "peg", "phq9", "gad7"
+    QStringList items;   // item LOINC codes in order
+    QString total;       // the total's LOINC code
+    int max = 0;
+};
+
+struct ObservationCodes {
+    QHash<QString, Panel> panels;  // by panel LOINC code
+    QSet<QString> itemCodes;       // item and total codes: only read inside a panel
+};
+
+Result<ObservationCodes> observationCodes(const clinical::Instruments &instruments)
+{
+    ObservationCodes codes;
+    for (const char *id : {"peg", "phq9", "gad7"}) {
+        const clinical::Instrument *instrument = instruments.find(QLatin1String(id));
+        const QJsonObject loinc =
+            instrument ? instrument->definition().value(QStringLiteral("loinc")).toObject() : QJsonObject();
+        Panel panel{id == QLatin1String("peg") ? PanelKind::Peg : PanelKind::Scores,
+                    QLatin1String(id),
+                    {},
+                    loinc.value(QStringLiteral("total")).toString(),
+                    id == QLatin1String("peg") ? 10 : 3};
+        for (const QJsonValue &item : loinc.value(QStringLiteral("items")).toArray())
+            panel.items.append(item.toString());
+        if (panel.items.isEmpty() || panel.items.size() != instrument->itemCount())
+            return Error{QStringLiteral("instruments/%1.loinc.items").arg(QLatin1String(id)),
+                         QStringLiteral("one LOINC code per item is needed to read FHIR")};
+        codes.panels.insert(loinc.value(QStringLiteral("panel")).toString(), panel);
+        for (const QString &item : std::as_const(panel.items))
+            codes.itemCodes.insert(item);
+        codes.itemCodes.insert(panel.total);
+    }
+    return codes;
+}
+
+Result<double> observationNumber(const QJsonObject &o, const QString &field)
+{
+    if (o.contains(QStringLiteral("valueInteger")))
+        return o.value(QStringLiteral("valueInteger")).toDouble();
+    if (o.contains(QStringLiteral("valueQuantity")))
+        return o.value(QStringLiteral("valueQuantity")).toObject().value(QStringLiteral("value")).toDouble();
+    if (o.contains(QStringLiteral("valueDecimal")))
+        return o.value(QStringLiteral("valueDecimal")).toDouble();
+    return Error{field, QStringLiteral("needs valueInteger or valueQuantity")};
+}
+
+}  // namespace
+
+Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rxnorm,
+                             const clinical::Instruments &instruments, bool requirePatients)
+{
+    auto codes = observationCodes(instruments);
+    if (!codes)
+        return codes.error();
+    QList<Resource> resources;
+    for (const FhirFile &file : files) {
+        auto split = splitFile(file);
+        if (!split)
+            return split.error();
+        resources.append(*split);
+    }
+    FhirContent content;
+    QHash<QString, qsizetype> patientByRef;  // "Patient/id" and fullUrl → index in content.patients
+    QHash<QString, qsizetype> observationByRef;
+    QStringList patientNames;
+    for (qsizetype i = 0; i < resources.size(); ++i) {
+        const Resource &r = resources.at(i);
+        if (r.type == QLatin1String("Patient")) {
+            auto patient = readPatient(r);
+            if (!patient)
+                return patient.error();
+            for (const domain::Patient &other : std::as_const(content.patients))
+                if (other.clinicId == patient->clinicId)
+                    return at(
+                        r, QStringLiteral("identifier"),
+                        QStringLiteral("the chart number %1 is given twice").arg(quotedInput(patient->clinicId, 30)));
+            // One name per patient, however records refer to it ("Patient/id" or the Bundle's fullUrl).
+            patientNames.append(r.id.isEmpty() ? r.fullUrl : QStringLiteral("Patient/") + r.id);
+            if (!r.id.isEmpty())
+                patientByRef.insert(QStringLiteral("Patient/") + r.id, content.patients.size());
+            if (!r.fullUrl.isEmpty())
+                patientByRef.insert(r.fullUrl, content.patients.size());
+            content.patients.append(*patient);
+        } else if (r.type == QLatin1String("Observation")) {
+            if (!r.id.isEmpty())
+                observationByRef.insert(QStringLiteral("Observation/") + r.id, i);
+            if (!r.fullUrl.isEmpty())
+                observationByRef.insert(r.fullUrl, i);
+        } else if (r.type != QLatin1String("MedicationRequest")) {
+            return at(r, QStringLiteral("resourceType"),
+                      QStringLiteral("%1 is not read (Patient, MedicationRequest and Observation are)")
+                          .arg(quotedInput(r.type, 40)));
+        }
+    }
+    // The patient a record belongs to, or -1 when the files lack it and that is allowed.
+    auto patientOf = [&](const Resource &r) -> Result<qsizetype> {
+        const QString subject = subjectOf(r.json);
+        if (subject.isEmpty())
+            return at(r, QStringLiteral("subject.reference"), QStringLiteral("is required"));
+        const qsizetype index = patientByRef.value(subject, -1);
+        if (index < 0 && requirePatients)
+            return at(r, QStringLiteral("subject.reference"),
+                      QStringLiteral("%1 is not a Patient of the file").arg(quotedInput(subject, 80)));
+        return index;
+    };
+    auto skipped = [](const Resource &r, std::initializer_list<const char *> statuses) {
+        const QString status = r.json.value(QStringLiteral("status")).toString();
+        for (const char *s : statuses)
+            if (status == QLatin1String(s))
+                return true;
+        return false;
+    };
+    QSet<qsizetype> members;  // Observations read as items of a panel
+    for (qsizetype i = 0; i < resources.size(); ++i) {
+        const Resource &r = resources.at(i);
+        if (r.type == QLatin1String("MedicationRequest")) {
+            // Requests that were never in force are not prescriptions: left out, not guessed at.
+            if (skipped(r, {"entered-in-error", "cancelled", "draft"}))
+                continue;
+            if (!skipped(r, {"active", "completed", "stopped"}))
+                return at(r, QStringLiteral("status"), QStringLiteral("must be active, completed or stopped"));
+            auto owner = patientOf(r);
+            if (!owner)
+                return owner.error();
+            auto read = readMedicationRequest(r, rxnorm);
+            if (!read)
+                return read.error();
+            if (read->opioid) {
+                if (*owner >= 0)
+                    read->opioid->subject = patientNames.at(*owner);
+                content.opioidRequests.append(*read->opioid);
+                if (*owner >= 0)
+                    content.patients[*owner].opioids.append(read->opioid->entry);
+            } else if (*owner >= 0) {
+                content.patients[*owner].benzodiazepines.append(*read->sedative);
+            }
+            continue;
+        }
+        if (r.type != QLatin1String("Observation"))
+            continue;
+        if (skipped(r, {"entered-in-error", "cancelled"}))
+            continue;
+        if (!skipped(r, {"final", "amended", "corrected"}))
+            return at(r, QStringLiteral("status"), QStringLiteral("must be final, amended or corrected"));
+        const QJsonObject code = r.json.value(QStringLiteral("code")).toObject();
+        const QString loinc = codeIn(code, fhir::kLoinc);
+        const bool uds = codeIn(code, fhir::kCairnObservation) == fhir::kUdsCode;
+        if (!uds && codes->itemCodes.contains(loinc))
+            continue;  // an item: read with its panel below, or refused when no panel names it
+        if (!uds && !codes->panels.contains(loinc))
+            return at(r, QStringLiteral("code"),
+                      QStringLiteral("LOINC %1 is not a PEG, PHQ-9 or GAD-7 panel, nor Cairn's urine drug screen")
+                          .arg(quotedInput(loinc.isEmpty() ? codeIn(code, fhir::kCairnObservation) : loinc, 20)));
+        auto owner = patientOf(r);
+        if (!owner)
+            return owner.error();
+        auto date = dayOf(r.json.value(QStringLiteral("effectiveDateTime")), QStringLiteral("effectiveDateTime"), true);
+        if (!date)
+            return date.error().within(r.label);
+        if (uds) {
+            domain::UrineDrugScreen screen;
+            screen.date = *date;
+            const QString result =
+                codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnUdsResult);
+            if (!domain::parse(result, &screen.result))
+                return at(r, QStringLiteral("valueCodeableConcept"),
+                          QStringLiteral("must be expected, unexpected or pending"));
+            for (const QJsonValue &c : r.json.value(QStringLiteral("component")).toArray())
+                if (codeIn(c.toObject().value(QStringLiteral("code")).toObject(), fhir::kCairnObservation) ==
+                    fhir::kUdsSubstanceCode)
+                    screen.substances.append(c.toObject().value(QStringLiteral("valueString")).toString());
+            screen.confirmatorySent =
+                extension(r.json, fhir::kExtConfirmatorySent, QStringLiteral("valueBoolean")).toBool();
+            if (auto s = domain::validate(screen); !s)
+                return s.error().within(r.label);
+            if (*owner >= 0)
+                content.patients[*owner].uds.append(screen);
+            continue;
+        }
+        const Panel &panel = codes->panels.value(loinc);
+        // Items come as components or as hasMember Observations of the files.
+        QHash<QString, double> values;
+        QHash<QString, QString> where;
+        const QJsonArray components = r.json.value(QStringLiteral("component")).toArray();
+        for (qsizetype c = 0; c < components.size(); ++c) {
+            const QJsonObject component = components.at(c).toObject();
+            const QString field = QStringLiteral("component[%1]").arg(c);
+            const QString itemCode = codeIn(component.value(QStringLiteral("code")).toObject(), fhir::kLoinc);
+            if (!panel.items.contains(itemCode) && itemCode != panel.total)
+                return at(r, field + QStringLiteral(".code"),
+                          QStringLiteral("LOINC %1 is not an item of this panel").arg(quotedInput(itemCode, 20)));
+            auto value = observationNumber(component, field);
+            if (!value)
+                return value.error().within(r.label);
+            values.insert(itemCode, *value);
+            where.insert(itemCode, r.label + QLatin1Char('.') + field);
+        }
+        const QJsonArray hasMember = r.json.value(QStringLiteral("hasMember")).toArray();
+        for (qsizetype m = 0; m < hasMember.size(); ++m) {
+            const QString field = QStringLiteral("hasMember[%1]").arg(m);
+            const QString ref = hasMember.at(m).toObject().value(QStringLiteral("reference")).toString();
+            const qsizetype index = observationByRef.value(ref, -1);
+            if (index < 0)
+                return at(r, field, QStringLiteral("%1 is not an Observation of the file").arg(quotedInput(ref, 80)));
+            const Resource &member = resources.at(index);
+            const QString itemCode = codeIn(member.json.value(QStringLiteral("code")).toObject(), fhir::kLoinc);
+            if (!panel.items.contains(itemCode) && itemCode != panel.total)
+                return at(
+                    member, QStringLiteral("code"),
+                    QStringLiteral("LOINC %1 is not an item of the panel %2").arg(quotedInput(itemCode, 20), r.label));
+            auto value = observationNumber(member.json, QStringLiteral("value"));
+            if (!value)
+                return value.error().within(member.label);
+            values.insert(itemCode, *value);
+            where.insert(itemCode, member.label);
+            members.insert(index);
+        }
+        QList<int> scores;
+        for (const QString &item : panel.items) {
+            if (!values.contains(item))
+                return at(r, QStringLiteral("component"), QStringLiteral("the item LOINC %1 is missing").arg(item));
+            const double value = values.value(item);
+            if (value != std::floor(value) || value < 0 || value > panel.max)
+                return Error{where.value(item), QStringLiteral("must be a whole number from 0 to %1").arg(panel.max)};
+            scores.append(static_cast<int>(value));
+        }
+        if (values.contains(panel.total)) {
+            double sum = 0;
+            for (int s : std::as_const(scores))
+                sum += s;
+            const double expected = panel.kind == PanelKind::Peg ? sum / 3.0 : sum;
+            if (std::abs(values.value(panel.total) - expected) > 0.05)
+                return Error{where.value(panel.total),
+                             QStringLiteral("the total does not match the items (%1)").arg(expected)};
+        }
+        if (*owner < 0)
+            continue;
+        domain::Patient &patient = content.patients[*owner];
+        if (panel.kind == PanelKind::Peg) {
+            domain::PegScore peg;
+            peg.date = *date;
+            peg.pain = scores.at(0);
+            peg.enjoyment = scores.at(1);
+            peg.activity = scores.at(2);
+            if (auto s = domain::validate(peg); !s)
+                return s.error().within(r.label);
+            patient.peg.append(peg);
+        } else {
+            domain::Screening screening;
+            screening.instrument = panel.instrument;
+            screening.date = *date;
+            QJsonArray answers;
+            for (int s : std::as_const(scores))
+                answers.append(s);
+            screening.answers = answers;
+            if (auto s = domain::validate(screening); !s)
+                return s.error().within(r.label);
+            patient.screenings.append(screening);
+        }
+    }
+    for (qsizetype i = 0; i < resources.size(); ++i) {
+        const Resource &r = resources.at(i);
+        if (r.type != QLatin1String("Observation") || members.contains(i) ||
+            skipped(r, {"entered-in-error", "cancelled"}))
+            continue;
+        const QString loinc = codeIn(r.json.value(QStringLiteral("code")).toObject(), fhir::kLoinc);
+        if (codes->itemCodes.contains(loinc))
+            return at(r, QStringLiteral("code"),
+                      QStringLiteral("LOINC %1 is an item or total that no panel names in hasMember: a score is stored "
+                                     "with its items")
+                          .arg(loinc));
+    }
+    return content;
+}
+
+Result<FhirContent> readFhir(const QList<FhirFile> &files, bool requirePatients)
+{
+    auto rxnorm = RxNormTable::shipped();
+    if (!rxnorm)
+        return rxnorm.error();
+    auto instruments = clinical::Instruments::shipped();
+    if (!instruments)
+        return instruments.error();
+    return readFhir(files, **rxnorm, **instruments, requirePatients);
+}
+
+}  // namespace cairn::interop

@@ -1,0 +1,53 @@
+#pragma once
+// FHIR R4 in: a Bundle (JSON), one resource, or NDJSON (one resource a line, as FHIR Bulk Data
+// writes them) → registry patients with their records. Reads Patient; MedicationRequest coded in
+// RxNorm (opioid products of the RxNorm table, or a sedative ingredient), with the dose in dose-form
+// units or in mg (mL for liquids), timing by frequency/period or timeOfDay, as needed with
+// maxDosePerPeriod, and the validity period; Observation for the PEG, PHQ-9 and GAD-7 panels (items
+// as components or as hasMember Observations) and Cairn's urine drug screen. docs/interoperability.md.
+//
+// Anything Cairn cannot read exactly (an unknown code, resource type, dose unit or timing) is an
+// error naming the resource ("entry[3] (MedicationRequest/abc)") and the field, and nothing of the
+// file is returned: the caller writes all of it in one transaction or none.
+
+#include "core/clinical/instruments.h"
+#include "core/domain/records.h"
+#include "core/domain/result.h"
+#include "core/interop/rxnorm_table.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace cairn::interop {
+
+// One input file: its name (for errors, when several files are read together) and its bytes.
+struct FhirFile {
+    QString name;  // empty for a single file or standard input
+    QByteArray bytes;
+};
+
+// An opioid MedicationRequest as read, in file order: what `cairnctl mme --fhir` reports.
+struct OpioidRequest {
+    QString resource;  // "entry[2] (MedicationRequest/abc)"
+    QString subject;   // "Patient/p1": the patient's own name when the files hold it, else the reference as written
+    QString rxcui;
+    domain::OpioidEntry entry;
+};
+
+struct FhirContent {
+    QList<domain::Patient> patients;      // file order, records attached; ids empty (the registry gives them)
+    QList<OpioidRequest> opioidRequests;  // every opioid request, whether or not its patient is in the file
+};
+
+// Reads every resource of the files. With requirePatients, every MedicationRequest and Observation
+// must name a Patient of the files (import); without, requests may name patients the files lack
+// (MME of a bundle of requests) and their records are not attached to any patient.
+Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rxnorm,
+                             const clinical::Instruments &instruments, bool requirePatients);
+
+// The shipped tables.
+Result<FhirContent> readFhir(const QList<FhirFile> &files, bool requirePatients);
+
+}  // namespace cairn::interop

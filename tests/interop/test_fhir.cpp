@@ -1,0 +1,464 @@
+// FHIR R4 in and out through cairnctl, as a clinic would use it: a real process, a real encrypted
+// registry. Bundles are shaped like the CQF opioid-mme-r4 test resources (MedicationRequests coded
+// in RxNorm with dosageInstruction and dispenseRequest.validityPeriod); every MME below is worked
+// out by hand with the CDC 2022 factors (oxycodone 1.5, hydrocodone 1, fentanyl patch 2.4 per mcg/hr).
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString kRxNorm = QStringLiteral("http://www.nlm.nih.gov/research/umls/rxnorm");
+const QString kLoinc = QStringLiteral("http://loinc.org");
+
+QJsonObject patient(const QString &id, const QString &name, const QString &mrn)
+{
+    return {
+        {"resourceType", "Patient"},
+        {"id", id},
+        {"identifier",
+         QJsonArray{QJsonObject{
+             {"type",
+              QJsonObject{{"coding", QJsonArray{QJsonObject{{"system", "http://terminology.hl7.org/CodeSystem/v2-0203"},
+                                                            {"code", "MR"}}}}}},
+             {"value", mrn}}}},
+        {"name",
+         QJsonArray{QJsonObject{{"family", name.section(' ', 1)}, {"given", QJsonArray{name.section(' ', 0, 0)}}}}},
+        {"gender", "female"},
+        {"birthDate", "1961-04-12"}};
+}
+
+QJsonObject quantity(double value, const QString &unit)
+{
+    return {{"value", value}, {"unit", unit}, {"system", "http://unitsofmeasure.org"}, {"code", unit}};
+}
+
+// A MedicationRequest the way the CQF test resources write one.
+QJsonObject request(const QString &id, const QString &subject, const QString &rxcui, const QJsonObject &dose,
+                    const QJsonObject &timing, const QJsonObject &extra = {})
+{
+    QJsonObject dosage{{"timing", timing},
+                       {"asNeededBoolean", false},
+                       {"doseAndRate", QJsonArray{QJsonObject{{"doseQuantity", dose}}}}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        dosage.insert(it.key(), it.value());
+    return {{"resourceType", "MedicationRequest"},
+            {"id", id},
+            {"status", "active"},
+            {"intent", "order"},
+            {"medicationCodeableConcept",
+             QJsonObject{{"coding", QJsonArray{QJsonObject{{"system", kRxNorm}, {"code", rxcui}}}}}},
+            {"subject", QJsonObject{{"reference", subject}}},
+            {"authoredOn", "2020-06-26"},
+            {"dosageInstruction", QJsonArray{dosage}},
+            {"dispenseRequest",
+             QJsonObject{{"validityPeriod", QJsonObject{{"start", "2020-06-25"}, {"end", "2020-12-25"}}}}}};
+}
+
+QJsonObject every(double frequency, double period, const QString &unit)
+{
+    return {{"repeat", QJsonObject{{"frequency", frequency}, {"period", period}, {"periodUnit", unit}}}};
+}
+
+QJsonObject loincCode(const QString &code)
+{
+    return {{"coding", QJsonArray{QJsonObject{{"system", kLoinc}, {"code", code}}}}};
+}
+
+QJsonObject observation(const QString &id, const QString &subject, const QString &code, const QString &date)
+{
+    return {{"resourceType", "Observation"},
+            {"id", id},
+            {"status", "final"},
+            {"code", loincCode(code)},
+            {"subject", QJsonObject{{"reference", subject}}},
+            {"effectiveDateTime", date}};
+}
+
+QJsonObject withComponents(QJsonObject o, const QStringList &codes, const QList<int> &values)
+{
+    QJsonArray components;
+    for (qsizetype i = 0; i < codes.size(); ++i)
+        components.append(QJsonObject{{"code", loincCode(codes.at(i))}, {"valueInteger", values.at(i)}});
+    o.insert("component", components);
+    return o;
+}
+
+QByteArray bundle(const QList<QJsonObject> &resources)
+{
+    QJsonArray entries;
+    for (const QJsonObject &r : resources)
+        entries.append(QJsonObject{{"fullUrl", "urn:uuid:" + r.value("id").toString()}, {"resource", r}});
+    return QJsonDocument(QJsonObject{{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", entries}}).toJson();
+}
+
+// The registry's patients as `export --json` prints them, without what each registry gives anew
+// (registry ids and record metadata): what a clinic would call "the same patients".
+QJsonArray withoutIds(const QJsonArray &patients)
+{
+    QJsonArray out;
+    for (const QJsonValue &value : patients) {
+        QJsonObject p = value.toObject();
+        p.remove("id");
+        for (auto it = p.begin(); it != p.end(); ++it) {
+            if (!it.value().isArray())
+                continue;
+            QJsonArray records;
+            for (const QJsonValue &record : it.value().toArray()) {
+                QJsonObject r = record.toObject();
+                for (const char *key : {"record_id", "author", "device", "stamp", "supersedes", "meta"})
+                    r.remove(key);
+                records.append(r);
+            }
+            it.value() = records;
+        }
+        out.append(p);
+    }
+    return out;
+}
+
+}  // namespace
+
+class TestFhir : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        [[nodiscard]] QByteArray error() const
+        {
+            for (const QByteArray &line : err.split('\n'))
+                if (!line.isEmpty() && !line.contains("keystore"))
+                    return line;
+            return {};
+        }
+    };
+
+    Run cairnctl(const QString &db, const QStringList &args)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("CAIRN_KEYSTORE", "file:" + m_dir.filePath("keystore"));
+        env.insert("CAIRN_PIN", "246810");
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("CAIRNCTL"), QStringList{"--db", db} + args);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(300000))
+            qFatal("cairnctl did not finish");
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QString newRegistry(const QString &name)
+    {
+        const QString db = m_dir.filePath(name + ".db");
+        const Run init = cairnctl(db, {"init", "--name", "Alex Admin"});
+        if (init.exitCode != 0)
+            qFatal("init failed: %s", init.err.constData());
+        return db;
+    }
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        QFile file(m_dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            qFatal("cannot write %s", qPrintable(name));
+        return file.fileName();
+    }
+
+    QJsonObject mme(const QByteArray &fhir)
+    {
+        const Run run =
+            cairnctl(m_dir.filePath("unused.db"), {"mme", "--fhir", write("mme.json", fhir), "--as-of", "2020-07-01"});
+        if (run.exitCode != 0)
+            qWarning("%s", run.err.constData());
+        return QJsonDocument::fromJson(run.out).object();
+    }
+
+    QJsonArray exportJson(const QString &db)
+    {
+        return QJsonDocument::fromJson(cairnctl(db, {"export", "--json"}).out).array();
+    }
+
+    // Patient p1 of the examples: a patch, ER oxycodone in mg every 12 h, a combination tablet four
+    // times a day, a PEG panel with its items as members, a PHQ-9, a GAD-7 and a benzodiazepine.
+    QList<QJsonObject> clinicBundle()
+    {
+        const QString p1 = "Patient/p1";
+        return {patient("p1", "Rosa Example", "MRN-1001"),
+                patient("p2", "Tomas Sample", "MRN-1002"),
+                request("m1", p1, "245134", quantity(1, "patch"), every(1, 72, "h")),
+                request("m2", p1, "1049502", quantity(20, "mg"), every(1, 12, "h")),
+                request("m3", "urn:uuid:p2", "857002", quantity(1, "{tbl}"), every(4, 1, "d")),
+                request("m4", p1, "596", quantity(1, "{tbl}"), every(1, 1, "d")),
+                [&] {
+                    QJsonObject peg = observation("peg1", p1, "91148-7", "2020-06-30");
+                    peg.insert("hasMember", QJsonArray{QJsonObject{{"reference", "Observation/peg1-p"}},
+                                                       QJsonObject{{"reference", "Observation/peg1-e"}},
+                                                       QJsonObject{{"reference", "urn:uuid:peg1-g"}}});
+                    return peg;
+                }(),
+                [&] {
+                    QJsonObject o = observation("peg1-p", p1, "75893-8", "2020-06-30");
+                    o.insert("valueInteger", 7);
+                    return o;
+                }(),
+                [&] {
+                    QJsonObject o = observation("peg1-e", p1, "91145-3", "2020-06-30");
+                    o.insert("valueInteger", 6);
+                    return o;
+                }(),
+                [&] {
+                    QJsonObject o = observation("peg1-g", p1, "91146-1", "2020-06-30");
+                    o.insert("valueInteger", 5);
+                    return o;
+                }(),
+                withComponents(observation("phq1", p1, "44249-1", "2020-06-30"),
+                               {"44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3",
+                                "44260-8", "44261-6"},
+                               {1, 2, 1, 0, 0, 1, 0, 0, 0, 5}),
+                withComponents(observation("gad1", "urn:uuid:p2", "69737-5", "2020-06-29"),
+                               {"69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"},
+                               {0, 1, 0, 0, 1, 0, 0})};
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void mmeOfAFentanylPatch()
+    {
+        // 72 HR fentanyl 0.075 MG/HR: 75 mcg/hr x 2.4 = 180 MME/day, whatever the change interval.
+        const QJsonObject out =
+            mme(bundle({request("p", "Patient/x", "197696", quantity(1, "patch"), every(1, 3, "d"))}));
+        QCOMPARE(out.value("total_per_day").toDouble(), 180.0);
+        QCOMPARE(out.value("band").toString(), QString("ge90"));
+        const QJsonObject item = out.value("items").toArray().first().toObject();
+        QCOMPARE(item.value("rxcui").toString(), QString("197696"));
+        QCOMPARE(item.value("drug").toString(), QString("fentanyl"));
+    }
+
+    void mmeOfErTabletsDosedInMgEveryTwelveHours()
+    {
+        // 12 HR oxycodone 10 MG ER tablet, 20 mg every 12 h: 40 mg/day x 1.5 = 60 MME/day.
+        const QJsonObject out =
+            mme(bundle({request("e", "Patient/x", "1049502", quantity(20, "mg"), every(1, 12, "h"))}));
+        QCOMPARE(out.value("total_per_day").toDouble(), 60.0);
+        QCOMPARE(out.value("band").toString(), QString("50to89"));
+    }
+
+    void mmeByTimeOfDay()
+    {
+        // The CQF "with timeOfDay" request: 12 HR oxycodone 60 MG ER tablet, 10 mg at 10:00 and 22:00:
+        // 20 mg/day x 1.5 = 30 MME/day.
+        const QJsonObject timing{{"repeat", QJsonObject{{"boundsPeriod", QJsonObject{{"start", "2020-06-25"}}},
+                                                        {"timeOfDay", QJsonArray{"10:00:00", "22:00:00"}}}}};
+        const QJsonObject out = mme(bundle({request("t", "Patient/x", "1049593", quantity(10, "mg"), timing)}));
+        QCOMPARE(out.value("total_per_day").toDouble(), 30.0);
+        QCOMPARE(out.value("band").toString(), QString("lt50"));
+    }
+
+    void mmeOfACombinationTabletFourTimesADay()
+    {
+        // acetaminophen 325 MG / hydrocodone 5 MG tablet, 1 tablet 4 times a day: 20 mg x 1 = 20 MME/day
+        // (the CDC 2022 worked example).
+        const QJsonObject out =
+            mme(bundle({request("c", "Patient/x", "857002", quantity(1, "{tbl}"), every(4, 1, "d"))}));
+        QCOMPARE(out.value("total_per_day").toDouble(), 20.0);
+    }
+
+    void mmeOfSeveralRequestsTogether()
+    {
+        // 25 mcg/hr patch: 25 x 2.4 = 60; hydrocodone 5 mg QID: 20; oxycodone 5 mg tablet as needed,
+        // at most 4 tablets a day: 20 mg x 1.5 = 30; a request that ended before the day: not counted.
+        // Total 60 + 20 + 30 = 110 MME/day.
+        QJsonObject prn = request("n", "Patient/x", "1049621", quantity(1, "{tbl}"), every(1, 4, "h"),
+                                  {{"maxDosePerPeriod", QJsonObject{{"numerator", quantity(4, "{tbl}")},
+                                                                    {"denominator", quantity(1, "d")}}}});
+        QJsonObject dosage = prn.value("dosageInstruction").toArray().first().toObject();
+        dosage.insert("asNeededBoolean", true);
+        prn.insert("dosageInstruction", QJsonArray{dosage});
+        QJsonObject ended = request("old", "Patient/x", "1049502", quantity(10, "mg"), every(2, 1, "d"));
+        ended.insert("status", "completed");
+        ended.insert("dispenseRequest",
+                     QJsonObject{{"validityPeriod", QJsonObject{{"start", "2020-01-01"}, {"end", "2020-03-01"}}}});
+        const QJsonObject out =
+            mme(bundle({request("f", "Patient/x", "245134", quantity(1, "patch"), every(1, 72, "h")),
+                        request("h", "Patient/x", "857002", quantity(1, "{tbl}"), every(4, 1, "d")), prn, ended}));
+        QCOMPARE(out.value("total_per_day").toDouble(), 110.0);
+        QCOMPARE(out.value("band").toString(), QString("ge90"));
+        const QJsonArray items = out.value("items").toArray();
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items.at(0).toObject().value("mme_per_day").toDouble(), 60.0);
+        QCOMPARE(items.at(1).toObject().value("mme_per_day").toDouble(), 20.0);
+        QCOMPARE(items.at(2).toObject().value("mme_per_day").toDouble(), 30.0);
+    }
+
+    void badBundlesAreRefusedWholeNamingTheField_data()
+    {
+        QTest::addColumn<QJsonObject>("bad");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("unknown code") << request("bad", "Patient/p1", "999999", quantity(1, "{tbl}"), every(1, 1, "d"))
+                                      << "entry[12] (MedicationRequest/bad).medicationCodeableConcept.coding";
+        QTest::newRow("dose unit")
+            << request("bad", "Patient/p1", "1049502", quantity(1, "capsule"), every(1, 1, "d"))
+            << "entry[12] (MedicationRequest/bad).dosageInstruction[0].doseAndRate[0].doseQuantity.unit";
+        QTest::newRow("timing") << request("bad", "Patient/p1", "1049502", quantity(10, "mg"), every(1, 1, "mo"))
+                                << "entry[12] (MedicationRequest/bad).dosageInstruction[0].timing.repeat.periodUnit";
+        QTest::newRow("patient") << request("bad", "Patient/nobody", "1049502", quantity(10, "mg"), every(1, 1, "d"))
+                                 << "entry[12] (MedicationRequest/bad).subject.reference";
+        QTest::newRow("item") << withComponents(observation("bad", "Patient/p1", "44249-1", "2020-06-30"), {"44250-9"},
+                                                {4})
+                              << "entry[12] (Observation/bad).component[0]";
+    }
+
+    void badBundlesAreRefusedWholeNamingTheField()
+    {
+        QFETCH(QJsonObject, bad);
+        QFETCH(QString, field);
+        const QString db = newRegistry(QString("bad-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
+        const QByteArray before = exportJson(db).isEmpty() ? QByteArray("empty") : QByteArray();
+        QCOMPARE(before, QByteArray("empty"));
+        const Run run = cairnctl(db, {"import", "--fhir", write("bad.json", bundle(clinicBundle() << bad))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.error().startsWith(("cairnctl: " + field + ":").toUtf8()), run.error().constData());
+        // The good patients and records before the bad resource were not written either.
+        QVERIFY(exportJson(db).isEmpty());
+    }
+
+    void importedRecordsAreWhatTheBundleSays()
+    {
+        const QString db = newRegistry("clinic");
+        const Run run = cairnctl(db, {"import", "--fhir", write("clinic.json", bundle(clinicBundle()))});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray("imported 2 patients\n"));
+        const QJsonArray patients = exportJson(db);
+        QCOMPARE(patients.size(), 2);
+        QJsonObject rosa = patients.at(0).toObject();
+        if (rosa.value("name").toString() != "Rosa Example")
+            rosa = patients.at(1).toObject();
+        QCOMPARE(rosa.value("clinic_id").toString(), QString("MRN-1001"));
+        QCOMPARE(rosa.value("opioids").toArray().size(), 2);
+        QCOMPARE(rosa.value("benzodiazepines").toArray().first().toObject().value("drug").toString(),
+                 QString("alprazolam"));
+        const QJsonObject peg = rosa.value("peg").toArray().first().toObject();
+        QCOMPARE(peg.value("pain").toInt(), 7);
+        QCOMPARE(peg.value("enjoyment").toInt(), 6);
+        QCOMPARE(peg.value("activity").toInt(), 5);
+        const QJsonObject phq9 = rosa.value("screenings").toArray().first().toObject();
+        QCOMPARE(phq9.value("instrument").toString(), QString("phq9"));
+        QCOMPARE(phq9.value("answers").toArray(), (QJsonArray{1, 2, 1, 0, 0, 1, 0, 0, 0}));
+        // The same file again is refused whole: its chart numbers are in the registry already.
+        const Run again = cairnctl(db, {"import", "--fhir", m_dir.filePath("clinic.json")});
+        QCOMPARE(again.exitCode, 2);
+        QCOMPARE(exportJson(db).size(), 2);
+    }
+
+    void exportHasTheBulkDataLayoutAndItsStructure()
+    {
+        const QString db = m_dir.filePath("clinic.db");
+        const QString out = m_dir.filePath("export");
+        QCOMPARE(cairnctl(db, {"export", "--fhir", out}).exitCode, 0);
+        QHash<QString, QList<QJsonObject>> byType;
+        for (const QString type : {"Patient", "MedicationRequest", "Observation"}) {
+            QFile file(QDir(out).filePath(type + ".ndjson"));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(type));
+            for (const QByteArray &line : file.readAll().split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                const QJsonObject resource = QJsonDocument::fromJson(line).object();
+                QCOMPARE(resource.value("resourceType").toString(), type);  // one type per file
+                QVERIFY(!resource.value("id").toString().isEmpty());
+                byType[type].append(resource);
+            }
+        }
+        QCOMPARE(byType.value("Patient").size(), 2);
+        QCOMPARE(byType.value("MedicationRequest").size(), 4);
+        QCOMPARE(byType.value("Observation").size(), 3);  // PEG, PHQ-9, GAD-7
+        QSet<QString> patientRefs;
+        for (const QJsonObject &p : byType.value("Patient")) {
+            patientRefs.insert("Patient/" + p.value("id").toString());
+            const QJsonObject mr = p.value("identifier").toArray().first().toObject();
+            QCOMPARE(mr.value("type").toObject().value("coding").toArray().first().toObject().value("code").toString(),
+                     QString("MR"));
+        }
+        for (const QJsonObject &m : byType.value("MedicationRequest")) {
+            for (const char *required : {"status", "intent", "medicationCodeableConcept", "subject"})
+                QVERIFY2(m.contains(required), required);
+            QVERIFY(patientRefs.contains(m.value("subject").toObject().value("reference").toString()));
+            const QJsonObject coding =
+                m.value("medicationCodeableConcept").toObject().value("coding").toArray().first().toObject();
+            QCOMPARE(coding.value("system").toString(), kRxNorm);
+            QVERIFY(!coding.value("code").toString().isEmpty());
+        }
+        QSet<QString> panels;
+        for (const QJsonObject &o : byType.value("Observation")) {
+            for (const char *required : {"status", "code", "subject", "effectiveDateTime"})
+                QVERIFY2(o.contains(required), required);
+            QVERIFY(patientRefs.contains(o.value("subject").toObject().value("reference").toString()));
+            const QJsonObject coding = o.value("code").toObject().value("coding").toArray().first().toObject();
+            QCOMPARE(coding.value("system").toString(), kLoinc);
+            panels.insert(coding.value("code").toString());
+            for (const QJsonValue &component : o.value("component").toArray())
+                QCOMPARE(component.toObject()
+                             .value("code")
+                             .toObject()
+                             .value("coding")
+                             .toArray()
+                             .first()
+                             .toObject()
+                             .value("system")
+                             .toString(),
+                         kLoinc);
+        }
+        QCOMPARE(panels, (QSet<QString>{"91148-7", "44249-1", "69737-5"}));
+    }
+
+    void exportImportsBackToTheSamePatientsAndGaps()
+    {
+        const QString source = m_dir.filePath("clinic.db");
+        const QString out = m_dir.filePath("export");
+        QVERIFY(QFile::exists(QDir(out).filePath("Patient.ndjson")));
+        const QString copy = newRegistry("copy");
+        const Run imported = cairnctl(copy, {"import", "--fhir", out});
+        QCOMPARE(imported.exitCode, 0);
+        const QJsonArray before = withoutIds(exportJson(source));
+        const QJsonArray after = withoutIds(exportJson(copy));
+        QCOMPARE(after.size(), 2);
+        // Each registry lists patients by name, so the two lists line up. Opioids are compared by
+        // what the registry knows of them: the drug and its mg a day (export codes them by ingredient).
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            QJsonObject a = before.at(i).toObject();
+            QJsonObject b = after.at(i).toObject();
+            const QJsonArray opioidsA = a.take("opioids").toArray();
+            const QJsonArray opioidsB = b.take("opioids").toArray();
+            QCOMPARE(a, b);
+            QCOMPARE(opioidsA.size(), opioidsB.size());
+        }
+        auto gaps = [&](const QString &db) {
+            QJsonArray rows = QJsonDocument::fromJson(cairnctl(db, {"gaps", "--as-of", "2020-12-01"}).out)
+                                  .object()
+                                  .value("patients")
+                                  .toArray();
+            QJsonArray lines;
+            for (const QJsonValue &row : rows) {
+                QJsonObject r = row.toObject();
+                r.remove("patient_id");
+                lines.append(r);
+            }
+            return lines;
+        };
+        const QJsonArray gapsBefore = gaps(source);
+        QVERIFY(!gapsBefore.isEmpty());
+        QCOMPARE(gaps(copy), gapsBefore);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFhir)
+#include "test_fhir.moc"

@@ -1,0 +1,183 @@
+// cairnctl import --fhir | export --fhir | mme --fhir: FHIR R4 in and out (docs/interoperability.md).
+
+#include "core/clinical/contract_json.h"
+#include "core/clinical/mme.h"
+#include "core/interop/fhir_export.h"
+#include "core/interop/fhir_import.h"
+#include "core/registry/not_allowed.h"
+#include "tools/cairnctl/cli_registry.h"
+#include "tools/cairnctl/fhir_commands.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace cairn::cli {
+namespace {
+
+const registry::SystemClock kClock;
+
+// The files in the Bulk Data layout that export --fhir writes, in the order they are read.
+const QStringList kNdjsonFiles{QStringLiteral("Patient.ndjson"), QStringLiteral("MedicationRequest.ndjson"),
+                               QStringLiteral("Observation.ndjson")};
+
+// A Bundle or NDJSON file, standard input ("-"), or a directory of an export (its .ndjson files).
+Result<QList<interop::FhirFile>> readFhirInput(const QString &path, Io &io)
+{
+    if (path.isEmpty())
+        return Error{QStringLiteral("--fhir"),
+                     QStringLiteral("name the file or directory to read (- for standard input)")};
+    QList<interop::FhirFile> files;
+    if (QFileInfo(path).isDir()) {
+        const QDir dir(path);
+        for (const QString &name : kNdjsonFiles) {
+            if (!dir.exists(name))
+                continue;
+            auto bytes = readInput(dir.filePath(name), io);
+            if (!bytes)
+                return Error{QStringLiteral("--fhir"), QStringLiteral("cannot read %1").arg(dir.filePath(name))};
+            files.append({name, *bytes});
+        }
+        if (files.isEmpty())
+            return Error{QStringLiteral("--fhir"),
+                         QStringLiteral("%1 holds none of %2").arg(path, kNdjsonFiles.join(QStringLiteral(", ")))};
+        return files;
+    }
+    auto bytes = readInput(path, io);
+    if (!bytes)
+        return Error{QStringLiteral("--fhir"), QStringLiteral("cannot read %1").arg(path)};
+    files.append({{}, *bytes});
+    return files;
+}
+
+int runMme(const QStringList &arguments, const GlobalOptions &, Io &io)
+{
+    QStringList args = arguments;
+    auto file = takeOption(args, QStringLiteral("--fhir"));
+    auto asOfText = takeOption(args, QStringLiteral("--as-of"));
+    auto tableId = takeOption(args, QStringLiteral("--table"));
+    for (const auto *option : {&file, &asOfText, &tableId})
+        if (!*option)
+            return fail(io, option->error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    const QDate asOf = asOfText->isEmpty() ? kClock.now().date() : QDate::fromString(*asOfText, Qt::ISODate);
+    if (!asOf.isValid())
+        return fail(io, {QStringLiteral("--as-of"), QStringLiteral("must be a date written YYYY-MM-DD")}, BadInput);
+    auto tables = clinical::MmeTables::shipped();
+    if (!tables)
+        return fail(io, tables.error());
+    // The clinic's MME table is the shipped default (CDC 2022), as for every other MME in Cairn.
+    const clinical::MmeTable *table = (*tables)->find(tableId->isEmpty() ? (*tables)->defaultId() : *tableId);
+    if (!table)
+        return fail(io,
+                    {QStringLiteral("--table"),
+                     QStringLiteral("unknown table (known: %1)").arg((*tables)->tableIds().join(QStringLiteral(", ")))},
+                    BadInput);
+    auto files = readFhirInput(*file, io);
+    if (!files)
+        return fail(io, files.error(), BadInput);
+    auto content = interop::readFhir(*files, false);
+    if (!content)
+        return fail(io, content.error(), BadInput);
+    QList<domain::OpioidEntry> active;
+    QStringList rxcuis;
+    for (const interop::OpioidRequest &request : std::as_const(content->opioidRequests)) {
+        if (request.subject != content->opioidRequests.first().subject)
+            return fail(io,
+                        {request.resource + QStringLiteral(".subject"),
+                         QStringLiteral("names another patient than %1: MME is one patient's")
+                             .arg(content->opioidRequests.first().subject)},
+                        BadInput);
+        if (clinical::isActiveOn(request.entry.start, request.entry.end, asOf)) {
+            active.append(request.entry);
+            rxcuis.append(request.rxcui);
+        }
+    }
+    auto mme = clinical::computeMme(active, asOf, *table);
+    if (!mme)
+        return fail(io, mme.error(), BadInput);
+    QJsonArray items;
+    for (qsizetype i = 0; i < mme->items.size(); ++i) {
+        const clinical::MmeItem &item = mme->items.at(i);
+        QJsonObject o{{QStringLiteral("rxcui"), rxcuis.at(i)},
+                      {QStringLiteral("drug"), item.drug},
+                      {QStringLiteral("mme_per_day"),
+                       item.mmePerDay ? QJsonValue(clinical::roundToTenth(*item.mmePerDay)) : QJsonValue()}};
+        if (!item.note.isEmpty())
+            o.insert(QStringLiteral("note"), item.note);
+        items.append(o);
+    }
+    const QJsonObject out{{QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
+                          {QStringLiteral("table"), table->id},
+                          {QStringLiteral("total_per_day"), clinical::roundToTenth(mme->totalPerDay)},
+                          {QStringLiteral("band"), clinical::toString(mme->band)},
+                          {QStringLiteral("items"), items}};
+    io.out->setEncoding(QStringConverter::Utf8);
+    *io.out << QString::fromUtf8(clinical::contractJsonText(out));
+    return Success;
+}
+
+}  // namespace
+
+int runImportFhir(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto file = takeOption(args, QStringLiteral("--fhir"));
+    if (!file)
+        return fail(io, file.error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto files = readFhirInput(*file, io);
+    if (!files)
+        return fail(io, files.error(), BadInput);
+    auto content = interop::readFhir(*files, true);
+    if (!content)
+        return fail(io, content.error(), BadInput);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    // One transaction: every patient of the file with all their records, or nothing.
+    auto ids = open->registry->addPatients(content->patients);
+    if (!ids)
+        return fail(io, ids.error(), exitFor(ids.error()));
+    *io.out << "imported " << ids->size() << " patients\n";
+    return Success;
+}
+
+int runExportFhir(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto dir = takeOption(args, QStringLiteral("--fhir"));
+    if (!dir)
+        return fail(io, dir.error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    if (dir->isEmpty() || !QDir().mkpath(*dir))
+        return fail(io, {QStringLiteral("--fhir"), QStringLiteral("name a directory to write into")}, BadInput);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    if (!open->registry->can(keys::Permission::ExportData))
+        return fail(io, registry::notAllowed("exporting the registry"));
+    auto patients = open->registry->loadAllPatients(QStringLiteral("export"));
+    if (!patients)
+        return fail(io, patients.error());
+    auto exported = interop::exportFhir(*patients);
+    if (!exported)
+        return fail(io, exported.error());
+    const QList<const QByteArray *> texts{&exported->patients, &exported->medicationRequests, &exported->observations};
+    for (qsizetype i = 0; i < kNdjsonFiles.size(); ++i) {
+        QSaveFile out(QDir(*dir).filePath(kNdjsonFiles.at(i)));
+        if (!out.open(QIODevice::WriteOnly) || out.write(*texts.at(i)) != texts.at(i)->size() || !out.commit())
+            return fail(io, {QStringLiteral("--fhir"), QStringLiteral("cannot write %1").arg(out.fileName())});
+    }
+    *io.out << "exported " << patients->size() << " patients to " << *dir << '\n';
+    return Success;
+}
+
+CAIRN_CLI_COMMAND("mme", "mme --fhir FILE [--as-of D] [--table ID]: one patient's MME from FHIR MedicationRequests",
+                  runMme);
+
+}  // namespace cairn::cli
