@@ -174,13 +174,14 @@ class TestRegistryStory : public QObject {
             QVERIFY(tapNamed(QStringLiteral("pinKey_") + digit));
         QVERIFY(tapNamed(QStringLiteral("pinKey_ok")));
         QVERIFY2(testing::waitFor([&] { return m_app->session().signedIn(); }), qPrintable(m_app->session().message()));
+        // Each role lands on its own first destination (Today, Registry, Measures…).
         QVERIFY(
-            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("huddleScreen")) != nullptr; }));
+            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("navigationRail")) != nullptr; }));
     }
 
     void openPatient()
     {
-        QVERIFY(tapNamed(QStringLiteral("allPatientsButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
         QVERIFY(tapNamed(QStringLiteral("patient_") + m_patientId));
         QVERIFY(testing::waitFor([&] {
             QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
@@ -313,7 +314,7 @@ private slots:
     void registryManagerAddsAPatientAndBooksTomorrow()
     {
         signIn(m_managerId, kManagerPin);
-        QVERIFY(tapNamed(QStringLiteral("allPatientsButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
         QVERIFY(tapNamed(QStringLiteral("addPatient")));
         type(QStringLiteral("name"), QStringLiteral("Jordan Rivera"));
         type(QStringLiteral("clinic_id"), QStringLiteral("C-1001"));
@@ -406,8 +407,7 @@ private slots:
 
     void tomorrowsHuddleListsThePatientWithTheGaps()
     {
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_today")));
         QVERIFY(tapNamed(QStringLiteral("nextDay")));
         QObject *huddle = m_window->findChild<QObject *>(QStringLiteral("huddleModel"));
         QVERIFY(huddle);
@@ -662,14 +662,12 @@ private slots:
     // that text, in her language, and her signature records its version.
     void anAdministratorsAgreementTextIsWhatThePatientSigns()
     {
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
         QString adminId;
         for (const auto &user : m_app->session().users()->users())
             if (user.name == QLatin1String("Alex Admin"))
                 adminId = user.id;
         signIn(adminId, QStringLiteral("246810"));
-        QVERIFY(tapNamed(QStringLiteral("administrationButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_administration")));
         QVERIFY(tapNamed(QStringLiteral("adminAgreementButton")));
         QVERIFY(testing::waitFor([&] {
             QQuickItem *title = testing::findItem(m_window, QStringLiteral("agreementTitleEs"));
@@ -690,8 +688,6 @@ private slots:
         QVERIFY(text);
         QCOMPARE(text->value(QStringLiteral("version")).toString(), QStringLiteral("clinic-agreement-1"));
         QCOMPARE(outboxKinds().last(), QStringLiteral("clinic_agreement"));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
 
         signIn(m_clinicianId, kClinicianPin);
         openPatient();
