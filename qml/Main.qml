@@ -36,6 +36,8 @@ ApplicationWindow {
     readonly property bool wide: width >= 840
     // The signed-in role's destinations; the row shown, and its page stack.
     property int currentIndex: 0
+    // The Navigation.Destination shown (-1 when signed out).
+    readonly property int currentDestination: navigation.count > 0 ? navigation.destinationAt(window.currentIndex) : -1
     property StackView currentStack: null
 
     Navigation {
@@ -88,8 +90,8 @@ ApplicationWindow {
     }
 
     // Signed in: the rail and one page stack per destination, each keeping its place while another
-    // is shown. Lock hides the shell at once (no transition) and empties the destinations, which
-    // destroys every stack: no patient stays on screen or in memory behind the sign-in screen.
+    // is shown. Lock hides the shell at once (no transition) and clears every stack: no patient
+    // stays on screen or in memory behind the sign-in screen.
     RowLayout {
         objectName: "shell"
         anchors.fill: parent
@@ -102,31 +104,45 @@ ApplicationWindow {
             currentIndex: window.currentIndex
             onActivated: index => window.showDestination(index)
         }
+        // One stack per kind of destination, declared here (not made by a Repeater) so that every
+        // page stays in the window's object tree; the role's destinations use theirs.
         StackLayout {
+            id: destinationStacks
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: window.currentIndex
-            Repeater {
-                model: navigation
-                delegate: StackView {
-                    id: destinationStack
-                    required property int index
-                    required property int destination
-                    required property string destinationName
-                    readonly property bool current: destinationStack.index === window.currentIndex
-                    objectName: "stack_" + destinationStack.destinationName
-                    onCurrentChanged: destinationStack.showIfCurrent()
-                    Component.onCompleted: destinationStack.showIfCurrent()
-                    // A destination's first page is made when it is first shown, so signing in reads
-                    // only the data of the screen the role lands on.
-                    function showIfCurrent() {
-                        if (!destinationStack.current)
-                            return
-                        if (destinationStack.depth === 0)
-                            destinationStack.push(window.rootOf(destinationStack.destination), {}, StackView.Immediate)
-                        window.currentStack = destinationStack
-                    }
-                }
+            currentIndex: window.currentDestination
+            DestinationStack { destination: Navigation.Today }
+            DestinationStack { destination: Navigation.Calls }
+            DestinationStack { destination: Navigation.Registry }
+            DestinationStack { destination: Navigation.Patients }
+            DestinationStack { destination: Navigation.Refills }
+            DestinationStack { destination: Navigation.Measures }
+            DestinationStack { destination: Navigation.Practise }
+            DestinationStack { destination: Navigation.Administration }
+        }
+    }
+
+    component DestinationStack: StackView {
+        id: destinationStack
+        required property int destination
+        readonly property bool current: Session.signedIn && navigation.count > 0
+                                        && destinationStack.destination === window.currentDestination
+        objectName: "stack_" + destinationStack.destination
+        onCurrentChanged: {
+            if (!destinationStack.current)
+                return
+            // A destination's first page is made when it is first shown, so signing in reads only
+            // the data of the screen the role lands on.
+            if (destinationStack.depth === 0)
+                destinationStack.push(window.rootOf(destinationStack.destination), {}, StackView.Immediate)
+            window.currentStack = destinationStack
+        }
+        // Lock drops every page at once, with the patients on them.
+        Connections {
+            target: Session
+            function onSignedInChanged() {
+                if (!Session.signedIn)
+                    destinationStack.clear(StackView.Immediate)
             }
         }
     }
