@@ -413,8 +413,13 @@ private slots:
         for (const char *row : {"outreachPain", "outreachEnjoyment", "outreachActivity"})
             QCOMPARE(testing::findItem(window, QLatin1String(row))->property("value").toInt(), -1);
 
+        // The nurse lands here at sign-in: let the window show and the cards settle first.
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(testing::waitFor([&] { return !find("pegOutreachList")->property("moving").toBool(); }));
         testing::tap(window, scoreButton("outreachPain", 3));
+        QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachPain"))->property("value").toInt(), 3);
         testing::tap(window, scoreButton("outreachEnjoyment", 4));
+        QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachEnjoyment"))->property("value").toInt(), 4);
         QVERIFY(!save->isEnabled());  // two of three answers: still nothing to save
         testing::tap(window, scoreButton("outreachActivity", 5));
         QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachActivity"))->property("value").toInt(), 5);
