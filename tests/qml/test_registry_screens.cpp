@@ -414,8 +414,15 @@ private slots:
             QCOMPARE(testing::findItem(window, QLatin1String(row))->property("value").toInt(), -1);
 
         // The nurse lands here at sign-in: let the window show and the cards settle first.
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        QVERIFY(testing::waitFor([&] { return !find("pegOutreachList")->property("moving").toBool(); }));
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        // Signing in re-reads the policy and the list once more: tap the cards of the last read.
+        QVERIFY(testing::waitFor([&] {
+            QObject *list = find("pegOutreachList");
+            auto *model = list ? list->property("model").value<QObject *>() : nullptr;
+            return model && !model->property("loading").toBool() && !m_session->loading() &&
+                   !list->property("moving").toBool();
+        }));
         testing::tap(window, scoreButton("outreachPain", 3));
         QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachPain"))->property("value").toInt(), 3);
         testing::tap(window, scoreButton("outreachEnjoyment", 4));
