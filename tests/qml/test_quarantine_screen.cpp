@@ -91,7 +91,8 @@ class TestQuarantineScreen : public QObject {
     void openRoster()
     {
         auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-        QVERIFY(testing::tapWhenReady(window, QStringLiteral("nav_registry")));
+        QTRY_VERIFY(testing::findItem(window, QStringLiteral("nav_registry")));
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(window, QStringLiteral("nav_registry")), "clicked"));
         QTRY_VERIFY(find("quarantineButton"));
     }
 
