@@ -13,6 +13,7 @@
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
 #include "qml/app/session.h"
+#include "qml/huddle/huddle_model.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/support/app_fixture.h"
 
@@ -416,11 +417,20 @@ private slots:
         const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
         QVERIFY2(shown.contains(QStringLiteral("Jordan Rivera")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("09:30")), qPrintable(shown));
-        // The clinician's own tasks for the visit (the huddle shows each role its part).
+        // The clinician's own tasks for the visit (the huddle shows each role its part): the row
+        // shows three and says how many more.
+        auto *model = qobject_cast<QAbstractItemModel *>(huddle);
+        QStringList tasks;
+        for (const QVariant &chip : model->index(0, 0).data(app::HuddleModel::ClinicianRole).toList())
+            tasks << chip.toMap().value(QStringLiteral("label")).toString();
+        const QString allTasks = tasks.join(QLatin1Char('\n'));
         for (const char *gap : {"Offer naloxone", "Review the benzodiazepine with the opioid", "Assess opioid risk",
                                 "Review a dose of 90 MME or more"})
-            QVERIFY2(shown.contains(QLatin1String(gap), Qt::CaseInsensitive),
-                     qPrintable(QLatin1String(gap) + QLatin1String(" in: ") + shown));
+            QVERIFY2(allTasks.contains(QLatin1String(gap), Qt::CaseInsensitive),
+                     qPrintable(QLatin1String(gap) + QLatin1String(" in: ") + allTasks));
+        for (const QString &task : tasks.mid(0, 3))
+            QVERIFY2(shown.contains(task), qPrintable(task + QLatin1String(" in: ") + shown));
+        QVERIFY2(shown.contains(QStringLiteral("+%1 more").arg(tasks.size() - 3)), qPrintable(shown));
         QVERIFY(tapNamed(QStringLiteral("backToToday")));
     }
 
