@@ -32,44 +32,119 @@ ApplicationWindow {
     palette.mid: Theme.outline
     palette.dark: Theme.primary
 
-    header: SessionBar {
-        visible: Session.signedIn
-        title: (stack.currentItem as Page)?.title ?? qsTr("Cairn")
-        canGoBack: stack.depth > 1
-        onBackRequested: stack.pop()
+    // Landscape: a navigation rail; portrait: a bottom bar (tablet-ux §4.3).
+    readonly property bool wide: width >= 840
+    // The signed-in role's destinations; the row shown, and its page stack.
+    property int currentIndex: 0
+    // The Navigation.Destination shown (-1 when signed out).
+    readonly property int currentDestination: navigation.count > 0 ? navigation.destinationAt(window.currentIndex) : -1
+    property StackView currentStack: null
+
+    Navigation {
+        id: navigation
+        objectName: "navigation"
+        role: Session.role
+        // A new role (or none, after Lock) lands on its first destination.
+        onRoleChanged: window.currentIndex = 0
     }
 
-    // Signed out: the language switch under the sign-in screen. Signed in on the first screen:
-    // Administration, for the roles the permission table allows.
-    footer: ToolBar {
-        objectName: "mainFooter"
-        visible: !Session.signedIn || (stack.depth === 1 && Permissions.offers(Session.role, "administration"))
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.margin
-            anchors.rightMargin: Theme.margin
-            LanguageSwitch {
-                objectName: "unlockLanguageSwitch"
-                visible: !Session.signedIn
+    header: SessionBar {
+        objectName: "appBar"
+        visible: Session.signedIn
+        title: (window.currentStack?.currentItem as Page)?.title ?? qsTr("Cairn")
+        canGoBack: (window.currentStack?.depth ?? 0) > 1
+        onBackRequested: window.currentStack.pop()
+    }
+
+    // Signed out: the language switch under the sign-in screen. Signed in, in portrait: the bottom bar.
+    footer: ColumnLayout {
+        spacing: 0
+        visible: !Session.signedIn || !window.wide
+        ToolBar {
+            objectName: "mainFooter"
+            visible: !Session.signedIn
+            Layout.fillWidth: true
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                LanguageSwitch {
+                    objectName: "unlockLanguageSwitch"
+                }
+                Item { Layout.fillWidth: true }
             }
-            Item { Layout.fillWidth: true }
-            Button {
-                objectName: "administrationButton"
-                visible: Session.signedIn && Permissions.offers(Session.role, "administration")
-                text: qsTr("Administration")
-                font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.minTouch
-                Accessible.name: qsTr("Open administration: users, clinic policy, server enrollment")
-                onClicked: window.open("administration", adminComponent, {})
-            }
+        }
+        BottomNavigationBar {
+            visible: Session.signedIn && !window.wide
+            Layout.fillWidth: true
+            model: navigation
+            currentIndex: window.currentIndex
+            onActivated: index => window.showDestination(index)
         }
     }
 
-    StackView {
-        id: stack
-        objectName: "stack"
+    // Signed out: the sign-in screen (it preselects the last user each time the list is read).
+    UnlockScreen {
         anchors.fill: parent
-        initialItem: unlockComponent
+        visible: !Session.signedIn
+    }
+
+    // Signed in: the rail and one page stack per destination, each keeping its place while another
+    // is shown. Lock hides the shell at once (no transition) and clears every stack: no patient
+    // stays on screen or in memory behind the sign-in screen.
+    RowLayout {
+        objectName: "shell"
+        anchors.fill: parent
+        visible: Session.signedIn
+        spacing: 0
+        NavigationRail {
+            visible: window.wide
+            Layout.fillHeight: true
+            model: navigation
+            currentIndex: window.currentIndex
+            onActivated: index => window.showDestination(index)
+        }
+        // One stack per kind of destination, declared here (not made by a Repeater) so that every
+        // page stays in the window's object tree; the role's destinations use theirs.
+        StackLayout {
+            id: destinationStacks
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: window.currentDestination
+            DestinationStack { destination: Navigation.Today }
+            DestinationStack { destination: Navigation.Calls }
+            DestinationStack { destination: Navigation.Registry }
+            DestinationStack { destination: Navigation.Patients }
+            DestinationStack { destination: Navigation.Refills }
+            DestinationStack { destination: Navigation.Measures }
+            DestinationStack { destination: Navigation.Practise }
+            DestinationStack { destination: Navigation.Administration }
+        }
+    }
+
+    component DestinationStack: StackView {
+        id: destinationStack
+        required property int destination
+        readonly property bool current: Session.signedIn && navigation.count > 0
+                                        && destinationStack.destination === window.currentDestination
+        objectName: "stack_" + destinationStack.destination
+        onCurrentChanged: {
+            if (!destinationStack.current)
+                return
+            // A destination's first page is made when it is first shown, so signing in reads only
+            // the data of the screen the role lands on.
+            if (destinationStack.depth === 0)
+                destinationStack.push(window.rootOf(destinationStack.destination), {}, StackView.Immediate)
+            window.currentStack = destinationStack
+        }
+        // Lock drops every page at once, with the patients on them.
+        Connections {
+            target: Session
+            function onSignedInChanged() {
+                if (!Session.signedIn)
+                    destinationStack.clear(StackView.Immediate)
+            }
+        }
     }
 
     // Covers everything while the app is in the background, so the task switcher shows no patient.
@@ -87,45 +162,56 @@ ApplicationWindow {
         }
     }
 
-    // Every screen opens through here: a role is never shown a screen the permission table does
-    // not offer it (Permissions.offers, the one table; the buttons bind to it too).
+    // The first page of each destination.
+    function rootOf(destination: int): Component {
+        switch (destination) {
+        case Navigation.Today: return huddleComponent
+        case Navigation.Calls: return pegOutreachComponent
+        case Navigation.Registry: return registryComponent
+        case Navigation.Patients: return patientListComponent
+        case Navigation.Refills: return refillCheckComponent
+        case Navigation.Measures: return measuresComponent
+        case Navigation.Practise: return rehearsalComponent
+        case Navigation.Administration: return adminComponent
+        }
+        return huddleComponent
+    }
+
+    // Shows a destination; choosing the one already shown goes back to its first page.
+    function showDestination(index: int) {
+        if (index === window.currentIndex && window.currentStack)
+            window.currentStack.pop(null)
+        window.currentIndex = index
+    }
+
+    // Pushes a page onto the destination shown.
+    function push(component: Component, properties: var) {
+        window.currentStack?.push(component, properties ?? {})
+    }
+
+    // Every screen outside a destination's first page opens through here: a role is never shown a
+    // screen the permission table does not offer it (Permissions.offers, the one table; the
+    // buttons bind to it too).
     function open(screen: string, component: Component, properties: var) {
         if (Permissions.offers(Session.role, screen))
-            stack.push(component, properties ?? {})
+            window.push(component, properties)
     }
 
-    Connections {
-        target: Session
-        function onSignedInChanged() {
-            if (Session.signedIn)
-                stack.replace(null, huddleComponent)
-            else
-                // Immediately: a sliding transition would keep patient data on screen after Lock.
-                stack.replace(null, unlockComponent, {}, StackView.Immediate)
-        }
-    }
-
-    Component {
-        id: unlockComponent
-        UnlockScreen { }
-    }
     Component {
         id: huddleComponent
         HuddleScreen {
             title: qsTr("Today")
-            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
-            onAllPatientsRequested: window.open("patients", patientListComponent, {})
-            onRehearsalRequested: window.open("rehearsal", rehearsalComponent, {})
-            onRegistryRequested: window.open("roster", registryComponent, {})
-            onPegOutreachRequested: window.open("peg_outreach", pegOutreachComponent, {})
-            onMeasuresRequested: window.open("measures", measuresComponent, {})
+            sideBySide: window.wide
+            detailComponent: patientComponent
+            onPatientChosen: id => window.push(patientComponent, { patientId: id })
+            onRoomingRequested: id => window.open("rooming", roomingComponent, { patientId: id })
         }
     }
     Component {
         id: registryComponent
         RosterScreen {
             title: qsTr("Registry")
-            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+            onPatientChosen: id => window.push(patientComponent, { patientId: id })
             onRefillCheckRequested: window.open("refill_check", refillCheckComponent, {})
             onConflictsRequested: window.open("conflicts", conflictsComponent, {})
             onQuarantineRequested: window.open("quarantine", quarantineComponent, {})
@@ -141,7 +227,7 @@ ApplicationWindow {
         id: conflictsComponent
         ConflictsScreen {
             title: qsTr("Sync conflicts")
-            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+            onPatientChosen: id => window.push(patientComponent, { patientId: id })
         }
     }
     Component {
@@ -154,22 +240,22 @@ ApplicationWindow {
         id: pegOutreachComponent
         PegOutreachScreen {
             title: qsTr("PEG outreach")
-            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+            onPatientChosen: id => window.push(patientComponent, { patientId: id })
         }
     }
     Component {
         id: measuresComponent
         MeasuresScreen {
             title: qsTr("Measures")
-            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
+            onPatientChosen: id => window.push(patientComponent, { patientId: id })
         }
     }
     Component {
         id: patientListComponent
         PatientListScreen {
             title: qsTr("Patients")
-            onPatientChosen: id => stack.push(patientComponent, { patientId: id })
-            onAddPatientRequested: stack.push(recordFormComponent, { kind: "patient", opensPatient: true })
+            onPatientChosen: id => window.push(patientComponent, { patientId: id })
+            onAddPatientRequested: window.push(recordFormComponent, { kind: "patient", opensPatient: true })
         }
     }
     Component {
@@ -179,12 +265,12 @@ ApplicationWindow {
             // The yes/no screens a clinician enters have their own form (instrument questions).
             onRecordFormRequested: (kind, id, correcting) => {
                 if (kind === "ort" || kind === "pcptsd5")
-                    stack.push(screeningFormComponent, { instrument: kind, patientId: id, correcting: correcting })
+                    window.push(screeningFormComponent, { instrument: kind, patientId: id, correcting: correcting })
                 else
-                    stack.push(recordFormComponent, { kind: kind, patientId: id, correcting: correcting })
+                    window.push(recordFormComponent, { kind: kind, patientId: id, correcting: correcting })
             }
             onRefillRequested: (id, name) => window.open("refill_check", refillCheckComponent, { patientId: id, patientName: name })
-            onAgreementRequested: (id, name, language) => stack.push(agreementComponent, { patientId: id, patientName: name, patientLanguage: language })
+            onAgreementRequested: (id, name, language) => window.push(agreementComponent, { patientId: id, patientName: name, patientLanguage: language })
         }
     }
     Component {
@@ -195,28 +281,31 @@ ApplicationWindow {
             property bool opensPatient: false
             onDone: savedId => {
                 if (formScreen.opensPatient && savedId !== "")
-                    stack.replace(formScreen, patientComponent, { patientId: savedId })
+                    formScreen.StackView.view.replace(formScreen, patientComponent, { patientId: savedId })
                 else
-                    stack.pop()
+                    formScreen.StackView.view.pop()
             }
         }
     }
     Component {
         id: screeningFormComponent
         ScreeningFormScreen {
-            onDone: stack.pop()
+            id: screeningForm
+            onDone: screeningForm.StackView.view.pop()
         }
     }
     Component {
         id: agreementComponent
         AgreementScreen {
-            onDone: stack.pop()
+            id: agreementScreen
+            onDone: agreementScreen.StackView.view.pop()
         }
     }
     Component {
         id: roomingComponent
         RoomingScreen {
-            onDone: stack.pop()
+            id: roomingScreen
+            onDone: roomingScreen.StackView.view.pop()
         }
     }
     Component {
@@ -229,10 +318,10 @@ ApplicationWindow {
         id: adminComponent
         AdminScreen {
             title: qsTr("Administration")
-            onUsersRequested: stack.push(adminUsersComponent)
-            onPolicyRequested: stack.push(adminPolicyComponent)
-            onAgreementTextRequested: stack.push(adminAgreementComponent)
-            onEnrollmentRequested: stack.push(adminEnrollComponent)
+            onUsersRequested: window.push(adminUsersComponent)
+            onPolicyRequested: window.push(adminPolicyComponent)
+            onAgreementTextRequested: window.push(adminAgreementComponent)
+            onEnrollmentRequested: window.push(adminEnrollComponent)
         }
     }
     Component {

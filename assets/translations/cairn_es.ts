@@ -550,68 +550,16 @@
         </translation>
     </message>
     <message>
-        <source>Practise</source>
-        <translation>Practicar</translation>
-    </message>
-    <message>
-        <source>Practise difficult conversations</source>
-        <translation>Practicar conversaciones difíciles</translation>
-    </message>
-    <message>
-        <source>All patients</source>
-        <translation>Todos los pacientes</translation>
-    </message>
-    <message>
-        <source>Open the list of all patients</source>
-        <translation>Abrir la lista de todos los pacientes</translation>
-    </message>
-    <message>
         <source>No patients on long-term opioid therapy are booked for this day.</source>
         <translation>Ningún paciente con terapia de opioides a largo plazo tiene cita este día.</translation>
-    </message>
-    <message>
-        <source>%1, %2, %3</source>
-        <translation>%1, %2, %3</translation>
-    </message>
-    <message>
-        <source>Rooming</source>
-        <translation>Preparación de la visita</translation>
     </message>
     <message>
         <source>Clinician</source>
         <translation>Profesional clínico</translation>
     </message>
     <message>
-        <source>Registry manager</source>
-        <translation>Responsable del registro</translation>
-    </message>
-    <message>
         <source>Registry manager and front desk</source>
         <translation>Responsable del registro y recepción</translation>
-    </message>
-    <message>
-        <source>Registry</source>
-        <translation>Registro</translation>
-    </message>
-    <message>
-        <source>Open the registry: every patient with gaps, filters and sorting</source>
-        <translation>Abrir el registro: todos los pacientes con sus pendientes, filtros y orden</translation>
-    </message>
-    <message>
-        <source>PEG outreach</source>
-        <translation>Seguimiento de PEG</translation>
-    </message>
-    <message>
-        <source>Open the list of patients due a PEG, to call</source>
-        <translation>Abrir la lista de pacientes a quienes les toca un PEG, para llamarles</translation>
-    </message>
-    <message>
-        <source>Measures</source>
-        <translation>Indicadores</translation>
-    </message>
-    <message>
-        <source>Open the monthly measures</source>
-        <translation>Abrir los indicadores mensuales</translation>
     </message>
     <message>
         <source>Show the tasks for:</source>
@@ -654,8 +602,48 @@
         <translation>Mostrar la reunión de hoy</translation>
     </message>
     <message>
-        <source>%1, %2, %3, %4</source>
-        <translation>%1, %2, %3, %4</translation>
+        <source>Today&apos;s list could not be read</source>
+        <translation>No se pudo leer la lista de hoy</translation>
+    </message>
+    <message>
+        <source>No one booked</source>
+        <translation>Nadie con cita</translation>
+    </message>
+    <message>
+        <source>No one with tasks for this role</source>
+        <translation>Nadie con tareas para este rol</translation>
+    </message>
+    <message>
+        <source>The patients booked have no tasks for this role.</source>
+        <translation>Los pacientes con cita no tienen tareas para este rol.</translation>
+    </message>
+    <message>
+        <source>Show everyone</source>
+        <translation>Mostrar a todos</translation>
+    </message>
+    <message>
+        <source>No time booked</source>
+        <translation>Sin hora de cita</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 más</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Preparar</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>Preparar la visita de %1</translation>
+    </message>
+    <message>
+        <source>Choose a patient</source>
+        <translation>Elija un paciente</translation>
+    </message>
+    <message>
+        <source>Their summary shows here, beside the day&apos;s list.</source>
+        <translation>Su resumen aparece aquí, junto a la lista del día.</translation>
     </message>
 </context>
 <context>
@@ -836,10 +824,6 @@
     <message>
         <source>Administration</source>
         <translation>Administración</translation>
-    </message>
-    <message>
-        <source>Open administration: users, clinic policy, server enrollment</source>
-        <translation>Abrir la administración: usuarios, política de la clínica, inscripción en el servidor</translation>
     </message>
     <message>
         <source>Registry</source>
@@ -3841,6 +3825,18 @@
         <source>Yesterday · %1</source>
         <translation>Ayer · %1</translation>
     </message>
+    <message>
+        <source>Roomed</source>
+        <translation>Preparado</translation>
+    </message>
+    <message>
+        <source>To room</source>
+        <translation>Por preparar</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Con cita</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::MeasuresModel</name>
@@ -3989,6 +3985,73 @@
     <message>
         <source>Moved from acute opioids to long-term therapy this month</source>
         <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::Navigation</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Refills</source>
+        <translation>Resurtidos</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <source>Practise</source>
+        <translation>Practicar</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Gestión</translation>
+    </message>
+    <message>
+        <source>Today: the patients booked for the day</source>
+        <translation>Hoy: los pacientes con cita ese día</translation>
+    </message>
+    <message>
+        <source>Calls: patients due a PEG, to call</source>
+        <translation>Llamadas: pacientes con PEG pendiente, para llamar</translation>
+    </message>
+    <message>
+        <source>Registry: every patient with gaps, filters and sorting</source>
+        <translation>Registro: todos los pacientes con sus pendientes, filtros y orden</translation>
+    </message>
+    <message>
+        <source>Patients: find a patient or add one</source>
+        <translation>Pacientes: buscar o añadir un paciente</translation>
+    </message>
+    <message>
+        <source>Refills: check a refill request</source>
+        <translation>Resurtidos: revisar una solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Measures: the monthly measures</source>
+        <translation>Indicadores: los indicadores mensuales</translation>
+    </message>
+    <message>
+        <source>Practise difficult conversations</source>
+        <translation>Practicar conversaciones difíciles</translation>
+    </message>
+    <message>
+        <source>Administration: users, clinic policy, server enrollment</source>
+        <translation>Administración: usuarios, política de la clínica, registro en el servidor</translation>
     </message>
 </context>
 <context>

@@ -207,9 +207,14 @@ QList<HuddleRow> rowsOf(const QList<clinical::HuddleEntry> &entries)
     rows.reserve(entries.size());
     for (const auto &entry : entries) {
         const domain::Patient &p = *entry.patient;
+        const auto onDay = [&date](const auto &records) {
+            return std::any_of(records.cbegin(), records.cend(), [&date](const auto &r) { return r.date == date; });
+        };
+        const bool roomed =
+            onDay(p.peg) || onDay(p.screenings) || onDay(p.uds) || onDay(p.agreements) || onDay(p.pdmpChecks);
         rows.append({p.id, p.name, p.clinicId, p.prescriber, domain::toString(entry.evaluation.tier),
                      entry.evaluation.mme.totalPerDay, clinical::toString(entry.evaluation.mme.band), entry.rooming,
-                     entry.clinician, entry.registryManager, entry.visitTime});
+                     entry.clinician, entry.registryManager, entry.visitTime, roomed});
     }
     return rows;
 }

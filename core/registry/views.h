@@ -96,6 +96,8 @@ struct HuddleRow {
     QList<clinical::CareGap> clinician;
     QList<clinical::CareGap> registryManager;
     QString visitTime;  // "HH:mm", or empty when booked without a time
+    // A rooming record (PEG, screening, urine sample, agreement, PDMP check) is dated that day.
+    bool roomedOnDay = false;
 };
 Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date);
 // The rules engine's huddle for `date` from the patients booked that day only (read in full; the

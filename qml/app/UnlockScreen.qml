@@ -60,6 +60,13 @@ Page {
                     required property string roleName
                     required property date lockedUntil
                     objectName: "user_" + userDelegate.userId
+                    // The last user to sign in here is chosen already: usually the same hands.
+                    Component.onCompleted: {
+                        if (screen.selectedUserId === "" && !screen.firstTime && userDelegate.userId === Session.lastUserId) {
+                            screen.selectedUserId = userDelegate.userId
+                            screen.selectedUserName = userDelegate.name
+                        }
+                    }
                     width: ListView.view.width
                     height: Theme.touchTarget + 8
                     highlighted: screen.selectedUserId === userDelegate.userId

@@ -1,6 +1,7 @@
 #include "qml/app/screenshot_tour.h"
 
 #include "platform/logging.h"
+#include "qml/app/navigation.h"
 #include "qml/huddle/huddle_model.h"
 #include "qml/worklists/patient_list_model.h"
 
@@ -43,16 +44,23 @@ void ScreenshotTour::capture(const QString &name)
     m_window->resize(1280, 800);
 }
 
-// Back to Today (the stack's first screen), then `signal` of the huddle screen opens another.
-bool ScreenshotTour::openFromToday(const char *signal)
+// Shows a destination of the shell at its first page, as a tap on the rail or the bottom bar does.
+// A destination the signed-in role does not have in its shell (a clinician's PEG outreach) is
+// pushed onto the one shown, through Main.qml's permission check.
+bool ScreenshotTour::openDestination(Navigation::Destination destination)
 {
-    QObject *stack = find("stack");
-    if (!stack)
+    if (!m_window)
         return false;
-    QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop(null)"));
-    pop.evaluate();
     m_waited = 0;
-    return find("huddleScreen") && QMetaObject::invokeMethod(find("huddleScreen"), signal);
+    QQmlExpression show(qmlContext(m_window), m_window,
+                        QStringLiteral("(function (d, screen) {"
+                                       "  const i = navigation.indexOf(d);"
+                                       "  if (i < 0) { open(screen, rootOf(d), {}); return true }"
+                                       "  currentIndex = i; currentStack.pop(null); return true"
+                                       "})(%1, \"%2\")")
+                            .arg(static_cast<int>(destination))
+                            .arg(Navigation::screenFor(destination)));
+    return show.evaluate().toBool();
 }
 
 bool ScreenshotTour::signIn(const QString &user, const QString &pin)
@@ -95,12 +103,19 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] {
             capture(QStringLiteral("02-today"));
             m_waited = 0;
-            // Remember the most urgent booked patient (the huddle's first) for the patient screen.
+            // The first booked patient (the day's first) for the patient screen; in landscape Today
+            // shows them beside the list.
             auto *list = find("huddleList");
             auto *model = list ? qvariant_cast<QAbstractItemModel *>(list->property("model")) : nullptr;
             if (model && model->rowCount() > 0)
                 m_patientId = model->index(0, 0).data(HuddleModel::PatientIdRole).toString();
-            return QMetaObject::invokeMethod(find("huddleScreen"), "allPatientsRequested");
+            return m_patientId.isEmpty() ||
+                   QMetaObject::invokeMethod(find("huddleScreen"), "choose", Q_ARG(QString, m_patientId));
+        },
+        [this] { return m_patientId.isEmpty() || (find("patientScreen") && m_waited++ > 15); },
+        [this] {
+            capture(QStringLiteral("15-today-patient"));
+            return openDestination(Navigation::Patients);
         },
         [this] { return find("patientListScreen") && m_waited++ > 10; },
         [this] {
@@ -193,7 +208,7 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return find("roomingScreen") && m_waited++ > 15; },
         [this] {
             capture(QStringLiteral("09-rooming"));
-            return openFromToday("rehearsalRequested");
+            return openDestination(Navigation::Practise);
         },
         [this] { return find("rehearsalScreen") && m_waited++ > 10; },
         [this] {
@@ -201,7 +216,7 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
             return true;
         },
         // Registry, refill-request check, PEG outreach and measures, each opened from Today.
-        [this] { return openFromToday("registryRequested"); },
+        [this] { return openDestination(Navigation::Registry); },
         [this] { return find("registryScreen") && m_waited++ > 15; },
         [this] {
             capture(QStringLiteral("05-registry"));
@@ -211,12 +226,12 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return find("refillCheckScreen") && m_waited++ > 5; },
         [this] {
             capture(QStringLiteral("06-refill-check"));
-            return openFromToday("pegOutreachRequested");
+            return openDestination(Navigation::Calls);
         },
         [this] { return find("pegOutreachScreen") && m_waited++ > 15; },
         [this] {
             capture(QStringLiteral("07-peg-outreach"));
-            return openFromToday("measuresRequested");
+            return openDestination(Navigation::Measures);
         },
         [this] { return find("measuresScreen") && m_waited++ > 15; },
         [this] {
@@ -235,8 +250,13 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         return steps;
     steps += QList<std::function<bool()>>{
         [this] { return signIn(m_adminUser, m_adminPin); },
-        [this] { return m_session->signedIn() && find("administrationButton") && !m_session->loading(); },
-        [this] { return QMetaObject::invokeMethod(find("administrationButton"), "clicked"); },
+        [this] { return m_session->signedIn() && find("navigation") && !m_session->loading(); },
+        // The administrator lands on the measures; Administration is one of its destinations.
+        [this] { return find("measuresScreen") && m_waited++ > 15; },
+        [this] {
+            capture(QStringLiteral("19-leader-measures"));
+            return openDestination(Navigation::Administration);
+        },
         [this] { return find("adminScreen") && m_waited++ > 5; },
         [this] {
             capture(QStringLiteral("20-admin"));

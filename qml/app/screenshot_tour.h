@@ -3,9 +3,10 @@
 // in English and in Spanish, and saves PNGs (NAME-ORIENTATION-LANG.png), signing in as CAIRN_USER
 // with CAIRN_PIN for the screens behind the PIN pad, and as CAIRN_ADMIN_USER with CAIRN_ADMIN_PIN
 // for the administration screens (skipped when unset).
-// Drives the real QML through the same signals a tap would send.
+// Drives the real QML through the same signals a tap would send; the shell shows on every screen.
 
 #include "qml/app/language.h"
+#include "qml/app/navigation.h"
 #include "qml/app/session.h"
 
 #include <QObject>
@@ -40,7 +41,7 @@ private:
     QList<std::function<bool()>> stepsIn(const QString &language);
     static QStringList formKinds();
     bool signIn(const QString &user, const QString &pin);
-    bool openFromToday(const char *signal);
+    bool openDestination(Navigation::Destination destination);
     QPointer<QQuickWindow> m_window;
     Session *m_session;
     QString m_directory;

@@ -6,8 +6,12 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLocale>
+#include <QSettings>
 
 namespace cairn::app {
+namespace {
+const QString kLastUserKey = QStringLiteral("signin/last_user_id");
+}  // namespace
 
 Session::Session(AppServices services, QObject *parent)
     : QObject(parent)
@@ -18,6 +22,15 @@ Session::Session(AppServices services, QObject *parent)
         m_policy = *shipped;
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
+    if (!m_services.databasePath.isEmpty())
+        m_lastUserId = QSettings(lastUserSettingsPath(m_services.databasePath), QSettings::IniFormat)
+                           .value(kLastUserKey)
+                           .toString();
+}
+
+QString Session::lastUserSettingsPath(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".tablet.ini");
 }
 
 QString Session::roleName() const
@@ -126,6 +139,11 @@ void Session::signInFirstTime(const QString &name, const QString &pin)
 void Session::becomeSignedIn(const registry::UserSummary &user)
 {
     m_user = user;
+    if (m_lastUserId != user.id) {
+        QSettings(lastUserSettingsPath(m_services.databasePath), QSettings::IniFormat).setValue(kLastUserKey, user.id);
+        m_lastUserId = user.id;
+        emit lastUserIdChanged();
+    }
     setMessage(QString(), false);
     m_signedIn = true;
     emit signedInChanged();

@@ -36,6 +36,10 @@ class Session : public QObject {
     Q_PROPERTY(bool obscured READ obscured NOTIFY obscuredChanged)
     // Records written on this tablet and not yet on the server, and when the oldest was written.
     Q_PROPERTY(int unsyncedCount READ unsyncedCount NOTIFY syncStateChanged)
+    // The id of the last user who signed in on this tablet, for the sign-in screen to preselect
+    // ("" when none has). Kept in the tablet's settings beside the registry (lastUserSettingsPath),
+    // as an id only: no name, nothing clinical.
+    Q_PROPERTY(QString lastUserId READ lastUserId NOTIFY lastUserIdChanged)
 
 public:
     explicit Session(AppServices services, QObject *parent = nullptr);
@@ -55,6 +59,9 @@ public:
     int revision() const { return m_revision; }
     bool obscured() const { return m_obscured; }
     int unsyncedCount() const { return m_unsynced; }
+    QString lastUserId() const { return m_lastUserId; }
+    // The tablet's non-secret settings for a registry (an INI file beside it).
+    static QString lastUserSettingsPath(const QString &databasePath);
     // When the oldest record still waiting to be sent was saved (null when none waits).
     QDateTime oldestUnsynced() const { return m_oldestUnsynced; }
     void setObscured(bool obscured);
@@ -85,6 +92,7 @@ signals:
     void obscuredChanged();
     void syncStateChanged();
     void canSignInOnlineChanged();
+    void lastUserIdChanged();
 
 protected:
     // The sync summary, made in C++, follows a language switch.
@@ -108,6 +116,7 @@ private:
     bool m_obscured = false;
     int m_unsynced = 0;
     QDateTime m_oldestUnsynced;
+    QString m_lastUserId;
 };
 
 }  // namespace cairn::app

@@ -8,7 +8,7 @@ import Cairn
 Item {
     id: icon
     enum Glyph { None, Info, Warning, Error, Success, Check, Clock, Circle, Hourglass, ChevronRight,
-                 ChevronLeft, Calendar, Close, Inbox }
+                 ChevronLeft, Calendar, Close, Inbox, Phone, People, List, Chart, Chat, Settings, Pill, Lock }
     property int glyph: Icon.None
     property int size: Theme.icon
     property color color: Theme.textOnSurface
@@ -17,7 +17,8 @@ Item {
     // The file for a glyph, also usable as a Button's icon.source.
     function sourceFor(g: int): string {
         const names = ["", "info", "warning", "error", "success", "check", "clock", "circle", "hourglass",
-                       "chevron_right", "chevron_left", "calendar", "close", "inbox"]
+                       "chevron_right", "chevron_left", "calendar", "close", "inbox", "phone", "people", "list",
+                       "chart", "chat", "settings", "pill", "lock"]
         return g > 0 && g < names.length ? "qrc:/icons/" + names[g] + ".svg" : ""
     }
 

@@ -117,7 +117,9 @@ ToolBar {
             visible: bar.width >= 1000 && Session.signedIn
             text: qsTr("%1 · %2").arg(Session.userName).arg(Session.roleName)
             font.pixelSize: Theme.fontSmall
-            elide: Text.ElideRight
+            // Two lines rather than a cut name.
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             Layout.maximumWidth: 260
             Accessible.name: qsTr("Signed in as %1, %2").arg(Session.userName).arg(Session.roleName)
         }

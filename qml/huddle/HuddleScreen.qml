@@ -5,21 +5,45 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Cairn
 
-// Today: the patients on long-term opioid therapy booked for the day, most urgent first, with
-// what rooming, the clinician and the registry manager must do.
+// Today (tablet-ux §4.4): the patients on long-term opioid therapy booked for the day in time
+// order, each with the booked time, what the registry knows of the day (to room, roomed), the
+// tasks for the chosen role and, for the roles that room, a "Room" action. In landscape the chosen
+// patient's screen stands beside the list; in portrait a row opens it.
 Page {
     id: screen
     objectName: "huddleScreen"
+    // Open the patient's own screen (portrait, or a patient opened from elsewhere).
     signal patientChosen(string patientId)
-    signal allPatientsRequested()
-    signal rehearsalRequested()
-    signal registryRequested()
-    signal pegOutreachRequested()
-    signal measuresRequested()
+    // Start rooming this patient.
+    signal roomingRequested(string patientId)
     // The day to list, "YYYY-MM-DD"; empty means today.
     property string day: ""
+    // List and detail side by side (landscape).
+    property bool sideBySide: false
+    // Makes the detail pane's page; it is given `patientId` (Main.qml passes the patient screen).
+    property Component detailComponent: null
+    // The patient shown beside the list ("" when none is chosen).
+    property string selectedPatientId: ""
+    readonly property bool canRoom: Permissions.offers(Session.role, "rooming")
 
     background: Rectangle { color: Theme.background }
+
+    function choose(patientId: string) {
+        if (screen.sideBySide && screen.detailComponent) {
+            screen.selectedPatientId = patientId
+            detailPane.replace(null, screen.detailComponent, { patientId: patientId }, StackView.Immediate)
+        } else {
+            screen.patientChosen(patientId)
+        }
+    }
+
+    // Turned to portrait: the detail pane goes, and so does the choice it showed.
+    onSideBySideChanged: {
+        if (!screen.sideBySide) {
+            screen.selectedPatientId = ""
+            detailPane.clear(StackView.Immediate)
+        }
+    }
 
     HuddleModel {
         id: huddle
@@ -28,251 +52,308 @@ Page {
         day: screen.day
     }
 
-    ColumnLayout {
+    RowLayout {
         anchors.fill: parent
-        anchors.margins: Theme.margin
-        spacing: Theme.spacing
+        spacing: 0
 
-        // The day shown: today by default; the team prepares tomorrow's huddle the day before.
-        RowLayout {
-            objectName: "huddleDayBar"
-            Layout.fillWidth: true
-            spacing: Theme.spacing
-            Button {
-                objectName: "previousDay"
-                text: "‹"
-                font.pixelSize: Theme.fontTitle
-                Layout.preferredWidth: Theme.minTouch
-                Layout.preferredHeight: Theme.minTouch
-                Accessible.name: qsTr("Previous day")
-                onClicked: huddle.shiftDay(-1)
-            }
-            Label {
-                objectName: "huddleDay"
-                text: huddle.dayLabel
-                font.pixelSize: Theme.fontBody
-                font.bold: true
-                wrapMode: Text.Wrap
+        ColumnLayout {
+            objectName: "huddleListPane"
+            Layout.fillHeight: true
+            Layout.fillWidth: !screen.sideBySide
+            Layout.preferredWidth: screen.sideBySide ? Math.round(Math.min(520, Math.max(440, screen.width * 0.42))) : -1
+            Layout.margins: screen.sideBySide ? Theme.pageMarginWide : Theme.pageMarginNarrow
+            spacing: Theme.spacingS
+
+            // The day shown: today by default; the team prepares tomorrow's huddle the day before.
+            RowLayout {
+                objectName: "huddleDayBar"
                 Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                Accessible.role: Accessible.Heading
-            }
-            Button {
-                objectName: "nextDay"
-                text: "›"
-                font.pixelSize: Theme.fontTitle
-                Layout.preferredWidth: Theme.minTouch
-                Layout.preferredHeight: Theme.minTouch
-                Accessible.name: qsTr("Next day")
-                onClicked: huddle.shiftDay(1)
-            }
-            Button {
-                objectName: "backToToday"
-                visible: huddle.day !== ""
-                text: qsTr("Today")
-                font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.minTouch
-                Accessible.name: qsTr("Show today's huddle")
-                onClicked: huddle.day = ""
-            }
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            Label {
-                text: qsTr("%n patient(s) on long-term opioid therapy booked", "", huddle.bookedCount)
-                font.pixelSize: Theme.fontTitle
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            Button {
-                objectName: "rehearsalButton"
-                visible: Permissions.offers(Session.role, "rehearsal")
-                text: qsTr("Practise")
-                font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.minTouch
-                Accessible.name: qsTr("Practise difficult conversations")
-                onClicked: screen.rehearsalRequested()
-            }
-            Button {
-                objectName: "allPatientsButton"
-                visible: Permissions.offers(Session.role, "patients")
-                text: qsTr("All patients")
-                font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.minTouch
-                Accessible.name: qsTr("Open the list of all patients")
-                onClicked: screen.allPatientsRequested()
-            }
-        }
-        Flow {
-            objectName: "huddleNavigation"
-            Layout.fillWidth: true
-            spacing: Theme.spacing
-            Button {
-                objectName: "rosterButton"
-                visible: Permissions.offers(Session.role, "roster")
-                text: qsTr("Registry")
-                font.pixelSize: Theme.fontBody
-                height: Theme.minTouch
-                Accessible.name: qsTr("Open the registry: every patient with gaps, filters and sorting")
-                onClicked: screen.registryRequested()
-            }
-            Button {
-                objectName: "pegOutreachButton"
-                // Only roles that may record a PEG are offered the calling list.
-                visible: Permissions.offers(Session.role, "peg_outreach")
-                text: qsTr("PEG outreach")
-                font.pixelSize: Theme.fontBody
-                height: Theme.minTouch
-                Accessible.name: qsTr("Open the list of patients due a PEG, to call")
-                onClicked: screen.pegOutreachRequested()
-            }
-            Button {
-                objectName: "measuresButton"
-                visible: Permissions.offers(Session.role, "measures")
-                text: qsTr("Measures")
-                font.pixelSize: Theme.fontBody
-                height: Theme.minTouch
-                Accessible.name: qsTr("Open the monthly measures")
-                onClicked: screen.measuresRequested()
-            }
-        }
-        Flow {
-            objectName: "huddleRoleFilter"
-            Layout.fillWidth: true
-            spacing: Theme.spacing
-            Label {
-                text: qsTr("Show the tasks for:")
-                font.pixelSize: Theme.fontBody
-                height: Theme.minTouch
-                verticalAlignment: Text.AlignVCenter
-            }
-            Repeater {
-                model: [
-                    { value: "all", label: qsTr("Everyone") },
-                    { value: "medical_assistant", label: qsTr("Medical assistant") },
-                    { value: "clinician", label: qsTr("Clinician") },
-                    { value: "registry_manager", label: qsTr("Registry manager and front desk") }
-                ]
-                delegate: Button {
-                    id: roleButton
-                    required property var modelData
-                    objectName: "roleFilter_" + roleButton.modelData.value
-                    readonly property bool chosen: huddle.roleFilter === roleButton.modelData.value
-                    // The chosen role is marked with a tick, not by colour alone.
-                    text: (roleButton.chosen ? "✓ " : "") + roleButton.modelData.label
-                    highlighted: roleButton.chosen
-                    font.pixelSize: Theme.fontBody
-                    height: Theme.minTouch
-                    Accessible.name: roleButton.chosen ? qsTr("Showing the tasks for: %1").arg(roleButton.modelData.label)
-                                                       : qsTr("Show the tasks for: %1").arg(roleButton.modelData.label)
-                    onClicked: huddle.roleFilter = roleButton.modelData.value
+                spacing: Theme.spacingS
+                CButton {
+                    objectName: "previousDay"
+                    variant: CButton.Outlined
+                    icon.source: "qrc:/icons/chevron_left.svg"
+                    text: ""
+                    leftPadding: Theme.spacingM
+                    rightPadding: Theme.spacingM
+                    implicitWidth: Theme.control
+                    Accessible.name: qsTr("Previous day")
+                    onClicked: huddle.shiftDay(-1)
+                }
+                Label {
+                    objectName: "huddleDay"
+                    text: huddle.dayLabel
+                    font: Theme.titleMedium
+                    color: Theme.textOnSurface
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: huddle.dayLabel
+                }
+                CButton {
+                    objectName: "nextDay"
+                    variant: CButton.Outlined
+                    icon.source: "qrc:/icons/chevron_right.svg"
+                    text: ""
+                    leftPadding: Theme.spacingM
+                    rightPadding: Theme.spacingM
+                    implicitWidth: Theme.control
+                    Accessible.name: qsTr("Next day")
+                    onClicked: huddle.shiftDay(1)
+                }
+                CButton {
+                    objectName: "backToToday"
+                    visible: huddle.day !== ""
+                    variant: CButton.Text
+                    text: qsTr("Today")
+                    Accessible.name: qsTr("Show today's huddle")
+                    onClicked: huddle.day = ""
                 }
             }
-        }
-        Label {
-            objectName: "huddleFilterSummary"
-            visible: huddle.roleFilter !== "all" && huddle.bookedCount > 0
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: qsTr("%1 of them with tasks for this role.").arg(huddle.count)
-            font.pixelSize: Theme.fontBody
-            color: Theme.textMuted
-        }
-        Label {
-            visible: huddle.error
-            text: huddle.message
-            color: Theme.urgent
-            font.pixelSize: Theme.fontBody
-        }
-        Label {
-            visible: !huddle.loading && huddle.count === 0 && !huddle.error
-            text: qsTr("No patients on long-term opioid therapy are booked for this day.")
-            font.pixelSize: Theme.fontBody
-            color: Theme.textMuted
-        }
-        ListView {
-            id: list
-            objectName: "huddleList"
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
-            model: huddle
-            delegate: ItemDelegate {
-                id: entry
-                required property string patientId
-                required property string name
-                required property string clinicId
-                required property string prescriber
-                required property string tierLabel
-                required property string mmeText
-                required property var rooming
-                required property var clinician
-                required property var registryManager
-                required property bool urgent
-                required property string visitTime
-                width: ListView.view.width
-                height: details.implicitHeight + 2 * Theme.spacing
-                Accessible.name: entry.visitTime === "" ? qsTr("%1, %2, %3").arg(entry.name).arg(entry.tierLabel).arg(entry.mmeText)
-                                                        : qsTr("%1, %2, %3, %4").arg(entry.visitTime).arg(entry.name).arg(entry.tierLabel).arg(entry.mmeText)
-                onClicked: screen.patientChosen(entry.patientId)
-                ColumnLayout {
-                    id: details
-                    anchors.fill: parent
-                    anchors.margins: Theme.spacing
-                    spacing: 6
-                    RowLayout {
-                        // The booked time leads the row: the list is the day in time order.
-                        Label {
-                            objectName: "visitTime"
-                            visible: entry.visitTime !== ""
-                            text: entry.visitTime
-                            font: Theme.titleMedium
-                            color: Theme.primary
-                            Layout.preferredWidth: implicitWidth + Theme.spacingS
-                        }
-                        Label {
-                            text: (entry.urgent ? "⚠ " : "") + entry.name
-                            font.pixelSize: Theme.fontBody
-                            font.bold: true
-                            Layout.fillWidth: true
-                        }
-                        Label { text: entry.clinicId + " · " + entry.prescriber; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
-                        Label { text: entry.tierLabel + " · " + entry.mmeText; font.pixelSize: Theme.fontSmall }
+            Label {
+                objectName: "huddleBookedCount"
+                text: qsTr("%n patient(s) on long-term opioid therapy booked", "", huddle.bookedCount)
+                font: Theme.bodyLarge
+                color: Theme.textOnSurface
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Flow {
+                objectName: "huddleRoleFilter"
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                Label {
+                    text: qsTr("Show the tasks for:")
+                    font: Theme.bodyMedium
+                    color: Theme.textOnSurfaceVariant
+                    height: Theme.control
+                    verticalAlignment: Text.AlignVCenter
+                }
+                Repeater {
+                    model: [
+                        { value: "all", label: qsTr("Everyone") },
+                        { value: "medical_assistant", label: qsTr("Medical assistant") },
+                        { value: "clinician", label: qsTr("Clinician") },
+                        { value: "registry_manager", label: qsTr("Registry manager and front desk") }
+                    ]
+                    delegate: CButton {
+                        id: roleButton
+                        required property var modelData
+                        objectName: "roleFilter_" + roleButton.modelData.value
+                        readonly property bool chosen: huddle.roleFilter === roleButton.modelData.value
+                        // The chosen role is marked with a tick, not by colour alone.
+                        variant: roleButton.chosen ? CButton.Tonal : CButton.Outlined
+                        icon.source: roleButton.chosen ? "qrc:/icons/check.svg" : ""
+                        text: roleButton.modelData.label
+                        Accessible.name: roleButton.chosen ? qsTr("Showing the tasks for: %1").arg(roleButton.modelData.label)
+                                                           : qsTr("Show the tasks for: %1").arg(roleButton.modelData.label)
+                        onClicked: huddle.roleFilter = roleButton.modelData.value
                     }
-                    Repeater {
-                        model: [
-                            { title: qsTr("Rooming"), items: entry.rooming },
-                            { title: qsTr("Clinician"), items: entry.clinician },
-                            { title: qsTr("Registry manager"), items: entry.registryManager }
-                        ]
-                        delegate: Flow {
-                            id: group
-                            required property var modelData
-                            Layout.fillWidth: true
-                            spacing: 6
-                            visible: group.modelData.items.length > 0
+                }
+            }
+            Label {
+                objectName: "huddleFilterSummary"
+                visible: huddle.roleFilter !== "all" && huddle.bookedCount > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("%1 of them with tasks for this role.").arg(huddle.count)
+                font: Theme.bodyMedium
+                color: Theme.textOnSurfaceVariant
+            }
+            StatusBanner {
+                visible: huddle.error
+                Layout.fillWidth: true
+                kind: StatusBanner.Error
+                title: qsTr("Today's list could not be read")
+                text: huddle.message
+            }
+            EmptyState {
+                visible: !huddle.loading && huddle.count === 0 && !huddle.error
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacingXl
+                glyph: Icon.Calendar
+                title: huddle.bookedCount === 0 ? qsTr("No one booked")
+                                                : qsTr("No one with tasks for this role")
+                text: huddle.bookedCount === 0 ? qsTr("No patients on long-term opioid therapy are booked for this day.")
+                                               : qsTr("The patients booked have no tasks for this role.")
+                actionText: huddle.bookedCount === 0 ? "" : qsTr("Show everyone")
+                onActionTriggered: huddle.roleFilter = "all"
+            }
+            ListView {
+                id: list
+                objectName: "huddleList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: huddle
+                delegate: ItemDelegate {
+                    id: entry
+                    required property string patientId
+                    required property string name
+                    required property string clinicId
+                    required property string prescriber
+                    required property string tierLabel
+                    required property string mmeText
+                    required property var rooming
+                    required property var clinician
+                    required property var registryManager
+                    required property bool urgent
+                    required property string visitTime
+                    required property int status
+                    required property string statusLabel
+                    readonly property var chips: entry.rooming.concat(entry.clinician, entry.registryManager)
+                    objectName: "huddleRow_" + entry.patientId
+                    width: ListView.view.width
+                    highlighted: screen.sideBySide && screen.selectedPatientId === entry.patientId
+                    implicitHeight: Math.max(88, row.implicitHeight + topPadding + bottomPadding)
+                    topPadding: Theme.spacingM
+                    bottomPadding: Theme.spacingM
+                    leftPadding: Theme.spacingS
+                    rightPadding: Theme.spacingS
+                    Accessible.name: [entry.visitTime, entry.name, entry.statusLabel, entry.tierLabel, entry.mmeText]
+                                     .filter(part => part !== "").join(", ")
+                    onClicked: screen.choose(entry.patientId)
+
+                    background: Rectangle {
+                        color: entry.down ? Theme.surfaceContainer : entry.highlighted ? Theme.primaryContainer : Theme.surface
+                        Rectangle {
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.bottom: parent.bottom
+                            height: 1
+                            color: Theme.outlineVariant
+                        }
+                        // The chosen row also has a bar at its edge: not told by colour alone.
+                        Rectangle {
+                            visible: entry.highlighted
+                            width: Theme.focusRing
+                            height: parent.height
+                            color: Theme.primary
+                        }
+                    }
+
+                    contentItem: RowLayout {
+                        id: row
+                        spacing: Theme.spacingM
+                        // The booked time leads the row: the list is the day in time order.
+                        ColumnLayout {
+                            Layout.preferredWidth: 72
+                            Layout.alignment: Qt.AlignTop
+                            spacing: Theme.spacingXs
                             Label {
-                                text: group.modelData.title + ":"
-                                font.pixelSize: Theme.fontSmall
-                                color: Theme.textMuted
-                                height: Theme.minTouch
-                                verticalAlignment: Text.AlignVCenter
+                                objectName: "visitTime"
+                                text: entry.visitTime === "" ? "—" : entry.visitTime
+                                font.pixelSize: Theme.titleLarge.pixelSize
+                                font.weight: Theme.titleLarge.weight
+                                color: Theme.textOnSurface
+                                Accessible.name: entry.visitTime === "" ? qsTr("No time booked") : entry.visitTime
                             }
-                            Repeater {
-                                model: group.modelData.items
-                                delegate: GapChip {
-                                    required property var modelData
-                                    label: modelData.label
-                                    statusLabel: modelData.statusLabel
-                                    severity: modelData.severity
+                            Label {
+                                objectName: "rowStatus"
+                                text: entry.statusLabel
+                                font: Theme.labelLarge
+                                color: entry.status === HuddleModel.Roomed ? Theme.success : Theme.textOnSurfaceVariant
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            Layout.alignment: Qt.AlignTop
+                            spacing: Theme.spacingXs
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacingXs
+                                Icon {
+                                    visible: entry.urgent
+                                    glyph: Icon.Error
+                                    color: Theme.error
+                                    Layout.alignment: Qt.AlignTop
+                                }
+                                Label {
+                                    objectName: "listRowTitle"
+                                    text: entry.name
+                                    font: Theme.titleMedium
+                                    color: Theme.textOnSurface
+                                    // A name is never cut: the wrong patient is never picked from half a name.
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                            }
+                            Label {
+                                text: [entry.clinicId, entry.prescriber, entry.tierLabel, entry.mmeText]
+                                      .filter(part => part !== "").join(" · ")
+                                font: Theme.bodyMedium
+                                color: Theme.textOnSurfaceVariant
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Flow {
+                                objectName: "rowTasks"
+                                visible: entry.chips.length > 0
+                                Layout.fillWidth: true
+                                spacing: Theme.spacingXs
+                                Repeater {
+                                    model: entry.chips.slice(0, 3)
+                                    delegate: GapChip {
+                                        required property var modelData
+                                        label: modelData.label
+                                        statusLabel: modelData.statusLabel
+                                        severity: modelData.severity
+                                    }
+                                }
+                                Label {
+                                    visible: entry.chips.length > 3
+                                    height: Theme.control
+                                    verticalAlignment: Text.AlignVCenter
+                                    text: qsTr("+%1 more").arg(entry.chips.length - 3)
+                                    font: Theme.labelLarge
+                                    color: Theme.textOnSurfaceVariant
                                 }
                             }
                         }
+                        CButton {
+                            objectName: "roomButton"
+                            visible: screen.canRoom
+                            Layout.alignment: Qt.AlignTop
+                            variant: entry.status === HuddleModel.ToRoom ? CButton.Tonal : CButton.Outlined
+                            text: qsTr("Room")
+                            Accessible.name: qsTr("Room %1").arg(entry.name)
+                            onClicked: screen.roomingRequested(entry.patientId)
+                        }
                     }
                 }
+                ScrollBar.vertical: ScrollBar { }
             }
-            ScrollBar.vertical: ScrollBar { }
+        }
+
+        Rectangle {
+            visible: screen.sideBySide
+            Layout.fillHeight: true
+            implicitWidth: 1
+            color: Theme.outlineVariant
+        }
+
+        // Landscape: the chosen patient's screen beside the list.
+        Item {
+            objectName: "huddleDetailPane"
+            visible: screen.sideBySide
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            StackView {
+                id: detailPane
+                objectName: "huddleDetail"
+                anchors.fill: parent
+            }
+            EmptyState {
+                visible: detailPane.depth === 0
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 2 * Theme.pageMarginWide, 420)
+                glyph: Icon.People
+                title: qsTr("Choose a patient")
+                text: qsTr("Their summary shows here, beside the day's list.")
+            }
         }
     }
 }

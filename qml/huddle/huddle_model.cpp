@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace cairn::app {
 namespace {
 QVariantList chips(const QList<clinical::CareGap> &gaps)
@@ -19,6 +21,16 @@ QVariantList chips(const QList<clinical::CareGap> &gaps)
     return list;
 }
 }  // namespace
+
+HuddleModel::RowStatus HuddleModel::status(const registry::HuddleRow &row) const
+{
+    if (row.roomedOnDay)
+        return Roomed;
+    // Rooming tasks of the unfiltered row: a clinician's view clears the rooming chips.
+    const auto all = std::find_if(m_allRows.cbegin(), m_allRows.cend(),
+                                  [&row](const registry::HuddleRow &r) { return r.patientId == row.patientId; });
+    return all != m_allRows.cend() && !all->rooming.isEmpty() ? ToRoom : Booked;
+}
 
 HuddleModel::HuddleModel(QObject *parent)
     : AsyncListModel(parent)
@@ -56,6 +68,18 @@ QVariant HuddleModel::data(const QModelIndex &index, int role) const
         return chips(r.registryManager);
     case VisitTimeRole:
         return r.visitTime;
+    case StatusRole:
+        return status(r);
+    case StatusLabelRole:
+        switch (status(r)) {
+        case Roomed:
+            return tr("Roomed");
+        case ToRoom:
+            return tr("To room");
+        case Booked:
+            return tr("Booked");
+        }
+        return {};
     case UrgentRole:
         return clinical::anyUrgent(r.rooming + r.clinician + r.registryManager);
     default:
@@ -65,10 +89,11 @@ QVariant HuddleModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> HuddleModel::roleNames() const
 {
-    return {{PatientIdRole, "patientId"},   {NameRole, "name"},           {ClinicIdRole, "clinicId"},
-            {PrescriberRole, "prescriber"}, {TierLabelRole, "tierLabel"}, {MmeTextRole, "mmeText"},
-            {RoomingRole, "rooming"},       {ClinicianRole, "clinician"}, {RegistryManagerRole, "registryManager"},
-            {UrgentRole, "urgent"},         {VisitTimeRole, "visitTime"}};
+    return {{PatientIdRole, "patientId"},    {NameRole, "name"},           {ClinicIdRole, "clinicId"},
+            {PrescriberRole, "prescriber"},  {TierLabelRole, "tierLabel"}, {MmeTextRole, "mmeText"},
+            {RoomingRole, "rooming"},        {ClinicianRole, "clinician"}, {RegistryManagerRole, "registryManager"},
+            {UrgentRole, "urgent"},          {VisitTimeRole, "visitTime"}, {StatusRole, "status"},
+            {StatusLabelRole, "statusLabel"}};
 }
 
 QString HuddleModel::dayLabel() const

@@ -2,7 +2,8 @@
 // Today's huddle: patients on long-term therapy booked for `date`, most urgent first.
 // Roles: patientId, name, clinicId, prescriber, tierLabel, mmeText, rooming, clinician,
 // registryManager (each a list of {label, statusLabel, severity} maps), urgent (bool: an urgent
-// or high gap).
+// or high gap), visitTime ("HH:mm" or empty), status (RowStatus: what the registry knows of the
+// day so far) and statusLabel (its words).
 // roleFilter narrows the list to one role's work: "all", "medical_assistant" (rooming chips),
 // "clinician" or "registry_manager". Only patients with a chip for that role are listed, and the
 // other roles' chip lists are empty. Unset, it follows the signed-in user's role (a nurse rooms
@@ -41,9 +42,15 @@ public:
         ClinicianRole,
         RegistryManagerRole,
         UrgentRole,
-        VisitTimeRole
+        VisitTimeRole,
+        StatusRole,
+        StatusLabelRole
     };
     Q_ENUM(Roles)
+    // Only what the registry records: a rooming record dated the day (Roomed), rooming tasks left
+    // (ToRoom), or neither (Booked). The tablet records no arrival, so it never claims one.
+    enum RowStatus { Booked, ToRoom, Roomed };
+    Q_ENUM(RowStatus)
     explicit HuddleModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -69,6 +76,7 @@ signals:
     void countChanged();
 
 private:
+    RowStatus status(const registry::HuddleRow &row) const;
     QString m_day;
     void applyFilter();
     QString m_roleFilter;  // empty: follow the signed-in user's role

@@ -51,6 +51,7 @@ Page {
                 id: spanish
                 text: qsTr("Español")
                 font.pixelSize: Theme.fontBody
+                implicitHeight: Theme.control
                 Accessible.name: qsTr("Show the scripts in Spanish")
             }
         }

@@ -17,9 +17,11 @@
 #include "qml/patient/prompt_list_model.h"
 #include "qml/scripts/script_library_model.h"
 #include "qml/worklists/patient_list_model.h"
+#include "tests/qml/quick_driver.h"
 #include "tests/support/app_fixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -84,9 +86,9 @@ private slots:
         QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
         QVERIFY(!m_session->loading());
         QCOMPARE(m_session->userName(), QStringLiteral("Casey Clinician"));
-        // Signing in opens Today (the huddle); "All patients" opens the full list.
+        // A clinician lands on Today (the huddle); Patients in the navigation rail opens the full list.
         QTRY_VERIFY(find("huddleScreen"));
-        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "allPatientsRequested"));
+        QVERIFY(testing::tapWhenReady(m_app->window(), QStringLiteral("nav_patients")));
         QTRY_VERIFY(find("patientListScreen"));
         auto *list = qobject_cast<QQuickItem *>(find("patientList"));
         QVERIFY(list);
@@ -377,14 +379,14 @@ private slots:
                 library.data(library.index(1), app::PromptListModel::TitleRole)
                     .toString()
                     .contains(QStringLiteral("resurtidos")));
-        // The real screen opens from Today.
+        // The real screen opens from the navigation rail.
         m_session->lock();
         QTRY_VERIFY(find("unlockScreen"));
         QTRY_VERIFY(!m_session->loading());
         m_session->unlock(m_clinicianId, QStringLiteral("1357"));
         QTRY_VERIFY(m_session->signedIn());
         QTRY_VERIFY(find("huddleScreen"));
-        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "rehearsalRequested"));
+        QVERIFY(testing::tapWhenReady(m_app->window(), QStringLiteral("nav_practise")));
         QTRY_VERIFY(find("rehearsalScreen"));
         QTRY_COMPARE(find("scriptList")->property("count").toInt(), 13);
     }
@@ -479,6 +481,59 @@ private slots:
         QFAIL("no day in the next 30 had a booked patient");
     }
 
+    // Today's rows say only what the registry knows: rooming tasks left ("To room"), nothing to room
+    // ("Booked"), or a rooming record dated that day ("Roomed"); no arrival is ever claimed.
+    void huddleRowsSayWhatIsDoneThatDay()
+    {
+        app::HuddleModel huddle;
+        huddle.setSession(m_session);
+        huddle.setRoleFilter(QStringLiteral("all"));
+        QTRY_VERIFY(!huddle.loading());
+        QDate day;
+        QString patientId;
+        for (int offset = 1; offset < 30 && patientId.isEmpty(); ++offset) {
+            huddle.setDay(m_app->today().addDays(offset).toString(Qt::ISODate));
+            QTRY_VERIFY(!huddle.loading());
+            for (int row = 0; row < huddle.rowCount(); ++row) {
+                const QModelIndex at = huddle.index(row);
+                const bool tasks = !at.data(app::HuddleModel::RoomingRole).toList().isEmpty();
+                // Nothing is recorded on a day still to come.
+                QCOMPARE(at.data(app::HuddleModel::StatusRole).toInt(),
+                         int(tasks ? app::HuddleModel::ToRoom : app::HuddleModel::Booked));
+                QCOMPARE(at.data(app::HuddleModel::StatusLabelRole).toString(),
+                         tasks ? QStringLiteral("To room") : QStringLiteral("Booked"));
+                if (tasks && patientId.isEmpty()) {
+                    day = m_app->today().addDays(offset);
+                    patientId = at.data(app::HuddleModel::PatientIdRole).toString();
+                }
+            }
+        }
+        QVERIFY2(!patientId.isEmpty(), "no patient to room in the next 30 days");
+
+        // That day comes and the patient's PEG is taken at rooming: the row says "Roomed".
+        m_app->clock().set(QDateTime(day, QTime(9, 30), Qt::UTC));
+        app::PatientViewModel view;
+        view.setSession(m_session);
+        view.setPatientId(patientId);
+        QTRY_VERIFY(view.loaded());
+        view.savePeg(4, 5, 6);
+        QTRY_VERIFY(!view.loading());
+        QVERIFY2(!view.error(), qPrintable(view.message()));
+        huddle.setDay(QString());
+        huddle.reload();
+        QTRY_VERIFY(!huddle.loading());
+        bool found = false;
+        for (int row = 0; row < huddle.rowCount(); ++row) {
+            const QModelIndex at = huddle.index(row);
+            if (at.data(app::HuddleModel::PatientIdRole).toString() != patientId)
+                continue;
+            found = true;
+            QCOMPARE(at.data(app::HuddleModel::StatusRole).toInt(), int(app::HuddleModel::Roomed));
+            QCOMPARE(at.data(app::HuddleModel::StatusLabelRole).toString(), QStringLiteral("Roomed"));
+        }
+        QVERIFY(found);
+    }
+
     void backgroundCoversPatientData()
     {
         auto *cover = qobject_cast<QQuickItem *>(find("privacyCover"));
@@ -492,9 +547,40 @@ private slots:
 
     void lockingReturnsToTheSignInScreen()
     {
+        QTRY_VERIFY(find("huddleScreen"));
         m_session->lock();
         QVERIFY(!m_session->signedIn());
+        // At once the shell is hidden; then every destination's pages go, with their patients.
+        QVERIFY(!qobject_cast<QQuickItem *>(find("shell"))->isVisible());
+        QVERIFY(!testing::findItem(m_app->window(), QStringLiteral("navigationRail")));
+        QTRY_VERIFY(!find("huddleScreen"));
+        QTRY_VERIFY(!find("patientScreen"));
         QTRY_VERIFY(find("unlockScreen"));
+    }
+
+    // The sign-in screen chooses the last user who signed in on this tablet, kept by id in the
+    // tablet's settings beside the registry (no name there), so the next sign-in is the PIN alone.
+    void theLastUserIsPreselectedAtSignIn()
+    {
+        QCOMPARE(m_session->lastUserId(), m_clinicianId);
+        QTRY_COMPARE(find("unlockScreen")->property("selectedUserId").toString(), m_clinicianId);
+        QFile settings(app::Session::lastUserSettingsPath(m_app->databasePath()));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray stored = settings.readAll();
+        QVERIFY(stored.contains(m_clinicianId.toUtf8()));
+        QVERIFY(!stored.contains("Casey"));
+
+        // Another user signs in and out: the screen now offers them.
+        m_session->unlock(m_nurseId, QStringLiteral("3579"));
+        QTRY_VERIFY(!m_session->loading());
+        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        // The nurse lands on PEG outreach (Calls), not Today.
+        QTRY_VERIFY(find("pegOutreachScreen"));
+        QVERIFY(!find("huddleScreen"));
+        m_session->lock();
+        QTRY_VERIFY(find("unlockScreen"));
+        QTRY_COMPARE(find("unlockScreen")->property("selectedUserId").toString(), m_nurseId);
+        QTRY_VERIFY(!m_session->loading());
     }
 
     void fiveWrongPinsLockTheUserOut()

@@ -21,7 +21,6 @@
 #include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
-#include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QTest>
@@ -381,11 +380,9 @@ private slots:
         auto find = [&](const char *name) {
             return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
         };
-        QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
-        QVERIFY(testing::findItem(window, QStringLiteral("pegOutreachButton")));
-        // Every role reads the measures (issue 14).
-        QTRY_VERIFY(testing::findItem(window, QStringLiteral("measuresButton")));
-        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "pegOutreachRequested"));
+        // A nurse lands on the PEG calling list (Calls).
+        QTRY_VERIFY_WITH_TIMEOUT(find("pegOutreachScreen"), 60000);
+        QVERIFY(testing::findItem(window, QStringLiteral("nav_calls")));
         QTRY_VERIFY_WITH_TIMEOUT(find("pegOutreachList") && find("pegOutreachList")->property("count").toInt() > 0,
                                  60000);
         const int before = find("pegOutreachList")->property("count").toInt();
@@ -416,8 +413,20 @@ private slots:
         for (const char *row : {"outreachPain", "outreachEnjoyment", "outreachActivity"})
             QCOMPARE(testing::findItem(window, QLatin1String(row))->property("value").toInt(), -1);
 
+        // The nurse lands here at sign-in: let the window show and the cards settle first.
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        // Signing in re-reads the policy and the list once more: tap the cards of the last read.
+        QVERIFY(testing::waitFor([&] {
+            QObject *list = find("pegOutreachList");
+            auto *model = list ? list->property("model").value<QObject *>() : nullptr;
+            return model && !model->property("loading").toBool() && !m_session->loading() &&
+                   !list->property("moving").toBool();
+        }));
         testing::tap(window, scoreButton("outreachPain", 3));
+        QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachPain"))->property("value").toInt(), 3);
         testing::tap(window, scoreButton("outreachEnjoyment", 4));
+        QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachEnjoyment"))->property("value").toInt(), 4);
         QVERIFY(!save->isEnabled());  // two of three answers: still nothing to save
         testing::tap(window, scoreButton("outreachActivity", 5));
         QTRY_COMPARE(testing::findItem(window, QStringLiteral("outreachActivity"))->property("value").toInt(), 5);
@@ -456,7 +465,8 @@ private slots:
             return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
         };
         QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
-        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "registryRequested"));
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(window, QStringLiteral("nav_registry")), "clicked"));
         QTRY_VERIFY(find("registryScreen"));
         QVERIFY(QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested"));
         QTRY_VERIFY(find("refillCheckScreen"));
@@ -482,22 +492,31 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
         m_session->unlock(m_clinicianId, QStringLiteral("1357"));
         QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
-        for (const auto &[signal, screen, list] :
-             {std::tuple{"registryRequested", "registryScreen", "registryList"},
-              std::tuple{"pegOutreachRequested", "pegOutreachScreen", "pegOutreachList"},
-              std::tuple{"measuresRequested", "measuresScreen", "measuresList"}}) {
-            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), signal));
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        const auto show = [&](const char *destination) {
+            return QMetaObject::invokeMethod(testing::findItem(window, QLatin1String(destination)), "clicked");
+        };
+        // The clinician's destinations, each from the navigation rail.
+        for (const auto &[destination, screen, list] : {std::tuple{"nav_registry", "registryScreen", "registryList"},
+                                                        std::tuple{"nav_measures", "measuresScreen", "measuresList"}}) {
+            QVERIFY(show(destination));
             QTRY_VERIFY(find(screen));
             QTRY_VERIFY_WITH_TIMEOUT(find(list)->property("count").toInt() > 0, 30000);
-            QQmlExpression pop(qmlContext(find("stack")), find("stack"), QStringLiteral("pop()"));
-            pop.evaluate();
-            QVERIFY(!pop.hasError());
-            QTRY_VERIFY(!find(screen));
         }
-        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "registryRequested"));
-        QTRY_VERIFY(find("registryScreen"));
+        // Each destination keeps its own stack: the refill check opened in Registry is still
+        // there after a visit to Today.
+        QVERIFY(show("nav_registry"));
         QVERIFY(QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested"));
-        QTRY_VERIFY(find("refillCheckScreen"));
+        QTRY_VERIFY(testing::findItem(window, QStringLiteral("refillCheckScreen")));
+        QVERIFY(show("nav_today"));
+        QTRY_VERIFY(testing::findItem(window, QStringLiteral("huddleScreen")));
+        QVERIFY(!testing::findItem(window, QStringLiteral("refillCheckScreen")));
+        QVERIFY(show("nav_registry"));
+        QTRY_VERIFY(testing::findItem(window, QStringLiteral("refillCheckScreen")));
+        // Choosing the destination shown again goes back to its first page.
+        QVERIFY(show("nav_registry"));
+        QTRY_VERIFY(testing::findItem(window, QStringLiteral("registryScreen")));
+        QTRY_VERIFY(!find("refillCheckScreen"));
         m_session->lock();
         QTRY_VERIFY(find("unlockScreen"));
     }

@@ -13,6 +13,7 @@
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
 #include "qml/app/session.h"
+#include "qml/huddle/huddle_model.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/support/app_fixture.h"
 
@@ -174,13 +175,14 @@ class TestRegistryStory : public QObject {
             QVERIFY(tapNamed(QStringLiteral("pinKey_") + digit));
         QVERIFY(tapNamed(QStringLiteral("pinKey_ok")));
         QVERIFY2(testing::waitFor([&] { return m_app->session().signedIn(); }), qPrintable(m_app->session().message()));
+        // Each role lands on its own first destination (Today, Registry, Measures…).
         QVERIFY(
-            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("huddleScreen")) != nullptr; }));
+            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("navigationRail")) != nullptr; }));
     }
 
     void openPatient()
     {
-        QVERIFY(tapNamed(QStringLiteral("allPatientsButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
         QVERIFY(tapNamed(QStringLiteral("patient_") + m_patientId));
         QVERIFY(testing::waitFor([&] {
             QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
@@ -313,7 +315,7 @@ private slots:
     void registryManagerAddsAPatientAndBooksTomorrow()
     {
         signIn(m_managerId, kManagerPin);
-        QVERIFY(tapNamed(QStringLiteral("allPatientsButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
         QVERIFY(tapNamed(QStringLiteral("addPatient")));
         type(QStringLiteral("name"), QStringLiteral("Jordan Rivera"));
         type(QStringLiteral("clinic_id"), QStringLiteral("C-1001"));
@@ -406,8 +408,7 @@ private slots:
 
     void tomorrowsHuddleListsThePatientWithTheGaps()
     {
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_today")));
         QVERIFY(tapNamed(QStringLiteral("nextDay")));
         QObject *huddle = m_window->findChild<QObject *>(QStringLiteral("huddleModel"));
         QVERIFY(huddle);
@@ -416,11 +417,20 @@ private slots:
         const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
         QVERIFY2(shown.contains(QStringLiteral("Jordan Rivera")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("09:30")), qPrintable(shown));
-        // The clinician's own tasks for the visit (the huddle shows each role its part).
+        // The clinician's own tasks for the visit (the huddle shows each role its part): the row
+        // shows three and says how many more.
+        auto *model = qobject_cast<QAbstractItemModel *>(huddle);
+        QStringList tasks;
+        for (const QVariant &chip : model->index(0, 0).data(app::HuddleModel::ClinicianRole).toList())
+            tasks << chip.toMap().value(QStringLiteral("label")).toString();
+        const QString allTasks = tasks.join(QLatin1Char('\n'));
         for (const char *gap : {"Offer naloxone", "Review the benzodiazepine with the opioid", "Assess opioid risk",
                                 "Review a dose of 90 MME or more"})
-            QVERIFY2(shown.contains(QLatin1String(gap), Qt::CaseInsensitive),
-                     qPrintable(QLatin1String(gap) + QLatin1String(" in: ") + shown));
+            QVERIFY2(allTasks.contains(QLatin1String(gap), Qt::CaseInsensitive),
+                     qPrintable(QLatin1String(gap) + QLatin1String(" in: ") + allTasks));
+        for (const QString &task : tasks.mid(0, 3))
+            QVERIFY2(shown.contains(task), qPrintable(task + QLatin1String(" in: ") + shown));
+        QVERIFY2(shown.contains(QStringLiteral("+%1 more").arg(tasks.size() - 3)), qPrintable(shown));
         QVERIFY(tapNamed(QStringLiteral("backToToday")));
     }
 
@@ -662,14 +672,12 @@ private slots:
     // that text, in her language, and her signature records its version.
     void anAdministratorsAgreementTextIsWhatThePatientSigns()
     {
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
         QString adminId;
         for (const auto &user : m_app->session().users()->users())
             if (user.name == QLatin1String("Alex Admin"))
                 adminId = user.id;
         signIn(adminId, QStringLiteral("246810"));
-        QVERIFY(tapNamed(QStringLiteral("administrationButton")));
+        QVERIFY(tapNamed(QStringLiteral("nav_administration")));
         QVERIFY(tapNamed(QStringLiteral("adminAgreementButton")));
         QVERIFY(testing::waitFor([&] {
             QQuickItem *title = testing::findItem(m_window, QStringLiteral("agreementTitleEs"));
@@ -690,8 +698,6 @@ private slots:
         QVERIFY(text);
         QCOMPARE(text->value(QStringLiteral("version")).toString(), QStringLiteral("clinic-agreement-1"));
         QCOMPARE(outboxKinds().last(), QStringLiteral("clinic_agreement"));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
 
         signIn(m_clinicianId, kClinicianPin);
         openPatient();

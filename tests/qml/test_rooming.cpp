@@ -147,9 +147,9 @@ int appChild(int argc, char **argv)
     if (!testing::waitFor([&] { return wiring.session().signedIn(); }))
         return failed(QStringLiteral("not signed in: ") + wiring.session().message());
 
-    // Today → All patients → the patient → Start rooming.
+    // Patients in the navigation → the patient → Start rooming.
     for (const QString &name :
-         {QStringLiteral("allPatientsButton"), QStringLiteral("patient_") + patientId, QStringLiteral("startRooming")})
+         {QStringLiteral("nav_patients"), QStringLiteral("patient_") + patientId, QStringLiteral("startRooming")})
         if (!testing::tapWhenReady(window, name))
             return failed(QStringLiteral("could not tap %1").arg(name));
     QObject *flow = nullptr;

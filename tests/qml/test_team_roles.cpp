@@ -1,6 +1,6 @@
 // The clinic's team, end to end over a real encrypted registry: a user of EACH role signs in
-// through the app's Session into the real Main.qml, and is offered exactly the screens its work
-// needs (every role reads the measures; the front desk gets no rooming); each care gap's owner
+// through the app's Session into the real Main.qml, and is offered exactly the destinations its
+// work needs, landing on its own (the front desk gets no rooming); each care gap's owner
 // under the policy in force writes the record that closes it while a role that neither owns the
 // gap nor has the permission is refused, before and after the clinic moves a gap to another role;
 // the policy editor offers only roles that could close a gap and refuses one that could not,
@@ -29,6 +29,8 @@
 #include <QQuickWindow>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(CairnPlugin)
 
@@ -110,14 +112,6 @@ class TestTeamRoles : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
         QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
         QCOMPARE(m_session->role(), keys::toString(m.role));
-    }
-
-    // StackView.pop() takes a JavaScript call, not a meta-method call.
-    static void popScreen(QObject *stack)
-    {
-        QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop()"));
-        pop.evaluate();
-        QVERIFY(!pop.hasError());
     }
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
@@ -222,8 +216,9 @@ private slots:
         QTRY_COMPARE(m_session->users()->rowCount(), 6);
     }
 
-    // Signed in as each role in the real app: the huddle's buttons and the administration button
-    // are exactly the screens Permissions.offers gives that role, and Main.qml opens no other.
+    // Signed in as each role in the real app: the shell's navigation shows exactly that role's
+    // destinations (at most five, from the permission table), the role lands on its own work, and
+    // Main.qml opens no screen the table refuses.
     void eachRoleIsOfferedTheScreensItsWorkNeeds()
     {
         QQuickStyle::setStyle(QStringLiteral("Basic"));
@@ -236,44 +231,68 @@ private slots:
         auto find = [&](const char *name) {
             return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
         };
-        // role → which of peg outreach, measures, administration, roster, patients, rehearsal it sees.
         struct Expected {
             keys::Role role;
-            bool pegOutreach;
-            bool administration;
+            QStringList destinations;  // in the rail's order; the first is where the role lands
+            const char *landing;       // the landing page's objectName
         };
         const QList<Expected> table{
-            {keys::Role::MedicalAssistant, true, false}, {keys::Role::Nurse, true, false},
-            {keys::Role::Clinician, true, false},        {keys::Role::RegistryManager, false, false},
-            {keys::Role::FrontDesk, false, false},       {keys::Role::Administrator, false, true}};
+            {keys::Role::MedicalAssistant, {"nav_today", "nav_calls", "nav_patients", "nav_practise"}, "huddleScreen"},
+            {keys::Role::Nurse, {"nav_calls", "nav_today", "nav_patients", "nav_practise"}, "pegOutreachScreen"},
+            {keys::Role::Clinician,
+             {"nav_today", "nav_patients", "nav_registry", "nav_measures", "nav_practise"},
+             "huddleScreen"},
+            {keys::Role::RegistryManager,
+             {"nav_registry", "nav_patients", "nav_measures", "nav_today"},
+             "registryScreen"},
+            {keys::Role::FrontDesk, {"nav_refills", "nav_patients", "nav_today", "nav_registry"}, "refillCheckScreen"},
+            {keys::Role::Administrator,
+             {"nav_measures", "nav_registry", "nav_patients", "nav_today", "nav_administration"},
+             "measuresScreen"}};
+        const QStringList every{"nav_today",   "nav_calls",    "nav_registry", "nav_patients",
+                                "nav_refills", "nav_measures", "nav_practise", "nav_administration"};
         for (const Expected &e : table) {
             const QString role = keys::toString(e.role);
             signIn(member(e.role));
-            QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
-            QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(window, QStringLiteral("measuresButton")), 10000);
-            const auto visible = [&](const char *name) {
-                return testing::findItem(window, QLatin1String(name)) != nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(window, QLatin1String(e.landing)), 60000);
+            // The rail, top to bottom.
+            QStringList shown;
+            QTRY_VERIFY(testing::findItem(window, e.destinations.first()));
+            std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+                if (!item->isVisible())
+                    return;
+                if (every.contains(item->objectName()))
+                    shown << item->objectName();
+                for (QQuickItem *child : item->childItems())
+                    walk(child);
             };
-            QVERIFY2(visible("rosterButton") && visible("allPatientsButton") && visible("rehearsalButton"),
-                     qPrintable(role));
-            QCOMPARE(visible("pegOutreachButton"), e.pegOutreach);
-            QCOMPARE(visible("administrationButton"), e.administration);
-            QCOMPARE(app::Permissions::offers(role, QStringLiteral("rooming")), e.pegOutreach);
+            walk(testing::findItem(window, QStringLiteral("navigationRail")));
+            QCOMPARE(shown, e.destinations);
+            QVERIFY(e.destinations.size() <= 5);
+            for (const QString &name : every)
+                QCOMPARE(testing::findItem(window, name) != nullptr, e.destinations.contains(name));
+            QCOMPARE(app::Permissions::offers(role, QStringLiteral("rooming")),
+                     e.destinations.contains(QStringLiteral("nav_calls")) || e.role == keys::Role::Clinician);
             QCOMPARE(app::Permissions::offers(role, QStringLiteral("refill_check")),
                      e.role != keys::Role::Administrator);
             QVERIFY(app::Permissions::offers(role, QStringLiteral("measures")));
 
             // Main.qml opens what the table offers and nothing else.
-            QObject *stack = find("stack");
-            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "pegOutreachRequested"));
-            QTRY_COMPARE(stack->property("depth").toInt(), e.pegOutreach ? 2 : 1);
-            if (e.pegOutreach)
-                popScreen(stack);
-            QTRY_COMPARE(stack->property("depth").toInt(), 1);
-            QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "measuresRequested"));
-            QTRY_VERIFY_WITH_TIMEOUT(find("measuresScreen"), 10000);
-            popScreen(stack);
-            QTRY_COMPARE(stack->property("depth").toInt(), 1);
+            QQmlExpression depth(qmlContext(window), window, QStringLiteral("currentStack.depth"));
+            QTRY_COMPARE(depth.evaluate().toInt(), 1);
+            QQmlExpression open(
+                qmlContext(window), window,
+                QStringLiteral("open(\"rooming\", roomingComponent, { patientId: \"%1\" })").arg(m_patientId));
+            open.evaluate();
+            QVERIFY(!open.hasError());
+            const bool rooms = app::Permissions::offers(role, QStringLiteral("rooming"));
+            QTRY_COMPARE(depth.evaluate().toInt(), rooms ? 2 : 1);
+            QCOMPARE(find("roomingScreen") != nullptr, rooms);
+            if (rooms) {
+                QQmlExpression pop(qmlContext(window), window, QStringLiteral("currentStack.pop()"));
+                pop.evaluate();
+                QTRY_COMPARE(depth.evaluate().toInt(), 1);
+            }
         }
         m_session->lock();
         QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
