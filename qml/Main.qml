@@ -175,7 +175,6 @@ ApplicationWindow {
     Component {
         id: patientComponent
         PatientScreen {
-            onRoomingRequested: id => window.open("rooming", roomingComponent, { patientId: id })
             // The yes/no screens a clinician enters have their own form (instrument questions).
             onRecordFormRequested: (kind, id, correcting) => {
                 if (kind === "ort" || kind === "pcptsd5")
@@ -210,12 +209,6 @@ ApplicationWindow {
     Component {
         id: agreementComponent
         AgreementScreen {
-            onDone: stack.pop()
-        }
-    }
-    Component {
-        id: roomingComponent
-        RoomingScreen {
             onDone: stack.pop()
         }
     }

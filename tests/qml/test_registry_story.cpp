@@ -429,7 +429,8 @@ private slots:
         signIn(m_assistantId, kAssistantPin);
         openPatient();
         QVERIFY(!testing::findItem(m_window, QStringLiteral("add_opioid")));
-        QVERIFY(tapNamed(QStringLiteral("startRooming")));
+        // The medical assistant's patient screen opens on the Rooming tab.
+        QVERIFY(tapNamed(QStringLiteral("tab_rooming")));
         QObject *flow = nullptr;
         QVERIFY(testing::waitFor([&] {
             flow = m_window->findChild<QObject *>(QStringLiteral("roomingFlow"));
@@ -494,6 +495,7 @@ private slots:
         signIn(m_clinicianId, kClinicianPin);
         openPatient();
         const QString udsId = stored().uds.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(tapNamed(QStringLiteral("tab_history")));
         QVERIFY(tapNamed(QStringLiteral("correct_") + udsId));
         choose(QStringLiteral("result"), QStringLiteral("Not as expected"));
         type(QStringLiteral("substances"), QStringLiteral("cocaine"));
@@ -517,6 +519,7 @@ private slots:
 
     void aRefillRequestIsLoggedWithItsAdvice()
     {
+        QVERIFY(tapNamed(QStringLiteral("tab_summary")));
         QVERIFY(tapNamed(QStringLiteral("add_refill_request")));
         typeNamed(QStringLiteral("refillRequestedDate"), m_today.toString(Qt::ISODate));
         typeNamed(QStringLiteral("refillDrug"), QStringLiteral("oxycodone 10 mg"));
@@ -770,6 +773,7 @@ private slots:
     void aWronglyEnteredDoseIsCorrectedAndBothVersionsShow()
     {
         const QString opioidId = stored().opioids.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(tapNamed(QStringLiteral("tab_history")));
         QVERIFY(tapNamed(QStringLiteral("correct_") + opioidId));
         // The form starts from what was recorded (not a guess): 50 mg, to be fixed to 5.
         QQuickItem *strength = field(QStringLiteral("strength_mg"));
