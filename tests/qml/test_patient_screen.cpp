@@ -217,6 +217,11 @@ class TestPatientScreen : public QObject {
     // Opens a patient's screen directly (for the tests that do not count taps).
     void openPatient(const QString &patientId)
     {
+        // Back to Today first (StackView.pop takes a JavaScript call).
+        if (QObject *stack = m_window->findChild<QObject *>(QStringLiteral("stack")); stack && patientScreen()) {
+            QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop(null)"));
+            pop.evaluate();
+        }
         QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("huddleScreen")), 60000);
         QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("huddleScreen")), "patientChosen",
                                           Q_ARG(QString, patientId)));
@@ -270,6 +275,19 @@ private slots:
         }
         session().refreshUsers();
         QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("unlockScreen")), 60000);
+        // Three patients booked today, so that Today lists them whatever the seed booked.
+        signInDirectly(keys::Role::Clinician);
+        const QStringList ids = patientIds();
+        const QString booked = onDatabase<QString>([ids](registry::Registry *r) {
+            for (int i = 0; i < 3; ++i)
+                if (auto added = r->addRecord(ids.at(i), domain::Visit{{}, kToday, domain::VisitStatus::Scheduled});
+                    !added)
+                    return added.error().line();
+            return QString();
+        });
+        QVERIFY2(booked.isEmpty(), qPrintable(booked));
+        session().noteDataChanged();
+        lock();
     }
 
     void init() { m_window->resize(1280, 800); }
@@ -299,7 +317,8 @@ private slots:
             signInDirectly(row.role);
             openPatient(id);
             for (const char *tab : {"tab_summary", "tab_rooming", "tab_visit", "tab_history"})
-                QCOMPARE(testing::findItem(m_window, QLatin1String(tab)) != nullptr, row.shown.contains(QLatin1String(tab)));
+                QCOMPARE(testing::findItem(m_window, QLatin1String(tab)) != nullptr,
+                         row.shown.contains(QLatin1String(tab)));
             QVERIFY2(testing::findItem(m_window, row.current), qPrintable(row.current));
             // A tab the role does not get cannot be shown by any path either.
             QVERIFY(
