@@ -654,6 +654,7 @@ private slots:
         QCOMPARE(p.screenings.last().answers.toObject().value(QStringLiteral("personal_rx_drugs")), QJsonValue(true));
         QCOMPARE(outboxKinds().last(), QStringLiteral("screening"));
         // In the history at once, with the result the rules give it.
+        QVERIFY(tapNamed(QStringLiteral("tab_history")));
         QVERIFY(testing::waitFor([&] {
             return testing::visibleTexts(m_window)
                 .join(QLatin1Char('\n'))
