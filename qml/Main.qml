@@ -204,7 +204,8 @@ ApplicationWindow {
             sideBySide: window.wide
             detailComponent: patientComponent
             onPatientChosen: id => window.push(patientComponent, { patientId: id })
-            onRoomingRequested: id => window.open("rooming", roomingComponent, { patientId: id })
+            // Rooming is the patient screen's Rooming tab.
+            onRoomingRequested: id => window.open("rooming", patientComponent, { patientId: id, currentTab: PatientTabs.Rooming })
         }
     }
     Component {
@@ -261,7 +262,6 @@ ApplicationWindow {
     Component {
         id: patientComponent
         PatientScreen {
-            onRoomingRequested: id => window.open("rooming", roomingComponent, { patientId: id })
             // The yes/no screens a clinician enters have their own form (instrument questions).
             onRecordFormRequested: (kind, id, correcting) => {
                 if (kind === "ort" || kind === "pcptsd5")
@@ -299,13 +299,6 @@ ApplicationWindow {
         AgreementScreen {
             id: agreementScreen
             onDone: agreementScreen.StackView.view.pop()
-        }
-    }
-    Component {
-        id: roomingComponent
-        RoomingScreen {
-            id: roomingScreen
-            onDone: roomingScreen.StackView.view.pop()
         }
     }
     Component {

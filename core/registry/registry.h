@@ -281,6 +281,8 @@ private:
     // Raw SQL for tests and benchmarks only: core/registry/registry_internals.h.
     friend struct RegistryInternals;
     storage::Database &database();
+    // How many summaries the last whole-registry read parsed (the rest were kept from before).
+    [[nodiscard]] qsizetype summariesParsedLastRead() const;
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
     Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb);

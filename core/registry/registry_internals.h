@@ -11,7 +11,7 @@ namespace cairn::registry {
 struct RegistryInternals {
     static storage::Database &database(Registry &registry) { return registry.database(); }
     // How many summaries the last whole-registry read parsed (the rest were kept from before).
-    static qsizetype summariesParsedLastRead(Registry &registry);
+    static qsizetype summariesParsedLastRead(Registry &registry) { return registry.summariesParsedLastRead(); }
 };
 
 }  // namespace cairn::registry

@@ -2,7 +2,6 @@
 #include "core/domain/text.h"
 #include "core/registry/patient_records.h"
 #include "core/registry/patient_summaries.h"
-#include "core/registry/registry_internals.h"
 #include "core/registry/registry_private.h"
 #include "core/storage/summary_store.h"
 
@@ -405,9 +404,9 @@ Result<SummarisedRegistry> Registry::patientSummaries(const QString &purpose)
     return summaries;
 }
 
-qsizetype RegistryInternals::summariesParsedLastRead(Registry &registry)
+qsizetype Registry::summariesParsedLastRead() const
 {
-    return registry.d->summaries.lastParsed();
+    return d->summaries.lastParsed();
 }
 
 Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, const QString &purpose)

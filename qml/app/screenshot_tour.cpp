@@ -3,6 +3,7 @@
 #include "platform/logging.h"
 #include "qml/app/navigation.h"
 #include "qml/huddle/huddle_model.h"
+#include "qml/patient/patient_tabs.h"
 #include "qml/worklists/patient_list_model.h"
 
 #include <QDir>
@@ -61,6 +62,12 @@ bool ScreenshotTour::openDestination(Navigation::Destination destination)
                             .arg(static_cast<int>(destination))
                             .arg(Navigation::screenFor(destination)));
     return show.evaluate().toBool();
+}
+
+bool ScreenshotTour::showPatientTab(int tab)
+{
+    QObject *screen = find("patientScreen");
+    return screen && QMetaObject::invokeMethod(screen, "showTab", Q_ARG(QVariant, tab));
 }
 
 bool ScreenshotTour::signIn(const QString &user, const QString &pin)
@@ -132,7 +139,19 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] {
             capture(QStringLiteral("04-patient"));
             m_waited = 0;
-            return true;
+            return showPatientTab(PatientTabs::Visit);
+        },
+        [this] { return m_waited++ > 8; },
+        [this] {
+            capture(QStringLiteral("04-patient-visit"));
+            m_waited = 0;
+            return showPatientTab(PatientTabs::History);
+        },
+        [this] { return m_waited++ > 8; },
+        [this] {
+            capture(QStringLiteral("04-patient-history"));
+            m_waited = 0;
+            return showPatientTab(PatientTabs::Summary);
         },
     };
     // Every record form, opened from the patient screen as a user would, then left with Cancel;
@@ -202,7 +221,7 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return !find("agreementScreen") && find("patientScreen"); },
         [this] {
             m_waited = 0;
-            return find("startRooming") && QMetaObject::invokeMethod(find("startRooming"), "clicked");
+            return showPatientTab(PatientTabs::Rooming);
         },
         // Rooming for that patient, then the huddle's rehearsal of a script.
         [this] { return find("roomingScreen") && m_waited++ > 15; },

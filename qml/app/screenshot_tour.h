@@ -42,6 +42,8 @@ private:
     static QStringList formKinds();
     bool signIn(const QString &user, const QString &pin);
     bool openDestination(Navigation::Destination destination);
+    // Shows one tab of the patient screen on top (PatientTabs::Tab).
+    bool showPatientTab(int tab);
     QPointer<QQuickWindow> m_window;
     Session *m_session;
     QString m_directory;

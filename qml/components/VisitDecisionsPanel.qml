@@ -5,7 +5,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Cairn
 
-// The clinician's decisions in the visit, each saved at once as its own record.
+// The clinician's decisions in the visit, each saved at once as its own record with one tap and
+// no "are you sure?": the snackbar after it offers Undo, which withdraws the record (it stays in
+// the history, marked withdrawn, and the withdrawal syncs).
 ColumnLayout {
     id: panel
     required property string patientId
@@ -16,59 +18,71 @@ ColumnLayout {
         objectName: "visitDecisions"
         session: Session
         patientId: panel.patientId
+        onRecorded: {
+            if (decisions.canUndo)
+                decisionUndo.show(decisions.message, qsTr("Undo"))
+            else
+                decisionUndo.show(decisions.message, "")
+        }
+    }
+    Snackbar {
+        id: decisionUndo
+        objectName: "decisionUndo"
+        onActionTriggered: decisions.undo()
     }
 
-    Label { text: qsTr("Visit decisions"); font.pixelSize: Theme.fontTitle }
+    Label {
+        text: qsTr("Visit decisions")
+        font: Theme.titleLarge
+        color: Theme.textOnSurface
+        Accessible.role: Accessible.Heading
+    }
     Label {
         objectName: "taperStatus"
         text: qsTr("Taper: %1").arg(decisions.taperStatusLabel)
-        font.pixelSize: Theme.fontBody
+        font: Theme.bodyLarge
+        color: Theme.textOnSurface
     }
-    Label {
+    // Errors stay on screen; a recorded decision is confirmed in the snackbar with its Undo.
+    StatusBanner {
         objectName: "decisionMessage"
-        visible: decisions.message !== ""
+        visible: decisions.error && decisions.message !== ""
+        kind: StatusBanner.Error
         text: decisions.message
-        wrapMode: Text.Wrap
         Layout.fillWidth: true
-        color: decisions.error ? Theme.urgent : Theme.low
-        font.pixelSize: Theme.fontBody
     }
     Flow {
         visible: decisions.allowed
         Layout.fillWidth: true
         spacing: Theme.spacing
-        Button {
+        CButton {
             objectName: "decisionContinue"
+            variant: CButton.Tonal
             text: qsTr("Continue current plan")
-            height: Theme.touchTarget
-            font.pixelSize: Theme.fontBody
             enabled: !decisions.loading
             Accessible.name: qsTr("Record the decision to continue the current plan")
             onClicked: decisions.continuePlan()
         }
-        Button {
+        CButton {
             objectName: "decisionStartTaper"
+            variant: CButton.Tonal
             text: decisions.taperStatus === "paused" ? qsTr("Resume taper") : qsTr("Start taper")
-            height: Theme.touchTarget
-            font.pixelSize: Theme.fontBody
             enabled: !decisions.loading && decisions.taperStatus !== "in_progress"
             Accessible.name: qsTr("Record that the taper is in progress")
             onClicked: decisions.startTaper()
         }
-        Button {
+        CButton {
             objectName: "decisionPauseTaper"
+            variant: CButton.Tonal
             text: qsTr("Pause taper")
-            height: Theme.touchTarget
-            font.pixelSize: Theme.fontBody
             enabled: !decisions.loading && decisions.taperStatus === "in_progress"
             Accessible.name: qsTr("Record that the taper is paused")
             onClicked: decisions.pauseTaper()
         }
-        Button {
+        CButton {
             objectName: "decisionNaloxone"
+            variant: CButton.Tonal
             text: qsTr("Naloxone prescribed")
-            height: Theme.touchTarget
-            font.pixelSize: Theme.fontBody
             enabled: !decisions.loading
             Accessible.name: qsTr("Record that naloxone was prescribed today")
             onClicked: decisions.prescribeNaloxone()
@@ -103,11 +117,10 @@ ColumnLayout {
             placeholderText: qsTr("Referred to (clinic or person)")
             Accessible.name: qsTr("Referred to, clinic or person")
         }
-        Button {
+        CButton {
             objectName: "decisionRefer"
+            variant: CButton.Tonal
             text: qsTr("Refer")
-            Layout.preferredHeight: Theme.touchTarget
-            font.pixelSize: Theme.fontBody
             enabled: !decisions.loading && referralTo.text.trim() !== ""
             Accessible.name: qsTr("Record the referral")
             onClicked: { decisions.refer(referralType.currentValue, referralTo.text); referralTo.text = "" }
@@ -126,11 +139,10 @@ ColumnLayout {
             placeholderText: qsTr("Agreement note (optional)")
             Accessible.name: qsTr("Note on the new agreement")
         }
-        Button {
+        CButton {
             objectName: "decisionAgreement"
+            variant: CButton.Tonal
             text: qsTr("New agreement signed")
-            Layout.preferredHeight: Theme.touchTarget
-            font.pixelSize: Theme.fontBody
             enabled: !decisions.loading
             Accessible.name: qsTr("Record a new agreement signed today")
             onClicked: { decisions.newAgreement(agreementNote.text); agreementNote.text = "" }

@@ -6,19 +6,39 @@ import QtQuick.Layouts
 import QtCharts
 import Cairn
 
-// One patient: who, effective tier, MME with the CDC caution, open gaps with their reason, the
-// regimen, the PEG history, and a PEG entry saved the moment it is entered.
+// One patient (tablet-ux §4.5): a banner that never scrolls away (who, tier, MME, the role's next
+// action) over tabs that each scroll on their own. Summary: the open gaps as action cards and the
+// patient at a glance. Rooming: the rooming flow. Visit: the clinician's prompts and decisions.
+// History: every record with its versions, corrections and withdrawals, and the trends. The tabs a
+// role gets and the one it opens on come from PatientTabs (C++), never from a role name here.
 Page {
     id: screen
     objectName: "patientScreen"
     required property string patientId
-    signal roomingRequested(string patientId)
     // A form for one kind of record ("visit", "opioid", ...; "patient" edits the details); with
     // `correcting`, the record it changes.
     signal recordFormRequested(string kind, string patientId, string correcting)
     signal agreementRequested(string patientId, string patientName, string language)
     signal refillRequested(string patientId, string patientName)
     title: patient.name
+
+    // PatientTabs.Tab values in the order the bar shows them; the one shown.
+    readonly property var tabs: PatientTabs.tabs(Session.role)
+    property int currentTab: PatientTabs.openingTab(Session.role)
+    onCurrentTabChanged: if (screen.currentTab === PatientTabs.Rooming) roomingTab.opened = true
+    Component.onCompleted: if (screen.currentTab === PatientTabs.Rooming) roomingTab.opened = true
+    readonly property int nextAction: PatientTabs.nextAction(Session.role)
+    readonly property bool wide: screen.width >= 1000
+    readonly property int pageMargin: screen.wide ? Theme.pageMarginWide : Theme.pageMarginNarrow
+
+    function hasTab(tab: int): bool {
+        return screen.tabs.indexOf(tab) >= 0
+    }
+    // Untyped: the screenshot tour and tests call it through the meta-object with a QVariant.
+    function showTab(tab) {
+        if (screen.hasTab(tab))
+            screen.currentTab = tab
+    }
 
     background: Rectangle { color: Theme.background }
 
@@ -28,6 +48,14 @@ Page {
         session: Session
         patientId: screen.patientId
         onChanged: screen.drawCharts()
+        onSaved: {
+            if (!pegSheet.saving)
+                return
+            pegSheet.saving = false
+            pegSheet.close()
+            undoBar.offer(qsTr("PEG %1·%2·%3 saved for %4").arg(pegEntry.pain).arg(pegEntry.enjoyment)
+                          .arg(pegEntry.activity).arg(patient.name), () => patient.undoPeg())
+        }
     }
 
     // The series come from the view model (computed in C++); this only hands them to the charts.
@@ -47,386 +75,755 @@ Page {
             mmeSeries.append(j, mme[j])
     }
 
-    ScrollView {
-        anchors.fill: parent
-        contentWidth: availableWidth
+    // Whether this role can take the action that closes a gap, and taking it.
+    function gapActionAllowed(action: int, kind: string): bool {
+        switch (action) {
+        case GapListModel.RecordForm: return Permissions.canRecord(Session.role, kind)
+        case GapListModel.RecordPeg: return Permissions.canRecord(Session.role, "peg")
+        case GapListModel.SignAgreement: return Permissions.canRecord(Session.role, "agreement")
+        case GapListModel.OpenRooming: return screen.hasTab(PatientTabs.Rooming)
+        case GapListModel.OpenVisit: return screen.hasTab(PatientTabs.Visit)
+        }
+        return false
+    }
+    function takeGapAction(action: int, kind: string) {
+        switch (action) {
+        case GapListModel.RecordForm: screen.recordFormRequested(kind, screen.patientId, ""); break
+        case GapListModel.RecordPeg: pegSheet.start(); break
+        case GapListModel.SignAgreement: screen.agreementRequested(screen.patientId, patient.name, patient.language); break
+        case GapListModel.OpenRooming: screen.showTab(PatientTabs.Rooming); break
+        case GapListModel.OpenVisit: screen.showTab(PatientTabs.Visit); break
+        }
+    }
+    function takeNextAction() {
+        switch (screen.nextAction) {
+        case PatientTabs.StartRooming: screen.showTab(PatientTabs.Rooming); break
+        case PatientTabs.RecordPeg: pegSheet.start(); break
+        case PatientTabs.OpenVisit: screen.showTab(PatientTabs.Visit); break
+        case PatientTabs.CheckRefill: screen.refillRequested(screen.patientId, patient.name); break
+        }
+    }
 
-        ColumnLayout {
-            width: parent.width - 2 * Theme.margin
-            x: Theme.margin
-            spacing: Theme.spacing
-
-            StatusBanner {
-                visible: patient.suicideRiskAlert
-                Layout.fillWidth: true
-                kind: StatusBanner.Error
-                title: qsTr("Urgent")
-                text: qsTr("The latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.")
+    header: ColumnLayout {
+        spacing: 0
+        PatientBanner {
+            Layout.fillWidth: true
+            name: patient.name
+            birthDateText: patient.birthDateText
+            clinicId: patient.clinicId
+            prescriber: patient.prescriber
+            languageLabel: patient.languageLabel
+            tierLabel: patient.tierLabel
+            highRisk: patient.highRisk
+            mmeText: patient.mmeText
+            bandLabel: patient.bandLabel
+            caution: patient.caution
+            // Hidden while its tab is the one shown: the button would do nothing visible.
+            actionText: {
+                switch (screen.nextAction) {
+                case PatientTabs.StartRooming:
+                    return screen.currentTab === PatientTabs.Rooming ? "" : qsTr("Start rooming")
+                case PatientTabs.RecordPeg:
+                    return Permissions.canRecord(Session.role, "peg") ? qsTr("Record PEG") : ""
+                case PatientTabs.OpenVisit:
+                    return screen.currentTab === PatientTabs.Visit ? "" : qsTr("Open the visit")
+                case PatientTabs.CheckRefill:
+                    return qsTr("Refill request")
+                }
+                return ""
             }
-            Label {
-                objectName: "patientName"
-                text: patient.name
-                font.pixelSize: Theme.fontHuge
+            actionName: ["", "startRooming", "recordPeg", "openVisit", "checkRefill"][screen.nextAction]
+            actionAccessibleName: screen.nextAction === PatientTabs.StartRooming ? qsTr("Start rooming %1").arg(patient.name)
+                                  : screen.nextAction === PatientTabs.RecordPeg ? qsTr("Record a PEG score for %1").arg(patient.name)
+                                  : actionText
+            onActionTriggered: screen.takeNextAction()
+        }
+        StatusBanner {
+            objectName: "suicideRiskBanner"
+            visible: patient.suicideRiskAlert
+            Layout.fillWidth: true
+            kind: StatusBanner.Error
+            title: qsTr("Urgent")
+            text: qsTr("The latest PHQ-9 item 9 answer is above zero. Assess safety before the patient leaves.")
+        }
+        TabBar {
+            id: tabBar
+            objectName: "patientTabs"
+            Layout.fillWidth: true
+            currentIndex: screen.tabs.indexOf(screen.currentTab)
+            background: Rectangle {
+                color: Theme.surface
+                Rectangle {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    height: 1
+                    color: Theme.outlineVariant
+                }
             }
-            Label { text: patient.details; font.pixelSize: Theme.fontBody; color: Theme.textMuted }
-            Label {
-                objectName: "ltotStatus"
-                text: patient.ltotText
-                visible: text !== ""
-                font.pixelSize: Theme.fontBody
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-            }
-            StatusBanner {
-                objectName: "inactiveBanner"
-                visible: patient.inactiveText !== ""
-                Layout.fillWidth: true
-                kind: StatusBanner.Info
-                title: patient.inactiveText
-                text: qsTr("Kept in the registry; not in the huddle, worklists or measures.")
-            }
-            Button {
-                objectName: "startRooming"
-                visible: Permissions.offers(Session.role, "rooming")
-                text: qsTr("Start rooming")
-                font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.touchTarget
-                Accessible.name: qsTr("Start rooming %1").arg(patient.name)
-                onClicked: screen.roomingRequested(screen.patientId)
-            }
-            // What this role may add to the record, each a form (nothing in it is pre-filled).
-            Flow {
-                objectName: "addToRecord"
-                Layout.fillWidth: true
-                spacing: Theme.spacingS
-                Repeater {
-                    model: [
-                        { kind: "visit", text: qsTr("Book a visit") },
-                        { kind: "opioid", text: qsTr("Start an opioid") },
-                        { kind: "benzodiazepine", text: qsTr("Record a sedative") },
-                        { kind: "uds", text: qsTr("Urine drug test") },
-                        { kind: "naloxone", text: qsTr("Naloxone") },
-                        { kind: "risk_tier", text: qsTr("Set the risk tier") },
-                        { kind: "ltot_decision", text: qsTr("Long-term therapy decision") },
-                        { kind: "goal", text: qsTr("Care-plan goal") },
-                        { kind: "taper_plan", text: qsTr("Taper plan") },
-                        { kind: "ort", text: qsTr("ORT") },
-                        { kind: "pcptsd5", text: qsTr("PC-PTSD-5") },
-                        { kind: "pdmp_check", text: qsTr("PDMP check") },
-                        { kind: "refill_request", text: qsTr("Refill request") },
-                        { kind: "medication_review", text: qsTr("Medication list reviewed") },
-                        { kind: "agreement", text: qsTr("Patient agreement") },
-                        { kind: "patient", text: qsTr("Edit details") },
-                        { kind: "inactivation", text: qsTr("Mark inactive") }
-                    ]
-                    delegate: CButton {
-                        id: addButton
-                        required property var modelData
-                        objectName: "add_" + addButton.modelData.kind
-                        visible: Permissions.canRecord(Session.role, addButton.modelData.kind)
-                        variant: CButton.Tonal
-                        text: addButton.modelData.text
-                        onClicked: {
-                            if (addButton.modelData.kind === "agreement")
-                                screen.agreementRequested(screen.patientId, patient.name, patient.language)
-                            else if (addButton.modelData.kind === "refill_request")
-                                screen.refillRequested(screen.patientId, patient.name)
-                            else
-                                screen.recordFormRequested(addButton.modelData.kind, screen.patientId, "")
+            Repeater {
+                model: screen.tabs
+                delegate: TabButton {
+                    id: tabButton
+                    required property int modelData
+                    readonly property bool current: screen.currentTab === tabButton.modelData
+                    objectName: ["tab_summary", "tab_rooming", "tab_visit", "tab_history"][tabButton.modelData]
+                    text: [qsTr("Summary"), qsTr("Rooming"), qsTr("Visit"), qsTr("History")][tabButton.modelData]
+                    implicitHeight: Theme.controlLarge
+                    font: Theme.labelLarge
+                    Accessible.role: Accessible.PageTab
+                    Accessible.name: tabButton.text
+                    onClicked: screen.currentTab = tabButton.modelData
+                    contentItem: Label {
+                        text: tabButton.text
+                        font.pixelSize: tabButton.font.pixelSize
+                        // Bold and underlined when chosen: never colour alone.
+                        font.weight: tabButton.current ? Font.Bold : Font.Medium
+                        color: tabButton.current ? Theme.primary : Theme.textOnSurfaceVariant
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                        wrapMode: Text.Wrap
+                    }
+                    background: Rectangle {
+                        color: tabButton.down ? Theme.surfaceContainer : Theme.surface
+                        Rectangle {
+                            visible: tabButton.current
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.bottom: parent.bottom
+                            height: 3
+                            color: Theme.primary
                         }
                     }
                 }
             }
-            Label {
-                text: qsTr("Effective tier: %1 · Total: %2 (%3)").arg(patient.tierLabel).arg(patient.mmeText).arg(patient.bandLabel)
-                font.pixelSize: Theme.fontBody
-            }
-            Label {
-                Layout.fillWidth: true
-                text: patient.caution
-                wrapMode: Text.Wrap
-                font.pixelSize: Theme.fontSmall
-                color: Theme.textMuted
-            }
-            StatusBanner {
-                visible: patient.message !== ""
-                objectName: "patientMessage"
-                Layout.fillWidth: true
-                text: patient.message
-                kind: patient.error ? StatusBanner.Error : StatusBanner.Success
-            }
+        }
+    }
 
-            Label { text: qsTr("Open care gaps"); font.pixelSize: Theme.fontTitle }
-            EmptyState {
-                visible: patient.loaded && gapRepeater.count === 0
-                Layout.fillWidth: true
-                glyph: Icon.Success
-                title: qsTr("No open care gaps: everything is up to date under the clinic's policy.")
-            }
-            Repeater {
-                id: gapRepeater
-                model: patient.gaps
-                delegate: RowLayout {
-                    id: gapRow
-                    required property string label
-                    required property string statusLabel
-                    required property string severity
-                    required property string reason
+    StackLayout {
+        anchors.fill: parent
+        // In PatientTabs.Tab order.
+        currentIndex: screen.currentTab
+
+        // --- Summary ---------------------------------------------------------------------------
+        ScrollView {
+            objectName: "summaryTab"
+            contentWidth: availableWidth
+            clip: true
+
+            GridLayout {
+                width: parent.width - 2 * screen.pageMargin
+                x: screen.pageMargin
+                columns: screen.wide ? 2 : 1
+                columnSpacing: Theme.spacingXl
+                rowSpacing: Theme.spacingM
+
+                // Needs attention: each open gap as a card with what closes it.
+                ColumnLayout {
                     Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    GapChip { label: gapRow.label; statusLabel: gapRow.statusLabel; severity: gapRow.severity }
-                    Label { text: gapRow.reason; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: Theme.fontSmall }
+                    Layout.preferredWidth: 3
+                    Layout.alignment: Qt.AlignTop
+                    Layout.topMargin: Theme.spacingL
+                    spacing: Theme.spacingM
+
+                    StatusBanner {
+                        visible: patient.message !== ""
+                        objectName: "patientMessage"
+                        Layout.fillWidth: true
+                        text: patient.message
+                        kind: patient.error ? StatusBanner.Error : StatusBanner.Success
+                    }
+                    StatusBanner {
+                        objectName: "inactiveBanner"
+                        visible: patient.inactiveText !== ""
+                        Layout.fillWidth: true
+                        kind: StatusBanner.Info
+                        title: patient.inactiveText
+                        text: qsTr("Kept in the registry; not in the huddle, worklists or measures.")
+                    }
+                    Label {
+                        text: qsTr("Needs attention")
+                        font: Theme.titleLarge
+                        color: Theme.textOnSurface
+                        Accessible.role: Accessible.Heading
+                    }
+                    EmptyState {
+                        visible: patient.loaded && gapRepeater.count === 0
+                        Layout.fillWidth: true
+                        glyph: Icon.Success
+                        title: qsTr("No open care gaps: everything is up to date under the clinic's policy.")
+                    }
+                    Repeater {
+                        id: gapRepeater
+                        objectName: "gapCards"
+                        model: patient.gaps
+                        delegate: Card {
+                            id: gapCard
+                            required property string code
+                            required property string label
+                            required property string severity
+                            required property string reason
+                            required property string dueLabel
+                            required property string ownerLabel
+                            required property int action
+                            required property string actionKind
+                            required property string actionLabel
+                            readonly property bool actionable: gapCard.actionLabel !== ""
+                                                               && screen.gapActionAllowed(gapCard.action, gapCard.actionKind)
+                            objectName: "gapCard_" + gapCard.code
+                            Layout.fillWidth: true
+                            title: gapCard.label
+                            Accessible.name: [gapCard.label, gapCard.reason, gapCard.dueLabel, gapCard.ownerLabel]
+                                             .filter(part => part !== "").join(". ")
+                            Flow {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacingS
+                                GapChip {
+                                    id: dueChip
+                                    label: gapCard.dueLabel !== "" ? gapCard.dueLabel : dueChip.levelName
+                                    severity: gapCard.severity
+                                }
+                                Label {
+                                    visible: gapCard.ownerLabel !== ""
+                                    text: gapCard.ownerLabel
+                                    font: Theme.bodyMedium
+                                    color: Theme.textOnSurfaceVariant
+                                    height: Theme.control
+                                    verticalAlignment: Text.AlignVCenter
+                                }
+                            }
+                            Label {
+                                text: gapCard.reason
+                                font: Theme.bodyMedium
+                                color: Theme.textOnSurface
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            CButton {
+                                objectName: "gapAction_" + gapCard.code
+                                visible: gapCard.actionable
+                                variant: CButton.Tonal
+                                text: gapCard.actionLabel
+                                Accessible.name: qsTr("%1: %2").arg(gapCard.actionLabel).arg(gapCard.label)
+                                onClicked: screen.takeGapAction(gapCard.action, gapCard.actionKind)
+                            }
+                        }
+                    }
+                }
+
+                // At a glance: the facts a visit starts from, and what this role may add.
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 2
+                    Layout.alignment: Qt.AlignTop
+                    Layout.topMargin: screen.wide ? Theme.spacingL : 0
+                    Layout.bottomMargin: Theme.spacingXl
+                    spacing: Theme.spacingM
+
+                    Card {
+                        objectName: "atAGlance"
+                        Layout.fillWidth: true
+                        title: qsTr("At a glance")
+                        Label {
+                            objectName: "ltotStatus"
+                            text: patient.ltotText
+                            visible: text !== ""
+                            font: Theme.bodyMedium
+                            color: Theme.textOnSurface
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                        }
+                        Label {
+                            objectName: "pegTrendText"
+                            Layout.fillWidth: true
+                            text: patient.pegTrendText
+                            visible: text !== ""
+                            wrapMode: Text.Wrap
+                            font: Theme.bodyMedium
+                            color: Theme.textOnSurface
+                        }
+                        Label {
+                            text: qsTr("Current regimen")
+                            font: Theme.titleMedium
+                            color: Theme.textOnSurface
+                        }
+                        Repeater {
+                            model: patient.regimen
+                            delegate: Label {
+                                required property string modelData
+                                text: "• " + modelData
+                                font: Theme.bodyMedium
+                                color: Theme.textOnSurface
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                        Label {
+                            visible: carePlanRepeater.count > 0
+                            text: qsTr("Care plan")
+                            font: Theme.titleMedium
+                            color: Theme.textOnSurface
+                        }
+                        Repeater {
+                            id: carePlanRepeater
+                            objectName: "carePlan"
+                            model: patient.carePlan
+                            delegate: Label {
+                                required property string modelData
+                                text: modelData
+                                font: Theme.bodyMedium
+                                color: Theme.textOnSurface
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+
+                    // What this role may add to the record, each a form (nothing in it is pre-filled).
+                    Card {
+                        Layout.fillWidth: true
+                        title: qsTr("Add to the record")
+                        Flow {
+                            objectName: "addToRecord"
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingS
+                            Repeater {
+                                model: [
+                                    { kind: "visit", text: qsTr("Book a visit") },
+                                    { kind: "opioid", text: qsTr("Start an opioid") },
+                                    { kind: "benzodiazepine", text: qsTr("Record a sedative") },
+                                    { kind: "uds", text: qsTr("Urine drug test") },
+                                    { kind: "naloxone", text: qsTr("Naloxone") },
+                                    { kind: "risk_tier", text: qsTr("Set the risk tier") },
+                                    { kind: "ltot_decision", text: qsTr("Long-term therapy decision") },
+                                    { kind: "goal", text: qsTr("Care-plan goal") },
+                                    { kind: "taper_plan", text: qsTr("Taper plan") },
+                                    { kind: "ort", text: qsTr("ORT") },
+                                    { kind: "pcptsd5", text: qsTr("PC-PTSD-5") },
+                                    { kind: "pdmp_check", text: qsTr("PDMP check") },
+                                    { kind: "refill_request", text: qsTr("Refill request") },
+                                    { kind: "medication_review", text: qsTr("Medication list reviewed") },
+                                    { kind: "agreement", text: qsTr("Patient agreement") },
+                                    { kind: "patient", text: qsTr("Edit details") },
+                                    { kind: "inactivation", text: qsTr("Mark inactive") }
+                                ]
+                                delegate: CButton {
+                                    id: addButton
+                                    required property var modelData
+                                    objectName: "add_" + addButton.modelData.kind
+                                    visible: Permissions.canRecord(Session.role, addButton.modelData.kind)
+                                    variant: CButton.Outlined
+                                    text: addButton.modelData.text
+                                    onClicked: {
+                                        if (addButton.modelData.kind === "agreement")
+                                            screen.agreementRequested(screen.patientId, patient.name, patient.language)
+                                        else if (addButton.modelData.kind === "refill_request")
+                                            screen.refillRequested(screen.patientId, patient.name)
+                                        else
+                                            screen.recordFormRequested(addButton.modelData.kind, screen.patientId, "")
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
+        }
 
-            Label {
-                visible: promptRepeater.count > 0
-                text: qsTr("Conversation prompts")
-                font.pixelSize: Theme.fontTitle
-            }
-            Repeater {
-                id: promptRepeater
-                objectName: "prompts"
-                model: patient.prompts
-                delegate: ScriptCard {
+        // --- Rooming: the rooming flow itself, loaded when the tab is first opened -------------------
+        RoomingScreen {
+            id: roomingTab
+            property bool opened: false
+            patientId: roomingTab.opened ? screen.patientId : ""
+            // Finished: back to what the clinician will see.
+            onDone: screen.currentTab = PatientTabs.Summary
+        }
+
+        // --- Visit -------------------------------------------------------------------------------
+        ScrollView {
+            objectName: "visitTab"
+            contentWidth: availableWidth
+            clip: true
+
+            GridLayout {
+                width: parent.width - 2 * screen.pageMargin
+                x: screen.pageMargin
+                columns: screen.wide ? 2 : 1
+                columnSpacing: Theme.spacingXl
+                rowSpacing: Theme.spacingM
+
+                ColumnLayout {
                     Layout.fillWidth: true
-                    onMarkUsed: (id, note) => patient.markScriptUsed(id, note)
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    Layout.topMargin: Theme.spacingL
+                    spacing: Theme.spacingM
+                    Label {
+                        text: qsTr("Conversation prompts")
+                        font: Theme.titleLarge
+                        color: Theme.textOnSurface
+                        Accessible.role: Accessible.Heading
+                    }
+                    EmptyState {
+                        visible: patient.loaded && promptRepeater.count === 0
+                        Layout.fillWidth: true
+                        glyph: Icon.Inbox
+                        title: qsTr("No conversation prompts for this patient's open gaps.")
+                    }
+                    Repeater {
+                        id: promptRepeater
+                        objectName: "prompts"
+                        model: patient.prompts
+                        delegate: ScriptCard {
+                            Layout.fillWidth: true
+                            onMarkUsed: (id, note) => patient.markScriptUsed(id, note)
+                        }
+                    }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    Layout.topMargin: screen.wide ? Theme.spacingL : 0
+                    Layout.bottomMargin: Theme.spacingXl
+                    spacing: Theme.spacingM
+                    VisitDecisionsPanel {
+                        Layout.fillWidth: true
+                        patientId: screen.patientId
+                    }
+                    // A new state of the plan (started, paused, a step changed) supersedes the one in force.
+                    CButton {
+                        objectName: "updateTaperPlan"
+                        visible: patient.taperPlanId !== "" && Permissions.canRecord(Session.role, "taper_plan")
+                        variant: CButton.Tonal
+                        text: qsTr("Update the taper plan")
+                        onClicked: screen.recordFormRequested("taper_plan", screen.patientId, patient.taperPlanId)
+                    }
+                    CButton {
+                        objectName: "visitRefillCheck"
+                        visible: Permissions.canRecord(Session.role, "refill_request")
+                        variant: CButton.Tonal
+                        text: qsTr("Check a refill request")
+                        Accessible.name: qsTr("Check a refill request for %1").arg(patient.name)
+                        onClicked: screen.refillRequested(screen.patientId, patient.name)
+                    }
                 }
             }
+        }
 
-            VisitDecisionsPanel {
-                Layout.fillWidth: true
-                patientId: screen.patientId
-            }
+        // --- History -----------------------------------------------------------------------------
+        ScrollView {
+            objectName: "historyTab"
+            contentWidth: availableWidth
+            clip: true
 
-            Label {
-                visible: carePlanRepeater.count > 0
-                text: qsTr("Care plan")
-                font.pixelSize: Theme.fontTitle
+            ColumnLayout {
+                width: parent.width - 2 * screen.pageMargin
+                x: screen.pageMargin
+                spacing: Theme.spacingM
+
+                Label {
+                    text: qsTr("Record history")
+                    font: Theme.titleLarge
+                    color: Theme.textOnSurface
+                    Layout.topMargin: Theme.spacingL
+                    Accessible.role: Accessible.Heading
+                }
+                EmptyState {
+                    visible: patient.loaded && historyRepeater.count === 0
+                    Layout.fillWidth: true
+                    glyph: Icon.Inbox
+                    title: qsTr("No urine drug screens, PDMP checks, agreements, naloxone or visits recorded.")
+                }
+                Repeater {
+                    id: historyRepeater
+                    objectName: "history"
+                    model: patient.history
+                    delegate: Rectangle {
+                        id: event
+                        required property string dateLabel
+                        required property string kindLabel
+                        required property string summary
+                        required property string recordId
+                        required property string formKind
+                        readonly property bool correctable: event.recordId !== "" && Permissions.canRecord(Session.role, event.formKind)
+                        Layout.fillWidth: true
+                        implicitHeight: eventLayout.implicitHeight + 2 * Theme.spacingS
+                        color: Theme.surface
+                        radius: Theme.radiusField
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: qsTr("%1, %2: %3").arg(event.dateLabel).arg(event.kindLabel).arg(event.summary)
+                        GridLayout {
+                            id: eventLayout
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.leftMargin: Theme.spacingM
+                            anchors.rightMargin: Theme.spacingS
+                            // Portrait: the buttons go under the record instead of beside it.
+                            columns: screen.wide ? 4 : 3
+                            columnSpacing: Theme.spacingM
+                            rowSpacing: Theme.spacingXs
+                            Label {
+                                text: event.dateLabel
+                                font: Theme.bodyMedium
+                                color: Theme.textOnSurfaceVariant
+                                Layout.preferredWidth: 120
+                                Layout.alignment: Qt.AlignTop
+                                wrapMode: Text.Wrap
+                            }
+                            Label {
+                                text: event.kindLabel
+                                font: Theme.titleMedium
+                                color: Theme.textOnSurface
+                                Layout.preferredWidth: screen.wide ? 200 : 140
+                                Layout.alignment: Qt.AlignTop
+                                wrapMode: Text.Wrap
+                            }
+                            Label {
+                                text: event.summary
+                                font: Theme.bodyMedium
+                                color: Theme.textOnSurface
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                                Layout.alignment: Qt.AlignTop
+                            }
+                            Flow {
+                                spacing: Theme.spacingS
+                                Layout.columnSpan: screen.wide ? 1 : 3
+                                Layout.fillWidth: !screen.wide
+                                Layout.preferredWidth: screen.wide ? implicitWidth : -1
+                                CButton {
+                                    objectName: "versions_" + event.recordId
+                                    visible: event.recordId !== ""
+                                    variant: CButton.Text
+                                    text: qsTr("Versions")
+                                    Accessible.name: qsTr("Every version of %1 of %2").arg(event.kindLabel).arg(event.dateLabel)
+                                    onClicked: versionsDialog.show(event.recordId, event.kindLabel + " · " + event.dateLabel)
+                                }
+                                CButton {
+                                    objectName: "correct_" + event.recordId
+                                    visible: event.correctable
+                                    variant: CButton.Text
+                                    text: qsTr("Correct")
+                                    Accessible.name: qsTr("Correct %1 of %2").arg(event.kindLabel).arg(event.dateLabel)
+                                    onClicked: screen.recordFormRequested(event.formKind, screen.patientId, event.recordId)
+                                }
+                                CButton {
+                                    objectName: "withdraw_" + event.recordId
+                                    visible: event.correctable
+                                    variant: CButton.Text
+                                    text: qsTr("Entered in error")
+                                    Accessible.name: qsTr("Withdraw %1 of %2 as entered in error").arg(event.kindLabel).arg(event.dateLabel)
+                                    onClicked: withdrawDialog.ask(event.recordId, event.kindLabel + " · " + event.dateLabel)
+                                }
+                            }
+                        }
+                    }
+                }
+
+                Label {
+                    text: qsTr("PEG history")
+                    font: Theme.titleLarge
+                    color: Theme.textOnSurface
+                    Layout.topMargin: Theme.spacingL
+                    Accessible.role: Accessible.Heading
+                }
+                Repeater {
+                    model: patient.pegHistory
+                    delegate: Label {
+                        required property string modelData
+                        text: modelData
+                        font: Theme.bodyMedium
+                        color: Theme.textOnSurface
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                ChartView {
+                    objectName: "pegChart"
+                    visible: patient.pegValues.length > 0
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 300
+                    antialiasing: true
+                    legend.alignment: Qt.AlignBottom
+                    legend.font.pixelSize: Theme.fontSmall
+                    Accessible.role: Accessible.Chart
+                    Accessible.name: qsTr("PEG average over time. %1").arg(patient.pegTrendText)
+
+                    BarCategoryAxis {
+                        id: pegDateAxis
+                        categories: patient.pegDates
+                        labelsFont.pixelSize: Theme.fontSmall
+                        labelsAngle: -60
+                        truncateLabels: false
+                    }
+                    // "ValuesAxis": Qt 6.4's qmllint only resolves this name (see MeasuresScreen).
+                    ValuesAxis {
+                        id: pegValueAxis
+                        min: 0
+                        max: 10
+                        labelFormat: "%.0f"
+                        labelsFont.pixelSize: Theme.fontSmall
+                    }
+                    LineSeries {
+                        id: pegSeries
+                        name: qsTr("PEG average (0 to 10, lower is better)")
+                        axisX: pegDateAxis
+                        axisY: pegValueAxis
+                        width: 3
+                        color: Theme.accent
+                        pointsVisible: true
+                    }
+                    LineSeries {
+                        id: pegTargetSeries
+                        name: qsTr("30% better than baseline (%1)").arg(patient.pegTarget.toFixed(1))
+                        axisX: pegDateAxis
+                        axisY: pegValueAxis
+                        style: Qt.DashLine
+                        color: Theme.high
+                        width: 2
+                    }
+                }
+
+                Label {
+                    text: qsTr("MME over time")
+                    font: Theme.titleLarge
+                    color: Theme.textOnSurface
+                    Layout.topMargin: Theme.spacingL
+                    Accessible.role: Accessible.Heading
+                }
+                Label {
+                    objectName: "mmeHistoryNote"
+                    visible: text !== ""
+                    Layout.fillWidth: true
+                    text: patient.mmeHistoryNote
+                    wrapMode: Text.Wrap
+                    font: Theme.bodyMedium
+                    color: Theme.textOnSurfaceVariant
+                }
+                ChartView {
+                    objectName: "mmeChart"
+                    visible: patient.mmeValues.length > 0
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 300
+                    Layout.bottomMargin: Theme.spacingXl
+                    antialiasing: true
+                    legend.alignment: Qt.AlignBottom
+                    legend.font.pixelSize: Theme.fontSmall
+                    Accessible.role: Accessible.Chart
+                    Accessible.name: qsTr("Total MME per day at each change of the regimen: %1").arg(patient.mmeTrendText)
+
+                    BarCategoryAxis {
+                        id: mmeDateAxis
+                        categories: patient.mmeDates
+                        labelsFont.pixelSize: Theme.fontSmall
+                        labelsAngle: -60
+                        truncateLabels: false
+                    }
+                    ValuesAxis {
+                        id: mmeValueAxis
+                        min: 0
+                        max: patient.mmeMax
+                        labelFormat: "%.0f"
+                        labelsFont.pixelSize: Theme.fontSmall
+                    }
+                    LineSeries {
+                        id: mmeSeries
+                        name: qsTr("Total MME per day")
+                        axisX: mmeDateAxis
+                        axisY: mmeValueAxis
+                        width: 3
+                        color: Theme.accent
+                        pointsVisible: true
+                    }
+                }
             }
-            Repeater {
-                id: carePlanRepeater
-                objectName: "carePlan"
-                model: patient.carePlan
-                delegate: Label {
-                    required property string modelData
-                    text: modelData
-                    font.pixelSize: Theme.fontBody
+        }
+    }
+
+    // Recording a PEG outside rooming (the nurse's "Record PEG", the PEG gap's action): three
+    // scales that start unanswered, saved at once, with Undo in the snackbar after.
+    Popup {
+        id: pegSheet
+        objectName: "pegSheet"
+        property bool saving: false
+        function start() {
+            pegEntry.clear()
+            pegSheet.open()
+        }
+        parent: Overlay.overlay
+        width: parent ? Math.min(900, parent.width - 2 * Theme.spacingL) : 900
+        height: parent ? Math.min(implicitHeight, parent.height - 2 * Theme.spacingL) : implicitHeight
+        x: parent ? Math.round((parent.width - width) / 2) : 0
+        y: parent ? parent.height - height - Theme.spacingL : 0
+        modal: true
+        padding: Theme.spacingXl
+        background: Rectangle { color: Theme.surface; radius: Theme.radiusSheet }
+        contentItem: ScrollView {
+            contentWidth: availableWidth
+            implicitHeight: sheetColumn.implicitHeight
+            clip: true
+            ColumnLayout {
+                id: sheetColumn
+                width: parent.width
+                spacing: Theme.spacingL
+                Label {
+                    text: qsTr("Record a PEG score for %1").arg(patient.name)
+                    font: Theme.titleLarge
+                    color: Theme.textOnSurface
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
-            }
-            // A new state of the plan (started, paused, a step changed) supersedes the one in force.
-            CButton {
-                objectName: "updateTaperPlan"
-                visible: patient.taperPlanId !== "" && Permissions.canRecord(Session.role, "taper_plan")
-                variant: CButton.Tonal
-                text: qsTr("Update the taper plan")
-                onClicked: screen.recordFormRequested("taper_plan", screen.patientId, patient.taperPlanId)
-            }
-
-            Label { text: qsTr("Current regimen"); font.pixelSize: Theme.fontTitle }
-            Repeater {
-                model: patient.regimen
-                delegate: Label {
-                    required property string modelData
-                    text: "• " + modelData
-                    font.pixelSize: Theme.fontBody
-                }
-            }
-
-            Label { text: qsTr("MME over time"); font.pixelSize: Theme.fontTitle }
-            Label {
-                objectName: "mmeHistoryNote"
-                visible: text !== ""
-                Layout.fillWidth: true
-                text: patient.mmeHistoryNote
-                wrapMode: Text.Wrap
-                font.pixelSize: Theme.fontBody
-                color: Theme.textMuted
-            }
-            ChartView {
-                objectName: "mmeChart"
-                visible: patient.mmeValues.length > 0
-                Layout.fillWidth: true
-                Layout.preferredHeight: 300
-                antialiasing: true
-                legend.alignment: Qt.AlignBottom
-                legend.font.pixelSize: Theme.fontSmall
-                Accessible.role: Accessible.Chart
-                Accessible.name: qsTr("Total MME per day at each change of the regimen: %1").arg(patient.mmeTrendText)
-
-                BarCategoryAxis {
-                    id: mmeDateAxis
-                    categories: patient.mmeDates
-                    labelsFont.pixelSize: Theme.fontSmall
-                    labelsAngle: -60
-                    truncateLabels: false
-                }
-                // "ValuesAxis": Qt 6.4's qmllint only resolves this name (see MeasuresScreen).
-                ValuesAxis {
-                    id: mmeValueAxis
-                    min: 0
-                    max: patient.mmeMax
-                    labelFormat: "%.0f"
-                    labelsFont.pixelSize: Theme.fontSmall
-                }
-                LineSeries {
-                    id: mmeSeries
-                    name: qsTr("Total MME per day")
-                    axisX: mmeDateAxis
-                    axisY: mmeValueAxis
-                    width: 3
-                    color: Theme.accent
-                    pointsVisible: true
-                }
-            }
-
-            // Recording a PEG is offered only to roles that may record it.
-            ColumnLayout {
-                objectName: "pegEntrySection"
-                visible: Permissions.canRecord(Session.role, "peg")
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                Label { text: qsTr("Record a PEG score"); font.pixelSize: Theme.fontTitle }
                 Label {
                     text: qsTr("Think about the past week.")
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.textMuted
+                    font: Theme.bodyMedium
+                    color: Theme.textOnSurfaceVariant
                 }
                 PegQuestions {
                     id: pegEntry
                     namePrefix: "peg"
                     Layout.fillWidth: true
                 }
-                CButton {
-                    objectName: "savePeg"
-                    text: qsTr("Save PEG")
-                    enabled: pegEntry.answered && !patient.loading
-                    disabledReason: patient.loading ? "" : qsTr("Answer all three questions to save.")
-                    Accessible.name: qsTr("Save the PEG score")
-                    onClicked: patient.savePeg(pegEntry.pain, pegEntry.enjoyment, pegEntry.activity)
-                }
-            }
-
-            Label { text: qsTr("PEG trend"); font.pixelSize: Theme.fontTitle }
-            Label {
-                objectName: "pegTrendText"
-                Layout.fillWidth: true
-                text: patient.pegTrendText
-                wrapMode: Text.Wrap
-                font.pixelSize: Theme.fontBody
-            }
-            ChartView {
-                objectName: "pegChart"
-                visible: patient.pegValues.length > 0
-                Layout.fillWidth: true
-                Layout.preferredHeight: 300
-                antialiasing: true
-                legend.alignment: Qt.AlignBottom
-                legend.font.pixelSize: Theme.fontSmall
-                Accessible.role: Accessible.Chart
-                Accessible.name: qsTr("PEG average over time. %1").arg(patient.pegTrendText)
-
-                BarCategoryAxis {
-                    id: pegDateAxis
-                    categories: patient.pegDates
-                    labelsFont.pixelSize: Theme.fontSmall
-                    labelsAngle: -60
-                    truncateLabels: false
-                }
-                ValuesAxis {
-                    id: pegValueAxis
-                    min: 0
-                    max: 10
-                    labelFormat: "%.0f"
-                    labelsFont.pixelSize: Theme.fontSmall
-                }
-                LineSeries {
-                    id: pegSeries
-                    name: qsTr("PEG average (0 to 10, lower is better)")
-                    axisX: pegDateAxis
-                    axisY: pegValueAxis
-                    width: 3
-                    color: Theme.accent
-                    pointsVisible: true
-                }
-                LineSeries {
-                    id: pegTargetSeries
-                    name: qsTr("30% better than baseline (%1)").arg(patient.pegTarget.toFixed(1))
-                    axisX: pegDateAxis
-                    axisY: pegValueAxis
-                    style: Qt.DashLine
-                    color: Theme.high
-                    width: 2
-                }
-            }
-
-            Label { text: qsTr("History"); font.pixelSize: Theme.fontTitle }
-            EmptyState {
-                visible: patient.loaded && historyRepeater.count === 0
-                Layout.fillWidth: true
-                glyph: Icon.Inbox
-                title: qsTr("No urine drug screens, PDMP checks, agreements, naloxone or visits recorded.")
-            }
-            Repeater {
-                id: historyRepeater
-                objectName: "history"
-                model: patient.history
-                delegate: RowLayout {
-                    id: event
-                    required property string dateLabel
-                    required property string kindLabel
-                    required property string summary
-                    required property string recordId
-                    required property string formKind
-                    readonly property bool correctable: event.recordId !== "" && Permissions.canRecord(Session.role, event.formKind)
+                RowLayout {
                     Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    Accessible.role: Accessible.ListItem
-                    Accessible.name: qsTr("%1, %2: %3").arg(event.dateLabel).arg(event.kindLabel).arg(event.summary)
-                    Label { text: event.dateLabel; font.pixelSize: Theme.fontBody; color: Theme.textMuted; Layout.preferredWidth: 140 }
-                    Label { text: event.kindLabel; font.pixelSize: Theme.fontBody; font.bold: true; Layout.preferredWidth: 220 }
-                    Label { text: event.summary; font.pixelSize: Theme.fontBody; wrapMode: Text.Wrap; Layout.fillWidth: true }
-                    Button {
-                        objectName: "versions_" + event.recordId
-                        visible: event.recordId !== ""
-                        text: qsTr("Versions")
-                        font.pixelSize: Theme.fontBody
-                        Layout.preferredHeight: Theme.minTouch
-                        Accessible.name: qsTr("Every version of %1 of %2").arg(event.kindLabel).arg(event.dateLabel)
-                        onClicked: versionsDialog.show(event.recordId, event.kindLabel + " · " + event.dateLabel)
+                    spacing: Theme.spacingS
+                    Item { Layout.fillWidth: true }
+                    CButton {
+                        objectName: "cancelPeg"
+                        variant: CButton.Text
+                        text: qsTr("Cancel")
+                        onClicked: pegSheet.close()
                     }
-                    Button {
-                        objectName: "correct_" + event.recordId
-                        visible: event.correctable
-                        text: qsTr("Correct")
-                        font.pixelSize: Theme.fontBody
-                        Layout.preferredHeight: Theme.minTouch
-                        Accessible.name: qsTr("Correct %1 of %2").arg(event.kindLabel).arg(event.dateLabel)
-                        onClicked: screen.recordFormRequested(event.formKind, screen.patientId, event.recordId)
-                    }
-                    Button {
-                        objectName: "withdraw_" + event.recordId
-                        visible: event.correctable
-                        text: qsTr("Entered in error")
-                        font.pixelSize: Theme.fontBody
-                        Layout.preferredHeight: Theme.minTouch
-                        Accessible.name: qsTr("Withdraw %1 of %2 as entered in error").arg(event.kindLabel).arg(event.dateLabel)
-                        onClicked: withdrawDialog.ask(event.recordId, event.kindLabel + " · " + event.dateLabel)
+                    CButton {
+                        objectName: "savePeg"
+                        text: qsTr("Save PEG")
+                        enabled: pegEntry.answered && !patient.loading
+                        disabledReason: patient.loading ? "" : qsTr("Answer all three questions to save.")
+                        Accessible.name: qsTr("Save the PEG score")
+                        onClicked: {
+                            pegSheet.saving = true
+                            patient.savePeg(pegEntry.pain, pegEntry.enjoyment, pegEntry.activity)
+                        }
                     }
                 }
             }
+        }
+    }
 
-            Label { text: qsTr("PEG history"); font.pixelSize: Theme.fontTitle }
-            Repeater {
-                model: patient.pegHistory
-                delegate: Label {
-                    required property string modelData
-                    text: modelData
-                    font.pixelSize: Theme.fontBody
-                }
-            }
+    // Undo after a one-tap record: the undo withdraws it through the registry (nothing is lost).
+    Snackbar {
+        id: undoBar
+        objectName: "patientUndo"
+        property var undo: null
+        function offer(message: string, undoIt) {
+            undoBar.undo = undoIt
+            undoBar.show(message, qsTr("Undo"))
+        }
+        onActionTriggered: {
+            if (undoBar.undo)
+                undoBar.undo()
+            undoBar.undo = null
         }
     }
 

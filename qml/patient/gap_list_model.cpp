@@ -2,7 +2,65 @@
 
 #include "qml/app/labels.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 namespace cairn::app {
+
+namespace {
+struct GapCloser {
+    GapListModel::GapAction action;
+    const char *kind;
+    const char *label;
+};
+
+// The action that closes each gap: the record it needs, or the tab where that happens.
+GapCloser closerFor(const QString &code)
+{
+    using G = GapListModel;
+    static const QHash<QString, GapCloser> closers{
+        {QStringLiteral("AGREEMENT"),
+         {G::SignAgreement, "agreement", QT_TRANSLATE_NOOP("GapAction", "Sign the agreement")}},
+        {QStringLiteral("PDMP_CHECK"),
+         {G::RecordForm, "pdmp_check", QT_TRANSLATE_NOOP("GapAction", "Record a PDMP check")}},
+        {QStringLiteral("UDS"), {G::RecordForm, "uds", QT_TRANSLATE_NOOP("GapAction", "Record a urine test")}},
+        {QStringLiteral("VISIT"), {G::RecordForm, "visit", QT_TRANSLATE_NOOP("GapAction", "Book a visit")}},
+        {QStringLiteral("PEG"), {G::RecordPeg, "peg", QT_TRANSLATE_NOOP("GapAction", "Record PEG")}},
+        {QStringLiteral("NALOXONE"), {G::RecordForm, "naloxone", QT_TRANSLATE_NOOP("GapAction", "Record naloxone")}},
+        {QStringLiteral("RISK_ASSESSMENT"), {G::RecordForm, "ort", QT_TRANSLATE_NOOP("GapAction", "Record the ORT")}},
+        {QStringLiteral("DEPRESSION_SCREEN"),
+         {G::OpenRooming, "", QT_TRANSLATE_NOOP("GapAction", "Screen at rooming")}},
+        {QStringLiteral("PHQ9_FOLLOWUP"), {G::OpenRooming, "", QT_TRANSLATE_NOOP("GapAction", "Screen at rooming")}},
+        {QStringLiteral("HIGH_DOSE"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
+        {QStringLiteral("BENZODIAZEPINE"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
+        {QStringLiteral("UDS_UNEXPECTED"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
+        {QStringLiteral("SUICIDE_RISK"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
+    };
+    return closers.value(code, GapCloser{G::NoGapAction, "", ""});
+}
+
+QString dueLabel(const clinical::CareGap &gap)
+{
+    if (!gap.due.isValid())
+        return {};
+    const QString day = QLocale().toString(gap.due, QStringLiteral("d MMM yyyy"));
+    switch (gap.status) {
+    case clinical::GapStatus::Overdue:
+        return QCoreApplication::translate("GapAction", "Overdue since %1").arg(day);
+    case clinical::GapStatus::DueSoon:
+        return QCoreApplication::translate("GapAction", "Due by %1").arg(day);
+    default:
+        return QCoreApplication::translate("GapAction", "Due %1").arg(day);
+    }
+}
+
+QString ownerLabel(const QString &role)
+{
+    keys::Role parsed{};
+    return keys::parse(role, &parsed) ? QCoreApplication::translate("GapAction", "For: %1").arg(roleLabel(parsed))
+                                      : QString();
+}
+}  // namespace
 
 int GapListModel::rowCount(const QModelIndex &parent) const
 {
@@ -34,6 +92,18 @@ QVariant GapListModel::data(const QModelIndex &index, int role) const
         return clinical::gapReason(g.code, uiLanguage());
     case ScriptsRole:
         return g.scripts;
+    case DueLabelRole:
+        return dueLabel(g);
+    case OwnerLabelRole:
+        return ownerLabel(g.role);
+    case ActionRole:
+        return closerFor(g.code).action;
+    case ActionKindRole:
+        return QString::fromLatin1(closerFor(g.code).kind);
+    case ActionLabelRole: {
+        const char *label = closerFor(g.code).label;
+        return *label ? QCoreApplication::translate("GapAction", label) : QString();
+    }
     default:
         return {};
     }
@@ -41,10 +111,20 @@ QVariant GapListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> GapListModel::roleNames() const
 {
-    return {
-        {CodeRole, "code"},      {LabelRole, "label"},       {StatusRole, "status"}, {StatusLabelRole, "statusLabel"},
-        {DueRole, "due"},        {SeverityRole, "severity"}, {RoleRole, "role"},     {ReasonRole, "reason"},
-        {ScriptsRole, "scripts"}};
+    return {{CodeRole, "code"},
+            {LabelRole, "label"},
+            {StatusRole, "status"},
+            {StatusLabelRole, "statusLabel"},
+            {DueRole, "due"},
+            {SeverityRole, "severity"},
+            {RoleRole, "role"},
+            {ReasonRole, "reason"},
+            {ScriptsRole, "scripts"},
+            {DueLabelRole, "dueLabel"},
+            {OwnerLabelRole, "ownerLabel"},
+            {ActionRole, "action"},
+            {ActionKindRole, "actionKind"},
+            {ActionLabelRole, "actionLabel"}};
 }
 
 void GapListModel::setGaps(QList<clinical::CareGap> gaps)

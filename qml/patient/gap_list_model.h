@@ -1,7 +1,10 @@
 #pragma once
 // Care gaps for a chip row or a list. Roles: code, label (translated), status ("missing",
 // "overdue", "due_soon", "alert"), statusLabel (translated), due (date), severity ("urgent",
-// "high", "medium", "low"), role, reason, scripts (string list).
+// "high", "medium", "low"), role, reason, scripts (string list); for an action card: dueLabel
+// ("Overdue since 6 Sep 2026"; empty for alerts), ownerLabel (the role that closes it, in words),
+// action (GapAction), actionKind (the record kind it writes, for Permissions.canRecord; "" when it
+// opens a tab) and actionLabel ("Record a PDMP check").
 
 #include "core/clinical/rules.h"
 
@@ -15,6 +18,10 @@ class GapListModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Provided by view models")
 public:
+    // What closes a gap: a record form, the PEG sheet, the agreement read and signed, the rooming
+    // tab (screens) or the visit tab (prompts and decisions).
+    enum GapAction { NoGapAction, RecordForm, RecordPeg, SignAgreement, OpenRooming, OpenVisit };
+    Q_ENUM(GapAction)
     enum Roles {
         CodeRole = Qt::UserRole + 1,
         LabelRole,
@@ -24,7 +31,12 @@ public:
         SeverityRole,
         RoleRole,
         ReasonRole,
-        ScriptsRole
+        ScriptsRole,
+        DueLabelRole,
+        OwnerLabelRole,
+        ActionRole,
+        ActionKindRole,
+        ActionLabelRole
     };
     Q_ENUM(Roles)
     using QAbstractListModel::QAbstractListModel;

@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <utility>
 
 namespace cairn::app {
 
@@ -69,18 +70,26 @@ void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
         return;
     const QString id = m_patientId;
     const QDate today = m_today.isValid() ? m_today : clinicToday();
-    run<Status>(
-        [id, today, pain, enjoyment, activity](registry::Registry &registry) -> Status {
-            auto added = registry.addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
-            return added ? ok() : Status(added.error());
+    run<Result<QString>>(
+        [id, today, pain, enjoyment, activity](registry::Registry &registry) {
+            return registry.addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
         },
-        [this](Status status) {
-            report(status, tr("PEG saved."));
-            if (status) {
+        [this](Result<QString> added) {
+            report(added ? ok() : Status(added.error()), tr("PEG saved."));
+            if (added) {
+                m_lastPegId = *added;
                 emit saved();
                 session()->noteDataChanged();
             }
         });
+}
+
+void PatientViewModel::undoPeg()
+{
+    if (m_lastPegId.isEmpty())
+        return;
+    const QString recordId = std::exchange(m_lastPegId, QString());
+    withdrawRecord(recordId, tr("Undone right after it was saved."));
 }
 
 void PatientViewModel::withdrawRecord(const QString &recordId, const QString &reason)
@@ -155,6 +164,28 @@ QString PatientViewModel::details() const
     return tr("%1 years · %2 · %3")
         .arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, today) : 0)
         .arg(p.clinicId, p.prescriber);
+}
+
+QString PatientViewModel::birthDateText() const
+{
+    if (!m_view || !m_view->patient.birthDate.isValid())
+        return {};
+    const QDate birth = m_view->patient.birthDate;
+    const QDate today = m_today.isValid() ? m_today : clinicToday();
+    // The unambiguous long form ("12 Mar 1987"): "3/12/87" reads differently to different staff.
+    return tr("%1 (%2)").arg(QLocale().toString(birth, QStringLiteral("d MMM yyyy"))).arg(domain::ageOn(birth, today));
+}
+
+QString PatientViewModel::languageLabel() const
+{
+    if (!m_view)
+        return {};
+    // Each language in its own name: the patient's language, whatever the screens' language.
+    if (m_view->patient.language == QLatin1String("es"))
+        return QStringLiteral("Español");
+    if (m_view->patient.language == QLatin1String("en"))
+        return QStringLiteral("English");
+    return m_view->patient.language;
 }
 
 QString PatientViewModel::inactiveText() const

@@ -25,6 +25,14 @@ class PatientViewModel : public cairn::app::AsyncObject {
     Q_PROPERTY(QString details READ details NOTIFY changed)
     // "en" or "es": the patient's preferred language (the agreement is shown in it).
     Q_PROPERTY(QString language READ language NOTIFY changed)
+    // The banner's identity parts: "12 Mar 1987 (38)" (empty without a birth date), the clinic's
+    // identifier, the prescriber and the patient's language in words ("English", "Español").
+    Q_PROPERTY(QString birthDateText READ birthDateText NOTIFY changed)
+    Q_PROPERTY(QString clinicId READ clinicId NOTIFY changed)
+    Q_PROPERTY(QString prescriber READ prescriber NOTIFY changed)
+    Q_PROPERTY(QString languageLabel READ languageLabel NOTIFY changed)
+    // The effective tier is high: its chip is drawn as a warning (with an icon, never colour alone).
+    Q_PROPERTY(bool highRisk READ highRisk NOTIFY changed)
     // "Inactive since 3 Dec 2026: moved away"; empty while the patient is active.
     Q_PROPERTY(QString inactiveText READ inactiveText NOTIFY changed)
     Q_PROPERTY(bool onLtot READ onLtot NOTIFY changed)
@@ -72,6 +80,11 @@ public:
     QString name() const;
     QString details() const;
     QString language() const { return m_view ? m_view->patient.language : QString(); }
+    QString birthDateText() const;
+    QString clinicId() const { return m_view ? m_view->patient.clinicId : QString(); }
+    QString prescriber() const { return m_view ? m_view->patient.prescriber : QString(); }
+    QString languageLabel() const;
+    bool highRisk() const { return m_view && m_view->evaluation.tier == domain::RiskTier::High; }
     QString inactiveText() const;
     bool onLtot() const { return m_view && m_view->ltot.onLtot; }
     QString ltotText() const { return m_view ? ltotSentence(m_view->ltot) : QString(); }
@@ -108,6 +121,9 @@ public:
     Q_INVOKABLE void reload() override;
     // Saves a PEG score for today at once (nothing is lost if the tablet dies mid-visit).
     Q_INVOKABLE void savePeg(int pain, int enjoyment, int activity);
+    // Withdraws the PEG savePeg() saved last (the undo of its snackbar): the record stays in the
+    // history, marked withdrawn, and the withdrawal syncs.
+    Q_INVOKABLE void undoPeg();
     // Records that a conversation script was used today, with an optional private note.
     Q_INVOKABLE void markScriptUsed(const QString &scriptId, const QString &note);
     // Withdraws a record entered in error (it stays in the history, marked withdrawn, with the
@@ -129,6 +145,7 @@ private:
     QList<SeriesPoint> m_peg;
     QList<SeriesPoint> m_mme;
     bool m_mmeComplete = true;
+    QString m_lastPegId;
 };
 
 }  // namespace cairn::app

@@ -62,29 +62,68 @@ void VisitDecisions::reload()
         });
 }
 
-void VisitDecisions::write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
+void VisitDecisions::write(const std::function<Result<Undo>(registry::Registry &, const QString &, const QDate &)> &job,
                            const QString &success)
 {
     if (!session() || m_patientId.isEmpty())
         return;
     const QString id = m_patientId;
     const QDate day = today();
-    run<Status>([id, day, job](registry::Registry &registry) -> Status { return job(registry, id, day); },
-                [this, success](Status status) {
-                    report(status, success);
-                    if (status) {
-                        emit recorded();
-                        session()->noteDataChanged();  // the patient screen and this model re-read
-                    }
-                });
+    run<Result<Undo>>([id, day, job](registry::Registry &registry) { return job(registry, id, day); },
+                      [this, success](Result<Undo> written) {
+                          report(written ? ok() : Status(written.error()), success);
+                          if (written) {
+                              setUndo(*written);
+                              emit recorded();
+                              session()->noteDataChanged();  // the patient screen and this model re-read
+                          }
+                      });
+}
+
+void VisitDecisions::setUndo(const Undo &undo)
+{
+    m_undo = undo;
+    emit undoChanged();
 }
 
 namespace {
-Status added(const Result<QString> &result)
+Result<VisitDecisions::Undo> added(const Result<QString> &result)
 {
-    return result ? ok() : Status(result.error());
+    if (!result)
+        return result.error();
+    return VisitDecisions::Undo{*result, -1};
 }
 }  // namespace
+
+void VisitDecisions::undo()
+{
+    if (!session() || !canUndo())
+        return;
+    const Undo undo = m_undo;
+    const QString id = m_patientId;
+    const QString reason = tr("Undone right after it was recorded.");
+    setUndo({});
+    run<Status>(
+        [undo, id, reason](registry::Registry &r) -> Status {
+            if (!undo.recordId.isEmpty()) {
+                auto withdrawn = r.retractRecord(undo.recordId, reason);
+                return withdrawn ? ok() : Status(withdrawn.error());
+            }
+            // The taper status lives in the demographics: a correction puts the earlier one back.
+            auto patient = r.loadPatient(id);
+            if (!patient)
+                return patient.error();
+            patient->taperStatus = static_cast<domain::TaperStatus>(undo.previousTaper);
+            return r.updateDemographics(*patient);
+        },
+        [this](Status status) {
+            report(status, tr("Undone: the record stays in the history, marked withdrawn."));
+            if (status) {
+                emit recorded();
+                session()->noteDataChanged();
+            }
+        });
+}
 
 void VisitDecisions::continuePlan()
 {
@@ -99,15 +138,18 @@ void VisitDecisions::setTaper(int status, const QString &success)
 {
     const auto next = static_cast<domain::TaperStatus>(status);
     write(
-        [next](registry::Registry &r, const QString &id, const QDate &) -> Status {
+        [next](registry::Registry &r, const QString &id, const QDate &) -> Result<Undo> {
             // Taper status is part of the patient's demographics: a correction superseding them.
             auto patient = r.loadPatient(id);
             if (!patient)
                 return patient.error();
             if (patient->taperStatus == next)
-                return ok();
+                return Undo{};
+            const int previous = static_cast<int>(patient->taperStatus);
             patient->taperStatus = next;
-            return r.updateDemographics(*patient);
+            if (Status updated = r.updateDemographics(*patient); !updated)
+                return updated.error();
+            return Undo{QString(), previous};
         },
         success);
 }

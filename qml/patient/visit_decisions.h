@@ -3,6 +3,9 @@
 // continue the current plan (a completed visit today), start or pause a taper (the patient's taper
 // status, a demographics correction), refer (a referral), naloxone prescribed, a new agreement.
 // Database work on the database thread; `loading`, `error` and `message` like every async object.
+// Each decision is one tap with no "are you sure?": undo() withdraws the last one through the
+// registry's own path (a withdrawal record, or for the taper status a correction back), so nothing
+// is lost and the undo syncs like any record.
 
 #include "qml/app/async_model.h"
 
@@ -23,7 +26,15 @@ class VisitDecisions : public cairn::app::AsyncObject {
     Q_PROPERTY(QString taperStatusLabel READ taperStatusLabel NOTIFY taperStatusChanged)
     // Whether the signed-in user may record clinical decisions (clinicians).
     Q_PROPERTY(bool allowed READ allowed NOTIFY sessionChanged)
+    // The last decision recorded here can still be undone (until another one, or an undo).
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
 public:
+    // What undo() reverses: a record to withdraw, or the taper status to put back.
+    struct Undo {
+        QString recordId;
+        int previousTaper = -1;
+    };
+
     explicit VisitDecisions(QObject *parent = nullptr);
 
     QString patientId() const { return m_patientId; }
@@ -31,6 +42,7 @@ public:
     QString taperStatus() const { return m_taperStatus; }
     QString taperStatusLabel() const;
     bool allowed() const;
+    bool canUndo() const { return !m_undo.recordId.isEmpty() || m_undo.previousTaper >= 0; }
 
     // The day of the visit (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
@@ -43,20 +55,25 @@ public:
     Q_INVOKABLE void refer(const QString &type, const QString &to);
     Q_INVOKABLE void prescribeNaloxone();
     Q_INVOKABLE void newAgreement(const QString &note);
+    // Withdraws the last decision recorded here (its record stays in the history, marked withdrawn).
+    Q_INVOKABLE void undo();
 
 signals:
     void patientIdChanged();
     void taperStatusChanged();
     void recorded();
+    void undoChanged();
 
 private:
     void setTaper(int status, const QString &success);
-    void write(const std::function<Status(registry::Registry &, const QString &, const QDate &)> &job,
+    void write(const std::function<Result<Undo>(registry::Registry &, const QString &, const QDate &)> &job,
                const QString &success);
+    void setUndo(const Undo &undo);
     QDate today() const { return m_today.isValid() ? m_today : clinicToday(); }
     QString m_patientId;
     QDate m_today;
     QString m_taperStatus;
+    Undo m_undo;
 };
 
 }  // namespace cairn::app

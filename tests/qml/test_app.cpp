@@ -13,6 +13,7 @@
 #include "qml/app/session.h"
 #include "qml/huddle/huddle_model.h"
 #include "qml/patient/patient_history.h"
+#include "qml/patient/patient_tabs.h"
 #include "qml/patient/patient_view_model.h"
 #include "qml/patient/prompt_list_model.h"
 #include "qml/scripts/script_library_model.h"
@@ -300,6 +301,8 @@ private slots:
             };
             QTRY_VERIFY(screenFor());
             QObject *screen = screenFor();
+            // The trends and the timeline are on the History tab.
+            QVERIFY(QMetaObject::invokeMethod(screen, "showTab", Q_ARG(QVariant, int(app::PatientTabs::History))));
             QTRY_VERIFY(screen->findChild<QObject *>(QStringLiteral("pegChart"))->property("visible").toBool());
             QVERIFY(screen->findChild<QObject *>(QStringLiteral("mmeChart"))->property("visible").toBool());
             QTRY_COMPARE(screen->findChild<QObject *>(QStringLiteral("history"))->property("count").toInt(),

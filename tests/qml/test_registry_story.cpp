@@ -439,7 +439,8 @@ private slots:
         signIn(m_assistantId, kAssistantPin);
         openPatient();
         QVERIFY(!testing::findItem(m_window, QStringLiteral("add_opioid")));
-        QVERIFY(tapNamed(QStringLiteral("startRooming")));
+        // The medical assistant's patient screen opens on the Rooming tab.
+        QVERIFY(tapNamed(QStringLiteral("tab_rooming")));
         QObject *flow = nullptr;
         QVERIFY(testing::waitFor([&] {
             flow = m_window->findChild<QObject *>(QStringLiteral("roomingFlow"));
@@ -504,6 +505,7 @@ private slots:
         signIn(m_clinicianId, kClinicianPin);
         openPatient();
         const QString udsId = stored().uds.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(tapNamed(QStringLiteral("tab_history")));
         QVERIFY(tapNamed(QStringLiteral("correct_") + udsId));
         choose(QStringLiteral("result"), QStringLiteral("Not as expected"));
         type(QStringLiteral("substances"), QStringLiteral("cocaine"));
@@ -527,6 +529,7 @@ private slots:
 
     void aRefillRequestIsLoggedWithItsAdvice()
     {
+        QVERIFY(tapNamed(QStringLiteral("tab_summary")));
         QVERIFY(tapNamed(QStringLiteral("add_refill_request")));
         typeNamed(QStringLiteral("refillRequestedDate"), m_today.toString(Qt::ISODate));
         typeNamed(QStringLiteral("refillDrug"), QStringLiteral("oxycodone 10 mg"));
@@ -661,6 +664,7 @@ private slots:
         QCOMPARE(p.screenings.last().answers.toObject().value(QStringLiteral("personal_rx_drugs")), QJsonValue(true));
         QCOMPARE(outboxKinds().last(), QStringLiteral("screening"));
         // In the history at once, with the result the rules give it.
+        QVERIFY(tapNamed(QStringLiteral("tab_history")));
         QVERIFY(testing::waitFor([&] {
             return testing::visibleTexts(m_window)
                 .join(QLatin1Char('\n'))
@@ -776,6 +780,7 @@ private slots:
     void aWronglyEnteredDoseIsCorrectedAndBothVersionsShow()
     {
         const QString opioidId = stored().opioids.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(tapNamed(QStringLiteral("tab_history")));
         QVERIFY(tapNamed(QStringLiteral("correct_") + opioidId));
         // The form starts from what was recorded (not a guess): 50 mg, to be fixed to 5.
         QQuickItem *strength = field(QStringLiteral("strength_mg"));

@@ -17,6 +17,7 @@
 #include "qml/app/app_wiring.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
+#include "qml/patient/patient_tabs.h"
 #include "qml/patient/patient_view_model.h"
 #include "qml/patient/visit_decisions.h"
 #include "qml/rooming/rooming_flow.h"
@@ -147,9 +148,9 @@ int appChild(int argc, char **argv)
     if (!testing::waitFor([&] { return wiring.session().signedIn(); }))
         return failed(QStringLiteral("not signed in: ") + wiring.session().message());
 
-    // Patients in the navigation → the patient → Start rooming.
+    // Patients in the navigation → the patient → its Rooming tab (where a medical assistant's opens).
     for (const QString &name :
-         {QStringLiteral("nav_patients"), QStringLiteral("patient_") + patientId, QStringLiteral("startRooming")})
+         {QStringLiteral("nav_patients"), QStringLiteral("patient_") + patientId, QStringLiteral("tab_rooming")})
         if (!testing::tapWhenReady(window, name))
             return failed(QStringLiteral("could not tap %1").arg(name));
     QObject *flow = nullptr;
@@ -883,10 +884,8 @@ private slots:
         QObject *patientView = find("patientViewModel");
         QTRY_VERIFY(patientView->property("loaded").toBool());
         QVERIFY(!patientView->property("suicideRiskAlert").toBool());
-        QObject *start = find("startRooming");
-        QVERIFY(start);
-        QCOMPARE(start->property("text").toString(), QStringLiteral("Start rooming"));
-        QVERIFY(QMetaObject::invokeMethod(start, "clicked"));
+        // The medical assistant's patient screen opens on its Rooming tab.
+        QCOMPARE(find("patientScreen")->property("currentTab").toInt(), int(app::PatientTabs::Rooming));
         QTRY_VERIFY(find("roomingScreen"));
         QObject *flow = find("roomingFlow");
         QTRY_VERIFY(flow->property("ready").toBool());
@@ -925,22 +924,26 @@ private slots:
                    s.answers.toArray() == QJsonArray{3, 1, 0, 0, 0, 0, 0, 0, 2};
         }));
 
-        // Back on the patient screen: the PEG in the history and the item-9 banner.
-        QObject *header = root->property("header").value<QObject *>();
-        QVERIFY(header);
-        QVERIFY(QMetaObject::invokeMethod(header, "backRequested"));
-        QTRY_VERIFY(!find("roomingScreen"));
+        // On the patient's Summary: the PEG in the history and the item-9 banner.
+        QVERIFY(QMetaObject::invokeMethod(find("patientScreen"), "showTab",
+                                          Q_ARG(QVariant, int(app::PatientTabs::Summary))));
         QTRY_VERIFY(patientView->property("suicideRiskAlert").toBool());
+        QTRY_VERIFY(testing::findItem(window, QStringLiteral("suicideRiskBanner")));
         QTRY_VERIFY(patientView->property("pegHistory")
                         .toStringList()
                         .join(u'\n')
                         .contains(QStringLiteral("pain 6, enjoyment 5, activity 4")));
-        // The visit-decisions section is there, and says a medical assistant cannot use it.
-        QVERIFY(find("visitDecisions"));
-        QCOMPARE(find("visitDecisions")->property("allowed").toBool(), false);
+        // The visit's decisions are not offered to a medical assistant: no Visit tab.
+        QVERIFY(!testing::findItem(window, QStringLiteral("tab_visit")));
+        QVERIFY(testing::findItem(window, QStringLiteral("tab_rooming")));
 
-        // Rooming again resumes at the GAD-2.
-        QVERIFY(QMetaObject::invokeMethod(find("startRooming"), "clicked"));
+        // Leaving the patient and coming back, rooming resumes at the GAD-2.
+        QObject *header = root->property("header").value<QObject *>();
+        QVERIFY(header);
+        QVERIFY(QMetaObject::invokeMethod(header, "backRequested"));
+        QTRY_VERIFY(!find("patientScreen"));
+        QVERIFY(QMetaObject::invokeMethod(find("huddleScreen"), "patientChosen", Q_ARG(QString, id)));
+        QTRY_VERIFY(find("patientScreen"));
         QTRY_VERIFY(find("roomingScreen"));
         flow = find("roomingFlow");
         QTRY_VERIFY(flow->property("ready").toBool());

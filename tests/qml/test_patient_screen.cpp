@@ -1,0 +1,594 @@
+// The patient screen in the real app over a seeded encrypted registry (issue 11 part 2): the tap
+// counts of the three main tasks (a booked patient's PEG at rooming from sign-in, a nurse's PEG by
+// phone per call, a patient's history from Today), each counted by routing every tap through one
+// helper that refuses an item not wholly on screen (so a flow that needs scrolling fails too); the
+// banner that never elides the name and never scrolls away; the tabs each role gets and opens on;
+// the gaps as action cards that open the right form; the one-tap decision undone through the
+// registry's withdrawal; and every control on each tab named, at least 48 px, with text of 16 px.
+
+#include "core/registry/registry.h"
+#include "core/synthetic/synthetic_clinic.h"
+#include "qml/app/session.h"
+#include "qml/patient/patient_tabs.h"
+#include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QQmlContext>
+#include <QQmlExpression>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <functional>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+
+const QDate kToday(2026, 11, 25);
+
+struct Member {
+    keys::Role role;
+    QString name;
+    QString pin;
+};
+const QList<Member> kTeam{{keys::Role::MedicalAssistant, QStringLiteral("Morgan MA"), QStringLiteral("2468")},
+                          {keys::Role::Nurse, QStringLiteral("Nico Nurse"), QStringLiteral("3579")},
+                          {keys::Role::Clinician, QStringLiteral("Casey Clinician"), QStringLiteral("1357")},
+                          {keys::Role::FrontDesk, QStringLiteral("Frankie Front Desk"), QStringLiteral("2580")}};
+
+// The tabs a role is shown and the tab's page it opens on.
+struct RoleTabs {
+    keys::Role role;
+    QStringList shown;
+    QString current;
+};
+
+// Whether the item's centre is inside the window and inside every clipping ancestor (a list or a
+// scrolled page): what a user can tap without scrolling.
+bool onScreen(QQuickWindow *window, QQuickItem *item)
+{
+    if (!item || !item->isVisible() || item->width() <= 0 || item->height() <= 0)
+        return false;
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    if (!QRectF(QPointF(0, 0), window->size()).contains(centre))
+        return false;
+    for (QQuickItem *up = item->parentItem(); up; up = up->parentItem())
+        if (up->clip() && !up->mapRectToScene(QRectF(0, 0, up->width(), up->height())).contains(centre))
+            return false;
+    return true;
+}
+
+// Every visible item under `root` for which `match` holds, depth first.
+QList<QQuickItem *> itemsWhere(QQuickItem *root, const std::function<bool(QQuickItem *)> &match)
+{
+    QList<QQuickItem *> found;
+    std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+        if (!item->isVisible())
+            return;
+        if (match(item))
+            found << item;
+        for (QQuickItem *child : item->childItems())
+            walk(child);
+    };
+    if (root)
+        walk(root);
+    return found;
+}
+
+// The one way these tests tap: counts every tap, and taps only what is wholly on screen.
+class Taps {
+public:
+    explicit Taps(QQuickWindow *window)
+        : m_window(window)
+    {}
+
+    // Waits until `find` gives an item that is on screen, usable and not mid-transition, then taps it.
+    bool tap(const std::function<QQuickItem *()> &find, const QString &what)
+    {
+        QQuickItem *item = nullptr;
+        const bool ready = testing::waitFor(
+            [&] {
+                item = find();
+                return item && item->isEnabled() && !testing::inTransition(item) && onScreen(m_window, item);
+            },
+            30000);
+        if (!ready) {
+            m_failed = what;
+            return false;
+        }
+        testing::tap(m_window, item);
+        ++m_count;
+        m_log << what;
+        return true;
+    }
+    bool tap(const QString &objectName)
+    {
+        return tap([&] { return testing::findItem(m_window, objectName); }, objectName);
+    }
+
+    int count() const { return m_count; }
+    QString log() const { return m_log.join(QStringLiteral(" → ")); }
+    QString failed() const { return m_failed; }
+
+private:
+    QQuickWindow *m_window;
+    int m_count = 0;
+    QStringList m_log;
+    QString m_failed;
+};
+
+}  // namespace
+
+class TestPatientScreen : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<testing::AppFixture> m_app;
+    QQuickWindow *m_window = nullptr;
+    QHash<keys::Role, QString> m_ids;
+    QHash<keys::Role, QString> m_pins;
+
+    app::Session &session() { return m_app->session(); }
+
+    template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
+    {
+        std::optional<R> answer;
+        session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
+            qFatal("the database thread did not answer");
+        return std::move(*answer);
+    }
+
+    void lock()
+    {
+        if (!session().signedIn())
+            return;
+        session().lock();
+        QTRY_VERIFY_WITH_TIMEOUT(!session().signedIn() && !session().loading(), 60000);
+        QTRY_VERIFY(testing::findItem(m_window, QStringLiteral("unlockScreen")));
+    }
+
+    // --- the helpers the lead adapts when the shell changes sign-in and destinations ----------
+    // Sign-in as the tablet offers it: the name (unless the sign-in screen already chose it, as
+    // it does for the last user once the shell preselects), the PIN on the keypad, OK.
+    bool signIn(Taps &taps, keys::Role role)
+    {
+        QQuickItem *unlock = testing::findItem(m_window, QStringLiteral("unlockScreen"));
+        if (!unlock)
+            return false;
+        if (unlock->property("selectedUserId").toString() != m_ids.value(role) &&
+            !taps.tap(QStringLiteral("user_") + m_ids.value(role)))
+            return false;
+        for (const QChar digit : m_pins.value(role))
+            if (!taps.tap(QStringLiteral("pinKey_") + digit))
+                return false;
+        if (!taps.tap(QStringLiteral("pinKey_ok")))
+            return false;
+        return testing::waitFor([&] { return session().signedIn() && !session().loading(); });
+    }
+    // Whether the sign-in screen has the user chosen already (then sign-in is the PIN and OK).
+    bool preselected(keys::Role role)
+    {
+        QQuickItem *unlock = testing::findItem(m_window, QStringLiteral("unlockScreen"));
+        return unlock && unlock->property("selectedUserId").toString() == m_ids.value(role);
+    }
+    // Today's rows: the first booked patient's row on screen (Today's list, objectName huddleList).
+    QQuickItem *firstTodayRow()
+    {
+        QQuickItem *list = testing::findItem(m_window, QStringLiteral("huddleList"));
+        if (qEnvironmentVariableIsSet("P11_DEBUG"))
+            qInfo("huddle list %p count %d", (void *)list, list ? list->property("count").toInt() : -1);
+        const auto rows = itemsWhere(list, [&](QQuickItem *item) {
+            return item->property("patientId").isValid() && !item->property("patientId").toString().isEmpty() &&
+                   onScreen(m_window, item);
+        });
+        QQuickItem *first = nullptr;
+        for (QQuickItem *row : rows)
+            if (!first || row->mapToScene(QPointF()).y() < first->mapToScene(QPointF()).y())
+                first = row;
+        return first;
+    }
+    // A destination from Today (the calling list is the "PEG outreach" button today).
+    bool openDestination(Taps &taps, const QString &destination)
+    {
+        if (destination == QLatin1String("peg_outreach"))
+            return taps.tap(QStringLiteral("pegOutreachButton"));
+        return false;
+    }
+
+    QQuickItem *patientScreen() { return testing::findItem(m_window, QStringLiteral("patientScreen")); }
+
+    // The button showing `text` inside the visible item called `container`.
+    QQuickItem *buttonIn(const QString &container, const QString &text)
+    {
+        QQuickItem *box = testing::findItem(m_window, container);
+        const auto buttons = itemsWhere(box, [&](QQuickItem *item) {
+            return item->inherits("QQuickAbstractButton") && item->property("text").toString() == text;
+        });
+        return buttons.isEmpty() ? nullptr : buttons.first();
+    }
+
+    // Opens a patient's screen directly (for the tests that do not count taps).
+    void openPatient(const QString &patientId)
+    {
+        // Back to Today first (StackView.pop takes a JavaScript call).
+        if (QObject *stack = m_window->findChild<QObject *>(QStringLiteral("stack")); stack && patientScreen()) {
+            QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop(null)"));
+            pop.evaluate();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("huddleScreen")), 60000);
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("huddleScreen")), "patientChosen",
+                                          Q_ARG(QString, patientId)));
+        QTRY_VERIFY_WITH_TIMEOUT(patientScreen() && !testing::inTransition(patientScreen()), 30000);
+        QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
+        QTRY_VERIFY_WITH_TIMEOUT(view && view->property("loaded").toBool() && !view->property("loading").toBool(),
+                                 30000);
+    }
+
+    void signInDirectly(keys::Role role)
+    {
+        lock();
+        session().unlock(m_ids.value(role), m_pins.value(role));
+        QTRY_VERIFY_WITH_TIMEOUT(session().signedIn() && !session().loading(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("huddleScreen")), 60000);
+    }
+
+    QStringList patientIds()
+    {
+        return onDatabase<QStringList>([](registry::Registry *r) {
+            QStringList ids;
+            if (auto all = r->listPatients())
+                for (const auto &p : *all)
+                    ids << p.id;
+            return ids;
+        });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        testing::AppFixtureOptions options;
+        options.fileName = QStringLiteral("patient-screen.db");
+        options.now = QDateTime(kToday, QTime(9, 0), Qt::UTC);
+        for (const Member &m : kTeam)
+            options.users.append({m.name, m.role, m.pin});
+        synthetic::Options clinic;
+        clinic.patients = 60;
+        clinic.seed = 11;
+        options.clinic = clinic;
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_window = m_app->window();
+        QVERIFY(m_window);
+        m_window->resize(1280, 800);
+        for (const Member &m : kTeam) {
+            m_ids.insert(m.role, m_app->userId(m.name));
+            m_pins.insert(m.role, m.pin);
+        }
+        session().refreshUsers();
+        QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("unlockScreen")), 60000);
+        // Three patients booked today, so that Today lists them whatever the seed booked.
+        signInDirectly(keys::Role::Clinician);
+        const QStringList ids = patientIds();
+        const QString booked = onDatabase<QString>([ids](registry::Registry *r) {
+            for (int i = 0; i < 3; ++i)
+                if (auto added = r->addRecord(ids.at(i), domain::Visit{{}, kToday, domain::VisitStatus::Scheduled});
+                    !added)
+                    return added.error().line();
+            return QString();
+        });
+        QVERIFY2(booked.isEmpty(), qPrintable(booked));
+        session().noteDataChanged();
+        lock();
+    }
+
+    void init() { m_window->resize(1280, 800); }
+
+    // The tabs come from the role, in C++: the medical assistant opens on Rooming, the clinician
+    // gets the Visit tab and opens on the gaps, the front desk gets neither rooming nor the visit.
+    void eachRoleGetsItsTabsAndOpensOnTheOneItsWorkNeeds()
+    {
+        using T = app::PatientTabs;
+        QCOMPARE(T::tabsFor(keys::Role::MedicalAssistant), (QList<T::Tab>{T::Summary, T::Rooming, T::History}));
+        QCOMPARE(T::tabsFor(keys::Role::Clinician), (QList<T::Tab>{T::Summary, T::Rooming, T::Visit, T::History}));
+        QCOMPARE(T::tabsFor(keys::Role::FrontDesk), (QList<T::Tab>{T::Summary, T::History}));
+        QCOMPARE(T::openingTabFor(keys::Role::MedicalAssistant), T::Rooming);
+        QCOMPARE(T::openingTabFor(keys::Role::Clinician), T::Summary);
+        QCOMPARE(T::openingTabFor(keys::Role::Nurse), T::Summary);
+        QCOMPARE(T::nextActionFor(keys::Role::Nurse), T::RecordPeg);
+        QCOMPARE(T::nextActionFor(keys::Role::RegistryManager), T::NoAction);
+
+        signInDirectly(keys::Role::Clinician);
+        const QString id = patientIds().first();
+        const QList<RoleTabs> table{
+            {keys::Role::MedicalAssistant, {"tab_summary", "tab_rooming", "tab_history"}, "roomingScreen"},
+            {keys::Role::Clinician, {"tab_summary", "tab_rooming", "tab_visit", "tab_history"}, "summaryTab"},
+            {keys::Role::FrontDesk, {"tab_summary", "tab_history"}, "summaryTab"},
+        };
+        for (const auto &row : table) {
+            signInDirectly(row.role);
+            openPatient(id);
+            for (const char *tab : {"tab_summary", "tab_rooming", "tab_visit", "tab_history"})
+                QCOMPARE(testing::findItem(m_window, QLatin1String(tab)) != nullptr,
+                         row.shown.contains(QLatin1String(tab)));
+            QVERIFY2(testing::findItem(m_window, row.current), qPrintable(row.current));
+            // A tab the role does not get cannot be shown by any path either.
+            QVERIFY(
+                QMetaObject::invokeMethod(patientScreen(), "showTab", Q_ARG(QVariant, int(app::PatientTabs::Visit))));
+            QCOMPARE(testing::findItem(m_window, QStringLiteral("visitTab")) != nullptr,
+                     row.shown.contains(QStringLiteral("tab_visit")));
+        }
+    }
+
+    // A medical assistant, from the sign-in screen, records a booked patient's PEG at rooming: the
+    // name, the PIN and OK, Today's first row (the patient opens on Rooming), three answers.
+    void maRecordsABookedPatientsPegFromSignInInAtMostNineTaps()
+    {
+        // The MA used this tablet last: the day's first sign-in, then an idle lock.
+        signInDirectly(keys::Role::MedicalAssistant);
+        lock();
+        Taps taps(m_window);
+        const bool nameChosen = preselected(keys::Role::MedicalAssistant);
+        QVERIFY2(signIn(taps, keys::Role::MedicalAssistant), qPrintable(taps.failed()));
+        QTRY_VERIFY_WITH_TIMEOUT(firstTodayRow(), 60000);
+        const QString patientId = firstTodayRow()->property("patientId").toString();
+        const qsizetype pegBefore = onDatabase<qsizetype>([patientId](registry::Registry *r) {
+            auto p = r->loadPatient(patientId);
+            return p ? p->peg.size() : qsizetype(-1);
+        });
+        QVERIFY(taps.tap([&] { return firstTodayRow(); }, QStringLiteral("Today's first row")));
+        QObject *flow = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((flow = m_window->findChild<QObject *>(QStringLiteral("roomingFlow"))) &&
+                                     flow->property("ready").toBool(),
+                                 30000);
+        QCOMPARE(flow->property("instrument").toString(), QStringLiteral("peg"));
+        for (int value : {7, 6, 8}) {
+            const int step = flow->property("stepIndex").toInt();
+            QVERIFY2(taps.tap(QStringLiteral("choice%1").arg(value)), qPrintable(taps.failed()));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                flow->property("stepIndex").toInt() == step + 1 && !flow->property("loading").toBool(), 30000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(onDatabase<bool>([patientId, pegBefore](registry::Registry *r) {
+                                     auto p = r->loadPatient(patientId);
+                                     return p && p->peg.size() == pegBefore + 1 && p->peg.last().pain == 7 &&
+                                            p->peg.last().enjoyment == 6 && p->peg.last().activity == 8;
+                                 }),
+                                 30000);
+        // The design's 9 taps take the last user preselected at sign-in (the shell's work); until
+        // the sign-in screen does that, choosing the name is one more tap.
+        const int budget = nameChosen ? 9 : 10;
+        qInfo("MA PEG at rooming from sign-in: %d taps (%s)", taps.count(), qPrintable(taps.log()));
+        QVERIFY2(taps.count() <= budget, qPrintable(taps.log()));
+        QVERIFY2(taps.count() - (nameChosen ? 0 : 1) <= 9, qPrintable(taps.log()));
+    }
+
+    // A nurse calling patients whose PEG is due: the calling list, three answers, Save; the next
+    // call starts on the next patient with no further navigation.
+    void nurseRecordsAPegByPhoneInAtMostSixTapsPerCall()
+    {
+        signInDirectly(keys::Role::Nurse);
+        Taps first(m_window);
+        QVERIFY2(openDestination(first, QStringLiteral("peg_outreach")), qPrintable(first.failed()));
+        QObject *model = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((model = m_window->findChild<QObject *>(QStringLiteral("pegOutreachModel"))) &&
+                                     !model->property("loading").toBool() && model->property("count").toInt() > 1,
+                                 60000);
+        const auto call = [&](Taps &taps) {
+            const int before = model->property("count").toInt();
+            for (const QString &row : {QStringLiteral("outreachPain"), QStringLiteral("outreachEnjoyment"),
+                                       QStringLiteral("outreachActivity")})
+                if (!taps.tap([&] { return buttonIn(row, QStringLiteral("5")); }, row + QStringLiteral(" 5")))
+                    return false;
+            if (!taps.tap(QStringLiteral("outreachSave")))
+                return false;
+            return testing::waitFor(
+                [&] { return !model->property("loading").toBool() && model->property("count").toInt() == before - 1; });
+        };
+        QVERIFY2(call(first), qPrintable(first.failed()));
+        Taps second(m_window);
+        QVERIFY2(call(second), qPrintable(second.failed()));
+        qInfo("nurse PEG by phone: first call %d taps, next call %d taps", first.count(), second.count());
+        QVERIFY2(first.count() <= 6, qPrintable(first.log()));
+        QVERIFY2(second.count() <= 6, qPrintable(second.log()));
+    }
+
+    // From Today, a patient's record history is two taps away with nothing to scroll: the row,
+    // then the History tab, whose first record is on screen.
+    void aPatientsHistoryIsTwoTapsFromTodayWithoutScrolling()
+    {
+        for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
+            signInDirectly(keys::Role::Clinician);
+            m_window->resize(size);
+            Taps taps(m_window);
+            QTRY_VERIFY_WITH_TIMEOUT(firstTodayRow(), 60000);
+            QVERIFY(taps.tap([&] { return firstTodayRow(); }, QStringLiteral("Today's first row")));
+            QVERIFY2(taps.tap(QStringLiteral("tab_history")), qPrintable(taps.failed()));
+            QQuickItem *history = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((history = testing::findItem(m_window, QStringLiteral("history"))) &&
+                                         history->property("count").toInt() > 0,
+                                     30000);
+            const auto entries =
+                itemsWhere(testing::findItem(m_window, QStringLiteral("historyTab")), [](QQuickItem *item) {
+                    return item->property("recordId").isValid() && item->property("kindLabel").isValid();
+                });
+            QVERIFY(!entries.isEmpty());
+            QVERIFY2(onScreen(m_window, entries.first()), "the newest record is not on screen");
+            QCOMPARE(taps.count(), 2);
+            QVERIFY(testing::findItem(m_window, QStringLiteral("patientBanner")));
+        }
+    }
+
+    // The banner shows the whole name, however long, in both orientations; a name too long for
+    // one line steps down to the next size of the type scale and wraps; and it stays on screen
+    // while the tab under it scrolls.
+    void theBannerNeverCutsTheNameAndNeverScrollsAway()
+    {
+        signInDirectly(keys::Role::Clinician);
+        const QString id = patientIds().at(3);
+        const QString longName = QStringLiteral("María de los Ángeles Villanueva-Hernández Castellanos de la Torre");
+        const QString renamed = onDatabase<QString>([id, longName](registry::Registry *r) {
+            auto p = r->loadPatient(id);
+            if (!p)
+                return p.error().line();
+            p->name = longName;
+            const Status updated = r->updateDemographics(*p);
+            return updated ? QString() : updated.error().line();
+        });
+        QVERIFY2(renamed.isEmpty(), qPrintable(renamed));
+        session().noteDataChanged();
+        openPatient(id);
+        for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
+            m_window->resize(size);
+            QQuickItem *name = nullptr;
+            QTRY_VERIFY((name = testing::findItem(m_window, QStringLiteral("patientName"))) &&
+                        name->property("text").toString() == longName);
+            QTRY_VERIFY(name->property("lineCount").toInt() >= 1);
+            QVERIFY(!name->property("truncated").toBool());
+            QVERIFY(name->property("contentWidth").toReal() <= name->width() + 0.5);
+            QVERIFY(name->property("contentHeight").toReal() <= name->height() + 0.5);
+            QVERIFY(onScreen(m_window, name));
+            QVERIFY(name->property("font").value<QFont>().pixelSize() >= 16);
+            if (name->property("lineCount").toInt() > 1)
+                QCOMPARE(name->property("font").value<QFont>().pixelSize(), 22);  // titleLarge, one step down
+
+            // Scrolled to the end of the Summary, the banner is where it was.
+            QQuickItem *banner = testing::findItem(m_window, QStringLiteral("patientBanner"));
+            const QPointF before = banner->mapToScene(QPointF());
+            QQuickItem *summary = testing::findItem(m_window, QStringLiteral("summaryTab"));
+            const auto flickables = itemsWhere(summary, [](QQuickItem *i) { return i->inherits("QQuickFlickable"); });
+            QVERIFY(!flickables.isEmpty());
+            QQuickItem *flick = flickables.first();
+            flick->setProperty("contentY", std::max(0.0, flick->property("contentHeight").toReal() - flick->height()));
+            QTest::qWait(50);
+            QCOMPARE(banner->mapToScene(QPointF()), before);
+            QVERIFY(onScreen(m_window, name));
+            flick->setProperty("contentY", 0);
+        }
+        // A short name keeps the headline size.
+        const QString shortId = patientIds().at(4);
+        openPatient(shortId);
+        QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
+        QTRY_COMPARE(name->property("lineCount").toInt(), 1);
+        QCOMPARE(name->property("font").value<QFont>().pixelSize(), 26);
+    }
+
+    // A clinician records "naloxone prescribed" with one tap; Undo in the snackbar withdraws it
+    // through the registry's withdrawal path: the record stays, a withdrawal record is written.
+    void aOneTapDecisionIsUndoneThroughAWithdrawal()
+    {
+        signInDirectly(keys::Role::Clinician);
+        const QString id = patientIds().at(5);
+        openPatient(id);
+        const auto naloxoneEnvelopes = [&] {
+            return onDatabase<QStringList>([id](registry::Registry *r) {
+                QStringList kinds;
+                if (auto history = r->patientHistory(id))
+                    for (const auto &e : *history)
+                        if (e.kind == QLatin1String("naloxone"))
+                            kinds << (e.payload.contains(QStringLiteral("retraction_reason"))
+                                          ? QStringLiteral("withdrawn")
+                                          : QStringLiteral("record"));
+                return kinds;
+            });
+        };
+        const QStringList before = naloxoneEnvelopes();
+        Taps taps(m_window);
+        QVERIFY2(taps.tap(QStringLiteral("tab_visit")), qPrintable(taps.failed()));
+        QVERIFY2(taps.tap(QStringLiteral("decisionNaloxone")), qPrintable(taps.failed()));
+        const QStringList recorded = before + QStringList{QStringLiteral("record")};
+        QTRY_COMPARE_WITH_TIMEOUT(naloxoneEnvelopes(), recorded, 30000);
+        QVERIFY2(taps.tap(QStringLiteral("snackbarAction")), qPrintable(taps.failed()));
+        const QStringList withdrawn = recorded + QStringList{QStringLiteral("withdrawn")};
+        QTRY_COMPARE_WITH_TIMEOUT(naloxoneEnvelopes(), withdrawn, 30000);
+        QCOMPARE(taps.count(), 3);
+    }
+
+    // Each gap is a card with its reason, due date and owner, and its action opens the form that
+    // closes it.
+    void aGapCardsActionOpensTheFormThatClosesIt()
+    {
+        signInDirectly(keys::Role::Clinician);
+        const QStringList ids = patientIds();
+        for (const QString &id : ids) {
+            openPatient(id);
+            const auto actions =
+                itemsWhere(testing::findItem(m_window, QStringLiteral("summaryTab")), [](QQuickItem *i) {
+                    return i->objectName() == QLatin1String("gapAction_PDMP_CHECK") ||
+                           i->objectName() == QLatin1String("gapAction_UDS");
+                });
+            if (actions.isEmpty()) {
+                QVERIFY(QMetaObject::invokeMethod(m_window->findChild<QObject *>(QStringLiteral("stack")), "pop"));
+                continue;
+            }
+            const QString code = actions.first()->objectName().mid(QStringLiteral("gapAction_").size());
+            QQuickItem *card = testing::findItem(m_window, QStringLiteral("gapCard_") + code);
+            QVERIFY(card);
+            QVERIFY(!card->property("reason").toString().isEmpty());
+            QVERIFY(!card->property("ownerLabel").toString().isEmpty());
+            Taps taps(m_window);
+            QVERIFY2(taps.tap(actions.first()->objectName()), qPrintable(taps.failed()));
+            QQuickItem *form = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((form = testing::findItem(m_window, QStringLiteral("recordFormScreen"))), 30000);
+            QCOMPARE(form->property("kind").toString(),
+                     code == QLatin1String("UDS") ? QStringLiteral("uds") : QStringLiteral("pdmp_check"));
+            QCOMPARE(form->property("patientId").toString(), id);
+            return;
+        }
+        QFAIL("no patient with a PDMP or urine gap in the seeded clinic");
+    }
+
+    // On every tab, in both orientations: each control a user can tap has a name for assistive
+    // technology and is at least 48 × 48 px, and no text is under 16 px.
+    void everyControlIsNamedLargeEnoughAndReadable()
+    {
+        signInDirectly(keys::Role::Clinician);
+        openPatient(patientIds().at(2));
+        for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
+            m_window->resize(size);
+            for (int tab : {app::PatientTabs::Summary, app::PatientTabs::Visit, app::PatientTabs::History,
+                            app::PatientTabs::Rooming}) {
+                QVERIFY(QMetaObject::invokeMethod(patientScreen(), "showTab", Q_ARG(QVariant, tab)));
+                QTest::qWait(100);
+                const auto controls = itemsWhere(patientScreen(), [](QQuickItem *i) {
+                    return i->inherits("QQuickAbstractButton") && i->isEnabled() && i->width() > 0;
+                });
+                QVERIFY(!controls.isEmpty());
+                for (QQuickItem *control : controls) {
+                    QQmlExpression name(qmlContext(control), control, QStringLiteral("Accessible.name"));
+                    const QString accessible = name.evaluate().toString();
+                    const QString what = QStringLiteral("%1 '%2' (tab %3, %4×%5)")
+                                             .arg(control->objectName(), control->property("text").toString())
+                                             .arg(tab)
+                                             .arg(size.width())
+                                             .arg(size.height());
+                    QVERIFY2(!accessible.isEmpty() || !control->property("text").toString().isEmpty(),
+                             qPrintable(what));
+                    QVERIFY2(control->width() >= 48 && control->height() >= 48, qPrintable(what));
+                }
+                const auto texts = itemsWhere(patientScreen(), [](QQuickItem *i) {
+                    return i->inherits("QQuickText") && !i->property("text").toString().isEmpty();
+                });
+                for (QQuickItem *text : texts)
+                    QVERIFY2(text->property("font").value<QFont>().pixelSize() >= 16,
+                             qPrintable(text->property("text").toString()));
+            }
+        }
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QApplication application(argc, argv);  // the charts need Qt Widgets
+    TestPatientScreen test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_patient_screen.moc"
