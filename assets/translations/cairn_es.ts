@@ -411,6 +411,61 @@
     </message>
 </context>
 <context>
+    <name>GapAction</name>
+    <message>
+        <source>Sign the agreement</source>
+        <translation>Firmar el acuerdo</translation>
+    </message>
+    <message>
+        <source>Record a PDMP check</source>
+        <translation>Registrar una consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Record a urine test</source>
+        <translation>Registrar una prueba de orina</translation>
+    </message>
+    <message>
+        <source>Book a visit</source>
+        <translation>Programar una visita</translation>
+    </message>
+    <message>
+        <source>Record PEG</source>
+        <translation>Registrar el PEG</translation>
+    </message>
+    <message>
+        <source>Record naloxone</source>
+        <translation>Registrar la naloxona</translation>
+    </message>
+    <message>
+        <source>Record the ORT</source>
+        <translation>Registrar la ORT</translation>
+    </message>
+    <message>
+        <source>Screen at rooming</source>
+        <translation>Evaluar al preparar la consulta</translation>
+    </message>
+    <message>
+        <source>Open the visit</source>
+        <translation>Abrir la visita</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Atrasado desde el %1</translation>
+    </message>
+    <message>
+        <source>Due by %1</source>
+        <translation>Vence el %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Vence %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Para: %1</translation>
+    </message>
+</context>
+<context>
     <name>GapChip</name>
     <message>
         <source>%1, %2</source>
@@ -948,6 +1003,33 @@
     </message>
 </context>
 <context>
+    <name>PatientBanner</name>
+    <message>
+        <source>Born %1</source>
+        <translation>Nació el %1</translation>
+    </message>
+    <message>
+        <source>Speaks %1</source>
+        <translation>Habla %1</translation>
+    </message>
+    <message>
+        <source>Risk tier: %1</source>
+        <translation>Nivel de riesgo: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Total %1, %2. Show the dose caution</source>
+        <translation>Total %1, %2. Mostrar la advertencia sobre la dosis</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>PatientListScreen</name>
     <message>
         <source>Search by name or clinic ID</source>
@@ -985,14 +1067,6 @@
         <translation>Comenzar la preparación de %1</translation>
     </message>
     <message>
-        <source>Effective tier: %1 · Total: %2 (%3)</source>
-        <translation>Nivel efectivo: %1 · Total: %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Open care gaps</source>
-        <translation>Pendientes de atención</translation>
-    </message>
-    <message>
         <source>No open care gaps: everything is up to date under the clinic&apos;s policy.</source>
         <translation>No hay pendientes de atención: todo está al día según la política de la clínica.</translation>
     </message>
@@ -1003,10 +1077,6 @@
     <message>
         <source>Current regimen</source>
         <translation>Tratamiento actual</translation>
-    </message>
-    <message>
-        <source>Record a PEG score</source>
-        <translation>Registrar una puntuación PEG</translation>
     </message>
     <message>
         <source>Think about the past week.</source>
@@ -1035,10 +1105,6 @@
     <message>
         <source>Total MME per day</source>
         <translation>MME diarios totales</translation>
-    </message>
-    <message>
-        <source>PEG trend</source>
-        <translation>Evolución del PEG</translation>
     </message>
     <message>
         <source>PEG average over time. %1</source>
@@ -1223,6 +1289,74 @@
     <message>
         <source>Long-term therapy decision</source>
         <translation>Decisión sobre terapia a largo plazo</translation>
+    </message>
+    <message>
+        <source>PEG %1·%2·%3 saved for %4</source>
+        <translation>PEG %1·%2·%3 guardado para %4</translation>
+    </message>
+    <message>
+        <source>Record PEG</source>
+        <translation>Registrar el PEG</translation>
+    </message>
+    <message>
+        <source>Open the visit</source>
+        <translation>Abrir la visita</translation>
+    </message>
+    <message>
+        <source>Record a PEG score for %1</source>
+        <translation>Registrar una puntuación PEG para %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Rooming</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation>De un vistazo</translation>
+    </message>
+    <message>
+        <source>Add to the record</source>
+        <translation>Agregar al expediente</translation>
+    </message>
+    <message>
+        <source>No conversation prompts for this patient&apos;s open gaps.</source>
+        <translation>No hay guías de conversación para los pendientes de este paciente.</translation>
+    </message>
+    <message>
+        <source>Check a refill request</source>
+        <translation>Revisar una solicitud de resurtido</translation>
+    </message>
+    <message>
+        <source>Check a refill request for %1</source>
+        <translation>Revisar una solicitud de resurtido para %1</translation>
+    </message>
+    <message>
+        <source>Record history</source>
+        <translation>Historial del expediente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +3256,10 @@
         <source>Record a new agreement signed today</source>
         <translation>Registrar un acuerdo nuevo firmado hoy</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::AdminUserModel</name>
@@ -4187,6 +4325,14 @@
         <source>Also treated for opioid use disorder.</source>
         <translation>También en tratamiento por trastorno por consumo de opioides.</translation>
     </message>
+    <message>
+        <source>Undone right after it was saved.</source>
+        <translation>Deshecho justo después de guardarse.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::PegOutreachModel</name>
@@ -4734,6 +4880,14 @@
     <message>
         <source>Recorded: new agreement signed today.</source>
         <translation>Registrado: acuerdo nuevo firmado hoy.</translation>
+    </message>
+    <message>
+        <source>Undone right after it was recorded.</source>
+        <translation>Deshecho justo después de registrarse.</translation>
+    </message>
+    <message>
+        <source>Undone: the record stays in the history, marked withdrawn.</source>
+        <translation>Deshecho: el registro queda en el historial, marcado como retirado.</translation>
     </message>
 </context>
 <context>
