@@ -4,7 +4,8 @@
 // (~200 records), and the bytes on the wire per PEG record. Each is measured twice in the same run:
 // over loopback, and through cairn-faultproxy as a slow rural link (150 ms each way = 300 ms round
 // trip, 1000 kbit/s per direction).
-//   bench_sync [--patients N] [--years Y] [--smoke]
+//   bench_sync [--patients N] [--years Y] [--smoke] [--loopback-only]
+// --loopback-only skips the slow link (for profiling the CPU-bound first sync).
 //
 // Bytes are request and response bodies as the client counts them (gzip-compressed JSON); TLS,
 // TCP and HTTP headers are not included. A round always pushes and then pulls: the pushing
@@ -242,6 +243,7 @@ int main(int argc, char *argv[])
     int patients = 10000;
     int years = 3;
     const bool smoke = args.contains(QStringLiteral("--smoke"));
+    const bool loopbackOnly = args.contains(QStringLiteral("--loopback-only"));
     if (smoke) {
         patients = 100;  // about 2,400 records: the CTest smoke run stays near a minute even on the slow link
         years = 1;
@@ -289,16 +291,19 @@ int main(int argc, char *argv[])
                 static_cast<double>(total.elapsed()) / 1000.0);
     std::fflush(stdout);
 
-    total.restart();
-    ServerProcess slowServer(dir.filePath(QStringLiteral("server-rural")), QStringLiteral("file"), *certs);
-    if (auto s = slowServer.start(); !s)
-        fail("cairn-server", s.error());
-    FaultProxyProcess proxy;
-    if (auto s = proxy.start(slowServer.port(), kLatencyMs, kBandwidthKbit); !s)
-        fail("cairn-faultproxy", s.error());
-    const Figures slow = measure(Setup{&dir, &slowServer, *certs, &clinic, options.asOf.addDays(1)},
-                                 QStringLiteral("rural"), proxy.url());
-    std::printf("slow-link scenario done in %.1f s\n\n", static_cast<double>(total.elapsed()) / 1000.0);
+    Figures slow;
+    if (!loopbackOnly) {
+        total.restart();
+        ServerProcess slowServer(dir.filePath(QStringLiteral("server-rural")), QStringLiteral("file"), *certs);
+        if (auto s = slowServer.start(); !s)
+            fail("cairn-server", s.error());
+        FaultProxyProcess proxy;
+        if (auto s = proxy.start(slowServer.port(), kLatencyMs, kBandwidthKbit); !s)
+            fail("cairn-faultproxy", s.error());
+        slow = measure(Setup{&dir, &slowServer, *certs, &clinic, options.asOf.addDays(1)}, QStringLiteral("rural"),
+                       proxy.url());
+        std::printf("slow-link scenario done in %.1f s\n\n", static_cast<double>(total.elapsed()) / 1000.0);
+    }
 
     std::printf("-- 0. beside the storage floor: a bare SQLCipher insert of tablet A's %lld record rows in one "
                 "transaction (same build and cipher settings), measured in the loopback run\n",

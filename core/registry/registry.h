@@ -226,8 +226,12 @@ public:
     // patient this tablet holds (unless it introduces one) and a record it corrects that is here;
     // one that does not is set aside in quarantine with the reason, and the rest of the page
     // applies. A withdrawal of a quarantined record closes its entry. Returns how many records were
-    // stored.
-    Result<int> applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor);
+    // stored. With more pages to follow, the summaries of the page's patients stay marked in the
+    // page's transaction and are recomputed once, with the last page (or before any read): a first
+    // pull then evaluates each patient once instead of once per page they span.
+    enum class FeedPosition { LastPage, MorePagesFollow };
+    Result<int> applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor,
+                            FeedPosition position = FeedPosition::LastPage);
     // The highest sequence number this device has given a write (records it wrote or pulled, and
     // withdrawals of quarantined records).
     Result<std::int64_t> writeCounter();

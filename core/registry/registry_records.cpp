@@ -413,6 +413,17 @@ Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, con
 {
     if (!can(keys::Permission::ViewPatient))
         return forbidden(QStringLiteral("viewing patients"));
+    // Bookings pulled in a page whose summaries are still marked (more pages were to follow).
+    auto marked = storage::SummaryStore(*d->db).anyDirty();
+    if (!marked)
+        return marked.error();
+    if (*marked) {
+        auto tx = Transaction::begin(*d->db);
+        if (!tx)
+            return tx.error();
+        if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
+            return s.error();
+    }
     auto ids = storage::SummaryStore(*d->db).patientsWithVisitOn(date.toString(Qt::ISODate));
     if (!ids)
         return ids.error();

@@ -140,7 +140,8 @@ Result<int> Registry::requeueOwnAfter(std::int64_t seq)
     return *queued;
 }
 
-Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor)
+Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor,
+                                  FeedPosition position)
 {
     RecordWriter w = writer();
     storage::QuarantineStore quarantine(*d->db);
@@ -219,7 +220,14 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             !s)
             return s.error();
     }
-    // The summaries of the page's patients, with the page (a policy in it: everyone's).
+    // The summaries of the page's patients, with the page (a policy in it: everyone's); with more
+    // pages to come they stay marked (committed with the page, so a crash loses no mark) and the
+    // last page recomputes them all in one scan.
+    if (position == FeedPosition::MorePagesFollow) {
+        if (auto s = tx->commit(); !s)
+            return s.error();
+        return added;
+    }
     if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
         return s.error();
     return added;

@@ -197,7 +197,9 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         auto page = pullResponseFromJson(*response);
         if (!page)
             return page.error();
-        auto added = m_registry.applyPulled(page->changes, page->cursor.toString());
+        auto added = m_registry.applyPulled(page->changes, page->cursor.toString(),
+                                            page->more ? registry::Registry::FeedPosition::MorePagesFollow
+                                                       : registry::Registry::FeedPosition::LastPage);
         if (!added)
             return added.error();
         stats.pulled += *added;

@@ -162,9 +162,17 @@ class TestPatientSummaries : public QObject {
             QCOMPARE(fastLines.at(i), fullLines.at(i));
         QCOMPARE(fastLines.size(), fullLines.size());
         QVERIFY(!fast->evaluations.isEmpty());
+        CHECKED(sameHuddleAsFullEvaluation(r));
+        CHECKED(sameMeasuresAsFullEvaluation(r));
+    }
 
-        // The huddle (today's from the summaries, other days' from the booked patients' records)
-        // lists what the rules engine says of every record.
+    // The huddle (today's from the summaries, other days' from the booked patients' records) lists
+    // what the rules engine says of every record.
+    void sameHuddleAsFullEvaluation(Registry &r)
+    {
+        const QDate today = m_clock.now().date();
+        auto full = evaluateInFull(r, View::RegistryList, today);
+        CHECK_OK(full);
         auto everyone = r.loadAllPatients(QStringLiteral("test"));
         CHECK_OK(everyone);
         for (const QDate &day : {today, today.addDays(1), today.addDays(3)}) {
@@ -184,7 +192,15 @@ class TestPatientSummaries : public QObject {
             }
             QCOMPARE(got, want);
         }
+    }
 
+    void sameMeasuresAsFullEvaluation(Registry &r)
+    {
+        const QDate today = m_clock.now().date();
+        auto full = evaluateInFull(r, View::RegistryList, today);
+        CHECK_OK(full);
+        auto everyone = r.loadAllPatients(QStringLiteral("test"));
+        CHECK_OK(everyone);
         // The measures screen's trend (from each patient's share kept in their summary) equals the
         // rules engine's trend over every record, for the clinic and for one prescriber.
         const QDate end = QDate(today.year(), today.month(), 1).addMonths(-1);
@@ -439,6 +455,30 @@ private slots:
         CHECK_OK(clinicianB->applyPulled(fromA, QStringLiteral("3")));
         CHECKED(nothingWaiting(*clinicianB));
         CHECKED(sameAsFullEvaluation(*clinicianB));
+    }
+
+    void aPullInPagesRecomputesSummariesWithTheLastPage()
+    {
+        auto a = create(QStringLiteral("pages-a.db"), 40, 14);
+        create(QStringLiteral("pages-b.db"), 0, 0).reset();
+        auto feed = a->outbox(1'000'000);
+        CHECK_OK(feed);
+        a.reset();
+        auto b = signIn(QStringLiteral("pages-b.db"), kClinician, kClinicianPin);
+        const qsizetype pageSize = feed->size() / 3 + 1;
+        for (qsizetype at = 0; at < feed->size(); at += pageSize) {
+            const bool last = at + pageSize >= feed->size();
+            CHECK_OK(b->applyPulled(feed->mid(at, pageSize), QString::number(at),
+                                    last ? Registry::FeedPosition::LastPage : Registry::FeedPosition::MorePagesFollow));
+            if (last)
+                break;
+            // Left marked with the page; the huddle and the lists still show what the records say.
+            QVERIFY(scalar(*b, "SELECT count(*) FROM summary_dirty") > 0);
+            CHECKED(sameHuddleAsFullEvaluation(*b));
+            CHECKED(sameAsFullEvaluation(*b));
+        }
+        CHECKED(nothingWaiting(*b));
+        CHECKED(sameAsFullEvaluation(*b));
     }
 
     void policyChangeAndNewDayRecomputeEverySummary()
