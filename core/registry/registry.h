@@ -155,6 +155,8 @@ public:
     // Every patient with a visit record dated `date` (any version: the rules decide which count),
     // with their current records. Audited like loadAllPatients.
     Result<QList<domain::Patient>> patientsBookedOn(const QDate &date, const QString &purpose);
+    // Ids of the patients roomed on `date` (a rooming record in force dated that day), in id order.
+    Result<QStringList> patientsRoomedOn(const QDate &date);
 
     // --- records --------------------------------------------------------------------------------
     // Every kind in domain::kRecordKinds (record_kinds.h) goes through these three; the kind's

@@ -447,4 +447,11 @@ Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, con
     return patients;
 }
 
+Result<QStringList> Registry::patientsRoomedOn(const QDate &date)
+{
+    if (!can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    return storage::SummaryStore(*d->db).patientsRoomedOn(date.toString(Qt::ISODate));
+}
+
 }  // namespace cairn::registry

@@ -201,17 +201,16 @@ Result<HuddleInput> huddleForDay(Registry &registry, const QDate &date)
 }
 
 namespace {
-QList<HuddleRow> rowsOf(const QList<clinical::HuddleEntry> &entries)
+Result<QList<HuddleRow>> rowsOf(Registry &registry, const QList<clinical::HuddleEntry> &entries, const QDate &date)
 {
+    auto roomedIds = registry.patientsRoomedOn(date);
+    if (!roomedIds)
+        return roomedIds.error();
     QList<HuddleRow> rows;
     rows.reserve(entries.size());
     for (const auto &entry : entries) {
         const domain::Patient &p = *entry.patient;
-        const auto onDay = [&date](const auto &records) {
-            return std::any_of(records.cbegin(), records.cend(), [&date](const auto &r) { return r.date == date; });
-        };
-        const bool roomed =
-            onDay(p.peg) || onDay(p.screenings) || onDay(p.uds) || onDay(p.agreements) || onDay(p.pdmpChecks);
+        const bool roomed = std::binary_search(roomedIds->cbegin(), roomedIds->cend(), p.id);
         rows.append({p.id, p.name, p.clinicId, p.prescriber, domain::toString(entry.evaluation.tier),
                      entry.evaluation.mme.totalPerDay, clinical::toString(entry.evaluation.mme.band), entry.rooming,
                      entry.clinician, entry.registryManager, entry.visitTime, roomed});
@@ -226,7 +225,7 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
         auto huddle = huddleForDay(registry, date);
         if (!huddle)
             return huddle.error();
-        return rowsOf(huddle->entries);
+        return rowsOf(registry, huddle->entries, date);
     }
     // Today: the summaries hold each patient's evaluation for today and their next booking (its
     // time as the huddle takes it), so the rules engine's huddle is built from them without
@@ -245,7 +244,7 @@ Result<QList<HuddleRow>> huddleRows(Registry &registry, const QDate &date)
             entries.append(clinical::huddleEntry(pe.patient, pe.evaluation, summaries->nextVisitTimes.at(i)));
     }
     clinical::sortHuddle(entries);
-    return rowsOf(entries);
+    return rowsOf(registry, entries, date);
 }
 
 Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)

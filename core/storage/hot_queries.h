@@ -25,6 +25,12 @@ inline constexpr const char *kPatientsWithClinicId = "SELECT id FROM patients WH
 // The candidates for a day's huddle.
 inline constexpr const char *kPatientsWithVisitOn =
     "SELECT DISTINCT patient_id FROM records WHERE kind = 'visit' AND record_date = ? ORDER BY 1";
+// Patients roomed on a day: a rooming record in force (PEG, screening, urine test, agreement, PDMP
+// check) dated that day. Today's huddle rows say "Roomed" from this, never from a guess.
+inline constexpr const char *kPatientsRoomedOn =
+    "SELECT DISTINCT r.patient_id FROM records r JOIN heads h ON h.record_id = r.id "
+    "WHERE r.kind IN ('peg', 'screening', 'uds', 'agreement', 'pdmp_check') AND r.record_date = ? AND h.live = 1 "
+    "ORDER BY 1";
 // Every patient beside their summary (whole-registry screens).
 inline constexpr const char *kSummariesWithPatientsTail =
     "FROM patients p JOIN patient_summary s ON s.patient_id = p.id ORDER BY p.search_key, p.id";

@@ -127,4 +127,9 @@ Result<QStringList> SummaryStore::patientsWithVisitOn(const QString &isoDate)
     return m_db.textColumn(hot_queries::kPatientsWithVisitOn, isoDate);
 }
 
+Result<QStringList> SummaryStore::patientsRoomedOn(const QString &isoDate)
+{
+    return m_db.textColumn(hot_queries::kPatientsRoomedOn, isoDate);
+}
+
 }  // namespace cairn::storage

@@ -66,6 +66,8 @@ public:
     Result<QList<SummarisedPatientRow>> computedSince(std::int64_t seq);
     // Patients with a visit record (any version) dated `isoDate`: the candidates for that day's huddle.
     Result<QStringList> patientsWithVisitOn(const QString &isoDate);
+    // Patients with a rooming record in force dated `isoDate` (hot_queries::kPatientsRoomedOn).
+    Result<QStringList> patientsRoomedOn(const QString &isoDate);
 
 private:
     Database &m_db;

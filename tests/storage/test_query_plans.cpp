@@ -63,6 +63,7 @@ private slots:
             {QStringLiteral("records_by_patient")});
         row("patient by chart number", q::kPatientsWithClinicId, {QStringLiteral("patients_by_clinic_id")});
         row("day's bookings", q::kPatientsWithVisitOn, {QStringLiteral("records_by_kind_date")});
+        row("day's roomed patients", q::kPatientsRoomedOn, {QStringLiteral("records_by_kind_date")});
         row("summaries beside patients", QByteArray("SELECT p.name, s.gaps ") + q::kSummariesWithPatientsTail,
             {QStringLiteral("SEARCH s USING PRIMARY KEY")});
         row("summaries computed since", QByteArray("SELECT p.name, s.gaps ") + q::kSummariesComputedSinceTail,
