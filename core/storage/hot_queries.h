@@ -28,7 +28,7 @@ inline constexpr const char *kPatientsWithVisitOn =
 // Patients roomed on a day: a rooming record in force (PEG, screening, urine test, agreement, PDMP
 // check) dated that day. Today's huddle rows say "Roomed" from this, never from a guess.
 inline constexpr const char *kPatientsRoomedOn =
-    "SELECT DISTINCT r.patient_id FROM records r JOIN heads h ON h.record_id = r.id "
+    "SELECT DISTINCT r.patient_id FROM records r CROSS JOIN heads h ON h.lineage = r.lineage AND h.record_id = r.id "
     "WHERE r.kind IN ('peg', 'screening', 'uds', 'agreement', 'pdmp_check') AND r.record_date = ? AND h.live = 1 "
     "ORDER BY 1";
 // Every patient beside their summary (whole-registry screens).

@@ -59,6 +59,7 @@ AbstractButton {
         }
     }
 
+    // qmllint disable deferred-property-id
     contentItem: Item {
         ColumnLayout {
             id: column

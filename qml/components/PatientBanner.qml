@@ -35,8 +35,8 @@ Rectangle {
     implicitHeight: content.implicitHeight + 2 * Theme.spacingM
     color: Theme.surfaceContainer
     Accessible.role: Accessible.Pane
-    Accessible.name: [banner.name, banner.birthDateText, banner.clinicId, banner.prescriber, banner.languageLabel,
-                      banner.tierLabel, banner.mmeText].filter(part => part !== "").join(", ")
+    Accessible.name: Theme.joinParts([banner.name, banner.birthDateText, banner.clinicId, banner.prescriber,
+                                      banner.languageLabel, banner.tierLabel, banner.mmeText], ", ")
 
     // The name's width at the headline size, to step down when it would not fit on one line.
     TextMetrics {

@@ -181,4 +181,16 @@ QtObject {
         { name: "primary on primaryContainer (selected chip border)", fg: primary, bg: primaryContainer, kind: Theme.ControlPair },
         { name: "inverseSurface on background (snackbar)", fg: inverseSurface, bg: background, kind: Theme.ControlPair }
     ]
+
+    // The non-empty parts joined by `separator`: a row's accessible name or meta line never shows
+    // an empty slot or a doubled separator.
+    function joinParts(parts: var, separator: string): string {
+        let joined = ""
+        for (let i = 0; i < parts.length; ++i) {
+            const part = String(parts[i])
+            if (part !== "")
+                joined = joined === "" ? part : joined + separator + part
+        }
+        return joined
+    }
 }

@@ -211,8 +211,7 @@ Page {
                     bottomPadding: Theme.spacingM
                     leftPadding: Theme.spacingS
                     rightPadding: Theme.spacingS
-                    Accessible.name: [entry.visitTime, entry.name, entry.statusLabel, entry.tierLabel, entry.mmeText]
-                                     .filter(part => part !== "").join(", ")
+                    Accessible.name: Theme.joinParts([entry.visitTime, entry.name, entry.statusLabel, entry.tierLabel, entry.mmeText], ", ")
                     onClicked: screen.choose(entry.patientId)
 
                     background: Rectangle {
@@ -233,6 +232,7 @@ Page {
                         }
                     }
 
+                    // qmllint disable deferred-property-id
                     contentItem: RowLayout {
                         id: row
                         spacing: Theme.spacingM
@@ -282,8 +282,7 @@ Page {
                                 }
                             }
                             Label {
-                                text: [entry.clinicId, entry.prescriber, entry.tierLabel, entry.mmeText]
-                                      .filter(part => part !== "").join(" · ")
+                                text: Theme.joinParts([entry.clinicId, entry.prescriber, entry.tierLabel, entry.mmeText], " · ")
                                 font: Theme.bodyMedium
                                 color: Theme.textOnSurfaceVariant
                                 wrapMode: Text.Wrap

@@ -273,8 +273,7 @@ Page {
                             objectName: "gapCard_" + gapCard.code
                             Layout.fillWidth: true
                             title: gapCard.label
-                            Accessible.name: [gapCard.label, gapCard.reason, gapCard.dueLabel, gapCard.ownerLabel]
-                                             .filter(part => part !== "").join(". ")
+                            Accessible.name: Theme.joinParts([gapCard.label, gapCard.reason, gapCard.dueLabel, gapCard.ownerLabel], ". ")
                             Flow {
                                 Layout.fillWidth: true
                                 spacing: Theme.spacingS
@@ -760,6 +759,7 @@ Page {
         modal: true
         padding: Theme.spacingXl
         background: Rectangle { color: Theme.surface; radius: Theme.radiusSheet }
+        // qmllint disable deferred-property-id
         contentItem: ScrollView {
             contentWidth: availableWidth
             implicitHeight: sheetColumn.implicitHeight
@@ -822,7 +822,7 @@ Page {
         }
         onActionTriggered: {
             if (undoBar.undo)
-                undoBar.undo()
+                undoBar.undo.call(undoBar)
             undoBar.undo = null
         }
     }

@@ -195,8 +195,9 @@ class TestPatientScreen : public QObject {
     // A destination from Today (the calling list is the "PEG outreach" button today).
     bool openDestination(Taps &taps, const QString &destination)
     {
+        // The shell's navigation (rail or bottom bar) names each destination nav_<name>.
         if (destination == QLatin1String("peg_outreach"))
-            return taps.tap(QStringLiteral("pegOutreachButton"));
+            return taps.tap(QStringLiteral("nav_calls"));
         return false;
     }
 
@@ -215,14 +216,12 @@ class TestPatientScreen : public QObject {
     // Opens a patient's screen directly (for the tests that do not count taps).
     void openPatient(const QString &patientId)
     {
-        // Back to Today first (StackView.pop takes a JavaScript call).
-        if (QObject *stack = m_window->findChild<QObject *>(QStringLiteral("stack")); stack && patientScreen()) {
-            QQmlExpression pop(qmlContext(stack), stack, QStringLiteral("pop(null)"));
-            pop.evaluate();
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("huddleScreen")), 60000);
-        QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("huddleScreen")), "patientChosen",
-                                          Q_ARG(QString, patientId)));
+        // Onto the shown destination's stack, as a row of any list opens it.
+        QQmlExpression push(
+            qmlContext(m_window), m_window,
+            QStringLiteral("currentStack.pop(null); push(patientComponent, { patientId: \"%1\" })").arg(patientId));
+        push.evaluate();
+        QVERIFY2(!push.hasError(), qPrintable(push.error().toString()));
         QTRY_VERIFY_WITH_TIMEOUT(patientScreen() && !testing::inTransition(patientScreen()), 30000);
         QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
         QTRY_VERIFY_WITH_TIMEOUT(view && view->property("loaded").toBool() && !view->property("loading").toBool(),
@@ -234,7 +233,8 @@ class TestPatientScreen : public QObject {
         lock();
         session().unlock(m_ids.value(role), m_pins.value(role));
         QTRY_VERIFY_WITH_TIMEOUT(session().signedIn() && !session().loading(), 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("huddleScreen")), 60000);
+        // Every role has the Patients destination in the shell.
+        QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("nav_patients")), 60000);
     }
 
     QStringList patientIds()
