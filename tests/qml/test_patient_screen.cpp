@@ -110,7 +110,16 @@ public:
     }
     bool tap(const QString &objectName)
     {
-        return tap([&] { return testing::findItem(m_window, objectName); }, objectName);
+        // The one on screen: a page kept in another destination's stack may hold an item of the
+        // same name, hidden.
+        return tap(
+            [&]() -> QQuickItem * {
+                const auto shown = itemsWhere(m_window->contentItem(), [&](QQuickItem *item) {
+                    return item->objectName() == objectName && onScreen(m_window, item);
+                });
+                return shown.isEmpty() ? nullptr : shown.first();
+            },
+            objectName);
     }
 
     int count() const { return m_count; }
