@@ -1,5 +1,6 @@
 #include "tools/cairnctl/cli_registry.h"
 
+#include "core/registry/not_allowed.h"
 #include "platform/paths.h"
 
 #include <QFile>
@@ -140,6 +141,16 @@ int fail(Io &io, const Error &error, int code)
 {
     *io.err << "cairnctl: " << error.line() << '\n';
     return code;
+}
+
+Result<QList<domain::Patient>> patientsForExport(const GlobalOptions &options, const registry::Clock &clock)
+{
+    auto open = openRegistry(options, clock);
+    if (!open)
+        return open.error();
+    if (!open->registry->can(keys::Permission::ExportData))
+        return registry::notAllowed("exporting the registry");
+    return open->registry->loadAllPatients(QStringLiteral("export"));
 }
 
 }  // namespace cairn::cli

@@ -28,6 +28,9 @@ Result<QString> readNewPin(QStringList &args);
 // Unlocks as --user (or CAIRN_USER, or the first administrator).
 Result<OpenRegistry> openRegistry(const GlobalOptions &options, const registry::Clock &clock);
 
+// Every patient, read for an export (JSON or FHIR) by a user the role table lets export.
+Result<QList<domain::Patient>> patientsForExport(const GlobalOptions &options, const registry::Clock &clock);
+
 // Pulls "--name VALUE" out of args; empty when absent. Errors when the value is missing.
 Result<QString> takeOption(QStringList &args, const QString &name);
 bool takeFlag(QStringList &args, const QString &name);

@@ -156,12 +156,7 @@ int runExportFhir(const QStringList &arguments, const GlobalOptions &options, Io
         return fail(io, s.error(), BadInput);
     if (dir->isEmpty() || !QDir().mkpath(*dir))
         return fail(io, {QStringLiteral("--fhir"), QStringLiteral("name a directory to write into")}, BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    if (!open->registry->can(keys::Permission::ExportData))
-        return fail(io, registry::notAllowed("exporting the registry"));
-    auto patients = open->registry->loadAllPatients(QStringLiteral("export"));
+    auto patients = patientsForExport(options, kClock);
     if (!patients)
         return fail(io, patients.error());
     auto exported = interop::exportFhir(*patients);

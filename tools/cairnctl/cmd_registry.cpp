@@ -201,12 +201,7 @@ int runExport(const QStringList &arguments, const GlobalOptions &options, Io &io
         return fail(io, s.error(), BadInput);
     if (!json)
         return fail(io, {QStringLiteral("export"), QStringLiteral("only --json is supported")}, BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    if (!open->registry->can(keys::Permission::ExportData))
-        return fail(io, registry::notAllowed("exporting the registry"));
-    auto patients = open->registry->loadAllPatients(QStringLiteral("export"));
+    auto patients = patientsForExport(options, kClock);
     if (!patients)
         return fail(io, patients.error());
     QJsonArray array;
