@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QTest>
 #include <QThread>
+#include <QtQuickTest/quicktest.h>
 
 #include <functional>
 
@@ -70,13 +71,25 @@ inline void tap(QQuickWindow *window, QQuickItem *item)
     QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
 }
 
-// True while a StackView holding `item` is pushing or popping: it swallows taps meanwhile.
+// True while a StackView holding `item` is pushing or popping (it swallows taps meanwhile), or
+// while the window has a layout not yet applied (after a turn, an item is still where it was).
 inline bool inTransition(QQuickItem *item)
 {
+    if (item->window() && QQuickTest::qIsPolishScheduled(item->window()))
+        return true;
     for (QQuickItem *up = item; up; up = up->parentItem())
         if (up->inherits("QQuickStackView") && up->property("busy").toBool())
             return true;
     return false;
+}
+
+// Turns or resizes the window as the platform would and waits until the new size is laid out:
+// until then items sit where the old size put them, and a tap lands on the wrong one.
+inline bool resize(QQuickWindow *window, const QSize &size, int ms = 10000)
+{
+    window->resize(size);
+    return waitFor([&] { return window->contentItem()->size() == QSizeF(size); }, ms) &&
+           QQuickTest::qWaitForPolish(window, ms);
 }
 
 // Waits until the item called `name` is shown, enabled, inside the window and not in a page

@@ -275,7 +275,7 @@ private slots:
         QVERIFY2(m_app, qPrintable(error));
         m_window = m_app->window();
         QVERIFY(m_window);
-        m_window->resize(1280, 800);
+        QVERIFY(testing::resize(m_window, QSize(1280, 800)));
         for (const Member &m : kTeam) {
             m_ids.insert(m.role, m_app->userId(m.name));
             m_pins.insert(m.role, m.pin);
@@ -297,7 +297,7 @@ private slots:
         lock();
     }
 
-    void init() { m_window->resize(1280, 800); }
+    void init() { QVERIFY(testing::resize(m_window, QSize(1280, 800))); }
 
     // The tabs come from the role, in C++: the medical assistant opens on Rooming, the clinician
     // gets the Visit tab and opens on the gaps, the front desk gets neither rooming nor the visit.
@@ -411,7 +411,7 @@ private slots:
     {
         for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
             signInDirectly(keys::Role::Clinician);
-            m_window->resize(size);
+            QVERIFY(testing::resize(m_window, size));
             Taps taps(m_window);
             QTRY_VERIFY_WITH_TIMEOUT(firstTodayRow(), 60000);
             QVERIFY(taps.tap([&] { return firstTodayRow(); }, QStringLiteral("Today's first row")));
@@ -451,7 +451,7 @@ private slots:
         session().noteDataChanged();
         openPatient(id);
         for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
-            m_window->resize(size);
+            QVERIFY(testing::resize(m_window, size));
             QQuickItem *name = nullptr;
             QTRY_VERIFY((name = testing::findItem(m_window, QStringLiteral("patientName"))) &&
                         name->property("text").toString() == longName);
@@ -557,7 +557,7 @@ private slots:
         signInDirectly(keys::Role::Clinician);
         openPatient(patientIds().at(2));
         for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
-            m_window->resize(size);
+            QVERIFY(testing::resize(m_window, size));
             for (int tab : {app::PatientTabs::Summary, app::PatientTabs::Visit, app::PatientTabs::History,
                             app::PatientTabs::Rooming}) {
                 QVERIFY(QMetaObject::invokeMethod(patientScreen(), "showTab", Q_ARG(QVariant, tab)));

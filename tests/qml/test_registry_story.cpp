@@ -308,7 +308,7 @@ private slots:
         m_assistantId = m_app->userId(QStringLiteral("Max Assistant"));
         m_window = m_app->window();
         QVERIFY(m_window);
-        m_window->resize(1280, 800);
+        QVERIFY(testing::resize(m_window, QSize(1280, 800)));
         QVERIFY(testing::waitFor([&] { return m_app->session().users()->rowCount() == 4; }));
     }
 

@@ -131,7 +131,7 @@ private slots:
     void theCheckCatchesABadItem()
     {
         signIn(keys::Role::Clinician);
-        m_window->resize(1280, 800);
+        QVERIFY(testing::resize(m_window, QSize(1280, 800)));
         QTRY_VERIFY(testing::findItem(m_window, QStringLiteral("huddleScreen")));
         const QStringList before = checkHere(QStringLiteral("here"));
 
@@ -185,7 +185,7 @@ private slots:
             for (const QString &language : {QStringLiteral("en"), QStringLiteral("es")}) {
                 QVERIFY(m_app->app().language().setLanguage(language));
                 for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
-                    m_window->resize(size);
+                    QVERIFY(testing::resize(m_window, size));
                     for (app::Navigation::Destination d : destinations) {
                         const QString name = app::Navigation::objectNameFor(d);
                         QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, name) != nullptr; }));
@@ -212,7 +212,7 @@ private slots:
         signIn(keys::Role::MedicalAssistant);
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("es")}) {
             QVERIFY(m_app->app().language().setLanguage(language));
-            m_window->resize(1280, 800);
+            QVERIFY(testing::resize(m_window, QSize(1280, 800)));
             QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("nav_today")), "clicked"));
             settle();
             // Everyone's rows, on the first day from today with a booking.
@@ -233,7 +233,7 @@ private slots:
             QTRY_VERIFY(testing::findItem(m_window, QStringLiteral("patientScreen")));
             problems += checkHere(QStringLiteral("today with a patient 1280×800 ") + language);
 
-            m_window->resize(800, 1280);
+            QVERIFY(testing::resize(m_window, QSize(800, 1280)));
             QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("nav_patients")), "clicked"));
             QTRY_VERIFY(testing::findItem(m_window, QStringLiteral("patientListScreen")));
             QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("patientListScreen")),
@@ -248,7 +248,7 @@ private slots:
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("es")}) {
             QVERIFY(m_app->app().language().setLanguage(language));
             for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
-                m_window->resize(size);
+                QVERIFY(testing::resize(m_window, size));
                 QTRY_VERIFY(testing::findItem(m_window, QStringLiteral("unlockScreen")));
                 problems +=
                     checkHere(QStringLiteral("sign-in %1×%2 %3").arg(size.width()).arg(size.height()).arg(language));
