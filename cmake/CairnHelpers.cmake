@@ -23,5 +23,7 @@ function(cairn_library NAME)
   add_library(${NAME} STATIC ${ARGN})
   target_link_libraries(${NAME} PRIVATE cairn_warnings)
   target_include_directories(${NAME} PUBLIC ${CMAKE_SOURCE_DIR})
-  target_compile_definitions(${NAME} PRIVATE CAIRN_DEFAULT_ASSETS_DIR="${CMAKE_SOURCE_DIR}/assets")
+  target_include_directories(${NAME} PRIVATE ${CMAKE_BINARY_DIR}/generated)
 endfunction()
+
+configure_file(${CMAKE_CURRENT_LIST_DIR}/build_paths.h.in ${CMAKE_BINARY_DIR}/generated/cairn_build_paths.h @ONLY)

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include "cairn_build_paths.h"
+
 namespace cairn::clinical {
 
 QString clinicalAssetsDir()

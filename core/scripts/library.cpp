@@ -15,6 +15,8 @@
 #include <mutex>
 #include <utility>
 
+#include "cairn_build_paths.h"
+
 namespace cairn::scripts {
 namespace {
 
