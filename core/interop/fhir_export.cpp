@@ -125,6 +125,14 @@ QJsonObject patientResource(const domain::Patient &p)
     if (p.ltotStart.isValid())
         extensions.append(
             extension(fhir::kExtLtotStart, QStringLiteral("valueDate"), p.ltotStart.toString(Qt::ISODate)));
+    if (p.status == domain::PatientStatus::Inactive && p.inactiveReason) {
+        extensions.append(
+            extension(fhir::kExtInactiveReason, QStringLiteral("valueCode"), domain::toString(*p.inactiveReason)));
+        extensions.append(
+            extension(fhir::kExtInactiveDate, QStringLiteral("valueDate"), p.inactiveDate.toString(Qt::ISODate)));
+        if (*p.inactiveReason == domain::InactiveReason::Deceased)
+            o.insert(QStringLiteral("deceasedDateTime"), p.inactiveDate.toString(Qt::ISODate));
+    }
     if (p.riskTier) {
         extensions.append(extension(fhir::kExtRiskTier, QStringLiteral("valueCode"), domain::toString(*p.riskTier)));
         extensions.append(extension(fhir::kExtRiskTierReason, QStringLiteral("valueString"), p.riskTierReason));

@@ -123,12 +123,52 @@ QJsonValue extension(const QJsonObject &o, QLatin1StringView url, const QString 
     return {};
 }
 
+// An inactive patient (active false) comes in inactive, with the reason and the day they left as
+// Cairn exports them, or deceasedDateTime; never with a reason or date made up.
+Status readInactive(const Resource &r, domain::Patient &p)
+{
+    const QJsonObject &o = r.json;
+    const bool inactive = o.contains(QStringLiteral("active")) && !o.value(QStringLiteral("active")).toBool(true);
+    const QJsonValue reasonCode = extension(o, fhir::kExtInactiveReason, QStringLiteral("valueCode"));
+    const QJsonValue dateValue = extension(o, fhir::kExtInactiveDate, QStringLiteral("valueDate"));
+    const QJsonValue deceased = o.value(QStringLiteral("deceasedDateTime"));
+    const auto given = [](const QJsonValue &v) { return !v.isNull() && !v.isUndefined(); };
+    if (!inactive) {
+        if (given(reasonCode) || given(dateValue))
+            return at(r, QStringLiteral("extension(inactive-reason)"),
+                      QStringLiteral("is given for a patient who is active"));
+        if (given(deceased) || o.value(QStringLiteral("deceasedBoolean")).toBool(false))
+            return at(r, QStringLiteral("active"), QStringLiteral("must be false for a deceased patient"));
+        return ok();
+    }
+    domain::InactiveReason reason{};
+    if (given(reasonCode)) {
+        if (!domain::parse(reasonCode.toString(), &reason))
+            return at(r, QStringLiteral("extension(inactive-reason)"),
+                      QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred"));
+    } else if (given(deceased)) {
+        reason = domain::InactiveReason::Deceased;
+    } else {
+        return at(r, QStringLiteral("active"),
+                  QStringLiteral("an inactive patient needs the reason they left (extension inactive-reason) "
+                                 "or deceasedDateTime"));
+    }
+    const bool fromDeceased = !given(dateValue) && reason == domain::InactiveReason::Deceased;
+    auto date =
+        dayOf(fromDeceased ? deceased : dateValue,
+              fromDeceased ? QStringLiteral("deceasedDateTime") : QStringLiteral("extension(inactive-date)"), true);
+    if (!date)
+        return date.error().within(r.label);
+    p.status = domain::PatientStatus::Inactive;
+    p.inactiveReason = reason;
+    p.inactiveDate = *date;
+    return ok();
+}
+
 Result<domain::Patient> readPatient(const Resource &r)
 {
     domain::Patient p;
     const QJsonObject &o = r.json;
-    if (o.contains(QStringLiteral("active")) && !o.value(QStringLiteral("active")).toBool(true))
-        return at(r, QStringLiteral("active"), QStringLiteral("inactive patients are not imported"));
     const QJsonArray names = o.value(QStringLiteral("name")).toArray();
     if (!names.isEmpty()) {
         const QJsonObject name = names.first().toObject();
@@ -157,6 +197,8 @@ Result<domain::Patient> readPatient(const Resource &r)
     if (!birth)
         return birth.error().within(r.label);
     p.birthDate = *birth;
+    if (auto s = readInactive(r, p); !s)
+        return s.error();
     const QString gender = o.value(QStringLiteral("gender")).toString();
     p.sex = gender == QLatin1String("female") ? domain::Sex::Female
             : gender == QLatin1String("male") ? domain::Sex::Male
@@ -243,15 +285,54 @@ std::optional<double> hoursPer(const QString &unit)
     return std::nullopt;
 }
 
-// Doses a day of a dosage instruction's timing: timeOfDay (that many a day) or frequency per period.
+// Doses a day of a timing abbreviation (timing.code): the fixed schedules only. "MO" (monthly) has
+// no fixed length, like repeat's periodUnit mo.
+Result<double> dosesPerDayOfCode(const QJsonObject &code, const QString &field)
+{
+    static const QHash<QString, double> kDosesPerDay{
+        {QStringLiteral("QD"), 1},  {QStringLiteral("AM"), 1},    {QStringLiteral("PM"), 1},
+        {QStringLiteral("BED"), 1}, {QStringLiteral("BID"), 2},   {QStringLiteral("TID"), 3},
+        {QStringLiteral("QID"), 4}, {QStringLiteral("Q1H"), 24},  {QStringLiteral("Q2H"), 12},
+        {QStringLiteral("Q3H"), 8}, {QStringLiteral("Q4H"), 6},   {QStringLiteral("Q6H"), 4},
+        {QStringLiteral("Q8H"), 3}, {QStringLiteral("QOD"), 0.5}, {QStringLiteral("WK"), 1.0 / 7}};
+    const QString abbreviation = codeIn(code, fhir::kTimingAbbreviation);
+    if (abbreviation.isEmpty())
+        return Error{field, QStringLiteral("needs a coding from %1 (BID, TID, ...), or give timing.repeat")
+                                .arg(QString(fhir::kTimingAbbreviation))};
+    const auto found = kDosesPerDay.constFind(abbreviation);
+    if (found == kDosesPerDay.constEnd())
+        return Error{field, QStringLiteral("\"%1\" is not a fixed schedule Cairn reads: give timing.repeat")
+                                .arg(quotedInput(abbreviation, 10))};
+    return std::round(*found * 1e6) / 1e6;
+}
+
+Result<double> dosesPerDayOfRepeat(const QJsonObject &repeat, const QString &field);
+
+// Doses a day of a dosage instruction's timing: an abbreviation (BID), or its repeat; when both are
+// given they must agree.
 Result<double> dosesPerDay(const QJsonObject &timing, const QString &field)
 {
-    if (timing.contains(QStringLiteral("code")) && !timing.contains(QStringLiteral("repeat")))
-        return Error{field + QStringLiteral(".code"), QStringLiteral("timing codes are not read: give timing.repeat")};
-    const QJsonObject repeat = timing.value(QStringLiteral("repeat")).toObject();
+    const bool coded = timing.contains(QStringLiteral("code"));
+    if (!coded || timing.contains(QStringLiteral("repeat"))) {
+        auto repeated = dosesPerDayOfRepeat(timing.value(QStringLiteral("repeat")).toObject(), field);
+        if (!repeated || !coded)
+            return repeated;
+        auto byCode =
+            dosesPerDayOfCode(timing.value(QStringLiteral("code")).toObject(), field + QStringLiteral(".code"));
+        if (byCode && *byCode != *repeated)
+            return Error{field + QStringLiteral(".code"),
+                         QStringLiteral("gives %1 doses a day but timing.repeat gives %2").arg(*byCode).arg(*repeated)};
+        return byCode;
+    }
+    return dosesPerDayOfCode(timing.value(QStringLiteral("code")).toObject(), field + QStringLiteral(".code"));
+}
+
+// Doses a day of timing.repeat: timeOfDay (that many a day) or frequency per period.
+Result<double> dosesPerDayOfRepeat(const QJsonObject &repeat, const QString &field)
+{
     if (repeat.isEmpty())
         return Error{field + QStringLiteral(".repeat"),
-                     QStringLiteral("is required (frequency and period, or timeOfDay)")};
+                     QStringLiteral("is required (frequency and period, or timeOfDay), or a timing.code")};
     for (const char *unsupported : {"frequencyMax", "periodMax", "dayOfWeek", "when", "count", "duration"})
         if (repeat.contains(QLatin1String(unsupported)))
             return Error{field + QStringLiteral(".repeat.") + QLatin1String(unsupported),

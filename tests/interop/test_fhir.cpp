@@ -65,6 +65,31 @@ QJsonObject every(double frequency, double period, const QString &unit)
     return {{"repeat", QJsonObject{{"frequency", frequency}, {"period", period}, {"periodUnit", unit}}}};
 }
 
+// A timing abbreviation (BID, TID, ...) as FHIR's Timing.code carries it.
+QJsonObject coded(const QString &abbreviation, const QJsonObject &timing = {})
+{
+    QJsonObject out = timing;
+    out.insert("code",
+               QJsonObject{{"coding", QJsonArray{QJsonObject{
+                                          {"system", "http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation"},
+                                          {"code", abbreviation}}}}});
+    return out;
+}
+
+// A patient who left the clinic, the way Cairn exports one: active false, the reason and the day.
+QJsonObject inactivePatient(const QString &id, const QString &name, const QString &mrn, const QString &reason,
+                            const QString &date)
+{
+    QJsonObject p = patient(id, name, mrn);
+    p.insert("active", false);
+    p.insert("extension",
+             QJsonArray{QJsonObject{{"url", "https://cairn.invalid/fhir/StructureDefinition/inactive-reason"},
+                                    {"valueCode", reason}},
+                        QJsonObject{{"url", "https://cairn.invalid/fhir/StructureDefinition/inactive-date"},
+                                    {"valueDate", date}}});
+    return p;
+}
+
 QJsonObject loincCode(const QString &code)
 {
     return {{"coding", QJsonArray{QJsonObject{{"system", kLoinc}, {"code", code}}}}};
@@ -300,6 +325,20 @@ private slots:
         QCOMPARE(items.at(2).toObject().value("mme_per_day").toDouble(), 30.0);
     }
 
+    void mmeOfATimingAbbreviation()
+    {
+        // 12 HR oxycodone 10 MG ER tablet, 10 mg BID: 20 mg/day x 1.5 = 30 MME/day; the same with a
+        // repeat that agrees (twice a day) is read the same.
+        const QJsonObject bid = mme(bundle({request("b", "Patient/x", "1049502", quantity(10, "mg"), coded("BID"))}));
+        QCOMPARE(bid.value("total_per_day").toDouble(), 30.0);
+        const QJsonObject both =
+            mme(bundle({request("b", "Patient/x", "1049502", quantity(10, "mg"), coded("BID", every(2, 1, "d")))}));
+        QCOMPARE(both.value("total_per_day").toDouble(), 30.0);
+        // hydrocodone 5 mg combination tablet Q6H: 4 a day, 20 MME/day.
+        const QJsonObject q6h = mme(bundle({request("q", "Patient/x", "857002", quantity(1, "{tbl}"), coded("Q6H"))}));
+        QCOMPARE(q6h.value("total_per_day").toDouble(), 20.0);
+    }
+
     void badBundlesAreRefusedWholeNamingTheField_data()
     {
         QTest::addColumn<QJsonObject>("bad");
@@ -311,6 +350,20 @@ private slots:
             << "entry[12] (MedicationRequest/bad).dosageInstruction[0].doseAndRate[0].doseQuantity.unit";
         QTest::newRow("timing") << request("bad", "Patient/p1", "1049502", quantity(10, "mg"), every(1, 1, "mo"))
                                 << "entry[12] (MedicationRequest/bad).dosageInstruction[0].timing.repeat.periodUnit";
+        QTest::newRow("timing code and repeat disagree")
+            << request("bad", "Patient/p1", "1049502", quantity(10, "mg"), coded("TID", every(2, 1, "d")))
+            << "entry[12] (MedicationRequest/bad).dosageInstruction[0].timing.code";
+        QTest::newRow("timing code not fixed")
+            << request("bad", "Patient/p1", "1049502", quantity(10, "mg"), coded("MO"))
+            << "entry[12] (MedicationRequest/bad).dosageInstruction[0].timing.code";
+        QTest::newRow("inactive without a reason") << [] {
+            QJsonObject p = patient("p3", "Ana Left", "MRN-1003");
+            p.insert("active", false);
+            return p;
+        }() << "entry[12] (Patient/p3).active";
+        QTest::newRow("inactive reason unknown")
+            << inactivePatient("p3", "Ana Left", "MRN-1003", "vanished", "2020-05-01")
+            << "entry[12] (Patient/p3).extension(inactive-reason)";
         QTest::newRow("patient") << request("bad", "Patient/nobody", "1049502", quantity(10, "mg"), every(1, 1, "d"))
                                  << "entry[12] (MedicationRequest/bad).subject.reference";
         QTest::newRow("item") << withComponents(observation("bad", "Patient/p1", "44249-1", "2020-06-30"), {"44250-9"},
@@ -418,6 +471,40 @@ private slots:
                          kLoinc);
         }
         QCOMPARE(panels, (QSet<QString>{"91148-7", "44249-1", "69737-5"}));
+    }
+
+    // A patient who moved away, and one who died (FHIR's deceasedDateTime alone), come in inactive
+    // with their reason and day, and go out and back in unchanged.
+    void inactivePatientsComeInAndGoBackOutInactive()
+    {
+        const QString db = newRegistry("left");
+        QJsonObject deceased = patient("p4", "Luis Gone", "MRN-1004");
+        deceased.insert("active", false);
+        deceased.insert("deceasedDateTime", "2020-04-02T10:00:00Z");
+        const Run run = cairnctl(
+            db, {"import", "--fhir",
+                 write("left.json", bundle({inactivePatient("p3", "Ana Left", "MRN-1003", "moved", "2020-05-01"),
+                                            deceased, patient("p5", "Eva Here", "MRN-1005")}))});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray("imported 3 patients\n"));
+        const QJsonArray patients = exportJson(db);
+        QCOMPARE(patients.size(), 3);
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &p : patients)
+            byName.insert(p.toObject().value("name").toString(), p.toObject());
+        QCOMPARE(byName.value("Ana Left").value("status").toString(), QString("inactive"));
+        QCOMPARE(byName.value("Ana Left").value("inactive_reason").toString(), QString("moved"));
+        QCOMPARE(byName.value("Ana Left").value("inactive_date").toString(), QString("2020-05-01"));
+        QCOMPARE(byName.value("Luis Gone").value("inactive_reason").toString(), QString("deceased"));
+        QCOMPARE(byName.value("Luis Gone").value("inactive_date").toString(), QString("2020-04-02"));
+        QVERIFY(!byName.value("Eva Here").contains("status"));
+
+        const QString out = m_dir.filePath("left-export");
+        QCOMPARE(cairnctl(db, {"export", "--fhir", out}).exitCode, 0);
+        const QString copy = newRegistry("left-copy");
+        const Run back = cairnctl(copy, {"import", "--fhir", out});
+        QVERIFY2(back.exitCode == 0, back.error().constData());
+        QCOMPARE(withoutIds(exportJson(copy)), withoutIds(patients));
     }
 
     void exportImportsBackToTheSamePatientsAndGaps()
