@@ -33,6 +33,7 @@ packages=(
   postgresql postgresql-client nginx-light
   clang-format clang-tidy
   clang libclang-rt-14-dev
+  fonts-dejavu-core poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -50,6 +50,13 @@ bool lowerIsBetter(const QString &measureId)
            measureId == QLatin1String("benzodiazepine");
 }
 
+bool missesTarget(const Measure &measure)
+{
+    if (!measure.target || measure.denominator == 0)
+        return false;
+    return measure.lowerIsBetter ? measure.value > *measure.target : measure.value < *measure.target;
+}
+
 Result<QList<PatientEvaluation>> evaluateRegistry(const QList<domain::Patient> &patients, const QDate &asOf,
                                                   const RulesContext &context)
 {

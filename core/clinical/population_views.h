@@ -79,6 +79,9 @@ struct MonthlyMeasures {
 };
 // Measures whose target is a ceiling.
 bool lowerIsBetter(const QString &measureId);
+// Whether a month's measure misses its target: it has one, counted patients, and is below a floor
+// or above a ceiling.
+bool missesTarget(const Measure &measure);
 
 // What one patient adds to one month's measures: monthlyMeasures sums these over the patients, and
 // the registry keeps them per patient so a write re-evaluates only the patients it touched.

@@ -1,5 +1,6 @@
 #include "qml/measures/measures_model.h"
 
+#include "core/clinical/measure_labels.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 
@@ -70,40 +71,7 @@ QStringList MeasurePatientsModel::patientIds() const
 
 QString MeasuresModel::measureLabel(const QString &id, int windowDays)
 {
-    // Measures whose window is in their name follow the policy's window (none given: the bare name).
-    if (windowDays <= 0) {
-        if (id == QLatin1String("pdmp_90d"))
-            return tr("PDMP checked");
-        if (id == QLatin1String("pdmp_twice_365d"))
-            return tr("PDMP checked twice");
-        if (id == QLatin1String("peg_90d"))
-            return tr("PEG recorded");
-        if (id == QLatin1String("uds_365d"))
-            return tr("Urine test");
-    }
-    if (id == QLatin1String("pdmp_90d"))
-        return tr("PDMP checked in %n day(s)", "", windowDays);
-    if (id == QLatin1String("pdmp_twice_365d"))
-        return tr("PDMP checked twice in %n day(s)", "", windowDays);
-    if (id == QLatin1String("peg_90d"))
-        return tr("PEG in %n day(s)", "", windowDays);
-    if (id == QLatin1String("uds_365d"))
-        return tr("Urine test in %n day(s)", "", windowDays);
-    static const QHash<QString, const char *> labels{
-        {QStringLiteral("agreement_current"), QT_TR_NOOP("Treatment agreement current")},
-        {QStringLiteral("mme_ge_50"), QT_TR_NOOP("50 MME/day or more")},
-        {QStringLiteral("mme_ge_90"), QT_TR_NOOP("90 MME/day or more")},
-        {QStringLiteral("benzodiazepine"), QT_TR_NOOP("Also on a benzodiazepine")},
-        {QStringLiteral("naloxone_if_indicated"), QT_TR_NOOP("Naloxone when indicated")},
-        {QStringLiteral("care_plan_goal_current"), QT_TR_NOOP("Current care-plan goal")},
-        {QStringLiteral("conversation_scripts_used"), QT_TR_NOOP("Conversation script used this month")},
-        {QStringLiteral("early_refill_requests"), QT_TR_NOOP("Early or lost/stolen refill request this month")},
-        {QStringLiteral("refill_rules_overridden"), QT_TR_NOOP("A firm refill rule overridden this month")},
-        {QStringLiteral("acute_to_long_term"), QT_TR_NOOP("Moved from acute opioids to long-term therapy this month")},
-        {QStringLiteral("mean_peg"), QT_TR_NOOP("Mean PEG score")},
-    };
-    const auto it = labels.constFind(id);
-    return it == labels.cend() ? id : tr(it.value());
+    return clinical::measureLabel(id, windowDays);
 }
 
 MeasuresModel::MeasuresModel(QObject *parent)

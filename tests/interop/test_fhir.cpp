@@ -3,6 +3,8 @@
 // in RxNorm with dosageInstruction and dispenseRequest.validityPeriod); every MME below is worked
 // out by hand with the CDC 2022 factors (oxycodone 1.5, hydrocodone 1, fentanyl patch 2.4 per mcg/hr).
 
+#include "tests/support/cairnctl_process.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,31 +156,11 @@ class TestFhir : public QObject {
 
     QTemporaryDir m_dir;
 
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        [[nodiscard]] QByteArray error() const
-        {
-            for (const QByteArray &line : err.split('\n'))
-                if (!line.isEmpty() && !line.contains("keystore"))
-                    return line;
-            return {};
-        }
-    };
+    using Run = cairn::testing::CairnctlRun;
 
     Run cairnctl(const QString &db, const QStringList &args)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("CAIRN_KEYSTORE", "file:" + m_dir.filePath("keystore"));
-        env.insert("CAIRN_PIN", "246810");
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("CAIRNCTL"), QStringList{"--db", db} + args);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(300000))
-            qFatal("cairnctl did not finish");
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return cairn::testing::runCairnctl(db, m_dir.filePath("keystore"), "246810", args);
     }
 
     QString newRegistry(const QString &name)

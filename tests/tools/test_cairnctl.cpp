@@ -4,6 +4,7 @@
 #include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
 #include "platform/keystore.h"
+#include "tests/support/cairnctl_process.h"
 #include "tests/support/temp_registry.h"
 
 #include <QJsonArray>
@@ -20,38 +21,12 @@ class TestCairnctl : public QObject {
     QTemporaryDir m_dir;
     QString m_db;
 
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        // stderr without the keystore's warning (it is expected on test machines)
-        [[nodiscard]] QList<QByteArray> errorLines() const
-        {
-            QList<QByteArray> lines;
-            for (const QByteArray &line : err.split('\n'))
-                if (!line.isEmpty() && !line.contains("keystore"))
-                    lines.append(line);
-            return lines;
-        }
-    };
+    using Run = testing::CairnctlRun;
 
     Run cairnctl(const QStringList &args, const QByteArray &input = {}, const QString &pin = QStringLiteral("246810"),
                  const QStringList &extraEnv = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
-                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("keystore")));
-        env.insert(QStringLiteral("CAIRN_PIN"), pin);
-        for (const QString &pair : extraEnv)
-            env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), m_db} + args);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            qFatal("cairnctl did not finish");
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return testing::runCairnctl(m_db, m_dir.filePath(QStringLiteral("keystore")), pin, args, extraEnv, input);
     }
 
     QJsonObject stats()

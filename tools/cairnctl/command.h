@@ -33,6 +33,7 @@ struct Command {
     const char *name;     // "evaluate", "user", "scripts", ...
     const char *summary;  // one line for `cairnctl help`
     Handler run;
+    bool draws = false;  // renders a document (PDF): needs a QGuiApplication for fonts
 };
 
 // Called from static registrars: CAIRN_CLI_COMMAND(evaluate, "summary", handler)
@@ -46,3 +47,8 @@ const QList<Command> &commands();
 #define CAIRN_CLI_COMMAND(NAME, SUMMARY, HANDLER)                                                                      \
     static const bool CAIRN_CLI_CONCAT(cairnCliRegistered_, __LINE__) =                                                \
         ::cairn::cli::registerCommand({NAME, SUMMARY, HANDLER})
+// A command that renders a document: cairnctl starts it with a QGuiApplication on the offscreen
+// platform (no display needed).
+#define CAIRN_CLI_DRAWING_COMMAND(NAME, SUMMARY, HANDLER)                                                              \
+    static const bool CAIRN_CLI_CONCAT(cairnCliRegistered_, __LINE__) =                                                \
+        ::cairn::cli::registerCommand({NAME, SUMMARY, HANDLER, true})

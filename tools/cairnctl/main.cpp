@@ -5,8 +5,10 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <memory>
 
 namespace cairn::cli {
 
@@ -38,11 +40,40 @@ void printUsage(QTextStream &to)
         to << "  " << QString::fromLatin1(command.name).leftJustified(14) << command.summary << '\n';
 }
 
+// Whether the command named on the command line draws a document, read before the application
+// object exists: drawing needs a QGuiApplication (fonts), every other command a QCoreApplication.
+bool commandDraws(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--db" || arg == "--user" || arg == "--pin-fd") {
+            ++i;
+            continue;
+        }
+        if (arg.startsWith("--"))
+            continue;
+        for (const auto &command : cairn::cli::commands())
+            if (arg == command.name)
+                return command.draws;
+        return false;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (commandDraws(argc, argv)) {
+        // cairnctl never opens a window: without a display, draw offscreen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("cairn"));
     QCoreApplication::setOrganizationName(QStringLiteral("Cairn"));
 

@@ -1,0 +1,241 @@
+#include "core/reports/monthly_report.h"
+
+#include "core/clinical/measure_labels.h"
+#include "core/reports/pdf_document.h"
+
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+namespace cairn::reports {
+namespace {
+
+bool isMeanPeg(const clinical::Measure &m)
+{
+    return m.id == QLatin1String("mean_peg");
+}
+
+QString valueText(const clinical::Measure &m)
+{
+    if (m.denominator == 0)
+        return QStringLiteral("no patients counted");
+    if (isMeanPeg(m))
+        return QStringLiteral("%1 (%2 patients)").arg(m.value, 0, 'f', 1).arg(m.denominator);
+    return QStringLiteral("%1% (%2 of %3)").arg(m.value, 0, 'f', 1).arg(m.numerator).arg(m.denominator);
+}
+
+QString targetText(const clinical::Measure &m)
+{
+    if (!m.target)
+        return QStringLiteral("none set");
+    return (m.lowerIsBetter ? QStringLiteral("at most %1%") : QStringLiteral("at least %1%")).arg(*m.target, 0, 'f', 0);
+}
+
+QString statusText(const clinical::Measure &m)
+{
+    if (!m.target || m.denominator == 0)
+        return QStringLiteral("—");
+    return clinical::missesTarget(m) ? QStringLiteral("Off target") : QStringLiteral("Meets target");
+}
+
+// The change from last month, in points (percent) or PEG points; empty without both months.
+QString changeText(const clinical::Measure &now, const clinical::Measure *before)
+{
+    if (!before || before->denominator == 0 || now.denominator == 0)
+        return QStringLiteral("—");
+    const double delta = now.value - before->value;
+    if (std::abs(delta) < 0.05)
+        return QStringLiteral("no change");
+    return QStringLiteral("%1%2%3")
+        .arg(delta > 0 ? QStringLiteral("+") : QString())
+        .arg(delta, 0, 'f', 1)
+        .arg(isMeanPeg(now) ? QString() : QStringLiteral(" pts"));
+}
+
+QString monthName(const QString &month, QLocale::FormatType format)
+{
+    const QDate first = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
+    return QLocale(QLocale::English)
+        .toString(first, format == QLocale::LongFormat ? QStringLiteral("MMMM yyyy") : QStringLiteral("MMM yy"));
+}
+
+void summaryPage(PdfDocument &doc, const MonthlyReportInput &input)
+{
+    const clinical::MonthlyMeasures &now = input.trend.last();
+    const clinical::MonthlyMeasures *before =
+        input.trend.size() > 1 ? &input.trend.at(input.trend.size() - 2) : nullptr;
+    int withTarget = 0;
+    int meeting = 0;
+    for (const auto &m : now.measures) {
+        if (!m.target || m.denominator == 0)
+            continue;
+        ++withTarget;
+        meeting += clinical::missesTarget(m) ? 0 : 1;
+    }
+    doc.paragraph(QStringLiteral("%1 patients on long-term opioid therapy at the end of %2. %3 of %4 measures with a "
+                                 "target meet it. Policy version %5; made %6.")
+                      .arg(now.cotPatients)
+                      .arg(monthName(input.month, QLocale::LongFormat))
+                      .arg(meeting)
+                      .arg(withTarget)
+                      .arg(now.policyVersion, input.generatedOn.toString(Qt::ISODate)));
+    QList<QStringList> rows;
+    for (qsizetype i = 0; i < now.measures.size(); ++i) {
+        const clinical::Measure &m = now.measures.at(i);
+        const clinical::Measure *last = before && i < before->measures.size() ? &before->measures.at(i) : nullptr;
+        rows << QStringList{clinical::measureLabel(m.id, m.windowDays), valueText(m), targetText(m), statusText(m),
+                            changeText(m, last)};
+    }
+    doc.table({QStringLiteral("Measure"), QStringLiteral("This month"), QStringLiteral("Target"),
+               QStringLiteral("Status"), QStringLiteral("Since last month")},
+              rows, {9, 5, 4, 4, 4});
+}
+
+}  // namespace
+
+bool mayPrintPatientLists(keys::Role role)
+{
+    return role == keys::Role::RegistryManager;
+}
+
+Result<MonthlyReportInput> monthlyReportInput(const QList<domain::Patient> &patients, int year, int month,
+                                              const clinical::RulesContext &context, bool withPatientLists,
+                                              const QDate &generatedOn)
+{
+    MonthlyReportInput input;
+    input.generatedOn = generatedOn;
+    auto trend = clinical::measureTrend(patients, year, month, {}, context);
+    if (!trend)
+        return trend.error();
+    input.trend = *trend;
+    input.month = input.trend.last().month;
+    QStringList prescribers;
+    for (const domain::Patient &p : patients)
+        if (!p.prescriber.isEmpty() && !prescribers.contains(p.prescriber))
+            prescribers << p.prescriber;
+    std::sort(prescribers.begin(), prescribers.end(),
+              [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
+    for (const QString &prescriber : std::as_const(prescribers)) {
+        auto measures = clinical::monthlyMeasures(patients, year, month, prescriber, context);
+        if (!measures)
+            return measures.error();
+        input.prescribers << *measures;
+    }
+    if (!withPatientLists)
+        return input;
+
+    // The patients behind each measure off target: the same contributions the measures summed.
+    const QList<clinical::Measure> &now = input.trend.last().measures;
+    QList<PatientsBehind> behind;
+    QList<qsizetype> offTarget;
+    for (qsizetype i = 0; i < now.size(); ++i) {
+        // Only measures with a target can miss one; each has its bit (below 16) in a contribution.
+        if (clinical::missesTarget(now.at(i)) && i < 16) {
+            offTarget << i;
+            behind << PatientsBehind{now.at(i).id, {}};
+        }
+    }
+    for (const domain::Patient &p : patients) {
+        auto contribution = clinical::measureContribution(p, year, month, context);
+        if (!contribution)
+            return contribution.error();
+        bool named = false;
+        for (qsizetype k = 0; k < offTarget.size(); ++k) {
+            const auto bit = static_cast<quint16>(1u << offTarget.at(k));
+            const bool counted = contribution->counted & bit;
+            const bool met = contribution->met & bit;
+            if (counted && (now.at(offTarget.at(k)).lowerIsBetter ? met : !met)) {
+                behind[k].patientIds << p.id;
+                named = true;
+            }
+        }
+        if (named)
+            input.patients.insert(p.id, ReportPatient{p.name, p.clinicId, p.prescriber});
+    }
+    for (PatientsBehind &list : behind)
+        std::sort(list.patientIds.begin(), list.patientIds.end(), [&](const QString &a, const QString &b) {
+            return input.patients.value(a).name.localeAwareCompare(input.patients.value(b).name) < 0;
+        });
+    input.behind = behind;
+    return input;
+}
+
+QByteArray renderMonthlyReport(const MonthlyReportInput &input, ReportEdition edition)
+{
+    const QString month = monthName(input.month, QLocale::LongFormat);
+    if (edition == ReportEdition::StaffSummary) {
+        PdfDocument doc(QStringLiteral("Opioid therapy measures, %1: staff summary").arg(month),
+                        QStringLiteral("no patient is named in this summary"));
+        summaryPage(doc, input);
+        doc.paragraph(
+            QStringLiteral("Each measure counts patients on long-term opioid therapy on the month's last day, "
+                           "over the window the clinic's policy sets for it."));
+        return doc.finish();
+    }
+
+    const bool appendix = !input.behind.isEmpty() || !input.patients.isEmpty();
+    PdfDocument doc(QStringLiteral("Opioid therapy measures, %1").arg(month),
+                    appendix ? QStringLiteral("names patients: registry manager only, do not leave unattended")
+                             : QStringLiteral("no patient is named in this report"));
+    doc.heading(QStringLiteral("Summary"));
+    summaryPage(doc, input);
+
+    doc.newPage();
+    doc.heading(QStringLiteral("Twelve months"));
+    const clinical::MonthlyMeasures &now = input.trend.last();
+    for (qsizetype i = 0; i < now.measures.size(); ++i) {
+        const clinical::Measure &m = now.measures.at(i);
+        ChartSeries series;
+        series.unit = isMeanPeg(m) ? QString() : QStringLiteral("%");
+        series.maximum = isMeanPeg(m) ? 10 : 100;
+        series.target = m.target;
+        for (const auto &monthly : input.trend) {
+            const clinical::Measure &then = monthly.measures.at(i);
+            series.values << (then.denominator > 0 ? std::optional<double>(then.value) : std::nullopt);
+            series.labels << monthName(monthly.month, QLocale::ShortFormat);
+        }
+        doc.lineChart(QStringLiteral("%1: %2; target %3")
+                          .arg(clinical::measureLabel(m.id, m.windowDays), valueText(m), targetText(m)),
+                      series);
+    }
+
+    doc.newPage();
+    doc.heading(QStringLiteral("By prescriber, %1").arg(month));
+    if (input.prescribers.isEmpty())
+        doc.paragraph(QStringLiteral("No patient has a prescriber recorded."));
+    for (const auto &prescriber : input.prescribers) {
+        doc.subheading(QStringLiteral("%1: %2 patients on long-term therapy")
+                           .arg(prescriber.prescriber)
+                           .arg(prescriber.cotPatients));
+        QList<QStringList> rows;
+        for (const auto &m : prescriber.measures)
+            rows << QStringList{clinical::measureLabel(m.id, m.windowDays), valueText(m), statusText(m)};
+        doc.table({QStringLiteral("Measure"), QStringLiteral("This month"), QStringLiteral("Status")}, rows, {9, 5, 4});
+    }
+
+    if (appendix) {
+        doc.newPage();
+        doc.heading(QStringLiteral("Appendix: patients behind the measures off target"));
+        doc.paragraph(QStringLiteral("For the registry manager's follow-up. Below a floor: the patients counted who "
+                                     "do not meet it; above a ceiling: the patients who are counted in it."));
+        for (const PatientsBehind &list : input.behind) {
+            const auto m = std::find_if(now.measures.cbegin(), now.measures.cend(),
+                                        [&](const clinical::Measure &x) { return x.id == list.measureId; });
+            doc.subheading(
+                QStringLiteral("%1: %2 patients")
+                    .arg(clinical::measureLabel(list.measureId, m == now.measures.cend() ? 0 : m->windowDays))
+                    .arg(list.patientIds.size()));
+            QList<QStringList> rows;
+            for (const QString &id : list.patientIds) {
+                const ReportPatient p = input.patients.value(id);
+                rows << QStringList{p.name, p.clinicId, p.prescriber};
+            }
+            doc.table({QStringLiteral("Patient"), QStringLiteral("Chart number"), QStringLiteral("Prescriber")}, rows,
+                      {6, 3, 5});
+        }
+    }
+    return doc.finish();
+}
+
+}  // namespace cairn::reports
