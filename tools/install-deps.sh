@@ -34,6 +34,7 @@ packages=(
   clang-format clang-tidy
   clang libclang-rt-14-dev
   fonts-dejavu-core poppler-utils
+  libquazip1-qt6-dev libxlsxwriter-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,7 @@
 #include "core/registry/not_allowed.h"
 #include "tools/cairnctl/cli_registry.h"
 #include "tools/cairnctl/fhir_commands.h"
+#include "tools/cairnctl/sheet_commands.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -141,6 +142,8 @@ int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io
 {
     if (arguments.contains(QStringLiteral("--fhir")))
         return runImportFhir(arguments, options, io);
+    if (arguments.contains(QStringLiteral("--sheet")))
+        return runImportSheet(arguments, options, io);
     QStringList args = arguments;
     auto file = takeOption(args, QStringLiteral("--json"));
     if (!file)
@@ -260,7 +263,8 @@ CAIRN_CLI_COMMAND("user",
                   runUser);
 CAIRN_CLI_COMMAND(
     "import",
-    "import --json FILE | --fhir FILE|DIR: add the patients of a contract JSON or FHIR R4 file (all or nothing)",
+    "import --json FILE | --fhir FILE|DIR | --sheet FILE --mapping MAP [--preview]: add the patients of a contract "
+    "JSON, FHIR R4 or CSV/XLSX registry sheet (all or nothing)",
     runImport);
 CAIRN_CLI_COMMAND("export", "export --json | --fhir DIR: every patient as contract JSON, or as FHIR R4 NDJSON files",
                   runExport);

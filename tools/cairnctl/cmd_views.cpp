@@ -2,9 +2,11 @@
 
 #include "core/clinical/contract_json.h"
 #include "core/clinical/population_views.h"
+#include "core/interop/spreadsheet.h"
 #include "core/registry/views.h"
 #include "tools/cairnctl/cli_registry.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -68,6 +70,37 @@ void print(Io &io, const QJsonObject &object)
     *io.out << QString::fromUtf8(clinical::contractJsonText(object));
 }
 
+// The worklist as a spreadsheet: one row per open gap, straight to the named file.
+int writeWorklistCsv(const QString &file, const QList<clinical::PatientEvaluation> &worklist, Io &io)
+{
+    QList<QStringList> rows;
+    for (const auto &pe : worklist)
+        for (const auto &g : pe.evaluation.gaps)
+            rows << QStringList{pe.patient->name,
+                                pe.patient->clinicId,
+                                pe.patient->prescriber,
+                                domain::toString(pe.evaluation.tier),
+                                QString::number(clinical::roundToTenth(pe.evaluation.mme.totalPerDay)),
+                                clinical::toString(pe.evaluation.mme.band),
+                                g.code,
+                                clinical::toString(g.status),
+                                g.due.isValid() ? g.due.toString(Qt::ISODate) : QString(),
+                                g.role,
+                                g.reason};
+    const QByteArray bytes = interop::writeCsv(
+        {QStringLiteral("patient"), QStringLiteral("clinic_id"), QStringLiteral("prescriber"),
+         QStringLiteral("risk_tier"), QStringLiteral("mme_per_day"), QStringLiteral("band"), QStringLiteral("gap"),
+         QStringLiteral("status"), QStringLiteral("due"), QStringLiteral("role"), QStringLiteral("reason")},
+        rows);
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() || !out.flush()) {
+        out.remove();
+        return fail(io, {QStringLiteral("--csv"), QStringLiteral("cannot write %1").arg(file)});
+    }
+    *io.out << rows.size() << " open gaps of " << worklist.size() << " patients written to " << file << '\n';
+    return Success;
+}
+
 int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
@@ -85,6 +118,9 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
             return fail(io, value.error(), BadInput);
         *into = *value;
     }
+    auto csv = takeOption(args, QStringLiteral("--csv"));
+    if (!csv)
+        return fail(io, csv.error(), BadInput);
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
     auto open = openRegistry(options, kClock);
@@ -93,6 +129,8 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     auto loaded = registry::evaluateForView(*open->registry, registry::View::GapWorklist, *asOf);
     if (!loaded)
         return fail(io, loaded.error());
+    if (!csv->isEmpty())
+        return writeWorklistCsv(*csv, clinical::worklist(loaded->evaluations, filter), io);
     QJsonArray rows;
     for (const auto &pe : clinical::worklist(loaded->evaluations, filter)) {
         QJsonObject row = patientLine(*pe.patient, pe.evaluation);
@@ -200,9 +238,10 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
 
 }  // namespace
 
-CAIRN_CLI_COMMAND("gaps",
-                  "gaps [--as-of D] [--code C] [--prescriber P] [--band B] [--tier T] [--search S]: the gap worklist",
-                  runGaps);
+CAIRN_CLI_COMMAND(
+    "gaps",
+    "gaps [--as-of D] [--code C] [--prescriber P] [--band B] [--tier T] [--search S] [--csv FILE]: the gap worklist",
+    runGaps);
 CAIRN_CLI_COMMAND(
     "huddle",
     "huddle --date D: tomorrow's (or D's) patients with what rooming, the clinician and the registry manager must do",
