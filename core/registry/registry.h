@@ -297,6 +297,9 @@ private:
     bool mayWrite(const QString &kind);
     // The one writer of records for the signed-in user on this device (registry_private.h).
     RecordWriter writer();
+    // Once after an upgrade marked it (schema 8): every stored record goes through the checks a
+    // pulled page gets, and those that fail are moved into the quarantine (registry_sync.cpp).
+    Status recheckStoredRecords();
     struct Impl;
     std::unique_ptr<Impl> d;
     UserSummary m_user;
