@@ -226,6 +226,8 @@ Result<std::unique_ptr<Registry>> Registry::unlock(const QString &databasePath, 
         if (HlcStamp::parse(*last, &stamp))
             registry->d->hlc.restore(stamp);
     }
+    if (auto s = registry->recheckStoredRecords(); !s)
+        return s.error();
     if (auto s = auditInTransaction(*registry->d->db, {now, user->id, QStringLiteral("unlock"), {}, {}, {}}); !s)
         return s.error();
     return registry;

@@ -89,7 +89,8 @@ public:
                                                     const Clock &clock);
     // The users of a registry, readable without unlocking it (for the sign-in screen).
     static Result<QList<UserSummary>> users(const QString &databasePath);
-    // Unlocks with one user's PIN. Wrong PINs count towards that user's lockout.
+    // Unlocks with one user's PIN. Wrong PINs count towards that user's lockout. The first unlock
+    // after an upgrade that marked the registry checks its stored records (recheckStoredRecords).
     static Result<std::unique_ptr<Registry>> unlock(const QString &databasePath, platform::Keystore &keystore,
                                                     const QString &userNameOrId, const QString &pin,
                                                     const Clock &clock);
@@ -297,6 +298,9 @@ private:
     bool mayWrite(const QString &kind);
     // The one writer of records for the signed-in user on this device (registry_private.h).
     RecordWriter writer();
+    // Once after an upgrade marked it (schema 8): every stored record goes through the checks a
+    // pulled page gets, and those that fail are moved into the quarantine (registry_sync.cpp).
+    Status recheckStoredRecords();
     struct Impl;
     std::unique_ptr<Impl> d;
     UserSummary m_user;

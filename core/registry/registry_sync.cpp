@@ -1,7 +1,9 @@
 #include "core/registry/incoming_records.h"
 #include "core/registry/patient_summaries.h"
 #include "core/registry/registry_private.h"
+#include "core/storage/summary_store.h"
 
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -11,8 +13,10 @@ namespace {
 
 // Why a pulled record cannot be stored on this tablet, or nullopt when it can. The checks the
 // server makes of an arriving record, then what only this tablet knows: whether the patient and
-// the record it corrects are here.
-Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record)
+// the record it corrects are here. Records in setAsideNow count as not here (the recheck of stored
+// records, which sets them aside only once it has checked them all).
+Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record,
+                                              const QSet<QString> &setAsideNow = {})
 {
     if (auto s = validateIncomingRecord(record, std::nullopt); !s)
         return std::optional<Error>(s.error());
@@ -21,7 +25,7 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
         if (!parent)
             return parent.error();
         (*parent)->bind(1, record.supersedes);
-        const bool found = (*parent)->next();
+        const bool found = (*parent)->next() && !setAsideNow.contains(record.supersedes);
         const QString parentPatient = found ? (*parent)->text(0) : QString();
         Status scan = (*parent)->status();
         (*parent)->reset();
@@ -36,11 +40,13 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
     }
     // Only a patient's own record introduces a patient; anything else must name one held here.
     if (record.patientId != domain::kClinicScope && record.kind != QLatin1String("patient")) {
-        auto known = db.cached("SELECT 1 FROM records WHERE patient_id = ? AND kind = 'patient' LIMIT 1");
+        auto known = db.cached("SELECT id FROM records WHERE patient_id = ? AND kind = 'patient'");
         if (!known)
             return known.error();
         (*known)->bind(1, record.patientId);
-        const bool found = (*known)->next();
+        bool found = false;
+        while (!found && (*known)->next())
+            found = !setAsideNow.contains((*known)->text(0));
         Status scan = (*known)->status();
         (*known)->reset();
         if (!scan)
@@ -231,6 +237,109 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
     if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
         return s.error();
     return added;
+}
+
+Status Registry::recheckStoredRecords()
+{
+    static const QString kRecheckKey = QStringLiteral("recheck_stored_records");
+    storage::MetaStore meta(*d->db);
+    auto marked = meta.value(kRecheckKey);
+    if (!marked)
+        return marked.error();
+    if (marked->isEmpty())
+        return ok();
+    // One transaction with clearing the mark: a crash mid-way leaves it, and the next open checks
+    // everything again.
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    RecordWriter w = writer();
+    storage::QuarantineStore quarantine(*d->db);
+    const QString setAsideAt = isoNow(m_clock);
+    QSet<QString> setAside;  // checked and failed (or withdrawing one that failed): leaves `records`
+    QStringList removed;
+    qint64 checked = 0;
+    qint64 quarantined = 0;
+    // In write order, as the records arrived: a correction after the record it corrects, a
+    // patient's own record before their observations. Nothing is removed before the scan ends, so
+    // a record's place in `records` cannot move under it.
+    Status scanned = w.store.scanAll([&](const domain::RecordEnvelope &record) -> Status {
+        ++checked;
+        if (record.retracted && setAside.contains(record.supersedes)) {
+            // The withdrawal of a record set aside closes its entry, as a pulled one does; one
+            // written here and not yet sent is sent from the quarantine instead of the outbox.
+            auto queued = d->db->cached("SELECT 1 FROM outbox WHERE record_id = ?");
+            if (!queued)
+                return queued.error();
+            (*queued)->bind(1, record.id);
+            const bool pending = (*queued)->next();
+            Status scan = (*queued)->status();
+            (*queued)->reset();
+            if (!scan)
+                return scan;
+            const QString reason = record.payload.value(QStringLiteral("retraction_reason")).toString();
+            if (auto s = quarantine.markWithdrawn(record, reason, record.writtenAt, pending); !s)
+                return s;
+            setAside.insert(record.id);
+            removed.append(record.id);
+            return ok();
+        }
+        auto reason = reasonToSetAside(*d->db, record, setAside);
+        if (!reason)
+            return reason.error();
+        if (!reason->has_value())
+            return ok();
+        if (auto s = quarantine.add(record, **reason, setAsideAt); !s)
+            return s;
+        setAside.insert(record.id);
+        removed.append(record.id);
+        ++quarantined;
+        return ok();
+    });
+    if (!scanned)
+        return scanned;
+    if (!removed.isEmpty()) {
+        auto patients = w.store.removeSetAside(removed);
+        if (!patients)
+            return patients.error();
+        storage::SummaryStore summaries(*d->db);
+        for (const QString &patientId : std::as_const(*patients)) {
+            if (patientId == domain::kClinicScope)
+                continue;  // a clinic record changes the rules identity: every summary is recomputed
+            // The patients row follows the demographics left in force, or goes with the last of them.
+            auto demographics = d->db->cached("SELECT id FROM records WHERE patient_id = ? AND kind = 'patient' "
+                                              "ORDER BY seq LIMIT 1");
+            if (!demographics)
+                return demographics.error();
+            (*demographics)->bind(1, patientId);
+            const bool held = (*demographics)->next();
+            const QString firstVersion = held ? (*demographics)->text(0) : QString();
+            Status scan = (*demographics)->status();
+            (*demographics)->reset();
+            if (!scan)
+                return scan;
+            if (held) {
+                if (auto s = w.updatePatientRowFromHead(firstVersion); !s)
+                    return s;
+                if (auto s = summaries.markDirty(patientId); !s)
+                    return s;
+            } else if (auto s = summaries.forget(patientId); !s) {
+                return s;
+            }
+        }
+    }
+    if (auto s = meta.remove(kRecheckKey); !s)
+        return s;
+    // Counts only, as for a pulled page: what was set aside may hold patient data.
+    if (auto s = w.audit.append({m_clock.now(),
+                                 m_user.id,
+                                 QStringLiteral("recheck_quarantine"),
+                                 {},
+                                 {},
+                                 QStringLiteral("%1 of %2 stored records set aside").arg(quarantined).arg(checked)});
+        !s)
+        return s;
+    return commitWithSummaries(*tx, *d->db, m_clock);
 }
 
 Result<std::int64_t> Registry::writeCounter()

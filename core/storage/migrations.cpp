@@ -245,9 +245,19 @@ ALTER TABLE patient_summary ADD COLUMN measures_error TEXT;
 CREATE INDEX patient_summary_by_computed_seq ON patient_summary(computed_seq);
 )SQL";
 
+// Version 8: records stored before version 5 (pulled from a server older than its validation)
+// never went through the checks a pulled page gets. Any registry that holds records is marked to
+// check them all once, on the next open (Registry::unlock, recheckStoredRecords in
+// core/registry/registry_sync.cpp); the mark is cleared in the transaction that sets the failures
+// aside, so a crash mid-way checks again. Version 5..7 registries are marked too: their older
+// records may be from before version 5 as well.
+constexpr const char *kSchemaV8 = R"SQL(
+INSERT INTO meta (key, value) SELECT 'recheck_stored_records', '1' WHERE EXISTS (SELECT 1 FROM records);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3}, Migration{4, kSchemaV4},
-    Migration{5, kSchemaV5}, Migration{6, kSchemaV6}, Migration{7, kSchemaV7},
+    Migration{5, kSchemaV5}, Migration{6, kSchemaV6}, Migration{7, kSchemaV7}, Migration{8, kSchemaV8},
 };
 
 }  // namespace

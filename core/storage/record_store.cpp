@@ -177,6 +177,11 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
         (*stmt)->bind(1, lineage).bind(2, inserted.id).bind(3, inserted.patientId).bind(4, inserted.retracted ? 0 : 1);
         return (*stmt)->run();
     }
+    return recomputeHead(lineage, inserted.patientId);
+}
+
+Status RecordStore::recomputeHead(const QString &lineage, const QString &patientId)
+{
     // The versions of this lineage that nothing supersedes. One is the usual case; several mean
     // devices corrected the same record concurrently.
     auto tips = m_db.cached(kTipsOfLineage);
@@ -208,7 +213,7 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
                     "merged_payload = excluded.merged_payload");
     if (!set)
         return set.error();
-    (*set)->bind(1, lineage).bind(2, head.recordId).bind(3, inserted.patientId).bind(4, head.live ? 1 : 0);
+    (*set)->bind(1, lineage).bind(2, head.recordId).bind(3, patientId).bind(4, head.live ? 1 : 0);
     if (head.merged)
         (*set)->bind(5, QString::fromUtf8(QJsonDocument(*head.merged).toJson(QJsonDocument::Compact)));
     else
@@ -221,13 +226,118 @@ Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inser
                                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_a, record_b) DO NOTHING");
         if (!add)
             return add.error();
-        (*add)->bind(1, lineage).bind(2, inserted.patientId).bind(3, conflict.recordA).bind(4, conflict.recordB);
+        (*add)->bind(1, lineage).bind(2, patientId).bind(3, conflict.recordA).bind(4, conflict.recordB);
         (*add)->bind(5, conflict.fields.join(QLatin1Char(',')));
         (*add)->bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
         if (auto s = (*add)->run(); !s)
             return s;
     }
     return ok();
+}
+
+Status RecordStore::scanAll(const std::function<Status(const StoredRecord &)> &visit)
+{
+    auto stmt = m_db.prepare(withColumns("ORDER BY r.seq").constData());
+    if (!stmt)
+        return stmt.error();
+    auto closes = m_db.cached(hot_queries::kClosedByRecord);
+    if (!closes)
+        return closes.error();
+    while (stmt->next()) {
+        StoredRecord record = readRecord(*stmt);
+        (*closes)->bind(1, record.id);
+        while ((*closes)->next())
+            record.closes.append((*closes)->text(0));
+        Status scan = (*closes)->status();
+        (*closes)->reset();
+        if (!scan)
+            return scan;
+        if (auto s = visit(record); !s)
+            return s;
+    }
+    return stmt->status();
+}
+
+namespace {
+
+// Runs sql with an append-only trigger lifted, restoring the trigger exactly as the schema made it
+// (its text is read back from sqlite_master), in the caller's transaction.
+Status withTriggerLifted(Database &db, const char *trigger, const char *sql)
+{
+    auto definition = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+    if (!definition)
+        return definition.error();
+    definition->bind(1, QString::fromLatin1(trigger));
+    if (!definition->next())
+        return definition->status() ? Status(Error{QString(), QStringLiteral("no trigger %1").arg(trigger)})
+                                    : definition->status();
+    const QByteArray create = definition->text(0).toUtf8();
+    if (auto s = db.exec((QByteArray("DROP TRIGGER ") + trigger).constData()); !s)
+        return s;
+    if (auto s = db.exec(sql); !s)
+        return s;
+    return db.exec(create.constData());
+}
+
+}  // namespace
+
+Result<QStringList> RecordStore::removeSetAside(const QStringList &recordIds)
+{
+    if (auto s = m_db.exec("CREATE TEMP TABLE IF NOT EXISTS set_aside_now (id TEXT PRIMARY KEY);"
+                           "DELETE FROM temp.set_aside_now");
+        !s)
+        return s.error();
+    if (auto s = m_db.runForEach("INSERT OR IGNORE INTO temp.set_aside_now (id) VALUES (?)", recordIds); !s)
+        return s.error();
+    QList<QPair<QString, QString>> lineages;  // (lineage, patient) of every removed record
+    QStringList patients;
+    {
+        auto touched = m_db.prepare("SELECT DISTINCT lineage, patient_id FROM records "
+                                    "WHERE id IN (SELECT id FROM temp.set_aside_now)");
+        if (!touched)
+            return touched.error();
+        while (touched->next()) {
+            lineages.append({touched->text(0), touched->text(1)});
+            if (!patients.contains(touched->text(1)))
+                patients.append(touched->text(1));
+        }
+        if (!touched->status())
+            return touched->status().error();
+    }
+    // Everything that refers to them first (foreign keys), then the records, then the heads of
+    // what remains of their lineages.
+    if (auto s = m_db.exec("DELETE FROM outbox WHERE record_id IN (SELECT id FROM temp.set_aside_now);"
+                           "DELETE FROM conflicts WHERE record_a IN (SELECT id FROM temp.set_aside_now) "
+                           "OR record_b IN (SELECT id FROM temp.set_aside_now);"
+                           "DELETE FROM heads WHERE lineage IN (SELECT lineage FROM records "
+                           "WHERE id IN (SELECT id FROM temp.set_aside_now));"
+                           "DELETE FROM patients WHERE head IN (SELECT id FROM temp.set_aside_now)");
+        !s)
+        return s.error();
+    if (auto s = withTriggerLifted(m_db, "record_closes_are_append_only_delete",
+                                   "DELETE FROM record_closes WHERE record_id IN (SELECT id FROM temp.set_aside_now)");
+        !s)
+        return s.error();
+    if (auto s = withTriggerLifted(m_db, "records_are_append_only_delete",
+                                   "DELETE FROM records WHERE id IN (SELECT id FROM temp.set_aside_now)");
+        !s)
+        return s.error();
+    for (const auto &[lineage, patientId] : std::as_const(lineages)) {
+        auto left = m_db.prepare("SELECT 1 FROM records WHERE lineage = ? LIMIT 1");
+        if (!left)
+            return left.error();
+        left->bind(1, lineage);
+        const bool remains = left->next();
+        if (!left->status())
+            return left->status().error();
+        if (remains) {
+            if (auto s = recomputeHead(lineage, patientId); !s)
+                return s.error();
+        }
+    }
+    if (auto s = m_db.exec("DROP TABLE temp.set_aside_now"); !s)
+        return s.error();
+    return patients;
 }
 
 Result<std::optional<StoredRecord>> RecordStore::versionInForce(const QString &recordId)

@@ -104,6 +104,16 @@ public:
     // decode straight from it: one scan of the records table, as cheap as reading them at all.
     Status scanCurrent(const std::function<void(const CurrentRowText &)> &visit);
 
+    // Every record in write order (seq), with the versions each closes; stops at the first error
+    // visit returns.
+    Status scanAll(const std::function<Status(const StoredRecord &)> &visit);
+    // Takes records that were found unreadable after they were stored (they now live in the
+    // quarantine) out of `records` and of every table that refers to them: the outbox, conflicts,
+    // record_closes, the patients row they headed, and recomputes the heads of their lineages from
+    // the versions that remain. The caller rebuilds the patients rows and summaries of the returned
+    // patients (every patient id a removed record named, "clinic" included).
+    Result<QStringList> removeSetAside(const QStringList &recordIds);
+
     Status upsertPatient(const PatientRow &row);
     Result<QList<PatientRow>> patients();
     Result<PatientRow> patient(const QString &patientId);
@@ -126,6 +136,8 @@ public:
 
 private:
     Status updateHead(const QString &lineage, const StoredRecord &inserted);
+    // The head (and conflicts) of a lineage from its tips, as inserting its last version does.
+    Status recomputeHead(const QString &lineage, const QString &patientId);
     Result<QList<StoredRecord>> select(const char *sql, const QString &param);
     Database &m_db;
 };

@@ -28,6 +28,18 @@ Status SummaryStore::clearDirty()
     return m_db.exec("DELETE FROM summary_dirty");
 }
 
+Status SummaryStore::markDirty(const QString &patientId)
+{
+    return m_db.runForEach("INSERT OR IGNORE INTO summary_dirty (patient_id) VALUES (?)", {patientId});
+}
+
+Status SummaryStore::forget(const QString &patientId)
+{
+    if (auto s = m_db.runForEach("DELETE FROM patient_summary WHERE patient_id = ?", {patientId}); !s)
+        return s;
+    return m_db.runForEach("DELETE FROM summary_dirty WHERE patient_id = ?", {patientId});
+}
+
 Result<std::int64_t> SummaryStore::nextComputedSeq()
 {
     auto newest = newestComputedSeq();

@@ -56,6 +56,10 @@ public:
     // Every patient of the registry, to recompute all summaries (date or policy changed).
     Status markAllDirty();
     Status clearDirty();
+    // Marks one patient's summary for recompute.
+    Status markDirty(const QString &patientId);
+    // Drops the summary of a patient the registry no longer holds (their records were set aside).
+    Status forget(const QString &patientId);
     // The next recompute's computed_seq: one above every stored one.
     Result<std::int64_t> nextComputedSeq();
     Status upsert(const SummaryRow &row);

@@ -92,6 +92,8 @@ QString toString(ServerAuditEvent event)
         return QStringLiteral("refused_locked_out");
     case ServerAuditEvent::RefusedHttp:
         return QStringLiteral("refused_http");
+    case ServerAuditEvent::SetAsideOnRecheck:
+        return QStringLiteral("set_aside_on_recheck");
     }
     return QStringLiteral("unknown");
 }

@@ -43,6 +43,9 @@ enum class ServerAuditEvent {
     // A request the HTTP layer refused before the service saw it (unparseable, too slow, too
     // large): the device column holds the peer address, refused the count (http_server.h).
     RefusedHttp,
+    // Stored changes that fail today's checks, set aside when a store older than them is first
+    // opened: one entry per clinic, refused the count, reason the first one's field.
+    SetAsideOnRecheck,
 };
 // The stored text: "enrollment_code", "enrolled", ..., "refused_bad_record".
 QString toString(ServerAuditEvent event);

@@ -8,8 +8,11 @@
 #include "platform/logging.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonDocument>
+#include <QMap>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QUuid>
 
 #include <variant>
@@ -150,7 +153,112 @@ Status SyncService::open()
         if (!fresh)
             return fresh.error();
     }
-    return ok();
+    return recheckStoredRecords();
+}
+
+Status SyncService::recheckStoredRecords()
+{
+    const char *kCheckedKey = "stored_records_checked";
+    auto checked = m_db->query("SELECT value FROM meta WHERE key = ?", {QString::fromLatin1(kCheckedKey)});
+    if (!checked)
+        return checked.error();
+    if (!checked->isEmpty())
+        return ok();
+    ServerTransaction tx(*m_db);
+    if (auto s = tx.begin(); !s)
+        return s;
+    // Servers sharing one PostgreSQL may open it at once: one checks, the others find the mark.
+    if (auto s = m_db->lockAuditChain(); !s)
+        return s;
+    checked = m_db->query("SELECT value FROM meta WHERE key = ?", {QString::fromLatin1(kCheckedKey)});
+    if (!checked)
+        return checked.error();
+    if (!checked->isEmpty())
+        return ok();
+
+    // The checks of storePush, over the feed in the order it was stored: only a patient's own
+    // first record introduces them, in the clinic that pushed it; a correction names a record held
+    // (and not set aside) of the same patient; a withdrawal may name a set-aside record (tablets
+    // holding it in their quarantine close it with that withdrawal).
+    const QDateTime serverNow = QDateTime::currentDateTimeUtc();
+    const QString setAsideAt = nowIso();
+    QHash<QString, QString> clinicOfPatient;
+    QSet<QString> setAside;
+    struct Tally {
+        std::int64_t count = 0;
+        QString firstField;
+    };
+    QMap<QString, Tally> byClinic;
+    QString after = QStringLiteral("0");
+    for (;;) {
+        auto page = m_db->query("SELECT position, clinic, id, record FROM changes WHERE position > ? "
+                                "ORDER BY position LIMIT 1000",
+                                {after});
+        if (!page)
+            return page.error();
+        if (page->isEmpty())
+            break;
+        for (const SqlRow &row : std::as_const(*page)) {
+            after = row.at(0);
+            const QString &clinic = row.at(1);
+            std::optional<Error> failure;
+            auto record = envelopeFromJson(QJsonDocument::fromJson(row.at(3).toUtf8()).object());
+            if (!record) {
+                failure = record.error().within(QStringLiteral("record"));
+            } else if (auto s = registry::validateIncomingRecord(*record, serverNow); !s) {
+                failure = s.error().within(QStringLiteral("record"));
+            } else if (!record->supersedes.isEmpty()) {
+                auto parent = m_db->query("SELECT clinic, patient_id FROM changes WHERE id = ? AND position < ?",
+                                          {record->supersedes, row.at(0)});
+                if (!parent)
+                    return parent.error();
+                const bool withdrawsSetAside = record->retracted && setAside.contains(record->supersedes);
+                if (parent->isEmpty() || parent->first().first() != clinic ||
+                    (setAside.contains(record->supersedes) && !withdrawsSetAside))
+                    failure = Error{QStringLiteral("record.supersedes"),
+                                    QStringLiteral("names a record the server does not hold")};
+                else if (parent->first().at(1) != record->patientId)
+                    failure =
+                        Error{QStringLiteral("record.supersedes"), QStringLiteral("names a record of another patient")};
+            }
+            if (!failure && record->patientId != domain::kClinicScope) {
+                const auto owner = clinicOfPatient.constFind(record->patientId);
+                // A withdrawal of a held record passed above; it needs no patient (storePush's exception).
+                const bool withdrawal = record->retracted && !record->supersedes.isEmpty();
+                if (owner == clinicOfPatient.cend()) {
+                    if (record->kind == QLatin1String("patient") && record->supersedes.isEmpty())
+                        clinicOfPatient.insert(record->patientId, clinic);
+                    else if (!withdrawal)
+                        failure = Error{QStringLiteral("record.patient_id"),
+                                        QStringLiteral("names no patient of this clinic")};
+                } else if (*owner != clinic) {
+                    failure = Error{QStringLiteral("record.patient_id"), QStringLiteral("belongs to another clinic")};
+                }
+            }
+            if (!failure)
+                continue;
+            setAside.insert(row.at(2));
+            Tally &tally = byClinic[clinic];
+            if (tally.count++ == 0)
+                tally.firstField = failure->field;
+            if (auto s = m_db->execute("INSERT INTO set_aside (id, clinic, field, message, set_aside_at) "
+                                       "VALUES (?, ?, ?, ?, ?)",
+                                       {row.at(2), clinic, failure->field, failure->message, setAsideAt});
+                !s)
+                return s;
+        }
+    }
+    // Counts and a field path only: the message may quote the stored value.
+    for (auto it = byClinic.cbegin(); it != byClinic.cend(); ++it) {
+        ServerAuditEntry entry(ServerAuditEvent::SetAsideOnRecheck, it.key());
+        entry.refused = it->count;
+        entry.reason = it->firstField;
+        if (auto s = m_audit.append(entry); !s)
+            return s;
+    }
+    if (auto s = m_db->execute("INSERT INTO meta (key, value) VALUES (?, '1')", {QString::fromLatin1(kCheckedKey)}); !s)
+        return s;
+    return tx.commit();
 }
 
 Result<QString> SyncService::epoch()
@@ -410,10 +518,15 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
             }
         }
         if (!record.supersedes.isEmpty()) {
-            auto parent = m_db->query("SELECT clinic, patient_id FROM changes WHERE id = ?", {record.supersedes});
+            auto parent = m_db->query("SELECT clinic, patient_id, (SELECT count(*) FROM set_aside s WHERE s.id = c.id) "
+                                      "FROM changes c WHERE id = ?",
+                                      {record.supersedes});
             if (!parent)
                 return serverError(parent.error());
-            if (parent->isEmpty() || parent->first().first() != device.clinic)
+            // A record set aside may only be withdrawn, never corrected: its correction would
+            // reach tablets that never received it.
+            const bool parentSetAside = !parent->isEmpty() && parent->first().at(2) != QLatin1String("0");
+            if (parent->isEmpty() || parent->first().first() != device.clinic || (parentSetAside && !record.retracted))
                 return errorReply(422, {at + QStringLiteral(".supersedes"),
                                         QStringLiteral("names a record the server does not hold")});
             if (parent->first().at(1) != record.patientId)
@@ -479,9 +592,10 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     // no longer has (restored from a backup): read again from the start.
     if (request->cursor.epoch != *currentEpoch || after > last->first().first().toLongLong())
         after = 0;
-    auto rows = m_db->query(
-        "SELECT position, record, device FROM changes WHERE clinic = ? AND position > ? ORDER BY position LIMIT ?",
-        {device.clinic, QString::number(after), QString::number(request->limit + 1)});
+    // Changes set aside when the store was rechecked (stored unchecked by an older server) are not sent.
+    auto rows = m_db->query("SELECT position, record, device FROM changes c WHERE clinic = ? AND position > ? "
+                            "AND NOT EXISTS (SELECT 1 FROM set_aside s WHERE s.id = c.id) ORDER BY position LIMIT ?",
+                            {device.clinic, QString::number(after), QString::number(request->limit + 1)});
     if (!rows)
         return serverError(rows.error());
     PullResponse response;

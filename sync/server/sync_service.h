@@ -108,6 +108,10 @@ public:
 
 private:
     Reply storePush(const Device &device, const PushRequest &request);
+    // Once per store: the changes stored before it was marked checked (by a server older than the
+    // validation of pushes) go through the checks a push gets; failures are set aside (set_aside
+    // table, excluded from pulls) and counted in the audit trail, in one transaction with the mark.
+    Status recheckStoredRecords();
     Reply enrollWith(const EnrollRequest &request);
     // Records a refusal (a 4xx reply) in a transaction of its own: call it after the refused
     // request's transaction has rolled back. The reason is filled in from the reply when empty.

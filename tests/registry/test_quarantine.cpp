@@ -1,13 +1,15 @@
 // A pulled record this tablet cannot read is set aside in quarantine with the reason; the rest of
 // its page applies, and every view keeps working. The registry manager (or administrator) sees the
 // quarantine and withdraws an entry with a retraction that syncs; a withdrawal pulled from another
-// tablet closes the entry there too. Also: a tablet behind the server's count of its writes
-// (restored from an older copy of itself) numbers its next writes after that count.
+// tablet closes the entry there too. Records a tablet stored before it checked pulled pages
+// (schema 4) are checked once on the first open after the upgrade. Also: a tablet behind the server's count of its
+// writes (restored from an older copy of itself) numbers its next writes after that count.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_internals.h"
 #include "core/registry/views.h"
 #include "core/storage/database.h"
+#include "core/storage/record_store.h"
 #include "platform/keystore.h"
 #include "tests/support/result_checks.h"
 
@@ -278,6 +280,86 @@ private slots:
         // Replaying it changes nothing.
         QCOMPARE(c->applyPulled({pulled}, QStringLiteral("e:5")).value(), 0);
         QCOMPARE(c->quarantined(false)->size(), 1);
+    }
+
+    // A tablet at schema 4 pulled from a server older than any validation: its `records` hold
+    // what the server sent, unread. The first open with this build checks every stored record as
+    // a pulled page is checked, moves the failures into the quarantine, and never scans again.
+    void recordsStoredBeforeTheChecksAreCheckedOnceAfterTheUpgrade()
+    {
+        QString patientId;
+        QList<domain::RecordEnvelope> stored = goodPage(&patientId);
+        const domain::RecordEnvelope policy =
+            remote(QStringLiteral("clinic_policy"), domain::kClinicScope, {{QStringLiteral("tiers"), 7}});
+        const domain::RecordEnvelope orphan = remote(QStringLiteral("peg"), newUuid(), stored.at(1).payload);
+        QJsonObject outOfRange = stored.at(1).payload;
+        outOfRange[QStringLiteral("pain")] = 42;
+        const domain::RecordEnvelope badPeg = remote(QStringLiteral("peg"), patientId, outOfRange);
+        // A readable correction of the unreadable PEG: it corrects a record that is no longer here.
+        domain::RecordEnvelope correction = remote(QStringLiteral("peg"), patientId, stored.at(1).payload);
+        correction.supersedes = badPeg.id;
+        stored << policy << orphan << badPeg << correction;
+
+        auto a = newRegistry();
+        const QString path = m_dir.filePath(QStringLiteral("r%1.db").arg(m_registries));
+        {
+            storage::Database &db = RegistryInternals::database(*a);
+            auto tx = storage::Transaction::begin(db);
+            CHECK_OK(tx);
+            for (domain::RecordEnvelope record : stored)
+                CHECK_OK(storage::RecordStore(db).insert(record, false));
+            CHECK_OK(tx->commit());
+            // Back to schema 4: the tables of versions 5 to 7 go, as they were never there.
+            CHECK_OK(db.exec("DROP TABLE quarantine; DROP TRIGGER summary_dirty_on_record; DROP TABLE summary_dirty; "
+                             "DROP TABLE patient_summary; DROP INDEX records_by_kind_date; PRAGMA user_version = 4"));
+        }
+        a.reset();
+
+        auto opened =
+            Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        CHECK_OK(opened);
+        a = std::move(opened).value();
+        auto set = a->quarantined(false);
+        CHECK_OK(set);
+        QCOMPARE(set->size(), 4);
+        const QList<std::pair<QString, QString>> expected{{policy.id, QStringLiteral("payload")},
+                                                          {orphan.id, QStringLiteral("patient_id")},
+                                                          {badPeg.id, QStringLiteral("payload.pain")},
+                                                          {correction.id, QStringLiteral("supersedes")}};
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QCOMPARE(set->at(i).record.id, expected.at(i).first);
+            QVERIFY2(set->at(i).field.startsWith(expected.at(i).second), qPrintable(set->at(i).field));
+            QVERIFY(!set->at(i).message.isEmpty());
+        }
+        // The good ones stay, and every screen reads them (the shipped policy, one PEG).
+        QCOMPARE(a->stats()->records, qint64(2));
+        everyViewWorks(*a, patientId, 1);
+        storage::Database &db = RegistryInternals::database(*a);
+        QCOMPARE(db.scalarInt("SELECT count(*) FROM meta WHERE key = 'recheck_stored_records'").value(), 0);
+        QCOMPARE(db.scalarText("SELECT group_concat(detail) FROM audit WHERE action = 'recheck_quarantine'").value(),
+                 QStringLiteral("4 of 6 stored records set aside"));
+        QVERIFY(a->verifyAudit()->intact);
+        // Set aside, they can be withdrawn like any pulled record that was.
+        CHECK_OK(a->withdrawQuarantined(set->at(1).id, QStringLiteral("PEG for a patient we never had")));
+
+        // The next open does not scan again: a bad record slipped in now stays where it was put.
+        {
+            auto tx = storage::Transaction::begin(db);
+            CHECK_OK(tx);
+            domain::RecordEnvelope another = remote(QStringLiteral("peg"), newUuid(), stored.at(1).payload);
+            CHECK_OK(storage::RecordStore(db).insert(another, false));
+            CHECK_OK(tx->commit());
+        }
+        a.reset();
+        opened = Registry::unlock(path, m_keystore, QStringLiteral("Alex Admin"), QStringLiteral("246810"), m_clock);
+        CHECK_OK(opened);
+        a = std::move(opened).value();
+        QCOMPARE(a->stats()->records, qint64(3));
+        QCOMPARE(a->quarantined(true)->size(), 4);
+        QCOMPARE(RegistryInternals::database(*a)
+                     .scalarInt("SELECT count(*) FROM audit WHERE action = 'recheck_quarantine'")
+                     .value(),
+                 1);
     }
 
     void aTabletBehindTheServerNumbersItsNextWritesAfterIt()

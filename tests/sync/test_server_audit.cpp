@@ -4,18 +4,22 @@
 // `audit list` with their counts and never a patient's name, id or record; `audit verify` passes,
 // also after several processes appended at once; and a row edited in the store is found, by seq.
 // Requests the HTTP layer refuses itself (unparseable, slow, too large) are there too, by peer
-// address, status and limit, repeats counted into one entry per window.
+// address, status and limit, repeats counted into one entry per window; beyond 60 addresses at
+// once, into one "more addresses" entry (clients bound to other loopback addresses, 127.0.0.0/8).
 
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
 #include "tests/support/result_checks.h"
 #include "tools/sync_harness/sync_harness.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTest>
 #include <QUuid>
 
@@ -449,6 +453,75 @@ private slots:
         CHECK_OK(verified);
         QCOMPARE(verified->trimmed(), QStringLiteral("audit chain intact: %1 entries").arg(storedEntries()));
         CHECK_OK(a->sync());  // the device that sent two of them still syncs
+    }
+
+    void refusalsBeyondSixtyAddressesAreCountedIntoOneEntry()
+    {
+        if (postgres())
+            QSKIP("the HTTP layer coalesces before any store is involved: run on the file store only");
+        // A server of its own, so no other test's address holds a tally, with a window long
+        // enough for every request below to arrive inside it.
+        ServerProcess crowded(m_dir.filePath(QStringLiteral("crowded")), QStringLiteral("file"), m_certs,
+                              {QStringLiteral("--refusal-window"), QStringLiteral("15")});
+        CHECK_OK(crowded.start());
+        // 70 clients, each from its own loopback address (Linux routes all of 127.0.0.0/8 to lo),
+        // at once, each sending one request that cannot be parsed.
+        constexpr int kAddresses = 70;
+        std::vector<std::unique_ptr<QSslSocket>> clients;
+        QHash<QString, int> statusOf;
+        for (int i = 0; i < kAddresses; ++i) {
+            auto socket = std::make_unique<QSslSocket>();
+            const QString address = QStringLiteral("127.0.0.%1").arg(2 + i);
+            QVERIFY2(socket->bind(QHostAddress(address)),
+                     qPrintable(address + QStringLiteral(": ") + socket->errorString()));
+            socket->setPeerVerifyMode(QSslSocket::VerifyNone);  // a stranger: it need not trust
+            QSslSocket *raw = socket.get();
+            connect(raw, &QSslSocket::encrypted, raw, [raw] { raw->write("HELLO\r\n\r\n"); });
+            connect(raw, &QSslSocket::readyRead, raw, [raw, address, &statusOf] {
+                const QByteArray head = raw->peek(12);
+                if (head.size() == 12 && head.startsWith("HTTP/1.1 "))
+                    statusOf.insert(address, head.mid(9, 3).toInt());
+            });
+            socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), crowded.port());
+            clients.push_back(std::move(socket));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf.size(), kAddresses, 30'000);
+        for (auto it = statusOf.cbegin(); it != statusOf.cend(); ++it)
+            QCOMPARE(it.value(), 400);
+
+        // The first of each address is written at once, up to 60 addresses; the other ten are
+        // counted into one entry when the window closes.
+        QList<Listed> refusals;
+        auto beyondWritten = [&] {
+            auto out = crowded.command({QStringLiteral("audit"), QStringLiteral("list")});
+            refusals = withEvent(out ? parseList(*out) : QList<Listed>(), QStringLiteral("refused_http"));
+            return std::any_of(refusals.cbegin(), refusals.cend(),
+                               [](const Listed &row) { return row.device.isEmpty(); });
+        };
+        // Each look runs `cairn-server audit list`: once a second, not in a tight loop.
+        for (int second = 0; second < 60 && !beyondWritten(); ++second)
+            QTest::qWait(1000);
+        QSet<QString> tallied;
+        qint64 counted = 0;
+        int beyond = 0;
+        for (const Listed &row : std::as_const(refusals)) {
+            QVERIFY2(row.counts.startsWith(QStringLiteral("refused=")), qPrintable(row.counts));
+            counted += row.counts.mid(8).toLongLong();
+            if (row.device.isEmpty()) {
+                ++beyond;
+                QCOMPARE(row.reason, QStringLiteral("more addresses"));
+                QCOMPARE(row.counts, QStringLiteral("refused=%1").arg(kAddresses - 60));
+                continue;
+            }
+            QVERIFY2(statusOf.contains(row.device), qPrintable(row.device));  // the client's own address
+            QCOMPARE(row.reason, QStringLiteral("400 request"));
+            QCOMPARE(row.counts, QStringLiteral("refused=1"));
+            tallied.insert(row.device);
+        }
+        QCOMPARE(tallied.size(), 60);
+        QCOMPARE(refusals.size(), 60 + 1);
+        QCOMPARE(beyond, 1);
+        QCOMPARE(counted, qint64(kAddresses));  // every refused request is counted once
     }
 
     void aRemovedNewestEntryFailsVerifyUntilItIsBack()

@@ -10,6 +10,7 @@
 #include "tests/support/result_checks.h"
 #include "tools/sync_harness/sync_harness.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -39,6 +40,28 @@ QByteArray snapshot(registry::Registry &r)
 {
     return registrySnapshot(r);
 }
+
+// A record as a server older than the validation of pushes let it in, from device.
+domain::RecordEnvelope olderServersRecord(const QString &kind, const QString &patientId, const QJsonObject &payload,
+                                          const QString &device)
+{
+    domain::RecordEnvelope r;
+    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.patientId = patientId;
+    r.kind = kind;
+    r.date = QStringLiteral("2026-03-01");
+    r.payload = payload;
+    r.author = QStringLiteral("old-user");
+    r.device = device;
+    r.stamp = HlcStamp{QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch(), 0, device};
+    r.writtenAt = QStringLiteral("2026-03-01T08:00:00.000Z");
+    return r;
+}
+
+const QJsonObject kPegPayload{{QStringLiteral("date"), QStringLiteral("2026-03-01")},
+                              {QStringLiteral("pain"), 5},
+                              {QStringLiteral("enjoyment"), 5},
+                              {QStringLiteral("activity"), 5}};
 
 qint64 recordCount(registry::Registry &r)
 {
@@ -805,26 +828,12 @@ private slots:
         // patient the clinic never had.
         const QString olderDevice = QUuid::createUuid().toString(QUuid::WithoutBraces);
         auto bad = [&](const QString &kind, const QString &patientId, const QJsonObject &payload) {
-            domain::RecordEnvelope r;
-            r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            r.patientId = patientId;
-            r.kind = kind;
-            r.date = QStringLiteral("2026-03-01");
-            r.payload = payload;
-            r.author = QStringLiteral("old-user");
-            r.device = olderDevice;
-            r.stamp = HlcStamp{QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch(), 0, olderDevice};
-            r.writtenAt = QStringLiteral("2026-03-01T08:00:00.000Z");
-            return r;
+            return olderServersRecord(kind, patientId, payload, olderDevice);
         };
         const domain::RecordEnvelope policy = bad(QStringLiteral("clinic_policy"), domain::kClinicScope,
                                                   {{QStringLiteral("tiers"), QStringLiteral("x")}});
         const domain::RecordEnvelope orphan =
-            bad(QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces),
-                {{QStringLiteral("date"), QStringLiteral("2026-03-01")},
-                 {QStringLiteral("pain"), 5},
-                 {QStringLiteral("enjoyment"), 5},
-                 {QStringLiteral("activity"), 5}});
+            bad(QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), kPegPayload);
         CHECK_OK(m_server->storeUnchecked(clinic, olderDevice, {policy, orphan}));
         // ... and after them, good work from tablet B on the same page.
         CHECK_OK(b->registry->addRecord(*id, peg(QDate(2026, 3, 2), 4)));
@@ -956,6 +965,68 @@ private slots:
         syncOk(*b);
         QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 7);
         QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+    }
+
+    // A store written by a server older than the validation of pushes: the first open by this
+    // build checks every stored change as a push is checked, sets aside those that fail (kept, but
+    // never sent again), counts them in the audit trail, and never scans again. Last: the scan
+    // also sets aside what earlier tests stored unchecked.
+    void changesStoredBeforeTheChecksAreSetAsideOnceWhenTheStoreIsOpened()
+    {
+        const QString clinic = QStringLiteral("recheck");
+        auto b = tablet(m_clockB, clinic);
+        auto id = b->registry->addPatient(plainPatient(QStringLiteral("Mira Sol"), QStringLiteral("RC-1")));
+        QVERIFY(id);
+        CHECK_OK(b->registry->addRecord(*id, peg(QDate(2026, 3, 1), 6)));
+        syncOk(*b);
+        const QString olderDevice = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const domain::RecordEnvelope policy = olderServersRecord(QStringLiteral("clinic_policy"), domain::kClinicScope,
+                                                                 {{QStringLiteral("tiers"), 7}}, olderDevice);
+        const domain::RecordEnvelope orphan = olderServersRecord(
+            QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), kPegPayload, olderDevice);
+        domain::RecordEnvelope goodPeg = olderServersRecord(QStringLiteral("peg"), *id, kPegPayload, olderDevice);
+        CHECK_OK(m_server->storeUnchecked(clinic, olderDevice, {policy, orphan, goodPeg}));
+        // A store from before this build carries no mark that its changes were checked.
+        CHECK_OK(m_server->queryStore("DELETE FROM meta WHERE key = 'stored_records_checked'"));
+        m_server->stop();
+        CHECK_OK(m_server->start());
+
+        auto setAside = m_server->queryStore("SELECT id, field, message FROM set_aside WHERE clinic = ?", {clinic});
+        CHECK_OK(setAside);
+        QCOMPARE(setAside->size(), 2);
+        QHash<QString, QString> fieldOf;
+        for (const QStringList &row : *setAside) {
+            QVERIFY(!row.at(2).isEmpty());  // the message says why
+            fieldOf.insert(row.at(0), row.at(1));
+        }
+        QVERIFY2(fieldOf.value(policy.id).startsWith(QStringLiteral("record.payload")),
+                 qPrintable(fieldOf.value(policy.id)));
+        QCOMPARE(fieldOf.value(orphan.id), QStringLiteral("record.patient_id"));
+        auto trail =
+            m_server->command({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--clinic"), clinic});
+        CHECK_OK(trail);
+        const QStringList entries = trail->split(QLatin1Char('\n')).filter(QStringLiteral("\tset_aside_on_recheck\t"));
+        QCOMPARE(entries.size(), 1);
+        QVERIFY2(entries.first().contains(QStringLiteral("refused=2")), qPrintable(entries.first()));
+        QVERIFY(!trail->contains(orphan.id) && !trail->contains(orphan.patientId));  // counts and fields only
+        CHECK_OK(m_server->command({QStringLiteral("audit"), QStringLiteral("verify")}));
+
+        // A new tablet of the clinic gets the patient and both good PEGs, and nothing to set aside.
+        auto c = tablet(m_clockA, clinic, false);
+        syncOk(*c);
+        QCOMPARE(c->registry->loadPatient(*id)->peg.size(), 2);
+        QCOMPARE(c->registry->quarantined(true)->size(), 0);
+
+        // Opened again, the store is not scanned again: a change stored unchecked now stays unmarked.
+        const domain::RecordEnvelope later = olderServersRecord(
+            QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), kPegPayload, olderDevice);
+        CHECK_OK(m_server->storeUnchecked(clinic, olderDevice, {later}));
+        m_server->stop();
+        CHECK_OK(m_server->start());
+        QCOMPARE(m_server->queryStore("SELECT id FROM set_aside WHERE clinic = ?", {clinic})->size(), 2);
+        trail =
+            m_server->command({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--clinic"), clinic});
+        QCOMPARE(trail->split(QLatin1Char('\n')).filter(QStringLiteral("\tset_aside_on_recheck\t")).size(), 1);
     }
 
     void malformedRequestsStoreNothing()
