@@ -2,6 +2,7 @@
 #include "core/registry/patient_summaries.h"
 #include "core/registry/registry_private.h"
 
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -11,8 +12,10 @@ namespace {
 
 // Why a pulled record cannot be stored on this tablet, or nullopt when it can. The checks the
 // server makes of an arriving record, then what only this tablet knows: whether the patient and
-// the record it corrects are here.
-Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record)
+// the record it corrects are here. loadedPatients: while an empty registry is loaded in bulk, the
+// patients whose demographics it loaded so far (all it holds; the index the query uses is not there).
+Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record,
+                                              const QSet<QString> *loadedPatients)
 {
     if (auto s = validateIncomingRecord(record, std::nullopt); !s)
         return std::optional<Error>(s.error());
@@ -36,6 +39,12 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
     }
     // Only a patient's own record introduces a patient; anything else must name one held here.
     if (record.patientId != domain::kClinicScope && record.kind != QLatin1String("patient")) {
+        if (loadedPatients) {
+            if (!loadedPatients->contains(record.patientId))
+                return std::optional<Error>(
+                    Error{QStringLiteral("patient_id"), QStringLiteral("names no patient this tablet holds")});
+            return std::optional<Error>();
+        }
         auto known = db.cached("SELECT 1 FROM records WHERE patient_id = ? AND kind = 'patient' LIMIT 1");
         if (!known)
             return known.error();
@@ -148,6 +157,12 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
+    // The first pull into an empty registry: in bulk.
+    auto bulk = storage::BulkLoad::begin(*d->db);
+    if (!bulk)
+        return bulk.error();
+    QSet<QString> loadedPatients;
+    const QSet<QString> *loaded = *bulk ? &loadedPatients : nullptr;
     const std::int64_t nowMs = m_clock.now().toMSecsSinceEpoch();
     const QString receivedAt = isoNow(m_clock);
     int added = 0;
@@ -177,7 +192,7 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
                 continue;
             }
         }
-        auto reason = reasonToSetAside(*d->db, record);
+        auto reason = reasonToSetAside(*d->db, record, loaded);
         if (!reason)
             return reason.error().within(QStringLiteral("changes[%1]").arg(i));
         if (reason->has_value()) {
@@ -186,14 +201,27 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             ++setAside;
             continue;
         }
-        if (auto s = w.store.insert(record, false); !s)
-            return s.error().within(QStringLiteral("changes[%1]").arg(i));
-        if (record.kind == QLatin1String("patient")) {
-            if (auto s = w.updatePatientRowFromHead(record.id); !s)
-                return s.error();
+        const bool demographics = record.kind == QLatin1String("patient");
+        if (*bulk) {
+            if (auto s = (*bulk)->insert(record, false, demographics); !s)
+                return s.error().within(QStringLiteral("changes[%1]").arg(i));
+            if (demographics)
+                loadedPatients.insert(record.patientId);
+        } else {
+            if (auto s = w.store.insert(record, false); !s)
+                return s.error().within(QStringLiteral("changes[%1]").arg(i));
+            if (demographics) {
+                if (auto s = w.updatePatientRowFromHead(record.id); !s)
+                    return s.error();
+            }
         }
         d->hlc.observe(record.stamp, nowMs);
         ++added;
+    }
+    if (*bulk) {
+        w.bulk = &**bulk;
+        if (auto s = w.finishBulk(); !s)
+            return s.error();
     }
     if (auto s = storage::MetaStore(*d->db).setValue("sync.cursor", cursor); !s)
         return s.error();
