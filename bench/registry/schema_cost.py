@@ -6,12 +6,16 @@ the bare table (the floor), the records table as core/storage/migrations.cpp dec
 secondary index / trigger / the heads table alone on top of it, all of them row by row (what
 seeding and applying a pull page do today), and the same end state built after the load (each
 index by one sort, heads and the summary dirty marks by one INSERT ... SELECT, same transaction).
+Then a pull in pages, each page its own transaction (a crash may leave no committed page without
+its indexes): every page row by row, only the first page in bulk, every page in bulk (indexes
+dropped and rebuilt over the whole table per page), and all pages applied in one bulk transaction
+(what the sync client does for a first pull: core/storage/record_store.h, BulkLoad).
 
 Plain SQLite in memory, CPU time, best of three: no cipher and no disk, so it isolates the cost of
 the schema itself from Cairn's code (the SQLCipher floor is bench/storage_floor.h). Keep the DDL in
 step with core/storage/migrations.cpp.
 
-usage: bench/registry/schema_cost.py [--patients N]
+usage: bench/registry/schema_cost.py [--patients N] [--pages N]
 """
 import argparse
 import json
@@ -82,10 +86,49 @@ def best(schema, rows, **kw):
     return min(timed(schema, rows, **kw) for _ in range(3))
 
 
+BULK_AFTER = [
+    "INSERT INTO heads (lineage, record_id, patient_id, live) SELECT lineage, id, patient_id, 1 FROM records "
+    "WHERE seq > ? ORDER BY lineage",
+    "INSERT OR IGNORE INTO summary_dirty SELECT DISTINCT patient_id FROM records WHERE seq > ?",
+]
+
+
+def paged(rows, pages, bulk_pages):
+    """CPU ms to apply rows in `pages` transactions; pages in bulk_pages(p) drop and rebuild."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.execute("PRAGMA cache_size = -65536")
+    for statement in [RECORDS, SUMMARY_DIRTY] + HEADS + list(INDEXES.values()) + [TRIGGER]:
+        db.execute(statement)
+    size = (len(rows) + pages - 1) // pages
+    start = time.process_time()
+    for p in range(pages):
+        chunk = rows[p * size:(p + 1) * size]
+        db.execute("BEGIN")
+        if not bulk_pages(p):
+            db.executemany(INSERT, chunk)
+            db.executemany(INSERT_HEAD, [(r[0], r[0], r[1]) for r in chunk])
+        else:
+            for name in list(INDEXES) + ["heads_by_patient"]:
+                db.execute("DROP INDEX " + name)
+            db.execute("DROP TRIGGER summary_dirty_on_record")
+            before = db.execute("SELECT coalesce(max(seq), 0) FROM records").fetchone()[0]
+            db.executemany(INSERT, chunk)
+            for statement in INDEXES.values():
+                db.execute(statement)
+            for statement in BULK_AFTER:
+                db.execute(statement, (before,))
+            db.execute(HEADS[1])
+            db.execute(TRIGGER)
+        db.execute("COMMIT")
+    return (time.process_time() - start) * 1000.0
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=1000)
-    rows = make_rows(parser.parse_args().patients)
+    parser.add_argument("--pages", type=int, default=12)
+    args = parser.parse_args()
+    rows = make_rows(args.patients)
     floor = best([BARE], rows)
     base = best([RECORDS, SUMMARY_DIRTY], rows)
     print("%d rows, one transaction; CPU ms, best of 3; floor = bare table %.0f ms" % (len(rows), floor))
@@ -107,6 +150,15 @@ def main():
     ]
     ms = best([RECORDS, SUMMARY_DIRTY] + HEADS, rows, after=after)
     print("%-58s %8.0f %8.1f" % ("the same end state, indexes/heads/marks built after", ms, ms / floor))
+    n = args.pages
+    for label, bulk_pages, pages in [
+        ("%d pages, each row by row" % n, lambda p: False, n),
+        ("%d pages, only the first in bulk" % n, lambda p: p == 0, n),
+        ("%d pages, each in bulk (rebuilt per page)" % n, lambda p: True, n),
+        ("the %d pages in one bulk transaction" % n, lambda p: True, 1),
+    ]:
+        ms = min(paged(rows, pages, bulk_pages) for _ in range(3))
+        print("%-58s %8.0f %8.1f" % (label, ms, ms / floor))
 
 
 if __name__ == "__main__":

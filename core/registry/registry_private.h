@@ -29,6 +29,7 @@
 #include <QString>
 
 #include <memory>
+#include <utility>
 
 namespace cairn::registry {
 
@@ -72,6 +73,9 @@ struct RecordWriter {
     const Clock &clock;
     QString userId;
     QString deviceId;
+    // Set while records go into an empty registry in bulk (storage::BulkLoad): the patients rows
+    // are then written when the load finishes (finishBulk).
+    storage::BulkLoad *bulk = nullptr;
 
     void stamp(domain::RecordMeta &meta)
     {
@@ -91,11 +95,17 @@ struct RecordWriter {
         envelope.stamp.device = deviceId;
         if (auto s = domain::validateEnvelope(envelope); !s)
             return s;
-        if (auto s = store.insert(envelope, true); !s)
-            return s;
-        if (envelope.kind == QLatin1String("patient")) {
-            if (auto s = updatePatientRowFromHead(envelope.id); !s)
+        const bool demographics = envelope.kind == QLatin1String("patient");
+        if (bulk) {
+            if (auto s = bulk->insert(envelope, true, demographics); !s)
                 return s;
+        } else {
+            if (auto s = store.insert(envelope, true); !s)
+                return s;
+            if (demographics) {
+                if (auto s = updatePatientRowFromHead(envelope.id); !s)
+                    return s;
+            }
         }
         if (!auditIt)
             return ok();
@@ -130,6 +140,15 @@ struct RecordWriter {
         row.language = p.value(QStringLiteral("language")).toString();
         row.updated = envelope.stamp;
         return store.upsertPatient(row);
+    }
+
+    // Ends a bulk load (when one is under way): indexes, heads, summary marks and patients rows.
+    Status finishBulk()
+    {
+        if (!bulk)
+            return ok();
+        storage::BulkLoad *load = std::exchange(bulk, nullptr);
+        return load->finish([this](const QString &recordId) { return updatePatientRowFromHead(recordId); });
     }
 
     Status saveClock() { return storage::MetaStore(db).setValue(QStringLiteral("hlc_last"), hlc.last().toString()); }

@@ -70,6 +70,12 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
+    // Into a new registry (seeding, a first import): in bulk.
+    auto bulk = storage::BulkLoad::begin(*d->db);
+    if (!bulk)
+        return bulk.error();
+    if (*bulk)
+        w.bulk = &**bulk;
     QStringList ids;
     for (const auto &patient : patients) {
         const auto envelopes = envelopesOf(patient, [&w](domain::RecordMeta &meta) { w.stamp(meta); });
@@ -81,6 +87,8 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
         }
         ids.append(envelopes.first().patientId);
     }
+    if (auto s = w.finishBulk(); !s)
+        return s.error();
     if (auto s = w.saveClock(); !s)
         return s.error();
     if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)

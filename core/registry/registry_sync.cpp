@@ -14,8 +14,11 @@ namespace {
 // Why a pulled record cannot be stored on this tablet, or nullopt when it can. The checks the
 // server makes of an arriving record, then what only this tablet knows: whether the patient and
 // the record it corrects are here. Records in setAsideNow count as not here (the recheck of stored
-// records, which sets them aside only once it has checked them all).
+// records, which sets them aside only once it has checked them all). loadedPatients: while an empty
+// registry is loaded in bulk, the patients whose demographics it loaded so far (all it holds; the
+// index the query uses is not there).
 Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record,
+                                              const QSet<QString> *loadedPatients,
                                               const QSet<QString> &setAsideNow = {})
 {
     if (auto s = validateIncomingRecord(record, std::nullopt); !s)
@@ -40,6 +43,12 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
     }
     // Only a patient's own record introduces a patient; anything else must name one held here.
     if (record.patientId != domain::kClinicScope && record.kind != QLatin1String("patient")) {
+        if (loadedPatients) {
+            if (!loadedPatients->contains(record.patientId))
+                return std::optional<Error>(
+                    Error{QStringLiteral("patient_id"), QStringLiteral("names no patient this tablet holds")});
+            return std::optional<Error>();
+        }
         auto known = db.cached("SELECT id FROM records WHERE patient_id = ? AND kind = 'patient'");
         if (!known)
             return known.error();
@@ -154,6 +163,12 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
+    // The first pull into an empty registry: in bulk.
+    auto bulk = storage::BulkLoad::begin(*d->db);
+    if (!bulk)
+        return bulk.error();
+    QSet<QString> loadedPatients;
+    const QSet<QString> *loaded = *bulk ? &loadedPatients : nullptr;
     const std::int64_t nowMs = m_clock.now().toMSecsSinceEpoch();
     const QString receivedAt = isoNow(m_clock);
     int added = 0;
@@ -183,7 +198,7 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
                 continue;
             }
         }
-        auto reason = reasonToSetAside(*d->db, record);
+        auto reason = reasonToSetAside(*d->db, record, loaded);
         if (!reason)
             return reason.error().within(QStringLiteral("changes[%1]").arg(i));
         if (reason->has_value()) {
@@ -192,14 +207,27 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             ++setAside;
             continue;
         }
-        if (auto s = w.store.insert(record, false); !s)
-            return s.error().within(QStringLiteral("changes[%1]").arg(i));
-        if (record.kind == QLatin1String("patient")) {
-            if (auto s = w.updatePatientRowFromHead(record.id); !s)
-                return s.error();
+        const bool demographics = record.kind == QLatin1String("patient");
+        if (*bulk) {
+            if (auto s = (*bulk)->insert(record, false, demographics); !s)
+                return s.error().within(QStringLiteral("changes[%1]").arg(i));
+            if (demographics)
+                loadedPatients.insert(record.patientId);
+        } else {
+            if (auto s = w.store.insert(record, false); !s)
+                return s.error().within(QStringLiteral("changes[%1]").arg(i));
+            if (demographics) {
+                if (auto s = w.updatePatientRowFromHead(record.id); !s)
+                    return s.error();
+            }
         }
         d->hlc.observe(record.stamp, nowMs);
         ++added;
+    }
+    if (*bulk) {
+        w.bulk = &**bulk;
+        if (auto s = w.finishBulk(); !s)
+            return s.error();
     }
     if (auto s = storage::MetaStore(*d->db).setValue("sync.cursor", cursor); !s)
         return s.error();
@@ -284,7 +312,7 @@ Status Registry::recheckStoredRecords()
             removed.append(record.id);
             return ok();
         }
-        auto reason = reasonToSetAside(*d->db, record, setAside);
+        auto reason = reasonToSetAside(*d->db, record, nullptr, setAside);
         if (!reason)
             return reason.error();
         if (!reason->has_value())

@@ -199,6 +199,12 @@ Result<Statement *> Database::cached(const char *sql)
     return raw;
 }
 
+void Database::resetCached()
+{
+    for (auto &entry : m_cache)
+        entry.second->reset();
+}
+
 std::int64_t Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

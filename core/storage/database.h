@@ -87,6 +87,8 @@ public:
     // A statement prepared once per connection and reset for each use, for the hot paths (preparing
     // parses SQL and allocates). sql must be a string literal (it is the cache key).
     Result<Statement *> cached(const char *sql);
+    // Resets every cached statement (a statement left mid-read blocks DROP INDEX).
+    void resetCached();
     [[nodiscard]] std::int64_t lastInsertRowId() const;
     [[nodiscard]] int changes() const;  // rows changed by the last statement
     Status exec(const char *sql);       // one or more statements without results

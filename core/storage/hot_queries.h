@@ -13,6 +13,13 @@ inline constexpr const char *kTipsOfLineage =
     "SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ? "
     "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
     "AND NOT EXISTS (SELECT 1 FROM record_closes c WHERE c.closed_id = r.id)";
+// The tips as they were right after the record with local seq ?2 was written (a bulk load builds
+// the heads after its rows: core/storage/record_store.h, BulkLoad).
+inline constexpr const char *kTipsOfLineageAsOf =
+    "SELECT r.id, r.hlc, r.retracted, r.payload FROM records r WHERE r.lineage = ?1 AND r.seq <= ?2 "
+    "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id AND s.seq <= ?2) "
+    "AND NOT EXISTS (SELECT 1 FROM record_closes c JOIN records k ON k.id = c.record_id "
+    "WHERE c.closed_id = r.id AND k.seq <= ?2)";
 inline constexpr const char *kHeadOfLineage = "SELECT record_id, live, merged_payload FROM heads WHERE lineage = ?";
 inline constexpr const char *kClosedByRecord =
     "SELECT closed_id FROM record_closes WHERE record_id = ? ORDER BY closed_id";

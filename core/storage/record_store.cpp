@@ -97,45 +97,56 @@ Result<QJsonObject> commonBasePayload(Database &db, const QList<LineageTip> &tip
 
 using hot_queries::kTipsOfLineage;
 
+// A first version whose lineage is its own id (nearly every record): it is its lineage's head.
+bool startsOwnLineage(const StoredRecord &record, const QString &lineage)
+{
+    return record.supersedes.isEmpty() && lineage == record.id;
+}
+
 }  // namespace
 
-Status RecordStore::insert(StoredRecord &record, bool queueForSync)
+Result<QString> RecordStore::lineageFor(StoredRecord &record, bool queueForSync)
 {
     if (record.writtenAt.isEmpty())
         record.writtenAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     QString lineage = rootLineage(record.id, record.kind, record.patientId, record.payload);
-    if (!record.supersedes.isEmpty()) {
-        auto parent = m_db.cached(hot_queries::kLineageOfRecord);
-        if (!parent)
-            return parent.error();
-        (*parent)->bind(1, record.supersedes);
-        if (!(*parent)->next()) {
-            Status s = (*parent)->status();
-            (*parent)->reset();
-            if (!s)
-                return s;
-            return Error{QStringLiteral("supersedes"),
-                         QStringLiteral("names a record that is not here: %1").arg(record.supersedes)};
-        }
-        lineage = (*parent)->text(0);
+    if (record.supersedes.isEmpty())
+        return lineage;
+    auto parent = m_db.cached(hot_queries::kLineageOfRecord);
+    if (!parent)
+        return parent.error();
+    (*parent)->bind(1, record.supersedes);
+    if (!(*parent)->next()) {
+        Status s = (*parent)->status();
         (*parent)->reset();
-        if (queueForSync) {
-            // A local correction is written from what this device shows: the merge of every tip.
-            auto tips = m_db.cached(kTipsOfLineage);
-            if (!tips)
-                return tips.error();
-            (*tips)->bind(1, lineage);
-            record.closes.clear();
-            while ((*tips)->next()) {
-                if ((*tips)->text(0) != record.supersedes)
-                    record.closes.append((*tips)->text(0));
-            }
-            Status scan = (*tips)->status();
-            (*tips)->reset();
-            if (!scan)
-                return scan;
-        }
+        if (!s)
+            return s.error();
+        return Error{QStringLiteral("supersedes"),
+                     QStringLiteral("names a record that is not here: %1").arg(record.supersedes)};
     }
+    lineage = (*parent)->text(0);
+    (*parent)->reset();
+    if (queueForSync) {
+        // A local correction is written from what this device shows: the merge of every tip.
+        auto tips = m_db.cached(kTipsOfLineage);
+        if (!tips)
+            return tips.error();
+        (*tips)->bind(1, lineage);
+        record.closes.clear();
+        while ((*tips)->next()) {
+            if ((*tips)->text(0) != record.supersedes)
+                record.closes.append((*tips)->text(0));
+        }
+        Status scan = (*tips)->status();
+        (*tips)->reset();
+        if (!scan)
+            return scan.error();
+    }
+    return lineage;
+}
+
+Status RecordStore::insertRow(StoredRecord &record, const QString &lineage, bool queueForSync)
+{
     auto stmt = m_db.cached("INSERT INTO records (id, patient_id, kind, record_date, payload, author, device, hlc, "
                             "supersedes, retracted, written_at, lineage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt)
@@ -156,8 +167,6 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
         if (auto s = (*close)->run(); !s)
             return s;
     }
-    if (auto s = updateHead(lineage, record); !s)
-        return s;
     if (!queueForSync)
         return ok();
     auto queue = m_db.cached("INSERT INTO outbox (record_id, queued_at) VALUES (?, ?)");
@@ -167,28 +176,34 @@ Status RecordStore::insert(StoredRecord &record, bool queueForSync)
     return (*queue)->run();
 }
 
-Status RecordStore::updateHead(const QString &lineage, const StoredRecord &inserted)
+Status RecordStore::insert(StoredRecord &record, bool queueForSync)
 {
-    // Fast path: a record that starts its own lineage is its head.
-    if (inserted.supersedes.isEmpty() && lineage == inserted.id) {
+    auto lineage = lineageFor(record, queueForSync);
+    if (!lineage)
+        return lineage.error();
+    if (auto s = insertRow(record, *lineage, queueForSync); !s)
+        return s;
+    if (startsOwnLineage(record, *lineage)) {
         auto stmt = m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live) VALUES (?, ?, ?, ?)");
         if (!stmt)
             return stmt.error();
-        (*stmt)->bind(1, lineage).bind(2, inserted.id).bind(3, inserted.patientId).bind(4, inserted.retracted ? 0 : 1);
+        (*stmt)->bind(1, *lineage).bind(2, record.id).bind(3, record.patientId).bind(4, record.retracted ? 0 : 1);
         return (*stmt)->run();
     }
-    return recomputeHead(lineage, inserted.patientId);
+    return resolveHead(*lineage, record.patientId, 0);
 }
 
-Status RecordStore::recomputeHead(const QString &lineage, const QString &patientId)
+Status RecordStore::resolveHead(const QString &lineage, const QString &patientId, std::int64_t asOfSeq)
 {
     // The versions of this lineage that nothing supersedes. One is the usual case; several mean
     // devices corrected the same record concurrently.
-    auto tips = m_db.cached(kTipsOfLineage);
+    auto tips = m_db.cached(asOfSeq > 0 ? hot_queries::kTipsOfLineageAsOf : kTipsOfLineage);
     if (!tips)
         return tips.error();
     QList<LineageTip> found;
     (*tips)->bind(1, lineage);
+    if (asOfSeq > 0)
+        (*tips)->bind(2, asOfSeq);
     while ((*tips)->next()) {
         found.append({(*tips)->text(0), (*tips)->text(1), (*tips)->integer(2) != 0,
                       QJsonDocument::fromJson((*tips)->text(3).toUtf8()).object()});
@@ -331,13 +346,106 @@ Result<QStringList> RecordStore::removeSetAside(const QStringList &recordIds)
         if (!left->status())
             return left->status().error();
         if (remains) {
-            if (auto s = recomputeHead(lineage, patientId); !s)
+            if (auto s = resolveHead(lineage, patientId, 0); !s)
                 return s.error();
         }
     }
     if (auto s = m_db.exec("DROP TABLE temp.set_aside_now"); !s)
         return s.error();
     return patients;
+
+Result<std::optional<BulkLoad>> BulkLoad::begin(Database &db)
+{
+    auto empty = db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM records)");
+    if (!empty)
+        return empty.error();
+    if (*empty == 0)
+        return std::optional<BulkLoad>();
+    BulkLoad load(db);
+    db.resetCached();
+    auto schema = db.prepare("SELECT type, tbl_name, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+                             "((type = 'index' AND tbl_name IN ('records', 'heads')) OR "
+                             "(type = 'trigger' AND name = 'summary_dirty_on_record')) ORDER BY name");
+    if (!schema)
+        return schema.error();
+    QList<QByteArray> drops;
+    while (schema->next()) {
+        const bool index = schema->text(0) == QLatin1String("index");
+        const QByteArray sql = schema->blob(3);
+        if (!index)
+            load.m_triggers.append(sql);
+        else if (schema->text(1) == QLatin1String("records"))
+            load.m_recordIndexes.append(sql);
+        else
+            load.m_headIndexes.append(sql);
+        drops.append((index ? "DROP INDEX \"" : "DROP TRIGGER \"") + schema->blob(2) + '"');
+    }
+    if (auto s = schema->status(); !s)
+        return s.error();
+    for (const QByteArray &drop : std::as_const(drops)) {
+        if (auto s = db.exec(drop.constData()); !s)
+            return s.error();
+    }
+    return std::optional<BulkLoad>(std::move(load));
+}
+
+Status BulkLoad::insert(StoredRecord &record, bool queueForSync, bool followUp)
+{
+    if (m_finished)
+        return Error{QString(), QStringLiteral("the bulk load is already finished")};
+    // A local correction reads its lineage's tips by scanning (no index yet): rare in a load.
+    auto lineage = m_store.lineageFor(record, queueForSync);
+    if (!lineage)
+        return lineage.error();
+    if (auto s = m_store.insertRow(record, *lineage, queueForSync); !s)
+        return s;
+    const bool resolve = !startsOwnLineage(record, *lineage);
+    if (resolve || followUp)
+        m_deferred.append({record.seq, record.id, *lineage, record.patientId, resolve, followUp});
+    return ok();
+}
+
+Status BulkLoad::finish(const std::function<Status(const QString &recordId)> &followUp)
+{
+    if (m_finished)
+        return ok();
+    m_finished = true;
+    Database &db = *m_db;
+    for (const QByteArray &sql : std::as_const(m_recordIndexes)) {
+        if (auto s = db.exec(sql.constData()); !s)
+            return s;
+    }
+    // Every row came with this load: each first version of its own lineage heads it (as
+    // RecordStore::insert's first case), in key order so the b-tree is written front to back.
+    if (auto s = db.exec("INSERT INTO heads (lineage, record_id, patient_id, live) "
+                         "SELECT id, id, patient_id, 1 - retracted FROM records "
+                         "WHERE supersedes IS NULL AND lineage = id ORDER BY id");
+        !s)
+        return s;
+    for (const QByteArray &sql : std::as_const(m_headIndexes)) {
+        if (auto s = db.exec(sql.constData()); !s)
+            return s;
+    }
+    for (const Deferred &step : std::as_const(m_deferred)) {
+        if (step.resolveHead) {
+            if (auto s = m_store.resolveHead(step.lineage, step.patientId, step.seq); !s)
+                return s;
+        }
+        if (step.followUp && followUp) {
+            if (auto s = followUp(step.recordId); !s)
+                return s;
+        }
+    }
+    // What summary_dirty_on_record marks for each inserted row.
+    if (auto s = db.exec("INSERT OR IGNORE INTO summary_dirty (patient_id) "
+                         "SELECT DISTINCT patient_id FROM records WHERE patient_id <> 'clinic'");
+        !s)
+        return s;
+    for (const QByteArray &sql : std::as_const(m_triggers)) {
+        if (auto s = db.exec(sql.constData()); !s)
+            return s;
+    }
+    return ok();
 }
 
 Result<std::optional<StoredRecord>> RecordStore::versionInForce(const QString &recordId)

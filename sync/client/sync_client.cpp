@@ -178,16 +178,20 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
 
 Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked)
 {
+    auto stored = m_registry.syncValue(QStringLiteral("cursor"));
+    if (!stored)
+        return stored.error();
+    auto cursor = Cursor::parse(*stored);
+    if (!cursor)
+        cursor = Cursor{};
+    auto own = m_registry.syncValue(QStringLiteral("pull_own"));
+    if (!own)
+        return own.error();
+    // Pages are applied several at a time (ClientConfig::pullPagesPerApply); the cursor is stored
+    // with them, so a crash or a failed request re-pulls only what was not applied.
+    QList<domain::RecordEnvelope> pending;
+    int pendingPages = 0;
     for (;;) {
-        auto stored = m_registry.syncValue(QStringLiteral("cursor"));
-        if (!stored)
-            return stored.error();
-        auto cursor = Cursor::parse(*stored);
-        if (!cursor)
-            cursor = Cursor{};
-        auto own = m_registry.syncValue(QStringLiteral("pull_own"));
-        if (!own)
-            return own.error();
         const PullRequest request{*cursor, m_config.pullPage, !own->isEmpty()};
         auto response = exchange("/v1/pull", toJson(request), auth, stats, revoked);
         if (!response)
@@ -197,13 +201,20 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         auto page = pullResponseFromJson(*response);
         if (!page)
             return page.error();
-        auto added = m_registry.applyPulled(page->changes, page->cursor.toString(),
+        pending.append(std::move(page->changes));
+        ++pendingPages;
+        *cursor = page->cursor;
+        *serverHighest = page->highestSeq;
+        if (page->more && pendingPages < m_config.pullPagesPerApply)
+            continue;
+        auto added = m_registry.applyPulled(pending, page->cursor.toString(),
                                             page->more ? registry::Registry::FeedPosition::MorePagesFollow
                                                        : registry::Registry::FeedPosition::LastPage);
         if (!added)
             return added.error();
         stats.pulled += *added;
-        *serverHighest = page->highestSeq;
+        pending.clear();
+        pendingPages = 0;
         if (!page->more)
             return request.own ? m_registry.setSyncValue(QStringLiteral("pull_own"), QString()) : ok();
     }

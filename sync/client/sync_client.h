@@ -32,6 +32,10 @@ struct ClientConfig {
     int requestTimeoutMs = 60'000;     // per request: generous for a 1 Mbit/s, 300 ms link
     int pushBatch = Limits::maxPushBatch;
     int pullPage = Limits::maxPullPage;
+    // Pulled pages applied together, in one transaction (at most this many pages of
+    // Limits::pageBytes held in memory): a first pull of a clinic of 1,000 patients goes into the
+    // empty registry in one bulk load, and a long pull commits once per this many pages.
+    int pullPagesPerApply = 16;
 };
 
 struct RoundStats {

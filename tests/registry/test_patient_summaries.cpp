@@ -148,6 +148,76 @@ class TestPatientSummaries : public QObject {
 
     static qint64 scalar(Registry &r, const char *sql) { return *RegistryInternals::database(r).scalarInt(sql); }
 
+    // Every row the query returns, its columns joined.
+    static QStringList rows(Registry &r, const char *sql)
+    {
+        auto stmt = RegistryInternals::database(r).prepare(sql);
+        if (!stmt)
+            qFatal("%s: %s", sql, qPrintable(stmt.error().line()));
+        QStringList lines;
+        while (stmt->next()) {
+            QStringList columns;
+            for (int i = 0; i < stmt->columnCount(); ++i)
+                columns << (stmt->isNull(i) ? QStringLiteral("NULL") : stmt->text(i));
+            lines << columns.join(QLatin1Char('|'));
+        }
+        return lines;
+    }
+
+    // What a registry holds, table by table, in storage order: two registries that went through
+    // the same records (one in bulk, one record by record) hold exactly this alike. Leaves out only
+    // when a conflict was noticed and which recompute wrote a summary.
+    static QList<QStringList> storedState(Registry &r)
+    {
+        QList<QStringList> state{
+            rows(r, "SELECT * FROM records ORDER BY seq"),
+            rows(r, "SELECT * FROM heads ORDER BY lineage"),
+            rows(r, "SELECT id, lineage, patient_id, record_a, record_b, fields, reviewed_by FROM conflicts "
+                    "ORDER BY id"),
+            rows(r, "SELECT * FROM record_closes ORDER BY closed_id, record_id"),
+            rows(r, "SELECT rowid, * FROM patients ORDER BY rowid"),
+            rows(r, "SELECT patient_id, policy_version, on_therapy, ltot_reason, tier, band, total_mme, gaps, "
+                    "next_visit, next_visit_time, last_peg, error, hex(measures), measures_error "
+                    "FROM patient_summary ORDER BY patient_id"),
+            rows(r, "SELECT * FROM summary_dirty ORDER BY patient_id"),
+            rows(r, "SELECT record_id, patient_id, kind, payload, field, message FROM quarantine ORDER BY id"),
+            rows(r, "SELECT * FROM outbox ORDER BY seq"),
+            schemaOf(r)};
+        return state;
+    }
+
+    // The same with who wrote the records and on which device left out (each registry has its own).
+    static QList<QStringList> storedStateOfAnyOrigin(Registry &r)
+    {
+        QList<QStringList> state = storedState(r);
+        const QStringList origins =
+            rows(r, "SELECT DISTINCT author FROM records UNION SELECT DISTINCT device FROM records");
+        for (QStringList &table : state) {
+            for (QString &line : table) {
+                for (const QString &origin : origins)
+                    line.replace(origin, QStringLiteral("<origin>"));
+            }
+        }
+        return state;
+    }
+
+    // The indexes and triggers, as the schema declares them (a bulk load drops and recreates some).
+    static QStringList schemaOf(Registry &r)
+    {
+        return rows(r, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
+    }
+
+    void sameStoredState(Registry &bulk, Registry &oneByOne, bool anyOrigin = false)
+    {
+        const QList<QStringList> got = anyOrigin ? storedStateOfAnyOrigin(bulk) : storedState(bulk);
+        const QList<QStringList> want = anyOrigin ? storedStateOfAnyOrigin(oneByOne) : storedState(oneByOne);
+        for (qsizetype table = 0; table < want.size(); ++table) {
+            for (qsizetype i = 0; i < std::min(got.at(table).size(), want.at(table).size()); ++i)
+                QCOMPARE(got.at(table).at(i), want.at(table).at(i));
+            QCOMPARE(got.at(table).size(), want.at(table).size());
+        }
+    }
+
     // The screens' source (summaries, for today) equals a full evaluation of every record.
     void sameAsFullEvaluation(Registry &r)
     {
@@ -338,6 +408,12 @@ class TestPatientSummaries : public QObject {
             if (!QFile::copy(file, target))
                 qFatal("copy %s", qPrintable(file));
         }
+        return runWorkerOn(copy, args, killAfterMs, tookMs);
+    }
+
+    // The same on `file` as it is.
+    QString runWorkerOn(const QString &copy, const QStringList &args, int killAfterMs, qint64 *tookMs = nullptr)
+    {
         QProcess worker;
         QStringList arguments{args.first(), m_dir.filePath(copy), m_dir.filePath(QStringLiteral("keys")),
                               m_clock.now().toString(Qt::ISODate)};
@@ -481,6 +557,86 @@ private slots:
         CHECKED(sameAsFullEvaluation(*b));
     }
 
+    // A first pull into an empty registry goes in bulk (indexes, heads and summary marks built after
+    // the rows); it ends exactly where applying the same feed record by record ends: corrections,
+    // concurrent versions merged with their conflicts, withdrawals, a renamed patient, a duplicate
+    // and a record set aside included, with the schema's indexes in place.
+    void aFirstPullInBulkEndsWhereOneRecordAtATimeEnds()
+    {
+        auto a = create(QStringLiteral("bulk-a.db"), 30, 31);
+        auto b = create(QStringLiteral("bulk-b.db"), 0, 0);
+        CHECK_OK(b->applyPulled(*a->outbox(1'000'000), QStringLiteral("1")));
+        const qint64 bWroteBefore = *b->writeCounter();
+        a.reset();
+        b.reset();
+        auto clinicianA = signIn(QStringLiteral("bulk-a.db"), kClinician, kClinicianPin);
+        auto clinicianB = signIn(QStringLiteral("bulk-b.db"), kClinician, kClinicianPin);
+        for (int i = 0; i < 40; ++i) {
+            CHECKED(randomWrite(*clinicianA));
+            CHECKED(randomWrite(*clinicianB));
+        }
+        // The server's feed: A's records, then what B wrote offline (corrections of the same
+        // records as A's: merged, some in conflict), one of them twice, and one for a patient
+        // nobody holds.
+        auto feed = clinicianA->outbox(1'000'000);
+        CHECK_OK(feed);
+        auto fromB = clinicianB->outbox(1'000'000);
+        CHECK_OK(fromB);
+        for (const auto &record : std::as_const(*fromB)) {
+            if (record.seq > bWroteBefore)
+                feed->append(record);
+        }
+        feed->append(feed->at(feed->size() / 2));
+        domain::RecordEnvelope stray = feed->last();
+        stray.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        stray.patientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        stray.kind = QStringLiteral("peg");
+        stray.supersedes.clear();
+        stray.closes.clear();
+        stray.retracted = false;
+        feed->insert(feed->size() / 3, stray);
+        clinicianA.reset();
+        clinicianB.reset();
+
+        create(QStringLiteral("bulk-c.db"), 0, 0).reset();
+        create(QStringLiteral("bulk-d.db"), 0, 0).reset();
+        auto inBulk = signIn(QStringLiteral("bulk-c.db"), kClinician, kClinicianPin);
+        auto oneByOne = signIn(QStringLiteral("bulk-d.db"), kClinician, kClinicianPin);
+        const QStringList freshSchema = schemaOf(*oneByOne);
+        CHECK_OK(inBulk->applyPulled(*feed, QStringLiteral("c")));
+        // Once a record is here, the rest of the feed goes in one record at a time.
+        CHECK_OK(oneByOne->applyPulled(feed->mid(0, 1), QStringLiteral("c"), Registry::FeedPosition::MorePagesFollow));
+        CHECK_OK(oneByOne->applyPulled(feed->mid(1), QStringLiteral("c")));
+        QVERIFY(scalar(*inBulk, "SELECT count(*) FROM conflicts") > 0);
+        QVERIFY(scalar(*inBulk, "SELECT count(*) FROM heads WHERE merged_payload IS NOT NULL") > 0);
+        QVERIFY(scalar(*inBulk, "SELECT count(*) FROM heads WHERE live = 0") > 0);
+        QCOMPARE(scalar(*inBulk, "SELECT count(*) FROM quarantine"), 1);
+        QCOMPARE(schemaOf(*inBulk), freshSchema);
+        CHECKED(sameStoredState(*inBulk, *oneByOne));
+        CHECKED(nothingWaiting(*inBulk));
+        CHECKED(sameAsFullEvaluation(*inBulk));
+    }
+
+    // Seeding a new registry goes in bulk too, and stores what seeding record by record stores.
+    void seedingANewRegistryInBulkStoresWhatOneByOneStores()
+    {
+        synthetic::Options clinic;
+        clinic.patients = 25;
+        clinic.seed = 41;
+        clinic.asOf = kStart.date();
+        const QList<domain::Patient> patients = synthetic::generateClinic(clinic);
+        auto inBulk = create(QStringLiteral("seed-bulk.db"), 0, 0);
+        auto oneByOne = create(QStringLiteral("seed-one.db"), 0, 0);
+        const QStringList freshSchema = schemaOf(*oneByOne);
+        CHECK_OK(inBulk->addPatients(patients));
+        CHECK_OK(oneByOne->addPatients(patients.mid(0, 1)));
+        CHECK_OK(oneByOne->addPatients(patients.mid(1)));
+        QCOMPARE(schemaOf(*inBulk), freshSchema);
+        CHECKED(sameStoredState(*inBulk, *oneByOne, true));
+        CHECKED(nothingWaiting(*inBulk));
+        CHECKED(sameAsFullEvaluation(*inBulk));
+    }
+
     void policyChangeAndNewDayRecomputeEverySummary()
     {
         create(QStringLiteral("policy.db"), 50, 13).reset();
@@ -566,6 +722,56 @@ private slots:
                                          records, before, after);
             if (QTest::currentTestFailed())
                 return;
+        }
+    }
+
+    // A first pull into an empty registry, killed while its page goes in bulk (indexes dropped,
+    // rows half in): the registry is as it was, indexes included, and the next pull completes
+    // with summaries equal to a full evaluation.
+    void killedWhileApplyingAFirstPullInBulk()
+    {
+        create(QStringLiteral("crash-empty.db"), 0, 0).reset();
+        QStringList freshSchema;
+        {
+            auto r = signIn(QStringLiteral("crash-empty.db"), kClinician, kClinicianPin);
+            freshSchema = schemaOf(*r);
+        }
+        auto source = create(QStringLiteral("crash-first-source.db"), 200, 18);
+        QJsonArray page;
+        auto outbox = source->outbox(1'000'000);
+        QVERIFY(outbox);
+        for (const domain::RecordEnvelope &record : std::as_const(*outbox))
+            page.append(sync::envelopeToJson(record));
+        source.reset();
+        const QString pageFile = m_dir.filePath(QStringLiteral("first-page.json"));
+        {
+            QFile file(pageFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QJsonDocument(page).toJson(QJsonDocument::Compact));
+        }
+        const QStringList args{QStringLiteral("page"), pageFile};
+        qint64 took = 0;
+        runWorker(QStringLiteral("crash-empty.db"), QStringLiteral("first-done.db"), args, -1, &took);
+        for (int part = 1; part <= 4; ++part) {
+            const QString copy = QStringLiteral("first-kill-%1.db").arg(part);
+            runWorker(QStringLiteral("crash-empty.db"), copy, args, static_cast<int>(took * part / 5));
+            {
+                auto r = signIn(copy, kClinician, kClinicianPin);
+                QCOMPARE(*RegistryInternals::database(*r).scalarText("PRAGMA integrity_check"), QStringLiteral("ok"));
+                QCOMPARE(schemaOf(*r), freshSchema);
+                const qint64 count = scalar(*r, "SELECT count(*) FROM records");
+                qInfo("%s: %s", qPrintable(copy), count == 0 ? "killed before its commit" : "committed");
+                QVERIFY(count == 0 || count == page.size());
+                QCOMPARE(scalar(*r, "SELECT count(*) FROM heads"),
+                         count == 0 ? 0 : scalar(*r, "SELECT count(*) FROM records"));
+            }
+            // The next pull brings the same page again.
+            runWorkerOn(copy, args, -1);
+            auto r = signIn(copy, kClinician, kClinicianPin);
+            QCOMPARE(scalar(*r, "SELECT count(*) FROM records"), page.size());
+            QCOMPARE(schemaOf(*r), freshSchema);
+            CHECKED(nothingWaiting(*r));
+            CHECKED(sameAsFullEvaluation(*r));
         }
     }
 

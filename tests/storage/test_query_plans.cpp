@@ -6,6 +6,7 @@
 #include "core/storage/database.h"
 #include "core/storage/hot_queries.h"
 #include "core/storage/migrations.h"
+#include "core/storage/record_store.h"
 #include "tests/support/temp_registry.h"
 
 #include <QTemporaryDir>
@@ -42,6 +43,52 @@ private slots:
         QVERIFY(migrate(*m_db));
     }
 
+    QStringList schema()
+    {
+        auto stmt = m_db->prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
+        if (!stmt)
+            return {stmt.error().line()};
+        QStringList rows;
+        while (stmt->next())
+            rows << QStringList{stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3)}.join(QLatin1Char('|'));
+        return rows;
+    }
+
+    // A bulk load (a first pull, seeding a new registry) drops the secondary indexes and puts them
+    // back as declared, so the plans below hold after it too (they run on this loaded store).
+    void aBulkLoadLeavesTheSchemaAsDeclared()
+    {
+        const QStringList declared = schema();
+        auto tx = Transaction::begin(*m_db);
+        QVERIFY(tx);
+        auto load = BulkLoad::begin(*m_db);
+        QVERIFY(load && load->has_value());
+        QVERIFY(schema() != declared);  // the indexes are gone while it loads
+        StoredRecord first;
+        first.id = QStringLiteral("0b6c2d4e-1111-4f00-8000-000000000001");
+        first.patientId = QStringLiteral("0b6c2d4e-2222-4f00-8000-000000000002");
+        first.kind = QStringLiteral("peg");
+        first.date = QStringLiteral("2026-11-20");
+        first.payload = QJsonObject{{QStringLiteral("pain"), 3}};
+        first.author = first.device = QStringLiteral("test");
+        first.stamp = HlcStamp{1764000000000, 0, QStringLiteral("test")};
+        StoredRecord correction = first;
+        correction.id = QStringLiteral("0b6c2d4e-1111-4f00-8000-000000000003");
+        correction.supersedes = first.id;
+        correction.stamp.counter = 1;
+        QVERIFY((*load)->insert(first, false));
+        QVERIFY((*load)->insert(correction, false));
+        QVERIFY((*load)->finish());
+        QVERIFY(tx->commit());
+        QCOMPARE(schema(), declared);
+        QCOMPARE(*m_db->scalarText("SELECT record_id FROM heads"), correction.id);
+        // Only into an empty table.
+        auto tx2 = Transaction::begin(*m_db);
+        QVERIFY(tx2);
+        auto again = BulkLoad::begin(*m_db);
+        QVERIFY(again && !again->has_value());
+    }
+
     void queryUsesItsIndex_data()
     {
         QTest::addColumn<QByteArray>("sql");
@@ -55,6 +102,9 @@ private slots:
         row("tips of lineage", q::kTipsOfLineage,
             {QStringLiteral("USING INDEX records_by_lineage"), QStringLiteral("records_by_supersedes"),
              QStringLiteral("SEARCH c USING PRIMARY KEY")});
+        row("tips of lineage as of a record", q::kTipsOfLineageAsOf,
+            {QStringLiteral("USING INDEX records_by_lineage"), QStringLiteral("records_by_supersedes"),
+             QStringLiteral("SEARCH c USING PRIMARY KEY"), QStringLiteral("SEARCH k USING")});
         row("head of lineage", q::kHeadOfLineage, {QStringLiteral("SEARCH heads USING PRIMARY KEY")});
         row("closed by record", q::kClosedByRecord, {QStringLiteral("record_closes_by_record")});
         row("patient's versions in force", QByteArray("SELECT r.payload ") + q::kCurrentOfPatientTail,

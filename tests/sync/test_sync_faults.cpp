@@ -106,13 +106,16 @@ private:
     }
     registry::SystemClock m_clock;
     // Starts `cairnctl sync` through url and kills it with SIGKILL once `progressed` says so.
+    // Pulled pages are applied one per transaction here, so a kill can land between two of them
+    // (the client's default applies up to 16 at once: a clinic this small in one).
     bool killMidSync(const QString &db, const QString &url, const std::function<bool()> &progressed)
     {
         QProcess sync;
         sync.setProcessEnvironment(cliEnvironment());
         sync.start(qEnvironmentVariable("CAIRNCTL"),
                    {QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--server"), url,
-                    QStringLiteral("--ca"), m_certs.caPem});
+                    QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--pull-pages-per-apply"),
+                    QStringLiteral("1")});
         if (!sync.waitForStarted())
             return false;
         bool caught = false;

@@ -92,6 +92,19 @@ int runSync(const QStringList &arguments, const GlobalOptions &options, Io &io)
     auto config = clientConfig(args, open->registry.get());
     if (!config)
         return fail(io, config.error(), BadInput);
+    // Fewer pulled pages per transaction: less held in memory, and a killed pull keeps more.
+    auto pagesPerApply = takeOption(args, QStringLiteral("--pull-pages-per-apply"));
+    if (!pagesPerApply)
+        return fail(io, pagesPerApply.error(), BadInput);
+    if (!pagesPerApply->isEmpty()) {
+        bool number = false;
+        const int pages = pagesPerApply->toInt(&number);
+        if (!number || pages < 1 || pages > 64)
+            return fail(
+                io, {QStringLiteral("--pull-pages-per-apply"), QStringLiteral("must be a whole number from 1 to 64")},
+                BadInput);
+        config->pullPagesPerApply = pages;
+    }
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
     sync::SyncClient client(*open->registry, *open->keystore, *config);
@@ -241,7 +254,8 @@ int runQuarantine(const QStringList &arguments, const GlobalOptions &options, Io
 
 CAIRN_CLI_COMMAND("enroll", "enroll --server URL --ca PEM --code CODE: join a clinic's server (administrators)",
                   runEnroll);
-CAIRN_CLI_COMMAND("sync", "sync [--server URL --ca PEM]: one sync round; prints JSON stats", runSync);
+CAIRN_CLI_COMMAND("sync", "sync [--server URL --ca PEM] [--pull-pages-per-apply N]: one sync round; prints JSON stats",
+                  runSync);
 CAIRN_CLI_COMMAND("sign-in", "sign-in --name NAME: a clinic user's first sign-in on this device (online; PIN as usual)",
                   runSignIn);
 CAIRN_CLI_COMMAND("conflicts", "conflicts [--all] | conflicts review ID: concurrent edits to review", runConflicts);
