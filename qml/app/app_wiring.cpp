@@ -5,10 +5,10 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
-#include <QQuickWindow>
 #include <QQmlContext>
 #include <QQmlExpression>
+#include <QQuickStyle>
+#include <QQuickWindow>
 
 namespace cairn::app {
 
