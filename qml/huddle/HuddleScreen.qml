@@ -273,7 +273,8 @@ Page {
                             spacing: Theme.spacingM
                             // The booked time leads the row: the list is the day in time order.
                             ColumnLayout {
-                                Layout.preferredWidth: 72
+                                // Grows with the text size, so "To room" never breaks mid-word.
+                                Layout.preferredWidth: Theme.scaled(72)
                                 Layout.alignment: Qt.AlignTop
                                 spacing: Theme.spacingXs
                                 Label {

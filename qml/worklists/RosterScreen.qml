@@ -26,7 +26,9 @@ Page {
 
     component FilterBox: ComboBox {
         height: Theme.minTouch
-        width: 250
+        // Wide enough for its longest choice (large text, Spanish), within the screen.
+        implicitContentWidthPolicy: ComboBox.WidestText
+        width: Math.min(Math.max(250, implicitWidth), screen.width - 2 * Theme.margin)
         font.pixelSize: Theme.fontSmall
         textRole: "label"
         valueRole: "value"
