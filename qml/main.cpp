@@ -33,7 +33,11 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshots"),
         QStringLiteral("Render every screen to PNG files in DIR and quit (signs in as CAIRN_USER with CAIRN_PIN)."),
         QStringLiteral("dir"));
+    const QCommandLineOption fontScaleOption(QStringLiteral("font-scale"),
+                                             QStringLiteral("Text size, from 1 (as designed) to 2 (default 1)."),
+                                             QStringLiteral("factor"), QStringLiteral("1"));
     parser.addOption(dbOption);
+    parser.addOption(fontScaleOption);
     parser.addOption(idleOption);
     parser.addOption(screenshotsOption);
     parser.process(app);
@@ -48,6 +52,12 @@ int main(int argc, char *argv[])
     options.keystore = keystore->get();
     options.idleLockSeconds = parser.value(idleOption).toInt();
     options.rememberLanguage = !parser.isSet(screenshotsOption);
+    bool scaleRead = false;
+    options.fontScale = parser.value(fontScaleOption).toDouble(&scaleRead);
+    if (!scaleRead || options.fontScale < 1.0 || options.fontScale > 2.0) {
+        std::fprintf(stderr, "cairn: --font-scale must be a number from 1 to 2\n");
+        return 2;
+    }
     cairn::app::AppWiring wiring(options);
     if (!wiring.load())
         return 1;

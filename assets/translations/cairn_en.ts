@@ -110,22 +110,35 @@
     <message numerus="yes">
         <source>PDMP checked in %n day(s)</source>
         <translation>
-            <numerusform>PDMP checked in %n day</numerusform><numerusform>PDMP checked in %n days</numerusform></translation>
+            <numerusform>PDMP checked in %n day</numerusform>
+            <numerusform>PDMP checked in %n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>PDMP checked twice in %n day(s)</source>
         <translation>
-            <numerusform>PDMP checked twice in %n day</numerusform><numerusform>PDMP checked twice in %n days</numerusform></translation>
+            <numerusform>PDMP checked twice in %n day</numerusform>
+            <numerusform>PDMP checked twice in %n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>PEG in %n day(s)</source>
         <translation>
-            <numerusform>PEG in %n day</numerusform><numerusform>PEG in %n days</numerusform></translation>
+            <numerusform>PEG in %n day</numerusform>
+            <numerusform>PEG in %n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Urine test in %n day(s)</source>
         <translation>
-            <numerusform>Urine test in %n day</numerusform><numerusform>Urine test in %n days</numerusform></translation>
+            <numerusform>Urine test in %n day</numerusform>
+            <numerusform>Urine test in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n patient(s) to act on</source>
+        <translation>
+            <numerusform>%1 · %n patient to act on</numerusform><numerusform>%1 · %n patients to act on</numerusform></translation>
     </message>
 </context>
 <context>
@@ -143,12 +156,16 @@
     <message numerus="yes">
         <source>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n day(s) from the first request.</source>
         <translation>
-            <numerusform>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n day from the first request.</numerusform><numerusform>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n days from the first request.</numerusform></translation>
+            <numerusform>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n day from the first request.</numerusform>
+            <numerusform>Clinic policy for new patients: a bridge at the current dose while the records are gathered, for up to %n days from the first request.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Clinic policy for new patients: this fill would run past the bridge's limit of %n day(s) without the prior records.</source>
         <translation>
-            <numerusform>Clinic policy for new patients: this fill would run past the bridge's limit of %n day without the prior records.</numerusform><numerusform>Clinic policy for new patients: this fill would run past the bridge's limit of %n days without the prior records.</numerusform></translation>
+            <numerusform>Clinic policy for new patients: this fill would run past the bridge's limit of %n day without the prior records.</numerusform>
+            <numerusform>Clinic policy for new patients: this fill would run past the bridge's limit of %n days without the prior records.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -180,6 +197,11 @@
             <numerusform>The oldest has waited %n hour.</numerusform>
             <numerusform>The oldest has waited %n hours.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n to send</numerusform><numerusform>%n to send</numerusform></translation>
     </message>
 </context>
 <context>

@@ -700,6 +700,14 @@
         <source>Their summary shows here, beside the day&apos;s list.</source>
         <translation>Su resumen aparece aquí, junto a la lista del día.</translation>
     </message>
+    <message>
+        <source>Urgent (%1)</source>
+        <translation>Urgentes (%1)</translation>
+    </message>
+    <message>
+        <source>Everyone else (%1)</source>
+        <translation>Los demás (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -835,6 +843,14 @@
         <source>planned</source>
         <translation>planificado</translation>
     </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSwitch</name>
@@ -845,13 +861,6 @@
     <message>
         <source>Show the app in %1</source>
         <translation>Mostrar la aplicación en %1</translation>
-    </message>
-</context>
-<context>
-    <name>ListRow</name>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -957,10 +966,6 @@
     <message>
         <source>Target</source>
         <translation>Meta</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>Open %1, %2</source>
@@ -2887,10 +2892,6 @@
         <translation>Ningún paciente coincide.</translation>
     </message>
     <message>
-        <source>%1, %2, %3, %4. %5</source>
-        <translation>%1, %2, %3, %4. %5</translation>
-    </message>
-    <message>
         <source>Sync conflicts</source>
         <translation>Conflictos de sincronización</translation>
     </message>
@@ -4124,6 +4125,13 @@
         <source>Moved from acute opioids to long-term therapy this month</source>
         <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %n patient(s) to act on</source>
+        <translation>
+            <numerusform>%1 · %n paciente por atender</numerusform>
+            <numerusform>%1 · %n pacientes por atender</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::Navigation</name>
@@ -4833,6 +4841,21 @@
     <message>
         <source>The last sync did not finish: %1</source>
         <translation>La última sincronización no terminó: %1</translation>
+    </message>
+    <message>
+        <source>No server</source>
+        <translation>Sin servidor</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n por enviar</numerusform>
+            <numerusform>%n por enviar</numerusform>
+        </translation>
     </message>
 </context>
 <context>

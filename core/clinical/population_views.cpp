@@ -344,6 +344,8 @@ void MonthTally::add(const QString &patientId, const MeasureContribution &c)
         if (c.met & (1U << i)) {
             ++m_numerator[i];
             m_ids[i].append(patientId);
+        } else {
+            m_notMetIds[i].append(patientId);
         }
     }
     if (c.pegMean) {
@@ -360,8 +362,11 @@ MonthlyMeasures MonthTally::result() const
     out.measures.reserve(kMeasureCount + 1);
     for (int i = 0; i < kMeasureCount; ++i) {
         const QString id = QLatin1String(kMeasureIds[i]);
+        const std::optional<double> target = windows.target(id);
+        const bool ceiling = lowerIsBetter(id);
+        const QStringList needAction = !target ? QStringList() : ceiling ? m_ids[i] : m_notMetIds[i];
         out.measures.append({id, m_numerator[i], m_denominator[i], percent(m_numerator[i], m_denominator[i]), m_ids[i],
-                             windowOf(i, m_policy), windows.target(id), lowerIsBetter(id)});
+                             windowOf(i, m_policy), target, ceiling, needAction});
     }
     out.measures.append({QStringLiteral("mean_peg"), m_pegCount, m_pegCount,
                          m_pegCount == 0 ? 0.0 : roundToTenth(m_pegSum / m_pegCount), m_pegIds, windows.pegDays,

@@ -68,6 +68,10 @@ struct Measure {
     int windowDays = 0;            // the policy window the measure looked back over; 0 when it has none
     std::optional<double> target;  // the policy's target percent; none for mean_peg and counts without one
     bool lowerIsBetter = false;    // the target is a ceiling (MME, benzodiazepines), not a floor
+    // The patients the measure asks the clinic to act on: for a floor, the denominator's patients
+    // outside the numerator (no current agreement); for a ceiling, the numerator's (90 MME or more).
+    // Empty for a measure without a target.
+    QStringList needActionIds;
 };
 struct MonthlyMeasures {
     QString month;          // "YYYY-MM"
@@ -108,6 +112,7 @@ private:
     std::array<int, 14> m_numerator{};
     std::array<int, 14> m_denominator{};
     std::array<QStringList, 14> m_ids;
+    std::array<QStringList, 14> m_notMetIds;  // in the denominator, not in the numerator
     int m_pegCount = 0;
     double m_pegSum = 0;
     QStringList m_pegIds;

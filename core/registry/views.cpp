@@ -325,9 +325,12 @@ void addNames(MeasuresData &data, const QList<domain::Patient> &patients)
     QSet<QString> prescribers;
     QSet<QString> wanted;
     for (const auto &m : std::as_const(data.trend))
-        for (const auto &measure : m.measures)
+        for (const auto &measure : m.measures) {
             for (const QString &id : measure.patientIds)
                 wanted.insert(id);
+            for (const QString &id : measure.needActionIds)
+                wanted.insert(id);
+        }
     for (const domain::Patient &p : patients) {
         if (!p.prescriber.isEmpty())
             prescribers.insert(p.prescriber);

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQmlExpression>
 #include <QQuickStyle>
 #include <QQuickWindow>
 
@@ -25,6 +27,7 @@ AppWiring::AppWiring(const AppOptions &options)
     , m_activity(&m_lifecycle)
     , m_language(options.rememberLanguage)
 {
+    m_fontScale = options.fontScale;
     Q_ASSERT(qGuiApp);
     Session::setInstance(&m_session);
     SyncStatus::setInstance(&m_syncStatus);
@@ -72,7 +75,25 @@ AppWiring::~AppWiring()
 bool AppWiring::load()
 {
     m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
-    return !m_engine->rootObjects().isEmpty();
+    if (m_engine->rootObjects().isEmpty())
+        return false;
+    return m_fontScale == 1.0 || setFontScale(m_fontScale);
+}
+
+bool AppWiring::setFontScale(double scale)
+{
+    if (!(scale >= 1.0 && scale <= 2.0) || m_engine->rootObjects().isEmpty())
+        return false;
+    // Theme is a QML singleton: reached through the window's context, where Main.qml imports it.
+    QQuickWindow *main = window();
+    if (!main)
+        return false;
+    QQmlExpression set(qmlContext(main), main, QStringLiteral("Theme.fontScale = %1").arg(QString::number(scale)));
+    set.evaluate();
+    if (set.hasError())
+        return false;
+    m_fontScale = scale;
+    return true;
 }
 
 QQuickWindow *AppWiring::window() const

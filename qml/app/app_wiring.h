@@ -36,6 +36,8 @@ struct AppOptions {
     int idleLockSeconds = 300;
     // Remember the screen language across runs (off for the screenshot tour).
     bool rememberLanguage = true;
+    // The text size, 1 (the type scale as designed) to 2: for users who need larger text.
+    double fontScale = 1.0;
 };
 
 // Needs a QApplication (the Measures screen's QtCharts uses Qt Widgets). One per process: it sets
@@ -58,8 +60,12 @@ public:
     QQmlApplicationEngine &engine() { return *m_engine; }
     // The main window once loaded, else null.
     QQuickWindow *window() const;
+    // Multiplies every size of the Theme's type scale (1 to 2); false, and nothing changes, for a
+    // factor out of range or before load().
+    bool setFontScale(double scale);
 
 private:
+    double m_fontScale = 1.0;
     registry::SystemClock m_systemClock;
     registry::RegistryThread m_databaseThread;
     Session m_session;

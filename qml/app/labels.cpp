@@ -39,6 +39,15 @@ QString tierLabel(const QString &tier)
     return QCoreApplication::translate("Labels", "Not assessed");
 }
 
+QString languageName(const QString &code)
+{
+    if (code == QLatin1String("en"))
+        return QCoreApplication::translate("Labels", "English");
+    if (code == QLatin1String("es"))
+        return QCoreApplication::translate("Labels", "Spanish");
+    return code;
+}
+
 QString taperStatusLabel(domain::TaperStatus status)
 {
     switch (status) {

@@ -28,6 +28,9 @@ QString mmeBandLabel(const QString &band);
 QString payloadValueText(const QJsonValue &value);
 // The author of a record written by a user of another tablet who never signed in on this one.
 QString unknownAuthorLabel();
+// A patient's language ("en", "es") named in the screens' language ("English" / "inglés"): the
+// banner's "Speaks …" reads as one sentence in either language. An unknown code is shown as is.
+QString languageName(const QString &code);
 // The language of the screens ("en" or "es"), for texts that come from clinical assets.
 QString uiLanguage();
 

@@ -5,12 +5,15 @@ import Cairn
 
 // A list row (tablet-ux §4.7.10): at least 72 px, a fixed identity column whose name wraps (two
 // lines, more if it must) and is never elided, so the wrong patient is never picked from a cut
-// name; a meta line under it; trailing content (children of the row) and a chevron.
+// name; a meta line under it, then a detail line (what needs doing; marked with an icon, not by
+// colour alone, when urgent); trailing content (children of the row) and a chevron.
 ItemDelegate {
     id: row
     // The name that identifies the row (a patient's name).
     property string title: ""
     property string meta: ""
+    property string detail: ""
+    property bool detailUrgent: false
     // The identity column's width: fixed so the rows line up and the name wins over the columns.
     property int identityWidth: 280
     property bool showChevron: true
@@ -21,7 +24,7 @@ ItemDelegate {
     rightPadding: Theme.spacingS
     topPadding: Theme.spacingS
     bottomPadding: Theme.spacingS
-    Accessible.name: row.meta === "" ? row.title : qsTr("%1, %2").arg(row.title).arg(row.meta)
+    Accessible.name: Theme.joinParts([row.title, row.meta, row.detail], ", ")
 
     background: Rectangle {
         color: row.down ? Theme.surfaceContainer : row.highlighted ? Theme.primaryContainer : Theme.surface
@@ -65,6 +68,26 @@ ItemDelegate {
                 color: Theme.textOnSurfaceVariant
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
+            }
+            RowLayout {
+                visible: row.detail !== ""
+                spacing: Theme.spacingXs
+                Layout.fillWidth: true
+                Icon {
+                    visible: row.detailUrgent
+                    glyph: Icon.Error
+                    color: Theme.error
+                    size: Theme.iconSmall
+                    Layout.alignment: Qt.AlignTop
+                }
+                Label {
+                    objectName: "listRowDetail"
+                    text: row.detail
+                    font: Theme.bodyMedium
+                    color: row.detailUrgent ? Theme.error : Theme.textOnSurfaceVariant
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
             }
         }
         RowLayout {

@@ -7,7 +7,7 @@ import Cairn
 
 // The bar on every signed-in screen: Back, the screen's title, the tablet's sync state and Lock.
 // The title is never cut short and Lock is never pushed off the bar: the sync state gives way
-// first (it shortens to its symbol on narrow screens) and the signed-in name hides below 1,000 px.
+// first (on narrow screens it shortens to its symbol and a few words, "✓ Synced") and the signed-in name hides below 1,000 px.
 ToolBar {
     id: bar
     property string title: ""
@@ -66,7 +66,9 @@ ToolBar {
             objectName: "syncState"
             visible: Sync.state !== Sync.Unknown
             readonly property string symbol: bar.stateSymbols[Sync.state] ?? ""
-            text: bar.narrow ? symbol : symbol + " " + Sync.stateText
+            // Never an unexplained symbol: narrow, the state in fewer words; the full state is its
+            // accessible name and heads the details.
+            text: symbol + " " + (bar.narrow ? Sync.shortText : Sync.stateText)
             font.pixelSize: Theme.fontSmall
             Layout.preferredHeight: Theme.minTouch
             Layout.minimumWidth: Theme.minTouch

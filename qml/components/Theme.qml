@@ -56,22 +56,28 @@ QtObject {
     // Examples in empty fields only, never the field's label.
     readonly property color placeholder: "#6b6b6b"
 
-    // --- type scale (px; 16 is the floor everywhere) ---------------------------------------------
-    readonly property font display: Qt.font({ pixelSize: 32, weight: Font.Normal })
-    readonly property font headline: Qt.font({ pixelSize: 26, weight: Font.Normal })
-    readonly property font titleLarge: Qt.font({ pixelSize: 22, weight: Font.Medium })
-    readonly property font titleMedium: Qt.font({ pixelSize: 18, weight: Font.DemiBold })
-    readonly property font bodyLarge: Qt.font({ pixelSize: 18, weight: Font.Normal })
-    readonly property font bodyMedium: Qt.font({ pixelSize: 16, weight: Font.Normal })
-    readonly property font labelLarge: Qt.font({ pixelSize: 16, weight: Font.Medium })
+    // --- type scale (px at 1×; 16 is the floor everywhere) ---------------------------------------
+    // The user's text size (large system fonts): every size of the type scale is multiplied by it,
+    // so text grows while targets stay at least 48 px. Set by the app (AppWiring::setFontScale).
+    property real fontScale: 1.0
+    function scaled(pixels: int): int {
+        return Math.round(pixels * theme.fontScale)
+    }
+    readonly property font display: Qt.font({ pixelSize: theme.scaled(32), weight: Font.Normal })
+    readonly property font headline: Qt.font({ pixelSize: theme.scaled(26), weight: Font.Normal })
+    readonly property font titleLarge: Qt.font({ pixelSize: theme.scaled(22), weight: Font.Medium })
+    readonly property font titleMedium: Qt.font({ pixelSize: theme.scaled(18), weight: Font.DemiBold })
+    readonly property font bodyLarge: Qt.font({ pixelSize: theme.scaled(18), weight: Font.Normal })
+    readonly property font bodyMedium: Qt.font({ pixelSize: theme.scaled(16), weight: Font.Normal })
+    readonly property font labelLarge: Qt.font({ pixelSize: theme.scaled(16), weight: Font.Medium })
     // Line heights to go with them (lineHeightMode: Text.FixedHeight).
-    readonly property int displayLine: 40
-    readonly property int headlineLine: 32
-    readonly property int titleLargeLine: 28
-    readonly property int titleMediumLine: 24
-    readonly property int bodyLargeLine: 26
-    readonly property int bodyMediumLine: 22
-    readonly property int labelLargeLine: 20
+    readonly property int displayLine: theme.scaled(40)
+    readonly property int headlineLine: theme.scaled(32)
+    readonly property int titleLargeLine: theme.scaled(28)
+    readonly property int titleMediumLine: theme.scaled(24)
+    readonly property int bodyLargeLine: theme.scaled(26)
+    readonly property int bodyMediumLine: theme.scaled(22)
+    readonly property int labelLargeLine: theme.scaled(20)
 
     // --- spacing (a 4 px grid) -------------------------------------------------------------------
     readonly property int spacingXs: 4
@@ -107,7 +113,7 @@ QtObject {
     readonly property int minTouch: control
     readonly property int fontBody: bodyLarge.pixelSize
     readonly property int fontSmall: bodyMedium.pixelSize
-    readonly property int fontTitle: 24
+    readonly property int fontTitle: theme.scaled(24)
     readonly property int fontHuge: display.pixelSize
     readonly property int spacing: spacingM
     readonly property int margin: spacingL

@@ -187,7 +187,10 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 model: huddle
-                delegate: ItemDelegate {
+                // Urgent patients in a part of their own above the rest (the model's order), each
+                // part under a heading; no headings when no one is urgent. (A ListView section
+                // delegate cannot be made in a Bound file on Qt 6.4: "Component is not ready".)
+                delegate: Column {
                     id: entry
                     required property string patientId
                     required property string name
@@ -203,123 +206,157 @@ Page {
                     required property int status
                     required property string statusLabel
                     readonly property var chips: entry.rooming.concat(entry.clinician, entry.registryManager)
-                    objectName: "huddleRow_" + entry.patientId
+                    required property int index
+                    readonly property bool startsUrgent: entry.index === 0 && entry.urgent
+                    readonly property bool startsRest: huddle.urgentCount > 0 && entry.index === huddle.urgentCount
                     width: ListView.view.width
-                    highlighted: screen.sideBySide && screen.selectedPatientId === entry.patientId
-                    implicitHeight: Math.max(88, row.implicitHeight + topPadding + bottomPadding)
-                    topPadding: Theme.spacingM
-                    bottomPadding: Theme.spacingM
-                    leftPadding: Theme.spacingS
-                    rightPadding: Theme.spacingS
-                    Accessible.name: Theme.joinParts([entry.visitTime, entry.name, entry.statusLabel, entry.tierLabel, entry.mmeText], ", ")
-                    onClicked: screen.choose(entry.patientId)
 
-                    background: Rectangle {
-                        color: entry.down ? Theme.surfaceContainer : entry.highlighted ? Theme.primaryContainer : Theme.surface
-                        Rectangle {
-                            anchors.left: parent.left
-                            anchors.right: parent.right
-                            anchors.bottom: parent.bottom
-                            height: 1
-                            color: Theme.outlineVariant
+                    RowLayout {
+                        objectName: entry.startsUrgent ? "huddleUrgentHeading" : "huddleRestHeading"
+                        visible: entry.startsUrgent || entry.startsRest
+                        width: entry.width
+                        height: Theme.control
+                        spacing: Theme.spacingXs
+                        Icon {
+                            visible: entry.startsUrgent
+                            glyph: Icon.Error
+                            color: Theme.error
+                            size: Theme.iconSmall
+                            Layout.leftMargin: Theme.spacingS
                         }
-                        // The chosen row also has a bar at its edge: not told by colour alone.
-                        Rectangle {
-                            visible: entry.highlighted
-                            width: Theme.focusRing
-                            height: parent.height
-                            color: Theme.primary
+                        Label {
+                            text: entry.startsUrgent ? qsTr("Urgent (%1)").arg(huddle.urgentCount)
+                                                     : qsTr("Everyone else (%1)").arg(huddle.count - huddle.urgentCount)
+                            font: Theme.labelLarge
+                            color: entry.startsUrgent ? Theme.error : Theme.textOnSurfaceVariant
+                            wrapMode: Text.Wrap
+                            Layout.leftMargin: entry.startsUrgent ? 0 : Theme.spacingS
+                            Layout.fillWidth: true
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
                         }
                     }
+                    ItemDelegate {
+                        id: rowButton
+                        objectName: "huddleRow_" + entry.patientId
+                        width: entry.width
+                        highlighted: screen.sideBySide && screen.selectedPatientId === entry.patientId
+                        implicitHeight: Math.max(88, row.implicitHeight + topPadding + bottomPadding)
+                        topPadding: Theme.spacingM
+                        bottomPadding: Theme.spacingM
+                        leftPadding: Theme.spacingS
+                        rightPadding: Theme.spacingS
+                        Accessible.name: Theme.joinParts([entry.visitTime, entry.name, entry.statusLabel, entry.tierLabel, entry.mmeText], ", ")
+                        onClicked: screen.choose(entry.patientId)
 
-                    // qmllint disable deferred-property-id
-                    contentItem: RowLayout {
-                        id: row
-                        spacing: Theme.spacingM
-                        // The booked time leads the row: the list is the day in time order.
-                        ColumnLayout {
-                            Layout.preferredWidth: 72
-                            Layout.alignment: Qt.AlignTop
-                            spacing: Theme.spacingXs
-                            Label {
-                                objectName: "visitTime"
-                                text: entry.visitTime === "" ? "—" : entry.visitTime
-                                font.pixelSize: Theme.titleLarge.pixelSize
-                                font.weight: Theme.titleLarge.weight
-                                color: Theme.textOnSurface
-                                Accessible.name: entry.visitTime === "" ? qsTr("No time booked") : entry.visitTime
+                        background: Rectangle {
+                            color: rowButton.down ? Theme.surfaceContainer : rowButton.highlighted ? Theme.primaryContainer : Theme.surface
+                            Rectangle {
+                                anchors.left: parent.left
+                                anchors.right: parent.right
+                                anchors.bottom: parent.bottom
+                                height: 1
+                                color: Theme.outlineVariant
                             }
-                            Label {
-                                objectName: "rowStatus"
-                                text: entry.statusLabel
-                                font: Theme.labelLarge
-                                color: entry.status === HuddleModel.Roomed ? Theme.success : Theme.textOnSurfaceVariant
-                                wrapMode: Text.Wrap
-                                Layout.fillWidth: true
+                            // The chosen row also has a bar at its edge: not told by colour alone.
+                            Rectangle {
+                                visible: rowButton.highlighted
+                                width: Theme.focusRing
+                                height: parent.height
+                                color: Theme.primary
                             }
                         }
-                        ColumnLayout {
-                            Layout.fillWidth: true
-                            Layout.alignment: Qt.AlignTop
-                            spacing: Theme.spacingXs
-                            RowLayout {
-                                Layout.fillWidth: true
+
+                        // qmllint disable deferred-property-id
+                        contentItem: RowLayout {
+                            id: row
+                            spacing: Theme.spacingM
+                            // The booked time leads the row: the list is the day in time order.
+                            ColumnLayout {
+                                // Grows with the text size, so "To room" never breaks mid-word.
+                                Layout.preferredWidth: Theme.scaled(72)
+                                Layout.alignment: Qt.AlignTop
                                 spacing: Theme.spacingXs
-                                Icon {
-                                    visible: entry.urgent
-                                    glyph: Icon.Error
-                                    color: Theme.error
-                                    Layout.alignment: Qt.AlignTop
+                                Label {
+                                    objectName: "visitTime"
+                                    text: entry.visitTime === "" ? "—" : entry.visitTime
+                                    font.pixelSize: Theme.titleLarge.pixelSize
+                                    font.weight: Theme.titleLarge.weight
+                                    color: Theme.textOnSurface
+                                    Accessible.name: entry.visitTime === "" ? qsTr("No time booked") : entry.visitTime
                                 }
                                 Label {
-                                    objectName: "listRowTitle"
-                                    text: entry.name
-                                    font: Theme.titleMedium
-                                    color: Theme.textOnSurface
-                                    // A name is never cut: the wrong patient is never picked from half a name.
+                                    objectName: "rowStatus"
+                                    text: entry.statusLabel
+                                    font: Theme.labelLarge
+                                    color: entry.status === HuddleModel.Roomed ? Theme.success : Theme.textOnSurfaceVariant
                                     wrapMode: Text.Wrap
                                     Layout.fillWidth: true
                                 }
                             }
-                            Label {
-                                text: Theme.joinParts([entry.clinicId, entry.prescriber, entry.tierLabel, entry.mmeText], " · ")
-                                font: Theme.bodyMedium
-                                color: Theme.textOnSurfaceVariant
-                                wrapMode: Text.Wrap
+                            ColumnLayout {
                                 Layout.fillWidth: true
-                            }
-                            Flow {
-                                objectName: "rowTasks"
-                                visible: entry.chips.length > 0
-                                Layout.fillWidth: true
+                                Layout.alignment: Qt.AlignTop
                                 spacing: Theme.spacingXs
-                                Repeater {
-                                    model: entry.chips.slice(0, 3)
-                                    delegate: GapChip {
-                                        required property var modelData
-                                        label: modelData.label
-                                        statusLabel: modelData.statusLabel
-                                        severity: modelData.severity
+                                RowLayout {
+                                    Layout.fillWidth: true
+                                    spacing: Theme.spacingXs
+                                    Icon {
+                                        visible: entry.urgent
+                                        glyph: Icon.Error
+                                        color: Theme.error
+                                        Layout.alignment: Qt.AlignTop
+                                    }
+                                    Label {
+                                        objectName: "listRowTitle"
+                                        text: entry.name
+                                        font: Theme.titleMedium
+                                        color: Theme.textOnSurface
+                                        // A name is never cut: the wrong patient is never picked from half a name.
+                                        wrapMode: Text.Wrap
+                                        Layout.fillWidth: true
                                     }
                                 }
                                 Label {
-                                    visible: entry.chips.length > 3
-                                    height: Theme.control
-                                    verticalAlignment: Text.AlignVCenter
-                                    text: qsTr("+%1 more").arg(entry.chips.length - 3)
-                                    font: Theme.labelLarge
+                                    text: Theme.joinParts([entry.clinicId, entry.prescriber, entry.tierLabel, entry.mmeText], " · ")
+                                    font: Theme.bodyMedium
                                     color: Theme.textOnSurfaceVariant
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                Flow {
+                                    objectName: "rowTasks"
+                                    visible: entry.chips.length > 0
+                                    Layout.fillWidth: true
+                                    spacing: Theme.spacingXs
+                                    Repeater {
+                                        model: entry.chips.slice(0, 3)
+                                        delegate: GapChip {
+                                            required property var modelData
+                                            label: modelData.label
+                                            statusLabel: modelData.statusLabel
+                                            severity: modelData.severity
+                                        }
+                                    }
+                                    Label {
+                                        visible: entry.chips.length > 3
+                                        height: Theme.control
+                                        verticalAlignment: Text.AlignVCenter
+                                        text: qsTr("+%1 more").arg(entry.chips.length - 3)
+                                        font: Theme.labelLarge
+                                        color: Theme.textOnSurfaceVariant
+                                    }
                                 }
                             }
-                        }
-                        CButton {
-                            objectName: "roomButton"
-                            visible: screen.canRoom
-                            Layout.alignment: Qt.AlignTop
-                            variant: entry.status === HuddleModel.ToRoom ? CButton.Tonal : CButton.Outlined
-                            text: qsTr("Room")
-                            Accessible.name: qsTr("Room %1").arg(entry.name)
-                            onClicked: screen.roomingRequested(entry.patientId)
+                            CButton {
+                                objectName: "roomButton"
+                                visible: screen.canRoom
+                                Layout.alignment: Qt.AlignTop
+                                variant: entry.status === HuddleModel.ToRoom ? CButton.Tonal : CButton.Outlined
+                                text: qsTr("Room")
+                                Accessible.name: qsTr("Room %1").arg(entry.name)
+                                onClicked: screen.roomingRequested(entry.patientId)
+                            }
                         }
                     }
                 }

@@ -81,7 +81,7 @@ QVariant HuddleModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case UrgentRole:
-        return clinical::anyUrgent(r.rooming + r.clinician + r.registryManager);
+        return index.row() < m_urgentCount;
     default:
         return {};
     }
@@ -180,8 +180,12 @@ void HuddleModel::setRoleFilter(const QString &filter)
 void HuddleModel::applyFilter()
 {
     const QString filter = roleFilter();
+    // Urgent patients first (clinical::anyUrgent over all of the row's gaps, whatever the filter:
+    // a safety alert concerns everyone who sees the patient), each part in the day's order.
     QList<registry::HuddleRow> rows;
+    QList<registry::HuddleRow> rest;
     for (registry::HuddleRow row : m_allRows) {
+        const bool urgent = clinical::anyUrgent(row.rooming + row.clinician + row.registryManager);
         if (filter == QLatin1String("medical_assistant")) {
             row.clinician.clear();
             row.registryManager.clear();
@@ -195,9 +199,11 @@ void HuddleModel::applyFilter()
         if (filter != QLatin1String("all") && row.rooming.isEmpty() && row.clinician.isEmpty() &&
             row.registryManager.isEmpty())
             continue;
-        rows.append(std::move(row));
+        (urgent ? rows : rest).append(std::move(row));
     }
     beginResetModel();
+    m_urgentCount = static_cast<int>(rows.size());
+    rows.append(std::move(rest));
     m_rows = std::move(rows);
     endResetModel();
     emit countChanged();

@@ -1,8 +1,9 @@
 #pragma once
-// Today's huddle: patients on long-term therapy booked for `date`, most urgent first.
-// Roles: patientId, name, clinicId, prescriber, tierLabel, mmeText, rooming, clinician,
-// registryManager (each a list of {label, statusLabel, severity} maps), urgent (bool: an urgent
-// or high gap), visitTime ("HH:mm" or empty), status (RowStatus: what the registry knows of the
+// Today's huddle: patients on long-term therapy booked for `date`: the urgent ones first (an
+// urgent or high gap of any role, clinical::anyUrgent), then the rest, each part in the day's
+// order (clinical::huddleList). Roles: patientId, name, clinicId, prescriber, tierLabel, mmeText,
+// rooming, clinician, registryManager (each a list of {label, statusLabel, severity} maps), urgent
+// (bool: in the urgent part), visitTime ("HH:mm" or empty), status (RowStatus: what the registry knows of the
 // day so far) and statusLabel (its words).
 // roleFilter narrows the list to one role's work: "all", "medical_assistant" (rooming chips),
 // "clinician" or "registry_manager". Only patients with a chip for that role are listed, and the
@@ -30,6 +31,8 @@ class HuddleModel : public cairn::app::AsyncListModel {
     Q_PROPERTY(QString roleFilter READ roleFilter WRITE setRoleFilter NOTIFY roleFilterChanged)
     // Patients booked for the day whatever the filter.
     Q_PROPERTY(int bookedCount READ bookedCount NOTIFY countChanged)
+    // Rows listed in the urgent part (the first urgentCount rows).
+    Q_PROPERTY(int urgentCount READ urgentCount NOTIFY countChanged)
 public:
     enum Roles {
         PatientIdRole = Qt::UserRole + 1,
@@ -66,6 +69,7 @@ public:
     QString roleFilter() const;
     void setRoleFilter(const QString &filter);
     int bookedCount() const { return static_cast<int>(m_allRows.size()); }
+    int urgentCount() const { return m_urgentCount; }
     // The filter for a user role ("medical_assistant", "nurse", ...): "all" when none fits.
     static QString filterForRole(const QString &userRole);
     Q_INVOKABLE void reload() override;
@@ -82,6 +86,7 @@ private:
     QString m_roleFilter;  // empty: follow the signed-in user's role
     QList<registry::HuddleRow> m_allRows;
     QList<registry::HuddleRow> m_rows;
+    int m_urgentCount = 0;
 };
 
 }  // namespace cairn::app

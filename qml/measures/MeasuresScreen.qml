@@ -8,7 +8,8 @@ import Cairn
 
 // The monthly measures (Building Block 6) for the clinic or one prescriber: each measure with its
 // value, target and status in words; the chosen measure's 12-month trend beside its target line;
-// and the patients behind it.
+// and its patients to act on (MeasuresModel.drillDown), each opening the patient. Landscape: the
+// list and the chosen measure side by side. Portrait: one column; a tap opens the measure's page.
 Page {
     id: screen
     objectName: "measuresScreen"
@@ -21,6 +22,8 @@ Page {
     property real selectedTarget: 0
     property bool selectedHasTarget: false
     property real selectedMax: 100
+    // Two columns when there is room for both (landscape); one column otherwise.
+    readonly property bool wide: width >= 900
 
     background: Rectangle { color: Theme.background }
 
@@ -28,15 +31,18 @@ Page {
         id: measures
         objectName: "measuresModel"
         session: Session
-        // Show the first measure's trend and patients at once; a tap shows another.
+        // A new month's figures keep the measure shown; landscape shows the first at once.
         onLoaded: {
+            const shown = screen.selectedId
             screen.selectedId = ""
             screen.selectedTrend = []
-            if (measures.count > 0) {
-                const first = measures.row(0)
-                screen.select(first.measureId, first.label, first.trend, first.hasTarget, first.target, first.maxValue)
-            } else {
-                screen.drawChart()
+            for (let i = 0; i < measures.count; ++i) {
+                const measure = measures.row(i)
+                if (measure.measureId === shown || (shown === "" && screen.wide && i === 0)) {
+                    screen.select(measure.measureId, measure.label, measure.trend, measure.hasTarget, measure.target,
+                                  measure.maxValue)
+                    break
+                }
             }
         }
     }
@@ -49,18 +55,19 @@ Page {
         screen.selectedTarget = target
         screen.selectedMax = maxValue
         measures.drillDown(id)
-        screen.drawChart()
     }
 
-    function drawChart() {
-        trendSeries.clear()
-        targetSeries.clear()
-        for (let i = 0; i < screen.selectedTrend.length; ++i)
-            trendSeries.append(i, screen.selectedTrend[i])
-        if (screen.selectedHasTarget && screen.selectedTrend.length > 0) {
-            targetSeries.append(0, screen.selectedTarget)
-            targetSeries.append(screen.selectedTrend.length - 1, screen.selectedTarget)
-        }
+    // A tap on a measure: beside the list in landscape, its own page in portrait.
+    function open(id: string, label: string, trend: var, hasTarget: bool, target: real, maxValue: real) {
+        screen.select(id, label, trend, hasTarget, target, maxValue)
+        if (!screen.wide)
+            screen.StackView.view?.push(measurePageComponent)
+    }
+
+    // Turned to landscape with a measure's page open: the measure shows beside the list instead.
+    onWideChanged: {
+        if (screen.wide && screen.StackView.view && screen.StackView.view.currentItem !== screen)
+            screen.StackView.view.pop(screen, StackView.Immediate)
     }
 
     RowLayout {
@@ -69,23 +76,27 @@ Page {
         spacing: Theme.margin
 
         ColumnLayout {
-            Layout.preferredWidth: parent.width * 0.42
+            Layout.preferredWidth: screen.wide ? parent.width * 0.42 : parent.width
+            Layout.fillWidth: !screen.wide
             Layout.fillHeight: true
             spacing: Theme.spacing
 
-            RowLayout {
+            Flow {
                 Layout.fillWidth: true
+                spacing: Theme.spacing
                 Label {
                     text: measures.monthTitle
-                    font.pixelSize: Theme.fontBody
-                    font.bold: true
-                    Layout.fillWidth: true
+                    font: Theme.titleMedium
+                    color: Theme.textOnSurface
+                    width: Math.min(implicitWidth, parent.width)
+                    height: Theme.control
+                    verticalAlignment: Text.AlignVCenter
                     wrapMode: Text.Wrap
                 }
                 ComboBox {
                     objectName: "measuresPrescriber"
-                    Layout.preferredHeight: Theme.minTouch
-                    Layout.preferredWidth: 220
+                    height: Theme.minTouch
+                    width: Math.min(260, parent.width)
                     font.pixelSize: Theme.fontSmall
                     textRole: "label"
                     valueRole: "value"
@@ -96,15 +107,17 @@ Page {
             }
             Label {
                 text: qsTr("%n patient(s) on long-term opioid therapy", "", measures.cotPatients)
-                font.pixelSize: Theme.fontSmall
-                color: Theme.textMuted
+                font: Theme.bodyMedium
+                color: Theme.textOnSurfaceVariant
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
             Label {
                 objectName: "measuresPolicyVersion"
                 visible: measures.policyVersion !== ""
                 text: qsTr("Definition, windows and targets: clinic policy %1").arg(measures.policyVersion)
-                font.pixelSize: Theme.fontSmall
-                color: Theme.textMuted
+                font: Theme.bodyMedium
+                color: Theme.textOnSurfaceVariant
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
             }
@@ -125,7 +138,6 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                spacing: 6
                 model: measures
                 delegate: ItemDelegate {
                     id: tile
@@ -140,25 +152,84 @@ Page {
                     required property real target
                     required property real maxValue
                     required property var trend
+                    objectName: "measure_" + tile.measureId
                     width: ListView.view.width
-                    height: Math.max(Theme.touchTarget, tile.implicitContentHeight + 12)
-                    highlighted: screen.selectedId === tile.measureId
+                    implicitHeight: Math.max(Theme.rowMin, tile.implicitContentHeight + topPadding + bottomPadding)
+                    topPadding: Theme.spacingS
+                    bottomPadding: Theme.spacingS
+                    leftPadding: Theme.spacingL
+                    rightPadding: Theme.spacingS
+                    highlighted: screen.wide && screen.selectedId === tile.measureId
                     Accessible.name: qsTr("%1: %2, %3. %4. %5").arg(tile.label).arg(tile.valueText).arg(tile.countText).arg(tile.targetText).arg(tile.statusText)
-                    onClicked: screen.select(tile.measureId, tile.label, tile.trend, tile.hasTarget, tile.target, tile.maxValue)
-                    contentItem: ColumnLayout {
-                        spacing: 2
-                        RowLayout {
-                            Label { text: tile.label; font.pixelSize: Theme.fontBody; Layout.fillWidth: true; elide: Text.ElideRight }
-                            Label { text: tile.valueText; font.pixelSize: Theme.fontBody; font.bold: true }
+                    onClicked: screen.open(tile.measureId, tile.label, tile.trend, tile.hasTarget, tile.target, tile.maxValue)
+                    background: Rectangle {
+                        color: tile.down ? Theme.surfaceContainer : tile.highlighted ? Theme.primaryContainer : Theme.surface
+                        Rectangle {
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.bottom: parent.bottom
+                            height: 1
+                            color: Theme.outlineVariant
                         }
-                        RowLayout {
-                            Label { text: tile.countText + " · " + tile.targetText; font.pixelSize: Theme.fontSmall; color: Theme.textMuted; Layout.fillWidth: true; elide: Text.ElideRight }
-                            Label {
-                                visible: tile.statusText !== ""
-                                text: (tile.meetsTarget ? "✓ " : "⚠ ") + tile.statusText
-                                font.pixelSize: Theme.fontSmall
-                                color: tile.meetsTarget ? Theme.low : Theme.high
+                        // The chosen measure also has a bar at its edge: not told by colour alone.
+                        Rectangle {
+                            visible: tile.highlighted
+                            width: Theme.focusRing
+                            height: parent.height
+                            color: Theme.primary
+                        }
+                    }
+                    // qmllint disable deferred-property-id
+                    contentItem: RowLayout {
+                        spacing: Theme.spacingM
+                        ColumnLayout {
+                            spacing: 2
+                            Layout.fillWidth: true
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacingS
+                                Label {
+                                    text: tile.label
+                                    font: Theme.titleMedium
+                                    color: Theme.textOnSurface
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                Label {
+                                    text: tile.valueText
+                                    font: Theme.titleMedium
+                                    color: Theme.textOnSurface
+                                    Layout.alignment: Qt.AlignTop
+                                }
                             }
+                            Label {
+                                text: Theme.joinParts([tile.countText, tile.targetText], " · ")
+                                font: Theme.bodyMedium
+                                color: Theme.textOnSurfaceVariant
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            RowLayout {
+                                visible: tile.statusText !== ""
+                                spacing: Theme.spacingXs
+                                Icon {
+                                    glyph: tile.meetsTarget ? Icon.Success : Icon.Warning
+                                    color: tile.meetsTarget ? Theme.success : Theme.warning
+                                    size: Theme.iconSmall
+                                }
+                                Label {
+                                    text: tile.statusText
+                                    font: Theme.bodyMedium
+                                    color: tile.meetsTarget ? Theme.success : Theme.warning
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                            }
+                        }
+                        Icon {
+                            visible: !screen.wide
+                            glyph: Icon.ChevronRight
+                            color: Theme.textOnSurfaceVariant
                         }
                     }
                 }
@@ -166,99 +237,139 @@ Page {
             }
         }
 
-        ColumnLayout {
+        // Landscape: the chosen measure beside the list. (Not through a Loader: Qt 6.4 cannot
+        // instantiate a bound component outside its creation context.)
+        MeasureDetail {
+            visible: screen.wide
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: Theme.spacing
+        }
+    }
 
-            Label {
-                visible: screen.selectedId === ""
-                text: qsTr("Tap a measure to see its 12-month trend and its patients.")
-                font.pixelSize: Theme.fontBody
-                color: Theme.textMuted
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
+    // Portrait: the chosen measure on its own page, titled with its name in the app bar.
+    Component {
+        id: measurePageComponent
+        Page {
+            objectName: "measurePage"
+            title: screen.selectedLabel
+            background: Rectangle { color: Theme.background }
+            MeasureDetail {
+                anchors.fill: parent
+                anchors.margins: Theme.margin
             }
-            ChartView {
-                id: chart
-                objectName: "measureChart"
-                visible: screen.selectedId !== ""
-                Layout.fillWidth: true
-                Layout.preferredHeight: 360
-                title: screen.selectedLabel
-                titleFont.pixelSize: Theme.fontBody
-                antialiasing: true
-                legend.alignment: Qt.AlignBottom
-                legend.font.pixelSize: Theme.fontSmall
-                Accessible.role: Accessible.Chart
-                Accessible.name: qsTr("12-month trend of %1").arg(screen.selectedLabel)
+        }
+    }
 
-                BarCategoryAxis {
-                    id: monthAxis
-                    categories: measures.monthLabels
-                    labelsFont.pixelSize: Theme.fontSmall
-                    labelsAngle: -60
-                    truncateLabels: false
-                }
-                // "ValuesAxis" is QtCharts' other name for ValueAxis; Qt 6.4's qmltypes lists the
-                // class twice and qmllint only resolves this name.
-                ValuesAxis {
-                    id: valueAxis
-                    min: 0
-                    max: screen.selectedMax
-                    labelFormat: "%.0f"
-                    labelsFont.pixelSize: Theme.fontSmall
-                }
-                LineSeries {
-                    id: trendSeries
-                    name: qsTr("This clinic")
-                    axisX: monthAxis
-                    axisY: valueAxis
-                    width: 3
-                    color: Theme.accent
-                    pointsVisible: true
-                }
-                LineSeries {
-                    id: targetSeries
-                    name: qsTr("Target")
-                    axisX: monthAxis
-                    axisY: valueAxis
-                    style: Qt.DashLine
-                    color: Theme.high
-                    width: 2
-                }
-            }
+    // The chosen measure: its 12-month trend against the target, and its patients to act on.
+    component MeasureDetail: ColumnLayout {
+        id: detail
+        spacing: Theme.spacing
 
-            Label {
-                objectName: "drillDownTitle"
-                visible: screen.selectedId !== ""
-                text: measures.drillDownTitle
-                font.pixelSize: Theme.fontBody
-                font.bold: true
+        function drawChart() {
+            trendSeries.clear()
+            targetSeries.clear()
+            for (let i = 0; i < screen.selectedTrend.length; ++i)
+                trendSeries.append(i, screen.selectedTrend[i])
+            if (screen.selectedHasTarget && screen.selectedTrend.length > 0) {
+                targetSeries.append(0, screen.selectedTarget)
+                targetSeries.append(screen.selectedTrend.length - 1, screen.selectedTarget)
             }
-            ListView {
-                objectName: "drillDownList"
-                visible: screen.selectedId !== ""
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                clip: true
-                reuseItems: true
-                model: measures.drillDownPatients
-                delegate: ItemDelegate {
-                    id: person
-                    required property string patientId
-                    required property string name
-                    required property string clinicId
-                    required property string prescriber
-                    width: ListView.view.width
-                    height: Theme.touchTarget
-                    font.pixelSize: Theme.fontBody
-                    text: qsTr("%1 · %2 · %3").arg(person.name).arg(person.clinicId).arg(person.prescriber)
-                    Accessible.name: qsTr("Open %1, %2").arg(person.name).arg(person.clinicId)
-                    onClicked: screen.patientChosen(person.patientId)
-                }
-                ScrollBar.vertical: ScrollBar { }
+        }
+        Component.onCompleted: detail.drawChart()
+        Connections {
+            target: screen
+            function onSelectedTrendChanged() { detail.drawChart() }
+        }
+
+        Label {
+            visible: screen.selectedId === ""
+            text: qsTr("Tap a measure to see its 12-month trend and its patients.")
+            font: Theme.bodyLarge
+            color: Theme.textOnSurfaceVariant
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        ChartView {
+            objectName: "measureChart"
+            visible: screen.selectedId !== ""
+            Layout.fillWidth: true
+            Layout.preferredHeight: 360
+            title: screen.selectedLabel
+            titleFont.pixelSize: Theme.fontBody
+            antialiasing: true
+            legend.alignment: Qt.AlignBottom
+            legend.font.pixelSize: Theme.fontSmall
+            Accessible.role: Accessible.Chart
+            Accessible.name: qsTr("12-month trend of %1").arg(screen.selectedLabel)
+
+            BarCategoryAxis {
+                id: monthAxis
+                categories: measures.monthLabels
+                labelsFont.pixelSize: Theme.fontSmall
+                labelsAngle: -60
+                truncateLabels: false
             }
+            // "ValuesAxis" is QtCharts' other name for ValueAxis; Qt 6.4's qmltypes lists the
+            // class twice and qmllint only resolves this name.
+            ValuesAxis {
+                id: valueAxis
+                min: 0
+                max: screen.selectedMax
+                labelFormat: "%.0f"
+                labelsFont.pixelSize: Theme.fontSmall
+            }
+            LineSeries {
+                id: trendSeries
+                name: qsTr("This clinic")
+                axisX: monthAxis
+                axisY: valueAxis
+                width: 3
+                color: Theme.accent
+                pointsVisible: true
+            }
+            LineSeries {
+                id: targetSeries
+                name: qsTr("Target")
+                axisX: monthAxis
+                axisY: valueAxis
+                style: Qt.DashLine
+                color: Theme.high
+                width: 2
+            }
+        }
+        Label {
+            objectName: "drillDownTitle"
+            visible: screen.selectedId !== ""
+            text: measures.drillDownTitle
+            font: Theme.titleMedium
+            color: Theme.textOnSurface
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Accessible.role: Accessible.Heading
+        }
+        ListView {
+            objectName: "drillDownList"
+            visible: screen.selectedId !== ""
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: Theme.rowMin
+            clip: true
+            reuseItems: true
+            model: measures.drillDownPatients
+            delegate: ListRow {
+                id: person
+                required property string patientId
+                required property string name
+                required property string clinicId
+                required property string prescriber
+                objectName: "drillDownRow_" + person.patientId
+                width: ListView.view.width
+                title: person.name
+                meta: Theme.joinParts([person.clinicId, person.prescriber], " · ")
+                Accessible.name: qsTr("Open %1, %2").arg(person.name).arg(person.clinicId)
+                onClicked: screen.patientChosen(person.patientId)
+            }
+            ScrollBar.vertical: ScrollBar { }
         }
     }
 }

@@ -250,19 +250,25 @@ void MeasuresModel::drillDown(const QString &measureId)
 {
     QList<std::pair<QString, PatientName>> rows;
     int windowDays = 0;
+    // A measure with a target lists the patients to act on (tablet-ux §1.9: the complement of an
+    // "at least" measure's numerator); one without, the patients it counts.
+    bool needAction = false;
     if (!m_data.trend.isEmpty()) {
         for (const auto &m : m_data.trend.last().measures) {
             if (m.id != measureId)
                 continue;
             windowDays = m.windowDays;
-            for (const QString &id : m.patientIds)
+            needAction = m.target.has_value();
+            for (const QString &id : needAction ? m.needActionIds : m.patientIds)
                 rows.append({id, m_data.names.value(id)});
         }
     }
     std::stable_sort(rows.begin(), rows.end(),
                      [](const auto &a, const auto &b) { return a.second.name.localeAwareCompare(b.second.name) < 0; });
     m_drillDown.setRows(std::move(rows));
-    m_drillDownTitle = tr("%1: %n patient(s)", "", m_drillDown.rowCount()).arg(measureLabel(measureId, windowDays));
+    const QString label = measureLabel(measureId, windowDays);
+    m_drillDownTitle = needAction ? tr("%1 · %n patient(s) to act on", "", m_drillDown.rowCount()).arg(label)
+                                  : tr("%1: %n patient(s)", "", m_drillDown.rowCount()).arg(label);
     emit drillDownChanged();
 }
 

@@ -107,7 +107,8 @@ public:
     const MeasuresData &measures() const { return m_data; }
 
     Q_INVOKABLE void reload() override;
-    // Fills drillDownPatients with the patients counted in the measure's numerator for the month.
+    // Fills drillDownPatients for the month: a measure with a target, the patients to act on
+    // (clinical::Measure::needActionIds); one without, the patients it counts.
     Q_INVOKABLE void drillDown(const QString &measureId);
     // The roles of one row as a map keyed by role name (the screen shows the first measure on load).
     Q_INVOKABLE QVariantMap row(int row) const;

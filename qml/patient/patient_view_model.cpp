@@ -6,6 +6,8 @@
 #include "qml/app/labels.h"
 #include "qml/forms/record_form_fields.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLocale>
 
 #include <cmath>
@@ -24,7 +26,18 @@ QString PatientViewModel::caution() const
 
 PatientViewModel::PatientViewModel(QObject *parent)
     : AsyncObject(parent)
-{}
+{
+    connect(this, &PatientViewModel::changed, this, &PatientViewModel::languageLabelChanged);
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool PatientViewModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange && loaded())
+        emit languageLabelChanged();
+    return AsyncObject::eventFilter(watched, event);
+}
 
 void PatientViewModel::setPatientId(const QString &id)
 {
@@ -180,12 +193,7 @@ QString PatientViewModel::languageLabel() const
 {
     if (!m_view)
         return {};
-    // Each language in its own name: the patient's language, whatever the screens' language.
-    if (m_view->patient.language == QLatin1String("es"))
-        return QStringLiteral("Español");
-    if (m_view->patient.language == QLatin1String("en"))
-        return QStringLiteral("English");
-    return m_view->patient.language;
+    return languageName(m_view->patient.language);
 }
 
 QString PatientViewModel::inactiveText() const

@@ -26,11 +26,12 @@ class PatientViewModel : public cairn::app::AsyncObject {
     // "en" or "es": the patient's preferred language (the agreement is shown in it).
     Q_PROPERTY(QString language READ language NOTIFY changed)
     // The banner's identity parts: "12 Mar 1987 (38)" (empty without a birth date), the clinic's
-    // identifier, the prescriber and the patient's language in words ("English", "Español").
+    // identifier, the prescriber and the patient's language in words, in the screens' language
+    // ("English" / "inglés").
     Q_PROPERTY(QString birthDateText READ birthDateText NOTIFY changed)
     Q_PROPERTY(QString clinicId READ clinicId NOTIFY changed)
     Q_PROPERTY(QString prescriber READ prescriber NOTIFY changed)
-    Q_PROPERTY(QString languageLabel READ languageLabel NOTIFY changed)
+    Q_PROPERTY(QString languageLabel READ languageLabel NOTIFY languageLabelChanged)
     // The effective tier is high: its chip is drawn as a warning (with an icon, never colour alone).
     Q_PROPERTY(bool highRisk READ highRisk NOTIFY changed)
     // "Inactive since 3 Dec 2026: moved away"; empty while the patient is active.
@@ -133,7 +134,13 @@ public:
 signals:
     void patientIdChanged();
     void changed();
+    // Also on a switch of the screens' language (the label is in that language).
+    void languageLabelChanged();
     void saved();
+
+protected:
+    // The patient's language in words follows a switch of the screens' language.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QString m_patientId;

@@ -93,6 +93,27 @@ QString SyncStatus::stateText() const
     return QString();
 }
 
+QString SyncStatus::shortText() const
+{
+    switch (state()) {
+    case State::Unknown:
+        return QString();
+    case State::NotEnrolled:
+        return tr("No server");
+    case State::Offline:
+        return tr("Offline");
+    case State::Syncing:
+        return tr("Syncing…");
+    case State::UpToDate:
+        return tr("Synced");
+    case State::Pending:
+        return tr("%n to send", "", pendingCount());
+    case State::Error:
+        return tr("Sync problem");
+    }
+    return QString();
+}
+
 QString SyncStatus::detailText() const
 {
     const int pending = pendingCount();

@@ -31,6 +31,9 @@ class SyncStatus : public QObject {
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changed)
     // Short words for the app bar ("Synced 14:05", "Offline · 12 to send", ...); empty while unknown.
     Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
+    // Fewer words for a narrow app bar ("Synced", "12 to send", "No server"): the state is still
+    // said in words when the bar has no room for stateText.
+    Q_PROPERTY(QString shortText READ shortText NOTIFY changed)
     // The longer explanation for the details sheet and screen readers.
     Q_PROPERTY(QString detailText READ detailText NOTIFY changed)
     // "Last sync 14:05", or "Never synced".
@@ -69,6 +72,7 @@ public:
     bool enrolled() const { return m_scheduler && m_scheduler->enrolled(); }
     int pendingCount() const;
     QString stateText() const;
+    QString shortText() const;
     QString detailText() const;
     QString lastSyncText() const;
     bool canSyncNow() const;

@@ -26,7 +26,9 @@ Page {
 
     component FilterBox: ComboBox {
         height: Theme.minTouch
-        width: 250
+        // Wide enough for its longest choice (large text, Spanish), within the screen.
+        implicitContentWidthPolicy: ComboBox.WidestText
+        width: Math.min(Math.max(250, implicitWidth), screen.width - 2 * Theme.margin)
         font.pixelSize: Theme.fontSmall
         textRole: "label"
         valueRole: "value"
@@ -55,30 +57,40 @@ Page {
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
             }
+        }
+        // The registry's other tasks on a row of their own: beside the search they squeezed it
+        // (portrait, large text).
+        Flow {
+            visible: refillCheckButton.visible || conflictsButton.visible || quarantineButton.visible
+            Layout.fillWidth: true
+            spacing: Theme.spacing
             Button {
+                id: refillCheckButton
                 objectName: "refillCheckButton"
                 visible: Permissions.offers(Session.role, "refill_check")
                 text: qsTr("Refill request")
                 font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.minTouch
+                height: Theme.minTouch
                 Accessible.name: qsTr("Check a refill request against clinic policy")
                 onClicked: screen.refillCheckRequested()
             }
             Button {
+                id: conflictsButton
                 objectName: "conflictsButton"
                 visible: Permissions.offers(Session.role, "conflicts")
                 text: qsTr("Sync conflicts")
                 font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.minTouch
+                height: Theme.minTouch
                 Accessible.name: qsTr("Review changes two tablets made to the same record")
                 onClicked: screen.conflictsRequested()
             }
             Button {
+                id: quarantineButton
                 objectName: "quarantineButton"
                 visible: Permissions.offers(Session.role, "quarantine")
                 text: qsTr("Set-aside records")
                 font.pixelSize: Theme.fontBody
-                Layout.preferredHeight: Theme.minTouch
+                height: Theme.minTouch
                 Accessible.name: qsTr("Review records from the server this tablet cannot read")
                 onClicked: screen.quarantineRequested()
             }
@@ -146,7 +158,9 @@ Page {
             clip: true
             reuseItems: true
             model: registry
-            delegate: ItemDelegate {
+            // The name never gives way: it wraps in its identity column, and in portrait the
+            // prescriber moves to the line under it.
+            delegate: ListRow {
                 id: row
                 required property string patientId
                 required property string name
@@ -156,33 +170,43 @@ Page {
                 required property string mmeText
                 required property string gapsText
                 required property bool urgent
+                readonly property bool wide: ListView.view.width >= 840
                 width: ListView.view.width
-                height: Math.max(Theme.touchTarget + 12, row.implicitContentHeight + 16)
-                Accessible.name: qsTr("%1, %2, %3, %4. %5").arg(row.name).arg(row.clinicId).arg(row.tierLabel).arg(row.mmeText).arg(row.gapsText)
+                title: row.name
+                meta: Theme.joinParts([row.clinicId, row.wide ? "" : row.prescriber], " · ")
+                detail: row.gapsText
+                detailUrgent: row.urgent
+                identityWidth: row.wide ? 360 : 300
+                Accessible.name: Theme.joinParts([row.name, row.clinicId, row.prescriber, row.tierLabel, row.mmeText, row.gapsText], ", ")
                 onClicked: screen.patientChosen(row.patientId)
-                contentItem: ColumnLayout {
-                    spacing: 2
-                    RowLayout {
-                        spacing: Theme.spacing
-                        Label {
-                            text: (row.urgent ? "⚠ " : "") + row.name
-                            font.pixelSize: Theme.fontBody
-                            font.bold: row.urgent
-                            Layout.fillWidth: true
-                            elide: Text.ElideRight
-                        }
-                        Label { text: row.clinicId; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
-                        Label { text: row.prescriber; font.pixelSize: Theme.fontSmall; color: Theme.textMuted; Layout.preferredWidth: 200; elide: Text.ElideRight }
-                        Label { text: row.tierLabel; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 130 }
-                        Label { text: row.mmeText; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 140; horizontalAlignment: Text.AlignRight }
+                Label {
+                    visible: row.wide
+                    text: row.prescriber
+                    font: Theme.bodyMedium
+                    color: Theme.textOnSurfaceVariant
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
+                ColumnLayout {
+                    spacing: Theme.spacingXs
+                    Layout.alignment: Qt.AlignTop | Qt.AlignRight
+                    Layout.maximumWidth: 180
+                    Label {
+                        text: row.tierLabel
+                        font: Theme.bodyMedium
+                        color: Theme.textOnSurface
+                        wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignRight
+                        Layout.fillWidth: true
                     }
                     Label {
-                        visible: row.gapsText !== ""
-                        text: row.gapsText
-                        font.pixelSize: Theme.fontSmall
-                        color: row.urgent ? Theme.urgent : Theme.textMuted
+                        text: row.mmeText
+                        font: Theme.bodyMedium
+                        color: Theme.textOnSurfaceVariant
+                        wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignRight
                         Layout.fillWidth: true
-                        elide: Text.ElideRight
                     }
                 }
             }

@@ -308,6 +308,13 @@ private slots:
         QVERIFY(measure(*m, "mme_ge_90").lowerIsBetter);
         QCOMPARE(measure(*m, "benzodiazepine").target, std::optional<double>());
         QCOMPARE(measure(*m, "mean_peg").target, std::optional<double>());
+        // The patients to act on: for a floor, those outside the numerator (E has no PDMP check
+        // within 30 days, H none at all); for a ceiling, those inside it; none for a measure
+        // without a target.
+        QCOMPARE(pdmp.needActionIds, (QStringList{QStringLiteral("e"), QStringLiteral("h")}));
+        QCOMPARE(measure(*m, "mme_ge_90").needActionIds, measure(*m, "mme_ge_90").patientIds);
+        QVERIFY(measure(*m, "benzodiazepine").needActionIds.isEmpty());
+        QVERIFY(measure(*m, "mean_peg").needActionIds.isEmpty());
 
         // The PEG window moves the PEG measure and the mean PEG together (hand-built clinic above:
         // A's PEG is 30 days before the 31st, C's 90 days).

@@ -6,15 +6,19 @@
 // the gaps as action cards that open the right form; the one-tap decision undone through the
 // registry's withdrawal; and every control on each tab named, at least 48 px, with text of 16 px.
 
+#include "core/clinical/decisions.h"
 #include "core/registry/registry.h"
+#include "core/registry/views.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "qml/app/session.h"
+#include "qml/huddle/huddle_model.h"
 #include "qml/patient/patient_tabs.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/support/app_fixture.h"
 
 #include <QApplication>
 #include <QFont>
+#include <QJsonArray>
 #include <QQmlContext>
 #include <QQmlExpression>
 #include <QQuickItem>
@@ -485,6 +489,78 @@ private slots:
         QCOMPARE(name->property("font").value<QFont>().pixelSize(), 26);
     }
 
+    // The banner names the patient's language in the screens' language ("Habla inglés", never
+    // "Habla English"), and follows a switch of the screens' language while the patient is open.
+    // The app bar says the sync state in words in both orientations, never by a bare symbol: in
+    // portrait in fewer words, with the whole state as its accessible name.
+    void theBannerAndTheSyncStateSpeakTheScreensLanguage()
+    {
+        signInDirectly(keys::Role::Clinician);
+        app::Language &screens = m_app->app().language();
+        // The bar first, on Today: the window is turned with no patient open (Qt 6.4's layouts
+        // have crashed here turning a patient screen right after a language switch).
+        // This tablet has no clinic server.
+        struct Expected {
+            QString language;
+            QSize size;
+            QString words;
+        };
+        const QList<Expected> bars{
+            {QStringLiteral("en"), QSize(1280, 800), QStringLiteral("⊘ Not connected to a clinic server")},
+            {QStringLiteral("en"), QSize(800, 1280), QStringLiteral("⊘ No server")},
+            {QStringLiteral("es"), QSize(1280, 800), QStringLiteral("⊘ Sin conexión a un servidor de la clínica")},
+            {QStringLiteral("es"), QSize(800, 1280), QStringLiteral("⊘ Sin servidor")}};
+        for (const Expected &bar : bars) {
+            QVERIFY(screens.setLanguage(bar.language));
+            QVERIFY(testing::resize(m_window, bar.size));
+            QQuickItem *sync = nullptr;  // shown once the sync state is read after sign-in
+            QTRY_VERIFY((sync = testing::findItem(m_window, QStringLiteral("syncState"))));
+            QTRY_COMPARE(sync->property("text").toString(), bar.words);
+            QVERIFY(onScreen(m_window, sync));
+            QObject *accessible = nullptr;
+            for (QObject *child : sync->children())
+                if (qstrcmp(child->metaObject()->className(), "QQuickAccessibleAttached") == 0)
+                    accessible = child;
+            QVERIFY(accessible);
+            QCOMPARE(accessible->property("name").toString(),
+                     bar.language == QLatin1String("en") ? QStringLiteral("Not connected to a clinic server")
+                                                         : QStringLiteral("Sin conexión a un servidor de la clínica"));
+        }
+        const QString id = patientIds().at(5);
+        const auto speaks = [&](const QString &language) {
+            const QString changed = onDatabase<QString>([id, language](registry::Registry *r) {
+                auto p = r->loadPatient(id);
+                if (!p)
+                    return p.error().line();
+                p->language = language;
+                const Status updated = r->updateDemographics(*p);
+                return updated ? QString() : updated.error().line();
+            });
+            QVERIFY2(changed.isEmpty(), qPrintable(changed));
+            session().noteDataChanged();
+        };
+        const auto bannerLanguage = [&] {
+            QQuickItem *part = testing::findItem(m_window, QStringLiteral("bannerLanguage"));
+            return part ? part->property("text").toString() : QString();
+        };
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        speaks(QStringLiteral("en"));
+        openPatient(id);
+        QTRY_COMPARE(bannerLanguage(), QStringLiteral("Speaks English"));
+        QVERIFY(screens.setLanguage(QStringLiteral("es")));
+        QTRY_COMPARE(bannerLanguage(), QStringLiteral("Habla inglés"));
+        speaks(QStringLiteral("es"));
+        QTRY_COMPARE(bannerLanguage(), QStringLiteral("Habla español"));
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(bannerLanguage(), QStringLiteral("Speaks Spanish"));
+
+        // Back to the list before the next test turns the window.
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
+        back.evaluate();
+        QTRY_VERIFY(!patientScreen());
+    }
+
     // A clinician records "naloxone prescribed" with one tap; Undo in the snackbar withdraws it
     // through the registry's withdrawal path: the record stays, a withdrawal record is written.
     void aOneTapDecisionIsUndoneThroughAWithdrawal()
@@ -586,6 +662,68 @@ private slots:
                              qPrintable(text->property("text").toString()));
             }
         }
+    }
+
+    // Today lists the urgent patients (an urgent or high gap of any role: clinical::anyUrgent, the
+    // rules engine's word) in a part of their own above the rest, each part in the day's order. A
+    // PHQ-9 with question 9 answered (a suicide-risk alert) puts a booked patient there.
+    void todayListsTheUrgentPatientsAboveTheRest()
+    {
+        signInDirectly(keys::Role::Clinician);
+        const QString atRisk = patientIds().at(1);  // booked today (initTestCase)
+        const QString added = onDatabase<QString>([atRisk](registry::Registry *r) {
+            const auto screening = r->addRecord(
+                atRisk, domain::Screening{{}, QStringLiteral("phq9"), kToday, QJsonArray{1, 1, 1, 1, 1, 1, 1, 1, 1}});
+            return screening ? QString() : screening.error().line();
+        });
+        QVERIFY2(added.isEmpty(), qPrintable(added));
+        session().noteDataChanged();
+        // The rules engine's day, split by its own word for urgent.
+        const QStringList day = onDatabase<QStringList>([](registry::Registry *r) {
+            QStringList urgent;
+            QStringList rest;
+            const auto rows = registry::huddleRows(*r, kToday);
+            if (!rows)
+                return QStringList{rows.error().line()};
+            for (const registry::HuddleRow &row : *rows)
+                (clinical::anyUrgent(row.rooming + row.clinician + row.registryManager) ? urgent : rest)
+                    << row.patientId;
+            return urgent + QStringList{QStringLiteral("|")} + rest;
+        });
+        const qsizetype split = day.indexOf(QStringLiteral("|"));
+        QVERIFY2(split > 0 && day.mid(0, split).contains(atRisk), qPrintable(day.join(QLatin1Char(' '))));
+        QStringList expected = day;
+        expected.removeAll(QStringLiteral("|"));
+
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("nav_today")), "clicked"));
+        QQuickItem *today = nullptr;
+        QTRY_VERIFY((today = testing::findItem(m_window, QStringLiteral("huddleScreen"))));
+        auto *huddle = today->findChild<QAbstractItemModel *>(QStringLiteral("huddleModel"));
+        QVERIFY(huddle);
+        huddle->setProperty("roleFilter", QStringLiteral("all"));
+        QTRY_VERIFY_WITH_TIMEOUT(!huddle->property("loading").toBool() && huddle->rowCount() == expected.size(), 30000);
+        QStringList shown;
+        for (int row = 0; row < huddle->rowCount(); ++row)
+            shown << huddle->index(row, 0).data(app::HuddleModel::PatientIdRole).toString();
+        QCOMPARE(shown, expected);
+        QCOMPARE(huddle->property("urgentCount").toInt(), split);
+
+        // On screen: the urgent part's heading above its first row; the rest's heading between the
+        // last urgent row and the first of the rest.
+        QQuickItem *heading = nullptr;
+        QTRY_VERIFY((heading = testing::findItem(m_window, QStringLiteral("huddleUrgentHeading"))));
+        const auto top = [](QQuickItem *item) { return item->mapToScene(QPointF()).y(); };
+        QQuickItem *firstUrgent = testing::findItem(m_window, QStringLiteral("huddleRow_") + expected.first());
+        QVERIFY(firstUrgent && top(heading) < top(firstUrgent));
+        QVERIFY(onScreen(m_window, heading));
+        if (split < expected.size()) {
+            QQuickItem *restHeading = testing::findItem(m_window, QStringLiteral("huddleRestHeading"));
+            QQuickItem *lastUrgent = testing::findItem(m_window, QStringLiteral("huddleRow_") + expected.at(split - 1));
+            QQuickItem *firstOfRest = testing::findItem(m_window, QStringLiteral("huddleRow_") + expected.at(split));
+            QVERIFY(restHeading && lastUrgent && firstOfRest);
+            QVERIFY(top(lastUrgent) < top(restHeading) && top(restHeading) < top(firstOfRest));
+        }
+        huddle->setProperty("roleFilter", QString());
     }
 };
 

@@ -26,6 +26,8 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <functional>
+
 Q_IMPORT_QML_PLUGIN(CairnPlugin)
 
 using namespace cairn;
@@ -262,7 +264,9 @@ private slots:
         QVERIFY(refill.message().contains(QStringLiteral("Requested fill date")));
     }
 
-    void measuresDrillDownListsTheNumeratorsPatients()
+    // A measure with a target drills down to the patients to act on: for PEG within 90 days, the
+    // patients counted who have no PEG in the window (not the ones who do).
+    void measuresDrillDownListsThePatientsToActOn()
     {
         app::MeasuresModel model;
         model.setToday(kToday);
@@ -294,8 +298,9 @@ private slots:
 
         model.drillDown(QStringLiteral("peg_90d"));
         const int numerator = model.data(peg, app::MeasuresModel::NumeratorRole).toInt();
-        QVERIFY(numerator > 0);
-        QCOMPARE(model.drillDownPatients()->rowCount(), numerator);
+        const int missing = model.data(peg, app::MeasuresModel::DenominatorRole).toInt() - numerator;
+        QVERIFY(numerator > 0 && missing > 0);
+        QCOMPARE(model.drillDownPatients()->rowCount(), missing);
         const clinical::Measure *measure = nullptr;
         for (const auto &m : model.measures().trend.last().measures)
             if (m.id == QLatin1String("peg_90d"))
@@ -303,13 +308,20 @@ private slots:
         QVERIFY(measure);
         const QStringList ids = model.drillDownPatients()->patientIds();
         QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()),
-                 QSet<QString>(measure->patientIds.cbegin(), measure->patientIds.cend()));
+                 QSet<QString>(measure->needActionIds.cbegin(), measure->needActionIds.cend()));
+        for (const QString &id : ids)
+            QVERIFY(!measure->patientIds.contains(id));
         for (int row = 0; row < model.drillDownPatients()->rowCount(); ++row)
             QVERIFY(!model.drillDownPatients()
                          ->data(model.drillDownPatients()->index(row), app::MeasurePatientsModel::NameRole)
                          .toString()
                          .isEmpty());
-        QVERIFY(model.drillDownTitle().contains(QString::number(numerator)));
+        QVERIFY(model.drillDownTitle().contains(QStringLiteral("%1 patients to act on").arg(missing)));
+        // A measure without a target (the mean PEG) lists the patients it counts.
+        model.drillDown(QStringLiteral("mean_peg"));
+        for (const auto &m : model.measures().trend.last().measures)
+            if (m.id == QLatin1String("mean_peg"))
+                QCOMPARE(model.drillDownPatients()->rowCount(), m.patientIds.size());
 
         // One prescriber's measures count only their patients.
         const int clinic = model.cotPatients();
@@ -519,6 +531,96 @@ private slots:
         QTRY_VERIFY(!find("refillCheckScreen"));
         m_session->lock();
         QTRY_VERIFY(find("unlockScreen"));
+    }
+
+    // In portrait (issue 11): a registry row never cuts the patient's name, however long (it wraps
+    // in the row's identity column); the measures stand in one column, and a tap on a measure opens
+    // its page listing the patients to act on, each of whom opens their own screen.
+    void portraitRegistryAndMeasuresKeepNamesWholeAndDrillDown()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        const QString longName = QStringLiteral("María de los Ángeles Villanueva-Hernández Castellanos de la Torre");
+        signIn(m_clinicianId, QStringLiteral("1357"));  // the registry is open only while signed in
+        const QString renamedId = onDatabase<QString>([longName](registry::Registry *r) {
+            auto all = r->listPatients();
+            if (!all || all->isEmpty())
+                return QString();
+            auto p = r->loadPatient(all->first().id);
+            if (!p)
+                return QString();
+            p->name = longName;
+            return r->updateDemographics(*p) ? p->id : QString();
+        });
+        QVERIFY(!renamedId.isEmpty());
+        m_session->noteDataChanged();
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        signIn(m_clinicianId, QStringLiteral("1357"));
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(testing::resize(window, QSize(800, 1280)));
+        QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(window, QStringLiteral("huddleScreen")), 60000);
+
+        // Registry: the long name found by search, whole in its row.
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(window, QStringLiteral("nav_registry")), "clicked"));
+        QQuickItem *search = nullptr;
+        QTRY_VERIFY((search = testing::findItem(window, QStringLiteral("registrySearch"))));
+        search->setProperty("text", QStringLiteral("Villanueva-Hernández"));
+        QQuickItem *name = nullptr;
+        // The row's name column, found in the list's visual tree (delegates are not its QObject children).
+        const std::function<QQuickItem *(QQuickItem *)> nameIn = [&](QQuickItem *item) -> QQuickItem * {
+            if (!item)
+                return nullptr;
+            if (item->objectName() == QLatin1String("listRowTitle") && item->isVisible() &&
+                item->property("text").toString() == longName)
+                return item;
+            for (QQuickItem *child : item->childItems())
+                if (QQuickItem *found = nameIn(child))
+                    return found;
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((name = nameIn(testing::findItem(window, QStringLiteral("registryList")))), 30000);
+        QTRY_VERIFY(name->width() > 0 && name->property("lineCount").toInt() >= 1);
+        QVERIFY(!name->property("truncated").toBool());
+        QVERIFY2(name->property("contentWidth").toReal() <= name->width() + 0.5,
+                 qPrintable(QStringLiteral("%1 > %2").arg(name->property("contentWidth").toReal()).arg(name->width())));
+        QVERIFY(name->property("lineCount").toInt() >= 2);  // wrapped, not cut
+        const QRectF row = name->mapRectToScene(QRectF(0, 0, name->width(), name->property("contentHeight").toReal()));
+        QVERIFY(QRectF(0, 0, window->width(), window->height()).contains(row));
+
+        // Measures: one column (the chart is not beside the list) ...
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(window, QStringLiteral("nav_measures")), "clicked"));
+        QQuickItem *list = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((list = testing::findItem(window, QStringLiteral("measuresList"))) &&
+                                     list->property("count").toInt() > 0,
+                                 60000);
+        QVERIFY(!testing::findItem(window, QStringLiteral("measureChart")));
+        QVERIFY(list->width() > window->width() * 0.8);
+        // ... and a tap on "PEG within 90 days" opens its page with the patients who have none.
+        QVERIFY(testing::tapWhenReady(window, QStringLiteral("measure_peg_90d")));
+        QQuickItem *page = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (page = testing::findItem(window, QStringLiteral("measurePage"))) && !testing::inTransition(page), 30000);
+        QTRY_VERIFY(testing::findItem(window, QStringLiteral("measureChart")));
+        QQuickItem *drill = nullptr;
+        QTRY_VERIFY((drill = testing::findItem(window, QStringLiteral("drillDownList"))) &&
+                    drill->property("count").toInt() > 0);
+        QVERIFY(testing::findItem(window, QStringLiteral("drillDownTitle"))
+                    ->property("text")
+                    .toString()
+                    .contains(QStringLiteral("to act on")));
+        // The first row opens that patient.
+        const auto *patients = qvariant_cast<QAbstractItemModel *>(drill->property("model"));
+        QVERIFY(patients);
+        const QString first = patients->index(0, 0).data(app::MeasurePatientsModel::PatientIdRole).toString();
+        QVERIFY(testing::tapWhenReady(window, QStringLiteral("drillDownRow_") + first));
+        QQuickItem *patient = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((patient = testing::findItem(window, QStringLiteral("patientScreen"))), 30000);
+        QCOMPARE(patient->property("patientId").toString(), first);
+        m_session->lock();
+        QTRY_VERIFY(engine.rootObjects().first()->findChild<QObject *>(QStringLiteral("unlockScreen")));
     }
 };
 

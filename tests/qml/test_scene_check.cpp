@@ -12,6 +12,7 @@
 #include "tests/support/app_fixture.h"
 
 #include <QAccessible>
+#include <QFont>
 #include <QQmlComponent>
 #include <QQmlContext>
 #include <QQmlExpression>
@@ -173,25 +174,31 @@ private slots:
         QCOMPARE(checkHere(QStringLiteral("here")), before);
     }
 
-    // Every role, each of its destinations, both orientations, both languages.
-    void everyDestinationOfEveryRoleIsWholeAndTappable()
+    // Every role, each of its destinations, both orientations, both languages: the problems found.
+    QStringList everyDestinationsProblems(const QString &label)
     {
         QStringList problems;
         for (keys::Role role : keys::kAllRoles) {
             signIn(role);
             const QString roleName = keys::toString(role);
             const QList<app::Navigation::Destination> destinations = app::Navigation::destinationsFor(roleName);
-            QVERIFY(!destinations.isEmpty() && destinations.size() <= 5);
+            if (destinations.isEmpty() || destinations.size() > 5)
+                problems << roleName + QStringLiteral(": %1 destinations").arg(destinations.size());
             for (const QString &language : {QStringLiteral("en"), QStringLiteral("es")}) {
-                QVERIFY(m_app->app().language().setLanguage(language));
+                if (!m_app->app().language().setLanguage(language))
+                    problems << QStringLiteral("no language ") + language;
                 for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
-                    QVERIFY(testing::resize(m_window, size));
+                    if (!testing::resize(m_window, size))
+                        problems << QStringLiteral("could not turn the window");
                     for (app::Navigation::Destination d : destinations) {
                         const QString name = app::Navigation::objectNameFor(d);
-                        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, name) != nullptr; }));
-                        QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, name), "clicked"));
-                        const QString where = QStringLiteral("%1 %2 %3×%4 %5")
-                                                  .arg(roleName, name)
+                        if (!testing::waitFor([&] { return testing::findItem(m_window, name) != nullptr; }) ||
+                            !QMetaObject::invokeMethod(testing::findItem(m_window, name), "clicked")) {
+                            problems << QStringLiteral("no destination ") + name;
+                            continue;
+                        }
+                        const QString where = QStringLiteral("%1%2 %3 %4×%5 %6")
+                                                  .arg(label, roleName, name)
                                                   .arg(size.width())
                                                   .arg(size.height())
                                                   .arg(language);
@@ -199,8 +206,31 @@ private slots:
                     }
                 }
             }
-            QVERIFY(m_app->app().language().setLanguage(QStringLiteral("en")));
+            m_app->app().language().setLanguage(QStringLiteral("en"));
         }
+        return problems;
+    }
+
+    void everyDestinationOfEveryRoleIsWholeAndTappable()
+    {
+        const QStringList problems = everyDestinationsProblems(QString());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // With large text (1.3× the type scale, as a user with a large system font has it): the same
+    // check on every destination of every role.
+    void atLargeTextEveryDestinationIsWholeAndTappable()
+    {
+        QVERIFY(!m_app->app().setFontScale(0.5));  // out of range: refused
+        QVERIFY(m_app->app().setFontScale(1.3));
+        signIn(keys::Role::Clinician);
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(m_window, QStringLiteral("nav_today")), "clicked"));
+        // The text did grow: the app bar's title is 1.3 × 24 px.
+        QQuickItem *title = nullptr;
+        QTRY_VERIFY((title = testing::findItem(m_window, QStringLiteral("screenTitle"))));
+        QTRY_COMPARE(title->property("font").value<QFont>().pixelSize(), 31);
+        const QStringList problems = everyDestinationsProblems(QStringLiteral("1.3× "));
+        QVERIFY(m_app->app().setFontScale(1.0));
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
