@@ -125,33 +125,18 @@ Result<MonthlyReportInput> monthlyReportInput(const QList<domain::Patient> &pati
     if (!withPatientLists)
         return input;
 
-    // The patients behind each measure off target: the same contributions the measures summed.
-    const QList<clinical::Measure> &now = input.trend.last().measures;
+    // The patients behind each measure off target: those the measure asks the clinic to act on.
+    QHash<QString, const domain::Patient *> byId;
+    for (const domain::Patient &p : patients)
+        byId.insert(p.id, &p);
     QList<PatientsBehind> behind;
-    QList<qsizetype> offTarget;
-    for (qsizetype i = 0; i < now.size(); ++i) {
-        // Only measures with a target can miss one; each has its bit (below 16) in a contribution.
-        if (clinical::missesTarget(now.at(i)) && i < 16) {
-            offTarget << i;
-            behind << PatientsBehind{now.at(i).id, {}};
-        }
-    }
-    for (const domain::Patient &p : patients) {
-        auto contribution = clinical::measureContribution(p, year, month, context);
-        if (!contribution)
-            return contribution.error();
-        bool named = false;
-        for (qsizetype k = 0; k < offTarget.size(); ++k) {
-            const auto bit = static_cast<quint16>(1u << offTarget.at(k));
-            const bool counted = contribution->counted & bit;
-            const bool met = contribution->met & bit;
-            if (counted && (now.at(offTarget.at(k)).lowerIsBetter ? met : !met)) {
-                behind[k].patientIds << p.id;
-                named = true;
-            }
-        }
-        if (named)
-            input.patients.insert(p.id, ReportPatient{p.name, p.clinicId, p.prescriber});
+    for (const clinical::Measure &m : input.trend.last().measures) {
+        if (!clinical::missesTarget(m))
+            continue;
+        behind << PatientsBehind{m.id, m.needActionIds};
+        for (const QString &id : m.needActionIds)
+            if (const domain::Patient *p = byId.value(id))
+                input.patients.insert(id, ReportPatient{p->name, p->clinicId, p->prescriber});
     }
     for (PatientsBehind &list : behind)
         std::sort(list.patientIds.begin(), list.patientIds.end(), [&](const QString &a, const QString &b) {

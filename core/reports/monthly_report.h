@@ -28,8 +28,8 @@ struct ReportPatient {
     QString clinicId;
     QString prescriber;
 };
-// A patient behind a measure that misses its target: in its denominator and not its numerator
-// when the target is a floor; in its numerator when the target is a ceiling.
+// The patients behind a measure that misses its target: the ones it asks the clinic to act on
+// (clinical::Measure::needActionIds).
 struct PatientsBehind {
     QString measureId;
     QStringList patientIds;
