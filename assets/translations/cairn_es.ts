@@ -3592,24 +3592,8 @@
         <translation>La decisión de un clínico cuenta</translation>
     </message>
     <message>
-        <source>Treatment agreement signed within</source>
-        <translation>Acuerdo de tratamiento firmado en los últimos</translation>
-    </message>
-    <message>
-        <source>PDMP checked within</source>
-        <translation>PDMP consultado en los últimos</translation>
-    </message>
-    <message>
         <source>PDMP checked twice within</source>
         <translation>PDMP consultado dos veces en los últimos</translation>
-    </message>
-    <message>
-        <source>Urine test within</source>
-        <translation>Prueba de orina en los últimos</translation>
-    </message>
-    <message>
-        <source>PEG within (also the mean PEG)</source>
-        <translation>PEG en los últimos (también el PEG promedio)</translation>
     </message>
     <message>
         <source>Care-plan goal set or reviewed within</source>
@@ -3634,6 +3618,10 @@
     <message>
         <source>0 to 100; empty for no target</source>
         <translation>De 0 a 100; vacío si no hay meta</translation>
+    </message>
+    <message>
+        <source>1 to 3650 days; the longest of the three is also the monthly measure&apos;s look-back</source>
+        <translation>De 1 a 3650 días; el mayor de los tres es también el periodo que revisa la medida mensual</translation>
     </message>
 </context>
 <context>
