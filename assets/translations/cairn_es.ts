@@ -2254,6 +2254,14 @@
         <source>Change the long-term therapy decision</source>
         <translation>Cambiar la decisión sobre la terapia a largo plazo</translation>
     </message>
+    <message>
+        <source>Opioids prescribed by this clinic since</source>
+        <translation>Opioides recetados por esta clínica desde</translation>
+    </message>
+    <message>
+        <source>Set by the first opioid prescription recorded here; empty when not known</source>
+        <translation>Lo fija la primera receta de opioides registrada aquí; vacío si no se sabe</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -4490,6 +4498,14 @@
     <message>
         <source>Override recorded with its reason. The request may now be logged.</source>
         <translation>Anulación registrada con su motivo. Ya se puede registrar la solicitud.</translation>
+    </message>
+    <message>
+        <source>A new patient&apos;s request: this clinic has prescribed their opioids only since %1, within the clinic&apos;s new-patient period.</source>
+        <translation>Solicitud de un paciente nuevo: esta clínica le receta opioides solo desde el %1, dentro del periodo de paciente nuevo de la clínica.</translation>
+    </message>
+    <message>
+        <source>Not a new patient&apos;s request: this clinic has prescribed their opioids since %1.</source>
+        <translation>No es la solicitud de un paciente nuevo: esta clínica le receta opioides desde el %1.</translation>
     </message>
 </context>
 <context>
