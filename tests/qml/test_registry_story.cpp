@@ -391,8 +391,8 @@ private slots:
         // The first opioid recorded here also makes the clinic the prescriber of record from its
         // start: a new version of the demographics, written and sent with it.
         QCOMPARE(p.opioidPrescriberSince, m_today.addMonths(-3));
-        QCOMPARE(outboxKinds().mid(2), (QStringList{QStringLiteral("patient"), QStringLiteral("opioid"),
-                                                    QStringLiteral("benzodiazepine")}));
+        QCOMPARE(outboxKinds().mid(2),
+                 (QStringList{QStringLiteral("patient"), QStringLiteral("opioid"), QStringLiteral("benzodiazepine")}));
 
         // A function goal in the patient's words, with a target date, shown in the care plan.
         QVERIFY(tapNamed(QStringLiteral("add_goal")));
