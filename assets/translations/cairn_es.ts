@@ -2259,6 +2259,14 @@
         <source>Change the long-term therapy decision</source>
         <translation>Cambiar la decisión sobre la terapia a largo plazo</translation>
     </message>
+    <message>
+        <source>Opioids prescribed by this clinic since</source>
+        <translation>Opioides recetados por esta clínica desde</translation>
+    </message>
+    <message>
+        <source>Set by the first opioid prescription recorded here; empty when not known</source>
+        <translation>Lo fija la primera receta de opioides registrada aquí; vacío si no se sabe</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -3593,24 +3601,8 @@
         <translation>La decisión de un clínico cuenta</translation>
     </message>
     <message>
-        <source>Treatment agreement signed within</source>
-        <translation>Acuerdo de tratamiento firmado en los últimos</translation>
-    </message>
-    <message>
-        <source>PDMP checked within</source>
-        <translation>PDMP consultado en los últimos</translation>
-    </message>
-    <message>
         <source>PDMP checked twice within</source>
         <translation>PDMP consultado dos veces en los últimos</translation>
-    </message>
-    <message>
-        <source>Urine test within</source>
-        <translation>Prueba de orina en los últimos</translation>
-    </message>
-    <message>
-        <source>PEG within (also the mean PEG)</source>
-        <translation>PEG en los últimos (también el PEG promedio)</translation>
     </message>
     <message>
         <source>Care-plan goal set or reviewed within</source>
@@ -3635,6 +3627,10 @@
     <message>
         <source>0 to 100; empty for no target</source>
         <translation>De 0 a 100; vacío si no hay meta</translation>
+    </message>
+    <message>
+        <source>1 to 3650 days; the longest of the three is also the monthly measure&apos;s look-back</source>
+        <translation>De 1 a 3650 días; el mayor de los tres es también el periodo que revisa la medida mensual</translation>
     </message>
 </context>
 <context>
@@ -4510,6 +4506,14 @@
     <message>
         <source>Override recorded with its reason. The request may now be logged.</source>
         <translation>Anulación registrada con su motivo. Ya se puede registrar la solicitud.</translation>
+    </message>
+    <message>
+        <source>A new patient&apos;s request: this clinic has prescribed their opioids only since %1, within the clinic&apos;s new-patient period.</source>
+        <translation>Solicitud de un paciente nuevo: esta clínica le receta opioides solo desde el %1, dentro del periodo de paciente nuevo de la clínica.</translation>
+    </message>
+    <message>
+        <source>Not a new patient&apos;s request: this clinic has prescribed their opioids since %1.</source>
+        <translation>No es la solicitud de un paciente nuevo: esta clínica le receta opioides desde el %1.</translation>
     </message>
 </context>
 <context>

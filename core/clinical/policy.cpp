@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cairn::clinical {
@@ -195,12 +196,10 @@ const QStringList kPercentMeasures{
 Result<MeasuresPolicy> measuresFromJson(const QJsonObject &json)
 {
     MeasuresPolicy m;
+    // A policy stored by an earlier version may still carry the former windows: they are ignored
+    // (the measures follow the gap intervals) and the next save writes the policy without them.
     const QJsonObject windows = json.value(QStringLiteral("windows_days")).toObject();
-    const std::pair<const char *, int *> windowFields[]{{"agreement", &m.agreementDays},
-                                                        {"pdmp", &m.pdmpDays},
-                                                        {"pdmp_twice", &m.pdmpTwiceDays},
-                                                        {"uds", &m.udsDays},
-                                                        {"peg", &m.pegDays},
+    const std::pair<const char *, int *> windowFields[]{{"pdmp_twice", &m.pdmpTwiceDays},
                                                         {"care_plan_goal", &m.carePlanGoalDays}};
     for (const auto &[name, out] : windowFields) {
         auto days = wholeDays(windows.value(QLatin1String(name)),
@@ -235,11 +234,7 @@ QJsonObject toJson(const MeasuresPolicy &m)
     QJsonObject targets;
     for (const auto &[id, target] : m.targets)
         targets.insert(id, target ? QJsonValue(*target) : QJsonValue(QJsonValue::Null));
-    return {{QStringLiteral("windows_days"), QJsonObject{{QStringLiteral("agreement"), m.agreementDays},
-                                                         {QStringLiteral("pdmp"), m.pdmpDays},
-                                                         {QStringLiteral("pdmp_twice"), m.pdmpTwiceDays},
-                                                         {QStringLiteral("uds"), m.udsDays},
-                                                         {QStringLiteral("peg"), m.pegDays},
+    return {{QStringLiteral("windows_days"), QJsonObject{{QStringLiteral("pdmp_twice"), m.pdmpTwiceDays},
                                                          {QStringLiteral("care_plan_goal"), m.carePlanGoalDays}}},
             {QStringLiteral("targets"), targets}};
 }
@@ -287,6 +282,12 @@ std::optional<double> MeasuresPolicy::target(const QString &measureId) const
             return value;
     }
     return std::nullopt;
+}
+
+int ClinicPolicy::measureWindow(Check check) const
+{
+    const auto &byTier = intervalDays.at(static_cast<std::size_t>(check));
+    return *std::max_element(byTier.cbegin(), byTier.cend());
 }
 
 QString policyKey(Check check)
@@ -460,6 +461,16 @@ Result<ClinicPolicy> ClinicPolicy::withOverrides(const QJsonObject &overrides) c
 {
     if (overrides.isEmpty())
         return *this;
+    // A former window setting is refused with the setting that now decides it.
+    const QJsonObject windows =
+        overrides.value(QStringLiteral("measures")).toObject().value(QStringLiteral("windows_days")).toObject();
+    for (Check check : kChecksWithMeasures) {
+        if (windows.contains(policyKey(check)))  // the former window had the check's own name
+            return Error{QStringLiteral("measures.windows_days.") + policyKey(check),
+                         QStringLiteral("is no longer a setting: this measure looks back over the longest of "
+                                        "intervals_days.%1")
+                             .arg(policyKey(check))};
+    }
     auto merged = merge(toJson(), overrides, QString());
     if (!merged)
         return merged.error();

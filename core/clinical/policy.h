@@ -21,6 +21,9 @@ enum class Check { Visit, Peg, Uds, Pdmp, Agreement, DepressionScreen };
 constexpr std::array kAllChecks{Check::Visit, Check::Peg,       Check::Uds,
                                 Check::Pdmp,  Check::Agreement, Check::DepressionScreen};
 QString policyKey(Check check);  // "visit", "peg", "uds", "pdmp", "agreement", "depression_screen"
+// The checks whose monthly measure (agreement_current, pdmp_90d, uds_365d, peg_90d and mean_peg)
+// looks back over the check's own interval (ClinicPolicy::measureWindow).
+inline constexpr std::array kChecksWithMeasures{Check::Agreement, Check::Pdmp, Check::Uds, Check::Peg};
 
 // Random urine testing, new patients already on opioids, firm refill rules: the policy objects
 // "uds_selection", "new_patient" and "rule_strength" (docs/clinic-policy.md says why each default).
@@ -41,13 +44,11 @@ struct LtotDefinition {
     bool countClinicianFlag = true;     // a clinician's recorded decision (ltot_decision records)
 };
 
-// The monthly measures (policy object "measures"): their look-back windows and the clinic's targets.
+// The monthly measures (policy object "measures"): the windows of the measures that have no
+// matching care gap, and the clinic's targets. The measures that match a gap (agreement_current,
+// pdmp_90d, uds_365d, peg_90d, mean_peg) look back over that gap's interval: ClinicPolicy::measureWindow.
 struct MeasuresPolicy {
-    int agreementDays = 365;     // agreement_current: signed within
-    int pdmpDays = 90;           // pdmp_90d
     int pdmpTwiceDays = 365;     // pdmp_twice_365d: two checks within
-    int udsDays = 365;           // uds_365d
-    int pegDays = 90;            // peg_90d and mean_peg
     int carePlanGoalDays = 365;  // care_plan_goal_current: an active goal set or reviewed within
     // Percent targets by measure id; a measure without one (null in the file) has no target.
     QList<std::pair<QString, std::optional<double>>> targets;
@@ -99,6 +100,11 @@ struct ClinicPolicy {
     {
         return intervalDays.at(static_cast<std::size_t>(check)).at(static_cast<std::size_t>(tier));
     }
+    // The look-back of the measure that matches `check`'s care gap: the longest interval any tier
+    // has, so a patient counts while the check is not overdue even for the most lenient tier. With
+    // the shipped intervals these are the rules contract's §8 windows (agreement 365, PDMP 90,
+    // urine test 365, PEG 90 days).
+    [[nodiscard]] int measureWindow(Check check) const;
 
     // The shipped default policy.
     static Result<ClinicPolicy> defaults();

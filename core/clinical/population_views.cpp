@@ -224,15 +224,15 @@ int windowOf(int measure, const ClinicPolicy &policy)
     const MeasuresPolicy &windows = policy.measures;
     switch (measure) {
     case kAgreement:
-        return windows.agreementDays;
+        return policy.measureWindow(Check::Agreement);
     case kPdmp:
-        return windows.pdmpDays;
+        return policy.measureWindow(Check::Pdmp);
     case kPdmpTwice:
         return windows.pdmpTwiceDays;
     case kUds:
-        return windows.udsDays;
+        return policy.measureWindow(Check::Uds);
     case kPeg:
-        return windows.pegDays;
+        return policy.measureWindow(Check::Peg);
     case kNaloxone:
         return policy.naloxoneWithinDays;
     case kGoal:
@@ -271,14 +271,14 @@ Result<MeasureContribution> measureContribution(const domain::Patient &p, int ye
         if (a.status == domain::AgreementStatus::Signed)
             signedAgreements.append(a);
     }
-    count(kAgreement, doneWithin(signedAgreements, last, windows.agreementDays));
-    count(kPdmp, doneWithin(p.pdmpChecks, last, windows.pdmpDays));
+    count(kAgreement, doneWithin(signedAgreements, last, windowOf(kAgreement, policy)));
+    count(kPdmp, doneWithin(p.pdmpChecks, last, windowOf(kPdmp, policy)));
     count(kPdmpTwice, std::count_if(p.pdmpChecks.cbegin(), p.pdmpChecks.cend(), [&](const domain::PdmpCheck &check) {
                           return check.date.isValid() && check.date <= last &&
                                  check.date.daysTo(last) <= windows.pdmpTwiceDays;
                       }) >= 2);
-    count(kUds, doneWithin(p.uds, last, windows.udsDays));
-    count(kPeg, doneWithin(p.peg, last, windows.pegDays));
+    count(kUds, doneWithin(p.uds, last, windowOf(kUds, policy)));
+    count(kPeg, doneWithin(p.peg, last, windowOf(kPeg, policy)));
     // A current care-plan goal: one still being worked on, set or reviewed at a visit within the window.
     count(kGoal, std::any_of(p.goals.cbegin(), p.goals.cend(), [&](const domain::CarePlanGoal &g) {
               const QDate touched = g.reviewed.isValid() && g.reviewed <= last ? g.reviewed : g.date;
@@ -313,7 +313,7 @@ Result<MeasureContribution> measureContribution(const domain::Patient &p, int ye
     // Mean PEG: each patient's latest PEG within the PEG window.
     const domain::PegScore *latest = nullptr;
     for (const auto &score : p.peg) {
-        if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= windows.pegDays &&
+        if (score.date.isValid() && score.date <= last && score.date.daysTo(last) <= windowOf(kPeg, policy) &&
             (!latest || score.date > latest->date))
             latest = &score;
     }
@@ -369,8 +369,8 @@ MonthlyMeasures MonthTally::result() const
                              windowOf(i, m_policy), target, ceiling, needAction});
     }
     out.measures.append({QStringLiteral("mean_peg"), m_pegCount, m_pegCount,
-                         m_pegCount == 0 ? 0.0 : roundToTenth(m_pegSum / m_pegCount), m_pegIds, windows.pegDays,
-                         std::nullopt, false});
+                         m_pegCount == 0 ? 0.0 : roundToTenth(m_pegSum / m_pegCount), m_pegIds,
+                         windowOf(kPeg, m_policy), std::nullopt, false});
     return out;
 }
 

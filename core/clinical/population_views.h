@@ -2,8 +2,9 @@
 // Whole-registry views, as pure functions of (patients, policy, date): the huddle list for a
 // clinic day, gap worklists with filters and search, and the monthly measures of Building
 // Block 6 (rules contract §8) with drill-down lists and a 12-month trend. Who is in them is the
-// clinic's definition of long-term therapy (ltotStatus, core/clinical/ltot.h); the measures'
-// windows and targets are the clinic policy's "measures" object.
+// clinic's definition of long-term therapy (ltotStatus, core/clinical/ltot.h); a measure that
+// matches a care gap looks back over that gap's interval (ClinicPolicy::measureWindow), the others
+// over the policy's "measures" windows, and the targets are that object's.
 
 #include "core/clinical/ltot.h"
 #include "core/clinical/rules.h"

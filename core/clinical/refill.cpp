@@ -12,14 +12,24 @@ int businessDaysBetween(const QDate &from, const QDate &to)
     return days;
 }
 
+NewPatientStatus newPatientStatus(const RefillRequest &r, const std::optional<domain::Patient> &patient,
+                                  const ClinicPolicy &policy)
+{
+    if (!patient || !patient->opioidPrescriberSince.isValid())
+        return {r.newPatient, NewPatientSource::FrontDesk, QDate()};
+    const QDate since = patient->opioidPrescriberSince;
+    return {r.asOf < since.addDays(policy.newPatientBridgeDays), NewPatientSource::Record, since};
+}
+
 namespace {
 
-// The first prescription for a patient new to the clinic who already takes opioids (policy
-// new_patient). Returns true when the policy refuses it as requested.
+// A request from a patient new to the clinic who already takes opioids (policy new_patient).
+// Returns true when the policy refuses it as requested.
 bool checkNewPatient(const RefillRequest &r, const std::optional<domain::Patient> &patient, const ClinicPolicy &policy,
                      RefillAdvice &advice)
 {
-    if (!r.newPatient)
+    advice.newPatient = newPatientStatus(r, patient, policy);
+    if (!advice.newPatient.isNew)
         return false;
     const bool udsOnRecord = !patient || std::any_of(patient->uds.cbegin(), patient->uds.cend(), [&](const auto &u) {
         return u.date.isValid() && u.date <= r.requestedFillDate;
@@ -32,9 +42,10 @@ bool checkNewPatient(const RefillRequest &r, const std::optional<domain::Patient
     }
     if (r.priorRecordsReceived)
         return false;
-    // The bridge runs from the patient's first refill request here (or this one) for bridge_days.
-    QDate start = r.asOf;
-    if (patient) {
+    // The bridge runs for bridge_days from the first prescription here when the record says when
+    // that was, else from the patient's first refill request here (or this one).
+    QDate start = advice.newPatient.source == NewPatientSource::Record ? advice.newPatient.prescriberSince : r.asOf;
+    if (patient && advice.newPatient.source == NewPatientSource::FrontDesk) {
         for (const domain::RefillRequest &q : patient->refillRequests)
             if (q.date.isValid() && q.date < start)
                 start = q.date;

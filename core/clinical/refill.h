@@ -18,11 +18,30 @@ struct RefillRequest {
     int lastFillDaysSupply = 0;
     RefillReason reason = RefillReason::Routine;
     bool policeReport = false;
-    // A patient new to the clinic who already takes opioids, asking for the first prescription
-    // here (clinic policy new_patient), and whether the prior prescriber's records have come.
+    // The front desk's word that the patient is new to the clinic and already takes opioids, asking
+    // for the first prescription here (clinic policy new_patient); it decides only when the
+    // patient's record cannot (see newPatientStatus). And whether the prior prescriber's records
+    // have come.
     bool newPatient = false;
     bool priorRecordsReceived = false;
 };
+
+// Whether a request is a new patient's, and what said so.
+enum class NewPatientSource {
+    Record,     // the patient's record: since when this clinic prescribes their opioids
+    FrontDesk,  // the record does not say: the front desk's tick
+};
+struct NewPatientStatus {
+    bool isNew = false;
+    NewPatientSource source = NewPatientSource::FrontDesk;
+    QDate prescriberSince;  // the record's date (Record only)
+};
+// A patient whose record says since when this clinic is their opioid prescriber of record
+// (domain::Patient::opioidPrescriberSince) is new while the request arrives before that day plus
+// the policy's new-patient period (new_patient.bridge_days), and not new after it, whatever the
+// tick says. A patient without that date is not guessed about: the front desk's tick decides.
+NewPatientStatus newPatientStatus(const RefillRequest &request, const std::optional<domain::Patient> &patient,
+                                  const ClinicPolicy &policy);
 
 struct RefillAdvice {
     QString decision;     // "allowed", "needs_review", "not_allowed_by_policy"
@@ -30,6 +49,7 @@ struct RefillAdvice {
     // The reasons whose rule the clinic made firm (policy rule_strength "clinic_rule"): the refill
     // is blocked until a clinician overrides them with a recorded reason.
     QStringList clinicRules;
+    NewPatientStatus newPatient;  // how the check decided whether the request is a new patient's
     QString policyVersion;
 };
 

@@ -63,8 +63,9 @@ QJsonObject patientToJson(const Patient &patient, bool registryFields)
 {
     QJsonObject o = demographicsToJson(patient);
     if (!registryFields) {
-        for (const char *field : {"name", "clinic_id", "prescriber", "ltot_start", "phone", "language", "taper_status",
-                                  "status", "inactive_reason", "inactive_date", "risk_tier_reason"})
+        for (const char *field :
+             {"name", "clinic_id", "prescriber", "ltot_start", "phone", "language", "taper_status", "status",
+              "inactive_reason", "inactive_date", "risk_tier_reason", "opioid_prescriber_since"})
             o.remove(QLatin1String(field));
     }
     forEachKind([&](const auto &kind) { o.insert(kind.info.sectionName(), toArray(patient.*kind.list)); });

@@ -1018,6 +1018,7 @@ template <typename Source> Result<Patient> readDemographics(const Source &source
     }
     p.inactiveDate = r.date("inactive_date", false);
     p.riskTierReason = r.text("risk_tier_reason");
+    p.opioidPrescriberSince = r.date("opioid_prescriber_since", false);
     if (r.error)
         return *r.error;
     return p;
@@ -1105,6 +1106,8 @@ QJsonObject demographicsToJson(const Patient &p)
         o.insert(QStringLiteral("inactive_date"), dateValue(p.inactiveDate));
     if (!p.riskTierReason.isEmpty())
         o.insert(QStringLiteral("risk_tier_reason"), p.riskTierReason);
+    if (p.opioidPrescriberSince.isValid())
+        o.insert(QStringLiteral("opioid_prescriber_since"), dateValue(p.opioidPrescriberSince));
     return o;
 }
 

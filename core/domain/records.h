@@ -285,6 +285,11 @@ struct Patient {
     std::optional<InactiveReason> inactiveReason{};  // set when inactive
     QDate inactiveDate{};                            // set when inactive: the day the patient left
     QString riskTierReason{};                        // why a clinician set risk_tier
+    // Since when this clinic is the patient's opioid prescriber of record: set on the patient form,
+    // or from the first opioid prescription recorded in Cairn for a patient with none on record.
+    // Null: not known (a patient whose history came with them); then nobody guesses whether a
+    // refill request is a new patient's (clinical/refill.h).
+    QDate opioidPrescriberSince{};
 
     QList<OpioidEntry> opioids;
     QList<BenzodiazepineEntry> benzodiazepines;

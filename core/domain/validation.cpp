@@ -362,6 +362,10 @@ Status validate(const Patient &p)
         return s;
     if (p.birthDate.isValid() && p.ltotStart.isValid() && p.ltotStart < p.birthDate)
         return Error{QStringLiteral("ltot_start"), QStringLiteral("must not be before birth_date")};
+    if (auto s = checkDate(p.opioidPrescriberSince, "opioid_prescriber_since", false); !s)
+        return s;
+    if (p.birthDate.isValid() && p.opioidPrescriberSince.isValid() && p.opioidPrescriberSince < p.birthDate)
+        return Error{QStringLiteral("opioid_prescriber_since"), QStringLiteral("must not be before birth_date")};
     if (auto s = checkLanguage(p.language, "language"); !s)
         return s;
     if (auto s = checkText(p.riskTierReason, "risk_tier_reason", false, 500); !s)

@@ -185,6 +185,52 @@ Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const
     return record;
 }
 
+// --- the opioid prescriber of record ------------------------------------------------------------
+
+namespace {
+
+// The first opioid prescription recorded in Cairn for a patient makes this clinic the opioid
+// prescriber of record from that prescription's start (Patient::opioidPrescriberSince), written
+// with it in the caller's transaction. Nothing changes when the date is already set (the patient
+// form, an earlier prescription) or when the patient already has opioids on record without it:
+// their history came with them, so when the clinic began prescribing is not known.
+Status noteFirstOpioidPrescription(RecordWriter &w, RecordStore &store, const QString &patientId,
+                                   const QList<domain::AnyRecord> &records)
+{
+    QDate earliest;
+    for (const domain::AnyRecord &record : records) {
+        const auto *opioid = std::get_if<domain::OpioidEntry>(&record);
+        if (opioid && opioid->start.isValid() && (!earliest.isValid() || opioid->start < earliest))
+            earliest = opioid->start;
+    }
+    if (!earliest.isValid())
+        return ok();
+    auto current = store.current(patientId);
+    if (!current)
+        return current.error();
+    const domain::RecordEnvelope *demographics = nullptr;
+    for (const domain::RecordEnvelope &stored : std::as_const(*current)) {
+        if (stored.kind == QLatin1String("opioid"))
+            return ok();
+        if (stored.kind == domain::kDemographicsKind.kind())
+            demographics = &stored;
+    }
+    if (!demographics)
+        return Error{QStringLiteral("patient"), QStringLiteral("the patient's demographics are missing")};
+    auto patient = domain::demographicsFromJson(demographics->payload);
+    if (!patient)
+        return patient.error();
+    if (patient->opioidPrescriberSince.isValid())
+        return ok();
+    patient->id = patientId;
+    patient->opioidPrescriberSince = earliest;
+    w.stamp(patient->meta);
+    patient->meta.supersedes = QUuid::fromString(demographics->id);
+    return w.write(demographicsEnvelope(*patient), QStringLiteral("correct_record"));
+}
+
+}  // namespace
+
 Result<QString> Registry::addRecord(const QString &patientId, const RecordValue &value)
 {
     auto accepted = acceptRecord(value, QStringLiteral("recording"));
@@ -195,10 +241,19 @@ Result<QString> Registry::addRecord(const QString &patientId, const RecordValue 
     if (auto row = store.patient(patientId); !row)
         return row.error();
     RecordWriter w = writer();
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    if (auto s = noteFirstOpioidPrescription(w, store, patientId, {record}); !s)
+        return s.error();
     w.stamp(domain::recordMeta(record));
     domain::recordMeta(record).supersedes = QUuid();
     const auto envelope = toEnvelope(patientId, record);
-    if (auto s = writeInTransaction(w, envelope, QStringLiteral("add_record")); !s)
+    if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
+        return s.error();
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
         return s.error();
     return envelope.id;
 }
@@ -222,6 +277,8 @@ Result<QStringList> Registry::addRecords(const QString &patientId, const QList<R
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
+    if (auto s = noteFirstOpioidPrescription(w, store, patientId, records); !s)
+        return s.error();
     QStringList ids;
     for (auto &record : records) {
         w.stamp(domain::recordMeta(record));

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <algorithm>
 #include <optional>
 
 namespace cairn::app {
@@ -58,6 +59,14 @@ std::optional<SwitchValues> switchValues(const QString &key)
     if (key.startsWith(QLatin1String("rule_strength.")))
         return SwitchValues{QStringLiteral("advice"), QStringLiteral("clinic_rule")};
     return std::nullopt;
+}
+
+// An interval row ("intervals_days.pdmp.high") whose check also sets a monthly measure's window.
+bool measureFollowsInterval(const QString &key)
+{
+    const QString check = key.section(QLatin1Char('.'), 1, 1);
+    return std::any_of(clinical::kChecksWithMeasures.cbegin(), clinical::kChecksWithMeasures.cend(),
+                       [&check](clinical::Check c) { return clinical::policyKey(c) == check; });
 }
 
 QStringList udsNewPatientRuleStrengthKeys()
@@ -218,7 +227,8 @@ void ClinicPolicyModel::appendLtotAndMeasuresFields(QList<Field> &fields)
            << Field{QStringLiteral("ltot_definition.min_days_covered_percent"), QStringLiteral("int"), {}, {}, {}}
            << Field{QStringLiteral("ltot_definition.count_expected_long_term"), QStringLiteral("bool"), {}, {}, {}}
            << Field{QStringLiteral("ltot_definition.count_clinician_flag"), QStringLiteral("bool"), {}, {}, {}};
-    for (const char *window : {"agreement", "pdmp", "pdmp_twice", "uds", "peg", "care_plan_goal"})
+    // The other measures look back over their gap's interval (ClinicPolicy::measureWindow): no row.
+    for (const char *window : {"pdmp_twice", "care_plan_goal"})
         fields << Field{
             QStringLiteral("measures.windows_days.") + QLatin1String(window), QStringLiteral("int"), {}, {}, {}};
     // Every measure that may have a target (the policy lists them all, null when it has none).
@@ -237,11 +247,7 @@ QString ClinicPolicyModel::ltotOrMeasuresLabel(const QString &key)
         {QStringLiteral("ltot_definition.count_expected_long_term"),
          QT_TR_NOOP("An ongoing prescription for pain counts from its start")},
         {QStringLiteral("ltot_definition.count_clinician_flag"), QT_TR_NOOP("A clinician's decision counts")},
-        {QStringLiteral("measures.windows_days.agreement"), QT_TR_NOOP("Treatment agreement signed within")},
-        {QStringLiteral("measures.windows_days.pdmp"), QT_TR_NOOP("PDMP checked within")},
         {QStringLiteral("measures.windows_days.pdmp_twice"), QT_TR_NOOP("PDMP checked twice within")},
-        {QStringLiteral("measures.windows_days.uds"), QT_TR_NOOP("Urine test within")},
-        {QStringLiteral("measures.windows_days.peg"), QT_TR_NOOP("PEG within (also the mean PEG)")},
         {QStringLiteral("measures.windows_days.care_plan_goal"), QT_TR_NOOP("Care-plan goal set or reviewed within")},
     };
     if (const auto it = labels.constFind(key); it != labels.cend())
@@ -266,6 +272,8 @@ QString ClinicPolicyModel::hintOf(const Field &f) const
         return tr("0 to 100; empty for no target");
     if (f.key.startsWith(kResponsibilityPrefix))
         return tr("This role sees it in the huddle and worklists and may record what closes it");
+    if (f.key.startsWith(QLatin1String("intervals_days.")) && measureFollowsInterval(f.key))
+        return tr("1 to 3650 days; the longest of the three is also the monthly measure's look-back");
     if (f.key.startsWith(QLatin1String("intervals_days.")) || f.key == QLatin1String("naloxone.within_days"))
         return tr("1 to 3650 days");
     if (f.key == QLatin1String("tier_thresholds_mme.at_least_moderate"))

@@ -53,6 +53,10 @@ const QHash<QString, QList<FormFieldSpec>> &tables()
              {QStringLiteral("prescriber"), QT_TRANSLATE_NOOP("RecordFields", "Assigned prescriber"), T::Text, false},
              {QStringLiteral("ltot_start"), QT_TRANSLATE_NOOP("RecordFields", "Long-term opioid therapy since"),
               T::Date, false},
+             {QStringLiteral("opioid_prescriber_since"),
+              QT_TRANSLATE_NOOP("RecordFields", "Opioids prescribed by this clinic since"), T::Date, false,
+              QT_TRANSLATE_NOOP("RecordFields",
+                                "Set by the first opioid prescription recorded here; empty when not known")},
          }},
         {QStringLiteral("opioid"),
          {

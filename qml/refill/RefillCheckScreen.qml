@@ -201,7 +201,20 @@ Page {
                     }
                     checked: refill.newPatient
                     onToggled: refill.newPatient = checked
+                    // When the patient's record says since when the clinic prescribes their
+                    // opioids, the record decides and the tick does not.
+                    enabled: !refill.newPatientFromRecord
                     Accessible.name: text
+                }
+                Item { visible: refill.newPatientFromRecord }  // the label column stays empty
+                Label {
+                    objectName: "refillNewPatientBasis"
+                    visible: refill.newPatientFromRecord
+                    text: refill.newPatientBasis
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 0
                 }
                 FieldLabel { text: qsTr("Prior records") }
                 CheckBox {
@@ -220,7 +233,7 @@ Page {
                         verticalAlignment: Text.AlignVCenter
                         leftPadding: priorRecords.indicator.width + priorRecords.spacing
                     }
-                    enabled: newPatient.checked
+                    enabled: refill.newPatientFromRecord ? refill.newPatientByRecord : newPatient.checked
                     checked: refill.priorRecordsReceived
                     onToggled: refill.priorRecordsReceived = checked
                     Accessible.name: text

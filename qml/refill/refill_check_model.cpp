@@ -4,6 +4,8 @@
 #include "core/registry/registry_thread.h"
 #include "core/registry/views.h"
 
+#include <QLocale>
+
 namespace cairn::app {
 
 RefillCheckModel::RefillCheckModel(QObject *parent)
@@ -62,8 +64,22 @@ QStringList RefillCheckModel::reasons() const
     return list;
 }
 
+QString RefillCheckModel::newPatientBasis() const
+{
+    if (!m_prescriberSince.isValid())
+        return {};
+    const QString since = QLocale().toString(m_prescriberSince, QLocale::ShortFormat);
+    return m_newPatientByRecord
+               ? tr("A new patient's request: this clinic has prescribed their opioids only since "
+                    "%1, within the clinic's new-patient period.")
+                     .arg(since)
+               : tr("Not a new patient's request: this clinic has prescribed their opioids since %1.").arg(since);
+}
+
 void RefillCheckModel::clear()
 {
+    m_prescriberSince = QDate();
+    m_newPatientByRecord = false;
     m_decision.clear();
     m_codes.clear();
     m_clinicRules.clear();
@@ -104,7 +120,8 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
                                                                  : clinical::RefillReason::Routine;
     request.policeReport = policeReport;
     request.newPatient = m_newPatient;
-    request.priorRecordsReceived = m_newPatient && m_priorRecordsReceived;
+    // Read only for a new patient's request, which the patient's record may decide without the tick.
+    request.priorRecordsReceived = m_priorRecordsReceived;
     Q_UNUSED(drug)  // shown on the form for the clinician; the policy check does not depend on it
 
     struct Checked {
@@ -130,6 +147,10 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
             m_clinicRules = checked->advice.clinicRules;
             m_policyVersion = checked->advice.policyVersion;
             m_bridgeDays = checked->bridgeDays;
+            const clinical::NewPatientStatus &newPatient = checked->advice.newPatient;
+            m_prescriberSince =
+                newPatient.source == clinical::NewPatientSource::Record ? newPatient.prescriberSince : QDate();
+            m_newPatientByRecord = newPatient.source == clinical::NewPatientSource::Record && newPatient.isNew;
             emit adviceChanged();
         });
 }

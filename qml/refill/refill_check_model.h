@@ -27,6 +27,11 @@ class RefillCheckModel : public cairn::app::AsyncObject {
     // prescription here, and whether the prior prescriber's records have come (policy new_patient).
     Q_PROPERTY(bool newPatient MEMBER m_newPatient NOTIFY requestChanged)
     Q_PROPERTY(bool priorRecordsReceived MEMBER m_priorRecordsReceived NOTIFY requestChanged)
+    // After a check: whether the patient's record (since when this clinic prescribes their opioids)
+    // decided if the request is a new patient's, instead of the tick; what it decided; and why, in words.
+    Q_PROPERTY(bool newPatientFromRecord READ newPatientFromRecord NOTIFY adviceChanged)
+    Q_PROPERTY(bool newPatientByRecord READ newPatientByRecord NOTIFY adviceChanged)
+    Q_PROPERTY(QString newPatientBasis READ newPatientBasis NOTIFY adviceChanged)
     // The reasons whose rule the clinic made firm (policy rule_strength): while `blocked`, the
     // request cannot be logged until a clinician overrides them with a reason (a refill_override
     // record, counted in the measures).
@@ -44,6 +49,9 @@ public:
     QStringList clinicRuleCodes() const { return m_clinicRules; }
     bool blocked() const { return !m_clinicRules.isEmpty() && !m_overridden; }
     bool overridden() const { return m_overridden; }
+    bool newPatientFromRecord() const { return m_prescriberSince.isValid(); }
+    bool newPatientByRecord() const { return m_newPatientByRecord; }
+    QString newPatientBasis() const;
 
     // Dates are "YYYY-MM-DD"; reason is "routine", "early" or "lost_or_stolen". Invalid input is
     // reported in `message` with the field named, and nothing runs.
@@ -82,6 +90,8 @@ private:
     bool m_newPatient = false;
     bool m_priorRecordsReceived = false;
     int m_bridgeDays = 0;
+    QDate m_prescriberSince;  // the record's date when it decided; null when the tick did
+    bool m_newPatientByRecord = false;
     QString m_policyVersion;
 };
 

@@ -3,11 +3,14 @@
 // key named, good ones round-trip. Dates: evaluated on 2026-10-31; the 90-day look-back is
 // 2026-08-03 … 2026-10-31.
 
+#include "core/clinical/assets.h"
 #include "core/clinical/ltot.h"
 #include "core/clinical/mme.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace cairn;
@@ -176,11 +179,12 @@ private slots:
         QCOMPARE(defaults.ltot.minDaysCoveredPercent, 50);
         QVERIFY(defaults.ltot.countExpectedLongTerm);
         QVERIFY(defaults.ltot.countClinicianFlag);
-        QCOMPARE(defaults.measures.pdmpDays, 90);
+        // The windows that follow a gap's interval are the rules contract's §8 windows by default.
+        QCOMPARE(defaults.measureWindow(Check::Pdmp), 90);
+        QCOMPARE(defaults.measureWindow(Check::Uds), 365);
+        QCOMPARE(defaults.measureWindow(Check::Agreement), 365);
+        QCOMPARE(defaults.measureWindow(Check::Peg), 90);
         QCOMPARE(defaults.measures.pdmpTwiceDays, 365);
-        QCOMPARE(defaults.measures.udsDays, 365);
-        QCOMPARE(defaults.measures.agreementDays, 365);
-        QCOMPARE(defaults.measures.pegDays, 90);
         QCOMPARE(defaults.measures.carePlanGoalDays, 365);
         QCOMPARE(defaults.measures.target(QStringLiteral("mme_ge_90")), std::optional<double>(10));
         QCOMPARE(defaults.measures.target(QStringLiteral("acute_to_long_term")), std::optional<double>());
@@ -221,12 +225,19 @@ private slots:
         QTest::newRow("target for a measure that is not a percentage")
             << QStringLiteral(R"({"measures": {"targets": {"mean_peg": 5}}})")
             << QStringLiteral("measures.targets.mean_peg") << QStringLiteral("not a clinic policy setting");
-        QTest::newRow("zero window") << QStringLiteral(R"({"measures": {"windows_days": {"pdmp": 0}}})")
-                                     << QStringLiteral("measures.windows_days.pdmp")
+        QTest::newRow("zero window") << QStringLiteral(R"({"measures": {"windows_days": {"pdmp_twice": 0}}})")
+                                     << QStringLiteral("measures.windows_days.pdmp_twice")
                                      << QStringLiteral("from 1 to 3650");
-        QTest::newRow("absurd window") << QStringLiteral(R"({"measures": {"windows_days": {"peg": 99999}}})")
-                                       << QStringLiteral("measures.windows_days.peg")
+        QTest::newRow("absurd window") << QStringLiteral(R"({"measures": {"windows_days": {"care_plan_goal": 99999}}})")
+                                       << QStringLiteral("measures.windows_days.care_plan_goal")
                                        << QStringLiteral("from 1 to 3650");
+        // The former windows of measures that match a gap now follow its interval.
+        QTest::newRow("former PDMP window")
+            << QStringLiteral(R"({"measures": {"windows_days": {"pdmp": 30}}})")
+            << QStringLiteral("measures.windows_days.pdmp") << QStringLiteral("longest of intervals_days.pdmp");
+        QTest::newRow("former PEG window")
+            << QStringLiteral(R"({"measures": {"windows_days": {"peg": 60}}})")
+            << QStringLiteral("measures.windows_days.peg") << QStringLiteral("longest of intervals_days.peg");
         QTest::newRow("measures not an object") << QStringLiteral(R"({"measures": 3})") << QStringLiteral("measures")
                                                 << QStringLiteral("must be an object");
     }
@@ -246,14 +257,14 @@ private slots:
     {
         auto changed = defaults.withOverrides(object(R"({"ltot_definition": {"lookback_days": 120,
             "min_days_covered_percent": 75, "count_expected_long_term": false},
-            "measures": {"windows_days": {"pdmp": 30}, "targets": {"pdmp_90d": 95.5, "mme_ge_90": null,
+            "measures": {"windows_days": {"pdmp_twice": 180}, "targets": {"pdmp_90d": 95.5, "mme_ge_90": null,
             "acute_to_long_term": 5}}})"));
         QVERIFY2(changed.ok(), changed.ok() ? "" : qPrintable(changed.error().line()));
         QCOMPARE(changed->version, QStringLiteral("default-1+local"));
         QCOMPARE(changed->ltot.lookbackDays, 120);
         QCOMPARE(changed->ltot.minDaysCoveredPercent, 75);
         QVERIFY(!changed->ltot.countExpectedLongTerm);
-        QCOMPARE(changed->measures.pdmpDays, 30);
+        QCOMPARE(changed->measures.pdmpTwiceDays, 180);
         QCOMPARE(changed->measures.target(QStringLiteral("pdmp_90d")), std::optional<double>(95.5));
         QCOMPARE(changed->measures.target(QStringLiteral("mme_ge_90")), std::optional<double>());
         QCOMPARE(changed->measures.target(QStringLiteral("acute_to_long_term")), std::optional<double>(5));
@@ -285,6 +296,65 @@ private slots:
         auto read = ClinicPolicy::fromJson(old);
         QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().line()));
         QCOMPARE(read->toJson(), defaults.toJson());
+    }
+
+    // A policy stored when the measures' windows were settings of their own still loads: the
+    // former windows are ignored (the measures follow the gap intervals) and the next save drops them.
+    void aPolicyWithTheFormerWindowsLoadsAndTheWindowsFollowTheIntervals()
+    {
+        QJsonObject old = defaults.toJson();
+        QJsonObject intervals = old.value(QStringLiteral("intervals_days")).toObject();
+        intervals.insert(
+            QStringLiteral("pdmp"),
+            QJsonObject{{QStringLiteral("low"), 60}, {QStringLiteral("moderate"), 60}, {QStringLiteral("high"), 30}});
+        old.insert(QStringLiteral("intervals_days"), intervals);
+        QJsonObject measures = old.value(QStringLiteral("measures")).toObject();
+        measures.insert(QStringLiteral("windows_days"), QJsonObject{{QStringLiteral("agreement"), 365},
+                                                                    {QStringLiteral("pdmp"), 90},
+                                                                    {QStringLiteral("pdmp_twice"), 300},
+                                                                    {QStringLiteral("uds"), 365},
+                                                                    {QStringLiteral("peg"), 90},
+                                                                    {QStringLiteral("care_plan_goal"), 200}});
+        old.insert(QStringLiteral("measures"), measures);
+        auto read = ClinicPolicy::fromJson(old);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().line()));
+        QCOMPARE(read->measureWindow(Check::Pdmp), 60);  // the PDMP interval, not the stored 90
+        QCOMPARE(read->measures.pdmpTwiceDays, 300);     // windows with no matching gap are kept
+        QCOMPARE(read->measures.carePlanGoalDays, 200);
+        const QJsonObject saved = read->toJson()
+                                      .value(QStringLiteral("measures"))
+                                      .toObject()
+                                      .value(QStringLiteral("windows_days"))
+                                      .toObject();
+        QCOMPARE(saved, (QJsonObject{{QStringLiteral("pdmp_twice"), 300}, {QStringLiteral("care_plan_goal"), 200}}));
+    }
+
+    // Every default target says where it comes from: a source, or plainly the clinic's own choice.
+    void everyDefaultTargetIsSourcedOrMarkedTheClinicsOwnChoice()
+    {
+        auto shipped = loadJsonAsset(QStringLiteral("policy-default.json"));
+        QVERIFY(shipped.ok());
+        QString withSource;
+        QString ownChoice;
+        for (const QJsonValue &line : shipped->value(QStringLiteral("sources")).toArray()) {
+            if (line.toString().startsWith(QLatin1String("measures targets with a source:")))
+                withSource = line.toString();
+            if (line.toString().startsWith(QLatin1String("measures targets with no external source")))
+                ownChoice = line.toString();
+        }
+        const QRegularExpression word(QStringLiteral("[a-z0-9_]+"));
+        for (const auto &[id, target] : defaults.measures.targets) {
+            if (!target)
+                continue;
+            const auto named = [&](const QString &line) {
+                for (auto it = word.globalMatch(line); it.hasNext();) {
+                    if (it.next().captured() == id)
+                        return true;
+                }
+                return false;
+            };
+            QVERIFY2(named(withSource) != named(ownChoice), qPrintable(id));
+        }
     }
 };
 

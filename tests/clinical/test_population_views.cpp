@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace cairn;
 using namespace cairn::clinical;
 
@@ -285,8 +287,10 @@ private slots:
     void measureWindowsAndTargetsFollowThePolicy()
     {
         const QList<domain::Patient> clinic = policyClinic();
+        // The clinic checks the PDMP every 30 days: its PDMP measure looks back 30 days too.
         auto changed = f.policy.withOverrides(QJsonDocument::fromJson(R"({"version": "clinic-7",
-            "measures": {"windows_days": {"pdmp": 30, "pdmp_twice": 400, "care_plan_goal": 30},
+            "intervals_days": {"pdmp": {"low": 30, "moderate": 30, "high": 30}},
+            "measures": {"windows_days": {"pdmp_twice": 400, "care_plan_goal": 30},
                          "targets": {"pdmp_90d": 75, "mme_ge_90": 20, "benzodiazepine": null}}})")
                                                   .object());
         QVERIFY(changed.ok());
@@ -300,6 +304,17 @@ private slots:
         QCOMPARE(pdmp.patientIds, (QStringList{QStringLiteral("f"), QStringLiteral("g")}));
         QCOMPARE(pdmp.target, std::optional<double>(75));
         QVERIFY(!pdmp.lowerIsBetter);
+        // One rule: the measure counts exactly the patients whose PDMP gap is not overdue that day.
+        auto evaluations = evaluateRegistry(clinic, QDate(2026, 10, 31), context);
+        QVERIFY(evaluations.ok());
+        for (const PatientEvaluation &e : *evaluations) {
+            const bool checkOverdue =
+                std::any_of(e.evaluation.gaps.cbegin(), e.evaluation.gaps.cend(), [](const CareGap &g) {
+                    return g.code == QLatin1String("PDMP_CHECK") &&
+                           (g.status == GapStatus::Overdue || g.status == GapStatus::Missing);
+                });
+            QCOMPARE(pdmp.patientIds.contains(e.patient->id), !checkOverdue);
+        }
         // Twice within 400 days: G's check of 2025-10-30 (366 days) now counts.
         QCOMPARE(measure(*m, "pdmp_twice_365d").patientIds, (QStringList{QStringLiteral("e"), QStringLiteral("g")}));
         // A goal set or reviewed within 30 days: G (26 days); E's review was 60 days before.
@@ -316,10 +331,11 @@ private slots:
         QVERIFY(measure(*m, "benzodiazepine").needActionIds.isEmpty());
         QVERIFY(measure(*m, "mean_peg").needActionIds.isEmpty());
 
-        // The PEG window moves the PEG measure and the mean PEG together (hand-built clinic above:
-        // A's PEG is 30 days before the 31st, C's 90 days).
-        auto peg =
-            f.policy.withOverrides(QJsonDocument::fromJson(R"({"measures": {"windows_days": {"peg": 60}}})").object());
+        // The PEG interval moves the PEG measure and the mean PEG together, by its longest tier
+        // (hand-built clinic above: A's PEG is 30 days before the 31st, C's 90 days).
+        auto peg = f.policy.withOverrides(
+            QJsonDocument::fromJson(R"({"intervals_days": {"peg": {"low": 60, "moderate": 45, "high": 30}}})")
+                .object());
         QVERIFY(peg.ok());
         auto months = monthlyMeasures(registry, 2026, 10, QString(), {*peg, f.table, f.instruments, {}});
         QCOMPARE(measure(*months, "peg_90d").patientIds, QStringList{QStringLiteral("a")});

@@ -420,6 +420,67 @@ private slots:
         }
     }
 
+    // Detected rather than ticked: the patient's record says since when this clinic prescribes
+    // their opioids; without that date nobody guesses and the front desk's tick decides.
+    void newPatientIsDetectedFromTheRecord_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QDate>("since");  // null: not on the record
+        QTest::addColumn<bool>("ticked");
+        QTest::addColumn<bool>("isNew");
+        QTest::addColumn<bool>("fromRecord");
+        QTest::addColumn<QStringList>("reasons");
+        const QStringList recordsFirst{QStringLiteral("NEW_PATIENT_RECORDS_FIRST")};
+        // Request 06-29, fill 07-07 for 28 days (to 08-04); new_patient.bridge_days 30.
+        // First prescription here 06-10: 06-29 is within 30 days, so new, though nobody ticked it.
+        QTest::newRow("records first, recent, not ticked")
+            << QStringLiteral("records_first") << QDate(2026, 6, 10) << false << true << true << recordsFirst;
+        // 05-30 + 30 = 06-29: the period is over on the day of the request, so established.
+        QTest::newRow("records first, period over, ticked")
+            << QStringLiteral("records_first") << QDate(2026, 5, 30) << true << false << true << QStringList{};
+        QTest::newRow("records first, years ago, ticked")
+            << QStringLiteral("records_first") << QDate(2019, 4, 1) << true << false << true << QStringList{};
+        // No date: the tick decides, either way.
+        QTest::newRow("unknown, ticked") << QStringLiteral("records_first") << QDate() << true << true << false
+                                         << recordsFirst;
+        QTest::newRow("unknown, not ticked")
+            << QStringLiteral("records_first") << QDate() << false << false << false << QStringList{};
+        // Bridge from the first prescription here (06-20): 30 days end 07-20, before 08-04.
+        QTest::newRow("bridge from the first prescription")
+            << QStringLiteral("bridge") << QDate(2026, 6, 20) << false << true << true
+            << QStringList{QStringLiteral("NEW_PATIENT_BRIDGE_TOO_LONG")};
+        // From 07-10 (a date set ahead on the form), 30 days end 08-09: within the bridge.
+        QTest::newRow("bridge, prescribing starts with this fill")
+            << QStringLiteral("bridge") << QDate(2026, 7, 10) << false << true << true
+            << QStringList{QStringLiteral("NEW_PATIENT_BRIDGE")};
+    }
+
+    void newPatientIsDetectedFromTheRecord()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QDate, since);
+        QFETCH(bool, ticked);
+        QFETCH(bool, isNew);
+        QFETCH(bool, fromRecord);
+        QFETCH(QStringList, reasons);
+        const ClinicPolicy p =
+            with(QJsonObject{{QStringLiteral("new_patient"), QJsonObject{{QStringLiteral("mode"), mode}}}});
+        RefillRequest r{QDate(2026, 6, 29), QDate(2026, 7, 7), 28, QDate(2026, 6, 9), 28, RefillReason::Routine, false};
+        r.newPatient = ticked;
+        domain::Patient patient = onTherapy(QStringLiteral("p"), QDate());
+        patient.riskTier = domain::RiskTier::Low;
+        patient.agreements = {{{}, QDate(2026, 6, 29), {}}};
+        patient.pdmpChecks = {{{}, QDate(2026, 6, 29), {}, false, {}}};
+        patient.visits = {{{}, QDate(2026, 6, 29), domain::VisitStatus::Completed}};
+        patient.opioidPrescriberSince = since;
+        auto advice = checkRefill(r, patient, {p, f.table, f.instruments, {}});
+        QVERIFY(advice.ok());
+        QCOMPARE(advice->newPatient.isNew, isNew);
+        QCOMPARE(advice->newPatient.source == NewPatientSource::Record, fromRecord);
+        QCOMPARE(advice->newPatient.prescriberSince, fromRecord ? since : QDate());
+        QCOMPARE(advice->reasons, reasons);
+    }
+
     // --- the overrides measure ----------------------------------------------------------------
     void overridesAreCountedInTheirMonth()
     {

@@ -55,6 +55,22 @@ private slots:
         QCOMPARE(s.error().field, QStringLiteral("payload.language"));
     }
 
+    // What a tablet syncs, and the server checks with the same code: demographics with the
+    // prescriber-of-record date pass, a bad one is named, and those stored before it still pass.
+    void demographicsWithOrWithoutThePrescriberOfRecordDate()
+    {
+        RecordEnvelope e = valid();
+        e.kind = QStringLiteral("patient");
+        e.payload = QJsonObject{{QStringLiteral("name"), QStringLiteral("A")}};
+        QVERIFY(validateEnvelope(e).ok());
+        e.payload.insert(QStringLiteral("opioid_prescriber_since"), QStringLiteral("2026-11-20"));
+        QVERIFY(validateEnvelope(e).ok());
+        e.payload.insert(QStringLiteral("opioid_prescriber_since"), QStringLiteral("2026-11-31"));
+        const Status s = validateEnvelope(e);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().field, QStringLiteral("payload.opioid_prescriber_since"));
+    }
+
     void eachBadFieldIsNamed_data()
     {
         QTest::addColumn<QString>("field");

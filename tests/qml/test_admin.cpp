@@ -341,8 +341,9 @@ private slots:
             QStringLiteral("21"));
     }
 
-    // The administrator edits the definition of long-term therapy and the measures' windows and
-    // targets in the policy editor; a clinician's measures screen then uses them and names the version.
+    // The administrator edits the definition of long-term therapy, the PDMP interval (which is also
+    // the PDMP measure's window) and the targets in the policy editor; a clinician's measures screen
+    // then uses them and names the version.
     void ltotAndMeasureRowsAreEditedAndTheMeasuresFollow()
     {
         app::ClinicPolicyModel policy;
@@ -352,8 +353,16 @@ private slots:
         const int noTarget = policy.rowOf(QStringLiteral("measures.targets.acute_to_long_term"));
         const int lookback = policy.rowOf(QStringLiteral("ltot_definition.lookback_days"));
         const int flag = policy.rowOf(QStringLiteral("ltot_definition.count_clinician_flag"));
-        const int window = policy.rowOf(QStringLiteral("measures.windows_days.pdmp"));
-        QVERIFY(target >= 0 && noTarget >= 0 && lookback >= 0 && flag >= 0 && window >= 0);
+        QList<int> pdmpInterval;
+        for (const char *tier : {"low", "moderate", "high"})
+            pdmpInterval << policy.rowOf(QStringLiteral("intervals_days.pdmp.") + QLatin1String(tier));
+        QVERIFY(target >= 0 && noTarget >= 0 && lookback >= 0 && flag >= 0 && !pdmpInterval.contains(-1));
+        // No separate window for a measure that matches a gap: the interval's row says it sets it.
+        QCOMPARE(policy.rowOf(QStringLiteral("measures.windows_days.pdmp")), -1);
+        QVERIFY(policy.rowOf(QStringLiteral("measures.windows_days.pdmp_twice")) >= 0);
+        QVERIFY(policy.data(policy.index(pdmpInterval.first()), app::ClinicPolicyModel::HintRole)
+                    .toString()
+                    .contains(QStringLiteral("measure")));
         QCOMPARE(policy.data(policy.index(target), app::ClinicPolicyModel::TextRole).toString(), QStringLiteral("90"));
         QCOMPARE(policy.data(policy.index(noTarget), app::ClinicPolicyModel::TextRole).toString(), QString());
         QVERIFY(policy.data(policy.index(flag), app::ClinicPolicyModel::CheckedRole).toBool());
@@ -370,7 +379,8 @@ private slots:
         QCOMPARE(policy.version(), QStringLiteral("clinic-2"));
 
         policy.setValue(target, QStringLiteral("75"));
-        policy.setValue(window, QStringLiteral("60"));
+        for (int row : std::as_const(pdmpInterval))
+            policy.setValue(row, QStringLiteral("60"));
         policy.setValue(flag, false);
         policy.save();
         QTRY_VERIFY(!policy.loading());

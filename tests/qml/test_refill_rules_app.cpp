@@ -264,6 +264,52 @@ private slots:
         editPolicy({{QStringLiteral("new_patient.mode"), false}, {QStringLiteral("new_patient.bridge_days"), 30}});
     }
 
+    // A new patient detected rather than ticked: the first opioid prescription recorded here sets
+    // the patient's "prescriber of record since" date, and the refill check reads it; a patient
+    // whose opioids came on record without it is not guessed about (the tick decides).
+    void newPatientIsDetectedFromTheFirstPrescriptionRecordedHere()
+    {
+        signInAs(m_clinicianId, kClinicianPin);
+        QString newcomer;
+        onDatabase(*m_thread, [&newcomer](registry::Registry *r) {
+            domain::Patient p;
+            p.clinicId = QStringLiteral("NEW-14");
+            p.name = QStringLiteral("Nadia Newcomer");
+            p.birthDate = QDate(1970, 3, 4);
+            auto id = r->addPatient(p);
+            if (!id)
+                return;
+            domain::OpioidEntry first;
+            first.drug = QStringLiteral("morphine");
+            first.strengthMg = 15;
+            first.dosesPerDay = 2;
+            first.start = kDay.addDays(-5);
+            if (r->addRecord(*id, first))
+                newcomer = *id;
+        });
+        QVERIFY(!newcomer.isEmpty());
+        QCOMPARE(load(newcomer).opioidPrescriberSince, kDay.addDays(-5));
+
+        // Nobody ticks "new patient": the record says it, and records first applies.
+        auto refill = checkTooEarly(newcomer, false);
+        QVERIFY(refill->newPatientFromRecord());
+        QVERIFY(refill->newPatientByRecord());
+        QVERIFY(refill->reasonCodes().contains(QStringLiteral("NEW_PATIENT_RECORDS_FIRST")));
+        QCOMPARE(refill->decision(), QStringLiteral("not_allowed_by_policy"));
+        QVERIFY2(refill->newPatientBasis().contains(QStringLiteral("A new patient's request")),
+                 qPrintable(refill->newPatientBasis()));
+
+        // An established patient of the synthetic clinic has no date: the tick still decides.
+        const QString established = m_patients.at(3);
+        QVERIFY(!load(established).opioidPrescriberSince.isValid());
+        refill = checkTooEarly(established, false);
+        QVERIFY(!refill->newPatientFromRecord());
+        QVERIFY(refill->newPatientBasis().isEmpty());
+        QVERIFY(!refill->reasonCodes().contains(QStringLiteral("NEW_PATIENT_RECORDS_FIRST")));
+        refill = checkTooEarly(established, true);
+        QVERIFY(refill->reasonCodes().contains(QStringLiteral("NEW_PATIENT_RECORDS_FIRST")));
+    }
+
     void aFirmRuleBlocksUntilAClinicianOverridesWithAReason()
     {
         const QString id = m_patients.at(2);

@@ -388,7 +388,11 @@ private slots:
         QCOMPARE(p.benzodiazepines.size(), 1);
         QCOMPARE(domain::toString(p.benzodiazepines.first().kind),
                  domain::toString(domain::SedativeKind::Benzodiazepine));
-        QCOMPARE(outboxKinds().mid(2), (QStringList{QStringLiteral("opioid"), QStringLiteral("benzodiazepine")}));
+        // The first opioid recorded here also makes the clinic the prescriber of record from its
+        // start: a new version of the demographics, written and sent with it.
+        QCOMPARE(p.opioidPrescriberSince, m_today.addMonths(-3));
+        QCOMPARE(outboxKinds().mid(2),
+                 (QStringList{QStringLiteral("patient"), QStringLiteral("opioid"), QStringLiteral("benzodiazepine")}));
 
         // A function goal in the patient's words, with a target date, shown in the care plan.
         QVERIFY(tapNamed(QStringLiteral("add_goal")));

@@ -507,6 +507,65 @@ private slots:
         QVERIFY(agreement != view->evaluation.gaps.cend());
         QVERIFY(agreement->reason.contains(QStringLiteral("declined the agreement on 2026-11-20")));
     }
+
+    // "Opioid prescriber of record here since": from the first opioid prescription recorded in Cairn,
+    // written with it; never guessed for a patient whose opioids came on record without it.
+    void theFirstOpioidRecordedHereSetsThePrescriberOfRecordDate()
+    {
+        auto admin = create();
+        auto clinician = as(QStringLiteral("Casey Clinician"), QStringLiteral("1357"));
+        const QString newcomer = *clinician->addPatient(patientFrom(R"({"clinic_id": "N-1", "name": "Newcomer"})"));
+        QVERIFY(!clinician->loadPatient(newcomer)->opioidPrescriberSince.isValid());
+        const auto opioid = [](const QDate &start) {
+            domain::OpioidEntry e;
+            e.drug = QStringLiteral("morphine");
+            e.strengthMg = 15;
+            e.dosesPerDay = 2;
+            e.start = start;
+            return e;
+        };
+        const Counts before = counts(*clinician);
+        QVERIFY(clinician->addRecord(newcomer, opioid(QDate(2026, 11, 20))).ok());
+        QCOMPARE(clinician->loadPatient(newcomer)->opioidPrescriberSince, QDate(2026, 11, 20));
+        // One write: the prescription and the demographics' new version, each synced and audited.
+        QCOMPARE(counts(*clinician).records, before.records + 2);
+        QCOMPARE(counts(*clinician).outbox, before.outbox + 2);
+        // A later prescription does not move it.
+        QVERIFY(clinician->addRecords(newcomer, {opioid(QDate(2026, 11, 1))}).ok());
+        QCOMPARE(clinician->loadPatient(newcomer)->opioidPrescriberSince, QDate(2026, 11, 20));
+
+        // Registered with their opioids (an import, a registry started mid-way): not known, and a
+        // new prescription does not make them look new.
+        const QString established = *clinician->addPatient(patientFrom(R"({"clinic_id": "E-1", "name": "Established",
+            "opioids": [{"drug": "oxycodone", "strength_mg": 5, "doses_per_day": 3, "start": "2019-04-01"}]})"));
+        QVERIFY(clinician->addRecord(established, opioid(QDate(2026, 11, 20))).ok());
+        QVERIFY(!clinician->loadPatient(established)->opioidPrescriberSince.isValid());
+
+        // Set on the patient form: kept, stored and read back on both paths.
+        domain::Patient edited = *clinician->loadPatient(established);
+        edited.opioidPrescriberSince = QDate(2019, 4, 1);
+        QVERIFY(clinician->updateDemographics(edited).ok());
+        QCOMPARE(clinician->loadPatient(established)->opioidPrescriberSince, QDate(2019, 4, 1));
+        auto all = clinician->loadAllPatients(QStringLiteral("test"));
+        QVERIFY(all.ok());
+        for (const domain::Patient &p : std::as_const(*all))
+            QCOMPARE(p.opioidPrescriberSince, p.id == newcomer ? QDate(2026, 11, 20) : QDate(2019, 4, 1));
+        QCOMPARE(domain::demographicsToJson(edited).value(QStringLiteral("opioid_prescriber_since")).toString(),
+                 QStringLiteral("2019-04-01"));
+
+        // A bad date is refused by name; demographics stored without the field keep their form.
+        edited.opioidPrescriberSince = QDate(1850, 1, 1);
+        auto refused = clinician->updateDemographics(edited);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("opioid_prescriber_since"));
+        const QJsonObject old = parseObject(R"({"id": "x", "clinic_id": "OLD-1", "name": "Old", "sex": "unknown",
+            "birth_date": null, "prescriber": "", "ltot_start": null, "risk_tier": null, "language": "en",
+            "taper_status": "none"})");
+        auto read = domain::demographicsFromJson(old);
+        QVERIFY(read.ok());
+        QVERIFY(!read->opioidPrescriberSince.isValid());
+        QCOMPARE(domain::demographicsToJson(*read), old);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecordFields)

@@ -223,7 +223,9 @@ private slots:
         QVERIFY2(meds.exitCode == 0, meds.err.constData());
         const QString opioid = meds.idsOf("opioid").value(0);
         QCOMPARE(meds.idsOf("benzodiazepine").size(), 1);
-        QCOMPARE(counts(), (QList<int>{beforeMeds[0] + 2, beforeMeds[1], beforeMeds[2] + 2}));
+        // With them, the patient's first opioid recorded here makes the clinic the prescriber of
+        // record from its start: a new version of the demographics in the same transaction.
+        QCOMPARE(counts(), (QList<int>{beforeMeds[0] + 3, beforeMeds[1], beforeMeds[2] + 3}));
 
         // Tomorrow's huddle lists the patient with the gaps the contract gives: nothing on record
         // but the regimen, a benzodiazepine beside an opioid (naloxone indicated). VISIT is closed
@@ -342,15 +344,20 @@ private slots:
         QCOMPARE(historyVersion(h, uds).value(QStringLiteral("status")).toString(), QStringLiteral("corrected"));
         QCOMPARE(historyVersion(h, udsResult)[QStringLiteral("record")][QStringLiteral("result")].toString(),
                  QStringLiteral("unexpected"));
-        int demographics = 0;
+        // The manager's two versions, and the one written with the clinician's first opioid, which
+        // names the clinic the prescriber of record from that prescription's start.
+        QStringList demographicsAuthors;
         for (const QJsonValue &v : h.value(QStringLiteral("records")).toArray()) {
             if (v[QStringLiteral("kind")].toString() != QLatin1String("patient"))
                 continue;
-            ++demographics;
-            QCOMPARE(v[QStringLiteral("author")].toString(), kManager);
+            demographicsAuthors << v[QStringLiteral("author")].toString();
             QCOMPARE(v[QStringLiteral("record")][QStringLiteral("name")].toString(), QStringLiteral("Jordan Rivera"));
+            if (v[QStringLiteral("author")].toString() == kClinician)
+                QCOMPARE(v[QStringLiteral("record")][QStringLiteral("opioid_prescriber_since")].toString(),
+                         QStringLiteral("2026-01-05"));
         }
-        QCOMPARE(demographics, 2);
+        demographicsAuthors.sort();
+        QCOMPARE(demographicsAuthors, (QStringList{kClinician, kManager, kManager}));
         // The visit kept its booked time.
         bool visitTime = false;
         for (const QJsonValue &v : h.value(QStringLiteral("records")).toArray())
@@ -368,11 +375,12 @@ private slots:
         QVERIFY(text.out.contains("reason: entered 10 mg; the prescription is 5 mg"));
 
         // Every write is in the audit chain and in the outbox: 1 patient + 1 visit + 2 medicines
-        // + 3 rooming records + 2 corrections + 1 withdrawal + 1 demographics edit.
+        // (with the demographics version that names the prescriber of record) + 3 rooming records
+        // + 2 corrections + 1 withdrawal + 1 demographics edit.
         const Run audit = cairnctl(kAdmin, {QStringLiteral("audit"), QStringLiteral("verify")});
         QCOMPARE(audit.exitCode, 0);
         QVERIFY(audit.out.contains("intact"));
-        QCOMPARE(counts(), (QList<int>{11, 1, 11}));
+        QCOMPARE(counts(), (QList<int>{12, 1, 12}));
     }
 
     // The fixture for the refusals: one patient, an opioid corrected once, a PEG.
