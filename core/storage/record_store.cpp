@@ -353,6 +353,7 @@ Result<QStringList> RecordStore::removeSetAside(const QStringList &recordIds)
     if (auto s = m_db.exec("DROP TABLE temp.set_aside_now"); !s)
         return s.error();
     return patients;
+}
 
 Result<std::optional<BulkLoad>> BulkLoad::begin(Database &db)
 {
