@@ -1,5 +1,7 @@
 #include "core/clinical/decisions.h"
 
+#include "core/clinical/instrument_definition.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -45,8 +47,7 @@ bool suicideRiskAlert(const Instrument &instrument, const QList<int> &answers)
 {
     // Score the answers given so far, with each unanswered item at the lowest answer: an alert
     // fires on an item's own answer, so the items not yet answered cannot raise one.
-    const int lowest =
-        instrument.definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("min")).toInt();
+    const int lowest = answerRange(instrument).min;
     QJsonArray scores;
     for (int i = 0; i < instrument.itemCount(); ++i) {
         const int answer = answers.value(i, -1);

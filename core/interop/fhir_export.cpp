@@ -1,5 +1,6 @@
 #include "core/interop/fhir_export.h"
 
+#include "core/clinical/instrument_definition.h"
 #include "core/interop/fhir_codes.h"
 
 #include <QJsonArray>
@@ -211,17 +212,14 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
                        request(idOf(e.meta, p.id, QStringLiteral("sedative"), i), ref, medication, e.start, e.end));
         }
         auto panel = [&](const QString &instrument, const QList<int> &scores, const QString &id, const QDate &date) {
-            const QJsonObject loinc =
-                instruments.find(instrument)->definition().value(QStringLiteral("loinc")).toObject();
-            const QJsonArray items = loinc.value(QStringLiteral("items")).toArray();
-            QJsonObject o = observation(
-                id, ref, codeable(fhir::kLoinc, loinc.value(QStringLiteral("panel")).toString(), instrument.toUpper()),
-                date, QStringLiteral("survey"));
+            const clinical::LoincCodes loinc = clinical::loincCodes(*instruments.find(instrument));
+            QJsonObject o = observation(id, ref, codeable(fhir::kLoinc, loinc.panel, instrument.toUpper()), date,
+                                        QStringLiteral("survey"));
             QJsonArray components;
-            for (qsizetype k = 0; k < items.size() && k < scores.size(); ++k)
+            for (qsizetype k = 0; k < loinc.items.size() && k < scores.size(); ++k)
                 components.append(QJsonObject{
                     {QStringLiteral("code"),
-                     QJsonObject{{QStringLiteral("coding"), QJsonArray{coding(fhir::kLoinc, items.at(k).toString())}}}},
+                     QJsonObject{{QStringLiteral("coding"), QJsonArray{coding(fhir::kLoinc, loinc.items.at(k))}}}},
                     {QStringLiteral("valueInteger"), scores.at(k)}});
             o.insert(QStringLiteral("component"), components);
             appendLine(out.observations, o);

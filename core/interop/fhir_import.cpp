@@ -1,5 +1,6 @@
 #include "core/interop/fhir_import.h"
 
+#include "core/clinical/instrument_definition.h"
 #include "core/domain/text.h"
 #include "core/domain/validation.h"
 #include "core/interop/fhir_codes.h"
@@ -536,19 +537,13 @@ Result<ObservationCodes> observationCodes(const clinical::Instruments &instrumen
     ObservationCodes codes;
     for (const char *id : {"peg", "phq9", "gad7"}) {
         const clinical::Instrument *instrument = instruments.find(QLatin1String(id));
-        const QJsonObject loinc =
-            instrument ? instrument->definition().value(QStringLiteral("loinc")).toObject() : QJsonObject();
-        Panel panel{id == QLatin1String("peg") ? PanelKind::Peg : PanelKind::Scores,
-                    QLatin1String(id),
-                    {},
-                    loinc.value(QStringLiteral("total")).toString(),
-                    id == QLatin1String("peg") ? 10 : 3};
-        for (const QJsonValue &item : loinc.value(QStringLiteral("items")).toArray())
-            panel.items.append(item.toString());
+        const clinical::LoincCodes loinc = instrument ? clinical::loincCodes(*instrument) : clinical::LoincCodes();
+        Panel panel{id == QLatin1String("peg") ? PanelKind::Peg : PanelKind::Scores, QLatin1String(id), loinc.items,
+                    loinc.total, id == QLatin1String("peg") ? 10 : 3};
         if (panel.items.isEmpty() || panel.items.size() != instrument->itemCount())
             return Error{QStringLiteral("instruments/%1.loinc.items").arg(QLatin1String(id)),
                          QStringLiteral("one LOINC code per item is needed to read FHIR")};
-        codes.panels.insert(loinc.value(QStringLiteral("panel")).toString(), panel);
+        codes.panels.insert(loinc.panel, panel);
         for (const QString &item : std::as_const(panel.items))
             codes.itemCodes.insert(item);
         codes.itemCodes.insert(panel.total);

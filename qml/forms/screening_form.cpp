@@ -1,6 +1,6 @@
 #include "qml/forms/screening_form.h"
 
-#include "core/clinical/assets.h"
+#include "core/clinical/instrument_definition.h"
 #include "core/clinical/instruments.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -32,8 +32,7 @@ QString instrumentTitle(const QString &instrument)
 {
     const clinical::Instruments *instruments = shippedInstruments();
     const clinical::Instrument *definition = instruments ? instruments->find(instrument) : nullptr;
-    return definition ? clinical::textIn(definition->definition().value(QStringLiteral("title")), uiLanguage())
-                      : instrument;
+    return definition ? clinical::instrumentTitle(*definition, uiLanguage()) : instrument;
 }
 
 QString screeningResultText(const clinical::ScreeningScore &score)
@@ -108,28 +107,13 @@ QString ScreeningForm::title() const
 QString ScreeningForm::notice() const
 {
     const clinical::Instrument *def = definition();
-    return def ? clinical::textIn(def->definition().value(QStringLiteral("licence_notice")), uiLanguage()) : QString();
+    return def ? clinical::instrumentLicenceNotice(*def, uiLanguage()) : QString();
 }
 
 QString ScreeningForm::stem() const
 {
     const clinical::Instrument *def = definition();
-    return def ? clinical::textIn(def->definition().value(QStringLiteral("stem")), uiLanguage()) : QString();
-}
-
-// The question at `index` as the definition words it: the PC-PTSD-5's exposure question first.
-QJsonObject ScreeningForm::questionAt(int index) const
-{
-    const clinical::Instrument *def = definition();
-    if (!def)
-        return {};
-    const QJsonArray items = def->definition().value(QStringLiteral("items")).toArray();
-    if (def->asksExposureFirst()) {
-        if (index == 0)
-            return QJsonObject{{QStringLiteral("text"), def->definition().value(QStringLiteral("exposure"))}};
-        return items.at(index - 1).toObject();
-    }
-    return items.at(index).toObject();
+    return def ? clinical::instrumentStem(*def, uiLanguage()) : QString();
 }
 
 QVariantList ScreeningForm::questions() const
@@ -141,10 +125,9 @@ QVariantList ScreeningForm::questions() const
     const bool exposed = !def->asksExposureFirst() || m_answers.value(0) == 1;
     for (int i = 0; i < def->questionCount(); ++i) {
         const bool shown = i == 0 || exposed;
-        list << QVariantMap{
-            {QStringLiteral("text"), clinical::textIn(questionAt(i).value(QStringLiteral("text")), uiLanguage())},
-            {QStringLiteral("shown"), shown},
-            {QStringLiteral("item"), def->asksExposureFirst() && i > 0}};
+        list << QVariantMap{{QStringLiteral("text"), clinical::questionText(*def, i, uiLanguage())},
+                            {QStringLiteral("shown"), shown},
+                            {QStringLiteral("item"), def->asksExposureFirst() && i > 0}};
     }
     return list;
 }

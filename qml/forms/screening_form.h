@@ -99,7 +99,6 @@ signals:
 
 private:
     const clinical::Instrument *definition() const;
-    QJsonObject questionAt(int index) const;
     // The patient's sex and the PC-PTSD-5 cut-off in force, and the stored screen when correcting.
     void reload() override;
     void setErrors(QVariantMap errors);

@@ -1,6 +1,7 @@
 #include "qml/rooming/rooming_flow.h"
 
 #include "core/clinical/decisions.h"
+#include "core/clinical/instrument_definition.h"
 #include "core/clinical/mme.h"
 #include "core/clinical/uds_selection.h"
 #include "core/domain/validation.h"
@@ -306,8 +307,7 @@ const clinical::Instrument *RoomingFlow::definition(const QString &id) const
 namespace {
 QString shapeOf(const clinical::Instrument *def)
 {
-    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("shape")).toString()
-               : QString();
+    return def ? def->answerShape() : QString();
 }
 bool exposureFirst(const clinical::Instrument *def)
 {
@@ -393,26 +393,6 @@ std::optional<RoomingFlow::Step> RoomingFlow::current() const
     return all.at(m_step);
 }
 
-QString RoomingFlow::localized(const QJsonObject &texts) const
-{
-    const QString text = texts.value(m_language).toString();
-    return text.isEmpty() ? texts.value(QStringLiteral("en")).toString() : text;
-}
-
-QJsonObject RoomingFlow::itemDefinition() const
-{
-    const std::optional<Step> step = current();
-    if (!step || step->kind != QLatin1String("question"))
-        return {};
-    const clinical::Instrument *def = definition(step->instrument);
-    if (exposureFirst(def)) {
-        if (step->item == 0)
-            return QJsonObject{{QStringLiteral("text"), def->definition().value(QStringLiteral("exposure"))}};
-        return def->definition().value(QStringLiteral("items")).toArray().at(step->item - 1).toObject();
-    }
-    return def->definition().value(QStringLiteral("items")).toArray().at(step->item).toObject();
-}
-
 QString RoomingFlow::stepKind() const
 {
     const std::optional<Step> step = current();
@@ -428,7 +408,7 @@ QString RoomingFlow::instrument() const
 QString RoomingFlow::instrumentTitle() const
 {
     const clinical::Instrument *def = definition(instrument());
-    return def ? localized(def->definition().value(QStringLiteral("title")).toObject()) : QString();
+    return def ? clinical::instrumentTitle(*def, m_language) : QString();
 }
 
 QString RoomingFlow::stem() const
@@ -438,15 +418,16 @@ QString RoomingFlow::stem() const
         return {};
     if (exposureFirst(def) && questionNumber() == 1)
         return {};  // the exposure question stands alone; the stem leads into the items
-    const QJsonObject d = def->definition();
-    return localized(
-        (d.contains(QStringLiteral("stem")) ? d.value(QStringLiteral("stem")) : d.value(QStringLiteral("recall")))
-            .toObject());
+    return clinical::instrumentStem(*def, m_language);
 }
 
 QString RoomingFlow::questionText() const
 {
-    return localized(itemDefinition().value(QStringLiteral("text")).toObject());
+    const std::optional<Step> step = current();
+    if (!step || step->kind != QLatin1String("question"))
+        return {};
+    const clinical::Instrument *def = definition(step->instrument);
+    return def ? clinical::questionText(*def, step->item, m_language) : QString();
 }
 
 int RoomingFlow::questionNumber() const
@@ -471,7 +452,7 @@ int RoomingFlow::minValue() const
     if (yesNo())
         return 0;
     const clinical::Instrument *def = definition(instrument());
-    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("min")).toInt() : 0;
+    return def ? clinical::answerRange(*def).min : 0;
 }
 
 int RoomingFlow::maxValue() const
@@ -479,8 +460,7 @@ int RoomingFlow::maxValue() const
     if (yesNo())
         return 1;
     const clinical::Instrument *def = definition(instrument());
-    return def ? def->definition().value(QStringLiteral("answers")).toObject().value(QStringLiteral("max")).toInt()
-               : -1;
+    return def ? clinical::answerRange(*def).max : -1;
 }
 
 QStringList RoomingFlow::choiceLabels() const
@@ -488,15 +468,11 @@ QStringList RoomingFlow::choiceLabels() const
     if (yesNo())
         return {tr("No"), tr("Yes")};
     QStringList labels;
-    const int min = minValue();
-    for (int v = min; v <= maxValue(); ++v)
-        labels.append(QString());
-    const QJsonArray anchors = itemDefinition().value(QStringLiteral("anchors")).toArray();
-    for (const QJsonValue &a : anchors) {
-        const int index = a.toObject().value(QStringLiteral("value")).toInt() - min;
-        if (index >= 0 && index < labels.size())
-            labels[index] = localized(a.toObject());
-    }
+    const std::optional<Step> step = current();
+    const bool question = step && step->kind == QLatin1String("question");
+    const clinical::Instrument *def = question ? definition(step->instrument) : nullptr;
+    for (int v = minValue(); v <= maxValue(); ++v)
+        labels.append(def ? clinical::answerLabel(*def, step->item, v, m_language) : QString());
     return labels;
 }
 
@@ -547,16 +523,14 @@ QStringList RoomingFlow::recorded() const
             continue;
         const QList<int> s = scores(id);
         const int total = std::accumulate(s.cbegin(), s.cend(), 0);
-        QString title = localized(definition(id)->definition().value(QStringLiteral("title")).toObject());
+        QString title = clinical::instrumentTitle(*definition(id), m_language);
         if (id == QLatin1String("phq2") || id == QLatin1String("gad2"))
             lines << (positive(id) ? tr("%1: %2, positive").arg(title).arg(total)
                                    : tr("%1: %2, negative").arg(title).arg(total));
         else
             lines << tr("%1: %2").arg(title).arg(total);
     }
-    const auto title = [&](const QString &id) {
-        return localized(definition(id)->definition().value(QStringLiteral("title")).toObject());
-    };
+    const auto title = [&](const QString &id) { return clinical::instrumentTitle(*definition(id), m_language); };
     if (m_saved.contains(kOrt)) {
         if (const auto s = scored(kOrt)) {
             const int total = static_cast<int>(s->total);

@@ -139,8 +139,6 @@ private:
     QList<Step> steps() const;
     std::optional<Step> current() const;
     const clinical::Instrument *definition(const QString &id) const;
-    QJsonObject itemDefinition() const;
-    QString localized(const QJsonObject &texts) const;
     int answerCount(const QString &instrument) const;
     bool asked(const QString &instrument) const;
     bool complete(const QString &instrument) const;

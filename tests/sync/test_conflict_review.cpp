@@ -7,6 +7,8 @@
 #include "core/registry/registry_thread.h"
 #include "qml/app/session.h"
 #include "qml/sync/conflict_list_model.h"
+#include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QAbstractItemModelTester>
@@ -18,30 +20,17 @@ using namespace cairn::testing;
 class TestConflictReview : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
     registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
     registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
 
     std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &name)
     {
-        auto t = makeTablet(m_dir.filePath(name), clock, m_server->url(), m_certs.caPem);
-        if (!t)
-            qFatal("tablet: %s", qPrintable(t.error().message));
-        auto code = m_server->enrollmentCode(QStringLiteral("hills"));
-        if (!code || !(*t)->enroll(*code) || !(*t)->signInAsClinician(clock))
-            qFatal("tablet setup failed");
-        return std::move(t).value();
+        return m_sync.enrolledTablet(clock, QStringLiteral("hills"), SyncFixture::SignIn::Clinician, name);
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        auto started = startFileServer(m_dir.path(), &m_certs, &m_server);
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
-    }
+    void initTestCase() { CHECK_OK(m_sync.start()); }
 
     void theRegistryManagerKeepsOneVersionOnTheTablet()
     {

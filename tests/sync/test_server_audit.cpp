@@ -10,6 +10,7 @@
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
 #include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QHash>
@@ -70,23 +71,13 @@ class TestServerAudit : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<PostgresCluster> m_postgres;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
     registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
     registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
-    int m_tablets = 0;
-
-    static bool postgres() { return qEnvironmentVariable("CAIRN_SYNC_STORE") == QLatin1String("postgresql"); }
 
     std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic)
     {
-        auto t = makeEnrolledTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, *m_server,
-                                    m_certs.caPem, clinic);
-        if (!t)
-            qFatal("%s", qPrintable(t.error().line()));
-        return std::move(t).value();
+        return m_sync.enrolledTablet(clock, clinic);
     }
 
     static QByteArray credential(Tablet &t)
@@ -97,20 +88,7 @@ private:
     // A request as tablet t's device (or with the given Authorization header): the status.
     int post(Tablet &t, const QString &path, const QJsonObject &body, const QByteArray &authorization = {})
     {
-        QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(m_server->url() + path));
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates(t.config.authority);
-        request.setSslConfiguration(tls);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        request.setRawHeader("Authorization", authorization.isEmpty()
-                                                  ? "Device " + t.registry->deviceId().toUtf8() + ':' + credential(t)
-                                                  : authorization);
-        std::unique_ptr<QNetworkReply> reply(network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        if (!done.wait(30'000))
-            return 0;
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return m_sync.post(t, path, body, authorization).status;
     }
 
     int signIn(Tablet &t, const QString &pin)
@@ -121,7 +99,7 @@ private:
 
     QList<Listed> auditList(const QStringList &options = {})
     {
-        auto out = m_server->command(QStringList{QStringLiteral("audit"), QStringLiteral("list")} + options);
+        auto out = m_sync.server().command(QStringList{QStringLiteral("audit"), QStringLiteral("list")} + options);
         if (!out)
             qFatal("audit list: %s", qPrintable(out.error().message));
         return parseList(*out);
@@ -129,7 +107,7 @@ private:
 
     qint64 storedEntries()
     {
-        auto rows = m_server->queryStore("SELECT count(*) FROM server_audit");
+        auto rows = m_sync.server().queryStore("SELECT count(*) FROM server_audit");
         if (!rows)
             qFatal("count: %s", qPrintable(rows.error().message));
         return rows->first().first().toLongLong();
@@ -138,35 +116,14 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        auto certs = makeCertificates(m_dir.path());
-        CHECK_OK(certs);
-        m_certs = *certs;
-        QString store = QStringLiteral("file");
-        if (postgres()) {
-            // The cluster directory must be reachable by the postgres user.
-            QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                    QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                                                    QFileDevice::ExeOther);
-            auto cluster = PostgresCluster::start(m_dir.filePath(QStringLiteral("pg")));
-            CHECK_OK(cluster);
-            m_postgres = std::move(cluster).value();
-            store = m_postgres->url();
-        }
         // Short deadlines and refusal window, so the slow and repeated refusals are quick to see;
         // honest requests here are small and local, far inside them.
-        m_server = std::make_unique<ServerProcess>(
-            m_dir.filePath(QStringLiteral("server")), store, m_certs,
-            QStringList{QStringLiteral("--head-timeout"), QStringLiteral("2"), QStringLiteral("--body-timeout"),
-                        QStringLiteral("2"), QStringLiteral("--refusal-window"), QStringLiteral("5")});
-        CHECK_OK(m_server->start());
+        CHECK_OK(m_sync.start({SyncStore::FromEnvironment,
+                               {QStringLiteral("--head-timeout"), QStringLiteral("2"), QStringLiteral("--body-timeout"),
+                                QStringLiteral("2"), QStringLiteral("--refusal-window"), QStringLiteral("5")}}));
     }
 
-    void cleanupTestCase()
-    {
-        m_server.reset();
-        m_postgres.reset();
-    }
+    void cleanupTestCase() { m_sync.stop(); }
 
     void eventsAreRecordedWithCountsAndNeverContent()
     {
@@ -174,8 +131,8 @@ private slots:
         auto b = tablet(m_clockB, QStringLiteral("north"));
         const QString deviceA = a->registry->deviceId();
         const QString deviceB = b->registry->deviceId();
-        CHECK_OK(m_server->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"), QStringLiteral("nurse"),
-                                   QStringLiteral("482916")));
+        CHECK_OK(m_sync.server().addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"), QStringLiteral("nurse"),
+                                         QStringLiteral("482916")));
 
         // Sign-ins: one good, then wrong PINs until the lockout, then the rate limit (10 a minute
         // per tablet).
@@ -242,13 +199,13 @@ private slots:
                  404);
 
         // Operators: unlock and remove the user, revoke B (whose next contact is refused), new epoch.
-        CHECK_OK(
-            m_server->userCommand(QStringLiteral("unlock"), QStringLiteral("north"), QStringLiteral("Noor Ahmed")));
-        CHECK_OK(
-            m_server->userCommand(QStringLiteral("remove"), QStringLiteral("north"), QStringLiteral("Noor Ahmed")));
-        CHECK_OK(m_server->revoke(deviceB));
+        CHECK_OK(m_sync.server().userCommand(QStringLiteral("unlock"), QStringLiteral("north"),
+                                             QStringLiteral("Noor Ahmed")));
+        CHECK_OK(m_sync.server().userCommand(QStringLiteral("remove"), QStringLiteral("north"),
+                                             QStringLiteral("Noor Ahmed")));
+        CHECK_OK(m_sync.server().revoke(deviceB));
         (void)b->sync();
-        CHECK_OK(m_server->newEpoch());
+        CHECK_OK(m_sync.server().newEpoch());
 
         const QList<Listed> rows = auditList();
         QVERIFY(rows.size() >= 20);
@@ -302,7 +259,7 @@ private slots:
         QCOMPARE(withEvent(rows, QStringLiteral("new_epoch")).size(), 2);  // the first start's and ours
 
         // Nothing of a patient, a record, a PIN or a credential, in any column as stored.
-        auto stored = m_server->queryStore("SELECT * FROM server_audit");
+        auto stored = m_sync.server().queryStore("SELECT * FROM server_audit");
         CHECK_OK(stored);
         QCOMPARE(stored->size(), rows.size());
         QString everything;
@@ -332,15 +289,15 @@ private slots:
         QVERIFY(auditList({QStringLiteral("--since"), push.at.left(19) + QStringLiteral("-01:00")}).isEmpty());
         QCOMPARE(auditList({QStringLiteral("--since"), QDate::currentDate().addDays(-1).toString(Qt::ISODate)}).size(),
                  rows.size());
-        auto badSince = m_server->command({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--since"),
-                                           QStringLiteral("last tuesday")});
+        auto badSince = m_sync.server().command({QStringLiteral("audit"), QStringLiteral("list"),
+                                                 QStringLiteral("--since"), QStringLiteral("last tuesday")});
         QVERIFY(!badSince);
         // (On the file store the keystore's warning comes first on stderr.)
         QVERIFY2(badSince.error().message.startsWith(QStringLiteral("exit 2: ")) &&
                      badSince.error().message.contains(QStringLiteral("cairn-server: --since: must be a date")),
                  qPrintable(badSince.error().message));
 
-        auto verified = m_server->command({QStringLiteral("audit"), QStringLiteral("verify")});
+        auto verified = m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")});
         CHECK_OK(verified);
         QCOMPARE(verified->trimmed(), QStringLiteral("audit chain intact: %1 entries").arg(rows.size()));
     }
@@ -355,10 +312,10 @@ private slots:
         // A verify runs beside them each round: an operator checks a live server.
         auto startServerCommand = [this](const QStringList &command) {
             auto process = std::make_unique<QProcess>();
-            process->setProcessEnvironment(serverEnvironment(m_server->dataDir() + QStringLiteral("-keys")));
-            QStringList args{QStringLiteral("--data"), m_server->dataDir()};
-            if (m_postgres)
-                args << QStringLiteral("--database") << m_postgres->url();
+            process->setProcessEnvironment(serverEnvironment(m_sync.server().dataDir() + QStringLiteral("-keys")));
+            QStringList args{QStringLiteral("--data"), m_sync.server().dataDir()};
+            if (m_sync.onPostgres())
+                args << QStringLiteral("--database") << m_sync.postgresUrl();
             process->start(serverBinary(), args + command);
             return process;
         };
@@ -375,7 +332,7 @@ private slots:
         }
         QCOMPARE(storedEntries(), before + kProcesses * kRounds);
         QCOMPARE(auditList({QStringLiteral("--clinic"), QStringLiteral("east")}).size(), kProcesses * kRounds);
-        auto verified = m_server->command({QStringLiteral("audit"), QStringLiteral("verify")});
+        auto verified = m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")});
         CHECK_OK(verified);
         QCOMPARE(verified->trimmed(),
                  QStringLiteral("audit chain intact: %1 entries").arg(before + kProcesses * kRounds));
@@ -385,7 +342,7 @@ private slots:
     {
         auto a = tablet(m_clockA, QStringLiteral("west"));
         const QByteArray secret = "Yolanda Brightwater";  // in refused bodies: must never be stored
-        const quint16 port = m_server->port();
+        const quint16 port = m_sync.server().port();
         // Unparseable three times from one address: one entry at once, the two repeats counted
         // into one more when the window closes.
         for (int i = 0; i < 3; ++i)
@@ -445,11 +402,11 @@ private slots:
         QVERIFY(firstSeq < repeatsSeq);
 
         // Nothing of what the requests carried is stored.
-        auto stored = m_server->queryStore("SELECT * FROM server_audit");
+        auto stored = m_sync.server().queryStore("SELECT * FROM server_audit");
         CHECK_OK(stored);
         for (const QStringList &row : *stored)
             QVERIFY2(!row.join(QLatin1Char('|')).contains(QLatin1String(secret)), qPrintable(row.join(u'|')));
-        auto verified = m_server->command({QStringLiteral("audit"), QStringLiteral("verify")});
+        auto verified = m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")});
         CHECK_OK(verified);
         QCOMPARE(verified->trimmed(), QStringLiteral("audit chain intact: %1 entries").arg(storedEntries()));
         CHECK_OK(a->sync());  // the device that sent two of them still syncs
@@ -457,11 +414,11 @@ private slots:
 
     void refusalsBeyondSixtyAddressesAreCountedIntoOneEntry()
     {
-        if (postgres())
+        if (m_sync.onPostgres())
             QSKIP("the HTTP layer coalesces before any store is involved: run on the file store only");
         // A server of its own, so no other test's address holds a tally, with a window long
         // enough for every request below to arrive inside it.
-        ServerProcess crowded(m_dir.filePath(QStringLiteral("crowded")), QStringLiteral("file"), m_certs,
+        ServerProcess crowded(m_sync.path(QStringLiteral("crowded")), QStringLiteral("file"), m_sync.certs(),
                               {QStringLiteral("--refusal-window"), QStringLiteral("15")});
         CHECK_OK(crowded.start());
         // 70 clients, each from its own loopback address (Linux routes all of 127.0.0.0/8 to lo),
@@ -526,13 +483,13 @@ private slots:
 
     void aRemovedNewestEntryFailsVerifyUntilItIsBack()
     {
-        auto newest = m_server->queryStore(
+        auto newest = m_sync.server().queryStore(
             "SELECT seq, at, event, clinic, device, user_name, applied, duplicates, refused, sent, reason, prev_hash, "
             "hash FROM server_audit ORDER BY seq DESC LIMIT 1");
         CHECK_OK(newest);
         const QStringList row = newest->first();
-        CHECK_OK(m_server->queryStore("DELETE FROM server_audit WHERE seq = ?", {row.first()}));
-        auto verified = m_server->command({QStringLiteral("audit"), QStringLiteral("verify")});
+        CHECK_OK(m_sync.server().queryStore("DELETE FROM server_audit WHERE seq = ?", {row.first()}));
+        auto verified = m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")});
         QVERIFY(!verified);
         QVERIFY2(verified.error().message.startsWith(QStringLiteral("exit 3: ")) &&
                      verified.error().message.contains(
@@ -541,11 +498,12 @@ private slots:
                              .arg(row.first())
                              .arg(row.first().toLongLong() - 1)),
                  qPrintable(verified.error().message));
-        CHECK_OK(m_server->queryStore("INSERT INTO server_audit (seq, at, event, clinic, device, user_name, applied, "
-                                      "duplicates, refused, sent, reason, prev_hash, hash) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                      row));
-        CHECK_OK(m_server->command({QStringLiteral("audit"), QStringLiteral("verify")}));
+        CHECK_OK(
+            m_sync.server().queryStore("INSERT INTO server_audit (seq, at, event, clinic, device, user_name, applied, "
+                                       "duplicates, refused, sent, reason, prev_hash, hash) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       row));
+        CHECK_OK(m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")}));
     }
 
     void anEditedRowFailsVerifyNamingItsSeq()
@@ -554,8 +512,9 @@ private slots:
         QVERIFY(!pushes.isEmpty());
         const qint64 seq = pushes.first().seq;
         // Someone with the store's key makes a push look bigger.
-        CHECK_OK(m_server->queryStore("UPDATE server_audit SET applied = 99 WHERE seq = ?", {QString::number(seq)}));
-        auto verified = m_server->command({QStringLiteral("audit"), QStringLiteral("verify")});
+        CHECK_OK(
+            m_sync.server().queryStore("UPDATE server_audit SET applied = 99 WHERE seq = ?", {QString::number(seq)}));
+        auto verified = m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")});
         QVERIFY(!verified);
         QVERIFY2(verified.error().message.startsWith(QStringLiteral("exit 3: ")) &&
                      verified.error().message.contains(

@@ -8,6 +8,7 @@
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
 #include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QElapsedTimer>
@@ -22,31 +23,11 @@
 using namespace cairn;
 using namespace cairn::testing;
 
-namespace {
-
-struct Answer {
-    int status = 0;
-    QJsonObject body;
-    qint64 ms = 0;
-    [[nodiscard]] QString field() const
-    {
-        return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString();
-    }
-    [[nodiscard]] QString message() const
-    {
-        return body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
-    }
-};
-
-}  // namespace
-
 class TestServerHardening : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
     registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
     registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
     std::unique_ptr<Tablet> m_a;  // clinic north: pushes the bad records
@@ -54,35 +35,13 @@ private:
     std::unique_ptr<Tablet> m_south;
     QString m_patient;       // north's patient
     QString m_southPatient;  // south's patient
-    int m_tablets = 0;
 
     std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic)
     {
-        auto t = makeEnrolledTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, *m_server,
-                                    m_certs.caPem, clinic);
-        if (!t)
-            qFatal("%s", qPrintable(t.error().line()));
-        return std::move(t).value();
+        return m_sync.enrolledTablet(clock, clinic);
     }
 
-    Answer post(Tablet &t, const QString &path, const QJsonObject &body)
-    {
-        QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(m_server->url() + path));
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates(t.config.authority);
-        request.setSslConfiguration(tls);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        request.setRawHeader("Authorization", t.authorization());
-        QElapsedTimer timer;
-        timer.start();
-        std::unique_ptr<QNetworkReply> reply(network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-        QSignalSpy done(reply.get(), &QNetworkReply::finished);
-        if (!done.wait(30'000))
-            return {};
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                QJsonDocument::fromJson(reply->readAll()).object(), timer.elapsed()};
-    }
+    ServerAnswer post(Tablet &t, const QString &path, const QJsonObject &body) { return m_sync.post(t, path, body); }
 
     // A record from tablet t as its sync client would send it; tests then spoil one field.
     static domain::RecordEnvelope record(Tablet &t, const QString &kind, const QString &patientId,
@@ -111,7 +70,7 @@ private:
         return domain::recordToJson(domain::AnyRecord(peg));
     }
 
-    Answer push(Tablet &t, const QList<QJsonObject> &records, std::int64_t firstSeq = 1'000'000)
+    ServerAnswer push(Tablet &t, const QList<QJsonObject> &records, std::int64_t firstSeq = 1'000'000)
     {
         QJsonArray changes;
         for (const QJsonObject &r : records)
@@ -125,7 +84,7 @@ private:
 
     // A refused push: the status, the field named, and nothing reached the clinic's other tablet,
     // which still reads everything it holds.
-    void expectRefused(const Answer &answer, int status, const QString &fieldPart)
+    void expectRefused(const ServerAnswer &answer, int status, const QString &fieldPart)
     {
         QVERIFY2(answer.status == status,
                  qPrintable(QStringLiteral("%1 %2: %3").arg(answer.status).arg(answer.field(), answer.message())));
@@ -146,17 +105,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        auto certs = makeCertificates(m_dir.path());
-        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().message));
-        m_certs = *certs;
         // Short head and body deadlines so the slow-client test is quick; honest requests here
         // are small and local, far inside them.
-        m_server =
-            std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs,
-                                            QStringList{QStringLiteral("--head-timeout"), QStringLiteral("2"),
-                                                        QStringLiteral("--body-timeout"), QStringLiteral("2")});
-        CHECK_OK(m_server->start());
+        CHECK_OK(m_sync.start({SyncStore::File,
+                               {QStringLiteral("--head-timeout"), QStringLiteral("2"), QStringLiteral("--body-timeout"),
+                                QStringLiteral("2")}}));
         m_a = tablet(m_clockA, QStringLiteral("north"));
         m_b = tablet(m_clockB, QStringLiteral("north"));
         m_south = tablet(m_clockB, QStringLiteral("south"));
@@ -178,28 +131,29 @@ private slots:
         m_a.reset();
         m_b.reset();
         m_south.reset();
-        m_server.reset();
+        m_sync.stop();
     }
 
     void oversizedBodiesWithoutACredentialAreRefusedUnread()
     {
         const qint64 size = 256LL * 1024 * 1024;
-        const qint64 before = peakRssKb(m_server->pid());
+        const qint64 before = peakRssKb(m_sync.server().pid());
         // Declared too large: 413 from the head alone.
         auto declared =
-            rawRequest(m_server->port(),
+            rawRequest(m_sync.server().port(),
                        "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n",
                        size, 20'000);
         QCOMPARE(declared.status, 413);
         // Declared small, sent huge, no credential: refused (401) before the body is read.
-        auto lying = rawRequest(m_server->port(),
+        auto lying = rawRequest(m_sync.server().port(),
                                 "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 4000000\r\n\r\n", size, 20'000);
         QCOMPARE(lying.status, 401);
         // No length at all (chunked): refused.
-        auto chunked = rawRequest(
-            m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", size, 20'000);
+        auto chunked =
+            rawRequest(m_sync.server().port(),
+                       "POST /v1/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", size, 20'000);
         QCOMPARE(chunked.status, 411);
-        const qint64 after = peakRssKb(m_server->pid());
+        const qint64 after = peakRssKb(m_sync.server().pid());
         qInfo("256 MiB uploads without a credential: answers %d, %d, %d after %lld, %lld, %lld ms with %lld, %lld, "
               "%lld MiB sent; "
               "server peak RSS %lld MiB before, %lld MiB after",
@@ -212,33 +166,34 @@ private slots:
         const QByteArray bomb = sync::gzip(QByteArray(64 * 1024 * 1024, ' '));
         QVERIFY(bomb.size() < sync::Limits::maxCompressedBytes);
         auto inflated = rawRequest(
-            m_server->port(),
+            m_sync.server().port(),
             "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAuthorization: " + m_a->authorization() +
                 "\r\nContent-Length: " + QByteArray::number(bomb.size()) + "\r\n\r\n" + bomb,
             0, 20'000);
         QCOMPARE(inflated.status, 413);
-        QVERIFY(peakRssKb(m_server->pid()) < 100 * 1024);
+        QVERIFY(peakRssKb(m_sync.server().pid()) < 100 * 1024);
         CHECK_OK(m_a->sync());
     }
 
     void slowAndUnparseableRequestsAreAnsweredAtOnce()
     {
         // Unparseable: 400 at once, not when some idle timer fires.
-        auto garbage = rawRequest(m_server->port(), "HELLO THERE\r\n\r\n", 0, 10'000);
+        auto garbage = rawRequest(m_sync.server().port(), "HELLO THERE\r\n\r\n", 0, 10'000);
         QCOMPARE(garbage.status, 400);
         QVERIFY2(garbage.ms < 1500, qPrintable(QString::number(garbage.ms)));  // well before the 2 s deadline
         // A head that never ends: 408 at the head deadline (2 s here).
-        auto slowHead = rawRequest(m_server->port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\n", 0, 10'000);
+        auto slowHead = rawRequest(m_sync.server().port(), "POST /v1/push HTTP/1.1\r\nHost: x\r\n", 0, 10'000);
         QCOMPARE(slowHead.status, 408);
         // A body that stops coming (an enrolled device, so the body is awaited): 408.
-        auto slowBody = rawRequest(m_server->port(),
+        auto slowBody = rawRequest(m_sync.server().port(),
                                    "POST /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: " + m_a->authorization() +
                                        "\r\nContent-Length: 100\r\n\r\n{\"version\"",
                                    0, 10'000);
         QCOMPARE(slowBody.status, 408);
         // A head larger than the limit: refused.
-        auto hugeHead = rawRequest(
-            m_server->port(), "POST /v1/push HTTP/1.1\r\nX-Pad: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n", 0, 10'000);
+        auto hugeHead =
+            rawRequest(m_sync.server().port(),
+                       "POST /v1/push HTTP/1.1\r\nX-Pad: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n", 0, 10'000);
         QCOMPARE(hugeHead.status, 431);
         qInfo("unparseable: %d after %lld ms; slow head: %d after %lld ms; slow body: %d after %lld ms", garbage.status,
               garbage.ms, slowHead.status, slowHead.ms, slowBody.status, slowBody.ms);
@@ -375,8 +330,8 @@ private slots:
 
     void signInsRunBesideOtherTabletsAndAreRateLimited()
     {
-        CHECK_OK(m_server->addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"), QStringLiteral("nurse"),
-                                   QStringLiteral("482916")));
+        CHECK_OK(m_sync.server().addUser(QStringLiteral("north"), QStringLiteral("Noor Ahmed"), QStringLiteral("nurse"),
+                                         QStringLiteral("482916")));
         const auto tenRecords = [&] {
             for (int i = 0; i < 10; ++i) {
                 domain::PegScore peg;
@@ -406,7 +361,7 @@ private slots:
         std::vector<std::unique_ptr<QNetworkReply>> replies;
         for (int i = 0; i < 6; ++i) {
             networks.push_back(std::make_unique<QNetworkAccessManager>());
-            QNetworkRequest request(QUrl(m_server->url() + QStringLiteral("/v1/sign-in")));
+            QNetworkRequest request(QUrl(m_sync.server().url() + QStringLiteral("/v1/sign-in")));
             QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
             tls.setCaCertificates(m_a->config.authority);
             request.setSslConfiguration(tls);

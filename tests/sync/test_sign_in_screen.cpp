@@ -6,6 +6,8 @@
 #include "core/registry/registry_thread.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
+#include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QQmlApplicationEngine>
@@ -23,9 +25,7 @@ using namespace cairn::testing;
 class TestSignInScreen : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
     registry::SystemClock m_clock;
     std::unique_ptr<Tablet> m_tablet;
     std::unique_ptr<registry::RegistryThread> m_thread;
@@ -58,18 +58,12 @@ class TestSignInScreen : public QObject {
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        auto started = startFileServer(m_dir.path(), &m_certs, &m_server);
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
-        QVERIFY(m_server->addUser(QStringLiteral("valley"), QStringLiteral("Noor Nurse"), QStringLiteral("nurse"),
-                                  QStringLiteral("482916")));
+        CHECK_OK(m_sync.start());
+        QVERIFY(m_sync.server().addUser(QStringLiteral("valley"), QStringLiteral("Noor Nurse"), QStringLiteral("nurse"),
+                                        QStringLiteral("482916")));
 
-        auto tablet = makeTablet(m_dir.filePath(QStringLiteral("tablet.db")), m_clock, m_server->url(), m_certs.caPem);
-        QVERIFY(tablet);
-        m_tablet = std::move(tablet).value();
-        auto code = m_server->enrollmentCode(QStringLiteral("valley"));
-        QVERIFY(code);
-        QVERIFY(m_tablet->enroll(*code));
+        m_tablet = m_sync.enrolledTablet(m_clock, QStringLiteral("valley"), SyncFixture::SignIn::Administrator,
+                                         QStringLiteral("tablet.db"));
         m_tablet->registry.reset();  // locked, as a tablet waiting on the counter
 
         m_thread = std::make_unique<registry::RegistryThread>();
@@ -89,7 +83,7 @@ private slots:
     {
         m_engine.reset();
         m_thread.reset();
-        m_server.reset();
+        m_sync.stop();
     }
 
     void aWrongPinIsRefusedInWordsAndAddsNobody()
@@ -126,7 +120,7 @@ private slots:
 
     void laterSignInsNeedOnlyThePinEvenOffline()
     {
-        m_server->stop();
+        m_sync.server().stop();
         QString noorId;
         for (const auto &user : m_session->users()->users()) {
             if (user.name == QLatin1String("Noor Nurse"))

@@ -8,16 +8,14 @@
 #include "core/storage/database.h"
 #include "sync/client/first_sign_in.h"
 #include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -74,33 +72,15 @@ class TestSync : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<PostgresCluster> m_postgres;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
     registry::ManualClock m_clockA{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
     registry::ManualClock m_clockB{QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC)};
-    int m_tablets = 0;
-    bool postgres() const { return qEnvironmentVariable("CAIRN_SYNC_STORE") == QLatin1String("postgresql"); }
 
+    // A new tablet enrolled in clinic, signed in as its clinician unless asked not to.
     std::unique_ptr<Tablet> tablet(const registry::Clock &clock, const QString &clinic, bool clinician = true)
     {
-        auto t = makeTablet(m_dir.filePath(QStringLiteral("tablet-%1.db").arg(++m_tablets)), clock, m_server->url(),
-                            m_certs.caPem);
-        if (!t)
-            qFatal("tablet: %s", qPrintable(t.error().message));
-        if (!clinic.isEmpty()) {
-            auto code = m_server->enrollmentCode(clinic);
-            if (!code)
-                qFatal("enroll code: %s", qPrintable(code.error().message));
-            if (auto s = (*t)->enroll(*code); !s)
-                qFatal("enroll: %s", qPrintable(s.error().message));
-        }
-        if (clinician) {
-            if (auto s = (*t)->signInAsClinician(clock); !s)
-                qFatal("sign in: %s", qPrintable(s.error().message));
-        }
-        return std::move(t).value();
+        return m_sync.enrolledTablet(clock, clinic,
+                                     clinician ? SyncFixture::SignIn::Clinician : SyncFixture::SignIn::Administrator);
     }
 
     static sync::RoundStats syncOk(Tablet &t)
@@ -112,33 +92,9 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        auto certs = makeCertificates(m_dir.path());
-        QVERIFY2(certs, qPrintable(certs ? QString() : certs.error().message));
-        m_certs = *certs;
-        QString store = QStringLiteral("file");
-        if (postgres()) {
-            // The cluster directory must be reachable by the postgres user.
-            QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                    QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                                                    QFileDevice::ExeOther);
-            auto cluster = PostgresCluster::start(m_dir.filePath(QStringLiteral("pg")));
-            QVERIFY2(cluster, qPrintable(cluster ? QString() : cluster.error().message));
-            m_postgres = std::move(cluster).value();
-            store = m_postgres->url();
-        }
-        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), store, m_certs);
-        auto started = m_server->start();
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
-    }
+    void initTestCase() { CHECK_OK(m_sync.start({SyncStore::FromEnvironment, {}})); }
 
-    void cleanupTestCase()
-    {
-        m_server.reset();
-        m_postgres.reset();
-    }
+    void cleanupTestCase() { m_sync.stop(); }
 
     void twoTabletsConvergeAndConcurrentEditsAreSurfaced()
     {
@@ -251,7 +207,7 @@ private slots:
         auto b = tablet(m_clockB, QStringLiteral("faults"));
         QProcess proxy;
         proxy.start(QStringLiteral(CAIRN_BINARY_DIR "/tools/faultproxy/cairn-faultproxy"),
-                    {QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(m_server->port()),
+                    {QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(m_sync.server().port()),
                      QStringLiteral("--seed"), QStringLiteral("7")});
         QVERIFY(proxy.waitForStarted());
         QVERIFY(proxy.waitForReadyRead(10'000));
@@ -431,11 +387,11 @@ private slots:
 
     void aServerFromAnotherAuthorityIsRefused()
     {
-        auto made = makeTablet(m_dir.filePath(QStringLiteral("tablet-other-ca.db")), m_clockA, m_server->url(),
-                               m_certs.otherCaPem);
+        auto made = makeTablet(m_sync.path(QStringLiteral("tablet-other-ca.db")), m_clockA, m_sync.server().url(),
+                               m_sync.certs().otherCaPem);
         QVERIFY(made);
         auto &t = *made;
-        auto code = m_server->enrollmentCode(QStringLiteral("north"));
+        auto code = m_sync.server().enrollmentCode(QStringLiteral("north"));
         QVERIFY(code);
         auto refused = t->enroll(*code);
         QVERIFY(!refused);
@@ -448,7 +404,7 @@ private slots:
         auto t = tablet(m_clockA, QStringLiteral("north"));
         CHECK_OK(t->registry->addPatient(plainPatient(QStringLiteral("Dee Park"), QStringLiteral("W-1"))));
         syncOk(*t);
-        QVERIFY(m_server->revoke(t->registry->deviceId()));
+        QVERIFY(m_sync.server().revoke(t->registry->deviceId()));
         auto stats = syncOk(*t);
         QVERIFY(stats.wiped);
         t->registry.reset();
@@ -460,26 +416,26 @@ private slots:
 
     void aServerRestoredFromBackupGetsTheMissingRecordsBack()
     {
-        if (postgres())
+        if (m_sync.onPostgres())
             QSKIP("the file store's backup is a copy of its directory; PostgreSQL backups are pg_dump's business");
         auto a = tablet(m_clockA, QStringLiteral("restore"));
         auto id = a->registry->addPatient(plainPatient(QStringLiteral("Eli Moss"), QStringLiteral("B-1")));
         QVERIFY(id);
         syncOk(*a);
         // Back up the stopped server's store.
-        m_server->stop();
-        const QString backup = m_dir.filePath(QStringLiteral("backup"));
-        QVERIFY(runProgram(QStringLiteral("cp"), {QStringLiteral("-a"), m_server->dataDir(), backup}));
-        QVERIFY(m_server->start());
+        m_sync.server().stop();
+        const QString backup = m_sync.path(QStringLiteral("backup"));
+        QVERIFY(runProgram(QStringLiteral("cp"), {QStringLiteral("-a"), m_sync.server().dataDir(), backup}));
+        QVERIFY(m_sync.server().start());
         for (int day = 1; day <= 3; ++day)
             CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 1, day), 4)));
         QCOMPARE(syncOk(*a).pushed, 3);
         // Disaster: restore the older backup, and tell devices the feed changed.
-        m_server->stop();
-        QVERIFY(runProgram(QStringLiteral("rm"), {QStringLiteral("-rf"), m_server->dataDir()}));
-        QVERIFY(runProgram(QStringLiteral("cp"), {QStringLiteral("-a"), backup, m_server->dataDir()}));
-        QVERIFY(m_server->newEpoch());
-        QVERIFY(m_server->start());
+        m_sync.server().stop();
+        QVERIFY(runProgram(QStringLiteral("rm"), {QStringLiteral("-rf"), m_sync.server().dataDir()}));
+        QVERIFY(runProgram(QStringLiteral("cp"), {QStringLiteral("-a"), backup, m_sync.server().dataDir()}));
+        QVERIFY(m_sync.server().newEpoch());
+        QVERIFY(m_sync.server().start());
         auto stats = syncOk(*a);
         QCOMPARE(stats.requeued, 3);
         QCOMPARE(stats.pushed, 3);
@@ -492,8 +448,8 @@ private slots:
 
     void aSilentConnectionIsClosed()
     {
-        ServerProcess strict(m_dir.filePath(QStringLiteral("server-strict")),
-                             postgres() ? m_postgres->url() : QStringLiteral("file"), m_certs,
+        ServerProcess strict(m_sync.path(QStringLiteral("server-strict")),
+                             m_sync.onPostgres() ? m_sync.postgresUrl() : QStringLiteral("file"), m_sync.certs(),
                              {QStringLiteral("--idle-timeout"), QStringLiteral("1")});
         QVERIFY(strict.start());
         QTcpSocket silent;
@@ -506,9 +462,9 @@ private slots:
 
     void twoServersShareOnePostgresql()
     {
-        if (!postgres())
+        if (!m_sync.onPostgres())
             QSKIP("several servers share a store only on PostgreSQL");
-        ServerProcess second(m_dir.filePath(QStringLiteral("server-2")), m_postgres->url(), m_certs);
+        ServerProcess second(m_sync.path(QStringLiteral("server-2")), m_sync.postgresUrl(), m_sync.certs());
         QVERIFY(second.start());
         auto a = tablet(m_clockA, QStringLiteral("shared"));
         auto b = tablet(m_clockB, QStringLiteral("shared"));
@@ -532,21 +488,10 @@ private slots:
                 a->registry->addPatient(plainPatient(QStringLiteral("Lee %1").arg(i), QStringLiteral("O-%1").arg(i))));
         syncOk(*a);
         // Fetch B's first two pages of one record each, as the wire delivers them.
-        QNetworkAccessManager network;
-        const QByteArray credential =
-            b->keystore->read(QStringLiteral("sync-credential-") + b->registry->registryId())->value();
         auto pull = [&](const QString &cursor) {
-            QNetworkRequest request(QUrl(m_server->url() + QStringLiteral("/v1/pull")));
-            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-            tls.setCaCertificates(b->config.authority);
-            request.setSslConfiguration(tls);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            request.setRawHeader("Authorization", "Device " + b->registry->deviceId().toUtf8() + ':' + credential);
-            sync::PullRequest message{sync::Cursor::parse(cursor).value(), 1};
-            std::unique_ptr<QNetworkReply> reply(network.post(request, QJsonDocument(sync::toJson(message)).toJson()));
-            QSignalSpy done(reply.get(), &QNetworkReply::finished);
-            done.wait(10'000);
-            return sync::pullResponseFromJson(QJsonDocument::fromJson(reply->readAll()).object()).value();
+            const sync::PullRequest message{sync::Cursor::parse(cursor).value(), 1};
+            return sync::pullResponseFromJson(m_sync.post(*b, QStringLiteral("/v1/pull"), sync::toJson(message)).body)
+                .value();
         };
         const sync::PullResponse first = pull(QString());
         const sync::PullResponse second = pull(first.cursor.toString());
@@ -565,8 +510,8 @@ private slots:
     void aClinicUsersFirstSignInIsOnlineAndLaterOnesOffline()
     {
         const QString clinic = QStringLiteral("signin-east");
-        auto nurseId =
-            m_server->addUser(clinic, QStringLiteral("Noor Nurse"), QStringLiteral("nurse"), QStringLiteral("482916"));
+        auto nurseId = m_sync.server().addUser(clinic, QStringLiteral("Noor Nurse"), QStringLiteral("nurse"),
+                                               QStringLiteral("482916"));
         CHECK_OK(nurseId);
         auto t = tablet(m_clockA, clinic, false);
         auto patient = t->registry->addPatient(plainPatient(QStringLiteral("Ola Finch"), QStringLiteral("E-1")));
@@ -587,10 +532,10 @@ private slots:
         first->reset();
 
         // Later sign-ins: the PIN alone, with the server down.
-        m_server->stop();
+        m_sync.server().stop();
         auto offline = registry::Registry::unlock(t->path, *t->keystore, QStringLiteral("Noor Nurse"),
                                                   QStringLiteral("482916"), m_clockA);
-        QVERIFY(m_server->start());
+        QVERIFY(m_sync.server().start());
         CHECK_OK(offline);
         QCOMPARE((*offline)->user().id, *nurseId);
         QCOMPARE((*offline)->loadPatient(*patient)->peg.size(), 1);
@@ -614,10 +559,10 @@ private slots:
     void firstSignInRefusesWrongPinsUnknownNamesAndOtherClinics()
     {
         const QString clinic = QStringLiteral("signin-south");
-        CHECK_OK(m_server->addUser(clinic, QStringLiteral("Sam Assistant"), QStringLiteral("medical_assistant"),
-                                   QStringLiteral("1357")));
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-far"), QStringLiteral("Fay Far"), QStringLiteral("clinician"),
-                                   QStringLiteral("2468")));
+        CHECK_OK(m_sync.server().addUser(clinic, QStringLiteral("Sam Assistant"), QStringLiteral("medical_assistant"),
+                                         QStringLiteral("1357")));
+        CHECK_OK(m_sync.server().addUser(QStringLiteral("signin-far"), QStringLiteral("Fay Far"),
+                                         QStringLiteral("clinician"), QStringLiteral("2468")));
         auto t = tablet(m_clockA, clinic, false);
         t->registry.reset();
         const auto signIn = [&](const QString &name, const QString &pin) {
@@ -650,12 +595,12 @@ private slots:
         QVERIFY(!userNames().contains(QStringLiteral("Sam Assistant")));  // nothing added on refusals
 
         // The clinic's administrator lifts the lockout on the server; the right PIN then works.
-        QVERIFY(m_server->userCommand(QStringLiteral("unlock"), clinic, QStringLiteral("Sam Assistant")));
+        QVERIFY(m_sync.server().userCommand(QStringLiteral("unlock"), clinic, QStringLiteral("Sam Assistant")));
         CHECK_OK(signIn(QStringLiteral("Sam Assistant"), QStringLiteral("1357")));
         QVERIFY(userNames().contains(QStringLiteral("Sam Assistant")));
 
         // A removed user cannot sign in on a new tablet.
-        QVERIFY(m_server->userCommand(QStringLiteral("remove"), clinic, QStringLiteral("Sam Assistant")));
+        QVERIFY(m_sync.server().userCommand(QStringLiteral("remove"), clinic, QStringLiteral("Sam Assistant")));
         auto later = tablet(m_clockB, clinic, false);
         later->registry.reset();
         auto removed = sync::signInFirstTime(later->path, *later->keystore, QStringLiteral("Sam Assistant"),
@@ -666,9 +611,11 @@ private slots:
 
     void firstSignInNeedsAnEnrolledTabletAndWipesARevokedOne()
     {
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-west"), QStringLiteral("Wen Clinician"),
-                                   QStringLiteral("clinician"), QStringLiteral("8642")));
-        auto unenrolled = tablet(m_clockA, QString(), false);
+        CHECK_OK(m_sync.server().addUser(QStringLiteral("signin-west"), QStringLiteral("Wen Clinician"),
+                                         QStringLiteral("clinician"), QStringLiteral("8642")));
+        auto made = m_sync.newTablet(m_clockA);
+        CHECK_OK(made);
+        auto unenrolled = std::move(made).value();
         unenrolled->registry.reset();
         auto refused = sync::signInFirstTime(unenrolled->path, *unenrolled->keystore, QStringLiteral("Wen Clinician"),
                                              QStringLiteral("8642"), m_clockA);
@@ -678,7 +625,7 @@ private slots:
         auto revoked = tablet(m_clockA, QStringLiteral("signin-west"), false);
         const QString deviceId = revoked->registry->deviceId();
         revoked->registry.reset();
-        QVERIFY(m_server->revoke(deviceId));
+        QVERIFY(m_sync.server().revoke(deviceId));
         auto wiped = sync::signInFirstTime(revoked->path, *revoked->keystore, QStringLiteral("Wen Clinician"),
                                            QStringLiteral("8642"), m_clockA);
         QVERIFY(!wiped);
@@ -689,22 +636,21 @@ private slots:
 
     void cairnctlSignsInAClinicUserOnline()
     {
-        const QString db = m_dir.filePath(QStringLiteral("cli-tablet.db"));
+        const QString db = m_sync.path(QStringLiteral("cli-tablet.db"));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
-                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("cli-keys")));
+        env.insert(QStringLiteral("CAIRN_KEYSTORE"), QStringLiteral("file:") + m_sync.path(QStringLiteral("cli-keys")));
         env.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("246810"));
         const auto cairnctl = [&](const QStringList &args, const QProcessEnvironment &with) {
             return runProgram(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), db} + args, with);
         };
         CHECK_OK(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}, env));
-        auto code = m_server->enrollmentCode(QStringLiteral("signin-cli"));
+        auto code = m_sync.server().enrollmentCode(QStringLiteral("signin-cli"));
         CHECK_OK(code);
-        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(),
-                           QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--code"), *code},
+        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_sync.server().url(),
+                           QStringLiteral("--ca"), m_sync.certs().caPem, QStringLiteral("--code"), *code},
                           env));
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Cam Clinician"),
-                                   QStringLiteral("clinician"), QStringLiteral("975310")));
+        CHECK_OK(m_sync.server().addUser(QStringLiteral("signin-cli"), QStringLiteral("Cam Clinician"),
+                                         QStringLiteral("clinician"), QStringLiteral("975310")));
 
         QProcessEnvironment cam = env;
         cam.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("975310"));
@@ -718,8 +664,8 @@ private slots:
         // The PIN goes nowhere but the server: a wrong one is refused, naming it.
         QProcessEnvironment wrong = env;
         wrong.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("111111"));
-        CHECK_OK(m_server->addUser(QStringLiteral("signin-cli"), QStringLiteral("Ria Manager"),
-                                   QStringLiteral("registry_manager"), QStringLiteral("864200")));
+        CHECK_OK(m_sync.server().addUser(QStringLiteral("signin-cli"), QStringLiteral("Ria Manager"),
+                                         QStringLiteral("registry_manager"), QStringLiteral("864200")));
         auto refused =
             cairnctl({QStringLiteral("sign-in"), QStringLiteral("--name"), QStringLiteral("Ria Manager")}, wrong);
         QVERIFY(!refused);
@@ -803,19 +749,19 @@ private slots:
     void aRecordATabletCannotReadIsSetAsideAndWithdrawn()
     {
         const QString clinic = QStringLiteral("quarantine");
-        const QString db = m_dir.filePath(QStringLiteral("quarantine-cli.db"));
+        const QString db = m_sync.path(QStringLiteral("quarantine-cli.db"));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CAIRN_KEYSTORE"),
-                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("quarantine-cli-keys")));
+                   QStringLiteral("file:") + m_sync.path(QStringLiteral("quarantine-cli-keys")));
         env.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("246810"));
         const auto cairnctl = [&](const QStringList &args) {
             return runProgram(qEnvironmentVariable("CAIRNCTL"), QStringList{QStringLiteral("--db"), db} + args, env);
         };
         CHECK_OK(cairnctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}));
-        auto code = m_server->enrollmentCode(clinic);
+        auto code = m_sync.server().enrollmentCode(clinic);
         CHECK_OK(code);
-        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(),
-                           QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--code"), *code}));
+        CHECK_OK(cairnctl({QStringLiteral("enroll"), QStringLiteral("--server"), m_sync.server().url(),
+                           QStringLiteral("--ca"), m_sync.certs().caPem, QStringLiteral("--code"), *code}));
 
         // A real patient with a PEG from another tablet of the clinic.
         auto b = tablet(m_clockB, clinic);
@@ -834,7 +780,7 @@ private slots:
                                                   {{QStringLiteral("tiers"), QStringLiteral("x")}});
         const domain::RecordEnvelope orphan =
             bad(QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), kPegPayload);
-        CHECK_OK(m_server->storeUnchecked(clinic, olderDevice, {policy, orphan}));
+        CHECK_OK(m_sync.server().storeUnchecked(clinic, olderDevice, {policy, orphan}));
         // ... and after them, good work from tablet B on the same page.
         CHECK_OK(b->registry->addRecord(*id, peg(QDate(2026, 3, 2), 4)));
         syncOk(*b);
@@ -985,13 +931,14 @@ private slots:
         const domain::RecordEnvelope orphan = olderServersRecord(
             QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), kPegPayload, olderDevice);
         domain::RecordEnvelope goodPeg = olderServersRecord(QStringLiteral("peg"), *id, kPegPayload, olderDevice);
-        CHECK_OK(m_server->storeUnchecked(clinic, olderDevice, {policy, orphan, goodPeg}));
+        CHECK_OK(m_sync.server().storeUnchecked(clinic, olderDevice, {policy, orphan, goodPeg}));
         // A store from before this build carries no mark that its changes were checked.
-        CHECK_OK(m_server->queryStore("DELETE FROM meta WHERE key = 'stored_records_checked'"));
-        m_server->stop();
-        CHECK_OK(m_server->start());
+        CHECK_OK(m_sync.server().queryStore("DELETE FROM meta WHERE key = 'stored_records_checked'"));
+        m_sync.server().stop();
+        CHECK_OK(m_sync.server().start());
 
-        auto setAside = m_server->queryStore("SELECT id, field, message FROM set_aside WHERE clinic = ?", {clinic});
+        auto setAside =
+            m_sync.server().queryStore("SELECT id, field, message FROM set_aside WHERE clinic = ?", {clinic});
         CHECK_OK(setAside);
         QCOMPARE(setAside->size(), 2);
         QHash<QString, QString> fieldOf;
@@ -1002,14 +949,14 @@ private slots:
         QVERIFY2(fieldOf.value(policy.id).startsWith(QStringLiteral("record.payload")),
                  qPrintable(fieldOf.value(policy.id)));
         QCOMPARE(fieldOf.value(orphan.id), QStringLiteral("record.patient_id"));
-        auto trail =
-            m_server->command({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--clinic"), clinic});
+        auto trail = m_sync.server().command(
+            {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--clinic"), clinic});
         CHECK_OK(trail);
         const QStringList entries = trail->split(QLatin1Char('\n')).filter(QStringLiteral("\tset_aside_on_recheck\t"));
         QCOMPARE(entries.size(), 1);
         QVERIFY2(entries.first().contains(QStringLiteral("refused=2")), qPrintable(entries.first()));
         QVERIFY(!trail->contains(orphan.id) && !trail->contains(orphan.patientId));  // counts and fields only
-        CHECK_OK(m_server->command({QStringLiteral("audit"), QStringLiteral("verify")}));
+        CHECK_OK(m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")}));
 
         // A new tablet of the clinic gets the patient and both good PEGs, and nothing to set aside.
         auto c = tablet(m_clockA, clinic, false);
@@ -1020,34 +967,23 @@ private slots:
         // Opened again, the store is not scanned again: a change stored unchecked now stays unmarked.
         const domain::RecordEnvelope later = olderServersRecord(
             QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), kPegPayload, olderDevice);
-        CHECK_OK(m_server->storeUnchecked(clinic, olderDevice, {later}));
-        m_server->stop();
-        CHECK_OK(m_server->start());
-        QCOMPARE(m_server->queryStore("SELECT id FROM set_aside WHERE clinic = ?", {clinic})->size(), 2);
-        trail =
-            m_server->command({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--clinic"), clinic});
+        CHECK_OK(m_sync.server().storeUnchecked(clinic, olderDevice, {later}));
+        m_sync.server().stop();
+        CHECK_OK(m_sync.server().start());
+        QCOMPARE(m_sync.server().queryStore("SELECT id FROM set_aside WHERE clinic = ?", {clinic})->size(), 2);
+        trail = m_sync.server().command(
+            {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--clinic"), clinic});
         QCOMPARE(trail->split(QLatin1Char('\n')).filter(QStringLiteral("\tset_aside_on_recheck\t")).size(), 1);
     }
 
     void malformedRequestsStoreNothing()
     {
         auto t = tablet(m_clockA, QStringLiteral("north"));
-        QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(m_server->url() + QStringLiteral("/v1/push")));
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates(t->config.authority);
-        request.setSslConfiguration(tls);
-        const QByteArray credential =
-            t->keystore->read(QStringLiteral("sync-credential-") + t->registry->registryId())->value();
-        request.setRawHeader("Authorization", "Device " + t->registry->deviceId().toUtf8() + ':' + credential);
         for (const QByteArray &body : {QByteArray("not json"), QByteArray(R"({"version":1,"device":"x","changes":[]})"),
                                        QByteArray(R"({"version":1,"changes":[{"seq":0}]})")}) {
-            std::unique_ptr<QNetworkReply> reply(network.post(request, body));
-            QSignalSpy done(reply.get(), &QNetworkReply::finished);
-            QVERIFY(done.wait(10'000));
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            QVERIFY2(status >= 400 && status < 500, qPrintable(QString::number(status)));
-            QVERIFY(QJsonDocument::fromJson(reply->readAll()).object().contains(QStringLiteral("error")));
+            const ServerAnswer answer = m_sync.postBytes(*t, QStringLiteral("/v1/push"), body);
+            QVERIFY2(answer.status >= 400 && answer.status < 500, qPrintable(QString::number(answer.status)));
+            QVERIFY(answer.body.contains(QStringLiteral("error")));
         }
     }
 };

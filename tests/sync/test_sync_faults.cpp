@@ -5,11 +5,12 @@
 #include "core/domain/patient_json.h"
 #include "core/registry/registry_internals.h"
 #include "core/storage/database.h"
+#include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -70,15 +71,13 @@ class TestSyncFaults : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
 
     QProcessEnvironment cliEnvironment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CAIRN_KEYSTORE"),
-                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("tablet-keys")));
+                   QStringLiteral("file:") + m_sync.path(QStringLiteral("tablet-keys")));
         env.insert(QStringLiteral("CAIRN_PIN"), QStringLiteral("246810"));
         return env;
     }
@@ -114,7 +113,7 @@ private:
         sync.setProcessEnvironment(cliEnvironment());
         sync.start(qEnvironmentVariable("CAIRNCTL"),
                    {QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--server"), url,
-                    QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--pull-pages-per-apply"),
+                    QStringLiteral("--ca"), m_sync.certs().caPem, QStringLiteral("--pull-pages-per-apply"),
                     QStringLiteral("1")});
         if (!sync.waitForStarted())
             return false;
@@ -132,41 +131,37 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        auto started = startFileServer(m_dir.path(), &m_certs, &m_server);
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
-    }
+    void initTestCase() { CHECK_OK(m_sync.start()); }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_sync.stop(); }
 
     void killedMidPushAndMidPullResumesWithoutLossOrDuplicates()
     {
-        const QString a = m_dir.filePath(QStringLiteral("a.db"));
-        const QString b = m_dir.filePath(QStringLiteral("b.db"));
+        const QString a = m_sync.path(QStringLiteral("a.db"));
+        const QString b = m_sync.path(QStringLiteral("b.db"));
         QVERIFY(cairnctl(a, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}));
         QVERIFY(cairnctl(a, {QStringLiteral("seed"), QStringLiteral("--patients"), QStringLiteral("150"),
                              QStringLiteral("--years"), QStringLiteral("2"), QStringLiteral("--seed"),
                              QStringLiteral("11")}));
         QVERIFY(cairnctl(b, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")}));
         for (const QString &db : {a, b}) {
-            auto code = m_server->enrollmentCode(QStringLiteral("kill"));
+            auto code = m_sync.server().enrollmentCode(QStringLiteral("kill"));
             QVERIFY(code);
-            auto enrolled = cairnctl(db, {QStringLiteral("enroll"), QStringLiteral("--server"), m_server->url(),
-                                          QStringLiteral("--ca"), m_certs.caPem, QStringLiteral("--code"), *code});
+            auto enrolled =
+                cairnctl(db, {QStringLiteral("enroll"), QStringLiteral("--server"), m_sync.server().url(),
+                              QStringLiteral("--ca"), m_sync.certs().caPem, QStringLiteral("--code"), *code});
             QVERIFY2(enrolled, qPrintable(enrolled ? QString() : enrolled.error().message));
         }
         const qint64 total = stat(a, "outbox_pending");
         QVERIFY(total > 1000);
-        platform::FileKeystore keystore(m_dir.filePath(QStringLiteral("tablet-keys")));
+        platform::FileKeystore keystore(m_sync.path(QStringLiteral("tablet-keys")));
         auto watchA = watch(a, keystore);
         auto watchB = watch(b, keystore);
 
         // A slow link makes the round long enough to kill in the middle.
         Proxy slow;
-        QVERIFY(slow.start(m_server->port(), {QStringLiteral("--latency-ms"), QStringLiteral("40"),
-                                              QStringLiteral("--bandwidth-kbit"), QStringLiteral("1500")}));
+        QVERIFY(slow.start(m_sync.server().port(), {QStringLiteral("--latency-ms"), QStringLiteral("40"),
+                                                    QStringLiteral("--bandwidth-kbit"), QStringLiteral("1500")}));
         QVERIFY(killMidSync(a, slow.url(), [&] {
             const qint64 pending = watchA->stats()->outboxPending;
             return pending > 0 && pending < total;
@@ -197,17 +192,17 @@ private slots:
         std::mt19937 random(20261126);
         registry::ManualClock clock(QDateTime(QDate(2026, 4, 1), QTime(8, 0), Qt::UTC));
         Proxy link;
-        QVERIFY(link.start(m_server->port(),
+        QVERIFY(link.start(m_sync.server().port(),
                            {QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--reset-rate"),
                             QStringLiteral("0.2"), QStringLiteral("--drop-response-rate"), QStringLiteral("0.1")}));
         std::vector<std::unique_ptr<Tablet>> tablets;
         for (int i = 0; i < 3; ++i) {
             auto t =
-                makeTablet(m_dir.filePath(QStringLiteral("random-%1.db").arg(i)), clock, link.url(), m_certs.caPem);
+                makeTablet(m_sync.path(QStringLiteral("random-%1.db").arg(i)), clock, link.url(), m_sync.certs().caPem);
             QVERIFY(t);
-            auto code = m_server->enrollmentCode(QStringLiteral("random"));
+            auto code = m_sync.server().enrollmentCode(QStringLiteral("random"));
             QVERIFY(code);
-            (*t)->config.server = QUrl(m_server->url());  // enroll directly, then live behind the faulty link
+            (*t)->config.server = QUrl(m_sync.server().url());  // enroll directly, then live behind the faulty link
             QVERIFY((*t)->enroll(*code));
             (*t)->config.server = QUrl(link.url());
             (*t)->config.requestTimeoutMs = 5000;
@@ -262,8 +257,8 @@ private slots:
                 if (!t.sync())
                     ++failedRounds;
             } else {
-                m_server->kill();
-                QVERIFY(m_server->start());
+                m_sync.server().kill();
+                QVERIFY(m_sync.server().start());
                 ++restarts;
             }
             ++operations;
@@ -286,20 +281,16 @@ private slots:
             QCOMPARE(snapshot(*t->registry), first);
         }
         // The server holds exactly what the tablets hold: a new tablet pulls the same registry.
-        auto fresh =
-            makeTablet(m_dir.filePath(QStringLiteral("random-fresh.db")), clock, m_server->url(), m_certs.caPem);
-        QVERIFY(fresh);
-        auto code = m_server->enrollmentCode(QStringLiteral("random"));
-        QVERIFY(code && (*fresh)->enroll(*code));
-        QVERIFY((*fresh)->sync());
-        QCOMPARE(snapshot(*(*fresh)->registry), first);
+        auto fresh = m_sync.enrolledTablet(clock, QStringLiteral("random"), SyncFixture::SignIn::Administrator,
+                                           QStringLiteral("random-fresh.db"));
+        QVERIFY(fresh->sync());
+        QCOMPARE(snapshot(*fresh->registry), first);
         const qint64 held = registry::RegistryInternals::database(*tablets[0]->registry)
                                 .scalarInt("SELECT count(*) FROM records")
                                 .value();
-        QCOMPARE(registry::RegistryInternals::database(*(*fresh)->registry)
-                     .scalarInt("SELECT count(*) FROM records")
-                     .value(),
-                 held);
+        QCOMPARE(
+            registry::RegistryInternals::database(*fresh->registry).scalarInt("SELECT count(*) FROM records").value(),
+            held);
     }
 };
 

@@ -4,11 +4,12 @@
 
 #include "platform/network_state.h"
 #include "sync/client/sync_scheduler.h"
+#include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QLoggingCategory>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cairn;
@@ -31,21 +32,13 @@ class TestSyncScheduler : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
     registry::SystemClock m_clock;
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        auto certs = makeCertificates(m_dir.path());
-        QVERIFY(certs);
-        m_certs = *certs;
-        m_server =
-            std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")), QStringLiteral("file"), m_certs);
-        QVERIFY(m_server->start());
+        CHECK_OK(m_sync.start());
         QLoggingCategory::setFilterRules(QStringLiteral("cairn.sync.client.debug=true"));
         g_previousHandler = qInstallMessageHandler(captureSyncLog);
     }
@@ -54,7 +47,7 @@ private slots:
 
     void schedulesBacksOffRecoversAndWipes()
     {
-        auto made = makeTablet(m_dir.filePath(QStringLiteral("tablet.db")), m_clock, m_server->url(), m_certs.caPem);
+        auto made = m_sync.newTablet(m_clock, QStringLiteral("tablet.db"));
         QVERIFY(made);
         std::unique_ptr<Tablet> tablet = std::move(made).value();
         platform::MemoryKeystore &keystore = *tablet->keystore;
@@ -82,7 +75,7 @@ private slots:
         QCOMPARE(scheduler.consecutiveFailures(), 0);
 
         // Enroll (an administrator on the database thread), then ask for a round now.
-        auto code = m_server->enrollmentCode(QStringLiteral("north"));
+        auto code = m_sync.server().enrollmentCode(QStringLiteral("north"));
         QVERIFY(code);
         sync::ClientConfig config = tablet->config;
         QString enrolled;
@@ -104,7 +97,7 @@ private slots:
         QVERIFY(scheduler.nextRoundInMs() > timing.periodicMs / 2);  // back to the calm schedule
 
         // The server goes away: every round fails, and the waits double up to the cap.
-        m_server->stop();
+        m_sync.server().stop();
         scheduler.syncNow();
         int expected = timing.backoffBaseMs;
         for (int failure = 1; failure <= 5; ++failure) {
@@ -123,7 +116,7 @@ private slots:
             expected = std::min(expected * 2, timing.backoffMaxMs);
         }
         // Back: the next round succeeds and the schedule calms down.
-        QVERIFY(m_server->start());
+        QVERIFY(m_sync.server().start());
         scheduler.syncNow();
         QTRY_VERIFY2_WITH_TIMEOUT(!rounds.isEmpty() && rounds.last().first().toBool(), qPrintable(scheduler.message()),
                                   20'000);
@@ -161,7 +154,7 @@ private slots:
         QVERIFY(g_syncLog.filter(QStringLiteral("S-1")).isEmpty());
 
         // Revoked: the next round wipes the tablet.
-        QVERIFY(m_server->revoke(deviceId));
+        QVERIFY(m_sync.server().revoke(deviceId));
         QSignalSpy wiped(&scheduler, &sync::SyncScheduler::wiped);
         scheduler.syncNow();
         QVERIFY(wiped.wait(10'000));

@@ -9,6 +9,8 @@
 #include "platform/network_state.h"
 #include "qml/app/session.h"
 #include "qml/sync/sync_status.h"
+#include "tests/support/result_checks.h"
+#include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
 
 #include <QSignalSpy>
@@ -21,9 +23,7 @@ using State = app::SyncStatus::State;
 class TestSyncStatus : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    Certificates m_certs;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncFixture m_sync;
     registry::SystemClock m_clock;
 
     // The app's arrangement for one tablet: database thread, session, scheduler, status.
@@ -99,12 +99,7 @@ class TestSyncStatus : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        auto started = startFileServer(m_dir.path(), &m_certs, &m_server);
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
-    }
+    void initTestCase() { CHECK_OK(m_sync.start()); }
 
     void theStateRuleOrdersItsFacts()
     {
@@ -120,7 +115,7 @@ private slots:
 
     void aTabletWithoutAServerSaysSoAndOffersNoSync()
     {
-        auto tablet = makeTablet(m_dir.filePath(QStringLiteral("alone.db")), m_clock, m_server->url(), m_certs.caPem);
+        auto tablet = m_sync.newTablet(m_clock, QStringLiteral("alone.db"));
         QVERIFY(tablet);
         (*tablet)->registry.reset();
         auto app = openApp(**tablet);
@@ -141,12 +136,9 @@ private slots:
 
     void anEnrolledTabletGoesFromWaitingToUpToDateToOfflineToAProblem()
     {
-        auto made = makeTablet(m_dir.filePath(QStringLiteral("enrolled.db")), m_clock, m_server->url(), m_certs.caPem);
-        QVERIFY(made);
-        Tablet &tablet = **made;
-        auto code = m_server->enrollmentCode(QStringLiteral("hills"));
-        QVERIFY(code);
-        QVERIFY(tablet.enroll(*code));
+        auto made = m_sync.enrolledTablet(m_clock, QStringLiteral("hills"), SyncFixture::SignIn::Administrator,
+                                          QStringLiteral("enrolled.db"));
+        Tablet &tablet = *made;
         tablet.registry.reset();
         auto app = openApp(tablet);
         QTRY_VERIFY(!userId(*app->session, QStringLiteral("Casey")).isEmpty());
@@ -182,7 +174,7 @@ private slots:
         QVERIFY(!app->status->canSyncNow());
 
         // Back online with the server gone: the round fails and the state says so.
-        m_server->stop();
+        m_sync.server().stop();
         app->network.setOnline(true);
         rounds.clear();
         app->status->syncNow();
@@ -192,7 +184,7 @@ private slots:
         QVERIFY2(app->status->state() == State::Error || app->status->state() == State::Offline,
                  qPrintable(app->status->stateText()));
         QVERIFY(!app->status->detailText().isEmpty());
-        QVERIFY(m_server->start());
+        QVERIFY(m_sync.server().start());
         app->session->lock();
     }
 };

@@ -254,16 +254,6 @@ Status ServerProcess::revoke(const QString &deviceId)
     return out ? ok() : Status(out.error());
 }
 
-Status startFileServer(const QString &dir, Certificates *certs, std::unique_ptr<ServerProcess> *server)
-{
-    auto made = makeCertificates(dir);
-    if (!made)
-        return made.error();
-    *certs = *made;
-    *server = std::make_unique<ServerProcess>(dir + QStringLiteral("/server"), QStringLiteral("file"), *certs);
-    return (*server)->start();
-}
-
 NginxProcess::NginxProcess(Certificates certs, QList<quint16> serverPorts)
     : m_certs(std::move(certs))
     , m_serverPorts(std::move(serverPorts))

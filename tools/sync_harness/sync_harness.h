@@ -125,9 +125,6 @@ private:
     quint16 m_port = 0;
 };
 
-// Certificates in dir and a started cairn-server on the file store in dir/server.
-Status startFileServer(const QString &dir, Certificates *certs, std::unique_ptr<ServerProcess> *server);
-
 // One tablet: an encrypted registry with its own keystore.
 struct Tablet {
     QString path;
