@@ -165,11 +165,7 @@ class TestFhir : public QObject {
 
     QString newRegistry(const QString &name)
     {
-        const QString db = m_dir.filePath(name + ".db");
-        const Run init = cairnctl(db, {"init", "--name", "Alex Admin"});
-        if (init.exitCode != 0)
-            qFatal("init failed: %s", init.err.constData());
-        return db;
+        return cairn::testing::newRegistryFile(m_dir.filePath(name + ".db"), m_dir.filePath("keystore"), "246810");
     }
 
     QString write(const QString &name, const QByteArray &bytes)

@@ -172,12 +172,8 @@ class TestSpreadsheet : public QObject {
 
     QString newRegistry(const QString &name)
     {
-        const QString db = m_dir.filePath(name + QStringLiteral(".db"));
-        const CairnctlRun init =
-            cairnctl(db, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")});
-        if (init.exitCode != 0)
-            qFatal("init failed: %s", init.err.constData());
-        return db;
+        return cairn::testing::newRegistryFile(m_dir.filePath(name + QStringLiteral(".db")),
+                                               m_dir.filePath(QStringLiteral("keystore")), QStringLiteral("246810"));
     }
 
     QString write(const QString &name, const QByteArray &bytes)

@@ -48,4 +48,15 @@ inline CairnctlRun runCairnctl(const QString &db, const QString &keystoreDir, co
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+// A new encrypted registry at `db` with administrator Alex Admin (PIN `adminPin`); stops the test
+// program when cairnctl cannot make it, since nothing after it could run.
+inline QString newRegistryFile(const QString &db, const QString &keystoreDir, const QString &adminPin)
+{
+    const CairnctlRun init = runCairnctl(
+        db, keystoreDir, adminPin, {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Alex Admin")});
+    if (init.exitCode != 0)
+        qFatal("init failed: %s", init.err.constData());
+    return db;
+}
+
 }  // namespace cairn::testing
