@@ -3,6 +3,8 @@
 // file. Bad input exits 2 with one line naming the field and writes nothing; a role that may not
 // exits 1. Dates are fixed (TODAY, TOMORROW) and passed to huddle/gaps, so runs are deterministic.
 
+#include "tests/support/cairnctl_process.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -50,19 +52,8 @@ class TestCairnctlRecords : public QObject {
     QString m_oldOpioid;  // the version it replaced
     QString m_peg;
 
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        // stderr without the keystore's warning (it is expected on test machines)
-        [[nodiscard]] QList<QByteArray> errorLines() const
-        {
-            QList<QByteArray> lines;
-            for (const QByteArray &line : err.split('\n'))
-                if (!line.isEmpty() && !line.contains("keystore"))
-                    lines.append(line);
-            return lines;
-        }
+    // cairnctl's answer, with what these tests read from record commands' output.
+    struct Run : cairn::testing::CairnctlRun {
         [[nodiscard]] QString lastLine() const { return QString::fromUtf8(out.trimmed().split('\n').last()); }
         [[nodiscard]] QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
         // "kind<TAB>id" lines of record add
@@ -79,21 +70,8 @@ class TestCairnctlRecords : public QObject {
     Run cairnctl(const QString &user, const QStringList &args, const QByteArray &input = {},
                  const QStringList &extraEnv = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CAIRN_KEYSTORE"),
-                   QStringLiteral("file:") + m_dir.filePath(QStringLiteral("keystore")));
-        env.insert(QStringLiteral("CAIRN_PIN"), pinOf(user));
-        for (const QString &pair : extraEnv)
-            env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("CAIRNCTL"),
-                      QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--user"), user} + args);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            qFatal("cairnctl did not finish");
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return {cairn::testing::runCairnctl(m_db, m_dir.filePath(QStringLiteral("keystore")), pinOf(user),
+                                            QStringList{QStringLiteral("--user"), user} + args, extraEnv, input)};
     }
 
     QJsonObject stats() { return cairnctl(kAdmin, {QStringLiteral("stats")}).object(); }
