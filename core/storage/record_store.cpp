@@ -250,23 +250,28 @@ Status RecordStore::resolveHead(const QString &lineage, const QString &patientId
     return ok();
 }
 
+Status RecordStore::readCloses(StoredRecord &record)
+{
+    auto closes = m_db.cached(hot_queries::kClosedByRecord);
+    if (!closes)
+        return closes.error();
+    (*closes)->bind(1, record.id);
+    while ((*closes)->next())
+        record.closes.append((*closes)->text(0));
+    Status scan = (*closes)->status();
+    (*closes)->reset();
+    return scan;
+}
+
 Status RecordStore::scanAll(const std::function<Status(const StoredRecord &)> &visit)
 {
     auto stmt = m_db.prepare(withColumns("ORDER BY r.seq").constData());
     if (!stmt)
         return stmt.error();
-    auto closes = m_db.cached(hot_queries::kClosedByRecord);
-    if (!closes)
-        return closes.error();
     while (stmt->next()) {
         StoredRecord record = readRecord(*stmt);
-        (*closes)->bind(1, record.id);
-        while ((*closes)->next())
-            record.closes.append((*closes)->text(0));
-        Status scan = (*closes)->status();
-        (*closes)->reset();
-        if (!scan)
-            return scan;
+        if (auto s = readCloses(record); !s)
+            return s;
         if (auto s = visit(record); !s)
             return s;
     }
@@ -831,18 +836,9 @@ Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
     if (!pending)
         return pending;
     // The versions each one closes travel with it.
-    auto closes = m_db.cached(hot_queries::kClosedByRecord);
-    if (!closes)
-        return closes.error();
-    for (StoredRecord &record : *pending) {
-        (*closes)->bind(1, record.id);
-        while ((*closes)->next())
-            record.closes.append((*closes)->text(0));
-        Status scan = (*closes)->status();
-        (*closes)->reset();
-        if (!scan)
-            return scan.error();
-    }
+    for (StoredRecord &record : *pending)
+        if (auto s = readCloses(record); !s)
+            return s.error();
     return pending;
 }
 

@@ -145,6 +145,8 @@ private:
     // its conflicts; with asOfSeq > 0, from the tips as they were right after that record.
     Status resolveHead(const QString &lineage, const QString &patientId, std::int64_t asOfSeq);
     Result<QList<StoredRecord>> select(const char *sql, const QString &param);
+    // Fills record.closes: the versions the record closes (they travel with it on a push).
+    Status readCloses(StoredRecord &record);
     Database &m_db;
 };
 
