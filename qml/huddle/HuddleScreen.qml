@@ -290,7 +290,8 @@ Page {
                                     text: entry.statusLabel
                                     font: Theme.labelLarge
                                     color: entry.status === HuddleModel.Roomed ? Theme.success : Theme.textOnSurfaceVariant
-                                    wrapMode: Text.Wrap
+                                    // Breaks between words only: "Por preparar" never splits inside "preparar".
+                                    wrapMode: Text.WordWrap
                                     Layout.fillWidth: true
                                 }
                             }
