@@ -3,6 +3,7 @@
 #include "core/clinical/decisions.h"
 #include "core/clinical/instrument_definition.h"
 #include "core/clinical/mme.h"
+#include "core/clinical/rooming_plan.h"
 #include "core/clinical/uds_selection.h"
 #include "core/domain/validation.h"
 #include "core/registry/registry.h"
@@ -20,51 +21,8 @@ namespace {
 
 constexpr int kDraftVersion = 1;
 
-// What the flow writes, in this order, each as its own record.
-const QStringList &instrumentOrder()
-{
-    static const QStringList order{QStringLiteral("peg"),    QStringLiteral("phq2"), QStringLiteral("phq9"),
-                                   QStringLiteral("gad2"),   QStringLiteral("gad7"), QStringLiteral("ort"),
-                                   QStringLiteral("pcptsd5")};
-    return order;
-}
-
-// The screen behind a full instrument: PHQ-2 leads to PHQ-9, GAD-2 to GAD-7; their first two
-// items are the same questions.
-QString screenOf(const QString &full)
-{
-    if (full == QLatin1String("phq9"))
-        return QStringLiteral("phq2");
-    if (full == QLatin1String("gad7"))
-        return QStringLiteral("gad2");
-    return {};
-}
-
 const QString kOrt = QStringLiteral("ort");
 const QString kPcPtsd5 = QStringLiteral("pcptsd5");
-
-// Which of the optional instruments this rooming asks, from what the patient has on record.
-// - The ORT is asked when the patient has no ORT on record at all: its items are lifetime history,
-//   so one is a baseline, and the first ORT is what closes the RISK_ASSESSMENT gap when the
-//   clinician has set no tier. (A clinician-set tier alone does not stop it: an ORT is still
-//   worth having beside it.) It is not asked when the patient's sex is not recorded as female or
-//   male, because its weights depend on it and it could not be scored; the clinician sets the
-//   tier then.
-// - No care gap covers PTSD screening (gaps.json has none), so the PC-PTSD-5 is asked when the
-//   patient has none dated within the last 365 days (after `day` - 365, up to `day`).
-QStringList dueInstruments(const domain::Patient &patient, const QDate &day)
-{
-    const auto has = [&](const QString &instrument, const auto &when) {
-        return std::any_of(patient.screenings.cbegin(), patient.screenings.cend(),
-                           [&](const domain::Screening &s) { return s.instrument == instrument && when(s.date); });
-    };
-    QStringList due;
-    if (patient.sex != domain::Sex::Unknown && !has(kOrt, [](const QDate &) { return true; }))
-        due.append(kOrt);
-    if (!has(kPcPtsd5, [&](const QDate &d) { return d.isValid() && d > day.addDays(-365) && d <= day; }))
-        due.append(kPcPtsd5);
-    return due;
-}
 
 // One record to be written (or corrected) when what it says differs from what is stored.
 struct PendingWrite {
@@ -191,7 +149,7 @@ void RoomingFlow::reload()
                           patient->language,
                           *draft,
                           patient->sex,
-                          dueInstruments(*patient, day),
+                          clinical::optionalInstrumentsDue(*patient, day),
                           policy->pcptsd5Cutoff,
                           *urine};
         },
@@ -268,7 +226,7 @@ void RoomingFlow::restore(const QJsonObject &draft)
                 m_asked.append(v.toString());
     }
     const QJsonObject answers = draft.value(QStringLiteral("answers")).toObject();
-    for (const QString &id : instrumentOrder()) {
+    for (const QString &id : clinical::roomingInstruments()) {
         const clinical::Instrument *def = definition(id);
         if (!def || !answers.value(id).isArray())
             continue;
@@ -322,11 +280,6 @@ int RoomingFlow::answerCount(const QString &instrument) const
     return def ? def->questionCount() : 0;
 }
 
-bool RoomingFlow::asked(const QString &instrument) const
-{
-    return m_asked.contains(instrument);
-}
-
 bool RoomingFlow::complete(const QString &instrument) const
 {
     const clinical::Instrument *def = definition(instrument);
@@ -350,36 +303,21 @@ std::optional<clinical::ScreeningScore> RoomingFlow::scored(const QString &instr
     return *score;
 }
 
+clinical::RoomingContext RoomingFlow::planContext() const
+{
+    return {m_instruments, m_asked, m_sex, m_pcptsd5Cutoff};
+}
+
 bool RoomingFlow::positive(const QString &instrument) const
 {
-    const auto score = scored(instrument);
-    return score && score->result == QLatin1String("positive");
+    return clinical::roomingScreenPositive(planContext(), m_answers, instrument);
 }
 
 QList<RoomingFlow::Step> RoomingFlow::steps() const
 {
     QList<Step> list;
-    const auto questions = [&](const QString &id, int from) {
-        if (const clinical::Instrument *def = definition(id))
-            for (int i = from; i < def->itemCount(); ++i)
-                list.append({QStringLiteral("question"), id, i});
-    };
-    questions(QStringLiteral("peg"), 0);
-    questions(QStringLiteral("phq2"), 0);
-    if (positive(QStringLiteral("phq2")))
-        questions(QStringLiteral("phq9"), 2);
-    questions(QStringLiteral("gad2"), 0);
-    if (positive(QStringLiteral("gad2")))
-        questions(QStringLiteral("gad7"), 2);
-    if (asked(kOrt))
-        questions(kOrt, 0);
-    if (asked(kPcPtsd5) && definition(kPcPtsd5)) {
-        // The exposure question first; its five items only after a "yes".
-        list.append({QStringLiteral("question"), kPcPtsd5, 0});
-        if (m_answers.value(kPcPtsd5).value(0, -1) == 1)
-            for (int i = 1; i < answerCount(kPcPtsd5); ++i)
-                list.append({QStringLiteral("question"), kPcPtsd5, i});
-    }
+    for (const clinical::RoomingQuestion &q : clinical::roomingQuestions(planContext(), m_answers))
+        list.append({QStringLiteral("question"), q.instrument, q.question});
     for (const char *action : {"urine", "agreement", "pdmp", "summary"})
         list.append({QString::fromLatin1(action), QString(), -1});
     return list;
@@ -674,18 +612,15 @@ void RoomingFlow::persist(const QString &success)
     // Every instrument complete now, and every step done, as the record it becomes.
     QList<PendingWrite> writes;
     const QDate day = today();
-    for (const QString &id : instrumentOrder()) {
+    for (const QString &id : clinical::roomingInstruments()) {
         if (!complete(id))
             continue;
-        const QString screen = screenOf(id);
-        if (!screen.isEmpty() && !positive(screen))
-            continue;  // the full questionnaire only follows a positive screen
+        if (!clinical::roomingRecordsInstrument(planContext(), m_answers, id))
+            continue;  // a full questionnaire only after a positive screen; optional ones when due
         const QJsonValue answers = recordAnswers(id);
         if (id == QLatin1String("peg")) {
             const QList<int> s = m_answers.value(id);
             writes.append({id, domain::PegScore{{}, day, s.at(0), s.at(1), s.at(2)}, answers});
-        } else if ((id == kOrt || id == kPcPtsd5) && (!asked(id) || !scored(id))) {
-            continue;  // not due today, or answers the scorer would refuse (never stored)
         } else {
             writes.append({id, domain::Screening{{}, id, day, answers}, answers});
         }

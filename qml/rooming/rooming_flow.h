@@ -13,6 +13,7 @@
 // object, and every path that ends an operation resets `loading`.
 
 #include "core/clinical/instruments.h"
+#include "core/clinical/rooming_plan.h"
 #include "qml/app/async_model.h"
 #include "qml/patient/gap_list_model.h"
 
@@ -140,11 +141,11 @@ private:
     std::optional<Step> current() const;
     const clinical::Instrument *definition(const QString &id) const;
     int answerCount(const QString &instrument) const;
-    bool asked(const QString &instrument) const;
     bool complete(const QString &instrument) const;
     QJsonValue recordAnswers(const QString &instrument) const;
     std::optional<clinical::ScreeningScore> scored(const QString &instrument) const;
     bool positive(const QString &instrument) const;
+    clinical::RoomingContext planContext() const;
     QJsonObject draftJson() const;
     void restore(const QJsonObject &draft);
     void persist(const QString &success);

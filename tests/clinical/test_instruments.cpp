@@ -2,6 +2,7 @@
 // exposure gating, the PHQ-9 item 9 alert, and answers out of range.
 
 #include "core/clinical/instruments.h"
+#include "core/clinical/rooming_plan.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -201,6 +202,52 @@ private slots:
         auto s = (*Instruments::shipped())->find(id)->score(answers, domain::Sex::Female, 3);
         QVERIFY(!s.ok());
         QCOMPARE(s.error().field, field);
+    }
+    // The rooming asks the full PHQ-9 only after a positive PHQ-2, and the PC-PTSD-5's items only
+    // after a "yes" to trauma exposure; a full questionnaire after a negative screen is not stored.
+    void roomingAsksTheFullQuestionnaireOnlyAfterAPositiveScreen()
+    {
+        const clinical::RoomingContext context{
+            *Instruments::shipped(), {QStringLiteral("pcptsd5")}, domain::Sex::Female, 3};
+        const auto count = [&](const clinical::RoomingAnswers &answers, const char *instrument) {
+            const auto questions = clinical::roomingQuestions(context, answers);
+            return std::count_if(questions.cbegin(), questions.cend(), [&](const clinical::RoomingQuestion &q) {
+                return q.instrument == QLatin1String(instrument);
+            });
+        };
+        clinical::RoomingAnswers answers;
+        QCOMPARE(count(answers, "phq9"), 0);
+        QCOMPARE(count(answers, "pcptsd5"), 1);  // the exposure question alone
+        QCOMPARE(count(answers, "ort"), 0);      // not due for this patient
+        answers.insert(QStringLiteral("phq2"), {2, 2});
+        QCOMPARE(count(answers, "phq9"), 7);  // items 3 to 9: the first two are the PHQ-2's
+        answers.insert(QStringLiteral("pcptsd5"), {1, -1, -1, -1, -1, -1});
+        QCOMPARE(count(answers, "pcptsd5"), 6);
+
+        answers.insert(QStringLiteral("phq9"), {2, 2, 1, 1, 1, 1, 1, 1, 0});
+        QVERIFY(clinical::roomingRecordsInstrument(context, answers, QStringLiteral("phq9")));
+        answers.insert(QStringLiteral("phq2"), {0, 1});
+        QVERIFY(!clinical::roomingRecordsInstrument(context, answers, QStringLiteral("phq9")));
+        // An ORT answered while not due is not stored either.
+        answers.insert(QStringLiteral("ort"),
+                       QList<int>((*Instruments::shipped())->find(QStringLiteral("ort"))->questionCount(), 0));
+        QVERIFY(!clinical::roomingRecordsInstrument(context, answers, QStringLiteral("ort")));
+    }
+
+    // The ORT is asked once, and only when the patient's sex lets it be scored; the PC-PTSD-5 yearly.
+    void roomingOptionalInstrumentsFollowTheRecord()
+    {
+        const QDate day(2026, 6, 1);
+        domain::Patient patient;
+        patient.sex = domain::Sex::Male;
+        QCOMPARE(clinical::optionalInstrumentsDue(patient, day), (QStringList{"ort", "pcptsd5"}));
+        patient.screenings.append(domain::Screening{{}, QStringLiteral("ort"), QDate(2019, 1, 1), {}});
+        patient.screenings.append(domain::Screening{{}, QStringLiteral("pcptsd5"), day.addDays(-364), {}});
+        QCOMPARE(clinical::optionalInstrumentsDue(patient, day), QStringList{});
+        patient.screenings.last().date = day.addDays(-365);
+        QCOMPARE(clinical::optionalInstrumentsDue(patient, day), QStringList{"pcptsd5"});
+        domain::Patient unknownSex;
+        QCOMPARE(clinical::optionalInstrumentsDue(unknownSex, day), QStringList{"pcptsd5"});
     }
 };
 
