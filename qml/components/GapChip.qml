@@ -23,7 +23,10 @@ Rectangle {
     readonly property color strongColor: [Theme.error, Theme.warning, Theme.caution, Theme.textOnSurfaceVariant][chip.level]
     readonly property string levelName: [qsTr("Urgent"), qsTr("High priority"), qsTr("Medium priority"), qsTr("Low priority")][chip.level]
 
-    implicitHeight: Math.max(Theme.minTouch, text.implicitHeight + 16)
+    // A gap's name is never cut (large text, Spanish): a chip is at most as wide as the row that
+    // holds it (a Flow sets no width of its own) and its label wraps instead.
+    width: Math.min(implicitWidth, parent ? parent.width : implicitWidth)
+    implicitHeight: Math.max(Theme.minTouch, row.implicitHeight + 16)
     implicitWidth: row.implicitWidth + 2 * Theme.spacingM
     radius: Theme.radiusChip
     color: [Theme.errorContainer, Theme.warningContainer, Theme.cautionContainer, Theme.surfaceContainer][chip.level]
@@ -38,8 +41,9 @@ Rectangle {
 
     RowLayout {
         id: row
-        anchors.centerIn: parent
-        width: Math.min(implicitWidth, 320)
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacingM
+        anchors.rightMargin: Theme.spacingM
         spacing: Theme.spacingS
         Icon {
             objectName: "gapChipIcon"
@@ -52,9 +56,8 @@ Rectangle {
             text: chip.label + (chip.statusLabel === "" ? "" : " · " + chip.statusLabel)
             font: Theme.labelLarge
             color: Theme.textOnSurface
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
             Layout.fillWidth: true
-            Layout.maximumWidth: 320 - Theme.iconSmall - Theme.spacingS
         }
     }
     TapHandler {

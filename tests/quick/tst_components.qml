@@ -55,6 +55,7 @@ Item {
 
     Component { id: pinPadComponent; PinPad {} }
     Component { id: gapChipComponent; GapChip {} }
+    Component { id: narrowFlowComponent; Flow { width: 220 } }
     Component { id: scriptCardComponent; ScriptCard { width: 700 } }
     Component { id: languageSwitchComponent; LanguageSwitch {} }
     Component { id: signalSpyComponent; SignalSpy {} }
@@ -190,6 +191,20 @@ Item {
             compare(chip.Accessible.name, "Urine drug test, Overdue")
             compare(chip.Accessible.role, Accessible.StaticText)
             verify(chip.height >= 48, "chip is " + chip.height + " px high")
+        }
+
+        function test_aLongGapNameWrapsInsideItsRowAndIsNeverCut() {
+            // Spanish and large text make gap names long; a row of chips (a Flow) gives no width.
+            const flow = createTemporaryObject(narrowFlowComponent, root)
+            const chip = createTemporaryObject(gapChipComponent, flow,
+                                               { label: "Prueba de drogas en orina", statusLabel: "Vencida", severity: "high" })
+            const labels = root.collect(chip, child => child.text !== undefined && child.lineCount !== undefined)
+            compare(labels.length, 1)
+            tryVerify(() => chip.width <= flow.width, 1000, "chip " + chip.width + " px in a " + flow.width + " px row")
+            verify(labels[0].lineCount > 1, "the label wraps")
+            verify(!labels[0].truncated)
+            verify(chip.height >= labels[0].height, "chip " + chip.height + " px holds its " + labels[0].height + " px label")
+            verify(labels[0].x + labels[0].width <= chip.width)
         }
 
         function test_severityIsNotColourAlone() {
