@@ -18,6 +18,9 @@ inline constexpr QLatin1StringView kTimingAbbreviation{"http://terminology.hl7.o
 // definitions, published nowhere, read back only by Cairn.
 inline constexpr QLatin1StringView kCairnBase{"https://cairn.invalid/fhir/"};
 inline constexpr QLatin1StringView kExtLtotStart{"https://cairn.invalid/fhir/StructureDefinition/ltot-start"};
+// Since when this clinic is the patient's opioid prescriber of record (new-patient refill rule).
+inline constexpr QLatin1StringView kExtOpioidPrescriberSince{
+    "https://cairn.invalid/fhir/StructureDefinition/opioid-prescriber-since"};
 inline constexpr QLatin1StringView kExtRiskTier{"https://cairn.invalid/fhir/StructureDefinition/risk-tier"};
 inline constexpr QLatin1StringView kExtRiskTierReason{
     "https://cairn.invalid/fhir/StructureDefinition/risk-tier-reason"};

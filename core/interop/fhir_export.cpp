@@ -126,6 +126,9 @@ QJsonObject patientResource(const domain::Patient &p)
     if (p.ltotStart.isValid())
         extensions.append(
             extension(fhir::kExtLtotStart, QStringLiteral("valueDate"), p.ltotStart.toString(Qt::ISODate)));
+    if (p.opioidPrescriberSince.isValid())
+        extensions.append(extension(fhir::kExtOpioidPrescriberSince, QStringLiteral("valueDate"),
+                                    p.opioidPrescriberSince.toString(Qt::ISODate)));
     if (p.status == domain::PatientStatus::Inactive && p.inactiveReason) {
         extensions.append(
             extension(fhir::kExtInactiveReason, QStringLiteral("valueCode"), domain::toString(*p.inactiveReason)));

@@ -230,6 +230,11 @@ Result<domain::Patient> readPatient(const Resource &r)
     if (!ltot)
         return ltot.error().within(r.label);
     p.ltotStart = *ltot;
+    auto prescriberSince = dayOf(extension(o, fhir::kExtOpioidPrescriberSince, QStringLiteral("valueDate")),
+                                 QStringLiteral("extension(opioid-prescriber-since)"), false);
+    if (!prescriberSince)
+        return prescriberSince.error().within(r.label);
+    p.opioidPrescriberSince = *prescriberSince;
     const QJsonValue tier = extension(o, fhir::kExtRiskTier, QStringLiteral("valueCode"));
     if (!tier.isUndefined() && !tier.isNull()) {
         domain::RiskTier value{};

@@ -452,17 +452,23 @@ private slots:
     }
 
     // A patient who moved away, and one who died (FHIR's deceasedDateTime alone), come in inactive
-    // with their reason and day, and go out and back in unchanged.
+    // with their reason and day, and go out and back in unchanged; so does the day this clinic
+    // became a patient's opioid prescriber.
     void inactivePatientsComeInAndGoBackOutInactive()
     {
         const QString db = newRegistry("left");
         QJsonObject deceased = patient("p4", "Luis Gone", "MRN-1004");
         deceased.insert("active", false);
         deceased.insert("deceasedDateTime", "2020-04-02T10:00:00Z");
+        // Since when this clinic prescribes opioids to Eva (the new-patient refill rule reads it).
+        QJsonObject here = patient("p5", "Eva Here", "MRN-1005");
+        here.insert("extension", QJsonArray{QJsonObject{
+                                     {"url", "https://cairn.invalid/fhir/StructureDefinition/opioid-prescriber-since"},
+                                     {"valueDate", "2020-03-15"}}});
         const Run run = cairnctl(
             db, {"import", "--fhir",
                  write("left.json", bundle({inactivePatient("p3", "Ana Left", "MRN-1003", "moved", "2020-05-01"),
-                                            deceased, patient("p5", "Eva Here", "MRN-1005")}))});
+                                            deceased, here}))});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QByteArray("imported 3 patients\n"));
         const QJsonArray patients = exportJson(db);
@@ -476,6 +482,7 @@ private slots:
         QCOMPARE(byName.value("Luis Gone").value("inactive_reason").toString(), QString("deceased"));
         QCOMPARE(byName.value("Luis Gone").value("inactive_date").toString(), QString("2020-04-02"));
         QVERIFY(!byName.value("Eva Here").contains("status"));
+        QCOMPARE(byName.value("Eva Here").value("opioid_prescriber_since").toString(), QString("2020-03-15"));
 
         const QString out = m_dir.filePath("left-export");
         QCOMPARE(cairnctl(db, {"export", "--fhir", out}).exitCode, 0);
