@@ -191,8 +191,29 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             auto entry = quarantine.findByRecordId(record.supersedes);
             if (!entry)
                 return entry.error();
+            auto target = w.store.contains(record.supersedes);
+            if (!target)
+                return target.error();
+            const QString reason = record.payload.value(QStringLiteral("retraction_reason")).toString();
             if (entry->has_value()) {
-                const QString reason = record.payload.value(QStringLiteral("retraction_reason")).toString();
+                if (auto s = quarantine.markWithdrawn(record, reason, record.writtenAt, false); !s)
+                    return s.error();
+                continue;
+            }
+            // The feed sends a record before any change to it, so a withdrawal of a record this
+            // tablet never received names one the server set aside and no longer sends (stored
+            // unchecked by an older server). Keep it as an entry already closed: nothing here is
+            // left for the registry manager to act on.
+            if (!*target) {
+                domain::RecordEnvelope withheld = record;
+                withheld.id = record.supersedes;
+                withheld.supersedes.clear();
+                withheld.retracted = false;
+                withheld.payload = {};
+                const Error why{QStringLiteral("record"),
+                                QStringLiteral("set aside by the server, which does not send it; withdrawn")};
+                if (auto s = quarantine.add(withheld, why, receivedAt); !s)
+                    return s.error();
                 if (auto s = quarantine.markWithdrawn(record, reason, record.writtenAt, false); !s)
                     return s.error();
                 continue;

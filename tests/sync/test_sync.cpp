@@ -931,7 +931,13 @@ private slots:
         const domain::RecordEnvelope orphan = olderServersRecord(
             QStringLiteral("peg"), QUuid::createUuid().toString(QUuid::WithoutBraces), kPegPayload, olderDevice);
         domain::RecordEnvelope goodPeg = olderServersRecord(QStringLiteral("peg"), *id, kPegPayload, olderDevice);
-        CHECK_OK(m_sync.server().storeUnchecked(clinic, olderDevice, {policy, orphan, goodPeg}));
+        // A tablet that had set the orphan aside withdrew it (a retraction naming it).
+        domain::RecordEnvelope withdrawal = olderServersRecord(
+            QStringLiteral("peg"), orphan.patientId,
+            {{QStringLiteral("retraction_reason"), QStringLiteral("no such patient here")}}, olderDevice);
+        withdrawal.supersedes = orphan.id;
+        withdrawal.retracted = true;
+        CHECK_OK(m_sync.server().storeUnchecked(clinic, olderDevice, {policy, orphan, goodPeg, withdrawal}));
         // A store from before this build carries no mark that its changes were checked.
         CHECK_OK(m_sync.server().queryStore("DELETE FROM meta WHERE key = 'stored_records_checked'"));
         m_sync.server().stop();
@@ -958,11 +964,18 @@ private slots:
         QVERIFY(!trail->contains(orphan.id) && !trail->contains(orphan.patientId));  // counts and fields only
         CHECK_OK(m_sync.server().command({QStringLiteral("audit"), QStringLiteral("verify")}));
 
-        // A new tablet of the clinic gets the patient and both good PEGs, and nothing to set aside.
+        // A new tablet of the clinic gets the patient and both good PEGs, and nothing to set aside
+        // or act on: the withdrawal of the orphan it never received is kept as a closed entry.
         auto c = tablet(m_clockA, clinic, false);
         syncOk(*c);
         QCOMPARE(c->registry->loadPatient(*id)->peg.size(), 2);
-        QCOMPARE(c->registry->quarantined(true)->size(), 0);
+        QCOMPARE(c->registry->quarantined(false)->size(), 0);
+        const auto closed = c->registry->quarantined(true);
+        CHECK_OK(closed);
+        QCOMPARE(closed->size(), 1);
+        QCOMPARE(closed->first().record.id, orphan.id);
+        QVERIFY(closed->first().withdrawn());
+        QCOMPARE(closed->first().withdrawalReason, QStringLiteral("no such patient here"));
 
         // Opened again, the store is not scanned again: a change stored unchecked now stays unmarked.
         const domain::RecordEnvelope later = olderServersRecord(
