@@ -245,12 +245,22 @@ CliOutcome refillCheckJson(const QByteArray &input, const ScriptsForGap &scripts
     auto police = domain::json::boolean(o, QStringLiteral("police_report"), false);
     if (!police)
         return badInput(police.error());
+    // The front desk's answers for a patient new to the clinic (policy new_patient); a patient
+    // record with opioid_prescriber_since decides newness itself.
+    auto newPatient = domain::json::boolean(o, QStringLiteral("new_patient"), false);
+    if (!newPatient)
+        return badInput(newPatient.error());
+    auto priorRecords = domain::json::boolean(o, QStringLiteral("prior_records_received"), false);
+    if (!priorRecords)
+        return badInput(priorRecords.error());
     request.asOf = *asOf;
     request.requestedFillDate = *fillDate;
     request.daysSupply = *supply;
     request.lastFillDate = *lastDate;
     request.lastFillDaysSupply = *lastSupply;
     request.policeReport = *police;
+    request.newPatient = *newPatient;
+    request.priorRecordsReceived = *priorRecords;
 
     auto loaded = loadCommon(o, false);
     if (!loaded)

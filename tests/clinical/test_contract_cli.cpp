@@ -137,6 +137,36 @@ private slots:
         }
     }
 
+    // The front desk's answers for a new patient reach the check: under the default policy
+    // (records first) a new patient's first fill waits for the prior records and a urine test.
+    void refillCheckTakesTheFrontDesksNewPatientAnswers()
+    {
+        const QByteArray base =
+            R"("as_of":"2026-06-26","requested_fill_date":"2026-07-02","days_supply":28,"last_fill":{"date":"2026-06-05","days_supply":28})";
+        const auto check = [&](const QByteArray &extra) {
+            const Run run = cairnctl(QStringLiteral("refill-check"), "{" + base + extra + "}");
+            [&] { QCOMPARE(run.exitCode, 0); }();
+            return QJsonDocument::fromJson(run.out).object();
+        };
+        QCOMPARE(check("")[QStringLiteral("decision")].toString(), QStringLiteral("allowed"));
+        const QJsonObject waiting = check(R"(,"new_patient":true)");
+        QCOMPARE(waiting[QStringLiteral("decision")].toString(), QStringLiteral("not_allowed_by_policy"));
+        QVERIFY(waiting[QStringLiteral("reasons")].toArray().contains(QStringLiteral("NEW_PATIENT_RECORDS_FIRST")));
+        const QJsonObject ready = check(
+            R"(,"new_patient":true,"prior_records_received":true,"patient":{"sex":"female","uds":[{"date":"2026-06-20","result":"expected"}]})");
+        QVERIFY2(!ready[QStringLiteral("reasons")].toArray().contains(QStringLiteral("NEW_PATIENT_RECORDS_FIRST")),
+                 QJsonDocument(ready).toJson().constData());
+        // Under a 30-day bridge from today, a 28-day supply from 2026-07-02 runs past its end.
+        const QJsonObject bridge =
+            check(R"(,"new_patient":true,"policy":{"new_patient":{"mode":"bridge","bridge_days":30}})");
+        QCOMPARE(bridge[QStringLiteral("reasons")].toArray(),
+                 QJsonArray{QStringLiteral("NEW_PATIENT_BRIDGE_TOO_LONG")});
+        const QJsonObject longer =
+            check(R"(,"new_patient":true,"policy":{"new_patient":{"mode":"bridge","bridge_days":45}})");
+        QCOMPARE(longer[QStringLiteral("reasons")].toArray(), QJsonArray{QStringLiteral("NEW_PATIENT_BRIDGE")});
+        QCOMPARE(longer[QStringLiteral("decision")].toString(), QStringLiteral("needs_review"));
+    }
+
     void badInputExitsTwoWithOneLineNamingTheField_data()
     {
         QTest::addColumn<QString>("command");
@@ -198,6 +228,11 @@ private slots:
             << QByteArray(
                    R"({"as_of":"2026-06-31","requested_fill_date":"2026-07-03","days_supply":28,"last_fill":{"date":"2026-06-05","days_supply":28}})")
             << QByteArray("as_of:");
+        QTest::newRow("refill new patient not a yes or no")
+            << QStringLiteral("refill-check")
+            << QByteArray(
+                   R"({"as_of":"2026-06-29","requested_fill_date":"2026-07-03","days_supply":28,"last_fill":{"date":"2026-06-05","days_supply":28},"new_patient":"yes"})")
+            << QByteArray("new_patient:");
         QTest::newRow("refill missing last fill")
             << QStringLiteral("refill-check")
             << QByteArray(R"({"as_of":"2026-06-29","requested_fill_date":"2026-07-03","days_supply":28})")
