@@ -201,6 +201,49 @@ private slots:
         }
     }
 
+    // Two tablets each record a patient's first opioid prescription while offline, so each also
+    // writes "prescriber of record since" into the patient's details. After sync both keep both
+    // prescriptions and agree on one date; when the dates differ the clash is surfaced for review,
+    // never settled silently.
+    void firstOpioidsRecordedOfflineOnTwoTabletsConverge()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("first-opioid"));
+        auto b = tablet(m_clockB, QStringLiteral("first-opioid"));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Tomas Reyes"), QStringLiteral("FO-1")));
+        QVERIFY(id);
+        syncOk(*a);
+        syncOk(*b);
+        const auto opioid = [](const QDate &start) {
+            domain::OpioidEntry o;
+            o.drug = QStringLiteral("oxycodone");
+            o.strengthMg = 5;
+            o.dosesPerDay = 2;
+            o.start = start;
+            return o;
+        };
+        CHECK_OK(a->registry->addRecord(*id, opioid(QDate(2026, 3, 1))));
+        CHECK_OK(b->registry->addRecord(*id, opioid(QDate(2026, 3, 3))));
+        QCOMPARE(a->registry->loadPatient(*id)->opioidPrescriberSince, QDate(2026, 3, 1));
+        QCOMPARE(b->registry->loadPatient(*id)->opioidPrescriberSince, QDate(2026, 3, 3));
+        syncOk(*a);
+        syncOk(*b);
+        syncOk(*a);
+        const auto onA = a->registry->loadPatient(*id).value();
+        const auto onB = b->registry->loadPatient(*id).value();
+        QCOMPARE(onA.opioids.size(), 2);
+        QCOMPARE(onB.opioids.size(), 2);
+        QCOMPARE(onA.opioidPrescriberSince, onB.opioidPrescriberSince);
+        QVERIFY(onA.opioidPrescriberSince == QDate(2026, 3, 1) || onA.opioidPrescriberSince == QDate(2026, 3, 3));
+        QCOMPARE(onA.name, QStringLiteral("Tomas Reyes"));
+        for (Tablet *t : {a.get(), b.get()}) {
+            const auto open = t->registry->conflicts(false);
+            CHECK_OK(open);
+            QCOMPARE(open->size(), 1);
+            QCOMPARE(open->first().patientId, *id);
+            QCOMPARE(open->first().fields, QStringList{QStringLiteral("opioid_prescriber_since")});
+        }
+    }
+
     void lostAnswersAndResetsThroughAFaultyLinkAreHarmless()
     {
         auto a = tablet(m_clockA, QStringLiteral("faults"));
