@@ -463,6 +463,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 120000);
         QVERIFY2(!model.error(), qPrintable(model.message()));
         QVERIFY(model.rowCount() > 0);
+        QCOMPARE(model.row(0).value(QStringLiteral("label")).toString(), QStringLiteral("Treatment agreement current"));
+
+        // In Spanish, every measure's name is Spanish (they were once left in English).
+        QVERIFY(m_language->setLanguage(QStringLiteral("es")));
+        app::MeasuresModel spanish;
+        spanish.setToday(kToday);
+        spanish.setSession(m_session);
+        QTRY_VERIFY_WITH_TIMEOUT(!spanish.loading(), 120000);
+        const QVariantMap first = spanish.row(0);
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        QCOMPARE(first.value(QStringLiteral("label")).toString(), QStringLiteral("Acuerdo de tratamiento vigente"));
     }
 
     void refillFormInventsNoFill()
