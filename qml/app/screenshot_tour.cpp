@@ -30,19 +30,40 @@ QObject *ScreenshotTour::find(const char *objectName) const
 
 void ScreenshotTour::capture(const QString &name)
 {
-    for (const auto &[suffix, size] : {std::pair{QStringLiteral("landscape"), QSize(1280, 800)},
-                                       std::pair{QStringLiteral("portrait"), QSize(800, 1280)}}) {
-        m_window->resize(size);
-        QCoreApplication::processEvents();
-        const QImage image = m_window->grabWindow();
-        const QString path =
-            QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, suffix, m_languageCode));
-        if (image.isNull() || !image.save(path)) {
-            ++m_failures;
-            qCWarning(lcApp, "screenshots: could not save %s", qPrintable(path));
-        }
-    }
+    captureAt(name, QStringLiteral("landscape"), QSize(1280, 800));
+    captureAt(name, QStringLiteral("portrait"), QSize(800, 1280));
     m_window->resize(1280, 800);
+}
+
+void ScreenshotTour::captureAt(const QString &name, const QString &orientation, const QSize &size)
+{
+    m_window->resize(size);
+    QCoreApplication::processEvents();
+    const QImage image = m_window->grabWindow();
+    const QString path =
+        QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, orientation, m_languageCode));
+    if (image.isNull() || !image.save(path)) {
+        ++m_failures;
+        qCWarning(lcApp, "screenshots: could not save %s", qPrintable(path));
+    }
+}
+
+// A tap on the first measure of the list: in portrait, its own page (trend and patients to act on).
+bool ScreenshotTour::openFirstMeasure()
+{
+    QObject *screen = find("measuresScreen");
+    QObject *model = find("measuresModel");
+    if (!screen || !model || model->property("count").toInt() == 0)
+        return false;
+    QVariantMap m;
+    if (!QMetaObject::invokeMethod(model, "row", Q_RETURN_ARG(QVariantMap, m), Q_ARG(int, 0)))
+        return false;
+    return QMetaObject::invokeMethod(screen, "open", Q_ARG(QString, m.value(QStringLiteral("measureId")).toString()),
+                                     Q_ARG(QString, m.value(QStringLiteral("label")).toString()),
+                                     Q_ARG(QVariant, m.value(QStringLiteral("trend"))),
+                                     Q_ARG(bool, m.value(QStringLiteral("hasTarget")).toBool()),
+                                     Q_ARG(double, m.value(QStringLiteral("target")).toDouble()),
+                                     Q_ARG(double, m.value(QStringLiteral("maxValue")).toDouble()));
 }
 
 // Shows a destination of the shell at its first page, as a tap on the rail or the bottom bar does.
@@ -255,6 +276,16 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return find("measuresScreen") && m_waited++ > 15; },
         [this] {
             capture(QStringLiteral("08-measures"));
+            m_window->resize(800, 1280);
+            m_waited = 0;
+            return true;
+        },
+        [this] { return m_waited++ > 5 && openFirstMeasure(); },
+        [this] { return find("measurePage") && m_waited++ > 15; },
+        [this] {
+            captureAt(QStringLiteral("08-measure-page"), QStringLiteral("portrait"), QSize(800, 1280));
+            // Turned back to landscape, the measure shows beside the list and its page closes.
+            m_window->resize(1280, 800);
             return true;
         },
         // Administration, signed in as an administrator.

@@ -36,6 +36,8 @@ signals:
 private:
     void next();
     void capture(const QString &name);
+    // One orientation only: a page that exists in that orientation alone (portrait's measure page).
+    void captureAt(const QString &name, const QString &orientation, const QSize &size);
     QObject *find(const char *objectName) const;
     // The whole tour in one language.
     QList<std::function<bool()>> stepsIn(const QString &language);
@@ -44,6 +46,7 @@ private:
     bool openDestination(Navigation::Destination destination);
     // Shows one tab of the patient screen on top (PatientTabs::Tab).
     bool showPatientTab(int tab);
+    bool openFirstMeasure();
     QPointer<QQuickWindow> m_window;
     Session *m_session;
     QString m_directory;
