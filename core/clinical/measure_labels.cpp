@@ -29,24 +29,30 @@ QString measureLabel(const QString &id, int windowDays)
             return QCoreApplication::translate("cairn::app::MeasuresModel", "Urine test");
     }
     if (id == QLatin1String("pdmp_90d"))
-        return withPlural(QCoreApplication::translate("cairn::app::MeasuresModel", "PDMP checked in %n day(s)", "", windowDays),
-                          windowDays);
+        return withPlural(
+            QCoreApplication::translate("cairn::app::MeasuresModel", "PDMP checked in %n day(s)", "", windowDays),
+            windowDays);
     if (id == QLatin1String("pdmp_twice_365d"))
         return withPlural(
             QCoreApplication::translate("cairn::app::MeasuresModel", "PDMP checked twice in %n day(s)", "", windowDays),
             windowDays);
     if (id == QLatin1String("peg_90d"))
-        return withPlural(QCoreApplication::translate("cairn::app::MeasuresModel", "PEG in %n day(s)", "", windowDays), windowDays);
-    if (id == QLatin1String("uds_365d"))
-        return withPlural(QCoreApplication::translate("cairn::app::MeasuresModel", "Urine test in %n day(s)", "", windowDays),
+        return withPlural(QCoreApplication::translate("cairn::app::MeasuresModel", "PEG in %n day(s)", "", windowDays),
                           windowDays);
+    if (id == QLatin1String("uds_365d"))
+        return withPlural(
+            QCoreApplication::translate("cairn::app::MeasuresModel", "Urine test in %n day(s)", "", windowDays),
+            windowDays);
     static const QHash<QString, const char *> labels{
-        {QStringLiteral("agreement_current"), QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Treatment agreement current")},
+        {QStringLiteral("agreement_current"),
+         QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Treatment agreement current")},
         {QStringLiteral("mme_ge_50"), QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "50 MME/day or more")},
         {QStringLiteral("mme_ge_90"), QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "90 MME/day or more")},
         {QStringLiteral("benzodiazepine"), QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Also on a benzodiazepine")},
-        {QStringLiteral("naloxone_if_indicated"), QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Naloxone when indicated")},
-        {QStringLiteral("care_plan_goal_current"), QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Current care-plan goal")},
+        {QStringLiteral("naloxone_if_indicated"),
+         QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Naloxone when indicated")},
+        {QStringLiteral("care_plan_goal_current"),
+         QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Current care-plan goal")},
         {QStringLiteral("conversation_scripts_used"),
          QT_TRANSLATE_NOOP("cairn::app::MeasuresModel", "Conversation script used this month")},
         {QStringLiteral("early_refill_requests"),
