@@ -11,9 +11,20 @@
 
 namespace cairn {
 
+// What kind of failure, for code that reacts to it: the message is for people and may be reworded
+// or translated, so no code decides by its text. Most errors need none; the field says where.
+enum class ErrorCode {
+    None,
+    Unreachable,  // no answer from the server at all (no network, the server down, TLS refused)
+    TooLarge,     // input past a size limit (a body, a gzip stream that inflates too far)
+    NotEnrolled,  // the tablet has no sync server yet: a state, not a failure
+    NotAllowed,   // the signed-in user's role lacks the permission (core/registry/not_allowed.h)
+};
+
 struct Error {
     QString field;    // dotted path of the offending field, e.g. "patient.opioids[1].strength_mg"; may be empty
     QString message;  // what is wrong, in words a user can act on
+    ErrorCode code = ErrorCode::None;
 
     // One line for stderr or a status bar: "patient.opioids[1].strength_mg: must be positive".
     [[nodiscard]] QString line() const { return field.isEmpty() ? message : field + QStringLiteral(": ") + message; }
@@ -24,8 +35,8 @@ struct Error {
         if (parent.isEmpty())
             return *this;
         if (field.isEmpty())
-            return {parent, message};
-        return {field.startsWith(QLatin1Char('[')) ? parent + field : parent + QLatin1Char('.') + field, message};
+            return {parent, message, code};
+        return {field.startsWith(QLatin1Char('[')) ? parent + field : parent + QLatin1Char('.') + field, message, code};
     }
 };
 

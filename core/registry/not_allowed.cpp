@@ -14,7 +14,7 @@ Error notAllowed(const char *what)
     // English, or a phrase without a translation: the whole sentence stays English.
     const QString sentence =
         translated == english ? QString::fromUtf8(kSentence) : QCoreApplication::translate("NotAllowed", kSentence);
-    return Error{QString(), sentence.arg(translated)};
+    return Error{QString(), sentence.arg(translated), ErrorCode::NotAllowed};
 }
 
 Error notAllowed(const QString &what)

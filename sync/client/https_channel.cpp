@@ -49,7 +49,8 @@ Result<HttpsResponse> HttpsChannel::post(const char *path, const QJsonObject &bo
     if (reply->error() != QNetworkReply::NoError &&
         reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isNull()) {
         return Error{QStringLiteral("server"),
-                     QStringLiteral("cannot reach %1: %2").arg(m_server.toString(), reply->errorString())};
+                     QStringLiteral("cannot reach %1: %2").arg(m_server.toString(), reply->errorString()),
+                     ErrorCode::Unreachable};
     }
     QByteArray data = reply->readAll();
     if (bytesReceived)

@@ -138,7 +138,8 @@ void SyncScheduler::runRound()
             if (server->isEmpty())
                 return Error{
                     QStringLiteral("enrollment"),
-                    QCoreApplication::translate("SyncScheduler", "This tablet is not enrolled with a server yet.")};
+                    QCoreApplication::translate("SyncScheduler", "This tablet is not enrolled with a server yet."),
+                    ErrorCode::NotEnrolled};
             ClientConfig config;
             config.server = QUrl(*server);
             config.authority = QSslCertificate::fromData(ca->toLatin1(), QSsl::Pem);
@@ -157,7 +158,7 @@ void SyncScheduler::finished(Result<RoundStats> result)
                 result->pushed, result->pulled, result->requeued, result->conflicts,
                 static_cast<long long>(result->bytesSent), static_cast<long long>(result->bytesReceived),
                 static_cast<long long>(result->milliseconds), result->wiped ? ", device revoked" : "");
-    else if (result.error().field == QLatin1String("enrollment"))
+    else if (result.error().code == ErrorCode::NotEnrolled)
         qCDebug(lcSyncClient, "no round: this tablet is not enrolled");
     else  // the field names what failed (server, credential, ...); messages stay out of logs
         qCInfo(lcSyncClient, "round failed (%s); failures in a row: %d", qUtf8Printable(result.error().field),
@@ -193,7 +194,7 @@ void SyncScheduler::finished(Result<RoundStats> result)
         planIn(m_again ? 0 : withJitter(m_timing.periodicMs));
         return;
     }
-    if (result.error().field == QLatin1String("enrollment")) {
+    if (result.error().code == ErrorCode::NotEnrolled) {
         // A tablet without a server keeps everything locally; that is a state, not a failure.
         m_enrolled = false;
         m_error = false;
@@ -208,8 +209,7 @@ void SyncScheduler::finished(Result<RoundStats> result)
     m_message = result.error().message;
     emit stateChanged();
     emit roundFinished(false);
-    if (result.error().field == QLatin1String("server") &&
-        result.error().message.startsWith(QStringLiteral("cannot reach")))
+    if (result.error().code == ErrorCode::Unreachable)
         m_network.setOnline(false);
     // Exponential backoff with jitter, capped.
     const double exponent = std::min(m_failures - 1, 20);

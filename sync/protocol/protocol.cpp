@@ -442,7 +442,8 @@ Result<QByteArray> gunzip(const QByteArray &data, qsizetype maxOutput)
         out.append(chunk, static_cast<qsizetype>(sizeof chunk - stream.avail_out));
         if (out.size() > maxOutput) {
             inflateEnd(&stream);
-            return fieldError(QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(maxOutput));
+            return Error{QStringLiteral("body"), QStringLiteral("is larger than %1 bytes").arg(maxOutput),
+                         ErrorCode::TooLarge};
         }
         if (result == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
             inflateEnd(&stream);

@@ -96,8 +96,7 @@ std::variant<QJsonObject, Reply> decodeBody(const QByteArray &raw, bool gzipped)
         auto plain = gunzip(raw, Limits::maxBodyBytes);
         if (!plain) {
             // A body that inflates past the limit (a gzip bomb) is too large, not malformed.
-            const bool tooLarge = plain.error().message.startsWith(QLatin1String("is larger than"));
-            return errorReply(tooLarge ? 413 : 400, plain.error());
+            return errorReply(plain.error().code == ErrorCode::TooLarge ? 413 : 400, plain.error());
         }
         body = *plain;
     } else if (body.size() > Limits::maxBodyBytes) {
