@@ -11,6 +11,8 @@ import Cairn
 ColumnLayout {
     id: panel
     required property string patientId
+    // The directory's resources as the referral choice wants them ({value, text}).
+    readonly property var directoryChoices: referralDirectory.choices
     spacing: Theme.spacing
 
     VisitDecisions {
@@ -105,7 +107,7 @@ ColumnLayout {
             font.pixelSize: Theme.fontBody
             textRole: "text"
             valueRole: "value"
-            model: [{ value: "", text: qsTr("Not in the directory: write where") }].concat(referralDirectory.choices)
+            model: [{ value: "", text: qsTr("Not in the directory: write where") }, ...panel.directoryChoices]
             Accessible.name: qsTr("Refer to a resource of the clinic's directory")
         }
     }

@@ -14,6 +14,16 @@ Page {
     // The resource shown in the detail card (or edited); empty: none.
     property string selectedId: ""
     property bool editing: false
+    // The categories as chips want them ({text, value}), from the directory's list.
+    readonly property var categoryChoices: screen.categoriesOf(directory.categories)
+
+    function categoriesOf(list: var): var {
+        return list.map(c => ({ text: c.label, value: c.value }))
+    }
+    // The message under a form field after a refused save, or "".
+    function errorOf(name: string): string {
+        return directory.errors[name] ?? ""
+    }
 
     background: Rectangle { color: Theme.background }
 
@@ -54,7 +64,7 @@ Page {
                 id: categoryChips
                 objectName: "resourceCategoryChips"
                 label: qsTr("Category")
-                model: [{ text: qsTr("All"), value: "" }].concat(directory.categories.map(c => ({ text: c.label, value: c.value })))
+                model: [{ text: qsTr("All"), value: "" }, ...screen.categoryChoices]
                 currentIndex: 0
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
@@ -170,7 +180,7 @@ Page {
                     const r = fields ?? {}
                     form.editedId = r.resourceId ?? ""
                     nameField.text = r.name ?? ""
-                    formCategory.currentIndex = directory.categories.findIndex(c => c.value === r.category)
+                    formCategory.currentIndex = screen.categoryChoices.findIndex(c => c.value === r.category)
                     subtypeField.text = r.subtype ?? ""
                     addressField.text = r.address ?? ""
                     const distance = String(r.distance ?? "")
@@ -193,32 +203,32 @@ Page {
                 FormField {
                     label: qsTr("Name")
                     required: true
-                    error: directory.errors.name ?? ""
+                    error: screen.errorOf("name")
                     Layout.fillWidth: true
                     CTextField { id: nameField; objectName: "resourceName"; Layout.fillWidth: true }
                 }
                 FormField {
                     label: qsTr("Category")
                     required: true
-                    error: directory.errors.category ?? ""
+                    error: screen.errorOf("category")
                     Layout.fillWidth: true
                     ChoiceChips {
                         id: formCategory
                         objectName: "resourceFormCategory"
                         label: qsTr("Category")
-                        model: directory.categories.map(c => ({ text: c.label, value: c.value }))
+                        model: screen.categoryChoices
                         Layout.fillWidth: true
                     }
                 }
                 FormField {
                     label: qsTr("Kind of therapy (acupuncture, aqua therapy, …)")
-                    error: directory.errors.subtype ?? ""
+                    error: screen.errorOf("subtype")
                     Layout.fillWidth: true
                     CTextField { id: subtypeField; objectName: "resourceSubtype"; Layout.fillWidth: true }
                 }
                 FormField {
                     label: qsTr("Address")
-                    error: directory.errors.address ?? ""
+                    error: screen.errorOf("address")
                     Layout.fillWidth: true
                     CTextField { id: addressField; objectName: "resourceAddress"; Layout.fillWidth: true }
                 }
@@ -227,7 +237,7 @@ Page {
                     Layout.fillWidth: true
                     FormField {
                         label: qsTr("Distance")
-                        error: directory.errors.distance ?? ""
+                        error: screen.errorOf("distance")
                         Layout.fillWidth: true
                         CTextField {
                             id: distanceField
@@ -246,32 +256,32 @@ Page {
                 }
                 FormField {
                     label: qsTr("Hours")
-                    error: directory.errors.hours ?? ""
+                    error: screen.errorOf("hours")
                     Layout.fillWidth: true
                     CTextField { id: hoursField; objectName: "resourceHours"; Layout.fillWidth: true }
                 }
                 FormField {
                     label: qsTr("Languages (comma-separated)")
-                    error: directory.errors.languages ?? ""
+                    error: screen.errorOf("languages")
                     Layout.fillWidth: true
                     CTextField { id: languagesField; objectName: "resourceLanguages"; Layout.fillWidth: true }
                 }
                 FormField {
                     label: qsTr("Insurance accepted")
-                    error: directory.errors.insurance ?? ""
+                    error: screen.errorOf("insurance")
                     Layout.fillWidth: true
                     CTextField { id: insuranceField; objectName: "resourceInsurance"; Layout.fillWidth: true }
                 }
                 FormField {
                     label: qsTr("Phone")
-                    error: directory.errors.phone ?? ""
+                    error: screen.errorOf("phone")
                     Layout.fillWidth: true
                     CTextField { id: phoneField; objectName: "resourcePhone"; Layout.fillWidth: true }
                 }
                 FormField {
                     label: qsTr("How to refer")
                     helperText: qsTr("The referral protocol or agreement: forms, what to send, who to call.")
-                    error: directory.errors.howToRefer ?? ""
+                    error: screen.errorOf("howToRefer")
                     Layout.fillWidth: true
                     CTextField { id: howField; objectName: "resourceHowToRefer"; Layout.fillWidth: true }
                 }
