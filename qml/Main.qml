@@ -216,6 +216,13 @@ ApplicationWindow {
             onRefillCheckRequested: window.open("refill_check", refillCheckComponent, {})
             onConflictsRequested: window.open("conflicts", conflictsComponent, {})
             onQuarantineRequested: window.open("quarantine", quarantineComponent, {})
+            onResourcesRequested: window.open("resources", resourcesComponent, {})
+        }
+    }
+    Component {
+        id: resourcesComponent
+        ResourcesScreen {
+            title: qsTr("Resources")
         }
     }
     Component {

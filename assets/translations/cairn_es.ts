@@ -594,6 +594,14 @@
         <source>Assess opioid risk</source>
         <translation>Evaluar el riesgo con opioides</translation>
     </message>
+    <message>
+        <source>Refer, or record why not</source>
+        <translation>Derivar, o registrar por qué no</translation>
+    </message>
+    <message>
+        <source>Follow up the referral</source>
+        <translation>Dar seguimiento a la derivación</translation>
+    </message>
 </context>
 <context>
     <name>HuddleScreen</name>
@@ -851,6 +859,54 @@
         <source>Spanish</source>
         <translation>español</translation>
     </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Referral follow-up</source>
+        <translation>Seguimiento de la derivación</translation>
+    </message>
+    <message>
+        <source>drafted</source>
+        <translation>en borrador</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programada</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>atendida</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>rutinaria</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSwitch</name>
@@ -928,6 +984,10 @@
     <message>
         <source>Set-aside records</source>
         <translation>Registros apartados</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Recursos</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1422,18 @@
     <message>
         <source>Undo</source>
         <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Derivaciones</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Mark the referral to %1 as %2</source>
+        <translation>Marcar la derivación a %1 como %2</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2508,14 @@
         <source>Refill clinic rule overridden</source>
         <translation>Regla de resurtido de la clínica anulada</translation>
     </message>
+    <message>
+        <source>Decision not to refer</source>
+        <translation>Decisión de no derivar</translation>
+    </message>
+    <message>
+        <source>Clinic resource</source>
+        <translation>Recurso de la clínica</translation>
+    </message>
 </context>
 <context>
     <name>RefillCheckScreen</name>
@@ -2915,6 +2995,14 @@
         <source>Review records from the server this tablet cannot read</source>
         <translation>Revisar los registros del servidor que esta tableta no puede leer</translation>
     </message>
+    <message>
+        <source>Resources</source>
+        <translation>Recursos</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s resource directory: where to refer</source>
+        <translation>El directorio de recursos de la clínica: adónde derivar</translation>
+    </message>
 </context>
 <context>
     <name>ScaleField</name>
@@ -3268,6 +3356,38 @@
     <message>
         <source>Undo</source>
         <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>What should the referral answer?</source>
+        <translation>¿Qué debe responder la derivación?</translation>
+    </message>
+    <message>
+        <source>The question the referral asks</source>
+        <translation>La pregunta que hace la derivación</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Rutinaria</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>How urgent the referral is</source>
+        <translation>Qué tan urgente es la derivación</translation>
+    </message>
+    <message>
+        <source>Not in the directory: write where</source>
+        <translation>No está en el directorio: escriba adónde</translation>
+    </message>
+    <message>
+        <source>Refer to a resource of the clinic&apos;s directory</source>
+        <translation>Derivar a un recurso del directorio de la clínica</translation>
     </message>
 </context>
 <context>
@@ -4337,6 +4457,18 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Follow-up overdue since %1</source>
+        <translation>Seguimiento vencido desde el %1</translation>
+    </message>
+    <message>
+        <source>Follow up by %1</source>
+        <translation>Seguimiento antes del %1</translation>
+    </message>
+    <message>
+        <source>Referral: %1.</source>
+        <translation>Derivación: %1.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::PegOutreachModel</name>
@@ -4943,6 +5075,203 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesScreen</name>
+    <message>
+        <source>Resources</source>
+        <translation>Recursos</translation>
+    </message>
+    <message>
+        <source>Search by name, service or language</source>
+        <translation>Buscar por nombre, servicio o idioma</translation>
+    </message>
+    <message>
+        <source>Search the resource directory</source>
+        <translation>Buscar en el directorio de recursos</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Add a resource</source>
+        <translation>Añadir un recurso</translation>
+    </message>
+    <message>
+        <source>No resources found</source>
+        <translation>No se encontraron recursos</translation>
+    </message>
+    <message>
+        <source>Add the clinic&apos;s referral destinations here.</source>
+        <translation>Añada aquí los lugares adonde deriva la clínica.</translation>
+    </message>
+    <message>
+        <source>The registry manager keeps the clinic&apos;s directory.</source>
+        <translation>El responsable del registro mantiene el directorio de la clínica.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>telehealth</source>
+        <translation>telesalud</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Insurance accepted</source>
+        <translation>Seguros aceptados</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>How to refer</source>
+        <translation>Cómo derivar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Offers telehealth</source>
+        <translation>Ofrece telesalud</translation>
+    </message>
+    <message>
+        <source>In person only</source>
+        <translation>Solo en persona</translation>
+    </message>
+    <message>
+        <source>Retired: kept for the referrals that name it</source>
+        <translation>Retirado: se conserva para las derivaciones que lo nombran</translation>
+    </message>
+    <message>
+        <source>New resource</source>
+        <translation>Nuevo recurso</translation>
+    </message>
+    <message>
+        <source>Edit resource</source>
+        <translation>Editar recurso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind of therapy (acupuncture, aqua therapy, …)</source>
+        <translation>Tipo de terapia (acupuntura, terapia acuática, …)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>miles</source>
+        <translation>millas</translation>
+    </message>
+    <message>
+        <source>Languages (comma-separated)</source>
+        <translation>Idiomas (separados por comas)</translation>
+    </message>
+    <message>
+        <source>The referral protocol or agreement: forms, what to send, who to call.</source>
+        <translation>El protocolo o acuerdo de derivación: formularios, qué enviar, a quién llamar.</translation>
+    </message>
+    <message>
+        <source>Active (switch off to retire it)</source>
+        <translation>Activo (desactívelo para retirarlo)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCategory</name>
+    <message>
+        <source>Addiction treatment</source>
+        <translation>Tratamiento de adicciones</translation>
+    </message>
+    <message>
+        <source>Buprenorphine / MOUD prescriber</source>
+        <translation>Prescriptor de buprenorfina / MOUD</translation>
+    </message>
+    <message>
+        <source>Behavioral health</source>
+        <translation>Salud conductual</translation>
+    </message>
+    <message>
+        <source>Pain specialist</source>
+        <translation>Especialista en dolor</translation>
+    </message>
+    <message>
+        <source>Physical therapy</source>
+        <translation>Fisioterapia</translation>
+    </message>
+    <message>
+        <source>Other non-drug therapy</source>
+        <translation>Otra terapia sin medicamentos</translation>
+    </message>
+    <message>
+        <source>Social work</source>
+        <translation>Trabajo social</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ResourceDirectoryModel</name>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Elija una categoría.</translation>
+    </message>
+    <message>
+        <source>Write the distance as a number.</source>
+        <translation>Escriba la distancia como un número.</translation>
+    </message>
+    <message>
+        <source>Resource saved.</source>
+        <translation>Recurso guardado.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 </TS>

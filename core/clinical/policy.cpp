@@ -405,6 +405,13 @@ Result<ClinicPolicy> ClinicPolicy::fromJson(const QJsonObject &json)
     if (!measures)
         return measures.error();
     p.measures = *measures;
+    auto referralsJson = objectOrShipped(json, QStringLiteral("referrals"));
+    if (!referralsJson)
+        return referralsJson.error();
+    auto referrals = referralPolicyFromJson(*referralsJson);
+    if (!referrals)
+        return referrals.error();
+    p.referrals = *referrals;
     return p;
 }
 
@@ -440,6 +447,7 @@ QJsonObject ClinicPolicy::toJson() const
                      {QStringLiteral("lost_or_stolen_needs_police_report"), lostOrStolenNeedsPoliceReport}}},
         {QStringLiteral("ltot_definition"), cairn::clinical::toJson(ltot)},
         {QStringLiteral("measures"), cairn::clinical::toJson(measures)},
+        {QStringLiteral("referrals"), referralPolicyToJson(referrals)},
     };
     writeUdsSelectionNewPatientAndRuleStrength(*this, json);
     json.insert(QStringLiteral("responsibilities"), responsibilitiesToJson(responsibilities));

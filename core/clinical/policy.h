@@ -4,6 +4,7 @@
 // override the same keys, and are validated: no negative or absurd intervals. Every result names
 // the policy version that produced it.
 
+#include "core/clinical/referrals.h"
 #include "core/clinical/responsibilities.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
@@ -86,6 +87,9 @@ struct ClinicPolicy {
     // rule_strength: the refill rules set to "clinic_rule" (the others are advice).
     QStringList firmRefillRules;
     [[nodiscard]] bool isClinicRule(const QString &refillRule) const { return firmRefillRules.contains(refillRule); }
+
+    // referrals: follow-up days per status and the triggers the clinic refers for (referrals.h).
+    ReferralPolicy referrals;
 
     // --- responsibilities (policy `responsibilities`; responsibilities.h) ---------------------------
     // Which role closes each care gap; every gap code is present.

@@ -70,6 +70,7 @@ QString rightText(domain::WriteRight right)
         return QStringLiteral("patient details");
     case domain::WriteRight::Policy:
     case domain::WriteRight::Scripts:
+    case domain::WriteRight::Directory:
         return QStringLiteral("a clinic record");
     }
     return {};

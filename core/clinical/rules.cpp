@@ -2,6 +2,7 @@
 
 #include "core/clinical/assets.h"
 #include "core/clinical/decisions.h"
+#include "core/clinical/referrals.h"
 #include "core/domain/text.h"
 
 #include <mutex>
@@ -191,6 +192,7 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
     bool latestPhq2Positive = false;
     QDate latestPhq9Date;
     bool latestPhq9Item9 = false;
+    QHash<QString, ScreeningScore> latestByInstrument;  // for the referral trigger "positive_screen"
     for (qsizetype i = 0; i < patient.screenings.size(); ++i) {
         const domain::Screening &s = patient.screenings.at(i);
         const QString at = QStringLiteral("screenings[%1]").arg(i);
@@ -209,6 +211,9 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
         if (!s.date.isValid() || s.date > asOf)
             continue;  // validated, but entered ahead of this evaluation's date: not counted
         result.scores.append(*score);
+        if (const auto seen = latestByInstrument.constFind(s.instrument);
+            seen == latestByInstrument.cend() || s.date >= seen->date)
+            latestByInstrument.insert(s.instrument, *score);
         if (s.instrument == QLatin1String("ort") && (!latestOrtDate.isValid() || s.date >= latestOrtDate)) {
             latestOrtDate = s.date;
             latestOrtTier = score->result;
@@ -297,6 +302,32 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
         gaps.add(QStringLiteral("UDS_UNEXPECTED"), GapStatus::Alert, QDate());
     if (!assessed)
         gaps.add(QStringLiteral("RISK_ASSESSMENT"), GapStatus::Missing, asOf);
+
+    // Referrals followed through (referrals.h): the earliest follow-up that is past due, and the
+    // clinic's referral triggers that no referral or decision not to refer answers.
+    QDate followUp;
+    for (const domain::Referral &referral : patient.referrals) {
+        const QDate due = followUpDue(referral, policy.referrals);
+        if (referral.date <= asOf && due.isValid() && due < asOf && (!followUp.isValid() || due < followUp))
+            followUp = due;
+    }
+    if (followUp.isValid())
+        gaps.add(QStringLiteral("REFERRAL_FOLLOWUP"), GapStatus::Overdue, followUp);
+    TriggerFacts facts;
+    facts.mmePerDay = total;
+    facts.highDoseMme = policy.highDoseMme;
+    facts.latestUdsUnexpected = latestUds && latestUds->result == domain::UdsResult::Unexpected;
+    facts.positiveScreen = std::any_of(latestByInstrument.cbegin(), latestByInstrument.cend(), isPositiveScreen);
+    facts.taperPaused = domain::taperStatusOf(patient) == domain::TaperStatus::Paused;
+    const QList<domain::ReferralTrigger> unanswered = unansweredTriggers(patient, facts, asOf, policy.referrals);
+    if (!unanswered.isEmpty()) {
+        gaps.add(QStringLiteral("REFERRAL_NEEDED"), GapStatus::Missing, asOf);
+        QStringList names;
+        for (domain::ReferralTrigger trigger : unanswered)
+            names.append(domain::toString(trigger));
+        gaps.annotate(QStringLiteral("REFERRAL_NEEDED"),
+                      QStringLiteral("Triggers: %1.").arg(names.join(QStringLiteral(", "))));
+    }
 
     result.gaps = gaps.sorted();
     return result;

@@ -639,10 +639,25 @@ QJsonObject toJson(const Screening &s)
 }
 QJsonObject toJson(const Referral &r)
 {
-    return {{QStringLiteral("date"), dateValue(r.date)},
-            {QStringLiteral("type"), r.type},
-            {QStringLiteral("to"), r.to},
-            {QStringLiteral("status"), toString(r.status)}};
+    QJsonObject o{{QStringLiteral("date"), dateValue(r.date)},
+                  {QStringLiteral("type"), r.type},
+                  {QStringLiteral("to"), r.to},
+                  {QStringLiteral("status"), toString(r.status)}};
+    if (r.urgency != ReferralUrgency::Routine)
+        o.insert(QStringLiteral("urgency"), toString(r.urgency));
+    if (!r.resourceId.isEmpty())
+        o.insert(QStringLiteral("resource_id"), r.resourceId);
+    if (!r.question.isEmpty())
+        o.insert(QStringLiteral("question"), r.question);
+    if (r.statusDate.isValid())
+        o.insert(QStringLiteral("status_date"), dateValue(r.statusDate));
+    return o;
+}
+QJsonObject toJson(const NoReferralDecision &d)
+{
+    return {{QStringLiteral("date"), dateValue(d.date)},
+            {QStringLiteral("trigger"), toString(d.trigger)},
+            {QStringLiteral("reason"), d.reason}};
 }
 QJsonObject toJson(const ScriptUse &u)
 {
@@ -855,10 +870,23 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Re
 {
     Referral f;
     f.date = r.date("date", true);
-    f.type = r.text("type", true);
+    f.type = r.text("type");
     f.to = r.text("to");
-    f.status = r.enumeration("status", ReferralStatus::Proposed);
+    f.status = r.enumeration("status", ReferralStatus::Drafted);
+    f.resourceId = r.text("resource_id");
+    f.question = r.text("question");
+    f.urgency = r.enumeration("urgency", ReferralUrgency::Routine);
+    f.statusDate = r.date("status_date", false);
     return finish(r, f);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<NoReferralDecision>)
+{
+    NoReferralDecision d;
+    d.date = r.date("date", true);
+    d.trigger = r.enumeration("trigger", ReferralTrigger::HighDose, true);
+    d.reason = r.text("reason", true);
+    return finish(r, d);
 }
 
 template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)

@@ -31,6 +31,7 @@ enum class WriteRight {
     Demographics,      // anyone who registers patients
     Policy,            // administrators
     Scripts,           // clinic script editors
+    Directory,         // the clinic's resource directory: registry manager and administrators
 };
 
 // An observation is what was seen or done on a day (a PEG, a PDMP check): it is corrected only when
@@ -85,8 +86,10 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<PegScore>{&Patient::peg, {"peg", "peg", WriteRight::Rooming, Mutability::Observation, false, "PEG"}},
     Kind<Screening>{&Patient::screenings,
                     {"screening", "screenings", WriteRight::Rooming, Mutability::Observation, false, "Screening"}},
+    // Whoever books may move a referral on (sent, scheduled, seen); making one, or changing what it
+    // asks or of whom, is a clinician's (core/clinical/referrals.h, checked by the registry).
     Kind<Referral>{&Patient::referrals,
-                   {"referral", "referrals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Referral"}},
+                   {"referral", "referrals", WriteRight::Booking, Mutability::Editable, false, "Referral"}},
     Kind<CarePlanGoal>{&Patient::goals,
                        {"goal", "goals", WriteRight::ClinicalDecision, Mutability::Editable, false, "Care-plan goal"}},
     Kind<ScriptUse>{
@@ -112,6 +115,9 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<LtotDecision>{&Patient::ltotDecisions,
                        {"ltot_decision", "ltot_decisions", WriteRight::ClinicalDecision, Mutability::Editable, false,
                         "Long-term therapy decision"}},
+    Kind<NoReferralDecision>{&Patient::noReferralDecisions,
+                             {"no_referral", "no_referrals", WriteRight::ClinicalDecision, Mutability::Observation,
+                              false, "Decision not to refer"}},
 };
 
 // The stored kinds that are not in a patient's lists.
@@ -124,6 +130,11 @@ inline constexpr KindInfo kClinicScriptKind{"clinic_script", "",   WriteRight::S
 // The clinic's own patient agreement text (EN and ES), versioned like its policy; administrators.
 inline constexpr KindInfo kClinicAgreementKind{
     "clinic_agreement", "", WriteRight::Policy, Mutability::Editable, false, "Clinic agreement text", true};
+
+// The clinic's resource directory: each resource is its own lineage (not held once), edited with
+// history by the registry manager and administrators, synced to every tablet of the clinic.
+inline constexpr KindInfo kClinicResourceKind{"clinic_resource",    "",    WriteRight::Directory,
+                                              Mutability::Editable, false, "Clinic resource"};
 
 inline constexpr std::size_t kRecordKindCount = std::tuple_size_v<std::remove_const_t<decltype(kRecordKinds)>>;
 
@@ -194,7 +205,8 @@ template <typename F> auto withKindAt(std::size_t index, F &&f)
 
 // The AnyRecord index of a clinical record kind ("opioid" is 0); nullopt for any other name.
 std::optional<std::size_t> recordKindIndex(QAnyStringView kind);
-// Any stored kind: the clinical kinds, "patient", "clinic_policy", "clinic_script", "clinic_agreement";
+// Any stored kind: the clinical kinds, "patient", "clinic_policy", "clinic_script", "clinic_agreement",
+// "clinic_resource";
 // null if unknown.
 const KindInfo *findKind(QAnyStringView kind);
 

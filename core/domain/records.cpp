@@ -40,11 +40,25 @@ constexpr std::array<std::pair<NaloxoneAction, const char *>, 4> kNaloxone{{{Nal
                                                                             {NaloxoneAction::Prescribed, "prescribed"},
                                                                             {NaloxoneAction::Declined, "declined"},
                                                                             {NaloxoneAction::Dispensed, "dispensed"}}};
-constexpr std::array<std::pair<ReferralStatus, const char *>, 5> kReferral{{{ReferralStatus::Proposed, "proposed"},
-                                                                            {ReferralStatus::Sent, "sent"},
-                                                                            {ReferralStatus::Scheduled, "scheduled"},
-                                                                            {ReferralStatus::Completed, "completed"},
-                                                                            {ReferralStatus::Declined, "declined"}}};
+constexpr std::array<std::pair<ReferralStatus, const char *>, 7> kReferral{
+    {{ReferralStatus::Drafted, "drafted"},
+     {ReferralStatus::Sent, "sent"},
+     {ReferralStatus::Scheduled, "scheduled"},
+     {ReferralStatus::Seen, "seen"},
+     {ReferralStatus::Closed, "closed"},
+     {ReferralStatus::Declined, "declined"},
+     {ReferralStatus::NoResponse, "no_response"}}};
+// The words referrals were stored with before they were followed through: a proposed referral was
+// not yet sent, and a completed one needs nothing more (closed, so no follow-up is raised for it).
+constexpr std::array<std::pair<ReferralStatus, const char *>, 2> kReferralBefore{
+    {{ReferralStatus::Drafted, "proposed"}, {ReferralStatus::Closed, "completed"}}};
+constexpr std::array<std::pair<ReferralUrgency, const char *>, 3> kUrgency{
+    {{ReferralUrgency::Routine, "routine"}, {ReferralUrgency::Soon, "soon"}, {ReferralUrgency::Urgent, "urgent"}}};
+constexpr std::array<std::pair<ReferralTrigger, const char *>, 4> kTrigger{
+    {{ReferralTrigger::HighDose, "high_dose"},
+     {ReferralTrigger::UdsUnexpected, "uds_unexpected"},
+     {ReferralTrigger::PositiveScreen, "positive_screen"},
+     {ReferralTrigger::TaperPaused, "taper_paused"}}};
 constexpr std::array<std::pair<TaperStatus, const char *>, 5> kTaper{{{TaperStatus::None, "none"},
                                                                       {TaperStatus::Planned, "planned"},
                                                                       {TaperStatus::InProgress, "in_progress"},
@@ -120,6 +134,14 @@ QString toString(OpioidIndication v)
 {
     return nameOf(kIndication, v);
 }
+QString toString(ReferralUrgency v)
+{
+    return nameOf(kUrgency, v);
+}
+QString toString(ReferralTrigger v)
+{
+    return nameOf(kTrigger, v);
+}
 bool parse(const QString &text, Sex *out)
 {
     return valueOf(kSex, text, out);
@@ -142,7 +164,7 @@ bool parse(const QString &text, NaloxoneAction *out)
 }
 bool parse(const QString &text, ReferralStatus *out)
 {
-    return valueOf(kReferral, text, out);
+    return valueOf(kReferral, text, out) || valueOf(kReferralBefore, text, out);
 }
 bool parse(const QString &text, TaperStatus *out)
 {
@@ -155,6 +177,14 @@ bool parse(const QString &text, GoalStatus *out)
 bool parse(const QString &text, OpioidIndication *out)
 {
     return valueOf(kIndication, text, out);
+}
+bool parse(const QString &text, ReferralUrgency *out)
+{
+    return valueOf(kUrgency, text, out);
+}
+bool parse(const QString &text, ReferralTrigger *out)
+{
+    return valueOf(kTrigger, text, out);
 }
 QString toString(PatientStatus v)
 {

@@ -22,7 +22,12 @@ enum class RiskTier { Low, Moderate, High };
 enum class UdsResult { Expected, Unexpected, Pending };
 enum class VisitStatus { Scheduled, Completed, Cancelled, NoShow };
 enum class NaloxoneAction { Offered, Prescribed, Declined, Dispensed };
-enum class ReferralStatus { Proposed, Sent, Scheduled, Completed, Declined };
+// A referral's course (core/clinical/referrals.h says which moves are possible). Stored referrals
+// from before the directory read "proposed" as drafted and "completed" as closed.
+enum class ReferralStatus { Drafted, Sent, Scheduled, Seen, Closed, Declined, NoResponse };
+enum class ReferralUrgency { Routine, Soon, Urgent };
+// What makes the clinic expect a referral (policy referrals.triggers; core/clinical/referrals.h).
+enum class ReferralTrigger { HighDose, UdsUnexpected, PositiveScreen, TaperPaused };
 enum class TaperStatus { None, Planned, InProgress, Paused, Completed };
 enum class GoalStatus { Active, Met, Dropped };
 enum class PatientStatus { Active, Inactive };
@@ -153,12 +158,17 @@ struct Screening {
     friend bool operator==(const Screening &, const Screening &) = default;
 };
 
+// A referral and how far it has got; moving it on is a correction (its next state).
 struct Referral {
     RecordMeta meta;
-    QDate date;
-    QString type;  // e.g. "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy"
-    QString to;    // clinic or person referred to
-    ReferralStatus status = ReferralStatus::Proposed;
+    QDate date;    // referred on
+    QString type;  // the kind of care: a directory category ("pain_specialist") or free text; optional
+    QString to;    // free-text destination; empty when resourceId names a directory entry
+    ReferralStatus status = ReferralStatus::Drafted;
+    QString resourceId{};  // the clinic_resource lineage (its first version's id) referred to
+    QString question{};    // what the referral asks; required for every new referral (clinical/referrals.h)
+    ReferralUrgency urgency = ReferralUrgency::Routine;
+    QDate statusDate{};  // when the status was reached; null: the referral's date
 
     friend bool operator==(const Referral &, const Referral &) = default;
 };
@@ -268,6 +278,16 @@ struct LtotDecision {
     friend bool operator==(const LtotDecision &, const LtotDecision &) = default;
 };
 
+// A clinician's recorded decision not to refer for a referral trigger, with the reason.
+struct NoReferralDecision {
+    RecordMeta meta;
+    QDate date;
+    ReferralTrigger trigger = ReferralTrigger::HighDose;
+    QString reason;  // required
+
+    friend bool operator==(const NoReferralDecision &, const NoReferralDecision &) = default;
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;        // registry id (UUID text); the contract's "id"
@@ -309,6 +329,7 @@ struct Patient {
     QList<UdsSelection> udsSelections;
     QList<RefillOverride> refillOverrides;
     QList<LtotDecision> ltotDecisions;
+    QList<NoReferralDecision> noReferralDecisions;
 
     friend bool operator==(const Patient &, const Patient &) = default;
 };
@@ -337,6 +358,7 @@ Q_DECLARE_TYPEINFO(cairn::domain::MedicationReview, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::UdsSelection, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::RefillOverride, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::LtotDecision, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::NoReferralDecision, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
 
 namespace cairn::domain {
@@ -358,6 +380,8 @@ QString toString(AgreementStatus v);
 QString toString(RefillChannel v);
 QString toString(RefillDecision v);
 QString toString(OpioidIndication v);
+QString toString(ReferralUrgency v);
+QString toString(ReferralTrigger v);
 bool parse(const QString &text, Sex *out);
 bool parse(const QString &text, RiskTier *out);
 bool parse(const QString &text, UdsResult *out);
@@ -374,6 +398,8 @@ bool parse(const QString &text, AgreementStatus *out);
 bool parse(const QString &text, RefillChannel *out);
 bool parse(const QString &text, RefillDecision *out);
 bool parse(const QString &text, OpioidIndication *out);
+bool parse(const QString &text, ReferralUrgency *out);
+bool parse(const QString &text, ReferralTrigger *out);
 
 // Active on a date: an active patient, or an inactive one before the day they left. Inactive
 // patients leave worklists, the huddle and the measures, and keep their history.

@@ -2,6 +2,8 @@
 
 #include "core/domain/record_kinds.h"
 
+#include <QUuid>
+
 #include <cmath>
 
 namespace cairn::domain {
@@ -233,9 +235,28 @@ Status validate(const Referral &r)
 {
     if (auto s = checkDate(r.date, "date", true); !s)
         return s;
-    if (auto s = checkText(r.type, "type", true, 80); !s)
+    if (auto s = checkText(r.type, "type", false, 80); !s)
         return s;
-    return checkText(r.to, "to", false, 200);
+    if (auto s = checkText(r.to, "to", false, 200); !s)
+        return s;
+    if (!r.resourceId.isEmpty() && QUuid::fromString(r.resourceId).isNull())
+        return Error{QStringLiteral("resource_id"), QStringLiteral("must name a resource of the clinic's directory")};
+    if (r.resourceId.isEmpty() && r.to.trimmed().isEmpty())
+        return Error{QStringLiteral("to"), QStringLiteral("is required: a resource from the directory or where to")};
+    if (auto s = checkText(r.question, "question", false, 1000); !s)
+        return s;
+    if (auto s = checkDate(r.statusDate, "status_date", false); !s)
+        return s;
+    if (r.statusDate.isValid() && r.statusDate < r.date)
+        return Error{QStringLiteral("status_date"), QStringLiteral("must not be before the referral's date")};
+    return ok();
+}
+
+Status validate(const NoReferralDecision &d)
+{
+    if (auto s = checkDate(d.date, "date", true); !s)
+        return s;
+    return checkText(d.reason, "reason", true, 500);
 }
 
 Status validate(const CarePlanGoal &g)

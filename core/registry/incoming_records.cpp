@@ -3,8 +3,10 @@
 #include "core/clinical/agreement_text.h"
 #include "core/clinical/policy.h"
 #include "core/clinical/record_checks.h"
+#include "core/domain/clinic_resource.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/record_json.h"
+#include "core/domain/record_kinds.h"
 #include "core/scripts/library.h"
 
 #include <QDate>
@@ -46,9 +48,9 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const std::o
     // of each id may exist, or "{ID}" would pass as a different record or patient than "id".
     if (!isCanonicalUuid(record.id))
         return field(QStringLiteral("id"), QStringLiteral("must be a lower-case UUID without braces"));
-    const bool clinicKind = record.kind == QLatin1String("clinic_policy") ||
-                            record.kind == QLatin1String("clinic_script") ||
-                            record.kind == QLatin1String("clinic_agreement");
+    const bool clinicKind =
+        record.kind == QLatin1String("clinic_policy") || record.kind == QLatin1String("clinic_script") ||
+        record.kind == QLatin1String("clinic_agreement") || record.kind == domain::kClinicResourceKind.kind();
     if (clinicKind) {
         if (record.patientId != domain::kClinicScope)
             return field(QStringLiteral("patient_id"),
@@ -97,6 +99,12 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const std::o
         // Exactly what every tablet checks before it shows the clinic's text to a patient.
         if (auto s = clinical::AgreementText::validate(record.payload); !s)
             return s.error().within(QStringLiteral("payload"));
+        return ok();
+    }
+    if (record.kind == domain::kClinicResourceKind.kind()) {
+        // The same reading the directory screen and cairnctl do.
+        if (auto resource = domain::clinicResourceFromJson(record.payload); !resource)
+            return resource.error().within(QStringLiteral("payload"));
         return ok();
     }
     if (record.kind == QLatin1String("clinic_script")) {

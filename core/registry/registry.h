@@ -6,6 +6,7 @@
 // the app runs it on its database thread (registry_thread.h), cairnctl calls it directly.
 
 #include "core/clinical/policy.h"
+#include "core/domain/clinic_resource.h"
 #include "core/domain/envelope.h"
 #include "core/domain/record_json.h"
 #include "core/domain/records.h"
@@ -211,6 +212,21 @@ public:
     // Every saved version of one clinic script, oldest first.
     Result<QList<scripts::Script>> clinicScriptHistory(const QString &id, const QString &language);
 
+    // --- the clinic's resource directory (registry_resources.cpp) -------------------------------
+    // The resources in force that match the filter (retired ones only when it asks), by category
+    // then name. Every signed-in role reads it: it is where the clinic refers.
+    Result<QList<domain::ClinicResource>> clinicResources(const domain::ResourceFilter &filter = {});
+    // Registry manager and administrators: a resource without an id is added (a new id is given);
+    // one with an id is a new version of that resource. Errors name the field ("category").
+    Result<domain::ClinicResource> saveClinicResource(const domain::ClinicResource &resource);
+    struct ClinicResourceVersion {
+        domain::ClinicResource resource;
+        QDate date;      // the day it was saved
+        QString author;  // user id
+    };
+    // Every saved version of one resource, oldest first.
+    Result<QList<ClinicResourceVersion>> clinicResourceHistory(const QString &resourceId);
+
     // --- sync (the sync client calls these; same thread rules) --------------------------------
     // The device's sync state ("server", "clinic", "cursor", "pushed_through", ...); empty when unset.
     Result<QString> syncValue(const QString &key);
@@ -293,6 +309,9 @@ private:
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
     Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb);
+    // A referral's write (new, or correcting the record `correcting`): who may make it, its
+    // question and destination, a possible status move, a resource the directory holds.
+    Status checkReferralWrite(const domain::AnyRecord &record, const QString &correcting);
     // Whether the signed-in user may write a record of `kind` under the clinic policy in force
     // (clinical::mayRecord: the role's permission, or a care gap the clinic gives it).
     bool mayWrite(const QString &kind);

@@ -237,6 +237,8 @@ Result<QString> Registry::addRecord(const QString &patientId, const RecordValue 
     if (!accepted)
         return accepted.error();
     domain::AnyRecord record = std::move(accepted).value();
+    if (auto s = checkReferralWrite(record, QString()); !s)
+        return s.error();
     RecordStore store(*d->db);
     if (auto row = store.patient(patientId); !row)
         return row.error();
@@ -268,6 +270,8 @@ Result<QStringList> Registry::addRecords(const QString &patientId, const QList<R
         if (!accepted)
             return accepted.error().field.isEmpty() ? accepted.error()
                                                     : accepted.error().within(QStringLiteral("[%1]").arg(i));
+        if (auto s = checkReferralWrite(*accepted, QString()); !s)
+            return s.error().field.isEmpty() ? s.error() : s.error().within(QStringLiteral("[%1]").arg(i));
         records.append(std::move(accepted).value());
     }
     RecordStore store(*d->db);
@@ -311,6 +315,8 @@ Result<QString> Registry::correctRecord(const QString &recordId, const RecordVal
     if (original->kind != kind)
         return Error{QStringLiteral("kind"),
                      QStringLiteral("a %1 record can only be corrected by another %1 record").arg(original->kind)};
+    if (auto s = checkReferralWrite(record, recordId); !s)
+        return s.error();
     RecordWriter w = writer();
     w.stamp(domain::recordMeta(record));
     domain::recordMeta(record).supersedes = QUuid::fromString(recordId);

@@ -160,12 +160,18 @@ Result<PatientView> patientView(Registry &registry, const QString &patientId, co
     if (!clinicScripts)
         return clinicScripts.error();
     const clinical::LtotStatus ltot = clinical::ltotStatus(*patient, on, rules->policy);
+    domain::ResourceFilter everyResource;
+    everyResource.includeRetired = true;
+    auto resources = registry.clinicResources(everyResource);
+    if (!resources)
+        return resources.error();
     return PatientView{std::move(patient).value(),
                        std::move(evaluation).value(),
                        ltot,
                        tables ? (*tables)->caution() : QString(),
                        std::move(clinicScripts).value(),
-                       rules->policy.toJson()};
+                       rules->policy.toJson(),
+                       std::move(resources).value()};
 }
 
 Result<clinical::RefillAdvice> refillAdvice(Registry &registry, const QString &patientId,

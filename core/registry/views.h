@@ -9,6 +9,7 @@
 #include "core/clinical/population_views.h"
 #include "core/clinical/refill.h"
 #include "core/clinical/rules.h"
+#include "core/domain/clinic_resource.h"
 #include "core/domain/records.h"
 #include "core/domain/result.h"
 #include "core/scripts/library.h"
@@ -72,8 +73,9 @@ struct PatientView {
     clinical::Evaluation evaluation;
     clinical::LtotStatus ltot;  // whether and why the patient is on the long-term therapy registry
     QString mmeCaution;
-    QList<scripts::Script> clinicScripts;  // the clinic's adapted and own scripts
-    QJsonObject policy;                    // the policy in force, for scripts written per policy switch
+    QList<scripts::Script> clinicScripts;       // the clinic's adapted and own scripts
+    QJsonObject policy;                         // the policy in force, for scripts written per policy switch
+    QList<domain::ClinicResource> resources{};  // the directory, retired ones too: what referrals name
 };
 Result<PatientView> patientView(Registry &registry, const QString &patientId, const QDate &on);
 

@@ -33,6 +33,7 @@ enum class Permission {
     ResolveConflicts,        // review sync conflicts
     ManageQuarantine,        // see and withdraw records this tablet set aside as unreadable
     ExportData,              // export the registry
+    EditResources,           // the clinic's resource directory (referral destinations)
 };
 
 bool can(Role role, Permission permission);

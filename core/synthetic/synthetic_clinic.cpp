@@ -5,6 +5,7 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <array>
 #include <cmath>
 
 namespace cairn::synthetic {
@@ -286,7 +287,12 @@ public:
                 r.pick(QList<QString>{QStringLiteral("physical_therapy"), QStringLiteral("behavioral_health"),
                                       QStringLiteral("pain_specialist"), QStringLiteral("addiction_medicine")});
             referral.to = QStringLiteral("County Health Partners");
-            referral.status = static_cast<domain::ReferralStatus>(r.between(0, 4));
+            referral.question = QStringLiteral("Assessment and recommendations, please.");
+            // The five courses referrals had before they were followed through, as they read now.
+            constexpr std::array kCourses{domain::ReferralStatus::Drafted, domain::ReferralStatus::Sent,
+                                          domain::ReferralStatus::Scheduled, domain::ReferralStatus::Closed,
+                                          domain::ReferralStatus::Declined};
+            referral.status = kCourses.at(static_cast<std::size_t>(r.between(0, 4)));
             p.referrals.append(referral);
         }
         if (r.chance(60)) {

@@ -84,6 +84,8 @@ QString gapLabel(const QString &code)
         {QStringLiteral("BENZODIAZEPINE"), QT_TRANSLATE_NOOP("Labels", "Benzodiazepine")},
         {QStringLiteral("UDS_UNEXPECTED"), QT_TRANSLATE_NOOP("Labels", "Unexpected urine result")},
         {QStringLiteral("RISK_ASSESSMENT"), QT_TRANSLATE_NOOP("Labels", "Risk assessment")},
+        {QStringLiteral("REFERRAL_NEEDED"), QT_TRANSLATE_NOOP("Labels", "Referral")},
+        {QStringLiteral("REFERRAL_FOLLOWUP"), QT_TRANSLATE_NOOP("Labels", "Referral follow-up")},
     };
     const auto it = labels.constFind(code);
     return it == labels.cend() ? code : QCoreApplication::translate("Labels", it.value());
@@ -130,6 +132,8 @@ QString gapPhrase(const QString &code, const QString &status)
         {QStringLiteral("BENZODIAZEPINE"), QT_TRANSLATE_NOOP("GapPhrase", "Review the benzodiazepine with the opioid")},
         {QStringLiteral("UDS_UNEXPECTED"), QT_TRANSLATE_NOOP("GapPhrase", "Discuss the unexpected urine result")},
         {QStringLiteral("RISK_ASSESSMENT"), QT_TRANSLATE_NOOP("GapPhrase", "Assess opioid risk")},
+        {QStringLiteral("REFERRAL_NEEDED"), QT_TRANSLATE_NOOP("GapPhrase", "Refer, or record why not")},
+        {QStringLiteral("REFERRAL_FOLLOWUP"), QT_TRANSLATE_NOOP("GapPhrase", "Follow up the referral")},
     };
     auto it = phrases.constFind(code + QLatin1Char('/') + status);
     if (it == phrases.cend())
@@ -176,9 +180,45 @@ QString recordKindLabel(const QString &kind)
         {QStringLiteral("clinic_policy"), QT_TRANSLATE_NOOP("RecordKind", "Clinic policy")},
         {QStringLiteral("clinic_script"), QT_TRANSLATE_NOOP("RecordKind", "Clinic script")},
         {QStringLiteral("clinic_agreement"), QT_TRANSLATE_NOOP("RecordKind", "Clinic agreement text")},
+        {QStringLiteral("no_referral"), QT_TRANSLATE_NOOP("RecordKind", "Decision not to refer")},
+        {QStringLiteral("clinic_resource"), QT_TRANSLATE_NOOP("RecordKind", "Clinic resource")},
     };
     const auto it = labels.constFind(kind);
     return it == labels.cend() ? kind : QCoreApplication::translate("RecordKind", it.value());
+}
+
+QString referralStatusLabel(domain::ReferralStatus status)
+{
+    switch (status) {
+    case domain::ReferralStatus::Drafted:
+        return QCoreApplication::translate("Labels", "drafted");
+    case domain::ReferralStatus::Sent:
+        return QCoreApplication::translate("Labels", "sent");
+    case domain::ReferralStatus::Scheduled:
+        return QCoreApplication::translate("Labels", "scheduled");
+    case domain::ReferralStatus::Seen:
+        return QCoreApplication::translate("Labels", "seen");
+    case domain::ReferralStatus::Closed:
+        return QCoreApplication::translate("Labels", "closed");
+    case domain::ReferralStatus::Declined:
+        return QCoreApplication::translate("Labels", "declined");
+    case domain::ReferralStatus::NoResponse:
+        return QCoreApplication::translate("Labels", "no response");
+    }
+    return {};
+}
+
+QString referralUrgencyLabel(domain::ReferralUrgency urgency)
+{
+    switch (urgency) {
+    case domain::ReferralUrgency::Routine:
+        return QCoreApplication::translate("Labels", "routine");
+    case domain::ReferralUrgency::Soon:
+        return QCoreApplication::translate("Labels", "soon");
+    case domain::ReferralUrgency::Urgent:
+        return QCoreApplication::translate("Labels", "urgent");
+    }
+    return {};
 }
 
 QString payloadValueText(const QJsonValue &value)

@@ -19,6 +19,9 @@ QString gapStatusLabel(const QString &status);
 QString gapPhrase(const QString &code, const QString &status);
 // A stored record kind in words ("opioid" → "Opioid", "patient" → "Patient details").
 QString recordKindLabel(const QString &kind);
+// A referral's status and urgency in the screen's language.
+QString referralStatusLabel(domain::ReferralStatus status);
+QString referralUrgencyLabel(domain::ReferralUrgency urgency);
 // A taper plan's status in lower case, for a sentence ("oxycodone, in progress").
 QString taperStatusLabel(domain::TaperStatus status);
 // "lt50", "50to89", "ge90" in words.

@@ -261,6 +261,23 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] {
             capture(QStringLiteral("05-registry"));
             m_waited = 0;
+            return QMetaObject::invokeMethod(find("registryScreen"), "resourcesRequested");
+        },
+        // The clinic's resource directory, with the first resource's details.
+        [this] { return find("resourcesScreen") && m_waited++ > 10; },
+        [this] {
+            QObject *screen = find("resourcesScreen");
+            QObject *directory = find("resourceDirectory");
+            const QVariantList choices = directory ? directory->property("choices").toList() : QVariantList();
+            if (screen && !choices.isEmpty())
+                screen->setProperty("selectedId", choices.first().toMap().value(QStringLiteral("value")));
+            m_waited = 0;
+            return true;
+        },
+        [this] { return m_waited++ > 5; },
+        [this] {
+            capture(QStringLiteral("25-resources"));
+            m_waited = 0;
             return QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested");
         },
         [this] { return find("refillCheckScreen") && m_waited++ > 5; },

@@ -11,6 +11,8 @@ import Cairn
 ColumnLayout {
     id: panel
     required property string patientId
+    // The directory's resources as the referral choice wants them ({value, text}).
+    readonly property var directoryChoices: referralDirectory.choices
     spacing: Theme.spacing
 
     VisitDecisions {
@@ -24,6 +26,11 @@ ColumnLayout {
             else
                 decisionUndo.show(decisions.message, "")
         }
+    }
+    // Where the clinic refers: the directory on this tablet, offline.
+    ResourceDirectoryModel {
+        id: referralDirectory
+        session: Session
     }
     Snackbar {
         id: decisionUndo
@@ -93,6 +100,22 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing
         ComboBox {
+            id: referralResource
+            objectName: "referralResource"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            textRole: "text"
+            valueRole: "value"
+            model: [{ value: "", text: qsTr("Not in the directory: write where") }, ...panel.directoryChoices]
+            Accessible.name: qsTr("Refer to a resource of the clinic's directory")
+        }
+    }
+    RowLayout {
+        visible: decisions.allowed
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        ComboBox {
             id: referralType
             objectName: "referralType"
             Layout.preferredHeight: Theme.touchTarget
@@ -111,19 +134,55 @@ ColumnLayout {
         TextField {
             id: referralTo
             objectName: "referralTo"
+            visible: referralResource.currentValue === ""
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchTarget
             font.pixelSize: Theme.fontBody
             placeholderText: qsTr("Referred to (clinic or person)")
             Accessible.name: qsTr("Referred to, clinic or person")
         }
+    }
+    RowLayout {
+        visible: decisions.allowed
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        TextField {
+            id: referralQuestion
+            objectName: "referralQuestion"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            placeholderText: qsTr("What should the referral answer?")
+            Accessible.name: qsTr("The question the referral asks")
+        }
+        ComboBox {
+            id: referralUrgency
+            objectName: "referralUrgency"
+            Layout.preferredHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            textRole: "text"
+            valueRole: "value"
+            model: [
+                { value: "routine", text: qsTr("Routine") },
+                { value: "soon", text: qsTr("Soon") },
+                { value: "urgent", text: qsTr("Urgent") }
+            ]
+            Accessible.name: qsTr("How urgent the referral is")
+        }
         CButton {
             objectName: "decisionRefer"
             variant: CButton.Tonal
             text: qsTr("Refer")
-            enabled: !decisions.loading && referralTo.text.trim() !== ""
+            enabled: !decisions.loading && referralQuestion.text.trim() !== ""
+                     && (referralResource.currentValue !== "" || referralTo.text.trim() !== "")
             Accessible.name: qsTr("Record the referral")
-            onClicked: { decisions.refer(referralType.currentValue, referralTo.text); referralTo.text = "" }
+            onClicked: {
+                const resource = referralResource.currentValue
+                decisions.refer(resource, referralType.currentValue, resource === "" ? referralTo.text : "",
+                                referralQuestion.text, referralUrgency.currentValue)
+                referralTo.text = ""
+                referralQuestion.text = ""
+            }
         }
     }
     RowLayout {

@@ -378,6 +378,69 @@ Page {
                         }
                     }
 
+                    // Referrals, open ones first: where to, what was asked, how far it has got, and the
+                    // moves its status allows (for whoever may move referrals on).
+                    Card {
+                        objectName: "referrals"
+                        visible: patient.referrals.length > 0
+                        Layout.fillWidth: true
+                        title: qsTr("Referrals")
+                        Repeater {
+                            model: patient.referrals
+                            delegate: ColumnLayout {
+                                id: referral
+                                required property var modelData
+                                objectName: "referral_" + referral.modelData.referralId
+                                spacing: Theme.spacingXs
+                                Layout.fillWidth: true
+                                Label {
+                                    text: qsTr("%1 · %2 · %3").arg(referral.modelData.destination)
+                                                              .arg(referral.modelData.statusLabel)
+                                                              .arg(referral.modelData.urgencyLabel)
+                                    font: Theme.titleMedium
+                                    color: Theme.textOnSurface
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                Label {
+                                    visible: referral.modelData.question !== ""
+                                    text: referral.modelData.question
+                                    font: Theme.bodyMedium
+                                    color: Theme.textOnSurface
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                Label {
+                                    objectName: "referralFollowUp"
+                                    visible: referral.modelData.followUpText !== ""
+                                    text: referral.modelData.followUpText
+                                    font: Theme.bodyMedium
+                                    color: referral.modelData.overdue ? Theme.error : Theme.textOnSurfaceVariant
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                Flow {
+                                    visible: Permissions.canRecord(Session.role, "referral")
+                                    spacing: Theme.spacingS
+                                    Layout.fillWidth: true
+                                    Repeater {
+                                        model: referral.modelData.next
+                                        delegate: CButton {
+                                            id: move
+                                            required property var modelData
+                                            objectName: "referralMove_" + move.modelData.value
+                                            variant: CButton.Outlined
+                                            text: move.modelData.label
+                                            enabled: !patient.loading
+                                            Accessible.name: qsTr("Mark the referral to %1 as %2").arg(referral.modelData.destination).arg(move.modelData.label)
+                                            onClicked: patient.moveReferral(referral.modelData.referralId, move.modelData.value)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+
                     // What this role may add to the record, each a form (nothing in it is pre-filled).
                     Card {
                         Layout.fillWidth: true

@@ -35,6 +35,7 @@ GapCloser closerFor(const QString &code)
         {QStringLiteral("BENZODIAZEPINE"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
         {QStringLiteral("UDS_UNEXPECTED"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
         {QStringLiteral("SUICIDE_RISK"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
+        {QStringLiteral("REFERRAL_NEEDED"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
     };
     return closers.value(code, GapCloser{G::NoGapAction, "", ""});
 }

@@ -2,6 +2,7 @@
 
 #include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
+#include "core/clinical/referrals.h"
 #include "core/registry/registry.h"
 #include "qml/app/labels.h"
 #include "qml/forms/record_form_fields.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLocale>
+#include <QUuid>
 
 #include <cmath>
 #include <utility>
@@ -121,6 +123,80 @@ void PatientViewModel::withdrawRecord(const QString &recordId, const QString &re
         [this](Status status) {
             report(status, tr("Withdrawn: it stays in the history, marked as entered in error."));
             if (status) {
+                emit saved();
+                session()->noteDataChanged();
+            }
+        });
+}
+
+QVariantList PatientViewModel::referrals() const
+{
+    if (!m_view)
+        return {};
+    const auto policy = clinical::referralPolicyFromJson(m_view->policy.value(QStringLiteral("referrals")).toObject());
+    const clinical::ReferralPolicy followUp = policy ? *policy : clinical::ReferralPolicy{};
+    const QDate today = m_view->evaluation.asOf;
+    QList<domain::Referral> sorted = m_view->patient.referrals;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const domain::Referral &a, const domain::Referral &b) {
+        if (clinical::isOpen(a.status) != clinical::isOpen(b.status))
+            return clinical::isOpen(a.status);
+        return a.date > b.date;
+    });
+    QVariantList list;
+    for (const domain::Referral &r : std::as_const(sorted)) {
+        QString destination = r.to;
+        for (const domain::ClinicResource &resource : m_view->resources)
+            if (!r.resourceId.isEmpty() && resource.id == r.resourceId)
+                destination = resource.name;
+        const QDate due = clinical::followUpDue(r, followUp);
+        QVariantList next;
+        for (domain::ReferralStatus status : clinical::nextStatuses(r.status))
+            next.append(QVariantMap{{QStringLiteral("value"), domain::toString(status)},
+                                    {QStringLiteral("label"), referralStatusLabel(status)}});
+        const QString dueText = QLocale().toString(due, QStringLiteral("d MMM yyyy"));
+        list.append(QVariantMap{
+            {QStringLiteral("referralId"), r.meta.id.toString(QUuid::WithoutBraces)},
+            {QStringLiteral("destination"), destination},
+            {QStringLiteral("question"), r.question},
+            {QStringLiteral("status"), domain::toString(r.status)},
+            {QStringLiteral("statusLabel"), referralStatusLabel(r.status)},
+            {QStringLiteral("urgencyLabel"), referralUrgencyLabel(r.urgency)},
+            {QStringLiteral("followUpText"), !due.isValid() ? QString()
+                                             : due < today  ? tr("Follow-up overdue since %1").arg(dueText)
+                                                            : tr("Follow up by %1").arg(dueText)},
+            {QStringLiteral("overdue"), due.isValid() && due < today},
+            {QStringLiteral("open"), clinical::isOpen(r.status)},
+            {QStringLiteral("next"), next},
+        });
+    }
+    return list;
+}
+
+void PatientViewModel::moveReferral(const QString &referralId, const QString &status)
+{
+    if (!session() || !m_view || referralId.isEmpty())
+        return;
+    domain::ReferralStatus next{};
+    if (!domain::parse(status, &next))
+        return;
+    std::optional<domain::Referral> current;
+    for (const domain::Referral &r : std::as_const(m_view->patient.referrals))
+        if (r.meta.id.toString(QUuid::WithoutBraces) == referralId)
+            current = r;
+    if (!current)
+        return;
+    domain::Referral moved = *current;
+    moved.status = next;
+    moved.statusDate = m_today.isValid() ? m_today : clinicToday();
+    moved.meta = {};
+    run<Status>(
+        [referralId, moved](registry::Registry &registry) -> Status {
+            auto corrected = registry.correctRecord(referralId, moved);
+            return corrected ? ok() : Status(corrected.error());
+        },
+        [this, next](Status done) {
+            report(done, tr("Referral: %1.").arg(referralStatusLabel(next)));
+            if (done) {
                 emit saved();
                 session()->noteDataChanged();
             }

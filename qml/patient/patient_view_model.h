@@ -72,6 +72,10 @@ class PatientViewModel : public cairn::app::AsyncObject {
     Q_PROPERTY(QString mmeTrendText READ mmeTrendText NOTIFY changed)
     // Urine drug screens, PDMP checks, agreements, naloxone and visits, newest first.
     Q_PROPERTY(cairn::app::HistoryListModel *history READ history CONSTANT)
+    // The patient's referrals, open ones first then newest: [{referralId, destination, question,
+    // status, statusLabel, urgencyLabel, followUpText, overdue (bool), open (bool),
+    // next: [{value, label}] (the moves the status allows)}].
+    Q_PROPERTY(QVariantList referrals READ referrals NOTIFY changed)
 public:
     explicit PatientViewModel(QObject *parent = nullptr);
 
@@ -115,6 +119,7 @@ public:
     QString mmeHistoryNote() const;
     QString mmeTrendText() const;
     HistoryListModel *history() { return &m_history; }
+    QVariantList referrals() const;
 
     // The day the screen is about (tests inject one; the app uses today).
     void setToday(const QDate &today) { m_today = today; }
@@ -130,6 +135,9 @@ public:
     // Withdraws a record entered in error (it stays in the history, marked withdrawn, with the
     // reason). The reason is required.
     Q_INVOKABLE void withdrawRecord(const QString &recordId, const QString &reason);
+    // Moves a referral on to `status` ("sent", "scheduled", …) as of today: its next version. An
+    // impossible move, or a role that may not, is refused with the reason in `message`.
+    Q_INVOKABLE void moveReferral(const QString &referralId, const QString &status);
 
 signals:
     void patientIdChanged();

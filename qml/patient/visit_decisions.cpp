@@ -164,13 +164,21 @@ void VisitDecisions::pauseTaper()
     setTaper(static_cast<int>(domain::TaperStatus::Paused), tr("Recorded: taper paused."));
 }
 
-void VisitDecisions::refer(const QString &type, const QString &to)
+void VisitDecisions::refer(const QString &resourceId, const QString &type, const QString &to, const QString &question,
+                           const QString &urgency)
 {
-    const QString t = type.trimmed();
-    const QString where = to.trimmed();
+    domain::Referral referral;
+    referral.resourceId = resourceId.trimmed();
+    referral.type = type.trimmed();
+    referral.to = to.trimmed();
+    referral.question = question.trimmed();
+    referral.status = domain::ReferralStatus::Drafted;  // whoever books sends it and follows it up
+    if (!domain::parse(urgency, &referral.urgency))
+        referral.urgency = domain::ReferralUrgency::Routine;
     write(
-        [t, where](registry::Registry &r, const QString &id, const QDate &day) {
-            return added(r.addRecord(id, domain::Referral{{}, day, t, where, domain::ReferralStatus::Proposed}));
+        [referral](registry::Registry &r, const QString &id, const QDate &day) mutable {
+            referral.date = day;
+            return added(r.addRecord(id, referral));
         },
         tr("Referral recorded."));
 }

@@ -51,8 +51,11 @@ public:
     Q_INVOKABLE void continuePlan();
     Q_INVOKABLE void startTaper();
     Q_INVOKABLE void pauseTaper();
-    // type: "pain_specialist", "behavioral_health", "addiction_medicine", "physical_therapy".
-    Q_INVOKABLE void refer(const QString &type, const QString &to);
+    // A referral drafted today: to a directory resource (resourceId) or a free-text destination,
+    // with its question (required) and urgency ("routine", "soon", "urgent"); type: the kind of
+    // care ("pain_specialist", …), optional.
+    Q_INVOKABLE void refer(const QString &resourceId, const QString &type, const QString &to, const QString &question,
+                           const QString &urgency);
     Q_INVOKABLE void prescribeNaloxone();
     Q_INVOKABLE void newAgreement(const QString &note);
     // Withdraws the last decision recorded here (its record stays in the history, marked withdrawn).

@@ -15,6 +15,7 @@ Page {
     signal refillCheckRequested()
     signal conflictsRequested()
     signal quarantineRequested()
+    signal resourcesRequested()
 
     background: Rectangle { color: Theme.background }
 
@@ -61,7 +62,7 @@ Page {
         // The registry's other tasks on a row of their own: beside the search they squeezed it
         // (portrait, large text).
         Flow {
-            visible: refillCheckButton.visible || conflictsButton.visible || quarantineButton.visible
+            visible: refillCheckButton.visible || conflictsButton.visible || quarantineButton.visible || resourcesButton.visible
             Layout.fillWidth: true
             spacing: Theme.spacing
             Button {
@@ -93,6 +94,16 @@ Page {
                 height: Theme.minTouch
                 Accessible.name: qsTr("Review records from the server this tablet cannot read")
                 onClicked: screen.quarantineRequested()
+            }
+            Button {
+                id: resourcesButton
+                objectName: "resourcesButton"
+                visible: Permissions.offers(Session.role, "resources")
+                text: qsTr("Resources")
+                font.pixelSize: Theme.fontBody
+                height: Theme.minTouch
+                Accessible.name: qsTr("The clinic's resource directory: where to refer")
+                onClicked: screen.resourcesRequested()
             }
         }
 

@@ -1,6 +1,7 @@
 // Effective tier and care gaps (rules contract §3–§5), refills (§7), and clinic policy
 // validation. Each expected date below is worked out by hand in the comment beside it.
 
+#include "core/clinical/referrals.h"
 #include "core/clinical/refill.h"
 #include "core/clinical/rules.h"
 
@@ -237,6 +238,100 @@ private slots:
         QVERIFY(!gap(*evaluate(p, kAsOf, f.context()), "UDS_UNEXPECTED"));
     }
 
+    // Issue 18: each of the clinic's referral triggers is a gap until a referral (not declined or
+    // unanswered) or a decision not to refer for it, dated within 365 days.
+    void referralTriggers_data()
+    {
+        QTest::addColumn<QString>("trigger");
+        QTest::newRow("high dose") << QStringLiteral("high_dose");
+        QTest::newRow("unexpected urine test") << QStringLiteral("uds_unexpected");
+        QTest::newRow("positive screen") << QStringLiteral("positive_screen");
+        QTest::newRow("paused taper") << QStringLiteral("taper_paused");
+    }
+    void referralTriggers()
+    {
+        QFETCH(QString, trigger);
+        domain::Patient p = upToDate(kAsOf.addDays(-10));
+        QVERIFY(!gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_NEEDED"));
+        if (trigger == QLatin1String("high_dose"))
+            p.opioids = {morphine(90)};  // exactly high_dose_mme
+        else if (trigger == QLatin1String("uds_unexpected"))
+            p.uds.append({{}, kAsOf.addDays(-3), domain::UdsResult::Unexpected, {QStringLiteral("cocaine")}});
+        else if (trigger == QLatin1String("positive_screen"))  // GAD-7 total 10: moderate
+            p.screenings.append({{}, QStringLiteral("gad7"), kAsOf.addDays(-3), QJsonArray{2, 2, 2, 1, 1, 1, 1}});
+        else
+            p.taperPlans = {{{}, kAsOf.addDays(-20), domain::TaperStatus::Paused, QStringLiteral("morphine"), {}, {}}};
+        auto e = evaluate(p, kAsOf, f.context());
+        QVERIFY(gap(*e, "REFERRAL_NEEDED"));
+        QVERIFY(gap(*e, "REFERRAL_NEEDED")->status == GapStatus::Missing);
+        QCOMPARE(gap(*e, "REFERRAL_NEEDED")->due, kAsOf);
+        QVERIFY(gap(*e, "REFERRAL_NEEDED")->reason.contains(trigger));
+        QCOMPARE(gap(*e, "REFERRAL_NEEDED")->role, QStringLiteral("clinician"));
+
+        // A clinic that does not refer for it has no gap.
+        ClinicPolicy without = f.policy;
+        without.referrals.triggers.clear();
+        QVERIFY(!gap(*evaluate(p, kAsOf, {without, f.table, f.instruments, {}}), "REFERRAL_NEEDED"));
+
+        // A declined referral does not answer it; one sent 365 days ago still does, 366 not.
+        domain::Referral referral;
+        referral.to = QStringLiteral("County Behavioral Health");
+        referral.question = QStringLiteral("Assessment and counselling?");
+        referral.date = kAsOf.addDays(-30);
+        referral.status = domain::ReferralStatus::Declined;
+        p.referrals = {referral};
+        QVERIFY(gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_NEEDED"));
+        referral.status = domain::ReferralStatus::Closed;
+        referral.date = kAsOf.addDays(-365);
+        p.referrals = {referral};
+        QVERIFY(!gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_NEEDED"));
+        referral.date = kAsOf.addDays(-366);
+        p.referrals = {referral};
+        QVERIFY(gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_NEEDED"));
+    }
+
+    // A referral's follow-up: its status date plus the policy's days for that status; overdue the
+    // day after. Sent 14 days ago: due today, no gap; 15 days ago: overdue since yesterday.
+    void referralFollowUp()
+    {
+        domain::Patient p = upToDate(kAsOf.addDays(-10));
+        domain::Referral referral;
+        referral.to = QStringLiteral("Valley PT");
+        referral.question = QStringLiteral("Strengthening plan?");
+        referral.date = kAsOf.addDays(-40);
+        referral.status = domain::ReferralStatus::Sent;
+        referral.statusDate = kAsOf.addDays(-14);
+        p.referrals = {referral};
+        QVERIFY(!gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_FOLLOWUP"));
+        p.referrals.first().statusDate = kAsOf.addDays(-15);
+        auto e = evaluate(p, kAsOf, f.context());
+        QVERIFY(gap(*e, "REFERRAL_FOLLOWUP")->status == GapStatus::Overdue);
+        QCOMPARE(gap(*e, "REFERRAL_FOLLOWUP")->due, kAsOf.addDays(-1));
+        QCOMPARE(gap(*e, "REFERRAL_FOLLOWUP")->role, QStringLiteral("registry_manager"));
+        // Drafted: 7 days; scheduled: 30; seen: 14; closed, declined, no response: none.
+        p.referrals.first().status = domain::ReferralStatus::Drafted;
+        p.referrals.first().statusDate = kAsOf.addDays(-8);
+        QCOMPARE(gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_FOLLOWUP")->due, kAsOf.addDays(-1));
+        p.referrals.first().status = domain::ReferralStatus::Scheduled;
+        QVERIFY(!gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_FOLLOWUP"));
+        for (auto status :
+             {domain::ReferralStatus::Closed, domain::ReferralStatus::Declined, domain::ReferralStatus::NoResponse}) {
+            p.referrals.first().status = status;
+            p.referrals.first().statusDate = kAsOf.addDays(-300);
+            QVERIFY(!gap(*evaluate(p, kAsOf, f.context()), "REFERRAL_FOLLOWUP"));
+        }
+        // The policy's days are the clinic's: refused outside 1-365, named.
+        auto bad = f.policy.withOverrides(
+            QJsonObject{{QStringLiteral("referrals"),
+                         QJsonObject{{QStringLiteral("follow_up_days"), QJsonObject{{QStringLiteral("sent"), 0}}}}}});
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().field, QStringLiteral("referrals.follow_up_days.sent"));
+        auto unknown = f.policy.withOverrides(
+            QJsonObject{{QStringLiteral("referrals"),
+                         QJsonObject{{QStringLiteral("triggers"), QJsonArray{QStringLiteral("bad_mood")}}}}});
+        QCOMPARE(unknown.error().field, QStringLiteral("referrals.triggers"));
+    }
+
     void naloxoneWithin730Days()
     {
         domain::Patient p = upToDate(kAsOf.addDays(-10), domain::RiskTier::Moderate, 60);
@@ -265,7 +360,8 @@ private slots:
         QCOMPARE(order,
                  (QStringList{QStringLiteral("HIGH_DOSE"), QStringLiteral("NALOXONE"), QStringLiteral("AGREEMENT"),
                               QStringLiteral("DEPRESSION_SCREEN"), QStringLiteral("PDMP_CHECK"), QStringLiteral("PEG"),
-                              QStringLiteral("RISK_ASSESSMENT"), QStringLiteral("UDS"), QStringLiteral("VISIT")}));
+                              QStringLiteral("REFERRAL_NEEDED"), QStringLiteral("RISK_ASSESSMENT"),
+                              QStringLiteral("UDS"), QStringLiteral("VISIT")}));
         for (const auto &g : e->gaps) {
             QVERIFY(!g.role.isEmpty());
             QVERIFY(!g.reason.isEmpty());

@@ -107,7 +107,16 @@ QList<Screening> samples(std::type_identity<Screening>)
 }
 QList<Referral> samples(std::type_identity<Referral>)
 {
-    return {{{}, kDay, QStringLiteral("physical_therapy"), QStringLiteral("North PT"), ReferralStatus::Scheduled}};
+    return {{{}, kDay, QStringLiteral("physical_therapy"), QStringLiteral("North PT"), ReferralStatus::Scheduled},
+            {{},
+             kDay,
+             QStringLiteral("pain_specialist"),
+             QString(),
+             ReferralStatus::NoResponse,
+             QStringLiteral("0b8f2f53-1a7c-4f55-9d8e-2a3a1f6c7b10"),
+             QStringLiteral("Would a buprenorphine rotation suit her?"),
+             ReferralUrgency::Soon,
+             kDay.addDays(20)}};
 }
 QList<CarePlanGoal> samples(std::type_identity<CarePlanGoal>)
 {
@@ -163,6 +172,10 @@ QList<LtotDecision> samples(std::type_identity<LtotDecision>)
 {
     return {{{}, kDay, true, QStringLiteral("regular prescriptions from another clinic")},
             {{}, kDay.addDays(90), false, QStringLiteral("stopped; no longer long-term")}};
+}
+QList<NoReferralDecision> samples(std::type_identity<NoReferralDecision>)
+{
+    return {{{}, kDay, ReferralTrigger::TaperPaused, QStringLiteral("already seen by pain clinic last month")}};
 }
 
 template <typename T> QString describe(const Result<T> &result)

@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <algorithm>
 #include <functional>
 
 Q_IMPORT_QML_PLUGIN(CairnPlugin)
@@ -614,6 +615,17 @@ private slots:
             QVERIFY(card);
             QVERIFY(!card->property("reason").toString().isEmpty());
             QVERIFY(!card->property("ownerLabel").toString().isEmpty());
+            // A patient with many gaps has this card below the fold: scrolled to, as a user does.
+            QQuickItem *flick = actions.first()->parentItem();
+            while (flick && !flick->inherits("QQuickFlickable"))
+                flick = flick->parentItem();
+            if (flick) {
+                QQuickItem *content = flick->property("contentItem").value<QQuickItem *>();
+                const qreal top = actions.first()->mapToItem(content, QPointF()).y();
+                const qreal bottom = std::max(0.0, flick->property("contentHeight").toReal() - flick->height());
+                flick->setProperty("contentY", std::clamp(top - flick->height() / 3, 0.0, bottom));
+                QTest::qWait(50);
+            }
             Taps taps(m_window);
             QVERIFY2(taps.tap(actions.first()->objectName()), qPrintable(taps.failed()));
             QQuickItem *form = nullptr;

@@ -782,7 +782,10 @@ private slots:
         QVERIFY(load(id).taperStatus == domain::TaperStatus::Paused);
         QTRY_COMPARE(decisions.taperStatus(), QStringLiteral("paused"));
         run([&] { decisions.prescribeNaloxone(); });
-        run([&] { decisions.refer(QStringLiteral("behavioral_health"), QStringLiteral("Valley Counseling")); });
+        run([&] {
+            decisions.refer(QString(), QStringLiteral("behavioral_health"), QStringLiteral("Valley Counseling"),
+                            QStringLiteral("Counselling for low mood and sleep?"), QStringLiteral("routine"));
+        });
         run([&] { decisions.newAgreement(QStringLiteral("renewed")); });
         run([&] { decisions.continuePlan(); });
         const domain::Patient patient = load(id);
@@ -801,8 +804,9 @@ private slots:
         // Naloxone, the agreement and the visit are on the timeline now.
         QTRY_VERIFY(!view.loading());
         QTRY_VERIFY(view.history()->rowCount() >= historyBefore + 3);
-        // A referral of an unknown kind is refused with the field named; loading still ends.
-        decisions.refer(QString(), QString());
+        // A referral with no question is refused with the field named; loading still ends.
+        decisions.refer(QString(), QString(), QStringLiteral("Valley Counseling"), QString(),
+                        QStringLiteral("routine"));
         QTRY_VERIFY(!decisions.loading());
         signInAs(m_maId, kMaPin);
     }

@@ -211,6 +211,25 @@ private slots:
         expectRefused(push(*m_a, {sync::envelopeToJson(scoped)}), 422, QStringLiteral("patient_id"));
     }
 
+    // Issue 18: a directory entry is read on arrival as every tablet reads it; the field is named.
+    void badClinicResourceIsRefused()
+    {
+        const QJsonObject resource{{QStringLiteral("id"), QStringLiteral("5b0c7d2e-8f4a-4b8e-9c3d-1e2f3a4b5c6d")},
+                                   {QStringLiteral("name"), QStringLiteral("Valley PT")},
+                                   {QStringLiteral("category"), QStringLiteral("chiropractic")}};
+        auto unknownCategory = record(*m_a, QStringLiteral("clinic_resource"), domain::kClinicScope, resource);
+        expectRefused(push(*m_a, {sync::envelopeToJson(unknownCategory)}), 422,
+                      QStringLiteral("changes[0].record.payload.category"));
+        QJsonObject farAway = resource;
+        farAway.insert(QStringLiteral("category"), QStringLiteral("physical_therapy"));
+        farAway.insert(QStringLiteral("distance"), QStringLiteral("far"));
+        expectRefused(push(*m_a, {sync::envelopeToJson(
+                                     record(*m_a, QStringLiteral("clinic_resource"), domain::kClinicScope, farAway))}),
+                      422, QStringLiteral("changes[0].record.payload.distance"));
+        auto scoped = record(*m_a, QStringLiteral("clinic_resource"), m_patient, farAway);
+        expectRefused(push(*m_a, {sync::envelopeToJson(scoped)}), 422, QStringLiteral("patient_id"));
+    }
+
     void orphanObservationIsRefused()
     {
         auto orphan =

@@ -325,6 +325,57 @@ private slots:
         QVERIFY(other->registry->clinicPolicy()->version != policy->version);
     }
 
+    // Issue 18: the directory reaches every tablet of the clinic and no other; its edits keep their
+    // history there; a referral to a directory resource syncs like any other record.
+    void theResourceDirectoryReachesEveryTabletOfTheClinicAndNoOther()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("directory"), false);  // the administrator keeps it
+        auto b = tablet(m_clockB, QStringLiteral("directory"));
+        auto c = tablet(m_clockB, QStringLiteral("directory"));
+        auto elsewhere = tablet(m_clockB, QStringLiteral("directory-elsewhere"), false);
+        domain::ClinicResource pt;
+        pt.name = QStringLiteral("Valley Physical Therapy");
+        pt.category = domain::ResourceCategory::PhysicalTherapy;
+        pt.languages = {QStringLiteral("en"), QStringLiteral("es")};
+        pt.howToRefer = QStringLiteral("Fax the referral form; they call the patient within a week.");
+        auto saved = a->registry->saveClinicResource(pt);
+        CHECK_OK(saved);
+        syncOk(*a);
+        for (Tablet *t : {b.get(), c.get(), elsewhere.get()})
+            syncOk(*t);
+        QCOMPARE(b->registry->clinicResources()->size(), 1);
+        QCOMPARE(c->registry->clinicResources()->first(), *saved);
+        QCOMPARE(elsewhere->registry->clinicResources()->size(), 0);
+
+        domain::ClinicResource edited = *saved;
+        edited.phone = QStringLiteral("555-0142");
+        CHECK_OK(a->registry->saveClinicResource(edited));
+        syncOk(*a);
+        syncOk(*b);
+        syncOk(*elsewhere);
+        QCOMPARE(b->registry->clinicResources()->first().phone, QStringLiteral("555-0142"));
+        QCOMPARE(b->registry->clinicResourceHistory(saved->id)->size(), 2);
+        QCOMPARE(elsewhere->registry->clinicResources()->size(), 0);
+
+        // A clinician on B refers to it; the referral reaches A naming the same resource.
+        auto id = b->registry->addPatient(plainPatient(QStringLiteral("Lena Ortiz"), QStringLiteral("D-1")));
+        QVERIFY(id);
+        domain::Referral referral;
+        referral.date = QDate(2026, 3, 2);
+        referral.resourceId = saved->id;
+        referral.question = QStringLiteral("Strength and walking plan for knee pain?");
+        referral.status = domain::ReferralStatus::Sent;
+        CHECK_OK(b->registry->addRecord(*id, referral));
+        syncOk(*b);
+        syncOk(*a);
+        auto onA = a->registry->loadPatient(*id);
+        CHECK_OK(onA);
+        QCOMPARE(onA->referrals.size(), 1);
+        QCOMPARE(onA->referrals.first().resourceId, saved->id);
+        QCOMPARE(onA->referrals.first().question, referral.question);
+        QCOMPARE(snapshot(*a->registry), snapshot(*b->registry));
+    }
+
     void concurrentPolicyEditsConvergeAndAreSurfaced()
     {
         auto a = tablet(m_clockA, QStringLiteral("policy"), false);

@@ -881,12 +881,149 @@ private slots:
                  75.0);
     }
 
+    // Issue 18: the directory and referrals through cairnctl alone. The registry manager adds and
+    // edits resources; the clinician refers a patient at 95 MME to one; bad input exits 2 naming the
+    // field and writes nothing; the follow-up is the registry manager's gap once overdue, until the
+    // referral is closed.
+    void resourcesAndReferralsThroughCairnctl()
+    {
+        newRegistry(QStringLiteral("referrals.db"));
+        const QStringList painArgs{QStringLiteral("resources"),      QStringLiteral("add"),
+                                   QStringLiteral("--name"),         QStringLiteral("Valley Pain Center"),
+                                   QStringLiteral("--category"),     QStringLiteral("pain_specialist"),
+                                   QStringLiteral("--languages"),    QStringLiteral("en,es"),
+                                   QStringLiteral("--telehealth"),   QStringLiteral("yes"),
+                                   QStringLiteral("--distance"),     QStringLiteral("42"),
+                                   QStringLiteral("--unit"),         QStringLiteral("mi"),
+                                   QStringLiteral("--how-to-refer"), QStringLiteral("Fax form 12 and the last note")};
+        // The clinician may not write the directory (exit 1); a bad category is named (exit 2).
+        QCOMPARE(cairnctl(kClinician, painArgs).exitCode, 1);
+        QStringList badCategory = painArgs;
+        badCategory[5] = QStringLiteral("chiropractic");
+        const Run refused = cairnctl(kManager, badCategory);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.error().startsWith("cairnctl: category:"), refused.err.constData());
+        const Run pain = cairnctl(kManager, painArgs);
+        QVERIFY2(pain.exitCode == 0, pain.err.constData());
+        const QString painId = pain.lastLine();
+        const Run pt = cairnctl(kManager, {QStringLiteral("resources"), QStringLiteral("add"), QStringLiteral("--name"),
+                                           QStringLiteral("Lakeside Pool"), QStringLiteral("--category"),
+                                           QStringLiteral("other_nondrug"), QStringLiteral("--subtype"),
+                                           QStringLiteral("aqua therapy")});
+        QVERIFY2(pt.exitCode == 0, pt.err.constData());
+        const Run edited = cairnctl(kManager, {QStringLiteral("resources"), QStringLiteral("edit"), painId,
+                                               QStringLiteral("--phone"), QStringLiteral("555-0199")});
+        QVERIFY2(edited.exitCode == 0, edited.err.constData());
+        QCOMPARE(edited.lastLine(), painId);
+
+        // Searchable by every role: text, category, JSON.
+        const Run aqua = cairnctl(kClinician, {QStringLiteral("resources"), QStringLiteral("list"),
+                                               QStringLiteral("--search"), QStringLiteral("aqua")});
+        QCOMPARE(aqua.exitCode, 0);
+        QVERIFY(aqua.out.contains("Lakeside Pool") && !aqua.out.contains("Valley Pain Center"));
+        const Run listed =
+            cairnctl(kClinician, {QStringLiteral("resources"), QStringLiteral("list"), QStringLiteral("--category"),
+                                  QStringLiteral("pain_specialist"), QStringLiteral("--json")});
+        const QJsonArray found = QJsonDocument::fromJson(listed.out).array();
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first()[QStringLiteral("phone")].toString(), QStringLiteral("555-0199"));
+        QCOMPARE(found.first()[QStringLiteral("distance_unit")].toString(), QStringLiteral("mi"));
+        const Run history = cairnctl(kClinician, {QStringLiteral("resources"), QStringLiteral("history"), painId});
+        QCOMPARE(history.out.trimmed().split('\n').size(), 2);
+
+        // A patient at 95 MME: REFERRAL_NEEDED is the clinician's until a referral.
+        const Run added =
+            cairnctl(kManager, {QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--json"),
+                                writeFile(QStringLiteral("ref-patient.json"), patientObject(QStringLiteral("R-95")))});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        const QString patient = added.lastLine();
+        const Run dose = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("opioids"),
+                   QJsonArray{QJsonObject{{QStringLiteral("drug"), QStringLiteral("morphine")},
+                                          {QStringLiteral("strength_mg"), 95},
+                                          {QStringLiteral("units_per_dose"), 1},
+                                          {QStringLiteral("doses_per_day"), 1},
+                                          {QStringLiteral("start"), QStringLiteral("2026-01-05")}}}}}));
+        QVERIFY2(dose.exitCode == 0, dose.err.constData());
+        QVERIFY(hasGap(gapsRowOf(patient, QStringLiteral("2026-11-02")), QStringLiteral("REFERRAL_NEEDED")));
+
+        // Bad referrals: each exits 2 naming the field, and nothing is written.
+        const QList<int> before = counts();
+        const QStringList refer{QStringLiteral("referral"), QStringLiteral("add"), patient};
+        const Run unknown =
+            cairnctl(kClinician, refer + QStringList{QStringLiteral("--resource"),
+                                                     QStringLiteral("0f1e2d3c-4b5a-4697-8877-665544332211"),
+                                                     QStringLiteral("--question"), QStringLiteral("Taper?")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.error().startsWith("cairnctl: resource_id:"), unknown.err.constData());
+        const Run noQuestion = cairnctl(kClinician, refer + QStringList{QStringLiteral("--resource"), painId});
+        QCOMPARE(noQuestion.exitCode, 2);
+        QVERIFY2(noQuestion.error().startsWith("cairnctl: question:"), noQuestion.err.constData());
+        QCOMPARE(counts(), before);
+
+        const Run referred = cairnctl(
+            kClinician, refer + QStringList{QStringLiteral("--resource"), painId, QStringLiteral("--question"),
+                                            QStringLiteral("Would a slow taper suit her?"), QStringLiteral("--urgency"),
+                                            QStringLiteral("soon"), QStringLiteral("--status"), QStringLiteral("sent"),
+                                            QStringLiteral("--date"), QStringLiteral("2026-11-02")});
+        QVERIFY2(referred.exitCode == 0, referred.err.constData());
+        const QString referral = referred.lastLine();
+        QVERIFY(!hasGap(gapsRowOf(patient, QStringLiteral("2026-11-02")), QStringLiteral("REFERRAL_NEEDED")));
+
+        // Sent on 2 November with 14 days to follow up: on the 17th it is the registry manager's gap.
+        const QJsonObject late = gapsRowOf(patient, QStringLiteral("2026-11-17"));
+        QVERIFY(hasGap(late, QStringLiteral("REFERRAL_FOLLOWUP")));
+        for (const QJsonValue &gap : late.value(QStringLiteral("gaps")).toArray())
+            if (gap[QStringLiteral("code")].toString() == QLatin1String("REFERRAL_FOLLOWUP"))
+                QCOMPARE(gap[QStringLiteral("role")].toString(), QStringLiteral("registry_manager"));
+
+        // An impossible move is refused naming the status; the registry manager moves it on.
+        const Run skipped = cairnctl(kManager, {QStringLiteral("referral"), QStringLiteral("update"), referral,
+                                                QStringLiteral("--status"), QStringLiteral("drafted")});
+        QCOMPARE(skipped.exitCode, 2);
+        QVERIFY2(skipped.error().startsWith("cairnctl: status:"), skipped.err.constData());
+        const Run scheduled = cairnctl(kManager, {QStringLiteral("referral"), QStringLiteral("update"), referral,
+                                                  QStringLiteral("--status"), QStringLiteral("scheduled"),
+                                                  QStringLiteral("--date"), QStringLiteral("2026-11-17")});
+        QVERIFY2(scheduled.exitCode == 0, scheduled.err.constData());
+        QVERIFY(!hasGap(gapsRowOf(patient, QStringLiteral("2026-11-17")), QStringLiteral("REFERRAL_FOLLOWUP")));
+        const Run seen = cairnctl(kManager, {QStringLiteral("referral"), QStringLiteral("update"), scheduled.lastLine(),
+                                             QStringLiteral("--status"), QStringLiteral("seen"),
+                                             QStringLiteral("--date"), QStringLiteral("2026-11-30")});
+        QVERIFY2(seen.exitCode == 0, seen.err.constData());
+        const Run closed = cairnctl(kManager, {QStringLiteral("referral"), QStringLiteral("update"), seen.lastLine(),
+                                               QStringLiteral("--status"), QStringLiteral("closed"),
+                                               QStringLiteral("--date"), QStringLiteral("2026-12-01")});
+        QVERIFY2(closed.exitCode == 0, closed.err.constData());
+        QVERIFY(!hasGap(gapsRowOf(patient, QStringLiteral("2027-03-01")), QStringLiteral("REFERRAL_FOLLOWUP")));
+        const Run list = cairnctl(
+            kClinician, {QStringLiteral("referral"), QStringLiteral("list"), patient, QStringLiteral("--json")});
+        const QJsonArray referrals = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(referrals.size(), 1);
+        QCOMPARE(referrals.first()[QStringLiteral("status")].toString(), QStringLiteral("closed"));
+        QCOMPARE(referrals.first()[QStringLiteral("resource_id")].toString(), painId);
+        QVERIFY(!referrals.first()[QStringLiteral("open")].toBool());
+
+        // A recorded decision not to refer needs its reason.
+        const Run noReason = cairnctl(kClinician, {QStringLiteral("referral"), QStringLiteral("no-referral"), patient,
+                                                   QStringLiteral("--trigger"), QStringLiteral("taper_paused")});
+        QCOMPARE(noReason.exitCode, 2);
+        QVERIFY2(noReason.error().contains("reason"), noReason.err.constData());
+        const Run decided =
+            cairnctl(kClinician, {QStringLiteral("referral"), QStringLiteral("no-referral"), patient,
+                                  QStringLiteral("--trigger"), QStringLiteral("high_dose"), QStringLiteral("--reason"),
+                                  QStringLiteral("tapering with the pain center's plan")});
+        QVERIFY2(decided.exitCode == 0, decided.err.constData());
+    }
+
     void helpListsTheCommands()
     {
         const Run help = cairnctl(kAdmin, {QStringLiteral("help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *command :
-             {"patient add", "record add", "correct RECORD_ID", "withdraw RECORD_ID", "history ID", "inactivate ID"})
+        for (const char *command : {"patient add", "record add", "correct RECORD_ID", "withdraw RECORD_ID",
+                                    "history ID", "inactivate ID", "resources list", "referral add"})
             QVERIFY2(help.out.contains(command), command);
     }
 };

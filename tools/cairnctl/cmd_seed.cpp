@@ -74,6 +74,35 @@ constexpr DemoUser kDemoUsers[] = {
     {"Frankie Front Desk", keys::Role::FrontDesk, "2580"},
 };
 
+// An invented resource directory for the demo (names and numbers are made up).
+QList<domain::ClinicResource> demoResources()
+{
+    using C = domain::ResourceCategory;
+    const auto make = [](const char *name, C category, const char *subtype, double km, const char *languages,
+                         bool telehealth, const char *howToRefer) {
+        domain::ClinicResource r;
+        r.name = QLatin1String(name);
+        r.category = category;
+        r.subtype = QLatin1String(subtype);
+        r.distance = km;
+        r.languages = QString::fromLatin1(languages).split(QLatin1Char(','));
+        r.telehealth = telehealth;
+        r.howToRefer = QLatin1String(howToRefer);
+        r.hours = QStringLiteral("Mon-Fri 8:00-17:00");
+        r.phone = QStringLiteral("555-0100");
+        return r;
+    };
+    return {make("Valley Pain Center", C::PainSpecialist, "", 64, "en,es", true,
+                 "Fax the referral form and the last visit note; they call the patient within two weeks."),
+            make("North Bridge Recovery", C::MoudPrescriber, "", 38, "en", true,
+                 "Call the intake line with the patient present; same-week buprenorphine starts."),
+            make("Riverside Physical Therapy", C::PhysicalTherapy, "", 12, "en,es", false,
+                 "Send the order with the diagnosis; the patient books the first visit."),
+            make("Lakeside Pool", C::OtherNondrug, "aqua therapy", 20, "es", false,
+                 "Group sessions twice a week; the patient signs up at the front desk."),
+            make("County Crisis Line", C::CrisisLine, "", 0, "en,es", true, "Call or text 988 at any hour.")};
+}
+
 int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
@@ -101,6 +130,10 @@ int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io 
     auto added = (*created)->addPatients(synthetic::generateClinic(clinic));
     if (!added)
         return fail(io, added.error());
+    for (const domain::ClinicResource &resource : demoResources()) {
+        if (auto saved = (*created)->saveClinicResource(resource); !saved)
+            return fail(io, saved.error());
+    }
     *io.out << "created the demo registry " << path << " with " << added->size()
             << " synthetic patients; demo users and PINs are listed in the README\n";
     return Success;

@@ -1,0 +1,294 @@
+// Resources and referrals followed through, end to end through the real app (issue 18, "Done
+// when"): the registry manager adds resources on the Resources screen; a clinician refers a patient
+// at 95 MME to a directory resource from the visit; on the app's clock the referral's follow-up
+// becomes overdue and shows on the patient screen as the registry manager's gap; the registry
+// manager moves the referral on until it is closed, and the gap goes. Every step is checked in the
+// encrypted registry. Users sign in on the keypad; fields are filled by tapping and typing.
+
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "qml/app/session.h"
+#include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
+
+#include <QGuiApplication>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+
+const QString kManagerPin = QStringLiteral("2468");
+const QString kClinicianPin = QStringLiteral("1357");
+
+void typeKeys(const QString &text)
+{
+    QQuickWindow *window = qobject_cast<QQuickWindow *>(QGuiApplication::focusWindow());
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}
+
+// The shown button under `root` whose text is `text` (a chip).
+QQuickItem *buttonIn(QQuickItem *root, const QString &text)
+{
+    if (!root)
+        return nullptr;
+    if (root->inherits("QQuickAbstractButton") && root->property("text").toString() == text && root->isVisible())
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = buttonIn(child, text))
+            return found;
+    return nullptr;
+}
+
+}  // namespace
+
+class TestReferralsStory : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<testing::AppFixture> m_app;
+    QQuickWindow *m_window = nullptr;
+    QString m_managerId;
+    QString m_clinicianId;
+    QString m_patientId;
+    QString m_resourceId;
+
+    template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
+    {
+        std::optional<R> answer;
+        m_app->session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        if (!testing::waitFor([&answer] { return answer.has_value(); }))
+            qFatal("the database thread did not answer");
+        return std::move(*answer);
+    }
+
+    domain::Patient stored()
+    {
+        auto patient = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        if (!patient)
+            qFatal("%s", qPrintable(patient.error().line()));
+        return *patient;
+    }
+
+    // Scrolls the page holding `item` until it is in view, then taps it.
+    void tapItem(QQuickItem *item)
+    {
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            QQuickItem *flick = item->parentItem();
+            while (flick && !flick->inherits("QQuickFlickable"))
+                flick = flick->parentItem();
+            if (flick) {
+                QQuickItem *content = flick->property("contentItem").value<QQuickItem *>();
+                const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
+                const qreal height = flick->height();
+                const qreal viewTop = flick->property("contentY").toReal();
+                if (top < viewTop || top + item->height() > viewTop + height) {
+                    const qreal maxY = std::max<qreal>(0, flick->property("contentHeight").toReal() - height);
+                    flick->setProperty("contentY", std::clamp<qreal>(top - height / 3, 0, maxY));
+                    QTest::qWait(30);
+                }
+            }
+            const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+            if (centre.y() >= 0 && centre.y() < m_window->height())
+                break;
+            QTest::qWait(50);
+        }
+        testing::tap(m_window, item);
+    }
+
+    bool tapNamed(const QString &name)
+    {
+        QQuickItem *item = nullptr;
+        if (!testing::waitFor([&] {
+                item = testing::findItem(m_window, name);
+                return item && !testing::inTransition(item);
+            }))
+            return false;
+        tapItem(item);
+        return true;
+    }
+
+    void typeNamed(const QString &name, const QString &text)
+    {
+        QVERIFY2(tapNamed(name), qPrintable(name));
+        QQuickItem *input = testing::findItem(m_window, name);
+        QVERIFY(testing::waitFor([&] { return input && input->hasActiveFocus(); }));
+        typeKeys(text);
+    }
+
+    void signIn(const QString &userId, const QString &pin)
+    {
+        if (m_app->session().signedIn()) {
+            QVERIFY(tapNamed(QStringLiteral("lockButton")));
+            QVERIFY(testing::waitFor([&] { return !m_app->session().signedIn(); }));
+        }
+        QVERIFY(tapNamed(QStringLiteral("user_") + userId));
+        for (const QChar digit : pin)
+            QVERIFY(tapNamed(QStringLiteral("pinKey_") + digit));
+        QVERIFY(tapNamed(QStringLiteral("pinKey_ok")));
+        QVERIFY(testing::waitFor([&] { return m_app->session().signedIn(); }));
+        QVERIFY(
+            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("navigationRail")) != nullptr; }));
+    }
+
+    void openPatient()
+    {
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
+        QVERIFY(tapNamed(QStringLiteral("patient_") + m_patientId));
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
+            return name && name->property("text").toString() == QStringLiteral("Rita Referral");
+        }));
+    }
+
+    // Whether the patient screen lists the gap (on its Summary tab, shown or not).
+    bool gapShown(const QString &code)
+    {
+        return testing::findItem(m_window, QStringLiteral("gapCard_") + code, false) != nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        testing::AppFixtureOptions options;
+        options.users = {{QStringLiteral("Riley Registry"), keys::Role::RegistryManager, kManagerPin},
+                         {QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin}};
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_managerId = m_app->userId(QStringLiteral("Riley Registry"));
+        m_clinicianId = m_app->userId(QStringLiteral("Casey Clinician"));
+        m_window = m_app->window();
+        QVERIFY(testing::resize(m_window, QSize(1280, 800)));
+        QVERIFY(testing::waitFor([&] { return m_app->session().users()->rowCount() == 3; }));
+    }
+
+    void theRegistryManagerAddsResources()
+    {
+        signIn(m_managerId, kManagerPin);
+        QVERIFY(tapNamed(QStringLiteral("nav_registry")));
+        QVERIFY(tapNamed(QStringLiteral("resourcesButton")));
+        QVERIFY(tapNamed(QStringLiteral("resourceAdd")));
+        typeNamed(QStringLiteral("resourceName"), QStringLiteral("Valley Pain Center"));
+        QQuickItem *categories = testing::findItem(m_window, QStringLiteral("resourceFormCategory"));
+        QQuickItem *pain = buttonIn(categories, QStringLiteral("Pain specialist"));
+        QVERIFY(pain);
+        tapItem(pain);
+        typeNamed(QStringLiteral("resourceLanguages"), QStringLiteral("en, es"));
+        typeNamed(QStringLiteral("resourceDistance"), QStringLiteral("42"));
+        QVERIFY(tapNamed(QStringLiteral("resourceSave")));
+        QVERIFY(testing::waitFor([&] {
+            auto list = onDatabase<Result<QList<domain::ClinicResource>>>(
+                [](registry::Registry *r) { return r->clinicResources(); });
+            if (!list || list->isEmpty())
+                return false;
+            m_resourceId = list->first().id;
+            return true;
+        }));
+        // It is listed, and its details show how to find it.
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("resourceRow_") + m_resourceId) != nullptr; }));
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *detail = testing::findItem(m_window, QStringLiteral("resourceDetail"));
+            return detail && detail->property("title").toString() == QStringLiteral("Valley Pain Center");
+        }));
+        // A second one, searched for by a word of its name.
+        QVERIFY(tapNamed(QStringLiteral("resourceAdd")));
+        typeNamed(QStringLiteral("resourceName"), QStringLiteral("Lakeside Pool"));
+        tapItem(buttonIn(testing::findItem(m_window, QStringLiteral("resourceFormCategory")),
+                         QStringLiteral("Other non-drug therapy")));
+        typeNamed(QStringLiteral("resourceSubtype"), QStringLiteral("aqua therapy"));
+        QVERIFY(tapNamed(QStringLiteral("resourceSave")));
+        QVERIFY(testing::waitFor([&] {
+            return onDatabase<Result<QList<domain::ClinicResource>>>([](registry::Registry *r) {
+                       return r->clinicResources();
+                   })->size() == 2;
+        }));
+        typeNamed(QStringLiteral("resourceSearch"), QStringLiteral("aqua"));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("resourceRow_") + m_resourceId) == nullptr; }));
+
+        // The patient the clinician will see, at 95 MME, registered here.
+        domain::Patient p;
+        p.clinicId = QStringLiteral("R-95");
+        p.name = QStringLiteral("Rita Referral");
+        p.birthDate = QDate(1960, 2, 3);
+        p.sex = domain::Sex::Female;
+        domain::OpioidEntry morphine;
+        morphine.drug = QStringLiteral("morphine");
+        morphine.strengthMg = 95;
+        morphine.dosesPerDay = 1;
+        morphine.start = m_app->today().addDays(-200);
+        p.opioids = {morphine};
+        auto id = onDatabase<Result<QString>>([p](registry::Registry *r) { return r->addPatient(p); });
+        QVERIFY2(id, id ? "" : qPrintable(id.error().line()));
+        m_patientId = *id;
+    }
+
+    void aClinicianRefersFromTheVisit()
+    {
+        signIn(m_clinicianId, kClinicianPin);
+        openPatient();
+        QVERIFY(testing::waitFor([&] { return gapShown(QStringLiteral("REFERRAL_NEEDED")); }));
+        QVERIFY(tapNamed(QStringLiteral("tab_visit")));
+        // The directory's resources are the choices (offline), after "not in the directory".
+        QQuickItem *resource = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            resource = testing::findItem(m_window, QStringLiteral("referralResource"));
+            return resource && resource->property("count").toInt() == 3;
+        }));
+        int index = -1;
+        QMetaObject::invokeMethod(resource, "indexOfValue", Qt::DirectConnection, Q_RETURN_ARG(int, index),
+                                  Q_ARG(QVariant, m_resourceId));
+        QVERIFY(index > 0);
+        resource->setProperty("currentIndex", index);
+        // No question: Refer stays disabled.
+        QQuickItem *refer = testing::findItem(m_window, QStringLiteral("decisionRefer"), false);
+        QVERIFY(refer && !refer->isEnabled());
+        typeNamed(QStringLiteral("referralQuestion"), QStringLiteral("Would a slow taper suit her?"));
+        QVERIFY(testing::waitFor([&] { return refer->isEnabled(); }));
+        tapItem(refer);
+        QVERIFY(testing::waitFor([&] { return stored().referrals.size() == 1; }));
+        const domain::Referral referral = stored().referrals.first();
+        QCOMPARE(referral.resourceId, m_resourceId);
+        QCOMPARE(referral.question, QStringLiteral("Would a slow taper suit her?"));
+        QVERIFY(referral.status == domain::ReferralStatus::Drafted);
+        QVERIFY(tapNamed(QStringLiteral("tab_summary")));
+        QVERIFY(testing::waitFor([&] { return !gapShown(QStringLiteral("REFERRAL_NEEDED")); }));
+        QVERIFY(testing::findItem(m_window, QStringLiteral("referrals")));
+    }
+
+    void theOverdueFollowUpIsTheRegistryManagersUntilClosed()
+    {
+        // Drafted today, to be sent within 7 days: eight days on it is overdue.
+        m_app->clock().set(m_app->clock().now().addDays(8));
+        signIn(m_managerId, kManagerPin);
+        openPatient();
+        QVERIFY(testing::waitFor([&] { return gapShown(QStringLiteral("REFERRAL_FOLLOWUP")); }));
+        QQuickItem *gap = testing::findItem(m_window, QStringLiteral("gapCard_REFERRAL_FOLLOWUP"), false);
+        QVERIFY(gap);
+        QCOMPARE(gap->property("ownerLabel").toString(), QStringLiteral("For: Registry manager"));
+        // Moved on step by step from the patient screen; each move is a new version.
+        for (const char *status : {"sent", "scheduled", "seen", "closed"}) {
+            QVERIFY2(tapNamed(QStringLiteral("referralMove_") + QLatin1String(status)), status);
+            QVERIFY2(testing::waitFor(
+                         [&] { return domain::toString(stored().referrals.first().status) == QLatin1String(status); }),
+                     status);
+        }
+        QVERIFY(testing::waitFor([&] { return !gapShown(QStringLiteral("REFERRAL_FOLLOWUP")); }));
+        auto history = onDatabase<Result<QList<domain::RecordEnvelope>>>(
+            [id = m_patientId](registry::Registry *r) { return r->patientHistory(id); });
+        QCOMPARE(std::count_if(history->cbegin(), history->cend(),
+                               [](const auto &e) { return e.kind == QLatin1String("referral"); }),
+                 5);
+    }
+};
+
+QTEST_MAIN(TestReferralsStory)
+#include "test_referrals_story.moc"
