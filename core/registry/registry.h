@@ -292,7 +292,9 @@ private:
     [[nodiscard]] qsizetype summariesParsedLastRead() const;
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
-    Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb);
+    // `corrected`: the version a correction replaces (field-level rights compare with it).
+    Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb,
+                                           const domain::RecordEnvelope *corrected = nullptr);
     // Whether the signed-in user may write a record of `kind` under the clinic policy in force
     // (clinical::mayRecord: the role's permission, or a care gap the clinic gives it).
     bool mayWrite(const QString &kind);
