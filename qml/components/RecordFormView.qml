@@ -45,6 +45,7 @@ ColumnLayout {
                     case RecordForm.Date: return dateControl
                     case RecordForm.Time: return timeControl
                     case RecordForm.Choice: return choiceControl
+                    case RecordForm.YesNo: return choiceControl
                     case RecordForm.Flag: return flagControl
                     case RecordForm.LongText: return longTextControl
                     case RecordForm.Steps: return stepsControl

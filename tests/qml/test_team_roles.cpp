@@ -74,6 +74,10 @@ domain::AnyRecord closingRecord(const QString &kind)
                            {QStringLiteral("pain"), 4},
                            {QStringLiteral("enjoyment"), 4},
                            {QStringLiteral("activity"), 4}};
+    else if (kind == QLatin1String("intake"))  // started, as the front desk does
+        json = QJsonObject{{QStringLiteral("date"), day}};
+    else if (kind == QLatin1String("moud_status"))
+        json = QJsonObject{{QStringLiteral("date"), day}, {QStringLiteral("state"), QStringLiteral("offered")}};
     else
         json = day;  // naloxone, agreement, pdmp_check: the short form
     auto record = domain::recordFromJson(kind, json);
