@@ -173,7 +173,8 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
                 // The taper plan is shown with one (empty) step, so its step editor is in the picture.
                 if (kind == QLatin1String("taper_plan") && m_waited == 4 && find("recordForm"))
                     QMetaObject::invokeMethod(find("recordForm"), "addStep", Q_ARG(QString, QStringLiteral("steps")));
-                return find("recordFormScreen") && m_waited++ > 8;
+                // The OUD checklist's twelve yes/no rows take longer to settle their wrapped layout.
+                return find("recordFormScreen") && m_waited++ > (kind == QLatin1String("oud_assessment") ? 30 : 8);
             },
             [this, kind] {
                 capture(QStringLiteral("11-form-") + kind);
