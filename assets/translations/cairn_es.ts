@@ -2468,8 +2468,16 @@
         <translation>Tratamiento del trastorno por consumo de opioides</translation>
     </message>
     <message>
-        <source>Accepted</source>
-        <translation>Aceptado</translation>
+        <source>Offered to the patient</source>
+        <translation>Ofrecido al paciente</translation>
+    </message>
+    <message>
+        <source>Accepted by the patient</source>
+        <translation>Aceptado por el paciente</translation>
+    </message>
+    <message>
+        <source>Declined by the patient</source>
+        <translation>Rechazado por el paciente</translation>
     </message>
     <message>
         <source>Started here</source>
