@@ -464,6 +464,18 @@
         <source>For: %1</source>
         <translation>Para: %1</translation>
     </message>
+    <message>
+        <source>Continue the intake</source>
+        <translation>Continuar la admisión</translation>
+    </message>
+    <message>
+        <source>Record the first-visit decision</source>
+        <translation>Registrar la decisión de la primera visita</translation>
+    </message>
+    <message>
+        <source>Offer treatment</source>
+        <translation>Ofrecer tratamiento</translation>
+    </message>
 </context>
 <context>
     <name>GapChip</name>
@@ -601,6 +613,18 @@
     <message>
         <source>Follow up the referral</source>
         <translation>Dar seguimiento a la derivación</translation>
+    </message>
+    <message>
+        <source>Complete the new-patient intake</source>
+        <translation>Completar la admisión del paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Opioid prescribed before the new-patient items</source>
+        <translation>Opioide recetado antes de los requisitos para pacientes nuevos</translation>
+    </message>
+    <message>
+        <source>Offer treatment for opioid use disorder</source>
+        <translation>Ofrecer tratamiento para el trastorno por consumo de opioides</translation>
     </message>
 </context>
 <context>
@@ -906,6 +930,66 @@
     <message>
         <source>urgent</source>
         <translation>urgente</translation>
+    </message>
+    <message>
+        <source>New-patient intake</source>
+        <translation>Admisión de paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Prescribed before intake items</source>
+        <translation>Recetado antes de completar la admisión</translation>
+    </message>
+    <message>
+        <source>Offer OUD treatment</source>
+        <translation>Ofrecer tratamiento del TCO</translation>
+    </message>
+    <message>
+        <source>criteria for opioid use disorder not met</source>
+        <translation>no se cumplen los criterios de trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>mild opioid use disorder</source>
+        <translation>trastorno por consumo de opioides leve</translation>
+    </message>
+    <message>
+        <source>moderate opioid use disorder</source>
+        <translation>trastorno por consumo de opioides moderado</translation>
+    </message>
+    <message>
+        <source>severe opioid use disorder</source>
+        <translation>trastorno por consumo de opioides grave</translation>
+    </message>
+    <message>
+        <source>prior records requested</source>
+        <translation>registros previos solicitados</translation>
+    </message>
+    <message>
+        <source>prior records received</source>
+        <translation>registros previos recibidos</translation>
+    </message>
+    <message>
+        <source>urine test</source>
+        <translation>análisis de orina</translation>
+    </message>
+    <message>
+        <source>diagnosis</source>
+        <translation>diagnóstico</translation>
+    </message>
+    <message>
+        <source>current regimen</source>
+        <translation>tratamiento actual</translation>
+    </message>
+    <message>
+        <source>signed agreement</source>
+        <translation>acuerdo firmado</translation>
+    </message>
+    <message>
+        <source>first-visit decision</source>
+        <translation>decisión de la primera visita</translation>
+    </message>
+    <message>
+        <source>ORT</source>
+        <translation>ORT</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1518,22 @@
     <message>
         <source>Mark the referral to %1 as %2</source>
         <translation>Marcar la derivación a %1 como %2</translation>
+    </message>
+    <message>
+        <source>Continue the intake</source>
+        <translation>Continuar la admisión</translation>
+    </message>
+    <message>
+        <source>New-patient intake</source>
+        <translation>Admisión de paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Opioid use disorder checklist</source>
+        <translation>Lista de criterios de trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Treatment for opioid use disorder</source>
+        <translation>Tratamiento del trastorno por consumo de opioides</translation>
     </message>
 </context>
 <context>
@@ -2339,6 +2439,182 @@
         <source>Set by the first opioid prescription recorded here; empty when not known</source>
         <translation>Lo fija la primera receta de opioides registrada aquí; vacío si no se sabe</translation>
     </message>
+    <message>
+        <source>Intake started on</source>
+        <translation>Admisión iniciada el</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Derivado por</translation>
+    </message>
+    <message>
+        <source>e.g. self, another clinic, the emergency department</source>
+        <translation>p. ej., por cuenta propia, otra clínica, urgencias</translation>
+    </message>
+    <message>
+        <source>Last opioid prescriber</source>
+        <translation>Último prescriptor de opioides</translation>
+    </message>
+    <message>
+        <source>Why they left that prescriber</source>
+        <translation>Por qué dejó a ese prescriptor</translation>
+    </message>
+    <message>
+        <source>Prior records requested on</source>
+        <translation>Registros previos solicitados el</translation>
+    </message>
+    <message>
+        <source>Prior records received on</source>
+        <translation>Registros previos recibidos el</translation>
+    </message>
+    <message>
+        <source>Diagnosis or indication</source>
+        <translation>Diagnóstico o indicación</translation>
+    </message>
+    <message>
+        <source>What the opioids are prescribed for</source>
+        <translation>Para qué se recetan los opioides</translation>
+    </message>
+    <message>
+        <source>First-visit decision</source>
+        <translation>Decisión de la primera visita</translation>
+    </message>
+    <message>
+        <source>Follows the clinic&apos;s new-patient policy</source>
+        <translation>Sigue la política de la clínica para pacientes nuevos</translation>
+    </message>
+    <message>
+        <source>Continue the current regimen</source>
+        <translation>Continuar el tratamiento actual</translation>
+    </message>
+    <message>
+        <source>Bridge at the current dose</source>
+        <translation>Puente con la dosis actual</translation>
+    </message>
+    <message>
+        <source>Taper</source>
+        <translation>Reducción gradual</translation>
+    </message>
+    <message>
+        <source>Not taken on</source>
+        <translation>No se acepta como paciente</translation>
+    </message>
+    <message>
+        <source>Review the bridge on</source>
+        <translation>Revisar el puente el</translation>
+    </message>
+    <message>
+        <source>Required for a bridge</source>
+        <translation>Obligatorio para un puente</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decidido por</translation>
+    </message>
+    <message>
+        <source>Notes on the decision</source>
+        <translation>Notas sobre la decisión</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>Evaluado el</translation>
+    </message>
+    <message>
+        <source>Takes opioids only as prescribed, under medical supervision</source>
+        <translation>Toma opioides solo como se le recetan, bajo supervisión médica</translation>
+    </message>
+    <message>
+        <source>If yes, tolerance and withdrawal do not count (DSM-5)</source>
+        <translation>Si es así, la tolerancia y la abstinencia no cuentan (DSM-5)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>El</translation>
+    </message>
+    <message>
+        <source>Treatment for opioid use disorder</source>
+        <translation>Tratamiento del trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Offered to the patient</source>
+        <translation>Ofrecido al paciente</translation>
+    </message>
+    <message>
+        <source>Accepted by the patient</source>
+        <translation>Aceptado por el paciente</translation>
+    </message>
+    <message>
+        <source>Declined by the patient</source>
+        <translation>Rechazado por el paciente</translation>
+    </message>
+    <message>
+        <source>Started here</source>
+        <translation>Iniciado aquí</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivado</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Suspendido</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>e.g. buprenorphine</source>
+        <translation>p. ej., buprenorfina</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Derivado a</translation>
+    </message>
+    <message>
+        <source>Required when referred: the program or prescriber</source>
+        <translation>Obligatorio si se deriva: el programa o el prescriptor</translation>
+    </message>
+    <message>
+        <source>Start a new-patient intake</source>
+        <translation>Iniciar la admisión de un paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Continue the new-patient intake</source>
+        <translation>Continuar la admisión del paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Opioid use disorder checklist</source>
+        <translation>Lista de criterios de trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Correct an opioid use disorder checklist</source>
+        <translation>Corregir una lista de criterios de trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Update treatment for opioid use disorder</source>
+        <translation>Actualizar el tratamiento del trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Derivar</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional clínico</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -2515,6 +2791,18 @@
     <message>
         <source>Clinic resource</source>
         <translation>Recurso de la clínica</translation>
+    </message>
+    <message>
+        <source>New-patient intake</source>
+        <translation>Admisión de paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Opioid use disorder checklist</source>
+        <translation>Lista de criterios de trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Treatment for opioid use disorder</source>
+        <translation>Tratamiento del trastorno por consumo de opioides</translation>
     </message>
 </context>
 <context>
@@ -4061,6 +4349,30 @@
         <source>Not on long-term opioid therapy: %1</source>
         <translation>No está en terapia de opioides a largo plazo: %1</translation>
     </message>
+    <message>
+        <source>first-visit decision not recorded yet</source>
+        <translation>decisión de la primera visita aún no registrada</translation>
+    </message>
+    <message>
+        <source>New-patient intake</source>
+        <translation>Admisión de paciente nuevo</translation>
+    </message>
+    <message>
+        <source>from %1 · %2</source>
+        <translation>de %1 · %2</translation>
+    </message>
+    <message>
+        <source>Opioid use disorder checklist</source>
+        <translation>Lista de criterios de trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>%1 of 11 criteria counted: %2</source>
+        <translation>%1 de 11 criterios contados: %2</translation>
+    </message>
+    <message>
+        <source>Treatment for opioid use disorder</source>
+        <translation>Tratamiento del trastorno por consumo de opioides</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
@@ -4468,6 +4780,26 @@
     <message>
         <source>Referral: %1.</source>
         <translation>Derivación: %1.</translation>
+    </message>
+    <message>
+        <source>Opioid use disorder checklist on %1: %2 (%3 of 11 criteria counted).</source>
+        <translation>Lista de criterios de trastorno por consumo de opioides del %1: %2 (%3 de 11 criterios contados).</translation>
+    </message>
+    <message>
+        <source>Treatment for opioid use disorder: %1 on %2.</source>
+        <translation>Tratamiento del trastorno por consumo de opioides: %1 el %2.</translation>
+    </message>
+    <message>
+        <source>New-patient intake started %1: %2, review on %3.</source>
+        <translation>Admisión de paciente nuevo iniciada el %1: %2, revisión el %3.</translation>
+    </message>
+    <message>
+        <source>New-patient intake started %1: %2.</source>
+        <translation>Admisión de paciente nuevo iniciada el %1: %2.</translation>
+    </message>
+    <message>
+        <source>New-patient intake started %1; still to do: %2.</source>
+        <translation>Admisión de paciente nuevo iniciada el %1; falta: %2.</translation>
     </message>
 </context>
 <context>

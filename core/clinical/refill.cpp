@@ -1,5 +1,7 @@
 #include "core/clinical/refill.h"
 
+#include "core/clinical/intake.h"
+
 #include <algorithm>
 
 namespace cairn::clinical {
@@ -34,14 +36,6 @@ bool checkNewPatient(const RefillRequest &r, const std::optional<domain::Patient
     const bool udsOnRecord = !patient || std::any_of(patient->uds.cbegin(), patient->uds.cend(), [&](const auto &u) {
         return u.date.isValid() && u.date <= r.requestedFillDate;
     });
-    if (policy.newPatientMode == NewPatientMode::RecordsFirst) {
-        if (r.priorRecordsReceived && udsOnRecord)
-            return false;
-        advice.reasons << QStringLiteral("NEW_PATIENT_RECORDS_FIRST");
-        return true;
-    }
-    if (r.priorRecordsReceived)
-        return false;
     // The bridge runs for bridge_days from the first prescription here when the record says when
     // that was, else from the patient's first refill request here (or this one).
     QDate start = advice.newPatient.source == NewPatientSource::Record ? advice.newPatient.prescriberSince : r.asOf;
@@ -50,13 +44,11 @@ bool checkNewPatient(const RefillRequest &r, const std::optional<domain::Patient
             if (q.date.isValid() && q.date < start)
                 start = q.date;
     }
-    const QDate bridgeEnd = start.addDays(policy.newPatientBridgeDays);
-    if (r.requestedFillDate.addDays(r.daysSupply) > bridgeEnd) {
-        advice.reasons << QStringLiteral("NEW_PATIENT_BRIDGE_TOO_LONG");
-        return true;
-    }
-    advice.reasons << QStringLiteral("NEW_PATIENT_BRIDGE");
-    return false;
+    const NewPatientRuling ruling =
+        newPatientRuling(policy, r.priorRecordsReceived, udsOnRecord, start, r.requestedFillDate.addDays(r.daysSupply));
+    if (!ruling.reason.isEmpty())
+        advice.reasons << ruling.reason;
+    return ruling.refused;
 }
 
 }  // namespace

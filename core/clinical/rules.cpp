@@ -3,6 +3,8 @@
 #include "core/clinical/assets.h"
 #include "core/clinical/decisions.h"
 #include "core/clinical/referrals.h"
+#include "core/clinical/intake.h"
+#include "core/clinical/oud.h"
 #include "core/domain/text.h"
 
 #include <mutex>
@@ -327,6 +329,29 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
             names.append(domain::toString(trigger));
         gaps.annotate(QStringLiteral("REFERRAL_NEEDED"),
                       QStringLiteral("Triggers: %1.").arg(names.join(QStringLiteral(", "))));
+    }
+    // A new patient already on opioids (intake.h): the open intake, and a prescription made here
+    // before the new-patient policy's items.
+    const IntakeChecklist intake = intakeChecklist(patient, asOf);
+    if (intake.intake && !intake.complete()) {
+        gaps.add(QStringLiteral("INTAKE_INCOMPLETE"), GapStatus::Missing, intake.intake->date);
+        QStringList missing;
+        for (IntakeItem item : intake.missing)
+            missing << toString(item);
+        gaps.annotate(QStringLiteral("INTAKE_INCOMPLETE"),
+                      QStringLiteral("Still to do: %1.").arg(missing.join(QStringLiteral(", "))));
+    }
+    if (const QString early = prescribedBeforeIntakeItems(patient, asOf, policy); !early.isEmpty()) {
+        gaps.add(QStringLiteral("INTAKE_PRESCRIBED_EARLY"), GapStatus::Alert, QDate());
+        gaps.annotate(QStringLiteral("INTAKE_PRESCRIBED_EARLY"), early);
+    }
+    // Opioid use disorder (oud.h): a checklist of mild or worse calls for offering treatment,
+    // and stays a gap until a MOUD status is recorded on or after it.
+    if (const domain::OudAssessment *oud = latestOudAssessment(patient, asOf);
+        oud && offersTreatment(oudResult(*oud).severity)) {
+        const domain::MoudStatus *moud = moudStatusOn(patient, asOf);
+        if (!moud || moud->date < oud->date)
+            gaps.add(QStringLiteral("MOUD_OFFER"), GapStatus::Missing, oud->date);
     }
 
     result.gaps = gaps.sorted();

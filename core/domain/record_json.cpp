@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -740,6 +741,50 @@ QJsonObject toJson(const LtotDecision &d)
             {QStringLiteral("reason"), d.reason}};
 }
 
+QJsonObject toJson(const OudAssessment &a)
+{
+    QJsonObject criteria;
+    for (std::size_t i = 0; i < kOudCriteria.size(); ++i)
+        criteria.insert(QLatin1StringView(kOudCriteria[i]),
+                        a.criteria[i] ? QJsonValue(*a.criteria[i]) : QJsonValue(QJsonValue::Null));
+    QJsonObject o{
+        {QStringLiteral("date"), dateValue(a.date)},
+        {QStringLiteral("clinician"), a.clinician},
+        {QStringLiteral("criteria"), criteria},
+        {QStringLiteral("as_prescribed"), a.asPrescribed ? QJsonValue(*a.asPrescribed) : QJsonValue(QJsonValue::Null)}};
+    if (!a.note.isEmpty())
+        o.insert(QStringLiteral("note"), a.note);
+    return o;
+}
+
+QJsonObject toJson(const MoudStatus &m)
+{
+    QJsonObject o{{QStringLiteral("date"), dateValue(m.date)}, {QStringLiteral("state"), toString(m.state)}};
+    if (!m.medication.isEmpty())
+        o.insert(QStringLiteral("medication"), m.medication);
+    if (!m.referredTo.isEmpty())
+        o.insert(QStringLiteral("referred_to"), m.referredTo);
+    if (!m.note.isEmpty())
+        o.insert(QStringLiteral("note"), m.note);
+    return o;
+}
+
+QJsonObject toJson(const Intake &i)
+{
+    return {{QStringLiteral("date"), dateValue(i.date)},
+            {QStringLiteral("referral_source"), i.referralSource},
+            {QStringLiteral("prior_prescriber"), i.priorPrescriber},
+            {QStringLiteral("reason_left"), i.reasonLeft},
+            {QStringLiteral("records_requested"), dateValue(i.recordsRequested)},
+            {QStringLiteral("records_received"), dateValue(i.recordsReceived)},
+            {QStringLiteral("diagnosis"), i.diagnosis},
+            {QStringLiteral("outcome"), i.outcome ? QJsonValue(toString(*i.outcome)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("outcome_date"), dateValue(i.outcomeDate)},
+            {QStringLiteral("review_date"), dateValue(i.reviewDate)},
+            {QStringLiteral("outcome_by"), i.outcomeBy},
+            {QStringLiteral("outcome_note"), i.outcomeNote}};
+}
+
 // Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
 // bare date string (the contract's short form) or as an object.
 QJsonObject expandShortForm(const QJsonValue &value)
@@ -1004,6 +1049,72 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Lt
     d.longTerm = r.boolean("long_term", true);
     d.reason = r.text("reason", true);
     return finish(r, d);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<OudAssessment>)
+{
+    OudAssessment a;
+    a.date = r.date("date", true);
+    a.clinician = r.text("clinician");
+    a.note = r.text("note");
+    // An unanswered criterion stays unanswered (validation names it): nothing is assumed.
+    const auto member = r.member("criteria");
+    if (!r.error && !absent(member.shape())) {
+        if (member.shape() != Shape::Object)
+            return Error{QStringLiteral("criteria"), QStringLiteral("must be an object of yes/no answers")};
+        const QJsonObject criteria = member.value().toObject();
+        for (auto it = criteria.begin(); it != criteria.end(); ++it) {
+            const auto known = std::find_if(kOudCriteria.cbegin(), kOudCriteria.cend(),
+                                            [&](const char *id) { return it.key() == QLatin1StringView(id); });
+            if (known == kOudCriteria.cend())
+                return Error{QStringLiteral("criteria.") + it.key(), QStringLiteral("is not a DSM-5 criterion")};
+            if (it.value().isNull())
+                continue;
+            if (!it.value().isBool())
+                return Error{QStringLiteral("criteria.") + it.key(), QStringLiteral("must be true or false")};
+            a.criteria[static_cast<std::size_t>(known - kOudCriteria.cbegin())] = it.value().toBool();
+        }
+    }
+    const auto asPrescribed = r.member("as_prescribed");
+    if (!r.error && !absent(asPrescribed.shape()))
+        a.asPrescribed = r.boolean("as_prescribed", false);
+    return finish(r, a);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<MoudStatus>)
+{
+    MoudStatus m;
+    m.date = r.date("date", true);
+    m.state = r.enumeration("state", MoudState::Offered, true);
+    m.medication = r.text("medication");
+    m.referredTo = r.text("referred_to");
+    m.note = r.text("note");
+    return finish(r, m);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Intake>)
+{
+    Intake i;
+    i.date = r.date("date", true);
+    i.referralSource = r.text("referral_source");
+    i.priorPrescriber = r.text("prior_prescriber");
+    i.reasonLeft = r.text("reason_left");
+    i.recordsRequested = r.date("records_requested", false);
+    i.recordsReceived = r.date("records_received", false);
+    i.diagnosis = r.text("diagnosis");
+    const QString outcome = r.text("outcome");
+    if (!r.error && !outcome.isEmpty()) {
+        IntakeOutcome value{};
+        if (!parse(outcome, &value))
+            return Error{QStringLiteral("outcome"),
+                         QStringLiteral("must be continue, bridge, taper, refer or not_taken_on")};
+        i.outcome = value;
+    }
+    i.outcomeDate = r.date("outcome_date", false);
+    i.reviewDate = r.date("review_date", false);
+    i.outcomeBy = r.text("outcome_by");
+    i.outcomeNote = r.text("outcome_note");
+    return finish(r, i);
 }
 
 template <typename Source> Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)

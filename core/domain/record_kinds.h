@@ -118,6 +118,16 @@ inline constexpr auto kRecordKinds = std::tuple{
     Kind<NoReferralDecision>{&Patient::noReferralDecisions,
                              {"no_referral", "no_referrals", WriteRight::ClinicalDecision, Mutability::Observation,
                               false, "Decision not to refer"}},
+    // Opioid use disorder and new patients already on opioids (issue 18).
+    Kind<OudAssessment>{&Patient::oudAssessments,
+                        {"oud_assessment", "oud_assessments", WriteRight::ClinicalDecision, Mutability::Observation,
+                         false, "Opioid use disorder checklist"}},
+    Kind<MoudStatus>{&Patient::moudStatuses,
+                     {"moud_status", "moud_statuses", WriteRight::ClinicalDecision, Mutability::Editable, false,
+                      "Treatment for opioid use disorder"}},
+    // The front desk starts an intake; which fields each role may write: clinical/intake.h.
+    Kind<Intake>{&Patient::intakes,
+                 {"intake", "intakes", WriteRight::Booking, Mutability::Editable, false, "New-patient intake"}},
 };
 
 // The stored kinds that are not in a patient's lists.

@@ -95,8 +95,37 @@ constexpr std::array<std::pair<RefillDecision, const char *>, 4> kDecision{
      {RefillDecision::Approved, "approved"},
      {RefillDecision::Declined, "declined"},
      {RefillDecision::RoutedToClinician, "routed_to_clinician"}}};
+constexpr std::array<std::pair<MoudState, const char *>, 6> kMoud{{{MoudState::Offered, "offered"},
+                                                                   {MoudState::Accepted, "accepted"},
+                                                                   {MoudState::Declined, "declined"},
+                                                                   {MoudState::StartedInHouse, "started_in_house"},
+                                                                   {MoudState::Referred, "referred"},
+                                                                   {MoudState::Stopped, "stopped"}}};
+constexpr std::array<std::pair<IntakeOutcome, const char *>, 5> kIntakeOutcome{
+    {{IntakeOutcome::Continue, "continue"},
+     {IntakeOutcome::Bridge, "bridge"},
+     {IntakeOutcome::Taper, "taper"},
+     {IntakeOutcome::Refer, "refer"},
+     {IntakeOutcome::NotTakenOn, "not_taken_on"}}};
 
 }  // namespace
+
+QString toString(MoudState v)
+{
+    return nameOf(kMoud, v);
+}
+QString toString(IntakeOutcome v)
+{
+    return nameOf(kIntakeOutcome, v);
+}
+bool parse(const QString &text, MoudState *out)
+{
+    return valueOf(kMoud, text, out);
+}
+bool parse(const QString &text, IntakeOutcome *out)
+{
+    return valueOf(kIntakeOutcome, text, out);
+}
 
 QString toString(Sex v)
 {

@@ -13,6 +13,7 @@
 #include <QTime>
 #include <QUuid>
 
+#include <array>
 #include <optional>
 
 namespace cairn::domain {
@@ -42,6 +43,10 @@ enum class RefillDecision { Pending, Approved, Declined, RoutedToClinician };
 // Why an opioid is prescribed: buprenorphine or methadone for opioid use disorder (MOUD) is tracked
 // but never makes a patient a long-term opioid therapy patient (core/clinical/ltot.h).
 enum class OpioidIndication { Pain, OpioidUseDisorder };
+// Medication for opioid use disorder (MOUD), tracked apart from long-term opioid therapy.
+enum class MoudState { Offered, Accepted, Declined, StartedInHouse, Referred, Stopped };
+// The first-visit decision for a new patient already on long-term opioids (clinic policy new_patient).
+enum class IntakeOutcome { Continue, Bridge, Taper, Refer, NotTakenOn };
 
 // Every value below compares field by field (operator==): tests check that two ways of reading agree.
 
@@ -288,6 +293,63 @@ struct NoReferralDecision {
     friend bool operator==(const NoReferralDecision &, const NoReferralDecision &) = default;
 };
 
+// The DSM-5 opioid use disorder checklist, as a clinician answered it. The 11 criteria are named by
+// kOudCriteria (their wording, EN/ES, is data: assets/clinical/oud-criteria.json); every one must
+// be answered, none is assumed. Severity is computed (core/clinical/oud.h), never stored.
+inline constexpr std::array<const char *, 11> kOudCriteria{
+    "larger_or_longer",    "cannot_cut_down", "time_spent",   "craving",   "role_failure", "social_problems",
+    "activities_given_up", "hazardous_use",   "despite_harm", "tolerance", "withdrawal"};
+struct OudAssessment {
+    RecordMeta meta;
+    QDate date;
+    QString clinician;
+    std::array<std::optional<bool>, kOudCriteria.size()> criteria{};  // by kOudCriteria; nullopt: unanswered
+    // Whether the patient takes opioids only as prescribed under medical supervision: then
+    // tolerance and withdrawal do not count (DSM-5). Answered by the clinician, never assumed.
+    std::optional<bool> asPrescribed{};
+    QString note{};
+
+    friend bool operator==(const OudAssessment &, const OudAssessment &) = default;
+};
+
+// Where the patient stands with medication for opioid use disorder; each change is the record's
+// next version (an editable kind), so the history keeps every state with its date.
+struct MoudStatus {
+    RecordMeta meta;
+    QDate date;  // the day of this state
+    MoudState state = MoudState::Offered;
+    QString medication{};  // e.g. "buprenorphine"; optional
+    QString referredTo{};  // required when referred: the program or prescriber
+    QString note{};
+
+    friend bool operator==(const MoudStatus &, const MoudStatus &) = default;
+};
+
+// A new patient already on long-term opioids, from the front desk's first call to the clinician's
+// first-visit decision. It holds only what no other record holds: the PDMP check, urine test, ORT,
+// agreement and regimen are the patient's own records, which the checklist reads
+// (core/clinical/intake.h). Who may write which field: core/clinical/intake.h.
+struct Intake {
+    RecordMeta meta;
+    QDate date;  // started on
+    // Administrative (the front desk):
+    QString referralSource{};
+    QString priorPrescriber{};
+    QString reasonLeft{};  // why the patient left the last prescriber
+    QDate recordsRequested{};
+    QDate recordsReceived{};
+    // Clinical (nurse or clinician):
+    QString diagnosis{};  // the diagnosis or indication the opioids are for
+    // The clinician's first-visit decision:
+    std::optional<IntakeOutcome> outcome{};
+    QDate outcomeDate{};
+    QDate reviewDate{};  // required for a bridge: when the bridge is reviewed
+    QString outcomeBy{};
+    QString outcomeNote{};
+
+    friend bool operator==(const Intake &, const Intake &) = default;
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;        // registry id (UUID text); the contract's "id"
@@ -330,6 +392,9 @@ struct Patient {
     QList<RefillOverride> refillOverrides;
     QList<LtotDecision> ltotDecisions;
     QList<NoReferralDecision> noReferralDecisions;
+    QList<OudAssessment> oudAssessments;
+    QList<MoudStatus> moudStatuses;
+    QList<Intake> intakes;
 
     friend bool operator==(const Patient &, const Patient &) = default;
 };
@@ -359,6 +424,9 @@ Q_DECLARE_TYPEINFO(cairn::domain::UdsSelection, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::RefillOverride, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::LtotDecision, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::NoReferralDecision, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::OudAssessment, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::MoudStatus, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Intake, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
 
 namespace cairn::domain {
@@ -382,6 +450,8 @@ QString toString(RefillDecision v);
 QString toString(OpioidIndication v);
 QString toString(ReferralUrgency v);
 QString toString(ReferralTrigger v);
+QString toString(MoudState v);
+QString toString(IntakeOutcome v);
 bool parse(const QString &text, Sex *out);
 bool parse(const QString &text, RiskTier *out);
 bool parse(const QString &text, UdsResult *out);
@@ -400,6 +470,8 @@ bool parse(const QString &text, RefillDecision *out);
 bool parse(const QString &text, OpioidIndication *out);
 bool parse(const QString &text, ReferralUrgency *out);
 bool parse(const QString &text, ReferralTrigger *out);
+bool parse(const QString &text, MoudState *out);
+bool parse(const QString &text, IntakeOutcome *out);
 
 // Active on a date: an active patient, or an inactive one before the day they left. Inactive
 // patients leave worklists, the huddle and the measures, and keep their history.

@@ -354,6 +354,71 @@ Status validate(const LtotDecision &d)
     return checkText(d.reason, "reason", true, 1000);
 }
 
+Status validate(const OudAssessment &a)
+{
+    if (auto s = checkDate(a.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(a.clinician, "clinician", true, 120); !s)
+        return s;
+    for (std::size_t i = 0; i < kOudCriteria.size(); ++i) {
+        if (!a.criteria[i])
+            return Error{QStringLiteral("criteria.") + QLatin1StringView(kOudCriteria[i]),
+                         QStringLiteral("is required: answer yes or no")};
+    }
+    if (!a.asPrescribed)
+        return Error{QStringLiteral("as_prescribed"), QStringLiteral("is required: answer yes or no")};
+    return checkText(a.note, "note", false, 2000);
+}
+
+Status validate(const MoudStatus &m)
+{
+    if (auto s = checkDate(m.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(m.medication, "medication", false, 120); !s)
+        return s;
+    if (auto s = checkText(m.referredTo, "referred_to", m.state == MoudState::Referred, 200); !s)
+        return s;
+    return checkText(m.note, "note", false, 2000);
+}
+
+Status validate(const Intake &i)
+{
+    if (auto s = checkDate(i.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(i.referralSource, "referral_source", false, 200); !s)
+        return s;
+    if (auto s = checkText(i.priorPrescriber, "prior_prescriber", false, 200); !s)
+        return s;
+    if (auto s = checkText(i.reasonLeft, "reason_left", false, 1000); !s)
+        return s;
+    if (auto s = checkDate(i.recordsRequested, "records_requested", false); !s)
+        return s;
+    if (auto s = checkDate(i.recordsReceived, "records_received", false); !s)
+        return s;
+    if (i.recordsRequested.isValid() && i.recordsReceived.isValid() && i.recordsReceived < i.recordsRequested)
+        return Error{QStringLiteral("records_received"), QStringLiteral("must not be before records_requested")};
+    if (auto s = checkText(i.diagnosis, "diagnosis", false, 500); !s)
+        return s;
+    if (!i.outcome) {
+        if (i.outcomeDate.isValid() || i.reviewDate.isValid() || !i.outcomeBy.isEmpty() || !i.outcomeNote.isEmpty())
+            return Error{QStringLiteral("outcome"),
+                         QStringLiteral("is required when the first visit's decision is recorded")};
+        return ok();
+    }
+    if (auto s = checkDate(i.outcomeDate, "outcome_date", true); !s)
+        return s;
+    if (i.outcomeDate < i.date)
+        return Error{QStringLiteral("outcome_date"), QStringLiteral("must not be before the intake's date")};
+    if (auto s = checkText(i.outcomeBy, "outcome_by", true, 120); !s)
+        return s;
+    const bool bridge = *i.outcome == IntakeOutcome::Bridge;
+    if (auto s = checkDate(i.reviewDate, "review_date", bridge); !s)
+        return s;
+    if (bridge && i.reviewDate <= i.outcomeDate)
+        return Error{QStringLiteral("review_date"), QStringLiteral("must be after outcome_date")};
+    return checkText(i.outcomeNote, "outcome_note", false, 2000);
+}
+
 Status validate(const ScriptUse &u)
 {
     if (auto s = checkDate(u.date, "date", true); !s)

@@ -24,7 +24,7 @@ namespace {
 
 // Bump when what a summary holds or how it is computed changes without a policy change (a new
 // rule in a release): every summary is then recomputed on the first read.
-constexpr auto kSummaryFormat = "2";  // 2: booking time as the huddle says, measures
+constexpr auto kSummaryFormat = "3";  // 2: booking time as the huddle says, measures; 3: intake, OUD and referral gaps
 // Above this many marked patients, one scan of every current record beats one query per patient.
 constexpr qsizetype kScanAllAbove = 200;
 

@@ -308,7 +308,9 @@ private:
     [[nodiscard]] qsizetype summariesParsedLastRead() const;
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
-    Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb);
+    // `corrected`: the version a correction replaces (field-level rights compare with it).
+    Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb,
+                                           const domain::RecordEnvelope *corrected = nullptr);
     // A referral's write (new, or correcting the record `correcting`): who may make it, its
     // question and destination, a possible status move, a resource the directory holds.
     Status checkReferralWrite(const domain::AnyRecord &record, const QString &correcting);

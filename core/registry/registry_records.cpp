@@ -1,3 +1,4 @@
+#include "core/clinical/intake.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/text.h"
 #include "core/registry/patient_records.h"
@@ -167,7 +168,8 @@ bool Registry::mayWrite(const QString &kind)
     return clinical::mayRecord(m_user.role, kind, *policy);
 }
 
-Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb)
+Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const QString &verb,
+                                                 const domain::RecordEnvelope *corrected)
 {
     domain::AnyRecord record = value;
     const QString kind = domain::recordKind(record);
@@ -179,6 +181,21 @@ Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const
                              request->decision == domain::RefillDecision::Declined;
         if (decided && !can(keys::Permission::RecordClinicalDecision))
             return forbidden(QStringLiteral("deciding a refill request"));
+    }
+    if (const auto *intake = std::get_if<domain::Intake>(&record)) {
+        // The front desk keeps an intake's administrative fields; the diagnosis and the first-visit
+        // decision need more (clinical/intake.h).
+        std::optional<domain::Intake> before;
+        if (corrected && corrected->kind == kind) {
+            auto read = domain::recordFromJson(kind, corrected->payload);
+            if (read && std::holds_alternative<domain::Intake>(*read))
+                before = std::get<domain::Intake>(*read);
+        }
+        const auto needed = clinical::intakeFieldPermission(*intake, before ? &*before : nullptr);
+        if (needed && !can(*needed))
+            return forbidden(*needed == keys::Permission::RecordClinicalDecision
+                                 ? QStringLiteral("recording an intake's first-visit decision")
+                                 : QStringLiteral("recording an intake's diagnosis"));
     }
     if (auto s = checkRecord(record); !s)
         return s.error();
@@ -303,15 +320,15 @@ Result<QString> Registry::correctRecord(const QString &recordId, const RecordVal
 {
     if (reason.size() > 500)
         return Error{QStringLiteral("reason"), QStringLiteral("is too long (at most 500 characters)")};
-    auto accepted = acceptRecord(value, QStringLiteral("correcting"));
-    if (!accepted)
-        return accepted.error();
-    domain::AnyRecord record = std::move(accepted).value();
-    const QString kind = domain::recordKind(record);
     RecordStore store(*d->db);
     auto original = store.find(recordId);
     if (!original)
         return original.error();
+    auto accepted = acceptRecord(value, QStringLiteral("correcting"), &*original);
+    if (!accepted)
+        return accepted.error();
+    domain::AnyRecord record = std::move(accepted).value();
+    const QString kind = domain::recordKind(record);
     if (original->kind != kind)
         return Error{QStringLiteral("kind"),
                      QStringLiteral("a %1 record can only be corrected by another %1 record").arg(original->kind)};

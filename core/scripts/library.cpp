@@ -324,7 +324,12 @@ const QStringList &knownGapCodes()
                                    QStringLiteral("HIGH_DOSE"),
                                    QStringLiteral("BENZODIAZEPINE"),
                                    QStringLiteral("UDS_UNEXPECTED"),
-                                   QStringLiteral("RISK_ASSESSMENT")};
+                                   QStringLiteral("RISK_ASSESSMENT"),
+                                   QStringLiteral("INTAKE_INCOMPLETE"),
+                                   QStringLiteral("INTAKE_PRESCRIBED_EARLY"),
+                                   QStringLiteral("MOUD_OFFER"),
+                                   QStringLiteral("REFERRAL_NEEDED"),
+                                   QStringLiteral("REFERRAL_FOLLOWUP")};
     return codes;
 }
 

@@ -86,6 +86,9 @@ QString gapLabel(const QString &code)
         {QStringLiteral("RISK_ASSESSMENT"), QT_TRANSLATE_NOOP("Labels", "Risk assessment")},
         {QStringLiteral("REFERRAL_NEEDED"), QT_TRANSLATE_NOOP("Labels", "Referral")},
         {QStringLiteral("REFERRAL_FOLLOWUP"), QT_TRANSLATE_NOOP("Labels", "Referral follow-up")},
+        {QStringLiteral("INTAKE_INCOMPLETE"), QT_TRANSLATE_NOOP("Labels", "New-patient intake")},
+        {QStringLiteral("INTAKE_PRESCRIBED_EARLY"), QT_TRANSLATE_NOOP("Labels", "Prescribed before intake items")},
+        {QStringLiteral("MOUD_OFFER"), QT_TRANSLATE_NOOP("Labels", "Offer OUD treatment")},
     };
     const auto it = labels.constFind(code);
     return it == labels.cend() ? code : QCoreApplication::translate("Labels", it.value());
@@ -134,6 +137,10 @@ QString gapPhrase(const QString &code, const QString &status)
         {QStringLiteral("RISK_ASSESSMENT"), QT_TRANSLATE_NOOP("GapPhrase", "Assess opioid risk")},
         {QStringLiteral("REFERRAL_NEEDED"), QT_TRANSLATE_NOOP("GapPhrase", "Refer, or record why not")},
         {QStringLiteral("REFERRAL_FOLLOWUP"), QT_TRANSLATE_NOOP("GapPhrase", "Follow up the referral")},
+        {QStringLiteral("INTAKE_INCOMPLETE"), QT_TRANSLATE_NOOP("GapPhrase", "Complete the new-patient intake")},
+        {QStringLiteral("INTAKE_PRESCRIBED_EARLY"),
+         QT_TRANSLATE_NOOP("GapPhrase", "Opioid prescribed before the new-patient items")},
+        {QStringLiteral("MOUD_OFFER"), QT_TRANSLATE_NOOP("GapPhrase", "Offer treatment for opioid use disorder")},
     };
     auto it = phrases.constFind(code + QLatin1Char('/') + status);
     if (it == phrases.cend())
@@ -141,6 +148,46 @@ QString gapPhrase(const QString &code, const QString &status)
     if (it == phrases.cend())  // a gap the table does not know yet: still shown, in two parts
         return gapLabel(code) + QStringLiteral(" · ") + gapStatusLabel(status);
     return QCoreApplication::translate("GapPhrase", it.value());
+}
+
+QString oudSeverityLabel(clinical::OudSeverity severity)
+{
+    switch (severity) {
+    case clinical::OudSeverity::None:
+        return QCoreApplication::translate("Labels", "criteria for opioid use disorder not met");
+    case clinical::OudSeverity::Mild:
+        return QCoreApplication::translate("Labels", "mild opioid use disorder");
+    case clinical::OudSeverity::Moderate:
+        return QCoreApplication::translate("Labels", "moderate opioid use disorder");
+    case clinical::OudSeverity::Severe:
+        return QCoreApplication::translate("Labels", "severe opioid use disorder");
+    }
+    return {};
+}
+
+QString intakeItemLabel(clinical::IntakeItem item)
+{
+    switch (item) {
+    case clinical::IntakeItem::RecordsRequested:
+        return QCoreApplication::translate("Labels", "prior records requested");
+    case clinical::IntakeItem::RecordsReceived:
+        return QCoreApplication::translate("Labels", "prior records received");
+    case clinical::IntakeItem::PdmpReviewed:
+        return QCoreApplication::translate("Labels", "PDMP check");
+    case clinical::IntakeItem::UrineTest:
+        return QCoreApplication::translate("Labels", "urine test");
+    case clinical::IntakeItem::Diagnosis:
+        return QCoreApplication::translate("Labels", "diagnosis");
+    case clinical::IntakeItem::Regimen:
+        return QCoreApplication::translate("Labels", "current regimen");
+    case clinical::IntakeItem::RiskScreen:
+        return QCoreApplication::translate("Labels", "ORT");
+    case clinical::IntakeItem::Agreement:
+        return QCoreApplication::translate("Labels", "signed agreement");
+    case clinical::IntakeItem::Outcome:
+        return QCoreApplication::translate("Labels", "first-visit decision");
+    }
+    return {};
 }
 
 QString uiLanguage()
@@ -177,6 +224,9 @@ QString recordKindLabel(const QString &kind)
         {QStringLiteral("script_use"), QT_TRANSLATE_NOOP("RecordKind", "Conversation script")},
         {QStringLiteral("uds_selection"), QT_TRANSLATE_NOOP("RecordKind", "Random urine test draw")},
         {QStringLiteral("refill_override"), QT_TRANSLATE_NOOP("RecordKind", "Refill clinic rule overridden")},
+        {QStringLiteral("intake"), QT_TRANSLATE_NOOP("RecordKind", "New-patient intake")},
+        {QStringLiteral("oud_assessment"), QT_TRANSLATE_NOOP("RecordKind", "Opioid use disorder checklist")},
+        {QStringLiteral("moud_status"), QT_TRANSLATE_NOOP("RecordKind", "Treatment for opioid use disorder")},
         {QStringLiteral("clinic_policy"), QT_TRANSLATE_NOOP("RecordKind", "Clinic policy")},
         {QStringLiteral("clinic_script"), QT_TRANSLATE_NOOP("RecordKind", "Clinic script")},
         {QStringLiteral("clinic_agreement"), QT_TRANSLATE_NOOP("RecordKind", "Clinic agreement text")},

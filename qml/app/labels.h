@@ -1,6 +1,8 @@
 #pragma once
 // Words the screens show for domain values, translated (English and Spanish via Qt Linguist).
 
+#include "core/clinical/intake.h"
+#include "core/clinical/oud.h"
 #include "core/domain/records.h"
 #include "core/roles/roles.h"
 
@@ -24,6 +26,10 @@ QString referralStatusLabel(domain::ReferralStatus status);
 QString referralUrgencyLabel(domain::ReferralUrgency urgency);
 // A taper plan's status in lower case, for a sentence ("oxycodone, in progress").
 QString taperStatusLabel(domain::TaperStatus status);
+// An OUD checklist's result in words, for a sentence ("mild opioid use disorder").
+QString oudSeverityLabel(clinical::OudSeverity severity);
+// An item of the new-patient intake's checklist in words ("prior records received").
+QString intakeItemLabel(clinical::IntakeItem item);
 // "lt50", "50to89", "ge90" in words.
 QString mmeBandLabel(const QString &band);
 // One payload value as a user reads it (text as is, lists and objects as compact JSON, empty

@@ -102,11 +102,15 @@ bool ScreenshotTour::signIn(const QString &user, const QString &pin)
 // The forms the tour shows, in the order of the patient screen's "add" buttons.
 QStringList ScreenshotTour::formKinds()
 {
-    return {QStringLiteral("visit"),         QStringLiteral("opioid"),         QStringLiteral("benzodiazepine"),
-            QStringLiteral("uds"),           QStringLiteral("naloxone"),       QStringLiteral("risk_tier"),
-            QStringLiteral("ltot_decision"), QStringLiteral("goal"),           QStringLiteral("taper_plan"),
-            QStringLiteral("pdmp_check"),    QStringLiteral("refill_request"), QStringLiteral("medication_review"),
-            QStringLiteral("patient"),       QStringLiteral("inactivation")};
+    return {QStringLiteral("visit"),          QStringLiteral("opioid"),
+            QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
+            QStringLiteral("naloxone"),       QStringLiteral("risk_tier"),
+            QStringLiteral("ltot_decision"),  QStringLiteral("goal"),
+            QStringLiteral("taper_plan"),     QStringLiteral("pdmp_check"),
+            QStringLiteral("refill_request"), QStringLiteral("medication_review"),
+            QStringLiteral("patient"),        QStringLiteral("inactivation"),
+            QStringLiteral("intake"),         QStringLiteral("oud_assessment"),
+            QStringLiteral("moud_status")};
 }
 
 QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
@@ -190,7 +194,8 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
                 // The taper plan is shown with one (empty) step, so its step editor is in the picture.
                 if (kind == QLatin1String("taper_plan") && m_waited == 4 && find("recordForm"))
                     QMetaObject::invokeMethod(find("recordForm"), "addStep", Q_ARG(QString, QStringLiteral("steps")));
-                return find("recordFormScreen") && m_waited++ > 8;
+                // The OUD checklist's twelve yes/no rows take longer to settle their wrapped layout.
+                return find("recordFormScreen") && m_waited++ > (kind == QLatin1String("oud_assessment") ? 30 : 8);
             },
             [this, kind] {
                 capture(QStringLiteral("11-form-") + kind);

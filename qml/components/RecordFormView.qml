@@ -45,6 +45,7 @@ ColumnLayout {
                     case RecordForm.Date: return dateControl
                     case RecordForm.Time: return timeControl
                     case RecordForm.Choice: return choiceControl
+                    case RecordForm.YesNo: return yesNoControl
                     case RecordForm.Flag: return flagControl
                     case RecordForm.LongText: return longTextControl
                     case RecordForm.Steps: return stepsControl
@@ -106,6 +107,24 @@ ColumnLayout {
                         model: control.spec.choices.map(c => ({ text: c.label, value: c.value }))
                         currentIndex: control.spec.choices.findIndex(c => c.value === control.value)
                         onActivated: index => control.form.setValue(control.fieldName, control.spec.choices[index].value)
+                    }
+                }
+                // A yes/no question: its two chips always fit one line, so its height does not wait on
+                // the width (a list of them, as in the OUD checklist, lays out in one pass).
+                Component {
+                    id: yesNoControl
+                    Item {
+                        implicitWidth: yesNo.implicitWidth
+                        implicitHeight: Theme.control
+                        ChoiceChips {
+                            id: yesNo
+                            objectName: "field_" + control.fieldName
+                            anchors.fill: parent
+                            label: control.spec.label
+                            model: control.spec.choices.map(c => ({ text: c.label, value: c.value }))
+                            currentIndex: control.spec.choices.findIndex(c => c.value === control.value)
+                            onActivated: index => control.form.setValue(control.fieldName, control.spec.choices[index].value)
+                        }
                     }
                 }
                 // A taper plan's steps: each its date, target MME/day and words, with its own

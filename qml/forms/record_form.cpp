@@ -1,6 +1,8 @@
 #include "qml/forms/record_form.h"
 
+#include "core/clinical/intake.h"
 #include "core/clinical/mme.h"
+#include "core/clinical/oud.h"
 #include "core/domain/record_json.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -116,11 +118,34 @@ QString RecordForm::title() const
 QList<FormFieldSpec> RecordForm::activeFields() const
 {
     QList<FormFieldSpec> specs = formFields(m_kind);
+    if (m_kind == QLatin1String("intake")) {
+        // Each role sees the intake fields it may write (clinical::intakeFieldNeeds): the front
+        // desk the administrative ones, the rooming team the diagnosis, the clinician the decision.
+        keys::Role role{};
+        const bool known = session() && keys::parse(session()->role(), &role);
+        specs.removeIf([&](const FormFieldSpec &spec) {
+            const auto needs = clinical::intakeFieldNeeds(spec.name);
+            return needs && (!known || !keys::can(role, *needs));
+        });
+    }
     if (!m_correcting.isEmpty())
         specs.append({kCorrectionReason, QT_TRANSLATE_NOOP("RecordFields", "Why it is being changed"),
                       FieldType::LongText, true,
                       QT_TRANSLATE_NOOP("RecordFields", "e.g. dose entered wrongly; result came back; visit moved")});
     return specs;
+}
+
+// A field's words: the OUD checklist's criteria are clinical data worded in
+// assets/clinical/oud-criteria.json (both languages); every other label is in the field table.
+QString RecordForm::fieldLabel(const FormFieldSpec &spec) const
+{
+    if (spec.group == QLatin1String("criteria") && m_kind == QLatin1String("oud_assessment")) {
+        const QStringList texts = clinical::oudCriteriaText(uiLanguage());
+        for (std::size_t i = 0; i < domain::kOudCriteria.size(); ++i)
+            if (spec.name == QLatin1StringView(domain::kOudCriteria[i]) && static_cast<qsizetype>(i) < texts.size())
+                return texts.at(static_cast<qsizetype>(i));
+    }
+    return fieldText(spec.label);
 }
 
 QVariantList RecordForm::fields() const
@@ -132,7 +157,7 @@ QVariantList RecordForm::fields() const
             choices << QVariantMap{{QStringLiteral("value"), choice.value},
                                    {QStringLiteral("label"), fieldText(choice.label)}};
         list << QVariantMap{{QStringLiteral("name"), spec.name},
-                            {QStringLiteral("label"), fieldText(spec.label)},
+                            {QStringLiteral("label"), fieldLabel(spec)},
                             {QStringLiteral("type"), QVariant::fromValue(spec.type)},
                             {QStringLiteral("required"), spec.required},
                             {QStringLiteral("helper"), fieldText(spec.helper)},
@@ -227,8 +252,20 @@ Result<QJsonObject> RecordForm::payload() const
         const QString text = value.toString().trimmed();
         if (spec.name == kCorrectionReason)
             continue;
+        if (!spec.group.isEmpty()) {
+            QJsonObject group = object.value(spec.group).toObject();
+            group.remove(spec.name);
+            if (spec.type == FieldType::YesNo && !text.isEmpty())
+                group.insert(spec.name, text == QLatin1String("yes"));
+            object.insert(spec.group, group);
+            continue;
+        }
         object.remove(spec.name);
         switch (spec.type) {
+        case FieldType::YesNo:
+            if (!text.isEmpty())
+                object.insert(spec.name, text == QLatin1String("yes"));
+            break;
         case FieldType::Flag:
             object.insert(spec.name, value.toBool());
             break;
@@ -425,8 +462,12 @@ void RecordForm::loadCorrected()
             // The stored values, as the form shows them: a correction starts from what was recorded.
             m_values.clear();
             for (const FormFieldSpec &spec : activeFields()) {
-                const QJsonValue value = stored->value(spec.name);
-                if (spec.type == FieldType::Steps) {
+                const QJsonValue value = spec.group.isEmpty() ? stored->value(spec.name)
+                                                              : stored->value(spec.group).toObject().value(spec.name);
+                if (spec.type == FieldType::YesNo) {
+                    if (value.isBool())
+                        m_values.insert(spec.name, value.toBool() ? QStringLiteral("yes") : QStringLiteral("no"));
+                } else if (spec.type == FieldType::Steps) {
                     QVariantList steps;
                     for (const QJsonValue &item : value.toArray()) {
                         const QJsonObject o = item.toObject();

@@ -46,7 +46,8 @@ class RecordForm : public cairn::app::AsyncObject {
 public:
     // Steps: a list of {date, description, target_mme_per_day} (a taper plan's steps), edited
     // with addStep / removeStep / setStepValue; its errors are keyed "steps[1].date".
-    enum class FieldType { Text, LongText, Date, Time, Number, Choice, Flag, TextList, Steps };
+    // YesNo: a question answered yes or no (stored true or false), unanswered until someone answers.
+    enum class FieldType { Text, LongText, Date, Time, Number, Choice, Flag, TextList, Steps, YesNo };
     Q_ENUM(FieldType)
 
     explicit RecordForm(QObject *parent = nullptr);
@@ -92,6 +93,7 @@ signals:
 private:
     // The kind's fields, and "why it is being changed" when correcting.
     QList<FormFieldSpec> activeFields() const;
+    QString fieldLabel(const FormFieldSpec &spec) const;
     void setErrors(QVariantMap errors);
     void reload() override;
     void loadCorrected();

@@ -22,6 +22,8 @@ struct FormFieldSpec {
     bool required = false;
     const char *helper = nullptr;  // an example or a hint, never a value
     QList<FormChoice> choices;
+    // The payload object the value goes in ("criteria" for the OUD checklist); empty: the top level.
+    QString group{};
 };
 
 // The fields of a kind's form, in screen order; empty for a kind without a form.

@@ -88,7 +88,8 @@ Page {
     }
     function takeGapAction(action: int, kind: string) {
         switch (action) {
-        case GapListModel.RecordForm: screen.recordFormRequested(kind, screen.patientId, ""); break
+        // An intake is continued: its form corrects the intake in force.
+        case GapListModel.RecordForm: screen.recordFormRequested(kind, screen.patientId, kind === "intake" ? patient.intakeId : ""); break
         case GapListModel.RecordPeg: pegSheet.start(); break
         case GapListModel.SignAgreement: screen.agreementRequested(screen.patientId, patient.name, patient.language); break
         case GapListModel.OpenRooming: screen.showTab(PatientTabs.Rooming); break
@@ -332,6 +333,41 @@ Page {
                             Layout.fillWidth: true
                             wrapMode: Text.Wrap
                         }
+                        // Opioid use disorder and its treatment, said apart from long-term therapy.
+                        Label {
+                            objectName: "oudStatus"
+                            text: patient.oudText
+                            visible: text !== ""
+                            font: Theme.bodyMedium
+                            color: Theme.textOnSurface
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                        }
+                        Label {
+                            objectName: "moudStatus"
+                            text: patient.moudText
+                            visible: text !== ""
+                            font: Theme.bodyMedium
+                            color: Theme.textOnSurface
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                        }
+                        Label {
+                            objectName: "intakeStatus"
+                            text: patient.intakeText
+                            visible: text !== ""
+                            font: Theme.bodyMedium
+                            color: Theme.textOnSurface
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                        }
+                        CButton {
+                            objectName: "continueIntake"
+                            visible: patient.intakeId !== "" && Permissions.canRecord(Session.role, "intake")
+                            variant: CButton.Tonal
+                            text: qsTr("Continue the intake")
+                            onClicked: screen.recordFormRequested("intake", screen.patientId, patient.intakeId)
+                        }
                         Label {
                             objectName: "pegTrendText"
                             Layout.fillWidth: true
@@ -458,6 +494,9 @@ Page {
                                     { kind: "naloxone", text: qsTr("Naloxone") },
                                     { kind: "risk_tier", text: qsTr("Set the risk tier") },
                                     { kind: "ltot_decision", text: qsTr("Long-term therapy decision") },
+                                    { kind: "intake", text: qsTr("New-patient intake") },
+                                    { kind: "oud_assessment", text: qsTr("Opioid use disorder checklist") },
+                                    { kind: "moud_status", text: qsTr("Treatment for opioid use disorder") },
                                     { kind: "goal", text: qsTr("Care-plan goal") },
                                     { kind: "taper_plan", text: qsTr("Taper plan") },
                                     { kind: "ort", text: qsTr("ORT") },

@@ -36,6 +36,13 @@ GapCloser closerFor(const QString &code)
         {QStringLiteral("UDS_UNEXPECTED"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
         {QStringLiteral("SUICIDE_RISK"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
         {QStringLiteral("REFERRAL_NEEDED"), {G::OpenVisit, "", QT_TRANSLATE_NOOP("GapAction", "Open the visit")}},
+        // The intake is continued (its form corrects the intake in force), never started again.
+        {QStringLiteral("INTAKE_INCOMPLETE"),
+         {G::RecordForm, "intake", QT_TRANSLATE_NOOP("GapAction", "Continue the intake")}},
+        {QStringLiteral("INTAKE_PRESCRIBED_EARLY"),
+         {G::RecordForm, "intake", QT_TRANSLATE_NOOP("GapAction", "Record the first-visit decision")}},
+        {QStringLiteral("MOUD_OFFER"),
+         {G::RecordForm, "moud_status", QT_TRANSLATE_NOOP("GapAction", "Offer treatment")}},
     };
     return closers.value(code, GapCloser{G::NoGapAction, "", ""});
 }

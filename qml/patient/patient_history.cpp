@@ -274,6 +274,29 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
                      (d.longTerm ? tr("On long-term opioid therapy: %1") : tr("Not on long-term opioid therapy: %1"))
                          .arg(d.reason),
                      idOf(d.meta), QStringLiteral("ltot_decision")});
+    // Issue 18: the intake, the OUD checklist (its severity computed, never stored) and MOUD.
+    for (const auto &i : p.intakes) {
+        const QString outcome =
+            i.outcome ? choiceLabel(QStringLiteral("intake"), QStringLiteral("outcome"), domain::toString(*i.outcome))
+                      : tr("first-visit decision not recorded yet");
+        rows.append({i.date, 9, QStringLiteral("intake"), tr("New-patient intake"),
+                     i.priorPrescriber.isEmpty() ? outcome : tr("from %1 · %2").arg(i.priorPrescriber, outcome),
+                     idOf(i.meta), QStringLiteral("intake")});
+    }
+    for (const auto &a : p.oudAssessments) {
+        const clinical::OudResult result = clinical::oudResult(a);
+        rows.append(
+            {a.date, 9, QStringLiteral("oud_assessment"), tr("Opioid use disorder checklist"),
+             tr("%1 of 11 criteria counted: %2").arg(result.criteriaCounted).arg(oudSeverityLabel(result.severity)),
+             idOf(a.meta), QString()});
+    }
+    for (const auto &m : p.moudStatuses) {
+        QString text = choiceLabel(QStringLiteral("moud_status"), QStringLiteral("state"), domain::toString(m.state));
+        if (!m.referredTo.isEmpty())
+            text = tr("%1: %2").arg(text, m.referredTo);
+        rows.append({m.date, 9, QStringLiteral("moud_status"), tr("Treatment for opioid use disorder"), text,
+                     idOf(m.meta), QStringLiteral("moud_status")});
+    }
     for (const auto &t : p.taperPlans) {
         const QString status = taperStatusLabel(t.status);
         QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);

@@ -320,6 +320,65 @@ QString PatientViewModel::ltotSentence(const clinical::LtotStatus &status)
     return sentence;
 }
 
+QString PatientViewModel::oudText() const
+{
+    if (!m_view)
+        return {};
+    const domain::OudAssessment *latest = clinical::latestOudAssessment(m_view->patient, m_view->evaluation.asOf);
+    if (!latest)
+        return {};
+    const clinical::OudResult result = clinical::oudResult(*latest);
+    return tr("Opioid use disorder checklist on %1: %2 (%3 of 11 criteria counted).")
+        .arg(QLocale().toString(latest->date, QLocale::ShortFormat), oudSeverityLabel(result.severity))
+        .arg(result.criteriaCounted);
+}
+
+QString PatientViewModel::moudText() const
+{
+    if (!m_view)
+        return {};
+    const domain::MoudStatus *status = clinical::moudStatusOn(m_view->patient, m_view->evaluation.asOf);
+    if (!status)
+        return {};
+    QString state =
+        choiceLabel(QStringLiteral("moud_status"), QStringLiteral("state"), domain::toString(status->state));
+    if (!status->referredTo.isEmpty())
+        state = tr("%1 (%2)").arg(state, status->referredTo);
+    return tr("Treatment for opioid use disorder: %1 on %2.")
+        .arg(state, QLocale().toString(status->date, QLocale::ShortFormat));
+}
+
+QString PatientViewModel::intakeId() const
+{
+    if (!m_view)
+        return {};
+    const clinical::IntakeChecklist checklist = clinical::intakeChecklist(m_view->patient, m_view->evaluation.asOf);
+    return checklist.intake ? checklist.intake->meta.id.toString(QUuid::WithoutBraces) : QString();
+}
+
+QString PatientViewModel::intakeText() const
+{
+    if (!m_view)
+        return {};
+    const clinical::IntakeChecklist checklist = clinical::intakeChecklist(m_view->patient, m_view->evaluation.asOf);
+    if (!checklist.intake)
+        return {};
+    const domain::Intake &intake = *checklist.intake;
+    const QString started = QLocale().toString(intake.date, QLocale::ShortFormat);
+    if (intake.outcome) {
+        const QString decision =
+            choiceLabel(QStringLiteral("intake"), QStringLiteral("outcome"), domain::toString(*intake.outcome));
+        if (intake.reviewDate.isValid())
+            return tr("New-patient intake started %1: %2, review on %3.")
+                .arg(started, decision, QLocale().toString(intake.reviewDate, QLocale::ShortFormat));
+        return tr("New-patient intake started %1: %2.").arg(started, decision);
+    }
+    QStringList missing;
+    for (clinical::IntakeItem item : checklist.missing)
+        missing << intakeItemLabel(item);
+    return tr("New-patient intake started %1; still to do: %2.").arg(started, missing.join(QStringLiteral(", ")));
+}
+
 QString PatientViewModel::tierLabel() const
 {
     return m_view ? app::tierLabel(domain::toString(m_view->evaluation.tier)) : QString();

@@ -38,6 +38,14 @@ class PatientViewModel : public cairn::app::AsyncObject {
     Q_PROPERTY(QString inactiveText READ inactiveText NOTIFY changed)
     Q_PROPERTY(bool onLtot READ onLtot NOTIFY changed)
     Q_PROPERTY(QString ltotText READ ltotText NOTIFY changed)
+    // Opioid use disorder, apart from long-term therapy: the latest checklist's result and the MOUD
+    // state in force, each a sentence ("" when none is recorded).
+    Q_PROPERTY(QString oudText READ oudText NOTIFY changed)
+    Q_PROPERTY(QString moudText READ moudText NOTIFY changed)
+    // The new-patient intake: its id (what "Continue the intake" corrects; "" if none) and where it
+    // stands ("Started 2 Nov 2026; still to do: …", or its first-visit decision).
+    Q_PROPERTY(QString intakeId READ intakeId NOTIFY changed)
+    Q_PROPERTY(QString intakeText READ intakeText NOTIFY changed)
     Q_PROPERTY(QString tierLabel READ tierLabel NOTIFY changed)
     Q_PROPERTY(QString mmeText READ mmeText NOTIFY changed)
     Q_PROPERTY(QString bandLabel READ bandLabel NOTIFY changed)
@@ -95,6 +103,10 @@ public:
     QString ltotText() const { return m_view ? ltotSentence(m_view->ltot) : QString(); }
     // The sentence the patient screen shows for a status, in the screen's language.
     static QString ltotSentence(const clinical::LtotStatus &status);
+    QString oudText() const;
+    QString moudText() const;
+    QString intakeId() const;
+    QString intakeText() const;
     QString tierLabel() const;
     QString mmeText() const;
     QString bandLabel() const;

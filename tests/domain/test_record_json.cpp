@@ -178,6 +178,51 @@ QList<NoReferralDecision> samples(std::type_identity<NoReferralDecision>)
     return {{{}, kDay, ReferralTrigger::TaperPaused, QStringLiteral("already seen by pain clinic last month")}};
 }
 
+QList<OudAssessment> samples(std::type_identity<OudAssessment>)
+{
+    OudAssessment a;
+    a.date = kDay;
+    a.clinician = QStringLiteral("Dr. B");
+    for (std::size_t i = 0; i < a.criteria.size(); ++i)
+        a.criteria[i] = i % 3 == 0;
+    a.asPrescribed = true;
+    OudAssessment partial = a;  // a form half filled: unanswered criteria stay unanswered
+    partial.criteria[4].reset();
+    partial.asPrescribed.reset();
+    partial.note = QStringLiteral("stopped to talk");
+    return {a, partial};
+}
+
+QList<MoudStatus> samples(std::type_identity<MoudStatus>)
+{
+    return {{{}, kDay, MoudState::Offered, {}, {}, {}},
+            {{},
+             kDay.addDays(7),
+             MoudState::Referred,
+             QStringLiteral("buprenorphine"),
+             QStringLiteral("County recovery program"),
+             QStringLiteral("first visit booked")}};
+}
+
+QList<Intake> samples(std::type_identity<Intake>)
+{
+    Intake started;
+    started.date = kDay;
+    started.referralSource = QStringLiteral("self");
+    started.priorPrescriber = QStringLiteral("Valley Pain Clinic");
+    started.reasonLeft = QStringLiteral("prescriber retired");
+    started.recordsRequested = kDay;
+    Intake decided = started;
+    decided.recordsReceived = kDay.addDays(5);
+    decided.diagnosis = QStringLiteral("lumbar radiculopathy");
+    decided.outcome = IntakeOutcome::Bridge;
+    decided.outcomeDate = kDay.addDays(6);
+    decided.reviewDate = kDay.addDays(34);
+    decided.outcomeBy = QStringLiteral("Dr. B");
+    decided.outcomeNote = QStringLiteral("current dose while records are reviewed");
+    return {started, decided};
+}
+
 template <typename T> QString describe(const Result<T> &result)
 {
     return result.ok() ? QStringLiteral("ok") : result.error().line();

@@ -3,10 +3,13 @@
 // a good form is written in one transaction with its outbox entry; a correction starts from the
 // stored values and supersedes them; the opioid form shows the entry's MME and the new total.
 // The taper plan's steps are edited in the form and checked step by step; the ORT and PC-PTSD-5
-// entries save only complete answers; the clinic's agreement text needs both languages.
+// entries save only complete answers; the clinic's agreement text needs both languages; the OUD
+// checklist asks every criterion and a mild result asks for the offer of treatment.
 
+#include "core/clinical/oud.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "core/registry/views.h"
 #include "platform/keystore.h"
 #include "qml/admin/clinic_agreement_model.h"
 #include "qml/app/language.h"
@@ -20,6 +23,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace cairn;
 
@@ -279,6 +284,53 @@ private slots:
         QVERIFY(stored->riskTier == domain::RiskTier::High);
         QCOMPARE(stored->riskTierReason, QStringLiteral("history of overdose"));
         QCOMPARE(stored->name, QStringLiteral("Rosa Delgado"));  // the rest of the details unchanged
+    }
+
+    // Issue 18: the OUD checklist's form pre-fills nothing (every criterion and "as prescribed"
+    // is required, each under its own name), words the criteria from assets/clinical, stores the
+    // answers as the record's criteria, and a mild result asks for the offer of treatment.
+    void theOudChecklistAsksEveryCriterionAndLeadsToTheOffer()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("oud_assessment"));
+        form.setPatientId(m_patientId);
+        QTRY_VERIFY(!form.loading());
+        QString cravingLabel;
+        for (const QVariant &field : form.fields())
+            if (field.toMap().value(QStringLiteral("name")) == QLatin1String("craving"))
+                cravingLabel = field.toMap().value(QStringLiteral("label")).toString();
+        QCOMPARE(cravingLabel, QStringLiteral("Has strong urges or cravings to use opioids."));
+        const auto before = counts();
+        fill(form, {{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+                    {QStringLiteral("clinician"), QStringLiteral("Dr. Casey")},
+                    {QStringLiteral("larger_or_longer"), QStringLiteral("yes")},
+                    {QStringLiteral("craving"), QStringLiteral("yes")},
+                    {QStringLiteral("tolerance"), QStringLiteral("yes")}});
+        QCOMPARE(saveAndWait(form), QString());
+        for (const char *field : {"as_prescribed", "cannot_cut_down", "time_spent", "role_failure", "social_problems",
+                                  "activities_given_up", "hazardous_use", "despite_harm", "withdrawal"})
+            QVERIFY2(form.errors().contains(QLatin1String(field)), field);
+        QVERIFY(!form.errors().contains(QStringLiteral("craving")));
+        QCOMPARE(counts(), before);
+        for (const char *field : {"cannot_cut_down", "time_spent", "role_failure", "social_problems",
+                                  "activities_given_up", "hazardous_use", "despite_harm", "withdrawal"})
+            form.setValue(QLatin1String(field), QStringLiteral("no"));
+        form.setValue(QStringLiteral("as_prescribed"), QStringLiteral("yes"));
+        QVERIFY2(!saveAndWait(form).isEmpty(), qPrintable(form.message()));
+        auto view = onDatabase<Result<registry::PatientView>>(
+            [id = m_patientId](registry::Registry *r) { return registry::patientView(*r, id, QDate(2026, 11, 21)); });
+        QVERIFY(view);
+        QCOMPARE(view->patient.oudAssessments.size(), 1);
+        const clinical::OudResult result = clinical::oudResult(view->patient.oudAssessments.first());
+        // Tolerance does not count for a patient taking opioids as prescribed: two criteria, mild.
+        QCOMPARE(result.criteriaMet, 3);
+        QCOMPARE(result.criteriaCounted, 2);
+        QVERIFY(result.severity == clinical::OudSeverity::Mild);
+        const bool offer =
+            std::any_of(view->evaluation.gaps.cbegin(), view->evaluation.gaps.cend(),
+                        [](const clinical::CareGap &g) { return g.code == QLatin1String("MOUD_OFFER"); });
+        QVERIFY(offer);
     }
 
     // Every new form refuses each bad field under its own name and writes nothing.

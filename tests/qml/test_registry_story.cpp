@@ -8,7 +8,10 @@
 // with its steps and enters an ORT outside rooming, and an administrator's own agreement text is
 // what the patient is then shown and what the signature records. Every step is checked in the
 // encrypted registry and in its outbox. Users sign in on the keypad; forms are filled by tapping and typing.
+// Last, a new patient's intake goes from the front desk through the nurse to the clinician's
+// first-visit decision (issue 18).
 
+#include "core/domain/record_json.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "platform/keystore.h"
@@ -37,6 +40,8 @@ namespace {
 const QString kManagerPin = QStringLiteral("2468");
 const QString kClinicianPin = QStringLiteral("1357");
 const QString kAssistantPin = QStringLiteral("1122");
+const QString kFrontDeskPin = QStringLiteral("2580");
+const QString kNursePin = QStringLiteral("3579");
 
 // Key presses into the focused item, one character at a time.
 void typeKeys(const QString &text)
@@ -84,7 +89,8 @@ class TestRegistryStory : public QObject {
     QString m_clinicianId;
     QString m_assistantId;
     QString m_patientId;
-    QDate m_today;  // the app's clock's day: what it shows as today
+    QString m_newPatientId;  // the new patient already on opioids (the intake's)
+    QDate m_today;           // the app's clock's day: what it shows as today
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
@@ -298,7 +304,9 @@ private slots:
         testing::AppFixtureOptions options;
         options.users = {{QStringLiteral("Riley Registry"), keys::Role::RegistryManager, kManagerPin},
                          {QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin},
-                         {QStringLiteral("Max Assistant"), keys::Role::MedicalAssistant, kAssistantPin}};
+                         {QStringLiteral("Max Assistant"), keys::Role::MedicalAssistant, kAssistantPin},
+                         {QStringLiteral("Frankie Front Desk"), keys::Role::FrontDesk, kFrontDeskPin},
+                         {QStringLiteral("Nico Nurse"), keys::Role::Nurse, kNursePin}};
         QString error;
         m_app = testing::AppFixture::make(options, &error);
         QVERIFY2(m_app, qPrintable(error));
@@ -309,7 +317,7 @@ private slots:
         m_window = m_app->window();
         QVERIFY(m_window);
         QVERIFY(testing::resize(m_window, QSize(1280, 800)));
-        QVERIFY(testing::waitFor([&] { return m_app->session().users()->rowCount() == 4; }));
+        QVERIFY(testing::waitFor([&] { return m_app->session().users()->rowCount() == 6; }));
     }
 
     void registryManagerAddsAPatientAndBooksTomorrow()
@@ -745,9 +753,9 @@ private slots:
         QVERIFY(
             testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("patientScreen")) != nullptr; }));
         QQuickItem *patientScreen = testing::findItem(m_window, QStringLiteral("patientScreen"));
-        for (const char *kind :
-             {"visit", "opioid", "benzodiazepine", "uds", "naloxone", "risk_tier", "goal", "taper_plan", "pdmp_check",
-              "refill_request", "medication_review", "patient", "inactivation"}) {
+        for (const char *kind : {"visit", "opioid", "benzodiazepine", "uds", "naloxone", "risk_tier", "goal",
+                                 "taper_plan", "pdmp_check", "refill_request", "medication_review", "patient",
+                                 "inactivation", "intake", "oud_assessment", "moud_status"}) {
             QVERIFY(QMetaObject::invokeMethod(patientScreen, "recordFormRequested", Q_ARG(QString, QLatin1String(kind)),
                                               Q_ARG(QString, m_patientId), Q_ARG(QString, QString())));
             QQuickItem *form = nullptr;
@@ -812,6 +820,128 @@ private slots:
         QVERIFY2(shown.contains(QStringLiteral("dose entered wrongly")), qPrintable(shown));
         QVERIFY2(shown.contains(QStringLiteral("In force")) && shown.contains(QStringLiteral("Replaced")),
                  qPrintable(shown));
+    }
+
+    // Issue 18: a new patient already on long-term opioids. The front desk registers her and starts
+    // the intake with its administrative fields only; the nurse adds the diagnosis and the records'
+    // arrival; the clinician records the first-visit decision (a bridge with its review date) from
+    // the gap, and the INTAKE_INCOMPLETE gap is gone.
+    void aNewPatientsIntakeFromTheFrontDeskToTheFirstVisit()
+    {
+        const QString frontDeskId = m_app->userId(QStringLiteral("Frankie Front Desk"));
+        const QString nurseId = m_app->userId(QStringLiteral("Nico Nurse"));
+        // The story before this left the versions dialog open over the lock button: closed first.
+        if (QObject *dialog = m_window->findChild<QObject *>(QStringLiteral("versionsDialog")))
+            QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
+        QVERIFY(testing::waitFor([&] {
+            QObject *dialog = m_window->findChild<QObject *>(QStringLiteral("versionsDialog"));
+            return !dialog || !dialog->property("visible").toBool();
+        }));
+        signIn(frontDeskId, kFrontDeskPin);
+        QCOMPARE(m_app->session().role(), QStringLiteral("front_desk"));
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
+        QVERIFY(tapNamed(QStringLiteral("addPatient")));
+        type(QStringLiteral("name"), QStringLiteral("Ana Morales"));
+        type(QStringLiteral("clinic_id"), QStringLiteral("C-2002"));
+        chooseDate(QStringLiteral("birth_date"), QDate(1975, 9, 14));
+        choose(QStringLiteral("sex"), QStringLiteral("Female"));
+        choose(QStringLiteral("language"), QStringLiteral("English"));
+        save();
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
+            return name && name->property("text").toString() == QStringLiteral("Ana Morales");
+        }));
+        m_newPatientId = testing::findItem(m_window, QStringLiteral("patientScreen"))->property("patientId").toString();
+        const auto newPatient = [this] {
+            return onDatabase<Result<domain::Patient>>(
+                [id = m_newPatientId](registry::Registry *r) { return r->loadPatient(id); });
+        };
+
+        QVERIFY(tapNamed(QStringLiteral("add_intake")));
+        chooseDate(QStringLiteral("date"), m_today);
+        type(QStringLiteral("referral_source"), QStringLiteral("self"));
+        type(QStringLiteral("prior_prescriber"), QStringLiteral("Valley Pain Clinic"));
+        type(QStringLiteral("reason_left"), QStringLiteral("prescriber retired"));
+        chooseDate(QStringLiteral("records_requested"), m_today);
+        // The front desk is offered the administrative fields only.
+        QVERIFY(!testing::findItem(m_window, QStringLiteral("field_diagnosis")));
+        QVERIFY(!testing::findItem(m_window, QStringLiteral("field_outcome")));
+        save();
+        QCOMPARE(newPatient()->intakes.size(), 1);
+        QCOMPARE(newPatient()->intakes.first().priorPrescriber, QStringLiteral("Valley Pain Clinic"));
+        QVERIFY(!newPatient()->intakes.first().outcome);
+        QVERIFY(
+            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("gapCard_INTAKE_INCOMPLETE")); }));
+        QCOMPARE(outboxKinds().last(), QStringLiteral("intake"));
+
+        // The nurse: the diagnosis and the records' arrival on the intake, and the checks the
+        // checklist reads from the record (each its own record, as at rooming).
+        signIn(nurseId, kNursePin);
+        QCOMPARE(m_app->session().role(), QStringLiteral("nurse"));
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
+        QVERIFY(tapNamed(QStringLiteral("patient_") + m_newPatientId));
+        QVERIFY(tapNamed(QStringLiteral("continueIntake")));
+        type(QStringLiteral("diagnosis"), QStringLiteral("lumbar radiculopathy"));
+        chooseDate(QStringLiteral("records_received"), m_today);
+        QVERIFY(!testing::findItem(m_window, QStringLiteral("field_outcome")));
+        type(QStringLiteral("correction_reason"), QStringLiteral("records came by fax"));
+        save();
+        QCOMPARE(newPatient()->intakes.first().diagnosis, QStringLiteral("lumbar radiculopathy"));
+        QCOMPARE(newPatient()->intakes.first().recordsReceived, m_today);
+        const QString day = m_today.toString(Qt::ISODate);
+        for (const auto &[kind, json] : QList<std::pair<QString, QJsonValue>>{
+                 {QStringLiteral("pdmp_check"), day},
+                 {QStringLiteral("uds"), QJsonObject{{"date", day}, {"result", "expected"}}},
+                 {QStringLiteral("agreement"), day},
+                 {QStringLiteral("screening"),
+                  QJsonObject{{"instrument", "ort"}, {"date", day}, {"answers", QJsonObject{}}}}}) {
+            const QString error = onDatabase<QString>([kind, json, id = m_newPatientId](registry::Registry *r) {
+                auto record = domain::recordFromJson(kind, json);
+                if (!record)
+                    return record.error().line();
+                auto added = r->addRecord(id, *record);
+                return added ? QString() : added.error().line();
+            });
+            QVERIFY2(error.isEmpty(), qPrintable(kind + QStringLiteral(": ") + error));
+        }
+
+        // The clinician: the current regimen from the prior prescriber, then the decision from the gap.
+        signIn(m_clinicianId, kClinicianPin);
+        QCOMPARE(m_app->session().role(), QStringLiteral("clinician"));
+        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
+        QVERIFY(tapNamed(QStringLiteral("patient_") + m_newPatientId));
+        QVERIFY(tapNamed(QStringLiteral("add_opioid")));
+        choose(QStringLiteral("drug"), QStringLiteral("Oxycodone"));
+        type(QStringLiteral("strength_mg"), QStringLiteral("10"));
+        type(QStringLiteral("units_per_dose"), QStringLiteral("1"));
+        type(QStringLiteral("doses_per_day"), QStringLiteral("3"));
+        chooseDate(QStringLiteral("start"), m_today.addYears(-1));
+        save();
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("first-visit decision"));
+        }));
+        QVERIFY(tapNamed(QStringLiteral("gapAction_INTAKE_INCOMPLETE")));
+        choose(QStringLiteral("outcome"), QStringLiteral("Bridge at the current dose"));
+        chooseDate(QStringLiteral("outcome_date"), m_today);
+        chooseDate(QStringLiteral("review_date"), m_today.addDays(28));
+        type(QStringLiteral("outcome_by"), QStringLiteral("Dr. Casey"));
+        type(QStringLiteral("correction_reason"), QStringLiteral("first visit"));
+        save();
+        const domain::Intake decided = newPatient()->intakes.first();
+        QVERIFY(decided.outcome == domain::IntakeOutcome::Bridge);
+        QCOMPARE(decided.reviewDate, m_today.addDays(28));
+        // The nurse's diagnosis and the front desk's fields were kept.
+        QCOMPARE(decided.diagnosis, QStringLiteral("lumbar radiculopathy"));
+        QCOMPARE(decided.reasonLeft, QStringLiteral("prescriber retired"));
+        QVERIFY(testing::waitFor(
+            [&] { return !testing::findItem(m_window, QStringLiteral("gapCard_INTAKE_INCOMPLETE")); }));
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("Bridge at the current dose"));
+        }));
     }
 };
 

@@ -78,6 +78,10 @@ domain::AnyRecord closingRecord(const QString &kind)
         json = QJsonObject{{QStringLiteral("date"), day},
                            {QStringLiteral("to"), QStringLiteral("Valley Physical Therapy")},
                            {QStringLiteral("question"), QStringLiteral("A strengthening plan for her knees?")}};
+    else if (kind == QLatin1String("intake"))  // started, as the front desk does
+        json = QJsonObject{{QStringLiteral("date"), day}};
+    else if (kind == QLatin1String("moud_status"))
+        json = QJsonObject{{QStringLiteral("date"), day}, {QStringLiteral("state"), QStringLiteral("offered")}};
     else
         json = day;  // naloxone, agreement, pdmp_check: the short form
     auto record = domain::recordFromJson(kind, json);

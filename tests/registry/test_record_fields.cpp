@@ -54,7 +54,16 @@ const char *kFullPatient = R"({
     "refill_requests": [{"date": "2026-11-10", "medication": "oxycodone 10 mg", "channel": "front_desk", "early": true,
                          "lost_stolen": true, "police_report": true, "decision": "declined", "decision_reason": "agreement: no early refills"}],
     "medication_reviews": [{"date": "2026-11-20", "reviewed_by": "Morgan MA"}],
-    "ltot_decisions": [{"date": "2026-11-20", "long_term": true, "reason": "regular prescriptions from another clinic"}]
+    "ltot_decisions": [{"date": "2026-11-20", "long_term": true, "reason": "regular prescriptions from another clinic"}],
+    "oud_assessments": [{"date": "2026-11-20", "clinician": "Dr. B", "as_prescribed": true, "note": "talked it through",
+                         "criteria": {"larger_or_longer": true, "cannot_cut_down": true, "time_spent": false, "craving": true,
+                                      "role_failure": false, "social_problems": false, "activities_given_up": false,
+                                      "hazardous_use": false, "despite_harm": false, "tolerance": true, "withdrawal": true}}],
+    "moud_statuses": [{"date": "2026-11-21", "state": "referred", "medication": "buprenorphine", "referred_to": "County recovery program"}],
+    "intakes": [{"date": "2026-11-02", "referral_source": "self", "prior_prescriber": "Valley Pain Clinic",
+                 "reason_left": "prescriber retired", "records_requested": "2026-11-02", "records_received": "2026-11-09",
+                 "diagnosis": "lumbar radiculopathy", "outcome": "bridge", "outcome_date": "2026-11-10",
+                 "review_date": "2026-12-08", "outcome_by": "Dr. B", "outcome_note": "current dose while records come"}]
 })";
 
 // A patient value with its records' meta cleared, to compare what was stored with what was given.
@@ -152,7 +161,8 @@ private slots:
         QCOMPARE(visit.value(QStringLiteral("time")).toString(), QStringLiteral("09:30"));
         QCOMPARE(visit.value(QStringLiteral("type")).toString(), QStringLiteral("telehealth"));
         QCOMPARE(visit.value(QStringLiteral("clinician")).toString(), QStringLiteral("Dr. B"));
-        for (const char *section : {"taper_plans", "refill_requests", "medication_reviews", "ltot_decisions"})
+        for (const char *section : {"taper_plans", "refill_requests", "medication_reviews", "ltot_decisions",
+                                    "oud_assessments", "moud_statuses", "intakes"})
             QCOMPARE(out.value(QLatin1String(section)).toArray().size(), 1);
         QCOMPARE(out.value(QStringLiteral("opioids")).toArray().at(1)[QStringLiteral("indication")].toString(),
                  QStringLiteral("oud"));

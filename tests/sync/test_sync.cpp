@@ -1093,6 +1093,61 @@ private slots:
             QVERIFY(answer.body.contains(QStringLiteral("error")));
         }
     }
+
+    // Issue 18: a new patient's intake (started, then its first-visit decision recorded on the other
+    // tablet), an opioid use disorder checklist and a MOUD status sync like every other record.
+    void intakeAndOudRecordsSyncLikeOthers()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("intakes"));
+        auto b = tablet(m_clockB, QStringLiteral("intakes"));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Inés Soto"), QStringLiteral("IN-1")));
+        QVERIFY(id);
+        domain::Intake intake;
+        intake.date = QDate(2026, 3, 2);
+        intake.referralSource = QStringLiteral("self");
+        intake.priorPrescriber = QStringLiteral("Valley Pain Clinic");
+        intake.reasonLeft = QStringLiteral("prescriber retired");
+        intake.recordsRequested = QDate(2026, 3, 2);
+        auto started = a->registry->addRecord(*id, intake);
+        QVERIFY(started);
+        domain::OudAssessment checklist;
+        checklist.date = QDate(2026, 3, 2);
+        checklist.clinician = QStringLiteral("Dr Rivera");
+        for (std::size_t i = 0; i < checklist.criteria.size(); ++i)
+            checklist.criteria[i] = i < 3;
+        checklist.asPrescribed = true;
+        QVERIFY(a->registry->addRecord(*id, checklist));
+        domain::MoudStatus offered;
+        offered.date = QDate(2026, 3, 2);
+        offered.state = domain::MoudState::Offered;
+        QVERIFY(a->registry->addRecord(*id, offered));
+        syncOk(*a);
+        syncOk(*b);
+        auto onB = b->registry->loadPatient(*id);
+        QVERIFY(onB);
+        QCOMPARE(onB->intakes.size(), 1);
+        QCOMPARE(onB->intakes.first().priorPrescriber, QStringLiteral("Valley Pain Clinic"));
+        QCOMPARE(onB->oudAssessments.size(), 1);
+        QVERIFY(onB->oudAssessments.first().criteria == checklist.criteria);
+        QCOMPARE(onB->moudStatuses.size(), 1);
+
+        // B records the first-visit decision; A sees it, and both hold the same registry.
+        domain::Intake decided = onB->intakes.first();
+        decided.recordsReceived = QDate(2026, 3, 5);
+        decided.outcome = domain::IntakeOutcome::Bridge;
+        decided.outcomeDate = QDate(2026, 3, 6);
+        decided.reviewDate = QDate(2026, 4, 3);
+        decided.outcomeBy = QStringLiteral("Dr Rivera");
+        QVERIFY(b->registry->correctRecord(*started, decided));
+        syncOk(*b);
+        syncOk(*a);
+        auto onA = a->registry->loadPatient(*id);
+        QVERIFY(onA);
+        QCOMPARE(onA->intakes.size(), 1);
+        QVERIFY(onA->intakes.first().outcome == domain::IntakeOutcome::Bridge);
+        QCOMPARE(onA->intakes.first().reviewDate, QDate(2026, 4, 3));
+        QCOMPARE(snapshot(*a->registry), snapshot(*b->registry));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSync)

@@ -621,6 +621,84 @@ private slots:
         QCOMPARE(counts().first(), before.first() + 1);
     }
 
+    // Issue 18: `intake start|update|show`: the front desk starts an intake and keeps its
+    // administrative fields, the clinician records the first-visit decision; bad input exits 2
+    // naming the option and a field the role may not write exits 1, both writing nothing. The OUD
+    // checklist through `record add` refuses an unanswered criterion naming it.
+    void intakeThroughCairnctl()
+    {
+        const QString frontDesk = QStringLiteral("Frankie Front Desk");
+        const Run added = cairnctl(kAdmin,
+                                   {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), frontDesk,
+                                    QStringLiteral("--role"), QStringLiteral("front_desk")},
+                                   {}, {QStringLiteral("CAIRN_NEW_PIN=") + pinOf(frontDesk)});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        const Run started =
+            cairnctl(frontDesk, {QStringLiteral("intake"), QStringLiteral("start"), m_patient, QStringLiteral("--date"),
+                                 kToday, QStringLiteral("--prior-prescriber"), QStringLiteral("Valley Pain Clinic"),
+                                 QStringLiteral("--records-requested"), kToday});
+        QVERIFY2(started.exitCode == 0, started.err.constData());
+        const QString intake = started.lastLine();
+
+        const QList<int> before = counts();
+        const Run badDate = cairnctl(frontDesk, {QStringLiteral("intake"), QStringLiteral("start"), m_patient,
+                                                 QStringLiteral("--records-requested"), QStringLiteral("2026-13-01")});
+        QCOMPARE(badDate.exitCode, 2);
+        QVERIFY2(badDate.errorLines().value(0).startsWith("cairnctl: --records-requested:"), badDate.err.constData());
+        const Run decidedByFrontDesk = cairnctl(frontDesk, {QStringLiteral("intake"), QStringLiteral("update"), intake,
+                                                            QStringLiteral("--outcome"), QStringLiteral("continue"),
+                                                            QStringLiteral("--outcome-date"), kToday,
+                                                            QStringLiteral("--outcome-by"), QStringLiteral("Frankie")});
+        QCOMPARE(decidedByFrontDesk.exitCode, 1);
+        QVERIFY2(decidedByFrontDesk.errorLines().value(0).contains("first-visit decision"),
+                 decidedByFrontDesk.err.constData());
+        const Run noReview = cairnctl(kClinician, {QStringLiteral("intake"), QStringLiteral("update"), intake,
+                                                   QStringLiteral("--outcome"), QStringLiteral("bridge"),
+                                                   QStringLiteral("--outcome-date"), kToday,
+                                                   QStringLiteral("--outcome-by"), QStringLiteral("Dr. Casey")});
+        QCOMPARE(noReview.exitCode, 2);
+        QVERIFY2(noReview.errorLines().value(0).startsWith("cairnctl: --review-date:"), noReview.err.constData());
+        QCOMPARE(counts(), before);
+
+        const Run received = cairnctl(frontDesk, {QStringLiteral("intake"), QStringLiteral("update"), intake,
+                                                  QStringLiteral("--records-received"), kToday});
+        QVERIFY2(received.exitCode == 0, received.err.constData());
+        const Run decided = cairnctl(
+            kClinician, {QStringLiteral("intake"), QStringLiteral("update"), received.lastLine(),
+                         QStringLiteral("--outcome"), QStringLiteral("bridge"), QStringLiteral("--outcome-date"),
+                         kToday, QStringLiteral("--review-date"), kTomorrow, QStringLiteral("--outcome-by"),
+                         QStringLiteral("Dr. Casey"), QStringLiteral("--reason"), QStringLiteral("first visit")});
+        QVERIFY2(decided.exitCode == 0, decided.err.constData());
+        const Run shown = cairnctl(kClinician, {QStringLiteral("intake"), QStringLiteral("show"), m_patient,
+                                                QStringLiteral("--as-of"), kToday});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        const QJsonObject intakeShown = shown.object().value(QStringLiteral("intake")).toObject();
+        QCOMPARE(intakeShown.value(QStringLiteral("outcome")).toString(), QStringLiteral("bridge"));
+        QCOMPARE(intakeShown.value(QStringLiteral("prior_prescriber")).toString(),
+                 QStringLiteral("Valley Pain Clinic"));
+        QCOMPARE(intakeShown.value(QStringLiteral("records_received")).toString(), kToday);
+        QVERIFY(shown.object().value(QStringLiteral("mme_per_day")).toDouble() > 0);
+
+        // An OUD checklist with a criterion left unanswered is refused naming it.
+        QJsonObject criteria;
+        for (const char *id : {"larger_or_longer", "cannot_cut_down", "time_spent", "craving", "role_failure",
+                               "social_problems", "activities_given_up", "hazardous_use", "despite_harm", "tolerance"})
+            criteria.insert(QLatin1String(id), false);
+        const QList<int> beforeOud = counts();
+        const Run oud = cairnctl(
+            kClinician,
+            {QStringLiteral("record"), QStringLiteral("add"), m_patient, QStringLiteral("--json"), QStringLiteral("-")},
+            json({{QStringLiteral("oud_assessments"),
+                   QJsonArray{QJsonObject{{QStringLiteral("date"), kToday},
+                                          {QStringLiteral("clinician"), QStringLiteral("Dr. Casey")},
+                                          {QStringLiteral("as_prescribed"), true},
+                                          {QStringLiteral("criteria"), criteria}}}}}));
+        QCOMPARE(oud.exitCode, 2);
+        QVERIFY2(oud.errorLines().value(0).startsWith("cairnctl: oud_assessments[0].criteria.withdrawal:"),
+                 oud.err.constData());
+        QCOMPARE(counts(), beforeOud);
+    }
+
     void rolesThatMayNotAreRefused()
     {
         const QList<int> before = counts();
