@@ -2,9 +2,9 @@
 
 #include "core/clinical/assets.h"
 #include "core/clinical/decisions.h"
-#include "core/clinical/referrals.h"
 #include "core/clinical/intake.h"
 #include "core/clinical/oud.h"
+#include "core/clinical/referrals.h"
 #include "core/domain/text.h"
 
 #include <mutex>
