@@ -37,6 +37,10 @@ enum class RefillDecision { Pending, Approved, Declined, RoutedToClinician };
 // Why an opioid is prescribed: buprenorphine or methadone for opioid use disorder (MOUD) is tracked
 // but never makes a patient a long-term opioid therapy patient (core/clinical/ltot.h).
 enum class OpioidIndication { Pain, OpioidUseDisorder };
+// Case conference (issue 18 item 5): a consultation request's way through the team's clinician meeting.
+enum class ConferenceStatus { Requested, Scheduled, Discussed, Closed };
+enum class RecommendationKind { Task, Referral, Goal, TaperStep };
+enum class TaskStatus { Open, Done };
 
 // Every value below compares field by field (operator==): tests check that two ways of reading agree.
 
@@ -268,6 +272,48 @@ struct LtotDecision {
     friend bool operator==(const LtotDecision &, const LtotDecision &) = default;
 };
 
+// One recommendation of the team's consult note: a concrete step, and the record it became once a
+// clinician made it one (recordId empty: not made yet).
+struct Recommendation {
+    RecommendationKind kind = RecommendationKind::Task;
+    QString text;
+    QString ownerRole{};                      // task: who does it (a role name, "registry_manager")
+    QDate due{};                              // task: due by; goal: target date; taper step: its date
+    QString referralType{};                   // referral: as Referral::type ("pain_specialist")
+    std::optional<double> targetMmePerDay{};  // taper step: the dose it aims at
+    QString recordId{};
+
+    friend bool operator==(const Recommendation &, const Recommendation &) = default;
+};
+
+// A case conference: the clinician's one referral question to the team, and what the team said.
+struct CaseConference {
+    RecordMeta meta;
+    QDate date;        // requested on
+    QString question;  // required
+    ConferenceStatus status = ConferenceStatus::Requested;
+    QDate meetingDate{};  // the clinician meeting it is (or was) discussed at; set from scheduled on
+    QString consultNote{};
+    QList<Recommendation> recommendations{};
+    QStringList scripts{};  // ids of the conversation scripts the team suggests
+
+    friend bool operator==(const CaseConference &, const CaseConference &) = default;
+};
+
+// Something a member of the team is to do for the patient (often a case conference's recommendation);
+// an open task past its due date is on the owner role's worklist (core/clinical/tasks.h).
+struct Task {
+    RecordMeta meta;
+    QDate date;
+    QString text;
+    QString ownerRole;  // a role name ("nurse"); the registry checks it names a role
+    QDate due;
+    TaskStatus status = TaskStatus::Open;
+    QString conferenceId{};  // the case conference it came from, if any
+
+    friend bool operator==(const Task &, const Task &) = default;
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;        // registry id (UUID text); the contract's "id"
@@ -309,6 +355,8 @@ struct Patient {
     QList<UdsSelection> udsSelections;
     QList<RefillOverride> refillOverrides;
     QList<LtotDecision> ltotDecisions;
+    QList<CaseConference> caseConferences;
+    QList<Task> tasks;
 
     friend bool operator==(const Patient &, const Patient &) = default;
 };
@@ -337,6 +385,9 @@ Q_DECLARE_TYPEINFO(cairn::domain::MedicationReview, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::UdsSelection, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::RefillOverride, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::LtotDecision, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Recommendation, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::CaseConference, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Task, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
 
 namespace cairn::domain {
@@ -358,6 +409,9 @@ QString toString(AgreementStatus v);
 QString toString(RefillChannel v);
 QString toString(RefillDecision v);
 QString toString(OpioidIndication v);
+QString toString(ConferenceStatus v);
+QString toString(RecommendationKind v);
+QString toString(TaskStatus v);
 bool parse(const QString &text, Sex *out);
 bool parse(const QString &text, RiskTier *out);
 bool parse(const QString &text, UdsResult *out);
@@ -374,6 +428,9 @@ bool parse(const QString &text, AgreementStatus *out);
 bool parse(const QString &text, RefillChannel *out);
 bool parse(const QString &text, RefillDecision *out);
 bool parse(const QString &text, OpioidIndication *out);
+bool parse(const QString &text, ConferenceStatus *out);
+bool parse(const QString &text, RecommendationKind *out);
+bool parse(const QString &text, TaskStatus *out);
 
 // Active on a date: an active patient, or an inactive one before the day they left. Inactive
 // patients leave worklists, the huddle and the measures, and keep their history.

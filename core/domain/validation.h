@@ -29,7 +29,9 @@ Status validate(const RefillRequest &request);
 Status validate(const MedicationReview &review);
 Status validate(const UdsSelection &selection);
 Status validate(const RefillOverride &override);
-Status validate(const LtotDecision &decision);  // the reason is required
+Status validate(const LtotDecision &decision);      // the reason is required
+Status validate(const CaseConference &conference);  // the question is required
+Status validate(const Task &task);                  // text, owner role and due date are required
 // Demographics and every list; list errors carry their index: "opioids[1].strength_mg".
 Status validate(const Patient &patient);
 // A patient the registry keeps: well-formed, with a name and a clinic identifier. (An evaluate
