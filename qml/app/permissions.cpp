@@ -67,7 +67,7 @@ struct ScreenNeed {
     const char *screen;
     const char *permission;
 };
-constexpr std::array<ScreenNeed, 10> kScreens{{
+constexpr std::array<ScreenNeed, 11> kScreens{{
     {"huddle", "run_worklists"},
     {"patients", "view_patient"},
     {"roster", "run_worklists"},
@@ -78,6 +78,7 @@ constexpr std::array<ScreenNeed, 10> kScreens{{
     {"conflicts", "resolve_conflicts"},
     {"quarantine", "manage_quarantine"},
     {"rooming", "record_rooming"},
+    {"clinician_meeting", "run_worklists"},  // conferences to discuss and each role's tasks
 }};
 }  // namespace
 

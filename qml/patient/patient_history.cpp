@@ -274,6 +274,19 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
                      (d.longTerm ? tr("On long-term opioid therapy: %1") : tr("Not on long-term opioid therapy: %1"))
                          .arg(d.reason),
                      idOf(d.meta), QStringLiteral("ltot_decision")});
+    for (const auto &c : p.caseConferences)
+        rows.append({c.date, 9, QStringLiteral("case_conference"), tr("Case conference"),
+                     tr("%1 · %2").arg(c.question, choiceLabel(QStringLiteral("case_conference"),
+                                                               QStringLiteral("status"), domain::toString(c.status))),
+                     idOf(c.meta), QStringLiteral("case_conference")});
+    for (const auto &t : p.tasks)
+        rows.append(
+            {t.date, 9, QStringLiteral("task"), tr("Task"),
+             tr("%1 · %2, due %3 · %4")
+                 .arg(t.text, choiceLabel(QStringLiteral("task"), QStringLiteral("owner_role"), t.ownerRole),
+                      QLocale().toString(t.due, QLocale::ShortFormat),
+                      choiceLabel(QStringLiteral("task"), QStringLiteral("status"), domain::toString(t.status))),
+             idOf(t.meta), QStringLiteral("task")});
     for (const auto &t : p.taperPlans) {
         const QString status = taperStatusLabel(t.status);
         QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);
