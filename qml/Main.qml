@@ -217,12 +217,36 @@ ApplicationWindow {
             onConflictsRequested: window.open("conflicts", conflictsComponent, {})
             onQuarantineRequested: window.open("quarantine", quarantineComponent, {})
             onResourcesRequested: window.open("resources", resourcesComponent, {})
+            onClinicianMeetingRequested: window.open("clinician_meeting", clinicianMeetingComponent, {})
         }
     }
     Component {
         id: resourcesComponent
         ResourcesScreen {
             title: qsTr("Resources")
+        }
+    }
+    Component {
+        id: clinicianMeetingComponent
+        ClinicianMeetingScreen {
+            title: qsTr("Clinician meeting")
+            onPatientChosen: id => window.push(patientComponent, { patientId: id })
+            onSummaryRequested: (id, conference) => window.push(caseSummaryComponent, { patientId: id, conferenceId: conference })
+            onConsultNoteRequested: (id, conference, question) => window.push(consultNoteComponent, { patientId: id, conferenceId: conference, question: question })
+        }
+    }
+    Component {
+        id: caseSummaryComponent
+        CaseSummaryScreen {
+            title: qsTr("Case summary")
+        }
+    }
+    Component {
+        id: consultNoteComponent
+        ConsultNoteScreen {
+            id: consultNote
+            title: qsTr("The team's note")
+            onDone: consultNote.StackView.view.pop()
         }
     }
     Component {
@@ -278,6 +302,7 @@ ApplicationWindow {
             }
             onRefillRequested: (id, name) => window.open("refill_check", refillCheckComponent, { patientId: id, patientName: name })
             onAgreementRequested: (id, name, language) => window.push(agreementComponent, { patientId: id, patientName: name, patientLanguage: language })
+            onCaseSummaryRequested: id => window.push(caseSummaryComponent, { patientId: id })
         }
     }
     Component {

@@ -228,4 +228,33 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CaseSummaryScreen</name>
+    <message numerus="yes">
+        <source>%1 taper plan: %2, %n step(s)</source>
+        <translation>
+            <numerusform>%1 taper plan: %2, %n step</numerusform><numerusform>%1 taper plan: %2, %n steps</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianMeetingScreen</name>
+    <message numerus="yes">
+        <source>%n case conference(s) to discuss</source>
+        <translation>
+            <numerusform>%n case conference to discuss</numerusform><numerusform>%n case conferences to discuss</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open task(s) for your role</source>
+        <translation>
+            <numerusform>%n open task for your role</numerusform><numerusform>%n open tasks for your role</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ClinicianMeetingModel</name>
+    <message numerus="yes">
+        <source>The team's note is recorded; %n record(s) made from its recommendations.</source>
+        <translation>
+            <numerusform>The team's note is recorded; %n record made from its recommendations.</numerusform><numerusform>The team's note is recorded; %n records made from its recommendations.</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -285,10 +285,221 @@
     </message>
 </context>
 <context>
+    <name>CaseSummaryScreen</name>
+    <message>
+        <source>Save the case summary</source>
+        <translation>Guardar el resumen del caso</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Case summary: %1</source>
+        <translation>Resumen del caso: %1</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Resumen del caso</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>Chart %1 · %2 years · prescriber %3 · made on %4</source>
+        <translation>Expediente %1 · %2 años · prescriptor %3 · hecho el %4</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>The question for the team</source>
+        <translation>La pregunta para el equipo</translation>
+    </message>
+    <message>
+        <source>Current regimen: %1 MME/day</source>
+        <translation>Pauta actual: %1 MME/día</translation>
+    </message>
+    <message>
+        <source>%1 since %2: %3 MME/day</source>
+        <translation>%1 desde el %2: %3 MME/día</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>no se cuenta</translation>
+    </message>
+    <message>
+        <source>No opioid is active.</source>
+        <translation>No hay ningún opioide activo.</translation>
+    </message>
+    <message>
+        <source>MME history</source>
+        <translation>Historial de MME</translation>
+    </message>
+    <message>
+        <source>From %1: %2 MME/day</source>
+        <translation>Desde el %1: %2 MME/día</translation>
+    </message>
+    <message>
+        <source>No opioid on record.</source>
+        <translation>No hay opioides registrados.</translation>
+    </message>
+    <message>
+        <source>Sedatives</source>
+        <translation>Sedantes</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 desde el %2</translation>
+    </message>
+    <message>
+        <source>No sedative on record.</source>
+        <translation>No hay sedantes registrados.</translation>
+    </message>
+    <message>
+        <source>PEG trend</source>
+        <translation>Evolución del PEG</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Baseline %1; 30% better than baseline: %2</source>
+        <translation>Inicial %1; 30 % mejor que el inicial: %2</translation>
+    </message>
+    <message>
+        <source>No PEG on record.</source>
+        <translation>No hay PEG registrados.</translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation>Cribados</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 %4</source>
+        <translation>%1 %2: %3 %4</translation>
+    </message>
+    <message>
+        <source>No screening on record.</source>
+        <translation>No hay cribados registrados.</translation>
+    </message>
+    <message>
+        <source>Urine drug tests and PDMP checks</source>
+        <translation>Análisis de orina y consultas al PDMP</translation>
+    </message>
+    <message>
+        <source>%1 urine test: %2</source>
+        <translation>%1 análisis de orina: %2</translation>
+    </message>
+    <message>
+        <source>%1 PDMP check%2</source>
+        <translation>%1 consulta al PDMP%2</translation>
+    </message>
+    <message>
+        <source>: concerning</source>
+        <translation>: preocupante</translation>
+    </message>
+    <message>
+        <source>None on record.</source>
+        <translation>Nada registrado.</translation>
+    </message>
+    <message>
+        <source>Tapers, referrals, goals and open tasks</source>
+        <translation>Reducciones, derivaciones, objetivos y tareas pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 taper plan: %2, %n step(s)</source>
+        <translation>
+            <numerusform>%1 plan de reducción: %2, %n paso</numerusform>
+            <numerusform>%1 plan de reducción: %2, %n pasos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 referral: %2</source>
+        <translation>%1 derivación: %2</translation>
+    </message>
+    <message>
+        <source>%1 goal: %2</source>
+        <translation>%1 objetivo: %2</translation>
+    </message>
+    <message>
+        <source>Task due %1: %2</source>
+        <translation>Tarea para el %1: %2</translation>
+    </message>
+    <message>
+        <source>Open care gaps</source>
+        <translation>Brechas de atención abiertas</translation>
+    </message>
+    <message>
+        <source>No open care gap.</source>
+        <translation>No hay brechas de atención abiertas.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceChips</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianMeetingScreen</name>
+    <message numerus="yes">
+        <source>%n case conference(s) to discuss</source>
+        <translation>
+            <numerusform>%n sesión clínica por comentar</numerusform>
+            <numerusform>%n sesiones clínicas por comentar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is a clinician&apos;s one question about a patient. Read the case summary before the meeting; record the team&apos;s recommendations after it.</source>
+        <translation>Cada una es la pregunta de un clínico sobre un paciente. Lea el resumen del caso antes de la reunión; anote las recomendaciones del equipo después.</translation>
+    </message>
+    <message>
+        <source>No case conference is waiting.</source>
+        <translation>No hay ninguna sesión clínica pendiente.</translation>
+    </message>
+    <message>
+        <source>Clinician meeting on</source>
+        <translation>Reunión clínica el</translation>
+    </message>
+    <message>
+        <source>Move to this meeting</source>
+        <translation>Pasar a esta reunión</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Choose the meeting&apos;s date first</source>
+        <translation>Elija primero la fecha de la reunión</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Resumen del caso</translation>
+    </message>
+    <message>
+        <source>Record the team&apos;s note</source>
+        <translation>Anotar la nota del equipo</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Abrir el expediente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open task(s) for your role</source>
+        <translation>
+            <numerusform>%n tarea pendiente para su función</numerusform>
+            <numerusform>%n tareas pendientes para su función</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -327,6 +538,113 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultNoteScreen</name>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Taper step</source>
+        <translation>Paso de la reducción</translation>
+    </message>
+    <message>
+        <source>Medical assistant</source>
+        <translation>Asistente médico</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Enfermería</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Clínico</translation>
+    </message>
+    <message>
+        <source>Registry manager</source>
+        <translation>Gestor del registro</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>The team&apos;s note</source>
+        <translation>La nota del equipo</translation>
+    </message>
+    <message>
+        <source>Question: %1</source>
+        <translation>Pregunta: %1</translation>
+    </message>
+    <message>
+        <source>What the team said</source>
+        <translation>Lo que dijo el equipo</translation>
+    </message>
+    <message>
+        <source>Recommendation %1</source>
+        <translation>Recomendación %1</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Se convierte en</translation>
+    </message>
+    <message>
+        <source>e.g. Request the prior prescriber&apos;s records</source>
+        <translation>p. ej., Pedir el expediente al prescriptor anterior</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Quién lo hace</translation>
+    </message>
+    <message>
+        <source>Step date</source>
+        <translation>Fecha del paso</translation>
+    </message>
+    <message>
+        <source>Aim to reach it by</source>
+        <translation>Intentar lograrlo para el</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Para el</translation>
+    </message>
+    <message>
+        <source>Kind of referral, e.g. addiction_medicine</source>
+        <translation>Tipo de derivación, p. ej., addiction_medicine</translation>
+    </message>
+    <message>
+        <source>Target MME per day, e.g. 112.5</source>
+        <translation>MME diarios objetivo, p. ej., 112.5</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Add a recommendation</source>
+        <translation>Añadir una recomendación</translation>
+    </message>
+    <message>
+        <source>Conversation scripts the team suggests</source>
+        <translation>Guiones de conversación que sugiere el equipo</translation>
+    </message>
+    <message>
+        <source>Script ids, e.g. tapering, unexpected-uds</source>
+        <translation>Identificadores de guion, p. ej., tapering, unexpected-uds</translation>
+    </message>
+    <message>
+        <source>Record the note and make the records</source>
+        <translation>Anotar la nota y crear los registros</translation>
     </message>
 </context>
 <context>
@@ -1070,8 +1388,112 @@
         <translation>Registros apartados</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>Resources</source>
         <translation>Recursos</translation>
+=======
+        <source>Clinician meeting</source>
+        <translation>Reunión clínica</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Resumen del caso</translation>
+    </message>
+    <message>
+        <source>The team&apos;s note</source>
+        <translation>La nota del equipo</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresModel</name>
+    <message>
+        <source>PDMP checked</source>
+        <translation>PDMP consultado</translation>
+    </message>
+    <message>
+        <source>PDMP checked twice</source>
+        <translation>PDMP consultado dos veces</translation>
+    </message>
+    <message>
+        <source>PEG recorded</source>
+        <translation>PEG registrado</translation>
+    </message>
+    <message>
+        <source>Urine test</source>
+        <translation>Prueba de orina</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado en %n día</numerusform>
+            <numerusform>PDMP consultado en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked twice in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado dos veces en %n día</numerusform>
+            <numerusform>PDMP consultado dos veces en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PEG in %n day(s)</source>
+        <translation>
+            <numerusform>PEG en %n día</numerusform>
+            <numerusform>PEG en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Urine test in %n day(s)</source>
+        <translation>
+            <numerusform>Prueba de orina en %n día</numerusform>
+            <numerusform>Prueba de orina en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Treatment agreement current</source>
+        <translation>Acuerdo de tratamiento vigente</translation>
+    </message>
+    <message>
+        <source>50 MME/day or more</source>
+        <translation>50 MME/día o más</translation>
+    </message>
+    <message>
+        <source>90 MME/day or more</source>
+        <translation>90 MME/día o más</translation>
+    </message>
+    <message>
+        <source>Also on a benzodiazepine</source>
+        <translation>También con una benzodiacepina</translation>
+    </message>
+    <message>
+        <source>Naloxone when indicated</source>
+        <translation>Naloxona cuando está indicada</translation>
+    </message>
+    <message>
+        <source>Current care-plan goal</source>
+        <translation>Meta vigente del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>Conversation script used this month</source>
+        <translation>Guía de conversación usada este mes</translation>
+    </message>
+    <message>
+        <source>Early or lost/stolen refill request this month</source>
+        <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
+    </message>
+    <message>
+        <source>A firm refill rule overridden this month</source>
+        <translation>Una regla firme de resurtido anulada este mes</translation>
+    </message>
+    <message>
+        <source>Moved from acute opioids to long-term therapy this month</source>
+        <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
+    </message>
+    <message>
+        <source>Mean PEG score</source>
+        <translation>Puntuación PEG media</translation>
+>>>>>>> case18
     </message>
 </context>
 <context>
@@ -1508,6 +1930,7 @@
         <translation>Deshacer</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>Referrals</source>
         <translation>Derivaciones</translation>
     </message>
@@ -1534,6 +1957,18 @@
     <message>
         <source>Treatment for opioid use disorder</source>
         <translation>Tratamiento del trastorno por consumo de opioides</translation>
+=======
+        <source>Ask the team (case conference)</source>
+        <translation>Consultar al equipo (sesión clínica)</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Resumen del caso</translation>
+>>>>>>> case18
     </message>
 </context>
 <context>
@@ -2440,6 +2875,7 @@
         <translation>Lo fija la primera receta de opioides registrada aquí; vacío si no se sabe</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>Intake started on</source>
         <translation>Admisión iniciada el</translation>
     </message>
@@ -2614,6 +3050,102 @@
     <message>
         <source>Clinician</source>
         <translation>Profesional clínico</translation>
+=======
+        <source>Your one question for the team</source>
+        <translation>Su única pregunta para el equipo</translation>
+    </message>
+    <message>
+        <source>e.g. Should we taper, and how do I raise it with her?</source>
+        <translation>p. ej., ¿Reducimos la dosis y cómo se lo planteo?</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Preguntado el</translation>
+    </message>
+    <message>
+        <source>Requested, then scheduled for a meeting, discussed, closed</source>
+        <translation>Solicitada, luego programada para una reunión, comentada, cerrada</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitada</translation>
+    </message>
+    <message>
+        <source>Scheduled for a clinician meeting</source>
+        <translation>Programada para una reunión clínica</translation>
+    </message>
+    <message>
+        <source>Discussed</source>
+        <translation>Comentada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Clinician meeting on</source>
+        <translation>Reunión clínica el</translation>
+    </message>
+    <message>
+        <source>Needed once it is scheduled</source>
+        <translation>Necesaria una vez programada</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Qué hay que hacer</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Quién lo hace</translation>
+    </message>
+    <message>
+        <source>Medical assistant</source>
+        <translation>Asistente médico</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Enfermería</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Clínico</translation>
+    </message>
+    <message>
+        <source>Registry manager</source>
+        <translation>Gestor del registro</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Para el</translation>
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation>Escrita el</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Por hacer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Ask the team: case conference</source>
+        <translation>Consultar al equipo: sesión clínica</translation>
+    </message>
+    <message>
+        <source>Update the case conference</source>
+        <translation>Actualizar la sesión clínica</translation>
+    </message>
+    <message>
+        <source>Add a task</source>
+        <translation>Añadir una tarea</translation>
+    </message>
+    <message>
+        <source>Update or finish a task</source>
+        <translation>Actualizar o terminar una tarea</translation>
+>>>>>>> case18
     </message>
 </context>
 <context>
@@ -3284,12 +3816,21 @@
         <translation>Revisar los registros del servidor que esta tableta no puede leer</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>Resources</source>
         <translation>Recursos</translation>
     </message>
     <message>
         <source>The clinic&apos;s resource directory: where to refer</source>
         <translation>El directorio de recursos de la clínica: adónde derivar</translation>
+=======
+        <source>Clinician meeting</source>
+        <translation>Reunión clínica</translation>
+    </message>
+    <message>
+        <source>Case conferences to discuss and your open tasks</source>
+        <translation>Sesiones clínicas por comentar y sus tareas pendientes</translation>
+>>>>>>> case18
     </message>
 </context>
 <context>
@@ -3752,6 +4293,21 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::CaseSummaryModel</name>
+    <message>
+        <source>Choose where to save the summary.</source>
+        <translation>Elija dónde guardar el resumen.</translation>
+    </message>
+    <message>
+        <source>Could not save the summary to %1.</source>
+        <translation>No se pudo guardar el resumen en %1.</translation>
+    </message>
+    <message>
+        <source>Summary saved to %1.</source>
+        <translation>Resumen guardado en %1.</translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::ClinicAgreementModel</name>
     <message>
         <source>Sign in to save.</source>
@@ -4039,6 +4595,36 @@
     <message>
         <source>1 to 3650 days; the longest of the three is also the monthly measure&apos;s look-back</source>
         <translation>De 1 a 3650 días; el mayor de los tres es también el periodo que revisa la medida mensual</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ClinicianMeetingModel</name>
+    <message>
+        <source>For the meeting of %1</source>
+        <translation>Para la reunión del %1</translation>
+    </message>
+    <message>
+        <source>Asked on %1, not scheduled yet</source>
+        <translation>Preguntada el %1, aún sin programar</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Vencida desde el %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Para el %1</translation>
+    </message>
+    <message>
+        <source>Scheduled for the clinician meeting.</source>
+        <translation>Programada para la reunión clínica.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team&apos;s note is recorded; %n record(s) made from its recommendations.</source>
+        <translation>
+            <numerusform>La nota del equipo está anotada; %n registro creado a partir de sus recomendaciones.</numerusform>
+            <numerusform>La nota del equipo está anotada; %n registros creados a partir de sus recomendaciones.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4350,6 +4936,7 @@
         <translation>No está en terapia de opioides a largo plazo: %1</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>first-visit decision not recorded yet</source>
         <translation>decisión de la primera visita aún no registrada</translation>
     </message>
@@ -4372,6 +4959,22 @@
     <message>
         <source>Treatment for opioid use disorder</source>
         <translation>Tratamiento del trastorno por consumo de opioides</translation>
+=======
+        <source>Case conference</source>
+        <translation>Sesión clínica</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>%1 · %2, due %3 · %4</source>
+        <translation>%1 · %2, para el %3 · %4</translation>
+>>>>>>> case18
     </message>
 </context>
 <context>
@@ -4407,34 +5010,6 @@
 </context>
 <context>
     <name>cairn::app::MeasuresModel</name>
-    <message>
-        <source>Treatment agreement current</source>
-        <translation>Acuerdo de tratamiento vigente</translation>
-    </message>
-    <message>
-        <source>50 MME/day or more</source>
-        <translation>50 MME/día o más</translation>
-    </message>
-    <message>
-        <source>90 MME/day or more</source>
-        <translation>90 MME/día o más</translation>
-    </message>
-    <message>
-        <source>Also on a benzodiazepine</source>
-        <translation>También con una benzodiacepina</translation>
-    </message>
-    <message>
-        <source>Naloxone when indicated</source>
-        <translation>Naloxona cuando está indicada</translation>
-    </message>
-    <message>
-        <source>Conversation script used this month</source>
-        <translation>Guía de conversación usada este mes</translation>
-    </message>
-    <message>
-        <source>Mean PEG score</source>
-        <translation>Puntuación PEG media</translation>
-    </message>
     <message>
         <source>%1 of 10</source>
         <translation>%1 de 10</translation>
@@ -4492,66 +5067,6 @@
             <numerusform>%1: %n paciente</numerusform>
             <numerusform>%1: %n pacientes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Early or lost/stolen refill request this month</source>
-        <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
-    </message>
-    <message>
-        <source>A firm refill rule overridden this month</source>
-        <translation>Una regla firme de resurtido anulada este mes</translation>
-    </message>
-    <message>
-        <source>PDMP checked</source>
-        <translation>PDMP consultado</translation>
-    </message>
-    <message>
-        <source>PDMP checked twice</source>
-        <translation>PDMP consultado dos veces</translation>
-    </message>
-    <message>
-        <source>PEG recorded</source>
-        <translation>PEG registrado</translation>
-    </message>
-    <message>
-        <source>Urine test</source>
-        <translation>Prueba de orina</translation>
-    </message>
-    <message numerus="yes">
-        <source>PDMP checked in %n day(s)</source>
-        <translation>
-            <numerusform>PDMP consultado en %n día</numerusform>
-            <numerusform>PDMP consultado en %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>PDMP checked twice in %n day(s)</source>
-        <translation>
-            <numerusform>PDMP consultado dos veces en %n día</numerusform>
-            <numerusform>PDMP consultado dos veces en %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>PEG in %n day(s)</source>
-        <translation>
-            <numerusform>PEG en %n día</numerusform>
-            <numerusform>PEG en %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Urine test in %n day(s)</source>
-        <translation>
-            <numerusform>Prueba de orina en %n día</numerusform>
-            <numerusform>Prueba de orina en %n días</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Current care-plan goal</source>
-        <translation>Meta vigente del plan de cuidado</translation>
-    </message>
-    <message>
-        <source>Moved from acute opioids to long-term therapy this month</source>
-        <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n patient(s) to act on</source>

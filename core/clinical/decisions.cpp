@@ -33,6 +33,11 @@ double pegMean(int pain, int enjoyment, int activity)
     return (pain + enjoyment + activity) / 3.0;
 }
 
+double pegImprovementTarget(double baselineMean)
+{
+    return 0.7 * baselineMean;
+}
+
 double pegMean(const domain::PegScore &peg)
 {
     return pegMean(peg.pain, peg.enjoyment, peg.activity);

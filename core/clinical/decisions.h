@@ -19,6 +19,9 @@ QList<CareGap> gapsForClinician(const QList<CareGap> &gaps);
 // The PEG score is the mean of its three items (pain, enjoyment, activity), unrounded.
 double pegMean(int pain, int enjoyment, int activity);
 double pegMean(const domain::PegScore &peg);
+// The improvement the program looks for: a PEG 30 % below the first one's mean (the dashed line
+// the patient screen and the case summary draw on the PEG trend).
+double pegImprovementTarget(double baselineMean);
 
 // The instrument alert that means possible suicide risk (PHQ-9 item 9 above zero).
 inline constexpr char kSuicideRiskAlert[] = "item9_positive";

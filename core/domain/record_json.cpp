@@ -785,6 +785,38 @@ QJsonObject toJson(const Intake &i)
             {QStringLiteral("outcome_note"), i.outcomeNote}};
 }
 
+QJsonObject toJson(const CaseConference &c)
+{
+    QJsonObject o{{QStringLiteral("date"), dateValue(c.date)},
+                  {QStringLiteral("question"), c.question},
+                  {QStringLiteral("status"), toString(c.status)}};
+    if (c.meetingDate.isValid())
+        o.insert(QStringLiteral("meeting_date"), dateValue(c.meetingDate));
+    if (!c.consultNote.isEmpty())
+        o.insert(QStringLiteral("consult_note"), c.consultNote);
+    if (!c.recommendations.isEmpty()) {
+        QJsonArray list;
+        for (const Recommendation &r : c.recommendations)
+            list.append(recommendationToJson(r));
+        o.insert(QStringLiteral("recommendations"), list);
+    }
+    if (!c.scripts.isEmpty())
+        o.insert(QStringLiteral("scripts"), QJsonArray::fromStringList(c.scripts));
+    return o;
+}
+
+QJsonObject toJson(const Task &t)
+{
+    QJsonObject o{{QStringLiteral("date"), dateValue(t.date)},
+                  {QStringLiteral("text"), t.text},
+                  {QStringLiteral("owner_role"), t.ownerRole},
+                  {QStringLiteral("due"), dateValue(t.due)},
+                  {QStringLiteral("status"), toString(t.status)}};
+    if (!t.conferenceId.isEmpty())
+        o.insert(QStringLiteral("conference_id"), t.conferenceId);
+    return o;
+}
+
 // Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
 // bare date string (the contract's short form) or as an object.
 QJsonObject expandShortForm(const QJsonValue &value)
@@ -1117,6 +1149,57 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<In
     return finish(r, i);
 }
 
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<CaseConference>)
+{
+    CaseConference c;
+    c.date = r.date("date", true);
+    c.question = r.text("question", true);
+    c.status = r.enumeration("status", ConferenceStatus::Requested);
+    c.meetingDate = r.date("meeting_date", false);
+    c.consultNote = r.text("consult_note");
+    if (r.error)
+        return *r.error;
+    const auto recommendations = r.member("recommendations");
+    if (!absent(recommendations.shape())) {
+        if (recommendations.shape() != Shape::Array)
+            return Error{QStringLiteral("recommendations"), QStringLiteral("must be a list of recommendations")};
+        const QJsonArray list = recommendations.value().toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString at = QStringLiteral("recommendations[%1]").arg(i);
+            if (!list.at(i).isObject())
+                return Error{at, QStringLiteral("must be an object with kind and text")};
+            auto item = recommendationFromJson(list.at(i).toObject());
+            if (!item)
+                return item.error().within(at);
+            c.recommendations.append(*item);
+        }
+    }
+    const auto scripts = r.member("scripts");
+    if (!absent(scripts.shape())) {
+        if (scripts.shape() != Shape::Array)
+            return Error{QStringLiteral("scripts"), QStringLiteral("must be a list of script ids")};
+        const QJsonArray list = scripts.value().toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (!list.at(i).isString())
+                return Error{QStringLiteral("scripts[%1]").arg(i), QStringLiteral("must be a script id")};
+            c.scripts.append(list.at(i).toString());
+        }
+    }
+    return finish(r, c);
+}
+
+template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Task>)
+{
+    Task t;
+    t.date = r.date("date", true);
+    t.text = r.text("text", true);
+    t.ownerRole = r.text("owner_role", true);
+    t.due = r.date("due", true);
+    t.status = r.enumeration("status", TaskStatus::Open);
+    t.conferenceId = r.text("conference_id");
+    return finish(r, t);
+}
+
 template <typename Source> Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
 {
     Reader<Source> r{source, std::nullopt};
@@ -1315,6 +1398,60 @@ void addToPatient(Patient &patient, AnyRecord record)
 {
     std::visit([&patient](auto &&r) { listOf<std::decay_t<decltype(r)>>(patient).append(std::move(r)); },
                std::move(record));
+}
+
+QJsonObject recommendationToJson(const Recommendation &r)
+{
+    QJsonObject item{{QStringLiteral("kind"), toString(r.kind)}, {QStringLiteral("text"), r.text}};
+    if (!r.ownerRole.isEmpty())
+        item.insert(QStringLiteral("owner_role"), r.ownerRole);
+    if (r.due.isValid())
+        item.insert(QStringLiteral("due"), r.due.toString(Qt::ISODate));
+    if (!r.referralType.isEmpty())
+        item.insert(QStringLiteral("referral_type"), r.referralType);
+    if (r.targetMmePerDay)
+        item.insert(QStringLiteral("target_mme_per_day"), *r.targetMmePerDay);
+    if (!r.recordId.isEmpty())
+        item.insert(QStringLiteral("record_id"), r.recordId);
+    return item;
+}
+
+Result<Recommendation> recommendationFromJson(const QJsonObject &object)
+{
+    Recommendation r;
+    auto kind = json::text(object, QStringLiteral("kind"), true);
+    if (!kind)
+        return kind.error();
+    if (!parse(*kind, &r.kind))
+        return Error{QStringLiteral("kind"), QStringLiteral("must be task, referral, goal or taper_step")};
+    auto text = json::text(object, QStringLiteral("text"), true);
+    if (!text)
+        return text.error();
+    r.text = *text;
+    auto owner = json::text(object, QStringLiteral("owner_role"), false);
+    if (!owner)
+        return owner.error();
+    r.ownerRole = *owner;
+    auto due = json::date(object, QStringLiteral("due"), false);
+    if (!due)
+        return due.error();
+    r.due = *due;
+    auto type = json::text(object, QStringLiteral("referral_type"), false);
+    if (!type)
+        return type.error();
+    r.referralType = *type;
+    const QJsonValue target = object.value(QStringLiteral("target_mme_per_day"));
+    if (!target.isUndefined() && !target.isNull()) {
+        auto mme = json::number(object, QStringLiteral("target_mme_per_day"), true);
+        if (!mme)
+            return mme.error();
+        r.targetMmePerDay = *mme;
+    }
+    auto recordId = json::text(object, QStringLiteral("record_id"), false);
+    if (!recordId)
+        return recordId.error();
+    r.recordId = *recordId;
+    return r;
 }
 
 }  // namespace cairn::domain

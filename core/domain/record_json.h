@@ -65,6 +65,11 @@ private:
 // Adds a record to the matching list of a patient.
 void addToPatient(Patient &patient, AnyRecord record);
 
+// One recommendation of a case conference's consult note (also read from cairnctl's
+// --recommendations file); errors name the field inside the recommendation.
+QJsonObject recommendationToJson(const Recommendation &recommendation);
+Result<Recommendation> recommendationFromJson(const QJsonObject &object);
+
 // Field readers shared by every JSON entry path; each names `field` in its error.
 namespace json {
 Result<QDate> date(const QJsonObject &object, const QString &field, bool required);

@@ -128,6 +128,13 @@ inline constexpr auto kRecordKinds = std::tuple{
     // The front desk starts an intake; which fields each role may write: clinical/intake.h.
     Kind<Intake>{&Patient::intakes,
                  {"intake", "intakes", WriteRight::Booking, Mutability::Editable, false, "New-patient intake"}},
+    // Case conferences (issue 18 item 5): the clinician's request and the team's consult note.
+    Kind<CaseConference>{&Patient::caseConferences,
+                         {"case_conference", "case_conferences", WriteRight::ClinicalDecision, Mutability::Editable,
+                          false, "Case conference"}},
+    // A task is the team's coordination work, which everyone who books visits does (every role but
+    // the administrator); the clinician makes them from a conference's recommendations.
+    Kind<Task>{&Patient::tasks, {"task", "tasks", WriteRight::Booking, Mutability::Editable, false, "Task"}},
 };
 
 // The stored kinds that are not in a patient's lists.

@@ -108,6 +108,19 @@ constexpr std::array<std::pair<IntakeOutcome, const char *>, 5> kIntakeOutcome{
      {IntakeOutcome::Refer, "refer"},
      {IntakeOutcome::NotTakenOn, "not_taken_on"}}};
 
+constexpr std::array<std::pair<ConferenceStatus, const char *>, 4> kConference{
+    {{ConferenceStatus::Requested, "requested"},
+     {ConferenceStatus::Scheduled, "scheduled"},
+     {ConferenceStatus::Discussed, "discussed"},
+     {ConferenceStatus::Closed, "closed"}}};
+constexpr std::array<std::pair<RecommendationKind, const char *>, 4> kRecommendation{
+    {{RecommendationKind::Task, "task"},
+     {RecommendationKind::Referral, "referral"},
+     {RecommendationKind::Goal, "goal"},
+     {RecommendationKind::TaperStep, "taper_step"}}};
+constexpr std::array<std::pair<TaskStatus, const char *>, 2> kTask{
+    {{TaskStatus::Open, "open"}, {TaskStatus::Done, "done"}}};
+
 }  // namespace
 
 QString toString(MoudState v)
@@ -270,6 +283,31 @@ bool parse(const QString &text, RefillChannel *out)
 bool parse(const QString &text, RefillDecision *out)
 {
     return valueOf(kDecision, text, out);
+}
+
+QString toString(ConferenceStatus v)
+{
+    return nameOf(kConference, v);
+}
+QString toString(RecommendationKind v)
+{
+    return nameOf(kRecommendation, v);
+}
+QString toString(TaskStatus v)
+{
+    return nameOf(kTask, v);
+}
+bool parse(const QString &text, ConferenceStatus *out)
+{
+    return valueOf(kConference, text, out);
+}
+bool parse(const QString &text, RecommendationKind *out)
+{
+    return valueOf(kRecommendation, text, out);
+}
+bool parse(const QString &text, TaskStatus *out)
+{
+    return valueOf(kTask, text, out);
 }
 
 bool isActiveOn(const Patient &patient, const QDate &on)

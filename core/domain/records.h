@@ -47,6 +47,10 @@ enum class OpioidIndication { Pain, OpioidUseDisorder };
 enum class MoudState { Offered, Accepted, Declined, StartedInHouse, Referred, Stopped };
 // The first-visit decision for a new patient already on long-term opioids (clinic policy new_patient).
 enum class IntakeOutcome { Continue, Bridge, Taper, Refer, NotTakenOn };
+// Case conference (issue 18 item 5): a consultation request's way through the team's clinician meeting.
+enum class ConferenceStatus { Requested, Scheduled, Discussed, Closed };
+enum class RecommendationKind { Task, Referral, Goal, TaperStep };
+enum class TaskStatus { Open, Done };
 
 // Every value below compares field by field (operator==): tests check that two ways of reading agree.
 
@@ -350,6 +354,48 @@ struct Intake {
     friend bool operator==(const Intake &, const Intake &) = default;
 };
 
+// One recommendation of the team's consult note: a concrete step, and the record it became once a
+// clinician made it one (recordId empty: not made yet).
+struct Recommendation {
+    RecommendationKind kind = RecommendationKind::Task;
+    QString text;
+    QString ownerRole{};                      // task: who does it (a role name, "registry_manager")
+    QDate due{};                              // task: due by; goal: target date; taper step: its date
+    QString referralType{};                   // referral: as Referral::type ("pain_specialist")
+    std::optional<double> targetMmePerDay{};  // taper step: the dose it aims at
+    QString recordId{};
+
+    friend bool operator==(const Recommendation &, const Recommendation &) = default;
+};
+
+// A case conference: the clinician's one referral question to the team, and what the team said.
+struct CaseConference {
+    RecordMeta meta;
+    QDate date;        // requested on
+    QString question;  // required
+    ConferenceStatus status = ConferenceStatus::Requested;
+    QDate meetingDate{};  // the clinician meeting it is (or was) discussed at; set from scheduled on
+    QString consultNote{};
+    QList<Recommendation> recommendations{};
+    QStringList scripts{};  // ids of the conversation scripts the team suggests
+
+    friend bool operator==(const CaseConference &, const CaseConference &) = default;
+};
+
+// Something a member of the team is to do for the patient (often a case conference's recommendation);
+// an open task past its due date is on the owner role's worklist (core/clinical/tasks.h).
+struct Task {
+    RecordMeta meta;
+    QDate date;
+    QString text;
+    QString ownerRole;  // a role name ("nurse"); the registry checks it names a role
+    QDate due;
+    TaskStatus status = TaskStatus::Open;
+    QString conferenceId{};  // the case conference it came from, if any
+
+    friend bool operator==(const Task &, const Task &) = default;
+};
+
 struct Patient {
     RecordMeta meta;
     QString id;        // registry id (UUID text); the contract's "id"
@@ -395,6 +441,8 @@ struct Patient {
     QList<OudAssessment> oudAssessments;
     QList<MoudStatus> moudStatuses;
     QList<Intake> intakes;
+    QList<CaseConference> caseConferences;
+    QList<Task> tasks;
 
     friend bool operator==(const Patient &, const Patient &) = default;
 };
@@ -427,6 +475,9 @@ Q_DECLARE_TYPEINFO(cairn::domain::NoReferralDecision, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::OudAssessment, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::MoudStatus, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Intake, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Recommendation, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::CaseConference, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cairn::domain::Task, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(cairn::domain::Patient, Q_RELOCATABLE_TYPE);
 
 namespace cairn::domain {
@@ -452,6 +503,9 @@ QString toString(ReferralUrgency v);
 QString toString(ReferralTrigger v);
 QString toString(MoudState v);
 QString toString(IntakeOutcome v);
+QString toString(ConferenceStatus v);
+QString toString(RecommendationKind v);
+QString toString(TaskStatus v);
 bool parse(const QString &text, Sex *out);
 bool parse(const QString &text, RiskTier *out);
 bool parse(const QString &text, UdsResult *out);
@@ -472,6 +526,9 @@ bool parse(const QString &text, ReferralUrgency *out);
 bool parse(const QString &text, ReferralTrigger *out);
 bool parse(const QString &text, MoudState *out);
 bool parse(const QString &text, IntakeOutcome *out);
+bool parse(const QString &text, ConferenceStatus *out);
+bool parse(const QString &text, RecommendationKind *out);
+bool parse(const QString &text, TaskStatus *out);
 
 // Active on a date: an active patient, or an inactive one before the day they left. Inactive
 // patients leave worklists, the huddle and the measures, and keep their history.

@@ -419,6 +419,65 @@ Status validate(const Intake &i)
     return checkText(i.outcomeNote, "outcome_note", false, 2000);
 }
 
+Status validate(const CaseConference &c)
+{
+    if (auto s = checkDate(c.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(c.question, "question", true, 2000); !s)
+        return s;
+    if (auto s = checkDate(c.meetingDate, "meeting_date", false); !s)
+        return s;
+    if (c.status != ConferenceStatus::Requested && !c.meetingDate.isValid())
+        return Error{QStringLiteral("meeting_date"),
+                     QStringLiteral("is required once the conference is %1").arg(toString(c.status))};
+    if (auto s = checkText(c.consultNote, "consult_note", false, 10000); !s)
+        return s;
+    if (c.recommendations.size() > 50)
+        return Error{QStringLiteral("recommendations"), QStringLiteral("has too many entries (at most 50)")};
+    for (qsizetype i = 0; i < c.recommendations.size(); ++i) {
+        const Recommendation &r = c.recommendations.at(i);
+        const QString at = QStringLiteral("recommendations[%1]").arg(i);
+        Status s = checkText(r.text, "text", true, 1000);
+        if (s && r.kind == RecommendationKind::Task) {
+            s = checkText(r.ownerRole, "owner_role", true, 40);
+            if (s)
+                s = checkDate(r.due, "due", true);
+        }
+        if (s && r.kind == RecommendationKind::Referral)
+            s = checkText(r.referralType, "referral_type", true, 80);
+        if (s && r.kind == RecommendationKind::TaperStep)
+            s = checkDate(r.due, "due", true);
+        if (s && r.kind == RecommendationKind::Goal)
+            s = checkDate(r.due, "due", false);
+        if (s && r.targetMmePerDay &&
+            (!std::isfinite(*r.targetMmePerDay) || *r.targetMmePerDay < 0 || *r.targetMmePerDay > 5000))
+            s = Error{QStringLiteral("target_mme_per_day"), QStringLiteral("must be a number from 0 to 5000")};
+        if (s)
+            s = checkText(r.recordId, "record_id", false, 40);
+        if (!s)
+            return s.error().within(at);
+    }
+    if (c.scripts.size() > 20)
+        return Error{QStringLiteral("scripts"), QStringLiteral("has too many entries (at most 20)")};
+    for (qsizetype i = 0; i < c.scripts.size(); ++i)
+        if (auto s = checkText(c.scripts.at(i), "scripts", true, 80); !s)
+            return Error{QStringLiteral("scripts[%1]").arg(i), s.error().message};
+    return ok();
+}
+
+Status validate(const Task &t)
+{
+    if (auto s = checkDate(t.date, "date", true); !s)
+        return s;
+    if (auto s = checkText(t.text, "text", true, 1000); !s)
+        return s;
+    if (auto s = checkText(t.ownerRole, "owner_role", true, 40); !s)
+        return s;
+    if (auto s = checkDate(t.due, "due", true); !s)
+        return s;
+    return checkText(t.conferenceId, "conference_id", false, 40);
+}
+
 Status validate(const ScriptUse &u)
 {
     if (auto s = checkDate(u.date, "date", true); !s)

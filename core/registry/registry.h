@@ -21,6 +21,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <variant>
 
@@ -174,6 +175,18 @@ public:
     // when given, travels with the new version (payload "correction_reason").
     Result<QString> correctRecord(const QString &recordId, const RecordValue &record,
                                   const QString &reason = QString());
+    // New records and corrections of one patient in one transaction (a case conference's consult
+    // note with the tasks, referrals, goals and taper steps its recommendations became): each is
+    // checked like addRecord or correctRecord (a correction from the version in force only), and
+    // all are written or none. Errors name the write's index ("[1].owner_role"). `link`, when
+    // given, sees the ids the writes will have, in order, before they are checked, and may name
+    // them in the records. Returns those ids.
+    struct RecordWrite {
+        RecordValue record;
+        QString supersedes;  // empty: a new record
+    };
+    using LinkIds = std::function<void(QList<RecordWrite> &writes, const QStringList &ids)>;
+    Result<QStringList> writeRecords(const QString &patientId, QList<RecordWrite> writes, const LinkIds &link = {});
     // Withdraws a record entered in error; it stays in the history, marked as withdrawn.
     Result<QString> retractRecord(const QString &recordId, const QString &reason);
 

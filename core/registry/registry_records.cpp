@@ -1,4 +1,5 @@
 #include "core/clinical/intake.h"
+#include "core/clinical/case_conference.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/text.h"
 #include "core/registry/patient_records.h"
@@ -197,10 +198,30 @@ Result<domain::AnyRecord> Registry::acceptRecord(const RecordValue &value, const
                                  ? QStringLiteral("recording an intake's first-visit decision")
                                  : QStringLiteral("recording an intake's diagnosis"));
     }
+    // A task's owner is a role of the care team (roles are core/keys', which domain validation
+    // cannot see).
+    if (const auto *task = std::get_if<domain::Task>(&record))
+        if (auto s = clinical::checkTaskOwner(task->ownerRole); !s)
+            return s.error();
     if (auto s = checkRecord(record); !s)
         return s.error();
     return record;
 }
+
+// A case conference's next version moves its status one step (clinical::checkConferenceMove),
+// however it is written: the tablet's form, cairnctl, a consult note.
+namespace {
+Status checkNextVersion(const domain::RecordEnvelope &original, const domain::AnyRecord &next)
+{
+    const auto *conference = std::get_if<domain::CaseConference>(&next);
+    if (!conference || original.kind != domain::kindInfo<domain::CaseConference>().kind())
+        return ok();
+    domain::ConferenceStatus from{};
+    if (!domain::parse(original.payload.value(QStringLiteral("status")).toString(), &from))
+        from = domain::ConferenceStatus::Requested;
+    return clinical::checkConferenceMove(from, conference->status);
+}
+}  // namespace
 
 // --- the opioid prescriber of record ------------------------------------------------------------
 
@@ -334,6 +355,8 @@ Result<QString> Registry::correctRecord(const QString &recordId, const RecordVal
                      QStringLiteral("a %1 record can only be corrected by another %1 record").arg(original->kind)};
     if (auto s = checkReferralWrite(record, recordId); !s)
         return s.error();
+    if (auto s = checkNextVersion(*original, record); !s)
+        return s.error();
     RecordWriter w = writer();
     w.stamp(domain::recordMeta(record));
     domain::recordMeta(record).supersedes = QUuid::fromString(recordId);
@@ -345,6 +368,62 @@ Result<QString> Registry::correctRecord(const QString &recordId, const RecordVal
     if (auto s = writeInTransaction(w, envelope, QStringLiteral("correct_record")); !s)
         return s.error();
     return envelope.id;
+}
+
+Result<QStringList> Registry::writeRecords(const QString &patientId, QList<RecordWrite> writes, const LinkIds &link)
+{
+    RecordStore store(*d->db);
+    if (auto row = store.patient(patientId); !row)
+        return row.error();
+    RecordWriter w = writer();
+    // Ids first, so that `link` can name the new records in the others before anything is checked.
+    QStringList ids;
+    for (RecordWrite &write : writes) {
+        w.stamp(domain::recordMeta(write.record));
+        ids << domain::recordMeta(write.record).id.toString(QUuid::WithoutBraces);
+    }
+    if (link)
+        link(writes, ids);
+    QList<domain::RecordEnvelope> envelopes;
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        RecordWrite &write = writes[i];
+        const QString at = QStringLiteral("[%1]").arg(i);
+        const domain::RecordMeta meta = domain::recordMeta(write.record);
+        auto accepted = acceptRecord(write.record, write.supersedes.isEmpty() ? QStringLiteral("recording")
+                                                                              : QStringLiteral("correcting"));
+        if (!accepted)
+            return accepted.error().field.isEmpty() ? accepted.error() : accepted.error().within(at);
+        domain::AnyRecord record = std::move(accepted).value();
+        domain::recordMeta(record) = meta;
+        if (!write.supersedes.isEmpty()) {
+            // A correction starts from the version in force, of the same kind and patient.
+            auto original = recordInForce(write.supersedes);
+            if (!original)
+                return original.error().within(at);
+            if (original->kind != domain::recordKind(record) || original->patientId != patientId)
+                return Error{at + QStringLiteral(".record"),
+                             QStringLiteral("is not a %1 record of this patient").arg(domain::recordKind(record))};
+            if (auto s = checkNextVersion(*original, record); !s)
+                return s.error();
+            domain::recordMeta(record).supersedes = QUuid::fromString(write.supersedes);
+        } else {
+            domain::recordMeta(record).supersedes = QUuid();
+        }
+        envelopes << toEnvelope(patientId, record);
+    }
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    for (qsizetype i = 0; i < envelopes.size(); ++i)
+        if (auto s = w.write(envelopes.at(i), writes.at(i).supersedes.isEmpty() ? QStringLiteral("add_record")
+                                                                                : QStringLiteral("correct_record"));
+            !s)
+            return s.error();
+    if (auto s = w.saveClock(); !s)
+        return s.error();
+    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
+        return s.error();
+    return ids;
 }
 
 Result<QString> Registry::retractRecord(const QString &recordId, const QString &reason)

@@ -80,6 +80,7 @@ constexpr std::array<ScreenNeed, 11> kScreens{{
     {"quarantine", "manage_quarantine"},
     {"rooming", "record_rooming"},
     {"resources", "view_patient"},  // where the clinic refers: everyone reads it, few edit it
+    {"clinician_meeting", "run_worklists"},  // conferences to discuss and each role's tasks
 }};
 }  // namespace
 

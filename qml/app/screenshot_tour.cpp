@@ -110,7 +110,8 @@ QStringList ScreenshotTour::formKinds()
             QStringLiteral("refill_request"), QStringLiteral("medication_review"),
             QStringLiteral("patient"),        QStringLiteral("inactivation"),
             QStringLiteral("intake"),         QStringLiteral("oud_assessment"),
-            QStringLiteral("moud_status")};
+            QStringLiteral("moud_status"),   QStringLiteral("case_conference"),
+            QStringLiteral("task")};
 }
 
 QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
@@ -282,6 +283,38 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return m_waited++ > 5; },
         [this] {
             capture(QStringLiteral("25-resources"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("registryScreen"), "clinicianMeetingRequested");
+        },
+        // The clinician meeting's list, a rendered case summary and the team's note, from Registry.
+        [this] { return find("clinicianMeetingScreen") && m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("16-clinician-meeting"));
+            m_waited = 0;
+            return m_patientId.isEmpty() ||
+                   QMetaObject::invokeMethod(find("clinicianMeetingScreen"), "summaryRequested",
+                                             Q_ARG(QString, m_patientId), Q_ARG(QString, QString()));
+        },
+        [this] {
+            QObject *model = find("caseSummaryModel");
+            return m_patientId.isEmpty() || (model && model->property("ready").toBool() && m_waited++ > 5);
+        },
+        [this] {
+            if (!m_patientId.isEmpty())
+                capture(QStringLiteral("17-case-summary"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("clinicianMeetingScreen"), "consultNoteRequested",
+                                             Q_ARG(QString, m_patientId), Q_ARG(QString, QString()),
+                                             Q_ARG(QString, QString()));
+        },
+        [this] {
+            // One recommendation row, so its editor is in the picture.
+            if (m_waited == 3 && find("addRecommendation"))
+                QMetaObject::invokeMethod(find("addRecommendation"), "clicked");
+            return find("consultNoteScreen") && m_waited++ > 8;
+        },
+        [this] {
+            capture(QStringLiteral("18-consult-note"));
             m_waited = 0;
             return QMetaObject::invokeMethod(find("registryScreen"), "refillCheckRequested");
         },

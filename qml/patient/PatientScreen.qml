@@ -20,6 +20,7 @@ Page {
     signal recordFormRequested(string kind, string patientId, string correcting)
     signal agreementRequested(string patientId, string patientName, string language)
     signal refillRequested(string patientId, string patientName)
+    signal caseSummaryRequested(string patientId)
     title: patient.name
 
     // PatientTabs.Tab values in the order the bar shows them; the one shown.
@@ -499,6 +500,9 @@ Page {
                                     { kind: "moud_status", text: qsTr("Treatment for opioid use disorder") },
                                     { kind: "goal", text: qsTr("Care-plan goal") },
                                     { kind: "taper_plan", text: qsTr("Taper plan") },
+                                    { kind: "case_conference", text: qsTr("Ask the team (case conference)") },
+                                    { kind: "task", text: qsTr("Task") },
+                                    { kind: "case_summary", text: qsTr("Case summary") },
                                     { kind: "ort", text: qsTr("ORT") },
                                     { kind: "pcptsd5", text: qsTr("PC-PTSD-5") },
                                     { kind: "pdmp_check", text: qsTr("PDMP check") },
@@ -512,7 +516,8 @@ Page {
                                     id: addButton
                                     required property var modelData
                                     objectName: "add_" + addButton.modelData.kind
-                                    visible: Permissions.canRecord(Session.role, addButton.modelData.kind)
+                                    // The case summary is a view of the record: whoever sees the record may open it.
+                                    visible: addButton.modelData.kind === "case_summary" || Permissions.canRecord(Session.role, addButton.modelData.kind)
                                     variant: CButton.Outlined
                                     text: addButton.modelData.text
                                     onClicked: {
@@ -520,6 +525,8 @@ Page {
                                             screen.agreementRequested(screen.patientId, patient.name, patient.language)
                                         else if (addButton.modelData.kind === "refill_request")
                                             screen.refillRequested(screen.patientId, patient.name)
+                                        else if (addButton.modelData.kind === "case_summary")
+                                            screen.caseSummaryRequested(screen.patientId)
                                         else
                                             screen.recordFormRequested(addButton.modelData.kind, screen.patientId, "")
                                     }

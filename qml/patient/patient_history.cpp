@@ -297,6 +297,19 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
         rows.append({m.date, 9, QStringLiteral("moud_status"), tr("Treatment for opioid use disorder"), text,
                      idOf(m.meta), QStringLiteral("moud_status")});
     }
+    for (const auto &c : p.caseConferences)
+        rows.append({c.date, 9, QStringLiteral("case_conference"), tr("Case conference"),
+                     tr("%1 · %2").arg(c.question, choiceLabel(QStringLiteral("case_conference"),
+                                                               QStringLiteral("status"), domain::toString(c.status))),
+                     idOf(c.meta), QStringLiteral("case_conference")});
+    for (const auto &t : p.tasks)
+        rows.append(
+            {t.date, 9, QStringLiteral("task"), tr("Task"),
+             tr("%1 · %2, due %3 · %4")
+                 .arg(t.text, choiceLabel(QStringLiteral("task"), QStringLiteral("owner_role"), t.ownerRole),
+                      QLocale().toString(t.due, QLocale::ShortFormat),
+                      choiceLabel(QStringLiteral("task"), QStringLiteral("status"), domain::toString(t.status))),
+             idOf(t.meta), QStringLiteral("task")});
     for (const auto &t : p.taperPlans) {
         const QString status = taperStatusLabel(t.status);
         QString summary = t.drug.isEmpty() ? status : tr("%1, %2").arg(t.drug, status);

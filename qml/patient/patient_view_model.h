@@ -4,6 +4,7 @@
 // care gaps, the current regimen, PEG history, and a PEG entry that is saved the moment it is entered. Loads and saves
 // on the database thread; `loading`, `error` and `message` like every async object.
 
+#include "core/clinical/decisions.h"
 #include "core/registry/views.h"
 #include "qml/app/async_model.h"
 #include "qml/patient/gap_list_model.h"
@@ -123,7 +124,7 @@ public:
     QList<qreal> pegValues() const;
     bool hasPegTarget() const { return !m_peg.isEmpty(); }
     qreal pegBaseline() const { return m_peg.isEmpty() ? 0 : m_peg.first().value; }
-    qreal pegTarget() const { return 0.7 * pegBaseline(); }
+    qreal pegTarget() const { return clinical::pegImprovementTarget(pegBaseline()); }
     QString pegTrendText() const;
     QStringList mmeDates() const;
     QList<qreal> mmeValues() const;

@@ -16,6 +16,7 @@ Page {
     signal conflictsRequested()
     signal quarantineRequested()
     signal resourcesRequested()
+    signal clinicianMeetingRequested()
 
     background: Rectangle { color: Theme.background }
 
@@ -84,6 +85,15 @@ Page {
                 height: Theme.minTouch
                 Accessible.name: qsTr("Review changes two tablets made to the same record")
                 onClicked: screen.conflictsRequested()
+            }
+            Button {
+                objectName: "clinicianMeetingButton"
+                visible: Permissions.offers(Session.role, "clinician_meeting")
+                text: qsTr("Clinician meeting")
+                font.pixelSize: Theme.fontBody
+                height: Theme.minTouch
+                Accessible.name: qsTr("Case conferences to discuss and your open tasks")
+                onClicked: screen.clinicianMeetingRequested()
             }
             Button {
                 id: quarantineButton

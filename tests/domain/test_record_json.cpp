@@ -223,6 +223,43 @@ QList<Intake> samples(std::type_identity<Intake>)
     return {started, decided};
 }
 
+QList<CaseConference> samples(std::type_identity<CaseConference>)
+{
+    CaseConference requested{{}, kDay, QStringLiteral("Should we taper, and how do I raise it?")};
+    CaseConference discussed = requested;
+    discussed.status = ConferenceStatus::Discussed;
+    discussed.meetingDate = kDay.addDays(3);
+    discussed.consultNote = QStringLiteral("Taper slowly; offer addiction medicine.");
+    discussed.recommendations = {
+        {RecommendationKind::Task,
+         QStringLiteral("Request the prior records"),
+         QStringLiteral("registry_manager"),
+         kDay.addDays(7),
+         {},
+         std::nullopt,
+         QStringLiteral("6f1c0c7e-0000-4000-8000-000000000001")},
+        {RecommendationKind::Referral,
+         QStringLiteral("Addiction medicine"),
+         {},
+         {},
+         QStringLiteral("addiction_medicine")},
+        {RecommendationKind::TaperStep, QStringLiteral("25 mg three times a day"), {}, kDay.addDays(30), {}, 112.5}};
+    discussed.scripts = {QStringLiteral("tapering")};
+    return {requested, discussed};
+}
+
+QList<Task> samples(std::type_identity<Task>)
+{
+    return {{{}, kDay, QStringLiteral("Call about the referral"), QStringLiteral("nurse"), kDay.addDays(7)},
+            {{},
+             kDay,
+             QStringLiteral("Request the prior records"),
+             QStringLiteral("registry_manager"),
+             kDay.addDays(2),
+             TaskStatus::Done,
+             QStringLiteral("6f1c0c7e-0000-4000-8000-000000000002")}};
+}
+
 template <typename T> QString describe(const Result<T> &result)
 {
     return result.ok() ? QStringLiteral("ok") : result.error().line();

@@ -35,6 +35,8 @@ struct AppFixtureOptions {
     QList<AppUser> users;
     // A seeded synthetic clinic booked around the fixture's day; none: an empty registry.
     std::optional<synthetic::Options> clinic;
+    // Patients the test makes itself, added with their records after the clinic.
+    QList<domain::Patient> patients;
     // The app's clock starts here (UTC); its date is "today" on every screen.
     QDateTime now = QDateTime(QDate(2026, 3, 10), QTime(9, 0), Qt::UTC);
     QString fileName = QStringLiteral("app.db");
@@ -75,6 +77,14 @@ public:
                 return nullptr;
             }
         }
+        if (!options.patients.isEmpty()) {
+            auto added = (*created)->addPatients(options.patients);
+            if (!added) {
+                *error = added.error().line();
+                return nullptr;
+            }
+            fixture->m_patientIds = *added;
+        }
         created->reset();  // closes the registry: the app opens it as on a tablet
 
         app::AppOptions appOptions;
@@ -100,6 +110,8 @@ public:
     QDate today() const { return m_clock.now().date(); }
     // The id of a user the options named (or the administrator); empty when unknown.
     QString userId(const QString &name) const { return m_userIds.value(name); }
+    // The ids of the options' `patients`, in their order.
+    QStringList patientIds() const { return m_patientIds; }
 
     // The object of that objectName in the loaded screens, or null.
     QObject *find(const QString &objectName) const
@@ -118,6 +130,7 @@ private:
     platform::MemoryKeystore m_keystore;
     registry::ManualClock m_clock;
     QHash<QString, QString> m_userIds;
+    QStringList m_patientIds;
     // Last, so that the app goes before the keystore and clock it uses.
     std::unique_ptr<app::AppWiring> m_app;
 };

@@ -3,6 +3,7 @@
 // "postgresql" for a PostgreSQL cluster this test starts itself).
 
 #include "core/domain/patient_json.h"
+#include "core/registry/case_conferences.h"
 #include "core/registry/registry_internals.h"
 #include "core/registry/views.h"
 #include "core/storage/database.h"
@@ -834,6 +835,72 @@ private slots:
             });
             QVERIFY(retraction);
         }
+        QCOMPARE(snapshot(*a->registry), snapshot(*b->registry));
+    }
+
+    // Issue 18 item 5: a case conference asked for on one tablet, and the tasks, referral and goal
+    // its consult note made, reach the clinic's other tablet as they are; a task marked done there
+    // comes back.
+    void aCaseConferenceAndTheRecordsItMadeReachTheOtherTablet()
+    {
+        auto a = tablet(m_clockA, QStringLiteral("conferences"));
+        auto b = tablet(m_clockB, QStringLiteral("conferences"));
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Ines Mora"), QStringLiteral("CC-1")));
+        QVERIFY(id);
+        auto requested =
+            registry::requestCaseConference(*a->registry, *id, QStringLiteral("Taper or refer?"), QDate(2026, 3, 2));
+        QVERIFY(requested);
+        auto scheduled = registry::scheduleCaseConference(*a->registry, *requested, QDate(2026, 3, 6));
+        QVERIFY(scheduled);
+        syncOk(*a);
+        syncOk(*b);
+        auto listed = registry::clinicianMeetingList(*b->registry, QDate(2026, 3, 2));
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().question, QStringLiteral("Taper or refer?"));
+
+        domain::Recommendation call;
+        call.kind = domain::RecommendationKind::Task;
+        call.text = QStringLiteral("Call her about the referral");
+        call.ownerRole = QStringLiteral("nurse");
+        call.due = QDate(2026, 3, 9);
+        domain::Recommendation refer;
+        refer.kind = domain::RecommendationKind::Referral;
+        refer.text = QStringLiteral("Physical therapy for the back");
+        refer.referralType = QStringLiteral("physical_therapy");
+        domain::Recommendation goal;
+        goal.kind = domain::RecommendationKind::Goal;
+        goal.text = QStringLiteral("Garden for an hour on Saturdays");
+        auto made =
+            registry::recordConsultNote(*b->registry, listed->first().conferenceId,
+                                        {QStringLiteral("Refer first."), {call, refer, goal}, {}}, QDate(2026, 3, 6));
+        QVERIFY2(made, made ? "" : qPrintable(made.error().line()));
+        QCOMPARE(made->size(), 3);
+        syncOk(*b);
+        syncOk(*a);
+        auto onA = a->registry->loadPatient(*id);
+        QVERIFY(onA);
+        QCOMPARE(onA->caseConferences.size(), 1);
+        const domain::CaseConference &c = onA->caseConferences.first();
+        QVERIFY(c.status == domain::ConferenceStatus::Discussed);
+        QCOMPARE(c.recommendations.size(), 3);
+        QCOMPARE(c.recommendations.at(0).recordId, made->at(0));
+        QCOMPARE(onA->tasks.size(), 1);
+        QCOMPARE(onA->referrals.size(), 1);
+        QCOMPARE(onA->goals.size(), 1);
+        auto nurseTasks = registry::taskWorklist(*a->registry, keys::Role::Nurse, QDate(2026, 3, 10));
+        QVERIFY(nurseTasks);
+        QCOMPARE(nurseTasks->size(), 1);
+        QVERIFY(nurseTasks->first().overdue);
+
+        domain::Task done = onA->tasks.first();
+        done.status = domain::TaskStatus::Done;
+        QVERIFY(a->registry->correctRecord(made->at(0), done));
+        syncOk(*a);
+        syncOk(*b);
+        auto doneOnB = registry::taskWorklist(*b->registry, std::nullopt, QDate(2026, 3, 10));
+        QVERIFY(doneOnB);
+        QVERIFY(doneOnB->isEmpty());
         QCOMPARE(snapshot(*a->registry), snapshot(*b->registry));
     }
 

@@ -97,6 +97,19 @@ Result<QString> takeOption(QStringList &args, const QString &name)
     return value;
 }
 
+Result<QDate> dateOption(QStringList &args, const QString &name, const QDate &fallback)
+{
+    auto text = takeOption(args, name);
+    if (!text)
+        return text.error();
+    if (text->isEmpty())
+        return fallback;
+    const QDate date = QDate::fromString(*text, Qt::ISODate);
+    if (!date.isValid())
+        return Error{name, QStringLiteral("must be a date written YYYY-MM-DD")};
+    return date;
+}
+
 bool takeFlag(QStringList &args, const QString &name)
 {
     return args.removeAll(name) > 0;

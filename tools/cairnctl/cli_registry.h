@@ -34,6 +34,8 @@ Result<QList<domain::Patient>> patientsForExport(const GlobalOptions &options, c
 // Pulls "--name VALUE" out of args; empty when absent. Errors when the value is missing.
 Result<QString> takeOption(QStringList &args, const QString &name);
 bool takeFlag(QStringList &args, const QString &name);
+// Pulls "--name YYYY-MM-DD" out of args; `fallback` when absent. Errors name the option.
+Result<QDate> dateOption(QStringList &args, const QString &name, const QDate &fallback);
 // Fails when anything is left in args.
 Status noMoreArguments(const QStringList &args);
 

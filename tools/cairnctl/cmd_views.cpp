@@ -25,19 +25,6 @@ Result<registry::ViewInput> load(const GlobalOptions &options, registry::View vi
     return registry::loadForView(*open->registry, view);
 }
 
-Result<QDate> dateOption(QStringList &args, const QString &name, const QDate &fallback)
-{
-    auto text = takeOption(args, name);
-    if (!text)
-        return text.error();
-    if (text->isEmpty())
-        return fallback;
-    const QDate date = QDate::fromString(*text, Qt::ISODate);
-    if (!date.isValid())
-        return Error{name, QStringLiteral("must be a date written YYYY-MM-DD")};
-    return date;
-}
-
 QJsonArray gapsJson(const QList<clinical::CareGap> &gaps)
 {
     QJsonArray array;

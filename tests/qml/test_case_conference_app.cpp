@@ -1,0 +1,262 @@
+// The case conference through the real app (issue 18 "Done when"): on a real encrypted registry a
+// clinician asks the team a question from the patient screen's form; the registry's "Clinician
+// meeting" lists it; scheduled for a meeting, its case summary opens on the tablet and is saved as a
+// PDF only where chosen, and pdftotext finds the patient's regimen, MME, PEG trend and open gaps in
+// it; the team's note, recorded on its screen, comes back as a task that the registry manager sees
+// as overdue on the same screen, and as a referral, a goal and a taper step in the record.
+
+#include "core/registry/registry.h"
+#include "core/registry/registry_thread.h"
+#include "qml/app/navigation.h"
+#include "qml/app/session.h"
+#include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QQmlContext>
+#include <QQmlExpression>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+
+const QString kClinician = QStringLiteral("Casey Clinician");
+const QString kClinicianPin = QStringLiteral("1357");
+const QString kManager = QStringLiteral("Riley Registry");
+const QString kManagerPin = QStringLiteral("2468");
+const QString kQuestion = QStringLiteral("Should we taper her oxycodone after the unexpected urine result?");
+
+domain::Patient danaWhitfield()
+{
+    domain::Patient p;
+    p.clinicId = QStringLiteral("C-418");
+    p.name = QStringLiteral("Dana Whitfield");
+    p.birthDate = QDate(1961, 6, 14);
+    p.sex = domain::Sex::Female;
+    p.prescriber = QStringLiteral("Dr. Casey");
+    p.ltotStart = QDate(2025, 6, 1);
+    domain::OpioidEntry oxycodone;
+    oxycodone.drug = QStringLiteral("oxycodone");
+    oxycodone.strengthMg = 30;
+    oxycodone.dosesPerDay = 3;
+    oxycodone.start = QDate(2025, 12, 1);
+    p.opioids << oxycodone;
+    p.peg << domain::PegScore{{}, QDate(2025, 12, 1), 8, 7, 6} << domain::PegScore{{}, QDate(2026, 2, 20), 6, 6, 6};
+    p.uds << domain::UrineDrugScreen{
+        {}, QDate(2026, 2, 20), domain::UdsResult::Unexpected, {QStringLiteral("cocaine")}};
+    return p;
+}
+
+QString squeezed(const QString &text)
+{
+    QString out = text.normalized(QString::NormalizationForm_KC);
+    out.remove(QRegularExpression(QStringLiteral("\\s")));
+    return out;
+}
+
+}  // namespace
+
+class TestCaseConferenceApp : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<testing::AppFixture> m_app;
+    QQuickWindow *m_window = nullptr;
+    QString m_patientId;
+    QTemporaryDir m_out;
+
+    template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
+    {
+        std::optional<R> answer;
+        m_app->session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
+        if (!testing::waitFor([&answer] { return answer.has_value(); }))
+            qFatal("the database thread did not answer");
+        return std::move(*answer);
+    }
+    domain::Patient stored()
+    {
+        auto patient = onDatabase<Result<domain::Patient>>(
+            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
+        if (!patient)
+            qFatal("the patient is not in the registry: %s", qPrintable(patient.error().line()));
+        return *patient;
+    }
+    bool signIn(const QString &name, const QString &pin)
+    {
+        if (m_app->session().signedIn()) {
+            m_app->session().lock();
+            if (!testing::waitFor([&] { return !m_app->session().signedIn() && !m_app->session().loading(); }))
+                return false;
+        }
+        m_app->session().unlock(m_app->userId(name), pin);
+        return testing::waitFor([&] { return m_app->session().signedIn() && !m_app->session().loading(); });
+    }
+    // Runs a function of Main.qml's window (its navigation), as a tap on the rail does.
+    bool evaluate(const QString &expression)
+    {
+        QQmlExpression e(qmlContext(m_window), m_window, expression);
+        e.evaluate();
+        return !e.hasError();
+    }
+    bool openRegistry()
+    {
+        return evaluate(QStringLiteral("(function () { const i = navigation.indexOf(%1); currentIndex = i;"
+                                       " currentStack.pop(null) })()")
+                            .arg(static_cast<int>(app::Navigation::Registry))) &&
+               testing::tapWhenReady(m_window, QStringLiteral("clinicianMeetingButton"));
+    }
+    QObject *meetingModel() { return m_app->find(QStringLiteral("clinicianMeetingModel")); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_out.isValid());
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
+                 "poppler-utils (pdftotext) is needed: tools/install-deps.sh installs it");
+        testing::AppFixtureOptions options;
+        options.users = {{kClinician, keys::Role::Clinician, kClinicianPin},
+                         {kManager, keys::Role::RegistryManager, kManagerPin}};
+        options.patients = {danaWhitfield()};
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_window = m_app->window();
+        QVERIFY(m_window);
+        m_patientId = m_app->patientIds().value(0);
+        QVERIFY(!m_patientId.isEmpty());
+    }
+
+    void aRequestBecomesASummaryAndTheTeamsNoteComesBackAsTasks()
+    {
+        QVERIFY(signIn(kClinician, kClinicianPin));
+        // From the patient screen: "Ask the team", the generic record form for a case conference.
+        QVERIFY(
+            evaluate(QStringLiteral("(function () { currentIndex = navigation.indexOf(%1); currentStack.pop(null) })()")
+                         .arg(static_cast<int>(app::Navigation::Patients))));
+        QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("patientListScreen")) != nullptr; }));
+        QVERIFY(QMetaObject::invokeMethod(m_app->find(QStringLiteral("patientListScreen")), "patientChosen",
+                                          Q_ARG(QString, m_patientId)));
+        // The "Ask the team" button (add_case_conference) sends this; it may be below the fold.
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("add_case_conference"), false); }));
+        QVERIFY(QMetaObject::invokeMethod(m_app->find(QStringLiteral("patientScreen")), "recordFormRequested",
+                                          Q_ARG(QString, QStringLiteral("case_conference")),
+                                          Q_ARG(QString, m_patientId), Q_ARG(QString, QString())));
+        QObject *form = nullptr;
+        QVERIFY(testing::waitFor([&] { return (form = m_app->find(QStringLiteral("recordForm"))) != nullptr; }));
+        QVERIFY(QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("question")),
+                                          Q_ARG(QVariant, kQuestion)));
+        QVERIFY(QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("date")),
+                                          Q_ARG(QVariant, m_app->today().toString(Qt::ISODate))));
+        QVERIFY(QMetaObject::invokeMethod(form, "save"));
+        QVERIFY(testing::waitFor([&] { return stored().caseConferences.size() == 1; }));
+        QString conference = stored().caseConferences.first().meta.id.toString(QUuid::WithoutBraces);
+
+        // The clinician meeting's list, from the registry; scheduled for Friday's meeting.
+        QVERIFY(openRegistry());
+        QVERIFY(testing::waitFor([&] { return meetingModel() && meetingModel()->property("count").toInt() == 1; }));
+        QQuickItem *date = nullptr;
+        QVERIFY(testing::waitFor(
+            [&] { return (date = testing::findItem(m_window, QStringLiteral("meetingDate_") + conference)); }));
+        QVERIFY(date->setProperty("date", QDateTime(QDate(2026, 3, 13), QTime(12, 0))));
+        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("schedule_") + conference));
+        QVERIFY(testing::waitFor(
+            [&] { return stored().caseConferences.first().status == domain::ConferenceStatus::Scheduled; }));
+        QCOMPARE(stored().caseConferences.first().meetingDate, QDate(2026, 3, 13));
+        // Each change is a new version of the record: the list now names the one in force.
+        conference = stored().caseConferences.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false); }));
+
+        // The summary on the tablet, then saved as a PDF where the user chose.
+        // The card's "Case summary" and "Record the team's note" buttons send these signals.
+        QObject *meetingScreen = m_app->find(QStringLiteral("clinicianMeetingScreen"));
+        QVERIFY(meetingScreen);
+        QVERIFY(QMetaObject::invokeMethod(meetingScreen, "summaryRequested", Q_ARG(QString, m_patientId),
+                                          Q_ARG(QString, conference)));
+        QObject *summary = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            summary = m_app->find(QStringLiteral("caseSummaryModel"));
+            return summary && summary->property("ready").toBool();
+        }));
+        QVERIFY(testing::waitFor([&] {
+            return testing::visibleTexts(m_window).contains(QStringLiteral("Current regimen: 135.0 MME/day"));
+        }));
+        QVERIFY(testing::visibleTexts(m_window).contains(kQuestion));
+        const QString file = m_out.filePath(QStringLiteral("dana-whitfield.pdf"));
+        QVERIFY(QMetaObject::invokeMethod(summary, "savePdf", Q_ARG(QUrl, QUrl::fromLocalFile(file))));
+        QVERIFY(QFile::exists(file));
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")});
+        QVERIFY(pdftotext.waitForFinished(60000));
+        const QString text = squeezed(QString::fromUtf8(pdftotext.readAllStandardOutput()));
+        for (const QString &phrase :
+             {kQuestion, QStringLiteral("Current regimen: 135.0 MME/day"), QStringLiteral("oxycodone"),
+              QStringLiteral("PEG trend"), QStringLiteral("Baseline 7.0 on 2025-12-01; latest 6.0"),
+              QStringLiteral("30% better than baseline (4.9)"), QStringLiteral("Open care gaps on 2026-03-10"),
+              QStringLiteral("HIGH_DOSE"), QStringLiteral("UDS_UNEXPECTED")})
+            QVERIFY2(text.contains(squeezed(phrase)), qPrintable(phrase));
+
+        // The team's note on its screen: four recommendations, made into records together.
+        QVERIFY(evaluate(QStringLiteral("currentStack.pop()")));
+        QVERIFY(testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false));
+        QVERIFY(QMetaObject::invokeMethod(meetingScreen, "consultNoteRequested", Q_ARG(QString, m_patientId),
+                                          Q_ARG(QString, conference), Q_ARG(QString, kQuestion)));
+        QObject *note = nullptr;
+        QVERIFY(testing::waitFor([&] { return (note = m_app->find(QStringLiteral("consultNoteModel"))) != nullptr; }));
+        const QVariantList recommendations{
+            QVariantMap{{QStringLiteral("kind"), QStringLiteral("task")},
+                        {QStringLiteral("text"), QStringLiteral("Request the prior prescriber's records")},
+                        {QStringLiteral("owner_role"), QStringLiteral("registry_manager")},
+                        {QStringLiteral("due"), QStringLiteral("2026-03-08")}},
+            QVariantMap{{QStringLiteral("kind"), QStringLiteral("referral")},
+                        {QStringLiteral("text"), QStringLiteral("Addiction medicine assessment")},
+                        {QStringLiteral("referral_type"), QStringLiteral("addiction_medicine")}},
+            QVariantMap{{QStringLiteral("kind"), QStringLiteral("goal")},
+                        {QStringLiteral("text"), QStringLiteral("Walk to the mailbox and back every day")}},
+            QVariantMap{{QStringLiteral("kind"), QStringLiteral("taper_step")},
+                        {QStringLiteral("text"), QStringLiteral("25 mg three times a day")},
+                        {QStringLiteral("due"), QStringLiteral("2026-04-01")},
+                        {QStringLiteral("target_mme_per_day"), 112.5}}};
+        QVERIFY(QMetaObject::invokeMethod(note, "recordConsultNote", Q_ARG(QString, conference),
+                                          Q_ARG(QString, QStringLiteral("Taper slowly; offer addiction medicine.")),
+                                          Q_ARG(QVariantList, recommendations),
+                                          Q_ARG(QStringList, QStringList{QStringLiteral("tapering")})));
+        QVERIFY2(testing::waitFor([&] { return stored().tasks.size() == 1; }),
+                 qPrintable(note->property("message").toString()));
+        const domain::Patient after = stored();
+        QVERIFY(after.caseConferences.first().status == domain::ConferenceStatus::Discussed);
+        QCOMPARE(after.referrals.size(), 1);
+        QCOMPARE(after.goals.size(), 1);
+        QCOMPARE(after.taperPlans.size(), 1);
+        QCOMPARE(after.taperPlans.first().steps.size(), 1);
+        // The screen went back to the list, which no longer holds the conference.
+        QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("consultNoteScreen")) == nullptr; }));
+
+        // The task is the registry manager's, overdue on the day, on their clinician meeting screen.
+        QVERIFY(signIn(kManager, kManagerPin));
+        QVERIFY(openRegistry());
+        QVERIFY(
+            testing::waitFor([&] { return meetingModel() && meetingModel()->property("tasks").toList().size() == 1; }));
+        QVERIFY(testing::waitFor([&] {
+            const QStringList texts = testing::visibleTexts(m_window);
+            return texts.contains(QStringLiteral("Request the prior prescriber's records")) &&
+                   texts.contains(QStringLiteral("Overdue since %1")
+                                      .arg(QLocale().toString(QDate(2026, 3, 8), QLocale::ShortFormat)));
+        }));
+        QCOMPARE(meetingModel()->property("count").toInt(), 0);
+    }
+};
+
+QTEST_MAIN(TestCaseConferenceApp)
+#include "test_case_conference_app.moc"

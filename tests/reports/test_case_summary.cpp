@@ -1,0 +1,244 @@
+// The case summary's content (core/reports/case_summary.h) and the case-conference rules
+// (core/clinical/case_conference.h), from records built here: the regimen with each opioid's MME,
+// the MME at each change of the regimen, the PEG baseline and its 30 % line, the open gaps and the
+// open tasks; the new record kinds' JSON round trip and their refusals naming the field; the
+// conference's status steps; the task worklist and the clinician meeting's list.
+
+#include "core/clinical/case_conference.h"
+#include "core/clinical/ltot.h"
+#include "core/clinical/rules.h"
+#include "core/domain/record_json.h"
+#include "core/domain/validation.h"
+#include "core/reports/case_summary.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace cairn;
+using namespace cairn::domain;
+
+namespace {
+
+struct Rules {
+    clinical::ClinicPolicy policy = *clinical::ClinicPolicy::defaults();
+    const clinical::MmeTable &table = *(*clinical::MmeTables::shipped())->find(QStringLiteral("cdc-2022"));
+    const clinical::Instruments &instruments = **clinical::Instruments::shipped();
+    clinical::RulesContext context() const { return {policy, table, instruments, {}}; }
+};
+
+const QDate kAsOf(2026, 11, 24);
+
+OpioidEntry oxycodone(double mg, const QDate &start, const QDate &end = {})
+{
+    OpioidEntry e;
+    e.drug = QStringLiteral("oxycodone");
+    e.strengthMg = mg;
+    e.dosesPerDay = 3;
+    e.start = start;
+    e.end = end;
+    return e;
+}
+
+PegScore peg(const QDate &date, int pain, int enjoyment, int activity)
+{
+    PegScore p;
+    p.date = date;
+    p.pain = pain;
+    p.enjoyment = enjoyment;
+    p.activity = activity;
+    return p;
+}
+
+Task task(const QString &owner, const QDate &due, TaskStatus status = TaskStatus::Open)
+{
+    Task t;
+    t.meta.id = QUuid::createUuid();
+    t.date = QDate(2026, 11, 1);
+    t.text = QStringLiteral("Call the pharmacy");
+    t.ownerRole = owner;
+    t.due = due;
+    t.status = status;
+    return t;
+}
+
+Patient patient()
+{
+    Patient p;
+    p.id = QStringLiteral("p-1");
+    p.name = QStringLiteral("Dana Whitfield");
+    p.birthDate = QDate(1961, 6, 14);
+    p.ltotStart = QDate(2025, 6, 1);
+    p.opioids << oxycodone(20, QDate(2026, 1, 5), QDate(2026, 3, 1)) << oxycodone(30, QDate(2026, 3, 2));
+    p.peg << peg(QDate(2026, 10, 1), 6, 6, 6) << peg(QDate(2026, 6, 1), 8, 7, 6);  // out of order on purpose
+    return p;
+}
+
+Result<reports::CaseSummary> summarise(const Patient &p, const QString &conference = {})
+{
+    const Rules rules;
+    auto evaluation = clinical::evaluate(p, kAsOf, rules.context());
+    if (!evaluation)
+        return evaluation.error();
+    return reports::caseSummary(p, *evaluation, clinical::ltotStatus(p, kAsOf, rules.policy), rules.table, kAsOf,
+                                conference);
+}
+
+}  // namespace
+
+class TestCaseSummary : public QObject {
+    Q_OBJECT
+private slots:
+    void theRegimenAndTheMmeAtEachChange()
+    {
+        auto s = summarise(patient());
+        QVERIFY2(s, qPrintable(s ? QString() : s.error().line()));
+        QCOMPARE(s->totalMme, 135.0);
+        QCOMPARE(s->regimen.size(), 1);  // the 20 mg entry ended in March
+        QCOMPARE(*s->regimen.first().mmePerDay, 135.0);
+        QCOMPARE(s->mmeHistory.size(), 2);
+        QCOMPARE(s->mmeHistory.at(0).date, QDate(2026, 1, 5));
+        QCOMPARE(s->mmeHistory.at(0).mmePerDay, 90.0);
+        QCOMPARE(s->mmeHistory.at(1).date, QDate(2026, 3, 2));
+        QCOMPARE(s->mmeHistory.at(1).mmePerDay, 135.0);
+        // The second entry starts the day after the first ends: no day of zero between them.
+        QVERIFY(std::none_of(s->mmeHistory.cbegin(), s->mmeHistory.cend(),
+                             [](const reports::MmePoint &p) { return p.mmePerDay == 0; }));
+    }
+
+    void thePegBaselineIsTheFirstByDateAndTheLineIs30PercentBetter()
+    {
+        auto s = summarise(patient());
+        QVERIFY(s);
+        QCOMPARE(*s->pegBaseline, 7.0);
+        QCOMPARE(*s->pegTarget, 7.0 * 0.7);
+        const QJsonObject json = reports::caseSummaryToJson(*s);
+        const QJsonArray scores = json[QStringLiteral("peg")][QStringLiteral("scores")].toArray();
+        QCOMPARE(scores.at(0)[QStringLiteral("date")].toString(), QStringLiteral("2026-06-01"));
+        QCOMPARE(scores.at(1)[QStringLiteral("mean")].toDouble(), 6.0);
+        QCOMPARE(json[QStringLiteral("peg")][QStringLiteral("target")].toDouble(), 4.9);
+    }
+
+    void theOpenGapsAndOnlyTheOpenTasks()
+    {
+        Patient p = patient();
+        p.tasks << task(QStringLiteral("nurse"), QDate(2026, 11, 30))
+                << task(QStringLiteral("nurse"), QDate(2026, 11, 2), TaskStatus::Done);
+        auto s = summarise(p);
+        QVERIFY(s);
+        QStringList codes;
+        for (const auto &gap : s->gaps)
+            codes << gap.code;
+        QVERIFY(codes.contains(QStringLiteral("HIGH_DOSE")));
+        QVERIFY(codes.contains(QStringLiteral("AGREEMENT")));
+        const QJsonObject json = reports::caseSummaryToJson(*s);
+        QCOMPARE(json[QStringLiteral("open_gaps")].toArray().size(), s->gaps.size());
+        QCOMPARE(json[QStringLiteral("open_tasks")].toArray().size(), 1);
+        QCOMPARE(json[QStringLiteral("patient")][QStringLiteral("age")].toInt(), 65);
+    }
+
+    void aConferenceOfAnotherPatientIsRefused()
+    {
+        Patient p = patient();
+        CaseConference c;
+        c.meta.id = QUuid::createUuid();
+        c.date = QDate(2026, 11, 2);
+        c.question = QStringLiteral("Taper?");
+        p.caseConferences << c;
+        auto mine = summarise(p, c.meta.id.toString(QUuid::WithoutBraces));
+        QVERIFY(mine);
+        QCOMPARE(mine->conference->question, QStringLiteral("Taper?"));
+        auto other = summarise(p, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QVERIFY(!other);
+        QCOMPARE(other.error().field, QStringLiteral("conference"));
+    }
+
+    void theNewKindsRoundTripAndNameTheFieldTheyRefuse()
+    {
+        CaseConference c;
+        c.date = QDate(2026, 11, 2);
+        c.question = QStringLiteral("Taper?");
+        c.status = ConferenceStatus::Discussed;
+        c.meetingDate = QDate(2026, 11, 20);
+        c.consultNote = QStringLiteral("Slowly.");
+        Recommendation step;
+        step.kind = RecommendationKind::TaperStep;
+        step.text = QStringLiteral("25 mg three times a day");
+        step.due = QDate(2026, 12, 15);
+        step.targetMmePerDay = 112.5;
+        c.recommendations << step;
+        c.scripts << QStringLiteral("tapering");
+        auto back = recordFromJson(QStringLiteral("case_conference"), recordToJson(AnyRecord(c)));
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().line()));
+        QCOMPARE(std::get<CaseConference>(*back), c);
+
+        const Task t = task(QStringLiteral("registry_manager"), QDate(2026, 12, 1));
+        auto taskBack = recordFromJson(QStringLiteral("task"), recordToJson(AnyRecord(t)));
+        QVERIFY(taskBack);
+        Task expected = t;
+        expected.meta = {};
+        QCOMPARE(std::get<Task>(*taskBack), expected);
+
+        QJsonObject noQuestion = recordToJson(AnyRecord(c));
+        noQuestion.remove(QStringLiteral("question"));
+        QCOMPARE(recordFromJson(QStringLiteral("case_conference"), noQuestion).error().field,
+                 QStringLiteral("question"));
+        c.status = ConferenceStatus::Scheduled;
+        c.meetingDate = QDate();
+        QCOMPARE(validate(c).error().field, QStringLiteral("meeting_date"));
+        c.meetingDate = QDate(2026, 11, 20);
+        c.recommendations.first().due = QDate();
+        QCOMPARE(validate(c).error().field, QStringLiteral("recommendations[0].due"));
+    }
+
+    void aConferenceMovesOneStepAtATime()
+    {
+        using S = ConferenceStatus;
+        QVERIFY(clinical::checkConferenceMove(S::Requested, S::Scheduled));
+        QVERIFY(clinical::checkConferenceMove(S::Scheduled, S::Scheduled));  // moved to another meeting
+        QVERIFY(clinical::checkConferenceMove(S::Requested, S::Requested));  // its question edited
+        QVERIFY(clinical::checkConferenceMove(S::Scheduled, S::Discussed));
+        QVERIFY(clinical::checkConferenceMove(S::Discussed, S::Closed));
+        QCOMPARE(clinical::checkConferenceMove(S::Requested, S::Discussed).error().field, QStringLiteral("status"));
+        QVERIFY(!clinical::checkConferenceMove(S::Closed, S::Requested));
+        QVERIFY(!clinical::checkConferenceMove(S::Discussed, S::Scheduled));
+    }
+
+    void tasksAreOnTheirOwnersWorklistOverdueFirst()
+    {
+        Patient a = patient();
+        a.tasks << task(QStringLiteral("nurse"), QDate(2026, 12, 1))
+                << task(QStringLiteral("nurse"), QDate(2026, 11, 20))
+                << task(QStringLiteral("registry_manager"), QDate(2026, 11, 1))
+                << task(QStringLiteral("nurse"), QDate(2026, 11, 1), TaskStatus::Done);
+        const auto nurse = clinical::openTasks({a}, keys::Role::Nurse, kAsOf);
+        QCOMPARE(nurse.size(), 2);
+        QCOMPARE(nurse.at(0).due, QDate(2026, 11, 20));
+        QVERIFY(nurse.at(0).overdue);
+        QVERIFY(!nurse.at(1).overdue);
+        QCOMPARE(clinical::openTasks({a}, std::nullopt, kAsOf).size(), 3);
+        QCOMPARE(clinical::checkTaskOwner(QStringLiteral("administrator")).error().field, QStringLiteral("owner_role"));
+        QVERIFY(clinical::checkTaskOwner(QStringLiteral("front_desk")));
+    }
+
+    void theMeetingListHasWhatIsStillToDiscuss()
+    {
+        Patient a = patient();
+        CaseConference requested;
+        requested.date = QDate(2026, 11, 2);
+        requested.question = QStringLiteral("First?");
+        CaseConference scheduled = requested;
+        scheduled.question = QStringLiteral("Second?");
+        scheduled.status = ConferenceStatus::Scheduled;
+        scheduled.meetingDate = QDate(2026, 11, 27);
+        CaseConference closed = scheduled;
+        closed.status = ConferenceStatus::Closed;
+        a.caseConferences << requested << scheduled << closed;
+        const auto list = clinical::conferencesToDiscuss({a}, kAsOf);
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).question, QStringLiteral("Second?"));
+        QCOMPARE(list.at(1).question, QStringLiteral("First?"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseSummary)
+#include "test_case_summary.moc"

@@ -1,0 +1,268 @@
+// cairnctl case-summary | case-conference (issue 18 items 5-7): the case summary of one patient as
+// JSON or as a PDF rendered in memory and written only to the file the user names, and the case
+// conference from the clinician's question to the team's recommendations made into records.
+
+#include "core/clinical/contract_json.h"
+#include "core/domain/record_json.h"
+#include "core/registry/case_conferences.h"
+#include "core/registry/views.h"
+#include "core/reports/case_summary.h"
+#include "tools/cairnctl/cli_registry.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+namespace cairn::cli {
+namespace {
+
+const registry::SystemClock kClock;
+
+void print(Io &io, const QJsonObject &object)
+{
+    io.out->setEncoding(QStringConverter::Utf8);
+    *io.out << QString::fromUtf8(clinical::contractJsonText(object));
+}
+
+template <typename T> Status statusOf(const Result<T> &result)
+{
+    return result ? ok() : Status(result.error());
+}
+
+Result<QString> takeId(QStringList &args, const QString &what)
+{
+    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
+        return Error{what, QStringLiteral("is required")};
+    return args.takeFirst();
+}
+
+int runCaseSummary(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    auto patientId = takeId(args, QStringLiteral("PATIENT"));
+    auto pdf = takeOption(args, QStringLiteral("--pdf"));
+    auto conference = takeOption(args, QStringLiteral("--conference"));
+    const bool json = takeFlag(args, QStringLiteral("--json"));
+    auto asOf = dateOption(args, QStringLiteral("--as-of"), kClock.now().date());
+    for (const Status &s :
+         {statusOf(patientId), statusOf(pdf), statusOf(conference), statusOf(asOf), noMoreArguments(args)})
+        if (!s)
+            return fail(io, s.error(), BadInput);
+    if (pdf->isEmpty() == !json)
+        return fail(
+            io, {QStringLiteral("--pdf"), QStringLiteral("name the file to write the summary to, or ask for --json")},
+            BadInput);
+
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    // Read through loadPatient: the summary is audited as a view of the patient's record.
+    auto view = registry::patientView(*open->registry, *patientId, *asOf);
+    if (!view)
+        return fail(io, view.error(), exitFor(view.error()));
+    auto rules = registry::shippedRules();
+    if (!rules)
+        return fail(io, rules.error());
+    auto summary =
+        reports::caseSummary(view->patient, view->evaluation, view->ltot, (*rules)->table, *asOf, *conference);
+    if (!summary)
+        return fail(io, summary.error(), exitFor(summary.error()));
+    if (json) {
+        print(io, reports::caseSummaryToJson(*summary));
+        return Success;
+    }
+    const QByteArray bytes = reports::renderCaseSummary(*summary);
+    // Straight to the named file: no temporary copy of a document that names the patient.
+    QFile out(*pdf);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() || !out.flush()) {
+        out.remove();
+        return fail(io, {QStringLiteral("--pdf"), QStringLiteral("cannot write %1").arg(*pdf)});
+    }
+    out.close();
+    *io.out << "case summary written to " << *pdf << '\n';
+    return Success;
+}
+
+// {"consult_note": "...", "recommendations": [...], "scripts": ["..."]}
+Result<registry::ConsultNote> consultNoteFrom(const QJsonObject &object)
+{
+    registry::ConsultNote note;
+    const QJsonValue text = object.value(QStringLiteral("consult_note"));
+    if (!text.isUndefined() && !text.isString())
+        return Error{QStringLiteral("consult_note"), QStringLiteral("must be text")};
+    note.note = text.toString();
+    const QJsonValue list = object.value(QStringLiteral("recommendations"));
+    if (!list.isUndefined() && !list.isArray())
+        return Error{QStringLiteral("recommendations"), QStringLiteral("must be a list of recommendations")};
+    const QJsonArray recommendations = list.toArray();
+    for (qsizetype i = 0; i < recommendations.size(); ++i) {
+        const QString at = QStringLiteral("recommendations[%1]").arg(i);
+        if (!recommendations.at(i).isObject())
+            return Error{at, QStringLiteral("must be an object with kind and text")};
+        auto r = domain::recommendationFromJson(recommendations.at(i).toObject());
+        if (!r)
+            return r.error().within(at);
+        if (!r->recordId.isEmpty())
+            return Error{at + QStringLiteral(".record_id"), QStringLiteral("is set by Cairn when the record is made")};
+        note.recommendations << *r;
+    }
+    const QJsonValue scripts = object.value(QStringLiteral("scripts"));
+    if (!scripts.isUndefined() && !scripts.isArray())
+        return Error{QStringLiteral("scripts"), QStringLiteral("must be a list of script ids")};
+    for (qsizetype i = 0; i < scripts.toArray().size(); ++i) {
+        const QJsonValue id = scripts.toArray().at(i);
+        if (!id.isString())
+            return Error{QStringLiteral("scripts[%1]").arg(i), QStringLiteral("must be a script id")};
+        note.scripts << id.toString();
+    }
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key() != QLatin1String("consult_note") && it.key() != QLatin1String("recommendations") &&
+            it.key() != QLatin1String("scripts"))
+            return Error{it.key(), QStringLiteral("is not a field of a consult note (consult_note, recommendations, "
+                                                  "scripts)")};
+    return note;
+}
+
+QJsonObject conferenceJson(const clinical::ConferenceItem &c)
+{
+    return {
+        {QStringLiteral("id"), c.conferenceId},
+        {QStringLiteral("patient_id"), c.patientId},
+        {QStringLiteral("name"), c.patientName},
+        {QStringLiteral("question"), c.question},
+        {QStringLiteral("status"), domain::toString(c.status)},
+        {QStringLiteral("requested"), c.requested.toString(Qt::ISODate)},
+        {QStringLiteral("meeting_date"), c.meetingDate.isValid() ? c.meetingDate.toString(Qt::ISODate) : QString()}};
+}
+
+int runCaseConference(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    const QString action = args.isEmpty() ? QString() : args.takeFirst();
+    const QStringList actions{QStringLiteral("request"), QStringLiteral("schedule"), QStringLiteral("record"),
+                              QStringLiteral("close"),   QStringLiteral("list"),     QStringLiteral("tasks")};
+    if (!actions.contains(action))
+        return fail(
+            io, {QStringLiteral("case-conference"), QStringLiteral("say %1").arg(actions.join(QStringLiteral(", ")))},
+            BadInput);
+    const QDate today = kClock.now().date();
+
+    if (action == QLatin1String("list") || action == QLatin1String("tasks")) {
+        auto role = takeOption(args, QStringLiteral("--role"));
+        auto asOf = dateOption(args, QStringLiteral("--as-of"), today);
+        for (const Status &s : {statusOf(role), statusOf(asOf), noMoreArguments(args)})
+            if (!s)
+                return fail(io, s.error(), BadInput);
+        std::optional<keys::Role> owner;
+        if (!role->isEmpty()) {
+            if (auto s = clinical::checkTaskOwner(*role, QStringLiteral("--role")); !s)
+                return fail(io, s.error(), BadInput);
+            keys::Role parsed{};
+            keys::parse(*role, &parsed);
+            owner = parsed;
+        }
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        QJsonArray rows;
+        if (action == QLatin1String("list")) {
+            auto list = registry::clinicianMeetingList(*open->registry, *asOf);
+            if (!list)
+                return fail(io, list.error(), exitFor(list.error()));
+            for (const auto &c : *list)
+                rows.append(conferenceJson(c));
+            print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)}, {QStringLiteral("to_discuss"), rows}});
+            return Success;
+        }
+        auto tasks = registry::taskWorklist(*open->registry, owner, *asOf);
+        if (!tasks)
+            return fail(io, tasks.error(), exitFor(tasks.error()));
+        for (const auto &t : *tasks)
+            rows.append(QJsonObject{{QStringLiteral("id"), t.taskId},
+                                    {QStringLiteral("patient_id"), t.patientId},
+                                    {QStringLiteral("name"), t.patientName},
+                                    {QStringLiteral("text"), t.text},
+                                    {QStringLiteral("owner_role"), t.ownerRole},
+                                    {QStringLiteral("due"), t.due.toString(Qt::ISODate)},
+                                    {QStringLiteral("overdue"), t.overdue}});
+        print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)}, {QStringLiteral("tasks"), rows}});
+        return Success;
+    }
+
+    auto id = takeId(args, action == QLatin1String("request") ? QStringLiteral("PATIENT") : QStringLiteral("ID"));
+    if (!id)
+        return fail(io, id.error(), BadInput);
+    Result<QStringList> written = QStringList();
+    if (action == QLatin1String("request")) {
+        auto question = takeOption(args, QStringLiteral("--question"));
+        if (!question)
+            return fail(io, question.error(), BadInput);
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        if (question->trimmed().isEmpty())
+            return fail(io, {QStringLiteral("--question"), QStringLiteral("write the one question for the team")},
+                        BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto made = registry::requestCaseConference(*open->registry, *id, *question, today);
+        written = made ? Result<QStringList>(QStringList{*made}) : Result<QStringList>(made.error());
+    } else if (action == QLatin1String("schedule")) {
+        auto meeting = dateOption(args, QStringLiteral("--meeting"), QDate());
+        if (!meeting)
+            return fail(io, meeting.error(), BadInput);
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        if (!meeting->isValid())
+            return fail(io, {QStringLiteral("--meeting"), QStringLiteral("is required (YYYY-MM-DD)")}, BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto made = registry::scheduleCaseConference(*open->registry, *id, *meeting);
+        written = made ? Result<QStringList>(QStringList{*made}) : Result<QStringList>(made.error());
+    } else if (action == QLatin1String("record")) {
+        auto file = takeOption(args, QStringLiteral("--recommendations"));
+        if (!file)
+            return fail(io, file.error(), BadInput);
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        if (file->isEmpty())
+            return fail(
+                io, {QStringLiteral("--recommendations"), QStringLiteral("name the JSON file (- for standard input)")},
+                BadInput);
+        auto object = readJsonObject(*file, io, QStringLiteral("a consult note"), QStringLiteral("docs/reports.md"));
+        if (!object)
+            return fail(io, object.error(), BadInput);
+        auto note = consultNoteFrom(*object);
+        if (!note)
+            return fail(io, note.error(), BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        written = registry::recordConsultNote(*open->registry, *id, *note, today);
+    } else {
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto made = registry::closeCaseConference(*open->registry, *id);
+        written = made ? Result<QStringList>(QStringList{*made}) : Result<QStringList>(made.error());
+    }
+    if (!written)
+        return fail(io, written.error(), exitFor(written.error()));
+    print(io, {{QStringLiteral("ids"), QJsonArray::fromStringList(*written)}});
+    return Success;
+}
+
+}  // namespace
+
+CAIRN_CLI_DRAWING_COMMAND("case-summary",
+                          "case-summary PATIENT (--pdf FILE | --json) [--conference ID] [--as-of D]: the patient's "
+                          "case summary",
+                          runCaseSummary);
+CAIRN_CLI_COMMAND("case-conference",
+                  "case-conference request PATIENT --question Q | schedule ID --meeting D | record ID "
+                  "--recommendations FILE.json | close ID | list [--as-of D] | tasks [--role R] [--as-of D]",
+                  runCaseConference);
+
+}  // namespace cairn::cli
