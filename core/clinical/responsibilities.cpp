@@ -70,6 +70,8 @@ QString rightText(domain::WriteRight right)
         return QStringLiteral("patient details");
     case domain::WriteRight::Policy:
     case domain::WriteRight::Scripts:
+    case domain::WriteRight::SelfAssessment:
+    case domain::WriteRight::ActionPlan:
         return QStringLiteral("a clinic record");
     }
     return {};

@@ -31,6 +31,8 @@ enum class WriteRight {
     Demographics,      // anyone who registers patients
     Policy,            // administrators
     Scripts,           // clinic script editors
+    SelfAssessment,    // every staff member answers the clinic's self-assessment
+    ActionPlan,        // those who keep the clinic's action plan
 };
 
 // An observation is what was seen or done on a day (a PEG, a PDMP check): it is corrected only when
@@ -124,6 +126,12 @@ inline constexpr KindInfo kClinicScriptKind{"clinic_script", "",   WriteRight::S
 // The clinic's own patient agreement text (EN and ES), versioned like its policy; administrators.
 inline constexpr KindInfo kClinicAgreementKind{
     "clinic_agreement", "", WriteRight::Policy, Mutability::Editable, false, "Clinic agreement text", true};
+// The clinic's Six Building Blocks self-assessment (core/clinical/self_assessment.h): one answer per
+// staff member per round, and the action plan its low-scoring items turn into.
+inline constexpr KindInfo kSelfAssessmentResponseKind{"self_assessment_response", "",    WriteRight::SelfAssessment,
+                                                      Mutability::Editable,       false, "Self-assessment answers"};
+inline constexpr KindInfo kActionPlanItemKind{"action_plan_item",   "",    WriteRight::ActionPlan,
+                                              Mutability::Editable, false, "Action plan item"};
 
 inline constexpr std::size_t kRecordKindCount = std::tuple_size_v<std::remove_const_t<decltype(kRecordKinds)>>;
 
@@ -194,8 +202,8 @@ template <typename F> auto withKindAt(std::size_t index, F &&f)
 
 // The AnyRecord index of a clinical record kind ("opioid" is 0); nullopt for any other name.
 std::optional<std::size_t> recordKindIndex(QAnyStringView kind);
-// Any stored kind: the clinical kinds, "patient", "clinic_policy", "clinic_script", "clinic_agreement";
-// null if unknown.
+// Any stored kind: the clinical kinds, "patient", "clinic_policy", "clinic_script", "clinic_agreement",
+// "self_assessment_response", "action_plan_item"; null if unknown.
 const KindInfo *findKind(QAnyStringView kind);
 
 }  // namespace cairn::domain

@@ -3,8 +3,10 @@
 #include "core/clinical/agreement_text.h"
 #include "core/clinical/policy.h"
 #include "core/clinical/record_checks.h"
+#include "core/clinical/self_assessment.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/record_json.h"
+#include "core/domain/record_kinds.h"
 #include "core/scripts/library.h"
 
 #include <QDate>
@@ -46,9 +48,10 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const std::o
     // of each id may exist, or "{ID}" would pass as a different record or patient than "id".
     if (!isCanonicalUuid(record.id))
         return field(QStringLiteral("id"), QStringLiteral("must be a lower-case UUID without braces"));
-    const bool clinicKind = record.kind == QLatin1String("clinic_policy") ||
-                            record.kind == QLatin1String("clinic_script") ||
-                            record.kind == QLatin1String("clinic_agreement");
+    const bool clinicKind =
+        record.kind == QLatin1String("clinic_policy") || record.kind == QLatin1String("clinic_script") ||
+        record.kind == QLatin1String("clinic_agreement") || record.kind == domain::kSelfAssessmentResponseKind.kind() ||
+        record.kind == domain::kActionPlanItemKind.kind();
     if (clinicKind) {
         if (record.patientId != domain::kClinicScope)
             return field(QStringLiteral("patient_id"),
@@ -97,6 +100,23 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const std::o
         // Exactly what every tablet checks before it shows the clinic's text to a patient.
         if (auto s = clinical::AgreementText::validate(record.payload); !s)
             return s.error().within(QStringLiteral("payload"));
+        return ok();
+    }
+    if (record.kind == domain::kSelfAssessmentResponseKind.kind()) {
+        // Exactly what every tablet reads: every item of the shipped form scored 1-4.
+        auto form = clinical::SelfAssessment::shipped(QStringLiteral("en"));
+        if (!form)
+            return form.error();
+        if (auto response = clinical::AssessmentResponse::fromJson(record.payload, *form); !response)
+            return response.error().within(QStringLiteral("payload"));
+        return ok();
+    }
+    if (record.kind == domain::kActionPlanItemKind.kind()) {
+        auto form = clinical::SelfAssessment::shipped(QStringLiteral("en"));
+        if (!form)
+            return form.error();
+        if (auto item = clinical::ActionPlanItem::fromJson(record.payload, *form); !item)
+            return item.error().within(QStringLiteral("payload"));
         return ok();
     }
     if (record.kind == QLatin1String("clinic_script")) {

@@ -17,7 +17,7 @@ struct Grant {
 };
 
 // The permissions each role's work needs, and no more.
-constexpr std::array<Grant, 14> kGrants{{
+constexpr std::array<Grant, 16> kGrants{{
     //                                   MA     Nurse  Clin.  RegMgr Admin  Front desk
     {P::ViewPatient, {true, true, true, true, true, true}},
     {P::RecordRooming, {true, true, true, false, false, false}},
@@ -35,6 +35,9 @@ constexpr std::array<Grant, 14> kGrants{{
     // The registry manager keeps the registry's data sound; the administrator runs the tablets.
     {P::ManageQuarantine, {false, false, false, true, true, false}},
     {P::ExportData, {false, false, false, true, true, false}},
+    // The self-assessment asks every role; leaders and the registry manager keep what it turns into.
+    {P::AnswerSelfAssessment, {true, true, true, true, true, true}},
+    {P::KeepActionPlan, {false, false, false, true, true, false}},
 }};
 
 constexpr std::array<std::pair<Role, const char *>, 6> kNames{{
@@ -72,6 +75,10 @@ Permission permissionToWrite(domain::WriteRight right)
         return P::EditPolicy;
     case domain::WriteRight::Scripts:
         return P::EditScripts;
+    case domain::WriteRight::SelfAssessment:
+        return P::AnswerSelfAssessment;
+    case domain::WriteRight::ActionPlan:
+        return P::KeepActionPlan;
     }
     return P::RecordClinicalDecision;
 }
@@ -89,6 +96,8 @@ bool mayBeResponsibleFor(Role role, domain::WriteRight right)
         return role != R::Administrator;
     case domain::WriteRight::Policy:
     case domain::WriteRight::Scripts:
+    case domain::WriteRight::SelfAssessment:
+    case domain::WriteRight::ActionPlan:
         return false;  // no care gap closes with the clinic's own records
     }
     return false;

@@ -33,6 +33,8 @@ enum class Permission {
     ResolveConflicts,        // review sync conflicts
     ManageQuarantine,        // see and withdraw records this tablet set aside as unreadable
     ExportData,              // export the registry
+    AnswerSelfAssessment,    // answer the clinic's Six Building Blocks self-assessment
+    KeepActionPlan,          // add and update the action plan the self-assessment turns into
 };
 
 bool can(Role role, Permission permission);

@@ -176,6 +176,8 @@ QString recordKindLabel(const QString &kind)
         {QStringLiteral("clinic_policy"), QT_TRANSLATE_NOOP("RecordKind", "Clinic policy")},
         {QStringLiteral("clinic_script"), QT_TRANSLATE_NOOP("RecordKind", "Clinic script")},
         {QStringLiteral("clinic_agreement"), QT_TRANSLATE_NOOP("RecordKind", "Clinic agreement text")},
+        {QStringLiteral("self_assessment_response"), QT_TRANSLATE_NOOP("RecordKind", "Self-assessment answers")},
+        {QStringLiteral("action_plan_item"), QT_TRANSLATE_NOOP("RecordKind", "Action plan item")},
     };
     const auto it = labels.constFind(kind);
     return it == labels.cend() ? kind : QCoreApplication::translate("RecordKind", it.value());

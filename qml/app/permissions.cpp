@@ -12,7 +12,7 @@ namespace cairn::app {
 bool Permissions::allows(const QString &role, const QString &permission)
 {
     using P = keys::Permission;
-    static constexpr std::array<std::pair<P, const char *>, 14> kNames{{
+    static constexpr std::array<std::pair<P, const char *>, 16> kNames{{
         {P::ViewPatient, "view_patient"},
         {P::RecordRooming, "record_rooming"},
         {P::BookVisits, "book_visits"},
@@ -27,6 +27,8 @@ bool Permissions::allows(const QString &role, const QString &permission)
         {P::ResolveConflicts, "resolve_conflicts"},
         {P::ManageQuarantine, "manage_quarantine"},
         {P::ExportData, "export_data"},
+        {P::AnswerSelfAssessment, "answer_self_assessment"},
+        {P::KeepActionPlan, "keep_action_plan"},
     }};
     keys::Role parsed{};
     if (!keys::parse(role, &parsed))
@@ -67,7 +69,7 @@ struct ScreenNeed {
     const char *screen;
     const char *permission;
 };
-constexpr std::array<ScreenNeed, 10> kScreens{{
+constexpr std::array<ScreenNeed, 11> kScreens{{
     {"huddle", "run_worklists"},
     {"patients", "view_patient"},
     {"roster", "run_worklists"},
@@ -78,6 +80,7 @@ constexpr std::array<ScreenNeed, 10> kScreens{{
     {"conflicts", "resolve_conflicts"},
     {"quarantine", "manage_quarantine"},
     {"rooming", "record_rooming"},
+    {"self_assessment", "answer_self_assessment"},  // the whole staff answers it
 }};
 }  // namespace
 
