@@ -708,6 +708,25 @@
         <source>Everyone else (%1)</source>
         <translation>Los demás (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n action-plan item(s) due for you</source>
+        <translation>
+            <numerusform>%n tarea del plan de acción vence para usted</numerusform>
+            <numerusform>%n tareas del plan de acción vencen para usted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the clinic&apos;s self-assessment.</source>
+        <translation>De la autoevaluación de la clínica.</translation>
+    </message>
+    <message>
+        <source>Open the action plan</source>
+        <translation>Abrir el plan de acción</translation>
+    </message>
+    <message>
+        <source>Clinic self-assessment</source>
+        <translation>Autoevaluación de la clínica</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -929,6 +948,10 @@
         <source>Set-aside records</source>
         <translation>Registros apartados</translation>
     </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresScreen</name>
@@ -974,6 +997,10 @@
     <message>
         <source>Definition, windows and targets: clinic policy %1</source>
         <translation>Definición, periodos y metas: política de la clínica %1</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2462,14 @@
     <message>
         <source>Refill clinic rule overridden</source>
         <translation>Regla de resurtido de la clínica anulada</translation>
+    </message>
+    <message>
+        <source>Self-assessment answers</source>
+        <translation>Respuestas de la autoevaluación</translation>
+    </message>
+    <message>
+        <source>Action plan item</source>
+        <translation>Tarea del plan de acción</translation>
     </message>
 </context>
 <context>
@@ -4943,6 +4978,175 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentScreen</name>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Plan de acción</translation>
+    </message>
+    <message>
+        <source>How far along is the clinic? Score each statement from 1 (%1) to 4 (%2). If in doubt, choose the lower score.</source>
+        <translation>¿Cuánto ha avanzado la clínica? Puntúe cada afirmación de 1 (%1) a 4 (%2). Si duda, elija la puntuación más baja.</translation>
+    </message>
+    <message>
+        <source>Round (a period such as 2026-Q4)</source>
+        <translation>Ronda (un periodo como 2026-Q4)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 de %2 respondidas</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save my answers</source>
+        <translation>Guardar mis respuestas</translation>
+    </message>
+    <message>
+        <source>Score every statement first</source>
+        <translation>Primero puntúe cada afirmación</translation>
+    </message>
+    <message>
+        <source>No round answered yet</source>
+        <translation>Aún no se ha respondido ninguna ronda</translation>
+    </message>
+    <message>
+        <source>The averages show here once staff have answered.</source>
+        <translation>Los promedios aparecen aquí cuando el personal haya respondido.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n respondent(s) (%2)</source>
+        <translation>
+            <numerusform>%1: respondió %n persona (%2)</numerusform>
+            <numerusform>%1: respondieron %n personas (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average score of each building block, by round</source>
+        <translation>Puntuación media de cada bloque, por ronda</translation>
+    </message>
+    <message>
+        <source>The action plan is empty</source>
+        <translation>El plan de acción está vacío</translation>
+    </message>
+    <message>
+        <source>Statements that average 2 or less in the latest round can be added here.</source>
+        <translation>Aquí se pueden agregar las afirmaciones con un promedio de 2 o menos en la última ronda.</translation>
+    </message>
+    <message>
+        <source>%1 · due %2 · %3</source>
+        <translation>%1 · vence %2 · %3</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>descartada</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>Due for you: %1</source>
+        <translation>Le toca a usted: %1</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecha</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Add to the action plan</source>
+        <translation>Agregar al plan de acción</translation>
+    </message>
+    <message>
+        <source>No statement averages 2 or less in the latest round.</source>
+        <translation>Ninguna afirmación tiene un promedio de 2 o menos en la última ronda.</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Afirmación</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Qué se hará</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Choose a statement, say what will be done, an owner and a due date</source>
+        <translation>Elija una afirmación, diga qué se hará, un responsable y una fecha límite</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <source>Change the action-plan item</source>
+        <translation>Cambiar la tarea del plan de acción</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar los cambios</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::SelfAssessmentModel</name>
+    <message>
+        <source>Score every statement before saving: %1 of %2 answered.</source>
+        <translation>Puntúe cada afirmación antes de guardar: %1 de %2 respondidas.</translation>
+    </message>
+    <message>
+        <source>Your answers for %1 are saved.</source>
+        <translation>Sus respuestas de %1 están guardadas.</translation>
+    </message>
+    <message>
+        <source>Added to the action plan.</source>
+        <translation>Agregado al plan de acción.</translation>
+    </message>
+    <message>
+        <source>The action plan is updated.</source>
+        <translation>El plan de acción está actualizado.</translation>
     </message>
 </context>
 </TS>
