@@ -206,6 +206,13 @@ ApplicationWindow {
             onPatientChosen: id => window.push(patientComponent, { patientId: id })
             // Rooming is the patient screen's Rooming tab.
             onRoomingRequested: id => window.open("rooming", patientComponent, { patientId: id, currentTab: PatientTabs.Rooming })
+            onSelfAssessmentRequested: window.open("self_assessment", selfAssessmentComponent, {})
+        }
+    }
+    Component {
+        id: selfAssessmentComponent
+        SelfAssessmentScreen {
+            title: qsTr("Self-assessment")
         }
     }
     Component {
@@ -280,6 +287,7 @@ ApplicationWindow {
         MeasuresScreen {
             title: qsTr("Measures")
             onPatientChosen: id => window.push(patientComponent, { patientId: id })
+            onSelfAssessmentRequested: window.open("self_assessment", selfAssessmentComponent, {})
         }
     }
     Component {

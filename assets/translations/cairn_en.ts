@@ -40,6 +40,23 @@
             <numerusform>%n patients on long-term opioid therapy booked</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n action-plan item(s) due for you</source>
+        <translation>
+            <numerusform>%n action-plan item due for you</numerusform>
+            <numerusform>%n action-plan items due for you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentScreen</name>
+    <message numerus="yes">
+        <source>%1: %n respondent(s) (%2)</source>
+        <translation>
+            <numerusform>%1: %n respondent (%2)</numerusform>
+            <numerusform>%1: %n respondents (%2)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MeasuresScreen</name>

@@ -1058,6 +1058,25 @@
         <source>Everyone else (%1)</source>
         <translation>Los demás (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n action-plan item(s) due for you</source>
+        <translation>
+            <numerusform>%n tarea del plan de acción vence para usted</numerusform>
+            <numerusform>%n tareas del plan de acción vencen para usted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the clinic&apos;s self-assessment.</source>
+        <translation>De la autoevaluación de la clínica.</translation>
+    </message>
+    <message>
+        <source>Open the action plan</source>
+        <translation>Abrir el plan de acción</translation>
+    </message>
+    <message>
+        <source>Clinic self-assessment</source>
+        <translation>Autoevaluación de la clínica</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1388,10 +1407,14 @@
         <translation>Registros apartados</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <source>Resources</source>
         <translation>Recursos</translation>
-=======
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
+    </message>
+    <message>
         <source>Clinician meeting</source>
         <translation>Reunión clínica</translation>
     </message>
@@ -1402,98 +1425,6 @@
     <message>
         <source>The team&apos;s note</source>
         <translation>La nota del equipo</translation>
-    </message>
-</context>
-<context>
-    <name>MeasuresModel</name>
-    <message>
-        <source>PDMP checked</source>
-        <translation>PDMP consultado</translation>
-    </message>
-    <message>
-        <source>PDMP checked twice</source>
-        <translation>PDMP consultado dos veces</translation>
-    </message>
-    <message>
-        <source>PEG recorded</source>
-        <translation>PEG registrado</translation>
-    </message>
-    <message>
-        <source>Urine test</source>
-        <translation>Prueba de orina</translation>
-    </message>
-    <message numerus="yes">
-        <source>PDMP checked in %n day(s)</source>
-        <translation>
-            <numerusform>PDMP consultado en %n día</numerusform>
-            <numerusform>PDMP consultado en %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>PDMP checked twice in %n day(s)</source>
-        <translation>
-            <numerusform>PDMP consultado dos veces en %n día</numerusform>
-            <numerusform>PDMP consultado dos veces en %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>PEG in %n day(s)</source>
-        <translation>
-            <numerusform>PEG en %n día</numerusform>
-            <numerusform>PEG en %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Urine test in %n day(s)</source>
-        <translation>
-            <numerusform>Prueba de orina en %n día</numerusform>
-            <numerusform>Prueba de orina en %n días</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Treatment agreement current</source>
-        <translation>Acuerdo de tratamiento vigente</translation>
-    </message>
-    <message>
-        <source>50 MME/day or more</source>
-        <translation>50 MME/día o más</translation>
-    </message>
-    <message>
-        <source>90 MME/day or more</source>
-        <translation>90 MME/día o más</translation>
-    </message>
-    <message>
-        <source>Also on a benzodiazepine</source>
-        <translation>También con una benzodiacepina</translation>
-    </message>
-    <message>
-        <source>Naloxone when indicated</source>
-        <translation>Naloxona cuando está indicada</translation>
-    </message>
-    <message>
-        <source>Current care-plan goal</source>
-        <translation>Meta vigente del plan de cuidado</translation>
-    </message>
-    <message>
-        <source>Conversation script used this month</source>
-        <translation>Guía de conversación usada este mes</translation>
-    </message>
-    <message>
-        <source>Early or lost/stolen refill request this month</source>
-        <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
-    </message>
-    <message>
-        <source>A firm refill rule overridden this month</source>
-        <translation>Una regla firme de resurtido anulada este mes</translation>
-    </message>
-    <message>
-        <source>Moved from acute opioids to long-term therapy this month</source>
-        <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
-    </message>
-    <message>
-        <source>Mean PEG score</source>
-        <translation>Puntuación PEG media</translation>
->>>>>>> case18
     </message>
 </context>
 <context>
@@ -1540,6 +1471,10 @@
     <message>
         <source>Definition, windows and targets: clinic policy %1</source>
         <translation>Definición, periodos y metas: política de la clínica %1</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
     </message>
 </context>
 <context>
@@ -1930,7 +1865,6 @@
         <translation>Deshacer</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <source>Referrals</source>
         <translation>Derivaciones</translation>
     </message>
@@ -1957,7 +1891,8 @@
     <message>
         <source>Treatment for opioid use disorder</source>
         <translation>Tratamiento del trastorno por consumo de opioides</translation>
-=======
+    </message>
+    <message>
         <source>Ask the team (case conference)</source>
         <translation>Consultar al equipo (sesión clínica)</translation>
     </message>
@@ -1968,7 +1903,6 @@
     <message>
         <source>Case summary</source>
         <translation>Resumen del caso</translation>
->>>>>>> case18
     </message>
 </context>
 <context>
@@ -2875,7 +2809,6 @@
         <translation>Lo fija la primera receta de opioides registrada aquí; vacío si no se sabe</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <source>Intake started on</source>
         <translation>Admisión iniciada el</translation>
     </message>
@@ -3050,7 +2983,8 @@
     <message>
         <source>Clinician</source>
         <translation>Profesional clínico</translation>
-=======
+    </message>
+    <message>
         <source>Your one question for the team</source>
         <translation>Su única pregunta para el equipo</translation>
     </message>
@@ -3107,10 +3041,6 @@
         <translation>Enfermería</translation>
     </message>
     <message>
-        <source>Clinician</source>
-        <translation>Clínico</translation>
-    </message>
-    <message>
         <source>Registry manager</source>
         <translation>Gestor del registro</translation>
     </message>
@@ -3145,7 +3075,6 @@
     <message>
         <source>Update or finish a task</source>
         <translation>Actualizar o terminar una tarea</translation>
->>>>>>> case18
     </message>
 </context>
 <context>
@@ -3335,6 +3264,14 @@
     <message>
         <source>Treatment for opioid use disorder</source>
         <translation>Tratamiento del trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Self-assessment answers</source>
+        <translation>Respuestas de la autoevaluación</translation>
+    </message>
+    <message>
+        <source>Action plan item</source>
+        <translation>Tarea del plan de acción</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +3528,149 @@
     </message>
 </context>
 <context>
+    <name>ResourcesScreen</name>
+    <message>
+        <source>Resources</source>
+        <translation>Recursos</translation>
+    </message>
+    <message>
+        <source>Search by name, service or language</source>
+        <translation>Buscar por nombre, servicio o idioma</translation>
+    </message>
+    <message>
+        <source>Search the resource directory</source>
+        <translation>Buscar en el directorio de recursos</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Add a resource</source>
+        <translation>Añadir un recurso</translation>
+    </message>
+    <message>
+        <source>No resources found</source>
+        <translation>No se encontraron recursos</translation>
+    </message>
+    <message>
+        <source>Add the clinic&apos;s referral destinations here.</source>
+        <translation>Añada aquí los lugares adonde deriva la clínica.</translation>
+    </message>
+    <message>
+        <source>The registry manager keeps the clinic&apos;s directory.</source>
+        <translation>El responsable del registro mantiene el directorio de la clínica.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>telehealth</source>
+        <translation>telesalud</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Insurance accepted</source>
+        <translation>Seguros aceptados</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>How to refer</source>
+        <translation>Cómo derivar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Offers telehealth</source>
+        <translation>Ofrece telesalud</translation>
+    </message>
+    <message>
+        <source>In person only</source>
+        <translation>Solo en persona</translation>
+    </message>
+    <message>
+        <source>Retired: kept for the referrals that name it</source>
+        <translation>Retirado: se conserva para las derivaciones que lo nombran</translation>
+    </message>
+    <message>
+        <source>New resource</source>
+        <translation>Nuevo recurso</translation>
+    </message>
+    <message>
+        <source>Edit resource</source>
+        <translation>Editar recurso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind of therapy (acupuncture, aqua therapy, …)</source>
+        <translation>Tipo de terapia (acupuntura, terapia acuática, …)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>miles</source>
+        <translation>millas</translation>
+    </message>
+    <message>
+        <source>Languages (comma-separated)</source>
+        <translation>Idiomas (separados por comas)</translation>
+    </message>
+    <message>
+        <source>The referral protocol or agreement: forms, what to send, who to call.</source>
+        <translation>El protocolo o acuerdo de derivación: formularios, qué enviar, a quién llamar.</translation>
+    </message>
+    <message>
+        <source>Active (switch off to retire it)</source>
+        <translation>Activo (desactívelo para retirarlo)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>RoomingScreen</name>
     <message>
         <source>Rooming</source>
@@ -3816,21 +3896,20 @@
         <translation>Revisar los registros del servidor que esta tableta no puede leer</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <source>Resources</source>
         <translation>Recursos</translation>
     </message>
     <message>
         <source>The clinic&apos;s resource directory: where to refer</source>
         <translation>El directorio de recursos de la clínica: adónde derivar</translation>
-=======
+    </message>
+    <message>
         <source>Clinician meeting</source>
         <translation>Reunión clínica</translation>
     </message>
     <message>
         <source>Case conferences to discuss and your open tasks</source>
         <translation>Sesiones clínicas por comentar y sus tareas pendientes</translation>
->>>>>>> case18
     </message>
 </context>
 <context>
@@ -3932,6 +4011,156 @@
     <message>
         <source>Record that %1 was used</source>
         <translation>Registrar que se usó %1</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentScreen</name>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Plan de acción</translation>
+    </message>
+    <message>
+        <source>How far along is the clinic? Score each statement from 1 (%1) to 4 (%2). If in doubt, choose the lower score.</source>
+        <translation>¿Cuánto ha avanzado la clínica? Puntúe cada afirmación de 1 (%1) a 4 (%2). Si duda, elija la puntuación más baja.</translation>
+    </message>
+    <message>
+        <source>Round (a period such as 2026-Q4)</source>
+        <translation>Ronda (un periodo como 2026-Q4)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 de %2 respondidas</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save my answers</source>
+        <translation>Guardar mis respuestas</translation>
+    </message>
+    <message>
+        <source>Score every statement first</source>
+        <translation>Primero puntúe cada afirmación</translation>
+    </message>
+    <message>
+        <source>No round answered yet</source>
+        <translation>Aún no se ha respondido ninguna ronda</translation>
+    </message>
+    <message>
+        <source>The averages show here once staff have answered.</source>
+        <translation>Los promedios aparecen aquí cuando el personal haya respondido.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n respondent(s) (%2)</source>
+        <translation>
+            <numerusform>%1: respondió %n persona (%2)</numerusform>
+            <numerusform>%1: respondieron %n personas (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average score of each building block, by round</source>
+        <translation>Puntuación media de cada bloque, por ronda</translation>
+    </message>
+    <message>
+        <source>The action plan is empty</source>
+        <translation>El plan de acción está vacío</translation>
+    </message>
+    <message>
+        <source>Statements that average 2 or less in the latest round can be added here.</source>
+        <translation>Aquí se pueden agregar las afirmaciones con un promedio de 2 o menos en la última ronda.</translation>
+    </message>
+    <message>
+        <source>%1 · due %2 · %3</source>
+        <translation>%1 · vence %2 · %3</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>descartada</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>Due for you: %1</source>
+        <translation>Le toca a usted: %1</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecha</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Change the action-plan item</source>
+        <translation>Cambiar la tarea del plan de acción</translation>
+    </message>
+    <message>
+        <source>Add to the action plan</source>
+        <translation>Agregar al plan de acción</translation>
+    </message>
+    <message>
+        <source>No statement averages 2 or less in the latest round.</source>
+        <translation>Ninguna afirmación tiene un promedio de 2 o menos en la última ronda.</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Afirmación</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Qué se hará</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar los cambios</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Choose a statement, say what will be done, an owner and a due date</source>
+        <translation>Elija una afirmación, diga qué se hará, un responsable y una fecha límite</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -4936,7 +5165,6 @@
         <translation>No está en terapia de opioides a largo plazo: %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <source>first-visit decision not recorded yet</source>
         <translation>decisión de la primera visita aún no registrada</translation>
     </message>
@@ -4959,7 +5187,8 @@
     <message>
         <source>Treatment for opioid use disorder</source>
         <translation>Tratamiento del trastorno por consumo de opioides</translation>
-=======
+    </message>
+    <message>
         <source>Case conference</source>
         <translation>Sesión clínica</translation>
     </message>
@@ -4974,7 +5203,6 @@
     <message>
         <source>%1 · %2, due %3 · %4</source>
         <translation>%1 · %2, para el %3 · %4</translation>
->>>>>>> case18
     </message>
 </context>
 <context>
@@ -5010,6 +5238,34 @@
 </context>
 <context>
     <name>cairn::app::MeasuresModel</name>
+    <message>
+        <source>Treatment agreement current</source>
+        <translation>Acuerdo de tratamiento vigente</translation>
+    </message>
+    <message>
+        <source>50 MME/day or more</source>
+        <translation>50 MME/día o más</translation>
+    </message>
+    <message>
+        <source>90 MME/day or more</source>
+        <translation>90 MME/día o más</translation>
+    </message>
+    <message>
+        <source>Also on a benzodiazepine</source>
+        <translation>También con una benzodiacepina</translation>
+    </message>
+    <message>
+        <source>Naloxone when indicated</source>
+        <translation>Naloxona cuando está indicada</translation>
+    </message>
+    <message>
+        <source>Conversation script used this month</source>
+        <translation>Guía de conversación usada este mes</translation>
+    </message>
+    <message>
+        <source>Mean PEG score</source>
+        <translation>Puntuación PEG media</translation>
+    </message>
     <message>
         <source>%1 of 10</source>
         <translation>%1 de 10</translation>
@@ -5067,6 +5323,66 @@
             <numerusform>%1: %n paciente</numerusform>
             <numerusform>%1: %n pacientes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Early or lost/stolen refill request this month</source>
+        <translation>Pedido de surtido anticipado o por pérdida o robo este mes</translation>
+    </message>
+    <message>
+        <source>A firm refill rule overridden this month</source>
+        <translation>Una regla firme de resurtido anulada este mes</translation>
+    </message>
+    <message>
+        <source>PDMP checked</source>
+        <translation>PDMP consultado</translation>
+    </message>
+    <message>
+        <source>PDMP checked twice</source>
+        <translation>PDMP consultado dos veces</translation>
+    </message>
+    <message>
+        <source>PEG recorded</source>
+        <translation>PEG registrado</translation>
+    </message>
+    <message>
+        <source>Urine test</source>
+        <translation>Prueba de orina</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado en %n día</numerusform>
+            <numerusform>PDMP consultado en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PDMP checked twice in %n day(s)</source>
+        <translation>
+            <numerusform>PDMP consultado dos veces en %n día</numerusform>
+            <numerusform>PDMP consultado dos veces en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PEG in %n day(s)</source>
+        <translation>
+            <numerusform>PEG en %n día</numerusform>
+            <numerusform>PEG en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Urine test in %n day(s)</source>
+        <translation>
+            <numerusform>Prueba de orina en %n día</numerusform>
+            <numerusform>Prueba de orina en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current care-plan goal</source>
+        <translation>Meta vigente del plan de cuidado</translation>
+    </message>
+    <message>
+        <source>Moved from acute opioids to long-term therapy this month</source>
+        <translation>Pasó de opioides a corto plazo a terapia a largo plazo este mes</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n patient(s) to act on</source>
@@ -5737,6 +6053,25 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::SelfAssessmentModel</name>
+    <message>
+        <source>Score every statement before saving: %1 of %2 answered.</source>
+        <translation>Puntúe cada afirmación antes de guardar: %1 de %2 respondidas.</translation>
+    </message>
+    <message>
+        <source>Your answers for %1 are saved.</source>
+        <translation>Sus respuestas de %1 están guardadas.</translation>
+    </message>
+    <message>
+        <source>Added to the action plan.</source>
+        <translation>Agregado al plan de acción.</translation>
+    </message>
+    <message>
+        <source>The action plan is updated.</source>
+        <translation>El plan de acción está actualizado.</translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::Session</name>
     <message>
         <source>Locked. Sign in to continue.</source>
@@ -5922,203 +6257,6 @@
             <numerusform>%n conflicto por revisar</numerusform>
             <numerusform>%n conflictos por revisar</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>ResourcesScreen</name>
-    <message>
-        <source>Resources</source>
-        <translation>Recursos</translation>
-    </message>
-    <message>
-        <source>Search by name, service or language</source>
-        <translation>Buscar por nombre, servicio o idioma</translation>
-    </message>
-    <message>
-        <source>Search the resource directory</source>
-        <translation>Buscar en el directorio de recursos</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Categoría</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Todas</translation>
-    </message>
-    <message>
-        <source>Add a resource</source>
-        <translation>Añadir un recurso</translation>
-    </message>
-    <message>
-        <source>No resources found</source>
-        <translation>No se encontraron recursos</translation>
-    </message>
-    <message>
-        <source>Add the clinic&apos;s referral destinations here.</source>
-        <translation>Añada aquí los lugares adonde deriva la clínica.</translation>
-    </message>
-    <message>
-        <source>The registry manager keeps the clinic&apos;s directory.</source>
-        <translation>El responsable del registro mantiene el directorio de la clínica.</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>telehealth</source>
-        <translation>telesalud</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Editar</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
-        <source>Distance</source>
-        <translation>Distancia</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>Horario</translation>
-    </message>
-    <message>
-        <source>Languages</source>
-        <translation>Idiomas</translation>
-    </message>
-    <message>
-        <source>Insurance accepted</source>
-        <translation>Seguros aceptados</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>How to refer</source>
-        <translation>Cómo derivar</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Offers telehealth</source>
-        <translation>Ofrece telesalud</translation>
-    </message>
-    <message>
-        <source>In person only</source>
-        <translation>Solo en persona</translation>
-    </message>
-    <message>
-        <source>Retired: kept for the referrals that name it</source>
-        <translation>Retirado: se conserva para las derivaciones que lo nombran</translation>
-    </message>
-    <message>
-        <source>New resource</source>
-        <translation>Nuevo recurso</translation>
-    </message>
-    <message>
-        <source>Edit resource</source>
-        <translation>Editar recurso</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Kind of therapy (acupuncture, aqua therapy, …)</source>
-        <translation>Tipo de terapia (acupuntura, terapia acuática, …)</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unidad</translation>
-    </message>
-    <message>
-        <source>km</source>
-        <translation>km</translation>
-    </message>
-    <message>
-        <source>miles</source>
-        <translation>millas</translation>
-    </message>
-    <message>
-        <source>Languages (comma-separated)</source>
-        <translation>Idiomas (separados por comas)</translation>
-    </message>
-    <message>
-        <source>The referral protocol or agreement: forms, what to send, who to call.</source>
-        <translation>El protocolo o acuerdo de derivación: formularios, qué enviar, a quién llamar.</translation>
-    </message>
-    <message>
-        <source>Active (switch off to retire it)</source>
-        <translation>Activo (desactívelo para retirarlo)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-</context>
-<context>
-    <name>ResourceCategory</name>
-    <message>
-        <source>Addiction treatment</source>
-        <translation>Tratamiento de adicciones</translation>
-    </message>
-    <message>
-        <source>Buprenorphine / MOUD prescriber</source>
-        <translation>Prescriptor de buprenorfina / MOUD</translation>
-    </message>
-    <message>
-        <source>Behavioral health</source>
-        <translation>Salud conductual</translation>
-    </message>
-    <message>
-        <source>Pain specialist</source>
-        <translation>Especialista en dolor</translation>
-    </message>
-    <message>
-        <source>Physical therapy</source>
-        <translation>Fisioterapia</translation>
-    </message>
-    <message>
-        <source>Other non-drug therapy</source>
-        <translation>Otra terapia sin medicamentos</translation>
-    </message>
-    <message>
-        <source>Social work</source>
-        <translation>Trabajo social</translation>
-    </message>
-    <message>
-        <source>Crisis line</source>
-        <translation>Línea de crisis</translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::ResourceDirectoryModel</name>
-    <message>
-        <source>Choose a category.</source>
-        <translation>Elija una categoría.</translation>
-    </message>
-    <message>
-        <source>Write the distance as a number.</source>
-        <translation>Escriba la distancia como un número.</translation>
-    </message>
-    <message>
-        <source>Resource saved.</source>
-        <translation>Recurso guardado.</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,8 @@ QString rightText(domain::WriteRight right)
     case domain::WriteRight::Policy:
     case domain::WriteRight::Scripts:
     case domain::WriteRight::Directory:
+    case domain::WriteRight::SelfAssessment:
+    case domain::WriteRight::ActionPlan:
         return QStringLiteral("a clinic record");
     }
     return {};

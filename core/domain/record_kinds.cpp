@@ -15,8 +15,8 @@ const KindInfo *findKind(QAnyStringView kind)
 {
     if (const auto index = recordKindIndex(kind))
         return &kRecordKindInfo[*index];
-    for (const KindInfo *other :
-         {&kDemographicsKind, &kClinicPolicyKind, &kClinicScriptKind, &kClinicAgreementKind, &kClinicResourceKind}) {
+    for (const KindInfo *other : {&kDemographicsKind, &kClinicPolicyKind, &kClinicScriptKind, &kClinicAgreementKind,
+                                  &kClinicResourceKind, &kSelfAssessmentResponseKind, &kActionPlanItemKind}) {
         if (kind == other->kind())
             return other;
     }

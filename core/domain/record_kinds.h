@@ -32,6 +32,8 @@ enum class WriteRight {
     Policy,            // administrators
     Scripts,           // clinic script editors
     Directory,         // the clinic's resource directory: registry manager and administrators
+    SelfAssessment,    // every staff member answers the clinic's self-assessment
+    ActionPlan,        // those who keep the clinic's action plan
 };
 
 // An observation is what was seen or done on a day (a PEG, a PDMP check): it is corrected only when
@@ -147,6 +149,12 @@ inline constexpr KindInfo kClinicScriptKind{"clinic_script", "",   WriteRight::S
 // The clinic's own patient agreement text (EN and ES), versioned like its policy; administrators.
 inline constexpr KindInfo kClinicAgreementKind{
     "clinic_agreement", "", WriteRight::Policy, Mutability::Editable, false, "Clinic agreement text", true};
+// The clinic's Six Building Blocks self-assessment (core/clinical/self_assessment.h): one answer per
+// staff member per round, and the action plan its low-scoring items turn into.
+inline constexpr KindInfo kSelfAssessmentResponseKind{"self_assessment_response", "",    WriteRight::SelfAssessment,
+                                                      Mutability::Editable,       false, "Self-assessment answers"};
+inline constexpr KindInfo kActionPlanItemKind{"action_plan_item",   "",    WriteRight::ActionPlan,
+                                              Mutability::Editable, false, "Action plan item"};
 
 // The clinic's resource directory: each resource is its own lineage (not held once), edited with
 // history by the registry manager and administrators, synced to every tablet of the clinic.
@@ -223,8 +231,7 @@ template <typename F> auto withKindAt(std::size_t index, F &&f)
 // The AnyRecord index of a clinical record kind ("opioid" is 0); nullopt for any other name.
 std::optional<std::size_t> recordKindIndex(QAnyStringView kind);
 // Any stored kind: the clinical kinds, "patient", "clinic_policy", "clinic_script", "clinic_agreement",
-// "clinic_resource";
-// null if unknown.
+// "clinic_resource", "self_assessment_response", "action_plan_item"; null if unknown.
 const KindInfo *findKind(QAnyStringView kind);
 
 }  // namespace cairn::domain

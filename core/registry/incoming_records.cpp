@@ -4,6 +4,7 @@
 #include "core/clinical/policy.h"
 #include "core/clinical/record_checks.h"
 #include "core/domain/clinic_resource.h"
+#include "core/clinical/self_assessment.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/record_json.h"
 #include "core/domain/record_kinds.h"
@@ -50,7 +51,8 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const std::o
         return field(QStringLiteral("id"), QStringLiteral("must be a lower-case UUID without braces"));
     const bool clinicKind =
         record.kind == QLatin1String("clinic_policy") || record.kind == QLatin1String("clinic_script") ||
-        record.kind == QLatin1String("clinic_agreement") || record.kind == domain::kClinicResourceKind.kind();
+        record.kind == QLatin1String("clinic_agreement") || record.kind == domain::kClinicResourceKind.kind() ||
+        record.kind == domain::kSelfAssessmentResponseKind.kind() || record.kind == domain::kActionPlanItemKind.kind();
     if (clinicKind) {
         if (record.patientId != domain::kClinicScope)
             return field(QStringLiteral("patient_id"),
@@ -105,6 +107,23 @@ Status validateIncomingRecord(const domain::RecordEnvelope &record, const std::o
         // The same reading the directory screen and cairnctl do.
         if (auto resource = domain::clinicResourceFromJson(record.payload); !resource)
             return resource.error().within(QStringLiteral("payload"));
+        return ok();
+    }
+    if (record.kind == domain::kSelfAssessmentResponseKind.kind()) {
+        // Exactly what every tablet reads: every item of the shipped form scored 1-4.
+        auto form = clinical::SelfAssessment::shipped(QStringLiteral("en"));
+        if (!form)
+            return form.error();
+        if (auto response = clinical::AssessmentResponse::fromJson(record.payload, *form); !response)
+            return response.error().within(QStringLiteral("payload"));
+        return ok();
+    }
+    if (record.kind == domain::kActionPlanItemKind.kind()) {
+        auto form = clinical::SelfAssessment::shipped(QStringLiteral("en"));
+        if (!form)
+            return form.error();
+        if (auto item = clinical::ActionPlanItem::fromJson(record.payload, *form); !item)
+            return item.error().within(QStringLiteral("payload"));
         return ok();
     }
     if (record.kind == QLatin1String("clinic_script")) {

@@ -6,7 +6,8 @@
 // payload with the same domain validation the tablet uses on write (core/domain), the clinical
 // checks that need definitions (core/clinical: instrument answers, MME drugs), the clinic-scoped
 // kinds (clinic_policy through ClinicPolicy::fromJson, clinic_script through validateScript,
-// clinic_agreement through AgreementText::validate),
+// clinic_agreement through AgreementText::validate, self_assessment_response and action_plan_item
+// through the readers of core/clinical/self_assessment.h),
 // canonical ids and a bounded clock. A record that passes here can be read by every tablet.
 
 #include "core/domain/envelope.h"

@@ -7,6 +7,7 @@
 
 #include "core/clinical/policy.h"
 #include "core/domain/clinic_resource.h"
+#include "core/clinical/self_assessment.h"
 #include "core/domain/envelope.h"
 #include "core/domain/record_json.h"
 #include "core/domain/records.h"
@@ -239,6 +240,24 @@ public:
     };
     // Every saved version of one resource, oldest first.
     Result<QList<ClinicResourceVersion>> clinicResourceHistory(const QString &resourceId);
+
+    // --- the clinic's Six Building Blocks self-assessment (registry_assessment.cpp) -------------
+    // Every role: the signed-in user's answers for `round` ({"item id": 1..4} for every item of the
+    // shipped form, clinical::SelfAssessment), stored with their role in the clinic scope; answering
+    // the same round again replaces their answers with a new version. Errors name the field
+    // ("round", "scores.policies.agreements"). Returns the record id.
+    Result<QString> answerSelfAssessment(const QString &round, const QJsonObject &scores);
+    // Every staff member's answers in force, every round (clinical::roundResults averages them).
+    Result<QList<clinical::AssessmentResponse>> selfAssessmentResponses();
+    // Administrators and registry managers: without "id", adds an action-plan item (status open
+    // unless given); with the "id" of one, stores its next version (the fields given replace the
+    // current ones). An owner user may be named by id or name and must be a user of this registry.
+    // Errors name the field. Returns the item as stored.
+    Result<clinical::ActionPlanItem> saveActionPlanItem(const QJsonObject &item);
+    // The action plan's items in force, by due date.
+    Result<QList<clinical::ActionPlanItem>> actionPlan();
+    // Every version of one action-plan item, oldest first.
+    Result<QList<clinical::ActionPlanItem>> actionPlanHistory(const QString &itemId);
 
     // --- sync (the sync client calls these; same thread rules) --------------------------------
     // The device's sync state ("server", "clinic", "cursor", "pushed_through", ...); empty when unset.

@@ -17,7 +17,7 @@ struct Grant {
 };
 
 // The permissions each role's work needs, and no more.
-constexpr std::array<Grant, 15> kGrants{{
+constexpr std::array<Grant, 17> kGrants{{
     //                                   MA     Nurse  Clin.  RegMgr Admin  Front desk
     {P::ViewPatient, {true, true, true, true, true, true}},
     {P::RecordRooming, {true, true, true, false, false, false}},
@@ -36,6 +36,9 @@ constexpr std::array<Grant, 15> kGrants{{
     {P::ManageQuarantine, {false, false, false, true, true, false}},
     {P::ExportData, {false, false, false, true, true, false}},
     {P::EditResources, {false, false, false, true, true, false}},
+    // The self-assessment asks every role; leaders and the registry manager keep what it turns into.
+    {P::AnswerSelfAssessment, {true, true, true, true, true, true}},
+    {P::KeepActionPlan, {false, false, false, true, true, false}},
 }};
 
 constexpr std::array<std::pair<Role, const char *>, 6> kNames{{
@@ -75,6 +78,10 @@ Permission permissionToWrite(domain::WriteRight right)
         return P::EditScripts;
     case domain::WriteRight::Directory:
         return P::EditResources;
+    case domain::WriteRight::SelfAssessment:
+        return P::AnswerSelfAssessment;
+    case domain::WriteRight::ActionPlan:
+        return P::KeepActionPlan;
     }
     return P::RecordClinicalDecision;
 }
@@ -93,6 +100,8 @@ bool mayBeResponsibleFor(Role role, domain::WriteRight right)
     case domain::WriteRight::Policy:
     case domain::WriteRight::Scripts:
     case domain::WriteRight::Directory:
+    case domain::WriteRight::SelfAssessment:
+    case domain::WriteRight::ActionPlan:
         return false;  // no care gap closes with the clinic's own records
     }
     return false;

@@ -34,6 +34,8 @@ enum class Permission {
     ManageQuarantine,        // see and withdraw records this tablet set aside as unreadable
     ExportData,              // export the registry
     EditResources,           // the clinic's resource directory (referral destinations)
+    AnswerSelfAssessment,    // answer the clinic's Six Building Blocks self-assessment
+    KeepActionPlan,          // add and update the action plan the self-assessment turns into
 };
 
 bool can(Role role, Permission permission);

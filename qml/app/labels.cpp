@@ -232,6 +232,8 @@ QString recordKindLabel(const QString &kind)
         {QStringLiteral("clinic_agreement"), QT_TRANSLATE_NOOP("RecordKind", "Clinic agreement text")},
         {QStringLiteral("no_referral"), QT_TRANSLATE_NOOP("RecordKind", "Decision not to refer")},
         {QStringLiteral("clinic_resource"), QT_TRANSLATE_NOOP("RecordKind", "Clinic resource")},
+        {QStringLiteral("self_assessment_response"), QT_TRANSLATE_NOOP("RecordKind", "Self-assessment answers")},
+        {QStringLiteral("action_plan_item"), QT_TRANSLATE_NOOP("RecordKind", "Action plan item")},
     };
     const auto it = labels.constFind(kind);
     return it == labels.cend() ? kind : QCoreApplication::translate("RecordKind", it.value());

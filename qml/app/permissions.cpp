@@ -12,7 +12,7 @@ namespace cairn::app {
 bool Permissions::allows(const QString &role, const QString &permission)
 {
     using P = keys::Permission;
-    static constexpr std::array<std::pair<P, const char *>, 15> kNames{{
+    static constexpr std::array<std::pair<P, const char *>, 17> kNames{{
         {P::ViewPatient, "view_patient"},
         {P::RecordRooming, "record_rooming"},
         {P::BookVisits, "book_visits"},
@@ -28,6 +28,8 @@ bool Permissions::allows(const QString &role, const QString &permission)
         {P::ManageQuarantine, "manage_quarantine"},
         {P::ExportData, "export_data"},
         {P::EditResources, "edit_resources"},
+        {P::AnswerSelfAssessment, "answer_self_assessment"},
+        {P::KeepActionPlan, "keep_action_plan"},
     }};
     keys::Role parsed{};
     if (!keys::parse(role, &parsed))
@@ -81,6 +83,7 @@ constexpr std::array<ScreenNeed, 11> kScreens{{
     {"rooming", "record_rooming"},
     {"resources", "view_patient"},  // where the clinic refers: everyone reads it, few edit it
     {"clinician_meeting", "run_worklists"},  // conferences to discuss and each role's tasks
+    {"self_assessment", "answer_self_assessment"},  // the whole staff answers it
 }};
 }  // namespace
 

@@ -16,6 +16,8 @@ Page {
     signal patientChosen(string patientId)
     // Start rooming this patient.
     signal roomingRequested(string patientId)
+    // Open the clinic's self-assessment and its action plan.
+    signal selfAssessmentRequested()
     // The day to list, "YYYY-MM-DD"; empty means today.
     property string day: ""
     // List and detail side by side (landscape).
@@ -50,6 +52,12 @@ Page {
         objectName: "huddleModel"
         session: Session
         day: screen.day
+    }
+    // The clinic's action plan: its items due for this user show on their Today.
+    SelfAssessmentModel {
+        id: actionPlan
+        objectName: "huddleActionPlan"
+        session: Session
     }
 
     RowLayout {
@@ -167,6 +175,16 @@ Page {
                 kind: StatusBanner.Error
                 title: qsTr("Today's list could not be read")
                 text: huddle.message
+            }
+            StatusBanner {
+                objectName: "huddleActionPlanDue"
+                visible: actionPlan.dueForMeCount > 0
+                Layout.fillWidth: true
+                kind: StatusBanner.Warning
+                title: qsTr("%n action-plan item(s) due for you", "", actionPlan.dueForMeCount)
+                text: qsTr("From the clinic's self-assessment.")
+                actionText: qsTr("Open the action plan")
+                onActionTriggered: screen.selfAssessmentRequested()
             }
             EmptyState {
                 visible: !huddle.loading && huddle.count === 0 && !huddle.error
@@ -362,6 +380,13 @@ Page {
                     }
                 }
                 ScrollBar.vertical: ScrollBar { }
+            }
+            CButton {
+                objectName: "openSelfAssessment"
+                Layout.alignment: Qt.AlignLeft
+                variant: CButton.Text
+                text: qsTr("Clinic self-assessment")
+                onClicked: screen.selfAssessmentRequested()
             }
         }
 

@@ -14,6 +14,8 @@ Page {
     id: screen
     objectName: "measuresScreen"
     signal patientChosen(string patientId)
+    // Open the clinic's Six Building Blocks self-assessment.
+    signal selfAssessmentRequested()
 
     // The measure shown in the chart and drilled into.
     property string selectedId: ""
@@ -92,6 +94,12 @@ Page {
                     height: Theme.control
                     verticalAlignment: Text.AlignVCenter
                     wrapMode: Text.Wrap
+                }
+                CButton {
+                    objectName: "measuresSelfAssessment"
+                    variant: CButton.Outlined
+                    text: qsTr("Self-assessment")
+                    onClicked: screen.selfAssessmentRequested()
                 }
                 ComboBox {
                     objectName: "measuresPrescriber"

@@ -5,6 +5,7 @@
 // under a 256 MiB upload, so it must run before anything makes the server allocate (sign-ins run
 // Argon2id with 64 MiB).
 
+#include "core/clinical/self_assessment.h"
 #include "core/domain/record_json.h"
 #include "sync/protocol/protocol.h"
 #include "tests/support/result_checks.h"
@@ -198,6 +199,38 @@ private slots:
         qInfo("unparseable: %d after %lld ms; slow head: %d after %lld ms; slow body: %d after %lld ms", garbage.status,
               garbage.ms, slowHead.status, slowHead.ms, slowBody.status, slowBody.ms);
         CHECK_OK(m_a->sync());
+    }
+
+    // The self-assessment's records are checked like every tablet reads them: every item scored
+    // 1-4, and an action-plan item naming an item of its block and a real role.
+    void unreadableSelfAssessmentRecordsAreRefused()
+    {
+        auto form = clinical::SelfAssessment::shipped(QStringLiteral("en"));
+        CHECK_OK(form);
+        QJsonObject scores;
+        for (const QString &item : form->itemIds())
+            scores.insert(item, 3);
+        scores.remove(QStringLiteral("measuring.shared"));
+        auto unanswered = record(*m_a, QStringLiteral("self_assessment_response"), domain::kClinicScope,
+                                 QJsonObject{{QStringLiteral("round"), QStringLiteral("2026-Q1")},
+                                             {QStringLiteral("role"), QStringLiteral("nurse")},
+                                             {QStringLiteral("scores"), scores}});
+        expectRefused(push(*m_a, {sync::envelopeToJson(unanswered)}), 422,
+                      QStringLiteral("changes[0].record.payload.scores.measuring.shared"));
+        auto badOwner =
+            record(*m_a, QStringLiteral("action_plan_item"), domain::kClinicScope,
+                   QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                               {QStringLiteral("block"), QStringLiteral("policies")},
+                               {QStringLiteral("item"), QStringLiteral("policies.agreements")},
+                               {QStringLiteral("action"), QStringLiteral("Review the agreements")},
+                               {QStringLiteral("owner"), QJsonObject{{QStringLiteral("role"), QStringLiteral("boss")}}},
+                               {QStringLiteral("due"), QStringLiteral("2026-04-01")},
+                               {QStringLiteral("status"), QStringLiteral("open")}});
+        expectRefused(push(*m_a, {sync::envelopeToJson(badOwner)}), 422,
+                      QStringLiteral("changes[0].record.payload.owner.role"));
+        // A clinic record: never about a patient.
+        auto scoped = record(*m_a, QStringLiteral("action_plan_item"), m_patient, QJsonObject{});
+        expectRefused(push(*m_a, {sync::envelopeToJson(scoped)}), 422, QStringLiteral("patient_id"));
     }
 
     void garbageClinicPolicyIsRefused()

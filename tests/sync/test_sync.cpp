@@ -2,6 +2,7 @@
 // cairn-server process on loopback over TLS, on the store named by CAIRN_SYNC_STORE ("file", or
 // "postgresql" for a PostgreSQL cluster this test starts itself).
 
+#include "core/clinical/self_assessment.h"
 #include "core/domain/patient_json.h"
 #include "core/registry/case_conferences.h"
 #include "core/registry/registry_internals.h"
@@ -375,6 +376,59 @@ private slots:
         QCOMPARE(onA->referrals.first().resourceId, saved->id);
         QCOMPARE(onA->referrals.first().question, referral.question);
         QCOMPARE(snapshot(*a->registry), snapshot(*b->registry));
+    }
+
+    // The self-assessment is the clinic's: answers of two roles and the action plan reach the
+    // clinic's other tablet, where the averages and the item due for its owner are the same, and
+    // never another clinic's.
+    void selfAssessmentAnswersAndTheActionPlanReachTheClinicsTablets()
+    {
+        auto clinicianTablet = tablet(m_clockA, QStringLiteral("assess"));
+        auto adminTablet = tablet(m_clockB, QStringLiteral("assess"), false);
+        auto form = clinical::SelfAssessment::shipped(QStringLiteral("en"));
+        QVERIFY(form);
+        QJsonObject low;
+        QJsonObject high;
+        for (const QString &item : form->itemIds()) {
+            low.insert(item, item == QLatin1String("tracking.gaps_closed") ? 1 : 3);
+            high.insert(item, item == QLatin1String("tracking.gaps_closed") ? 2 : 4);
+        }
+        CHECK_OK(clinicianTablet->registry->answerSelfAssessment(QStringLiteral("2026-Q1"), low));
+        CHECK_OK(adminTablet->registry->answerSelfAssessment(QStringLiteral("2026-Q1"), high));
+        auto added = adminTablet->registry->saveActionPlanItem(
+            {{QStringLiteral("item"), QStringLiteral("tracking.gaps_closed")},
+             {QStringLiteral("action"), QStringLiteral("Run the gap worklist every Monday")},
+             {QStringLiteral("owner"), QJsonObject{{QStringLiteral("role"), QStringLiteral("clinician")}}},
+             {QStringLiteral("due"), QStringLiteral("2026-03-01")}});
+        QVERIFY2(added, added ? "" : qPrintable(added.error().line()));
+        syncOk(*adminTablet);
+        syncOk(*clinicianTablet);
+        syncOk(*adminTablet);
+
+        for (Tablet *t : {clinicianTablet.get(), adminTablet.get()}) {
+            auto responses = t->registry->selfAssessmentResponses();
+            QVERIFY(responses);
+            const QList<clinical::RoundResult> rounds = clinical::roundResults(*form, *responses);
+            QCOMPARE(rounds.size(), 1);
+            QCOMPARE(rounds.first().respondents, 2);
+            QCOMPARE(rounds.first().respondentsByRole.value(keys::Role::Clinician), 1);
+            QCOMPARE(rounds.first().respondentsByRole.value(keys::Role::Administrator), 1);
+            QCOMPARE(rounds.first().itemAverages.value(QStringLiteral("tracking.gaps_closed")), 1.5);
+            QCOMPARE(rounds.first().actionPlanCandidates(*form), QStringList{QStringLiteral("tracking.gaps_closed")});
+            auto plan = t->registry->actionPlan();
+            QVERIFY(plan);
+            QCOMPARE(plan->size(), 1);
+            QCOMPARE(plan->first().id, added->id);
+        }
+        // Due on the clinician's tablet for its clinician (the owner role), from the due date on.
+        const registry::UserSummary &clinician = clinicianTablet->registry->user();
+        QVERIFY(clinicianTablet->registry->actionPlan()->first().isDueFor(clinician.id, clinician.role,
+                                                                          m_clockA.now().date()));
+
+        auto elsewhere = tablet(m_clockB, QStringLiteral("assess-elsewhere"), false);
+        syncOk(*elsewhere);
+        QCOMPARE(elsewhere->registry->selfAssessmentResponses()->size(), 0);
+        QCOMPARE(elsewhere->registry->actionPlan()->size(), 0);
     }
 
     void concurrentPolicyEditsConvergeAndAreSurfaced()

@@ -5,6 +5,7 @@
 // registry manager only; the staff summary is one page naming no patient.
 
 #include "tests/support/cairnctl_process.h"
+#include "tests/support/pdf_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +20,8 @@
 #include <QTest>
 
 using cairn::testing::CairnctlRun;
+using cairn::testing::poppler;
+using cairn::testing::squeezed;
 
 namespace {
 
@@ -28,25 +31,6 @@ const QString kManagerPin = QStringLiteral("1470");
 const QString kClinician = QStringLiteral("Casey Clinician");
 const QString kClinicianPin = QStringLiteral("1357");
 const QString kMonth = QStringLiteral("2026-10");
-
-// A poppler tool's standard output; empty when it fails.
-QByteArray poppler(const QString &tool, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(tool, arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return {};
-    return process.readAllStandardOutput();
-}
-
-// A PDF's text as pdftotext -layout reads it (row by row, as printed), with every ligature unfolded
-// and all white space removed, so that a phrase is found however the page spaced or wrapped it.
-QString squeezed(const QString &text)
-{
-    QString out = text.normalized(QString::NormalizationForm_KC);
-    out.remove(QRegularExpression(QStringLiteral("\\s")));
-    return out;
-}
 
 }  // namespace
 
@@ -73,8 +57,7 @@ class TestReport : public QObject {
         const CairnctlRun run = cairnctl(user, pin, args);
         if (run.exitCode != 0)
             qWarning("report failed: %s", run.error().constData());
-        return squeezed(QString::fromUtf8(
-            poppler(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")})));
+        return cairn::testing::pdfText(file);
     }
 
     int pages(const QString &file)

@@ -5,6 +5,8 @@
 
 #include <QDate>
 
+#include <algorithm>
+
 namespace cairn::cli {
 namespace {
 
@@ -103,6 +105,55 @@ QList<domain::ClinicResource> demoResources()
             make("County Crisis Line", C::CrisisLine, "", 0, "en,es", true, "Call or text 988 at any hour.")};
 }
 
+// Two rounds of the clinic's self-assessment answered by three demo users (the later round
+// higher), and an action-plan item for the lowest item: invented answers, so the self-assessment
+// screens have something to show. Each user answers as themselves (their own unlock).
+Status seedDemoSelfAssessment(const QString &path, platform::Keystore &store)
+{
+    auto form = clinical::SelfAssessment::shipped(QStringLiteral("en"));
+    if (!form)
+        return form.error();
+    const QDate today = kClock.now().date();
+    const int quarter = (today.month() - 1) / 3 + 1;
+    const QString current = QStringLiteral("%1-Q%2").arg(today.year()).arg(quarter);
+    const QString previous = quarter == 1 ? QStringLiteral("%1-Q4").arg(today.year() - 1)
+                                          : QStringLiteral("%1-Q%2").arg(today.year()).arg(quarter - 1);
+    const QStringList items = form->itemIds();
+    const DemoUser answering[] = {kDemoUsers[0], kDemoUsers[2], kDemoUsers[3]};
+    for (int u = 0; u < 3; ++u) {
+        auto opened = registry::Registry::unlock(path, store, QLatin1String(answering[u].name),
+                                                 QLatin1String(answering[u].pin), kClock);
+        if (!opened)
+            return opened.error();
+        for (const auto &[round, lift] : {std::pair{previous, 0}, std::pair{current, 1}}) {
+            QJsonObject scores;
+            for (int i = 0; i < items.size(); ++i)
+                scores.insert(items[i], std::min(4, (i * 7 + u * 3) % 3 + 1 + lift * ((i + u) % 2)));
+            if (auto answered = (*opened)->answerSelfAssessment(round, scores); !answered)
+                return answered.error();
+        }
+    }
+    auto manager = registry::Registry::unlock(path, store, QLatin1String(kDemoUsers[3].name),
+                                              QLatin1String(kDemoUsers[3].pin), kClock);
+    if (!manager)
+        return manager.error();
+    auto responses = (*manager)->selfAssessmentResponses();
+    if (!responses)
+        return responses.error();
+    const QList<clinical::RoundResult> rounds = clinical::roundResults(*form, *responses);
+    const QStringList low = rounds.isEmpty() ? QStringList() : rounds.last().actionPlanCandidates(*form);
+    if (low.isEmpty())
+        return ok();
+    auto added = (*manager)->saveActionPlanItem(
+        {{QStringLiteral("item"), low.first()},
+         {QStringLiteral("action"), QStringLiteral("Agree at the next staff meeting who does this, and how")},
+         {QStringLiteral("owner"), QJsonObject{{QStringLiteral("role"), QStringLiteral("registry_manager")}}},
+         {QStringLiteral("due"), today.addDays(14).toString(Qt::ISODate)}});
+    if (!added)
+        return added.error();
+    return ok();
+}
+
 int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
@@ -134,6 +185,9 @@ int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io 
         if (auto saved = (*created)->saveClinicResource(resource); !saved)
             return fail(io, saved.error());
     }
+    created->reset();
+    if (auto s = seedDemoSelfAssessment(path, **store); !s)
+        return fail(io, s.error().within(QStringLiteral("self-assessment")));
     *io.out << "created the demo registry " << path << " with " << added->size()
             << " synthetic patients; demo users and PINs are listed in the README\n";
     return Success;

@@ -1,0 +1,286 @@
+// cairnctl assessment answer|show|chart and cairnctl action-plan add|update|list|history: the
+// clinic's Six Building Blocks self-assessment (core/clinical/self_assessment.h) and the action plan
+// its low-scoring items turn into.
+
+#include "core/reports/self_assessment_report.h"
+#include "tools/cairnctl/cli_registry.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace cairn::cli {
+namespace {
+
+const registry::SystemClock kClock;
+
+Result<clinical::SelfAssessment> form()
+{
+    return clinical::SelfAssessment::shipped(QStringLiteral("en"));
+}
+
+QJsonObject roundJson(const clinical::RoundResult &round, const clinical::SelfAssessment &shipped)
+{
+    QJsonObject byRole;
+    for (auto it = round.respondentsByRole.cbegin(); it != round.respondentsByRole.cend(); ++it)
+        byRole.insert(keys::toString(it.key()), it.value());
+    QJsonObject blocks;
+    for (const clinical::BlockAverage &block : round.blocks)
+        blocks.insert(block.blockId, block.average);
+    QJsonObject items;
+    for (auto it = round.itemAverages.cbegin(); it != round.itemAverages.cend(); ++it)
+        items.insert(it.key(), it.value());
+    return {
+        {QStringLiteral("round"), round.round},
+        {QStringLiteral("first_answered"), round.firstAnswered.toString(Qt::ISODate)},
+        {QStringLiteral("respondents"), round.respondents},
+        {QStringLiteral("respondents_by_role"), byRole},
+        {QStringLiteral("blocks"), blocks},
+        {QStringLiteral("items"), items},
+        {QStringLiteral("action_plan_candidates"), QJsonArray::fromStringList(round.actionPlanCandidates(shipped))}};
+}
+
+void printRound(QTextStream &out, const clinical::RoundResult &round, const clinical::SelfAssessment &shipped)
+{
+    QStringList byRole;
+    for (auto it = round.respondentsByRole.cbegin(); it != round.respondentsByRole.cend(); ++it)
+        byRole << QStringLiteral("%1 %2").arg(it.value()).arg(keys::toString(it.key()));
+    out << "round " << round.round << ": " << round.respondents << " respondents (" << byRole.join(QStringLiteral(", "))
+        << ")\n";
+    for (const clinical::AssessmentBlock &block : shipped.blocks) {
+        if (const auto average = round.blockAverage(block.id))
+            out << "  " << block.id << '\t' << QString::number(*average, 'f', 2) << '\t' << block.title << '\n';
+    }
+    const QStringList candidates = round.actionPlanCandidates(shipped);
+    if (!candidates.isEmpty())
+        out << "  action-plan candidates (average 2 or less): " << candidates.join(QStringLiteral(", ")) << '\n';
+}
+
+int runAssessment(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    if (args.isEmpty())
+        return fail(
+            io,
+            {QStringLiteral("assessment"),
+             QStringLiteral("say answer --round R --scores FILE, show [--round R] [--json] or chart --pdf FILE")},
+            BadInput);
+    const QString action = args.takeFirst();
+    io.out->setEncoding(QStringConverter::Utf8);
+    auto shipped = form();
+    if (!shipped)
+        return fail(io, shipped.error());
+    if (action == QLatin1String("answer")) {
+        auto round = takeOption(args, QStringLiteral("--round"));
+        auto scoresFile = takeOption(args, QStringLiteral("--scores"));
+        for (const auto *option : {&round, &scoresFile})
+            if (!*option)
+                return fail(io, option->error(), BadInput);
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        if (scoresFile->isEmpty())
+            return fail(io, {QStringLiteral("--scores"), QStringLiteral("name a JSON file {\"item id\": 1-4, ...}")},
+                        BadInput);
+        auto scores = readJsonObject(*scoresFile, io, QStringLiteral("scores"),
+                                     QStringLiteral("assets/clinical/self-assessment.json"));
+        if (!scores)
+            return fail(io, scores.error(), BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto saved = open->registry->answerSelfAssessment(*round, *scores);
+        if (!saved)
+            return fail(io, saved.error(), exitFor(saved.error()));
+        *io.out << "answers for round " << *round << " saved (" << shipped->itemIds().size() << " items, as "
+                << keys::toString(open->registry->user().role) << ")\n";
+        return Success;
+    }
+    if (action == QLatin1String("show") || action == QLatin1String("chart")) {
+        auto round = takeOption(args, QStringLiteral("--round"));
+        auto pdf = takeOption(args, QStringLiteral("--pdf"));
+        const bool json = takeFlag(args, QStringLiteral("--json"));
+        for (const auto *option : {&round, &pdf})
+            if (!*option)
+                return fail(io, option->error(), BadInput);
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        if (action == QLatin1String("chart") && pdf->isEmpty())
+            return fail(io, {QStringLiteral("--pdf"), QStringLiteral("name the file to write the chart to")}, BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto responses = open->registry->selfAssessmentResponses();
+        if (!responses)
+            return fail(io, responses.error());
+        QList<clinical::RoundResult> rounds = clinical::roundResults(*shipped, *responses);
+        if (action == QLatin1String("chart")) {
+            const QByteArray bytes = reports::renderSelfAssessmentReport(*shipped, rounds, kClock.now().date());
+            QFile out(*pdf);
+            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() ||
+                !out.flush()) {
+                out.remove();
+                return fail(io, {QStringLiteral("--pdf"), QStringLiteral("cannot write %1").arg(*pdf)});
+            }
+            *io.out << "self-assessment chart of " << rounds.size() << " rounds written to " << *pdf << '\n';
+            return Success;
+        }
+        if (!round->isEmpty()) {
+            rounds.removeIf([&](const clinical::RoundResult &r) { return r.round != *round; });
+            if (rounds.isEmpty())
+                return fail(io, {QStringLiteral("--round"), QStringLiteral("nobody has answered that round")},
+                            BadInput);
+        }
+        if (json) {
+            QJsonArray list;
+            for (const auto &r : rounds)
+                list.append(roundJson(r, *shipped));
+            *io.out << QJsonDocument(
+                           QJsonObject{{QStringLiteral("form"), shipped->version}, {QStringLiteral("rounds"), list}})
+                           .toJson(QJsonDocument::Indented);
+            return Success;
+        }
+        if (rounds.isEmpty())
+            *io.out << "no round answered yet\n";
+        for (const auto &r : rounds)
+            printRound(*io.out, r, *shipped);
+        return Success;
+    }
+    return fail(io, {QStringLiteral("assessment"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
+                BadInput);
+}
+
+// --- action-plan -------------------------------------------------------------------------------
+
+QString ownerText(const clinical::ActionPlanItem &item)
+{
+    return item.ownerRole ? QStringLiteral("role:") + keys::toString(*item.ownerRole)
+                          : QStringLiteral("user:") + item.ownerUser;
+}
+
+void printItem(QTextStream &out, const clinical::ActionPlanItem &item)
+{
+    out << item.id << '\t' << clinical::toString(item.status) << '\t' << item.due.toString(Qt::ISODate) << '\t'
+        << item.itemId << '\t' << ownerText(item) << '\t' << item.action << '\n';
+}
+
+// The item's fields from the options given (only those given, so an update changes just them).
+Result<QJsonObject> itemFields(QStringList &args)
+{
+    QJsonObject fields;
+    for (const auto &[option, key] : {std::pair{"--item", "item"}, std::pair{"--action", "action"},
+                                      std::pair{"--due", "due"}, std::pair{"--status", "status"}}) {
+        auto value = takeOption(args, QLatin1String(option));
+        if (!value)
+            return value.error();
+        if (!value->isEmpty())
+            fields.insert(QLatin1String(key), *value);
+    }
+    auto user = takeOption(args, QStringLiteral("--owner-user"));
+    auto role = takeOption(args, QStringLiteral("--owner-role"));
+    for (const auto *option : {&user, &role})
+        if (!*option)
+            return option->error();
+    if (!user->isEmpty() && !role->isEmpty())
+        return Error{QStringLiteral("--owner-user"), QStringLiteral("name a user or a role, not both")};
+    if (!user->isEmpty())
+        fields.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("user"), *user}});
+    if (!role->isEmpty())
+        fields.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("role"), *role}});
+    if (auto s = noMoreArguments(args); !s)
+        return s.error();
+    return fields;
+}
+
+int runActionPlan(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    if (args.isEmpty())
+        return fail(io,
+                    {QStringLiteral("action-plan"),
+                     QStringLiteral("say add --item ID --action TEXT --owner-user U|--owner-role R --due DATE, update "
+                                    "ID [...] [--status open|done|dropped], list [--json] or history ID")},
+                    BadInput);
+    const QString action = args.takeFirst();
+    io.out->setEncoding(QStringConverter::Utf8);
+    if (action == QLatin1String("add") || action == QLatin1String("update")) {
+        QString id;
+        if (action == QLatin1String("update")) {
+            if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
+                return fail(io, {QStringLiteral("id"), QStringLiteral("name the item to update")}, BadInput);
+            id = args.takeFirst();
+        }
+        auto fields = itemFields(args);
+        if (!fields)
+            return fail(io, fields.error(), BadInput);
+        if (!id.isEmpty())
+            fields->insert(QStringLiteral("id"), id);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto saved = open->registry->saveActionPlanItem(*fields);
+        if (!saved)
+            return fail(io, saved.error(), exitFor(saved.error()));
+        printItem(*io.out, *saved);
+        return Success;
+    }
+    if (action == QLatin1String("list")) {
+        const bool json = takeFlag(args, QStringLiteral("--json"));
+        if (auto s = noMoreArguments(args); !s)
+            return fail(io, s.error(), BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto items = open->registry->actionPlan();
+        if (!items)
+            return fail(io, items.error());
+        const QDate today = kClock.now().date();
+        const registry::UserSummary &me = open->registry->user();
+        if (json) {
+            QJsonArray list;
+            for (const auto &item : *items) {
+                QJsonObject object = item.toJson();
+                object.insert(QStringLiteral("due_for_me"), item.isDueFor(me.id, me.role, today));
+                list.append(object);
+            }
+            *io.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+            return Success;
+        }
+        if (items->isEmpty())
+            *io.out << "the action plan is empty\n";
+        for (const auto &item : *items)
+            printItem(*io.out, item);
+        return Success;
+    }
+    if (action == QLatin1String("history")) {
+        if (args.size() != 1)
+            return fail(io, {QStringLiteral("id"), QStringLiteral("name one action-plan item")}, BadInput);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto versions = open->registry->actionPlanHistory(args.first());
+        if (!versions)
+            return fail(io, versions.error());
+        if (versions->isEmpty())
+            return fail(io, {QStringLiteral("id"), QStringLiteral("no action-plan item has this id")}, BadInput);
+        for (const auto &version : *versions)
+            *io.out << version.editedOn.toString(Qt::ISODate) << '\t' << version.editedBy << '\t'
+                    << clinical::toString(version.status) << '\t' << version.due.toString(Qt::ISODate) << '\t'
+                    << ownerText(version) << '\t' << version.action << '\n';
+        return Success;
+    }
+    return fail(io, {QStringLiteral("action-plan"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
+                BadInput);
+}
+
+}  // namespace
+
+CAIRN_CLI_DRAWING_COMMAND("assessment",
+                          "assessment answer --round R --scores FILE | show [--round R] [--json] | chart --pdf FILE: "
+                          "the clinic's Six Building Blocks self-assessment (every role answers)",
+                          runAssessment);
+CAIRN_CLI_COMMAND("action-plan",
+                  "action-plan add|update ID|list [--json]|history ID: the action plan the self-assessment turns into "
+                  "(administrators and registry managers keep it)",
+                  runActionPlan);
+
+}  // namespace cairn::cli
