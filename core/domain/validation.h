@@ -34,8 +34,8 @@ Status validate(const NoReferralDecision &decision);  // the reason is required
 Status validate(const OudAssessment &assessment);     // every criterion answered, and as_prescribed
 Status validate(const MoudStatus &status);            // a referral names where to
 Status validate(const Intake &intake);                // an outcome has its date and clinician; a bridge its review date
-Status validate(const CaseConference &conference);  // the question is required
-Status validate(const Task &task);                  // text, owner role and due date are required
+Status validate(const CaseConference &conference);    // the question is required
+Status validate(const Task &task);                    // text, owner role and due date are required
 // Demographics and every list; list errors carry their index: "opioids[1].strength_mg".
 Status validate(const Patient &patient);
 // A patient the registry keeps: well-formed, with a name and a clinic identifier. (An evaluate

@@ -6,8 +6,8 @@
 // the app runs it on its database thread (registry_thread.h), cairnctl calls it directly.
 
 #include "core/clinical/policy.h"
-#include "core/domain/clinic_resource.h"
 #include "core/clinical/self_assessment.h"
+#include "core/domain/clinic_resource.h"
 #include "core/domain/envelope.h"
 #include "core/domain/record_json.h"
 #include "core/domain/records.h"

@@ -1,5 +1,5 @@
-#include "core/clinical/intake.h"
 #include "core/clinical/case_conference.h"
+#include "core/clinical/intake.h"
 #include "core/domain/envelope_validation.h"
 #include "core/domain/text.h"
 #include "core/registry/patient_records.h"

@@ -81,8 +81,8 @@ constexpr std::array<ScreenNeed, 11> kScreens{{
     {"conflicts", "resolve_conflicts"},
     {"quarantine", "manage_quarantine"},
     {"rooming", "record_rooming"},
-    {"resources", "view_patient"},  // where the clinic refers: everyone reads it, few edit it
-    {"clinician_meeting", "run_worklists"},  // conferences to discuss and each role's tasks
+    {"resources", "view_patient"},                  // where the clinic refers: everyone reads it, few edit it
+    {"clinician_meeting", "run_worklists"},         // conferences to discuss and each role's tasks
     {"self_assessment", "answer_self_assessment"},  // the whole staff answers it
 }};
 }  // namespace

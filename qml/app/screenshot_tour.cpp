@@ -102,15 +102,24 @@ bool ScreenshotTour::signIn(const QString &user, const QString &pin)
 // The forms the tour shows, in the order of the patient screen's "add" buttons.
 QStringList ScreenshotTour::formKinds()
 {
-    return {QStringLiteral("visit"),          QStringLiteral("opioid"),
-            QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
-            QStringLiteral("naloxone"),       QStringLiteral("risk_tier"),
-            QStringLiteral("ltot_decision"),  QStringLiteral("goal"),
-            QStringLiteral("taper_plan"),     QStringLiteral("pdmp_check"),
-            QStringLiteral("refill_request"), QStringLiteral("medication_review"),
-            QStringLiteral("patient"),        QStringLiteral("inactivation"),
-            QStringLiteral("intake"),         QStringLiteral("oud_assessment"),
-            QStringLiteral("moud_status"),   QStringLiteral("case_conference"),
+    return {QStringLiteral("visit"),
+            QStringLiteral("opioid"),
+            QStringLiteral("benzodiazepine"),
+            QStringLiteral("uds"),
+            QStringLiteral("naloxone"),
+            QStringLiteral("risk_tier"),
+            QStringLiteral("ltot_decision"),
+            QStringLiteral("goal"),
+            QStringLiteral("taper_plan"),
+            QStringLiteral("pdmp_check"),
+            QStringLiteral("refill_request"),
+            QStringLiteral("medication_review"),
+            QStringLiteral("patient"),
+            QStringLiteral("inactivation"),
+            QStringLiteral("intake"),
+            QStringLiteral("oud_assessment"),
+            QStringLiteral("moud_status"),
+            QStringLiteral("case_conference"),
             QStringLiteral("task")};
 }
 
