@@ -70,7 +70,7 @@ struct ScreenNeed {
     const char *screen;
     const char *permission;
 };
-constexpr std::array<ScreenNeed, 11> kScreens{{
+constexpr std::array<ScreenNeed, 13> kScreens{{
     {"huddle", "run_worklists"},
     {"patients", "view_patient"},
     {"roster", "run_worklists"},

@@ -350,6 +350,28 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
             captureAt(QStringLiteral("08-measure-page"), QStringLiteral("portrait"), QSize(800, 1280));
             // Turned back to landscape, the measure shows beside the list and its page closes.
             m_window->resize(1280, 800);
+            m_waited = 0;
+            return true;
+        },
+        // The clinic's self-assessment, from Measures: answering, the results, the action plan.
+        [this] {
+            return m_waited++ > 5 && QMetaObject::invokeMethod(find("measuresScreen"), "selfAssessmentRequested");
+        },
+        [this] { return find("selfAssessmentScreen") && m_waited++ > 20; },
+        [this] {
+            capture(QStringLiteral("26-self-assessment"));
+            m_waited = 0;
+            return find("selfAssessmentScreen")->setProperty("part", 1);  // Results
+        },
+        [this] { return m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("27-self-assessment-results"));
+            m_waited = 0;
+            return find("selfAssessmentScreen")->setProperty("part", 2);  // Action plan
+        },
+        [this] { return m_waited++ > 10; },
+        [this] {
+            capture(QStringLiteral("28-action-plan"));
             return true;
         },
         // Administration, signed in as an administrator.
