@@ -3528,6 +3528,41 @@
     </message>
 </context>
 <context>
+    <name>ResourceCategory</name>
+    <message>
+        <source>Addiction treatment</source>
+        <translation>Tratamiento de adicciones</translation>
+    </message>
+    <message>
+        <source>Buprenorphine / MOUD prescriber</source>
+        <translation>Prescriptor de buprenorfina / MOUD</translation>
+    </message>
+    <message>
+        <source>Behavioral health</source>
+        <translation>Salud conductual</translation>
+    </message>
+    <message>
+        <source>Pain specialist</source>
+        <translation>Especialista en dolor</translation>
+    </message>
+    <message>
+        <source>Physical therapy</source>
+        <translation>Fisioterapia</translation>
+    </message>
+    <message>
+        <source>Other non-drug therapy</source>
+        <translation>Otra terapia sin medicamentos</translation>
+    </message>
+    <message>
+        <source>Social work</source>
+        <translation>Trabajo social</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+</context>
+<context>
     <name>ResourcesScreen</name>
     <message>
         <source>Resources</source>
@@ -5809,6 +5844,25 @@
     <message>
         <source>Not a new patient&apos;s request: this clinic has prescribed their opioids since %1.</source>
         <translation>No es la solicitud de un paciente nuevo: esta clínica le receta opioides desde el %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ResourceDirectoryModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Elija una categoría.</translation>
+    </message>
+    <message>
+        <source>Write the distance as a number.</source>
+        <translation>Escriba la distancia como un número.</translation>
+    </message>
+    <message>
+        <source>Resource saved.</source>
+        <translation>Recurso guardado.</translation>
     </message>
 </context>
 <context>

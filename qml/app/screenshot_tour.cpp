@@ -361,13 +361,15 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] {
             capture(QStringLiteral("26-self-assessment"));
             m_waited = 0;
-            return find("selfAssessmentScreen")->setProperty("part", 1);  // Results
+            QObject *assessment = find("selfAssessmentScreen");
+            return assessment && assessment->setProperty("part", 1);  // Results
         },
         [this] { return m_waited++ > 10; },
         [this] {
             capture(QStringLiteral("27-self-assessment-results"));
             m_waited = 0;
-            return find("selfAssessmentScreen")->setProperty("part", 2);  // Action plan
+            QObject *assessment = find("selfAssessmentScreen");
+            return assessment && assessment->setProperty("part", 2);  // Action plan
         },
         [this] { return m_waited++ > 10; },
         [this] {

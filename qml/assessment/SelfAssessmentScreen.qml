@@ -19,6 +19,15 @@ Page {
 
     background: Rectangle { color: Theme.background }
 
+    // A list from C++ (a QVariantList) mapped item by item: JavaScript's Array.map, which qmllint
+    // cannot see on that type.
+    function each(list: var, f: var): var {
+        const out = []
+        for (let i = 0; i < list.length; ++i)
+            out.push(f(list[i]))
+        return out
+    }
+
     SelfAssessmentModel {
         id: assessment
         objectName: "selfAssessmentModel"
@@ -194,7 +203,7 @@ Page {
                     // One line per block over the rounds, made again whenever the results change.
                     function draw() {
                         resultsChart.removeAllSeries()
-                        roundAxis.categories = assessment.rounds.map(r => r.round)
+                        roundAxis.categories = screen.each(assessment.rounds, r => r.round)
                         const styles = [Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.SolidLine, Qt.DashLine]
                         for (let b = 0; b < assessment.blocks.length; ++b) {
                             const block = assessment.blocks[b]
@@ -307,7 +316,7 @@ Page {
                     function edit(entry: var) {
                         actionForm.editingId = entry.id
                         actionText.text = entry.action
-                        ownerChoice.currentIndex = assessment.ownerRoleChoices.findIndex(c => c.role === entry.ownerRole)
+                        ownerChoice.currentIndex = screen.each(assessment.ownerRoleChoices, c => c.role).indexOf(entry.ownerRole)
                         dueDate.date = dueDate.parseIso(entry.dueIso)
                     }
                     function clear() {
@@ -344,7 +353,7 @@ Page {
                             objectName: "actionCandidate"
                             Layout.fillWidth: true
                             label: qsTr("Statement")
-                            model: assessment.candidates.map(c => ({ text: qsTr("%1 (%2)").arg(c.text).arg(c.average), itemId: c.itemId }))
+                            model: screen.each(assessment.candidates, c => ({ text: qsTr("%1 (%2)").arg(c.text).arg(c.average), itemId: c.itemId }))
                         }
                     }
                     FormField {

@@ -67,9 +67,11 @@ Page {
     }
 
     // Turned to landscape with a measure's page open: the measure shows beside the list instead.
+    // Only that page: another screen opened from here (the self-assessment) stays open.
     onWideChanged: {
-        if (screen.wide && screen.StackView.view && screen.StackView.view.currentItem !== screen)
-            screen.StackView.view.pop(screen, StackView.Immediate)
+        const view = screen.StackView.view
+        if (screen.wide && view && view.currentItem && view.currentItem.objectName === "measurePage")
+            view.pop(screen, StackView.Immediate)
     }
 
     RowLayout {

@@ -47,6 +47,19 @@ inline QQuickItem *findItem(QQuickWindow *window, const QString &name, bool usab
     return window ? walk(window->contentItem()) : nullptr;
 }
 
+// The shown button under `root` whose text is `text` (a chip, a choice), or null.
+inline QQuickItem *findButton(QQuickItem *root, const QString &text)
+{
+    if (!root)
+        return nullptr;
+    if (root->inherits("QQuickAbstractButton") && root->property("text").toString() == text && root->isVisible())
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = findButton(child, text))
+            return found;
+    return nullptr;
+}
+
 // The text of every visible item, for finding a string whatever item shows it.
 inline QStringList visibleTexts(QQuickWindow *window)
 {

@@ -100,8 +100,18 @@ inline QRectF paintedRect(const QQuickItem *text)
 inline QString clipProblem(const QQuickItem *text, const QQuickWindow *window)
 {
     const QRectF painted = paintedRect(text).adjusted(1, 1, -1, -1);  // anti-aliasing slack
-    if (!QRectF(QPointF(0, 0), window->size()).contains(painted))
-        return QStringLiteral("runs past the window");
+    const QRectF windowArea(QPointF(0, 0), window->size());
+    if (!windowArea.contains(painted)) {
+        // Past the window only where it is also past the edge of a list wholly inside the window:
+        // a row half scrolled out of view, which scrolling shows.
+        const QQuickItem *list = text->parentItem();
+        while (list && !isFlickable(list))
+            list = list->parentItem();
+        const bool scrolled =
+            list && windowArea.contains(list->mapRectToScene(QRectF(0, 0, list->width(), list->height())));
+        if (!scrolled)
+            return QStringLiteral("runs past the window");
+    }
     for (const QQuickItem *up = text->parentItem(); up && !isFlickable(up); up = up->parentItem()) {
         const bool boundary = up->clip() || up->inherits("QQuickControl");
         if (!boundary || up->width() <= 0 || up->height() <= 0)

@@ -369,9 +369,9 @@ private slots:
     {
         app::ScriptLibraryModel library;
         QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        // The shipped scripts (assets/scripts/en), less the new-patient variant for the policy switch
-        // the clinic did not choose.
-        QCOMPARE(library.rowCount(), 13);
+        // The shipped scripts (assets/scripts/en, 15 of them), less the new-patient variant for the
+        // policy switch the clinic did not choose.
+        QCOMPARE(library.rowCount(), 14);
         library.setAudience(QStringLiteral("front_desk"));
         QCOMPARE(library.rowCount(), 2);
         library.setLanguage(QStringLiteral("es"));
@@ -391,7 +391,7 @@ private slots:
         QTRY_VERIFY(find("huddleScreen"));
         QVERIFY(testing::tapWhenReady(m_app->window(), QStringLiteral("nav_practise")));
         QTRY_VERIFY(find("rehearsalScreen"));
-        QTRY_COMPARE(find("scriptList")->property("count").toInt(), 13);
+        QTRY_COMPARE(find("scriptList")->property("count").toInt(), 14);
     }
 
     void huddleModelListsBookedPatients()

@@ -34,18 +34,6 @@ void typeKeys(const QString &text)
 }
 
 // The shown button under `root` whose text is `text` (a chip).
-QQuickItem *buttonIn(QQuickItem *root, const QString &text)
-{
-    if (!root)
-        return nullptr;
-    if (root->inherits("QQuickAbstractButton") && root->property("text").toString() == text && root->isVisible())
-        return root;
-    for (QQuickItem *child : root->childItems())
-        if (QQuickItem *found = buttonIn(child, text))
-            return found;
-    return nullptr;
-}
-
 }  // namespace
 
 class TestReferralsStory : public QObject {
@@ -177,7 +165,7 @@ private slots:
         QVERIFY(tapNamed(QStringLiteral("resourceAdd")));
         typeNamed(QStringLiteral("resourceName"), QStringLiteral("Valley Pain Center"));
         QQuickItem *categories = testing::findItem(m_window, QStringLiteral("resourceFormCategory"));
-        QQuickItem *pain = buttonIn(categories, QStringLiteral("Pain specialist"));
+        QQuickItem *pain = testing::findButton(categories, QStringLiteral("Pain specialist"));
         QVERIFY(pain);
         tapItem(pain);
         typeNamed(QStringLiteral("resourceLanguages"), QStringLiteral("en, es"));
@@ -201,8 +189,8 @@ private slots:
         // A second one, searched for by a word of its name.
         QVERIFY(tapNamed(QStringLiteral("resourceAdd")));
         typeNamed(QStringLiteral("resourceName"), QStringLiteral("Lakeside Pool"));
-        tapItem(buttonIn(testing::findItem(m_window, QStringLiteral("resourceFormCategory")),
-                         QStringLiteral("Other non-drug therapy")));
+        tapItem(testing::findButton(testing::findItem(m_window, QStringLiteral("resourceFormCategory")),
+                                    QStringLiteral("Other non-drug therapy")));
         typeNamed(QStringLiteral("resourceSubtype"), QStringLiteral("aqua therapy"));
         QVERIFY(tapNamed(QStringLiteral("resourceSave")));
         QVERIFY(testing::waitFor([&] {

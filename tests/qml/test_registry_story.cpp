@@ -64,19 +64,6 @@ QQuickItem *findIn(QQuickItem *root, const QString &name)
     return nullptr;
 }
 
-// The button under `root` whose text is `text` (a chip, a choice).
-QQuickItem *buttonIn(QQuickItem *root, const QString &text)
-{
-    if (!root)
-        return nullptr;
-    if (root->inherits("QQuickAbstractButton") && root->property("text").toString() == text && root->isVisible())
-        return root;
-    for (QQuickItem *child : root->childItems())
-        if (QQuickItem *found = buttonIn(child, text))
-            return found;
-    return nullptr;
-}
-
 }  // namespace
 
 class TestRegistryStory : public QObject {
@@ -268,7 +255,7 @@ class TestRegistryStory : public QObject {
     {
         QQuickItem *chips = field(name);
         QVERIFY2(chips, qPrintable(name));
-        QQuickItem *chip = buttonIn(chips, text);
+        QQuickItem *chip = testing::findButton(chips, text);
         QVERIFY2(chip, qPrintable(name + QStringLiteral(": ") + text));
         tapItem(chip);
     }
@@ -555,7 +542,7 @@ private slots:
         QVERIFY(!testing::findItem(m_window, QStringLiteral("refillLog")));  // how it came is not chosen yet
         QQuickItem *channel = testing::findItem(m_window, QStringLiteral("refillChannel"));
         QVERIFY(channel);
-        tapItem(buttonIn(channel, QStringLiteral("Phone")));
+        tapItem(testing::findButton(channel, QStringLiteral("Phone")));
         QVERIFY(tapNamed(QStringLiteral("refillLog")));
         QVERIFY(testing::waitFor([&] { return stored().refillRequests.size() == 1; }));
         const domain::RefillRequest r = stored().refillRequests.first();
@@ -661,7 +648,7 @@ private slots:
             QVERIFY(!saveButton->isEnabled());
             QQuickItem *chips = testing::findItem(m_window, QStringLiteral("answer_%1").arg(i));
             QVERIFY(chips);
-            tapItem(buttonIn(chips, i == 5 || i == 9 ? QStringLiteral("Yes") : QStringLiteral("No")));
+            tapItem(testing::findButton(chips, i == 5 || i == 9 ? QStringLiteral("Yes") : QStringLiteral("No")));
         }
         QVERIFY(testing::waitFor([&] { return saveButton->isEnabled(); }));
         QVERIFY(
