@@ -115,6 +115,24 @@ private slots:
             QRegularExpression(QStringLiteral("Component is not ready|Cannot instantiate|TypeError|ReferenceError")));
     }
 
+    // Opened from Measures, the self-assessment stays open when the tablet is turned: turning it
+    // closes only a measure's own page (it once closed every page above Measures).
+    void turningTheTabletKeepsTheSelfAssessmentOpenedFromMeasures()
+    {
+        signIn(kManager, kManagerPin);  // Measures is one of her destinations
+        QVERIFY(testing::resize(window(), QSize(1280, 800)));
+        QTRY_VERIFY(testing::findItem(window(), QStringLiteral("nav_measures")));
+        QVERIFY(QMetaObject::invokeMethod(testing::findItem(window(), QStringLiteral("nav_measures")), "clicked"));
+        QVERIFY(testing::tapWhenReady(window(), QStringLiteral("measuresSelfAssessment")));
+        QTRY_VERIFY(item(QStringLiteral("selfAssessmentScreen")));
+        QVERIFY(testing::resize(window(), QSize(800, 1280)));
+        QVERIFY(testing::resize(window(), QSize(1280, 800)));
+        QTest::qWait(200);  // a page popped on the turn would be gone by now
+        QQuickItem *screen = item(QStringLiteral("selfAssessmentScreen"));
+        QVERIFY(screen);
+        QVERIFY(screen->isVisible());
+    }
+
     void twoRolesAnswerAndTheBlockAveragesShow()
     {
         signIn(kNurse, kNursePin);
