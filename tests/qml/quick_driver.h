@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QtQuickTest/quicktest.h>
 
+#include <algorithm>
 #include <functional>
 
 namespace cairn::testing {
@@ -122,6 +123,54 @@ inline bool tapWhenReady(QQuickWindow *window, const QString &name, int ms = 600
     if (ready)
         tap(window, item);
     return ready;
+}
+
+// Scrolls the page holding `item` until the item is in view (a tall form on a tablet).
+inline void reveal(QQuickItem *item)
+{
+    QQuickItem *flick = item ? item->parentItem() : nullptr;
+    while (flick && !flick->inherits("QQuickFlickable"))
+        flick = flick->parentItem();
+    if (!flick)
+        return;
+    QQuickItem *content = flick->property("contentItem").value<QQuickItem *>();
+    if (!content)
+        return;
+    const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
+    const qreal viewTop = flick->property("contentY").toReal();
+    const qreal height = flick->height();
+    if (top >= viewTop && top + item->height() <= viewTop + height)
+        return;
+    const qreal maxY = std::max<qreal>(0, flick->property("contentHeight").toReal() - height);
+    flick->setProperty("contentY", std::clamp<qreal>(top - height / 3, 0, maxY));
+    QTest::qWait(30);
+}
+
+// Taps `item` once it is in view. The page may still be settling (a preview appearing above, a
+// field taking focus), so it brings the item into view until its centre is in the window.
+inline void tapInView(QQuickWindow *window, QQuickItem *item)
+{
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        reveal(item);
+        const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        if (centre.y() >= 0 && centre.y() < window->height())
+            break;
+        QTest::qWait(50);
+    }
+    tap(window, item);
+}
+
+// Waits until the item called `name` is shown, enabled and settled, brings it into view, taps it.
+inline bool tapNamedInView(QQuickWindow *window, const QString &name)
+{
+    QQuickItem *item = nullptr;
+    if (!waitFor([&] {
+            item = findItem(window, name);
+            return item && !inTransition(item);
+        }))
+        return false;
+    tapInView(window, item);
+    return true;
 }
 
 }  // namespace cairn::testing

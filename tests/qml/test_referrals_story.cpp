@@ -64,47 +64,9 @@ class TestReferralsStory : public QObject {
         return *patient;
     }
 
-    // Scrolls the page holding `item` until it is in view, then taps it.
-    void tapItem(QQuickItem *item)
-    {
-        for (int attempt = 0; attempt < 10; ++attempt) {
-            QQuickItem *flick = item->parentItem();
-            while (flick && !flick->inherits("QQuickFlickable"))
-                flick = flick->parentItem();
-            if (flick) {
-                QQuickItem *content = flick->property("contentItem").value<QQuickItem *>();
-                const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
-                const qreal height = flick->height();
-                const qreal viewTop = flick->property("contentY").toReal();
-                if (top < viewTop || top + item->height() > viewTop + height) {
-                    const qreal maxY = std::max<qreal>(0, flick->property("contentHeight").toReal() - height);
-                    flick->setProperty("contentY", std::clamp<qreal>(top - height / 3, 0, maxY));
-                    QTest::qWait(30);
-                }
-            }
-            const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-            if (centre.y() >= 0 && centre.y() < m_window->height())
-                break;
-            QTest::qWait(50);
-        }
-        testing::tap(m_window, item);
-    }
-
-    bool tapNamed(const QString &name)
-    {
-        QQuickItem *item = nullptr;
-        if (!testing::waitFor([&] {
-                item = testing::findItem(m_window, name);
-                return item && !testing::inTransition(item);
-            }))
-            return false;
-        tapItem(item);
-        return true;
-    }
-
     void typeNamed(const QString &name, const QString &text)
     {
-        QVERIFY2(tapNamed(name), qPrintable(name));
+        QVERIFY2(testing::tapNamedInView(m_window, name), qPrintable(name));
         QQuickItem *input = testing::findItem(m_window, name);
         QVERIFY(testing::waitFor([&] { return input && input->hasActiveFocus(); }));
         typeKeys(text);
@@ -113,13 +75,13 @@ class TestReferralsStory : public QObject {
     void signIn(const QString &userId, const QString &pin)
     {
         if (m_app->session().signedIn()) {
-            QVERIFY(tapNamed(QStringLiteral("lockButton")));
+            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("lockButton")));
             QVERIFY(testing::waitFor([&] { return !m_app->session().signedIn(); }));
         }
-        QVERIFY(tapNamed(QStringLiteral("user_") + userId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("user_") + userId));
         for (const QChar digit : pin)
-            QVERIFY(tapNamed(QStringLiteral("pinKey_") + digit));
-        QVERIFY(tapNamed(QStringLiteral("pinKey_ok")));
+            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_") + digit));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_ok")));
         QVERIFY(testing::waitFor([&] { return m_app->session().signedIn(); }));
         QVERIFY(
             testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("navigationRail")) != nullptr; }));
@@ -127,8 +89,8 @@ class TestReferralsStory : public QObject {
 
     void openPatient()
     {
-        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
-        QVERIFY(tapNamed(QStringLiteral("patient_") + m_patientId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_patients")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("patient_") + m_patientId));
         QVERIFY(testing::waitFor([&] {
             QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
             return name && name->property("text").toString() == QStringLiteral("Rita Referral");
@@ -160,17 +122,17 @@ private slots:
     void theRegistryManagerAddsResources()
     {
         signIn(m_managerId, kManagerPin);
-        QVERIFY(tapNamed(QStringLiteral("nav_registry")));
-        QVERIFY(tapNamed(QStringLiteral("resourcesButton")));
-        QVERIFY(tapNamed(QStringLiteral("resourceAdd")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_registry")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("resourcesButton")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("resourceAdd")));
         typeNamed(QStringLiteral("resourceName"), QStringLiteral("Valley Pain Center"));
         QQuickItem *categories = testing::findItem(m_window, QStringLiteral("resourceFormCategory"));
         QQuickItem *pain = testing::findButton(categories, QStringLiteral("Pain specialist"));
         QVERIFY(pain);
-        tapItem(pain);
+        testing::tapInView(m_window, pain);
         typeNamed(QStringLiteral("resourceLanguages"), QStringLiteral("en, es"));
         typeNamed(QStringLiteral("resourceDistance"), QStringLiteral("42"));
-        QVERIFY(tapNamed(QStringLiteral("resourceSave")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("resourceSave")));
         QVERIFY(testing::waitFor([&] {
             auto list = onDatabase<Result<QList<domain::ClinicResource>>>(
                 [](registry::Registry *r) { return r->clinicResources(); });
@@ -187,12 +149,13 @@ private slots:
             return detail && detail->property("title").toString() == QStringLiteral("Valley Pain Center");
         }));
         // A second one, searched for by a word of its name.
-        QVERIFY(tapNamed(QStringLiteral("resourceAdd")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("resourceAdd")));
         typeNamed(QStringLiteral("resourceName"), QStringLiteral("Lakeside Pool"));
-        tapItem(testing::findButton(testing::findItem(m_window, QStringLiteral("resourceFormCategory")),
-                                    QStringLiteral("Other non-drug therapy")));
+        testing::tapInView(m_window,
+                           testing::findButton(testing::findItem(m_window, QStringLiteral("resourceFormCategory")),
+                                               QStringLiteral("Other non-drug therapy")));
         typeNamed(QStringLiteral("resourceSubtype"), QStringLiteral("aqua therapy"));
-        QVERIFY(tapNamed(QStringLiteral("resourceSave")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("resourceSave")));
         QVERIFY(testing::waitFor([&] {
             return onDatabase<Result<QList<domain::ClinicResource>>>([](registry::Registry *r) {
                        return r->clinicResources();
@@ -224,7 +187,7 @@ private slots:
         signIn(m_clinicianId, kClinicianPin);
         openPatient();
         QVERIFY(testing::waitFor([&] { return gapShown(QStringLiteral("REFERRAL_NEEDED")); }));
-        QVERIFY(tapNamed(QStringLiteral("tab_visit")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_visit")));
         // The directory's resources are the choices (offline), after "not in the directory".
         QQuickItem *resource = nullptr;
         QVERIFY(testing::waitFor([&] {
@@ -241,13 +204,13 @@ private slots:
         QVERIFY(refer && !refer->isEnabled());
         typeNamed(QStringLiteral("referralQuestion"), QStringLiteral("Would a slow taper suit her?"));
         QVERIFY(testing::waitFor([&] { return refer->isEnabled(); }));
-        tapItem(refer);
+        testing::tapInView(m_window, refer);
         QVERIFY(testing::waitFor([&] { return stored().referrals.size() == 1; }));
         const domain::Referral referral = stored().referrals.first();
         QCOMPARE(referral.resourceId, m_resourceId);
         QCOMPARE(referral.question, QStringLiteral("Would a slow taper suit her?"));
         QVERIFY(referral.status == domain::ReferralStatus::Drafted);
-        QVERIFY(tapNamed(QStringLiteral("tab_summary")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_summary")));
         QVERIFY(testing::waitFor([&] { return !gapShown(QStringLiteral("REFERRAL_NEEDED")); }));
         QVERIFY(testing::findItem(m_window, QStringLiteral("referrals")));
     }
@@ -264,7 +227,8 @@ private slots:
         QCOMPARE(gap->property("ownerLabel").toString(), QStringLiteral("For: Registry manager"));
         // Moved on step by step from the patient screen; each move is a new version.
         for (const char *status : {"sent", "scheduled", "seen", "closed"}) {
-            QVERIFY2(tapNamed(QStringLiteral("referralMove_") + QLatin1String(status)), status);
+            QVERIFY2(testing::tapNamedInView(m_window, QStringLiteral("referralMove_") + QLatin1String(status)),
+                     status);
             QVERIFY2(testing::waitFor(
                          [&] { return domain::toString(stored().referrals.first().status) == QLatin1String(status); }),
                      status);

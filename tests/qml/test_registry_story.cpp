@@ -108,65 +108,16 @@ class TestRegistryStory : public QObject {
         return kinds;
     }
 
-    // Scrolls the page holding `item` until the item is in view (a tall form on a tablet).
-    void reveal(QQuickItem *item)
-    {
-        QQuickItem *flick = item ? item->parentItem() : nullptr;
-        while (flick && !flick->inherits("QQuickFlickable"))
-            flick = flick->parentItem();
-        if (!flick)
-            return;
-        QQuickItem *content = flick->property("contentItem").value<QQuickItem *>();
-        if (!content)
-            return;
-        const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
-        const qreal viewTop = flick->property("contentY").toReal();
-        const qreal height = flick->height();
-        if (top >= viewTop && top + item->height() <= viewTop + height)
-            return;
-        const qreal maxY = std::max<qreal>(0, flick->property("contentHeight").toReal() - height);
-        flick->setProperty("contentY", std::clamp<qreal>(top - height / 3, 0, maxY));
-        QTest::qWait(30);
-    }
-
-    // Taps `item` once it is in view.
-    void tapItem(QQuickItem *item)
-    {
-        // The page may still be settling (a preview appearing above, a field taking focus), so
-        // bring the item into view until its centre is in the window.
-        for (int attempt = 0; attempt < 10; ++attempt) {
-            reveal(item);
-            const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-            if (centre.y() >= 0 && centre.y() < m_window->height())
-                break;
-            QTest::qWait(50);
-        }
-        testing::tap(m_window, item);
-    }
-
-    // Waits until the item called `name` is shown, enabled and settled, brings it into view, taps it.
-    bool tapNamed(const QString &name)
-    {
-        QQuickItem *item = nullptr;
-        if (!testing::waitFor([&] {
-                item = testing::findItem(m_window, name);
-                return item && !testing::inTransition(item);
-            }))
-            return false;
-        tapItem(item);
-        return true;
-    }
-
     void signIn(const QString &userId, const QString &pin)
     {
         if (m_app->session().signedIn()) {
-            QVERIFY(tapNamed(QStringLiteral("lockButton")));
+            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("lockButton")));
             QVERIFY(testing::waitFor([&] { return !m_app->session().signedIn(); }));
         }
-        QVERIFY(tapNamed(QStringLiteral("user_") + userId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("user_") + userId));
         for (const QChar digit : pin)
-            QVERIFY(tapNamed(QStringLiteral("pinKey_") + digit));
-        QVERIFY(tapNamed(QStringLiteral("pinKey_ok")));
+            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_") + digit));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_ok")));
         QVERIFY2(testing::waitFor([&] { return m_app->session().signedIn(); }), qPrintable(m_app->session().message()));
         // Each role lands on its own first destination (Today, Registry, Measures…).
         QVERIFY(
@@ -175,8 +126,8 @@ class TestRegistryStory : public QObject {
 
     void openPatient()
     {
-        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
-        QVERIFY(tapNamed(QStringLiteral("patient_") + m_patientId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_patients")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("patient_") + m_patientId));
         QVERIFY(testing::waitFor([&] {
             QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
             return name && name->property("text").toString() == QStringLiteral("Jordan Rivera");
@@ -198,7 +149,7 @@ class TestRegistryStory : public QObject {
     {
         QQuickItem *input = field(name);
         QVERIFY2(input, qPrintable(name));
-        tapItem(input);
+        testing::tapInView(m_window, input);
         QVERIFY(testing::waitFor([&] { return input->hasActiveFocus(); }));
         typeKeys(text);
     }
@@ -208,10 +159,10 @@ class TestRegistryStory : public QObject {
     {
         QQuickItem *dateField = field(name);
         QVERIFY2(dateField, qPrintable(name));
-        tapItem(findIn(dateField, QStringLiteral("dateFieldOpener")));
-        QVERIFY(tapNamed(QStringLiteral("dateTyped")));
+        testing::tapInView(m_window, findIn(dateField, QStringLiteral("dateFieldOpener")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateTyped")));
         typeKeys(date.toString(Qt::ISODate));
-        QVERIFY(tapNamed(QStringLiteral("dateUseTyped")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateUseTyped")));
         QVERIFY(
             testing::waitFor([&] { return dateField->property("isoDate").toString() == date.toString(Qt::ISODate); }));
     }
@@ -220,11 +171,11 @@ class TestRegistryStory : public QObject {
     void chooseDateIn(QQuickItem *dateField, const QDate &date)
     {
         QVERIFY(dateField);
-        tapItem(findIn(dateField, QStringLiteral("dateFieldOpener")));
-        QVERIFY(tapNamed(QStringLiteral("dateTyped")));
+        testing::tapInView(m_window, findIn(dateField, QStringLiteral("dateFieldOpener")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateTyped")));
         QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);  // a date already chosen is replaced
         typeKeys(date.toString(Qt::ISODate));
-        QVERIFY(tapNamed(QStringLiteral("dateUseTyped")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateUseTyped")));
         QVERIFY(
             testing::waitFor([&] { return dateField->property("isoDate").toString() == date.toString(Qt::ISODate); }));
     }
@@ -239,7 +190,7 @@ class TestRegistryStory : public QObject {
             flick = flick->parentItem();
         if (flick)
             flick->setProperty("contentY", 0);
-        QVERIFY(tapNamed(name));
+        QVERIFY(testing::tapNamedInView(m_window, name));
         QQuickItem *input = testing::findItem(m_window, name);
         const bool focused = testing::waitFor([&] { return input && input->hasActiveFocus(); });
         if (!focused && qEnvironmentVariableIsSet("STORY_SHOTS"))
@@ -257,13 +208,13 @@ class TestRegistryStory : public QObject {
         QVERIFY2(chips, qPrintable(name));
         QQuickItem *chip = testing::findButton(chips, text);
         QVERIFY2(chip, qPrintable(name + QStringLiteral(": ") + text));
-        tapItem(chip);
+        testing::tapInView(m_window, chip);
     }
 
     // Saves the open form and waits until the app has left it.
     void save()
     {
-        QVERIFY(tapNamed(QStringLiteral("formSave")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("formSave")));
         const bool left = testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("recordFormScreen")) == nullptr; }, 30000);
         if (!left) {
@@ -279,7 +230,7 @@ class TestRegistryStory : public QObject {
     // Types into the item called `name` (a screen's own text field).
     void typeNamed(const QString &name, const QString &text)
     {
-        QVERIFY(tapNamed(name));
+        QVERIFY(testing::tapNamedInView(m_window, name));
         QQuickItem *input = testing::findItem(m_window, name);
         QVERIFY(testing::waitFor([&] { return input && input->hasActiveFocus(); }));
         typeKeys(text);
@@ -310,8 +261,8 @@ private slots:
     void registryManagerAddsAPatientAndBooksTomorrow()
     {
         signIn(m_managerId, kManagerPin);
-        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
-        QVERIFY(tapNamed(QStringLiteral("addPatient")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_patients")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("addPatient")));
         type(QStringLiteral("name"), QStringLiteral("Jordan Rivera"));
         type(QStringLiteral("clinic_id"), QStringLiteral("C-1001"));
         chooseDate(QStringLiteral("birth_date"), QDate(1968, 4, 2));
@@ -339,7 +290,7 @@ private slots:
         QVERIFY(!testing::findItem(m_window, QStringLiteral("add_opioid")));
         QVERIFY(!testing::findItem(m_window, QStringLiteral("startRooming")));
 
-        QVERIFY(tapNamed(QStringLiteral("add_visit")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_visit")));
         chooseDate(QStringLiteral("date"), m_today.addDays(1));
         choose(QStringLiteral("status"), QStringLiteral("Booked"));
         type(QStringLiteral("time"), QStringLiteral("09:30"));
@@ -358,7 +309,7 @@ private slots:
     {
         signIn(m_clinicianId, kClinicianPin);
         openPatient();
-        QVERIFY(tapNamed(QStringLiteral("add_opioid")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_opioid")));
         choose(QStringLiteral("drug"), QStringLiteral("Oxycodone"));
         // A wrong strength first (50 mg): corrected below from the history.
         type(QStringLiteral("strength_mg"), QStringLiteral("50"));
@@ -374,7 +325,7 @@ private slots:
         QCOMPARE(stored().opioids.size(), 1);
         QCOMPARE(*stored().opioids.first().strengthMg, 50.0);
 
-        QVERIFY(tapNamed(QStringLiteral("add_benzodiazepine")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_benzodiazepine")));
         choose(QStringLiteral("kind"), QStringLiteral("Benzodiazepine"));
         type(QStringLiteral("drug"), QStringLiteral("alprazolam"));
         chooseDate(QStringLiteral("start"), m_today.addMonths(-1));
@@ -390,7 +341,7 @@ private slots:
                  (QStringList{QStringLiteral("patient"), QStringLiteral("opioid"), QStringLiteral("benzodiazepine")}));
 
         // A function goal in the patient's words, with a target date, shown in the care plan.
-        QVERIFY(tapNamed(QStringLiteral("add_goal")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_goal")));
         type(QStringLiteral("goal"), QStringLiteral("Walk to church on Sundays"));
         chooseDate(QStringLiteral("date"), m_today);
         choose(QStringLiteral("status"), QStringLiteral("Working on it"));
@@ -407,8 +358,8 @@ private slots:
 
     void tomorrowsHuddleListsThePatientWithTheGaps()
     {
-        QVERIFY(tapNamed(QStringLiteral("nav_today")));
-        QVERIFY(tapNamed(QStringLiteral("nextDay")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_today")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nextDay")));
         QObject *huddle = m_window->findChild<QObject *>(QStringLiteral("huddleModel"));
         QVERIFY(huddle);
         QVERIFY(testing::waitFor(
@@ -430,7 +381,7 @@ private slots:
         for (const QString &task : tasks.mid(0, 3))
             QVERIFY2(shown.contains(task), qPrintable(task + QLatin1String(" in: ") + shown));
         QVERIFY2(shown.contains(QStringLiteral("+%1 more").arg(tasks.size() - 3)), qPrintable(shown));
-        QVERIFY(tapNamed(QStringLiteral("backToToday")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("backToToday")));
     }
 
     void assistantRoomsWithPegAndAUrineSample()
@@ -439,7 +390,7 @@ private slots:
         openPatient();
         QVERIFY(!testing::findItem(m_window, QStringLiteral("add_opioid")));
         // The medical assistant's patient screen opens on the Rooming tab.
-        QVERIFY(tapNamed(QStringLiteral("tab_rooming")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_rooming")));
         QObject *flow = nullptr;
         QVERIFY(testing::waitFor([&] {
             flow = m_window->findChild<QObject *>(QStringLiteral("roomingFlow"));
@@ -448,7 +399,7 @@ private slots:
         const auto answer = [&](std::initializer_list<int> values) {
             for (int value : values) {
                 const int step = flow->property("stepIndex").toInt();
-                QVERIFY(tapNamed(QStringLiteral("choice%1").arg(value)));
+                QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("choice%1").arg(value)));
                 QVERIFY(testing::waitFor([&] {
                     return flow->property("stepIndex").toInt() == step + 1 && !flow->property("loading").toBool();
                 }));
@@ -464,13 +415,13 @@ private slots:
         QCOMPARE(flow->property("instrument").toString(), QStringLiteral("pcptsd5"));
         answer({0});
         QCOMPARE(flow->property("stepKind").toString(), QStringLiteral("urine"));
-        QVERIFY(tapNamed(QStringLiteral("urineCollected")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("urineCollected")));
         QVERIFY(testing::waitFor([&] { return flow->property("stepKind").toString() == QStringLiteral("agreement"); }));
-        QVERIFY(tapNamed(QStringLiteral("agreementSkipped")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("agreementSkipped")));
         QVERIFY(testing::waitFor([&] { return flow->property("stepKind").toString() == QStringLiteral("pdmp"); }));
-        QVERIFY(tapNamed(QStringLiteral("pdmpSkipped")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pdmpSkipped")));
         QVERIFY(testing::waitFor([&] { return flow->property("stepKind").toString() == QStringLiteral("summary"); }));
-        QVERIFY(tapNamed(QStringLiteral("finishRooming")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("finishRooming")));
 
         const domain::Patient p = stored();
         QCOMPARE(p.peg.size(), 1);
@@ -504,8 +455,8 @@ private slots:
         signIn(m_clinicianId, kClinicianPin);
         openPatient();
         const QString udsId = stored().uds.first().meta.id.toString(QUuid::WithoutBraces);
-        QVERIFY(tapNamed(QStringLiteral("tab_history")));
-        QVERIFY(tapNamed(QStringLiteral("correct_") + udsId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_history")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("correct_") + udsId));
         choose(QStringLiteral("result"), QStringLiteral("Not as expected"));
         type(QStringLiteral("substances"), QStringLiteral("cocaine"));
         choose(QStringLiteral("confirmatory_sent"), QStringLiteral("Sent for a confirmatory lab test"));
@@ -528,29 +479,29 @@ private slots:
 
     void aRefillRequestIsLoggedWithItsAdvice()
     {
-        QVERIFY(tapNamed(QStringLiteral("tab_summary")));
-        QVERIFY(tapNamed(QStringLiteral("add_refill_request")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_summary")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_refill_request")));
         typeNamed(QStringLiteral("refillRequestedDate"), m_today.toString(Qt::ISODate));
         typeNamed(QStringLiteral("refillDrug"), QStringLiteral("oxycodone 10 mg"));
         typeNamed(QStringLiteral("refillDaysSupply"), QStringLiteral("30"));
         typeNamed(QStringLiteral("refillLastFillDate"), m_today.addDays(-20).toString(Qt::ISODate));
         typeNamed(QStringLiteral("refillLastFillDays"), QStringLiteral("30"));
-        QVERIFY(tapNamed(QStringLiteral("refillCheckButton")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("refillCheckButton")));
         // The advice is on screen before anything is logged: 10 days early needs the clinician.
         QVERIFY(
             testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("refillAdvice")) != nullptr; }));
         QVERIFY(!testing::findItem(m_window, QStringLiteral("refillLog")));  // how it came is not chosen yet
         QQuickItem *channel = testing::findItem(m_window, QStringLiteral("refillChannel"));
         QVERIFY(channel);
-        tapItem(testing::findButton(channel, QStringLiteral("Phone")));
-        QVERIFY(tapNamed(QStringLiteral("refillLog")));
+        testing::tapInView(m_window, testing::findButton(channel, QStringLiteral("Phone")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("refillLog")));
         QVERIFY(testing::waitFor([&] { return stored().refillRequests.size() == 1; }));
         const domain::RefillRequest r = stored().refillRequests.first();
         QCOMPARE(r.medication, QStringLiteral("oxycodone 10 mg"));
         QCOMPARE(domain::toString(r.channel), domain::toString(domain::RefillChannel::Phone));
         QCOMPARE(domain::toString(r.decision), domain::toString(domain::RefillDecision::RoutedToClinician));
         QCOMPARE(outboxKinds().last(), QStringLiteral("refill_request"));
-        QVERIFY(tapNamed(QStringLiteral("backButton")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("backButton")));
         // In the patient's history.
         QVERIFY(testing::waitFor([&] {
             return testing::visibleTexts(m_window)
@@ -561,7 +512,7 @@ private slots:
 
     void theAgreementIsSignedOnTheScreen()
     {
-        QVERIFY(tapNamed(QStringLiteral("add_agreement")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_agreement")));
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) != nullptr; }));
         // Shown in the patient's language (Spanish), and the version shown is recorded.
@@ -574,14 +525,14 @@ private slots:
             return pad && !testing::inTransition(pad);
         }));
         // The pad sits below the text: bring it into view, then draw a stroke with the "finger".
-        reveal(pad);
+        testing::reveal(pad);
         const QPoint from = pad->mapToScene(QPointF(40, 100)).toPoint();
         QTest::mousePress(m_window, Qt::LeftButton, {}, from);
         for (int i = 1; i <= 10; ++i)
             QTest::mouseMove(m_window, from + QPoint(i * 20, (i % 2) * 30), 5);
         QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
         QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
-        QVERIFY(tapNamed(QStringLiteral("agreementSign")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("agreementSign")));
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
         const domain::Patient p = stored();
@@ -598,18 +549,18 @@ private slots:
     // Then an ORT outside rooming: Save stays disabled until every answer is given.
     void clinicianEntersATaperPlanAndAnOrt()
     {
-        QVERIFY(tapNamed(QStringLiteral("add_taper_plan")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_taper_plan")));
         chooseDate(QStringLiteral("date"), m_today);
         choose(QStringLiteral("status"), QStringLiteral("Planned"));
         type(QStringLiteral("drug"), QStringLiteral("oxycodone"));
-        QVERIFY(tapNamed(QStringLiteral("addStep")));
-        QVERIFY(tapNamed(QStringLiteral("addStep")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("addStep")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("addStep")));
         chooseDateIn(testing::findItem(m_window, QStringLiteral("stepDate_0")), m_today.addDays(14));
         typeNamed(QStringLiteral("stepTarget_0"), QStringLiteral("30"));
         chooseDateIn(testing::findItem(m_window, QStringLiteral("stepDate_1")), m_today.addDays(7));
         typeNamed(QStringLiteral("stepTarget_1"), QStringLiteral("20"));
         const qsizetype outboxBefore = outboxKinds().size();
-        QVERIFY(tapNamed(QStringLiteral("formSave")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("formSave")));
         QVERIFY(testing::waitFor([&] {
             return testing::visibleTexts(m_window)
                 .join(QLatin1Char('\n'))
@@ -633,7 +584,7 @@ private slots:
         }));
 
         // The ORT: nothing pre-filled, Save disabled until the date and all ten answers are given.
-        QVERIFY(tapNamed(QStringLiteral("add_ort")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_ort")));
         QQuickItem *saveButton = nullptr;
         QVERIFY(testing::waitFor([&] {
             saveButton = testing::findItem(m_window, QStringLiteral("screeningSave"), false);
@@ -648,12 +599,13 @@ private slots:
             QVERIFY(!saveButton->isEnabled());
             QQuickItem *chips = testing::findItem(m_window, QStringLiteral("answer_%1").arg(i));
             QVERIFY(chips);
-            tapItem(testing::findButton(chips, i == 5 || i == 9 ? QStringLiteral("Yes") : QStringLiteral("No")));
+            testing::tapInView(
+                m_window, testing::findButton(chips, i == 5 || i == 9 ? QStringLiteral("Yes") : QStringLiteral("No")));
         }
         QVERIFY(testing::waitFor([&] { return saveButton->isEnabled(); }));
         QVERIFY(
             testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(QStringLiteral("score 6, moderate risk")));
-        QVERIFY(tapNamed(QStringLiteral("screeningSave")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("screeningSave")));
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("screeningFormScreen")) == nullptr; }));
         p = stored();
@@ -663,7 +615,7 @@ private slots:
         QCOMPARE(p.screenings.last().answers.toObject().value(QStringLiteral("personal_rx_drugs")), QJsonValue(true));
         QCOMPARE(outboxKinds().last(), QStringLiteral("screening"));
         // In the history at once, with the result the rules give it.
-        QVERIFY(tapNamed(QStringLiteral("tab_history")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_history")));
         QVERIFY(testing::waitFor([&] {
             return testing::visibleTexts(m_window)
                 .join(QLatin1Char('\n'))
@@ -680,8 +632,8 @@ private slots:
             if (user.name == QLatin1String("Alex Admin"))
                 adminId = user.id;
         signIn(adminId, QStringLiteral("246810"));
-        QVERIFY(tapNamed(QStringLiteral("nav_administration")));
-        QVERIFY(tapNamed(QStringLiteral("adminAgreementButton")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_administration")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("adminAgreementButton")));
         QVERIFY(testing::waitFor([&] {
             QQuickItem *title = testing::findItem(m_window, QStringLiteral("agreementTitleEs"));
             return title && !title->property("text").toString().isEmpty();
@@ -691,7 +643,7 @@ private slots:
         replaceText(QStringLiteral("agreementTextEs"), QStringLiteral("Trabajamos juntos."));
         replaceText(QStringLiteral("agreementTitleEn"), QStringLiteral("Clinic agreement"));
         replaceText(QStringLiteral("agreementTitleEs"), QStringLiteral("Acuerdo de la clinica"));
-        QVERIFY(tapNamed(QStringLiteral("saveAgreementText")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("saveAgreementText")));
         QVERIFY(testing::waitFor([&] {
             return testing::visibleTexts(m_window)
                 .join(QLatin1Char('\n'))
@@ -704,7 +656,7 @@ private slots:
 
         signIn(m_clinicianId, kClinicianPin);
         openPatient();
-        QVERIFY(tapNamed(QStringLiteral("add_agreement")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_agreement")));
         QVERIFY(testing::waitFor([&] {
             const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
             return shown.contains(QStringLiteral("Acuerdo de la clinica")) &&
@@ -716,14 +668,14 @@ private slots:
             pad = testing::findItem(m_window, QStringLiteral("signatureArea"));
             return pad && !testing::inTransition(pad);
         }));
-        reveal(pad);
+        testing::reveal(pad);
         const QPoint from = pad->mapToScene(QPointF(40, 100)).toPoint();
         QTest::mousePress(m_window, Qt::LeftButton, {}, from);
         for (int i = 1; i <= 10; ++i)
             QTest::mouseMove(m_window, from + QPoint(i * 20, (i % 2) * 30), 5);
         QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
         QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
-        QVERIFY(tapNamed(QStringLiteral("agreementSign")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("agreementSign")));
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
         const domain::Patient p = stored();
@@ -779,13 +731,13 @@ private slots:
     void aWronglyEnteredDoseIsCorrectedAndBothVersionsShow()
     {
         const QString opioidId = stored().opioids.first().meta.id.toString(QUuid::WithoutBraces);
-        QVERIFY(tapNamed(QStringLiteral("tab_history")));
-        QVERIFY(tapNamed(QStringLiteral("correct_") + opioidId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_history")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("correct_") + opioidId));
         // The form starts from what was recorded (not a guess): 50 mg, to be fixed to 5.
         QQuickItem *strength = field(QStringLiteral("strength_mg"));
         QVERIFY(strength);
         QVERIFY(testing::waitFor([&] { return strength->property("text").toString() == QStringLiteral("50"); }));
-        tapItem(strength);
+        testing::tapInView(m_window, strength);
         QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
         typeKeys(QStringLiteral("5"));
         type(QStringLiteral("correction_reason"), QStringLiteral("dose entered wrongly"));
@@ -798,7 +750,7 @@ private slots:
         QCOMPARE(p.opioids.first().meta.supersedes.toString(QUuid::WithoutBraces), opioidId);
         QCOMPARE(outboxKinds().last(), QStringLiteral("opioid"));
         // The history's versions: the new dose in force, the old one replaced with its reason.
-        QVERIFY(tapNamed(QStringLiteral("versions_") + newId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("versions_") + newId));
         QObject *versions = m_window->findChild<QObject *>(QStringLiteral("recordVersions"));
         QVERIFY(versions);
         QVERIFY(testing::waitFor(
@@ -826,8 +778,8 @@ private slots:
         }));
         signIn(frontDeskId, kFrontDeskPin);
         QCOMPARE(m_app->session().role(), QStringLiteral("front_desk"));
-        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
-        QVERIFY(tapNamed(QStringLiteral("addPatient")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_patients")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("addPatient")));
         type(QStringLiteral("name"), QStringLiteral("Ana Morales"));
         type(QStringLiteral("clinic_id"), QStringLiteral("C-2002"));
         chooseDate(QStringLiteral("birth_date"), QDate(1975, 9, 14));
@@ -844,7 +796,7 @@ private slots:
                 [id = m_newPatientId](registry::Registry *r) { return r->loadPatient(id); });
         };
 
-        QVERIFY(tapNamed(QStringLiteral("add_intake")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_intake")));
         chooseDate(QStringLiteral("date"), m_today);
         type(QStringLiteral("referral_source"), QStringLiteral("self"));
         type(QStringLiteral("prior_prescriber"), QStringLiteral("Valley Pain Clinic"));
@@ -865,9 +817,9 @@ private slots:
         // checklist reads from the record (each its own record, as at rooming).
         signIn(nurseId, kNursePin);
         QCOMPARE(m_app->session().role(), QStringLiteral("nurse"));
-        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
-        QVERIFY(tapNamed(QStringLiteral("patient_") + m_newPatientId));
-        QVERIFY(tapNamed(QStringLiteral("continueIntake")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_patients")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("patient_") + m_newPatientId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("continueIntake")));
         type(QStringLiteral("diagnosis"), QStringLiteral("lumbar radiculopathy"));
         chooseDate(QStringLiteral("records_received"), m_today);
         QVERIFY(!testing::findItem(m_window, QStringLiteral("field_outcome")));
@@ -895,9 +847,9 @@ private slots:
         // The clinician: the current regimen from the prior prescriber, then the decision from the gap.
         signIn(m_clinicianId, kClinicianPin);
         QCOMPARE(m_app->session().role(), QStringLiteral("clinician"));
-        QVERIFY(tapNamed(QStringLiteral("nav_patients")));
-        QVERIFY(tapNamed(QStringLiteral("patient_") + m_newPatientId));
-        QVERIFY(tapNamed(QStringLiteral("add_opioid")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_patients")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("patient_") + m_newPatientId));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_opioid")));
         choose(QStringLiteral("drug"), QStringLiteral("Oxycodone"));
         type(QStringLiteral("strength_mg"), QStringLiteral("10"));
         type(QStringLiteral("units_per_dose"), QStringLiteral("1"));
@@ -909,7 +861,7 @@ private slots:
                 .join(QLatin1Char('\n'))
                 .contains(QStringLiteral("first-visit decision"));
         }));
-        QVERIFY(tapNamed(QStringLiteral("gapAction_INTAKE_INCOMPLETE")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("gapAction_INTAKE_INCOMPLETE")));
         choose(QStringLiteral("outcome"), QStringLiteral("Bridge at the current dose"));
         chooseDate(QStringLiteral("outcome_date"), m_today);
         chooseDate(QStringLiteral("review_date"), m_today.addDays(28));
