@@ -5,16 +5,16 @@
 //      chunked, through nginx; then declared straight to one server): the servers' peak resident
 //      memory (VmHWM) beside their idle memory. Runs first, before any sign-in makes a server
 //      allocate Argon2id's 64 MiB.
-//   2. Sync round trips of the syncing tablets (each round: one new PEG score pushed, the other
-//      tablets' new records pulled, through nginx), first alone (the floor), then beside a sign-in
-//      storm: a separate process (at nice 19: it stands in for machines elsewhere) with N clients,
-//      each sending a sign-in (an unknown name, so every one that reaches a server costs a full
-//      Argon2id check) as soon as its last one was answered.
-//      p50/p95/p99/max of both, and what the storm got back (nginx's 429s, the servers' answers).
+//   2. Sync round trips of the syncing tablets (each round: one new PEG score, for the next of P
+//      patients, pushed; the other tablets' new records pulled; through nginx), first alone (the
+//      floor), then beside a sign-in storm: a separate process (at nice 19: it stands in for
+//      machines elsewhere) with N clients, each sending a sign-in (an unknown name, so every one that reaches a server
+//      costs a full Argon2id check) as soon as its last one was answered. p50/p95/p99/max of both, and what the storm
+//      got back (nginx's 429s, the servers' answers).
 // The tablets sync at the same time, each on a thread of its own in this process (a round is a
 // blocking call on its tablet's own registry and connection), never idle: "5 syncing tablets"
 // means five rounds in flight at once, as five tablets of a clinic syncing independently.
-//   bench_deploy [--smoke] [--tablets T] [--storm-clients N] [--seconds S] [--upload-mib M]
+//   bench_deploy [--smoke] [--tablets T] [--panel P] [--storm-clients N] [--seconds S] [--upload-mib M]
 // Targets (issue 15): p99 under the storm < 250 ms; peak server RSS < 100 MB. Printed, never
 // asserted.
 
@@ -236,8 +236,8 @@ void printUpload(const char *what, const RawAnswer &answer)
 }
 
 // Rounds by every tablet at once for `seconds`, each on its own thread: a round adds one PEG score
-// and syncs. The round trips of all the tablets.
-std::vector<double> syncRounds(std::vector<std::unique_ptr<Tablet>> &tablets, const QString &patient, int seconds)
+// for the next patient of the panel and syncs. The round trips of all the tablets.
+std::vector<double> syncRounds(std::vector<std::unique_ptr<Tablet>> &tablets, const QStringList &panel, int seconds)
 {
     std::vector<std::vector<double>> roundsOf(tablets.size());
     std::vector<std::optional<Error>> failureOf(tablets.size());
@@ -249,7 +249,11 @@ std::vector<double> syncRounds(std::vector<std::unique_ptr<Tablet>> &tablets, co
         threads.emplace_back(QThread::create([&, i] {
             Tablet &t = *tablets[i];
             int pain = static_cast<int>(i);
+            // Each tablet works through the panel from its own place, as staff on different
+            // tablets record scores for different patients of the day.
+            auto next = static_cast<qsizetype>(i * panel.size() / tablets.size());
             while (phase.elapsed() < phaseMs) {
+                const QString &patient = panel.at(next++ % panel.size());
                 domain::PegScore peg;
                 peg.date = QDate::currentDate();
                 peg.pain = pain = (pain + 1) % 11;
@@ -308,6 +312,7 @@ int main(int argc, char *argv[])
     const int tabletCount = intOption(args, QStringLiteral("--tablets"), smoke ? 2 : 5);
     const int stormClients = intOption(args, QStringLiteral("--storm-clients"), smoke ? 4 : 20);
     const int seconds = intOption(args, QStringLiteral("--seconds"), smoke ? 3 : 30);
+    const int panelSize = intOption(args, QStringLiteral("--panel"), smoke ? 5 : 100);
     const qint64 uploadBytes =
         static_cast<qint64>(intOption(args, QStringLiteral("--upload-mib"), smoke ? 64 : 1024)) * 1024 * 1024;
 
@@ -362,15 +367,21 @@ int main(int argc, char *argv[])
     std::vector<std::unique_ptr<Tablet>> tablets;
     for (int i = 0; i < tabletCount; ++i)
         tablets.push_back(tablet(QStringLiteral("tablet-%1").arg(i), QStringLiteral("north"), clock));
-    domain::Patient p;
-    p.name = QStringLiteral("Bench Patient");
-    p.clinicId = QStringLiteral("B-1");
-    p.birthDate = QDate(1960, 1, 1);
-    p.sex = domain::Sex::Female;
-    p.prescriber = QStringLiteral("Dr Rivera");
-    auto patient = tablets.front()->registry->addPatient(p);
-    if (!patient)
-        fail("patient", patient.error());
+    // The clinic's panel: a score a round goes to the next patient, so no one patient's history
+    // grows to thousands of scores in a minute (each write re-evaluates that patient's summary).
+    QStringList panel;
+    for (int i = 0; i < panelSize; ++i) {
+        domain::Patient p;
+        p.name = QStringLiteral("Bench Patient %1").arg(i + 1);
+        p.clinicId = QStringLiteral("B-%1").arg(i + 1);
+        p.birthDate = QDate(1950 + i % 40, 1 + i % 12, 1 + i % 28);
+        p.sex = i % 2 == 0 ? domain::Sex::Female : domain::Sex::Male;
+        p.prescriber = QStringLiteral("Dr Rivera");
+        auto patient = tablets.front()->registry->addPatient(p);
+        if (!patient)
+            fail("patient", patient.error());
+        panel << *patient;
+    }
     for (auto &t : tablets)
         if (auto s = t->sync(); !s)
             fail("first sync", s.error());
@@ -396,7 +407,7 @@ int main(int argc, char *argv[])
         return Cpu{now.servers - start.servers, now.nginx - start.nginx, now.tablets - start.tablets};
     };
     const Cpu floorStart = cpuNow();
-    const Percentiles floor = percentiles(syncRounds(tablets, *patient, seconds));
+    const Percentiles floor = percentiles(syncRounds(tablets, panel, seconds));
     const Cpu floorCpu = cpuSince(floorStart);
     const Cpu stormStart = cpuNow();
 
@@ -410,7 +421,7 @@ int main(int argc, char *argv[])
         fail("storm", Error{QString(), QStringLiteral("did not start")});
     storm.write(stormAuthorizations);
     storm.closeWriteChannel();
-    const Percentiles loaded = percentiles(syncRounds(tablets, *patient, seconds));
+    const Percentiles loaded = percentiles(syncRounds(tablets, panel, seconds));
     const Cpu stormCpu = cpuSince(stormStart);
     if (!storm.waitForFinished(120'000))
         storm.kill();
