@@ -582,6 +582,12 @@ private slots:
             << QByteArray() << QStringLiteral("patient");
         QTest::newRow("history: no id") << QStringList{QStringLiteral("history")} << QByteArray()
                                         << QStringLiteral("patient id");
+        // A command made of actions names itself and lists its actions (cli_registry.h takeAction).
+        QTest::newRow("record: no action")
+            << QStringList{QStringLiteral("record")} << QByteArray() << QStringLiteral("record");
+        QTest::newRow("patient: unknown action")
+            << QStringList{QStringLiteral("patient"), QStringLiteral("delete"), QStringLiteral("{P}")} << QByteArray()
+            << QStringLiteral("patient");
     }
 
     void badInputIsRefusedWithTheFieldAndWritesNothing()
@@ -601,6 +607,8 @@ private slots:
         // The field itself, or a part of it ("screenings[0].answers.personal_alcohol").
         const QByteArray prefix = "cairnctl: " + field.toUtf8();
         QVERIFY2(line.startsWith(prefix) && QByteArray(":.[").contains(line.at(prefix.size())), line.constData());
+        if (QByteArray(QTest::currentDataTag()).endsWith(" action"))
+            QVERIFY2(line.contains("say ") && line.contains(" or "), line.constData());
         QVERIFY2(run.out.isEmpty(), run.out.constData());
         QCOMPARE(counts(), before);
     }

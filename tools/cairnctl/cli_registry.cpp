@@ -145,6 +145,20 @@ Result<QJsonObject> readJsonObject(const QString &file, Io &io, const QString &w
     return doc.object();
 }
 
+Result<QString> takeAction(const QString &command, QStringList &args, const QStringList &usages)
+{
+    QString choices = usages.join(QStringLiteral(", "));
+    if (usages.size() > 1)
+        choices.replace(choices.lastIndexOf(QStringLiteral(", ")), 2, QStringLiteral(" or "));
+    if (args.isEmpty())
+        return Error{command, QStringLiteral("say %1").arg(choices)};
+    const QString action = args.takeFirst();
+    for (const QString &usage : usages)
+        if (usage.section(QLatin1Char(' '), 0, 0) == action)
+            return action;
+    return Error{command, QStringLiteral("unknown action \"%1\": say %2").arg(action.left(20), choices)};
+}
+
 int exitFor(const Error &error)
 {
     return error.field.isEmpty() ? Failure : BadInput;

@@ -31,6 +31,10 @@ Result<OpenRegistry> openRegistry(const GlobalOptions &options, const registry::
 // Every patient, read for an export (JSON or FHIR) by a user the role table lets export.
 Result<QList<domain::Patient>> patientsForExport(const GlobalOptions &options, const registry::Clock &clock);
 
+// The action of a command made of several ("record add|correct|withdraw"), taken from the front of
+// args: the first word of one of `usages` ("add PATIENT", "update ID", ...). Otherwise an error
+// naming the command that lists them: "say add PATIENT, update ID or list PATIENT".
+Result<QString> takeAction(const QString &command, QStringList &args, const QStringList &usages);
 // Pulls "--name VALUE" out of args; empty when absent. Errors when the value is missing.
 Result<QString> takeOption(QStringList &args, const QString &name);
 bool takeFlag(QStringList &args, const QString &name);

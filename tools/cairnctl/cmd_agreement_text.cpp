@@ -19,12 +19,12 @@ QString indented(const QJsonObject &object)
 int runAgreementText(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(
-            io,
-            {QStringLiteral("agreement-text"), QStringLiteral("say show [--version V], history or set --json FILE")},
-            BadInput);
-    const QString action = args.takeFirst();
+    const auto taken = takeAction(
+        QStringLiteral("agreement-text"), args,
+        {QStringLiteral("show [--version V]"), QStringLiteral("history"), QStringLiteral("set --json FILE")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    const QString &action = *taken;
     io.out->setEncoding(QStringConverter::Utf8);
     if (action == QLatin1String("show")) {
         auto version = takeOption(args, QStringLiteral("--version"));
@@ -101,8 +101,8 @@ int runAgreementText(const QStringList &arguments, const GlobalOptions &options,
         *io.out << "the agreement text is now version " << saved->value(QStringLiteral("version")).toString() << '\n';
         return Success;
     }
-    return fail(io, {QStringLiteral("agreement-text"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
-                BadInput);
+    Q_UNREACHABLE();  // takeAction accepted only the actions above
+    return Failure;
 }
 
 }  // namespace

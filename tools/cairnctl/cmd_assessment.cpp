@@ -59,13 +59,12 @@ void printRound(QTextStream &out, const clinical::RoundResult &round, const clin
 int runAssessment(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(
-            io,
-            {QStringLiteral("assessment"),
-             QStringLiteral("say answer --round R --scores FILE, show [--round R] [--json] or chart --pdf FILE")},
-            BadInput);
-    const QString action = args.takeFirst();
+    const auto taken = takeAction(QStringLiteral("assessment"), args,
+                                  {QStringLiteral("answer --round R --scores FILE"),
+                                   QStringLiteral("show [--round R] [--json]"), QStringLiteral("chart --pdf FILE")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    const QString &action = *taken;
     io.out->setEncoding(QStringConverter::Utf8);
     auto shipped = form();
     if (!shipped)
@@ -145,8 +144,8 @@ int runAssessment(const QStringList &arguments, const GlobalOptions &options, Io
             printRound(*io.out, r, *shipped);
         return Success;
     }
-    return fail(io, {QStringLiteral("assessment"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
-                BadInput);
+    Q_UNREACHABLE();  // takeAction accepted only the actions above
+    return Failure;
 }
 
 // --- action-plan -------------------------------------------------------------------------------
@@ -194,13 +193,14 @@ Result<QJsonObject> itemFields(QStringList &args)
 int runActionPlan(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(io,
-                    {QStringLiteral("action-plan"),
-                     QStringLiteral("say add --item ID --action TEXT --owner-user U|--owner-role R --due DATE, update "
-                                    "ID [...] [--status open|done|dropped], list [--json] or history ID")},
-                    BadInput);
-    const QString action = args.takeFirst();
+    const auto taken =
+        takeAction(QStringLiteral("action-plan"), args,
+                   {QStringLiteral("add --item ID --action TEXT --owner-user U|--owner-role R --due DATE"),
+                    QStringLiteral("update ID [...] [--status open|done|dropped]"), QStringLiteral("list [--json]"),
+                    QStringLiteral("history ID")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    const QString &action = *taken;
     io.out->setEncoding(QStringConverter::Utf8);
     if (action == QLatin1String("add") || action == QLatin1String("update")) {
         QString id;
@@ -268,8 +268,8 @@ int runActionPlan(const QStringList &arguments, const GlobalOptions &options, Io
                     << ownerText(version) << '\t' << version.action << '\n';
         return Success;
     }
-    return fail(io, {QStringLiteral("action-plan"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
-                BadInput);
+    Q_UNREACHABLE();  // takeAction accepted only the actions above
+    return Failure;
 }
 
 }  // namespace

@@ -137,13 +137,13 @@ QJsonObject conferenceJson(const clinical::ConferenceItem &c)
 int runCaseConference(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    const QString action = args.isEmpty() ? QString() : args.takeFirst();
-    const QStringList actions{QStringLiteral("request"), QStringLiteral("schedule"), QStringLiteral("record"),
-                              QStringLiteral("close"),   QStringLiteral("list"),     QStringLiteral("tasks")};
-    if (!actions.contains(action))
-        return fail(
-            io, {QStringLiteral("case-conference"), QStringLiteral("say %1").arg(actions.join(QStringLiteral(", ")))},
-            BadInput);
+    const auto taken =
+        takeAction(QStringLiteral("case-conference"), args,
+                   {QStringLiteral("request PATIENT"), QStringLiteral("schedule ID"), QStringLiteral("record ID"),
+                    QStringLiteral("close ID"), QStringLiteral("list"), QStringLiteral("tasks")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    const QString &action = *taken;
     const QDate today = kClock.now().date();
 
     if (action == QLatin1String("list") || action == QLatin1String("tasks")) {

@@ -179,16 +179,15 @@ int runShow(QStringList &args, const GlobalOptions &options, Io &io)
 int runIntake(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(io, {QStringLiteral("intake"), QStringLiteral("say start, update or show")}, BadInput);
-    const QString action = args.takeFirst();
-    if (action == QLatin1String("start"))
+    const auto action = takeAction(QStringLiteral("intake"), args,
+                                   {QStringLiteral("start"), QStringLiteral("update"), QStringLiteral("show")});
+    if (!action)
+        return fail(io, action.error(), BadInput);
+    if (*action == QLatin1String("start"))
         return runStart(args, options, io);
-    if (action == QLatin1String("update"))
+    if (*action == QLatin1String("update"))
         return runUpdate(args, options, io);
-    if (action == QLatin1String("show"))
-        return runShow(args, options, io);
-    return fail(io, {QStringLiteral("intake"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))}, BadInput);
+    return runShow(args, options, io);
 }
 
 }  // namespace

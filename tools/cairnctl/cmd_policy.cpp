@@ -24,9 +24,11 @@ QJsonObject shownPolicy(const clinical::ClinicPolicy &policy)
 int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(io, {QStringLiteral("policy"), QStringLiteral("say show or set --json FILE")}, BadInput);
-    const QString action = args.takeFirst();
+    const auto taken =
+        takeAction(QStringLiteral("policy"), args, {QStringLiteral("show"), QStringLiteral("set --json FILE")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    const QString &action = *taken;
     io.out->setEncoding(QStringConverter::Utf8);
     if (action == QLatin1String("show")) {
         if (auto s = noMoreArguments(args); !s)
@@ -61,7 +63,8 @@ int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io
         *io.out << "clinic policy is now version " << updated->version << '\n';
         return Success;
     }
-    return fail(io, {QStringLiteral("policy"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))}, BadInput);
+    Q_UNREACHABLE();  // takeAction accepted only the actions above
+    return Failure;
 }
 
 }  // namespace

@@ -238,17 +238,15 @@ int runPatientInactivate(QStringList &args, const GlobalOptions &options, Io &io
 int runPatient(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(io, {QStringLiteral("patient"), QStringLiteral("say add, edit or inactivate")}, BadInput);
-    const QString action = args.takeFirst();
-    if (action == QLatin1String("add"))
+    const auto action = takeAction(QStringLiteral("patient"), args,
+                                   {QStringLiteral("add"), QStringLiteral("edit ID"), QStringLiteral("inactivate ID")});
+    if (!action)
+        return fail(io, action.error(), BadInput);
+    if (*action == QLatin1String("add"))
         return runPatientAdd(args, options, io);
-    if (action == QLatin1String("edit"))
+    if (*action == QLatin1String("edit"))
         return runPatientEdit(args, options, io);
-    if (action == QLatin1String("inactivate"))
-        return runPatientInactivate(args, options, io);
-    return fail(io, {QStringLiteral("patient"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
-                BadInput);
+    return runPatientInactivate(args, options, io);
 }
 
 // --- record -----------------------------------------------------------------------------------
@@ -361,16 +359,16 @@ int runRecordWithdraw(QStringList &args, const GlobalOptions &options, Io &io)
 int runRecord(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(io, {QStringLiteral("record"), QStringLiteral("say add, correct or withdraw")}, BadInput);
-    const QString action = args.takeFirst();
-    if (action == QLatin1String("add"))
+    const auto action =
+        takeAction(QStringLiteral("record"), args,
+                   {QStringLiteral("add"), QStringLiteral("correct ID"), QStringLiteral("withdraw ID")});
+    if (!action)
+        return fail(io, action.error(), BadInput);
+    if (*action == QLatin1String("add"))
         return runRecordAdd(args, options, io);
-    if (action == QLatin1String("correct"))
+    if (*action == QLatin1String("correct"))
         return runRecordCorrect(args, options, io);
-    if (action == QLatin1String("withdraw"))
-        return runRecordWithdraw(args, options, io);
-    return fail(io, {QStringLiteral("record"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))}, BadInput);
+    return runRecordWithdraw(args, options, io);
 }
 
 // --- history ----------------------------------------------------------------------------------

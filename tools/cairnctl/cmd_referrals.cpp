@@ -218,16 +218,16 @@ int runResourcesHistory(QStringList &args, const GlobalOptions &options, Io &io)
 int runResources(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    const QString action = args.isEmpty() ? QString() : args.takeFirst();
-    if (action == QLatin1String("list"))
+    const auto action = takeAction(
+        QStringLiteral("resources"), args,
+        {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("edit ID"), QStringLiteral("history ID")});
+    if (!action)
+        return fail(io, action.error(), BadInput);
+    if (*action == QLatin1String("list"))
         return runResourcesList(args, options, io);
-    if (action == QLatin1String("add"))
-        return runResourcesSave(args, options, io, true);
-    if (action == QLatin1String("edit"))
-        return runResourcesSave(args, options, io, false);
-    if (action == QLatin1String("history"))
-        return runResourcesHistory(args, options, io);
-    return fail(io, {QStringLiteral("resources"), QStringLiteral("say list, add, edit ID or history ID")}, BadInput);
+    if (*action == QLatin1String("add") || *action == QLatin1String("edit"))
+        return runResourcesSave(args, options, io, *action == QLatin1String("add"));
+    return runResourcesHistory(args, options, io);
 }
 
 // --- referrals ------------------------------------------------------------------------------------
@@ -406,19 +406,18 @@ int runNoReferral(QStringList &args, const GlobalOptions &options, Io &io)
 int runReferral(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    const QString action = args.isEmpty() ? QString() : args.takeFirst();
-    if (action == QLatin1String("add"))
+    const auto action = takeAction(QStringLiteral("referral"), args,
+                                   {QStringLiteral("add PATIENT"), QStringLiteral("update ID"),
+                                    QStringLiteral("list PATIENT"), QStringLiteral("no-referral PATIENT")});
+    if (!action)
+        return fail(io, action.error(), BadInput);
+    if (*action == QLatin1String("add"))
         return runReferralAdd(args, options, io);
-    if (action == QLatin1String("update"))
+    if (*action == QLatin1String("update"))
         return runReferralUpdate(args, options, io);
-    if (action == QLatin1String("list"))
+    if (*action == QLatin1String("list"))
         return runReferralList(args, options, io);
-    if (action == QLatin1String("no-referral"))
-        return runNoReferral(args, options, io);
-    return fail(
-        io,
-        {QStringLiteral("referral"), QStringLiteral("say add PATIENT, update ID, list PATIENT or no-referral PATIENT")},
-        BadInput);
+    return runNoReferral(args, options, io);
 }
 
 }  // namespace

@@ -68,9 +68,12 @@ void printUsers(Io &io, const QList<registry::UserSummary> &users, bool asJson)
 int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
     QStringList args = arguments;
-    if (args.isEmpty())
-        return fail(io, {QStringLiteral("user"), QStringLiteral("say add, list, remove, passwd or unlock")}, BadInput);
-    const QString action = args.takeFirst();
+    const auto taken = takeAction(QStringLiteral("user"), args,
+                                  {QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("remove NAME"),
+                                   QStringLiteral("passwd NAME"), QStringLiteral("unlock NAME")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    const QString &action = *taken;
     if (action == QLatin1String("list")) {
         const bool asJson = takeFlag(args, QStringLiteral("--json"));
         if (auto s = noMoreArguments(args); !s)
@@ -135,7 +138,8 @@ int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
                 << (name->isEmpty() ? open->registry->user().name : *name) << '\n';
         return Success;
     }
-    return fail(io, {QStringLiteral("user"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))}, BadInput);
+    Q_UNREACHABLE();  // takeAction accepted only the actions above
+    return Failure;
 }
 
 int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io)

@@ -118,9 +118,13 @@ int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &i
 {
     QStringList args = arguments;
     io.out->setEncoding(QStringConverter::Utf8);
-    if (args.isEmpty())
-        return fail(io, {QStringLiteral("scripts"), QStringLiteral("say list, show ID or validate DIR")}, BadInput);
-    const QString action = args.takeFirst();
+    const auto taken =
+        takeAction(QStringLiteral("scripts"), args,
+                   {QStringLiteral("list"), QStringLiteral("show ID"), QStringLiteral("validate DIR"),
+                    QStringLiteral("adapt --json FILE"), QStringLiteral("clinic"), QStringLiteral("history ID")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    const QString &action = *taken;
     auto language = takeOption(args, QStringLiteral("--lang"));
     if (!language)
         return fail(io, language.error(), BadInput);
@@ -180,8 +184,8 @@ int runScripts(const QStringList &arguments, const GlobalOptions &options, Io &i
             *io.out << "  - " << source << '\n';
         return Success;
     }
-    return fail(io, {QStringLiteral("scripts"), QStringLiteral("unknown action \"%1\"").arg(action.left(20))},
-                BadInput);
+    Q_UNREACHABLE();  // takeAction accepted only the actions above
+    return Failure;
 }
 
 }  // namespace
