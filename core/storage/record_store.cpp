@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -835,10 +836,29 @@ Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
     auto pending = select(sql.constData(), QString());
     if (!pending)
         return pending;
-    // The versions each one closes travel with it.
-    for (StoredRecord &record : *pending)
-        if (auto s = readCloses(record); !s)
-            return s.error();
+    // The versions each one closes travel with it: read for the whole batch in one statement
+    // (most records close none), in the order readCloses gives.
+    QStringList ids;
+    ids.reserve(pending->size());
+    for (const StoredRecord &record : std::as_const(*pending))
+        ids.append(record.id);
+    auto closes = m_db.cached("SELECT record_id, closed_id FROM record_closes WHERE record_id IN "
+                              "(SELECT value FROM json_each(?)) ORDER BY record_id, closed_id");
+    if (!closes)
+        return closes.error();
+    (*closes)->bind(1,
+                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact)));
+    QHash<QString, QStringList> closedBy;
+    while ((*closes)->next())
+        closedBy[(*closes)->text(0)].append((*closes)->text(1));
+    Status scan = (*closes)->status();
+    (*closes)->reset();
+    if (!scan)
+        return scan.error();
+    if (!closedBy.isEmpty()) {
+        for (StoredRecord &record : *pending)
+            record.closes = closedBy.value(record.id);
+    }
     return pending;
 }
 
@@ -854,7 +874,16 @@ Result<QString> RecordStore::oldestPendingWrite()
 
 Status RecordStore::acknowledge(const QStringList &recordIds)
 {
-    return m_db.runForEach("DELETE FROM outbox WHERE record_id = ?", recordIds);
+    // One statement for a whole push batch (up to 5,000 ids, passed as one JSON array), not one
+    // statement per record.
+    auto stmt = m_db.cached("DELETE FROM outbox WHERE record_id IN (SELECT value FROM json_each(?))");
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(
+        1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(recordIds)).toJson(QJsonDocument::Compact)));
+    Status done = (*stmt)->run();
+    (*stmt)->reset();
+    return done;
 }
 
 Result<std::int64_t> RecordStore::recordCount()

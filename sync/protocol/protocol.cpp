@@ -68,6 +68,18 @@ QJsonObject envelopeToJson(const domain::RecordEnvelope &r)
     return o;
 }
 
+QByteArray canonicalRecordText(const domain::RecordEnvelope &record, const QJsonObject &received)
+{
+    // Every member envelopeToJson writes was read from `received` (the required ones always, an
+    // optional one only when present), so the same count means the same members; the clock stamp
+    // is the one text a reader may accept in another form.
+    const qsizetype members = 8 + (record.date.isEmpty() ? 0 : 1) + (record.supersedes.isEmpty() ? 0 : 1) +
+                              (record.retracted ? 1 : 0) + (record.closes.isEmpty() ? 0 : 1);
+    const bool canonical =
+        received.size() == members && received.value(QStringLiteral("hlc")).toString() == record.stamp.toString();
+    return QJsonDocument(canonical ? received : envelopeToJson(record)).toJson(QJsonDocument::Compact);
+}
+
 Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value)
 {
     if (!value.isObject())
@@ -189,6 +201,29 @@ QJsonObject toJson(const PullResponse &m)
             {QStringLiteral("more"), m.more},
             {QStringLiteral("highest_seq"), static_cast<double>(m.highestSeq)},
             {QStringLiteral("epoch"), m.epoch}};
+}
+
+QByteArray pullResponseText(const PullResponse &m, const QList<QByteArray> &recordsJson)
+{
+    PullResponse rest = m;
+    rest.changes.clear();
+    QJsonObject fields = toJson(rest);
+    fields.remove(QStringLiteral("changes"));
+    const QByteArray tail = QJsonDocument(fields).toJson(QJsonDocument::Compact);  // {"cursor":...}
+    qsizetype size = tail.size() + 16;
+    for (const QByteArray &record : recordsJson)
+        size += record.size() + 1;
+    QByteArray text;
+    text.reserve(size);
+    text += "{\"changes\":[";
+    for (qsizetype i = 0; i < recordsJson.size(); ++i) {
+        if (i > 0)
+            text += ',';
+        text += recordsJson.at(i);
+    }
+    text += "],";
+    text += QByteArrayView(tail).sliced(1);
+    return text;
 }
 
 Result<EnrollRequest> enrollRequestFromJson(const QJsonObject &o)

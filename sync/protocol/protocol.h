@@ -49,6 +49,10 @@ qsizetype recordWireBytes(const domain::RecordEnvelope &record);
 
 // A record on the wire: the envelope without the holder's local seq.
 QJsonObject envelopeToJson(const domain::RecordEnvelope &record);
+// The compact JSON text envelopeToJson(record) gives, for a record read (envelopeFromJson) from
+// `received`: received's own text when it holds exactly those members in that form (what every
+// Cairn client sends), so the server stores a pushed record without building it again.
+QByteArray canonicalRecordText(const domain::RecordEnvelope &record, const QJsonObject &received);
 // Reads the envelope's own fields (errors name them); the payload is validated separately.
 Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value);
 
@@ -125,6 +129,9 @@ QJsonObject toJson(const PushRequest &m);
 QJsonObject toJson(const PushResponse &m);
 QJsonObject toJson(const PullRequest &m);
 QJsonObject toJson(const PullResponse &m);
+// A pull response's JSON text whose changes are records already in their wire form (the server's
+// stored text of each, sent as is); m.changes is ignored.
+QByteArray pullResponseText(const PullResponse &m, const QList<QByteArray> &recordsJson);
 Result<EnrollRequest> enrollRequestFromJson(const QJsonObject &o);
 Result<EnrollResponse> enrollResponseFromJson(const QJsonObject &o);
 QJsonObject toJson(const SignInRequest &m);

@@ -33,7 +33,8 @@ struct HttpReply {
 
 HttpReply encode(const Reply &reply, bool gzipIt)
 {
-    const QByteArray json = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    const QByteArray json =
+        reply.encodedBody.isEmpty() ? QJsonDocument(reply.body).toJson(QJsonDocument::Compact) : reply.encodedBody;
     return {reply.status, gzipIt ? gzip(json) : json, gzipIt};
 }
 

@@ -433,12 +433,12 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
         return auditedRefusal(errorReply(400, request.error()),
                               ServerAuditEntry(ServerAuditEvent::RefusedBadRequest, device.clinic, device.id));
     // Any refusal refuses the whole batch: nothing of it is stored.
-    return auditedRefusal(storePush(device, *request),
+    return auditedRefusal(storePush(device, *request, body.value(QStringLiteral("changes")).toArray()),
                           ServerAuditEntry(ServerAuditEvent::RefusedBadRecord, device.clinic, device.id)
                               .withPushCounts(0, 0, request->changes.size()));
 }
 
-Reply SyncService::storePush(const Device &device, const PushRequest &request)
+Reply SyncService::storePush(const Device &device, const PushRequest &request, const QJsonArray &changesAsSent)
 {
     if (request.device != device.id)
         return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
@@ -533,7 +533,9 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
                 return errorReply(
                     422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record of another patient")});
         }
-        const QString json = QString::fromUtf8(QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact));
+        // Stored as received when that is already its canonical text (it was validated above).
+        const QString json = QString::fromUtf8(
+            canonicalRecordText(record, changesAsSent.at(i).toObject().value(QStringLiteral("record")).toObject()));
         if (auto s = m_db->execute(
                 "INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -584,22 +586,32 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     auto currentEpoch = epoch();
     if (!currentEpoch)
         return serverError(currentEpoch.error());
-    auto last = m_db->query("SELECT COALESCE(MAX(position), 0) FROM changes", {});
-    if (!last)
-        return serverError(last.error());
+    // The end of this clinic's feed as this transaction sees it, read before the page: a page never
+    // reaches past it, so a change committed in between (PostgreSQL reads each statement afresh)
+    // waits for the next pull instead of being skipped by a cursor moved to the end.
+    auto end = m_db->query("SELECT COALESCE(MAX(position), 0) FROM changes WHERE clinic = ?", {device.clinic});
+    if (!end)
+        return serverError(end.error());
+    const std::int64_t feedEnd = end->first().first().toLongLong();
     std::int64_t after = request->cursor.position;
     // A cursor from another epoch, or beyond the end of this feed, comes from a feed this server
     // no longer has (restored from a backup): read again from the start.
-    if (request->cursor.epoch != *currentEpoch || after > last->first().first().toLongLong())
+    if (request->cursor.epoch != *currentEpoch || after > feedEnd)
         after = 0;
+    // A device already holds what it wrote: those rows are not read at all and the cursor moves
+    // past them, unless it was restored from an older copy of itself and asks for them ("own").
     // Changes set aside when the store was rechecked (stored unchecked by an older server) are not sent.
-    auto rows = m_db->query("SELECT position, record, device FROM changes c WHERE clinic = ? AND position > ? "
+    const QStringList params{device.clinic, QString::number(after), QString::number(feedEnd),
+                             request->own ? QString() : device.id, QString::number(request->limit + 1)};
+    auto rows = m_db->query("SELECT position, record FROM changes c WHERE clinic = ? AND position > ? "
+                            "AND position <= ? AND device <> COALESCE(?, '') "
                             "AND NOT EXISTS (SELECT 1 FROM set_aside s WHERE s.id = c.id) ORDER BY position LIMIT ?",
-                            {device.clinic, QString::number(after), QString::number(request->limit + 1)});
+                            params);
     if (!rows)
         return serverError(rows.error());
     PullResponse response;
     response.more = rows->size() > request->limit;
+    QList<QByteArray> records;
     std::int64_t position = after;
     qsizetype bytes = 0;
     for (qsizetype i = 0; i < std::min<qsizetype>(rows->size(), request->limit); ++i) {
@@ -608,22 +620,20 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
             response.more = true;
             break;
         }
-        bytes += rows->at(i).at(1).size();
+        // Sent as stored: validated (or set aside by the recheck) and encoded by envelopeToJson
+        // when it was pushed.
+        records.append(rows->at(i).at(1).toUtf8());
+        bytes += records.last().size();
         position = rows->at(i).at(0).toLongLong();
-        // A device already holds what it wrote: the cursor moves past it, the bytes stay home
-        // (unless it was restored from an older copy of itself and asks for them).
-        if (!request->own && rows->at(i).at(2) == device.id)
-            continue;
-        auto record = envelopeFromJson(QJsonDocument::fromJson(rows->at(i).at(1).toUtf8()).object());
-        if (!record)
-            return serverError(record.error());
-        response.changes.append(*record);
     }
+    // The last page ends at the feed's end: past the rows of this device and those set aside.
+    if (!response.more)
+        position = std::max(position, feedEnd);
     auto highest = highestSeq(device.id);
     if (!highest)
         return serverError(highest.error());
-    if (auto s = m_audit.append(
-            ServerAuditEntry(ServerAuditEvent::Pull, device.clinic, device.id).withSent(response.changes.size()));
+    if (auto s =
+            m_audit.append(ServerAuditEntry(ServerAuditEvent::Pull, device.clinic, device.id).withSent(records.size()));
         !s)
         return serverError(s.error());
     if (auto s = tx.commit(); !s)
@@ -631,7 +641,7 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     response.cursor = Cursor{*currentEpoch, position};
     response.highestSeq = *highest;
     response.epoch = *currentEpoch;
-    return {200, toJson(response)};
+    return {200, {}, pullResponseText(response, records)};
 }
 
 // --- clinic users ----------------------------------------------------------------------------

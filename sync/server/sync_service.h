@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <memory>
@@ -22,6 +23,9 @@ namespace cairn::sync {
 struct Reply {
     int status = 200;
     QJsonObject body;
+    // The body already encoded (a pull page built from the stored records' JSON text, which is
+    // sent as stored rather than decoded and encoded again); sent instead of `body` when not empty.
+    QByteArray encodedBody = {};
 };
 
 struct Device {
@@ -107,7 +111,9 @@ public:
     void recordRefusal(const ServerAuditEntry &entry);
 
 private:
-    Reply storePush(const Device &device, const PushRequest &request);
+    // changesAsSent: the request's "changes" as they arrived (each record's text is stored as it came
+    // when it is canonical).
+    Reply storePush(const Device &device, const PushRequest &request, const QJsonArray &changesAsSent);
     // Once per store: the changes stored before it was marked checked (by a server older than the
     // validation of pushes) go through the checks a push gets; failures are set aside (set_aside
     // table, excluded from pulls) and counted in the audit trail, in one transaction with the mark.

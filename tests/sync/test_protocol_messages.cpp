@@ -22,6 +22,8 @@ class TestProtocolMessages : public QObject {
 
 private slots:
     void everyMessageRoundTrips();
+    void aPullPageOfStoredRecordTextReadsAsTheRecords();
+    void aPushedRecordIsStoredInItsCanonicalText();
     void envelopeOptionalFieldsRoundTrip();
     void gzipRoundTrip();
     void gzipRefusesBadInput();
@@ -208,6 +210,72 @@ void TestProtocolMessages::everyMessageRoundTrips()
     QCOMPARE(pulledBack->more, pulled.more);
     QCOMPARE(pulledBack->highestSeq, pulled.highestSeq);
     QCOMPARE(pulledBack->epoch, pulled.epoch);
+}
+
+// The server sends each stored record's JSON text as it is (pullResponseText): the tablet reads
+// the same records, cursor and counts as from a page encoded whole; an empty page too.
+void TestProtocolMessages::aPullPageOfStoredRecordTextReadsAsTheRecords()
+{
+    for (const int count : {0, 1, 3}) {
+        PullResponse page;
+        page.cursor = Cursor{QStringLiteral("epoch-7"), 4242 + count};
+        page.more = count == 3;
+        page.highestSeq = 17;
+        page.epoch = QStringLiteral("epoch-7");
+        QList<domain::RecordEnvelope> stored;
+        QList<QByteArray> storedText;
+        for (int i = 0; i < count; ++i) {
+            domain::RecordEnvelope record = envelope(i);
+            if (i == 1) {
+                record.supersedes = envelope(0).id;
+                record.closes = {envelope(0).id};
+                record.retracted = true;
+            }
+            stored.append(record);
+            storedText.append(QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact));
+        }
+        const auto body = parseBody(*gunzip(gzip(pullResponseText(page, storedText)), Limits::maxBodyBytes));
+        QVERIFY2(body.ok(), qPrintable(answer(body)));
+        const auto read = pullResponseFromJson(*body);
+        QVERIFY2(read.ok(), qPrintable(answer(read)));
+        QCOMPARE(read->changes.size(), count);
+        for (int i = 0; i < count; ++i)
+            QVERIFY(sameEnvelope(read->changes.at(i), stored.at(i)));
+        QVERIFY(sameCursor(read->cursor, page.cursor));
+        QCOMPARE(read->more, page.more);
+        QCOMPARE(read->highestSeq, page.highestSeq);
+        QCOMPARE(read->epoch, page.epoch);
+    }
+}
+
+// The server stores a pushed record's text as it came only when it is what envelopeToJson
+// writes; a record with another member, or an optional one in another form, is written afresh.
+void TestProtocolMessages::aPushedRecordIsStoredInItsCanonicalText()
+{
+    domain::RecordEnvelope corrected = envelope(2);
+    corrected.supersedes = envelope(1).id;
+    corrected.closes = {envelope(1).id};
+    corrected.retracted = true;
+    for (const domain::RecordEnvelope &record : {envelope(1), corrected}) {
+        const QJsonObject canonical = envelopeToJson(record);
+        const QByteArray expected = QJsonDocument(canonical).toJson(QJsonDocument::Compact);
+        QCOMPARE(canonicalRecordText(record, canonical), expected);
+        QJsonObject extra = canonical;
+        extra.insert(QStringLiteral("note"), QStringLiteral("not part of a record"));
+        QCOMPARE(canonicalRecordText(record, extra), expected);
+        QJsonObject nullDate = canonical;
+        nullDate.remove(QStringLiteral("date"));
+        nullDate.insert(QStringLiteral("date"), QJsonValue::Null);
+        domain::RecordEnvelope undated = record;
+        undated.date.clear();
+        QCOMPARE(canonicalRecordText(undated, nullDate),
+                 QJsonDocument(envelopeToJson(undated)).toJson(QJsonDocument::Compact));
+        if (!record.retracted) {
+            QJsonObject notRetracted = canonical;
+            notRetracted.insert(QStringLiteral("retracted"), false);
+            QCOMPARE(canonicalRecordText(record, notRetracted), expected);
+        }
+    }
 }
 
 void TestProtocolMessages::envelopeOptionalFieldsRoundTrip()
