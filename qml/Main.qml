@@ -56,7 +56,8 @@ ApplicationWindow {
         onBackRequested: window.currentStack.pop()
     }
 
-    // Signed out: the language switch under the sign-in screen. Signed in, in portrait: the bottom bar.
+    // Signed out: the language and text size switches under the sign-in screen. Signed in, in
+    // portrait: the bottom bar.
     footer: ColumnLayout {
         spacing: 0
         visible: !Session.signedIn || !window.wide
@@ -64,14 +65,18 @@ ApplicationWindow {
             objectName: "mainFooter"
             visible: !Session.signedIn
             Layout.fillWidth: true
-            RowLayout {
+            // Language and text size, side by side when they fit, else one above the other.
+            Flow {
                 anchors.fill: parent
                 anchors.leftMargin: Theme.margin
                 anchors.rightMargin: Theme.margin
+                spacing: Theme.spacing
                 LanguageSwitch {
                     objectName: "unlockLanguageSwitch"
                 }
-                Item { Layout.fillWidth: true }
+                TextSizeSwitch {
+                    objectName: "unlockTextSizeSwitch"
+                }
             }
         }
         BottomNavigationBar {

@@ -34,7 +34,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Render every screen to PNG files in DIR and quit (signs in as CAIRN_USER with CAIRN_PIN)."),
         QStringLiteral("dir"));
     const QCommandLineOption fontScaleOption(QStringLiteral("font-scale"),
-                                             QStringLiteral("Text size, from 1 (as designed) to 2 (default 1)."),
+                                             QStringLiteral("Text size for this run, from 1 (as designed) to 2 (default: the size chosen on the tablet)."),
                                              QStringLiteral("factor"), QStringLiteral("1"));
     parser.addOption(dbOption);
     parser.addOption(fontScaleOption);
@@ -51,7 +51,7 @@ int main(int argc, char *argv[])
     options.databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : cairn::platform::defaultRegistryPath();
     options.keystore = keystore->get();
     options.idleLockSeconds = parser.value(idleOption).toInt();
-    options.rememberLanguage = !parser.isSet(screenshotsOption);
+    options.rememberPreferences = !parser.isSet(screenshotsOption);
     bool scaleRead = false;
     options.fontScale = parser.value(fontScaleOption).toDouble(&scaleRead);
     if (!scaleRead || options.fontScale < 1.0 || options.fontScale > 2.0) {

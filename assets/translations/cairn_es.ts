@@ -4287,6 +4287,29 @@
     </message>
 </context>
 <context>
+    <name>TextSizeSwitch</name>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Más grande</translation>
+    </message>
+    <message>
+        <source>Show text at %1</source>
+        <translation>Mostrar el texto en tamaño %1</translation>
+    </message>
+</context>
+<context>
     <name>TimeField</name>
     <message>
         <source>Time</source>

@@ -75,6 +75,10 @@ Page {
                 objectName: "adminLanguageSwitch"
                 Layout.leftMargin: Theme.margin
             }
+            TextSizeSwitch {
+                objectName: "adminTextSizeSwitch"
+                Layout.leftMargin: Theme.margin
+            }
         }
     }
 }

@@ -6,7 +6,6 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
-#include <QQmlExpression>
 #include <QQuickStyle>
 #include <QQuickWindow>
 
@@ -25,9 +24,9 @@ AppWiring::AppWiring(const AppOptions &options)
     , m_scheduler(m_databaseThread, *options.keystore, m_network, options.databasePath)
     , m_syncStatus(&m_scheduler)
     , m_activity(&m_lifecycle)
-    , m_language(options.rememberLanguage)
+    , m_language(options.rememberPreferences)
+    , m_textSize(options.rememberPreferences)
 {
-    m_fontScale = options.fontScale;
     Q_ASSERT(qGuiApp);
     Session::setInstance(&m_session);
     SyncStatus::setInstance(&m_syncStatus);
@@ -57,6 +56,11 @@ AppWiring::AppWiring(const AppOptions &options)
     Language::setInstance(&m_language);
     m_language.setEngine(m_engine.get());
     m_language.restore();
+    // The text size: the tablet's remembered choice, unless this run was given one.
+    TextSize::setInstance(&m_textSize);
+    m_textSize.restore();
+    if (options.fontScale != TextSize::kSmallest)
+        m_textSize.apply(options.fontScale);
     m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     QObject::connect(
         m_engine.get(), &QQmlApplicationEngine::objectCreationFailed, qGuiApp, [] { QCoreApplication::exit(1); },
@@ -68,6 +72,7 @@ AppWiring::~AppWiring()
     m_engine.reset();
     // No singleton may point at objects that are gone.
     Language::setInstance(nullptr);
+    TextSize::setInstance(nullptr);
     SyncStatus::setInstance(nullptr);
     Session::setInstance(nullptr);
 }
@@ -77,22 +82,6 @@ bool AppWiring::load()
     m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
     if (m_engine->rootObjects().isEmpty())
         return false;
-    return m_fontScale == 1.0 || setFontScale(m_fontScale);
-}
-
-bool AppWiring::setFontScale(double scale)
-{
-    if (!(scale >= 1.0 && scale <= 2.0) || m_engine->rootObjects().isEmpty())
-        return false;
-    // Theme is a QML singleton: reached through the window's context, where Main.qml imports it.
-    QQuickWindow *main = window();
-    if (!main)
-        return false;
-    QQmlExpression set(qmlContext(main), main, QStringLiteral("Theme.fontScale = %1").arg(QString::number(scale)));
-    set.evaluate();
-    if (set.hasError())
-        return false;
-    m_fontScale = scale;
     return true;
 }
 

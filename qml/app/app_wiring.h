@@ -10,6 +10,7 @@
 #include "platform/network_state.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
+#include "qml/app/text_size.h"
 #include "qml/app/user_activity_filter.h"
 #include "qml/sync/sync_status.h"
 #include "sync/client/sync_scheduler.h"
@@ -34,9 +35,10 @@ struct AppOptions {
     // pass a registry::ManualClock so that the app shows a fixed day.
     const registry::Clock *clock = nullptr;  // not owned; outlives the wiring
     int idleLockSeconds = 300;
-    // Remember the screen language across runs (off for the screenshot tour).
-    bool rememberLanguage = true;
-    // The text size, 1 (the type scale as designed) to 2: for users who need larger text.
+    // Remember the screen language and text size across runs (off for the screenshot tour).
+    bool rememberPreferences = true;
+    // The text size for this run, 1 (the type scale as designed) to 2, over the remembered one;
+    // 1 keeps the remembered size (users choose theirs on the sign-in and administration screens).
     double fontScale = 1.0;
 };
 
@@ -57,15 +59,15 @@ public:
 
     Session &session() { return m_session; }
     Language &language() { return m_language; }
+    TextSize &textSize() { return m_textSize; }
     QQmlApplicationEngine &engine() { return *m_engine; }
     // The main window once loaded, else null.
     QQuickWindow *window() const;
-    // Multiplies every size of the Theme's type scale (1 to 2); false, and nothing changes, for a
-    // factor out of range or before load().
-    bool setFontScale(double scale);
+    // Multiplies every size of the Theme's type scale (1 to 2) for this run; false, and nothing
+    // changes, for a factor out of range.
+    bool setFontScale(double scale) { return m_textSize.apply(scale); }
 
 private:
-    double m_fontScale = 1.0;
     registry::SystemClock m_systemClock;
     registry::RegistryThread m_databaseThread;
     Session m_session;
@@ -75,6 +77,7 @@ private:
     platform::AppLifecycle m_lifecycle;
     UserActivityFilter m_activity;
     Language m_language;
+    TextSize m_textSize;
     // Last, so that the screens go before the objects they show.
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Cairn
 
 // Theme v2 (tablet-ux.md §4.2): colour roles (M3's "onX" roles are called textOnX here: QML reads
 // a property named onX as a signal handler), a type scale, spacing, sizes and radii in one place.
@@ -57,9 +58,9 @@ QtObject {
     readonly property color placeholder: "#6b6b6b"
 
     // --- type scale (px at 1×; 16 is the floor everywhere) ---------------------------------------
-    // The user's text size (large system fonts): every size of the type scale is multiplied by it,
-    // so text grows while targets stay at least 48 px. Set by the app (AppWiring::setFontScale).
-    property real fontScale: 1.0
+    // The user's text size (qml/app/text_size.h, chosen with TextSizeSwitch): every size of the
+    // type scale is multiplied by it, so text grows while targets stay at least 48 px.
+    readonly property real fontScale: TextSize.scale
     function scaled(pixels: int): int {
         return Math.round(pixels * theme.fontScale)
     }

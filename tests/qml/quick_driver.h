@@ -61,6 +61,19 @@ inline QQuickItem *findButton(QQuickItem *root, const QString &text)
     return nullptr;
 }
 
+// The visible item that shows exactly `text` (a label, a button), else null.
+inline QQuickItem *findText(QQuickItem *root, const QString &text)
+{
+    if (!root || !root->isVisible())
+        return nullptr;
+    if (root->property("text").toString() == text)
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = findText(child, text))
+            return found;
+    return nullptr;
+}
+
 // The text of every visible item, for finding a string whatever item shows it.
 inline QStringList visibleTexts(QQuickWindow *window)
 {

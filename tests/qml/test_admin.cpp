@@ -12,6 +12,7 @@
 #include "qml/app/language.h"
 #include "qml/app/permissions.h"
 #include "qml/app/session.h"
+#include "qml/app/text_size.h"
 #include "qml/measures/measures_model.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/support/app_fixture.h"
@@ -106,6 +107,45 @@ private slots:
         const QVariantList available = m_language->available();
         QCOMPARE(available.size(), 2);
         QCOMPARE(available.first().toMap().value(QStringLiteral("code")).toString(), QStringLiteral("en"));
+    }
+
+    // A user who needs larger text chooses it under the sign-in screen: every text grows at once
+    // (and the layout with it), the choice shows as chosen, and Standard brings it back. QML's
+    // TextSize is the app's, so --font-scale and the switch change the same size.
+    void theTextSizeIsChosenUnderTheSignInScreen()
+    {
+        auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        app::TextSize &size = m_app->app().textSize();
+        QCOMPARE(m_engine->singletonInstance<app::TextSize *>(qmlTypeId("Cairn", 1, 0, "TextSize")), &size);
+        QCOMPARE(size.scale(), 1.0);
+        auto *larger = qobject_cast<QQuickItem *>(find("textSize_larger"));
+        QVERIFY(larger);
+        QTRY_VERIFY(larger->isVisible());
+        QVERIFY(find("textSize_standard")->property("highlighted").toBool());
+        // The prompt of the sign-in screen, as a user reads it.
+        QQuickItem *prompt = nullptr;
+        QTRY_VERIFY((prompt = testing::findText(window->contentItem(), QStringLiteral("Who is signing in?"))));
+        const int before = prompt->property("font").value<QFont>().pixelSize();
+        testing::tap(window, larger);
+        QTRY_COMPARE(size.scale(), 1.3);
+        QTRY_COMPARE(prompt->property("font").value<QFont>().pixelSize(), qRound(before * 1.3));
+        QVERIFY(find("textSize_larger")->property("highlighted").toBool());
+        QVERIFY(!find("textSize_standard")->property("highlighted").toBool());
+        QVERIFY(!size.choose(0.5));  // out of range: nothing changes
+        QCOMPARE(size.scale(), 1.3);
+        testing::tap(window, qobject_cast<QQuickItem *>(find("textSize_standard")));
+        QTRY_COMPARE(prompt->property("font").value<QFont>().pixelSize(), before);
+        QCOMPARE(size.scale(), 1.0);
+        // In Spanish, turned both ways: the choices are named in Spanish and stay chosen as they
+        // were (the tour crashed here while the choices' names were built in their model).
+        QVERIFY(m_language->setLanguage(QStringLiteral("es")));
+        for (const QSize &turned : {QSize(800, 1280), QSize(1280, 800)}) {
+            QVERIFY(testing::resize(window, turned));
+            QTRY_COMPARE(find("textSize_larger")->property("text").toString(), QStringLiteral("Más grande"));
+            QVERIFY(find("textSize_standard")->property("highlighted").toBool());
+        }
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(find("textSize_larger")->property("text").toString(), QStringLiteral("Larger"));
     }
 
     void thePermissionTableDecidesWhoAdministers()

@@ -91,7 +91,7 @@ public:
         appOptions.databasePath = fixture->m_databasePath;
         appOptions.keystore = &fixture->m_keystore;
         appOptions.clock = &fixture->m_clock;
-        appOptions.rememberLanguage = false;
+        appOptions.rememberPreferences = false;
         fixture->m_app = std::make_unique<app::AppWiring>(appOptions);
         if (options.loadScreens && !fixture->m_app->load()) {
             *error = QStringLiteral("Main.qml did not load");
