@@ -44,10 +44,11 @@ inline std::optional<SeededRegistry> seedRegistry(const QString &path, platform:
         return std::nullopt;
     }
     seeded.clinicianId = *clinician;
-    const auto patients = synthetic::generateClinic(clinic);
+    // Timed as cairnctl seed runs it: each patient made, then stored, in the one transaction.
+    synthetic::ClinicGenerator generator(clinic);
     QElapsedTimer timer;
     timer.start();
-    auto ids = (*created)->addPatients(patients);
+    auto ids = (*created)->addPatientsFrom([&generator] { return generator.next(); });
     if (!ids) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(ids.error().line()));
         return std::nullopt;

@@ -2,6 +2,10 @@
 // loading one patient's full record, listing all patients — each beside a bare SQLCipher query of
 // the same rows on the same connection, in the same run.
 //   bench_registry [--patients N] [--years Y] [--smoke]
+//   bench_registry --floor-of DB: only the floor of a registry seeded elsewhere (bench/seed_at_scale
+//     times `cairnctl seed` in its own process, for its peak memory): the bare insert of its record
+//     rows, printed as "RECORDS MS". The registry is unlocked as cairnctl does: CAIRN_KEYSTORE,
+//     CAIRN_USER, CAIRN_PIN.
 
 #include "bench/bench_common.h"
 #include "bench/seeded_registry.h"
@@ -18,10 +22,37 @@
 
 using namespace cairn;
 
+namespace {
+
+int printFloorOf(const QString &path)
+{
+    auto keystore = platform::keystoreFromEnvironment();
+    if (!keystore) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(keystore.error().line()));
+        return 1;
+    }
+    registry::SystemClock clock;
+    auto opened = registry::Registry::unlock(path, **keystore, qEnvironmentVariable("CAIRN_USER"),
+                                             qEnvironmentVariable("CAIRN_PIN"), clock);
+    if (!opened) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error().line()));
+        return 1;
+    }
+    const bench::RecordRows rows = bench::readRecordRows(registry::RegistryInternals::database(**opened));
+    opened->reset();
+    QTemporaryDir dir;
+    std::printf("%lld %.0f\n", static_cast<long long>(rows.rows.size()), bench::bareBulkInsertMs(rows, dir.path()));
+    return 0;
+}
+
+}  // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (const auto at = args.indexOf(QStringLiteral("--floor-of")); at > 0 && at + 1 < args.size())
+        return printFloorOf(args.at(at + 1));
     int patients = 10000;
     int years = 3;
     const bool smoke = args.contains(QStringLiteral("--smoke"));

@@ -71,6 +71,9 @@ QList<domain::RecordEnvelope> envelopesOf(domain::Patient patient, const Stamper
     ensure(patient.meta);
     if (patient.id.isEmpty())
         patient.id = patient.meta.id.toString(QUuid::WithoutBraces);
+    qsizetype count = 1;
+    domain::forEachKind([&](const auto &kind) { count += (patient.*kind.list).size(); });
+    envelopes.reserve(count);
     envelopes.append(demographicsEnvelope(patient));
     auto addAll = [&](auto &list) {
         for (auto &record : list) {

@@ -24,6 +24,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <variant>
 
 namespace cairn::platform {
@@ -127,6 +128,10 @@ public:
     Result<QString> addPatient(const domain::Patient &patient);
     // Adds many patients in one transaction: all or none (import, seeding).
     Result<QStringList> addPatients(const QList<domain::Patient> &patients);
+    // The same for patients made one at a time (a generated clinic too large to hold whole):
+    // `next` gives each in turn, then nullopt; each is stored before the next is asked for.
+    using PatientSource = std::function<std::optional<domain::Patient>()>;
+    Result<QStringList> addPatientsFrom(const PatientSource &next);
     // Writes new demographics for an existing patient as a version superseding the current one.
     // A clinic_id another patient has is refused (addPatient too), naming "clinic_id"; setting or
     // changing risk_tier needs a risk_tier_reason.
@@ -351,6 +356,8 @@ private:
     bool mayWrite(const QString &kind);
     // The one writer of records for the signed-in user on this device (registry_private.h).
     RecordWriter writer();
+    // addPatients and addPatientsFrom; `single` names errors without the patient's index.
+    Result<QStringList> addPatients(const PatientSource &next, bool single);
     // Once after an upgrade marked it (schema 8): every stored record goes through the checks a
     // pulled page gets, and those that fail are moved into the quarantine (registry_sync.cpp).
     Status recheckStoredRecords();

@@ -48,27 +48,27 @@ QList<domain::Patient> inSearchOrder(QList<domain::Patient> patients)
 
 Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients)
 {
+    qsizetype at = 0;
+    return addPatients(
+        [&]() -> std::optional<domain::Patient> {
+            if (at == patients.size())
+                return std::nullopt;
+            return patients.at(at++);
+        },
+        patients.size() == 1);
+}
+
+Result<QStringList> Registry::addPatientsFrom(const PatientSource &next)
+{
+    return addPatients(next, false);
+}
+
+Result<QStringList> Registry::addPatients(const PatientSource &next, bool single)
+{
     if (!can(keys::Permission::EditDemographics))
         return forbidden(QStringLiteral("adding patients"));
-    // Check everything before writing anything: an import is all or nothing.
-    QHash<QString, qsizetype> clinicIds;
-    for (qsizetype i = 0; i < patients.size(); ++i) {
-        auto where = [&](const Error &e) {
-            return patients.size() == 1 ? e : e.within(QStringLiteral("patients[%1]").arg(i));
-        };
-        if (auto s = checkPatient(patients.at(i)); !s)
-            return where(s.error());
-        const QString clinicId = patients.at(i).clinicId.trimmed();
-        if (clinicIds.contains(clinicId))
-            return where(
-                Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is given to two patients (also patients[%2])")
-                                                       .arg(clinicId.left(64))
-                                                       .arg(clinicIds.value(clinicId))});
-        clinicIds.insert(clinicId, i);
-        if (auto s = clinicIdFree(*d->db, clinicId, patients.at(i).id); !s)
-            return where(s.error());
-    }
     RecordWriter w = writer();
+    // All or nothing: an error returns before the commit, and the transaction rolls back.
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
@@ -78,9 +78,28 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
         return bulk.error();
     if (*bulk)
         w.bulk = &**bulk;
+    QHash<QString, qsizetype> clinicIds;
     QStringList ids;
-    for (const auto &patient : patients) {
-        const auto envelopes = envelopesOf(patient, [&w](domain::RecordMeta &meta) { w.stamp(meta); });
+    for (qsizetype i = 0;; ++i) {
+        std::optional<domain::Patient> patient = next();
+        if (!patient)
+            break;
+        auto where = [&](const Error &e) { return single ? e : e.within(QStringLiteral("patients[%1]").arg(i)); };
+        if (auto s = checkPatient(*patient); !s)
+            return where(s.error());
+        const QString clinicId = patient->clinicId.trimmed();
+        if (clinicIds.contains(clinicId))
+            return where(
+                Error{QStringLiteral("clinic_id"), QStringLiteral("\"%1\" is given to two patients (also patients[%2])")
+                                                       .arg(clinicId.left(64))
+                                                       .arg(clinicIds.value(clinicId))});
+        clinicIds.insert(clinicId, i);
+        // A registry loaded in bulk had no records, so no patients: only this load's ids can clash.
+        if (!w.bulk) {
+            if (auto s = clinicIdFree(*d->db, clinicId, patient->id); !s)
+                return where(s.error());
+        }
+        const auto envelopes = envelopesOf(std::move(*patient), [&w](domain::RecordMeta &meta) { w.stamp(meta); });
         for (const auto &envelope : envelopes) {
             // One audit entry per patient added; its records are found through the patient.
             const bool first = &envelope == &envelopes.first();

@@ -404,8 +404,12 @@ Status BulkLoad::insert(StoredRecord &record, bool queueForSync, bool followUp)
     auto lineage = m_store.lineageFor(record, queueForSync);
     if (!lineage)
         return lineage.error();
-    if (auto s = m_store.insertRow(record, *lineage, queueForSync); !s)
+    // Its outbox row comes with the others in finish(): one statement instead of one per row.
+    if (auto s = m_store.insertRow(record, *lineage, false); !s)
         return s;
+    if (queueForSync)
+        m_queued.push_back(record.seq);
+    ++m_inserted;
     const bool resolve = !startsOwnLineage(record, *lineage);
     if (resolve || followUp)
         m_deferred.append({record.seq, record.id, *lineage, record.patientId, resolve, followUp});
@@ -418,6 +422,24 @@ Status BulkLoad::finish(const std::function<Status(const QString &recordId)> &fo
         return ok();
     m_finished = true;
     Database &db = *m_db;
+    // The outbox rows insert() left out, in write order, as RecordStore::insert queues them.
+    if (!m_queued.empty() && std::ssize(m_queued) == m_inserted) {
+        // Every row of the load (the records table was empty): the common case, seeding or an import.
+        if (auto s =
+                db.exec("INSERT INTO outbox (record_id, queued_at) SELECT id, written_at FROM records ORDER BY seq");
+            !s)
+            return s;
+    } else {
+        for (const std::int64_t seq : m_queued) {
+            auto queue = db.cached("INSERT INTO outbox (record_id, queued_at) SELECT id, written_at FROM records "
+                                   "WHERE seq = ?");
+            if (!queue)
+                return queue.error();
+            (*queue)->bind(1, seq);
+            if (auto s = (*queue)->run(); !s)
+                return s;
+        }
+    }
     for (const QByteArray &sql : std::as_const(m_recordIndexes)) {
         if (auto s = db.exec(sql.constData()); !s)
             return s;

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace cairn::storage {
 
@@ -187,7 +188,9 @@ private:
     QList<QByteArray> m_recordIndexes;  // CREATE statements, as the schema holds them
     QList<QByteArray> m_headIndexes;
     QList<QByteArray> m_triggers;
-    QList<Deferred> m_deferred;  // in write order
+    QList<Deferred> m_deferred;          // in write order
+    std::vector<std::int64_t> m_queued;  // seq of each record inserted for the outbox, in write order
+    std::int64_t m_inserted = 0;
     bool m_finished = false;
 };
 

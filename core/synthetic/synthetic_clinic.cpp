@@ -395,13 +395,36 @@ private:
 
 }  // namespace
 
+struct ClinicGenerator::State {
+    explicit State(const Options &options)
+        : builder(options)
+        , count(options.patients)
+    {}
+    Builder builder;
+    int count;
+    int made = 0;
+};
+
+ClinicGenerator::ClinicGenerator(const Options &options)
+    : m_state(std::make_unique<State>(options))
+{}
+
+ClinicGenerator::~ClinicGenerator() = default;
+
+std::optional<domain::Patient> ClinicGenerator::next()
+{
+    if (m_state->made >= m_state->count)
+        return std::nullopt;
+    return m_state->builder.patient(m_state->made++);
+}
+
 QList<domain::Patient> generateClinic(const Options &options)
 {
-    Builder builder(options);
+    ClinicGenerator generator(options);
     QList<domain::Patient> patients;
     patients.reserve(options.patients);
-    for (int i = 0; i < options.patients; ++i)
-        patients.append(builder.patient(i));
+    while (auto patient = generator.next())
+        patients.append(std::move(*patient));
     return patients;
 }
 

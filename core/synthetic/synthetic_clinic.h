@@ -10,6 +10,8 @@
 #include <QList>
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 
 namespace cairn::synthetic {
 
@@ -21,6 +23,23 @@ struct Options {
     int prescribers = 6;
 };
 
+// The clinic one patient at a time, in generateClinic's order and identical to it, so a large
+// clinic can be stored while it is made instead of held whole in memory first.
+class ClinicGenerator {
+public:
+    explicit ClinicGenerator(const Options &options);
+    ~ClinicGenerator();
+    ClinicGenerator(const ClinicGenerator &) = delete;
+    ClinicGenerator &operator=(const ClinicGenerator &) = delete;
+    // The next patient; nullopt once options.patients were made.
+    std::optional<domain::Patient> next();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+// The whole clinic at once (ClinicGenerator, collected).
 QList<domain::Patient> generateClinic(const Options &options);
 
 // The fake prescribers the generator uses.

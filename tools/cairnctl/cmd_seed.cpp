@@ -54,7 +54,9 @@ int runSeed(const QStringList &arguments, const GlobalOptions &options, Io &io)
     clinic.years = *years;
     clinic.seed = static_cast<std::uint64_t>(*seed);
     clinic.asOf = asOf;
-    auto added = open->registry->addPatients(synthetic::generateClinic(clinic));
+    // Stored as it is made: the whole clinic is never in memory at once.
+    synthetic::ClinicGenerator generator(clinic);
+    auto added = open->registry->addPatientsFrom([&generator] { return generator.next(); });
     if (!added)
         return fail(io, added.error());
     *io.out << "seeded " << added->size() << " synthetic patients with " << *years << " years of history (seed "
@@ -178,7 +180,8 @@ int runDemoSetup(const QStringList &arguments, const GlobalOptions &options, Io 
     clinic.patients = *patients;
     clinic.asOf = kClock.now().date();
     clinic.seed = 2026;
-    auto added = (*created)->addPatients(synthetic::generateClinic(clinic));
+    synthetic::ClinicGenerator generator(clinic);
+    auto added = (*created)->addPatientsFrom([&generator] { return generator.next(); });
     if (!added)
         return fail(io, added.error());
     for (const domain::ClinicResource &resource : demoResources()) {
