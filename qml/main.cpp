@@ -33,9 +33,10 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshots"),
         QStringLiteral("Render every screen to PNG files in DIR and quit (signs in as CAIRN_USER with CAIRN_PIN)."),
         QStringLiteral("dir"));
-    const QCommandLineOption fontScaleOption(QStringLiteral("font-scale"),
-                                             QStringLiteral("Text size for this run, from 1 (as designed) to 2 (default: the size chosen on the tablet)."),
-                                             QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption fontScaleOption(
+        QStringLiteral("font-scale"),
+        QStringLiteral("Text size for this run, from 1 (as designed) to 2 (default: the size chosen on the tablet)."),
+        QStringLiteral("factor"), QStringLiteral("1"));
     parser.addOption(dbOption);
     parser.addOption(fontScaleOption);
     parser.addOption(idleOption);
