@@ -70,7 +70,7 @@ ApplicationWindow {
                 anchors.fill: parent
                 anchors.leftMargin: Theme.margin
                 anchors.rightMargin: Theme.margin
-                spacing: Theme.spacing
+                spacing: Theme.spacing * 2
                 LanguageSwitch {
                     objectName: "unlockLanguageSwitch"
                 }

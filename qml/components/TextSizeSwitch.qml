@@ -36,7 +36,7 @@ RowLayout {
             Accessible.checkable: true
             Accessible.checked: choice.highlighted
             // The size this choice gives, not the one in force: the buttons keep their sizes.
-            font.pixelSize: Math.round(Theme.fontSmall / Theme.fontScale * choice.modelData.scale)
+            font.pixelSize: Math.round(Theme.fontBody / Theme.fontScale * choice.modelData.scale)
             Layout.preferredHeight: Theme.minTouch
             Layout.minimumWidth: Theme.touchTarget * 2
             Accessible.name: qsTr("Show text at %1").arg(qsTr(choice.modelData.name))
