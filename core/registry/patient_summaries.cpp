@@ -40,8 +40,10 @@ const QString kDueToday = QStringLiteral("today");
 // all expire on the same morning.
 constexpr int kShortestHorizonDays = 4;
 constexpr int kHorizonSpreadDays = 7;
-// Above this many marked patients, one scan of every current record beats one query per patient.
+// Above this many marked patients, and above this share of the registry, one scan of every current
+// record beats one query per patient (a new day at 10,000 patients marks about 500).
 constexpr qsizetype kScanAllAbove = 200;
+constexpr qsizetype kScanAllAboveShareDivisor = 4;
 
 const QString kAsOfKey = QStringLiteral("summary_as_of");
 const QString kRulesKey = QStringLiteral("summary_rules");
@@ -362,7 +364,10 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
         row.computedSeq = *computedSeq;
         return summaries.upsert(row);
     };
-    if (dirty->size() > kScanAllAbove) {
+    auto patients = db.scalarInt("SELECT count(*) FROM patients");
+    if (!patients)
+        return patients.error();
+    if (dirty->size() > std::max(kScanAllAbove, static_cast<qsizetype>(*patients) / kScanAllAboveShareDivisor)) {
         auto all = assembleAllPatients(store);
         if (!all)
             return all.error();
