@@ -4,7 +4,9 @@
 // it, the measures screen and the PEG outreach list, and switching between the main screens (each
 // a fresh view model, as the app makes for a screen it opens) — each beside a baseline measured in
 // the same run: the bare registry call underneath (through the same database thread), or for
-// filtering the rules engine's own worklist filter over the same evaluations.
+// filtering the rules engine's own worklist filter over the same evaluations. The screens that
+// read the patient summaries are also timed right after a write and on the first read of a new
+// day, and the app's peak memory (RSS) is printed with the seeding's peak left out.
 //   bench_screens [--patients N] [--smoke]
 
 #include "bench/app/bench_app_common.h"
@@ -103,6 +105,10 @@ int main(int argc, char *argv[])
     const QString samplePatient = seeded->samplePatient();
     std::printf("seeded %d patients in %.1f s; rules evaluated on %s\n\n", patients, seeded->seedSeconds,
                 qPrintable(today.toString(Qt::ISODate)));
+    // The app's memory from here on: the seeding (in this process) gives its memory back first.
+    const double seedingPeak = bench::statusMb("VmHWM");
+    bench::resetPeakRss();
+    const double rssBeforeSignIn = bench::statusMb("VmRSS");
 
     registry::RegistryThread thread;
     app::Session session({path, &keystore, &clock, &thread});
@@ -172,6 +178,8 @@ int main(int argc, char *argv[])
     list.setToday(today);
     list.setSession(&session);
     spinUntil([&] { return !list.loading() && list.totalCount() == patients; });
+    // Before any whole-registry baseline: what signing in, a patient and the registry list cost.
+    const double appPeak = bench::statusMb("VmHWM");
     {
         const double ms = bench::medianMs(
             wholeRegistryRuns, [&] { requestAndWait(&list, &app::RosterModel::ready, [&] { list.reload(); }); });
@@ -254,6 +262,17 @@ int main(int argc, char *argv[])
         });
         bench::row("measures screen (12-month trend)", ms, base,
                    "whole registry read from the database, on the db thread");
+        std::vector<double> afterWrite;
+        for (int i = 0; i < wholeRegistryRuns; ++i) {
+            writeOnePeg(100 + i);
+            QElapsedTimer timer;
+            timer.start();
+            requestAndWait(&measures, &app::MeasuresModel::loaded, [&] { measures.reload(); });
+            afterWrite.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(afterWrite.begin(), afterWrite.end());
+        bench::row("measures screen right after a write", afterWrite[afterWrite.size() / 2], summaryFloor(),
+                   "bare query of every patient's summary row");
         const double drillMs = bench::medianMs(runs * 3, [&] { measures.drillDown(QStringLiteral("peg_90d")); });
         std::printf("%-46s %12.2f   (%d patients in the list)\n", "  drill down into a measure", drillMs,
                     measures.drillDownPatients()->rowCount());
@@ -299,6 +318,16 @@ int main(int argc, char *argv[])
                 std::abort();
         });
         bench::row("switch to Today (the day's huddle)", huddleMs, huddleBase, "registry::huddleRows on the db thread");
+        std::vector<double> huddleAfterWrite;
+        for (int i = 0; i < wholeRegistryRuns; ++i) {
+            writeOnePeg(200 + i);
+            huddleAfterWrite.push_back(switchMs<app::HuddleModel>(
+                1, session, [&](app::HuddleModel &m) { m.setDay(day); },
+                [](const app::HuddleModel &m) { return !m.loading(); }));
+        }
+        std::sort(huddleAfterWrite.begin(), huddleAfterWrite.end());
+        bench::row("switch to Today right after a write", huddleAfterWrite[huddleAfterWrite.size() / 2], summaryFloor(),
+                   "bare query of every patient's summary row");
         const double patientMs = switchMs<app::PatientViewModel>(
             runs, session,
             [&](app::PatientViewModel &m) {
@@ -347,7 +376,25 @@ int main(int argc, char *argv[])
         bench::row("switch to Measures", measuresMs, wholeBase,
                    "whole registry read from the database, on the db thread");
         std::printf("\n%d patients booked on %s\n", booked, qPrintable(day));
+
+        // The first read of a new day: the registry list the next morning (the app's clock and
+        // the screen's day both move on; only the summaries that day changes are recomputed).
+        std::vector<double> newDay;
+        for (int ahead = 1; ahead <= wholeRegistryRuns; ++ahead) {
+            const QDate next = today.addDays(ahead);
+            clock.set(QDateTime(next, QTime(7, 0), Qt::UTC));
+            newDay.push_back(switchMs<app::RosterModel>(
+                1, session, [&](app::RosterModel &m) { m.setToday(next); },
+                [&](const app::RosterModel &m) { return !m.loading() && m.totalCount() == patients; }));
+        }
+        std::sort(newDay.begin(), newDay.end());
+        bench::row("registry list, first read of a new day", newDay[newDay.size() / 2], wholeBase,
+                   "whole registry read from the database, on the db thread");
     }
+    std::printf("\nmemory: the app's peak RSS %.0f MB after signing in, opening a patient and the registry list "
+                "(%.0f MB before signing in, after the seeding gave its memory back; the seeding's own peak was "
+                "%.0f MB); %.0f MB now, every screen open; peak %.0f MB with the bench's whole-registry baselines\n",
+                appPeak, rssBeforeSignIn, seedingPeak, bench::statusMb("VmRSS"), bench::statusMb("VmHWM"));
     session.lock();
     thread.drain();
     return 0;

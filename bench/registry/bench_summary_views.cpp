@@ -1,9 +1,10 @@
 // The whole-registry views the app's screens call (issue 16), without the app around them: on a
 // seeded clinic, the registry list (rosterRows), the day's huddle (huddleRows) and the measures
-// trend (measuresData) read cold, warm and right after one write, and the first read of a new day
-// (every summary recomputed), each beside a floor measured in the same run: a bare query of every
-// summary row, or a whole-registry read. bench_screens measures the same through the app's view
-// models; this one builds without the QML layer and runs in a fresh process (so its peak RSS is
+// trend (measuresData) read cold, warm and right after one write, the first read of a new day and
+// of a new month (only the summaries that day can change are recomputed) and a recompute of every
+// summary, each beside a floor measured in the same run: a bare query of every summary row (on a
+// fresh connection for the first read after unlocking), or a whole-registry read. bench_screens measures the same
+// through the app's view models; this one builds without the QML layer and runs in a fresh process (so its peak RSS is
 // the views' and the seeding's, printed separately).
 //   bench_summary_views [--patients N] [--smoke]
 
@@ -21,40 +22,15 @@
 #include "platform/keystore.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdlib>
-#include <malloc.h>
 #include <vector>
 
 using namespace cairn;
 
 namespace {
-
-// A line of /proc/self/status in MB ("VmRSS", "VmHWM": the peak since the last resetPeakRss).
-double statusMb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
-
-// Gives freed memory back to the system and starts VmHWM again from the current RSS.
-void resetPeakRss()
-{
-    malloc_trim(0);
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    if (clear.open(QIODevice::WriteOnly))
-        clear.write("5");
-}
 
 template <typename T> void check(const Result<T> &result)
 {
@@ -91,9 +67,9 @@ int main(int argc, char *argv[])
     if (!seeded)
         return 1;
     std::printf("seeded %d patients in %.1f s\n", patients, seeded->seedSeconds);
-    const double seedingPeak = statusMb("VmHWM");
-    resetPeakRss();
-    const double rssBefore = statusMb("VmRSS");
+    const double seedingPeak = bench::statusMb("VmHWM");
+    bench::resetPeakRss();
+    const double rssBefore = bench::statusMb("VmRSS");
 
     auto unlocked = registry::Registry::unlock(path, keystore, seeded->clinicianId, bench::kBenchClinicianPin, clock);
     check(unlocked);
@@ -103,24 +79,23 @@ int main(int argc, char *argv[])
     auto roster = [&] { check(registry::rosterRows(r, today)); };
     auto huddle = [&] { check(registry::huddleRows(r, today)); };
     auto measures = [&] { check(registry::measuresData(r, end.year(), end.month(), QString())); };
-    auto summaryFloor = [&] {
-        return bench::medianMs(runs, [&] {
-            const QByteArray sql =
-                QByteArray("SELECT p.id, p.name, p.clinic_id, s.tier, s.band, s.total_mme, s.gaps, s.ltot_reason, "
-                           "s.measures ") +
-                storage::hot_queries::kSummariesWithPatientsTail;
-            auto stmt = db.prepare(sql.constData());
-            int n = 0;
-            while (stmt && stmt->next()) {
-                for (int c = 0; c < 8; ++c)
-                    (void)stmt->text(c);
-                (void)stmt->blob(8);
-                ++n;
-            }
-            if (n != patients)
-                std::abort();
-        });
+    auto bareSummaryQuery = [&](storage::Database &on) {
+        const QByteArray sql =
+            QByteArray("SELECT p.id, p.name, p.clinic_id, s.tier, s.band, s.total_mme, s.gaps, s.ltot_reason, "
+                       "s.measures ") +
+            storage::hot_queries::kSummariesWithPatientsTail;
+        auto stmt = on.prepare(sql.constData());
+        int n = 0;
+        while (stmt && stmt->next()) {
+            for (int c = 0; c < 8; ++c)
+                (void)stmt->text(c);
+            (void)stmt->blob(8);
+            ++n;
+        }
+        if (n != patients)
+            std::abort();
     };
+    auto summaryFloor = [&] { return bench::medianMs(runs, [&] { bareSummaryQuery(db); }); };
     auto wholeRegistryFloor = [&] {
         return bench::medianMs(slowRuns, [&] {
             storage::RecordStore store(db);
@@ -150,15 +125,33 @@ int main(int argc, char *argv[])
         return times[times.size() / 2];
     };
 
+    auto elapsedMs = [](auto work) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    };
+    // The cold floor: the same bare query on another connection just unlocked (its page cache
+    // empty, as the registry's is on the first read).
+    double coldFloorMs = 0;
+    {
+        auto other = registry::Registry::unlock(path, keystore, seeded->clinicianId, bench::kBenchClinicianPin, clock);
+        check(other);
+        coldFloorMs = elapsedMs([&] { bareSummaryQuery(registry::RegistryInternals::database(**other)); });
+    }
+
     bench::header();
-    // Cold: the first whole-registry read after unlocking parses every summary.
-    QElapsedTimer coldTimer;
-    coldTimer.start();
-    roster();
-    const double coldMs = static_cast<double>(coldTimer.nsecsElapsed()) / 1e6;
+    // Cold: the first whole-registry read after unlocking reads and parses every summary, then
+    // builds the list's rows; timed in those two parts.
+    const double coldReadMs = elapsedMs([&] { check(r.patientSummaries(QStringLiteral("bench"))); });
+    const double coldRowsMs = elapsedMs(roster);
     const double floorMs = summaryFloor();
-    bench::row("registry list, first read after unlock", coldMs, floorMs, "bare query of every summary row");
-    const double appPeak = statusMb("VmHWM");
+    bench::row("registry list, first read after unlock", coldReadMs + coldRowsMs, coldFloorMs,
+               "bare query of every summary row, fresh connection");
+    bench::row("  of which: summaries read and parsed", coldReadMs, coldFloorMs,
+               "bare query of every summary row, fresh connection");
+    bench::row("  of which: the list's rows built", coldRowsMs, floorMs, "bare query of every summary row");
+    const double appPeak = bench::statusMb("VmHWM");
     bench::row("registry list", bench::medianMs(runs, roster), floorMs, "bare query of every summary row");
     bench::row("registry list right after a write", timedAfterWrite(roster), floorMs,
                "bare query of every summary row");
@@ -176,20 +169,40 @@ int main(int argc, char *argv[])
                        slowRuns, [&] { check(registry::measuresData(r, earlier.year(), earlier.month(), QString())); }),
                    wholeMs, "whole registry read from the database");
     }
+    // A new day recomputes only the summaries whose valid_until has come.
+    auto firstReadOn = [&](const QDate &day) {
+        clock.set(QDateTime(day, QTime(7, 0), Qt::UTC));
+        const double ms = elapsedMs([&] { check(r.patientSummaries(QStringLiteral("bench"))); });
+        return std::pair{ms, registry::RegistryInternals::summariesParsedLastRead(r)};
+    };
     std::vector<double> newDay;
+    qsizetype recomputed = 0;
     for (int ahead = 1; ahead <= slowRuns; ++ahead) {
-        clock.set(QDateTime(today.addDays(ahead), QTime(7, 0), Qt::UTC));
-        QElapsedTimer timer;
-        timer.start();
-        check(r.patientSummaries(QStringLiteral("bench")));
-        newDay.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        const auto [ms, count] = firstReadOn(today.addDays(ahead));
+        newDay.push_back(ms);
+        recomputed += count;
     }
     std::sort(newDay.begin(), newDay.end());
-    bench::row("first read of a new day (every summary)", newDay[newDay.size() / 2], wholeMs,
-               "whole registry read from the database");
+    bench::row("first read of a new day", newDay[newDay.size() / 2], wholeMs, "whole registry read from the database");
+    std::printf("  (%lld summaries recomputed over those %d days, of %d)\n", static_cast<long long>(recomputed),
+                slowRuns, patients);
+    // The days up to the next month read as the app would, then the first of the month timed.
+    const QDate nextMonth = QDate(today.year(), today.month(), 1).addMonths(1);
+    for (QDate day = today.addDays(slowRuns + 1); day < nextMonth; day = day.addDays(1))
+        (void)firstReadOn(day);
+    const auto [monthMs, monthCount] = firstReadOn(nextMonth);
+    bench::row("first read of a new month", monthMs, wholeMs, "whole registry read from the database");
+    std::printf("  (%lld summaries recomputed on %s)\n", static_cast<long long>(monthCount),
+                qPrintable(nextMonth.toString(Qt::ISODate)));
+    // The clock set back: every summary recomputed, as after a policy change or when seeding.
+    const auto [allMs, allCount] = firstReadOn(today);
+    if (allCount != patients)
+        std::abort();
+    bench::row("every summary recomputed (policy change)", allMs, wholeMs, "whole registry read from the database");
     std::printf("\nmemory: peak RSS %.0f MB after unlocking and the first registry list (%.0f MB before unlocking, "
                 "after the seeding gave its memory back; the seeding's own peak was %.0f MB)\n",
                 appPeak, rssBefore, seedingPeak);
-    std::printf("peak RSS %.0f MB since unlocking, the bench's whole-registry baselines included\n", statusMb("VmHWM"));
+    std::printf("peak RSS %.0f MB since unlocking, the bench's whole-registry baselines included\n",
+                bench::statusMb("VmHWM"));
     return 0;
 }

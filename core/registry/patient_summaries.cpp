@@ -24,9 +24,26 @@ namespace {
 
 // Bump when what a summary holds or how it is computed changes without a policy change (a new
 // rule in a release): every summary is then recomputed on the first read.
-constexpr auto kSummaryFormat = "3";  // 2: booking time as the huddle says, measures; 3: intake, OUD and referral gaps
-// Above this many marked patients, one scan of every current record beats one query per patient.
+// 2: booking time as the huddle says, measures; 3: intake, OUD and referral gaps; 4: valid_until,
+// measures through the current month.
+constexpr auto kSummaryFormat = "4";
+// A summary holds the measure shares of the 12 months the screen opens on and of the month in
+// progress (a month's share depends on the records and the policy only, never on the date it is
+// computed), so it still covers the screen's months when the next month begins.
+constexpr int kStoredMeasureMonths = kSummaryMeasureMonths + 1;
+using StoredMeasureMonths = std::array<clinical::MeasureContribution, kStoredMeasureMonths>;
+// How a missing gap due "today" is stored: it is due on whichever day the summary is read.
+const QString kDueToday = QStringLiteral("today");
+// How many days ahead a summary is checked against the rules engine at most: each day checked
+// costs one evaluation when the summary is written, so the horizon is short, and spread over a
+// week by the patient's id so that summaries written together (seeding, a policy change) do not
+// all expire on the same morning.
+constexpr int kShortestHorizonDays = 4;
+constexpr int kHorizonSpreadDays = 7;
+// Above this many marked patients, and above this share of the registry, one scan of every current
+// record beats one query per patient (a new day at 10,000 patients marks about 500).
 constexpr qsizetype kScanAllAbove = 200;
+constexpr qsizetype kScanAllAboveShareDivisor = 4;
 
 const QString kAsOfKey = QStringLiteral("summary_as_of");
 const QString kRulesKey = QStringLiteral("summary_rules");
@@ -41,13 +58,16 @@ template <typename Enum> Enum fromName(const QString &text, std::initializer_lis
     return fallback;
 }
 
-QByteArray gapsToJson(const QList<clinical::CareGap> &gaps)
+// A missing gap the rules engine dates `asOf` (never done: due the day it is evaluated) is stored
+// as due "today", so that the same summary holds on the following days.
+QByteArray gapsToJson(const QList<clinical::CareGap> &gaps, const QDate &asOf)
 {
     QJsonArray array;
     for (const clinical::CareGap &g : gaps) {
+        const bool dueToday = g.status == clinical::GapStatus::Missing && g.due == asOf;
         array.append(QJsonObject{{QStringLiteral("code"), g.code},
                                  {QStringLiteral("status"), clinical::toString(g.status)},
-                                 {QStringLiteral("due"), g.due.toString(Qt::ISODate)},
+                                 {QStringLiteral("due"), dueToday ? kDueToday : g.due.toString(Qt::ISODate)},
                                  {QStringLiteral("severity"), clinical::toString(g.severity)},
                                  {QStringLiteral("role"), g.role},
                                  {QStringLiteral("reason"), g.reason},
@@ -56,7 +76,8 @@ QByteArray gapsToJson(const QList<clinical::CareGap> &gaps)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-QList<clinical::CareGap> gapsFromJson(const QByteArray &text)
+// The gaps of a stored summary; the places of those due "today" (left without a date) in `dueToday`.
+QList<clinical::CareGap> gapsFromJson(const QByteArray &text, QList<qsizetype> *dueToday)
 {
     using clinical::GapStatus;
     using clinical::Severity;
@@ -70,7 +91,11 @@ QList<clinical::CareGap> gapsFromJson(const QByteArray &text)
         g.status = fromName(o.value(QStringLiteral("status")).toString(),
                             {GapStatus::Missing, GapStatus::Overdue, GapStatus::DueSoon, GapStatus::Alert},
                             GapStatus::Missing);
-        g.due = QDate::fromString(o.value(QStringLiteral("due")).toString(), Qt::ISODate);
+        const QString due = o.value(QStringLiteral("due")).toString();
+        if (due == kDueToday)
+            dueToday->append(gaps.size());
+        else
+            g.due = QDate::fromString(due, Qt::ISODate);
         g.severity = fromName(o.value(QStringLiteral("severity")).toString(),
                               {Severity::Urgent, Severity::High, Severity::Medium, Severity::Low}, Severity::Medium);
         g.role = o.value(QStringLiteral("role")).toString();
@@ -84,10 +109,10 @@ QList<clinical::CareGap> gapsFromJson(const QByteArray &text)
 
 // A patient's measure months as bytes: per month a flags byte (1: on long-term therapy, 2: has a
 // PEG mean), the counted and met bits (16 bits each, little-endian), then the PEG mean when present.
-QByteArray encodeMeasures(const MeasureMonths &months)
+QByteArray encodeMeasures(const StoredMeasureMonths &months)
 {
     QByteArray out;
-    out.reserve(kSummaryMeasureMonths * 13);
+    out.reserve(kStoredMeasureMonths * 13);
     auto put16 = [&out](quint16 value) {
         out.append(static_cast<char>(value & 0xff));
         out.append(static_cast<char>(value >> 8));
@@ -104,9 +129,9 @@ QByteArray encodeMeasures(const MeasureMonths &months)
     return out;
 }
 
-std::optional<MeasureMonths> decodeMeasures(const QByteArray &bytes)
+std::optional<StoredMeasureMonths> decodeMeasures(const QByteArray &bytes)
 {
-    MeasureMonths months{};
+    StoredMeasureMonths months{};
     qsizetype at = 0;
     auto get16 = [&]() {
         const auto value = static_cast<quint16>(static_cast<quint8>(bytes.at(at)) |
@@ -135,68 +160,139 @@ std::optional<MeasureMonths> decodeMeasures(const QByteArray &bytes)
     return months;
 }
 
-QString errorToText(const Error &error)
+// `month`: for the measures, which of the stored months the rules engine could not count (-1: none given).
+QString errorToText(const Error &error, int month = -1)
 {
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("field"), error.field}, {QStringLiteral("message"), error.message}})
-            .toJson(QJsonDocument::Compact));
+    QJsonObject o{{QStringLiteral("field"), error.field}, {QStringLiteral("message"), error.message}};
+    if (month >= 0)
+        o.insert(QStringLiteral("month"), month);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-Error errorFromText(const QString &text)
+Error errorFromText(const QString &text, int *month = nullptr)
 {
     const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (month)
+        *month = o.value(QStringLiteral("month")).toInt(0);
     return {o.value(QStringLiteral("field")).toString(), o.value(QStringLiteral("message")).toString()};
 }
 
-// What the rules engine says of one patient on `asOf`, as a summary row.
-storage::SummaryRow summarise(const domain::Patient &patient, const QDate &asOf, const ClinicRules &rules)
+// What of a summary depends on the date: the rules engine's word on the patient for one day.
+struct DayPart {
+    QDate day;
+    clinical::LtotStatus ltot;
+    std::optional<Result<clinical::Evaluation>> evaluation;  // when on long-term therapy
+    QDate nextVisit;                                         // the next booking on or after `day`
+};
+
+DayPart dayPart(const domain::Patient &patient, const QDate &day, const clinical::RulesContext &context)
 {
+    DayPart part{day, clinical::ltotStatus(patient, day, context.policy), std::nullopt, QDate()};
+    if (part.ltot.onLtot)
+        part.evaluation = clinical::evaluate(patient, day, context);
+    for (const domain::Visit &visit : patient.visits) {
+        if (visit.status == domain::VisitStatus::Scheduled && visit.date >= day &&
+            (!part.nextVisit.isValid() || visit.date < part.nextVisit))
+            part.nextVisit = visit.date;
+    }
+    return part;
+}
+
+// Whether a summary stored for `a.day` shows on `b.day` exactly what the rules engine says then:
+// the same, missing gaps dated the day they are evaluated moving with the day (gapsToJson).
+// Scripts are not compared: they follow from the gap's code alone.
+bool sameSummary(const DayPart &a, const DayPart &b)
+{
+    if (a.ltot.onLtot != b.ltot.onLtot || a.ltot.reason != b.ltot.reason || a.nextVisit != b.nextVisit ||
+        a.evaluation.has_value() != b.evaluation.has_value())
+        return false;
+    if (!a.evaluation)
+        return true;
+    const Result<clinical::Evaluation> &x = *a.evaluation;
+    const Result<clinical::Evaluation> &y = *b.evaluation;
+    if (x.ok() != y.ok())
+        return false;
+    if (!x)
+        return x.error().field == y.error().field && x.error().message == y.error().message;
+    if (x->tier != y->tier || x->mme.band != y->mme.band || x->mme.totalPerDay != y->mme.totalPerDay ||
+        x->gaps.size() != y->gaps.size())
+        return false;
+    for (qsizetype i = 0; i < x->gaps.size(); ++i) {
+        const clinical::CareGap &g = x->gaps.at(i);
+        const clinical::CareGap &h = y->gaps.at(i);
+        const bool gToday = g.status == clinical::GapStatus::Missing && g.due == a.day;
+        const bool hToday = h.status == clinical::GapStatus::Missing && h.due == b.day;
+        if (g.code != h.code || g.status != h.status || g.severity != h.severity || g.role != h.role ||
+            g.reason != h.reason || gToday != hToday || (!gToday && g.due != h.due))
+            return false;
+    }
+    return true;
+}
+
+// The first day of the month of `day`.
+QDate monthOf(const QDate &day)
+{
+    return QDate(day.year(), day.month(), 1);
+}
+
+// What the rules engine says of one patient on `asOf`, as a summary row, and until when it holds:
+// the rules engine is asked about each following day until its word on the patient changes (or
+// the horizon above, or the stored measure months no longer covering the screen's), so a new day
+// recomputes only the summaries whose day has come, and nothing here second-guesses which dates
+// the rules look at. `storedMeasures`: the patient's measures for asOf's months when still true
+// (SummaryStore::measuresStillTrue), kept instead of counted again.
+storage::SummaryRow summarise(const domain::Patient &patient, const QDate &asOf, const ClinicRules &rules,
+                              const QByteArray *storedMeasures = nullptr)
+{
+    const clinical::RulesContext context = rules.context();
+    const DayPart part = dayPart(patient, asOf, context);
     storage::SummaryRow row;
     row.patientId = patient.id;
     row.policyVersion = rules.policy.version;
-    const clinical::LtotStatus ltot = clinical::ltotStatus(patient, asOf, rules.policy);
-    row.onTherapy = ltot.onLtot;
-    row.ltotReason = clinical::toString(ltot.reason);
+    row.onTherapy = part.ltot.onLtot;
+    row.ltotReason = clinical::toString(part.ltot.reason);
     row.tier = patient.riskTier ? domain::toString(*patient.riskTier) : QString();
     row.gaps = "[]";
-    if (ltot.onLtot) {
-        auto evaluation = clinical::evaluate(patient, asOf, rules.context());
-        if (evaluation) {
-            row.tier = domain::toString(evaluation->tier);
-            row.band = clinical::toString(evaluation->mme.band);
-            row.totalMme = evaluation->mme.totalPerDay;
-            row.gaps = gapsToJson(evaluation->gaps);
-        } else {
-            row.error = errorToText(evaluation.error().within(QStringLiteral("patient %1").arg(patient.clinicId)));
-        }
+    if (part.evaluation && *part.evaluation) {
+        const clinical::Evaluation &evaluation = **part.evaluation;
+        row.tier = domain::toString(evaluation.tier);
+        row.band = clinical::toString(evaluation.mme.band);
+        row.totalMme = evaluation.mme.totalPerDay;
+        row.gaps = gapsToJson(evaluation.gaps, asOf);
+    } else if (part.evaluation) {
+        row.error = errorToText(part.evaluation->error().within(QStringLiteral("patient %1").arg(patient.clinicId)));
     }
-    QDate next;
-    for (const domain::Visit &visit : patient.visits) {
-        if (visit.status == domain::VisitStatus::Scheduled && visit.date >= asOf &&
-            (!next.isValid() || visit.date < next))
-            next = visit.date;
-    }
-    if (next.isValid())
-        row.nextVisitTime = clinical::bookingTimeOn(patient, next).value_or(QString());
-    row.nextVisit = next.toString(Qt::ISODate);
+    if (part.nextVisit.isValid())
+        row.nextVisitTime = clinical::bookingTimeOn(patient, part.nextVisit).value_or(QString());
+    row.nextVisit = part.nextVisit.toString(Qt::ISODate);
     QDate lastPeg;
     for (const domain::PegScore &peg : patient.peg)
         lastPeg = std::max(lastPeg, peg.date);
     row.lastPeg = lastPeg.toString(Qt::ISODate);
-    const clinical::RulesContext context = rules.context();
-    MeasureMonths months{};
-    const QDate end = measuresEndMonth(asOf);
-    for (int i = 0; i < kSummaryMeasureMonths; ++i) {
-        const QDate month = end.addMonths(i - (kSummaryMeasureMonths - 1));
+    // The measures: the 12 months the screen opens on, and the month in progress.
+    const QDate current = monthOf(asOf);
+    StoredMeasureMonths months{};
+    for (int i = 0; i < kStoredMeasureMonths && !storedMeasures; ++i) {
+        const QDate month = current.addMonths(i - (kStoredMeasureMonths - 1));
         auto contribution = clinical::measureContribution(patient, month.year(), month.month(), context);
         if (!contribution) {
-            row.measuresError = errorToText(contribution.error());
+            row.measuresError = errorToText(contribution.error(), i);
             break;
         }
         months[static_cast<std::size_t>(i)] = *contribution;
     }
-    if (row.measuresError.isEmpty())
-        row.measures = encodeMeasures(months);
+    row.measures = storedMeasures ? *storedMeasures : encodeMeasures(months);
+    row.measuresMonth = current.toString(Qt::ISODate);
+    // Once the month after next begins, the screen's months are no longer all stored.
+    const QDate horizon =
+        std::min(current.addMonths(2),
+                 asOf.addDays(kShortestHorizonDays + static_cast<int>(qHash(patient.id, 0) % kHorizonSpreadDays)));
+    clinical::RulesContext probing = context;
+    probing.scriptsForGap = nullptr;
+    QDate until = asOf.addDays(1);
+    while (until < horizon && sameSummary(part, dayPart(patient, until, probing)))
+        until = until.addDays(1);
+    row.validUntil = until.toString(Qt::ISODate);
     return row;
 }
 
@@ -229,8 +325,18 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
     auto storedRules = meta.value(kRulesKey);
     if (!storedAsOf || !storedRules)
         return !storedAsOf ? storedAsOf.error() : storedRules.error();
+    QHash<QString, QByteArray> stillTrueMeasures;
     if (*storedAsOf != asOf || *storedRules != identity) {
-        if (auto s = summaries.markAllDirty(); !s)
+        // A later day under the same rules: only the summaries that no longer hold. Otherwise
+        // (another policy or summary format, or the clock went back) every one.
+        const bool laterDay = *storedRules == identity && !storedAsOf->isEmpty() && *storedAsOf < asOf;
+        if (laterDay) {
+            auto kept = summaries.measuresStillTrue(asOf, monthOf(today).toString(Qt::ISODate));
+            if (!kept)
+                return kept.error();
+            stillTrueMeasures = std::move(kept).value();
+        }
+        if (auto s = laterDay ? summaries.markExpiredDirty(asOf) : summaries.markAllDirty(); !s)
             return s.error();
         if (auto s = meta.setValue(kAsOfKey, asOf); !s)
             return s.error();
@@ -253,11 +359,15 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
     int written = 0;
     auto write = [&](const domain::Patient &patient) -> Status {
         ++written;
-        storage::SummaryRow row = summarise(patient, today, rules);
+        const auto kept = stillTrueMeasures.constFind(patient.id);
+        storage::SummaryRow row = summarise(patient, today, rules, kept == stillTrueMeasures.cend() ? nullptr : &*kept);
         row.computedSeq = *computedSeq;
         return summaries.upsert(row);
     };
-    if (dirty->size() > kScanAllAbove) {
+    auto patients = db.scalarInt("SELECT count(*) FROM patients");
+    if (!patients)
+        return patients.error();
+    if (dirty->size() > std::max(kScanAllAbove, static_cast<qsizetype>(*patients) / kScanAllAboveShareDivisor)) {
         auto all = assembleAllPatients(store);
         if (!all)
             return all.error();
@@ -305,11 +415,14 @@ struct SummaryCache::Entry {
     QString ltotReason;
     bool onTherapy = false;
     clinical::Evaluation evaluation;  // when on therapy: tier, MME total and band, gaps
+    QList<qsizetype> gapsDueToday;    // places in evaluation.gaps of those due on the day read
     clinical::LtotReason reason = clinical::LtotReason::NoOpioid;
     QString nextVisit;
     QString nextVisitTime;
-    MeasureMonths measures{};
+    StoredMeasureMonths measures{};
+    QDate measuresMonth;  // the last month `measures` covers
     std::optional<Error> measuresError;
+    int measuresErrorMonth = 0;  // the stored month the rules engine could not count
     std::optional<Error> refused;
 };
 
@@ -380,18 +493,20 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
             e.mme.band =
                 fromName(s.band, {MmeBand::Below50, MmeBand::From50To89, MmeBand::AtLeast90}, MmeBand::Below50);
             e.tier = p.riskTier.value_or(domain::RiskTier::Moderate);
-            e.gaps = gapsFromJson(s.gaps);
+            e.gaps = gapsFromJson(s.gaps, &entry->gapsDueToday);
             entry->reason = fromName(
                 s.ltotReason, {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
                 LtotReason::ClinicianFlag);
         }
         entry->nextVisit = s.nextVisit;
         entry->nextVisitTime = s.nextVisitTime;
-        if (!s.measuresError.isEmpty()) {
-            entry->measuresError = errorFromText(s.measuresError);
-        } else if (auto months = decodeMeasures(s.measures)) {
+        entry->measuresMonth = QDate::fromString(s.measuresMonth, Qt::ISODate);
+        if (!s.measuresError.isEmpty())
+            entry->measuresError = errorFromText(s.measuresError, &entry->measuresErrorMonth);
+        if (auto months = decodeMeasures(s.measures); months && entry->measuresMonth.isValid()) {
             entry->measures = *months;
         } else {
+            entry->measuresMonth = QDate();  // no window of these months is readable
             entry->measuresError =
                 Error{QString(),
                       QStringLiteral("the stored measures of patient %1 are unreadable").arg(row.patient.clinicId)};
@@ -435,6 +550,7 @@ void SummaryCache::rebuild(const QDate &today)
     out.measures.reserve(n);
     out.measuresErrors.reserve(n);
     m_refused.reset();
+    const QDate end = measuresEndMonth(today);
     for (const auto &entry : std::as_const(m_order)) {
         if (entry->refused && !m_refused)
             m_refused = entry->refused;
@@ -442,8 +558,24 @@ void SummaryCache::rebuild(const QDate &today)
         out.ltotReasons.append(entry->ltotReason);
         out.nextVisits.append(entry->nextVisit);
         out.nextVisitTimes.append(entry->nextVisitTime);
-        out.measures.append(entry->measures);
-        out.measuresErrors.append(entry->measuresError);
+        // The screen's 12 months among the 13 stored: the first 12 in the month the summary was
+        // computed, the last 12 in the next (refreshSummaries recomputes it before any later one).
+        const qsizetype first = entry->measuresMonth.isValid() ? (end.year() - entry->measuresMonth.year()) * 12 +
+                                                                     end.month() - entry->measuresMonth.month() + 1
+                                                               : -1;
+        MeasureMonths window{};
+        if (first == 0 || first == 1) {
+            std::copy_n(entry->measures.cbegin() + first, kSummaryMeasureMonths, window.begin());
+            const bool errorInWindow = entry->measuresError && entry->measuresErrorMonth >= first &&
+                                       entry->measuresErrorMonth < first + kSummaryMeasureMonths;
+            out.measuresErrors.append(errorInWindow ? entry->measuresError : std::nullopt);
+        } else {
+            out.measuresErrors.append(entry->measuresError.value_or(
+                Error{QString(), QStringLiteral("the stored measures of patient %1 do "
+                                                "not cover the months ending %2")
+                                     .arg(entry->patient.clinicId, end.toString(QStringLiteral("yyyy-MM")))}));
+        }
+        out.measures.append(window);
     }
     // Pointers into the finished list: it is not appended to again.
     for (qsizetype i = 0; i < n; ++i) {
@@ -454,6 +586,8 @@ void SummaryCache::rebuild(const QDate &today)
         pe.patient = &out.patients.at(i);
         pe.evaluation = entry.evaluation;
         pe.evaluation.asOf = today;
+        for (qsizetype gap : entry.gapsDueToday)
+            pe.evaluation.gaps[gap].due = today;
         pe.ltot.onLtot = true;
         pe.ltot.reason = entry.reason;
         out.evaluations.append(std::move(pe));

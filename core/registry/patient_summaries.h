@@ -8,8 +8,12 @@
 // When summaries are recomputed (always inside a transaction, so a crash leaves the old ones):
 //   - a trigger marks the patient of every inserted record (summary_dirty), and the write paths
 //     recompute those before they commit (commitWithSummaries);
-//   - every patient, when the date or the clinic policy in force is not the one the summaries
-//     were computed for (the first write or read of a new day, or a policy change);
+//   - on the first write or read of a new day, the patients whose summary no longer holds: each
+//     summary stores the first day on which the rules engine's word on the patient differs
+//     (valid_until, found by asking the engine day by day, at most until the stored measure
+//     months stop covering the measures screen's), and only those whose day has come are redone;
+//   - every patient, when the clinic policy in force or the summary format is not the one the
+//     summaries were computed with, or the clock went back;
 //   - anything still marked, before a summary is read.
 // Each recompute stamps the rows it writes with one computed_seq above every stored one, so a
 // reader that remembers the newest it saw re-reads only what changed since (SummaryCache).
@@ -58,10 +62,12 @@ struct SummarisedRegistry {
     QList<domain::Patient> patients;                 // every patient, in search-key order
     QList<clinical::PatientEvaluation> evaluations;  // the patients on long-term therapy
     // Per patient, as `patients`:
-    QList<QString> ltotReasons;                  // clinical::toString(LtotReason)
-    QList<QString> nextVisits;                   // ISO date of the next booking on or after asOf ("" when none)
-    QList<QString> nextVisitTimes;               // its time, as clinical::bookingTimeOn says
-    QList<MeasureMonths> measures;               // their share of the months ending measuresEndMonth(asOf)
+    QList<QString> ltotReasons;     // clinical::toString(LtotReason)
+    QList<QString> nextVisits;      // ISO date of the next booking on or after asOf ("" when none)
+    QList<QString> nextVisitTimes;  // its time, as clinical::bookingTimeOn says
+    QList<MeasureMonths> measures;  // their share of the months ending measuresEndMonth(asOf)
+    // (a summary stores one month more, the month in progress, so it still covers these when the
+    // next month begins)
     QList<std::optional<Error>> measuresErrors;  // why the rules engine could not count them
 };
 

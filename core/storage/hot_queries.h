@@ -48,6 +48,9 @@ inline constexpr const char *kSummariesComputedSinceTail =
 // re-read only when this changes.
 inline constexpr const char *kNewestRecordOfPatient =
     "SELECT id FROM records WHERE seq = (SELECT max(seq) FROM records WHERE patient_id = ?)";
+// The summaries a new day recomputes (valid_until is ISO, so text order is date order).
+inline constexpr const char *kMarkExpiredSummariesDirty =
+    "INSERT OR IGNORE INTO summary_dirty (patient_id) SELECT patient_id FROM patient_summary WHERE valid_until <= ?";
 inline constexpr const char *kNewestSummarySeq = "SELECT coalesce(max(computed_seq), 0) FROM patient_summary";
 
 }  // namespace cairn::storage::hot_queries

@@ -255,9 +255,20 @@ constexpr const char *kSchemaV8 = R"SQL(
 INSERT INTO meta (key, value) SELECT 'recheck_stored_records', '1' WHERE EXISTS (SELECT 1 FROM records);
 )SQL";
 
+// Version 9: how long each summary holds. A new day recomputes only the summaries whose
+// valid_until has come (core/registry/patient_summaries.cpp finds it by asking the rules engine
+// day by day); measures_month is the last month the stored measure shares cover. Every summary is
+// recomputed on the next read (the summary format changes with them).
+constexpr const char *kSchemaV9 = R"SQL(
+ALTER TABLE patient_summary ADD COLUMN valid_until TEXT NOT NULL DEFAULT '';
+ALTER TABLE patient_summary ADD COLUMN measures_month TEXT NOT NULL DEFAULT '';
+CREATE INDEX patient_summary_by_valid_until ON patient_summary(valid_until);
+)SQL";
+
 constexpr std::array kMigrations{
-    Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3}, Migration{4, kSchemaV4},
-    Migration{5, kSchemaV5}, Migration{6, kSchemaV6}, Migration{7, kSchemaV7}, Migration{8, kSchemaV8},
+    Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
+    Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6},
+    Migration{7, kSchemaV7}, Migration{8, kSchemaV8}, Migration{9, kSchemaV9},
 };
 
 }  // namespace

@@ -23,6 +23,31 @@ Status SummaryStore::markAllDirty()
     return m_db.exec("INSERT OR IGNORE INTO summary_dirty (patient_id) SELECT id FROM patients");
 }
 
+Status SummaryStore::markExpiredDirty(const QString &isoDate)
+{
+    if (auto s = m_db.runForEach(hot_queries::kMarkExpiredSummariesDirty, {isoDate}); !s)
+        return s;
+    return m_db.exec("INSERT OR IGNORE INTO summary_dirty (patient_id) SELECT id FROM patients p "
+                     "WHERE NOT EXISTS (SELECT 1 FROM patient_summary s WHERE s.patient_id = p.id)");
+}
+
+Result<QHash<QString, QByteArray>> SummaryStore::measuresStillTrue(const QString &isoDate, const QString &isoMonth)
+{
+    auto stmt = m_db.prepare("SELECT patient_id, measures FROM patient_summary WHERE valid_until <= ? "
+                             "AND measures_month = ? AND measures_error IS NULL AND measures IS NOT NULL "
+                             "AND patient_id NOT IN (SELECT patient_id FROM summary_dirty)");
+    if (!stmt)
+        return stmt.error();
+    Statement &q = *stmt;
+    q.bind(1, isoDate).bind(2, isoMonth);
+    QHash<QString, QByteArray> measures;
+    while (q.next())
+        measures.insert(q.text(0), q.blob(1));
+    if (!q.status())
+        return q.status().error();
+    return measures;
+}
+
 Status SummaryStore::clearDirty()
 {
     return m_db.exec("DELETE FROM summary_dirty");
@@ -60,8 +85,8 @@ Status SummaryStore::upsert(const SummaryRow &row)
 {
     auto stmt = m_db.cached(
         "INSERT OR REPLACE INTO patient_summary (patient_id, policy_version, on_therapy, ltot_reason, tier, band, "
-        "total_mme, gaps, next_visit, next_visit_time, last_peg, error, measures, measures_error, computed_seq) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "total_mme, gaps, next_visit, next_visit_time, last_peg, error, measures, measures_error, measures_month, "
+        "valid_until, computed_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
@@ -79,7 +104,9 @@ Status SummaryStore::upsert(const SummaryRow &row)
         .bindOptional(12, row.error)
         .bind(13, row.measures)
         .bindOptional(14, row.measuresError)
-        .bind(15, row.computedSeq);
+        .bind(15, row.measuresMonth)
+        .bind(16, row.validUntil)
+        .bind(17, row.computedSeq);
     return s.run();
 }
 
@@ -89,7 +116,8 @@ Result<QList<SummarisedPatientRow>> SummaryStore::computedSince(std::int64_t seq
         QByteArray("SELECT p.id, p.head, p.clinic_id, p.name, p.birth_date, p.sex, p.prescriber, p.risk_tier, p.phone, "
                    "p.language, s.policy_version, s.on_therapy, s.ltot_reason, s.tier, s.band, s.total_mme, s.gaps, "
                    "coalesce(s.next_visit, ''), s.next_visit_time, coalesce(s.last_peg, ''), coalesce(s.error, ''), "
-                   "s.measures, coalesce(s.measures_error, ''), s.computed_seq, p.search_key ") +
+                   "s.measures, coalesce(s.measures_error, ''), s.computed_seq, p.search_key, s.measures_month, "
+                   "s.valid_until ") +
         hot_queries::kSummariesComputedSinceTail;
     auto stmt = m_db.prepare(sql.constData());
     if (!stmt)
@@ -127,6 +155,8 @@ Result<QList<SummarisedPatientRow>> SummaryStore::computedSince(std::int64_t seq
         s.measuresError = q.text(22);
         s.computedSeq = q.integer(23);
         row.searchKey = q.text(24);
+        s.measuresMonth = q.text(25);
+        s.validUntil = q.text(26);
         rows.append(std::move(row));
     }
     if (!q.status())

@@ -11,6 +11,7 @@
 #include "core/storage/record_store.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,6 +35,8 @@ struct SummaryRow {
     QString error;                 // the evaluation's error line when the rules engine refused the record
     QByteArray measures;           // the patient's share of the recent months' measures (core/registry encodes it)
     QString measuresError;         // why the rules engine could not count the patient in those months
+    QString measuresMonth;         // ISO first day of the last month `measures` covers
+    QString validUntil;            // ISO date from which the date-dependent part may differ: recompute then
     std::int64_t computedSeq = 0;  // the recompute that wrote it (summariesComputedSince)
 };
 
@@ -53,8 +56,16 @@ public:
     // Patients whose records changed since their summary was written (sorted by id).
     Result<QStringList> dirtyPatients();
     Result<bool> anyDirty();
-    // Every patient of the registry, to recompute all summaries (date or policy changed).
+    // Every patient of the registry, to recompute all summaries (policy changed, date went back).
     Status markAllDirty();
+    // The patients whose summary no longer holds on `isoDate` (valid_until on or before it), or who
+    // have none: what a new day recomputes.
+    Status markExpiredDirty(const QString &isoDate);
+    // Of the summaries markExpiredDirty marks for `isoDate`, those whose patient is not marked
+    // already (no record written since) and whose measures cover the months through `isoMonth`
+    // without an error: patient id -> their stored measures, still true (a month's share depends
+    // on the records and the policy only). Call before markExpiredDirty.
+    Result<QHash<QString, QByteArray>> measuresStillTrue(const QString &isoDate, const QString &isoMonth);
     Status clearDirty();
     // Marks one patient's summary for recompute.
     Status markDirty(const QString &patientId);

@@ -177,8 +177,8 @@ class TestPatientSummaries : public QObject {
             rows(r, "SELECT * FROM record_closes ORDER BY closed_id, record_id"),
             rows(r, "SELECT rowid, * FROM patients ORDER BY rowid"),
             rows(r, "SELECT patient_id, policy_version, on_therapy, ltot_reason, tier, band, total_mme, gaps, "
-                    "next_visit, next_visit_time, last_peg, error, hex(measures), measures_error "
-                    "FROM patient_summary ORDER BY patient_id"),
+                    "next_visit, next_visit_time, last_peg, error, hex(measures), measures_error, measures_month, "
+                    "valid_until FROM patient_summary ORDER BY patient_id"),
             rows(r, "SELECT * FROM summary_dirty ORDER BY patient_id"),
             rows(r, "SELECT record_id, patient_id, kind, payload, field, message FROM quarantine ORDER BY id"),
             rows(r, "SELECT * FROM outbox ORDER BY seq"),
@@ -657,16 +657,65 @@ private slots:
         }
         auto r = signIn(QStringLiteral("policy.db"), kClinician, kClinicianPin);
         const QStringList before = screenLines(*evaluateForView(*r, View::RegistryList, m_clock.now().date()));
-        // A new day with no write: the first read recomputes every summary for it.
+        // A new day with no write: the first read recomputes every summary that day changes.
         m_clock.set(kStart.addDays(45));
         CHECKED(sameAsFullEvaluation(*r));
         QVERIFY(screenLines(*evaluateForView(*r, View::RegistryList, m_clock.now().date())) != before);
-        // And a write on the next day recomputes everyone before it commits.
+        // And a write on the next day brings the summaries up to date before it commits.
         m_clock.set(kStart.addDays(46));
         CHECKED(randomWrite(*r));
         CHECKED(nothingWaiting(*r));
         QCOMPARE(scalar(*r, "SELECT count(*) FROM meta WHERE key = 'summary_as_of' AND value = '2027-01-08'"), 1);
         CHECKED(sameAsFullEvaluation(*r));
+    }
+
+    // A new day recomputes only the summaries whose date has come, and what every screen shows
+    // still equals a full evaluation: day after day, across two month boundaries (the measures
+    // move to the next month), after writes and a policy change, and after a jump past the months
+    // the stored measures cover.
+    void newDaysRecomputeOnlyWhatTheDateChanges()
+    {
+        const int patients = 60;
+        create(QStringLiteral("days.db"), patients, 17).reset();
+        auto r = signIn(QStringLiteral("days.db"), kClinician, kClinicianPin);
+        CHECKED(sameAsFullEvaluation(*r));
+        qsizetype recomputedOnPlainDays = 0;
+        int plainDays = 0;
+        // 2026-11-24 .. 2026-12-02 day by day (2026-12-01 begins a month), then on to January.
+        QList<int> offsets;
+        for (int ahead = 1; ahead <= 9; ++ahead)
+            offsets << ahead;
+        offsets << 12 << 20 << 38 << 39 << 40 << 55 << 130;
+        for (int ahead : std::as_const(offsets)) {
+            m_clock.set(kStart.addDays(ahead));
+            CHECK_OK(evaluateForView(*r, View::RegistryList, m_clock.now().date()));
+            if (ahead <= 9) {
+                recomputedOnPlainDays += RegistryInternals::summariesParsedLastRead(*r);
+                ++plainDays;
+            }
+            CHECKED(sameAsFullEvaluation(*r));
+            if (ahead % 3 == 0) {
+                CHECKED(randomWrite(*r));
+                CHECKED(nothingWaiting(*r));
+                CHECKED(sameAsFullEvaluation(*r));
+            }
+            if (ahead == 20) {
+                r.reset();
+                {
+                    auto admin = signIn(QStringLiteral("days.db"), kAdmin, kAdminPin);
+                    CHECK_OK(admin->setClinicPolicy(QJsonObject{
+                        {QStringLiteral("intervals_days"),
+                         QJsonObject{{QStringLiteral("pdmp"), QJsonObject{{QStringLiteral("low"), 60},
+                                                                          {QStringLiteral("moderate"), 45},
+                                                                          {QStringLiteral("high"), 30}}}}}}));
+                }
+                r = signIn(QStringLiteral("days.db"), kClinician, kClinicianPin);
+                CHECKED(sameAsFullEvaluation(*r));
+            }
+        }
+        // Most summaries hold from one day to the next: far fewer than every patient each day.
+        QVERIFY2(recomputedOnPlainDays < qsizetype{patients} * plainDays / 2,
+                 qPrintable(QStringLiteral("%1 recomputed over %2 days").arg(recomputedOnPlainDays).arg(plainDays)));
     }
 
     void killedWhileRecomputingEverySummaryForAPolicyChange()

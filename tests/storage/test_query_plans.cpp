@@ -119,6 +119,8 @@ private slots:
         row("summaries computed since", QByteArray("SELECT p.name, s.gaps ") + q::kSummariesComputedSinceTail,
             {QStringLiteral("patient_summary_by_computed_seq"), QStringLiteral("SEARCH p USING INDEX")});
         row("newest summary", q::kNewestSummarySeq, {QStringLiteral("patient_summary_by_computed_seq")});
+        row("summaries a new day recomputes", q::kMarkExpiredSummariesDirty,
+            {QStringLiteral("patient_summary_by_valid_until")});
         row("newest record of a patient", q::kNewestRecordOfPatient,
             {QStringLiteral("records_by_patient"), QStringLiteral("USING INTEGER PRIMARY KEY")});
     }
