@@ -5810,6 +5810,10 @@
         <source>Saved to %1.</source>
         <translation>Guardado en %1.</translation>
     </message>
+    <message>
+        <source>This document cannot be shown.</source>
+        <translation>Este documento no se puede mostrar.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::PegOutreachModel</name>
