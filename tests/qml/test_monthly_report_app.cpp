@@ -137,7 +137,9 @@ private slots:
         QCOMPARE(report()->property("month").toString(), QStringLiteral("2026-02"));  // last month by default
         QQuickItem *edition = testing::findButton(item(QStringLiteral("reportEdition")), kAppendixEdition);
         QVERIFY(edition);
+        QVERIFY(testing::waitFor([&] { return !testing::inTransition(edition); }));  // the page has settled
         testing::tap(window(), edition);
+        QTRY_COMPARE(report()->property("edition").toInt(), 2);  // FullWithPatients
         make();
         const int count = pages()->property("pageCount").toInt();
         QVERIFY(count > 2);
