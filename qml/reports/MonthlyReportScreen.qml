@@ -68,7 +68,7 @@ Page {
             Layout.fillWidth: true
             label: qsTr("Edition")
             model: report.editionChoices
-            currentIndex: report.editionChoices.findIndex(choice => choice.value === report.edition)
+            currentIndex: report.editionIndex
             onActivated: index => report.edition = report.editionChoices[index].value
         }
         BusyIndicator {

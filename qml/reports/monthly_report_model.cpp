@@ -18,8 +18,10 @@ MonthlyReportModel::MonthlyReportModel(QObject *parent)
                 emit editionChoicesChanged();
                 if (!offered(m_edition))
                     setEdition(StaffSummary);
+                emit editionIndexChanged();
             });
         emit editionChoicesChanged();
+        emit editionIndexChanged();
     });
 }
 
@@ -70,6 +72,16 @@ void MonthlyReportModel::setEdition(Edition edition)
     m_edition = edition;
     m_pages.clear();
     emit editionChanged();
+    emit editionIndexChanged();
+}
+
+int MonthlyReportModel::editionIndex() const
+{
+    const QVariantList choices = editionChoices();
+    for (qsizetype i = 0; i < choices.size(); ++i)
+        if (choices.at(i).toMap().value(QStringLiteral("value")).toInt() == m_edition)
+            return int(i);
+    return -1;
 }
 
 QVariantList MonthlyReportModel::editionChoices() const

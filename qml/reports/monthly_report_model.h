@@ -24,6 +24,8 @@ class MonthlyReportModel : public cairn::app::AsyncObject {
     Q_PROPERTY(Edition edition READ edition WRITE setEdition NOTIFY editionChanged)
     // The editions the signed-in role is offered, in order: {value: Edition, text}.
     Q_PROPERTY(QVariantList editionChoices READ editionChoices NOTIFY editionChoicesChanged)
+    // Where `edition` is in editionChoices (-1: not among them).
+    Q_PROPERTY(int editionIndex READ editionIndex NOTIFY editionIndexChanged)
     Q_PROPERTY(cairn::app::PdfPages *pages READ pages CONSTANT)
 
 public:
@@ -42,6 +44,7 @@ public:
     Edition edition() const { return m_edition; }
     void setEdition(Edition edition);
     QVariantList editionChoices() const;
+    int editionIndex() const;
     PdfPages *pages() { return &m_pages; }
     void setToday(const QDate &today) { m_today = today; }
 
@@ -52,6 +55,7 @@ signals:
     void monthChanged();
     void editionChanged();
     void editionChoicesChanged();
+    void editionIndexChanged();
 
 private:
     bool offered(Edition edition) const;
