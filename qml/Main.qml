@@ -293,6 +293,13 @@ ApplicationWindow {
             title: qsTr("Measures")
             onPatientChosen: id => window.push(patientComponent, { patientId: id })
             onSelfAssessmentRequested: window.open("self_assessment", selfAssessmentComponent, {})
+            onMonthlyReportRequested: window.open("monthly_report", monthlyReportComponent, {})
+        }
+    }
+    Component {
+        id: monthlyReportComponent
+        MonthlyReportScreen {
+            title: qsTr("Monthly report")
         }
     }
     Component {

@@ -29,11 +29,12 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml-models qml6-module-qttest qml6-module-qtcharts qml6-module-qtquick-dialogs
   libqt6svg6 qt6-qpa-plugins
+  qt6-pdf-dev
   qtkeychain-qt6-dev libsodium-dev libpq-dev zlib1g-dev
   postgresql postgresql-client nginx-light
   clang-format clang-tidy
   clang libclang-rt-14-dev
-  fonts-dejavu-core poppler-utils
+  fonts-dejavu-core poppler-utils python3-openpyxl
   libquazip1-qt6-dev libxlsxwriter-dev
 )
 missing=()

@@ -441,6 +441,14 @@
         <source>No open care gap.</source>
         <translation>No hay brechas de atención abiertas.</translation>
     </message>
+    <message>
+        <source>View as PDF</source>
+        <translation>Ver como PDF</translation>
+    </message>
+    <message>
+        <source>Case summary (PDF)</source>
+        <translation>Resumen del caso (PDF)</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceChips</name>
@@ -1426,6 +1434,10 @@
         <source>The team&apos;s note</source>
         <translation>La nota del equipo</translation>
     </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>Informe mensual</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresScreen</name>
@@ -1475,6 +1487,45 @@
     <message>
         <source>Self-assessment</source>
         <translation>Autoevaluación</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>Informe mensual</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportScreen</name>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Guardar el informe mensual</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Month of the report</source>
+        <translation>Mes del informe</translation>
+    </message>
+    <message>
+        <source>Make the report</source>
+        <translation>Hacer el informe</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Edición</translation>
+    </message>
+    <message>
+        <source>Making the report</source>
+        <translation>Haciendo el informe</translation>
+    </message>
+    <message>
+        <source>Choose the month and the edition, then make the report. It is made on this tablet and is not saved unless you save it.</source>
+        <translation>Elija el mes y la edición y haga el informe. Se hace en esta tableta y no se guarda salvo que usted lo guarde.</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +1954,40 @@
     <message>
         <source>Case summary</source>
         <translation>Resumen del caso</translation>
+    </message>
+</context>
+<context>
+    <name>PdfReaderScreen</name>
+    <message>
+        <source>Save the document</source>
+        <translation>Guardar el documento</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
     </message>
 </context>
 <context>
@@ -3946,6 +4031,26 @@
         <source>Case conferences to discuss and your open tasks</source>
         <translation>Sesiones clínicas por comentar y sus tareas pendientes</translation>
     </message>
+    <message>
+        <source>Export the gap worklist</source>
+        <translation>Exportar la lista de brechas</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Export the gap worklist, as filtered, to a spreadsheet</source>
+        <translation>Exportar la lista de brechas, con los filtros puestos, a una hoja de cálculo</translation>
+    </message>
 </context>
 <context>
     <name>ScaleField</name>
@@ -5451,6 +5556,29 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::MonthlyReportModel</name>
+    <message>
+        <source>Staff meeting summary (one page, no patient named)</source>
+        <translation>Resumen para la reunión del personal (una página, sin nombres de pacientes)</translation>
+    </message>
+    <message>
+        <source>Full report (no patient named)</source>
+        <translation>Informe completo (sin nombres de pacientes)</translation>
+    </message>
+    <message>
+        <source>Full report with the patients behind each measure off target</source>
+        <translation>Informe completo con los pacientes detrás de cada medida que no cumple la meta</translation>
+    </message>
+    <message>
+        <source>Choose the month of the report.</source>
+        <translation>Elija el mes del informe.</translation>
+    </message>
+    <message>
+        <source>Only the registry manager may print the patients behind the measures.</source>
+        <translation>Solo el gestor del registro puede imprimir los pacientes detrás de las medidas.</translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::Navigation</name>
     <message>
         <source>Today</source>
@@ -5689,6 +5817,25 @@
     <message>
         <source>New-patient intake started %1; still to do: %2.</source>
         <translation>Admisión de paciente nuevo iniciada el %1; falta: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::PdfPages</name>
+    <message>
+        <source>Choose where to save the document.</source>
+        <translation>Elija dónde guardar el documento.</translation>
+    </message>
+    <message>
+        <source>Could not save the document to %1.</source>
+        <translation>No se pudo guardar el documento en %1.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>This document cannot be shown.</source>
+        <translation>Este documento no se puede mostrar.</translation>
     </message>
 </context>
 <context>
@@ -6306,6 +6453,164 @@
     <message>
         <source>Undone: the record stays in the history, marked withdrawn.</source>
         <translation>Deshecho: el registro queda en el historial, marcado como retirado.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::WorklistExport</name>
+    <message>
+        <source>Choose where to save the worklist.</source>
+        <translation>Elija dónde guardar la lista de trabajo.</translation>
+    </message>
+    <message>
+        <source>Your role may not export patient lists.</source>
+        <translation>Su función no permite exportar listas de pacientes.</translation>
+    </message>
+    <message>
+        <source>Could not save the worklist to %1.</source>
+        <translation>No se pudo guardar la lista de trabajo en %1.</translation>
+    </message>
+    <message>
+        <source>%1 open gaps of %2 patients saved to %3.</source>
+        <translation>%1 brechas abiertas de %2 pacientes guardadas en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::reports::MonthlyReport</name>
+    <message>
+        <source>no patients counted</source>
+        <translation>ningún paciente contado</translation>
+    </message>
+    <message>
+        <source>%1 (%2 patients)</source>
+        <translation>%1 (%2 pacientes)</translation>
+    </message>
+    <message>
+        <source>%1% (%2 of %3)</source>
+        <translation>%1 % (%2 de %3)</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>sin fijar</translation>
+    </message>
+    <message>
+        <source>at most %1%</source>
+        <translation>como máximo %1 %</translation>
+    </message>
+    <message>
+        <source>at least %1%</source>
+        <translation>como mínimo %1 %</translation>
+    </message>
+    <message>
+        <source>Off target</source>
+        <translation>No cumple la meta</translation>
+    </message>
+    <message>
+        <source>Meets target</source>
+        <translation>Cumple la meta</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>sin cambio</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 puntos</translation>
+    </message>
+    <message>
+        <source>%1 patients on long-term opioid therapy at the end of %2. %3 of %4 measures with a target meet it. Policy version %5; made %6.</source>
+        <translation>%1 pacientes en terapia con opioides a largo plazo al final de %2. %3 de %4 medidas con meta la cumplen. Versión de la política %5; hecho el %6.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Since last month</source>
+        <translation>Desde el mes pasado</translation>
+    </message>
+    <message>
+        <source>Opioid therapy measures, %1: staff summary</source>
+        <translation>Medidas de la terapia con opioides, %1: resumen para la reunión del personal</translation>
+    </message>
+    <message>
+        <source>no patient is named in this summary</source>
+        <translation>este resumen no nombra a ningún paciente</translation>
+    </message>
+    <message>
+        <source>Each measure counts patients on long-term opioid therapy on the month&apos;s last day, over the window the clinic&apos;s policy sets for it.</source>
+        <translation>Cada medida cuenta a los pacientes en terapia con opioides a largo plazo el último día del mes, en el periodo que le fija la política de la clínica.</translation>
+    </message>
+    <message>
+        <source>Opioid therapy measures, %1</source>
+        <translation>Medidas de la terapia con opioides, %1</translation>
+    </message>
+    <message>
+        <source>names patients: registry manager only, do not leave unattended</source>
+        <translation>nombra a pacientes: solo para el gestor del registro; no lo deje a la vista</translation>
+    </message>
+    <message>
+        <source>no patient is named in this report</source>
+        <translation>este informe no nombra a ningún paciente</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Twelve months</source>
+        <translation>Doce meses</translation>
+    </message>
+    <message>
+        <source>%1: %2; target %3</source>
+        <translation>%1: %2; meta %3</translation>
+    </message>
+    <message>
+        <source>By prescriber, %1</source>
+        <translation>Por prescriptor, %1</translation>
+    </message>
+    <message>
+        <source>No patient has a prescriber recorded.</source>
+        <translation>Ningún paciente tiene un prescriptor registrado.</translation>
+    </message>
+    <message>
+        <source>%1: %2 patients on long-term therapy</source>
+        <translation>%1: %2 pacientes en terapia a largo plazo</translation>
+    </message>
+    <message>
+        <source>Appendix: patients behind the measures off target</source>
+        <translation>Anexo: los pacientes detrás de las medidas que no cumplen la meta</translation>
+    </message>
+    <message>
+        <source>For the registry manager&apos;s follow-up. Below a floor: the patients counted who do not meet it; above a ceiling: the patients who are counted in it.</source>
+        <translation>Para el seguimiento del gestor del registro. Por debajo de un mínimo: los pacientes contados que no lo alcanzan; por encima de un máximo: los pacientes contados en él.</translation>
+    </message>
+    <message>
+        <source>%1: %2 patients</source>
+        <translation>%1: %2 pacientes</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Chart number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>Prescriptor</translation>
     </message>
 </context>
 <context>

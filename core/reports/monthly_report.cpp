@@ -3,12 +3,20 @@
 #include "core/clinical/measure_labels.h"
 #include "core/reports/pdf_document.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QSet>
 
 #include <algorithm>
 
 namespace cairn::reports {
+
+// The report's own words, in the catalogue under "cairn::reports::MonthlyReport": the report
+// follows the language whose translator is installed (the tablet's, or `cairnctl report --lang`).
+struct MonthlyReport {
+    Q_DECLARE_TR_FUNCTIONS(cairn::reports::MonthlyReport)
+};
+
 namespace {
 
 bool isMeanPeg(const clinical::Measure &m)
@@ -19,24 +27,25 @@ bool isMeanPeg(const clinical::Measure &m)
 QString valueText(const clinical::Measure &m)
 {
     if (m.denominator == 0)
-        return QStringLiteral("no patients counted");
+        return MonthlyReport::tr("no patients counted");
     if (isMeanPeg(m))
-        return QStringLiteral("%1 (%2 patients)").arg(m.value, 0, 'f', 1).arg(m.denominator);
-    return QStringLiteral("%1% (%2 of %3)").arg(m.value, 0, 'f', 1).arg(m.numerator).arg(m.denominator);
+        return MonthlyReport::tr("%1 (%2 patients)").arg(m.value, 0, 'f', 1).arg(m.denominator);
+    return MonthlyReport::tr("%1% (%2 of %3)").arg(m.value, 0, 'f', 1).arg(m.numerator).arg(m.denominator);
 }
 
 QString targetText(const clinical::Measure &m)
 {
     if (!m.target)
-        return QStringLiteral("none set");
-    return (m.lowerIsBetter ? QStringLiteral("at most %1%") : QStringLiteral("at least %1%")).arg(*m.target, 0, 'f', 0);
+        return MonthlyReport::tr("none set");
+    return (m.lowerIsBetter ? MonthlyReport::tr("at most %1%") : MonthlyReport::tr("at least %1%"))
+        .arg(*m.target, 0, 'f', 0);
 }
 
 QString statusText(const clinical::Measure &m)
 {
     if (!m.target || m.denominator == 0)
         return QStringLiteral("—");
-    return clinical::missesTarget(m) ? QStringLiteral("Off target") : QStringLiteral("Meets target");
+    return clinical::missesTarget(m) ? MonthlyReport::tr("Off target") : MonthlyReport::tr("Meets target");
 }
 
 // The change from last month, in points (percent) or PEG points; empty without both months.
@@ -46,18 +55,17 @@ QString changeText(const clinical::Measure &now, const clinical::Measure *before
         return QStringLiteral("—");
     const double delta = now.value - before->value;
     if (std::abs(delta) < 0.05)
-        return QStringLiteral("no change");
-    return QStringLiteral("%1%2%3")
-        .arg(delta > 0 ? QStringLiteral("+") : QString())
-        .arg(delta, 0, 'f', 1)
-        .arg(isMeanPeg(now) ? QString() : QStringLiteral(" pts"));
+        return MonthlyReport::tr("no change");
+    const QString signedDelta = (delta > 0 ? QStringLiteral("+") : QString()) + QString::number(delta, 'f', 1);
+    return isMeanPeg(now) ? signedDelta : MonthlyReport::tr("%1 pts").arg(signedDelta);
 }
 
 QString monthName(const QString &month, QLocale::FormatType format)
 {
     const QDate first = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
-    return QLocale(QLocale::English)
-        .toString(first, format == QLocale::LongFormat ? QStringLiteral("MMMM yyyy") : QStringLiteral("MMM yy"));
+    // The default locale follows the report's language (the tablet's Language, cairnctl's --lang).
+    return QLocale().toString(first,
+                              format == QLocale::LongFormat ? QStringLiteral("MMMM yyyy") : QStringLiteral("MMM yy"));
 }
 
 void summaryPage(PdfDocument &doc, const MonthlyReportInput &input)
@@ -73,13 +81,14 @@ void summaryPage(PdfDocument &doc, const MonthlyReportInput &input)
         ++withTarget;
         meeting += clinical::missesTarget(m) ? 0 : 1;
     }
-    doc.paragraph(QStringLiteral("%1 patients on long-term opioid therapy at the end of %2. %3 of %4 measures with a "
-                                 "target meet it. Policy version %5; made %6.")
-                      .arg(now.cotPatients)
-                      .arg(monthName(input.month, QLocale::LongFormat))
-                      .arg(meeting)
-                      .arg(withTarget)
-                      .arg(now.policyVersion, input.generatedOn.toString(Qt::ISODate)));
+    doc.paragraph(
+        MonthlyReport::tr("%1 patients on long-term opioid therapy at the end of %2. %3 of %4 measures with a "
+                          "target meet it. Policy version %5; made %6.")
+            .arg(now.cotPatients)
+            .arg(monthName(input.month, QLocale::LongFormat))
+            .arg(meeting)
+            .arg(withTarget)
+            .arg(now.policyVersion, input.generatedOn.toString(Qt::ISODate)));
     QList<QStringList> rows;
     for (qsizetype i = 0; i < now.measures.size(); ++i) {
         const clinical::Measure &m = now.measures.at(i);
@@ -87,8 +96,8 @@ void summaryPage(PdfDocument &doc, const MonthlyReportInput &input)
         rows << QStringList{clinical::measureLabel(m.id, m.windowDays), valueText(m), targetText(m), statusText(m),
                             changeText(m, last)};
     }
-    doc.table({QStringLiteral("Measure"), QStringLiteral("This month"), QStringLiteral("Target"),
-               QStringLiteral("Status"), QStringLiteral("Since last month")},
+    doc.table({MonthlyReport::tr("Measure"), MonthlyReport::tr("This month"), MonthlyReport::tr("Target"),
+               MonthlyReport::tr("Status"), MonthlyReport::tr("Since last month")},
               rows, {9, 5, 4, 4, 4});
 }
 
@@ -150,24 +159,24 @@ QByteArray renderMonthlyReport(const MonthlyReportInput &input, ReportEdition ed
 {
     const QString month = monthName(input.month, QLocale::LongFormat);
     if (edition == ReportEdition::StaffSummary) {
-        PdfDocument doc(QStringLiteral("Opioid therapy measures, %1: staff summary").arg(month),
-                        QStringLiteral("no patient is named in this summary"));
+        PdfDocument doc(MonthlyReport::tr("Opioid therapy measures, %1: staff summary").arg(month),
+                        MonthlyReport::tr("no patient is named in this summary"));
         summaryPage(doc, input);
         doc.paragraph(
-            QStringLiteral("Each measure counts patients on long-term opioid therapy on the month's last day, "
-                           "over the window the clinic's policy sets for it."));
+            MonthlyReport::tr("Each measure counts patients on long-term opioid therapy on the month's last day, "
+                              "over the window the clinic's policy sets for it."));
         return doc.finish();
     }
 
     const bool appendix = !input.behind.isEmpty() || !input.patients.isEmpty();
-    PdfDocument doc(QStringLiteral("Opioid therapy measures, %1").arg(month),
-                    appendix ? QStringLiteral("names patients: registry manager only, do not leave unattended")
-                             : QStringLiteral("no patient is named in this report"));
-    doc.heading(QStringLiteral("Summary"));
+    PdfDocument doc(MonthlyReport::tr("Opioid therapy measures, %1").arg(month),
+                    appendix ? MonthlyReport::tr("names patients: registry manager only, do not leave unattended")
+                             : MonthlyReport::tr("no patient is named in this report"));
+    doc.heading(MonthlyReport::tr("Summary"));
     summaryPage(doc, input);
 
     doc.newPage();
-    doc.heading(QStringLiteral("Twelve months"));
+    doc.heading(MonthlyReport::tr("Twelve months"));
     const clinical::MonthlyMeasures &now = input.trend.last();
     for (qsizetype i = 0; i < now.measures.size(); ++i) {
         const clinical::Measure &m = now.measures.at(i);
@@ -180,35 +189,36 @@ QByteArray renderMonthlyReport(const MonthlyReportInput &input, ReportEdition ed
             series.values << (then.denominator > 0 ? std::optional<double>(then.value) : std::nullopt);
             series.labels << monthName(monthly.month, QLocale::ShortFormat);
         }
-        doc.lineChart(QStringLiteral("%1: %2; target %3")
+        doc.lineChart(MonthlyReport::tr("%1: %2; target %3")
                           .arg(clinical::measureLabel(m.id, m.windowDays), valueText(m), targetText(m)),
                       series);
     }
 
     doc.newPage();
-    doc.heading(QStringLiteral("By prescriber, %1").arg(month));
+    doc.heading(MonthlyReport::tr("By prescriber, %1").arg(month));
     if (input.prescribers.isEmpty())
-        doc.paragraph(QStringLiteral("No patient has a prescriber recorded."));
+        doc.paragraph(MonthlyReport::tr("No patient has a prescriber recorded."));
     for (const auto &prescriber : input.prescribers) {
-        doc.subheading(QStringLiteral("%1: %2 patients on long-term therapy")
+        doc.subheading(MonthlyReport::tr("%1: %2 patients on long-term therapy")
                            .arg(prescriber.prescriber)
                            .arg(prescriber.cotPatients));
         QList<QStringList> rows;
         for (const auto &m : prescriber.measures)
             rows << QStringList{clinical::measureLabel(m.id, m.windowDays), valueText(m), statusText(m)};
-        doc.table({QStringLiteral("Measure"), QStringLiteral("This month"), QStringLiteral("Status")}, rows, {9, 5, 4});
+        doc.table({MonthlyReport::tr("Measure"), MonthlyReport::tr("This month"), MonthlyReport::tr("Status")}, rows,
+                  {9, 5, 4});
     }
 
     if (appendix) {
         doc.newPage();
-        doc.heading(QStringLiteral("Appendix: patients behind the measures off target"));
-        doc.paragraph(QStringLiteral("For the registry manager's follow-up. Below a floor: the patients counted who "
-                                     "do not meet it; above a ceiling: the patients who are counted in it."));
+        doc.heading(MonthlyReport::tr("Appendix: patients behind the measures off target"));
+        doc.paragraph(MonthlyReport::tr("For the registry manager's follow-up. Below a floor: the patients counted who "
+                                        "do not meet it; above a ceiling: the patients who are counted in it."));
         for (const PatientsBehind &list : input.behind) {
             const auto m = std::find_if(now.measures.cbegin(), now.measures.cend(),
                                         [&](const clinical::Measure &x) { return x.id == list.measureId; });
             doc.subheading(
-                QStringLiteral("%1: %2 patients")
+                MonthlyReport::tr("%1: %2 patients")
                     .arg(clinical::measureLabel(list.measureId, m == now.measures.cend() ? 0 : m->windowDays))
                     .arg(list.patientIds.size()));
             QList<QStringList> rows;
@@ -216,8 +226,9 @@ QByteArray renderMonthlyReport(const MonthlyReportInput &input, ReportEdition ed
                 const ReportPatient p = input.patients.value(id);
                 rows << QStringList{p.name, p.clinicId, p.prescriber};
             }
-            doc.table({QStringLiteral("Patient"), QStringLiteral("Chart number"), QStringLiteral("Prescriber")}, rows,
-                      {6, 3, 5});
+            doc.table(
+                {MonthlyReport::tr("Patient"), MonthlyReport::tr("Chart number"), MonthlyReport::tr("Prescriber")},
+                rows, {6, 3, 5});
         }
     }
     return doc.finish();

@@ -70,14 +70,15 @@ struct ScreenNeed {
     const char *screen;
     const char *permission;
 };
-constexpr std::array<ScreenNeed, 13> kScreens{{
+constexpr std::array<ScreenNeed, 14> kScreens{{
     {"huddle", "run_worklists"},
     {"patients", "view_patient"},
     {"roster", "run_worklists"},
     {"rehearsal", "view_patient"},       // every role that meets patients practises
     {"peg_outreach", "record_rooming"},  // a calling list to record PEG scores
     {"measures", "view_measures"},
-    {"refill_check", "book_visits"},  // taking refill requests is front-desk work
+    {"monthly_report", "view_measures"},  // the measures on paper; the patient lists are a rule of their own
+    {"refill_check", "book_visits"},      // taking refill requests is front-desk work
     {"conflicts", "resolve_conflicts"},
     {"quarantine", "manage_quarantine"},
     {"rooming", "record_rooming"},

@@ -26,7 +26,8 @@ public:
     Q_INVOKABLE static bool administers(const QString &role);
     // The ONE table of which screens a role is offered (Main.qml opens no other, and each button
     // that leads to one binds to it): "huddle", "patients", "roster", "rehearsal", "peg_outreach",
-    // "measures", "refill_check", "conflicts", "rooming", "administration". Unknown names: false.
+    // "measures", "monthly_report", "refill_check", "conflicts", "rooming", "administration". Unknown
+    // names: false.
     Q_INVOKABLE static bool offers(const QString &role, const QString &screen);
     // Every screen name offers() knows, in the table's order (for tests and the docs).
     static QStringList screens();

@@ -374,6 +374,29 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return m_waited++ > 10; },
         [this] {
             capture(QStringLiteral("28-action-plan"));
+            return openDestination(Navigation::Measures);
+        },
+        // The monthly report, from Measures: the fullest edition the role is offered, read as the PDF.
+        [this] {
+            return find("measuresScreen") && m_waited++ > 5 &&
+                   QMetaObject::invokeMethod(find("measuresScreen"), "monthlyReportRequested");
+        },
+        [this] {
+            QObject *report = find("monthlyReportModel");
+            if (!report)
+                return false;
+            const QVariantList editions = report->property("editionChoices").toList();
+            report->setProperty("edition", editions.last().toMap().value(QStringLiteral("value")));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(report, "generate");
+        },
+        [this] {
+            QObject *report = find("monthlyReportModel");
+            QObject *pages = report ? report->property("pages").value<QObject *>() : nullptr;
+            return pages && pages->property("ready").toBool() && m_waited++ > 20;
+        },
+        [this] {
+            capture(QStringLiteral("29-monthly-report"));
             return true;
         },
         // Administration, signed in as an administrator.

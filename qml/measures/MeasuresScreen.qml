@@ -16,6 +16,8 @@ Page {
     signal patientChosen(string patientId)
     // Open the clinic's Six Building Blocks self-assessment.
     signal selfAssessmentRequested()
+    // Open the monthly leadership report.
+    signal monthlyReportRequested()
 
     // The measure shown in the chart and drilled into.
     property string selectedId: ""
@@ -102,6 +104,13 @@ Page {
                     variant: CButton.Outlined
                     text: qsTr("Self-assessment")
                     onClicked: screen.selfAssessmentRequested()
+                }
+                CButton {
+                    objectName: "measuresMonthlyReport"
+                    variant: CButton.Outlined
+                    visible: Permissions.offers(Session.role, "monthly_report")
+                    text: qsTr("Monthly report")
+                    onClicked: screen.monthlyReportRequested()
                 }
                 ComboBox {
                     objectName: "measuresPrescriber"

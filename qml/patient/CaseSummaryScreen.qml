@@ -35,6 +35,11 @@ Page {
         onAccepted: summary.savePdf(saveDialog.selectedFile)
     }
 
+    Component {
+        id: pdfReaderComponent
+        PdfReaderScreen { }
+    }
+
     // One section: a heading and its lines ("" lines are left out).
     component Section: ColumnLayout {
         id: section
@@ -95,6 +100,14 @@ Page {
                     font.pixelSize: Theme.fontTitle
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
+                }
+                CButton {
+                    objectName: "viewPdf"
+                    variant: CButton.Outlined
+                    text: qsTr("View as PDF")
+                    enabled: summary.ready
+                    onClicked: screen.StackView.view?.push(pdfReaderComponent, {
+                        document: summary.pdf(), title: qsTr("Case summary (PDF)"), saveTitle: saveDialog.title })
                 }
                 CButton {
                     objectName: "savePdf"

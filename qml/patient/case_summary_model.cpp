@@ -85,6 +85,11 @@ void CaseSummaryModel::reload()
         });
 }
 
+QByteArray CaseSummaryModel::pdf() const
+{
+    return m_summary ? reports::renderCaseSummary(*m_summary) : QByteArray();
+}
+
 void CaseSummaryModel::savePdf(const QUrl &file)
 {
     if (!m_summary)

@@ -41,6 +41,8 @@ public:
     // Renders the PDF in memory and writes it to `file` (a local file URL the user chose), nowhere
     // else. Says where it went, or why it could not.
     Q_INVOKABLE void savePdf(const QUrl &file);
+    // The same PDF, in memory, for the PDF reader (nothing written).
+    Q_INVOKABLE QByteArray pdf() const;
 
 signals:
     void patientIdChanged();

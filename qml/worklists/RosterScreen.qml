@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQml
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Cairn
 
@@ -24,6 +25,25 @@ Page {
         id: registry
         objectName: "registryModel"
         session: Session
+    }
+
+    // The gap worklist as filtered here, out to a CSV or XLSX file the user chooses.
+    WorklistExport {
+        id: worklistExport
+        objectName: "worklistExport"
+        session: Session
+        gapCode: registry.gapCode
+        prescriber: registry.prescriber
+        band: registry.band
+        tier: registry.tier
+        search: registry.search
+    }
+    FileDialog {
+        id: exportDialog
+        title: qsTr("Export the gap worklist")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("Excel workbook (*.xlsx)"), qsTr("CSV file (*.csv)")]
+        onAccepted: worklistExport.exportTo(exportDialog.selectedFile)
     }
 
     component FilterBox: ComboBox {
@@ -63,7 +83,7 @@ Page {
         // The registry's other tasks on a row of their own: beside the search they squeezed it
         // (portrait, large text).
         Flow {
-            visible: refillCheckButton.visible || conflictsButton.visible || quarantineButton.visible || resourcesButton.visible
+            visible: refillCheckButton.visible || conflictsButton.visible || quarantineButton.visible || resourcesButton.visible || exportButton.visible
             Layout.fillWidth: true
             spacing: Theme.spacing
             Button {
@@ -115,6 +135,24 @@ Page {
                 Accessible.name: qsTr("The clinic's resource directory: where to refer")
                 onClicked: screen.resourcesRequested()
             }
+            Button {
+                id: exportButton
+                objectName: "exportWorklistButton"
+                visible: Permissions.allows(Session.role, "export_data")
+                enabled: !worklistExport.loading
+                text: qsTr("Export")
+                font.pixelSize: Theme.fontBody
+                height: Theme.minTouch
+                Accessible.name: qsTr("Export the gap worklist, as filtered, to a spreadsheet")
+                onClicked: exportDialog.open()
+            }
+        }
+        StatusBanner {
+            objectName: "worklistExportMessage"
+            visible: worklistExport.message !== ""
+            Layout.fillWidth: true
+            kind: worklistExport.error ? StatusBanner.Error : StatusBanner.Success
+            text: worklistExport.message
         }
 
         Flow {

@@ -207,6 +207,22 @@ private slots:
               QStringLiteral("HIGH_DOSE"), QStringLiteral("UDS_UNEXPECTED")})
             QVERIFY2(text.contains(squeezed(phrase)), qPrintable(phrase));
 
+        // "View as PDF": the same document read on the tablet from memory, page 1 drawn.
+        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("viewPdf")));
+        QObject *reader = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            reader = m_app->find(QStringLiteral("pdfReaderPages"));
+            return reader && reader->property("pageCount").toInt() > 0;
+        }));
+        QString firstPage;
+        QVERIFY(QMetaObject::invokeMethod(reader, "pageText", Q_RETURN_ARG(QString, firstPage), Q_ARG(int, 0)));
+        QVERIFY2(squeezed(firstPage).contains(squeezed(kQuestion)), qPrintable(firstPage.left(300)));
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *page = testing::findItem(m_window, QStringLiteral("pdfPage_0"));
+            return page && page->property("rendered").toBool();
+        }));
+        QVERIFY(evaluate(QStringLiteral("currentStack.pop()")));
+
         // The team's note on its screen: four recommendations, made into records together.
         QVERIFY(evaluate(QStringLiteral("currentStack.pop()")));
         QVERIFY(testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false));

@@ -198,6 +198,29 @@ private slots:
             QVERIFY2(!text.contains(squeezed(name)), qPrintable(name));
     }
 
+    // `--lang es`: the report's own words, the measures' names and the month in Spanish, the
+    // numbers the same.
+    void theReportInSpanish()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("es.pdf"));
+        const CairnctlRun run =
+            cairnctl(kClinician, kClinicianPin,
+                     {QStringLiteral("report"), QStringLiteral("--month"), kMonth, QStringLiteral("--pdf"), file,
+                      QStringLiteral("--lang"), QStringLiteral("es")});
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        const QString text = cairn::testing::pdfText(file);
+        QVERIFY2(text.contains(squeezed(QStringLiteral("Medidas de la terapia con opioides, octubre 2026"))),
+                 qPrintable(text.left(400)));
+        QVERIFY(text.contains(squeezed(QStringLiteral("%1 pacientes en terapia con opioides a largo plazo al final de "
+                                                      "octubre 2026")
+                                           .arg(m_measures.value(QStringLiteral("cot_patients")).toInt()))));
+        QVERIFY(text.contains(squeezed(QStringLiteral("Acuerdo de tratamiento vigente"))));
+        QVERIFY(text.contains(squeezed(QStringLiteral("Puntuación PEG media"))));
+        QVERIFY(text.contains(squeezed(QStringLiteral("Doce meses"))));
+        QVERIFY(!text.contains(squeezed(QStringLiteral("Treatment agreement current"))));
+        QVERIFY(!text.contains(squeezed(QStringLiteral("Twelve months"))));
+    }
+
     void badInputNamesTheOptionAndWritesNothing_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -209,6 +232,10 @@ private slots:
                                                      QStringLiteral("--pdf"), QStringLiteral("bad.pdf")}
                                       << "--month";
         QTest::newRow("no file") << QStringList{QStringLiteral("--month"), kMonth} << "--pdf";
+        QTest::newRow("language") << QStringList{QStringLiteral("--month"), kMonth,
+                                                 QStringLiteral("--pdf"),   QStringLiteral("bad.pdf"),
+                                                 QStringLiteral("--lang"),  QStringLiteral("fr")}
+                                  << "--lang";
     }
 
     void badInputNamesTheOptionAndWritesNothing()

@@ -5,7 +5,10 @@
 #include "core/reports/monthly_report.h"
 #include "tools/cairnctl/cli_registry.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
+#include <QTranslator>
 
 namespace cairn::cli {
 namespace {
@@ -17,8 +20,9 @@ int runReport(const QStringList &arguments, const GlobalOptions &options, Io &io
     QStringList args = arguments;
     auto month = takeOption(args, QStringLiteral("--month"));
     auto pdf = takeOption(args, QStringLiteral("--pdf"));
+    auto lang = takeOption(args, QStringLiteral("--lang"));
     const bool staff = takeFlag(args, QStringLiteral("--staff-summary"));
-    for (const auto *option : {&month, &pdf})
+    for (const auto *option : {&month, &pdf, &lang})
         if (!*option)
             return fail(io, option->error(), BadInput);
     if (auto s = noMoreArguments(args); !s)
@@ -28,6 +32,20 @@ int runReport(const QStringList &arguments, const GlobalOptions &options, Io &io
         return fail(io, {QStringLiteral("--month"), QStringLiteral("must be a month written YYYY-MM")}, BadInput);
     if (pdf->isEmpty())
         return fail(io, {QStringLiteral("--pdf"), QStringLiteral("name the file to write the report to")}, BadInput);
+
+    // The report's words and month names in the language asked for (English by default); the
+    // Spanish catalogue is the tablet's own, compiled into cairnctl.
+    const QString language = lang->isEmpty() ? QStringLiteral("en") : *lang;
+    QTranslator translator;
+    if (language == QLatin1String("es")) {
+        if (!translator.load(QStringLiteral(":/i18n/cairn_es.qm")) || !QCoreApplication::installTranslator(&translator))
+            return fail(io, {QStringLiteral("--lang"), QStringLiteral("the Spanish catalogue is missing")});
+        QLocale::setDefault(QLocale(QLocale::Spanish));
+    } else if (language == QLatin1String("en")) {
+        QLocale::setDefault(QLocale(QLocale::English));
+    } else {
+        return fail(io, {QStringLiteral("--lang"), QStringLiteral("must be en or es")}, BadInput);
+    }
 
     auto open = openRegistry(options, kClock);
     if (!open)
@@ -58,8 +76,10 @@ int runReport(const QStringList &arguments, const GlobalOptions &options, Io &io
 
 }  // namespace
 
-CAIRN_CLI_DRAWING_COMMAND("report",
-                          "report --month YYYY-MM --pdf FILE [--staff-summary]: the monthly measures report as a PDF",
-                          runReport);
+CAIRN_CLI_DRAWING_COMMAND(
+    "report",
+    "report --month YYYY-MM --pdf FILE [--staff-summary] [--lang en|es]: the monthly measures report "
+    "as a PDF",
+    runReport);
 
 }  // namespace cairn::cli

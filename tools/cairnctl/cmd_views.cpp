@@ -2,7 +2,7 @@
 
 #include "core/clinical/contract_json.h"
 #include "core/clinical/population_views.h"
-#include "core/interop/spreadsheet.h"
+#include "core/interop/worklist_export.h"
 #include "core/registry/views.h"
 #include "tools/cairnctl/cli_registry.h"
 
@@ -57,34 +57,21 @@ void print(Io &io, const QJsonObject &object)
     *io.out << QString::fromUtf8(clinical::contractJsonText(object));
 }
 
-// The worklist as a spreadsheet: one row per open gap, straight to the named file.
-int writeWorklistCsv(const QString &file, const QList<clinical::PatientEvaluation> &worklist, Io &io)
+// The worklist as a spreadsheet (interop::gapWorklistTable: one row per open gap), made in memory
+// and written straight to the named file.
+int writeWorklist(const QString &option, const QString &file, interop::SheetFormat format,
+                  const QList<clinical::PatientEvaluation> &worklist, Io &io)
 {
-    QList<QStringList> rows;
-    for (const auto &pe : worklist)
-        for (const auto &g : pe.evaluation.gaps)
-            rows << QStringList{pe.patient->name,
-                                pe.patient->clinicId,
-                                pe.patient->prescriber,
-                                domain::toString(pe.evaluation.tier),
-                                QString::number(clinical::roundToTenth(pe.evaluation.mme.totalPerDay)),
-                                clinical::toString(pe.evaluation.mme.band),
-                                g.code,
-                                clinical::toString(g.status),
-                                g.due.isValid() ? g.due.toString(Qt::ISODate) : QString(),
-                                g.role,
-                                g.reason};
-    const QByteArray bytes = interop::writeCsv(
-        {QStringLiteral("patient"), QStringLiteral("clinic_id"), QStringLiteral("prescriber"),
-         QStringLiteral("risk_tier"), QStringLiteral("mme_per_day"), QStringLiteral("band"), QStringLiteral("gap"),
-         QStringLiteral("status"), QStringLiteral("due"), QStringLiteral("role"), QStringLiteral("reason")},
-        rows);
+    const interop::OutputTable table = interop::gapWorklistTable(worklist);
+    auto bytes = interop::writeSheet(table, format);
+    if (!bytes)
+        return fail(io, bytes.error().within(option));
     QFile out(file);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() || !out.flush()) {
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(*bytes) != bytes->size() || !out.flush()) {
         out.remove();
-        return fail(io, {QStringLiteral("--csv"), QStringLiteral("cannot write %1").arg(file)});
+        return fail(io, {option, QStringLiteral("cannot write %1").arg(file)});
     }
-    *io.out << rows.size() << " open gaps of " << worklist.size() << " patients written to " << file << '\n';
+    *io.out << table.rows.size() << " open gaps of " << worklist.size() << " patients written to " << file << '\n';
     return Success;
 }
 
@@ -108,6 +95,11 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     auto csv = takeOption(args, QStringLiteral("--csv"));
     if (!csv)
         return fail(io, csv.error(), BadInput);
+    auto xlsx = takeOption(args, QStringLiteral("--xlsx"));
+    if (!xlsx)
+        return fail(io, xlsx.error(), BadInput);
+    if (!csv->isEmpty() && !xlsx->isEmpty())
+        return fail(io, {QStringLiteral("--xlsx"), QStringLiteral("give --csv or --xlsx, not both")}, BadInput);
     if (auto s = noMoreArguments(args); !s)
         return fail(io, s.error(), BadInput);
     auto open = openRegistry(options, kClock);
@@ -117,7 +109,11 @@ int runGaps(const QStringList &arguments, const GlobalOptions &options, Io &io)
     if (!loaded)
         return fail(io, loaded.error());
     if (!csv->isEmpty())
-        return writeWorklistCsv(*csv, clinical::worklist(loaded->evaluations, filter), io);
+        return writeWorklist(QStringLiteral("--csv"), *csv, interop::SheetFormat::Csv,
+                             clinical::worklist(loaded->evaluations, filter), io);
+    if (!xlsx->isEmpty())
+        return writeWorklist(QStringLiteral("--xlsx"), *xlsx, interop::SheetFormat::Xlsx,
+                             clinical::worklist(loaded->evaluations, filter), io);
     QJsonArray rows;
     for (const auto &pe : clinical::worklist(loaded->evaluations, filter)) {
         QJsonObject row = patientLine(*pe.patient, pe.evaluation);
@@ -225,10 +221,10 @@ int runMeasures(const QStringList &arguments, const GlobalOptions &options, Io &
 
 }  // namespace
 
-CAIRN_CLI_COMMAND(
-    "gaps",
-    "gaps [--as-of D] [--code C] [--prescriber P] [--band B] [--tier T] [--search S] [--csv FILE]: the gap worklist",
-    runGaps);
+CAIRN_CLI_COMMAND("gaps",
+                  "gaps [--as-of D] [--code C] [--prescriber P] [--band B] [--tier T] [--search S] [--csv FILE | "
+                  "--xlsx FILE]: the gap worklist",
+                  runGaps);
 CAIRN_CLI_COMMAND(
     "huddle",
     "huddle --date D: tomorrow's (or D's) patients with what rooming, the clinician and the registry manager must do",
