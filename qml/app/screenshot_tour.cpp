@@ -189,10 +189,11 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
                 // Adding a patient is the same form with no patient.
                 const QString patient = kind == QLatin1String("patient") ? QString() : m_patientId;
                 // A decision not to refer is opened from the referral gap, with its trigger chosen.
-                if (kind == QLatin1String("no_referral"))
-                    return QMetaObject::invokeMethod(
-                        find("patientScreen"), "presetFormRequested", Q_ARG(QString, kind), Q_ARG(QString, patient),
-                        Q_ARG(QVariant, QVariantMap{{QStringLiteral("trigger"), QStringLiteral("high_dose")}}));
+                if (kind == QLatin1String("no_referral")) {
+                    const QVariant presets = QVariantMap{{QStringLiteral("trigger"), QStringLiteral("high_dose")}};
+                    return QMetaObject::invokeMethod(find("patientScreen"), "presetFormRequested", Q_ARG(QString, kind),
+                                                     Q_ARG(QString, patient), Q_ARG(QVariant, presets));
+                }
                 return QMetaObject::invokeMethod(find("patientScreen"), "recordFormRequested", Q_ARG(QString, kind),
                                                  Q_ARG(QString, patient), Q_ARG(QString, QString()));
             },

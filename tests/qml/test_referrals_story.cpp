@@ -267,6 +267,7 @@ private slots:
         signIn(m_clinicianId, kClinicianPin);
         openPatient(*id, QStringLiteral("Nell Norefer"));
         QVERIFY(testing::waitFor([&] { return gapShown(QStringLiteral("REFERRAL_NEEDED")); }));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_summary")));
         // One trigger: one "Decide not to refer", which opens the form with that trigger chosen.
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("noReferral_high_dose")));
         QObject *form = nullptr;
@@ -286,9 +287,13 @@ private slots:
         QQuickItem *date = testing::findItem(m_window, QStringLiteral("field_date"));
         QVERIFY(date);
         QQuickItem *opener = nullptr;
-        for (QQuickItem *child : date->findChildren<QQuickItem *>())
-            if (child->objectName() == QLatin1String("dateFieldOpener"))
-                opener = child;
+        QList<QQuickItem *> items{date};
+        while (!items.isEmpty() && !opener) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == QLatin1String("dateFieldOpener"))
+                opener = item;
+            items << item->childItems();
+        }
         QVERIFY(opener);
         testing::tapInView(m_window, opener);
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateTyped")));
