@@ -320,6 +320,7 @@ ApplicationWindow {
                 else
                     window.push(recordFormComponent, { kind: kind, patientId: id, correcting: correcting })
             }
+            onPresetFormRequested: (kind, id, presets) => window.push(recordFormComponent, { kind: kind, patientId: id, presets: presets })
             onRefillRequested: (id, name) => window.open("refill_check", refillCheckComponent, { patientId: id, patientName: name })
             onAgreementRequested: (id, name, language) => window.push(agreementComponent, { patientId: id, patientName: name, patientLanguage: language })
             onCaseSummaryRequested: id => window.push(caseSummaryComponent, { patientId: id })

@@ -47,6 +47,13 @@
             <numerusform>%n action-plan items due for you</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n task(s) due for you</source>
+        <translation>
+            <numerusform>%n task due for you</numerusform>
+            <numerusform>%n tasks due for you</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SelfAssessmentScreen</name>

@@ -802,6 +802,10 @@
         <source>Offer treatment</source>
         <translation>Ofrecer tratamiento</translation>
     </message>
+    <message>
+        <source>Review the bridge</source>
+        <translation>Revisar el puente</translation>
+    </message>
 </context>
 <context>
     <name>GapChip</name>
@@ -952,6 +956,14 @@
         <source>Offer treatment for opioid use disorder</source>
         <translation>Ofrecer tratamiento para el trastorno por consumo de opioides</translation>
     </message>
+    <message>
+        <source>Review the bridge: its date has passed</source>
+        <translation>Revisar el puente: su fecha ya pasó</translation>
+    </message>
+    <message>
+        <source>A task is past its due date</source>
+        <translation>Una tarea pasó su fecha límite</translation>
+    </message>
 </context>
 <context>
     <name>HuddleScreen</name>
@@ -1084,6 +1096,29 @@
     <message>
         <source>Clinic self-assessment</source>
         <translation>Autoevaluación de la clínica</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due for you</source>
+        <translation>
+            <numerusform>%n tarea para usted</numerusform>
+            <numerusform>%n tareas para usted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecha</translation>
+    </message>
+    <message>
+        <source>Mark done: %1</source>
+        <translation>Marcar como hecha: %1</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1370,14 @@
     <message>
         <source>ORT</source>
         <translation>ORT</translation>
+    </message>
+    <message>
+        <source>Bridge review</source>
+        <translation>Revisión del puente</translation>
+    </message>
+    <message>
+        <source>Task overdue</source>
+        <translation>Tarea atrasada</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +1997,14 @@
     <message>
         <source>Case summary</source>
         <translation>Resumen del caso</translation>
+    </message>
+    <message>
+        <source>Decide not to refer: %1</source>
+        <translation>Decidir no derivar: %1</translation>
+    </message>
+    <message>
+        <source>Decide not to refer</source>
+        <translation>Decidir no derivar</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3211,42 @@
     <message>
         <source>Update or finish a task</source>
         <translation>Actualizar o terminar una tarea</translation>
+    </message>
+    <message>
+        <source>Not referring for</source>
+        <translation>Sin derivar por</translation>
+    </message>
+    <message>
+        <source>A dose of 90 MME or more</source>
+        <translation>Una dosis de 90 MME o más</translation>
+    </message>
+    <message>
+        <source>An unexpected urine test</source>
+        <translation>Un análisis de orina inesperado</translation>
+    </message>
+    <message>
+        <source>A positive screen</source>
+        <translation>Una evaluación positiva</translation>
+    </message>
+    <message>
+        <source>A taper that is paused</source>
+        <translation>Una reducción en pausa</translation>
+    </message>
+    <message>
+        <source>Why not refer</source>
+        <translation>Por qué no derivar</translation>
+    </message>
+    <message>
+        <source>e.g. the patient already sees a pain specialist</source>
+        <translation>p. ej., el paciente ya ve a un especialista en dolor</translation>
+    </message>
+    <message>
+        <source>Decide not to refer</source>
+        <translation>Decidir no derivar</translation>
+    </message>
+    <message>
+        <source>Correct a decision not to refer</source>
+        <translation>Corregir una decisión de no derivar</translation>
     </message>
 </context>
 <context>
@@ -6398,6 +6485,21 @@
             <numerusform>%n por enviar</numerusform>
             <numerusform>%n por enviar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::TodayTasksModel</name>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Atrasada desde el %1</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Para hoy</translation>
+    </message>
+    <message>
+        <source>The task is marked done.</source>
+        <translation>La tarea está marcada como hecha.</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,9 @@ const GapClosers &gapClosers()
             return;
         const QJsonObject gaps = json->value(QStringLiteral("gaps")).toObject();
         for (auto it = gaps.begin(); it != gaps.end(); ++it) {
-            closers.codes.append(it.key());
+            // A gap owned by its task's role (TASK_OVERDUE) is not the clinic's to assign.
+            if (it.value().toObject().value(QStringLiteral("owner")).toString() != QLatin1String("task"))
+                closers.codes.append(it.key());
             QStringList kinds;
             for (const QJsonValue &kind : it.value().toObject().value(QStringLiteral("closed_by")).toArray())
                 kinds.append(kind.toString());

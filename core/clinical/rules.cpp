@@ -4,7 +4,8 @@
 #include "core/clinical/decisions.h"
 #include "core/clinical/intake.h"
 #include "core/clinical/oud.h"
-#include "core/clinical/referrals.h"
+#include "core/clinical/referral_triggers.h"
+#include "core/clinical/tasks.h"
 #include "core/domain/text.h"
 
 #include <mutex>
@@ -78,7 +79,7 @@ public:
         }
     }
 
-    void add(const QString &code, GapStatus status, const QDate &due)
+    CareGap &add(const QString &code, GapStatus status, const QDate &due)
     {
         CareGap gap;
         gap.code = code;
@@ -91,6 +92,7 @@ public:
         if (m_context.scriptsForGap)
             gap.scripts = m_context.scriptsForGap(code);
         m_gaps.append(gap);
+        return m_gaps.last();
     }
 
     // Interval rule: never done → missing (due today); past due → overdue; within the horizon → due soon.
@@ -194,7 +196,6 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
     bool latestPhq2Positive = false;
     QDate latestPhq9Date;
     bool latestPhq9Item9 = false;
-    QHash<QString, ScreeningScore> latestByInstrument;  // for the referral trigger "positive_screen"
     for (qsizetype i = 0; i < patient.screenings.size(); ++i) {
         const domain::Screening &s = patient.screenings.at(i);
         const QString at = QStringLiteral("screenings[%1]").arg(i);
@@ -213,9 +214,6 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
         if (!s.date.isValid() || s.date > asOf)
             continue;  // validated, but entered ahead of this evaluation's date: not counted
         result.scores.append(*score);
-        if (const auto seen = latestByInstrument.constFind(s.instrument);
-            seen == latestByInstrument.cend() || s.date >= seen->date)
-            latestByInstrument.insert(s.instrument, *score);
         if (s.instrument == QLatin1String("ort") && (!latestOrtDate.isValid() || s.date >= latestOrtDate)) {
             latestOrtDate = s.date;
             latestOrtTier = score->result;
@@ -315,13 +313,7 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
     }
     if (followUp.isValid())
         gaps.add(QStringLiteral("REFERRAL_FOLLOWUP"), GapStatus::Overdue, followUp);
-    TriggerFacts facts;
-    facts.mmePerDay = total;
-    facts.highDoseMme = policy.highDoseMme;
-    facts.latestUdsUnexpected = latestUds && latestUds->result == domain::UdsResult::Unexpected;
-    facts.positiveScreen = std::any_of(latestByInstrument.cbegin(), latestByInstrument.cend(), isPositiveScreen);
-    facts.taperPaused = domain::taperStatusOf(patient) == domain::TaperStatus::Paused;
-    const QList<domain::ReferralTrigger> unanswered = unansweredTriggers(patient, facts, asOf, policy.referrals);
+    const QList<domain::ReferralTrigger> unanswered = unansweredReferralTriggers(patient, result, policy);
     if (!unanswered.isEmpty()) {
         gaps.add(QStringLiteral("REFERRAL_NEEDED"), GapStatus::Missing, asOf);
         QStringList names;
@@ -341,6 +333,11 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
         gaps.annotate(QStringLiteral("INTAKE_INCOMPLETE"),
                       QStringLiteral("Still to do: %1.").arg(missing.join(QStringLiteral(", "))));
     }
+    // A bridge at the current dose is reviewed by its review date: past it, with the intake's decision
+    // still "bridge", the clinician owes a decision (a new outcome, or the bridge with a new date).
+    if (intake.intake && intake.intake->outcome == domain::IntakeOutcome::Bridge &&
+        intake.intake->reviewDate.isValid() && intake.intake->reviewDate < asOf)
+        gaps.add(QStringLiteral("INTAKE_BRIDGE_REVIEW"), GapStatus::Overdue, intake.intake->reviewDate);
     if (const QString early = prescribedBeforeIntakeItems(patient, asOf, policy); !early.isEmpty()) {
         gaps.add(QStringLiteral("INTAKE_PRESCRIBED_EARLY"), GapStatus::Alert, QDate());
         gaps.annotate(QStringLiteral("INTAKE_PRESCRIBED_EARLY"), early);
@@ -352,6 +349,13 @@ Result<Evaluation> evaluate(const domain::Patient &patient, const QDate &asOf, c
         const domain::MoudStatus *moud = moudStatusOn(patient, asOf);
         if (!moud || moud->date < oud->date)
             gaps.add(QStringLiteral("MOUD_OFFER"), GapStatus::Missing, oud->date);
+    }
+    // Tasks (tasks.h): each role with an overdue task owns a gap of its own, whoever the clinic's
+    // responsibilities name, because the task names who does it.
+    for (const OverdueTasks &overdue : overdueTasksByOwner(patient, asOf)) {
+        CareGap &gap = gaps.add(QStringLiteral("TASK_OVERDUE"), GapStatus::Overdue, overdue.since);
+        gap.role = overdue.ownerRole;
+        gap.reason += QStringLiteral(" Overdue tasks: %1.").arg(overdue.count);
     }
 
     result.gaps = gaps.sorted();

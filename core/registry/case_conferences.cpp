@@ -1,5 +1,6 @@
 #include "core/registry/case_conferences.h"
 
+#include "core/clinical/tasks.h"
 #include "core/domain/record_json.h"
 #include "core/domain/validation.h"
 #include "core/registry/registry.h"
@@ -209,6 +210,31 @@ Result<QList<clinical::TaskItem>> taskWorklist(Registry &registry, std::optional
     if (!patients)
         return patients.error();
     return clinical::openTasks(*patients, role, asOf);
+}
+
+Result<QList<clinical::TaskItem>> tasksDueToday(Registry &registry, keys::Role role, const QDate &asOf)
+{
+    auto patients = registry.loadAllPatients(QStringLiteral("tasks due today"));
+    if (!patients)
+        return patients.error();
+    return clinical::tasksDue(*patients, role, asOf);
+}
+
+Result<QString> completeTask(Registry &registry, const QString &taskId)
+{
+    auto envelope = registry.recordInForce(taskId);
+    if (!envelope)
+        return Error{QStringLiteral("task"), envelope.error().message};
+    if (envelope->kind != domain::kindInfo<domain::Task>().kind())
+        return Error{QStringLiteral("task"), QStringLiteral("%1 is not a task").arg(taskId)};
+    auto record = domain::recordFromJson(envelope->kind, envelope->payload);
+    if (!record)
+        return record.error();
+    auto task = std::get<domain::Task>(std::move(record).value());
+    if (task.status == domain::TaskStatus::Done)
+        return Error{QStringLiteral("status"), QStringLiteral("the task is already done")};
+    task.status = domain::TaskStatus::Done;
+    return registry.correctRecord(taskId, task);
 }
 
 }  // namespace cairn::registry

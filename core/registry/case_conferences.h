@@ -52,5 +52,10 @@ Result<QString> closeCaseConference(Registry &registry, const QString &conferenc
 Result<QList<clinical::ConferenceItem>> clinicianMeetingList(Registry &registry, const QDate &asOf);
 // The open tasks of `role` (every role when none), overdue first.
 Result<QList<clinical::TaskItem>> taskWorklist(Registry &registry, std::optional<keys::Role> role, const QDate &asOf);
+// The open tasks of `role` whose due date has come: the role's Today (clinical::tasksDue).
+Result<QList<clinical::TaskItem>> tasksDueToday(Registry &registry, keys::Role role, const QDate &asOf);
+// Marks the task `taskId` done: its next version, one write. Errors name "task" (not a task in
+// force) or "status" (already done). Returns the task's id.
+Result<QString> completeTask(Registry &registry, const QString &taskId);
 
 }  // namespace cairn::registry

@@ -128,6 +128,24 @@ QString tierName(domain::RiskTier tier)
     return domain::toString(tier);
 }
 
+// A chart's date labels, thinned so that they never overlap: every point keeps its place, but with
+// many points only every k-th is named (at most kMaxChartLabels, a label's width apart on the
+// page), and always the latest, which takes the place of the last one named before it.
+constexpr qsizetype kMaxChartLabels = 8;
+QStringList thinnedLabels(const QStringList &labels)
+{
+    const qsizetype n = labels.size();
+    const qsizetype every = std::max<qsizetype>(1, (n + kMaxChartLabels - 1) / kMaxChartLabels);
+    QStringList shown(n);
+    for (qsizetype i = 0; i < n; i += every)
+        shown[i] = labels.at(i);
+    if (n > 0 && shown.at(n - 1).isEmpty()) {
+        shown[(n - 1) / every * every].clear();
+        shown[n - 1] = labels.at(n - 1);
+    }
+    return shown;
+}
+
 }  // namespace
 
 Result<CaseSummary> caseSummary(const domain::Patient &patient, const clinical::Evaluation &evaluation,
@@ -308,6 +326,7 @@ QByteArray renderCaseSummary(const CaseSummary &s)
         }
         series.maximum = std::ceil(top / 10 * 1.1) * 10;
         series.unit = QString();
+        series.labels = thinnedLabels(series.labels);
         doc.lineChart(QStringLiteral("MME history: daily MME at each change of the regimen"), series);
     }
     QList<QStringList> mmeRows;
@@ -350,6 +369,7 @@ QByteArray renderCaseSummary(const CaseSummary &s)
             rows << QStringList{isoDate(score.date), QString::number(score.pain), QString::number(score.enjoyment),
                                 QString::number(score.activity), number(clinical::pegMean(score))};
         }
+        series.labels = thinnedLabels(series.labels);
         doc.lineChart(QStringLiteral("PEG mean (0-10, lower is better) against the 30% improvement line"), series);
         doc.table({QStringLiteral("Date"), QStringLiteral("Pain"), QStringLiteral("Enjoyment"),
                    QStringLiteral("Activity"), QStringLiteral("Mean")},

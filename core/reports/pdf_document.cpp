@@ -220,7 +220,8 @@ void PdfDocument::lineChart(const QString &caption, const ChartSeries &series)
                    axisValue(v, series.unit));
     }
     for (qsizetype i = 0; i < n; ++i)
-        p.drawText(QRectF(xOf(i) - slot / 2, plot.bottom() + 2, slot, labelHeight), Qt::AlignHCenter | Qt::AlignTop,
+        p.drawText(QRectF(xOf(i) - slot / 2, plot.bottom() + 2, slot, labelHeight),
+                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip,  // a label wider than its point's share
                    series.labels.value(i));
     if (series.target) {
         QPen dashed(kInk, 1, Qt::DashLine);

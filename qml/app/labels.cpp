@@ -89,6 +89,8 @@ QString gapLabel(const QString &code)
         {QStringLiteral("INTAKE_INCOMPLETE"), QT_TRANSLATE_NOOP("Labels", "New-patient intake")},
         {QStringLiteral("INTAKE_PRESCRIBED_EARLY"), QT_TRANSLATE_NOOP("Labels", "Prescribed before intake items")},
         {QStringLiteral("MOUD_OFFER"), QT_TRANSLATE_NOOP("Labels", "Offer OUD treatment")},
+        {QStringLiteral("INTAKE_BRIDGE_REVIEW"), QT_TRANSLATE_NOOP("Labels", "Bridge review")},
+        {QStringLiteral("TASK_OVERDUE"), QT_TRANSLATE_NOOP("Labels", "Task overdue")},
     };
     const auto it = labels.constFind(code);
     return it == labels.cend() ? code : QCoreApplication::translate("Labels", it.value());
@@ -141,6 +143,9 @@ QString gapPhrase(const QString &code, const QString &status)
         {QStringLiteral("INTAKE_PRESCRIBED_EARLY"),
          QT_TRANSLATE_NOOP("GapPhrase", "Opioid prescribed before the new-patient items")},
         {QStringLiteral("MOUD_OFFER"), QT_TRANSLATE_NOOP("GapPhrase", "Offer treatment for opioid use disorder")},
+        {QStringLiteral("INTAKE_BRIDGE_REVIEW"),
+         QT_TRANSLATE_NOOP("GapPhrase", "Review the bridge: its date has passed")},
+        {QStringLiteral("TASK_OVERDUE"), QT_TRANSLATE_NOOP("GapPhrase", "A task is past its due date")},
     };
     auto it = phrases.constFind(code + QLatin1Char('/') + status);
     if (it == phrases.cend())

@@ -102,25 +102,16 @@ bool ScreenshotTour::signIn(const QString &user, const QString &pin)
 // The forms the tour shows, in the order of the patient screen's "add" buttons.
 QStringList ScreenshotTour::formKinds()
 {
-    return {QStringLiteral("visit"),
-            QStringLiteral("opioid"),
-            QStringLiteral("benzodiazepine"),
-            QStringLiteral("uds"),
-            QStringLiteral("naloxone"),
-            QStringLiteral("risk_tier"),
-            QStringLiteral("ltot_decision"),
-            QStringLiteral("goal"),
-            QStringLiteral("taper_plan"),
-            QStringLiteral("pdmp_check"),
-            QStringLiteral("refill_request"),
-            QStringLiteral("medication_review"),
-            QStringLiteral("patient"),
-            QStringLiteral("inactivation"),
-            QStringLiteral("intake"),
-            QStringLiteral("oud_assessment"),
-            QStringLiteral("moud_status"),
-            QStringLiteral("case_conference"),
-            QStringLiteral("task")};
+    return {QStringLiteral("visit"),          QStringLiteral("opioid"),
+            QStringLiteral("benzodiazepine"), QStringLiteral("uds"),
+            QStringLiteral("naloxone"),       QStringLiteral("risk_tier"),
+            QStringLiteral("ltot_decision"),  QStringLiteral("goal"),
+            QStringLiteral("taper_plan"),     QStringLiteral("pdmp_check"),
+            QStringLiteral("refill_request"), QStringLiteral("medication_review"),
+            QStringLiteral("patient"),        QStringLiteral("inactivation"),
+            QStringLiteral("intake"),         QStringLiteral("oud_assessment"),
+            QStringLiteral("moud_status"),    QStringLiteral("case_conference"),
+            QStringLiteral("task"),           QStringLiteral("no_referral")};
 }
 
 QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
@@ -197,6 +188,12 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
                 m_waited = 0;
                 // Adding a patient is the same form with no patient.
                 const QString patient = kind == QLatin1String("patient") ? QString() : m_patientId;
+                // A decision not to refer is opened from the referral gap, with its trigger chosen.
+                if (kind == QLatin1String("no_referral")) {
+                    const QVariant presets = QVariantMap{{QStringLiteral("trigger"), QStringLiteral("high_dose")}};
+                    return QMetaObject::invokeMethod(find("patientScreen"), "presetFormRequested", Q_ARG(QString, kind),
+                                                     Q_ARG(QString, patient), Q_ARG(QVariant, presets));
+                }
                 return QMetaObject::invokeMethod(find("patientScreen"), "recordFormRequested", Q_ARG(QString, kind),
                                                  Q_ARG(QString, patient), Q_ARG(QString, QString()));
             },

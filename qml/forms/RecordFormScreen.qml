@@ -14,6 +14,8 @@ Page {
     property string kind: ""
     property string patientId: ""
     property string correcting: ""
+    // Fields of a new record given by the screen that opened the form (field name to value).
+    property var presets: ({})
     // The new record's (or patient's) id once saved; the opener decides where to go next.
     signal done(string savedId)
 
@@ -28,6 +30,10 @@ Page {
         patientId: screen.patientId
         correcting: screen.correcting
         onSaved: id => screen.done(id)
+        Component.onCompleted: {
+            for (const field in screen.presets)
+                form.setValue(field, screen.presets[field])
+        }
     }
 
     ScrollView {

@@ -53,6 +53,12 @@ Page {
         session: Session
         day: screen.day
     }
+    // The patients' tasks this role owns whose due date has come, overdue first.
+    TodayTasksModel {
+        id: tasksDue
+        objectName: "todayTasksModel"
+        session: Session
+    }
     // The clinic's action plan: its items due for this user show on their Today.
     SelfAssessmentModel {
         id: actionPlan
@@ -185,6 +191,60 @@ Page {
                 text: qsTr("From the clinic's self-assessment.")
                 actionText: qsTr("Open the action plan")
                 onActionTriggered: screen.selfAssessmentRequested()
+            }
+            // The tasks for this role (from case conferences or added on a patient), each done here.
+            Card {
+                objectName: "todayTasks"
+                visible: tasksDue.count > 0
+                Layout.fillWidth: true
+                title: qsTr("%n task(s) due for you", "", tasksDue.count)
+                Repeater {
+                    model: tasksDue
+                    delegate: RowLayout {
+                        id: taskRow
+                        required property string taskId
+                        required property string patientId
+                        required property string name
+                        required property string text
+                        required property string dueText
+                        required property bool overdue
+                        objectName: "todayTask_" + taskRow.taskId
+                        Layout.fillWidth: true
+                        spacing: Theme.spacingS
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingXs
+                            Label {
+                                text: taskRow.text
+                                font: Theme.bodyLarge
+                                color: Theme.textOnSurface
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: Theme.joinParts([taskRow.name, taskRow.dueText], " · ")
+                                font: Theme.bodyMedium
+                                color: taskRow.overdue ? Theme.error : Theme.textOnSurfaceVariant
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                        CButton {
+                            objectName: "todayTaskPatient_" + taskRow.taskId
+                            variant: CButton.Text
+                            text: qsTr("Open")
+                            Accessible.name: qsTr("Open %1").arg(taskRow.name)
+                            onClicked: screen.choose(taskRow.patientId)
+                        }
+                        CButton {
+                            objectName: "todayTaskDone_" + taskRow.taskId
+                            variant: CButton.Tonal
+                            text: qsTr("Mark done")
+                            Accessible.name: qsTr("Mark done: %1").arg(taskRow.text)
+                            onClicked: tasksDue.markDone(taskRow.taskId)
+                        }
+                    }
+                }
             }
             EmptyState {
                 visible: !huddle.loading && huddle.count === 0 && !huddle.error

@@ -18,6 +18,9 @@ Page {
     // A form for one kind of record ("visit", "opioid", ...; "patient" edits the details); with
     // `correcting`, the record it changes.
     signal recordFormRequested(string kind, string patientId, string correcting)
+    // A new record's form with some fields already given (`presets`: field name to value), e.g. the
+    // referral trigger a decision not to refer answers, taken from the gap being answered.
+    signal presetFormRequested(string kind, string patientId, var presets)
     signal agreementRequested(string patientId, string patientName, string language)
     signal refillRequested(string patientId, string patientName)
     signal caseSummaryRequested(string patientId)
@@ -270,6 +273,7 @@ Page {
                             required property int action
                             required property string actionKind
                             required property string actionLabel
+                            required property var triggers
                             readonly property bool actionable: gapCard.actionLabel !== ""
                                                                && screen.gapActionAllowed(gapCard.action, gapCard.actionKind)
                             objectName: "gapCard_" + gapCard.code
@@ -307,6 +311,21 @@ Page {
                                 text: gapCard.actionLabel
                                 Accessible.name: qsTr("%1: %2").arg(gapCard.actionLabel).arg(gapCard.label)
                                 onClicked: screen.takeGapAction(gapCard.action, gapCard.actionKind)
+                            }
+                            // REFERRAL_NEEDED: each unanswered trigger may be answered by a decision not to refer.
+                            Repeater {
+                                model: Permissions.canRecord(Session.role, "no_referral") ? gapCard.triggers : []
+                                delegate: CButton {
+                                    id: noReferral
+                                    required property var modelData
+                                    objectName: "noReferral_" + noReferral.modelData.value
+                                    variant: CButton.Outlined
+                                    text: gapCard.triggers.length > 1 ? qsTr("Decide not to refer: %1").arg(noReferral.modelData.label)
+                                                                      : qsTr("Decide not to refer")
+                                    Accessible.name: qsTr("Decide not to refer: %1").arg(noReferral.modelData.label)
+                                    onClicked: screen.presetFormRequested("no_referral", screen.patientId,
+                                                                          { trigger: noReferral.modelData.value })
+                                }
                             }
                         }
                     }

@@ -1,6 +1,7 @@
 #include "qml/patient/gap_list_model.h"
 
 #include "qml/app/labels.h"
+#include "qml/forms/record_form_fields.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -43,6 +44,8 @@ GapCloser closerFor(const QString &code)
          {G::RecordForm, "intake", QT_TRANSLATE_NOOP("GapAction", "Record the first-visit decision")}},
         {QStringLiteral("MOUD_OFFER"),
          {G::RecordForm, "moud_status", QT_TRANSLATE_NOOP("GapAction", "Offer treatment")}},
+        {QStringLiteral("INTAKE_BRIDGE_REVIEW"),
+         {G::RecordForm, "intake", QT_TRANSLATE_NOOP("GapAction", "Review the bridge")}},
     };
     return closers.value(code, GapCloser{G::NoGapAction, "", ""});
 }
@@ -112,6 +115,16 @@ QVariant GapListModel::data(const QModelIndex &index, int role) const
         const char *label = closerFor(g.code).label;
         return *label ? QCoreApplication::translate("GapAction", label) : QString();
     }
+    case TriggersRole: {
+        QVariantList triggers;
+        if (g.code != QLatin1String("REFERRAL_NEEDED"))
+            return triggers;
+        for (const QString &trigger : m_referralTriggers)
+            triggers << QVariantMap{{QStringLiteral("value"), trigger},
+                                    {QStringLiteral("label"),
+                                     choiceLabel(QStringLiteral("no_referral"), QStringLiteral("trigger"), trigger)}};
+        return triggers;
+    }
     default:
         return {};
     }
@@ -132,13 +145,15 @@ QHash<int, QByteArray> GapListModel::roleNames() const
             {OwnerLabelRole, "ownerLabel"},
             {ActionRole, "action"},
             {ActionKindRole, "actionKind"},
-            {ActionLabelRole, "actionLabel"}};
+            {ActionLabelRole, "actionLabel"},
+            {TriggersRole, "triggers"}};
 }
 
-void GapListModel::setGaps(QList<clinical::CareGap> gaps)
+void GapListModel::setGaps(QList<clinical::CareGap> gaps, QStringList referralTriggers)
 {
     beginResetModel();
     m_gaps = std::move(gaps);
+    m_referralTriggers = std::move(referralTriggers);
     endResetModel();
 }
 

@@ -4,7 +4,8 @@
 // "high", "medium", "low"), role, reason, scripts (string list); for an action card: dueLabel
 // ("Overdue since 6 Sep 2026"; empty for alerts), ownerLabel (the role that closes it, in words),
 // action (GapAction), actionKind (the record kind it writes, for Permissions.canRecord; "" when it
-// opens a tab) and actionLabel ("Record a PDMP check").
+// opens a tab) and actionLabel ("Record a PDMP check"); triggers (REFERRAL_NEEDED: a list of
+// {value: "high_dose", label: translated}, each answered by a referral or a decision not to refer).
 
 #include "core/clinical/rules.h"
 
@@ -36,17 +37,20 @@ public:
         OwnerLabelRole,
         ActionRole,
         ActionKindRole,
-        ActionLabelRole
+        ActionLabelRole,
+        TriggersRole
     };
     Q_ENUM(Roles)
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
-    void setGaps(QList<clinical::CareGap> gaps);
+    // `referralTriggers`: what the REFERRAL_NEEDED gap is about ("high_dose"; referral_triggers.h).
+    void setGaps(QList<clinical::CareGap> gaps, QStringList referralTriggers = {});
 
 private:
     QList<clinical::CareGap> m_gaps;
+    QStringList m_referralTriggers;
 };
 
 }  // namespace cairn::app

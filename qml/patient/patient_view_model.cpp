@@ -2,7 +2,7 @@
 
 #include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
-#include "core/clinical/referrals.h"
+#include "core/clinical/referral_triggers.h"
 #include "core/registry/registry.h"
 #include "qml/app/labels.h"
 #include "qml/forms/record_form_fields.h"
@@ -70,7 +70,11 @@ void PatientViewModel::reload()
                     if (const clinical::MmeTable *table = (*tables)->find(m_view->evaluation.mme.table))
                         m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
                 m_history.setPatient(m_view->patient, m_view->evaluation.scores);
-                m_gaps.setGaps(m_view->evaluation.gaps);
+                QStringList triggers;
+                for (domain::ReferralTrigger trigger :
+                     clinical::unansweredReferralTriggers(m_view->patient, m_view->evaluation, session()->policy()))
+                    triggers << domain::toString(trigger);
+                m_gaps.setGaps(m_view->evaluation.gaps, triggers);
                 m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts,
                                   m_view->policy);
                 emit changed();

@@ -2,12 +2,16 @@
 // count, tolerance and withdrawal not counted for someone taking opioids as prescribed, every
 // criterion required), MOUD apart from long-term therapy, and the new-patient intake (its
 // checklist, who may write which field, the INTAKE_INCOMPLETE gap and the alert when an opioid is
-// prescribed here before the clinic's new-patient policy allows).
+// prescribed here before the clinic's new-patient policy allows); a bridge left past its review
+// date, the referral gap's unanswered triggers, and overdue tasks as their owner role's gap.
 
 #include "core/clinical/intake.h"
 #include "core/clinical/ltot.h"
 #include "core/clinical/oud.h"
+#include "core/clinical/referral_triggers.h"
+#include "core/clinical/responsibilities.h"
 #include "core/clinical/rules.h"
+#include "core/clinical/tasks.h"
 #include "core/domain/record_json.h"
 #include "core/domain/validation.h"
 
@@ -106,6 +110,14 @@ const CareGap *gap(const QList<CareGap> &gaps, const char *code)
         if (g.code == QLatin1String(code))
             return &g;
     return nullptr;
+}
+
+QStringList triggerNames(const QList<domain::ReferralTrigger> &triggers)
+{
+    QStringList names;
+    for (domain::ReferralTrigger trigger : triggers)
+        names << domain::toString(trigger);
+    return names;
 }
 
 QStringList missingItems(const IntakeChecklist &c)
@@ -365,6 +377,113 @@ private slots:
         p.opioids.last().end = QDate();
         recordOutcome(p, domain::IntakeOutcome::Bridge);
         QVERIFY(!gap(evaluate(p, kToday, f.context())->gaps, "INTAKE_PRESCRIBED_EARLY"));
+    }
+
+    void bridgePastItsReviewDateIsTheCliniciansGap()
+    {
+        Fixture f;
+        domain::Patient p = newPatient();
+        completeIntake(p);
+        recordOutcome(p, domain::IntakeOutcome::Bridge);
+        const QDate review = p.intakes.first().reviewDate;
+        // On the review day the bridge is still in time; the day after, it is overdue.
+        QVERIFY(!gap(evaluate(p, review, f.context())->gaps, "INTAKE_BRIDGE_REVIEW"));
+        auto evaluation = evaluate(p, review.addDays(1), f.context());
+        const CareGap *overdue = gap(evaluation->gaps, "INTAKE_BRIDGE_REVIEW");
+        QVERIFY(overdue);
+        QVERIFY(overdue->status == GapStatus::Overdue);
+        QCOMPARE(overdue->due, review);
+        QCOMPARE(overdue->role, QStringLiteral("clinician"));
+        QVERIFY(overdue->severity == Severity::High);
+        QVERIFY(!gap(evaluation->gaps, "INTAKE_INCOMPLETE"));
+
+        // A decision after it answers it: the bridge kept to a new review date, or another outcome.
+        domain::Patient extended = p;
+        extended.intakes.first().reviewDate = review.addDays(30);
+        QVERIFY(!gap(evaluate(extended, review.addDays(1), f.context())->gaps, "INTAKE_BRIDGE_REVIEW"));
+        QVERIFY(gap(evaluate(extended, review.addDays(31), f.context())->gaps, "INTAKE_BRIDGE_REVIEW"));
+        domain::Patient continued = p;
+        recordOutcome(continued, domain::IntakeOutcome::Continue);
+        continued.intakes.first().reviewDate = review;  // left from the bridge: no longer a bridge
+        QVERIFY(!gap(evaluate(continued, review.addDays(10), f.context())->gaps, "INTAKE_BRIDGE_REVIEW"));
+    }
+
+    void theReferralGapNamesItsUnansweredTriggers()
+    {
+        Fixture f;
+        domain::Patient p;
+        p.id = QStringLiteral("p3");
+        p.sex = domain::Sex::Male;
+        p.opioids = {oxycodone(QDate(2026, 1, 5))};
+        p.opioids.first().strengthMg = 40;  // 40 mg three times a day: 180 MME
+        p.uds = {{{}, kIntakeDay, domain::UdsResult::Unexpected, {}, false}};
+        auto evaluation = evaluate(p, kToday, f.context());
+        QVERIFY(gap(evaluation->gaps, "REFERRAL_NEEDED"));
+        QCOMPARE(triggerNames(unansweredReferralTriggers(p, *evaluation, f.policy)),
+                 (QStringList{"high_dose", "uds_unexpected"}));
+        // A decision not to refer answers its own trigger only; the gap stays for the other.
+        domain::NoReferralDecision decided;
+        decided.date = kToday;
+        decided.trigger = domain::ReferralTrigger::HighDose;
+        decided.reason = QStringLiteral("already sees a pain specialist");
+        p.noReferralDecisions = {decided};
+        evaluation = evaluate(p, kToday, f.context());
+        QVERIFY(gap(evaluation->gaps, "REFERRAL_NEEDED"));
+        QCOMPARE(triggerNames(unansweredReferralTriggers(p, *evaluation, f.policy)), QStringList{"uds_unexpected"});
+        decided.trigger = domain::ReferralTrigger::UdsUnexpected;
+        p.noReferralDecisions.append(decided);
+        evaluation = evaluate(p, kToday, f.context());
+        QVERIFY(!gap(evaluation->gaps, "REFERRAL_NEEDED"));
+        QVERIFY(unansweredReferralTriggers(p, *evaluation, f.policy).isEmpty());
+    }
+
+    void overdueTasksAreTheirOwnersGaps()
+    {
+        Fixture f;
+        domain::Patient p;
+        p.id = QStringLiteral("p4");
+        p.name = QStringLiteral("Tess Task");
+        p.sex = domain::Sex::Female;
+        const auto task = [](const char *owner, const QDate &due) {
+            domain::Task t;
+            t.date = kIntakeDay;
+            t.text = QStringLiteral("Call the pharmacy");
+            t.ownerRole = QLatin1String(owner);
+            t.due = due;
+            return t;
+        };
+        p.tasks = {task("nurse", kToday), task("nurse", kToday.addDays(-3)), task("front_desk", kToday.addDays(-1)),
+                   task("clinician", kToday.addDays(2))};
+
+        // Due today: on the owner's Today, not yet overdue; not before its due date.
+        QCOMPARE(tasksDue({p}, keys::Role::Nurse, kToday).size(), 2);
+        QVERIFY(tasksDue({p}, keys::Role::Clinician, kToday).isEmpty());
+        QCOMPARE(tasksDue({p}, keys::Role::Clinician, kToday.addDays(2)).size(), 1);
+
+        const QList<OverdueTasks> owners = overdueTasksByOwner(p, kToday);
+        QCOMPARE(owners.size(), 2);
+        QCOMPARE(owners.at(0).ownerRole, QStringLiteral("front_desk"));
+        QCOMPARE(owners.at(1).ownerRole, QStringLiteral("nurse"));
+        QCOMPARE(owners.at(1).count, 1);
+        QCOMPARE(owners.at(1).since, kToday.addDays(-3));
+
+        auto evaluation = evaluate(p, kToday, f.context());
+        QStringList roles;
+        for (const CareGap &g : evaluation->gaps)
+            if (g.code == QLatin1String("TASK_OVERDUE")) {
+                QVERIFY(g.status == GapStatus::Overdue);
+                roles << g.role;
+            }
+        QCOMPARE(roles, (QStringList{"front_desk", "nurse"}));
+
+        // Done tasks are nobody's gap; the clinic's responsibilities do not assign this one.
+        for (domain::Task &t : p.tasks)
+            t.status = domain::TaskStatus::Done;
+        QVERIFY(!gap(evaluate(p, kToday, f.context())->gaps, "TASK_OVERDUE"));
+        QVERIFY(tasksDue({p}, keys::Role::Nurse, kToday).isEmpty());
+        QVERIFY(!careGapCodes().contains(QStringLiteral("TASK_OVERDUE")));
+        QCOMPARE(kindsClosingGap(QStringLiteral("TASK_OVERDUE")), QStringList{"task"});
+        QVERIFY(careGapCodes().contains(QStringLiteral("INTAKE_BRIDGE_REVIEW")));
     }
 };
 

@@ -3,7 +3,9 @@
 // meeting" lists it; scheduled for a meeting, its case summary opens on the tablet and is saved as a
 // PDF only where chosen, and pdftotext finds the patient's regimen, MME, PEG trend and open gaps in
 // it; the team's note, recorded on its screen, comes back as a task that the registry manager sees
-// as overdue on the same screen, and as a referral, a goal and a taper step in the record.
+// as overdue on the same screen, and as a referral, a goal and a taper step in the record. The task
+// is also on the registry manager's Today and is their TASK_OVERDUE gap, until they mark it done
+// there. The screens' own buttons are tapped (scrolled into view first), as a user does.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -144,21 +146,18 @@ private slots:
             evaluate(QStringLiteral("(function () { currentIndex = navigation.indexOf(%1); currentStack.pop(null) })()")
                          .arg(static_cast<int>(app::Navigation::Patients))));
         QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("patientListScreen")) != nullptr; }));
-        QVERIFY(QMetaObject::invokeMethod(m_app->find(QStringLiteral("patientListScreen")), "patientChosen",
-                                          Q_ARG(QString, m_patientId)));
-        // The "Ask the team" button (add_case_conference) sends this; it may be below the fold.
+        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("patient_") + m_patientId));
+        // "Ask the team", below the fold of the patient screen: scrolled into view, then tapped.
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("add_case_conference"), false); }));
-        QVERIFY(QMetaObject::invokeMethod(m_app->find(QStringLiteral("patientScreen")), "recordFormRequested",
-                                          Q_ARG(QString, QStringLiteral("case_conference")),
-                                          Q_ARG(QString, m_patientId), Q_ARG(QString, QString())));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_case_conference")));
         QObject *form = nullptr;
         QVERIFY(testing::waitFor([&] { return (form = m_app->find(QStringLiteral("recordForm"))) != nullptr; }));
         QVERIFY(QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("question")),
                                           Q_ARG(QVariant, kQuestion)));
         QVERIFY(QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("date")),
                                           Q_ARG(QVariant, m_app->today().toString(Qt::ISODate))));
-        QVERIFY(QMetaObject::invokeMethod(form, "save"));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("formSave")));
         QVERIFY(testing::waitFor([&] { return stored().caseConferences.size() == 1; }));
         QString conference = stored().caseConferences.first().meta.id.toString(QUuid::WithoutBraces);
 
@@ -178,12 +177,8 @@ private slots:
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false); }));
 
-        // The summary on the tablet, then saved as a PDF where the user chose.
-        // The card's "Case summary" and "Record the team's note" buttons send these signals.
-        QObject *meetingScreen = m_app->find(QStringLiteral("clinicianMeetingScreen"));
-        QVERIFY(meetingScreen);
-        QVERIFY(QMetaObject::invokeMethod(meetingScreen, "summaryRequested", Q_ARG(QString, m_patientId),
-                                          Q_ARG(QString, conference)));
+        // The summary on the tablet (the card's "Case summary"), then saved as a PDF where the user chose.
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("summary_") + conference));
         QObject *summary = nullptr;
         QVERIFY(testing::waitFor([&] {
             summary = m_app->find(QStringLiteral("caseSummaryModel"));
@@ -225,9 +220,9 @@ private slots:
 
         // The team's note on its screen: four recommendations, made into records together.
         QVERIFY(evaluate(QStringLiteral("currentStack.pop()")));
-        QVERIFY(testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false));
-        QVERIFY(QMetaObject::invokeMethod(meetingScreen, "consultNoteRequested", Q_ARG(QString, m_patientId),
-                                          Q_ARG(QString, conference), Q_ARG(QString, kQuestion)));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false); }));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("consultNote_") + conference));
         QObject *note = nullptr;
         QVERIFY(testing::waitFor([&] { return (note = m_app->find(QStringLiteral("consultNoteModel"))) != nullptr; }));
         const QVariantList recommendations{
@@ -271,6 +266,36 @@ private slots:
                                       .arg(QLocale().toString(QDate(2026, 3, 8), QLocale::ShortFormat)));
         }));
         QCOMPARE(meetingModel()->property("count").toInt(), 0);
+    }
+
+    void theTaskIsOnItsOwnersTodayAndTheirGapUntilDone()
+    {
+        const QString task = stored().tasks.first().meta.id.toString(QUuid::WithoutBraces);
+        QVERIFY(
+            evaluate(QStringLiteral("(function () { currentIndex = navigation.indexOf(%1); currentStack.pop(null) })()")
+                         .arg(static_cast<int>(app::Navigation::Today))));
+        QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("todayTask_") + task); }));
+        QVERIFY(testing::visibleTexts(m_window).contains(QStringLiteral("Request the prior prescriber's records")));
+        // Its patient, a tap away: the overdue task is the registry manager's gap there.
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("todayTaskPatient_") + task));
+        QQuickItem *gap = nullptr;
+        QVERIFY(testing::waitFor(
+            [&] { return (gap = testing::findItem(m_window, QStringLiteral("gapCard_TASK_OVERDUE"), false)); }));
+        QCOMPARE(gap->property("ownerLabel").toString(), QStringLiteral("For: Registry manager"));
+
+        // Marked done on Today: the task's next version; it leaves Today and the gap goes.
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("todayTaskDone_") + task));
+        QVERIFY(testing::waitFor([&] { return stored().tasks.first().status == domain::TaskStatus::Done; }));
+        QVERIFY(
+            testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("todayTask_") + task, false); }));
+        QVERIFY(testing::waitFor(
+            [&] { return !testing::findItem(m_window, QStringLiteral("gapCard_TASK_OVERDUE"), false); }));
+        auto history = onDatabase<Result<QList<domain::RecordEnvelope>>>(
+            [id = m_patientId](registry::Registry *r) { return r->patientHistory(id); });
+        QVERIFY(history);
+        QCOMPARE(std::count_if(history->cbegin(), history->cend(),
+                               [](const auto &e) { return e.kind == QLatin1String("task"); }),
+                 2);
     }
 };
 

@@ -2,8 +2,10 @@
 // when"): the registry manager adds resources on the Resources screen; a clinician refers a patient
 // at 95 MME to a directory resource from the visit; on the app's clock the referral's follow-up
 // becomes overdue and shows on the patient screen as the registry manager's gap; the registry
-// manager moves the referral on until it is closed, and the gap goes. Every step is checked in the
-// encrypted registry. Users sign in on the keypad; fields are filled by tapping and typing.
+// manager moves the referral on until it is closed, and the gap goes. On another patient at 95 MME
+// the clinician answers the gap with "Decide not to refer": the form opens with the gap's trigger
+// chosen, refuses a decision with no reason, and once written the gap goes. Every step is checked
+// in the encrypted registry. Users sign in on the keypad; fields are filled by tapping and typing.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -87,13 +89,14 @@ class TestReferralsStory : public QObject {
             testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("navigationRail")) != nullptr; }));
     }
 
-    void openPatient()
+    void openPatient(const QString &patientId = {}, const QString &name = QStringLiteral("Rita Referral"))
     {
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("nav_patients")));
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("patient_") + m_patientId));
+        QVERIFY(testing::tapNamedInView(m_window,
+                                        QStringLiteral("patient_") + (patientId.isEmpty() ? m_patientId : patientId)));
         QVERIFY(testing::waitFor([&] {
-            QQuickItem *name = testing::findItem(m_window, QStringLiteral("patientName"));
-            return name && name->property("text").toString() == QStringLiteral("Rita Referral");
+            QQuickItem *shown = testing::findItem(m_window, QStringLiteral("patientName"));
+            return shown && shown->property("text").toString() == name;
         }));
     }
 
@@ -239,6 +242,73 @@ private slots:
         QCOMPARE(std::count_if(history->cbegin(), history->cend(),
                                [](const auto &e) { return e.kind == QLatin1String("referral"); }),
                  5);
+    }
+
+    void aClinicianDecidesNotToReferFromTheGap()
+    {
+        domain::Patient p;
+        p.clinicId = QStringLiteral("R-96");
+        p.name = QStringLiteral("Nell Norefer");
+        p.birthDate = QDate(1958, 7, 9);
+        p.sex = domain::Sex::Female;
+        domain::OpioidEntry morphine;
+        morphine.drug = QStringLiteral("morphine");
+        morphine.strengthMg = 95;
+        morphine.dosesPerDay = 1;
+        morphine.start = m_app->today().addDays(-200);
+        p.opioids = {morphine};
+        auto id = onDatabase<Result<QString>>([p](registry::Registry *r) { return r->addPatient(p); });
+        QVERIFY2(id, id ? "" : qPrintable(id.error().line()));
+        const auto decisions = [&] {
+            return onDatabase<Result<domain::Patient>>([id = *id](registry::Registry *r) { return r->loadPatient(id); })
+                ->noReferralDecisions;
+        };
+
+        signIn(m_clinicianId, kClinicianPin);
+        openPatient(*id, QStringLiteral("Nell Norefer"));
+        QVERIFY(testing::waitFor([&] { return gapShown(QStringLiteral("REFERRAL_NEEDED")); }));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_summary")));
+        // One trigger: one "Decide not to refer", which opens the form with that trigger chosen.
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("noReferral_high_dose")));
+        QObject *form = nullptr;
+        QVERIFY(testing::waitFor([&] { return (form = m_app->find(QStringLiteral("recordForm"))) != nullptr; }));
+        QCOMPARE(form->property("kind").toString(), QStringLiteral("no_referral"));
+        QCOMPARE(form->property("values").toMap().value(QStringLiteral("trigger")).toString(),
+                 QStringLiteral("high_dose"));
+        QQuickItem *trigger = testing::findItem(m_window, QStringLiteral("field_trigger"));
+        QVERIFY(trigger);
+        QCOMPARE(trigger->property("currentIndex").toInt(), 0);  // "A dose of 90 MME or more"
+
+        // No reason: refused naming it, and nothing is written.
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("formSave")));
+        QVERIFY(testing::waitFor([&] { return form->property("errors").toMap().contains(QStringLiteral("reason")); }));
+        QVERIFY(decisions().isEmpty());
+
+        QQuickItem *date = testing::findItem(m_window, QStringLiteral("field_date"));
+        QVERIFY(date);
+        QQuickItem *opener = nullptr;
+        QList<QQuickItem *> items{date};
+        while (!items.isEmpty() && !opener) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == QLatin1String("dateFieldOpener"))
+                opener = item;
+            items << item->childItems();
+        }
+        QVERIFY(opener);
+        testing::tapInView(m_window, opener);
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateTyped")));
+        typeKeys(m_app->today().toString(Qt::ISODate));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateUseTyped")));
+        typeNamed(QStringLiteral("field_reason"), QStringLiteral("She already sees a pain specialist monthly"));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("formSave")));
+        QVERIFY(testing::waitFor([&] { return decisions().size() == 1; }));
+        const domain::NoReferralDecision decision = decisions().first();
+        QVERIFY(decision.trigger == domain::ReferralTrigger::HighDose);
+        QCOMPARE(decision.reason, QStringLiteral("She already sees a pain specialist monthly"));
+        QCOMPARE(decision.date, m_app->today());
+        // Back on the patient screen, the gap has gone.
+        QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("recordForm")) == nullptr; }));
+        QVERIFY(testing::waitFor([&] { return !gapShown(QStringLiteral("REFERRAL_NEEDED")); }));
     }
 };
 

@@ -328,6 +328,75 @@ private slots:
         QCOMPARE(json[QStringLiteral("open_tasks")].toArray().size(), 1);
     }
 
+    // The task made from the note is on the registry manager's Today (cairnctl task due), and is
+    // marked done there in one write; bad input is refused naming the field, with nothing written.
+    void badTaskCommandsAreRefusedNamingTheField_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no action") << QStringList{QStringLiteral("task")} << QStringLiteral("task");
+        QTest::newRow("unknown action") << QStringList{QStringLiteral("task"), QStringLiteral("finish")}
+                                        << QStringLiteral("task");
+        QTest::newRow("no role") << QStringList{QStringLiteral("task"), QStringLiteral("due")}
+                                 << QStringLiteral("--role");
+        QTest::newRow("administrator owns no task")
+            << QStringList{QStringLiteral("task"), QStringLiteral("due"), QStringLiteral("--role"),
+                           QStringLiteral("administrator")}
+            << QStringLiteral("--role");
+        QTest::newRow("bad date") << QStringList{QStringLiteral("task"),    QStringLiteral("due"),
+                                                 QStringLiteral("--role"),  QStringLiteral("nurse"),
+                                                 QStringLiteral("--as-of"), QStringLiteral("yesterday")}
+                                  << QStringLiteral("--as-of");
+        QTest::newRow("no id") << QStringList{QStringLiteral("task"), QStringLiteral("done")} << QStringLiteral("TASK");
+        QTest::newRow("not a task") << QStringList{QStringLiteral("task"), QStringLiteral("done"), QString()}
+                                    << QStringLiteral("task");
+    }
+    void badTaskCommandsAreRefusedNamingTheField()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, field);
+        if (args.size() == 3 && args.at(2).isEmpty())
+            args[2] = m_patient;  // a record id that is not a task's
+        const int before = recordCount();
+        const CairnctlRun run = as(kManager, kManagerPin, args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.error().contains(("cairnctl: " + field).toUtf8()), run.error().constData());
+        QCOMPARE(recordCount(), before);
+    }
+
+    void theTaskIsOnItsOwnersTodayAndIsMarkedDoneThere()
+    {
+        const auto due = [&](const QString &role) {
+            return object(as(kManager, kManagerPin,
+                             {QStringLiteral("task"), QStringLiteral("due"), QStringLiteral("--role"), role,
+                              QStringLiteral("--as-of"), kAsOf}))
+                .value(QStringLiteral("tasks"))
+                .toArray();
+        };
+        QCOMPARE(due(QStringLiteral("registry_manager")).size(), 1);
+        QVERIFY(due(QStringLiteral("nurse")).isEmpty());
+        // Not yet due two days before its date: not on Today.
+        QVERIFY(
+            object(as(kManager, kManagerPin,
+                      {QStringLiteral("task"), QStringLiteral("due"), QStringLiteral("--role"),
+                       QStringLiteral("registry_manager"), QStringLiteral("--as-of"), QStringLiteral("2026-11-20")}))
+                .value(QStringLiteral("tasks"))
+                .toArray()
+                .isEmpty());
+        const QString task = due(QStringLiteral("registry_manager")).at(0)[QStringLiteral("id")].toString();
+        const int before = recordCount();
+        const CairnctlRun done = as(kManager, kManagerPin, {QStringLiteral("task"), QStringLiteral("done"), task});
+        QVERIFY2(done.exitCode == 0, done.error().constData());
+        QCOMPARE(recordCount(), before + 1);  // the task's next version
+        QVERIFY(due(QStringLiteral("registry_manager")).isEmpty());
+        QVERIFY(tasksOf(QStringLiteral("registry_manager")).isEmpty());
+        // The version in force is done: marking it again is refused naming its status.
+        const QString doneId = object(done).value(QStringLiteral("ids")).toArray().at(0).toString();
+        const CairnctlRun again = as(kManager, kManagerPin, {QStringLiteral("task"), QStringLiteral("done"), doneId});
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.error().contains("status"), again.error().constData());
+    }
+
     void aScriptOutsideTheLibraryIsRefused()
     {
         const CairnctlRun requested =

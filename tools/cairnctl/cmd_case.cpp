@@ -122,6 +122,17 @@ Result<registry::ConsultNote> consultNoteFrom(const QJsonObject &object)
     return note;
 }
 
+QJsonObject taskJson(const clinical::TaskItem &t)
+{
+    return {{QStringLiteral("id"), t.taskId},
+            {QStringLiteral("patient_id"), t.patientId},
+            {QStringLiteral("name"), t.patientName},
+            {QStringLiteral("text"), t.text},
+            {QStringLiteral("owner_role"), t.ownerRole},
+            {QStringLiteral("due"), t.due.toString(Qt::ISODate)},
+            {QStringLiteral("overdue"), t.overdue}};
+}
+
 QJsonObject conferenceJson(const clinical::ConferenceItem &c)
 {
     return {
@@ -177,13 +188,7 @@ int runCaseConference(const QStringList &arguments, const GlobalOptions &options
         if (!tasks)
             return fail(io, tasks.error(), exitFor(tasks.error()));
         for (const auto &t : *tasks)
-            rows.append(QJsonObject{{QStringLiteral("id"), t.taskId},
-                                    {QStringLiteral("patient_id"), t.patientId},
-                                    {QStringLiteral("name"), t.patientName},
-                                    {QStringLiteral("text"), t.text},
-                                    {QStringLiteral("owner_role"), t.ownerRole},
-                                    {QStringLiteral("due"), t.due.toString(Qt::ISODate)},
-                                    {QStringLiteral("overdue"), t.overdue}});
+            rows.append(taskJson(t));
         print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)}, {QStringLiteral("tasks"), rows}});
         return Success;
     }
@@ -254,6 +259,51 @@ int runCaseConference(const QStringList &arguments, const GlobalOptions &options
     return Success;
 }
 
+// cairnctl task due --role R [--as-of D] | done ID: a role's Today, and marking a task done.
+int runTask(const QStringList &arguments, const GlobalOptions &options, Io &io)
+{
+    QStringList args = arguments;
+    const auto taken =
+        takeAction(QStringLiteral("task"), args, {QStringLiteral("due --role R"), QStringLiteral("done ID")});
+    if (!taken)
+        return fail(io, taken.error(), BadInput);
+    if (*taken == QLatin1String("due")) {
+        auto role = takeOption(args, QStringLiteral("--role"));
+        auto asOf = dateOption(args, QStringLiteral("--as-of"), kClock.now().date());
+        for (const Status &s : {statusOf(role), statusOf(asOf), noMoreArguments(args)})
+            if (!s)
+                return fail(io, s.error(), BadInput);
+        if (auto s = clinical::checkTaskOwner(*role, QStringLiteral("--role")); !s)
+            return fail(io, s.error(), BadInput);
+        keys::Role owner{};
+        keys::parse(*role, &owner);
+        auto open = openRegistry(options, kClock);
+        if (!open)
+            return fail(io, open.error());
+        auto tasks = registry::tasksDueToday(*open->registry, owner, *asOf);
+        if (!tasks)
+            return fail(io, tasks.error(), exitFor(tasks.error()));
+        QJsonArray rows;
+        for (const auto &t : *tasks)
+            rows.append(taskJson(t));
+        print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)}, {QStringLiteral("tasks"), rows}});
+        return Success;
+    }
+    auto id = takeId(args, QStringLiteral("TASK"));
+    if (!id)
+        return fail(io, id.error(), BadInput);
+    if (auto s = noMoreArguments(args); !s)
+        return fail(io, s.error(), BadInput);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    auto done = registry::completeTask(*open->registry, *id);
+    if (!done)
+        return fail(io, done.error(), exitFor(done.error()));
+    print(io, {{QStringLiteral("ids"), QJsonArray{*done}}});
+    return Success;
+}
+
 }  // namespace
 
 CAIRN_CLI_DRAWING_COMMAND("case-summary",
@@ -264,5 +314,7 @@ CAIRN_CLI_COMMAND("case-conference",
                   "case-conference request PATIENT --question Q | schedule ID --meeting D | record ID "
                   "--recommendations FILE.json | close ID | list [--as-of D] | tasks [--role R] [--as-of D]",
                   runCaseConference);
+CAIRN_CLI_COMMAND("task", "task due --role R [--as-of D] | done ID: the tasks on a role's Today, and marking one done",
+                  runTask);
 
 }  // namespace cairn::cli
