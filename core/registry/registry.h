@@ -19,6 +19,7 @@
 #include "core/storage/quarantine_store.h"
 #include "core/storage/record_store.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -125,8 +126,17 @@ public:
     // --- patients -------------------------------------------------------------------------------
     // Adds a patient with every record the value carries, in one transaction; returns its id.
     Result<QString> addPatient(const domain::Patient &patient);
-    // Adds many patients in one transaction: all or none (import, seeding).
+    // Adds many patients in one transaction: all or none (seeding; imports use importPatients).
     Result<QStringList> addPatients(const QList<domain::Patient> &patients);
+    // Registry managers and administrators (import_data): the patients of a FHIR file or of the
+    // clinic's registry spreadsheet, checked and written as addPatients does, all or none. A
+    // sheet's column mapping, when given, is kept in the same transaction for the next import
+    // (sheetMapping): in the encrypted registry's meta table, never synced (it names columns,
+    // not patients).
+    Result<QStringList> importPatients(const QList<domain::Patient> &patients, const QJsonObject &sheetMapping = {});
+    // The column mapping of the last spreadsheet import, from the tablet or cairnctl; empty when
+    // there was none.
+    Result<QJsonObject> sheetMapping();
     // Writes new demographics for an existing patient as a version superseding the current one.
     // A clinic_id another patient has is refused (addPatient too), naming "clinic_id"; setting or
     // changing risk_tier needs a risk_tier_reason.
@@ -340,6 +350,9 @@ private:
     [[nodiscard]] qsizetype summariesParsedLastRead() const;
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
+    // addPatients, with `alsoWrite` run in the same transaction after the patients.
+    Result<QStringList> addPatientsAnd(const QList<domain::Patient> &patients,
+                                       const std::function<Status()> &alsoWrite);
     // `corrected`: the version a correction replaces (field-level rights compare with it).
     Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb,
                                            const domain::RecordEnvelope *corrected = nullptr);

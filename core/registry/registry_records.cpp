@@ -7,6 +7,7 @@
 #include "core/registry/registry_private.h"
 #include "core/storage/summary_store.h"
 
+#include <QJsonDocument>
 #include <QUuid>
 
 #include <algorithm>
@@ -50,6 +51,38 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
 {
     if (!can(keys::Permission::EditDemographics))
         return forbidden(QStringLiteral("adding patients"));
+    return addPatientsAnd(patients, [] { return ok(); });
+}
+
+namespace {
+const QString kSheetMappingKey = QStringLiteral("sheet_mapping");
+}  // namespace
+
+Result<QStringList> Registry::importPatients(const QList<domain::Patient> &patients, const QJsonObject &sheetMapping)
+{
+    if (!can(keys::Permission::ImportData) || !can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("importing patients"));
+    return addPatientsAnd(patients, [&]() -> Status {
+        if (sheetMapping.isEmpty())
+            return ok();
+        return storage::MetaStore(*d->db).setValue(
+            kSheetMappingKey, QString::fromUtf8(QJsonDocument(sheetMapping).toJson(QJsonDocument::Compact)));
+    });
+}
+
+Result<QJsonObject> Registry::sheetMapping()
+{
+    if (!can(keys::Permission::ImportData))
+        return forbidden(QStringLiteral("importing patients"));
+    auto text = storage::MetaStore(*d->db).value(kSheetMappingKey);
+    if (!text)
+        return text.error();
+    return QJsonDocument::fromJson(text->toUtf8()).object();
+}
+
+Result<QStringList> Registry::addPatientsAnd(const QList<domain::Patient> &patients,
+                                             const std::function<Status()> &alsoWrite)
+{
     // Check everything before writing anything: an import is all or nothing.
     QHash<QString, qsizetype> clinicIds;
     for (qsizetype i = 0; i < patients.size(); ++i) {
@@ -90,6 +123,8 @@ Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients
         ids.append(envelopes.first().patientId);
     }
     if (auto s = w.finishBulk(); !s)
+        return s.error();
+    if (auto s = alsoWrite(); !s)
         return s.error();
     if (auto s = w.saveClock(); !s)
         return s.error();
