@@ -313,7 +313,7 @@ Page {
                             Layout.fillWidth: true
                             spacing: Theme.spacingS
                             Icon {
-                                name: "error"
+                                glyph: Icon.Error
                                 color: Theme.error
                                 Layout.alignment: Qt.AlignTop
                             }

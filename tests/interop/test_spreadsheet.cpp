@@ -169,8 +169,8 @@ class TestSpreadsheet : public QObject {
         QVERIFY2(again.error().startsWith("cairnctl: row 2, MRN:"), again.error().constData());
         QCOMPARE(exported(db).size(), kDataRows - 1);
         // Without --mapping, the mapping the import kept in the registry (the tablet's too) reads the sheet.
-        const CairnctlRun kept =
-            cairnctl(db, {QStringLiteral("import"), QStringLiteral("--sheet"), sheet(false), QStringLiteral("--preview")});
+        const CairnctlRun kept = cairnctl(
+            db, {QStringLiteral("import"), QStringLiteral("--sheet"), sheet(false), QStringLiteral("--preview")});
         QVERIFY2(kept.exitCode == 0, kept.error().constData());
         QCOMPARE(QJsonDocument::fromJson(kept.out).object().value("readable").toInt(), kDataRows - 1);
     }
