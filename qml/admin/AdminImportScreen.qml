@@ -21,6 +21,17 @@ Page {
         importModel.open(file)
     }
 
+    // The delimiters offered, in the chips' order.
+    readonly property var delimiters: [",", ";", "\t", "|"]
+
+    // A field's choices: none, or one of the file's columns by its header name.
+    function columnChoices(columns: var): var {
+        const choices = [{ value: "", label: qsTr("Not in this file") }]
+        for (let i = 0; i < columns.length; ++i)
+            choices.push({ value: columns[i], label: columns[i] })
+        return choices
+    }
+
     // Cairn's fields as the mapping step names them.
     function fieldLabel(field: string): string {
         switch (field) {
@@ -120,8 +131,8 @@ Page {
                             { text: qsTr("Tab"), value: "\t" },
                             { text: qsTr("Vertical bar"), value: "|" }
                         ]
-                        currentIndex: [",", ";", "\t", "|"].indexOf(importModel.delimiter)
-                        onActivated: index => importModel.setDelimiter([",", ";", "\t", "|"][index])
+                        currentIndex: screen.delimiters.indexOf(importModel.delimiter)
+                        onActivated: index => importModel.setDelimiter(screen.delimiters[index])
                     }
                     Label {
                         text: qsTr("Text encoding")
@@ -176,8 +187,7 @@ Page {
                                 font: Theme.bodyMedium
                                 textRole: "label"
                                 valueRole: "value"
-                                model: [{ value: "", label: qsTr("Not in this file") }].concat(
-                                           importModel.columns.map(name => ({ value: name, label: name })))
+                                model: screen.columnChoices(importModel.columns)
                                 currentIndex: columnChoice.indexOfValue(importModel.mapping[fieldRow.modelData] ?? "")
                                 Accessible.name: screen.fieldLabel(fieldRow.modelData)
                                 onActivated: importModel.setColumn(fieldRow.modelData, columnChoice.currentValue)
