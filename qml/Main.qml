@@ -368,6 +368,7 @@ ApplicationWindow {
             onPolicyRequested: window.push(adminPolicyComponent)
             onAgreementTextRequested: window.push(adminAgreementComponent)
             onEnrollmentRequested: window.push(adminEnrollComponent)
+            onImportRequested: window.push(adminImportComponent)
         }
     }
     Component {
@@ -386,6 +387,12 @@ ApplicationWindow {
         id: adminAgreementComponent
         AdminAgreementScreen {
             title: qsTr("Patient agreement text")
+        }
+    }
+    Component {
+        id: adminImportComponent
+        AdminImportScreen {
+            title: qsTr("Import patients")
         }
     }
     Component {

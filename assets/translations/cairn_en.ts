@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdminImportScreen</name>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n opioid prescription(s)</source>
+        <translation>
+            <numerusform>%n opioid prescription</numerusform>
+            <numerusform>%n opioid prescriptions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sedative prescription(s)</source>
+        <translation>
+            <numerusform>%n sedative prescription</numerusform>
+            <numerusform>%n sedative prescriptions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n observation(s) (PEG, PHQ-9, GAD-7, urine tests)</source>
+        <translation>
+            <numerusform>%n observation (PEG, PHQ-9, GAD-7, urine tests)</numerusform>
+            <numerusform>%n observations (PEG, PHQ-9, GAD-7, urine tests)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): nothing will be imported until the file is corrected</source>
+        <translation>
+            <numerusform>%n problem: nothing will be imported until the file is corrected</numerusform>
+            <numerusform>%n problems: nothing will be imported until the file is corrected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n patient(s)</source>
+        <translation>
+            <numerusform>Import %n patient</numerusform>
+            <numerusform>Import %n patients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AdminPolicyScreen</name>
     <message numerus="yes">
         <source>%n change(s) not saved</source>
@@ -279,6 +324,23 @@
         <source>The team's note is recorded; %n record(s) made from its recommendations.</source>
         <translation>
             <numerusform>The team's note is recorded; %n record made from its recommendations.</numerusform><numerusform>The team's note is recorded; %n records made from its recommendations.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ImportModel</name>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

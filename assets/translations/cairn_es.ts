@@ -84,6 +84,219 @@
     </message>
 </context>
 <context>
+    <name>AdminImportScreen</name>
+    <message>
+        <source>Patient name</source>
+        <translation>Nombre del paciente</translation>
+    </message>
+    <message>
+        <source>Chart number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>Prescriptor</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Long-term opioid therapy since</source>
+        <translation>Tratamiento prolongado con opioides desde</translation>
+    </message>
+    <message>
+        <source>Agreement signed on</source>
+        <translation>Acuerdo firmado el</translation>
+    </message>
+    <message>
+        <source>Last PDMP check</source>
+        <translation>Última consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>Last urine test</source>
+        <translation>Última prueba de orina</translation>
+    </message>
+    <message>
+        <source>Last urine test result</source>
+        <translation>Resultado de la última prueba de orina</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Fila %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Elija el archivo que va a importar</translation>
+    </message>
+    <message>
+        <source>FHIR files or spreadsheets (*.json *.ndjson *.csv *.tsv *.txt *.xlsx)</source>
+        <translation>Archivos FHIR u hojas de cálculo (*.json *.ndjson *.csv *.tsv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bring in patients from the health record (a FHIR file) or from the clinic&apos;s registry spreadsheet. Nothing is saved until you check what Cairn will store and choose Import; a file with any problem is not imported at all.</source>
+        <translation>Traiga pacientes del expediente clínico (un archivo FHIR) o de la hoja de cálculo del registro de la clínica. No se guarda nada hasta que revise lo que Cairn guardará y elija Importar; un archivo con algún problema no se importa en absoluto.</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Elegir un archivo</translation>
+    </message>
+    <message>
+        <source>Choose another file</source>
+        <translation>Elegir otro archivo</translation>
+    </message>
+    <message>
+        <source>How the file is read</source>
+        <translation>Cómo se lee el archivo</translation>
+    </message>
+    <message>
+        <source>Columns separated by</source>
+        <translation>Columnas separadas por</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Coma</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>Punto y coma</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>Vertical bar</source>
+        <translation>Barra vertical</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>Codificación del texto</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Excel on Windows)</source>
+        <translation>Windows-1252 (Excel en Windows)</translation>
+    </message>
+    <message>
+        <source>Which column holds what</source>
+        <translation>Qué columna tiene cada dato</translation>
+    </message>
+    <message>
+        <source>The columns chosen at the last import are filled in. Check them.</source>
+        <translation>Se rellenaron las columnas elegidas en la última importación. Revíselas.</translation>
+    </message>
+    <message>
+        <source>Not in this file</source>
+        <translation>No está en este archivo</translation>
+    </message>
+    <message>
+        <source>How the sheet writes dates</source>
+        <translation>Cómo escribe las fechas la hoja</translation>
+    </message>
+    <message>
+        <source>For example MM/dd/yyyy or dd/MM/yyyy. Empty: 2026-03-04. Cairn never guesses whether 03/04 is March or April.</source>
+        <translation>Por ejemplo MM/dd/yyyy o dd/MM/yyyy. Vacío: 2026-03-04. Cairn nunca adivina si 03/04 es marzo o abril.</translation>
+    </message>
+    <message>
+        <source>Choose the columns</source>
+        <translation>Elija las columnas</translation>
+    </message>
+    <message>
+        <source>The first rows as Cairn will store them</source>
+        <translation>Las primeras filas tal como Cairn las guardará</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows read whole.</source>
+        <translation>%1 de %2 filas leídas completas.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2, chart %3</source>
+        <translation>Fila %1: %2, expediente %3</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>Qué contiene el archivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n paciente</numerusform>
+            <numerusform>%n pacientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n opioid prescription(s)</source>
+        <translation>
+            <numerusform>%n receta de opioides</numerusform>
+            <numerusform>%n recetas de opioides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sedative prescription(s)</source>
+        <translation>
+            <numerusform>%n receta de sedantes</numerusform>
+            <numerusform>%n recetas de sedantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n observation(s) (PEG, PHQ-9, GAD-7, urine tests)</source>
+        <translation>
+            <numerusform>%n observación (PEG, PHQ-9, GAD-7, pruebas de orina)</numerusform>
+            <numerusform>%n observaciones (PEG, PHQ-9, GAD-7, pruebas de orina)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 (%4)</source>
+        <translation>%1: %2, %3 (%4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): nothing will be imported until the file is corrected</source>
+        <translation>
+            <numerusform>%n problema: no se importará nada hasta corregir el archivo</numerusform>
+            <numerusform>%n problemas: no se importará nada hasta corregir el archivo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n patient(s)</source>
+        <translation>
+            <numerusform>Importar %n paciente</numerusform>
+            <numerusform>Importar %n pacientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Importado.</translation>
+    </message>
+    <message>
+        <source>Correct every problem first.</source>
+        <translation>Corrija primero todos los problemas.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPolicyScreen</name>
     <message>
         <source>Policy in force: version %1</source>
@@ -154,6 +367,14 @@
     <message>
         <source>The clinic&apos;s own agreement, in English and Spanish, shown for patients to sign.</source>
         <translation>El acuerdo propio de la clínica, en inglés y español, que se muestra a los pacientes para firmar.</translation>
+    </message>
+    <message>
+        <source>Import patients</source>
+        <translation>Importar pacientes</translation>
+    </message>
+    <message>
+        <source>From the health record (a FHIR file) or the clinic&apos;s registry spreadsheet.</source>
+        <translation>Del expediente clínico (un archivo FHIR) o de la hoja de cálculo del registro de la clínica.</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +1701,10 @@
     <message>
         <source>Monthly report</source>
         <translation>Informe mensual</translation>
+    </message>
+    <message>
+        <source>Import patients</source>
+        <translation>Importar pacientes</translation>
     </message>
 </context>
 <context>
@@ -5484,6 +5709,91 @@
     <message>
         <source>Booked</source>
         <translation>Con cita</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ImportModel</name>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>No indicado</translation>
+    </message>
+    <message>
+        <source>Agreement signed %1</source>
+        <translation>Acuerdo firmado el %1</translation>
+    </message>
+    <message>
+        <source>PDMP checked %1</source>
+        <translation>PDMP consultado el %1</translation>
+    </message>
+    <message>
+        <source>Urine test %1, unexpected</source>
+        <translation>Prueba de orina del %1, inesperada</translation>
+    </message>
+    <message>
+        <source>Urine test %1, expected</source>
+        <translation>Prueba de orina del %1, esperada</translation>
+    </message>
+    <message>
+        <source>No records</source>
+        <translation>Sin registros</translation>
+    </message>
+    <message>
+        <source>Choose a FHIR file (.json, .ndjson) or a spreadsheet (.csv, .tsv, .txt, .xlsx).</source>
+        <translation>Elija un archivo FHIR (.json, .ndjson) o una hoja de cálculo (.csv, .tsv, .txt, .xlsx).</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>desde el %1</translation>
+    </message>
+    <message>
+        <source>%1 MME a day</source>
+        <translation>%1 MME al día</translation>
+    </message>
+    <message>
+        <source>not counted in MME</source>
+        <translation>no cuenta en la MME</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>No se importó nada: %1</translation>
+    </message>
+    <message>
+        <source>Added %1 with %2.</source>
+        <translation>Se agregaron %1 con %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n paciente</numerusform>
+            <numerusform>%n pacientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n registro</numerusform>
+            <numerusform>%n registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>row %1, %2</source>
+        <translation>fila %1, %2</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>no se puede leer: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "core/interop/fhir_import.h"
 
 #include "core/clinical/instrument_definition.h"
+#include "core/clinical/mme.h"
 #include "core/domain/text.h"
 #include "core/domain/validation.h"
 #include "core/interop/fhir_codes.h"
@@ -805,6 +806,33 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, bool requirePatients)
     if (!instruments)
         return instruments.error();
     return readFhir(files, **rxnorm, **instruments, requirePatients);
+}
+
+Result<FhirSummary> summarizeFhir(const FhirContent &content)
+{
+    auto tables = clinical::MmeTables::shipped();
+    if (!tables)
+        return tables.error();
+    const clinical::MmeTable *table = (*tables)->find((*tables)->defaultId());
+    if (!table)
+        return Error{QStringLiteral("mme_table"), QStringLiteral("the shipped default MME table is missing")};
+    FhirSummary summary;
+    summary.patients = static_cast<int>(content.patients.size());
+    for (const OpioidRequest &request : content.opioidRequests) {
+        auto mme = clinical::computeMme({request.entry}, request.entry.start, *table);
+        if (!mme)
+            return mme.error().within(request.resource);
+        summary.prescriptions.append({request.resource, request.subject, request.entry.drug,
+                                      mme->items.isEmpty() ? std::nullopt : mme->items.first().mmePerDay,
+                                      request.entry.start, request.entry.end});
+    }
+    for (const domain::Patient &patient : content.patients) {
+        summary.sedatives += static_cast<int>(patient.benzodiazepines.size());
+        summary.pegScores += static_cast<int>(patient.peg.size());
+        summary.screenings += static_cast<int>(patient.screenings.size());
+        summary.urineScreens += static_cast<int>(patient.uds.size());
+    }
+    return summary;
 }
 
 }  // namespace cairn::interop

@@ -20,6 +20,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace cairn::interop {
 
 // One input file: its name (for errors, when several files are read together) and its bytes.
@@ -49,5 +51,26 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
 
 // The shipped tables.
 Result<FhirContent> readFhir(const QList<FhirFile> &files, bool requirePatients);
+
+// What an import of the content adds, for the person importing to check before committing: its
+// patients, each opioid prescription with its MME a day from its first day (the shipped default
+// MME table, as every MME in Cairn), and the observations and other medicines.
+struct FhirPrescription {
+    QString resource;                 // "entry[2] (MedicationRequest/abc)"
+    QString subject;                  // the patient's name
+    QString drug;                     // "oxycodone"
+    std::optional<double> mmePerDay;  // none for drugs the MME does not count (buprenorphine)
+    QDate start;
+    QDate end;  // null: open-ended
+};
+struct FhirSummary {
+    int patients = 0;
+    QList<FhirPrescription> prescriptions;  // file order
+    int sedatives = 0;
+    int pegScores = 0;
+    int screenings = 0;  // PHQ-9 and GAD-7
+    int urineScreens = 0;
+};
+Result<FhirSummary> summarizeFhir(const FhirContent &content);
 
 }  // namespace cairn::interop

@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QHash>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 #include <QXmlStreamReader>
@@ -28,16 +29,24 @@ constexpr std::array<char16_t, 32> kCp1252High{0x20AC, 0xFFFD, 0x201A, 0x0192, 0
                                                0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                                0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-Result<QString> decodeText(QByteArray bytes)
+Result<QString> decodeText(QByteArray bytes, Encoding *encoding)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
-    // The mark is gone already: a U+FEFF left at the start is the text's own, and stays.
-    QStringDecoder utf8(QStringDecoder::Utf8,
-                        QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
-    QString text = utf8(bytes);
-    if (!utf8.hasError())
-        return text;
+    QString text;
+    if (*encoding != Encoding::Windows1252) {
+        // The mark is gone already: a U+FEFF left at the start is the text's own, and stays.
+        QStringDecoder utf8(QStringDecoder::Utf8,
+                            QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+        text = utf8(bytes);
+        if (!utf8.hasError()) {
+            *encoding = Encoding::Utf8;
+            return text;
+        }
+        if (*encoding == Encoding::Utf8)
+            return Error{QStringLiteral("file"), QStringLiteral("is not UTF-8 text")};
+    }
+    *encoding = Encoding::Windows1252;
     text.clear();
     text.reserve(bytes.size());
     for (const char c : std::as_const(bytes)) {
@@ -218,9 +227,9 @@ QDate fromSerial(double serial)
 
 }  // namespace
 
-Result<Sheet> readCsv(const QByteArray &bytes, QChar delimiter)
+Result<Sheet> readCsv(const QByteArray &bytes, QChar delimiter, Encoding encoding)
 {
-    auto text = decodeText(bytes);
+    auto text = decodeText(bytes, &encoding);
     if (!text)
         return text.error();
     if (delimiter.isNull()) {
@@ -243,6 +252,8 @@ Result<Sheet> readCsv(const QByteArray &bytes, QChar delimiter)
     Sheet sheet = sheetOf(*records);
     if (sheet.header.isEmpty())
         return Error{QStringLiteral("file"), QStringLiteral("holds no rows")};
+    sheet.delimiter = delimiter;
+    sheet.encoding = encoding;
     return sheet;
 }
 
@@ -315,16 +326,23 @@ Result<Sheet> readXlsx(const QByteArray &bytes)
     return sheet;
 }
 
-Result<Sheet> readSheet(const QString &fileName, const QByteArray &bytes)
+Result<Sheet> readSheet(const QString &fileName, const QByteArray &bytes, QChar delimiter, Encoding encoding)
 {
     const QString lower = fileName.toLower();
     if (lower.endsWith(QLatin1String(".xlsx")))
         return readXlsx(bytes);
     if (lower.endsWith(QLatin1String(".tsv")))
-        return readCsv(bytes, QLatin1Char('\t'));
+        return readCsv(bytes, delimiter.isNull() ? QLatin1Char('\t') : delimiter, encoding);
     if (lower.endsWith(QLatin1String(".csv")) || lower.endsWith(QLatin1String(".txt")))
-        return readCsv(bytes);
+        return readCsv(bytes, delimiter, encoding);
     return Error{QStringLiteral("file"), QStringLiteral("must be a .csv, .tsv, .txt or .xlsx file")};
+}
+
+bool isSheetFile(const QString &fileName)
+{
+    const QString lower = fileName.toLower();
+    return lower.endsWith(QLatin1String(".xlsx")) || lower.endsWith(QLatin1String(".tsv")) ||
+           lower.endsWith(QLatin1String(".csv")) || lower.endsWith(QLatin1String(".txt"));
 }
 
 QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows)
@@ -507,6 +525,18 @@ Result<SheetImport> patientsFromSheet(const Sheet &sheet, const ColumnMapping &m
         out.errors << errors;
     }
     return out;
+}
+
+SheetError sheetErrorOf(const SheetImport &rows, const ColumnMapping &mapping, const Error &error)
+{
+    static const QRegularExpression kPatient(QStringLiteral("^patients\\[(\\d+)\\]\\.?(.*)$"));
+    const QRegularExpressionMatch match = kPatient.match(error.field);
+    // One patient's error carries no index (Registry::addPatients).
+    const qsizetype at = rows.patients.size() == 1 ? 0 : match.hasMatch() ? match.captured(1).toInt() : -1;
+    const QString field = match.hasMatch() ? match.captured(2) : error.field;
+    if (at < 0 || at >= rows.rowNumbers.size())
+        return {0, error.field, error.message};
+    return {rows.rowNumbers.at(at), mapping.columns.value(field, field), error.message};
 }
 
 }  // namespace cairn::interop

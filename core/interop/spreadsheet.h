@@ -17,21 +17,32 @@
 
 namespace cairn::interop {
 
+// A CSV file's text encoding: found from its bytes (Detect), or as the person importing says.
+enum class Encoding { Detect, Utf8, Windows1252 };
+
 struct Sheet {
     QStringList header;           // the first non-blank row
     QList<QStringList> rows;      // the rows below it, blank rows left out
     QList<int> rowNumbers;        // each row's number as the spreadsheet shows it (the header's is its own)
     bool datesAsSerials = false;  // XLSX: a number in a date column is the day's serial number
+    // CSV: the delimiter and encoding the file was read with (found or given); XLSX: null and Detect.
+    QChar delimiter;
+    Encoding encoding = Encoding::Detect;
 };
 
-// CSV bytes: UTF-8 (with or without a byte-order mark), else Windows-1252; the delimiter is the one
-// of , ; tab | that splits the header into the most columns, unless `delimiter` is given.
-Result<Sheet> readCsv(const QByteArray &bytes, QChar delimiter = QChar());
+// CSV bytes: UTF-8 (with or without a byte-order mark), else Windows-1252, unless `encoding` names
+// one; the delimiter is the one of , ; tab | that splits the header into the most columns, unless
+// `delimiter` is given.
+Result<Sheet> readCsv(const QByteArray &bytes, QChar delimiter = QChar(), Encoding encoding = Encoding::Detect);
 // XLSX bytes (an Office Open XML workbook): the first worksheet, shared and inline strings, numbers
 // as written (a date cell comes as its serial number; the mapping reads it as a date).
 Result<Sheet> readXlsx(const QByteArray &bytes);
-// By the file's name: .csv/.txt/.tsv or .xlsx.
-Result<Sheet> readSheet(const QString &fileName, const QByteArray &bytes);
+// By the file's name: .csv/.txt/.tsv or .xlsx. The delimiter and encoding, when given, apply to the
+// text files (a .tsv's delimiter is tab unless given).
+Result<Sheet> readSheet(const QString &fileName, const QByteArray &bytes, QChar delimiter = QChar(),
+                        Encoding encoding = Encoding::Detect);
+// Whether readSheet reads a file of this name (by its suffix).
+bool isSheetFile(const QString &fileName);
 
 // A table as CSV a spreadsheet opens as it is: UTF-8 with a byte-order mark (so Excel reads accents),
 // comma-delimited, CRLF, fields quoted when they hold a comma, a quote or a line break; a field
@@ -66,5 +77,10 @@ struct SheetImport {
 // The rows as patients; checks every column the mapping names exists, then every row (a clinic id
 // given twice in the sheet is an error on the later row).
 Result<SheetImport> patientsFromSheet(const Sheet &sheet, const ColumnMapping &mapping);
+
+// The registry's refusal of the sheet's patients (Registry::importPatients, e.g. a clinic id it
+// already holds: "patients[3].clinic_id") as the row and column that brought it; row 0 when the
+// error names no patient.
+SheetError sheetErrorOf(const SheetImport &rows, const ColumnMapping &mapping, const Error &error);
 
 }  // namespace cairn::interop

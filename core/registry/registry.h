@@ -19,6 +19,7 @@
 #include "core/storage/quarantine_store.h"
 #include "core/storage/record_store.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -126,12 +127,21 @@ public:
     // --- patients -------------------------------------------------------------------------------
     // Adds a patient with every record the value carries, in one transaction; returns its id.
     Result<QString> addPatient(const domain::Patient &patient);
-    // Adds many patients in one transaction: all or none (import, seeding).
+    // Adds many patients in one transaction: all or none (seeding; imports use importPatients).
     Result<QStringList> addPatients(const QList<domain::Patient> &patients);
     // The same for patients made one at a time (a generated clinic too large to hold whole):
     // `next` gives each in turn, then nullopt; each is stored before the next is asked for.
     using PatientSource = std::function<std::optional<domain::Patient>()>;
     Result<QStringList> addPatientsFrom(const PatientSource &next);
+    // Registry managers and administrators (import_data): the patients of a FHIR file or of the
+    // clinic's registry spreadsheet, checked and written as addPatients does, all or none. A
+    // sheet's column mapping, when given, is kept in the same transaction for the next import
+    // (sheetMapping): in the encrypted registry's meta table, never synced (it names columns,
+    // not patients).
+    Result<QStringList> importPatients(const QList<domain::Patient> &patients, const QJsonObject &sheetMapping = {});
+    // The column mapping of the last spreadsheet import, from the tablet or cairnctl; empty when
+    // there was none.
+    Result<QJsonObject> sheetMapping();
     // Writes new demographics for an existing patient as a version superseding the current one.
     // A clinic_id another patient has is refused (addPatient too), naming "clinic_id"; setting or
     // changing risk_tier needs a risk_tier_reason.
@@ -356,8 +366,10 @@ private:
     bool mayWrite(const QString &kind);
     // The one writer of records for the signed-in user on this device (registry_private.h).
     RecordWriter writer();
-    // addPatients and addPatientsFrom; `single` names errors without the patient's index.
-    Result<QStringList> addPatients(const PatientSource &next, bool single);
+    // addPatients, addPatientsFrom and importPatients; `single` names errors without the
+    // patient's index; `alsoWrite`, when given, runs in the same transaction after the patients.
+    Result<QStringList> addPatients(const PatientSource &next, bool single,
+                                    const std::function<Status()> &alsoWrite = {});
     // Once after an upgrade marked it (schema 8): every stored record goes through the checks a
     // pulled page gets, and those that fail are moved into the quarantine (registry_sync.cpp).
     Status recheckStoredRecords();

@@ -7,6 +7,7 @@
 #include "core/registry/registry_private.h"
 #include "core/storage/summary_store.h"
 
+#include <QJsonDocument>
 #include <QUuid>
 
 #include <algorithm>
@@ -46,16 +47,21 @@ QList<domain::Patient> inSearchOrder(QList<domain::Patient> patients)
 
 }  // namespace
 
+namespace {
+// The patients of a list in turn, as addPatients takes them.
+Registry::PatientSource oneAtATime(const QList<domain::Patient> &patients)
+{
+    return [&patients, at = qsizetype(0)]() mutable -> std::optional<domain::Patient> {
+        if (at == patients.size())
+            return std::nullopt;
+        return patients.at(at++);
+    };
+}
+}  // namespace
+
 Result<QStringList> Registry::addPatients(const QList<domain::Patient> &patients)
 {
-    qsizetype at = 0;
-    return addPatients(
-        [&]() -> std::optional<domain::Patient> {
-            if (at == patients.size())
-                return std::nullopt;
-            return patients.at(at++);
-        },
-        patients.size() == 1);
+    return addPatients(oneAtATime(patients), patients.size() == 1);
 }
 
 Result<QStringList> Registry::addPatientsFrom(const PatientSource &next)
@@ -63,7 +69,34 @@ Result<QStringList> Registry::addPatientsFrom(const PatientSource &next)
     return addPatients(next, false);
 }
 
-Result<QStringList> Registry::addPatients(const PatientSource &next, bool single)
+namespace {
+const QString kSheetMappingKey = QStringLiteral("sheet_mapping");
+}  // namespace
+
+Result<QStringList> Registry::importPatients(const QList<domain::Patient> &patients, const QJsonObject &sheetMapping)
+{
+    if (!can(keys::Permission::ImportData) || !can(keys::Permission::EditDemographics))
+        return forbidden(QStringLiteral("importing patients"));
+    return addPatients(oneAtATime(patients), patients.size() == 1, [&]() -> Status {
+        if (sheetMapping.isEmpty())
+            return ok();
+        return storage::MetaStore(*d->db).setValue(
+            kSheetMappingKey, QString::fromUtf8(QJsonDocument(sheetMapping).toJson(QJsonDocument::Compact)));
+    });
+}
+
+Result<QJsonObject> Registry::sheetMapping()
+{
+    if (!can(keys::Permission::ImportData))
+        return forbidden(QStringLiteral("importing patients"));
+    auto text = storage::MetaStore(*d->db).value(kSheetMappingKey);
+    if (!text)
+        return text.error();
+    return QJsonDocument::fromJson(text->toUtf8()).object();
+}
+
+Result<QStringList> Registry::addPatients(const PatientSource &next, bool single,
+                                          const std::function<Status()> &alsoWrite)
 {
     if (!can(keys::Permission::EditDemographics))
         return forbidden(QStringLiteral("adding patients"));
@@ -110,6 +143,10 @@ Result<QStringList> Registry::addPatients(const PatientSource &next, bool single
     }
     if (auto s = w.finishBulk(); !s)
         return s.error();
+    if (alsoWrite) {
+        if (auto s = alsoWrite(); !s)
+            return s.error();
+    }
     if (auto s = w.saveClock(); !s)
         return s.error();
     if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)

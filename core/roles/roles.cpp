@@ -17,7 +17,7 @@ struct Grant {
 };
 
 // The permissions each role's work needs, and no more.
-constexpr std::array<Grant, 17> kGrants{{
+constexpr std::array<Grant, 18> kGrants{{
     //                                   MA     Nurse  Clin.  RegMgr Admin  Front desk
     {P::ViewPatient, {true, true, true, true, true, true}},
     {P::RecordRooming, {true, true, true, false, false, false}},
@@ -39,6 +39,8 @@ constexpr std::array<Grant, 17> kGrants{{
     // The self-assessment asks every role; leaders and the registry manager keep what it turns into.
     {P::AnswerSelfAssessment, {true, true, true, true, true, true}},
     {P::KeepActionPlan, {false, false, false, true, true, false}},
+    // Moving a clinic's records in is the registry's keeper's and the tablets' administrator's work.
+    {P::ImportData, {false, false, false, true, true, false}},
 }};
 
 constexpr std::array<std::pair<Role, const char *>, 6> kNames{{

@@ -36,6 +36,7 @@ enum class Permission {
     EditResources,           // the clinic's resource directory (referral destinations)
     AnswerSelfAssessment,    // answer the clinic's Six Building Blocks self-assessment
     KeepActionPlan,          // add and update the action plan the self-assessment turns into
+    ImportData,              // bring patients in from a FHIR file or the clinic's registry spreadsheet
 };
 
 bool can(Role role, Permission permission);

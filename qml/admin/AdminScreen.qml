@@ -5,7 +5,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Cairn
 
-// Administration: users and roles, clinic policy, the agreement text, server enrollment, language. Only roles with
+// Administration: users and roles, clinic policy, the agreement text, server enrollment, importing
+// patients, language. Only roles with
 // the matching permission see each entry; the registry checks every operation again.
 Page {
     id: screen
@@ -14,6 +15,7 @@ Page {
     signal policyRequested()
     signal agreementTextRequested()
     signal enrollmentRequested()
+    signal importRequested()
 
     background: Rectangle { color: Theme.background }
 
@@ -40,7 +42,10 @@ Page {
                       permission: "edit_policy", action: () => screen.agreementTextRequested() },
                     { name: "adminEnrollButton", title: qsTr("Server enrollment"),
                       detail: qsTr("Connect this tablet to the clinic's sync server."),
-                      permission: "enroll_device", action: () => screen.enrollmentRequested() }
+                      permission: "enroll_device", action: () => screen.enrollmentRequested() },
+                    { name: "adminImportButton", title: qsTr("Import patients"),
+                      detail: qsTr("From the health record (a FHIR file) or the clinic's registry spreadsheet."),
+                      permission: "import_data", action: () => screen.importRequested() }
                 ]
                 delegate: Button {
                     id: entry

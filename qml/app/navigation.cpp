@@ -24,8 +24,9 @@ constexpr std::array<RoleDestinations, 6> kOrders{{
     // The nurse's day is the PEG calling list; rooming when the clinic is busy.
     {"nurse", {D::Calls, D::Today, D::Patients, D::Practise}, 4},
     {"clinician", {D::Today, D::Patients, D::Registry, D::Measures, D::Practise}, 5},
-    // Worklists first; the refill check is reached from the registry and from the patient.
-    {"registry_manager", {D::Registry, D::Patients, D::Measures, D::Today}, 4},
+    // Worklists first; the refill check is reached from the registry and from the patient. The
+    // administration screen holds the import of the clinic's FHIR file or spreadsheet.
+    {"registry_manager", {D::Registry, D::Patients, D::Measures, D::Today, D::Administration}, 5},
     // The program's leader: the measures, then the registry and running the tablets.
     {"administrator", {D::Measures, D::Registry, D::Patients, D::Today, D::Administration}, 5},
     // Refill requests and patients' details are the front desk's work.

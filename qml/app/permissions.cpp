@@ -12,7 +12,7 @@ namespace cairn::app {
 bool Permissions::allows(const QString &role, const QString &permission)
 {
     using P = keys::Permission;
-    static constexpr std::array<std::pair<P, const char *>, 17> kNames{{
+    static constexpr std::array<std::pair<P, const char *>, 18> kNames{{
         {P::ViewPatient, "view_patient"},
         {P::RecordRooming, "record_rooming"},
         {P::BookVisits, "book_visits"},
@@ -30,6 +30,7 @@ bool Permissions::allows(const QString &role, const QString &permission)
         {P::EditResources, "edit_resources"},
         {P::AnswerSelfAssessment, "answer_self_assessment"},
         {P::KeepActionPlan, "keep_action_plan"},
+        {P::ImportData, "import_data"},
     }};
     keys::Role parsed{};
     if (!keys::parse(role, &parsed))
@@ -110,7 +111,7 @@ QStringList Permissions::screens()
 bool Permissions::administers(const QString &role)
 {
     return allows(role, QStringLiteral("manage_users")) || allows(role, QStringLiteral("edit_policy")) ||
-           allows(role, QStringLiteral("enroll_device"));
+           allows(role, QStringLiteral("enroll_device")) || allows(role, QStringLiteral("import_data"));
 }
 
 }  // namespace cairn::app

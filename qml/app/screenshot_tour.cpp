@@ -7,11 +7,15 @@
 #include "qml/worklists/patient_list_model.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QQmlContext>
 #include <QQmlExpression>
 #include <QQuickItem>
 #include <QTimer>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace cairn::app {
 
@@ -446,12 +450,77 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         [this] { return find("adminAgreementScreen") && m_waited++ > 10; },
         [this] {
             capture(QStringLiteral("24-admin-agreement"));
+            m_waited = 0;
+            return QMetaObject::invokeMethod(find("adminScreen"), "importRequested");
+        },
+        // Import: a made-up registry sheet (Windows-1252, semicolons, a bad date in row 4), mapped
+        // column by column; then its preview and the row's error.
+        [this] {
+            QObject *screen = find("adminImportScreen");
+            return screen && m_waited++ > 5 &&
+                   QMetaObject::invokeMethod(screen, "openFile", Q_ARG(QUrl, QUrl::fromLocalFile(writeTourSheet())));
+        },
+        [this] {
+            QObject *model = find("importModel");
+            if (!model || model->property("columns").toStringList().isEmpty())
+                return false;
+            for (const auto &[field, column] : {std::pair{"name", "Patient name"},
+                                                {"clinic_id", "MRN"},
+                                                {"birth_date", "DOB"},
+                                                {"sex", "Sex"},
+                                                {"prescriber", "Provider"},
+                                                {"uds_date", "Last UDS"},
+                                                {"uds_result", "UDS result"}})
+                QMetaObject::invokeMethod(model, "setColumn", Q_ARG(QString, QLatin1String(field)),
+                                          Q_ARG(QString, QLatin1String(column)));
+            QMetaObject::invokeMethod(model, "setDateFormat", Q_ARG(QString, QStringLiteral("MM/dd/yyyy")));
+            m_waited = 0;
+            return true;
+        },
+        [this] {
+            QObject *model = find("importModel");
+            return model && !model->property("loading").toBool() && model->property("problems").toList().size() == 1 &&
+                   m_waited++ > 10;
+        },
+        [this] {
+            capture(QStringLiteral("29-admin-import"));
+            // Down to the preview and the error, as a user scrolls.
+            auto *problems = qobject_cast<QQuickItem *>(find("importProblems"));
+            QQuickItem *flickable = problems;
+            while (flickable && !flickable->inherits("QQuickFlickable"))
+                flickable = flickable->parentItem();
+            if (flickable)
+                flickable->setProperty(
+                    "contentY", std::max(0.0, flickable->property("contentHeight").toDouble() - flickable->height()));
+            m_waited = 0;
+            return true;
+        },
+        [this] { return m_waited++ > 5; },
+        [this] {
+            capture(QStringLiteral("30-admin-import-preview"));
             m_session->lock();
             return true;
         },
         [this] { return find("unlockScreen") && !m_session->loading() && m_session->users()->rowCount() > 0; },
     };
     return steps;
+}
+
+// A registry sheet of made-up patients as a clinic's Excel saves it (Windows-1252, semicolons, a
+// quoted field, US dates), with a date that does not exist in row 4, written beside the shots.
+QString ScreenshotTour::writeTourSheet() const
+{
+    const QString text =
+        QStringLiteral("Patient name;MRN;DOB;Sex;Provider;Last UDS;UDS result\r\n"
+                       "Ana Núñez;MRN-2001;04/12/1961;F;\"Dr. Vélez; Rosa\";02/03/2026;expected\r\n"
+                       "Björn Öberg;MRN-2002;11/30/1958;M;Dr. Whitcombe;01/15/2026;unexpected\r\n"
+                       "Françoise Dubois;MRN-2003;02/30/1970;F;Dr. Whitcombe;;\r\n"
+                       "Tomás García;MRN-2004;07/08/1966;M;\"Dr. Vélez; Rosa\";02/20/2026;expected\r\n");
+    const QString path = QDir(m_directory).filePath(QStringLiteral("tour-registry.csv"));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(text.toLatin1());  // Latin-1 letters are Windows-1252's too
+    return path;
 }
 
 void ScreenshotTour::start()

@@ -47,6 +47,8 @@ private:
     // Shows one tab of the patient screen on top (PatientTabs::Tab).
     bool showPatientTab(int tab);
     bool openFirstMeasure();
+    // The made-up registry sheet the import screen's shots read; returns its path.
+    QString writeTourSheet() const;
     QPointer<QQuickWindow> m_window;
     Session *m_session;
     QString m_directory;

@@ -6,6 +6,7 @@
 // writes nothing, and the sheet with row 37 mended comes in whole.
 
 #include "tests/support/cairnctl_process.h"
+#include "tests/support/registry_sheet.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,105 +19,9 @@
 #include <xlsxwriter.h>
 
 using cairn::testing::CairnctlRun;
+using namespace cairn::testing::registry_sheet;
 
 namespace {
-
-constexpr int kDataRows = 44;  // rows 2..46, with a blank row 20: 43 patients
-constexpr int kBlankRow = 20;
-constexpr int kBadRow = 37;
-
-const QStringList kGiven{QStringLiteral("José"),  QStringLiteral("Zoë"),   QStringLiteral("Renée"),
-                         QStringLiteral("Ana"),   QStringLiteral("Björn"), QStringLiteral("Françoise"),
-                         QStringLiteral("Tomás"), QStringLiteral("Lena")};
-const QStringList kFamily{QStringLiteral("Núñez"),  QStringLiteral("O'Brien"), QStringLiteral("Smith, Jr."),
-                          QStringLiteral("García"), QStringLiteral("Öberg"),   QStringLiteral("Dubois")};
-
-// One sheet row's values (row = the spreadsheet's row number), the same in both formats.
-struct Row {
-    QString name;
-    QString mrn;
-    QDate birth;
-    QString sex;
-    QString prescriber;
-    QDate agreement;
-    QDate pdmp;
-    QDate uds;
-    QString udsResult;
-};
-
-Row rowAt(int row)
-{
-    Row r;
-    r.name = kGiven.at(row % kGiven.size()) + QLatin1Char(' ') + kFamily.at(row % kFamily.size());
-    r.mrn = QStringLiteral("MRN-%1").arg(1000 + row);
-    r.birth = QDate(1950 + row % 40, 1 + row % 12, 1 + row % 27);
-    r.sex = row % 3 == 0 ? QStringLiteral("F") : row % 3 == 1 ? QStringLiteral("M") : QString();
-    r.prescriber = row % 2 ? QStringLiteral("Dr. Rosa \"Ro\" Vélez") : QStringLiteral("Dr. Sam Whitcombe");
-    r.agreement = QDate(2026, 1 + row % 10, 1 + row % 28);
-    if (row % 4 != 0)
-        r.pdmp = QDate(2026, 6 + row % 5, 1 + row % 28);
-    if (row % 5 != 0) {
-        r.uds = QDate(2026, 3 + row % 7, 1 + row % 28);
-        r.udsResult = row % 7 == 0 ? QStringLiteral("unexpected") : QStringLiteral("expected");
-    }
-    return r;
-}
-
-const QStringList kHeader{
-    QStringLiteral("Patient name"), QStringLiteral("MRN"),      QStringLiteral("DOB"),
-    QStringLiteral("Sex"),          QStringLiteral("Provider"), QStringLiteral("Agreement signed"),
-    QStringLiteral("Last PDMP"),    QStringLiteral("Last UDS"), QStringLiteral("UDS result")};
-
-QJsonObject mapping(bool usDates)
-{
-    QJsonObject m{{"name", "Patient name"},    {"clinic_id", "MRN"},
-                  {"birth_date", "DOB"},       {"sex", "Sex"},
-                  {"prescriber", "Provider"},  {"agreement_date", "Agreement signed"},
-                  {"pdmp_date", "Last PDMP"},  {"uds_date", "Last UDS"},
-                  {"uds_result", "UDS result"}};
-    if (usDates)
-        m.insert("date_format", "MM/dd/yyyy");
-    return m;
-}
-
-// A CSV field, quoted when it holds the delimiter, a quote or a line break.
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(';')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-QString usDate(const QDate &d)
-{
-    return d.isValid() ? d.toString(QStringLiteral("MM/dd/yyyy")) : QString();
-}
-
-// The sheet as a clinic's Excel saves "CSV (semicolon)": Windows-1252, CRLF, US dates.
-QByteArray csvSheet(bool badRow)
-{
-    QStringList lines{kHeader.join(QLatin1Char(';'))};
-    for (int row = 2; row < 2 + kDataRows; ++row) {
-        if (row == kBlankRow) {
-            lines << QStringLiteral(";;;;;;;;");
-            continue;
-        }
-        const Row r = rowAt(row);
-        const QString birth = row == kBadRow && badRow ? QStringLiteral("02/30/1961") : usDate(r.birth);
-        lines << QStringList{csvField(r.name),    r.mrn,          birth,         r.sex,      csvField(r.prescriber),
-                             usDate(r.agreement), usDate(r.pdmp), usDate(r.uds), r.udsResult}
-                     .join(QLatin1Char(';'));
-    }
-    QByteArray bytes;
-    for (const QChar c : lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")) {
-        if (c.unicode() > 0xFF)
-            qFatal("the test's CSV must stay within Latin-1");
-        bytes.append(static_cast<char>(c.unicode()));  // Latin-1 letters are Windows-1252's too
-    }
-    return bytes;
-}
 
 // The same sheet as an XLSX workbook: text in shared strings, dates as date cells, one bad text date.
 void writeXlsx(const QString &path, bool badRow)
@@ -263,10 +168,25 @@ class TestSpreadsheet : public QObject {
         QCOMPARE(again.exitCode, 2);
         QVERIFY2(again.error().startsWith("cairnctl: row 2, MRN:"), again.error().constData());
         QCOMPARE(exported(db).size(), kDataRows - 1);
+        // Without --mapping, the mapping the import kept in the registry (the tablet's too) reads the sheet.
+        const CairnctlRun kept = cairnctl(
+            db, {QStringLiteral("import"), QStringLiteral("--sheet"), sheet(false), QStringLiteral("--preview")});
+        QVERIFY2(kept.exitCode == 0, kept.error().constData());
+        QCOMPARE(QJsonDocument::fromJson(kept.out).object().value("readable").toInt(), kDataRows - 1);
     }
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void withoutAMappingAFirstImportNamesTheMappingOption()
+    {
+        const QString db = newRegistry(QStringLiteral("no-mapping"));
+        const CairnctlRun run = cairnctl(db, {QStringLiteral("import"), QStringLiteral("--sheet"),
+                                              write("first.csv", csvSheet(false)), QStringLiteral("--preview")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.error().startsWith("cairnctl: --mapping:"), run.error().constData());
+        QVERIFY(exported(db).isEmpty());
+    }
 
     void aWindows1252CsvWithSemicolonsAndUsDates()
     {

@@ -152,9 +152,12 @@ private slots:
     {
         QVERIFY(app::Permissions::administers(QStringLiteral("administrator")));
         QVERIFY(app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("edit_policy")));
-        for (const char *role :
-             {"clinician", "nurse", "medical_assistant", "registry_manager", "front_desk", "", "nonsense"})
+        for (const char *role : {"clinician", "nurse", "medical_assistant", "front_desk", "", "nonsense"})
             QVERIFY2(!app::Permissions::administers(QLatin1String(role)), role);
+        // The registry manager administers one thing: importing patients (the FHIR file, the sheet).
+        QVERIFY(app::Permissions::administers(QStringLiteral("registry_manager")));
+        QVERIFY(app::Permissions::allows(QStringLiteral("registry_manager"), QStringLiteral("import_data")));
+        QVERIFY(!app::Permissions::allows(QStringLiteral("registry_manager"), QStringLiteral("edit_policy")));
         QVERIFY(app::Permissions::allows(QStringLiteral("clinician"), QStringLiteral("view_patient")));
         QVERIFY(!app::Permissions::allows(QStringLiteral("administrator"), QStringLiteral("no_such_permission")));
     }

@@ -256,7 +256,7 @@ private slots:
              {"nav_today", "nav_patients", "nav_registry", "nav_measures", "nav_practise"},
              "huddleScreen"},
             {keys::Role::RegistryManager,
-             {"nav_registry", "nav_patients", "nav_measures", "nav_today"},
+             {"nav_registry", "nav_patients", "nav_measures", "nav_today", "nav_administration"},
              "registryScreen"},
             {keys::Role::FrontDesk, {"nav_refills", "nav_patients", "nav_today", "nav_registry"}, "refillCheckScreen"},
             {keys::Role::Administrator,

@@ -139,7 +139,7 @@ int runImportFhir(const QStringList &arguments, const GlobalOptions &options, Io
     if (!open)
         return fail(io, open.error());
     // One transaction: every patient of the file with all their records, or nothing.
-    auto ids = open->registry->addPatients(content->patients);
+    auto ids = open->registry->importPatients(content->patients);
     if (!ids)
         return fail(io, ids.error(), exitFor(ids.error()));
     *io.out << "imported " << ids->size() << " patients\n";

@@ -1,5 +1,6 @@
 // cairnctl import --sheet: a clinic's registry spreadsheet (CSV or XLSX) into the encrypted registry,
-// through the column mapping the clinic keeps in a JSON file. --preview shows the first rows as Cairn
+// through a column mapping in a JSON file or, without --mapping, the one the registry kept from the
+// last import (the tablet's import screen keeps it there too). --preview shows the first rows as Cairn
 // will store them and every row's errors, and writes nothing; without it, any error refuses the
 // whole sheet, and a sheet without errors is written in one transaction.
 
@@ -12,7 +13,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
+
+#include <optional>
 
 namespace cairn::cli {
 namespace {
@@ -46,30 +48,52 @@ int runImportSheet(const QStringList &arguments, const GlobalOptions &options, I
         return fail(io, s.error(), BadInput);
     if (file->isEmpty())
         return fail(io, {QStringLiteral("--sheet"), QStringLiteral("name the CSV or XLSX file to import")}, BadInput);
-    if (mappingFile->isEmpty())
-        return fail(io,
-                    {QStringLiteral("--mapping"), QStringLiteral("name the JSON file that maps Cairn's fields to the "
-                                                                 "sheet's columns (docs/interoperability.md)")},
-                    BadInput);
     const QString delimiterText = *delimiter == QLatin1String("tab") ? QStringLiteral("\t") : *delimiter;
     if (delimiterText.size() > 1)
         return fail(io, {QStringLiteral("--delimiter"), QStringLiteral("must be one character, or tab")}, BadInput);
 
-    auto mappingJson =
-        readJsonObject(*mappingFile, io, QStringLiteral("column mapping"), QStringLiteral("docs/interoperability.md"));
-    if (!mappingJson)
-        return fail(io, mappingJson.error(), BadInput);
-    auto mapping = interop::ColumnMapping::fromJson(*mappingJson);
+    // The registry is opened only when it is needed: for the mapping it keeps, and to import.
+    std::optional<OpenRegistry> open;
+    const auto openOnce = [&]() -> Status {
+        if (open)
+            return ok();
+        auto opened = openRegistry(options, kClock);
+        if (!opened)
+            return opened.error();
+        open.emplace(std::move(*opened));
+        return ok();
+    };
+    QJsonObject mappingJson;
+    if (!mappingFile->isEmpty()) {
+        auto read = readJsonObject(*mappingFile, io, QStringLiteral("column mapping"),
+                                   QStringLiteral("docs/interoperability.md"));
+        if (!read)
+            return fail(io, read.error(), BadInput);
+        mappingJson = *read;
+    } else {
+        // The mapping of the last import (from this tool or the tablet), which the registry keeps.
+        if (auto s = openOnce(); !s)
+            return fail(io, s.error());
+        auto kept = open->registry->sheetMapping();
+        if (!kept)
+            return fail(io, kept.error(), exitFor(kept.error()));
+        if (kept->isEmpty())
+            return fail(
+                io,
+                {QStringLiteral("--mapping"), QStringLiteral("name the JSON file that maps Cairn's fields to the "
+                                                             "sheet's columns (docs/interoperability.md): "
+                                                             "this registry keeps none from an earlier import")},
+                BadInput);
+        mappingJson = *kept;
+    }
+    auto mapping = interop::ColumnMapping::fromJson(mappingJson);
     if (!mapping)
         return fail(io, mapping.error().within(QStringLiteral("mapping")), BadInput);
     QFile input(*file);
     if (!input.open(QIODevice::ReadOnly))
         return fail(io, {QStringLiteral("--sheet"), QStringLiteral("cannot read %1").arg(*file)}, BadInput);
     const QByteArray bytes = input.readAll();
-    auto sheet =
-        delimiterText.isEmpty() || QFileInfo(*file).suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0
-            ? interop::readSheet(*file, bytes)
-            : interop::readCsv(bytes, delimiterText.front());
+    auto sheet = interop::readSheet(*file, bytes, delimiterText.isEmpty() ? QChar() : delimiterText.front());
     if (!sheet)
         return fail(io, sheet.error().within(QStringLiteral("sheet")), BadInput);
     auto rows = interop::patientsFromSheet(*sheet, *mapping);
@@ -97,23 +121,15 @@ int runImportSheet(const QStringList &arguments, const GlobalOptions &options, I
         *io.err << "cairnctl: nothing imported: " << rows->errors.size() << " problem(s) in the sheet\n";
         return BadInput;
     }
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    // One transaction: every row of the sheet, or nothing.
-    auto ids = open->registry->addPatients(rows->patients);
+    if (auto s = openOnce(); !s)
+        return fail(io, s.error());
+    // One transaction: every row of the sheet, or nothing; the mapping is kept for the next import.
+    auto ids = open->registry->importPatients(rows->patients, mapping->toJson());
     if (!ids) {
         // A clinic id the registry already holds: say which row and column brought it.
-        static const QRegularExpression kPatient(QStringLiteral("^patients\\[(\\d+)\\]\\.?(.*)$"));
-        const QRegularExpressionMatch match = kPatient.match(ids.error().field);
-        const qsizetype at = rows->patients.size() == 1 ? 0 : match.hasMatch() ? match.captured(1).toInt() : -1;
-        const QString field = match.hasMatch() ? match.captured(2) : ids.error().field;
-        if (at >= 0 && at < rows->rowNumbers.size())
-            return fail(
-                io,
-                {QStringLiteral("row %1, %2").arg(rows->rowNumbers.at(at)).arg(mapping->columns.value(field, field)),
-                 ids.error().message},
-                exitFor(ids.error()));
+        const interop::SheetError e = interop::sheetErrorOf(*rows, *mapping, ids.error());
+        if (e.row > 0)
+            return fail(io, {QStringLiteral("row %1, %2").arg(e.row).arg(e.column), e.message}, exitFor(ids.error()));
         return fail(io, ids.error(), exitFor(ids.error()));
     }
     *io.out << "imported " << ids->size() << " patients from " << sheet->rows.size() << " rows\n";
