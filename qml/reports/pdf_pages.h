@@ -3,7 +3,7 @@
 // bytes through a QBuffer (reports::PdfReader), so the document never touches the disk until the user saves it to the
 // file they chose (save). PdfPageItem draws one page of it.
 
-#include "core/reports/pdf_reader.h"
+#include "core/pdf_reader/pdf_reader.h"
 
 #include <QByteArray>
 #include <QImage>

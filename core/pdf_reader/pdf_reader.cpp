@@ -1,4 +1,4 @@
-#include "core/reports/pdf_reader.h"
+#include "core/pdf_reader/pdf_reader.h"
 
 #include <QBuffer>
 #include <QPdfDocument>
