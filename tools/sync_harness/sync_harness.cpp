@@ -191,6 +191,11 @@ Status ServerProcess::start()
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(serverEnvironment(m_dataDir + QStringLiteral("-keys")));
+    // The server logs a line per request on stderr. Into a file, not a pipe: a pipe is drained only
+    // while this thread runs its event loop, and a bench whose main thread waits on syncing threads
+    // let it fill, so both servers blocked writing their logs (nginx then timed out every request).
+    const QString log = m_dataDir + QStringLiteral("-server.log");
+    m_process->setStandardErrorFile(log, QIODevice::Append);
     // Keep the same port across restarts so tablets find it again.
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
     m_process->start(serverBinary(), storeArgs() +
@@ -208,9 +213,11 @@ Status ServerProcess::start()
     }
     const auto match = listening.match(out);
     if (!match.hasMatch())
-        return Error{
-            QStringLiteral("cairn-server"),
-            QStringLiteral("did not listen: %1 %2").arg(out, QString::fromUtf8(m_process->readAllStandardError()))};
+        return Error{QStringLiteral("cairn-server"), QStringLiteral("did not listen: %1 %2").arg(out, [&log] {
+                         QFile file(log);
+                         return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll().right(4096))
+                                                               : QString();
+                     }())};
     m_port = static_cast<quint16>(match.captured(1).toUInt());
     return ok();
 }
