@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <optional>
@@ -59,5 +60,33 @@ inline std::optional<SeededRegistry> seedRegistry(const QString &path, platform:
         seeded.records = stats->records;
     return seeded;
 }
+
+// "--patients N" among a bench's arguments, else `fallback`.
+inline int patientsOption(const QStringList &args, int fallback)
+{
+    const auto at = args.indexOf(QStringLiteral("--patients"));
+    return at > 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : fallback;
+}
+
+// The clinic a bench measures: a registry file in a temporary directory with its keystore and a
+// clock fixed on `today` at 09:00 UTC (the screens' "today"), seeded with `patients` patients
+// (generator seed 99, as of `today`). `seeded` is empty when seeding failed (the error printed).
+struct BenchClinic {
+    BenchClinic(int patients, const QDate &today)
+        : path(dir.filePath(QStringLiteral("bench.db")))
+        , clock(QDateTime(today, QTime(9, 0), Qt::UTC))
+    {
+        synthetic::Options options;
+        options.patients = patients;
+        options.seed = 99;
+        options.asOf = today;
+        seeded = seedRegistry(path, keystore, clock, options);
+    }
+    QTemporaryDir dir;
+    QString path;
+    platform::MemoryKeystore keystore;
+    registry::ManualClock clock;
+    std::optional<SeededRegistry> seeded;
+};
 
 }  // namespace cairn::bench

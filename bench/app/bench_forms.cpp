@@ -43,9 +43,7 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool smoke = args.contains(QStringLiteral("--smoke"));
-    int patients = smoke ? 300 : 10000;
-    if (const auto at = args.indexOf(QStringLiteral("--patients")); at > 0 && at + 1 < args.size())
-        patients = args.at(at + 1).toInt();
+    const int patients = bench::patientsOption(args, smoke ? 300 : 10000);
     const int runs = smoke ? 3 : 9;
 
     QTemporaryDir dir;

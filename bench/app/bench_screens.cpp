@@ -31,7 +31,6 @@
 #include "qml/worklists/roster_model.h"
 
 #include <QGuiApplication>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <vector>
@@ -83,25 +82,19 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool smoke = args.contains(QStringLiteral("--smoke"));
-    int patients = smoke ? 300 : 10000;
-    if (const auto at = args.indexOf(QStringLiteral("--patients")); at > 0 && at + 1 < args.size())
-        patients = args.at(at + 1).toInt();
+    const int patients = bench::patientsOption(args, smoke ? 300 : 10000);
     const int runs = smoke ? 3 : 9;
     const int wholeRegistryRuns = 3;  // each whole-registry load takes seconds at 10,000 patients
     const QDate today(2026, 11, 23);
 
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.db"));
-    platform::MemoryKeystore keystore;
     // The app's "today" is its clock's date, so the whole-registry screens read the summaries.
-    registry::ManualClock clock{QDateTime(today, QTime(9, 0), Qt::UTC)};
-    synthetic::Options options;
-    options.patients = patients;
-    options.seed = 99;
-    options.asOf = today;
-    const auto seeded = bench::seedRegistry(path, keystore, clock, options);
+    bench::BenchClinic clinic(patients, today);
+    const auto &seeded = clinic.seeded;
     if (!seeded)
         return 1;
+    const QString &path = clinic.path;
+    platform::MemoryKeystore &keystore = clinic.keystore;
+    registry::ManualClock &clock = clinic.clock;
     const QString samplePatient = seeded->samplePatient();
     std::printf("seeded %d patients in %.1f s; rules evaluated on %s\n\n", patients, seeded->seedSeconds,
                 qPrintable(today.toString(Qt::ISODate)));

@@ -15,7 +15,6 @@
 #include "platform/keystore.h"
 
 #include <QCoreApplication>
-#include <QTemporaryDir>
 
 #include <cstdlib>
 
@@ -47,23 +46,17 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool smoke = args.contains(QStringLiteral("--smoke"));
-    int patients = smoke ? 100 : 1000;
-    if (const auto at = args.indexOf(QStringLiteral("--patients")); at > 0 && at + 1 < args.size())
-        patients = args.at(at + 1).toInt();
+    const int patients = bench::patientsOption(args, smoke ? 100 : 1000);
     const int runs = smoke ? 1 : 3;
     const QDate today(2026, 11, 23);
 
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.db"));
-    platform::MemoryKeystore keystore;
-    registry::ManualClock clock{QDateTime(today, QTime(9, 0), Qt::UTC)};
-    synthetic::Options options;
-    options.patients = patients;
-    options.seed = 99;
-    options.asOf = today;
-    const auto seeded = bench::seedRegistry(path, keystore, clock, options);
+    bench::BenchClinic clinic(patients, today);
+    const auto &seeded = clinic.seeded;
     if (!seeded)
         return 1;
+    const QString &path = clinic.path;
+    platform::MemoryKeystore &keystore = clinic.keystore;
+    const registry::ManualClock &clock = clinic.clock;
     std::printf("bench_recheck: %d patients, %lld records\n", patients, static_cast<long long>(seeded->records));
 
     const auto unlock = [&] {

@@ -22,7 +22,6 @@
 #include "platform/keystore.h"
 
 #include <QCoreApplication>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdlib>
@@ -47,25 +46,19 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool smoke = args.contains(QStringLiteral("--smoke"));
-    int patients = smoke ? 300 : 10000;
-    if (const auto at = args.indexOf(QStringLiteral("--patients")); at > 0 && at + 1 < args.size())
-        patients = args.at(at + 1).toInt();
+    const int patients = bench::patientsOption(args, smoke ? 300 : 10000);
     const int runs = smoke ? 3 : 9;
     const int slowRuns = 3;
     const QDate today(2026, 11, 23);
     const QDate end = registry::measuresEndMonth(today);
 
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.db"));
-    platform::MemoryKeystore keystore;
-    registry::ManualClock clock{QDateTime(today, QTime(9, 0), Qt::UTC)};
-    synthetic::Options options;
-    options.patients = patients;
-    options.seed = 99;
-    options.asOf = today;
-    const auto seeded = bench::seedRegistry(path, keystore, clock, options);
+    bench::BenchClinic clinic(patients, today);
+    const auto &seeded = clinic.seeded;
     if (!seeded)
         return 1;
+    const QString &path = clinic.path;
+    platform::MemoryKeystore &keystore = clinic.keystore;
+    registry::ManualClock &clock = clinic.clock;
     std::printf("seeded %d patients in %.1f s\n", patients, seeded->seedSeconds);
     const double seedingPeak = bench::statusMb("VmHWM");
     bench::resetPeakRss();
