@@ -562,6 +562,24 @@ private slots:
         QTRY_VERIFY(!patientScreen());
     }
 
+    // Turning the tablet with a patient open right after a language switch (Qt 6.4's layouts have
+    // crashed here: a Repeater whose model calls qsTr is rebuilt by the switch).
+    void aPatientScreenTurnsRightAfterALanguageSwitch()
+    {
+        signInDirectly(keys::Role::Clinician);
+        app::Language &screens = m_app->app().language();
+        openPatient(patientIds().at(5));
+        for (const QString &language : {QStringLiteral("es"), QStringLiteral("en")}) {
+            QVERIFY(screens.setLanguage(language));
+            QVERIFY(testing::resize(m_window, QSize(800, 1280)));
+            QVERIFY(testing::resize(m_window, QSize(1280, 800)));
+            QTRY_VERIFY(testing::findItem(m_window, QStringLiteral("patientBanner")));
+        }
+        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
+        back.evaluate();
+        QTRY_VERIFY(!patientScreen());
+    }
+
     // A clinician records "naloxone prescribed" with one tap; Undo in the snackbar withdraws it
     // through the registry's withdrawal path: the record stays, a withdrawal record is written.
     void aOneTapDecisionIsUndoneThroughAWithdrawal()
