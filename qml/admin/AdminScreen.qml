@@ -30,21 +30,22 @@ Page {
             Item { Layout.preferredHeight: Theme.margin }
 
             Repeater {
+                // Titles marked with QT_TR_NOOP and translated in the delegate (see TextSizeSwitch).
                 model: [
-                    { name: "adminUsersButton", title: qsTr("Users and roles"),
-                      detail: qsTr("Add or remove people, change a PIN, end a lockout."),
+                    { name: "adminUsersButton", title: QT_TR_NOOP("Users and roles"),
+                      detail: QT_TR_NOOP("Add or remove people, change a PIN, end a lockout."),
                       permission: "manage_users", action: () => screen.usersRequested() },
-                    { name: "adminPolicyButton", title: qsTr("Clinic policy"),
-                      detail: qsTr("How often each check is due, naloxone and refill rules, thresholds."),
+                    { name: "adminPolicyButton", title: QT_TR_NOOP("Clinic policy"),
+                      detail: QT_TR_NOOP("How often each check is due, naloxone and refill rules, thresholds."),
                       permission: "edit_policy", action: () => screen.policyRequested() },
-                    { name: "adminAgreementButton", title: qsTr("Patient agreement text"),
-                      detail: qsTr("The clinic's own agreement, in English and Spanish, shown for patients to sign."),
+                    { name: "adminAgreementButton", title: QT_TR_NOOP("Patient agreement text"),
+                      detail: QT_TR_NOOP("The clinic's own agreement, in English and Spanish, shown for patients to sign."),
                       permission: "edit_policy", action: () => screen.agreementTextRequested() },
-                    { name: "adminEnrollButton", title: qsTr("Server enrollment"),
-                      detail: qsTr("Connect this tablet to the clinic's sync server."),
+                    { name: "adminEnrollButton", title: QT_TR_NOOP("Server enrollment"),
+                      detail: QT_TR_NOOP("Connect this tablet to the clinic's sync server."),
                       permission: "enroll_device", action: () => screen.enrollmentRequested() },
-                    { name: "adminImportButton", title: qsTr("Import patients"),
-                      detail: qsTr("From the health record (a FHIR file) or the clinic's registry spreadsheet."),
+                    { name: "adminImportButton", title: QT_TR_NOOP("Import patients"),
+                      detail: QT_TR_NOOP("From the health record (a FHIR file) or the clinic's registry spreadsheet."),
                       permission: "import_data", action: () => screen.importRequested() }
                 ]
                 delegate: Button {
@@ -56,17 +57,17 @@ Page {
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
                     Layout.preferredHeight: Math.max(Theme.touchTarget * 1.6, entry.implicitContentHeight + 2 * Theme.spacing)
-                    Accessible.name: entry.modelData.title + ". " + entry.modelData.detail
+                    Accessible.name: qsTr(entry.modelData.title) + ". " + qsTr(entry.modelData.detail)
                     onClicked: entry.modelData.action()
                     contentItem: ColumnLayout {
                         spacing: 4
                         Label {
-                            text: entry.modelData.title
+                            text: qsTr(entry.modelData.title)
                             font.pixelSize: Theme.fontTitle
                             Layout.fillWidth: true
                         }
                         Label {
-                            text: entry.modelData.detail
+                            text: qsTr(entry.modelData.detail)
                             font.pixelSize: Theme.fontBody
                             color: Theme.textMuted
                             wrapMode: Text.Wrap

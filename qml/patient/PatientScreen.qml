@@ -506,30 +506,33 @@ Page {
                             Layout.fillWidth: true
                             spacing: Theme.spacingS
                             Repeater {
+                                // Names marked with QT_TR_NOOP and translated in the delegate, so a
+                                // language switch never rebuilds the model (Qt 6.4's layouts have
+                                // crashed positioning delegates a rebuilt model destroyed).
                                 model: [
-                                    { kind: "visit", text: qsTr("Book a visit") },
-                                    { kind: "opioid", text: qsTr("Start an opioid") },
-                                    { kind: "benzodiazepine", text: qsTr("Record a sedative") },
-                                    { kind: "uds", text: qsTr("Urine drug test") },
-                                    { kind: "naloxone", text: qsTr("Naloxone") },
-                                    { kind: "risk_tier", text: qsTr("Set the risk tier") },
-                                    { kind: "ltot_decision", text: qsTr("Long-term therapy decision") },
-                                    { kind: "intake", text: qsTr("New-patient intake") },
-                                    { kind: "oud_assessment", text: qsTr("Opioid use disorder checklist") },
-                                    { kind: "moud_status", text: qsTr("Treatment for opioid use disorder") },
-                                    { kind: "goal", text: qsTr("Care-plan goal") },
-                                    { kind: "taper_plan", text: qsTr("Taper plan") },
-                                    { kind: "case_conference", text: qsTr("Ask the team (case conference)") },
-                                    { kind: "task", text: qsTr("Task") },
-                                    { kind: "case_summary", text: qsTr("Case summary") },
-                                    { kind: "ort", text: qsTr("ORT") },
-                                    { kind: "pcptsd5", text: qsTr("PC-PTSD-5") },
-                                    { kind: "pdmp_check", text: qsTr("PDMP check") },
-                                    { kind: "refill_request", text: qsTr("Refill request") },
-                                    { kind: "medication_review", text: qsTr("Medication list reviewed") },
-                                    { kind: "agreement", text: qsTr("Patient agreement") },
-                                    { kind: "patient", text: qsTr("Edit details") },
-                                    { kind: "inactivation", text: qsTr("Mark inactive") }
+                                    { kind: "visit", text: QT_TR_NOOP("Book a visit") },
+                                    { kind: "opioid", text: QT_TR_NOOP("Start an opioid") },
+                                    { kind: "benzodiazepine", text: QT_TR_NOOP("Record a sedative") },
+                                    { kind: "uds", text: QT_TR_NOOP("Urine drug test") },
+                                    { kind: "naloxone", text: QT_TR_NOOP("Naloxone") },
+                                    { kind: "risk_tier", text: QT_TR_NOOP("Set the risk tier") },
+                                    { kind: "ltot_decision", text: QT_TR_NOOP("Long-term therapy decision") },
+                                    { kind: "intake", text: QT_TR_NOOP("New-patient intake") },
+                                    { kind: "oud_assessment", text: QT_TR_NOOP("Opioid use disorder checklist") },
+                                    { kind: "moud_status", text: QT_TR_NOOP("Treatment for opioid use disorder") },
+                                    { kind: "goal", text: QT_TR_NOOP("Care-plan goal") },
+                                    { kind: "taper_plan", text: QT_TR_NOOP("Taper plan") },
+                                    { kind: "case_conference", text: QT_TR_NOOP("Ask the team (case conference)") },
+                                    { kind: "task", text: QT_TR_NOOP("Task") },
+                                    { kind: "case_summary", text: QT_TR_NOOP("Case summary") },
+                                    { kind: "ort", text: QT_TR_NOOP("ORT") },
+                                    { kind: "pcptsd5", text: QT_TR_NOOP("PC-PTSD-5") },
+                                    { kind: "pdmp_check", text: QT_TR_NOOP("PDMP check") },
+                                    { kind: "refill_request", text: QT_TR_NOOP("Refill request") },
+                                    { kind: "medication_review", text: QT_TR_NOOP("Medication list reviewed") },
+                                    { kind: "agreement", text: QT_TR_NOOP("Patient agreement") },
+                                    { kind: "patient", text: QT_TR_NOOP("Edit details") },
+                                    { kind: "inactivation", text: QT_TR_NOOP("Mark inactive") }
                                 ]
                                 delegate: CButton {
                                     id: addButton
@@ -538,7 +541,7 @@ Page {
                                     // The case summary is a view of the record: whoever sees the record may open it.
                                     visible: addButton.modelData.kind === "case_summary" || Permissions.canRecord(Session.role, addButton.modelData.kind)
                                     variant: CButton.Outlined
-                                    text: addButton.modelData.text
+                                    text: qsTr(addButton.modelData.text)
                                     onClicked: {
                                         if (addButton.modelData.kind === "agreement")
                                             screen.agreementRequested(screen.patientId, patient.name, patient.language)
