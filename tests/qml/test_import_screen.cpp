@@ -12,6 +12,7 @@
 #include "qml/app/permissions.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
 #include "tests/support/registry_sheet.h"
 
@@ -74,11 +75,7 @@ class TestImportScreen : public QObject {
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
-        std::optional<R> answer;
-        m_session->services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
-        if (!testing::waitFor([&answer] { return answer.has_value(); }))
-            qFatal("the database thread did not answer");
-        return std::move(*answer);
+        return testing::answerFrom<R>(*m_session->services().thread, this, std::move(job));
     }
 
     int patientsInRegistry()

@@ -14,6 +14,7 @@
 #include "qml/huddle/huddle_model.h"
 #include "qml/patient/patient_tabs.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
 
 #include <QApplication>
@@ -152,11 +153,7 @@ class TestPatientScreen : public QObject {
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
-        std::optional<R> answer;
-        session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
-        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
-            qFatal("the database thread did not answer");
-        return std::move(*answer);
+        return testing::answerFrom<R>(*session().services().thread, this, std::move(job));
     }
 
     void lock()

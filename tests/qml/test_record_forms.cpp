@@ -18,6 +18,7 @@
 #include "qml/forms/screening_form.h"
 #include "qml/patient/agreement_model.h"
 #include "qml/patient/record_versions_model.h"
+#include "tests/qml/registry_answer.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -43,11 +44,7 @@ class TestRecordForms : public QObject {
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
-        std::optional<R> answer;
-        m_thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
-        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
-            qFatal("the database thread did not answer");
-        return std::move(*answer);
+        return testing::answerFrom<R>(*m_thread, this, std::move(job));
     }
 
     // Records and outbox entries: what a refused form must leave as they were.

@@ -11,6 +11,7 @@
 #include "core/registry/registry_thread.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
 
 #include <QGuiApplication>
@@ -50,11 +51,7 @@ class TestReferralsStory : public QObject {
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
-        std::optional<R> answer;
-        m_app->session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
-        if (!testing::waitFor([&answer] { return answer.has_value(); }))
-            qFatal("the database thread did not answer");
-        return std::move(*answer);
+        return testing::answerFrom<R>(*m_app->session().services().thread, this, std::move(job));
     }
 
     domain::Patient stored()

@@ -16,6 +16,7 @@
 #include "qml/worklists/peg_outreach_model.h"
 #include "qml/worklists/roster_model.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
 
 #include <QAbstractItemModelTester>
@@ -62,11 +63,7 @@ class TestRosterScreens : public QObject {
     // Runs `job` on the database thread and waits for its answer.
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
-        std::optional<R> answer;
-        m_session->services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
-        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
-            qFatal("the database thread did not answer");
-        return std::move(*answer);
+        return testing::answerFrom<R>(*m_session->services().thread, this, std::move(job));
     }
 
     // The rules engine's own worklist over the registry, as patient ids (the reference the

@@ -18,6 +18,7 @@
 #include "qml/app/session.h"
 #include "qml/huddle/huddle_model.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
 
 #include <QApplication>
@@ -81,11 +82,7 @@ class TestRegistryStory : public QObject {
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
-        std::optional<R> answer;
-        m_app->session().services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
-        if (!testing::waitFor([&answer] { return answer.has_value(); }))
-            qFatal("the database thread did not answer");
-        return std::move(*answer);
+        return testing::answerFrom<R>(*m_app->session().services().thread, this, std::move(job));
     }
 
     domain::Patient stored()

@@ -18,6 +18,7 @@
 #include "qml/app/session.h"
 #include "qml/scripts/script_library_model.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
 
 #include <QJsonArray>
@@ -124,11 +125,7 @@ class TestTeamRoles : public QObject {
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
     {
-        std::optional<R> answer;
-        m_session->services().thread->run<R>(this, std::move(job), [&answer](R r) { answer = std::move(r); });
-        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 60000))
-            qFatal("the database thread did not answer");
-        return std::move(*answer);
+        return testing::answerFrom<R>(*m_session->services().thread, this, std::move(job));
     }
 
     // As the administrator, through the app's own thread: the policy in force becomes `overrides`
