@@ -34,6 +34,7 @@ QObject *ScreenshotTour::find(const char *objectName) const
 
 void ScreenshotTour::capture(const QString &name)
 {
+    m_lastCaptured = name;
     captureAt(name, QStringLiteral("landscape"), QSize(1280, 800));
     captureAt(name, QStringLiteral("portrait"), QSize(800, 1280));
     m_window->resize(1280, 800);
@@ -529,8 +530,14 @@ void ScreenshotTour::start()
     m_steps = stepsIn(QStringLiteral("en"));
     if (m_language)
         m_steps += stepsIn(QStringLiteral("es"));
+    m_stepClock.start();
     next();
 }
+
+namespace {
+// The slowest step (the monthly report, a first list) takes seconds on a loaded machine.
+constexpr int kLongestStepMs = 120000;
+}  // namespace
 
 void ScreenshotTour::next()
 {
@@ -538,8 +545,16 @@ void ScreenshotTour::next()
         emit finished(m_failures == 0 ? 0 : 1);
         return;
     }
-    if (m_steps.first()())
+    if (m_steps.first()()) {
         m_steps.removeFirst();
+        ++m_stepNumber;
+        m_stepClock.restart();
+    } else if (m_stepClock.hasExpired(kLongestStepMs)) {
+        qWarning("screenshot tour: step %d (after the screen %s) was not ready within %d s; the tour stops",
+                 m_stepNumber, qPrintable(m_lastCaptured), kLongestStepMs / 1000);
+        emit finished(1);
+        return;
+    }
     QTimer::singleShot(50, this, &ScreenshotTour::next);
 }
 

@@ -9,6 +9,7 @@
 #include "qml/app/navigation.h"
 #include "qml/app/session.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QQuickWindow>
@@ -62,6 +63,11 @@ private:
     QList<std::function<bool()>> m_steps;  // each returns false while it must wait
     int m_failures = 0;
     int m_waited = 0;
+    // Which step waits, and since when: a step that never becomes ready ends the tour with its
+    // number and the last screen captured, instead of leaving it hanging.
+    int m_stepNumber = 0;
+    QString m_lastCaptured;
+    QElapsedTimer m_stepClock;
 };
 
 }  // namespace cairn::app
