@@ -24,6 +24,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
@@ -31,6 +32,8 @@
 
 #include <cstdio>
 #include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace cairn;
 using namespace cairn::testing;
@@ -93,8 +96,36 @@ private:
     quint16 m_port = 0;
 };
 
+// CPU milliseconds used so far by this process (every thread: the tablets, their network thread
+// and the summaries' helpers) and by another one (the server, from /proc): on a shared machine a
+// round's CPU time says more than its wall time.
+double ownCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval &t) {
+        return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+double processCpuMs(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    // Fields after the command's closing parenthesis: state is the 3rd, utime the 14th, stime the 15th.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) * 1e3 / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 struct Round {
     double ms = 0;
+    double tabletCpuMs = 0;  // this process's CPU during the round
+    double serverCpuMs = 0;
     int records = 0;
     qint64 sent = 0;
     qint64 received = 0;
@@ -110,6 +141,7 @@ struct Figures {
     qint64 seededRecords = 0;  // records in tablet A after seeding (patients included)
     double seedSeconds = 0;
     double floorMs = 0;  // a bare SQLCipher insert of tablet A's record rows (bench/storage_floor.h)
+    double floorCpuMs = 0;
 };
 
 struct Setup {
@@ -120,15 +152,22 @@ struct Setup {
     QDate day;
 };
 
-Round timedRound(Tablet &tablet, bool pushing)
+Round timedRound(Tablet &tablet, bool pushing, const ServerProcess &server)
 {
+    const double ownAtStart = ownCpuMs();
+    const double serverAtStart = processCpuMs(server.pid());
     QElapsedTimer timer;
     timer.start();
     auto stats = tablet.sync();
     const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     if (!stats)
         fail("sync", stats.error());
-    return Round{ms, pushing ? stats->pushed : stats->pulled, stats->bytesSent, stats->bytesReceived};
+    return Round{ms,
+                 ownCpuMs() - ownAtStart,
+                 processCpuMs(server.pid()) - serverAtStart,
+                 pushing ? stats->pushed : stats->pulled,
+                 stats->bytesSent,
+                 stats->bytesReceived};
 }
 
 std::unique_ptr<Tablet> enrolledTablet(const Setup &setup, const QString &name, const registry::Clock &clock,
@@ -177,12 +216,14 @@ Figures measure(const Setup &setup, const QString &clinic, const QString &linkUr
     f.seedSeconds = static_cast<double>(seedTimer.elapsed()) / 1000.0;
     if (auto stats = a->registry->stats(); stats)
         f.seededRecords = stats->records;
-    f.floorMs = bench::bareBulkInsertMs(bench::readRecordRows(registry::RegistryInternals::database(*a->registry)),
-                                        setup.dir->path());
-    f.firstPush = timedRound(*a, true);
+    const auto rows = bench::readRecordRows(registry::RegistryInternals::database(*a->registry));
+    const double floorCpuAtStart = ownCpuMs();
+    f.floorMs = bench::bareBulkInsertMs(rows, setup.dir->path());
+    f.floorCpuMs = ownCpuMs() - floorCpuAtStart;
+    f.firstPush = timedRound(*a, true, *setup.server);
 
     auto b = enrolledTablet(setup, clinic + QStringLiteral("-b"), clockB, clinic, linkUrl);
-    f.firstPull = timedRound(*b, false);
+    f.firstPull = timedRound(*b, false, *setup.server);
 
     // One clinic day: PEG scores and visits spread over the clinic's patients.
     const int step = std::max<int>(1, static_cast<int>(ids->size()) / kDayRecords);
@@ -194,8 +235,8 @@ Figures measure(const Setup &setup, const QString &clinic, const QString &linkUr
         if (!added)
             fail("day record", added.error());
     }
-    f.dayPush = timedRound(*a, true);
-    f.dayPull = timedRound(*b, false);
+    f.dayPush = timedRound(*a, true, *setup.server);
+    f.dayPull = timedRound(*b, false, *setup.server);
 
     // Bytes per PEG record: kPegRecords PEG scores in one push (one batch).
     const QDate pegDay = setup.day.addDays(1);
@@ -212,7 +253,7 @@ Figures measure(const Setup &setup, const QString &clinic, const QString &linkUr
     for (const auto &record : std::as_const(*outbox))
         request.changes.append({record.seq, record});
     f.pegJsonBytes = QJsonDocument(sync::toJson(request)).toJson(QJsonDocument::Compact).size();
-    f.pegPush = timedRound(*a, true);
+    f.pegPush = timedRound(*a, true, *setup.server);
     return f;
 }
 
@@ -313,6 +354,13 @@ int main(int argc, char *argv[])
     bench::row("seed the clinic on tablet A", fast.seedSeconds * 1000.0, fast.floorMs, "bare insert of the same rows");
     bench::row("first push (tablet A, loopback)", fast.firstPush.ms, fast.floorMs, "bare insert of the same rows");
     bench::row("first pull (tablet B, loopback)", fast.firstPull.ms, fast.floorMs, "bare insert of the same rows");
+    // The same in CPU time (user + system), less bent by a busy machine than the wall times above.
+    bench::row("first push, CPU of tablet A + server", fast.firstPush.tabletCpuMs + fast.firstPush.serverCpuMs,
+               fast.floorCpuMs, "CPU of the bare insert");
+    bench::row("first pull, CPU of tablet B + server", fast.firstPull.tabletCpuMs + fast.firstPull.serverCpuMs,
+               fast.floorCpuMs, "CPU of the bare insert");
+    std::printf("first pull CPU: tablet B %.0f ms, server %.0f ms\n", fast.firstPull.tabletCpuMs,
+                fast.firstPull.serverCpuMs);
     std::printf("\n");
 
     std::printf("%-50s %12s %12s %9s\n", "measure", "loopback", "slow link", "slow/lo");

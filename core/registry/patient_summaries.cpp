@@ -13,11 +13,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <initializer_list>
+#include <thread>
 #include <tuple>
+#include <vector>
 
 namespace cairn::registry {
 namespace {
@@ -44,6 +48,9 @@ constexpr int kHorizonSpreadDays = 7;
 // record beats one query per patient (a new day at 10,000 patients marks about 500).
 constexpr qsizetype kScanAllAbove = 200;
 constexpr qsizetype kScanAllAboveShareDivisor = 4;
+// Above this many, the summaries are computed on every core (a first pull, seeding, a policy
+// change); below it a thread costs more than it saves.
+constexpr qsizetype kSummariseInParallelAbove = 64;
 
 const QString kAsOfKey = QStringLiteral("summary_as_of");
 const QString kRulesKey = QStringLiteral("summary_rules");
@@ -296,6 +303,33 @@ storage::SummaryRow summarise(const domain::Patient &patient, const QDate &asOf,
     return row;
 }
 
+// summarise() for many patients, in their order. It reads only its patient, the rules and the
+// stored measures, none of which change meanwhile (the rules engine's shared tables are built once,
+// before), so the patients are shared out among the cores and the rows are what one core gives.
+std::vector<storage::SummaryRow> summariseMany(const std::vector<const domain::Patient *> &patients, const QDate &asOf,
+                                               const ClinicRules &rules,
+                                               const QHash<QString, QByteArray> &storedMeasures)
+{
+    std::vector<storage::SummaryRow> rows(patients.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < patients.size(); i = next++) {
+            const auto kept = storedMeasures.constFind(patients[i]->id);
+            rows[i] = summarise(*patients[i], asOf, rules, kept == storedMeasures.cend() ? nullptr : &*kept);
+        }
+    };
+    const int cores = std::max(1, QThread::idealThreadCount());
+    const auto helpers = std::ssize(patients) > kSummariseInParallelAbove ? std::min(cores, 8) - 1 : 0;
+    std::vector<std::thread> threads;
+    threads.reserve(static_cast<std::size_t>(helpers));
+    for (int i = 0; i < helpers; ++i)
+        threads.emplace_back(work);
+    work();
+    for (std::thread &thread : threads)
+        thread.join();
+    return rows;
+}
+
 // What the summaries' rules are: the policy record in force (or the shipped defaults) and the
 // summary format. A different value means every summary is out of date.
 QString rulesIdentity(const PolicyInForce &policy)
@@ -372,10 +406,15 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
         if (!all)
             return all.error();
         const QSet<QString> wanted(dirty->cbegin(), dirty->cend());
+        std::vector<const domain::Patient *> marked;
         for (const domain::Patient &patient : std::as_const(*all)) {
-            if (!wanted.contains(patient.id))
-                continue;
-            if (auto s = write(patient); !s)
+            if (wanted.contains(patient.id))
+                marked.push_back(&patient);
+        }
+        for (storage::SummaryRow &row : summariseMany(marked, today, rules, stillTrueMeasures)) {
+            ++written;
+            row.computedSeq = *computedSeq;
+            if (auto s = summaries.upsert(row); !s)
                 return s.error();
         }
     } else {

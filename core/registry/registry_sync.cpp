@@ -3,6 +3,8 @@
 #include "core/registry/registry_private.h"
 #include "core/storage/summary_store.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QUuid>
 
@@ -65,6 +67,36 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
                 Error{QStringLiteral("patient_id"), QStringLiteral("names no patient this tablet holds")});
     }
     return std::optional<Error>();
+}
+
+// Which of these ids this tablet holds: stored, set aside, or the withdrawal of one set aside (as
+// RecordStore::contains and QuarantineStore::holds say of one id), one statement per table for the
+// lot, and none for a table with no rows (a first pull: the records table is empty, and usually
+// the quarantine).
+Result<QSet<QString>> heldAmong(Database &db, const QStringList &ids)
+{
+    QSet<QString> held;
+    const QString idsJson =
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    const std::pair<const char *, const char *> tables[] = {
+        {"SELECT EXISTS (SELECT 1 FROM records)",
+         "SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?1))"},
+        {"SELECT EXISTS (SELECT 1 FROM quarantine)",
+         "SELECT record_id FROM quarantine WHERE record_id IN (SELECT value FROM json_each(?1)) "
+         "UNION SELECT withdrawal_id FROM quarantine WHERE withdrawal_id IN (SELECT value FROM json_each(?1))"}};
+    for (const auto &[anyRows, lookup] : tables) {
+        auto any = db.scalarInt(anyRows);
+        if (!any)
+            return any.error();
+        if (*any == 0)
+            continue;
+        auto found = db.textColumn(lookup, idsJson);
+        if (!found)
+            return found.error();
+        for (const QString &id : std::as_const(*found))
+            held.insert(id);
+    }
+    return held;
 }
 
 // The next number in this device's write order, taken without writing a record (a withdrawal of a
@@ -173,18 +205,22 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
     const QString receivedAt = isoNow(m_clock);
     int added = 0;
     int setAside = 0;
+    // What of the pages is here already (stored, set aside, or the withdrawal of one set aside),
+    // in one statement per table; the ids this call stores join it, so a record sent twice in the
+    // pages goes in once.
+    QStringList ids;
+    ids.reserve(records.size());
+    for (const domain::RecordEnvelope &record : records)
+        ids.append(record.id);
+    auto held = heldAmong(*d->db, ids);
+    if (!held)
+        return held.error();
+    QSet<QString> here = std::move(held).value();
     for (qsizetype i = 0; i < records.size(); ++i) {
+        if (here.contains(records.at(i).id))
+            continue;
+        here.insert(records.at(i).id);
         domain::RecordEnvelope record = records.at(i);
-        auto here = w.store.contains(record.id);
-        if (!here)
-            return here.error();
-        if (*here)
-            continue;
-        auto held = quarantine.holds(record.id);
-        if (!held)
-            return held.error();
-        if (*held)
-            continue;
         record.seq = 0;
         // Another tablet withdrew a record this one set aside: close the entry here too.
         if (record.retracted && !record.supersedes.isEmpty()) {
@@ -214,6 +250,7 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
                                 QStringLiteral("set aside by the server, which does not send it; withdrawn")};
                 if (auto s = quarantine.add(withheld, why, receivedAt); !s)
                     return s.error();
+                here.insert(withheld.id);
                 if (auto s = quarantine.markWithdrawn(record, reason, record.writtenAt, false); !s)
                     return s.error();
                 continue;

@@ -8,6 +8,8 @@
 #include <QNetworkReply>
 #include <QSslConfiguration>
 
+#include <utility>
+
 namespace cairn::sync {
 
 HttpsChannel::HttpsChannel(QUrl server, QList<QSslCertificate> authority, int requestTimeoutMs)
@@ -18,8 +20,41 @@ HttpsChannel::HttpsChannel(QUrl server, QList<QSslCertificate> authority, int re
 
 HttpsChannel::~HttpsChannel() = default;
 
+PendingPost::PendingPost() = default;
+
+PendingPost::~PendingPost()
+{
+    if (m_reply) {
+        m_reply->abort();
+        delete m_reply;
+    }
+}
+
+PendingPost::PendingPost(PendingPost &&other) noexcept
+    : m_reply(std::exchange(other.m_reply, nullptr))
+    , m_sentBytes(other.m_sentBytes)
+{}
+
+PendingPost &PendingPost::operator=(PendingPost &&other) noexcept
+{
+    if (this != &other) {
+        PendingPost abandoned(std::move(*this));
+        m_reply = std::exchange(other.m_reply, nullptr);
+        m_sentBytes = other.m_sentBytes;
+    }
+    return *this;
+}
+
 Result<HttpsResponse> HttpsChannel::post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                          qint64 *bytesSent, qint64 *bytesReceived)
+{
+    auto pending = start(path, body, authorization);
+    if (!pending)
+        return pending.error();
+    return wait(*pending, bytesSent, bytesReceived);
+}
+
+Result<PendingPost> HttpsChannel::start(const char *path, const QJsonObject &body, const QByteArray &authorization)
 {
     if (m_server.scheme() != QLatin1String("https"))
         return Error{QStringLiteral("server"), QStringLiteral("must be an https:// URL")};
@@ -40,12 +75,30 @@ Result<HttpsResponse> HttpsChannel::post(const char *path, const QJsonObject &bo
 
     if (!m_network)
         m_network = std::make_unique<QNetworkAccessManager>();
-    std::unique_ptr<QNetworkReply> reply(m_network->post(request, payload));
+    PendingPost pending;
+    pending.m_reply = m_network->post(request, payload);
+    pending.m_sentBytes = payload.size();
+    // Qt hands the request to its network thread through this thread's event loop; once it is
+    // sent, that thread receives the answer by itself while this one does other work.
     QEventLoop loop;
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(pending.m_reply, &QNetworkReply::requestSent, &loop, &QEventLoop::quit);
+    QObject::connect(pending.m_reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
+    return pending;
+}
+
+Result<HttpsResponse> HttpsChannel::wait(PendingPost &pending, qint64 *bytesSent, qint64 *bytesReceived)
+{
+    if (!pending.m_reply)
+        return Error{QStringLiteral("server"), QStringLiteral("no request is waiting for an answer")};
+    std::unique_ptr<QNetworkReply> reply(std::exchange(pending.m_reply, nullptr));
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     if (bytesSent)
-        *bytesSent += payload.size();
+        *bytesSent += pending.m_sentBytes;
     if (reply->error() != QNetworkReply::NoError &&
         reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isNull()) {
         return Error{QStringLiteral("server"),

@@ -14,12 +14,32 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace cairn::sync {
 
 struct HttpsResponse {
     int status = 0;
     QJsonObject body;
+};
+
+// A request on its way (HttpsChannel::start): it is sent, and its answer is received by Qt's
+// network thread, while the caller does other work; HttpsChannel::wait gives the answer.
+// Destroying it before then abandons the request.
+class PendingPost {
+public:
+    PendingPost();
+    ~PendingPost();
+    PendingPost(PendingPost &&other) noexcept;
+    PendingPost &operator=(PendingPost &&other) noexcept;
+    PendingPost(const PendingPost &) = delete;
+    PendingPost &operator=(const PendingPost &) = delete;
+    [[nodiscard]] bool active() const { return m_reply != nullptr; }
+
+private:
+    friend class HttpsChannel;
+    QNetworkReply *m_reply = nullptr;  // owned
+    qsizetype m_sentBytes = 0;
 };
 
 class HttpsChannel {
@@ -33,6 +53,11 @@ public:
     // (naming "server"). bytesSent/bytesReceived, when given, grow by the compressed sizes.
     Result<HttpsResponse> post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
+    // post() in two halves, so the caller can work while the server answers: start() returns once
+    // the request is on the wire (running a local event loop until then); wait() gives what post()
+    // gives, waiting with a local event loop only if the answer has not all arrived yet.
+    Result<PendingPost> start(const char *path, const QJsonObject &body, const QByteArray &authorization);
+    Result<HttpsResponse> wait(PendingPost &pending, qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
     [[nodiscard]] QUrl server() const { return m_server; }
 
 private:

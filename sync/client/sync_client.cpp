@@ -39,13 +39,18 @@ SyncClient::SyncClient(registry::Registry &registry, platform::Keystore &keystor
 
 SyncClient::~SyncClient() = default;
 
-Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObject &body,
-                                              const QByteArray &authorization, RoundStats *stats)
+HttpsChannel &SyncClient::channel()
 {
     if (!m_channel)
         m_channel = std::make_unique<HttpsChannel>(m_config.server, m_config.authority, m_config.requestTimeoutMs);
-    return m_channel->post(path, body, authorization, stats ? &stats->bytesSent : nullptr,
-                           stats ? &stats->bytesReceived : nullptr);
+    return *m_channel;
+}
+
+Result<SyncClient::Response> SyncClient::post(const char *path, const QJsonObject &body,
+                                              const QByteArray &authorization, RoundStats *stats)
+{
+    return channel().post(path, body, authorization, stats ? &stats->bytesSent : nullptr,
+                          stats ? &stats->bytesReceived : nullptr);
 }
 
 Result<bool> SyncClient::enrolled()
@@ -123,7 +128,11 @@ Status SyncClient::noticeServerLoss(std::int64_t serverHighest, RoundStats &stat
 Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &body, const QByteArray &auth,
                                          RoundStats &stats, bool *revoked)
 {
-    auto response = post(path, body, auth, &stats);
+    return answerOf(post(path, body, auth, &stats), revoked);
+}
+
+Result<QJsonObject> SyncClient::answerOf(const Result<Response> &response, bool *revoked)
+{
     if (!response)
         return response.error();
     if (response->status == 410) {  // revoked: the caller wipes this tablet
@@ -184,16 +193,25 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
     auto cursor = Cursor::parse(*stored);
     if (!cursor)
         cursor = Cursor{};
-    auto own = m_registry.syncValue(QStringLiteral("pull_own"));
-    if (!own)
-        return own.error();
-    // Pages are applied several at a time (ClientConfig::pullPagesPerApply); the cursor is stored
-    // with them, so a crash or a failed request re-pulls only what was not applied.
+    auto ownText = m_registry.syncValue(QStringLiteral("pull_own"));
+    if (!ownText)
+        return ownText.error();
+    const bool own = !ownText->isEmpty();
+    // The next page is asked for as soon as a page's cursor is known, so the server reads it and
+    // it crosses the network while this tablet parses and applies the pages it holds. Pages are
+    // applied several at a time (ClientConfig::pullPagesPerApply); the cursor is stored only with
+    // the pages applied, so a crash or a failed request re-pulls only what was not applied.
+    auto ask = [&](const Cursor &from) {
+        return channel().start("/v1/pull", toJson(PullRequest{from, m_config.pullPage, own}), auth);
+    };
+    auto asked = ask(*cursor);
+    if (!asked)
+        return asked.error();
+    PendingPost inFlight = std::move(asked).value();
     QList<domain::RecordEnvelope> pending;
     int pendingPages = 0;
     for (;;) {
-        const PullRequest request{*cursor, m_config.pullPage, !own->isEmpty()};
-        auto response = exchange("/v1/pull", toJson(request), auth, stats, revoked);
+        auto response = answerOf(channel().wait(inFlight, &stats.bytesSent, &stats.bytesReceived), revoked);
         if (!response)
             return response.error();
         if (*revoked)
@@ -201,6 +219,12 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         auto page = pullResponseFromJson(*response);
         if (!page)
             return page.error();
+        if (page->more) {
+            auto following = ask(page->cursor);
+            if (!following)
+                return following.error();
+            inFlight = std::move(following).value();
+        }
         pending.append(std::move(page->changes));
         ++pendingPages;
         *cursor = page->cursor;
@@ -216,7 +240,7 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         pending.clear();
         pendingPages = 0;
         if (!page->more)
-            return request.own ? m_registry.setSyncValue(QStringLiteral("pull_own"), QString()) : ok();
+            return own ? m_registry.setSyncValue(QStringLiteral("pull_own"), QString()) : ok();
     }
 }
 

@@ -70,11 +70,13 @@ public:
 
 private:
     using Response = HttpsResponse;
+    HttpsChannel &channel();
     Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                           RoundStats *stats);
     // A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
     Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
                                  bool *revoked);
+    static Result<QJsonObject> answerOf(const Result<Response> &response, bool *revoked);
     Result<QByteArray> authorization();
     // *behind: the server stored a change under a number it had already covered.
     Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *behind, bool *revoked);
