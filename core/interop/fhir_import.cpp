@@ -5,17 +5,20 @@
 #include "core/domain/text.h"
 #include "core/domain/validation.h"
 #include "core/interop/fhir_codes.h"
+#include "core/interop/fhir_export.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTime>
 
 #include <cmath>
 #include <optional>
 
 namespace cairn::interop {
+
 namespace {
 
 using domain::quotedInput;
@@ -244,6 +247,10 @@ Result<domain::Patient> readPatient(const Resource &r)
         p.riskTier = value;
         p.riskTierReason = extension(o, fhir::kExtRiskTierReason, QStringLiteral("valueString")).toString();
     }
+    const QJsonValue taper = extension(o, fhir::kExtTaperStatus, QStringLiteral("valueCode"));
+    if (!taper.isUndefined() && !taper.isNull() && !domain::parse(taper.toString(), &p.taperStatus))
+        return at(r, QStringLiteral("extension(taper-status)"),
+                  QStringLiteral("must be none, planned, in_progress, paused or completed"));
     if (auto s = domain::validateForRegistry(p); !s)
         return s.error().within(r.label);
     return p;
@@ -511,6 +518,10 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
             return at(r, d + QStringLiteral(".doseAndRate[0].doseQuantity.value"),
                       QStringLiteral("must be whole patches"));
         entry.patches = static_cast<int>(*units);
+    } else if (product == &ingredientOnly) {
+        // An ingredient dosed in mg names no tablet: one dose of that many mg (the mg a day is what counts).
+        entry.strengthMg = *units * strength;
+        entry.unitsPerDose = 1;
     } else {
         entry.strengthMg = strength;
         entry.unitsPerDose = *units;
@@ -521,6 +532,245 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
         return s.error().within(r.label);
     read.opioid = OpioidRequest{r.label, subjectOf(o), rxcui, entry};
     return read;
+}
+
+// A Cairn extension's text, empty when absent.
+QString extensionText(const QJsonObject &o, QLatin1StringView url, const QString &valueKey)
+{
+    return extension(o, url, valueKey).toString();
+}
+
+bool hasCoding(const QJsonArray &codeables, QLatin1StringView system, QLatin1StringView code)
+{
+    for (const QJsonValue &c : codeables)
+        if (codeIn(c.toObject(), system) == code)
+            return true;
+    return false;
+}
+
+// The opioid treatment agreement: a Consent with scope treatment, LOINC category 59284-0 and Cairn's
+// agreement policy; active and permit is signed, rejected and deny is declined. Other consents are
+// refused rather than read as an agreement.
+Result<domain::Agreement> readConsent(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    if (codeIn(o.value(QStringLiteral("scope")).toObject(), fhir::kConsentScope) != QLatin1String("treatment"))
+        return at(r, QStringLiteral("scope"),
+                  QStringLiteral("must be treatment (%1)").arg(QString(fhir::kConsentScope)));
+    if (!hasCoding(o.value(QStringLiteral("category")).toArray(), fhir::kLoinc, fhir::kPatientConsentLoinc))
+        return at(r, QStringLiteral("category"),
+                  QStringLiteral("needs LOINC %1 (patient consent)").arg(QString(fhir::kPatientConsentLoinc)));
+    bool agreementPolicy = false;
+    for (const QJsonValue &policy : o.value(QStringLiteral("policy")).toArray())
+        agreementPolicy |= policy.toObject().value(QStringLiteral("uri")).toString() == fhir::kAgreementPolicy;
+    if (!agreementPolicy)
+        return at(r, QStringLiteral("policy"),
+                  QStringLiteral("only the opioid treatment agreement (policy uri %1) is read")
+                      .arg(QString(fhir::kAgreementPolicy)));
+    domain::Agreement a;
+    const QString status = o.value(QStringLiteral("status")).toString();
+    const QString provision = o.value(QStringLiteral("provision")).toObject().value(QStringLiteral("type")).toString();
+    if (status == QLatin1String("active"))
+        a.status = domain::AgreementStatus::Signed;
+    else if (status == QLatin1String("rejected"))
+        a.status = domain::AgreementStatus::Declined;
+    else
+        return at(r, QStringLiteral("status"), QStringLiteral("must be active (signed) or rejected (declined)"));
+    const QString expected =
+        a.status == domain::AgreementStatus::Signed ? QStringLiteral("permit") : QStringLiteral("deny");
+    if (!provision.isEmpty() && provision != expected)
+        return at(r, QStringLiteral("provision.type"),
+                  QStringLiteral("must be %1 for a %2 consent").arg(expected, quotedInput(status, 20)));
+    auto date = dayOf(o.value(QStringLiteral("dateTime")), QStringLiteral("dateTime"), true);
+    if (!date)
+        return date.error().within(r.label);
+    a.date = *date;
+    a.textVersion = extensionText(o, fhir::kExtAgreementTextVersion, QStringLiteral("valueString"));
+    a.language = extensionText(o, fhir::kExtAgreementLanguage, QStringLiteral("valueCode"));
+    a.note = extensionText(o, fhir::kExtAgreementNote, QStringLiteral("valueString"));
+    a.signature = extensionText(o, fhir::kExtAgreementSignature, QStringLiteral("valueString"));
+    if (auto s = domain::validate(a); !s)
+        return s.error().within(r.label);
+    return a;
+}
+
+// A visit: Encounter planned, finished or cancelled (a no-show with Cairn's flag); class AMB (in
+// person) or VR (virtual: Cairn's visit type says telehealth or a nurse's call, never guessed).
+Result<domain::Visit> readEncounter(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    domain::Visit v;
+    const QString status = o.value(QStringLiteral("status")).toString();
+    const bool noShow = extension(o, fhir::kExtVisitNoShow, QStringLiteral("valueBoolean")).toBool(false);
+    if (status == QLatin1String("finished"))
+        v.status = domain::VisitStatus::Completed;
+    else if (status == QLatin1String("planned"))
+        v.status = domain::VisitStatus::Scheduled;
+    else if (status == QLatin1String("cancelled"))
+        v.status = noShow ? domain::VisitStatus::NoShow : domain::VisitStatus::Cancelled;
+    else
+        return at(r, QStringLiteral("status"), QStringLiteral("must be planned, finished or cancelled"));
+    if (noShow && status != QLatin1String("cancelled"))
+        return at(r, QStringLiteral("extension(visit-no-show)"), QStringLiteral("is given for a visit not cancelled"));
+    const QString encounterClass = o.value(QStringLiteral("class")).toObject().value(QStringLiteral("code")).toString();
+    if (o.value(QStringLiteral("class")).toObject().value(QStringLiteral("system")).toString() != fhir::kActCode ||
+        (encounterClass != QLatin1String("AMB") && encounterClass != QLatin1String("VR")))
+        return at(r, QStringLiteral("class"),
+                  QStringLiteral("must be AMB (in person) or VR (virtual) from %1").arg(QString(fhir::kActCode)));
+    QString type;
+    for (const QJsonValue &t : o.value(QStringLiteral("type")).toArray())
+        if (type.isEmpty())
+            type = codeIn(t.toObject(), fhir::kCairnVisitType);
+    if (type.isEmpty() && encounterClass == QLatin1String("AMB"))
+        type = QStringLiteral("in_person");
+    if (!domain::parse(type, &v.type))
+        return at(r, QStringLiteral("type"),
+                  QStringLiteral("a virtual visit needs Cairn's visit type (telehealth or nurse_call)"));
+    if ((v.type == domain::VisitType::InPerson) != (encounterClass == QLatin1String("AMB")))
+        return at(r, QStringLiteral("type"),
+                  QStringLiteral("%1 does not fit the class %2").arg(quotedInput(type, 20), encounterClass));
+    auto date = dayOf(o.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")),
+                      QStringLiteral("period.start"), true);
+    if (!date)
+        return date.error().within(r.label);
+    v.date = *date;
+    const QJsonValue time = extension(o, fhir::kExtVisitTime, QStringLiteral("valueTime"));
+    if (!time.isUndefined() && !time.isNull()) {
+        const QTime t = QTime::fromString(time.toString(), QStringLiteral("HH:mm:ss"));
+        if (!t.isValid() || t.second() != 0)
+            return at(r, QStringLiteral("extension(visit-time)"),
+                      QStringLiteral("must be a time of day in whole minutes (HH:mm:00), not \"%1\"")
+                          .arg(quotedInput(time.toString(), 20)));
+        v.time = t.toString(QStringLiteral("HH:mm"));
+    }
+    const QJsonArray participants = o.value(QStringLiteral("participant")).toArray();
+    if (!participants.isEmpty())
+        v.clinician = participants.first()
+                          .toObject()
+                          .value(QStringLiteral("individual"))
+                          .toObject()
+                          .value(QStringLiteral("display"))
+                          .toString();
+    if (auto s = domain::validate(v); !s)
+        return s.error().within(r.label);
+    return v;
+}
+
+// A referral: a ServiceRequest of SNOMED CT's "Patient referral" category, with the referral's
+// course in Cairn's extension (FHIR's status cannot tell sent from scheduled, or seen from closed).
+Result<domain::Referral> readServiceRequest(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    if (!hasCoding(o.value(QStringLiteral("category")).toArray(), fhir::kSnomed, fhir::kReferralCategory))
+        return at(r, QStringLiteral("category"),
+                  QStringLiteral("only referrals (SNOMED CT %1, patient referral) are read")
+                      .arg(QString(fhir::kReferralCategory)));
+    domain::Referral referral;
+    const QString course = extensionText(o, fhir::kExtReferralStatus, QStringLiteral("valueCode"));
+    if (course.isEmpty())
+        return at(r, QStringLiteral("extension(referral-status)"),
+                  QStringLiteral("is required: a referral's course is not guessed from its status"));
+    if (!domain::parse(course, &referral.status))
+        return at(r, QStringLiteral("extension(referral-status)"),
+                  QStringLiteral("must be drafted, sent, scheduled, seen, closed, declined or no_response"));
+    const QString status = o.value(QStringLiteral("status")).toString();
+    if (status != fhirServiceRequestStatus(referral.status))
+        return at(
+            r, QStringLiteral("status"),
+            QStringLiteral("must be %1 for a referral %2").arg(fhirServiceRequestStatus(referral.status), course));
+    const QString priority = o.value(QStringLiteral("priority")).toString();
+    const QString urgency = extensionText(o, fhir::kExtReferralUrgency, QStringLiteral("valueCode"));
+    if (!urgency.isEmpty()) {
+        if (urgency != QLatin1String("soon") || !priority.isEmpty())
+            return at(r, QStringLiteral("extension(referral-urgency)"),
+                      QStringLiteral("must be soon, with no priority beside it"));
+        referral.urgency = domain::ReferralUrgency::Soon;
+    } else if (priority == QLatin1String("urgent")) {
+        referral.urgency = domain::ReferralUrgency::Urgent;
+    } else if (!priority.isEmpty() && priority != QLatin1String("routine")) {
+        // FHIR reads a missing priority as routine; asap and stat are not a referral's urgencies.
+        return at(r, QStringLiteral("priority"), QStringLiteral("must be routine or urgent"));
+    }
+    auto date = dayOf(o.value(QStringLiteral("authoredOn")), QStringLiteral("authoredOn"), true);
+    if (!date)
+        return date.error().within(r.label);
+    referral.date = *date;
+    auto statusDate = dayOf(extension(o, fhir::kExtReferralStatusDate, QStringLiteral("valueDate")),
+                            QStringLiteral("extension(referral-status-date)"), false);
+    if (!statusDate)
+        return statusDate.error().within(r.label);
+    referral.statusDate = *statusDate;
+    referral.type = o.value(QStringLiteral("code")).toObject().value(QStringLiteral("text")).toString();
+    referral.to =
+        o.value(QStringLiteral("performer")).toArray().first().toObject().value(QStringLiteral("display")).toString();
+    referral.question =
+        o.value(QStringLiteral("reasonCode")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+    referral.resourceId = extensionText(o, fhir::kExtReferralResource, QStringLiteral("valueString"));
+    if (auto s = domain::validate(referral); !s)
+        return s.error().within(r.label);
+    return referral;
+}
+
+Result<domain::PdmpCheck> readPdmpCheck(const Resource &r, const QDate &date)
+{
+    const QJsonObject &o = r.json;
+    domain::PdmpCheck check;
+    check.date = date;
+    const QString result = codeIn(o.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnPdmpResult);
+    if (result != QLatin1String("concerning") && result != QLatin1String("not-concerning"))
+        return at(r, QStringLiteral("valueCodeableConcept"), QStringLiteral("must be concerning or not-concerning"));
+    check.concerning = result == QLatin1String("concerning");
+    check.checkedBy =
+        o.value(QStringLiteral("performer")).toArray().first().toObject().value(QStringLiteral("display")).toString();
+    check.findings =
+        o.value(QStringLiteral("note")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+    if (auto s = domain::validate(check); !s)
+        return s.error().within(r.label);
+    return check;
+}
+
+Result<domain::NaloxoneRecord> readNaloxone(const Resource &r, const QDate &date)
+{
+    domain::NaloxoneRecord record;
+    record.date = date;
+    const QString action =
+        codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnNaloxoneAction);
+    if (!domain::parse(action, &record.action))
+        return at(r, QStringLiteral("valueCodeableConcept"),
+                  QStringLiteral("must be offered, prescribed, declined or dispensed"));
+    if (auto s = domain::validate(record); !s)
+        return s.error().within(r.label);
+    return record;
+}
+
+// A screen in Cairn's instrument code (PHQ-2, GAD-2, ORT, PC-PTSD-5): its answers as Cairn stores
+// them, checked by the instrument itself.
+Result<domain::Screening> readOtherScreening(const Resource &r, const QString &instrumentId, const QDate &date,
+                                             const clinical::Instruments &instruments)
+{
+    const clinical::Instrument *instrument = instruments.find(instrumentId);
+    if (!instrument || instrumentId == QLatin1String("peg"))
+        return at(r, QStringLiteral("code"),
+                  QStringLiteral("%1 is not a screen Cairn records").arg(quotedInput(instrumentId, 20)));
+    if (instrumentId == QLatin1String("phq9") || instrumentId == QLatin1String("gad7"))
+        return at(r, QStringLiteral("code"),
+                  QStringLiteral("the %1 is read as its LOINC panel with its items").arg(instrumentId.toUpper()));
+    QJsonParseError parseError{};
+    const QJsonDocument answers =
+        QJsonDocument::fromJson(r.json.value(QStringLiteral("valueString")).toString().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || answers.isNull())
+        return at(r, QStringLiteral("valueString"), QStringLiteral("must hold the answers as JSON"));
+    domain::Screening screening;
+    screening.instrument = instrumentId;
+    screening.date = date;
+    screening.answers = answers.isArray() ? QJsonValue(answers.array()) : QJsonValue(answers.object());
+    // The answers are one JSON text in FHIR: the error names it, and the answer inside it.
+    if (auto parsed = instrument->parseAnswers(screening.answers); !parsed)
+        return at(r, QStringLiteral("valueString"),
+                  QStringLiteral("answers%1: %2").arg(parsed.error().field, parsed.error().message));
+    if (auto s = domain::validate(screening); !s)
+        return s.error().within(r.label);
+    return screening;
 }
 
 enum class PanelKind { Peg, Scores, Uds };
@@ -586,7 +836,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
     FhirContent content;
     QHash<QString, qsizetype> patientByRef;  // "Patient/id" and fullUrl → index in content.patients
     QHash<QString, qsizetype> observationByRef;
-    QStringList patientNames;
+    QStringList patientRefs;
     for (qsizetype i = 0; i < resources.size(); ++i) {
         const Resource &r = resources.at(i);
         if (r.type == QLatin1String("Patient")) {
@@ -598,8 +848,8 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                     return at(
                         r, QStringLiteral("identifier"),
                         QStringLiteral("the chart number %1 is given twice").arg(quotedInput(patient->clinicId, 30)));
-            // One name per patient, however records refer to it ("Patient/id" or the Bundle's fullUrl).
-            patientNames.append(r.id.isEmpty() ? r.fullUrl : QStringLiteral("Patient/") + r.id);
+            // One reference per patient, however records refer to it ("Patient/id" or the Bundle's fullUrl).
+            patientRefs.append(r.id.isEmpty() ? r.fullUrl : QStringLiteral("Patient/") + r.id);
             if (!r.id.isEmpty())
                 patientByRef.insert(QStringLiteral("Patient/") + r.id, content.patients.size());
             if (!r.fullUrl.isEmpty())
@@ -610,20 +860,23 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                 observationByRef.insert(QStringLiteral("Observation/") + r.id, i);
             if (!r.fullUrl.isEmpty())
                 observationByRef.insert(r.fullUrl, i);
-        } else if (r.type != QLatin1String("MedicationRequest")) {
+        } else if (!fhirExportTypes().contains(r.type)) {
             return at(r, QStringLiteral("resourceType"),
-                      QStringLiteral("%1 is not read (Patient, MedicationRequest and Observation are)")
-                          .arg(quotedInput(r.type, 40)));
+                      QStringLiteral("%1 is not read (%2 are)")
+                          .arg(quotedInput(r.type, 40), fhirExportTypes().join(QStringLiteral(", "))));
         }
     }
     // The patient a record belongs to, or -1 when the files lack it and that is allowed.
+    // A Consent names its patient in `patient`, every other record in `subject`.
     auto patientOf = [&](const Resource &r) -> Result<qsizetype> {
-        const QString subject = subjectOf(r.json);
+        const QString element =
+            r.type == QLatin1String("Consent") ? QStringLiteral("patient") : QStringLiteral("subject");
+        const QString subject = r.json.value(element).toObject().value(QStringLiteral("reference")).toString();
         if (subject.isEmpty())
-            return at(r, QStringLiteral("subject.reference"), QStringLiteral("is required"));
+            return at(r, element + QStringLiteral(".reference"), QStringLiteral("is required"));
         const qsizetype index = patientByRef.value(subject, -1);
         if (index < 0 && requirePatients)
-            return at(r, QStringLiteral("subject.reference"),
+            return at(r, element + QStringLiteral(".reference"),
                       QStringLiteral("%1 is not a Patient of the file").arg(quotedInput(subject, 80)));
         return index;
     };
@@ -651,12 +904,41 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                 return read.error();
             if (read->opioid) {
                 if (*owner >= 0)
-                    read->opioid->subject = patientNames.at(*owner);
+                    read->opioid->subject = patientRefs.at(*owner);
                 content.opioidRequests.append(*read->opioid);
                 if (*owner >= 0)
                     content.patients[*owner].opioids.append(read->opioid->entry);
             } else if (*owner >= 0) {
                 content.patients[*owner].benzodiazepines.append(*read->sedative);
+            }
+            continue;
+        }
+        if (r.type == QLatin1String("Consent") || r.type == QLatin1String("Encounter") ||
+            r.type == QLatin1String("ServiceRequest")) {
+            if (skipped(r, {"entered-in-error"}))
+                continue;
+            auto owner = patientOf(r);
+            if (!owner)
+                return owner.error();
+            domain::Patient *patient = *owner >= 0 ? &content.patients[*owner] : nullptr;
+            if (r.type == QLatin1String("Consent")) {
+                auto agreement = readConsent(r);
+                if (!agreement)
+                    return agreement.error();
+                if (patient)
+                    patient->agreements.append(*agreement);
+            } else if (r.type == QLatin1String("Encounter")) {
+                auto visit = readEncounter(r);
+                if (!visit)
+                    return visit.error();
+                if (patient)
+                    patient->visits.append(*visit);
+            } else {
+                auto referral = readServiceRequest(r);
+                if (!referral)
+                    return referral.error();
+                if (patient)
+                    patient->referrals.append(*referral);
             }
             continue;
         }
@@ -668,19 +950,50 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             return at(r, QStringLiteral("status"), QStringLiteral("must be final, amended or corrected"));
         const QJsonObject code = r.json.value(QStringLiteral("code")).toObject();
         const QString loinc = codeIn(code, fhir::kLoinc);
-        const bool uds = codeIn(code, fhir::kCairnObservation) == fhir::kUdsCode;
-        if (!uds && codes->itemCodes.contains(loinc))
-            continue;  // an item: read with its panel below, or refused when no panel names it
-        if (!uds && !codes->panels.contains(loinc))
-            return at(r, QStringLiteral("code"),
-                      QStringLiteral("LOINC %1 is not a PEG, PHQ-9 or GAD-7 panel, nor Cairn's urine drug screen")
-                          .arg(quotedInput(loinc.isEmpty() ? codeIn(code, fhir::kCairnObservation) : loinc, 20)));
+        const QString cairnCode = codeIn(code, fhir::kCairnObservation);
+        const QString instrumentId = codeIn(code, fhir::kCairnInstrument);
+        const bool uds = cairnCode == fhir::kUdsCode;
+        const bool cairnRecord = uds || cairnCode == fhir::kPdmpCheckCode || cairnCode == fhir::kNaloxoneCode;
+        if (!cairnRecord && instrumentId.isEmpty()) {
+            if (codes->itemCodes.contains(loinc))
+                continue;  // an item: read with its panel below, or refused when no panel names it
+            if (!codes->panels.contains(loinc))
+                return at(r, QStringLiteral("code"),
+                          QStringLiteral("%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn's codes (urine "
+                                         "drug screen, PDMP check, naloxone, screen)")
+                              .arg(quotedInput(loinc.isEmpty() ? cairnCode : QStringLiteral("LOINC ") + loinc, 30)));
+        }
         auto owner = patientOf(r);
         if (!owner)
             return owner.error();
         auto date = dayOf(r.json.value(QStringLiteral("effectiveDateTime")), QStringLiteral("effectiveDateTime"), true);
         if (!date)
             return date.error().within(r.label);
+        domain::Patient *recordOwner = *owner >= 0 ? &content.patients[*owner] : nullptr;
+        if (cairnCode == fhir::kPdmpCheckCode) {
+            auto check = readPdmpCheck(r, *date);
+            if (!check)
+                return check.error();
+            if (recordOwner)
+                recordOwner->pdmpChecks.append(*check);
+            continue;
+        }
+        if (cairnCode == fhir::kNaloxoneCode) {
+            auto naloxone = readNaloxone(r, *date);
+            if (!naloxone)
+                return naloxone.error();
+            if (recordOwner)
+                recordOwner->naloxone.append(*naloxone);
+            continue;
+        }
+        if (!instrumentId.isEmpty() && !uds) {
+            auto screening = readOtherScreening(r, instrumentId, *date, instruments);
+            if (!screening)
+                return screening.error();
+            if (recordOwner)
+                recordOwner->screenings.append(*screening);
+            continue;
+        }
         if (uds) {
             domain::UrineDrugScreen screen;
             screen.date = *date;
