@@ -25,10 +25,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n observation(s) (PEG, PHQ-9, GAD-7, urine tests)</source>
+        <source>%n screen(s) and urine test(s) (PEG, PHQ-9, GAD-7 and others)</source>
         <translation>
-            <numerusform>%n observation (PEG, PHQ-9, GAD-7, urine tests)</numerusform>
-            <numerusform>%n observations (PEG, PHQ-9, GAD-7, urine tests)</numerusform>
+            <numerusform>%n screen or urine test (PEG, PHQ-9, GAD-7 and others)</numerusform>
+            <numerusform>%n screens and urine tests (PEG, PHQ-9, GAD-7 and others)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone)</source>
+        <translation>
+            <numerusform>%n other record (agreements, visits, referrals, PDMP checks, naloxone)</numerusform>
+            <numerusform>%n other records (agreements, visits, referrals, PDMP checks, naloxone)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -258,13 +258,6 @@
             <numerusform>%n recetas de sedantes</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n observation(s) (PEG, PHQ-9, GAD-7, urine tests)</source>
-        <translation>
-            <numerusform>%n observación (PEG, PHQ-9, GAD-7, pruebas de orina)</numerusform>
-            <numerusform>%n observaciones (PEG, PHQ-9, GAD-7, pruebas de orina)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: %2, %3 (%4)</source>
         <translation>%1: %2, %3 (%4)</translation>
@@ -294,6 +287,20 @@
     <message>
         <source>Correct every problem first.</source>
         <translation>Corrija primero todos los problemas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n screen(s) and urine test(s) (PEG, PHQ-9, GAD-7 and others)</source>
+        <translation>
+            <numerusform>%n cuestionario o prueba de orina (PEG, PHQ-9, GAD-7 y otros)</numerusform>
+            <numerusform>%n cuestionarios y pruebas de orina (PEG, PHQ-9, GAD-7 y otros)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone)</source>
+        <translation>
+            <numerusform>%n registro más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona)</numerusform>
+            <numerusform>%n registros más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6884,6 +6891,416 @@
     <message>
         <source>%1 open gaps of %2 patients saved to %3.</source>
         <translation>%1 brechas abiertas de %2 pacientes guardadas en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::interop::FhirImport</name>
+    <message>
+        <source>must be a FHIR resource (a JSON object)</source>
+        <translation>debe ser un recurso FHIR (un objeto JSON)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>JSON no válido en la posición %1: %2</translation>
+    </message>
+    <message>
+        <source>holds no FHIR resource (a Bundle, a resource or NDJSON)</source>
+        <translation>no contiene ningún recurso FHIR (un Bundle, un recurso o NDJSON)</translation>
+    </message>
+    <message>
+        <source>must be a full date (YYYY-MM-DD), not &quot;%1&quot;</source>
+        <translation>debe ser una fecha completa (AAAA-MM-DD), no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>is given for a patient who is active</source>
+        <translation>se indica para un paciente activo</translation>
+    </message>
+    <message>
+        <source>must be false for a deceased patient</source>
+        <translation>debe ser false para un paciente fallecido</translation>
+    </message>
+    <message>
+        <source>must be moved, deceased, discharged, tapered_off or transferred</source>
+        <translation>debe ser moved, deceased, discharged, tapered_off o transferred</translation>
+    </message>
+    <message>
+        <source>an inactive patient needs the reason they left (extension inactive-reason) or deceasedDateTime</source>
+        <translation>un paciente inactivo necesita el motivo por el que dejó la clínica (extensión inactive-reason) o deceasedDateTime</translation>
+    </message>
+    <message>
+        <source>a patient needs a name (text, or given and family)</source>
+        <translation>un paciente necesita un nombre (text, o given y family)</translation>
+    </message>
+    <message>
+        <source>needs a medical record number (type MR) or an id</source>
+        <translation>necesita un número de historia clínica (tipo MR) o un id</translation>
+    </message>
+    <message>
+        <source>Cairn speaks en and es, not &quot;%1&quot;</source>
+        <translation>Cairn habla en y es, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be low, moderate or high</source>
+        <translation>debe ser low, moderate o high</translation>
+    </message>
+    <message>
+        <source>must be none, planned, in_progress, paused or completed</source>
+        <translation>debe ser none, planned, in_progress, paused o completed</translation>
+    </message>
+    <message>
+        <source>must be a positive number</source>
+        <translation>debe ser un número positivo</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a dose unit for %2 (use mg%3 or %4)</source>
+        <translation>&quot;%1&quot; no es una unidad de dosis para %2 (use mg%3 o %4)</translation>
+    </message>
+    <message>
+        <source>needs a coding from %1 (BID, TID, ...), or give timing.repeat</source>
+        <translation>necesita un código de %1 (BID, TID, ...), o indique timing.repeat</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a fixed schedule Cairn reads: give timing.repeat</source>
+        <translation>&quot;%1&quot; no es un horario fijo que Cairn lea: indique timing.repeat</translation>
+    </message>
+    <message>
+        <source>gives %1 doses a day but timing.repeat gives %2</source>
+        <translation>da %1 dosis al día pero timing.repeat da %2</translation>
+    </message>
+    <message>
+        <source>is required (frequency and period, or timeOfDay), or a timing.code</source>
+        <translation>es obligatorio (frecuencia y periodo, o timeOfDay), o un timing.code</translation>
+    </message>
+    <message>
+        <source>is not supported: give a fixed frequency and period, or timeOfDay</source>
+        <translation>no se admite: indique una frecuencia y un periodo fijos, o timeOfDay</translation>
+    </message>
+    <message>
+        <source>timeOfDay is read as once a day at each time: no other period or frequency</source>
+        <translation>timeOfDay se lee como una vez al día a cada hora: sin otro periodo ni frecuencia</translation>
+    </message>
+    <message>
+        <source>must be h, d or wk</source>
+        <translation>debe ser h, d o wk</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 1</source>
+        <translation>debe ser un número entero de al menos 1</translation>
+    </message>
+    <message>
+        <source>a %1 request needs the day it ended</source>
+        <translation>una orden %1 necesita el día en que terminó</translation>
+    </message>
+    <message>
+        <source>is required (a Medication reference is not read)</source>
+        <translation>es obligatorio (no se lee una referencia a Medication)</translation>
+    </message>
+    <message>
+        <source>needs an RxNorm code</source>
+        <translation>necesita un código RxNorm</translation>
+    </message>
+    <message>
+        <source>RxNorm code %1 is not an opioid product or sedative Cairn knows</source>
+        <translation>el código RxNorm %1 no es un producto opioide ni un sedante que Cairn conozca</translation>
+    </message>
+    <message>
+        <source>%1: the dose form %2 is not one the registry records</source>
+        <translation>%1: la forma farmacéutica %2 no es una que el registro anote</translation>
+    </message>
+    <message>
+        <source>%1: only fentanyl patches are recorded</source>
+        <translation>%1: solo se registran parches de fentanilo</translation>
+    </message>
+    <message>
+        <source>%1: fentanyl is recorded as a transdermal patch only</source>
+        <translation>%1: el fentanilo solo se registra como parche transdérmico</translation>
+    </message>
+    <message>
+        <source>%1 holds two opioids; record each on its own</source>
+        <translation>%1 contiene dos opioides; registre cada uno por separado</translation>
+    </message>
+    <message>
+        <source>exactly one dosage instruction is read</source>
+        <translation>se lee exactamente una instrucción de dosis</translation>
+    </message>
+    <message>
+        <source>one dose quantity is required (dose ranges and rates are not read)</source>
+        <translation>se necesita una cantidad de dosis (no se leen rangos de dosis ni velocidades)</translation>
+    </message>
+    <message>
+        <source>must be a positive number of h, d or wk</source>
+        <translation>debe ser un número positivo de h, d o wk</translation>
+    </message>
+    <message>
+        <source>must be whole patches</source>
+        <translation>deben ser parches enteros</translation>
+    </message>
+    <message>
+        <source>must be treatment (%1)</source>
+        <translation>debe ser treatment (%1)</translation>
+    </message>
+    <message>
+        <source>needs LOINC %1 (patient consent)</source>
+        <translation>necesita LOINC %1 (consentimiento del paciente)</translation>
+    </message>
+    <message>
+        <source>only the opioid treatment agreement (policy uri %1) is read</source>
+        <translation>solo se lee el acuerdo de tratamiento con opioides (policy uri %1)</translation>
+    </message>
+    <message>
+        <source>must be active (signed) or rejected (declined)</source>
+        <translation>debe ser active (firmado) o rejected (rechazado)</translation>
+    </message>
+    <message>
+        <source>must be %1 for a %2 consent</source>
+        <translation>debe ser %1 para un consentimiento %2</translation>
+    </message>
+    <message>
+        <source>must be planned, finished or cancelled</source>
+        <translation>debe ser planned, finished o cancelled</translation>
+    </message>
+    <message>
+        <source>is given for a visit not cancelled</source>
+        <translation>se indica para una visita no cancelada</translation>
+    </message>
+    <message>
+        <source>must be AMB (in person) or VR (virtual) from %1</source>
+        <translation>debe ser AMB (presencial) o VR (virtual) de %1</translation>
+    </message>
+    <message>
+        <source>a virtual visit needs Cairn&apos;s visit type (telehealth or nurse_call)</source>
+        <translation>una visita virtual necesita el tipo de visita de Cairn (telehealth o nurse_call)</translation>
+    </message>
+    <message>
+        <source>%1 does not fit the class %2</source>
+        <translation>%1 no corresponde a la clase %2</translation>
+    </message>
+    <message>
+        <source>must be a time of day in whole minutes (HH:mm:00), not &quot;%1&quot;</source>
+        <translation>debe ser una hora del día en minutos enteros (HH:mm:00), no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>only referrals (SNOMED CT %1, patient referral) are read</source>
+        <translation>solo se leen derivaciones (SNOMED CT %1, derivación del paciente)</translation>
+    </message>
+    <message>
+        <source>is required: a referral&apos;s course is not guessed from its status</source>
+        <translation>es obligatorio: el curso de una derivación no se deduce de su estado</translation>
+    </message>
+    <message>
+        <source>must be drafted, sent, scheduled, seen, closed, declined or no_response</source>
+        <translation>debe ser drafted, sent, scheduled, seen, closed, declined o no_response</translation>
+    </message>
+    <message>
+        <source>must be %1 for a referral %2</source>
+        <translation>debe ser %1 para una derivación %2</translation>
+    </message>
+    <message>
+        <source>must be soon, with no priority beside it</source>
+        <translation>debe ser soon, sin priority a su lado</translation>
+    </message>
+    <message>
+        <source>must be routine or urgent</source>
+        <translation>debe ser routine o urgent</translation>
+    </message>
+    <message>
+        <source>must be concerning or not-concerning</source>
+        <translation>debe ser concerning o not-concerning</translation>
+    </message>
+    <message>
+        <source>must be offered, prescribed, declined or dispensed</source>
+        <translation>debe ser offered, prescribed, declined o dispensed</translation>
+    </message>
+    <message>
+        <source>%1 is not a screen Cairn records</source>
+        <translation>%1 no es un cuestionario que Cairn registre</translation>
+    </message>
+    <message>
+        <source>the %1 is read as its LOINC panel with its items</source>
+        <translation>el %1 se lee como su panel LOINC con sus preguntas</translation>
+    </message>
+    <message>
+        <source>must hold the answers as JSON</source>
+        <translation>debe contener las respuestas en JSON</translation>
+    </message>
+    <message>
+        <source>answers%1: %2</source>
+        <translation>respuestas%1: %2</translation>
+    </message>
+    <message>
+        <source>one LOINC code per item is needed to read FHIR</source>
+        <translation>se necesita un código LOINC por pregunta para leer FHIR</translation>
+    </message>
+    <message>
+        <source>needs valueInteger or valueQuantity</source>
+        <translation>necesita valueInteger o valueQuantity</translation>
+    </message>
+    <message>
+        <source>the chart number %1 is given twice</source>
+        <translation>el número de historia clínica %1 aparece dos veces</translation>
+    </message>
+    <message>
+        <source>%1 is not read (%2 are)</source>
+        <translation>%1 no se lee (se leen %2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Patient of the file</source>
+        <translation>%1 no es un Patient del archivo</translation>
+    </message>
+    <message>
+        <source>must be active, completed or stopped</source>
+        <translation>debe ser active, completed o stopped</translation>
+    </message>
+    <message>
+        <source>must be final, amended or corrected</source>
+        <translation>debe ser final, amended o corrected</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn&apos;s codes (urine drug screen, PDMP check, naloxone, screen)</source>
+        <translation>%1 no es un panel PEG, PHQ-9 ni GAD-7, ni un registro en los códigos de Cairn (prueba de drogas en orina, consulta del PDMP, naloxona, cuestionario)</translation>
+    </message>
+    <message>
+        <source>must be expected, unexpected or pending</source>
+        <translation>debe ser expected, unexpected o pending</translation>
+    </message>
+    <message>
+        <source>LOINC %1 is not an item of this panel</source>
+        <translation>LOINC %1 no es una pregunta de este panel</translation>
+    </message>
+    <message>
+        <source>%1 is not an Observation of the file</source>
+        <translation>%1 no es una Observation del archivo</translation>
+    </message>
+    <message>
+        <source>LOINC %1 is not an item of the panel %2</source>
+        <translation>LOINC %1 no es una pregunta del panel %2</translation>
+    </message>
+    <message>
+        <source>the item LOINC %1 is missing</source>
+        <translation>falta la pregunta LOINC %1</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to %1</source>
+        <translation>debe ser un número entero de 0 a %1</translation>
+    </message>
+    <message>
+        <source>the total does not match the items (%1)</source>
+        <translation>el total no coincide con las preguntas (%1)</translation>
+    </message>
+    <message>
+        <source>LOINC %1 is an item or total that no panel names in hasMember: a score is stored with its items</source>
+        <translation>LOINC %1 es una pregunta o un total que ningún panel nombra en hasMember: una puntuación se guarda con sus preguntas</translation>
+    </message>
+    <message>
+        <source>the shipped default MME table is missing</source>
+        <translation>falta la tabla de MME predeterminada que trae Cairn</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::interop::Spreadsheet</name>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>is neither UTF-8 nor Windows-1252 text (byte 0x%1)</source>
+        <translation>no es texto UTF-8 ni Windows-1252 (byte 0x%1)</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>un campo entre comillas nunca se cierra</translation>
+    </message>
+    <message>
+        <source>is not an XLSX workbook (no %1)</source>
+        <translation>no es un libro XLSX (falta %1)</translation>
+    </message>
+    <message>
+        <source>cannot read %1 in the workbook</source>
+        <translation>no se puede leer %1 en el libro</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MB</source>
+        <translation>%1 ocupa más de 64 MB</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>el libro no tiene ninguna hoja</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s first sheet has no part</source>
+        <translation>la primera hoja del libro no tiene contenido</translation>
+    </message>
+    <message>
+        <source>holds no rows</source>
+        <translation>no contiene filas</translation>
+    </message>
+    <message>
+        <source>is not an XLSX workbook (not a zip archive)</source>
+        <translation>no es un libro XLSX (no es un archivo zip)</translation>
+    </message>
+    <message>
+        <source>a cell names a shared string the workbook lacks</source>
+        <translation>una celda nombra un texto compartido que el libro no tiene</translation>
+    </message>
+    <message>
+        <source>the worksheet is not well-formed XML: %1</source>
+        <translation>la hoja no es XML bien formado: %1</translation>
+    </message>
+    <message>
+        <source>the first worksheet holds no rows</source>
+        <translation>la primera hoja no contiene filas</translation>
+    </message>
+    <message>
+        <source>must be a .csv, .tsv, .txt or .xlsx file</source>
+        <translation>debe ser un archivo .csv, .tsv, .txt o .xlsx</translation>
+    </message>
+    <message>
+        <source>must name a column (text)</source>
+        <translation>debe nombrar una columna (texto)</translation>
+    </message>
+    <message>
+        <source>is not a field Cairn reads from a sheet (%1, date_format)</source>
+        <translation>no es un campo que Cairn lea de una hoja (%1, date_format)</translation>
+    </message>
+    <message>
+        <source>is required: name the column that holds it</source>
+        <translation>es obligatorio: nombre la columna que lo contiene</translation>
+    </message>
+    <message>
+        <source>a urine test needs both its date and its result</source>
+        <translation>una prueba de orina necesita su fecha y su resultado</translation>
+    </message>
+    <message>
+        <source>the sheet has no column &quot;%1&quot; (its columns: %2)</source>
+        <translation>la hoja no tiene la columna &quot;%1&quot; (sus columnas: %2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date written %2</source>
+        <translation>&quot;%1&quot; no es una fecha escrita %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not F, M or U</source>
+        <translation>&quot;%1&quot; no es F, M ni U</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not English or Spanish (en, es)</source>
+        <translation>&quot;%1&quot; no es inglés ni español (en, es)</translation>
+    </message>
+    <message>
+        <source>a urine test result needs the day it was collected</source>
+        <translation>el resultado de una prueba de orina necesita el día en que se tomó la muestra</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not expected or unexpected</source>
+        <translation>&quot;%1&quot; no es expected ni unexpected</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is also row %2&apos;s</source>
+        <translation>&quot;%1&quot; también es el de la fila %2</translation>
     </message>
 </context>
 <context>

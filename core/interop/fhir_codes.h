@@ -38,4 +38,52 @@ inline constexpr QLatin1StringView kCairnUdsResult{"https://cairn.invalid/fhir/C
 inline constexpr QLatin1StringView kUdsCode{"urine-drug-screen"};
 inline constexpr QLatin1StringView kUdsSubstanceCode{"uds-substance"};
 
+// The opioid treatment agreement as a FHIR Consent: standard scope and category, and Cairn's own
+// policy URI, which tells the agreement from the other consents an EHR keeps.
+inline constexpr QLatin1StringView kConsentScope{"http://terminology.hl7.org/CodeSystem/consentscope"};
+inline constexpr QLatin1StringView kPatientConsentLoinc{"59284-0"};
+inline constexpr QLatin1StringView kAgreementPolicy{"https://cairn.invalid/fhir/Policy/opioid-treatment-agreement"};
+inline constexpr QLatin1StringView kExtAgreementTextVersion{
+    "https://cairn.invalid/fhir/StructureDefinition/agreement-text-version"};
+inline constexpr QLatin1StringView kExtAgreementLanguage{
+    "https://cairn.invalid/fhir/StructureDefinition/agreement-language"};
+inline constexpr QLatin1StringView kExtAgreementNote{"https://cairn.invalid/fhir/StructureDefinition/agreement-note"};
+inline constexpr QLatin1StringView kExtAgreementSignature{
+    "https://cairn.invalid/fhir/StructureDefinition/agreement-signature"};
+
+// Visits as FHIR Encounters: the class from HL7's ActCode (AMB in person, VR virtual), Cairn's visit
+// type to tell a telehealth visit from a nurse's call, the booked time (local clinic time: a FHIR
+// dateTime with a time needs a time zone Cairn does not record) and a no-show (Encounter has no
+// such status; it goes out cancelled, with this extension).
+inline constexpr QLatin1StringView kActCode{"http://terminology.hl7.org/CodeSystem/v3-ActCode"};
+inline constexpr QLatin1StringView kCairnVisitType{"https://cairn.invalid/fhir/CodeSystem/visit-type"};
+inline constexpr QLatin1StringView kExtVisitTime{"https://cairn.invalid/fhir/StructureDefinition/visit-time"};
+inline constexpr QLatin1StringView kExtVisitNoShow{"https://cairn.invalid/fhir/StructureDefinition/visit-no-show"};
+
+// Referrals as FHIR ServiceRequests with SNOMED CT's "Patient referral" category. FHIR's request
+// statuses are coarser than a referral's course (sent and scheduled are both "active"), so the
+// course, the day it was reached, a "soon" urgency and the directory entry go in extensions.
+inline constexpr QLatin1StringView kSnomed{"http://snomed.info/sct"};
+inline constexpr QLatin1StringView kReferralCategory{"3457005"};
+inline constexpr QLatin1StringView kExtReferralStatus{"https://cairn.invalid/fhir/StructureDefinition/referral-status"};
+inline constexpr QLatin1StringView kExtReferralStatusDate{
+    "https://cairn.invalid/fhir/StructureDefinition/referral-status-date"};
+inline constexpr QLatin1StringView kExtReferralUrgency{
+    "https://cairn.invalid/fhir/StructureDefinition/referral-urgency"};
+inline constexpr QLatin1StringView kExtReferralResource{
+    "https://cairn.invalid/fhir/StructureDefinition/referral-resource"};
+
+// PDMP checks and naloxone as Observations in Cairn's own codes: no standard code for either was
+// confirmed. The PDMP check's value says whether it was concerning; naloxone's what was done.
+inline constexpr QLatin1StringView kPdmpCheckCode{"pdmp-check"};
+inline constexpr QLatin1StringView kCairnPdmpResult{"https://cairn.invalid/fhir/CodeSystem/pdmp-result"};
+inline constexpr QLatin1StringView kNaloxoneCode{"naloxone"};
+inline constexpr QLatin1StringView kCairnNaloxoneAction{"https://cairn.invalid/fhir/CodeSystem/naloxone-action"};
+// Screens with no confirmed LOINC panel and items (PHQ-2, GAD-2, ORT, PC-PTSD-5): coded by Cairn's
+// instrument id (and the LOINC panel beside it when there is one), the answers as Cairn stores them.
+inline constexpr QLatin1StringView kCairnInstrument{"https://cairn.invalid/fhir/CodeSystem/instrument"};
+
+// The patient's taper status when no taper plan gives it (a registry moved in with its statuses).
+inline constexpr QLatin1StringView kExtTaperStatus{"https://cairn.invalid/fhir/StructureDefinition/taper-status"};
+
 }  // namespace cairn::interop::fhir

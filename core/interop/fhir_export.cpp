@@ -82,18 +82,137 @@ QJsonObject request(const QString &id, const QString &patientRef, const QJsonObj
             {QStringLiteral("dispenseRequest"), QJsonObject{{QStringLiteral("validityPeriod"), validity}}}};
 }
 
+// An Observation; the category is left out when none of FHIR's fits (a PDMP check, naloxone).
 QJsonObject observation(const QString &id, const QString &patientRef, const QJsonObject &code, const QDate &date,
                         const QString &category)
 {
-    return {
-        {QStringLiteral("resourceType"), QStringLiteral("Observation")},
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Observation")},
+                  {QStringLiteral("id"), id},
+                  {QStringLiteral("status"), QStringLiteral("final")},
+                  {QStringLiteral("code"), code},
+                  {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), patientRef}}},
+                  {QStringLiteral("effectiveDateTime"), date.toString(Qt::ISODate)}};
+    if (!category.isEmpty())
+        o.insert(QStringLiteral("category"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("coding"), QJsonArray{coding(fhir::kObservationCategory, category)}}}});
+    return o;
+}
+
+QJsonObject reference(const QString &ref)
+{
+    return {{QStringLiteral("reference"), ref}};
+}
+
+// Extensions for the values that are given; an empty list when none is.
+void addExtension(QJsonArray &extensions, QLatin1StringView url, const QString &valueKey, const QString &value)
+{
+    if (!value.isEmpty())
+        extensions.append(extension(url, valueKey, value));
+}
+
+// The opioid treatment agreement, signed (active, permit) or declined (rejected, deny).
+QJsonObject consentOf(const domain::Agreement &a, const QString &id, const QString &patientRef)
+{
+    const bool signedIt = a.status == domain::AgreementStatus::Signed;
+    QJsonObject o{
+        {QStringLiteral("resourceType"), QStringLiteral("Consent")},
         {QStringLiteral("id"), id},
-        {QStringLiteral("status"), QStringLiteral("final")},
+        {QStringLiteral("status"), signedIt ? QStringLiteral("active") : QStringLiteral("rejected")},
+        {QStringLiteral("scope"),
+         codeable(fhir::kConsentScope, QStringLiteral("treatment"), QStringLiteral("Treatment"))},
         {QStringLiteral("category"),
-         QJsonArray{QJsonObject{{QStringLiteral("coding"), QJsonArray{coding(fhir::kObservationCategory, category)}}}}},
-        {QStringLiteral("code"), code},
-        {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), patientRef}}},
-        {QStringLiteral("effectiveDateTime"), date.toString(Qt::ISODate)}};
+         QJsonArray{codeable(fhir::kLoinc, fhir::kPatientConsentLoinc, QStringLiteral("Opioid treatment agreement"))}},
+        {QStringLiteral("patient"), reference(patientRef)},
+        {QStringLiteral("dateTime"), a.date.toString(Qt::ISODate)},
+        {QStringLiteral("policy"), QJsonArray{QJsonObject{{QStringLiteral("uri"), QString(fhir::kAgreementPolicy)}}}},
+        {QStringLiteral("provision"),
+         QJsonObject{{QStringLiteral("type"), signedIt ? QStringLiteral("permit") : QStringLiteral("deny")}}}};
+    QJsonArray extensions;
+    addExtension(extensions, fhir::kExtAgreementTextVersion, QStringLiteral("valueString"), a.textVersion);
+    addExtension(extensions, fhir::kExtAgreementLanguage, QStringLiteral("valueCode"), a.language);
+    addExtension(extensions, fhir::kExtAgreementNote, QStringLiteral("valueString"), a.note);
+    addExtension(extensions, fhir::kExtAgreementSignature, QStringLiteral("valueString"), a.signature);
+    if (!extensions.isEmpty())
+        o.insert(QStringLiteral("extension"), extensions);
+    return o;
+}
+
+// A visit: planned (booked), finished (held), cancelled, or cancelled with Cairn's no-show flag.
+QJsonObject encounterOf(const domain::Visit &v, const QString &id, const QString &patientRef)
+{
+    const QString status = v.status == domain::VisitStatus::Completed   ? QStringLiteral("finished")
+                           : v.status == domain::VisitStatus::Scheduled ? QStringLiteral("planned")
+                                                                        : QStringLiteral("cancelled");
+    const bool inPerson = v.type == domain::VisitType::InPerson;
+    QJsonObject o{
+        {QStringLiteral("resourceType"), QStringLiteral("Encounter")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("class"), coding(fhir::kActCode, inPerson ? QStringLiteral("AMB") : QStringLiteral("VR"),
+                                         inPerson ? QStringLiteral("ambulatory") : QStringLiteral("virtual"))},
+        {QStringLiteral("type"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("coding"), QJsonArray{coding(fhir::kCairnVisitType, domain::toString(v.type))}}}}},
+        {QStringLiteral("subject"), reference(patientRef)},
+        {QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), v.date.toString(Qt::ISODate)}}}};
+    if (!v.clinician.isEmpty())
+        o.insert(QStringLiteral("participant"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("individual"), QJsonObject{{QStringLiteral("display"), v.clinician}}}}});
+    QJsonArray extensions;
+    if (!v.time.isEmpty())
+        extensions.append(extension(fhir::kExtVisitTime, QStringLiteral("valueTime"), v.time + QStringLiteral(":00")));
+    if (v.status == domain::VisitStatus::NoShow)
+        extensions.append(extension(fhir::kExtVisitNoShow, QStringLiteral("valueBoolean"), true));
+    if (!extensions.isEmpty())
+        o.insert(QStringLiteral("extension"), extensions);
+    return o;
+}
+
+QJsonObject serviceRequestOf(const domain::Referral &r, const QString &id, const QString &patientRef)
+{
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("ServiceRequest")},
+                  {QStringLiteral("id"), id},
+                  {QStringLiteral("status"), fhirServiceRequestStatus(r.status)},
+                  {QStringLiteral("intent"), QStringLiteral("order")},
+                  {QStringLiteral("category"),
+                   QJsonArray{codeable(fhir::kSnomed, fhir::kReferralCategory, QStringLiteral("Patient referral"))}},
+                  {QStringLiteral("subject"), reference(patientRef)},
+                  {QStringLiteral("authoredOn"), r.date.toString(Qt::ISODate)}};
+    if (r.urgency != domain::ReferralUrgency::Soon)
+        o.insert(QStringLiteral("priority"), domain::toString(r.urgency));  // routine, urgent: FHIR's own codes
+    if (!r.type.isEmpty())
+        o.insert(QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), r.type}});
+    if (!r.to.isEmpty())
+        o.insert(QStringLiteral("performer"), QJsonArray{QJsonObject{{QStringLiteral("display"), r.to}}});
+    if (!r.question.isEmpty())
+        o.insert(QStringLiteral("reasonCode"), QJsonArray{QJsonObject{{QStringLiteral("text"), r.question}}});
+    QJsonArray extensions{extension(fhir::kExtReferralStatus, QStringLiteral("valueCode"), domain::toString(r.status))};
+    if (r.statusDate.isValid())
+        extensions.append(
+            extension(fhir::kExtReferralStatusDate, QStringLiteral("valueDate"), r.statusDate.toString(Qt::ISODate)));
+    if (r.urgency == domain::ReferralUrgency::Soon)
+        extensions.append(extension(fhir::kExtReferralUrgency, QStringLiteral("valueCode"), QStringLiteral("soon")));
+    addExtension(extensions, fhir::kExtReferralResource, QStringLiteral("valueString"), r.resourceId);
+    o.insert(QStringLiteral("extension"), extensions);
+    return o;
+}
+
+// A screen with no LOINC panel and items Cairn has confirmed (PHQ-2, GAD-2, ORT, PC-PTSD-5): coded
+// by Cairn's instrument id, the answers as Cairn stores them (valueString, JSON), read back through
+// the instrument's own checks.
+QJsonObject otherScreening(const domain::Screening &s, const QString &id, const QString &patientRef)
+{
+    QJsonObject o =
+        observation(id, patientRef,
+                    QJsonObject{{QStringLiteral("coding"), QJsonArray{coding(fhir::kCairnInstrument, s.instrument)}},
+                                {QStringLiteral("text"), s.instrument.toUpper()}},
+                    s.date, QStringLiteral("survey"));
+    const QJsonDocument answers =
+        s.answers.isArray() ? QJsonDocument(s.answers.toArray()) : QJsonDocument(s.answers.toObject());
+    o.insert(QStringLiteral("valueString"), QString::fromUtf8(answers.toJson(QJsonDocument::Compact)));
+    return o;
 }
 
 QJsonObject patientResource(const domain::Patient &p)
@@ -141,6 +260,9 @@ QJsonObject patientResource(const domain::Patient &p)
         extensions.append(extension(fhir::kExtRiskTier, QStringLiteral("valueCode"), domain::toString(*p.riskTier)));
         extensions.append(extension(fhir::kExtRiskTierReason, QStringLiteral("valueString"), p.riskTierReason));
     }
+    // The status the patient's taper plans give (plans are not exported), or the one stored.
+    if (const domain::TaperStatus taper = domain::taperStatusOf(p); taper != domain::TaperStatus::None)
+        extensions.append(extension(fhir::kExtTaperStatus, QStringLiteral("valueCode"), domain::toString(taper)));
     if (!extensions.isEmpty())
         o.insert(QStringLiteral("extension"), extensions);
     return o;
@@ -148,15 +270,46 @@ QJsonObject patientResource(const domain::Patient &p)
 
 }  // namespace
 
+QString fhirServiceRequestStatus(domain::ReferralStatus status)
+{
+    switch (status) {
+    case domain::ReferralStatus::Drafted:
+        return QStringLiteral("draft");
+    case domain::ReferralStatus::Sent:
+    case domain::ReferralStatus::Scheduled:
+        return QStringLiteral("active");
+    case domain::ReferralStatus::Seen:
+    case domain::ReferralStatus::Closed:
+        return QStringLiteral("completed");
+    case domain::ReferralStatus::Declined:
+    case domain::ReferralStatus::NoResponse:
+        return QStringLiteral("revoked");
+    }
+    return QStringLiteral("unknown");
+}
+
+const QStringList &fhirExportTypes()
+{
+    static const QStringList types{QStringLiteral("Patient"),     QStringLiteral("MedicationRequest"),
+                                   QStringLiteral("Observation"), QStringLiteral("Consent"),
+                                   QStringLiteral("Encounter"),   QStringLiteral("ServiceRequest")};
+    return types;
+}
+
 Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNormTable &rxnorm,
                               const clinical::Instruments &instruments)
 {
     FhirExport out;
+    for (const QString &type : fhirExportTypes())
+        out.ndjson.insert(type, {});
+    QByteArray &patientLines = out.ndjson[QStringLiteral("Patient")];
+    QByteArray &requestLines = out.ndjson[QStringLiteral("MedicationRequest")];
+    QByteArray &observationLines = out.ndjson[QStringLiteral("Observation")];
     for (qsizetype pi = 0; pi < patients.size(); ++pi) {
         const domain::Patient &p = patients.at(pi);
         const QString at = QStringLiteral("patient[%1]").arg(pi);
         const QString ref = QStringLiteral("Patient/") + p.id;
-        appendLine(out.patients, patientResource(p));
+        appendLine(patientLines, patientResource(p));
         for (qsizetype i = 0; i < p.opioids.size(); ++i) {
             const domain::OpioidEntry &e = p.opioids.at(i);
             QJsonObject dose;
@@ -202,7 +355,7 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
                 resource.insert(
                     QStringLiteral("extension"),
                     QJsonArray{extension(fhir::kExtIndication, QStringLiteral("valueCode"), QStringLiteral("oud"))});
-            appendLine(out.medicationRequests, resource);
+            appendLine(requestLines, resource);
         }
         for (qsizetype i = 0; i < p.benzodiazepines.size(); ++i) {
             const domain::BenzodiazepineEntry &e = p.benzodiazepines.at(i);
@@ -211,7 +364,7 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
                 return Error{at + QStringLiteral(".benzodiazepines[%1].drug").arg(i),
                              QStringLiteral("no RxNorm code for the sedative %1").arg(e.drug)};
             const QJsonObject medication{{QStringLiteral("coding"), QJsonArray{coding(fhir::kRxNorm, code, e.drug)}}};
-            appendLine(out.medicationRequests,
+            appendLine(requestLines,
                        request(idOf(e.meta, p.id, QStringLiteral("sedative"), i), ref, medication, e.start, e.end));
         }
         auto panel = [&](const QString &instrument, const QList<int> &scores, const QString &id, const QDate &date) {
@@ -225,7 +378,7 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
                      QJsonObject{{QStringLiteral("coding"), QJsonArray{coding(fhir::kLoinc, loinc.items.at(k))}}}},
                     {QStringLiteral("valueInteger"), scores.at(k)}});
             o.insert(QStringLiteral("component"), components);
-            appendLine(out.observations, o);
+            appendLine(observationLines, o);
         };
         for (qsizetype i = 0; i < p.peg.size(); ++i) {
             const domain::PegScore &s = p.peg.at(i);
@@ -234,8 +387,10 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
         }
         for (qsizetype i = 0; i < p.screenings.size(); ++i) {
             const domain::Screening &s = p.screenings.at(i);
-            if (s.instrument != QLatin1String("phq9") && s.instrument != QLatin1String("gad7"))
+            if (s.instrument != QLatin1String("phq9") && s.instrument != QLatin1String("gad7")) {
+                appendLine(observationLines, otherScreening(s, idOf(s.meta, p.id, s.instrument, i), ref));
                 continue;
+            }
             QList<int> scores;
             for (const QJsonValue &v : s.answers.toArray())
                 scores.append(v.toInt());
@@ -260,8 +415,45 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
             if (s.confirmatorySent)
                 o.insert(QStringLiteral("extension"),
                          QJsonArray{extension(fhir::kExtConfirmatorySent, QStringLiteral("valueBoolean"), true)});
-            appendLine(out.observations, o);
+            appendLine(observationLines, o);
         }
+        for (qsizetype i = 0; i < p.pdmpChecks.size(); ++i) {
+            const domain::PdmpCheck &c = p.pdmpChecks.at(i);
+            QJsonObject o = observation(idOf(c.meta, p.id, QStringLiteral("pdmp"), i), ref,
+                                        codeable(fhir::kCairnObservation, fhir::kPdmpCheckCode,
+                                                 QStringLiteral("Prescription drug monitoring program checked")),
+                                        c.date, {});
+            o.insert(QStringLiteral("valueCodeableConcept"),
+                     codeable(fhir::kCairnPdmpResult,
+                              c.concerning ? QStringLiteral("concerning") : QStringLiteral("not-concerning"),
+                              c.concerning ? QStringLiteral("Concerning") : QStringLiteral("Not concerning")));
+            if (!c.checkedBy.isEmpty())
+                o.insert(QStringLiteral("performer"),
+                         QJsonArray{QJsonObject{{QStringLiteral("display"), c.checkedBy}}});
+            if (!c.findings.isEmpty())
+                o.insert(QStringLiteral("note"), QJsonArray{QJsonObject{{QStringLiteral("text"), c.findings}}});
+            appendLine(observationLines, o);
+        }
+        for (qsizetype i = 0; i < p.naloxone.size(); ++i) {
+            const domain::NaloxoneRecord &n = p.naloxone.at(i);
+            QJsonObject o = observation(
+                idOf(n.meta, p.id, QStringLiteral("naloxone"), i), ref,
+                codeable(fhir::kCairnObservation, fhir::kNaloxoneCode, QStringLiteral("Naloxone")), n.date, {});
+            o.insert(QStringLiteral("valueCodeableConcept"),
+                     codeable(fhir::kCairnNaloxoneAction, domain::toString(n.action), domain::toString(n.action)));
+            appendLine(observationLines, o);
+        }
+        for (qsizetype i = 0; i < p.agreements.size(); ++i)
+            appendLine(out.ndjson[QStringLiteral("Consent")],
+                       consentOf(p.agreements.at(i),
+                                 idOf(p.agreements.at(i).meta, p.id, QStringLiteral("agreement"), i), ref));
+        for (qsizetype i = 0; i < p.visits.size(); ++i)
+            appendLine(out.ndjson[QStringLiteral("Encounter")],
+                       encounterOf(p.visits.at(i), idOf(p.visits.at(i).meta, p.id, QStringLiteral("visit"), i), ref));
+        for (qsizetype i = 0; i < p.referrals.size(); ++i)
+            appendLine(out.ndjson[QStringLiteral("ServiceRequest")],
+                       serviceRequestOf(p.referrals.at(i),
+                                        idOf(p.referrals.at(i).meta, p.id, QStringLiteral("referral"), i), ref));
     }
     return out;
 }

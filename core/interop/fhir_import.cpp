@@ -5,17 +5,28 @@
 #include "core/domain/text.h"
 #include "core/domain/validation.h"
 #include "core/interop/fhir_codes.h"
+#include "core/interop/fhir_export.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTime>
 
 #include <cmath>
 #include <optional>
 
 namespace cairn::interop {
+
+// The importer's messages, in the catalogue under "cairn::interop::FhirImport": a refused file is
+// explained in the language of the screen that read it (cairnctl installs no translator: English).
+// Field names (FHIR paths) are never translated.
+struct FhirImport {
+    Q_DECLARE_TR_FUNCTIONS(cairn::interop::FhirImport)
+};
+
 namespace {
 
 using domain::quotedInput;
@@ -39,7 +50,7 @@ Result<QList<Resource>> splitFile(const FhirFile &file)
     QList<Resource> resources;
     auto add = [&](const QString &where, const QJsonValue &value, const QString &fullUrl) -> Status {
         if (!value.isObject())
-            return Error{where, QStringLiteral("must be a FHIR resource (a JSON object)")};
+            return Error{where, FhirImport::tr("must be a FHIR resource (a JSON object)")};
         const QJsonObject o = value.toObject();
         Resource r{{},
                    o.value(QStringLiteral("resourceType")).toString(),
@@ -47,7 +58,7 @@ Result<QList<Resource>> splitFile(const FhirFile &file)
                    fullUrl,
                    o};
         if (r.type.isEmpty())
-            return Error{where + QStringLiteral(".resourceType"), QStringLiteral("is required")};
+            return Error{where + QStringLiteral(".resourceType"), FhirImport::tr("is required")};
         r.label = QStringLiteral("%1 (%2/%3)").arg(where, quotedInput(r.type, 40), quotedInput(r.id, 64));
         resources.append(r);
         return ok();
@@ -82,14 +93,14 @@ Result<QList<Resource>> splitFile(const FhirFile &file)
         if (parseError.error != QJsonParseError::NoError)
             return Error{
                 where,
-                QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
+                FhirImport::tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
         if (auto s = add(where, lineDoc.object(), {}); !s)
             return s.error();
     }
     // One file of an export may be empty (a clinic without observations); a file on its own may not.
     if (resources.isEmpty() && file.name.isEmpty())
         return Error{QStringLiteral("input"),
-                     QStringLiteral("holds no FHIR resource (a Bundle, a resource or NDJSON)")};
+                     FhirImport::tr("holds no FHIR resource (a Bundle, a resource or NDJSON)")};
     return resources;
 }
 
@@ -98,13 +109,13 @@ Result<QDate> dayOf(const QJsonValue &value, const QString &field, bool required
 {
     if (value.isUndefined() || value.isNull()) {
         if (required)
-            return Error{field, QStringLiteral("is required")};
+            return Error{field, FhirImport::tr("is required")};
         return QDate();
     }
     const QString text = value.toString();
     const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
     if (text.size() < 10 || !date.isValid())
-        return Error{field, QStringLiteral("must be a full date (YYYY-MM-DD), not \"%1\"").arg(quotedInput(text, 30))};
+        return Error{field, FhirImport::tr("must be a full date (YYYY-MM-DD), not \"%1\"").arg(quotedInput(text, 30))};
     return date;
 }
 
@@ -138,21 +149,21 @@ Status readInactive(const Resource &r, domain::Patient &p)
     if (!inactive) {
         if (given(reasonCode) || given(dateValue))
             return at(r, QStringLiteral("extension(inactive-reason)"),
-                      QStringLiteral("is given for a patient who is active"));
+                      FhirImport::tr("is given for a patient who is active"));
         if (given(deceased) || o.value(QStringLiteral("deceasedBoolean")).toBool(false))
-            return at(r, QStringLiteral("active"), QStringLiteral("must be false for a deceased patient"));
+            return at(r, QStringLiteral("active"), FhirImport::tr("must be false for a deceased patient"));
         return ok();
     }
     domain::InactiveReason reason{};
     if (given(reasonCode)) {
         if (!domain::parse(reasonCode.toString(), &reason))
             return at(r, QStringLiteral("extension(inactive-reason)"),
-                      QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred"));
+                      FhirImport::tr("must be moved, deceased, discharged, tapered_off or transferred"));
     } else if (given(deceased)) {
         reason = domain::InactiveReason::Deceased;
     } else {
         return at(r, QStringLiteral("active"),
-                  QStringLiteral("an inactive patient needs the reason they left (extension inactive-reason) "
+                  FhirImport::tr("an inactive patient needs the reason they left (extension inactive-reason) "
                                  "or deceasedDateTime"));
     }
     const bool fromDeceased = !given(dateValue) && reason == domain::InactiveReason::Deceased;
@@ -184,7 +195,7 @@ Result<domain::Patient> readPatient(const Resource &r)
         }
     }
     if (p.name.isEmpty())
-        return at(r, QStringLiteral("name[0]"), QStringLiteral("a patient needs a name (text, or given and family)"));
+        return at(r, QStringLiteral("name[0]"), FhirImport::tr("a patient needs a name (text, or given and family)"));
     // The chart number: the medical record number (identifier type MR), else the resource id.
     for (const QJsonValue &value : o.value(QStringLiteral("identifier")).toArray()) {
         const QJsonObject identifier = value.toObject();
@@ -194,7 +205,7 @@ Result<domain::Patient> readPatient(const Resource &r)
     if (p.clinicId.isEmpty())
         p.clinicId = r.id;
     if (p.clinicId.isEmpty())
-        return at(r, QStringLiteral("identifier"), QStringLiteral("needs a medical record number (type MR) or an id"));
+        return at(r, QStringLiteral("identifier"), FhirImport::tr("needs a medical record number (type MR) or an id"));
     auto birth = dayOf(o.value(QStringLiteral("birthDate")), QStringLiteral("birthDate"), false);
     if (!birth)
         return birth.error().within(r.label);
@@ -220,7 +231,7 @@ Result<domain::Patient> readPatient(const Resource &r)
         code = code.section(QLatin1Char('-'), 0, 0).toLower();
         if (code != QLatin1String("en") && code != QLatin1String("es"))
             return at(r, QStringLiteral("communication[0].language"),
-                      QStringLiteral("Cairn speaks en and es, not \"%1\"").arg(quotedInput(code, 12)));
+                      FhirImport::tr("Cairn speaks en and es, not \"%1\"").arg(quotedInput(code, 12)));
         p.language = code;
     }
     const QJsonArray practitioners = o.value(QStringLiteral("generalPractitioner")).toArray();
@@ -240,10 +251,14 @@ Result<domain::Patient> readPatient(const Resource &r)
     if (!tier.isUndefined() && !tier.isNull()) {
         domain::RiskTier value{};
         if (!domain::parse(tier.toString(), &value))
-            return at(r, QStringLiteral("extension(risk-tier)"), QStringLiteral("must be low, moderate or high"));
+            return at(r, QStringLiteral("extension(risk-tier)"), FhirImport::tr("must be low, moderate or high"));
         p.riskTier = value;
         p.riskTierReason = extension(o, fhir::kExtRiskTierReason, QStringLiteral("valueString")).toString();
     }
+    const QJsonValue taper = extension(o, fhir::kExtTaperStatus, QStringLiteral("valueCode"));
+    if (!taper.isUndefined() && !taper.isNull() && !domain::parse(taper.toString(), &p.taperStatus))
+        return at(r, QStringLiteral("extension(taper-status)"),
+                  FhirImport::tr("must be none, planned, in_progress, paused or completed"));
     if (auto s = domain::validateForRegistry(p); !s)
         return s.error().within(r.label);
     return p;
@@ -254,7 +269,7 @@ Result<double> unitsOf(const QJsonObject &quantity, const RxProduct &product, do
 {
     const double value = quantity.value(QStringLiteral("value")).toDouble(-1);
     if (!(value > 0))
-        return Error{field + QStringLiteral(".value"), QStringLiteral("must be a positive number")};
+        return Error{field + QStringLiteral(".value"), FhirImport::tr("must be a positive number")};
     QString unit = quantity.value(QStringLiteral("code")).toString();
     if (unit.isEmpty())
         unit = quantity.value(QStringLiteral("unit")).toString();
@@ -276,7 +291,7 @@ Result<double> unitsOf(const QJsonObject &quantity, const RxProduct &product, do
         (unit == QLatin1String("cap") && formUnit == QLatin1String("capsule")))
         return value;
     return Error{field + QStringLiteral(".unit"),
-                 QStringLiteral("\"%1\" is not a dose unit for %2 (use mg%3 or %4)")
+                 FhirImport::tr("\"%1\" is not a dose unit for %2 (use mg%3 or %4)")
                      .arg(quotedInput(unit, 20), product.name, liquid ? QStringLiteral(", mL") : QString(), formUnit)};
 }
 
@@ -304,11 +319,11 @@ Result<double> dosesPerDayOfCode(const QJsonObject &code, const QString &field)
         {QStringLiteral("Q8H"), 3}, {QStringLiteral("QOD"), 0.5}, {QStringLiteral("WK"), 1.0 / 7}};
     const QString abbreviation = codeIn(code, fhir::kTimingAbbreviation);
     if (abbreviation.isEmpty())
-        return Error{field, QStringLiteral("needs a coding from %1 (BID, TID, ...), or give timing.repeat")
+        return Error{field, FhirImport::tr("needs a coding from %1 (BID, TID, ...), or give timing.repeat")
                                 .arg(QString(fhir::kTimingAbbreviation))};
     const auto found = kDosesPerDay.constFind(abbreviation);
     if (found == kDosesPerDay.constEnd())
-        return Error{field, QStringLiteral("\"%1\" is not a fixed schedule Cairn reads: give timing.repeat")
+        return Error{field, FhirImport::tr("\"%1\" is not a fixed schedule Cairn reads: give timing.repeat")
                                 .arg(quotedInput(abbreviation, 10))};
     return std::round(*found * 1e6) / 1e6;
 }
@@ -328,7 +343,7 @@ Result<double> dosesPerDay(const QJsonObject &timing, const QString &field)
             dosesPerDayOfCode(timing.value(QStringLiteral("code")).toObject(), field + QStringLiteral(".code"));
         if (byCode && *byCode != *repeated)
             return Error{field + QStringLiteral(".code"),
-                         QStringLiteral("gives %1 doses a day but timing.repeat gives %2").arg(*byCode).arg(*repeated)};
+                         FhirImport::tr("gives %1 doses a day but timing.repeat gives %2").arg(*byCode).arg(*repeated)};
         return byCode;
     }
     return dosesPerDayOfCode(timing.value(QStringLiteral("code")).toObject(), field + QStringLiteral(".code"));
@@ -339,11 +354,11 @@ Result<double> dosesPerDayOfRepeat(const QJsonObject &repeat, const QString &fie
 {
     if (repeat.isEmpty())
         return Error{field + QStringLiteral(".repeat"),
-                     QStringLiteral("is required (frequency and period, or timeOfDay), or a timing.code")};
+                     FhirImport::tr("is required (frequency and period, or timeOfDay), or a timing.code")};
     for (const char *unsupported : {"frequencyMax", "periodMax", "dayOfWeek", "when", "count", "duration"})
         if (repeat.contains(QLatin1String(unsupported)))
             return Error{field + QStringLiteral(".repeat.") + QLatin1String(unsupported),
-                         QStringLiteral("is not supported: give a fixed frequency and period, or timeOfDay")};
+                         FhirImport::tr("is not supported: give a fixed frequency and period, or timeOfDay")};
     const QJsonArray times = repeat.value(QStringLiteral("timeOfDay")).toArray();
     const double frequency = repeat.value(QStringLiteral("frequency")).toDouble(1);
     if (!times.isEmpty()) {
@@ -352,18 +367,18 @@ Result<double> dosesPerDayOfRepeat(const QJsonObject &repeat, const QString &fie
                             repeat.value(QStringLiteral("periodUnit")).toString() == QLatin1String("d"));
         if (!daily || frequency != 1)
             return Error{field + QStringLiteral(".repeat.timeOfDay"),
-                         QStringLiteral("timeOfDay is read as once a day at each time: no other period or frequency")};
+                         FhirImport::tr("timeOfDay is read as once a day at each time: no other period or frequency")};
         return static_cast<double>(times.size());
     }
     const double period = repeat.value(QStringLiteral("period")).toDouble(-1);
     const auto hours = hoursPer(repeat.value(QStringLiteral("periodUnit")).toString());
     if (!(period > 0))
-        return Error{field + QStringLiteral(".repeat.period"), QStringLiteral("must be a positive number")};
+        return Error{field + QStringLiteral(".repeat.period"), FhirImport::tr("must be a positive number")};
     if (!hours)
-        return Error{field + QStringLiteral(".repeat.periodUnit"), QStringLiteral("must be h, d or wk")};
+        return Error{field + QStringLiteral(".repeat.periodUnit"), FhirImport::tr("must be h, d or wk")};
     if (!(frequency >= 1) || frequency != std::floor(frequency))
         return Error{field + QStringLiteral(".repeat.frequency"),
-                     QStringLiteral("must be a whole number of at least 1")};
+                     FhirImport::tr("must be a whole number of at least 1")};
     return std::round(frequency * 24.0 / (period * *hours) * 1e6) / 1e6;
 }
 
@@ -392,7 +407,7 @@ Result<Period> validityOf(const Resource &r)
     const QString status = r.json.value(QStringLiteral("status")).toString();
     if (!end->isValid() && status != QLatin1String("active"))
         return at(r, QStringLiteral("dispenseRequest.validityPeriod.end"),
-                  QStringLiteral("a %1 request needs the day it ended").arg(quotedInput(status, 20)));
+                  FhirImport::tr("a %1 request needs the day it ended").arg(quotedInput(status, 20)));
     return Period{*start, *end};
 }
 
@@ -407,10 +422,10 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
     const QJsonObject medication = o.value(QStringLiteral("medicationCodeableConcept")).toObject();
     if (medication.isEmpty())
         return at(r, QStringLiteral("medicationCodeableConcept"),
-                  QStringLiteral("is required (a Medication reference is not read)"));
+                  FhirImport::tr("is required (a Medication reference is not read)"));
     const QString rxcui = codeIn(medication, fhir::kRxNorm);
     if (rxcui.isEmpty())
-        return at(r, QStringLiteral("medicationCodeableConcept.coding"), QStringLiteral("needs an RxNorm code"));
+        return at(r, QStringLiteral("medicationCodeableConcept.coding"), FhirImport::tr("needs an RxNorm code"));
     auto period = validityOf(r);
     if (!period)
         return period.error();
@@ -433,7 +448,7 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
         const QString drug = rxnorm.ingredientDrug(rxcui);
         if (drug.isEmpty() || drug == QLatin1String("fentanyl"))
             return at(r, QStringLiteral("medicationCodeableConcept.coding"),
-                      QStringLiteral("RxNorm code %1 is not an opioid product or sedative Cairn knows")
+                      FhirImport::tr("RxNorm code %1 is not an opioid product or sedative Cairn knows")
                           .arg(quotedInput(rxcui, 20)));
         ingredientOnly =
             RxProduct{rxcui, drug, QStringLiteral("mg"), {RxIngredient{rxcui, drug, 1, QStringLiteral("MG")}}};
@@ -443,32 +458,32 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
     const bool patch = product->doseForm == QLatin1String("Transdermal System") && unit == QLatin1String("MG/HR");
     if (!patch && unit != QLatin1String("MG") && unit != QLatin1String("MG/ML"))
         return at(r, QStringLiteral("medicationCodeableConcept.coding"),
-                  QStringLiteral("%1: the dose form %2 is not one the registry records")
+                  FhirImport::tr("%1: the dose form %2 is not one the registry records")
                       .arg(product->name, product->doseForm));
     if (patch && product->ingredients.first().drug != QLatin1String("fentanyl"))
         return at(r, QStringLiteral("medicationCodeableConcept.coding"),
-                  QStringLiteral("%1: only fentanyl patches are recorded").arg(product->name));
+                  FhirImport::tr("%1: only fentanyl patches are recorded").arg(product->name));
     if (!patch && product->ingredients.first().drug == QLatin1String("fentanyl"))
         return at(r, QStringLiteral("medicationCodeableConcept.coding"),
-                  QStringLiteral("%1: fentanyl is recorded as a transdermal patch only").arg(product->name));
+                  FhirImport::tr("%1: fentanyl is recorded as a transdermal patch only").arg(product->name));
     // One opioid ingredient per product in the table; salts of one ingredient add up (oxycodone HCl + terephthalate).
     double strength = 0;
     for (const RxIngredient &i : product->ingredients) {
         if (i.drug != product->ingredients.first().drug)
             return at(r, QStringLiteral("medicationCodeableConcept.coding"),
-                      QStringLiteral("%1 holds two opioids; record each on its own").arg(product->name));
+                      FhirImport::tr("%1 holds two opioids; record each on its own").arg(product->name));
         strength += i.strength;
     }
     const QJsonArray dosages = o.value(QStringLiteral("dosageInstruction")).toArray();
     if (dosages.size() != 1)
-        return at(r, QStringLiteral("dosageInstruction"), QStringLiteral("exactly one dosage instruction is read"));
+        return at(r, QStringLiteral("dosageInstruction"), FhirImport::tr("exactly one dosage instruction is read"));
     const QString d = QStringLiteral("dosageInstruction[0]");
     const QJsonObject dosage = dosages.first().toObject();
     const QJsonArray doseAndRate = dosage.value(QStringLiteral("doseAndRate")).toArray();
     const QJsonObject doseQuantity = doseAndRate.first().toObject().value(QStringLiteral("doseQuantity")).toObject();
     if (doseAndRate.size() != 1 || doseQuantity.isEmpty())
         return at(r, d + QStringLiteral(".doseAndRate[0].doseQuantity"),
-                  QStringLiteral("one dose quantity is required (dose ranges and rates are not read)"));
+                  FhirImport::tr("one dose quantity is required (dose ranges and rates are not read)"));
     const double strengthMg = patch ? 0 : strength;
     auto units = unitsOf(doseQuantity, *product, strengthMg, d + QStringLiteral(".doseAndRate[0].doseQuantity"));
     if (!units)
@@ -491,7 +506,7 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
             spanUnit = denominator.value(QStringLiteral("unit")).toString();
         const auto hours = hoursPer(spanUnit);
         if (!(span > 0) || !hours)
-            return at(r, m + QStringLiteral(".denominator"), QStringLiteral("must be a positive number of h, d or wk"));
+            return at(r, m + QStringLiteral(".denominator"), FhirImport::tr("must be a positive number of h, d or wk"));
         perDay = std::round(*maxUnits / *units * 24.0 / (span * *hours) * 1e6) / 1e6;
     } else {
         auto timed = dosesPerDay(dosage.value(QStringLiteral("timing")).toObject(), d + QStringLiteral(".timing"));
@@ -509,8 +524,12 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
         entry.strengthMcgPerHr = std::round(strength * 1000 * 1000) / 1000;  // MG/HR → mcg/hr
         if (*units != std::floor(*units))
             return at(r, d + QStringLiteral(".doseAndRate[0].doseQuantity.value"),
-                      QStringLiteral("must be whole patches"));
+                      FhirImport::tr("must be whole patches"));
         entry.patches = static_cast<int>(*units);
+    } else if (product == &ingredientOnly) {
+        // An ingredient dosed in mg names no tablet: one dose of that many mg (the mg a day is what counts).
+        entry.strengthMg = *units * strength;
+        entry.unitsPerDose = 1;
     } else {
         entry.strengthMg = strength;
         entry.unitsPerDose = *units;
@@ -519,8 +538,247 @@ Result<ReadRequest> readMedicationRequest(const Resource &r, const RxNormTable &
         entry.indication = domain::OpioidIndication::OpioidUseDisorder;
     if (auto s = domain::validate(entry); !s)
         return s.error().within(r.label);
-    read.opioid = OpioidRequest{r.label, subjectOf(o), rxcui, entry};
+    read.opioid = OpioidRequest{r.label, subjectOf(o), -1, rxcui, entry};
     return read;
+}
+
+// A Cairn extension's text, empty when absent.
+QString extensionText(const QJsonObject &o, QLatin1StringView url, const QString &valueKey)
+{
+    return extension(o, url, valueKey).toString();
+}
+
+bool hasCoding(const QJsonArray &codeables, QLatin1StringView system, QLatin1StringView code)
+{
+    for (const QJsonValue &c : codeables)
+        if (codeIn(c.toObject(), system) == code)
+            return true;
+    return false;
+}
+
+// The opioid treatment agreement: a Consent with scope treatment, LOINC category 59284-0 and Cairn's
+// agreement policy; active and permit is signed, rejected and deny is declined. Other consents are
+// refused rather than read as an agreement.
+Result<domain::Agreement> readConsent(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    if (codeIn(o.value(QStringLiteral("scope")).toObject(), fhir::kConsentScope) != QLatin1String("treatment"))
+        return at(r, QStringLiteral("scope"),
+                  FhirImport::tr("must be treatment (%1)").arg(QString(fhir::kConsentScope)));
+    if (!hasCoding(o.value(QStringLiteral("category")).toArray(), fhir::kLoinc, fhir::kPatientConsentLoinc))
+        return at(r, QStringLiteral("category"),
+                  FhirImport::tr("needs LOINC %1 (patient consent)").arg(QString(fhir::kPatientConsentLoinc)));
+    bool agreementPolicy = false;
+    for (const QJsonValue &policy : o.value(QStringLiteral("policy")).toArray())
+        agreementPolicy |= policy.toObject().value(QStringLiteral("uri")).toString() == fhir::kAgreementPolicy;
+    if (!agreementPolicy)
+        return at(r, QStringLiteral("policy"),
+                  FhirImport::tr("only the opioid treatment agreement (policy uri %1) is read")
+                      .arg(QString(fhir::kAgreementPolicy)));
+    domain::Agreement a;
+    const QString status = o.value(QStringLiteral("status")).toString();
+    const QString provision = o.value(QStringLiteral("provision")).toObject().value(QStringLiteral("type")).toString();
+    if (status == QLatin1String("active"))
+        a.status = domain::AgreementStatus::Signed;
+    else if (status == QLatin1String("rejected"))
+        a.status = domain::AgreementStatus::Declined;
+    else
+        return at(r, QStringLiteral("status"), FhirImport::tr("must be active (signed) or rejected (declined)"));
+    const QString expected =
+        a.status == domain::AgreementStatus::Signed ? QStringLiteral("permit") : QStringLiteral("deny");
+    if (!provision.isEmpty() && provision != expected)
+        return at(r, QStringLiteral("provision.type"),
+                  FhirImport::tr("must be %1 for a %2 consent").arg(expected, quotedInput(status, 20)));
+    auto date = dayOf(o.value(QStringLiteral("dateTime")), QStringLiteral("dateTime"), true);
+    if (!date)
+        return date.error().within(r.label);
+    a.date = *date;
+    a.textVersion = extensionText(o, fhir::kExtAgreementTextVersion, QStringLiteral("valueString"));
+    a.language = extensionText(o, fhir::kExtAgreementLanguage, QStringLiteral("valueCode"));
+    a.note = extensionText(o, fhir::kExtAgreementNote, QStringLiteral("valueString"));
+    a.signature = extensionText(o, fhir::kExtAgreementSignature, QStringLiteral("valueString"));
+    if (auto s = domain::validate(a); !s)
+        return s.error().within(r.label);
+    return a;
+}
+
+// A visit: Encounter planned, finished or cancelled (a no-show with Cairn's flag); class AMB (in
+// person) or VR (virtual: Cairn's visit type says telehealth or a nurse's call, never guessed).
+Result<domain::Visit> readEncounter(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    domain::Visit v;
+    const QString status = o.value(QStringLiteral("status")).toString();
+    const bool noShow = extension(o, fhir::kExtVisitNoShow, QStringLiteral("valueBoolean")).toBool(false);
+    if (status == QLatin1String("finished"))
+        v.status = domain::VisitStatus::Completed;
+    else if (status == QLatin1String("planned"))
+        v.status = domain::VisitStatus::Scheduled;
+    else if (status == QLatin1String("cancelled"))
+        v.status = noShow ? domain::VisitStatus::NoShow : domain::VisitStatus::Cancelled;
+    else
+        return at(r, QStringLiteral("status"), FhirImport::tr("must be planned, finished or cancelled"));
+    if (noShow && status != QLatin1String("cancelled"))
+        return at(r, QStringLiteral("extension(visit-no-show)"), FhirImport::tr("is given for a visit not cancelled"));
+    const QString encounterClass = o.value(QStringLiteral("class")).toObject().value(QStringLiteral("code")).toString();
+    if (o.value(QStringLiteral("class")).toObject().value(QStringLiteral("system")).toString() != fhir::kActCode ||
+        (encounterClass != QLatin1String("AMB") && encounterClass != QLatin1String("VR")))
+        return at(r, QStringLiteral("class"),
+                  FhirImport::tr("must be AMB (in person) or VR (virtual) from %1").arg(QString(fhir::kActCode)));
+    QString type;
+    for (const QJsonValue &t : o.value(QStringLiteral("type")).toArray())
+        if (type.isEmpty())
+            type = codeIn(t.toObject(), fhir::kCairnVisitType);
+    if (type.isEmpty() && encounterClass == QLatin1String("AMB"))
+        type = QStringLiteral("in_person");
+    if (!domain::parse(type, &v.type))
+        return at(r, QStringLiteral("type"),
+                  FhirImport::tr("a virtual visit needs Cairn's visit type (telehealth or nurse_call)"));
+    if ((v.type == domain::VisitType::InPerson) != (encounterClass == QLatin1String("AMB")))
+        return at(r, QStringLiteral("type"),
+                  FhirImport::tr("%1 does not fit the class %2").arg(quotedInput(type, 20), encounterClass));
+    auto date = dayOf(o.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")),
+                      QStringLiteral("period.start"), true);
+    if (!date)
+        return date.error().within(r.label);
+    v.date = *date;
+    const QJsonValue time = extension(o, fhir::kExtVisitTime, QStringLiteral("valueTime"));
+    if (!time.isUndefined() && !time.isNull()) {
+        const QTime t = QTime::fromString(time.toString(), QStringLiteral("HH:mm:ss"));
+        if (!t.isValid() || t.second() != 0)
+            return at(r, QStringLiteral("extension(visit-time)"),
+                      FhirImport::tr("must be a time of day in whole minutes (HH:mm:00), not \"%1\"")
+                          .arg(quotedInput(time.toString(), 20)));
+        v.time = t.toString(QStringLiteral("HH:mm"));
+    }
+    const QJsonArray participants = o.value(QStringLiteral("participant")).toArray();
+    if (!participants.isEmpty())
+        v.clinician = participants.first()
+                          .toObject()
+                          .value(QStringLiteral("individual"))
+                          .toObject()
+                          .value(QStringLiteral("display"))
+                          .toString();
+    if (auto s = domain::validate(v); !s)
+        return s.error().within(r.label);
+    return v;
+}
+
+// A referral: a ServiceRequest of SNOMED CT's "Patient referral" category, with the referral's
+// course in Cairn's extension (FHIR's status cannot tell sent from scheduled, or seen from closed).
+Result<domain::Referral> readServiceRequest(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    if (!hasCoding(o.value(QStringLiteral("category")).toArray(), fhir::kSnomed, fhir::kReferralCategory))
+        return at(r, QStringLiteral("category"),
+                  FhirImport::tr("only referrals (SNOMED CT %1, patient referral) are read")
+                      .arg(QString(fhir::kReferralCategory)));
+    domain::Referral referral;
+    const QString course = extensionText(o, fhir::kExtReferralStatus, QStringLiteral("valueCode"));
+    if (course.isEmpty())
+        return at(r, QStringLiteral("extension(referral-status)"),
+                  FhirImport::tr("is required: a referral's course is not guessed from its status"));
+    if (!domain::parse(course, &referral.status))
+        return at(r, QStringLiteral("extension(referral-status)"),
+                  FhirImport::tr("must be drafted, sent, scheduled, seen, closed, declined or no_response"));
+    const QString status = o.value(QStringLiteral("status")).toString();
+    if (status != fhirServiceRequestStatus(referral.status))
+        return at(
+            r, QStringLiteral("status"),
+            FhirImport::tr("must be %1 for a referral %2").arg(fhirServiceRequestStatus(referral.status), course));
+    const QString priority = o.value(QStringLiteral("priority")).toString();
+    const QString urgency = extensionText(o, fhir::kExtReferralUrgency, QStringLiteral("valueCode"));
+    if (!urgency.isEmpty()) {
+        if (urgency != QLatin1String("soon") || !priority.isEmpty())
+            return at(r, QStringLiteral("extension(referral-urgency)"),
+                      FhirImport::tr("must be soon, with no priority beside it"));
+        referral.urgency = domain::ReferralUrgency::Soon;
+    } else if (priority == QLatin1String("urgent")) {
+        referral.urgency = domain::ReferralUrgency::Urgent;
+    } else if (!priority.isEmpty() && priority != QLatin1String("routine")) {
+        // FHIR reads a missing priority as routine; asap and stat are not a referral's urgencies.
+        return at(r, QStringLiteral("priority"), FhirImport::tr("must be routine or urgent"));
+    }
+    auto date = dayOf(o.value(QStringLiteral("authoredOn")), QStringLiteral("authoredOn"), true);
+    if (!date)
+        return date.error().within(r.label);
+    referral.date = *date;
+    auto statusDate = dayOf(extension(o, fhir::kExtReferralStatusDate, QStringLiteral("valueDate")),
+                            QStringLiteral("extension(referral-status-date)"), false);
+    if (!statusDate)
+        return statusDate.error().within(r.label);
+    referral.statusDate = *statusDate;
+    referral.type = o.value(QStringLiteral("code")).toObject().value(QStringLiteral("text")).toString();
+    referral.to =
+        o.value(QStringLiteral("performer")).toArray().first().toObject().value(QStringLiteral("display")).toString();
+    referral.question =
+        o.value(QStringLiteral("reasonCode")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+    referral.resourceId = extensionText(o, fhir::kExtReferralResource, QStringLiteral("valueString"));
+    if (auto s = domain::validate(referral); !s)
+        return s.error().within(r.label);
+    return referral;
+}
+
+Result<domain::PdmpCheck> readPdmpCheck(const Resource &r, const QDate &date)
+{
+    const QJsonObject &o = r.json;
+    domain::PdmpCheck check;
+    check.date = date;
+    const QString result = codeIn(o.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnPdmpResult);
+    if (result != QLatin1String("concerning") && result != QLatin1String("not-concerning"))
+        return at(r, QStringLiteral("valueCodeableConcept"), FhirImport::tr("must be concerning or not-concerning"));
+    check.concerning = result == QLatin1String("concerning");
+    check.checkedBy =
+        o.value(QStringLiteral("performer")).toArray().first().toObject().value(QStringLiteral("display")).toString();
+    check.findings =
+        o.value(QStringLiteral("note")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+    if (auto s = domain::validate(check); !s)
+        return s.error().within(r.label);
+    return check;
+}
+
+Result<domain::NaloxoneRecord> readNaloxone(const Resource &r, const QDate &date)
+{
+    domain::NaloxoneRecord record;
+    record.date = date;
+    const QString action =
+        codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnNaloxoneAction);
+    if (!domain::parse(action, &record.action))
+        return at(r, QStringLiteral("valueCodeableConcept"),
+                  FhirImport::tr("must be offered, prescribed, declined or dispensed"));
+    if (auto s = domain::validate(record); !s)
+        return s.error().within(r.label);
+    return record;
+}
+
+// A screen in Cairn's instrument code (PHQ-2, GAD-2, ORT, PC-PTSD-5): its answers as Cairn stores
+// them, checked by the instrument itself.
+Result<domain::Screening> readOtherScreening(const Resource &r, const QString &instrumentId, const QDate &date,
+                                             const clinical::Instruments &instruments)
+{
+    const clinical::Instrument *instrument = instruments.find(instrumentId);
+    if (!instrument || instrumentId == QLatin1String("peg"))
+        return at(r, QStringLiteral("code"),
+                  FhirImport::tr("%1 is not a screen Cairn records").arg(quotedInput(instrumentId, 20)));
+    if (instrumentId == QLatin1String("phq9") || instrumentId == QLatin1String("gad7"))
+        return at(r, QStringLiteral("code"),
+                  FhirImport::tr("the %1 is read as its LOINC panel with its items").arg(instrumentId.toUpper()));
+    QJsonParseError parseError{};
+    const QJsonDocument answers =
+        QJsonDocument::fromJson(r.json.value(QStringLiteral("valueString")).toString().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || answers.isNull())
+        return at(r, QStringLiteral("valueString"), FhirImport::tr("must hold the answers as JSON"));
+    domain::Screening screening;
+    screening.instrument = instrumentId;
+    screening.date = date;
+    screening.answers = answers.isArray() ? QJsonValue(answers.array()) : QJsonValue(answers.object());
+    // The answers are one JSON text in FHIR: the error names it, and the answer inside it.
+    if (auto parsed = instrument->parseAnswers(screening.answers); !parsed)
+        return at(r, QStringLiteral("valueString"),
+                  FhirImport::tr("answers%1: %2").arg(parsed.error().field, parsed.error().message));
+    if (auto s = domain::validate(screening); !s)
+        return s.error().within(r.label);
+    return screening;
 }
 
 enum class PanelKind { Peg, Scores, Uds };
@@ -548,7 +806,7 @@ Result<ObservationCodes> observationCodes(const clinical::Instruments &instrumen
                     loinc.total, id == QLatin1String("peg") ? 10 : 3};
         if (panel.items.isEmpty() || panel.items.size() != instrument->itemCount())
             return Error{QStringLiteral("instruments/%1.loinc.items").arg(QLatin1String(id)),
-                         QStringLiteral("one LOINC code per item is needed to read FHIR")};
+                         FhirImport::tr("one LOINC code per item is needed to read FHIR")};
         codes.panels.insert(loinc.panel, panel);
         for (const QString &item : std::as_const(panel.items))
             codes.itemCodes.insert(item);
@@ -565,7 +823,7 @@ Result<double> observationNumber(const QJsonObject &o, const QString &field)
         return o.value(QStringLiteral("valueQuantity")).toObject().value(QStringLiteral("value")).toDouble();
     if (o.contains(QStringLiteral("valueDecimal")))
         return o.value(QStringLiteral("valueDecimal")).toDouble();
-    return Error{field, QStringLiteral("needs valueInteger or valueQuantity")};
+    return Error{field, FhirImport::tr("needs valueInteger or valueQuantity")};
 }
 
 }  // namespace
@@ -586,7 +844,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
     FhirContent content;
     QHash<QString, qsizetype> patientByRef;  // "Patient/id" and fullUrl → index in content.patients
     QHash<QString, qsizetype> observationByRef;
-    QStringList patientNames;
+    QStringList patientRefs;
     for (qsizetype i = 0; i < resources.size(); ++i) {
         const Resource &r = resources.at(i);
         if (r.type == QLatin1String("Patient")) {
@@ -597,9 +855,9 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                 if (other.clinicId == patient->clinicId)
                     return at(
                         r, QStringLiteral("identifier"),
-                        QStringLiteral("the chart number %1 is given twice").arg(quotedInput(patient->clinicId, 30)));
-            // One name per patient, however records refer to it ("Patient/id" or the Bundle's fullUrl).
-            patientNames.append(r.id.isEmpty() ? r.fullUrl : QStringLiteral("Patient/") + r.id);
+                        FhirImport::tr("the chart number %1 is given twice").arg(quotedInput(patient->clinicId, 30)));
+            // One reference per patient, however records refer to it ("Patient/id" or the Bundle's fullUrl).
+            patientRefs.append(r.id.isEmpty() ? r.fullUrl : QStringLiteral("Patient/") + r.id);
             if (!r.id.isEmpty())
                 patientByRef.insert(QStringLiteral("Patient/") + r.id, content.patients.size());
             if (!r.fullUrl.isEmpty())
@@ -610,21 +868,24 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                 observationByRef.insert(QStringLiteral("Observation/") + r.id, i);
             if (!r.fullUrl.isEmpty())
                 observationByRef.insert(r.fullUrl, i);
-        } else if (r.type != QLatin1String("MedicationRequest")) {
+        } else if (!fhirExportTypes().contains(r.type)) {
             return at(r, QStringLiteral("resourceType"),
-                      QStringLiteral("%1 is not read (Patient, MedicationRequest and Observation are)")
-                          .arg(quotedInput(r.type, 40)));
+                      FhirImport::tr("%1 is not read (%2 are)")
+                          .arg(quotedInput(r.type, 40), fhirExportTypes().join(QStringLiteral(", "))));
         }
     }
     // The patient a record belongs to, or -1 when the files lack it and that is allowed.
+    // A Consent names its patient in `patient`, every other record in `subject`.
     auto patientOf = [&](const Resource &r) -> Result<qsizetype> {
-        const QString subject = subjectOf(r.json);
+        const QString element =
+            r.type == QLatin1String("Consent") ? QStringLiteral("patient") : QStringLiteral("subject");
+        const QString subject = r.json.value(element).toObject().value(QStringLiteral("reference")).toString();
         if (subject.isEmpty())
-            return at(r, QStringLiteral("subject.reference"), QStringLiteral("is required"));
+            return at(r, element + QStringLiteral(".reference"), FhirImport::tr("is required"));
         const qsizetype index = patientByRef.value(subject, -1);
         if (index < 0 && requirePatients)
-            return at(r, QStringLiteral("subject.reference"),
-                      QStringLiteral("%1 is not a Patient of the file").arg(quotedInput(subject, 80)));
+            return at(r, element + QStringLiteral(".reference"),
+                      FhirImport::tr("%1 is not a Patient of the file").arg(quotedInput(subject, 80)));
         return index;
     };
     auto skipped = [](const Resource &r, std::initializer_list<const char *> statuses) {
@@ -642,7 +903,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             if (skipped(r, {"entered-in-error", "cancelled", "draft"}))
                 continue;
             if (!skipped(r, {"active", "completed", "stopped"}))
-                return at(r, QStringLiteral("status"), QStringLiteral("must be active, completed or stopped"));
+                return at(r, QStringLiteral("status"), FhirImport::tr("must be active, completed or stopped"));
             auto owner = patientOf(r);
             if (!owner)
                 return owner.error();
@@ -650,8 +911,9 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             if (!read)
                 return read.error();
             if (read->opioid) {
+                read->opioid->patient = *owner;
                 if (*owner >= 0)
-                    read->opioid->subject = patientNames.at(*owner);
+                    read->opioid->subject = patientRefs.at(*owner);
                 content.opioidRequests.append(*read->opioid);
                 if (*owner >= 0)
                     content.patients[*owner].opioids.append(read->opioid->entry);
@@ -660,27 +922,87 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             }
             continue;
         }
+        if (r.type == QLatin1String("Consent") || r.type == QLatin1String("Encounter") ||
+            r.type == QLatin1String("ServiceRequest")) {
+            if (skipped(r, {"entered-in-error"}))
+                continue;
+            auto owner = patientOf(r);
+            if (!owner)
+                return owner.error();
+            domain::Patient *patient = *owner >= 0 ? &content.patients[*owner] : nullptr;
+            if (r.type == QLatin1String("Consent")) {
+                auto agreement = readConsent(r);
+                if (!agreement)
+                    return agreement.error();
+                if (patient)
+                    patient->agreements.append(*agreement);
+            } else if (r.type == QLatin1String("Encounter")) {
+                auto visit = readEncounter(r);
+                if (!visit)
+                    return visit.error();
+                if (patient)
+                    patient->visits.append(*visit);
+            } else {
+                auto referral = readServiceRequest(r);
+                if (!referral)
+                    return referral.error();
+                if (patient)
+                    patient->referrals.append(*referral);
+            }
+            continue;
+        }
         if (r.type != QLatin1String("Observation"))
             continue;
         if (skipped(r, {"entered-in-error", "cancelled"}))
             continue;
         if (!skipped(r, {"final", "amended", "corrected"}))
-            return at(r, QStringLiteral("status"), QStringLiteral("must be final, amended or corrected"));
+            return at(r, QStringLiteral("status"), FhirImport::tr("must be final, amended or corrected"));
         const QJsonObject code = r.json.value(QStringLiteral("code")).toObject();
         const QString loinc = codeIn(code, fhir::kLoinc);
-        const bool uds = codeIn(code, fhir::kCairnObservation) == fhir::kUdsCode;
-        if (!uds && codes->itemCodes.contains(loinc))
-            continue;  // an item: read with its panel below, or refused when no panel names it
-        if (!uds && !codes->panels.contains(loinc))
-            return at(r, QStringLiteral("code"),
-                      QStringLiteral("LOINC %1 is not a PEG, PHQ-9 or GAD-7 panel, nor Cairn's urine drug screen")
-                          .arg(quotedInput(loinc.isEmpty() ? codeIn(code, fhir::kCairnObservation) : loinc, 20)));
+        const QString cairnCode = codeIn(code, fhir::kCairnObservation);
+        const QString instrumentId = codeIn(code, fhir::kCairnInstrument);
+        const bool uds = cairnCode == fhir::kUdsCode;
+        const bool cairnRecord = uds || cairnCode == fhir::kPdmpCheckCode || cairnCode == fhir::kNaloxoneCode;
+        if (!cairnRecord && instrumentId.isEmpty()) {
+            if (codes->itemCodes.contains(loinc))
+                continue;  // an item: read with its panel below, or refused when no panel names it
+            if (!codes->panels.contains(loinc))
+                return at(r, QStringLiteral("code"),
+                          FhirImport::tr("%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn's codes (urine "
+                                         "drug screen, PDMP check, naloxone, screen)")
+                              .arg(quotedInput(loinc.isEmpty() ? cairnCode : QStringLiteral("LOINC ") + loinc, 30)));
+        }
         auto owner = patientOf(r);
         if (!owner)
             return owner.error();
         auto date = dayOf(r.json.value(QStringLiteral("effectiveDateTime")), QStringLiteral("effectiveDateTime"), true);
         if (!date)
             return date.error().within(r.label);
+        domain::Patient *recordOwner = *owner >= 0 ? &content.patients[*owner] : nullptr;
+        if (cairnCode == fhir::kPdmpCheckCode) {
+            auto check = readPdmpCheck(r, *date);
+            if (!check)
+                return check.error();
+            if (recordOwner)
+                recordOwner->pdmpChecks.append(*check);
+            continue;
+        }
+        if (cairnCode == fhir::kNaloxoneCode) {
+            auto naloxone = readNaloxone(r, *date);
+            if (!naloxone)
+                return naloxone.error();
+            if (recordOwner)
+                recordOwner->naloxone.append(*naloxone);
+            continue;
+        }
+        if (!instrumentId.isEmpty() && !uds) {
+            auto screening = readOtherScreening(r, instrumentId, *date, instruments);
+            if (!screening)
+                return screening.error();
+            if (recordOwner)
+                recordOwner->screenings.append(*screening);
+            continue;
+        }
         if (uds) {
             domain::UrineDrugScreen screen;
             screen.date = *date;
@@ -688,7 +1010,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                 codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnUdsResult);
             if (!domain::parse(result, &screen.result))
                 return at(r, QStringLiteral("valueCodeableConcept"),
-                          QStringLiteral("must be expected, unexpected or pending"));
+                          FhirImport::tr("must be expected, unexpected or pending"));
             for (const QJsonValue &c : r.json.value(QStringLiteral("component")).toArray())
                 if (codeIn(c.toObject().value(QStringLiteral("code")).toObject(), fhir::kCairnObservation) ==
                     fhir::kUdsSubstanceCode)
@@ -712,7 +1034,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             const QString itemCode = codeIn(component.value(QStringLiteral("code")).toObject(), fhir::kLoinc);
             if (!panel.items.contains(itemCode) && itemCode != panel.total)
                 return at(r, field + QStringLiteral(".code"),
-                          QStringLiteral("LOINC %1 is not an item of this panel").arg(quotedInput(itemCode, 20)));
+                          FhirImport::tr("LOINC %1 is not an item of this panel").arg(quotedInput(itemCode, 20)));
             auto value = observationNumber(component, field);
             if (!value)
                 return value.error().within(r.label);
@@ -725,13 +1047,13 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             const QString ref = hasMember.at(m).toObject().value(QStringLiteral("reference")).toString();
             const qsizetype index = observationByRef.value(ref, -1);
             if (index < 0)
-                return at(r, field, QStringLiteral("%1 is not an Observation of the file").arg(quotedInput(ref, 80)));
+                return at(r, field, FhirImport::tr("%1 is not an Observation of the file").arg(quotedInput(ref, 80)));
             const Resource &member = resources.at(index);
             const QString itemCode = codeIn(member.json.value(QStringLiteral("code")).toObject(), fhir::kLoinc);
             if (!panel.items.contains(itemCode) && itemCode != panel.total)
                 return at(
                     member, QStringLiteral("code"),
-                    QStringLiteral("LOINC %1 is not an item of the panel %2").arg(quotedInput(itemCode, 20), r.label));
+                    FhirImport::tr("LOINC %1 is not an item of the panel %2").arg(quotedInput(itemCode, 20), r.label));
             auto value = observationNumber(member.json, QStringLiteral("value"));
             if (!value)
                 return value.error().within(member.label);
@@ -742,10 +1064,10 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         QList<int> scores;
         for (const QString &item : panel.items) {
             if (!values.contains(item))
-                return at(r, QStringLiteral("component"), QStringLiteral("the item LOINC %1 is missing").arg(item));
+                return at(r, QStringLiteral("component"), FhirImport::tr("the item LOINC %1 is missing").arg(item));
             const double value = values.value(item);
             if (value != std::floor(value) || value < 0 || value > panel.max)
-                return Error{where.value(item), QStringLiteral("must be a whole number from 0 to %1").arg(panel.max)};
+                return Error{where.value(item), FhirImport::tr("must be a whole number from 0 to %1").arg(panel.max)};
             scores.append(static_cast<int>(value));
         }
         if (values.contains(panel.total)) {
@@ -755,7 +1077,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             const double expected = panel.kind == PanelKind::Peg ? sum / 3.0 : sum;
             if (std::abs(values.value(panel.total) - expected) > 0.05)
                 return Error{where.value(panel.total),
-                             QStringLiteral("the total does not match the items (%1)").arg(expected)};
+                             FhirImport::tr("the total does not match the items (%1)").arg(expected)};
         }
         if (*owner < 0)
             continue;
@@ -790,7 +1112,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         const QString loinc = codeIn(r.json.value(QStringLiteral("code")).toObject(), fhir::kLoinc);
         if (codes->itemCodes.contains(loinc))
             return at(r, QStringLiteral("code"),
-                      QStringLiteral("LOINC %1 is an item or total that no panel names in hasMember: a score is stored "
+                      FhirImport::tr("LOINC %1 is an item or total that no panel names in hasMember: a score is stored "
                                      "with its items")
                           .arg(loinc));
     }
@@ -815,14 +1137,16 @@ Result<FhirSummary> summarizeFhir(const FhirContent &content)
         return tables.error();
     const clinical::MmeTable *table = (*tables)->find((*tables)->defaultId());
     if (!table)
-        return Error{QStringLiteral("mme_table"), QStringLiteral("the shipped default MME table is missing")};
+        return Error{QStringLiteral("mme_table"), FhirImport::tr("the shipped default MME table is missing")};
     FhirSummary summary;
     summary.patients = static_cast<int>(content.patients.size());
     for (const OpioidRequest &request : content.opioidRequests) {
         auto mme = clinical::computeMme({request.entry}, request.entry.start, *table);
         if (!mme)
             return mme.error().within(request.resource);
-        summary.prescriptions.append({request.resource, request.subject, request.entry.drug,
+        // The person importing checks prescriptions against people: the patient's name, not a reference.
+        const QString subject = request.patient >= 0 ? content.patients.at(request.patient).name : request.subject;
+        summary.prescriptions.append({request.resource, subject, request.entry.drug,
                                       mme->items.isEmpty() ? std::nullopt : mme->items.first().mmePerDay,
                                       request.entry.start, request.entry.end});
     }
@@ -831,6 +1155,9 @@ Result<FhirSummary> summarizeFhir(const FhirContent &content)
         summary.pegScores += static_cast<int>(patient.peg.size());
         summary.screenings += static_cast<int>(patient.screenings.size());
         summary.urineScreens += static_cast<int>(patient.uds.size());
+        summary.otherRecords +=
+            static_cast<int>(patient.agreements.size() + patient.visits.size() + patient.referrals.size() +
+                             patient.pdmpChecks.size() + patient.naloxone.size());
     }
     return summary;
 }

@@ -32,8 +32,9 @@ struct FhirFile {
 
 // An opioid MedicationRequest as read, in file order: what `cairnctl mme --fhir` reports.
 struct OpioidRequest {
-    QString resource;  // "entry[2] (MedicationRequest/abc)"
-    QString subject;   // "Patient/p1": the patient's own name when the files hold it, else the reference as written
+    QString resource;        // "entry[2] (MedicationRequest/abc)"
+    QString subject;         // the patient's reference, one form per patient ("Patient/p1", or the entry's fullUrl)
+    qsizetype patient = -1;  // index in FhirContent::patients; -1 when the files lack the patient
     QString rxcui;
     domain::OpioidEntry entry;
 };
@@ -57,7 +58,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, bool requirePatients)
 // MME table, as every MME in Cairn), and the observations and other medicines.
 struct FhirPrescription {
     QString resource;                 // "entry[2] (MedicationRequest/abc)"
-    QString subject;                  // the patient's name
+    QString subject;                  // the patient's name when the files hold the patient, else the reference
     QString drug;                     // "oxycodone"
     std::optional<double> mmePerDay;  // none for drugs the MME does not count (buprenorphine)
     QDate start;
@@ -68,8 +69,9 @@ struct FhirSummary {
     QList<FhirPrescription> prescriptions;  // file order
     int sedatives = 0;
     int pegScores = 0;
-    int screenings = 0;  // PHQ-9 and GAD-7
+    int screenings = 0;  // PHQ-2, PHQ-9, GAD-2, GAD-7, ORT, PC-PTSD-5
     int urineScreens = 0;
+    int otherRecords = 0;  // agreements, visits, referrals, PDMP checks, naloxone
 };
 Result<FhirSummary> summarizeFhir(const FhirContent &content);
 

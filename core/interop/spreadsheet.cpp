@@ -4,6 +4,7 @@
 #include "core/domain/validation.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -17,6 +18,13 @@
 #include <cmath>
 
 namespace cairn::interop {
+
+// The sheet reader's messages, in the catalogue under "cairn::interop::Spreadsheet": a row's problem
+// reads in the language of the screen that shows it (cairnctl installs no translator: English).
+struct Spreadsheet {
+    Q_DECLARE_TR_FUNCTIONS(cairn::interop::Spreadsheet)
+};
+
 namespace {
 
 using domain::quotedInput;
@@ -44,7 +52,7 @@ Result<QString> decodeText(QByteArray bytes, Encoding *encoding)
             return text;
         }
         if (*encoding == Encoding::Utf8)
-            return Error{QStringLiteral("file"), QStringLiteral("is not UTF-8 text")};
+            return Error{QStringLiteral("file"), Spreadsheet::tr("is not UTF-8 text")};
     }
     *encoding = Encoding::Windows1252;
     text.clear();
@@ -54,7 +62,7 @@ Result<QString> decodeText(QByteArray bytes, Encoding *encoding)
         const char16_t unit = byte >= 0x80 && byte < 0xA0 ? kCp1252High.at(byte - 0x80) : char16_t(byte);
         if (unit == 0xFFFD)
             return Error{QStringLiteral("file"),
-                         QStringLiteral("is neither UTF-8 nor Windows-1252 text (byte 0x%1)").arg(byte, 2, 16)};
+                         Spreadsheet::tr("is neither UTF-8 nor Windows-1252 text (byte 0x%1)").arg(byte, 2, 16)};
         text.append(QChar(unit));
     }
     return text;
@@ -111,7 +119,7 @@ Result<QList<std::pair<int, QStringList>>> splitCsv(const QString &text, QChar d
         }
     }
     if (quoted)
-        return Error{QStringLiteral("row %1").arg(recordLine), QStringLiteral("a quoted field is never closed")};
+        return Error{QStringLiteral("row %1").arg(recordLine), Spreadsheet::tr("a quoted field is never closed")};
     if (!field.isEmpty() || !fields.isEmpty() || wasQuoted)
         endRecord();
     return records;
@@ -146,16 +154,16 @@ Result<QByteArray> zipEntry(QuaZip &zip, const QString &name, bool required)
 {
     if (!zip.setCurrentFile(name)) {
         if (required)
-            return Error{QStringLiteral("file"), QStringLiteral("is not an XLSX workbook (no %1)").arg(name)};
+            return Error{QStringLiteral("file"), Spreadsheet::tr("is not an XLSX workbook (no %1)").arg(name)};
         return QByteArray();
     }
     QuaZipFile entry(&zip);
     if (!entry.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("file"), QStringLiteral("cannot read %1 in the workbook").arg(name)};
+        return Error{QStringLiteral("file"), Spreadsheet::tr("cannot read %1 in the workbook").arg(name)};
     // A workbook part is XML text; a few megabytes at most for a clinic's registry.
     constexpr qint64 kMaxPart = 64 * 1024 * 1024;
     if (entry.usize() > kMaxPart)
-        return Error{QStringLiteral("file"), QStringLiteral("%1 is larger than 64 MB").arg(name)};
+        return Error{QStringLiteral("file"), Spreadsheet::tr("%1 is larger than 64 MB").arg(name)};
     return entry.readAll();
 }
 
@@ -202,7 +210,7 @@ Result<QString> firstSheetPart(QuaZip &zip)
                 if (attribute.name() == QLatin1String("id"))
                     relationId = attribute.value().toString();
     if (relationId.isEmpty())
-        return Error{QStringLiteral("file"), QStringLiteral("the workbook has no worksheet")};
+        return Error{QStringLiteral("file"), Spreadsheet::tr("the workbook has no worksheet")};
     auto rels = zipEntry(zip, QStringLiteral("xl/_rels/workbook.xml.rels"), true);
     if (!rels)
         return rels.error();
@@ -213,7 +221,7 @@ Result<QString> firstSheetPart(QuaZip &zip)
             QString target = relXml.attributes().value(QLatin1String("Target")).toString();
             return target.startsWith(QLatin1Char('/')) ? target.mid(1) : QStringLiteral("xl/") + target;
         }
-    return Error{QStringLiteral("file"), QStringLiteral("the workbook's first sheet has no part")};
+    return Error{QStringLiteral("file"), Spreadsheet::tr("the workbook's first sheet has no part")};
 }
 
 // --- rows → patients ----------------------------------------------------------------------------
@@ -251,7 +259,7 @@ Result<Sheet> readCsv(const QByteArray &bytes, QChar delimiter, Encoding encodin
         return records.error();
     Sheet sheet = sheetOf(*records);
     if (sheet.header.isEmpty())
-        return Error{QStringLiteral("file"), QStringLiteral("holds no rows")};
+        return Error{QStringLiteral("file"), Spreadsheet::tr("holds no rows")};
     sheet.delimiter = delimiter;
     sheet.encoding = encoding;
     return sheet;
@@ -263,7 +271,7 @@ Result<Sheet> readXlsx(const QByteArray &bytes)
     QBuffer buffer(&copy);
     QuaZip zip(&buffer);
     if (!zip.open(QuaZip::mdUnzip))
-        return Error{QStringLiteral("file"), QStringLiteral("is not an XLSX workbook (not a zip archive)")};
+        return Error{QStringLiteral("file"), Spreadsheet::tr("is not an XLSX workbook (not a zip archive)")};
     QStringList shared;
     auto strings = zipEntry(zip, QStringLiteral("xl/sharedStrings.xml"), false);
     if (!strings)
@@ -307,7 +315,7 @@ Result<Sheet> readXlsx(const QByteArray &bytes)
                 const int index = value.toInt(&ok);
                 if (!ok || index < 0 || index >= shared.size())
                     return Error{QStringLiteral("row %1").arg(rowNumber),
-                                 QStringLiteral("a cell names a shared string the workbook lacks")};
+                                 Spreadsheet::tr("a cell names a shared string the workbook lacks")};
                 value = shared.at(index);
             }
             while (cells.size() <= column)
@@ -318,11 +326,11 @@ Result<Sheet> readXlsx(const QByteArray &bytes)
     }
     if (xml.hasError())
         return Error{QStringLiteral("file"),
-                     QStringLiteral("the worksheet is not well-formed XML: %1").arg(xml.errorString())};
+                     Spreadsheet::tr("the worksheet is not well-formed XML: %1").arg(xml.errorString())};
     Sheet sheet = sheetOf(records);
     sheet.datesAsSerials = true;
     if (sheet.header.isEmpty())
-        return Error{QStringLiteral("file"), QStringLiteral("the first worksheet holds no rows")};
+        return Error{QStringLiteral("file"), Spreadsheet::tr("the first worksheet holds no rows")};
     return sheet;
 }
 
@@ -335,7 +343,7 @@ Result<Sheet> readSheet(const QString &fileName, const QByteArray &bytes, QChar 
         return readCsv(bytes, delimiter.isNull() ? QLatin1Char('\t') : delimiter, encoding);
     if (lower.endsWith(QLatin1String(".csv")) || lower.endsWith(QLatin1String(".txt")))
         return readCsv(bytes, delimiter, encoding);
-    return Error{QStringLiteral("file"), QStringLiteral("must be a .csv, .tsv, .txt or .xlsx file")};
+    return Error{QStringLiteral("file"), Spreadsheet::tr("must be a .csv, .tsv, .txt or .xlsx file")};
 }
 
 bool isSheetFile(const QString &fileName)
@@ -381,21 +389,21 @@ Result<ColumnMapping> ColumnMapping::fromJson(const QJsonObject &json)
     ColumnMapping mapping;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!it.value().isString() || it.value().toString().trimmed().isEmpty())
-            return Error{it.key(), QStringLiteral("must name a column (text)")};
+            return Error{it.key(), Spreadsheet::tr("must name a column (text)")};
         if (it.key() == QLatin1String("date_format")) {
             mapping.dateFormat = it.value().toString();
             continue;
         }
         if (!fields().contains(it.key()))
-            return Error{it.key(), QStringLiteral("is not a field Cairn reads from a sheet (%1, date_format)")
+            return Error{it.key(), Spreadsheet::tr("is not a field Cairn reads from a sheet (%1, date_format)")
                                        .arg(fields().join(QStringLiteral(", ")))};
         mapping.columns.insert(it.key(), it.value().toString().trimmed());
     }
     for (const char *required : {"name", "clinic_id"})
         if (!mapping.columns.contains(QLatin1String(required)))
-            return Error{QLatin1String(required), QStringLiteral("is required: name the column that holds it")};
+            return Error{QLatin1String(required), Spreadsheet::tr("is required: name the column that holds it")};
     if (mapping.columns.contains(QStringLiteral("uds_date")) != mapping.columns.contains(QStringLiteral("uds_result")))
-        return Error{QStringLiteral("uds_result"), QStringLiteral("a urine test needs both its date and its result")};
+        return Error{QStringLiteral("uds_result"), Spreadsheet::tr("a urine test needs both its date and its result")};
     return mapping;
 }
 
@@ -415,7 +423,7 @@ Result<SheetImport> patientsFromSheet(const Sheet &sheet, const ColumnMapping &m
     for (auto it = mapping.columns.cbegin(); it != mapping.columns.cend(); ++it) {
         const qsizetype at = sheet.header.indexOf(it.value());
         if (at < 0)
-            return Error{it.key(), QStringLiteral("the sheet has no column \"%1\" (its columns: %2)")
+            return Error{it.key(), Spreadsheet::tr("the sheet has no column \"%1\" (its columns: %2)")
                                        .arg(quotedInput(it.value(), 40), sheet.header.join(QStringLiteral(", ")))};
         index.insert(it.key(), static_cast<int>(at));
     }
@@ -443,7 +451,7 @@ Result<SheetImport> patientsFromSheet(const Sheet &sheet, const ColumnMapping &m
             const QDate parsed = QDate::fromString(text, mapping.dateFormat.isEmpty() ? QStringLiteral("yyyy-MM-dd")
                                                                                       : mapping.dateFormat);
             if (!parsed.isValid())
-                fail(field, QStringLiteral("\"%1\" is not a date written %2")
+                fail(field, Spreadsheet::tr("\"%1\" is not a date written %2")
                                 .arg(quotedInput(text, 30),
                                      mapping.dateFormat.isEmpty() ? QStringLiteral("YYYY-MM-DD") : mapping.dateFormat));
             return parsed;
@@ -464,7 +472,7 @@ Result<SheetImport> patientsFromSheet(const Sheet &sheet, const ColumnMapping &m
         else if (sex.isEmpty() || sex == QLatin1String("u") || sex == QLatin1String("unknown"))
             p.sex = domain::Sex::Unknown;
         else
-            fail(QStringLiteral("sex"), QStringLiteral("\"%1\" is not F, M or U").arg(quotedInput(sex, 20)));
+            fail(QStringLiteral("sex"), Spreadsheet::tr("\"%1\" is not F, M or U").arg(quotedInput(sex, 20)));
         const QString language = cell(QStringLiteral("language")).toLower();
         if (language.isEmpty() || language == QLatin1String("en") || language == QLatin1String("english"))
             p.language = QStringLiteral("en");
@@ -473,7 +481,7 @@ Result<SheetImport> patientsFromSheet(const Sheet &sheet, const ColumnMapping &m
             p.language = QStringLiteral("es");
         else
             fail(QStringLiteral("language"),
-                 QStringLiteral("\"%1\" is not English or Spanish (en, es)").arg(quotedInput(language, 20)));
+                 Spreadsheet::tr("\"%1\" is not English or Spanish (en, es)").arg(quotedInput(language, 20)));
 
         if (const QDate signedOn = date(QStringLiteral("agreement_date")); signedOn.isValid()) {
             domain::Agreement agreement;
@@ -492,17 +500,17 @@ Result<SheetImport> patientsFromSheet(const Sheet &sheet, const ColumnMapping &m
             domain::UrineDrugScreen uds;
             uds.date = collected;
             if (!collected.isValid() && cell(QStringLiteral("uds_date")).isEmpty())
-                fail(QStringLiteral("uds_date"), QStringLiteral("a urine test result needs the day it was collected"));
+                fail(QStringLiteral("uds_date"), Spreadsheet::tr("a urine test result needs the day it was collected"));
             else if (!domain::parse(result, &uds.result) || uds.result == domain::UdsResult::Pending)
                 fail(QStringLiteral("uds_result"),
-                     QStringLiteral("\"%1\" is not expected or unexpected").arg(quotedInput(result, 20)));
+                     Spreadsheet::tr("\"%1\" is not expected or unexpected").arg(quotedInput(result, 20)));
             p.uds << uds;
         }
 
         if (!p.clinicId.isEmpty()) {
             if (const auto earlier = clinicIdRow.constFind(p.clinicId); earlier != clinicIdRow.cend())
                 fail(QStringLiteral("clinic_id"),
-                     QStringLiteral("\"%1\" is also row %2's").arg(quotedInput(p.clinicId, 30)).arg(*earlier));
+                     Spreadsheet::tr("\"%1\" is also row %2's").arg(quotedInput(p.clinicId, 30)).arg(*earlier));
             else
                 clinicIdRow.insert(p.clinicId, row);
         }

@@ -19,6 +19,12 @@ struct MonthlyReport {
 
 namespace {
 
+// A number as the report's language writes it (the default locale follows it): 61.5, or 61,5 in Spanish.
+QString decimal(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
 bool isMeanPeg(const clinical::Measure &m)
 {
     return m.id == QLatin1String("mean_peg");
@@ -29,8 +35,8 @@ QString valueText(const clinical::Measure &m)
     if (m.denominator == 0)
         return MonthlyReport::tr("no patients counted");
     if (isMeanPeg(m))
-        return MonthlyReport::tr("%1 (%2 patients)").arg(m.value, 0, 'f', 1).arg(m.denominator);
-    return MonthlyReport::tr("%1% (%2 of %3)").arg(m.value, 0, 'f', 1).arg(m.numerator).arg(m.denominator);
+        return MonthlyReport::tr("%1 (%2 patients)").arg(decimal(m.value, 1)).arg(m.denominator);
+    return MonthlyReport::tr("%1% (%2 of %3)").arg(decimal(m.value, 1)).arg(m.numerator).arg(m.denominator);
 }
 
 QString targetText(const clinical::Measure &m)
@@ -38,7 +44,7 @@ QString targetText(const clinical::Measure &m)
     if (!m.target)
         return MonthlyReport::tr("none set");
     return (m.lowerIsBetter ? MonthlyReport::tr("at most %1%") : MonthlyReport::tr("at least %1%"))
-        .arg(*m.target, 0, 'f', 0);
+        .arg(decimal(*m.target, 0));
 }
 
 QString statusText(const clinical::Measure &m)
@@ -56,7 +62,7 @@ QString changeText(const clinical::Measure &now, const clinical::Measure *before
     const double delta = now.value - before->value;
     if (std::abs(delta) < 0.05)
         return MonthlyReport::tr("no change");
-    const QString signedDelta = (delta > 0 ? QStringLiteral("+") : QString()) + QString::number(delta, 'f', 1);
+    const QString signedDelta = (delta > 0 ? QStringLiteral("+") : QString()) + decimal(delta, 1);
     return isMeanPeg(now) ? signedDelta : MonthlyReport::tr("%1 pts").arg(signedDelta);
 }
 

@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -33,7 +34,8 @@ QFont font(qreal points, bool bold = false)
 
 QString axisValue(double value, const QString &unit)
 {
-    return QString::number(value, 'f', value == std::floor(value) ? 0 : 1) + unit;
+    // In the document's language (the default locale follows it): 7,5 in Spanish.
+    return QLocale().toString(value, 'f', value == std::floor(value) ? 0 : 1) + unit;
 }
 
 }  // namespace

@@ -284,7 +284,8 @@ Page {
                         text: Theme.joinParts([qsTr("%n patient(s)", "", importModel.patients),
                                                qsTr("%n opioid prescription(s)", "", importModel.prescriptions.length),
                                                qsTr("%n sedative prescription(s)", "", importModel.sedatives),
-                                               qsTr("%n observation(s) (PEG, PHQ-9, GAD-7, urine tests)", "", importModel.observations)], " · ")
+                                               qsTr("%n screen(s) and urine test(s) (PEG, PHQ-9, GAD-7 and others)", "", importModel.observations),
+                                               qsTr("%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone)", "", importModel.otherRecords)], " · ")
                         font: Theme.bodyLarge
                         color: Theme.textOnSurface
                         wrapMode: Text.Wrap

@@ -159,6 +159,7 @@ void ImportModel::clearResults()
     m_patients = 0;
     m_observations = 0;
     m_sedatives = 0;
+    m_otherRecords = 0;
     m_canCommit = false;
     emit previewChanged();
 }
@@ -326,6 +327,7 @@ void ImportModel::readFhirFile()
             m_patients = summary->patients;
             m_observations = summary->pegScores + summary->screenings + summary->urineScreens;
             m_sedatives = summary->sedatives;
+            m_otherRecords = summary->otherRecords;
             m_canCommit = summary->patients > 0;
             emit previewChanged();
         });

@@ -54,6 +54,8 @@ class ImportModel : public cairn::app::AsyncObject {
     Q_PROPERTY(int patients READ patients NOTIFY previewChanged)
     Q_PROPERTY(int observations READ observations NOTIFY previewChanged)
     Q_PROPERTY(int sedatives READ sedatives NOTIFY previewChanged)
+    // Agreements, visits, referrals, PDMP checks and naloxone records.
+    Q_PROPERTY(int otherRecords READ otherRecords NOTIFY previewChanged)
     // Read whole and without a problem: the commit would write all of it.
     Q_PROPERTY(bool canCommit READ canCommit NOTIFY previewChanged)
     // Patients added by the last commit; -1 before one.
@@ -85,6 +87,7 @@ public:
     int patients() const { return m_patients; }
     int observations() const { return m_observations; }
     int sedatives() const { return m_sedatives; }
+    int otherRecords() const { return m_otherRecords; }
     bool canCommit() const { return m_canCommit; }
     int added() const { return m_added; }
 
@@ -131,6 +134,7 @@ private:
     int m_patients = 0;
     int m_observations = 0;
     int m_sedatives = 0;
+    int m_otherRecords = 0;
     bool m_canCommit = false;
     int m_added = -1;
 };

@@ -32,18 +32,28 @@ QObject *ScreenshotTour::find(const char *objectName) const
     return m_window ? m_window->findChild<QObject *>(QLatin1String(objectName)) : nullptr;
 }
 
-void ScreenshotTour::capture(const QString &name)
+void ScreenshotTour::capture(const QString &name, const std::function<void()> &arrange)
 {
     m_lastCaptured = name;
-    captureAt(name, QStringLiteral("landscape"), QSize(1280, 800));
-    captureAt(name, QStringLiteral("portrait"), QSize(800, 1280));
+    captureAt(name, QStringLiteral("landscape"), QSize(1280, 800), arrange);
+    captureAt(name, QStringLiteral("portrait"), QSize(800, 1280), arrange);
     m_window->resize(1280, 800);
 }
 
-void ScreenshotTour::captureAt(const QString &name, const QString &orientation, const QSize &size)
+void ScreenshotTour::captureAt(const QString &name, const QString &orientation, const QSize &size,
+                               const std::function<void()> &arrange)
 {
     m_window->resize(size);
     QCoreApplication::processEvents();
+    if (arrange) {
+        // A grab polishes the layouts at the new size (wrapped text settles over two passes);
+        // only then do heights, and so scroll positions, hold for this orientation.
+        for (int pass = 0; pass < 2; ++pass) {
+            (void)m_window->grabWindow();
+            arrange();
+            QCoreApplication::processEvents();
+        }
+    }
     const QImage image = m_window->grabWindow();
     const QString path =
         QDir(m_directory).filePath(QStringLiteral("%1-%2-%3.png").arg(name, orientation, m_languageCode));
@@ -51,6 +61,16 @@ void ScreenshotTour::captureAt(const QString &name, const QString &orientation, 
         ++m_failures;
         qCWarning(lcApp, "screenshots: could not save %s", qPrintable(path));
     }
+}
+
+void ScreenshotTour::scrollDownTo(const char *objectName) const
+{
+    QQuickItem *flickable = qobject_cast<QQuickItem *>(find(objectName));
+    while (flickable && !flickable->inherits("QQuickFlickable"))
+        flickable = flickable->parentItem();
+    if (flickable)
+        flickable->setProperty("contentY",
+                               std::max(0.0, flickable->property("contentHeight").toDouble() - flickable->height()));
 }
 
 // A tap on the first measure of the list: in portrait, its own page (trend and patients to act on).
@@ -485,20 +505,12 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
         },
         [this] {
             capture(QStringLiteral("29-admin-import"));
-            // Down to the preview and the error, as a user scrolls.
-            auto *problems = qobject_cast<QQuickItem *>(find("importProblems"));
-            QQuickItem *flickable = problems;
-            while (flickable && !flickable->inherits("QQuickFlickable"))
-                flickable = flickable->parentItem();
-            if (flickable)
-                flickable->setProperty(
-                    "contentY", std::max(0.0, flickable->property("contentHeight").toDouble() - flickable->height()));
-            m_waited = 0;
             return true;
         },
-        [this] { return m_waited++ > 5; },
         [this] {
-            capture(QStringLiteral("30-admin-import-preview"));
+            // Down to the preview and the error card, as a user scrolls: in each orientation, since
+            // the page's height (and so where the card is) changes with the width.
+            capture(QStringLiteral("30-admin-import-preview"), [this] { scrollDownTo("importProblems"); });
             m_session->lock();
             return true;
         },

@@ -36,9 +36,14 @@ signals:
 
 private:
     void next();
-    void capture(const QString &name);
+    // `arrange`, when given, runs in each orientation once the window is laid out at its size,
+    // before the shot (a scroll that depends on the layout).
+    void capture(const QString &name, const std::function<void()> &arrange = {});
     // One orientation only: a page that exists in that orientation alone (portrait's measure page).
-    void captureAt(const QString &name, const QString &orientation, const QSize &size);
+    void captureAt(const QString &name, const QString &orientation, const QSize &size,
+                   const std::function<void()> &arrange = {});
+    // Scrolls the Flickable holding `objectName` to its end, as a user scrolls down to it.
+    void scrollDownTo(const char *objectName) const;
     QObject *find(const char *objectName) const;
     // The whole tour in one language.
     QList<std::function<bool()>> stepsIn(const QString &language);

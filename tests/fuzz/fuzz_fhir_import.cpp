@@ -14,7 +14,8 @@ qsizetype recordCount(const QList<domain::Patient> &patients)
 {
     qsizetype count = 0;
     for (const domain::Patient &p : patients)
-        count += p.opioids.size() + p.benzodiazepines.size() + p.peg.size() + p.screenings.size() + p.uds.size();
+        count += p.opioids.size() + p.benzodiazepines.size() + p.peg.size() + p.screenings.size() + p.uds.size() +
+                 p.agreements.size() + p.pdmpChecks.size() + p.naloxone.size() + p.visits.size() + p.referrals.size();
     return count;
 }
 
@@ -39,10 +40,10 @@ CAIRN_FUZZ_TARGET(fhir_import)
             fuzz::checkError(exported.error());
             continue;
         }
-        auto again = interop::readFhir({{QStringLiteral("Patient.ndjson"), exported->patients},
-                                        {QStringLiteral("MedicationRequest.ndjson"), exported->medicationRequests},
-                                        {QStringLiteral("Observation.ndjson"), exported->observations}},
-                                       true);
+        QList<interop::FhirFile> files;
+        for (const QString &type : interop::fhirExportTypes())
+            files.append({type + QStringLiteral(".ndjson"), exported->ndjson.value(type)});
+        auto again = interop::readFhir(files, true);
         CAIRN_FUZZ_CHECK(again.ok());
         CAIRN_FUZZ_CHECK(again->patients.size() == patients.size());
         CAIRN_FUZZ_CHECK(recordCount(again->patients) == recordCount(patients));

@@ -9,7 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,6 +115,58 @@ QJsonObject withComponents(QJsonObject o, const QStringList &codes, const QList<
     for (qsizetype i = 0; i < codes.size(); ++i)
         components.append(QJsonObject{{"code", loincCode(codes.at(i))}, {"valueInteger", values.at(i)}});
     o.insert("component", components);
+    return o;
+}
+
+QJsonObject cairnCoding(const QString &system, const QString &code)
+{
+    return {{"coding",
+             QJsonArray{QJsonObject{{"system", "https://cairn.invalid/fhir/CodeSystem/" + system}, {"code", code}}}}};
+}
+
+// An opioid treatment agreement the way Cairn exports one (docs/interoperability.md).
+QJsonObject agreement(const QString &id, const QString &subject, const QString &status)
+{
+    return {
+        {"resourceType", "Consent"},
+        {"id", id},
+        {"status", status},
+        {"scope",
+         QJsonObject{{"coding", QJsonArray{QJsonObject{{"system", "http://terminology.hl7.org/CodeSystem/consentscope"},
+                                                       {"code", "treatment"}}}}}},
+        {"category", QJsonArray{loincCode("59284-0")}},
+        {"patient", QJsonObject{{"reference", subject}}},
+        {"dateTime", "2020-06-30"},
+        {"policy", QJsonArray{QJsonObject{{"uri", "https://cairn.invalid/fhir/Policy/opioid-treatment-agreement"}}}}};
+}
+
+QJsonObject encounter(const QString &id, const QString &subject, const QString &status, const QString &actClass)
+{
+    return {{"resourceType", "Encounter"},
+            {"id", id},
+            {"status", status},
+            {"class", QJsonObject{{"system", "http://terminology.hl7.org/CodeSystem/v3-ActCode"}, {"code", actClass}}},
+            {"subject", QJsonObject{{"reference", subject}}},
+            {"period", QJsonObject{{"start", "2020-06-30"}}}};
+}
+
+QJsonObject referral(const QString &id, const QString &subject, const QString &status, const QString &course)
+{
+    QJsonObject o{
+        {"resourceType", "ServiceRequest"},
+        {"id", id},
+        {"status", status},
+        {"intent", "order"},
+        {"category", QJsonArray{QJsonObject{{"coding", QJsonArray{QJsonObject{{"system", "http://snomed.info/sct"},
+                                                                              {"code", "3457005"}}}}}}},
+        {"subject", QJsonObject{{"reference", subject}}},
+        {"authoredOn", "2020-06-30"},
+        {"reasonCode", QJsonArray{QJsonObject{{"text", "Assessment, please."}}}},
+        {"performer", QJsonArray{QJsonObject{{"display", "County Pain Clinic"}}}}};
+    if (!course.isEmpty())
+        o.insert("extension",
+                 QJsonArray{QJsonObject{{"url", "https://cairn.invalid/fhir/StructureDefinition/referral-status"},
+                                        {"valueCode", course}}});
     return o;
 }
 
@@ -347,6 +401,42 @@ private slots:
         QTest::newRow("item") << withComponents(observation("bad", "Patient/p1", "44249-1", "2020-06-30"), {"44250-9"},
                                                 {4})
                               << "entry[12] (Observation/bad).component[0]";
+        QTest::newRow("consent of another kind") << [] {
+            QJsonObject c = agreement("bad", "Patient/p1", "active");
+            c.insert("policy", QJsonArray{QJsonObject{{"uri", "https://example.org/research-consent"}}});
+            return c;
+        }() << "entry[12] (Consent/bad).policy";
+        QTest::newRow("consent status") << agreement("bad", "Patient/p1", "proposed")
+                                        << "entry[12] (Consent/bad).status";
+        QTest::newRow("consent patient") << agreement("bad", "Patient/nobody", "active")
+                                         << "entry[12] (Consent/bad).patient.reference";
+        QTest::newRow("encounter class") << encounter("bad", "Patient/p1", "finished", "IMP")
+                                         << "entry[12] (Encounter/bad).class";
+        QTest::newRow("virtual encounter without its type")
+            << encounter("bad", "Patient/p1", "finished", "VR") << "entry[12] (Encounter/bad).type";
+        QTest::newRow("encounter status")
+            << encounter("bad", "Patient/p1", "in-progress", "AMB") << "entry[12] (Encounter/bad).status";
+        QTest::newRow("referral course not given") << referral("bad", "Patient/p1", "active", "")
+                                                   << "entry[12] (ServiceRequest/bad).extension(referral-status)";
+        QTest::newRow("referral course and status disagree")
+            << referral("bad", "Patient/p1", "completed", "sent") << "entry[12] (ServiceRequest/bad).status";
+        QTest::newRow("pdmp check without its result") << [] {
+            QJsonObject o = observation("bad", "Patient/p1", "", "2020-06-30");
+            o.insert("code", cairnCoding("observation", "pdmp-check"));
+            return o;
+        }() << "entry[12] (Observation/bad).valueCodeableConcept";
+        QTest::newRow("naloxone action") << [] {
+            QJsonObject o = observation("bad", "Patient/p1", "", "2020-06-30");
+            o.insert("code", cairnCoding("observation", "naloxone"));
+            o.insert("valueCodeableConcept", cairnCoding("naloxone-action", "handed-over"));
+            return o;
+        }() << "entry[12] (Observation/bad).valueCodeableConcept";
+        QTest::newRow("screen answers") << [] {
+            QJsonObject o = observation("bad", "Patient/p1", "", "2020-06-30");
+            o.insert("code", cairnCoding("instrument", "phq2"));
+            o.insert("valueString", "[1, 7]");
+            return o;
+        }() << "entry[12] (Observation/bad).valueString";
     }
 
     void badBundlesAreRefusedWholeNamingTheField()
@@ -490,6 +580,173 @@ private slots:
         const Run back = cairnctl(copy, {"import", "--fhir", out});
         QVERIFY2(back.exitCode == 0, back.error().constData());
         QCOMPARE(withoutIds(exportJson(copy)), withoutIds(patients));
+    }
+
+    // A seeded clinic (cairnctl seed: three years of visits, PEG, PDMP checks, urine screens,
+    // agreements, PHQ-2/PHQ-9, GAD-2/GAD-7, ORT and PC-PTSD-5 screens, naloxone, referrals, booked
+    // visits, tapers) goes out to FHIR and into an empty registry: every patient comes back with every
+    // record the export carries, and every gap of every patient is the same.
+    void aSeededClinicComesBackWithTheSameRecordsAndGaps()
+    {
+        const QString source = newRegistry("seeded");
+        const Run seeded =
+            cairnctl(source, {"seed", "--patients", "80", "--years", "3", "--seed", "17", "--as-of", "2026-11-30"});
+        QVERIFY2(seeded.exitCode == 0, seeded.error().constData());
+        const QString out = m_dir.filePath("seeded-export");
+        const Run exported = cairnctl(source, {"export", "--fhir", out});
+        QVERIFY2(exported.exitCode == 0, exported.error().constData());
+        const QString copy = newRegistry("seeded-copy");
+        const Run imported = cairnctl(copy, {"import", "--fhir", out});
+        QVERIFY2(imported.exitCode == 0, imported.error().constData());
+        QCOMPARE(imported.out, QByteArray("imported 80 patients\n"));
+
+        auto byChart = [](const QJsonArray &patients) {
+            QMap<QString, QJsonObject> charts;
+            for (const QJsonValue &p : patients)
+                charts.insert(p.toObject().value("clinic_id").toString(), p.toObject());
+            return charts;
+        };
+        const QMap<QString, QJsonObject> before = byChart(withoutIds(exportJson(source)));
+        const QMap<QString, QJsonObject> after = byChart(withoutIds(exportJson(copy)));
+        QCOMPARE(after.keys(), before.keys());
+        QCOMPARE(before.size(), 80);
+        // The seeded clinic holds every kind the round trip is about, so the comparison below can fail.
+        QMap<QString, int> kinds;
+        for (const QJsonObject &p : before)
+            for (auto it = p.begin(); it != p.end(); ++it)
+                if (it.value().isArray())
+                    kinds[it.key()] += static_cast<int>(it.value().toArray().size());
+        for (const char *kind : {"agreements", "pdmp_checks", "naloxone", "uds", "visits", "peg", "screenings",
+                                 "referrals", "benzodiazepines"})
+            QVERIFY2(kinds.value(kind) > 0, kind);
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            QJsonObject a = it.value();
+            QJsonObject b = after.value(it.key());
+            // Goals change no gap and are not exported (docs/interoperability.md).
+            a.remove("goals");
+            QVERIFY(b.value("goals").toArray().isEmpty());
+            b.remove("goals");
+            // Opioids are compared by what the registry knows of them: the drug, the dates, as needed
+            // or not, the indication and the mg a day (export codes them by ingredient, in mg).
+            const QJsonArray opioidsA = a.take("opioids").toArray();
+            const QJsonArray opioidsB = b.take("opioids").toArray();
+            QCOMPARE(opioidsB.size(), opioidsA.size());
+            for (qsizetype i = 0; i < opioidsA.size(); ++i) {
+                QJsonObject x = opioidsA.at(i).toObject();
+                QJsonObject y = opioidsB.at(i).toObject();
+                const auto mgADay = [](QJsonObject &o) {
+                    return o.take("strength_mg").toDouble() * o.take("units_per_dose").toDouble(1) *
+                           o.value("doses_per_day").toDouble();
+                };
+                QCOMPARE(mgADay(y), mgADay(x));
+                y.remove("doses_per_day");
+                x.remove("doses_per_day");
+                QCOMPARE(y, x);
+            }
+            QCOMPARE(b, a);
+        }
+
+        auto gaps = [&](const QString &db) {
+            const QJsonObject worklist =
+                QJsonDocument::fromJson(cairnctl(db, {"gaps", "--as-of", "2026-11-30"}).out).object();
+            QMap<QString, QJsonObject> rows;
+            for (const QJsonValue &row : worklist.value("patients").toArray()) {
+                QJsonObject r = row.toObject();
+                r.remove("patient_id");
+                rows.insert(r.value("clinic_id").toString(), r);
+            }
+            return rows;
+        };
+        const QMap<QString, QJsonObject> gapsBefore = gaps(source);
+        const QMap<QString, QJsonObject> gapsAfter = gaps(copy);
+        QSet<QString> codes;
+        for (const QJsonObject &row : gapsBefore)
+            for (const QJsonValue &gap : row.value("gaps").toArray())
+                codes.insert(gap.toObject().value("code").toString());
+        // Gaps that records of each exported kind open or close.
+        for (const char *code : {"AGREEMENT", "PDMP_CHECK", "UDS", "VISIT", "PEG", "DEPRESSION_SCREEN", "NALOXONE"})
+            QVERIFY2(codes.contains(code), code);
+        QCOMPARE(gapsAfter.keys(), gapsBefore.keys());
+        for (auto it = gapsBefore.cbegin(); it != gapsBefore.cend(); ++it)
+            QCOMPARE(gapsAfter.value(it.key()), it.value());
+    }
+
+    // Every resource of a seeded clinic's export has R4's required elements, codes in their systems
+    // and a subject or patient that is a Patient of the export.
+    void everyExportedResourceHasItsRequiredElements()
+    {
+        const QString out = m_dir.filePath("seeded-export");
+        QVERIFY(QFile::exists(QDir(out).filePath("Patient.ndjson")));
+        QHash<QString, QList<QJsonObject>> byType;
+        for (const QString type :
+             {"Patient", "MedicationRequest", "Observation", "Consent", "Encounter", "ServiceRequest"}) {
+            QFile file(QDir(out).filePath(type + ".ndjson"));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(type));
+            for (const QByteArray &line : file.readAll().split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                const QJsonObject resource = QJsonDocument::fromJson(line).object();
+                QCOMPARE(resource.value("resourceType").toString(), type);
+                QVERIFY(!resource.value("id").toString().isEmpty());
+                byType[type].append(resource);
+            }
+            QVERIFY2(!byType.value(type).isEmpty(), qPrintable(type));
+        }
+        QSet<QString> patients;
+        for (const QJsonObject &p : byType.value("Patient"))
+            patients.insert("Patient/" + p.value("id").toString());
+        const auto firstCoding = [](const QJsonValue &codeable) {
+            return codeable.toObject().value("coding").toArray().first().toObject();
+        };
+        const auto codedIn = [&](const QJsonValue &codeable, const QString &system) {
+            const QJsonObject coding = firstCoding(codeable);
+            return coding.value("system").toString() == system && !coding.value("code").toString().isEmpty();
+        };
+        for (const QJsonObject &c : byType.value("Consent")) {
+            for (const char *required : {"status", "scope", "category", "patient", "dateTime", "policy"})
+                QVERIFY2(c.contains(required), required);
+            QVERIFY(patients.contains(c.value("patient").toObject().value("reference").toString()));
+            QVERIFY(QSet<QString>({"active", "rejected"}).contains(c.value("status").toString()));
+            QCOMPARE(firstCoding(c.value("scope")).value("code").toString(), QString("treatment"));
+            QVERIFY(codedIn(c.value("category").toArray().first(), kLoinc));
+        }
+        QSet<QString> encounterStatuses;
+        for (const QJsonObject &e : byType.value("Encounter")) {
+            for (const char *required : {"status", "class", "subject", "period"})
+                QVERIFY2(e.contains(required), required);
+            QVERIFY(patients.contains(e.value("subject").toObject().value("reference").toString()));
+            QCOMPARE(e.value("class").toObject().value("system").toString(),
+                     QString("http://terminology.hl7.org/CodeSystem/v3-ActCode"));
+            QVERIFY(!QDate::fromString(e.value("period").toObject().value("start").toString(), Qt::ISODate).isNull());
+            encounterStatuses.insert(e.value("status").toString());
+        }
+        QCOMPARE(encounterStatuses, (QSet<QString>{"finished", "planned"}));  // held visits and booked ones
+        for (const QJsonObject &r : byType.value("ServiceRequest")) {
+            for (const char *required : {"status", "intent", "subject", "category", "authoredOn"})
+                QVERIFY2(r.contains(required), required);
+            QVERIFY(patients.contains(r.value("subject").toObject().value("reference").toString()));
+            QVERIFY(QSet<QString>({"draft", "active", "completed", "revoked"}).contains(r.value("status").toString()));
+            QCOMPARE(firstCoding(r.value("category").toArray().first()).value("code").toString(), QString("3457005"));
+        }
+        QSet<QString> observationCodes;
+        for (const QJsonObject &o : byType.value("Observation")) {
+            for (const char *required : {"status", "code", "subject", "effectiveDateTime"})
+                QVERIFY2(o.contains(required), required);
+            QVERIFY(patients.contains(o.value("subject").toObject().value("reference").toString()));
+            const QJsonObject coding = firstCoding(o.value("code"));
+            QVERIFY2(!coding.value("system").toString().isEmpty() && !coding.value("code").toString().isEmpty(),
+                     QJsonDocument(o).toJson().constData());
+            observationCodes.insert(coding.value("code").toString());
+            // A value or components: an Observation says what was found.
+            QVERIFY(o.contains("component") || o.contains("valueCodeableConcept") || o.contains("valueString"));
+        }
+        for (const char *code :
+             {"91148-7", "44249-1", "urine-drug-screen", "pdmp-check", "naloxone", "phq2", "gad2", "ort", "pcptsd5"})
+            QVERIFY2(observationCodes.contains(code), code);
+        for (const QJsonObject &m : byType.value("MedicationRequest")) {
+            QVERIFY(patients.contains(m.value("subject").toObject().value("reference").toString()));
+            QVERIFY(codedIn(m.value("medicationCodeableConcept"), kRxNorm));
+        }
     }
 
     void exportImportsBackToTheSamePatientsAndGaps()

@@ -9,6 +9,7 @@
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "qml/app/language.h"
 #include "qml/app/permissions.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
@@ -265,7 +266,9 @@ private slots:
         QCOMPARE(prescriptions.size(), 1);
         QCOMPARE(prescriptions.first().toMap().value("drug").toString(), QStringLiteral("oxycodone"));
         QCOMPARE(prescriptions.first().toMap().value("mme").toString(), QStringLiteral("60 MME a day"));
-        QTRY_VERIFY2(texts().contains(QStringLiteral("Patient/p1: oxycodone, 60 MME a day (5 Jan 2026 to 5 Jul 2026)")),
+        // The bundle's entries have no fullUrl and the request names "Patient/p1": the person
+        // importing reads the patient's name, not the reference.
+        QTRY_VERIFY2(texts().contains(QStringLiteral("Rosa Fhir: oxycodone, 60 MME a day (5 Jan 2026 to 5 Jul 2026)")),
                      qPrintable(texts().filter(QStringLiteral("oxycodone")).join('|')));
         QVERIFY(testing::tapNamedInView(window(), QStringLiteral("importCommit")));
         QTRY_COMPARE_WITH_TIMEOUT(model()->property("added").toInt(), 1, 60000);
@@ -288,6 +291,30 @@ private slots:
                  qPrintable(model()->property("problems").toList().first().toMap().value("column").toString()));
         QVERIFY(!item(QStringLiteral("importCommit"))->isEnabled());
         QCOMPARE(patientsInRegistry(), sheet::kDataRows);
+    }
+
+    // On a Spanish screen a refused file's reason reads in Spanish; the FHIR path it names stays
+    // as the file writes it.
+    void aRefusedFileIsExplainedInTheScreensLanguage()
+    {
+        app::Language &screens = m_app->app().language();
+        QVERIFY(screens.setLanguage(QStringLiteral("es")));
+        QByteArray bad = kBundle;
+        bad.replace("FHIR-1", "FHIR-3").replace("\"periodUnit\": \"h\"", "\"periodUnit\": \"mo\"");
+        QVERIFY(bad.contains("\"mo\""));
+        openImport(write(QStringLiteral("monthly.json"), bad));
+        QTRY_COMPARE(model()->property("problems").toList().size(), 1);
+        const QVariantMap problem = model()->property("problems").toList().first().toMap();
+        QCOMPARE(problem.value("column").toString(),
+                 QStringLiteral("entry[1] (MedicationRequest/m1).dosageInstruction[0].timing.repeat.periodUnit"));
+        QCOMPARE(problem.value("message").toString(), QStringLiteral("debe ser h, d o wk"));
+        QTRY_VERIFY2(
+            texts().contains(QStringLiteral(
+                "entry[1] (MedicationRequest/m1).dosageInstruction[0].timing.repeat.periodUnit: debe ser h, d o wk")),
+            qPrintable(texts().filter(QStringLiteral("periodUnit")).join('|')));
+        QCOMPARE(patientsInRegistry(), sheet::kDataRows);
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        leaveImport();
     }
 };
 

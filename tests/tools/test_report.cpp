@@ -219,6 +219,26 @@ private slots:
         QVERIFY(text.contains(squeezed(QStringLiteral("Doce meses"))));
         QVERIFY(!text.contains(squeezed(QStringLiteral("Treatment agreement current"))));
         QVERIFY(!text.contains(squeezed(QStringLiteral("Twelve months"))));
+        // Numbers as Spanish writes them: a decimal comma ("61,5 % (32 de 52)"), never a point.
+        int withFraction = 0;
+        for (const QJsonValue &value : m_measures.value(QStringLiteral("measures")).toArray()) {
+            const QJsonObject m = value.toObject();
+            const int denominator = m.value(QStringLiteral("denominator")).toInt();
+            const double v = m.value(QStringLiteral("value")).toDouble();
+            if (m.value(QStringLiteral("id")).toString() == QLatin1String("mean_peg") || denominator == 0)
+                continue;
+            const QString tenths = QString::number(v, 'f', 1);
+            if (tenths.endsWith(QLatin1String(".0")))
+                continue;
+            ++withFraction;
+            const QString shown = QStringLiteral("%1 % (%2 de %3)")
+                                      .arg(QString(tenths).replace(QLatin1Char('.'), QLatin1Char(',')))
+                                      .arg(m.value(QStringLiteral("numerator")).toInt())
+                                      .arg(denominator);
+            QVERIFY2(text.contains(squeezed(shown)), qPrintable(shown));
+            QVERIFY2(!text.contains(squeezed(tenths + QStringLiteral(" %"))), qPrintable(tenths));
+        }
+        QVERIFY2(withFraction > 0, "the seeded clinic should have a measure with tenths");
     }
 
     void badInputNamesTheOptionAndWritesNothing_data()

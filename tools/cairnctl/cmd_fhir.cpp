@@ -18,9 +18,14 @@ namespace {
 
 const registry::SystemClock kClock;
 
-// The files in the Bulk Data layout that export --fhir writes, in the order they are read.
-const QStringList kNdjsonFiles{QStringLiteral("Patient.ndjson"), QStringLiteral("MedicationRequest.ndjson"),
-                               QStringLiteral("Observation.ndjson")};
+// The files in the Bulk Data layout that export --fhir writes ("Patient.ndjson", ...), in the order they are read.
+QStringList ndjsonFiles()
+{
+    QStringList files;
+    for (const QString &type : interop::fhirExportTypes())
+        files.append(type + QStringLiteral(".ndjson"));
+    return files;
+}
 
 // A Bundle or NDJSON file, standard input ("-"), or a directory of an export (its .ndjson files).
 Result<QList<interop::FhirFile>> readFhirInput(const QString &path, Io &io)
@@ -31,7 +36,8 @@ Result<QList<interop::FhirFile>> readFhirInput(const QString &path, Io &io)
     QList<interop::FhirFile> files;
     if (QFileInfo(path).isDir()) {
         const QDir dir(path);
-        for (const QString &name : kNdjsonFiles) {
+        const QStringList names = ndjsonFiles();
+        for (const QString &name : names) {
             if (!dir.exists(name))
                 continue;
             auto bytes = readInput(dir.filePath(name), io);
@@ -41,7 +47,7 @@ Result<QList<interop::FhirFile>> readFhirInput(const QString &path, Io &io)
         }
         if (files.isEmpty())
             return Error{QStringLiteral("--fhir"),
-                         QStringLiteral("%1 holds none of %2").arg(path, kNdjsonFiles.join(QStringLiteral(", ")))};
+                         QStringLiteral("%1 holds none of %2").arg(path, names.join(QStringLiteral(", ")))};
         return files;
     }
     auto bytes = readInput(path, io);
@@ -162,10 +168,10 @@ int runExportFhir(const QStringList &arguments, const GlobalOptions &options, Io
     auto exported = interop::exportFhir(*patients);
     if (!exported)
         return fail(io, exported.error());
-    const QList<const QByteArray *> texts{&exported->patients, &exported->medicationRequests, &exported->observations};
-    for (qsizetype i = 0; i < kNdjsonFiles.size(); ++i) {
-        QSaveFile out(QDir(*dir).filePath(kNdjsonFiles.at(i)));
-        if (!out.open(QIODevice::WriteOnly) || out.write(*texts.at(i)) != texts.at(i)->size() || !out.commit())
+    for (const QString &type : interop::fhirExportTypes()) {
+        const QByteArray text = exported->ndjson.value(type);
+        QSaveFile out(QDir(*dir).filePath(type + QStringLiteral(".ndjson")));
+        if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
             return fail(io, {QStringLiteral("--fhir"), QStringLiteral("cannot write %1").arg(out.fileName())});
     }
     *io.out << "exported " << patients->size() << " patients to " << *dir << '\n';
