@@ -3465,6 +3465,10 @@
         <translation>Una reducción en pausa</translation>
     </message>
     <message>
+        <source>A concern for opioid use disorder</source>
+        <translation>Una preocupación por un trastorno por consumo de opioides</translation>
+    </message>
+    <message>
         <source>Why not refer</source>
         <translation>Por qué no derivar</translation>
     </message>

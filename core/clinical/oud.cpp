@@ -87,6 +87,12 @@ bool offersTreatment(OudSeverity severity)
     return severity != OudSeverity::None;
 }
 
+bool oudConcernOn(const domain::Patient &patient, const QDate &on)
+{
+    const domain::OudAssessment *latest = latestOudAssessment(patient, on);
+    return latest && offersTreatment(oudResult(*latest).severity);
+}
+
 const domain::OudAssessment *latestOudAssessment(const domain::Patient &patient, const QDate &on)
 {
     return latestOn(patient.oudAssessments, on);

@@ -32,6 +32,9 @@ struct OudResult {
 OudResult oudResult(const domain::OudAssessment &assessment);
 // Whether the checklist calls for offering treatment: mild or worse.
 bool offersTreatment(OudSeverity severity);
+// A concern for opioid use disorder on `on`: the latest checklist on or before it meets the
+// criteria (mild or worse). One of the clinic's referral triggers (referral_triggers.h).
+bool oudConcernOn(const domain::Patient &patient, const QDate &on);
 
 // The latest checklist on or before `on` (by date, then clock); null if none.
 const domain::OudAssessment *latestOudAssessment(const domain::Patient &patient, const QDate &on);

@@ -1,5 +1,7 @@
 #include "core/clinical/referral_triggers.h"
 
+#include "core/clinical/oud.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -24,6 +26,7 @@ TriggerFacts triggerFacts(const domain::Patient &patient, const Evaluation &eval
     facts.latestUdsUnexpected = latestUds && latestUds->result == domain::UdsResult::Unexpected;
     facts.positiveScreen = std::any_of(latestByInstrument.cbegin(), latestByInstrument.cend(), isPositiveScreen);
     facts.taperPaused = domain::taperStatusOf(patient) == domain::TaperStatus::Paused;
+    facts.oudConcern = oudConcernOn(patient, evaluation.asOf);
     return facts;
 }
 

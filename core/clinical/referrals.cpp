@@ -134,6 +134,9 @@ QList<domain::ReferralTrigger> unansweredTriggers(const domain::Patient &patient
         case T::TaperPaused:
             present = facts.taperPaused;
             break;
+        case T::OudConcern:
+            present = facts.oudConcern;
+            break;
         }
         if (!present || referred)
             continue;
@@ -167,14 +170,15 @@ Result<ReferralPolicy> referralPolicyFromJson(const QJsonObject &json)
     const QJsonValue triggers = json.value(QStringLiteral("triggers"));
     if (!triggers.isArray())
         return Error{QStringLiteral("referrals.triggers"),
-                     QStringLiteral("must be a list of high_dose, uds_unexpected, positive_screen, taper_paused")};
+                     QStringLiteral("must be a list of high_dose, uds_unexpected, positive_screen, taper_paused, "
+                                    "oud_concern")};
     policy.triggers.clear();
     for (const QJsonValue &value : triggers.toArray()) {
         domain::ReferralTrigger trigger{};
         if (!domain::parse(value.toString(), &trigger))
             return Error{QStringLiteral("referrals.triggers"),
-                         QStringLiteral("\"%1\" is not a trigger: must be high_dose, uds_unexpected, positive_screen "
-                                        "or taper_paused")
+                         QStringLiteral("\"%1\" is not a trigger: must be high_dose, uds_unexpected, positive_screen, "
+                                        "taper_paused or oud_concern")
                              .arg(domain::quotedInput(value.toString(), 30))};
         if (!policy.triggers.contains(trigger))
             policy.triggers.append(trigger);

@@ -24,7 +24,7 @@ struct ReferralPolicy {
     // not to refer, dated within answeredForDays before the evaluation date.
     QList<domain::ReferralTrigger> triggers{domain::ReferralTrigger::HighDose, domain::ReferralTrigger::UdsUnexpected,
                                             domain::ReferralTrigger::PositiveScreen,
-                                            domain::ReferralTrigger::TaperPaused};
+                                            domain::ReferralTrigger::TaperPaused, domain::ReferralTrigger::OudConcern};
     int answeredForDays = 365;
 
     [[nodiscard]] std::optional<int> followUpAfter(domain::ReferralStatus status) const
@@ -60,6 +60,7 @@ struct TriggerFacts {
     bool latestUdsUnexpected = false;
     bool positiveScreen = false;
     bool taperPaused = false;
+    bool oudConcern = false;  // the latest DSM-5 checklist meets criteria (clinical/oud.h)
 };
 // Whether a screening score counts as a positive screen for referral: a positive result (PHQ-2,
 // GAD-2, PC-PTSD-5) or a band of moderate or worse (PHQ-9, GAD-7).

@@ -16,11 +16,21 @@ QList<TaskItem> tasksDue(const QList<domain::Patient> &patients, keys::Role role
     return items;
 }
 
+namespace {
+
+// An open task written on or before `asOf` and past its due date: part of its owner's gap.
+bool makesGap(const domain::Task &task, const QDate &asOf)
+{
+    return taskOverdue(task, asOf) && task.date <= asOf;
+}
+
+}  // namespace
+
 QList<OverdueTasks> overdueTasksByOwner(const domain::Patient &patient, const QDate &asOf)
 {
     QList<OverdueTasks> owners;
     for (const domain::Task &task : patient.tasks) {
-        if (!taskOverdue(task, asOf) || task.date > asOf)
+        if (!makesGap(task, asOf))
             continue;
         auto it = std::find_if(owners.begin(), owners.end(),
                                [&](const OverdueTasks &o) { return o.ownerRole == task.ownerRole; });
@@ -34,6 +44,17 @@ QList<OverdueTasks> overdueTasksByOwner(const domain::Patient &patient, const QD
     std::sort(owners.begin(), owners.end(),
               [](const OverdueTasks &a, const OverdueTasks &b) { return a.ownerRole < b.ownerRole; });
     return owners;
+}
+
+QList<domain::Task> overdueTasksOf(const domain::Patient &patient, const QString &ownerRole, const QDate &asOf)
+{
+    QList<domain::Task> tasks;
+    for (const domain::Task &task : patient.tasks)
+        if (task.ownerRole == ownerRole && makesGap(task, asOf))
+            tasks.append(task);
+    std::stable_sort(tasks.begin(), tasks.end(),
+                     [](const domain::Task &a, const domain::Task &b) { return a.due < b.due; });
+    return tasks;
 }
 
 }  // namespace cairn::clinical

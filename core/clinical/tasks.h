@@ -20,5 +20,8 @@ struct OverdueTasks {
 };
 // The roles with an open task written on or before `asOf` and past its due date, by role name.
 QList<OverdueTasks> overdueTasksByOwner(const domain::Patient &patient, const QDate &asOf);
+// The tasks behind one owner role's TASK_OVERDUE gap (the same rule as above), earliest due first:
+// what the gap's card offers to mark done.
+QList<domain::Task> overdueTasksOf(const domain::Patient &patient, const QString &ownerRole, const QDate &asOf);
 
 }  // namespace cairn::clinical

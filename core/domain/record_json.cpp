@@ -544,6 +544,12 @@ template <typename Source> struct Reader {
             return std::nullopt;
         return number(field, true);
     }
+    std::optional<int> optionalInteger(const char *field)
+    {
+        if (absent(member(field).shape()))
+            return std::nullopt;
+        return integer(field, true);
+    }
 };
 
 QJsonObject toJson(const OpioidEntry &e)
@@ -710,6 +716,8 @@ QJsonObject toJson(const RefillRequest &q)
                   {QStringLiteral("decision"), toString(q.decision)}};
     if (!q.decisionReason.isEmpty())
         o.insert(QStringLiteral("decision_reason"), q.decisionReason);
+    if (q.daysSupply)
+        o.insert(QStringLiteral("days_supply"), *q.daysSupply);
     return o;
 }
 
@@ -764,6 +772,8 @@ QJsonObject toJson(const MoudStatus &m)
         o.insert(QStringLiteral("medication"), m.medication);
     if (!m.referredTo.isEmpty())
         o.insert(QStringLiteral("referred_to"), m.referredTo);
+    if (!m.resourceId.isEmpty())
+        o.insert(QStringLiteral("resource_id"), m.resourceId);
     if (!m.note.isEmpty())
         o.insert(QStringLiteral("note"), m.note);
     return o;
@@ -1040,6 +1050,7 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Re
     q.policeReport = r.boolean("police_report", false);
     q.decision = r.enumeration("decision", RefillDecision::Pending);
     q.decisionReason = r.text("decision_reason");
+    q.daysSupply = r.optionalInteger("days_supply");
     return finish(r, q);
 }
 
@@ -1120,6 +1131,7 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Mo
     m.state = r.enumeration("state", MoudState::Offered, true);
     m.medication = r.text("medication");
     m.referredTo = r.text("referred_to");
+    m.resourceId = r.text("resource_id");
     m.note = r.text("note");
     return finish(r, m);
 }

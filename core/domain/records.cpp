@@ -54,11 +54,12 @@ constexpr std::array<std::pair<ReferralStatus, const char *>, 2> kReferralBefore
     {{ReferralStatus::Drafted, "proposed"}, {ReferralStatus::Closed, "completed"}}};
 constexpr std::array<std::pair<ReferralUrgency, const char *>, 3> kUrgency{
     {{ReferralUrgency::Routine, "routine"}, {ReferralUrgency::Soon, "soon"}, {ReferralUrgency::Urgent, "urgent"}}};
-constexpr std::array<std::pair<ReferralTrigger, const char *>, 4> kTrigger{
+constexpr std::array<std::pair<ReferralTrigger, const char *>, 5> kTrigger{
     {{ReferralTrigger::HighDose, "high_dose"},
      {ReferralTrigger::UdsUnexpected, "uds_unexpected"},
      {ReferralTrigger::PositiveScreen, "positive_screen"},
-     {ReferralTrigger::TaperPaused, "taper_paused"}}};
+     {ReferralTrigger::TaperPaused, "taper_paused"},
+     {ReferralTrigger::OudConcern, "oud_concern"}}};
 constexpr std::array<std::pair<TaperStatus, const char *>, 5> kTaper{{{TaperStatus::None, "none"},
                                                                       {TaperStatus::Planned, "planned"},
                                                                       {TaperStatus::InProgress, "in_progress"},

@@ -28,7 +28,7 @@ enum class NaloxoneAction { Offered, Prescribed, Declined, Dispensed };
 enum class ReferralStatus { Drafted, Sent, Scheduled, Seen, Closed, Declined, NoResponse };
 enum class ReferralUrgency { Routine, Soon, Urgent };
 // What makes the clinic expect a referral (policy referrals.triggers; core/clinical/referrals.h).
-enum class ReferralTrigger { HighDose, UdsUnexpected, PositiveScreen, TaperPaused };
+enum class ReferralTrigger { HighDose, UdsUnexpected, PositiveScreen, TaperPaused, OudConcern };
 enum class TaperStatus { None, Planned, InProgress, Paused, Completed };
 enum class GoalStatus { Active, Met, Dropped };
 enum class PatientStatus { Active, Inactive };
@@ -236,6 +236,8 @@ struct RefillRequest {
     bool policeReport = false;
     RefillDecision decision = RefillDecision::Pending;
     QString decisionReason;  // required when declined
+    // The days' supply asked for, as the requester gave it (1-365); absent when nobody said, never guessed.
+    std::optional<int> daysSupply{};
 
     friend bool operator==(const RefillRequest &, const RefillRequest &) = default;
 };
@@ -325,6 +327,9 @@ struct MoudStatus {
     QString medication{};  // e.g. "buprenorphine"; optional
     QString referredTo{};  // required when referred: the program or prescriber
     QString note{};
+    // Referred: the clinic_resource (its `id`) the patient was referred to ("resource_id"; absent
+    // in older records). Kept by the codec; the form and the registry's check of it come next.
+    QString resourceId{};
 
     friend bool operator==(const MoudStatus &, const MoudStatus &) = default;
 };

@@ -313,6 +313,9 @@ Status validate(const RefillRequest &q)
         return Error{QStringLiteral("police_report"), QStringLiteral("applies only to a lost or stolen prescription")};
     if (q.decision == RefillDecision::Declined && q.decisionReason.trimmed().isEmpty())
         return Error{QStringLiteral("decision_reason"), QStringLiteral("is required when a request is declined")};
+    // The same range the refill check accepts (rules contract §7).
+    if (q.daysSupply && (*q.daysSupply < 1 || *q.daysSupply > 365))
+        return Error{QStringLiteral("days_supply"), QStringLiteral("must be a whole number of days from 1 to 365")};
     return checkText(q.decisionReason, "decision_reason", false, 1000);
 }
 

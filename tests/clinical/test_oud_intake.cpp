@@ -437,6 +437,58 @@ private slots:
         QVERIFY(unansweredReferralTriggers(p, *evaluation, f.policy).isEmpty());
     }
 
+    // A concern for opioid use disorder (the latest checklist meets the criteria) is one of the
+    // clinic's triggers: answered by a referral or by a decision not to refer for it.
+    void aConcernForOpioidUseDisorderIsAReferralTrigger()
+    {
+        Fixture f;
+        domain::Patient p;
+        p.id = QStringLiteral("p5");
+        p.sex = domain::Sex::Female;
+        p.opioids = {oxycodone(QDate(2026, 1, 5))};  // 45 MME: no dose trigger
+        QVERIFY(f.policy.referrals.triggers.contains(domain::ReferralTrigger::OudConcern));
+        // Tolerance and withdrawal alone, taking opioids as prescribed: no disorder, no concern.
+        p.oudAssessments = {checklist(0, true, {9, 10})};
+        p.oudAssessments.first().date = kIntakeDay;
+        auto evaluation = evaluate(p, kToday, f.context());
+        QVERIFY(!gap(evaluation->gaps, "REFERRAL_NEEDED"));
+        // Two counted criteria: mild, a concern.
+        p.oudAssessments.append(checklist(2, false));
+        p.oudAssessments.last().date = kIntakeDay.addDays(1);
+        evaluation = evaluate(p, kToday, f.context());
+        QVERIFY(gap(evaluation->gaps, "REFERRAL_NEEDED"));
+        QCOMPARE(triggerNames(unansweredReferralTriggers(p, *evaluation, f.policy)), QStringList{"oud_concern"});
+        // Not before the checklist's day.
+        QVERIFY(!triggerFacts(p, *evaluate(p, kIntakeDay.addDays(-1), f.context()), f.policy).oudConcern);
+
+        domain::NoReferralDecision decided;
+        decided.date = kToday;
+        decided.trigger = domain::ReferralTrigger::OudConcern;
+        decided.reason = QStringLiteral("buprenorphine started here");
+        domain::Patient answered = p;
+        answered.noReferralDecisions = {decided};
+        QVERIFY(!gap(evaluate(answered, kToday, f.context())->gaps, "REFERRAL_NEEDED"));
+
+        domain::Referral referral;
+        referral.date = kToday;
+        referral.question = QStringLiteral("Buprenorphine induction?");
+        referral.to = QStringLiteral("County recovery clinic");
+        answered = p;
+        answered.referrals = {referral};
+        QVERIFY(!gap(evaluate(answered, kToday, f.context())->gaps, "REFERRAL_NEEDED"));
+
+        // A later checklist that no longer meets the criteria ends the concern.
+        p.oudAssessments.append(checklist(1, false));
+        p.oudAssessments.last().date = kIntakeDay.addDays(5);
+        QVERIFY(!gap(evaluate(p, kToday, f.context())->gaps, "REFERRAL_NEEDED"));
+
+        // A clinic that does not refer for it has no such gap.
+        Fixture without;
+        without.policy.referrals.triggers.removeAll(domain::ReferralTrigger::OudConcern);
+        p.oudAssessments.removeLast();
+        QVERIFY(!gap(evaluate(p, kToday, without.context())->gaps, "REFERRAL_NEEDED"));
+    }
+
     void overdueTasksAreTheirOwnersGaps()
     {
         Fixture f;
@@ -475,6 +527,11 @@ private slots:
                 roles << g.role;
             }
         QCOMPARE(roles, (QStringList{"front_desk", "nurse"}));
+        // The nurse's gap card offers its one overdue task (not the one due today).
+        const QList<domain::Task> nurses = overdueTasksOf(p, QStringLiteral("nurse"), kToday);
+        QCOMPARE(nurses.size(), 1);
+        QCOMPARE(nurses.first().due, kToday.addDays(-3));
+        QVERIFY(overdueTasksOf(p, QStringLiteral("clinician"), kToday).isEmpty());
 
         // Done tasks are nobody's gap; the clinic's responsibilities do not assign this one.
         for (domain::Task &t : p.tasks)

@@ -247,6 +247,7 @@ private slots:
         QTest::newRow("unexpected urine test") << QStringLiteral("uds_unexpected");
         QTest::newRow("positive screen") << QStringLiteral("positive_screen");
         QTest::newRow("paused taper") << QStringLiteral("taper_paused");
+        QTest::newRow("concern for opioid use disorder") << QStringLiteral("oud_concern");
     }
     void referralTriggers()
     {
@@ -259,8 +260,17 @@ private slots:
             p.uds.append({{}, kAsOf.addDays(-3), domain::UdsResult::Unexpected, {QStringLiteral("cocaine")}});
         else if (trigger == QLatin1String("positive_screen"))  // GAD-7 total 10: moderate
             p.screenings.append({{}, QStringLiteral("gad7"), kAsOf.addDays(-3), QJsonArray{2, 2, 2, 1, 1, 1, 1}});
-        else
+        else if (trigger == QLatin1String("taper_paused"))
             p.taperPlans = {{{}, kAsOf.addDays(-20), domain::TaperStatus::Paused, QStringLiteral("morphine"), {}, {}}};
+        else {  // a DSM-5 checklist meeting the criteria: craving and role failure, mild
+            domain::OudAssessment checklist;
+            checklist.date = kAsOf.addDays(-3);
+            checklist.clinician = QStringLiteral("Dr. B");
+            checklist.criteria.fill(false);
+            checklist.criteria[3] = checklist.criteria[4] = true;
+            checklist.asPrescribed = false;
+            p.oudAssessments = {checklist};
+        }
         auto e = evaluate(p, kAsOf, f.context());
         QVERIFY(gap(*e, "REFERRAL_NEEDED"));
         QVERIFY(gap(*e, "REFERRAL_NEEDED")->status == GapStatus::Missing);

@@ -145,7 +145,17 @@ QList<RefillRequest> samples(std::type_identity<RefillRequest>)
              true,
              true,
              RefillDecision::Declined,
-             QStringLiteral("too early")}};
+             QStringLiteral("too early")},
+            {{},
+             kDay,
+             QStringLiteral("morphine ER 15 mg"),
+             RefillChannel::Phone,
+             false,
+             false,
+             false,
+             RefillDecision::RoutedToClinician,
+             {},
+             28}};
 }
 QList<MedicationReview> samples(std::type_identity<MedicationReview>)
 {
@@ -175,7 +185,8 @@ QList<LtotDecision> samples(std::type_identity<LtotDecision>)
 }
 QList<NoReferralDecision> samples(std::type_identity<NoReferralDecision>)
 {
-    return {{{}, kDay, ReferralTrigger::TaperPaused, QStringLiteral("already seen by pain clinic last month")}};
+    return {{{}, kDay, ReferralTrigger::TaperPaused, QStringLiteral("already seen by pain clinic last month")},
+            {{}, kDay, ReferralTrigger::OudConcern, QStringLiteral("starting buprenorphine here")}};
 }
 
 QList<OudAssessment> samples(std::type_identity<OudAssessment>)
@@ -201,7 +212,14 @@ QList<MoudStatus> samples(std::type_identity<MoudStatus>)
              MoudState::Referred,
              QStringLiteral("buprenorphine"),
              QStringLiteral("County recovery program"),
-             QStringLiteral("first visit booked")}};
+             QStringLiteral("first visit booked")},
+            {{},
+             kDay.addDays(8),
+             MoudState::Referred,
+             QStringLiteral("buprenorphine"),
+             {},
+             {},
+             QStringLiteral("6f1c2a3e-0d4b-4c59-9a77-2b8e5d1f0c42")}};
 }
 
 QList<Intake> samples(std::type_identity<Intake>)
@@ -416,6 +434,18 @@ void TestRecordJson::oddPayloads_data()
         << QStringLiteral("status: unknown value \"done\uFFFDnext\"");
     QTest::newRow("unknown enum word") << "visit" << QByteArray(R"({"date":"2026-03-14","status":"done"})")
                                        << R"(status: unknown value "done")";
+    // A MOUD referral names a directory resource; one from before the directory, free text.
+    QTest::newRow("moud referral from before the directory")
+        << "moud_status" << QByteArray(R"({"date":"2026-03-14","state":"referred","referred_to":"County program"})")
+        << QString();
+    // A refill request's days' supply: absent (as before it was kept), or whole days up to a year.
+    QTest::newRow("refill request without a days' supply")
+        << "refill_request" << QByteArray(R"({"date":"2026-03-14","medication":"oxycodone","channel":"phone"})")
+        << QString();
+    QTest::newRow("refill request for part of a day")
+        << "refill_request"
+        << QByteArray(R"({"date":"2026-03-14","medication":"oxycodone","channel":"phone","days_supply":7.5})")
+        << "days_supply: must be a whole number";
     QTest::newRow("list as text") << "uds" << QByteArray(R"({"date":"2026-03-14","result":"unexpected",
         "substances":"cocaine"})") << "substances: must be a list of names";
     QTest::newRow("list of wrong items") << "uds" << QByteArray(R"({"date":"2026-03-14","result":"unexpected",

@@ -1,9 +1,11 @@
 // Every user-visible string of the app has a finished Spanish translation. lupdate runs over the
-// current qml/ tree (with sync/client and the registry's refusal, core/registry/not_allowed.h)
-// into a copy of assets/translations/cairn_es.ts, so a string added anywhere since the .ts was
-// last updated shows up here as unfinished, and the test lists it.
+// current qml/ tree and the sources of tools/i18n/translatable-paths.txt (sync/client, the
+// registry's refusal, the measures' names, ...) into a copy of assets/translations/cairn_es.ts,
+// so a string added anywhere since the .ts was last updated shows up here as unfinished, and the
+// test lists it. English plurals: the same sources, and the script that refreshes them.
 
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -70,6 +72,44 @@ class TestTranslations : public QObject {
         return missing;
     }
 
+    // The sources beyond qml/ the app's catalogues are made from (tools/i18n/translatable-paths.txt).
+    static QStringList translatablePaths()
+    {
+        QFile file(QStringLiteral(CAIRN_SOURCE_DIR "/tools/i18n/translatable-paths.txt"));
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            return {};
+        QStringList paths;
+        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+            const QString path = line.trimmed();
+            if (!path.isEmpty() && !path.startsWith(QLatin1Char('#')))
+                paths << path;
+        }
+        return paths;
+    }
+
+    // The plural messages (context, source) of a .ts file.
+    static QSet<QPair<QString, QString>> pluralMessages(const QString &tsPath)
+    {
+        QFile file(tsPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QXmlStreamReader xml(&file);
+        QSet<QPair<QString, QString>> plurals;
+        QString context;
+        bool numerus = false;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.name() == QLatin1String("message"))
+                numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            else if (xml.name() == QLatin1String("source") && numerus)
+                plurals.insert({context, xml.readElementText()});
+        }
+        return plurals;
+    }
+
     // lupdate over the current tree into a copy of the shipped catalogue `name`; returns the copy.
     static QString refreshedCopy(const QTemporaryDir &dir, const QString &name, const QStringList &extraOptions = {})
     {
@@ -81,13 +121,11 @@ class TestTranslations : public QObject {
         QProcess lupdate;
         lupdate.setWorkingDirectory(QStringLiteral(CAIRN_SOURCE_DIR));
         lupdate.start(QStringLiteral(CAIRN_LUPDATE),
-                      extraOptions + QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                                                 QStringLiteral("none"), QStringLiteral("-I"), QStringLiteral("."),
-                                                 QStringLiteral("qml"), QStringLiteral("sync/client"),
-                                                 QStringLiteral("core/registry/not_allowed.cpp"),
-                                                 QStringLiteral("core/registry/views.cpp"),
-                                                 QStringLiteral("core/reports/monthly_report.cpp"),
-                                                 QStringLiteral("-ts"), copy});
+                      extraOptions +
+                          QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                      QStringLiteral("none"), QStringLiteral("-I"), QStringLiteral("."),
+                                      QStringLiteral("qml")} +
+                          translatablePaths() + QStringList{QStringLiteral("-ts"), copy});
         if (!lupdate.waitForFinished(60'000) || lupdate.exitCode() != 0)
             return {};
         return copy;
@@ -120,6 +158,40 @@ private slots:
                 QVERIFY2(!xml.readElementText().contains(QStringLiteral("(s)")),
                          "an English plural form still says (s)");
         }
+    }
+
+    // tools/i18n/update-english-plurals.sh, run over a copy of cairn_en.ts, keeps every plural
+    // message the app translates (the Spanish catalogue's, wherever its source lives: a scan of
+    // qml/ alone would drop those of core/ and sync/) and gives each its English forms.
+    void theEnglishPluralsScriptKeepsEveryPluralOfTheApp()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString copy = dir.filePath(QStringLiteral("cairn_en.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(CAIRN_SOURCE_DIR "/assets/translations/cairn_en.ts"), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QProcess script;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LUPDATE"), QStringLiteral(CAIRN_LUPDATE));
+        env.insert(QStringLiteral("CAIRN_EN_TS"), copy);
+        script.setProcessEnvironment(env);
+        script.start(QStringLiteral(CAIRN_SOURCE_DIR "/tools/i18n/update-english-plurals.sh"), {});
+        QVERIFY(script.waitForFinished(120'000));
+        QVERIFY2(script.exitStatus() == QProcess::NormalExit && script.exitCode() == 0,
+                 script.readAllStandardError().constData());
+
+        const auto english = pluralMessages(copy);
+        const auto spanish = pluralMessages(QStringLiteral(CAIRN_SOURCE_DIR "/assets/translations/cairn_es.ts"));
+        QVERIFY2(spanish.size() >= 10, "the Spanish catalogue's plural messages were not read");
+        QStringList dropped;
+        for (const auto &message : spanish)
+            if (!english.contains(message))
+                dropped << QStringLiteral("  %1: \"%2\"").arg(message.first, message.second);
+        QVERIFY2(dropped.isEmpty(),
+                 qPrintable(QStringLiteral("plural messages the script drops:\n") + dropped.join(QLatin1Char('\n'))));
+        int total = 0;
+        const auto unfinished = untranslated(copy, &total);
+        QVERIFY2(unfinished.isEmpty(), "the script left a plural message without its English forms");
     }
 
     void everyStringInTheAppHasASpanishTranslation()

@@ -391,7 +391,7 @@ int runNoReferral(QStringList &args, const GlobalOptions &options, Io &io)
     if (!domain::parse(*trigger, &decision.trigger))
         return fail(io,
                     {QStringLiteral("--trigger"),
-                     QStringLiteral("must be high_dose, uds_unexpected, positive_screen or taper_paused")},
+                     QStringLiteral("must be high_dose, uds_unexpected, positive_screen, taper_paused or oud_concern")},
                     BadInput);
     auto open = openRegistry(options, kClock);
     if (!open)
