@@ -12,6 +12,8 @@
 // tablet's round also asks for the feed, whose rows of its own the server skips (one small page
 // moves its cursor past them). Bytes per PEG record are the
 // round's bytes sent (the push body plus one small pull request, ~90 bytes) divided by 100.
+// Each round's CPU time (the bench process as the tablet, and cairn-server's process) is printed
+// beside its wall time: on a shared machine it is the steadier figure.
 
 #include "bench/bench_common.h"
 #include "bench/storage_floor.h"
@@ -24,6 +26,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
@@ -31,6 +34,8 @@
 
 #include <cstdio>
 #include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace cairn;
 using namespace cairn::testing;
@@ -98,6 +103,10 @@ struct Round {
     int records = 0;
     qint64 sent = 0;
     qint64 received = 0;
+    // CPU time (user + system) of the round: the bench process (the tablet, its network thread
+    // included) and cairn-server's process. Less bent by a shared machine's load than wall time.
+    double tabletCpuMs = 0;
+    double serverCpuMs = 0;
 };
 
 struct Figures {
@@ -110,6 +119,7 @@ struct Figures {
     qint64 seededRecords = 0;  // records in tablet A after seeding (patients included)
     double seedSeconds = 0;
     double floorMs = 0;  // a bare SQLCipher insert of tablet A's record rows (bench/storage_floor.h)
+    double floorCpuMs = 0;
 };
 
 struct Setup {
@@ -120,15 +130,46 @@ struct Setup {
     QDate day;
 };
 
-Round timedRound(Tablet &tablet, bool pushing)
+// CPU time so far of this process, and of another one (from /proc; 0 when it cannot be read).
+double ownCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+double processCpuMs(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    // Fields after the command's closing parenthesis: state is the first, utime and stime the 12th
+    // and 13th (clock ticks).
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return static_cast<double>(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1e3 /
+           static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+Round timedRound(Tablet &tablet, bool pushing, const ServerProcess &server)
 {
     QElapsedTimer timer;
+    const double tabletCpu = ownCpuMs();
+    const double serverCpu = processCpuMs(server.pid());
     timer.start();
     auto stats = tablet.sync();
     const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     if (!stats)
         fail("sync", stats.error());
-    return Round{ms, pushing ? stats->pushed : stats->pulled, stats->bytesSent, stats->bytesReceived};
+    return Round{ms,
+                 pushing ? stats->pushed : stats->pulled,
+                 stats->bytesSent,
+                 stats->bytesReceived,
+                 ownCpuMs() - tabletCpu,
+                 processCpuMs(server.pid()) - serverCpu};
 }
 
 std::unique_ptr<Tablet> enrolledTablet(const Setup &setup, const QString &name, const registry::Clock &clock,
@@ -177,12 +218,14 @@ Figures measure(const Setup &setup, const QString &clinic, const QString &linkUr
     f.seedSeconds = static_cast<double>(seedTimer.elapsed()) / 1000.0;
     if (auto stats = a->registry->stats(); stats)
         f.seededRecords = stats->records;
-    f.floorMs = bench::bareBulkInsertMs(bench::readRecordRows(registry::RegistryInternals::database(*a->registry)),
-                                        setup.dir->path());
-    f.firstPush = timedRound(*a, true);
+    const auto floorRows = bench::readRecordRows(registry::RegistryInternals::database(*a->registry));
+    const double floorCpuFrom = ownCpuMs();
+    f.floorMs = bench::bareBulkInsertMs(floorRows, setup.dir->path());
+    f.floorCpuMs = ownCpuMs() - floorCpuFrom;
+    f.firstPush = timedRound(*a, true, *setup.server);
 
     auto b = enrolledTablet(setup, clinic + QStringLiteral("-b"), clockB, clinic, linkUrl);
-    f.firstPull = timedRound(*b, false);
+    f.firstPull = timedRound(*b, false, *setup.server);
 
     // One clinic day: PEG scores and visits spread over the clinic's patients.
     const int step = std::max<int>(1, static_cast<int>(ids->size()) / kDayRecords);
@@ -194,8 +237,8 @@ Figures measure(const Setup &setup, const QString &clinic, const QString &linkUr
         if (!added)
             fail("day record", added.error());
     }
-    f.dayPush = timedRound(*a, true);
-    f.dayPull = timedRound(*b, false);
+    f.dayPush = timedRound(*a, true, *setup.server);
+    f.dayPull = timedRound(*b, false, *setup.server);
 
     // Bytes per PEG record: kPegRecords PEG scores in one push (one batch).
     const QDate pegDay = setup.day.addDays(1);
@@ -212,7 +255,7 @@ Figures measure(const Setup &setup, const QString &clinic, const QString &linkUr
     for (const auto &record : std::as_const(*outbox))
         request.changes.append({record.seq, record});
     f.pegJsonBytes = QJsonDocument(sync::toJson(request)).toJson(QJsonDocument::Compact).size();
-    f.pegPush = timedRound(*a, true);
+    f.pegPush = timedRound(*a, true, *setup.server);
     return f;
 }
 
@@ -227,6 +270,8 @@ void printRound(const char *what, const Round &fast, const Round &slow, bool pus
 {
     const QByteArray name(what);
     printRow((name + " time").constData(), fast.ms, slow.ms, "ms");
+    printRow((name + " CPU, tablet").constData(), fast.tabletCpuMs, slow.tabletCpuMs, "ms");
+    printRow((name + " CPU, server").constData(), fast.serverCpuMs, slow.serverCpuMs, "ms");
     printRow((name + (pushing ? " records pushed" : " records pulled")).constData(), fast.records, slow.records,
              "records");
     printRow((name + " bytes sent").constData(), static_cast<double>(fast.sent), static_cast<double>(slow.sent),
@@ -313,6 +358,10 @@ int main(int argc, char *argv[])
     bench::row("seed the clinic on tablet A", fast.seedSeconds * 1000.0, fast.floorMs, "bare insert of the same rows");
     bench::row("first push (tablet A, loopback)", fast.firstPush.ms, fast.floorMs, "bare insert of the same rows");
     bench::row("first pull (tablet B, loopback)", fast.firstPull.ms, fast.floorMs, "bare insert of the same rows");
+    bench::row("first push CPU (tablet + server)", fast.firstPush.tabletCpuMs + fast.firstPush.serverCpuMs,
+               fast.floorCpuMs, "bare insert's CPU");
+    bench::row("first pull CPU (tablet + server)", fast.firstPull.tabletCpuMs + fast.firstPull.serverCpuMs,
+               fast.floorCpuMs, "bare insert's CPU");
     std::printf("\n");
 
     std::printf("%-50s %12s %12s %9s\n", "measure", "loopback", "slow link", "slow/lo");
