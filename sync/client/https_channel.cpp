@@ -21,6 +21,12 @@ HttpsChannel::~HttpsChannel() = default;
 Result<HttpsResponse> HttpsChannel::post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                          qint64 *bytesSent, qint64 *bytesReceived)
 {
+    return postText(path, QJsonDocument(body).toJson(QJsonDocument::Compact), authorization, bytesSent, bytesReceived);
+}
+
+Result<HttpsResponse> HttpsChannel::postText(const char *path, const QByteArray &jsonText,
+                                             const QByteArray &authorization, qint64 *bytesSent, qint64 *bytesReceived)
+{
     if (m_server.scheme() != QLatin1String("https"))
         return Error{QStringLiteral("server"), QStringLiteral("must be an https:// URL")};
     QUrl url = m_server;
@@ -36,7 +42,7 @@ Result<HttpsResponse> HttpsChannel::post(const char *path, const QJsonObject &bo
     if (!authorization.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), authorization);
     request.setTransferTimeout(m_requestTimeoutMs);
-    const QByteArray payload = gzip(QJsonDocument(body).toJson(QJsonDocument::Compact));
+    const QByteArray payload = gzip(jsonText);
 
     if (!m_network)
         m_network = std::make_unique<QNetworkAccessManager>();

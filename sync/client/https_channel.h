@@ -33,6 +33,9 @@ public:
     // (naming "server"). bytesSent/bytesReceived, when given, grow by the compressed sizes.
     Result<HttpsResponse> post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
+    // The same for a body already written as JSON text (a push request, sync/protocol/push_text.h).
+    Result<HttpsResponse> postText(const char *path, const QByteArray &jsonText, const QByteArray &authorization,
+                                   qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
     [[nodiscard]] QUrl server() const { return m_server; }
 
 private:

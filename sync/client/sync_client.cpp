@@ -1,9 +1,11 @@
 #include "sync/client/sync_client.h"
 
 #include "platform/keystore.h"
+#include "sync/protocol/push_text.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 
 namespace cairn::sync {
 
@@ -123,7 +125,15 @@ Status SyncClient::noticeServerLoss(std::int64_t serverHighest, RoundStats &stat
 Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &body, const QByteArray &auth,
                                          RoundStats &stats, bool *revoked)
 {
-    auto response = post(path, body, auth, &stats);
+    return exchange(path, QJsonDocument(body).toJson(QJsonDocument::Compact), auth, stats, revoked);
+}
+
+Result<QJsonObject> SyncClient::exchange(const char *path, const QByteArray &jsonText, const QByteArray &auth,
+                                         RoundStats &stats, bool *revoked)
+{
+    if (!m_channel)
+        m_channel = std::make_unique<HttpsChannel>(m_config.server, m_config.authority, m_config.requestTimeoutMs);
+    auto response = m_channel->postText(path, jsonText, auth, &stats.bytesSent, &stats.bytesReceived);
     if (!response)
         return response.error();
     if (response->status == 410) {  // revoked: the caller wipes this tablet
@@ -144,16 +154,18 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
             return batch.error();
         if (batch->isEmpty())
             return ok();
-        // The batch closes at Limits::pageBytes (the first record always goes, however large).
+        // The batch closes at Limits::pageBytes of records (the first always goes, however large).
+        // Each record's wire text is written once, straight (push_text.h): it sizes the batch and
+        // goes into the request as it is.
+        QList<PushChangeText> changes;
         qsizetype bytes = 0;
-        qsizetype fits = 0;
-        while (fits < batch->size() && (fits == 0 || bytes < Limits::pageBytes))
-            bytes += recordWireBytes(batch->at(fits++));
-        batch->resize(fits);
-        PushRequest request{m_registry.deviceId(), {}};
-        for (const auto &record : std::as_const(*batch))
-            request.changes.append({record.seq, record});
-        auto response = exchange("/v1/push", toJson(request), auth, stats, revoked);
+        while (changes.size() < batch->size() && (changes.isEmpty() || bytes < Limits::pageBytes)) {
+            const auto &record = batch->at(changes.size());
+            changes.append({record.seq, recordText(record)});
+            bytes += changes.last().record.size();
+        }
+        batch->resize(changes.size());
+        auto response = exchange("/v1/push", pushRequestText(m_registry.deviceId(), changes), auth, stats, revoked);
         if (!response)
             return response.error();
         if (*revoked)
