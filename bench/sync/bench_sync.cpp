@@ -12,6 +12,8 @@
 // tablet's round also asks for the feed, whose rows of its own the server skips (one small page
 // moves its cursor past them). Bytes per PEG record are the
 // round's bytes sent (the push body plus one small pull request, ~90 bytes) divided by 100.
+// Each round's CPU time (the bench process as the tablet, and cairn-server's process) is printed
+// beside its wall time: on a shared machine it is the steadier figure.
 
 #include "bench/bench_common.h"
 #include "bench/storage_floor.h"
@@ -124,7 +126,9 @@ double processCpuMs(qint64 pid)
 
 struct Round {
     double ms = 0;
-    double tabletCpuMs = 0;  // this process's CPU during the round
+    // CPU time (user + system) of the round: the bench process (the tablet, its network thread
+    // included) and cairn-server's process. Less bent by a shared machine's load than wall time.
+    double tabletCpuMs = 0;
     double serverCpuMs = 0;
     int records = 0;
     qint64 sent = 0;
@@ -268,6 +272,8 @@ void printRound(const char *what, const Round &fast, const Round &slow, bool pus
 {
     const QByteArray name(what);
     printRow((name + " time").constData(), fast.ms, slow.ms, "ms");
+    printRow((name + " CPU, tablet").constData(), fast.tabletCpuMs, slow.tabletCpuMs, "ms");
+    printRow((name + " CPU, server").constData(), fast.serverCpuMs, slow.serverCpuMs, "ms");
     printRow((name + (pushing ? " records pushed" : " records pulled")).constData(), fast.records, slow.records,
              "records");
     printRow((name + " bytes sent").constData(), static_cast<double>(fast.sent), static_cast<double>(slow.sent),
@@ -359,6 +365,8 @@ int main(int argc, char *argv[])
                fast.floorCpuMs, "CPU of the bare insert");
     bench::row("first pull, CPU of tablet B + server", fast.firstPull.tabletCpuMs + fast.firstPull.serverCpuMs,
                fast.floorCpuMs, "CPU of the bare insert");
+    std::printf("first push CPU: tablet A %.0f ms, server %.0f ms\n", fast.firstPush.tabletCpuMs,
+                fast.firstPush.serverCpuMs);
     std::printf("first pull CPU: tablet B %.0f ms, server %.0f ms\n", fast.firstPull.tabletCpuMs,
                 fast.firstPull.serverCpuMs);
     std::printf("\n");

@@ -48,13 +48,24 @@ PendingPost &PendingPost::operator=(PendingPost &&other) noexcept
 Result<HttpsResponse> HttpsChannel::post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                          qint64 *bytesSent, qint64 *bytesReceived)
 {
-    auto pending = start(path, body, authorization);
+    return postText(path, QJsonDocument(body).toJson(QJsonDocument::Compact), authorization, bytesSent, bytesReceived);
+}
+
+Result<HttpsResponse> HttpsChannel::postText(const char *path, const QByteArray &jsonText,
+                                             const QByteArray &authorization, qint64 *bytesSent, qint64 *bytesReceived)
+{
+    auto pending = start(path, jsonText, authorization);
     if (!pending)
         return pending.error();
     return wait(*pending, bytesSent, bytesReceived);
 }
 
 Result<PendingPost> HttpsChannel::start(const char *path, const QJsonObject &body, const QByteArray &authorization)
+{
+    return start(path, QJsonDocument(body).toJson(QJsonDocument::Compact), authorization);
+}
+
+Result<PendingPost> HttpsChannel::start(const char *path, const QByteArray &jsonText, const QByteArray &authorization)
 {
     if (m_server.scheme() != QLatin1String("https"))
         return Error{QStringLiteral("server"), QStringLiteral("must be an https:// URL")};
@@ -71,7 +82,7 @@ Result<PendingPost> HttpsChannel::start(const char *path, const QJsonObject &bod
     if (!authorization.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), authorization);
     request.setTransferTimeout(m_requestTimeoutMs);
-    const QByteArray payload = gzip(QJsonDocument(body).toJson(QJsonDocument::Compact));
+    const QByteArray payload = gzip(jsonText);
 
     if (!m_network)
         m_network = std::make_unique<QNetworkAccessManager>();

@@ -53,10 +53,14 @@ public:
     // (naming "server"). bytesSent/bytesReceived, when given, grow by the compressed sizes.
     Result<HttpsResponse> post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                                qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
+    // The same for a body already written as JSON text (a push request, sync/protocol/push_text.h).
+    Result<HttpsResponse> postText(const char *path, const QByteArray &jsonText, const QByteArray &authorization,
+                                   qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
     // post() in two halves, so the caller can work while the server answers: start() returns once
     // the request is on the wire (running a local event loop until then); wait() gives what post()
     // gives, waiting with a local event loop only if the answer has not all arrived yet.
     Result<PendingPost> start(const char *path, const QJsonObject &body, const QByteArray &authorization);
+    Result<PendingPost> start(const char *path, const QByteArray &jsonText, const QByteArray &authorization);
     Result<HttpsResponse> wait(PendingPost &pending, qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
     [[nodiscard]] QUrl server() const { return m_server; }
 

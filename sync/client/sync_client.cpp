@@ -1,9 +1,11 @@
 #include "sync/client/sync_client.h"
 
 #include "platform/keystore.h"
+#include "sync/protocol/push_text.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 
 namespace cairn::sync {
 
@@ -131,6 +133,12 @@ Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &bo
     return answerOf(post(path, body, auth, &stats), revoked);
 }
 
+Result<QJsonObject> SyncClient::exchange(const char *path, const QByteArray &jsonText, const QByteArray &auth,
+                                         RoundStats &stats, bool *revoked)
+{
+    return answerOf(channel().postText(path, jsonText, auth, &stats.bytesSent, &stats.bytesReceived), revoked);
+}
+
 Result<QJsonObject> SyncClient::answerOf(const Result<Response> &response, bool *revoked)
 {
     if (!response)
@@ -153,16 +161,18 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
             return batch.error();
         if (batch->isEmpty())
             return ok();
-        // The batch closes at Limits::pageBytes (the first record always goes, however large).
+        // The batch closes at Limits::pageBytes of records (the first always goes, however large).
+        // Each record's wire text is written once, straight (push_text.h): it sizes the batch and
+        // goes into the request as it is.
+        QList<PushChangeText> changes;
         qsizetype bytes = 0;
-        qsizetype fits = 0;
-        while (fits < batch->size() && (fits == 0 || bytes < Limits::pageBytes))
-            bytes += recordWireBytes(batch->at(fits++));
-        batch->resize(fits);
-        PushRequest request{m_registry.deviceId(), {}};
-        for (const auto &record : std::as_const(*batch))
-            request.changes.append({record.seq, record});
-        auto response = exchange("/v1/push", toJson(request), auth, stats, revoked);
+        while (changes.size() < batch->size() && (changes.isEmpty() || bytes < Limits::pageBytes)) {
+            const auto &record = batch->at(changes.size());
+            changes.append({record.seq, recordText(record)});
+            bytes += changes.last().record.size();
+        }
+        batch->resize(changes.size());
+        auto response = exchange("/v1/push", pushRequestText(m_registry.deviceId(), changes), auth, stats, revoked);
         if (!response)
             return response.error();
         if (*revoked)

@@ -73,9 +73,12 @@ private:
     HttpsChannel &channel();
     Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                           RoundStats *stats);
-    // A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
+    // A request answered 200 gives its body; 410 sets *revoked; anything else is an error. The
+    // body as an object, or already as JSON text.
     Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
                                  bool *revoked);
+    Result<QJsonObject> exchange(const char *path, const QByteArray &jsonText, const QByteArray &auth,
+                                 RoundStats &stats, bool *revoked);
     static Result<QJsonObject> answerOf(const Result<Response> &response, bool *revoked);
     Result<QByteArray> authorization();
     // *behind: the server stored a change under a number it had already covered.

@@ -4,24 +4,31 @@
 #include "sync/server/server_schema.h"
 #include "sync/server/sql_connection.h"
 
+#include <algorithm>
 #include <libpq-fe.h>
 
 namespace cairn::sync {
 namespace {
 
-// `?` placeholders become `$1`, `$2`, ... (no statement here has a literal question mark).
-QByteArray numbered(const char *sql)
+// `?` placeholders become `$1`, `$2`, ... (no statement here has a literal question mark), and
+// `@TEXT_LIST@` the texts of a JSON array.
+QByteArray numbered(const char *sql, int first = 1)
 {
+    const QByteArray text = withTextList(sql, "SELECT json_array_elements_text(CAST(? AS json))");
     QByteArray out;
-    int n = 0;
-    for (const char *p = sql; *p; ++p) {
-        if (*p == '?')
+    out.reserve(text.size() + 16);
+    int n = first - 1;
+    for (const char c : text) {
+        if (c == '?')
             out += '$' + QByteArray::number(++n);
         else
-            out += *p;
+            out += c;
     }
     return out;
 }
+
+// Parameters per statement: PostgreSQL's protocol numbers them in 16 bits.
+constexpr qsizetype kMaxParameters = 65535;
 
 class PostgresConnection final : public SqlConnection {
 public:
@@ -59,6 +66,45 @@ public:
         return rows ? ok() : Status(rows.error());
     }
 
+    // One statement per chunk of rows: the single-row VALUES tuple repeated, its parameters
+    // numbered on (values stay untyped, so each takes its column's type as in the single-row form).
+    Status insertRows(const char *sql, const QList<QStringList> &rows) override
+    {
+        if (rows.isEmpty())
+            return ok();
+        const QByteArray single(sql);
+        const qsizetype values = single.lastIndexOf("VALUES");
+        const qsizetype open = single.indexOf('(', values);
+        const qsizetype close = single.indexOf(')', open);
+        if (values < 0 || open < 0 || close < 0 || single.left(open).contains('?') || single.mid(close).contains('?'))
+            return Error{QString(), QStringLiteral("insertRows needs an INSERT ... VALUES (...) statement")};
+        const QByteArray head = single.left(open);
+        const QByteArray tuple = single.mid(open, close - open + 1);
+        const QByteArray tail = single.mid(close + 1);
+        const qsizetype columns = tuple.count('?');
+        const qsizetype perStatement = std::max<qsizetype>(1, kMaxParameters / std::max<qsizetype>(1, columns));
+        for (qsizetype start = 0; start < rows.size(); start += perStatement) {
+            const qsizetype count = std::min(perStatement, rows.size() - start);
+            QByteArray text = numbered(head.constData());
+            QStringList params;
+            params.reserve(count * columns);
+            for (qsizetype r = 0; r < count; ++r) {
+                if (r > 0)
+                    text += ", ";
+                text += numbered(tuple.constData(), static_cast<int>(r * columns + 1));
+                params += rows.at(start + r);
+            }
+            text += numbered(tail.constData());
+            PGresult *result = runNumbered(text, params);
+            const bool good = PQresultStatus(result) == PGRES_COMMAND_OK;
+            const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            PQclear(result);
+            if (!good)
+                return Error{QString(), message};
+        }
+        return ok();
+    }
+
     Status ensureSchema() override
     {
         PGresult *result = PQexec(m_conn, serverSchema("BIGSERIAL PRIMARY KEY", "BIGINT").constData());
@@ -79,7 +125,8 @@ public:
     [[nodiscard]] QString describe() const override { return m_description; }
 
 private:
-    PGresult *run(const char *sql, const QStringList &params)
+    PGresult *run(const char *sql, const QStringList &params) { return runNumbered(numbered(sql), params); }
+    PGresult *runNumbered(const QByteArray &text, const QStringList &params)
     {
         QList<QByteArray> values;
         values.reserve(params.size());
@@ -88,7 +135,6 @@ private:
             values.append(p.isNull() ? QByteArray() : p.toUtf8());
         for (qsizetype i = 0; i < params.size(); ++i)
             pointers.push_back(params.at(i).isNull() ? nullptr : values.at(i).constData());
-        const QByteArray text = numbered(sql);
         return PQexecParams(m_conn, text.constData(), static_cast<int>(pointers.size()), nullptr, pointers.data(),
                             nullptr, nullptr, 0);
     }

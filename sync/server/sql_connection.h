@@ -2,6 +2,11 @@
 // The server's stores speak SQL through this small interface, so the sync logic is written once
 // and behaves the same on the embedded file store (SQLCipher) and on PostgreSQL. Statements use
 // `?` placeholders; values and results travel as text (null as a null QString).
+//
+// A statement reads a list of texts from one parameter with `@TEXT_LIST@`, which stands for a
+// one-column set of the strings of a JSON array bound at that `?`, e.g.
+// `SELECT clinic FROM changes WHERE id IN (@TEXT_LIST@)` bound to `["id1","id2"]` (textList()):
+// one statement for a whole batch's lookups, not one per record, on both backends.
 
 #include "core/domain/result.h"
 
@@ -20,6 +25,10 @@ public:
     virtual ~SqlConnection() = default;
     virtual Result<QList<SqlRow>> query(const char *sql, const QStringList &params) = 0;
     virtual Status execute(const char *sql, const QStringList &params) = 0;
+    // Runs one single-row `INSERT ... VALUES (?, ...)` for every row of params, in the caller's
+    // transaction, as few statements as the backend allows (the file store steps one prepared
+    // statement per row; PostgreSQL sends multi-row VALUES, one round trip per thousands of rows).
+    virtual Status insertRows(const char *sql, const QList<QStringList> &rows) = 0;
     // Creates the tables when missing (each backend has its own DDL).
     virtual Status ensureSchema() = 0;
     virtual Status begin() = 0;
@@ -33,6 +42,12 @@ public:
     virtual Status lockAuditChain() = 0;
     [[nodiscard]] virtual QString describe() const = 0;
 };
+
+// The text of the `?` that `@TEXT_LIST@` reads: the texts as a JSON array.
+QString textList(const QStringList &texts);
+// The statement with `@TEXT_LIST@` written out for a backend: `list` is what stands for it, with
+// the one `?` it reads (e.g. "SELECT value FROM json_each(?)").
+QByteArray withTextList(const char *sql, const char *list);
 
 // "postgresql://..." opens PostgreSQL; anything else is an error naming "database".
 Result<std::unique_ptr<SqlConnection>> openPostgres(const QString &url);

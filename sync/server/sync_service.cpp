@@ -463,9 +463,49 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request, c
     auto highest = highestSeq(device.id);
     if (!highest)
         return serverError(highest.error());
+
+    // What the checks below need of the store, read for the whole batch at once (one statement
+    // for the records it carries or corrects, one for the patients it names), then kept up to
+    // date with the batch's own records as they are accepted, so a record sees the ones before it
+    // in the batch exactly as if each had been stored on its own.
+    struct Held {
+        QString clinic;
+        QString patientId;
+        bool setAside = false;
+    };
+    QHash<QString, Held> held;                // a stored (or accepted) record by id
+    QHash<QString, QString> clinicOfPatient;  // a known patient's clinic
+    {
+        QStringList recordIds;
+        QStringList patientIds;
+        for (const PushChange &change : request.changes) {
+            recordIds.append(change.record.id);
+            if (!change.record.supersedes.isEmpty())
+                recordIds.append(change.record.supersedes);
+            if (change.record.patientId != domain::kClinicScope)
+                patientIds.append(change.record.patientId);
+        }
+        auto records =
+            m_db->query("SELECT id, clinic, patient_id, (SELECT count(*) FROM set_aside s WHERE s.id = c.id) "
+                        "FROM changes c WHERE id IN (@TEXT_LIST@)",
+                        {textList(recordIds)});
+        if (!records)
+            return serverError(records.error());
+        for (const SqlRow &row : std::as_const(*records))
+            held.insert(row.at(0), Held{row.at(1), row.at(2), row.at(3) != QLatin1String("0")});
+        auto patients =
+            m_db->query("SELECT id, clinic FROM patients WHERE id IN (@TEXT_LIST@)", {textList(patientIds)});
+        if (!patients)
+            return serverError(patients.error());
+        for (const SqlRow &row : std::as_const(*patients))
+            clinicOfPatient.insert(row.at(0), row.at(1));
+    }
+
     std::int64_t through = *highest;
     PushResponse response;
     const QString received = nowIso();
+    QList<QStringList> newPatients;
+    QList<QStringList> newChanges;
     for (qsizetype i = 0; i < request.changes.size(); ++i) {
         const PushChange &change = request.changes.at(i);
         const QString at = QStringLiteral("changes[%1].record").arg(i);
@@ -473,11 +513,8 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request, c
         // A record is the same record by its id, never by its sequence number: a tablet whose
         // counter went backwards (restored from an older copy of itself) sends new records under
         // covered numbers, and those must be stored, not acknowledged and dropped.
-        auto existing = m_db->query("SELECT clinic FROM changes WHERE id = ?", {record.id});
-        if (!existing)
-            return serverError(existing.error());
-        if (!existing->isEmpty()) {
-            if (existing->first().first() != device.clinic)
+        if (const auto existing = held.constFind(record.id); existing != held.cend()) {
+            if (existing->clinic != device.clinic)
                 return errorReply(403, {at + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
             // Already here (a retried batch, re-sent after the server was restored, or pushed
             // before its seq was acknowledged): applied once, so only the sequence moves on.
@@ -485,70 +522,61 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request, c
             through = std::max(through, change.seq);
             continue;
         }
+        const auto parent = record.supersedes.isEmpty() ? held.cend() : held.constFind(record.supersedes);
         if (record.patientId != domain::kClinicScope) {
-            auto owner = m_db->query("SELECT clinic FROM patients WHERE id = ?", {record.patientId});
-            if (!owner)
-                return serverError(owner.error());
-            if (owner->isEmpty()) {
+            const auto owner = clinicOfPatient.constFind(record.patientId);
+            if (owner == clinicOfPatient.cend()) {
                 // Only a patient's own first record introduces the patient; an observation must
                 // name a patient the clinic already has (earlier in this batch included). The one
                 // exception: the withdrawal of a record the clinic holds for a patient it never had
                 // (stored by a server older than these checks). Tablets set such a record aside
                 // and the registry manager withdraws it; that withdrawal must sync.
-                bool withdrawsHeldOrphan = false;
-                if (record.retracted && !record.supersedes.isEmpty()) {
-                    auto held = m_db->query("SELECT 1 FROM changes WHERE id = ? AND clinic = ? AND patient_id = ?",
-                                            {record.supersedes, device.clinic, record.patientId});
-                    if (!held)
-                        return serverError(held.error());
-                    withdrawsHeldOrphan = !held->isEmpty();
-                }
+                const bool withdrawsHeldOrphan = record.retracted && parent != held.cend() &&
+                                                 parent->clinic == device.clinic &&
+                                                 parent->patientId == record.patientId;
                 if (!withdrawsHeldOrphan) {
                     if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
                         return errorReply(422, {at + QStringLiteral(".patient_id"),
                                                 QStringLiteral("names no patient of this clinic")});
-                    if (auto s = m_db->execute("INSERT INTO patients (id, clinic) VALUES (?, ?)",
-                                               {record.patientId, device.clinic});
-                        !s)
-                        return serverError(s.error());
+                    newPatients.append(QStringList{record.patientId, device.clinic});
+                    clinicOfPatient.insert(record.patientId, device.clinic);
                 }
-            } else if (owner->first().first() != device.clinic) {
+            } else if (*owner != device.clinic) {
                 return errorReply(403,
                                   {at + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
             }
         }
         if (!record.supersedes.isEmpty()) {
-            auto parent = m_db->query("SELECT clinic, patient_id, (SELECT count(*) FROM set_aside s WHERE s.id = c.id) "
-                                      "FROM changes c WHERE id = ?",
-                                      {record.supersedes});
-            if (!parent)
-                return serverError(parent.error());
             // A record set aside may only be withdrawn, never corrected: its correction would
             // reach tablets that never received it.
-            const bool parentSetAside = !parent->isEmpty() && parent->first().at(2) != QLatin1String("0");
-            if (parent->isEmpty() || parent->first().first() != device.clinic || (parentSetAside && !record.retracted))
+            if (parent == held.cend() || parent->clinic != device.clinic || (parent->setAside && !record.retracted))
                 return errorReply(422, {at + QStringLiteral(".supersedes"),
                                         QStringLiteral("names a record the server does not hold")});
-            if (parent->first().at(1) != record.patientId)
+            if (parent->patientId != record.patientId)
                 return errorReply(
                     422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record of another patient")});
         }
         // Stored as received when that is already its canonical text (it was validated above).
         const QString json = QString::fromUtf8(
             canonicalRecordText(record, changesAsSent.at(i).toObject().value(QStringLiteral("record")).toObject()));
-        if (auto s = m_db->execute(
-                "INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                {device.clinic, record.id, record.patientId, device.id, QString::number(change.seq), json, received});
-            !s)
-            return serverError(s.error());
+        newChanges.append(QStringList{device.clinic, record.id, record.patientId, device.id,
+                                      QString::number(change.seq), json, received});
+        held.insert(record.id, Held{device.clinic, record.patientId, false});
         ++response.applied;
         // New, yet under a number already covered: the device's counter went backwards. Stored
-        // (above), and the device is told so it numbers its next writes after `through`.
+        // (below), and the device is told so it numbers its next writes after `through`.
         if (change.seq <= *highest)
             response.behind = true;
         through = std::max(through, change.seq);
     }
+    // The batch's rows, in its order (their feed positions follow it), one insert per table.
+    if (auto s = m_db->insertRows("INSERT INTO patients (id, clinic) VALUES (?, ?)", newPatients); !s)
+        return serverError(s.error());
+    if (auto s = m_db->insertRows("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                  newChanges);
+        !s)
+        return serverError(s.error());
     if (through != *highest) {
         if (auto s =
                 m_db->execute("UPDATE devices SET highest_seq = ? WHERE id = ?", {QString::number(through), device.id});

@@ -4,6 +4,7 @@
 // the field, and never crash; the pull cursor's text form.
 
 #include "sync/protocol/protocol.h"
+#include "sync/protocol/push_text.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -24,6 +25,7 @@ private slots:
     void everyMessageRoundTrips();
     void aPullPageOfStoredRecordTextReadsAsTheRecords();
     void aPushedRecordIsStoredInItsCanonicalText();
+    void aPushWrittenAsTextIsThePushRequest();
     void envelopeOptionalFieldsRoundTrip();
     void gzipRoundTrip();
     void gzipRefusesBadInput();
@@ -276,6 +278,54 @@ void TestProtocolMessages::aPushedRecordIsStoredInItsCanonicalText()
             QCOMPARE(canonicalRecordText(record, notRetracted), expected);
         }
     }
+}
+
+// A tablet writes its push request as text record by record (recordText, pushRequestText): byte
+// for byte the text the request's JSON object gives, so the server reads the same records and
+// stores them as they came. Text fields with every character JSON escapes, and non-ASCII.
+void TestProtocolMessages::aPushWrittenAsTextIsThePushRequest()
+{
+    QString awkward = QStringLiteral("quote \" backslash \\ slash / ñandú 日本 😀 \u2028 \x7f");
+    for (char16_t c = 0; c < 0x20; ++c)
+        awkward += QChar(c);
+    domain::RecordEnvelope escaped = envelope(2);
+    escaped.author = awkward;
+    escaped.kind = QStringLiteral("note\t\"x\"");
+    escaped.payload.insert(QStringLiteral("text"), awkward);
+    escaped.payload.insert(QStringLiteral("nested"),
+                           QJsonObject{{QStringLiteral("z"), 1.5}, {QStringLiteral("a"), true}});
+    escaped.writtenAt = awkward;
+    domain::RecordEnvelope withdrawal = envelope(3);
+    withdrawal.date.clear();
+    withdrawal.supersedes = envelope(2).id;
+    withdrawal.retracted = true;
+    withdrawal.closes = {envelope(0).id, envelope(1).id};
+    withdrawal.payload = QJsonObject();
+    domain::RecordEnvelope correction = envelope(4);
+    correction.supersedes = envelope(1).id;
+
+    PushRequest request{kDevice, {}};
+    QList<PushChangeText> texts;
+    std::int64_t seq = 40;
+    for (const domain::RecordEnvelope &record : {envelope(1), escaped, withdrawal, correction}) {
+        const QByteArray text = recordText(record);
+        QCOMPARE(text, QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact));
+        seq += 3;
+        request.changes.append({seq, record});
+        texts.append({seq, text});
+    }
+    const QByteArray body = pushRequestText(kDevice, texts);
+    QCOMPARE(body, QJsonDocument(toJson(request)).toJson(QJsonDocument::Compact));
+    const auto read = pushRequestFromJson(*parseBody(*gunzip(gzip(body), Limits::maxBodyBytes)));
+    QVERIFY2(read.ok(), qPrintable(answer(read)));
+    QCOMPARE(read->device, kDevice);
+    QCOMPARE(read->changes.size(), request.changes.size());
+    for (qsizetype i = 0; i < read->changes.size(); ++i) {
+        QCOMPARE(read->changes.at(i).seq, request.changes.at(i).seq);
+        QVERIFY(sameEnvelope(read->changes.at(i).record, request.changes.at(i).record));
+    }
+    QCOMPARE(pushRequestText(kDevice, {}),
+             QJsonDocument(toJson(PushRequest{kDevice, {}})).toJson(QJsonDocument::Compact));
 }
 
 void TestProtocolMessages::envelopeOptionalFieldsRoundTrip()

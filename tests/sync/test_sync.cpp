@@ -511,6 +511,75 @@ private slots:
         QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
     }
 
+    // The server stores a push batch whole or not at all: a record it refuses, anywhere in the
+    // batch, is named with its field and nothing of the batch is stored (not even the patient the
+    // batch introduced); without it, the batch is stored in its order, each record as it came, a
+    // correction of a record earlier in the same batch accepted; sent again, all are duplicates.
+    void aPushBatchIsStoredWholeOrNotAtAll()
+    {
+        const QString clinic = QStringLiteral("whole-batch");
+        auto a = tablet(m_clockA, clinic);
+        auto b = tablet(m_clockB, clinic);
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Inés Ortega"), QStringLiteral("WB-1")));
+        QVERIFY(id);
+        auto first = a->registry->addRecord(*id, peg(QDate(2026, 3, 1), 7));
+        QVERIFY(first);
+        CHECK_OK(a->registry->correctRecord(*first, peg(QDate(2026, 3, 1), 4), QStringLiteral("misread")));
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 3, 2), 5)));
+        const QList<domain::RecordEnvelope> outbox = a->registry->outbox(100).value();
+        QCOMPARE(outbox.size(), 4);  // the patient, a PEG, its correction, another PEG
+
+        // An observation of a patient nobody introduced, second in the batch.
+        domain::RecordEnvelope stray = outbox.at(1);
+        stray.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        stray.patientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        stray.supersedes.clear();
+        stray.closes.clear();
+        sync::PushRequest refused{a->registry->deviceId(), {}};
+        for (const domain::RecordEnvelope &record : {outbox.at(0), stray, outbox.at(1), outbox.at(2), outbox.at(3)})
+            refused.changes.append({100 + refused.changes.size(), record});
+        const ServerAnswer refusal = m_sync.post(*a, QStringLiteral("/v1/push"), sync::toJson(refused));
+        QCOMPARE(refusal.status, 422);
+        QCOMPARE(refusal.field(), QStringLiteral("changes[1].record.patient_id"));
+        auto stored = m_sync.server().queryStore("SELECT count(*) FROM changes WHERE clinic = ?", {clinic});
+        CHECK_OK(stored);
+        QCOMPARE(stored->first().first(), QStringLiteral("0"));
+        auto patients = m_sync.server().queryStore("SELECT count(*) FROM patients WHERE clinic = ?", {clinic});
+        CHECK_OK(patients);
+        QCOMPARE(patients->first().first(), QStringLiteral("0"));
+
+        // The same batch without it (as the tablet numbers it): stored in its order, as it came.
+        sync::PushRequest accepted{a->registry->deviceId(), {}};
+        for (const domain::RecordEnvelope &record : outbox)
+            accepted.changes.append({record.seq, record});
+        const ServerAnswer stores = m_sync.post(*a, QStringLiteral("/v1/push"), sync::toJson(accepted));
+        QCOMPARE(stores.status, 200);
+        QCOMPARE(stores.body.value(QStringLiteral("applied")).toInt(), 4);
+        QCOMPARE(stores.body.value(QStringLiteral("duplicates")).toInt(), 0);
+        QCOMPARE(stores.body.value(QStringLiteral("highest_seq")).toInteger(), static_cast<qint64>(outbox.last().seq));
+        auto feed =
+            m_sync.server().queryStore("SELECT id, record FROM changes WHERE clinic = ? ORDER BY position", {clinic});
+        CHECK_OK(feed);
+        QCOMPARE(feed->size(), 4);
+        for (qsizetype i = 0; i < feed->size(); ++i) {
+            QCOMPARE(feed->at(i).at(0), outbox.at(i).id);
+            QCOMPARE(feed->at(i).at(1).toUtf8(),
+                     QJsonDocument(sync::envelopeToJson(outbox.at(i))).toJson(QJsonDocument::Compact));
+        }
+        patients = m_sync.server().queryStore("SELECT id FROM patients WHERE clinic = ?", {clinic});
+        CHECK_OK(patients);
+        QCOMPARE(patients->size(), 1);
+        QCOMPARE(patients->first().first(), *id);
+
+        // The tablet's own round finds every record already there; the other tablet gets them all.
+        auto round = syncOk(*a);
+        QCOMPARE(round.pushed, 0);
+        QCOMPARE(a->registry->stats()->outboxPending, 0);
+        syncOk(*b);
+        QCOMPARE(snapshot(*b->registry), snapshot(*a->registry));
+        QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 2);
+    }
+
     void clinicsNeverSeeEachOthersPatients()
     {
         auto north = tablet(m_clockA, QStringLiteral("isolation-north"));
