@@ -772,6 +772,18 @@ Status RecordStore::scanCurrent(const std::function<void(const CurrentRowText &)
     return ok();
 }
 
+Result<QHash<QString, std::int64_t>> RecordStore::lastSeqOfEachPatient()
+{
+    RowTextQuery query(m_db.handle(), "SELECT patient_id, max(seq) FROM records INDEXED BY records_by_patient "
+                                      "WHERE patient_id <> 'clinic' GROUP BY patient_id");
+    QHash<QString, std::int64_t> last;
+    while (query.next())
+        last.insert(QString::fromUtf8(query.text(0)), query.integer(1));
+    if (auto s = query.status(); !s)
+        return s.error();
+    return last;
+}
+
 Status RecordStore::upsertPatient(const PatientRow &row)
 {
     auto cachedStmt = m_db.cached(
