@@ -1,17 +1,20 @@
 #include "core/registry/patient_records.h"
 
 #include <QHash>
+#include <queue>
 
 #include <algorithm>
 #include <array>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <numeric>
 #include <span>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace cairn::registry {
@@ -192,12 +195,15 @@ struct Batch {
     void clear()
     {
         rows.clear();
+        complete.clear();
         used = 0;
     }
 
     std::vector<char> text;
     std::size_t used = 0;
     std::vector<PendingRow> rows;
+    // forEachPatient: the patients (index and id) whose last row is in this batch or an earlier one.
+    std::vector<std::pair<qsizetype, QString>> complete;
 };
 
 // Hands batches between the scanning and the decoding thread.
@@ -368,7 +374,31 @@ private:
     std::vector<std::unique_ptr<PatientBuild[]>> m_chunks;
 };
 
-void decode(const Batch &batch, domain::PayloadReader &reader, PatientBuilds &builds)
+// The patients forEachPatient is still reading, by index; each is dropped once assembled.
+class OpenBuilds {
+public:
+    PatientBuild &operator[](std::size_t index)
+    {
+        std::unique_ptr<PatientBuild> &build = m_open[index];
+        if (!build)
+            build = std::make_unique<PatientBuild>();
+        return *build;
+    }
+    std::unique_ptr<PatientBuild> take(std::size_t index)
+    {
+        auto found = m_open.find(index);
+        if (found == m_open.end())
+            return std::make_unique<PatientBuild>();  // a patient with no row of a known kind
+        std::unique_ptr<PatientBuild> build = std::move(found->second);
+        m_open.erase(found);
+        return build;
+    }
+
+private:
+    std::unordered_map<std::size_t, std::unique_ptr<PatientBuild>> m_open;
+};
+
+template <typename Builds> void decode(const Batch &batch, domain::PayloadReader &reader, Builds &builds)
 {
     for (const PendingRow &pending : batch.rows) {
         const int kind = kindOf(batch.view(pending.kind));
@@ -562,6 +592,130 @@ Result<QList<domain::Patient>> assembleAllPatients(storage::RecordStore &store)
     for (domain::Patient &patient : built)
         patients.append(std::move(patient));
     return patients;
+}
+
+Status forEachPatient(storage::RecordStore &store, const std::function<Status(domain::Patient &&)> &visit)
+{
+    auto lastSeqs = store.lastSeqOfEachPatient();
+    if (!lastSeqs)
+        return lastSeqs.error();
+    // As assembleAllPatients: the scan copies rows into a few reused batches; the second thread
+    // decodes them and assembles each patient the batch completes, while this one visits them.
+    constexpr int kBatches = 8;
+    std::array<Batch, kBatches> pool;
+    BatchQueue free;
+    BatchQueue full;
+    for (Batch &batch : pool)
+        free.push(&batch);
+    std::mutex assembledMutex;
+    std::condition_variable assembledReady;
+    std::deque<Result<domain::Patient>> assembled;
+    bool decoderDone = false;
+    std::thread decoder([&] {
+        domain::PayloadReader reader;
+        OpenBuilds builds;
+        while (Batch *batch = full.take()) {
+            decode(*batch, reader, builds);
+            std::vector<Result<domain::Patient>> out;
+            out.reserve(batch->complete.size());
+            for (const auto &[index, id] : batch->complete)
+                out.push_back(assemble(*builds.take(static_cast<std::size_t>(index)), id));
+            batch->clear();
+            free.push(batch);
+            {
+                const std::lock_guard lock(assembledMutex);
+                for (Result<domain::Patient> &patient : out)
+                    assembled.push_back(std::move(patient));
+            }
+            assembledReady.notify_one();
+        }
+        {
+            const std::lock_guard lock(assembledMutex);
+            decoderDone = true;
+        }
+        assembledReady.notify_one();
+    });
+
+    // Visits what the decoder has assembled so far; with `toTheEnd`, waits for all of it. After
+    // the first error, the rest is only drained.
+    Status visited = ok();
+    auto visitAssembled = [&](bool toTheEnd) {
+        std::unique_lock lock(assembledMutex);
+        for (;;) {
+            if (toTheEnd)
+                assembledReady.wait(lock, [&] { return decoderDone || !assembled.empty(); });
+            if (assembled.empty())
+                return;
+            Result<domain::Patient> patient = std::move(assembled.front());
+            assembled.pop_front();
+            lock.unlock();
+            if (visited)
+                visited = patient ? visit(std::move(patient).value()) : Status(patient.error());
+            lock.lock();
+        }
+    };
+
+    // Patients met and not yet complete, soonest complete first: (seq of the last row, index).
+    using Open = std::pair<std::int64_t, qsizetype>;
+    std::priority_queue<Open, std::vector<Open>, std::greater<>> open;
+    QHash<QByteArray, qsizetype> patientOf;
+    std::vector<QString> patientIds;
+    const QByteArray clinic = domain::kClinicScope.toUtf8();
+    QByteArray lastPatient;
+    qsizetype lastIndex = -1;
+    Batch *filling = nullptr;
+    auto ship = [&] {
+        full.push(std::exchange(filling, nullptr));
+        visitAssembled(false);
+    };
+    auto complete = [&](qsizetype index) {
+        if (!filling)
+            filling = free.take();
+        filling->complete.emplace_back(index, patientIds[static_cast<std::size_t>(index)]);
+    };
+    const Status scanned = store.scanCurrent([&](const storage::CurrentRowText &row) {
+        if (!visited || row.patientId == QByteArrayView(clinic))
+            return;
+        // Every patient whose last row came before this one is whole.
+        while (!open.empty() && open.top().first < row.seq) {
+            complete(open.top().second);
+            open.pop();
+        }
+        if (lastIndex < 0 || row.patientId != QByteArrayView(lastPatient)) {
+            const QByteArray key = QByteArray::fromRawData(row.patientId.data(), row.patientId.size());
+            auto found = patientOf.constFind(key);
+            if (found == patientOf.cend()) {
+                const auto index = static_cast<qsizetype>(patientIds.size());
+                found = patientOf.insert(row.patientId.toByteArray(), index);
+                patientIds.push_back(QString::fromUtf8(row.patientId));
+                open.emplace(lastSeqs->value(patientIds.back(), std::numeric_limits<std::int64_t>::max()), index);
+            }
+            lastPatient = found.key();
+            lastIndex = *found;
+        }
+        const qsizetype bytes = row.id.size() + row.kind.size() + row.date.size() + row.payload.size() +
+                                row.author.size() + row.device.size() + row.hlc.size() + row.supersedes.size();
+        if (filling && !filling->fits(bytes))
+            ship();
+        if (!filling)
+            filling = free.take();
+        if (static_cast<std::size_t>(bytes) > filling->text.size() - filling->used)
+            filling->text.resize(filling->used + static_cast<std::size_t>(bytes));
+        filling->rows.push_back({lastIndex, filling->add(row.id), filling->add(row.kind), filling->add(row.date),
+                                 filling->add(row.payload), filling->add(row.author), filling->add(row.device),
+                                 filling->add(row.hlc), filling->add(row.supersedes)});
+    });
+    // The scan is over: whoever is still open is whole.
+    for (; !open.empty(); open.pop())
+        complete(open.top().second);
+    if (filling)
+        full.push(std::exchange(filling, nullptr));
+    full.close();
+    visitAssembled(true);
+    decoder.join();
+    if (!scanned)
+        return scanned;
+    return visited;
 }
 
 }  // namespace cairn::registry

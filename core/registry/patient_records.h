@@ -42,4 +42,11 @@ Result<QList<domain::Patient>> assemblePatients(const QList<domain::RecordEnvelo
 // QJsonObjects. Rows are decoded on a second thread while the scan goes on.
 Result<QList<domain::Patient>> assembleAllPatients(storage::RecordStore &store);
 
+// The same patients as assembleAllPatients, handed to `visit` one at a time as soon as the scan is
+// past a patient's last record (RecordStore::lastSeqOfEachPatient), so that only the patients whose
+// records are still being read are held: a registry written patient by patient (seeding, an
+// import, a first pull) is never whole in memory. Patients come in the order their last records
+// were written. Stops visiting at the first error, of assembling or of `visit`, and returns it.
+Status forEachPatient(storage::RecordStore &store, const std::function<Status(domain::Patient &&)> &visit);
+
 }  // namespace cairn::registry

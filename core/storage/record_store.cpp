@@ -446,8 +446,11 @@ Status BulkLoad::finish(const std::function<Status(const QString &recordId)> &fo
     }
     // Every row came with this load: each first version of its own lineage heads it (as
     // RecordStore::insert's first case), in key order so the b-tree is written front to back.
+    // Read in table order and sorted: left to itself SQLite walks the id index for the order and
+    // fetches each row from wherever it lies, which once the table outgrows the page cache is a
+    // page read and decryption per row (a fifth of the time seeding 3,000 patients took).
     if (auto s = db.exec("INSERT INTO heads (lineage, record_id, patient_id, live) "
-                         "SELECT id, id, patient_id, 1 - retracted FROM records "
+                         "SELECT id, id, patient_id, 1 - retracted FROM records NOT INDEXED "
                          "WHERE supersedes IS NULL AND lineage = id ORDER BY id");
         !s)
         return s;
@@ -770,6 +773,18 @@ Status RecordStore::scanCurrent(const std::function<void(const CurrentRowText &)
     for (; next != ahead.cend(); ++next)
         visit(next->view());
     return ok();
+}
+
+Result<QHash<QString, std::int64_t>> RecordStore::lastSeqOfEachPatient()
+{
+    RowTextQuery query(m_db.handle(), "SELECT patient_id, max(seq) FROM records INDEXED BY records_by_patient "
+                                      "WHERE patient_id <> 'clinic' GROUP BY patient_id");
+    QHash<QString, std::int64_t> last;
+    while (query.next())
+        last.insert(QString::fromUtf8(query.text(0)), query.integer(1));
+    if (auto s = query.status(); !s)
+        return s.error();
+    return last;
 }
 
 Status RecordStore::upsertPatient(const PatientRow &row)

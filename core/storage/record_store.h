@@ -9,6 +9,7 @@
 #include "core/domain/result.h"
 
 #include <QByteArrayView>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -104,6 +105,10 @@ public:
     // The rows allCurrent() returns, in write order (not grouped), as column text for readers that
     // decode straight from it: one scan of the records table, as cheap as reading them at all.
     Status scanCurrent(const std::function<void(const CurrentRowText &)> &visit);
+    // The seq of each patient's last record, any version (clinic records left out): a reader that
+    // meets rows in write order is done with a patient once it is past it. Read from the patient
+    // index alone.
+    Result<QHash<QString, std::int64_t>> lastSeqOfEachPatient();
 
     // Every record in write order (seq), with the versions each closes; stops at the first error
     // visit returns.

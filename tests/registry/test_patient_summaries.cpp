@@ -669,6 +669,33 @@ private slots:
         CHECKED(sameAsFullEvaluation(*r));
     }
 
+    // A policy change recomputes every summary from one scan of the registry, each patient
+    // summarised as soon as the scan is past the patient's last record, not once the whole
+    // registry is in memory. After writes across patients (corrections, withdrawals, new records
+    // of patients seeded long before), a patient's records lie far apart in the scan: every summary
+    // is still recomputed, and equals a full evaluation.
+    void everySummaryRecomputedInOneScanEqualsAFullEvaluation()
+    {
+        create(QStringLiteral("scan.db"), 260, 23).reset();
+        {
+            auto r = signIn(QStringLiteral("scan.db"), kClinician, kClinicianPin);
+            for (int i = 0; i < 60; ++i)
+                CHECKED(randomWrite(*r));
+        }
+        auto admin = signIn(QStringLiteral("scan.db"), kAdmin, kAdminPin);
+        const QJsonObject monthly{
+            {QStringLiteral("low"), 30}, {QStringLiteral("moderate"), 30}, {QStringLiteral("high"), 30}};
+        CHECK_OK(admin->setClinicPolicy(
+            QJsonObject{{QStringLiteral("intervals_days"), QJsonObject{{QStringLiteral("peg"), monthly}}}}));
+        CHECKED(nothingWaiting(*admin));
+        // Every patient's from the one recompute (over the 200 read one by one): none left behind.
+        const qint64 patients = scalar(*admin, "SELECT count(*) FROM patients");
+        QVERIFY(patients >= 260);
+        QCOMPARE(scalar(*admin, "SELECT count(*) FROM patient_summary"), patients);
+        QCOMPARE(scalar(*admin, "SELECT count(DISTINCT computed_seq) FROM patient_summary"), 1);
+        CHECKED(sameAsFullEvaluation(*admin));
+    }
+
     // A new day recomputes only the summaries whose date has come, and what every screen shows
     // still equals a full evaluation: day after day, across two month boundaries (the measures
     // move to the next month), after writes and a policy change, and after a jump past the months
