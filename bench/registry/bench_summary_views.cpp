@@ -1,7 +1,8 @@
 // The whole-registry views the app's screens call (issue 16), without the app around them: on a
 // seeded clinic, the registry list (rosterRows), the day's huddle (huddleRows) and the measures
-// trend (measuresData) read cold, warm and right after one write, the first read of a new day and
-// of a new month (only the summaries that day can change are recomputed) and a recompute of every
+// trend (measuresData) read cold, warm and right after one write, the first read of a new day
+// (with and without tomorrow prepared the day before) and of a new month (only the summaries that
+// day can change are recomputed) and a recompute of every
 // summary, each beside a floor measured in the same run: a bare query of every summary row (on a
 // fresh connection for the first read after unlocking), or a whole-registry read. bench_screens measures the same
 // through the app's view models; this one builds without the QML layer and runs in a fresh process (so its peak RSS is
@@ -176,12 +177,44 @@ int main(int argc, char *argv[])
         recomputed += count;
     }
     std::sort(newDay.begin(), newDay.end());
-    bench::row("first read of a new day", newDay[newDay.size() / 2], wholeMs, "whole registry read from the database");
+    bench::row("first read of a new day, nothing prepared", newDay[newDay.size() / 2], wholeMs,
+               "whole registry read from the database");
     std::printf("  (%lld summaries recomputed over those %d days, of %d)\n", static_cast<long long>(recomputed),
                 slowRuns, patients);
+    // The next days with tomorrow's summaries prepared the day before, as the app does while idle
+    // (Registry::prepareSummariesAhead in batches of 20, each one transaction on the database thread).
+    constexpr int kBatch = 20;
+    std::vector<double> preparedDay;
+    std::vector<double> preparing;
+    double largestBatchMs = 0;
+    qsizetype moved = 0;
+    int recomputedPrepared = 0;
+    for (int ahead = slowRuns + 1; ahead <= 2 * slowRuns; ++ahead) {
+        preparing.push_back(elapsedMs([&] {
+            for (int handled = kBatch; handled == kBatch;) {
+                largestBatchMs = std::max(largestBatchMs, elapsedMs([&] {
+                                              auto batch = r.prepareSummariesAhead(kBatch);
+                                              check(batch);
+                                              handled = *batch;
+                                          }));
+            }
+        }));
+        const auto [ms, count] = firstReadOn(today.addDays(ahead));
+        preparedDay.push_back(ms);
+        moved += count;
+        recomputedPrepared += registry::RegistryInternals::summariesRecomputedLastRead(r);
+    }
+    std::sort(preparedDay.begin(), preparedDay.end());
+    std::sort(preparing.begin(), preparing.end());
+    bench::row("first read of a new day, prepared the day before", preparedDay[preparedDay.size() / 2], floorMs,
+               "bare query of every summary row");
+    std::printf("  (%lld summaries new over those %d days, %d of them recomputed at the read; preparing each day took "
+                "%.0f ms (median) while idle, in batches of %d, the largest %.1f ms)\n",
+                static_cast<long long>(moved), slowRuns, recomputedPrepared, preparing[preparing.size() / 2], kBatch,
+                largestBatchMs);
     // The days up to the next month read as the app would, then the first of the month timed.
     const QDate nextMonth = QDate(today.year(), today.month(), 1).addMonths(1);
-    for (QDate day = today.addDays(slowRuns + 1); day < nextMonth; day = day.addDays(1))
+    for (QDate day = today.addDays(2 * slowRuns + 1); day < nextMonth; day = day.addDays(1))
         (void)firstReadOn(day);
     const auto [monthMs, monthCount] = firstReadOn(nextMonth);
     bench::row("first read of a new month", monthMs, wholeMs, "whole registry read from the database");

@@ -322,8 +322,9 @@ Result<MeasureContribution> measureContribution(const domain::Patient &p, int ye
     return c;
 }
 
-MonthTally::MonthTally(int year, int month, const QString &prescriber, const ClinicPolicy &policy)
+MonthTally::MonthTally(int year, int month, const QString &prescriber, const ClinicPolicy &policy, Lists lists)
     : m_policy(policy)
+    , m_keepLists(lists == Lists::Keep)
 {
     const QDate first(year, month, 1);
     m_result.month = first.toString(QStringLiteral("yyyy-MM"));
@@ -341,17 +342,17 @@ void MonthTally::add(const QString &patientId, const MeasureContribution &c)
         if (!(c.counted & (1U << i)))
             continue;
         ++m_denominator[i];
-        if (c.met & (1U << i)) {
+        const bool met = (c.met & (1U << i)) != 0;
+        if (met)
             ++m_numerator[i];
-            m_ids[i].append(patientId);
-        } else {
-            m_notMetIds[i].append(patientId);
-        }
+        if (m_keepLists)
+            (met ? m_ids[i] : m_notMetIds[i]).append(patientId);
     }
     if (c.pegMean) {
         ++m_pegCount;
         m_pegSum += *c.pegMean;
-        m_pegIds.append(patientId);
+        if (m_keepLists)
+            m_pegIds.append(patientId);
     }
 }
 

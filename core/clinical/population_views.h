@@ -102,14 +102,19 @@ Result<MeasureContribution> measureContribution(const domain::Patient &patient, 
 // Sums contributions into one month's measures, patient by patient, in the order added.
 class MonthTally {
 public:
+    // Whether the month keeps its drill-down lists (Measure::patientIds, needActionIds) or only
+    // the counts: a trend's earlier months are shown as figures only, and listing every counted
+    // patient for each of them was most of the measures screen's cost at 10,000 patients.
+    enum class Lists { Keep, CountsOnly };
     // (year, month) must be a valid month (monthlyMeasures checks it).
-    MonthTally(int year, int month, const QString &prescriber, const ClinicPolicy &policy);
+    MonthTally(int year, int month, const QString &prescriber, const ClinicPolicy &policy, Lists lists = Lists::Keep);
     void add(const QString &patientId, const MeasureContribution &contribution);
     [[nodiscard]] MonthlyMeasures result() const;
 
 private:
     MonthlyMeasures m_result;
     const ClinicPolicy &m_policy;
+    bool m_keepLists = true;
     std::array<int, 14> m_numerator{};
     std::array<int, 14> m_denominator{};
     std::array<QStringList, 14> m_ids;

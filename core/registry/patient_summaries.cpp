@@ -368,10 +368,19 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
         // (another policy or summary format, or the clock went back) every one.
         const bool laterDay = *storedRules == identity && !storedAsOf->isEmpty() && *storedAsOf < asOf;
         if (laterDay) {
+            // The summaries prepared for this day (prepareSummariesAhead) of patients nothing was
+            // written for since take their place; only the others are recomputed below.
+            auto seq = summaries.nextComputedSeq();
+            if (!seq)
+                return seq.error();
+            if (auto moved = summaries.takePrepared(asOf, identity, *seq); !moved)
+                return moved.error();
             auto kept = summaries.measuresStillTrue(asOf, monthOf(today).toString(Qt::ISODate));
             if (!kept)
                 return kept.error();
             stillTrueMeasures = std::move(kept).value();
+        } else if (auto s = summaries.forgetAllPrepared(); !s) {
+            return s.error();
         }
         if (auto s = laterDay ? summaries.markExpiredDirty(asOf) : summaries.markAllDirty(); !s)
             return s.error();
@@ -385,6 +394,9 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
         return dirty.error();
     if (dirty->isEmpty())
         return 0;
+    // What was prepared ahead for these patients no longer follows from their records.
+    if (auto s = summaries.forgetPreparedOfMarked(); !s)
+        return s.error();
     auto shipped = shippedRules();
     if (!shipped)
         return shipped.error();
@@ -455,6 +467,55 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
     return written;
 }
 
+Result<int> prepareSummariesAhead(storage::Database &db, const QDate &today, int limit)
+{
+    storage::MetaStore meta(db);
+    storage::SummaryStore summaries(db);
+    auto policy = policyInForce(db);
+    if (!policy)
+        return policy.error();
+    const QString identity = rulesIdentity(*policy);
+    auto storedAsOf = meta.value(kAsOfKey);
+    auto storedRules = meta.value(kRulesKey);
+    auto marked = summaries.anyDirty();
+    if (!storedAsOf || !storedRules || !marked)
+        return !storedAsOf ? storedAsOf.error() : !storedRules ? storedRules.error() : marked.error();
+    // Only from summaries up to date for today: what expires tomorrow is known only then.
+    if (*storedAsOf != today.toString(Qt::ISODate) || *storedRules != identity || *marked)
+        return 0;
+    const QDate tomorrow = today.addDays(1);
+    const QString day = tomorrow.toString(Qt::ISODate);
+    auto ids = summaries.toPrepare(day, identity, limit);
+    if (!ids)
+        return ids.error();
+    if (ids->isEmpty())
+        return 0;
+    auto shipped = shippedRules();
+    if (!shipped)
+        return shipped.error();
+    const ClinicRules rules{policy->policy};
+    auto kept = summaries.measuresStillTrue(day, monthOf(tomorrow).toString(Qt::ISODate));
+    if (!kept)
+        return kept.error();
+    RecordStore store(db);
+    for (const QString &id : std::as_const(*ids)) {
+        auto current = store.current(id);
+        if (!current)
+            return current.error();
+        if (current->isEmpty())
+            continue;
+        auto patient = assemblePatient(*current);
+        if (!patient)
+            return patient.error();
+        const auto measures = kept->constFind(id);
+        const storage::SummaryRow row =
+            summarise(*patient, tomorrow, rules, measures == kept->cend() ? nullptr : &*measures);
+        if (auto s = summaries.upsertPrepared(row, day, identity); !s)
+            return s.error();
+    }
+    return static_cast<int>(ids->size());
+}
+
 Status commitWithSummaries(storage::Transaction &tx, storage::Database &db, const Clock &clock)
 {
     if (auto refreshed = refreshSummaries(db, summaryDate(clock)); !refreshed)
@@ -496,14 +557,17 @@ Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate
     auto dirty = storage::SummaryStore(db).anyDirty();
     if (!storedAsOf || !storedRules || !dirty)
         return Error{QString(), QStringLiteral("cannot read the patient summaries")};
+    m_lastRecomputed = 0;
     if (*dirty || *storedAsOf != today.toString(Qt::ISODate) || *storedRules != rulesIdentity(*policy)) {
         auto tx = Transaction::begin(db);
         if (!tx)
             return tx.error();
-        if (auto refreshed = refreshSummaries(db, today); !refreshed)
+        auto refreshed = refreshSummaries(db, today);
+        if (!refreshed)
             return refreshed.error();
         if (auto s = tx->commit(); !s)
             return s.error();
+        m_lastRecomputed = *refreshed;
     }
     auto newest = storage::SummaryStore(db).newestComputedSeq();
     if (!newest)

@@ -15,6 +15,9 @@
 //   - every patient, when the clinic policy in force or the summary format is not the one the
 //     summaries were computed with, or the clock went back;
 //   - anything still marked, before a summary is read.
+// A summary whose day comes tomorrow may also be prepared ahead while the app is idle
+// (prepareSummariesAhead): the new day's first read then moves it into place, if nothing was
+// written for the patient since, instead of recomputing it.
 // Each recompute stamps the rows it writes with one computed_seq above every stored one, so a
 // reader that remembers the newest it saw re-reads only what changed since (SummaryCache).
 
@@ -45,6 +48,13 @@ QDate summaryDate(const Clock &clock);
 
 // Recomputes what is out of date (see above) in the caller's transaction. How many were recomputed.
 Result<int> refreshSummaries(storage::Database &db, const QDate &today);
+// Prepares ahead, in the caller's transaction, tomorrow's summary of up to `limit` patients whose
+// summary expires tomorrow (computed by the rules engine for that date from the records as they
+// are), so that tomorrow's first read moves them into place instead of recomputing them; a record
+// written for the patient in the meantime, another policy or another date discards it. Nothing
+// when today's summaries are not up to date (a read brings them up to date first). How many
+// patients it handled: fewer than `limit` when none is left.
+Result<int> prepareSummariesAhead(storage::Database &db, const QDate &today, int limit);
 // refreshSummaries, then commits.
 Status commitWithSummaries(storage::Transaction &tx, storage::Database &db, const Clock &clock);
 
@@ -81,6 +91,8 @@ public:
     Result<SummarisedRegistry> read(storage::Database &db, const QDate &today);
     // How many summaries the last read parsed (every patient the first time; after a write, its patients).
     [[nodiscard]] qsizetype lastParsed() const { return m_lastParsed; }
+    // How many summaries the last read recomputed with the rules engine (not those prepared ahead).
+    [[nodiscard]] int lastRecomputed() const { return m_lastRecomputed; }
 
 private:
     struct Entry;
@@ -93,6 +105,7 @@ private:
     SummarisedRegistry m_built;
     std::optional<Error> m_refused;  // the first patient (in order) the rules engine refused
     qsizetype m_lastParsed = 0;
+    int m_lastRecomputed = 0;
 };
 
 }  // namespace cairn::registry

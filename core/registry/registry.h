@@ -171,6 +171,11 @@ public:
     // whole-registry lists show, one row per patient instead of every record. Audited like
     // loadAllPatients.
     Result<SummarisedRegistry> patientSummaries(const QString &purpose);
+    // Prepares tomorrow's summaries of up to `limit` patients whose summary expires tomorrow, in
+    // one transaction (patient_summaries.h: prepareSummariesAhead), so that tomorrow's first read
+    // need not recompute them; the app calls it while idle. Shows nothing and is not audited. How
+    // many patients it handled: fewer than `limit` when none is left.
+    Result<int> prepareSummariesAhead(int limit);
     // Every patient with a visit record dated `date` (any version: the rules decide which count),
     // with their current records. Audited like loadAllPatients.
     Result<QList<domain::Patient>> patientsBookedOn(const QDate &date, const QString &purpose);
@@ -353,6 +358,8 @@ private:
     storage::Database &database();
     // How many summaries the last whole-registry read parsed (the rest were kept from before).
     [[nodiscard]] qsizetype summariesParsedLastRead() const;
+    // How many of them the rules engine recomputed (the others were prepared ahead).
+    [[nodiscard]] int summariesRecomputedLastRead() const;
 
     Registry(UserSummary user, QString registryId, QString deviceId, const Clock &clock);
     // `corrected`: the version a correction replaces (field-level rights compare with it).

@@ -12,6 +12,8 @@ struct RegistryInternals {
     static storage::Database &database(Registry &registry) { return registry.database(); }
     // How many summaries the last whole-registry read parsed (the rest were kept from before).
     static qsizetype summariesParsedLastRead(Registry &registry) { return registry.summariesParsedLastRead(); }
+    // How many of them the rules engine recomputed (the others were prepared ahead).
+    static int summariesRecomputedLastRead(Registry &registry) { return registry.summariesRecomputedLastRead(); }
 };
 
 }  // namespace cairn::registry

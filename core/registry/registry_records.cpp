@@ -627,9 +627,27 @@ Result<SummarisedRegistry> Registry::patientSummaries(const QString &purpose)
     return summaries;
 }
 
+Result<int> Registry::prepareSummariesAhead(int limit)
+{
+    auto tx = Transaction::begin(*d->db);
+    if (!tx)
+        return tx.error();
+    auto prepared = registry::prepareSummariesAhead(*d->db, summaryDate(m_clock), limit);
+    if (!prepared)
+        return prepared.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return prepared;
+}
+
 qsizetype Registry::summariesParsedLastRead() const
 {
     return d->summaries.lastParsed();
+}
+
+int Registry::summariesRecomputedLastRead() const
+{
+    return d->summaries.lastRecomputed();
 }
 
 Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, const QString &purpose)

@@ -369,7 +369,9 @@ Result<MeasuresData> measuresData(Registry &registry, int year, int month, const
         MeasuresData data;
         for (int i = 0; i < kSummaryMeasureMonths; ++i) {
             const QDate m = end.addMonths(i - (kSummaryMeasureMonths - 1));
-            clinical::MonthTally tally(m.year(), m.month(), prescriber, rules->policy);
+            clinical::MonthTally tally(m.year(), m.month(), prescriber, rules->policy,
+                                       i == kSummaryMeasureMonths - 1 ? clinical::MonthTally::Lists::Keep
+                                                                      : clinical::MonthTally::Lists::CountsOnly);
             for (qsizetype k = 0; k < patients.size(); ++k) {
                 if (prescriber.isEmpty() || patients.at(k).prescriber == prescriber)
                     tally.add(patients.at(k).id, summaries->measures.at(k)[static_cast<std::size_t>(i)]);
@@ -387,6 +389,12 @@ Result<MeasuresData> measuresData(Registry &registry, int year, int month, const
         return trend.error();
     MeasuresData data;
     data.trend = std::move(trend).value();
+    for (qsizetype i = 0; i + 1 < data.trend.size(); ++i) {
+        for (clinical::Measure &measure : data.trend[i].measures) {  // as the summaries' trend: figures only
+            measure.patientIds.clear();
+            measure.needActionIds.clear();
+        }
+    }
     addNames(data, input->patients);
     return data;
 }

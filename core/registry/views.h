@@ -155,7 +155,9 @@ Result<QList<OutreachRow>> pegOutreachRows(Registry &registry, const QDate &asOf
 // --- Monthly measures --------------------------------------------------------------------------
 
 // The 12-month trend of the monthly measures ending with (year, month), for the clinic or one
-// prescriber, with the names the drill-down lists need and the clinic's prescribers.
+// prescriber, with the names the drill-down lists need and the clinic's prescribers. Only the last
+// month, the one the screen shows and drills into, carries drill-down lists (patientIds,
+// needActionIds); the months before carry their counts and values for the trend.
 struct PatientName {
     QString name;
     QString clinicId;

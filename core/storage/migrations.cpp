@@ -265,10 +265,38 @@ ALTER TABLE patient_summary ADD COLUMN measures_month TEXT NOT NULL DEFAULT '';
 CREATE INDEX patient_summary_by_valid_until ON patient_summary(valid_until);
 )SQL";
 
+// Version 10: summaries prepared ahead. The registry computes, while the app is idle, tomorrow's
+// summary of each patient whose summary expires tomorrow (core/registry/patient_summaries.cpp),
+// stamped with that date and the rules it was computed under; the first read of that day moves the
+// ones still true (no record written for the patient since) into patient_summary instead of
+// recomputing them. Nothing else reads this table.
+constexpr const char *kSchemaV10 = R"SQL(
+CREATE TABLE patient_summary_ahead (
+  patient_id      TEXT PRIMARY KEY,
+  as_of           TEXT NOT NULL,
+  rules           TEXT NOT NULL,
+  policy_version  TEXT NOT NULL,
+  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
+  ltot_reason     TEXT NOT NULL,
+  tier            TEXT NOT NULL,
+  band            TEXT NOT NULL,
+  total_mme       REAL NOT NULL,
+  gaps            TEXT NOT NULL CHECK (json_valid(gaps)),
+  next_visit      TEXT,
+  next_visit_time TEXT NOT NULL,
+  last_peg        TEXT,
+  error           TEXT,
+  measures        BLOB,
+  measures_error  TEXT,
+  measures_month  TEXT NOT NULL,
+  valid_until     TEXT NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
 constexpr std::array kMigrations{
-    Migration{1, kSchemaV1}, Migration{2, kSchemaV2}, Migration{3, kSchemaV3},
-    Migration{4, kSchemaV4}, Migration{5, kSchemaV5}, Migration{6, kSchemaV6},
-    Migration{7, kSchemaV7}, Migration{8, kSchemaV8}, Migration{9, kSchemaV9},
+    Migration{1, kSchemaV1}, Migration{2, kSchemaV2},   Migration{3, kSchemaV3}, Migration{4, kSchemaV4},
+    Migration{5, kSchemaV5}, Migration{6, kSchemaV6},   Migration{7, kSchemaV7}, Migration{8, kSchemaV8},
+    Migration{9, kSchemaV9}, Migration{10, kSchemaV10},
 };
 
 }  // namespace

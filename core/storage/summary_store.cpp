@@ -62,6 +62,8 @@ Status SummaryStore::forget(const QString &patientId)
 {
     if (auto s = m_db.runForEach("DELETE FROM patient_summary WHERE patient_id = ?", {patientId}); !s)
         return s;
+    if (auto s = m_db.runForEach("DELETE FROM patient_summary_ahead WHERE patient_id = ?", {patientId}); !s)
+        return s;
     return m_db.runForEach("DELETE FROM summary_dirty WHERE patient_id = ?", {patientId});
 }
 
@@ -172,6 +174,87 @@ Result<QStringList> SummaryStore::patientsWithVisitOn(const QString &isoDate)
 Result<QStringList> SummaryStore::patientsRoomedOn(const QString &isoDate)
 {
     return m_db.textColumn(hot_queries::kPatientsRoomedOn, isoDate);
+}
+
+Result<QStringList> SummaryStore::toPrepare(const QString &isoDate, const QString &rules, int limit)
+{
+    auto stmt =
+        m_db.prepare("SELECT s.patient_id FROM patient_summary s WHERE s.valid_until <= ? "
+                     "AND NOT EXISTS (SELECT 1 FROM patient_summary_ahead a WHERE a.patient_id = s.patient_id "
+                     "AND a.as_of = ? AND a.rules = ?) "
+                     "AND s.patient_id NOT IN (SELECT patient_id FROM summary_dirty) ORDER BY s.patient_id LIMIT ?");
+    if (!stmt)
+        return stmt.error();
+    Statement &q = *stmt;
+    q.bind(1, isoDate).bind(2, isoDate).bind(3, rules).bind(4, limit);
+    QStringList ids;
+    while (q.next())
+        ids << q.text(0);
+    if (!q.status())
+        return q.status().error();
+    return ids;
+}
+
+Status SummaryStore::upsertPrepared(const SummaryRow &row, const QString &isoDate, const QString &rules)
+{
+    auto stmt = m_db.cached(
+        "INSERT OR REPLACE INTO patient_summary_ahead (patient_id, as_of, rules, policy_version, on_therapy, "
+        "ltot_reason, tier, band, total_mme, gaps, next_visit, next_visit_time, last_peg, error, measures, "
+        "measures_error, measures_month, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return stmt.error();
+    Statement &s = **stmt;
+    s.bind(1, row.patientId)
+        .bind(2, isoDate)
+        .bind(3, rules)
+        .bind(4, row.policyVersion)
+        .bind(5, row.onTherapy ? 1 : 0)
+        .bind(6, row.ltotReason)
+        .bind(7, row.tier)
+        .bind(8, row.band)
+        .bind(9, row.totalMme)
+        .bind(10, QString::fromUtf8(row.gaps))
+        .bindOptional(11, row.nextVisit)
+        .bind(12, row.nextVisitTime)
+        .bindOptional(13, row.lastPeg)
+        .bindOptional(14, row.error)
+        .bind(15, row.measures)
+        .bindOptional(16, row.measuresError)
+        .bind(17, row.measuresMonth)
+        .bind(18, row.validUntil);
+    return s.run();
+}
+
+Result<int> SummaryStore::takePrepared(const QString &isoDate, const QString &rules, std::int64_t computedSeq)
+{
+    auto stmt = m_db.prepare(
+        "INSERT OR REPLACE INTO patient_summary (patient_id, policy_version, on_therapy, ltot_reason, tier, band, "
+        "total_mme, gaps, next_visit, next_visit_time, last_peg, error, measures, measures_error, measures_month, "
+        "valid_until, computed_seq) "
+        "SELECT a.patient_id, a.policy_version, a.on_therapy, a.ltot_reason, a.tier, a.band, a.total_mme, a.gaps, "
+        "a.next_visit, a.next_visit_time, a.last_peg, a.error, a.measures, a.measures_error, a.measures_month, "
+        "a.valid_until, ? FROM patient_summary_ahead a JOIN patient_summary s ON s.patient_id = a.patient_id "
+        "WHERE a.as_of = ? AND a.rules = ? AND s.valid_until <= ? "
+        "AND a.patient_id NOT IN (SELECT patient_id FROM summary_dirty)");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, computedSeq).bind(2, isoDate).bind(3, rules).bind(4, isoDate);
+    if (auto s = stmt->run(); !s)
+        return s.error();
+    const int moved = m_db.changes();
+    if (auto s = forgetAllPrepared(); !s)
+        return s.error();
+    return moved;
+}
+
+Status SummaryStore::forgetPreparedOfMarked()
+{
+    return m_db.exec("DELETE FROM patient_summary_ahead WHERE patient_id IN (SELECT patient_id FROM summary_dirty)");
+}
+
+Status SummaryStore::forgetAllPrepared()
+{
+    return m_db.exec("DELETE FROM patient_summary_ahead");
 }
 
 }  // namespace cairn::storage

@@ -79,6 +79,21 @@ public:
     // Every patient whose summary was computed after `seq` (every patient for -1), with their
     // demographics, in no particular order. Call after the summaries are up to date.
     Result<QList<SummarisedPatientRow>> computedSince(std::int64_t seq);
+
+    // Summaries prepared ahead (`patient_summary_ahead`, schema 10): a patient's summary for a later
+    // date, computed before that date comes, stamped with the date and the rules it holds for.
+    // Up to `limit` patients whose summary expires by `isoDate` (valid_until on or before it) and
+    // who have none prepared for that date under `rules` and are not marked, by id.
+    Result<QStringList> toPrepare(const QString &isoDate, const QString &rules, int limit);
+    Status upsertPrepared(const SummaryRow &row, const QString &isoDate, const QString &rules);
+    // Moves into patient_summary the summaries prepared for `isoDate` under `rules` of the patients
+    // whose summary expires by then and who are not marked (nothing written for them since they were
+    // prepared), stamped `computedSeq`; then drops every prepared summary. How many were moved.
+    Result<int> takePrepared(const QString &isoDate, const QString &rules, std::int64_t computedSeq);
+    // Drops the prepared summaries of the marked patients (their records changed), or of everyone.
+    Status forgetPreparedOfMarked();
+    Status forgetAllPrepared();
+
     // Patients with a visit record (any version) dated `isoDate`: the candidates for that day's huddle.
     Result<QStringList> patientsWithVisitOn(const QString &isoDate);
     // Patients with a rooming record in force dated `isoDate` (hot_queries::kPatientsRoomedOn).

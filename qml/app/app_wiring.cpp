@@ -10,6 +10,28 @@
 #include <QQuickWindow>
 
 namespace cairn::app {
+namespace {
+
+// Tomorrow's summaries prepared a few patients at a time, each batch at the back of the database
+// thread's queue, so that a screen's read waits for one batch at most (tens of milliseconds at
+// 10,000 patients), and tomorrow's first read moves them into place instead of recomputing them.
+constexpr int kSummariesPerBatch = 20;
+constexpr int kPrepareSummariesEveryMs = 60 * 1000;
+
+void prepareSummariesAhead(registry::RegistryThread &thread)
+{
+    thread.post([&thread](registry::Registry *registry) {
+        if (!registry)
+            return;
+        // An error leaves tomorrow's first read to recompute those summaries; nothing is logged
+        // (the error may name a patient).
+        auto handled = registry->prepareSummariesAhead(kSummariesPerBatch);
+        if (handled && *handled == kSummariesPerBatch)
+            prepareSummariesAhead(thread);
+    });
+}
+
+}  // namespace
 
 void AppWiring::nameApplication()
 {
@@ -40,6 +62,12 @@ AppWiring::AppWiring(const AppOptions &options)
     QObject::connect(&m_scheduler, &sync::SyncScheduler::dataArrived, &m_session, &Session::noteDataChanged);
     QObject::connect(&m_scheduler, &sync::SyncScheduler::roundFinished, &m_session, &Session::refreshSyncState);
     QObject::connect(&m_scheduler, &sync::SyncScheduler::wiped, &m_session, &Session::lock);
+
+    m_prepareSummaries.setInterval(kPrepareSummariesEveryMs);
+    QObject::connect(&m_prepareSummaries, &QTimer::timeout, &m_session,
+                     [this] { prepareSummariesAhead(m_databaseThread); });
+    QObject::connect(&m_session, &Session::signedInChanged, &m_prepareSummaries,
+                     [this] { m_session.signedIn() ? m_prepareSummaries.start() : m_prepareSummaries.stop(); });
 
     // Lock on idle and whenever the app leaves the foreground; cover patient data meanwhile.
     m_lifecycle.setIdleLimitSeconds(options.idleLockSeconds);

@@ -16,6 +16,7 @@
 #include "sync/client/sync_scheduler.h"
 
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -78,6 +79,8 @@ private:
     UserActivityFilter m_activity;
     Language m_language;
     TextSize m_textSize;
+    // While someone is signed in: tomorrow's patient summaries prepared on the database thread.
+    QTimer m_prepareSummaries;
     // Last, so that the screens go before the objects they show.
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };

@@ -2,8 +2,12 @@
 // the test at some moment of it. Prints "start" when the write begins and "committed" after it.
 // usage: summary_crash_worker policy DB KEYSTORE_DIR ISO_DATETIME       (administrator changes the policy)
 //        summary_crash_worker page DB KEYSTORE_DIR ISO_DATETIME PAGE_JSON (clinician applies a pulled page)
+//        summary_crash_worker ahead DB KEYSTORE_DIR ISO_DATETIME  (today's summaries read, then tomorrow's prepared)
+//        summary_crash_worker newday DB KEYSTORE_DIR ISO_DATETIME (the first read of the day: summaries brought up to
+//        date)
 
 #include "core/registry/clock.h"
+#include "core/registry/patient_summaries.h"
 #include "core/registry/registry.h"
 #include "platform/keystore.h"
 #include "sync/protocol/protocol.h"
@@ -69,6 +73,22 @@ int main(int argc, char *argv[])
         say("start");
         if (auto applied = (*r)->applyPulled(page, QStringLiteral("crash-page")); !applied)
             return fail(applied.error());
+    } else if (mode == QLatin1String("ahead")) {
+        // Today's summaries first (what expires tomorrow is known from them), then tomorrow's.
+        if (auto read = (*r)->patientSummaries(QStringLiteral("crash-ahead")); !read)
+            return fail(read.error());
+        say("start");
+        for (;;) {
+            auto handled = (*r)->prepareSummariesAhead(20);
+            if (!handled)
+                return fail(handled.error());
+            if (*handled < 20)
+                break;
+        }
+    } else if (mode == QLatin1String("newday")) {
+        say("start");
+        if (auto read = (*r)->patientSummaries(QStringLiteral("crash-newday")); !read)
+            return fail(read.error());
     } else {
         return 2;
     }

@@ -55,7 +55,7 @@ QStringList measureLines(const QList<clinical::MonthlyMeasures> &trend)
                      .arg(m.month, m.evaluatedOn.toString(Qt::ISODate), m.prescriber, m.policyVersion)
                      .arg(m.cotPatients);
         for (const clinical::Measure &measure : m.measures) {
-            lines << QStringLiteral("  %1 %2/%3 = %4 window %5 target %6 %7: %8")
+            lines << QStringLiteral("  %1 %2/%3 = %4 window %5 target %6 %7: %8 act on: %9")
                          .arg(measure.id)
                          .arg(measure.numerator)
                          .arg(measure.denominator)
@@ -63,7 +63,7 @@ QStringList measureLines(const QList<clinical::MonthlyMeasures> &trend)
                          .arg(measure.windowDays)
                          .arg(measure.target ? QString::number(*measure.target) : QStringLiteral("none"))
                          .arg(measure.lowerIsBetter ? QStringLiteral("ceiling") : QStringLiteral("floor"),
-                              measure.patientIds.join(QLatin1Char(',')));
+                              measure.patientIds.join(QLatin1Char(',')), measure.needActionIds.join(QLatin1Char(',')));
         }
     }
     return lines;
@@ -280,7 +280,26 @@ class TestPatientSummaries : public QObject {
             auto fullTrend =
                 clinical::measureTrend(*everyone, end.year(), end.month(), prescriber, full->rules.context());
             CHECK_OK(fullTrend);
+            // Every month's figures; the drill-down lists of the month the screen shows (the
+            // months before are figures only).
+            QVERIFY(!fullTrend->isEmpty());
+            for (qsizetype i = 0; i + 1 < fullTrend->size(); ++i) {
+                for (clinical::Measure &measure : (*fullTrend)[i].measures) {
+                    measure.patientIds.clear();
+                    measure.needActionIds.clear();
+                }
+            }
             QCOMPARE(measureLines(fastMeasures->trend), measureLines(*fullTrend));
+            // The drill-down names every listed patient as their record does.
+            for (const clinical::Measure &measure : fullTrend->last().measures) {
+                for (const QString &id : measure.patientIds + measure.needActionIds) {
+                    const auto patient = std::find_if(everyone->cbegin(), everyone->cend(),
+                                                      [&id](const domain::Patient &p) { return p.id == id; });
+                    QVERIFY(patient != everyone->cend());
+                    QCOMPARE(fastMeasures->names.value(id).name, patient->name);
+                    QCOMPARE(fastMeasures->names.value(id).clinicId, patient->clinicId);
+                }
+            }
             QCOMPARE(fastMeasures->trend.size(), 12);
         }
     }
@@ -713,20 +732,47 @@ private slots:
         for (int ahead = 1; ahead <= 9; ++ahead)
             offsets << ahead;
         offsets << 12 << 20 << 38 << 39 << 40 << 55 << 130;
+        // Whether the day before prepared every summary that expires (app idle), and nothing was
+        // written after: then its first read recomputes none.
+        bool allPrepared = false;
+        int preparedDays = 0;
         for (int ahead : std::as_const(offsets)) {
+            const bool consecutive = m_clock.now().date().daysTo(kStart.addDays(ahead).date()) == 1;
             m_clock.set(kStart.addDays(ahead));
             CHECK_OK(evaluateForView(*r, View::RegistryList, m_clock.now().date()));
+            QCOMPARE(scalar(*r, "SELECT count(*) FROM patient_summary_ahead"), 0);
+            if (allPrepared && consecutive) {
+                QCOMPARE(RegistryInternals::summariesRecomputedLastRead(*r), 0);
+                ++preparedDays;
+            }
             if (ahead <= 9) {
                 recomputedOnPlainDays += RegistryInternals::summariesParsedLastRead(*r);
                 ++plainDays;
             }
             CHECKED(sameAsFullEvaluation(*r));
+            // Tomorrow prepared ahead: in full, or one small batch of it (the app was closed early),
+            // before the day's writes and policy change, which must discard what they change.
+            if (ahead % 4 == 2) {
+                auto handled = r->prepareSummariesAhead(3);
+                CHECK_OK(handled);
+                allPrepared = *handled < 3;
+            } else {
+                for (;;) {
+                    auto handled = r->prepareSummariesAhead(7);
+                    CHECK_OK(handled);
+                    if (*handled < 7)
+                        break;
+                }
+                allPrepared = true;
+            }
             if (ahead % 3 == 0) {
+                allPrepared = false;
                 CHECKED(randomWrite(*r));
                 CHECKED(nothingWaiting(*r));
                 CHECKED(sameAsFullEvaluation(*r));
             }
             if (ahead == 20) {
+                allPrepared = false;
                 r.reset();
                 {
                     auto admin = signIn(QStringLiteral("days.db"), kAdmin, kAdminPin);
@@ -740,6 +786,7 @@ private slots:
                 CHECKED(sameAsFullEvaluation(*r));
             }
         }
+        QVERIFY(preparedDays >= 3);
         // Most summaries hold from one day to the next: far fewer than every patient each day.
         QVERIFY2(recomputedOnPlainDays < qsizetype{patients} * plainDays / 2,
                  qPrintable(QStringLiteral("%1 recomputed over %2 days").arg(recomputedOnPlainDays).arg(plainDays)));
@@ -758,6 +805,55 @@ private slots:
             allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-policy.db"), copy, {QStringLiteral("policy")},
                                                    static_cast<int>(took * part / 5)),
                                          policies, 0, 1);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    // Killed while tomorrow's summaries are prepared, then while the next day's first read brings
+    // the summaries up to date (moving the prepared ones, recomputing the rest): nothing lost, and
+    // the next day's screens equal a full evaluation.
+    void killedWhilePreparingAndRecomputingSummariesForANewDay()
+    {
+        create(QStringLiteral("crash-day.db"), 300, 18).reset();
+        const char *records = "SELECT count(*) FROM records";
+        qint64 recordCount = 0;
+        {
+            auto r = signIn(QStringLiteral("crash-day.db"), kClinician, kClinicianPin);
+            recordCount = scalar(*r, records);
+        }
+        // Six days after seeding, when the summaries of most patients end the next day.
+        const QDateTime today = kStart.addDays(6);
+        const QDateTime tomorrow = today.addDays(1);
+        m_clock.set(today);
+        qint64 took = 0;
+        runWorker(QStringLiteral("crash-day.db"), QStringLiteral("ahead-done.db"), {QStringLiteral("ahead")}, -1,
+                  &took);
+        for (int part = 1; part <= 3; ++part) {
+            const QString copy = QStringLiteral("ahead-kill-%1.db").arg(part);
+            m_clock.set(today);
+            runWorker(QStringLiteral("crash-day.db"), copy, {QStringLiteral("ahead")},
+                      static_cast<int>(took * part / 4));
+            m_clock.set(tomorrow);
+            allOrNothingAndSummariesTrue(copy, records, recordCount, recordCount);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Half prepared, then the next day's first read killed at several moments.
+        m_clock.set(today);
+        runWorker(QStringLiteral("crash-day.db"), QStringLiteral("day-half.db"), {QStringLiteral("ahead")},
+                  static_cast<int>(took / 2));
+        m_clock.set(tomorrow);
+        const QByteArray nextDay = "SELECT count(*) FROM meta WHERE key = 'summary_as_of' AND value = '" +
+                                   tomorrow.date().toString(Qt::ISODate).toLatin1() + "'";
+        runWorker(QStringLiteral("day-half.db"), QStringLiteral("newday-done.db"), {QStringLiteral("newday")}, -1,
+                  &took);
+        allOrNothingAndSummariesTrue(QStringLiteral("newday-done.db"), nextDay.constData(), 1, 1);
+        for (int part = 1; part <= 4; ++part) {
+            const QString copy = QStringLiteral("newday-kill-%1.db").arg(part);
+            allOrNothingAndSummariesTrue(runWorker(QStringLiteral("day-half.db"), copy, {QStringLiteral("newday")},
+                                                   static_cast<int>(took * part / 5)),
+                                         nextDay.constData(), 0, 1);
             if (QTest::currentTestFailed())
                 return;
         }
