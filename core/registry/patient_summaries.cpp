@@ -417,11 +417,10 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
     if (!patients)
         return patients.error();
     if (dirty->size() > std::max(kScanAllAbove, static_cast<qsizetype>(*patients) / kScanAllAboveShareDivisor)) {
-        // Each patient summarised as soon as the scan has read it whole: the registry is never
-        // held in memory at once (seeding 50,000 patients held 1.5 GB that way).
+        // Patients are summarised as the scan reads them whole, in chunks shared out among the
+        // cores (summariseMany) and written before the scan goes on: the registry is never held in
+        // memory at once (seeding 50,000 patients held 1.5 GB that way).
         const QSet<QString> wanted(dirty->cbegin(), dirty->cend());
-        // Gathered in chunks, each shared out among the cores (summariseMany) and written before
-        // the scan goes on, so memory holds one chunk of patients, not the registry.
         std::vector<domain::Patient> chunk;
         const auto writeChunk = [&]() -> Status {
             std::vector<const domain::Patient *> marked;
