@@ -168,6 +168,16 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::HistoryListModel</name>
+    <message numerus="yes">
+        <source>supply for %n day(s)</source>
+        <translation>
+            <numerusform>supply for %n day</numerusform>
+            <numerusform>supply for %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::MeasuresModel</name>
     <message numerus="yes">
         <source>%n patient(s) with a recent PEG</source>

@@ -2238,6 +2238,14 @@
         <source>Decide not to refer</source>
         <translation>Decidir no derivar</translation>
     </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecha</translation>
+    </message>
+    <message>
+        <source>Mark done: %1</source>
+        <translation>Marcar como hecha: %1</translation>
+    </message>
 </context>
 <context>
     <name>PdfReaderScreen</name>
@@ -3313,10 +3321,6 @@
         <translation>Derivado a</translation>
     </message>
     <message>
-        <source>Required when referred: the program or prescriber</source>
-        <translation>Obligatorio si se deriva: el programa o el prescriptor</translation>
-    </message>
-    <message>
         <source>Start a new-patient intake</source>
         <translation>Iniciar la admisión de un paciente nuevo</translation>
     </message>
@@ -3465,10 +3469,6 @@
         <translation>Una reducción en pausa</translation>
     </message>
     <message>
-        <source>A concern for opioid use disorder</source>
-        <translation>Una preocupación por un trastorno por consumo de opioides</translation>
-    </message>
-    <message>
         <source>Why not refer</source>
         <translation>Por qué no derivar</translation>
     </message>
@@ -3483,6 +3483,22 @@
     <message>
         <source>Correct a decision not to refer</source>
         <translation>Corregir una decisión de no derivar</translation>
+    </message>
+    <message>
+        <source>Required when referred: a MOUD prescriber or addiction program from the clinic&apos;s directory</source>
+        <translation>Obligatorio si se deriva: un prescriptor de MOUD o un programa de tratamiento de adicciones del directorio de la clínica</translation>
+    </message>
+    <message>
+        <source>A concern for opioid use disorder</source>
+        <translation>Una preocupación por un trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>Days&apos; supply asked for</source>
+        <translation>Días de suministro solicitados</translation>
+    </message>
+    <message>
+        <source>Empty if the request did not say</source>
+        <translation>Vacío si la solicitud no lo dijo</translation>
     </message>
 </context>
 <context>
@@ -5690,6 +5706,17 @@
         <source>%1 · %2, due %3 · %4</source>
         <translation>%1 · %2, para el %3 · %4</translation>
     </message>
+    <message>
+        <source>a resource not in this tablet&apos;s directory yet</source>
+        <translation>un recurso que aún no está en el directorio de esta tableta</translation>
+    </message>
+    <message numerus="yes">
+        <source>supply for %n day(s)</source>
+        <translation>
+            <numerusform>suministro para %n día</numerusform>
+            <numerusform>suministro para %n días</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cairn::app::HuddleModel</name>
@@ -6225,6 +6252,10 @@
     <message>
         <source>New-patient intake started %1; still to do: %2.</source>
         <translation>Admisión de paciente nuevo iniciada el %1; falta: %2.</translation>
+    </message>
+    <message>
+        <source>The task is marked done.</source>
+        <translation>La tarea está marcada como hecha.</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,12 @@ bool oudConcernOn(const domain::Patient &patient, const QDate &on)
     return latest && offersTreatment(oudResult(*latest).severity);
 }
 
+bool offersMoud(domain::ResourceCategory category)
+{
+    return category == domain::ResourceCategory::MoudPrescriber ||
+           category == domain::ResourceCategory::AddictionTreatment;
+}
+
 const domain::OudAssessment *latestOudAssessment(const domain::Patient &patient, const QDate &on)
 {
     return latestOn(patient.oudAssessments, on);

@@ -2,6 +2,7 @@
 // Opioid use disorder (OUD): the DSM-5 checklist's severity, and where the patient stands with
 // medication for OUD (MOUD), which is tracked apart from long-term opioid therapy (ltot.h).
 
+#include "core/domain/clinic_resource.h"
 #include "core/domain/records.h"
 
 #include <QList>
@@ -35,6 +36,9 @@ bool offersTreatment(OudSeverity severity);
 // A concern for opioid use disorder on `on`: the latest checklist on or before it meets the
 // criteria (mild or worse). One of the clinic's referral triggers (referral_triggers.h).
 bool oudConcernOn(const domain::Patient &patient, const QDate &on);
+// Whether a directory resource can take a patient referred for MOUD: a MOUD prescriber or an
+// addiction treatment program. The MOUD form's choices and the registry's check both ask this.
+bool offersMoud(domain::ResourceCategory category);
 
 // The latest checklist on or before `on` (by date, then clock); null if none.
 const domain::OudAssessment *latestOudAssessment(const domain::Patient &patient, const QDate &on);

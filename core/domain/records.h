@@ -325,10 +325,11 @@ struct MoudStatus {
     QDate date;  // the day of this state
     MoudState state = MoudState::Offered;
     QString medication{};  // e.g. "buprenorphine"; optional
-    QString referredTo{};  // required when referred: the program or prescriber
+    QString referredTo{};  // free text of records made before resource_id; kept, never asked for again
     QString note{};
-    // Referred: the clinic_resource (its `id`) the patient was referred to ("resource_id"; absent
-    // in older records). Kept by the codec; the form and the registry's check of it come next.
+    // Referred: the clinic_resource (its `id`) the patient was referred to. The registry requires
+    // it for every referral it writes (one that offers MOUD: clinical/oud.h); records from before
+    // it named only `referred_to` still read.
     QString resourceId{};
 
     friend bool operator==(const MoudStatus &, const MoudStatus &) = default;

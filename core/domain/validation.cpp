@@ -379,8 +379,17 @@ Status validate(const MoudStatus &m)
         return s;
     if (auto s = checkText(m.medication, "medication", false, 120); !s)
         return s;
-    if (auto s = checkText(m.referredTo, "referred_to", m.state == MoudState::Referred, 200); !s)
+    if (auto s = checkText(m.referredTo, "referred_to", false, 200); !s)
         return s;
+    if (auto s = checkText(m.resourceId, "resource_id", false, 64); !s)
+        return s;
+    // A referral names where to: a resource of the clinic's directory (records made before the
+    // directory named it in free text, and still read). Whether the resource exists is the
+    // registry's to check (it holds the directory), as for a referral.
+    if (m.state == MoudState::Referred && m.resourceId.trimmed().isEmpty() && m.referredTo.trimmed().isEmpty())
+        return Error{QStringLiteral("resource_id"),
+                     QStringLiteral("is required when referred: choose the program or prescriber from the clinic's "
+                                    "directory")};
     return checkText(m.note, "note", false, 2000);
 }
 

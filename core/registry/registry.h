@@ -366,8 +366,12 @@ private:
     Result<domain::AnyRecord> acceptRecord(const RecordValue &value, const QString &verb,
                                            const domain::RecordEnvelope *corrected = nullptr);
     // A referral's write (new, or correcting the record `correcting`): who may make it, its
-    // question and destination, a possible status move, a resource the directory holds.
+    // question and destination, a possible status move, a resource the directory holds; and a
+    // MOUD status's referral (below).
     Status checkReferralWrite(const domain::AnyRecord &record, const QString &correcting);
+    // A MOUD status "referred" names an active resource of the directory that offers MOUD
+    // (clinical::offersMoud); a correction keeping the resource it had is not checked again.
+    Status checkMoudReferralWrite(const domain::MoudStatus &status, const QString &correcting);
     // Whether the signed-in user may write a record of `kind` under the clinic policy in force
     // (clinical::mayRecord: the role's permission, or a care gap the clinic gives it).
     bool mayWrite(const QString &kind);

@@ -1,4 +1,5 @@
 // The clinic's resource directory and the checks every referral write gets against it.
+#include "core/clinical/oud.h"
 #include "core/clinical/referrals.h"
 #include "core/registry/registry_private.h"
 
@@ -107,20 +108,65 @@ Result<QList<Registry::ClinicResourceVersion>> Registry::clinicResourceHistory(c
     return versions;
 }
 
+namespace {
+
+// The version a correction replaces, if it reads as a T.
+template <typename T> Result<std::optional<T>> correctedVersion(Database &db, const QString &correcting)
+{
+    if (correcting.isEmpty())
+        return std::optional<T>();
+    auto original = RecordStore(db).find(correcting);
+    if (!original)
+        return original.error();
+    auto read = domain::recordFromJson(original->kind, original->payload);
+    if (read && std::holds_alternative<T>(*read))
+        return std::optional<T>(std::get<T>(*read));
+    return std::optional<T>();
+}
+
+}  // namespace
+
+Status Registry::checkMoudReferralWrite(const domain::MoudStatus &status, const QString &correcting)
+{
+    if (status.state != domain::MoudState::Referred)
+        return ok();
+    // Every referral written here names the directory's resource; only records from before the
+    // directory (free-text referred_to) read without one.
+    if (status.resourceId.isEmpty())
+        return Error{QStringLiteral("resource_id"),
+                     QStringLiteral("is required when referred: choose the program or prescriber from the clinic's "
+                                    "directory")};
+    auto before = correctedVersion<domain::MoudStatus>(*d->db, correcting);
+    if (!before)
+        return before.error();
+    if (*before && (*before)->resourceId == status.resourceId)
+        return ok();  // already checked when it was chosen; a resource retired since stays named
+    auto resource = findResource(*d->db, status.resourceId);
+    if (!resource)
+        return resource.error();
+    if (!*resource)
+        return Error{QStringLiteral("resource_id"), QStringLiteral("names no resource in the clinic's directory")};
+    if (!(*resource)->resource.active)
+        return Error{QStringLiteral("resource_id"),
+                     QStringLiteral("names a retired resource (%1)").arg((*resource)->resource.name)};
+    if (!clinical::offersMoud((*resource)->resource.category))
+        return Error{QStringLiteral("resource_id"),
+                     QStringLiteral("names %1, which is not a MOUD prescriber or addiction treatment program")
+                         .arg((*resource)->resource.name)};
+    return ok();
+}
+
 Status Registry::checkReferralWrite(const domain::AnyRecord &record, const QString &correcting)
 {
+    if (const auto *moud = std::get_if<domain::MoudStatus>(&record))
+        return checkMoudReferralWrite(*moud, correcting);
     const auto *referral = std::get_if<domain::Referral>(&record);
     if (!referral)
         return ok();
-    std::optional<domain::Referral> before;
-    if (!correcting.isEmpty()) {
-        auto original = RecordStore(*d->db).find(correcting);
-        if (!original)
-            return original.error();
-        auto read = domain::recordFromJson(original->kind, original->payload);
-        if (read && std::holds_alternative<domain::Referral>(*read))
-            before = std::get<domain::Referral>(*read);
-    }
+    auto corrected = correctedVersion<domain::Referral>(*d->db, correcting);
+    if (!corrected)
+        return corrected.error();
+    const std::optional<domain::Referral> before = *corrected;
     // Making a referral, or changing what it asks or of whom, is a clinician's; moving it on
     // (sent, scheduled, seen, closed) is whoever books.
     const bool decides = !before || clinical::changesClinicalContent(*before, *referral);

@@ -60,6 +60,12 @@ Result<std::pair<domain::InactiveReason, QDate>> inactivationFrom(const QJsonObj
     return std::pair{reason, date};
 }
 
+// The MOUD form's "referred to": its choices are the clinic's directory, not a fixed list.
+bool isMoudReferral(const QString &kind, const QString &field)
+{
+    return kind == QLatin1String("moud_status") && field == QLatin1String("resource_id");
+}
+
 registry::RecordValue toRecordValue(domain::AnyRecord record)
 {
     return std::visit([](auto &&r) { return registry::RecordValue(std::move(r)); }, std::move(record));
@@ -77,6 +83,7 @@ RecordForm::RecordForm(QObject *parent)
 void RecordForm::reload()
 {
     loadRegimen();
+    loadResourceChoices();
     loadCorrected();
 }
 
@@ -85,9 +92,11 @@ void RecordForm::setKind(const QString &kind)
     if (m_kind == kind)
         return;
     m_kind = kind;
+    m_resourceChoices.clear();
     clear();
     emit kindChanged();
     loadRegimen();
+    loadResourceChoices();
 }
 
 void RecordForm::setPatientId(const QString &id)
@@ -156,6 +165,8 @@ QVariantList RecordForm::fields() const
         for (const auto &choice : spec.choices)
             choices << QVariantMap{{QStringLiteral("value"), choice.value},
                                    {QStringLiteral("label"), fieldText(choice.label)}};
+        if (isMoudReferral(m_kind, spec.name))
+            choices = m_resourceChoices;
         list << QVariantMap{{QStringLiteral("name"), spec.name},
                             {QStringLiteral("label"), fieldLabel(spec)},
                             {QStringLiteral("type"), QVariant::fromValue(spec.type)},
@@ -524,6 +535,26 @@ void RecordForm::loadRegimen()
             if (entries)
                 m_otherOpioids = *entries;
             updatePreview();
+        });
+}
+
+void RecordForm::loadResourceChoices()
+{
+    if (m_kind != QLatin1String("moud_status") || !session() || !session()->signedIn())
+        return;
+    runInBackground<Result<QList<domain::ClinicResource>>>(
+        [](registry::Registry &registry) { return registry.clinicResources(); },
+        [this](Result<QList<domain::ClinicResource>> resources) {
+            if (!resources)
+                return setMessage(resources.error().line(), true);
+            // The resources a patient can be referred to for MOUD (clinical::offersMoud), by name.
+            QVariantList choices;
+            for (const domain::ClinicResource &resource : std::as_const(*resources))
+                if (clinical::offersMoud(resource.category))
+                    choices << QVariantMap{{QStringLiteral("value"), resource.id},
+                                           {QStringLiteral("label"), resource.name}};
+            m_resourceChoices = choices;
+            emit kindChanged();  // the fields' choices changed
         });
 }
 

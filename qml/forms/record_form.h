@@ -98,6 +98,7 @@ private:
     void reload() override;
     void loadCorrected();
     void loadRegimen();
+    void loadResourceChoices();
     void updatePreview();
 
     QString m_kind;
@@ -108,6 +109,7 @@ private:
     QString m_mmePreview;
     QJsonObject m_correctedPayload;     // the stored record a correction starts from
     QList<QJsonObject> m_otherOpioids;  // the patient's current opioid entries (for the new total)
+    QVariantList m_resourceChoices;     // MOUD form: [{value: resource id, label: name}] from the directory
 };
 
 }  // namespace cairn::app

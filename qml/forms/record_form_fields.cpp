@@ -169,8 +169,11 @@ const QHash<QString, QList<FormFieldSpec>> &tables()
                {QStringLiteral("stopped"), QT_TRANSLATE_NOOP("RecordFields", "Stopped")}}},
              {QStringLiteral("medication"), QT_TRANSLATE_NOOP("RecordFields", "Medication"), T::Text, false,
               QT_TRANSLATE_NOOP("RecordFields", "e.g. buprenorphine")},
-             {QStringLiteral("referred_to"), QT_TRANSLATE_NOOP("RecordFields", "Referred to"), T::Text, false,
-              QT_TRANSLATE_NOOP("RecordFields", "Required when referred: the program or prescriber")},
+             // Choices: the directory's resources that offer MOUD, filled by the form (record_form.cpp).
+             {QStringLiteral("resource_id"), QT_TRANSLATE_NOOP("RecordFields", "Referred to"), T::Choice, false,
+              QT_TRANSLATE_NOOP("RecordFields",
+                                "Required when referred: a MOUD prescriber or addiction program from the clinic's "
+                                "directory")},
              {QStringLiteral("note"), QT_TRANSLATE_NOOP("RecordFields", "Notes"), T::LongText, false},
          }},
         // Issue 18: a clinician's decision not to refer for one of the clinic's referral triggers,
@@ -346,6 +349,8 @@ const QHash<QString, QList<FormFieldSpec>> &tables()
              {QStringLiteral("date"), QT_TRANSLATE_NOOP("RecordFields", "Requested on"), T::Date, true},
              {QStringLiteral("medication"), QT_TRANSLATE_NOOP("RecordFields", "Medicine asked for"), T::Text, true,
               QT_TRANSLATE_NOOP("RecordFields", "As the patient or pharmacy said it")},
+             {QStringLiteral("days_supply"), QT_TRANSLATE_NOOP("RecordFields", "Days' supply asked for"), T::Number,
+              false, QT_TRANSLATE_NOOP("RecordFields", "Empty if the request did not say")},
              {QStringLiteral("channel"),
               QT_TRANSLATE_NOOP("RecordFields", "How it came"),
               T::Choice,

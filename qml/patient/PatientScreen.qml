@@ -274,6 +274,7 @@ Page {
                             required property string actionKind
                             required property string actionLabel
                             required property var triggers
+                            required property var tasks
                             readonly property bool actionable: gapCard.actionLabel !== ""
                                                                && screen.gapActionAllowed(gapCard.action, gapCard.actionKind)
                             objectName: "gapCard_" + gapCard.code
@@ -325,6 +326,31 @@ Page {
                                     Accessible.name: qsTr("Decide not to refer: %1").arg(noReferral.modelData.label)
                                     onClicked: screen.presetFormRequested("no_referral", screen.patientId,
                                                                           { trigger: noReferral.modelData.value })
+                                }
+                            }
+                            // TASK_OVERDUE: each overdue task, marked done here as on Today.
+                            Repeater {
+                                model: Permissions.canRecord(Session.role, "task") ? gapCard.tasks : []
+                                delegate: RowLayout {
+                                    id: overdueTask
+                                    required property var modelData
+                                    Layout.fillWidth: true
+                                    spacing: Theme.spacingS
+                                    Label {
+                                        text: qsTr("%1 · %2").arg(overdueTask.modelData.text).arg(overdueTask.modelData.dueLabel)
+                                        font: Theme.bodyMedium
+                                        color: Theme.textOnSurface
+                                        wrapMode: Text.Wrap
+                                        Layout.fillWidth: true
+                                    }
+                                    CButton {
+                                        objectName: "markTaskDone_" + overdueTask.modelData.taskId
+                                        variant: CButton.Tonal
+                                        text: qsTr("Mark done")
+                                        enabled: !patient.loading
+                                        Accessible.name: qsTr("Mark done: %1").arg(overdueTask.modelData.text)
+                                        onClicked: patient.markTaskDone(overdueTask.modelData.taskId)
+                                    }
                                 }
                             }
                         }

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QUuid>
 
 namespace cairn::app {
 
@@ -125,6 +126,18 @@ QVariant GapListModel::data(const QModelIndex &index, int role) const
                                      choiceLabel(QStringLiteral("no_referral"), QStringLiteral("trigger"), trigger)}};
         return triggers;
     }
+    case TasksRole: {
+        QVariantList tasks;
+        if (g.code != QLatin1String("TASK_OVERDUE"))
+            return tasks;
+        for (const domain::Task &task : m_overdueTasks.value(g.role))
+            tasks << QVariantMap{
+                {QStringLiteral("taskId"), task.meta.id.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("text"), task.text},
+                {QStringLiteral("dueLabel"), QCoreApplication::translate("GapAction", "Due %1")
+                                                 .arg(QLocale().toString(task.due, QStringLiteral("d MMM yyyy")))}};
+        return tasks;
+    }
     default:
         return {};
     }
@@ -146,14 +159,17 @@ QHash<int, QByteArray> GapListModel::roleNames() const
             {ActionRole, "action"},
             {ActionKindRole, "actionKind"},
             {ActionLabelRole, "actionLabel"},
-            {TriggersRole, "triggers"}};
+            {TriggersRole, "triggers"},
+            {TasksRole, "tasks"}};
 }
 
-void GapListModel::setGaps(QList<clinical::CareGap> gaps, QStringList referralTriggers)
+void GapListModel::setGaps(QList<clinical::CareGap> gaps, QStringList referralTriggers,
+                           QHash<QString, QList<domain::Task>> overdueTasks)
 {
     beginResetModel();
     m_gaps = std::move(gaps);
     m_referralTriggers = std::move(referralTriggers);
+    m_overdueTasks = std::move(overdueTasks);
     endResetModel();
 }
 

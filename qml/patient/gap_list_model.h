@@ -5,11 +5,13 @@
 // ("Overdue since 6 Sep 2026"; empty for alerts), ownerLabel (the role that closes it, in words),
 // action (GapAction), actionKind (the record kind it writes, for Permissions.canRecord; "" when it
 // opens a tab) and actionLabel ("Record a PDMP check"); triggers (REFERRAL_NEEDED: a list of
-// {value: "high_dose", label: translated}, each answered by a referral or a decision not to refer).
+// {value: "high_dose", label: translated}, each answered by a referral or a decision not to refer);
+// tasks (TASK_OVERDUE: the gap's overdue tasks, [{taskId, text, dueLabel}], each one to mark done).
 
 #include "core/clinical/rules.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QtQml/qqmlregistration.h>
 
 namespace cairn::app {
@@ -38,19 +40,23 @@ public:
         ActionRole,
         ActionKindRole,
         ActionLabelRole,
-        TriggersRole
+        TriggersRole,
+        TasksRole
     };
     Q_ENUM(Roles)
     using QAbstractListModel::QAbstractListModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
-    // `referralTriggers`: what the REFERRAL_NEEDED gap is about ("high_dose"; referral_triggers.h).
-    void setGaps(QList<clinical::CareGap> gaps, QStringList referralTriggers = {});
+    // `referralTriggers`: what the REFERRAL_NEEDED gap is about ("high_dose"; referral_triggers.h);
+    // `overdueTasks`: each TASK_OVERDUE gap's tasks, by its owner role (clinical::overdueTasksOf).
+    void setGaps(QList<clinical::CareGap> gaps, QStringList referralTriggers = {},
+                 QHash<QString, QList<domain::Task>> overdueTasks = {});
 
 private:
     QList<clinical::CareGap> m_gaps;
     QStringList m_referralTriggers;
+    QHash<QString, QList<domain::Task>> m_overdueTasks;
 };
 
 }  // namespace cairn::app

@@ -108,7 +108,20 @@ QString idOf(const domain::RecordMeta &meta)
 }
 }  // namespace
 
-void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical::ScreeningScore> &scores)
+QString moudReferredTo(const domain::MoudStatus &status, const QList<domain::ClinicResource> &resources)
+{
+    if (status.resourceId.isEmpty())
+        return status.referredTo;
+    for (const domain::ClinicResource &resource : resources)
+        if (resource.id == status.resourceId)
+            return resource.name;
+    // The directory has not reached this tablet yet (it syncs apart from the patient's records).
+    return status.referredTo.isEmpty() ? HistoryListModel::tr("a resource not in this tablet's directory yet")
+                                       : status.referredTo;
+}
+
+void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical::ScreeningScore> &scores,
+                                  const QList<domain::ClinicResource> &resources)
 {
     QList<Row> rows;
     for (const auto &v : p.visits) {
@@ -235,6 +248,8 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
     }
     for (const auto &r : p.refillRequests) {
         QStringList parts{r.medication};
+        if (r.daysSupply)
+            parts << tr("supply for %n day(s)", "", *r.daysSupply);
         if (r.early)
             parts << tr("early");
         if (r.lostStolen)
@@ -292,8 +307,8 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
     }
     for (const auto &m : p.moudStatuses) {
         QString text = choiceLabel(QStringLiteral("moud_status"), QStringLiteral("state"), domain::toString(m.state));
-        if (!m.referredTo.isEmpty())
-            text = tr("%1: %2").arg(text, m.referredTo);
+        if (const QString to = moudReferredTo(m, resources); !to.isEmpty())
+            text = tr("%1: %2").arg(text, to);
         rows.append({m.date, 9, QStringLiteral("moud_status"), tr("Treatment for opioid use disorder"), text,
                      idOf(m.meta), QStringLiteral("moud_status")});
     }

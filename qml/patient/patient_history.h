@@ -5,6 +5,7 @@
 
 #include "core/clinical/instruments.h"
 #include "core/clinical/mme.h"
+#include "core/domain/clinic_resource.h"
 #include "core/domain/records.h"
 
 #include <QAbstractListModel>
@@ -28,6 +29,10 @@ QList<SeriesPoint> pegSeries(const domain::Patient &patient);
 // the MME calculation refuses (unknown drug, missing strength) make the whole series empty.
 QList<SeriesPoint> mmeSeries(const domain::Patient &patient, const clinical::MmeTable &table, const QDate &today,
                              bool *complete = nullptr);
+
+// Where a MOUD status refers the patient, in words: the directory resource's name, else the free
+// text of a record from before the directory; empty when it names neither.
+QString moudReferredTo(const domain::MoudStatus &status, const QList<domain::ClinicResource> &resources);
 
 // The timeline, newest first (same day: visits, UDS, PDMP, agreements, naloxone, medications,
 // goals, refill requests, reviews, taper plans, screens). Read-only; each row names its record so that it can be
@@ -63,8 +68,10 @@ public:
     int countProperty() const { return static_cast<int>(m_rows.size()); }
 
     // `scores` are the rules' screening scores (Evaluation::scores, in the patient's order), so
-    // that a screen's row says its result as the rules scored it.
-    void setPatient(const domain::Patient &patient, const QList<clinical::ScreeningScore> &scores = {});
+    // that a screen's row says its result as the rules scored it; `resources` the clinic's
+    // directory, so that a row names the resource a record refers to.
+    void setPatient(const domain::Patient &patient, const QList<clinical::ScreeningScore> &scores = {},
+                    const QList<domain::ClinicResource> &resources = {});
     void clear();
 
 signals:

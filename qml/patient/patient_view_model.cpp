@@ -3,6 +3,8 @@
 #include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
 #include "core/clinical/referral_triggers.h"
+#include "core/clinical/tasks.h"
+#include "core/registry/case_conferences.h"
 #include "core/registry/registry.h"
 #include "qml/app/labels.h"
 #include "qml/forms/record_form_fields.h"
@@ -69,12 +71,17 @@ void PatientViewModel::reload()
                 if (auto tables = clinical::MmeTables::shipped())
                     if (const clinical::MmeTable *table = (*tables)->find(m_view->evaluation.mme.table))
                         m_mme = mmeSeries(m_view->patient, *table, today, &m_mmeComplete);
-                m_history.setPatient(m_view->patient, m_view->evaluation.scores);
+                m_history.setPatient(m_view->patient, m_view->evaluation.scores, m_view->resources);
                 QStringList triggers;
                 for (domain::ReferralTrigger trigger :
                      clinical::unansweredReferralTriggers(m_view->patient, m_view->evaluation, session()->policy()))
                     triggers << domain::toString(trigger);
-                m_gaps.setGaps(m_view->evaluation.gaps, triggers);
+                QHash<QString, QList<domain::Task>> overdueTasks;
+                for (const clinical::CareGap &gap : std::as_const(m_view->evaluation.gaps))
+                    if (gap.code == QLatin1String("TASK_OVERDUE"))
+                        overdueTasks.insert(
+                            gap.role, clinical::overdueTasksOf(m_view->patient, gap.role, m_view->evaluation.asOf));
+                m_gaps.setGaps(m_view->evaluation.gaps, triggers, overdueTasks);
                 m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts,
                                   m_view->policy);
                 emit changed();
@@ -174,6 +181,21 @@ QVariantList PatientViewModel::referrals() const
         });
     }
     return list;
+}
+
+void PatientViewModel::markTaskDone(const QString &taskId)
+{
+    if (!session() || taskId.isEmpty())
+        return;
+    // The one write Today's "Mark done" makes too: the task's next version, done.
+    run<Result<QString>>([taskId](registry::Registry &registry) { return registry::completeTask(registry, taskId); },
+                         [this](Result<QString> done) {
+                             report(done ? ok() : Status(done.error()), tr("The task is marked done."));
+                             if (done) {
+                                 emit saved();
+                                 session()->noteDataChanged();
+                             }
+                         });
 }
 
 void PatientViewModel::moveReferral(const QString &referralId, const QString &status)
@@ -346,8 +368,8 @@ QString PatientViewModel::moudText() const
         return {};
     QString state =
         choiceLabel(QStringLiteral("moud_status"), QStringLiteral("state"), domain::toString(status->state));
-    if (!status->referredTo.isEmpty())
-        state = tr("%1 (%2)").arg(state, status->referredTo);
+    if (const QString to = moudReferredTo(*status, m_view->resources); !to.isEmpty())
+        state = tr("%1 (%2)").arg(state, to);
     return tr("Treatment for opioid use disorder: %1 on %2.")
         .arg(state, QLocale().toString(status->date, QLocale::ShortFormat));
 }

@@ -151,6 +151,9 @@ public:
     // Moves a referral on to `status` ("sent", "scheduled", …) as of today: its next version. An
     // impossible move, or a role that may not, is refused with the reason in `message`.
     Q_INVOKABLE void moveReferral(const QString &referralId, const QString &status);
+    // Marks an overdue task done from its TASK_OVERDUE gap card (registry::completeTask, as on
+    // Today); the gap goes once none of its tasks is left.
+    Q_INVOKABLE void markTaskDone(const QString &taskId);
 
 signals:
     void patientIdChanged();

@@ -84,6 +84,7 @@ void RefillCheckModel::clear()
     m_codes.clear();
     m_clinicRules.clear();
     m_overridden = false;
+    m_checkedDaysSupply = 0;
     emit adviceChanged();
 }
 
@@ -115,6 +116,7 @@ void RefillCheckModel::check(const QString &patientId, const QString &requestedF
         return fail(tr("Last fill's days' supply: must be between 1 and 365."));
     request.daysSupply = daysSupply;
     request.lastFillDaysSupply = lastFillDaysSupply;
+    m_checkedDaysSupply = daysSupply;
     request.reason = reason == QLatin1String("early")            ? clinical::RefillReason::Early
                      : reason == QLatin1String("lost_or_stolen") ? clinical::RefillReason::LostOrStolen
                                                                  : clinical::RefillReason::Routine;
@@ -176,6 +178,9 @@ void RefillCheckModel::logRequest(const QString &patientId, const QString &drug,
     request.early = reason == QLatin1String("early");
     request.lostStolen = reason == QLatin1String("lost_or_stolen");
     request.policeReport = request.lostStolen && policeReport;
+    // As the requester asked and the check saw it, never a default.
+    if (m_checkedDaysSupply > 0)
+        request.daysSupply = m_checkedDaysSupply;
     // The person who logs it does not decide it: the clinician does, from the history.
     request.decision = domain::RefillDecision::RoutedToClinician;
 

@@ -59,9 +59,10 @@ public:
                            int daysSupply, const QString &lastFillDate, int lastFillDaysSupply, const QString &reason,
                            bool policeReport);
     Q_INVOKABLE void clear();
-    // Logs the request just checked in the patient's history (a refill_request record), sent to
-    // the clinician for a decision: channel is "phone", "portal", "front_desk" or "pharmacy".
-    // Only after a check, so that the advice was seen; `logged` follows.
+    // Logs the request just checked in the patient's history (a refill_request record, with the
+    // days' supply that was checked), sent to the clinician for a decision: channel is "phone",
+    // "portal", "front_desk" or "pharmacy". Only after a check, so that the advice was seen;
+    // `logged` follows.
     Q_INVOKABLE void logRequest(const QString &patientId, const QString &drug, const QString &channel,
                                 const QString &reason, bool policeReport);
     // A clinician overrides the clinic rules that block the request just checked; the reason is
@@ -93,6 +94,7 @@ private:
     QDate m_prescriberSince;  // the record's date when it decided; null when the tick did
     bool m_newPatientByRecord = false;
     QString m_policyVersion;
+    int m_checkedDaysSupply = 0;  // the days' supply of the request just checked, logged with it
 };
 
 }  // namespace cairn::app

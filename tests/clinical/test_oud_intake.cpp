@@ -252,11 +252,20 @@ private slots:
         QVERIFY(moudStatusOn(p, kToday)->state == domain::MoudState::Offered);
         QVERIFY(!gap(evaluate(p, kToday, f.context())->gaps, "MOUD_OFFER"));
 
+        // A referral names where to: a directory resource (the registry checks that it holds one
+        // that offers MOUD), or, in a record from before the directory, its free text.
         domain::MoudStatus referred = offered;
         referred.state = domain::MoudState::Referred;
-        QCOMPARE(domain::validate(referred).error().field, QStringLiteral("referred_to"));
-        referred.referredTo = QStringLiteral("County recovery clinic");
+        QCOMPARE(domain::validate(referred).error().field, QStringLiteral("resource_id"));
+        referred.resourceId = QStringLiteral("6f1c2a3e-0d4b-4c59-9a77-2b8e5d1f0c42");
         QVERIFY(domain::validate(referred));
+        domain::MoudStatus before = offered;
+        before.state = domain::MoudState::Referred;
+        before.referredTo = QStringLiteral("County recovery clinic");
+        QVERIFY(domain::validate(before));
+        QVERIFY(offersMoud(domain::ResourceCategory::MoudPrescriber));
+        QVERIFY(offersMoud(domain::ResourceCategory::AddictionTreatment));
+        QVERIFY(!offersMoud(domain::ResourceCategory::PainSpecialist));
 
         // A checklist with fewer than two counted criteria asks nothing.
         p.moudStatuses.clear();

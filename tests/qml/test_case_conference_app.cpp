@@ -5,7 +5,8 @@
 // it; the team's note, recorded on its screen, comes back as a task that the registry manager sees
 // as overdue on the same screen, and as a referral, a goal and a taper step in the record. The task
 // is also on the registry manager's Today and is their TASK_OVERDUE gap, until they mark it done
-// there. The screens' own buttons are tapped (scrolled into view first), as a user does.
+// there; another is marked done from the gap's card on the patient screen. The screens' own buttons are tapped
+// (scrolled into view first), as a user does.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -293,6 +294,35 @@ private slots:
         QCOMPARE(std::count_if(history->cbegin(), history->cend(),
                                [](const auto &e) { return e.kind == QLatin1String("task"); }),
                  2);
+    }
+
+    // The patient screen's TASK_OVERDUE card offers "Mark done" for each of its tasks, the same
+    // write as Today's; once the last is done, the gap goes.
+    void anOverdueTaskIsMarkedDoneFromThePatientsGapCard()
+    {
+        domain::Task task;
+        task.date = m_app->today().addDays(-10);
+        task.text = QStringLiteral("Call the pharmacy about the last fill");
+        task.ownerRole = QStringLiteral("registry_manager");
+        task.due = m_app->today().addDays(-2);
+        auto id = onDatabase<Result<QString>>(
+            [patientId = m_patientId, task](registry::Registry *r) { return r->addRecord(patientId, task); });
+        QVERIFY2(id, id ? "" : qPrintable(id.error().line()));
+        m_app->session().noteDataChanged();
+        QQuickItem *gap = nullptr;
+        QVERIFY(testing::waitFor(
+            [&] { return (gap = testing::findItem(m_window, QStringLiteral("gapCard_TASK_OVERDUE"), false)); }));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("markTaskDone_") + *id));
+        const auto taskNow = [&] {
+            for (const domain::Task &t : stored().tasks)
+                if (t.text == task.text)
+                    return t;
+            return domain::Task{};
+        };
+        QVERIFY(testing::waitFor([&] { return taskNow().status == domain::TaskStatus::Done; }));
+        QCOMPARE(taskNow().meta.supersedes.toString(QUuid::WithoutBraces), *id);
+        QVERIFY(testing::waitFor(
+            [&] { return !testing::findItem(m_window, QStringLiteral("gapCard_TASK_OVERDUE"), false); }));
     }
 };
 

@@ -366,6 +366,20 @@ private slots:
         police.insert(QStringLiteral("police_report"), true);
         QTest::newRow("refill: police report without lost or stolen")
             << QStringLiteral("refill_request") << police << QStringLiteral("police_report");
+        QVariantMap tooLong = refill;
+        tooLong.insert(QStringLiteral("decision"), QStringLiteral("pending"));
+        tooLong.insert(QStringLiteral("days_supply"), QStringLiteral("400"));
+        QTest::newRow("refill: a days' supply over a year")
+            << QStringLiteral("refill_request") << tooLong << QStringLiteral("days_supply");
+        QVariantMap partDay = tooLong;
+        partDay.insert(QStringLiteral("days_supply"), QStringLiteral("7.5"));
+        QTest::newRow("refill: part of a day's supply")
+            << QStringLiteral("refill_request") << partDay << QStringLiteral("days_supply");
+        QTest::newRow("moud: referred, to no resource")
+            << QStringLiteral("moud_status")
+            << QVariantMap{{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+                           {QStringLiteral("state"), QStringLiteral("referred")}}
+            << QStringLiteral("resource_id");
         QTest::newRow("goal: target before it was set")
             << QStringLiteral("goal")
             << QVariantMap{{QStringLiteral("goal"), QStringLiteral("walk to the mailbox")},
@@ -740,6 +754,12 @@ private slots:
                                                      {QStringLiteral("early"), true},
                                                      {QStringLiteral("decision"), QStringLiteral("pending")}})
                  .isEmpty());
+        QVERIFY(!save(QStringLiteral("refill_request"), {{QStringLiteral("date"), QStringLiteral("2026-11-21")},
+                                                         {QStringLiteral("medication"), QStringLiteral("morphine ER")},
+                                                         {QStringLiteral("channel"), QStringLiteral("phone")},
+                                                         {QStringLiteral("days_supply"), QStringLiteral("28")},
+                                                         {QStringLiteral("decision"), QStringLiteral("pending")}})
+                     .isEmpty());
         QVERIFY(
             !save(QStringLiteral("inactivation"), {{QStringLiteral("inactive_reason"), QStringLiteral("transferred")},
                                                    {QStringLiteral("inactive_date"), QStringLiteral("2026-11-22")}})
@@ -752,8 +772,14 @@ private slots:
         QVERIFY(visit.type == domain::VisitType::Telehealth);
         QCOMPARE(visit.clinician, QStringLiteral("Dr. Casey"));
         QVERIFY(stored->benzodiazepines.last().kind == domain::SedativeKind::Gabapentinoid);
-        QVERIFY(stored->refillRequests.last().early);
-        QVERIFY(stored->refillRequests.last().channel == domain::RefillChannel::Pharmacy);
+        const auto refillBy = [&](domain::RefillChannel channel) {
+            return *std::find_if(stored->refillRequests.cbegin(), stored->refillRequests.cend(),
+                                 [&](const domain::RefillRequest &r) { return r.channel == channel; });
+        };
+        QVERIFY(refillBy(domain::RefillChannel::Pharmacy).early);
+        // A days' supply nobody gave is absent, never a default; one given is kept as given.
+        QVERIFY(!refillBy(domain::RefillChannel::Pharmacy).daysSupply);
+        QVERIFY(refillBy(domain::RefillChannel::Phone).daysSupply == 28);
         QVERIFY(stored->status == domain::PatientStatus::Inactive);
         QVERIFY(stored->inactiveReason == domain::InactiveReason::Transferred);
         QCOMPARE(stored->inactiveDate, QDate(2026, 11, 22));

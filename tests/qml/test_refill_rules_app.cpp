@@ -14,6 +14,7 @@
 #include "qml/admin/clinic_policy_model.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
+#include "qml/patient/patient_view_model.h"
 #include "qml/refill/refill_check_model.h"
 #include "qml/rooming/rooming_flow.h"
 
@@ -372,6 +373,36 @@ private slots:
         QCOMPARE(it->numerator, 1);
         QCOMPARE(it->patientIds, QStringList{id});
         editPolicy({{QStringLiteral("rule_strength.early_allowance"), false}});
+    }
+
+    // The request logged after a check keeps the days' supply that was checked (the request's
+    // own, never a default), and the patient's history shows it.
+    void theLoggedRequestKeepsTheDaysSupplyThatWasChecked()
+    {
+        const QString id = m_patients.at(5);
+        signInAs(m_clinicianId, kClinicianPin);
+        auto refill = checkTooEarly(id);
+        QVERIFY(refill->hasAdvice() && !refill->blocked());
+        QSignalSpy logged(refill.get(), &app::RefillCheckModel::logged);
+        refill->logRequest(id, QStringLiteral("morphine ER"), QStringLiteral("phone"), QStringLiteral("early"), false);
+        QTRY_COMPARE(logged.count(), 1);
+        const QList<domain::RefillRequest> requests = load(id).refillRequests;
+        QCOMPARE(requests.size(), 1);
+        QVERIFY(requests.first().daysSupply == 28);
+
+        QVERIFY(m_language.setLanguage(QStringLiteral("en")));  // English plural forms: "28 days"
+        app::PatientViewModel patient;
+        patient.setToday(kDay);
+        patient.setSession(m_session.get());
+        patient.setPatientId(id);
+        const auto historySays = [&](const QString &text) {
+            const app::HistoryListModel *history = patient.history();
+            for (int row = 0; row < history->rowCount(); ++row)
+                if (history->data(history->index(row), app::HistoryListModel::SummaryRole).toString().contains(text))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(historySays(QStringLiteral("morphine ER · supply for 28 days")));
     }
 
     void cleanupTestCase()

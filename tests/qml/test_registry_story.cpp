@@ -497,14 +497,17 @@ private slots:
         QCOMPARE(r.medication, QStringLiteral("oxycodone 10 mg"));
         QCOMPARE(domain::toString(r.channel), domain::toString(domain::RefillChannel::Phone));
         QCOMPARE(domain::toString(r.decision), domain::toString(domain::RefillDecision::RoutedToClinician));
+        QVERIFY(r.daysSupply == 30);  // the days' supply asked for and checked, kept with the request
         QCOMPARE(outboxKinds().last(), QStringLiteral("refill_request"));
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("backButton")));
         // In the patient's history.
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_history")));
         QVERIFY(testing::waitFor([&] {
             return testing::visibleTexts(m_window)
                 .join(QLatin1Char('\n'))
-                .contains(QStringLiteral("sent to the clinician"));
+                .contains(QStringLiteral("oxycodone 10 mg · supply for 30 days · sent to the clinician"));
         }));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_summary")));  // where the story goes on
     }
 
     void theAgreementIsSignedOnTheScreen()

@@ -1102,6 +1102,36 @@ private slots:
                                   QStringLiteral("--trigger"), QStringLiteral("high_dose"), QStringLiteral("--reason"),
                                   QStringLiteral("tapering with the pain center's plan")});
         QVERIFY2(decided.exitCode == 0, decided.err.constData());
+
+        // MOUD "referred" names a directory resource that offers MOUD, through `record add` too:
+        // missing, unknown or not a MOUD resource, each exits 2 naming resource_id, writing nothing.
+        const Run bup = cairnctl(kManager, {QStringLiteral("resources"), QStringLiteral("add"),
+                                            QStringLiteral("--name"), QStringLiteral("North Bridge Recovery"),
+                                            QStringLiteral("--category"), QStringLiteral("moud_prescriber")});
+        QVERIFY2(bup.exitCode == 0, bup.err.constData());
+        const QString bupId = bup.lastLine();
+        const auto moudReferral = [&](const QString &resourceId) {
+            QJsonObject status{{QStringLiteral("date"), QStringLiteral("2026-11-20")},
+                               {QStringLiteral("state"), QStringLiteral("referred")},
+                               {QStringLiteral("medication"), QStringLiteral("buprenorphine")}};
+            if (!resourceId.isEmpty())
+                status.insert(QStringLiteral("resource_id"), resourceId);
+            return cairnctl(kClinician,
+                            {QStringLiteral("record"), QStringLiteral("add"), patient, QStringLiteral("--json"),
+                             QStringLiteral("-")},
+                            json({{QStringLiteral("moud_statuses"), QJsonArray{status}}}));
+        };
+        const QList<int> beforeMoud = counts();
+        for (const QString &wrong : {QString(), QStringLiteral("0f1e2d3c-4b5a-4697-8877-665544332211"), painId}) {
+            const Run refusedMoud = moudReferral(wrong);
+            QCOMPARE(refusedMoud.exitCode, 2);
+            QVERIFY2(refusedMoud.error().contains("resource_id:"), refusedMoud.err.constData());
+        }
+        QCOMPARE(counts(), beforeMoud);
+        const Run moud = moudReferral(bupId);
+        QVERIFY2(moud.exitCode == 0, moud.err.constData());
+        const Run shown = cairnctl(kClinician, {QStringLiteral("history"), patient, QStringLiteral("--json")});
+        QVERIFY2(shown.out.contains(bupId.toUtf8()), shown.out.constData());
     }
 
     void helpListsTheCommands()
