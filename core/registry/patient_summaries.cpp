@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstring>
 #include <initializer_list>
+#include <numeric>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -588,7 +589,8 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
         return rows.error();
     using clinical::LtotReason;
     using clinical::MmeBand;
-    bool reorder = false;
+    bool reorder = m_order.isEmpty();
+    QList<qsizetype> changed;
     for (const storage::SummarisedPatientRow &row : std::as_const(*rows)) {
         const storage::SummaryRow &s = row.summary;
         auto entry = std::make_shared<Entry>();
@@ -634,10 +636,12 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
         }
         auto &slot = m_entries[p.id];
         const auto at = m_position.constFind(p.id);
-        if (!slot || slot->searchKey != entry->searchKey || at == m_position.cend())
+        if (!slot || slot->searchKey != entry->searchKey || at == m_position.cend()) {
             reorder = true;
-        else
+        } else {
             m_order[*at] = entry;  // same place in the order
+            changed.append(*at);
+        }
         slot = std::move(entry);
         ++m_lastParsed;
     }
@@ -653,10 +657,83 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
         m_position.reserve(m_order.size());
         for (qsizetype i = 0; i < m_order.size(); ++i)
             m_position.insert(m_order.at(i)->patient.id, i);
+        // The lists' display order, sorted only when the names or the patients change.
+        m_nameOrder.resize(m_order.size());
+        std::iota(m_nameOrder.begin(), m_nameOrder.end(), qsizetype{0});
+        std::stable_sort(m_nameOrder.begin(), m_nameOrder.end(), [this](qsizetype a, qsizetype b) {
+            return m_order.at(a)->patient.name.localeAwareCompare(m_order.at(b)->patient.name) < 0;
+        });
     }
     m_seq = newest;
-    rebuild(today);
+    if (reorder || m_built.asOf != today || !patchBuilt(changed))
+        rebuild(today);
     return ok();
+}
+
+namespace {
+
+// A patient's share of the 12 months ending `end`, among the 13 its summary stores: the first 12
+// in the month the summary was computed, the last 12 in the next (refreshSummaries recomputes it
+// before any later one).
+template <typename Entry>
+std::pair<MeasureMonths, std::optional<Error>> measuresWindow(const Entry &entry, const QDate &end)
+{
+    const qsizetype first = entry.measuresMonth.isValid() ? (end.year() - entry.measuresMonth.year()) * 12 +
+                                                                end.month() - entry.measuresMonth.month() + 1
+                                                          : -1;
+    MeasureMonths window{};
+    if (first == 0 || first == 1) {
+        std::copy_n(entry.measures.cbegin() + first, kSummaryMeasureMonths, window.begin());
+        const bool errorInWindow = entry.measuresError && entry.measuresErrorMonth >= first &&
+                                   entry.measuresErrorMonth < first + kSummaryMeasureMonths;
+        return {window, errorInWindow ? entry.measuresError : std::nullopt};
+    }
+    return {window, entry.measuresError.value_or(Error{
+                        QString(), QStringLiteral("the stored measures of patient %1 do not cover the months ending %2")
+                                       .arg(entry.patient.clinicId, end.toString(QStringLiteral("yyyy-MM")))})};
+}
+
+template <typename Entry>
+clinical::PatientEvaluation evaluationOf(const Entry &entry, const domain::Patient *patient, const QDate &today)
+{
+    clinical::PatientEvaluation pe;
+    pe.patient = patient;
+    pe.evaluation = entry.evaluation;
+    pe.evaluation.asOf = today;
+    for (qsizetype gap : entry.gapsDueToday)
+        pe.evaluation.gaps[gap].due = today;
+    pe.ltot.onLtot = true;
+    pe.ltot.reason = entry.reason;
+    return pe;
+}
+
+}  // namespace
+
+bool SummaryCache::patchBuilt(const QList<qsizetype> &changed)
+{
+    SummarisedRegistry &out = m_built;
+    if (m_refused || out.patients.size() != m_order.size())
+        return false;
+    // The evaluations point into `patients`: a list the last reader still shares would be copied
+    // by the first change, and the pointers would then name the old copy.
+    const domain::Patient *buffer = out.patients.constData();
+    const QDate end = measuresEndMonth(out.asOf);
+    for (const qsizetype i : changed) {
+        const Entry &entry = *m_order.at(i);
+        const qsizetype evaluation = m_evaluationAt.at(i);
+        if (entry.refused || entry.onTherapy != (evaluation >= 0))
+            return false;
+        out.patients[i] = entry.patient;
+        if (out.patients.constData() != buffer)
+            return false;
+        out.ltotReasons[i] = entry.ltotReason;
+        out.nextVisits[i] = entry.nextVisit;
+        out.nextVisitTimes[i] = entry.nextVisitTime;
+        std::tie(out.measures[i], out.measuresErrors[i]) = measuresWindow(entry, end);
+        if (evaluation >= 0)
+            out.evaluations[evaluation] = evaluationOf(entry, &out.patients.at(i), out.asOf);
+    }
+    return true;
 }
 
 void SummaryCache::rebuild(const QDate &today)
@@ -670,6 +747,7 @@ void SummaryCache::rebuild(const QDate &today)
     out.nextVisitTimes.reserve(n);
     out.measures.reserve(n);
     out.measuresErrors.reserve(n);
+    out.searchKeys.reserve(n);
     m_refused.reset();
     const QDate end = measuresEndMonth(today);
     for (const auto &entry : std::as_const(m_order)) {
@@ -679,39 +757,20 @@ void SummaryCache::rebuild(const QDate &today)
         out.ltotReasons.append(entry->ltotReason);
         out.nextVisits.append(entry->nextVisit);
         out.nextVisitTimes.append(entry->nextVisitTime);
-        // The screen's 12 months among the 13 stored: the first 12 in the month the summary was
-        // computed, the last 12 in the next (refreshSummaries recomputes it before any later one).
-        const qsizetype first = entry->measuresMonth.isValid() ? (end.year() - entry->measuresMonth.year()) * 12 +
-                                                                     end.month() - entry->measuresMonth.month() + 1
-                                                               : -1;
-        MeasureMonths window{};
-        if (first == 0 || first == 1) {
-            std::copy_n(entry->measures.cbegin() + first, kSummaryMeasureMonths, window.begin());
-            const bool errorInWindow = entry->measuresError && entry->measuresErrorMonth >= first &&
-                                       entry->measuresErrorMonth < first + kSummaryMeasureMonths;
-            out.measuresErrors.append(errorInWindow ? entry->measuresError : std::nullopt);
-        } else {
-            out.measuresErrors.append(entry->measuresError.value_or(
-                Error{QString(), QStringLiteral("the stored measures of patient %1 do "
-                                                "not cover the months ending %2")
-                                     .arg(entry->patient.clinicId, end.toString(QStringLiteral("yyyy-MM")))}));
-        }
+        out.searchKeys.append(entry->searchKey);
+        auto [window, error] = measuresWindow(*entry, end);
         out.measures.append(window);
+        out.measuresErrors.append(std::move(error));
     }
+    out.nameOrder = m_nameOrder;
     // Pointers into the finished list: it is not appended to again.
+    m_evaluationAt = QList<qsizetype>(n, -1);
     for (qsizetype i = 0; i < n; ++i) {
         const Entry &entry = *m_order.at(i);
         if (!entry.onTherapy)
             continue;
-        clinical::PatientEvaluation pe;
-        pe.patient = &out.patients.at(i);
-        pe.evaluation = entry.evaluation;
-        pe.evaluation.asOf = today;
-        for (qsizetype gap : entry.gapsDueToday)
-            pe.evaluation.gaps[gap].due = today;
-        pe.ltot.onLtot = true;
-        pe.ltot.reason = entry.reason;
-        out.evaluations.append(std::move(pe));
+        m_evaluationAt[i] = out.evaluations.size();
+        out.evaluations.append(evaluationOf(entry, &out.patients.at(i), today));
     }
     m_built = std::move(out);
 }

@@ -79,6 +79,10 @@ struct SummarisedRegistry {
     // (a summary stores one month more, the month in progress, so it still covers these when the
     // next month begins)
     QList<std::optional<Error>> measuresErrors;  // why the rules engine could not count them
+    QList<QString> searchKeys;                   // domain::patientSearchKey of each patient
+    // The places in `patients` in the lists' display order (names compared as the system
+    // locale does, then search order): kept while no name changes, so a list is not sorted per read.
+    QList<qsizetype> nameOrder;
 };
 
 // The summaries one registry connection read last, kept parsed between reads: a read after a write
@@ -98,12 +102,17 @@ private:
     struct Entry;
     Status merge(storage::Database &db, std::int64_t newest, const QDate &today);
     void rebuild(const QDate &today);
+    // After a write: the entries at `changed` places put into the list last built, in place,
+    // when nothing else about it changed; false when it must be built again.
+    bool patchBuilt(const QList<qsizetype> &changed);
     QHash<QString, std::shared_ptr<const Entry>> m_entries;
     QList<std::shared_ptr<const Entry>> m_order;  // search key, then id
     QHash<QString, qsizetype> m_position;         // patient id -> place in m_order
     std::int64_t m_seq = -1;                      // the newest computed_seq read
+    QList<qsizetype> m_nameOrder;                 // see SummarisedRegistry::nameOrder
     SummarisedRegistry m_built;
-    std::optional<Error> m_refused;  // the first patient (in order) the rules engine refused
+    QList<qsizetype> m_evaluationAt;  // per place in m_order: its index in m_built.evaluations, or -1
+    std::optional<Error> m_refused;   // the first patient (in order) the rules engine refused
     qsizetype m_lastParsed = 0;
     int m_lastRecomputed = 0;
 };

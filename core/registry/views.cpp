@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <numeric>
 
 namespace cairn::registry {
 namespace {
@@ -115,8 +116,9 @@ Result<RegistryEvaluation> evaluateForView(Registry &registry, View view, const 
         auto summaries = registry.patientSummaries(QLatin1String(purpose));
         if (!summaries)
             return summaries.error();
-        return RegistryEvaluation{std::move(rules).value(), std::move(summaries->patients),
-                                  std::move(summaries->ltotReasons), std::move(summaries->evaluations)};
+        return RegistryEvaluation{std::move(rules).value(),          std::move(summaries->patients),
+                                  std::move(summaries->ltotReasons), std::move(summaries->evaluations),
+                                  std::move(summaries->searchKeys),  std::move(summaries->nameOrder)};
     }
     return evaluateInFull(registry, view, asOf);
 }
@@ -126,7 +128,7 @@ Result<RegistryEvaluation> evaluateInFull(Registry &registry, View view, const Q
     auto input = loadForView(registry, view);
     if (!input)
         return input.error();
-    RegistryEvaluation out{std::move(input->rules), std::move(input->patients), {}, {}};
+    RegistryEvaluation out{std::move(input->rules), std::move(input->patients), {}, {}, {}, {}};
     auto evaluations = clinical::evaluateRegistry(out.patients, asOf, out.rules.context());
     if (!evaluations)
         return evaluations.error();
@@ -271,10 +273,20 @@ Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
     for (const auto &pe : std::as_const(input->evaluations))
         byPatient.insert(pe.patient, &pe);
 
+    // By name: the summaries keep that order between reads; a list evaluated in full is sorted here.
+    QList<qsizetype> byName = input->nameOrder;
+    if (byName.size() != patients.size()) {
+        byName.resize(patients.size());
+        std::iota(byName.begin(), byName.end(), qsizetype{0});
+        std::stable_sort(byName.begin(), byName.end(), [&patients](qsizetype a, qsizetype b) {
+            return patients.at(a).name.localeAwareCompare(patients.at(b).name) < 0;
+        });
+    }
+    const bool searchKeysKnown = input->searchKeys.size() == patients.size();
     RosterRows result;
     result.asOf = asOf;
     result.rows.reserve(patients.size());
-    for (qsizetype i = 0; i < patients.size(); ++i) {
+    for (const qsizetype i : std::as_const(byName)) {
         const domain::Patient &p = patients.at(i);
         RosterRow row;
         row.patientId = p.id;
@@ -282,7 +294,7 @@ Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
         row.clinicId = p.clinicId;
         row.prescriber = p.prescriber;
         row.phone = p.phone;
-        row.searchKey = domain::patientSearchKey(p.name, p.clinicId);
+        row.searchKey = searchKeysKnown ? input->searchKeys.at(i) : domain::patientSearchKey(p.name, p.clinicId);
         row.ltotReason = input->ltotReasons.at(i);
         if (const auto *pe = byPatient.value(&p)) {
             const clinical::Evaluation *evaluation = &pe->evaluation;
@@ -298,8 +310,6 @@ Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
         }
         result.rows.append(std::move(row));
     }
-    std::stable_sort(result.rows.begin(), result.rows.end(),
-                     [](const RosterRow &a, const RosterRow &b) { return a.name.localeAwareCompare(b.name) < 0; });
     return result;
 }
 

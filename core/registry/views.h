@@ -61,6 +61,10 @@ struct RegistryEvaluation {
     QList<domain::Patient> patients;
     QList<QString> ltotReasons;  // per patient: clinical::toString(LtotReason)
     QList<clinical::PatientEvaluation> evaluations;
+    // From the summaries (empty when evaluated in full): per patient, domain::patientSearchKey,
+    // and the places of the patients in name order (SummarisedRegistry::nameOrder).
+    QList<QString> searchKeys;
+    QList<qsizetype> nameOrder;
 };
 Result<RegistryEvaluation> evaluateForView(Registry &registry, View view, const QDate &asOf);
 // The same, always evaluated in full from every record (the summaries' reference, and other days).
