@@ -727,6 +727,70 @@ private slots:
         QCOMPARE(exportJson(db).size(), 2);
     }
 
+    // The clinician's decisions, a DSM-5 checklist, a MOUD status, an intake and a task written by
+    // hand as docs/interoperability.md describes them come in as the bundle says.
+    void decisionsChecklistsIntakesAndTasksComeInAsTheBundleSays()
+    {
+        QJsonObject ltot = cairnObservation("ltot1", "ltot-decision");
+        ltot.insert("valueBoolean", true);
+        ltot.insert("note", QJsonArray{QJsonObject{{"text", "Daily oxycodone for years."}}});
+        QJsonObject noReferral = cairnObservation("nr1", "no-referral-decision");
+        noReferral.insert("valueCodeableConcept", cairnCoding("referral-trigger", "high_dose"));
+        noReferral.insert("note", QJsonArray{QJsonObject{{"text", "Pain clinic saw her in May."}}});
+        QJsonObject oud = cairnObservation("oud1", "oud-assessment");
+        oud.insert("component", oudAnswers({"craving", "time_spent", "tolerance", "withdrawal"}, true));
+        oud.insert("interpretation", QJsonArray{cairnCoding("oud-severity", "mild")});
+        oud.insert("performer", QJsonArray{QJsonObject{{"display", "Dr. Lee"}}});
+        QJsonObject moud = cairnObservation("moud1", "moud-status");
+        moud.insert("valueCodeableConcept", cairnCoding("moud-state", "accepted"));
+        moud.insert("extension",
+                    QJsonArray{QJsonObject{{"url", "https://cairn.invalid/fhir/StructureDefinition/moud-medication"},
+                                           {"valueString", "buprenorphine"}}});
+        QJsonObject intake = cairnObservation("in1", "intake");
+        intake.insert("component",
+                      QJsonArray{component("intake-item", "prior_prescriber", "valueString", "Dr. Rivera"),
+                                 component("intake-item", "records_requested", "valueDateTime", "2020-06-30"),
+                                 component("intake-item", "outcome", "valueCodeableConcept",
+                                           cairnCoding("intake-outcome", "continue")),
+                                 component("intake-item", "outcome_date", "valueDateTime", "2020-07-02"),
+                                 component("intake-item", "outcome_by", "valueString", "Dr. Lee")});
+        const QString db = newRegistry("decisions");
+        const Run run = cairnctl(
+            db, {"import", "--fhir",
+                 write("decisions.json", bundle(clinicBundle() << ltot << noReferral << oud << moud << intake
+                                                               << task("t1", "Patient/p1", "completed", "nurse")))});
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        QJsonObject rosa;
+        for (const QJsonValue &p : exportJson(db))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001")
+                rosa = p.toObject();
+        const auto only = [&](const char *list) {
+            const QJsonArray records = rosa.value(list).toArray();
+            return records.size() == 1 ? records.first().toObject() : QJsonObject();
+        };
+        QCOMPARE(only("ltot_decisions").value("long_term").toBool(false), true);
+        QCOMPARE(only("ltot_decisions").value("reason").toString(), QString("Daily oxycodone for years."));
+        QCOMPARE(only("no_referrals").value("trigger").toString(), QString("high_dose"));
+        const QJsonObject checklist = only("oud_assessments");
+        QCOMPARE(checklist.value("clinician").toString(), QString("Dr. Lee"));
+        QCOMPARE(checklist.value("as_prescribed").toBool(false), true);
+        QCOMPARE(checklist.value("criteria").toObject().value("craving").toBool(false), true);
+        QCOMPARE(checklist.value("criteria").toObject().value("hazardous_use").toBool(true), false);
+        QCOMPARE(only("moud_statuses").value("state").toString(), QString("accepted"));
+        QCOMPARE(only("moud_statuses").value("medication").toString(), QString("buprenorphine"));
+        const QJsonObject in = only("intakes");
+        QCOMPARE(in.value("date").toString(), QString("2020-06-30"));
+        QCOMPARE(in.value("prior_prescriber").toString(), QString("Dr. Rivera"));
+        QCOMPARE(in.value("records_requested").toString(), QString("2020-06-30"));
+        QCOMPARE(in.value("outcome").toString(), QString("continue"));
+        QCOMPARE(in.value("outcome_by").toString(), QString("Dr. Lee"));
+        const QJsonObject done = only("tasks");
+        QCOMPARE(done.value("owner_role").toString(), QString("nurse"));
+        QCOMPARE(done.value("status").toString(), QString("done"));
+        QCOMPARE(done.value("due").toString(), QString("2020-07-07"));
+        QCOMPARE(done.value("text").toString(), QString("Call the pharmacy about the refill."));
+    }
+
     void exportHasTheBulkDataLayoutAndItsStructure()
     {
         const QString db = m_dir.filePath("clinic.db");
