@@ -32,10 +32,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone)</source>
+        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</source>
         <translation>
-            <numerusform>%n other record (agreements, visits, referrals, PDMP checks, naloxone)</numerusform>
-            <numerusform>%n other records (agreements, visits, referrals, PDMP checks, naloxone)</numerusform>
+            <numerusform>%n other record (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</numerusform>
+            <numerusform>%n other records (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -296,10 +296,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone)</source>
+        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</source>
         <translation>
-            <numerusform>%n registro más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona)</numerusform>
-            <numerusform>%n registros más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona)</numerusform>
+            <numerusform>%n registro más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona, decisiones clínicas, listas de criterios y tratamiento del trastorno por consumo de opioides, admisiones, tareas)</numerusform>
+            <numerusform>%n registros más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona, decisiones clínicas, listas de criterios y tratamiento del trastorno por consumo de opioides, admisiones, tareas)</numerusform>
         </translation>
     </message>
 </context>
@@ -7195,10 +7195,6 @@
         <translation>debe ser final, amended o corrected</translation>
     </message>
     <message>
-        <source>%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn&apos;s codes (urine drug screen, PDMP check, naloxone, screen)</source>
-        <translation>%1 no es un panel PEG, PHQ-9 ni GAD-7, ni un registro en los códigos de Cairn (prueba de drogas en orina, consulta del PDMP, naloxona, cuestionario)</translation>
-    </message>
-    <message>
         <source>must be expected, unexpected or pending</source>
         <translation>debe ser expected, unexpected o pending</translation>
     </message>
@@ -7233,6 +7229,70 @@
     <message>
         <source>the shipped default MME table is missing</source>
         <translation>falta la tabla de MME predeterminada que trae Cairn</translation>
+    </message>
+    <message>
+        <source>is required: the reason for the decision, as the clinician gave it</source>
+        <translation>es obligatorio: el motivo de la decisión, tal como lo dio el clínico</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>must be high_dose, uds_unexpected, positive_screen, taper_paused or oud_concern</source>
+        <translation>debe ser high_dose, uds_unexpected, positive_screen, taper_paused o oud_concern</translation>
+    </message>
+    <message>
+        <source>must be a DSM-5 criterion in %1, or %2</source>
+        <translation>debe ser un criterio del DSM-5 de %1, o %2</translation>
+    </message>
+    <message>
+        <source>is answered twice</source>
+        <translation>está respondido dos veces</translation>
+    </message>
+    <message>
+        <source>%1 is not answered: every answer of the checklist is needed</source>
+        <translation>%1 no está respondido: hacen falta todas las respuestas de la lista de criterios</translation>
+    </message>
+    <message>
+        <source>says &quot;%1&quot; but the answers give %2</source>
+        <translation>indica &quot;%1&quot;, pero las respuestas dan %2</translation>
+    </message>
+    <message>
+        <source>is required: the clinician who went through the checklist (display)</source>
+        <translation>es obligatorio: el clínico que completó la lista de criterios (display)</translation>
+    </message>
+    <message>
+        <source>must be offered, accepted, declined, started_in_house, referred or stopped</source>
+        <translation>debe ser offered, accepted, declined, started_in_house, referred o stopped</translation>
+    </message>
+    <message>
+        <source>is given twice</source>
+        <translation>aparece dos veces</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>debe ser texto</translation>
+    </message>
+    <message>
+        <source>must be continue, bridge, taper, refer or not_taken_on</source>
+        <translation>debe ser continue, bridge, taper, refer o not_taken_on</translation>
+    </message>
+    <message>
+        <source>must be a field of an intake in %1</source>
+        <translation>debe ser un campo de la admisión de %1</translation>
+    </message>
+    <message>
+        <source>must be requested (open) or completed (done)</source>
+        <translation>debe ser requested (abierta) o completed (hecha)</translation>
+    </message>
+    <message>
+        <source>must be order</source>
+        <translation>debe ser order</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn&apos;s codes (urine drug screen, PDMP check, naloxone, screen, LTOT decision, decision not to refer, OUD checklist, MOUD status, intake)</source>
+        <translation>%1 no es un panel PEG, PHQ-9 ni GAD-7, ni un registro en los códigos de Cairn (prueba de drogas en orina, consulta del PDMP, naloxona, cuestionario, decisión sobre tratamiento prolongado con opioides, decisión de no derivar, lista de criterios del TCO, estado del MOUD, admisión)</translation>
     </message>
 </context>
 <context>

@@ -86,4 +86,32 @@ inline constexpr QLatin1StringView kCairnInstrument{"https://cairn.invalid/fhir/
 // The patient's taper status when no taper plan gives it (a registry moved in with its statuses).
 inline constexpr QLatin1StringView kExtTaperStatus{"https://cairn.invalid/fhir/StructureDefinition/taper-status"};
 
+// Clinical decisions and the opioid use disorder workflow as Observations in Cairn's codes (no
+// standard code was confirmed for any of them): an LTOT decision (valueBoolean: long-term or not,
+// the reason as note), a decision not to refer (the trigger as value, the reason as note), the
+// DSM-5 checklist (each criterion a component with valueBoolean, the severity it gives as
+// interpretation), a MOUD status (the state as value; medication, free-text destination and
+// directory entry in extensions) and a new patient's intake (each field a component).
+inline constexpr QLatin1StringView kLtotDecisionCode{"ltot-decision"};
+inline constexpr QLatin1StringView kNoReferralCode{"no-referral-decision"};
+inline constexpr QLatin1StringView kCairnReferralTrigger{"https://cairn.invalid/fhir/CodeSystem/referral-trigger"};
+inline constexpr QLatin1StringView kOudAssessmentCode{"oud-assessment"};
+// The criteria's codes are domain::kOudCriteria's ids; "as prescribed" is no criterion, so Cairn's
+// observation code system names it.
+inline constexpr QLatin1StringView kCairnOudCriterion{"https://cairn.invalid/fhir/CodeSystem/oud-criterion"};
+inline constexpr QLatin1StringView kOudAsPrescribedCode{"oud-as-prescribed"};
+inline constexpr QLatin1StringView kCairnOudSeverity{"https://cairn.invalid/fhir/CodeSystem/oud-severity"};
+inline constexpr QLatin1StringView kMoudStatusCode{"moud-status"};
+inline constexpr QLatin1StringView kCairnMoudState{"https://cairn.invalid/fhir/CodeSystem/moud-state"};
+inline constexpr QLatin1StringView kExtMoudMedication{"https://cairn.invalid/fhir/StructureDefinition/moud-medication"};
+inline constexpr QLatin1StringView kExtMoudReferredTo{
+    "https://cairn.invalid/fhir/StructureDefinition/moud-referred-to"};
+inline constexpr QLatin1StringView kIntakeCode{"intake"};
+inline constexpr QLatin1StringView kCairnIntakeItem{"https://cairn.invalid/fhir/CodeSystem/intake-item"};
+inline constexpr QLatin1StringView kCairnIntakeOutcome{"https://cairn.invalid/fhir/CodeSystem/intake-outcome"};
+
+// Tasks as FHIR Tasks: the owner is a role, not a person, so it goes in performerType coded by
+// Cairn's role names; the due date is restriction.period.end.
+inline constexpr QLatin1StringView kCairnRole{"https://cairn.invalid/fhir/CodeSystem/role"};
+
 }  // namespace cairn::interop::fhir

@@ -1,6 +1,7 @@
 #include "core/interop/fhir_export.h"
 
 #include "core/clinical/instrument_definition.h"
+#include "core/clinical/oud.h"
 #include "core/interop/fhir_codes.h"
 
 #include <QJsonArray>
@@ -215,6 +216,130 @@ QJsonObject otherScreening(const domain::Screening &s, const QString &id, const 
     return o;
 }
 
+// A coding alone, as a component's code.
+QJsonObject codedAs(QLatin1StringView system, const QString &code)
+{
+    return {{QStringLiteral("coding"), QJsonArray{coding(system, code)}}};
+}
+
+// Free text the user typed (a reason, a note) as Annotation, when there is some.
+void addNote(QJsonObject &o, const QString &text)
+{
+    if (!text.isEmpty())
+        o.insert(QStringLiteral("note"), QJsonArray{QJsonObject{{QStringLiteral("text"), text}}});
+}
+
+QJsonObject cairnObservation(const QString &id, const QString &patientRef, QLatin1StringView code, const QString &text,
+                             const QDate &date, const QString &category = {})
+{
+    return observation(id, patientRef, codeable(fhir::kCairnObservation, code, text), date, category);
+}
+
+QJsonObject ltotDecisionOf(const domain::LtotDecision &d, const QString &id, const QString &patientRef)
+{
+    QJsonObject o = cairnObservation(id, patientRef, fhir::kLtotDecisionCode,
+                                     QStringLiteral("Long-term opioid therapy decision"), d.date);
+    o.insert(QStringLiteral("valueBoolean"), d.longTerm);
+    addNote(o, d.reason);
+    return o;
+}
+
+QJsonObject noReferralOf(const domain::NoReferralDecision &d, const QString &id, const QString &patientRef)
+{
+    QJsonObject o =
+        cairnObservation(id, patientRef, fhir::kNoReferralCode, QStringLiteral("Decision not to refer"), d.date);
+    o.insert(QStringLiteral("valueCodeableConcept"),
+             codeable(fhir::kCairnReferralTrigger, domain::toString(d.trigger), domain::toString(d.trigger)));
+    addNote(o, d.reason);
+    return o;
+}
+
+// The DSM-5 checklist: each answer a component, and the severity the answers give (computed, as
+// Cairn never stores it) as the interpretation, for a reader that does not count criteria.
+QJsonObject oudAssessmentOf(const domain::OudAssessment &a, const QString &id, const QString &patientRef)
+{
+    QJsonObject o =
+        cairnObservation(id, patientRef, fhir::kOudAssessmentCode,
+                         QStringLiteral("Opioid use disorder checklist (DSM-5)"), a.date, QStringLiteral("survey"));
+    QJsonArray components;
+    for (std::size_t i = 0; i < domain::kOudCriteria.size(); ++i)
+        if (a.criteria[i])
+            components.append(QJsonObject{
+                {QStringLiteral("code"), codedAs(fhir::kCairnOudCriterion, QLatin1String(domain::kOudCriteria[i]))},
+                {QStringLiteral("valueBoolean"), *a.criteria[i]}});
+    if (a.asPrescribed)
+        components.append(
+            QJsonObject{{QStringLiteral("code"), codedAs(fhir::kCairnObservation, fhir::kOudAsPrescribedCode)},
+                        {QStringLiteral("valueBoolean"), *a.asPrescribed}});
+    o.insert(QStringLiteral("component"), components);
+    const clinical::OudResult result = clinical::oudResult(a);
+    if (result.complete) {
+        const QString severity = clinical::toString(result.severity);
+        o.insert(QStringLiteral("interpretation"), QJsonArray{codeable(fhir::kCairnOudSeverity, severity, severity)});
+    }
+    if (!a.clinician.isEmpty())
+        o.insert(QStringLiteral("performer"), QJsonArray{QJsonObject{{QStringLiteral("display"), a.clinician}}});
+    addNote(o, a.note);
+    return o;
+}
+
+QJsonObject moudStatusOf(const domain::MoudStatus &m, const QString &id, const QString &patientRef)
+{
+    QJsonObject o = cairnObservation(id, patientRef, fhir::kMoudStatusCode,
+                                     QStringLiteral("Medication for opioid use disorder"), m.date);
+    o.insert(QStringLiteral("valueCodeableConcept"),
+             codeable(fhir::kCairnMoudState, domain::toString(m.state), domain::toString(m.state)));
+    QJsonArray extensions;
+    addExtension(extensions, fhir::kExtMoudMedication, QStringLiteral("valueString"), m.medication);
+    addExtension(extensions, fhir::kExtMoudReferredTo, QStringLiteral("valueString"), m.referredTo);
+    addExtension(extensions, fhir::kExtReferralResource, QStringLiteral("valueString"), m.resourceId);
+    if (!extensions.isEmpty())
+        o.insert(QStringLiteral("extension"), extensions);
+    addNote(o, m.note);
+    return o;
+}
+
+// A new patient's intake: each field that is filled in a component coded by its name.
+QJsonObject intakeOf(const domain::Intake &in, const QString &id, const QString &patientRef)
+{
+    QJsonObject o = cairnObservation(id, patientRef, fhir::kIntakeCode, QStringLiteral("New-patient intake"), in.date);
+    QJsonArray components;
+    for (const auto &[code, field] : kFhirIntakeTexts)
+        if (!(in.*field).isEmpty())
+            components.append(
+                QJsonObject{{QStringLiteral("code"), codedAs(fhir::kCairnIntakeItem, QLatin1String(code))},
+                            {QStringLiteral("valueString"), in.*field}});
+    for (const auto &[code, field] : kFhirIntakeDates)
+        if ((in.*field).isValid())
+            components.append(
+                QJsonObject{{QStringLiteral("code"), codedAs(fhir::kCairnIntakeItem, QLatin1String(code))},
+                            {QStringLiteral("valueDateTime"), (in.*field).toString(Qt::ISODate)}});
+    if (in.outcome)
+        components.append(QJsonObject{
+            {QStringLiteral("code"), codedAs(fhir::kCairnIntakeItem, QLatin1String(kFhirIntakeOutcome))},
+            {QStringLiteral("valueCodeableConcept"),
+             codeable(fhir::kCairnIntakeOutcome, domain::toString(*in.outcome), domain::toString(*in.outcome))}});
+    if (!components.isEmpty())
+        o.insert(QStringLiteral("component"), components);
+    return o;
+}
+
+// A task for a role of the team: who does it is a kind of performer (a role), not a person.
+QJsonObject taskOf(const domain::Task &t, const QString &id, const QString &patientRef)
+{
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("Task")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("status"), fhirTaskStatus(t.status)},
+        {QStringLiteral("intent"), QStringLiteral("order")},
+        {QStringLiteral("description"), t.text},
+        {QStringLiteral("for"), reference(patientRef)},
+        {QStringLiteral("authoredOn"), t.date.toString(Qt::ISODate)},
+        {QStringLiteral("performerType"), QJsonArray{codeable(fhir::kCairnRole, t.ownerRole, t.ownerRole)}},
+        {QStringLiteral("restriction"),
+         QJsonObject{{QStringLiteral("period"), QJsonObject{{QStringLiteral("end"), t.due.toString(Qt::ISODate)}}}}}};
+}
+
 QJsonObject patientResource(const domain::Patient &p)
 {
     QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Patient")},
@@ -288,11 +413,17 @@ QString fhirServiceRequestStatus(domain::ReferralStatus status)
     return QStringLiteral("unknown");
 }
 
+QString fhirTaskStatus(domain::TaskStatus status)
+{
+    return status == domain::TaskStatus::Done ? QStringLiteral("completed") : QStringLiteral("requested");
+}
+
 const QStringList &fhirExportTypes()
 {
     static const QStringList types{QStringLiteral("Patient"),     QStringLiteral("MedicationRequest"),
                                    QStringLiteral("Observation"), QStringLiteral("Consent"),
-                                   QStringLiteral("Encounter"),   QStringLiteral("ServiceRequest")};
+                                   QStringLiteral("Encounter"),   QStringLiteral("ServiceRequest"),
+                                   QStringLiteral("Task")};
     return types;
 }
 
@@ -454,6 +585,19 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
             appendLine(out.ndjson[QStringLiteral("ServiceRequest")],
                        serviceRequestOf(p.referrals.at(i),
                                         idOf(p.referrals.at(i).meta, p.id, QStringLiteral("referral"), i), ref));
+        // The clinician's decisions and the opioid use disorder workflow: every one opens or closes a gap.
+        const auto each = [&](const auto &records, const QString &kind, const auto &resourceOf) {
+            for (qsizetype i = 0; i < records.size(); ++i)
+                appendLine(observationLines, resourceOf(records.at(i), idOf(records.at(i).meta, p.id, kind, i), ref));
+        };
+        each(p.ltotDecisions, QStringLiteral("ltot-decision"), ltotDecisionOf);
+        each(p.noReferralDecisions, QStringLiteral("no-referral"), noReferralOf);
+        each(p.oudAssessments, QStringLiteral("oud-assessment"), oudAssessmentOf);
+        each(p.moudStatuses, QStringLiteral("moud-status"), moudStatusOf);
+        each(p.intakes, QStringLiteral("intake"), intakeOf);
+        for (qsizetype i = 0; i < p.tasks.size(); ++i)
+            appendLine(out.ndjson[QStringLiteral("Task")],
+                       taskOf(p.tasks.at(i), idOf(p.tasks.at(i).meta, p.id, QStringLiteral("task"), i), ref));
     }
     return out;
 }

@@ -2,9 +2,10 @@
 // FHIR R4 out, in the FHIR Bulk Data layout: one NDJSON text per resource type. Patients with their
 // chart number (identifier type MR); opioids and sedatives as MedicationRequest coded in RxNorm;
 // PEG, PHQ-9 and GAD-7 (LOINC), the other screens, urine drug screens, PDMP checks and naloxone as
-// Observation; agreements as Consent; visits as Encounter; referrals as ServiceRequest; each naming
-// its patient. What readFhir() reads back gives the same patients, regimens (by mg a day), records
-// and care gaps. The mapping and the kinds left out: docs/interoperability.md.
+// Observation; LTOT decisions, decisions not to refer, OUD checklists, MOUD statuses and intakes as
+// Observation in Cairn's codes; agreements as Consent; visits as Encounter; referrals as
+// ServiceRequest; tasks as Task; each naming its patient. What readFhir() reads back gives the same patients, regimens
+// (by mg a day), records and care gaps. The mapping and the kinds left out: docs/interoperability.md.
 
 #include "core/clinical/instruments.h"
 #include "core/domain/records.h"
@@ -16,6 +17,9 @@
 #include <QList>
 #include <QStringList>
 
+#include <array>
+#include <utility>
+
 namespace cairn::interop {
 
 // The resource types an export writes, one "<type>.ndjson" file each, in the order import reads them
@@ -25,6 +29,27 @@ const QStringList &fhirExportTypes();
 // FHIR's request status nearest a referral's course (sent and scheduled are both active); the course
 // itself travels in Cairn's referral-status extension, and import checks the two agree.
 QString fhirServiceRequestStatus(domain::ReferralStatus status);
+
+// FHIR's task status for a task's: open is requested (action is sought), done is completed.
+QString fhirTaskStatus(domain::TaskStatus status);
+
+// An intake's fields as its Observation's components, coded by the contract's field names (the
+// outcome is a coded component of its own): export writes and import reads these tables.
+inline constexpr std::array<std::pair<const char *, QString domain::Intake::*>, 6> kFhirIntakeTexts{{
+    {"referral_source", &domain::Intake::referralSource},
+    {"prior_prescriber", &domain::Intake::priorPrescriber},
+    {"reason_left", &domain::Intake::reasonLeft},
+    {"diagnosis", &domain::Intake::diagnosis},
+    {"outcome_by", &domain::Intake::outcomeBy},
+    {"outcome_note", &domain::Intake::outcomeNote},
+}};
+inline constexpr std::array<std::pair<const char *, QDate domain::Intake::*>, 4> kFhirIntakeDates{{
+    {"records_requested", &domain::Intake::recordsRequested},
+    {"records_received", &domain::Intake::recordsReceived},
+    {"outcome_date", &domain::Intake::outcomeDate},
+    {"review_date", &domain::Intake::reviewDate},
+}};
+inline constexpr const char *kFhirIntakeOutcome = "outcome";
 
 struct FhirExport {
     QHash<QString, QByteArray> ndjson;  // by resource type (fhirExportTypes()); empty text when none

@@ -1,7 +1,9 @@
 #include "core/interop/fhir_import.h"
 
+#include "core/clinical/case_conference.h"
 #include "core/clinical/instrument_definition.h"
 #include "core/clinical/mme.h"
+#include "core/clinical/oud.h"
 #include "core/domain/text.h"
 #include "core/domain/validation.h"
 #include "core/interop/fhir_codes.h"
@@ -751,6 +753,239 @@ Result<domain::NaloxoneRecord> readNaloxone(const Resource &r, const QDate &date
     return record;
 }
 
+// The text of the first note (an Annotation): a reason or a note as the user typed it.
+QString noteText(const QJsonObject &o)
+{
+    return o.value(QStringLiteral("note")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+}
+
+// A decision's reason, which the registry requires of every decision: its first note.
+Result<QString> reasonOf(const Resource &r)
+{
+    const QString reason = noteText(r.json);
+    if (reason.trimmed().isEmpty())
+        return at(r, QStringLiteral("note"),
+                  FhirImport::tr("is required: the reason for the decision, as the clinician gave it"));
+    return reason;
+}
+
+// A yes or no answer (valueBoolean) of a resource or a component; `field` names where it is.
+Result<bool> booleanOf(const Resource &r, const QJsonObject &o, const QString &field)
+{
+    const QJsonValue value = o.value(QStringLiteral("valueBoolean"));
+    if (!value.isBool())
+        return at(r, field, FhirImport::tr("must be true or false"));
+    return value.toBool();
+}
+
+Result<domain::LtotDecision> readLtotDecision(const Resource &r, const QDate &date)
+{
+    domain::LtotDecision decision;
+    decision.date = date;
+    auto longTerm = booleanOf(r, r.json, QStringLiteral("valueBoolean"));
+    if (!longTerm)
+        return longTerm.error();
+    decision.longTerm = *longTerm;
+    auto reason = reasonOf(r);
+    if (!reason)
+        return reason.error();
+    decision.reason = *reason;
+    if (auto s = domain::validate(decision); !s)
+        return s.error().within(r.label);
+    return decision;
+}
+
+Result<domain::NoReferralDecision> readNoReferral(const Resource &r, const QDate &date)
+{
+    domain::NoReferralDecision decision;
+    decision.date = date;
+    const QString trigger =
+        codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnReferralTrigger);
+    if (!domain::parse(trigger, &decision.trigger))
+        return at(r, QStringLiteral("valueCodeableConcept"),
+                  FhirImport::tr("must be high_dose, uds_unexpected, positive_screen, taper_paused or oud_concern"));
+    auto reason = reasonOf(r);
+    if (!reason)
+        return reason.error();
+    decision.reason = *reason;
+    if (auto s = domain::validate(decision); !s)
+        return s.error().within(r.label);
+    return decision;
+}
+
+// The DSM-5 checklist: every criterion and "as prescribed" answered in a component (none is
+// assumed), and a severity given beside them must be the one they give.
+Result<domain::OudAssessment> readOudAssessment(const Resource &r, const QDate &date)
+{
+    domain::OudAssessment assessment;
+    assessment.date = date;
+    const QJsonArray components = r.json.value(QStringLiteral("component")).toArray();
+    for (qsizetype c = 0; c < components.size(); ++c) {
+        const QJsonObject component = components.at(c).toObject();
+        const QString field = QStringLiteral("component[%1]").arg(c);
+        const QJsonObject code = component.value(QStringLiteral("code")).toObject();
+        const QString criterion = codeIn(code, fhir::kCairnOudCriterion);
+        std::optional<bool> *answer = nullptr;
+        if (codeIn(code, fhir::kCairnObservation) == fhir::kOudAsPrescribedCode) {
+            answer = &assessment.asPrescribed;
+        } else {
+            for (std::size_t i = 0; i < domain::kOudCriteria.size(); ++i)
+                if (criterion == QLatin1String(domain::kOudCriteria[i]))
+                    answer = &assessment.criteria[i];
+        }
+        if (!answer)
+            return at(r, field + QStringLiteral(".code"),
+                      FhirImport::tr("must be a DSM-5 criterion in %1, or %2")
+                          .arg(QString(fhir::kCairnOudCriterion), QString(fhir::kOudAsPrescribedCode)));
+        if (answer->has_value())
+            return at(r, field + QStringLiteral(".code"), FhirImport::tr("is answered twice"));
+        auto value = booleanOf(r, component, field + QStringLiteral(".valueBoolean"));
+        if (!value)
+            return value.error();
+        *answer = *value;
+    }
+    for (std::size_t i = 0; i < domain::kOudCriteria.size(); ++i)
+        if (!assessment.criteria[i])
+            return at(r, QStringLiteral("component"),
+                      FhirImport::tr("%1 is not answered: every answer of the checklist is needed")
+                          .arg(QLatin1String(domain::kOudCriteria[i])));
+    if (!assessment.asPrescribed)
+        return at(r, QStringLiteral("component"),
+                  FhirImport::tr("%1 is not answered: every answer of the checklist is needed")
+                      .arg(QString(fhir::kOudAsPrescribedCode)));
+    const QJsonArray interpretation = r.json.value(QStringLiteral("interpretation")).toArray();
+    if (!interpretation.isEmpty()) {
+        const QString given = codeIn(interpretation.first().toObject(), fhir::kCairnOudSeverity);
+        const QString counted = clinical::toString(clinical::oudResult(assessment).severity);
+        if (given != counted)
+            return at(r, QStringLiteral("interpretation"),
+                      FhirImport::tr("says \"%1\" but the answers give %2").arg(quotedInput(given, 20), counted));
+    }
+    assessment.clinician = r.json.value(QStringLiteral("performer"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("display"))
+                               .toString();
+    if (assessment.clinician.trimmed().isEmpty())
+        return at(r, QStringLiteral("performer"),
+                  FhirImport::tr("is required: the clinician who went through the checklist (display)"));
+    assessment.note = noteText(r.json);
+    if (auto s = domain::validate(assessment); !s)
+        return s.error().within(r.label);
+    return assessment;
+}
+
+Result<domain::MoudStatus> readMoudStatus(const Resource &r, const QDate &date)
+{
+    domain::MoudStatus status;
+    status.date = date;
+    const QString state =
+        codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnMoudState);
+    if (!domain::parse(state, &status.state))
+        return at(r, QStringLiteral("valueCodeableConcept"),
+                  FhirImport::tr("must be offered, accepted, declined, started_in_house, referred or stopped"));
+    status.medication = extensionText(r.json, fhir::kExtMoudMedication, QStringLiteral("valueString"));
+    status.referredTo = extensionText(r.json, fhir::kExtMoudReferredTo, QStringLiteral("valueString"));
+    status.resourceId = extensionText(r.json, fhir::kExtReferralResource, QStringLiteral("valueString"));
+    status.note = noteText(r.json);
+    if (auto s = domain::validate(status); !s)
+        return s.error().within(r.label);
+    return status;
+}
+
+// A new patient's intake: its fields as components coded by name; an unknown or repeated one is refused.
+Result<domain::Intake> readIntake(const Resource &r, const QDate &date)
+{
+    domain::Intake intake;
+    intake.date = date;
+    QSet<QString> seen;
+    const QJsonArray components = r.json.value(QStringLiteral("component")).toArray();
+    for (qsizetype c = 0; c < components.size(); ++c) {
+        const QJsonObject component = components.at(c).toObject();
+        const QString field = QStringLiteral("component[%1]").arg(c);
+        const QString code = codeIn(component.value(QStringLiteral("code")).toObject(), fhir::kCairnIntakeItem);
+        if (seen.contains(code))
+            return at(r, field + QStringLiteral(".code"), FhirImport::tr("is given twice"));
+        seen.insert(code);
+        bool known = false;
+        for (const auto &[name, member] : kFhirIntakeTexts) {
+            if (code != QLatin1String(name))
+                continue;
+            known = true;
+            const QJsonValue value = component.value(QStringLiteral("valueString"));
+            if (!value.isString())
+                return at(r, field + QStringLiteral(".valueString"), FhirImport::tr("must be text"));
+            intake.*member = value.toString();
+        }
+        for (const auto &[name, member] : kFhirIntakeDates) {
+            if (code != QLatin1String(name))
+                continue;
+            known = true;
+            auto day =
+                dayOf(component.value(QStringLiteral("valueDateTime")), field + QStringLiteral(".valueDateTime"), true);
+            if (!day)
+                return day.error().within(r.label);
+            intake.*member = *day;
+        }
+        if (code == QLatin1String(kFhirIntakeOutcome)) {
+            known = true;
+            domain::IntakeOutcome outcome{};
+            if (!domain::parse(codeIn(component.value(QStringLiteral("valueCodeableConcept")).toObject(),
+                                      fhir::kCairnIntakeOutcome),
+                               &outcome))
+                return at(r, field + QStringLiteral(".valueCodeableConcept"),
+                          FhirImport::tr("must be continue, bridge, taper, refer or not_taken_on"));
+            intake.outcome = outcome;
+        }
+        if (!known)
+            return at(r, field + QStringLiteral(".code"),
+                      FhirImport::tr("must be a field of an intake in %1").arg(QString(fhir::kCairnIntakeItem)));
+    }
+    if (auto s = domain::validate(intake); !s)
+        return s.error().within(r.label);
+    return intake;
+}
+
+// A task for a role of the team: requested (open) or completed (done), the role as performerType,
+// the due date as restriction.period.end.
+Result<domain::Task> readTask(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    domain::Task task;
+    const QString status = o.value(QStringLiteral("status")).toString();
+    if (status == fhirTaskStatus(domain::TaskStatus::Open))
+        task.status = domain::TaskStatus::Open;
+    else if (status == fhirTaskStatus(domain::TaskStatus::Done))
+        task.status = domain::TaskStatus::Done;
+    else
+        return at(r, QStringLiteral("status"), FhirImport::tr("must be requested (open) or completed (done)"));
+    if (o.value(QStringLiteral("intent")).toString() != QLatin1String("order"))
+        return at(r, QStringLiteral("intent"), FhirImport::tr("must be order"));
+    task.text = o.value(QStringLiteral("description")).toString();
+    if (task.text.trimmed().isEmpty())
+        return at(r, QStringLiteral("description"), FhirImport::tr("is required"));
+    task.ownerRole = codeIn(o.value(QStringLiteral("performerType")).toArray().first().toObject(), fhir::kCairnRole);
+    if (auto s = clinical::checkTaskOwner(task.ownerRole, QStringLiteral("performerType")); !s)
+        return s.error().within(r.label);
+    auto date = dayOf(o.value(QStringLiteral("authoredOn")), QStringLiteral("authoredOn"), true);
+    if (!date)
+        return date.error().within(r.label);
+    task.date = *date;
+    auto due = dayOf(o.value(QStringLiteral("restriction"))
+                         .toObject()
+                         .value(QStringLiteral("period"))
+                         .toObject()
+                         .value(QStringLiteral("end")),
+                     QStringLiteral("restriction.period.end"), true);
+    if (!due)
+        return due.error().within(r.label);
+    task.due = *due;
+    if (auto s = domain::validate(task); !s)
+        return s.error().within(r.label);
+    return task;
+}
+
 // A screen in Cairn's instrument code (PHQ-2, GAD-2, ORT, PC-PTSD-5): its answers as Cairn stores
 // them, checked by the instrument itself.
 Result<domain::Screening> readOtherScreening(const Resource &r, const QString &instrumentId, const QDate &date,
@@ -875,10 +1110,11 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         }
     }
     // The patient a record belongs to, or -1 when the files lack it and that is allowed.
-    // A Consent names its patient in `patient`, every other record in `subject`.
+    // A Consent names its patient in `patient`, a Task in `for`, every other record in `subject`.
     auto patientOf = [&](const Resource &r) -> Result<qsizetype> {
-        const QString element =
-            r.type == QLatin1String("Consent") ? QStringLiteral("patient") : QStringLiteral("subject");
+        const QString element = r.type == QLatin1String("Consent") ? QStringLiteral("patient")
+                                : r.type == QLatin1String("Task")  ? QStringLiteral("for")
+                                                                   : QStringLiteral("subject");
         const QString subject = r.json.value(element).toObject().value(QStringLiteral("reference")).toString();
         if (subject.isEmpty())
             return at(r, element + QStringLiteral(".reference"), FhirImport::tr("is required"));
@@ -923,7 +1159,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             continue;
         }
         if (r.type == QLatin1String("Consent") || r.type == QLatin1String("Encounter") ||
-            r.type == QLatin1String("ServiceRequest")) {
+            r.type == QLatin1String("ServiceRequest") || r.type == QLatin1String("Task")) {
             if (skipped(r, {"entered-in-error"}))
                 continue;
             auto owner = patientOf(r);
@@ -942,6 +1178,12 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                     return visit.error();
                 if (patient)
                     patient->visits.append(*visit);
+            } else if (r.type == QLatin1String("Task")) {
+                auto task = readTask(r);
+                if (!task)
+                    return task.error();
+                if (patient)
+                    patient->tasks.append(*task);
             } else {
                 auto referral = readServiceRequest(r);
                 if (!referral)
@@ -962,14 +1204,18 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         const QString cairnCode = codeIn(code, fhir::kCairnObservation);
         const QString instrumentId = codeIn(code, fhir::kCairnInstrument);
         const bool uds = cairnCode == fhir::kUdsCode;
-        const bool cairnRecord = uds || cairnCode == fhir::kPdmpCheckCode || cairnCode == fhir::kNaloxoneCode;
+        static const QSet<QString> kCairnRecords{
+            fhir::kUdsCode,        fhir::kPdmpCheckCode,     fhir::kNaloxoneCode,   fhir::kLtotDecisionCode,
+            fhir::kNoReferralCode, fhir::kOudAssessmentCode, fhir::kMoudStatusCode, fhir::kIntakeCode};
+        const bool cairnRecord = kCairnRecords.contains(cairnCode);
         if (!cairnRecord && instrumentId.isEmpty()) {
             if (codes->itemCodes.contains(loinc))
                 continue;  // an item: read with its panel below, or refused when no panel names it
             if (!codes->panels.contains(loinc))
                 return at(r, QStringLiteral("code"),
                           FhirImport::tr("%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn's codes (urine "
-                                         "drug screen, PDMP check, naloxone, screen)")
+                                         "drug screen, PDMP check, naloxone, screen, LTOT decision, decision not to "
+                                         "refer, OUD checklist, MOUD status, intake)")
                               .arg(quotedInput(loinc.isEmpty() ? cairnCode : QStringLiteral("LOINC ") + loinc, 30)));
         }
         auto owner = patientOf(r);
@@ -993,6 +1239,31 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                 return naloxone.error();
             if (recordOwner)
                 recordOwner->naloxone.append(*naloxone);
+            continue;
+        }
+        // The clinician's decisions and the opioid use disorder workflow, each read as Cairn exports it.
+        const auto add = [&](auto read, auto list) -> Status {
+            auto record = read(r, *date);
+            if (!record)
+                return record.error();
+            if (recordOwner)
+                (recordOwner->*list).append(*record);
+            return ok();
+        };
+        std::optional<Status> decision;
+        if (cairnCode == fhir::kLtotDecisionCode)
+            decision = add(readLtotDecision, &domain::Patient::ltotDecisions);
+        else if (cairnCode == fhir::kNoReferralCode)
+            decision = add(readNoReferral, &domain::Patient::noReferralDecisions);
+        else if (cairnCode == fhir::kOudAssessmentCode)
+            decision = add(readOudAssessment, &domain::Patient::oudAssessments);
+        else if (cairnCode == fhir::kMoudStatusCode)
+            decision = add(readMoudStatus, &domain::Patient::moudStatuses);
+        else if (cairnCode == fhir::kIntakeCode)
+            decision = add(readIntake, &domain::Patient::intakes);
+        if (decision) {
+            if (!*decision)
+                return decision->error();
             continue;
         }
         if (!instrumentId.isEmpty() && !uds) {
@@ -1157,7 +1428,9 @@ Result<FhirSummary> summarizeFhir(const FhirContent &content)
         summary.urineScreens += static_cast<int>(patient.uds.size());
         summary.otherRecords +=
             static_cast<int>(patient.agreements.size() + patient.visits.size() + patient.referrals.size() +
-                             patient.pdmpChecks.size() + patient.naloxone.size());
+                             patient.pdmpChecks.size() + patient.naloxone.size() + patient.ltotDecisions.size() +
+                             patient.noReferralDecisions.size() + patient.oudAssessments.size() +
+                             patient.moudStatuses.size() + patient.intakes.size() + patient.tasks.size());
     }
     return summary;
 }

@@ -4,7 +4,10 @@
 // RxNorm (opioid products of the RxNorm table, or a sedative ingredient), with the dose in dose-form
 // units or in mg (mL for liquids), timing by frequency/period or timeOfDay, as needed with
 // maxDosePerPeriod, and the validity period; Observation for the PEG, PHQ-9 and GAD-7 panels (items
-// as components or as hasMember Observations) and Cairn's urine drug screen. docs/interoperability.md.
+// as components or as hasMember Observations) and the records in Cairn's codes (urine drug screen,
+// PDMP check, naloxone, other screens, LTOT decision, decision not to refer, OUD checklist, MOUD
+// status, intake); Consent, Encounter, ServiceRequest and Task as Cairn exports them.
+// docs/interoperability.md.
 //
 // Anything Cairn cannot read exactly (an unknown code, resource type, dose unit or timing) is an
 // error naming the resource ("entry[3] (MedicationRequest/abc)") and the field, and nothing of the
@@ -71,7 +74,8 @@ struct FhirSummary {
     int pegScores = 0;
     int screenings = 0;  // PHQ-2, PHQ-9, GAD-2, GAD-7, ORT, PC-PTSD-5
     int urineScreens = 0;
-    int otherRecords = 0;  // agreements, visits, referrals, PDMP checks, naloxone
+    int otherRecords =
+        0;  // agreements, visits, referrals, PDMP checks, naloxone, decisions, OUD and MOUD, intakes, tasks
 };
 Result<FhirSummary> summarizeFhir(const FhirContent &content);
 

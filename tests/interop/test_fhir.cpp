@@ -19,6 +19,8 @@ namespace {
 
 const QString kRxNorm = QStringLiteral("http://www.nlm.nih.gov/research/umls/rxnorm");
 const QString kLoinc = QStringLiteral("http://loinc.org");
+const QString kCairn = QStringLiteral("https://cairn.invalid/fhir/CodeSystem/");
+const QString kCairnObservation = kCairn + "observation";
 
 QJsonObject patient(const QString &id, const QString &name, const QString &mrn)
 {
@@ -122,6 +124,45 @@ QJsonObject cairnCoding(const QString &system, const QString &code)
 {
     return {{"coding",
              QJsonArray{QJsonObject{{"system", "https://cairn.invalid/fhir/CodeSystem/" + system}, {"code", code}}}}};
+}
+
+// A record in Cairn's observation codes (decisions, the OUD checklist, MOUD, intakes).
+QJsonObject cairnObservation(const QString &id, const QString &code)
+{
+    QJsonObject o = observation(id, "Patient/p1", "", "2020-06-30");
+    o.insert("code", cairnCoding("observation", code));
+    return o;
+}
+
+QJsonObject component(const QString &system, const QString &code, const QString &valueKey, const QJsonValue &value)
+{
+    return {{"code", cairnCoding(system, code)}, {valueKey, value}};
+}
+
+// A DSM-5 checklist with the criteria named yes, every other one no, taken as prescribed or not.
+QJsonArray oudAnswers(const QStringList &yes, bool asPrescribed)
+{
+    QJsonArray components;
+    for (const char *criterion :
+         {"larger_or_longer", "cannot_cut_down", "time_spent", "craving", "role_failure", "social_problems",
+          "activities_given_up", "hazardous_use", "despite_harm", "tolerance", "withdrawal"})
+        components.append(
+            component("oud-criterion", criterion, "valueBoolean", yes.contains(QLatin1String(criterion))));
+    components.append(component("observation", "oud-as-prescribed", "valueBoolean", asPrescribed));
+    return components;
+}
+
+QJsonObject task(const QString &id, const QString &subject, const QString &status, const QString &role)
+{
+    return {{"resourceType", "Task"},
+            {"id", id},
+            {"status", status},
+            {"intent", "order"},
+            {"description", "Call the pharmacy about the refill."},
+            {"for", QJsonObject{{"reference", subject}}},
+            {"authoredOn", "2020-06-30"},
+            {"performerType", QJsonArray{cairnCoding("role", role)}},
+            {"restriction", QJsonObject{{"period", QJsonObject{{"end", "2020-07-07"}}}}}};
 }
 
 // An opioid treatment agreement the way Cairn exports one (docs/interoperability.md).
@@ -286,6 +327,151 @@ class TestFhir : public QObject {
                                {0, 1, 0, 0, 1, 0, 0})};
     }
 
+    // The worklist of gaps on a day, by chart number, without the registry's patient ids.
+    QMap<QString, QJsonObject> gapsByChart(const QString &db, const QString &asOf)
+    {
+        const QJsonObject worklist = QJsonDocument::fromJson(cairnctl(db, {"gaps", "--as-of", asOf}).out).object();
+        QMap<QString, QJsonObject> rows;
+        for (const QJsonValue &row : worklist.value("patients").toArray()) {
+            QJsonObject r = row.toObject();
+            r.remove("patient_id");
+            rows.insert(r.value("clinic_id").toString(), r);
+        }
+        return rows;
+    }
+
+    static QSet<QString> gapCodes(const QJsonObject &row)
+    {
+        QSet<QString> codes;
+        for (const QJsonValue &gap : row.value("gaps").toArray())
+            codes.insert(gap.toObject().value("code").toString());
+        return codes;
+    }
+
+    // The synthetic clinic has no LTOT or no-referral decisions, OUD checklists, MOUD statuses,
+    // intakes or tasks: a clinician records some, through cairnctl as anyone would, on patients of
+    // the gap worklist, each chosen so that it opens or closes a gap.
+    void addDecisionsAndTasks(const QString &db)
+    {
+        const QString keystore = m_dir.filePath("keystore");
+        const Run user = cairn::testing::runCairnctl(
+            db, keystore, "246810", {"user", "add", "--name", "Casey Clinician", "--role", "clinician"},
+            {"CAIRN_NEW_PIN=135790"});
+        QVERIFY2(user.exitCode == 0, user.error().constData());
+        QMap<QString, QString> ids;  // chart number → registry id
+        QStringList active;
+        for (const QJsonValue &p : exportJson(db)) {
+            ids.insert(p.toObject().value("clinic_id").toString(), p.toObject().value("id").toString());
+            if (p.toObject().value("status").toString("active") == "active")
+                active.append(p.toObject().value("clinic_id").toString());
+        }
+        const QMap<QString, QJsonObject> before = gapsByChart(db, "2026-11-30");
+        QString referralNeeded;
+        QStringList others;
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            if (referralNeeded.isEmpty() && gapCodes(it.value()).contains("REFERRAL_NEEDED"))
+                referralNeeded = it.key();
+            else if (others.size() < 5)
+                others.append(it.key());
+        }
+        // An active patient the worklist does not show: not on long-term opioid therapy by the supply.
+        QString notLongTerm;
+        for (const QString &chart : std::as_const(active))
+            if (notLongTerm.isEmpty() && !before.contains(chart))
+                notLongTerm = chart;
+        QVERIFY(!referralNeeded.isEmpty());
+        QVERIFY(!notLongTerm.isEmpty());
+        QCOMPARE(others.size(), 5);
+        int files = 0;
+        const auto add = [&](const QString &chart, const QJsonObject &records) {
+            const QString file = write(QString("records-%1.json").arg(++files), QJsonDocument(records).toJson());
+            const Run run = cairn::testing::runCairnctl(
+                db, keystore, "135790",
+                {"--user", "Casey Clinician", "record", "add", ids.value(chart), "--json", file});
+            QVERIFY2(run.exitCode == 0, run.error().constData());
+        };
+        const auto criteria = [](const QStringList &yes) {
+            QJsonObject answers;
+            for (const char *c :
+                 {"larger_or_longer", "cannot_cut_down", "time_spent", "craving", "role_failure", "social_problems",
+                  "activities_given_up", "hazardous_use", "despite_harm", "tolerance", "withdrawal"})
+                answers.insert(c, yes.contains(QLatin1String(c)));
+            return answers;
+        };
+        // Every trigger answered by a decision not to refer: the referral gap closes.
+        QJsonArray noReferrals;
+        for (const char *trigger : {"high_dose", "uds_unexpected", "positive_screen", "taper_paused", "oud_concern"})
+            noReferrals.append(QJsonObject{{"date", "2026-11-20"},
+                                           {"trigger", trigger},
+                                           {"reason", "Seen by the county pain clinic in October; plan agreed."}});
+        add(referralNeeded, {{"no_referrals", noReferrals}});
+        // The clinician's decision that the patient is on long-term therapy (the clinic's policy
+        // counts it), after an earlier one that they were not: the patient's gaps open.
+        add(notLongTerm,
+            {{"ltot_decisions", QJsonArray{QJsonObject{{"date", "2026-06-01"},
+                                                       {"long_term", false},
+                                                       {"reason", "Short course after knee surgery."}},
+                                           QJsonObject{{"date", "2026-11-01"},
+                                                       {"long_term", true},
+                                                       {"reason", "Daily use is expected to go on for months."}}}}});
+        // A moderate checklist and no MOUD status after it: treatment is owed.
+        add(others.at(0),
+            {{"oud_assessments",
+              QJsonArray{
+                  QJsonObject{{"date", "2026-11-10"},
+                              {"clinician", "Casey Clinician"},
+                              {"criteria", criteria({"larger_or_longer", "cannot_cut_down", "time_spent", "craving"})},
+                              {"as_prescribed", false},
+                              {"note", "Talked it through with her; wants to think it over."}}}}});
+        // A mild checklist (tolerance and withdrawal do not count on therapy as prescribed), then treatment.
+        add(others.at(1),
+            {{"oud_assessments",
+              QJsonArray{QJsonObject{{"date", "2026-10-01"},
+                                     {"clinician", "Casey Clinician"},
+                                     {"criteria", criteria({"craving", "hazardous_use", "tolerance", "withdrawal"})},
+                                     {"as_prescribed", true}}}},
+             {"moud_statuses", QJsonArray{QJsonObject{{"date", "2026-10-01"}, {"state", "offered"}},
+                                          QJsonObject{{"date", "2026-10-15"},
+                                                      {"state", "started_in_house"},
+                                                      {"medication", "buprenorphine"},
+                                                      {"note", "Induction at home went well."}}}}});
+        // An intake the front desk began: incomplete.
+        add(others.at(2), {{"intakes", QJsonArray{QJsonObject{{"date", "2026-11-02"},
+                                                              {"referral_source", "County hospital"},
+                                                              {"prior_prescriber", "Dr. Rivera, Millbrook"},
+                                                              {"reason_left", "Prescriber retired"},
+                                                              {"records_requested", "2026-11-03"}}}}});
+        // A bridge whose review day has passed.
+        add(others.at(3), {{"intakes", QJsonArray{QJsonObject{{"date", "2026-10-01"},
+                                                              {"records_requested", "2026-10-01"},
+                                                              {"records_received", "2026-10-04"},
+                                                              {"diagnosis", "Chronic low back pain"},
+                                                              {"outcome", "bridge"},
+                                                              {"outcome_date", "2026-10-05"},
+                                                              {"review_date", "2026-11-05"},
+                                                              {"outcome_by", "Casey Clinician"},
+                                                              {"outcome_note", "Bridge at the current dose."}}}}});
+        // An overdue task for the nurse, and a done one.
+        add(others.at(4), {{"tasks", QJsonArray{QJsonObject{{"date", "2026-11-01"},
+                                                            {"text", "Call the pharmacy about the early refill."},
+                                                            {"owner_role", "nurse"},
+                                                            {"due", "2026-11-15"},
+                                                            {"status", "open"}},
+                                                QJsonObject{{"date", "2026-11-01"},
+                                                            {"text", "Send the agreement in Spanish."},
+                                                            {"owner_role", "registry_manager"},
+                                                            {"due", "2026-11-10"},
+                                                            {"status", "done"}}}}});
+        const QMap<QString, QJsonObject> after = gapsByChart(db, "2026-11-30");
+        QVERIFY(!gapCodes(after.value(referralNeeded)).contains("REFERRAL_NEEDED"));
+        QVERIFY(after.contains(notLongTerm));
+        QVERIFY(gapCodes(after.value(others.at(0))).contains("MOUD_OFFER"));
+        QVERIFY(!gapCodes(after.value(others.at(1))).contains("MOUD_OFFER"));
+        QVERIFY(gapCodes(after.value(others.at(2))).contains("INTAKE_INCOMPLETE"));
+        QVERIFY(gapCodes(after.value(others.at(3))).contains("INTAKE_BRIDGE_REVIEW"));
+        QVERIFY(gapCodes(after.value(others.at(4))).contains("TASK_OVERDUE"));
+    }
+
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
@@ -431,6 +617,66 @@ private slots:
             o.insert("valueCodeableConcept", cairnCoding("naloxone-action", "handed-over"));
             return o;
         }() << "entry[12] (Observation/bad).valueCodeableConcept";
+        QTest::newRow("LTOT decision without its reason") << [] {
+            QJsonObject o = cairnObservation("bad", "ltot-decision");
+            o.insert("valueBoolean", true);
+            return o;
+        }() << "entry[12] (Observation/bad).note";
+        QTest::newRow("LTOT decision without its answer") << [] {
+            QJsonObject o = cairnObservation("bad", "ltot-decision");
+            o.insert("valueString", "yes");
+            o.insert("note", QJsonArray{QJsonObject{{"text", "Daily use for years."}}});
+            return o;
+        }() << "entry[12] (Observation/bad).valueBoolean";
+        QTest::newRow("no-referral trigger") << [] {
+            QJsonObject o = cairnObservation("bad", "no-referral-decision");
+            o.insert("valueCodeableConcept", cairnCoding("referral-trigger", "busy_week"));
+            o.insert("note", QJsonArray{QJsonObject{{"text", "Seen by pain clinic last month."}}});
+            return o;
+        }() << "entry[12] (Observation/bad).valueCodeableConcept";
+        QTest::newRow("OUD criterion unknown") << [] {
+            QJsonObject o = cairnObservation("bad", "oud-assessment");
+            o.insert("component", QJsonArray{component("oud-criterion", "low_mood", "valueBoolean", true)});
+            return o;
+        }() << "entry[12] (Observation/bad).component[0].code";
+        QTest::newRow("OUD checklist not finished") << [] {
+            QJsonObject o = cairnObservation("bad", "oud-assessment");
+            QJsonArray answers = oudAnswers({}, false);
+            answers.removeAt(3);
+            o.insert("component", answers);
+            o.insert("performer", QJsonArray{QJsonObject{{"display", "Dr. Lee"}}});
+            return o;
+        }() << "entry[12] (Observation/bad).component";
+        QTest::newRow("OUD severity not what the answers give") << [] {
+            QJsonObject o = cairnObservation("bad", "oud-assessment");
+            o.insert("component", oudAnswers({"craving"}, false));
+            o.insert("interpretation", QJsonArray{cairnCoding("oud-severity", "severe")});
+            o.insert("performer", QJsonArray{QJsonObject{{"display", "Dr. Lee"}}});
+            return o;
+        }() << "entry[12] (Observation/bad).interpretation";
+        QTest::newRow("MOUD state") << [] {
+            QJsonObject o = cairnObservation("bad", "moud-status");
+            o.insert("valueCodeableConcept", cairnCoding("moud-state", "thinking_about_it"));
+            return o;
+        }() << "entry[12] (Observation/bad).valueCodeableConcept";
+        QTest::newRow("intake field unknown") << [] {
+            QJsonObject o = cairnObservation("bad", "intake");
+            o.insert("component", QJsonArray{component("intake-item", "insurance", "valueString", "Medicaid")});
+            return o;
+        }() << "entry[12] (Observation/bad).component[0].code";
+        QTest::newRow("intake date") << [] {
+            QJsonObject o = cairnObservation("bad", "intake");
+            o.insert("component",
+                     QJsonArray{component("intake-item", "referral_source", "valueString", "County hospital"),
+                                component("intake-item", "records_requested", "valueDateTime", "2020-07")});
+            return o;
+        }() << "entry[12] (Observation/bad).component[1].valueDateTime";
+        QTest::newRow("task owner") << task("bad", "Patient/p1", "requested", "janitor")
+                                    << "entry[12] (Task/bad).performerType";
+        QTest::newRow("task status") << task("bad", "Patient/p1", "in-progress", "nurse")
+                                     << "entry[12] (Task/bad).status";
+        QTest::newRow("task patient") << task("bad", "Patient/nobody", "requested", "nurse")
+                                      << "entry[12] (Task/bad).for.reference";
         QTest::newRow("screen answers") << [] {
             QJsonObject o = observation("bad", "Patient/p1", "", "2020-06-30");
             o.insert("code", cairnCoding("instrument", "phq2"));
@@ -479,6 +725,70 @@ private slots:
         const Run again = cairnctl(db, {"import", "--fhir", m_dir.filePath("clinic.json")});
         QCOMPARE(again.exitCode, 2);
         QCOMPARE(exportJson(db).size(), 2);
+    }
+
+    // The clinician's decisions, a DSM-5 checklist, a MOUD status, an intake and a task written by
+    // hand as docs/interoperability.md describes them come in as the bundle says.
+    void decisionsChecklistsIntakesAndTasksComeInAsTheBundleSays()
+    {
+        QJsonObject ltot = cairnObservation("ltot1", "ltot-decision");
+        ltot.insert("valueBoolean", true);
+        ltot.insert("note", QJsonArray{QJsonObject{{"text", "Daily oxycodone for years."}}});
+        QJsonObject noReferral = cairnObservation("nr1", "no-referral-decision");
+        noReferral.insert("valueCodeableConcept", cairnCoding("referral-trigger", "high_dose"));
+        noReferral.insert("note", QJsonArray{QJsonObject{{"text", "Pain clinic saw her in May."}}});
+        QJsonObject oud = cairnObservation("oud1", "oud-assessment");
+        oud.insert("component", oudAnswers({"craving", "time_spent", "tolerance", "withdrawal"}, true));
+        oud.insert("interpretation", QJsonArray{cairnCoding("oud-severity", "mild")});
+        oud.insert("performer", QJsonArray{QJsonObject{{"display", "Dr. Lee"}}});
+        QJsonObject moud = cairnObservation("moud1", "moud-status");
+        moud.insert("valueCodeableConcept", cairnCoding("moud-state", "accepted"));
+        moud.insert("extension",
+                    QJsonArray{QJsonObject{{"url", "https://cairn.invalid/fhir/StructureDefinition/moud-medication"},
+                                           {"valueString", "buprenorphine"}}});
+        QJsonObject intake = cairnObservation("in1", "intake");
+        intake.insert("component",
+                      QJsonArray{component("intake-item", "prior_prescriber", "valueString", "Dr. Rivera"),
+                                 component("intake-item", "records_requested", "valueDateTime", "2020-06-30"),
+                                 component("intake-item", "outcome", "valueCodeableConcept",
+                                           cairnCoding("intake-outcome", "continue")),
+                                 component("intake-item", "outcome_date", "valueDateTime", "2020-07-02"),
+                                 component("intake-item", "outcome_by", "valueString", "Dr. Lee")});
+        const QString db = newRegistry("decisions");
+        const Run run = cairnctl(
+            db, {"import", "--fhir",
+                 write("decisions.json", bundle(clinicBundle() << ltot << noReferral << oud << moud << intake
+                                                               << task("t1", "Patient/p1", "completed", "nurse")))});
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        QJsonObject rosa;
+        for (const QJsonValue &p : exportJson(db))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001")
+                rosa = p.toObject();
+        const auto only = [&](const char *list) {
+            const QJsonArray records = rosa.value(list).toArray();
+            return records.size() == 1 ? records.first().toObject() : QJsonObject();
+        };
+        QCOMPARE(only("ltot_decisions").value("long_term").toBool(false), true);
+        QCOMPARE(only("ltot_decisions").value("reason").toString(), QString("Daily oxycodone for years."));
+        QCOMPARE(only("no_referrals").value("trigger").toString(), QString("high_dose"));
+        const QJsonObject checklist = only("oud_assessments");
+        QCOMPARE(checklist.value("clinician").toString(), QString("Dr. Lee"));
+        QCOMPARE(checklist.value("as_prescribed").toBool(false), true);
+        QCOMPARE(checklist.value("criteria").toObject().value("craving").toBool(false), true);
+        QCOMPARE(checklist.value("criteria").toObject().value("hazardous_use").toBool(true), false);
+        QCOMPARE(only("moud_statuses").value("state").toString(), QString("accepted"));
+        QCOMPARE(only("moud_statuses").value("medication").toString(), QString("buprenorphine"));
+        const QJsonObject in = only("intakes");
+        QCOMPARE(in.value("date").toString(), QString("2020-06-30"));
+        QCOMPARE(in.value("prior_prescriber").toString(), QString("Dr. Rivera"));
+        QCOMPARE(in.value("records_requested").toString(), QString("2020-06-30"));
+        QCOMPARE(in.value("outcome").toString(), QString("continue"));
+        QCOMPARE(in.value("outcome_by").toString(), QString("Dr. Lee"));
+        const QJsonObject done = only("tasks");
+        QCOMPARE(done.value("owner_role").toString(), QString("nurse"));
+        QCOMPARE(done.value("status").toString(), QString("done"));
+        QCOMPARE(done.value("due").toString(), QString("2020-07-07"));
+        QCOMPARE(done.value("text").toString(), QString("Call the pharmacy about the refill."));
     }
 
     void exportHasTheBulkDataLayoutAndItsStructure()
@@ -584,14 +894,18 @@ private slots:
 
     // A seeded clinic (cairnctl seed: three years of visits, PEG, PDMP checks, urine screens,
     // agreements, PHQ-2/PHQ-9, GAD-2/GAD-7, ORT and PC-PTSD-5 screens, naloxone, referrals, booked
-    // visits, tapers) goes out to FHIR and into an empty registry: every patient comes back with every
-    // record the export carries, and every gap of every patient is the same.
+    // visits, tapers) with a clinician's LTOT and no-referral decisions, OUD checklists, MOUD
+    // statuses, intakes and tasks goes out to FHIR and into an empty registry: every patient comes
+    // back with every record the export carries, and every gap of every patient is the same.
     void aSeededClinicComesBackWithTheSameRecordsAndGaps()
     {
         const QString source = newRegistry("seeded");
         const Run seeded =
             cairnctl(source, {"seed", "--patients", "80", "--years", "3", "--seed", "17", "--as-of", "2026-11-30"});
         QVERIFY2(seeded.exitCode == 0, seeded.error().constData());
+        addDecisionsAndTasks(source);
+        if (QTest::currentTestFailed())
+            return;
         const QString out = m_dir.filePath("seeded-export");
         const Run exported = cairnctl(source, {"export", "--fhir", out});
         QVERIFY2(exported.exitCode == 0, exported.error().constData());
@@ -617,7 +931,8 @@ private slots:
                 if (it.value().isArray())
                     kinds[it.key()] += static_cast<int>(it.value().toArray().size());
         for (const char *kind : {"agreements", "pdmp_checks", "naloxone", "uds", "visits", "peg", "screenings",
-                                 "referrals", "benzodiazepines"})
+                                 "referrals", "benzodiazepines", "ltot_decisions", "no_referrals", "oud_assessments",
+                                 "moud_statuses", "intakes", "tasks"})
             QVERIFY2(kinds.value(kind) > 0, kind);
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             QJsonObject a = it.value();
@@ -646,25 +961,16 @@ private slots:
             QCOMPARE(b, a);
         }
 
-        auto gaps = [&](const QString &db) {
-            const QJsonObject worklist =
-                QJsonDocument::fromJson(cairnctl(db, {"gaps", "--as-of", "2026-11-30"}).out).object();
-            QMap<QString, QJsonObject> rows;
-            for (const QJsonValue &row : worklist.value("patients").toArray()) {
-                QJsonObject r = row.toObject();
-                r.remove("patient_id");
-                rows.insert(r.value("clinic_id").toString(), r);
-            }
-            return rows;
-        };
-        const QMap<QString, QJsonObject> gapsBefore = gaps(source);
-        const QMap<QString, QJsonObject> gapsAfter = gaps(copy);
+        const QMap<QString, QJsonObject> gapsBefore = gapsByChart(source, "2026-11-30");
+        const QMap<QString, QJsonObject> gapsAfter = gapsByChart(copy, "2026-11-30");
         QSet<QString> codes;
         for (const QJsonObject &row : gapsBefore)
             for (const QJsonValue &gap : row.value("gaps").toArray())
                 codes.insert(gap.toObject().value("code").toString());
         // Gaps that records of each exported kind open or close.
-        for (const char *code : {"AGREEMENT", "PDMP_CHECK", "UDS", "VISIT", "PEG", "DEPRESSION_SCREEN", "NALOXONE"})
+        for (const char *code :
+             {"AGREEMENT", "PDMP_CHECK", "UDS", "VISIT", "PEG", "DEPRESSION_SCREEN", "NALOXONE", "REFERRAL_NEEDED",
+              "MOUD_OFFER", "INTAKE_INCOMPLETE", "INTAKE_BRIDGE_REVIEW", "TASK_OVERDUE"})
             QVERIFY2(codes.contains(code), code);
         QCOMPARE(gapsAfter.keys(), gapsBefore.keys());
         for (auto it = gapsBefore.cbegin(); it != gapsBefore.cend(); ++it)
@@ -679,7 +985,7 @@ private slots:
         QVERIFY(QFile::exists(QDir(out).filePath("Patient.ndjson")));
         QHash<QString, QList<QJsonObject>> byType;
         for (const QString type :
-             {"Patient", "MedicationRequest", "Observation", "Consent", "Encounter", "ServiceRequest"}) {
+             {"Patient", "MedicationRequest", "Observation", "Consent", "Encounter", "ServiceRequest", "Task"}) {
             QFile file(QDir(out).filePath(type + ".ndjson"));
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(type));
             for (const QByteArray &line : file.readAll().split('\n')) {
@@ -738,11 +1044,58 @@ private slots:
                      QJsonDocument(o).toJson().constData());
             observationCodes.insert(coding.value("code").toString());
             // A value or components: an Observation says what was found.
-            QVERIFY(o.contains("component") || o.contains("valueCodeableConcept") || o.contains("valueString"));
+            QVERIFY(o.contains("component") || o.contains("valueCodeableConcept") || o.contains("valueString") ||
+                    o.contains("valueBoolean"));
+            const QString system = coding.value("system").toString();
+            const QString code = coding.value("code").toString();
+            if (system != kCairnObservation)
+                continue;
+            // A decision says yes or no, or which trigger it answers, and why.
+            if (code == "ltot-decision" || code == "no-referral-decision") {
+                QVERIFY(code == "ltot-decision"
+                            ? o.value("valueBoolean").isBool()
+                            : codedIn(o.value("valueCodeableConcept"), kCairn + "referral-trigger"));
+                QVERIFY(!o.value("note").toArray().first().toObject().value("text").toString().isEmpty());
+            }
+            // The DSM-5 checklist: the 11 criteria and "as prescribed" answered yes or no, the
+            // severity they give, and who went through it.
+            if (code == "oud-assessment") {
+                const QJsonArray components = o.value("component").toArray();
+                QCOMPARE(components.size(), 12);
+                int criteria = 0;
+                for (const QJsonValue &c : components) {
+                    QVERIFY(c.toObject().value("valueBoolean").isBool());
+                    criteria += codedIn(c.toObject().value("code"), kCairn + "oud-criterion") ? 1 : 0;
+                }
+                QCOMPARE(criteria, 11);
+                QVERIFY(codedIn(o.value("interpretation").toArray().first(), kCairn + "oud-severity"));
+                QVERIFY(!o.value("performer").toArray().first().toObject().value("display").toString().isEmpty());
+            }
+            if (code == "moud-status")
+                QVERIFY(codedIn(o.value("valueCodeableConcept"), kCairn + "moud-state"));
+            if (code == "intake")
+                for (const QJsonValue &c : o.value("component").toArray())
+                    QVERIFY(codedIn(c.toObject().value("code"), kCairn + "intake-item"));
         }
         for (const char *code :
-             {"91148-7", "44249-1", "urine-drug-screen", "pdmp-check", "naloxone", "phq2", "gad2", "ort", "pcptsd5"})
+             {"91148-7", "44249-1", "urine-drug-screen", "pdmp-check", "naloxone", "phq2", "gad2", "ort", "pcptsd5",
+              "ltot-decision", "no-referral-decision", "oud-assessment", "moud-status", "intake"})
             QVERIFY2(observationCodes.contains(code), code);
+        // Tasks: R4's required status and intent, what to do, for whom, by when and for which role.
+        QSet<QString> taskStatuses;
+        for (const QJsonObject &t : byType.value("Task")) {
+            for (const char *required : {"status", "intent", "description", "for", "authoredOn", "restriction"})
+                QVERIFY2(t.contains(required), required);
+            QVERIFY(patients.contains(t.value("for").toObject().value("reference").toString()));
+            QCOMPARE(t.value("intent").toString(), QString("order"));
+            taskStatuses.insert(t.value("status").toString());
+            QVERIFY(codedIn(t.value("performerType").toArray().first(), kCairn + "role"));
+            QVERIFY(
+                !QDate::fromString(t.value("restriction").toObject().value("period").toObject().value("end").toString(),
+                                   Qt::ISODate)
+                     .isNull());
+        }
+        QCOMPARE(taskStatuses, (QSet<QString>{"requested", "completed"}));
         for (const QJsonObject &m : byType.value("MedicationRequest")) {
             QVERIFY(patients.contains(m.value("subject").toObject().value("reference").toString()));
             QVERIFY(codedIn(m.value("medicationCodeableConcept"), kRxNorm));
