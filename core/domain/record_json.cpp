@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 namespace cairn::domain {
 
@@ -490,619 +491,265 @@ QJsonValue dateValue(const QDate &d)
     return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
 }
 
-// Collects the first error of a sequence of field reads, from a QJsonObject or a payload's text.
+// How a field is read and when it is written. Each kind lists its fields once, in describe()
+// below; the writer and both readers follow that list, so a field written is a field read back.
+enum class Need : quint8 {
+    Required,   // absent or null (or blank text) is an error naming the field; always written
+    Optional,   // absent or null reads as the default; always written (an absent value as null)
+    IfSet,      // absent or null reads as the default; written only when set (not empty, not the default)
+    Unwritten,  // read as Optional, not written: a field of the record's other form (OpioidEntry)
+};
+using enum Need;
+
+// R is T when a reader fills a record, const T when the writer writes one.
+template <typename R, typename T>
+concept RecordOf = std::is_same_v<std::remove_const_t<R>, T>;
+
+template <typename T> QJsonObject toJson(const T &record);
+template <typename T, typename Source> std::optional<Error> readInto(const Source &source, T &record);
+
+QString itemName(const char *field, qsizetype index)
+{
+    return QString::fromLatin1(field) + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
+// Writes a record's JSON object from its description.
+class JsonWriter {
+public:
+    QJsonObject object;
+
+    void date(const char *field, const QDate &value, Need need)
+    {
+        put(field, need, value.isValid(), [&] { return dateValue(value); });
+    }
+    void text(const char *field, const QString &value, Need need, const QString & /*whenEmpty*/ = QString())
+    {
+        put(field, need, !value.isEmpty(), [&] { return QJsonValue(value); });
+    }
+    void canonicalName(const char *field, const QString &value, Need need) { text(field, value, need); }
+    void number(const char *field, double value, Need need, double fallback = 0)
+    {
+        put(field, need, value != fallback, [&] { return QJsonValue(value); });
+    }
+    void integer(const char *field, int value, Need need, int fallback = 0)
+    {
+        put(field, need, value != fallback, [&] { return QJsonValue(value); });
+    }
+    void boolean(const char *field, bool value, Need need, bool fallback = false)
+    {
+        put(field, need, value != fallback, [&] { return QJsonValue(value); });
+    }
+    template <typename E>
+    void enumeration(const char *field, E value, Need need, E fallback = E{}, const char * /*unknown*/ = nullptr)
+    {
+        put(field, need, value != fallback, [&] { return QJsonValue(toString(value)); });
+    }
+    template <typename E>
+    void nullableEnumeration(const char *field, const std::optional<E> &value, Need need, const char * /*unknown*/)
+    {
+        put(field, need, value.has_value(),
+            [&] { return value ? QJsonValue(toString(*value)) : QJsonValue(QJsonValue::Null); });
+    }
+    template <typename T> void nullable(const char *field, const std::optional<T> &value, Need need)
+    {
+        put(field, need, value.has_value(), [&] { return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null); });
+    }
+    void textList(const char *field, const QStringList &value, Need need, const char *, const char *)
+    {
+        put(field, need, !value.isEmpty(), [&] { return QJsonValue(QJsonArray::fromStringList(value)); });
+    }
+    template <typename T>
+    void objectList(const char *field, const QList<T> &value, Need need, const char *, const char *)
+    {
+        put(field, need, !value.isEmpty(), [&] {
+            QJsonArray list;
+            for (const T &item : value)
+                list.append(toJson(item));
+            return QJsonValue(list);
+        });
+    }
+    void anyJson(const char *field, const QJsonValue &value, Need need)
+    {
+        put(field, need, !value.isUndefined() && !value.isNull(), [&] { return value; });
+    }
+    // A member with a shape of its own: Codec::write(value) gives its JSON.
+    template <typename Codec, typename T> void custom(const char *field, const T &value, Need need, Codec)
+    {
+        put(field, need, true, [&] { return Codec::write(value); });
+    }
+
+private:
+    template <typename Make> void put(const char *field, Need need, bool set, const Make &make)
+    {
+        if (need == Required || need == Optional || (need == IfSet && set))
+            object.insert(QLatin1StringView(field), make());
+    }
+};
+
+// Reads a record by its description, from a QJsonObject or a payload's text, keeping the first
+// error (which names its field).
 template <typename Source> struct Reader {
     const Source &source;
     std::optional<Error> error;
 
-    template <typename T> T take(Result<T> result)
+    void fail(Error e)
     {
-        if (!result) {
-            if (!error)
-                error = result.error();
-            return T{};
-        }
-        return std::move(result).value();
+        if (!error)
+            error = std::move(e);
+    }
+    template <typename T, typename V> void take(Result<T> result, V &value)
+    {
+        if (result)
+            value = std::move(result).value();
+        else
+            fail(result.error());
     }
     auto member(const char *field) const { return source.member(QLatin1StringView(field)); }
-    QDate date(const char *field, bool required)
+    static bool required(Need need) { return need == Required; }
+
+    void date(const char *field, QDate &value, Need need)
     {
-        return take(readDate(member(field), QLatin1StringView(field), required));
+        take(readDate(member(field), QLatin1StringView(field), required(need)), value);
     }
-    QString text(const char *field, bool required = false)
+    // An empty text reads as whenEmpty when there is one (a script use's language is "en" unless it says).
+    void text(const char *field, QString &value, Need need, const QString &whenEmpty = QString())
     {
-        return take(readText(member(field), QLatin1StringView(field), required));
+        auto read = readText(member(field), QLatin1StringView(field), required(need));
+        if (!read)
+            return fail(read.error());
+        value = read->isEmpty() && !whenEmpty.isNull() ? whenEmpty : std::move(*read);
     }
-    double number(const char *field, bool required, double fallback = 0)
+    // A drug or instrument name: kept trimmed and lower case.
+    void canonicalName(const char *field, QString &value, Need need)
     {
-        return take(readNumber(member(field), QLatin1StringView(field), required, fallback));
+        text(field, value, need);
+        value = std::move(value).trimmed().toLower();
     }
-    int integer(const char *field, bool required, int fallback = 0)
+    void number(const char *field, double &value, Need need, double fallback = 0)
     {
-        return take(readInteger(member(field), QLatin1StringView(field), required, fallback));
+        take(readNumber(member(field), QLatin1StringView(field), required(need), fallback), value);
     }
-    bool boolean(const char *field, bool fallback)
+    void integer(const char *field, int &value, Need need, int fallback = 0)
     {
-        return take(readBoolean(member(field), QLatin1StringView(field), fallback));
+        take(readInteger(member(field), QLatin1StringView(field), required(need), fallback), value);
     }
-    template <typename E> E enumeration(const char *field, E fallback, bool required = false)
+    void boolean(const char *field, bool &value, Need, bool fallback = false)
     {
-        auto raw = readText(member(field), QLatin1StringView(field), required);
+        take(readBoolean(member(field), QLatin1StringView(field), fallback), value);
+    }
+    template <typename E>
+    void enumeration(const char *field, E &value, Need need, E fallback = E{}, const char *unknown = nullptr)
+    {
+        auto raw = readText(member(field), QLatin1StringView(field), required(need));
         if (!raw)
-            return take(Result<E>(raw.error()));
-        if (raw->isEmpty())
-            return fallback;
-        E value = fallback;
+            return fail(raw.error());
+        if (raw->isEmpty()) {
+            value = fallback;
+            return;
+        }
         if (!parse(*raw, &value))
-            return take(Result<E>(Error{QString(QLatin1StringView(field)),
-                                        QStringLiteral("unknown value \"%1\"").arg(quotedInput(*raw, 40))}));
-        return value;
+            fail(Error{QString(QLatin1StringView(field)),
+                       unknown ? QString::fromLatin1(unknown)
+                               : QStringLiteral("unknown value \"%1\"").arg(quotedInput(*raw, 40))});
     }
-    std::optional<double> optionalNumber(const char *field)
+    // An enumeration that may be unset (empty or null); `unknown` is the error for another word.
+    template <typename E>
+    void nullableEnumeration(const char *field, std::optional<E> &value, Need need, const char *unknown)
     {
-        if (absent(member(field).shape()))
-            return std::nullopt;
-        return number(field, true);
+        auto raw = readText(member(field), QLatin1StringView(field), required(need));
+        if (!raw)
+            return fail(raw.error());
+        value.reset();
+        if (raw->isEmpty())
+            return;
+        E parsed{};
+        if (!parse(*raw, &parsed))
+            return fail(Error{QString(QLatin1StringView(field)), QString::fromLatin1(unknown)});
+        value = parsed;
     }
-    std::optional<int> optionalInteger(const char *field)
+    // A number, whole number or yes/no that may be unset: absent or null reads as std::nullopt.
+    template <typename T> void nullable(const char *field, std::optional<T> &value, Need)
     {
-        if (absent(member(field).shape()))
-            return std::nullopt;
-        return integer(field, true);
+        const auto m = member(field);
+        value.reset();
+        if (absent(m.shape()))
+            return;
+        const QLatin1StringView name(field);
+        if constexpr (std::is_same_v<T, bool>)
+            take(readBoolean(m, name, false), value);
+        else if constexpr (std::is_same_v<T, int>)
+            take(readInteger(m, name, true, 0), value);
+        else
+            take(readNumber(m, name, true, 0), value);
+    }
+    void textList(const char *field, QStringList &value, Need, const char *notAList, const char *notAnItem)
+    {
+        eachItem(field, notAList, [&](const QJsonValue &item, qsizetype index) {
+            if (!item.isString())
+                return fail(Error{itemName(field, index), QString::fromLatin1(notAnItem)});
+            value.append(item.toString());
+        });
+    }
+    // A list of parts, each read by its own description; an error is named within its item.
+    template <typename T>
+    void objectList(const char *field, QList<T> &value, Need, const char *notAList, const char *notAnObject)
+    {
+        eachItem(field, notAList, [&](const QJsonValue &item, qsizetype index) {
+            if (!item.isObject())
+                return fail(Error{itemName(field, index), QString::fromLatin1(notAnObject)});
+            const QJsonObject object = item.toObject();
+            T part;
+            if (auto partError = readInto(JsonSource{object}, part))
+                return fail(partError->within(itemName(field, index)));
+            value.append(std::move(part));
+        });
+    }
+    void anyJson(const char *field, QJsonValue &value, Need need)
+    {
+        value = member(field).value();
+        if (required(need) && (value.isUndefined() || value.isNull()))
+            fail(Error{QString(QLatin1StringView(field)), QStringLiteral("is required")});
+    }
+    // A member with a shape of its own: Codec::read(member, value) reads it when present.
+    template <typename Codec, typename T> void custom(const char *field, T &value, Need, Codec)
+    {
+        const auto m = member(field);
+        if (absent(m.shape()))
+            return;
+        if (auto codecError = Codec::read(m, value))
+            fail(std::move(*codecError));
+    }
+
+private:
+    // Calls read(item, index) for each item of a list member until an error.
+    template <typename Read> void eachItem(const char *field, const char *notAList, const Read &read)
+    {
+        const auto m = member(field);
+        if (absent(m.shape()))
+            return;
+        if (m.shape() != Shape::Array)
+            return fail(Error{QString(QLatin1StringView(field)), QString::fromLatin1(notAList)});
+        const QJsonArray list = m.value().toArray();
+        for (qsizetype i = 0; i < list.size() && !error; ++i)
+            read(list.at(i), i);
     }
 };
 
-QJsonObject toJson(const OpioidEntry &e)
-{
-    QJsonObject o{{QStringLiteral("drug"), e.drug},
-                  {QStringLiteral("start"), dateValue(e.start)},
-                  {QStringLiteral("end"), dateValue(e.end)}};
-    if (e.strengthMg)
-        o.insert(QStringLiteral("strength_mg"), *e.strengthMg);
-    if (e.strengthMcgPerHr) {
-        o.insert(QStringLiteral("strength_mcg_per_hr"), *e.strengthMcgPerHr);
-        o.insert(QStringLiteral("patches"), e.patches);
-    } else {
-        o.insert(QStringLiteral("units_per_dose"), e.unitsPerDose);
-        o.insert(QStringLiteral("doses_per_day"), e.dosesPerDay);
-        o.insert(QStringLiteral("prn"), e.prn);
+// The OUD checklist's criteria: an object of yes/no answers by kOudCriteria's names. An unanswered
+// criterion is null and stays unanswered (validation names it): nothing is assumed.
+struct OudCriteria {
+    using Answers = std::array<std::optional<bool>, kOudCriteria.size()>;
+
+    static QJsonValue write(const Answers &answers)
+    {
+        QJsonObject criteria;
+        for (std::size_t i = 0; i < kOudCriteria.size(); ++i)
+            criteria.insert(QLatin1StringView(kOudCriteria[i]),
+                            answers[i] ? QJsonValue(*answers[i]) : QJsonValue(QJsonValue::Null));
+        return criteria;
     }
-    if (e.indication != OpioidIndication::Pain)
-        o.insert(QStringLiteral("indication"), toString(e.indication));
-    return o;
-}
-
-// New optional fields are written only when they differ from their default: a record without them
-// keeps the form it had before they existed, and absent reads back as the default.
-QJsonObject toJson(const BenzodiazepineEntry &e)
-{
-    QJsonObject o{{QStringLiteral("drug"), e.drug},
-                  {QStringLiteral("start"), dateValue(e.start)},
-                  {QStringLiteral("end"), dateValue(e.end)}};
-    if (e.kind != SedativeKind::Benzodiazepine)
-        o.insert(QStringLiteral("kind"), toString(e.kind));
-    return o;
-}
-QJsonObject toJson(const Agreement &a)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(a.date)}};
-    if (!a.note.isEmpty())
-        o.insert(QStringLiteral("note"), a.note);
-    if (a.status != AgreementStatus::Signed)
-        o.insert(QStringLiteral("status"), toString(a.status));
-    if (!a.textVersion.isEmpty())
-        o.insert(QStringLiteral("text_version"), a.textVersion);
-    if (!a.language.isEmpty())
-        o.insert(QStringLiteral("language"), a.language);
-    if (!a.signature.isEmpty())
-        o.insert(QStringLiteral("signature"), a.signature);
-    return o;
-}
-QJsonObject toJson(const PdmpCheck &c)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(c.date)}, {QStringLiteral("concerning"), c.concerning}};
-    if (!c.checkedBy.isEmpty())
-        o.insert(QStringLiteral("checked_by"), c.checkedBy);
-    if (!c.findings.isEmpty())
-        o.insert(QStringLiteral("findings"), c.findings);
-    return o;
-}
-QJsonObject toJson(const NaloxoneRecord &n)
-{
-    return {{QStringLiteral("date"), dateValue(n.date)}, {QStringLiteral("action"), toString(n.action)}};
-}
-QJsonObject toJson(const UrineDrugScreen &u)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(u.date)}, {QStringLiteral("result"), toString(u.result)}};
-    if (!u.substances.isEmpty())
-        o.insert(QStringLiteral("substances"), QJsonArray::fromStringList(u.substances));
-    if (u.confirmatorySent)
-        o.insert(QStringLiteral("confirmatory_sent"), true);
-    return o;
-}
-QJsonObject toJson(const Visit &v)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(v.date)}, {QStringLiteral("status"), toString(v.status)}};
-    if (!v.time.isEmpty())
-        o.insert(QStringLiteral("time"), v.time);
-    if (v.type != VisitType::InPerson)
-        o.insert(QStringLiteral("type"), toString(v.type));
-    if (!v.clinician.isEmpty())
-        o.insert(QStringLiteral("clinician"), v.clinician);
-    return o;
-}
-QJsonObject toJson(const PegScore &p)
-{
-    return {{QStringLiteral("date"), dateValue(p.date)},
-            {QStringLiteral("pain"), p.pain},
-            {QStringLiteral("enjoyment"), p.enjoyment},
-            {QStringLiteral("activity"), p.activity}};
-}
-QJsonObject toJson(const Screening &s)
-{
-    return {{QStringLiteral("instrument"), s.instrument},
-            {QStringLiteral("date"), dateValue(s.date)},
-            {QStringLiteral("answers"), s.answers}};
-}
-QJsonObject toJson(const Referral &r)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(r.date)},
-                  {QStringLiteral("type"), r.type},
-                  {QStringLiteral("to"), r.to},
-                  {QStringLiteral("status"), toString(r.status)}};
-    if (r.urgency != ReferralUrgency::Routine)
-        o.insert(QStringLiteral("urgency"), toString(r.urgency));
-    if (!r.resourceId.isEmpty())
-        o.insert(QStringLiteral("resource_id"), r.resourceId);
-    if (!r.question.isEmpty())
-        o.insert(QStringLiteral("question"), r.question);
-    if (r.statusDate.isValid())
-        o.insert(QStringLiteral("status_date"), dateValue(r.statusDate));
-    return o;
-}
-QJsonObject toJson(const NoReferralDecision &d)
-{
-    return {{QStringLiteral("date"), dateValue(d.date)},
-            {QStringLiteral("trigger"), toString(d.trigger)},
-            {QStringLiteral("reason"), d.reason}};
-}
-QJsonObject toJson(const ScriptUse &u)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(u.date)},
-                  {QStringLiteral("script_id"), u.scriptId},
-                  {QStringLiteral("script_version"), u.scriptVersion},
-                  {QStringLiteral("language"), u.language}};
-    if (!u.note.isEmpty())
-        o.insert(QStringLiteral("note"), u.note);
-    return o;
-}
-
-QJsonObject toJson(const CarePlanGoal &g)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(g.date)},
-                  {QStringLiteral("goal"), g.goal},
-                  {QStringLiteral("status"), toString(g.status)}};
-    if (g.targetDate.isValid())
-        o.insert(QStringLiteral("target_date"), dateValue(g.targetDate));
-    if (g.reviewed.isValid())
-        o.insert(QStringLiteral("reviewed"), dateValue(g.reviewed));
-    return o;
-}
-
-QJsonObject toJson(const TaperPlan &t)
-{
-    QJsonArray steps;
-    for (const TaperStep &step : t.steps) {
-        QJsonObject o{{QStringLiteral("date"), dateValue(step.date)},
-                      {QStringLiteral("description"), step.description}};
-        o.insert(QStringLiteral("target_mme_per_day"),
-                 step.targetMmePerDay ? QJsonValue(*step.targetMmePerDay) : QJsonValue(QJsonValue::Null));
-        steps.append(o);
-    }
-    QJsonObject o{{QStringLiteral("date"), dateValue(t.date)},
-                  {QStringLiteral("status"), toString(t.status)},
-                  {QStringLiteral("drug"), t.drug},
-                  {QStringLiteral("steps"), steps}};
-    if (!t.note.isEmpty())
-        o.insert(QStringLiteral("note"), t.note);
-    return o;
-}
-
-QJsonObject toJson(const RefillRequest &q)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(q.date)},       {QStringLiteral("medication"), q.medication},
-                  {QStringLiteral("channel"), toString(q.channel)},  {QStringLiteral("early"), q.early},
-                  {QStringLiteral("lost_stolen"), q.lostStolen},     {QStringLiteral("police_report"), q.policeReport},
-                  {QStringLiteral("decision"), toString(q.decision)}};
-    if (!q.decisionReason.isEmpty())
-        o.insert(QStringLiteral("decision_reason"), q.decisionReason);
-    if (q.daysSupply)
-        o.insert(QStringLiteral("days_supply"), *q.daysSupply);
-    return o;
-}
-
-QJsonObject toJson(const MedicationReview &m)
-{
-    return {{QStringLiteral("date"), dateValue(m.date)}, {QStringLiteral("reviewed_by"), m.reviewedBy}};
-}
-
-QJsonObject toJson(const UdsSelection &u)
-{
-    return {{QStringLiteral("date"), dateValue(u.date)},          {QStringLiteral("selected"), u.selected},
-            {QStringLiteral("interval_days"), u.intervalDays},    {QStringLiteral("window"), u.window},
-            {QStringLiteral("drawn_day"), dateValue(u.drawnDay)}, {QStringLiteral("policy_version"), u.policyVersion}};
-}
-
-QJsonObject toJson(const RefillOverride &o)
-{
-    return {{QStringLiteral("date"), dateValue(o.date)},
-            {QStringLiteral("rules"), o.rules},
-            {QStringLiteral("reason"), o.reason},
-            {QStringLiteral("clinician"), o.clinician},
-            {QStringLiteral("policy_version"), o.policyVersion}};
-}
-
-QJsonObject toJson(const LtotDecision &d)
-{
-    return {{QStringLiteral("date"), dateValue(d.date)},
-            {QStringLiteral("long_term"), d.longTerm},
-            {QStringLiteral("reason"), d.reason}};
-}
-
-QJsonObject toJson(const OudAssessment &a)
-{
-    QJsonObject criteria;
-    for (std::size_t i = 0; i < kOudCriteria.size(); ++i)
-        criteria.insert(QLatin1StringView(kOudCriteria[i]),
-                        a.criteria[i] ? QJsonValue(*a.criteria[i]) : QJsonValue(QJsonValue::Null));
-    QJsonObject o{
-        {QStringLiteral("date"), dateValue(a.date)},
-        {QStringLiteral("clinician"), a.clinician},
-        {QStringLiteral("criteria"), criteria},
-        {QStringLiteral("as_prescribed"), a.asPrescribed ? QJsonValue(*a.asPrescribed) : QJsonValue(QJsonValue::Null)}};
-    if (!a.note.isEmpty())
-        o.insert(QStringLiteral("note"), a.note);
-    return o;
-}
-
-QJsonObject toJson(const MoudStatus &m)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(m.date)}, {QStringLiteral("state"), toString(m.state)}};
-    if (!m.medication.isEmpty())
-        o.insert(QStringLiteral("medication"), m.medication);
-    if (!m.referredTo.isEmpty())
-        o.insert(QStringLiteral("referred_to"), m.referredTo);
-    if (!m.resourceId.isEmpty())
-        o.insert(QStringLiteral("resource_id"), m.resourceId);
-    if (!m.note.isEmpty())
-        o.insert(QStringLiteral("note"), m.note);
-    return o;
-}
-
-QJsonObject toJson(const Intake &i)
-{
-    return {{QStringLiteral("date"), dateValue(i.date)},
-            {QStringLiteral("referral_source"), i.referralSource},
-            {QStringLiteral("prior_prescriber"), i.priorPrescriber},
-            {QStringLiteral("reason_left"), i.reasonLeft},
-            {QStringLiteral("records_requested"), dateValue(i.recordsRequested)},
-            {QStringLiteral("records_received"), dateValue(i.recordsReceived)},
-            {QStringLiteral("diagnosis"), i.diagnosis},
-            {QStringLiteral("outcome"), i.outcome ? QJsonValue(toString(*i.outcome)) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("outcome_date"), dateValue(i.outcomeDate)},
-            {QStringLiteral("review_date"), dateValue(i.reviewDate)},
-            {QStringLiteral("outcome_by"), i.outcomeBy},
-            {QStringLiteral("outcome_note"), i.outcomeNote}};
-}
-
-QJsonObject toJson(const CaseConference &c)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(c.date)},
-                  {QStringLiteral("question"), c.question},
-                  {QStringLiteral("status"), toString(c.status)}};
-    if (c.meetingDate.isValid())
-        o.insert(QStringLiteral("meeting_date"), dateValue(c.meetingDate));
-    if (!c.consultNote.isEmpty())
-        o.insert(QStringLiteral("consult_note"), c.consultNote);
-    if (!c.recommendations.isEmpty()) {
-        QJsonArray list;
-        for (const Recommendation &r : c.recommendations)
-            list.append(recommendationToJson(r));
-        o.insert(QStringLiteral("recommendations"), list);
-    }
-    if (!c.scripts.isEmpty())
-        o.insert(QStringLiteral("scripts"), QJsonArray::fromStringList(c.scripts));
-    return o;
-}
-
-QJsonObject toJson(const Task &t)
-{
-    QJsonObject o{{QStringLiteral("date"), dateValue(t.date)},
-                  {QStringLiteral("text"), t.text},
-                  {QStringLiteral("owner_role"), t.ownerRole},
-                  {QStringLiteral("due"), dateValue(t.due)},
-                  {QStringLiteral("status"), toString(t.status)}};
-    if (!t.conferenceId.isEmpty())
-        o.insert(QStringLiteral("conference_id"), t.conferenceId);
-    return o;
-}
-
-// Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
-// bare date string (the contract's short form) or as an object.
-QJsonObject expandShortForm(const QJsonValue &value)
-{
-    if (value.isString())
-        return QJsonObject{{QStringLiteral("date"), value}};
-    return value.toObject();
-}
-
-template <typename Source, typename T> Result<AnyRecord> finish(Reader<Source> &r, T record)
-{
-    if (r.error)
-        return *r.error;
-    return AnyRecord(std::move(record));
-}
-
-// The one reader of each record kind, from a QJsonObject or from a payload's text: read(r, tag)
-// for each type of kRecordKinds.
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<OpioidEntry>)
-{
-    OpioidEntry e;
-    e.drug = r.text("drug", true).trimmed().toLower();
-    e.strengthMg = r.optionalNumber("strength_mg");
-    e.strengthMcgPerHr = r.optionalNumber("strength_mcg_per_hr");
-    e.unitsPerDose = r.number("units_per_dose", false, 1);
-    e.dosesPerDay = r.number("doses_per_day", false, 0);
-    e.patches = r.integer("patches", false, 1);
-    e.prn = r.boolean("prn", false);
-    e.start = r.date("start", true);
-    e.end = r.date("end", false);
-    e.indication = r.enumeration("indication", OpioidIndication::Pain);
-    return finish(r, e);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<BenzodiazepineEntry>)
-{
-    BenzodiazepineEntry e;
-    e.drug = r.text("drug", true).trimmed().toLower();
-    e.start = r.date("start", true);
-    e.end = r.date("end", false);
-    e.kind = r.enumeration("kind", SedativeKind::Benzodiazepine);
-    return finish(r, e);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Agreement>)
-{
-    Agreement a;
-    a.date = r.date("date", true);
-    a.note = r.text("note");
-    a.status = r.enumeration("status", AgreementStatus::Signed);
-    a.textVersion = r.text("text_version");
-    a.language = r.text("language");
-    a.signature = r.text("signature");
-    return finish(r, a);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<PdmpCheck>)
-{
-    PdmpCheck c;
-    c.date = r.date("date", true);
-    c.checkedBy = r.text("checked_by");
-    c.concerning = r.boolean("concerning", false);
-    c.findings = r.text("findings");
-    return finish(r, c);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<NaloxoneRecord>)
-{
-    NaloxoneRecord n;
-    n.date = r.date("date", true);
-    n.action = r.enumeration("action", NaloxoneAction::Offered);
-    return finish(r, n);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<UrineDrugScreen>)
-{
-    UrineDrugScreen u;
-    u.date = r.date("date", true);
-    u.result = r.enumeration("result", UdsResult::Pending, true);
-    u.confirmatorySent = r.boolean("confirmatory_sent", false);
-    const auto member = r.member("substances");
-    if (!absent(member.shape())) {
-        if (member.shape() != Shape::Array)
-            return Error{QStringLiteral("substances"), QStringLiteral("must be a list of names")};
-        const QJsonArray list = member.value().toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            if (!list.at(i).isString())
-                return Error{QStringLiteral("substances[%1]").arg(i), QStringLiteral("must be text")};
-            u.substances.append(list.at(i).toString());
-        }
-    }
-    return finish(r, u);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Visit>)
-{
-    Visit v;
-    v.date = r.date("date", true);
-    v.status = r.enumeration("status", VisitStatus::Scheduled, true);
-    v.time = r.text("time");
-    v.type = r.enumeration("type", VisitType::InPerson);
-    v.clinician = r.text("clinician");
-    return finish(r, v);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<PegScore>)
-{
-    PegScore p;
-    p.date = r.date("date", true);
-    p.pain = r.integer("pain", true);
-    p.enjoyment = r.integer("enjoyment", true);
-    p.activity = r.integer("activity", true);
-    return finish(r, p);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Screening>)
-{
-    Screening s;
-    s.instrument = r.text("instrument", true).trimmed().toLower();
-    s.date = r.date("date", true);
-    s.answers = r.member("answers").value();
-    if (!r.error && (s.answers.isUndefined() || s.answers.isNull()))
-        return Error{QStringLiteral("answers"), QStringLiteral("is required")};
-    return finish(r, s);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Referral>)
-{
-    Referral f;
-    f.date = r.date("date", true);
-    f.type = r.text("type");
-    f.to = r.text("to");
-    f.status = r.enumeration("status", ReferralStatus::Drafted);
-    f.resourceId = r.text("resource_id");
-    f.question = r.text("question");
-    f.urgency = r.enumeration("urgency", ReferralUrgency::Routine);
-    f.statusDate = r.date("status_date", false);
-    return finish(r, f);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<NoReferralDecision>)
-{
-    NoReferralDecision d;
-    d.date = r.date("date", true);
-    d.trigger = r.enumeration("trigger", ReferralTrigger::HighDose, true);
-    d.reason = r.text("reason", true);
-    return finish(r, d);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<CarePlanGoal>)
-{
-    CarePlanGoal g;
-    g.date = r.date("date", true);
-    g.goal = r.text("goal", true);
-    g.status = r.enumeration("status", GoalStatus::Active);
-    g.targetDate = r.date("target_date", false);
-    g.reviewed = r.date("reviewed", false);
-    return finish(r, g);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<ScriptUse>)
-{
-    ScriptUse u;
-    u.date = r.date("date", true);
-    u.scriptId = r.text("script_id", true);
-    u.scriptVersion = r.integer("script_version", false, 1);
-    const QString language = r.text("language");
-    if (!language.isEmpty())
-        u.language = language;
-    u.note = r.text("note");
-    return finish(r, u);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<TaperPlan>)
-{
-    TaperPlan t;
-    t.date = r.date("date", true);
-    t.status = r.enumeration("status", TaperStatus::Planned, true);
-    t.drug = r.text("drug");
-    t.note = r.text("note");
-    const auto member = r.member("steps");
-    if (!absent(member.shape())) {
-        if (member.shape() != Shape::Array)
-            return Error{QStringLiteral("steps"), QStringLiteral("must be a list of steps")};
-        const QJsonArray list = member.value().toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QString at = QStringLiteral("steps[%1]").arg(i);
-            if (!list.at(i).isObject())
-                return Error{at, QStringLiteral("must be an object with date, description and target_mme_per_day")};
-            const QJsonObject o = list.at(i).toObject();
-            TaperStep step;
-            auto date = json::date(o, QStringLiteral("date"), true);
-            if (!date)
-                return date.error().within(at);
-            step.date = *date;
-            auto description = json::text(o, QStringLiteral("description"), false);
-            if (!description)
-                return description.error().within(at);
-            step.description = *description;
-            const QJsonValue target = o.value(QStringLiteral("target_mme_per_day"));
-            if (!target.isUndefined() && !target.isNull()) {
-                auto mme = json::number(o, QStringLiteral("target_mme_per_day"), true);
-                if (!mme)
-                    return mme.error().within(at);
-                step.targetMmePerDay = *mme;
-            }
-            t.steps.append(step);
-        }
-    }
-    return finish(r, t);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillRequest>)
-{
-    RefillRequest q;
-    q.date = r.date("date", true);
-    q.medication = r.text("medication", true);
-    q.channel = r.enumeration("channel", RefillChannel::Phone, true);
-    q.early = r.boolean("early", false);
-    q.lostStolen = r.boolean("lost_stolen", false);
-    q.policeReport = r.boolean("police_report", false);
-    q.decision = r.enumeration("decision", RefillDecision::Pending);
-    q.decisionReason = r.text("decision_reason");
-    q.daysSupply = r.optionalInteger("days_supply");
-    return finish(r, q);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<MedicationReview>)
-{
-    MedicationReview m;
-    m.date = r.date("date", true);
-    m.reviewedBy = r.text("reviewed_by", true);
-    return finish(r, m);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<UdsSelection>)
-{
-    UdsSelection u;
-    u.date = r.date("date", true);
-    u.selected = r.boolean("selected", false);
-    u.intervalDays = r.integer("interval_days", true);
-    u.window = r.integer("window", true);
-    u.drawnDay = r.date("drawn_day", true);
-    u.policyVersion = r.text("policy_version", true);
-    return finish(r, u);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<RefillOverride>)
-{
-    RefillOverride o;
-    o.date = r.date("date", true);
-    o.rules = r.text("rules", true);
-    o.reason = r.text("reason", true);
-    o.clinician = r.text("clinician", true);
-    o.policyVersion = r.text("policy_version", true);
-    return finish(r, o);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<LtotDecision>)
-{
-    LtotDecision d;
-    d.date = r.date("date", true);
-    d.longTerm = r.boolean("long_term", true);
-    d.reason = r.text("reason", true);
-    return finish(r, d);
-}
-
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<OudAssessment>)
-{
-    OudAssessment a;
-    a.date = r.date("date", true);
-    a.clinician = r.text("clinician");
-    a.note = r.text("note");
-    // An unanswered criterion stays unanswered (validation names it): nothing is assumed.
-    const auto member = r.member("criteria");
-    if (!r.error && !absent(member.shape())) {
+    template <typename M> static std::optional<Error> read(const M &member, Answers &answers)
+    {
         if (member.shape() != Shape::Object)
             return Error{QStringLiteral("criteria"), QStringLiteral("must be an object of yes/no answers")};
         const QJsonObject criteria = member.value().toObject();
@@ -1115,147 +762,326 @@ template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Ou
                 continue;
             if (!it.value().isBool())
                 return Error{QStringLiteral("criteria.") + it.key(), QStringLiteral("must be true or false")};
-            a.criteria[static_cast<std::size_t>(known - kOudCriteria.cbegin())] = it.value().toBool();
+            answers[static_cast<std::size_t>(known - kOudCriteria.cbegin())] = it.value().toBool();
         }
+        return std::nullopt;
     }
-    const auto asPrescribed = r.member("as_prescribed");
-    if (!r.error && !absent(asPrescribed.shape()))
-        a.asPrescribed = r.boolean("as_prescribed", false);
-    return finish(r, a);
-}
+};
 
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<MoudStatus>)
+// Each kind's fields, once: name, member, need and default, in the order the readers read them
+// (the first error is the one reported). New optional fields are IfSet: a record without them
+// keeps the form it had before they existed, and absent reads back as the default.
+
+template <typename F, RecordOf<OpioidEntry> R> void describe(F &f, R &e)
 {
-    MoudStatus m;
-    m.date = r.date("date", true);
-    m.state = r.enumeration("state", MoudState::Offered, true);
-    m.medication = r.text("medication");
-    m.referredTo = r.text("referred_to");
-    m.resourceId = r.text("resource_id");
-    m.note = r.text("note");
-    return finish(r, m);
+    f.canonicalName("drug", e.drug, Required);
+    f.nullable("strength_mg", e.strengthMg, IfSet);
+    f.nullable("strength_mcg_per_hr", e.strengthMcgPerHr, IfSet);
+    // A fentanyl patch is dosed in patches worn at once; every other form in units and doses a day.
+    const Need doses = e.strengthMcgPerHr ? Unwritten : Optional;
+    const Need patches = e.strengthMcgPerHr ? Optional : Unwritten;
+    f.number("units_per_dose", e.unitsPerDose, doses, 1);
+    f.number("doses_per_day", e.dosesPerDay, doses, 0);
+    f.integer("patches", e.patches, patches, 1);
+    f.boolean("prn", e.prn, doses, false);
+    f.date("start", e.start, Required);
+    f.date("end", e.end, Optional);
+    f.enumeration("indication", e.indication, IfSet, OpioidIndication::Pain);
 }
 
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Intake>)
+template <typename F, RecordOf<BenzodiazepineEntry> R> void describe(F &f, R &e)
 {
-    Intake i;
-    i.date = r.date("date", true);
-    i.referralSource = r.text("referral_source");
-    i.priorPrescriber = r.text("prior_prescriber");
-    i.reasonLeft = r.text("reason_left");
-    i.recordsRequested = r.date("records_requested", false);
-    i.recordsReceived = r.date("records_received", false);
-    i.diagnosis = r.text("diagnosis");
-    const QString outcome = r.text("outcome");
-    if (!r.error && !outcome.isEmpty()) {
-        IntakeOutcome value{};
-        if (!parse(outcome, &value))
-            return Error{QStringLiteral("outcome"),
-                         QStringLiteral("must be continue, bridge, taper, refer or not_taken_on")};
-        i.outcome = value;
-    }
-    i.outcomeDate = r.date("outcome_date", false);
-    i.reviewDate = r.date("review_date", false);
-    i.outcomeBy = r.text("outcome_by");
-    i.outcomeNote = r.text("outcome_note");
-    return finish(r, i);
+    f.canonicalName("drug", e.drug, Required);
+    f.date("start", e.start, Required);
+    f.date("end", e.end, Optional);
+    f.enumeration("kind", e.kind, IfSet, SedativeKind::Benzodiazepine);
 }
 
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<CaseConference>)
+template <typename F, RecordOf<Agreement> R> void describe(F &f, R &a)
 {
-    CaseConference c;
-    c.date = r.date("date", true);
-    c.question = r.text("question", true);
-    c.status = r.enumeration("status", ConferenceStatus::Requested);
-    c.meetingDate = r.date("meeting_date", false);
-    c.consultNote = r.text("consult_note");
-    if (r.error)
-        return *r.error;
-    const auto recommendations = r.member("recommendations");
-    if (!absent(recommendations.shape())) {
-        if (recommendations.shape() != Shape::Array)
-            return Error{QStringLiteral("recommendations"), QStringLiteral("must be a list of recommendations")};
-        const QJsonArray list = recommendations.value().toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QString at = QStringLiteral("recommendations[%1]").arg(i);
-            if (!list.at(i).isObject())
-                return Error{at, QStringLiteral("must be an object with kind and text")};
-            auto item = recommendationFromJson(list.at(i).toObject());
-            if (!item)
-                return item.error().within(at);
-            c.recommendations.append(*item);
-        }
-    }
-    const auto scripts = r.member("scripts");
-    if (!absent(scripts.shape())) {
-        if (scripts.shape() != Shape::Array)
-            return Error{QStringLiteral("scripts"), QStringLiteral("must be a list of script ids")};
-        const QJsonArray list = scripts.value().toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            if (!list.at(i).isString())
-                return Error{QStringLiteral("scripts[%1]").arg(i), QStringLiteral("must be a script id")};
-            c.scripts.append(list.at(i).toString());
-        }
-    }
-    return finish(r, c);
+    f.date("date", a.date, Required);
+    f.text("note", a.note, IfSet);
+    f.enumeration("status", a.status, IfSet, AgreementStatus::Signed);
+    f.text("text_version", a.textVersion, IfSet);
+    f.text("language", a.language, IfSet);
+    f.text("signature", a.signature, IfSet);
 }
 
-template <typename S> Result<AnyRecord> read(Reader<S> &r, std::type_identity<Task>)
+template <typename F, RecordOf<PdmpCheck> R> void describe(F &f, R &c)
 {
-    Task t;
-    t.date = r.date("date", true);
-    t.text = r.text("text", true);
-    t.ownerRole = r.text("owner_role", true);
-    t.due = r.date("due", true);
-    t.status = r.enumeration("status", TaskStatus::Open);
-    t.conferenceId = r.text("conference_id");
-    return finish(r, t);
+    f.date("date", c.date, Required);
+    f.text("checked_by", c.checkedBy, IfSet);
+    f.boolean("concerning", c.concerning, Optional, false);
+    f.text("findings", c.findings, IfSet);
 }
 
+template <typename F, RecordOf<NaloxoneRecord> R> void describe(F &f, R &n)
+{
+    f.date("date", n.date, Required);
+    f.enumeration("action", n.action, Optional, NaloxoneAction::Offered);
+}
+
+template <typename F, RecordOf<UrineDrugScreen> R> void describe(F &f, R &u)
+{
+    f.date("date", u.date, Required);
+    f.enumeration("result", u.result, Required);
+    f.boolean("confirmatory_sent", u.confirmatorySent, IfSet, false);
+    f.textList("substances", u.substances, IfSet, "must be a list of names", "must be text");
+}
+
+template <typename F, RecordOf<Visit> R> void describe(F &f, R &v)
+{
+    f.date("date", v.date, Required);
+    f.enumeration("status", v.status, Required);
+    f.text("time", v.time, IfSet);
+    f.enumeration("type", v.type, IfSet, VisitType::InPerson);
+    f.text("clinician", v.clinician, IfSet);
+}
+
+template <typename F, RecordOf<PegScore> R> void describe(F &f, R &p)
+{
+    f.date("date", p.date, Required);
+    f.integer("pain", p.pain, Required);
+    f.integer("enjoyment", p.enjoyment, Required);
+    f.integer("activity", p.activity, Required);
+}
+
+template <typename F, RecordOf<Screening> R> void describe(F &f, R &s)
+{
+    f.canonicalName("instrument", s.instrument, Required);
+    f.date("date", s.date, Required);
+    f.anyJson("answers", s.answers, Required);  // checked against the instrument in core/clinical
+}
+
+template <typename F, RecordOf<Referral> R> void describe(F &f, R &r)
+{
+    f.date("date", r.date, Required);
+    f.text("type", r.type, Optional);
+    f.text("to", r.to, Optional);
+    f.enumeration("status", r.status, Optional, ReferralStatus::Drafted);
+    f.text("resource_id", r.resourceId, IfSet);
+    f.text("question", r.question, IfSet);
+    f.enumeration("urgency", r.urgency, IfSet, ReferralUrgency::Routine);
+    f.date("status_date", r.statusDate, IfSet);
+}
+
+template <typename F, RecordOf<NoReferralDecision> R> void describe(F &f, R &d)
+{
+    f.date("date", d.date, Required);
+    f.enumeration("trigger", d.trigger, Required);
+    f.text("reason", d.reason, Required);
+}
+
+template <typename F, RecordOf<CarePlanGoal> R> void describe(F &f, R &g)
+{
+    f.date("date", g.date, Required);
+    f.text("goal", g.goal, Required);
+    f.enumeration("status", g.status, Optional, GoalStatus::Active);
+    f.date("target_date", g.targetDate, IfSet);
+    f.date("reviewed", g.reviewed, IfSet);
+}
+
+template <typename F, RecordOf<ScriptUse> R> void describe(F &f, R &u)
+{
+    f.date("date", u.date, Required);
+    f.text("script_id", u.scriptId, Required);
+    f.integer("script_version", u.scriptVersion, Optional, 1);
+    f.text("language", u.language, Optional, QStringLiteral("en"));
+    f.text("note", u.note, IfSet);
+}
+
+template <typename F, RecordOf<TaperStep> R> void describe(F &f, R &s)
+{
+    f.date("date", s.date, Required);
+    f.text("description", s.description, Optional);
+    f.nullable("target_mme_per_day", s.targetMmePerDay, Optional);
+}
+
+template <typename F, RecordOf<TaperPlan> R> void describe(F &f, R &t)
+{
+    f.date("date", t.date, Required);
+    f.enumeration("status", t.status, Required);
+    f.text("drug", t.drug, Optional);
+    f.text("note", t.note, IfSet);
+    f.objectList("steps", t.steps, Optional, "must be a list of steps",
+                 "must be an object with date, description and target_mme_per_day");
+}
+
+template <typename F, RecordOf<RefillRequest> R> void describe(F &f, R &q)
+{
+    f.date("date", q.date, Required);
+    f.text("medication", q.medication, Required);
+    f.enumeration("channel", q.channel, Required);
+    f.boolean("early", q.early, Optional, false);
+    f.boolean("lost_stolen", q.lostStolen, Optional, false);
+    f.boolean("police_report", q.policeReport, Optional, false);
+    f.enumeration("decision", q.decision, Optional, RefillDecision::Pending);
+    f.text("decision_reason", q.decisionReason, IfSet);
+    f.nullable("days_supply", q.daysSupply, IfSet);
+}
+
+template <typename F, RecordOf<MedicationReview> R> void describe(F &f, R &m)
+{
+    f.date("date", m.date, Required);
+    f.text("reviewed_by", m.reviewedBy, Required);
+}
+
+template <typename F, RecordOf<UdsSelection> R> void describe(F &f, R &u)
+{
+    f.date("date", u.date, Required);
+    f.boolean("selected", u.selected, Optional, false);
+    f.integer("interval_days", u.intervalDays, Required);
+    f.integer("window", u.window, Required);
+    f.date("drawn_day", u.drawnDay, Required);
+    f.text("policy_version", u.policyVersion, Required);
+}
+
+template <typename F, RecordOf<RefillOverride> R> void describe(F &f, R &o)
+{
+    f.date("date", o.date, Required);
+    f.text("rules", o.rules, Required);
+    f.text("reason", o.reason, Required);
+    f.text("clinician", o.clinician, Required);
+    f.text("policy_version", o.policyVersion, Required);
+}
+
+template <typename F, RecordOf<LtotDecision> R> void describe(F &f, R &d)
+{
+    f.date("date", d.date, Required);
+    f.boolean("long_term", d.longTerm, Optional, true);
+    f.text("reason", d.reason, Required);
+}
+
+template <typename F, RecordOf<OudAssessment> R> void describe(F &f, R &a)
+{
+    f.date("date", a.date, Required);
+    f.text("clinician", a.clinician, Optional);
+    f.text("note", a.note, IfSet);
+    f.custom("criteria", a.criteria, Optional, OudCriteria{});
+    f.nullable("as_prescribed", a.asPrescribed, Optional);
+}
+
+template <typename F, RecordOf<MoudStatus> R> void describe(F &f, R &m)
+{
+    f.date("date", m.date, Required);
+    f.enumeration("state", m.state, Required);
+    f.text("medication", m.medication, IfSet);
+    f.text("referred_to", m.referredTo, IfSet);
+    f.text("resource_id", m.resourceId, IfSet);
+    f.text("note", m.note, IfSet);
+}
+
+template <typename F, RecordOf<Intake> R> void describe(F &f, R &i)
+{
+    f.date("date", i.date, Required);
+    f.text("referral_source", i.referralSource, Optional);
+    f.text("prior_prescriber", i.priorPrescriber, Optional);
+    f.text("reason_left", i.reasonLeft, Optional);
+    f.date("records_requested", i.recordsRequested, Optional);
+    f.date("records_received", i.recordsReceived, Optional);
+    f.text("diagnosis", i.diagnosis, Optional);
+    f.nullableEnumeration("outcome", i.outcome, Optional, "must be continue, bridge, taper, refer or not_taken_on");
+    f.date("outcome_date", i.outcomeDate, Optional);
+    f.date("review_date", i.reviewDate, Optional);
+    f.text("outcome_by", i.outcomeBy, Optional);
+    f.text("outcome_note", i.outcomeNote, Optional);
+}
+
+template <typename F, RecordOf<Recommendation> R> void describe(F &f, R &r)
+{
+    f.enumeration("kind", r.kind, Required, RecommendationKind::Task, "must be task, referral, goal or taper_step");
+    f.text("text", r.text, Required);
+    f.text("owner_role", r.ownerRole, IfSet);
+    f.date("due", r.due, IfSet);
+    f.text("referral_type", r.referralType, IfSet);
+    f.nullable("target_mme_per_day", r.targetMmePerDay, IfSet);
+    f.text("record_id", r.recordId, IfSet);
+}
+
+template <typename F, RecordOf<CaseConference> R> void describe(F &f, R &c)
+{
+    f.date("date", c.date, Required);
+    f.text("question", c.question, Required);
+    f.enumeration("status", c.status, Optional, ConferenceStatus::Requested);
+    f.date("meeting_date", c.meetingDate, IfSet);
+    f.text("consult_note", c.consultNote, IfSet);
+    f.objectList("recommendations", c.recommendations, IfSet, "must be a list of recommendations",
+                 "must be an object with kind and text");
+    f.textList("scripts", c.scripts, IfSet, "must be a list of script ids", "must be a script id");
+}
+
+template <typename F, RecordOf<Task> R> void describe(F &f, R &t)
+{
+    f.date("date", t.date, Required);
+    f.text("text", t.text, Required);
+    f.text("owner_role", t.ownerRole, Required);
+    f.date("due", t.due, Required);
+    f.enumeration("status", t.status, Optional, TaskStatus::Open);
+    f.text("conference_id", t.conferenceId, IfSet);
+}
+
+// A patient's demographics (the "patient" kind): every field but the record lists.
+template <typename F, RecordOf<Patient> R> void describe(F &f, R &p)
+{
+    f.text("id", p.id, Optional);
+    f.text("clinic_id", p.clinicId, Optional);
+    f.text("name", p.name, Optional);
+    f.enumeration("sex", p.sex, Optional, Sex::Unknown);
+    f.date("birth_date", p.birthDate, Optional);
+    f.text("prescriber", p.prescriber, Optional);
+    f.date("ltot_start", p.ltotStart, Optional);
+    f.nullableEnumeration("risk_tier", p.riskTier, Optional, "must be low, moderate, high or null");
+    f.text("phone", p.phone, IfSet);
+    f.text("language", p.language, Optional, QStringLiteral("en"));
+    f.enumeration("taper_status", p.taperStatus, Optional, TaperStatus::None);
+    f.enumeration("status", p.status, IfSet, PatientStatus::Active);
+    f.nullableEnumeration("inactive_reason", p.inactiveReason, IfSet,
+                          "must be moved, deceased, discharged, tapered_off or transferred");
+    f.date("inactive_date", p.inactiveDate, IfSet);
+    f.text("risk_tier_reason", p.riskTierReason, IfSet);
+    f.date("opioid_prescriber_since", p.opioidPrescriberSince, IfSet);
+}
+
+template <typename T> QJsonObject toJson(const T &record)
+{
+    JsonWriter writer;
+    describe(writer, record);
+    return std::move(writer.object);
+}
+
+template <typename T, typename Source> std::optional<Error> readInto(const Source &source, T &record)
+{
+    Reader<Source> reader{source, std::nullopt};
+    describe(reader, record);
+    return std::move(reader.error);
+}
+
+// Kinds marked shortForm in record_kinds.h (agreements, PDMP checks, naloxone) may be written as a
+// bare date string (the contract's short form) or as an object.
+QJsonObject expandShortForm(const QJsonValue &value)
+{
+    if (value.isString())
+        return QJsonObject{{QStringLiteral("date"), value}};
+    return value.toObject();
+}
+
+// The one reader of each record kind, from a QJsonObject or from a payload's text.
 template <typename Source> Result<AnyRecord> readRecord(std::size_t kindIndex, const Source &source)
 {
-    Reader<Source> r{source, std::nullopt};
-    return withKindAt(kindIndex, [&r](auto type) { return read(r, type); });
+    return withKindAt(kindIndex, [&source](auto type) -> Result<AnyRecord> {
+        typename decltype(type)::type record;
+        if (auto error = readInto(source, record))
+            return std::move(*error);
+        return AnyRecord(std::move(record));
+    });
 }
 
 template <typename Source> Result<Patient> readDemographics(const Source &source)
 {
-    Reader<Source> r{source, std::nullopt};
-    Patient p;
-    p.id = r.text("id");
-    p.clinicId = r.text("clinic_id");
-    p.name = r.text("name");
-    p.sex = r.enumeration("sex", Sex::Unknown);
-    p.birthDate = r.date("birth_date", false);
-    p.prescriber = r.text("prescriber");
-    p.ltotStart = r.date("ltot_start", false);
-    const QString tier = r.text("risk_tier");
-    if (!tier.isEmpty()) {
-        RiskTier t{};
-        if (!parse(tier, &t))
-            return Error{QStringLiteral("risk_tier"), QStringLiteral("must be low, moderate, high or null")};
-        p.riskTier = t;
-    }
-    p.phone = r.text("phone");
-    const QString language = r.text("language");
-    if (!language.isEmpty())
-        p.language = language;
-    p.taperStatus = r.enumeration("taper_status", TaperStatus::None);
-    p.status = r.enumeration("status", PatientStatus::Active);
-    const QString reason = r.text("inactive_reason");
-    if (!reason.isEmpty()) {
-        InactiveReason why{};
-        if (!parse(reason, &why))
-            return Error{QStringLiteral("inactive_reason"),
-                         QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")};
-        p.inactiveReason = why;
-    }
-    p.inactiveDate = r.date("inactive_date", false);
-    p.riskTierReason = r.text("risk_tier_reason");
-    p.opioidPrescriberSince = r.date("opioid_prescriber_since", false);
-    if (r.error)
-        return *r.error;
-    return p;
+    Patient patient;
+    if (auto error = readInto(source, patient))
+        return std::move(*error);
+    return patient;
 }
 
 // The object QJsonDocument makes of a stored payload, as whole-record reads always did: the text
@@ -1318,31 +1144,7 @@ Result<AnyRecord> recordFromJson(const QString &kind, const QJsonValue &value)
 
 QJsonObject demographicsToJson(const Patient &p)
 {
-    QJsonObject o{
-        {QStringLiteral("id"), p.id},
-        {QStringLiteral("clinic_id"), p.clinicId},
-        {QStringLiteral("name"), p.name},
-        {QStringLiteral("sex"), toString(p.sex)},
-        {QStringLiteral("birth_date"), dateValue(p.birthDate)},
-        {QStringLiteral("prescriber"), p.prescriber},
-        {QStringLiteral("ltot_start"), dateValue(p.ltotStart)},
-        {QStringLiteral("risk_tier"), p.riskTier ? QJsonValue(toString(*p.riskTier)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("language"), p.language},
-        {QStringLiteral("taper_status"), toString(p.taperStatus)}};
-    if (!p.phone.isEmpty())
-        o.insert(QStringLiteral("phone"), p.phone);
-    // Written only when they say something, so demographics stored before them keep their form.
-    if (p.status != PatientStatus::Active)
-        o.insert(QStringLiteral("status"), toString(p.status));
-    if (p.inactiveReason)
-        o.insert(QStringLiteral("inactive_reason"), toString(*p.inactiveReason));
-    if (p.inactiveDate.isValid())
-        o.insert(QStringLiteral("inactive_date"), dateValue(p.inactiveDate));
-    if (!p.riskTierReason.isEmpty())
-        o.insert(QStringLiteral("risk_tier_reason"), p.riskTierReason);
-    if (p.opioidPrescriberSince.isValid())
-        o.insert(QStringLiteral("opioid_prescriber_since"), dateValue(p.opioidPrescriberSince));
-    return o;
+    return toJson(p);
 }
 
 Result<Patient> demographicsFromJson(const QJsonValue &value)
@@ -1414,55 +1216,14 @@ void addToPatient(Patient &patient, AnyRecord record)
 
 QJsonObject recommendationToJson(const Recommendation &r)
 {
-    QJsonObject item{{QStringLiteral("kind"), toString(r.kind)}, {QStringLiteral("text"), r.text}};
-    if (!r.ownerRole.isEmpty())
-        item.insert(QStringLiteral("owner_role"), r.ownerRole);
-    if (r.due.isValid())
-        item.insert(QStringLiteral("due"), r.due.toString(Qt::ISODate));
-    if (!r.referralType.isEmpty())
-        item.insert(QStringLiteral("referral_type"), r.referralType);
-    if (r.targetMmePerDay)
-        item.insert(QStringLiteral("target_mme_per_day"), *r.targetMmePerDay);
-    if (!r.recordId.isEmpty())
-        item.insert(QStringLiteral("record_id"), r.recordId);
-    return item;
+    return toJson(r);
 }
 
 Result<Recommendation> recommendationFromJson(const QJsonObject &object)
 {
     Recommendation r;
-    auto kind = json::text(object, QStringLiteral("kind"), true);
-    if (!kind)
-        return kind.error();
-    if (!parse(*kind, &r.kind))
-        return Error{QStringLiteral("kind"), QStringLiteral("must be task, referral, goal or taper_step")};
-    auto text = json::text(object, QStringLiteral("text"), true);
-    if (!text)
-        return text.error();
-    r.text = *text;
-    auto owner = json::text(object, QStringLiteral("owner_role"), false);
-    if (!owner)
-        return owner.error();
-    r.ownerRole = *owner;
-    auto due = json::date(object, QStringLiteral("due"), false);
-    if (!due)
-        return due.error();
-    r.due = *due;
-    auto type = json::text(object, QStringLiteral("referral_type"), false);
-    if (!type)
-        return type.error();
-    r.referralType = *type;
-    const QJsonValue target = object.value(QStringLiteral("target_mme_per_day"));
-    if (!target.isUndefined() && !target.isNull()) {
-        auto mme = json::number(object, QStringLiteral("target_mme_per_day"), true);
-        if (!mme)
-            return mme.error();
-        r.targetMmePerDay = *mme;
-    }
-    auto recordId = json::text(object, QStringLiteral("record_id"), false);
-    if (!recordId)
-        return recordId.error();
-    r.recordId = *recordId;
+    if (auto error = readInto(JsonSource{object}, r))
+        return std::move(*error);
     return r;
 }
 

@@ -4,8 +4,8 @@
 // validation of a whole patient, envelope validation, storage to and from a patient, the fast
 // whole-registry load, write permissions (core/keys maps WriteRight to a role permission),
 // history labels and which records the clinic holds once (core/storage/lineage_merge.h). Adding a
-// kind: its struct in records.h with its list in Patient, a row here, and its read/toJson/validate
-// overloads (record_json.cpp, validation.cpp); nothing else lists kinds.
+// kind: its struct in records.h with its list in Patient, a row here, its describe() field list
+// (record_json.cpp) and its validate overload (validation.cpp); nothing else lists kinds.
 
 #include "core/domain/records.h"
 

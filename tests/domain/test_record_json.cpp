@@ -22,6 +22,10 @@ class TestRecordJson : public QObject {
 
 private slots:
     void everyKindRoundTrips();
+    void everyWrittenKeyIsRead();
+    void demographicsKeysAreRead();
+    void wireFormsAreUnchanged_data();
+    void wireFormsAreUnchanged();
     void shortFormOnlyWhereTheTableAllowsIt();
     void unknownKindIsNamed();
     void demographicsRoundTrip();
@@ -305,6 +309,95 @@ QByteArray peg(const char *members)
     return QByteArray(R"({"date":"2026-03-14","pain":4,"enjoyment":5,)") + members + '}';
 }
 
+// A value of another JSON type than the one written, so a reader that reads the key must notice.
+QJsonValue otherTyped(const QJsonValue &written)
+{
+    return written.isString() ? QJsonValue(7) : QJsonValue(QStringLiteral("x"));
+}
+
+bool names(const Error &error, const QString &key)
+{
+    return error.field == key || error.field.startsWith(key + QLatin1Char('.')) ||
+           error.field.startsWith(key + QLatin1Char('['));
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// What the writer makes of each sample above and of demographicsSample() below, kind first, as the
+// codec wrote them before the kinds were described once (see wireFormsAreUnchanged).
+const QList<QByteArray>
+    kWireForms{
+        R"(opioid {"doses_per_day":3,"drug":"oxycodone","end":"2026-04-13","prn":true,"start":"2026-03-14","strength_mg":7.5,"units_per_dose":2})",
+        R"(opioid {"drug":"fentanyl","end":null,"patches":2,"start":"2026-03-14","strength_mcg_per_hr":25})",
+        R"(opioid {"doses_per_day":2,"drug":"buprenorphine","end":null,"indication":"oud","prn":false,"start":"2026-03-14","strength_mg":8,"units_per_dose":1})",
+        R"(benzodiazepine {"drug":"zolpidem","end":"2026-03-24","kind":"z_drug","start":"2026-03-14"})",
+        R"(benzodiazepine {"drug":"diazepam","end":null,"start":"2026-03-14"})",
+        R"(agreement {"date":"2026-03-14","language":"es","note":"read aloud","signature":"M0 0 L10 10","status":"declined","text_version":"policy-3"})",
+        R"(agreement {"date":"2026-03-14"})",
+        R"(pdmp_check {"checked_by":"u-7","concerning":true,"date":"2026-03-14","findings":"two prescribers"})",
+        R"(naloxone {"action":"dispensed","date":"2026-03-14"})",
+        R"(uds {"confirmatory_sent":true,"date":"2026-03-14","result":"unexpected","substances":["cocaine","oxycodone"]})",
+        R"(uds {"date":"2026-03-14","result":"pending"})",
+        R"(visit {"clinician":"Dr. Reyes","date":"2026-03-14","status":"no_show","time":"14:30","type":"telehealth"})",
+        R"(peg {"activity":10,"date":"2026-03-14","enjoyment":3,"pain":7})",
+        R"(peg {"activity":0,"date":"2026-03-14","enjoyment":0,"pain":0})",
+        R"(screening {"answers":[1,3],"date":"2026-03-14","instrument":"phq2"})",
+        R"(screening {"answers":{"family_alcohol":true},"date":"2026-03-14","instrument":"ort"})",
+        R"(referral {"date":"2026-03-14","status":"scheduled","to":"North PT","type":"physical_therapy"})",
+        R"(referral {"date":"2026-03-14","question":"Would a buprenorphine rotation suit her?","resource_id":"0b8f2f53-1a7c-4f55-9d8e-2a3a1f6c7b10","status":"no_response","status_date":"2026-04-03","to":"","type":"pain_specialist","urgency":"soon"})",
+        R"(goal {"date":"2026-03-14","goal":"walk to the park","reviewed":"2026-04-03","status":"met","target_date":"2026-05-13"})",
+        R"(script_use {"date":"2026-03-14","language":"es","note":"went well","script_id":"taper-talk","script_version":3})",
+        R"(taper_plan {"date":"2026-03-14","drug":"morphine","note":"slow","status":"paused","steps":[{"date":"2026-03-21","description":"down 10%","target_mme_per_day":81.5},{"date":"2026-03-28","description":"review","target_mme_per_day":null}]})",
+        R"(refill_request {"channel":"pharmacy","date":"2026-03-14","decision":"declined","decision_reason":"too early","early":true,"lost_stolen":true,"medication":"oxycodone 5 mg","police_report":true})",
+        R"(refill_request {"channel":"phone","date":"2026-03-14","days_supply":28,"decision":"routed_to_clinician","early":false,"lost_stolen":false,"medication":"morphine ER 15 mg","police_report":false})",
+        R"(medication_review {"date":"2026-03-14","reviewed_by":"u-3"})",
+        R"(uds_selection {"date":"2026-03-14","drawn_day":"2026-03-11","interval_days":90,"policy_version":"clinic-2","selected":true,"window":27345})",
+        R"(uds_selection {"date":"2026-03-14","drawn_day":"2026-04-23","interval_days":365,"policy_version":"default-1","selected":false,"window":6737})",
+        R"(refill_override {"clinician":"Dr Rivera","date":"2026-03-14","policy_version":"clinic-3","reason":"Travelling for a family funeral; supply checked with the pharmacy.","rules":"TOO_EARLY,SUPPLY_TOO_LONG"})",
+        R"(ltot_decision {"date":"2026-03-14","long_term":true,"reason":"regular prescriptions from another clinic"})",
+        R"(ltot_decision {"date":"2026-06-12","long_term":false,"reason":"stopped; no longer long-term"})",
+        R"(no_referral {"date":"2026-03-14","reason":"already seen by pain clinic last month","trigger":"taper_paused"})",
+        R"(no_referral {"date":"2026-03-14","reason":"starting buprenorphine here","trigger":"oud_concern"})",
+        R"(oud_assessment {"as_prescribed":true,"clinician":"Dr. B","criteria":{"activities_given_up":true,"cannot_cut_down":false,"craving":true,"despite_harm":false,"hazardous_use":false,"larger_or_longer":true,"role_failure":false,"social_problems":false,"time_spent":false,"tolerance":true,"withdrawal":false},"date":"2026-03-14"})",
+        R"(oud_assessment {"as_prescribed":null,"clinician":"Dr. B","criteria":{"activities_given_up":true,"cannot_cut_down":false,"craving":true,"despite_harm":false,"hazardous_use":false,"larger_or_longer":true,"role_failure":null,"social_problems":false,"time_spent":false,"tolerance":true,"withdrawal":false},"date":"2026-03-14","note":"stopped to talk"})",
+        R"(moud_status {"date":"2026-03-14","state":"offered"})",
+        R"(moud_status {"date":"2026-03-21","medication":"buprenorphine","note":"first visit booked","referred_to":"County recovery program","state":"referred"})",
+        R"(moud_status {"date":"2026-03-22","medication":"buprenorphine","resource_id":"6f1c2a3e-0d4b-4c59-9a77-2b8e5d1f0c42","state":"referred"})",
+        R"(intake {"date":"2026-03-14","diagnosis":"","outcome":null,"outcome_by":"","outcome_date":null,"outcome_note":"","prior_prescriber":"Valley Pain Clinic","reason_left":"prescriber retired","records_received":null,"records_requested":"2026-03-14","referral_source":"self","review_date":null})",
+        R"(intake {"date":"2026-03-14","diagnosis":"lumbar radiculopathy","outcome":"bridge","outcome_by":"Dr. B","outcome_date":"2026-03-20","outcome_note":"current dose while records are reviewed","prior_prescriber":"Valley Pain Clinic","reason_left":"prescriber retired","records_received":"2026-03-19","records_requested":"2026-03-14","referral_source":"self","review_date":"2026-04-17"})",
+        R"(case_conference {"date":"2026-03-14","question":"Should we taper, and how do I raise it?","status":"requested"})",
+        R"(case_conference {"consult_note":"Taper slowly; offer addiction medicine.","date":"2026-03-14","meeting_date":"2026-03-17","question":"Should we taper, and how do I raise it?","recommendations":[{"due":"2026-03-21","kind":"task","owner_role":"registry_manager","record_id":"6f1c0c7e-0000-4000-8000-000000000001","text":"Request the prior records"},{"kind":"referral","referral_type":"addiction_medicine","text":"Addiction medicine"},{"due":"2026-04-13","kind":"taper_step","target_mme_per_day":112.5,"text":"25 mg three times a day"}],"scripts":["tapering"],"status":"discussed"})",
+        R"(task {"date":"2026-03-14","due":"2026-03-21","owner_role":"nurse","status":"open","text":"Call about the referral"})",
+        R"(task {"conference_id":"6f1c0c7e-0000-4000-8000-000000000002","date":"2026-03-14","due":"2026-03-16","owner_role":"registry_manager","status":"done","text":"Request the prior records"})",
+        R"(patient {"birth_date":"1961-02-28","clinic_id":"MRN-0042","id":"5f1c7d1e-2a4b-4c3d-8e9f-0a1b2c3d4e5f","inactive_date":"2026-01-02","inactive_reason":"moved","language":"es","ltot_start":"2019-05-01","name":"Zoë Núñez \"Zee\"","opioid_prescriber_since":"2025-11-03","phone":"555-0100","prescriber":"Dr. Reyes","risk_tier":"high","risk_tier_reason":"overdose history","sex":"female","status":"inactive","taper_status":"in_progress"})",
+    };
+
+// The demographics sample of demographicsRoundTrip, every field away from its default.
+Patient demographicsSample()
+{
+    Patient p;
+    p.id = QStringLiteral("5f1c7d1e-2a4b-4c3d-8e9f-0a1b2c3d4e5f");
+    p.clinicId = QStringLiteral("MRN-0042");
+    p.name = QStringLiteral("Zoë Núñez \"Zee\"");
+    p.birthDate = QDate(1961, 2, 28);
+    p.sex = Sex::Female;
+    p.prescriber = QStringLiteral("Dr. Reyes");
+    p.ltotStart = QDate(2019, 5, 1);
+    p.riskTier = RiskTier::High;
+    p.phone = QStringLiteral("555-0100");
+    p.language = QStringLiteral("es");
+    p.taperStatus = TaperStatus::InProgress;
+    p.status = PatientStatus::Inactive;
+    p.inactiveReason = InactiveReason::Moved;
+    p.inactiveDate = QDate(2026, 1, 2);
+    p.riskTierReason = QStringLiteral("overdose history");
+    p.opioidPrescriberSince = QDate(2025, 11, 3);
+    return p;
+}
+
 }  // namespace
 
 // Every kind of the table: written, then read back by both readers from compact and indented
@@ -335,6 +428,89 @@ void TestRecordJson::everyKindRoundTrips()
     QCOMPARE(kinds, static_cast<int>(kRecordKindCount));
 }
 
+// The writer and the readers agree on the keys of every kind: each key recordToJson writes is one
+// the readers read (given a value of another type, the record reads differently or the error names
+// that key), so no written field is dropped on the way back; and a key no kind has is ignored, as
+// older and newer writers share the wire.
+void TestRecordJson::everyWrittenKeyIsRead()
+{
+    int keys = 0;
+    forEachKind([&](const auto &kind) {
+        using T = typename std::decay_t<decltype(kind)>::Type;
+        const QString kindName = QString::fromLatin1(kind.info.name);
+        for (const T &sample : samples(std::type_identity<T>{})) {
+            const AnyRecord record(sample);
+            const QJsonObject json = recordToJson(record);
+            for (auto it = json.begin(); it != json.end(); ++it) {
+                QJsonObject changed = json;
+                changed.insert(it.key(), otherTyped(it.value()));
+                const auto read = readBoth(kindName, compact(changed));
+                const QByteArray where = (kindName + QLatin1Char('.') + it.key()).toUtf8();
+                QVERIFY2(read.ok() || read.error().field != QLatin1String("readers"), qPrintable(describe(read)));
+                QVERIFY2(read.ok() ? !(*read == record) : names(read.error(), it.key()), where.constData());
+                ++keys;
+            }
+            QJsonObject extra = json;
+            extra.insert(QStringLiteral("not_a_field"), QStringLiteral("x"));
+            const auto read = readBoth(kindName, compact(extra));
+            QVERIFY2(read.ok(), qPrintable(describe(read)));
+            QVERIFY2(*read == record, kind.info.name);
+        }
+    });
+    QVERIFY(keys > 150);
+}
+
+// The same agreement for a patient's demographics.
+void TestRecordJson::demographicsKeysAreRead()
+{
+    const Patient p = demographicsSample();
+    const QJsonObject json = demographicsToJson(p);
+    QCOMPARE(json.size(), 16);  // every demographic field is set, so every key is written
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        QJsonObject changed = json;
+        changed.insert(it.key(), otherTyped(it.value()));
+        const auto fromObject = demographicsFromJson(changed);
+        PayloadReader reader;
+        const auto fromText = reader.demographics(compact(changed));
+        QCOMPARE(fromText.ok(), fromObject.ok());
+        QVERIFY2(!fromObject.ok(), qPrintable(it.key()));
+        QVERIFY2(names(fromObject.error(), it.key()), qPrintable(fromObject.error().line()));
+        QCOMPARE(fromText.error().line(), fromObject.error().line());
+    }
+    QJsonObject extra = json;
+    extra.insert(QStringLiteral("not_a_field"), 1);
+    const auto read = demographicsFromJson(extra);
+    QVERIFY(read.ok());
+    QVERIFY(*read == p);
+}
+
+// The JSON of every sample, byte for byte as stored payloads and the sync wire have it: the codec
+// may change how it is written, never what it writes.
+void TestRecordJson::wireFormsAreUnchanged_data()
+{
+    QTest::addColumn<QByteArray>("written");
+    QTest::addColumn<QByteArray>("expected");
+    QList<QByteArray> written;
+    forEachKind([&](const auto &kind) {
+        using T = typename std::decay_t<decltype(kind)>::Type;
+        for (const T &sample : samples(std::type_identity<T>{}))
+            written.append(QByteArray(kind.info.name) + ' ' + compact(recordToJson(AnyRecord(sample))));
+    });
+    written.append("patient " + compact(demographicsToJson(demographicsSample())));
+    QCOMPARE(written.size(), kWireForms.size());
+    for (qsizetype i = 0; i < written.size(); ++i) {
+        const QByteArray kind = written.at(i).left(written.at(i).indexOf(' '));
+        QTest::addRow("%s #%d", kind.constData(), static_cast<int>(i)) << written.at(i) << kWireForms.at(i);
+    }
+}
+
+void TestRecordJson::wireFormsAreUnchanged()
+{
+    QFETCH(QByteArray, written);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(written, expected);
+}
+
 // The contract's short form (a bare date) is read for the kinds the table marks, and refused
 // for every other kind.
 void TestRecordJson::shortFormOnlyWhereTheTableAllowsIt()
@@ -361,22 +537,7 @@ void TestRecordJson::unknownKindIsNamed()
 
 void TestRecordJson::demographicsRoundTrip()
 {
-    Patient p;
-    p.id = QStringLiteral("5f1c7d1e-2a4b-4c3d-8e9f-0a1b2c3d4e5f");
-    p.clinicId = QStringLiteral("MRN-0042");
-    p.name = QStringLiteral("Zoë Núñez \"Zee\"");
-    p.birthDate = QDate(1961, 2, 28);
-    p.sex = Sex::Female;
-    p.prescriber = QStringLiteral("Dr. Reyes");
-    p.ltotStart = QDate(2019, 5, 1);
-    p.riskTier = RiskTier::High;
-    p.phone = QStringLiteral("555-0100");
-    p.language = QStringLiteral("es");
-    p.taperStatus = TaperStatus::InProgress;
-    p.status = PatientStatus::Inactive;
-    p.inactiveReason = InactiveReason::Moved;
-    p.inactiveDate = QDate(2026, 1, 2);
-    p.riskTierReason = QStringLiteral("overdose history");
+    const Patient p = demographicsSample();
     const QJsonObject json = demographicsToJson(p);
     const auto fromObject = demographicsFromJson(json);
     QVERIFY2(fromObject.ok(), qPrintable(describe(fromObject)));
