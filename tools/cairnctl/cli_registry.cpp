@@ -150,12 +150,7 @@ QJsonObject jsonObjectOption(Arguments &in, Io &io, const QString &what, const Q
     const QString file = in.option(QStringLiteral("--json"));
     if (!in.finish())
         return {};
-    auto object = readJsonObject(file, io, what, where);
-    if (!object) {
-        in.reject(object.error());
-        return {};
-    }
-    return *object;
+    return in.take(readJsonObject(file, io, what, where));
 }
 
 Result<QString> takeAction(const QString &command, QStringList &args, const QStringList &usages)
@@ -172,17 +167,9 @@ Result<QString> takeAction(const QString &command, QStringList &args, const QStr
     return Error{command, QStringLiteral("unknown action \"%1\": say %2").arg(action.left(20), choices)};
 }
 
-template <typename T> T Arguments::keep(Result<T> result)
-{
-    if (result)
-        return std::move(result).value();
-    reject(result.error());
-    return T{};
-}
-
 QString Arguments::action(const QString &command, const QStringList &usages)
 {
-    return *this ? keep(takeAction(command, m_args, usages)) : QString();
+    return *this ? take(takeAction(command, m_args, usages)) : QString();
 }
 
 QString Arguments::required(const QString &what)
@@ -198,7 +185,7 @@ QString Arguments::required(const QString &what)
 
 QString Arguments::option(const QString &name)
 {
-    return *this ? keep(takeOption(m_args, name)) : QString();
+    return *this ? take(takeOption(m_args, name)) : QString();
 }
 
 bool Arguments::flag(const QString &name)
@@ -208,7 +195,7 @@ bool Arguments::flag(const QString &name)
 
 QDate Arguments::date(const QString &name, const QDate &fallback)
 {
-    return *this ? keep(dateOption(m_args, name, fallback)) : QDate();
+    return *this ? take(dateOption(m_args, name, fallback)) : QDate();
 }
 
 void Arguments::reject(const Error &error)

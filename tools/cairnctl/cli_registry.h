@@ -69,6 +69,15 @@ public:
     QDate date(const QString &name, const QDate &fallback);
     // A value just read is not acceptable: keeps `error` unless an earlier one is kept.
     void reject(const Error &error);
+    // The value of a check or parse of an argument; its error is kept as reject() does (and an
+    // empty value returned).
+    template <typename T> T take(Result<T> result)
+    {
+        if (result)
+            return std::move(result).value();
+        reject(result.error());
+        return T{};
+    }
 
     // No error so far.
     explicit operator bool() const { return !m_error; }
@@ -77,8 +86,6 @@ public:
     Status finish() const;
 
 private:
-    template <typename T> T keep(Result<T> result);
-
     QStringList m_args;
     std::optional<Error> m_error;
 };

@@ -197,11 +197,7 @@ int runCaseConference(const QStringList &arguments, const GlobalOptions &options
                 {QStringLiteral("--recommendations"), QStringLiteral("name the JSON file (- for standard input)")});
         if (in.finish()) {
             auto object = readJsonObject(file, io, QStringLiteral("a consult note"), QStringLiteral("docs/reports.md"));
-            auto read = object ? consultNoteFrom(*object) : Result<registry::ConsultNote>(object.error());
-            if (read)
-                note = *read;
-            else
-                in.reject(read.error());
+            note = in.take(object ? consultNoteFrom(*object) : Result<registry::ConsultNote>(object.error()));
         }
     }
     auto unlocked = unlockForCommand(in, options, kClock, io);

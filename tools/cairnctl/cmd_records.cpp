@@ -45,12 +45,7 @@ QJsonObject jsonFileOption(Arguments &in, Io &io)
     const QString file = in.option(QStringLiteral("--json"));
     if (!in)
         return {};
-    auto json = readJsonFile(file, io);
-    if (!json) {
-        in.reject(json.error());
-        return {};
-    }
-    return *json;
+    return in.take(readJsonFile(file, io));
 }
 
 // Why a record is corrected or withdrawn: kept with the record.
@@ -205,13 +200,8 @@ int runPatientInactivate(Arguments &in, const GlobalOptions &options, Io &io)
                    QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")});
     const QString dateText = in.option(QStringLiteral("--date"));
     QDate date = kClock.now().date();
-    if (in && !dateText.isEmpty()) {
-        auto parsed = domain::parseIsoDate(dateText, QStringLiteral("--date"));
-        if (parsed)
-            date = *parsed;
-        else
-            in.reject(parsed.error());
-    }
+    if (in && !dateText.isEmpty())
+        date = in.take(domain::parseIsoDate(dateText, QStringLiteral("--date")));
     auto registry = unlockForCommand(in, options, kClock, io);
     if (!registry)
         return registry.exitCode;

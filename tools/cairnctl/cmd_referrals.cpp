@@ -53,7 +53,7 @@ QJsonObject resourceOptions(Arguments &in)
         const QString value = in.option(QStringLiteral("--distance"));
         bool number = false;
         const double distance = value.toDouble(&number);
-        if (in && !number)
+        if (!number)
             in.reject({QStringLiteral("--distance"), QStringLiteral("must be a number")});
         json.insert(QStringLiteral("distance"), distance);
     }
@@ -61,13 +61,9 @@ QJsonObject resourceOptions(Arguments &in)
         json.insert(QStringLiteral("languages"),
                     QJsonArray::fromStringList(
                         in.option(QStringLiteral("--languages")).split(QLatin1Char(','), Qt::SkipEmptyParts)));
-    if (in.given(QStringLiteral("--telehealth"))) {
-        const QString value = in.option(QStringLiteral("--telehealth"));
-        auto telehealth = yesNo(value, QStringLiteral("--telehealth"));
-        if (in && !telehealth)
-            in.reject(telehealth.error());
-        json.insert(QStringLiteral("telehealth"), telehealth.ok() && *telehealth);
-    }
+    if (in.given(QStringLiteral("--telehealth")))
+        json.insert(QStringLiteral("telehealth"),
+                    in.take(yesNo(in.option(QStringLiteral("--telehealth")), QStringLiteral("--telehealth"))));
     if (in.flag(QStringLiteral("--retire")))
         json.insert(QStringLiteral("active"), false);
     if (in.flag(QStringLiteral("--reactivate")))
