@@ -135,6 +135,22 @@ signals:
     void loadingChanged();
     void messageChanged();
 
+protected:
+    // The last step of a list's reload: rows read without error replace `rows` in one model reset
+    // and `rowsReplaced` runs (a model emits its countChanged there); either way the read is
+    // reported (an error keeps the rows shown).
+    template <typename Row, typename Then>
+    void replaceRows(QList<Row> &rows, Result<QList<Row>> read, Then rowsReplaced)
+    {
+        if (read) {
+            beginResetModel();
+            rows = std::move(read).value();
+            endResetModel();
+            rowsReplaced();
+        }
+        report(read ? ok() : Status(read.error()));
+    }
+
     CAIRN_ASYNC_MEMBERS
 };
 

@@ -161,13 +161,7 @@ void RecordVersionsModel::reload()
             return versions;
         },
         [this](Result<QList<Version>> versions) {
-            if (versions) {
-                beginResetModel();
-                m_versions = std::move(versions).value();
-                endResetModel();
-                emit countChanged();
-            }
-            report(versions ? ok() : Status(versions.error()));
+            replaceRows(m_versions, std::move(versions), [this] { emit countChanged(); });
         });
 }
 

@@ -159,13 +159,7 @@ void ConflictListModel::reload()
             return rows;
         },
         [this](Result<QList<ConflictRow>> rows) {
-            if (rows) {
-                beginResetModel();
-                m_rows = std::move(rows).value();
-                endResetModel();
-                emit countChanged();
-            }
-            report(rows ? ok() : Status(rows.error()));
+            replaceRows(m_rows, std::move(rows), [this] { emit countChanged(); });
         });
 }
 

@@ -81,13 +81,7 @@ void QuarantineListModel::reload()
             return rows;
         },
         [this](Result<QList<QuarantineRow>> rows) {
-            if (rows) {
-                beginResetModel();
-                m_rows = std::move(rows).value();
-                endResetModel();
-                emit countChanged();
-            }
-            report(rows ? ok() : Status(rows.error()));
+            replaceRows(m_rows, std::move(rows), [this] { emit countChanged(); });
         });
 }
 

@@ -2,6 +2,7 @@
 // What a test reads or writes in the registry while the screens run goes through the app's own
 // registry thread, as the view models' work does; this waits for the job's answer.
 
+#include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "tests/qml/quick_driver.h"
 
@@ -23,6 +24,17 @@ R answerFrom(registry::RegistryThread &thread, QObject *context, std::function<R
     if (!waitFor([&answer] { return answer.has_value(); }))
         qFatal("the database thread did not answer");
     return std::move(*answer);
+}
+
+// The patient as the registry holds it now, read on the app's registry thread; ends the test run
+// when the patient is not there (every later check would be about nothing).
+inline domain::Patient storedPatient(registry::RegistryThread &thread, QObject *context, const QString &patientId)
+{
+    auto patient = answerFrom<Result<domain::Patient>>(
+        thread, context, [patientId](registry::Registry *r) { return r->loadPatient(patientId); });
+    if (!patient)
+        qFatal("the patient is not in the registry: %s", qPrintable(patient.error().line()));
+    return *patient;
 }
 
 }  // namespace cairn::testing

@@ -14,15 +14,15 @@
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
+#include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
+#include "tests/support/pdf_text.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QQmlContext>
 #include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +32,7 @@
 Q_IMPORT_QML_PLUGIN(CairnPlugin)
 
 using namespace cairn;
+using testing::squeezed;
 
 namespace {
 
@@ -62,13 +63,6 @@ domain::Patient danaWhitfield()
     return p;
 }
 
-QString squeezed(const QString &text)
-{
-    QString out = text.normalized(QString::NormalizationForm_KC);
-    out.remove(QRegularExpression(QStringLiteral("\\s")));
-    return out;
-}
-
 }  // namespace
 
 class TestCaseConferenceApp : public QObject {
@@ -83,23 +77,10 @@ class TestCaseConferenceApp : public QObject {
     {
         return testing::answerFrom<R>(*m_app->session().services().thread, this, std::move(job));
     }
-    domain::Patient stored()
-    {
-        auto patient = onDatabase<Result<domain::Patient>>(
-            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
-        if (!patient)
-            qFatal("the patient is not in the registry: %s", qPrintable(patient.error().line()));
-        return *patient;
-    }
+    domain::Patient stored() { return testing::storedPatient(*m_app->session().services().thread, this, m_patientId); }
     bool signIn(const QString &name, const QString &pin)
     {
-        if (m_app->session().signedIn()) {
-            m_app->session().lock();
-            if (!testing::waitFor([&] { return !m_app->session().signedIn() && !m_app->session().loading(); }))
-                return false;
-        }
-        m_app->session().unlock(m_app->userId(name), pin);
-        return testing::waitFor([&] { return m_app->session().signedIn() && !m_app->session().loading(); });
+        return testing::signInDirectly(m_app->session(), m_app->userId(name), pin);
     }
     // Runs a function of Main.qml's window (its navigation), as a tap on the rail does.
     bool evaluate(const QString &expression)
@@ -189,10 +170,8 @@ private slots:
         const QString file = m_out.filePath(QStringLiteral("dana-whitfield.pdf"));
         QVERIFY(QMetaObject::invokeMethod(summary, "savePdf", Q_ARG(QUrl, QUrl::fromLocalFile(file))));
         QVERIFY(QFile::exists(file));
-        QProcess pdftotext;
-        pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")});
-        QVERIFY(pdftotext.waitForFinished(60000));
-        const QString text = squeezed(QString::fromUtf8(pdftotext.readAllStandardOutput()));
+        const QString text = testing::pdfText(file);
+        QVERIFY(!text.isEmpty());
         for (const QString &phrase :
              {kQuestion, QStringLiteral("Current regimen: 135.0 MME/day"), QStringLiteral("oxycodone"),
               QStringLiteral("PEG trend"), QStringLiteral("Baseline 7.0 on 2025-12-01; latest 6.0"),

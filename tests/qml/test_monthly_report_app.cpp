@@ -10,9 +10,11 @@
 #include "qml/app/language.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
 #include "tests/support/pdf_text.h"
 #include "tests/support/result_checks.h"
+#include "tests/support/test_team.h"
 
 #include <QFile>
 #include <QQmlContext>
@@ -30,13 +32,9 @@ Q_IMPORT_QML_PLUGIN(CairnPlugin)
 using namespace cairn;
 using testing::squeezed;
 
+using namespace cairn::testing::team;
+
 namespace {
-const QString kClinician = QStringLiteral("Casey Clinician");
-const QString kClinicianPin = QStringLiteral("1357");
-const QString kNurse = QStringLiteral("Nico Nurse");
-const QString kNursePin = QStringLiteral("3579");
-const QString kManager = QStringLiteral("Riley Registry");
-const QString kManagerPin = QStringLiteral("1470");
 const QString kAppendixEdition = QStringLiteral("Full report with the patients behind each measure off target");
 }  // namespace
 
@@ -57,13 +55,7 @@ class TestMonthlyReportApp : public QObject {
 
     void signIn(const QString &name, const QString &pin)
     {
-        if (m_session->signedIn()) {
-            m_session->lock();
-            QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        }
-        m_session->unlock(m_app->userId(name), pin);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QVERIFY2(testing::signInDirectly(*m_session, m_app->userId(name), pin), qPrintable(m_session->message()));
     }
 
     // Measures → "Monthly report", as a reader of the measures reaches it.

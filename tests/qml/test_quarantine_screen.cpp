@@ -11,6 +11,7 @@
 #include "qml/app/session.h"
 #include "qml/sync/quarantine_list_model.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/sign_in.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
@@ -77,13 +78,7 @@ class TestQuarantineScreen : public QObject {
 
     void signIn(const QString &userId, const QString &pin)
     {
-        if (m_session->signedIn()) {
-            m_session->lock();
-            QTRY_VERIFY(!m_session->loading());
-        }
-        m_session->unlock(userId, pin);
-        QTRY_VERIFY(!m_session->loading());
-        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QVERIFY2(testing::signInDirectly(*m_session, userId, pin), qPrintable(m_session->message()));
         QTRY_VERIFY(find("navigation")->property("count").toInt() > 0);
     }
 

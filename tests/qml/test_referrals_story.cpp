@@ -17,7 +17,9 @@
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
+#include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
+#include "tests/support/result_checks.h"
 
 #include <QGuiApplication>
 #include <QQuickItem>
@@ -59,13 +61,17 @@ class TestReferralsStory : public QObject {
         return testing::answerFrom<R>(*m_app->session().services().thread, this, std::move(job));
     }
 
-    domain::Patient stored()
+    domain::Patient stored(const QString &patientId = {})
     {
-        auto patient = onDatabase<Result<domain::Patient>>(
-            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
-        if (!patient)
-            qFatal("%s", qPrintable(patient.error().line()));
-        return *patient;
+        return testing::storedPatient(*m_app->session().services().thread, this,
+                                      patientId.isEmpty() ? m_patientId : patientId);
+    }
+
+    // A patient at 95 MME (morphine, for 200 days), over the 90 that asks for a referral.
+    Result<QString> addPatientAt95Mme(const QString &name, const QString &chart, const QDate &birthDate)
+    {
+        const domain::Patient p = testing::patientOnMorphine(name, chart, birthDate, 95, m_app->today().addDays(-200));
+        return onDatabase<Result<QString>>([p](registry::Registry *r) { return r->addPatient(p); });
     }
 
     void typeNamed(const QString &name, const QString &text)
@@ -78,17 +84,7 @@ class TestReferralsStory : public QObject {
 
     void signIn(const QString &userId, const QString &pin)
     {
-        if (m_app->session().signedIn()) {
-            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("lockButton")));
-            QVERIFY(testing::waitFor([&] { return !m_app->session().signedIn(); }));
-        }
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("user_") + userId));
-        for (const QChar digit : pin)
-            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_") + digit));
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_ok")));
-        QVERIFY(testing::waitFor([&] { return m_app->session().signedIn(); }));
-        QVERIFY(
-            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("navigationRail")) != nullptr; }));
+        QVERIFY2(testing::signInOnKeypad(m_window, m_app->session(), userId, pin), qPrintable(userId));
     }
 
     void openPatient(const QString &patientId = {}, const QString &name = QStringLiteral("Rita Referral"))
@@ -177,18 +173,7 @@ private slots:
             [&] { return testing::findItem(m_window, QStringLiteral("resourceRow_") + m_resourceId) == nullptr; }));
 
         // The patient the clinician will see, at 95 MME, registered here.
-        domain::Patient p;
-        p.clinicId = QStringLiteral("R-95");
-        p.name = QStringLiteral("Rita Referral");
-        p.birthDate = QDate(1960, 2, 3);
-        p.sex = domain::Sex::Female;
-        domain::OpioidEntry morphine;
-        morphine.drug = QStringLiteral("morphine");
-        morphine.strengthMg = 95;
-        morphine.dosesPerDay = 1;
-        morphine.start = m_app->today().addDays(-200);
-        p.opioids = {morphine};
-        auto id = onDatabase<Result<QString>>([p](registry::Registry *r) { return r->addPatient(p); });
+        auto id = addPatientAt95Mme(QStringLiteral("Rita Referral"), QStringLiteral("R-95"), QDate(1960, 2, 3));
         QVERIFY2(id, id ? "" : qPrintable(id.error().line()));
         m_patientId = *id;
     }
@@ -254,23 +239,9 @@ private slots:
 
     void aClinicianDecidesNotToReferFromTheGap()
     {
-        domain::Patient p;
-        p.clinicId = QStringLiteral("R-96");
-        p.name = QStringLiteral("Nell Norefer");
-        p.birthDate = QDate(1958, 7, 9);
-        p.sex = domain::Sex::Female;
-        domain::OpioidEntry morphine;
-        morphine.drug = QStringLiteral("morphine");
-        morphine.strengthMg = 95;
-        morphine.dosesPerDay = 1;
-        morphine.start = m_app->today().addDays(-200);
-        p.opioids = {morphine};
-        auto id = onDatabase<Result<QString>>([p](registry::Registry *r) { return r->addPatient(p); });
+        auto id = addPatientAt95Mme(QStringLiteral("Nell Norefer"), QStringLiteral("R-96"), QDate(1958, 7, 9));
         QVERIFY2(id, id ? "" : qPrintable(id.error().line()));
-        const auto decisions = [&] {
-            return onDatabase<Result<domain::Patient>>([id = *id](registry::Registry *r) { return r->loadPatient(id); })
-                ->noReferralDecisions;
-        };
+        const auto decisions = [&] { return stored(*id).noReferralDecisions; };
 
         signIn(m_clinicianId, kClinicianPin);
         openPatient(*id, QStringLiteral("Nell Norefer"));
@@ -353,10 +324,7 @@ private slots:
         p.oudAssessments = {checklist};
         auto id = onDatabase<Result<QString>>([p](registry::Registry *r) { return r->addPatient(p); });
         QVERIFY2(id, id ? "" : qPrintable(id.error().line()));
-        const auto patient = [&] {
-            return *onDatabase<Result<domain::Patient>>(
-                [id = *id](registry::Registry *r) { return r->loadPatient(id); });
-        };
+        const auto patient = [&] { return stored(*id); };
 
         // The concern is the referral gap's one trigger, answered by a decision not to refer.
         signIn(m_clinicianId, kClinicianPin);

@@ -17,6 +17,8 @@
 #include "qml/patient/patient_view_model.h"
 #include "qml/refill/refill_check_model.h"
 #include "qml/rooming/rooming_flow.h"
+#include "tests/qml/registry_answer.h"
+#include "tests/qml/sign_in.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -63,24 +65,10 @@ class TestRefillRulesApp : public QObject {
 
     void signInAs(const QString &userId, const QString &pin)
     {
-        if (m_session->signedIn()) {
-            m_session->lock();
-            QTRY_VERIFY(!m_session->loading());
-        }
-        m_session->unlock(userId, pin);
-        QTRY_VERIFY(!m_session->loading());
-        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QVERIFY2(testing::signInDirectly(*m_session, userId, pin), qPrintable(m_session->message()));
     }
 
-    domain::Patient load(const QString &id)
-    {
-        std::optional<domain::Patient> patient;
-        onDatabase(*m_thread, [&patient, id](registry::Registry *r) {
-            if (auto p = r->loadPatient(id))
-                patient = *p;
-        });
-        return patient.value_or(domain::Patient{});
-    }
+    domain::Patient load(const QString &id) { return testing::storedPatient(*m_thread, this, id); }
 
     clinical::ClinicPolicy policyInForce()
     {

@@ -19,6 +19,7 @@
 #include "qml/huddle/huddle_model.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
+#include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
 
 #include <QApplication>
@@ -85,14 +86,7 @@ class TestRegistryStory : public QObject {
         return testing::answerFrom<R>(*m_app->session().services().thread, this, std::move(job));
     }
 
-    domain::Patient stored()
-    {
-        auto patient = onDatabase<Result<domain::Patient>>(
-            [id = m_patientId](registry::Registry *r) { return r->loadPatient(id); });
-        if (!patient)
-            qFatal("the patient is not in the registry: %s", qPrintable(patient.error().line()));
-        return *patient;
-    }
+    domain::Patient stored() { return testing::storedPatient(*m_app->session().services().thread, this, m_patientId); }
 
     // The kinds waiting in the outbox (not yet sent), in write order.
     QStringList outboxKinds()
@@ -107,18 +101,32 @@ class TestRegistryStory : public QObject {
 
     void signIn(const QString &userId, const QString &pin)
     {
-        if (m_app->session().signedIn()) {
-            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("lockButton")));
-            QVERIFY(testing::waitFor([&] { return !m_app->session().signedIn(); }));
-        }
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("user_") + userId));
-        for (const QChar digit : pin)
-            QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_") + digit));
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("pinKey_ok")));
-        QVERIFY2(testing::waitFor([&] { return m_app->session().signedIn(); }), qPrintable(m_app->session().message()));
-        // Each role lands on its own first destination (Today, Registry, Measures…).
-        QVERIFY(
-            testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("navigationRail")) != nullptr; }));
+        QVERIFY2(testing::signInOnKeypad(m_window, m_app->session(), userId, pin),
+                 qPrintable(m_app->session().message()));
+    }
+
+    // The patient signs on the agreement screen: a stroke drawn with the "finger" on the pad below
+    // the text enables Sign, which is tapped; the screen closes once the signature is written.
+    void signOnThePad()
+    {
+        QQuickItem *sign = testing::findItem(m_window, QStringLiteral("agreementSign"), false);
+        QVERIFY(sign);
+        QQuickItem *pad = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            pad = testing::findItem(m_window, QStringLiteral("signatureArea"));
+            return pad && !testing::inTransition(pad);
+        }));
+        // The pad sits below the text: bring it into view, then draw.
+        testing::reveal(pad);
+        const QPoint from = pad->mapToScene(QPointF(40, 100)).toPoint();
+        QTest::mousePress(m_window, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(m_window, from + QPoint(i * 20, (i % 2) * 30), 5);
+        QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
+        QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("agreementSign")));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
     }
 
     void openPatient()
@@ -519,22 +527,9 @@ private slots:
         QQuickItem *sign = testing::findItem(m_window, QStringLiteral("agreementSign"), false);
         QVERIFY(sign);
         QVERIFY(!sign->isEnabled());  // nothing drawn yet
-        QQuickItem *pad = nullptr;
-        QVERIFY(testing::waitFor([&] {
-            pad = testing::findItem(m_window, QStringLiteral("signatureArea"));
-            return pad && !testing::inTransition(pad);
-        }));
-        // The pad sits below the text: bring it into view, then draw a stroke with the "finger".
-        testing::reveal(pad);
-        const QPoint from = pad->mapToScene(QPointF(40, 100)).toPoint();
-        QTest::mousePress(m_window, Qt::LeftButton, {}, from);
-        for (int i = 1; i <= 10; ++i)
-            QTest::mouseMove(m_window, from + QPoint(i * 20, (i % 2) * 30), 5);
-        QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
-        QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("agreementSign")));
-        QVERIFY(testing::waitFor(
-            [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
+        signOnThePad();
+        if (QTest::currentTestFailed())
+            return;
         const domain::Patient p = stored();
         QCOMPARE(p.agreements.size(), 1);
         QCOMPARE(domain::toString(p.agreements.first().status), domain::toString(domain::AgreementStatus::Signed));
@@ -662,22 +657,9 @@ private slots:
             return shown.contains(QStringLiteral("Acuerdo de la clinica")) &&
                    shown.contains(QStringLiteral("1. Trabajamos juntos."));
         }));
-        QQuickItem *sign = testing::findItem(m_window, QStringLiteral("agreementSign"), false);
-        QQuickItem *pad = nullptr;
-        QVERIFY(testing::waitFor([&] {
-            pad = testing::findItem(m_window, QStringLiteral("signatureArea"));
-            return pad && !testing::inTransition(pad);
-        }));
-        testing::reveal(pad);
-        const QPoint from = pad->mapToScene(QPointF(40, 100)).toPoint();
-        QTest::mousePress(m_window, Qt::LeftButton, {}, from);
-        for (int i = 1; i <= 10; ++i)
-            QTest::mouseMove(m_window, from + QPoint(i * 20, (i % 2) * 30), 5);
-        QTest::mouseRelease(m_window, Qt::LeftButton, {}, from + QPoint(200, 0));
-        QVERIFY(testing::waitFor([&] { return sign->isEnabled(); }));
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("agreementSign")));
-        QVERIFY(testing::waitFor(
-            [&] { return testing::findItem(m_window, QStringLiteral("agreementScreen")) == nullptr; }));
+        signOnThePad();
+        if (QTest::currentTestFailed())
+            return;
         const domain::Patient p = stored();
         QCOMPARE(p.agreements.size(), 2);
         QCOMPARE(p.agreements.last().textVersion, QStringLiteral("clinic-agreement-1"));

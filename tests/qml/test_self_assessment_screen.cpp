@@ -6,7 +6,9 @@
 
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
+#include "tests/support/test_team.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -20,11 +22,9 @@ Q_IMPORT_QML_PLUGIN(CairnPlugin)
 
 using namespace cairn;
 
+using namespace cairn::testing::team;
+
 namespace {
-const QString kNurse = QStringLiteral("Nico Nurse");
-const QString kNursePin = QStringLiteral("3579");
-const QString kManager = QStringLiteral("Riley Registry");
-const QString kManagerPin = QStringLiteral("1470");
 const QString kLowItem = QStringLiteral("policies.agreements");
 }  // namespace
 
@@ -39,13 +39,7 @@ class TestSelfAssessmentScreen : public QObject {
 
     void signIn(const QString &name, const QString &pin)
     {
-        if (m_session->signedIn()) {
-            m_session->lock();
-            QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        }
-        m_session->unlock(m_app->userId(name), pin);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QVERIFY2(testing::signInDirectly(*m_session, m_app->userId(name), pin), qPrintable(m_session->message()));
     }
 
     // From Today, as every role reaches it.

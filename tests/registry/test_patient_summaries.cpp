@@ -147,6 +147,53 @@ class TestPatientSummaries : public QObject {
         return std::move(r).value();
     }
 
+    // A clinic of `patients` made by create, closed, and opened again as the clinician: the
+    // registry as a tablet opens it, its summaries read back from the file.
+    std::unique_ptr<Registry> reopenedClinic(const QString &file, int patients, std::uint64_t seed)
+    {
+        create(file, patients, seed).reset();
+        return signIn(file, kClinician, kClinicianPin);
+    }
+
+    // Two tablets of one clinic, opened as the clinician: A made the clinic of `patients`, B
+    // pulled all of it; `pulledWrites` is B's write counter after that pull.
+    struct TwoTablets {
+        std::unique_ptr<Registry> a;
+        std::unique_ptr<Registry> b;
+        qint64 pulledWrites = 0;
+    };
+    TwoTablets tabletsOfOneClinic(const QString &fileA, const QString &fileB, int patients, std::uint64_t seed)
+    {
+        auto a = create(fileA, patients, seed);
+        auto b = create(fileB, 0, 0);
+        if (auto pulled = b->applyPulled(*a->outbox(1'000'000), QStringLiteral("1")); !pulled)
+            qFatal("B's first pull: %s", qPrintable(pulled.error().line()));
+        const qint64 pulledWrites = *b->writeCounter();
+        a.reset();
+        b.reset();
+        return {signIn(fileA, kClinician, kClinicianPin), signIn(fileB, kClinician, kClinicianPin), pulledWrites};
+    }
+
+    // Every record of a new clinic of `patients` (made in `sourceFile`), written to `pageName` as
+    // the sync server sends a page; the file's path, empty when it could not be written.
+    QString pulledPageFile(const QString &sourceFile, int patients, std::uint64_t seed, const QString &pageName,
+                           qsizetype *records)
+    {
+        auto source = create(sourceFile, patients, seed);
+        auto outbox = source->outbox(1'000'000);
+        if (!outbox)
+            return {};
+        QJsonArray page;
+        for (const domain::RecordEnvelope &record : std::as_const(*outbox))
+            page.append(sync::envelopeToJson(record));
+        *records = page.size();
+        QFile file(m_dir.filePath(pageName));
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(page).toJson(QJsonDocument::Compact)) < 0 ||
+            !file.flush())
+            return {};
+        return file.fileName();
+    }
+
     static qint64 scalar(Registry &r, const char *sql) { return *RegistryInternals::database(r).scalarInt(sql); }
 
     // Every row the query returns, its columns joined.
@@ -499,8 +546,7 @@ private slots:
 
     void randomWritesKeepSummariesEqualToFullEvaluation()
     {
-        create(QStringLiteral("writes.db"), 60, 11).reset();
-        auto r = signIn(QStringLiteral("writes.db"), kClinician, kClinicianPin);
+        auto r = reopenedClinic(QStringLiteral("writes.db"), 60, 11);
         CHECKED(sameAsFullEvaluation(*r));
         for (int i = 0; i < 80; ++i) {
             CHECKED(randomWrite(*r));
@@ -515,8 +561,7 @@ private slots:
     // full evaluation: the registry list, the huddle and the measures after every single write.
     void readAfterEachWriteParsesOnlyWhatChanged()
     {
-        create(QStringLiteral("incremental.db"), 40, 21).reset();
-        auto r = signIn(QStringLiteral("incremental.db"), kClinician, kClinicianPin);
+        auto r = reopenedClinic(QStringLiteral("incremental.db"), 40, 21);
         CHECKED(sameAsFullEvaluation(*r));
         const QDate today = m_clock.now().date();
         CHECK_OK(evaluateForView(*r, View::RegistryList, today));
@@ -550,15 +595,10 @@ private slots:
 
     void mergedPagesKeepSummariesEqualToFullEvaluation()
     {
-        auto a = create(QStringLiteral("a.db"), 40, 12);
-        auto b = create(QStringLiteral("b.db"), 0, 0);
         // Tablet B takes A's clinic, both write offline (B corrects some of A's records), then each
         // applies the other's page.
-        CHECK_OK(b->applyPulled(*a->outbox(1'000'000), QStringLiteral("1")));
-        a.reset();
-        b.reset();
-        auto clinicianA = signIn(QStringLiteral("a.db"), kClinician, kClinicianPin);
-        auto clinicianB = signIn(QStringLiteral("b.db"), kClinician, kClinicianPin);
+        auto [clinicianA, clinicianB, pulledWrites] =
+            tabletsOfOneClinic(QStringLiteral("a.db"), QStringLiteral("b.db"), 40, 12);
         CHECKED(sameAsFullEvaluation(*clinicianB));
         const qint64 aWroteBefore = *clinicianA->writeCounter();
         for (int i = 0; i < 25; ++i) {
@@ -613,14 +653,8 @@ private slots:
     // and a record set aside included, with the schema's indexes in place.
     void aFirstPullInBulkEndsWhereOneRecordAtATimeEnds()
     {
-        auto a = create(QStringLiteral("bulk-a.db"), 30, 31);
-        auto b = create(QStringLiteral("bulk-b.db"), 0, 0);
-        CHECK_OK(b->applyPulled(*a->outbox(1'000'000), QStringLiteral("1")));
-        const qint64 bWroteBefore = *b->writeCounter();
-        a.reset();
-        b.reset();
-        auto clinicianA = signIn(QStringLiteral("bulk-a.db"), kClinician, kClinicianPin);
-        auto clinicianB = signIn(QStringLiteral("bulk-b.db"), kClinician, kClinicianPin);
+        auto [clinicianA, clinicianB, bWroteBefore] =
+            tabletsOfOneClinic(QStringLiteral("bulk-a.db"), QStringLiteral("bulk-b.db"), 30, 31);
         for (int i = 0; i < 40; ++i) {
             CHECKED(randomWrite(*clinicianA));
             CHECKED(randomWrite(*clinicianB));
@@ -753,8 +787,7 @@ private slots:
     void newDaysRecomputeOnlyWhatTheDateChanges()
     {
         const int patients = 60;
-        create(QStringLiteral("days.db"), patients, 17).reset();
-        auto r = signIn(QStringLiteral("days.db"), kClinician, kClinicianPin);
+        auto r = reopenedClinic(QStringLiteral("days.db"), patients, 17);
         CHECKED(sameAsFullEvaluation(*r));
         qsizetype recomputedOnPlainDays = 0;
         int plainDays = 0;
@@ -893,26 +926,17 @@ private slots:
     void killedWhileApplyingAPulledPageInBulk()
     {
         create(QStringLiteral("crash-page.db"), 100, 16).reset();
-        auto source = create(QStringLiteral("crash-source.db"), 250, 17);
-        QJsonArray page;
-        auto outbox = source->outbox(1'000'000);
-        QVERIFY(outbox);
-        for (const domain::RecordEnvelope &record : std::as_const(*outbox))
-            page.append(sync::envelopeToJson(record));
-        source.reset();
-        const QString pageFile = m_dir.filePath(QStringLiteral("page.json"));
-        {
-            QFile file(pageFile);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(QJsonDocument(page).toJson(QJsonDocument::Compact));
-        }
+        qsizetype pageSize = 0;
+        const QString pageFile =
+            pulledPageFile(QStringLiteral("crash-source.db"), 250, 17, QStringLiteral("page.json"), &pageSize);
+        QVERIFY(!pageFile.isEmpty());
         qint64 before = 0;
         {
             auto r = signIn(QStringLiteral("crash-page.db"), kClinician, kClinicianPin);
             before = scalar(*r, "SELECT count(*) FROM records");
         }
         const char *records = "SELECT count(*) FROM records";
-        const qint64 after = before + page.size();
+        const qint64 after = before + pageSize;
         qint64 took = 0;
         allOrNothingAndSummariesTrue(runWorker(QStringLiteral("crash-page.db"), QStringLiteral("page-done.db"),
                                                {QStringLiteral("page"), pageFile}, -1, &took),
@@ -939,19 +963,10 @@ private slots:
             auto r = signIn(QStringLiteral("crash-empty.db"), kClinician, kClinicianPin);
             freshSchema = schemaOf(*r);
         }
-        auto source = create(QStringLiteral("crash-first-source.db"), 200, 18);
-        QJsonArray page;
-        auto outbox = source->outbox(1'000'000);
-        QVERIFY(outbox);
-        for (const domain::RecordEnvelope &record : std::as_const(*outbox))
-            page.append(sync::envelopeToJson(record));
-        source.reset();
-        const QString pageFile = m_dir.filePath(QStringLiteral("first-page.json"));
-        {
-            QFile file(pageFile);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(QJsonDocument(page).toJson(QJsonDocument::Compact));
-        }
+        qsizetype pageSize = 0;
+        const QString pageFile = pulledPageFile(QStringLiteral("crash-first-source.db"), 200, 18,
+                                                QStringLiteral("first-page.json"), &pageSize);
+        QVERIFY(!pageFile.isEmpty());
         const QStringList args{QStringLiteral("page"), pageFile};
         qint64 took = 0;
         runWorker(QStringLiteral("crash-empty.db"), QStringLiteral("first-done.db"), args, -1, &took);
@@ -964,14 +979,14 @@ private slots:
                 QCOMPARE(schemaOf(*r), freshSchema);
                 const qint64 count = scalar(*r, "SELECT count(*) FROM records");
                 qInfo("%s: %s", qPrintable(copy), count == 0 ? "killed before its commit" : "committed");
-                QVERIFY(count == 0 || count == page.size());
+                QVERIFY(count == 0 || count == pageSize);
                 QCOMPARE(scalar(*r, "SELECT count(*) FROM heads"),
                          count == 0 ? 0 : scalar(*r, "SELECT count(*) FROM records"));
             }
             // The next pull brings the same page again.
             runWorkerOn(copy, args, -1);
             auto r = signIn(copy, kClinician, kClinicianPin);
-            QCOMPARE(scalar(*r, "SELECT count(*) FROM records"), page.size());
+            QCOMPARE(scalar(*r, "SELECT count(*) FROM records"), qint64(pageSize));
             QCOMPARE(schemaOf(*r), freshSchema);
             CHECKED(nothingWaiting(*r));
             CHECKED(sameAsFullEvaluation(*r));

@@ -11,6 +11,7 @@
 #include "core/registry/registry.h"
 #include "core/registry/views.h"
 #include "platform/keystore.h"
+#include "tests/support/result_checks.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -41,19 +42,8 @@ domain::ClinicResource resource(const QString &name, domain::ResourceCategory ca
 // 95 MME a day: morphine (factor 1) 95 mg once a day.
 domain::Patient patientAt95Mme()
 {
-    domain::Patient p;
-    p.clinicId = QStringLiteral("REF-1");
-    p.name = QStringLiteral("Rita Referral");
-    p.birthDate = QDate(1960, 2, 3);
-    p.sex = domain::Sex::Female;
-    domain::OpioidEntry morphine;
-    morphine.drug = QStringLiteral("morphine");
-    morphine.strengthMg = 95;
-    morphine.unitsPerDose = 1;
-    morphine.dosesPerDay = 1;
-    morphine.start = kDay.addDays(-200);
-    p.opioids = {morphine};
-    return p;
+    return testing::patientOnMorphine(QStringLiteral("Rita Referral"), QStringLiteral("REF-1"), QDate(1960, 2, 3), 95,
+                                      kDay.addDays(-200));
 }
 
 domain::Referral referralTo(const QString &resourceId, const QString &question)

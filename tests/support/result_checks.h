@@ -1,6 +1,6 @@
 #pragma once
-// QtTest checks for cairn::Result and Status, and a plain patient for tests that need one: a failed
-// check prints the error's field and message.
+// QtTest checks for cairn::Result and Status, and the plain patients tests need: a failed check
+// prints the error's field and message.
 
 #include "core/domain/records.h"
 
@@ -25,6 +25,26 @@ inline domain::Patient plainPatient(const QString &name, const QString &chart)
     p.sex = domain::Sex::Female;
     p.prescriber = QStringLiteral("Dr Rivera");
     p.phone = QStringLiteral("555-0100");
+    return p;
+}
+
+// A patient taking `mgPerDay` mg of morphine once a day since `start`: morphine's MME factor is 1,
+// so that is also their MME a day (95: above the 90 that asks for a referral).
+inline domain::Patient patientOnMorphine(const QString &name, const QString &chart, const QDate &birthDate,
+                                         double mgPerDay, const QDate &start)
+{
+    domain::Patient p;
+    p.clinicId = chart;
+    p.name = name;
+    p.birthDate = birthDate;
+    p.sex = domain::Sex::Female;
+    domain::OpioidEntry morphine;
+    morphine.drug = QStringLiteral("morphine");
+    morphine.strengthMg = mgPerDay;
+    morphine.unitsPerDose = 1;
+    morphine.dosesPerDay = 1;
+    morphine.start = start;
+    p.opioids = {morphine};
     return p;
 }
 

@@ -7,47 +7,28 @@
 // status) is refused naming the field, and nothing is written.
 
 #include "tests/support/cairnctl_process.h"
+#include "tests/support/pdf_text.h"
+#include "tests/support/test_team.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using cairn::testing::CairnctlRun;
+using cairn::testing::pdfText;
+using cairn::testing::squeezed;
+
+using namespace cairn::testing::team;
 
 namespace {
 
 const QString kAsOf = QStringLiteral("2026-11-24");
-const QString kAdminPin = QStringLiteral("246810");
-const QString kClinician = QStringLiteral("Casey Clinician");
-const QString kClinicianPin = QStringLiteral("1357");
-const QString kManager = QStringLiteral("Riley Registry");
-const QString kManagerPin = QStringLiteral("1470");
 const QString kQuestion =
     QStringLiteral("Should we taper her oxycodone, and how do I bring it up after the unexpected urine result?");
-
-QByteArray pdfText(const QString &file)
-{
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")});
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return {};
-    return process.readAllStandardOutput();
-}
-
-// The PDF's text with ligatures unfolded and all white space removed: a phrase is found however
-// the page wrapped it.
-QString squeezed(const QString &text)
-{
-    QString out = text.normalized(QString::NormalizationForm_KC);
-    out.remove(QRegularExpression(QStringLiteral("\\s")));
-    return out;
-}
 
 QJsonObject entry(std::initializer_list<std::pair<QString, QJsonValue>> fields)
 {
@@ -232,7 +213,7 @@ private slots:
             clinician({QStringLiteral("case-summary"), m_patient, QStringLiteral("--conference"), conference,
                        QStringLiteral("--as-of"), kAsOf, QStringLiteral("--pdf"), file});
         QVERIFY2(pdf.exitCode == 0, pdf.error().constData());
-        const QString text = squeezed(QString::fromUtf8(pdfText(file)));
+        const QString text = pdfText(file);
         QVERIFY(!text.isEmpty());
         for (const QString &phrase :
              {QStringLiteral("Case summary: Dana Whitfield"), kQuestion,

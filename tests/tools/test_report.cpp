@@ -6,6 +6,7 @@
 
 #include "tests/support/cairnctl_process.h"
 #include "tests/support/pdf_text.h"
+#include "tests/support/test_team.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,13 +24,10 @@ using cairn::testing::CairnctlRun;
 using cairn::testing::poppler;
 using cairn::testing::squeezed;
 
+using namespace cairn::testing::team;
+
 namespace {
 
-const QString kAdminPin = QStringLiteral("246810");
-const QString kManager = QStringLiteral("Riley Registry");
-const QString kManagerPin = QStringLiteral("1470");
-const QString kClinician = QStringLiteral("Casey Clinician");
-const QString kClinicianPin = QStringLiteral("1357");
 const QString kMonth = QStringLiteral("2026-10");
 
 }  // namespace

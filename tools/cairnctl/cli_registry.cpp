@@ -145,6 +145,14 @@ Result<QJsonObject> readJsonObject(const QString &file, Io &io, const QString &w
     return doc.object();
 }
 
+QJsonObject jsonObjectOption(Arguments &in, Io &io, const QString &what, const QString &where)
+{
+    const QString file = in.option(QStringLiteral("--json"));
+    if (!in.finish())
+        return {};
+    return in.take(readJsonObject(file, io, what, where));
+}
+
 Result<QString> takeAction(const QString &command, QStringList &args, const QStringList &usages)
 {
     QString choices = usages.join(QStringLiteral(", "));
@@ -157,6 +165,78 @@ Result<QString> takeAction(const QString &command, QStringList &args, const QStr
         if (usage.section(QLatin1Char(' '), 0, 0) == action)
             return action;
     return Error{command, QStringLiteral("unknown action \"%1\": say %2").arg(action.left(20), choices)};
+}
+
+QString Arguments::action(const QString &command, const QStringList &usages)
+{
+    return *this ? take(takeAction(command, m_args, usages)) : QString();
+}
+
+QString Arguments::required(const QString &what)
+{
+    if (!*this)
+        return {};
+    if (m_args.isEmpty() || m_args.first().startsWith(QLatin1String("--"))) {
+        reject({what, QStringLiteral("is required")});
+        return {};
+    }
+    return m_args.takeFirst();
+}
+
+QString Arguments::option(const QString &name)
+{
+    return *this ? take(takeOption(m_args, name)) : QString();
+}
+
+bool Arguments::flag(const QString &name)
+{
+    return *this && takeFlag(m_args, name);
+}
+
+QDate Arguments::date(const QString &name, const QDate &fallback)
+{
+    return *this ? take(dateOption(m_args, name, fallback)) : QDate();
+}
+
+void Arguments::reject(const Error &error)
+{
+    if (!m_error)
+        m_error = error;
+}
+
+Status Arguments::finish() const
+{
+    if (m_error)
+        return *m_error;
+    return noMoreArguments(m_args);
+}
+
+CommandRegistry unlockForCommand(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock,
+                                 Io &io)
+{
+    if (auto s = in.finish(); !s)
+        return {std::nullopt, fail(io, s.error(), BadInput)};
+    auto open = openRegistry(options, clock);
+    if (!open)
+        return {std::nullopt, fail(io, open.error())};
+    return {std::move(open).value(), Success};
+}
+
+int runAction(const QString &command, const QList<Action> &actions, const QStringList &arguments,
+              const GlobalOptions &options, Io &io)
+{
+    QStringList usages;
+    for (const Action &action : actions)
+        usages << action.usage;
+    Arguments in(arguments);
+    const QString word = in.action(command, usages);
+    if (!in)
+        return fail(io, in.error(), BadInput);
+    for (const Action &action : actions)
+        if (action.usage.section(QLatin1Char(' '), 0, 0) == word)
+            return action.run(in, options, io);
+    Q_UNREACHABLE();  // takeAction accepted only these words
+    return Failure;
 }
 
 int exitFor(const Error &error)

@@ -43,6 +43,78 @@ Result<QDate> dateOption(QStringList &args, const QString &name, const QDate &fa
 // Fails when anything is left in args.
 Status noMoreArguments(const QStringList &args);
 
+// A command's own arguments, read in the order the command states them. After the first error each
+// read gives an empty value and the first error is kept, so a command states all its options and
+// checks once, and reports the same error as if it had stopped at the first bad one:
+//     Arguments in(arguments);
+//     const QString id = in.required(QStringLiteral("patient id"));
+//     const QString reason = in.option(QStringLiteral("--reason"));
+//     auto registry = unlockForCommand(in, options, kClock, io);  // also fails on anything left over
+class Arguments {
+public:
+    explicit Arguments(QStringList args)
+        : m_args(std::move(args))
+    {}
+
+    // The action word of a command made of several (see takeAction).
+    QString action(const QString &command, const QStringList &usages);
+    // A required positional argument (an id) from the front: "<what>: is required" when absent.
+    QString required(const QString &what);
+    // "--name VALUE"; empty when absent (see takeOption).
+    QString option(const QString &name);
+    bool flag(const QString &name);
+    // Whether "--name" is still among the arguments (an option given empty is still given).
+    bool given(const QString &name) const { return m_args.contains(name); }
+    // "--name YYYY-MM-DD"; `fallback` when absent (see dateOption).
+    QDate date(const QString &name, const QDate &fallback);
+    // A value just read is not acceptable: keeps `error` unless an earlier one is kept.
+    void reject(const Error &error);
+    // The value of a check or parse of an argument; its error is kept as reject() does (and an
+    // empty value returned).
+    template <typename T> T take(Result<T> result)
+    {
+        if (result)
+            return std::move(result).value();
+        reject(result.error());
+        return T{};
+    }
+
+    // No error so far.
+    explicit operator bool() const { return !m_error; }
+    const Error &error() const { return *m_error; }
+    // The first error, or an error when anything is left unread.
+    Status finish() const;
+
+private:
+    QStringList m_args;
+    std::optional<Error> m_error;
+};
+
+// The registry unlocked for a command that has read all its arguments (Arguments::finish). When an
+// argument is wrong or the registry does not open, the error is printed and exitCode is what the
+// command returns (BadInput for an argument, Failure otherwise).
+struct CommandRegistry {
+    std::optional<OpenRegistry> open;
+    int exitCode = Success;
+
+    explicit operator bool() const { return open.has_value(); }
+    registry::Registry *operator->() const { return open->registry.get(); }
+    registry::Registry &operator*() const { return *open->registry; }
+};
+CommandRegistry unlockForCommand(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock,
+                                 Io &io);
+
+// One action of a command made of several: its usage ("edit ID"; the first word names it) and
+// what runs it on the arguments after that word.
+struct Action {
+    QString usage;
+    std::function<int(Arguments &in, const GlobalOptions &options, Io &io)> run;
+};
+// Takes the action word from the front of `arguments` and runs that action; an unknown or missing
+// word fails naming `command` and listing the usages (see takeAction).
+int runAction(const QString &command, const QList<Action> &actions, const QStringList &arguments,
+              const GlobalOptions &options, Io &io);
+
 // The bytes of `file`, or of standard input for "-"; nothing when the file cannot be read.
 std::optional<QByteArray> readInput(const QString &file, Io &io);
 
@@ -50,6 +122,9 @@ std::optional<QByteArray> readInput(const QString &file, Io &io);
 // --json (unreadable) or json (not an object of `what`, e.g. "policy settings"; `where` says where
 // the keys are documented, e.g. "docs/clinic-policy.md").
 Result<QJsonObject> readJsonObject(const QString &file, Io &io, const QString &what, const QString &where);
+// readJsonObject of the file named by "--json FILE", read only once every argument is read and
+// nothing is left over (a stray argument is reported before an unreadable file).
+QJsonObject jsonObjectOption(Arguments &in, Io &io, const QString &what, const QString &where);
 
 // The exit code for a registry error: one that names a field is the input's fault (BadInput); the
 // others (a role that may not, a database that cannot) are not (Failure).

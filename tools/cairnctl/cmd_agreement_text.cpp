@@ -18,58 +18,51 @@ QString indented(const QJsonObject &object)
 
 int runAgreementText(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto taken = takeAction(
-        QStringLiteral("agreement-text"), args,
-        {QStringLiteral("show [--version V]"), QStringLiteral("history"), QStringLiteral("set --json FILE")});
-    if (!taken)
-        return fail(io, taken.error(), BadInput);
-    const QString &action = *taken;
+    Arguments in(arguments);
+    const QString action =
+        in.action(QStringLiteral("agreement-text"),
+                  {QStringLiteral("show [--version V]"), QStringLiteral("history"), QStringLiteral("set --json FILE")});
+    if (!in)
+        return fail(io, in.error(), BadInput);
     io.out->setEncoding(QStringConverter::Utf8);
     if (action == QLatin1String("show")) {
-        auto version = takeOption(args, QStringLiteral("--version"));
-        if (!version)
-            return fail(io, version.error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        if (version->isEmpty()) {
-            auto text = open->registry->clinicAgreementText();
+        const QString version = in.option(QStringLiteral("--version"));
+        auto registry = unlockForCommand(in, options, kClock, io);
+        if (!registry)
+            return registry.exitCode;
+        if (version.isEmpty()) {
+            auto text = registry->clinicAgreementText();
             if (!text)
                 return fail(io, text.error());
             *io.out << indented(*text);
             return Success;
         }
         // A signature names the version shown: this prints exactly that text.
-        auto history = open->registry->clinicAgreementHistory();
+        auto history = registry->clinicAgreementHistory();
         if (!history)
             return fail(io, history.error());
         for (const auto &saved : *history) {
-            if (saved.version == *version) {
+            if (saved.version == version) {
                 *io.out << indented(saved.text);
                 return Success;
             }
         }
-        auto text = open->registry->clinicAgreementText();
-        if (text && text->value(QStringLiteral("version")).toString() == *version) {
+        auto text = registry->clinicAgreementText();
+        if (text && text->value(QStringLiteral("version")).toString() == version) {
             *io.out << indented(*text);  // the shipped default
             return Success;
         }
         return fail(io, {QStringLiteral("--version"), QStringLiteral("no agreement text has that version")}, BadInput);
     }
     if (action == QLatin1String("history")) {
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto history = open->registry->clinicAgreementHistory();
+        auto registry = unlockForCommand(in, options, kClock, io);
+        if (!registry)
+            return registry.exitCode;
+        auto history = registry->clinicAgreementHistory();
         if (!history)
             return fail(io, history.error());
         if (history->isEmpty()) {
-            auto text = open->registry->clinicAgreementText();
+            auto text = registry->clinicAgreementText();
             if (!text)
                 return fail(io, text.error());
             *io.out << "the shipped text is in force (" << text->value(QStringLiteral("version")).toString()
@@ -83,19 +76,12 @@ int runAgreementText(const QStringList &arguments, const GlobalOptions &options,
         return Success;
     }
     if (action == QLatin1String("set")) {
-        auto file = takeOption(args, QStringLiteral("--json"));
-        if (!file)
-            return fail(io, file.error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto text = readJsonObject(*file, io, QStringLiteral("agreement text"),
-                                   QStringLiteral("assets/clinical/agreement-default.json"));
-        if (!text)
-            return fail(io, text.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto saved = open->registry->saveClinicAgreementText(*text);
+        const QJsonObject text = jsonObjectOption(in, io, QStringLiteral("agreement text"),
+                                                  QStringLiteral("assets/clinical/agreement-default.json"));
+        auto registry = unlockForCommand(in, options, kClock, io);
+        if (!registry)
+            return registry.exitCode;
+        auto saved = registry->saveClinicAgreementText(text);
         if (!saved)
             return fail(io, saved.error(), exitFor(saved.error()));
         *io.out << "the agreement text is now version " << saved->value(QStringLiteral("version")).toString() << '\n';

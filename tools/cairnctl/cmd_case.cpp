@@ -23,47 +23,32 @@ void print(Io &io, const QJsonObject &object)
     *io.out << QString::fromUtf8(clinical::contractJsonText(object));
 }
 
-template <typename T> Status statusOf(const Result<T> &result)
-{
-    return result ? ok() : Status(result.error());
-}
-
-Result<QString> takeId(QStringList &args, const QString &what)
-{
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return Error{what, QStringLiteral("is required")};
-    return args.takeFirst();
-}
-
 int runCaseSummary(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    auto patientId = takeId(args, QStringLiteral("PATIENT"));
-    auto pdf = takeOption(args, QStringLiteral("--pdf"));
-    auto conference = takeOption(args, QStringLiteral("--conference"));
-    const bool json = takeFlag(args, QStringLiteral("--json"));
-    auto asOf = dateOption(args, QStringLiteral("--as-of"), kClock.now().date());
-    for (const Status &s :
-         {statusOf(patientId), statusOf(pdf), statusOf(conference), statusOf(asOf), noMoreArguments(args)})
-        if (!s)
-            return fail(io, s.error(), BadInput);
-    if (pdf->isEmpty() == !json)
+    Arguments in(arguments);
+    const QString patientId = in.required(QStringLiteral("PATIENT"));
+    const QString pdf = in.option(QStringLiteral("--pdf"));
+    const QString conference = in.option(QStringLiteral("--conference"));
+    const bool json = in.flag(QStringLiteral("--json"));
+    const QDate asOf = in.date(QStringLiteral("--as-of"), kClock.now().date());
+    if (auto s = in.finish(); !s)
+        return fail(io, s.error(), BadInput);
+    if (pdf.isEmpty() == !json)
         return fail(
             io, {QStringLiteral("--pdf"), QStringLiteral("name the file to write the summary to, or ask for --json")},
             BadInput);
 
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
+    auto unlocked = unlockForCommand(in, options, kClock, io);
+    if (!unlocked)
+        return unlocked.exitCode;
     // Read through loadPatient: the summary is audited as a view of the patient's record.
-    auto view = registry::patientView(*open->registry, *patientId, *asOf);
+    auto view = registry::patientView(*unlocked, patientId, asOf);
     if (!view)
         return fail(io, view.error(), exitFor(view.error()));
     auto rules = registry::shippedRules();
     if (!rules)
         return fail(io, rules.error());
-    auto summary =
-        reports::caseSummary(view->patient, view->evaluation, view->ltot, (*rules)->table, *asOf, *conference);
+    auto summary = reports::caseSummary(view->patient, view->evaluation, view->ltot, (*rules)->table, asOf, conference);
     if (!summary)
         return fail(io, summary.error(), exitFor(summary.error()));
     if (json) {
@@ -72,13 +57,13 @@ int runCaseSummary(const QStringList &arguments, const GlobalOptions &options, I
     }
     const QByteArray bytes = reports::renderCaseSummary(*summary);
     // Straight to the named file: no temporary copy of a document that names the patient.
-    QFile out(*pdf);
+    QFile out(pdf);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() || !out.flush()) {
         out.remove();
-        return fail(io, {QStringLiteral("--pdf"), QStringLiteral("cannot write %1").arg(*pdf)});
+        return fail(io, {QStringLiteral("--pdf"), QStringLiteral("cannot write %1").arg(pdf)});
     }
     out.close();
-    *io.out << "case summary written to " << *pdf << '\n';
+    *io.out << "case summary written to " << pdf << '\n';
     return Success;
 }
 
@@ -147,112 +132,89 @@ QJsonObject conferenceJson(const clinical::ConferenceItem &c)
 
 int runCaseConference(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto taken =
-        takeAction(QStringLiteral("case-conference"), args,
-                   {QStringLiteral("request PATIENT"), QStringLiteral("schedule ID"), QStringLiteral("record ID"),
-                    QStringLiteral("close ID"), QStringLiteral("list"), QStringLiteral("tasks")});
-    if (!taken)
-        return fail(io, taken.error(), BadInput);
-    const QString &action = *taken;
+    Arguments in(arguments);
+    const QString action =
+        in.action(QStringLiteral("case-conference"),
+                  {QStringLiteral("request PATIENT"), QStringLiteral("schedule ID"), QStringLiteral("record ID"),
+                   QStringLiteral("close ID"), QStringLiteral("list"), QStringLiteral("tasks")});
+    if (!in)
+        return fail(io, in.error(), BadInput);
     const QDate today = kClock.now().date();
 
     if (action == QLatin1String("list") || action == QLatin1String("tasks")) {
-        auto role = takeOption(args, QStringLiteral("--role"));
-        auto asOf = dateOption(args, QStringLiteral("--as-of"), today);
-        for (const Status &s : {statusOf(role), statusOf(asOf), noMoreArguments(args)})
-            if (!s)
-                return fail(io, s.error(), BadInput);
+        const QString role = in.option(QStringLiteral("--role"));
+        const QDate asOf = in.date(QStringLiteral("--as-of"), today);
+        if (auto s = in.finish(); !s)
+            return fail(io, s.error(), BadInput);
         std::optional<keys::Role> owner;
-        if (!role->isEmpty()) {
-            if (auto s = clinical::checkTaskOwner(*role, QStringLiteral("--role")); !s)
+        if (!role.isEmpty()) {
+            if (auto s = clinical::checkTaskOwner(role, QStringLiteral("--role")); !s)
                 return fail(io, s.error(), BadInput);
             keys::Role parsed{};
-            keys::parse(*role, &parsed);
+            keys::parse(role, &parsed);
             owner = parsed;
         }
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
+        auto unlocked = unlockForCommand(in, options, kClock, io);
+        if (!unlocked)
+            return unlocked.exitCode;
         QJsonArray rows;
         if (action == QLatin1String("list")) {
-            auto list = registry::clinicianMeetingList(*open->registry, *asOf);
+            auto list = registry::clinicianMeetingList(*unlocked, asOf);
             if (!list)
                 return fail(io, list.error(), exitFor(list.error()));
             for (const auto &c : *list)
                 rows.append(conferenceJson(c));
-            print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)}, {QStringLiteral("to_discuss"), rows}});
+            print(io, {{QStringLiteral("as_of"), asOf.toString(Qt::ISODate)}, {QStringLiteral("to_discuss"), rows}});
             return Success;
         }
-        auto tasks = registry::taskWorklist(*open->registry, owner, *asOf);
+        auto tasks = registry::taskWorklist(*unlocked, owner, asOf);
         if (!tasks)
             return fail(io, tasks.error(), exitFor(tasks.error()));
         for (const auto &t : *tasks)
             rows.append(taskJson(t));
-        print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)}, {QStringLiteral("tasks"), rows}});
+        print(io, {{QStringLiteral("as_of"), asOf.toString(Qt::ISODate)}, {QStringLiteral("tasks"), rows}});
         return Success;
     }
 
-    auto id = takeId(args, action == QLatin1String("request") ? QStringLiteral("PATIENT") : QStringLiteral("ID"));
-    if (!id)
-        return fail(io, id.error(), BadInput);
-    Result<QStringList> written = QStringList();
+    const QString id =
+        in.required(action == QLatin1String("request") ? QStringLiteral("PATIENT") : QStringLiteral("ID"));
+    // What each action needs, checked before the registry is unlocked.
+    QString question;
+    QDate meeting;
+    registry::ConsultNote note;
     if (action == QLatin1String("request")) {
-        auto question = takeOption(args, QStringLiteral("--question"));
-        if (!question)
-            return fail(io, question.error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        if (question->trimmed().isEmpty())
-            return fail(io, {QStringLiteral("--question"), QStringLiteral("write the one question for the team")},
-                        BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto made = registry::requestCaseConference(*open->registry, *id, *question, today);
-        written = made ? Result<QStringList>(QStringList{*made}) : Result<QStringList>(made.error());
+        question = in.option(QStringLiteral("--question"));
+        if (in.finish() && question.trimmed().isEmpty())
+            in.reject({QStringLiteral("--question"), QStringLiteral("write the one question for the team")});
     } else if (action == QLatin1String("schedule")) {
-        auto meeting = dateOption(args, QStringLiteral("--meeting"), QDate());
-        if (!meeting)
-            return fail(io, meeting.error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        if (!meeting->isValid())
-            return fail(io, {QStringLiteral("--meeting"), QStringLiteral("is required (YYYY-MM-DD)")}, BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto made = registry::scheduleCaseConference(*open->registry, *id, *meeting);
-        written = made ? Result<QStringList>(QStringList{*made}) : Result<QStringList>(made.error());
+        meeting = in.date(QStringLiteral("--meeting"), QDate());
+        if (in.finish() && !meeting.isValid())
+            in.reject({QStringLiteral("--meeting"), QStringLiteral("is required (YYYY-MM-DD)")});
     } else if (action == QLatin1String("record")) {
-        auto file = takeOption(args, QStringLiteral("--recommendations"));
-        if (!file)
-            return fail(io, file.error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        if (file->isEmpty())
-            return fail(
-                io, {QStringLiteral("--recommendations"), QStringLiteral("name the JSON file (- for standard input)")},
-                BadInput);
-        auto object = readJsonObject(*file, io, QStringLiteral("a consult note"), QStringLiteral("docs/reports.md"));
-        if (!object)
-            return fail(io, object.error(), BadInput);
-        auto note = consultNoteFrom(*object);
-        if (!note)
-            return fail(io, note.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        written = registry::recordConsultNote(*open->registry, *id, *note, today);
-    } else {
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto made = registry::closeCaseConference(*open->registry, *id);
-        written = made ? Result<QStringList>(QStringList{*made}) : Result<QStringList>(made.error());
+        const QString file = in.option(QStringLiteral("--recommendations"));
+        if (in.finish() && file.isEmpty())
+            in.reject(
+                {QStringLiteral("--recommendations"), QStringLiteral("name the JSON file (- for standard input)")});
+        if (in.finish()) {
+            auto object = readJsonObject(file, io, QStringLiteral("a consult note"), QStringLiteral("docs/reports.md"));
+            note = in.take(object ? consultNoteFrom(*object) : Result<registry::ConsultNote>(object.error()));
+        }
     }
+    auto unlocked = unlockForCommand(in, options, kClock, io);
+    if (!unlocked)
+        return unlocked.exitCode;
+    Result<QStringList> written = QStringList();
+    auto one = [](const Result<QString> &made) {
+        return made ? Result<QStringList>(QStringList{*made}) : Result<QStringList>(made.error());
+    };
+    if (action == QLatin1String("request"))
+        written = one(registry::requestCaseConference(*unlocked, id, question, today));
+    else if (action == QLatin1String("schedule"))
+        written = one(registry::scheduleCaseConference(*unlocked, id, meeting));
+    else if (action == QLatin1String("record"))
+        written = registry::recordConsultNote(*unlocked, id, note, today);
+    else
+        written = one(registry::closeCaseConference(*unlocked, id));
     if (!written)
         return fail(io, written.error(), exitFor(written.error()));
     print(io, {{QStringLiteral("ids"), QJsonArray::fromStringList(*written)}});
@@ -262,42 +224,36 @@ int runCaseConference(const QStringList &arguments, const GlobalOptions &options
 // cairnctl task due --role R [--as-of D] | done ID: a role's Today, and marking a task done.
 int runTask(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto taken =
-        takeAction(QStringLiteral("task"), args, {QStringLiteral("due --role R"), QStringLiteral("done ID")});
-    if (!taken)
-        return fail(io, taken.error(), BadInput);
-    if (*taken == QLatin1String("due")) {
-        auto role = takeOption(args, QStringLiteral("--role"));
-        auto asOf = dateOption(args, QStringLiteral("--as-of"), kClock.now().date());
-        for (const Status &s : {statusOf(role), statusOf(asOf), noMoreArguments(args)})
-            if (!s)
-                return fail(io, s.error(), BadInput);
-        if (auto s = clinical::checkTaskOwner(*role, QStringLiteral("--role")); !s)
-            return fail(io, s.error(), BadInput);
+    Arguments in(arguments);
+    const QString action =
+        in.action(QStringLiteral("task"), {QStringLiteral("due --role R"), QStringLiteral("done ID")});
+    if (!in)
+        return fail(io, in.error(), BadInput);
+    if (action == QLatin1String("due")) {
+        const QString role = in.option(QStringLiteral("--role"));
+        const QDate asOf = in.date(QStringLiteral("--as-of"), kClock.now().date());
+        if (in.finish())
+            if (auto s = clinical::checkTaskOwner(role, QStringLiteral("--role")); !s)
+                in.reject(s.error());
+        auto unlocked = unlockForCommand(in, options, kClock, io);
+        if (!unlocked)
+            return unlocked.exitCode;
         keys::Role owner{};
-        keys::parse(*role, &owner);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto tasks = registry::tasksDueToday(*open->registry, owner, *asOf);
+        keys::parse(role, &owner);
+        auto tasks = registry::tasksDueToday(*unlocked, owner, asOf);
         if (!tasks)
             return fail(io, tasks.error(), exitFor(tasks.error()));
         QJsonArray rows;
         for (const auto &t : *tasks)
             rows.append(taskJson(t));
-        print(io, {{QStringLiteral("as_of"), asOf->toString(Qt::ISODate)}, {QStringLiteral("tasks"), rows}});
+        print(io, {{QStringLiteral("as_of"), asOf.toString(Qt::ISODate)}, {QStringLiteral("tasks"), rows}});
         return Success;
     }
-    auto id = takeId(args, QStringLiteral("TASK"));
-    if (!id)
-        return fail(io, id.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto done = registry::completeTask(*open->registry, *id);
+    const QString id = in.required(QStringLiteral("TASK"));
+    auto unlocked = unlockForCommand(in, options, kClock, io);
+    if (!unlocked)
+        return unlocked.exitCode;
+    auto done = registry::completeTask(*unlocked, id);
     if (!done)
         return fail(io, done.error(), exitFor(done.error()));
     print(io, {{QStringLiteral("ids"), QJsonArray{*done}}});

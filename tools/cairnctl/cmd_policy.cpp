@@ -23,39 +23,29 @@ QJsonObject shownPolicy(const clinical::ClinicPolicy &policy)
 
 int runPolicy(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto taken =
-        takeAction(QStringLiteral("policy"), args, {QStringLiteral("show"), QStringLiteral("set --json FILE")});
-    if (!taken)
-        return fail(io, taken.error(), BadInput);
-    const QString &action = *taken;
+    Arguments in(arguments);
+    const QString action =
+        in.action(QStringLiteral("policy"), {QStringLiteral("show"), QStringLiteral("set --json FILE")});
+    if (!in)
+        return fail(io, in.error(), BadInput);
     io.out->setEncoding(QStringConverter::Utf8);
     if (action == QLatin1String("show")) {
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto policy = open->registry->clinicPolicy();
+        auto registry = unlockForCommand(in, options, kClock, io);
+        if (!registry)
+            return registry.exitCode;
+        auto policy = registry->clinicPolicy();
         if (!policy)
             return fail(io, policy.error());
         *io.out << QString::fromUtf8(QJsonDocument(shownPolicy(*policy)).toJson(QJsonDocument::Indented));
         return Success;
     }
     if (action == QLatin1String("set")) {
-        auto file = takeOption(args, QStringLiteral("--json"));
-        if (!file)
-            return fail(io, file.error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto overrides =
-            readJsonObject(*file, io, QStringLiteral("policy settings"), QStringLiteral("docs/clinic-policy.md"));
-        if (!overrides)
-            return fail(io, overrides.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto updated = open->registry->setClinicPolicy(*overrides);
+        const QJsonObject overrides =
+            jsonObjectOption(in, io, QStringLiteral("policy settings"), QStringLiteral("docs/clinic-policy.md"));
+        auto registry = unlockForCommand(in, options, kClock, io);
+        if (!registry)
+            return registry.exitCode;
+        auto updated = registry->setClinicPolicy(overrides);
         if (!updated)
             return fail(io,
                         updated.error().within(updated.error().field.isEmpty() ? QString() : QStringLiteral("policy")),

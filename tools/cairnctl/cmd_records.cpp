@@ -21,16 +21,14 @@ namespace {
 
 const registry::SystemClock kClock;
 
-Result<QJsonValue> readJsonFile(QStringList &args, Io &io)
+// The JSON object in the file named by --json (- for standard input).
+Result<QJsonObject> readJsonFile(const QString &file, Io &io)
 {
-    auto file = takeOption(args, QStringLiteral("--json"));
-    if (!file)
-        return file.error();
-    if (file->isEmpty())
+    if (file.isEmpty())
         return Error{QStringLiteral("--json"), QStringLiteral("name the JSON file (- for standard input)")};
-    const auto bytes = readInput(*file, io);
+    const auto bytes = readInput(file, io);
     if (!bytes)
-        return Error{QStringLiteral("--json"), QStringLiteral("cannot read %1").arg(*file)};
+        return Error{QStringLiteral("--json"), QStringLiteral("cannot read %1").arg(file)};
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -39,27 +37,28 @@ Result<QJsonValue> readJsonFile(QStringList &args, Io &io)
             QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
     if (!doc.isObject())
         return Error{QStringLiteral("json"), QStringLiteral("must be a JSON object")};
-    return QJsonValue(doc.object());
+    return doc.object();
 }
 
-// A required positional argument (an id), taken from the front.
-Result<QString> takeId(QStringList &args, const QString &what)
+QJsonObject jsonFileOption(Arguments &in, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return Error{what, QStringLiteral("is required")};
-    return args.takeFirst();
+    const QString file = in.option(QStringLiteral("--json"));
+    if (!in)
+        return {};
+    return in.take(readJsonFile(file, io));
 }
 
-Result<QString> takeReason(QStringList &args)
+// Why a record is corrected or withdrawn: kept with the record.
+QString reasonOption(Arguments &in)
 {
-    auto reason = takeOption(args, QStringLiteral("--reason"));
-    if (!reason)
-        return reason.error();
-    if (reason->trimmed().isEmpty())
-        return Error{QStringLiteral("--reason"), QStringLiteral("say why (it is kept with the record)")};
-    if (reason->size() > 500)
-        return Error{QStringLiteral("--reason"), QStringLiteral("is too long (at most 500 characters)")};
-    return reason->trimmed();
+    const QString reason = in.option(QStringLiteral("--reason"));
+    if (!in)
+        return {};
+    if (reason.trimmed().isEmpty())
+        in.reject({QStringLiteral("--reason"), QStringLiteral("say why (it is kept with the record)")});
+    else if (reason.size() > 500)
+        in.reject({QStringLiteral("--reason"), QStringLiteral("is too long (at most 500 characters)")});
+    return reason.trimmed();
 }
 
 registry::RecordValue toValue(domain::AnyRecord record)
@@ -86,14 +85,12 @@ QSet<QString> recordListNames()
 
 // --- patient ----------------------------------------------------------------------------------
 
-int runPatientAdd(QStringList &args, const GlobalOptions &options, Io &io)
+int runPatientAdd(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    auto json = readJsonFile(args, io);
-    if (!json)
-        return fail(io, json.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
+    const QJsonObject json = jsonFileOption(in, io);
+    if (auto s = in.finish(); !s)
         return fail(io, s.error(), BadInput);
-    auto patient = domain::patientFromJson(*json);
+    auto patient = domain::patientFromJson(json);
     if (!patient)
         return fail(io, patient.error(), BadInput);
     if (!patient->id.isEmpty())
@@ -103,12 +100,12 @@ int runPatientAdd(QStringList &args, const GlobalOptions &options, Io &io)
                     BadInput);
     if (auto s = clinical::checkPatient(*patient); !s)
         return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
     // Clinic identifiers name one patient each; a second patient with the same one is a typo or a
     // duplicate chart.
-    auto existing = open->registry->listPatients();
+    auto existing = registry->listPatients();
     if (!existing)
         return fail(io, existing.error());
     for (const auto &summary : std::as_const(*existing)) {
@@ -119,7 +116,7 @@ int runPatientAdd(QStringList &args, const GlobalOptions &options, Io &io)
                  QStringLiteral("\"%1\" is already another patient's identifier").arg(patient->clinicId.left(64))},
                 BadInput);
     }
-    auto id = open->registry->addPatient(*patient);
+    auto id = registry->addPatient(*patient);
     if (!id)
         return fail(io, id.error(), exitFor(id.error()));
     // The id alone on the last line, for scripts: id=$(cairnctl patient add ... | tail -1)
@@ -129,24 +126,19 @@ int runPatientAdd(QStringList &args, const GlobalOptions &options, Io &io)
 
 // Demographic fields given in `changes`, checked on their own (types, dates, enum values) and
 // then merged over the current ones.
-int runPatientEdit(QStringList &args, const GlobalOptions &options, Io &io)
+int runPatientEdit(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    auto id = takeId(args, QStringLiteral("patient id"));
-    if (!id)
-        return fail(io, id.error(), BadInput);
-    auto json = readJsonFile(args, io);
-    if (!json)
-        return fail(io, json.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
+    const QString id = in.required(QStringLiteral("patient id"));
+    const QJsonObject changes = jsonFileOption(in, io);
+    if (auto s = in.finish(); !s)
         return fail(io, s.error(), BadInput);
-    const QJsonObject changes = json->toObject();
     if (changes.isEmpty())
         return fail(io, {QStringLiteral("json"), QStringLiteral("lists no changed fields")}, BadInput);
     const QSet<QString> lists = recordListNames();
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (lists.contains(it.key()))
             return fail(io, {it.key(), QStringLiteral("records are added with cairnctl record add")}, BadInput);
-        if (it.key() == QLatin1String("id") && it.value().toString() != *id)
+        if (it.key() == QLatin1String("id") && it.value().toString() != id)
             return fail(io, {QStringLiteral("id"), QStringLiteral("a patient's id does not change")}, BadInput);
     }
     auto alone = domain::demographicsFromJson(changes);
@@ -160,10 +152,10 @@ int runPatientEdit(QStringList &args, const GlobalOptions &options, Io &io)
             return fail(io, {it.key(), QStringLiteral("is not a demographic field")}, BadInput);
     }
 
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto current = open->registry->loadPatient(*id);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto current = registry->loadPatient(id);
     if (!current)
         return fail(io, current.error(), exitFor(current.error()));
     QJsonObject merged = domain::demographicsToJson(*current);
@@ -176,7 +168,7 @@ int runPatientEdit(QStringList &args, const GlobalOptions &options, Io &io)
     if (auto s = domain::validate(*next); !s)
         return fail(io, s.error(), BadInput);
     if (next->clinicId.trimmed() != current->clinicId.trimmed()) {
-        auto existing = open->registry->listPatients();
+        auto existing = registry->listPatients();
         if (!existing)
             return fail(io, existing.error());
         for (const auto &summary : std::as_const(*existing)) {
@@ -192,76 +184,51 @@ int runPatientEdit(QStringList &args, const GlobalOptions &options, Io &io)
         *io.out << "no change to patient " << current->id << '\n';
         return Success;
     }
-    if (auto s = open->registry->updateDemographics(*next); !s)
+    if (auto s = registry->updateDemographics(*next); !s)
         return fail(io, s.error(), exitFor(s.error()));
     *io.out << "updated patient " << current->id << '\n';
     return Success;
 }
 
-int runPatientInactivate(QStringList &args, const GlobalOptions &options, Io &io)
+int runPatientInactivate(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    auto id = takeId(args, QStringLiteral("patient id"));
-    if (!id)
-        return fail(io, id.error(), BadInput);
-    auto reason = takeOption(args, QStringLiteral("--reason"));
-    if (!reason)
-        return fail(io, reason.error(), BadInput);
+    const QString id = in.required(QStringLiteral("patient id"));
+    const QString reason = in.option(QStringLiteral("--reason"));
     domain::InactiveReason why{};
-    if (!domain::parse(*reason, &why))
-        return fail(io,
-                    {QStringLiteral("--reason"),
-                     QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")},
-                    BadInput);
-    auto dateText = takeOption(args, QStringLiteral("--date"));
-    if (!dateText)
-        return fail(io, dateText.error(), BadInput);
+    if (in && !domain::parse(reason, &why))
+        in.reject({QStringLiteral("--reason"),
+                   QStringLiteral("must be moved, deceased, discharged, tapered_off or transferred")});
+    const QString dateText = in.option(QStringLiteral("--date"));
     QDate date = kClock.now().date();
-    if (!dateText->isEmpty()) {
-        auto parsed = domain::parseIsoDate(*dateText, QStringLiteral("--date"));
-        if (!parsed)
-            return fail(io, parsed.error(), BadInput);
-        date = *parsed;
-    }
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
+    if (in && !dateText.isEmpty())
+        date = in.take(domain::parseIsoDate(dateText, QStringLiteral("--date")));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
     // Kept with its history; leaves the huddle, worklists and measures from that date.
-    if (auto s = open->registry->inactivatePatient(*id, why, date); !s)
+    if (auto s = registry->inactivatePatient(id, why, date); !s)
         return fail(io, s.error(), exitFor(s.error()));
-    *io.out << "patient " << *id << " is inactive (" << *reason << ", " << date.toString(Qt::ISODate) << ")\n";
+    *io.out << "patient " << id << " is inactive (" << reason << ", " << date.toString(Qt::ISODate) << ")\n";
     return Success;
 }
 
 int runPatient(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto action = takeAction(QStringLiteral("patient"), args,
-                                   {QStringLiteral("add"), QStringLiteral("edit ID"), QStringLiteral("inactivate ID")});
-    if (!action)
-        return fail(io, action.error(), BadInput);
-    if (*action == QLatin1String("add"))
-        return runPatientAdd(args, options, io);
-    if (*action == QLatin1String("edit"))
-        return runPatientEdit(args, options, io);
-    return runPatientInactivate(args, options, io);
+    return runAction(QStringLiteral("patient"),
+                     {{QStringLiteral("add"), runPatientAdd},
+                      {QStringLiteral("edit ID"), runPatientEdit},
+                      {QStringLiteral("inactivate ID"), runPatientInactivate}},
+                     arguments, options, io);
 }
 
 // --- record -----------------------------------------------------------------------------------
 
-int runRecordAdd(QStringList &args, const GlobalOptions &options, Io &io)
+int runRecordAdd(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    auto id = takeId(args, QStringLiteral("patient id"));
-    if (!id)
-        return fail(io, id.error(), BadInput);
-    auto json = readJsonFile(args, io);
-    if (!json)
-        return fail(io, json.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
+    const QString id = in.required(QStringLiteral("patient id"));
+    const QJsonObject object = jsonFileOption(in, io);
+    if (auto s = in.finish(); !s)
         return fail(io, s.error(), BadInput);
-    const QJsonObject object = json->toObject();
     const QSet<QString> lists = recordListNames();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!lists.contains(it.key()))
@@ -289,10 +256,10 @@ int runRecordAdd(QStringList &args, const GlobalOptions &options, Io &io)
     if (records.isEmpty())
         return fail(io, {QStringLiteral("json"), QStringLiteral("lists no records")}, BadInput);
 
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto ids = open->registry->addRecords(*id, records);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto ids = registry->addRecords(id, records);
     if (!ids)
         return fail(io, ids.error(), exitFor(ids.error()));
     for (qsizetype i = 0; i < ids->size(); ++i)
@@ -300,75 +267,54 @@ int runRecordAdd(QStringList &args, const GlobalOptions &options, Io &io)
     return Success;
 }
 
-int runRecordCorrect(QStringList &args, const GlobalOptions &options, Io &io)
+int runRecordCorrect(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    auto recordId = takeId(args, QStringLiteral("record id"));
-    if (!recordId)
-        return fail(io, recordId.error(), BadInput);
-    auto json = readJsonFile(args, io);
-    if (!json)
-        return fail(io, json.error(), BadInput);
-    auto reason = takeReason(args);
-    if (!reason)
-        return fail(io, reason.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto original = open->registry->recordInForce(*recordId);
+    const QString recordId = in.required(QStringLiteral("record id"));
+    const QJsonObject json = jsonFileOption(in, io);
+    const QString reason = reasonOption(in);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto original = registry->recordInForce(recordId);
     if (!original)
         return fail(io, original.error(), exitFor(original.error()));
     // The file is a record of the corrected record's kind, in the contract's shape.
-    auto record = domain::recordFromJson(original->kind, *json);
+    auto record = domain::recordFromJson(original->kind, json);
     if (!record)
         return fail(io, record.error(), BadInput);
     if (auto s = checkRecord(*record); !s)
         return fail(io, s.error(), BadInput);
-    auto id = open->registry->correctRecord(*recordId, toValue(std::move(record).value()), *reason);
+    auto id = registry->correctRecord(recordId, toValue(std::move(record).value()), reason);
     if (!id)
         return fail(io, id.error(), exitFor(id.error()));
-    *io.out << "corrected " << original->kind << ' ' << *recordId << '\n' << *id << '\n';
+    *io.out << "corrected " << original->kind << ' ' << recordId << '\n' << *id << '\n';
     return Success;
 }
 
-int runRecordWithdraw(QStringList &args, const GlobalOptions &options, Io &io)
+int runRecordWithdraw(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    auto recordId = takeId(args, QStringLiteral("record id"));
-    if (!recordId)
-        return fail(io, recordId.error(), BadInput);
-    auto reason = takeReason(args);
-    if (!reason)
-        return fail(io, reason.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto original = open->registry->recordInForce(*recordId);
+    const QString recordId = in.required(QStringLiteral("record id"));
+    const QString reason = reasonOption(in);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto original = registry->recordInForce(recordId);
     if (!original)
         return fail(io, original.error(), exitFor(original.error()));
-    auto id = open->registry->retractRecord(*recordId, *reason);
+    auto id = registry->retractRecord(recordId, reason);
     if (!id)
         return fail(io, id.error(), exitFor(id.error()));
-    *io.out << "withdrew " << original->kind << ' ' << *recordId << '\n' << *id << '\n';
+    *io.out << "withdrew " << original->kind << ' ' << recordId << '\n' << *id << '\n';
     return Success;
 }
 
 int runRecord(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto action =
-        takeAction(QStringLiteral("record"), args,
-                   {QStringLiteral("add"), QStringLiteral("correct ID"), QStringLiteral("withdraw ID")});
-    if (!action)
-        return fail(io, action.error(), BadInput);
-    if (*action == QLatin1String("add"))
-        return runRecordAdd(args, options, io);
-    if (*action == QLatin1String("correct"))
-        return runRecordCorrect(args, options, io);
-    return runRecordWithdraw(args, options, io);
+    return runAction(QStringLiteral("record"),
+                     {{QStringLiteral("add"), runRecordAdd},
+                      {QStringLiteral("correct ID"), runRecordCorrect},
+                      {QStringLiteral("withdraw ID"), runRecordWithdraw}},
+                     arguments, options, io);
 }
 
 // --- history ----------------------------------------------------------------------------------
@@ -493,28 +439,24 @@ void printHistoryText(Io &io, const QJsonObject &history)
 
 int runHistory(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const bool asJson = takeFlag(args, QStringLiteral("--json"));
-    auto id = takeId(args, QStringLiteral("patient id"));
-    if (!id)
-        return fail(io, id.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto history = open->registry->patientHistory(*id);
+    Arguments in(arguments);
+    const bool asJson = in.flag(QStringLiteral("--json"));
+    const QString id = in.required(QStringLiteral("patient id"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto history = registry->patientHistory(id);
     if (!history)
         return fail(io, history.error(), exitFor(history.error()));
     if (history->isEmpty())
-        return fail(io, {QStringLiteral("patient"), QStringLiteral("no patient with id %1").arg(*id)}, BadInput);
+        return fail(io, {QStringLiteral("patient"), QStringLiteral("no patient with id %1").arg(id)}, BadInput);
     // Authors by name; the key file lists every user of this registry without another unlock.
     QHash<QString, QString> names;
     if (auto users = registry::Registry::users(registryPath(options)); users) {
         for (const auto &u : std::as_const(*users))
             names.insert(u.id, u.name);
     }
-    const QJsonObject out = historyJson(*id, *history, names);
+    const QJsonObject out = historyJson(id, *history, names);
     io.out->setEncoding(QStringConverter::Utf8);
     if (asJson)
         *io.out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));

@@ -40,49 +40,35 @@ Result<bool> yesNo(const QString &text, const QString &option)
     return Error{option, QStringLiteral("must be yes or no")};
 }
 
-// Applies the options given in args onto a resource's JSON (a new one starts empty).
-Status applyResourceOptions(QStringList &args, QJsonObject &json)
+// The options given, as a resource's JSON (only the keys given, to merge over the saved resource).
+QJsonObject resourceOptions(Arguments &in)
 {
+    QJsonObject json;
     for (const ResourceOption &o : kResourceTexts) {
         const QString option = QLatin1String(o.option);
-        if (!args.contains(option))
-            continue;
-        auto value = takeOption(args, option);
-        if (!value)
-            return value.error();
-        json.insert(QLatin1String(o.key), *value);
+        if (in.given(option))
+            json.insert(QLatin1String(o.key), in.option(option));
     }
-    if (args.contains(QStringLiteral("--distance"))) {
-        auto value = takeOption(args, QStringLiteral("--distance"));
-        if (!value)
-            return value.error();
+    if (in.given(QStringLiteral("--distance"))) {
+        const QString value = in.option(QStringLiteral("--distance"));
         bool number = false;
-        const double distance = value->toDouble(&number);
+        const double distance = value.toDouble(&number);
         if (!number)
-            return Error{QStringLiteral("--distance"), QStringLiteral("must be a number")};
+            in.reject({QStringLiteral("--distance"), QStringLiteral("must be a number")});
         json.insert(QStringLiteral("distance"), distance);
     }
-    if (args.contains(QStringLiteral("--languages"))) {
-        auto value = takeOption(args, QStringLiteral("--languages"));
-        if (!value)
-            return value.error();
+    if (in.given(QStringLiteral("--languages")))
         json.insert(QStringLiteral("languages"),
-                    QJsonArray::fromStringList(value->split(QLatin1Char(','), Qt::SkipEmptyParts)));
-    }
-    if (args.contains(QStringLiteral("--telehealth"))) {
-        auto value = takeOption(args, QStringLiteral("--telehealth"));
-        if (!value)
-            return value.error();
-        auto telehealth = yesNo(*value, QStringLiteral("--telehealth"));
-        if (!telehealth)
-            return telehealth.error();
-        json.insert(QStringLiteral("telehealth"), *telehealth);
-    }
-    if (takeFlag(args, QStringLiteral("--retire")))
+                    QJsonArray::fromStringList(
+                        in.option(QStringLiteral("--languages")).split(QLatin1Char(','), Qt::SkipEmptyParts)));
+    if (in.given(QStringLiteral("--telehealth")))
+        json.insert(QStringLiteral("telehealth"),
+                    in.take(yesNo(in.option(QStringLiteral("--telehealth")), QStringLiteral("--telehealth"))));
+    if (in.flag(QStringLiteral("--retire")))
         json.insert(QStringLiteral("active"), false);
-    if (takeFlag(args, QStringLiteral("--reactivate")))
+    if (in.flag(QStringLiteral("--reactivate")))
         json.insert(QStringLiteral("active"), true);
-    return ok();
+    return json;
 }
 
 void printResource(Io &io, const domain::ClinicResource &r)
@@ -95,43 +81,37 @@ void printResource(Io &io, const domain::ClinicResource &r)
             << (r.active ? "active" : "retired") << '\n';
 }
 
-int runResourcesList(QStringList &args, const GlobalOptions &options, Io &io)
+int runResourcesList(Arguments &in, const GlobalOptions &options, Io &io)
 {
     domain::ResourceFilter filter;
-    auto category = takeOption(args, QStringLiteral("--category"));
-    auto search = takeOption(args, QStringLiteral("--search"));
-    auto language = takeOption(args, QStringLiteral("--language"));
-    auto telehealth = takeOption(args, QStringLiteral("--telehealth"));
-    for (const auto *option : {&category, &search, &language, &telehealth}) {
-        if (!*option)
-            return fail(io, option->error(), BadInput);
-    }
-    filter.includeRetired = takeFlag(args, QStringLiteral("--all"));
-    const bool asJson = takeFlag(args, QStringLiteral("--json"));
-    if (auto s = noMoreArguments(args); !s)
+    const QString category = in.option(QStringLiteral("--category"));
+    filter.text = in.option(QStringLiteral("--search"));
+    filter.language = in.option(QStringLiteral("--language"));
+    const QString telehealth = in.option(QStringLiteral("--telehealth"));
+    filter.includeRetired = in.flag(QStringLiteral("--all"));
+    const bool asJson = in.flag(QStringLiteral("--json"));
+    if (auto s = in.finish(); !s)
         return fail(io, s.error(), BadInput);
-    if (!category->isEmpty()) {
+    if (!category.isEmpty()) {
         domain::ResourceCategory c{};
-        if (!domain::parse(*category, &c))
+        if (!domain::parse(category, &c))
             return fail(io,
                         {QStringLiteral("--category"),
                          QStringLiteral("\"%1\" is not a category: must be %2")
-                             .arg(*category, domain::resourceCategoryNames().join(QStringLiteral(", ")))},
+                             .arg(category, domain::resourceCategoryNames().join(QStringLiteral(", ")))},
                         BadInput);
         filter.category = c;
     }
-    if (!telehealth->isEmpty()) {
-        auto flag = yesNo(*telehealth, QStringLiteral("--telehealth"));
+    if (!telehealth.isEmpty()) {
+        auto flag = yesNo(telehealth, QStringLiteral("--telehealth"));
         if (!flag)
             return fail(io, flag.error(), BadInput);
         filter.telehealth = *flag;
     }
-    filter.text = *search;
-    filter.language = *language;
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto list = open->registry->clinicResources(filter);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto list = registry->clinicResources(filter);
     if (!list)
         return fail(io, list.error());
     io.out->setEncoding(QStringConverter::Utf8);
@@ -147,28 +127,18 @@ int runResourcesList(QStringList &args, const GlobalOptions &options, Io &io)
     return Success;
 }
 
-int runResourcesSave(QStringList &args, const GlobalOptions &options, Io &io, bool adding)
+int runResourcesSave(Arguments &in, const GlobalOptions &options, Io &io, bool adding)
 {
-    QString id;
-    if (!adding) {
-        if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-            return fail(io, {QStringLiteral("resource id"), QStringLiteral("is required")}, BadInput);
-        id = args.takeFirst();
-    }
-    QJsonObject json;
-    QStringList given = args;
-    if (auto s = applyResourceOptions(given, json); !s)
-        return fail(io, s.error(), BadInput);
-    if (auto s = noMoreArguments(given); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
+    const QString id = adding ? QString() : in.required(QStringLiteral("resource id"));
+    const QJsonObject json = resourceOptions(in);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
     QJsonObject merged;
     if (!adding) {
         domain::ResourceFilter all;
         all.includeRetired = true;
-        auto list = open->registry->clinicResources(all);
+        auto list = registry->clinicResources(all);
         if (!list)
             return fail(io, list.error());
         const auto found = std::find_if(list->cbegin(), list->cend(), [&](const auto &r) { return r.id == id; });
@@ -187,24 +157,20 @@ int runResourcesSave(QStringList &args, const GlobalOptions &options, Io &io, bo
         return fail(io, resource.error(), BadInput);
     if (adding)
         resource->id.clear();
-    auto saved = open->registry->saveClinicResource(*resource);
+    auto saved = registry->saveClinicResource(*resource);
     if (!saved)
         return fail(io, saved.error(), exitFor(saved.error()));
     *io.out << saved->id << '\n';
     return Success;
 }
 
-int runResourcesHistory(QStringList &args, const GlobalOptions &options, Io &io)
+int runResourcesHistory(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty())
-        return fail(io, {QStringLiteral("resource id"), QStringLiteral("is required")}, BadInput);
-    const QString id = args.takeFirst();
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto history = open->registry->clinicResourceHistory(id);
+    const QString id = in.required(QStringLiteral("resource id"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto history = registry->clinicResourceHistory(id);
     if (!history)
         return fail(io, history.error(), exitFor(history.error()));
     io.out->setEncoding(QStringConverter::Utf8);
@@ -215,103 +181,78 @@ int runResourcesHistory(QStringList &args, const GlobalOptions &options, Io &io)
     return Success;
 }
 
+int runResourcesAdd(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    return runResourcesSave(in, options, io, true);
+}
+
+int runResourcesEdit(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    return runResourcesSave(in, options, io, false);
+}
+
 int runResources(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto action = takeAction(
-        QStringLiteral("resources"), args,
-        {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("edit ID"), QStringLiteral("history ID")});
-    if (!action)
-        return fail(io, action.error(), BadInput);
-    if (*action == QLatin1String("list"))
-        return runResourcesList(args, options, io);
-    if (*action == QLatin1String("add") || *action == QLatin1String("edit"))
-        return runResourcesSave(args, options, io, *action == QLatin1String("add"));
-    return runResourcesHistory(args, options, io);
+    return runAction(QStringLiteral("resources"),
+                     {{QStringLiteral("list"), runResourcesList},
+                      {QStringLiteral("add"), runResourcesAdd},
+                      {QStringLiteral("edit ID"), runResourcesEdit},
+                      {QStringLiteral("history ID"), runResourcesHistory}},
+                     arguments, options, io);
 }
 
 // --- referrals ------------------------------------------------------------------------------------
 
-Result<QDate> takeDate(QStringList &args)
+// --date D: when it happened; today when absent.
+QDate dateOption(Arguments &in)
 {
-    auto text = takeOption(args, QStringLiteral("--date"));
-    if (!text)
-        return text.error();
-    if (text->isEmpty())
-        return kClock.now().toLocalTime().date();
-    const QDate date = QDate::fromString(*text, Qt::ISODate);
-    if (!date.isValid())
-        return Error{QStringLiteral("--date"), QStringLiteral("must be a date written YYYY-MM-DD")};
-    return date;
+    return in.date(QStringLiteral("--date"), kClock.now().toLocalTime().date());
 }
 
-int runReferralAdd(QStringList &args, const GlobalOptions &options, Io &io)
+int runReferralAdd(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(io, {QStringLiteral("patient id"), QStringLiteral("is required")}, BadInput);
-    const QString patientId = args.takeFirst();
+    const QString patientId = in.required(QStringLiteral("patient id"));
     domain::Referral referral;
-    auto resource = takeOption(args, QStringLiteral("--resource"));
-    auto to = takeOption(args, QStringLiteral("--to"));
-    auto question = takeOption(args, QStringLiteral("--question"));
-    auto urgency = takeOption(args, QStringLiteral("--urgency"));
-    auto type = takeOption(args, QStringLiteral("--type"));
-    auto status = takeOption(args, QStringLiteral("--status"));
-    for (const auto *option : {&resource, &to, &question, &urgency, &type, &status}) {
-        if (!*option)
-            return fail(io, option->error(), BadInput);
-    }
-    auto date = takeDate(args);
-    if (!date)
-        return fail(io, date.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
+    referral.resourceId = in.option(QStringLiteral("--resource"));
+    referral.to = in.option(QStringLiteral("--to"));
+    referral.question = in.option(QStringLiteral("--question"));
+    const QString urgency = in.option(QStringLiteral("--urgency"));
+    referral.type = in.option(QStringLiteral("--type"));
+    const QString status = in.option(QStringLiteral("--status"));
+    referral.date = dateOption(in);
+    if (auto s = in.finish(); !s)
         return fail(io, s.error(), BadInput);
-    if (!resource->isEmpty() && !to->isEmpty())
+    if (!referral.resourceId.isEmpty() && !referral.to.isEmpty())
         return fail(io, {QStringLiteral("--to"), QStringLiteral("give --resource or --to, not both")}, BadInput);
-    referral.date = *date;
-    referral.resourceId = *resource;
-    referral.to = *to;
-    referral.question = *question;
-    referral.type = *type;
-    if (!urgency->isEmpty() && !domain::parse(*urgency, &referral.urgency))
+    if (!urgency.isEmpty() && !domain::parse(urgency, &referral.urgency))
         return fail(io, {QStringLiteral("--urgency"), QStringLiteral("must be routine, soon or urgent")}, BadInput);
-    if (!status->isEmpty() &&
-        (!domain::parse(*status, &referral.status) ||
+    if (!status.isEmpty() &&
+        (!domain::parse(status, &referral.status) ||
          (referral.status != domain::ReferralStatus::Drafted && referral.status != domain::ReferralStatus::Sent)))
         return fail(io, {QStringLiteral("--status"), QStringLiteral("a new referral is drafted or sent")}, BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto id = open->registry->addRecord(patientId, referral);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto id = registry->addRecord(patientId, referral);
     if (!id)
         return fail(io, id.error(), exitFor(id.error()));
     *io.out << *id << '\n';
     return Success;
 }
 
-int runReferralUpdate(QStringList &args, const GlobalOptions &options, Io &io)
+int runReferralUpdate(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(io, {QStringLiteral("referral id"), QStringLiteral("is required")}, BadInput);
-    const QString recordId = args.takeFirst();
-    auto statusText = takeOption(args, QStringLiteral("--status"));
-    if (!statusText)
-        return fail(io, statusText.error(), BadInput);
-    auto date = takeDate(args);
-    if (!date)
-        return fail(io, date.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
+    const QString recordId = in.required(QStringLiteral("referral id"));
+    const QString statusText = in.option(QStringLiteral("--status"));
+    const QDate date = dateOption(in);
     domain::ReferralStatus status{};
-    if (!domain::parse(*statusText, &status) || domain::toString(status) != *statusText)
-        return fail(io,
-                    {QStringLiteral("--status"),
-                     QStringLiteral("must be drafted, sent, scheduled, seen, closed, declined or no_response")},
-                    BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto original = open->registry->recordInForce(recordId);
+    if (in.finish() && (!domain::parse(statusText, &status) || domain::toString(status) != statusText))
+        in.reject({QStringLiteral("--status"),
+                   QStringLiteral("must be drafted, sent, scheduled, seen, closed, declined or no_response")});
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto original = registry->recordInForce(recordId);
     if (!original)
         return fail(io, original.error(), exitFor(original.error()));
     if (original->kind != QLatin1String("referral"))
@@ -322,29 +263,25 @@ int runReferralUpdate(QStringList &args, const GlobalOptions &options, Io &io)
         return fail(io, read.error());
     auto referral = std::get<domain::Referral>(*read);
     referral.status = status;
-    referral.statusDate = *date;
-    auto id = open->registry->correctRecord(recordId, referral, QString());
+    referral.statusDate = date;
+    auto id = registry->correctRecord(recordId, referral, QString());
     if (!id)
         return fail(io, id.error(), exitFor(id.error()));
     *io.out << *id << '\n';
     return Success;
 }
 
-int runReferralList(QStringList &args, const GlobalOptions &options, Io &io)
+int runReferralList(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(io, {QStringLiteral("patient id"), QStringLiteral("is required")}, BadInput);
-    const QString patientId = args.takeFirst();
-    const bool asJson = takeFlag(args, QStringLiteral("--json"));
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto policy = open->registry->clinicPolicy();
+    const QString patientId = in.required(QStringLiteral("patient id"));
+    const bool asJson = in.flag(QStringLiteral("--json"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto policy = registry->clinicPolicy();
     if (!policy)
         return fail(io, policy.error());
-    auto patient = open->registry->loadPatient(patientId);
+    auto patient = registry->loadPatient(patientId);
     if (!patient)
         return fail(io, patient.error(), exitFor(patient.error()));
     io.out->setEncoding(QStringConverter::Utf8);
@@ -369,34 +306,20 @@ int runReferralList(QStringList &args, const GlobalOptions &options, Io &io)
     return Success;
 }
 
-int runNoReferral(QStringList &args, const GlobalOptions &options, Io &io)
+int runNoReferral(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(io, {QStringLiteral("patient id"), QStringLiteral("is required")}, BadInput);
-    const QString patientId = args.takeFirst();
-    auto trigger = takeOption(args, QStringLiteral("--trigger"));
-    auto reason = takeOption(args, QStringLiteral("--reason"));
-    for (const auto *option : {&trigger, &reason}) {
-        if (!*option)
-            return fail(io, option->error(), BadInput);
-    }
-    auto date = takeDate(args);
-    if (!date)
-        return fail(io, date.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
+    const QString patientId = in.required(QStringLiteral("patient id"));
     domain::NoReferralDecision decision;
-    decision.date = *date;
-    decision.reason = reason->trimmed();
-    if (!domain::parse(*trigger, &decision.trigger))
-        return fail(io,
-                    {QStringLiteral("--trigger"),
-                     QStringLiteral("must be high_dose, uds_unexpected, positive_screen, taper_paused or oud_concern")},
-                    BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto id = open->registry->addRecord(patientId, decision);
+    const QString trigger = in.option(QStringLiteral("--trigger"));
+    decision.reason = in.option(QStringLiteral("--reason")).trimmed();
+    decision.date = dateOption(in);
+    if (in.finish() && !domain::parse(trigger, &decision.trigger))
+        in.reject({QStringLiteral("--trigger"),
+                   QStringLiteral("must be high_dose, uds_unexpected, positive_screen, taper_paused or oud_concern")});
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto id = registry->addRecord(patientId, decision);
     if (!id)
         return fail(io, id.error(), exitFor(id.error()));
     *io.out << *id << '\n';
@@ -405,19 +328,12 @@ int runNoReferral(QStringList &args, const GlobalOptions &options, Io &io)
 
 int runReferral(const QStringList &arguments, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto action = takeAction(QStringLiteral("referral"), args,
-                                   {QStringLiteral("add PATIENT"), QStringLiteral("update ID"),
-                                    QStringLiteral("list PATIENT"), QStringLiteral("no-referral PATIENT")});
-    if (!action)
-        return fail(io, action.error(), BadInput);
-    if (*action == QLatin1String("add"))
-        return runReferralAdd(args, options, io);
-    if (*action == QLatin1String("update"))
-        return runReferralUpdate(args, options, io);
-    if (*action == QLatin1String("list"))
-        return runReferralList(args, options, io);
-    return runNoReferral(args, options, io);
+    return runAction(QStringLiteral("referral"),
+                     {{QStringLiteral("add PATIENT"), runReferralAdd},
+                      {QStringLiteral("update ID"), runReferralUpdate},
+                      {QStringLiteral("list PATIENT"), runReferralList},
+                      {QStringLiteral("no-referral PATIENT"), runNoReferral}},
+                     arguments, options, io);
 }
 
 }  // namespace
