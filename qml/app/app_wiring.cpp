@@ -90,6 +90,14 @@ AppWiring::AppWiring(const AppOptions &options)
     TextSize::setInstance(&m_textSize);
     m_textSize.restore();
     m_textSize.followSystem(options.systemFontScale.value_or(platform::systemFontScale()));
+    // The font size may be changed in the system's settings while the app waits in the
+    // background: read again each time the app comes back to the foreground (a choice still wins).
+    if (!options.systemFontScale)
+        QObject::connect(qGuiApp, &QGuiApplication::applicationStateChanged, &m_textSize,
+                         [this](Qt::ApplicationState state) {
+                             if (state == Qt::ApplicationActive)
+                                 m_textSize.followSystem(platform::systemFontScale());
+                         });
     if (options.fontScale != TextSize::kSmallest)
         m_textSize.apply(options.fontScale);
     m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
