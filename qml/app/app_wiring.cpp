@@ -1,6 +1,7 @@
 #include "qml/app/app_wiring.h"
 
 #include "platform/keystore.h"
+#include "platform/system_font.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -84,9 +85,19 @@ AppWiring::AppWiring(const AppOptions &options)
     Language::setInstance(&m_language);
     m_language.setEngine(m_engine.get());
     m_language.restore();
-    // The text size: the tablet's remembered choice, unless this run was given one.
+    // The text size: the tablet's remembered choice, else the system's font scale, unless this
+    // run was given one.
     TextSize::setInstance(&m_textSize);
     m_textSize.restore();
+    m_textSize.followSystem(options.systemFontScale.value_or(platform::systemFontScale()));
+    // The font size may be changed in the system's settings while the app waits in the
+    // background: read again each time the app comes back to the foreground (a choice still wins).
+    if (!options.systemFontScale)
+        QObject::connect(qGuiApp, &QGuiApplication::applicationStateChanged, &m_textSize,
+                         [this](Qt::ApplicationState state) {
+                             if (state == Qt::ApplicationActive)
+                                 m_textSize.followSystem(platform::systemFontScale());
+                         });
     if (options.fontScale != TextSize::kSmallest)
         m_textSize.apply(options.fontScale);
     m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));

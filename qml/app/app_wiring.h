@@ -19,6 +19,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QQmlApplicationEngine;
 class QQuickWindow;
@@ -41,6 +42,9 @@ struct AppOptions {
     // The text size for this run, 1 (the type scale as designed) to 2, over the remembered one;
     // 1 keeps the remembered size (users choose theirs on the sign-in and administration screens).
     double fontScale = 1.0;
+    // The system's font scale, which the text size follows until a size is chosen; empty: the
+    // platform's (platform::systemFontScale()). Tests give one.
+    std::optional<double> systemFontScale;
 };
 
 // Needs a QApplication (the Measures screen's QtCharts uses Qt Widgets). One per process: it sets

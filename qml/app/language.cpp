@@ -50,13 +50,15 @@ bool Language::setLanguage(const QString &code)
         qCWarning(lcApp, "no catalogue for language %s", qPrintable(code));
         return false;
     }
+    // The locale first, then the new catalogue before the old one goes: each LanguageChange
+    // event (sent by both calls) finds the new language whole, so a model that words its texts
+    // on that event dates them ("3 dic 2026") and picks clinical texts (uiLanguage()) in it too.
+    m_current = code;
+    QLocale::setDefault(QLocale(code == QLatin1String("es") ? QLocale::Spanish : QLocale::English));
+    QCoreApplication::installTranslator(next.get());
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
     m_translator = std::move(next);
-    if (m_translator)
-        QCoreApplication::installTranslator(m_translator.get());
-    m_current = code;
-    QLocale::setDefault(QLocale(code == QLatin1String("es") ? QLocale::Spanish : QLocale::English));
     if (m_persist)
         QSettings().setValue(kSettingsKey, code);
     if (m_engine)

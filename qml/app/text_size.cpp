@@ -2,6 +2,7 @@
 
 #include <QSettings>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cairn::app {
@@ -24,11 +25,25 @@ bool TextSize::apply(double scale)
 {
     if (!(scale >= kSmallest && scale <= kLargest))
         return false;
+    m_chosen = true;
+    setScale(scale);
+    return true;
+}
+
+void TextSize::setScale(double scale)
+{
     if (std::abs(scale - m_scale) > 1e-9) {
         m_scale = scale;
         emit scaleChanged();
     }
-    return true;
+}
+
+void TextSize::followSystem(double systemScale)
+{
+    // NaN (an unreadable setting) reads as the size as designed.
+    const double held = systemScale >= kSmallest ? std::min(systemScale, kLargest) : kSmallest;
+    if (!m_chosen)
+        setScale(held);
 }
 
 bool TextSize::choose(double scale)

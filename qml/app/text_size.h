@@ -3,6 +3,8 @@
 // of Theme's type scale is multiplied by it (1, as designed, to 2), so text grows while layouts
 // reflow and targets stay at least 48 px. Remembered with QSettings like the language: a device
 // preference, not patient data. `cairn --font-scale` sets it for one run without remembering.
+// Until a size is chosen (in Cairn, remembered, or for the run) it follows the system's font
+// scale (platform/system_font.h), so large system fonts give large text from the first screen.
 
 #include "qml/app/singleton_instance.h"
 
@@ -40,12 +42,18 @@ public:
     bool apply(double scale);
     // Applies the remembered choice, if any (the app calls this before loading the QML).
     void restore();
+    // The system's font scale, held to 1-2: the size while no choice has been made (a choice,
+    // remembered or for this run, wins over it).
+    void followSystem(double systemScale);
 
 signals:
     void scaleChanged();
 
 private:
+    void setScale(double scale);
+
     bool m_persist;
+    bool m_chosen = false;  // by the user, remembered, or for this run
     double m_scale = kSmallest;
 };
 

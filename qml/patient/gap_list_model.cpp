@@ -4,6 +4,7 @@
 #include "qml/forms/record_form_fields.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLocale>
 #include <QUuid>
 
@@ -73,6 +74,30 @@ QString ownerLabel(const QString &role)
                                       : QString();
 }
 }  // namespace
+
+GapListModel::GapListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool GapListModel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Queued, after the engine's retranslation: the cards' trigger and task lists are rebuilt, and
+    // Qt 6.4's layouts crash on delegates destroyed while it retranslates.
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        QMetaObject::invokeMethod(this, &GapListModel::retranslate, Qt::QueuedConnection);
+    return QAbstractListModel::eventFilter(watched, event);
+}
+
+void GapListModel::retranslate()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1),
+                         {Qt::DisplayRole, LabelRole, ReasonRole, DueLabelRole, OwnerLabelRole, ActionLabelRole,
+                          TriggersRole, TasksRole});
+}
 
 int GapListModel::rowCount(const QModelIndex &parent) const
 {

@@ -44,7 +44,7 @@ public:
         TasksRole
     };
     Q_ENUM(Roles)
-    using QAbstractListModel::QAbstractListModel;
+    explicit GapListModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -53,7 +53,14 @@ public:
     void setGaps(QList<clinical::CareGap> gaps, QStringList referralTriggers = {},
                  QHash<QString, QList<domain::Task>> overdueTasks = {});
 
+protected:
+    // The labels, reasons and due dates follow a switch of the screens' language (the rows stay:
+    // only their data changes, so no card is rebuilt).
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void retranslate();
+
     QList<clinical::CareGap> m_gaps;
     QStringList m_referralTriggers;
     QHash<QString, QList<domain::Task>> m_overdueTasks;

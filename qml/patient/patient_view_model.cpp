@@ -31,16 +31,28 @@ QString PatientViewModel::caution() const
 PatientViewModel::PatientViewModel(QObject *parent)
     : AsyncObject(parent)
 {
-    connect(this, &PatientViewModel::changed, this, &PatientViewModel::languageLabelChanged);
+    connect(this, &PatientViewModel::changed, this, &PatientViewModel::textsChanged);
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
 }
 
 bool PatientViewModel::eventFilter(QObject *watched, QEvent *event)
 {
+    // Queued: the lists it rebuilds (the regimen, the care plan, the referrals, the history) must
+    // not be rebuilt while the engine retranslates (Qt 6.4's layouts crash on delegates destroyed
+    // meanwhile).
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange && loaded())
-        emit languageLabelChanged();
+        QMetaObject::invokeMethod(this, &PatientViewModel::retranslate, Qt::QueuedConnection);
     return AsyncObject::eventFilter(watched, event);
+}
+
+void PatientViewModel::retranslate()
+{
+    if (!m_view)
+        return;
+    // The history's rows are worded when it is given the patient.
+    m_history.setPatient(m_view->patient, m_view->evaluation.scores, m_view->resources);
+    emit textsChanged();
 }
 
 void PatientViewModel::setPatientId(const QString &id)

@@ -23,39 +23,39 @@ class PatientViewModel : public cairn::app::AsyncObject {
     Q_PROPERTY(QString patientId READ patientId WRITE setPatientId NOTIFY patientIdChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
-    Q_PROPERTY(QString details READ details NOTIFY changed)
+    Q_PROPERTY(QString details READ details NOTIFY textsChanged)
     // "en" or "es": the patient's preferred language (the agreement is shown in it).
     Q_PROPERTY(QString language READ language NOTIFY changed)
     // The banner's identity parts: "12 Mar 1987 (38)" (empty without a birth date), the clinic's
     // identifier, the prescriber and the patient's language in words, in the screens' language
     // ("English" / "inglés").
-    Q_PROPERTY(QString birthDateText READ birthDateText NOTIFY changed)
+    Q_PROPERTY(QString birthDateText READ birthDateText NOTIFY textsChanged)
     Q_PROPERTY(QString clinicId READ clinicId NOTIFY changed)
     Q_PROPERTY(QString prescriber READ prescriber NOTIFY changed)
-    Q_PROPERTY(QString languageLabel READ languageLabel NOTIFY languageLabelChanged)
+    Q_PROPERTY(QString languageLabel READ languageLabel NOTIFY textsChanged)
     // The effective tier is high: its chip is drawn as a warning (with an icon, never colour alone).
     Q_PROPERTY(bool highRisk READ highRisk NOTIFY changed)
     // "Inactive since 3 Dec 2026: moved away"; empty while the patient is active.
-    Q_PROPERTY(QString inactiveText READ inactiveText NOTIFY changed)
+    Q_PROPERTY(QString inactiveText READ inactiveText NOTIFY textsChanged)
     Q_PROPERTY(bool onLtot READ onLtot NOTIFY changed)
-    Q_PROPERTY(QString ltotText READ ltotText NOTIFY changed)
+    Q_PROPERTY(QString ltotText READ ltotText NOTIFY textsChanged)
     // Opioid use disorder, apart from long-term therapy: the latest checklist's result and the MOUD
     // state in force, each a sentence ("" when none is recorded).
-    Q_PROPERTY(QString oudText READ oudText NOTIFY changed)
-    Q_PROPERTY(QString moudText READ moudText NOTIFY changed)
+    Q_PROPERTY(QString oudText READ oudText NOTIFY textsChanged)
+    Q_PROPERTY(QString moudText READ moudText NOTIFY textsChanged)
     // The new-patient intake: its id (what "Continue the intake" corrects; "" if none) and where it
     // stands ("Started 2 Nov 2026; still to do: …", or its first-visit decision).
     Q_PROPERTY(QString intakeId READ intakeId NOTIFY changed)
-    Q_PROPERTY(QString intakeText READ intakeText NOTIFY changed)
-    Q_PROPERTY(QString tierLabel READ tierLabel NOTIFY changed)
-    Q_PROPERTY(QString mmeText READ mmeText NOTIFY changed)
-    Q_PROPERTY(QString bandLabel READ bandLabel NOTIFY changed)
-    Q_PROPERTY(QString caution READ caution NOTIFY changed)
-    Q_PROPERTY(QStringList regimen READ regimen NOTIFY changed)
-    Q_PROPERTY(QStringList pegHistory READ pegHistory NOTIFY changed)
+    Q_PROPERTY(QString intakeText READ intakeText NOTIFY textsChanged)
+    Q_PROPERTY(QString tierLabel READ tierLabel NOTIFY textsChanged)
+    Q_PROPERTY(QString mmeText READ mmeText NOTIFY textsChanged)
+    Q_PROPERTY(QString bandLabel READ bandLabel NOTIFY textsChanged)
+    Q_PROPERTY(QString caution READ caution NOTIFY textsChanged)
+    Q_PROPERTY(QStringList regimen READ regimen NOTIFY textsChanged)
+    Q_PROPERTY(QStringList pegHistory READ pegHistory NOTIFY textsChanged)
     // The care plan in words: each goal being worked on (with its target date), then the latest
     // taper plan with its status and steps. Empty when there is none.
-    Q_PROPERTY(QStringList carePlan READ carePlan NOTIFY changed)
+    Q_PROPERTY(QStringList carePlan READ carePlan NOTIFY textsChanged)
     // The taper plan in force (the latest by date), what "Update the taper plan" corrects; "" if none.
     Q_PROPERTY(QString taperPlanId READ taperPlanId NOTIFY changed)
     Q_PROPERTY(bool suicideRiskAlert READ suicideRiskAlert NOTIFY changed)
@@ -66,25 +66,25 @@ class PatientViewModel : public cairn::app::AsyncObject {
     // PEG trend, oldest first: one point per PEG record (x: index into pegDates, y: the mean of the
     // three items, 0-10). pegTarget is 0.7 × the first PEG's mean (30% better than baseline);
     // hasPegTarget is false when there is no PEG yet.
-    Q_PROPERTY(QStringList pegDates READ pegDates NOTIFY changed)
+    Q_PROPERTY(QStringList pegDates READ pegDates NOTIFY textsChanged)
     Q_PROPERTY(QList<qreal> pegValues READ pegValues NOTIFY changed)
     Q_PROPERTY(bool hasPegTarget READ hasPegTarget NOTIFY changed)
     Q_PROPERTY(qreal pegBaseline READ pegBaseline NOTIFY changed)
     Q_PROPERTY(qreal pegTarget READ pegTarget NOTIFY changed)
-    Q_PROPERTY(QString pegTrendText READ pegTrendText NOTIFY changed)
+    Q_PROPERTY(QString pegTrendText READ pegTrendText NOTIFY textsChanged)
     // Total MME per day on each date the regimen changed, up to today (x: index into mmeDates).
     // mmeHistoryNote says when only today's total could be shown.
-    Q_PROPERTY(QStringList mmeDates READ mmeDates NOTIFY changed)
+    Q_PROPERTY(QStringList mmeDates READ mmeDates NOTIFY textsChanged)
     Q_PROPERTY(QList<qreal> mmeValues READ mmeValues NOTIFY changed)
     Q_PROPERTY(qreal mmeMax READ mmeMax NOTIFY changed)
-    Q_PROPERTY(QString mmeHistoryNote READ mmeHistoryNote NOTIFY changed)
-    Q_PROPERTY(QString mmeTrendText READ mmeTrendText NOTIFY changed)
+    Q_PROPERTY(QString mmeHistoryNote READ mmeHistoryNote NOTIFY textsChanged)
+    Q_PROPERTY(QString mmeTrendText READ mmeTrendText NOTIFY textsChanged)
     // Urine drug screens, PDMP checks, agreements, naloxone and visits, newest first.
     Q_PROPERTY(cairn::app::HistoryListModel *history READ history CONSTANT)
     // The patient's referrals, open ones first then newest: [{referralId, destination, question,
     // status, statusLabel, urgencyLabel, followUpText, overdue (bool), open (bool),
     // next: [{value, label}] (the moves the status allows)}].
-    Q_PROPERTY(QVariantList referrals READ referrals NOTIFY changed)
+    Q_PROPERTY(QVariantList referrals READ referrals NOTIFY textsChanged)
 public:
     explicit PatientViewModel(QObject *parent = nullptr);
 
@@ -158,15 +158,19 @@ public:
 signals:
     void patientIdChanged();
     void changed();
-    // Also on a switch of the screens' language (the label is in that language).
-    void languageLabelChanged();
+    // Every text the model words (sentences, labels, dates): with `changed`, and on a switch of
+    // the screens' language, so that nothing on screen stays in the language it was loaded in.
+    void textsChanged();
     void saved();
 
 protected:
-    // The patient's language in words follows a switch of the screens' language.
+    // The texts follow a switch of the screens' language.
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Words everything again in the screens' language (after a switch).
+    void retranslate();
+
     QString m_patientId;
     QDate m_today;
     std::optional<registry::PatientView> m_view;

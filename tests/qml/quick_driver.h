@@ -159,10 +159,13 @@ inline void reveal(QQuickItem *item)
     QTest::qWait(30);
 }
 
-// Taps `item` once it is in view. The page may still be settling (a preview appearing above, a
-// field taking focus), so it brings the item into view until its centre is in the window.
+// Taps `item` once it is in view. The page may still be settling (pushed onto its stack just now,
+// a preview appearing above, a field taking focus): it waits for the page's transition to end (a
+// StackView swallows taps while it pushes: a form opened a moment ago ignored the tap on its first
+// field) and brings the item into view until its centre is in the window.
 inline void tapInView(QQuickWindow *window, QQuickItem *item)
 {
+    waitFor([&] { return !inTransition(item); }, 10000);
     for (int attempt = 0; attempt < 10; ++attempt) {
         reveal(item);
         const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));

@@ -10,6 +10,7 @@
 #include "core/registry/registry.h"
 #include "core/registry/views.h"
 #include "core/synthetic/synthetic_clinic.h"
+#include "qml/app/language.h"
 #include "qml/app/session.h"
 #include "qml/huddle/huddle_model.h"
 #include "qml/patient/patient_tabs.h"
@@ -17,14 +18,17 @@
 #include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
 #include <QFont>
 #include <QJsonArray>
+#include <QLocale>
 #include <QQmlContext>
 #include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -554,6 +558,111 @@ private slots:
 
         // Back to the list before the next test turns the window.
         QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
+        back.evaluate();
+        QTRY_VERIFY(!patientScreen());
+    }
+
+    // Issue 18: a switch of the screens' language while a patient is open reaches every text of
+    // the Summary tab, the ones worded in C++ (the At a glance card's sentences with their dates,
+    // the regimen, the gap cards' labels, reasons and dates) as much as the QML's own, and the
+    // History tab's records; and back.
+    void theSummaryTabFollowsALanguageSwitchWhileThePatientIsOpen()
+    {
+        signInDirectly(keys::Role::Clinician);
+        app::Language &screens = m_app->app().language();
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        // A patient of the seeded clinic on long-term therapy at 90 MME, with PEG scores and an
+        // overdue agreement (by chart number: earlier tests' records change the list's order).
+        const QString id = onDatabase<QString>([](registry::Registry *r) {
+            if (auto all = r->listPatients())
+                for (const auto &p : *all)
+                    if (p.clinicId == QLatin1String("SYN-000043"))
+                        return p.id;
+            return QString();
+        });
+        QVERIFY(!id.isEmpty());
+        openPatient(id);
+        QQuickItem *glance = testing::findItem(m_window, QStringLiteral("atAGlance"));
+        QVERIFY(glance);
+        const auto text = [&](const QString &name) {
+            QQuickItem *item = testing::findItem(m_window, name);
+            return item ? item->property("text").toString() : QString();
+        };
+        const auto agreementDue = [&] {
+            QQuickItem *card = testing::findItem(m_window, QStringLiteral("gapCard_AGREEMENT"));
+            return card ? card->property("dueLabel").toString() : QString();
+        };
+        // What the History tab names each record, by kind ("visit": "Visit").
+        const auto historyLabels = [&] {
+            QHash<QString, QString> labels;
+            QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
+            auto *history = view ? view->property("history").value<QAbstractItemModel *>() : nullptr;
+            const QHash<int, QByteArray> roles = history ? history->roleNames() : QHash<int, QByteArray>();
+            for (int row = 0; history && row < history->rowCount(); ++row)
+                labels.insert(history->data(history->index(row, 0), roles.key("kind")).toString(),
+                              history->data(history->index(row, 0), roles.key("kindLabel")).toString());
+            return labels;
+        };
+        // The regimen's lines, as the card shows them.
+        const auto regimen = [&] {
+            QStringList lines;
+            for (QQuickItem *item : itemsWhere(glance, [](QQuickItem *item) {
+                     return item->property("text").toString().startsWith(QStringLiteral("• "));
+                 }))
+                lines << item->property("text").toString();
+            return lines;
+        };
+
+        // In English: the sentences, and dates as month/day/year.
+        QTRY_COMPARE(text(QStringLiteral("ltotStatus")),
+                     QStringLiteral("On the long-term opioid therapy registry: opioids on 90 of the last 90 days."));
+        const QRegularExpression englishTrend(QStringLiteral(
+            R"(^(\d+) PEG scores\. First: ([\d.]+) on (\d+)/(\d+)/(\d+)\. Latest: ([\d.]+) on (\d+)/(\d+)/(\d+)\. )"
+            R"(30% better than baseline: ([\d.]+)\.$)"));
+        const QString englishPeg = text(QStringLiteral("pegTrendText"));
+        const QRegularExpressionMatch trend = englishTrend.match(englishPeg);
+        QVERIFY2(trend.hasMatch(), qPrintable(englishPeg));
+        const QString englishDue = agreementDue();
+        QVERIFY2(englishDue.startsWith(QStringLiteral("Overdue since ")), qPrintable(englishDue));
+        const QDate due = QDate::fromString(englishDue.mid(14), QStringLiteral("d MMM yyyy"));
+        QVERIFY2(due.isValid(), qPrintable(englishDue));
+        QVERIFY(!regimen().isEmpty());
+        QCOMPARE(historyLabels().value(QStringLiteral("visit")), QStringLiteral("Visit"));
+
+        // In Spanish, with the patient still open: the same facts in Spanish words, dates as
+        // day/month/year and months named in Spanish.
+        QVERIFY(screens.setLanguage(QStringLiteral("es")));
+        QTRY_COMPARE(glance->property("title").toString(), QStringLiteral("De un vistazo"));
+        QTRY_COMPARE(
+            text(QStringLiteral("ltotStatus")),
+            QStringLiteral(
+                "En el registro de terapia de opioides a largo plazo: opioides en 90 de los últimos 90 días."));
+        QTRY_COMPARE(text(QStringLiteral("pegTrendText")),
+                     QStringLiteral("%1 puntuaciones PEG. Primera: %2 el %4/%3/%5. Última: %6 el %8/%7/%9. 30 % mejor "
+                                    "que al inicio: %10.")
+                         .arg(trend.captured(1), trend.captured(2), trend.captured(3), trend.captured(4),
+                              trend.captured(5), trend.captured(6), trend.captured(7), trend.captured(8),
+                              trend.captured(9))
+                         .arg(trend.captured(10)));
+        QTRY_COMPARE(agreementDue(), QStringLiteral("Atrasado desde el %1")
+                                         .arg(QLocale(QLocale::Spanish).toString(due, QStringLiteral("d MMM yyyy"))));
+        QCOMPARE(testing::findItem(m_window, QStringLiteral("gapCard_AGREEMENT"))->property("reason").toString(),
+                 QStringLiteral("Falta el acuerdo con el paciente o toca renovarlo."));
+        for (const QString &line : regimen())
+            QVERIFY2(line.endsWith(QStringLiteral(" MME/día")), qPrintable(line));
+        // The History tab's records too.
+        QTRY_COMPARE(historyLabels().value(QStringLiteral("visit")), QStringLiteral("Visita"));
+
+        // And back to English, as it was.
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(glance->property("title").toString(), QStringLiteral("At a glance"));
+        QTRY_COMPARE(text(QStringLiteral("pegTrendText")), englishPeg);
+        QTRY_COMPARE(agreementDue(), englishDue);
+        for (const QString &line : regimen())
+            QVERIFY2(line.endsWith(QStringLiteral(" MME/day")), qPrintable(line));
+        QTRY_COMPARE(historyLabels().value(QStringLiteral("visit")), QStringLiteral("Visit"));
+        QCOMPARE(text(QStringLiteral("patientName")), QStringLiteral("Ashley Tate"));
         QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
         back.evaluate();
         QTRY_VERIFY(!patientScreen());

@@ -41,6 +41,8 @@ struct AppFixtureOptions {
     QDateTime now = QDateTime(QDate(2026, 3, 10), QTime(9, 0), Qt::UTC);
     QString fileName = QStringLiteral("app.db");
     bool loadScreens = true;  // false: the object graph without Main.qml
+    // The system's font scale the app is given (app::AppOptions); empty: the platform's.
+    std::optional<double> systemFontScale;
 };
 
 class AppFixture {
@@ -92,6 +94,7 @@ public:
         appOptions.keystore = &fixture->m_keystore;
         appOptions.clock = &fixture->m_clock;
         appOptions.rememberPreferences = false;
+        appOptions.systemFontScale = options.systemFontScale;
         fixture->m_app = std::make_unique<app::AppWiring>(appOptions);
         if (options.loadScreens && !fixture->m_app->load()) {
             *error = QStringLiteral("Main.qml did not load");

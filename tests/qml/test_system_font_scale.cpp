@@ -1,0 +1,133 @@
+// Large system fonts (issue 11 part 2 item 5): the app's text size follows the system's font scale
+// until the user chooses one. The real app is given a system scale of 1.3 (as a tablet set to large
+// text reports it) and every size of Theme's type scale follows, with "Larger" shown as the size in
+// force; a size chosen under the sign-in screen then wins over the system's; and a remembered
+// choice wins over it on the next start. The system's scale is held to the app's 1-2.
+
+#include "platform/system_font.h"
+#include "qml/app/text_size.h"
+#include "tests/qml/quick_driver.h"
+#include "tests/support/app_fixture.h"
+
+#include <QQmlContext>
+#include <QQmlExpression>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cmath>
+#include <limits>
+
+Q_IMPORT_QML_PLUGIN(CairnPlugin)
+
+using namespace cairn;
+
+namespace {
+const QString kTextSizeKey = QStringLiteral("ui/text_size");
+}  // namespace
+
+class TestSystemFontScale : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<testing::AppFixture> m_app;
+
+    // A size of Theme's type scale as the screens read it, in px.
+    int themePixels(const QString &font)
+    {
+        QQuickWindow *window = m_app->window();
+        QQmlExpression size(qmlContext(window), window, QStringLiteral("Theme.%1.pixelSize").arg(font));
+        bool failed = false;
+        const int pixels = size.evaluate(&failed).toInt();
+        return failed ? -1 : pixels;
+    }
+
+    bool highlighted(const QString &choice)
+    {
+        QQuickItem *button = testing::findItem(m_app->window(), QStringLiteral("textSize_") + choice);
+        return button && button->property("highlighted").toBool();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(kTextSizeKey);
+        testing::AppFixtureOptions options;
+        options.systemFontScale = 1.3;
+        QString error;
+        m_app = testing::AppFixture::make(options, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        QVERIFY(testing::resize(m_app->window(), QSize(1280, 800)));
+    }
+
+    // A tablet set to large text: the screens open at 1.3 with no choice made in Cairn.
+    void theScreensFollowTheSystemsFontScale()
+    {
+        QCOMPARE(m_app->app().textSize().scale(), 1.3);
+        QCOMPARE(themePixels(QStringLiteral("bodyMedium")), 21);  // 16 × 1.3
+        QCOMPARE(themePixels(QStringLiteral("titleLarge")), 29);  // 22 × 1.3
+        QCOMPARE(themePixels(QStringLiteral("headline")), 34);    // 26 × 1.3
+        QTRY_VERIFY(highlighted(QStringLiteral("larger")));
+        QVERIFY(!highlighted(QStringLiteral("standard")));
+    }
+
+    // The user's choice under the sign-in screen wins over the system's, even when the system's
+    // setting changes afterwards.
+    void aChoiceMadeInTheAppWins()
+    {
+        QQuickItem *standard = nullptr;
+        QTRY_VERIFY((standard = testing::findItem(m_app->window(), QStringLiteral("textSize_standard"))));
+        testing::tap(m_app->window(), standard);
+        QTRY_COMPARE(m_app->app().textSize().scale(), 1.0);
+        QCOMPARE(themePixels(QStringLiteral("bodyMedium")), 16);
+        m_app->app().textSize().followSystem(1.5);
+        QCOMPARE(m_app->app().textSize().scale(), 1.0);
+        QCOMPARE(themePixels(QStringLiteral("bodyMedium")), 16);
+        QVERIFY(highlighted(QStringLiteral("standard")));
+    }
+
+    // On the next start a remembered choice wins over the system's scale; with none remembered
+    // the system's scale is used, held to 1-2.
+    void aRememberedChoiceWinsOverTheSystem()
+    {
+        {
+            app::TextSize chooser(true);
+            QVERIFY(chooser.choose(1.15));
+        }
+        app::TextSize remembered(true);
+        remembered.restore();
+        remembered.followSystem(1.3);
+        QCOMPARE(remembered.scale(), 1.15);
+
+        QSettings().remove(kTextSizeKey);
+        app::TextSize fresh(true);
+        fresh.restore();
+        fresh.followSystem(1.3);
+        QCOMPARE(fresh.scale(), 1.3);
+        fresh.followSystem(2.6);
+        QCOMPARE(fresh.scale(), 2.0);
+        fresh.followSystem(0.85);  // Android's "small": the app never goes below its design
+        QCOMPARE(fresh.scale(), 1.0);
+        fresh.followSystem(std::numeric_limits<double>::quiet_NaN());
+        QCOMPARE(fresh.scale(), 1.0);
+    }
+
+    // Where the platform offers no reliable scale (every desktop), it says 1: as designed.
+    void desktopsReportTheDesignedSize()
+    {
+#if !defined(Q_OS_ANDROID)
+        QCOMPARE(platform::systemFontScale(), 1.0);
+#endif
+    }
+
+    void cleanupTestCase()
+    {
+        QSettings().remove(kTextSizeKey);
+        m_app.reset();
+    }
+};
+
+QTEST_MAIN(TestSystemFontScale)
+#include "test_system_font_scale.moc"
