@@ -712,11 +712,11 @@ clinical::PatientEvaluation evaluationOf(const Entry &entry, const domain::Patie
 bool SummaryCache::patchBuilt(const QList<qsizetype> &changed)
 {
     SummarisedRegistry &out = m_built;
-    if (m_refused || out.patients.size() != m_order.size())
+    // The evaluations point into `patients`: lists a reader still holds are never changed under
+    // it (a change would copy them, and the pointers would then name the old copy).
+    if (m_refused || out.patients.size() != m_order.size() || !out.patients.isDetached() ||
+        !out.evaluations.isDetached())
         return false;
-    // The evaluations point into `patients`: a list the last reader still shares would be copied
-    // by the first change, and the pointers would then name the old copy.
-    const domain::Patient *buffer = out.patients.constData();
     const QDate end = measuresEndMonth(out.asOf);
     for (const qsizetype i : changed) {
         const Entry &entry = *m_order.at(i);
@@ -724,8 +724,6 @@ bool SummaryCache::patchBuilt(const QList<qsizetype> &changed)
         if (entry.refused || entry.onTherapy != (evaluation >= 0))
             return false;
         out.patients[i] = entry.patient;
-        if (out.patients.constData() != buffer)
-            return false;
         out.ltotReasons[i] = entry.ltotReason;
         out.nextVisits[i] = entry.nextVisit;
         out.nextVisitTimes[i] = entry.nextVisitTime;
