@@ -6929,6 +6929,185 @@
     </message>
 </context>
 <context>
+    <name>cairn::domain::Validation</name>
+    <message>
+        <source>is required (YYYY-MM-DD)</source>
+        <translation>es un dato obligatorio (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>must be a real date between 1900 and 2200</source>
+        <translation>debe ser una fecha real entre 1900 y 2200</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>debe ser un número entero de %1 a %2</translation>
+    </message>
+    <message>
+        <source>must be a positive number</source>
+        <translation>debe ser un número positivo</translation>
+    </message>
+    <message>
+        <source>is implausibly large (over %1)</source>
+        <translation>es un valor inverosímil (más de %1)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es un dato obligatorio</translation>
+    </message>
+    <message>
+        <source>is too long (at most %1 characters)</source>
+        <translation>es demasiado largo (%1 caracteres como máximo)</translation>
+    </message>
+    <message>
+        <source>contains a control character</source>
+        <translation>contiene un carácter de control</translation>
+    </message>
+    <message>
+        <source>must not be before start</source>
+        <translation>no puede ser anterior a start</translation>
+    </message>
+    <message>
+        <source>is too large (at most %1 characters)</source>
+        <translation>es demasiado grande (%1 caracteres como máximo)</translation>
+    </message>
+    <message>
+        <source>must be a base64 image or an SVG path (plain ASCII)</source>
+        <translation>debe ser una imagen en base64 o un trazado SVG (solo ASCII)</translation>
+    </message>
+    <message>
+        <source>opioid use disorder treatment is buprenorphine or methadone</source>
+        <translation>el tratamiento del trastorno por consumo de opioides es con buprenorfina o metadona</translation>
+    </message>
+    <message>
+        <source>is required for transdermal fentanyl</source>
+        <translation>es un dato obligatorio para el fentanilo transdérmico</translation>
+    </message>
+    <message>
+        <source>a declined agreement carries no signature</source>
+        <translation>un acuerdo rechazado no lleva firma</translation>
+    </message>
+    <message>
+        <source>is required when the check is concerning</source>
+        <translation>es un dato obligatorio cuando la consulta da un hallazgo preocupante</translation>
+    </message>
+    <message>
+        <source>are entered with the result, not while it is pending</source>
+        <translation>se anotan con el resultado, no mientras está pendiente</translation>
+    </message>
+    <message>
+        <source>must be a time written HH:mm (24-hour)</source>
+        <translation>debe ser una hora escrita HH:mm (formato de 24 horas)</translation>
+    </message>
+    <message>
+        <source>are required</source>
+        <translation>son datos obligatorios</translation>
+    </message>
+    <message>
+        <source>must be a list of item scores or an object of items</source>
+        <translation>debe ser una lista de puntuaciones por ítem o un objeto con los ítems</translation>
+    </message>
+    <message>
+        <source>must name a resource of the clinic&apos;s directory</source>
+        <translation>debe indicar un recurso del directorio de la clínica</translation>
+    </message>
+    <message>
+        <source>is required: a resource from the directory or where to</source>
+        <translation>es un dato obligatorio: un recurso del directorio o adónde se deriva</translation>
+    </message>
+    <message>
+        <source>must not be before the referral&apos;s date</source>
+        <translation>no puede ser anterior a la fecha de la derivación</translation>
+    </message>
+    <message>
+        <source>must not be before the goal&apos;s date</source>
+        <translation>no puede ser anterior a la fecha del objetivo</translation>
+    </message>
+    <message>
+        <source>must be planned, in_progress, paused or completed</source>
+        <translation>debe ser planned, in_progress, paused o completed</translation>
+    </message>
+    <message>
+        <source>has too many steps (at most 100)</source>
+        <translation>tiene demasiados pasos (100 como máximo)</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 to 5000</source>
+        <translation>debe ser un número de 0 a 5000</translation>
+    </message>
+    <message>
+        <source>must not be before the plan&apos;s date</source>
+        <translation>no puede ser anterior a la fecha del plan</translation>
+    </message>
+    <message>
+        <source>must not be before the previous step&apos;s date</source>
+        <translation>no puede ser anterior a la fecha del paso anterior</translation>
+    </message>
+    <message>
+        <source>applies only to a lost or stolen prescription</source>
+        <translation>solo se aplica a una receta perdida o robada</translation>
+    </message>
+    <message>
+        <source>is required when a request is declined</source>
+        <translation>es un dato obligatorio cuando se rechaza una solicitud</translation>
+    </message>
+    <message>
+        <source>must be a whole number of days from 1 to 365</source>
+        <translation>debe ser un número entero de días, de 1 a 365</translation>
+    </message>
+    <message>
+        <source>must be a whole number of days from 1 to 3650</source>
+        <translation>debe ser un número entero de días, de 1 a 3650</translation>
+    </message>
+    <message>
+        <source>is required: answer yes or no</source>
+        <translation>es un dato obligatorio: responda sí o no</translation>
+    </message>
+    <message>
+        <source>must not be before records_requested</source>
+        <translation>no puede ser anterior a records_requested</translation>
+    </message>
+    <message>
+        <source>is required when the first visit&apos;s decision is recorded</source>
+        <translation>es un dato obligatorio cuando se anota la decisión de la primera visita</translation>
+    </message>
+    <message>
+        <source>must not be before the intake&apos;s date</source>
+        <translation>no puede ser anterior a la fecha de la admisión</translation>
+    </message>
+    <message>
+        <source>must be after outcome_date</source>
+        <translation>debe ser posterior a outcome_date</translation>
+    </message>
+    <message>
+        <source>is required once the conference is %1</source>
+        <translation>es un dato obligatorio cuando la sesión clínica está en estado %1</translation>
+    </message>
+    <message>
+        <source>has too many entries (at most 50)</source>
+        <translation>tiene demasiadas entradas (50 como máximo)</translation>
+    </message>
+    <message>
+        <source>has too many entries (at most 20)</source>
+        <translation>tiene demasiadas entradas (20 como máximo)</translation>
+    </message>
+    <message>
+        <source>must be 1 or more</source>
+        <translation>debe ser 1 o más</translation>
+    </message>
+    <message>
+        <source>must not be before birth_date</source>
+        <translation>no puede ser anterior a birth_date</translation>
+    </message>
+    <message>
+        <source>is required for an inactive patient</source>
+        <translation>es un dato obligatorio para un paciente inactivo</translation>
+    </message>
+    <message>
+        <source>applies only when status is inactive</source>
+        <translation>solo se aplica cuando el estado es inactivo</translation>
+    </message>
+</context>
+<context>
     <name>cairn::interop::FhirImport</name>
     <message>
         <source>must be a FHIR resource (a JSON object)</source>

@@ -2,11 +2,20 @@
 
 #include "core/domain/record_kinds.h"
 
+#include <QCoreApplication>
 #include <QUuid>
 
 #include <cmath>
 
 namespace cairn::domain {
+
+// The messages, in the catalogue under "cairn::domain::Validation": the tablet shows them by the
+// field in the user's language; cairnctl and the server, which load no catalogue, in English.
+// Field names are never translated (they are the record's keys).
+struct Validation {
+    Q_DECLARE_TR_FUNCTIONS(cairn::domain::Validation)
+};
+
 namespace {
 
 // Clinical records are dated from 1900 to 2200: anything outside is a typo, not history.
@@ -17,39 +26,39 @@ Status checkDate(const QDate &date, const char *field, bool required)
 {
     if (date.isNull()) {
         if (required)
-            return Error{QLatin1String(field), QStringLiteral("is required (YYYY-MM-DD)")};
+            return Error{QLatin1String(field), Validation::tr("is required (YYYY-MM-DD)")};
         return ok();
     }
     if (!date.isValid() || date < kEarliest || date > kLatest)
-        return Error{QLatin1String(field), QStringLiteral("must be a real date between 1900 and 2200")};
+        return Error{QLatin1String(field), Validation::tr("must be a real date between 1900 and 2200")};
     return ok();
 }
 
 Status checkRange(int value, int low, int high, const char *field)
 {
     if (value < low || value > high)
-        return Error{QLatin1String(field), QStringLiteral("must be a whole number from %1 to %2").arg(low).arg(high)};
+        return Error{QLatin1String(field), Validation::tr("must be a whole number from %1 to %2").arg(low).arg(high)};
     return ok();
 }
 
 Status checkPositive(double value, const char *field, double maximum)
 {
     if (!std::isfinite(value) || value <= 0)
-        return Error{QLatin1String(field), QStringLiteral("must be a positive number")};
+        return Error{QLatin1String(field), Validation::tr("must be a positive number")};
     if (value > maximum)
-        return Error{QLatin1String(field), QStringLiteral("is implausibly large (over %1)").arg(maximum)};
+        return Error{QLatin1String(field), Validation::tr("is implausibly large (over %1)").arg(maximum)};
     return ok();
 }
 
 Status checkText(const QString &text, const char *field, bool required, int maxLength)
 {
     if (required && text.trimmed().isEmpty())
-        return Error{QLatin1String(field), QStringLiteral("is required")};
+        return Error{QLatin1String(field), Validation::tr("is required")};
     if (text.size() > maxLength)
-        return Error{QLatin1String(field), QStringLiteral("is too long (at most %1 characters)").arg(maxLength)};
+        return Error{QLatin1String(field), Validation::tr("is too long (at most %1 characters)").arg(maxLength)};
     for (const QChar c : text) {
         if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
-            return Error{QLatin1String(field), QStringLiteral("contains a control character")};
+            return Error{QLatin1String(field), Validation::tr("contains a control character")};
     }
     return ok();
 }
@@ -61,7 +70,7 @@ Status checkPeriod(const QDate &start, const QDate &end)
     if (auto s = checkDate(end, "end", false); !s)
         return s;
     if (end.isValid() && end < start)
-        return Error{QStringLiteral("end"), QStringLiteral("must not be before start")};
+        return Error{QStringLiteral("end"), Validation::tr("must not be before start")};
     return ok();
 }
 
@@ -74,11 +83,11 @@ Status checkSignature(const QString &text)
 {
     if (text.size() > kMaxSignature)
         return Error{QStringLiteral("signature"),
-                     QStringLiteral("is too large (at most %1 characters)").arg(kMaxSignature)};
+                     Validation::tr("is too large (at most %1 characters)").arg(kMaxSignature)};
     for (const QChar c : text) {
         if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('<') || c == QLatin1Char('>'))
             return Error{QStringLiteral("signature"),
-                         QStringLiteral("must be a base64 image or an SVG path (plain ASCII)")};
+                         Validation::tr("must be a base64 image or an SVG path (plain ASCII)")};
     }
     return ok();
 }
@@ -110,10 +119,10 @@ Status validate(const OpioidEntry &e)
     if (e.indication == OpioidIndication::OpioidUseDisorder && e.drug != QLatin1String("buprenorphine") &&
         e.drug != QLatin1String("methadone"))
         return Error{QStringLiteral("indication"),
-                     QStringLiteral("opioid use disorder treatment is buprenorphine or methadone")};
+                     Validation::tr("opioid use disorder treatment is buprenorphine or methadone")};
     if (e.drug == QLatin1String("fentanyl")) {
         if (!e.strengthMcgPerHr)
-            return Error{QStringLiteral("strength_mcg_per_hr"), QStringLiteral("is required for transdermal fentanyl")};
+            return Error{QStringLiteral("strength_mcg_per_hr"), Validation::tr("is required for transdermal fentanyl")};
         if (auto s = checkPositive(*e.strengthMcgPerHr, "strength_mcg_per_hr", 1000); !s)
             return s;
         if (auto s = checkRange(e.patches, 1, 10, "patches"); !s)
@@ -121,7 +130,7 @@ Status validate(const OpioidEntry &e)
         return ok();
     }
     if (!e.strengthMg)
-        return Error{QStringLiteral("strength_mg"), QStringLiteral("is required")};
+        return Error{QStringLiteral("strength_mg"), Validation::tr("is required")};
     if (auto s = checkPositive(*e.strengthMg, "strength_mg", 5000); !s)
         return s;
     if (auto s = checkPositive(e.unitsPerDose, "units_per_dose", 50); !s)
@@ -149,7 +158,7 @@ Status validate(const Agreement &a)
     if (auto s = checkSignature(a.signature); !s)
         return s;
     if (a.status == AgreementStatus::Declined && !a.signature.isEmpty())
-        return Error{QStringLiteral("signature"), QStringLiteral("a declined agreement carries no signature")};
+        return Error{QStringLiteral("signature"), Validation::tr("a declined agreement carries no signature")};
     return checkText(a.note, "note", false, 2000);
 }
 
@@ -166,7 +175,7 @@ Status validate(const PdmpCheck &c)
     if (auto s = checkText(c.checkedBy, "checked_by", false, 120); !s)
         return s;
     if (pdmpFindingsMissing(c))
-        return Error{QStringLiteral("findings"), QStringLiteral("is required when the check is concerning")};
+        return Error{QStringLiteral("findings"), Validation::tr("is required when the check is concerning")};
     return checkText(c.findings, "findings", false, 2000);
 }
 
@@ -185,7 +194,7 @@ Status validate(const UrineDrugScreen &u)
     }
     if (u.result == UdsResult::Pending && !u.substances.isEmpty())
         return Error{QStringLiteral("substances"),
-                     QStringLiteral("are entered with the result, not while it is pending")};
+                     Validation::tr("are entered with the result, not while it is pending")};
     return ok();
 }
 
@@ -202,7 +211,7 @@ Status validate(const Visit &v)
         for (int i : {0, 1, 3, 4})
             digits = digits && v.time.at(i).isDigit();
         if (!digits || hours > 23 || minutes > 59)
-            return Error{QStringLiteral("time"), QStringLiteral("must be a time written HH:mm (24-hour)")};
+            return Error{QStringLiteral("time"), Validation::tr("must be a time written HH:mm (24-hour)")};
     }
     return checkText(v.clinician, "clinician", false, 200);
 }
@@ -225,9 +234,9 @@ Status validate(const Screening &s)
     if (auto r = checkDate(s.date, "date", true); !r)
         return r;
     if (s.answers.isUndefined() || s.answers.isNull())
-        return Error{QStringLiteral("answers"), QStringLiteral("are required")};
+        return Error{QStringLiteral("answers"), Validation::tr("are required")};
     if (!s.answers.isArray() && !s.answers.isObject())
-        return Error{QStringLiteral("answers"), QStringLiteral("must be a list of item scores or an object of items")};
+        return Error{QStringLiteral("answers"), Validation::tr("must be a list of item scores or an object of items")};
     return ok();
 }
 
@@ -240,15 +249,15 @@ Status validate(const Referral &r)
     if (auto s = checkText(r.to, "to", false, 200); !s)
         return s;
     if (!r.resourceId.isEmpty() && QUuid::fromString(r.resourceId).isNull())
-        return Error{QStringLiteral("resource_id"), QStringLiteral("must name a resource of the clinic's directory")};
+        return Error{QStringLiteral("resource_id"), Validation::tr("must name a resource of the clinic's directory")};
     if (r.resourceId.isEmpty() && r.to.trimmed().isEmpty())
-        return Error{QStringLiteral("to"), QStringLiteral("is required: a resource from the directory or where to")};
+        return Error{QStringLiteral("to"), Validation::tr("is required: a resource from the directory or where to")};
     if (auto s = checkText(r.question, "question", false, 1000); !s)
         return s;
     if (auto s = checkDate(r.statusDate, "status_date", false); !s)
         return s;
     if (r.statusDate.isValid() && r.statusDate < r.date)
-        return Error{QStringLiteral("status_date"), QStringLiteral("must not be before the referral's date")};
+        return Error{QStringLiteral("status_date"), Validation::tr("must not be before the referral's date")};
     return ok();
 }
 
@@ -266,11 +275,11 @@ Status validate(const CarePlanGoal &g)
     if (auto s = checkDate(g.targetDate, "target_date", false); !s)
         return s;
     if (g.targetDate.isValid() && g.targetDate < g.date)
-        return Error{QStringLiteral("target_date"), QStringLiteral("must not be before the goal's date")};
+        return Error{QStringLiteral("target_date"), Validation::tr("must not be before the goal's date")};
     if (auto s = checkDate(g.reviewed, "reviewed", false); !s)
         return s;
     if (g.reviewed.isValid() && g.reviewed < g.date)
-        return Error{QStringLiteral("reviewed"), QStringLiteral("must not be before the goal's date")};
+        return Error{QStringLiteral("reviewed"), Validation::tr("must not be before the goal's date")};
     return checkText(g.goal, "goal", true, 500);
 }
 
@@ -279,11 +288,11 @@ Status validate(const TaperPlan &t)
     if (auto s = checkDate(t.date, "date", true); !s)
         return s;
     if (t.status == TaperStatus::None)
-        return Error{QStringLiteral("status"), QStringLiteral("must be planned, in_progress, paused or completed")};
+        return Error{QStringLiteral("status"), Validation::tr("must be planned, in_progress, paused or completed")};
     if (auto s = checkText(t.drug, "drug", false, 60); !s)
         return s;
     if (t.steps.size() > 100)
-        return Error{QStringLiteral("steps"), QStringLiteral("has too many steps (at most 100)")};
+        return Error{QStringLiteral("steps"), Validation::tr("has too many steps (at most 100)")};
     for (qsizetype i = 0; i < t.steps.size(); ++i) {
         const TaperStep &step = t.steps.at(i);
         const QString at = QStringLiteral("steps[%1]").arg(i);
@@ -292,11 +301,11 @@ Status validate(const TaperPlan &t)
             s = checkText(step.description, "description", false, 500);
         if (s && step.targetMmePerDay &&
             (!std::isfinite(*step.targetMmePerDay) || *step.targetMmePerDay < 0 || *step.targetMmePerDay > 5000))
-            s = Error{QStringLiteral("target_mme_per_day"), QStringLiteral("must be a number from 0 to 5000")};
+            s = Error{QStringLiteral("target_mme_per_day"), Validation::tr("must be a number from 0 to 5000")};
         if (s && step.date < t.date)
-            s = Error{QStringLiteral("date"), QStringLiteral("must not be before the plan's date")};
+            s = Error{QStringLiteral("date"), Validation::tr("must not be before the plan's date")};
         if (s && i > 0 && step.date < t.steps.at(i - 1).date)
-            s = Error{QStringLiteral("date"), QStringLiteral("must not be before the previous step's date")};
+            s = Error{QStringLiteral("date"), Validation::tr("must not be before the previous step's date")};
         if (!s)
             return s.error().within(at);
     }
@@ -310,12 +319,12 @@ Status validate(const RefillRequest &q)
     if (auto s = checkText(q.medication, "medication", true, 200); !s)
         return s;
     if (q.policeReport && !q.lostStolen)
-        return Error{QStringLiteral("police_report"), QStringLiteral("applies only to a lost or stolen prescription")};
+        return Error{QStringLiteral("police_report"), Validation::tr("applies only to a lost or stolen prescription")};
     if (q.decision == RefillDecision::Declined && q.decisionReason.trimmed().isEmpty())
-        return Error{QStringLiteral("decision_reason"), QStringLiteral("is required when a request is declined")};
+        return Error{QStringLiteral("decision_reason"), Validation::tr("is required when a request is declined")};
     // The same range the refill check accepts (rules contract §7).
     if (q.daysSupply && (*q.daysSupply < 1 || *q.daysSupply > 365))
-        return Error{QStringLiteral("days_supply"), QStringLiteral("must be a whole number of days from 1 to 365")};
+        return Error{QStringLiteral("days_supply"), Validation::tr("must be a whole number of days from 1 to 365")};
     return checkText(q.decisionReason, "decision_reason", false, 1000);
 }
 
@@ -331,7 +340,7 @@ Status validate(const UdsSelection &u)
     if (auto s = checkDate(u.date, "date", true); !s)
         return s;
     if (u.intervalDays < 1 || u.intervalDays > 3650)
-        return Error{QStringLiteral("interval_days"), QStringLiteral("must be a whole number of days from 1 to 3650")};
+        return Error{QStringLiteral("interval_days"), Validation::tr("must be a whole number of days from 1 to 3650")};
     if (auto s = checkDate(u.drawnDay, "drawn_day", true); !s)
         return s;
     return checkText(u.policyVersion, "policy_version", true, 80);
@@ -366,10 +375,10 @@ Status validate(const OudAssessment &a)
     for (std::size_t i = 0; i < kOudCriteria.size(); ++i) {
         if (!a.criteria[i])
             return Error{QStringLiteral("criteria.") + QLatin1StringView(kOudCriteria[i]),
-                         QStringLiteral("is required: answer yes or no")};
+                         Validation::tr("is required: answer yes or no")};
     }
     if (!a.asPrescribed)
-        return Error{QStringLiteral("as_prescribed"), QStringLiteral("is required: answer yes or no")};
+        return Error{QStringLiteral("as_prescribed"), Validation::tr("is required: answer yes or no")};
     return checkText(a.note, "note", false, 2000);
 }
 
@@ -408,26 +417,26 @@ Status validate(const Intake &i)
     if (auto s = checkDate(i.recordsReceived, "records_received", false); !s)
         return s;
     if (i.recordsRequested.isValid() && i.recordsReceived.isValid() && i.recordsReceived < i.recordsRequested)
-        return Error{QStringLiteral("records_received"), QStringLiteral("must not be before records_requested")};
+        return Error{QStringLiteral("records_received"), Validation::tr("must not be before records_requested")};
     if (auto s = checkText(i.diagnosis, "diagnosis", false, 500); !s)
         return s;
     if (!i.outcome) {
         if (i.outcomeDate.isValid() || i.reviewDate.isValid() || !i.outcomeBy.isEmpty() || !i.outcomeNote.isEmpty())
             return Error{QStringLiteral("outcome"),
-                         QStringLiteral("is required when the first visit's decision is recorded")};
+                         Validation::tr("is required when the first visit's decision is recorded")};
         return ok();
     }
     if (auto s = checkDate(i.outcomeDate, "outcome_date", true); !s)
         return s;
     if (i.outcomeDate < i.date)
-        return Error{QStringLiteral("outcome_date"), QStringLiteral("must not be before the intake's date")};
+        return Error{QStringLiteral("outcome_date"), Validation::tr("must not be before the intake's date")};
     if (auto s = checkText(i.outcomeBy, "outcome_by", true, 120); !s)
         return s;
     const bool bridge = *i.outcome == IntakeOutcome::Bridge;
     if (auto s = checkDate(i.reviewDate, "review_date", bridge); !s)
         return s;
     if (bridge && i.reviewDate <= i.outcomeDate)
-        return Error{QStringLiteral("review_date"), QStringLiteral("must be after outcome_date")};
+        return Error{QStringLiteral("review_date"), Validation::tr("must be after outcome_date")};
     return checkText(i.outcomeNote, "outcome_note", false, 2000);
 }
 
@@ -441,11 +450,11 @@ Status validate(const CaseConference &c)
         return s;
     if (c.status != ConferenceStatus::Requested && !c.meetingDate.isValid())
         return Error{QStringLiteral("meeting_date"),
-                     QStringLiteral("is required once the conference is %1").arg(toString(c.status))};
+                     Validation::tr("is required once the conference is %1").arg(toString(c.status))};
     if (auto s = checkText(c.consultNote, "consult_note", false, 10000); !s)
         return s;
     if (c.recommendations.size() > 50)
-        return Error{QStringLiteral("recommendations"), QStringLiteral("has too many entries (at most 50)")};
+        return Error{QStringLiteral("recommendations"), Validation::tr("has too many entries (at most 50)")};
     for (qsizetype i = 0; i < c.recommendations.size(); ++i) {
         const Recommendation &r = c.recommendations.at(i);
         const QString at = QStringLiteral("recommendations[%1]").arg(i);
@@ -463,14 +472,14 @@ Status validate(const CaseConference &c)
             s = checkDate(r.due, "due", false);
         if (s && r.targetMmePerDay &&
             (!std::isfinite(*r.targetMmePerDay) || *r.targetMmePerDay < 0 || *r.targetMmePerDay > 5000))
-            s = Error{QStringLiteral("target_mme_per_day"), QStringLiteral("must be a number from 0 to 5000")};
+            s = Error{QStringLiteral("target_mme_per_day"), Validation::tr("must be a number from 0 to 5000")};
         if (s)
             s = checkText(r.recordId, "record_id", false, 40);
         if (!s)
             return s.error().within(at);
     }
     if (c.scripts.size() > 20)
-        return Error{QStringLiteral("scripts"), QStringLiteral("has too many entries (at most 20)")};
+        return Error{QStringLiteral("scripts"), Validation::tr("has too many entries (at most 20)")};
     for (qsizetype i = 0; i < c.scripts.size(); ++i)
         if (auto s = checkText(c.scripts.at(i), "scripts", true, 80); !s)
             return Error{QStringLiteral("scripts[%1]").arg(i), s.error().message};
@@ -497,7 +506,7 @@ Status validate(const ScriptUse &u)
     if (auto s = checkText(u.scriptId, "script_id", true, 80); !s)
         return s;
     if (u.scriptVersion < 1)
-        return Error{QStringLiteral("script_version"), QStringLiteral("must be 1 or more")};
+        return Error{QStringLiteral("script_version"), Validation::tr("must be 1 or more")};
     if (u.language != QLatin1String("en") && u.language != QLatin1String("es"))
         return Error{QStringLiteral("language"), QStringLiteral("must be \"en\" or \"es\"")};
     return checkText(u.note, "note", false, 2000);
@@ -518,23 +527,23 @@ Status validate(const Patient &p)
     if (auto s = checkDate(p.ltotStart, "ltot_start", false); !s)
         return s;
     if (p.birthDate.isValid() && p.ltotStart.isValid() && p.ltotStart < p.birthDate)
-        return Error{QStringLiteral("ltot_start"), QStringLiteral("must not be before birth_date")};
+        return Error{QStringLiteral("ltot_start"), Validation::tr("must not be before birth_date")};
     if (auto s = checkDate(p.opioidPrescriberSince, "opioid_prescriber_since", false); !s)
         return s;
     if (p.birthDate.isValid() && p.opioidPrescriberSince.isValid() && p.opioidPrescriberSince < p.birthDate)
-        return Error{QStringLiteral("opioid_prescriber_since"), QStringLiteral("must not be before birth_date")};
+        return Error{QStringLiteral("opioid_prescriber_since"), Validation::tr("must not be before birth_date")};
     if (auto s = checkLanguage(p.language, "language"); !s)
         return s;
     if (auto s = checkText(p.riskTierReason, "risk_tier_reason", false, 500); !s)
         return s;
     if (p.status == PatientStatus::Inactive) {
         if (!p.inactiveReason)
-            return Error{QStringLiteral("inactive_reason"), QStringLiteral("is required for an inactive patient")};
+            return Error{QStringLiteral("inactive_reason"), Validation::tr("is required for an inactive patient")};
         if (auto s = checkDate(p.inactiveDate, "inactive_date", true); !s)
             return s;
     } else if (p.inactiveReason || !p.inactiveDate.isNull()) {
         return Error{p.inactiveReason ? QStringLiteral("inactive_reason") : QStringLiteral("inactive_date"),
-                     QStringLiteral("applies only when status is inactive")};
+                     Validation::tr("applies only when status is inactive")};
     }
     Status status = ok();
     forEachKind([&](const auto &kind) {
@@ -549,9 +558,9 @@ Status validateForRegistry(const Patient &p)
     if (auto s = validate(p); !s)
         return s;
     if (p.name.trimmed().isEmpty())
-        return Error{QStringLiteral("name"), QStringLiteral("is required")};
+        return Error{QStringLiteral("name"), Validation::tr("is required")};
     if (p.clinicId.trimmed().isEmpty())
-        return Error{QStringLiteral("clinic_id"), QStringLiteral("is required")};
+        return Error{QStringLiteral("clinic_id"), Validation::tr("is required")};
     return ok();
 }
 

@@ -231,6 +231,37 @@ private slots:
         QCOMPARE(versions.versions().at(0).reason, QStringLiteral("doses entered wrongly"));
     }
 
+    // The domain's reason for refusing a field is shown in the screen's language (here an
+    // impossible strength, refused by core/domain/validation.cpp, not by the form), and back.
+    void aRefusedFieldIsExplainedInTheScreensLanguage()
+    {
+        app::RecordForm form;
+        form.setSession(m_session.get());
+        form.setKind(QStringLiteral("opioid"));
+        form.setPatientId(m_patientId);
+        fill(form, {{QStringLiteral("drug"), QStringLiteral("oxycodone")},
+                    {QStringLiteral("strength_mg"), QStringLiteral("5000000")},
+                    {QStringLiteral("units_per_dose"), QStringLiteral("1")},
+                    {QStringLiteral("doses_per_day"), QStringLiteral("3")},
+                    {QStringLiteral("start"), QStringLiteral("2026-11-01")}});
+        const auto before = counts();
+        QVERIFY(m_language->setLanguage(QStringLiteral("es")));
+        QCOMPARE(saveAndWait(form), QString());
+        QVERIFY2(form.errors()
+                     .value(QStringLiteral("strength_mg"))
+                     .toString()
+                     .startsWith(QStringLiteral("es un valor inverosímil")),
+                 qPrintable(form.errors().value(QStringLiteral("strength_mg")).toString()));
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        QCOMPARE(saveAndWait(form), QString());
+        QVERIFY2(form.errors()
+                     .value(QStringLiteral("strength_mg"))
+                     .toString()
+                     .startsWith(QStringLiteral("is implausibly large")),
+                 qPrintable(form.errors().value(QStringLiteral("strength_mg")).toString()));
+        QCOMPARE(counts(), before);
+    }
+
     void aPendingUrineTestGetsItsResult()
     {
         app::RecordForm form;
