@@ -561,6 +561,20 @@ bool hasCoding(const QJsonArray &codeables, QLatin1StringView system, QLatin1Str
 // The opioid treatment agreement: a Consent with scope treatment, LOINC category 59284-0 and Cairn's
 // agreement policy; active and permit is signed, rejected and deny is declined. Other consents are
 // refused rather than read as an agreement.
+// The code in `system` of the resource's valueCodeableConcept (empty when it has none).
+QString codedValue(const Resource &r, QLatin1StringView system)
+{
+    return codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), system);
+}
+
+// A record read from resource `r`, checked by the domain's own rules; an error names the resource.
+template <typename Record> Result<Record> validated(const Resource &r, Record record)
+{
+    if (auto s = domain::validate(record); !s)
+        return s.error().within(r.label);
+    return record;
+}
+
 Result<domain::Agreement> readConsent(const Resource &r)
 {
     const QJsonObject &o = r.json;
@@ -599,9 +613,7 @@ Result<domain::Agreement> readConsent(const Resource &r)
     a.language = extensionText(o, fhir::kExtAgreementLanguage, QStringLiteral("valueCode"));
     a.note = extensionText(o, fhir::kExtAgreementNote, QStringLiteral("valueString"));
     a.signature = extensionText(o, fhir::kExtAgreementSignature, QStringLiteral("valueString"));
-    if (auto s = domain::validate(a); !s)
-        return s.error().within(r.label);
-    return a;
+    return validated(r, std::move(a));
 }
 
 // A visit: Encounter planned, finished or cancelled (a no-show with Cairn's flag); class AMB (in
@@ -661,9 +673,7 @@ Result<domain::Visit> readEncounter(const Resource &r)
                           .toObject()
                           .value(QStringLiteral("display"))
                           .toString();
-    if (auto s = domain::validate(v); !s)
-        return s.error().within(r.label);
-    return v;
+    return validated(r, std::move(v));
 }
 
 // A referral: a ServiceRequest of SNOMED CT's "Patient referral" category, with the referral's
@@ -716,9 +726,7 @@ Result<domain::Referral> readServiceRequest(const Resource &r)
     referral.question =
         o.value(QStringLiteral("reasonCode")).toArray().first().toObject().value(QStringLiteral("text")).toString();
     referral.resourceId = extensionText(o, fhir::kExtReferralResource, QStringLiteral("valueString"));
-    if (auto s = domain::validate(referral); !s)
-        return s.error().within(r.label);
-    return referral;
+    return validated(r, std::move(referral));
 }
 
 Result<domain::PdmpCheck> readPdmpCheck(const Resource &r, const QDate &date)
@@ -726,7 +734,7 @@ Result<domain::PdmpCheck> readPdmpCheck(const Resource &r, const QDate &date)
     const QJsonObject &o = r.json;
     domain::PdmpCheck check;
     check.date = date;
-    const QString result = codeIn(o.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnPdmpResult);
+    const QString result = codedValue(r, fhir::kCairnPdmpResult);
     if (result != QLatin1String("concerning") && result != QLatin1String("not-concerning"))
         return at(r, QStringLiteral("valueCodeableConcept"), FhirImport::tr("must be concerning or not-concerning"));
     check.concerning = result == QLatin1String("concerning");
@@ -734,23 +742,18 @@ Result<domain::PdmpCheck> readPdmpCheck(const Resource &r, const QDate &date)
         o.value(QStringLiteral("performer")).toArray().first().toObject().value(QStringLiteral("display")).toString();
     check.findings =
         o.value(QStringLiteral("note")).toArray().first().toObject().value(QStringLiteral("text")).toString();
-    if (auto s = domain::validate(check); !s)
-        return s.error().within(r.label);
-    return check;
+    return validated(r, std::move(check));
 }
 
 Result<domain::NaloxoneRecord> readNaloxone(const Resource &r, const QDate &date)
 {
     domain::NaloxoneRecord record;
     record.date = date;
-    const QString action =
-        codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnNaloxoneAction);
+    const QString action = codedValue(r, fhir::kCairnNaloxoneAction);
     if (!domain::parse(action, &record.action))
         return at(r, QStringLiteral("valueCodeableConcept"),
                   FhirImport::tr("must be offered, prescribed, declined or dispensed"));
-    if (auto s = domain::validate(record); !s)
-        return s.error().within(r.label);
-    return record;
+    return validated(r, std::move(record));
 }
 
 // The text of the first note (an Annotation): a reason or a note as the user typed it.
@@ -790,17 +793,14 @@ Result<domain::LtotDecision> readLtotDecision(const Resource &r, const QDate &da
     if (!reason)
         return reason.error();
     decision.reason = *reason;
-    if (auto s = domain::validate(decision); !s)
-        return s.error().within(r.label);
-    return decision;
+    return validated(r, std::move(decision));
 }
 
 Result<domain::NoReferralDecision> readNoReferral(const Resource &r, const QDate &date)
 {
     domain::NoReferralDecision decision;
     decision.date = date;
-    const QString trigger =
-        codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnReferralTrigger);
+    const QString trigger = codedValue(r, fhir::kCairnReferralTrigger);
     if (!domain::parse(trigger, &decision.trigger))
         return at(r, QStringLiteral("valueCodeableConcept"),
                   FhirImport::tr("must be high_dose, uds_unexpected, positive_screen, taper_paused or oud_concern"));
@@ -808,9 +808,7 @@ Result<domain::NoReferralDecision> readNoReferral(const Resource &r, const QDate
     if (!reason)
         return reason.error();
     decision.reason = *reason;
-    if (auto s = domain::validate(decision); !s)
-        return s.error().within(r.label);
-    return decision;
+    return validated(r, std::move(decision));
 }
 
 // The DSM-5 checklist: every criterion and "as prescribed" answered in a component (none is
@@ -871,17 +869,14 @@ Result<domain::OudAssessment> readOudAssessment(const Resource &r, const QDate &
         return at(r, QStringLiteral("performer"),
                   FhirImport::tr("is required: the clinician who went through the checklist (display)"));
     assessment.note = noteText(r.json);
-    if (auto s = domain::validate(assessment); !s)
-        return s.error().within(r.label);
-    return assessment;
+    return validated(r, std::move(assessment));
 }
 
 Result<domain::MoudStatus> readMoudStatus(const Resource &r, const QDate &date)
 {
     domain::MoudStatus status;
     status.date = date;
-    const QString state =
-        codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnMoudState);
+    const QString state = codedValue(r, fhir::kCairnMoudState);
     if (!domain::parse(state, &status.state))
         return at(r, QStringLiteral("valueCodeableConcept"),
                   FhirImport::tr("must be offered, accepted, declined, started_in_house, referred or stopped"));
@@ -889,9 +884,7 @@ Result<domain::MoudStatus> readMoudStatus(const Resource &r, const QDate &date)
     status.referredTo = extensionText(r.json, fhir::kExtMoudReferredTo, QStringLiteral("valueString"));
     status.resourceId = extensionText(r.json, fhir::kExtReferralResource, QStringLiteral("valueString"));
     status.note = noteText(r.json);
-    if (auto s = domain::validate(status); !s)
-        return s.error().within(r.label);
-    return status;
+    return validated(r, std::move(status));
 }
 
 // A new patient's intake: its fields as components coded by name; an unknown or repeated one is refused.
@@ -942,9 +935,7 @@ Result<domain::Intake> readIntake(const Resource &r, const QDate &date)
             return at(r, field + QStringLiteral(".code"),
                       FhirImport::tr("must be a field of an intake in %1").arg(QString(fhir::kCairnIntakeItem)));
     }
-    if (auto s = domain::validate(intake); !s)
-        return s.error().within(r.label);
-    return intake;
+    return validated(r, std::move(intake));
 }
 
 // A task for a role of the team: requested (open) or completed (done), the role as performerType,
@@ -981,9 +972,7 @@ Result<domain::Task> readTask(const Resource &r)
     if (!due)
         return due.error().within(r.label);
     task.due = *due;
-    if (auto s = domain::validate(task); !s)
-        return s.error().within(r.label);
-    return task;
+    return validated(r, std::move(task));
 }
 
 // A screen in Cairn's instrument code (PHQ-2, GAD-2, ORT, PC-PTSD-5): its answers as Cairn stores
@@ -1011,9 +1000,7 @@ Result<domain::Screening> readOtherScreening(const Resource &r, const QString &i
     if (auto parsed = instrument->parseAnswers(screening.answers); !parsed)
         return at(r, QStringLiteral("valueString"),
                   FhirImport::tr("answers%1: %2").arg(parsed.error().field, parsed.error().message));
-    if (auto s = domain::validate(screening); !s)
-        return s.error().within(r.label);
-    return screening;
+    return validated(r, std::move(screening));
 }
 
 enum class PanelKind { Peg, Scores, Uds };
@@ -1277,8 +1264,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         if (uds) {
             domain::UrineDrugScreen screen;
             screen.date = *date;
-            const QString result =
-                codeIn(r.json.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnUdsResult);
+            const QString result = codedValue(r, fhir::kCairnUdsResult);
             if (!domain::parse(result, &screen.result))
                 return at(r, QStringLiteral("valueCodeableConcept"),
                           FhirImport::tr("must be expected, unexpected or pending"));
