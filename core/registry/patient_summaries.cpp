@@ -19,7 +19,6 @@
 #include <atomic>
 #include <cstring>
 #include <initializer_list>
-#include <numeric>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -658,11 +657,8 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
         for (qsizetype i = 0; i < m_order.size(); ++i)
             m_position.insert(m_order.at(i)->patient.id, i);
         // The lists' display order, sorted only when the names or the patients change.
-        m_nameOrder.resize(m_order.size());
-        std::iota(m_nameOrder.begin(), m_nameOrder.end(), qsizetype{0});
-        std::stable_sort(m_nameOrder.begin(), m_nameOrder.end(), [this](qsizetype a, qsizetype b) {
-            return m_order.at(a)->patient.name.localeAwareCompare(m_order.at(b)->patient.name) < 0;
-        });
+        m_nameOrder = placesInNameOrder(m_order.size(),
+                                        [this](qsizetype i) -> const QString & { return m_order.at(i)->patient.name; });
     }
     m_seq = newest;
     if (reorder || m_built.asOf != today || !patchBuilt(changed))

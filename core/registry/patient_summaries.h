@@ -30,8 +30,10 @@
 #include <QHash>
 #include <QList>
 
+#include <algorithm>
 #include <array>
 #include <memory>
+#include <numeric>
 #include <optional>
 
 namespace cairn::storage {
@@ -84,6 +86,17 @@ struct SummarisedRegistry {
     // locale does, then search order): kept while no name changes, so a list is not sorted per read.
     QList<qsizetype> nameOrder;
 };
+
+// The places 0..count-1 in the whole-registry lists' name order: names compared as the system
+// locale does, ties kept in their given (search) order. `nameAt(i)` gives the i-th name.
+template <typename NameAt> QList<qsizetype> placesInNameOrder(qsizetype count, const NameAt &nameAt)
+{
+    QList<qsizetype> places(count);
+    std::iota(places.begin(), places.end(), qsizetype{0});
+    std::stable_sort(places.begin(), places.end(),
+                     [&nameAt](qsizetype a, qsizetype b) { return nameAt(a).localeAwareCompare(nameAt(b)) < 0; });
+    return places;
+}
 
 // The summaries one registry connection read last, kept parsed between reads: a read after a write
 // re-reads and re-parses only the summaries recomputed since (computed_seq), not every row.

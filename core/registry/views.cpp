@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <numeric>
 
 namespace cairn::registry {
 namespace {
@@ -274,14 +273,11 @@ Result<RosterRows> rosterRows(Registry &registry, const QDate &asOf)
         byPatient.insert(pe.patient, &pe);
 
     // By name: the summaries keep that order between reads; a list evaluated in full is sorted here.
-    QList<qsizetype> byName = input->nameOrder;
-    if (byName.size() != patients.size()) {
-        byName.resize(patients.size());
-        std::iota(byName.begin(), byName.end(), qsizetype{0});
-        std::stable_sort(byName.begin(), byName.end(), [&patients](qsizetype a, qsizetype b) {
-            return patients.at(a).name.localeAwareCompare(patients.at(b).name) < 0;
-        });
-    }
+    const QList<qsizetype> byName =
+        input->nameOrder.size() == patients.size()
+            ? input->nameOrder
+            : placesInNameOrder(patients.size(),
+                                [&patients](qsizetype i) -> const QString & { return patients.at(i).name; });
     const bool searchKeysKnown = input->searchKeys.size() == patients.size();
     RosterRows result;
     result.asOf = asOf;
