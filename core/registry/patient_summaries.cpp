@@ -9,6 +9,7 @@
 #include "core/storage/record_store.h"
 #include "core/storage/summary_store.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +31,7 @@ namespace {
 // rule in a release): every summary is then recomputed on the first read.
 // 2: booking time as the huddle says, measures; 3: intake, OUD and referral gaps; 4: valid_until,
 // measures through the current month.
-constexpr auto kSummaryFormat = "4";
+constexpr auto kSummaryFormat = "5";
 // A summary holds the measure shares of the 12 months the screen opens on and of the month in
 // progress (a month's share depends on the records and the policy only, never on the date it is
 // computed), so it still covers the screen's months when the next month begins.
@@ -68,52 +69,139 @@ template <typename Enum> Enum fromName(const QString &text, std::initializer_lis
     return fallback;
 }
 
-// A missing gap the rules engine dates `asOf` (never done: due the day it is evaluated) is stored
-// as due "today", so that the same summary holds on the following days.
-QByteArray gapsToJson(const QList<clinical::CareGap> &gaps, const QDate &asOf)
+// A summary's gaps as bytes: per gap its status and severity (one byte each), its due date (four
+// bytes: 0 none, 1 "today", else the Julian day), the ids of its code, role and reason, a byte
+// counting its scripts and their ids; ids are four bytes, little-endian, of texts in summary_text.
+// A missing gap the rules engine dates `asOf` (never done: due the day it is evaluated) is stored as
+// due "today", so that the same summary holds on the following days.
+constexpr quint32 kNoDue = 0;
+constexpr quint32 kDueTodayMark = 1;
+
+void put32(QByteArray &out, quint32 value)
 {
-    QJsonArray array;
+    for (int shift = 0; shift < 32; shift += 8)
+        out.append(static_cast<char>((value >> shift) & 0xff));
+}
+
+// The ids of the texts summaries name (SummaryStore::summaryText): 31 bits of the text's SHA-1, or
+// the next free id when another text holds that one, so that registries that computed the same
+// summaries hold the same bytes. Lives for one transaction (the texts it stored go if that rolls back).
+class SummaryTextIds {
+public:
+    explicit SummaryTextIds(storage::SummaryStore &store)
+        : m_store(store)
+    {}
+
+    Result<quint32> idOf(const QString &text)
+    {
+        if (const auto known = m_known.constFind(text); known != m_known.cend())
+            return *known;
+        const QByteArray digest = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1);
+        quint32 id = 0;
+        for (int i = 0; i < 4; ++i)
+            id = (id << 8) | static_cast<quint8>(digest.at(i));
+        for (id &= 0x7fffffff;; id = (id + 1) & 0x7fffffff) {
+            auto stored = m_store.storeSummaryText(id, text);
+            if (!stored)
+                return stored.error();
+            if (*stored == text)
+                break;
+        }
+        m_known.insert(text, id);
+        return id;
+    }
+
+private:
+    storage::SummaryStore &m_store;
+    QHash<QString, quint32> m_known;
+};
+
+Result<QByteArray> encodeGaps(const QList<clinical::CareGap> &gaps, const QDate &asOf, SummaryTextIds &ids)
+{
+    QByteArray out;
+    out.reserve(gaps.size() * 24 + 2);
+    put32(out, static_cast<quint32>(gaps.size()));
     for (const clinical::CareGap &g : gaps) {
         const bool dueToday = g.status == clinical::GapStatus::Missing && g.due == asOf;
-        array.append(QJsonObject{{QStringLiteral("code"), g.code},
-                                 {QStringLiteral("status"), clinical::toString(g.status)},
-                                 {QStringLiteral("due"), dueToday ? kDueToday : g.due.toString(Qt::ISODate)},
-                                 {QStringLiteral("severity"), clinical::toString(g.severity)},
-                                 {QStringLiteral("role"), g.role},
-                                 {QStringLiteral("reason"), g.reason},
-                                 {QStringLiteral("scripts"), QJsonArray::fromStringList(g.scripts)}});
+        out.append(static_cast<char>(g.status));
+        out.append(static_cast<char>(g.severity));
+        put32(out, dueToday ? kDueTodayMark : g.due.isValid() ? static_cast<quint32>(g.due.toJulianDay()) : kNoDue);
+        for (const QString *text : {&g.code, &g.role, &g.reason}) {
+            auto id = ids.idOf(*text);
+            if (!id)
+                return id.error();
+            put32(out, *id);
+        }
+        out.append(static_cast<char>(std::min<qsizetype>(g.scripts.size(), 255)));
+        for (qsizetype i = 0; i < std::min<qsizetype>(g.scripts.size(), 255); ++i) {
+            auto id = ids.idOf(g.scripts.at(i));
+            if (!id)
+                return id.error();
+            put32(out, *id);
+        }
     }
-    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+    return out;
 }
 
 // The gaps of a stored summary; the places of those due "today" (left without a date) in `dueToday`.
-QList<clinical::CareGap> gapsFromJson(const QByteArray &text, QList<qsizetype> *dueToday)
+// `textOf` gives the text of an id (a null string when none is stored). Nothing for bytes this
+// format does not describe.
+template <typename TextOf>
+std::optional<QList<clinical::CareGap>> decodeGaps(const QByteArray &bytes, TextOf textOf, QList<qsizetype> *dueToday)
 {
-    using clinical::GapStatus;
-    using clinical::Severity;
+    qsizetype at = 0;
+    bool readable = true;
+    auto get8 = [&]() -> quint8 {
+        if (at + 1 > bytes.size()) {
+            readable = false;
+            return 0;
+        }
+        return static_cast<quint8>(bytes.at(at++));
+    };
+    auto get32 = [&]() -> quint32 {
+        if (at + 4 > bytes.size()) {
+            readable = false;
+            return 0;
+        }
+        quint32 value = 0;
+        for (int shift = 0; shift < 32; shift += 8)
+            value |= static_cast<quint32>(static_cast<quint8>(bytes.at(at++))) << shift;
+        return value;
+    };
+    auto getText = [&]() -> QString {
+        const QString text = textOf(get32());
+        readable = readable && !text.isNull();
+        return text;
+    };
+    const quint32 count = get32();
+    if (!readable || count > static_cast<quint32>(bytes.size()))
+        return std::nullopt;
     QList<clinical::CareGap> gaps;
-    const QJsonArray array = QJsonDocument::fromJson(text).array();
-    gaps.reserve(array.size());
-    for (const QJsonValue &value : array) {
-        const QJsonObject o = value.toObject();
+    gaps.reserve(count);
+    for (quint32 n = 0; n < count && readable; ++n) {
         clinical::CareGap g;
-        g.code = o.value(QStringLiteral("code")).toString();
-        g.status = fromName(o.value(QStringLiteral("status")).toString(),
-                            {GapStatus::Missing, GapStatus::Overdue, GapStatus::DueSoon, GapStatus::Alert},
-                            GapStatus::Missing);
-        const QString due = o.value(QStringLiteral("due")).toString();
-        if (due == kDueToday)
+        const quint8 status = get8();
+        const quint8 severity = get8();
+        if (status > static_cast<quint8>(clinical::GapStatus::Alert) ||
+            severity > static_cast<quint8>(clinical::Severity::Low))
+            return std::nullopt;
+        g.status = static_cast<clinical::GapStatus>(status);
+        g.severity = static_cast<clinical::Severity>(severity);
+        const quint32 due = get32();
+        if (due == kDueTodayMark)
             dueToday->append(gaps.size());
-        else
-            g.due = QDate::fromString(due, Qt::ISODate);
-        g.severity = fromName(o.value(QStringLiteral("severity")).toString(),
-                              {Severity::Urgent, Severity::High, Severity::Medium, Severity::Low}, Severity::Medium);
-        g.role = o.value(QStringLiteral("role")).toString();
-        g.reason = o.value(QStringLiteral("reason")).toString();
-        for (const QJsonValue &script : o.value(QStringLiteral("scripts")).toArray())
-            g.scripts.append(script.toString());
+        else if (due != kNoDue)
+            g.due = QDate::fromJulianDay(due);
+        g.code = getText();
+        g.role = getText();
+        g.reason = getText();
+        const quint8 scripts = get8();
+        for (quint8 i = 0; i < scripts && readable; ++i)
+            g.scripts.append(getText());
         gaps.append(std::move(g));
     }
+    if (!readable || at != bytes.size())
+        return std::nullopt;
     return gaps;
 }
 
@@ -251,24 +339,31 @@ QDate monthOf(const QDate &day)
 // recomputes only the summaries whose day has come, and nothing here second-guesses which dates
 // the rules look at. `storedMeasures`: the patient's measures for asOf's months when still true
 // (SummaryStore::measuresStillTrue), kept instead of counted again.
-storage::SummaryRow summarise(const domain::Patient &patient, const QDate &asOf, const ClinicRules &rules,
-                              const QByteArray *storedMeasures = nullptr)
+// A summary as the rules engine gave it: the row, its gaps not yet written as bytes (that names
+// texts in the database, so it happens on the writing thread: stored()).
+struct Summarised {
+    storage::SummaryRow row;
+    QList<clinical::CareGap> gaps;
+};
+
+Summarised summarise(const domain::Patient &patient, const QDate &asOf, const ClinicRules &rules,
+                     const QByteArray *storedMeasures = nullptr)
 {
     const clinical::RulesContext context = rules.context();
     const DayPart part = dayPart(patient, asOf, context);
-    storage::SummaryRow row;
+    Summarised summarised;
+    storage::SummaryRow &row = summarised.row;
     row.patientId = patient.id;
     row.policyVersion = rules.policy.version;
     row.onTherapy = part.ltot.onLtot;
     row.ltotReason = clinical::toString(part.ltot.reason);
     row.tier = patient.riskTier ? domain::toString(*patient.riskTier) : QString();
-    row.gaps = "[]";
     if (part.evaluation && *part.evaluation) {
         const clinical::Evaluation &evaluation = **part.evaluation;
         row.tier = domain::toString(evaluation.tier);
         row.band = clinical::toString(evaluation.mme.band);
         row.totalMme = evaluation.mme.totalPerDay;
-        row.gaps = gapsToJson(evaluation.gaps, asOf);
+        summarised.gaps = evaluation.gaps;
     } else if (part.evaluation) {
         row.error = errorToText(part.evaluation->error().within(QStringLiteral("patient %1").arg(patient.clinicId)));
     }
@@ -303,17 +398,26 @@ storage::SummaryRow summarise(const domain::Patient &patient, const QDate &asOf,
     while (until < horizon && sameSummary(part, dayPart(patient, until, probing)))
         until = until.addDays(1);
     row.validUntil = until.toString(Qt::ISODate);
-    return row;
+    return summarised;
+}
+
+// The row to store: `summarised`'s gaps written as bytes naming their texts.
+Result<storage::SummaryRow> stored(Summarised &&summarised, const QDate &asOf, SummaryTextIds &ids)
+{
+    auto gaps = encodeGaps(summarised.gaps, asOf, ids);
+    if (!gaps)
+        return gaps.error();
+    summarised.row.gaps = std::move(gaps).value();
+    return std::move(summarised.row);
 }
 
 // summarise() for many patients, in their order. It reads only its patient, the rules and the
 // stored measures, none of which change meanwhile (the rules engine's shared tables are built once,
 // before), so the patients are shared out among the cores and the rows are what one core gives.
-std::vector<storage::SummaryRow> summariseMany(const std::vector<const domain::Patient *> &patients, const QDate &asOf,
-                                               const ClinicRules &rules,
-                                               const QHash<QString, QByteArray> &storedMeasures)
+std::vector<Summarised> summariseMany(const std::vector<const domain::Patient *> &patients, const QDate &asOf,
+                                      const ClinicRules &rules, const QHash<QString, QByteArray> &storedMeasures)
 {
-    std::vector<storage::SummaryRow> rows(patients.size());
+    std::vector<Summarised> rows(patients.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < patients.size(); i = next++) {
@@ -405,13 +509,19 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
     if (!computedSeq)
         return computedSeq.error();
     RecordStore store(db);
+    SummaryTextIds textIds(summaries);
     int written = 0;
-    auto write = [&](const domain::Patient &patient) -> Status {
+    auto writeSummary = [&](Summarised &&summarised) -> Status {
         ++written;
+        auto row = stored(std::move(summarised), today, textIds);
+        if (!row)
+            return row.error();
+        row->computedSeq = *computedSeq;
+        return summaries.upsert(*row);
+    };
+    auto write = [&](const domain::Patient &patient) -> Status {
         const auto kept = stillTrueMeasures.constFind(patient.id);
-        storage::SummaryRow row = summarise(patient, today, rules, kept == stillTrueMeasures.cend() ? nullptr : &*kept);
-        row.computedSeq = *computedSeq;
-        return summaries.upsert(row);
+        return writeSummary(summarise(patient, today, rules, kept == stillTrueMeasures.cend() ? nullptr : &*kept));
     };
     auto patients = db.scalarInt("SELECT count(*) FROM patients");
     if (!patients)
@@ -427,10 +537,8 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
             marked.reserve(chunk.size());
             for (const domain::Patient &patient : chunk)
                 marked.push_back(&patient);
-            for (storage::SummaryRow &row : summariseMany(marked, today, rules, stillTrueMeasures)) {
-                ++written;
-                row.computedSeq = *computedSeq;
-                if (auto s = summaries.upsert(row); !s)
+            for (Summarised &summarised : summariseMany(marked, today, rules, stillTrueMeasures)) {
+                if (auto s = writeSummary(std::move(summarised)); !s)
                     return s;
             }
             chunk.clear();
@@ -497,6 +605,7 @@ Result<int> prepareSummariesAhead(storage::Database &db, const QDate &today, int
     if (!kept)
         return kept.error();
     RecordStore store(db);
+    SummaryTextIds textIds(summaries);
     for (const QString &id : std::as_const(*ids)) {
         auto current = store.current(id);
         if (!current)
@@ -507,9 +616,11 @@ Result<int> prepareSummariesAhead(storage::Database &db, const QDate &today, int
         if (!patient)
             return patient.error();
         const auto measures = kept->constFind(id);
-        const storage::SummaryRow row =
-            summarise(*patient, tomorrow, rules, measures == kept->cend() ? nullptr : &*measures);
-        if (auto s = summaries.upsertPrepared(row, day, identity); !s)
+        auto row = stored(summarise(*patient, tomorrow, rules, measures == kept->cend() ? nullptr : &*measures),
+                          tomorrow, textIds);
+        if (!row)
+            return row.error();
+        if (auto s = summaries.upsertPrepared(*row, day, identity); !s)
             return s.error();
     }
     return static_cast<int>(ids->size());
@@ -583,9 +694,30 @@ Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate
 
 Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDate &today)
 {
-    auto rows = storage::SummaryStore(db).computedSince(m_seq);
+    storage::SummaryStore store(db);
+    auto rows = store.computedSince(m_seq);
     if (!rows)
         return rows.error();
+    // The texts the gaps name: all of them on the first read, then any new one as it is met.
+    if (m_texts.isEmpty()) {
+        auto texts = store.summaryTexts();
+        if (!texts)
+            return texts.error();
+        m_texts = std::move(texts).value();
+    }
+    std::optional<Error> textsUnread;
+    const auto textOf = [&](quint32 id) -> QString {
+        if (const auto known = m_texts.constFind(id); known != m_texts.cend())
+            return *known;
+        auto text = store.summaryText(id);
+        if (!text) {
+            textsUnread = text.error();
+            return QString();
+        }
+        if (!text->isNull())
+            m_texts.insert(id, *text);
+        return *text;
+    };
     using clinical::LtotReason;
     using clinical::MmeBand;
     bool reorder = m_order.isEmpty();
@@ -615,7 +747,17 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
             e.mme.band =
                 fromName(s.band, {MmeBand::Below50, MmeBand::From50To89, MmeBand::AtLeast90}, MmeBand::Below50);
             e.tier = p.riskTier.value_or(domain::RiskTier::Moderate);
-            e.gaps = gapsFromJson(s.gaps, &entry->gapsDueToday);
+            QList<qsizetype> dueToday;
+            if (auto gaps = decodeGaps(s.gaps, textOf, &dueToday)) {
+                e.gaps = std::move(*gaps);
+                entry->gapsDueToday = std::move(dueToday);
+            } else {
+                if (textsUnread)
+                    return *textsUnread;
+                entry->refused =
+                    Error{QStringLiteral("gaps"),
+                          QStringLiteral("the stored gaps of patient %1 are unreadable").arg(row.patient.clinicId)};
+            }
             entry->reason = fromName(
                 s.ltotReason, {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
                 LtotReason::ClinicianFlag);

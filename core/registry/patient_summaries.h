@@ -122,6 +122,7 @@ private:
     QList<std::shared_ptr<const Entry>> m_order;  // search key, then id
     QHash<QString, qsizetype> m_position;         // patient id -> place in m_order
     std::int64_t m_seq = -1;                      // the newest computed_seq read
+    QHash<std::int64_t, QString> m_texts;         // the texts the stored gaps name, by id (shared by every entry)
     QList<qsizetype> m_nameOrder;                 // see SummarisedRegistry::nameOrder
     SummarisedRegistry m_built;
     QList<qsizetype> m_evaluationAt;  // per place in m_order: its index in m_built.evaluations, or -1

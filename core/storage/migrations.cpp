@@ -293,10 +293,66 @@ CREATE TABLE patient_summary_ahead (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 11: a summary's gaps as bytes that name their texts by id in summary_text
+// (core/storage/summary_store.h) instead of JSON that repeats them: a summary row shrinks from about
+// 1 KB to about 250 bytes, so a new day writes and the first read after unlocking decrypts a quarter
+// of the pages. Summaries are derived data: both tables are made again, empty, and every summary is
+// recomputed on the next read (the summary format changes with them).
+constexpr const char *kSchemaV11 = R"SQL(
+DROP TABLE patient_summary_ahead;
+DROP TABLE patient_summary;
+CREATE TABLE patient_summary (
+  patient_id      TEXT PRIMARY KEY,
+  policy_version  TEXT NOT NULL,
+  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
+  ltot_reason     TEXT NOT NULL,
+  tier            TEXT NOT NULL,
+  band            TEXT NOT NULL,
+  total_mme       REAL NOT NULL,
+  gaps            BLOB NOT NULL,
+  next_visit      TEXT,
+  next_visit_time TEXT NOT NULL,
+  last_peg        TEXT,
+  error           TEXT,
+  computed_seq    INTEGER NOT NULL DEFAULT 0,
+  measures        BLOB,
+  measures_error  TEXT,
+  valid_until     TEXT NOT NULL DEFAULT '',
+  measures_month  TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX patient_summary_by_computed_seq ON patient_summary(computed_seq);
+CREATE INDEX patient_summary_by_valid_until ON patient_summary(valid_until);
+CREATE TABLE patient_summary_ahead (
+  patient_id      TEXT PRIMARY KEY,
+  as_of           TEXT NOT NULL,
+  rules           TEXT NOT NULL,
+  policy_version  TEXT NOT NULL,
+  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
+  ltot_reason     TEXT NOT NULL,
+  tier            TEXT NOT NULL,
+  band            TEXT NOT NULL,
+  total_mme       REAL NOT NULL,
+  gaps            BLOB NOT NULL,
+  next_visit      TEXT,
+  next_visit_time TEXT NOT NULL,
+  last_peg        TEXT,
+  error           TEXT,
+  measures        BLOB,
+  measures_error  TEXT,
+  measures_month  TEXT NOT NULL,
+  valid_until     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE summary_text (
+  id   INTEGER PRIMARY KEY,
+  text TEXT NOT NULL
+);
+INSERT OR IGNORE INTO summary_dirty (patient_id) SELECT id FROM patients;
+)SQL";
+
 constexpr std::array kMigrations{
-    Migration{1, kSchemaV1}, Migration{2, kSchemaV2},   Migration{3, kSchemaV3}, Migration{4, kSchemaV4},
-    Migration{5, kSchemaV5}, Migration{6, kSchemaV6},   Migration{7, kSchemaV7}, Migration{8, kSchemaV8},
-    Migration{9, kSchemaV9}, Migration{10, kSchemaV10},
+    Migration{1, kSchemaV1}, Migration{2, kSchemaV2},   Migration{3, kSchemaV3},   Migration{4, kSchemaV4},
+    Migration{5, kSchemaV5}, Migration{6, kSchemaV6},   Migration{7, kSchemaV7},   Migration{8, kSchemaV8},
+    Migration{9, kSchemaV9}, Migration{10, kSchemaV10}, Migration{11, kSchemaV11},
 };
 
 }  // namespace

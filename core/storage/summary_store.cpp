@@ -99,7 +99,7 @@ Status SummaryStore::upsert(const SummaryRow &row)
         .bind(5, row.tier)
         .bind(6, row.band)
         .bind(7, row.totalMme)
-        .bind(8, QString::fromUtf8(row.gaps))
+        .bind(8, row.gaps)
         .bindOptional(9, row.nextVisit)
         .bind(10, row.nextVisitTime)
         .bindOptional(11, row.lastPeg)
@@ -166,6 +166,47 @@ Result<QList<SummarisedPatientRow>> SummaryStore::computedSince(std::int64_t seq
     return rows;
 }
 
+Result<QString> SummaryStore::summaryText(std::int64_t id)
+{
+    auto stmt = m_db.cached("SELECT text FROM summary_text WHERE id = ?");
+    if (!stmt)
+        return stmt.error();
+    Statement &q = **stmt;
+    q.bind(1, id);
+    QString text;
+    if (q.next())
+        text = q.text(0);
+    if (!q.status())
+        return q.status().error();
+    q.reset();
+    return text;
+}
+
+Result<QHash<std::int64_t, QString>> SummaryStore::summaryTexts()
+{
+    auto stmt = m_db.prepare("SELECT id, text FROM summary_text");
+    if (!stmt)
+        return stmt.error();
+    Statement &q = *stmt;
+    QHash<std::int64_t, QString> texts;
+    while (q.next())
+        texts.insert(q.integer(0), q.text(1));
+    if (!q.status())
+        return q.status().error();
+    return texts;
+}
+
+Result<QString> SummaryStore::storeSummaryText(std::int64_t id, const QString &text)
+{
+    auto stmt = m_db.cached("INSERT OR IGNORE INTO summary_text (id, text) VALUES (?, ?)");
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, id).bind(2, text);
+    if (auto s = (*stmt)->run(); !s)
+        return s.error();
+    return summaryText(id);
+}
+
 Result<QStringList> SummaryStore::patientsWithVisitOn(const QString &isoDate)
 {
     return m_db.textColumn(hot_queries::kPatientsWithVisitOn, isoDate);
@@ -213,7 +254,7 @@ Status SummaryStore::upsertPrepared(const SummaryRow &row, const QString &isoDat
         .bind(7, row.tier)
         .bind(8, row.band)
         .bind(9, row.totalMme)
-        .bind(10, QString::fromUtf8(row.gaps))
+        .bind(10, row.gaps)
         .bindOptional(11, row.nextVisit)
         .bind(12, row.nextVisitTime)
         .bindOptional(13, row.lastPeg)

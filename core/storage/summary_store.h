@@ -28,7 +28,8 @@ struct SummaryRow {
     QString tier;  // effective tier ("" when not evaluated and none set)
     QString band;  // "" when not evaluated
     double totalMme = 0;
-    QByteArray gaps;               // JSON array (core/registry/patient_summaries.cpp writes and reads it)
+    QByteArray gaps;               // bytes core/registry/patient_summaries.cpp writes and reads, naming texts by id
+                                   // (summaryText)
     QString nextVisit;             // ISO date of the next scheduled visit on or after the summary's date
     QString nextVisitTime;         // "HH:mm" or ""
     QString lastPeg;               // ISO date of the latest PEG, "" when none
@@ -93,6 +94,17 @@ public:
     // Drops the prepared summaries of the marked patients (their records changed), or of everyone.
     Status forgetPreparedOfMarked();
     Status forgetAllPrepared();
+
+    // The texts summaries name by id (`summary_text`, schema 11): a gap's code, role, reason and
+    // scripts repeat across thousands of patients, so each is stored once and a summary holds its
+    // id. The id is derived from the text (core/registry picks it), so two registries that computed
+    // the same summaries hold the same bytes.
+    // The text stored under `id`, or a null string when none is.
+    Result<QString> summaryText(std::int64_t id);
+    // Every stored text by id.
+    Result<QHash<std::int64_t, QString>> summaryTexts();
+    // Stores `text` under `id` unless a text is stored there already; the text stored there after.
+    Result<QString> storeSummaryText(std::int64_t id, const QString &text);
 
     // Patients with a visit record (any version) dated `isoDate`: the candidates for that day's huddle.
     Result<QStringList> patientsWithVisitOn(const QString &isoDate);

@@ -993,6 +993,29 @@ private slots:
         }
     }
 
+    // A summary's gaps name their texts by id: a registry whose stored gaps cannot be read back
+    // (bytes cut short, or a text missing) refuses the list with the reason rather than show those
+    // patients without their gaps.
+    void storedGapsThatCannotBeReadAreRefusedNotShownEmpty()
+    {
+        create(QStringLiteral("unreadable.db"), 20, 15).reset();
+        auto r = signIn(QStringLiteral("unreadable.db"), kClinician, kClinicianPin);
+        CHECKED(sameAsFullEvaluation(*r));
+        QVERIFY(scalar(*r, "SELECT count(*) FROM summary_text") > 0);
+        const QDate today = m_clock.now().date();
+        // A text one summary names goes missing.
+        CHECK_OK(RegistryInternals::database(*r).exec(
+            "DELETE FROM summary_text WHERE id = (SELECT min(id) FROM summary_text); "
+            "UPDATE patient_summary SET computed_seq = computed_seq + 1000"));
+        // The texts already read stay known to this reader; a registry unlocked afresh reads them again.
+        r.reset();
+        r = signIn(QStringLiteral("unreadable.db"), kClinician, kClinicianPin);
+        auto read = evaluateForView(*r, View::RegistryList, today);
+        QVERIFY(!read);
+        QCOMPARE(read.error().field, QStringLiteral("gaps"));
+        QVERIFY2(read.error().message.contains(QStringLiteral("unreadable")), qPrintable(read.error().message));
+    }
+
     // Another day's list (cairnctl gaps --as-of) is evaluated in full and never touches the
     // summaries kept for today.
     void anotherDayIsEvaluatedInFull()

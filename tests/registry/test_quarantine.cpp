@@ -309,9 +309,9 @@ private slots:
             for (domain::RecordEnvelope record : stored)
                 CHECK_OK(storage::RecordStore(db).insert(record, false));
             CHECK_OK(tx->commit());
-            // Back to schema 4: the tables of versions 5 to 10 go, as they were never there.
+            // Back to schema 4: the tables of versions 5 to 11 go, as they were never there.
             CHECK_OK(db.exec("DROP TABLE quarantine; DROP TRIGGER summary_dirty_on_record; DROP TABLE summary_dirty; "
-                             "DROP TABLE patient_summary; DROP TABLE patient_summary_ahead; "
+                             "DROP TABLE patient_summary; DROP TABLE patient_summary_ahead; DROP TABLE summary_text; "
                              "DROP INDEX records_by_kind_date; PRAGMA user_version = 4"));
         }
         a.reset();
