@@ -592,6 +592,9 @@ Result<int> prepareSummariesAhead(storage::Database &db, const QDate &today, int
         return 0;
     const QDate tomorrow = today.addDays(1);
     const QString day = tomorrow.toString(Qt::ISODate);
+    // What earlier days prepared (today's first read took what held) goes here, while idle.
+    if (auto s = summaries.forgetPreparedOtherThan(day, identity); !s)
+        return s.error();
     auto ids = summaries.toPrepare(day, identity, limit);
     if (!ids)
         return ids.error();

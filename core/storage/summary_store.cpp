@@ -282,15 +282,21 @@ Result<int> SummaryStore::takePrepared(const QString &isoDate, const QString &ru
     stmt->bind(1, computedSeq).bind(2, isoDate).bind(3, rules).bind(4, isoDate);
     if (auto s = stmt->run(); !s)
         return s.error();
-    const int moved = m_db.changes();
-    if (auto s = forgetAllPrepared(); !s)
-        return s.error();
-    return moved;
+    return m_db.changes();
 }
 
 Status SummaryStore::forgetPreparedOfMarked()
 {
     return m_db.exec("DELETE FROM patient_summary_ahead WHERE patient_id IN (SELECT patient_id FROM summary_dirty)");
+}
+
+Status SummaryStore::forgetPreparedOtherThan(const QString &isoDate, const QString &rules)
+{
+    auto stmt = m_db.prepare("DELETE FROM patient_summary_ahead WHERE as_of <> ? OR rules <> ?");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, isoDate).bind(2, rules);
+    return stmt->run();
 }
 
 Status SummaryStore::forgetAllPrepared()

@@ -89,11 +89,15 @@ public:
     Status upsertPrepared(const SummaryRow &row, const QString &isoDate, const QString &rules);
     // Moves into patient_summary the summaries prepared for `isoDate` under `rules` of the patients
     // whose summary expires by then and who are not marked (nothing written for them since they were
-    // prepared), stamped `computedSeq`; then drops every prepared summary. How many were moved.
+    // prepared), stamped `computedSeq`. How many were moved. The prepared rows stay (a later date
+    // never takes them) until the next preparation drops them (forgetPreparedOtherThan), so that
+    // the day's first read writes only what it moves.
     Result<int> takePrepared(const QString &isoDate, const QString &rules, std::int64_t computedSeq);
     // Drops the prepared summaries of the marked patients (their records changed), or of everyone.
     Status forgetPreparedOfMarked();
     Status forgetAllPrepared();
+    // Drops the prepared summaries for any other date or rules than these.
+    Status forgetPreparedOtherThan(const QString &isoDate, const QString &rules);
 
     // The texts summaries name by id (`summary_text`, schema 11): a gap's code, role, reason and
     // scripts repeat across thousands of patients, so each is stored once and a summary holds its

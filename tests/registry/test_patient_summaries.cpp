@@ -804,7 +804,10 @@ private slots:
             const bool consecutive = m_clock.now().date().daysTo(kStart.addDays(ahead).date()) == 1;
             m_clock.set(kStart.addDays(ahead));
             CHECK_OK(evaluateForView(*r, View::RegistryList, m_clock.now().date()));
-            QCOMPARE(scalar(*r, "SELECT count(*) FROM patient_summary_ahead"), 0);
+            // Nothing is prepared for a later day than today until the app prepares tomorrow.
+            QCOMPARE(scalar(*r, "SELECT count(*) FROM patient_summary_ahead WHERE as_of > (SELECT value FROM meta "
+                                "WHERE key = 'summary_as_of')"),
+                     0);
             if (allPrepared && consecutive) {
                 QCOMPARE(RegistryInternals::summariesRecomputedLastRead(*r), 0);
                 ++preparedDays;
@@ -828,6 +831,10 @@ private slots:
                         break;
                 }
                 allPrepared = true;
+                // Preparing tomorrow dropped what was prepared for today and earlier days.
+                QCOMPARE(scalar(*r, "SELECT count(*) FROM patient_summary_ahead WHERE as_of <= (SELECT value FROM "
+                                    "meta WHERE key = 'summary_as_of')"),
+                         0);
             }
             if (ahead % 3 == 0) {
                 allPrepared = false;
