@@ -14,16 +14,56 @@ Result<clinical::SelfAssessment> shippedForm()
     return clinical::SelfAssessment::shipped(QStringLiteral("en"));
 }
 
-Result<QList<storage::StoredRecord>> currentOfKind(Database &db, const domain::KindInfo &kind)
+// What every call here starts from: the shipped self-assessment and the clinic's current records
+// of one kind (answers or action-plan items).
+struct ClinicRecords {
+    clinical::SelfAssessment form;
+    QList<storage::StoredRecord> records;
+};
+
+Result<ClinicRecords> clinicRecords(Database &db, const domain::KindInfo &kind)
 {
+    auto form = shippedForm();
+    if (!form)
+        return form.error();
     auto current = RecordStore(db).current(domain::kClinicScope);
     if (!current)
         return current.error();
-    QList<storage::StoredRecord> records;
+    ClinicRecords clinic{std::move(form).value(), {}};
     for (const auto &record : *current)
         if (record.kind == kind.kind())
-            records << record;
-    return records;
+            clinic.records << record;
+    return clinic;
+}
+
+// Every current record of `kind`, each read by `read` with the shipped form.
+template <typename T>
+Result<QList<T>> readAll(Database &db, const domain::KindInfo &kind,
+                         Result<T> (*read)(const storage::StoredRecord &, const clinical::SelfAssessment &))
+{
+    auto clinic = clinicRecords(db, kind);
+    if (!clinic)
+        return clinic.error();
+    QList<T> all;
+    for (const auto &record : std::as_const(clinic->records)) {
+        auto one = read(record, clinic->form);
+        if (!one)
+            return one.error();
+        all << *one;
+    }
+    return all;
+}
+
+Result<clinical::AssessmentResponse> responseOf(const storage::StoredRecord &record,
+                                                const clinical::SelfAssessment &form)
+{
+    auto response = clinical::AssessmentResponse::fromJson(record.payload, form);
+    if (!response)
+        return response.error().within(QStringLiteral("stored self-assessment answers"));
+    response->respondent = record.author;
+    response->answeredOn = QDate::fromString(record.date, Qt::ISODate);
+    response->recordId = record.id;
+    return response;
 }
 
 Result<clinical::ActionPlanItem> actionItemOf(const storage::StoredRecord &record, const clinical::SelfAssessment &form)
@@ -43,20 +83,17 @@ Result<QString> Registry::answerSelfAssessment(const QString &round, const QJson
 {
     if (!can(keys::Permission::AnswerSelfAssessment))
         return forbidden(QStringLiteral("answering the self-assessment"));
-    auto form = shippedForm();
-    if (!form)
-        return form.error();
+    auto clinic = clinicRecords(*d->db, domain::kSelfAssessmentResponseKind);
+    if (!clinic)
+        return clinic.error();
     const QJsonObject payload{{QStringLiteral("round"), round},
                               {QStringLiteral("role"), keys::toString(m_user.role)},
                               {QStringLiteral("scores"), scores}};
-    if (auto parsed = clinical::AssessmentResponse::fromJson(payload, *form); !parsed)
+    if (auto parsed = clinical::AssessmentResponse::fromJson(payload, clinic->form); !parsed)
         return parsed.error();
-    auto current = currentOfKind(*d->db, domain::kSelfAssessmentResponseKind);
-    if (!current)
-        return current.error();
     // Answering a round again replaces this user's own answers for it.
     QString previous;
-    for (const auto &record : *current)
+    for (const auto &record : std::as_const(clinic->records))
         if (record.author == m_user.id && record.payload.value(QStringLiteral("round")).toString() == round)
             previous = record.id;
     RecordWriter w = writer();
@@ -77,35 +114,16 @@ Result<QString> Registry::answerSelfAssessment(const QString &round, const QJson
 
 Result<QList<clinical::AssessmentResponse>> Registry::selfAssessmentResponses()
 {
-    auto form = shippedForm();
-    if (!form)
-        return form.error();
-    auto current = currentOfKind(*d->db, domain::kSelfAssessmentResponseKind);
-    if (!current)
-        return current.error();
-    QList<clinical::AssessmentResponse> responses;
-    for (const auto &record : *current) {
-        auto response = clinical::AssessmentResponse::fromJson(record.payload, *form);
-        if (!response)
-            return response.error().within(QStringLiteral("stored self-assessment answers"));
-        response->respondent = record.author;
-        response->answeredOn = QDate::fromString(record.date, Qt::ISODate);
-        response->recordId = record.id;
-        responses << *response;
-    }
-    return responses;
+    return readAll(*d->db, domain::kSelfAssessmentResponseKind, responseOf);
 }
 
 Result<clinical::ActionPlanItem> Registry::saveActionPlanItem(const QJsonObject &item)
 {
     if (!can(keys::Permission::KeepActionPlan))
         return forbidden(QStringLiteral("keeping the action plan"));
-    auto form = shippedForm();
-    if (!form)
-        return form.error();
-    auto current = currentOfKind(*d->db, domain::kActionPlanItemKind);
-    if (!current)
-        return current.error();
+    auto clinic = clinicRecords(*d->db, domain::kActionPlanItemKind);
+    if (!clinic)
+        return clinic.error();
 
     QJsonObject next;
     QString supersedes;
@@ -114,7 +132,7 @@ Result<clinical::ActionPlanItem> Registry::saveActionPlanItem(const QJsonObject 
         next.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
         next.insert(QStringLiteral("status"), QStringLiteral("open"));
     } else {
-        for (const auto &record : *current) {
+        for (const auto &record : std::as_const(clinic->records)) {
             if (record.payload.value(QStringLiteral("id")).toString() == id) {
                 next = record.payload;
                 supersedes = record.id;
@@ -127,7 +145,7 @@ Result<clinical::ActionPlanItem> Registry::saveActionPlanItem(const QJsonObject 
         next.insert(it.key(), it.value());
     // The block follows from the item when only the item is named.
     if (!item.contains(QStringLiteral("block")) && item.contains(QStringLiteral("item"))) {
-        const QString block = form->blockOf(item.value(QStringLiteral("item")).toString());
+        const QString block = clinic->form.blockOf(item.value(QStringLiteral("item")).toString());
         if (block.isEmpty())
             return Error{QStringLiteral("item"), QStringLiteral("is not a statement of the self-assessment")};
         next.insert(QStringLiteral("block"), block);
@@ -146,7 +164,7 @@ Result<clinical::ActionPlanItem> Registry::saveActionPlanItem(const QJsonObject 
         owner.insert(QStringLiteral("user"), found->id);
         next.insert(QStringLiteral("owner"), owner);
     }
-    auto parsed = clinical::ActionPlanItem::fromJson(next, *form);
+    auto parsed = clinical::ActionPlanItem::fromJson(next, clinic->form);
     if (!parsed)
         return parsed.error();
     RecordWriter w = writer();
@@ -161,20 +179,10 @@ Result<clinical::ActionPlanItem> Registry::saveActionPlanItem(const QJsonObject 
 
 Result<QList<clinical::ActionPlanItem>> Registry::actionPlan()
 {
-    auto form = shippedForm();
-    if (!form)
-        return form.error();
-    auto current = currentOfKind(*d->db, domain::kActionPlanItemKind);
-    if (!current)
-        return current.error();
-    QList<clinical::ActionPlanItem> items;
-    for (const auto &record : *current) {
-        auto item = actionItemOf(record, *form);
-        if (!item)
-            return item.error();
-        items << *item;
-    }
-    std::sort(items.begin(), items.end(),
+    auto items = readAll(*d->db, domain::kActionPlanItemKind, actionItemOf);
+    if (!items)
+        return items.error();
+    std::sort(items->begin(), items->end(),
               [](const auto &a, const auto &b) { return std::pair(a.due, a.id) < std::pair(b.due, b.id); });
     return items;
 }

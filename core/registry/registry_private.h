@@ -152,6 +152,15 @@ struct RecordWriter {
     }
 
     Status saveClock() { return storage::MetaStore(db).setValue(QStringLiteral("hlc_last"), hlc.last().toString()); }
+
+    // Ends the caller's transaction after its writes: the clock saved, then committed with the
+    // summaries of the patients it touched (commitWithSummaries).
+    Status commit(Transaction &tx)
+    {
+        if (auto s = saveClock(); !s)
+            return s;
+        return commitWithSummaries(tx, db, clock);
+    }
 };
 
 // One envelope written whole: the record, its outbox row, its audit entry and the clock, in one

@@ -147,9 +147,7 @@ Result<QStringList> Registry::addPatients(const PatientSource &next, bool single
         if (auto s = alsoWrite(); !s)
             return s.error();
     }
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
+    if (auto s = w.commit(*tx); !s)
         return s.error();
     return ids;
 }
@@ -323,6 +321,31 @@ Status noteFirstOpioidPrescription(RecordWriter &w, RecordStore &store, const QS
     return w.write(demographicsEnvelope(*patient), QStringLiteral("correct_record"));
 }
 
+// New records of one patient, already accepted, written in one transaction with what the first
+// opioid prescription notes; their ids in the records' order.
+Result<QStringList> writeNewRecords(RecordWriter &w, const QString &patientId, QList<domain::AnyRecord> records)
+{
+    if (auto row = w.store.patient(patientId); !row)
+        return row.error();
+    auto tx = Transaction::begin(w.db);
+    if (!tx)
+        return tx.error();
+    if (auto s = noteFirstOpioidPrescription(w, w.store, patientId, records); !s)
+        return s.error();
+    QStringList ids;
+    for (auto &record : records) {
+        w.stamp(domain::recordMeta(record));
+        domain::recordMeta(record).supersedes = QUuid();
+        const auto envelope = toEnvelope(patientId, record);
+        if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
+            return s.error();
+        ids.append(envelope.id);
+    }
+    if (auto s = w.commit(*tx); !s)
+        return s.error();
+    return ids;
+}
+
 }  // namespace
 
 Result<QString> Registry::addRecord(const QString &patientId, const RecordValue &value)
@@ -330,28 +353,13 @@ Result<QString> Registry::addRecord(const QString &patientId, const RecordValue 
     auto accepted = acceptRecord(value, QStringLiteral("recording"));
     if (!accepted)
         return accepted.error();
-    domain::AnyRecord record = std::move(accepted).value();
-    if (auto s = checkReferralWrite(record, QString()); !s)
+    if (auto s = checkReferralWrite(*accepted, QString()); !s)
         return s.error();
-    RecordStore store(*d->db);
-    if (auto row = store.patient(patientId); !row)
-        return row.error();
     RecordWriter w = writer();
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = noteFirstOpioidPrescription(w, store, patientId, {record}); !s)
-        return s.error();
-    w.stamp(domain::recordMeta(record));
-    domain::recordMeta(record).supersedes = QUuid();
-    const auto envelope = toEnvelope(patientId, record);
-    if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
-        return s.error();
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
-        return s.error();
-    return envelope.id;
+    auto ids = writeNewRecords(w, patientId, {std::move(accepted).value()});
+    if (!ids)
+        return ids.error();
+    return ids->first();
 }
 
 Result<QStringList> Registry::addRecords(const QString &patientId, const QList<RecordValue> &values)
@@ -368,29 +376,8 @@ Result<QStringList> Registry::addRecords(const QString &patientId, const QList<R
             return s.error().field.isEmpty() ? s.error() : s.error().within(QStringLiteral("[%1]").arg(i));
         records.append(std::move(accepted).value());
     }
-    RecordStore store(*d->db);
-    if (auto row = store.patient(patientId); !row)
-        return row.error();
     RecordWriter w = writer();
-    auto tx = Transaction::begin(*d->db);
-    if (!tx)
-        return tx.error();
-    if (auto s = noteFirstOpioidPrescription(w, store, patientId, records); !s)
-        return s.error();
-    QStringList ids;
-    for (auto &record : records) {
-        w.stamp(domain::recordMeta(record));
-        domain::recordMeta(record).supersedes = QUuid();
-        const auto envelope = toEnvelope(patientId, record);
-        if (auto s = w.write(envelope, QStringLiteral("add_record")); !s)
-            return s.error();
-        ids.append(envelope.id);
-    }
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
-        return s.error();
-    return ids;
+    return writeNewRecords(w, patientId, std::move(records));
 }
 
 Result<QString> Registry::correctRecord(const QString &recordId, const RecordValue &value, const QString &reason)
@@ -475,9 +462,7 @@ Result<QStringList> Registry::writeRecords(const QString &patientId, QList<Recor
                                                                                 : QStringLiteral("correct_record"));
             !s)
             return s.error();
-    if (auto s = w.saveClock(); !s)
-        return s.error();
-    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
+    if (auto s = w.commit(*tx); !s)
         return s.error();
     return ids;
 }
@@ -513,12 +498,31 @@ Result<QString> Registry::retractRecord(const QString &recordId, const QString &
 
 // --- reading ----------------------------------------------------------------------------------
 
+namespace {
+
+// Patients are read only with ViewPatient: the one refusal of every read below.
+Status mayViewPatients(const Registry &registry)
+{
+    if (!registry.can(keys::Permission::ViewPatient))
+        return forbidden(QStringLiteral("viewing patients"));
+    return ok();
+}
+
+// A read of patients in the audit log: who read, when, `action`, the patient (none: the whole
+// registry) and the purpose the caller gave.
+Status auditRead(Database &db, const Registry &registry, const QString &action, const QString &patientId,
+                 const QString &purpose = {})
+{
+    return auditInTransaction(db, {registry.clock().now(), registry.user().id, action, patientId, {}, purpose});
+}
+
+}  // namespace
+
 Result<domain::Patient> Registry::loadPatient(const QString &patientId)
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
-    RecordStore store(*d->db);
-    auto current = store.current(patientId);
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
+    auto current = RecordStore(*d->db).current(patientId);
     if (!current)
         return current.error();
     if (current->isEmpty())
@@ -526,31 +530,27 @@ Result<domain::Patient> Registry::loadPatient(const QString &patientId)
     auto patient = assemblePatient(*current);
     if (!patient)
         return patient.error();
-    if (auto s =
-            auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_patient"), patientId, {}, {}});
-        !s)
+    if (auto s = auditRead(*d->db, *this, QStringLiteral("view_patient"), patientId); !s)
         return s.error();
     return patient;
 }
 
 Result<QList<domain::RecordEnvelope>> Registry::patientHistory(const QString &patientId)
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
     auto history = RecordStore(*d->db).history(patientId);
     if (!history)
         return history.error();
-    if (auto s =
-            auditInTransaction(*d->db, {m_clock.now(), m_user.id, QStringLiteral("view_history"), patientId, {}, {}});
-        !s)
+    if (auto s = auditRead(*d->db, *this, QStringLiteral("view_history"), patientId); !s)
         return s.error();
     return history;
 }
 
 Result<domain::RecordEnvelope> Registry::recordInForce(const QString &recordId)
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
     RecordStore store(*d->db);
     auto found = store.find(recordId);
     if (!found)
@@ -570,8 +570,8 @@ Result<domain::RecordEnvelope> Registry::recordInForce(const QString &recordId)
 
 Result<QList<PatientSummary>> Registry::listPatients()
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
     auto rows = RecordStore(*d->db).patients();
     if (!rows)
         return rows.error();
@@ -586,8 +586,8 @@ Result<QList<PatientSummary>> Registry::listPatients()
 
 Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
     // Records are append-only, so the highest seq names the registry's whole state: while it is
     // unchanged, the patients read last time are still exact, and moving between the screens that
     // read the whole registry costs no second read. Every call is still audited. The copy lives
@@ -603,26 +603,22 @@ Result<QList<domain::Patient>> Registry::loadAllPatients(const QString &purpose)
         d->allPatients = inSearchOrder(std::move(patients).value());
         d->allPatientsThrough = *newest;
     }
-    if (auto s = auditInTransaction(*d->db,
-                                    {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
-        !s)
+    if (auto s = auditRead(*d->db, *this, QStringLiteral("view_all_patients"), {}, purpose); !s)
         return s.error();
     return d->allPatients;
 }
 
 Result<SummarisedRegistry> Registry::patientSummaries(const QString &purpose)
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
     // The summaries read last are kept parsed; after a write only its patients' are read again.
     // Evaluations point into the patients' shared buffer, which neither the cache nor the caller's
     // copy ever changes. Every read is still audited.
     auto summaries = d->summaries.read(*d->db, summaryDate(m_clock));
     if (!summaries)
         return summaries.error();
-    if (auto s = auditInTransaction(*d->db,
-                                    {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
-        !s)
+    if (auto s = auditRead(*d->db, *this, QStringLiteral("view_all_patients"), {}, purpose); !s)
         return s.error();
     return summaries;
 }
@@ -652,8 +648,8 @@ int Registry::summariesRecomputedLastRead() const
 
 Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, const QString &purpose)
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
     // Bookings pulled in a page whose summaries are still marked (more pages were to follow).
     auto marked = storage::SummaryStore(*d->db).anyDirty();
     if (!marked)
@@ -681,17 +677,15 @@ Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, con
             return patient.error();
         patients.append(std::move(patient).value());
     }
-    if (auto s = auditInTransaction(*d->db,
-                                    {m_clock.now(), m_user.id, QStringLiteral("view_all_patients"), {}, {}, purpose});
-        !s)
+    if (auto s = auditRead(*d->db, *this, QStringLiteral("view_all_patients"), {}, purpose); !s)
         return s.error();
     return patients;
 }
 
 Result<QStringList> Registry::patientsRoomedOn(const QDate &date)
 {
-    if (!can(keys::Permission::ViewPatient))
-        return forbidden(QStringLiteral("viewing patients"));
+    if (auto s = mayViewPatients(*this); !s)
+        return s.error();
     return storage::SummaryStore(*d->db).patientsRoomedOn(date.toString(Qt::ISODate));
 }
 

@@ -12,6 +12,18 @@ struct Migration {
     const char *sql;
 };
 
+// The triggers that keep a table append-only, spelled once. They are string literals, joined into
+// each step's one constant text by the compiler: SQLite keeps a trigger as written, so the text of
+// a step that registries have already run must stay exactly as it was.
+// A trigger named NAME that aborts every EVENT ("UPDATE" or "DELETE") on TABLE, saying MESSAGE.
+#define CAIRN_SQL_REFUSE(NAME, EVENT, TABLE, MESSAGE)                                                                  \
+    "CREATE TRIGGER " NAME " BEFORE " EVENT " ON " TABLE "\nBEGIN SELECT RAISE(ABORT, '" MESSAGE "'); END;\n"
+// Both: NAME_update and NAME_delete.
+#define CAIRN_SQL_APPEND_ONLY(NAME, TABLE, MESSAGE)                                                                    \
+    CAIRN_SQL_REFUSE(NAME "_update", "UPDATE", TABLE, MESSAGE)                                                         \
+    CAIRN_SQL_REFUSE(NAME "_delete", "DELETE", TABLE, MESSAGE)
+#define CAIRN_SQL_RECORDS_REFUSAL "records are append-only: write a correction instead"
+
 // Version 1: the registry.
 // - records: every clinical and demographic record, immutable once written. A correction is a new
 //   row naming the row it supersedes; both stay. The payload is the record's contract JSON.
@@ -49,11 +61,7 @@ CREATE TABLE records (
 );
 CREATE INDEX records_by_patient ON records(patient_id, kind, record_date);
 CREATE INDEX records_by_supersedes ON records(supersedes) WHERE supersedes IS NOT NULL;
-CREATE TRIGGER records_are_append_only_update BEFORE UPDATE ON records
-BEGIN SELECT RAISE(ABORT, 'records are append-only: write a correction instead'); END;
-CREATE TRIGGER records_are_append_only_delete BEFORE DELETE ON records
-BEGIN SELECT RAISE(ABORT, 'records are append-only: write a correction instead'); END;
-
+)SQL" CAIRN_SQL_APPEND_ONLY("records_are_append_only", "records", CAIRN_SQL_RECORDS_REFUSAL) R"SQL(
 CREATE TABLE patients (
   id          TEXT PRIMARY KEY,
   head        TEXT NOT NULL REFERENCES records(id),
@@ -88,11 +96,7 @@ CREATE TABLE audit (
   prev_hash  TEXT NOT NULL,
   hash       TEXT NOT NULL
 );
-CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-)SQL";
+)SQL" CAIRN_SQL_APPEND_ONLY("audit_is_append_only", "audit", "the audit log is append-only");
 
 // Version 2: sync.
 // - records.lineage: the first record of a chain of corrections; every version of one record
@@ -110,9 +114,8 @@ WITH RECURSIVE chain(id, root) AS (
   UNION ALL
   SELECT r.id, c.root FROM records r JOIN chain c ON r.supersedes = c.id)
 UPDATE records SET lineage = (SELECT root FROM chain WHERE chain.id = records.id);
-CREATE TRIGGER records_are_append_only_update BEFORE UPDATE ON records
-BEGIN SELECT RAISE(ABORT, 'records are append-only: write a correction instead'); END;
-CREATE INDEX records_by_lineage ON records(lineage);
+)SQL" CAIRN_SQL_REFUSE("records_are_append_only_update", "UPDATE", "records",
+                       CAIRN_SQL_RECORDS_REFUSAL) R"SQL(CREATE INDEX records_by_lineage ON records(lineage);
 
 CREATE TABLE heads (
   lineage    TEXT PRIMARY KEY,
@@ -152,11 +155,7 @@ CREATE TABLE record_closes (
   PRIMARY KEY (closed_id, record_id)
 ) WITHOUT ROWID;
 CREATE INDEX record_closes_by_record ON record_closes(record_id);
-CREATE TRIGGER record_closes_are_append_only_update BEFORE UPDATE ON record_closes
-BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
-CREATE TRIGGER record_closes_are_append_only_delete BEFORE DELETE ON record_closes
-BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
-)SQL";
+)SQL" CAIRN_SQL_APPEND_ONLY("record_closes_are_append_only", "record_closes", "records are append-only");
 
 // Version 4: the number of records waiting in the outbox, kept by triggers in the same
 // transaction as each write and acknowledgement. The sync state reads it after every save;
@@ -206,6 +205,20 @@ CREATE TABLE quarantine (
 CREATE INDEX quarantine_pending ON quarantine(withdrawal_seq) WHERE withdrawal_pending = 1;
 )SQL";
 
+// A patient's summary as version 6 stores it; version 10's summaries prepared ahead hold the same.
+#define CAIRN_SQL_SUMMARY_COLUMNS                                                                                      \
+    "  policy_version  TEXT NOT NULL,\n"                                                                               \
+    "  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),\n"                                               \
+    "  ltot_reason     TEXT NOT NULL,\n"                                                                               \
+    "  tier            TEXT NOT NULL,\n"                                                                               \
+    "  band            TEXT NOT NULL,\n"                                                                               \
+    "  total_mme       REAL NOT NULL,\n"                                                                               \
+    "  gaps            TEXT NOT NULL CHECK (json_valid(gaps)),\n"                                                      \
+    "  next_visit      TEXT,\n"                                                                                        \
+    "  next_visit_time TEXT NOT NULL,\n"                                                                               \
+    "  last_peg        TEXT,\n"                                                                                        \
+    "  error           TEXT"
+
 // Version 6: per-patient summaries (core/storage/summary_store.h). The trigger marks the patient
 // of every inserted record in the inserting transaction, so no write path can forget one; the
 // registry recomputes the marked summaries before that transaction commits. Every patient starts
@@ -213,17 +226,7 @@ CREATE INDEX quarantine_pending ON quarantine(withdrawal_seq) WHERE withdrawal_p
 constexpr const char *kSchemaV6 = R"SQL(
 CREATE TABLE patient_summary (
   patient_id      TEXT PRIMARY KEY,
-  policy_version  TEXT NOT NULL,
-  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
-  ltot_reason     TEXT NOT NULL,
-  tier            TEXT NOT NULL,
-  band            TEXT NOT NULL,
-  total_mme       REAL NOT NULL,
-  gaps            TEXT NOT NULL CHECK (json_valid(gaps)),
-  next_visit      TEXT,
-  next_visit_time TEXT NOT NULL,
-  last_peg        TEXT,
-  error           TEXT
+)SQL" CAIRN_SQL_SUMMARY_COLUMNS R"SQL(
 ) WITHOUT ROWID;
 CREATE TABLE summary_dirty (
   patient_id TEXT PRIMARY KEY
@@ -275,17 +278,7 @@ CREATE TABLE patient_summary_ahead (
   patient_id      TEXT PRIMARY KEY,
   as_of           TEXT NOT NULL,
   rules           TEXT NOT NULL,
-  policy_version  TEXT NOT NULL,
-  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
-  ltot_reason     TEXT NOT NULL,
-  tier            TEXT NOT NULL,
-  band            TEXT NOT NULL,
-  total_mme       REAL NOT NULL,
-  gaps            TEXT NOT NULL CHECK (json_valid(gaps)),
-  next_visit      TEXT,
-  next_visit_time TEXT NOT NULL,
-  last_peg        TEXT,
-  error           TEXT,
+)SQL" CAIRN_SQL_SUMMARY_COLUMNS R"SQL(,
   measures        BLOB,
   measures_error  TEXT,
   measures_month  TEXT NOT NULL,
@@ -354,6 +347,11 @@ constexpr std::array kMigrations{
     Migration{5, kSchemaV5}, Migration{6, kSchemaV6},   Migration{7, kSchemaV7},   Migration{8, kSchemaV8},
     Migration{9, kSchemaV9}, Migration{10, kSchemaV10}, Migration{11, kSchemaV11},
 };
+
+#undef CAIRN_SQL_SUMMARY_COLUMNS
+#undef CAIRN_SQL_RECORDS_REFUSAL
+#undef CAIRN_SQL_APPEND_ONLY
+#undef CAIRN_SQL_REFUSE
 
 }  // namespace
 

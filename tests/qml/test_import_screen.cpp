@@ -14,6 +14,7 @@
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
+#include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
 #include "tests/support/registry_sheet.h"
 
@@ -96,13 +97,7 @@ class TestImportScreen : public QObject {
 
     void signIn(const QString &name, const QString &pin)
     {
-        if (m_session->signedIn()) {
-            m_session->lock();
-            QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        }
-        m_session->unlock(m_app->userId(name), pin);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QVERIFY2(testing::signInDirectly(*m_session, m_app->userId(name), pin), qPrintable(m_session->message()));
     }
 
     // Administration → Import patients, as a user taps them; then the file as the dialog gives it.

@@ -9,8 +9,6 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "core/registry/views.h"
-#include "core/synthetic/synthetic_clinic.h"
-#include "platform/keystore.h"
 #include "qml/admin/clinic_policy_model.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
@@ -19,9 +17,10 @@
 #include "qml/rooming/rooming_flow.h"
 #include "tests/qml/registry_answer.h"
 #include "tests/qml/sign_in.h"
+#include "tests/support/app_fixture.h"
+#include "tests/support/test_team.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -31,9 +30,9 @@ using namespace cairn;
 namespace {
 
 const QDate kDay(2026, 11, 25);  // a Wednesday
-const QString kAdminPin = QStringLiteral("246810");
-const QString kMaPin = QStringLiteral("2468");
-const QString kClinicianPin = QStringLiteral("1357");
+using testing::team::kAdminPin;
+const QString &kMaPin = testing::team::kMedicalAssistantPin;
+using testing::team::kClinicianPin;
 
 template <typename Fn> void onDatabase(registry::RegistryThread &thread, Fn fn)
 {
@@ -51,13 +50,9 @@ bool hasGap(const QList<clinical::CareGap> &gaps, const char *code)
 class TestRefillRulesApp : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_db;
-    platform::MemoryKeystore m_keystore;
-    std::unique_ptr<registry::ManualClock> m_clock;
-    std::unique_ptr<registry::RegistryThread> m_thread;
-    std::unique_ptr<app::Session> m_session;
-    app::Language m_language{false};
+    // The app's objects as main() builds them, without the screens: the view models are driven here.
+    std::unique_ptr<testing::AppFixture> m_app;
+    app::Session *m_session = nullptr;
     QString m_adminId;
     QString m_maId;
     QString m_clinicianId;
@@ -68,12 +63,12 @@ class TestRefillRulesApp : public QObject {
         QVERIFY2(testing::signInDirectly(*m_session, userId, pin), qPrintable(m_session->message()));
     }
 
-    domain::Patient load(const QString &id) { return testing::storedPatient(*m_thread, this, id); }
+    domain::Patient load(const QString &id) { return testing::storedPatient(m_app->databaseThread(), this, id); }
 
     clinical::ClinicPolicy policyInForce()
     {
         std::optional<clinical::ClinicPolicy> policy;
-        onDatabase(*m_thread, [&policy](registry::Registry *r) {
+        onDatabase(m_app->databaseThread(), [&policy](registry::Registry *r) {
             if (auto p = r->clinicPolicy())
                 policy = *p;
         });
@@ -85,7 +80,7 @@ class TestRefillRulesApp : public QObject {
     {
         signInAs(m_adminId, kAdminPin);
         app::ClinicPolicyModel policy;
-        policy.setSession(m_session.get());
+        policy.setSession(m_session);
         QTRY_VERIFY(!policy.version().isEmpty() && !policy.loading());
         const QString before = policy.version();
         for (const auto &[key, value] : values) {
@@ -102,7 +97,7 @@ class TestRefillRulesApp : public QObject {
     {
         auto refill = std::make_unique<app::RefillCheckModel>();
         refill->setToday(kDay);
-        refill->setSession(m_session.get());
+        refill->setSession(m_session);
         refill->setProperty("newPatient", newPatient);
         // Fill Wednesday 12-02 (5 business days' notice); last fill 11-20 + 28 − 2 = 12-16: early.
         refill->check(patientId, QStringLiteral("2026-12-02"), QStringLiteral("morphine ER"), 28,
@@ -114,18 +109,13 @@ class TestRefillRulesApp : public QObject {
 private slots:
     void initTestCase()
     {
-        m_db = m_dir.filePath(QStringLiteral("refill-rules.db"));
-        m_clock = std::make_unique<registry::ManualClock>(QDateTime(kDay, QTime(9, 0), Qt::UTC));
-        auto created = registry::Registry::create(m_db, m_keystore, QStringLiteral("Alex Admin"), kAdminPin, *m_clock);
-        QVERIFY2(created.ok(), created ? "" : qPrintable(created.error().line()));
-        m_adminId = (*created)->user().id;
-        m_maId = *(*created)->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, kMaPin);
-        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
-        synthetic::Options options;
-        options.patients = 8;
-        options.seed = 14;
-        options.asOf = kDay;
-        QList<domain::Patient> clinic = synthetic::generateClinic(options);
+        testing::AppFixtureOptions app;
+        app.fileName = QStringLiteral("refill-rules.db");
+        app.now = QDateTime(kDay, QTime(9, 0), Qt::UTC);
+        app.loadScreens = false;
+        app.users = testing::clinicDayTeam();
+        QList<domain::Patient> &clinic = app.patients;
+        clinic = testing::syntheticClinic(8, 14, kDay);
         // Everyone on therapy and booked today; [0] has never given a sample, [1] gave one today.
         for (int i = 0; i < clinic.size(); ++i) {
             domain::OpioidEntry e;
@@ -143,24 +133,22 @@ private slots:
             clinic[i].refillOverrides.clear();
         }
         clinic[0].uds.clear();
-        auto added = (*created)->addPatients(clinic);
-        QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().line()));
-        m_patients = *added;
-        created->reset();
-
-        m_thread = std::make_unique<registry::RegistryThread>();
-        m_session = std::make_unique<app::Session>(app::AppServices{m_db, &m_keystore, m_clock.get(), m_thread.get()});
-        app::Session::setInstance(m_session.get());
-        app::Language::setInstance(&m_language);
-        m_session->refreshUsers();
-        QTRY_COMPARE(m_session->users()->rowCount(), 3);
+        QString error;
+        m_app = testing::AppFixture::make(app, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_adminId = m_app->userId(app.adminName);
+        m_maId = m_app->userId(testing::team::kMedicalAssistant);
+        m_clinicianId = m_app->userId(testing::team::kClinician);
+        m_patients = m_app->patientIds();
+        m_session = &m_app->session();
+        QVERIFY(m_app->listsItsUsers());
     }
 
     void badValuesAreRefusedOnTheirRowAndNothingChanges()
     {
         signInAs(m_adminId, kAdminPin);
         app::ClinicPolicyModel policy;
-        policy.setSession(m_session.get());
+        policy.setSession(m_session);
         QTRY_COMPARE(policy.version(), QStringLiteral("default-1"));
         const int bridge = policy.rowOf(QStringLiteral("new_patient.bridge_days"));
         QVERIFY(bridge >= 0);
@@ -190,7 +178,7 @@ private slots:
         // no UDS gap for any of them.
         signInAs(m_clinicianId, kClinicianPin);
         std::optional<QList<registry::HuddleRow>> huddle;
-        onDatabase(*m_thread, [&huddle](registry::Registry *r) {
+        onDatabase(m_app->databaseThread(), [&huddle](registry::Registry *r) {
             if (auto rows = registry::huddleRows(*r, kDay))
                 huddle = *rows;
         });
@@ -207,7 +195,7 @@ private slots:
             QVERIFY(before.udsSelections.isEmpty());
             auto flow = std::make_unique<app::RoomingFlow>();
             flow->setToday(kDay);
-            flow->setSession(m_session.get());
+            flow->setSession(m_session);
             flow->setPatientId(id);
             QTRY_VERIFY(flow->ready() && !flow->loading());
             QVERIFY(flow->urineRandom());
@@ -226,7 +214,7 @@ private slots:
             // Opening rooming again the same day reads the record: no second draw.
             flow = std::make_unique<app::RoomingFlow>();
             flow->setToday(kDay);
-            flow->setSession(m_session.get());
+            flow->setSession(m_session);
             flow->setPatientId(id);
             QTRY_VERIFY(flow->ready() && !flow->loading());
             QCOMPARE(flow->urineSelected(), recorded.selected);
@@ -260,7 +248,7 @@ private slots:
     {
         signInAs(m_clinicianId, kClinicianPin);
         QString newcomer;
-        onDatabase(*m_thread, [&newcomer](registry::Registry *r) {
+        onDatabase(m_app->databaseThread(), [&newcomer](registry::Registry *r) {
             domain::Patient p;
             p.clinicId = QStringLiteral("NEW-14");
             p.name = QStringLiteral("Nadia Newcomer");
@@ -348,7 +336,7 @@ private slots:
 
         // Counted in November's measures, with the patient in the drill-down.
         std::optional<registry::MeasuresData> measures;
-        onDatabase(*m_thread, [&measures](registry::Registry *r) {
+        onDatabase(m_app->databaseThread(), [&measures](registry::Registry *r) {
             if (auto m = registry::measuresData(*r, 2026, 11, QString()))
                 measures = *m;
         });
@@ -378,10 +366,10 @@ private slots:
         QCOMPARE(requests.size(), 1);
         QVERIFY(requests.first().daysSupply == 28);
 
-        QVERIFY(m_language.setLanguage(QStringLiteral("en")));  // English plural forms: "28 days"
+        QVERIFY(m_app->app().language().setLanguage(QStringLiteral("en")));  // English plural forms: "28 days"
         app::PatientViewModel patient;
         patient.setToday(kDay);
-        patient.setSession(m_session.get());
+        patient.setSession(m_session);
         patient.setPatientId(id);
         const auto historySays = [&](const QString &text) {
             const app::HistoryListModel *history = patient.history();
@@ -393,11 +381,7 @@ private slots:
         QTRY_VERIFY(historySays(QStringLiteral("morphine ER · supply for 28 days")));
     }
 
-    void cleanupTestCase()
-    {
-        m_session.reset();
-        m_thread.reset();
-    }
+    void cleanupTestCase() { m_app.reset(); }
 };
 
 QTEST_MAIN(TestRefillRulesApp)

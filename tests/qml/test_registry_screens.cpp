@@ -17,6 +17,7 @@
 #include "qml/worklists/roster_model.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
+#include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
 
 #include <QAbstractItemModelTester>
@@ -51,13 +52,7 @@ class TestRosterScreens : public QObject {
 
     void signIn(const QString &userId, const QString &pin)
     {
-        if (m_session->signedIn()) {
-            m_session->lock();
-            QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        }
-        m_session->unlock(userId, pin);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        QVERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
+        QVERIFY2(testing::signInDirectly(*m_session, userId, pin), qPrintable(m_session->message()));
     }
 
     // Runs `job` on the database thread and waits for its answer.
@@ -512,9 +507,7 @@ private slots:
         auto find = [&](const char *name) {
             return engine.rootObjects().first()->findChild<QObject *>(QLatin1String(name));
         };
-        m_session->lock();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->loading(), 120000);
-        m_session->unlock(m_clinicianId, QStringLiteral("1357"));
+        signIn(m_clinicianId, QStringLiteral("1357"));  // again, so that the loaded screens see it
         QTRY_VERIFY_WITH_TIMEOUT(find("huddleScreen"), 60000);
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
         const auto show = [&](const char *destination) {

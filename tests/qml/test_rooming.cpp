@@ -12,10 +12,8 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "core/registry/views.h"
-#include "core/synthetic/synthetic_clinic.h"
 #include "platform/keystore.h"
 #include "qml/app/app_wiring.h"
-#include "qml/app/language.h"
 #include "qml/app/session.h"
 #include "qml/patient/patient_tabs.h"
 #include "qml/patient/patient_view_model.h"
@@ -24,6 +22,8 @@
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
 #include "tests/qml/sign_in.h"
+#include "tests/support/app_fixture.h"
+#include "tests/support/test_team.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -32,11 +32,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QQmlApplicationEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QtQml/qqmlextensionplugin.h>
@@ -50,8 +49,8 @@ using namespace cairn;
 namespace {
 
 const QDate kDay(2026, 11, 25);
-const QString kMaPin = QStringLiteral("2468");
-const QString kClinicianPin = QStringLiteral("1357");
+const QString &kMaPin = testing::team::kMedicalAssistantPin;
+using testing::team::kClinicianPin;
 
 // Runs fn on the database thread and waits for it (the test's way to look into the registry).
 template <typename Fn> void onDatabase(registry::RegistryThread &thread, Fn fn)
@@ -202,15 +201,12 @@ int appChild(int argc, char **argv)
 class TestRooming : public QObject {
     Q_OBJECT
 
+    // The keys (in files, so that the app started as a child opens them) and that app's settings.
     QTemporaryDir m_dir;
-    QString m_db;
     QString m_keysDir;
-    std::unique_ptr<platform::FileKeystore> m_keystore;
-    std::unique_ptr<registry::ManualClock> m_clock;
-    std::unique_ptr<registry::RegistryThread> m_thread;
-    std::unique_ptr<app::Session> m_session;
-    // As main() does: the screens' language singleton (English, not remembered).
-    app::Language m_language{false};
+    // The app's objects as main() builds them; the screens are loaded by the test that taps them.
+    std::unique_ptr<testing::AppFixture> m_app;
+    app::Session *m_session = nullptr;
     QString m_maId;
     QString m_clinicianId;
     QStringList m_patients;  // patient ids; [1] speaks Spanish
@@ -235,12 +231,12 @@ class TestRooming : public QObject {
         QVERIFY2(testing::signInDirectly(*m_session, userId, pin), qPrintable(m_session->message()));
     }
 
-    domain::Patient load(const QString &id) { return testing::storedPatient(*m_thread, this, id); }
+    domain::Patient load(const QString &id) { return testing::storedPatient(m_app->databaseThread(), this, id); }
 
     QJsonObject draft(const QString &id)
     {
         QString json;
-        onDatabase(*m_thread, [&json, id](registry::Registry *r) {
+        onDatabase(m_app->databaseThread(), [&json, id](registry::Registry *r) {
             if (auto d = r->roomingDraft(id))
                 json = *d;
         });
@@ -251,7 +247,7 @@ class TestRooming : public QObject {
     {
         auto flow = std::make_unique<app::RoomingFlow>();
         flow->setToday(kDay);
-        flow->setSession(m_session.get());
+        flow->setSession(m_session);
         flow->setPatientId(patientId);
         [&] { QTRY_VERIFY(flow->ready() && !flow->loading()); }();
         return flow;
@@ -296,7 +292,7 @@ class TestRooming : public QObject {
         process.setProcessEnvironment(environment);
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process.start(QCoreApplication::applicationFilePath(),
-                      {QStringLiteral("--app-child"), mode, m_db, m_maId, kMaPin, patientId});
+                      {QStringLiteral("--app-child"), mode, m_app->databasePath(), m_maId, kMaPin, patientId});
         QVERIFY(process.waitForStarted());
     }
 
@@ -307,20 +303,15 @@ private slots:
         QVERIFY2(instruments.ok(), instruments ? "" : qPrintable(instruments.error().line()));
         m_instruments = *instruments;
 
-        m_db = m_dir.filePath(QStringLiteral("rooming.db"));
         m_keysDir = m_dir.filePath(QStringLiteral("keys"));
-        m_keystore = std::make_unique<platform::FileKeystore>(m_keysDir);
-        m_clock = std::make_unique<registry::ManualClock>(QDateTime(kDay, QTime(9, 0), Qt::UTC));
-        auto created = registry::Registry::create(m_db, *m_keystore, QStringLiteral("Alex Admin"),
-                                                  QStringLiteral("246810"), *m_clock);
-        QVERIFY2(created.ok(), created ? "" : qPrintable(created.error().line()));
-        m_maId = *(*created)->addUser(QStringLiteral("Morgan MA"), keys::Role::MedicalAssistant, kMaPin);
-        m_clinicianId = *(*created)->addUser(QStringLiteral("Casey Clinician"), keys::Role::Clinician, kClinicianPin);
-        synthetic::Options options;
-        options.patients = 10;
-        options.seed = 21;
-        options.asOf = kDay;
-        QList<domain::Patient> clinic = synthetic::generateClinic(options);
+        testing::AppFixtureOptions app;
+        app.fileName = QStringLiteral("rooming.db");
+        app.now = QDateTime(kDay, QTime(9, 0), Qt::UTC);
+        app.keystoreDirectory = m_keysDir;
+        app.loadScreens = false;
+        app.users = testing::clinicDayTeam();
+        QList<domain::Patient> &clinic = app.patients;
+        clinic = testing::syntheticClinic(10, 21, kDay);
         // A clean slate for screens, so that any item-9 alert comes from this test; one patient
         // speaks Spanish.
         for (int i = 0; i < clinic.size(); ++i) {
@@ -344,18 +335,14 @@ private slots:
                                                   QStringLiteral("pcptsd5"),
                                                   kDay.addDays(-100),
                                                   QJsonObject{{QStringLiteral("trauma_exposure"), false}}}};
-        auto added = (*created)->addPatients(clinic);
-        QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().line()));
-        m_patients = *added;
-        created->reset();
-
-        m_thread = std::make_unique<registry::RegistryThread>();
-        m_session =
-            std::make_unique<app::Session>(app::AppServices{m_db, m_keystore.get(), m_clock.get(), m_thread.get()});
-        app::Session::setInstance(m_session.get());
-        app::Language::setInstance(&m_language);
-        m_session->refreshUsers();
-        QTRY_COMPARE(m_session->users()->rowCount(), 3);
+        QString error;
+        m_app = testing::AppFixture::make(app, &error);
+        QVERIFY2(m_app, qPrintable(error));
+        m_maId = m_app->userId(testing::team::kMedicalAssistant);
+        m_clinicianId = m_app->userId(testing::team::kClinician);
+        m_patients = m_app->patientIds();
+        m_session = &m_app->session();
+        QVERIFY(m_app->listsItsUsers());
         signInAs(m_maId, kMaPin);
     }
 
@@ -379,7 +366,7 @@ private slots:
 
         const auto stats = [&] {
             registry::RegistryStats out;
-            onDatabase(*m_thread, [&out](registry::Registry *r) {
+            onDatabase(m_app->databaseThread(), [&out](registry::Registry *r) {
                 if (auto st = r->stats())
                     out = *st;
             });
@@ -433,7 +420,7 @@ private slots:
         QCOMPARE(screenings(QStringLiteral("phq9")).first().answers.toArray(), (QJsonArray{2, 2, 1, 0, 1, 0, 0, 0, 1}));
         app::PatientViewModel view;
         view.setToday(kDay);
-        view.setSession(m_session.get());
+        view.setSession(m_session);
         view.setPatientId(id);
         QTRY_VERIFY(view.loaded());
         QVERIFY(view.suicideRiskAlert());
@@ -707,7 +694,7 @@ private slots:
     {
         app::RoomingFlow flow;
         flow.setToday(kDay);
-        flow.setSession(m_session.get());
+        flow.setSession(m_session);
         flow.setPatientId(QStringLiteral("no-such-patient"));
         QTRY_VERIFY(!flow.loading());
         QVERIFY(flow.error());
@@ -730,7 +717,7 @@ private slots:
         {
             const qsizetype naloxoneBefore = load(id).naloxone.size();
             app::VisitDecisions decisions;
-            decisions.setSession(m_session.get());
+            decisions.setSession(m_session);
             decisions.setPatientId(id);
             QTRY_VERIFY(!decisions.loading());
             QVERIFY(!decisions.allowed());
@@ -746,13 +733,13 @@ private slots:
         QAbstractItemModelTester gapsTester(view.gaps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester historyTester(view.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester promptsTester(view.prompts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        view.setSession(m_session.get());
+        view.setSession(m_session);
         view.setPatientId(id);
         QTRY_VERIFY(view.loaded());
         const int historyBefore = view.history()->rowCount();
         app::VisitDecisions decisions;
         decisions.setToday(kDay);
-        decisions.setSession(m_session.get());
+        decisions.setSession(m_session);
         decisions.setPatientId(id);
         QTRY_COMPARE(decisions.taperStatus(), QStringLiteral("none"));
         QVERIFY(decisions.allowed());
@@ -812,7 +799,8 @@ private slots:
 
         // Opened afresh (a new registry object on the file the dead process wrote). The app dates
         // the visit by the system clock.
-        auto reopened = registry::Registry::unlock(m_db, *m_keystore, m_maId, kMaPin, *m_clock);
+        auto reopened =
+            registry::Registry::unlock(m_app->databasePath(), m_app->keystore(), m_maId, kMaPin, m_app->clock());
         QVERIFY2(reopened.ok(), reopened ? "" : qPrintable(reopened.error().line()));
         auto stored = (*reopened)->roomingDraft(id);
         QVERIFY(stored.ok());
@@ -857,16 +845,12 @@ private slots:
     {
         m_session->lock();
         QTRY_VERIFY(!m_session->loading());
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Cairn/Main.qml")));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        QObject *root = engine.rootObjects().first();
-        const auto find = [root](const char *name) { return root->findChild<QObject *>(QLatin1String(name)); };
+        QVERIFY(m_app->app().load());  // Main.qml, as `cairn` loads it
+        QQuickWindow *window = m_app->window();
+        QVERIFY(window);
+        const auto find = [this](const char *name) { return m_app->find(QLatin1String(name)); };
         QTRY_VERIFY(find("unlockScreen"));
-        m_session->unlock(m_maId, kMaPin);
-        QTRY_VERIFY(m_session->signedIn());
+        signInAs(m_maId, kMaPin);
         QTRY_VERIFY(find("huddleScreen"));
 
         const QString id = m_patients.at(6);
@@ -883,7 +867,6 @@ private slots:
         QTRY_VERIFY(flow->property("ready").toBool());
 
         // Taps the button for `value` on the question on screen; each is a comfortable touch target.
-        auto *window = qobject_cast<QQuickWindow *>(root);
         const auto tap = [&](int value) {
             QQuickItem *button = nullptr;
             QTRY_VERIFY((button = testing::findItem(window, QStringLiteral("choice%1").arg(value))));
@@ -930,7 +913,7 @@ private slots:
         QVERIFY(testing::findItem(window, QStringLiteral("tab_rooming")));
 
         // Leaving the patient and coming back, rooming resumes at the GAD-2.
-        QObject *header = root->property("header").value<QObject *>();
+        QObject *header = window->property("header").value<QObject *>();
         QVERIFY(header);
         QVERIFY(QMetaObject::invokeMethod(header, "backRequested"));
         QTRY_VERIFY(!find("patientScreen"));
@@ -971,11 +954,7 @@ private slots:
         QTRY_VERIFY(!m_session->loading());
     }
 
-    void cleanupTestCase()
-    {
-        m_session.reset();
-        m_thread.reset();
-    }
+    void cleanupTestCase() { m_app.reset(); }
 };
 
 int main(int argc, char *argv[])

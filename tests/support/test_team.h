@@ -7,6 +7,8 @@
 namespace cairn::testing::team {
 
 inline const QString kAdminPin = QStringLiteral("246810");  // the registry creator's (AppFixture's default)
+inline const QString kMedicalAssistant = QStringLiteral("Morgan MA");
+inline const QString kMedicalAssistantPin = QStringLiteral("2468");
 inline const QString kClinician = QStringLiteral("Casey Clinician");
 inline const QString kClinicianPin = QStringLiteral("1357");
 inline const QString kNurse = QStringLiteral("Nico Nurse");

@@ -222,6 +222,22 @@ CommandRegistry unlockForCommand(const Arguments &in, const GlobalOptions &optio
     return {std::move(open).value(), Success};
 }
 
+CommandRecord unlockForRecord(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock, Io &io,
+                              const QString &recordId)
+{
+    CommandRecord unlocked{unlockForCommand(in, options, clock, io), {}};
+    if (!unlocked)
+        return unlocked;
+    auto found = unlocked->recordInForce(recordId);
+    if (!found) {
+        unlocked.exitCode = fail(io, found.error(), exitFor(found.error()));
+        unlocked.open.reset();
+        return unlocked;
+    }
+    unlocked.record = std::move(found).value();
+    return unlocked;
+}
+
 int runAction(const QString &command, const QList<Action> &actions, const QStringList &arguments,
               const GlobalOptions &options, Io &io)
 {
@@ -239,6 +255,13 @@ int runAction(const QString &command, const QList<Action> &actions, const QStrin
     return Failure;
 }
 
+Handler actionsOf(const QString &command, const QList<Action> &actions)
+{
+    return [command, actions](const QStringList &arguments, const GlobalOptions &options, Io &io) {
+        return runAction(command, actions, arguments, options, io);
+    };
+}
+
 int exitFor(const Error &error)
 {
     return error.field.isEmpty() ? Failure : BadInput;
@@ -248,6 +271,16 @@ int fail(Io &io, const Error &error, int code)
 {
     *io.err << "cairnctl: " << error.line() << '\n';
     return code;
+}
+
+int reportWritten(Io &io, const Result<QString> &id, const QString &done)
+{
+    if (!id)
+        return fail(io, id.error(), exitFor(id.error()));
+    if (!done.isEmpty())
+        *io.out << done << '\n';
+    *io.out << *id << '\n';
+    return Success;
 }
 
 Result<QList<domain::Patient>> patientsForExport(const GlobalOptions &options, const registry::Clock &clock)

@@ -104,6 +104,15 @@ struct CommandRegistry {
 CommandRegistry unlockForCommand(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock,
                                  Io &io);
 
+// A command about one stored record (a correction, a withdrawal, a referral's next status): the
+// registry unlocked as unlockForCommand does, and the version in force of the record `recordId`
+// names. When it is not one, the refusal is printed and exitCode is exitFor's.
+struct CommandRecord : CommandRegistry {
+    domain::RecordEnvelope record;
+};
+CommandRecord unlockForRecord(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock, Io &io,
+                              const QString &recordId);
+
 // One action of a command made of several: its usage ("edit ID"; the first word names it) and
 // what runs it on the arguments after that word.
 struct Action {
@@ -114,6 +123,8 @@ struct Action {
 // word fails naming `command` and listing the usages (see takeAction).
 int runAction(const QString &command, const QList<Action> &actions, const QStringList &arguments,
               const GlobalOptions &options, Io &io);
+// The handler of a command made of several actions, for CAIRN_CLI_COMMAND (runAction with them).
+Handler actionsOf(const QString &command, const QList<Action> &actions);
 
 // The bytes of `file`, or of standard input for "-"; nothing when the file cannot be read.
 std::optional<QByteArray> readInput(const QString &file, Io &io);
@@ -132,5 +143,10 @@ int exitFor(const Error &error);
 
 // Prints "cairnctl: <field>: <message>" and returns the exit code.
 int fail(Io &io, const Error &error, int code = Failure);
+
+// A write's outcome: `done` (what was written, for people) when given, then the new id alone on
+// the last line, for scripts (id=$(cairnctl ... | tail -1)); or the registry's refusal, whose exit
+// code is exitFor's.
+int reportWritten(Io &io, const Result<QString> &id, const QString &done = {});
 
 }  // namespace cairn::cli

@@ -116,12 +116,7 @@ int runPatientAdd(Arguments &in, const GlobalOptions &options, Io &io)
                  QStringLiteral("\"%1\" is already another patient's identifier").arg(patient->clinicId.left(64))},
                 BadInput);
     }
-    auto id = registry->addPatient(*patient);
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    // The id alone on the last line, for scripts: id=$(cairnctl patient add ... | tail -1)
-    *io.out << "added patient " << patient->clinicId << '\n' << *id << '\n';
-    return Success;
+    return reportWritten(io, registry->addPatient(*patient), QStringLiteral("added patient ") + patient->clinicId);
 }
 
 // Demographic fields given in `changes`, checked on their own (types, dates, enum values) and
@@ -212,15 +207,6 @@ int runPatientInactivate(Arguments &in, const GlobalOptions &options, Io &io)
     return Success;
 }
 
-int runPatient(const QStringList &arguments, const GlobalOptions &options, Io &io)
-{
-    return runAction(QStringLiteral("patient"),
-                     {{QStringLiteral("add"), runPatientAdd},
-                      {QStringLiteral("edit ID"), runPatientEdit},
-                      {QStringLiteral("inactivate ID"), runPatientInactivate}},
-                     arguments, options, io);
-}
-
 // --- record -----------------------------------------------------------------------------------
 
 int runRecordAdd(Arguments &in, const GlobalOptions &options, Io &io)
@@ -272,49 +258,29 @@ int runRecordCorrect(Arguments &in, const GlobalOptions &options, Io &io)
     const QString recordId = in.required(QStringLiteral("record id"));
     const QJsonObject json = jsonFileOption(in, io);
     const QString reason = reasonOption(in);
-    auto registry = unlockForCommand(in, options, kClock, io);
+    auto registry = unlockForRecord(in, options, kClock, io, recordId);
     if (!registry)
         return registry.exitCode;
-    auto original = registry->recordInForce(recordId);
-    if (!original)
-        return fail(io, original.error(), exitFor(original.error()));
+    const QString kind = registry.record.kind;
     // The file is a record of the corrected record's kind, in the contract's shape.
-    auto record = domain::recordFromJson(original->kind, json);
+    auto record = domain::recordFromJson(kind, json);
     if (!record)
         return fail(io, record.error(), BadInput);
     if (auto s = checkRecord(*record); !s)
         return fail(io, s.error(), BadInput);
-    auto id = registry->correctRecord(recordId, toValue(std::move(record).value()), reason);
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    *io.out << "corrected " << original->kind << ' ' << recordId << '\n' << *id << '\n';
-    return Success;
+    return reportWritten(io, registry->correctRecord(recordId, toValue(std::move(record).value()), reason),
+                         QStringLiteral("corrected %1 %2").arg(kind, recordId));
 }
 
 int runRecordWithdraw(Arguments &in, const GlobalOptions &options, Io &io)
 {
     const QString recordId = in.required(QStringLiteral("record id"));
     const QString reason = reasonOption(in);
-    auto registry = unlockForCommand(in, options, kClock, io);
+    auto registry = unlockForRecord(in, options, kClock, io, recordId);
     if (!registry)
         return registry.exitCode;
-    auto original = registry->recordInForce(recordId);
-    if (!original)
-        return fail(io, original.error(), exitFor(original.error()));
-    auto id = registry->retractRecord(recordId, reason);
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    *io.out << "withdrew " << original->kind << ' ' << recordId << '\n' << *id << '\n';
-    return Success;
-}
-
-int runRecord(const QStringList &arguments, const GlobalOptions &options, Io &io)
-{
-    return runAction(QStringLiteral("record"),
-                     {{QStringLiteral("add"), runRecordAdd},
-                      {QStringLiteral("correct ID"), runRecordCorrect},
-                      {QStringLiteral("withdraw ID"), runRecordWithdraw}},
-                     arguments, options, io);
+    return reportWritten(io, registry->retractRecord(recordId, reason),
+                         QStringLiteral("withdrew %1 %2").arg(registry.record.kind, recordId));
 }
 
 // --- history ----------------------------------------------------------------------------------
@@ -468,10 +434,14 @@ int runHistory(const QStringList &arguments, const GlobalOptions &options, Io &i
 }  // namespace
 
 CAIRN_CLI_COMMAND("patient", "patient add --json FILE | edit ID --json FILE | inactivate ID --reason R [--date D]",
-                  runPatient);
+                  actionsOf(QStringLiteral("patient"), {{QStringLiteral("add"), runPatientAdd},
+                                                        {QStringLiteral("edit ID"), runPatientEdit},
+                                                        {QStringLiteral("inactivate ID"), runPatientInactivate}}));
 CAIRN_CLI_COMMAND(
     "record", "record add ID --json FILE | correct RECORD_ID --json FILE --reason R | withdraw RECORD_ID --reason R",
-    runRecord);
+    actionsOf(QStringLiteral("record"), {{QStringLiteral("add"), runRecordAdd},
+                                         {QStringLiteral("correct ID"), runRecordCorrect},
+                                         {QStringLiteral("withdraw ID"), runRecordWithdraw}}));
 CAIRN_CLI_COMMAND("history", "history ID [--json]: every version of every record of a patient, who and when",
                   runHistory);
 

@@ -191,16 +191,6 @@ int runResourcesEdit(Arguments &in, const GlobalOptions &options, Io &io)
     return runResourcesSave(in, options, io, false);
 }
 
-int runResources(const QStringList &arguments, const GlobalOptions &options, Io &io)
-{
-    return runAction(QStringLiteral("resources"),
-                     {{QStringLiteral("list"), runResourcesList},
-                      {QStringLiteral("add"), runResourcesAdd},
-                      {QStringLiteral("edit ID"), runResourcesEdit},
-                      {QStringLiteral("history ID"), runResourcesHistory}},
-                     arguments, options, io);
-}
-
 // --- referrals ------------------------------------------------------------------------------------
 
 // --date D: when it happened; today when absent.
@@ -233,11 +223,7 @@ int runReferralAdd(Arguments &in, const GlobalOptions &options, Io &io)
     auto registry = unlockForCommand(in, options, kClock, io);
     if (!registry)
         return registry.exitCode;
-    auto id = registry->addRecord(patientId, referral);
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    *io.out << *id << '\n';
-    return Success;
+    return reportWritten(io, registry->addRecord(patientId, referral));
 }
 
 int runReferralUpdate(Arguments &in, const GlobalOptions &options, Io &io)
@@ -249,26 +235,20 @@ int runReferralUpdate(Arguments &in, const GlobalOptions &options, Io &io)
     if (in.finish() && (!domain::parse(statusText, &status) || domain::toString(status) != statusText))
         in.reject({QStringLiteral("--status"),
                    QStringLiteral("must be drafted, sent, scheduled, seen, closed, declined or no_response")});
-    auto registry = unlockForCommand(in, options, kClock, io);
+    auto registry = unlockForRecord(in, options, kClock, io, recordId);
     if (!registry)
         return registry.exitCode;
-    auto original = registry->recordInForce(recordId);
-    if (!original)
-        return fail(io, original.error(), exitFor(original.error()));
-    if (original->kind != QLatin1String("referral"))
-        return fail(io, {QStringLiteral("referral id"), QStringLiteral("names a %1 record").arg(original->kind)},
+    const domain::RecordEnvelope &original = registry.record;
+    if (original.kind != QLatin1String("referral"))
+        return fail(io, {QStringLiteral("referral id"), QStringLiteral("names a %1 record").arg(original.kind)},
                     BadInput);
-    auto read = domain::recordFromJson(original->kind, original->payload);
+    auto read = domain::recordFromJson(original.kind, original.payload);
     if (!read)
         return fail(io, read.error());
     auto referral = std::get<domain::Referral>(*read);
     referral.status = status;
     referral.statusDate = date;
-    auto id = registry->correctRecord(recordId, referral, QString());
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    *io.out << *id << '\n';
-    return Success;
+    return reportWritten(io, registry->correctRecord(recordId, referral, QString()));
 }
 
 int runReferralList(Arguments &in, const GlobalOptions &options, Io &io)
@@ -319,21 +299,7 @@ int runNoReferral(Arguments &in, const GlobalOptions &options, Io &io)
     auto registry = unlockForCommand(in, options, kClock, io);
     if (!registry)
         return registry.exitCode;
-    auto id = registry->addRecord(patientId, decision);
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    *io.out << *id << '\n';
-    return Success;
-}
-
-int runReferral(const QStringList &arguments, const GlobalOptions &options, Io &io)
-{
-    return runAction(QStringLiteral("referral"),
-                     {{QStringLiteral("add PATIENT"), runReferralAdd},
-                      {QStringLiteral("update ID"), runReferralUpdate},
-                      {QStringLiteral("list PATIENT"), runReferralList},
-                      {QStringLiteral("no-referral PATIENT"), runNoReferral}},
-                     arguments, options, io);
+    return reportWritten(io, registry->addRecord(patientId, decision));
 }
 
 }  // namespace
@@ -341,10 +307,16 @@ int runReferral(const QStringList &arguments, const GlobalOptions &options, Io &
 CAIRN_CLI_COMMAND("resources",
                   "resources list [--category C] [--search TEXT] [--language L] [--telehealth yes|no] [--all] "
                   "[--json] | add --name N --category C [...] | edit ID [...] [--retire] | history ID",
-                  runResources);
+                  actionsOf(QStringLiteral("resources"), {{QStringLiteral("list"), runResourcesList},
+                                                          {QStringLiteral("add"), runResourcesAdd},
+                                                          {QStringLiteral("edit ID"), runResourcesEdit},
+                                                          {QStringLiteral("history ID"), runResourcesHistory}}));
 CAIRN_CLI_COMMAND("referral",
                   "referral add PATIENT --resource ID|--to TEXT --question Q [--urgency U] [--date D] | update ID "
                   "--status S [--date D] | list PATIENT [--json] | no-referral PATIENT --trigger T --reason R",
-                  runReferral);
+                  actionsOf(QStringLiteral("referral"), {{QStringLiteral("add PATIENT"), runReferralAdd},
+                                                         {QStringLiteral("update ID"), runReferralUpdate},
+                                                         {QStringLiteral("list PATIENT"), runReferralList},
+                                                         {QStringLiteral("no-referral PATIENT"), runNoReferral}}));
 
 }  // namespace cairn::cli
