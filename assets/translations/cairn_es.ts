@@ -7566,10 +7566,6 @@
         <translation>debe ser task, referral, goal o taper_step</translation>
     </message>
     <message>
-        <source>must be a reference to a %1, after the recommendation&apos;s kind</source>
-        <translation>debe ser una referencia a un recurso %1, después del tipo de la recomendación</translation>
-    </message>
-    <message>
         <source>must be kind, text, owner_role, due, referral_type, target_mme_per_day or record</source>
         <translation>debe ser kind, text, owner_role, due, referral_type, target_mme_per_day o record</translation>
     </message>
@@ -7608,6 +7604,10 @@
     <message>
         <source>%1 is another patient&apos;s record</source>
         <translation>%1 es un registro de otro paciente</translation>
+    </message>
+    <message>
+        <source>must be a reference (valueReference), after the recommendation&apos;s kind</source>
+        <translation>debe ser una referencia (valueReference), después del tipo de la recomendación</translation>
     </message>
 </context>
 <context>

@@ -1257,19 +1257,19 @@ Result<domain::Recommendation> readRecommendation(const Resource &r, const QJson
     for (const QJsonValue &value : e.value(QStringLiteral("extension")).toArray()) {
         const QJsonObject part = value.toObject();
         const QString url = part.value(QStringLiteral("url")).toString();
-        const QString at_ = field + QLatin1Char('.') + url;
+        const QString partField = field + QLatin1Char('.') + url;
         if (seen.contains(url))
-            return at(r, at_, FhirImport::tr("is given twice"));
+            return at(r, partField, FhirImport::tr("is given twice"));
         seen.insert(url);
         if (url == QLatin1String("kind")) {
             if (!domain::parse(part.value(QStringLiteral("valueCode")).toString(), &recommendation.kind))
-                return at(r, at_, FhirImport::tr("must be task, referral, goal or taper_step"));
+                return at(r, partField, FhirImport::tr("must be task, referral, goal or taper_step"));
         } else if (url == QLatin1String("text")) {
             recommendation.text = part.value(QStringLiteral("valueString")).toString();
         } else if (url == QLatin1String("owner_role")) {
             recommendation.ownerRole = part.value(QStringLiteral("valueCode")).toString();
         } else if (url == QLatin1String("due")) {
-            auto due = dayOf(part.value(QStringLiteral("valueDate")), at_, true);
+            auto due = dayOf(part.value(QStringLiteral("valueDate")), partField, true);
             if (!due)
                 return due.error().within(r.label);
             recommendation.due = *due;
@@ -1278,18 +1278,18 @@ Result<domain::Recommendation> readRecommendation(const Resource &r, const QJson
         } else if (url == QLatin1String("target_mme_per_day")) {
             const QJsonValue target = part.value(QStringLiteral("valueDecimal"));
             if (!target.isDouble())
-                return at(r, at_, FhirImport::tr("must be a number (MME a day)"));
+                return at(r, partField, FhirImport::tr("must be a number (MME a day)"));
             recommendation.targetMmePerDay = target.toDouble();
         } else if (url == QLatin1String("record")) {
+            // What it names is checked once every resource is read, against the kind given before it.
             *record =
                 part.value(QStringLiteral("valueReference")).toObject().value(QStringLiteral("reference")).toString();
-            const QString type = fhirRecommendationTarget(recommendation.kind);
-            if (!seen.contains(QStringLiteral("kind")) || !record->startsWith(type + QLatin1Char('/')))
-                return at(r, at_,
-                          FhirImport::tr("must be a reference to a %1, after the recommendation's kind").arg(type));
+            if (!seen.contains(QStringLiteral("kind")) || record->isEmpty())
+                return at(r, partField,
+                          FhirImport::tr("must be a reference (valueReference), after the recommendation's kind"));
         } else {
             return at(
-                r, at_,
+                r, partField,
                 FhirImport::tr("must be kind, text, owner_role, due, referral_type, target_mme_per_day or record"));
         }
     }

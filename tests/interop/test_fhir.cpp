@@ -967,6 +967,20 @@ private slots:
             c.insert("extension", extensions);
             return c;
         }() << "entry[12] (ServiceRequest/bad).extension(recommendation)[0].kind";
+        QTest::newRow("recommendation's record of another kind") << [] {
+            QJsonObject c = conference("bad", "Patient/p1", "active", "requested");
+            QJsonArray extensions = c.value("extension").toArray();
+            extensions.append(QJsonObject{
+                {"url", "https://cairn.invalid/fhir/StructureDefinition/recommendation"},
+                {"extension", QJsonArray{QJsonObject{{"url", "kind"}, {"valueCode", "task"}},
+                                         QJsonObject{{"url", "text"}, {"valueString", "Call her."}},
+                                         QJsonObject{{"url", "owner_role"}, {"valueCode", "nurse"}},
+                                         QJsonObject{{"url", "due"}, {"valueDate", "2020-07-08"}},
+                                         QJsonObject{{"url", "record"},
+                                                     {"valueReference", QJsonObject{{"reference", "Patient/p2"}}}}}}});
+            c.insert("extension", extensions);
+            return c;
+        }() << "entry[12] (ServiceRequest/bad).extension(recommendation)[0].record";
         QTest::newRow("task of no conference of the file") << [] {
             QJsonObject t = task("bad", "Patient/p1", "requested", "nurse");
             t.insert("basedOn", QJsonArray{QJsonObject{{"reference", "ServiceRequest/elsewhere"}}});
