@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <cmath>
 
@@ -823,9 +824,30 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
             for (qsizetype i = 0; i < records.size(); ++i)
                 appendLine(out.ndjson[type], resourceOf(records.at(i), idOf(records.at(i).meta, p.id, kind, i), ref));
         };
-        eachAs(QStringLiteral("Task"), p.tasks, QStringLiteral("task"), taskOf);
+        // Links name records by registry id. One that names no record of this export (a record
+        // withdrawn since) would name nothing a reader can find: it is left out.
+        const auto idsOf = [](const auto &records) {
+            QSet<QString> ids;
+            for (const auto &record : records)
+                if (!record.meta.id.isNull())
+                    ids.insert(record.meta.id.toString(QUuid::WithoutBraces));
+            return ids;
+        };
+        const QSet<QString> conferenceIds = idsOf(p.caseConferences);
+        const QSet<QString> madeIds = idsOf(p.tasks) | idsOf(p.referrals) | idsOf(p.taperPlans);
+        QList<domain::Task> tasks = p.tasks;
+        for (domain::Task &t : tasks)
+            if (!t.conferenceId.isEmpty() && !conferenceIds.contains(t.conferenceId))
+                t.conferenceId.clear();
+        QList<domain::CaseConference> conferences = p.caseConferences;
+        for (domain::CaseConference &c : conferences)
+            for (domain::Recommendation &r : c.recommendations)
+                if (r.kind != domain::RecommendationKind::Goal && !r.recordId.isEmpty() &&
+                    !madeIds.contains(r.recordId))
+                    r.recordId.clear();
+        eachAs(QStringLiteral("Task"), tasks, QStringLiteral("task"), taskOf);
         eachAs(QStringLiteral("Task"), p.refillRequests, QStringLiteral("refill-request"), refillRequestOf);
-        eachAs(QStringLiteral("ServiceRequest"), p.caseConferences, QStringLiteral("case-conference"), conferenceOf);
+        eachAs(QStringLiteral("ServiceRequest"), conferences, QStringLiteral("case-conference"), conferenceOf);
         eachAs(QStringLiteral("CarePlan"), p.taperPlans, QStringLiteral("taper-plan"), carePlanOf);
         eachAs(QStringLiteral("DetectedIssue"), p.refillOverrides, QStringLiteral("refill-override"), detectedIssueOf);
     }

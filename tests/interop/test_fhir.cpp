@@ -1216,6 +1216,52 @@ private slots:
         QCOMPARE(phq2, (QList<QJsonArray>{QJsonArray{1, 2}, QJsonArray{2, 1}}));
     }
 
+    // A case conference withdrawn after a task was made of it: the task goes out without the link
+    // (it would name nothing in the export) and the export still imports.
+    void aWithdrawnConferenceLeavesNoLinkBehind()
+    {
+        QJsonObject made = task("t1", "Patient/p1", "requested", "nurse");
+        made.insert("basedOn", QJsonArray{QJsonObject{{"reference", "ServiceRequest/conf1"}}});
+        const QString db = newRegistry("withdrawn");
+        const Run run = cairnctl(
+            db, {"import", "--fhir",
+                 write("withdrawn.json",
+                       bundle(clinicBundle() << conference("conf1", "Patient/p1", "active", "requested") << made))});
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        QString rosa;
+        for (const QJsonValue &p : exportJson(db))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001")
+                rosa = p.toObject().value("id").toString();
+        const QString conferenceId = recordsInForce(db, rosa).key("case_conference of 2020-06-20");
+        QVERIFY(!conferenceId.isEmpty());
+        const QString keystore = m_dir.filePath("keystore");
+        const Run user = cairn::testing::runCairnctl(
+            db, keystore, "246810", {"user", "add", "--name", "Casey Clinician", "--role", "clinician"},
+            {"CAIRN_NEW_PIN=135790"});
+        QVERIFY2(user.exitCode == 0, user.error().constData());
+        const Run withdrawn = cairn::testing::runCairnctl(db, keystore, "135790",
+                                                          {"--user", "Casey Clinician", "record", "withdraw",
+                                                           conferenceId, "--reason", "Asked for the wrong patient."});
+        QVERIFY2(withdrawn.exitCode == 0, withdrawn.error().constData());
+        const QString out = m_dir.filePath("withdrawn-export");
+        const Run exported = cairnctl(db, {"export", "--fhir", out});
+        QVERIFY2(exported.exitCode == 0, exported.error().constData());
+        QFile tasks(QDir(out).filePath("Task.ndjson"));
+        QVERIFY(tasks.open(QIODevice::ReadOnly));
+        const QJsonObject taskResource = QJsonDocument::fromJson(tasks.readAll().trimmed()).object();
+        QCOMPARE(taskResource.value("description").toString(), QString("Call the pharmacy about the refill."));
+        QVERIFY(!taskResource.contains("basedOn"));
+        const QString copy = newRegistry("withdrawn-copy");
+        const Run imported = cairnctl(copy, {"import", "--fhir", out});
+        QVERIFY2(imported.exitCode == 0, imported.error().constData());
+        for (const QJsonValue &p : exportJson(copy))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001") {
+                QCOMPARE(p.toObject().value("tasks").toArray().size(), 1);
+                QVERIFY(!p.toObject().value("tasks").toArray().first().toObject().contains("conference_id"));
+                QVERIFY(p.toObject().value("case_conferences").toArray().isEmpty());
+            }
+    }
+
     // Opioid requests as EHRs write them, in a Bundle or as NDJSON: doses in tablets or in mg,
     // timing by frequency and period or by timeOfDay, as needed with a maximum per period, and
     // the validity period. Each row is stored as the registry records it, or refused naming the field.
