@@ -7470,8 +7470,144 @@
         <translation>debe ser order</translation>
     </message>
     <message>
-        <source>%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn&apos;s codes (urine drug screen, PDMP check, naloxone, screen, LTOT decision, decision not to refer, OUD checklist, MOUD status, intake)</source>
-        <translation>%1 no es un panel PEG, PHQ-9 ni GAD-7, ni un registro en los códigos de Cairn (prueba de drogas en orina, consulta del PDMP, naloxona, cuestionario, decisión sobre tratamiento prolongado con opioides, decisión de no derivar, lista de criterios del TCO, estado del MOUD, admisión)</translation>
+        <source>names at most one case conference</source>
+        <translation>nombra como mucho una sesión clínica</translation>
+    </message>
+    <message>
+        <source>is required: %1</source>
+        <translation>es obligatorio: %1</translation>
+    </message>
+    <message>
+        <source>only taper plans (%1 in %2) are read</source>
+        <translation>solo se leen planes de reducción gradual (%1 en %2)</translation>
+    </message>
+    <message>
+        <source>must be draft (planned), active (in progress), on-hold (paused) or completed</source>
+        <translation>debe ser draft (planificada), active (en curso), on-hold (en pausa) o completed</translation>
+    </message>
+    <message>
+        <source>must be plan</source>
+        <translation>debe ser plan</translation>
+    </message>
+    <message>
+        <source>is required: a taper step is an activity&apos;s detail</source>
+        <translation>es obligatorio: cada paso de la reducción gradual es el detalle de una actividad</translation>
+    </message>
+    <message>
+        <source>must be a number (MME a day)</source>
+        <translation>debe ser un número (MME al día)</translation>
+    </message>
+    <message>
+        <source>must be pending, approved, declined or routed_to_clinician in %1</source>
+        <translation>debe ser pending, approved, declined o routed_to_clinician en %1</translation>
+    </message>
+    <message>
+        <source>must be %1 for a request %2</source>
+        <translation>debe ser %1 para una solicitud %2</translation>
+    </message>
+    <message>
+        <source>must be proposal</source>
+        <translation>debe ser proposal</translation>
+    </message>
+    <message>
+        <source>must be phone, portal, front_desk or pharmacy</source>
+        <translation>debe ser phone, portal, front_desk o pharmacy</translation>
+    </message>
+    <message>
+        <source>must be a whole number of days</source>
+        <translation>debe ser un número entero de días</translation>
+    </message>
+    <message>
+        <source>must be medication, channel, early, lost_stolen, police_report or days_supply in %1</source>
+        <translation>debe ser medication, channel, early, lost_stolen, police_report o days_supply en %1</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation>%1 es obligatorio</translation>
+    </message>
+    <message>
+        <source>is required when a request is declined</source>
+        <translation>es obligatorio cuando se rechaza una solicitud</translation>
+    </message>
+    <message>
+        <source>must be final</source>
+        <translation>debe ser final</translation>
+    </message>
+    <message>
+        <source>needs the overridden rules, each a code in %1</source>
+        <translation>necesita las reglas anuladas, cada una como un código en %1</translation>
+    </message>
+    <message>
+        <source>must be %1 in %2</source>
+        <translation>debe ser %1 en %2</translation>
+    </message>
+    <message>
+        <source>is required: the clinician who overrode the rules</source>
+        <translation>es obligatorio: el profesional clínico que anuló las reglas</translation>
+    </message>
+    <message>
+        <source>why the rules were overridden</source>
+        <translation>por qué se anularon las reglas</translation>
+    </message>
+    <message>
+        <source>the clinic policy version</source>
+        <translation>la versión de la política de la clínica</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>must be interval_days, window or drawn_day in %1</source>
+        <translation>debe ser interval_days, window o drawn_day en %1</translation>
+    </message>
+    <message>
+        <source>must be task, referral, goal or taper_step</source>
+        <translation>debe ser task, referral, goal o taper_step</translation>
+    </message>
+    <message>
+        <source>must be kind, text, owner_role, due, referral_type, target_mme_per_day or record</source>
+        <translation>debe ser kind, text, owner_role, due, referral_type, target_mme_per_day o record</translation>
+    </message>
+    <message>
+        <source>a conference&apos;s course is not guessed from its status</source>
+        <translation>la evolución de una sesión clínica no se deduce de su estado</translation>
+    </message>
+    <message>
+        <source>must be requested, scheduled, discussed or closed</source>
+        <translation>debe ser requested, scheduled, discussed o closed</translation>
+    </message>
+    <message>
+        <source>must be %1 for a conference %2</source>
+        <translation>debe ser %1 para una sesión clínica %2</translation>
+    </message>
+    <message>
+        <source>is required: the question to the team</source>
+        <translation>es obligatorio: la pregunta al equipo</translation>
+    </message>
+    <message>
+        <source>is required once the conference is %1: the clinician meeting</source>
+        <translation>es obligatorio una vez que la sesión clínica está en %1: la reunión clínica</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEG, PHQ-2, PHQ-9 or GAD-7 panel, nor a record in Cairn&apos;s codes (urine drug screen, PDMP check, naloxone, screen, LTOT decision, decision not to refer, OUD checklist, MOUD status, intake, random urine test draw)</source>
+        <translation>%1 no es un panel PEG, PHQ-2, PHQ-9 ni GAD-7, ni un registro en los códigos de Cairn (prueba de drogas en orina, consulta del PDMP, naloxona, cuestionario, decisión sobre tratamiento prolongado con opioides, decisión de no derivar, lista de criterios del TCO, estado del MOUD, admisión, sorteo de análisis de orina al azar)</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 of the files</source>
+        <translation>%1 no está en los archivos como %2</translation>
+    </message>
+    <message>
+        <source>case conference (ServiceRequest)</source>
+        <translation>sesión clínica (ServiceRequest)</translation>
+    </message>
+    <message>
+        <source>%1 is another patient&apos;s record</source>
+        <translation>%1 es un registro de otro paciente</translation>
+    </message>
+    <message>
+        <source>must be a reference (valueReference), after the recommendation&apos;s kind</source>
+        <translation>debe ser una referencia (valueReference), después del tipo de la recomendación</translation>
     </message>
 </context>
 <context>

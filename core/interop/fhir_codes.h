@@ -79,8 +79,9 @@ inline constexpr QLatin1StringView kPdmpCheckCode{"pdmp-check"};
 inline constexpr QLatin1StringView kCairnPdmpResult{"https://cairn.invalid/fhir/CodeSystem/pdmp-result"};
 inline constexpr QLatin1StringView kNaloxoneCode{"naloxone"};
 inline constexpr QLatin1StringView kCairnNaloxoneAction{"https://cairn.invalid/fhir/CodeSystem/naloxone-action"};
-// Screens with no confirmed LOINC panel and items (PHQ-2, GAD-2, ORT, PC-PTSD-5): coded by Cairn's
-// instrument id (and the LOINC panel beside it when there is one), the answers as Cairn stores them.
+// Screens with no confirmed LOINC panel and items (GAD-2, ORT, PC-PTSD-5): coded by Cairn's
+// instrument id, the answers as Cairn stores them. Earlier exports wrote the PHQ-2 this way too
+// (now its LOINC panel 55757-9): import still reads it.
 inline constexpr QLatin1StringView kCairnInstrument{"https://cairn.invalid/fhir/CodeSystem/instrument"};
 
 // The patient's taper status when no taper plan gives it (a registry moved in with its statuses).
@@ -113,5 +114,50 @@ inline constexpr QLatin1StringView kCairnIntakeOutcome{"https://cairn.invalid/fh
 // Tasks as FHIR Tasks: the owner is a role, not a person, so it goes in performerType coded by
 // Cairn's role names; the due date is restriction.period.end.
 inline constexpr QLatin1StringView kCairnRole{"https://cairn.invalid/fhir/CodeSystem/role"};
+
+// Taper plans as FHIR CarePlans (intent plan) in Cairn's category: the plan's status is CarePlan's
+// own (planned is draft, in progress active, paused on-hold), the drug an extension, each step an
+// activity scheduled on its day, with the MME a day it aims at in an extension (CarePlan's
+// dailyAmount is an amount of a product, not of morphine equivalents).
+inline constexpr QLatin1StringView kCairnCarePlanCategory{"https://cairn.invalid/fhir/CodeSystem/care-plan-category"};
+inline constexpr QLatin1StringView kTaperPlanCode{"opioid-taper"};
+inline constexpr QLatin1StringView kExtTaperDrug{"https://cairn.invalid/fhir/StructureDefinition/taper-drug"};
+inline constexpr QLatin1StringView kExtTargetMme{"https://cairn.invalid/fhir/StructureDefinition/target-mme-per-day"};
+
+// Refill requests as FHIR Tasks coded refill-request in Cairn's task codes (a Task without that code
+// is a task for the team). The decision is the businessStatus (Task's status beside it is the
+// nearest of FHIR's), the reason for it statusReason; what was asked for and how are the inputs.
+inline constexpr QLatin1StringView kCairnTaskCode{"https://cairn.invalid/fhir/CodeSystem/task-code"};
+inline constexpr QLatin1StringView kRefillRequestCode{"refill-request"};
+inline constexpr QLatin1StringView kCairnRefillDecision{"https://cairn.invalid/fhir/CodeSystem/refill-decision"};
+inline constexpr QLatin1StringView kCairnRefillInput{"https://cairn.invalid/fhir/CodeSystem/refill-request-input"};
+inline constexpr QLatin1StringView kCairnRefillChannel{"https://cairn.invalid/fhir/CodeSystem/refill-channel"};
+
+// A clinician overriding the clinic's refill rules as a FHIR DetectedIssue: the rules are the issue
+// (one coding each), the override its mitigation by the clinician, the reason and the clinic
+// policy version in extensions (DetectedIssue has no note).
+inline constexpr QLatin1StringView kCairnRefillRule{"https://cairn.invalid/fhir/CodeSystem/refill-rule"};
+inline constexpr QLatin1StringView kCairnIssueAction{"https://cairn.invalid/fhir/CodeSystem/issue-action"};
+inline constexpr QLatin1StringView kOverrideAction{"override"};
+inline constexpr QLatin1StringView kExtOverrideReason{"https://cairn.invalid/fhir/StructureDefinition/override-reason"};
+inline constexpr QLatin1StringView kExtPolicyVersion{"https://cairn.invalid/fhir/StructureDefinition/policy-version"};
+
+// A random urine test draw as an Observation in Cairn's codes: whether the patient was selected
+// (valueBoolean), the window and the drawn day as components, the policy version an extension.
+inline constexpr QLatin1StringView kUdsSelectionCode{"uds-selection"};
+inline constexpr QLatin1StringView kCairnUdsSelectionItem{"https://cairn.invalid/fhir/CodeSystem/uds-selection-item"};
+
+// A case conference as a FHIR ServiceRequest coded case-conference in Cairn's service codes: the
+// clinician's question to the team (reasonCode), the meeting (occurrenceDateTime), the consult note
+// (note); the conference's course, each recommendation (a complex extension) and each suggested
+// script in extensions. A task made from it names it in basedOn; a recommendation names the record
+// it became (a Task, a referral's ServiceRequest, a taper's CarePlan; a Goal, which is not exported).
+inline constexpr QLatin1StringView kCairnServiceCode{"https://cairn.invalid/fhir/CodeSystem/service"};
+inline constexpr QLatin1StringView kCaseConferenceCode{"case-conference"};
+inline constexpr QLatin1StringView kExtConferenceStatus{
+    "https://cairn.invalid/fhir/StructureDefinition/conference-status"};
+inline constexpr QLatin1StringView kExtConferenceScript{
+    "https://cairn.invalid/fhir/StructureDefinition/conference-script"};
+inline constexpr QLatin1StringView kExtRecommendation{"https://cairn.invalid/fhir/StructureDefinition/recommendation"};
 
 }  // namespace cairn::interop::fhir

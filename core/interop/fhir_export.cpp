@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <cmath>
 
@@ -327,7 +328,7 @@ QJsonObject intakeOf(const domain::Intake &in, const QString &id, const QString 
 // A task for a role of the team: who does it is a kind of performer (a role), not a person.
 QJsonObject taskOf(const domain::Task &t, const QString &id, const QString &patientRef)
 {
-    return {
+    QJsonObject o{
         {QStringLiteral("resourceType"), QStringLiteral("Task")},
         {QStringLiteral("id"), id},
         {QStringLiteral("status"), fhirTaskStatus(t.status)},
@@ -338,6 +339,169 @@ QJsonObject taskOf(const domain::Task &t, const QString &id, const QString &pati
         {QStringLiteral("performerType"), QJsonArray{codeable(fhir::kCairnRole, t.ownerRole, t.ownerRole)}},
         {QStringLiteral("restriction"),
          QJsonObject{{QStringLiteral("period"), QJsonObject{{QStringLiteral("end"), t.due.toString(Qt::ISODate)}}}}}};
+    // The case conference whose recommendation the task is: the request the task fulfils.
+    if (!t.conferenceId.isEmpty())
+        o.insert(QStringLiteral("basedOn"), QJsonArray{reference(QStringLiteral("ServiceRequest/") + t.conferenceId)});
+    return o;
+}
+
+// A taper plan: its steps are activities on their days; a step that is no dose change (a pause, a
+// review) has no target.
+QJsonObject carePlanOf(const domain::TaperPlan &t, const QString &id, const QString &patientRef)
+{
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("CarePlan")},
+                  {QStringLiteral("id"), id},
+                  {QStringLiteral("status"), fhirCarePlanStatus(t.status)},
+                  {QStringLiteral("intent"), QStringLiteral("plan")},
+                  {QStringLiteral("category"), QJsonArray{codeable(fhir::kCairnCarePlanCategory, fhir::kTaperPlanCode,
+                                                                   QStringLiteral("Opioid taper"))}},
+                  {QStringLiteral("title"), QStringLiteral("Opioid taper")},
+                  {QStringLiteral("subject"), reference(patientRef)},
+                  {QStringLiteral("created"), t.date.toString(Qt::ISODate)}};
+    if (!t.drug.isEmpty())
+        o.insert(QStringLiteral("extension"),
+                 QJsonArray{extension(fhir::kExtTaperDrug, QStringLiteral("valueString"), t.drug)});
+    QJsonArray activities;
+    for (const domain::TaperStep &step : t.steps) {
+        QJsonObject detail{{QStringLiteral("status"), QStringLiteral("scheduled")},
+                           {QStringLiteral("scheduledPeriod"),
+                            QJsonObject{{QStringLiteral("start"), step.date.toString(Qt::ISODate)}}}};
+        if (!step.description.isEmpty())
+            detail.insert(QStringLiteral("description"), step.description);
+        if (step.targetMmePerDay)
+            detail.insert(
+                QStringLiteral("extension"),
+                QJsonArray{extension(fhir::kExtTargetMme, QStringLiteral("valueDecimal"), *step.targetMmePerDay)});
+        activities.append(QJsonObject{{QStringLiteral("detail"), detail}});
+    }
+    if (!activities.isEmpty())
+        o.insert(QStringLiteral("activity"), activities);
+    addNote(o, t.note);
+    return o;
+}
+
+QJsonObject refillInput(const QString &type, const QString &valueKey, const QJsonValue &value)
+{
+    return {{QStringLiteral("type"), codedAs(fhir::kCairnRefillInput, type)}, {valueKey, value}};
+}
+
+// A refill request is work the clinic owes an answer to, not a prescription: as a MedicationRequest
+// (even a proposal) every FHIR reader would count it as medication the patient takes, and the
+// medication is the requester's words, not a code. A Task carries the request, its decision
+// (businessStatus) and why (statusReason).
+QJsonObject refillRequestOf(const domain::RefillRequest &q, const QString &id, const QString &patientRef)
+{
+    QJsonArray inputs{
+        refillInput(QStringLiteral("medication"), QStringLiteral("valueString"), q.medication),
+        refillInput(QStringLiteral("channel"), QStringLiteral("valueCodeableConcept"),
+                    codeable(fhir::kCairnRefillChannel, domain::toString(q.channel), domain::toString(q.channel))),
+        refillInput(QStringLiteral("early"), QStringLiteral("valueBoolean"), q.early),
+        refillInput(QStringLiteral("lost_stolen"), QStringLiteral("valueBoolean"), q.lostStolen),
+        refillInput(QStringLiteral("police_report"), QStringLiteral("valueBoolean"), q.policeReport)};
+    if (q.daysSupply)
+        inputs.append(refillInput(QStringLiteral("days_supply"), QStringLiteral("valueInteger"), *q.daysSupply));
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Task")},
+                  {QStringLiteral("id"), id},
+                  {QStringLiteral("status"), fhirRefillTaskStatus(q.decision)},
+                  {QStringLiteral("businessStatus"),
+                   codeable(fhir::kCairnRefillDecision, domain::toString(q.decision), domain::toString(q.decision))},
+                  {QStringLiteral("intent"), QStringLiteral("proposal")},
+                  {QStringLiteral("code"),
+                   codeable(fhir::kCairnTaskCode, fhir::kRefillRequestCode, QStringLiteral("Refill request"))},
+                  {QStringLiteral("for"), reference(patientRef)},
+                  {QStringLiteral("authoredOn"), q.date.toString(Qt::ISODate)},
+                  {QStringLiteral("input"), inputs}};
+    if (!q.decisionReason.isEmpty())
+        o.insert(QStringLiteral("statusReason"), QJsonObject{{QStringLiteral("text"), q.decisionReason}});
+    return o;
+}
+
+// The clinic rules a clinician overrode for a refill, each a coding; the override is the mitigation.
+QJsonObject detectedIssueOf(const domain::RefillOverride &r, const QString &id, const QString &patientRef)
+{
+    QJsonArray codings;
+    for (const QString &rule : r.rules.split(QLatin1Char(',')))
+        codings.append(coding(fhir::kCairnRefillRule, rule.trimmed()));
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("DetectedIssue")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("status"), QStringLiteral("final")},
+        {QStringLiteral("code"), QJsonObject{{QStringLiteral("coding"), codings}, {QStringLiteral("text"), r.rules}}},
+        {QStringLiteral("patient"), reference(patientRef)},
+        {QStringLiteral("identifiedDateTime"), r.date.toString(Qt::ISODate)},
+        {QStringLiteral("mitigation"),
+         QJsonArray{QJsonObject{{QStringLiteral("action"), codeable(fhir::kCairnIssueAction, fhir::kOverrideAction,
+                                                                    QStringLiteral("Clinic rule overridden"))},
+                                {QStringLiteral("date"), r.date.toString(Qt::ISODate)},
+                                {QStringLiteral("author"), QJsonObject{{QStringLiteral("display"), r.clinician}}}}}},
+        {QStringLiteral("extension"),
+         QJsonArray{extension(fhir::kExtOverrideReason, QStringLiteral("valueString"), r.reason),
+                    extension(fhir::kExtPolicyVersion, QStringLiteral("valueString"), r.policyVersion)}}};
+}
+
+QJsonObject udsSelectionOf(const domain::UdsSelection &u, const QString &id, const QString &patientRef)
+{
+    QJsonObject o = cairnObservation(id, patientRef, fhir::kUdsSelectionCode,
+                                     QStringLiteral("Random urine drug test draw"), u.date);
+    o.insert(QStringLiteral("valueBoolean"), u.selected);
+    o.insert(
+        QStringLiteral("component"),
+        QJsonArray{
+            QJsonObject{
+                {QStringLiteral("code"), codedAs(fhir::kCairnUdsSelectionItem, QStringLiteral("interval_days"))},
+                {QStringLiteral("valueInteger"), u.intervalDays}},
+            QJsonObject{{QStringLiteral("code"), codedAs(fhir::kCairnUdsSelectionItem, QStringLiteral("window"))},
+                        {QStringLiteral("valueInteger"), u.window}},
+            QJsonObject{{QStringLiteral("code"), codedAs(fhir::kCairnUdsSelectionItem, QStringLiteral("drawn_day"))},
+                        {QStringLiteral("valueDateTime"), u.drawnDay.toString(Qt::ISODate)}}});
+    o.insert(QStringLiteral("extension"),
+             QJsonArray{extension(fhir::kExtPolicyVersion, QStringLiteral("valueString"), u.policyVersion)});
+    return o;
+}
+
+// One recommendation of a consult note as a complex extension; the record it became as a reference.
+QJsonObject recommendationOf(const domain::Recommendation &r)
+{
+    QJsonArray parts{extension(QLatin1StringView("kind"), QStringLiteral("valueCode"), domain::toString(r.kind)),
+                     extension(QLatin1StringView("text"), QStringLiteral("valueString"), r.text)};
+    if (!r.ownerRole.isEmpty())
+        parts.append(extension(QLatin1StringView("owner_role"), QStringLiteral("valueCode"), r.ownerRole));
+    if (r.due.isValid())
+        parts.append(extension(QLatin1StringView("due"), QStringLiteral("valueDate"), r.due.toString(Qt::ISODate)));
+    if (!r.referralType.isEmpty())
+        parts.append(extension(QLatin1StringView("referral_type"), QStringLiteral("valueString"), r.referralType));
+    if (r.targetMmePerDay)
+        parts.append(
+            extension(QLatin1StringView("target_mme_per_day"), QStringLiteral("valueDecimal"), *r.targetMmePerDay));
+    if (!r.recordId.isEmpty())
+        parts.append(extension(QLatin1StringView("record"), QStringLiteral("valueReference"),
+                               reference(fhirRecommendationTarget(r.kind) + QLatin1Char('/') + r.recordId)));
+    return {{QStringLiteral("url"), QString(fhir::kExtRecommendation)}, {QStringLiteral("extension"), parts}};
+}
+
+// A case conference: the clinician's question to the team, the meeting, and what the team said.
+QJsonObject conferenceOf(const domain::CaseConference &c, const QString &id, const QString &patientRef)
+{
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("ServiceRequest")},
+                  {QStringLiteral("id"), id},
+                  {QStringLiteral("status"), fhirConferenceStatus(c.status)},
+                  {QStringLiteral("intent"), QStringLiteral("order")},
+                  {QStringLiteral("code"),
+                   codeable(fhir::kCairnServiceCode, fhir::kCaseConferenceCode, QStringLiteral("Case conference"))},
+                  {QStringLiteral("subject"), reference(patientRef)},
+                  {QStringLiteral("authoredOn"), c.date.toString(Qt::ISODate)},
+                  {QStringLiteral("reasonCode"), QJsonArray{QJsonObject{{QStringLiteral("text"), c.question}}}}};
+    if (c.meetingDate.isValid())
+        o.insert(QStringLiteral("occurrenceDateTime"), c.meetingDate.toString(Qt::ISODate));
+    addNote(o, c.consultNote);
+    QJsonArray extensions{
+        extension(fhir::kExtConferenceStatus, QStringLiteral("valueCode"), domain::toString(c.status))};
+    for (const domain::Recommendation &r : c.recommendations)
+        extensions.append(recommendationOf(r));
+    for (const QString &script : c.scripts)
+        extensions.append(extension(fhir::kExtConferenceScript, QStringLiteral("valueString"), script));
+    o.insert(QStringLiteral("extension"), extensions);
+    return o;
 }
 
 QJsonObject patientResource(const domain::Patient &p)
@@ -385,7 +549,7 @@ QJsonObject patientResource(const domain::Patient &p)
         extensions.append(extension(fhir::kExtRiskTier, QStringLiteral("valueCode"), domain::toString(*p.riskTier)));
         extensions.append(extension(fhir::kExtRiskTierReason, QStringLiteral("valueString"), p.riskTierReason));
     }
-    // The status the patient's taper plans give (plans are not exported), or the one stored.
+    // The status the patient's taper plans give (the plans go out as CarePlans too), or the one stored.
     if (const domain::TaperStatus taper = domain::taperStatusOf(p); taper != domain::TaperStatus::None)
         extensions.append(extension(fhir::kExtTaperStatus, QStringLiteral("valueCode"), domain::toString(taper)));
     if (!extensions.isEmpty())
@@ -418,12 +582,71 @@ QString fhirTaskStatus(domain::TaskStatus status)
     return status == domain::TaskStatus::Done ? QStringLiteral("completed") : QStringLiteral("requested");
 }
 
+QString fhirCarePlanStatus(domain::TaperStatus status)
+{
+    switch (status) {
+    case domain::TaperStatus::Planned:
+        return QStringLiteral("draft");
+    case domain::TaperStatus::InProgress:
+        return QStringLiteral("active");
+    case domain::TaperStatus::Paused:
+        return QStringLiteral("on-hold");
+    case domain::TaperStatus::Completed:
+        return QStringLiteral("completed");
+    case domain::TaperStatus::None:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString fhirRefillTaskStatus(domain::RefillDecision decision)
+{
+    switch (decision) {
+    case domain::RefillDecision::Pending:
+        return QStringLiteral("requested");
+    case domain::RefillDecision::RoutedToClinician:
+        return QStringLiteral("in-progress");
+    case domain::RefillDecision::Approved:
+        return QStringLiteral("completed");
+    case domain::RefillDecision::Declined:
+        return QStringLiteral("rejected");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString fhirConferenceStatus(domain::ConferenceStatus status)
+{
+    return status == domain::ConferenceStatus::Closed ? QStringLiteral("completed") : QStringLiteral("active");
+}
+
+QString fhirRecommendationTarget(domain::RecommendationKind kind)
+{
+    switch (kind) {
+    case domain::RecommendationKind::Task:
+        return QStringLiteral("Task");
+    case domain::RecommendationKind::Referral:
+        return QStringLiteral("ServiceRequest");
+    case domain::RecommendationKind::Goal:
+        return QStringLiteral("Goal");
+    case domain::RecommendationKind::TaperStep:
+        return QStringLiteral("CarePlan");
+    }
+    return {};
+}
+
+const QStringList &fhirLoincPanelInstruments()
+{
+    static const QStringList instruments{QStringLiteral("peg"), QStringLiteral("phq9"), QStringLiteral("gad7"),
+                                         QStringLiteral("phq2")};
+    return instruments;
+}
+
 const QStringList &fhirExportTypes()
 {
-    static const QStringList types{QStringLiteral("Patient"),     QStringLiteral("MedicationRequest"),
-                                   QStringLiteral("Observation"), QStringLiteral("Consent"),
-                                   QStringLiteral("Encounter"),   QStringLiteral("ServiceRequest"),
-                                   QStringLiteral("Task")};
+    static const QStringList types{
+        QStringLiteral("Patient"), QStringLiteral("MedicationRequest"), QStringLiteral("Observation"),
+        QStringLiteral("Consent"), QStringLiteral("Encounter"),         QStringLiteral("ServiceRequest"),
+        QStringLiteral("Task"),    QStringLiteral("CarePlan"),          QStringLiteral("DetectedIssue")};
     return types;
 }
 
@@ -518,7 +741,7 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
         }
         for (qsizetype i = 0; i < p.screenings.size(); ++i) {
             const domain::Screening &s = p.screenings.at(i);
-            if (s.instrument != QLatin1String("phq9") && s.instrument != QLatin1String("gad7")) {
+            if (!fhirLoincPanelInstruments().contains(s.instrument) || s.instrument == QLatin1String("peg")) {
                 appendLine(observationLines, otherScreening(s, idOf(s.meta, p.id, s.instrument, i), ref));
                 continue;
             }
@@ -595,9 +818,38 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
         each(p.oudAssessments, QStringLiteral("oud-assessment"), oudAssessmentOf);
         each(p.moudStatuses, QStringLiteral("moud-status"), moudStatusOf);
         each(p.intakes, QStringLiteral("intake"), intakeOf);
-        for (qsizetype i = 0; i < p.tasks.size(); ++i)
-            appendLine(out.ndjson[QStringLiteral("Task")],
-                       taskOf(p.tasks.at(i), idOf(p.tasks.at(i).meta, p.id, QStringLiteral("task"), i), ref));
+        each(p.udsSelections, QStringLiteral("uds-selection"), udsSelectionOf);
+        // Records of their own resource type, each in its file.
+        const auto eachAs = [&](const QString &type, const auto &records, const QString &kind, const auto &resourceOf) {
+            for (qsizetype i = 0; i < records.size(); ++i)
+                appendLine(out.ndjson[type], resourceOf(records.at(i), idOf(records.at(i).meta, p.id, kind, i), ref));
+        };
+        // Links name records by registry id. One that names no record of this export (a record
+        // withdrawn since) would name nothing a reader can find: it is left out.
+        const auto idsOf = [](const auto &records) {
+            QSet<QString> ids;
+            for (const auto &record : records)
+                if (!record.meta.id.isNull())
+                    ids.insert(record.meta.id.toString(QUuid::WithoutBraces));
+            return ids;
+        };
+        const QSet<QString> conferenceIds = idsOf(p.caseConferences);
+        const QSet<QString> madeIds = idsOf(p.tasks) | idsOf(p.referrals) | idsOf(p.taperPlans);
+        QList<domain::Task> tasks = p.tasks;
+        for (domain::Task &t : tasks)
+            if (!t.conferenceId.isEmpty() && !conferenceIds.contains(t.conferenceId))
+                t.conferenceId.clear();
+        QList<domain::CaseConference> conferences = p.caseConferences;
+        for (domain::CaseConference &c : conferences)
+            for (domain::Recommendation &r : c.recommendations)
+                if (r.kind != domain::RecommendationKind::Goal && !r.recordId.isEmpty() &&
+                    !madeIds.contains(r.recordId))
+                    r.recordId.clear();
+        eachAs(QStringLiteral("Task"), tasks, QStringLiteral("task"), taskOf);
+        eachAs(QStringLiteral("Task"), p.refillRequests, QStringLiteral("refill-request"), refillRequestOf);
+        eachAs(QStringLiteral("ServiceRequest"), conferences, QStringLiteral("case-conference"), conferenceOf);
+        eachAs(QStringLiteral("CarePlan"), p.taperPlans, QStringLiteral("taper-plan"), carePlanOf);
+        eachAs(QStringLiteral("DetectedIssue"), p.refillOverrides, QStringLiteral("refill-override"), detectedIssueOf);
     }
     return out;
 }

@@ -1,11 +1,13 @@
 #pragma once
 // FHIR R4 out, in the FHIR Bulk Data layout: one NDJSON text per resource type. Patients with their
 // chart number (identifier type MR); opioids and sedatives as MedicationRequest coded in RxNorm;
-// PEG, PHQ-9 and GAD-7 (LOINC), the other screens, urine drug screens, PDMP checks and naloxone as
-// Observation; LTOT decisions, decisions not to refer, OUD checklists, MOUD statuses and intakes as
-// Observation in Cairn's codes; agreements as Consent; visits as Encounter; referrals as
-// ServiceRequest; tasks as Task; each naming its patient. What readFhir() reads back gives the same patients, regimens
-// (by mg a day), records and care gaps. The mapping and the kinds left out: docs/interoperability.md.
+// PEG, PHQ-2, PHQ-9 and GAD-7 (LOINC), the other screens, urine drug screens, PDMP checks and
+// naloxone as Observation; LTOT decisions, decisions not to refer, OUD checklists, MOUD statuses,
+// intakes and random urine test draws as Observation in Cairn's codes; agreements as Consent;
+// visits as Encounter; referrals and case conferences as ServiceRequest; tasks and refill requests
+// as Task; taper plans as CarePlan; refill rule overrides as DetectedIssue; each naming its
+// patient. What readFhir() reads back gives the same patients, regimens (by mg a day), records and
+// care gaps. The mapping and the kinds left out: docs/interoperability.md.
 
 #include "core/clinical/instruments.h"
 #include "core/domain/records.h"
@@ -32,6 +34,23 @@ QString fhirServiceRequestStatus(domain::ReferralStatus status);
 
 // FHIR's task status for a task's: open is requested (action is sought), done is completed.
 QString fhirTaskStatus(domain::TaskStatus status);
+
+// A taper plan's status as CarePlan's: planned is draft, in progress active, paused on-hold.
+QString fhirCarePlanStatus(domain::TaperStatus status);
+
+// A refill request's decision as the Task's status: pending is requested, routed to a clinician
+// in-progress, approved completed, declined rejected (the decision itself is the businessStatus).
+QString fhirRefillTaskStatus(domain::RefillDecision decision);
+
+// A case conference's course as its ServiceRequest's status: active until it is closed (the course
+// itself travels in Cairn's conference-status extension).
+QString fhirConferenceStatus(domain::ConferenceStatus status);
+
+// The resource type of the record a recommendation became (a goal's is Goal, which is not exported).
+QString fhirRecommendationTarget(domain::RecommendationKind kind);
+
+// The instruments that go out and come in as their LOINC panel with one component per item.
+const QStringList &fhirLoincPanelInstruments();
 
 // An intake's fields as its Observation's components, coded by the contract's field names (the
 // outcome is a coded component of its own): export writes and import reads these tables.

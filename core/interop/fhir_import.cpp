@@ -16,8 +16,10 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTime>
+#include <QUuid>
 
 #include <cmath>
+#include <functional>
 #include <optional>
 
 namespace cairn::interop {
@@ -939,8 +941,9 @@ Result<domain::Intake> readIntake(const Resource &r, const QDate &date)
 }
 
 // A task for a role of the team: requested (open) or completed (done), the role as performerType,
-// the due date as restriction.period.end.
-Result<domain::Task> readTask(const Resource &r)
+// the due date as restriction.period.end; `conference` is set to the reference basedOn gives (the
+// case conference it came from), resolved once every resource is read.
+Result<domain::Task> readTask(const Resource &r, QString *conference)
 {
     const QJsonObject &o = r.json;
     domain::Task task;
@@ -972,6 +975,14 @@ Result<domain::Task> readTask(const Resource &r)
     if (!due)
         return due.error().within(r.label);
     task.due = *due;
+    const QJsonArray basedOn = o.value(QStringLiteral("basedOn")).toArray();
+    if (basedOn.size() > 1)
+        return at(r, QStringLiteral("basedOn"), FhirImport::tr("names at most one case conference"));
+    if (!basedOn.isEmpty()) {
+        *conference = basedOn.first().toObject().value(QStringLiteral("reference")).toString();
+        if (conference->isEmpty())
+            return at(r, QStringLiteral("basedOn[0].reference"), FhirImport::tr("is required"));
+    }
     return validated(r, std::move(task));
 }
 
@@ -1003,6 +1014,347 @@ Result<domain::Screening> readOtherScreening(const Resource &r, const QString &i
     return validated(r, std::move(screening));
 }
 
+// The value of one of a resource's extensions, required: `what` says what it holds.
+Result<QString> requiredExtension(const Resource &r, QLatin1StringView url, const QString &valueKey,
+                                  const QString &name, const QString &what)
+{
+    const QString value = extensionText(r.json, url, valueKey);
+    if (value.trimmed().isEmpty())
+        return at(r, QStringLiteral("extension(%1)").arg(name), FhirImport::tr("is required: %1").arg(what));
+    return value;
+}
+
+// A taper plan: a CarePlan of Cairn's opioid-taper category, its status CarePlan's own, its steps
+// the activities in order.
+Result<domain::TaperPlan> readCarePlan(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    if (!hasCoding(o.value(QStringLiteral("category")).toArray(), fhir::kCairnCarePlanCategory, fhir::kTaperPlanCode))
+        return at(r, QStringLiteral("category"),
+                  FhirImport::tr("only taper plans (%1 in %2) are read")
+                      .arg(QString(fhir::kTaperPlanCode), QString(fhir::kCairnCarePlanCategory)));
+    domain::TaperPlan plan;
+    const QString status = o.value(QStringLiteral("status")).toString();
+    bool known = false;
+    for (domain::TaperStatus candidate : {domain::TaperStatus::Planned, domain::TaperStatus::InProgress,
+                                          domain::TaperStatus::Paused, domain::TaperStatus::Completed})
+        if (status == fhirCarePlanStatus(candidate)) {
+            plan.status = candidate;
+            known = true;
+        }
+    if (!known)
+        return at(r, QStringLiteral("status"),
+                  FhirImport::tr("must be draft (planned), active (in progress), on-hold (paused) or completed"));
+    if (o.value(QStringLiteral("intent")).toString() != QLatin1String("plan"))
+        return at(r, QStringLiteral("intent"), FhirImport::tr("must be plan"));
+    auto date = dayOf(o.value(QStringLiteral("created")), QStringLiteral("created"), true);
+    if (!date)
+        return date.error().within(r.label);
+    plan.date = *date;
+    plan.drug = extensionText(o, fhir::kExtTaperDrug, QStringLiteral("valueString"));
+    plan.note = noteText(o);
+    const QJsonArray activities = o.value(QStringLiteral("activity")).toArray();
+    for (qsizetype i = 0; i < activities.size(); ++i) {
+        const QString field = QStringLiteral("activity[%1].detail").arg(i);
+        const QJsonObject detail = activities.at(i).toObject().value(QStringLiteral("detail")).toObject();
+        if (detail.isEmpty())
+            return at(r, field, FhirImport::tr("is required: a taper step is an activity's detail"));
+        domain::TaperStep step;
+        auto day = dayOf(detail.value(QStringLiteral("scheduledPeriod")).toObject().value(QStringLiteral("start")),
+                         field + QStringLiteral(".scheduledPeriod.start"), true);
+        if (!day)
+            return day.error().within(r.label);
+        step.date = *day;
+        step.description = detail.value(QStringLiteral("description")).toString();
+        const QJsonValue target = extension(detail, fhir::kExtTargetMme, QStringLiteral("valueDecimal"));
+        if (!target.isUndefined() && !target.isNull()) {
+            if (!target.isDouble())
+                return at(r, field + QStringLiteral(".extension(target-mme-per-day)"),
+                          FhirImport::tr("must be a number (MME a day)"));
+            step.targetMmePerDay = target.toDouble();
+        }
+        plan.steps.append(step);
+    }
+    return validated(r, std::move(plan));
+}
+
+// A refill request: a Task coded refill-request, the decision its businessStatus (with the Task
+// status that goes with it), what was asked for and how in its inputs.
+Result<domain::RefillRequest> readRefillRequest(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    domain::RefillRequest request;
+    const QString decision = codeIn(o.value(QStringLiteral("businessStatus")).toObject(), fhir::kCairnRefillDecision);
+    if (!domain::parse(decision, &request.decision))
+        return at(r, QStringLiteral("businessStatus"),
+                  FhirImport::tr("must be pending, approved, declined or routed_to_clinician in %1")
+                      .arg(QString(fhir::kCairnRefillDecision)));
+    if (o.value(QStringLiteral("status")).toString() != fhirRefillTaskStatus(request.decision))
+        return at(r, QStringLiteral("status"),
+                  FhirImport::tr("must be %1 for a request %2").arg(fhirRefillTaskStatus(request.decision), decision));
+    if (o.value(QStringLiteral("intent")).toString() != QLatin1String("proposal"))
+        return at(r, QStringLiteral("intent"), FhirImport::tr("must be proposal"));
+    auto date = dayOf(o.value(QStringLiteral("authoredOn")), QStringLiteral("authoredOn"), true);
+    if (!date)
+        return date.error().within(r.label);
+    request.date = *date;
+    request.decisionReason =
+        o.value(QStringLiteral("statusReason")).toObject().value(QStringLiteral("text")).toString();
+    QSet<QString> seen;
+    const QJsonArray inputs = o.value(QStringLiteral("input")).toArray();
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const QJsonObject input = inputs.at(i).toObject();
+        const QString field = QStringLiteral("input[%1]").arg(i);
+        const QString type = codeIn(input.value(QStringLiteral("type")).toObject(), fhir::kCairnRefillInput);
+        if (seen.contains(type))
+            return at(r, field + QStringLiteral(".type"), FhirImport::tr("is given twice"));
+        seen.insert(type);
+        const auto yesNo = [&](bool *out) -> Status {
+            auto value = booleanOf(r, input, field + QStringLiteral(".valueBoolean"));
+            if (!value)
+                return value.error();
+            *out = *value;
+            return ok();
+        };
+        Status read = ok();
+        if (type == QLatin1String("medication")) {
+            request.medication = input.value(QStringLiteral("valueString")).toString();
+        } else if (type == QLatin1String("channel")) {
+            if (!domain::parse(
+                    codeIn(input.value(QStringLiteral("valueCodeableConcept")).toObject(), fhir::kCairnRefillChannel),
+                    &request.channel))
+                return at(r, field + QStringLiteral(".valueCodeableConcept"),
+                          FhirImport::tr("must be phone, portal, front_desk or pharmacy"));
+        } else if (type == QLatin1String("early")) {
+            read = yesNo(&request.early);
+        } else if (type == QLatin1String("lost_stolen")) {
+            read = yesNo(&request.lostStolen);
+        } else if (type == QLatin1String("police_report")) {
+            read = yesNo(&request.policeReport);
+        } else if (type == QLatin1String("days_supply")) {
+            const QJsonValue days = input.value(QStringLiteral("valueInteger"));
+            if (!days.isDouble() || days.toDouble() != std::floor(days.toDouble()))
+                return at(r, field + QStringLiteral(".valueInteger"), FhirImport::tr("must be a whole number of days"));
+            request.daysSupply = days.toInt();
+        } else {
+            return at(
+                r, field + QStringLiteral(".type"),
+                FhirImport::tr("must be medication, channel, early, lost_stolen, police_report or days_supply in %1")
+                    .arg(QString(fhir::kCairnRefillInput)));
+        }
+        if (!read)
+            return read.error();
+    }
+    for (const char *required : {"medication", "channel"})
+        if (!seen.contains(QLatin1String(required)))
+            return at(r, QStringLiteral("input"), FhirImport::tr("%1 is required").arg(QLatin1String(required)));
+    if (request.decision == domain::RefillDecision::Declined && request.decisionReason.trimmed().isEmpty())
+        return at(r, QStringLiteral("statusReason.text"), FhirImport::tr("is required when a request is declined"));
+    return validated(r, std::move(request));
+}
+
+// A clinician's override of the clinic's refill rules: a DetectedIssue whose codings are the rules
+// and whose mitigation is the override.
+Result<domain::RefillOverride> readDetectedIssue(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    if (o.value(QStringLiteral("status")).toString() != QLatin1String("final"))
+        return at(r, QStringLiteral("status"), FhirImport::tr("must be final"));
+    domain::RefillOverride ruleOverride;
+    QStringList rules;
+    for (const QJsonValue &c : o.value(QStringLiteral("code")).toObject().value(QStringLiteral("coding")).toArray())
+        if (c.toObject().value(QStringLiteral("system")).toString() == fhir::kCairnRefillRule)
+            rules.append(c.toObject().value(QStringLiteral("code")).toString());
+    if (rules.isEmpty() || rules.contains(QString()))
+        return at(r, QStringLiteral("code.coding"),
+                  FhirImport::tr("needs the overridden rules, each a code in %1").arg(QString(fhir::kCairnRefillRule)));
+    ruleOverride.rules = rules.join(QLatin1Char(','));
+    auto date = dayOf(o.value(QStringLiteral("identifiedDateTime")), QStringLiteral("identifiedDateTime"), true);
+    if (!date)
+        return date.error().within(r.label);
+    ruleOverride.date = *date;
+    const QJsonObject mitigation = o.value(QStringLiteral("mitigation")).toArray().first().toObject();
+    if (codeIn(mitigation.value(QStringLiteral("action")).toObject(), fhir::kCairnIssueAction) != fhir::kOverrideAction)
+        return at(
+            r, QStringLiteral("mitigation[0].action"),
+            FhirImport::tr("must be %1 in %2").arg(QString(fhir::kOverrideAction), QString(fhir::kCairnIssueAction)));
+    ruleOverride.clinician =
+        mitigation.value(QStringLiteral("author")).toObject().value(QStringLiteral("display")).toString();
+    if (ruleOverride.clinician.trimmed().isEmpty())
+        return at(r, QStringLiteral("mitigation[0].author.display"),
+                  FhirImport::tr("is required: the clinician who overrode the rules"));
+    auto reason = requiredExtension(r, fhir::kExtOverrideReason, QStringLiteral("valueString"),
+                                    QStringLiteral("override-reason"), FhirImport::tr("why the rules were overridden"));
+    if (!reason)
+        return reason.error();
+    ruleOverride.reason = *reason;
+    auto policy = requiredExtension(r, fhir::kExtPolicyVersion, QStringLiteral("valueString"),
+                                    QStringLiteral("policy-version"), FhirImport::tr("the clinic policy version"));
+    if (!policy)
+        return policy.error();
+    ruleOverride.policyVersion = *policy;
+    return validated(r, std::move(ruleOverride));
+}
+
+// A random urine test draw: selected or not, with the window it was drawn for and the policy version.
+Result<domain::UdsSelection> readUdsSelection(const Resource &r, const QDate &date)
+{
+    domain::UdsSelection selection;
+    selection.date = date;
+    auto selected = booleanOf(r, r.json, QStringLiteral("valueBoolean"));
+    if (!selected)
+        return selected.error();
+    selection.selected = *selected;
+    QSet<QString> seen;
+    const QJsonArray components = r.json.value(QStringLiteral("component")).toArray();
+    for (qsizetype c = 0; c < components.size(); ++c) {
+        const QJsonObject component = components.at(c).toObject();
+        const QString field = QStringLiteral("component[%1]").arg(c);
+        const QString code = codeIn(component.value(QStringLiteral("code")).toObject(), fhir::kCairnUdsSelectionItem);
+        if (seen.contains(code))
+            return at(r, field + QStringLiteral(".code"), FhirImport::tr("is given twice"));
+        seen.insert(code);
+        if (code == QLatin1String("interval_days") || code == QLatin1String("window")) {
+            const QJsonValue value = component.value(QStringLiteral("valueInteger"));
+            if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
+                return at(r, field + QStringLiteral(".valueInteger"), FhirImport::tr("must be a whole number"));
+            (code == QLatin1String("window") ? selection.window : selection.intervalDays) = value.toInt();
+        } else if (code == QLatin1String("drawn_day")) {
+            auto day =
+                dayOf(component.value(QStringLiteral("valueDateTime")), field + QStringLiteral(".valueDateTime"), true);
+            if (!day)
+                return day.error().within(r.label);
+            selection.drawnDay = *day;
+        } else {
+            return at(r, field + QStringLiteral(".code"),
+                      FhirImport::tr("must be interval_days, window or drawn_day in %1")
+                          .arg(QString(fhir::kCairnUdsSelectionItem)));
+        }
+    }
+    for (const char *required : {"interval_days", "window", "drawn_day"})
+        if (!seen.contains(QLatin1String(required)))
+            return at(r, QStringLiteral("component"), FhirImport::tr("%1 is required").arg(QLatin1String(required)));
+    auto policy = requiredExtension(r, fhir::kExtPolicyVersion, QStringLiteral("valueString"),
+                                    QStringLiteral("policy-version"), FhirImport::tr("the clinic policy version"));
+    if (!policy)
+        return policy.error();
+    selection.policyVersion = *policy;
+    return validated(r, std::move(selection));
+}
+
+// A case conference as read, and the references its recommendations give to the records they
+// became (resolved once every resource is read: the records may come later in the files).
+struct ReadConference {
+    domain::CaseConference conference;
+    QList<std::pair<qsizetype, QString>> records;  // recommendation index → reference
+};
+
+Result<domain::Recommendation> readRecommendation(const Resource &r, const QJsonObject &e, const QString &field,
+                                                  QString *record)
+{
+    domain::Recommendation recommendation;
+    QSet<QString> seen;
+    for (const QJsonValue &value : e.value(QStringLiteral("extension")).toArray()) {
+        const QJsonObject part = value.toObject();
+        const QString url = part.value(QStringLiteral("url")).toString();
+        const QString partField = field + QLatin1Char('.') + url;
+        if (seen.contains(url))
+            return at(r, partField, FhirImport::tr("is given twice"));
+        seen.insert(url);
+        if (url == QLatin1String("kind")) {
+            if (!domain::parse(part.value(QStringLiteral("valueCode")).toString(), &recommendation.kind))
+                return at(r, partField, FhirImport::tr("must be task, referral, goal or taper_step"));
+        } else if (url == QLatin1String("text")) {
+            recommendation.text = part.value(QStringLiteral("valueString")).toString();
+        } else if (url == QLatin1String("owner_role")) {
+            recommendation.ownerRole = part.value(QStringLiteral("valueCode")).toString();
+        } else if (url == QLatin1String("due")) {
+            auto due = dayOf(part.value(QStringLiteral("valueDate")), partField, true);
+            if (!due)
+                return due.error().within(r.label);
+            recommendation.due = *due;
+        } else if (url == QLatin1String("referral_type")) {
+            recommendation.referralType = part.value(QStringLiteral("valueString")).toString();
+        } else if (url == QLatin1String("target_mme_per_day")) {
+            const QJsonValue target = part.value(QStringLiteral("valueDecimal"));
+            if (!target.isDouble())
+                return at(r, partField, FhirImport::tr("must be a number (MME a day)"));
+            recommendation.targetMmePerDay = target.toDouble();
+        } else if (url == QLatin1String("record")) {
+            // What it names is checked once every resource is read, against the kind given before it.
+            *record =
+                part.value(QStringLiteral("valueReference")).toObject().value(QStringLiteral("reference")).toString();
+            if (!seen.contains(QStringLiteral("kind")) || record->isEmpty())
+                return at(r, partField,
+                          FhirImport::tr("must be a reference (valueReference), after the recommendation's kind"));
+        } else {
+            return at(
+                r, partField,
+                FhirImport::tr("must be kind, text, owner_role, due, referral_type, target_mme_per_day or record"));
+        }
+    }
+    if (!seen.contains(QStringLiteral("kind")))
+        return at(r, field + QStringLiteral(".kind"), FhirImport::tr("is required"));
+    return recommendation;
+}
+
+// A case conference: a ServiceRequest coded case-conference, its course in Cairn's extension (FHIR's
+// status says only whether it is closed).
+Result<ReadConference> readConference(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    ReadConference read;
+    domain::CaseConference &conference = read.conference;
+    auto course = requiredExtension(r, fhir::kExtConferenceStatus, QStringLiteral("valueCode"),
+                                    QStringLiteral("conference-status"),
+                                    FhirImport::tr("a conference's course is not guessed from its status"));
+    if (!course)
+        return course.error();
+    if (!domain::parse(*course, &conference.status))
+        return at(r, QStringLiteral("extension(conference-status)"),
+                  FhirImport::tr("must be requested, scheduled, discussed or closed"));
+    if (o.value(QStringLiteral("status")).toString() != fhirConferenceStatus(conference.status))
+        return at(
+            r, QStringLiteral("status"),
+            FhirImport::tr("must be %1 for a conference %2").arg(fhirConferenceStatus(conference.status), *course));
+    auto date = dayOf(o.value(QStringLiteral("authoredOn")), QStringLiteral("authoredOn"), true);
+    if (!date)
+        return date.error().within(r.label);
+    conference.date = *date;
+    conference.question =
+        o.value(QStringLiteral("reasonCode")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+    if (conference.question.trimmed().isEmpty())
+        return at(r, QStringLiteral("reasonCode[0].text"), FhirImport::tr("is required: the question to the team"));
+    auto meeting = dayOf(o.value(QStringLiteral("occurrenceDateTime")), QStringLiteral("occurrenceDateTime"), false);
+    if (!meeting)
+        return meeting.error().within(r.label);
+    conference.meetingDate = *meeting;
+    if (conference.status != domain::ConferenceStatus::Requested && !conference.meetingDate.isValid())
+        return at(r, QStringLiteral("occurrenceDateTime"),
+                  FhirImport::tr("is required once the conference is %1: the clinician meeting").arg(*course));
+    conference.consultNote = noteText(o);
+    const QJsonArray extensions = o.value(QStringLiteral("extension")).toArray();
+    for (qsizetype i = 0; i < extensions.size(); ++i) {
+        const QJsonObject e = extensions.at(i).toObject();
+        const QString url = e.value(QStringLiteral("url")).toString();
+        if (url == fhir::kExtConferenceScript) {
+            conference.scripts.append(e.value(QStringLiteral("valueString")).toString());
+        } else if (url == fhir::kExtRecommendation) {
+            QString record;
+            auto recommendation = readRecommendation(
+                r, e, QStringLiteral("extension(recommendation)[%1]").arg(conference.recommendations.size()), &record);
+            if (!recommendation)
+                return recommendation.error();
+            if (!record.isEmpty())
+                read.records.append({conference.recommendations.size(), record});
+            conference.recommendations.append(*recommendation);
+        }
+    }
+    if (auto s = domain::validate(conference); !s)
+        return s.error().within(r.label);
+    return read;
+}
+
 enum class PanelKind { Peg, Scores, Uds };
 
 struct Panel {
@@ -1021,13 +1373,13 @@ struct ObservationCodes {
 Result<ObservationCodes> observationCodes(const clinical::Instruments &instruments)
 {
     ObservationCodes codes;
-    for (const char *id : {"peg", "phq9", "gad7"}) {
-        const clinical::Instrument *instrument = instruments.find(QLatin1String(id));
+    for (const QString &id : fhirLoincPanelInstruments()) {
+        const clinical::Instrument *instrument = instruments.find(id);
         const clinical::LoincCodes loinc = instrument ? clinical::loincCodes(*instrument) : clinical::LoincCodes();
-        Panel panel{id == QLatin1String("peg") ? PanelKind::Peg : PanelKind::Scores, QLatin1String(id), loinc.items,
-                    loinc.total, id == QLatin1String("peg") ? 10 : 3};
-        if (panel.items.isEmpty() || panel.items.size() != instrument->itemCount())
-            return Error{QStringLiteral("instruments/%1.loinc.items").arg(QLatin1String(id)),
+        const bool peg = id == QLatin1String("peg");
+        Panel panel{peg ? PanelKind::Peg : PanelKind::Scores, id, loinc.items, loinc.total, peg ? 10 : 3};
+        if (!instrument || panel.items.isEmpty() || panel.items.size() != instrument->itemCount())
+            return Error{QStringLiteral("instruments/%1.loinc.items").arg(id),
                          FhirImport::tr("one LOINC code per item is needed to read FHIR")};
         codes.panels.insert(loinc.panel, panel);
         for (const QString &item : std::as_const(panel.items))
@@ -1097,11 +1449,13 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         }
     }
     // The patient a record belongs to, or -1 when the files lack it and that is allowed.
-    // A Consent names its patient in `patient`, a Task in `for`, every other record in `subject`.
+    // A Consent and a DetectedIssue name their patient in `patient`, a Task in `for`, every other
+    // record in `subject`.
     auto patientOf = [&](const Resource &r) -> Result<qsizetype> {
-        const QString element = r.type == QLatin1String("Consent") ? QStringLiteral("patient")
-                                : r.type == QLatin1String("Task")  ? QStringLiteral("for")
-                                                                   : QStringLiteral("subject");
+        const QString element = r.type == QLatin1String("Consent") || r.type == QLatin1String("DetectedIssue")
+                                    ? QStringLiteral("patient")
+                                : r.type == QLatin1String("Task") ? QStringLiteral("for")
+                                                                  : QStringLiteral("subject");
         const QString subject = r.json.value(element).toObject().value(QStringLiteral("reference")).toString();
         if (subject.isEmpty())
             return at(r, element + QStringLiteral(".reference"), FhirImport::tr("is required"));
@@ -1119,6 +1473,37 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         return false;
     };
     QSet<qsizetype> members;  // Observations read as items of a panel
+    // Records others may name (a task its case conference, a recommendation the record it became),
+    // by "Type/id" and fullUrl; and the references to them, resolved once every resource is read.
+    struct Linkable {
+        qsizetype patient = -1;
+        QString type;  // the record's resource type ("Task", "ServiceRequest", "CarePlan")
+        bool conference = false;
+    };
+    QHash<QString, std::function<QUuid *()>> recordByRef;
+    QHash<QString, Linkable> linkable;
+    struct Link {
+        QString resource;  // the naming resource's label
+        QString field;
+        qsizetype patient = -1;
+        QString reference;
+        QString type;  // what it must name
+        bool conference = false;
+        std::function<void(const QString &)> set;
+    };
+    QList<Link> links;
+    auto linkableAs = [&](const Resource &r, qsizetype patient, bool conference, auto list, qsizetype index) {
+        if (patient < 0)
+            return;
+        const Linkable target{patient, r.type, conference};
+        for (const QString &ref : {r.id.isEmpty() ? QString() : r.type + QLatin1Char('/') + r.id, r.fullUrl}) {
+            if (ref.isEmpty())
+                continue;
+            linkable.insert(ref, target);
+            recordByRef.insert(
+                ref, [&content, patient, list, index] { return &(content.patients[patient].*list)[index].meta.id; });
+        }
+    };
     for (qsizetype i = 0; i < resources.size(); ++i) {
         const Resource &r = resources.at(i);
         if (r.type == QLatin1String("MedicationRequest")) {
@@ -1146,7 +1531,8 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             continue;
         }
         if (r.type == QLatin1String("Consent") || r.type == QLatin1String("Encounter") ||
-            r.type == QLatin1String("ServiceRequest") || r.type == QLatin1String("Task")) {
+            r.type == QLatin1String("ServiceRequest") || r.type == QLatin1String("Task") ||
+            r.type == QLatin1String("CarePlan") || r.type == QLatin1String("DetectedIssue")) {
             if (skipped(r, {"entered-in-error"}))
                 continue;
             auto owner = patientOf(r);
@@ -1165,18 +1551,72 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                     return visit.error();
                 if (patient)
                     patient->visits.append(*visit);
+            } else if (r.type == QLatin1String("Task") && codeIn(r.json.value(QStringLiteral("code")).toObject(),
+                                                                 fhir::kCairnTaskCode) == fhir::kRefillRequestCode) {
+                auto request = readRefillRequest(r);
+                if (!request)
+                    return request.error();
+                if (patient)
+                    patient->refillRequests.append(*request);
             } else if (r.type == QLatin1String("Task")) {
-                auto task = readTask(r);
+                QString conference;
+                auto task = readTask(r, &conference);
                 if (!task)
                     return task.error();
-                if (patient)
+                if (patient) {
+                    const qsizetype index = patient->tasks.size();
                     patient->tasks.append(*task);
+                    linkableAs(r, *owner, false, &domain::Patient::tasks, index);
+                    if (!conference.isEmpty())
+                        links.append({r.label, QStringLiteral("basedOn[0].reference"), *owner, conference,
+                                      QStringLiteral("ServiceRequest"), true,
+                                      [&content, p = *owner, index](const QString &id) {
+                                          content.patients[p].tasks[index].conferenceId = id;
+                                      }});
+                }
+            } else if (r.type == QLatin1String("CarePlan")) {
+                auto plan = readCarePlan(r);
+                if (!plan)
+                    return plan.error();
+                if (patient) {
+                    linkableAs(r, *owner, false, &domain::Patient::taperPlans, patient->taperPlans.size());
+                    patient->taperPlans.append(*plan);
+                }
+            } else if (r.type == QLatin1String("DetectedIssue")) {
+                auto ruleOverride = readDetectedIssue(r);
+                if (!ruleOverride)
+                    return ruleOverride.error();
+                if (patient)
+                    patient->refillOverrides.append(*ruleOverride);
+            } else if (codeIn(r.json.value(QStringLiteral("code")).toObject(), fhir::kCairnServiceCode) ==
+                       fhir::kCaseConferenceCode) {
+                auto read = readConference(r);
+                if (!read)
+                    return read.error();
+                if (patient) {
+                    const qsizetype index = patient->caseConferences.size();
+                    linkableAs(r, *owner, true, &domain::Patient::caseConferences, index);
+                    patient->caseConferences.append(read->conference);
+                    for (const auto &[recommendation, reference] : std::as_const(read->records)) {
+                        const domain::RecommendationKind kind =
+                            read->conference.recommendations.at(recommendation).kind;
+                        links.append(
+                            {r.label, QStringLiteral("extension(recommendation)[%1].record").arg(recommendation),
+                             *owner, reference, fhirRecommendationTarget(kind), false,
+                             [&content, p = *owner, index, recommendation](const QString &id) {
+                                 content.patients[p].caseConferences[index].recommendations[recommendation].recordId =
+                                     id;
+                             }});
+                    }
+                }
             } else {
                 auto referral = readServiceRequest(r);
                 if (!referral)
                     return referral.error();
-                if (patient)
+                if (patient) {
+                    linkableAs(r, *owner, false, &domain::Patient::referrals, patient->referrals.size());
                     patient->referrals.append(*referral);
+                }
             }
             continue;
         }
@@ -1192,17 +1632,18 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         const QString instrumentId = codeIn(code, fhir::kCairnInstrument);
         const bool uds = cairnCode == fhir::kUdsCode;
         static const QSet<QString> kCairnRecords{
-            fhir::kUdsCode,        fhir::kPdmpCheckCode,     fhir::kNaloxoneCode,   fhir::kLtotDecisionCode,
-            fhir::kNoReferralCode, fhir::kOudAssessmentCode, fhir::kMoudStatusCode, fhir::kIntakeCode};
+            fhir::kUdsCode,          fhir::kPdmpCheckCode,  fhir::kNaloxoneCode,
+            fhir::kLtotDecisionCode, fhir::kNoReferralCode, fhir::kOudAssessmentCode,
+            fhir::kMoudStatusCode,   fhir::kIntakeCode,     fhir::kUdsSelectionCode};
         const bool cairnRecord = kCairnRecords.contains(cairnCode);
         if (!cairnRecord && instrumentId.isEmpty()) {
             if (codes->itemCodes.contains(loinc))
                 continue;  // an item: read with its panel below, or refused when no panel names it
             if (!codes->panels.contains(loinc))
                 return at(r, QStringLiteral("code"),
-                          FhirImport::tr("%1 is not a PEG, PHQ-9 or GAD-7 panel, nor a record in Cairn's codes (urine "
-                                         "drug screen, PDMP check, naloxone, screen, LTOT decision, decision not to "
-                                         "refer, OUD checklist, MOUD status, intake)")
+                          FhirImport::tr("%1 is not a PEG, PHQ-2, PHQ-9 or GAD-7 panel, nor a record in Cairn's codes "
+                                         "(urine drug screen, PDMP check, naloxone, screen, LTOT decision, decision "
+                                         "not to refer, OUD checklist, MOUD status, intake, random urine test draw)")
                               .arg(quotedInput(loinc.isEmpty() ? cairnCode : QStringLiteral("LOINC ") + loinc, 30)));
         }
         auto owner = patientOf(r);
@@ -1248,6 +1689,8 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
             decision = add(readMoudStatus, &domain::Patient::moudStatuses);
         else if (cairnCode == fhir::kIntakeCode)
             decision = add(readIntake, &domain::Patient::intakes);
+        else if (cairnCode == fhir::kUdsSelectionCode)
+            decision = add(readUdsSelection, &domain::Patient::udsSelections);
         if (decision) {
             if (!*decision)
                 return decision->error();
@@ -1373,6 +1816,31 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                                      "with its items")
                           .arg(loinc));
     }
+    // The links between records, now that every record is read: each names a record of the same
+    // patient in the files, which keeps the id chosen here when the registry stores it. A
+    // recommendation that became a goal keeps the goal's id: goals are not exported.
+    for (const Link &link : std::as_const(links)) {
+        const QString goal = QStringLiteral("Goal/");
+        if (link.type == QLatin1String("Goal") && link.reference.startsWith(goal)) {
+            link.set(link.reference.mid(goal.size()));
+            continue;
+        }
+        const auto target = linkable.constFind(link.reference);
+        if (target == linkable.constEnd() || target->type != link.type || target->conference != link.conference)
+            return Error{link.field,
+                         FhirImport::tr("%1 is not a %2 of the files")
+                             .arg(quotedInput(link.reference, 80),
+                                  link.conference ? FhirImport::tr("case conference (ServiceRequest)") : link.type)}
+                .within(link.resource);
+        if (target->patient != link.patient)
+            return Error{link.field,
+                         FhirImport::tr("%1 is another patient's record").arg(quotedInput(link.reference, 80))}
+                .within(link.resource);
+        QUuid *id = recordByRef.value(link.reference)();
+        if (id->isNull())
+            *id = QUuid::createUuid();
+        link.set(id->toString(QUuid::WithoutBraces));
+    }
     return content;
 }
 
@@ -1412,11 +1880,12 @@ Result<FhirSummary> summarizeFhir(const FhirContent &content)
         summary.pegScores += static_cast<int>(patient.peg.size());
         summary.screenings += static_cast<int>(patient.screenings.size());
         summary.urineScreens += static_cast<int>(patient.uds.size());
-        summary.otherRecords +=
-            static_cast<int>(patient.agreements.size() + patient.visits.size() + patient.referrals.size() +
-                             patient.pdmpChecks.size() + patient.naloxone.size() + patient.ltotDecisions.size() +
-                             patient.noReferralDecisions.size() + patient.oudAssessments.size() +
-                             patient.moudStatuses.size() + patient.intakes.size() + patient.tasks.size());
+        summary.otherRecords += static_cast<int>(
+            patient.agreements.size() + patient.visits.size() + patient.referrals.size() + patient.pdmpChecks.size() +
+            patient.naloxone.size() + patient.ltotDecisions.size() + patient.noReferralDecisions.size() +
+            patient.oudAssessments.size() + patient.moudStatuses.size() + patient.intakes.size() +
+            patient.tasks.size() + patient.taperPlans.size() + patient.refillRequests.size() +
+            patient.refillOverrides.size() + patient.udsSelections.size() + patient.caseConferences.size());
     }
     return summary;
 }

@@ -3,11 +3,14 @@
 // writes them) → registry patients with their records. Reads Patient; MedicationRequest coded in
 // RxNorm (opioid products of the RxNorm table, or a sedative ingredient), with the dose in dose-form
 // units or in mg (mL for liquids), timing by frequency/period or timeOfDay, as needed with
-// maxDosePerPeriod, and the validity period; Observation for the PEG, PHQ-9 and GAD-7 panels (items
-// as components or as hasMember Observations) and the records in Cairn's codes (urine drug screen,
-// PDMP check, naloxone, other screens, LTOT decision, decision not to refer, OUD checklist, MOUD
-// status, intake); Consent, Encounter, ServiceRequest and Task as Cairn exports them.
-// docs/interoperability.md.
+// maxDosePerPeriod, and the validity period; Observation for the PEG, PHQ-2, PHQ-9 and GAD-7 panels
+// (items as components or as hasMember Observations) and the records in Cairn's codes (urine drug
+// screen, PDMP check, naloxone, other screens, LTOT decision, decision not to refer, OUD checklist,
+// MOUD status, intake, random urine test draw); Consent, Encounter, ServiceRequest (referrals and
+// case conferences), Task (tasks and refill requests), CarePlan (taper plans) and DetectedIssue
+// (refill rule overrides) as Cairn exports them. A task's case conference and the record a
+// conference's recommendation became are references within the files: the records they name get
+// their registry ids here (RecordMeta::id), which the registry keeps. docs/interoperability.md.
 //
 // Anything Cairn cannot read exactly (an unknown code, resource type, dose unit or timing) is an
 // error naming the resource ("entry[3] (MedicationRequest/abc)") and the field, and nothing of the
@@ -74,8 +77,9 @@ struct FhirSummary {
     int pegScores = 0;
     int screenings = 0;  // PHQ-2, PHQ-9, GAD-2, GAD-7, ORT, PC-PTSD-5
     int urineScreens = 0;
-    int otherRecords =
-        0;  // agreements, visits, referrals, PDMP checks, naloxone, decisions, OUD and MOUD, intakes, tasks
+    // Agreements, visits, referrals, PDMP checks, naloxone, decisions, OUD and MOUD, intakes, tasks,
+    // taper plans, refill requests and overrides, random urine test draws, case conferences.
+    int otherRecords = 0;
 };
 Result<FhirSummary> summarizeFhir(const FhirContent &content);
 

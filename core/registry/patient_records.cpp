@@ -67,9 +67,15 @@ domain::RecordEnvelope demographicsEnvelope(const domain::Patient &patient)
 QList<domain::RecordEnvelope> envelopesOf(domain::Patient patient, const Stamper &stamp)
 {
     QList<domain::RecordEnvelope> envelopes;
+    // A record not stamped yet is stamped here. An import may have chosen its id already, so that
+    // another record of the file can name it (a task its case conference): that id is kept.
     auto ensure = [&stamp](domain::RecordMeta &meta) {
-        if (meta.id.isNull())
-            stamp(meta);
+        if (!meta.id.isNull() && !meta.stamp.isNull())
+            return;
+        const QUuid chosen = meta.id;
+        stamp(meta);
+        if (!chosen.isNull())
+            meta.id = chosen;
     };
     ensure(patient.meta);
     if (patient.id.isEmpty())

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 namespace {
 
 const QString kRxNorm = QStringLiteral("http://www.nlm.nih.gov/research/umls/rxnorm");
@@ -211,6 +213,113 @@ QJsonObject referral(const QString &id, const QString &subject, const QString &s
     return o;
 }
 
+// The same resources as NDJSON, one a line (FHIR Bulk Data).
+QByteArray ndjson(const QList<QJsonObject> &resources)
+{
+    QByteArray out;
+    for (const QJsonObject &r : resources)
+        out += QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n';
+    return out;
+}
+
+QJsonObject cairnExtension(const QString &name, const QString &valueKey, const QJsonValue &value)
+{
+    return {{"url", "https://cairn.invalid/fhir/StructureDefinition/" + name}, {valueKey, value}};
+}
+
+// A taper plan the way Cairn exports one: a CarePlan, each step an activity on its day.
+QJsonObject taperPlan(const QString &id, const QString &subject, const QString &status)
+{
+    const auto step = [](const QString &day, const QString &text, std::optional<double> target) {
+        QJsonObject detail{
+            {"status", "scheduled"}, {"scheduledPeriod", QJsonObject{{"start", day}}}, {"description", text}};
+        if (target)
+            detail.insert("extension", QJsonArray{cairnExtension("target-mme-per-day", "valueDecimal", *target)});
+        return QJsonObject{{"detail", detail}};
+    };
+    return {{"resourceType", "CarePlan"},
+            {"id", id},
+            {"status", status},
+            {"intent", "plan"},
+            {"category", QJsonArray{cairnCoding("care-plan-category", "opioid-taper")}},
+            {"subject", QJsonObject{{"reference", subject}}},
+            {"created", "2020-06-01"},
+            {"extension", QJsonArray{cairnExtension("taper-drug", "valueString", "oxycodone")}},
+            {"activity", QJsonArray{step("2020-06-15", "Down to 30 mg a day", 45.0),
+                                    step("2020-07-15", "Review at the visit", std::nullopt)}},
+            {"note", QJsonArray{QJsonObject{{"text", "Agreed with her at the visit."}}}}};
+}
+
+QJsonObject refillInput(const QString &type, const QString &valueKey, const QJsonValue &value)
+{
+    return {{"type", cairnCoding("refill-request-input", type)}, {valueKey, value}};
+}
+
+// A refill request the way Cairn exports one: a Task coded refill-request, the decision its businessStatus.
+QJsonObject refillRequest(const QString &id, const QString &subject, const QString &status, const QString &decision)
+{
+    return {{"resourceType", "Task"},
+            {"id", id},
+            {"status", status},
+            {"businessStatus", cairnCoding("refill-decision", decision)},
+            {"intent", "proposal"},
+            {"code", cairnCoding("task-code", "refill-request")},
+            {"for", QJsonObject{{"reference", subject}}},
+            {"authoredOn", "2020-06-28"},
+            {"input",
+             QJsonArray{refillInput("medication", "valueString", "oxycodone 5 mg tablets"),
+                        refillInput("channel", "valueCodeableConcept", cairnCoding("refill-channel", "pharmacy")),
+                        refillInput("early", "valueBoolean", true), refillInput("lost_stolen", "valueBoolean", true),
+                        refillInput("police_report", "valueBoolean", false),
+                        refillInput("days_supply", "valueInteger", 14)}}};
+}
+
+// A clinician overriding the clinic's refill rules: a DetectedIssue mitigated by the override.
+QJsonObject ruleOverride(const QString &id, const QString &subject)
+{
+    return {
+        {"resourceType", "DetectedIssue"},
+        {"id", id},
+        {"status", "final"},
+        {"code", QJsonObject{{"coding", QJsonArray{cairnCoding("refill-rule", "TOO_EARLY").value("coding")[0],
+                                                   cairnCoding("refill-rule", "SUPPLY_TOO_LONG").value("coding")[0]}}}},
+        {"patient", QJsonObject{{"reference", subject}}},
+        {"identifiedDateTime", "2020-06-28"},
+        {"mitigation", QJsonArray{QJsonObject{{"action", cairnCoding("issue-action", "override")},
+                                              {"date", "2020-06-28"},
+                                              {"author", QJsonObject{{"display", "Dr. Lee"}}}}}},
+        {"extension", QJsonArray{cairnExtension("override-reason", "valueString", "Pharmacy closed for the holiday."),
+                                 cairnExtension("policy-version", "valueString", "policy-3")}}};
+}
+
+// A random urine test draw: whether the patient was selected, for which window, on which drawn day.
+QJsonObject udsDraw(const QString &id)
+{
+    QJsonObject o = cairnObservation(id, "uds-selection");
+    o.insert("valueBoolean", true);
+    o.insert("component", QJsonArray{component("uds-selection-item", "interval_days", "valueInteger", 90),
+                                     component("uds-selection-item", "window", "valueInteger", 81),
+                                     component("uds-selection-item", "drawn_day", "valueDateTime", "2020-06-30")});
+    o.insert("extension", QJsonArray{cairnExtension("policy-version", "valueString", "policy-3")});
+    return o;
+}
+
+// A case conference: the clinician's question to the team as a ServiceRequest coded case-conference.
+QJsonObject conference(const QString &id, const QString &subject, const QString &status, const QString &course)
+{
+    QJsonObject o{{"resourceType", "ServiceRequest"},
+                  {"id", id},
+                  {"status", status},
+                  {"intent", "order"},
+                  {"code", cairnCoding("service", "case-conference")},
+                  {"subject", QJsonObject{{"reference", subject}}},
+                  {"authoredOn", "2020-06-20"},
+                  {"reasonCode", QJsonArray{QJsonObject{{"text", "How fast can her taper go?"}}}}};
+    if (!course.isEmpty())
+        o.insert("extension", QJsonArray{cairnExtension("conference-status", "valueCode", course)});
+    return o;
+}
+
 QByteArray bundle(const QList<QJsonObject> &resources)
 {
     QJsonArray entries;
@@ -278,6 +387,20 @@ class TestFhir : public QObject {
         if (run.exitCode != 0)
             qWarning("%s", run.err.constData());
         return QJsonDocument::fromJson(run.out).object();
+    }
+
+    // A patient's records in force by id, each as "<kind> of <date>": what links between records name.
+    QHash<QString, QString> recordsInForce(const QString &db, const QString &patientId)
+    {
+        QHash<QString, QString> records;
+        const Run run = cairnctl(db, {"history", patientId, "--json"});
+        for (const QJsonValue &v : QJsonDocument::fromJson(run.out).object().value("records").toArray()) {
+            const QJsonObject r = v.toObject();
+            if (r.value("status").toString() == "current")
+                records.insert(r.value("id").toString(),
+                               r.value("kind").toString() + " of " + r.value("date").toString());
+        }
+        return records;
     }
 
     QJsonArray exportJson(const QString &db)
@@ -462,6 +585,95 @@ class TestFhir : public QObject {
                                                             {"owner_role", "registry_manager"},
                                                             {"due", "2026-11-10"},
                                                             {"status", "done"}}}}});
+        // A taper under way, a refill request pending and one declined, the clinic rules a clinician
+        // overrode, a random urine test draw, and a case conference the team discussed: its
+        // recommendation became a task that names it. The task and the conference each moved on
+        // since (the conference scheduled then discussed, the task done), so each names a version
+        // of the other that is no longer in force.
+        add(others.at(4),
+            {{"taper_plans",
+              QJsonArray{QJsonObject{{"date", "2026-09-01"},
+                                     {"status", "in_progress"},
+                                     {"drug", "oxycodone"},
+                                     {"steps", QJsonArray{QJsonObject{{"date", "2026-09-15"},
+                                                                      {"description", "Down by a tenth"},
+                                                                      {"target_mme_per_day", 60}},
+                                                          QJsonObject{{"date", "2026-10-15"},
+                                                                      {"description", "Review at the visit"},
+                                                                      {"target_mme_per_day", QJsonValue()}}}},
+                                     {"note", "She chose the slower pace."}}}},
+             {"refill_requests", QJsonArray{QJsonObject{{"date", "2026-11-20"},
+                                                        {"medication", "oxycodone 5 mg tablets"},
+                                                        {"channel", "pharmacy"},
+                                                        {"early", true},
+                                                        {"decision", "pending"},
+                                                        {"days_supply", 30}},
+                                            QJsonObject{{"date", "2026-11-05"},
+                                                        {"medication", "oxycodone 5 mg tablets"},
+                                                        {"channel", "portal"},
+                                                        {"lost_stolen", true},
+                                                        {"police_report", true},
+                                                        {"decision", "declined"},
+                                                        {"decision_reason", "Filled ten days ago."}}}},
+             {"refill_overrides", QJsonArray{QJsonObject{{"date", "2026-11-06"},
+                                                         {"rules", "TOO_EARLY,SUPPLY_TOO_LONG"},
+                                                         {"reason", "Travelling to her daughter's for a month."},
+                                                         {"clinician", "Casey Clinician"},
+                                                         {"policy_version", "clinic-policy-1"}}}},
+             {"uds_selections", QJsonArray{QJsonObject{{"date", "2026-11-10"},
+                                                       {"selected", true},
+                                                       {"interval_days", 90},
+                                                       {"window", 229},
+                                                       {"drawn_day", "2026-11-12"},
+                                                       {"policy_version", "clinic-policy-1"}}}}});
+        const auto addOne = [&](const QJsonObject &records) {
+            const QString file = write(QString("records-%1.json").arg(++files), QJsonDocument(records).toJson());
+            const Run run = cairn::testing::runCairnctl(
+                db, keystore, "135790",
+                {"--user", "Casey Clinician", "record", "add", ids.value(others.at(4)), "--json", file});
+            if (run.exitCode != 0)
+                qWarning("%s", run.error().constData());
+            return QString::fromUtf8(run.out).trimmed().section('\t', 1);
+        };
+        const auto correct = [&](const QString &id, const QJsonObject &record) {
+            const QString file = write(QString("records-%1.json").arg(++files), QJsonDocument(record).toJson());
+            const Run run = cairn::testing::runCairnctl(
+                db, keystore, "135790",
+                {"--user", "Casey Clinician", "record", "correct", id, "--json", file, "--reason", "Moved on."});
+            if (run.exitCode != 0)
+                qWarning("%s", run.error().constData());
+            return QString::fromUtf8(run.out).trimmed().section('\n', 1);
+        };
+        QJsonObject asked{{"date", "2026-11-02"}, {"question", "How fast can her taper go?"}};
+        const QString conferenceAsked = addOne({{"case_conferences", QJsonArray{asked}}});
+        QVERIFY(!conferenceAsked.isEmpty());
+        QJsonObject made{{"date", "2026-11-04"},
+                         {"text", "Bring the pharmacy records to the meeting."},
+                         {"owner_role", "registry_manager"},
+                         {"due", "2026-11-09"},
+                         {"status", "open"},
+                         {"conference_id", conferenceAsked}};
+        const QString taskMade = addOne({{"tasks", QJsonArray{made}}});
+        QVERIFY(!taskMade.isEmpty());
+        asked.insert("status", "scheduled");
+        asked.insert("meeting_date", "2026-11-04");
+        const QString conferenceScheduled = correct(conferenceAsked, asked);
+        QVERIFY(!conferenceScheduled.isEmpty());
+        asked.insert("status", "discussed");
+        asked.insert("consult_note", "Slow the taper; see her again in a month.");
+        asked.insert("recommendations", QJsonArray{QJsonObject{{"kind", "task"},
+                                                               {"text", "Bring the pharmacy records to the meeting."},
+                                                               {"owner_role", "registry_manager"},
+                                                               {"due", "2026-11-09"},
+                                                               {"record_id", taskMade}},
+                                                   QJsonObject{{"kind", "taper_step"},
+                                                               {"text", "Hold at 60 MME for a month."},
+                                                               {"due", "2026-12-01"},
+                                                               {"target_mme_per_day", 60}}});
+        asked.insert("scripts", QJsonArray{"tapering"});
+        QVERIFY(!correct(conferenceScheduled, asked).isEmpty());
+        made.insert("status", "done");
+        QVERIFY(!correct(taskMade, made).isEmpty());
         const QMap<QString, QJsonObject> after = gapsByChart(db, "2026-11-30");
         QVERIFY(!gapCodes(after.value(referralNeeded)).contains("REFERRAL_NEEDED"));
         QVERIFY(after.contains(notLongTerm));
@@ -677,6 +889,106 @@ private slots:
                                      << "entry[12] (Task/bad).status";
         QTest::newRow("task patient") << task("bad", "Patient/nobody", "requested", "nurse")
                                       << "entry[12] (Task/bad).for.reference";
+        QTest::newRow("care plan of another kind") << [] {
+            QJsonObject c = taperPlan("bad", "Patient/p1", "active");
+            c.insert("category", QJsonArray{QJsonObject{{"text", "Diabetes"}}});
+            return c;
+        }() << "entry[12] (CarePlan/bad).category";
+        QTest::newRow("taper plan status")
+            << taperPlan("bad", "Patient/p1", "revoked") << "entry[12] (CarePlan/bad).status";
+        QTest::newRow("taper step without its day") << [] {
+            QJsonObject c = taperPlan("bad", "Patient/p1", "active");
+            c.insert("activity", QJsonArray{QJsonObject{{"detail", QJsonObject{{"status", "scheduled"}}}}});
+            return c;
+        }() << "entry[12] (CarePlan/bad).activity[0].detail.scheduledPeriod.start";
+        QTest::newRow("refill decision") << refillRequest("bad", "Patient/p1", "requested", "maybe")
+                                         << "entry[12] (Task/bad).businessStatus";
+        QTest::newRow("refill status and decision disagree")
+            << refillRequest("bad", "Patient/p1", "completed", "pending") << "entry[12] (Task/bad).status";
+        QTest::newRow("refill declined without a reason")
+            << refillRequest("bad", "Patient/p1", "rejected", "declined") << "entry[12] (Task/bad).statusReason.text";
+        QTest::newRow("refill without the medication") << [] {
+            QJsonObject t = refillRequest("bad", "Patient/p1", "requested", "pending");
+            QJsonArray inputs = t.value("input").toArray();
+            inputs.removeFirst();
+            t.insert("input", inputs);
+            return t;
+        }() << "entry[12] (Task/bad).input";
+        QTest::newRow("refill channel") << [] {
+            QJsonObject t = refillRequest("bad", "Patient/p1", "requested", "pending");
+            QJsonArray inputs = t.value("input").toArray();
+            inputs[1] = refillInput("channel", "valueCodeableConcept", cairnCoding("refill-channel", "carrier-pigeon"));
+            t.insert("input", inputs);
+            return t;
+        }() << "entry[12] (Task/bad).input[1].valueCodeableConcept";
+        QTest::newRow("override without its reason") << [] {
+            QJsonObject d = ruleOverride("bad", "Patient/p1");
+            d.insert("extension", QJsonArray{cairnExtension("policy-version", "valueString", "policy-3")});
+            return d;
+        }() << "entry[12] (DetectedIssue/bad).extension(override-reason)";
+        QTest::newRow("override without its rules") << [] {
+            QJsonObject d = ruleOverride("bad", "Patient/p1");
+            d.insert("code", QJsonObject{{"text", "TOO_EARLY"}});
+            return d;
+        }() << "entry[12] (DetectedIssue/bad).code.coding";
+        QTest::newRow("override by nobody") << [] {
+            QJsonObject d = ruleOverride("bad", "Patient/p1");
+            d.insert("mitigation", QJsonArray{QJsonObject{{"action", cairnCoding("issue-action", "override")}}});
+            return d;
+        }() << "entry[12] (DetectedIssue/bad).mitigation[0].author.display";
+        QTest::newRow("override patient")
+            << ruleOverride("bad", "Patient/nobody") << "entry[12] (DetectedIssue/bad).patient.reference";
+        QTest::newRow("urine draw without its drawn day") << [] {
+            QJsonObject o = udsDraw("bad");
+            QJsonArray components = o.value("component").toArray();
+            components.removeLast();
+            o.insert("component", components);
+            return o;
+        }() << "entry[12] (Observation/bad).component";
+        QTest::newRow("urine draw without the policy version") << [] {
+            QJsonObject o = udsDraw("bad");
+            o.remove("extension");
+            return o;
+        }() << "entry[12] (Observation/bad).extension(policy-version)";
+        QTest::newRow("conference course not given") << conference("bad", "Patient/p1", "active", "")
+                                                     << "entry[12] (ServiceRequest/bad).extension(conference-status)";
+        QTest::newRow("conference course and status disagree")
+            << conference("bad", "Patient/p1", "completed", "requested") << "entry[12] (ServiceRequest/bad).status";
+        QTest::newRow("conference discussed without its meeting")
+            << conference("bad", "Patient/p1", "active", "discussed")
+            << "entry[12] (ServiceRequest/bad).occurrenceDateTime";
+        QTest::newRow("recommendation kind") << [] {
+            QJsonObject c = conference("bad", "Patient/p1", "active", "requested");
+            QJsonArray extensions = c.value("extension").toArray();
+            extensions.append(
+                QJsonObject{{"url", "https://cairn.invalid/fhir/StructureDefinition/recommendation"},
+                            {"extension", QJsonArray{QJsonObject{{"url", "kind"}, {"valueCode", "hope"}},
+                                                     QJsonObject{{"url", "text"}, {"valueString", "Wait."}}}}});
+            c.insert("extension", extensions);
+            return c;
+        }() << "entry[12] (ServiceRequest/bad).extension(recommendation)[0].kind";
+        QTest::newRow("recommendation's record of another kind") << [] {
+            QJsonObject c = conference("bad", "Patient/p1", "active", "requested");
+            QJsonArray extensions = c.value("extension").toArray();
+            extensions.append(QJsonObject{
+                {"url", "https://cairn.invalid/fhir/StructureDefinition/recommendation"},
+                {"extension", QJsonArray{QJsonObject{{"url", "kind"}, {"valueCode", "task"}},
+                                         QJsonObject{{"url", "text"}, {"valueString", "Call her."}},
+                                         QJsonObject{{"url", "owner_role"}, {"valueCode", "nurse"}},
+                                         QJsonObject{{"url", "due"}, {"valueDate", "2020-07-08"}},
+                                         QJsonObject{{"url", "record"},
+                                                     {"valueReference", QJsonObject{{"reference", "Patient/p2"}}}}}}});
+            c.insert("extension", extensions);
+            return c;
+        }() << "entry[12] (ServiceRequest/bad).extension(recommendation)[0].record";
+        QTest::newRow("task of no conference of the file") << [] {
+            QJsonObject t = task("bad", "Patient/p1", "requested", "nurse");
+            t.insert("basedOn", QJsonArray{QJsonObject{{"reference", "ServiceRequest/elsewhere"}}});
+            return t;
+        }() << "entry[12] (Task/bad).basedOn[0].reference";
+        QTest::newRow("PHQ-2 item missing")
+            << withComponents(observation("bad", "Patient/p1", "55757-9", "2020-06-30"), {"44250-9"}, {2})
+            << "entry[12] (Observation/bad).component";
         QTest::newRow("screen answers") << [] {
             QJsonObject o = observation("bad", "Patient/p1", "", "2020-06-30");
             o.insert("code", cairnCoding("instrument", "phq2"));
@@ -789,6 +1101,311 @@ private slots:
         QCOMPARE(done.value("status").toString(), QString("done"));
         QCOMPARE(done.value("due").toString(), QString("2020-07-07"));
         QCOMPARE(done.value("text").toString(), QString("Call the pharmacy about the refill."));
+    }
+
+    // A taper plan, a refill request and the override of the rules it broke, a random urine test
+    // draw, a case conference with the task made of its recommendation, and a PHQ-2 both as its
+    // LOINC panel and in the Cairn code earlier versions wrote, come in as the bundle says.
+    void tapersRefillsDrawsAndConferencesComeInAsTheBundleSays()
+    {
+        QJsonObject discussed = conference("conf1", "Patient/p1", "active", "discussed");
+        discussed.insert("occurrenceDateTime", "2020-06-24");
+        discussed.insert("note", QJsonArray{QJsonObject{{"text", "Slow the taper; recheck in a month."}}});
+        QJsonArray extensions = discussed.value("extension").toArray();
+        extensions.append(QJsonObject{
+            {"url", "https://cairn.invalid/fhir/StructureDefinition/recommendation"},
+            {"extension",
+             QJsonArray{QJsonObject{{"url", "kind"}, {"valueCode", "task"}},
+                        QJsonObject{{"url", "text"}, {"valueString", "Call her in two weeks."}},
+                        QJsonObject{{"url", "owner_role"}, {"valueCode", "nurse"}},
+                        QJsonObject{{"url", "due"}, {"valueDate", "2020-07-08"}},
+                        QJsonObject{{"url", "record"}, {"valueReference", QJsonObject{{"reference", "Task/t1"}}}}}}});
+        extensions.append(QJsonObject{
+            {"url", "https://cairn.invalid/fhir/StructureDefinition/recommendation"},
+            {"extension", QJsonArray{QJsonObject{{"url", "kind"}, {"valueCode", "taper_step"}},
+                                     QJsonObject{{"url", "text"}, {"valueString", "Hold at 45 MME for a month."}},
+                                     QJsonObject{{"url", "due"}, {"valueDate", "2020-07-24"}},
+                                     QJsonObject{{"url", "target_mme_per_day"}, {"valueDecimal", 45}}}}});
+        extensions.append(cairnExtension("conference-script", "valueString", "tapering"));
+        discussed.insert("extension", extensions);
+        QJsonObject made = task("t1", "Patient/p1", "requested", "nurse");
+        // Named by the Bundle's fullUrl: a reference may take either form.
+        made.insert("basedOn", QJsonArray{QJsonObject{{"reference", "urn:uuid:conf1"}}});
+        QJsonObject declined = refillRequest("r2", "Patient/p1", "rejected", "declined");
+        declined.insert("statusReason", QJsonObject{{"text", "Filled a week ago."}});
+        QJsonObject oldPhq2 = observation("phq2old", "Patient/p1", "", "2020-05-30");
+        oldPhq2.insert("code", cairnCoding("instrument", "phq2"));
+        oldPhq2.insert("valueString", "[1,2]");
+        const QString db = newRegistry("tapers");
+        const Run run = cairnctl(
+            db,
+            {"import", "--fhir",
+             write("tapers.json",
+                   bundle(clinicBundle() << taperPlan("tp1", "Patient/p1", "on-hold")
+                                         << refillRequest("r1", "Patient/p1", "requested", "pending") << declined
+                                         << ruleOverride("o1", "Patient/p1") << udsDraw("d1") << made << discussed
+                                         << withComponents(observation("phq2", "Patient/p1", "55757-9", "2020-06-30"),
+                                                           {"44250-9", "44255-8", "55758-7"}, {2, 1, 3})
+                                         << oldPhq2))});
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        QJsonObject rosa;
+        for (const QJsonValue &p : exportJson(db))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001")
+                rosa = p.toObject();
+        QCOMPARE(rosa.value("taper_status").toString(), QString("paused"));
+        const QJsonObject plan = rosa.value("taper_plans").toArray().first().toObject();
+        QCOMPARE(plan.value("status").toString(), QString("paused"));
+        QCOMPARE(plan.value("date").toString(), QString("2020-06-01"));
+        QCOMPARE(plan.value("drug").toString(), QString("oxycodone"));
+        QCOMPARE(plan.value("note").toString(), QString("Agreed with her at the visit."));
+        const QJsonArray steps = plan.value("steps").toArray();
+        QCOMPARE(steps.size(), 2);
+        QCOMPARE(steps.at(0).toObject().value("date").toString(), QString("2020-06-15"));
+        QCOMPARE(steps.at(0).toObject().value("description").toString(), QString("Down to 30 mg a day"));
+        QCOMPARE(steps.at(0).toObject().value("target_mme_per_day").toDouble(), 45.0);
+        QVERIFY(steps.at(1).toObject().value("target_mme_per_day").isNull());
+        const QJsonArray requests = rosa.value("refill_requests").toArray();
+        QCOMPARE(requests.size(), 2);
+        const QJsonObject pending = requests.at(0).toObject().value("decision").toString() == "pending"
+                                        ? requests.at(0).toObject()
+                                        : requests.at(1).toObject();
+        QCOMPARE(pending.value("medication").toString(), QString("oxycodone 5 mg tablets"));
+        QCOMPARE(pending.value("channel").toString(), QString("pharmacy"));
+        QCOMPARE(pending.value("early").toBool(), true);
+        QCOMPARE(pending.value("lost_stolen").toBool(), true);
+        QCOMPARE(pending.value("police_report").toBool(true), false);
+        QCOMPARE(pending.value("days_supply").toInt(), 14);
+        const QJsonObject refused =
+            requests.at(0).toObject() == pending ? requests.at(1).toObject() : requests.at(0).toObject();
+        QCOMPARE(refused.value("decision").toString(), QString("declined"));
+        QCOMPARE(refused.value("decision_reason").toString(), QString("Filled a week ago."));
+        const QJsonObject overridden = rosa.value("refill_overrides").toArray().first().toObject();
+        QCOMPARE(overridden.value("rules").toString(), QString("TOO_EARLY,SUPPLY_TOO_LONG"));
+        QCOMPARE(overridden.value("reason").toString(), QString("Pharmacy closed for the holiday."));
+        QCOMPARE(overridden.value("clinician").toString(), QString("Dr. Lee"));
+        QCOMPARE(overridden.value("policy_version").toString(), QString("policy-3"));
+        const QJsonObject draw = rosa.value("uds_selections").toArray().first().toObject();
+        QCOMPARE(draw.value("selected").toBool(), true);
+        QCOMPARE(draw.value("interval_days").toInt(), 90);
+        QCOMPARE(draw.value("window").toInt(), 81);
+        QCOMPARE(draw.value("drawn_day").toString(), QString("2020-06-30"));
+        // The task names the conference, and the conference's recommendation the task, by the ids
+        // this registry gave them.
+        const QJsonObject conferenceRecord = rosa.value("case_conferences").toArray().first().toObject();
+        const QJsonObject taskRecord = rosa.value("tasks").toArray().first().toObject();
+        QCOMPARE(conferenceRecord.value("status").toString(), QString("discussed"));
+        QCOMPARE(conferenceRecord.value("meeting_date").toString(), QString("2020-06-24"));
+        QCOMPARE(conferenceRecord.value("question").toString(), QString("How fast can her taper go?"));
+        QCOMPARE(conferenceRecord.value("consult_note").toString(), QString("Slow the taper; recheck in a month."));
+        QCOMPARE(conferenceRecord.value("scripts").toArray(), QJsonArray{"tapering"});
+        const QJsonArray recommendations = conferenceRecord.value("recommendations").toArray();
+        QCOMPARE(recommendations.size(), 2);
+        const QHash<QString, QString> inForce = recordsInForce(db, rosa.value("id").toString());
+        QCOMPARE(inForce.value(taskRecord.value("conference_id").toString()), QString("case_conference of 2020-06-20"));
+        QCOMPARE(inForce.value(recommendations.at(0).toObject().value("record_id").toString()),
+                 QString("task of 2020-06-30"));
+        QCOMPARE(recommendations.at(0).toObject().value("owner_role").toString(), QString("nurse"));
+        QCOMPARE(recommendations.at(1).toObject().value("kind").toString(), QString("taper_step"));
+        QCOMPARE(recommendations.at(1).toObject().value("target_mme_per_day").toDouble(), 45.0);
+        QVERIFY(!recommendations.at(1).toObject().contains("record_id"));
+        // The PHQ-2 as its LOINC panel and as earlier versions wrote it.
+        QList<QJsonArray> phq2;
+        for (const QJsonValue &screening : rosa.value("screenings").toArray())
+            if (screening.toObject().value("instrument").toString() == "phq2")
+                phq2.append(screening.toObject().value("answers").toArray());
+        QCOMPARE(phq2, (QList<QJsonArray>{QJsonArray{1, 2}, QJsonArray{2, 1}}));
+    }
+
+    // A case conference withdrawn after a task was made of it: the task goes out without the link
+    // (it would name nothing in the export) and the export still imports.
+    void aWithdrawnConferenceLeavesNoLinkBehind()
+    {
+        QJsonObject made = task("t1", "Patient/p1", "requested", "nurse");
+        made.insert("basedOn", QJsonArray{QJsonObject{{"reference", "ServiceRequest/conf1"}}});
+        const QString db = newRegistry("withdrawn");
+        const Run run = cairnctl(
+            db, {"import", "--fhir",
+                 write("withdrawn.json",
+                       bundle(clinicBundle() << conference("conf1", "Patient/p1", "active", "requested") << made))});
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        QString rosa;
+        for (const QJsonValue &p : exportJson(db))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001")
+                rosa = p.toObject().value("id").toString();
+        const QString conferenceId = recordsInForce(db, rosa).key("case_conference of 2020-06-20");
+        QVERIFY(!conferenceId.isEmpty());
+        const QString keystore = m_dir.filePath("keystore");
+        const Run user = cairn::testing::runCairnctl(
+            db, keystore, "246810", {"user", "add", "--name", "Casey Clinician", "--role", "clinician"},
+            {"CAIRN_NEW_PIN=135790"});
+        QVERIFY2(user.exitCode == 0, user.error().constData());
+        const Run withdrawn = cairn::testing::runCairnctl(db, keystore, "135790",
+                                                          {"--user", "Casey Clinician", "record", "withdraw",
+                                                           conferenceId, "--reason", "Asked for the wrong patient."});
+        QVERIFY2(withdrawn.exitCode == 0, withdrawn.error().constData());
+        const QString out = m_dir.filePath("withdrawn-export");
+        const Run exported = cairnctl(db, {"export", "--fhir", out});
+        QVERIFY2(exported.exitCode == 0, exported.error().constData());
+        QFile tasks(QDir(out).filePath("Task.ndjson"));
+        QVERIFY(tasks.open(QIODevice::ReadOnly));
+        const QJsonObject taskResource = QJsonDocument::fromJson(tasks.readAll().trimmed()).object();
+        QCOMPARE(taskResource.value("description").toString(), QString("Call the pharmacy about the refill."));
+        QVERIFY(!taskResource.contains("basedOn"));
+        const QString copy = newRegistry("withdrawn-copy");
+        const Run imported = cairnctl(copy, {"import", "--fhir", out});
+        QVERIFY2(imported.exitCode == 0, imported.error().constData());
+        for (const QJsonValue &p : exportJson(copy))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001") {
+                QCOMPARE(p.toObject().value("tasks").toArray().size(), 1);
+                QVERIFY(!p.toObject().value("tasks").toArray().first().toObject().contains("conference_id"));
+                QVERIFY(p.toObject().value("case_conferences").toArray().isEmpty());
+            }
+    }
+
+    // Opioid requests as EHRs write them, in a Bundle or as NDJSON: doses in tablets or in mg,
+    // timing by frequency and period or by timeOfDay, as needed with a maximum per period, and
+    // the validity period. Each row is stored as the registry records it, or refused naming the field.
+    void importCombinationsStoreTheRegimenOrNameTheField_data()
+    {
+        QTest::addColumn<bool>("asNdjson");
+        QTest::addColumn<QJsonObject>("medicationRequest");
+        QTest::addColumn<QJsonObject>("stored");  // the opioid as `export --json` gives it; null: absent
+        QTest::addColumn<QString>("field");       // the field the refusal names; empty when stored
+        const QString p1 = "Patient/p1";
+        const auto asNeeded = [](QJsonObject r, const QJsonObject &numerator, const QJsonObject &denominator) {
+            QJsonObject dosage = r.value("dosageInstruction").toArray().first().toObject();
+            dosage.insert("asNeededBoolean", true);
+            dosage.insert("maxDosePerPeriod", QJsonObject{{"numerator", numerator}, {"denominator", denominator}});
+            r.insert("dosageInstruction", QJsonArray{dosage});
+            return r;
+        };
+        const auto validity = [](QJsonObject r, const QString &status, const QJsonObject &period) {
+            r.insert("status", status);
+            r.insert("dispenseRequest", QJsonObject{{"validityPeriod", period}});
+            return r;
+        };
+        const auto atTimes = [](const QJsonArray &times, const QJsonObject &more = {}) {
+            QJsonObject repeat{{"timeOfDay", times}};
+            for (auto it = more.begin(); it != more.end(); ++it)
+                repeat.insert(it.key(), it.value());
+            return QJsonObject{{"repeat", repeat}};
+        };
+        const auto opioid = [](double strength, double units, double doses, bool prn, const QJsonValue &end) {
+            return QJsonObject{{"drug", "oxycodone"},
+                               {"strength_mg", strength},
+                               {"units_per_dose", units},
+                               {"doses_per_day", doses},
+                               {"prn", prn},
+                               {"start", "2020-06-25"},
+                               {"end", end}};
+        };
+        // oxycodone 5 MG oral tablet (1049621); 12 HR oxycodone 10 MG extended-release tablet (1049502).
+        QTest::newRow("tablets every 6 h, Bundle")
+            << false << request("m", p1, "1049621", quantity(2, "{tbl}"), every(1, 6, "h"))
+            << opioid(5, 2, 4, false, "2020-12-25") << QString();
+        QTest::newRow("mg every 12 h, NDJSON")
+            << true << request("m", p1, "1049502", quantity(20, "mg"), every(1, 12, "h"))
+            << opioid(10, 2, 2, false, "2020-12-25") << QString();
+        QTest::newRow("tablets three times a day by frequency, NDJSON")
+            << true << request("m", p1, "1049621", quantity(1, "tablet"), every(3, 1, "d"))
+            << opioid(5, 1, 3, false, "2020-12-25") << QString();
+        QTest::newRow("tablets by timeOfDay, NDJSON")
+            << true << request("m", p1, "1049621", quantity(1, "{tbl}"), atTimes({"08:00:00", "14:00:00", "20:00:00"}))
+            << opioid(5, 1, 3, false, "2020-12-25") << QString();
+        QTest::newRow("mg by timeOfDay, Bundle")
+            << false << request("m", p1, "1049502", quantity(20, "mg"), atTimes({"08:00:00", "20:00:00"}))
+            << opioid(10, 2, 2, false, "2020-12-25") << QString();
+        QTest::newRow("as needed, at most 4 tablets a day, Bundle")
+            << false
+            << asNeeded(request("m", p1, "1049621", quantity(1, "{tbl}"), every(1, 4, "h")), quantity(4, "{tbl}"),
+                        quantity(1, "d"))
+            << opioid(5, 1, 4, true, "2020-12-25") << QString();
+        QTest::newRow("as needed, at most 30 mg a day, NDJSON")
+            << true
+            << asNeeded(request("m", p1, "1049621", quantity(5, "mg"), every(1, 4, "h")), quantity(30, "mg"),
+                        quantity(1, "d"))
+            << opioid(5, 1, 6, true, "2020-12-25") << QString();
+        QTest::newRow("as needed, at most 6 tablets in 12 h, Bundle")
+            << false
+            << asNeeded(request("m", p1, "1049621", quantity(2, "{tbl}"), every(1, 4, "h")), quantity(6, "{tbl}"),
+                        quantity(12, "h"))
+            << opioid(5, 2, 6, true, "2020-12-25") << QString();
+        QTest::newRow("validity period that ended, NDJSON")
+            << true
+            << validity(request("m", p1, "1049621", quantity(1, "{tbl}"), every(2, 1, "d")), "completed",
+                        {{"start", "2020-06-25"}, {"end", "2020-07-25"}})
+            << opioid(5, 1, 2, false, "2020-07-25") << QString();
+        QTest::newRow("validity period open-ended, Bundle")
+            << false
+            << validity(request("m", p1, "1049621", quantity(1, "{tbl}"), every(2, 1, "d")), "active",
+                        {{"start", "2020-06-25"}})
+            << opioid(5, 1, 2, false, QJsonValue()) << QString();
+        QTest::newRow("ended request without its end, NDJSON")
+            << true
+            << validity(request("m", p1, "1049621", quantity(1, "{tbl}"), every(2, 1, "d")), "completed",
+                        {{"start", "2020-06-25"}})
+            << QJsonObject() << "line 2 (MedicationRequest/m).dispenseRequest.validityPeriod.end";
+        QTest::newRow("validity period without its start, Bundle")
+            << false
+            << validity(request("m", p1, "1049621", quantity(1, "{tbl}"), every(2, 1, "d")), "active",
+                        {{"end", "2020-07-25"}})
+            << QJsonObject() << "entry[1] (MedicationRequest/m).dispenseRequest.validityPeriod.start";
+        QTest::newRow("validity period of a month, NDJSON")
+            << true
+            << validity(request("m", p1, "1049621", quantity(1, "{tbl}"), every(2, 1, "d")), "active",
+                        {{"start", "2020-06"}})
+            << QJsonObject() << "line 2 (MedicationRequest/m).dispenseRequest.validityPeriod.start";
+        QTest::newRow("timeOfDay every other day, Bundle")
+            << false
+            << request("m", p1, "1049621", quantity(1, "{tbl}"),
+                       atTimes({"08:00:00"}, {{"period", 2}, {"periodUnit", "d"}}))
+            << QJsonObject() << "entry[1] (MedicationRequest/m).dosageInstruction[0].timing.repeat.timeOfDay";
+        QTest::newRow("frequency not whole, NDJSON")
+            << true << request("m", p1, "1049621", quantity(1, "{tbl}"), every(1.5, 1, "d")) << QJsonObject()
+            << "line 2 (MedicationRequest/m).dosageInstruction[0].timing.repeat.frequency";
+        QTest::newRow("dose in grams, Bundle")
+            << false << request("m", p1, "1049621", quantity(0.005, "g"), every(1, 1, "d")) << QJsonObject()
+            << "entry[1] (MedicationRequest/m).dosageInstruction[0].doseAndRate[0].doseQuantity.unit";
+        QTest::newRow("as needed, a maximum per month, NDJSON")
+            << true
+            << asNeeded(request("m", p1, "1049621", quantity(1, "{tbl}"), every(1, 4, "h")), quantity(60, "{tbl}"),
+                        quantity(1, "mo"))
+            << QJsonObject() << "line 2 (MedicationRequest/m).dosageInstruction[0].maxDosePerPeriod.denominator";
+        QTest::newRow("as needed, a maximum in patches, Bundle")
+            << false
+            << asNeeded(request("m", p1, "1049621", quantity(1, "{tbl}"), every(1, 4, "h")), quantity(4, "patch"),
+                        quantity(1, "d"))
+            << QJsonObject() << "entry[1] (MedicationRequest/m).dosageInstruction[0].maxDosePerPeriod.numerator.unit";
+    }
+
+    void importCombinationsStoreTheRegimenOrNameTheField()
+    {
+        QFETCH(bool, asNdjson);
+        QFETCH(QJsonObject, medicationRequest);
+        QFETCH(QJsonObject, stored);
+        QFETCH(QString, field);
+        const QList<QJsonObject> resources{patient("p1", "Rosa Example", "MRN-1001"), medicationRequest};
+        const QString db = newRegistry(QString("combination-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
+        const Run run = cairnctl(db, {"import", "--fhir",
+                                      write(asNdjson ? "combination.ndjson" : "combination.json",
+                                            asNdjson ? ndjson(resources) : bundle(resources))});
+        if (!field.isEmpty()) {
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.error().startsWith(("cairnctl: " + field + ":").toUtf8()), run.error().constData());
+            QVERIFY(exportJson(db).isEmpty());  // the patient before the request is not written either
+            return;
+        }
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        const QJsonArray opioids = exportJson(db).first().toObject().value("opioids").toArray();
+        QCOMPARE(opioids.size(), 1);
+        const QJsonObject entry = opioids.first().toObject();
+        for (auto it = stored.begin(); it != stored.end(); ++it) {
+            if (it.value().isNull())
+                QVERIFY2(entry.value(it.key()).isNull(), qPrintable(it.key()));
+            else
+                QVERIFY2(entry.value(it.key()) == it.value(),
+                         qPrintable(it.key() + ": " + QJsonDocument(entry).toJson(QJsonDocument::Compact)));
+        }
     }
 
     void exportHasTheBulkDataLayoutAndItsStructure()
@@ -920,8 +1537,8 @@ private slots:
                 charts.insert(p.toObject().value("clinic_id").toString(), p.toObject());
             return charts;
         };
-        const QMap<QString, QJsonObject> before = byChart(withoutIds(exportJson(source)));
-        const QMap<QString, QJsonObject> after = byChart(withoutIds(exportJson(copy)));
+        QMap<QString, QJsonObject> before = byChart(exportJson(source));
+        QMap<QString, QJsonObject> after = byChart(exportJson(copy));
         QCOMPARE(after.keys(), before.keys());
         QCOMPARE(before.size(), 80);
         // The seeded clinic holds every kind the round trip is about, so the comparison below can fail.
@@ -930,10 +1547,73 @@ private slots:
             for (auto it = p.begin(); it != p.end(); ++it)
                 if (it.value().isArray())
                     kinds[it.key()] += static_cast<int>(it.value().toArray().size());
-        for (const char *kind : {"agreements", "pdmp_checks", "naloxone", "uds", "visits", "peg", "screenings",
-                                 "referrals", "benzodiazepines", "ltot_decisions", "no_referrals", "oud_assessments",
-                                 "moud_statuses", "intakes", "tasks"})
+        for (const char *kind : {"agreements",      "pdmp_checks",
+                                 "naloxone",        "uds",
+                                 "visits",          "peg",
+                                 "screenings",      "referrals",
+                                 "benzodiazepines", "ltot_decisions",
+                                 "no_referrals",    "oud_assessments",
+                                 "moud_statuses",   "intakes",
+                                 "tasks",           "taper_plans",
+                                 "refill_requests", "refill_overrides",
+                                 "uds_selections",  "case_conferences"})
             QVERIFY2(kinds.value(kind) > 0, kind);
+        // The registry gives the copies new ids, so the links between records are compared by what
+        // they name: in the copy, a task names its conference's version in force, and the
+        // conference's recommendation the task's (in the source each names an older version).
+        int links = 0;
+        const auto linked = [&](QJsonObject &p, bool isCopy) {
+            bool hasLinks = false;
+            for (const QJsonValue &t : p.value("tasks").toArray())
+                hasLinks |= t.toObject().contains("conference_id");
+            const QHash<QString, QString> idsOf =
+                isCopy && hasLinks ? recordsInForce(copy, p.value("id").toString()) : QHash<QString, QString>();
+            QJsonArray tasks = p.value("tasks").toArray();
+            for (QJsonValueRef t : tasks) {
+                QJsonObject task = t.toObject();
+                if (!task.contains("conference_id"))
+                    continue;
+                const QString names = idsOf.value(task.value("conference_id").toString());
+                QVERIFY2(!isCopy || names == "case_conference of 2026-11-02", qPrintable(names));
+                task.insert("conference_id", isCopy ? names : QString("case_conference of 2026-11-02"));
+                t = task;
+                links += isCopy ? 1 : 0;
+            }
+            p.insert("tasks", tasks);
+            QJsonArray conferences = p.value("case_conferences").toArray();
+            for (QJsonValueRef c : conferences) {
+                QJsonObject conferenceRecord = c.toObject();
+                QJsonArray recommendations = conferenceRecord.value("recommendations").toArray();
+                for (QJsonValueRef r : recommendations) {
+                    QJsonObject recommendation = r.toObject();
+                    if (!recommendation.contains("record_id"))
+                        continue;
+                    const QString names = idsOf.value(recommendation.value("record_id").toString());
+                    QVERIFY2(!isCopy || names == "task of 2026-11-04", qPrintable(names));
+                    recommendation.insert("record_id", isCopy ? names : QString("task of 2026-11-04"));
+                    r = recommendation;
+                    links += isCopy ? 1 : 0;
+                }
+                conferenceRecord.insert("recommendations", recommendations);
+                c = conferenceRecord;
+            }
+            p.insert("case_conferences", conferences);
+        };
+        for (auto it = before.begin(); it != before.end(); ++it) {
+            linked(it.value(), false);
+            linked(after[it.key()], true);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QCOMPARE(links, 2);
+        const auto strip = [&](QMap<QString, QJsonObject> &patients) {
+            QJsonArray list;
+            for (const QJsonObject &p : std::as_const(patients))
+                list.append(p);
+            patients = byChart(withoutIds(list));
+        };
+        strip(before);
+        strip(after);
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             QJsonObject a = it.value();
             QJsonObject b = after.value(it.key());
@@ -984,8 +1664,8 @@ private slots:
         const QString out = m_dir.filePath("seeded-export");
         QVERIFY(QFile::exists(QDir(out).filePath("Patient.ndjson")));
         QHash<QString, QList<QJsonObject>> byType;
-        for (const QString type :
-             {"Patient", "MedicationRequest", "Observation", "Consent", "Encounter", "ServiceRequest", "Task"}) {
+        for (const QString type : {"Patient", "MedicationRequest", "Observation", "Consent", "Encounter",
+                                   "ServiceRequest", "Task", "CarePlan", "DetectedIssue"}) {
             QFile file(QDir(out).filePath(type + ".ndjson"));
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(type));
             for (const QByteArray &line : file.readAll().split('\n')) {
@@ -1027,12 +1707,69 @@ private slots:
             encounterStatuses.insert(e.value("status").toString());
         }
         QCOMPARE(encounterStatuses, (QSet<QString>{"finished", "planned"}));  // held visits and booked ones
+        // Every record another names, by reference: a task its conference, a recommendation its record.
+        QSet<QString> references;
+        for (const char *type : {"Task", "ServiceRequest", "CarePlan"})
+            for (const QJsonObject &r : byType.value(type))
+                references.insert(QString(type) + "/" + r.value("id").toString());
+        QSet<QString> conferences;
+        int recommendationRecords = 0;
         for (const QJsonObject &r : byType.value("ServiceRequest")) {
-            for (const char *required : {"status", "intent", "subject", "category", "authoredOn"})
+            for (const char *required : {"status", "intent", "subject", "authoredOn"})
                 QVERIFY2(r.contains(required), required);
             QVERIFY(patients.contains(r.value("subject").toObject().value("reference").toString()));
+            if (codedIn(r.value("code"), kCairn + "service")) {
+                // A case conference: the question to the team, its course, its recommendations.
+                QCOMPARE(firstCoding(r.value("code")).value("code").toString(), QString("case-conference"));
+                conferences.insert("ServiceRequest/" + r.value("id").toString());
+                QVERIFY(QSet<QString>({"active", "completed"}).contains(r.value("status").toString()));
+                QVERIFY(!r.value("reasonCode").toArray().first().toObject().value("text").toString().isEmpty());
+                QSet<QString> urls;
+                for (const QJsonValue &e : r.value("extension").toArray()) {
+                    urls.insert(e.toObject().value("url").toString());
+                    for (const QJsonValue &part : e.toObject().value("extension").toArray())
+                        if (part.toObject().value("url").toString() == "record") {
+                            QVERIFY(references.contains(
+                                part.toObject().value("valueReference").toObject().value("reference").toString()));
+                            ++recommendationRecords;
+                        }
+                }
+                QVERIFY(urls.contains("https://cairn.invalid/fhir/StructureDefinition/conference-status"));
+                continue;
+            }
+            QVERIFY(r.contains("category"));
             QVERIFY(QSet<QString>({"draft", "active", "completed", "revoked"}).contains(r.value("status").toString()));
             QCOMPARE(firstCoding(r.value("category").toArray().first()).value("code").toString(), QString("3457005"));
+        }
+        QVERIFY(!conferences.isEmpty());
+        QCOMPARE(recommendationRecords, 1);
+        // Taper plans: R4's required status, intent and subject; Cairn's category; each step on its day.
+        for (const QJsonObject &c : byType.value("CarePlan")) {
+            for (const char *required : {"status", "intent", "subject", "category", "created"})
+                QVERIFY2(c.contains(required), required);
+            QVERIFY(patients.contains(c.value("subject").toObject().value("reference").toString()));
+            QCOMPARE(c.value("intent").toString(), QString("plan"));
+            QVERIFY(QSet<QString>({"draft", "active", "on-hold", "completed"}).contains(c.value("status").toString()));
+            QVERIFY(codedIn(c.value("category").toArray().first(), kCairn + "care-plan-category"));
+            for (const QJsonValue &activity : c.value("activity").toArray()) {
+                const QJsonObject detail = activity.toObject().value("detail").toObject();
+                QVERIFY(!detail.value("status").toString().isEmpty());  // R4: detail.status is required
+                QVERIFY(!QDate::fromString(detail.value("scheduledPeriod").toObject().value("start").toString(),
+                                           Qt::ISODate)
+                             .isNull());
+            }
+        }
+        // Overridden refill rules: R4's required status and a patient of the export; each rule a
+        // coding, the override the mitigation with its author.
+        for (const QJsonObject &d : byType.value("DetectedIssue")) {
+            for (const char *required : {"status", "code", "patient", "identifiedDateTime", "mitigation"})
+                QVERIFY2(d.contains(required), required);
+            QVERIFY(patients.contains(d.value("patient").toObject().value("reference").toString()));
+            for (const QJsonValue &c : d.value("code").toObject().value("coding").toArray())
+                QCOMPARE(c.toObject().value("system").toString(), kCairn + "refill-rule");
+            const QJsonObject mitigation = d.value("mitigation").toArray().first().toObject();
+            QVERIFY(codedIn(mitigation.value("action"), kCairn + "issue-action"));
+            QVERIFY(!mitigation.value("author").toObject().value("display").toString().isEmpty());
         }
         QSet<QString> observationCodes;
         for (const QJsonObject &o : byType.value("Observation")) {
@@ -1078,15 +1815,31 @@ private slots:
                     QVERIFY(codedIn(c.toObject().value("code"), kCairn + "intake-item"));
         }
         for (const char *code :
-             {"91148-7", "44249-1", "urine-drug-screen", "pdmp-check", "naloxone", "phq2", "gad2", "ort", "pcptsd5",
-              "ltot-decision", "no-referral-decision", "oud-assessment", "moud-status", "intake"})
+             {"91148-7", "44249-1", "55757-9", "urine-drug-screen", "pdmp-check", "naloxone", "gad2", "ort", "pcptsd5",
+              "ltot-decision", "no-referral-decision", "oud-assessment", "moud-status", "intake", "uds-selection"})
             QVERIFY2(observationCodes.contains(code), code);
+        QVERIFY(!observationCodes.contains("phq2"));  // the PHQ-2 goes out as its LOINC panel
         // Tasks: R4's required status and intent, what to do, for whom, by when and for which role.
         QSet<QString> taskStatuses;
+        int basedOn = 0;
         for (const QJsonObject &t : byType.value("Task")) {
+            QVERIFY(patients.contains(t.value("for").toObject().value("reference").toString()));
+            if (codedIn(t.value("code"), kCairn + "task-code")) {
+                // A refill request: its decision, what was asked for and how.
+                QCOMPARE(firstCoding(t.value("code")).value("code").toString(), QString("refill-request"));
+                for (const char *required : {"status", "intent", "authoredOn", "businessStatus", "input"})
+                    QVERIFY2(t.contains(required), required);
+                QVERIFY(codedIn(t.value("businessStatus"), kCairn + "refill-decision"));
+                for (const QJsonValue &input : t.value("input").toArray())
+                    QVERIFY(codedIn(input.toObject().value("type"), kCairn + "refill-request-input"));
+                continue;
+            }
             for (const char *required : {"status", "intent", "description", "for", "authoredOn", "restriction"})
                 QVERIFY2(t.contains(required), required);
-            QVERIFY(patients.contains(t.value("for").toObject().value("reference").toString()));
+            for (const QJsonValue &b : t.value("basedOn").toArray()) {
+                QVERIFY(conferences.contains(b.toObject().value("reference").toString()));
+                ++basedOn;
+            }
             QCOMPARE(t.value("intent").toString(), QString("order"));
             taskStatuses.insert(t.value("status").toString());
             QVERIFY(codedIn(t.value("performerType").toArray().first(), kCairn + "role"));
@@ -1096,6 +1849,7 @@ private slots:
                      .isNull());
         }
         QCOMPARE(taskStatuses, (QSet<QString>{"requested", "completed"}));
+        QCOMPARE(basedOn, 1);
         for (const QJsonObject &m : byType.value("MedicationRequest")) {
             QVERIFY(patients.contains(m.value("subject").toObject().value("reference").toString()));
             QVERIFY(codedIn(m.value("medicationCodeableConcept"), kRxNorm));

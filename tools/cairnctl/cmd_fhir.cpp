@@ -2,6 +2,7 @@
 
 #include "core/clinical/contract_json.h"
 #include "core/clinical/mme.h"
+#include "core/domain/record_kinds.h"
 #include "core/interop/fhir_export.h"
 #include "core/interop/fhir_import.h"
 #include "core/registry/not_allowed.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QSet>
 
 namespace cairn::cli {
 namespace {
@@ -125,6 +127,41 @@ int runMme(const QStringList &arguments, const GlobalOptions &, Io &io)
     return Success;
 }
 
+// A task names the version of its case conference in force when it was made, and a recommendation
+// the version of the record it became; later versions (the conference closed, the task done) have
+// ids of their own. Each link is made to name the version in force: the id its resource goes out with.
+Status linkToVersionsInForce(registry::Registry &registry, QList<domain::Patient> &patients)
+{
+    for (domain::Patient &p : patients) {
+        QSet<QString> current;
+        domain::forEachKind([&](const auto &kind) {
+            for (const auto &record : p.*kind.list)
+                current.insert(record.meta.id.toString(QUuid::WithoutBraces));
+        });
+        QList<QString *> links;
+        for (domain::Task &task : p.tasks)
+            links.append(&task.conferenceId);
+        for (domain::CaseConference &conference : p.caseConferences)
+            for (domain::Recommendation &recommendation : conference.recommendations)
+                links.append(&recommendation.recordId);
+        links.removeIf([&](const QString *id) { return id->isEmpty() || current.contains(*id); });
+        if (links.isEmpty())
+            continue;
+        auto history = registry.patientHistory(p.id);
+        if (!history)
+            return history.error();
+        QHash<QString, QString> supersededBy;
+        for (const domain::RecordEnvelope &version : std::as_const(*history))
+            if (!version.supersedes.isEmpty())
+                supersededBy.insert(version.supersedes, version.id);
+        for (QString *id : std::as_const(links))
+            for (qsizetype step = 0; !current.contains(*id) && supersededBy.contains(*id) && step < history->size();
+                 ++step)
+                *id = supersededBy.value(*id);
+    }
+    return ok();
+}
+
 }  // namespace
 
 int runImportFhir(const QStringList &arguments, const GlobalOptions &options, Io &io)
@@ -162,9 +199,16 @@ int runExportFhir(const QStringList &arguments, const GlobalOptions &options, Io
         return fail(io, s.error(), BadInput);
     if (dir->isEmpty() || !QDir().mkpath(*dir))
         return fail(io, {QStringLiteral("--fhir"), QStringLiteral("name a directory to write into")}, BadInput);
-    auto patients = patientsForExport(options, kClock);
+    auto open = openRegistry(options, kClock);
+    if (!open)
+        return fail(io, open.error());
+    if (!open->registry->can(keys::Permission::ExportData))
+        return fail(io, registry::notAllowed("exporting the registry"));
+    auto patients = open->registry->loadAllPatients(QStringLiteral("export"));
     if (!patients)
         return fail(io, patients.error());
+    if (auto s = linkToVersionsInForce(*open->registry, *patients); !s)
+        return fail(io, s.error());
     auto exported = interop::exportFhir(*patients);
     if (!exported)
         return fail(io, exported.error());
