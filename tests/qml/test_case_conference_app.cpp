@@ -268,9 +268,11 @@ private slots:
         QVERIFY(testing::visibleTexts(m_window).contains(kQuestion));
         const QString file = saveInDialog(QStringLiteral("savePdf"), QStringLiteral("dana-whitfield.pdf"));
         QVERIFY2(!file.isEmpty(), "the save dialog: its file name field, or its Save button once a name is typed");
-        QVERIFY(testing::waitFor([&] {
-            return testing::visibleTexts(m_window).contains(QStringLiteral("✓ Summary saved to %1.").arg(file));
-        }));
+        QVERIFY2(testing::waitFor([&] {
+                     return testing::visibleTexts(m_window).contains(
+                         QStringLiteral("✓ Summary saved to %1.").arg(file));
+                 }),
+                 qPrintable(visibleMessage() + QStringLiteral(" / ") + QDir(startFolder()).entryList().join(u',')));
         const QString text = testing::pdfText(file);
         QVERIFY(!text.isEmpty());
         for (const QString &phrase :
@@ -357,6 +359,7 @@ private slots:
 
     void theTaskIsOnItsOwnersTodayAndTheirGapUntilDone()
     {
+        QVERIFY2(stored().tasks.size() == 1, "the team's note made one task");
         const QString task = stored().tasks.first().meta.id.toString(QUuid::WithoutBraces);
         STEP(showDestination(QStringLiteral("nav_today"), QStringLiteral("huddleScreen")));
         QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("todayTask_") + task); }));
