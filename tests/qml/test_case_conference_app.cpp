@@ -166,15 +166,20 @@ class TestCaseConferenceApp : public QObject {
     // Where the app was started, the folder its save dialog opens in.
     QString startFolder() const { return m_out.filePath(QStringLiteral("started-here")); }
     // Taps the screen's save button; in the save dialog it opens, types `fileName`, ends it with
-    // the keyboard's Enter and taps Save. The file's path, or empty when a step failed.
+    // the keyboard's Enter and taps Save. The file's path once the dialog closed, or empty.
     QString saveInDialog(const QString &button, const QString &fileName)
     {
         if (!testing::tapNamedInView(m_window, button))
             return {};
+        // Open, and showing the folder's files (it lists them on a thread of its own): a user types
+        // the name once the dialog has settled.
         QQuickItem *name = nullptr;
         if (!testing::waitFor([&] {
                 name = testing::findItem(m_window, QStringLiteral("fileNameTextField"));
-                return name && !testing::inTransition(name);
+                QQuickItem *files = testing::findItem(m_window, QStringLiteral("fileDialogListView"));
+                QObject *listing = files ? files->property("model").value<QObject *>() : nullptr;
+                return name && !testing::inTransition(name) && listing &&
+                       listing->property("status").toInt() == 1;  // FolderListModel.Ready
             }))
             return {};
         typeNamed(QStringLiteral("fileNameTextField"), fileName);
@@ -191,6 +196,8 @@ class TestCaseConferenceApp : public QObject {
             }))
             return {};
         testing::tap(m_window, save);
+        if (!testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("fileNameTextField")); }))
+            return {};
         return QDir(startFolder()).filePath(fileName);
     }
     // What the shown screen says about its last action.
@@ -267,7 +274,8 @@ private slots:
         }));
         QVERIFY(testing::visibleTexts(m_window).contains(kQuestion));
         const QString file = saveInDialog(QStringLiteral("savePdf"), QStringLiteral("dana-whitfield.pdf"));
-        QVERIFY2(!file.isEmpty(), "the save dialog: its file name field, or its Save button once a name is typed");
+        QVERIFY2(!file.isEmpty(),
+                 "the save dialog: its file name field, its Save button once a name is typed, or closing");
         QVERIFY2(testing::waitFor([&] {
                      return testing::visibleTexts(m_window).contains(
                          QStringLiteral("✓ Summary saved to %1.").arg(file));
