@@ -28,6 +28,9 @@ packages=(
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml-models qml6-module-qttest qml6-module-qtcharts qml6-module-qtquick-dialogs
+  # Qt's own file dialog (no platform one: offscreen, Linux without a desktop theme) lists folders
+  # with it; without it "Save as PDF" opens nothing.
+  qml6-module-qt-labs-folderlistmodel
   libqt6svg6 qt6-qpa-plugins
   qt6-pdf-dev
   qtkeychain-qt6-dev libsodium-dev libpq-dev zlib1g-dev

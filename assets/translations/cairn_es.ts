@@ -677,6 +677,10 @@
         <source>Case summary (PDF)</source>
         <translation>Resumen del caso (PDF)</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceChips</name>

@@ -31,6 +31,8 @@ Page {
         id: saveDialog
         title: qsTr("Save the case summary")
         fileMode: FileDialog.SaveFile
+        // Says what it does: Qt 6.4's own dialog, used where the platform has none, says "Open".
+        acceptLabel: qsTr("Save")
         nameFilters: [qsTr("PDF documents (*.pdf)")]
         onAccepted: summary.savePdf(saveDialog.selectedFile)
     }

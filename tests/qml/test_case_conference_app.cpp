@@ -1,16 +1,17 @@
-// The case conference through the real app (issue 18 "Done when"): on a real encrypted registry a
-// clinician asks the team a question from the patient screen's form; the registry's "Clinician
-// meeting" lists it; scheduled for a meeting, its case summary opens on the tablet and is saved as a
-// PDF only where chosen, and pdftotext finds the patient's regimen, MME, PEG trend and open gaps in
-// it; the team's note, recorded on its screen, comes back as a task that the registry manager sees
-// as overdue on the same screen, and as a referral, a goal and a taper step in the record. The task
-// is also on the registry manager's Today and is their TASK_OVERDUE gap, until they mark it done
-// there; another is marked done from the gap's card on the patient screen. The screens' own buttons are tapped
-// (scrolled into view first), as a user does.
+// The case conference through the real app (issue 18 "Done when"), all by taps and typed text on a
+// real encrypted registry: a clinician signs in on the keypad, writes the question for the team in
+// the patient screen's form; the registry's "Clinician meeting" lists it and it is scheduled for a
+// meeting's date; its case summary opens on the tablet and "Save as PDF" writes it through the save
+// dialog, only to the file named there, where pdftotext finds the patient's regimen, MME, PEG trend
+// and open gaps. The team's note is typed on its screen with four recommendations (a task, a
+// referral, a goal, a taper step) made into records; the task is in the patient screen's history,
+// and the registry manager sees it as overdue on the clinician meeting screen. The task is also on
+// the registry manager's Today and is their TASK_OVERDUE gap, until they mark it done there;
+// another is marked done from the gap's card on the patient screen. Buttons are scrolled into view
+// and tapped, as a user does.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
-#include "qml/app/navigation.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
@@ -18,9 +19,8 @@
 #include "tests/support/app_fixture.h"
 #include "tests/support/pdf_text.h"
 
+#include <QDir>
 #include <QFile>
-#include <QQmlContext>
-#include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QStandardPaths>
@@ -33,6 +33,14 @@ Q_IMPORT_QML_PLUGIN(CairnPlugin)
 
 using namespace cairn;
 using testing::squeezed;
+
+// A step of the test done by a helper: the test stops at the first that fails.
+#define STEP(step)                                                                                                     \
+    do {                                                                                                               \
+        step;                                                                                                          \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
 
 namespace {
 
@@ -78,23 +86,127 @@ class TestCaseConferenceApp : public QObject {
         return testing::answerFrom<R>(*m_app->session().services().thread, this, std::move(job));
     }
     domain::Patient stored() { return testing::storedPatient(*m_app->session().services().thread, this, m_patientId); }
-    bool signIn(const QString &name, const QString &pin)
+    // Shows the destination's first page, as a tap on the rail does (a second tap when the
+    // destination still shows a page pushed earlier).
+    void showDestination(const QString &destination, const QString &firstPage)
     {
-        return testing::signInDirectly(m_app->session(), m_app->userId(name), pin);
+        QVERIFY2(testing::tapNamedInView(m_window, destination), qPrintable(destination));
+        if (!testing::waitFor([&] { return testing::findItem(m_window, firstPage) != nullptr; }, 3000))
+            QVERIFY2(testing::tapNamedInView(m_window, destination), qPrintable(destination));
+        QVERIFY2(testing::waitFor([&] { return testing::findItem(m_window, firstPage) != nullptr; }),
+                 qPrintable(firstPage));
     }
-    // Runs a function of Main.qml's window (its navigation), as a tap on the rail does.
-    bool evaluate(const QString &expression)
+    void openPatient()
     {
-        QQmlExpression e(qmlContext(m_window), m_window, expression);
-        e.evaluate();
-        return !e.hasError();
+        STEP(showDestination(QStringLiteral("nav_patients"), QStringLiteral("patientListScreen")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("patient_") + m_patientId));
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *shown = testing::findItem(m_window, QStringLiteral("patientName"));
+            return shown && shown->property("text").toString() == QStringLiteral("Dana Whitfield");
+        }));
     }
-    bool openRegistry()
+    // The registry's "Clinician meeting".
+    void openClinicianMeeting()
     {
-        return evaluate(QStringLiteral("(function () { const i = navigation.indexOf(%1); currentIndex = i;"
-                                       " currentStack.pop(null) })()")
-                            .arg(static_cast<int>(app::Navigation::Registry))) &&
-               testing::tapWhenReady(m_window, QStringLiteral("clinicianMeetingButton"));
+        STEP(showDestination(QStringLiteral("nav_registry"), QStringLiteral("registryScreen")));
+        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("clinicianMeetingButton")));
+        QVERIFY(testing::waitFor(
+            [&] { return testing::findItem(m_window, QStringLiteral("clinicianMeetingScreen")) != nullptr; }));
+    }
+    // Taps the field called `name` and types `text` into it.
+    void typeNamed(const QString &name, const QString &text)
+    {
+        QVERIFY2(testing::tapNamedInView(m_window, name), qPrintable(name));
+        QQuickItem *input = testing::findItem(m_window, name);
+        QVERIFY2(testing::waitFor([&] { return input && input->hasActiveFocus(); }), qPrintable(name));
+        for (const QChar c : text)
+            QTest::keyClick(m_window, c.toLatin1());
+        QVERIFY2(input->property("text").toString().endsWith(text), qPrintable(name));
+    }
+    // Chooses `day` in the date field called `name`: taps it, types the date into the calendar's
+    // box and taps Use.
+    void chooseDate(const QString &name, const QDate &day)
+    {
+        QQuickItem *field = nullptr;
+        QVERIFY2(testing::waitFor([&] { return (field = testing::findItem(m_window, name)) != nullptr; }),
+                 qPrintable(name));
+        QQuickItem *opener = nullptr;
+        QList<QQuickItem *> items{field};
+        while (!items.isEmpty() && !opener) {
+            QQuickItem *item = items.takeFirst();
+            if (item->objectName() == QLatin1String("dateFieldOpener"))
+                opener = item;
+            items << item->childItems();
+        }
+        QVERIFY2(opener, qPrintable(name));
+        testing::tapInView(m_window, opener);
+        STEP(typeNamed(QStringLiteral("dateTyped"), day.toString(Qt::ISODate)));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateUseTyped")));
+        QVERIFY(testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("dateTyped")); }));
+        QCOMPARE(field->property("isoDate").toString(), day.toString(Qt::ISODate));
+    }
+    // Taps the chip showing `text` among the choices called `name`.
+    void tapChip(const QString &name, const QString &text)
+    {
+        QQuickItem *chip = nullptr;
+        QVERIFY2(testing::waitFor(
+                     [&] { return (chip = testing::findButton(testing::findItem(m_window, name), text)) != nullptr; }),
+                 qPrintable(name + QStringLiteral(": ") + text));
+        testing::tapInView(m_window, chip);
+        QVERIFY2(testing::waitFor([&] { return chip->property("checked").toBool(); }),
+                 qPrintable(name + QStringLiteral(": ") + text));
+    }
+    // "Add a recommendation" on the team's note: what it becomes, and its words.
+    void addRecommendation(int index, const QString &becomes, const QString &text)
+    {
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("addRecommendation")));
+        STEP(tapChip(QStringLiteral("recommendationKind_%1").arg(index), becomes));
+        STEP(typeNamed(QStringLiteral("recommendationText_%1").arg(index), text));
+    }
+    // Where the app was started, the folder its save dialog opens in.
+    QString startFolder() const { return m_out.filePath(QStringLiteral("started-here")); }
+    // Taps the screen's save button; in the save dialog it opens, types `fileName`, ends it with
+    // the keyboard's Enter and taps Save. The file's path once the dialog closed, or empty.
+    QString saveInDialog(const QString &button, const QString &fileName)
+    {
+        if (!testing::tapNamedInView(m_window, button))
+            return {};
+        // Open, and showing the folder's files (it lists them on a thread of its own): a user types
+        // the name once the dialog has settled.
+        QQuickItem *name = nullptr;
+        if (!testing::waitFor([&] {
+                name = testing::findItem(m_window, QStringLiteral("fileNameTextField"));
+                QQuickItem *files = testing::findItem(m_window, QStringLiteral("fileDialogListView"));
+                QObject *listing = files ? files->property("model").value<QObject *>() : nullptr;
+                return name && !testing::inTransition(name) && listing &&
+                       listing->property("status").toInt() == 1;  // FolderListModel.Ready
+            }))
+            return {};
+        typeNamed(QStringLiteral("fileNameTextField"), fileName);
+        if (QTest::currentTestFailed())
+            return {};
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QQuickItem *dialog = name;
+        while (dialog && !dialog->inherits("QQuickPopupItem"))
+            dialog = dialog->parentItem();
+        QQuickItem *save = nullptr;
+        if (!testing::waitFor([&] {
+                save = testing::findButton(dialog, QStringLiteral("Save"));
+                return save && save->isEnabled();
+            }))
+            return {};
+        testing::tap(m_window, save);
+        if (!testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("fileNameTextField")); }))
+            return {};
+        return QDir(startFolder()).filePath(fileName);
+    }
+    // What the shown screen says about its last action.
+    QString visibleMessage()
+    {
+        for (const char *name : {"consultNoteMessage", "summaryMessage", "meetingMessage"})
+            if (QQuickItem *label = testing::findItem(m_window, QLatin1String(name)))
+                return label->property("text").toString();
+        return {};
     }
     QObject *meetingModel() { return m_app->find(QStringLiteral("clinicianMeetingModel")); }
 
@@ -102,6 +214,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_out.isValid());
+        // Started from a folder of its own: the save dialog opens there (Qt's default).
+        QVERIFY(QDir(m_out.path()).mkpath(startFolder()));
+        QVERIFY(QDir::setCurrent(startFolder()));
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
                  "poppler-utils (pdftotext) is needed: tools/install-deps.sh installs it");
         testing::AppFixtureOptions options;
@@ -119,35 +234,25 @@ private slots:
 
     void aRequestBecomesASummaryAndTheTeamsNoteComesBackAsTasks()
     {
-        QVERIFY(signIn(kClinician, kClinicianPin));
-        // From the patient screen: "Ask the team", the generic record form for a case conference.
-        QVERIFY(
-            evaluate(QStringLiteral("(function () { currentIndex = navigation.indexOf(%1); currentStack.pop(null) })()")
-                         .arg(static_cast<int>(app::Navigation::Patients))));
-        QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("patientListScreen")) != nullptr; }));
-        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("patient_") + m_patientId));
-        // "Ask the team", below the fold of the patient screen: scrolled into view, then tapped.
-        QVERIFY(testing::waitFor(
-            [&] { return testing::findItem(m_window, QStringLiteral("add_case_conference"), false); }));
+        QVERIFY(testing::signInOnKeypad(m_window, m_app->session(), m_app->userId(kClinician), kClinicianPin));
+        // From the patient screen: "Ask the team", the record form for a case conference, filled in
+        // by typing the question and choosing the day.
+        STEP(openPatient());
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("add_case_conference")));
-        QObject *form = nullptr;
-        QVERIFY(testing::waitFor([&] { return (form = m_app->find(QStringLiteral("recordForm"))) != nullptr; }));
-        QVERIFY(QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("question")),
-                                          Q_ARG(QVariant, kQuestion)));
-        QVERIFY(QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("date")),
-                                          Q_ARG(QVariant, m_app->today().toString(Qt::ISODate))));
+        QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("recordForm")) != nullptr; }));
+        STEP(typeNamed(QStringLiteral("field_question"), kQuestion));
+        STEP(chooseDate(QStringLiteral("field_date"), m_app->today()));
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("formSave")));
         QVERIFY(testing::waitFor([&] { return stored().caseConferences.size() == 1; }));
+        QCOMPARE(stored().caseConferences.first().question, kQuestion);
+        QCOMPARE(stored().caseConferences.first().date, m_app->today());
         QString conference = stored().caseConferences.first().meta.id.toString(QUuid::WithoutBraces);
 
         // The clinician meeting's list, from the registry; scheduled for Friday's meeting.
-        QVERIFY(openRegistry());
+        STEP(openClinicianMeeting());
         QVERIFY(testing::waitFor([&] { return meetingModel() && meetingModel()->property("count").toInt() == 1; }));
-        QQuickItem *date = nullptr;
-        QVERIFY(testing::waitFor(
-            [&] { return (date = testing::findItem(m_window, QStringLiteral("meetingDate_") + conference)); }));
-        QVERIFY(date->setProperty("date", QDateTime(QDate(2026, 3, 13), QTime(12, 0))));
-        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("schedule_") + conference));
+        STEP(chooseDate(QStringLiteral("meetingDate_") + conference, QDate(2026, 3, 13)));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("schedule_") + conference));
         QVERIFY(testing::waitFor(
             [&] { return stored().caseConferences.first().status == domain::ConferenceStatus::Scheduled; }));
         QCOMPARE(stored().caseConferences.first().meetingDate, QDate(2026, 3, 13));
@@ -156,7 +261,8 @@ private slots:
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false); }));
 
-        // The summary on the tablet (the card's "Case summary"), then saved as a PDF where the user chose.
+        // The summary on the tablet (the card's "Case summary"), then "Save as PDF" into the folder
+        // the save dialog offers, under the name typed there.
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("summary_") + conference));
         QObject *summary = nullptr;
         QVERIFY(testing::waitFor([&] {
@@ -167,9 +273,14 @@ private slots:
             return testing::visibleTexts(m_window).contains(QStringLiteral("Current regimen: 135.0 MME/day"));
         }));
         QVERIFY(testing::visibleTexts(m_window).contains(kQuestion));
-        const QString file = m_out.filePath(QStringLiteral("dana-whitfield.pdf"));
-        QVERIFY(QMetaObject::invokeMethod(summary, "savePdf", Q_ARG(QUrl, QUrl::fromLocalFile(file))));
-        QVERIFY(QFile::exists(file));
+        const QString file = saveInDialog(QStringLiteral("savePdf"), QStringLiteral("dana-whitfield.pdf"));
+        QVERIFY2(!file.isEmpty(),
+                 "the save dialog: its file name field, its Save button once a name is typed, or closing");
+        QVERIFY2(testing::waitFor([&] {
+                     return testing::visibleTexts(m_window).contains(
+                         QStringLiteral("✓ Summary saved to %1.").arg(file));
+                 }),
+                 qPrintable(visibleMessage() + QStringLiteral(" / ") + QDir(startFolder()).entryList().join(u',')));
         const QString text = testing::pdfText(file);
         QVERIFY(!text.isEmpty());
         for (const QString &phrase :
@@ -178,6 +289,8 @@ private slots:
               QStringLiteral("30% better than baseline (4.9)"), QStringLiteral("Open care gaps on 2026-03-10"),
               QStringLiteral("HIGH_DOSE"), QStringLiteral("UDS_UNEXPECTED")})
             QVERIFY2(text.contains(squeezed(phrase)), qPrintable(phrase));
+        // Written only where chosen: the folder holds that one file.
+        QCOMPARE(QDir(startFolder()).entryList(QDir::Files), QStringList{QStringLiteral("dana-whitfield.pdf")});
 
         // "View as PDF": the same document read on the tablet from memory, page 1 drawn.
         QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("viewPdf")));
@@ -193,47 +306,54 @@ private slots:
             QQuickItem *page = testing::findItem(m_window, QStringLiteral("pdfPage_0"));
             return page && page->property("rendered").toBool();
         }));
-        QVERIFY(evaluate(QStringLiteral("currentStack.pop()")));
 
-        // The team's note on its screen: four recommendations, made into records together.
-        QVERIFY(evaluate(QStringLiteral("currentStack.pop()")));
-        QVERIFY(testing::waitFor(
-            [&] { return testing::findItem(m_window, QStringLiteral("consultNote_") + conference, false); }));
+        // Back twice (the reader, the summary) to the meeting's list; the team's note on its screen.
+        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("backButton")));
+        QVERIFY(testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("pdfReaderScreen")); }));
+        QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("backButton")));
         QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("consultNote_") + conference));
-        QObject *note = nullptr;
-        QVERIFY(testing::waitFor([&] { return (note = m_app->find(QStringLiteral("consultNoteModel"))) != nullptr; }));
-        const QVariantList recommendations{
-            QVariantMap{{QStringLiteral("kind"), QStringLiteral("task")},
-                        {QStringLiteral("text"), QStringLiteral("Request the prior prescriber's records")},
-                        {QStringLiteral("owner_role"), QStringLiteral("registry_manager")},
-                        {QStringLiteral("due"), QStringLiteral("2026-03-08")}},
-            QVariantMap{{QStringLiteral("kind"), QStringLiteral("referral")},
-                        {QStringLiteral("text"), QStringLiteral("Addiction medicine assessment")},
-                        {QStringLiteral("referral_type"), QStringLiteral("addiction_medicine")}},
-            QVariantMap{{QStringLiteral("kind"), QStringLiteral("goal")},
-                        {QStringLiteral("text"), QStringLiteral("Walk to the mailbox and back every day")}},
-            QVariantMap{{QStringLiteral("kind"), QStringLiteral("taper_step")},
-                        {QStringLiteral("text"), QStringLiteral("25 mg three times a day")},
-                        {QStringLiteral("due"), QStringLiteral("2026-04-01")},
-                        {QStringLiteral("target_mme_per_day"), 112.5}}};
-        QVERIFY(QMetaObject::invokeMethod(note, "recordConsultNote", Q_ARG(QString, conference),
-                                          Q_ARG(QString, QStringLiteral("Taper slowly; offer addiction medicine.")),
-                                          Q_ARG(QVariantList, recommendations),
-                                          Q_ARG(QStringList, QStringList{QStringLiteral("tapering")})));
-        QVERIFY2(testing::waitFor([&] { return stored().tasks.size() == 1; }),
-                 qPrintable(note->property("message").toString()));
+        QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("consultNoteModel")) != nullptr; }));
+        STEP(typeNamed(QStringLiteral("consultNoteText"), QStringLiteral("Taper slowly; offer addiction medicine.")));
+        // Four recommendations, each added, then what it becomes chosen and its details typed.
+        STEP(addRecommendation(0, QStringLiteral("Task"), QStringLiteral("Request the prior prescriber's records")));
+        STEP(tapChip(QStringLiteral("recommendationOwner_0"), QStringLiteral("Registry manager")));
+        STEP(chooseDate(QStringLiteral("recommendationDue_0"), QDate(2026, 3, 8)));
+        STEP(addRecommendation(1, QStringLiteral("Referral"), QStringLiteral("Addiction medicine assessment")));
+        STEP(typeNamed(QStringLiteral("recommendationReferralType_1"), QStringLiteral("addiction_medicine")));
+        STEP(addRecommendation(2, QStringLiteral("Goal"), QStringLiteral("Walk to the mailbox and back every day")));
+        STEP(addRecommendation(3, QStringLiteral("Taper step"), QStringLiteral("25 mg three times a day")));
+        STEP(chooseDate(QStringLiteral("recommendationDue_3"), QDate(2026, 4, 1)));
+        STEP(typeNamed(QStringLiteral("recommendationTarget_3"), QStringLiteral("112.5")));
+        STEP(typeNamed(QStringLiteral("consultScripts"), QStringLiteral("tapering")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("recordConsultNote")));
+        QVERIFY2(testing::waitFor([&] { return stored().tasks.size() == 1; }), qPrintable(visibleMessage()));
         const domain::Patient after = stored();
         QVERIFY(after.caseConferences.first().status == domain::ConferenceStatus::Discussed);
+        QCOMPARE(after.tasks.first().text, QStringLiteral("Request the prior prescriber's records"));
+        QCOMPARE(after.tasks.first().ownerRole, QStringLiteral("registry_manager"));
+        QCOMPARE(after.tasks.first().due, QDate(2026, 3, 8));
         QCOMPARE(after.referrals.size(), 1);
         QCOMPARE(after.goals.size(), 1);
+        QCOMPARE(after.goals.first().goal, QStringLiteral("Walk to the mailbox and back every day"));
         QCOMPARE(after.taperPlans.size(), 1);
         QCOMPARE(after.taperPlans.first().steps.size(), 1);
+        QCOMPARE(after.taperPlans.first().steps.first().targetMmePerDay, 112.5);
         // The screen went back to the list, which no longer holds the conference.
         QVERIFY(testing::waitFor([&] { return m_app->find(QStringLiteral("consultNoteScreen")) == nullptr; }));
 
+        // The recommendation is a task on the patient's screen, in the record's history.
+        STEP(openPatient());
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_history")));
+        QVERIFY(testing::waitFor([&] {
+            const QStringList texts = testing::visibleTexts(m_window);
+            return std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) {
+                return t.startsWith(QStringLiteral("Request the prior prescriber's records · Registry manager"));
+            });
+        }));
+
         // The task is the registry manager's, overdue on the day, on their clinician meeting screen.
-        QVERIFY(signIn(kManager, kManagerPin));
-        QVERIFY(openRegistry());
+        QVERIFY(testing::signInOnKeypad(m_window, m_app->session(), m_app->userId(kManager), kManagerPin));
+        STEP(openClinicianMeeting());
         QVERIFY(
             testing::waitFor([&] { return meetingModel() && meetingModel()->property("tasks").toList().size() == 1; }));
         QVERIFY(testing::waitFor([&] {
@@ -247,10 +367,9 @@ private slots:
 
     void theTaskIsOnItsOwnersTodayAndTheirGapUntilDone()
     {
+        QVERIFY2(stored().tasks.size() == 1, "the team's note made one task");
         const QString task = stored().tasks.first().meta.id.toString(QUuid::WithoutBraces);
-        QVERIFY(
-            evaluate(QStringLiteral("(function () { currentIndex = navigation.indexOf(%1); currentStack.pop(null) })()")
-                         .arg(static_cast<int>(app::Navigation::Today))));
+        STEP(showDestination(QStringLiteral("nav_today"), QStringLiteral("huddleScreen")));
         QVERIFY(testing::waitFor([&] { return testing::findItem(m_window, QStringLiteral("todayTask_") + task); }));
         QVERIFY(testing::visibleTexts(m_window).contains(QStringLiteral("Request the prior prescriber's records")));
         // Its patient, a tap away: the overdue task is the registry manager's gap there.
