@@ -205,19 +205,21 @@ CREATE TABLE quarantine (
 CREATE INDEX quarantine_pending ON quarantine(withdrawal_seq) WHERE withdrawal_pending = 1;
 )SQL";
 
-// A patient's summary as version 6 stores it; version 10's summaries prepared ahead hold the same.
-#define CAIRN_SQL_SUMMARY_COLUMNS                                                                                      \
+// A patient's summary as version 6 stores it (gaps as JSON text); version 10's summaries prepared
+// ahead hold the same; version 11 stores the gaps as bytes.
+#define CAIRN_SQL_SUMMARY_COLUMNS_WITH_GAPS(GAPS)                                                                      \
     "  policy_version  TEXT NOT NULL,\n"                                                                               \
     "  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),\n"                                               \
     "  ltot_reason     TEXT NOT NULL,\n"                                                                               \
     "  tier            TEXT NOT NULL,\n"                                                                               \
     "  band            TEXT NOT NULL,\n"                                                                               \
     "  total_mme       REAL NOT NULL,\n"                                                                               \
-    "  gaps            TEXT NOT NULL CHECK (json_valid(gaps)),\n"                                                      \
+    "  gaps            " GAPS ",\n"                                                                                    \
     "  next_visit      TEXT,\n"                                                                                        \
     "  next_visit_time TEXT NOT NULL,\n"                                                                               \
     "  last_peg        TEXT,\n"                                                                                        \
     "  error           TEXT"
+#define CAIRN_SQL_SUMMARY_COLUMNS CAIRN_SQL_SUMMARY_COLUMNS_WITH_GAPS("TEXT NOT NULL CHECK (json_valid(gaps))")
 
 // Version 6: per-patient summaries (core/storage/summary_store.h). The trigger marks the patient
 // of every inserted record in the inserting transaction, so no write path can forget one; the
@@ -296,17 +298,7 @@ DROP TABLE patient_summary_ahead;
 DROP TABLE patient_summary;
 CREATE TABLE patient_summary (
   patient_id      TEXT PRIMARY KEY,
-  policy_version  TEXT NOT NULL,
-  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
-  ltot_reason     TEXT NOT NULL,
-  tier            TEXT NOT NULL,
-  band            TEXT NOT NULL,
-  total_mme       REAL NOT NULL,
-  gaps            BLOB NOT NULL,
-  next_visit      TEXT,
-  next_visit_time TEXT NOT NULL,
-  last_peg        TEXT,
-  error           TEXT,
+)SQL" CAIRN_SQL_SUMMARY_COLUMNS_WITH_GAPS("BLOB NOT NULL") R"SQL(,
   computed_seq    INTEGER NOT NULL DEFAULT 0,
   measures        BLOB,
   measures_error  TEXT,
@@ -319,17 +311,7 @@ CREATE TABLE patient_summary_ahead (
   patient_id      TEXT PRIMARY KEY,
   as_of           TEXT NOT NULL,
   rules           TEXT NOT NULL,
-  policy_version  TEXT NOT NULL,
-  on_therapy      INTEGER NOT NULL CHECK (on_therapy IN (0, 1)),
-  ltot_reason     TEXT NOT NULL,
-  tier            TEXT NOT NULL,
-  band            TEXT NOT NULL,
-  total_mme       REAL NOT NULL,
-  gaps            BLOB NOT NULL,
-  next_visit      TEXT,
-  next_visit_time TEXT NOT NULL,
-  last_peg        TEXT,
-  error           TEXT,
+)SQL" CAIRN_SQL_SUMMARY_COLUMNS_WITH_GAPS("BLOB NOT NULL") R"SQL(,
   measures        BLOB,
   measures_error  TEXT,
   measures_month  TEXT NOT NULL,
@@ -349,6 +331,7 @@ constexpr std::array kMigrations{
 };
 
 #undef CAIRN_SQL_SUMMARY_COLUMNS
+#undef CAIRN_SQL_SUMMARY_COLUMNS_WITH_GAPS
 #undef CAIRN_SQL_RECORDS_REFUSAL
 #undef CAIRN_SQL_APPEND_ONLY
 #undef CAIRN_SQL_REFUSE

@@ -5,6 +5,7 @@
 // macros, so that a child process outside any test function can use them too.
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDeadlineTimer>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -187,6 +188,54 @@ inline bool tapNamedInView(QQuickWindow *window, const QString &name)
         return false;
     tapInView(window, item);
     return true;
+}
+
+// Taps the field called `name` and types `text` into it (Latin-1 keys); whether it then ends with it.
+inline bool typeInto(QQuickWindow *window, const QString &name, const QString &text)
+{
+    if (!tapNamedInView(window, name))
+        return false;
+    QQuickItem *input = findItem(window, name);
+    if (!waitFor([&] { return input && input->hasActiveFocus(); }))
+        return false;
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+    return input->property("text").toString().endsWith(text);
+}
+
+// Chooses `day` in the date field called `name` as a user does: taps the field, types the date
+// into the calendar's box and taps Use; whether the field then holds it.
+inline bool chooseDate(QQuickWindow *window, const QString &name, const QDate &day)
+{
+    QQuickItem *field = nullptr;
+    if (!waitFor([&] { return (field = findItem(window, name)) != nullptr; }))
+        return false;
+    QQuickItem *opener = nullptr;
+    QList<QQuickItem *> items{field};
+    while (!items.isEmpty() && !opener) {
+        QQuickItem *item = items.takeFirst();
+        if (item->objectName() == QLatin1String("dateFieldOpener"))
+            opener = item;
+        items << item->childItems();
+    }
+    if (!opener)
+        return false;
+    tapInView(window, opener);
+    if (!typeInto(window, QStringLiteral("dateTyped"), day.toString(Qt::ISODate)) ||
+        !tapNamedInView(window, QStringLiteral("dateUseTyped")) ||
+        !waitFor([&] { return !findItem(window, QStringLiteral("dateTyped")); }))
+        return false;
+    return field->property("isoDate").toString() == day.toString(Qt::ISODate);
+}
+
+// Taps the chip showing `text` among the choices of the field called `name`; whether it is then checked.
+inline bool tapChip(QQuickWindow *window, const QString &name, const QString &text)
+{
+    QQuickItem *chip = nullptr;
+    if (!waitFor([&] { return (chip = findButton(findItem(window, name), text)) != nullptr; }))
+        return false;
+    tapInView(window, chip);
+    return waitFor([&] { return chip->property("checked").toBool(); });
 }
 
 }  // namespace cairn::testing

@@ -113,48 +113,17 @@ class TestCaseConferenceApp : public QObject {
         QVERIFY(testing::waitFor(
             [&] { return testing::findItem(m_window, QStringLiteral("clinicianMeetingScreen")) != nullptr; }));
     }
-    // Taps the field called `name` and types `text` into it.
     void typeNamed(const QString &name, const QString &text)
     {
-        QVERIFY2(testing::tapNamedInView(m_window, name), qPrintable(name));
-        QQuickItem *input = testing::findItem(m_window, name);
-        QVERIFY2(testing::waitFor([&] { return input && input->hasActiveFocus(); }), qPrintable(name));
-        for (const QChar c : text)
-            QTest::keyClick(m_window, c.toLatin1());
-        QVERIFY2(input->property("text").toString().endsWith(text), qPrintable(name));
+        QVERIFY2(testing::typeInto(m_window, name, text), qPrintable(name));
     }
-    // Chooses `day` in the date field called `name`: taps it, types the date into the calendar's
-    // box and taps Use.
     void chooseDate(const QString &name, const QDate &day)
     {
-        QQuickItem *field = nullptr;
-        QVERIFY2(testing::waitFor([&] { return (field = testing::findItem(m_window, name)) != nullptr; }),
-                 qPrintable(name));
-        QQuickItem *opener = nullptr;
-        QList<QQuickItem *> items{field};
-        while (!items.isEmpty() && !opener) {
-            QQuickItem *item = items.takeFirst();
-            if (item->objectName() == QLatin1String("dateFieldOpener"))
-                opener = item;
-            items << item->childItems();
-        }
-        QVERIFY2(opener, qPrintable(name));
-        testing::tapInView(m_window, opener);
-        STEP(typeNamed(QStringLiteral("dateTyped"), day.toString(Qt::ISODate)));
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateUseTyped")));
-        QVERIFY(testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("dateTyped")); }));
-        QCOMPARE(field->property("isoDate").toString(), day.toString(Qt::ISODate));
+        QVERIFY2(testing::chooseDate(m_window, name, day), qPrintable(name));
     }
-    // Taps the chip showing `text` among the choices called `name`.
     void tapChip(const QString &name, const QString &text)
     {
-        QQuickItem *chip = nullptr;
-        QVERIFY2(testing::waitFor(
-                     [&] { return (chip = testing::findButton(testing::findItem(m_window, name), text)) != nullptr; }),
-                 qPrintable(name + QStringLiteral(": ") + text));
-        testing::tapInView(m_window, chip);
-        QVERIFY2(testing::waitFor([&] { return chip->property("checked").toBool(); }),
-                 qPrintable(name + QStringLiteral(": ") + text));
+        QVERIFY2(testing::tapChip(m_window, name, text), qPrintable(name + QStringLiteral(": ") + text));
     }
     // "Add a recommendation" on the team's note: what it becomes, and its words.
     void addRecommendation(int index, const QString &becomes, const QString &text)

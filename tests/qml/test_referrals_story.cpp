@@ -98,41 +98,14 @@ class TestReferralsStory : public QObject {
         }));
     }
 
-    // Chooses `day` in the date field called `name` as a user does: taps the field, types the date
-    // into the calendar's box and taps Use.
     void chooseDate(const QString &name, const QDate &day)
     {
-        QQuickItem *field = nullptr;
-        QVERIFY(testing::waitFor([&] { return (field = testing::findItem(m_window, name)) != nullptr; }));
-        QQuickItem *opener = nullptr;
-        QList<QQuickItem *> items{field};
-        while (!items.isEmpty() && !opener) {
-            QQuickItem *item = items.takeFirst();
-            if (item->objectName() == QLatin1String("dateFieldOpener"))
-                opener = item;
-            items << item->childItems();
-        }
-        QVERIFY(opener);
-        testing::tapInView(m_window, opener);
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateTyped")));
-        QQuickItem *typed = testing::findItem(m_window, QStringLiteral("dateTyped"));
-        QVERIFY(testing::waitFor([&] { return typed && typed->hasActiveFocus(); }));
-        typeKeys(day.toString(Qt::ISODate));
-        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("dateUseTyped")));
-        QVERIFY(testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("dateTyped")); }));
-        QCOMPARE(field->property("isoDate").toString(), day.toString(Qt::ISODate));
+        QVERIFY2(testing::chooseDate(m_window, name, day), qPrintable(name));
     }
 
-    // Taps the chip showing `text` among the choices of the field called `name`.
     void tapChip(const QString &name, const QString &text)
     {
-        QQuickItem *chip = nullptr;
-        QVERIFY2(testing::waitFor(
-                     [&] { return (chip = testing::findButton(testing::findItem(m_window, name), text)) != nullptr; }),
-                 qPrintable(name + QStringLiteral(": ") + text));
-        testing::tapInView(m_window, chip);
-        QVERIFY2(testing::waitFor([&] { return chip->property("checked").toBool(); }),
-                 qPrintable(name + QStringLiteral(": ") + text));
+        QVERIFY2(testing::tapChip(m_window, name, text), qPrintable(name + QStringLiteral(": ") + text));
     }
 
     // Whether the patient screen lists the gap (on its Summary tab, shown or not).
