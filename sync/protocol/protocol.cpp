@@ -17,10 +17,11 @@ Error fieldError(const QString &field, const QString &message)
 
 Result<QString> requiredText(const QJsonObject &o, const char *field)
 {
-    const QJsonValue v = o.value(QLatin1String(field));
-    if (!v.isString() || v.toString().isEmpty())
+    QString text = o.value(QLatin1String(field)).toString();
+    // toString() is empty for a member that is missing or not text.
+    if (text.isEmpty())
         return fieldError(QLatin1String(field), QStringLiteral("is required (text)"));
-    return v.toString();
+    return text;
 }
 
 Result<std::int64_t> requiredInteger(const QJsonObject &o, const char *field, std::int64_t minimum)
