@@ -2,10 +2,20 @@
 
 #include <QStringList>
 
+#include <cstdio>
+
 namespace cairn {
 
 QString HlcStamp::toString() const
 {
+    // Written once per record on every sync and store path: straight, without QString::arg's
+    // three passes. A negative time (never written by a clock) keeps arg's own padding.
+    if (wallMs >= 0) {
+        char fixed[32];
+        const int length = std::snprintf(fixed, sizeof fixed, "%016lld-%06u-", static_cast<long long>(wallMs),
+                                         static_cast<unsigned>(counter));
+        return QLatin1StringView(fixed, length) + device;
+    }
     return QStringLiteral("%1-%2-%3")
         .arg(wallMs, 16, 10, QLatin1Char('0'))
         .arg(counter, 6, 10, QLatin1Char('0'))

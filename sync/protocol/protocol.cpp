@@ -17,10 +17,11 @@ Error fieldError(const QString &field, const QString &message)
 
 Result<QString> requiredText(const QJsonObject &o, const char *field)
 {
-    const QJsonValue v = o.value(QLatin1String(field));
-    if (!v.isString() || v.toString().isEmpty())
+    QString text = o.value(QLatin1String(field)).toString();
+    // toString() is empty for a member that is missing or not text.
+    if (text.isEmpty())
         return fieldError(QLatin1String(field), QStringLiteral("is required (text)"));
-    return v.toString();
+    return text;
 }
 
 Result<std::int64_t> requiredInteger(const QJsonObject &o, const char *field, std::int64_t minimum)
@@ -66,18 +67,6 @@ QJsonObject envelopeToJson(const domain::RecordEnvelope &r)
     if (!r.closes.isEmpty())
         o.insert(QStringLiteral("closes"), QJsonArray::fromStringList(r.closes));
     return o;
-}
-
-QByteArray canonicalRecordText(const domain::RecordEnvelope &record, const QJsonObject &received)
-{
-    // Every member envelopeToJson writes was read from `received` (the required ones always, an
-    // optional one only when present), so the same count means the same members; the clock stamp
-    // is the one text a reader may accept in another form.
-    const qsizetype members = 8 + (record.date.isEmpty() ? 0 : 1) + (record.supersedes.isEmpty() ? 0 : 1) +
-                              (record.retracted ? 1 : 0) + (record.closes.isEmpty() ? 0 : 1);
-    const bool canonical =
-        received.size() == members && received.value(QStringLiteral("hlc")).toString() == record.stamp.toString();
-    return QJsonDocument(canonical ? received : envelopeToJson(record)).toJson(QJsonDocument::Compact);
 }
 
 Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value)
@@ -336,19 +325,21 @@ Result<PushRequest> pushRequestFromJson(const QJsonObject &o)
     if (!changes)
         return changes.error();
     std::int64_t previous = 0;
+    m.changes.reserve(changes->size());
+    // A change's place in the list (written only for a refusal).
+    const auto at = [](qsizetype i) { return QStringLiteral("changes[%1]").arg(i); };
     for (qsizetype i = 0; i < changes->size(); ++i) {
-        const QString at = QStringLiteral("changes[%1]").arg(i);
         const QJsonObject change = changes->at(i).toObject();
         auto seq = requiredInteger(change, "seq", 1);
         if (!seq)
-            return seq.error().within(at);
+            return seq.error().within(at(i));
         if (*seq <= previous)
-            return fieldError(at + QStringLiteral(".seq"), QStringLiteral("must increase within a batch"));
+            return fieldError(at(i) + QStringLiteral(".seq"), QStringLiteral("must increase within a batch"));
         previous = *seq;
         auto record = envelopeFromJson(change.value(QStringLiteral("record")));
         if (!record)
-            return record.error().within(at + QStringLiteral(".record"));
-        m.changes.append({*seq, *record});
+            return record.error().within(at(i) + QStringLiteral(".record"));
+        m.changes.append({*seq, std::move(record).value()});
     }
     return m;
 }
@@ -400,11 +391,12 @@ Result<PullResponse> pullResponseFromJson(const QJsonObject &o)
     auto changes = requiredArray(o, "changes", Limits::maxPullPage);
     if (!changes)
         return changes.error();
+    m.changes.reserve(changes->size());
     for (qsizetype i = 0; i < changes->size(); ++i) {
         auto record = envelopeFromJson(changes->at(i));
         if (!record)
             return record.error().within(QStringLiteral("changes[%1]").arg(i));
-        m.changes.append(*record);
+        m.changes.append(std::move(record).value());
     }
     // Read as text, never defaulted: a page whose cursor is lost would restart the pull from the
     // start of the feed (and, with "more", never finish).

@@ -49,10 +49,6 @@ qsizetype recordWireBytes(const domain::RecordEnvelope &record);
 
 // A record on the wire: the envelope without the holder's local seq.
 QJsonObject envelopeToJson(const domain::RecordEnvelope &record);
-// The compact JSON text envelopeToJson(record) gives, for a record read (envelopeFromJson) from
-// `received`: received's own text when it holds exactly those members in that form (what every
-// Cairn client sends), so the server stores a pushed record without building it again.
-QByteArray canonicalRecordText(const domain::RecordEnvelope &record, const QJsonObject &received);
 // Reads the envelope's own fields (errors name them); the payload is validated separately.
 Result<domain::RecordEnvelope> envelopeFromJson(const QJsonValue &value);
 

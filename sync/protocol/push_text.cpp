@@ -97,6 +97,20 @@ QByteArray recordText(const domain::RecordEnvelope &r)
     return out;
 }
 
+QByteArray textArray(const QStringList &texts)
+{
+    QByteArray out;
+    out.reserve(2 + texts.size() * 40);
+    out += '[';
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonString(out, texts.at(i));
+    }
+    out += ']';
+    return out;
+}
+
 QByteArray pushRequestText(const QString &device, const QList<PushChangeText> &changes)
 {
     // toJson(PushRequest)'s members in QJsonObject's order: changes, device, version; each change

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -17,6 +18,9 @@ namespace cairn::sync {
 
 // What QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact) gives.
 QByteArray recordText(const domain::RecordEnvelope &record);
+
+// What QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact) gives.
+QByteArray textArray(const QStringList &texts);
 
 // A change whose record is already its wire text (recordText).
 struct PushChangeText {

@@ -1,13 +1,12 @@
 #include "sync/server/sql_connection.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "sync/protocol/push_text.h"
 
 namespace cairn::sync {
 
 QString textList(const QStringList &texts)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(textArray(texts));
 }
 
 QByteArray withTextList(const char *sql, const char *list)

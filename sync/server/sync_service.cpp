@@ -6,6 +6,7 @@
 #include "core/registry/incoming_records.h"
 #include "core/roles/roles.h"
 #include "platform/logging.h"
+#include "sync/protocol/push_text.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -76,6 +77,12 @@ QString refusalReason(const Reply &reply)
 {
     const QString field = errorFromJson(reply.body, QString()).field;
     return field.isEmpty() ? QString::number(reply.status) : QString::number(reply.status) + QLatin1Char(' ') + field;
+}
+
+// Where a pushed change's record sits in the request, for a refusal's field (built only then).
+QString recordAt(qsizetype index)
+{
+    return QStringLiteral("changes[%1].record").arg(index);
 }
 
 QString randomToken(int bytes)
@@ -433,12 +440,12 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
         return auditedRefusal(errorReply(400, request.error()),
                               ServerAuditEntry(ServerAuditEvent::RefusedBadRequest, device.clinic, device.id));
     // Any refusal refuses the whole batch: nothing of it is stored.
-    return auditedRefusal(storePush(device, *request, body.value(QStringLiteral("changes")).toArray()),
+    return auditedRefusal(storePush(device, *request),
                           ServerAuditEntry(ServerAuditEvent::RefusedBadRecord, device.clinic, device.id)
                               .withPushCounts(0, 0, request->changes.size()));
 }
 
-Reply SyncService::storePush(const Device &device, const PushRequest &request, const QJsonArray &changesAsSent)
+Reply SyncService::storePush(const Device &device, const PushRequest &request)
 {
     if (request.device != device.id)
         return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
@@ -447,12 +454,12 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request, c
     // included: a change is never acknowledged without being a record every tablet can read.
     const QDateTime serverNow = QDateTime::currentDateTimeUtc();
     for (qsizetype i = 0; i < request.changes.size(); ++i) {
-        const QString at = QStringLiteral("changes[%1].record").arg(i);
         const domain::RecordEnvelope &record = request.changes.at(i).record;
         if (record.device != device.id)
-            return errorReply(422, {at + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
+            return errorReply(422,
+                              {recordAt(i) + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
         if (auto s = registry::validateIncomingRecord(record, serverNow); !s)
-            return errorReply(422, s.error().within(at));
+            return errorReply(422, s.error().within(recordAt(i)));
     }
 
     ServerTransaction tx(*m_db);
@@ -508,14 +515,14 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request, c
     QList<QStringList> newChanges;
     for (qsizetype i = 0; i < request.changes.size(); ++i) {
         const PushChange &change = request.changes.at(i);
-        const QString at = QStringLiteral("changes[%1].record").arg(i);
         const domain::RecordEnvelope &record = change.record;
         // A record is the same record by its id, never by its sequence number: a tablet whose
         // counter went backwards (restored from an older copy of itself) sends new records under
         // covered numbers, and those must be stored, not acknowledged and dropped.
         if (const auto existing = held.constFind(record.id); existing != held.cend()) {
             if (existing->clinic != device.clinic)
-                return errorReply(403, {at + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
+                return errorReply(403,
+                                  {recordAt(i) + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
             // Already here (a retried batch, re-sent after the server was restored, or pushed
             // before its seq was acknowledged): applied once, so only the sequence moves on.
             ++response.duplicates;
@@ -536,29 +543,29 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request, c
                                                  parent->patientId == record.patientId;
                 if (!withdrawsHeldOrphan) {
                     if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
-                        return errorReply(422, {at + QStringLiteral(".patient_id"),
+                        return errorReply(422, {recordAt(i) + QStringLiteral(".patient_id"),
                                                 QStringLiteral("names no patient of this clinic")});
                     newPatients.append(QStringList{record.patientId, device.clinic});
                     clinicOfPatient.insert(record.patientId, device.clinic);
                 }
             } else if (*owner != device.clinic) {
-                return errorReply(403,
-                                  {at + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
+                return errorReply(
+                    403, {recordAt(i) + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
             }
         }
         if (!record.supersedes.isEmpty()) {
             // A record set aside may only be withdrawn, never corrected: its correction would
             // reach tablets that never received it.
             if (parent == held.cend() || parent->clinic != device.clinic || (parent->setAside && !record.retracted))
-                return errorReply(422, {at + QStringLiteral(".supersedes"),
+                return errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
                                         QStringLiteral("names a record the server does not hold")});
             if (parent->patientId != record.patientId)
-                return errorReply(
-                    422, {at + QStringLiteral(".supersedes"), QStringLiteral("names a record of another patient")});
+                return errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
+                                        QStringLiteral("names a record of another patient")});
         }
-        // Stored as received when that is already its canonical text (it was validated above).
-        const QString json = QString::fromUtf8(
-            canonicalRecordText(record, changesAsSent.at(i).toObject().value(QStringLiteral("record")).toObject()));
+        // Stored in its canonical text (as envelopeToJson writes it), written straight from the
+        // record: whatever form it came in, every tablet then reads the same bytes.
+        const QString json = QString::fromUtf8(recordText(record));
         newChanges.append(QStringList{device.clinic, record.id, record.patientId, device.id,
                                       QString::number(change.seq), json, received});
         held.insert(record.id, Held{device.clinic, record.patientId, false});

@@ -111,9 +111,8 @@ public:
     void recordRefusal(const ServerAuditEntry &entry);
 
 private:
-    // changesAsSent: the request's "changes" as they arrived (each record's text is stored as it came
-    // when it is canonical).
-    Reply storePush(const Device &device, const PushRequest &request, const QJsonArray &changesAsSent);
+    // Each record is stored as its canonical text (recordText), whatever form it arrived in.
+    Reply storePush(const Device &device, const PushRequest &request);
     // Once per store: the changes stored before it was marked checked (by a server older than the
     // validation of pushes) go through the checks a push gets; failures are set aside (set_aside
     // table, excluded from pulls) and counted in the audit trail, in one transaction with the mark.

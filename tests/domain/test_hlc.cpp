@@ -58,6 +58,10 @@ private slots:
         for (const HlcStamp &a : stamps)
             for (const HlcStamp &b : stamps)
                 QCOMPARE(a < b, a.toString() < b.toString());
+        // The stored and sent form, fixed: tablets and servers of every version compare these texts.
+        QCOMPARE(stamps.at(1).toString(), QStringLiteral("0001700000000000-000012-dev-a"));
+        QCOMPARE((HlcStamp{0, 4'294'967'295u, QStringLiteral("%1 ñ")}).toString(),
+                 QStringLiteral("0000000000000000-4294967295-%1 ñ"));
     }
 
     void malformedTextIsRejected()
