@@ -4756,6 +4756,14 @@
         <source>Show text at %1</source>
         <translation>Mostrar el texto en tamaño %1</translation>
     </message>
+    <message>
+        <source>Tablet setting (%1×)</source>
+        <translation>Ajuste de la tableta (%1×)</translation>
+    </message>
+    <message>
+        <source>Show text at the tablet&apos;s own size, %1 times the standard</source>
+        <translation>Mostrar el texto en el tamaño de la tableta, %1 veces el estándar</translation>
+    </message>
 </context>
 <context>
     <name>TimeField</name>

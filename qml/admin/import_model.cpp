@@ -5,6 +5,7 @@
 #include "core/interop/spreadsheet.h"
 #include "core/registry/registry.h"
 #include "qml/app/labels.h"
+#include "qml/app/numbers.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -314,15 +315,14 @@ void ImportModel::readFhirFile()
             for (const interop::FhirPrescription &p : summary->prescriptions) {
                 const QString dates = p.end.isValid() ? tr("%1 to %2").arg(dateText(p.start), dateText(p.end))
                                                       : tr("from %1").arg(dateText(p.start));
-                m_prescriptions.append(QVariantMap{
-                    {QStringLiteral("resource"), p.resource},
-                    {QStringLiteral("subject"), p.subject},
-                    {QStringLiteral("drug"), p.drug},
-                    {QStringLiteral("mme"),
-                     p.mmePerDay
-                         ? tr("%1 MME a day").arg(QLocale().toString(clinical::roundToTenth(*p.mmePerDay), 'g', 6))
-                         : tr("not counted in MME")},
-                    {QStringLiteral("dates"), dates}});
+                m_prescriptions.append(
+                    QVariantMap{{QStringLiteral("resource"), p.resource},
+                                {QStringLiteral("subject"), p.subject},
+                                {QStringLiteral("drug"), p.drug},
+                                {QStringLiteral("mme"),
+                                 p.mmePerDay ? tr("%1 MME a day").arg(numberText(clinical::roundToTenth(*p.mmePerDay)))
+                                             : tr("not counted in MME")},
+                                {QStringLiteral("dates"), dates}});
             }
             m_patients = summary->patients;
             m_observations = summary->pegScores + summary->screenings + summary->urineScreens;

@@ -71,9 +71,18 @@ protected:                                                                      
     {                                                                                                                  \
         m_async.report(status, success);                                                                               \
     }                                                                                                                  \
+    /* success worded again on a language switch: [] { return tr("PEG saved."); } */                                   \
+    void report(const Status &status, AsyncState::Wording success)                                                     \
+    {                                                                                                                  \
+        m_async.report(status, std::move(success));                                                                    \
+    }                                                                                                                  \
     void setMessage(const QString &message, bool isError)                                                              \
     {                                                                                                                  \
         m_async.setMessage(message, isError);                                                                          \
+    }                                                                                                                  \
+    void setWordedMessage(AsyncState::Wording wording, bool isError)                                                   \
+    {                                                                                                                  \
+        m_async.setWordedMessage(std::move(wording), isError);                                                         \
     }                                                                                                                  \
     void clearMessage()                                                                                                \
     {                                                                                                                  \

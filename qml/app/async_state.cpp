@@ -1,5 +1,6 @@
 #include "qml/app/async_state.h"
 
+#include "qml/app/language.h"
 #include "qml/app/session.h"
 
 #include <QCoreApplication>
@@ -59,10 +60,38 @@ void AsyncState::report(const Status &status, const QString &success)
     setMessage(status ? success : status.error().line(), !status.ok());
 }
 
+void AsyncState::report(const Status &status, Wording success)
+{
+    if (status)
+        setWordedMessage(std::move(success), false);
+    else
+        setMessage(status.error().line(), true);
+}
+
 void AsyncState::setMessage(const QString &message, bool isError)
 {
+    m_wording = {};
     m_error = isError;
     m_message = message;
+    if (m_hooks.messageChanged)
+        m_hooks.messageChanged();
+}
+
+void AsyncState::setWordedMessage(Wording wording, bool isError)
+{
+    setMessage(wording ? wording() : QString(), isError);
+    m_wording = std::move(wording);
+    // Connected once, on the first wording (a screen loaded alone has no Language).
+    if (m_wording && !m_languageSwitch)
+        if (Language *language = Language::instance())
+            m_languageSwitch = QObject::connect(language, &Language::currentChanged, m_owner, [this] { sayAgain(); });
+}
+
+void AsyncState::sayAgain()
+{
+    if (!m_wording)
+        return;
+    m_message = m_wording();
     if (m_hooks.messageChanged)
         m_hooks.messageChanged();
 }

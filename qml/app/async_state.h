@@ -18,6 +18,10 @@
 //   lockedError(), the one "The registry is locked." error.
 // - setSession() moves the "re-read when data changes" connections to the new session, clears
 //   the message and reloads.
+// - A message given as its wording (a function that says it in the current language) is said
+//   again when the user switches the language (Language::currentChanged), so a status shown
+//   before the switch does not stay in the old language. A message given as text (an error from
+//   the registry, worded where it was made) stays as it was.
 
 #include "core/domain/result.h"
 #include "core/registry/registry_thread.h"
@@ -64,9 +68,14 @@ public:
     // One operation starts or ends; every begin() needs exactly one end().
     void begin();
     void end();
+    // Says a message in the language in force; called again on each language switch.
+    using Wording = std::function<QString()>;
+
     // Shows a status: the error line (field and message) when it failed, `success` otherwise.
     void report(const Status &status, const QString &success = QString());
+    void report(const Status &status, Wording success);
     void setMessage(const QString &message, bool isError);
+    void setWordedMessage(Wording wording, bool isError);
     void clearMessage() { setMessage(QString(), false); }
 
     // The one error for work asked of a locked tablet.
@@ -113,6 +122,7 @@ private:
         return true;
     }
     registry::RegistryThread *databaseThread() const;
+    void sayAgain();
     QObject *m_owner;
     Hooks m_hooks;
     Session *m_session = nullptr;
@@ -121,6 +131,8 @@ private:
     int m_pending = 0;
     bool m_error = false;
     QString m_message;
+    Wording m_wording;  // empty when the message was given as text
+    QMetaObject::Connection m_languageSwitch;
 };
 
 }  // namespace cairn::app

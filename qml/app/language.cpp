@@ -1,6 +1,7 @@
 #include "qml/app/language.h"
 
 #include "platform/logging.h"
+#include "qml/app/numbers.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -65,6 +66,16 @@ bool Language::setLanguage(const QString &code)
         m_engine->retranslate();
     emit currentChanged();
     return true;
+}
+
+QString Language::decimal(double value, int decimals) const
+{
+    return decimalText(value, decimals);
+}
+
+QString Language::number(double value) const
+{
+    return numberText(value);
 }
 
 void Language::restore()

@@ -45,6 +45,10 @@ public:
     Q_INVOKABLE bool setLanguage(const QString &code);
     // Applies the remembered choice (main() calls this before loading the QML).
     void restore();
+    // A number in this language (qml/app/numbers.h), for QML: used within a qsTr() binding, it is
+    // worded again on a switch, since the engine re-evaluates those bindings.
+    Q_INVOKABLE QString decimal(double value, int decimals) const;
+    Q_INVOKABLE QString number(double value) const;
 
 signals:
     void currentChanged();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace cairn::app {
 namespace {
@@ -25,7 +26,9 @@ bool TextSize::apply(double scale)
 {
     if (!(scale >= kSmallest && scale <= kLargest))
         return false;
-    m_chosen = true;
+    const bool wasChosen = std::exchange(m_chosen, true);
+    if (!wasChosen && std::abs(scale - m_scale) <= 1e-9)
+        emit scaleChanged();  // the same size, now chosen: followsSystem changed
     setScale(scale);
     return true;
 }
@@ -42,8 +45,22 @@ void TextSize::followSystem(double systemScale)
 {
     // NaN (an unreadable setting) reads as the size as designed.
     const double held = systemScale >= kSmallest ? std::min(systemScale, kLargest) : kSmallest;
+    const bool changed = std::abs(held - m_systemScale) > 1e-9;
+    m_systemScale = held;
     if (!m_chosen)
         setScale(held);
+    if (changed)
+        emit scaleChanged();  // what "Tablet setting" gives changed, even while a choice wins
+}
+
+void TextSize::chooseSystem()
+{
+    if (m_persist)
+        QSettings().remove(kSettingsKey);
+    const bool wasChosen = std::exchange(m_chosen, false);
+    setScale(m_systemScale);
+    if (wasChosen)
+        emit scaleChanged();  // followsSystem changed, whether or not the size did
 }
 
 bool TextSize::choose(double scale)

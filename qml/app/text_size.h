@@ -20,6 +20,11 @@ class TextSize : public QObject {
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(double scale READ scale NOTIFY scaleChanged)
+    // No size is chosen: the size in force is the system's (held to 1-2).
+    Q_PROPERTY(bool followsSystem READ followsSystem NOTIFY scaleChanged)
+    // The system's font scale, held to 1-2 (1 where the platform gives none), chosen or not: what
+    // "Tablet setting" gives.
+    Q_PROPERTY(double systemScale READ systemScale NOTIFY scaleChanged)
 
 public:
     static constexpr double kSmallest = 1.0;
@@ -35,6 +40,8 @@ public:
     static TextSize *makeStandIn() { return new TextSize(false); }
 
     double scale() const { return m_scale; }
+    bool followsSystem() const { return !m_chosen; }
+    double systemScale() const { return m_systemScale; }
     // The user's choice on a screen: applied at once and remembered. False, and nothing changes,
     // for a factor outside 1 to 2.
     Q_INVOKABLE bool choose(double scale);
@@ -45,6 +52,8 @@ public:
     // The system's font scale, held to 1-2: the size while no choice has been made (a choice,
     // remembered or for this run, wins over it).
     void followSystem(double systemScale);
+    // Forgets the choice (and the remembered one): the size follows the system's again.
+    Q_INVOKABLE void chooseSystem();
 
 signals:
     void scaleChanged();
@@ -55,6 +64,7 @@ private:
     bool m_persist;
     bool m_chosen = false;  // by the user, remembered, or for this run
     double m_scale = kSmallest;
+    double m_systemScale = kSmallest;
 };
 
 static_assert(!std::is_default_constructible_v<TextSize>,

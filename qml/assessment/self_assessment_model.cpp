@@ -2,6 +2,7 @@
 
 #include "core/registry/registry.h"
 #include "qml/app/labels.h"
+#include "qml/app/numbers.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -35,7 +36,7 @@ Result<Snapshot> readSnapshot(registry::Registry &registry)
 
 QString averageWords(double average)
 {
-    return QLocale().toString(average, 'f', 1);
+    return decimalText(average, 1);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "core/registry/registry_thread.h"
 #include "core/registry/views.h"
 #include "qml/app/labels.h"
+#include "qml/app/numbers.h"
 #include "qml/forms/record_form_fields.h"
 
 #include <QCoreApplication>
@@ -585,9 +586,8 @@ void RecordForm::updatePreview()
                     own->items.isEmpty() || !own->items.first().mmePerDay ? 0 : *own->items.first().mmePerDay;
                 preview =
                     QCoreApplication::translate("RecordForm", "This entry: %1 MME/day. Total from %2: %3 MME/day (%4).")
-                        .arg(QLocale().toString(clinical::roundToTenth(mine), 'f', 1),
-                             QLocale().toString(on, QLocale::ShortFormat),
-                             QLocale().toString(clinical::roundToTenth(total->totalPerDay), 'f', 1),
+                        .arg(decimalText(clinical::roundToTenth(mine), 1), QLocale().toString(on, QLocale::ShortFormat),
+                             decimalText(clinical::roundToTenth(total->totalPerDay), 1),
                              mmeBandLabel(clinical::toString(total->band)));
             }
         }

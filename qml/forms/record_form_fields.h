@@ -21,7 +21,7 @@ struct FormFieldSpec {
     RecordForm::FieldType type = RecordForm::FieldType::Text;
     bool required = false;
     const char *helper = nullptr;  // an example or a hint, never a value
-    QList<FormChoice> choices;
+    QList<FormChoice> choices{};   // {}: fields without choices may leave it out (-Wmissing-field-initializers)
     // The payload object the value goes in ("criteria" for the OUD checklist); empty: the top level.
     QString group{};
 };

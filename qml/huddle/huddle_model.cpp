@@ -3,6 +3,7 @@
 #include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
 #include "qml/app/labels.h"
+#include "qml/app/numbers.h"
 
 #include <QLocale>
 
@@ -59,7 +60,7 @@ QVariant HuddleModel::data(const QModelIndex &index, int role) const
     case TierLabelRole:
         return tierLabel(r.tier);
     case MmeTextRole:
-        return tr("%1 MME/day").arg(clinical::roundToTenth(r.totalMme), 0, 'f', 1);
+        return tr("%1 MME/day").arg(decimalText(clinical::roundToTenth(r.totalMme), 1));
     case RoomingRole:
         return chips(r.rooming);
     case ClinicianRole:

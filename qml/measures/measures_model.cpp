@@ -3,6 +3,7 @@
 #include "core/clinical/measure_labels.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "qml/app/numbers.h"
 
 #include <QLocale>
 
@@ -100,7 +101,7 @@ QVariant MeasuresModel::data(const QModelIndex &index, int role) const
     case ValueRole:
         return m.value;
     case ValueTextRole:
-        return mean ? tr("%1 of 10").arg(m.value, 0, 'f', 1) : tr("%1 %").arg(m.value, 0, 'f', 1);
+        return mean ? tr("%1 of 10").arg(decimalText(m.value, 1)) : tr("%1 %").arg(decimalText(m.value, 1));
     case NumeratorRole:
         return m.numerator;
     case DenominatorRole:
@@ -115,8 +116,8 @@ QVariant MeasuresModel::data(const QModelIndex &index, int role) const
     case TargetTextRole:
         if (!target)
             return tr("No target");
-        return m.lowerIsBetter ? tr("Target: at most %1 %").arg(*target, 0, 'f', 0)
-                               : tr("Target: at least %1 %").arg(*target, 0, 'f', 0);
+        return m.lowerIsBetter ? tr("Target: at most %1 %").arg(decimalText(*target, 0))
+                               : tr("Target: at least %1 %").arg(decimalText(*target, 0));
     case LowerIsBetterRole:
         return target && m.lowerIsBetter;
     case MeetsTargetRole:

@@ -833,7 +833,7 @@ Page {
                     }
                     LineSeries {
                         id: pegTargetSeries
-                        name: qsTr("30% better than baseline (%1)").arg(patient.pegTarget.toFixed(1))
+                        name: qsTr("30% better than baseline (%1)").arg(Language.decimal(patient.pegTarget, 1))
                         axisX: pegDateAxis
                         axisY: pegValueAxis
                         style: Qt.DashLine

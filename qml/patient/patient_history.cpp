@@ -2,6 +2,7 @@
 
 #include "core/clinical/decisions.h"
 #include "qml/app/labels.h"
+#include "qml/app/numbers.h"
 #include "qml/forms/record_form_fields.h"
 #include "qml/forms/screening_form.h"
 
@@ -211,10 +212,10 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
             {n.date, 4, QStringLiteral("naloxone"), tr("Naloxone"), action, idOf(n.meta), QStringLiteral("naloxone")});
     }
     for (const auto &o : p.opioids) {
-        const QString dose =
-            o.strengthMcgPerHr
-                ? tr("%1 mcg/hr patch").arg(*o.strengthMcgPerHr)
-                : tr("%1 mg × %2, %3 times a day").arg(o.strengthMg.value_or(0)).arg(o.unitsPerDose).arg(o.dosesPerDay);
+        const QString dose = o.strengthMcgPerHr ? tr("%1 mcg/hr patch").arg(numberText(*o.strengthMcgPerHr))
+                                                : tr("%1 mg × %2, %3 times a day")
+                                                      .arg(numberText(o.strengthMg.value_or(0)),
+                                                           numberText(o.unitsPerDose), numberText(o.dosesPerDay));
         const QString summary =
             o.end.isValid() ? tr("%1 %2, stopped %3").arg(o.drug, dose, QLocale().toString(o.end, QLocale::ShortFormat))
                             : tr("%1 %2").arg(o.drug, dose);
@@ -333,7 +334,7 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
             for (const auto &step : t.steps)
                 steps << (step.targetMmePerDay ? tr("%1: %2 MME/day")
                                                      .arg(QLocale().toString(step.date, QLocale::ShortFormat))
-                                                     .arg(*step.targetMmePerDay)
+                                                     .arg(numberText(*step.targetMmePerDay))
                                                : QLocale().toString(step.date, QLocale::ShortFormat));
             summary = tr("%1 · steps %2").arg(summary, steps.join(QStringLiteral(", ")));
         }

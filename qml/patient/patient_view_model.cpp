@@ -7,6 +7,7 @@
 #include "core/registry/case_conferences.h"
 #include "core/registry/registry.h"
 #include "qml/app/labels.h"
+#include "qml/app/numbers.h"
 #include "qml/forms/record_form_fields.h"
 
 #include <QCoreApplication>
@@ -50,9 +51,15 @@ void PatientViewModel::retranslate()
 {
     if (!m_view)
         return;
-    // The history's rows are worded when it is given the patient.
+    // The history's rows and the prompts are worded when they are made.
     m_history.setPatient(m_view->patient, m_view->evaluation.scores, m_view->resources);
+    rankPrompts();
     emit textsChanged();
+}
+
+void PatientViewModel::rankPrompts()
+{
+    m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts, m_view->policy);
 }
 
 void PatientViewModel::setPatientId(const QString &id)
@@ -94,8 +101,7 @@ void PatientViewModel::reload()
                         overdueTasks.insert(
                             gap.role, clinical::overdueTasksOf(m_view->patient, gap.role, m_view->evaluation.asOf));
                 m_gaps.setGaps(m_view->evaluation.gaps, triggers, overdueTasks);
-                m_prompts.rankFor(m_view->evaluation.gaps, uiLanguage(), scriptsUsed(), m_view->clinicScripts,
-                                  m_view->policy);
+                rankPrompts();
                 emit changed();
             }
             report(view ? ok() : Status(view.error()));
@@ -113,7 +119,7 @@ void PatientViewModel::savePeg(int pain, int enjoyment, int activity)
             return registry.addRecord(id, domain::PegScore{{}, today, pain, enjoyment, activity});
         },
         [this](Result<QString> added) {
-            report(added ? ok() : Status(added.error()), tr("PEG saved."));
+            report(added ? ok() : Status(added.error()), [] { return tr("PEG saved."); });
             if (added) {
                 m_lastPegId = *added;
                 emit saved();
@@ -135,7 +141,11 @@ void PatientViewModel::withdrawRecord(const QString &recordId, const QString &re
     if (!session() || recordId.isEmpty())
         return;
     if (reason.trimmed().isEmpty()) {
-        report(Error{QStringLiteral("reason"), tr("Say why the record is withdrawn.")});
+        setWordedMessage(
+            [] {
+                return Error{QStringLiteral("reason"), tr("Say why the record is withdrawn.")}.line();
+            },
+            true);
         return;
     }
     run<Status>(
@@ -144,7 +154,7 @@ void PatientViewModel::withdrawRecord(const QString &recordId, const QString &re
             return withdrawn ? ok() : Status(withdrawn.error());
         },
         [this](Status status) {
-            report(status, tr("Withdrawn: it stays in the history, marked as entered in error."));
+            report(status, [] { return tr("Withdrawn: it stays in the history, marked as entered in error."); });
             if (status) {
                 emit saved();
                 session()->noteDataChanged();
@@ -202,7 +212,7 @@ void PatientViewModel::markTaskDone(const QString &taskId)
     // The one write Today's "Mark done" makes too: the task's next version, done.
     run<Result<QString>>([taskId](registry::Registry &registry) { return registry::completeTask(registry, taskId); },
                          [this](Result<QString> done) {
-                             report(done ? ok() : Status(done.error()), tr("The task is marked done."));
+                             report(done ? ok() : Status(done.error()), [] { return tr("The task is marked done."); });
                              if (done) {
                                  emit saved();
                                  session()->noteDataChanged();
@@ -233,7 +243,7 @@ void PatientViewModel::moveReferral(const QString &referralId, const QString &st
             return corrected ? ok() : Status(corrected.error());
         },
         [this, next](Status done) {
-            report(done, tr("Referral: %1.").arg(referralStatusLabel(next)));
+            report(done, [next] { return tr("Referral: %1.").arg(referralStatusLabel(next)); });
             if (done) {
                 emit saved();
                 session()->noteDataChanged();
@@ -262,7 +272,7 @@ void PatientViewModel::markScriptUsed(const QString &scriptId, const QString &no
             return added ? ok() : Status(added.error());
         },
         [this](Status status) {
-            report(status, tr("Recorded that the script was used."));
+            report(status, [] { return tr("Recorded that the script was used."); });
             if (status)
                 session()->noteDataChanged();
         });
@@ -424,7 +434,7 @@ QString PatientViewModel::tierLabel() const
 
 QString PatientViewModel::mmeText() const
 {
-    return m_view ? tr("%1 MME/day").arg(clinical::roundToTenth(m_view->evaluation.mme.totalPerDay), 0, 'f', 1)
+    return m_view ? tr("%1 MME/day").arg(decimalText(clinical::roundToTenth(m_view->evaluation.mme.totalPerDay), 1))
                   : QString();
 }
 
@@ -442,7 +452,7 @@ QStringList PatientViewModel::regimen() const
         return lines;
     for (const auto &item : m_view->evaluation.mme.items) {
         lines << (item.mmePerDay
-                      ? tr("%1: %2 MME/day").arg(item.drug).arg(clinical::roundToTenth(*item.mmePerDay), 0, 'f', 1)
+                      ? tr("%1: %2 MME/day").arg(item.drug, decimalText(clinical::roundToTenth(*item.mmePerDay), 1))
                       : tr("%1: not counted in MME").arg(item.drug));
     }
     return lines;
@@ -472,7 +482,7 @@ QStringList PatientViewModel::carePlan() const
         for (const auto &step : latest->steps)
             lines << (step.targetMmePerDay ? tr("  %1: %2 (target %3 MME/day)")
                                                  .arg(date(step.date), step.description)
-                                                 .arg(*step.targetMmePerDay)
+                                                 .arg(numberText(*step.targetMmePerDay))
                                            : tr("  %1: %2").arg(date(step.date), step.description));
     }
     return lines;
@@ -501,7 +511,7 @@ QStringList PatientViewModel::pegHistory() const
                      .arg(p.pain)
                      .arg(p.enjoyment)
                      .arg(p.activity)
-                     .arg(clinical::roundToTenth(clinical::pegMean(p)), 0, 'f', 1);
+                     .arg(decimalText(clinical::roundToTenth(clinical::pegMean(p)), 1));
     }
     return lines;
 }
@@ -561,11 +571,11 @@ QString PatientViewModel::pegTrendText() const
         return tr("No PEG scores yet.");
     return tr("%n PEG score(s). First: %1 on %2. Latest: %3 on %4. 30% better than baseline: %5.", "",
               static_cast<int>(m_peg.size()))
-        .arg(clinical::roundToTenth(m_peg.first().value), 0, 'f', 1)
+        .arg(decimalText(clinical::roundToTenth(m_peg.first().value), 1))
         .arg(QLocale().toString(m_peg.first().date, QLocale::ShortFormat))
-        .arg(clinical::roundToTenth(m_peg.last().value), 0, 'f', 1)
+        .arg(decimalText(clinical::roundToTenth(m_peg.last().value), 1))
         .arg(QLocale().toString(m_peg.last().date, QLocale::ShortFormat))
-        .arg(clinical::roundToTenth(pegTarget()), 0, 'f', 1);
+        .arg(decimalText(clinical::roundToTenth(pegTarget()), 1));
 }
 
 QString PatientViewModel::mmeHistoryNote() const
@@ -587,7 +597,7 @@ QString PatientViewModel::mmeTrendText() const
     for (const auto &p : m_mme)
         parts << tr("%1: %2 MME/day")
                      .arg(QLocale().toString(p.date, QLocale::ShortFormat))
-                     .arg(clinical::roundToTenth(p.value), 0, 'f', 1);
+                     .arg(decimalText(clinical::roundToTenth(p.value), 1));
     return parts.join(QStringLiteral("; "));
 }
 

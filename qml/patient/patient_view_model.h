@@ -170,6 +170,8 @@ protected:
 private:
     // Words everything again in the screens' language (after a switch).
     void retranslate();
+    // The scripts for the open gaps, in the screens' language.
+    void rankPrompts();
 
     QString m_patientId;
     QDate m_today;

@@ -8,6 +8,7 @@
 #include "core/domain/validation.h"
 #include "core/registry/registry.h"
 #include "core/registry/views.h"
+#include "qml/app/numbers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -453,7 +454,8 @@ QStringList RoomingFlow::recorded() const
                      .arg(s.value(0))
                      .arg(s.value(1))
                      .arg(s.value(2))
-                     .arg(clinical::roundToTenth(clinical::pegMean(s.value(0), s.value(1), s.value(2))), 0, 'f', 1);
+                     .arg(
+                         decimalText(clinical::roundToTenth(clinical::pegMean(s.value(0), s.value(1), s.value(2))), 1));
     }
     for (const QString &id :
          {QStringLiteral("phq2"), QStringLiteral("phq9"), QStringLiteral("gad2"), QStringLiteral("gad7")}) {

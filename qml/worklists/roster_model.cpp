@@ -5,6 +5,7 @@
 #include "core/domain/text.h"
 #include "core/registry/registry_thread.h"
 #include "qml/app/labels.h"
+#include "qml/app/numbers.h"
 
 namespace cairn::app {
 namespace {
@@ -53,7 +54,7 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
     case MmeRole:
         return r.totalMme;
     case MmeTextRole:
-        return r.onTherapy ? tr("%1 MME/day").arg(clinical::roundToTenth(r.totalMme), 0, 'f', 1)
+        return r.onTherapy ? tr("%1 MME/day").arg(decimalText(clinical::roundToTenth(r.totalMme), 1))
                            : tr("No active opioid");
     case GapCodesRole: {
         QStringList codes;

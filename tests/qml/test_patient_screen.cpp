@@ -4,11 +4,13 @@
 // helper that refuses an item not wholly on screen (so a flow that needs scrolling fails too); the
 // banner that never elides the name and never scrolls away; the tabs each role gets and opens on;
 // the gaps as action cards that open the right form; the one-tap decision undone through the
-// registry's withdrawal; and every control on each tab named, at least 48 px, with text of 16 px.
+// registry's withdrawal; every control on each tab named, at least 48 px, with text of 16 px; and
+// the screen's words and numbers (a decimal comma in Spanish) following a language switch.
 
 #include "core/clinical/decisions.h"
 #include "core/registry/registry.h"
 #include "core/registry/views.h"
+#include "core/scripts/library.h"
 #include "core/synthetic/synthetic_clinic.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
@@ -17,6 +19,7 @@
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
 #include "tests/support/app_fixture.h"
+#include "tests/support/result_checks.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -152,6 +155,7 @@ class TestPatientScreen : public QObject {
     QQuickWindow *m_window = nullptr;
     QHash<keys::Role, QString> m_ids;
     QHash<keys::Role, QString> m_pins;
+    QString m_decimalPatient;  // patientWithDecimals()
 
     app::Session &session() { return m_app->session(); }
 
@@ -250,6 +254,22 @@ class TestPatientScreen : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(session().signedIn() && !session().loading(), 60000);
         // Every role has the Patients destination in the shell.
         QTRY_VERIFY_WITH_TIMEOUT(testing::findItem(m_window, QStringLiteral("nav_patients")), 60000);
+    }
+
+    // A patient on 22.5 mg of morphine a day (22.5 MME) with one PEG of mean 5.7: numbers with a
+    // decimal on every part of the screen. Added once, by the first test that asks.
+    QString patientWithDecimals()
+    {
+        if (!m_decimalPatient.isEmpty())
+            return m_decimalPatient;
+        domain::Patient p = testing::patientOnMorphine(QStringLiteral("Dora Decimal"), QStringLiteral("DEC-225"),
+                                                       QDate(1961, 4, 9), 22.5, kToday.addDays(-200));
+        p.peg = {domain::PegScore{{}, kToday.addDays(-30), 5, 6, 6}};
+        const auto added = onDatabase<Result<QString>>([p](registry::Registry *r) { return r->addPatient(p); });
+        if (added)
+            m_decimalPatient = *added;
+        session().noteDataChanged();
+        return m_decimalPatient;
     }
 
     QStringList patientIds()
@@ -631,7 +651,8 @@ private slots:
         QCOMPARE(historyLabels().value(QStringLiteral("visit")), QStringLiteral("Visit"));
 
         // In Spanish, with the patient still open: the same facts in Spanish words, dates as
-        // day/month/year and months named in Spanish.
+        // day/month/year, months named in Spanish and a decimal comma.
+        const auto comma = [](QString number) { return number.replace(QLatin1Char('.'), QLatin1Char(',')); };
         QVERIFY(screens.setLanguage(QStringLiteral("es")));
         QTRY_COMPARE(glance->property("title").toString(), QStringLiteral("De un vistazo"));
         QTRY_COMPARE(
@@ -641,10 +662,10 @@ private slots:
         QTRY_COMPARE(text(QStringLiteral("pegTrendText")),
                      QStringLiteral("%1 puntuaciones PEG. Primera: %2 el %4/%3/%5. Última: %6 el %8/%7/%9. 30 % mejor "
                                     "que al inicio: %10.")
-                         .arg(trend.captured(1), trend.captured(2), trend.captured(3), trend.captured(4),
-                              trend.captured(5), trend.captured(6), trend.captured(7), trend.captured(8),
+                         .arg(trend.captured(1), comma(trend.captured(2)), trend.captured(3), trend.captured(4),
+                              trend.captured(5), comma(trend.captured(6)), trend.captured(7), trend.captured(8),
                               trend.captured(9))
-                         .arg(trend.captured(10)));
+                         .arg(comma(trend.captured(10))));
         QTRY_COMPARE(agreementDue(), QStringLiteral("Atrasado desde el %1")
                                          .arg(QLocale(QLocale::Spanish).toString(due, QStringLiteral("d MMM yyyy"))));
         QCOMPARE(testing::findItem(m_window, QStringLiteral("gapCard_AGREEMENT"))->property("reason").toString(),
@@ -663,6 +684,120 @@ private slots:
             QVERIFY2(line.endsWith(QStringLiteral(" MME/day")), qPrintable(line));
         QTRY_COMPARE(historyLabels().value(QStringLiteral("visit")), QStringLiteral("Visit"));
         QCOMPARE(text(QStringLiteral("patientName")), QStringLiteral("Ashley Tate"));
+        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
+        back.evaluate();
+        QTRY_VERIFY(!patientScreen());
+    }
+
+    // Numbers follow the screen's language (decimal comma in Spanish, point in English) wherever
+    // the patient screen shows one: the banner's total MME, the regimen, a dose in the history, the
+    // PEG trend; and they change with the language while the patient is open.
+    void numbersFollowTheScreensLanguage()
+    {
+        signInDirectly(keys::Role::Clinician);
+        app::Language &screens = m_app->app().language();
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        const QString id = patientWithDecimals();
+        QVERIFY(!id.isEmpty());
+        openPatient(id);
+        const auto text = [&](const QString &name) {
+            QQuickItem *item = testing::findItem(m_window, name);
+            return item ? item->property("text").toString() : QString();
+        };
+        const auto regimen = [&] {
+            QQuickItem *glance = testing::findItem(m_window, QStringLiteral("atAGlance"));
+            QStringList lines;
+            for (QQuickItem *item : itemsWhere(glance, [](QQuickItem *item) {
+                     return item->property("text").toString().startsWith(QStringLiteral("• "));
+                 }))
+                lines << item->property("text").toString();
+            return lines.join(QLatin1Char('\n'));
+        };
+        const auto opioidHistory = [&] {
+            QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
+            auto *history = view ? view->property("history").value<QAbstractItemModel *>() : nullptr;
+            const QHash<int, QByteArray> roles = history ? history->roleNames() : QHash<int, QByteArray>();
+            for (int row = 0; history && row < history->rowCount(); ++row)
+                if (history->data(history->index(row, 0), roles.key("kind")).toString() == QLatin1String("opioid"))
+                    return history->data(history->index(row, 0), roles.key("summary")).toString();
+            return QString();
+        };
+
+        QTRY_VERIFY2(text(QStringLiteral("bannerMme")).startsWith(QStringLiteral("22.5 MME/day")),
+                     qPrintable(text(QStringLiteral("bannerMme"))));
+        QVERIFY2(regimen().contains(QStringLiteral("22.5 MME/day")), qPrintable(regimen()));
+        QVERIFY2(opioidHistory().contains(QStringLiteral("22.5 mg")), qPrintable(opioidHistory()));
+        QVERIFY2(text(QStringLiteral("pegTrendText")).contains(QStringLiteral("5.7")),
+                 qPrintable(text(QStringLiteral("pegTrendText"))));
+
+        QVERIFY(screens.setLanguage(QStringLiteral("es")));
+        QTRY_VERIFY2(text(QStringLiteral("bannerMme")).startsWith(QStringLiteral("22,5 MME/día")),
+                     qPrintable(text(QStringLiteral("bannerMme"))));
+        QTRY_VERIFY2(regimen().contains(QStringLiteral("22,5 MME/día")), qPrintable(regimen()));
+        QVERIFY2(!regimen().contains(QStringLiteral("22.5")), qPrintable(regimen()));
+        QTRY_VERIFY2(opioidHistory().contains(QStringLiteral("22,5 mg")), qPrintable(opioidHistory()));
+        QVERIFY2(text(QStringLiteral("pegTrendText")).contains(QStringLiteral("5,7")),
+                 qPrintable(text(QStringLiteral("pegTrendText"))));
+
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        QTRY_VERIFY2(text(QStringLiteral("bannerMme")).startsWith(QStringLiteral("22.5 MME/day")),
+                     qPrintable(text(QStringLiteral("bannerMme"))));
+        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
+        back.evaluate();
+        QTRY_VERIFY(!patientScreen());
+    }
+
+    // The Visit tab's conversation prompts and the screen's status line are said
+    // again in the new language when it is switched while the patient is open, and back.
+    void theVisitPromptsAndTheStatusFollowALanguageSwitch()
+    {
+        signInDirectly(keys::Role::Clinician);
+        app::Language &screens = m_app->app().language();
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        const QString id = patientWithDecimals();
+        QVERIFY(!id.isEmpty());
+        openPatient(id);
+        QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
+        QVERIFY(view);
+        auto *prompts = view->property("prompts").value<QAbstractItemModel *>();
+        QVERIFY(prompts);
+        // Each prompt as {script id: title}, and the titles the shipped library gives in `language`.
+        const auto shown = [&] {
+            QHash<QString, QString> titles;
+            const QHash<int, QByteArray> roles = prompts->roleNames();
+            for (int row = 0; row < prompts->rowCount(); ++row)
+                titles.insert(prompts->data(prompts->index(row, 0), roles.key("scriptId")).toString(),
+                              prompts->data(prompts->index(row, 0), roles.key("title")).toString());
+            return titles;
+        };
+        const auto libraryTitles = [&](const QString &language) {
+            QHash<QString, QString> titles;
+            auto library = scripts::Library::shipped();
+            for (const QString &scriptId : shown().keys())
+                if (const scripts::Script *script = library ? (*library)->find(scriptId, language) : nullptr)
+                    titles.insert(scriptId, script->title);
+            return titles;
+        };
+        QTRY_VERIFY(prompts->rowCount() > 0);
+        QCOMPARE(shown(), libraryTitles(QStringLiteral("en")));
+        // A status that stays until the next action (a write's would go with the re-read after it):
+        // a withdrawal asked for without a reason.
+        QVERIFY(QMetaObject::invokeMethod(view, "withdrawRecord", Q_ARG(QString, QStringLiteral("any-record")),
+                                          Q_ARG(QString, QString())));
+        const auto status = [&] {
+            QQuickItem *banner = testing::findItem(m_window, QStringLiteral("patientMessage"));
+            return banner && banner->isVisible() ? banner->property("text").toString() : QString();
+        };
+        QTRY_COMPARE(status(), QStringLiteral("reason: Say why the record is withdrawn."));
+
+        QVERIFY(screens.setLanguage(QStringLiteral("es")));
+        QTRY_COMPARE(status(), QStringLiteral("reason: Indique por qué se retira el registro."));
+        QTRY_COMPARE(shown(), libraryTitles(QStringLiteral("es")));
+        QVERIFY(shown() != libraryTitles(QStringLiteral("en")));
+
+        QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(status(), QStringLiteral("reason: Say why the record is withdrawn."));
+        QTRY_COMPARE(shown(), libraryTitles(QStringLiteral("en")));
         QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
         back.evaluate();
         QTRY_VERIFY(!patientScreen());

@@ -5,6 +5,7 @@
 // choice wins over it on the next start. The system's scale is held to the app's 1-2.
 
 #include "platform/system_font.h"
+#include "qml/app/language.h"
 #include "qml/app/text_size.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/support/app_fixture.h"
@@ -86,6 +87,47 @@ private slots:
         QCOMPARE(m_app->app().textSize().scale(), 1.0);
         QCOMPARE(themePixels(QStringLiteral("bodyMedium")), 16);
         QVERIFY(highlighted(QStringLiteral("standard")));
+    }
+
+    // A system scale that none of the three sizes is (1.5, 1.1) gets a choice of its own, "Tablet
+    // setting (1.5×)": shown as chosen while the size follows the system, never a size that is not
+    // in force; choosing it again forgets the choice made in the app.
+    void aSystemSizeNoChoiceNamesIsShownAsTheTablets()
+    {
+        app::TextSize &size = m_app->app().textSize();
+        QCOMPARE(size.scale(), 1.0);  // "Standard", chosen above, with the system at 1.5
+        QQuickItem *tablet = nullptr;
+        QTRY_VERIFY((tablet = testing::findItem(m_app->window(), QStringLiteral("textSize_system"))));
+        QTRY_VERIFY(tablet->isVisible());
+        QCOMPARE(tablet->property("text").toString(), QStringLiteral("Tablet setting (1.5×)"));
+        QVERIFY(highlighted(QStringLiteral("standard")));
+        QVERIFY(!highlighted(QStringLiteral("system")));
+
+        testing::tap(m_app->window(), tablet);
+        QTRY_COMPARE(size.scale(), 1.5);
+        QCOMPARE(themePixels(QStringLiteral("bodyMedium")), 24);  // 16 × 1.5
+        QTRY_VERIFY(highlighted(QStringLiteral("system")));
+        for (const QString &choice : {QStringLiteral("standard"), QStringLiteral("large"), QStringLiteral("larger")})
+            QVERIFY2(!highlighted(choice), qPrintable(choice));
+
+        // The system's setting changes to 1.1: the screens follow, and the control says so.
+        size.followSystem(1.1);
+        QCOMPARE(size.scale(), 1.1);
+        QTRY_COMPARE(tablet->property("text").toString(), QStringLiteral("Tablet setting (1.1×)"));
+        QVERIFY(highlighted(QStringLiteral("system")));
+        QVERIFY(!highlighted(QStringLiteral("standard")));
+        QVERIFY(!highlighted(QStringLiteral("large")));
+        // The factor is a number like any other on screen: a decimal comma in Spanish.
+        QVERIFY(m_app->app().language().setLanguage(QStringLiteral("es")));
+        QTRY_COMPARE(tablet->property("text").toString(), QStringLiteral("Ajuste de la tableta (1,1×)"));
+        QVERIFY(m_app->app().language().setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(tablet->property("text").toString(), QStringLiteral("Tablet setting (1.1×)"));
+
+        // Back at a size one of the three names (1.3, "Larger"): that one is shown, alone.
+        size.followSystem(1.3);
+        QTRY_VERIFY(!tablet->isVisible());
+        QVERIFY(highlighted(QStringLiteral("larger")));
+        size.chooseSystem();
     }
 
     // On the next start a remembered choice wins over the system's scale; with none remembered
