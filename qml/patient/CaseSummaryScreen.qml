@@ -156,16 +156,16 @@ Page {
                 }
                 Section {
                     objectName: "summaryRegimen"
-                    heading: summary.ready ? qsTr("Current regimen: %1 MME/day").arg(Number(screen.summaryData.mme.total_per_day).toFixed(1)) : ""
+                    heading: summary.ready ? qsTr("Current regimen: %1 MME/day").arg(Language.decimal(screen.summaryData.mme.total_per_day, 1)) : ""
                     lines: summary.ready ? screen.summaryData.mme.regimen.map(e => qsTr("%1 since %2: %3 MME/day")
                                                                         .arg(e.drug).arg(e.start)
-                                                                        .arg(e.mme_per_day === null ? qsTr("not counted") : Number(e.mme_per_day).toFixed(1)))
+                                                                        .arg(e.mme_per_day === null ? qsTr("not counted") : Language.decimal(e.mme_per_day, 1)))
                                          : []
                     empty: qsTr("No opioid is active.")
                 }
                 Section {
                     heading: qsTr("MME history")
-                    lines: summary.ready ? screen.summaryData.mme.history.map(p => qsTr("From %1: %2 MME/day").arg(p.date).arg(Number(p.mme_per_day).toFixed(1))) : []
+                    lines: summary.ready ? screen.summaryData.mme.history.map(p => qsTr("From %1: %2 MME/day").arg(p.date).arg(Language.decimal(p.mme_per_day, 1))) : []
                     empty: qsTr("No opioid on record.")
                 }
                 Section {
@@ -180,10 +180,10 @@ Page {
                         if (!summary.ready)
                             return []
                         const peg = screen.summaryData.peg
-                        const scores = (peg.scores ?? []).map(s => qsTr("%1: %2").arg(s.date).arg(Number(s.mean).toFixed(1)))
+                        const scores = (peg.scores ?? []).map(s => qsTr("%1: %2").arg(s.date).arg(Language.decimal(s.mean, 1)))
                         if (peg.baseline === undefined)
                             return scores
-                        return [qsTr("Baseline %1; 30% better than baseline: %2").arg(Number(peg.baseline).toFixed(1)).arg(Number(peg.target).toFixed(1))].concat(scores)
+                        return [qsTr("Baseline %1; 30% better than baseline: %2").arg(Language.decimal(peg.baseline, 1)).arg(Language.decimal(peg.target, 1))].concat(scores)
                     }
                     empty: qsTr("No PEG on record.")
                 }
