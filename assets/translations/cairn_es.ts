@@ -7726,6 +7726,25 @@
     </message>
 </context>
 <context>
+    <name>cairn::keys::Keyring</name>
+    <message>
+        <source>%1 is locked out after too many wrong PINs until %2 UTC; an administrator can unlock sooner</source>
+        <translation>La cuenta de %1 está bloqueada por demasiados PIN incorrectos hasta las %2 UTC; un administrador puede desbloquearla antes</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 is now locked out until %2 UTC.</source>
+        <translation>PIN incorrecto. La cuenta de %1 queda bloqueada hasta las %2 UTC.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 try left before a lockout.</source>
+        <translation>PIN incorrecto. Queda 1 intento antes del bloqueo.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before a lockout.</source>
+        <translation>PIN incorrecto. Quedan %1 intentos antes del bloqueo.</translation>
+    </message>
+</context>
+<context>
     <name>cairn::reports::MonthlyReport</name>
     <message>
         <source>no patients counted</source>

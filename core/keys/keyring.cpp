@@ -2,6 +2,7 @@
 
 #include "platform/keystore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,13 @@
 #include <tuple>
 
 namespace cairn::keys {
+
+// Why a sign-in is refused, in the catalogue under "cairn::keys::Keyring": the sign-in screen shows
+// it in the language the user chose (cairnctl and the server install no translator: English).
+struct SignInRefusal {
+    Q_DECLARE_TR_FUNCTIONS(cairn::keys::Keyring)
+};
+
 namespace {
 
 constexpr int kFormat = 1;
@@ -121,8 +129,8 @@ std::optional<Error> lockedOut(const LockoutState &state, const QString &userNam
     if (!state.lockedUntil.isValid() || now >= state.lockedUntil)
         return std::nullopt;
     return Error{QStringLiteral("pin"),
-                 QStringLiteral("%1 is locked out after too many wrong PINs until %2 UTC; "
-                                "an administrator can unlock sooner")
+                 SignInRefusal::tr("%1 is locked out after too many wrong PINs until %2 UTC; "
+                                   "an administrator can unlock sooner")
                      .arg(userName, state.lockedUntil.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
 }
 
@@ -135,13 +143,14 @@ Error countWrongPin(LockoutState &state, const QString &userName, const QDateTim
         ++state.lockouts;
         state.lockedUntil = now.toUTC().addSecs(seconds);
         return Error{QStringLiteral("pin"),
-                     QStringLiteral("Wrong PIN. %1 is now locked out until %2 UTC.")
+                     SignInRefusal::tr("Wrong PIN. %1 is now locked out until %2 UTC.")
                          .arg(userName, state.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
     }
     const int left = kAttemptsBeforeLockout - state.failedAttempts;
-    return Error{QStringLiteral("pin"), left == 1
-                                            ? QStringLiteral("Wrong PIN. 1 try left before a lockout.")
-                                            : QStringLiteral("Wrong PIN. %1 tries left before a lockout.").arg(left)};
+    // Two sentences rather than a %n plural: cairnctl and the server show the source text as it is.
+    return Error{QStringLiteral("pin"),
+                 left == 1 ? SignInRefusal::tr("Wrong PIN. 1 try left before a lockout.")
+                           : SignInRefusal::tr("Wrong PIN. %1 tries left before a lockout.").arg(left)};
 }
 
 KdfParams KdfParams::interactive()
