@@ -53,7 +53,9 @@ Page {
                 clip: true
                 spacing: Theme.spacing / 2
                 model: Session.users
-                delegate: ItemDelegate {
+                // A ListRow: the Basic style's highlighted ItemDelegate drew the chosen user's name in
+                // white on a white bar.
+                delegate: ListRow {
                     id: userDelegate
                     required property string userId
                     required property string name
@@ -68,10 +70,10 @@ Page {
                         }
                     }
                     width: ListView.view.width
-                    height: Theme.touchTarget + 8
                     highlighted: screen.selectedUserId === userDelegate.userId
-                    text: userDelegate.name + " — " + userDelegate.roleName
-                    font.pixelSize: Theme.fontBody
+                    title: userDelegate.name
+                    meta: userDelegate.roleName
+                    showChevron: false
                     Accessible.name: qsTr("Sign in as %1, %2").arg(userDelegate.name).arg(userDelegate.roleName)
                     onClicked: {
                         screen.selectedUserId = userDelegate.userId

@@ -6,6 +6,7 @@
 #include "core/registry/registry_thread.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
+#include "tests/qml/quick_driver.h"
 #include "tests/support/result_checks.h"
 #include "tests/support/sync_fixture.h"
 #include "tools/sync_harness/sync_harness.h"
@@ -16,6 +17,9 @@
 #include <QQuickWindow>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+
+#include <algorithm>
+#include <cmath>
 
 Q_IMPORT_QML_PLUGIN(CairnPlugin)
 
@@ -45,6 +49,18 @@ class TestSignInScreen : public QObject {
         QTRY_VERIFY(target->isVisible() && target->isEnabled());
         const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(target->window(), Qt::LeftButton, {}, centre.toPoint());
+    }
+
+    // WCAG 2.2's contrast ratio of two colours.
+    static double contrast(const QColor &a, const QColor &b)
+    {
+        const auto luminance = [](const QColor &c) {
+            const auto linear = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+        };
+        const double la = luminance(a);
+        const double lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
     }
 
     void enterPin(const QString &pin)
@@ -116,6 +132,33 @@ private slots:
         m_session->lock();
         QTRY_VERIFY(item("userList") && item("userList")->isVisible());
         QTRY_COMPARE(m_session->users()->rowCount(), 3);
+        // Her row is chosen already, and her name reads on it: dark on light, not white on white.
+        QString noorId;
+        for (const auto &user : m_session->users()->users()) {
+            if (user.name == QLatin1String("Noor Nurse"))
+                noorId = user.id;
+        }
+        // Found afresh each time: the list makes its rows again when the users are read again.
+        QQuickItem *row = nullptr;
+        auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        QVERIFY(testing::waitFor([&] {
+            row = testing::findItem(window, QStringLiteral("user_") + noorId, false);
+            return row && row->property("highlighted").toBool();
+        }));
+        QQuickItem *title = nullptr;
+        for (QList<QQuickItem *> items{row}; !items.isEmpty() && !title;) {
+            QQuickItem *at = items.takeFirst();
+            if (at->objectName() == QLatin1String("listRowTitle"))
+                title = at;
+            items << at->childItems();
+        }
+        QVERIFY(title);
+        QCOMPARE(title->property("text").toString(), QStringLiteral("Noor Nurse"));
+        auto *background = row->property("background").value<QQuickItem *>();
+        QVERIFY(background);
+        const double ratio =
+            contrast(title->property("color").value<QColor>(), background->property("color").value<QColor>());
+        QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("the chosen user's name at %1:1").arg(ratio)));
     }
 
     void laterSignInsNeedOnlyThePinEvenOffline()
@@ -130,6 +173,27 @@ private slots:
         m_session->unlock(noorId, QStringLiteral("482916"));
         QTRY_VERIFY2(m_session->signedIn(), qPrintable(m_session->message()));
         QCOMPARE(m_session->userName(), QStringLiteral("Noor Nurse"));
+    }
+
+    // A wrong PIN checked on the tablet is explained in the language the user chose.
+    void aWrongPinIsExplainedInTheScreensLanguage()
+    {
+        m_session->lock();
+        QTRY_VERIFY(item("userList") && item("userList")->isVisible());
+        QVERIFY(m_language.setLanguage(QStringLiteral("es")));
+        QString noorId;
+        for (const auto &user : m_session->users()->users()) {
+            if (user.name == QLatin1String("Noor Nurse"))
+                noorId = user.id;
+        }
+        m_session->unlock(noorId, QStringLiteral("111111"));
+        QTRY_VERIFY(!m_session->loading());
+        QVERIFY(!m_session->signedIn());
+        QTRY_VERIFY2(item("unlockMessage")->property("text").toString().contains(QStringLiteral("PIN incorrecto")),
+                     qPrintable(item("unlockMessage")->property("text").toString()));
+        QVERIFY2(item("unlockMessage")->property("text").toString().contains(QStringLiteral("4 intentos")),
+                 qPrintable(item("unlockMessage")->property("text").toString()));
+        QVERIFY(m_language.setLanguage(QStringLiteral("en")));
     }
 };
 
