@@ -806,7 +806,7 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
                                         [this](qsizetype i) -> const QString & { return m_order.at(i)->patient.name; });
     }
     m_seq = newest;
-    if (reorder || m_built.asOf != today || !patchBuilt(changed))
+    if (reorder || !patchBuilt(changed) || (m_built.asOf != today && !moveBuiltTo(today)))
         rebuild(today);
     return ok();
 }
@@ -872,6 +872,25 @@ bool SummaryCache::patchBuilt(const QList<qsizetype> &changed)
         if (evaluation >= 0)
             out.evaluations[evaluation] = evaluationOf(entry, &out.patients.at(i), out.asOf);
     }
+    return true;
+}
+
+bool SummaryCache::moveBuiltTo(const QDate &today)
+{
+    SummarisedRegistry &out = m_built;
+    if (!out.asOf.isValid() || measuresEndMonth(today) != measuresEndMonth(out.asOf) ||
+        m_evaluationAt.size() != m_order.size() || !out.evaluations.isDetached())
+        return false;
+    for (qsizetype i = 0; i < m_order.size(); ++i) {
+        const qsizetype at = m_evaluationAt.at(i);
+        if (at < 0)
+            continue;
+        clinical::Evaluation &evaluation = out.evaluations[at].evaluation;
+        evaluation.asOf = today;
+        for (const qsizetype gap : std::as_const(m_order.at(i)->gapsDueToday))
+            evaluation.gaps[gap].due = today;
+    }
+    out.asOf = today;
     return true;
 }
 

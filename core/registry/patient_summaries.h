@@ -118,6 +118,10 @@ private:
     // After a write: the entries at `changed` places put into the list last built, in place,
     // when nothing else about it changed; false when it must be built again.
     bool patchBuilt(const QList<qsizetype> &changed);
+    // A new day of the same measures month: the list last built (patched with what the day changed)
+    // moved to `today` in place: each evaluation's date and its gaps due "today"; false when it
+    // must be built again (another month, or a reader still holds the evaluations).
+    bool moveBuiltTo(const QDate &today);
     QHash<QString, std::shared_ptr<const Entry>> m_entries;
     QList<std::shared_ptr<const Entry>> m_order;  // search key, then id
     QHash<QString, qsizetype> m_position;         // patient id -> place in m_order
