@@ -133,6 +133,8 @@ ApplicationWindow {
         readonly property bool current: Session.signedIn && navigation.count > 0
                                         && destinationStack.destination === window.currentDestination
         objectName: "stack_" + destinationStack.destination
+        // A page sliding in or out stays inside its destination, never over the navigation rail.
+        clip: true
         onCurrentChanged: {
             if (!destinationStack.current)
                 return
