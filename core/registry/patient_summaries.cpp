@@ -698,9 +698,6 @@ Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate
 Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDate &today)
 {
     storage::SummaryStore store(db);
-    auto rows = store.computedSince(m_seq);
-    if (!rows)
-        return rows.error();
     // The texts the gaps name: all of them on the first read, then any new one as it is met.
     if (m_texts.isEmpty()) {
         auto texts = store.summaryTexts();
@@ -725,7 +722,7 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
     using clinical::MmeBand;
     bool reorder = m_order.isEmpty();
     QList<qsizetype> changed;
-    for (const storage::SummarisedPatientRow &row : std::as_const(*rows)) {
+    const auto mergeRow = [&](storage::SummarisedPatientRow &&row) -> Status {
         const storage::SummaryRow &s = row.summary;
         auto entry = std::make_shared<Entry>();
         entry->searchKey = row.searchKey;
@@ -788,7 +785,10 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
         }
         slot = std::move(entry);
         ++m_lastParsed;
-    }
+        return ok();
+    };
+    if (auto s = store.computedSince(m_seq, mergeRow); !s)
+        return s;
     if (reorder) {
         m_order.clear();
         m_order.reserve(m_entries.size());

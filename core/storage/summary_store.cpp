@@ -112,7 +112,7 @@ Status SummaryStore::upsert(const SummaryRow &row)
     return s.run();
 }
 
-Result<QList<SummarisedPatientRow>> SummaryStore::computedSince(std::int64_t seq)
+Status SummaryStore::computedSince(std::int64_t seq, const std::function<Status(SummarisedPatientRow &&)> &each)
 {
     const QByteArray sql =
         QByteArray("SELECT p.id, p.head, p.clinic_id, p.name, p.birth_date, p.sex, p.prescriber, p.risk_tier, p.phone, "
@@ -126,7 +126,6 @@ Result<QList<SummarisedPatientRow>> SummaryStore::computedSince(std::int64_t seq
         return stmt.error();
     Statement &q = *stmt;
     q.bind(1, seq);
-    QList<SummarisedPatientRow> rows;
     while (q.next()) {
         SummarisedPatientRow row;
         PatientRow &p = row.patient;
@@ -159,11 +158,10 @@ Result<QList<SummarisedPatientRow>> SummaryStore::computedSince(std::int64_t seq
         row.searchKey = q.text(24);
         s.measuresMonth = q.text(25);
         s.validUntil = q.text(26);
-        rows.append(std::move(row));
+        if (auto handled = each(std::move(row)); !handled)
+            return handled;
     }
-    if (!q.status())
-        return q.status().error();
-    return rows;
+    return q.status();
 }
 
 Result<QString> SummaryStore::summaryText(std::int64_t id)

@@ -16,6 +16,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace cairn::storage {
 
 class Database;
@@ -78,8 +80,10 @@ public:
     // The highest computed_seq stored (0 when none): unchanged means no summary changed.
     Result<std::int64_t> newestComputedSeq();
     // Every patient whose summary was computed after `seq` (every patient for -1), with their
-    // demographics, in no particular order. Call after the summaries are up to date.
-    Result<QList<SummarisedPatientRow>> computedSince(std::int64_t seq);
+    // demographics, in no particular order, handed to `each` as read: the rows are never all held
+    // at once (at 50,000 patients they were about 80 MB). Stops at the first error `each` returns.
+    // Call after the summaries are up to date.
+    Status computedSince(std::int64_t seq, const std::function<Status(SummarisedPatientRow &&)> &each);
 
     // Summaries prepared ahead (`patient_summary_ahead`, schema 10): a patient's summary for a later
     // date, computed before that date comes, stamped with the date and the rules it holds for.
