@@ -681,6 +681,58 @@
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
+    <message>
+        <source>low risk</source>
+        <translation>riesgo bajo</translation>
+    </message>
+    <message>
+        <source>moderate risk</source>
+        <translation>riesgo moderado</translation>
+    </message>
+    <message>
+        <source>high risk</source>
+        <translation>riesgo alto</translation>
+    </message>
+    <message>
+        <source>minimal</source>
+        <translation>mínima</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <source>moderately severe</source>
+        <translation>moderadamente grave</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positivo</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativo</translation>
+    </message>
+    <message>
+        <source>as expected</source>
+        <translation>según lo esperado</translation>
+    </message>
+    <message>
+        <source>not as expected</source>
+        <translation>distinto de lo esperado</translation>
+    </message>
+    <message>
+        <source>result pending</source>
+        <translation>resultado pendiente</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceChips</name>

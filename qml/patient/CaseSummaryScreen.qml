@@ -79,6 +79,34 @@ Page {
 
     readonly property var summaryData: summary.summary
     function listOf(key: string): var { return screen.summaryData[key] ?? [] }
+    // A stored result in the reader's words, never Cairn's raw value ("low", "unexpected").
+    function screeningResult(instrument: string, result: string): string {
+        if (instrument === "ort") {
+            switch (result) {
+            case "low": return qsTr("low risk")
+            case "moderate": return qsTr("moderate risk")
+            case "high": return qsTr("high risk")
+            }
+        }
+        switch (result) {
+        case "minimal": return qsTr("minimal")
+        case "mild": return qsTr("mild")
+        case "moderate": return qsTr("moderate")
+        case "moderately_severe": return qsTr("moderately severe")
+        case "severe": return qsTr("severe")
+        case "positive": return qsTr("positive")
+        case "negative": return qsTr("negative")
+        }
+        return result
+    }
+    function urineResult(result: string): string {
+        switch (result) {
+        case "expected": return qsTr("as expected")
+        case "unexpected": return qsTr("not as expected")
+        case "pending": return qsTr("result pending")
+        }
+        return result
+    }
 
     Flickable {
         anchors.fill: parent
@@ -189,12 +217,12 @@ Page {
                 }
                 Section {
                     heading: qsTr("Screenings")
-                    lines: screen.listOf("screenings").map(s => qsTr("%1 %2: %3 %4").arg(s.date).arg(s.instrument.toUpperCase()).arg(s.total).arg(s.result))
+                    lines: screen.listOf("screenings").map(s => qsTr("%1 %2: %3 %4").arg(s.date).arg(s.instrument.toUpperCase()).arg(s.total).arg(screen.screeningResult(s.instrument, s.result)))
                     empty: qsTr("No screening on record.")
                 }
                 Section {
                     heading: qsTr("Urine drug tests and PDMP checks")
-                    lines: screen.listOf("uds").map(u => qsTr("%1 urine test: %2").arg(u.date).arg(u.result))
+                    lines: screen.listOf("uds").map(u => qsTr("%1 urine test: %2").arg(u.date).arg(screen.urineResult(u.result)))
                            .concat(screen.listOf("pdmp_checks").map(c => qsTr("%1 PDMP check%2").arg(c.date).arg(c.concerning ? qsTr(": concerning") : "")))
                     empty: qsTr("None on record.")
                 }

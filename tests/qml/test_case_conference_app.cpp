@@ -242,6 +242,9 @@ private slots:
             return testing::visibleTexts(m_window).contains(QStringLiteral("Current regimen: 135.0 MME/day"));
         }));
         QVERIFY(testing::visibleTexts(m_window).contains(kQuestion));
+        // Results in words, not Cairn's stored values.
+        QVERIFY2(testing::visibleTexts(m_window).filter(QStringLiteral("urine test: not as expected")).size() > 0,
+                 qPrintable(testing::visibleTexts(m_window).join(u'|')));
         const QString file = saveInDialog(QStringLiteral("savePdf"), QStringLiteral("dana-whitfield.pdf"));
         QVERIFY2(!file.isEmpty(),
                  "the save dialog: its file name field, its Save button once a name is typed, or closing");
