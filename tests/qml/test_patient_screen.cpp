@@ -247,6 +247,50 @@ class TestPatientScreen : public QObject {
                                  30000);
     }
 
+    // Back to the destination's list (the patient's screen closed).
+    void closePatient()
+    {
+        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
+        back.evaluate();
+        QTRY_VERIFY(!patientScreen());
+    }
+
+    // The text of the shown item called `name`, or empty.
+    QString shownText(const QString &name) const
+    {
+        QQuickItem *item = testing::findItem(m_window, name);
+        return item ? item->property("text").toString() : QString();
+    }
+
+    // The regimen's lines on the At a glance card, as it shows them.
+    QStringList regimenLines() const
+    {
+        QStringList lines;
+        QQuickItem *glance = testing::findItem(m_window, QStringLiteral("atAGlance"));
+        if (!glance)
+            return lines;
+        for (QQuickItem *item : itemsWhere(glance, [](QQuickItem *item) {
+                 return item->property("text").toString().startsWith(QStringLiteral("• "));
+             }))
+            lines << item->property("text").toString();
+        return lines;
+    }
+
+    // The History tab's records: for each kind, the value of `role` of the first row of that kind.
+    QHash<QString, QString> historyByKind(const QByteArray &role) const
+    {
+        QHash<QString, QString> values;
+        QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
+        auto *history = view ? view->property("history").value<QAbstractItemModel *>() : nullptr;
+        const QHash<int, QByteArray> roles = history ? history->roleNames() : QHash<int, QByteArray>();
+        for (int row = 0; history && row < history->rowCount(); ++row) {
+            const QString kind = history->data(history->index(row, 0), roles.key("kind")).toString();
+            if (!values.contains(kind))
+                values.insert(kind, history->data(history->index(row, 0), roles.key(role)).toString());
+        }
+        return values;
+    }
+
     void signInDirectly(keys::Role role)
     {
         lock();
@@ -578,9 +622,7 @@ private slots:
 
         // Back to the list before the next test turns the window.
         QVERIFY(screens.setLanguage(QStringLiteral("en")));
-        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
-        back.evaluate();
-        QTRY_VERIFY(!patientScreen());
+        closePatient();
     }
 
     // Issue 18: a switch of the screens' language while a patient is open reaches every text of
@@ -605,34 +647,14 @@ private slots:
         openPatient(id);
         QQuickItem *glance = testing::findItem(m_window, QStringLiteral("atAGlance"));
         QVERIFY(glance);
-        const auto text = [&](const QString &name) {
-            QQuickItem *item = testing::findItem(m_window, name);
-            return item ? item->property("text").toString() : QString();
-        };
+        const auto text = [this](const QString &name) { return shownText(name); };
         const auto agreementDue = [&] {
             QQuickItem *card = testing::findItem(m_window, QStringLiteral("gapCard_AGREEMENT"));
             return card ? card->property("dueLabel").toString() : QString();
         };
         // What the History tab names each record, by kind ("visit": "Visit").
-        const auto historyLabels = [&] {
-            QHash<QString, QString> labels;
-            QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
-            auto *history = view ? view->property("history").value<QAbstractItemModel *>() : nullptr;
-            const QHash<int, QByteArray> roles = history ? history->roleNames() : QHash<int, QByteArray>();
-            for (int row = 0; history && row < history->rowCount(); ++row)
-                labels.insert(history->data(history->index(row, 0), roles.key("kind")).toString(),
-                              history->data(history->index(row, 0), roles.key("kindLabel")).toString());
-            return labels;
-        };
-        // The regimen's lines, as the card shows them.
-        const auto regimen = [&] {
-            QStringList lines;
-            for (QQuickItem *item : itemsWhere(glance, [](QQuickItem *item) {
-                     return item->property("text").toString().startsWith(QStringLiteral("• "));
-                 }))
-                lines << item->property("text").toString();
-            return lines;
-        };
+        const auto historyLabels = [this] { return historyByKind("kindLabel"); };
+        const auto regimen = [this] { return regimenLines(); };
 
         // In English: the sentences, and dates as month/day/year.
         QTRY_COMPARE(text(QStringLiteral("ltotStatus")),
@@ -684,9 +706,7 @@ private slots:
             QVERIFY2(line.endsWith(QStringLiteral(" MME/day")), qPrintable(line));
         QTRY_COMPARE(historyLabels().value(QStringLiteral("visit")), QStringLiteral("Visit"));
         QCOMPARE(text(QStringLiteral("patientName")), QStringLiteral("Ashley Tate"));
-        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
-        back.evaluate();
-        QTRY_VERIFY(!patientScreen());
+        closePatient();
     }
 
     // Numbers follow the screen's language (decimal comma in Spanish, point in English) wherever
@@ -700,28 +720,9 @@ private slots:
         const QString id = patientWithDecimals();
         QVERIFY(!id.isEmpty());
         openPatient(id);
-        const auto text = [&](const QString &name) {
-            QQuickItem *item = testing::findItem(m_window, name);
-            return item ? item->property("text").toString() : QString();
-        };
-        const auto regimen = [&] {
-            QQuickItem *glance = testing::findItem(m_window, QStringLiteral("atAGlance"));
-            QStringList lines;
-            for (QQuickItem *item : itemsWhere(glance, [](QQuickItem *item) {
-                     return item->property("text").toString().startsWith(QStringLiteral("• "));
-                 }))
-                lines << item->property("text").toString();
-            return lines.join(QLatin1Char('\n'));
-        };
-        const auto opioidHistory = [&] {
-            QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
-            auto *history = view ? view->property("history").value<QAbstractItemModel *>() : nullptr;
-            const QHash<int, QByteArray> roles = history ? history->roleNames() : QHash<int, QByteArray>();
-            for (int row = 0; history && row < history->rowCount(); ++row)
-                if (history->data(history->index(row, 0), roles.key("kind")).toString() == QLatin1String("opioid"))
-                    return history->data(history->index(row, 0), roles.key("summary")).toString();
-            return QString();
-        };
+        const auto text = [this](const QString &name) { return shownText(name); };
+        const auto regimen = [this] { return regimenLines().join(QLatin1Char('\n')); };
+        const auto opioidHistory = [this] { return historyByKind("summary").value(QStringLiteral("opioid")); };
 
         QTRY_VERIFY2(text(QStringLiteral("bannerMme")).startsWith(QStringLiteral("22.5 MME/day")),
                      qPrintable(text(QStringLiteral("bannerMme"))));
@@ -742,9 +743,7 @@ private slots:
         QVERIFY(screens.setLanguage(QStringLiteral("en")));
         QTRY_VERIFY2(text(QStringLiteral("bannerMme")).startsWith(QStringLiteral("22.5 MME/day")),
                      qPrintable(text(QStringLiteral("bannerMme"))));
-        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
-        back.evaluate();
-        QTRY_VERIFY(!patientScreen());
+        closePatient();
     }
 
     // The Visit tab's conversation prompts and the screen's status line are said
@@ -798,9 +797,7 @@ private slots:
         QVERIFY(screens.setLanguage(QStringLiteral("en")));
         QTRY_COMPARE(status(), QStringLiteral("reason: Say why the record is withdrawn."));
         QTRY_COMPARE(shown(), libraryTitles(QStringLiteral("en")));
-        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
-        back.evaluate();
-        QTRY_VERIFY(!patientScreen());
+        closePatient();
     }
 
     // Turning the tablet with a patient open right after a language switch (Qt 6.4's layouts have
@@ -816,9 +813,7 @@ private slots:
             QVERIFY(testing::resize(m_window, QSize(1280, 800)));
             QTRY_VERIFY(testing::findItem(m_window, QStringLiteral("patientBanner")));
         }
-        QQmlExpression back(qmlContext(m_window), m_window, QStringLiteral("currentStack.pop(null)"));
-        back.evaluate();
-        QTRY_VERIFY(!patientScreen());
+        closePatient();
     }
 
     // A clinician records "naloxone prescribed" with one tap; Undo in the snackbar withdraws it
