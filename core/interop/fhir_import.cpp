@@ -1600,13 +1600,14 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                     for (const auto &[recommendation, reference] : std::as_const(read->records)) {
                         const domain::RecommendationKind kind =
                             read->conference.recommendations.at(recommendation).kind;
-                        links.append(
-                            {r.label, QStringLiteral("extension(recommendation)[%1].record").arg(recommendation),
-                             *owner, reference, fhirRecommendationTarget(kind), false,
-                             [&content, p = *owner, index, recommendation](const QString &id) {
-                                 content.patients[p].caseConferences[index].recommendations[recommendation].recordId =
-                                     id;
-                             }});
+                        links.append({r.label,
+                                      QStringLiteral("extension(recommendation)[%1].record").arg(recommendation),
+                                      *owner, reference, fhirRecommendationTarget(kind), false,
+                                      // Structured bindings are captured by copy into a named variable: clang 14 (the
+                                      // fuzz build) cannot capture them directly.
+                                      [&content, p = *owner, index, at = recommendation](const QString &id) {
+                                          content.patients[p].caseConferences[index].recommendations[at].recordId = id;
+                                      }});
                     }
                 }
             } else {
