@@ -68,6 +68,9 @@ void PatientViewModel::setPatientId(const QString &id)
         return;
     m_patientId = id;
     emit patientIdChanged();
+    // What was said about the last patient is not about this one.
+    clearMessage();
+    m_readFailed = false;
     reload();
 }
 
@@ -104,7 +107,15 @@ void PatientViewModel::reload()
                 rankPrompts();
                 emit changed();
             }
-            report(view ? ok() : Status(view.error()));
+            // The re-read that follows every save keeps what the save said ("PEG saved."); only a
+            // failed read speaks, and the next good read takes its error away.
+            if (!view) {
+                report(Status(view.error()));
+                m_readFailed = true;
+            } else if (m_readFailed) {
+                clearMessage();
+                m_readFailed = false;
+            }
         });
 }
 

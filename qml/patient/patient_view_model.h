@@ -183,6 +183,7 @@ private:
     QList<SeriesPoint> m_mme;
     bool m_mmeComplete = true;
     QString m_lastPegId;
+    bool m_readFailed = false;  // the message shown is the last read's error
 };
 
 }  // namespace cairn::app

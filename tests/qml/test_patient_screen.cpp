@@ -991,6 +991,35 @@ private slots:
         }
         huddle->setProperty("roleFilter", QString());
     }
+
+    // A save's status ("PEG saved.") stays on screen after the re-read the save sets off; it goes
+    // when another patient is opened.
+    void whatASaveSaidStaysAfterTheReReadThatFollowsIt()
+    {
+        signInDirectly(keys::Role::Clinician);
+        QVERIFY(m_app->app().language().setLanguage(QStringLiteral("en")));
+        openPatient(patientIds().at(5));
+        QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
+        QVERIFY(view);
+        QTRY_VERIFY(!view->property("loading").toBool());
+        const auto status = [&] {
+            QQuickItem *banner = testing::findItem(m_window, QStringLiteral("patientMessage"));
+            return banner && banner->isVisible() ? banner->property("text").toString() : QString();
+        };
+        QVERIFY(QMetaObject::invokeMethod(view, "savePeg", Q_ARG(int, 4), Q_ARG(int, 5), Q_ARG(int, 6)));
+        QTRY_COMPARE(status(), QStringLiteral("PEG saved."));
+        // The save's done handler has already asked for the re-read; wait until it has been applied.
+        QTRY_VERIFY(!view->property("loading").toBool());
+        QCOMPARE(status(), QStringLiteral("PEG saved."));
+
+        closePatient();
+        openPatient(patientIds().at(6));
+        view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
+        QVERIFY(view);
+        QTRY_VERIFY(!view->property("loading").toBool());
+        QCOMPARE(status(), QString());
+        closePatient();
+    }
 };
 
 int main(int argc, char **argv)
