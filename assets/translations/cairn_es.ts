@@ -4816,6 +4816,14 @@
         <source>Show text at the tablet&apos;s own size, %1 times the standard</source>
         <translation>Mostrar el texto en el tamaño de la tableta, %1 veces el estándar</translation>
     </message>
+    <message>
+        <source>Chosen size (%1×)</source>
+        <translation>Tamaño elegido (%1×)</translation>
+    </message>
+    <message>
+        <source>Text is shown at a size chosen for this tablet, %1 times the standard</source>
+        <translation>El texto se muestra en un tamaño elegido para esta tableta, %1 veces el estándar</translation>
+    </message>
 </context>
 <context>
     <name>TimeField</name>

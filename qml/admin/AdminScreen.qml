@@ -84,6 +84,7 @@ Page {
             TextSizeSwitch {
                 objectName: "adminTextSizeSwitch"
                 Layout.leftMargin: Theme.margin
+                Layout.fillWidth: true
             }
         }
     }

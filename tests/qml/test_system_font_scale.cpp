@@ -130,6 +130,69 @@ private slots:
         size.chooseSystem();
     }
 
+    // A size set outside the control that none of its choices is (`cairn --font-scale 1.7`): shown
+    // as "Chosen size (1.7×)", never as no size at all or as a size that is not in force.
+    void aSizeSetForTheRunThatNoChoiceNamesIsShownAsChosen()
+    {
+        app::TextSize &size = m_app->app().textSize();
+        QVERIFY(size.apply(1.7));
+        QQuickItem *other = nullptr;
+        QTRY_VERIFY((other = testing::findItem(m_app->window(), QStringLiteral("textSize_other"))));
+        QTRY_VERIFY(other->isVisible());
+        QCOMPARE(other->property("text").toString(), QStringLiteral("Chosen size (1.7×)"));
+        QVERIFY(highlighted(QStringLiteral("other")));
+        for (const QString &choice :
+             {QStringLiteral("standard"), QStringLiteral("large"), QStringLiteral("larger"), QStringLiteral("system")})
+            QVERIFY2(!highlighted(choice), qPrintable(choice));
+        QVERIFY(m_app->app().language().setLanguage(QStringLiteral("es")));
+        QTRY_COMPARE(other->property("text").toString(), QStringLiteral("Tamaño elegido (1,7×)"));
+        QVERIFY(m_app->app().language().setLanguage(QStringLiteral("en")));
+
+        // A size the control names: that one is shown, and the chosen-size button goes.
+        QVERIFY(size.choose(1.15));
+        QTRY_VERIFY(!other->isVisible());
+        QVERIFY(highlighted(QStringLiteral("large")));
+        size.chooseSystem();
+    }
+
+    // The sign-in screen at the largest size in a portrait tablet, in both languages: every key of
+    // the PIN pad shows its whole word ("Delete", "Sign in" were cut to "De…"), and the keypad and
+    // every text-size choice are inside the window (the keypad goes under the names; the choices
+    // wrap).
+    void theSignInScreenFitsAtTheLargestSizeInPortrait()
+    {
+        app::TextSize &size = m_app->app().textSize();
+        QQuickWindow *window = m_app->window();
+        QVERIFY(size.apply(2.0));
+        QVERIFY(testing::resize(window, QSize(800, 1280)));
+        const auto inside = [window](QQuickItem *item) {
+            const QRectF shown = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+            return shown.left() >= 0 && shown.top() >= 0 && shown.right() <= window->width() &&
+                   shown.bottom() <= window->height();
+        };
+        const auto wholeWord = [](QQuickItem *key) {
+            const qreal needed = key->property("implicitContentWidth").toReal() +
+                                 key->property("leftPadding").toReal() + key->property("rightPadding").toReal();
+            return key->width() + 0.5 >= needed;
+        };
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("es")}) {
+            QVERIFY(m_app->app().language().setLanguage(language));
+            for (const QString &key : {QStringLiteral("back"), QStringLiteral("ok"), QStringLiteral("5")}) {
+                QQuickItem *button = nullptr;
+                // Not usable until a name is chosen; shown all the same.
+                QTRY_VERIFY((button = testing::findItem(window, QStringLiteral("pinKey_") + key, false)));
+                QTRY_VERIFY2(wholeWord(button), qPrintable(language + QLatin1Char(' ') + key));
+                QTRY_VERIFY2(inside(button), qPrintable(language + QLatin1Char(' ') + key));
+            }
+            QQuickItem *other = testing::findItem(window, QStringLiteral("textSize_other"));
+            QVERIFY(other && other->isVisible());
+            QTRY_VERIFY2(inside(other), qPrintable(language));
+        }
+        QVERIFY(m_app->app().language().setLanguage(QStringLiteral("en")));
+        size.chooseSystem();
+        QVERIFY(testing::resize(window, QSize(1280, 800)));
+    }
+
     // On the next start a remembered choice wins over the system's scale; with none remembered
     // the system's scale is used, held to 1-2.
     void aRememberedChoiceWinsOverTheSystem()
