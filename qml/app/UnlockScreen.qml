@@ -30,10 +30,17 @@ Page {
 
     background: Rectangle { color: Theme.background }
 
-    RowLayout {
+    // Names beside the keypad while both fit; at large text sizes in portrait the keypad (which
+    // grows with its words) goes under the names rather than off the screen's edge.
+    readonly property bool keypadBesideNames: screen.availableWidth - Theme.margin * 6 - padColumn.implicitWidth
+                                              >= Theme.touchTarget * 5
+
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin * 2
-        spacing: Theme.margin * 2
+        columns: screen.keypadBesideNames ? 2 : 1
+        columnSpacing: Theme.margin * 2
+        rowSpacing: Theme.margin * 2
 
         ColumnLayout {
             Layout.fillWidth: true
@@ -140,8 +147,10 @@ Page {
         }
 
         ColumnLayout {
-            Layout.preferredWidth: 360
-            Layout.fillHeight: true
+            id: padColumn
+            Layout.preferredWidth: Math.max(360, pinPad.implicitWidth)
+            Layout.fillWidth: !screen.keypadBesideNames
+            Layout.fillHeight: screen.keypadBesideNames
             spacing: Theme.spacing
             Label {
                 Layout.fillWidth: true

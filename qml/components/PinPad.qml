@@ -50,6 +50,24 @@ Item {
             columns: 3
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
+            // Every key as wide as its longest word needs at the text size in force ("Delete",
+            // "Sign in", "Borrar", "Entrar" at 1.7× were cut to "De…"), never below the designed
+            // size: two touch targets wide; as tall as a touch target with room around a digit.
+            readonly property real keyWidth: Math.max(Theme.minTouch * 2,
+                                                      Math.ceil(Math.max(deleteWord.advanceWidth, signInWord.advanceWidth))
+                                                      + 2 * Theme.spacing)
+            readonly property real keyHeight: Theme.minTouch + 2 * Theme.spacingL
+
+            TextMetrics {
+                id: deleteWord
+                font.pixelSize: Theme.fontBody
+                text: qsTr("Delete")
+            }
+            TextMetrics {
+                id: signInWord
+                font.pixelSize: Theme.fontBody
+                text: qsTr("Sign in")
+            }
 
             Repeater {
                 model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok"]
@@ -57,8 +75,8 @@ Item {
                     id: key
                     required property string modelData
                     objectName: "pinKey_" + key.modelData
-                    Layout.preferredWidth: 96
-                    Layout.preferredHeight: 80
+                    Layout.preferredWidth: grid.keyWidth
+                    Layout.preferredHeight: grid.keyHeight
                     enabled: !pad.busy && (key.modelData !== "ok" || pad.pin.length >= 4)
                     text: key.modelData === "back" ? qsTr("Delete") : key.modelData === "ok" ? qsTr("Sign in") : key.modelData
                     font.pixelSize: key.modelData.length === 1 ? Theme.fontHuge : Theme.fontBody
