@@ -1694,9 +1694,9 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                         links.append(
                             {r.label, QStringLiteral("extension(recommendation)[%1].record").arg(recommendation),
                              *owner, reference, fhirRecommendationTarget(kind), false,
-                             [&content, p = *owner, index, recommendation](const QString &id) {
-                                 content.patients[p].caseConferences[index].recommendations[recommendation].recordId =
-                                     id;
+                             // Captured by initializer: clang 14 cannot capture a structured binding.
+                             [&content, p = *owner, index, made = recommendation](const QString &id) {
+                                 content.patients[p].caseConferences[index].recommendations[made].recordId = id;
                              }});
                     }
                 }
