@@ -7681,6 +7681,38 @@
         <source>must be a reference (valueReference), after the recommendation&apos;s kind</source>
         <translation>debe ser una referencia (valueReference), después del tipo de la recomendación</translation>
     </message>
+    <message>
+        <source>must be active, completed (met) or cancelled (dropped)</source>
+        <translation>debe ser active (activa), completed (cumplida) o cancelled (abandonada)</translation>
+    </message>
+    <message>
+        <source>must be coded in %1</source>
+        <translation>debe estar codificado en %1</translation>
+    </message>
+    <message>
+        <source>%1 does not agree with lifecycleStatus %2 (which takes %3)</source>
+        <translation>%1 no concuerda con el lifecycleStatus %2 (que admite %3)</translation>
+    </message>
+    <message>
+        <source>is required for a completed goal: achieved (met) is never assumed</source>
+        <translation>es obligatorio para una meta completed: nunca se da por hecho que se cumplió (achieved)</translation>
+    </message>
+    <message>
+        <source>is required: the goal in words</source>
+        <translation>es obligatorio: la meta en palabras</translation>
+    </message>
+    <message>
+        <source>has more than one target: Cairn keeps one date</source>
+        <translation>tiene más de un target: Cairn guarda una sola fecha</translation>
+    </message>
+    <message>
+        <source>is not read: Cairn keeps a goal&apos;s target date (dueDate), not a measure</source>
+        <translation>no se lee: Cairn guarda la fecha límite de la meta (dueDate), no una medida</translation>
+    </message>
+    <message>
+        <source>must not be before startDate</source>
+        <translation>no puede ser anterior a startDate</translation>
+    </message>
 </context>
 <context>
     <name>cairn::interop::Spreadsheet</name>

@@ -151,7 +151,7 @@ inline constexpr QLatin1StringView kCairnUdsSelectionItem{"https://cairn.invalid
 // clinician's question to the team (reasonCode), the meeting (occurrenceDateTime), the consult note
 // (note); the conference's course, each recommendation (a complex extension) and each suggested
 // script in extensions. A task made from it names it in basedOn; a recommendation names the record
-// it became (a Task, a referral's ServiceRequest, a taper's CarePlan; a Goal, which is not exported).
+// it became (a Task, a referral's ServiceRequest, a taper's CarePlan or a Goal).
 inline constexpr QLatin1StringView kCairnServiceCode{"https://cairn.invalid/fhir/CodeSystem/service"};
 inline constexpr QLatin1StringView kCaseConferenceCode{"case-conference"};
 inline constexpr QLatin1StringView kExtConferenceStatus{
@@ -159,5 +159,13 @@ inline constexpr QLatin1StringView kExtConferenceStatus{
 inline constexpr QLatin1StringView kExtConferenceScript{
     "https://cairn.invalid/fhir/StructureDefinition/conference-script"};
 inline constexpr QLatin1StringView kExtRecommendation{"https://cairn.invalid/fhir/StructureDefinition/recommendation"};
+
+// A care-plan goal as a FHIR Goal: the goal in the patient's words as description.text, the day it
+// was set as startDate, its target date as target[0].dueDate. Cairn's status is the lifecycleStatus
+// with HL7's achievement status beside it (active: in-progress; met: completed, achieved; dropped:
+// cancelled, not-achieved). The day it was last reviewed at a visit has no element in R4's Goal
+// (statusDate is when the status changed): an extension.
+inline constexpr QLatin1StringView kGoalAchievement{"http://terminology.hl7.org/CodeSystem/goal-achievement"};
+inline constexpr QLatin1StringView kExtGoalReviewed{"https://cairn.invalid/fhir/StructureDefinition/goal-reviewed"};
 
 }  // namespace cairn::interop::fhir

@@ -459,6 +459,29 @@ QJsonObject udsSelectionOf(const domain::UdsSelection &u, const QString &id, con
     return o;
 }
 
+// A care-plan goal: what the patient is working towards, in their words, since when and by when.
+// Cairn keeps no measure for a goal, so a target has its due date only (R4: a target's measure is
+// needed only with a detail).
+QJsonObject goalOf(const domain::CarePlanGoal &g, const QString &id, const QString &patientRef)
+{
+    const FhirGoalStatus status = fhirGoalStatus(g.status);
+    QJsonObject o{{QStringLiteral("resourceType"), QStringLiteral("Goal")},
+                  {QStringLiteral("id"), id},
+                  {QStringLiteral("lifecycleStatus"), status.lifecycle},
+                  {QStringLiteral("achievementStatus"),
+                   codeable(fhir::kGoalAchievement, status.achievement, domain::toString(g.status))},
+                  {QStringLiteral("description"), QJsonObject{{QStringLiteral("text"), g.goal}}},
+                  {QStringLiteral("subject"), reference(patientRef)},
+                  {QStringLiteral("startDate"), g.date.toString(Qt::ISODate)}};
+    if (g.targetDate.isValid())
+        o.insert(QStringLiteral("target"),
+                 QJsonArray{QJsonObject{{QStringLiteral("dueDate"), g.targetDate.toString(Qt::ISODate)}}});
+    if (g.reviewed.isValid())
+        o.insert(QStringLiteral("extension"), QJsonArray{extension(fhir::kExtGoalReviewed, QStringLiteral("valueDate"),
+                                                                   g.reviewed.toString(Qt::ISODate))});
+    return o;
+}
+
 // One recommendation of a consult note as a complex extension; the record it became as a reference.
 QJsonObject recommendationOf(const domain::Recommendation &r)
 {
@@ -634,6 +657,19 @@ QString fhirRecommendationTarget(domain::RecommendationKind kind)
     return {};
 }
 
+FhirGoalStatus fhirGoalStatus(domain::GoalStatus status)
+{
+    switch (status) {
+    case domain::GoalStatus::Active:
+        return {QStringLiteral("active"), QStringLiteral("in-progress")};
+    case domain::GoalStatus::Met:
+        return {QStringLiteral("completed"), QStringLiteral("achieved")};
+    case domain::GoalStatus::Dropped:
+        return {QStringLiteral("cancelled"), QStringLiteral("not-achieved")};
+    }
+    return {QStringLiteral("unknown"), {}};
+}
+
 const QStringList &fhirLoincPanelInstruments()
 {
     static const QStringList instruments{QStringLiteral("peg"), QStringLiteral("phq9"), QStringLiteral("gad7"),
@@ -643,10 +679,11 @@ const QStringList &fhirLoincPanelInstruments()
 
 const QStringList &fhirExportTypes()
 {
-    static const QStringList types{
-        QStringLiteral("Patient"), QStringLiteral("MedicationRequest"), QStringLiteral("Observation"),
-        QStringLiteral("Consent"), QStringLiteral("Encounter"),         QStringLiteral("ServiceRequest"),
-        QStringLiteral("Task"),    QStringLiteral("CarePlan"),          QStringLiteral("DetectedIssue")};
+    static const QStringList types{QStringLiteral("Patient"),     QStringLiteral("MedicationRequest"),
+                                   QStringLiteral("Observation"), QStringLiteral("Consent"),
+                                   QStringLiteral("Encounter"),   QStringLiteral("ServiceRequest"),
+                                   QStringLiteral("Task"),        QStringLiteral("CarePlan"),
+                                   QStringLiteral("Goal"),        QStringLiteral("DetectedIssue")};
     return types;
 }
 
@@ -834,7 +871,7 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
             return ids;
         };
         const QSet<QString> conferenceIds = idsOf(p.caseConferences);
-        const QSet<QString> madeIds = idsOf(p.tasks) | idsOf(p.referrals) | idsOf(p.taperPlans);
+        const QSet<QString> madeIds = idsOf(p.tasks) | idsOf(p.referrals) | idsOf(p.taperPlans) | idsOf(p.goals);
         QList<domain::Task> tasks = p.tasks;
         for (domain::Task &t : tasks)
             if (!t.conferenceId.isEmpty() && !conferenceIds.contains(t.conferenceId))
@@ -842,13 +879,13 @@ Result<FhirExport> exportFhir(const QList<domain::Patient> &patients, const RxNo
         QList<domain::CaseConference> conferences = p.caseConferences;
         for (domain::CaseConference &c : conferences)
             for (domain::Recommendation &r : c.recommendations)
-                if (r.kind != domain::RecommendationKind::Goal && !r.recordId.isEmpty() &&
-                    !madeIds.contains(r.recordId))
+                if (!r.recordId.isEmpty() && !madeIds.contains(r.recordId))
                     r.recordId.clear();
         eachAs(QStringLiteral("Task"), tasks, QStringLiteral("task"), taskOf);
         eachAs(QStringLiteral("Task"), p.refillRequests, QStringLiteral("refill-request"), refillRequestOf);
         eachAs(QStringLiteral("ServiceRequest"), conferences, QStringLiteral("case-conference"), conferenceOf);
         eachAs(QStringLiteral("CarePlan"), p.taperPlans, QStringLiteral("taper-plan"), carePlanOf);
+        eachAs(QStringLiteral("Goal"), p.goals, QStringLiteral("goal"), goalOf);
         eachAs(QStringLiteral("DetectedIssue"), p.refillOverrides, QStringLiteral("refill-override"), detectedIssueOf);
     }
     return out;

@@ -5,9 +5,9 @@
 // naloxone as Observation; LTOT decisions, decisions not to refer, OUD checklists, MOUD statuses,
 // intakes and random urine test draws as Observation in Cairn's codes; agreements as Consent;
 // visits as Encounter; referrals and case conferences as ServiceRequest; tasks and refill requests
-// as Task; taper plans as CarePlan; refill rule overrides as DetectedIssue; each naming its
-// patient. What readFhir() reads back gives the same patients, regimens (by mg a day), records and
-// care gaps. The mapping and the kinds left out: docs/interoperability.md.
+// as Task; taper plans as CarePlan; care-plan goals as Goal; refill rule overrides as
+// DetectedIssue; each naming its patient. What readFhir() reads back gives the same patients, regimens (by mg a day),
+// records and care gaps. The mapping and the kinds left out: docs/interoperability.md.
 
 #include "core/clinical/instruments.h"
 #include "core/domain/records.h"
@@ -46,8 +46,17 @@ QString fhirRefillTaskStatus(domain::RefillDecision decision);
 // itself travels in Cairn's conference-status extension).
 QString fhirConferenceStatus(domain::ConferenceStatus status);
 
-// The resource type of the record a recommendation became (a goal's is Goal, which is not exported).
+// The resource type of the record a recommendation became (Task, ServiceRequest, Goal, CarePlan).
 QString fhirRecommendationTarget(domain::RecommendationKind kind);
+
+// A goal's status as R4's Goal.lifecycleStatus and its achievementStatus code (HL7 goal-achievement):
+// active is active and in-progress, met completed and achieved, dropped cancelled and not-achieved
+// (a goal given up before it was met).
+struct FhirGoalStatus {
+    QString lifecycle;
+    QString achievement;
+};
+FhirGoalStatus fhirGoalStatus(domain::GoalStatus status);
 
 // The instruments that go out and come in as their LOINC panel with one component per item.
 const QStringList &fhirLoincPanelInstruments();

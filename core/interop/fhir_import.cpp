@@ -1078,6 +1078,86 @@ Result<domain::TaperPlan> readCarePlan(const Resource &r)
     return validated(r, std::move(plan));
 }
 
+// HL7's goal achievement codes that agree with each of Cairn's goal statuses: a goal is met only
+// when achieved, and one given up was not achieved.
+QStringList achievementsAgreeingWith(domain::GoalStatus status)
+{
+    switch (status) {
+    case domain::GoalStatus::Active:
+        return {QStringLiteral("in-progress"), QStringLiteral("improving"),  QStringLiteral("worsening"),
+                QStringLiteral("no-change"),   QStringLiteral("sustaining"), QStringLiteral("no-progress")};
+    case domain::GoalStatus::Met:
+        return {QStringLiteral("achieved")};
+    case domain::GoalStatus::Dropped:
+        return {QStringLiteral("not-achieved"), QStringLiteral("not-attainable")};
+    }
+    return {};
+}
+
+// A care-plan goal: the lifecycle status says active, met (completed, achieved) or dropped
+// (cancelled); an achievement status beside it must agree. The goal in words, the day it was set
+// and at most one target with its due date; a target measure Cairn could not keep is refused.
+Result<domain::CarePlanGoal> readGoal(const Resource &r)
+{
+    const QJsonObject &o = r.json;
+    domain::CarePlanGoal goal;
+    const QString lifecycle = o.value(QStringLiteral("lifecycleStatus")).toString();
+    bool known = false;
+    for (domain::GoalStatus candidate :
+         {domain::GoalStatus::Active, domain::GoalStatus::Met, domain::GoalStatus::Dropped})
+        if (lifecycle == fhirGoalStatus(candidate).lifecycle) {
+            goal.status = candidate;
+            known = true;
+        }
+    if (!known)
+        return at(r, QStringLiteral("lifecycleStatus"),
+                  FhirImport::tr("must be active, completed (met) or cancelled (dropped)"));
+    const QJsonValue achievementValue = o.value(QStringLiteral("achievementStatus"));
+    if (!achievementValue.isUndefined() && !achievementValue.isNull()) {
+        const QString achievement = codeIn(achievementValue.toObject(), fhir::kGoalAchievement);
+        if (achievement.isEmpty())
+            return at(r, QStringLiteral("achievementStatus"),
+                      FhirImport::tr("must be coded in %1").arg(QString(fhir::kGoalAchievement)));
+        if (!achievementsAgreeingWith(goal.status).contains(achievement))
+            return at(r, QStringLiteral("achievementStatus"),
+                      FhirImport::tr("%1 does not agree with lifecycleStatus %2 (which takes %3)")
+                          .arg(quotedInput(achievement, 30), lifecycle,
+                               achievementsAgreeingWith(goal.status).join(QStringLiteral(", "))));
+    } else if (goal.status == domain::GoalStatus::Met) {
+        return at(r, QStringLiteral("achievementStatus"),
+                  FhirImport::tr("is required for a completed goal: achieved (met) is never assumed"));
+    }
+    goal.goal = o.value(QStringLiteral("description")).toObject().value(QStringLiteral("text")).toString();
+    if (goal.goal.trimmed().isEmpty())
+        return at(r, QStringLiteral("description.text"), FhirImport::tr("is required: the goal in words"));
+    auto start = dayOf(o.value(QStringLiteral("startDate")), QStringLiteral("startDate"), true);
+    if (!start)
+        return start.error().within(r.label);
+    goal.date = *start;
+    const QJsonArray targets = o.value(QStringLiteral("target")).toArray();
+    if (targets.size() > 1)
+        return at(r, QStringLiteral("target"), FhirImport::tr("has more than one target: Cairn keeps one date"));
+    if (!targets.isEmpty()) {
+        const QJsonObject target = targets.first().toObject();
+        for (auto it = target.constBegin(); it != target.constEnd(); ++it)
+            if (it.key() != QLatin1String("dueDate") && it.key() != QLatin1String("id"))
+                return at(r, QStringLiteral("target[0].") + quotedInput(it.key(), 40),
+                          FhirImport::tr("is not read: Cairn keeps a goal's target date (dueDate), not a measure"));
+        auto due = dayOf(target.value(QStringLiteral("dueDate")), QStringLiteral("target[0].dueDate"), true);
+        if (!due)
+            return due.error().within(r.label);
+        goal.targetDate = *due;
+        if (goal.targetDate < goal.date)
+            return at(r, QStringLiteral("target[0].dueDate"), FhirImport::tr("must not be before startDate"));
+    }
+    auto reviewed = dayOf(extension(o, fhir::kExtGoalReviewed, QStringLiteral("valueDate")),
+                          QStringLiteral("extension(goal-reviewed)"), false);
+    if (!reviewed)
+        return reviewed.error().within(r.label);
+    goal.reviewed = *reviewed;
+    return validated(r, std::move(goal));
+}
+
 // A refill request: a Task coded refill-request, the decision its businessStatus (with the Task
 // status that goes with it), what was asked for and how in its inputs.
 Result<domain::RefillRequest> readRefillRequest(const Resource &r)
@@ -1477,7 +1557,7 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
     // by "Type/id" and fullUrl; and the references to them, resolved once every resource is read.
     struct Linkable {
         qsizetype patient = -1;
-        QString type;  // the record's resource type ("Task", "ServiceRequest", "CarePlan")
+        QString type;  // the record's resource type ("Task", "ServiceRequest", "CarePlan", "Goal")
         bool conference = false;
     };
     QHash<QString, std::function<QUuid *()>> recordByRef;
@@ -1532,8 +1612,11 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         }
         if (r.type == QLatin1String("Consent") || r.type == QLatin1String("Encounter") ||
             r.type == QLatin1String("ServiceRequest") || r.type == QLatin1String("Task") ||
-            r.type == QLatin1String("CarePlan") || r.type == QLatin1String("DetectedIssue")) {
-            if (skipped(r, {"entered-in-error"}))
+            r.type == QLatin1String("CarePlan") || r.type == QLatin1String("DetectedIssue") ||
+            r.type == QLatin1String("Goal")) {
+            // A Goal's status is its lifecycleStatus.
+            if (skipped(r, {"entered-in-error"}) ||
+                r.json.value(QStringLiteral("lifecycleStatus")).toString() == QLatin1String("entered-in-error"))
                 continue;
             auto owner = patientOf(r);
             if (!owner)
@@ -1582,6 +1665,14 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                     linkableAs(r, *owner, false, &domain::Patient::taperPlans, patient->taperPlans.size());
                     patient->taperPlans.append(*plan);
                 }
+            } else if (r.type == QLatin1String("Goal")) {
+                auto goal = readGoal(r);
+                if (!goal)
+                    return goal.error();
+                if (patient) {
+                    linkableAs(r, *owner, false, &domain::Patient::goals, patient->goals.size());
+                    patient->goals.append(*goal);
+                }
             } else if (r.type == QLatin1String("DetectedIssue")) {
                 auto ruleOverride = readDetectedIssue(r);
                 if (!ruleOverride)
@@ -1600,14 +1691,13 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                     for (const auto &[recommendation, reference] : std::as_const(read->records)) {
                         const domain::RecommendationKind kind =
                             read->conference.recommendations.at(recommendation).kind;
-                        links.append({r.label,
-                                      QStringLiteral("extension(recommendation)[%1].record").arg(recommendation),
-                                      *owner, reference, fhirRecommendationTarget(kind), false,
-                                      // Structured bindings are captured by copy into a named variable: clang 14 (the
-                                      // fuzz build) cannot capture them directly.
-                                      [&content, p = *owner, index, at = recommendation](const QString &id) {
-                                          content.patients[p].caseConferences[index].recommendations[at].recordId = id;
-                                      }});
+                        links.append(
+                            {r.label, QStringLiteral("extension(recommendation)[%1].record").arg(recommendation),
+                             *owner, reference, fhirRecommendationTarget(kind), false,
+                             // Captured by initializer: clang 14 cannot capture a structured binding.
+                             [&content, p = *owner, index, made = recommendation](const QString &id) {
+                                 content.patients[p].caseConferences[index].recommendations[made].recordId = id;
+                             }});
                     }
                 }
             } else {
@@ -1818,14 +1908,8 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                           .arg(loinc));
     }
     // The links between records, now that every record is read: each names a record of the same
-    // patient in the files, which keeps the id chosen here when the registry stores it. A
-    // recommendation that became a goal keeps the goal's id: goals are not exported.
+    // patient in the files, which keeps the id chosen here when the registry stores it.
     for (const Link &link : std::as_const(links)) {
-        const QString goal = QStringLiteral("Goal/");
-        if (link.type == QLatin1String("Goal") && link.reference.startsWith(goal)) {
-            link.set(link.reference.mid(goal.size()));
-            continue;
-        }
         const auto target = linkable.constFind(link.reference);
         if (target == linkable.constEnd() || target->type != link.type || target->conference != link.conference)
             return Error{link.field,
@@ -1886,7 +1970,8 @@ Result<FhirSummary> summarizeFhir(const FhirContent &content)
             patient.naloxone.size() + patient.ltotDecisions.size() + patient.noReferralDecisions.size() +
             patient.oudAssessments.size() + patient.moudStatuses.size() + patient.intakes.size() +
             patient.tasks.size() + patient.taperPlans.size() + patient.refillRequests.size() +
-            patient.refillOverrides.size() + patient.udsSelections.size() + patient.caseConferences.size());
+            patient.refillOverrides.size() + patient.udsSelections.size() + patient.caseConferences.size() +
+            patient.goals.size());
     }
     return summary;
 }

@@ -7,8 +7,8 @@
 // (items as components or as hasMember Observations) and the records in Cairn's codes (urine drug
 // screen, PDMP check, naloxone, other screens, LTOT decision, decision not to refer, OUD checklist,
 // MOUD status, intake, random urine test draw); Consent, Encounter, ServiceRequest (referrals and
-// case conferences), Task (tasks and refill requests), CarePlan (taper plans) and DetectedIssue
-// (refill rule overrides) as Cairn exports them. A task's case conference and the record a
+// case conferences), Task (tasks and refill requests), CarePlan (taper plans), Goal (care-plan
+// goals) and DetectedIssue (refill rule overrides) as Cairn exports them. A task's case conference and the record a
 // conference's recommendation became are references within the files: the records they name get
 // their registry ids here (RecordMeta::id), which the registry keeps. docs/interoperability.md.
 //
@@ -78,7 +78,7 @@ struct FhirSummary {
     int screenings = 0;  // PHQ-2, PHQ-9, GAD-2, GAD-7, ORT, PC-PTSD-5
     int urineScreens = 0;
     // Agreements, visits, referrals, PDMP checks, naloxone, decisions, OUD and MOUD, intakes, tasks,
-    // taper plans, refill requests and overrides, random urine test draws, case conferences.
+    // taper plans, refill requests and overrides, random urine test draws, case conferences, goals.
     int otherRecords = 0;
 };
 Result<FhirSummary> summarizeFhir(const FhirContent &content);

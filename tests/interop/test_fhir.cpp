@@ -22,6 +22,7 @@ namespace {
 const QString kRxNorm = QStringLiteral("http://www.nlm.nih.gov/research/umls/rxnorm");
 const QString kLoinc = QStringLiteral("http://loinc.org");
 const QString kCairn = QStringLiteral("https://cairn.invalid/fhir/CodeSystem/");
+const QString kGoalAchievement = QStringLiteral("http://terminology.hl7.org/CodeSystem/goal-achievement");
 const QString kCairnObservation = kCairn + "observation";
 
 QJsonObject patient(const QString &id, const QString &name, const QString &mrn)
@@ -290,6 +291,35 @@ QJsonObject ruleOverride(const QString &id, const QString &subject)
                                               {"author", QJsonObject{{"display", "Dr. Lee"}}}}}},
         {"extension", QJsonArray{cairnExtension("override-reason", "valueString", "Pharmacy closed for the holiday."),
                                  cairnExtension("policy-version", "valueString", "policy-3")}}};
+}
+
+// A care-plan goal as a FHIR R4 Goal: its lifecycle status, how far it got (HL7's achievement
+// codes; none when `achievement` is empty), the goal in words, since when and by when.
+QJsonObject goal(const QString &id, const QString &subject, const QString &lifecycle, const QString &achievement)
+{
+    QJsonObject o{{"resourceType", "Goal"},
+                  {"id", id},
+                  {"lifecycleStatus", lifecycle},
+                  {"description", QJsonObject{{"text", "Walk to the end of the road and back with her dog."}}},
+                  {"subject", QJsonObject{{"reference", subject}}},
+                  {"startDate", "2020-06-24"},
+                  {"target", QJsonArray{QJsonObject{{"dueDate", "2020-09-01"}}}}};
+    if (!achievement.isEmpty())
+        o.insert("achievementStatus",
+                 QJsonObject{{"coding", QJsonArray{QJsonObject{{"system", kGoalAchievement}, {"code", achievement}}}}});
+    return o;
+}
+
+// A case conference recommendation (Cairn's complex extension) of `kind`, naming the record it became.
+QJsonObject recommendation(const QString &kind, const QString &text, const QString &due, const QString &record)
+{
+    QJsonArray parts{QJsonObject{{"url", "kind"}, {"valueCode", kind}},
+                     QJsonObject{{"url", "text"}, {"valueString", text}}};
+    if (!due.isEmpty())
+        parts.append(QJsonObject{{"url", "due"}, {"valueDate", due}});
+    if (!record.isEmpty())
+        parts.append(QJsonObject{{"url", "record"}, {"valueReference", QJsonObject{{"reference", record}}}});
+    return {{"url", "https://cairn.invalid/fhir/StructureDefinition/recommendation"}, {"extension", parts}};
 }
 
 // A random urine test draw: whether the patient was selected, for which window, on which drawn day.
@@ -587,9 +617,9 @@ class TestFhir : public QObject {
                                                             {"status", "done"}}}}});
         // A taper under way, a refill request pending and one declined, the clinic rules a clinician
         // overrode, a random urine test draw, and a case conference the team discussed: its
-        // recommendation became a task that names it. The task and the conference each moved on
-        // since (the conference scheduled then discussed, the task done), so each names a version
-        // of the other that is no longer in force.
+        // recommendations became a task that names it and a goal. The task, the goal and the
+        // conference each moved on since (the conference scheduled then discussed, the task done,
+        // the goal met), so each link names a version that is no longer in force.
         add(others.at(4),
             {{"taper_plans",
               QJsonArray{QJsonObject{{"date", "2026-09-01"},
@@ -655,6 +685,13 @@ class TestFhir : public QObject {
                          {"conference_id", conferenceAsked}};
         const QString taskMade = addOne({{"tasks", QJsonArray{made}}});
         QVERIFY(!taskMade.isEmpty());
+        // The functional goal the team agreed with her, which she has met since.
+        QJsonObject goalSet{{"date", "2026-11-04"},
+                            {"goal", "Walk to church on Sundays without stopping to rest."},
+                            {"status", "active"},
+                            {"target_date", "2027-02-01"}};
+        const QString goalMade = addOne({{"goals", QJsonArray{goalSet}}});
+        QVERIFY(!goalMade.isEmpty());
         asked.insert("status", "scheduled");
         asked.insert("meeting_date", "2026-11-04");
         const QString conferenceScheduled = correct(conferenceAsked, asked);
@@ -669,11 +706,18 @@ class TestFhir : public QObject {
                                                    QJsonObject{{"kind", "taper_step"},
                                                                {"text", "Hold at 60 MME for a month."},
                                                                {"due", "2026-12-01"},
-                                                               {"target_mme_per_day", 60}}});
+                                                               {"target_mme_per_day", 60}},
+                                                   QJsonObject{{"kind", "goal"},
+                                                               {"text", goalSet.value("goal")},
+                                                               {"due", "2027-02-01"},
+                                                               {"record_id", goalMade}}});
         asked.insert("scripts", QJsonArray{"tapering"});
         QVERIFY(!correct(conferenceScheduled, asked).isEmpty());
         made.insert("status", "done");
         QVERIFY(!correct(taskMade, made).isEmpty());
+        goalSet.insert("status", "met");
+        goalSet.insert("reviewed", "2026-11-25");
+        QVERIFY(!correct(goalMade, goalSet).isEmpty());
         const QMap<QString, QJsonObject> after = gapsByChart(db, "2026-11-30");
         QVERIFY(!gapCodes(after.value(referralNeeded)).contains("REFERRAL_NEEDED"));
         QVERIFY(after.contains(notLongTerm));
@@ -981,6 +1025,44 @@ private slots:
             c.insert("extension", extensions);
             return c;
         }() << "entry[12] (ServiceRequest/bad).extension(recommendation)[0].record";
+        QTest::newRow("goal lifecycle") << goal("bad", "Patient/p1", "proposed", "")
+                                        << "entry[12] (Goal/bad).lifecycleStatus";
+        QTest::newRow("goal completed without being achieved")
+            << goal("bad", "Patient/p1", "completed", "") << "entry[12] (Goal/bad).achievementStatus";
+        QTest::newRow("goal achievement and lifecycle disagree")
+            << goal("bad", "Patient/p1", "active", "achieved") << "entry[12] (Goal/bad).achievementStatus";
+        QTest::newRow("goal achievement code unknown")
+            << goal("bad", "Patient/p1", "active", "nearly-there") << "entry[12] (Goal/bad).achievementStatus";
+        QTest::newRow("goal without its words") << [] {
+            QJsonObject g = goal("bad", "Patient/p1", "active", "in-progress");
+            g.insert("description", QJsonObject{{"coding", QJsonArray{QJsonObject{{"code", "walking"}}}}});
+            return g;
+        }() << "entry[12] (Goal/bad).description.text";
+        QTest::newRow("goal without its start") << [] {
+            QJsonObject g = goal("bad", "Patient/p1", "active", "in-progress");
+            g.remove("startDate");
+            return g;
+        }() << "entry[12] (Goal/bad).startDate";
+        QTest::newRow("goal target measure") << [] {
+            QJsonObject g = goal("bad", "Patient/p1", "active", "in-progress");
+            g.insert("target", QJsonArray{QJsonObject{{"measure", QJsonObject{{"text", "Steps a day"}}},
+                                                      {"dueDate", "2020-09-01"}}});
+            return g;
+        }() << "entry[12] (Goal/bad).target[0].measure";
+        QTest::newRow("goal due before it was set") << [] {
+            QJsonObject g = goal("bad", "Patient/p1", "active", "in-progress");
+            g.insert("target", QJsonArray{QJsonObject{{"dueDate", "2020-01-01"}}});
+            return g;
+        }() << "entry[12] (Goal/bad).target[0].dueDate";
+        QTest::newRow("goal patient") << goal("bad", "Patient/nobody", "active", "in-progress")
+                                      << "entry[12] (Goal/bad).subject.reference";
+        QTest::newRow("recommendation's goal not in the files") << [] {
+            QJsonObject c = conference("bad", "Patient/p1", "active", "requested");
+            QJsonArray extensions = c.value("extension").toArray();
+            extensions.append(recommendation("goal", "Walk every day.", "2020-09-01", "Goal/elsewhere"));
+            c.insert("extension", extensions);
+            return c;
+        }() << "entry[12] (ServiceRequest/bad).extension(recommendation)[0].record";
         QTest::newRow("task of no conference of the file") << [] {
             QJsonObject t = task("bad", "Patient/p1", "requested", "nurse");
             t.insert("basedOn", QJsonArray{QJsonObject{{"reference", "ServiceRequest/elsewhere"}}});
@@ -1126,8 +1208,16 @@ private slots:
                                      QJsonObject{{"url", "text"}, {"valueString", "Hold at 45 MME for a month."}},
                                      QJsonObject{{"url", "due"}, {"valueDate", "2020-07-24"}},
                                      QJsonObject{{"url", "target_mme_per_day"}, {"valueDecimal", 45}}}}});
+        // The goal the team set with her, named by the Bundle's fullUrl.
+        extensions.append(
+            recommendation("goal", "Walk to the end of the road and back with her dog.", "2020-09-01", "urn:uuid:g1"));
         extensions.append(cairnExtension("conference-script", "valueString", "tapering"));
         discussed.insert("extension", extensions);
+        QJsonObject met = goal("g1", "Patient/p1", "completed", "achieved");
+        met.insert("extension", QJsonArray{cairnExtension("goal-reviewed", "valueDate", "2020-08-28")});
+        QJsonObject dropped = goal("g2", "Patient/p1", "cancelled", "");
+        dropped.insert("description", QJsonObject{{"text", "Back to work at the mill by spring."}});
+        dropped.remove("target");
         QJsonObject made = task("t1", "Patient/p1", "requested", "nurse");
         // Named by the Bundle's fullUrl: a reference may take either form.
         made.insert("basedOn", QJsonArray{QJsonObject{{"reference", "urn:uuid:conf1"}}});
@@ -1144,6 +1234,7 @@ private slots:
                    bundle(clinicBundle() << taperPlan("tp1", "Patient/p1", "on-hold")
                                          << refillRequest("r1", "Patient/p1", "requested", "pending") << declined
                                          << ruleOverride("o1", "Patient/p1") << udsDraw("d1") << made << discussed
+                                         << met << dropped
                                          << withComponents(observation("phq2", "Patient/p1", "55757-9", "2020-06-30"),
                                                            {"44250-9", "44255-8", "55758-7"}, {2, 1, 3})
                                          << oldPhq2))});
@@ -1199,7 +1290,7 @@ private slots:
         QCOMPARE(conferenceRecord.value("consult_note").toString(), QString("Slow the taper; recheck in a month."));
         QCOMPARE(conferenceRecord.value("scripts").toArray(), QJsonArray{"tapering"});
         const QJsonArray recommendations = conferenceRecord.value("recommendations").toArray();
-        QCOMPARE(recommendations.size(), 2);
+        QCOMPARE(recommendations.size(), 3);
         const QHash<QString, QString> inForce = recordsInForce(db, rosa.value("id").toString());
         QCOMPARE(inForce.value(taskRecord.value("conference_id").toString()), QString("case_conference of 2020-06-20"));
         QCOMPARE(inForce.value(recommendations.at(0).toObject().value("record_id").toString()),
@@ -1208,6 +1299,25 @@ private slots:
         QCOMPARE(recommendations.at(1).toObject().value("kind").toString(), QString("taper_step"));
         QCOMPARE(recommendations.at(1).toObject().value("target_mme_per_day").toDouble(), 45.0);
         QVERIFY(!recommendations.at(1).toObject().contains("record_id"));
+        // The goal the recommendation became, met by the end of the summer, and one she gave up.
+        QCOMPARE(recommendations.at(2).toObject().value("kind").toString(), QString("goal"));
+        QCOMPARE(recommendations.at(2).toObject().value("due").toString(), QString("2020-09-01"));
+        QCOMPARE(inForce.value(recommendations.at(2).toObject().value("record_id").toString()),
+                 QString("goal of 2020-06-24"));
+        const QJsonArray goals = rosa.value("goals").toArray();
+        QCOMPARE(goals.size(), 2);
+        const QJsonObject metGoal = goals.at(0).toObject().value("status").toString() == "met" ? goals.at(0).toObject()
+                                                                                               : goals.at(1).toObject();
+        QCOMPARE(metGoal.value("status").toString(), QString("met"));
+        QCOMPARE(metGoal.value("goal").toString(), QString("Walk to the end of the road and back with her dog."));
+        QCOMPARE(metGoal.value("date").toString(), QString("2020-06-24"));
+        QCOMPARE(metGoal.value("target_date").toString(), QString("2020-09-01"));
+        QCOMPARE(metGoal.value("reviewed").toString(), QString("2020-08-28"));
+        const QJsonObject droppedGoal =
+            goals.at(0).toObject() == metGoal ? goals.at(1).toObject() : goals.at(0).toObject();
+        QCOMPARE(droppedGoal.value("status").toString(), QString("dropped"));
+        QCOMPARE(droppedGoal.value("goal").toString(), QString("Back to work at the mill by spring."));
+        QVERIFY(!droppedGoal.contains("target_date"));
         // The PHQ-2 as its LOINC panel and as earlier versions wrote it.
         QList<QJsonArray> phq2;
         for (const QJsonValue &screening : rosa.value("screenings").toArray())
@@ -1511,9 +1621,11 @@ private slots:
 
     // A seeded clinic (cairnctl seed: three years of visits, PEG, PDMP checks, urine screens,
     // agreements, PHQ-2/PHQ-9, GAD-2/GAD-7, ORT and PC-PTSD-5 screens, naloxone, referrals, booked
-    // visits, tapers) with a clinician's LTOT and no-referral decisions, OUD checklists, MOUD
-    // statuses, intakes and tasks goes out to FHIR and into an empty registry: every patient comes
-    // back with every record the export carries, and every gap of every patient is the same.
+    // visits, tapers, care-plan goals) with a clinician's LTOT and no-referral decisions, OUD
+    // checklists, MOUD statuses, intakes, tasks and a case conference whose recommendations became a
+    // task and a goal goes out to FHIR and into an empty registry: every patient comes back with
+    // every record the export carries and the links between them, and every gap of every patient is
+    // the same.
     void aSeededClinicComesBackWithTheSameRecordsAndGaps()
     {
         const QString source = newRegistry("seeded");
@@ -1547,25 +1659,41 @@ private slots:
             for (auto it = p.begin(); it != p.end(); ++it)
                 if (it.value().isArray())
                     kinds[it.key()] += static_cast<int>(it.value().toArray().size());
-        for (const char *kind : {"agreements",      "pdmp_checks",
-                                 "naloxone",        "uds",
-                                 "visits",          "peg",
-                                 "screenings",      "referrals",
-                                 "benzodiazepines", "ltot_decisions",
-                                 "no_referrals",    "oud_assessments",
-                                 "moud_statuses",   "intakes",
-                                 "tasks",           "taper_plans",
-                                 "refill_requests", "refill_overrides",
-                                 "uds_selections",  "case_conferences"})
+        for (const char *kind : {"agreements",
+                                 "pdmp_checks",
+                                 "naloxone",
+                                 "uds",
+                                 "visits",
+                                 "peg",
+                                 "screenings",
+                                 "referrals",
+                                 "benzodiazepines",
+                                 "ltot_decisions",
+                                 "no_referrals",
+                                 "oud_assessments",
+                                 "moud_statuses",
+                                 "intakes",
+                                 "tasks",
+                                 "taper_plans",
+                                 "refill_requests",
+                                 "refill_overrides",
+                                 "uds_selections",
+                                 "case_conferences",
+                                 "goals"})
             QVERIFY2(kinds.value(kind) > 0, kind);
         // The registry gives the copies new ids, so the links between records are compared by what
         // they name: in the copy, a task names its conference's version in force, and the
-        // conference's recommendation the task's (in the source each names an older version).
+        // conference's recommendations the task's and the goal's (in the source each names an
+        // older version).
         int links = 0;
+        const QHash<QString, QString> madeInto{{"task", "task of 2026-11-04"}, {"goal", "goal of 2026-11-04"}};
         const auto linked = [&](QJsonObject &p, bool isCopy) {
             bool hasLinks = false;
             for (const QJsonValue &t : p.value("tasks").toArray())
                 hasLinks |= t.toObject().contains("conference_id");
+            for (const QJsonValue &c : p.value("case_conferences").toArray())
+                for (const QJsonValue &r : c.toObject().value("recommendations").toArray())
+                    hasLinks |= r.toObject().contains("record_id");
             const QHash<QString, QString> idsOf =
                 isCopy && hasLinks ? recordsInForce(copy, p.value("id").toString()) : QHash<QString, QString>();
             QJsonArray tasks = p.value("tasks").toArray();
@@ -1589,8 +1717,9 @@ private slots:
                     if (!recommendation.contains("record_id"))
                         continue;
                     const QString names = idsOf.value(recommendation.value("record_id").toString());
-                    QVERIFY2(!isCopy || names == "task of 2026-11-04", qPrintable(names));
-                    recommendation.insert("record_id", isCopy ? names : QString("task of 2026-11-04"));
+                    const QString expected = madeInto.value(recommendation.value("kind").toString());
+                    QVERIFY2(!isCopy || names == expected, qPrintable(names));
+                    recommendation.insert("record_id", isCopy ? names : expected);
                     r = recommendation;
                     links += isCopy ? 1 : 0;
                 }
@@ -1605,7 +1734,7 @@ private slots:
             if (QTest::currentTestFailed())
                 return;
         }
-        QCOMPARE(links, 2);
+        QCOMPARE(links, 3);
         const auto strip = [&](QMap<QString, QJsonObject> &patients) {
             QJsonArray list;
             for (const QJsonObject &p : std::as_const(patients))
@@ -1617,10 +1746,6 @@ private slots:
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             QJsonObject a = it.value();
             QJsonObject b = after.value(it.key());
-            // Goals change no gap and are not exported (docs/interoperability.md).
-            a.remove("goals");
-            QVERIFY(b.value("goals").toArray().isEmpty());
-            b.remove("goals");
             // Opioids are compared by what the registry knows of them: the drug, the dates, as needed
             // or not, the indication and the mg a day (export codes them by ingredient, in mg).
             const QJsonArray opioidsA = a.take("opioids").toArray();
@@ -1665,7 +1790,7 @@ private slots:
         QVERIFY(QFile::exists(QDir(out).filePath("Patient.ndjson")));
         QHash<QString, QList<QJsonObject>> byType;
         for (const QString type : {"Patient", "MedicationRequest", "Observation", "Consent", "Encounter",
-                                   "ServiceRequest", "Task", "CarePlan", "DetectedIssue"}) {
+                                   "ServiceRequest", "Task", "CarePlan", "Goal", "DetectedIssue"}) {
             QFile file(QDir(out).filePath(type + ".ndjson"));
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(type));
             for (const QByteArray &line : file.readAll().split('\n')) {
@@ -1709,11 +1834,11 @@ private slots:
         QCOMPARE(encounterStatuses, (QSet<QString>{"finished", "planned"}));  // held visits and booked ones
         // Every record another names, by reference: a task its conference, a recommendation its record.
         QSet<QString> references;
-        for (const char *type : {"Task", "ServiceRequest", "CarePlan"})
+        for (const char *type : {"Task", "ServiceRequest", "CarePlan", "Goal"})
             for (const QJsonObject &r : byType.value(type))
                 references.insert(QString(type) + "/" + r.value("id").toString());
         QSet<QString> conferences;
-        int recommendationRecords = 0;
+        QStringList recommendationRecords;
         for (const QJsonObject &r : byType.value("ServiceRequest")) {
             for (const char *required : {"status", "intent", "subject", "authoredOn"})
                 QVERIFY2(r.contains(required), required);
@@ -1729,9 +1854,10 @@ private slots:
                     urls.insert(e.toObject().value("url").toString());
                     for (const QJsonValue &part : e.toObject().value("extension").toArray())
                         if (part.toObject().value("url").toString() == "record") {
-                            QVERIFY(references.contains(
-                                part.toObject().value("valueReference").toObject().value("reference").toString()));
-                            ++recommendationRecords;
+                            const QString record =
+                                part.toObject().value("valueReference").toObject().value("reference").toString();
+                            QVERIFY2(references.contains(record), qPrintable(record));
+                            recommendationRecords.append(record.section('/', 0, 0));
                         }
                 }
                 QVERIFY(urls.contains("https://cairn.invalid/fhir/StructureDefinition/conference-status"));
@@ -1742,7 +1868,32 @@ private slots:
             QCOMPARE(firstCoding(r.value("category").toArray().first()).value("code").toString(), QString("3457005"));
         }
         QVERIFY(!conferences.isEmpty());
-        QCOMPARE(recommendationRecords, 1);
+        recommendationRecords.sort();
+        QCOMPARE(recommendationRecords, (QStringList{"Goal", "Task"}));
+        // Goals: R4's required lifecycleStatus, description and subject; since when, by when, and how
+        // far the goal got in HL7's achievement codes, agreeing with the lifecycle status.
+        const QHash<QString, QString> achievementOf{
+            {"active", "in-progress"}, {"completed", "achieved"}, {"cancelled", "not-achieved"}};
+        QSet<QString> lifecycles;
+        for (const QJsonObject &g : byType.value("Goal")) {
+            for (const char *required : {"lifecycleStatus", "description", "subject", "startDate", "achievementStatus"})
+                QVERIFY2(g.contains(required), required);
+            QVERIFY(patients.contains(g.value("subject").toObject().value("reference").toString()));
+            const QString lifecycle = g.value("lifecycleStatus").toString();
+            QVERIFY2(achievementOf.contains(lifecycle), qPrintable(lifecycle));
+            lifecycles.insert(lifecycle);
+            QVERIFY(codedIn(g.value("achievementStatus"), kGoalAchievement));
+            QCOMPARE(firstCoding(g.value("achievementStatus")).value("code").toString(),
+                     achievementOf.value(lifecycle));
+            QVERIFY(!g.value("description").toObject().value("text").toString().trimmed().isEmpty());
+            QVERIFY(!QDate::fromString(g.value("startDate").toString(), Qt::ISODate).isNull());
+            for (const QJsonValue &target : g.value("target").toArray()) {
+                // R4 (gol-1): a measure goes with a detail; Cairn writes the due date alone.
+                QCOMPARE(target.toObject().keys(), QStringList{"dueDate"});
+                QVERIFY(!QDate::fromString(target.toObject().value("dueDate").toString(), Qt::ISODate).isNull());
+            }
+        }
+        QCOMPARE(lifecycles, (QSet<QString>{"active", "completed"}));  // seeded goals active or met
         // Taper plans: R4's required status, intent and subject; Cairn's category; each step on its day.
         for (const QJsonObject &c : byType.value("CarePlan")) {
             for (const char *required : {"status", "intent", "subject", "category", "created"})
