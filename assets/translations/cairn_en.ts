@@ -32,13 +32,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</source>
-        <translation>
-            <numerusform>%n other record (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</numerusform>
-            <numerusform>%n other records (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n problem(s): nothing will be imported until the file is corrected</source>
         <translation>
             <numerusform>%n problem: nothing will be imported until the file is corrected</numerusform>
@@ -51,6 +44,11 @@
             <numerusform>Import %n patient</numerusform>
             <numerusform>Import %n patients</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</source>
+        <translation>
+            <numerusform>%n other record (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</numerusform><numerusform>%n other records (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -70,6 +68,33 @@
         <translation>
             <numerusform>%n person can sign in on this tablet</numerusform>
             <numerusform>%n people can sign in on this tablet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummaryScreen</name>
+    <message numerus="yes">
+        <source>%1 taper plan: %2, %n step(s)</source>
+        <translation>
+            <numerusform>%1 taper plan: %2, %n step</numerusform>
+            <numerusform>%1 taper plan: %2, %n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianMeetingScreen</name>
+    <message numerus="yes">
+        <source>%n case conference(s) to discuss</source>
+        <translation>
+            <numerusform>%n case conference to discuss</numerusform>
+            <numerusform>%n case conferences to discuss</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open task(s) for your role</source>
+        <translation>
+            <numerusform>%n open task for your role</numerusform>
+            <numerusform>%n open tasks for your role</numerusform>
         </translation>
     </message>
 </context>
@@ -104,16 +129,6 @@
         <translation>
             <numerusform>%n task due for you</numerusform>
             <numerusform>%n tasks due for you</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SelfAssessmentScreen</name>
-    <message numerus="yes">
-        <source>%1: %n respondent(s) (%2)</source>
-        <translation>
-            <numerusform>%1: %n respondent (%2)</numerusform>
-            <numerusform>%1: %n respondents (%2)</numerusform>
         </translation>
     </message>
 </context>
@@ -158,6 +173,16 @@
     </message>
 </context>
 <context>
+    <name>SelfAssessmentScreen</name>
+    <message numerus="yes">
+        <source>%1: %n respondent(s) (%2)</source>
+        <translation>
+            <numerusform>%1: %n respondent (%2)</numerusform>
+            <numerusform>%1: %n respondents (%2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::AdminUserModel</name>
     <message numerus="yes">
         <source>%n wrong PIN(s) since the last sign-in</source>
@@ -168,12 +193,39 @@
     </message>
 </context>
 <context>
+    <name>cairn::app::ClinicianMeetingModel</name>
+    <message numerus="yes">
+        <source>The team's note is recorded; %n record(s) made from its recommendations.</source>
+        <translation>
+            <numerusform>The team's note is recorded; %n record made from its recommendations.</numerusform>
+            <numerusform>The team's note is recorded; %n records made from its recommendations.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cairn::app::HistoryListModel</name>
     <message numerus="yes">
         <source>supply for %n day(s)</source>
         <translation>
             <numerusform>supply for %n day</numerusform>
             <numerusform>supply for %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::app::ImportModel</name>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
         </translation>
     </message>
 </context>
@@ -224,7 +276,9 @@
     <message numerus="yes">
         <source>%1 · %n patient(s) to act on</source>
         <translation>
-            <numerusform>%1 · %n patient to act on</numerusform><numerusform>%1 · %n patients to act on</numerusform></translation>
+            <numerusform>%1 · %n patient to act on</numerusform>
+            <numerusform>%1 · %n patients to act on</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -287,7 +341,9 @@
     <message numerus="yes">
         <source>%n to send</source>
         <translation>
-            <numerusform>%n to send</numerusform><numerusform>%n to send</numerusform></translation>
+            <numerusform>%n to send</numerusform>
+            <numerusform>%n to send</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -311,52 +367,6 @@
         <translation>
             <numerusform>%n conflict to review</numerusform>
             <numerusform>%n conflicts to review</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CaseSummaryScreen</name>
-    <message numerus="yes">
-        <source>%1 taper plan: %2, %n step(s)</source>
-        <translation>
-            <numerusform>%1 taper plan: %2, %n step</numerusform><numerusform>%1 taper plan: %2, %n steps</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ClinicianMeetingScreen</name>
-    <message numerus="yes">
-        <source>%n case conference(s) to discuss</source>
-        <translation>
-            <numerusform>%n case conference to discuss</numerusform><numerusform>%n case conferences to discuss</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n open task(s) for your role</source>
-        <translation>
-            <numerusform>%n open task for your role</numerusform><numerusform>%n open tasks for your role</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::ClinicianMeetingModel</name>
-    <message numerus="yes">
-        <source>The team's note is recorded; %n record(s) made from its recommendations.</source>
-        <translation>
-            <numerusform>The team's note is recorded; %n record made from its recommendations.</numerusform><numerusform>The team's note is recorded; %n records made from its recommendations.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>cairn::app::ImportModel</name>
-    <message numerus="yes">
-        <source>%n patient(s)</source>
-        <translation>
-            <numerusform>%n patient</numerusform>
-            <numerusform>%n patients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n record</numerusform>
-            <numerusform>%n records</numerusform>
         </translation>
     </message>
 </context>

@@ -296,10 +296,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)</source>
+        <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</source>
         <translation>
-            <numerusform>%n registro más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona, decisiones clínicas, listas de criterios y tratamiento del trastorno por consumo de opioides, admisiones, tareas)</numerusform>
-            <numerusform>%n registros más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona, decisiones clínicas, listas de criterios y tratamiento del trastorno por consumo de opioides, admisiones, tareas)</numerusform>
+            <numerusform>%n registro más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona, decisiones clínicas, listas de criterios y tratamiento del trastorno por consumo de opioides, admisiones, tareas, planes de reducción, solicitudes de resurtido, selecciones para prueba de orina, sesiones clínicas, objetivos)</numerusform>
+            <numerusform>%n registros más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona, decisiones clínicas, listas de criterios y tratamiento del trastorno por consumo de opioides, admisiones, tareas, planes de reducción, solicitudes de resurtido, selecciones para prueba de orina, sesiones clínicas, objetivos)</numerusform>
         </translation>
     </message>
 </context>

@@ -285,7 +285,7 @@ Page {
                                                qsTr("%n opioid prescription(s)", "", importModel.prescriptions.length),
                                                qsTr("%n sedative prescription(s)", "", importModel.sedatives),
                                                qsTr("%n screen(s) and urine test(s) (PEG, PHQ-9, GAD-7 and others)", "", importModel.observations),
-                                               qsTr("%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks)", "", importModel.otherRecords)], " · ")
+                                               qsTr("%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)", "", importModel.otherRecords)], " · ")
                         font: Theme.bodyLarge
                         color: Theme.textOnSurface
                         wrapMode: Text.Wrap
