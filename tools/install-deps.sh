@@ -31,6 +31,8 @@ packages=(
   # Qt's own file dialog (no platform one: offscreen, Linux without a desktop theme) lists folders
   # with it; without it "Save as PDF" opens nothing.
   qml6-module-qt-labs-folderlistmodel
+  # StandardPaths in QML (import QtCore): the save dialog opens in the user's Documents folder.
+  qml6-module-qtcore
   libqt6svg6 qt6-qpa-plugins
   qt6-pdf-dev
   qtkeychain-qt6-dev libsodium-dev libpq-dev zlib1g-dev

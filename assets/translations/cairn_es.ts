@@ -519,10 +519,6 @@
         <translation>Guardar el resumen del caso</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Case summary: %1</source>
         <translation>Resumen del caso: %1</translation>
     </message>
@@ -676,62 +672,6 @@
     <message>
         <source>Case summary (PDF)</source>
         <translation>Resumen del caso (PDF)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>low risk</source>
-        <translation>riesgo bajo</translation>
-    </message>
-    <message>
-        <source>moderate risk</source>
-        <translation>riesgo moderado</translation>
-    </message>
-    <message>
-        <source>high risk</source>
-        <translation>riesgo alto</translation>
-    </message>
-    <message>
-        <source>minimal</source>
-        <translation>mínima</translation>
-    </message>
-    <message>
-        <source>mild</source>
-        <translation>leve</translation>
-    </message>
-    <message>
-        <source>moderate</source>
-        <translation>moderada</translation>
-    </message>
-    <message>
-        <source>moderately severe</source>
-        <translation>moderadamente grave</translation>
-    </message>
-    <message>
-        <source>severe</source>
-        <translation>grave</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>positivo</translation>
-    </message>
-    <message>
-        <source>negative</source>
-        <translation>negativo</translation>
-    </message>
-    <message>
-        <source>as expected</source>
-        <translation>según lo esperado</translation>
-    </message>
-    <message>
-        <source>not as expected</source>
-        <translation>distinto de lo esperado</translation>
-    </message>
-    <message>
-        <source>result pending</source>
-        <translation>resultado pendiente</translation>
     </message>
 </context>
 <context>
@@ -1831,10 +1771,6 @@
         <translation>Guardar el informe mensual</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Month of the report</source>
         <translation>Mes del informe</translation>
     </message>
@@ -2308,10 +2244,6 @@
     <message>
         <source>Save the document</source>
         <translation>Guardar el documento</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -4445,6 +4377,17 @@
     <message>
         <source>Export the gap worklist, as filtered, to a spreadsheet</source>
         <translation>Exportar la lista de brechas, con los filtros puestos, a una hoja de cálculo</translation>
+    </message>
+</context>
+<context>
+    <name>SavePdfDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -7973,6 +7916,61 @@
     <message>
         <source>Prescriber</source>
         <translation>Prescriptor</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::reports::ResultWords</name>
+    <message>
+        <source>low risk</source>
+        <translation>riesgo bajo</translation>
+    </message>
+    <message>
+        <source>moderate risk</source>
+        <translation>riesgo moderado</translation>
+    </message>
+    <message>
+        <source>high risk</source>
+        <translation>riesgo alto</translation>
+    </message>
+    <message>
+        <source>minimal</source>
+        <translation>mínima</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <source>moderately severe</source>
+        <translation>moderadamente grave</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positivo</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativo</translation>
+    </message>
+    <message>
+        <source>as expected</source>
+        <translation>según lo esperado</translation>
+    </message>
+    <message>
+        <source>not as expected</source>
+        <translation>distinto de lo esperado</translation>
+    </message>
+    <message>
+        <source>result pending</source>
+        <translation>resultado pendiente</translation>
     </message>
 </context>
 <context>

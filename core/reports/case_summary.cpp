@@ -4,6 +4,7 @@
 #include "core/clinical/mme.h"
 #include "core/domain/record_json.h"
 #include "core/reports/pdf_document.h"
+#include "core/reports/result_words.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -107,7 +108,7 @@ QString scoreResult(const clinical::ScreeningScore &s)
 {
     QString text = QStringLiteral("%1").arg(s.total, 0, 'f', s.total == std::floor(s.total) ? 0 : 1);
     if (!s.result.isEmpty())
-        text += QStringLiteral(" (%1)").arg(s.result);
+        text += QStringLiteral(" (%1)").arg(screeningResultWords(s));
     if (!s.alerts.isEmpty())
         text += QStringLiteral("; alert: %1").arg(s.alerts.join(QStringLiteral(", ")));
     return text;
@@ -389,7 +390,7 @@ QByteArray renderCaseSummary(const CaseSummary &s)
     QList<QStringList> checks;
     for (const domain::UrineDrugScreen &u : byDate(p.uds))
         checks << QStringList{isoDate(u.date), QStringLiteral("Urine drug test"),
-                              domain::toString(u.result) +
+                              urineResultWords(u.result) +
                                   (u.substances.isEmpty()
                                        ? QString()
                                        : QStringLiteral(": %1").arg(u.substances.join(QStringLiteral(", ")))) +

@@ -2,7 +2,6 @@ pragma ComponentBehavior: Bound
 import QtQml
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Cairn
 
@@ -27,13 +26,9 @@ Page {
         conferenceId: screen.conferenceId
     }
 
-    FileDialog {
+    SavePdfDialog {
         id: saveDialog
         title: qsTr("Save the case summary")
-        fileMode: FileDialog.SaveFile
-        // Says what it does: Qt 6.4's own dialog, used where the platform has none, says "Open".
-        acceptLabel: qsTr("Save")
-        nameFilters: [qsTr("PDF documents (*.pdf)")]
         onAccepted: summary.savePdf(saveDialog.selectedFile)
     }
 
@@ -79,34 +74,6 @@ Page {
 
     readonly property var summaryData: summary.summary
     function listOf(key: string): var { return screen.summaryData[key] ?? [] }
-    // A stored result in the reader's words, never Cairn's raw value ("low", "unexpected").
-    function screeningResult(instrument: string, result: string): string {
-        if (instrument === "ort") {
-            switch (result) {
-            case "low": return qsTr("low risk")
-            case "moderate": return qsTr("moderate risk")
-            case "high": return qsTr("high risk")
-            }
-        }
-        switch (result) {
-        case "minimal": return qsTr("minimal")
-        case "mild": return qsTr("mild")
-        case "moderate": return qsTr("moderate")
-        case "moderately_severe": return qsTr("moderately severe")
-        case "severe": return qsTr("severe")
-        case "positive": return qsTr("positive")
-        case "negative": return qsTr("negative")
-        }
-        return result
-    }
-    function urineResult(result: string): string {
-        switch (result) {
-        case "expected": return qsTr("as expected")
-        case "unexpected": return qsTr("not as expected")
-        case "pending": return qsTr("result pending")
-        }
-        return result
-    }
 
     Flickable {
         anchors.fill: parent
@@ -143,7 +110,7 @@ Page {
                     objectName: "savePdf"
                     text: qsTr("Save as PDF")
                     enabled: summary.ready
-                    onClicked: saveDialog.open()
+                    onClicked: saveDialog.openInDocuments()
                 }
             }
             Label {
@@ -217,12 +184,12 @@ Page {
                 }
                 Section {
                     heading: qsTr("Screenings")
-                    lines: screen.listOf("screenings").map(s => qsTr("%1 %2: %3 %4").arg(s.date).arg(s.instrument.toUpperCase()).arg(s.total).arg(screen.screeningResult(s.instrument, s.result)))
+                    lines: screen.listOf("screenings").map(s => qsTr("%1 %2: %3 %4").arg(s.date).arg(s.instrument.toUpperCase()).arg(s.total).arg(s.result_words))
                     empty: qsTr("No screening on record.")
                 }
                 Section {
                     heading: qsTr("Urine drug tests and PDMP checks")
-                    lines: screen.listOf("uds").map(u => qsTr("%1 urine test: %2").arg(u.date).arg(screen.urineResult(u.result)))
+                    lines: screen.listOf("uds").map(u => qsTr("%1 urine test: %2").arg(u.date).arg(u.result_words))
                            .concat(screen.listOf("pdmp_checks").map(c => qsTr("%1 PDMP check%2").arg(c.date).arg(c.concerning ? qsTr(": concerning") : "")))
                     empty: qsTr("None on record.")
                 }

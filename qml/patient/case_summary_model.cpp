@@ -2,7 +2,9 @@
 
 #include "core/registry/registry.h"
 #include "core/registry/views.h"
+#include "core/reports/result_words.h"
 #include "qml/app/labels.h"
+#include "qml/app/language.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,7 +13,14 @@ namespace cairn::app {
 
 CaseSummaryModel::CaseSummaryModel(QObject *parent)
     : AsyncObject(parent)
-{}
+{
+    // The words follow a language switch without reading the record again.
+    if (Language *language = Language::instance())
+        connect(language, &Language::currentChanged, this, [this] {
+            if (m_summary)
+                sayInTheReadersWords();
+        });
+}
 
 void CaseSummaryModel::setPatientId(const QString &id)
 {
@@ -70,19 +79,44 @@ void CaseSummaryModel::reload()
                 return;
             }
             m_summary = std::move(summary).value();
-            // The screen shows each gap's reason in its own language (the PDF is in English).
-            QJsonObject json = reports::caseSummaryToJson(*m_summary);
-            QJsonArray gaps = json.value(QStringLiteral("open_gaps")).toArray();
-            for (qsizetype i = 0; i < gaps.size(); ++i) {
-                QJsonObject gap = gaps.at(i).toObject();
-                gap.insert(QStringLiteral("reason"),
-                           clinical::gapReason(gap.value(QStringLiteral("code")).toString(), uiLanguage()));
-                gaps.replace(i, gap);
-            }
-            json.insert(QStringLiteral("open_gaps"), gaps);
-            m_map = json.toVariantMap();
-            emit summaryChanged();
+            sayInTheReadersWords();
         });
+}
+
+// The summary's JSON form for the screen, with what it shows in words in the reader's language:
+// each gap's reason, and each screening's and urine test's result in the words the PDF uses
+// ("result_words", core/reports/result_words.h).
+void CaseSummaryModel::sayInTheReadersWords()
+{
+    QJsonObject json = reports::caseSummaryToJson(*m_summary);
+    QJsonArray gaps = json.value(QStringLiteral("open_gaps")).toArray();
+    for (qsizetype i = 0; i < gaps.size(); ++i) {
+        QJsonObject gap = gaps.at(i).toObject();
+        gap.insert(QStringLiteral("reason"),
+                   clinical::gapReason(gap.value(QStringLiteral("code")).toString(), uiLanguage()));
+        gaps.replace(i, gap);
+    }
+    json.insert(QStringLiteral("open_gaps"), gaps);
+    // One entry per score, in the summary's order.
+    QJsonArray screenings = json.value(QStringLiteral("screenings")).toArray();
+    for (qsizetype i = 0; i < screenings.size() && i < m_summary->scores.size(); ++i) {
+        QJsonObject screening = screenings.at(i).toObject();
+        screening.insert(QStringLiteral("result_words"), reports::screeningResultWords(m_summary->scores.at(i)));
+        screenings.replace(i, screening);
+    }
+    json.insert(QStringLiteral("screenings"), screenings);
+    QJsonArray uds = json.value(QStringLiteral("uds")).toArray();
+    for (qsizetype i = 0; i < uds.size(); ++i) {
+        QJsonObject test = uds.at(i).toObject();
+        domain::UdsResult result = domain::UdsResult::Pending;
+        const QString stored = test.value(QStringLiteral("result")).toString();
+        test.insert(QStringLiteral("result_words"),
+                    domain::parse(stored, &result) ? reports::urineResultWords(result) : stored);
+        uds.replace(i, test);
+    }
+    json.insert(QStringLiteral("uds"), uds);
+    m_map = json.toVariantMap();
+    emit summaryChanged();
 }
 
 QByteArray CaseSummaryModel::pdf() const

@@ -4,7 +4,8 @@
 // written only to the file the user chose (savePdf). The patient is read through loadPatient, so
 // opening the summary is audited as a view of the record.
 //
-// `summary` is the summary's JSON form as a map (caseSummaryToJson): the screen reads its sections.
+// `summary` is the summary's JSON form as a map (caseSummaryToJson): the screen reads its sections,
+// with the words it shows in the reader's language (gap reasons; results as "result_words").
 
 #include "core/reports/case_summary.h"
 #include "qml/app/async_model.h"
@@ -52,6 +53,7 @@ signals:
 private:
     QDate today() const { return m_today.isValid() ? m_today : clinicToday(); }
     void scheduleReload();
+    void sayInTheReadersWords();
     bool m_reloadScheduled = false;
     QString m_patientId;
     QString m_conferenceId;

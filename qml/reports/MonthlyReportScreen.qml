@@ -1,7 +1,6 @@
 import QtQml
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Cairn
 
@@ -20,11 +19,9 @@ Page {
         session: Session
     }
 
-    FileDialog {
+    SavePdfDialog {
         id: saveDialog
         title: qsTr("Save the monthly report")
-        fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("PDF documents (*.pdf)")]
         onAccepted: report.pages.save(saveDialog.selectedFile)
     }
 
@@ -60,7 +57,7 @@ Page {
                 variant: CButton.Outlined
                 text: qsTr("Save as PDF")
                 enabled: report.pages.ready
-                onClicked: saveDialog.open()
+                onClicked: saveDialog.openInDocuments()
             }
         }
         ChoiceChips {

@@ -1,7 +1,6 @@
 import QtQml
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Cairn
 
@@ -22,11 +21,9 @@ Page {
     }
     Component.onCompleted: readerPages.setData(screen.document)
 
-    FileDialog {
+    SavePdfDialog {
         id: saveDialog
         title: screen.saveTitle
-        fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("PDF documents (*.pdf)")]
         onAccepted: readerPages.save(saveDialog.selectedFile)
     }
 
@@ -48,7 +45,7 @@ Page {
                 objectName: "pdfReaderSave"
                 text: qsTr("Save as PDF")
                 enabled: readerPages.ready
-                onClicked: saveDialog.open()
+                onClicked: saveDialog.openInDocuments()
             }
         }
         StatusBanner {

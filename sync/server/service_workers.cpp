@@ -49,14 +49,28 @@ ServiceWorkers::~ServiceWorkers()
 
 void ServiceWorkers::stop()
 {
+    {
+        const std::lock_guard lock(m_open);
+        m_argonOpen = false;
+    }
     m_argon.waitForDone();
-    m_storeThread.quit();
+    {
+        const std::lock_guard lock(m_open);
+        if (m_storeOpen) {
+            m_storeOpen = false;
+            // Behind every job queued so far: they run, then the thread ends.
+            QMetaObject::invokeMethod(
+                m_storeContext, [this] { m_storeThread.quit(); }, Qt::QueuedConnection);
+        }
+    }
     m_storeThread.wait();
-    m_argon.waitForDone();
 }
 
 bool ServiceWorkers::onStore(std::function<void()> job)
 {
+    const std::lock_guard lock(m_open);
+    if (!m_storeOpen)
+        return false;
     if (m_storeQueued.fetch_add(1) >= kMaxQueued) {
         m_storeQueued.fetch_sub(1);
         return false;
@@ -73,6 +87,9 @@ bool ServiceWorkers::onStore(std::function<void()> job)
 
 bool ServiceWorkers::onArgon(std::function<void()> job)
 {
+    const std::lock_guard lock(m_open);  // not started once stop() has waited for the pool
+    if (!m_argonOpen)
+        return false;
     if (m_argonQueued.fetch_add(1) >= kMaxQueued) {
         m_argonQueued.fetch_sub(1);
         return false;

@@ -2,19 +2,23 @@
 // real encrypted registry: a clinician signs in on the keypad, writes the question for the team in
 // the patient screen's form; the registry's "Clinician meeting" lists it and it is scheduled for a
 // meeting's date; its case summary opens on the tablet and "Save as PDF" writes it through the save
-// dialog, only to the file named there, where pdftotext finds the patient's regimen, MME, PEG trend
-// and open gaps. The team's note is typed on its screen with four recommendations (a task, a
-// referral, a goal, a taper step) made into records; the task is in the patient screen's history,
-// and the registry manager sees it as overdue on the clinician meeting screen. The task is also on
-// the registry manager's Today and is their TASK_OVERDUE gap, until they mark it done there;
-// another is marked done from the gap's card on the patient screen. Buttons are scrolled into view
-// and tapped, as a user does.
+// dialog, which opens in the user's Documents folder, only to the file named there, where pdftotext
+// finds the patient's regimen, MME, PEG trend, open gaps and the urine test's result in words; in
+// Spanish the screen and the PDF give that result in the same Spanish words. The PDF reader's own
+// "Save as PDF" saves through the same dialog. The team's note is typed on its screen with four
+// recommendations (a task, a referral, a goal, a taper step) made into records; the task is in the
+// patient screen's history, and the registry manager sees it as overdue on the clinician meeting
+// screen. The task is also on the registry manager's Today and is their TASK_OVERDUE gap, until
+// they mark it done there; another is marked done from the gap's card on the patient screen.
+// Buttons are scrolled into view and tapped, as a user does.
 
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "qml/app/language.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
+#include "tests/qml/save_dialog.h"
 #include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
 #include "tests/support/pdf_text.h"
@@ -79,6 +83,8 @@ class TestCaseConferenceApp : public QObject {
     std::unique_ptr<testing::AppFixture> m_app;
     QQuickWindow *m_window = nullptr;
     QString m_patientId;
+    // HOME, with the Documents folder the save dialog opens in.
+    testing::DocumentsHome m_home;
     QTemporaryDir m_out;
 
     template <typename R> R onDatabase(std::function<R(registry::Registry *)> job)
@@ -132,42 +138,12 @@ class TestCaseConferenceApp : public QObject {
         STEP(tapChip(QStringLiteral("recommendationKind_%1").arg(index), becomes));
         STEP(typeNamed(QStringLiteral("recommendationText_%1").arg(index), text));
     }
-    // Where the app was started, the folder its save dialog opens in.
+    // Where the app was started: Qt's own default folder for its dialogs, not where Cairn's opens.
     QString startFolder() const { return m_out.filePath(QStringLiteral("started-here")); }
-    // Taps the screen's save button; in the save dialog it opens, types `fileName`, ends it with
-    // the keyboard's Enter and taps Save. The file's path once the dialog closed, or empty.
+    QString documents() const { return m_home.documents(); }
     QString saveInDialog(const QString &button, const QString &fileName)
     {
-        if (!testing::tapNamedInView(m_window, button))
-            return {};
-        // Open, and showing the folder's files (it lists them on a thread of its own): a user types
-        // the name once the dialog has settled.
-        QQuickItem *name = nullptr;
-        if (!testing::waitFor([&] {
-                name = testing::findItem(m_window, QStringLiteral("fileNameTextField"));
-                QQuickItem *files = testing::findItem(m_window, QStringLiteral("fileDialogListView"));
-                QObject *listing = files ? files->property("model").value<QObject *>() : nullptr;
-                return name && !testing::inTransition(name) && listing &&
-                       listing->property("status").toInt() == 1;  // FolderListModel.Ready
-            }))
-            return {};
-        typeNamed(QStringLiteral("fileNameTextField"), fileName);
-        if (QTest::currentTestFailed())
-            return {};
-        QTest::keyClick(m_window, Qt::Key_Return);
-        QQuickItem *dialog = name;
-        while (dialog && !dialog->inherits("QQuickPopupItem"))
-            dialog = dialog->parentItem();
-        QQuickItem *save = nullptr;
-        if (!testing::waitFor([&] {
-                save = testing::findButton(dialog, QStringLiteral("Save"));
-                return save && save->isEnabled();
-            }))
-            return {};
-        testing::tap(m_window, save);
-        if (!testing::waitFor([&] { return !testing::findItem(m_window, QStringLiteral("fileNameTextField")); }))
-            return {};
-        return QDir(startFolder()).filePath(fileName);
+        return testing::saveInDialog(m_window, button, documents(), fileName);
     }
     // What the shown screen says about its last action.
     QString visibleMessage()
@@ -178,12 +154,39 @@ class TestCaseConferenceApp : public QObject {
         return {};
     }
     QObject *meetingModel() { return m_app->find(QStringLiteral("clinicianMeetingModel")); }
+    // The shown summary and its PDF (the one "Save as PDF" writes) in Spanish, then back to English.
+    void resultsInSpanish(QObject *summary)
+    {
+        app::Language &language = m_app->app().language();
+        QVERIFY(language.setLanguage(QStringLiteral("es")));
+        const QString words = QStringLiteral("distinto de lo esperado");
+        const bool shown = testing::waitFor(
+            [&] { return !testing::visibleTexts(m_window).filter(QStringLiteral("orina: ") + words).isEmpty(); });
+        const QStringList texts = testing::visibleTexts(m_window);
+        QByteArray pdf;
+        QMetaObject::invokeMethod(summary, "pdf", Q_RETURN_ARG(QByteArray, pdf));
+        QVERIFY(language.setLanguage(QStringLiteral("en")));
+        QVERIFY2(shown, qPrintable(texts.join(u'|')));
+        QFile file(m_out.filePath(QStringLiteral("resumen.pdf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pdf);
+        file.close();
+        const QString text = testing::pdfText(file.fileName());
+        QVERIFY2(text.contains(squeezed(QStringLiteral("Urine drug test ") + words + QStringLiteral(": cocaine"))),
+                 qPrintable(text.left(2000)));
+        QVERIFY(!text.contains(squeezed(QStringLiteral("not as expected"))));
+        // Back in English, the screen is too.
+        QVERIFY(testing::waitFor([&] {
+            return !testing::visibleTexts(m_window).filter(QStringLiteral("urine test: not as expected")).isEmpty();
+        }));
+    }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_out.isValid());
-        // Started from a folder of its own: the save dialog opens there (Qt's default).
+        QVERIFY(m_home.isValid());
+        // Started from a folder of its own, Qt's default for a dialog: Cairn's opens in Documents.
         QVERIFY(QDir(m_out.path()).mkpath(startFolder()));
         QVERIFY(QDir::setCurrent(startFolder()));
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
@@ -252,17 +255,23 @@ private slots:
                      return testing::visibleTexts(m_window).contains(
                          QStringLiteral("✓ Summary saved to %1.").arg(file));
                  }),
-                 qPrintable(visibleMessage() + QStringLiteral(" / ") + QDir(startFolder()).entryList().join(u',')));
+                 qPrintable(visibleMessage() + QStringLiteral(" / ") + QDir(documents()).entryList().join(u',')));
+        QVERIFY(testing::isPdfFile(file));
         const QString text = testing::pdfText(file);
         QVERIFY(!text.isEmpty());
         for (const QString &phrase :
              {kQuestion, QStringLiteral("Current regimen: 135.0 MME/day"), QStringLiteral("oxycodone"),
               QStringLiteral("PEG trend"), QStringLiteral("Baseline 7.0 on 2025-12-01; latest 6.0"),
               QStringLiteral("30% better than baseline (4.9)"), QStringLiteral("Open care gaps on 2026-03-10"),
-              QStringLiteral("HIGH_DOSE"), QStringLiteral("UDS_UNEXPECTED")})
+              QStringLiteral("HIGH_DOSE"), QStringLiteral("UDS_UNEXPECTED"),
+              QStringLiteral("2026-02-20 Urine drug test not as expected: cocaine")})
             QVERIFY2(text.contains(squeezed(phrase)), qPrintable(phrase));
-        // Written only where chosen: the folder holds that one file.
-        QCOMPARE(QDir(startFolder()).entryList(QDir::Files), QStringList{QStringLiteral("dana-whitfield.pdf")});
+        // Written only where chosen: Documents holds that one file, the folder the app started in none.
+        QCOMPARE(QDir(documents()).entryList(QDir::Files), QStringList{QStringLiteral("dana-whitfield.pdf")});
+        QVERIFY(QDir(startFolder()).entryList(QDir::Files).isEmpty());
+
+        // In Spanish the screen and the PDF say the result in the same Spanish words.
+        STEP(resultsInSpanish(summary));
 
         // "View as PDF": the same document read on the tablet from memory, page 1 drawn.
         QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("viewPdf")));
@@ -278,6 +287,15 @@ private slots:
             QQuickItem *page = testing::findItem(m_window, QStringLiteral("pdfPage_0"));
             return page && page->property("rendered").toBool();
         }));
+        // The reader's own "Save as PDF": through the same dialog, in Documents.
+        const QString fromReader = saveInDialog(QStringLiteral("pdfReaderSave"), QStringLiteral("from-reader.pdf"));
+        QVERIFY2(!fromReader.isEmpty(), "the reader's save dialog");
+        QVERIFY2(testing::waitFor([&] {
+                     return testing::visibleTexts(m_window).contains(QStringLiteral("Saved to %1.").arg(fromReader));
+                 }),
+                 qPrintable(QDir(documents()).entryList().join(u',')));
+        QVERIFY(testing::isPdfFile(fromReader));
+        QVERIFY(testing::pdfText(fromReader).contains(squeezed(kQuestion)));
 
         // Back twice (the reader, the summary) to the meeting's list; the team's note on its screen.
         QVERIFY(testing::tapWhenReady(m_window, QStringLiteral("backButton")));

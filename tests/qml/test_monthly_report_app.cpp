@@ -2,20 +2,23 @@
 // real encrypted registry with a seeded clinic: from Measures, the registry manager makes last
 // month's full report and reads it as the PDF itself (page 1 drawn, its title, "Page 1 of N"),
 // with the appendix of patients; a clinician is never offered that edition, and asking for it anyway
-// is refused; the saved file, read back with pdftotext, has every measure's name; in Spanish the
-// report speaks Spanish. And the Registry screen's gap worklist leaves as an XLSX file that Cairn's
-// own reader reads back (issue 17 item 4's last sentence), for the roles that may export.
+// is refused; "Save as PDF" saves through the save dialog, which opens in the user's Documents
+// folder (their home folder when there is none), and the file, read back with pdftotext, has every
+// measure's name; in Spanish the report speaks Spanish. And the Registry screen's gap worklist leaves as an XLSX file
+// that Cairn's own reader reads back (issue 17 item 4's last sentence), for the roles that may export.
 
 #include "core/interop/spreadsheet.h"
 #include "qml/app/language.h"
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
+#include "tests/qml/save_dialog.h"
 #include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
 #include "tests/support/pdf_text.h"
 #include "tests/support/result_checks.h"
 #include "tests/support/test_team.h"
 
+#include <QDir>
 #include <QFile>
 #include <QQmlContext>
 #include <QQmlExpression>
@@ -44,6 +47,8 @@ class TestMonthlyReportApp : public QObject {
     std::unique_ptr<testing::AppFixture> m_app;
     app::Session *m_session = nullptr;
     QTemporaryDir m_out;
+    // HOME, with the Documents folder the save dialog opens in.
+    testing::DocumentsHome m_home;
 
     QQuickWindow *window() const { return m_app->window(); }
     QQuickItem *item(const QString &name, bool usable = true) const
@@ -83,10 +88,13 @@ class TestMonthlyReportApp : public QObject {
         return squeezed(text);
     }
 
-    QString saved(const QString &name)
+    // "Save as PDF" on the report's screen, through its dialog, under `name` in `folder` (the one the
+    // dialog must open in): the saved PDF's text, or empty when the dialog or the file failed.
+    QString saved(const QString &name, const QString &folder, const QString &saveLabel = QStringLiteral("Save"))
     {
-        const QString file = m_out.filePath(name);
-        QMetaObject::invokeMethod(pages(), "save", Q_ARG(QUrl, QUrl::fromLocalFile(file)));
+        const QString file = testing::saveInDialog(window(), QStringLiteral("saveReport"), folder, name, saveLabel);
+        if (file.isEmpty() || !testing::waitFor([&] { return testing::isPdfFile(file); }))
+            return {};
         return testing::pdfText(file);
     }
 
@@ -94,6 +102,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_out.isValid());
+        QVERIFY(m_home.isValid());
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(), "poppler-utils is needed");
         QStandardPaths::setTestModeEnabled(true);
         testing::AppFixtureOptions options;
@@ -149,13 +158,29 @@ private slots:
         QVERIFY(testing::tapWhenReady(window(), QStringLiteral("pdfFitWidth")));
         QTRY_COMPARE(item(QStringLiteral("pdfPage_0"))->width(), fitted);
 
-        // Saved where the user chose: every measure's name, and the appendix.
-        const QString text = saved(QStringLiteral("february.pdf"));
+        // Saved where the user chose, in Documents: every measure's name, and the appendix.
+        const QString text = saved(QStringLiteral("february.pdf"), m_home.documents());
+        QVERIFY2(!text.isEmpty(), "saved through the dialog as a PDF in Documents");
+        QVERIFY2(
+            testing::visibleTexts(window()).contains(
+                QStringLiteral("Saved to %1.").arg(QDir(m_home.documents()).filePath(QStringLiteral("february.pdf")))),
+            qPrintable(testing::visibleTexts(window()).join(QLatin1Char('|'))));
         for (const QString &measure : {QStringLiteral("Treatment agreement current"),
                                        QStringLiteral("90 MME/day or more"), QStringLiteral("Also on a benzodiazepine"),
                                        QStringLiteral("Naloxone when indicated"), QStringLiteral("Mean PEG score")})
             QVERIFY2(text.contains(squeezed(measure)), qPrintable(measure));
         QVERIFY(text.contains(squeezed(QStringLiteral("Appendix: patients behind the measures off target"))));
+    }
+
+    // Without a Documents folder the dialog opens in the user's home folder, never in one that does
+    // not exist.
+    void withoutDocumentsTheDialogOpensInTheHomeFolder()
+    {
+        QVERIFY(QDir(m_home.documents()).removeRecursively());
+        const QString text = saved(QStringLiteral("at-home.pdf"), m_home.home());
+        QVERIFY(QDir(m_home.home()).mkpath(QStringLiteral("Documents")));
+        QVERIFY2(!text.isEmpty(), "saved through the dialog as a PDF in the home folder");
+        QVERIFY(text.contains(squeezed(QStringLiteral("Opioid therapy measures, February 2026"))));
     }
 
     // A clinician reads the measures but may not print patient lists: the edition is not offered, and
@@ -198,8 +223,9 @@ private slots:
         signIn(kManager, kManagerPin);
         openReport();
         make();
-        const QString text = saved(QStringLiteral("febrero.pdf"));
+        const QString text = saved(QStringLiteral("febrero.pdf"), m_home.documents(), QStringLiteral("Guardar"));
         QVERIFY(language.setLanguage(QStringLiteral("en")));
+        QVERIFY2(!text.isEmpty(), "saved through the dialog (in Spanish) as a PDF in Documents");
         QVERIFY2(text.contains(squeezed(QStringLiteral("Medidas de la terapia con opioides, febrero 2026: resumen "
                                                        "para la reunión del personal"))),
                  qPrintable(text.left(300)));

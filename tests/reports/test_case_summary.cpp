@@ -2,7 +2,8 @@
 // (core/clinical/case_conference.h), from records built here: the regimen with each opioid's MME,
 // the MME at each change of the regimen, the PEG baseline and its 30 % line, the open gaps and the
 // open tasks; the new record kinds' JSON round trip and their refusals naming the field; the
-// conference's status steps; the task worklist and the clinician meeting's list.
+// conference's status steps; the task worklist and the clinician meeting's list. The PDF, read back
+// with pdftotext, gives screening and urine-test results in words ("low risk", "not as expected").
 
 #include "core/clinical/case_conference.h"
 #include "core/clinical/ltot.h"
@@ -10,8 +11,12 @@
 #include "core/domain/record_json.h"
 #include "core/domain/validation.h"
 #include "core/reports/case_summary.h"
+#include "tests/support/pdf_text.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cairn;
@@ -238,7 +243,41 @@ private slots:
         QCOMPARE(list.at(0).question, QStringLiteral("Second?"));
         QCOMPARE(list.at(1).question, QStringLiteral("First?"));
     }
+
+    // The PDF says results as the screen does, in words (core/reports/result_words.h), never the
+    // stored values ("low", "unexpected").
+    void thePdfGivesResultsInWords()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
+                 "poppler-utils (pdftotext) is needed: tools/install-deps.sh installs it");
+        Patient p = patient();
+        p.uds << UrineDrugScreen{{}, QDate(2026, 10, 1), UdsResult::Unexpected, {QStringLiteral("cocaine")}}
+              << UrineDrugScreen{{}, QDate(2026, 11, 20), UdsResult::Pending, {}};
+        auto s = summarise(p);
+        QVERIFY(s);
+        s->scores = {
+            clinical::ScreeningScore{
+                QStringLiteral("ort"), QDate(2026, 9, 1), 3, QStringLiteral("tier"), QStringLiteral("low"), {}},
+            clinical::ScreeningScore{
+                QStringLiteral("phq9"), QDate(2026, 9, 1), 12, QStringLiteral("band"), QStringLiteral("moderate"), {}}};
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        QFile file(out.filePath(QStringLiteral("summary.pdf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(reports::renderCaseSummary(*s));
+        file.close();
+        const QString text = testing::pdfText(file.fileName());
+        QVERIFY(!text.isEmpty());
+        for (const QString &phrase : {QStringLiteral("ORT 3 (low risk)"), QStringLiteral("PHQ-9 12 (moderate)"),
+                                      QStringLiteral("2026-10-01 Urine drug test not as expected: cocaine"),
+                                      QStringLiteral("2026-11-20 Urine drug test result pending")})
+            QVERIFY2(text.contains(testing::squeezed(phrase)), qPrintable(phrase + QStringLiteral(" in ") + text));
+        for (const QString &stored : {QStringLiteral("(low)"), QStringLiteral("Urine drug test unexpected"),
+                                      QStringLiteral("Urine drug test pending")})
+            QVERIFY2(!text.contains(testing::squeezed(stored)), qPrintable(stored));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestCaseSummary)
+// A QGuiApplication: the PDF is laid out with fonts.
+QTEST_MAIN(TestCaseSummary)
 #include "test_case_summary.moc"
