@@ -724,4 +724,22 @@ Status forEachPatient(storage::RecordStore &store, const std::function<Status(do
     return visited;
 }
 
+Status forEachPatientOf(storage::RecordStore &store, const QStringList &ids,
+                        const std::function<Status(domain::Patient &&)> &visit)
+{
+    for (const QString &id : ids) {
+        auto current = store.current(id);
+        if (!current)
+            return current.error();
+        if (current->isEmpty())
+            continue;
+        auto patient = assemblePatient(*current);
+        if (!patient)
+            return patient.error();
+        if (auto s = visit(std::move(patient).value()); !s)
+            return s;
+    }
+    return ok();
+}
+
 }  // namespace cairn::registry

@@ -49,4 +49,11 @@ Result<QList<domain::Patient>> assembleAllPatients(storage::RecordStore &store);
 // were written. Stops visiting at the first error, of assembling or of `visit`, and returns it.
 Status forEachPatient(storage::RecordStore &store, const std::function<Status(domain::Patient &&)> &visit);
 
+// The patients `ids` name, each read on its own (RecordStore::current) and handed to `visit` in
+// the order of `ids`: for a few patients, where a scan of the whole store would cost more. An id
+// with no current records (a patient this tablet has no demographics for yet) is passed over.
+// Stops at the first error, of reading or of `visit`, and returns it.
+Status forEachPatientOf(storage::RecordStore &store, const QStringList &ids,
+                        const std::function<Status(domain::Patient &&)> &visit);
+
 }  // namespace cairn::registry

@@ -555,19 +555,8 @@ Result<int> refreshSummaries(storage::Database &db, const QDate &today)
             return s.error();
         if (auto s = writeChunk(); !s)
             return s.error();
-    } else {
-        for (const QString &id : std::as_const(*dirty)) {
-            auto current = store.current(id);
-            if (!current)
-                return current.error();
-            if (current->isEmpty())
-                continue;  // records of a patient this tablet has no demographics for yet
-            auto patient = assemblePatient(*current);
-            if (!patient)
-                return patient.error();
-            if (auto s = write(*patient); !s)
-                return s.error();
-        }
+    } else if (auto s = forEachPatientOf(store, *dirty, write); !s) {
+        return s.error();
     }
     if (auto s = summaries.clearDirty(); !s)
         return s.error();
@@ -609,23 +598,16 @@ Result<int> prepareSummariesAhead(storage::Database &db, const QDate &today, int
         return kept.error();
     RecordStore store(db);
     SummaryTextIds textIds(summaries);
-    for (const QString &id : std::as_const(*ids)) {
-        auto current = store.current(id);
-        if (!current)
-            return current.error();
-        if (current->isEmpty())
-            continue;
-        auto patient = assemblePatient(*current);
-        if (!patient)
-            return patient.error();
-        const auto measures = kept->constFind(id);
-        auto row = stored(summarise(*patient, tomorrow, rules, measures == kept->cend() ? nullptr : &*measures),
+    const auto prepare = [&](domain::Patient &&patient) -> Status {
+        const auto measures = kept->constFind(patient.id);
+        auto row = stored(summarise(patient, tomorrow, rules, measures == kept->cend() ? nullptr : &*measures),
                           tomorrow, textIds);
         if (!row)
             return row.error();
-        if (auto s = summaries.upsertPrepared(*row, day, identity); !s)
-            return s.error();
-    }
+        return summaries.upsertPrepared(*row, day, identity);
+    };
+    if (auto s = forEachPatientOf(store, *ids, prepare); !s)
+        return s.error();
     return static_cast<int>(ids->size());
 }
 

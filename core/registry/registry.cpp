@@ -95,9 +95,7 @@ Status writeInTransaction(RecordWriter &w, const domain::RecordEnvelope &envelop
         return tx.error();
     if (auto s = w.write(envelope, action); !s)
         return s;
-    if (auto s = w.saveClock(); !s)
-        return s;
-    return commitWithSummaries(*tx, w.db, w.clock);
+    return w.commit(*tx);
 }
 
 // The permission a stored kind needs to be written (record_kinds.h says which; "patient" is

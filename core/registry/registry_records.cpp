@@ -666,17 +666,13 @@ Result<QList<domain::Patient>> Registry::patientsBookedOn(const QDate &date, con
         return ids.error();
     RecordStore store(*d->db);
     QList<domain::Patient> patients;
-    for (const QString &id : std::as_const(*ids)) {
-        auto current = store.current(id);
-        if (!current)
-            return current.error();
-        if (current->isEmpty())
-            continue;
-        auto patient = assemblePatient(*current);
-        if (!patient)
-            return patient.error();
-        patients.append(std::move(patient).value());
-    }
+    if (auto s = forEachPatientOf(store, *ids,
+                                  [&patients](domain::Patient &&patient) {
+                                      patients.append(std::move(patient));
+                                      return ok();
+                                  });
+        !s)
+        return s.error();
     if (auto s = auditRead(*d->db, *this, QStringLiteral("view_all_patients"), {}, purpose); !s)
         return s.error();
     return patients;

@@ -13,6 +13,13 @@
 namespace cairn::registry {
 namespace {
 
+// An audit entry about the sync as a whole, in the caller's transaction: who, when, `action`, and
+// `detail` (counts or ids only: what a pulled record holds may be patient data).
+Status auditSync(Database &db, const Registry &registry, const QString &action, const QString &detail)
+{
+    return storage::AuditLog(db).append({registry.clock().now(), registry.user().id, action, {}, {}, detail});
+}
+
 // Why a pulled record cannot be stored on this tablet, or nullopt when it can. The checks the
 // server makes of an arriving record, then what only this tablet knows: whether the patient and
 // the record it corrects are here. Records in setAsideNow count as not here (the recheck of stored
@@ -292,23 +299,13 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
     if (added > 0) {
         if (auto s = w.saveClock(); !s)
             return s.error();
-        if (auto s = w.audit.append({m_clock.now(),
-                                     m_user.id,
-                                     QStringLiteral("sync_pull"),
-                                     {},
-                                     {},
-                                     QStringLiteral("%1 records").arg(added)});
-            !s)
+        if (auto s = auditSync(*d->db, *this, QStringLiteral("sync_pull"), QStringLiteral("%1 records").arg(added)); !s)
             return s.error();
     }
     // Counts only: what was set aside may hold patient data, and the audit log is not its place.
     if (setAside > 0) {
-        if (auto s = w.audit.append({m_clock.now(),
-                                     m_user.id,
-                                     QStringLiteral("sync_quarantine"),
-                                     {},
-                                     {},
-                                     QStringLiteral("%1 records set aside").arg(setAside)});
+        if (auto s = auditSync(*d->db, *this, QStringLiteral("sync_quarantine"),
+                               QStringLiteral("%1 records set aside").arg(setAside));
             !s)
             return s.error();
     }
@@ -417,12 +414,8 @@ Status Registry::recheckStoredRecords()
     if (auto s = meta.remove(kRecheckKey); !s)
         return s;
     // Counts only, as for a pulled page: what was set aside may hold patient data.
-    if (auto s = w.audit.append({m_clock.now(),
-                                 m_user.id,
-                                 QStringLiteral("recheck_quarantine"),
-                                 {},
-                                 {},
-                                 QStringLiteral("%1 of %2 stored records set aside").arg(quarantined).arg(checked)});
+    if (auto s = auditSync(*d->db, *this, QStringLiteral("recheck_quarantine"),
+                           QStringLiteral("%1 of %2 stored records set aside").arg(quarantined).arg(checked));
         !s)
         return s;
     return commitWithSummaries(*tx, *d->db, m_clock);
@@ -461,12 +454,8 @@ Status Registry::resequenceAfter(std::int64_t serverHighest)
         if (auto s = meta.setValue("sync.pushed_through", QString::number(serverHighest)); !s)
             return s;
     }
-    if (auto s = storage::AuditLog(*d->db).append({m_clock.now(),
-                                                   m_user.id,
-                                                   QStringLiteral("sync_resequence"),
-                                                   {},
-                                                   {},
-                                                   QStringLiteral("after %1").arg(serverHighest)});
+    if (auto s =
+            auditSync(*d->db, *this, QStringLiteral("sync_resequence"), QStringLiteral("after %1").arg(serverHighest));
         !s)
         return s;
     return tx->commit();
@@ -516,9 +505,7 @@ Result<QString> Registry::withdrawQuarantined(std::int64_t quarantineId, const Q
         return s.error();
     if (auto s = writer().saveClock(); !s)
         return s.error();
-    if (auto s = storage::AuditLog(*d->db).append(
-            {m_clock.now(), m_user.id, QStringLiteral("withdraw_quarantined"), {}, {}, QString::number(quarantineId)});
-        !s)
+    if (auto s = auditSync(*d->db, *this, QStringLiteral("withdraw_quarantined"), QString::number(quarantineId)); !s)
         return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
@@ -542,9 +529,7 @@ Status Registry::reviewConflict(std::int64_t conflictId)
     const QString at = isoNow(m_clock);
     if (auto s = RecordStore(*d->db).markConflictReviewed(conflictId, m_user.id, at); !s)
         return s;
-    if (auto s = storage::AuditLog(*d->db).append(
-            {m_clock.now(), m_user.id, QStringLiteral("review_conflict"), {}, {}, QString::number(conflictId)});
-        !s)
+    if (auto s = auditSync(*d->db, *this, QStringLiteral("review_conflict"), QString::number(conflictId)); !s)
         return s;
     return tx->commit();
 }

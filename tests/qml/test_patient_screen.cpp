@@ -316,6 +316,21 @@ class TestPatientScreen : public QObject {
         return m_decimalPatient;
     }
 
+    // Signed in as the clinician, the screens in English and the patient `whom` names open: where
+    // the tests that switch the language with a patient open start. `whom` is asked once signed in
+    // (it may add the patient). False when a step failed.
+    bool openInEnglishAsClinician(const std::function<QString()> &whom)
+    {
+        signInDirectly(keys::Role::Clinician);
+        if (QTest::currentTestFailed() || !m_app->app().language().setLanguage(QStringLiteral("en")))
+            return false;
+        const QString id = whom();
+        if (id.isEmpty())
+            return false;
+        openPatient(id);
+        return !QTest::currentTestFailed();
+    }
+
     QStringList patientIds()
     {
         return onDatabase<QStringList>([](registry::Registry *r) {
@@ -631,20 +646,18 @@ private slots:
     // History tab's records; and back.
     void theSummaryTabFollowsALanguageSwitchWhileThePatientIsOpen()
     {
-        signInDirectly(keys::Role::Clinician);
-        app::Language &screens = m_app->app().language();
-        QVERIFY(screens.setLanguage(QStringLiteral("en")));
         // A patient of the seeded clinic on long-term therapy at 90 MME, with PEG scores and an
         // overdue agreement (by chart number: earlier tests' records change the list's order).
-        const QString id = onDatabase<QString>([](registry::Registry *r) {
-            if (auto all = r->listPatients())
-                for (const auto &p : *all)
-                    if (p.clinicId == QLatin1String("SYN-000043"))
-                        return p.id;
-            return QString();
-        });
-        QVERIFY(!id.isEmpty());
-        openPatient(id);
+        QVERIFY(openInEnglishAsClinician([this] {
+            return onDatabase<QString>([](registry::Registry *r) {
+                if (auto all = r->listPatients())
+                    for (const auto &p : *all)
+                        if (p.clinicId == QLatin1String("SYN-000043"))
+                            return p.id;
+                return QString();
+            });
+        }));
+        app::Language &screens = m_app->app().language();
         QQuickItem *glance = testing::findItem(m_window, QStringLiteral("atAGlance"));
         QVERIFY(glance);
         const auto text = [this](const QString &name) { return shownText(name); };
@@ -714,12 +727,8 @@ private slots:
     // PEG trend; and they change with the language while the patient is open.
     void numbersFollowTheScreensLanguage()
     {
-        signInDirectly(keys::Role::Clinician);
+        QVERIFY(openInEnglishAsClinician([this] { return patientWithDecimals(); }));
         app::Language &screens = m_app->app().language();
-        QVERIFY(screens.setLanguage(QStringLiteral("en")));
-        const QString id = patientWithDecimals();
-        QVERIFY(!id.isEmpty());
-        openPatient(id);
         const auto text = [this](const QString &name) { return shownText(name); };
         const auto regimen = [this] { return regimenLines().join(QLatin1Char('\n')); };
         const auto opioidHistory = [this] { return historyByKind("summary").value(QStringLiteral("opioid")); };
@@ -750,12 +759,8 @@ private slots:
     // again in the new language when it is switched while the patient is open, and back.
     void theVisitPromptsAndTheStatusFollowALanguageSwitch()
     {
-        signInDirectly(keys::Role::Clinician);
+        QVERIFY(openInEnglishAsClinician([this] { return patientWithDecimals(); }));
         app::Language &screens = m_app->app().language();
-        QVERIFY(screens.setLanguage(QStringLiteral("en")));
-        const QString id = patientWithDecimals();
-        QVERIFY(!id.isEmpty());
-        openPatient(id);
         QObject *view = m_window->findChild<QObject *>(QStringLiteral("patientViewModel"));
         QVERIFY(view);
         auto *prompts = view->property("prompts").value<QAbstractItemModel *>();

@@ -41,14 +41,13 @@ Result<QString> readPin(const GlobalOptions &options)
                  QStringLiteral("give the PIN with --pin-fd N or the CAIRN_PIN environment variable")};
 }
 
-Result<QString> readNewPin(QStringList &args)
+namespace {
+// The new PIN from the file descriptor `fd` names (when given), else CAIRN_NEW_PIN.
+Result<QString> newPinFrom(const QString &fd)
 {
-    auto fd = takeOption(args, QStringLiteral("--new-pin-fd"));
-    if (!fd)
-        return fd.error();
-    if (!fd->isEmpty()) {
+    if (!fd.isEmpty()) {
         bool ok = false;
-        const int n = fd->toInt(&ok);
+        const int n = fd.toInt(&ok);
         if (!ok || n < 0)
             return Error{QStringLiteral("--new-pin-fd"), QStringLiteral("needs a file descriptor number")};
         return readFromFd(n, QStringLiteral("--new-pin-fd"));
@@ -56,6 +55,13 @@ Result<QString> readNewPin(QStringList &args)
     if (qEnvironmentVariableIsSet("CAIRN_NEW_PIN"))
         return qEnvironmentVariable("CAIRN_NEW_PIN");
     return Error{QStringLiteral("new pin"), QStringLiteral("give the new PIN with --new-pin-fd N or CAIRN_NEW_PIN")};
+}
+}  // namespace
+
+QString readNewPin(Arguments &in)
+{
+    const QString fd = in.option(QStringLiteral("--new-pin-fd"));
+    return in ? in.take(newPinFrom(fd)) : QString();
 }
 
 Result<OpenRegistry> openRegistry(const GlobalOptions &options, const registry::Clock &clock)

@@ -23,8 +23,6 @@ QString registryPath(const GlobalOptions &options);
 Result<std::unique_ptr<platform::Keystore>> keystore();
 // The acting user's PIN: --pin-fd N, else CAIRN_PIN.
 Result<QString> readPin(const GlobalOptions &options);
-// A second PIN (a new user's, or a new PIN): --new-pin-fd N in args, else CAIRN_NEW_PIN.
-Result<QString> readNewPin(QStringList &args);
 // Unlocks as --user (or CAIRN_USER, or the first administrator).
 Result<OpenRegistry> openRegistry(const GlobalOptions &options, const registry::Clock &clock);
 
@@ -89,6 +87,10 @@ private:
     QStringList m_args;
     std::optional<Error> m_error;
 };
+
+// A second PIN (a new user's, or a new PIN): --new-pin-fd N, else CAIRN_NEW_PIN; an error is kept
+// as Arguments::reject does.
+QString readNewPin(Arguments &in);
 
 // The registry unlocked for a command that has read all its arguments (Arguments::finish). When an
 // argument is wrong or the registry does not open, the error is printed and exitCode is what the

@@ -56,96 +56,79 @@ void printRound(QTextStream &out, const clinical::RoundResult &round, const clin
         out << "  action-plan candidates (average 2 or less): " << candidates.join(QStringLiteral(", ")) << '\n';
 }
 
-int runAssessment(const QStringList &arguments, const GlobalOptions &options, Io &io)
+int runAnswer(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto taken = takeAction(QStringLiteral("assessment"), args,
-                                  {QStringLiteral("answer --round R --scores FILE"),
-                                   QStringLiteral("show [--round R] [--json]"), QStringLiteral("chart --pdf FILE")});
-    if (!taken)
-        return fail(io, taken.error(), BadInput);
-    const QString &action = *taken;
     io.out->setEncoding(QStringConverter::Utf8);
     auto shipped = form();
     if (!shipped)
         return fail(io, shipped.error());
-    if (action == QLatin1String("answer")) {
-        auto round = takeOption(args, QStringLiteral("--round"));
-        auto scoresFile = takeOption(args, QStringLiteral("--scores"));
-        for (const auto *option : {&round, &scoresFile})
-            if (!*option)
-                return fail(io, option->error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        if (scoresFile->isEmpty())
-            return fail(io, {QStringLiteral("--scores"), QStringLiteral("name a JSON file {\"item id\": 1-4, ...}")},
-                        BadInput);
-        auto scores = readJsonObject(*scoresFile, io, QStringLiteral("scores"),
-                                     QStringLiteral("assets/clinical/self-assessment.json"));
-        if (!scores)
-            return fail(io, scores.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto saved = open->registry->answerSelfAssessment(*round, *scores);
-        if (!saved)
-            return fail(io, saved.error(), exitFor(saved.error()));
-        *io.out << "answers for round " << *round << " saved (" << shipped->itemIds().size() << " items, as "
-                << keys::toString(open->registry->user().role) << ")\n";
+    const QString round = in.option(QStringLiteral("--round"));
+    const QString scoresFile = in.option(QStringLiteral("--scores"));
+    if (in.finish() && scoresFile.isEmpty())
+        in.reject({QStringLiteral("--scores"), QStringLiteral("name a JSON file {\"item id\": 1-4, ...}")});
+    const QJsonObject scores = in.finish()
+                                   ? in.take(readJsonObject(scoresFile, io, QStringLiteral("scores"),
+                                                            QStringLiteral("assets/clinical/self-assessment.json")))
+                                   : QJsonObject();
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto saved = registry->answerSelfAssessment(round, scores);
+    if (!saved)
+        return fail(io, saved.error(), exitFor(saved.error()));
+    *io.out << "answers for round " << round << " saved (" << shipped->itemIds().size() << " items, as "
+            << keys::toString(registry->user().role) << ")\n";
+    return Success;
+}
+
+// show and chart read the same options (each accepts the other's and leaves it unused).
+int runShowOrChart(Arguments &in, const GlobalOptions &options, Io &io, bool chart)
+{
+    io.out->setEncoding(QStringConverter::Utf8);
+    auto shipped = form();
+    if (!shipped)
+        return fail(io, shipped.error());
+    const QString round = in.option(QStringLiteral("--round"));
+    const QString pdf = in.option(QStringLiteral("--pdf"));
+    const bool json = in.flag(QStringLiteral("--json"));
+    if (in.finish() && chart && pdf.isEmpty())
+        in.reject({QStringLiteral("--pdf"), QStringLiteral("name the file to write the chart to")});
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto responses = registry->selfAssessmentResponses();
+    if (!responses)
+        return fail(io, responses.error());
+    QList<clinical::RoundResult> rounds = clinical::roundResults(*shipped, *responses);
+    if (chart) {
+        const QByteArray bytes = reports::renderSelfAssessmentReport(*shipped, rounds, kClock.now().date());
+        QFile out(pdf);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() || !out.flush()) {
+            out.remove();
+            return fail(io, {QStringLiteral("--pdf"), QStringLiteral("cannot write %1").arg(pdf)});
+        }
+        *io.out << "self-assessment chart of " << rounds.size() << " rounds written to " << pdf << '\n';
         return Success;
     }
-    if (action == QLatin1String("show") || action == QLatin1String("chart")) {
-        auto round = takeOption(args, QStringLiteral("--round"));
-        auto pdf = takeOption(args, QStringLiteral("--pdf"));
-        const bool json = takeFlag(args, QStringLiteral("--json"));
-        for (const auto *option : {&round, &pdf})
-            if (!*option)
-                return fail(io, option->error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        if (action == QLatin1String("chart") && pdf->isEmpty())
-            return fail(io, {QStringLiteral("--pdf"), QStringLiteral("name the file to write the chart to")}, BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto responses = open->registry->selfAssessmentResponses();
-        if (!responses)
-            return fail(io, responses.error());
-        QList<clinical::RoundResult> rounds = clinical::roundResults(*shipped, *responses);
-        if (action == QLatin1String("chart")) {
-            const QByteArray bytes = reports::renderSelfAssessmentReport(*shipped, rounds, kClock.now().date());
-            QFile out(*pdf);
-            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() ||
-                !out.flush()) {
-                out.remove();
-                return fail(io, {QStringLiteral("--pdf"), QStringLiteral("cannot write %1").arg(*pdf)});
-            }
-            *io.out << "self-assessment chart of " << rounds.size() << " rounds written to " << *pdf << '\n';
-            return Success;
-        }
-        if (!round->isEmpty()) {
-            rounds.removeIf([&](const clinical::RoundResult &r) { return r.round != *round; });
-            if (rounds.isEmpty())
-                return fail(io, {QStringLiteral("--round"), QStringLiteral("nobody has answered that round")},
-                            BadInput);
-        }
-        if (json) {
-            QJsonArray list;
-            for (const auto &r : rounds)
-                list.append(roundJson(r, *shipped));
-            *io.out << QJsonDocument(
-                           QJsonObject{{QStringLiteral("form"), shipped->version}, {QStringLiteral("rounds"), list}})
-                           .toJson(QJsonDocument::Indented);
-            return Success;
-        }
+    if (!round.isEmpty()) {
+        rounds.removeIf([&](const clinical::RoundResult &r) { return r.round != round; });
         if (rounds.isEmpty())
-            *io.out << "no round answered yet\n";
+            return fail(io, {QStringLiteral("--round"), QStringLiteral("nobody has answered that round")}, BadInput);
+    }
+    if (json) {
+        QJsonArray list;
         for (const auto &r : rounds)
-            printRound(*io.out, r, *shipped);
+            list.append(roundJson(r, *shipped));
+        *io.out << QJsonDocument(
+                       QJsonObject{{QStringLiteral("form"), shipped->version}, {QStringLiteral("rounds"), list}})
+                       .toJson(QJsonDocument::Indented);
         return Success;
     }
-    Q_UNREACHABLE();  // takeAction accepted only the actions above
-    return Failure;
+    if (rounds.isEmpty())
+        *io.out << "no round answered yet\n";
+    for (const auto &r : rounds)
+        printRound(*io.out, r, *shipped);
+    return Success;
 }
 
 // --- action-plan -------------------------------------------------------------------------------
@@ -277,7 +260,16 @@ int runActionPlan(const QStringList &arguments, const GlobalOptions &options, Io
 CAIRN_CLI_DRAWING_COMMAND("assessment",
                           "assessment answer --round R --scores FILE | show [--round R] [--json] | chart --pdf FILE: "
                           "the clinic's Six Building Blocks self-assessment (every role answers)",
-                          runAssessment);
+                          actionsOf(QStringLiteral("assessment"),
+                                    {{QStringLiteral("answer --round R --scores FILE"), runAnswer},
+                                     {QStringLiteral("show [--round R] [--json]"),
+                                      [](Arguments &in, const GlobalOptions &options, Io &io) {
+                                          return runShowOrChart(in, options, io, false);
+                                      }},
+                                     {QStringLiteral("chart --pdf FILE"),
+                                      [](Arguments &in, const GlobalOptions &options, Io &io) {
+                                          return runShowOrChart(in, options, io, true);
+                                      }}}));
 CAIRN_CLI_COMMAND("action-plan",
                   "action-plan add|update ID|list [--json]|history ID: the action plan the self-assessment turns into "
                   "(administrators and registry managers keep it)",

@@ -33,17 +33,15 @@ QString optionOf(const QString &field)
 }
 
 // Takes every field option given into `into` (an empty value clears a text or date field).
-Status takeFields(QStringList &args, QJsonObject &into)
+void takeFields(Arguments &in, QJsonObject &into)
 {
     for (const QString &field : kFields) {
-        if (!args.contains(optionOf(field)))
+        if (!in.given(optionOf(field)))
             continue;
-        auto value = takeOption(args, optionOf(field));
-        if (!value)
-            return value.error();
-        into.insert(field, value->isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(*value));
+        const QString value = in.option(optionOf(field));
+        if (in)
+            into.insert(field, value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
     }
-    return ok();
 }
 
 // An error about a record field, named as the option that set it.
@@ -67,88 +65,62 @@ Result<domain::AnyRecord> intakeOf(const QJsonObject &object)
     return record;
 }
 
-int runStart(QStringList &args, const GlobalOptions &options, Io &io)
+int runStart(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(io, {QStringLiteral("patient id"), QStringLiteral("is required")}, BadInput);
-    const QString patientId = args.takeFirst();
+    const QString patientId = in.required(QStringLiteral("patient id"));
     QJsonObject object{{QStringLiteral("date"), kClock.now().date().toString(Qt::ISODate)}};
-    if (auto s = takeFields(args, object); !s)
-        return fail(io, s.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto record = intakeOf(object);
-    if (!record)
-        return fail(io, record.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto id = open->registry->addRecord(patientId, std::get<domain::Intake>(*record));
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    *io.out << "started intake for " << patientId << '\n' << *id << '\n';
-    return Success;
+    takeFields(in, object);
+    // Checked once every argument is read: a stray argument is reported before a bad field.
+    const domain::AnyRecord record = in.finish() ? in.take(intakeOf(object)) : domain::AnyRecord();
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    return reportWritten(io, registry->addRecord(patientId, std::get<domain::Intake>(record)),
+                         QStringLiteral("started intake for ") + patientId);
 }
 
-int runUpdate(QStringList &args, const GlobalOptions &options, Io &io)
+int runUpdate(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(io, {QStringLiteral("intake id"), QStringLiteral("is required")}, BadInput);
-    const QString intakeId = args.takeFirst();
+    const QString intakeId = in.required(QStringLiteral("intake id"));
     QJsonObject changes;
-    if (auto s = takeFields(args, changes); !s)
-        return fail(io, s.error(), BadInput);
-    auto reason = takeOption(args, QStringLiteral("--reason"));
-    if (!reason)
-        return fail(io, reason.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    if (changes.isEmpty())
-        return fail(io, {QStringLiteral("intake"), QStringLiteral("name at least one field to change")}, BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto original = open->registry->recordInForce(intakeId);
-    if (!original)
-        return fail(io, original.error(), exitFor(original.error()));
-    if (original->kind != QLatin1String("intake"))
+    takeFields(in, changes);
+    const QString reason = in.option(QStringLiteral("--reason"));
+    if (in.finish() && changes.isEmpty())
+        in.reject({QStringLiteral("intake"), QStringLiteral("name at least one field to change")});
+    auto registry = unlockForRecord(in, options, kClock, io, intakeId);
+    if (!registry)
+        return registry.exitCode;
+    const domain::RecordEnvelope &original = registry.record;
+    if (original.kind != QLatin1String("intake"))
         return fail(
-            io, {QStringLiteral("intake id"), QStringLiteral("names a %1 record, not an intake").arg(original->kind)},
+            io, {QStringLiteral("intake id"), QStringLiteral("names a %1 record, not an intake").arg(original.kind)},
             BadInput);
     // The current version with the changes over it: an update is the intake's next state.
-    QJsonObject object = original->payload;
+    QJsonObject object = original.payload;
     object.remove(QStringLiteral("correction_reason"));
     for (auto it = changes.begin(); it != changes.end(); ++it)
         object.insert(it.key(), it.value());
     auto record = intakeOf(object);
     if (!record)
         return fail(io, record.error(), BadInput);
-    auto id = open->registry->correctRecord(intakeId, std::get<domain::Intake>(*record), *reason);
-    if (!id)
-        return fail(io, id.error(), exitFor(id.error()));
-    *io.out << "updated intake " << intakeId << '\n' << *id << '\n';
-    return Success;
+    return reportWritten(io, registry->correctRecord(intakeId, std::get<domain::Intake>(*record), reason),
+                         QStringLiteral("updated intake ") + intakeId);
 }
 
 // The patient's latest intake with its checklist, the regimen's MME (from the opioid entries) and
 // the intake's gaps, as JSON for scripts and tests.
-int runShow(QStringList &args, const GlobalOptions &options, Io &io)
+int runShow(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(io, {QStringLiteral("patient id"), QStringLiteral("is required")}, BadInput);
-    const QString patientId = args.takeFirst();
-    auto asOfText = takeOption(args, QStringLiteral("--as-of"));
-    if (!asOfText)
-        return fail(io, asOfText.error(), BadInput);
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    const QDate asOf = asOfText->isEmpty() ? kClock.now().date() : QDate::fromString(*asOfText, Qt::ISODate);
-    if (!asOf.isValid())
-        return fail(io, {QStringLiteral("--as-of"), QStringLiteral("must be a date written YYYY-MM-DD")}, BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto view = registry::patientView(*open->registry, patientId, asOf);
+    const QString patientId = in.required(QStringLiteral("patient id"));
+    const QString asOfText = in.option(QStringLiteral("--as-of"));
+    const QDate asOf = asOfText.isEmpty() ? kClock.now().date() : QDate::fromString(asOfText, Qt::ISODate);
+    // Checked once every argument is read: a stray argument is reported before a bad date.
+    if (in.finish() && !asOf.isValid())
+        in.reject({QStringLiteral("--as-of"), QStringLiteral("must be a date written YYYY-MM-DD")});
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto view = registry::patientView(*registry, patientId, asOf);
     if (!view)
         return fail(io, view.error(), exitFor(view.error()));
     const clinical::IntakeChecklist checklist = clinical::intakeChecklist(view->patient, asOf);
@@ -176,20 +148,6 @@ int runShow(QStringList &args, const GlobalOptions &options, Io &io)
     return Success;
 }
 
-int runIntake(const QStringList &arguments, const GlobalOptions &options, Io &io)
-{
-    QStringList args = arguments;
-    const auto action = takeAction(QStringLiteral("intake"), args,
-                                   {QStringLiteral("start"), QStringLiteral("update"), QStringLiteral("show")});
-    if (!action)
-        return fail(io, action.error(), BadInput);
-    if (*action == QLatin1String("start"))
-        return runStart(args, options, io);
-    if (*action == QLatin1String("update"))
-        return runUpdate(args, options, io);
-    return runShow(args, options, io);
-}
-
 }  // namespace
 
 CAIRN_CLI_COMMAND("intake",
@@ -197,6 +155,8 @@ CAIRN_CLI_COMMAND("intake",
                   "[--records-requested D] | update ID [--records-received D] [--diagnosis T] [--outcome "
                   "continue|bridge|taper|refer|not_taken_on --outcome-date D --outcome-by T [--review-date D]] ... "
                   "[--reason R] | show PATIENT [--as-of D]: a new patient already on opioids",
-                  runIntake);
+                  actionsOf(QStringLiteral("intake"), {{QStringLiteral("start"), runStart},
+                                                       {QStringLiteral("update"), runUpdate},
+                                                       {QStringLiteral("show"), runShow}}));
 
 }  // namespace cairn::cli

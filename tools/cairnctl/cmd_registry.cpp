@@ -65,81 +65,68 @@ void printUsers(Io &io, const QList<registry::UserSummary> &users, bool asJson)
     }
 }
 
-int runUser(const QStringList &arguments, const GlobalOptions &options, Io &io)
+int runUserList(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const auto taken = takeAction(QStringLiteral("user"), args,
-                                  {QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("remove NAME"),
-                                   QStringLiteral("passwd NAME"), QStringLiteral("unlock NAME")});
-    if (!taken)
-        return fail(io, taken.error(), BadInput);
-    const QString &action = *taken;
-    if (action == QLatin1String("list")) {
-        const bool asJson = takeFlag(args, QStringLiteral("--json"));
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        // Listing needs no PIN: the sign-in screen shows the same names.
-        auto users = registry::Registry::users(registryPath(options));
-        if (!users)
-            return fail(io, users.error());
-        printUsers(io, *users, asJson);
-        return Success;
-    }
-    auto name = takeOption(args, QStringLiteral("--name"));
-    if (!name)
-        return fail(io, name.error(), BadInput);
-    auto roleText = takeOption(args, QStringLiteral("--role"));
-    if (!roleText)
-        return fail(io, roleText.error(), BadInput);
+    const bool asJson = in.flag(QStringLiteral("--json"));
+    if (auto s = in.finish(); !s)
+        return fail(io, s.error(), BadInput);
+    // Listing needs no PIN: the sign-in screen shows the same names.
+    auto users = registry::Registry::users(registryPath(options));
+    if (!users)
+        return fail(io, users.error());
+    printUsers(io, *users, asJson);
+    return Success;
+}
 
-    if (action == QLatin1String("add")) {
-        if (name->isEmpty())
-            return fail(io, {QStringLiteral("--name"), QStringLiteral("is required")}, BadInput);
-        keys::Role role{};
-        if (!keys::parse(*roleText, &role))
-            return fail(io, {QStringLiteral("--role"), QStringLiteral("must be ") + keys::roleNamesForMessage()},
-                        BadInput);
-        auto newPin = readNewPin(args);
-        if (!newPin)
-            return fail(io, newPin.error(), BadInput);
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto added = open->registry->addUser(*name, role, *newPin);
-        if (!added)
-            return fail(io, added.error(), exitFor(added.error()));
-        *io.out << "added " << name->trimmed() << " (" << keys::toString(role) << ")\n";
-        return Success;
-    }
-    if (action == QLatin1String("remove") || action == QLatin1String("passwd") || action == QLatin1String("unlock")) {
-        std::optional<QString> newPin;
-        if (action == QLatin1String("passwd")) {
-            auto pin = readNewPin(args);
-            if (!pin)
-                return fail(io, pin.error(), BadInput);
-            newPin = *pin;
-        }
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        const QString target = name->isEmpty() ? open->registry->user().id : *name;
-        Status done = action == QLatin1String("remove") ? open->registry->removeUser(target)
-                      : newPin                          ? open->registry->changePin(target, *newPin)
-                                                        : open->registry->resetLockout(target);
-        if (!done)
-            return fail(io, done.error(), exitFor(done.error()));
-        *io.out << (action == QLatin1String("remove")   ? "removed "
-                    : action == QLatin1String("passwd") ? "changed the PIN of "
-                                                        : "cleared the lockout of ")
-                << (name->isEmpty() ? open->registry->user().name : *name) << '\n';
-        return Success;
-    }
-    Q_UNREACHABLE();  // takeAction accepted only the actions above
-    return Failure;
+int runUserAdd(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    const QString name = in.option(QStringLiteral("--name"));
+    const QString roleText = in.option(QStringLiteral("--role"));
+    if (in && name.isEmpty())
+        in.reject({QStringLiteral("--name"), QStringLiteral("is required")});
+    keys::Role role{};
+    if (in && !keys::parse(roleText, &role))
+        in.reject({QStringLiteral("--role"), QStringLiteral("must be ") + keys::roleNamesForMessage()});
+    const QString newPin = readNewPin(in);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto added = registry->addUser(name, role, newPin);
+    if (!added)
+        return fail(io, added.error(), exitFor(added.error()));
+    *io.out << "added " << name.trimmed() << " (" << keys::toString(role) << ")\n";
+    return Success;
+}
+
+// remove, passwd and unlock: one user by --name (passwd: the acting user when none is named).
+enum class UserChange { Remove, Passwd, Unlock };
+
+int runUserChange(Arguments &in, const GlobalOptions &options, Io &io, UserChange change)
+{
+    const QString name = in.option(QStringLiteral("--name"));
+    in.option(QStringLiteral("--role"));  // accepted, as every action but list accepts it
+    const QString newPin = change == UserChange::Passwd ? readNewPin(in) : QString();
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    const QString target = name.isEmpty() ? registry->user().id : name;
+    Status done = change == UserChange::Remove   ? registry->removeUser(target)
+                  : change == UserChange::Passwd ? registry->changePin(target, newPin)
+                                                 : registry->resetLockout(target);
+    if (!done)
+        return fail(io, done.error(), exitFor(done.error()));
+    *io.out << (change == UserChange::Remove   ? "removed "
+                : change == UserChange::Passwd ? "changed the PIN of "
+                                               : "cleared the lockout of ")
+            << (name.isEmpty() ? registry->user().name : name) << '\n';
+    return Success;
+}
+
+Action userChange(const QString &usage, UserChange change)
+{
+    return {usage, [change](Arguments &in, const GlobalOptions &options, Io &io) {
+                return runUserChange(in, options, io, change);
+            }};
 }
 
 int runImport(const QStringList &arguments, const GlobalOptions &options, Io &io)
@@ -264,7 +251,11 @@ CAIRN_CLI_COMMAND("init", "create a new encrypted registry: init --name ADMIN (P
                   runInit);
 CAIRN_CLI_COMMAND("user",
                   "user add --name N --role R | list [--json] | remove --name N | passwd [--name N] | unlock --name N",
-                  runUser);
+                  actionsOf(QStringLiteral("user"), {{QStringLiteral("add"), runUserAdd},
+                                                     {QStringLiteral("list"), runUserList},
+                                                     userChange(QStringLiteral("remove NAME"), UserChange::Remove),
+                                                     userChange(QStringLiteral("passwd NAME"), UserChange::Passwd),
+                                                     userChange(QStringLiteral("unlock NAME"), UserChange::Unlock)}));
 CAIRN_CLI_COMMAND(
     "import",
     "import --json FILE | --fhir FILE|DIR | --sheet FILE --mapping MAP [--preview]: add the patients of a contract "

@@ -213,7 +213,7 @@ int runQuarantine(const QStringList &arguments, const GlobalOptions &options, Io
         const QString why = reason->isEmpty() ? QStringLiteral("could not be read on this tablet") : *reason;
         auto withdrawal = open->registry->withdrawQuarantined(id, why);
         if (!withdrawal)
-            return fail(io, withdrawal.error(), withdrawal.error().field.isEmpty() ? Failure : BadInput);
+            return fail(io, withdrawal.error(), exitFor(withdrawal.error()));
         *io.out << "withdrawn: " << *withdrawal << " (sent with the next sync)\n";
         return Success;
     }
