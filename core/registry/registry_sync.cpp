@@ -9,6 +9,11 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace cairn::registry {
 namespace {
@@ -25,13 +30,13 @@ Status auditSync(Database &db, const Registry &registry, const QString &action, 
 // the record it corrects are here. Records in setAsideNow count as not here (the recheck of stored
 // records, which sets them aside only once it has checked them all). loadedPatients: while an empty
 // registry is loaded in bulk, the patients whose demographics it loaded so far (all it holds; the
-// index the query uses is not there).
-Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record,
+// index the query uses is not there). `checked`: validateIncomingRecord's word on the record.
+Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::RecordEnvelope &record, const Status &checked,
                                               const QSet<QString> *loadedPatients,
                                               const QSet<QString> &setAsideNow = {})
 {
-    if (auto s = validateIncomingRecord(record, std::nullopt); !s)
-        return std::optional<Error>(s.error());
+    if (!checked)
+        return std::optional<Error>(checked.error());
     if (!record.supersedes.isEmpty()) {
         auto parent = db.cached("SELECT patient_id FROM records WHERE id = ?");
         if (!parent)
@@ -76,6 +81,67 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
     return std::optional<Error>();
 }
 
+// validateIncomingRecord's word on each record of a list, worked out on a thread of its own ahead
+// of the one writing them: it reads only its record and the shipped tables (each loaded once, under
+// std::call_once), so a first pull's tens of thousands of checks run while the records before them
+// are written, instead of one before each insert. A short list is checked in place.
+class CheckedAhead {
+public:
+    explicit CheckedAhead(const QList<domain::RecordEnvelope> &records)
+        : m_records(records)
+    {
+        if (records.size() <= kOwnThreadAbove)
+            return;
+        m_checked.resize(static_cast<std::size_t>(records.size()), ok());
+        m_thread = std::thread([this] { checkAll(); });
+    }
+    ~CheckedAhead()
+    {
+        if (!m_thread.joinable())
+            return;
+        m_stop = true;  // the writer gave up (an error): what is left goes unchecked
+        m_thread.join();
+    }
+    CheckedAhead(const CheckedAhead &) = delete;
+    CheckedAhead &operator=(const CheckedAhead &) = delete;
+
+    Status at(qsizetype i)
+    {
+        if (!m_thread.joinable())
+            return validateIncomingRecord(m_records.at(i), std::nullopt);
+        std::unique_lock lock(m_mutex);
+        m_progress.wait(lock, [&] { return m_ready > i; });
+        return m_checked[static_cast<std::size_t>(i)];
+    }
+
+private:
+    static constexpr qsizetype kOwnThreadAbove = 256;
+    static constexpr qsizetype kBlock = 64;  // records checked between two reports to the writer
+
+    void checkAll()
+    {
+        const qsizetype count = m_records.size();
+        for (qsizetype from = 0; from < count && !m_stop; from += kBlock) {
+            const qsizetype to = std::min(from + kBlock, count);
+            for (qsizetype i = from; i < to; ++i)
+                m_checked[static_cast<std::size_t>(i)] = validateIncomingRecord(m_records.at(i), std::nullopt);
+            {
+                std::lock_guard lock(m_mutex);
+                m_ready = to;
+            }
+            m_progress.notify_one();
+        }
+    }
+
+    const QList<domain::RecordEnvelope> &m_records;
+    std::vector<Status> m_checked;  // [0, m_ready) written by the checking thread
+    std::mutex m_mutex;
+    std::condition_variable m_progress;
+    qsizetype m_ready = 0;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+
 // Which of these ids this tablet holds: stored, set aside, or the withdrawal of one set aside (as
 // RecordStore::contains and QuarantineStore::holds say of one id), one statement per table for the
 // lot, and none for a table with no rows (a first pull: the records table is empty, and usually
@@ -83,8 +149,7 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
 Result<QSet<QString>> heldAmong(Database &db, const QStringList &ids)
 {
     QSet<QString> held;
-    const QString idsJson =
-        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    QString idsJson;  // written only when a table has rows to look in
     const std::pair<const char *, const char *> tables[] = {
         {"SELECT EXISTS (SELECT 1 FROM records)",
          "SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?1))"},
@@ -97,6 +162,8 @@ Result<QSet<QString>> heldAmong(Database &db, const QStringList &ids)
             return any.error();
         if (*any == 0)
             continue;
+        if (idsJson.isEmpty())
+            idsJson = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
         auto found = db.textColumn(lookup, idsJson);
         if (!found)
             return found.error();
@@ -223,6 +290,7 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
     if (!held)
         return held.error();
     QSet<QString> here = std::move(held).value();
+    CheckedAhead checked(records);
     for (qsizetype i = 0; i < records.size(); ++i) {
         if (here.contains(records.at(i).id))
             continue;
@@ -263,7 +331,7 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
                 continue;
             }
         }
-        auto reason = reasonToSetAside(*d->db, record, loaded);
+        auto reason = reasonToSetAside(*d->db, record, checked.at(i), loaded);
         if (!reason)
             return reason.error().within(QStringLiteral("changes[%1]").arg(i));
         if (reason->has_value()) {
@@ -367,7 +435,7 @@ Status Registry::recheckStoredRecords()
             removed.append(record.id);
             return ok();
         }
-        auto reason = reasonToSetAside(*d->db, record, nullptr, setAside);
+        auto reason = reasonToSetAside(*d->db, record, validateIncomingRecord(record, std::nullopt), nullptr, setAside);
         if (!reason)
             return reason.error();
         if (!reason->has_value())

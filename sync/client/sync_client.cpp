@@ -207,8 +207,8 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
     if (!ownText)
         return ownText.error();
     const bool own = !ownText->isEmpty();
-    // The next page is asked for as soon as a page's cursor is known, so the server reads it and
-    // it crosses the network while this tablet parses and applies the pages it holds. Pages are
+    // The next page is asked for as soon as a page's cursor is read, so the server reads it and
+    // it crosses the network while this tablet reads and applies the pages it holds. Pages are
     // applied several at a time (ClientConfig::pullPagesPerApply); the cursor is stored only with
     // the pages applied, so a crash or a failed request re-pulls only what was not applied.
     auto ask = [&](const Cursor &from) {
@@ -226,15 +226,21 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
             return response.error();
         if (*revoked)
             return ok();
+        // Asked before this page's records are read (most of the reading). pullResponseFromJson
+        // reads these two members again and refuses a page with a bad one; the request then in
+        // flight is dropped unanswered.
+        const QJsonValue nextFrom = response->value(QStringLiteral("cursor"));
+        if (response->value(QStringLiteral("more")).toBool() && nextFrom.isString()) {
+            if (auto next = Cursor::parse(nextFrom.toString()); next) {
+                auto following = ask(*next);
+                if (!following)
+                    return following.error();
+                inFlight = std::move(following).value();
+            }
+        }
         auto page = pullResponseFromJson(*response);
         if (!page)
             return page.error();
-        if (page->more) {
-            auto following = ask(page->cursor);
-            if (!following)
-                return following.error();
-            inFlight = std::move(following).value();
-        }
         pending.append(std::move(page->changes));
         ++pendingPages;
         *cursor = page->cursor;

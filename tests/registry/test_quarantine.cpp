@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace cairn;
 using namespace cairn::registry;
 using cairn::testing::plainPatient;
@@ -183,6 +185,45 @@ private slots:
         // The same page again (a replayed answer) sets nothing aside twice and adds nothing.
         QCOMPARE(a->applyPulled(page, QStringLiteral("e:3")).value(), 0);
         QCOMPARE(a->quarantined(true)->size(), 1);
+    }
+
+    // A first pull's pages hold thousands of records, checked on a thread of their own ahead of
+    // the writing (registry_sync.cpp, CheckedAhead): bad records early, in the middle and last of
+    // such a page are each set aside with their own field, and every good one is stored.
+    void badRecordsAnywhereInALargePageAreSetAsideNamingTheirField()
+    {
+        QString patientId;
+        const QList<domain::RecordEnvelope> good = goodPage(&patientId);
+        const QJsonObject pegOf = good.at(1).payload;
+        QList<domain::RecordEnvelope> page{good.at(0)};
+        for (int i = 0; i < 1500; ++i)
+            page.append(remote(QStringLiteral("peg"), patientId, pegOf));
+        QJsonObject painOutOfRange = pegOf;
+        painOutOfRange.insert(QStringLiteral("pain"), 42);
+        const QList<std::pair<qsizetype, domain::RecordEnvelope>> bad{
+            {3, remote(QStringLiteral("peg"), patientId, painOutOfRange)},
+            {700, remote(QStringLiteral("peg"), QStringLiteral("{%1}").arg(patientId), pegOf)},
+            {page.size() + 2, remote(QStringLiteral("telepathy"), patientId, pegOf)}};
+        for (const auto &[at, record] : bad)
+            page.insert(at, record);
+        QCOMPARE(page.last().kind, QStringLiteral("telepathy"));
+
+        auto a = newRegistry();
+        auto applied = a->applyPulled(page, QStringLiteral("e:9"));
+        CHECK_OK(applied);
+        QCOMPARE(*applied, 1501);
+        auto set = a->quarantined(false);
+        CHECK_OK(set);
+        QCOMPARE(set->size(), 3);
+        const QStringList fields{QStringLiteral("payload.pain"), QStringLiteral("patient_id"), QStringLiteral("kind")};
+        for (qsizetype i = 0; i < 3; ++i) {
+            const auto entry = std::find_if(set->cbegin(), set->cend(),
+                                            [&, id = bad.at(i).second.id](const auto &e) { return e.record.id == id; });
+            QVERIFY2(entry != set->cend(), qPrintable(fields.at(i)));
+            QVERIFY2(entry->field.startsWith(fields.at(i)), qPrintable(entry->field));
+        }
+        QCOMPARE(a->stats()->records, qint64(1501));
+        everyViewWorks(*a, patientId, 1500);
     }
 
     void theManagerWithdrawsAndTheWithdrawalClosesItOnOtherTablets()
