@@ -331,6 +331,15 @@ Statement &Statement::bind(int index, const QByteArray &value)
     return *this;
 }
 
+Statement &Statement::bindText(int index, const QByteArray &utf8)
+{
+    m_bound.append(utf8);
+    const QByteArray &kept = m_bound.constLast();
+    if (sqlite3_bind_text(m_stmt, index, kept.constData(), static_cast<int>(kept.size()), SQLITE_STATIC) != SQLITE_OK)
+        m_status = sqliteError(m_db->handle(), QStringLiteral("cannot bind a value"));
+    return *this;
+}
+
 Statement &Statement::bind(int index, std::int64_t value)
 {
     if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK)

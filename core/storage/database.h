@@ -36,6 +36,8 @@ public:
 
     Statement &bind(int index, const QString &value);
     Statement &bind(int index, const QByteArray &value);
+    // Text already in UTF-8 (bind(QByteArray) binds a blob): stored as it is, no QString between.
+    Statement &bindText(int index, const QByteArray &utf8);
     Statement &bind(int index, std::int64_t value);
     Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement &bind(int index, double value);

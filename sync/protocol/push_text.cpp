@@ -7,10 +7,32 @@
 namespace cairn::sync {
 namespace {
 
+// Plain ASCII with nothing to escape, as nearly every envelope field is (ids, stamps, dates):
+// copied straight, without a UTF-8 copy of its own. False, with out unchanged, otherwise.
+bool appendPlainAscii(QByteArray &out, const QString &text)
+{
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char *to = out.data() + start;
+    *to++ = '"';
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\') {
+            out.resize(start);
+            return false;
+        }
+        *to++ = static_cast<char>(c);
+    }
+    *to = '"';
+    return true;
+}
+
 // A JSON string as QJsonDocument writes it: quote, backslash and control characters escaped
 // (the short forms where JSON has them), every other character as its UTF-8.
 void appendJsonString(QByteArray &out, const QString &text)
 {
+    if (appendPlainAscii(out, text))
+        return;
     static constexpr char kHex[] = "0123456789abcdef";
     const QByteArray utf8 = text.toUtf8();
     out += '"';

@@ -68,7 +68,7 @@ public:
 
     // One statement per chunk of rows: the single-row VALUES tuple repeated, its parameters
     // numbered on (values stay untyped, so each takes its column's type as in the single-row form).
-    Status insertRows(const char *sql, const QList<QStringList> &rows) override
+    Status insertRows(const char *sql, const QList<SqlTextRow> &rows) override
     {
         if (rows.isEmpty())
             return ok();
@@ -86,7 +86,7 @@ public:
         for (qsizetype start = 0; start < rows.size(); start += perStatement) {
             const qsizetype count = std::min(perStatement, rows.size() - start);
             QByteArray text = numbered(head.constData());
-            QStringList params;
+            QList<QByteArray> params;
             params.reserve(count * columns);
             for (qsizetype r = 0; r < count; ++r) {
                 if (r > 0)
@@ -95,7 +95,7 @@ public:
                 params += rows.at(start + r);
             }
             text += numbered(tail.constData());
-            PGresult *result = runNumbered(text, params);
+            PGresult *result = runNumberedUtf8(text, params);
             const bool good = PQresultStatus(result) == PGRES_COMMAND_OK;
             const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
             PQclear(result);
@@ -130,11 +130,17 @@ private:
     {
         QList<QByteArray> values;
         values.reserve(params.size());
-        std::vector<const char *> pointers;
         for (const QString &p : params)
             values.append(p.isNull() ? QByteArray() : p.toUtf8());
-        for (qsizetype i = 0; i < params.size(); ++i)
-            pointers.push_back(params.at(i).isNull() ? nullptr : values.at(i).constData());
+        return runNumberedUtf8(text, values);
+    }
+    // Values as UTF-8 text; a null QByteArray is NULL.
+    PGresult *runNumberedUtf8(const QByteArray &text, const QList<QByteArray> &values)
+    {
+        std::vector<const char *> pointers;
+        pointers.reserve(values.size());
+        for (const QByteArray &value : values)
+            pointers.push_back(value.isNull() ? nullptr : value.constData());
         return PQexecParams(m_conn, text.constData(), static_cast<int>(pointers.size()), nullptr, pointers.data(),
                             nullptr, nullptr, 0);
     }

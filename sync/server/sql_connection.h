@@ -10,6 +10,7 @@
 
 #include "core/domain/result.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,7 @@
 namespace cairn::sync {
 
 using SqlRow = QStringList;
+using SqlTextRow = QList<QByteArray>;
 
 class SqlConnection {
 public:
@@ -28,7 +30,9 @@ public:
     // Runs one single-row `INSERT ... VALUES (?, ...)` for every row of params, in the caller's
     // transaction, as few statements as the backend allows (the file store steps one prepared
     // statement per row; PostgreSQL sends multi-row VALUES, one round trip per thousands of rows).
-    virtual Status insertRows(const char *sql, const QList<QStringList> &rows) = 0;
+    // Values are UTF-8 text (a null QByteArray is NULL): a push batch's records are written as UTF-8
+    // and stored as they are, never converted to QString and back.
+    virtual Status insertRows(const char *sql, const QList<SqlTextRow> &rows) = 0;
     // Creates the tables when missing (each backend has its own DDL).
     virtual Status ensureSchema() = 0;
     virtual Status begin() = 0;

@@ -59,13 +59,18 @@ public:
     }
 
     // In-process, a prepared statement stepped once per row is as cheap as SQLite inserts get.
-    Status insertRows(const char *sql, const QList<QStringList> &rows) override
+    Status insertRows(const char *sql, const QList<SqlTextRow> &rows) override
     {
         auto cached = m_db->cached(resolved(sql));
         if (!cached)
             return cached.error();
-        for (const QStringList &row : rows) {
-            bind(**cached, row);
+        for (const SqlTextRow &row : rows) {
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                if (row.at(i).isNull())
+                    (*cached)->bindNull(static_cast<int>(i + 1));
+                else
+                    (*cached)->bindText(static_cast<int>(i + 1), row.at(i));
+            }
             Status status = (*cached)->run();
             (*cached)->reset();
             if (!status)

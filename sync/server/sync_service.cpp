@@ -510,9 +510,13 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
 
     std::int64_t through = *highest;
     PushResponse response;
-    const QString received = nowIso();
-    QList<QStringList> newPatients;
-    QList<QStringList> newChanges;
+    // The rows are written as UTF-8, each record in the text recordText writes: stored as it is.
+    const QByteArray received = nowIso().toUtf8();
+    const QByteArray clinic = device.clinic.toUtf8();
+    const QByteArray deviceId = device.id.toUtf8();
+    QList<SqlTextRow> newPatients;
+    QList<SqlTextRow> newChanges;
+    newChanges.reserve(request.changes.size());
     for (qsizetype i = 0; i < request.changes.size(); ++i) {
         const PushChange &change = request.changes.at(i);
         const domain::RecordEnvelope &record = change.record;
@@ -545,7 +549,7 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
                     if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
                         return errorReply(422, {recordAt(i) + QStringLiteral(".patient_id"),
                                                 QStringLiteral("names no patient of this clinic")});
-                    newPatients.append(QStringList{record.patientId, device.clinic});
+                    newPatients.append(SqlTextRow{record.patientId.toUtf8(), clinic});
                     clinicOfPatient.insert(record.patientId, device.clinic);
                 }
             } else if (*owner != device.clinic) {
@@ -565,9 +569,9 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
         }
         // Stored in its canonical text (as envelopeToJson writes it), written straight from the
         // record: whatever form it came in, every tablet then reads the same bytes.
-        const QString json = QString::fromUtf8(recordText(record));
-        newChanges.append(QStringList{device.clinic, record.id, record.patientId, device.id,
-                                      QString::number(change.seq), json, received});
+        newChanges.append(SqlTextRow{clinic, record.id.toUtf8(), record.patientId.toUtf8(), deviceId,
+                                     QByteArray::number(static_cast<qint64>(change.seq)), recordText(record),
+                                     received});
         held.insert(record.id, Held{device.clinic, record.patientId, false});
         ++response.applied;
         // New, yet under a number already covered: the device's counter went backwards. Stored

@@ -253,6 +253,30 @@ private slots:
         QCOMPARE(pending->first().id, QStringLiteral("r-2"));
     }
 
+    void outboxAcknowledgeTakesIdsThatNeedEscaping()
+    {
+        // The ids reach SQLite as one JSON array written by hand; an id JSON must escape is still
+        // matched exactly, and no other record leaves the outbox.
+        QTemporaryDir dir;
+        auto db = createMigrated(dir.filePath(QStringLiteral("r.db")), testKey());
+        RecordStore store(*db);
+        const QStringList ids{QStringLiteral("r-\"1\""), QStringLiteral("r-\\2"), QStringLiteral("r-3\t"),
+                              QStringLiteral("r-ñ")};
+        for (const QString &id : ids) {
+            auto record = sampleRecord(id, QStringLiteral("A"));
+            QVERIFY(store.insert(record, true).ok());
+        }
+        QVERIFY(store.acknowledge({ids.at(0), ids.at(3)}).ok());
+        auto pending = store.pendingOutbox(10);
+        QVERIFY(pending.ok());
+        QStringList left;
+        for (const auto &record : std::as_const(*pending))
+            left.append(record.id);
+        QCOMPARE(left, (QStringList{ids.at(1), ids.at(2)}));
+        QVERIFY(store.acknowledge({ids.at(1), ids.at(2)}).ok());
+        QCOMPARE(*store.outboxSize(), 0);
+    }
+
     void searchKeyFoldsCaseAndAccents()
     {
         QCOMPARE(domain::foldForSearch(QStringLiteral("  José  MARÍA ")), QStringLiteral("jose maria"));
