@@ -6,8 +6,10 @@
 // summary, each beside a floor measured in the same run: a bare query of every summary row (on a
 // fresh connection for the first read after unlocking), or a whole-registry read. bench_screens measures the same
 // through the app's view models; this one builds without the QML layer and runs in a fresh process (so its peak RSS is
-// the views' and the seeding's, printed separately).
-//   bench_summary_views [--patients N] [--smoke]
+// the views' and the seeding's, printed separately). --memory-only stops after the first registry list,
+// printing the peak RSS and the heap in use (malloc's count) at each step: the memory figures in
+// minutes instead of the whole run.
+//   bench_summary_views [--patients N] [--smoke] [--memory-only]
 
 #include "bench/bench_common.h"
 #include "bench/seeded_registry.h"
@@ -26,6 +28,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <malloc.h>
+#include <sqlcipher/sqlite3.h>
 #include <vector>
 
 using namespace cairn;
@@ -40,6 +44,13 @@ template <typename T> void check(const Result<T> &result)
     }
 }
 
+// Bytes malloc has handed out and not had back, in MB: what the program's own data holds, without
+// the pages glibc keeps after a free.
+double heapInUseMb()
+{
+    return static_cast<double>(mallinfo2().uordblks) / (1024.0 * 1024.0);
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
@@ -47,6 +58,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool smoke = args.contains(QStringLiteral("--smoke"));
+    const bool memoryOnly = args.contains(QStringLiteral("--memory-only"));
     const int patients = bench::patientsOption(args, smoke ? 300 : 10000);
     const int runs = smoke ? 3 : 9;
     const int slowRuns = 3;
@@ -64,6 +76,7 @@ int main(int argc, char *argv[])
     const double seedingPeak = bench::statusMb("VmHWM");
     bench::resetPeakRss();
     const double rssBefore = bench::statusMb("VmRSS");
+    const double heapBefore = heapInUseMb();
 
     auto unlocked = registry::Registry::unlock(path, keystore, seeded->clinicianId, bench::kBenchClinicianPin, clock);
     check(unlocked);
@@ -137,8 +150,17 @@ int main(int argc, char *argv[])
     bench::header();
     // Cold: the first whole-registry read after unlocking reads and parses every summary, then
     // builds the list's rows; timed in those two parts.
+    auto step = [&](const char *what) {
+        if (memoryOnly)
+            std::printf("  memory %-28s RSS %4.0f MB, peak %4.0f MB, heap in use %5.1f MB (SQLite %.1f MB)\n", what,
+                        bench::statusMb("VmRSS"), bench::statusMb("VmHWM"), heapInUseMb(),
+                        static_cast<double>(sqlite3_memory_used()) / (1024.0 * 1024.0));
+    };
+    step("unlocked, floor measured");
     const double coldReadMs = elapsedMs([&] { check(r.patientSummaries(QStringLiteral("bench"))); });
+    step("summaries read");
     const double coldRowsMs = elapsedMs(roster);
+    step("registry list built");
     const double floorMs = summaryFloor();
     bench::row("registry list, first read after unlock", coldReadMs + coldRowsMs, coldFloorMs,
                "bare query of every summary row, fresh connection");
@@ -146,6 +168,17 @@ int main(int argc, char *argv[])
                "bare query of every summary row, fresh connection");
     bench::row("  of which: the list's rows built", coldRowsMs, floorMs, "bare query of every summary row");
     const double appPeak = bench::statusMb("VmHWM");
+    if (memoryOnly) {
+        // The list's rows are gone again: what stays is the registry with its summary cache.
+        const double heapKept = heapInUseMb();
+        const double sqliteKept = static_cast<double>(sqlite3_memory_used()) / (1024.0 * 1024.0);
+        std::printf("\nmemory: peak RSS %.0f MB after unlocking and the first registry list (%.0f MB before "
+                    "unlocking); heap in use %.1f MB before unlocking, %.1f MB after, of which SQLite %.1f MB; "
+                    "the rest %.0f bytes a patient\n",
+                    appPeak, rssBefore, heapBefore, heapKept, sqliteKept,
+                    (heapKept - heapBefore - sqliteKept) * 1024.0 * 1024.0 / patients);
+        return 0;
+    }
     bench::row("registry list", bench::medianMs(runs, roster), floorMs, "bare query of every summary row");
     bench::row("registry list right after a write", timedAfterWrite(roster), floorMs,
                "bare query of every summary row");

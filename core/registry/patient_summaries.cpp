@@ -623,22 +623,90 @@ QDate measuresEndMonth(const QDate &asOf)
     return QDate(asOf.year(), asOf.month(), 1).addMonths(-1);
 }
 
+namespace {
+
+// What the cache keeps of a patient's demographics row: what the lists show, no records.
+struct Demographics {
+    QString id;
+    QString clinicId;
+    QString name;
+    QString prescriber;
+    QString phone;
+    QString language;
+    std::optional<domain::RiskTier> riskTier;  // the effective tier, for lists of patients not on therapy too
+};
+
+// The patient as the population views take them: these demographics, no records.
+domain::Patient patientOf(const Demographics &d)
+{
+    domain::Patient p;
+    p.id = d.id;
+    p.clinicId = d.clinicId;
+    p.name = d.name;
+    p.prescriber = d.prescriber;
+    p.phone = d.phone;
+    p.language = d.language;
+    p.riskTier = d.riskTier;
+    return p;
+}
+
+// What the summary of a patient on long-term therapy adds.
+struct Therapy {
+    // Tier, MME total and band, gaps; those due "today" dated `datedOn`, the day of the list last
+    // built, so that the list's evaluation shares these gaps instead of holding a dated copy.
+    clinical::Evaluation evaluation;
+    QList<qsizetype> gapsDueToday;  // places in evaluation.gaps of those due on the day read
+    QDate datedOn;
+    clinical::LtotReason reason = clinical::LtotReason::NoOpioid;
+
+    // The gaps due "today" dated `day`.
+    void dateGapsOn(const QDate &day)
+    {
+        if (datedOn == day)
+            return;
+        for (const qsizetype gap : std::as_const(gapsDueToday))
+            evaluation.gaps[gap].due = day;
+        datedOn = day;
+    }
+};
+
+}  // namespace
+
+// One patient's summary as parsed, about 300 bytes besides its texts and gaps: what a patient not
+// on long-term therapy does not have is not held.
 struct SummaryCache::Entry {
     QString searchKey;
-    domain::Patient patient;  // demographics and the effective tier
+    Demographics patient;
     QString ltotReason;
-    bool onTherapy = false;
-    clinical::Evaluation evaluation;  // when on therapy: tier, MME total and band, gaps
-    QList<qsizetype> gapsDueToday;    // places in evaluation.gaps of those due on the day read
-    clinical::LtotReason reason = clinical::LtotReason::NoOpioid;
+    std::unique_ptr<Therapy> therapy;  // when on long-term therapy
     QString nextVisit;
     QString nextVisitTime;
-    StoredMeasureMonths measures{};
+    // The stored months (kStoredMeasureMonths, shared with every entry whose bytes are the same);
+    // null when they are unreadable.
+    std::shared_ptr<const clinical::MeasureContribution> measures;
     QDate measuresMonth;  // the last month `measures` covers
-    std::optional<Error> measuresError;
+    std::shared_ptr<const Error> measuresError;
     int measuresErrorMonth = 0;  // the stored month the rules engine could not count
-    std::optional<Error> refused;
+    std::shared_ptr<const Error> refused;
 };
+
+QString SummaryCache::shared(const QString &text)
+{
+    if (const auto known = m_words.constFind(text); known != m_words.cend())
+        return *known;
+    m_words.insert(text);
+    return text;
+}
+
+QStringList SummaryCache::sharedScripts(const QStringList &scripts)
+{
+    if (scripts.isEmpty())
+        return {};
+    if (const auto known = m_scriptLists.constFind(scripts); known != m_scriptLists.cend())
+        return *known;
+    m_scriptLists.insert(scripts);
+    return scripts;
+}
 
 Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate &today)
 {
@@ -708,74 +776,80 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
         const storage::SummaryRow &s = row.summary;
         auto entry = std::make_shared<Entry>();
         entry->searchKey = row.searchKey;
-        domain::Patient &p = entry->patient;
+        Demographics &p = entry->patient;
         p.id = row.patient.id;
         p.clinicId = row.patient.clinicId;
         p.name = row.patient.name;
-        p.prescriber = row.patient.prescriber;
+        p.prescriber = shared(row.patient.prescriber);
         p.phone = row.patient.phone;
-        p.language = row.patient.language;
+        p.language = shared(row.patient.language);
         domain::RiskTier tier{};
         if (domain::parse(s.tier, &tier))
-            p.riskTier = tier;  // the effective tier, for lists of patients not on therapy too
-        entry->ltotReason = s.ltotReason;
+            p.riskTier = tier;
+        entry->ltotReason = shared(s.ltotReason);
         if (!s.error.isEmpty())
-            entry->refused = errorFromText(s.error);
-        entry->onTherapy = s.onTherapy;
+            entry->refused = std::make_shared<const Error>(errorFromText(s.error));
         if (s.onTherapy) {
-            clinical::Evaluation &e = entry->evaluation;
-            e.policyVersion = s.policyVersion;
+            auto therapy = std::make_unique<Therapy>();
+            clinical::Evaluation &e = therapy->evaluation;
+            e.policyVersion = shared(s.policyVersion);
             e.mme.totalPerDay = s.totalMme;
             e.mme.band =
                 fromName(s.band, {MmeBand::Below50, MmeBand::From50To89, MmeBand::AtLeast90}, MmeBand::Below50);
             e.tier = p.riskTier.value_or(domain::RiskTier::Moderate);
             QList<qsizetype> dueToday;
             if (auto gaps = decodeGaps(s.gaps, textOf, &dueToday)) {
+                for (clinical::CareGap &gap : *gaps)
+                    gap.scripts = sharedScripts(gap.scripts);
                 e.gaps = std::move(*gaps);
-                entry->gapsDueToday = std::move(dueToday);
+                therapy->gapsDueToday = std::move(dueToday);
+                therapy->dateGapsOn(today);
             } else {
                 if (textsUnread)
                     return *textsUnread;
-                entry->refused =
+                entry->refused = std::make_shared<const Error>(
                     Error{QStringLiteral("gaps"),
-                          QStringLiteral("the stored gaps of patient %1 are unreadable").arg(row.patient.clinicId)};
+                          QStringLiteral("the stored gaps of patient %1 are unreadable").arg(row.patient.clinicId)});
             }
-            entry->reason = fromName(
+            therapy->reason = fromName(
                 s.ltotReason, {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
                 LtotReason::ClinicianFlag);
+            entry->therapy = std::move(therapy);
         }
-        entry->nextVisit = s.nextVisit;
-        entry->nextVisitTime = s.nextVisitTime;
+        entry->nextVisit = shared(s.nextVisit);
+        entry->nextVisitTime = shared(s.nextVisitTime);
         entry->measuresMonth = QDate::fromString(s.measuresMonth, Qt::ISODate);
         if (!s.measuresError.isEmpty())
-            entry->measuresError = errorFromText(s.measuresError, &entry->measuresErrorMonth);
-        if (auto months = decodeMeasures(s.measures); months && entry->measuresMonth.isValid()) {
-            entry->measures = *months;
-        } else {
-            entry->measuresMonth = QDate();  // no window of these months is readable
             entry->measuresError =
-                Error{QString(),
-                      QStringLiteral("the stored measures of patient %1 are unreadable").arg(row.patient.clinicId)};
+                std::make_shared<const Error>(errorFromText(s.measuresError, &entry->measuresErrorMonth));
+        if (auto months = decodeMeasures(s.measures)) {
+            const auto stored = std::make_shared<const StoredMeasureMonths>(*months);
+            entry->measures = std::shared_ptr<const clinical::MeasureContribution>(stored, stored->data());
         }
-        auto &slot = m_entries[p.id];
-        const auto at = m_position.constFind(p.id);
-        if (!slot || slot->searchKey != entry->searchKey || at == m_position.cend()) {
+        if (!entry->measures || !entry->measuresMonth.isValid()) {
+            entry->measures.reset();
+            entry->measuresMonth = QDate();  // no window of these months is readable
+            entry->measuresError = std::make_shared<const Error>(
+                Error{QString(),
+                      QStringLiteral("the stored measures of patient %1 are unreadable").arg(row.patient.clinicId)});
+        }
+        if (const auto at = m_position.constFind(p.id); at == m_position.cend()) {
+            m_position.insert(p.id, m_order.size());  // placed by the sort below
+            m_order.append(std::move(entry));
             reorder = true;
         } else {
-            m_order[*at] = entry;  // same place in the order
-            changed.append(*at);
+            if (m_order.at(*at)->searchKey != entry->searchKey)
+                reorder = true;
+            else
+                changed.append(*at);
+            m_order[*at] = std::move(entry);  // same place in the order, unless reordered below
         }
-        slot = std::move(entry);
         ++m_lastParsed;
         return ok();
     };
     if (auto s = store.computedSince(m_seq, mergeRow); !s)
         return s;
     if (reorder) {
-        m_order.clear();
-        m_order.reserve(m_entries.size());
-        for (const auto &entry : std::as_const(m_entries))
-            m_order.append(entry);
         std::sort(m_order.begin(), m_order.end(), [](const auto &a, const auto &b) {
             return std::tie(a->searchKey, a->patient.id) < std::tie(b->searchKey, b->patient.id);
         });
@@ -795,38 +869,46 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
 
 namespace {
 
+// Where no stored months cover the window: nothing counted, beside the error saying why.
+const std::array<clinical::MeasureContribution, kSummaryMeasureMonths> kNoMeasureMonths{};
+
 // A patient's share of the 12 months ending `end`, among the 13 its summary stores: the first 12
 // in the month the summary was computed, the last 12 in the next (refreshSummaries recomputes it
 // before any later one).
 template <typename Entry>
-std::pair<MeasureMonths, std::optional<Error>> measuresWindow(const Entry &entry, const QDate &end)
+std::pair<MeasureWindow, std::shared_ptr<const Error>> measuresWindow(const Entry &entry, const QDate &end)
 {
     const qsizetype first = entry.measuresMonth.isValid() ? (end.year() - entry.measuresMonth.year()) * 12 +
                                                                 end.month() - entry.measuresMonth.month() + 1
                                                           : -1;
-    MeasureMonths window{};
-    if (first == 0 || first == 1) {
-        std::copy_n(entry.measures.cbegin() + first, kSummaryMeasureMonths, window.begin());
+    if ((first == 0 || first == 1) && entry.measures) {
         const bool errorInWindow = entry.measuresError && entry.measuresErrorMonth >= first &&
                                    entry.measuresErrorMonth < first + kSummaryMeasureMonths;
-        return {window, errorInWindow ? entry.measuresError : std::nullopt};
+        return {MeasureWindow(
+                    std::shared_ptr<const clinical::MeasureContribution>(entry.measures, entry.measures.get() + first)),
+                errorInWindow ? entry.measuresError : nullptr};
     }
-    return {window, entry.measuresError.value_or(Error{
-                        QString(), QStringLiteral("the stored measures of patient %1 do not cover the months ending %2")
-                                       .arg(entry.patient.clinicId, end.toString(QStringLiteral("yyyy-MM")))})};
+    const MeasureWindow none(std::shared_ptr<const clinical::MeasureContribution>(
+        std::shared_ptr<const clinical::MeasureContribution>(), kNoMeasureMonths.data()));
+    if (entry.measuresError)
+        return {none, entry.measuresError};
+    return {none, std::make_shared<const Error>(Error{
+                      QString(), QStringLiteral("the stored measures of patient %1 do not cover the months ending %2")
+                                     .arg(entry.patient.clinicId, end.toString(QStringLiteral("yyyy-MM")))})};
 }
 
-template <typename Entry>
-clinical::PatientEvaluation evaluationOf(const Entry &entry, const domain::Patient *patient, const QDate &today)
+clinical::PatientEvaluation evaluationOf(const Therapy &therapy, const domain::Patient *patient, const QDate &today)
 {
     clinical::PatientEvaluation pe;
     pe.patient = patient;
-    pe.evaluation = entry.evaluation;
+    pe.evaluation = therapy.evaluation;  // its gaps shared, when dated `today` already
     pe.evaluation.asOf = today;
-    for (qsizetype gap : entry.gapsDueToday)
-        pe.evaluation.gaps[gap].due = today;
+    if (therapy.datedOn != today) {
+        for (qsizetype gap : therapy.gapsDueToday)
+            pe.evaluation.gaps[gap].due = today;
+    }
     pe.ltot.onLtot = true;
-    pe.ltot.reason = entry.reason;
+    pe.ltot.reason = therapy.reason;
     return pe;
 }
 
@@ -844,15 +926,15 @@ bool SummaryCache::patchBuilt(const QList<qsizetype> &changed)
     for (const qsizetype i : changed) {
         const Entry &entry = *m_order.at(i);
         const qsizetype evaluation = m_evaluationAt.at(i);
-        if (entry.refused || entry.onTherapy != (evaluation >= 0))
+        if (entry.refused || (entry.therapy != nullptr) != (evaluation >= 0))
             return false;
-        out.patients[i] = entry.patient;
+        out.patients[i] = patientOf(entry.patient);
         out.ltotReasons[i] = entry.ltotReason;
         out.nextVisits[i] = entry.nextVisit;
         out.nextVisitTimes[i] = entry.nextVisitTime;
         std::tie(out.measures[i], out.measuresErrors[i]) = measuresWindow(entry, end);
         if (evaluation >= 0)
-            out.evaluations[evaluation] = evaluationOf(entry, &out.patients.at(i), out.asOf);
+            out.evaluations[evaluation] = evaluationOf(*entry.therapy, &out.patients.at(i), out.asOf);
     }
     return true;
 }
@@ -868,9 +950,11 @@ bool SummaryCache::moveBuiltTo(const QDate &today)
         if (at < 0)
             continue;
         clinical::Evaluation &evaluation = out.evaluations[at].evaluation;
+        Therapy &therapy = *m_order.at(i)->therapy;
         evaluation.asOf = today;
-        for (const qsizetype gap : std::as_const(m_order.at(i)->gapsDueToday))
-            evaluation.gaps[gap].due = today;
+        evaluation.gaps = {};  // so that the entry's gaps are dated in place, not copied
+        therapy.dateGapsOn(today);
+        evaluation.gaps = therapy.evaluation.gaps;
     }
     out.asOf = today;
     return true;
@@ -892,14 +976,14 @@ void SummaryCache::rebuild(const QDate &today)
     const QDate end = measuresEndMonth(today);
     for (const auto &entry : std::as_const(m_order)) {
         if (entry->refused && !m_refused)
-            m_refused = entry->refused;
-        out.patients.append(entry->patient);
+            m_refused = *entry->refused;
+        out.patients.append(patientOf(entry->patient));
         out.ltotReasons.append(entry->ltotReason);
         out.nextVisits.append(entry->nextVisit);
         out.nextVisitTimes.append(entry->nextVisitTime);
         out.searchKeys.append(entry->searchKey);
         auto [window, error] = measuresWindow(*entry, end);
-        out.measures.append(window);
+        out.measures.append(std::move(window));
         out.measuresErrors.append(std::move(error));
     }
     out.nameOrder = m_nameOrder;
@@ -907,10 +991,11 @@ void SummaryCache::rebuild(const QDate &today)
     m_evaluationAt = QList<qsizetype>(n, -1);
     for (qsizetype i = 0; i < n; ++i) {
         const Entry &entry = *m_order.at(i);
-        if (!entry.onTherapy)
+        if (!entry.therapy)
             continue;
+        entry.therapy->dateGapsOn(today);  // then shared by the list's evaluation, not copied
         m_evaluationAt[i] = out.evaluations.size();
-        out.evaluations.append(evaluationOf(entry, &out.patients.at(i), today));
+        out.evaluations.append(evaluationOf(*entry.therapy, &out.patients.at(i), today));
     }
     m_built = std::move(out);
 }

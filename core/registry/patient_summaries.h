@@ -29,6 +29,7 @@
 #include <QDate>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <algorithm>
 #include <array>
@@ -67,6 +68,21 @@ using MeasureMonths = std::array<clinical::MeasureContribution, kSummaryMeasureM
 // The first day of the last complete month before `asOf`: the month the measures screen opens on.
 QDate measuresEndMonth(const QDate &asOf);
 
+// A patient's share of the kSummaryMeasureMonths months ending measuresEndMonth(asOf), month by
+// month (oldest first): a view into the months their summary stores, shared with the summary cache
+// (and with every patient whose share is the same), not a copy.
+class MeasureWindow {
+public:
+    MeasureWindow() = default;
+    explicit MeasureWindow(std::shared_ptr<const clinical::MeasureContribution> first)
+        : m_first(std::move(first))
+    {}
+    const clinical::MeasureContribution &operator[](std::size_t month) const { return m_first.get()[month]; }
+
+private:
+    std::shared_ptr<const clinical::MeasureContribution> m_first;  // kSummaryMeasureMonths in a row
+};
+
 // The summaries as the population views take them: patients carry demographics only (no records),
 // evaluations hold tier, MME total and band, and gaps (no scores), pointing into `patients`.
 struct SummarisedRegistry {
@@ -77,11 +93,11 @@ struct SummarisedRegistry {
     QList<QString> ltotReasons;     // clinical::toString(LtotReason)
     QList<QString> nextVisits;      // ISO date of the next booking on or after asOf ("" when none)
     QList<QString> nextVisitTimes;  // its time, as clinical::bookingTimeOn says
-    QList<MeasureMonths> measures;  // their share of the months ending measuresEndMonth(asOf)
+    QList<MeasureWindow> measures;  // their share of the months ending measuresEndMonth(asOf)
     // (a summary stores one month more, the month in progress, so it still covers these when the
     // next month begins)
-    QList<std::optional<Error>> measuresErrors;  // why the rules engine could not count them
-    QList<QString> searchKeys;                   // domain::patientSearchKey of each patient
+    QList<std::shared_ptr<const Error>> measuresErrors;  // why the rules engine could not count them (null: it could)
+    QList<QString> searchKeys;                           // domain::patientSearchKey of each patient
     // The places in `patients` in the lists' display order (names compared as the system
     // locale does, then search order): kept while no name changes, so a list is not sorted per read.
     QList<qsizetype> nameOrder;
@@ -122,12 +138,17 @@ private:
     // moved to `today` in place: each evaluation's date and its gaps due "today"; false when it
     // must be built again (another month, or a reader still holds the evaluations).
     bool moveBuiltTo(const QDate &today);
-    QHash<QString, std::shared_ptr<const Entry>> m_entries;
-    QList<std::shared_ptr<const Entry>> m_order;  // search key, then id
-    QHash<QString, qsizetype> m_position;         // patient id -> place in m_order
-    std::int64_t m_seq = -1;                      // the newest computed_seq read
-    QHash<std::int64_t, QString> m_texts;         // the texts the stored gaps name, by id (shared by every entry)
-    QList<qsizetype> m_nameOrder;                 // see SummarisedRegistry::nameOrder
+    // One copy of a text many summaries repeat (prescriber, language, LTOT reason, next visit, ...).
+    QString shared(const QString &text);
+    // One copy of each list of a gap's scripts (they follow from the gap's code).
+    QStringList sharedScripts(const QStringList &scripts);
+    QList<std::shared_ptr<Entry>> m_order;  // every patient: search key, then id
+    QHash<QString, qsizetype> m_position;   // patient id -> place in m_order
+    std::int64_t m_seq = -1;                // the newest computed_seq read
+    QHash<std::int64_t, QString> m_texts;   // the texts the stored gaps name, by id (shared by every entry)
+    QSet<QString> m_words;                  // see shared()
+    QSet<QStringList> m_scriptLists;        // see sharedScripts()
+    QList<qsizetype> m_nameOrder;           // see SummarisedRegistry::nameOrder
     SummarisedRegistry m_built;
     QList<qsizetype> m_evaluationAt;  // per place in m_order: its index in m_built.evaluations, or -1
     std::optional<Error> m_refused;   // the first patient (in order) the rules engine refused
