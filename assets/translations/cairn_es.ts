@@ -5454,22 +5454,6 @@
         <translation>Visita</translation>
     </message>
     <message>
-        <source>Result as expected</source>
-        <translation>Resultado esperado</translation>
-    </message>
-    <message>
-        <source>Unexpected result</source>
-        <translation>Resultado inesperado</translation>
-    </message>
-    <message>
-        <source>Unexpected result: %1</source>
-        <translation>Resultado inesperado: %1</translation>
-    </message>
-    <message>
-        <source>Result pending</source>
-        <translation>Resultado pendiente</translation>
-    </message>
-    <message>
         <source>Urine drug screen</source>
         <translation>Análisis de drogas en orina</translation>
     </message>
@@ -6588,20 +6572,12 @@
         <translation>Sí</translation>
     </message>
     <message>
-        <source>%1: %2, low risk</source>
-        <translation>%1: %2, riesgo bajo</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
-        <source>%1: %2, moderate risk</source>
-        <translation>%1: %2, riesgo moderado</translation>
-    </message>
-    <message>
-        <source>%1: %2, high risk</source>
-        <translation>%1: %2, riesgo alto</translation>
-    </message>
-    <message>
-        <source>%1: no traumatic event reported, negative</source>
-        <translation>%1: no refiere ningún evento traumático, negativo</translation>
+        <source>%1: no traumatic event reported, %2</source>
+        <translation>%1: no refiere ningún evento traumático, %2</translation>
     </message>
 </context>
 <context>
@@ -6662,26 +6638,6 @@
 <context>
     <name>cairn::app::ScreeningForm</name>
     <message>
-        <source>score %1, low risk</source>
-        <translation>puntuación %1, riesgo bajo</translation>
-    </message>
-    <message>
-        <source>score %1, moderate risk</source>
-        <translation>puntuación %1, riesgo moderado</translation>
-    </message>
-    <message>
-        <source>score %1, high risk</source>
-        <translation>puntuación %1, riesgo alto</translation>
-    </message>
-    <message>
-        <source>%1 of 5, positive</source>
-        <translation>%1 de 5, positivo</translation>
-    </message>
-    <message>
-        <source>%1 of 5, negative</source>
-        <translation>%1 de 5, negativo</translation>
-    </message>
-    <message>
         <source>score %1</source>
         <translation>puntuación %1</translation>
     </message>
@@ -6728,6 +6684,10 @@
     <message>
         <source>Saved on this tablet.</source>
         <translation>Guardado en esta tableta.</translation>
+    </message>
+    <message>
+        <source>%1 of 5, %2</source>
+        <translation>%1 de 5, %2</translation>
     </message>
 </context>
 <context>
