@@ -4380,11 +4380,14 @@
     </message>
 </context>
 <context>
-    <name>SavePdfDialog</name>
+    <name>SaveFileDialog</name>
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
+</context>
+<context>
+    <name>SavePdfDialog</name>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
