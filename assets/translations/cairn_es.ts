@@ -4380,11 +4380,14 @@
     </message>
 </context>
 <context>
-    <name>SavePdfDialog</name>
+    <name>SaveFileDialog</name>
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
+</context>
+<context>
+    <name>SavePdfDialog</name>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
@@ -5452,22 +5455,6 @@
     <message>
         <source>Visit</source>
         <translation>Visita</translation>
-    </message>
-    <message>
-        <source>Result as expected</source>
-        <translation>Resultado esperado</translation>
-    </message>
-    <message>
-        <source>Unexpected result</source>
-        <translation>Resultado inesperado</translation>
-    </message>
-    <message>
-        <source>Unexpected result: %1</source>
-        <translation>Resultado inesperado: %1</translation>
-    </message>
-    <message>
-        <source>Result pending</source>
-        <translation>Resultado pendiente</translation>
     </message>
     <message>
         <source>Urine drug screen</source>
@@ -6588,20 +6575,12 @@
         <translation>Sí</translation>
     </message>
     <message>
-        <source>%1: %2, low risk</source>
-        <translation>%1: %2, riesgo bajo</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
-        <source>%1: %2, moderate risk</source>
-        <translation>%1: %2, riesgo moderado</translation>
-    </message>
-    <message>
-        <source>%1: %2, high risk</source>
-        <translation>%1: %2, riesgo alto</translation>
-    </message>
-    <message>
-        <source>%1: no traumatic event reported, negative</source>
-        <translation>%1: no refiere ningún evento traumático, negativo</translation>
+        <source>%1: no traumatic event reported, %2</source>
+        <translation>%1: no refiere ningún evento traumático, %2</translation>
     </message>
 </context>
 <context>
@@ -6662,26 +6641,6 @@
 <context>
     <name>cairn::app::ScreeningForm</name>
     <message>
-        <source>score %1, low risk</source>
-        <translation>puntuación %1, riesgo bajo</translation>
-    </message>
-    <message>
-        <source>score %1, moderate risk</source>
-        <translation>puntuación %1, riesgo moderado</translation>
-    </message>
-    <message>
-        <source>score %1, high risk</source>
-        <translation>puntuación %1, riesgo alto</translation>
-    </message>
-    <message>
-        <source>%1 of 5, positive</source>
-        <translation>%1 de 5, positivo</translation>
-    </message>
-    <message>
-        <source>%1 of 5, negative</source>
-        <translation>%1 de 5, negativo</translation>
-    </message>
-    <message>
         <source>score %1</source>
         <translation>puntuación %1</translation>
     </message>
@@ -6728,6 +6687,10 @@
     <message>
         <source>Saved on this tablet.</source>
         <translation>Guardado en esta tableta.</translation>
+    </message>
+    <message>
+        <source>%1 of 5, %2</source>
+        <translation>%1 de 5, %2</translation>
     </message>
 </context>
 <context>
@@ -7780,6 +7743,496 @@
     </message>
 </context>
 <context>
+    <name>cairn::reports::CaseSummaryPdf</name>
+    <message>
+        <source>female</source>
+        <translation>femenino</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>masculino</translation>
+    </message>
+    <message>
+        <source>sex not recorded</source>
+        <translation>sexo no registrado</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <source>an opioid for pain on most days of the look-back</source>
+        <translation>un opioide para el dolor la mayoría de los días del período revisado</translation>
+    </message>
+    <message>
+        <source>an opioid for pain planned for the long term</source>
+        <translation>un opioide para el dolor previsto a largo plazo</translation>
+    </message>
+    <message>
+        <source>recorded by a clinician</source>
+        <translation>registrado por un clínico</translation>
+    </message>
+    <message>
+        <source>a short course of an opioid for pain</source>
+        <translation>un tratamiento corto con un opioide para el dolor</translation>
+    </message>
+    <message>
+        <source>only treatment for opioid use disorder</source>
+        <translation>solo tratamiento del trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>no opioid for pain</source>
+        <translation>ningún opioide para el dolor</translation>
+    </message>
+    <message>
+        <source>no longer on the clinic&apos;s registry</source>
+        <translation>ya no figura en el registro de la clínica</translation>
+    </message>
+    <message>
+        <source>benzodiazepine</source>
+        <translation>benzodiacepina</translation>
+    </message>
+    <message>
+        <source>Z-drug (sleep medicine)</source>
+        <translation>fármaco Z (para dormir)</translation>
+    </message>
+    <message>
+        <source>gabapentinoid</source>
+        <translation>gabapentinoide</translation>
+    </message>
+    <message>
+        <source>muscle relaxant</source>
+        <translation>relajante muscular</translation>
+    </message>
+    <message>
+        <source>barbiturate</source>
+        <translation>barbitúrico</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <comment>agreement</comment>
+        <translation>firmado</translation>
+    </message>
+    <message>
+        <source>declined by the patient</source>
+        <comment>agreement</comment>
+        <translation>rechazado por el paciente</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>ofrecida</translation>
+    </message>
+    <message>
+        <source>prescribed</source>
+        <translation>recetada</translation>
+    </message>
+    <message>
+        <source>declined by the patient</source>
+        <comment>naloxone</comment>
+        <translation>rechazada por el paciente</translation>
+    </message>
+    <message>
+        <source>dispensed</source>
+        <translation>entregada</translation>
+    </message>
+    <message>
+        <source>no taper</source>
+        <translation>sin reducción</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planificado</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <source>drafted</source>
+        <translation>en borrador</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>appointment scheduled</source>
+        <translation>cita programada</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>atendida</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>cumplido</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>abandonado</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>vence pronto</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alerta</translation>
+    </message>
+    <message>
+        <source>%1 mcg/hr patch × %2</source>
+        <translation>parche de %1 mcg/h × %2</translation>
+    </message>
+    <message>
+        <source>%1 mg × %2, %3 a day</source>
+        <translation>%1 mg × %2, %3 al día</translation>
+    </message>
+    <message>
+        <source> (as needed, at most)</source>
+        <translation> (a demanda, como máximo)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>desde el %1</translation>
+    </message>
+    <message>
+        <source>; alert: %1</source>
+        <translation>; alerta: %1</translation>
+    </message>
+    <message>
+        <source>Case summary: %1</source>
+        <translation>Resumen del caso: %1</translation>
+    </message>
+    <message>
+        <source>confidential patient record: for the care team and its consultants only</source>
+        <translation>historia clínica confidencial: solo para el equipo de atención y sus consultores</translation>
+    </message>
+    <message>
+        <source>Chart %1 · born %2 (%3 years) · %4 · language %5 · prescriber %6. Made from the clinic&apos;s registry on %7.</source>
+        <translation>Historia n.º %1 · nacimiento %2 (%3 años) · %4 · idioma %5 · prescriptor %6. Elaborado a partir del registro de la clínica el %7.</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>The question for the team</source>
+        <translation>La pregunta para el equipo</translation>
+    </message>
+    <message>
+        <source>Asked on %1; for the clinician meeting of %2.</source>
+        <translation>Planteada el %1; para la reunión clínica del %2.</translation>
+    </message>
+    <message>
+        <source>Asked on %1.</source>
+        <translation>Planteada el %1.</translation>
+    </message>
+    <message>
+        <source>Diagnosis and indication</source>
+        <translation>Diagnóstico e indicación</translation>
+    </message>
+    <message>
+        <source>Not on long-term opioid therapy (%1).</source>
+        <translation>No recibe terapia con opioides a largo plazo (%1).</translation>
+    </message>
+    <message>
+        <source>On long-term opioid therapy for pain (%1, since %2).</source>
+        <translation>Recibe terapia con opioides a largo plazo para el dolor (%1, desde el %2).</translation>
+    </message>
+    <message>
+        <source>On long-term opioid therapy for pain (%1).</source>
+        <translation>Recibe terapia con opioides a largo plazo para el dolor (%1).</translation>
+    </message>
+    <message>
+        <source>Risk tier: %1.</source>
+        <translation>Nivel de riesgo: %1.</translation>
+    </message>
+    <message>
+        <source>Receiving treatment for opioid use disorder (MOUD).</source>
+        <translation>Recibe tratamiento del trastorno por consumo de opioides (MOUD).</translation>
+    </message>
+    <message>
+        <source>The registry holds no diagnosis codes: read the chart for them.</source>
+        <translation>El registro no guarda códigos de diagnóstico: consúltelos en la historia clínica.</translation>
+    </message>
+    <message>
+        <source>Current regimen: %1 MME/day</source>
+        <translation>Pauta actual: %1 MME/día</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>no se cuenta</translation>
+    </message>
+    <message>
+        <source>No opioid is active on %1.</source>
+        <translation>Ningún opioide activo el %1.</translation>
+    </message>
+    <message>
+        <source>Opioid</source>
+        <translation>Opioide</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>MME/day</source>
+        <translation>MME/día</translation>
+    </message>
+    <message>
+        <source>MME history: daily MME at each change of the regimen</source>
+        <translation>Historial de MME: MME diaria en cada cambio de la pauta</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Sedatives and other medications</source>
+        <translation>Sedantes y otros medicamentos</translation>
+    </message>
+    <message>
+        <source>treatment of opioid use disorder</source>
+        <translation>tratamiento del trastorno por consumo de opioides</translation>
+    </message>
+    <message>
+        <source>No sedative or other tracked medication recorded.</source>
+        <translation>No hay sedantes ni otros medicamentos de seguimiento registrados.</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>PEG trend (pain, enjoyment, general activity)</source>
+        <translation>Tendencia del PEG (dolor, disfrute, actividad general)</translation>
+    </message>
+    <message>
+        <source>No PEG recorded.</source>
+        <translation>No hay PEG registrado.</translation>
+    </message>
+    <message>
+        <source>Baseline %1 on %2; latest %3 on %4. The dashed line is 30% better than baseline (%5).</source>
+        <translation>Basal %1 el %2; último %3 el %4. La línea discontinua es un 30 % mejor que el basal (%5).</translation>
+    </message>
+    <message>
+        <source>PEG mean (0-10, lower is better) against the 30% improvement line</source>
+        <translation>Media del PEG (0-10, más bajo es mejor) frente a la línea de mejora del 30 %</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Enjoyment</source>
+        <translation>Disfrute</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Screenings: PHQ, GAD, ORT, PC-PTSD-5</source>
+        <translation>Cribados: PHQ, GAD, ORT, PC-PTSD-5</translation>
+    </message>
+    <message>
+        <source>No screening recorded.</source>
+        <translation>No hay cribados registrados.</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Urine drug tests and PDMP checks</source>
+        <translation>Pruebas de drogas en orina y consultas al PDMP</translation>
+    </message>
+    <message>
+        <source>; confirmatory test sent</source>
+        <translation>; prueba de confirmación enviada</translation>
+    </message>
+    <message>
+        <source>Urine drug test</source>
+        <translation>Prueba de drogas en orina</translation>
+    </message>
+    <message>
+        <source>PDMP check</source>
+        <translation>Consulta del PDMP</translation>
+    </message>
+    <message>
+        <source>concerning: %1</source>
+        <translation>preocupante: %1</translation>
+    </message>
+    <message>
+        <source>nothing concerning</source>
+        <translation>nada preocupante</translation>
+    </message>
+    <message>
+        <source>No urine drug test or PDMP check recorded.</source>
+        <translation>No hay pruebas de drogas en orina ni consultas al PDMP registradas.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Agreements, naloxone and tapers</source>
+        <translation>Acuerdos, naloxona y reducciones graduales</translation>
+    </message>
+    <message>
+        <source>Treatment agreement</source>
+        <translation>Acuerdo de tratamiento</translation>
+    </message>
+    <message>
+        <source>Naloxone</source>
+        <translation>Naloxona</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 MME/day)</source>
+        <translation>%1 %2 (%3 MME/día)</translation>
+    </message>
+    <message>
+        <source>Taper plan</source>
+        <translation>Plan de reducción gradual</translation>
+    </message>
+    <message>
+        <source>No agreement, naloxone or taper recorded.</source>
+        <translation>No hay acuerdos, naloxona ni reducciones graduales registrados.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Referrals, goals and open tasks</source>
+        <translation>Derivaciones, objetivos y tareas abiertas</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 a %2: %3</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Open task</source>
+        <translation>Tarea abierta</translation>
+    </message>
+    <message>
+        <source>%1 (%2, due %3)</source>
+        <translation>%1 (%2, vence el %3)</translation>
+    </message>
+    <message>
+        <source>No referral, goal or open task recorded.</source>
+        <translation>No hay derivaciones, objetivos ni tareas abiertas registrados.</translation>
+    </message>
+    <message>
+        <source>Open care gaps on %1</source>
+        <translation>Brechas de atención abiertas el %1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>No open care gap.</source>
+        <translation>No hay brechas de atención abiertas.</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Brecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+</context>
+<context>
     <name>cairn::reports::MonthlyReport</name>
     <message>
         <source>no patients counted</source>
@@ -7916,6 +8369,17 @@
     <message>
         <source>Prescriber</source>
         <translation>Prescriptor</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::reports::PdfDocumentWords</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>objetivo %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "core/reports/pdf_document.h"
 #include "core/reports/result_words.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 #include <QSet>
@@ -18,11 +19,6 @@ namespace {
 QString isoDate(const QDate &date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
-
-QString number(double value)
-{
-    return QString::number(clinical::roundToTenth(value), 'f', 1);
 }
 
 // The day a record is about: its date, or its start for a regimen entry.
@@ -38,24 +34,6 @@ template <typename T> QList<T> byDate(QList<T> records)
 {
     std::stable_sort(records.begin(), records.end(), [](const T &a, const T &b) { return dayOf(a) < dayOf(b); });
     return records;
-}
-
-QString doseText(const domain::OpioidEntry &e)
-{
-    QString dose = e.strengthMcgPerHr ? QStringLiteral("%1 mcg/hr patch × %2").arg(*e.strengthMcgPerHr).arg(e.patches)
-                                      : QStringLiteral("%1 mg × %2, %3 a day")
-                                            .arg(e.strengthMg.value_or(0))
-                                            .arg(e.unitsPerDose)
-                                            .arg(e.dosesPerDay);
-    if (e.prn)
-        dose += QStringLiteral(" (as needed, at most)");
-    return dose;
-}
-
-QString period(const QDate &start, const QDate &end)
-{
-    return end.isValid() ? QStringLiteral("%1 to %2").arg(isoDate(start), isoDate(end))
-                         : QStringLiteral("since %1").arg(isoDate(start));
 }
 
 // Every day the daily MME may change (an entry starts, or the day after one ends), up to asOf.
@@ -102,31 +80,6 @@ QList<domain::Task> openTasksOf(const domain::Patient &patient)
             open << t;
     std::stable_sort(open.begin(), open.end(), [](const auto &a, const auto &b) { return a.due < b.due; });
     return open;
-}
-
-QString scoreResult(const clinical::ScreeningScore &s)
-{
-    QString text = QStringLiteral("%1").arg(s.total, 0, 'f', s.total == std::floor(s.total) ? 0 : 1);
-    if (!s.result.isEmpty())
-        text += QStringLiteral(" (%1)").arg(screeningResultWords(s));
-    if (!s.alerts.isEmpty())
-        text += QStringLiteral("; alert: %1").arg(s.alerts.join(QStringLiteral(", ")));
-    return text;
-}
-
-QString instrumentName(const QString &id)
-{
-    static const QHash<QString, QString> names{
-        {QStringLiteral("phq2"), QStringLiteral("PHQ-2")}, {QStringLiteral("phq9"), QStringLiteral("PHQ-9")},
-        {QStringLiteral("gad2"), QStringLiteral("GAD-2")}, {QStringLiteral("gad7"), QStringLiteral("GAD-7")},
-        {QStringLiteral("ort"), QStringLiteral("ORT")},    {QStringLiteral("pcptsd5"), QStringLiteral("PC-PTSD-5")},
-    };
-    return names.value(id, id);
-}
-
-QString tierName(domain::RiskTier tier)
-{
-    return domain::toString(tier);
 }
 
 // A chart's date labels, thinned so that they never overlap: every point keeps its place, but with
@@ -204,7 +157,7 @@ QJsonObject caseSummaryToJson(const CaseSummary &s)
                         {QStringLiteral("sex"), domain::toString(p.sex)},
                         {QStringLiteral("language"), p.language},
                         {QStringLiteral("prescriber"), p.prescriber},
-                        {QStringLiteral("risk_tier"), tierName(s.tier)},
+                        {QStringLiteral("risk_tier"), domain::toString(s.tier)},
                         {QStringLiteral("ltot"), s.ltot.onLtot},
                         {QStringLiteral("ltot_reason"), clinical::toString(s.ltot.reason)},
                         {QStringLiteral("ltot_start"), isoDate(p.ltotStart)},
@@ -272,190 +225,433 @@ QJsonObject caseSummaryToJson(const CaseSummary &s)
     return o;
 }
 
+// The PDF's words are the reader's: the language whose translator is installed (the tablet's
+// Language, or `cairnctl case-summary --lang`), with dates and numbers as the default locale, which
+// follows that language, writes them. The JSON above keeps Cairn's stored values.
+struct CaseSummaryPdf {
+    Q_DECLARE_TR_FUNCTIONS(cairn::reports::CaseSummaryPdf)
+};
+
+namespace {
+
+// 24 Nov 2026; 24 nov 2026 in Spanish.
+QString dateText(const QDate &date)
+{
+    return date.isValid() ? QLocale().toString(date, QStringLiteral("d MMM yyyy")) : QString();
+}
+
+// To a tenth: 61.5; 61,5 in Spanish.
+QString number(double value)
+{
+    return QLocale().toString(clinical::roundToTenth(value), 'f', 1);
+}
+
+// A dose or score as written, without trailing zeros: 7.5, 10; 7,5 in Spanish.
+QString amount(double value)
+{
+    return QLocale().toString(value, 'g', 12);
+}
+
+QString sexWords(domain::Sex sex)
+{
+    switch (sex) {
+    case domain::Sex::Female:
+        return CaseSummaryPdf::tr("female");
+    case domain::Sex::Male:
+        return CaseSummaryPdf::tr("male");
+    case domain::Sex::Unknown:
+        break;
+    }
+    return CaseSummaryPdf::tr("sex not recorded");
+}
+
+QString tierWords(domain::RiskTier tier)
+{
+    switch (tier) {
+    case domain::RiskTier::Low:
+        return CaseSummaryPdf::tr("low");
+    case domain::RiskTier::Moderate:
+        return CaseSummaryPdf::tr("moderate");
+    case domain::RiskTier::High:
+        return CaseSummaryPdf::tr("high");
+    }
+    return {};
+}
+
+// Why the patient is, or is not, on the long-term therapy registry (clinical::ltotStatus).
+QString ltotReasonWords(clinical::LtotReason reason)
+{
+    switch (reason) {
+    case clinical::LtotReason::SupplyOnMostDays:
+        return CaseSummaryPdf::tr("an opioid for pain on most days of the look-back");
+    case clinical::LtotReason::ExpectedLongTerm:
+        return CaseSummaryPdf::tr("an opioid for pain planned for the long term");
+    case clinical::LtotReason::ClinicianFlag:
+        return CaseSummaryPdf::tr("recorded by a clinician");
+    case clinical::LtotReason::ShortCourse:
+        return CaseSummaryPdf::tr("a short course of an opioid for pain");
+    case clinical::LtotReason::MoudOnly:
+        return CaseSummaryPdf::tr("only treatment for opioid use disorder");
+    case clinical::LtotReason::NoOpioid:
+        return CaseSummaryPdf::tr("no opioid for pain");
+    case clinical::LtotReason::Inactive:
+        return CaseSummaryPdf::tr("no longer on the clinic's registry");
+    }
+    return {};
+}
+
+QString sedativeWords(domain::SedativeKind kind)
+{
+    switch (kind) {
+    case domain::SedativeKind::Benzodiazepine:
+        return CaseSummaryPdf::tr("benzodiazepine");
+    case domain::SedativeKind::ZDrug:
+        return CaseSummaryPdf::tr("Z-drug (sleep medicine)");
+    case domain::SedativeKind::Gabapentinoid:
+        return CaseSummaryPdf::tr("gabapentinoid");
+    case domain::SedativeKind::MuscleRelaxant:
+        return CaseSummaryPdf::tr("muscle relaxant");
+    case domain::SedativeKind::Barbiturate:
+        return CaseSummaryPdf::tr("barbiturate");
+    }
+    return {};
+}
+
+QString agreementWords(domain::AgreementStatus status)
+{
+    return status == domain::AgreementStatus::Signed ? CaseSummaryPdf::tr("signed", "agreement")
+                                                     : CaseSummaryPdf::tr("declined by the patient", "agreement");
+}
+
+QString naloxoneWords(domain::NaloxoneAction action)
+{
+    switch (action) {
+    case domain::NaloxoneAction::Offered:
+        return CaseSummaryPdf::tr("offered");
+    case domain::NaloxoneAction::Prescribed:
+        return CaseSummaryPdf::tr("prescribed");
+    case domain::NaloxoneAction::Declined:
+        return CaseSummaryPdf::tr("declined by the patient", "naloxone");
+    case domain::NaloxoneAction::Dispensed:
+        return CaseSummaryPdf::tr("dispensed");
+    }
+    return {};
+}
+
+QString taperWords(domain::TaperStatus status)
+{
+    switch (status) {
+    case domain::TaperStatus::None:
+        return CaseSummaryPdf::tr("no taper");
+    case domain::TaperStatus::Planned:
+        return CaseSummaryPdf::tr("planned");
+    case domain::TaperStatus::InProgress:
+        return CaseSummaryPdf::tr("in progress");
+    case domain::TaperStatus::Paused:
+        return CaseSummaryPdf::tr("paused");
+    case domain::TaperStatus::Completed:
+        return CaseSummaryPdf::tr("completed");
+    }
+    return {};
+}
+
+QString referralWords(domain::ReferralStatus status)
+{
+    switch (status) {
+    case domain::ReferralStatus::Drafted:
+        return CaseSummaryPdf::tr("drafted");
+    case domain::ReferralStatus::Sent:
+        return CaseSummaryPdf::tr("sent");
+    case domain::ReferralStatus::Scheduled:
+        return CaseSummaryPdf::tr("appointment scheduled");
+    case domain::ReferralStatus::Seen:
+        return CaseSummaryPdf::tr("seen");
+    case domain::ReferralStatus::Closed:
+        return CaseSummaryPdf::tr("closed");
+    case domain::ReferralStatus::Declined:
+        return CaseSummaryPdf::tr("declined");
+    case domain::ReferralStatus::NoResponse:
+        return CaseSummaryPdf::tr("no response");
+    }
+    return {};
+}
+
+QString goalWords(domain::GoalStatus status)
+{
+    switch (status) {
+    case domain::GoalStatus::Active:
+        return CaseSummaryPdf::tr("active");
+    case domain::GoalStatus::Met:
+        return CaseSummaryPdf::tr("met");
+    case domain::GoalStatus::Dropped:
+        return CaseSummaryPdf::tr("dropped");
+    }
+    return {};
+}
+
+QString gapStatusWords(clinical::GapStatus status)
+{
+    switch (status) {
+    case clinical::GapStatus::Missing:
+        return CaseSummaryPdf::tr("missing");
+    case clinical::GapStatus::Overdue:
+        return CaseSummaryPdf::tr("overdue");
+    case clinical::GapStatus::DueSoon:
+        return CaseSummaryPdf::tr("due soon");
+    case clinical::GapStatus::Alert:
+        return CaseSummaryPdf::tr("alert");
+    }
+    return {};
+}
+
+QString doseText(const domain::OpioidEntry &e)
+{
+    QString dose = e.strengthMcgPerHr
+                       ? CaseSummaryPdf::tr("%1 mcg/hr patch × %2").arg(amount(*e.strengthMcgPerHr)).arg(e.patches)
+                       : CaseSummaryPdf::tr("%1 mg × %2, %3 a day")
+                             .arg(amount(e.strengthMg.value_or(0)), amount(e.unitsPerDose), amount(e.dosesPerDay));
+    if (e.prn)
+        dose += CaseSummaryPdf::tr(" (as needed, at most)");
+    return dose;
+}
+
+QString period(const QDate &start, const QDate &end)
+{
+    return end.isValid() ? CaseSummaryPdf::tr("%1 to %2").arg(dateText(start), dateText(end))
+                         : CaseSummaryPdf::tr("since %1").arg(dateText(start));
+}
+
+QString scoreResult(const clinical::ScreeningScore &s)
+{
+    QString text = amount(s.total);
+    if (!s.result.isEmpty())
+        text += QStringLiteral(" (%1)").arg(screeningResultWords(s));
+    if (!s.alerts.isEmpty())
+        text += CaseSummaryPdf::tr("; alert: %1").arg(s.alerts.join(QStringLiteral(", ")));
+    return text;
+}
+
+QString instrumentName(const QString &id)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("phq2"), QStringLiteral("PHQ-2")}, {QStringLiteral("phq9"), QStringLiteral("PHQ-9")},
+        {QStringLiteral("gad2"), QStringLiteral("GAD-2")}, {QStringLiteral("gad7"), QStringLiteral("GAD-7")},
+        {QStringLiteral("ort"), QStringLiteral("ORT")},    {QStringLiteral("pcptsd5"), QStringLiteral("PC-PTSD-5")},
+    };
+    return names.value(id, id);
+}
+
+// A table's rows in date order: the rows are built from several kinds of record, each already by date.
+struct DatedRow {
+    QDate date;
+    QStringList cells;  // the date's own cell first
+};
+
+QList<QStringList> inDateOrder(QList<DatedRow> rows)
+{
+    std::stable_sort(rows.begin(), rows.end(), [](const DatedRow &a, const DatedRow &b) { return a.date < b.date; });
+    QList<QStringList> cells;
+    for (const DatedRow &row : std::as_const(rows))
+        cells << row.cells;
+    return cells;
+}
+
+}  // namespace
+
 QByteArray renderCaseSummary(const CaseSummary &s)
 {
     const domain::Patient &p = s.patient;
-    PdfDocument doc(QStringLiteral("Case summary: %1").arg(p.name),
-                    QStringLiteral("confidential patient record: for the care team and its consultants only"));
-    doc.paragraph(QStringLiteral("Chart %1 · born %2 (%3 years) · %4 · language %5 · prescriber %6. Made from the "
-                                 "clinic's registry on %7.")
-                      .arg(p.clinicId, isoDate(p.birthDate))
+    PdfDocument doc(CaseSummaryPdf::tr("Case summary: %1").arg(p.name),
+                    CaseSummaryPdf::tr("confidential patient record: for the care team and its consultants only"));
+    doc.paragraph(CaseSummaryPdf::tr("Chart %1 · born %2 (%3 years) · %4 · language %5 · prescriber %6. Made from the "
+                                     "clinic's registry on %7.")
+                      .arg(p.clinicId, dateText(p.birthDate))
                       .arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, s.asOf) : 0)
-                      .arg(domain::toString(p.sex), p.language,
-                           p.prescriber.isEmpty() ? QStringLiteral("not recorded") : p.prescriber, isoDate(s.asOf)));
+                      .arg(sexWords(p.sex), p.language,
+                           p.prescriber.isEmpty() ? CaseSummaryPdf::tr("not recorded") : p.prescriber,
+                           dateText(s.asOf)));
     if (s.conference) {
-        doc.heading(QStringLiteral("The question for the team"));
+        doc.heading(CaseSummaryPdf::tr("The question for the team"));
         doc.paragraph(s.conference->question);
-        doc.paragraph(
-            QStringLiteral("Asked on %1%2.")
-                .arg(isoDate(s.conference->date),
-                     s.conference->meetingDate.isValid()
-                         ? QStringLiteral("; for the clinician meeting of %1").arg(isoDate(s.conference->meetingDate))
-                         : QString()));
+        doc.paragraph(s.conference->meetingDate.isValid()
+                          ? CaseSummaryPdf::tr("Asked on %1; for the clinician meeting of %2.")
+                                .arg(dateText(s.conference->date), dateText(s.conference->meetingDate))
+                          : CaseSummaryPdf::tr("Asked on %1.").arg(dateText(s.conference->date)));
     }
 
-    doc.heading(QStringLiteral("Diagnosis and indication"));
-    doc.paragraph(
-        QStringLiteral("%1 Risk tier: %2. %3 The registry holds no diagnosis codes: read the chart for them.")
-            .arg(s.ltot.onLtot
-                     ? QStringLiteral("On long-term opioid therapy for pain (%1%2).")
-                           .arg(clinical::toString(s.ltot.reason),
-                                p.ltotStart.isValid() ? QStringLiteral(", since %1").arg(isoDate(p.ltotStart))
-                                                      : QString())
-                     : QStringLiteral("Not on long-term opioid therapy (%1).").arg(clinical::toString(s.ltot.reason)),
-                 tierName(s.tier),
-                 s.ltot.moud ? QStringLiteral("Receiving treatment for opioid use disorder (MOUD).") : QString()));
+    doc.heading(CaseSummaryPdf::tr("Diagnosis and indication"));
+    QStringList diagnosis;
+    if (!s.ltot.onLtot)
+        diagnosis << CaseSummaryPdf::tr("Not on long-term opioid therapy (%1).").arg(ltotReasonWords(s.ltot.reason));
+    else if (p.ltotStart.isValid())
+        diagnosis << CaseSummaryPdf::tr("On long-term opioid therapy for pain (%1, since %2).")
+                         .arg(ltotReasonWords(s.ltot.reason), dateText(p.ltotStart));
+    else
+        diagnosis
+            << CaseSummaryPdf::tr("On long-term opioid therapy for pain (%1).").arg(ltotReasonWords(s.ltot.reason));
+    diagnosis << CaseSummaryPdf::tr("Risk tier: %1.").arg(tierWords(s.tier));
+    if (s.ltot.moud)
+        diagnosis << CaseSummaryPdf::tr("Receiving treatment for opioid use disorder (MOUD).");
+    diagnosis << CaseSummaryPdf::tr("The registry holds no diagnosis codes: read the chart for them.");
+    doc.paragraph(diagnosis.join(QLatin1Char(' ')));
 
-    doc.heading(QStringLiteral("Current regimen: %1 MME/day").arg(number(s.totalMme)));
+    doc.heading(CaseSummaryPdf::tr("Current regimen: %1 MME/day").arg(number(s.totalMme)));
     QList<QStringList> regimen;
     for (const RegimenLine &line : s.regimen)
         regimen << QStringList{line.entry.drug, doseText(line.entry), period(line.entry.start, line.entry.end),
-                               line.mmePerDay ? number(*line.mmePerDay) : QStringLiteral("not counted")};
+                               line.mmePerDay ? number(*line.mmePerDay) : CaseSummaryPdf::tr("not counted")};
     if (regimen.isEmpty())
-        doc.paragraph(QStringLiteral("No opioid is active on %1.").arg(isoDate(s.asOf)));
+        doc.paragraph(CaseSummaryPdf::tr("No opioid is active on %1.").arg(dateText(s.asOf)));
     else
-        doc.table(
-            {QStringLiteral("Opioid"), QStringLiteral("Dose"), QStringLiteral("Dates"), QStringLiteral("MME/day")},
-            regimen, {3, 5, 4, 2});
+        doc.table({CaseSummaryPdf::tr("Opioid"), CaseSummaryPdf::tr("Dose"), CaseSummaryPdf::tr("Dates"),
+                   CaseSummaryPdf::tr("MME/day")},
+                  regimen, {3, 5, 4, 2});
     if (s.mmeHistory.size() > 1) {
         ChartSeries series;
         double top = 10;
         for (const MmePoint &point : s.mmeHistory) {
             series.values << point.mmePerDay;
-            series.labels << point.date.toString(QStringLiteral("MMM yy"));
+            series.labels << QLocale().toString(point.date, QStringLiteral("MMM yy"));
             top = std::max(top, point.mmePerDay);
         }
         series.maximum = std::ceil(top / 10 * 1.1) * 10;
         series.unit = QString();
         series.labels = thinnedLabels(series.labels);
-        doc.lineChart(QStringLiteral("MME history: daily MME at each change of the regimen"), series);
+        doc.lineChart(CaseSummaryPdf::tr("MME history: daily MME at each change of the regimen"), series);
     }
     QList<QStringList> mmeRows;
     for (const MmePoint &point : s.mmeHistory)
-        mmeRows << QStringList{isoDate(point.date), number(point.mmePerDay)};
+        mmeRows << QStringList{dateText(point.date), number(point.mmePerDay)};
     if (!mmeRows.isEmpty())
-        doc.table({QStringLiteral("From"), QStringLiteral("MME/day")}, mmeRows, {1, 1});
+        doc.table({CaseSummaryPdf::tr("From"), CaseSummaryPdf::tr("MME/day")}, mmeRows, {1, 1});
 
-    doc.heading(QStringLiteral("Sedatives and other medications"));
+    doc.heading(CaseSummaryPdf::tr("Sedatives and other medications"));
     QList<QStringList> sedatives;
     for (const domain::BenzodiazepineEntry &e : byDate(p.benzodiazepines))
-        sedatives << QStringList{e.drug, domain::toString(e.kind), period(e.start, e.end)};
+        sedatives << QStringList{e.drug, sedativeWords(e.kind), period(e.start, e.end)};
     for (const domain::OpioidEntry &e : byDate(p.opioids))
         if (e.indication == domain::OpioidIndication::OpioidUseDisorder)
-            sedatives << QStringList{e.drug, QStringLiteral("treatment of opioid use disorder"),
+            sedatives << QStringList{e.drug, CaseSummaryPdf::tr("treatment of opioid use disorder"),
                                      period(e.start, e.end)};
     if (sedatives.isEmpty())
-        doc.paragraph(QStringLiteral("No sedative or other tracked medication recorded."));
+        doc.paragraph(CaseSummaryPdf::tr("No sedative or other tracked medication recorded."));
     else
-        doc.table({QStringLiteral("Medication"), QStringLiteral("Kind"), QStringLiteral("Dates")}, sedatives,
-                  {3, 3, 4});
+        doc.table({CaseSummaryPdf::tr("Medication"), CaseSummaryPdf::tr("Kind"), CaseSummaryPdf::tr("Dates")},
+                  sedatives, {3, 3, 4});
 
-    doc.heading(QStringLiteral("PEG trend (pain, enjoyment, general activity)"));
+    doc.heading(CaseSummaryPdf::tr("PEG trend (pain, enjoyment, general activity)"));
     const QList<domain::PegScore> pegs = byDate(p.peg);
     if (pegs.isEmpty()) {
-        doc.paragraph(QStringLiteral("No PEG recorded."));
+        doc.paragraph(CaseSummaryPdf::tr("No PEG recorded."));
     } else {
-        doc.paragraph(QStringLiteral("Baseline %1 on %2; latest %3 on %4. The dashed line is 30% better than baseline "
-                                     "(%5).")
-                          .arg(number(*s.pegBaseline), isoDate(pegs.first().date),
-                               number(clinical::pegMean(pegs.last())), isoDate(pegs.last().date),
-                               number(*s.pegTarget)));
+        doc.paragraph(
+            CaseSummaryPdf::tr("Baseline %1 on %2; latest %3 on %4. The dashed line is 30% better than baseline "
+                               "(%5).")
+                .arg(number(*s.pegBaseline), dateText(pegs.first().date), number(clinical::pegMean(pegs.last())),
+                     dateText(pegs.last().date), number(*s.pegTarget)));
         ChartSeries series;
         series.maximum = 10;
         series.target = s.pegTarget;
         QList<QStringList> rows;
         for (const domain::PegScore &score : pegs) {
             series.values << clinical::pegMean(score);
-            series.labels << score.date.toString(QStringLiteral("d MMM yy"));
-            rows << QStringList{isoDate(score.date), QString::number(score.pain), QString::number(score.enjoyment),
-                                QString::number(score.activity), number(clinical::pegMean(score))};
+            series.labels << QLocale().toString(score.date, QStringLiteral("d MMM yy"));
+            rows << QStringList{dateText(score.date), QLocale().toString(score.pain),
+                                QLocale().toString(score.enjoyment), QLocale().toString(score.activity),
+                                number(clinical::pegMean(score))};
         }
         series.labels = thinnedLabels(series.labels);
-        doc.lineChart(QStringLiteral("PEG mean (0-10, lower is better) against the 30% improvement line"), series);
-        doc.table({QStringLiteral("Date"), QStringLiteral("Pain"), QStringLiteral("Enjoyment"),
-                   QStringLiteral("Activity"), QStringLiteral("Mean")},
+        doc.lineChart(CaseSummaryPdf::tr("PEG mean (0-10, lower is better) against the 30% improvement line"), series);
+        doc.table({CaseSummaryPdf::tr("Date"), CaseSummaryPdf::tr("Pain"), CaseSummaryPdf::tr("Enjoyment"),
+                   CaseSummaryPdf::tr("Activity"), CaseSummaryPdf::tr("Mean")},
                   rows);
     }
 
-    doc.heading(QStringLiteral("Screenings: PHQ, GAD, ORT, PC-PTSD-5"));
+    doc.heading(CaseSummaryPdf::tr("Screenings: PHQ, GAD, ORT, PC-PTSD-5"));
     QList<QStringList> scores;
     for (const clinical::ScreeningScore &score : s.scores)
-        scores << QStringList{isoDate(score.date), instrumentName(score.instrument), scoreResult(score)};
+        scores << QStringList{dateText(score.date), instrumentName(score.instrument), scoreResult(score)};
     if (scores.isEmpty())
-        doc.paragraph(QStringLiteral("No screening recorded."));
+        doc.paragraph(CaseSummaryPdf::tr("No screening recorded."));
     else
-        doc.table({QStringLiteral("Date"), QStringLiteral("Instrument"), QStringLiteral("Score")}, scores, {2, 2, 5});
+        doc.table({CaseSummaryPdf::tr("Date"), CaseSummaryPdf::tr("Instrument"), CaseSummaryPdf::tr("Score")}, scores,
+                  {2, 2, 5});
 
-    doc.heading(QStringLiteral("Urine drug tests and PDMP checks"));
-    QList<QStringList> checks;
-    for (const domain::UrineDrugScreen &u : byDate(p.uds))
-        checks << QStringList{isoDate(u.date), QStringLiteral("Urine drug test"),
-                              urineResultWords(u.result) +
-                                  (u.substances.isEmpty()
-                                       ? QString()
-                                       : QStringLiteral(": %1").arg(u.substances.join(QStringLiteral(", ")))) +
-                                  (u.confirmatorySent ? QStringLiteral("; confirmatory test sent") : QString())};
+    doc.heading(CaseSummaryPdf::tr("Urine drug tests and PDMP checks"));
+    QList<DatedRow> checks;
+    for (const domain::UrineDrugScreen &u : byDate(p.uds)) {
+        QString result = urineResultWords(u.result);
+        if (!u.substances.isEmpty())
+            result += QStringLiteral(": %1").arg(u.substances.join(QStringLiteral(", ")));
+        if (u.confirmatorySent)
+            result += CaseSummaryPdf::tr("; confirmatory test sent");
+        checks << DatedRow{u.date, {dateText(u.date), CaseSummaryPdf::tr("Urine drug test"), result}};
+    }
     for (const domain::PdmpCheck &c : byDate(p.pdmpChecks))
-        checks << QStringList{isoDate(c.date), QStringLiteral("PDMP check"),
-                              c.concerning ? QStringLiteral("concerning: %1").arg(c.findings)
-                                           : QStringLiteral("nothing concerning")};
-    std::stable_sort(checks.begin(), checks.end(), [](const auto &a, const auto &b) { return a.first() < b.first(); });
+        checks << DatedRow{c.date,
+                           {dateText(c.date), CaseSummaryPdf::tr("PDMP check"),
+                            c.concerning ? CaseSummaryPdf::tr("concerning: %1").arg(c.findings)
+                                         : CaseSummaryPdf::tr("nothing concerning")}};
     if (checks.isEmpty())
-        doc.paragraph(QStringLiteral("No urine drug test or PDMP check recorded."));
+        doc.paragraph(CaseSummaryPdf::tr("No urine drug test or PDMP check recorded."));
     else
-        doc.table({QStringLiteral("Date"), QStringLiteral("Check"), QStringLiteral("Result")}, checks, {2, 3, 6});
+        doc.table({CaseSummaryPdf::tr("Date"), CaseSummaryPdf::tr("Check"), CaseSummaryPdf::tr("Result")},
+                  inDateOrder(checks), {2, 3, 6});
 
-    doc.heading(QStringLiteral("Agreements, naloxone and tapers"));
+    doc.heading(CaseSummaryPdf::tr("Agreements, naloxone and tapers"));
     QList<QStringList> plans;
     for (const domain::Agreement &a : byDate(p.agreements))
-        plans << QStringList{isoDate(a.date), QStringLiteral("Treatment agreement"), domain::toString(a.status)};
+        plans << QStringList{dateText(a.date), CaseSummaryPdf::tr("Treatment agreement"), agreementWords(a.status)};
     for (const domain::NaloxoneRecord &n : byDate(p.naloxone))
-        plans << QStringList{isoDate(n.date), QStringLiteral("Naloxone"), domain::toString(n.action)};
+        plans << QStringList{dateText(n.date), CaseSummaryPdf::tr("Naloxone"), naloxoneWords(n.action)};
     for (const domain::TaperPlan &t : byDate(p.taperPlans)) {
         QStringList steps;
         for (const domain::TaperStep &step : t.steps)
-            steps << QStringLiteral("%1 %2%3").arg(
-                isoDate(step.date), step.description,
-                step.targetMmePerDay ? QStringLiteral(" (%1 MME/day)").arg(number(*step.targetMmePerDay)) : QString());
-        plans << QStringList{isoDate(t.date), QStringLiteral("Taper plan"),
-                             QStringLiteral("%1%2").arg(domain::toString(t.status),
-                                                        steps.isEmpty()
-                                                            ? QString()
-                                                            : QStringLiteral(": ") + steps.join(QStringLiteral("; ")))};
+            steps << (step.targetMmePerDay
+                          ? CaseSummaryPdf::tr("%1 %2 (%3 MME/day)")
+                                .arg(dateText(step.date), step.description, number(*step.targetMmePerDay))
+                          : QStringLiteral("%1 %2").arg(dateText(step.date), step.description));
+        plans << QStringList{
+            dateText(t.date), CaseSummaryPdf::tr("Taper plan"),
+            steps.isEmpty() ? taperWords(t.status)
+                            : QStringLiteral("%1: %2").arg(taperWords(t.status), steps.join(QStringLiteral("; ")))};
     }
     if (plans.isEmpty())
-        doc.paragraph(QStringLiteral("No agreement, naloxone or taper recorded."));
+        doc.paragraph(CaseSummaryPdf::tr("No agreement, naloxone or taper recorded."));
     else
-        doc.table({QStringLiteral("Date"), QStringLiteral("Record"), QStringLiteral("Detail")}, plans, {2, 3, 6});
+        doc.table({CaseSummaryPdf::tr("Date"), CaseSummaryPdf::tr("Record"), CaseSummaryPdf::tr("Detail")}, plans,
+                  {2, 3, 6});
 
-    doc.heading(QStringLiteral("Referrals, goals and open tasks"));
+    doc.heading(CaseSummaryPdf::tr("Referrals, goals and open tasks"));
     QList<QStringList> care;
     for (const domain::Referral &r : byDate(p.referrals))
-        care << QStringList{
-            isoDate(r.date), QStringLiteral("Referral"),
-            QStringLiteral("%1%2: %3")
-                .arg(r.type, r.to.isEmpty() ? QString() : QStringLiteral(" to ") + r.to, domain::toString(r.status))};
+        care << QStringList{dateText(r.date), CaseSummaryPdf::tr("Referral"),
+                            r.to.isEmpty()
+                                ? QStringLiteral("%1: %2").arg(r.type, referralWords(r.status))
+                                : CaseSummaryPdf::tr("%1 to %2: %3").arg(r.type, r.to, referralWords(r.status))};
     for (const domain::CarePlanGoal &g : byDate(p.goals))
-        care << QStringList{isoDate(g.date), QStringLiteral("Goal"),
-                            QStringLiteral("%1 (%2)").arg(g.goal, domain::toString(g.status))};
+        care << QStringList{dateText(g.date), CaseSummaryPdf::tr("Goal"),
+                            QStringLiteral("%1 (%2)").arg(g.goal, goalWords(g.status))};
     for (const domain::Task &t : openTasksOf(p))
-        care << QStringList{isoDate(t.date), QStringLiteral("Open task"),
-                            QStringLiteral("%1 (%2, due %3)").arg(t.text, t.ownerRole, isoDate(t.due))};
+        care << QStringList{dateText(t.date), CaseSummaryPdf::tr("Open task"),
+                            CaseSummaryPdf::tr("%1 (%2, due %3)").arg(t.text, t.ownerRole, dateText(t.due))};
     if (care.isEmpty())
-        doc.paragraph(QStringLiteral("No referral, goal or open task recorded."));
+        doc.paragraph(CaseSummaryPdf::tr("No referral, goal or open task recorded."));
     else
-        doc.table({QStringLiteral("Date"), QStringLiteral("Record"), QStringLiteral("Detail")}, care, {2, 2, 7});
+        doc.table({CaseSummaryPdf::tr("Date"), CaseSummaryPdf::tr("Record"), CaseSummaryPdf::tr("Detail")}, care,
+                  {2, 2, 7});
 
-    doc.heading(QStringLiteral("Open care gaps on %1").arg(isoDate(s.asOf)));
+    doc.heading(CaseSummaryPdf::tr("Open care gaps on %1").arg(dateText(s.asOf)));
     QList<QStringList> gaps;
     for (const clinical::CareGap &gap : s.gaps)
-        gaps << QStringList{gap.code, clinical::toString(gap.status),
-                            gap.due.isValid() ? isoDate(gap.due) : QStringLiteral("now"), gap.reason};
+        gaps << QStringList{gap.code, gapStatusWords(gap.status),
+                            gap.due.isValid() ? dateText(gap.due) : CaseSummaryPdf::tr("now"), gap.reason};
     if (gaps.isEmpty())
-        doc.paragraph(QStringLiteral("No open care gap."));
+        doc.paragraph(CaseSummaryPdf::tr("No open care gap."));
     else
-        doc.table({QStringLiteral("Gap"), QStringLiteral("Status"), QStringLiteral("Due"), QStringLiteral("Why")}, gaps,
-                  {3, 2, 2, 7});
+        doc.table({CaseSummaryPdf::tr("Gap"), CaseSummaryPdf::tr("Status"), CaseSummaryPdf::tr("Due"),
+                   CaseSummaryPdf::tr("Why")},
+                  gaps, {3, 2, 2, 7});
     return doc.finish();
 }
 

@@ -1,6 +1,7 @@
 #include "core/reports/pdf_document.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPageLayout>
@@ -10,6 +11,13 @@
 #include <QPdfWriter>
 
 namespace cairn::reports {
+
+// The page's own words (the page number, a chart's target line) in the document's language: the
+// installed translator's, as for the words each report passes in.
+struct PdfDocumentWords {
+    Q_DECLARE_TR_FUNCTIONS(cairn::reports::PdfDocumentWords)
+};
+
 namespace {
 
 // At 72 dots per inch one device unit is one typographic point: every size below is in points.
@@ -69,7 +77,7 @@ struct PdfDocument::Private {
         painter.setPen(kMuted);
         const QRectF line(body.left(), body.bottom() + kFooterHeight / 2, body.width(), kFooterHeight / 2);
         painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, title + QStringLiteral(" · ") + footer);
-        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Page %1").arg(pages));
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, PdfDocumentWords::tr("Page %1").arg(pages));
     }
 
     void nextPage()
@@ -232,7 +240,7 @@ void PdfDocument::lineChart(const QString &caption, const ChartSeries &series)
         p.setPen(kInk);
         p.drawText(QRectF(plot.right() + 4, yOf(*series.target) - labelHeight / 2, 66, labelHeight),
                    Qt::AlignLeft | Qt::AlignVCenter,
-                   QStringLiteral("target %1").arg(axisValue(*series.target, series.unit)));
+                   PdfDocumentWords::tr("target %1").arg(axisValue(*series.target, series.unit)));
     }
     // The series: a line through consecutive points; a point with no value breaks it.
     p.setPen(QPen(kSeries, 1.5));

@@ -1,8 +1,9 @@
 #pragma once
 // A stored result in the reader's words and language ("low risk", "not as expected"; "riesgo bajo",
 // "distinto de lo esperado"), never Cairn's stored value ("low", "unexpected"). The case summary's
-// PDF and its screen (through CaseSummaryModel) both say results through these, so they cannot
-// drift apart. The language is the installed translator's (catalogue "cairn::reports::ResultWords").
+// PDF and screen, the screening form, the patient's history and rooming's summary all say results
+// through these, so they cannot drift apart. The language is the installed translator's (catalogue
+// "cairn::reports::ResultWords").
 
 #include "core/clinical/instruments.h"
 #include "core/domain/records.h"

@@ -2,7 +2,6 @@ pragma ComponentBehavior: Bound
 import QtQml
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Cairn
 
@@ -63,7 +62,7 @@ Page {
         session: Session
     }
 
-    FileDialog {
+    DocumentsFileDialog {
         id: fileDialog
         title: qsTr("Choose the file to import")
         nameFilters: [qsTr("FHIR files or spreadsheets (*.json *.ndjson *.csv *.tsv *.txt *.xlsx)")]
@@ -96,7 +95,7 @@ Page {
                     objectName: "importChooseFile"
                     variant: importModel.kind === ImportModel.None ? CButton.Filled : CButton.Outlined
                     text: importModel.kind === ImportModel.None ? qsTr("Choose a file") : qsTr("Choose another file")
-                    onClicked: fileDialog.open()
+                    onClicked: fileDialog.openInDocuments()
                 }
                 Label {
                     objectName: "importFileName"

@@ -4,6 +4,7 @@
 #include "core/clinical/instruments.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
+#include "core/reports/result_words.h"
 #include "qml/app/labels.h"
 
 #include <QCoreApplication>
@@ -37,19 +38,13 @@ QString instrumentTitle(const QString &instrument)
 
 QString screeningResultText(const clinical::ScreeningScore &score)
 {
+    // The result in the words the case summary and its PDF use (core/reports/result_words.h).
     const int total = static_cast<int>(score.total);
-    if (score.resultKind == QLatin1String("tier")) {
-        if (score.result == QLatin1String("low"))
-            return ScreeningForm::tr("score %1, low risk").arg(total);
-        if (score.result == QLatin1String("moderate"))
-            return ScreeningForm::tr("score %1, moderate risk").arg(total);
-        return ScreeningForm::tr("score %1, high risk").arg(total);
-    }
+    if (score.result.isEmpty())
+        return ScreeningForm::tr("score %1").arg(total);
     if (score.resultKind == QLatin1String("positive"))
-        return score.result == QLatin1String("positive") ? ScreeningForm::tr("%1 of 5, positive").arg(total)
-                                                         : ScreeningForm::tr("%1 of 5, negative").arg(total);
-    return score.result.isEmpty() ? ScreeningForm::tr("score %1").arg(total)
-                                  : ScreeningForm::tr("score %1, %2").arg(total).arg(score.result);
+        return ScreeningForm::tr("%1 of 5, %2").arg(total).arg(reports::screeningResultWords(score));
+    return ScreeningForm::tr("score %1, %2").arg(total).arg(reports::screeningResultWords(score));
 }
 
 ScreeningForm::ScreeningForm(QObject *parent)

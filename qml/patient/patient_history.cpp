@@ -1,6 +1,7 @@
 #include "qml/patient/patient_history.h"
 
 #include "core/clinical/decisions.h"
+#include "core/reports/result_words.h"
 #include "qml/app/labels.h"
 #include "qml/app/numbers.h"
 #include "qml/forms/record_form_fields.h"
@@ -157,19 +158,13 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
                      QStringLiteral("visit")});
     }
     for (const auto &u : p.uds) {
-        QString result;
-        switch (u.result) {
-        case domain::UdsResult::Expected:
-            result = tr("Result as expected");
-            break;
-        case domain::UdsResult::Unexpected:
-            result = u.substances.isEmpty() ? tr("Unexpected result")
-                                            : tr("Unexpected result: %1").arg(u.substances.join(QStringLiteral(", ")));
-            break;
-        case domain::UdsResult::Pending:
-            result = tr("Result pending");
-            break;
-        }
+        // The result in the words the case summary and its PDF use (core/reports/result_words.h),
+        // starting the line as a sentence does.
+        QString result = reports::urineResultWords(u.result);
+        if (!result.isEmpty())
+            result[0] = result.at(0).toUpper();
+        if (!u.substances.isEmpty() && u.result == domain::UdsResult::Unexpected)
+            result = tr("%1: %2").arg(result, u.substances.join(QStringLiteral(", ")));
         if (u.confirmatorySent)
             result = tr("%1 · sent for a confirmatory test").arg(result);
         rows.append(

@@ -8,6 +8,7 @@
 #include "core/domain/validation.h"
 #include "core/registry/registry.h"
 #include "core/registry/views.h"
+#include "core/reports/result_words.h"
 #include "qml/app/numbers.h"
 
 #include <QJsonArray>
@@ -473,24 +474,22 @@ QStringList RoomingFlow::recorded() const
     const auto title = [&](const QString &id) { return clinical::instrumentTitle(*definition(id), m_language); };
     if (m_saved.contains(kOrt)) {
         if (const auto s = scored(kOrt)) {
-            const int total = static_cast<int>(s->total);
-            if (s->result == QLatin1String("low"))
-                lines << tr("%1: %2, low risk").arg(title(kOrt)).arg(total);
-            else if (s->result == QLatin1String("moderate"))
-                lines << tr("%1: %2, moderate risk").arg(title(kOrt)).arg(total);
-            else
-                lines << tr("%1: %2, high risk").arg(title(kOrt)).arg(total);
+            lines << tr("%1: %2, %3")
+                         .arg(title(kOrt))
+                         .arg(static_cast<int>(s->total))
+                         .arg(reports::screeningResultWords(*s));
         }
     }
     if (m_saved.contains(kPcPtsd5)) {
         if (const auto s = scored(kPcPtsd5)) {
-            const int total = static_cast<int>(s->total);
             if (m_answers.value(kPcPtsd5).value(0) == 0)
-                lines << tr("%1: no traumatic event reported, negative").arg(title(kPcPtsd5));
+                lines << tr("%1: no traumatic event reported, %2")
+                             .arg(title(kPcPtsd5), reports::screeningResultWords(*s));
             else
-                lines << (s->result == QLatin1String("positive")
-                              ? tr("%1: %2, positive").arg(title(kPcPtsd5)).arg(total)
-                              : tr("%1: %2, negative").arg(title(kPcPtsd5)).arg(total));
+                lines << tr("%1: %2, %3")
+                             .arg(title(kPcPtsd5))
+                             .arg(static_cast<int>(s->total))
+                             .arg(reports::screeningResultWords(*s));
         }
     }
     const auto action = [&](const QString &kind, const QString &done, const QString &skipped) {

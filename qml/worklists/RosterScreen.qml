@@ -2,7 +2,6 @@ pragma ComponentBehavior: Bound
 import QtQml
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Cairn
 
@@ -38,10 +37,10 @@ Page {
         tier: registry.tier
         search: registry.search
     }
-    FileDialog {
+    SaveFileDialog {
         id: exportDialog
+        objectName: "exportWorklistDialog"
         title: qsTr("Export the gap worklist")
-        fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("Excel workbook (*.xlsx)"), qsTr("CSV file (*.csv)")]
         onAccepted: worklistExport.exportTo(exportDialog.selectedFile)
     }
@@ -144,7 +143,7 @@ Page {
                 font.pixelSize: Theme.fontBody
                 height: Theme.minTouch
                 Accessible.name: qsTr("Export the gap worklist, as filtered, to a spreadsheet")
-                onClicked: exportDialog.open()
+                onClicked: exportDialog.openInDocuments()
             }
         }
         StatusBanner {

@@ -252,11 +252,11 @@ private slots:
                 QVERIFY(at(row - 1, app::HistoryListModel::DateRole) >= at(row, app::HistoryListModel::DateRole));
         }
         QCOMPARE(at(0, app::HistoryListModel::DateRole), today.addDays(-5).toString(Qt::ISODate));
-        QCOMPARE(at(1, app::HistoryListModel::SummaryRole), QStringLiteral("Unexpected result: cocaine"));
+        QCOMPARE(at(1, app::HistoryListModel::SummaryRole), QStringLiteral("Not as expected: cocaine"));
         QVERIFY(at(2, app::HistoryListModel::SummaryRole).contains(QStringLiteral("No concerns")));
         QCOMPARE(at(3, app::HistoryListModel::SummaryRole), QStringLiteral("Prescribed"));
         QVERIFY(at(4, app::HistoryListModel::SummaryRole).startsWith(QStringLiteral("oxycodone")));
-        QCOMPARE(at(5, app::HistoryListModel::SummaryRole), QStringLiteral("Result as expected"));
+        QCOMPARE(at(5, app::HistoryListModel::SummaryRole), QStringLiteral("As expected"));
         QCOMPARE(at(6, app::HistoryListModel::KindLabelRole), QStringLiteral("Treatment agreement"));
         // The first dose was stopped when it was cut; each row says which stored kind corrects it.
         QVERIFY(at(7, app::HistoryListModel::SummaryRole).contains(QStringLiteral("stopped")));

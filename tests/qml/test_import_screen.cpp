@@ -14,10 +14,12 @@
 #include "qml/app/session.h"
 #include "tests/qml/quick_driver.h"
 #include "tests/qml/registry_answer.h"
+#include "tests/qml/save_dialog.h"
 #include "tests/qml/sign_in.h"
 #include "tests/support/app_fixture.h"
 #include "tests/support/registry_sheet.h"
 
+#include <QDir>
 #include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -62,6 +64,8 @@ const QByteArray kBundle =
 class TestImportScreen : public QObject {
     Q_OBJECT
 
+    // A home of the test's own with a Documents folder, set before the app starts.
+    testing::DocumentsHome m_home;
     std::unique_ptr<testing::AppFixture> m_app;
     app::Session *m_session = nullptr;
     QTemporaryDir m_files;
@@ -137,6 +141,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_files.isValid());
+        QVERIFY(m_home.isValid());
         testing::AppFixtureOptions options;
         options.fileName = QStringLiteral("import.db");
         options.users = {{kNurse, keys::Role::Nurse, kNursePin}};
@@ -168,6 +173,26 @@ private slots:
             return r->importPatients({}, QJsonObject{{"name", "Name"}});
         });
         QVERIFY(!refused);
+    }
+
+    // "Choose a file" opens the file dialog in the user's Documents folder, where a file brought to
+    // the tablet is, not in the folder the app happened to start in.
+    void theFileDialogOpensInDocuments()
+    {
+        signIn(kAdmin, kAdminPin);
+        QVERIFY(testing::tapWhenReady(window(), QStringLiteral("nav_administration")));
+        QVERIFY(testing::tapWhenReady(window(), QStringLiteral("adminImportButton")));
+        QVERIFY(testing::tapNamedInView(window(), QStringLiteral("importChooseFile")));
+        QObject *listing = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *files = testing::findItem(window(), QStringLiteral("fileDialogListView"));
+            listing = files ? files->property("model").value<QObject *>() : nullptr;
+            return listing && listing->property("status").toInt() == 1;  // FolderListModel.Ready
+        }));
+        QCOMPARE(QDir(listing->property("folder").toUrl().toLocalFile()), QDir(m_home.documents()));
+        QTest::keyClick(window(), Qt::Key_Escape);
+        QVERIFY(testing::waitFor([&] { return !testing::findItem(window(), QStringLiteral("fileDialogListView")); }));
+        QVERIFY(testing::tapWhenReady(window(), QStringLiteral("nav_administration")));
     }
 
     void theSheetWithABadRowShowsItsErrorAndWritesNothing()

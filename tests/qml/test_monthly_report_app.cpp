@@ -4,8 +4,9 @@
 // with the appendix of patients; a clinician is never offered that edition, and asking for it anyway
 // is refused; "Save as PDF" saves through the save dialog, which opens in the user's Documents
 // folder (their home folder when there is none), and the file, read back with pdftotext, has every
-// measure's name; in Spanish the report speaks Spanish. And the Registry screen's gap worklist leaves as an XLSX file
-// that Cairn's own reader reads back (issue 17 item 4's last sentence), for the roles that may export.
+// measure's name; in Spanish the report speaks Spanish. And the Registry screen's gap worklist leaves, through the same
+// save dialog in Documents, as an XLSX file that Cairn's own reader reads back (issue 17 item 4's last sentence), for
+// the roles that may export.
 
 #include "core/interop/spreadsheet.h"
 #include "qml/app/language.h"
@@ -243,8 +244,12 @@ private slots:
         QVERIFY(testing::waitFor([&] { return item(QStringLiteral("exportWorklistButton")); }));
         QObject *exporter = m_app->find(QStringLiteral("worklistExport"));
         QVERIFY(exporter);
-        const QString file = m_out.filePath(QStringLiteral("worklist.xlsx"));
-        QVERIFY(QMetaObject::invokeMethod(exporter, "exportTo", Q_ARG(QUrl, QUrl::fromLocalFile(file))));
+        // Through the save dialog, as the user does: it opens in Documents, and a name typed
+        // without an ending is given the chosen kind's (the workbook, the first offered).
+        QVERIFY(!testing::saveInDialog(window(), QStringLiteral("exportWorklistButton"), m_home.documents(),
+                                       QStringLiteral("worklist"))
+                     .isEmpty());
+        const QString file = QDir(m_home.documents()).filePath(QStringLiteral("worklist.xlsx"));
         QTRY_VERIFY_WITH_TIMEOUT(
             !exporter->property("loading").toBool() && !exporter->property("message").toString().isEmpty(), 120000);
         QVERIFY2(!exporter->property("error").toBool(), qPrintable(exporter->property("message").toString()));

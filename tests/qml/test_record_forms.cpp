@@ -690,6 +690,22 @@ private slots:
         QCOMPARE(form.resultText(), QStringLiteral("0 of 5, negative"));
     }
 
+    // A stored severity band (PHQ-9, GAD-7 from rooming, on the patient's history) is said in the
+    // words the case summary uses ("moderately severe"), never as Cairn stores it.
+    void aBandIsGivenInWords()
+    {
+        const clinical::ScreeningScore phq9{QStringLiteral("phq9"),
+                                            QDate(2026, 11, 20),
+                                            18,
+                                            QStringLiteral("band"),
+                                            QStringLiteral("moderately_severe"),
+                                            {}};
+        QCOMPARE(app::screeningResultText(phq9), QStringLiteral("score 18, moderately severe"));
+        const clinical::ScreeningScore ort{QStringLiteral("ort"),  QDate(2026, 11, 20),        6,
+                                           QStringLiteral("tier"), QStringLiteral("moderate"), {}};
+        QCOMPARE(app::screeningResultText(ort), QStringLiteral("score 6, moderate risk"));
+    }
+
     // The clinic's agreement text: each language is required (nothing written without both), a
     // clinician may not change it, an administrator's save is a new version, and the agreement
     // screen shows that text and records its version with the signature.

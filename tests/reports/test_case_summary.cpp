@@ -13,11 +13,14 @@
 #include "core/reports/case_summary.h"
 #include "tests/support/pdf_text.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace cairn;
 using namespace cairn::domain;
@@ -269,12 +272,63 @@ private slots:
         const QString text = testing::pdfText(file.fileName());
         QVERIFY(!text.isEmpty());
         for (const QString &phrase : {QStringLiteral("ORT 3 (low risk)"), QStringLiteral("PHQ-9 12 (moderate)"),
-                                      QStringLiteral("2026-10-01 Urine drug test not as expected: cocaine"),
-                                      QStringLiteral("2026-11-20 Urine drug test result pending")})
+                                      QStringLiteral("1 Oct 2026 Urine drug test not as expected: cocaine"),
+                                      QStringLiteral("20 Nov 2026 Urine drug test result pending")})
             QVERIFY2(text.contains(testing::squeezed(phrase)), qPrintable(phrase + QStringLiteral(" in ") + text));
         for (const QString &stored : {QStringLiteral("(low)"), QStringLiteral("Urine drug test unexpected"),
                                       QStringLiteral("Urine drug test pending")})
             QVERIFY2(!text.contains(testing::squeezed(stored)), qPrintable(stored));
+    }
+
+    // A clinician reading in Spanish gets the whole summary in Spanish: headings, table labels,
+    // sentences, results, dates as Spanish writes them and decimals with a comma; no English heading
+    // is left. (The tablet and `cairnctl case-summary --lang es` install the same catalogue.)
+    void thePdfIsInTheReadersLanguage()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
+                 "poppler-utils (pdftotext) is needed: tools/install-deps.sh installs it");
+        Patient p = patient();
+        p.sex = Sex::Female;
+        p.opioids.last().strengthMg = 7.5;
+        p.uds << UrineDrugScreen{{}, QDate(2026, 10, 1), UdsResult::Unexpected, {QStringLiteral("cocaine")}};
+        auto s = summarise(p);
+        QVERIFY(s);
+        s->scores = {clinical::ScreeningScore{
+            QStringLiteral("ort"), QDate(2026, 9, 1), 3, QStringLiteral("tier"), QStringLiteral("low"), {}}};
+
+        QTranslator spanish;
+        QVERIFY(spanish.load(QStringLiteral(":/i18n/cairn_es.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&spanish));
+        QLocale::setDefault(QLocale(QLocale::Spanish));
+        const QByteArray pdf = reports::renderCaseSummary(*s);
+        QCoreApplication::removeTranslator(&spanish);
+        QLocale::setDefault(QLocale(QLocale::English));
+
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        QFile file(out.filePath(QStringLiteral("resumen.pdf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pdf);
+        file.close();
+        const QString text = testing::pdfText(file.fileName());
+        QVERIFY(!text.isEmpty());
+        for (const QString &phrase :
+             {QStringLiteral("Resumen del caso: Dana Whitfield"), QStringLiteral("nacimiento 14 jun 1961"),
+              QStringLiteral("Diagnóstico e indicación"), QStringLiteral("Pauta actual: 33,8 MME/día"),
+              QStringLiteral("Sedantes y otros medicamentos"), QStringLiteral("Tendencia del PEG"),
+              QStringLiteral("Pruebas de drogas en orina y consultas al PDMP"),
+              QStringLiteral("Brechas de atención abiertas"), QStringLiteral("1 oct 2026 Prueba de drogas en"),
+              QStringLiteral("distinto de lo esperado: cocaine"), QStringLiteral("ORT 3 (riesgo bajo)"),
+              QStringLiteral("7,5 mg"), QStringLiteral("Página 1")})
+            QVERIFY2(text.contains(testing::squeezed(phrase)), qPrintable(phrase + QStringLiteral(" in ") + text));
+        for (const QString &english :
+             {QStringLiteral("Case summary"), QStringLiteral("Diagnosis and indication"),
+              QStringLiteral("Current regimen"), QStringLiteral("Sedatives and other medications"),
+              QStringLiteral("PEG trend"), QStringLiteral("Urine drug tests and PDMP checks"),
+              QStringLiteral("Agreements, naloxone and tapers"), QStringLiteral("Referrals, goals and open tasks"),
+              QStringLiteral("Open care gaps"), QStringLiteral("Oct 2026"), QStringLiteral("2026-10-01"),
+              QStringLiteral("Page 1")})
+            QVERIFY2(!text.contains(testing::squeezed(english)), qPrintable(english));
     }
 };
 

@@ -219,13 +219,32 @@ private slots:
              {QStringLiteral("Case summary: Dana Whitfield"), kQuestion,
               QStringLiteral("Current regimen: 135.0 MME/day"), QStringLiteral("oxycodone"),
               QStringLiteral("30 mg × 1, 3 a day"), QStringLiteral("MME history"), QStringLiteral("lorazepam"),
-              QStringLiteral("PEG trend"), QStringLiteral("Baseline 7.0 on 2026-06-01; latest 6.0"),
+              QStringLiteral("PEG trend"), QStringLiteral("Baseline 7.0 on 1 Jun 2026; latest 6.0"),
               QStringLiteral("30% better than baseline (4.9)"), QStringLiteral("cocaine"),
-              QStringLiteral("Open care gaps on 2026-11-24"), QStringLiteral("HIGH_DOSE"),
+              QStringLiteral("Open care gaps on 24 Nov 2026"), QStringLiteral("HIGH_DOSE"),
               QStringLiteral("UDS_UNEXPECTED"), QStringLiteral("NALOXONE")})
             QVERIFY2(text.contains(squeezed(phrase)), qPrintable(phrase));
         // Written where the user chose, and nowhere else: only the PDF sits beside the registry.
         QVERIFY(QFile::exists(file));
+
+        // `--lang es`, as for the monthly report: the same summary in Spanish, decimals with a comma
+        // and dates as Spanish writes them.
+        const QString spanishFile = m_dir.filePath(QStringLiteral("resumen.pdf"));
+        const CairnctlRun spanish =
+            clinician({QStringLiteral("case-summary"), m_patient, QStringLiteral("--as-of"), kAsOf,
+                       QStringLiteral("--lang"), QStringLiteral("es"), QStringLiteral("--pdf"), spanishFile});
+        QVERIFY2(spanish.exitCode == 0, spanish.error().constData());
+        const QString spanishText = pdfText(spanishFile);
+        for (const QString &phrase :
+             {QStringLiteral("Resumen del caso: Dana Whitfield"), QStringLiteral("Pauta actual: 135,0 MME/día"),
+              QStringLiteral("30 mg × 1, 3 al día"), QStringLiteral("Basal 7,0 el 1 jun 2026"),
+              QStringLiteral("Brechas de atención abiertas el 24 nov 2026")})
+            QVERIFY2(spanishText.contains(squeezed(phrase)), qPrintable(phrase));
+        QVERIFY(!spanishText.contains(squeezed(QStringLiteral("Current regimen"))));
+        const CairnctlRun french = clinician({QStringLiteral("case-summary"), m_patient, QStringLiteral("--lang"),
+                                              QStringLiteral("fr"), QStringLiteral("--pdf"), spanishFile});
+        QCOMPARE(french.exitCode, 2);
+        QVERIFY2(french.error().contains("--lang"), french.error().constData());
     }
 
     // The meeting discusses it; the team's recommendations come back as records: a task on the

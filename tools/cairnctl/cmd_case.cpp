@@ -7,6 +7,7 @@
 #include "core/registry/case_conferences.h"
 #include "core/registry/views.h"
 #include "core/reports/case_summary.h"
+#include "tools/cairnctl/cli_language.h"
 #include "tools/cairnctl/cli_registry.h"
 
 #include <QFile>
@@ -29,6 +30,7 @@ int runCaseSummary(const QStringList &arguments, const GlobalOptions &options, I
     const QString patientId = in.required(QStringLiteral("PATIENT"));
     const QString pdf = in.option(QStringLiteral("--pdf"));
     const QString conference = in.option(QStringLiteral("--conference"));
+    const QString lang = in.option(QStringLiteral("--lang"));
     const bool json = in.flag(QStringLiteral("--json"));
     const QDate asOf = in.date(QStringLiteral("--as-of"), kClock.now().date());
     if (auto s = in.finish(); !s)
@@ -37,6 +39,11 @@ int runCaseSummary(const QStringList &arguments, const GlobalOptions &options, I
         return fail(
             io, {QStringLiteral("--pdf"), QStringLiteral("name the file to write the summary to, or ask for --json")},
             BadInput);
+    // The PDF's words, dates and numbers in the language asked for (English by default), as for
+    // `report --lang`; the JSON keeps Cairn's stored values whatever the language.
+    QTranslator translator;
+    if (auto language = useDocumentLanguage(lang, translator); !language)
+        return fail(io, language.error(), BadInput);
 
     auto unlocked = unlockForCommand(in, options, kClock, io);
     if (!unlocked)
@@ -263,8 +270,8 @@ int runTask(const QStringList &arguments, const GlobalOptions &options, Io &io)
 }  // namespace
 
 CAIRN_CLI_DRAWING_COMMAND("case-summary",
-                          "case-summary PATIENT (--pdf FILE | --json) [--conference ID] [--as-of D]: the patient's "
-                          "case summary",
+                          "case-summary PATIENT (--pdf FILE | --json) [--conference ID] [--as-of D] [--lang es]: the "
+                          "patient's case summary",
                           runCaseSummary);
 CAIRN_CLI_COMMAND("case-conference",
                   "case-conference request PATIENT --question Q | schedule ID --meeting D | record ID "

@@ -3,11 +3,10 @@
 
 #include "core/registry/views.h"
 #include "core/reports/monthly_report.h"
+#include "tools/cairnctl/cli_language.h"
 #include "tools/cairnctl/cli_registry.h"
 
-#include <QCoreApplication>
 #include <QFile>
-#include <QLocale>
 #include <QTranslator>
 
 namespace cairn::cli {
@@ -33,19 +32,10 @@ int runReport(const QStringList &arguments, const GlobalOptions &options, Io &io
     if (pdf->isEmpty())
         return fail(io, {QStringLiteral("--pdf"), QStringLiteral("name the file to write the report to")}, BadInput);
 
-    // The report's words and month names in the language asked for (English by default); the
-    // Spanish catalogue is the tablet's own, compiled into cairnctl.
-    const QString language = lang->isEmpty() ? QStringLiteral("en") : *lang;
+    // The report's words and month names in the language asked for (English by default).
     QTranslator translator;
-    if (language == QLatin1String("es")) {
-        if (!translator.load(QStringLiteral(":/i18n/cairn_es.qm")) || !QCoreApplication::installTranslator(&translator))
-            return fail(io, {QStringLiteral("--lang"), QStringLiteral("the Spanish catalogue is missing")});
-        QLocale::setDefault(QLocale(QLocale::Spanish));
-    } else if (language == QLatin1String("en")) {
-        QLocale::setDefault(QLocale(QLocale::English));
-    } else {
-        return fail(io, {QStringLiteral("--lang"), QStringLiteral("must be en or es")}, BadInput);
-    }
+    if (auto language = useDocumentLanguage(*lang, translator); !language)
+        return fail(io, language.error(), BadInput);
 
     auto open = openRegistry(options, kClock);
     if (!open)
