@@ -472,11 +472,16 @@ private slots:
         QCOMPARE(domain::toString(p.uds.first().result), domain::toString(domain::UdsResult::Unexpected));
         QCOMPARE(p.uds.first().substances, QStringList{QStringLiteral("cocaine")});
         QVERIFY(p.uds.first().confirmatorySent);
-        // At once, on the patient's screen: the alert and its conversation script.
-        QVERIFY(testing::waitFor([&] {
-            const QString shown = testing::visibleTexts(m_window).join(QLatin1Char('\n'));
-            return shown.contains(QStringLiteral("Unexpected"), Qt::CaseInsensitive);
-        }));
+        // At once, on the patient's screen: the history says the result in words, the summary
+        // raises the alert, and the visit offers its conversation script.
+        const auto shown = [&](const QString &text) {
+            return testing::waitFor([&] {
+                return testing::visibleTexts(m_window).join(QLatin1Char('\n')).contains(text, Qt::CaseInsensitive);
+            });
+        };
+        QVERIFY(shown(QStringLiteral("Not as expected: cocaine")));
+        QVERIFY(testing::tapNamedInView(m_window, QStringLiteral("tab_summary")));
+        QVERIFY(shown(QStringLiteral("unexpected urine result")));  // "Discuss the unexpected urine result"
         QQuickItem *prompts = testing::findItem(m_window, QStringLiteral("prompts"), false);
         QVERIFY(prompts);
         QVERIFY(testing::waitFor([&] { return prompts->property("count").toInt() > 0; }));
