@@ -5774,14 +5774,6 @@
         <translation>PDMP consultado el %1</translation>
     </message>
     <message>
-        <source>Urine test %1, unexpected</source>
-        <translation>Prueba de orina del %1, inesperada</translation>
-    </message>
-    <message>
-        <source>Urine test %1, expected</source>
-        <translation>Prueba de orina del %1, esperada</translation>
-    </message>
-    <message>
         <source>No records</source>
         <translation>Sin registros</translation>
     </message>
@@ -5834,6 +5826,10 @@
     <message>
         <source>cannot be read: %1</source>
         <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <source>Urine test %1, %2</source>
+        <translation>Prueba de orina del %1, %2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "core/interop/fhir_import.h"
 #include "core/interop/spreadsheet.h"
 #include "core/registry/registry.h"
+#include "core/reports/result_words.h"
 #include "qml/app/labels.h"
 #include "qml/app/numbers.h"
 
@@ -112,10 +113,9 @@ QString recordsText(const domain::Patient &p)
         parts << ImportModel::tr("Agreement signed %1").arg(dateText(agreement.date));
     for (const auto &check : p.pdmpChecks)
         parts << ImportModel::tr("PDMP checked %1").arg(dateText(check.date));
+    // The result in the words every other screen uses; a pending one was shown as "expected".
     for (const auto &uds : p.uds)
-        parts << (uds.result == domain::UdsResult::Unexpected
-                      ? ImportModel::tr("Urine test %1, unexpected").arg(dateText(uds.date))
-                      : ImportModel::tr("Urine test %1, expected").arg(dateText(uds.date)));
+        parts << ImportModel::tr("Urine test %1, %2").arg(dateText(uds.date), reports::urineResultWords(uds.result));
     return parts.isEmpty() ? ImportModel::tr("No records") : parts.join(QStringLiteral(" · "));
 }
 

@@ -225,6 +225,18 @@ private slots:
         QCOMPARE(rows.first().toMap().value("name").toString(), sheet::rowAt(2).name);
         QTRY_VERIFY(
             texts().contains(QStringLiteral("Row 2: %1, chart %2").arg(sheet::rowAt(2).name, sheet::rowAt(2).mrn)));
+        // Each urine test in the words every screen uses ("as expected", "not as expected",
+        // "result pending"), never Cairn's stored value or "expected" for a pending one.
+        int urineTests = 0;
+        const QRegularExpression urineTest(QStringLiteral("Urine test ([^,]+), ([^·]+)"));
+        for (const QVariant &row : rows)
+            for (auto match = urineTest.globalMatch(row.toMap().value("records").toString()); match.hasNext();
+                 ++urineTests)
+                QVERIFY2(QStringList({QStringLiteral("as expected"), QStringLiteral("not as expected"),
+                                      QStringLiteral("result pending")})
+                             .contains(match.next().captured(2).trimmed()),
+                         qPrintable(row.toMap().value("records").toString()));
+        QVERIFY(urineTests > 0);
         QCOMPARE(model()->property("sheetRows").toInt(), sheet::kDataRows - 1);
         QCOMPARE(model()->property("readableRows").toInt(), sheet::kDataRows - 2);
         // The one error names row 37 and its column; Import is not offered.
