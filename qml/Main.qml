@@ -8,8 +8,8 @@ import Cairn
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
-    width: 1280
-    height: 800
+    width: 1280  // raw: the window's first size on a desktop; a tablet fills its screen
+    height: 800  // raw: as the width
     visible: true
     title: qsTr("Cairn")
     color: Theme.background

@@ -78,7 +78,7 @@ Page {
             id: column
             x: Theme.pageMarginWide
             y: Theme.spacingXl
-            width: Math.min(parent.width - 2 * Theme.pageMarginWide, 860)
+            width: Math.min(parent.width - 2 * Theme.pageMarginWide, Theme.readingWidth)
             spacing: Theme.spacingL
 
             Label {
@@ -172,7 +172,7 @@ Page {
                             Layout.fillWidth: true
                             spacing: Theme.spacingL
                             Label {
-                                Layout.preferredWidth: Math.min(260, column.width * 0.4)
+                                Layout.preferredWidth: Math.min(Theme.fieldMedium, column.width * 0.4)
                                 text: screen.fieldLabel(fieldRow.modelData) + (fieldRow.modelData === "name" || fieldRow.modelData === "clinic_id" ? " *" : "")
                                 font: Theme.bodyMedium
                                 color: Theme.textOnSurface

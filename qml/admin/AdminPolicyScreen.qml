@@ -111,7 +111,7 @@ Page {
                 Rectangle {
                     width: row.width
                     height: Math.max(Theme.touchTarget, rowLayout.implicitHeight + Theme.spacing)
-                    color: row.fieldError !== "" ? "#fbe9e9" : row.changed ? "#fff6e0" : Theme.surface
+                    color: row.fieldError !== "" ? Theme.errorContainer : row.changed ? Theme.cautionContainer : Theme.surface
                     border.color: row.fieldError !== "" ? Theme.urgent : Theme.border
                     radius: Theme.radius
 
@@ -146,7 +146,7 @@ Page {
                             objectName: "policyField_" + row.key
                             visible: row.kind !== "bool" && row.kind !== "role"
                             text: row.text
-                            Layout.preferredWidth: 140
+                            Layout.preferredWidth: Theme.fieldShort
                             Layout.preferredHeight: Theme.minTouch
                             font.pixelSize: Theme.fontBody
                             horizontalAlignment: Text.AlignRight
@@ -161,7 +161,7 @@ Page {
                             key: row.key
                             role: row.text
                             policyModel: policy
-                            Layout.preferredWidth: 220
+                            Layout.preferredWidth: Theme.fieldMedium
                             Layout.preferredHeight: Theme.minTouch
                             Accessible.name: row.label
                             onChosen: value => policy.setValue(row.index, value)
@@ -173,7 +173,7 @@ Page {
                             text: checked ? qsTr("Yes") : qsTr("No")
                             font.pixelSize: Theme.fontBody
                             Layout.preferredHeight: Theme.minTouch
-                            Layout.preferredWidth: 140
+                            Layout.preferredWidth: Theme.fieldShort
                             Accessible.name: row.label
                             onToggled: policy.setValue(row.index, checked)
                         }

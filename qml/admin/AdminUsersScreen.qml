@@ -173,7 +173,7 @@ Page {
             objectName: "adminUserForm"
             visible: screen.mode !== ""
             Layout.fillWidth: screen.portrait
-            Layout.preferredWidth: screen.portrait ? -1 : 400
+            Layout.preferredWidth: screen.portrait ? -1 : Theme.paneNarrow
             Layout.fillHeight: !screen.portrait
             Layout.preferredHeight: screen.portrait ? form.implicitHeight + 2 * Theme.margin : -1
             color: Theme.surface

@@ -148,7 +148,7 @@ Page {
 
         ColumnLayout {
             id: padColumn
-            Layout.preferredWidth: Math.max(360, pinPad.implicitWidth)
+            Layout.preferredWidth: Math.max(Theme.keypadColumn, pinPad.implicitWidth)
             Layout.fillWidth: !screen.keypadBesideNames
             Layout.fillHeight: screen.keypadBesideNames
             spacing: Theme.spacing

@@ -73,7 +73,7 @@ Page {
             clip: true
 
             ColumnLayout {
-                width: Math.min(parent.width, 900)
+                width: Math.min(parent.width, Theme.readingWidth)
                 spacing: Theme.spacingL
 
                 Label {
@@ -90,7 +90,7 @@ Page {
                     required: true
                     CTextField {
                         objectName: "selfAssessmentRound"
-                        Layout.preferredWidth: 240
+                        Layout.preferredWidth: Theme.fieldMedium
                         text: assessment.round
                         onTextEdited: assessment.round = text
                     }
@@ -190,7 +190,7 @@ Page {
                     objectName: "selfAssessmentChart"
                     visible: assessment.rounds.length > 0
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 380
+                    Layout.preferredHeight: Theme.chartWithLegend
                     readonly property string caption: qsTr("Average score of each building block, by round")
                     title: resultsChart.caption
                     titleFont.pixelSize: Theme.fontBody
@@ -258,7 +258,7 @@ Page {
             clip: true
 
             ColumnLayout {
-                width: Math.min(parent.width, 900)
+                width: Math.min(parent.width, Theme.readingWidth)
                 spacing: Theme.spacing
 
                 EmptyState {

@@ -12,7 +12,7 @@ TextField {
     property string suffix: ""
 
     implicitHeight: Theme.controlLarge
-    implicitWidth: 240
+    implicitWidth: Theme.fieldMedium
     font: Theme.bodyLarge
     color: Theme.textOnSurface
     placeholderTextColor: Theme.placeholder

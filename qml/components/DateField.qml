@@ -53,7 +53,7 @@ ColumnLayout {
         id: opener
         objectName: "dateFieldOpener"
         Layout.fillWidth: true
-        implicitWidth: 280
+        implicitWidth: Theme.fieldLong
         implicitHeight: Theme.controlLarge
         leftPadding: Theme.spacingL
         rightPadding: Theme.spacingS

@@ -15,7 +15,7 @@ ItemDelegate {
     property string detail: ""
     property bool detailUrgent: false
     // The identity column's width: fixed so the rows line up and the name wins over the columns.
-    property int identityWidth: 280
+    property int identityWidth: Theme.columnIdentity
     property bool showChevron: true
     default property alias trailing: trailingRow.data
 
@@ -50,7 +50,7 @@ ItemDelegate {
         ColumnLayout {
             spacing: 2
             Layout.preferredWidth: row.identityWidth
-            Layout.minimumWidth: Math.min(row.identityWidth, 160)
+            Layout.minimumWidth: Math.min(row.identityWidth, Theme.fieldShort)
             Layout.fillWidth: trailingRow.children.length === 0
             Label {
                 objectName: "listRowTitle"

@@ -122,7 +122,7 @@ ToolBar {
             // Two lines rather than a cut name.
             wrapMode: Text.Wrap
             maximumLineCount: 2
-            Layout.maximumWidth: 260
+            Layout.maximumWidth: Theme.fieldMedium
             Accessible.name: qsTr("Signed in as %1, %2").arg(Session.userName).arg(Session.roleName)
         }
         Button {

@@ -25,7 +25,7 @@ Control {
     // Spoken before the message, so the kind is not carried by colour or icon alone.
     readonly property string kindName: [qsTr("Information"), qsTr("Warning"), qsTr("Error"), qsTr("Done")][banner.kind]
 
-    implicitWidth: 480
+    implicitWidth: Theme.sidePane
     implicitHeight: Math.max(56, implicitContentHeight + topPadding + bottomPadding)
     leftPadding: 4 + Theme.spacingL
     rightPadding: Theme.spacingS

@@ -103,6 +103,26 @@ QtObject {
     readonly property int bottomBar: 80
     readonly property int focusRing: 3
 
+    // --- widths of what holds words: they grow with the text size, like the words -------------
+    // A layout shrinks them when the screen is narrower; never a raw number in a screen.
+    readonly property int fieldShort: theme.scaled(160)   // a number, a time
+    readonly property int fieldMedium: theme.scaled(240)  // a name, a short text
+    readonly property int fieldLong: theme.scaled(320)    // a date with its picker, a choice of phrases
+    readonly property int columnIdentity: theme.scaled(280)  // a list row's name and who it is
+    readonly property int columnMeta: theme.scaled(200)   // a list row's secondary column
+    readonly property int columnIdentityWide: theme.scaled(360)  // the same on a wide screen
+    readonly property int sidePane: theme.scaled(520)     // a list beside its detail; a banner's line
+    readonly property int paneNarrow: theme.scaled(400)   // a form beside a list; an empty state's words
+    readonly property int formWidth: theme.scaled(760)    // a column of fields, at most
+    readonly property int readingWidth: theme.scaled(880) // a document or table to read, at most
+    readonly property int dialogWidth: theme.scaled(560)
+    readonly property int dialogWideWidth: theme.scaled(720)
+    readonly property int dialogHeight: theme.scaled(560)
+    readonly property int keypadColumn: theme.scaled(360) // the sign-in keypad and its title
+    readonly property int columnDate: theme.scaled(120)   // a date in a history's first column
+    readonly property int chart: theme.scaled(320)        // a chart's plot with its axes' words
+    readonly property int chartWithLegend: theme.scaled(380)  // a chart with a legend of many series
+
     // --- radii -----------------------------------------------------------------------------------
     readonly property int radiusField: 8
     readonly property int radiusChip: 8

@@ -16,7 +16,7 @@ CTextField {
 
     placeholderText: qsTr("e.g. 14:30")
     inputMethodHints: Qt.ImhPreferNumbers
-    implicitWidth: 160
+    implicitWidth: Theme.fieldShort
     validator: RegularExpressionValidator { regularExpression: /^([01]?\d|2[0-3]):[0-5]\d$/ }
     Accessible.name: field.label
     Accessible.description: field.error !== "" ? field.error : qsTr("24-hour time, hours and minutes")

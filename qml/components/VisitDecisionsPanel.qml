@@ -119,7 +119,7 @@ ColumnLayout {
             id: referralType
             objectName: "referralType"
             Layout.preferredHeight: Theme.touchTarget
-            Layout.preferredWidth: 280
+            Layout.preferredWidth: Theme.fieldLong
             font.pixelSize: Theme.fontBody
             textRole: "text"
             valueRole: "value"

@@ -47,7 +47,7 @@ Page {
             objectName: "recordFormView"
             x: Theme.margin
             y: Theme.margin
-            width: Math.min(parent.width - 2 * Theme.margin, 760)
+            width: Math.min(parent.width - 2 * Theme.margin, Theme.formWidth)
             form: form
             onCancelled: screen.done("")
         }

@@ -44,7 +44,7 @@ Page {
             id: column
             x: Theme.margin
             y: Theme.margin
-            width: Math.min(parent.width - 2 * Theme.margin, 760)
+            width: Math.min(parent.width - 2 * Theme.margin, Theme.formWidth)
             spacing: Theme.spacingL
 
             Label {

@@ -74,7 +74,7 @@ Page {
             objectName: "huddleListPane"
             Layout.fillHeight: true
             Layout.fillWidth: !screen.sideBySide
-            Layout.preferredWidth: screen.sideBySide ? Math.round(Math.min(520, Math.max(440, screen.width * 0.42))) : -1
+            Layout.preferredWidth: screen.sideBySide ? Math.round(Math.min(Theme.sidePane, screen.width * 0.42)) : -1
             Layout.margins: screen.sideBySide ? Theme.pageMarginWide : Theme.pageMarginNarrow
             spacing: Theme.spacingS
 
@@ -319,7 +319,7 @@ Page {
                         objectName: "huddleRow_" + entry.patientId
                         width: entry.width
                         highlighted: screen.sideBySide && screen.selectedPatientId === entry.patientId
-                        implicitHeight: Math.max(88, row.implicitHeight + topPadding + bottomPadding)
+                        implicitHeight: Math.max(Theme.rowMin + Theme.spacingL, row.implicitHeight + topPadding + bottomPadding)
                         topPadding: Theme.spacingM
                         bottomPadding: Theme.spacingM
                         leftPadding: Theme.spacingS
@@ -352,7 +352,7 @@ Page {
                             // The booked time leads the row: the list is the day in time order.
                             ColumnLayout {
                                 // Grows with the text size, so "To room" never breaks mid-word.
-                                Layout.preferredWidth: Theme.scaled(72)
+                                Layout.preferredWidth: Theme.rowMin
                                 Layout.alignment: Qt.AlignTop
                                 spacing: Theme.spacingXs
                                 Label {
@@ -471,7 +471,7 @@ Page {
             EmptyState {
                 visible: detailPane.depth === 0
                 anchors.centerIn: parent
-                width: Math.min(parent.width - 2 * Theme.pageMarginWide, 420)
+                width: Math.min(parent.width - 2 * Theme.pageMarginWide, Theme.paneNarrow)
                 glyph: Icon.People
                 title: qsTr("Choose a patient")
                 text: qsTr("Their summary shows here, beside the day's list.")

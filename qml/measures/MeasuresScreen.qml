@@ -115,7 +115,7 @@ Page {
                 ComboBox {
                     objectName: "measuresPrescriber"
                     height: Theme.minTouch
-                    width: Math.min(260, parent.width)
+                    width: Math.min(Theme.fieldMedium, parent.width)
                     font.pixelSize: Theme.fontSmall
                     textRole: "label"
                     valueRole: "value"
@@ -312,7 +312,7 @@ Page {
             objectName: "measureChart"
             visible: screen.selectedId !== ""
             Layout.fillWidth: true
-            Layout.preferredHeight: 360
+            Layout.preferredHeight: Theme.chart
             title: screen.selectedLabel
             titleFont.pixelSize: Theme.fontBody
             antialiasing: true

@@ -35,7 +35,7 @@ Page {
 
         ColumnLayout {
             x: Theme.spacingL
-            width: Math.min(scroll.availableWidth - 2 * Theme.spacingL, 860)
+            width: Math.min(scroll.availableWidth - 2 * Theme.spacingL, Theme.readingWidth)
             spacing: Theme.spacingL
 
             Item { implicitHeight: Theme.spacingS }

@@ -75,7 +75,7 @@ Page {
                 required property string tierLabel
                 objectName: "patient_" + row.patientId
                 width: ListView.view.width
-                height: Theme.touchTarget + 12
+                height: Theme.touchTarget + Theme.spacingM
                 Accessible.name: qsTr("%1, %2 years, %3").arg(row.name).arg(row.age).arg(row.clinicId)
                 contentItem: RowLayout {
                     spacing: Theme.spacing
@@ -87,8 +87,8 @@ Page {
                     }
                     Label { text: qsTr("%1 y").arg(row.age); font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
                     Label { text: row.clinicId; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
-                    Label { text: row.prescriber; font.pixelSize: Theme.fontSmall; color: Theme.textMuted; Layout.preferredWidth: 220; elide: Text.ElideRight }
-                    Label { text: row.tierLabel; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 130 }
+                    Label { text: row.prescriber; font.pixelSize: Theme.fontSmall; color: Theme.textMuted; Layout.preferredWidth: Theme.columnMeta; elide: Text.ElideRight }
+                    Label { text: row.tierLabel; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: Theme.fieldShort }
                 }
                 onClicked: screen.patientChosen(row.patientId)
             }

@@ -724,7 +724,7 @@ Page {
                                 text: event.dateLabel
                                 font: Theme.bodyMedium
                                 color: Theme.textOnSurfaceVariant
-                                Layout.preferredWidth: 120
+                                Layout.preferredWidth: Theme.columnDate
                                 Layout.alignment: Qt.AlignTop
                                 wrapMode: Text.Wrap
                             }
@@ -732,7 +732,7 @@ Page {
                                 text: event.kindLabel
                                 font: Theme.titleMedium
                                 color: Theme.textOnSurface
-                                Layout.preferredWidth: screen.wide ? 200 : 140
+                                Layout.preferredWidth: screen.wide ? Theme.columnMeta : Theme.columnDate
                                 Layout.alignment: Qt.AlignTop
                                 wrapMode: Text.Wrap
                             }
@@ -800,7 +800,7 @@ Page {
                     objectName: "pegChart"
                     visible: patient.pegValues.length > 0
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 300
+                    Layout.preferredHeight: Theme.chart
                     antialiasing: true
                     legend.alignment: Qt.AlignBottom
                     legend.font.pixelSize: Theme.fontSmall
@@ -862,7 +862,7 @@ Page {
                     objectName: "mmeChart"
                     visible: patient.mmeValues.length > 0
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 300
+                    Layout.preferredHeight: Theme.chart
                     Layout.bottomMargin: Theme.spacingXl
                     antialiasing: true
                     legend.alignment: Qt.AlignBottom
@@ -909,7 +909,7 @@ Page {
             pegSheet.open()
         }
         parent: Overlay.overlay
-        width: parent ? Math.min(900, parent.width - 2 * Theme.spacingL) : 900
+        width: parent ? Math.min(Theme.readingWidth, parent.width - 2 * Theme.spacingL) : Theme.readingWidth
         height: parent ? Math.min(implicitHeight, parent.height - 2 * Theme.spacingL) : implicitHeight
         x: parent ? Math.round((parent.width - width) / 2) : 0
         y: parent ? parent.height - height - Theme.spacingL : 0
@@ -995,8 +995,8 @@ Page {
             versionsDialog.open()
         }
         anchors.centerIn: parent
-        width: Math.min(720, screen.width - 2 * Theme.margin)
-        height: Math.min(560, screen.height - 2 * Theme.margin)
+        width: Math.min(Theme.dialogWideWidth, screen.width - 2 * Theme.margin)
+        height: Math.min(Theme.dialogHeight, screen.height - 2 * Theme.margin)
         modal: true
         title: versionsDialog.what
         standardButtons: Dialog.Close
@@ -1060,7 +1060,7 @@ Page {
             withdrawDialog.open()
         }
         anchors.centerIn: parent
-        width: Math.min(560, screen.width - 2 * Theme.margin)
+        width: Math.min(Theme.dialogWidth, screen.width - 2 * Theme.margin)
         modal: true
         title: qsTr("Withdraw a record entered in error")
         standardButtons: Dialog.Cancel

@@ -121,7 +121,7 @@ Page {
                 TextField {
                     id: daysSupply
                     objectName: "refillDaysSupply"
-                    Layout.preferredWidth: 160
+                    Layout.preferredWidth: Theme.fieldShort
                     Layout.preferredHeight: Theme.touchTarget
                     font.pixelSize: Theme.fontBody
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -146,7 +146,7 @@ Page {
                 TextField {
                     id: lastFillDays
                     objectName: "refillLastFillDays"
-                    Layout.preferredWidth: 160
+                    Layout.preferredWidth: Theme.fieldShort
                     Layout.preferredHeight: Theme.touchTarget
                     font.pixelSize: Theme.fontBody
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -160,7 +160,7 @@ Page {
                 ComboBox {
                     id: reason
                     objectName: "refillReason"
-                    Layout.preferredWidth: 320
+                    Layout.preferredWidth: Theme.fieldLong
                     Layout.preferredHeight: Theme.minTouch
                     font.pixelSize: Theme.fontBody
                     textRole: "label"

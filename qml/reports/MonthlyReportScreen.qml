@@ -37,7 +37,7 @@ Page {
                 id: monthChoice
                 objectName: "reportMonth"
                 height: Theme.minTouch
-                width: Math.min(260, parent.width)
+                width: Math.min(Theme.fieldMedium, parent.width)
                 font.pixelSize: Theme.fontSmall
                 textRole: "text"
                 valueRole: "value"

@@ -102,7 +102,7 @@ Page {
                                 id: meetingDate
                                 objectName: "meetingDate_" + conference.conferenceId
                                 label: qsTr("Clinician meeting on")
-                                width: Math.min(implicitWidth, 320)
+                                width: Math.min(implicitWidth, Theme.fieldLong)
                             }
                             CButton {
                                 objectName: "schedule_" + conference.conferenceId

@@ -49,7 +49,7 @@ Page {
         height: Theme.minTouch
         // Wide enough for its longest choice (large text, Spanish), within the screen.
         implicitContentWidthPolicy: ComboBox.WidestText
-        width: Math.min(Math.max(250, implicitWidth), screen.width - 2 * Theme.margin)
+        width: Math.min(Math.max(Theme.fieldMedium, implicitWidth), screen.width - 2 * Theme.margin)
         font.pixelSize: Theme.fontSmall
         textRole: "label"
         valueRole: "value"
@@ -234,7 +234,7 @@ Page {
                 meta: Theme.joinParts([row.clinicId, row.wide ? "" : row.prescriber], " · ")
                 detail: row.gapsText
                 detailUrgent: row.urgent
-                identityWidth: row.wide ? 360 : 300
+                identityWidth: row.wide ? Theme.columnIdentityWide : Theme.columnIdentity
                 Accessible.name: Theme.joinParts([row.name, row.clinicId, row.prescriber, row.tierLabel, row.mmeText, row.gapsText], ", ")
                 onClicked: screen.patientChosen(row.patientId)
                 Label {
@@ -249,7 +249,7 @@ Page {
                 ColumnLayout {
                     spacing: Theme.spacingXs
                     Layout.alignment: Qt.AlignTop | Qt.AlignRight
-                    Layout.maximumWidth: 180
+                    Layout.maximumWidth: Theme.columnMeta
                     Label {
                         text: row.tierLabel
                         font: Theme.bodyMedium
