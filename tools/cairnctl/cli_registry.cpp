@@ -262,6 +262,7 @@ CommandPolicy unlockWithPolicy(const Arguments &in, const GlobalOptions &options
 int runAction(const QString &command, const QList<Action> &actions, const QStringList &arguments,
               const GlobalOptions &options, Io &io)
 {
+    // No action word (nothing, or an option first): the default action, when the command has one.
     const bool noWord = arguments.isEmpty() || (arguments.first().startsWith(QLatin1String("--")) &&
                                                 arguments.first() != QLatin1String("--help"));
     for (const Action &action : actions) {

@@ -117,8 +117,8 @@ CommandRecord unlockForRecord(const Arguments &in, const GlobalOptions &options,
                               const QString &recordId);
 
 // A command about the clinic policy in force (a policy's view, a follow-up date): the registry
-// unlocked as unlockForCommand does, and that policy. When it cannot be read, the error is printed
-// and exitCode is Failure.
+// unlocked as unlockForCommand does, and that policy. When it does not unlock or the policy cannot
+// be read, the error is printed and exitCode is what the command returns (Failure for the policy).
 struct CommandPolicy : CommandRegistry {
     clinical::ClinicPolicy policy;
 };
