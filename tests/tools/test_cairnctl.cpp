@@ -541,6 +541,121 @@ private slots:
                                     "refill-check", "gaps", "huddle", "measures"})
             QVERIFY2(help.out.contains(command), command);
     }
+
+    // scripts, action-plan, conflicts and quarantine take their actions as every command made of
+    // several does (cli_registry.h actionsOf): a wrong call gets one line naming the command and
+    // listing its actions, or naming the argument, exits 2 and prints nothing on stdout.
+    void wrongCallsNameTheArgument_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("error");
+        const auto words = [](const char *line) { return QString::fromLatin1(line).split(QLatin1Char(' ')); };
+        const QByteArray scriptsActions = "say list, show ID, validate DIR, adapt --json FILE, clinic or history ID";
+        QTest::newRow("scripts: no action") << words("scripts") << "cairnctl: scripts: " + scriptsActions;
+        QTest::newRow("scripts: unknown action")
+            << words("scripts frob") << "cairnctl: scripts: unknown action \"frob\": " + scriptsActions;
+        QTest::newRow("scripts show: no id")
+            << words("scripts show --lang es") << QByteArray("cairnctl: script id: is required");
+        QTest::newRow("scripts show: two ids")
+            << words("scripts show tapering extra") << QByteArray("cairnctl: extra: unexpected argument");
+        QTest::newRow("scripts show: unknown id")
+            << words("scripts show nosuch") << QByteArray("cairnctl: id: no script \"nosuch\" in \"en\"");
+        QTest::newRow("scripts list: unknown language")
+            << words("scripts list --lang fr") << QByteArray("cairnctl: --lang: no scripts in \"fr\" (have: en, es)");
+        QTest::newRow("scripts list: no language")
+            << words("scripts list --lang") << QByteArray("cairnctl: --lang: needs a value");
+        QTest::newRow("scripts validate: no directory")
+            << words("scripts validate") << QByteArray("cairnctl: directory: is required");
+        QTest::newRow("scripts adapt: no file")
+            << words("scripts adapt")
+            << QByteArray("cairnctl: --json: name a readable file of a script (- for standard input)");
+        QTest::newRow("scripts history: no id")
+            << words("scripts history") << QByteArray("cairnctl: script id: is required");
+
+        const QByteArray planActions = "say add --item ID --action TEXT --owner-user U|--owner-role R --due DATE, "
+                                       "update ID [...] [--status open|done|dropped], list [--json] or history ID";
+        QTest::newRow("action-plan: no action") << words("action-plan") << "cairnctl: action-plan: " + planActions;
+        QTest::newRow("action-plan: unknown action")
+            << words("action-plan --help") << "cairnctl: action-plan: unknown action \"--help\": " + planActions;
+        QTest::newRow("action-plan update: no id")
+            << words("action-plan update --status done") << QByteArray("cairnctl: action-plan item id: is required");
+        QTest::newRow("action-plan update: user and role")
+            << words("action-plan update 1 --owner-user Alex --owner-role clinician")
+            << QByteArray("cairnctl: --owner-user: name a user or a role, not both");
+        QTest::newRow("action-plan history: an option for the id")
+            << words("action-plan history --json") << QByteArray("cairnctl: action-plan item id: is required");
+        QTest::newRow("action-plan history: two ids")
+            << words("action-plan history 1 2") << QByteArray("cairnctl: 2: unexpected argument");
+        QTest::newRow("action-plan history: unknown id")
+            << words("action-plan history 1") << QByteArray("cairnctl: id: no action-plan item has this id");
+        QTest::newRow("action-plan list: extra")
+            << words("action-plan list extra") << QByteArray("cairnctl: extra: unexpected argument");
+
+        QTest::newRow("conflicts: unknown action")
+            << words("conflicts extra")
+            << QByteArray("cairnctl: conflicts: unknown action \"extra\": say list [--all] or review ID");
+        QTest::newRow("conflicts: help")
+            << words("conflicts --help")
+            << QByteArray("cairnctl: conflicts: unknown action \"--help\": say list [--all] or review ID");
+        QTest::newRow("conflicts review: no id")
+            << words("conflicts review") << QByteArray("cairnctl: conflict id: is required");
+        QTest::newRow("conflicts review: not a number")
+            << words("conflicts review x") << QByteArray("cairnctl: conflict id: must be a number");
+        QTest::newRow("conflicts review: two ids")
+            << words("conflicts review 1 2") << QByteArray("cairnctl: 2: unexpected argument");
+        QTest::newRow("conflicts review: no such conflict")
+            << words("conflicts review 1") << QByteArray("cairnctl: conflict: no open conflict with id 1");
+
+        const QByteArray quarantineActions = "say list [--all] or withdraw ID [--reason TEXT]";
+        QTest::newRow("quarantine: unknown action")
+            << words("quarantine frob") << "cairnctl: quarantine: unknown action \"frob\": " + quarantineActions;
+        QTest::newRow("quarantine list: extra")
+            << words("quarantine list extra") << QByteArray("cairnctl: extra: unexpected argument");
+        QTest::newRow("quarantine withdraw: no id")
+            << words("quarantine withdraw --reason unreadable") << QByteArray("cairnctl: quarantine id: is required");
+        QTest::newRow("quarantine withdraw: not a number")
+            << words("quarantine withdraw x") << QByteArray("cairnctl: quarantine id: must be a number");
+        QTest::newRow("quarantine withdraw: no reason")
+            << words("quarantine withdraw 1 --reason") << QByteArray("cairnctl: --reason: needs a value");
+        QTest::newRow("quarantine withdraw: nothing set aside")
+            << words("quarantine withdraw 1") << QByteArray("cairnctl: id: no record set aside with id 1");
+    }
+
+    void wrongCallsNameTheArgument()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, error);
+        const Run run = cairnctl(args);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.errorLines(), QList<QByteArray>{error});
+        QVERIFY2(run.out.isEmpty(), run.out.constData());
+    }
+
+    // A wrong id is the input's fault whatever the PIN: said before the registry is unlocked, so it
+    // costs no PIN try.
+    void aWrongIdIsSaidBeforeThePinIsTried()
+    {
+        for (const char *command : {"conflicts review x", "quarantine withdraw x"}) {
+            const Run run =
+                cairnctl(QString::fromLatin1(command).split(QLatin1Char(' ')), {}, QStringLiteral("999999"));
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.error().endsWith("id: must be a number"), run.error().constData());
+        }
+        const Run stats = cairnctl({QStringLiteral("stats")});
+        QCOMPARE(stats.exitCode, 0);
+    }
+
+    // Listing is what conflicts and quarantine do without an action word, with or without --all;
+    // "list" may also be said.
+    void conflictsAndQuarantineListByDefault()
+    {
+        for (const char *command : {"conflicts", "conflicts --all", "conflicts list", "conflicts list --all",
+                                    "quarantine", "quarantine --all", "quarantine list", "quarantine list --all"}) {
+            const Run run = cairnctl(QString::fromLatin1(command).split(QLatin1Char(' ')));
+            QVERIFY2(run.exitCode == 0, command);
+            QVERIFY2(QJsonDocument::fromJson(run.out).isArray(), command);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCairnctl)

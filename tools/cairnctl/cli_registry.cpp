@@ -244,9 +244,33 @@ CommandRecord unlockForRecord(const Arguments &in, const GlobalOptions &options,
     return unlocked;
 }
 
+CommandPolicy unlockWithPolicy(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock, Io &io)
+{
+    CommandPolicy unlocked{unlockForCommand(in, options, clock, io), {}};
+    if (!unlocked)
+        return unlocked;
+    auto policy = unlocked->clinicPolicy();
+    if (!policy) {
+        unlocked.exitCode = fail(io, policy.error());
+        unlocked.open.reset();
+        return unlocked;
+    }
+    unlocked.policy = std::move(policy).value();
+    return unlocked;
+}
+
 int runAction(const QString &command, const QList<Action> &actions, const QStringList &arguments,
               const GlobalOptions &options, Io &io)
 {
+    // No action word (nothing, or an option first): the default action, when the command has one.
+    const bool noWord = arguments.isEmpty() || (arguments.first().startsWith(QLatin1String("--")) &&
+                                                arguments.first() != QLatin1String("--help"));
+    for (const Action &action : actions) {
+        if (noWord && action.byDefault) {
+            Arguments in(arguments);
+            return action.run(in, options, io);
+        }
+    }
     QStringList usages;
     for (const Action &action : actions)
         usages << action.usage;

@@ -2,6 +2,7 @@
 // What registry-backed cairnctl commands share: the keystore, reading PINs without prompts,
 // opening the registry as a user.
 
+#include "core/clinical/policy.h"
 #include "core/registry/clock.h"
 #include "core/registry/registry.h"
 #include "platform/keystore.h"
@@ -115,14 +116,26 @@ struct CommandRecord : CommandRegistry {
 CommandRecord unlockForRecord(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock, Io &io,
                               const QString &recordId);
 
+// A command about the clinic policy in force (a policy's view, a follow-up date): the registry
+// unlocked as unlockForCommand does, and that policy. When it does not unlock or the policy cannot
+// be read, the error is printed and exitCode is what the command returns (Failure for the policy).
+struct CommandPolicy : CommandRegistry {
+    clinical::ClinicPolicy policy;
+};
+CommandPolicy unlockWithPolicy(const Arguments &in, const GlobalOptions &options, const registry::Clock &clock, Io &io);
+
 // One action of a command made of several: its usage ("edit ID"; the first word names it) and
 // what runs it on the arguments after that word.
 struct Action {
     QString usage;
     std::function<int(Arguments &in, const GlobalOptions &options, Io &io)> run;
+    // Runs when no action word is given: nothing, or an option first ("conflicts --all"). Other
+    // commands refuse a missing word.
+    bool byDefault = false;
 };
-// Takes the action word from the front of `arguments` and runs that action; an unknown or missing
-// word fails naming `command` and listing the usages (see takeAction).
+// Takes the action word from the front of `arguments` and runs that action (or the one run by
+// default); an unknown or missing word fails naming `command` and listing the usages (see
+// takeAction). "--help" is never taken for an option of the default: it gets that list.
 int runAction(const QString &command, const QList<Action> &actions, const QStringList &arguments,
               const GlobalOptions &options, Io &io);
 // The handler of a command made of several actions, for CAIRN_CLI_COMMAND (runAction with them).

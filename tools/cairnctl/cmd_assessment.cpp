@@ -146,113 +146,100 @@ void printItem(QTextStream &out, const clinical::ActionPlanItem &item)
 }
 
 // The item's fields from the options given (only those given, so an update changes just them).
-Result<QJsonObject> itemFields(QStringList &args)
+QJsonObject itemFields(Arguments &in)
 {
     QJsonObject fields;
     for (const auto &[option, key] : {std::pair{"--item", "item"}, std::pair{"--action", "action"},
                                       std::pair{"--due", "due"}, std::pair{"--status", "status"}}) {
-        auto value = takeOption(args, QLatin1String(option));
-        if (!value)
-            return value.error();
-        if (!value->isEmpty())
-            fields.insert(QLatin1String(key), *value);
+        const QString value = in.option(QLatin1String(option));
+        if (!value.isEmpty())
+            fields.insert(QLatin1String(key), value);
     }
-    auto user = takeOption(args, QStringLiteral("--owner-user"));
-    auto role = takeOption(args, QStringLiteral("--owner-role"));
-    for (const auto *option : {&user, &role})
-        if (!*option)
-            return option->error();
-    if (!user->isEmpty() && !role->isEmpty())
-        return Error{QStringLiteral("--owner-user"), QStringLiteral("name a user or a role, not both")};
-    if (!user->isEmpty())
-        fields.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("user"), *user}});
-    if (!role->isEmpty())
-        fields.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("role"), *role}});
-    if (auto s = noMoreArguments(args); !s)
-        return s.error();
+    const QString user = in.option(QStringLiteral("--owner-user"));
+    const QString role = in.option(QStringLiteral("--owner-role"));
+    if (!user.isEmpty() && !role.isEmpty())
+        in.reject({QStringLiteral("--owner-user"), QStringLiteral("name a user or a role, not both")});
+    if (!user.isEmpty())
+        fields.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("user"), user}});
+    if (!role.isEmpty())
+        fields.insert(QStringLiteral("owner"), QJsonObject{{QStringLiteral("role"), role}});
     return fields;
 }
 
-int runActionPlan(const QStringList &arguments, const GlobalOptions &options, Io &io)
+// add, and update when `id` names the item: the registry checks the fields.
+int saveItem(Arguments &in, const GlobalOptions &options, Io &io, const QString &id)
 {
-    QStringList args = arguments;
-    const auto taken =
-        takeAction(QStringLiteral("action-plan"), args,
-                   {QStringLiteral("add --item ID --action TEXT --owner-user U|--owner-role R --due DATE"),
-                    QStringLiteral("update ID [...] [--status open|done|dropped]"), QStringLiteral("list [--json]"),
-                    QStringLiteral("history ID")});
-    if (!taken)
-        return fail(io, taken.error(), BadInput);
-    const QString &action = *taken;
     io.out->setEncoding(QStringConverter::Utf8);
-    if (action == QLatin1String("add") || action == QLatin1String("update")) {
-        QString id;
-        if (action == QLatin1String("update")) {
-            if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-                return fail(io, {QStringLiteral("id"), QStringLiteral("name the item to update")}, BadInput);
-            id = args.takeFirst();
+    QJsonObject fields = itemFields(in);
+    if (!id.isEmpty())
+        fields.insert(QStringLiteral("id"), id);
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto saved = registry->saveActionPlanItem(fields);
+    if (!saved)
+        return fail(io, saved.error(), exitFor(saved.error()));
+    printItem(*io.out, *saved);
+    return Success;
+}
+
+int runItemAdd(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    return saveItem(in, options, io, QString());
+}
+
+int runItemUpdate(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    const QString id = in.required(QStringLiteral("action-plan item id"));
+    return saveItem(in, options, io, id);
+}
+
+int runItemList(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    io.out->setEncoding(QStringConverter::Utf8);
+    const bool json = in.flag(QStringLiteral("--json"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto items = registry->actionPlan();
+    if (!items)
+        return fail(io, items.error());
+    const QDate today = kClock.now().date();
+    const registry::UserSummary &me = registry->user();
+    if (json) {
+        QJsonArray list;
+        for (const auto &item : *items) {
+            QJsonObject object = item.toJson();
+            object.insert(QStringLiteral("due_for_me"), item.isDueFor(me.id, me.role, today));
+            list.append(object);
         }
-        auto fields = itemFields(args);
-        if (!fields)
-            return fail(io, fields.error(), BadInput);
-        if (!id.isEmpty())
-            fields->insert(QStringLiteral("id"), id);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto saved = open->registry->saveActionPlanItem(*fields);
-        if (!saved)
-            return fail(io, saved.error(), exitFor(saved.error()));
-        printItem(*io.out, *saved);
+        *io.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Success;
     }
-    if (action == QLatin1String("list")) {
-        const bool json = takeFlag(args, QStringLiteral("--json"));
-        if (auto s = noMoreArguments(args); !s)
-            return fail(io, s.error(), BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto items = open->registry->actionPlan();
-        if (!items)
-            return fail(io, items.error());
-        const QDate today = kClock.now().date();
-        const registry::UserSummary &me = open->registry->user();
-        if (json) {
-            QJsonArray list;
-            for (const auto &item : *items) {
-                QJsonObject object = item.toJson();
-                object.insert(QStringLiteral("due_for_me"), item.isDueFor(me.id, me.role, today));
-                list.append(object);
-            }
-            *io.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-            return Success;
-        }
-        if (items->isEmpty())
-            *io.out << "the action plan is empty\n";
-        for (const auto &item : *items)
-            printItem(*io.out, item);
-        return Success;
-    }
-    if (action == QLatin1String("history")) {
-        if (args.size() != 1)
-            return fail(io, {QStringLiteral("id"), QStringLiteral("name one action-plan item")}, BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        auto versions = open->registry->actionPlanHistory(args.first());
-        if (!versions)
-            return fail(io, versions.error());
-        if (versions->isEmpty())
-            return fail(io, {QStringLiteral("id"), QStringLiteral("no action-plan item has this id")}, BadInput);
-        for (const auto &version : *versions)
-            *io.out << version.editedOn.toString(Qt::ISODate) << '\t' << version.editedBy << '\t'
-                    << clinical::toString(version.status) << '\t' << version.due.toString(Qt::ISODate) << '\t'
-                    << ownerText(version) << '\t' << version.action << '\n';
-        return Success;
-    }
-    Q_UNREACHABLE();  // takeAction accepted only the actions above
-    return Failure;
+    if (items->isEmpty())
+        *io.out << "the action plan is empty\n";
+    for (const auto &item : *items)
+        printItem(*io.out, item);
+    return Success;
+}
+
+int runItemHistory(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    io.out->setEncoding(QStringConverter::Utf8);
+    const QString id = in.required(QStringLiteral("action-plan item id"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto versions = registry->actionPlanHistory(id);
+    if (!versions)
+        return fail(io, versions.error());
+    if (versions->isEmpty())
+        return fail(io, {QStringLiteral("id"), QStringLiteral("no action-plan item has this id")}, BadInput);
+    for (const auto &version : *versions)
+        *io.out << version.editedOn.toString(Qt::ISODate) << '\t' << version.editedBy << '\t'
+                << clinical::toString(version.status) << '\t' << version.due.toString(Qt::ISODate) << '\t'
+                << ownerText(version) << '\t' << version.action << '\n';
+    return Success;
 }
 
 }  // namespace
@@ -273,6 +260,11 @@ CAIRN_CLI_DRAWING_COMMAND("assessment",
 CAIRN_CLI_COMMAND("action-plan",
                   "action-plan add|update ID|list [--json]|history ID: the action plan the self-assessment turns into "
                   "(administrators and registry managers keep it)",
-                  runActionPlan);
+                  actionsOf(QStringLiteral("action-plan"),
+                            {{QStringLiteral("add --item ID --action TEXT --owner-user U|--owner-role R --due DATE"),
+                              runItemAdd},
+                             {QStringLiteral("update ID [...] [--status open|done|dropped]"), runItemUpdate},
+                             {QStringLiteral("list [--json]"), runItemList},
+                             {QStringLiteral("history ID"), runItemHistory}}));
 
 }  // namespace cairn::cli

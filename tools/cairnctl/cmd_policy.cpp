@@ -24,13 +24,10 @@ QJsonObject shownPolicy(const clinical::ClinicPolicy &policy)
 int runShow(Arguments &in, const GlobalOptions &options, Io &io)
 {
     io.out->setEncoding(QStringConverter::Utf8);
-    auto registry = unlockForCommand(in, options, kClock, io);
+    const auto registry = unlockWithPolicy(in, options, kClock, io);
     if (!registry)
         return registry.exitCode;
-    auto policy = registry->clinicPolicy();
-    if (!policy)
-        return fail(io, policy.error());
-    *io.out << QString::fromUtf8(QJsonDocument(shownPolicy(*policy)).toJson(QJsonDocument::Indented));
+    *io.out << QString::fromUtf8(QJsonDocument(shownPolicy(registry.policy)).toJson(QJsonDocument::Indented));
     return Success;
 }
 

@@ -255,12 +255,9 @@ int runReferralList(Arguments &in, const GlobalOptions &options, Io &io)
 {
     const QString patientId = in.required(QStringLiteral("patient id"));
     const bool asJson = in.flag(QStringLiteral("--json"));
-    auto registry = unlockForCommand(in, options, kClock, io);
+    const auto registry = unlockWithPolicy(in, options, kClock, io);
     if (!registry)
         return registry.exitCode;
-    auto policy = registry->clinicPolicy();
-    if (!policy)
-        return fail(io, policy.error());
     auto patient = registry->loadPatient(patientId);
     if (!patient)
         return fail(io, patient.error(), exitFor(patient.error()));
@@ -269,7 +266,7 @@ int runReferralList(Arguments &in, const GlobalOptions &options, Io &io)
     for (const domain::Referral &r : std::as_const(patient->referrals)) {
         QJsonObject o = domain::recordToJson(r);
         o.insert(QStringLiteral("id"), r.meta.id.toString(QUuid::WithoutBraces));
-        const QDate due = clinical::followUpDue(r, policy->referrals);
+        const QDate due = clinical::followUpDue(r, registry.policy.referrals);
         o.insert(QStringLiteral("follow_up_due"), due.isValid() ? QJsonValue(due.toString(Qt::ISODate)) : QJsonValue());
         o.insert(QStringLiteral("open"), clinical::isOpen(r.status));
         if (asJson) {

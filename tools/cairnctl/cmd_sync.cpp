@@ -1,8 +1,8 @@
 // cairnctl enroll | sync | conflicts | quarantine: this registry and the central server.
 //   cairnctl enroll --server URL --ca PEM --code CODE
 //   cairnctl sync [--server URL --ca PEM]     (one round; JSON stats on stdout)
-//   cairnctl conflicts [--all] | conflicts review ID
-//   cairnctl quarantine list [--all] | quarantine withdraw ID [--reason TEXT]
+//   cairnctl conflicts [list] [--all] | conflicts review ID
+//   cairnctl quarantine [list] [--all] | quarantine withdraw ID [--reason TEXT]
 //       (pulled records this tablet could not read, set aside; registry managers and administrators)
 //   cairnctl sign-in --name NAME     (a clinic user's first sign-in on this device, online; PIN as usual)
 
@@ -150,33 +150,24 @@ int runSignIn(const QStringList &arguments, const GlobalOptions &options, Io &io
     return Success;
 }
 
-int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io &io)
+// The id of a conflict or of a record set aside: a number, named `what` in errors.
+qint64 numberId(Arguments &in, const QString &what)
 {
-    QStringList args = arguments;
-    const bool all = takeFlag(args, QStringLiteral("--all"));
-    QString reviewId;
-    if (!args.isEmpty() && args.first() == QLatin1String("review")) {
-        if (args.size() != 2)
-            return fail(io, {QStringLiteral("review"), QStringLiteral("needs one conflict id")}, BadInput);
-        reviewId = args.at(1);
-        args.clear();
-    }
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    if (!reviewId.isEmpty()) {
-        bool ok = false;
-        const qint64 id = reviewId.toLongLong(&ok);
-        if (!ok)
-            return fail(io, {QStringLiteral("review"), QStringLiteral("the id must be a number")}, BadInput);
-        if (auto s = open->registry->reviewConflict(id); !s)
-            return fail(io, s.error(), exitFor(s.error()));
-        *io.out << "conflict " << id << " marked reviewed\n";
-        return Success;
-    }
-    auto list = open->registry->conflicts(all);
+    const QString text = in.required(what);
+    bool number = false;
+    const qint64 id = text.toLongLong(&number);
+    if (in && !number)
+        in.reject({what, QStringLiteral("must be a number")});
+    return id;
+}
+
+int runConflictList(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    const bool all = in.flag(QStringLiteral("--all"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto list = registry->conflicts(all);
     if (!list)
         return fail(io, list.error());
     QJsonArray out;
@@ -193,39 +184,25 @@ int runConflicts(const QStringList &arguments, const GlobalOptions &options, Io 
     return Success;
 }
 
-int runQuarantine(const QStringList &arguments, const GlobalOptions &options, Io &io)
+int runConflictReview(Arguments &in, const GlobalOptions &options, Io &io)
 {
-    QStringList args = arguments;
-    const QString action = args.isEmpty() ? QStringLiteral("list") : args.takeFirst();
-    if (action == QLatin1String("withdraw")) {
-        auto reason = takeOption(args, QStringLiteral("--reason"));
-        if (!reason)
-            return fail(io, reason.error(), BadInput);
-        if (args.size() != 1)
-            return fail(io, {QStringLiteral("withdraw"), QStringLiteral("needs one quarantine id")}, BadInput);
-        bool ok = false;
-        const qint64 id = args.first().toLongLong(&ok);
-        if (!ok)
-            return fail(io, {QStringLiteral("withdraw"), QStringLiteral("the id must be a number")}, BadInput);
-        auto open = openRegistry(options, kClock);
-        if (!open)
-            return fail(io, open.error());
-        const QString why = reason->isEmpty() ? QStringLiteral("could not be read on this tablet") : *reason;
-        auto withdrawal = open->registry->withdrawQuarantined(id, why);
-        if (!withdrawal)
-            return fail(io, withdrawal.error(), exitFor(withdrawal.error()));
-        *io.out << "withdrawn: " << *withdrawal << " (sent with the next sync)\n";
-        return Success;
-    }
-    if (action != QLatin1String("list"))
-        return fail(io, {QStringLiteral("quarantine"), QStringLiteral("use list or withdraw ID")}, BadInput);
-    const bool all = takeFlag(args, QStringLiteral("--all"));
-    if (auto s = noMoreArguments(args); !s)
-        return fail(io, s.error(), BadInput);
-    auto open = openRegistry(options, kClock);
-    if (!open)
-        return fail(io, open.error());
-    auto list = open->registry->quarantined(all);
+    const qint64 id = numberId(in, QStringLiteral("conflict id"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    if (auto s = registry->reviewConflict(id); !s)
+        return fail(io, s.error(), exitFor(s.error()));
+    *io.out << "conflict " << id << " marked reviewed\n";
+    return Success;
+}
+
+int runQuarantineList(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    const bool all = in.flag(QStringLiteral("--all"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    auto list = registry->quarantined(all);
     if (!list)
         return fail(io, list.error());
     QJsonArray out;
@@ -250,6 +227,21 @@ int runQuarantine(const QStringList &arguments, const GlobalOptions &options, Io
     return Success;
 }
 
+int runQuarantineWithdraw(Arguments &in, const GlobalOptions &options, Io &io)
+{
+    const qint64 id = numberId(in, QStringLiteral("quarantine id"));
+    const QString reason = in.option(QStringLiteral("--reason"));
+    auto registry = unlockForCommand(in, options, kClock, io);
+    if (!registry)
+        return registry.exitCode;
+    const QString why = reason.isEmpty() ? QStringLiteral("could not be read on this tablet") : reason;
+    auto withdrawal = registry->withdrawQuarantined(id, why);
+    if (!withdrawal)
+        return fail(io, withdrawal.error(), exitFor(withdrawal.error()));
+    *io.out << "withdrawn: " << *withdrawal << " (sent with the next sync)\n";
+    return Success;
+}
+
 }  // namespace
 
 CAIRN_CLI_COMMAND("enroll", "enroll --server URL --ca PEM --code CODE: join a clinic's server (administrators)",
@@ -258,10 +250,14 @@ CAIRN_CLI_COMMAND("sync", "sync [--server URL --ca PEM] [--pull-pages-per-apply 
                   runSync);
 CAIRN_CLI_COMMAND("sign-in", "sign-in --name NAME: a clinic user's first sign-in on this device (online; PIN as usual)",
                   runSignIn);
-CAIRN_CLI_COMMAND("conflicts", "conflicts [--all] | conflicts review ID: concurrent edits to review", runConflicts);
+CAIRN_CLI_COMMAND("conflicts", "conflicts [list] [--all] | conflicts review ID: concurrent edits to review",
+                  actionsOf(QStringLiteral("conflicts"), {{QStringLiteral("list [--all]"), runConflictList, true},
+                                                          {QStringLiteral("review ID"), runConflictReview}}));
 CAIRN_CLI_COMMAND("quarantine",
-                  "quarantine list [--all] | quarantine withdraw ID [--reason TEXT]: pulled records this tablet "
+                  "quarantine [list] [--all] | quarantine withdraw ID [--reason TEXT]: pulled records this tablet "
                   "could not read (registry managers, administrators)",
-                  runQuarantine);
+                  actionsOf(QStringLiteral("quarantine"),
+                            {{QStringLiteral("list [--all]"), runQuarantineList, true},
+                             {QStringLiteral("withdraw ID [--reason TEXT]"), runQuarantineWithdraw}}));
 
 }  // namespace cairn::cli
