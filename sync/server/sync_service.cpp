@@ -7,6 +7,7 @@
 #include "core/roles/roles.h"
 #include "platform/logging.h"
 #include "sync/protocol/push_text.h"
+#include "sync/server/blocks_worked_ahead.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -450,17 +451,40 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
     if (request.device != device.id)
         return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
 
-    // Every record is validated before anything else, duplicates and covered sequence numbers
-    // included: a change is never acknowledged without being a record every tablet can read.
+    // Every record's own checks (the pushing device, the domain's rules) and its stored text,
+    // worked out on other cores block by block while this thread stores the blocks before it
+    // (blocks_worked_ahead.h). Every record is still checked before the batch is kept, duplicates
+    // and covered sequence numbers included: a change is never acknowledged without being a record
+    // every tablet can read.
     const QDateTime serverNow = QDateTime::currentDateTimeUtc();
-    for (qsizetype i = 0; i < request.changes.size(); ++i) {
-        const domain::RecordEnvelope &record = request.changes.at(i).record;
-        if (record.device != device.id)
-            return errorReply(422,
-                              {recordAt(i) + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
-        if (auto s = registry::validateIncomingRecord(record, serverNow); !s)
-            return errorReply(422, s.error().within(recordAt(i)));
-    }
+    const qsizetype count = request.changes.size();
+    std::vector<std::optional<Error>> refusals(static_cast<std::size_t>(count));
+    std::vector<QByteArray> texts(static_cast<std::size_t>(count));
+    BlocksWorkedAhead checked(count, [&request, &device, &serverNow, &refusals, &texts](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            const domain::RecordEnvelope &record = request.changes.at(i).record;
+            const auto at = static_cast<std::size_t>(i);
+            if (record.device != device.id)
+                refusals[at] =
+                    Error{recordAt(i) + QStringLiteral(".device"), QStringLiteral("must be the pushing device")};
+            else if (auto s = registry::validateIncomingRecord(record, serverNow); !s)
+                refusals[at] = s.error().within(recordAt(i));
+            else
+                // Stored in its canonical text (as envelopeToJson writes it), written straight from
+                // the record: whatever form it came in, every tablet then reads the same bytes.
+                texts[at] = recordText(record);
+        }
+    });
+    // A record refused by its own checks is named before any refused by the store's checks, as
+    // when every record was checked before the store was read: a refusal of the store's checks at
+    // record i first waits for the records after i.
+    auto refusal = [&](qsizetype i, Reply storeRefusal) {
+        checked.waitForAll();
+        for (qsizetype later = i + 1; later < count; ++later)
+            if (const auto &own = refusals[static_cast<std::size_t>(later)])
+                return errorReply(422, *own);
+        return storeRefusal;
+    };
 
     ServerTransaction tx(*m_db);
     if (auto s = tx.begin(); !s)
@@ -516,17 +540,34 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
     const QByteArray deviceId = device.id.toUtf8();
     QList<SqlTextRow> newPatients;
     QList<SqlTextRow> newChanges;
-    newChanges.reserve(request.changes.size());
-    for (qsizetype i = 0; i < request.changes.size(); ++i) {
+    // The batch's rows, in its order (their feed positions follow it), one prepared insert per
+    // table, written every kInsertRows accepted rows so that storing overlaps the checks ahead.
+    constexpr qsizetype kInsertRows = 1024;
+    auto insertAccepted = [&]() -> Status {
+        if (auto s = m_db->insertRows("INSERT INTO patients (id, clinic) VALUES (?, ?)", newPatients); !s)
+            return s;
+        if (auto s = m_db->insertRows("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                      newChanges);
+            !s)
+            return s;
+        newPatients.clear();
+        newChanges.clear();
+        return ok();
+    };
+    for (qsizetype i = 0; i < count; ++i) {
         const PushChange &change = request.changes.at(i);
         const domain::RecordEnvelope &record = change.record;
+        checked.waitFor(i);
+        if (const auto &own = refusals[static_cast<std::size_t>(i)])
+            return errorReply(422, *own);
         // A record is the same record by its id, never by its sequence number: a tablet whose
         // counter went backwards (restored from an older copy of itself) sends new records under
         // covered numbers, and those must be stored, not acknowledged and dropped.
         if (const auto existing = held.constFind(record.id); existing != held.cend()) {
             if (existing->clinic != device.clinic)
-                return errorReply(403,
-                                  {recordAt(i) + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
+                return refusal(i, errorReply(403, {recordAt(i) + QStringLiteral(".id"),
+                                                   QStringLiteral("belongs to another clinic")}));
             // Already here (a retried batch, re-sent after the server was restored, or pushed
             // before its seq was acknowledged): applied once, so only the sequence moves on.
             ++response.duplicates;
@@ -547,31 +588,29 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
                                                  parent->patientId == record.patientId;
                 if (!withdrawsHeldOrphan) {
                     if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
-                        return errorReply(422, {recordAt(i) + QStringLiteral(".patient_id"),
-                                                QStringLiteral("names no patient of this clinic")});
+                        return refusal(i, errorReply(422, {recordAt(i) + QStringLiteral(".patient_id"),
+                                                           QStringLiteral("names no patient of this clinic")}));
                     newPatients.append(SqlTextRow{record.patientId.toUtf8(), clinic});
                     clinicOfPatient.insert(record.patientId, device.clinic);
                 }
             } else if (*owner != device.clinic) {
-                return errorReply(
-                    403, {recordAt(i) + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
+                return refusal(i, errorReply(403, {recordAt(i) + QStringLiteral(".patient_id"),
+                                                   QStringLiteral("belongs to another clinic")}));
             }
         }
         if (!record.supersedes.isEmpty()) {
             // A record set aside may only be withdrawn, never corrected: its correction would
             // reach tablets that never received it.
             if (parent == held.cend() || parent->clinic != device.clinic || (parent->setAside && !record.retracted))
-                return errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
-                                        QStringLiteral("names a record the server does not hold")});
+                return refusal(i, errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
+                                                   QStringLiteral("names a record the server does not hold")}));
             if (parent->patientId != record.patientId)
-                return errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
-                                        QStringLiteral("names a record of another patient")});
+                return refusal(i, errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
+                                                   QStringLiteral("names a record of another patient")}));
         }
-        // Stored in its canonical text (as envelopeToJson writes it), written straight from the
-        // record: whatever form it came in, every tablet then reads the same bytes.
         newChanges.append(SqlTextRow{clinic, record.id.toUtf8(), record.patientId.toUtf8(), deviceId,
-                                     QByteArray::number(static_cast<qint64>(change.seq)), recordText(record),
-                                     received});
+                                     QByteArray::number(static_cast<qint64>(change.seq)),
+                                     std::move(texts[static_cast<std::size_t>(i)]), received});
         held.insert(record.id, Held{device.clinic, record.patientId, false});
         ++response.applied;
         // New, yet under a number already covered: the device's counter went backwards. Stored
@@ -579,14 +618,12 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
         if (change.seq <= *highest)
             response.behind = true;
         through = std::max(through, change.seq);
+        if (newChanges.size() >= kInsertRows) {
+            if (auto s = insertAccepted(); !s)
+                return serverError(s.error());
+        }
     }
-    // The batch's rows, in its order (their feed positions follow it), one insert per table.
-    if (auto s = m_db->insertRows("INSERT INTO patients (id, clinic) VALUES (?, ?)", newPatients); !s)
-        return serverError(s.error());
-    if (auto s = m_db->insertRows("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  newChanges);
-        !s)
+    if (auto s = insertAccepted(); !s)
         return serverError(s.error());
     if (through != *highest) {
         if (auto s =
