@@ -1,7 +1,6 @@
 #include "sync/server/blocks_worked_ahead.h"
 
 #include <QThread>
-#include <QThreadPool>
 
 #include <algorithm>
 
@@ -9,22 +8,22 @@ namespace cairn::sync {
 namespace {
 
 // All cores but one: the store thread keeps one to store what the others have checked.
-class AheadPool : public QThreadPool {
+class HelperPool : public QThreadPool {
 public:
-    AheadPool()
+    HelperPool()
     {
         setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
         setObjectName(QStringLiteral("cairn-checks"));
     }
 };
 
-QThreadPool &aheadPool()
+}  // namespace
+
+QThreadPool &storeHelperPool()
 {
-    static AheadPool pool;
+    static HelperPool pool;
     return pool;
 }
-
-}  // namespace
 
 BlocksWorkedAhead::BlocksWorkedAhead(qsizetype count, Work work)
     : m_work(std::move(work))
@@ -39,7 +38,7 @@ BlocksWorkedAhead::BlocksWorkedAhead(qsizetype count, Work work)
     }
     m_unfinished = blocks;
     for (qsizetype block = 0; block < blocks; ++block) {
-        aheadPool().start([this, block, count] {
+        storeHelperPool().start([this, block, count] {
             const qsizetype from = block * kBlock;
             if (!m_stop.load())
                 m_work(from, std::min(from + kBlock, count));

@@ -5,15 +5,29 @@
 // in order on a pool of all cores but one (the store thread's); a batch of one block is worked
 // on the calling thread, where a thread hop would cost more than it saves.
 
+#include <QThreadPool>
 #include <QtGlobal>
 
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <type_traits>
 #include <vector>
 
 namespace cairn::sync {
+
+// The pool that helps the store thread: all cores but one (the store thread's).
+QThreadPool &storeHelperPool();
+
+// Frees value on the helper pool. A push batch's parsed body and request (thousands of records)
+// take milliseconds to free; the store thread answers and takes the next request meanwhile.
+template <typename T> void freeOnHelperPool(T &&value)
+{
+    storeHelperPool().start(
+        [held = std::make_shared<std::decay_t<T>>(std::forward<T>(value))]() mutable { held.reset(); });
+}
 
 class BlocksWorkedAhead {
 public:

@@ -441,9 +441,11 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
         return auditedRefusal(errorReply(400, request.error()),
                               ServerAuditEntry(ServerAuditEvent::RefusedBadRequest, device.clinic, device.id));
     // Any refusal refuses the whole batch: nothing of it is stored.
-    return auditedRefusal(storePush(device, *request),
-                          ServerAuditEntry(ServerAuditEvent::RefusedBadRecord, device.clinic, device.id)
-                              .withPushCounts(0, 0, request->changes.size()));
+    Reply reply = auditedRefusal(storePush(device, *request),
+                                 ServerAuditEntry(ServerAuditEvent::RefusedBadRecord, device.clinic, device.id)
+                                     .withPushCounts(0, 0, request->changes.size()));
+    freeOnHelperPool(std::move(request).value());
+    return reply;
 }
 
 Reply SyncService::storePush(const Device &device, const PushRequest &request)
