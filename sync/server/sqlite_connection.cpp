@@ -100,7 +100,7 @@ private:
             return sql;
         auto found = m_resolved.find(sql);
         if (found == m_resolved.end())
-            found = m_resolved.emplace(sql, withTextList(sql, "SELECT value FROM json_each(?)")).first;
+            found = m_resolved.emplace(sql, withTextList(sql, kSqliteTextList)).first;
         return found->second.constData();
     }
     static void bind(storage::Statement &stmt, const QStringList &params)

@@ -8,6 +8,7 @@
 #include "platform/logging.h"
 #include "sync/protocol/push_text.h"
 #include "sync/server/blocks_worked_ahead.h"
+#include "sync/server/server_queries.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -407,7 +408,7 @@ std::variant<Device, Reply> SyncService::authenticate(const QByteArray &authoriz
         return auditedStrangerRefusal(refused, unauthenticated);
     const QString id = QString::fromLatin1(token.left(colon));
     const QString credential = QString::fromLatin1(token.mid(colon + 1));
-    auto rows = m_db->query("SELECT clinic, credential_hash, revoked_at FROM devices WHERE id = ?", {id});
+    auto rows = m_db->query(server_queries::kDevice, {id});
     if (!rows)
         return serverError(rows.error());
     // The claimed id is kept (never the credential): which device, or which guess, was refused.
@@ -518,16 +519,12 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
             if (change.record.patientId != domain::kClinicScope)
                 patientIds.append(change.record.patientId);
         }
-        auto records =
-            m_db->query("SELECT id, clinic, patient_id, (SELECT count(*) FROM set_aside s WHERE s.id = c.id) "
-                        "FROM changes c WHERE id IN (@TEXT_LIST@)",
-                        {textList(recordIds)});
+        auto records = m_db->query(server_queries::kHeldRecords, {textList(recordIds)});
         if (!records)
             return serverError(records.error());
         for (const SqlRow &row : std::as_const(*records))
             held.insert(row.at(0), Held{row.at(1), row.at(2), row.at(3) != QLatin1String("0")});
-        auto patients =
-            m_db->query("SELECT id, clinic FROM patients WHERE id IN (@TEXT_LIST@)", {textList(patientIds)});
+        auto patients = m_db->query(server_queries::kKnownPatients, {textList(patientIds)});
         if (!patients)
             return serverError(patients.error());
         for (const SqlRow &row : std::as_const(*patients))
@@ -667,7 +664,7 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     // The end of this clinic's feed as this transaction sees it, read before the page: a page never
     // reaches past it, so a change committed in between (PostgreSQL reads each statement afresh)
     // waits for the next pull instead of being skipped by a cursor moved to the end.
-    auto end = m_db->query("SELECT COALESCE(MAX(position), 0) FROM changes WHERE clinic = ?", {device.clinic});
+    auto end = m_db->query(server_queries::kFeedEnd, {device.clinic});
     if (!end)
         return serverError(end.error());
     const std::int64_t feedEnd = end->first().first().toLongLong();
@@ -681,10 +678,7 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     // Changes set aside when the store was rechecked (stored unchecked by an older server) are not sent.
     const QStringList params{device.clinic, QString::number(after), QString::number(feedEnd),
                              request->own ? QString() : device.id, QString::number(request->limit + 1)};
-    auto rows = m_db->query("SELECT position, record FROM changes c WHERE clinic = ? AND position > ? "
-                            "AND position <= ? AND device <> COALESCE(?, '') "
-                            "AND NOT EXISTS (SELECT 1 FROM set_aside s WHERE s.id = c.id) ORDER BY position LIMIT ?",
-                            params);
+    auto rows = m_db->query(server_queries::kPullPage, params);
     if (!rows)
         return serverError(rows.error());
     PullResponse response;
@@ -743,7 +737,9 @@ constexpr const char *kUserColumns = "id, clinic, name, role, created_at, failed
 
 Result<std::optional<ClinicUser>> SyncService::findUser(const QString &clinic, const QString &name)
 {
-    const QByteArray sql =
+    // Static: the file store caches a prepared statement by its text's address, which a
+    // temporary's would give to whatever statement is built there next.
+    static const QByteArray sql =
         QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND name_key = ? AND removed_at IS NULL";
     auto rows = m_db->query(sql.constData(), {clinic.trimmed(), nameKey(name)});
     if (!rows)
@@ -797,7 +793,7 @@ Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &na
 
 Result<QList<ClinicUser>> SyncService::listUsers(const QString &clinic)
 {
-    const QByteArray sql =
+    static const QByteArray sql =  // static: as in findUser
         QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND removed_at IS NULL ORDER BY name_key";
     auto rows = m_db->query(sql.constData(), {clinic.trimmed()});
     if (!rows)
