@@ -2,6 +2,7 @@
 
 #include "platform/logging.h"
 #include "sync/http/request_head.h"
+#include "sync/server/blocks_worked_ahead.h"
 #include "sync/server/service_workers.h"
 
 #include <QElapsedTimer>
@@ -496,8 +497,11 @@ void SyncHttpServer::dispatch(HttpConnection *connection, const QByteArray &rout
             return deliver(reply);
         }
         const QJsonObject &json = std::get<QJsonObject>(decoded);
-        if (route != "sign-in")
-            return deliver(encode(serve(m_service, route, authorization, json), acceptsGzip));
+        if (route != "sign-in") {
+            deliver(encode(serve(m_service, route, authorization, json), acceptsGzip));
+            freeOnHelperPool(std::move(decoded));
+            return;
+        }
         auto begun = m_service.beginSignIn(authorization, json);
         if (auto *refusal = std::get_if<Reply>(&begun))
             return deliver(encode(*refusal, acceptsGzip));

@@ -50,8 +50,10 @@ public:
 // The text of the `?` that `@TEXT_LIST@` reads: the texts as a JSON array.
 QString textList(const QStringList &texts);
 // The statement with `@TEXT_LIST@` written out for a backend: `list` is what stands for it, with
-// the one `?` it reads (e.g. "SELECT value FROM json_each(?)").
+// the one `?` it reads (e.g. kSqliteTextList).
 QByteArray withTextList(const char *sql, const char *list);
+// What stands for `@TEXT_LIST@` in the file store (SQLite).
+inline constexpr char kSqliteTextList[] = "SELECT value FROM json_each(?)";
 
 // "postgresql://..." opens PostgreSQL; anything else is an error naming "database".
 Result<std::unique_ptr<SqlConnection>> openPostgres(const QString &url);

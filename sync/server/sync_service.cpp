@@ -7,6 +7,8 @@
 #include "core/roles/roles.h"
 #include "platform/logging.h"
 #include "sync/protocol/push_text.h"
+#include "sync/server/blocks_worked_ahead.h"
+#include "sync/server/server_queries.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -406,7 +408,7 @@ std::variant<Device, Reply> SyncService::authenticate(const QByteArray &authoriz
         return auditedStrangerRefusal(refused, unauthenticated);
     const QString id = QString::fromLatin1(token.left(colon));
     const QString credential = QString::fromLatin1(token.mid(colon + 1));
-    auto rows = m_db->query("SELECT clinic, credential_hash, revoked_at FROM devices WHERE id = ?", {id});
+    auto rows = m_db->query(server_queries::kDevice, {id});
     if (!rows)
         return serverError(rows.error());
     // The claimed id is kept (never the credential): which device, or which guess, was refused.
@@ -440,9 +442,11 @@ Reply SyncService::push(const QByteArray &authorization, const QJsonObject &body
         return auditedRefusal(errorReply(400, request.error()),
                               ServerAuditEntry(ServerAuditEvent::RefusedBadRequest, device.clinic, device.id));
     // Any refusal refuses the whole batch: nothing of it is stored.
-    return auditedRefusal(storePush(device, *request),
-                          ServerAuditEntry(ServerAuditEvent::RefusedBadRecord, device.clinic, device.id)
-                              .withPushCounts(0, 0, request->changes.size()));
+    Reply reply = auditedRefusal(storePush(device, *request),
+                                 ServerAuditEntry(ServerAuditEvent::RefusedBadRecord, device.clinic, device.id)
+                                     .withPushCounts(0, 0, request->changes.size()));
+    freeOnHelperPool(std::move(request).value());
+    return reply;
 }
 
 Reply SyncService::storePush(const Device &device, const PushRequest &request)
@@ -450,17 +454,40 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
     if (request.device != device.id)
         return errorReply(403, {QStringLiteral("device"), QStringLiteral("a device pushes only under its own id")});
 
-    // Every record is validated before anything else, duplicates and covered sequence numbers
-    // included: a change is never acknowledged without being a record every tablet can read.
+    // Every record's own checks (the pushing device, the domain's rules) and its stored text,
+    // worked out on other cores block by block while this thread stores the blocks before it
+    // (blocks_worked_ahead.h). Every record is still checked before the batch is kept, duplicates
+    // and covered sequence numbers included: a change is never acknowledged without being a record
+    // every tablet can read.
     const QDateTime serverNow = QDateTime::currentDateTimeUtc();
-    for (qsizetype i = 0; i < request.changes.size(); ++i) {
-        const domain::RecordEnvelope &record = request.changes.at(i).record;
-        if (record.device != device.id)
-            return errorReply(422,
-                              {recordAt(i) + QStringLiteral(".device"), QStringLiteral("must be the pushing device")});
-        if (auto s = registry::validateIncomingRecord(record, serverNow); !s)
-            return errorReply(422, s.error().within(recordAt(i)));
-    }
+    const qsizetype count = request.changes.size();
+    std::vector<std::optional<Error>> refusals(static_cast<std::size_t>(count));
+    std::vector<QByteArray> texts(static_cast<std::size_t>(count));
+    BlocksWorkedAhead checked(count, [&request, &device, &serverNow, &refusals, &texts](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            const domain::RecordEnvelope &record = request.changes.at(i).record;
+            const auto at = static_cast<std::size_t>(i);
+            if (record.device != device.id)
+                refusals[at] =
+                    Error{recordAt(i) + QStringLiteral(".device"), QStringLiteral("must be the pushing device")};
+            else if (auto s = registry::validateIncomingRecord(record, serverNow); !s)
+                refusals[at] = s.error().within(recordAt(i));
+            else
+                // Stored in its canonical text (as envelopeToJson writes it), written straight from
+                // the record: whatever form it came in, every tablet then reads the same bytes.
+                texts[at] = recordText(record);
+        }
+    });
+    // A record refused by its own checks is named before any refused by the store's checks, as
+    // when every record was checked before the store was read: a refusal of the store's checks at
+    // record i first waits for the records after i.
+    auto refusal = [&](qsizetype i, Reply storeRefusal) {
+        checked.waitForAll();
+        for (qsizetype later = i + 1; later < count; ++later)
+            if (const auto &own = refusals[static_cast<std::size_t>(later)])
+                return errorReply(422, *own);
+        return storeRefusal;
+    };
 
     ServerTransaction tx(*m_db);
     if (auto s = tx.begin(); !s)
@@ -492,16 +519,12 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
             if (change.record.patientId != domain::kClinicScope)
                 patientIds.append(change.record.patientId);
         }
-        auto records =
-            m_db->query("SELECT id, clinic, patient_id, (SELECT count(*) FROM set_aside s WHERE s.id = c.id) "
-                        "FROM changes c WHERE id IN (@TEXT_LIST@)",
-                        {textList(recordIds)});
+        auto records = m_db->query(server_queries::kHeldRecords, {textList(recordIds)});
         if (!records)
             return serverError(records.error());
         for (const SqlRow &row : std::as_const(*records))
             held.insert(row.at(0), Held{row.at(1), row.at(2), row.at(3) != QLatin1String("0")});
-        auto patients =
-            m_db->query("SELECT id, clinic FROM patients WHERE id IN (@TEXT_LIST@)", {textList(patientIds)});
+        auto patients = m_db->query(server_queries::kKnownPatients, {textList(patientIds)});
         if (!patients)
             return serverError(patients.error());
         for (const SqlRow &row : std::as_const(*patients))
@@ -516,17 +539,34 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
     const QByteArray deviceId = device.id.toUtf8();
     QList<SqlTextRow> newPatients;
     QList<SqlTextRow> newChanges;
-    newChanges.reserve(request.changes.size());
-    for (qsizetype i = 0; i < request.changes.size(); ++i) {
+    // The batch's rows, in its order (their feed positions follow it), one prepared insert per
+    // table, written every kInsertRows accepted rows so that storing overlaps the checks ahead.
+    constexpr qsizetype kInsertRows = 1024;
+    auto insertAccepted = [&]() -> Status {
+        if (auto s = m_db->insertRows("INSERT INTO patients (id, clinic) VALUES (?, ?)", newPatients); !s)
+            return s;
+        if (auto s = m_db->insertRows("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                      newChanges);
+            !s)
+            return s;
+        newPatients.clear();
+        newChanges.clear();
+        return ok();
+    };
+    for (qsizetype i = 0; i < count; ++i) {
         const PushChange &change = request.changes.at(i);
         const domain::RecordEnvelope &record = change.record;
+        checked.waitFor(i);
+        if (const auto &own = refusals[static_cast<std::size_t>(i)])
+            return errorReply(422, *own);
         // A record is the same record by its id, never by its sequence number: a tablet whose
         // counter went backwards (restored from an older copy of itself) sends new records under
         // covered numbers, and those must be stored, not acknowledged and dropped.
         if (const auto existing = held.constFind(record.id); existing != held.cend()) {
             if (existing->clinic != device.clinic)
-                return errorReply(403,
-                                  {recordAt(i) + QStringLiteral(".id"), QStringLiteral("belongs to another clinic")});
+                return refusal(i, errorReply(403, {recordAt(i) + QStringLiteral(".id"),
+                                                   QStringLiteral("belongs to another clinic")}));
             // Already here (a retried batch, re-sent after the server was restored, or pushed
             // before its seq was acknowledged): applied once, so only the sequence moves on.
             ++response.duplicates;
@@ -547,31 +587,29 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
                                                  parent->patientId == record.patientId;
                 if (!withdrawsHeldOrphan) {
                     if (record.kind != QLatin1String("patient") || !record.supersedes.isEmpty())
-                        return errorReply(422, {recordAt(i) + QStringLiteral(".patient_id"),
-                                                QStringLiteral("names no patient of this clinic")});
+                        return refusal(i, errorReply(422, {recordAt(i) + QStringLiteral(".patient_id"),
+                                                           QStringLiteral("names no patient of this clinic")}));
                     newPatients.append(SqlTextRow{record.patientId.toUtf8(), clinic});
                     clinicOfPatient.insert(record.patientId, device.clinic);
                 }
             } else if (*owner != device.clinic) {
-                return errorReply(
-                    403, {recordAt(i) + QStringLiteral(".patient_id"), QStringLiteral("belongs to another clinic")});
+                return refusal(i, errorReply(403, {recordAt(i) + QStringLiteral(".patient_id"),
+                                                   QStringLiteral("belongs to another clinic")}));
             }
         }
         if (!record.supersedes.isEmpty()) {
             // A record set aside may only be withdrawn, never corrected: its correction would
             // reach tablets that never received it.
             if (parent == held.cend() || parent->clinic != device.clinic || (parent->setAside && !record.retracted))
-                return errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
-                                        QStringLiteral("names a record the server does not hold")});
+                return refusal(i, errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
+                                                   QStringLiteral("names a record the server does not hold")}));
             if (parent->patientId != record.patientId)
-                return errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
-                                        QStringLiteral("names a record of another patient")});
+                return refusal(i, errorReply(422, {recordAt(i) + QStringLiteral(".supersedes"),
+                                                   QStringLiteral("names a record of another patient")}));
         }
-        // Stored in its canonical text (as envelopeToJson writes it), written straight from the
-        // record: whatever form it came in, every tablet then reads the same bytes.
         newChanges.append(SqlTextRow{clinic, record.id.toUtf8(), record.patientId.toUtf8(), deviceId,
-                                     QByteArray::number(static_cast<qint64>(change.seq)), recordText(record),
-                                     received});
+                                     QByteArray::number(static_cast<qint64>(change.seq)),
+                                     std::move(texts[static_cast<std::size_t>(i)]), received});
         held.insert(record.id, Held{device.clinic, record.patientId, false});
         ++response.applied;
         // New, yet under a number already covered: the device's counter went backwards. Stored
@@ -579,14 +617,12 @@ Reply SyncService::storePush(const Device &device, const PushRequest &request)
         if (change.seq <= *highest)
             response.behind = true;
         through = std::max(through, change.seq);
+        if (newChanges.size() >= kInsertRows) {
+            if (auto s = insertAccepted(); !s)
+                return serverError(s.error());
+        }
     }
-    // The batch's rows, in its order (their feed positions follow it), one insert per table.
-    if (auto s = m_db->insertRows("INSERT INTO patients (id, clinic) VALUES (?, ?)", newPatients); !s)
-        return serverError(s.error());
-    if (auto s = m_db->insertRows("INSERT INTO changes (clinic, id, patient_id, device, seq, record, received_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  newChanges);
-        !s)
+    if (auto s = insertAccepted(); !s)
         return serverError(s.error());
     if (through != *highest) {
         if (auto s =
@@ -628,7 +664,7 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     // The end of this clinic's feed as this transaction sees it, read before the page: a page never
     // reaches past it, so a change committed in between (PostgreSQL reads each statement afresh)
     // waits for the next pull instead of being skipped by a cursor moved to the end.
-    auto end = m_db->query("SELECT COALESCE(MAX(position), 0) FROM changes WHERE clinic = ?", {device.clinic});
+    auto end = m_db->query(server_queries::kFeedEnd, {device.clinic});
     if (!end)
         return serverError(end.error());
     const std::int64_t feedEnd = end->first().first().toLongLong();
@@ -642,10 +678,7 @@ Reply SyncService::pull(const QByteArray &authorization, const QJsonObject &body
     // Changes set aside when the store was rechecked (stored unchecked by an older server) are not sent.
     const QStringList params{device.clinic, QString::number(after), QString::number(feedEnd),
                              request->own ? QString() : device.id, QString::number(request->limit + 1)};
-    auto rows = m_db->query("SELECT position, record FROM changes c WHERE clinic = ? AND position > ? "
-                            "AND position <= ? AND device <> COALESCE(?, '') "
-                            "AND NOT EXISTS (SELECT 1 FROM set_aside s WHERE s.id = c.id) ORDER BY position LIMIT ?",
-                            params);
+    auto rows = m_db->query(server_queries::kPullPage, params);
     if (!rows)
         return serverError(rows.error());
     PullResponse response;
@@ -704,7 +737,9 @@ constexpr const char *kUserColumns = "id, clinic, name, role, created_at, failed
 
 Result<std::optional<ClinicUser>> SyncService::findUser(const QString &clinic, const QString &name)
 {
-    const QByteArray sql =
+    // Static: the file store caches a prepared statement by its text's address, which a
+    // temporary's would give to whatever statement is built there next.
+    static const QByteArray sql =
         QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND name_key = ? AND removed_at IS NULL";
     auto rows = m_db->query(sql.constData(), {clinic.trimmed(), nameKey(name)});
     if (!rows)
@@ -758,7 +793,7 @@ Result<ClinicUser> SyncService::addUser(const QString &clinic, const QString &na
 
 Result<QList<ClinicUser>> SyncService::listUsers(const QString &clinic)
 {
-    const QByteArray sql =
+    static const QByteArray sql =  // static: as in findUser
         QByteArray("SELECT ") + kUserColumns + " FROM users WHERE clinic = ? AND removed_at IS NULL ORDER BY name_key";
     auto rows = m_db->query(sql.constData(), {clinic.trimmed()});
     if (!rows)

@@ -3,7 +3,9 @@
 // exactly-once push and paged pull over one SqlConnection. Every request is answered with a
 // status and a JSON body; nothing is written unless the whole request is valid. Not thread-safe:
 // the HTTP layer calls it from one store thread only (service_workers.h), never from the thread
-// that accepts connections; only the PIN check of a sign-in runs elsewhere (on the Argon2 pool).
+// that accepts connections; only the PIN check of a sign-in runs elsewhere (on the Argon2 pool),
+// and a push batch's per-record checks, which storePush hands to the helper pool and waits for
+// (blocks_worked_ahead.h).
 
 #include "sync/protocol/protocol.h"
 #include "sync/server/server_audit.h"

@@ -580,6 +580,85 @@ private slots:
         QCOMPARE(b->registry->loadPatient(*id)->peg.size(), 2);
     }
 
+    // A batch of several blocks: the server checks its records on other cores while it stores the
+    // ones before (blocks_worked_ahead.h), yet answers as if every record had been checked first.
+    void aLargePushBatchIsCheckedWholeBeforeAnyOfItIsKept()
+    {
+        const QString clinic = QStringLiteral("large-batch");
+        auto a = tablet(m_clockA, clinic);
+        auto id = a->registry->addPatient(plainPatient(QStringLiteral("Rosa Quintero"), QStringLiteral("LB-1")));
+        QVERIFY(id);
+        CHECK_OK(a->registry->addRecord(*id, peg(QDate(2026, 3, 1), 6)));
+        const QList<domain::RecordEnvelope> outbox = a->registry->outbox(10).value();
+        QCOMPARE(outbox.size(), 2);  // the patient, a PEG
+        // The patient, then PEG scores under new ids: 700 records, three blocks.
+        QList<domain::RecordEnvelope> records{outbox.at(0)};
+        while (records.size() < 700) {
+            domain::RecordEnvelope score = outbox.at(1);
+            score.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            records.append(score);
+        }
+        const auto batch = [&](const QList<domain::RecordEnvelope> &changes) {
+            sync::PushRequest request{a->registry->deviceId(), {}};
+            for (const domain::RecordEnvelope &record : changes)
+                request.changes.append({request.changes.size() + 1, record});
+            return m_sync.post(*a, QStringLiteral("/v1/push"), sync::toJson(request));
+        };
+        const auto nothingStored = [&] {
+            for (const char *count :
+                 {"SELECT count(*) FROM changes WHERE clinic = ?", "SELECT count(*) FROM patients WHERE clinic = ?"}) {
+                auto rows = m_sync.server().queryStore(count, {clinic});
+                if (!rows || rows->first().first() != QStringLiteral("0"))
+                    return false;
+            }
+            return true;
+        };
+
+        // Record 300 names a patient nobody introduced (the store's check), record 600 an author
+        // that is no user id (its own check): the record failing its own checks is named, as it
+        // always was, though it comes later.
+        QList<domain::RecordEnvelope> faulty = records;
+        faulty[300].patientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        faulty[600].author = QStringLiteral("two words");
+        ServerAnswer refusal = batch(faulty);
+        QCOMPARE(refusal.status, 422);
+        QCOMPARE(refusal.field(), QStringLiteral("changes[600].record.author"));
+        QVERIFY(nothingStored());
+        // Without the bad author, the stray patient is named; records of another device likewise.
+        faulty[600] = records.at(600);
+        refusal = batch(faulty);
+        QCOMPARE(refusal.status, 422);
+        QCOMPARE(refusal.field(), QStringLiteral("changes[300].record.patient_id"));
+        QVERIFY(nothingStored());
+        faulty[300] = records.at(300);
+        faulty[699].device = QStringLiteral("another-tablet");
+        refusal = batch(faulty);
+        QCOMPARE(refusal.status, 422);
+        QCOMPARE(refusal.field(), QStringLiteral("changes[699].record.device"));
+        QVERIFY(nothingStored());
+
+        // The whole batch: every record stored in its order, as its canonical text.
+        const ServerAnswer stored = batch(records);
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(stored.body.value(QStringLiteral("applied")).toInt(), 700);
+        auto feed =
+            m_sync.server().queryStore("SELECT id, record FROM changes WHERE clinic = ? ORDER BY position", {clinic});
+        CHECK_OK(feed);
+        QCOMPARE(feed->size(), 700);
+        for (qsizetype i = 0; i < feed->size(); ++i) {
+            QCOMPARE(feed->at(i).at(0), records.at(i).id);
+            QCOMPARE(feed->at(i).at(1).toUtf8(),
+                     QJsonDocument(sync::envelopeToJson(records.at(i))).toJson(QJsonDocument::Compact));
+        }
+        // Sent again (a retry): every record a duplicate, nothing stored twice.
+        const ServerAnswer retried = batch(records);
+        QCOMPARE(retried.status, 200);
+        QCOMPARE(retried.body.value(QStringLiteral("duplicates")).toInt(), 700);
+        feed = m_sync.server().queryStore("SELECT count(*) FROM changes WHERE clinic = ?", {clinic});
+        CHECK_OK(feed);
+        QCOMPARE(feed->first().first(), QStringLiteral("700"));
+    }
+
     void clinicsNeverSeeEachOthersPatients()
     {
         auto north = tablet(m_clockA, QStringLiteral("isolation-north"));
