@@ -405,6 +405,12 @@ QByteArray Statement::blob(int column) const
     return data ? QByteArray(data, sqlite3_column_bytes(m_stmt, column)) : QByteArray();
 }
 
+QByteArrayView Statement::bytes(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return data ? QByteArrayView(data, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
+}
+
 std::int64_t Statement::integer(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);

@@ -52,6 +52,9 @@ public:
 
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] QByteArray blob(int column) const;
+    // The column's bytes (text as UTF-8) where SQLite holds them: valid until the next step or reset.
+    // Empty for NULL. For bulk readers that decode the bytes themselves (no QString per column).
+    [[nodiscard]] QByteArrayView bytes(int column) const;
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] double real(int column) const;
     [[nodiscard]] bool isNull(int column) const;
