@@ -8,8 +8,10 @@
 // through the app's view models; this one builds without the QML layer and runs in a fresh process (so its peak RSS is
 // the views' and the seeding's, printed separately). --memory-only stops after the first registry list,
 // printing the peak RSS and the heap in use (malloc's count) at each step: the memory figures in
-// minutes instead of the whole run.
-//   bench_summary_views [--patients N] [--smoke] [--memory-only]
+// minutes instead of the whole run. --first-reads N unlocks N more registries on the same file and
+// prints the median of their first reads beside the median of as many fresh-connection floors (a
+// steadier figure on a shared machine, and a loop to profile); with --memory-only it stops there.
+//   bench_summary_views [--patients N] [--smoke] [--memory-only] [--first-reads N]
 
 #include "bench/bench_common.h"
 #include "bench/seeded_registry.h"
@@ -60,6 +62,8 @@ int main(int argc, char *argv[])
     const bool smoke = args.contains(QStringLiteral("--smoke"));
     const bool memoryOnly = args.contains(QStringLiteral("--memory-only"));
     const int patients = bench::patientsOption(args, smoke ? 300 : 10000);
+    const auto firstReadsAt = args.indexOf(QStringLiteral("--first-reads"));
+    const int firstReads = firstReadsAt > 0 && firstReadsAt + 1 < args.size() ? args.at(firstReadsAt + 1).toInt() : 0;
     const int runs = smoke ? 3 : 9;
     const int slowRuns = 3;
     const QDate today(2026, 11, 23);
@@ -168,6 +172,35 @@ int main(int argc, char *argv[])
                "bare query of every summary row, fresh connection");
     bench::row("  of which: the list's rows built", coldRowsMs, floorMs, "bare query of every summary row");
     const double appPeak = bench::statusMb("VmHWM");
+    if (firstReads > 0) {
+        // Each on a registry just unlocked (its own connection and summary cache), beside the bare
+        // query on another connection just unlocked, alternately.
+        std::vector<double> reads;
+        std::vector<double> lists;
+        std::vector<double> floors;
+        for (int i = 0; i < firstReads; ++i) {
+            {
+                auto fresh =
+                    registry::Registry::unlock(path, keystore, seeded->clinicianId, bench::kBenchClinicianPin, clock);
+                check(fresh);
+                reads.push_back(elapsedMs([&] { check((*fresh)->patientSummaries(QStringLiteral("bench"))); }));
+                lists.push_back(reads.back() + elapsedMs([&] { check(registry::rosterRows(**fresh, today)); }));
+            }
+            auto other =
+                registry::Registry::unlock(path, keystore, seeded->clinicianId, bench::kBenchClinicianPin, clock);
+            check(other);
+            floors.push_back(elapsedMs([&] { bareSummaryQuery(registry::RegistryInternals::database(**other)); }));
+        }
+        const auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        std::printf("the first read after unlocking on %d more registries (medians):\n", firstReads);
+        bench::row("registry list, first read after unlock", median(lists), median(floors),
+                   "bare query of every summary row, fresh connection");
+        bench::row("  of which: summaries read and parsed", median(reads), median(floors),
+                   "bare query of every summary row, fresh connection");
+    }
     if (memoryOnly) {
         // The list's rows are gone again: what stays is the registry with its summary cache.
         const double heapKept = heapInUseMb();

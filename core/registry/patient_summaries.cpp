@@ -143,64 +143,58 @@ Result<QByteArray> encodeGaps(const QList<clinical::CareGap> &gaps, const QDate 
     return out;
 }
 
-// The gaps of a stored summary; the places of those due "today" (left without a date) in `dueToday`.
-// `textOf` gives the text of an id (a null string when none is stored). Nothing for bytes this
-// format does not describe.
-template <typename TextOf>
-std::optional<QList<clinical::CareGap>> decodeGaps(const QByteArray &bytes, TextOf textOf, QList<qsizetype> *dueToday)
+quint32 get32At(QByteArrayView bytes, qsizetype at)
 {
-    qsizetype at = 0;
-    bool readable = true;
-    auto get8 = [&]() -> quint8 {
-        if (at + 1 > bytes.size()) {
-            readable = false;
-            return 0;
-        }
-        return static_cast<quint8>(bytes.at(at++));
-    };
-    auto get32 = [&]() -> quint32 {
-        if (at + 4 > bytes.size()) {
-            readable = false;
-            return 0;
-        }
-        quint32 value = 0;
-        for (int shift = 0; shift < 32; shift += 8)
-            value |= static_cast<quint32>(static_cast<quint8>(bytes.at(at++))) << shift;
-        return value;
-    };
-    auto getText = [&]() -> QString {
-        const QString text = textOf(get32());
-        readable = readable && !text.isNull();
-        return text;
-    };
-    const quint32 count = get32();
-    if (!readable || count > static_cast<quint32>(bytes.size()))
+    quint32 value = 0;
+    for (int i = 0; i < 4; ++i)
+        value |= static_cast<quint32>(static_cast<quint8>(bytes.at(at + i))) << (8 * i);
+    return value;
+}
+
+// The gaps of a stored summary; the places of those due "today" (left without a date) in `dueToday`.
+// `shapeOf(ids)` gives, for the bytes of a gap that name its code, role, reason and scripts (the
+// script count included), a gap holding those texts, made once for every patient whose gap names
+// the same, or null when one of them is not stored. Nothing for bytes this format does not describe.
+template <typename ShapeOf>
+std::optional<QList<clinical::CareGap>> decodeGaps(QByteArrayView bytes, ShapeOf shapeOf, QList<qsizetype> *dueToday)
+{
+    // Status, severity, due date, the ids of code, role and reason, the script count.
+    constexpr qsizetype kFixedBytes = 1 + 1 + 4 + 3 * 4 + 1;
+    constexpr qsizetype kIdsAt = 1 + 1 + 4;
+    if (bytes.size() < 4)
+        return std::nullopt;
+    const quint32 count = get32At(bytes, 0);
+    if (count > static_cast<quint32>(bytes.size()))
         return std::nullopt;
     QList<clinical::CareGap> gaps;
     gaps.reserve(count);
-    for (quint32 n = 0; n < count && readable; ++n) {
-        clinical::CareGap g;
-        const quint8 status = get8();
-        const quint8 severity = get8();
+    qsizetype at = 4;
+    for (quint32 n = 0; n < count; ++n) {
+        if (at + kFixedBytes > bytes.size())
+            return std::nullopt;
+        const auto status = static_cast<quint8>(bytes.at(at));
+        const auto severity = static_cast<quint8>(bytes.at(at + 1));
         if (status > static_cast<quint8>(clinical::GapStatus::Alert) ||
             severity > static_cast<quint8>(clinical::Severity::Low))
             return std::nullopt;
+        const quint32 due = get32At(bytes, at + 2);
+        const qsizetype end = at + kFixedBytes + 4 * static_cast<quint8>(bytes.at(at + kFixedBytes - 1));
+        if (end > bytes.size())
+            return std::nullopt;
+        const clinical::CareGap *shape = shapeOf(bytes.sliced(at + kIdsAt, end - at - kIdsAt));
+        if (!shape)
+            return std::nullopt;
+        clinical::CareGap g = *shape;
         g.status = static_cast<clinical::GapStatus>(status);
         g.severity = static_cast<clinical::Severity>(severity);
-        const quint32 due = get32();
         if (due == kDueTodayMark)
             dueToday->append(gaps.size());
         else if (due != kNoDue)
             g.due = QDate::fromJulianDay(due);
-        g.code = getText();
-        g.role = getText();
-        g.reason = getText();
-        const quint8 scripts = get8();
-        for (quint8 i = 0; i < scripts && readable; ++i)
-            g.scripts.append(getText());
         gaps.append(std::move(g));
+        at = end;
     }
-    if (!readable || at != bytes.size())
+    if (at != bytes.size())
         return std::nullopt;
     return gaps;
 }
@@ -227,7 +221,7 @@ QByteArray encodeMeasures(const StoredMeasureMonths &months)
     return out;
 }
 
-std::optional<StoredMeasureMonths> decodeMeasures(const QByteArray &bytes)
+std::optional<StoredMeasureMonths> decodeMeasures(QByteArrayView bytes)
 {
     StoredMeasureMonths months{};
     qsizetype at = 0;
@@ -248,7 +242,7 @@ std::optional<StoredMeasureMonths> decodeMeasures(const QByteArray &bytes)
             double mean = 0;
             if (at + static_cast<qsizetype>(sizeof mean) > bytes.size())
                 return std::nullopt;
-            std::memcpy(&mean, bytes.constData() + at, sizeof mean);
+            std::memcpy(&mean, bytes.data() + at, sizeof mean);
             at += sizeof mean;
             c.pegMean = mean;
         }
@@ -267,9 +261,9 @@ QString errorToText(const Error &error, int month = -1)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-Error errorFromText(const QString &text, int *month = nullptr)
+Error errorFromText(QByteArrayView utf8, int *month = nullptr)
 {
-    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QJsonObject o = QJsonDocument::fromJson(utf8.toByteArray()).object();
     if (month)
         *month = o.value(QStringLiteral("month")).toInt(0);
     return {o.value(QStringLiteral("field")).toString(), o.value(QStringLiteral("message")).toString()};
@@ -325,6 +319,23 @@ bool sameSummary(const DayPart &a, const DayPart &b)
             return false;
     }
     return true;
+}
+
+// A stored ISO date ("yyyy-MM-dd"), read without a string between; invalid for anything else.
+QDate isoDate(QByteArrayView utf8)
+{
+    if (utf8.size() != 10 || utf8.at(4) != '-' || utf8.at(7) != '-')
+        return QDate();
+    const auto number = [&utf8](int at, int length) {
+        int value = 0;
+        for (int i = at; i < at + length; ++i) {
+            if (utf8.at(i) < '0' || utf8.at(i) > '9')
+                return -1;
+            value = value * 10 + (utf8.at(i) - '0');
+        }
+        return value;
+    };
+    return QDate(number(0, 4), number(5, 2), number(8, 2));
 }
 
 // The first day of the month of `day`.
@@ -690,22 +701,58 @@ struct SummaryCache::Entry {
     std::shared_ptr<const Error> refused;
 };
 
-QString SummaryCache::shared(const QString &text)
+QString SummaryCache::shared(QByteArrayView utf8)
 {
-    if (const auto known = m_words.constFind(text); known != m_words.cend())
-        return *known;
-    m_words.insert(text);
-    return text;
+    if (utf8.isEmpty())
+        return {};
+    const std::string_view bytes(utf8.data(), static_cast<std::size_t>(utf8.size()));
+    if (const auto known = m_words.find(bytes); known != m_words.end())
+        return known->second;
+    return m_words.emplace(std::string(bytes), QString::fromUtf8(utf8)).first->second;
 }
 
-QStringList SummaryCache::sharedScripts(const QStringList &scripts)
+QString SummaryCache::textOf(quint32 id, storage::Database &db, std::optional<Error> *unread)
 {
-    if (scripts.isEmpty())
-        return {};
-    if (const auto known = m_scriptLists.constFind(scripts); known != m_scriptLists.cend())
+    if (const auto known = m_texts.constFind(id); known != m_texts.cend())
         return *known;
-    m_scriptLists.insert(scripts);
-    return scripts;
+    auto text = storage::SummaryStore(db).summaryText(id);
+    if (!text) {
+        *unread = text.error();
+        return QString();
+    }
+    if (!text->isNull())
+        m_texts.insert(id, *text);
+    return *text;
+}
+
+const clinical::CareGap *SummaryCache::gapShape(QByteArrayView ids, storage::Database &db, std::optional<Error> *unread)
+{
+    const std::string_view bytes(ids.data(), static_cast<std::size_t>(ids.size()));
+    if (const auto known = m_gapShapes.find(bytes); known != m_gapShapes.end())
+        return &known->second;
+    // The ids of code, role and reason, the script count, the scripts' ids (decodeGaps checked the length).
+    clinical::CareGap shape;
+    QString *const named[] = {&shape.code, &shape.role, &shape.reason};
+    for (int i = 0; i < 3; ++i) {
+        *named[i] = textOf(get32At(ids, 4 * i), db, unread);
+        if (named[i]->isNull())
+            return nullptr;
+    }
+    for (qsizetype i = 0; i < static_cast<quint8>(ids.at(12)); ++i) {
+        shape.scripts.append(textOf(get32At(ids, 13 + 4 * i), db, unread));
+        if (shape.scripts.constLast().isNull())
+            return nullptr;
+    }
+    return &m_gapShapes.emplace(std::string(bytes), std::move(shape)).first->second;
+}
+
+void SummaryCache::placeEveryEntry()
+{
+    m_position.clear();
+    m_position.reserve(m_order.size());
+    for (qsizetype i = 0; i < m_order.size(); ++i)
+        m_position.insert(m_order.at(i)->patient.id, i);
+    m_positionKnown = true;
 }
 
 Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate &today)
@@ -722,14 +769,27 @@ Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate
         return Error{QString(), QStringLiteral("cannot read the patient summaries")};
     m_lastRecomputed = 0;
     if (*dirty || *storedAsOf != today.toString(Qt::ISODate) || *storedRules != rulesIdentity(*policy)) {
-        auto tx = Transaction::begin(db);
-        if (!tx)
-            return tx.error();
-        auto refreshed = refreshSummaries(db, today);
+        // Only summaries are written here, and they follow from the records: a power cut that
+        // loses this commit leaves the summaries of the day before, which the next read computes
+        // again. So the commit does not wait for the disk (on a new day it waited as long as the
+        // rest of the read); every write of records still does.
+        if (auto s = db.setCommitsWaitForDisk(false); !s)
+            return s.error();
+        auto refreshed = [&db, &today]() -> Result<int> {
+            auto tx = Transaction::begin(db);
+            if (!tx)
+                return tx.error();
+            auto recomputed = refreshSummaries(db, today);
+            if (!recomputed)
+                return recomputed.error();
+            if (auto s = tx->commit(); !s)
+                return s.error();
+            return recomputed;
+        }();
+        if (auto s = db.setCommitsWaitForDisk(true); !s)
+            return s.error();
         if (!refreshed)
             return refreshed.error();
-        if (auto s = tx->commit(); !s)
-            return s.error();
         m_lastRecomputed = *refreshed;
     }
     auto newest = storage::SummaryStore(db).newestComputedSeq();
@@ -756,35 +816,26 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
         m_texts = std::move(texts).value();
     }
     std::optional<Error> textsUnread;
-    const auto textOf = [&](quint32 id) -> QString {
-        if (const auto known = m_texts.constFind(id); known != m_texts.cend())
-            return *known;
-        auto text = store.summaryText(id);
-        if (!text) {
-            textsUnread = text.error();
-            return QString();
-        }
-        if (!text->isNull())
-            m_texts.insert(id, *text);
-        return *text;
-    };
     using clinical::LtotReason;
     using clinical::MmeBand;
-    bool reorder = m_order.isEmpty();
+    // The first read: every row is a patient not held yet, placed by the sort below.
+    const bool firstRead = m_order.isEmpty();
+    bool reorder = firstRead;
+    if (!firstRead && !m_positionKnown)
+        placeEveryEntry();
     QList<qsizetype> changed;
-    const auto mergeRow = [&](storage::SummarisedPatientRow &&row) -> Status {
-        const storage::SummaryRow &s = row.summary;
+    const auto mergeRow = [&](const storage::SummarisedPatientBytes &s) -> Status {
         auto entry = std::make_shared<Entry>();
-        entry->searchKey = row.searchKey;
+        entry->searchKey = QString::fromUtf8(s.searchKey);
         Demographics &p = entry->patient;
-        p.id = row.patient.id;
-        p.clinicId = row.patient.clinicId;
-        p.name = row.patient.name;
-        p.prescriber = shared(row.patient.prescriber);
-        p.phone = row.patient.phone;
-        p.language = shared(row.patient.language);
+        p.id = QString::fromUtf8(s.id);
+        p.clinicId = QString::fromUtf8(s.clinicId);
+        p.name = QString::fromUtf8(s.name);
+        p.prescriber = shared(s.prescriber);
+        p.phone = QString::fromUtf8(s.phone);
+        p.language = shared(s.language);
         domain::RiskTier tier{};
-        if (domain::parse(s.tier, &tier))
+        if (domain::parse(shared(s.tier), &tier))
             p.riskTier = tier;
         entry->ltotReason = shared(s.ltotReason);
         if (!s.error.isEmpty())
@@ -795,12 +846,11 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
             e.policyVersion = shared(s.policyVersion);
             e.mme.totalPerDay = s.totalMme;
             e.mme.band =
-                fromName(s.band, {MmeBand::Below50, MmeBand::From50To89, MmeBand::AtLeast90}, MmeBand::Below50);
+                fromName(shared(s.band), {MmeBand::Below50, MmeBand::From50To89, MmeBand::AtLeast90}, MmeBand::Below50);
             e.tier = p.riskTier.value_or(domain::RiskTier::Moderate);
             QList<qsizetype> dueToday;
-            if (auto gaps = decodeGaps(s.gaps, textOf, &dueToday)) {
-                for (clinical::CareGap &gap : *gaps)
-                    gap.scripts = sharedScripts(gap.scripts);
+            const auto shapeOf = [&](QByteArrayView ids) { return gapShape(ids, db, &textsUnread); };
+            if (auto gaps = decodeGaps(s.gaps, shapeOf, &dueToday)) {
                 e.gaps = std::move(*gaps);
                 therapy->gapsDueToday = std::move(dueToday);
                 therapy->dateGapsOn(today);
@@ -809,16 +859,17 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
                     return *textsUnread;
                 entry->refused = std::make_shared<const Error>(
                     Error{QStringLiteral("gaps"),
-                          QStringLiteral("the stored gaps of patient %1 are unreadable").arg(row.patient.clinicId)});
+                          QStringLiteral("the stored gaps of patient %1 are unreadable").arg(p.clinicId)});
             }
-            therapy->reason = fromName(
-                s.ltotReason, {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
-                LtotReason::ClinicianFlag);
+            therapy->reason =
+                fromName(entry->ltotReason,
+                         {LtotReason::SupplyOnMostDays, LtotReason::ExpectedLongTerm, LtotReason::ClinicianFlag},
+                         LtotReason::ClinicianFlag);
             entry->therapy = std::move(therapy);
         }
         entry->nextVisit = shared(s.nextVisit);
         entry->nextVisitTime = shared(s.nextVisitTime);
-        entry->measuresMonth = QDate::fromString(s.measuresMonth, Qt::ISODate);
+        entry->measuresMonth = isoDate(s.measuresMonth);
         if (!s.measuresError.isEmpty())
             entry->measuresError =
                 std::make_shared<const Error>(errorFromText(s.measuresError, &entry->measuresErrorMonth));
@@ -830,8 +881,12 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
             entry->measures.reset();
             entry->measuresMonth = QDate();  // no window of these months is readable
             entry->measuresError = std::make_shared<const Error>(
-                Error{QString(),
-                      QStringLiteral("the stored measures of patient %1 are unreadable").arg(row.patient.clinicId)});
+                Error{QString(), QStringLiteral("the stored measures of patient %1 are unreadable").arg(p.clinicId)});
+        }
+        ++m_lastParsed;
+        if (firstRead) {
+            m_order.append(std::move(entry));
+            return ok();
         }
         if (const auto at = m_position.constFind(p.id); at == m_position.cend()) {
             m_position.insert(p.id, m_order.size());  // placed by the sort below
@@ -844,26 +899,31 @@ Status SummaryCache::merge(storage::Database &db, std::int64_t newest, const QDa
                 changed.append(*at);
             m_order[*at] = std::move(entry);  // same place in the order, unless reordered below
         }
-        ++m_lastParsed;
         return ok();
     };
     if (auto s = store.computedSince(m_seq, mergeRow); !s)
         return s;
+    // The lists' display order is sorted (only when the names or the patients change) on another
+    // core while the list is built on this one: the two only read the entries' names and order.
+    std::optional<std::thread> naming;
     if (reorder) {
         std::sort(m_order.begin(), m_order.end(), [](const auto &a, const auto &b) {
             return std::tie(a->searchKey, a->patient.id) < std::tie(b->searchKey, b->patient.id);
         });
+        // The places by id are needed only by a later read that merges rows: made then.
         m_position.clear();
-        m_position.reserve(m_order.size());
-        for (qsizetype i = 0; i < m_order.size(); ++i)
-            m_position.insert(m_order.at(i)->patient.id, i);
-        // The lists' display order, sorted only when the names or the patients change.
-        m_nameOrder = placesInNameOrder(m_order.size(),
-                                        [this](qsizetype i) -> const QString & { return m_order.at(i)->patient.name; });
+        m_positionKnown = false;
+        naming.emplace([this] {
+            m_nameOrder = placesInNameOrder(
+                m_order.size(), [this](qsizetype i) -> const QString & { return m_order.at(i)->patient.name; });
+        });
     }
     m_seq = newest;
     if (reorder || !patchBuilt(changed) || (m_built.asOf != today && !moveBuiltTo(today)))
         rebuild(today);
+    if (naming)
+        naming->join();
+    m_built.nameOrder = m_nameOrder;
     return ok();
 }
 
@@ -986,7 +1046,7 @@ void SummaryCache::rebuild(const QDate &today)
         out.measures.append(std::move(window));
         out.measuresErrors.append(std::move(error));
     }
-    out.nameOrder = m_nameOrder;
+    // (nameOrder: merge() sets it, perhaps sorted on another core meanwhile)
     // Pointers into the finished list: it is not appended to again.
     m_evaluationAt = QList<qsizetype>(n, -1);
     for (qsizetype i = 0; i < n; ++i) {

@@ -26,6 +26,7 @@
 #include "core/domain/result.h"
 #include "core/registry/views.h"
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QHash>
 #include <QList>
@@ -36,6 +37,9 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace cairn::storage {
 class Database;
@@ -138,17 +142,28 @@ private:
     // moved to `today` in place: each evaluation's date and its gaps due "today"; false when it
     // must be built again (another month, or a reader still holds the evaluations).
     bool moveBuiltTo(const QDate &today);
-    // One copy of a text many summaries repeat (prescriber, language, LTOT reason, next visit, ...).
-    QString shared(const QString &text);
-    // One copy of each list of a gap's scripts (they follow from the gap's code).
-    QStringList sharedScripts(const QStringList &scripts);
+    // One copy of a text many summaries repeat (prescriber, language, LTOT reason, next visit, ...),
+    // found by its stored bytes: a repeat makes no string. Null for no bytes.
+    QString shared(QByteArrayView utf8);
+    // The gap whose code, role, reason and scripts these stored ids name (decodeGaps), one for every
+    // summary naming the same; null when one of the texts is not stored (or could not be read: `unread`).
+    const clinical::CareGap *gapShape(QByteArrayView ids, storage::Database &db, std::optional<Error> *unread);
+    // The text stored under `id`, read when not known yet; null when none is.
+    QString textOf(quint32 id, storage::Database &db, std::optional<Error> *unread);
+    // m_position for every place in m_order, when a read needs it after the order changed.
+    void placeEveryEntry();
+    struct BytesHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view bytes) const { return std::hash<std::string_view>{}(bytes); }
+    };
     QList<std::shared_ptr<Entry>> m_order;  // every patient: search key, then id
-    QHash<QString, qsizetype> m_position;   // patient id -> place in m_order
-    std::int64_t m_seq = -1;                // the newest computed_seq read
-    QHash<std::int64_t, QString> m_texts;   // the texts the stored gaps name, by id (shared by every entry)
-    QSet<QString> m_words;                  // see shared()
-    QSet<QStringList> m_scriptLists;        // see sharedScripts()
-    QList<qsizetype> m_nameOrder;           // see SummarisedRegistry::nameOrder
+    QHash<QString, qsizetype> m_position;   // patient id -> place in m_order (when m_positionKnown)
+    bool m_positionKnown = false;
+    std::int64_t m_seq = -1;               // the newest computed_seq read
+    QHash<std::int64_t, QString> m_texts;  // the texts the stored gaps name, by id (shared by every entry)
+    std::unordered_map<std::string, QString, BytesHash, std::equal_to<>> m_words;                // see shared()
+    std::unordered_map<std::string, clinical::CareGap, BytesHash, std::equal_to<>> m_gapShapes;  // see gapShape()
+    QList<qsizetype> m_nameOrder;  // see SummarisedRegistry::nameOrder
     SummarisedRegistry m_built;
     QList<qsizetype> m_evaluationAt;  // per place in m_order: its index in m_built.evaluations, or -1
     std::optional<Error> m_refused;   // the first patient (in order) the rules engine refused

@@ -127,12 +127,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
     auto journal = db->scalarText("PRAGMA journal_mode = WAL");
     if (!journal || journal->compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return Error{QString(), QStringLiteral("cannot switch the registry to write-ahead logging")};
-    if (auto s = db->exec("PRAGMA synchronous = FULL"); !s)
+    if (auto s = db->setCommitsWaitForDisk(true); !s)
         return s.error();
 
     if (auto s = db->verifyEncrypted(); !s)
         return s.error();
     return db;
+}
+
+Status Database::setCommitsWaitForDisk(bool wait)
+{
+    return exec(wait ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
 }
 
 Status Database::verifyEncrypted()
@@ -403,6 +408,12 @@ QByteArray Statement::blob(int column) const
 {
     const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
     return data ? QByteArray(data, sqlite3_column_bytes(m_stmt, column)) : QByteArray();
+}
+
+QByteArrayView Statement::bytes(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return data ? QByteArrayView(data, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
 }
 
 std::int64_t Statement::integer(int column) const

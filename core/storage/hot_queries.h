@@ -41,6 +41,9 @@ inline constexpr const char *kPatientsRoomedOn =
 // Every patient beside their summary (whole-registry screens).
 inline constexpr const char *kSummariesWithPatientsTail =
     "FROM patients p JOIN patient_summary s ON s.patient_id = p.id ORDER BY p.search_key, p.id";
+// Every summary beside its patient, in no order (the first read after unlocking): one pass over
+// the patients, each summary found by its key.
+inline constexpr const char *kEverySummaryTail = "FROM patients p JOIN patient_summary s ON s.patient_id = p.id";
 // The summaries computed since a screen last read them (after a write: its patients only).
 inline constexpr const char *kSummariesComputedSinceTail =
     "FROM patient_summary s JOIN patients p ON p.id = s.patient_id WHERE s.computed_seq > ?";

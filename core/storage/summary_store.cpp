@@ -112,53 +112,44 @@ Status SummaryStore::upsert(const SummaryRow &row)
     return s.run();
 }
 
-Status SummaryStore::computedSince(std::int64_t seq, const std::function<Status(SummarisedPatientRow &&)> &each)
+Status SummaryStore::computedSince(std::int64_t seq, const std::function<Status(const SummarisedPatientBytes &)> &each)
 {
-    const QByteArray sql =
-        QByteArray("SELECT p.id, p.head, p.clinic_id, p.name, p.birth_date, p.sex, p.prescriber, p.risk_tier, p.phone, "
-                   "p.language, s.policy_version, s.on_therapy, s.ltot_reason, s.tier, s.band, s.total_mme, s.gaps, "
-                   "coalesce(s.next_visit, ''), s.next_visit_time, coalesce(s.last_peg, ''), coalesce(s.error, ''), "
-                   "s.measures, coalesce(s.measures_error, ''), s.computed_seq, p.search_key, s.measures_month, "
-                   "s.valid_until ") +
-        hot_queries::kSummariesComputedSinceTail;
+    // Every summary (the first read after unlocking) in one pass over the patients, each summary
+    // found by its key: not through the computed_seq index, a third lookup per row.
+    const QByteArray sql = QByteArray("SELECT p.id, p.clinic_id, p.name, p.prescriber, p.phone, p.language, "
+                                      "p.search_key, s.policy_version, s.on_therapy, s.ltot_reason, s.tier, s.band, "
+                                      "s.total_mme, s.gaps, s.next_visit, s.next_visit_time, s.error, s.measures, "
+                                      "s.measures_error, s.measures_month ") +
+                           (seq < 0 ? hot_queries::kEverySummaryTail : hot_queries::kSummariesComputedSinceTail);
     auto stmt = m_db.prepare(sql.constData());
     if (!stmt)
         return stmt.error();
     Statement &q = *stmt;
-    q.bind(1, seq);
+    if (seq >= 0)
+        q.bind(1, seq);
+    SummarisedPatientBytes row;
     while (q.next()) {
-        SummarisedPatientRow row;
-        PatientRow &p = row.patient;
-        p.id = q.text(0);
-        p.head = q.text(1);
-        p.clinicId = q.text(2);
-        p.name = q.text(3);
-        p.birthDate = q.text(4);
-        p.sex = q.text(5);
-        p.prescriber = q.text(6);
-        p.riskTier = q.text(7);
-        p.phone = q.text(8);
-        p.language = q.text(9);
-        SummaryRow &s = row.summary;
-        s.patientId = p.id;
-        s.policyVersion = q.text(10);
-        s.onTherapy = q.integer(11) != 0;
-        s.ltotReason = q.text(12);
-        s.tier = q.text(13);
-        s.band = q.text(14);
-        s.totalMme = q.real(15);
-        s.gaps = q.blob(16);
-        s.nextVisit = q.text(17);
-        s.nextVisitTime = q.text(18);
-        s.lastPeg = q.text(19);
-        s.error = q.text(20);
-        s.measures = q.blob(21);
-        s.measuresError = q.text(22);
-        s.computedSeq = q.integer(23);
-        row.searchKey = q.text(24);
-        s.measuresMonth = q.text(25);
-        s.validUntil = q.text(26);
-        if (auto handled = each(std::move(row)); !handled)
+        row.id = q.bytes(0);
+        row.clinicId = q.bytes(1);
+        row.name = q.bytes(2);
+        row.prescriber = q.bytes(3);
+        row.phone = q.bytes(4);
+        row.language = q.bytes(5);
+        row.searchKey = q.bytes(6);
+        row.policyVersion = q.bytes(7);
+        row.onTherapy = q.integer(8) != 0;
+        row.ltotReason = q.bytes(9);
+        row.tier = q.bytes(10);
+        row.band = q.bytes(11);
+        row.totalMme = q.real(12);
+        row.gaps = q.bytes(13);
+        row.nextVisit = q.bytes(14);
+        row.nextVisitTime = q.bytes(15);
+        row.error = q.bytes(16);
+        row.measures = q.bytes(17);
+        row.measuresError = q.bytes(18);
+        row.measuresMonth = q.bytes(19);
+        if (auto handled = each(row); !handled)
             return handled;
     }
     return q.status();

@@ -11,6 +11,7 @@
 #include "core/storage/record_store.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -43,11 +44,31 @@ struct SummaryRow {
     std::int64_t computedSeq = 0;  // the recompute that wrote it (summariesComputedSince)
 };
 
-// A patient's demographics row beside their summary.
-struct SummarisedPatientRow {
-    PatientRow patient;
-    QString searchKey;  // the whole-registry lists' order: search key, then id
-    SummaryRow summary;
+// A patient's demographics beside their summary as SQLite holds them (computedSince): text as
+// UTF-8, valid only while the callback runs, so that a reader of every summary makes strings of
+// what it keeps only (and once of the texts thousands of patients repeat), not of every column.
+struct SummarisedPatientBytes {
+    QByteArrayView id;
+    QByteArrayView clinicId;
+    QByteArrayView name;
+    QByteArrayView prescriber;
+    QByteArrayView phone;
+    QByteArrayView language;
+    QByteArrayView searchKey;  // the whole-registry lists' order: search key, then id
+    // The summary, as SummaryRow says (NULL columns empty).
+    QByteArrayView policyVersion;
+    bool onTherapy = false;
+    QByteArrayView ltotReason;
+    QByteArrayView tier;
+    QByteArrayView band;
+    double totalMme = 0;
+    QByteArrayView gaps;
+    QByteArrayView nextVisit;
+    QByteArrayView nextVisitTime;
+    QByteArrayView error;
+    QByteArrayView measures;
+    QByteArrayView measuresError;
+    QByteArrayView measuresMonth;
 };
 
 class SummaryStore {
@@ -81,9 +102,9 @@ public:
     Result<std::int64_t> newestComputedSeq();
     // Every patient whose summary was computed after `seq` (every patient for -1), with their
     // demographics, in no particular order, handed to `each` as read: the rows are never all held
-    // at once (at 50,000 patients they were about 80 MB). Stops at the first error `each` returns.
-    // Call after the summaries are up to date.
-    Status computedSince(std::int64_t seq, const std::function<Status(SummarisedPatientRow &&)> &each);
+    // at once (at 50,000 patients they were about 80 MB), and not even as strings. Stops at the first
+    // error `each` returns. Call after the summaries are up to date.
+    Status computedSince(std::int64_t seq, const std::function<Status(const SummarisedPatientBytes &)> &each);
 
     // Summaries prepared ahead (`patient_summary_ahead`, schema 10): a patient's summary for a later
     // date, computed before that date comes, stamped with the date and the rules it holds for.

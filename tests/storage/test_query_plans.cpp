@@ -116,6 +116,8 @@ private slots:
         row("day's roomed patients", q::kPatientsRoomedOn, {QStringLiteral("records_by_kind_date")});
         row("summaries beside patients", QByteArray("SELECT p.name, s.gaps ") + q::kSummariesWithPatientsTail,
             {QStringLiteral("SEARCH s USING PRIMARY KEY")});
+        row("every summary beside its patient", QByteArray("SELECT p.name, s.gaps ") + q::kEverySummaryTail,
+            {QStringLiteral("SCAN p"), QStringLiteral("SEARCH s USING PRIMARY KEY")});
         row("summaries computed since", QByteArray("SELECT p.name, s.gaps ") + q::kSummariesComputedSinceTail,
             {QStringLiteral("patient_summary_by_computed_seq"), QStringLiteral("SEARCH p USING INDEX")});
         row("newest summary", q::kNewestSummarySeq, {QStringLiteral("patient_summary_by_computed_seq")});
