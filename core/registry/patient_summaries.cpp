@@ -769,27 +769,14 @@ Result<SummarisedRegistry> SummaryCache::read(storage::Database &db, const QDate
         return Error{QString(), QStringLiteral("cannot read the patient summaries")};
     m_lastRecomputed = 0;
     if (*dirty || *storedAsOf != today.toString(Qt::ISODate) || *storedRules != rulesIdentity(*policy)) {
-        // Only summaries are written here, and they follow from the records: a power cut that
-        // loses this commit leaves the summaries of the day before, which the next read computes
-        // again. So the commit does not wait for the disk (on a new day it waited as long as the
-        // rest of the read); every write of records still does.
-        if (auto s = db.setCommitsWaitForDisk(false); !s)
-            return s.error();
-        auto refreshed = [&db, &today]() -> Result<int> {
-            auto tx = Transaction::begin(db);
-            if (!tx)
-                return tx.error();
-            auto recomputed = refreshSummaries(db, today);
-            if (!recomputed)
-                return recomputed.error();
-            if (auto s = tx->commit(); !s)
-                return s.error();
-            return recomputed;
-        }();
-        if (auto s = db.setCommitsWaitForDisk(true); !s)
-            return s.error();
+        auto tx = Transaction::begin(db);
+        if (!tx)
+            return tx.error();
+        auto refreshed = refreshSummaries(db, today);
         if (!refreshed)
             return refreshed.error();
+        if (auto s = tx->commit(); !s)
+            return s.error();
         m_lastRecomputed = *refreshed;
     }
     auto newest = storage::SummaryStore(db).newestComputedSeq();

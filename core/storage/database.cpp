@@ -127,17 +127,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, QByteArray
     auto journal = db->scalarText("PRAGMA journal_mode = WAL");
     if (!journal || journal->compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return Error{QString(), QStringLiteral("cannot switch the registry to write-ahead logging")};
-    if (auto s = db->setCommitsWaitForDisk(true); !s)
+    if (auto s = db->exec("PRAGMA synchronous = FULL"); !s)
         return s.error();
 
     if (auto s = db->verifyEncrypted(); !s)
         return s.error();
     return db;
-}
-
-Status Database::setCommitsWaitForDisk(bool wait)
-{
-    return exec(wait ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
 }
 
 Status Database::verifyEncrypted()

@@ -97,11 +97,6 @@ public:
     [[nodiscard]] std::int64_t lastInsertRowId() const;
     [[nodiscard]] int changes() const;  // rows changed by the last statement
     Status exec(const char *sql);       // one or more statements without results
-    // Whether a commit returns only once the disk holds it (the default: PRAGMA synchronous FULL) or
-    // before (NORMAL: in WAL mode a power cut may then lose the last commits, never corrupt the
-    // file). Off only around transactions that write nothing but what is computed again from the
-    // records. Call outside a transaction.
-    Status setCommitsWaitForDisk(bool wait);
     // Runs one statement with a single parameter once per value (e.g. acknowledging ids), prepared once.
     Status runForEach(const char *sql, const QStringList &values);
     Result<QString> scalarText(const char *sql);
