@@ -156,19 +156,19 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
                            bool *revoked)
 {
     for (;;) {
-        auto batch = m_registry.outbox(m_config.pushBatch);
+        auto batch = m_registry.outboxToSend(m_config.pushBatch);
         if (!batch)
             return batch.error();
         if (batch->isEmpty())
             return ok();
         // The batch closes at Limits::pageBytes of records (the first always goes, however large).
-        // Each record's wire text is written once, straight (push_text.h): it sizes the batch and
-        // goes into the request as it is.
+        // Each record's wire text is written once, straight, around its payload as stored
+        // (push_text.h): it sizes the batch and goes into the request as it is.
         QList<PushChangeText> changes;
         qsizetype bytes = 0;
         while (changes.size() < batch->size() && (changes.isEmpty() || bytes < Limits::pageBytes)) {
-            const auto &record = batch->at(changes.size());
-            changes.append({record.seq, recordText(record)});
+            const auto &out = batch->at(changes.size());
+            changes.append({out.envelope.seq, recordText(out.envelope, out.payloadText)});
             bytes += changes.last().record.size();
         }
         batch->resize(changes.size());
@@ -180,15 +180,10 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
         auto result = pushResponseFromJson(*response);
         if (!result)
             return result.error();
-        QStringList acknowledged;
-        for (const auto &record : std::as_const(*batch)) {
-            if (record.seq <= result->highestSeq)
-                acknowledged.append(record.id);
-        }
-        if (acknowledged.isEmpty())
+        if (batch->first().envelope.seq > result->highestSeq)
             return Error{QStringLiteral("server"), QStringLiteral("acknowledged none of the batch")};
-        if (auto s = m_registry.acknowledgePushed(acknowledged, result->highestSeq); !s)
-            return s;
+        if (auto s = m_registry.acknowledgePushed(*batch, result->highestSeq); !s)
+            return s.error();
         stats.pushed += result->applied;
         *serverHighest = result->highestSeq;
         *behind = *behind || result->behind;

@@ -232,7 +232,7 @@ private slots:
         QCOMPARE(edit.closes, QStringList{QStringLiteral("a")});
         auto pending = store.pendingOutbox(10);
         QVERIFY(pending.ok());
-        QCOMPARE(pending->last().closes, QStringList{QStringLiteral("a")});  // and says so on the wire
+        QCOMPARE(pending->last().envelope.closes, QStringList{QStringLiteral("a")});  // and says so on the wire
 
         const auto shown = currentPayloads(store);
         QCOMPARE(shown.keys(), QList<QString>{QStringLiteral("e")});
