@@ -286,7 +286,8 @@ public:
     // Records written on this device that the server has not acknowledged, oldest first; seq is
     // this device's sequence number for each (the server applies each (device, seq) once). Each
     // payload as stored, for the push to send as it is (outbox() is the same with them parsed).
-    Result<QList<storage::OutgoingRecord>> outboxToSend(int limit);
+    // afterSeq skips what a batch still waiting for its answer holds.
+    Result<QList<storage::OutgoingRecord>> outboxToSend(int limit, std::int64_t afterSeq = 0);
     Result<QList<domain::RecordEnvelope>> outbox(int limit);
     // Takes the records of a sent batch that the server holds (seq up to throughSeq) off the
     // outbox and remembers throughSeq as acknowledged; returns how many it took off.

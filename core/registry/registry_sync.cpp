@@ -204,15 +204,19 @@ Status Registry::setSyncValue(const QString &key, const QString &value)
     return tx->commit();
 }
 
-Result<QList<storage::OutgoingRecord>> Registry::outboxToSend(int limit)
+Result<QList<storage::OutgoingRecord>> Registry::outboxToSend(int limit, std::int64_t afterSeq)
 {
-    auto records = RecordStore(*d->db).pendingOutbox(limit);
+    auto records = RecordStore(*d->db).pendingOutbox(limit, afterSeq);
     if (!records)
         return records;
     auto withdrawals = storage::QuarantineStore(*d->db).pendingWithdrawals(limit);
     if (!withdrawals)
         return withdrawals.error();
-    if (withdrawals->isEmpty())
+    // The first `limit` pending withdrawals: with that many, any later one comes after the last
+    // read, and so must everything this batch sends.
+    const std::int64_t throughSeq = withdrawals->size() >= limit ? withdrawals->last().seq : -1;
+    withdrawals->removeIf([afterSeq](const domain::RecordEnvelope &w) { return w.seq <= afterSeq; });
+    if (withdrawals->isEmpty() && throughSeq < 0)
         return records;
     // One batch in write order (the server wants its sequence numbers increasing).
     for (domain::RecordEnvelope &withdrawal : *withdrawals) {
@@ -226,6 +230,8 @@ Result<QList<storage::OutgoingRecord>> Registry::outboxToSend(int limit)
                      [](const storage::OutgoingRecord &a, const storage::OutgoingRecord &b) {
                          return a.envelope.seq < b.envelope.seq;
                      });
+    if (throughSeq >= 0)
+        records->removeIf([throughSeq](const storage::OutgoingRecord &out) { return out.envelope.seq > throughSeq; });
     if (records->size() > limit)
         records->resize(limit);
     return records;

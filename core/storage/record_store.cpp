@@ -890,13 +890,14 @@ QString jsonIdArray(const QStringList &ids)
 
 }  // namespace
 
-Result<QList<OutgoingRecord>> RecordStore::pendingOutbox(int limit)
+Result<QList<OutgoingRecord>> RecordStore::pendingOutbox(int limit, std::int64_t afterSeq)
 {
     // By the outbox's integer key, each record found by its own (hot_queries::kOutboxTail).
     const QByteArray sql = withColumns(hot_queries::kOutboxTail) + QByteArray::number(limit);
     auto stmt = m_db.prepare(sql.constData());
     if (!stmt)
         return stmt.error();
+    stmt->bind(1, afterSeq);
     QList<OutgoingRecord> pending;
     QStringList ids;
     while (stmt->next()) {

@@ -142,8 +142,8 @@ public:
     Result<std::int64_t> recordCount();
     Result<std::int64_t> highestSeq();
 
-    // The outbox, oldest (lowest seq) first, each record with the versions it closes.
-    Result<QList<OutgoingRecord>> pendingOutbox(int limit);
+    // The outbox after afterSeq, oldest (lowest seq) first, each record with the versions it closes.
+    Result<QList<OutgoingRecord>> pendingOutbox(int limit, std::int64_t afterSeq = 0);
     Result<std::int64_t> outboxSize();
     Result<QString> oldestPendingWrite();  // ISO time, empty when nothing is pending
     // Takes the records with these seqs off the outbox, in one statement.

@@ -242,7 +242,9 @@ private slots:
         QVERIFY(store.conflicts(true)->isEmpty());
 
         RecordStore other(*there);
-        QVERIFY(insertAll(other, {baseX(), tipB(), pending->last(), tipA()}));
+        StoredRecord sent = pending->last().envelope;  // as the other device receives it
+        sent.payload = QJsonDocument::fromJson(pending->last().payloadText).object();
+        QVERIFY(insertAll(other, {baseX(), tipB(), sent, tipA()}));
         QCOMPARE(currentPayloads(other), shown);
         QVERIFY(other.conflicts(true)->isEmpty());
     }

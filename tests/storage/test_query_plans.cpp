@@ -124,7 +124,8 @@ private slots:
         // A push batch: the outbox in its key's order, each record by its integer key (no sort,
         // no index on random ids).
         row("outbox to send", QByteArray("SELECT r.payload FROM records r ") + q::kOutboxTail + "5000",
-            {QStringLiteral("SCAN o"), QStringLiteral("SEARCH r USING INTEGER PRIMARY KEY")});
+            {QStringLiteral("SEARCH o USING INTEGER PRIMARY KEY"),
+             QStringLiteral("SEARCH r USING INTEGER PRIMARY KEY")});
         row("acknowledged batch", q::kAcknowledgeOutbox, {QStringLiteral("SEARCH outbox USING INTEGER PRIMARY KEY")});
         row("newest record of a patient", q::kNewestRecordOfPatient,
             {QStringLiteral("records_by_patient"), QStringLiteral("USING INTEGER PRIMARY KEY")});
