@@ -217,8 +217,8 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
         *serverHighest = result->highestSeq;
         *behind = *behind || result->behind;
         if (!sentAhead) {
-            // Written while the outbox may have changed after the batch (records the server did
-            // not take, writes since): read it again from its start.
+            // Nothing was sent ahead: the server took less than the whole batch, or nothing
+            // waited after it when the next was written. Read the outbox again from its start.
             auto fresh = writePushBatch(0);
             if (!fresh)
                 return fresh.error();
