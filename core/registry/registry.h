@@ -284,10 +284,14 @@ public:
     Result<QString> syncValue(const QString &key);
     Status setSyncValue(const QString &key, const QString &value);
     // Records written on this device that the server has not acknowledged, oldest first; seq is
-    // this device's sequence number for each (the server applies each (device, seq) once).
+    // this device's sequence number for each (the server applies each (device, seq) once). Each
+    // payload as stored, for the push to send as it is (outbox() is the same with them parsed).
+    // afterSeq skips what a batch still waiting for its answer holds.
+    Result<QList<storage::OutgoingRecord>> outboxToSend(int limit, std::int64_t afterSeq = 0);
     Result<QList<domain::RecordEnvelope>> outbox(int limit);
-    // Takes acknowledged records off the outbox and remembers the highest acknowledged seq.
-    Status acknowledgePushed(const QStringList &recordIds, std::int64_t throughSeq);
+    // Takes the records of a sent batch that the server holds (seq up to throughSeq) off the
+    // outbox and remembers throughSeq as acknowledged; returns how many it took off.
+    Result<int> acknowledgePushed(const QList<storage::OutgoingRecord> &sent, std::int64_t throughSeq);
     // Queues again this device's records after seq (a server restored from a backup lacks them).
     // Returns how many were queued.
     Result<int> requeueOwnAfter(std::int64_t seq);

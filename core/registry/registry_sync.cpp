@@ -204,42 +204,84 @@ Status Registry::setSyncValue(const QString &key, const QString &value)
     return tx->commit();
 }
 
-Result<QList<domain::RecordEnvelope>> Registry::outbox(int limit)
+Result<QList<storage::OutgoingRecord>> Registry::outboxToSend(int limit, std::int64_t afterSeq)
 {
-    auto records = RecordStore(*d->db).pendingOutbox(limit);
+    auto records = RecordStore(*d->db).pendingOutbox(limit, afterSeq);
     if (!records)
         return records;
     auto withdrawals = storage::QuarantineStore(*d->db).pendingWithdrawals(limit);
     if (!withdrawals)
         return withdrawals.error();
-    if (withdrawals->isEmpty())
+    // The first `limit` pending withdrawals: with that many, any later one comes after the last
+    // read, and so must everything this batch sends.
+    const std::int64_t throughSeq = withdrawals->size() >= limit ? withdrawals->last().seq : -1;
+    withdrawals->removeIf([afterSeq](const domain::RecordEnvelope &w) { return w.seq <= afterSeq; });
+    if (withdrawals->isEmpty() && throughSeq < 0)
         return records;
     // One batch in write order (the server wants its sequence numbers increasing).
-    records->append(*withdrawals);
-    std::sort(records->begin(), records->end(),
-              [](const domain::RecordEnvelope &a, const domain::RecordEnvelope &b) { return a.seq < b.seq; });
+    for (domain::RecordEnvelope &withdrawal : *withdrawals) {
+        storage::OutgoingRecord &out = records->emplace_back();
+        out.payloadText = QJsonDocument(withdrawal.payload).toJson(QJsonDocument::Compact);
+        withdrawal.payload = {};
+        out.envelope = std::move(withdrawal);
+        out.withdrawal = true;
+    }
+    std::stable_sort(records->begin(), records->end(),
+                     [](const storage::OutgoingRecord &a, const storage::OutgoingRecord &b) {
+                         return a.envelope.seq < b.envelope.seq;
+                     });
+    if (throughSeq >= 0)
+        records->removeIf([throughSeq](const storage::OutgoingRecord &out) { return out.envelope.seq > throughSeq; });
     if (records->size() > limit)
         records->resize(limit);
     return records;
 }
 
-Status Registry::acknowledgePushed(const QStringList &recordIds, std::int64_t throughSeq)
+Result<QList<domain::RecordEnvelope>> Registry::outbox(int limit)
 {
+    auto pending = outboxToSend(limit);
+    if (!pending)
+        return pending.error();
+    QList<domain::RecordEnvelope> records;
+    records.reserve(pending->size());
+    for (storage::OutgoingRecord &out : *pending) {
+        out.envelope.payload = QJsonDocument::fromJson(out.payloadText).object();
+        records.append(std::move(out.envelope));
+    }
+    return records;
+}
+
+Result<int> Registry::acknowledgePushed(const QList<storage::OutgoingRecord> &sent, std::int64_t throughSeq)
+{
+    QList<std::int64_t> records;
+    QStringList withdrawals;
+    for (const storage::OutgoingRecord &out : sent) {
+        if (out.envelope.seq > throughSeq)
+            continue;
+        if (out.withdrawal)
+            withdrawals.append(out.envelope.id);
+        else
+            records.append(out.envelope.seq);
+    }
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
-    if (auto s = RecordStore(*d->db).acknowledge(recordIds); !s)
-        return s;
-    if (auto s = storage::QuarantineStore(*d->db).acknowledge(recordIds); !s)
-        return s;
+    if (auto s = RecordStore(*d->db).acknowledge(records); !s)
+        return s.error();
+    if (!withdrawals.isEmpty()) {
+        if (auto s = storage::QuarantineStore(*d->db).acknowledge(withdrawals); !s)
+            return s.error();
+    }
     auto previous = storage::MetaStore(*d->db).value("sync.pushed_through");
     if (!previous)
         return previous.error();
     if (throughSeq > previous->toLongLong()) {
         if (auto s = storage::MetaStore(*d->db).setValue("sync.pushed_through", QString::number(throughSeq)); !s)
-            return s;
+            return s.error();
     }
-    return tx->commit();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return static_cast<int>(records.size() + withdrawals.size());
 }
 
 Result<int> Registry::requeueOwnAfter(std::int64_t seq)
@@ -419,10 +461,10 @@ Status Registry::recheckStoredRecords()
         if (record.retracted && setAside.contains(record.supersedes)) {
             // The withdrawal of a record set aside closes its entry, as a pulled one does; one
             // written here and not yet sent is sent from the quarantine instead of the outbox.
-            auto queued = d->db->cached("SELECT 1 FROM outbox WHERE record_id = ?");
+            auto queued = d->db->cached("SELECT 1 FROM outbox WHERE record_seq = ?");
             if (!queued)
                 return queued.error();
-            (*queued)->bind(1, record.id);
+            (*queued)->bind(1, record.seq);
             const bool pending = (*queued)->next();
             Status scan = (*queued)->status();
             (*queued)->reset();

@@ -54,6 +54,13 @@ inline constexpr const char *kNewestRecordOfPatient =
 // The summaries a new day recomputes (valid_until is ISO, so text order is date order).
 inline constexpr const char *kMarkExpiredSummariesDirty =
     "INSERT OR IGNORE INTO summary_dirty (patient_id) SELECT patient_id FROM patient_summary WHERE valid_until <= ?";
+// The outbox after a seq, oldest first, up to a limit appended to it (a push batch): the outbox's
+// integer key in order, each record found by its own.
+inline constexpr const char *kOutboxTail =
+    "JOIN outbox o ON o.record_seq = r.seq WHERE o.record_seq > ? ORDER BY o.record_seq LIMIT ";
+// A push batch acknowledged: its records' seqs as one JSON array.
+inline constexpr const char *kAcknowledgeOutbox =
+    "DELETE FROM outbox WHERE record_seq IN (SELECT value FROM json_each(?))";
 inline constexpr const char *kNewestSummarySeq = "SELECT coalesce(max(computed_seq), 0) FROM patient_summary";
 
 }  // namespace cairn::storage::hot_queries

@@ -170,10 +170,10 @@ Status RecordStore::insertRow(StoredRecord &record, const QString &lineage, bool
     }
     if (!queueForSync)
         return ok();
-    auto queue = m_db.cached("INSERT INTO outbox (record_id, queued_at) VALUES (?, ?)");
+    auto queue = m_db.cached("INSERT INTO outbox (record_seq) VALUES (?)");
     if (!queue)
         return queue.error();
-    (*queue)->bind(1, record.id).bind(2, record.writtenAt);
+    (*queue)->bind(1, record.seq);
     return (*queue)->run();
 }
 
@@ -327,7 +327,8 @@ Result<QStringList> RecordStore::removeSetAside(const QStringList &recordIds)
     }
     // Everything that refers to them first (foreign keys), then the records, then the heads of
     // what remains of their lineages.
-    if (auto s = m_db.exec("DELETE FROM outbox WHERE record_id IN (SELECT id FROM temp.set_aside_now);"
+    if (auto s = m_db.exec("DELETE FROM outbox WHERE record_seq IN (SELECT seq FROM records "
+                           "WHERE id IN (SELECT id FROM temp.set_aside_now));"
                            "DELETE FROM conflicts WHERE record_a IN (SELECT id FROM temp.set_aside_now) "
                            "OR record_b IN (SELECT id FROM temp.set_aside_now);"
                            "DELETE FROM heads WHERE lineage IN (SELECT lineage FROM records "
@@ -425,14 +426,11 @@ Status BulkLoad::finish(const std::function<Status(const QString &recordId)> &fo
     // The outbox rows insert() left out, in write order, as RecordStore::insert queues them.
     if (!m_queued.empty() && std::ssize(m_queued) == m_inserted) {
         // Every row of the load (the records table was empty): the common case, seeding or an import.
-        if (auto s =
-                db.exec("INSERT INTO outbox (record_id, queued_at) SELECT id, written_at FROM records ORDER BY seq");
-            !s)
+        if (auto s = db.exec("INSERT INTO outbox (record_seq) SELECT seq FROM records"); !s)
             return s;
     } else {
         for (const std::int64_t seq : m_queued) {
-            auto queue = db.cached("INSERT INTO outbox (record_id, queued_at) SELECT id, written_at FROM records "
-                                   "WHERE seq = ?");
+            auto queue = db.cached("INSERT INTO outbox (record_seq) VALUES (?)");
             if (!queue)
                 return queue.error();
             (*queue)->bind(1, seq);
@@ -892,19 +890,37 @@ QString jsonIdArray(const QStringList &ids)
 
 }  // namespace
 
-Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
+Result<QList<OutgoingRecord>> RecordStore::pendingOutbox(int limit, std::int64_t afterSeq)
 {
-    const QByteArray sql =
-        withColumns("JOIN outbox o ON o.record_id = r.id ORDER BY o.seq LIMIT ") + QByteArray::number(limit);
-    auto pending = select(sql.constData(), QString());
-    if (!pending)
-        return pending;
+    // By the outbox's integer key, each record found by its own (hot_queries::kOutboxTail).
+    const QByteArray sql = withColumns(hot_queries::kOutboxTail) + QByteArray::number(limit);
+    auto stmt = m_db.prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, afterSeq);
+    QList<OutgoingRecord> pending;
+    QStringList ids;
+    while (stmt->next()) {
+        OutgoingRecord &out = pending.emplace_back();
+        StoredRecord &record = out.envelope;
+        record.seq = stmt->integer(0);
+        record.id = stmt->text(1);
+        record.patientId = stmt->text(2);
+        record.kind = stmt->text(3);
+        record.date = stmt->text(4);
+        out.payloadText = stmt->blob(5);  // a TEXT column's bytes: its UTF-8
+        record.author = stmt->text(6);
+        record.device = stmt->text(7);
+        HlcStamp::parse(stmt->text(8), &record.stamp);
+        record.supersedes = stmt->text(9);
+        record.retracted = stmt->integer(10) != 0;
+        record.writtenAt = stmt->text(11);
+        ids.append(record.id);
+    }
+    if (!stmt->status())
+        return stmt->status().error();
     // The versions each one closes travel with it: read for the whole batch in one statement
     // (most records close none), in the order readCloses gives.
-    QStringList ids;
-    ids.reserve(pending->size());
-    for (const StoredRecord &record : std::as_const(*pending))
-        ids.append(record.id);
     auto closes = m_db.cached("SELECT record_id, closed_id FROM record_closes WHERE record_id IN "
                               "(SELECT value FROM json_each(?)) ORDER BY record_id, closed_id");
     if (!closes)
@@ -918,8 +934,8 @@ Result<QList<StoredRecord>> RecordStore::pendingOutbox(int limit)
     if (!scan)
         return scan.error();
     if (!closedBy.isEmpty()) {
-        for (StoredRecord &record : *pending)
-            record.closes = closedBy.value(record.id);
+        for (OutgoingRecord &out : pending)
+            out.envelope.closes = closedBy.value(out.envelope.id);
     }
     return pending;
 }
@@ -931,17 +947,27 @@ Result<std::int64_t> RecordStore::outboxSize()
 
 Result<QString> RecordStore::oldestPendingWrite()
 {
-    return m_db.scalarText("SELECT queued_at FROM outbox ORDER BY seq LIMIT 1");
+    return m_db.scalarText(
+        "SELECT r.written_at FROM outbox o JOIN records r ON r.seq = o.record_seq ORDER BY o.record_seq LIMIT 1");
 }
 
-Status RecordStore::acknowledge(const QStringList &recordIds)
+Status RecordStore::acknowledge(const QList<std::int64_t> &seqs)
 {
-    // One statement for a whole push batch (up to 5,000 ids, passed as one JSON array), not one
-    // statement per record.
-    auto stmt = m_db.cached("DELETE FROM outbox WHERE record_id IN (SELECT value FROM json_each(?))");
+    // One statement for a whole push batch (up to 5,000 seqs, passed as one JSON array), each row
+    // found by its integer key.
+    QByteArray list;
+    list.reserve(2 + seqs.size() * 8);
+    list += '[';
+    for (const std::int64_t seq : seqs) {
+        if (list.size() > 1)
+            list += ',';
+        list += QByteArray::number(static_cast<qint64>(seq));
+    }
+    list += ']';
+    auto stmt = m_db.cached(hot_queries::kAcknowledgeOutbox);
     if (!stmt)
         return stmt.error();
-    (*stmt)->bind(1, jsonIdArray(recordIds));
+    (*stmt)->bindText(1, list);
     Status done = (*stmt)->run();
     (*stmt)->reset();
     return done;
@@ -960,9 +986,8 @@ Result<std::int64_t> RecordStore::highestSeq()
 Result<int> RecordStore::requeueOwnAfter(const QString &deviceId, std::int64_t seq)
 {
     auto stmt = m_db.prepare(
-        "INSERT INTO outbox (record_id, queued_at) SELECT r.id, r.written_at FROM records r "
-        "WHERE r.device = ? AND r.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id) "
-        "ORDER BY r.seq");
+        "INSERT INTO outbox (record_seq) SELECT r.seq FROM records r "
+        "WHERE r.device = ? AND r.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_seq = r.seq)");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, deviceId).bind(2, seq);

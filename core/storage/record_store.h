@@ -8,6 +8,7 @@
 #include "core/domain/hlc.h"
 #include "core/domain/result.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
 #include <QJsonObject>
@@ -73,6 +74,16 @@ struct CurrentRowText {
     QByteArrayView supersedes;
 };
 
+// A record on its way to the server: its envelope, with the payload left as the text stored (the
+// compact JSON insert() wrote), which the push request carries as it is instead of parsing it and
+// writing it again.
+struct OutgoingRecord {
+    StoredRecord envelope;   // payload left empty: payloadText holds it
+    QByteArray payloadText;  // UTF-8
+    // The withdrawal of a record set aside: it waits in the quarantine, not in the outbox.
+    bool withdrawal = false;
+};
+
 class RecordStore {
 public:
     explicit RecordStore(Database &db)
@@ -131,11 +142,12 @@ public:
     Result<std::int64_t> recordCount();
     Result<std::int64_t> highestSeq();
 
-    // The outbox, oldest first.
-    Result<QList<StoredRecord>> pendingOutbox(int limit);
+    // The outbox after afterSeq, oldest (lowest seq) first, each record with the versions it closes.
+    Result<QList<OutgoingRecord>> pendingOutbox(int limit, std::int64_t afterSeq = 0);
     Result<std::int64_t> outboxSize();
     Result<QString> oldestPendingWrite();  // ISO time, empty when nothing is pending
-    Status acknowledge(const QStringList &recordIds);
+    // Takes the records with these seqs off the outbox, in one statement.
+    Status acknowledge(const QList<std::int64_t> &seqs);
     // Puts back into the outbox this device's records stored after `seq` that are not in it (the
     // server lost them); returns how many.
     Result<int> requeueOwnAfter(const QString &deviceId, std::int64_t seq);

@@ -67,6 +67,12 @@ Result<PendingPost> HttpsChannel::start(const char *path, const QJsonObject &bod
 
 Result<PendingPost> HttpsChannel::start(const char *path, const QByteArray &jsonText, const QByteArray &authorization)
 {
+    return startGzipped(path, gzip(jsonText), authorization);
+}
+
+Result<PendingPost> HttpsChannel::startGzipped(const char *path, const QByteArray &gzippedJson,
+                                               const QByteArray &authorization)
+{
     if (m_server.scheme() != QLatin1String("https"))
         return Error{QStringLiteral("server"), QStringLiteral("must be an https:// URL")};
     QUrl url = m_server;
@@ -82,7 +88,7 @@ Result<PendingPost> HttpsChannel::start(const char *path, const QByteArray &json
     if (!authorization.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), authorization);
     request.setTransferTimeout(m_requestTimeoutMs);
-    const QByteArray payload = gzip(jsonText);
+    const QByteArray &payload = gzippedJson;
 
     if (!m_network)
         m_network = std::make_unique<QNetworkAccessManager>();

@@ -61,6 +61,9 @@ public:
     // gives, waiting with a local event loop only if the answer has not all arrived yet.
     Result<PendingPost> start(const char *path, const QJsonObject &body, const QByteArray &authorization);
     Result<PendingPost> start(const char *path, const QByteArray &jsonText, const QByteArray &authorization);
+    // start() for a body already gzipped (sync/protocol's gzip of the JSON text): the caller can
+    // compress the next request while the server works on the one before.
+    Result<PendingPost> startGzipped(const char *path, const QByteArray &gzippedJson, const QByteArray &authorization);
     Result<HttpsResponse> wait(PendingPost &pending, qint64 *bytesSent = nullptr, qint64 *bytesReceived = nullptr);
     [[nodiscard]] QUrl server() const { return m_server; }
 

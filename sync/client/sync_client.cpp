@@ -133,12 +133,6 @@ Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &bo
     return answerOf(post(path, body, auth, &stats), revoked);
 }
 
-Result<QJsonObject> SyncClient::exchange(const char *path, const QByteArray &jsonText, const QByteArray &auth,
-                                         RoundStats &stats, bool *revoked)
-{
-    return answerOf(channel().postText(path, jsonText, auth, &stats.bytesSent, &stats.bytesReceived), revoked);
-}
-
 Result<QJsonObject> SyncClient::answerOf(const Result<Response> &response, bool *revoked)
 {
     if (!response)
@@ -152,27 +146,55 @@ Result<QJsonObject> SyncClient::answerOf(const Result<Response> &response, bool 
     return response->body;
 }
 
+Result<SyncClient::PushBatch> SyncClient::writePushBatch(std::int64_t afterSeq)
+{
+    PushBatch batch;
+    auto outbox = m_registry.outboxToSend(m_config.pushBatch, afterSeq);
+    if (!outbox)
+        return outbox.error();
+    if (outbox->isEmpty())
+        return batch;
+    // The batch closes at Limits::pageBytes of records (the first always goes, however large).
+    // Each record's wire text is written once, straight, around its payload as stored
+    // (push_text.h): it sizes the batch and goes into the request as it is.
+    QList<PushChangeText> changes;
+    qsizetype bytes = 0;
+    while (changes.size() < outbox->size() && (changes.isEmpty() || bytes < Limits::pageBytes)) {
+        const auto &out = outbox->at(changes.size());
+        changes.append({out.envelope.seq, recordText(out.envelope, out.payloadText)});
+        bytes += changes.last().record.size();
+    }
+    outbox->resize(changes.size());
+    batch.records = std::move(outbox).value();
+    batch.gzippedBody = gzip(pushRequestText(m_registry.deviceId(), changes));
+    return batch;
+}
+
 Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *behind,
                            bool *revoked)
 {
+    // One request in flight, batches in seq order. While the server stores a batch, this tablet
+    // writes the next one (the outbox after it); once the answer covers the whole batch, the next
+    // is sent before this one's acknowledgement is stored, so the server stores one while the
+    // tablet commits the other. A crash before that commit sends the batch again, and the server
+    // applies each (device, seq) once. An answer that covers less drops the batch written ahead:
+    // the outbox is read again from its start.
+    auto first = writePushBatch(0);
+    if (!first)
+        return first.error();
+    PushBatch batch = std::move(first).value();
+    if (batch.records.isEmpty())
+        return ok();
+    auto started = channel().startGzipped("/v1/push", batch.gzippedBody, auth);
+    if (!started)
+        return started.error();
+    PendingPost inFlight = std::move(started).value();
     for (;;) {
-        auto batch = m_registry.outbox(m_config.pushBatch);
-        if (!batch)
-            return batch.error();
-        if (batch->isEmpty())
-            return ok();
-        // The batch closes at Limits::pageBytes of records (the first always goes, however large).
-        // Each record's wire text is written once, straight (push_text.h): it sizes the batch and
-        // goes into the request as it is.
-        QList<PushChangeText> changes;
-        qsizetype bytes = 0;
-        while (changes.size() < batch->size() && (changes.isEmpty() || bytes < Limits::pageBytes)) {
-            const auto &record = batch->at(changes.size());
-            changes.append({record.seq, recordText(record)});
-            bytes += changes.last().record.size();
-        }
-        batch->resize(changes.size());
-        auto response = exchange("/v1/push", pushRequestText(m_registry.deviceId(), changes), auth, stats, revoked);
+        auto ahead = writePushBatch(batch.records.last().envelope.seq);
+        if (!ahead)
+            return ahead.error();
+        PushBatch next = std::move(ahead).value();
+        auto response = answerOf(channel().wait(inFlight, &stats.bytesSent, &stats.bytesReceived), revoked);
         if (!response)
             return response.error();
         if (*revoked)
@@ -180,18 +202,35 @@ Status SyncClient::pushAll(const QByteArray &auth, RoundStats &stats, std::int64
         auto result = pushResponseFromJson(*response);
         if (!result)
             return result.error();
-        QStringList acknowledged;
-        for (const auto &record : std::as_const(*batch)) {
-            if (record.seq <= result->highestSeq)
-                acknowledged.append(record.id);
-        }
-        if (acknowledged.isEmpty())
+        if (batch.records.first().envelope.seq > result->highestSeq)
             return Error{QStringLiteral("server"), QStringLiteral("acknowledged none of the batch")};
-        if (auto s = m_registry.acknowledgePushed(acknowledged, result->highestSeq); !s)
-            return s;
+        const bool sentAhead = !next.records.isEmpty() && result->highestSeq >= batch.records.last().envelope.seq;
+        if (sentAhead) {
+            auto following = channel().startGzipped("/v1/push", next.gzippedBody, auth);
+            if (!following)
+                return following.error();
+            inFlight = std::move(following).value();
+        }
+        if (auto s = m_registry.acknowledgePushed(batch.records, result->highestSeq); !s)
+            return s.error();
         stats.pushed += result->applied;
         *serverHighest = result->highestSeq;
         *behind = *behind || result->behind;
+        if (!sentAhead) {
+            // Nothing was sent ahead: the server took less than the whole batch, or nothing
+            // waited after it when the next was written. Read the outbox again from its start.
+            auto fresh = writePushBatch(0);
+            if (!fresh)
+                return fresh.error();
+            next = std::move(fresh).value();
+            if (next.records.isEmpty())
+                return ok();
+            auto following = channel().startGzipped("/v1/push", next.gzippedBody, auth);
+            if (!following)
+                return following.error();
+            inFlight = std::move(following).value();
+        }
+        batch = std::move(next);
     }
 }
 

@@ -73,14 +73,18 @@ private:
     HttpsChannel &channel();
     Result<Response> post(const char *path, const QJsonObject &body, const QByteArray &authorization,
                           RoundStats *stats);
-    // A request answered 200 gives its body; 410 sets *revoked; anything else is an error. The
-    // body as an object, or already as JSON text.
+    // A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
     Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
                                  bool *revoked);
-    Result<QJsonObject> exchange(const char *path, const QByteArray &jsonText, const QByteArray &auth,
-                                 RoundStats &stats, bool *revoked);
     static Result<QJsonObject> answerOf(const Result<Response> &response, bool *revoked);
     Result<QByteArray> authorization();
+    // A push batch written ahead: the outbox records it holds and its request body, gzipped.
+    struct PushBatch {
+        QList<storage::OutgoingRecord> records;
+        QByteArray gzippedBody;
+    };
+    // The next batch of the outbox after afterSeq (empty when nothing waits there).
+    Result<PushBatch> writePushBatch(std::int64_t afterSeq);
     // *behind: the server stored a change under a number it had already covered.
     Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *behind, bool *revoked);
     Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);

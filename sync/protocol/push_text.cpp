@@ -85,10 +85,14 @@ void appendMember(QByteArray &out, const char *name, const QString &text)
 
 }  // namespace
 
-QByteArray recordText(const domain::RecordEnvelope &r)
+QByteArray recordText(const domain::RecordEnvelope &record)
+{
+    return recordText(record, QJsonDocument(record.payload).toJson(QJsonDocument::Compact));
+}
+
+QByteArray recordText(const domain::RecordEnvelope &r, QByteArrayView payload)
 {
     // envelopeToJson's members in QJsonObject's order (sorted by name), optional ones only when set.
-    const QByteArray payload = QJsonDocument(r.payload).toJson(QJsonDocument::Compact);
     QByteArray out;
     out.reserve(payload.size() + 400);
     appendMember(out, "{\"author\":", r.author);

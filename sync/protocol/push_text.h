@@ -8,6 +8,7 @@
 #include "core/domain/envelope.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,9 @@ namespace cairn::sync {
 
 // What QJsonDocument(envelopeToJson(record)).toJson(QJsonDocument::Compact) gives.
 QByteArray recordText(const domain::RecordEnvelope &record);
+// The same around a payload already written as compact JSON by QJsonDocument (as the registry
+// stores it): payloadText goes in as it is, record.payload is not read.
+QByteArray recordText(const domain::RecordEnvelope &record, QByteArrayView payloadText);
 
 // What QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact) gives.
 QByteArray textArray(const QStringList &texts);

@@ -229,7 +229,7 @@ class TestPatientSummaries : public QObject {
                     "valid_until FROM patient_summary ORDER BY patient_id"),
             rows(r, "SELECT * FROM summary_dirty ORDER BY patient_id"),
             rows(r, "SELECT record_id, patient_id, kind, payload, field, message FROM quarantine ORDER BY id"),
-            rows(r, "SELECT * FROM outbox ORDER BY seq"),
+            rows(r, "SELECT * FROM outbox ORDER BY record_seq"),
             schemaOf(r)};
         return state;
     }

@@ -295,7 +295,9 @@ private slots:
         QVERIFY(outbox->at(1).seq > retraction.seq);
 
         // Acknowledged by the server: off the outbox, still withdrawn.
-        CHECK_OK(a->acknowledgePushed({retraction.id, outbox->at(1).id}, outbox->at(1).seq));
+        auto sent = a->outboxToSend(100);
+        CHECK_OK(sent);
+        QCOMPARE(a->acknowledgePushed(*sent, outbox->at(1).seq).value(), 2);
         QCOMPARE(a->outbox(100)->size(), 0);
         QVERIFY(!a->quarantined(true)->at(1).withdrawalPending);
         // A server restored from a backup that lacks it gets it again.
@@ -350,10 +352,14 @@ private slots:
             for (domain::RecordEnvelope record : stored)
                 CHECK_OK(storage::RecordStore(db).insert(record, false));
             CHECK_OK(tx->commit());
-            // Back to schema 4: the tables of versions 5 to 11 go, as they were never there.
+            // Back to schema 4: the tables of versions 5 to 11 go, as they were never there, and
+            // the outbox is keyed by record id again (version 12).
             CHECK_OK(db.exec("DROP TABLE quarantine; DROP TRIGGER summary_dirty_on_record; DROP TABLE summary_dirty; "
                              "DROP TABLE patient_summary; DROP TABLE patient_summary_ahead; DROP TABLE summary_text; "
-                             "DROP INDEX records_by_kind_date; PRAGMA user_version = 4"));
+                             "DROP INDEX records_by_kind_date; DROP TABLE outbox; "
+                             "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+                             "record_id TEXT NOT NULL UNIQUE REFERENCES records(id), queued_at TEXT NOT NULL); "
+                             "PRAGMA user_version = 4"));
         }
         a.reset();
 

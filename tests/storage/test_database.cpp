@@ -7,6 +7,8 @@
 #include "core/storage/record_store.h"
 #include "tests/support/temp_registry.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -215,7 +217,7 @@ private slots:
         QCOMPARE(store.history(QStringLiteral("p-1"))->size(), 3);
         QCOMPARE(*store.outboxSize(), 3);
         // The kept count follows acknowledgements too, and always equals the rows waiting.
-        QVERIFY(store.acknowledge({QStringLiteral("r-1"), QStringLiteral("r-3")}).ok());
+        QVERIFY(store.acknowledge({original.seq, retraction.seq}).ok());
         QCOMPARE(*store.outboxSize(), 1);
         QCOMPARE(*db->scalarInt("SELECT count(*) FROM outbox"), 1);
     }
@@ -238,43 +240,99 @@ private slots:
         QCOMPARE(*store.outboxSize(), 0);
     }
 
-    void outboxAcknowledgeRemovesOnlyNamedRecords()
+    void outboxAcknowledgeRemovesOnlyTheGivenRecords()
     {
         QTemporaryDir dir;
         auto db = createMigrated(dir.filePath(QStringLiteral("r.db")), testKey());
         RecordStore store(*db);
+        QList<std::int64_t> seqs;
         for (int i = 1; i <= 3; ++i) {
             auto r = sampleRecord(QStringLiteral("r-%1").arg(i), QStringLiteral("A"));
             QVERIFY(store.insert(r, true).ok());
+            seqs.append(r.seq);
         }
-        QVERIFY(store.acknowledge({QStringLiteral("r-1"), QStringLiteral("r-3")}).ok());
+        QVERIFY(store.acknowledge({seqs.at(0), seqs.at(2)}).ok());
         auto pending = store.pendingOutbox(10);
         QCOMPARE(pending->size(), 1);
-        QCOMPARE(pending->first().id, QStringLiteral("r-2"));
+        QCOMPARE(pending->first().envelope.id, QStringLiteral("r-2"));
+        QCOMPARE(*store.outboxSize(), 1);
     }
 
-    void outboxAcknowledgeTakesIdsThatNeedEscaping()
+    void outboxSendsEachPayloadAsStored()
     {
-        // The ids reach SQLite as one JSON array written by hand; an id JSON must escape is still
-        // matched exactly, and no other record leaves the outbox.
+        // The outbox hands each payload over as the text stored, for the push to send as it is:
+        // byte for byte the compact JSON of the payload written, escapes and non-ASCII included.
         QTemporaryDir dir;
         auto db = createMigrated(dir.filePath(QStringLiteral("r.db")), testKey());
         RecordStore store(*db);
-        const QStringList ids{QStringLiteral("r-\"1\""), QStringLiteral("r-\\2"), QStringLiteral("r-3\t"),
-                              QStringLiteral("r-ñ")};
-        for (const QString &id : ids) {
-            auto record = sampleRecord(id, QStringLiteral("A"));
-            QVERIFY(store.insert(record, true).ok());
-        }
-        QVERIFY(store.acknowledge({ids.at(0), ids.at(3)}).ok());
+        QString awkward = QStringLiteral("Zoë \"Z\" \\ / Núñez 日本 😀 \u2028 \x7f");
+        for (char16_t c = 0; c < 0x20; ++c)
+            awkward += QChar(c);
+        auto record = sampleRecord(QStringLiteral("r-\"1\""), awkward);
+        record.payload.insert(
+            QStringLiteral("nested"),
+            QJsonObject{{QStringLiteral("b"), 2.5}, {QStringLiteral("a"), QJsonArray{1, QStringLiteral("ñ")}}});
+        QVERIFY(store.insert(record, true).ok());
         auto pending = store.pendingOutbox(10);
         QVERIFY(pending.ok());
-        QStringList left;
-        for (const auto &record : std::as_const(*pending))
-            left.append(record.id);
-        QCOMPARE(left, (QStringList{ids.at(1), ids.at(2)}));
-        QVERIFY(store.acknowledge({ids.at(1), ids.at(2)}).ok());
-        QCOMPARE(*store.outboxSize(), 0);
+        QCOMPARE(pending->size(), 1);
+        QCOMPARE(pending->first().envelope.id, record.id);
+        QVERIFY(pending->first().envelope.payload.isEmpty());
+        QCOMPARE(pending->first().payloadText, QJsonDocument(record.payload).toJson(QJsonDocument::Compact));
+    }
+
+    // A registry at schema 11 kept its outbox by record id. After the upgrade every waiting record
+    // is still waiting, in the same order, counted, with the time of its write; and acknowledging
+    // and writing keep the count after it.
+    void theOutboxKeepsItsRecordsAndOrderThroughTheUpgrade()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.db"));
+        QStringList waiting;
+        {
+            auto db = createMigrated(path, testKey());
+            RecordStore store(*db);
+            for (int i = 1; i <= 5; ++i) {
+                auto r = sampleRecord(QStringLiteral("r-%1").arg(i), QStringLiteral("A"));
+                r.writtenAt = QStringLiteral("2026-01-0%1T10:00:00.000Z").arg(i);
+                QVERIFY(store.insert(r, false).ok());
+            }
+            // The outbox as version 1 made it, holding r-2, r-3 and r-5 (r-1 and r-4 acknowledged).
+            QVERIFY(db->exec("DROP TABLE outbox;"
+                             "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+                             "record_id TEXT NOT NULL UNIQUE REFERENCES records(id), queued_at TEXT NOT NULL);"
+                             "CREATE TRIGGER outbox_size_on_insert AFTER INSERT ON outbox "
+                             "BEGIN UPDATE outbox_size SET pending = pending + 1 WHERE only_row = 1; END;"
+                             "CREATE TRIGGER outbox_size_on_delete AFTER DELETE ON outbox "
+                             "BEGIN UPDATE outbox_size SET pending = pending - 1 WHERE only_row = 1; END;"
+                             "UPDATE outbox_size SET pending = 0;"
+                             "INSERT INTO outbox (record_id, queued_at) SELECT id, written_at FROM records "
+                             "WHERE id IN ('r-2', 'r-3', 'r-5') ORDER BY seq;"
+                             "PRAGMA user_version = 11"));
+            QCOMPARE(*db->scalarInt("SELECT pending FROM outbox_size"), 3);
+            waiting = {QStringLiteral("r-2"), QStringLiteral("r-3"), QStringLiteral("r-5")};
+        }
+        auto opened = Database::open(path, testKey(), Database::OpenMode::ExistingOnly);
+        QVERIFY(opened.ok());
+        auto db = std::move(opened).value();
+        QVERIFY(migrate(*db).ok());
+        QCOMPARE(*db->scalarInt("PRAGMA user_version"), latestSchemaVersion());
+        RecordStore store(*db);
+        auto pending = store.pendingOutbox(10);
+        QVERIFY(pending.ok());
+        QStringList ids;
+        for (const auto &out : std::as_const(*pending))
+            ids.append(out.envelope.id);
+        QCOMPARE(ids, waiting);
+        QCOMPARE(*store.outboxSize(), 3);
+        QCOMPARE(*store.oldestPendingWrite(), QStringLiteral("2026-01-02T10:00:00.000Z"));
+        QVERIFY(store.acknowledge({pending->at(0).envelope.seq}).ok());
+        QCOMPARE(*store.outboxSize(), 2);
+        auto later = sampleRecord(QStringLiteral("r-6"), QStringLiteral("B"));
+        QVERIFY(store.insert(later, true).ok());
+        QCOMPARE(*store.outboxSize(), 3);
+        QCOMPARE(store.pendingOutbox(10)->last().envelope.id, QStringLiteral("r-6"));
+        QCOMPARE(*db->scalarInt("SELECT count(*) FROM outbox"), 3);
     }
 
     void searchKeyFoldsCaseAndAccents()
