@@ -340,6 +340,16 @@ Page {
                 }
             }
 
+            // --- what the file left out, imported all the same (an older export's goals) -------
+            StatusBanner {
+                objectName: "importWarnings"
+                Layout.fillWidth: true
+                visible: importModel.warnings.length > 0
+                kind: StatusBanner.Warning
+                title: qsTr("%n record(s) will come in without something the file does not hold", "", importModel.warnings.length)
+                text: importModel.warnings.map(warning => screen.problemText(warning)).join("\n")
+            }
+
             StatusBanner {
                 objectName: "importMessage"
                 Layout.fillWidth: true
