@@ -56,6 +56,14 @@ Page {
                                                       : problem.message
     }
 
+    // Each problem or warning on a line of its own.
+    function problemLines(problems: var): string {
+        const lines = []
+        for (let i = 0; i < problems.length; ++i)
+            lines.push(screen.problemText(problems[i]))
+        return lines.join("\n")
+    }
+
     ImportModel {
         id: importModel
         objectName: "importModel"
@@ -347,7 +355,7 @@ Page {
                 visible: importModel.warnings.length > 0
                 kind: StatusBanner.Warning
                 title: qsTr("%n record(s) will come in without something the file does not hold", "", importModel.warnings.length)
-                text: importModel.warnings.map(warning => screen.problemText(warning)).join("\n")
+                text: screen.problemLines(importModel.warnings)
             }
 
             StatusBanner {
