@@ -48,7 +48,14 @@
     <message numerus="yes">
         <source>%n other record(s) (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</source>
         <translation>
-            <numerusform>%n other record (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</numerusform><numerusform>%n other records (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</numerusform></translation>
+            <numerusform>%n other record (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</numerusform>
+            <numerusform>%n other records (agreements, visits, referrals, PDMP checks, naloxone, clinician decisions, opioid use disorder checklists and treatment, intakes, tasks, taper plans, refill requests, urine test selections, case conferences, goals)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) will come in without something the file does not hold</source>
+        <translation>
+            <numerusform>%n record will come in without something the file does not hold</numerusform><numerusform>%n records will come in without something the file does not hold</numerusform></translation>
     </message>
 </context>
 <context>

@@ -302,6 +302,13 @@
             <numerusform>%n registros más (acuerdos, visitas, derivaciones, consultas del PDMP, naloxona, decisiones clínicas, listas de criterios y tratamiento del trastorno por consumo de opioides, admisiones, tareas, planes de reducción, solicitudes de resurtido, selecciones para prueba de orina, sesiones clínicas, objetivos)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) will come in without something the file does not hold</source>
+        <translation>
+            <numerusform>%n registro entrará sin algo que el archivo no contiene</numerusform>
+            <numerusform>%n registros entrarán sin algo que el archivo no contiene</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AdminPolicyScreen</name>
@@ -6491,14 +6498,6 @@
         <translation>PEG: dolor %1, disfrute %2, actividad %3 (media %4)</translation>
     </message>
     <message>
-        <source>%1: %2, positive</source>
-        <translation>%1: %2, positivo</translation>
-    </message>
-    <message>
-        <source>%1: %2, negative</source>
-        <translation>%1: %2, negativo</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -6571,10 +6570,6 @@
         <translation>Sí</translation>
     </message>
     <message>
-        <source>%1: %2, %3</source>
-        <translation>%1: %2, %3</translation>
-    </message>
-    <message>
         <source>%1: no traumatic event reported, %2</source>
         <translation>%1: no refiere ningún evento traumático, %2</translation>
     </message>
@@ -6637,14 +6632,6 @@
 <context>
     <name>cairn::app::ScreeningForm</name>
     <message>
-        <source>score %1</source>
-        <translation>puntuación %1</translation>
-    </message>
-    <message>
-        <source>score %1, %2</source>
-        <translation>puntuación %1, %2</translation>
-    </message>
-    <message>
         <source>This screen cannot be entered here.</source>
         <translation>Esta evaluación no se puede anotar aquí.</translation>
     </message>
@@ -6683,10 +6670,6 @@
     <message>
         <source>Saved on this tablet.</source>
         <translation>Guardado en esta tableta.</translation>
-    </message>
-    <message>
-        <source>%1 of 5, %2</source>
-        <translation>%1 de 5, %2</translation>
     </message>
 </context>
 <context>
@@ -7615,6 +7598,10 @@
         <source>must not be before startDate</source>
         <translation>no puede ser anterior a startDate</translation>
     </message>
+    <message>
+        <source>names %1, but the files hold no goals (an export from before goals were exported): the recommendation comes in without its goal; add the goal again if it still applies</source>
+        <translation>nombra %1, pero los archivos no contienen objetivos (una exportación de antes de que se exportaran los objetivos): la recomendación entra sin su objetivo; vuelva a añadir el objetivo si sigue vigente</translation>
+    </message>
 </context>
 <context>
     <name>cairn::interop::Spreadsheet</name>
@@ -8431,6 +8418,18 @@
     <message>
         <source>result pending</source>
         <translation>resultado pendiente</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message>
+        <source>%1 of 5, %2</source>
+        <translation>%1 de 5, %2</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>puntuación %1, %2</translation>
     </message>
 </context>
 <context>

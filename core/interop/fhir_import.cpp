@@ -18,6 +18,7 @@
 #include <QTime>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <optional>
@@ -1907,10 +1908,24 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
                                      "with its items")
                           .arg(loinc));
     }
+    // Exports from before goals were exported wrote a recommendation's goal as "Goal/<id>" and no
+    // Goal resource at all: files without any Goal are taken for one of those.
+    const bool filesHoldGoals = std::any_of(resources.cbegin(), resources.cend(),
+                                            [](const Resource &r) { return r.type == QLatin1String("Goal"); });
     // The links between records, now that every record is read: each names a record of the same
     // patient in the files, which keeps the id chosen here when the registry stores it.
     for (const Link &link : std::as_const(links)) {
         const auto target = linkable.constFind(link.reference);
+        if (target == linkable.constEnd() && link.type == QLatin1String("Goal") && !filesHoldGoals) {
+            // The goal's words, dates and status were never written: it is left out, not made up.
+            content.warnings.append(
+                {link.resource, link.field,
+                 FhirImport::tr("names %1, but the files hold no goals (an export from before goals were exported): "
+                                "the recommendation comes in without its goal; add the goal again if it still "
+                                "applies")
+                     .arg(quotedInput(link.reference, 80))});
+            continue;
+        }
         if (target == linkable.constEnd() || target->type != link.type || target->conference != link.conference)
             return Error{link.field,
                          FhirImport::tr("%1 is not a %2 of the files")
@@ -1927,6 +1942,11 @@ Result<FhirContent> readFhir(const QList<FhirFile> &files, const RxNormTable &rx
         link.set(id->toString(QUuid::WithoutBraces));
     }
     return content;
+}
+
+QString FhirWarning::line() const
+{
+    return Error{field, message}.within(resource).line();
 }
 
 Result<FhirContent> readFhir(const QList<FhirFile> &files, bool requirePatients)
@@ -1950,6 +1970,7 @@ Result<FhirSummary> summarizeFhir(const FhirContent &content)
         return Error{QStringLiteral("mme_table"), FhirImport::tr("the shipped default MME table is missing")};
     FhirSummary summary;
     summary.patients = static_cast<int>(content.patients.size());
+    summary.warnings = content.warnings;
     for (const OpioidRequest &request : content.opioidRequests) {
         auto mme = clinical::computeMme({request.entry}, request.entry.start, *table);
         if (!mme)

@@ -45,9 +45,21 @@ struct OpioidRequest {
     domain::OpioidEntry entry;
 };
 
+// What the files left out that the person importing should know, though nothing is refused: a
+// case conference recommendation naming a goal that an export from before goals were exported
+// (Goal.ndjson) did not carry. The recommendation comes in without its goal; no goal is made up.
+struct FhirWarning {
+    QString resource;  // "ServiceRequest.ndjson line 1 (ServiceRequest/abc)"
+    QString field;     // "extension(recommendation)[0].record"
+    QString message;
+
+    QString line() const;  // "resource.field: message", as an error's line reads
+};
+
 struct FhirContent {
     QList<domain::Patient> patients;      // file order, records attached; ids empty (the registry gives them)
     QList<OpioidRequest> opioidRequests;  // every opioid request, whether or not its patient is in the file
+    QList<FhirWarning> warnings;          // file order
 };
 
 // Reads every resource of the files. With requirePatients, every MedicationRequest and Observation
@@ -80,6 +92,7 @@ struct FhirSummary {
     // Agreements, visits, referrals, PDMP checks, naloxone, decisions, OUD and MOUD, intakes, tasks,
     // taper plans, refill requests and overrides, random urine test draws, case conferences, goals.
     int otherRecords = 0;
+    QList<FhirWarning> warnings;  // as FhirContent's
 };
 Result<FhirSummary> summarizeFhir(const FhirContent &content);
 

@@ -2,8 +2,10 @@
 
 #include "core/clinical/decisions.h"
 #include "core/clinical/mme.h"
+#include "core/clinical/rules.h"
 #include "core/domain/record_json.h"
 #include "core/reports/pdf_document.h"
+#include "core/reports/record_words.h"
 #include "core/reports/result_words.h"
 
 #include <QCoreApplication>
@@ -246,6 +248,12 @@ QString number(double value)
     return QLocale().toString(clinical::roundToTenth(value), 'f', 1);
 }
 
+// The reader's language as the clinical assets name it ("es"), for the rules' gap reasons.
+QString readerLanguage()
+{
+    return QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
+}
+
 // A dose or score as written, without trailing zeros: 7.5, 10; 7,5 in Spanish.
 QString amount(double value)
 {
@@ -467,7 +475,7 @@ QByteArray renderCaseSummary(const CaseSummary &s)
                                      "clinic's registry on %7.")
                       .arg(p.clinicId, dateText(p.birthDate))
                       .arg(p.birthDate.isValid() ? domain::ageOn(p.birthDate, s.asOf) : 0)
-                      .arg(sexWords(p.sex), p.language,
+                      .arg(sexWords(p.sex), languageWords(p.language),
                            p.prescriber.isEmpty() ? CaseSummaryPdf::tr("not recorded") : p.prescriber,
                            dateText(s.asOf)));
     if (s.conference) {
@@ -625,10 +633,11 @@ QByteArray renderCaseSummary(const CaseSummary &s)
     doc.heading(CaseSummaryPdf::tr("Referrals, goals and open tasks"));
     QList<QStringList> care;
     for (const domain::Referral &r : byDate(p.referrals))
-        care << QStringList{dateText(r.date), CaseSummaryPdf::tr("Referral"),
-                            r.to.isEmpty()
-                                ? QStringLiteral("%1: %2").arg(r.type, referralWords(r.status))
-                                : CaseSummaryPdf::tr("%1 to %2: %3").arg(r.type, r.to, referralWords(r.status))};
+        care << QStringList{
+            dateText(r.date), CaseSummaryPdf::tr("Referral"),
+            r.to.isEmpty()
+                ? QStringLiteral("%1: %2").arg(resourceCategoryWords(r.type), referralWords(r.status))
+                : CaseSummaryPdf::tr("%1 to %2: %3").arg(resourceCategoryWords(r.type), r.to, referralWords(r.status))};
     for (const domain::CarePlanGoal &g : byDate(p.goals))
         care << QStringList{dateText(g.date), CaseSummaryPdf::tr("Goal"),
                             QStringLiteral("%1 (%2)").arg(g.goal, goalWords(g.status))};
@@ -645,7 +654,9 @@ QByteArray renderCaseSummary(const CaseSummary &s)
     QList<QStringList> gaps;
     for (const clinical::CareGap &gap : s.gaps)
         gaps << QStringList{gap.code, gapStatusWords(gap.status),
-                            gap.due.isValid() ? dateText(gap.due) : CaseSummaryPdf::tr("now"), gap.reason};
+                            gap.due.isValid() ? dateText(gap.due) : CaseSummaryPdf::tr("now"),
+                            // The rules' reason in the words the gap cards use, in the reader's language.
+                            clinical::gapReason(gap.code, readerLanguage())};
     if (gaps.isEmpty())
         doc.paragraph(CaseSummaryPdf::tr("No open care gap."));
     else

@@ -37,6 +37,18 @@ QString screeningResultWords(const clinical::ScreeningScore &score)
     return result;
 }
 
+QString screeningScoreWords(const clinical::ScreeningScore &score)
+{
+    const int total = static_cast<int>(score.total);
+    if (score.result.isEmpty())
+        return ResultWords::tr("score %1").arg(total);
+    // The PC-PTSD-5 counts its yes answers; the PHQ-2 and GAD-2 are positive or negative too, but
+    // their total is a score (0-6), not a count out of 5.
+    if (score.instrument == QLatin1String("pcptsd5"))
+        return ResultWords::tr("%1 of 5, %2").arg(total).arg(screeningResultWords(score));
+    return ResultWords::tr("score %1, %2").arg(total).arg(screeningResultWords(score));
+}
+
 QString urineResultWords(domain::UdsResult result)
 {
     switch (result) {

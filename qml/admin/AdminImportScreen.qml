@@ -56,6 +56,14 @@ Page {
                                                       : problem.message
     }
 
+    // Each problem or warning on a line of its own.
+    function problemLines(problems: var): string {
+        const lines = []
+        for (let i = 0; i < problems.length; ++i)
+            lines.push(screen.problemText(problems[i]))
+        return lines.join("\n")
+    }
+
     ImportModel {
         id: importModel
         objectName: "importModel"
@@ -338,6 +346,16 @@ Page {
                         }
                     }
                 }
+            }
+
+            // --- what the file left out, imported all the same (an older export's goals) -------
+            StatusBanner {
+                objectName: "importWarnings"
+                Layout.fillWidth: true
+                visible: importModel.warnings.length > 0
+                kind: StatusBanner.Warning
+                title: qsTr("%n record(s) will come in without something the file does not hold", "", importModel.warnings.length)
+                text: screen.problemLines(importModel.warnings)
             }
 
             StatusBanner {

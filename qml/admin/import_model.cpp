@@ -156,6 +156,7 @@ void ImportModel::clearResults()
     m_sheetRows = 0;
     m_readableRows = 0;
     m_problems.clear();
+    m_warnings.clear();
     m_prescriptions.clear();
     m_patients = 0;
     m_observations = 0;
@@ -324,6 +325,8 @@ void ImportModel::readFhirFile()
                                              : tr("not counted in MME")},
                                 {QStringLiteral("dates"), dates}});
             }
+            for (const interop::FhirWarning &w : summary->warnings)
+                m_warnings.append(problemOf(0, Error{w.field, {}}.within(w.resource).field, w.message));
             m_patients = summary->patients;
             m_observations = summary->pegScores + summary->screenings + summary->urineScreens;
             m_sedatives = summary->sedatives;

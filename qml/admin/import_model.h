@@ -49,6 +49,9 @@ class ImportModel : public cairn::app::AsyncObject {
     Q_PROPERTY(int readableRows READ readableRows NOTIFY previewChanged)
     // Every problem: {row (0 for FHIR), column (the sheet's column, or the resource and field), message}.
     Q_PROPERTY(QVariantList problems READ problems NOTIFY previewChanged)
+    // FHIR: what the file left out but does not stop the import (a goal an older export did not
+    // carry), {row (0), column (the resource and field), message}; kept after the commit.
+    Q_PROPERTY(QVariantList warnings READ warnings NOTIFY previewChanged)
     // FHIR: {resource, subject, drug, mme (text), dates}, and the counts of what comes with them.
     Q_PROPERTY(QVariantList prescriptions READ prescriptions NOTIFY previewChanged)
     Q_PROPERTY(int patients READ patients NOTIFY previewChanged)
@@ -83,6 +86,7 @@ public:
     int sheetRows() const { return m_sheetRows; }
     int readableRows() const { return m_readableRows; }
     QVariantList problems() const { return m_problems; }
+    QVariantList warnings() const { return m_warnings; }
     QVariantList prescriptions() const { return m_prescriptions; }
     int patients() const { return m_patients; }
     int observations() const { return m_observations; }
@@ -130,6 +134,7 @@ private:
     int m_sheetRows = 0;
     int m_readableRows = 0;
     QVariantList m_problems;
+    QVariantList m_warnings;
     QVariantList m_prescriptions;
     int m_patients = 0;
     int m_observations = 0;

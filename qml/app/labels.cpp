@@ -1,5 +1,7 @@
 #include "qml/app/labels.h"
 
+#include "core/reports/record_words.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -41,11 +43,7 @@ QString tierLabel(const QString &tier)
 
 QString languageName(const QString &code)
 {
-    if (code == QLatin1String("en"))
-        return QCoreApplication::translate("Labels", "English");
-    if (code == QLatin1String("es"))
-        return QCoreApplication::translate("Labels", "Spanish");
-    return code;
+    return reports::languageWords(code);
 }
 
 QString taperStatusLabel(domain::TaperStatus status)

@@ -38,7 +38,8 @@ QString payloadValueText(const QJsonValue &value);
 // The author of a record written by a user of another tablet who never signed in on this one.
 QString unknownAuthorLabel();
 // A patient's language ("en", "es") named in the screens' language ("English" / "inglés"): the
-// banner's "Speaks …" reads as one sentence in either language. An unknown code is shown as is.
+// banner's "Speaks …" reads as one sentence in either language (core/reports/record_words, the
+// case summary PDF's rule too).
 QString languageName(const QString &code);
 // The language of the screens ("en" or "es"), for texts that come from clinical assets.
 QString uiLanguage();

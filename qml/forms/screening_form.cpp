@@ -36,17 +36,6 @@ QString instrumentTitle(const QString &instrument)
     return definition ? clinical::instrumentTitle(*definition, uiLanguage()) : instrument;
 }
 
-QString screeningResultText(const clinical::ScreeningScore &score)
-{
-    // The result in the words the case summary and its PDF use (core/reports/result_words.h).
-    const int total = static_cast<int>(score.total);
-    if (score.result.isEmpty())
-        return ScreeningForm::tr("score %1").arg(total);
-    if (score.resultKind == QLatin1String("positive"))
-        return ScreeningForm::tr("%1 of 5, %2").arg(total).arg(reports::screeningResultWords(score));
-    return ScreeningForm::tr("score %1, %2").arg(total).arg(reports::screeningResultWords(score));
-}
-
 ScreeningForm::ScreeningForm(QObject *parent)
     : AsyncObject(parent)
 {
@@ -187,7 +176,7 @@ QString ScreeningForm::resultText() const
     if (!def || !def->isComplete(m_answers) || (m_instrument == QLatin1String("ort") && m_sex == domain::Sex::Unknown))
         return {};
     auto score = def->score(def->recordAnswers(m_answers), m_sex, m_pcptsd5Cutoff);
-    return score ? screeningResultText(*score) : QString();
+    return score ? reports::screeningScoreWords(*score) : QString();
 }
 
 void ScreeningForm::setErrors(QVariantMap errors)

@@ -20,14 +20,10 @@
 
 namespace cairn::clinical {
 class Instrument;
-struct ScreeningScore;
 }  // namespace cairn::clinical
 
 namespace cairn::app {
 
-// A screen's result in words, as the form and the patient's history show it: "score 7, moderate
-// risk" (ORT), "3 of 5, positive" (PC-PTSD-5), "score 12, moderate" (a scored instrument).
-QString screeningResultText(const clinical::ScreeningScore &score);
 // The instrument's title in the screen's language ("Opioid Risk Tool (ORT)"); the id if unknown.
 QString instrumentTitle(const QString &instrument);
 

@@ -342,7 +342,7 @@ void HistoryListModel::setPatient(const domain::Patient &p, const QList<clinical
         QString result = tr("Recorded");
         if (nextScore < scores.size() && scores.at(nextScore).instrument == s.instrument &&
             scores.at(nextScore).date == s.date)
-            result = screeningResultText(scores.at(nextScore++));
+            result = reports::screeningScoreWords(scores.at(nextScore++));
         const bool ownForm = s.instrument == QLatin1String("ort") || s.instrument == QLatin1String("pcptsd5");
         rows.append({s.date, 11, QStringLiteral("screening"), instrumentTitle(s.instrument), result, idOf(s.meta),
                      ownForm ? s.instrument : QString()});

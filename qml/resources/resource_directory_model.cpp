@@ -1,6 +1,7 @@
 #include "qml/resources/resource_directory_model.h"
 
 #include "core/registry/registry.h"
+#include "core/reports/record_words.h"
 #include "qml/app/permissions.h"
 
 #include <QCoreApplication>
@@ -8,18 +9,6 @@
 
 namespace cairn::app {
 namespace {
-
-// Category labels, by stored name, in the directory's order (domain::resourceCategoryNames()).
-const char *const kCategoryLabels[] = {
-    QT_TRANSLATE_NOOP("ResourceCategory", "Addiction treatment"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "Buprenorphine / MOUD prescriber"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "Behavioral health"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "Pain specialist"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "Physical therapy"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "Other non-drug therapy"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "Social work"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "Crisis line"),
-};
 
 QString distanceText(const domain::ClinicResource &r)
 {
@@ -126,10 +115,7 @@ QVariantList ResourceDirectoryModel::categories() const
 
 QString ResourceDirectoryModel::categoryLabel(const QString &category)
 {
-    const qsizetype index = domain::resourceCategoryNames().indexOf(category);
-    if (index < 0)
-        return category;
-    return QCoreApplication::translate("ResourceCategory", kCategoryLabels[index]);
+    return reports::resourceCategoryWords(category);
 }
 
 bool ResourceDirectoryModel::canEdit() const

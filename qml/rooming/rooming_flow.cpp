@@ -16,7 +16,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <numeric>
 
 namespace cairn::app {
 namespace {
@@ -310,11 +309,6 @@ clinical::RoomingContext RoomingFlow::planContext() const
     return {m_instruments, m_asked, m_sex, m_pcptsd5Cutoff};
 }
 
-bool RoomingFlow::positive(const QString &instrument) const
-{
-    return clinical::roomingScreenPositive(planContext(), m_answers, instrument);
-}
-
 QList<RoomingFlow::Step> RoomingFlow::steps() const
 {
     QList<Step> list;
@@ -458,39 +452,20 @@ QStringList RoomingFlow::recorded() const
                      .arg(
                          decimalText(clinical::roundToTenth(clinical::pegMean(s.value(0), s.value(1), s.value(2))), 1));
     }
-    for (const QString &id :
-         {QStringLiteral("phq2"), QStringLiteral("phq9"), QStringLiteral("gad2"), QStringLiteral("gad7")}) {
-        if (!m_saved.contains(id) || !complete(id))
-            continue;
-        const QList<int> s = scores(id);
-        const int total = std::accumulate(s.cbegin(), s.cend(), 0);
-        QString title = clinical::instrumentTitle(*definition(id), m_language);
-        if (id == QLatin1String("phq2") || id == QLatin1String("gad2"))
-            lines << (positive(id) ? tr("%1: %2, positive").arg(title).arg(total)
-                                   : tr("%1: %2, negative").arg(title).arg(total));
-        else
-            lines << tr("%1: %2").arg(title).arg(total);
-    }
+    // Each screen's score and result in the words the history and the screening form give the
+    // same stored screen (reports::screeningScoreWords), scored by the instrument's own rules.
     const auto title = [&](const QString &id) { return clinical::instrumentTitle(*definition(id), m_language); };
-    if (m_saved.contains(kOrt)) {
-        if (const auto s = scored(kOrt)) {
-            lines << tr("%1: %2, %3")
-                         .arg(title(kOrt))
-                         .arg(static_cast<int>(s->total))
-                         .arg(reports::screeningResultWords(*s));
-        }
-    }
-    if (m_saved.contains(kPcPtsd5)) {
-        if (const auto s = scored(kPcPtsd5)) {
-            if (m_answers.value(kPcPtsd5).value(0) == 0)
-                lines << tr("%1: no traumatic event reported, %2")
-                             .arg(title(kPcPtsd5), reports::screeningResultWords(*s));
-            else
-                lines << tr("%1: %2, %3")
-                             .arg(title(kPcPtsd5))
-                             .arg(static_cast<int>(s->total))
-                             .arg(reports::screeningResultWords(*s));
-        }
+    for (const QString &id : {QStringLiteral("phq2"), QStringLiteral("phq9"), QStringLiteral("gad2"),
+                              QStringLiteral("gad7"), kOrt, kPcPtsd5}) {
+        if (!m_saved.contains(id))
+            continue;
+        const auto s = scored(id);
+        if (!s)
+            continue;
+        if (id == kPcPtsd5 && m_answers.value(kPcPtsd5).value(0) == 0)
+            lines << tr("%1: no traumatic event reported, %2").arg(title(id), reports::screeningResultWords(*s));
+        else
+            lines << tr("%1: %2").arg(title(id), reports::screeningScoreWords(*s));
     }
     const auto action = [&](const QString &kind, const QString &done, const QString &skipped) {
         const QString state = m_actions.value(kind);

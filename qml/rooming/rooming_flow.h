@@ -144,7 +144,6 @@ private:
     bool complete(const QString &instrument) const;
     QJsonValue recordAnswers(const QString &instrument) const;
     std::optional<clinical::ScreeningScore> scored(const QString &instrument) const;
-    bool positive(const QString &instrument) const;
     clinical::RoomingContext planContext() const;
     QJsonObject draftJson() const;
     void restore(const QJsonObject &draft);

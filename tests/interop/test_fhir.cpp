@@ -1056,13 +1056,8 @@ private slots:
         }() << "entry[12] (Goal/bad).target[0].dueDate";
         QTest::newRow("goal patient") << goal("bad", "Patient/nobody", "active", "in-progress")
                                       << "entry[12] (Goal/bad).subject.reference";
-        QTest::newRow("recommendation's goal not in the files") << [] {
-            QJsonObject c = conference("bad", "Patient/p1", "active", "requested");
-            QJsonArray extensions = c.value("extension").toArray();
-            extensions.append(recommendation("goal", "Walk every day.", "2020-09-01", "Goal/elsewhere"));
-            c.insert("extension", extensions);
-            return c;
-        }() << "entry[12] (ServiceRequest/bad).extension(recommendation)[0].record";
+        // A goal the files do not hold is refused only when they hold goals (older exports held
+        // none): anOlderExportWithGoalLinksButNoGoalsImportsAndSaysWhatItLacks.
         QTest::newRow("task of no conference of the file") << [] {
             QJsonObject t = task("bad", "Patient/p1", "requested", "nurse");
             t.insert("basedOn", QJsonArray{QJsonObject{{"reference", "ServiceRequest/elsewhere"}}});
@@ -1324,6 +1319,85 @@ private slots:
             if (screening.toObject().value("instrument").toString() == "phq2")
                 phq2.append(screening.toObject().value("answers").toArray());
         QCOMPARE(phq2, (QList<QJsonArray>{QJsonArray{1, 2}, QJsonArray{2, 1}}));
+    }
+
+    // An export from before goals were exported (goals17): a recommendation that became a goal
+    // names "Goal/<id>", and there is no Goal.ndjson. A clinic's archive of such exports still
+    // imports: every record comes in, the recommendation without its goal (none is made up), and
+    // the import says which resource and field lost their goal. Files that do hold goals are read
+    // as before: a goal link naming none of them is refused.
+    void anOlderExportWithGoalLinksButNoGoalsImportsAndSaysWhatItLacks()
+    {
+        QJsonObject discussed = conference("conf1", "Patient/p1", "active", "discussed");
+        discussed.insert("occurrenceDateTime", "2020-06-24");
+        QJsonArray extensions = discussed.value("extension").toArray();
+        QJsonObject call = recommendation("task", "Call her in two weeks.", "2020-07-08", "Task/t1");
+        QJsonArray parts = call.value("extension").toArray();
+        parts.insert(2, QJsonObject{{"url", "owner_role"}, {"valueCode", "nurse"}});
+        call.insert("extension", parts);
+        extensions.append(call);
+        // As the older writer wrote it: the goal's registry id, with no Goal resource to go with it.
+        extensions.append(recommendation("goal", "Walk to the end of the road and back.", "2020-09-01",
+                                         "Goal/5b0c6f4e-1d2a-4c7e-9f3b-2a1d0e6c8b47"));
+        discussed.insert("extension", extensions);
+        QJsonObject made = task("t1", "Patient/p1", "requested", "nurse");
+        made.insert("basedOn", QJsonArray{QJsonObject{{"reference", "ServiceRequest/conf1"}}});
+        // One NDJSON file per resource type, as `export --fhir` wrote them then.
+        QMap<QString, QList<QJsonObject>> byType;
+        QList<QJsonObject> resources = clinicBundle();
+        resources << made << discussed;
+        for (const QJsonObject &r : std::as_const(resources)) {
+            // NDJSON has no fullUrl: the bundle's urn:uuid references as Type/id.
+            const QByteArray text = QJsonDocument(r)
+                                        .toJson(QJsonDocument::Compact)
+                                        .replace("urn:uuid:p2", "Patient/p2")
+                                        .replace("urn:uuid:peg1-g", "Observation/peg1-g");
+            byType[r.value("resourceType").toString()].append(QJsonDocument::fromJson(text).object());
+        }
+        QVERIFY(!byType.contains("Goal"));
+        const QString older = m_dir.filePath("older-export");
+        QVERIFY(QDir().mkpath(older));
+        for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+            write("older-export/" + it.key() + ".ndjson", ndjson(it.value()));
+
+        const QString db = newRegistry("older-export");
+        const Run run = cairnctl(db, {"import", "--fhir", older});
+        QVERIFY2(run.exitCode == 0, run.error().constData());
+        QVERIFY2(run.out.contains("imported 2 patients"), run.out.constData());
+        // A file of one resource is read as that resource.
+        const QByteArray warning = "cairnctl: warning: ServiceRequest.ndjson resource (ServiceRequest/conf1)"
+                                   ".extension(recommendation)[1].record: names Goal/5b0c6f4e";
+        QVERIFY2(run.error().contains(warning), run.error().constData());
+        QVERIFY2(run.error().contains("the files hold no goals"), run.error().constData());
+        QCOMPARE(run.error().count("warning:"), 1);
+
+        QJsonObject rosa;
+        for (const QJsonValue &p : exportJson(db))
+            if (p.toObject().value("clinic_id").toString() == "MRN-1001")
+                rosa = p.toObject();
+        QVERIFY(!rosa.isEmpty());
+        QVERIFY(!rosa.value("opioids").toArray().isEmpty());
+        QVERIFY(rosa.value("goals").toArray().isEmpty());
+        const QJsonObject conferenceRecord = rosa.value("case_conferences").toArray().first().toObject();
+        const QJsonArray recommendations = conferenceRecord.value("recommendations").toArray();
+        QCOMPARE(recommendations.size(), 2);
+        const QHash<QString, QString> inForce = recordsInForce(db, rosa.value("id").toString());
+        QCOMPARE(inForce.value(recommendations.at(0).toObject().value("record_id").toString()),
+                 QString("task of 2020-06-30"));
+        const QJsonObject goalRecommendation = recommendations.at(1).toObject();
+        QCOMPARE(goalRecommendation.value("kind").toString(), QString("goal"));
+        QCOMPARE(goalRecommendation.value("text").toString(), QString("Walk to the end of the road and back."));
+        QVERIFY2(!goalRecommendation.contains("record_id"), qPrintable(QJsonDocument(goalRecommendation).toJson()));
+
+        // The same files with a Goal.ndjson: the recommendation's goal must be one of its goals.
+        write("older-export/Goal.ndjson", ndjson({goal("g2", "Patient/p1", "active", "in-progress")}));
+        const QString strict = newRegistry("newer-export");
+        const Run refused = cairnctl(strict, {"import", "--fhir", older});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.error().startsWith("cairnctl: ServiceRequest.ndjson resource (ServiceRequest/conf1)"
+                                            ".extension(recommendation)[1].record:"),
+                 refused.error().constData());
+        QVERIFY(exportJson(strict).isEmpty());
     }
 
     // A case conference withdrawn after a task was made of it: the task goes out without the link

@@ -116,6 +116,44 @@ class TestImportScreen : public QObject {
             !model()->property("loading").toBool() && !model()->property("fileName").toString().isEmpty(), 60000);
     }
 
+    // "Choose a file", then in the file dialog (DocumentsFileDialog, Qt's own dialog) a tap on the
+    // file in the Documents folder and one on Open, as a user picks it; waits until it is read.
+    void chooseInDialog(const QString &fileName)
+    {
+        QVERIFY(testing::tapNamedInView(window(), QStringLiteral("importChooseFile")));
+        QObject *listing = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            QQuickItem *files = testing::findItem(window(), QStringLiteral("fileDialogListView"));
+            listing = files ? files->property("model").value<QObject *>() : nullptr;
+            return listing && listing->property("status").toInt() == 1;  // FolderListModel.Ready
+        }));
+        QCOMPARE(QDir(listing->property("folder").toUrl().toLocalFile()), QDir(m_home.documents()));
+        QQuickItem *file = nullptr;
+        QVERIFY2(testing::waitFor([&] {
+                     for (int i = 0; i < 50 && !file; ++i)
+                         if (QQuickItem *row =
+                                 testing::findItem(window(), QStringLiteral("fileDialogDelegate%1").arg(i));
+                             row && row->property("fileName").toString() == fileName)
+                             file = row;
+                     return file != nullptr;
+                 }),
+                 qPrintable(fileName));
+        testing::tap(window(), file);
+        QQuickItem *dialog = file;
+        while (dialog && !dialog->inherits("QQuickPopupItem"))
+            dialog = dialog->parentItem();
+        QVERIFY(dialog);
+        QQuickItem *open = nullptr;
+        QVERIFY(testing::waitFor([&] {
+            open = testing::findButton(dialog, QStringLiteral("Open"));
+            return open && open->isEnabled();
+        }));
+        testing::tap(window(), open);
+        QVERIFY(testing::waitFor([&] { return !testing::findItem(window(), QStringLiteral("fileDialogListView")); }));
+        QTRY_COMPARE_WITH_TIMEOUT(model()->property("fileName").toString(), fileName, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->property("loading").toBool(), 60000);
+    }
+
     // Back to the administration screen: its destination tapped again.
     void leaveImport()
     {
@@ -290,10 +328,22 @@ private slots:
         leaveImport();
     }
 
+    // The bundle brought to the tablet's Documents folder, picked in the file dialog as a user does.
     void aFhirBundleIsSummarisedThenImported()
     {
-        openImport(write(QStringLiteral("ehr.json"), kBundle));
+        QFile brought(QDir(m_home.documents()).filePath(QStringLiteral("ehr.json")));
+        QVERIFY(brought.open(QIODevice::WriteOnly) && brought.write(kBundle) == kBundle.size());
+        brought.close();
+        QVERIFY(testing::tapWhenReady(window(), QStringLiteral("nav_administration")));
+        QVERIFY(testing::tapWhenReady(window(), QStringLiteral("adminImportButton")));
+        QTRY_VERIFY(model());
+        chooseInDialog(QStringLiteral("ehr.json"));
         QTRY_COMPARE(model()->property("patients").toInt(), 1);
+        QTRY_VERIFY2(texts().contains(QStringLiteral("ehr.json")), qPrintable(texts().join('|')));
+        // What the file holds, counted as the preview shows it.
+        const QString counts = item(QStringLiteral("importFhirCounts"))->property("text").toString();
+        QVERIFY2(counts.startsWith(QStringLiteral("1 patient · 1 opioid prescription · 0 sedative prescriptions · ")),
+                 qPrintable(counts));
         const QVariantList prescriptions = model()->property("prescriptions").toList();
         QCOMPARE(prescriptions.size(), 1);
         QCOMPARE(prescriptions.first().toMap().value("drug").toString(), QStringLiteral("oxycodone"));
@@ -346,6 +396,49 @@ private slots:
             qPrintable(texts().filter(QStringLiteral("periodUnit")).join('|')));
         QCOMPARE(patientsInRegistry(), sheet::kDataRows);
         QVERIFY(screens.setLanguage(QStringLiteral("en")));
+        leaveImport();
+    }
+
+    // A bundle of an older export (a case conference's recommendation names its goal, the goal
+    // itself was never exported): the preview says which resource and field come in without their
+    // goal, the import goes ahead, and the warning stays after it.
+    void anOlderExportsGoalLinkIsImportedWithAWarning()
+    {
+        const QByteArray older =
+            QByteArray("{'resourceType': 'Bundle', 'type': 'collection', 'entry': ["
+                       " {'resource': {'resourceType': 'Patient', 'id': 'p1', 'name': [{'given': ['Marta'], 'family': "
+                       "'Older'}], 'identifier': [{'type': {'coding': [{'system': "
+                       "'http://terminology.hl7.org/CodeSystem/v2-0203', 'code': 'MR'}]}, 'value': 'FHIR-9'}],"
+                       "   'gender': 'female', 'birthDate': '1958-02-03'}},"
+                       " {'resource': {'resourceType': 'ServiceRequest', 'id': 'c1', 'status': 'active', 'intent': "
+                       "'order', 'code': {'coding': [{'system': 'https://cairn.invalid/fhir/CodeSystem/service', "
+                       "'code': 'case-conference'}]}, 'subject': {'reference': 'Patient/p1'}, 'authoredOn': "
+                       "'2026-01-10', 'occurrenceDateTime': '2026-01-14', 'reasonCode': [{'text': 'Is her plan still "
+                       "right?'}], 'extension': [{'url': "
+                       "'https://cairn.invalid/fhir/StructureDefinition/conference-status', 'valueCode': 'discussed'},"
+                       "  {'url': 'https://cairn.invalid/fhir/StructureDefinition/recommendation', 'extension': ["
+                       "   {'url': 'kind', 'valueCode': 'goal'}, {'url': 'text', 'valueString': 'Walk every day.'},"
+                       "   {'url': 'due', 'valueDate': '2026-04-01'},"
+                       "   {'url': 'record', 'valueReference': {'reference': 'Goal/g-older'}}]}]}}]}")
+                .replace('\'', '"');
+        openImport(write(QStringLiteral("older.json"), older));
+        QTRY_COMPARE(model()->property("patients").toInt(), 1);
+        QVERIFY(model()->property("problems").toList().isEmpty());
+        const QVariantList warnings = model()->property("warnings").toList();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings.first().toMap().value("column").toString(),
+                 QStringLiteral("entry[1] (ServiceRequest/c1).extension(recommendation)[0].record"));
+        QVERIFY(item(QStringLiteral("importWarnings"))->isVisible());
+        QTRY_VERIFY2(
+            texts().join('|').contains(QStringLiteral("entry[1] (ServiceRequest/c1).extension(recommendation)[0]"
+                                                      ".record: names Goal/g-older, but the files hold no goals")),
+            qPrintable(texts().join('|')));
+        const int before = patientsInRegistry();
+        QVERIFY(item(QStringLiteral("importCommit"))->isEnabled());
+        QVERIFY(testing::tapNamedInView(window(), QStringLiteral("importCommit")));
+        QTRY_COMPARE_WITH_TIMEOUT(model()->property("added").toInt(), 1, 60000);
+        QCOMPARE(patientsInRegistry(), before + 1);
+        QVERIFY(item(QStringLiteral("importWarnings"))->isVisible());
         leaveImport();
     }
 };

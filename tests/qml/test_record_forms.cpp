@@ -10,6 +10,7 @@
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
 #include "core/registry/views.h"
+#include "core/reports/result_words.h"
 #include "platform/keystore.h"
 #include "qml/admin/clinic_agreement_model.h"
 #include "qml/app/language.h"
@@ -700,10 +701,10 @@ private slots:
                                             QStringLiteral("band"),
                                             QStringLiteral("moderately_severe"),
                                             {}};
-        QCOMPARE(app::screeningResultText(phq9), QStringLiteral("score 18, moderately severe"));
+        QCOMPARE(reports::screeningScoreWords(phq9), QStringLiteral("score 18, moderately severe"));
         const clinical::ScreeningScore ort{QStringLiteral("ort"),  QDate(2026, 11, 20),        6,
                                            QStringLiteral("tier"), QStringLiteral("moderate"), {}};
-        QCOMPARE(app::screeningResultText(ort), QStringLiteral("score 6, moderate risk"));
+        QCOMPARE(reports::screeningScoreWords(ort), QStringLiteral("score 6, moderate risk"));
     }
 
     // The clinic's agreement text: each language is required (nothing written without both), a

@@ -8,6 +8,7 @@
 // The kill test re-runs this binary with --app-child: the app as `cairn` runs it (AppWiring and
 // Main.qml), used by tapping.
 
+#include "core/clinical/instrument_definition.h"
 #include "core/clinical/instruments.h"
 #include "core/registry/registry.h"
 #include "core/registry/registry_thread.h"
@@ -15,6 +16,7 @@
 #include "platform/keystore.h"
 #include "qml/app/app_wiring.h"
 #include "qml/app/session.h"
+#include "qml/patient/patient_history.h"
 #include "qml/patient/patient_tabs.h"
 #include "qml/patient/patient_view_model.h"
 #include "qml/patient/visit_decisions.h"
@@ -508,7 +510,7 @@ private slots:
         QVERIFY2(recorded.contains(QStringLiteral("PEG: pain 4, enjoyment 5, activity 6 (mean 5.0)")),
                  qPrintable(recorded));
         QVERIFY(recorded.contains(QStringLiteral("Urine sample collected")));
-        QVERIFY2(recorded.contains(QStringLiteral("Opioid Risk Tool (ORT): 3, low risk")), qPrintable(recorded));
+        QVERIFY2(recorded.contains(QStringLiteral("Opioid Risk Tool (ORT): score 3, low risk")), qPrintable(recorded));
         QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): no traumatic event reported, negative")),
                  qPrintable(recorded));
         QVERIFY(recorded.contains(QStringLiteral("Agreement not signed today")));
@@ -567,8 +569,8 @@ private slots:
         QCOMPARE(m_instruments->find(QStringLiteral("pcptsd5"))->score(ptsd, domain::Sex::Male, 3)->result,
                  QStringLiteral("positive"));
         const QString recorded = flow->recorded().join(u'\n');
-        QVERIFY2(recorded.contains(QStringLiteral("(ORT): 6, moderate risk")), qPrintable(recorded));
-        QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): 3, positive")), qPrintable(recorded));
+        QVERIFY2(recorded.contains(QStringLiteral("(ORT): score 6, moderate risk")), qPrintable(recorded));
+        QVERIFY2(recorded.contains(QStringLiteral("(PC-PTSD-5): 3 of 5, positive")), qPrintable(recorded));
         const domain::Patient patient = load(id);
         QStringList instruments;
         for (const auto &s : patient.screenings)
@@ -579,6 +581,43 @@ private slots:
         for (const auto &s : patient.screenings)
             if (s.instrument == QStringLiteral("gad7"))
                 QCOMPARE(s.answers.toArray(), (QJsonArray{3, 1, 1, 1, 0, 0, 2}));
+
+        // Rooming's summary says each screen as the patient's history says the stored record: the
+        // negative PHQ-2, the positive GAD-2, the GAD-7, the ORT and the positive PC-PTSD-5 alike.
+        app::PatientViewModel view;
+        view.setToday(kDay);
+        view.setSession(m_session);
+        view.setPatientId(id);
+        QTRY_VERIFY(view.loaded());
+        QHash<QString, QString> historySays;  // the instrument's English title → the row's words
+        const QAbstractItemModel *history = view.history();
+        for (int row = 0; row < history->rowCount(); ++row) {
+            const QModelIndex index = history->index(row, 0);
+            if (history->data(index, app::HistoryListModel::KindRole).toString() == QLatin1String("screening") &&
+                history->data(index, app::HistoryListModel::DateRole).toString() == kDay.toString(Qt::ISODate))
+                historySays.insert(history->data(index, app::HistoryListModel::KindLabelRole).toString(),
+                                   history->data(index, app::HistoryListModel::SummaryRole).toString());
+        }
+        const QStringList lines = flow->recorded();
+        for (const QString &instrument : {QStringLiteral("phq2"), QStringLiteral("gad2"), QStringLiteral("gad7"),
+                                          QStringLiteral("ort"), QStringLiteral("pcptsd5")}) {
+            const clinical::Instrument &definition = *m_instruments->find(instrument);
+            const QString words = historySays.value(clinical::instrumentTitle(definition, QStringLiteral("en")));
+            QVERIFY2(!words.isEmpty(), qPrintable(instrument));
+            // The title in the patient's language (the questions were asked in Spanish), then the words.
+            const QString line =
+                clinical::instrumentTitle(definition, QStringLiteral("es")) + QStringLiteral(": ") + words;
+            QVERIFY2(lines.contains(line), qPrintable(line + QStringLiteral(" in\n") + lines.join(u'\n')));
+        }
+        QCOMPARE(historySays.value(
+                     clinical::instrumentTitle(*m_instruments->find(QStringLiteral("phq2")), QStringLiteral("en"))),
+                 QStringLiteral("score 2, negative"));
+        QCOMPARE(historySays.value(
+                     clinical::instrumentTitle(*m_instruments->find(QStringLiteral("gad2")), QStringLiteral("en"))),
+                 QStringLiteral("score 4, positive"));
+        QCOMPARE(historySays.value(
+                     clinical::instrumentTitle(*m_instruments->find(QStringLiteral("pcptsd5")), QStringLiteral("en"))),
+                 QStringLiteral("3 of 5, positive"));
     }
 
     void reopeningResumesTheDraftAndAChangedAnswerCorrectsTheRecord()
@@ -654,9 +693,9 @@ private slots:
             flow->next();
             answer(*flow, {1, 1, 0, 0, 0, 0});  // exposed, one item yes: negative
             QCOMPARE(flow->stepKind(), QStringLiteral("urine"));
-            QVERIFY2(flow->recorded().join(u'\n').contains(QStringLiteral("(ORT): 11, high risk")),
+            QVERIFY2(flow->recorded().join(u'\n').contains(QStringLiteral("(ORT): score 11, high risk")),
                      qPrintable(flow->recorded().join(u'\n')));
-            QVERIFY(flow->recorded().join(u'\n').contains(QStringLiteral("(PC-PTSD-5): 1, negative")));
+            QVERIFY(flow->recorded().join(u'\n').contains(QStringLiteral("(PC-PTSD-5): 1 of 5, negative")));
             QSignalSpy finished(flow.get(), &app::RoomingFlow::finished);
             flow->finish();
             QTRY_COMPARE(finished.size(), 1);

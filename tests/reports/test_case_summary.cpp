@@ -330,6 +330,59 @@ private slots:
               QStringLiteral("Page 1")})
             QVERIFY2(!text.contains(testing::squeezed(english)), qPrintable(english));
     }
+    // What the rules engine and the forms store as codes reaches a Spanish reader in Spanish: each
+    // open gap's reason as the gap cards give it, a referral's kind of care as the directory names
+    // it, and the patient's language by its name. Free text (where the referral went) stays as recorded.
+    void theSpanishPdfNamesGapsReferralsAndTheLanguageInSpanish()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
+                 "poppler-utils (pdftotext) is needed: tools/install-deps.sh installs it");
+        Patient p = patient();
+        p.language = QStringLiteral("en");
+        Referral referral;
+        referral.meta.id = QUuid::createUuid();
+        referral.date = QDate(2026, 10, 15);
+        referral.type = QStringLiteral("pain_specialist");
+        referral.to = QStringLiteral("Valley Pain Clinic");
+        referral.status = ReferralStatus::Sent;
+        referral.question = QStringLiteral("A plan for her knee pain?");
+        p.referrals << referral;
+        auto s = summarise(p);
+        QVERIFY(s);
+        QVERIFY2(!s->gaps.isEmpty(), "the patient has open gaps to name");
+
+        QTranslator spanish;
+        QVERIFY(spanish.load(QStringLiteral(":/i18n/cairn_es.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&spanish));
+        QLocale::setDefault(QLocale(QLocale::Spanish));
+        const QByteArray pdf = reports::renderCaseSummary(*s);
+        QCoreApplication::removeTranslator(&spanish);
+        QLocale::setDefault(QLocale(QLocale::English));
+
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        QFile file(out.filePath(QStringLiteral("resumen.pdf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pdf);
+        file.close();
+        const QString text = testing::pdfText(file.fileName());
+        QVERIFY(!text.isEmpty());
+        for (const QString &phrase : {QStringLiteral("idioma inglés"), QStringLiteral("Especialista en dolor"),
+                                      QStringLiteral("Valley Pain Clinic")})
+            QVERIFY2(text.contains(testing::squeezed(phrase)), qPrintable(phrase + QStringLiteral(" in ") + text));
+        for (const QString &stored : {QStringLiteral("idioma en "), QStringLiteral("pain_specialist")})
+            QVERIFY2(!text.contains(testing::squeezed(stored)), qPrintable(stored));
+        for (const clinical::CareGap &gap : std::as_const(s->gaps)) {
+            const QString spanishReason = clinical::gapReason(gap.code, QStringLiteral("es"));
+            const QString englishReason = clinical::gapReason(gap.code, QStringLiteral("en"));
+            QVERIFY(spanishReason != englishReason);
+            // The table wraps a long reason: its first words are enough to find it.
+            const QString start = spanishReason.section(QLatin1Char(' '), 0, 3);
+            const QString englishStart = englishReason.section(QLatin1Char(' '), 0, 3);
+            QVERIFY2(text.contains(testing::squeezed(start)), qPrintable(start + QStringLiteral(" in ") + text));
+            QVERIFY2(!text.contains(testing::squeezed(englishStart)), qPrintable(englishStart));
+        }
+    }
 };
 
 // A QGuiApplication: the PDF is laid out with fonts.

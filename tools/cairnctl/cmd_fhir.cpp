@@ -186,6 +186,9 @@ int runImportFhir(const QStringList &arguments, const GlobalOptions &options, Io
     if (!ids)
         return fail(io, ids.error(), exitFor(ids.error()));
     *io.out << "imported " << ids->size() << " patients\n";
+    // Imported all the same; what the files lacked is said, record by record.
+    for (const interop::FhirWarning &warning : std::as_const(content->warnings))
+        *io.err << "cairnctl: warning: " << warning.line() << '\n';
     return Success;
 }
 
