@@ -79,11 +79,13 @@ private:
                                  bool *revoked);
     Result<QJsonObject> exchange(const char *path, const QByteArray &jsonText, const QByteArray &auth,
                                  RoundStats &stats, bool *revoked);
-    static Result<QJsonObject> answerOf(const Result<Response> &response, bool *revoked);
     Result<QByteArray> authorization();
     // *behind: the server stored a change under a number it had already covered.
     Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *behind, bool *revoked);
     Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
+    // pullAll's first pull (from the start of the feed, into a tablet that has pulled nothing):
+    // the pages are fetched and read on a thread of their own and each written as it arrives.
+    Status pullFirst(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
     Status noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued);
 
     // One channel for the client's life: connections and TLS sessions are reused between requests.
