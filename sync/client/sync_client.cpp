@@ -437,7 +437,8 @@ Status SyncClient::pullFirst(const QByteArray &auth, RoundStats &stats, std::int
 {
     // The pages go into the registry as they arrive, pullPagesPerApply to a transaction, as in
     // pullAll; the registry's thread waits for each one without running other jobs (they would
-    // land inside the transaction). A first pull has nothing on this tablet yet for them to read.
+    // land inside the transaction): on a first pull the tablet usually holds nothing for them to
+    // read yet, and they run once the pages of a transaction are in.
     PagesAhead pages(m_config, auth, PullRequest{Cursor{}, m_config.pullPage, false});
     std::unique_ptr<registry::Registry::PulledPages> applying;
     int pagesApplying = 0;
