@@ -307,6 +307,27 @@ public:
     enum class FeedPosition { LastPage, MorePagesFollow };
     Result<int> applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor,
                             FeedPosition position = FeedPosition::LastPage);
+    // applyPulled in parts, for pages applied while later ones are still on their way: begin,
+    // add() each page's records as it arrives, then finish() stores the cursor and commits. One
+    // transaction from beginPulled() to finish() (a first pull is one bulk load, as with
+    // applyPulled); destroyed unfinished (an error, a failed request), everything added is rolled
+    // back. Nothing else may use the registry in between.
+    class PulledPages {
+    public:
+        ~PulledPages();
+        PulledPages(const PulledPages &) = delete;
+        PulledPages &operator=(const PulledPages &) = delete;
+        Status add(const QList<domain::RecordEnvelope> &records);
+        // Returns how many records were stored since beginPulled().
+        Result<int> finish(const QString &cursor, FeedPosition position = FeedPosition::LastPage);
+
+    private:
+        friend class Registry;
+        struct State;
+        explicit PulledPages(std::unique_ptr<State> state);
+        std::unique_ptr<State> m;
+    };
+    Result<std::unique_ptr<PulledPages>> beginPulled();
     // The highest sequence number this device has given a write (records it wrote or pulled, and
     // withdrawals of quarantined records).
     Result<std::int64_t> writeCounter();

@@ -81,10 +81,12 @@ Result<std::optional<Error>> reasonToSetAside(Database &db, const domain::Record
     return std::optional<Error>();
 }
 
-// validateIncomingRecord's word on each record of a list, worked out on a thread of its own ahead
-// of the one writing them: it reads only its record and the shipped tables (each loaded once, under
-// std::call_once), so a first pull's tens of thousands of checks run while the records before them
-// are written, instead of one before each insert. A short list is checked in place.
+// validateIncomingRecord's word on each record of a list, and its payload's JSON text for the
+// insert, worked out on a thread of its own ahead of the one writing them: the checks read only
+// their record and the shipped tables (each loaded once, under std::call_once), so a first pull's
+// tens of thousands of checks and texts are done while the records before them are written,
+// instead of one before each insert. A short list is checked in place, and its texts written by
+// the insert.
 class CheckedAhead {
 public:
     explicit CheckedAhead(const QList<domain::RecordEnvelope> &records)
@@ -93,6 +95,7 @@ public:
         if (records.size() <= kOwnThreadAbove)
             return;
         m_checked.resize(static_cast<std::size_t>(records.size()), ok());
+        m_payloadTexts.resize(static_cast<std::size_t>(records.size()));
         m_thread = std::thread([this] { checkAll(); });
     }
     ~CheckedAhead()
@@ -109,22 +112,41 @@ public:
     {
         if (!m_thread.joinable())
             return validateIncomingRecord(m_records.at(i), std::nullopt);
-        std::unique_lock lock(m_mutex);
-        m_progress.wait(lock, [&] { return m_ready > i; });
+        waitFor(i);
         return m_checked[static_cast<std::size_t>(i)];
+    }
+
+    // The payload's compact JSON text (empty for a short list: the insert writes it). Taken, not
+    // copied: asked once per record, after at(i).
+    QByteArray takePayloadText(qsizetype i)
+    {
+        if (!m_thread.joinable())
+            return {};
+        waitFor(i);
+        return std::move(m_payloadTexts[static_cast<std::size_t>(i)]);
     }
 
 private:
     static constexpr qsizetype kOwnThreadAbove = 256;
     static constexpr qsizetype kBlock = 64;  // records checked between two reports to the writer
 
+    void waitFor(qsizetype i)
+    {
+        std::unique_lock lock(m_mutex);
+        m_progress.wait(lock, [&] { return m_ready > i; });
+    }
+
     void checkAll()
     {
         const qsizetype count = m_records.size();
         for (qsizetype from = 0; from < count && !m_stop; from += kBlock) {
             const qsizetype to = std::min(from + kBlock, count);
-            for (qsizetype i = from; i < to; ++i)
-                m_checked[static_cast<std::size_t>(i)] = validateIncomingRecord(m_records.at(i), std::nullopt);
+            for (qsizetype i = from; i < to; ++i) {
+                const domain::RecordEnvelope &record = m_records.at(i);
+                m_checked[static_cast<std::size_t>(i)] = validateIncomingRecord(record, std::nullopt);
+                m_payloadTexts[static_cast<std::size_t>(i)] =
+                    QJsonDocument(record.payload).toJson(QJsonDocument::Compact);
+            }
             {
                 std::lock_guard lock(m_mutex);
                 m_ready = to;
@@ -135,6 +157,7 @@ private:
 
     const QList<domain::RecordEnvelope> &m_records;
     std::vector<Status> m_checked;  // [0, m_ready) written by the checking thread
+    std::vector<QByteArray> m_payloadTexts;
     std::mutex m_mutex;
     std::condition_variable m_progress;
     qsizetype m_ready = 0;
@@ -144,23 +167,20 @@ private:
 
 // Which of these ids this tablet holds: stored, set aside, or the withdrawal of one set aside (as
 // RecordStore::contains and QuarantineStore::holds say of one id), one statement per table for the
-// lot, and none for a table with no rows (a first pull: the records table is empty, and usually
-// the quarantine).
-Result<QSet<QString>> heldAmong(Database &db, const QStringList &ids)
+// lot. Only the tables that held rows when the pulled pages began are looked in (`inRecords`,
+// `inQuarantine`): what was written since is in the caller's own set (a first pull: the records
+// table is empty, and usually the quarantine).
+Result<QSet<QString>> heldAmong(Database &db, const QStringList &ids, bool inRecords, bool inQuarantine)
 {
     QSet<QString> held;
     QString idsJson;  // written only when a table has rows to look in
-    const std::pair<const char *, const char *> tables[] = {
-        {"SELECT EXISTS (SELECT 1 FROM records)",
-         "SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?1))"},
-        {"SELECT EXISTS (SELECT 1 FROM quarantine)",
+    const std::pair<bool, const char *> tables[] = {
+        {inRecords, "SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?1))"},
+        {inQuarantine,
          "SELECT record_id FROM quarantine WHERE record_id IN (SELECT value FROM json_each(?1)) "
          "UNION SELECT withdrawal_id FROM quarantine WHERE withdrawal_id IN (SELECT value FROM json_each(?1))"}};
-    for (const auto &[anyRows, lookup] : tables) {
-        auto any = db.scalarInt(anyRows);
-        if (!any)
-            return any.error();
-        if (*any == 0)
+    for (const auto &[lookIn, lookup] : tables) {
+        if (!lookIn)
             continue;
         if (idsJson.isEmpty())
             idsJson = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
@@ -306,32 +326,91 @@ Result<int> Registry::requeueOwnAfter(std::int64_t seq)
 Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, const QString &cursor,
                                   FeedPosition position)
 {
-    RecordWriter w = writer();
-    storage::QuarantineStore quarantine(*d->db);
+    auto pages = beginPulled();
+    if (!pages)
+        return pages.error();
+    if (auto s = (*pages)->add(records); !s)
+        return s.error();
+    return (*pages)->finish(cursor, position);
+}
+
+// What the pulled pages' transaction carries from one page to the next.
+struct Registry::PulledPages::State {
+    State(Registry &owner, RecordWriter writer, Database &db)
+        : registry(owner)
+        , w(std::move(writer))
+        , quarantine(db)
+    {}
+    Registry &registry;
+    RecordWriter w;
+    storage::QuarantineStore quarantine;
+    std::optional<Transaction> tx;
+    std::optional<storage::BulkLoad> bulk;  // the first pull into an empty registry
+    // While an empty registry is loaded in bulk: the patients whose demographics it loaded so far.
+    QSet<QString> loadedPatients;
+    // Every id the pages brought so far (stored, set aside, or closed), so a record sent twice goes
+    // in once; with what the tables held before (looked up page by page, heldAmong).
+    QSet<QString> here;
+    bool recordsBefore = false;
+    bool quarantineBefore = false;
+    std::int64_t nowMs = 0;
+    QString receivedAt;
+    int added = 0;
+    int setAside = 0;
+    bool finished = false;
+};
+
+Registry::PulledPages::PulledPages(std::unique_ptr<State> state)
+    : m(std::move(state))
+{}
+
+Registry::PulledPages::~PulledPages() = default;
+
+Result<std::unique_ptr<Registry::PulledPages>> Registry::beginPulled()
+{
+    auto state = std::make_unique<PulledPages::State>(*this, writer(), *d->db);
     auto tx = Transaction::begin(*d->db);
     if (!tx)
         return tx.error();
-    // The first pull into an empty registry: in bulk.
+    state->tx.emplace(std::move(tx).value());
+    for (auto [table, before] : {std::pair{"SELECT EXISTS (SELECT 1 FROM records)", &state->recordsBefore},
+                                 std::pair{"SELECT EXISTS (SELECT 1 FROM quarantine)", &state->quarantineBefore}}) {
+        auto any = d->db->scalarInt(table);
+        if (!any)
+            return any.error();
+        *before = *any != 0;
+    }
     auto bulk = storage::BulkLoad::begin(*d->db);
     if (!bulk)
         return bulk.error();
-    QSet<QString> loadedPatients;
-    const QSet<QString> *loaded = *bulk ? &loadedPatients : nullptr;
-    const std::int64_t nowMs = m_clock.now().toMSecsSinceEpoch();
-    const QString receivedAt = isoNow(m_clock);
-    int added = 0;
-    int setAside = 0;
-    // What of the pages is here already (stored, set aside, or the withdrawal of one set aside),
-    // in one statement per table; the ids this call stores join it, so a record sent twice in the
-    // pages goes in once.
-    QStringList ids;
-    ids.reserve(records.size());
-    for (const domain::RecordEnvelope &record : records)
-        ids.append(record.id);
-    auto held = heldAmong(*d->db, ids);
-    if (!held)
-        return held.error();
-    QSet<QString> here = std::move(held).value();
+    if (bulk->has_value())
+        state->bulk.emplace(std::move(**bulk));
+    state->nowMs = m_clock.now().toMSecsSinceEpoch();
+    state->receivedAt = isoNow(m_clock);
+    return std::unique_ptr<PulledPages>(new PulledPages(std::move(state)));
+}
+
+Status Registry::PulledPages::add(const QList<domain::RecordEnvelope> &records)
+{
+    if (m->finished)
+        return Error{QString(), QStringLiteral("the pulled pages are already applied")};
+    Registry &registry = m->registry;
+    Database &db = *registry.d->db;
+    RecordWriter &w = m->w;
+    storage::QuarantineStore &quarantine = m->quarantine;
+    QSet<QString> &here = m->here;
+    const QSet<QString> *loaded = m->bulk ? &m->loadedPatients : nullptr;
+    // What of the page is here already, in one statement per table that held rows before.
+    if (m->recordsBefore || m->quarantineBefore) {
+        QStringList ids;
+        ids.reserve(records.size());
+        for (const domain::RecordEnvelope &record : records)
+            ids.append(record.id);
+        auto held = heldAmong(db, ids, m->recordsBefore, m->quarantineBefore);
+        if (!held)
+            return held.error();
+        here.unite(*held);
+    }
     CheckedAhead checked(records);
     for (qsizetype i = 0; i < records.size(); ++i) {
         if (here.contains(records.at(i).id))
@@ -350,7 +429,7 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
             const QString reason = record.payload.value(QStringLiteral("retraction_reason")).toString();
             if (entry->has_value()) {
                 if (auto s = quarantine.markWithdrawn(record, reason, record.writtenAt, false); !s)
-                    return s.error();
+                    return s;
                 continue;
             }
             // The feed sends a record before any change to it, so a withdrawal of a record this
@@ -365,71 +444,83 @@ Result<int> Registry::applyPulled(const QList<domain::RecordEnvelope> &records, 
                 withheld.payload = {};
                 const Error why{QStringLiteral("record"),
                                 QStringLiteral("set aside by the server, which does not send it; withdrawn")};
-                if (auto s = quarantine.add(withheld, why, receivedAt); !s)
-                    return s.error();
+                if (auto s = quarantine.add(withheld, why, m->receivedAt); !s)
+                    return s;
                 here.insert(withheld.id);
                 if (auto s = quarantine.markWithdrawn(record, reason, record.writtenAt, false); !s)
-                    return s.error();
+                    return s;
                 continue;
             }
         }
-        auto reason = reasonToSetAside(*d->db, record, checked.at(i), loaded);
+        auto reason = reasonToSetAside(db, record, checked.at(i), loaded);
         if (!reason)
             return reason.error().within(QStringLiteral("changes[%1]").arg(i));
         if (reason->has_value()) {
-            if (auto s = quarantine.add(record, **reason, receivedAt); !s)
-                return s.error();
-            ++setAside;
+            if (auto s = quarantine.add(record, **reason, m->receivedAt); !s)
+                return s;
+            ++m->setAside;
             continue;
         }
         const bool demographics = record.kind == QLatin1String("patient");
-        if (*bulk) {
-            if (auto s = (*bulk)->insert(record, false, demographics); !s)
+        if (m->bulk) {
+            if (auto s = m->bulk->insert(record, false, demographics, checked.takePayloadText(i)); !s)
                 return s.error().within(QStringLiteral("changes[%1]").arg(i));
             if (demographics)
-                loadedPatients.insert(record.patientId);
+                m->loadedPatients.insert(record.patientId);
         } else {
-            if (auto s = w.store.insert(record, false); !s)
+            if (auto s = w.store.insert(record, false, checked.takePayloadText(i)); !s)
                 return s.error().within(QStringLiteral("changes[%1]").arg(i));
             if (demographics) {
                 if (auto s = w.updatePatientRowFromHead(record.id); !s)
-                    return s.error();
+                    return s;
             }
         }
-        d->hlc.observe(record.stamp, nowMs);
-        ++added;
+        registry.d->hlc.observe(record.stamp, m->nowMs);
+        ++m->added;
     }
-    if (*bulk) {
-        w.bulk = &**bulk;
+    return ok();
+}
+
+Result<int> Registry::PulledPages::finish(const QString &cursor, FeedPosition position)
+{
+    if (m->finished)
+        return Error{QString(), QStringLiteral("the pulled pages are already applied")};
+    m->finished = true;
+    Registry &registry = m->registry;
+    Database &db = *registry.d->db;
+    RecordWriter &w = m->w;
+    if (m->bulk) {
+        w.bulk = &*m->bulk;
         if (auto s = w.finishBulk(); !s)
             return s.error();
     }
-    if (auto s = storage::MetaStore(*d->db).setValue("sync.cursor", cursor); !s)
+    if (auto s = storage::MetaStore(db).setValue("sync.cursor", cursor); !s)
         return s.error();
-    if (added > 0) {
+    if (m->added > 0) {
         if (auto s = w.saveClock(); !s)
             return s.error();
-        if (auto s = auditSync(*d->db, *this, QStringLiteral("sync_pull"), QStringLiteral("%1 records").arg(added)); !s)
-            return s.error();
-    }
-    // Counts only: what was set aside may hold patient data, and the audit log is not its place.
-    if (setAside > 0) {
-        if (auto s = auditSync(*d->db, *this, QStringLiteral("sync_quarantine"),
-                               QStringLiteral("%1 records set aside").arg(setAside));
+        if (auto s = auditSync(db, registry, QStringLiteral("sync_pull"), QStringLiteral("%1 records").arg(m->added));
             !s)
             return s.error();
     }
-    // The summaries of the page's patients, with the page (a policy in it: everyone's); with more
-    // pages to come they stay marked (committed with the page, so a crash loses no mark) and the
-    // last page recomputes them all in one scan.
-    if (position == FeedPosition::MorePagesFollow) {
-        if (auto s = tx->commit(); !s)
+    // Counts only: what was set aside may hold patient data, and the audit log is not its place.
+    if (m->setAside > 0) {
+        if (auto s = auditSync(db, registry, QStringLiteral("sync_quarantine"),
+                               QStringLiteral("%1 records set aside").arg(m->setAside));
+            !s)
             return s.error();
-        return added;
     }
-    if (auto s = commitWithSummaries(*tx, *d->db, m_clock); !s)
+    // The summaries of the pages' patients, with the pages (a policy in them: everyone's); with
+    // more pages to come they stay marked (committed with the pages, so a crash loses no mark) and
+    // the last page recomputes them all in one scan.
+    if (position == FeedPosition::MorePagesFollow) {
+        if (auto s = m->tx->commit(); !s)
+            return s.error();
+        return m->added;
+    }
+    if (auto s = commitWithSummaries(*m->tx, db, registry.m_clock); !s)
         return s.error();
-    return added;
+    return m->added;
 }
 
 Status Registry::recheckStoredRecords()

@@ -146,14 +146,17 @@ Result<QString> RecordStore::lineageFor(StoredRecord &record, bool queueForSync)
     return lineage;
 }
 
-Status RecordStore::insertRow(StoredRecord &record, const QString &lineage, bool queueForSync)
+Status RecordStore::insertRow(StoredRecord &record, const QString &lineage, bool queueForSync,
+                              const QByteArray &payloadText)
 {
     auto stmt = m_db.cached("INSERT INTO records (id, patient_id, kind, record_date, payload, author, device, hlc, "
                             "supersedes, retracted, written_at, lineage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt)
         return stmt.error();
     (*stmt)->bind(1, record.id).bind(2, record.patientId).bind(3, record.kind).bindOptional(4, record.date);
-    (*stmt)->bind(5, QString::fromUtf8(QJsonDocument(record.payload).toJson(QJsonDocument::Compact)));
+    // UTF-8 as written, bound as it is (no round trip through a QString).
+    (*stmt)->bindText(5, payloadText.isEmpty() ? QJsonDocument(record.payload).toJson(QJsonDocument::Compact)
+                                               : payloadText);
     (*stmt)->bind(6, record.author).bind(7, record.device).bind(8, record.stamp.toString());
     (*stmt)->bindOptional(9, record.supersedes).bind(10, record.retracted ? 1 : 0).bind(11, record.writtenAt);
     (*stmt)->bind(12, lineage);
@@ -177,12 +180,12 @@ Status RecordStore::insertRow(StoredRecord &record, const QString &lineage, bool
     return (*queue)->run();
 }
 
-Status RecordStore::insert(StoredRecord &record, bool queueForSync)
+Status RecordStore::insert(StoredRecord &record, bool queueForSync, const QByteArray &payloadText)
 {
     auto lineage = lineageFor(record, queueForSync);
     if (!lineage)
         return lineage.error();
-    if (auto s = insertRow(record, *lineage, queueForSync); !s)
+    if (auto s = insertRow(record, *lineage, queueForSync, payloadText); !s)
         return s;
     if (startsOwnLineage(record, *lineage)) {
         auto stmt = m_db.cached("INSERT INTO heads (lineage, record_id, patient_id, live) VALUES (?, ?, ?, ?)");
@@ -397,7 +400,7 @@ Result<std::optional<BulkLoad>> BulkLoad::begin(Database &db)
     return std::optional<BulkLoad>(std::move(load));
 }
 
-Status BulkLoad::insert(StoredRecord &record, bool queueForSync, bool followUp)
+Status BulkLoad::insert(StoredRecord &record, bool queueForSync, bool followUp, const QByteArray &payloadText)
 {
     if (m_finished)
         return Error{QString(), QStringLiteral("the bulk load is already finished")};
@@ -406,7 +409,7 @@ Status BulkLoad::insert(StoredRecord &record, bool queueForSync, bool followUp)
     if (!lineage)
         return lineage.error();
     // Its outbox row comes with the others in finish(): one statement instead of one per row.
-    if (auto s = m_store.insertRow(record, *lineage, false); !s)
+    if (auto s = m_store.insertRow(record, *lineage, false, payloadText); !s)
         return s;
     if (queueForSync)
         m_queued.push_back(record.seq);

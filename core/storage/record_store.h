@@ -92,8 +92,9 @@ public:
 
     // Inserts the record and updates the head of its lineage (the version in force); with
     // queueForSync also adds it to the outbox (local writes do, records pulled from the server do
-    // not). Fails if the id already exists or it supersedes a record that is not here.
-    Status insert(StoredRecord &record, bool queueForSync);
+    // not). Fails if the id already exists or it supersedes a record that is not here. payloadText:
+    // the payload's compact JSON text, when written ahead (empty: written here).
+    Status insert(StoredRecord &record, bool queueForSync, const QByteArray &payloadText = {});
     // The version in force of the record's lineage; empty when the record was withdrawn.
     Result<QString> headOf(const QString &recordId);
     // The version in force of the record's lineage, with the merged payload when concurrent
@@ -157,8 +158,10 @@ private:
     // The lineage the record joins (its parent's, or the one it starts); a local correction's
     // closes are filled from the tips this device shows. Stamps writtenAt when empty.
     Result<QString> lineageFor(StoredRecord &record, bool queueForSync);
-    // The record's row, the versions it closes and its outbox entry; sets record.seq.
-    Status insertRow(StoredRecord &record, const QString &lineage, bool queueForSync);
+    // The record's row, the versions it closes and its outbox entry; sets record.seq. payloadText:
+    // the payload's compact JSON text when the caller wrote it already (empty: written here).
+    Status insertRow(StoredRecord &record, const QString &lineage, bool queueForSync,
+                     const QByteArray &payloadText = {});
     // Sets the head of a lineage with several versions (or a shared one) from its tips, and records
     // its conflicts; with asOfSeq > 0, from the tips as they were right after that record.
     Status resolveHead(const QString &lineage, const QString &patientId, std::int64_t asOfSeq);
@@ -183,8 +186,9 @@ public:
     // A bulk load when the records table is empty, nullopt otherwise (use RecordStore::insert).
     static Result<std::optional<BulkLoad>> begin(Database &db);
     // As RecordStore::insert. With followUp, finish() passes the record's id to its callback once
-    // the heads are as they were right after the record was written.
-    Status insert(StoredRecord &record, bool queueForSync, bool followUp = false);
+    // the heads are as they were right after the record was written. payloadText: the payload's
+    // compact JSON text, when written ahead on another thread (empty: written here).
+    Status insert(StoredRecord &record, bool queueForSync, bool followUp = false, const QByteArray &payloadText = {});
     Status finish(const std::function<Status(const QString &recordId)> &followUp = {});
 
 private:

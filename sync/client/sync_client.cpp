@@ -6,8 +6,192 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QThread>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
 
 namespace cairn::sync {
+namespace {
+
+// A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
+Result<QJsonObject> answerOf(const Result<HttpsResponse> &response, bool *revoked)
+{
+    if (!response)
+        return response.error();
+    if (response->status == 410) {  // revoked: the caller wipes this tablet
+        *revoked = true;
+        return QJsonObject();
+    }
+    if (response->status != 200)
+        return errorFromReply(response->status, response->body);
+    return response->body;
+}
+
+// A first pull's pages, asked for, received and read (pullResponseFromJson) on a thread of their
+// own with a connection of its own, and handed over in feed order: the writer applies one page
+// while the server prepares and sends the next ones, instead of taking them all in before writing
+// any. At most kAhead pages wait read, so a large clinic is never held whole in memory. The next
+// page is asked for as soon as a page's cursor is read; a refused page drops the request then in
+// flight. Pages the writer is done with come back to be freed on this thread too (tens of
+// thousands of records' memory, a tenth of the writer's time otherwise). Destroying it stops the
+// thread, abandoning a request on its way.
+class PagesAhead {
+public:
+    struct Page {
+        std::optional<Result<PullResponse>> page;  // empty when revoked
+        bool revoked = false;
+        qint64 bytesSent = 0;
+        qint64 bytesReceived = 0;
+    };
+
+    PagesAhead(const ClientConfig &config, QByteArray auth, const PullRequest &first)
+        : m_config(config)
+        , m_auth(std::move(auth))
+        , m_first(first)
+    {
+        m_thread.reset(QThread::create([this] {
+            fetchAll();
+            std::unique_lock lock(m_mutex);
+            m_ended = true;
+            m_changed.notify_all();
+            // Pages handed back after the last one was fetched, until the writer is done.
+            while (!m_stop) {
+                m_changed.wait(lock, [&] { return !m_spent.empty() || m_stop; });
+                freeSpent(lock);
+            }
+        }));
+        m_thread->start();
+    }
+    ~PagesAhead()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread->exit();  // leaves the event loop of a request it waits on (QThread::exit ends nested loops)
+        m_thread->wait();
+    }
+    PagesAhead(const PagesAhead &) = delete;
+    PagesAhead &operator=(const PagesAhead &) = delete;
+
+    // The next page in feed order, waiting for it (on a condition, not an event loop: the caller
+    // holds a transaction, and no other job of its thread may run inside it).
+    Page next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_ready.empty() || m_ended; });
+        if (m_ready.empty())
+            return {Error{QStringLiteral("server"), QStringLiteral("the pull ended before its last page")}};
+        Page page = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_changed.notify_all();
+        return page;
+    }
+
+    // A page the writer has applied, to be freed on the fetching thread.
+    void dispose(Page page)
+    {
+        std::lock_guard lock(m_mutex);
+        m_spent.push_back(std::move(page));
+        m_changed.notify_all();
+    }
+
+private:
+    static constexpr std::size_t kAhead = 4;
+
+    // Frees the pages handed back, outside the lock (held on entry and on return).
+    void freeSpent(std::unique_lock<std::mutex> &lock)
+    {
+        std::deque<Page> spent;
+        spent.swap(m_spent);
+        lock.unlock();
+        spent.clear();
+        lock.lock();
+    }
+
+    void fetchAll()
+    {
+        HttpsChannel channel(m_config.server, m_config.authority, m_config.requestTimeoutMs);
+        auto ask = [&](const Cursor &from) {
+            PullRequest request = m_first;
+            request.cursor = from;
+            return channel.start("/v1/pull", toJson(request), m_auth);
+        };
+        auto asked = ask(m_first.cursor);
+        if (!asked) {
+            deliver({asked.error()});
+            return;
+        }
+        PendingPost inFlight = std::move(asked).value();
+        for (;;) {
+            Page out;
+            auto response = answerOf(channel.wait(inFlight, &out.bytesSent, &out.bytesReceived), &out.revoked);
+            if (!response || out.revoked) {
+                if (!response)
+                    out.page = response.error();
+                deliver(std::move(out));
+                return;
+            }
+            const QJsonValue nextFrom = response->value(QStringLiteral("cursor"));
+            if (response->value(QStringLiteral("more")).toBool() && nextFrom.isString()) {
+                if (auto next = Cursor::parse(nextFrom.toString()); next) {
+                    if (!waitForRoom())
+                        return;
+                    auto following = ask(*next);
+                    if (!following) {
+                        deliver({following.error()});
+                        return;
+                    }
+                    inFlight = std::move(following).value();
+                }
+            }
+            out.page = pullResponseFromJson(*response);
+            const bool last = !*out.page || !(*out.page)->more;
+            deliver(std::move(out));
+            if (last)
+                return;
+            std::unique_lock lock(m_mutex);
+            freeSpent(lock);
+        }
+    }
+
+    // Whether to go on: once fewer than kAhead pages wait to be applied, or not when stopped.
+    bool waitForRoom()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [&] { return m_ready.size() < kAhead || m_stop || !m_spent.empty(); });
+            freeSpent(lock);
+            if (m_ready.size() < kAhead || m_stop)
+                return !m_stop;
+        }
+    }
+
+    void deliver(Page page)
+    {
+        std::lock_guard lock(m_mutex);
+        m_ready.push_back(std::move(page));
+        m_changed.notify_all();
+    }
+
+    const ClientConfig m_config;
+    const QByteArray m_auth;
+    const PullRequest m_first;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Page> m_ready;
+    std::deque<Page> m_spent;  // applied, to be freed here
+    bool m_ended = false;
+    bool m_stop = false;
+    std::unique_ptr<QThread> m_thread;
+};
+
+}  // namespace
 
 QJsonObject RoundStats::toJson() const
 {
@@ -133,19 +317,6 @@ Result<QJsonObject> SyncClient::exchange(const char *path, const QJsonObject &bo
     return answerOf(post(path, body, auth, &stats), revoked);
 }
 
-Result<QJsonObject> SyncClient::answerOf(const Result<Response> &response, bool *revoked)
-{
-    if (!response)
-        return response.error();
-    if (response->status == 410) {  // revoked: the caller wipes this tablet
-        *revoked = true;
-        return QJsonObject();
-    }
-    if (response->status != 200)
-        return errorFromReply(response->status, response->body);
-    return response->body;
-}
-
 Result<SyncClient::PushBatch> SyncClient::writePushBatch(std::int64_t afterSeq)
 {
     PushBatch batch;
@@ -246,6 +417,8 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
     if (!ownText)
         return ownText.error();
     const bool own = !ownText->isEmpty();
+    if (cursor->isStart() && !own)
+        return pullFirst(auth, stats, serverHighest, revoked);
     // The next page is asked for as soon as a page's cursor is read, so the server reads it and
     // it crosses the network while this tablet reads and applies the pages it holds. Pages are
     // applied several at a time (ClientConfig::pullPagesPerApply); the cursor is stored only with
@@ -296,6 +469,53 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
         pendingPages = 0;
         if (!page->more)
             return own ? m_registry.setSyncValue(QStringLiteral("pull_own"), QString()) : ok();
+    }
+}
+
+Status SyncClient::pullFirst(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked)
+{
+    // The pages go into the registry as they arrive, pullPagesPerApply to a transaction, as in
+    // pullAll; the registry's thread waits for each one without running other jobs (they would
+    // land inside the transaction): on a first pull the tablet usually holds nothing for them to
+    // read yet, and they run once the pages of a transaction are in.
+    PagesAhead pages(m_config, auth, PullRequest{Cursor{}, m_config.pullPage, false});
+    std::unique_ptr<registry::Registry::PulledPages> applying;
+    int pagesApplying = 0;
+    for (;;) {
+        PagesAhead::Page fetched = pages.next();
+        stats.bytesSent += fetched.bytesSent;
+        stats.bytesReceived += fetched.bytesReceived;
+        if (fetched.revoked) {
+            *revoked = true;
+            return ok();
+        }
+        if (!*fetched.page)
+            return fetched.page->error();
+        PullResponse &page = **fetched.page;
+        if (!applying) {
+            auto begun = m_registry.beginPulled();
+            if (!begun)
+                return begun.error();
+            applying = std::move(begun).value();
+        }
+        if (auto s = applying->add(page.changes); !s)
+            return s;
+        const bool more = page.more;
+        const QString cursor = page.cursor.toString();
+        *serverHighest = page.highestSeq;
+        pages.dispose(std::move(fetched));
+        ++pagesApplying;
+        if (more && pagesApplying < m_config.pullPagesPerApply)
+            continue;
+        auto added = applying->finish(cursor, more ? registry::Registry::FeedPosition::MorePagesFollow
+                                                   : registry::Registry::FeedPosition::LastPage);
+        if (!added)
+            return added.error();
+        applying.reset();
+        pagesApplying = 0;
+        stats.pulled += *added;
+        if (!more)
+            return ok();
     }
 }
 

@@ -76,7 +76,6 @@ private:
     // A request answered 200 gives its body; 410 sets *revoked; anything else is an error.
     Result<QJsonObject> exchange(const char *path, const QJsonObject &body, const QByteArray &auth, RoundStats &stats,
                                  bool *revoked);
-    static Result<QJsonObject> answerOf(const Result<Response> &response, bool *revoked);
     Result<QByteArray> authorization();
     // A push batch written ahead: the outbox records it holds and its request body, gzipped.
     struct PushBatch {
@@ -88,6 +87,9 @@ private:
     // *behind: the server stored a change under a number it had already covered.
     Status pushAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *behind, bool *revoked);
     Status pullAll(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
+    // pullAll's first pull (from the start of the feed, into a tablet that has pulled nothing):
+    // the pages are fetched and read on a thread of their own and each written as it arrives.
+    Status pullFirst(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked);
     Status noticeServerLoss(std::int64_t serverHighest, RoundStats &stats, bool *requeued);
 
     // One channel for the client's life: connections and TLS sessions are reused between requests.

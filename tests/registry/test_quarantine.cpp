@@ -226,6 +226,52 @@ private slots:
         everyViewWorks(*a, patientId, 1500);
     }
 
+    // A first pull's pages go in as they arrive (Registry::PulledPages, sync_client's pullFirst),
+    // in one transaction: dropped before it finishes, nothing of them stays; finished, every
+    // record is in once, a patient of an earlier page counts as held, and a bad record of a later
+    // page is still set aside naming its field.
+    void pagesAppliedAsTheyArriveGoInTogetherOrNotAtAll()
+    {
+        QString patientId;
+        const QList<domain::RecordEnvelope> good = goodPage(&patientId);
+        const QJsonObject pegOf = good.at(1).payload;
+        QList<domain::RecordEnvelope> pages[3];
+        pages[0] = good;
+        for (int i = 0; i < 600; ++i)
+            pages[1 + i % 2].append(remote(QStringLiteral("peg"), patientId, pegOf));
+        QJsonObject painOutOfRange = pegOf;
+        painOutOfRange.insert(QStringLiteral("pain"), 42);
+        const domain::RecordEnvelope bad = remote(QStringLiteral("peg"), patientId, painOutOfRange);
+        pages[2].insert(150, bad);
+        pages[2].append(pages[1].at(7));  // sent again on a later page
+
+        auto a = newRegistry();
+        {
+            auto dropped = a->beginPulled();
+            CHECK_OK(dropped);
+            CHECK_OK((*dropped)->add(pages[0]));
+            CHECK_OK((*dropped)->add(pages[1]));
+        }  // a failed request: the pages were never finished
+        QCOMPARE(a->stats()->records, qint64(0));
+        QCOMPARE(a->syncValue(QStringLiteral("cursor")).value(), QString());
+
+        auto applying = a->beginPulled();
+        CHECK_OK(applying);
+        for (const auto &page : pages)
+            CHECK_OK((*applying)->add(page));
+        auto added = (*applying)->finish(QStringLiteral("e:3"));
+        CHECK_OK(added);
+        QCOMPARE(*added, 602);
+        QCOMPARE(a->stats()->records, qint64(602));
+        QCOMPARE(a->syncValue(QStringLiteral("cursor")).value(), QStringLiteral("e:3"));
+        auto set = a->quarantined(false);
+        CHECK_OK(set);
+        QCOMPARE(set->size(), 1);
+        QCOMPARE(set->first().record.id, bad.id);
+        QVERIFY2(set->first().field.startsWith(QStringLiteral("payload.pain")), qPrintable(set->first().field));
+        everyViewWorks(*a, patientId, 601);
+    }
+
     void theManagerWithdrawsAndTheWithdrawalClosesItOnOtherTablets()
     {
         QString patientId;
