@@ -349,7 +349,7 @@ private slots:
                     if (!r)
                         return -2;
                     auto stmt = registry::RegistryInternals::database(*r).prepare(
-                        "SELECT count(*) FROM records r JOIN outbox o ON o.record_id = r.id "
+                        "SELECT count(*) FROM records r JOIN outbox o ON o.record_seq = r.seq "
                         "WHERE r.kind = 'script_use' AND r.patient_id = ? "
                         "AND json_extract(r.payload, '$.script_id') = ? "
                         "AND json_extract(r.payload, '$.note') = 'went well'");
