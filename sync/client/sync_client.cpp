@@ -4,11 +4,14 @@
 #include "sync/protocol/push_text.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -93,6 +96,24 @@ public:
         return page;
     }
 
+    // Whether the next page (or the end) is here within `wait`, waiting on a condition.
+    bool readyWithin(std::chrono::milliseconds wait)
+    {
+        std::unique_lock lock(m_mutex);
+        return m_changed.wait_for(lock, wait, [&] { return !m_ready.empty() || m_ended; });
+    }
+
+    // Waits for the next page (or the end) in an event loop, so that the thread's other jobs run
+    // meanwhile: for use when no transaction is open.
+    void waitLettingOthersRun()
+    {
+        while (!readyWithin(std::chrono::milliseconds(0))) {
+            QEventLoop loop;
+            QTimer::singleShot(kPoll, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+    }
+
     // A page the writer has applied, to be freed on the fetching thread.
     void dispose(Page page)
     {
@@ -103,6 +124,7 @@ public:
 
 private:
     static constexpr std::size_t kAhead = 4;
+    static constexpr std::chrono::milliseconds kPoll{10};
 
     // Frees the pages handed back, outside the lock (held on entry and on return).
     void freeSpent(std::unique_lock<std::mutex> &lock)
@@ -474,14 +496,18 @@ Status SyncClient::pullAll(const QByteArray &auth, RoundStats &stats, std::int64
 
 Status SyncClient::pullFirst(const QByteArray &auth, RoundStats &stats, std::int64_t *serverHighest, bool *revoked)
 {
-    // The pages go into the registry as they arrive, pullPagesPerApply to a transaction, as in
-    // pullAll; the registry's thread waits for each one without running other jobs (they would
-    // land inside the transaction): on a first pull the tablet usually holds nothing for them to
-    // read yet, and they run once the pages of a transaction are in.
+    // The pages go into the registry as they arrive, up to pullPagesPerApply to a transaction, as
+    // in pullAll. Inside a transaction the registry's thread waits for the next page without
+    // running other jobs (they would land inside it), so it waits at most kHoldForNextPage: a page
+    // slower than that (a slow link) closes the transaction, and the thread's other jobs (a
+    // screen's read, a nurse's save, locking) run while the page comes, as they did in pullAll.
+    constexpr std::chrono::milliseconds kHoldForNextPage{500};
     PagesAhead pages(m_config, auth, PullRequest{Cursor{}, m_config.pullPage, false});
     std::unique_ptr<registry::Registry::PulledPages> applying;
     int pagesApplying = 0;
     for (;;) {
+        if (!applying)
+            pages.waitLettingOthersRun();
         PagesAhead::Page fetched = pages.next();
         stats.bytesSent += fetched.bytesSent;
         stats.bytesReceived += fetched.bytesReceived;
@@ -505,7 +531,7 @@ Status SyncClient::pullFirst(const QByteArray &auth, RoundStats &stats, std::int
         *serverHighest = page.highestSeq;
         pages.dispose(std::move(fetched));
         ++pagesApplying;
-        if (more && pagesApplying < m_config.pullPagesPerApply)
+        if (more && pagesApplying < m_config.pullPagesPerApply && pages.readyWithin(kHoldForNextPage))
             continue;
         auto added = applying->finish(cursor, more ? registry::Registry::FeedPosition::MorePagesFollow
                                                    : registry::Registry::FeedPosition::LastPage);
