@@ -10,8 +10,8 @@
 #include <QFile>
 #include <QImage>
 #include <QQmlContext>
-#include <QQmlExpression>
 #include <QQuickItem>
+#include <QQmlExpression>
 #include <QTimer>
 #include <QUrl>
 
@@ -29,7 +29,15 @@ ScreenshotTour::ScreenshotTour(QQuickWindow *window, Session *session, QString d
 
 QObject *ScreenshotTour::find(const char *objectName) const
 {
-    return m_window ? m_window->findChild<QObject *>(QLatin1String(objectName)) : nullptr;
+    if (!m_window)
+        return nullptr;
+    // The one on screen: a destination's stack keeps the screens under its top (another
+    // destination's patient screen, say) alive and hidden.
+    const auto all = m_window->findChildren<QObject *>(QLatin1String(objectName));
+    for (QObject *candidate : all)
+        if (auto *item = qobject_cast<QQuickItem *>(candidate); item && item->isVisible())
+            return candidate;
+    return all.isEmpty() ? nullptr : all.first();
 }
 
 void ScreenshotTour::capture(const QString &name, const std::function<void()> &arrange)
@@ -281,8 +289,17 @@ QList<std::function<bool()>> ScreenshotTour::stepsIn(const QString &language)
             m_waited = 0;
             return showPatientTab(PatientTabs::Rooming);
         },
-        // Rooming for that patient, then the huddle's rehearsal of a script.
-        [this] { return find("roomingScreen") && m_waited++ > 15; },
+        // Rooming for that patient, then the huddle's rehearsal of a script. The patient screen
+        // may still be settling after the agreement closed (it picks its role's first tab): ask
+        // again until the rooming tab is the one shown.
+        [this] {
+            QObject *screen = find("patientScreen");
+            if (!screen || screen->property("currentTab").toInt() != PatientTabs::Rooming) {
+                showPatientTab(PatientTabs::Rooming);
+                return false;
+            }
+            return find("roomingScreen") && m_waited++ > 15;
+        },
         [this] {
             capture(QStringLiteral("09-rooming"));
             return openDestination(Navigation::Practise);
