@@ -10,8 +10,8 @@
 #include <QFile>
 #include <QImage>
 #include <QQmlContext>
-#include <QQuickItem>
 #include <QQmlExpression>
+#include <QQuickItem>
 #include <QTimer>
 #include <QUrl>
 
