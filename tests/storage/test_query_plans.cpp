@@ -7,6 +7,7 @@
 #include "core/storage/hot_queries.h"
 #include "core/storage/migrations.h"
 #include "core/storage/record_store.h"
+#include "tests/support/query_plan.h"
 #include "tests/support/temp_registry.h"
 
 #include <QTemporaryDir>
@@ -22,16 +23,7 @@ class TestQueryPlans : public QObject {
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
 
-    QStringList planOf(const QByteArray &sql)
-    {
-        auto stmt = m_db->prepare(("EXPLAIN QUERY PLAN " + sql).constData());
-        if (!stmt)
-            return {QStringLiteral("cannot prepare: ") + stmt.error().line()};
-        QStringList steps;
-        while (stmt->next())
-            steps << stmt->text(3);
-        return steps;
-    }
+    QStringList planOf(const QByteArray &sql) { return cairn::testing::queryPlan(*m_db, sql); }
 
 private slots:
     void initTestCase()

@@ -7,6 +7,7 @@
 #include "sync/server/server_queries.h"
 #include "sync/server/server_schema.h"
 #include "sync/server/sql_connection.h"
+#include "tests/support/query_plan.h"
 #include "tests/support/temp_registry.h"
 
 #include <QTemporaryDir>
@@ -23,14 +24,7 @@ class TestServerQueryPlans : public QObject {
 
     QStringList planOf(const char *sql)
     {
-        const QByteArray resolved = sync::withTextList(sql, sync::kSqliteTextList);
-        auto stmt = m_db->prepare(("EXPLAIN QUERY PLAN " + resolved).constData());
-        if (!stmt)
-            return {QStringLiteral("cannot prepare: ") + stmt.error().line()};
-        QStringList steps;
-        while (stmt->next())
-            steps << stmt->text(3);
-        return steps;
+        return cairn::testing::queryPlan(*m_db, sync::withTextList(sql, sync::kSqliteTextList));
     }
 
 private slots:
