@@ -93,6 +93,27 @@ Result<reports::CaseSummary> summarise(const Patient &p, const QString &conferen
 
 }  // namespace
 
+// The summary rendered for a Spanish reader (catalogue and locale), as pdftotext reads it; empty
+// when the catalogue does not load or the PDF cannot be read.
+QString spanishPdfText(const reports::CaseSummary &summary)
+{
+    QTranslator spanish;
+    if (!spanish.load(QStringLiteral(":/i18n/cairn_es.qm")) || !QCoreApplication::installTranslator(&spanish))
+        return {};
+    QLocale::setDefault(QLocale(QLocale::Spanish));
+    const QByteArray pdf = reports::renderCaseSummary(summary);
+    QCoreApplication::removeTranslator(&spanish);
+    QLocale::setDefault(QLocale(QLocale::English));
+
+    QTemporaryDir out;
+    QFile file(out.filePath(QStringLiteral("resumen.pdf")));
+    if (!out.isValid() || !file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(pdf);
+    file.close();
+    return testing::pdfText(file.fileName());
+}
+
 class TestCaseSummary : public QObject {
     Q_OBJECT
 private slots:
@@ -296,22 +317,8 @@ private slots:
         s->scores = {clinical::ScreeningScore{
             QStringLiteral("ort"), QDate(2026, 9, 1), 3, QStringLiteral("tier"), QStringLiteral("low"), {}}};
 
-        QTranslator spanish;
-        QVERIFY(spanish.load(QStringLiteral(":/i18n/cairn_es.qm")));
-        QVERIFY(QCoreApplication::installTranslator(&spanish));
-        QLocale::setDefault(QLocale(QLocale::Spanish));
-        const QByteArray pdf = reports::renderCaseSummary(*s);
-        QCoreApplication::removeTranslator(&spanish);
-        QLocale::setDefault(QLocale(QLocale::English));
-
-        QTemporaryDir out;
-        QVERIFY(out.isValid());
-        QFile file(out.filePath(QStringLiteral("resumen.pdf")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(pdf);
-        file.close();
-        const QString text = testing::pdfText(file.fileName());
-        QVERIFY(!text.isEmpty());
+        const QString text = spanishPdfText(*s);
+        QVERIFY2(!text.isEmpty(), "the Spanish catalogue loads and pdftotext reads the PDF");
         for (const QString &phrase :
              {QStringLiteral("Resumen del caso: Dana Whitfield"), QStringLiteral("nacimiento 14 jun 1961"),
               QStringLiteral("Diagnóstico e indicación"), QStringLiteral("Pauta actual: 33,8 MME/día"),
@@ -351,22 +358,8 @@ private slots:
         QVERIFY(s);
         QVERIFY2(!s->gaps.isEmpty(), "the patient has open gaps to name");
 
-        QTranslator spanish;
-        QVERIFY(spanish.load(QStringLiteral(":/i18n/cairn_es.qm")));
-        QVERIFY(QCoreApplication::installTranslator(&spanish));
-        QLocale::setDefault(QLocale(QLocale::Spanish));
-        const QByteArray pdf = reports::renderCaseSummary(*s);
-        QCoreApplication::removeTranslator(&spanish);
-        QLocale::setDefault(QLocale(QLocale::English));
-
-        QTemporaryDir out;
-        QVERIFY(out.isValid());
-        QFile file(out.filePath(QStringLiteral("resumen.pdf")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(pdf);
-        file.close();
-        const QString text = testing::pdfText(file.fileName());
-        QVERIFY(!text.isEmpty());
+        const QString text = spanishPdfText(*s);
+        QVERIFY2(!text.isEmpty(), "the Spanish catalogue loads and pdftotext reads the PDF");
         for (const QString &phrase : {QStringLiteral("idioma inglés"), QStringLiteral("Especialista en dolor"),
                                       QStringLiteral("Valley Pain Clinic")})
             QVERIFY2(text.contains(testing::squeezed(phrase)), qPrintable(phrase + QStringLiteral(" in ") + text));
